@@ -2,7 +2,7 @@
 // lazily, retries what is safe to retry, batches long SKU lists, and checks every answer.
 import { abortable, sleep } from './abort';
 import { interpretAnswer, isTransient } from './answers';
-import { batchSkuUrls, mapWithConcurrency, MAX_URL_LENGTH } from './batch';
+import { batchSkuUrls, mapWithConcurrency, MAX_URL_LENGTH, SkuBatch } from './batch';
 import { isOtoError, OtoError } from './errors';
 import { HttpRequest, send } from './http';
 import { redact, redactHeaders } from './redact';
@@ -229,8 +229,10 @@ export class OtoClient {
   private readSkuBatches<T>(endpoint: string, skus: readonly string[], suffix: string, check: Check<T>, signal?: AbortSignal): Promise<T[]> {
     const list = input.requireSkuList(skus, endpoint);
     const batches = batchSkuUrls(`${this.baseUrl}/${endpoint}?sku=`, list, suffix, this.maxUrlLength, endpoint);
-    return mapWithConcurrency(batches, this.concurrency, (batch, batchSignal) =>
-      this.call({ method: 'GET', endpoint, url: batch.url, operation: 'read', retry: true, auth: true, check }, batchSignal), signal);
+    const read = (batch: SkuBatch, batchSignal?: AbortSignal): Promise<T> =>
+      this.call({ method: 'GET', endpoint, url: batch.url, operation: 'read', retry: true, auth: true, check }, batchSignal);
+    // The common short list needs none of the fan-out machinery.
+    return batches.length === 1 ? Promise.all([read(batches[0], signal)]) : mapWithConcurrency(batches, this.concurrency, read, signal);
   }
 
   /**
@@ -372,18 +374,19 @@ export class OtoClient {
     if (!listener) {
       return;
     }
+    const secrets = this.secrets;
     const event: OtoRequestEvent = {
       id: this.nextEventId++,
       startedAt: performance.timeOrigin + started,
       method: request.method,
       endpoint: spec.endpoint,
-      url: redact(request.url, this.secrets),
+      url: redact(request.url, secrets),
       operation: spec.operation,
       attempt,
-      requestHeaders: redactHeaders(request.headers, this.secrets),
-      requestBody: request.body === undefined ? undefined : redact(request.body, this.secrets),
+      requestHeaders: redactHeaders(request.headers, secrets),
+      requestBody: request.body === undefined ? undefined : redact(request.body, secrets),
       status,
-      responseBody: responseBody === undefined ? undefined : redact(responseBody, this.secrets),
+      responseBody: responseBody === undefined ? undefined : redact(responseBody, secrets),
       durationMs: performance.now() - started,
       error: error && { kind: error.kind, code: error.code, message: error.message },
     };
