@@ -8,15 +8,14 @@ describe('sandbox faults', () => {
   let sandbox: RunningSandbox;
   let api: Api;
   const start = async (options: Parameters<typeof startSandbox>[0] = {}): Promise<void> => {
-    sandbox = await startSandbox(options);
+    sandbox = await startSandbox({ ...options, extra: { products: [{ sku: 'F-1', name: 'Fault test', stock: { 'RUH-WH1': { onHand: 10 } } }] } });
     api = await signIn(sandbox);
   };
   afterEach(() => sandbox.close());
 
   const onHand = async (): Promise<number> =>
-    ok<{ stock: Record<string, Array<{ pickupLocationCode?: string; quantityOnHand: number }>> }>(await api.get('checkInventoryStock?sku=AJW-DATES-500'))
-      .stock['AJW-DATES-500'].find((entry) => entry.pickupLocationCode === 'RUH-WH1')?.quantityOnHand ?? NaN;
-  const adjust = () => api.post('updateStockQuantity', { actionType: 'adjust', locationCode: 'RUH-WH1', sku: 'AJW-DATES-500', qty: 5 });
+    ok<{ stock: Record<string, Array<{ quantityOnHand: number }>> }>(await api.get('checkInventoryStock?sku=F-1')).stock['F-1'][0].quantityOnHand;
+  const adjust = () => api.post('updateStockQuantity', { actionType: 'adjust', locationCode: 'RUH-WH1', sku: 'F-1', qty: 5 });
   const failsToAnswer = async (promise: Promise<unknown>): Promise<void> => {
     await assert.rejects(promise);
   };
@@ -105,6 +104,6 @@ describe('sandbox faults', () => {
         { method: 'GET', endpoint: 'checkGlobalStock', query: { sku: 'A,B' }, authorized: true },
       ],
     );
-    assert.deepStrictEqual(sandbox.requests[1].body, { actionType: 'adjust', locationCode: 'RUH-WH1', sku: 'AJW-DATES-500', qty: 5 });
+    assert.deepStrictEqual(sandbox.requests[1].body, { actionType: 'adjust', locationCode: 'RUH-WH1', sku: 'F-1', qty: 5 });
   });
 });
