@@ -1,0 +1,32 @@
+// Errors of the session itself (the API's own errors are the client's OtoError).
+
+/** The OS keyring behind SecretStorage could not be read or written. */
+export class KeyringError extends Error {
+  constructor(
+    readonly operation: 'read' | 'store' | 'delete',
+    readonly cause: unknown,
+  ) {
+    super(`Could not ${operation} the OTO refresh token in the OS keyring: ${describe(cause)}`);
+    this.name = 'KeyringError';
+  }
+}
+
+/** `oto.baseUrl` holds a URL the session refuses to send a token to. */
+export class BaseUrlError extends Error {
+  constructor(readonly reason: string) {
+    super(`The oto.baseUrl setting is not usable: ${reason}`);
+    this.name = 'BaseUrlError';
+  }
+}
+
+/** An operation that only makes sense in another environment (e.g. copying the sandbox URL). */
+export class WrongEnvironmentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WrongEnvironmentError';
+  }
+}
+
+function describe(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
+}
