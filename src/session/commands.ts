@@ -4,8 +4,8 @@ import * as vscode from 'vscode';
 import { OtoError } from '../client';
 import { ENVIRONMENTS, isEnvironment, isRemote } from './environment';
 import type { Environment, RemoteEnvironment } from './environment';
-import { BaseUrlError, KeyringError, WrongEnvironmentError } from './errors';
-import type { Session } from './session';
+import { BaseUrlError, describeCause, KeyringError, WrongEnvironmentError } from './errors';
+import type { SandboxEndpoint, Session } from './session';
 
 export interface SessionCommandsDeps {
   session: Session;
@@ -20,10 +20,12 @@ export function registerSessionCommands(context: vscode.ExtensionContext, { sess
   register('oto.useSandbox', () => session.useEnvironment('sandbox'));
   register('oto.selectEnvironment', () => selectEnvironment(session));
   register('oto.copySandboxBaseUrl', () =>
-    copySandboxValue(session, 'baseUrl', vscode.l10n.t('Copied the sandbox base URL.')),
+    copySandboxValue(session, 'baseUrl', (sandbox) => vscode.l10n.t('Copied the sandbox base URL: {0}', sandbox.baseUrl)),
   );
   register('oto.copySandboxRefreshToken', () =>
-    copySandboxValue(session, 'refreshToken', vscode.l10n.t('Copied the sandbox refresh token.')),
+    copySandboxValue(session, 'refreshToken', () =>
+      vscode.l10n.t('Copied the sandbox refresh token. It is valid until the sandbox stops (VS Code closes or another environment is chosen).'),
+    ),
   );
 }
 
@@ -69,11 +71,11 @@ function signInFailure(error: unknown, environment: RemoteEnvironment): string {
   if (error instanceof KeyringError) {
     return vscode.l10n.t(
       'OTO accepted the token, but VS Code could not save it in the operating system keyring ({0}), so you are not signed in. On Linux, install and unlock a keyring such as gnome-keyring, or start VS Code with --password-store=basic.',
-      error.cause instanceof Error ? error.cause.message : String(error.cause),
+      describeCause(error.cause),
     );
   }
   if (error instanceof BaseUrlError) {
-    return vscode.l10n.t('Nothing was stored: {0}', error.message);
+    return baseUrlFailure(error);
   }
   if (error instanceof OtoError && error.kind === 'auth') {
     return vscode.l10n.t(
@@ -89,6 +91,15 @@ function signInFailure(error: unknown, environment: RemoteEnvironment): string {
     environment,
     error instanceof Error ? error.message : String(error),
   );
+}
+
+function baseUrlFailure(error: BaseUrlError): string {
+  return error.problem === 'notUrl'
+    ? vscode.l10n.t('The oto.baseUrl setting "{0}" is not a URL. Nothing was sent.', error.value)
+    : vscode.l10n.t(
+        'The oto.baseUrl setting "{0}" must use https (plain http only to 127.0.0.1 or localhost), so the token is not sent there.',
+        error.value,
+      );
 }
 
 async function pickRemoteEnvironment(): Promise<RemoteEnvironment | undefined> {
@@ -122,7 +133,7 @@ async function signOut(session: Session): Promise<void> {
   } catch (error) {
     void vscode.window.showErrorMessage(
       error instanceof KeyringError
-        ? vscode.l10n.t('Could not delete the token from the operating system keyring: {0}', String(error.cause))
+        ? vscode.l10n.t('Could not delete the token from the operating system keyring: {0}', describeCause(error.cause))
         : String(error instanceof Error ? error.message : error),
     );
   }
@@ -182,11 +193,15 @@ async function environmentState(session: Session, environment: Environment): Pro
   }
 }
 
-async function copySandboxValue(session: Session, field: 'baseUrl' | 'refreshToken', done: string): Promise<void> {
+async function copySandboxValue(
+  session: Session,
+  field: keyof SandboxEndpoint,
+  done: (sandbox: SandboxEndpoint) => string,
+): Promise<void> {
   try {
     const sandbox = await session.getSandbox();
     await vscode.env.clipboard.writeText(sandbox[field]);
-    void vscode.window.showInformationMessage(done);
+    void vscode.window.showInformationMessage(done(sandbox));
   } catch (error) {
     if (error instanceof WrongEnvironmentError) {
       const useSandbox = vscode.l10n.t('Use Sandbox');

@@ -25,16 +25,19 @@ export function tokenKey(environment: RemoteEnvironment): string {
   return `oto.refreshToken.${environment}`;
 }
 
+/** Why an `oto.baseUrl` override cannot be used. */
+export type BaseUrlProblem = 'notUrl' | 'insecure';
+
 /**
  * Checks an `oto.baseUrl` override. Plain http is only accepted to this machine, so a refresh
- * token never crosses the network unencrypted. Returns an explanation when the URL is unusable.
+ * token never crosses the network unencrypted.
  */
-export function checkBaseUrl(value: string): string | undefined {
+export function checkBaseUrl(value: string): BaseUrlProblem | undefined {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return `"${value}" is not a URL.`;
+    return 'notUrl';
   }
   if (url.protocol === 'https:') {
     return undefined;
@@ -42,5 +45,5 @@ export function checkBaseUrl(value: string): string | undefined {
   if (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
     return undefined;
   }
-  return `"${value}" must use https (plain http is only allowed to 127.0.0.1 or localhost).`;
+  return 'insecure';
 }

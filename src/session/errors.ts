@@ -1,20 +1,29 @@
 // Errors of the session itself (the API's own errors are the client's OtoError).
 
+import type { BaseUrlProblem } from './environment';
+
 /** The OS keyring behind SecretStorage could not be read or written. */
 export class KeyringError extends Error {
   constructor(
     readonly operation: 'read' | 'store' | 'delete',
     readonly cause: unknown,
   ) {
-    super(`Could not ${operation} the OTO refresh token in the OS keyring: ${describe(cause)}`);
+    super(`Could not ${operation} the OTO refresh token in the OS keyring: ${describeCause(cause)}`);
     this.name = 'KeyringError';
   }
 }
 
 /** `oto.baseUrl` holds a URL the session refuses to send a token to. */
 export class BaseUrlError extends Error {
-  constructor(readonly reason: string) {
-    super(`The oto.baseUrl setting is not usable: ${reason}`);
+  constructor(
+    readonly value: string,
+    readonly problem: BaseUrlProblem,
+  ) {
+    super(
+      problem === 'notUrl'
+        ? `The oto.baseUrl setting "${value}" is not a URL.`
+        : `The oto.baseUrl setting "${value}" must use https (plain http only to 127.0.0.1 or localhost).`,
+    );
     this.name = 'BaseUrlError';
   }
 }
@@ -27,6 +36,6 @@ export class WrongEnvironmentError extends Error {
   }
 }
 
-function describe(cause: unknown): string {
+export function describeCause(cause: unknown): string {
   return cause instanceof Error ? cause.message : String(cause);
 }

@@ -296,7 +296,7 @@ export class Session implements Disposable {
     }
     const problem = checkBaseUrl(this.baseUrlOverride);
     if (problem) {
-      throw new BaseUrlError(problem);
+      throw new BaseUrlError(this.baseUrlOverride, problem);
     }
     return this.baseUrlOverride;
   }
