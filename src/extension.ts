@@ -9,9 +9,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const session = await createSession(context);
   registerSessionCommands(context, { session });
 
-  // Feature modules register here, each given the session (and the stock store where it needs
-  // one): registerStock returns the store, which registerOrders, the hover and the status bar's
-  // low-stock count read; registerPacking; registerDevtools subscribes to session.onRequest.
+  // Feature modules register here, each given the session: registerStock(context, session) returns
+  // the stock store that registerOrders and the hover read and that the status bar takes as
+  // `lowStock`; then registerPacking; registerDevtools subscribes to session.onRequest.
   registerStatusBar(context, { session });
 }
 
