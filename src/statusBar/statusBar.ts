@@ -35,16 +35,20 @@ export function registerStatusBar(context: vscode.ExtensionContext, { session, l
       return;
     }
     const low = lowStock?.lowStockCount();
-    item.text =
+    const sandbox = session.environment === 'sandbox';
+    const label =
       low === undefined
-        ? vscode.l10n.t('$(package) OTO {0}', session.environment)
-        : vscode.l10n.t('{0} OTO {1} · {2} low', low > 0 ? '$(warning)' : '$(package)', session.environment, low);
+        ? vscode.l10n.t('OTO {0}', session.environment)
+        : vscode.l10n.t('OTO {0} · {1} low', session.environment, low);
+    // The beaker marks demo data at a glance, so sandbox figures are never read as a real account's.
+    item.text = `${sandbox ? '$(beaker)' : '$(package)'} ${label}`;
     const lines = [
-      session.environment === 'sandbox' ? sandboxLabel() : vscode.l10n.t('OTO {0}', session.environment),
+      sandbox ? sandboxLabel() : vscode.l10n.t('OTO {0}', session.environment),
       low === undefined ? undefined : vscode.l10n.t('{0} SKUs below their minimum inventory', low),
       vscode.l10n.t('Click to show the Stock view'),
-    ];
-    item.tooltip = lines.filter((line) => line !== undefined).join('\n');
+    ].filter((line) => line !== undefined);
+    item.tooltip = lines.join('\n');
+    item.accessibilityInformation = { label: lines.join('. '), role: 'button' };
     item.show();
   };
   update();
