@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { OtoError } from '../client';
 import { ENVIRONMENTS, isEnvironment, isRemote } from './environment';
 import type { Environment, RemoteEnvironment } from './environment';
-import { BaseUrlError, describeCause, KeyringError, WrongEnvironmentError } from './errors';
+import { BaseUrlError, describeCause, EnvironmentSwitchError, KeyringError, WrongEnvironmentError } from './errors';
 import type { SandboxEndpoint, Session } from './session';
 
 export interface SessionCommandsDeps {
@@ -58,6 +58,12 @@ async function signIn(session: Session, requested?: RemoteEnvironment): Promise<
       vscode.l10n.t('Signed in to OTO {0} as {1} ({2}).', environment, account.name, account.packageName),
     );
   } catch (error) {
+    if (error instanceof EnvironmentSwitchError) {
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('Signed in to OTO {0}, but could not switch the oto.environment setting to it: {1}', environment, describeCause(error.cause)),
+      );
+      return;
+    }
     const retry = vscode.l10n.t('Try Again');
     const choice = await vscode.window.showErrorMessage(signInFailure(error, environment), retry);
     if (choice === retry) {
@@ -86,11 +92,7 @@ function signInFailure(error: unknown, environment: RemoteEnvironment): string {
   if (error instanceof OtoError && (error.kind === 'network' || error.kind === 'timeout')) {
     return vscode.l10n.t('Could not reach OTO {0} to check the token ({1}). Nothing was stored.', environment, error.message);
   }
-  return vscode.l10n.t(
-    'OTO {0} could not check the token: {1}. Nothing was stored.',
-    environment,
-    error instanceof Error ? error.message : String(error),
-  );
+  return vscode.l10n.t('OTO {0} could not check the token: {1}. Nothing was stored.', environment, describeCause(error));
 }
 
 function baseUrlFailure(error: BaseUrlError): string {

@@ -13,6 +13,17 @@ export class KeyringError extends Error {
   }
 }
 
+/** Writing the `oto.environment` setting failed (e.g. settings.json cannot be written). */
+export class EnvironmentSwitchError extends Error {
+  constructor(
+    readonly environment: string,
+    readonly cause: unknown,
+  ) {
+    super(`Could not switch oto.environment to ${environment}: ${describeCause(cause)}`);
+    this.name = 'EnvironmentSwitchError';
+  }
+}
+
 /** `oto.baseUrl` holds a URL the session refuses to send a token to. */
 export class BaseUrlError extends Error {
   constructor(

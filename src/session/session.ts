@@ -8,7 +8,7 @@ import type { Disposable, Event } from '../common/emitter';
 import type { RunningSandbox } from '../sandbox/types';
 import { checkBaseUrl, isRemote, REMOTE_BASE_URLS, tokenKey } from './environment';
 import type { Environment, RemoteEnvironment } from './environment';
-import { BaseUrlError, KeyringError, WrongEnvironmentError } from './errors';
+import { BaseUrlError, EnvironmentSwitchError, KeyringError, WrongEnvironmentError } from './errors';
 import type { SandboxStarter, SecretStore, SessionSettings } from './ports';
 
 export interface SessionDeps {
@@ -119,7 +119,8 @@ export class Session implements Disposable {
   /**
    * Checks the token against the environment's `refreshToken` endpoint (by reading the account),
    * stores it only if OTO accepts it, and makes that environment the active one. Rejects with the
-   * client's OtoError (kind `auth` for a wrong token) or a KeyringError; nothing is stored then.
+   * client's OtoError (kind `auth` for a wrong token), a BaseUrlError or a KeyringError, and then
+   * nothing is stored; or, once stored, with an EnvironmentSwitchError if the setting can't be written.
    */
   async signIn(environment: RemoteEnvironment, refreshToken: string): Promise<AccountInfo> {
     const token = refreshToken.trim();
@@ -168,7 +169,11 @@ export class Session implements Disposable {
 
   /** Writes `oto.environment` and waits until the session has switched to it. */
   async useEnvironment(environment: Environment): Promise<void> {
-    await this.deps.settings.setEnvironment(environment);
+    try {
+      await this.deps.settings.setEnvironment(environment);
+    } catch (error) {
+      throw new EnvironmentSwitchError(environment, error);
+    }
     // The settings' change event may come later (or never, if the value was already set): apply now.
     this.applySettings();
     await this.settling;

@@ -3,10 +3,10 @@
 
 import * as vscode from 'vscode';
 import type { Disposable } from '../common/emitter';
-import type { RunningSandbox, SandboxOptions } from '../sandbox/types';
 import { DEFAULT_ENVIRONMENT, isEnvironment } from './environment';
 import type { Environment } from './environment';
-import type { SandboxStarter, SessionSettings } from './ports';
+import type { SessionSettings } from './ports';
+import { sandboxFromBundle } from './sandboxBundle';
 import { Session } from './session';
 
 export async function createSession(context: vscode.ExtensionContext): Promise<Session> {
@@ -14,7 +14,7 @@ export async function createSession(context: vscode.ExtensionContext): Promise<S
   const session = await Session.create({
     settings,
     secrets: context.secrets,
-    startSandbox: bundledSandbox(context),
+    startSandbox: sandboxFromBundle(context.asAbsolutePath('dist/sandbox.js')),
   });
   context.subscriptions.push(settings, session, trackContextKeys(session));
   return session;
@@ -54,20 +54,6 @@ function configurationSettings(): SessionSettings & Disposable {
       subscription.dispose();
       onDidChange.dispose();
     },
-  };
-}
-
-/**
- * Loads the separately bundled sandbox (dist/sandbox.js) only when it is first needed, so its code
- * stays out of dist/extension.js and is never loaded for staging or production.
- */
-function bundledSandbox(context: vscode.ExtensionContext): SandboxStarter {
-  return async () => {
-    const sandboxModule = require(context.asAbsolutePath('dist/sandbox.js')) as {
-      startSandbox(options?: SandboxOptions): Promise<RunningSandbox>;
-    };
-    // Default options: the same seed as `npm run sandbox` and the tests, so their data matches the tree.
-    return sandboxModule.startSandbox({});
   };
 }
 

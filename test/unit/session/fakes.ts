@@ -9,6 +9,8 @@ import type { SecretStore, SessionSettings, SessionSettingsValues } from '../../
 export class MemorySettings implements SessionSettings {
   private readonly emitter = new Emitter<void>();
   readonly onDidChange = this.emitter.event;
+  /** When set, writing a setting fails with this error (e.g. an unwritable settings.json). */
+  writeFailure: Error | undefined;
 
   constructor(private values: SessionSettingsValues = { environment: 'sandbox' }) {}
 
@@ -17,6 +19,9 @@ export class MemorySettings implements SessionSettings {
   }
 
   async setEnvironment(environment: Environment): Promise<void> {
+    if (this.writeFailure) {
+      throw this.writeFailure;
+    }
     this.set({ environment });
   }
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import { OtoError } from '../../../src/client';
 import type { SessionChange, SessionRequestEvent } from '../../../src/session';
-import { BaseUrlError, KeyringError, Session, tokenKey, WrongEnvironmentError } from '../../../src/session';
+import { BaseUrlError, EnvironmentSwitchError, KeyringError, Session, tokenKey, WrongEnvironmentError } from '../../../src/session';
 import type { SessionDeps } from '../../../src/session';
 import { startSandbox } from '../../../src/sandbox';
 import type { RunningSandbox } from '../../../src/sandbox/types';
@@ -201,6 +201,19 @@ describe('Session', function () {
       secrets.failure = undefined;
       assert.strictEqual(secrets.values.size, 0);
       assert.strictEqual(session.environment, 'sandbox');
+    });
+
+    it('keeps the accepted token when only the switch of oto.environment fails', async () => {
+      const settings = new MemorySettings();
+      const { session, secrets } = await setup({ settings });
+      settings.writeFailure = new Error('settings.json is read-only');
+      await assert.rejects(
+        session.signIn('staging', staging.refreshToken),
+        (error: unknown) => error instanceof EnvironmentSwitchError && /read-only/.test(error.message),
+      );
+      assert.strictEqual(secrets.values.get(tokenKey('staging')), staging.refreshToken);
+      assert.strictEqual(session.environment, 'sandbox');
+      assert.strictEqual(await session.hasToken('staging'), true);
     });
 
     it('keeps one token per environment and never sends one to another', async () => {
