@@ -126,6 +126,33 @@ describe('Session', function () {
       assert.notStrictEqual(started[1].baseUrl, baseUrl);
     });
 
+    it('closes a sandbox whose start was overtaken by a switch to another environment', async () => {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const started: RunningSandbox[] = [];
+      let calls = 0;
+      const { session, settings } = await setup({
+        startSandbox: async () => {
+          calls++;
+          await gate;
+          const sandbox = await startSandbox();
+          started.push(sandbox);
+          return sandbox;
+        },
+      });
+      const client = session.getClient();
+      while (calls === 0) {
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      settings.set({ environment: 'production' });
+      release();
+      await session.settle();
+      assert.strictEqual(started.length, 1);
+      await assertNothingListening(started[0].baseUrl);
+      await client;
+      await assert.rejects(session.getClient(), (error: unknown) => error instanceof OtoError && error.kind === 'auth');
+    });
+
     it('retries the start after the sandbox failed to start', async () => {
       let attempts = 0;
       const { session } = await setup({
@@ -259,6 +286,11 @@ describe('Session', function () {
       assert.deepStrictEqual(changes, [{ environment: 'staging', signedIn: false, reason: 'signedOut' }]);
       await assert.rejects(session.getClient(), (error: unknown) => error instanceof OtoError && error.kind === 'auth');
       await assert.rejects(session.getAccountInfo(), (error: unknown) => error instanceof OtoError && error.kind === 'auth');
+
+      changes.length = 0;
+      await session.signIn('staging', staging.refreshToken);
+      assert.deepStrictEqual(changes, [{ environment: 'staging', signedIn: true, reason: 'signedIn' }]);
+      assert.ok((await session.getAccountInfo()).name);
     });
 
     it('signs out of another environment without touching the active one', async () => {
