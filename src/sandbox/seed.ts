@@ -92,11 +92,9 @@ function seedProducts(state: SandboxState, random: Random, count: number, seeded
   for (const index of indices) {
     const [sku, name, price] = index < DEMO_PRODUCTS.length ? DEMO_PRODUCTS[index] : generatedProduct(index);
     const minInventory = random.chance(0.85) || low.has(index) ? random.pick([10, 20, 25, 50, 100]) : undefined;
-    const places = warehouses.filter(() => random.chance(0.65));
-    if (places.length === 0) {
-      places.push(random.pick(warehouses));
-    }
-    places.push(...branches.filter(() => random.chance(0.4)));
+    // The central (first) warehouse carries the whole catalogue; the others and the branch a part.
+    const [central, ...regional] = warehouses;
+    const places = [central, ...regional.filter(() => random.chance(0.6)), ...branches.filter(() => random.chance(0.4))];
     const stock = new Map<string, StockRecord>();
     for (const place of places) {
       const onHand = low.has(index) ? random.int(0, Math.floor((minInventory ?? 10) / (places.length + 1))) : random.int(30, 260);
