@@ -163,60 +163,39 @@ class Builder {
     return node;
   }
 
-  skuAtLocation(stock: SkuStock, entry: LocationStock): SkuNode {
+  /** A row of a SKU's figures; rows labelled with the SKU put its product name before them. */
+  private skuRow(stock: SkuStock, row: Pick<SkuNode, 'id' | 'scope' | 'locationCode' | 'label' | 'children'>, figures: string, showName: boolean): SkuNode {
     const name = stock.product?.name;
-    const figures = figuresText(entry.onHand, entry.forecast, entry.change, this.l10n);
-    return this.keep<SkuNode>({
+    const node = this.keep<SkuNode>({
       kind: 'sku',
-      id: skuAtLocationId(entry.locationCode, stock.sku),
       sku: stock.sku,
       name,
-      locationCode: entry.locationCode,
-      scope: 'location',
       low: stock.low,
       readAt: stock.readAt,
-      label: stock.sku,
-      description: name ? `${name} · ${figures}` : figures,
+      description: name && showName ? `${name} · ${figures}` : figures,
       contextValue: stock.low ? 'oto.sku.low' : 'oto.sku',
+      ...row,
     });
+    if (row.children) {
+      adopt(node, row.children);
+    }
+    return node;
+  }
+
+  skuAtLocation(stock: SkuStock, entry: LocationStock): SkuNode {
+    const id = skuAtLocationId(entry.locationCode, stock.sku);
+    return this.skuRow(stock, { id, scope: 'location', locationCode: entry.locationCode, label: stock.sku }, figuresText(entry.onHand, entry.forecast, entry.change, this.l10n), true);
   }
 
   skuTotal(stock: SkuStock, children: SkuNode[]): SkuNode {
-    const name = stock.product?.name;
     const total = totalOf(stock);
-    const figures = figuresText(total.onHand, total.forecast, total.change, this.l10n);
-    const node = this.keep<SkuNode>({
-      kind: 'sku',
-      id: skuTotalId(stock.sku),
-      sku: stock.sku,
-      name,
-      scope: 'total',
-      low: stock.low,
-      readAt: stock.readAt,
-      label: stock.sku,
-      description: name ? `${name} · ${figures}` : figures,
-      contextValue: stock.low ? 'oto.sku.low' : 'oto.sku',
-      children,
-    });
-    adopt(node, children);
-    return node;
+    return this.skuRow(stock, { id: skuTotalId(stock.sku), scope: 'total', label: stock.sku, children }, figuresText(total.onHand, total.forecast, total.change, this.l10n), true);
   }
 
   locationRow(stock: SkuStock, entry: LocationStock, location: PickupLocation | undefined): SkuNode {
     const label = entry.locationCode === undefined ? this.noLocationLabel : (location?.name ?? entry.locationCode);
-    return this.keep<SkuNode>({
-      kind: 'sku',
-      id: locationRowId(stock.sku, entry.locationCode),
-      sku: stock.sku,
-      name: stock.product?.name,
-      locationCode: entry.locationCode,
-      scope: 'location',
-      low: stock.low,
-      readAt: stock.readAt,
-      label,
-      description: figuresText(entry.onHand, entry.forecast, entry.change, this.l10n),
-      contextValue: stock.low ? 'oto.sku.low' : 'oto.sku',
-    });
+    const id = locationRowId(stock.sku, entry.locationCode);
+    return this.skuRow(stock, { id, scope: 'location', locationCode: entry.locationCode, label }, figuresText(entry.onHand, entry.forecast, entry.change, this.l10n), false);
   }
 }
 
