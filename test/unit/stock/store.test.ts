@@ -47,6 +47,7 @@ describe('StockStore against the sandbox', () => {
   });
 
   it('calls a SKU low when its on hand is below minInventory, and counts them', async () => {
+    assert.strictEqual(fixture.store.lowStockCount(), undefined, 'unknown before the first read');
     await fixture.store.refresh();
     const low = fixture.store.getSku(LOW);
     assert.strictEqual(low?.global?.onHand, 15);
