@@ -65,8 +65,15 @@ export function registerStock(context: vscode.ExtensionContext, deps: StockDeps)
     refresh: (manual) => vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => store.refresh({ reloadCatalogue: manual })),
   };
 
+  let describing = 0;
   const describe = (): void => {
-    void deps.describeView().then((description) => (view.description = description));
+    // Only the latest answer counts: an older one may arrive after a quick environment switch.
+    const ticket = ++describing;
+    void deps.describeView().then((description) => {
+      if (ticket === describing) {
+        view.description = description;
+      }
+    });
   };
 
   const loadIfNeeded = (): void => {

@@ -64,7 +64,7 @@ export class StockTreeProvider implements vscode.TreeDataProvider<StockViewEleme
       item.contextValue = 'oto.issue';
       return item;
     }
-    const collapsible = element.children === undefined ? vscode.TreeItemCollapsibleState.None : element.kind === 'location' && this.model.rowCount <= EXPAND_LIMIT ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const collapsible = !element.children?.length ? vscode.TreeItemCollapsibleState.None : element.kind === 'location' && this.model.rowCount <= EXPAND_LIMIT ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(this.label(element), collapsible);
     item.id = element.id;
     item.description = element.description;
