@@ -16,6 +16,18 @@ describe('the extension in a real VS Code', () => {
     assert.ok(fs.existsSync(path.join(extension.extensionPath, 'dist', 'extension.js')), 'dist/extension.js is shipped');
   });
 
+  // Exists only when the launcher installed the .vsix (test:vscode without --source).
+  const installed = process.env.OTO_TEST_VSIX ? process.env.OTO_TEST_EXTENSION_PATH : undefined;
+  if (installed) {
+    it('ships only the bundle, media and manifest files', () => {
+      const allowed = new Set(['dist', 'media', 'l10n', 'package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE.txt', 'changelog.md', 'readme.md', '.vsixmanifest']);
+      const unexpected = fs.readdirSync(installed).filter((entry) => !allowed.has(entry) && !/^package\.nls\.[\w-]+\.json$/.test(entry));
+      assert.deepStrictEqual(unexpected, []);
+      const maps = fs.readdirSync(path.join(installed, 'dist')).filter((entry) => entry.endsWith('.map'));
+      assert.deepStrictEqual(maps, [], 'no source maps in the package');
+    });
+  }
+
   it('registers every command it contributes', async () => {
     const extension = await activateExtension();
     const registered = new Set(await vscode.commands.getCommands(true));

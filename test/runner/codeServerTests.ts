@@ -57,11 +57,12 @@ async function main(): Promise<number> {
   fs.mkdirSync(path.join(toolchain.root, 'runs'), { recursive: true });
   const runDir = fs.mkdtempSync(path.join(toolchain.root, 'runs', 'run-'));
   const profile = createProfile(runDir, QUIET_SETTINGS);
-  let extensionPath = path.join(repo);
+  let extensionPath = repo;
+  let vsix = '';
   if (fromSource) {
     requireFile(path.join(repo, 'dist', 'extension.js'), 'run `npm run build` first');
   } else {
-    const vsix = requireFile(path.join(repo, `${manifest.name}-${manifest.version}.vsix`), 'run `npm run package` first');
+    vsix = requireFile(path.join(repo, `${manifest.name}-${manifest.version}.vsix`), 'run `npm run package` first');
     installExtension(toolchain, profile, vsix);
     extensionPath = installedExtensionPath(profile.extensionsDir, manifest);
     console.log(`[harness] installed ${path.basename(vsix)} into code-server (${elapsed()})`);
@@ -96,6 +97,7 @@ async function main(): Promise<number> {
         OTO_TEST_RESULTS: resultsFile,
         OTO_SCREENSHOT_DIR: path.join(output, 'screenshots'),
         OTO_TEST_EXTENSION_PATH: extensionPath,
+        OTO_TEST_VSIX: vsix,
       },
       screenshotDir: path.join(output, 'screenshots'),
       consoleLog: path.join(output, 'workbench-console.log'),
