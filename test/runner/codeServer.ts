@@ -65,11 +65,14 @@ export function installExtension(toolchain: Toolchain, profile: Profile, vsix: s
   }
 }
 
-export async function freePort(): Promise<number> {
+/** Port 0 picks a free port; any other port is checked, since a busy one would answer /healthz for someone else. */
+export async function freePort(port = 0): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`port ${port} on 127.0.0.1 is in use; choose another with PORT=<n>`) : error),
+    );
+    server.listen(port, '127.0.0.1', () => {
       const { port } = server.address() as net.AddressInfo;
       server.close(() => resolve(port));
     });
@@ -112,7 +115,7 @@ export interface StartOptions {
 }
 
 export async function startCodeServer(options: StartOptions): Promise<RunningCodeServer> {
-  const port = options.port ?? (await freePort());
+  const port = await freePort(options.port);
   const config = path.join(path.dirname(options.profile.userDataDir), 'code-server.yaml');
   fs.writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const args = [
