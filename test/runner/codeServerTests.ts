@@ -98,9 +98,11 @@ async function main(): Promise<number> {
         OTO_SCREENSHOT_DIR: path.join(output, 'screenshots'),
         OTO_TEST_EXTENSION_PATH: extensionPath,
         OTO_TEST_VSIX: vsix,
+        OTO_UI_DIR: path.join(runDir, 'ui'),
       },
       screenshotDir: path.join(output, 'screenshots'),
       consoleLog: path.join(output, 'workbench-console.log'),
+      uiDir: path.join(runDir, 'ui'),
       timeoutMs: Number(process.env.OTO_VSCODE_TIMEOUT_MS || 600_000),
       onLine: (line) => console.log(line),
     });

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import * as util from 'node:util';
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
+import { UiBridge } from './uiBridge';
 
 export interface SuiteRun {
   chromium: string;
@@ -21,6 +22,8 @@ export interface SuiteRun {
   consoleLog: string;
   /** Where `[screenshot] <name>` requests are written as `<name>.png`. */
   screenshotDir: string;
+  /** Where the UI bridge writes its replies (see uiBridge.ts). */
+  uiDir: string;
   timeoutMs: number;
   onLine(line: string): void;
 }
@@ -72,11 +75,15 @@ export async function runSuiteInWorkbench(run: SuiteRun): Promise<number> {
     let finish: (code: number) => void = () => undefined;
     const exited = new Promise<number>((resolve) => (finish = resolve));
     await page.exposeFunction('codeAutomationExit', (code: number) => finish(typeof code === 'number' ? code : 2));
+    const bridge = new UiBridge(page, run.uiDir);
     let suiteStarted = false;
     page.on('console', (message) => {
       void messageText(message).then(async (text) => {
         consoleLog.write(`${text}\n`);
         suiteStarted ||= text.includes(SUITE_STARTED);
+        if (bridge.handle(text) && !process.env.OTO_VSCODE_VERBOSE) {
+          return;
+        }
         if (suiteStarted || process.env.OTO_VSCODE_VERBOSE) {
           run.onLine(text);
         }
