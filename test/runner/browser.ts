@@ -19,6 +19,8 @@ export async function launchBrowser(executablePath: string, viewport = { width: 
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
       viewport,
+      // The extension's "copy" commands write to the page's clipboard; tests read it back.
+      permissions: ['clipboard-read', 'clipboard-write'],
     });
   } catch (error) {
     fs.rmSync(profile, { recursive: true, force: true });
