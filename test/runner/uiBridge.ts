@@ -13,15 +13,14 @@ interface Request {
   [key: string]: unknown;
 }
 
+/** The view pane whose header says `title` (in the page, so it cannot reference anything outside). */
+const PANE_SELECTOR = (title: string): string => `.pane:has(> .pane-header[aria-label*=${JSON.stringify(title)} i])`;
+
 /** The workbench's DOM, read in the page: the extension API cannot see what is rendered. */
 const readers = {
-  /** Rows of the tree in the view pane whose header says `title`, in display order. */
-  treeRows: (title: string) => {
-    const panes = Array.from(document.querySelectorAll('.pane'));
-    const pane = panes.find((candidate) => {
-      const header = candidate.querySelector('.pane-header');
-      return header && (header.getAttribute('aria-label') ?? header.textContent ?? '').toLowerCase().includes(title.toLowerCase());
-    });
+  /** Rows of the tree in the pane matched by `paneSelector`, in display order. */
+  treeRows: (paneSelector: string) => {
+    const pane = document.querySelector(paneSelector);
     if (!pane) {
       return undefined;
     }
@@ -89,7 +88,10 @@ async function perform(page: Page, request: Request): Promise<unknown> {
   };
   switch (request.op) {
     case 'treeRows':
-      return page.evaluate(readers.treeRows, text('title'));
+      return page.evaluate(readers.treeRows, PANE_SELECTOR(text('title')));
+    case 'clickTreeRow':
+      await page.locator(`${PANE_SELECTOR(text('title'))} .monaco-list-row`).filter({ has: page.locator('.label-name', { hasText: text('label') }) }).first().click();
+      return null;
     case 'quickInput':
       return page.evaluate(readers.quickInput);
     case 'notifications':

@@ -55,6 +55,8 @@ export type QuickInputState =
 
 /** The rendered rows of the tree in the view whose header contains `title` (undefined if no such pane). */
 export const treeRows = (title: string): Promise<TreeRow[] | undefined> => request('treeRows', { title });
+/** Clicks the first row of that tree whose label contains `label` (selects it; toggles a parent). */
+export const clickTreeRow = (title: string, label: string): Promise<void> => request('clickTreeRow', { title, label });
 export const quickInput = (): Promise<QuickInputState> => request('quickInput');
 export const notifications = (): Promise<string[]> => request('notifications');
 export const typeText = (text: string): Promise<void> => request('type', { text });
