@@ -83,7 +83,13 @@ export class OtoClient {
       this.remember(options.refreshToken);
     }
     this.timeoutMs = options.timeoutMs ?? 15_000;
-    this.retry = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 30_000, ...options.retry };
+    const retry = options.retry ?? {};
+    this.retry = {
+      maxAttempts: retry.maxAttempts ?? 4,
+      baseDelayMs: retry.baseDelayMs ?? 500,
+      maxDelayMs: retry.maxDelayMs ?? 8_000,
+      maxRetryAfterMs: retry.maxRetryAfterMs ?? 30_000,
+    };
     this.concurrency = options.concurrency ?? 4;
     this.maxUrlLength = options.maxUrlLength ?? MAX_URL_LENGTH;
     this.tokens = new AccessTokens(() => this.issueToken());
