@@ -58,6 +58,15 @@ export function registerStock(context: vscode.ExtensionContext, deps: StockDeps)
     },
     setOptions(options) {
       provider.setOptions(options);
+      const { lowOnly, text } = provider.treeOptions;
+      if (lowOnly || text !== '') {
+        // Groups the user (or the default) collapsed stay collapsed on refresh; a filter should show its matches.
+        for (const root of provider.getChildren()) {
+          if (root.kind === 'location') {
+            void view.reveal(root, { expand: true, select: false, focus: false });
+          }
+        }
+      }
       void context.globalState.update(GROUPING_KEY, provider.treeOptions.grouping);
       void context.globalState.update(LOW_ONLY_KEY, provider.treeOptions.lowOnly);
       showState();
