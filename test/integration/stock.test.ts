@@ -69,5 +69,25 @@ if (uiAvailable()) {
       assert.doesNotMatch(rowAt(after, 'Jeddah Port Warehouse')?.description ?? '', /\(/, 'the other location did not change');
       await screenshot('stock-change-mark');
     });
+
+    it('groups by SKU with global totals and filters to the low-stock SKUs', async () => {
+      const client = new OtoClient({ baseUrl: await copied('oto.copySandboxBaseUrl'), refreshToken: await copied('oto.copySandboxRefreshToken') });
+      const skus = (await client.listProducts()).map((product) => product.sku);
+      const totals = await client.checkGlobalStock(skus);
+      const low = Object.values(totals)
+        .filter((total) => total.minInventory !== undefined && total.quantityOnHand < total.minInventory)
+        .map((total) => total.sku)
+        .sort();
+      assert.ok(low.length > 0, 'the sandbox has low-stock SKUs');
+      await vscode.commands.executeCommand('oto.clearFilter');
+      await vscode.commands.executeCommand('oto.groupBySku');
+      await vscode.commands.executeCommand('oto.filterLowStock');
+      const rows = await waitFor('the low-stock SKUs', () => treeRows(VIEW), (found) => JSON.stringify((found ?? []).filter((row) => row.level === 1).map((row) => row.label)) === JSON.stringify(low));
+      for (const row of (rows ?? []).filter((found) => found.level === 1)) {
+        assert.match(row.description, new RegExp(`^${totals[row.label].quantityOnHand}(?: \\([+\u2212]\\d+\\))? on hand`), `${row.label} shows its global total`);
+      }
+      await screenshot('stock-low-by-sku');
+      await vscode.commands.executeCommand('oto.groupByLocation');
+    });
   });
 }
