@@ -41,6 +41,8 @@ export function registerStock(context: vscode.ExtensionContext, deps: StockDeps)
     void vscode.commands.executeCommand('setContext', 'oto.stock.grouping', grouping);
     void vscode.commands.executeCommand('setContext', 'oto.stock.lowOnly', lowOnly);
     void vscode.commands.executeCommand('setContext', 'oto.stock.filtered', lowOnly || text !== '');
+    const low = store.lowStockCount();
+    view.badge = low ? { value: low, tooltip: vscode.l10n.t('{0} SKUs below their minimum inventory', low) } : undefined;
     const issues = visibleIssues(store);
     if (issues.length > 0) {
       view.message = issues.map((issue) => issue.message).join(' ');
