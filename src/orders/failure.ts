@@ -1,6 +1,6 @@
 // How a failed call is told to the user: OTO's own code and message with "Show log", and for a
 // write whose answer was lost, that it may or may not have happened (it is never resent).
-import { isOtoError } from '../client';
+import { isOtoError, isPlanGatedError } from '../client';
 import type { FlowContext } from './context';
 import { l10n } from './l10n';
 import type { MessageLevel } from './prompter';
@@ -16,7 +16,8 @@ export function isLostAnswer(error: unknown): boolean {
 /** e.g. `OTO1133 Location Code is missing or invalid`, or the plain message when OTO gave no code. */
 export function describeError(error: unknown): string {
   if (isOtoError(error)) {
-    return error.code ? `${error.code} ${error.message}` : error.message;
+    const text = error.code ? `${error.code} ${error.message}` : error.message;
+    return isPlanGatedError(error) ? l10n.t('{0} (this OTO account\'s plan does not include stock management)', text) : text;
   }
   return error instanceof Error ? error.message : String(error);
 }

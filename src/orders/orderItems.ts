@@ -7,6 +7,7 @@ import { pickSku } from './picks';
 import type { PickItem, StepPosition } from './prompter';
 import { parseItemQuantity } from './quantity';
 import type { Step, StepInput } from './steps';
+import { cachedOnHand } from './target';
 
 export interface ItemsDraft {
   action: InventoryOrderAction;
@@ -19,6 +20,7 @@ type Choice = { kind: 'item'; index: number } | { kind: 'add' } | { kind: 'done'
 export async function editItems(input: StepInput, ctx: FlowContext, draft: ItemsDraft, position: StepPosition, firstSku?: string): Promise<void> {
   const where = draft.location.name ?? draft.location.code;
   const productName = (sku: string) => ctx.stock.getSku(sku)?.product?.name;
+  const onHand = (sku: string) => cachedOnHand(ctx.stock, sku, draft.location.code) ?? 0;
 
   const quantityStep =
     (index: number, sku: string): Step =>
@@ -28,8 +30,8 @@ export async function editItems(input: StepInput, ctx: FlowContext, draft: Items
         value: draft.items[index] ? String(draft.items[index].qty) : '',
         prompt: () =>
           draft.action === 'inbound'
-            ? l10n.t('How many of {0} to receive into {1}?', sku, where)
-            : l10n.t('How many of {0} to dispose of from {1}?', sku, where),
+            ? l10n.t('How many of {0} to receive into {1}? ({2} on hand)', sku, where, onHand(sku))
+            : l10n.t('How many of {0} to dispose of from {1}? ({2} on hand)', sku, where, onHand(sku)),
         validate: (value) => {
           const parsed = parseItemQuantity(value);
           return 'error' in parsed ? parsed.error : undefined;

@@ -46,10 +46,7 @@ export async function changeStock(ctx: FlowContext, action: StockAction, target:
       ...position(totalSteps),
       value: state.text,
       placeholder: action === 'adjust' ? l10n.t('e.g. -5 to remove, 12 to add') : l10n.t('the new quantity on hand, e.g. 40'),
-      prompt: (value) =>
-        action === 'adjust'
-          ? l10n.t('Change of {0} on hand: {1}', subject, preview(action, before, value))
-          : l10n.t('New on hand for {0}: {1}', subject, preview(action, before, value)),
+      prompt: (value) => l10n.t('On hand of {0}: {1}', subject, preview(action, before, value)),
       validate: (value) => {
         const parsed = parseStockQuantity(action, before, value);
         return 'error' in parsed ? parsed.error : undefined;

@@ -140,13 +140,13 @@ describe('orders: create inventory order', () => {
 
   it('starts with the quantity of the SKU row it was invoked on', async () => {
     fixture = await setup();
-    const { sku } = stockedSku(fixture, RUH);
+    const { sku, onHand } = stockedSku(fixture, RUH);
     fixture.prompter.play(pick('Outbound'), type('1'), pick(DONE), pick(REVIEW), pick(SUBMIT));
     await createInventoryOrder(fixture.ctx, { sku, locationCode: RUH });
     const [action, hub] = fixture.prompter.picks();
     assert.deepStrictEqual([action.request.step, action.request.totalSteps], [1, 4]);
     assert.deepStrictEqual(hub.labels[0], `${sku} × 1`);
-    assert.match(fixture.prompter.inputs()[0].prompts[0], new RegExp(`How many of ${sku} to dispose of from ${RUH_LABEL}\\?`));
+    assert.match(fixture.prompter.inputs()[0].prompts[0], new RegExp(`How many of ${sku} to dispose of from ${RUH_LABEL}\\? \\(${onHand} on hand\\)$`));
     const [sent] = sentOrders(fixture);
     assert.deepStrictEqual([sent.action, sent.locationCode], ['outbound', RUH]);
   });

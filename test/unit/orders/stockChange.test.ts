@@ -210,6 +210,15 @@ describe('orders: adjust and set stock', () => {
       assert.strictEqual(await fixture.onHand(sku, RUH), onHand);
     });
 
+    it('says plainly when the plan does not include stock management', async () => {
+      fixture = await setup();
+      const { sku } = stockedSku(fixture, RUH);
+      fixture.sandbox.addFaults([{ endpoint: 'updateStockQuantity', times: 1, status: 403, body: '{"success":false,"otoErrorCode":"OTO1150","otoErrorMessage":"Please upgrade your plan"}' }]);
+      fixture.prompter.play(type('1'));
+      await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
+      assert.match(fixture.prompter.messages()[0].text, /OTO1150 Please upgrade your plan \(this OTO account's plan does not include stock management\)$/);
+    });
+
     it('says a lost answer may or may not have been applied, never resends, and re-reads on request', async () => {
       fixture = await setup({ timeoutMs: 300 });
       const { sku, onHand } = stockedSku(fixture, RUH);
