@@ -50,7 +50,7 @@ export async function createInventoryOrder(ctx: FlowContext, target: Target): Pr
   const askLocation = !state.location;
   const totalSteps = askLocation ? 5 : 4;
   const position = (step: number) => ({ title, step, totalSteps });
-  const later = Number(askLocation);
+  const locationSteps = Number(askLocation);
 
   const reviewStep: Step = async (input) => {
     const action = state.action as InventoryOrderAction;
@@ -65,7 +65,7 @@ export async function createInventoryOrder(ctx: FlowContext, target: Target): Pr
         value: 'details' as const,
       })),
     ];
-    const choice = await input.pick({ ...position(later + 4), placeholder: l10n.t('Review the order; pick a line to change it'), items: rows, activeIndex: 0 });
+    const choice = await input.pick({ ...position(locationSteps + 4), placeholder: l10n.t('Review the order; pick a line to change it'), items: rows, activeIndex: 0 });
     switch (choice) {
       case 'submit':
         return undefined;
@@ -78,13 +78,13 @@ export async function createInventoryOrder(ctx: FlowContext, target: Target): Pr
     }
   };
   const detailsStep: Step = async (input) => {
-    await editDetails(input, ctx, state.details, position(later + 3));
+    await editDetails(input, ctx, state.details, position(locationSteps + 3));
     return reviewStep;
   };
   // Only the first visit of the items loop starts with the row's SKU.
   let firstSku = target.sku;
   const itemsStep: Step = async (input) => {
-    await editItems(input, ctx, { action: state.action as InventoryOrderAction, location: state.location as LocationInfo, items: state.items }, position(later + 2), firstSku);
+    await editItems(input, ctx, { action: state.action as InventoryOrderAction, location: state.location as LocationInfo, items: state.items }, position(locationSteps + 2), firstSku);
     firstSku = undefined;
     return detailsStep;
   };

@@ -1,6 +1,6 @@
 // Undo of a recorded stock change: the inverse adjust, or for a set, the previous value put back
 // only while the stock is still what the set left.
-import { applyStockChange, describeSubject, readOnHand, StockChangePlan } from './apply';
+import { applyStockChange, describeSubject, readOnHand, refreshRows, StockChangePlan } from './apply';
 import { connect, FlowContext } from './context';
 import { showFailure, withWarnings } from './failure';
 import { l10n } from './l10n';
@@ -23,6 +23,7 @@ export async function undoStockChange(ctx: FlowContext, record: StockChangeRecor
     const now = await ctx.prompter.progress(l10n.t('Reading stock of {0}…', subject), () => readOnHand(connection.client, record.sku, record.locationCode));
     const plan = inversePlan(record, now);
     if (!plan) {
+      refreshRows(ctx, [{ sku: record.sku, locationCode: record.locationCode }]);
       await ctx.prompter.message(
         'warning',
         l10n.t('{0} is now {1}, not the {2} the set left: the stock changed since, so the set was not undone.', subject, now, record.after),
