@@ -22,7 +22,10 @@ function sentOrders(fixture: Fixture): Array<Record<string, unknown>> {
 
 describe('orders: create inventory order', () => {
   let fixture: Fixture;
-  afterEach(async () => fixture?.close());
+  afterEach(async () => {
+    await fixture?.close();
+    assert.deepStrictEqual(fixture?.prompter.errors ?? [], [], 'the flow followed the script');
+  });
 
   it('walks action → location → items (add, change, remove) → details → review, and submits once', async () => {
     fixture = await setup();
@@ -188,6 +191,34 @@ describe('orders: create inventory order', () => {
     assert.strictEqual(sent.deliveryDate, '27/11/2026');
     const tomorrowShown = fixture.prompter.picks().find((shown) => shown.labels.includes('Tomorrow'));
     assert.strictEqual(tomorrowShown?.request.items.find((item) => item.label === 'Tomorrow')?.description, '28/11/2026');
+  });
+
+  it('returns from the review to the items or the details and back to the review', async () => {
+    fixture = await setup();
+    const [a, b] = twoSkus(fixture);
+    fixture.prompter.play(
+      pick('Inbound'),
+      pick(RUH_LABEL),
+      pick(a),
+      type('5'),
+      pick(DONE),
+      pick(REVIEW),
+      pick(`${a} × 5`),
+      pick(ADD),
+      pick(b),
+      type('1'),
+      pick(DONE),
+      pick(REVIEW),
+      pick('Order date'),
+      pick('Order date'),
+      pick('Tomorrow'),
+      pick(REVIEW),
+      pick(SUBMIT),
+    );
+    await createInventoryOrder(fixture.ctx, {});
+    const [sent] = sentOrders(fixture);
+    assert.deepStrictEqual((sent.items as Array<{ sku: string }>).map((item) => item.sku), [a, b]);
+    assert.strictEqual(sent.orderDate, '28/11/2026');
   });
 
   it('cancels with Escape at every step and sends nothing', async () => {

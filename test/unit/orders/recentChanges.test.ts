@@ -29,7 +29,10 @@ describe('orders: recent changes', () => {
 
   describe('the command', () => {
     let fixture: Fixture;
-    afterEach(async () => fixture?.close());
+    afterEach(async () => {
+    await fixture?.close();
+    assert.deepStrictEqual(fixture?.prompter.errors ?? [], [], 'the flow followed the script');
+  });
 
     it('says when there is nothing yet', async () => {
       fixture = await setup();

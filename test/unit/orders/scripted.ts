@@ -32,6 +32,8 @@ export type Shown =
 
 export class ScriptedPrompter implements Prompter {
   readonly shown: Shown[] = [];
+  /** Every way the flow strayed from the script; a flow reports such an error as a message, so tests check this is empty. */
+  readonly errors: string[] = [];
   private readonly script: Answer[] = [];
 
   play(...answers: Answer[]): this {
@@ -67,12 +69,12 @@ export class ScriptedPrompter implements Prompter {
       return this.navigate(answer, request.canGoBack);
     }
     if (answer.kind !== 'pick') {
-      throw new Error(`script expected ${answer.kind} but a quick pick was shown: ${request.placeholder}`);
+      throw this.fail(`script expected ${answer.kind} but a quick pick was shown: ${request.placeholder}`);
     }
     const wanted = answer.label;
     const index = labels.findIndex((label) => (typeof wanted === 'string' ? label === wanted : wanted.test(label)));
     if (index < 0) {
-      throw new Error(`no item ${String(wanted)} in "${request.placeholder}": ${labels.join(' | ')}`);
+      throw this.fail(`no item ${String(wanted)} in "${request.placeholder}": ${labels.join(' | ')}`);
     }
     return request.items[index].value;
   }
@@ -86,18 +88,18 @@ export class ScriptedPrompter implements Prompter {
         return this.navigate(answer, request.canGoBack);
       }
       if (answer.kind !== 'type' && answer.kind !== 'rejected') {
-        throw new Error(`script expected ${answer.kind} but an input box was shown: ${entry.prompts[0]}`);
+        throw this.fail(`script expected ${answer.kind} but an input box was shown: ${entry.prompts[0]}`);
       }
       entry.prompts.push(request.prompt(answer.value));
       const problem = request.validate(answer.value);
       if (answer.kind === 'type') {
         if (problem) {
-          throw new Error(`input "${answer.value}" was refused: ${problem}`);
+          throw this.fail(`input "${answer.value}" was refused: ${problem}`);
         }
         return answer.value;
       }
       if (!problem || !answer.message.test(problem)) {
-        throw new Error(`input "${answer.value}" should be refused with ${answer.message}, got ${problem ?? 'no message'}`);
+        throw this.fail(`input "${answer.value}" should be refused with ${answer.message}, got ${problem ?? 'no message'}`);
       }
       entry.rejections.push(problem);
     }
@@ -107,7 +109,7 @@ export class ScriptedPrompter implements Prompter {
     this.shown.push({ kind: 'confirm', request });
     const answer = this.next('confirm', request.message);
     if (answer.kind !== 'confirm') {
-      throw new Error(`script expected ${answer.kind} but a confirmation was shown: ${request.message}`);
+      throw this.fail(`script expected ${answer.kind} but a confirmation was shown: ${request.message}`);
     }
     return answer.yes;
   }
@@ -121,7 +123,7 @@ export class ScriptedPrompter implements Prompter {
     this.script.shift();
     const action = actions.find((candidate) => candidate === answer.action);
     if (!action) {
-      throw new Error(`no action "${answer.action}" on message "${text}": ${actions.join(' | ')}`);
+      throw this.fail(`no action "${answer.action}" on message "${text}": ${actions.join(' | ')}`);
     }
     return action;
   }
@@ -131,10 +133,15 @@ export class ScriptedPrompter implements Prompter {
     return task();
   }
 
+  private fail(message: string): Error {
+    this.errors.push(message);
+    return new Error(message);
+  }
+
   private next(what: string, context: string): Answer {
     const answer = this.script.shift();
     if (!answer) {
-      throw new Error(`script ran out at a ${what}: ${context}`);
+      throw this.fail(`script ran out at a ${what}: ${context}`);
     }
     return answer;
   }
@@ -144,7 +151,7 @@ export class ScriptedPrompter implements Prompter {
       return undefined;
     }
     if (!canGoBack) {
-      throw new Error('script pressed Back on a first step, which has no Back button');
+      throw this.fail('script pressed Back on a first step, which has no Back button');
     }
     return BACK;
   }

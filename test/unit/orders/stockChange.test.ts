@@ -20,7 +20,10 @@ function invalidated(fixture: Fixture): Promise<void> {
 
 describe('orders: adjust and set stock', () => {
   let fixture: Fixture;
-  afterEach(async () => fixture?.close());
+  afterEach(async () => {
+    await fixture?.close();
+    assert.deepStrictEqual(fixture?.prompter.errors ?? [], [], 'the flow followed the script');
+  });
 
   it('adjusts from the palette: location → SKU → quantity, with on-hand in the SKU pick and the result in the prompt', async () => {
     fixture = await setup();
@@ -69,6 +72,17 @@ describe('orders: adjust and set stock', () => {
     const [quantity] = fixture.prompter.inputs();
     assert.deepStrictEqual([quantity.request.step, quantity.request.totalSteps, quantity.request.canGoBack], [1, 1, false]);
     assert.strictEqual(await fixture.onHand(sku, RUH), onHand + 3);
+  });
+
+  it('asks only the location for a SKU row without one (SKU grouping)', async () => {
+    fixture = await setup();
+    const { sku, onHand } = stockedSku(fixture, RUH);
+    fixture.prompter.play(pick(RUH_LABEL), type('1'));
+    await changeStock(fixture.ctx, 'adjust', { sku });
+    const [location] = fixture.prompter.picks();
+    assert.deepStrictEqual([location.request.step, location.request.totalSteps], [1, 2]);
+    assert.deepStrictEqual([fixture.prompter.inputs()[0].request.step, fixture.prompter.inputs()[0].request.totalSteps], [2, 2]);
+    assert.strictEqual(await fixture.onHand(sku, RUH), onHand + 1);
   });
 
   it('sets from a SKU row and shows the new value in the prompt', async () => {
