@@ -1,7 +1,7 @@
 // The inventory-order wizard through the scripted prompter against the sandbox over real HTTP.
 import * as assert from 'node:assert';
 import { createInventoryOrder } from '../../../src/orders/inventoryOrder';
-import { back, escape, pick, rejected, respond, type } from './scripted';
+import { Answer, back, escape, pick, rejected, respond, type } from './scripted';
 import { Fixture, setup, stockedSku } from './fixture';
 
 const RUH = 'RUH-WH1';
@@ -14,6 +14,11 @@ const SUBMIT = '$(check) Create the order';
 function twoSkus(fixture: Fixture): [string, string, string] {
   const skus = [...fixture.store.skus()].map((figures) => figures.sku);
   return [skus[0], skus[1], skus[2]];
+}
+
+/** Inbound into Riyadh with one item, up to the optional details. */
+function inboundOne(sku: string): Answer[] {
+  return [pick('Inbound'), pick(RUH_LABEL), pick(sku), type('5'), pick(DONE)];
 }
 
 function sentOrders(fixture: Fixture): Array<Record<string, unknown>> {
@@ -168,11 +173,7 @@ describe('orders: create inventory order', () => {
     fixture = await setup();
     const [a] = twoSkus(fixture);
     fixture.prompter.play(
-      pick('Inbound'),
-      pick(RUH_LABEL),
-      pick(a),
-      type('5'),
-      pick(DONE),
+      ...inboundOne(a),
       pick('Order date'),
       pick('No order date'),
       pick('Delivery date'),
@@ -197,11 +198,7 @@ describe('orders: create inventory order', () => {
     fixture = await setup();
     const [a, b] = twoSkus(fixture);
     fixture.prompter.play(
-      pick('Inbound'),
-      pick(RUH_LABEL),
-      pick(a),
-      type('5'),
-      pick(DONE),
+      ...inboundOne(a),
       pick(REVIEW),
       pick(`${a} × 5`),
       pick(ADD),
@@ -224,7 +221,7 @@ describe('orders: create inventory order', () => {
   it('cancels with Escape at every step and sends nothing', async () => {
     fixture = await setup();
     const [a] = twoSkus(fixture);
-    const path = [pick('Inbound'), pick(RUH_LABEL), pick(a), type('5'), pick(DONE), pick('Order date'), pick('Today'), pick(REVIEW)];
+    const path = [...inboundOne(a), pick('Order date'), pick('Today'), pick(REVIEW)];
     for (let stop = 0; stop <= path.length; stop++) {
       fixture.prompter.play(...path.slice(0, stop), escape);
       await createInventoryOrder(fixture.ctx, {});
@@ -237,7 +234,7 @@ describe('orders: create inventory order', () => {
   it("shows OTO's error code and message, offers the JSON and the log, and records nothing", async () => {
     fixture = await setup();
     const [a] = twoSkus(fixture);
-    fixture.prompter.play(pick('Inbound'), pick(RUH_LABEL), pick(a), type('5'), pick(DONE), pick('Bin location name'), type('Z-99'), pick(REVIEW), pick(SUBMIT), respond('Copy order JSON'));
+    fixture.prompter.play(...inboundOne(a), pick('Bin location name'), type('Z-99'), pick(REVIEW), pick(SUBMIT), respond('Copy order JSON'));
     await createInventoryOrder(fixture.ctx, {});
     const [failure] = fixture.prompter.messages();
     assert.strictEqual(failure.level, 'error');
@@ -252,7 +249,7 @@ describe('orders: create inventory order', () => {
     const [a] = twoSkus(fixture);
     const warning = 'deliveryDate is in an invalid format, order inserted without order date. Please provide dates as DD/MM/YYYY';
     fixture.sandbox.addFaults([{ endpoint: 'createInventoryOrder', times: 1, status: 200, body: JSON.stringify({ success: true, otoId: 4038, warnings: [warning] }) }]);
-    fixture.prompter.play(pick('Inbound'), pick(RUH_LABEL), pick(a), type('5'), pick(DONE), pick(REVIEW), pick(SUBMIT));
+    fixture.prompter.play(...inboundOne(a), pick(REVIEW), pick(SUBMIT));
     await createInventoryOrder(fixture.ctx, {});
     const [done] = fixture.prompter.messages();
     assert.strictEqual(done.level, 'warning');
@@ -264,7 +261,7 @@ describe('orders: create inventory order', () => {
     fixture = await setup({ timeoutMs: 300 });
     const [a] = twoSkus(fixture);
     fixture.sandbox.addFaults([{ endpoint: 'createInventoryOrder', times: 1, hang: true, afterEffect: true }]);
-    fixture.prompter.play(pick('Inbound'), pick(RUH_LABEL), pick(a), type('5'), pick(DONE), pick(REVIEW), pick(SUBMIT), respond('Copy order JSON'));
+    fixture.prompter.play(...inboundOne(a), pick(REVIEW), pick(SUBMIT), respond('Copy order JSON'));
     await createInventoryOrder(fixture.ctx, {});
     assert.strictEqual(sentOrders(fixture).length, 1);
     const [lost] = fixture.prompter.messages();
