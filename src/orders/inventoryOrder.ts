@@ -29,6 +29,10 @@ function actionDescription(action: InventoryOrderAction): string {
   return action === 'inbound' ? l10n.t('a purchase into the location') : l10n.t('a disposal out of the location');
 }
 
+function totalUnits(items: readonly InventoryOrderItem[]): number {
+  return items.reduce((sum, item) => sum + item.qty, 0);
+}
+
 export function buildOrderRequest(action: InventoryOrderAction, location: LocationInfo, items: readonly InventoryOrderItem[], details: OrderDetails): CreateInventoryOrderRequest {
   return { action, locationCode: location.code, items: items.map((item) => ({ ...item })), ...details };
 }
@@ -56,7 +60,7 @@ export async function createInventoryOrder(ctx: FlowContext, target: Target): Pr
     const action = state.action as InventoryOrderAction;
     const location = state.location as LocationInfo;
     const rows: PickItem<'submit' | 'items' | 'details' | 'start'>[] = [
-      { label: l10n.t('$(check) Create the order'), description: l10n.t('{0} item(s), {1} unit(s)', state.items.length, state.items.reduce((sum, item) => sum + item.qty, 0)), value: 'submit' },
+      { label: l10n.t('$(check) Create the order'), description: l10n.t('{0} item(s), {1} unit(s)', state.items.length, totalUnits(state.items)), value: 'submit' },
       { label: l10n.t('{0} order at {1}', actionLabel(action), locationName(location)), description: actionDescription(action), value: 'start' },
       ...state.items.map((item) => ({ label: l10n.t('{0} × {1}', item.sku, item.qty), description: ctx.stock.getSku(item.sku)?.product?.name, value: 'items' as const })),
       ...DETAIL_FIELDS.filter((field) => state.details[field] !== undefined).map((field) => ({
@@ -111,7 +115,24 @@ export async function createInventoryOrder(ctx: FlowContext, target: Target): Pr
     await showFailure(ctx, title, error);
     return;
   }
-  await submitOrder(ctx, connection, buildOrderRequest(state.action as InventoryOrderAction, state.location as LocationInfo, state.items, state.details));
+  const request = buildOrderRequest(state.action as InventoryOrderAction, state.location as LocationInfo, state.items, state.details);
+  if (await confirmLargeOrder(ctx, request)) {
+    await submitOrder(ctx, connection, request);
+  }
+}
+
+/** `oto.confirmAboveUnits` applies to orders too: a large one gets a modal on top of the review. */
+async function confirmLargeOrder(ctx: FlowContext, request: CreateInventoryOrderRequest): Promise<boolean> {
+  const units = totalUnits(request.items);
+  const limit = ctx.confirmAboveUnits();
+  if (units <= limit) {
+    return true;
+  }
+  return ctx.prompter.confirm({
+    message: l10n.t('Create an inventory order of {0} units at {1}?', units, locationName(findLocation(ctx.stock, request.locationCode))),
+    detail: l10n.t('This order moves more than {0} units.', limit),
+    confirm: l10n.t('Create Order'),
+  });
 }
 
 async function submitOrder(ctx: FlowContext, connection: Connection, request: CreateInventoryOrderRequest): Promise<void> {

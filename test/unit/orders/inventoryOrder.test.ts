@@ -1,7 +1,7 @@
 // The inventory-order wizard through the scripted prompter against the sandbox over real HTTP.
 import * as assert from 'node:assert';
 import { createInventoryOrder } from '../../../src/orders/inventoryOrder';
-import { Answer, back, escape, pick, rejected, respond, type } from './scripted';
+import { Answer, back, confirm, escape, pick, rejected, respond, type } from './scripted';
 import { Fixture, setup, stockedSku } from './fixture';
 
 const RUH = 'RUH-WH1';
@@ -229,6 +229,18 @@ describe('orders: create inventory order', () => {
     }
     assert.strictEqual(sentOrders(fixture).length, 0);
     assert.strictEqual(fixture.prompter.messages().length, 0);
+  });
+
+  it('asks before an order of more than oto.confirmAboveUnits units', async () => {
+    fixture = await setup({ confirmAboveUnits: 5 });
+    const [a] = twoSkus(fixture);
+    fixture.prompter.play(...inboundOne(a), pick(REVIEW), pick(SUBMIT));
+    await createInventoryOrder(fixture.ctx, {});
+    assert.strictEqual(fixture.prompter.confirms().length, 0, 'five units are not more than five');
+    fixture.prompter.play(pick('Inbound'), pick(RUH_LABEL), pick(a), type('6'), pick(DONE), pick(REVIEW), pick(SUBMIT), confirm(false));
+    await createInventoryOrder(fixture.ctx, {});
+    assert.match(fixture.prompter.confirms()[0].request.message, new RegExp(`^Create an inventory order of 6 units at ${RUH_LABEL} \\(${RUH}\\)\\?$`));
+    assert.strictEqual(sentOrders(fixture).length, 1);
   });
 
   it("shows OTO's error code and message, offers the JSON and the log, and records nothing", async () => {
