@@ -30,7 +30,7 @@ function confirmAboveUnits(): number {
 export function registerOrders(context: vscode.ExtensionContext, deps: OrdersDeps): void {
   useTranslator((message, ...args) => vscode.l10n.t(message, ...args));
   const recent = new RecentChanges(deps.workspaceState);
-  const run = (flow: (ctx: FlowContext) => Promise<void>) => async () => {
+  const run = async (flow: (ctx: FlowContext) => Promise<void>): Promise<void> => {
     const prompter = new VsCodePrompter();
     try {
       await flow({
@@ -51,9 +51,9 @@ export function registerOrders(context: vscode.ExtensionContext, deps: OrdersDep
     }
   };
   context.subscriptions.push(
-    vscode.commands.registerCommand('oto.adjustStock', (argument: unknown) => run((ctx) => changeStock(ctx, 'adjust', targetOf(argument)))()),
-    vscode.commands.registerCommand('oto.setStock', (argument: unknown) => run((ctx) => changeStock(ctx, 'set', targetOf(argument)))()),
-    vscode.commands.registerCommand('oto.createInventoryOrder', (argument: unknown) => run((ctx) => createInventoryOrder(ctx, targetOf(argument)))()),
-    vscode.commands.registerCommand('oto.showRecentChanges', run(showRecentChanges)),
+    vscode.commands.registerCommand('oto.adjustStock', (argument: unknown) => run((ctx) => changeStock(ctx, 'adjust', targetOf(argument)))),
+    vscode.commands.registerCommand('oto.setStock', (argument: unknown) => run((ctx) => changeStock(ctx, 'set', targetOf(argument)))),
+    vscode.commands.registerCommand('oto.createInventoryOrder', (argument: unknown) => run((ctx) => createInventoryOrder(ctx, targetOf(argument)))),
+    vscode.commands.registerCommand('oto.showRecentChanges', () => run(showRecentChanges)),
   );
 }
