@@ -1,6 +1,7 @@
 // Wiring only: creates the session and hands each feature module what it declares in its deps.
 
 import * as vscode from 'vscode';
+import { registerOrders } from './orders';
 import { registerSessionCommands } from './session/commands';
 import { describeSession } from './session/describe';
 import { createSession } from './session/vscodeSession';
@@ -17,6 +18,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     getClient: () => session.getClient(),
     onDidChange: session.onDidChange,
     describeView: () => describeSession(session),
+  });
+  registerOrders(context, {
+    getClient: () => session.getClient(),
+    store: stock,
+    environment: () => session.environment,
+    workspaceState: context.workspaceState,
   });
   registerStatusBar(context, { session, lowStock: stock });
 }
