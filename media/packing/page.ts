@@ -143,11 +143,20 @@ export class PackingPage {
         }
       }
     }
-    for (const orderId of this.confirming) {
-      if (!present.has(orderId)) {
-        this.confirming.delete(orderId);
+    for (const set of [this.confirming, this.expanded]) {
+      for (const orderId of set) {
+        if (!present.has(orderId)) {
+          set.delete(orderId);
+        }
       }
     }
+    // Cards left expanded before a reload need their details again.
+    for (const orderId of this.expanded) {
+      if (!this.details.has(orderId)) {
+        this.requestDetails(orderId);
+      }
+    }
+    this.saveState();
     this.update();
   }
 
@@ -368,10 +377,14 @@ export class PackingPage {
     this.loadDetails(orderId);
   }
 
-  private loadDetails(orderId: string): void {
+  private requestDetails(orderId: string): void {
     this.details.set(orderId, { status: 'loading' });
-    this.update();
     this.post({ type: 'getOrderDetails', orderId });
+  }
+
+  private loadDetails(orderId: string): void {
+    this.requestDetails(orderId);
+    this.update();
   }
 
   /** Arrow keys move between cards (to the same button), Escape backs out of a confirmation. */
