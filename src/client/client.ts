@@ -275,7 +275,6 @@ export class OtoClient {
       },
       body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
     };
-    const startedAt = Date.now();
     const started = performance.now();
     let status: number | undefined;
     let responseBody: string | undefined;
@@ -284,11 +283,11 @@ export class OtoClient {
       status = answer.status;
       responseBody = answer.text;
       const value = interpretAnswer(answer, spec.endpoint, spec.check);
-      this.emit(spec, attempt, request, startedAt, started, status, responseBody);
+      this.emit(spec, attempt, request, started, status, responseBody);
       return value;
     } catch (caught) {
       const error = this.sanitise(caught, spec.endpoint);
-      this.emit(spec, attempt, request, startedAt, started, status, responseBody, error);
+      this.emit(spec, attempt, request, started, status, responseBody, error);
       throw error;
     }
   }
@@ -367,7 +366,7 @@ export class OtoClient {
     return new OtoError({ ...error, message, warnings });
   }
 
-  private emit(spec: CallSpec<unknown>, attempt: number, request: HttpRequest, startedAt: number, started: number,
+  private emit(spec: CallSpec<unknown>, attempt: number, request: HttpRequest, started: number,
     status?: number, responseBody?: string, error?: OtoError): void {
     const listener = this.options.onRequest;
     if (!listener) {
@@ -375,7 +374,7 @@ export class OtoClient {
     }
     const event: OtoRequestEvent = {
       id: this.nextEventId++,
-      startedAt,
+      startedAt: performance.timeOrigin + started,
       method: request.method,
       endpoint: spec.endpoint,
       url: redact(request.url, this.secrets),

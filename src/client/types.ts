@@ -195,7 +195,7 @@ export interface HealthStatus {
 export interface OtoRequestEvent {
   /** Increases by one per exchange of this client. */
   id: number;
-  /** Epoch milliseconds when the request started. */
+  /** Epoch milliseconds (with a fraction) when the request started. */
   startedAt: number;
   method: 'GET' | 'POST';
   /** e.g. `checkInventoryStock`. */
