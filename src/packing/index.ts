@@ -16,7 +16,7 @@ export interface PackingDeps {
   /** The active environment, so packing states of different environments never mix. */
   environment(): string;
   /** Fires when the environment changes or the user signs in or out: open queues read again. */
-  onDidReset?: (listener: () => void) => vscode.Disposable;
+  onDidReset?: (listener: () => void) => { dispose(): void };
 }
 
 async function pickWarehouse(deps: PackingDeps): Promise<WarehouseInfo | undefined> {
