@@ -182,8 +182,9 @@ function renderActions(view: CardView, s: PageStrings, detailsId: string): HTMLE
   }
   const busy = view.pending || view.confirming;
   return el('div', { className: 'actions' }, [
+    // The next step of the flow is the primary button: picking, then packing.
     button('pick', s.markPicked, { icon: 'pass', disabled: view.state !== 'ready', busy }),
-    button('pack', s.markPacked, { icon: 'check-all', busy }),
+    button('pack', s.markPacked, { icon: 'check-all', secondary: view.state === 'ready', busy }),
     ...(view.pending ? [el('span', { className: 'updating', attrs: { role: 'status' } }, [icon('loading', true), el('span', { text: s.updating })])] : []),
     toggle,
   ]);
