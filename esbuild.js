@@ -28,6 +28,8 @@ const builds = [
     entryPoints: ['media/packing/main.ts', 'media/packing/packing.css'],
     entryNames: 'packing',
     outdir: 'media/dist',
+    // media/ ships whole, so development source maps stay inside the files rather than beside them.
+    sourcemap: production ? false : 'inline',
     platform: 'browser',
     format: 'iife',
     target: 'es2022',

@@ -36,8 +36,11 @@ interface Ready {
 interface Card {
   key: string;
   element: HTMLElement;
-  haystack: string;
 }
+
+/** Cards built at once when a queue arrives; later tasks build `LATER_BATCH` more each. */
+const FIRST_BATCH = 40;
+const LATER_BATCH = 100;
 
 export class PackingPage {
   private ready: Ready | undefined;
@@ -54,6 +57,8 @@ export class PackingPage {
   private readonly confirming = new Set<string>();
   private readonly cards = new Map<string, Card>();
   private nextRequestId = 1;
+  private continuation: number | undefined;
+  private readonly haystacks = new WeakMap<QueueOrder, string>();
   private readonly list: HTMLElement;
   private readonly stateSlot: HTMLElement;
 
@@ -203,11 +208,19 @@ export class PackingPage {
     };
   }
 
-  /** Brings the DOM in step with the state; cards whose view did not change are left alone. */
-  private update(): void {
+  /**
+   * Brings the DOM in step with the state; cards whose view did not change are left alone. At most
+   * `budget` cards are built in one go: the rest of a long queue follows in later tasks, so the
+   * first screen shows (and answers keys) at once.
+   */
+  private update(budget = FIRST_BATCH): void {
     const ready = this.ready;
     if (!ready) {
       return;
+    }
+    if (this.continuation !== undefined) {
+      cancelAnimationFrame(this.continuation);
+      this.continuation = undefined;
     }
     const focus = this.focusedControl();
     const { strings, format } = ready;
@@ -216,23 +229,50 @@ export class PackingPage {
       ready.summarySlot.replaceChildren();
       return;
     }
-    const elements = this.orders.map((order) => this.card(order, strings, format).element);
-    if (elements.some((element, index) => this.list.children[index] !== element) || this.list.children.length !== elements.length) {
-      this.list.replaceChildren(...elements);
+    const elements: HTMLElement[] = [];
+    for (const order of this.orders) {
+      const view = this.cardView(order);
+      const key = JSON.stringify(view);
+      let card = this.cards.get(order.orderId);
+      if (!card || card.key !== key) {
+        if (budget === 0) {
+          break;
+        }
+        budget -= 1;
+        card = { key, element: renderCard(view, strings, format) };
+        this.cards.set(order.orderId, card);
+      }
+      elements.push(card.element);
+    }
+    this.showCards(elements);
+    if (elements.length < this.orders.length) {
+      // One batch per frame, so what is already built is painted and answers keys meanwhile.
+      this.continuation = requestAnimationFrame(() => {
+        this.continuation = undefined;
+        this.update(LATER_BATCH);
+      });
     }
     this.applyFilter(focus);
   }
 
-  private card(order: QueueOrder, strings: PageStrings, format: Formatter): Card {
-    const view = this.cardView(order);
-    const key = JSON.stringify(view);
-    const existing = this.cards.get(order.orderId);
-    if (existing && existing.key === key) {
-      return existing;
+  /** Puts these cards in the list, appending when the list already holds the first of them. */
+  private showCards(elements: HTMLElement[]): void {
+    const current = this.list.children;
+    const isPrefix = current.length <= elements.length && elements.every((element, index) => index >= current.length || current[index] === element);
+    if (!isPrefix) {
+      this.list.replaceChildren(...elements);
+    } else if (current.length < elements.length) {
+      this.list.append(...elements.slice(current.length));
     }
-    const card = { key, element: renderCard(view, strings, format), haystack: searchText(order) };
-    this.cards.set(order.orderId, card);
-    return card;
+  }
+
+  private searchText(order: QueueOrder): string {
+    let text = this.haystacks.get(order);
+    if (text === undefined) {
+      text = searchText(order);
+      this.haystacks.set(order, text);
+    }
+    return text;
   }
 
   /** Shows the cards matching the search, and the summary and messages that go with them. */
@@ -243,11 +283,11 @@ export class PackingPage {
     }
     let shown = 0;
     for (const order of this.orders) {
+      const visible = matchesSearch(this.searchText(order), this.search);
+      shown += visible ? 1 : 0;
       const card = this.cards.get(order.orderId);
-      if (card) {
-        const visible = matchesSearch(card.haystack, this.search);
+      if (card && card.element.hidden === visible) {
         card.element.hidden = !visible;
-        shown += visible ? 1 : 0;
       }
     }
     const { strings, format, warehouse } = ready;

@@ -49,14 +49,23 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ch
   return node;
 }
 
-const templates = new Map<string, Node>();
+const templates = new WeakMap<object, Map<string, Node>>();
+const UNSCOPED = {};
 
-/** A copy of a fixed subtree, built once: cloning is much cheaper than building, which counts in long queues. */
-function fromTemplate<T extends Node>(key: string, build: () => T): T {
-  let template = templates.get(key);
+/**
+ * A copy of a fixed subtree, built once per key and `scope` (the strings it shows, when it shows
+ * any): cloning is much cheaper than building, which counts in long queues.
+ */
+function fromTemplate<T extends Node>(key: string, build: () => T, scope: object = UNSCOPED): T {
+  let cache = templates.get(scope);
+  if (!cache) {
+    cache = new Map();
+    templates.set(scope, cache);
+  }
+  let template = cache.get(key);
   if (!template) {
     template = build();
-    templates.set(key, template);
+    cache.set(key, template);
   }
   return template.cloneNode(true) as T;
 }
@@ -157,7 +166,7 @@ function stateLabel(state: PackingState, s: PageStrings): string {
   return { ready: s.stateReady, picked: s.statePicked, packed: s.statePacked }[state];
 }
 
-function renderItems(order: QueueOrder, s: PageStrings, f: Formatter): HTMLElement {
+function renderItems(order: QueueOrder, s: PageStrings, f: Formatter): HTMLTableRowElement[] {
   const rows = order.items.map((item) => {
     const row = fromTemplate('item-row', () => el('tr', {}, [el('td', { className: 'sku' }), el('td', { className: 'name' }), el('td', { className: 'qty' })]));
     row.cells[0].textContent = item.sku;
@@ -165,17 +174,14 @@ function renderItems(order: QueueOrder, s: PageStrings, f: Formatter): HTMLEleme
     row.cells[2].textContent = f.number(item.quantity);
     return row;
   });
-  const head = fromTemplate(`thead\u0000${s.columnSku}\u0000${s.columnProduct}\u0000${s.columnQuantity}`, () =>
-    el('thead', {}, [el('tr', {}, [el('th', { text: s.columnSku, attrs: { scope: 'col' } }), el('th', { text: s.columnProduct, attrs: { scope: 'col' } }), el('th', { className: 'qty', text: s.columnQuantity, attrs: { scope: 'col' } })])]),
-  );
-  return el('table', { className: 'items' }, [head, el('tbody', {}, rows)]);
+  return rows;
 }
 
-function renderActions(view: CardView, s: PageStrings, detailsId: string): HTMLElement {
+function renderActions(view: CardView, s: PageStrings): HTMLElement {
   const toggle = button('toggleDetails', view.expanded ? s.hideDetails : s.showDetails, {
     secondary: true,
     icon: view.expanded ? 'chevron-down' : 'chevron-right',
-    attrs: { 'aria-expanded': String(view.expanded), 'aria-controls': detailsId },
+    attrs: { 'aria-expanded': String(view.expanded) },
   });
   if (view.state === 'packed') {
     return el('div', { className: 'actions' }, [el('span', { className: 'packed-note', text: s.packedNote }), toggle]);
@@ -191,10 +197,9 @@ function renderActions(view: CardView, s: PageStrings, detailsId: string): HTMLE
 }
 
 function renderConfirm(s: PageStrings): HTMLElement {
-  const questionId = nextId('confirm');
-  return el('div', { className: 'confirm', attrs: { role: 'group', 'aria-labelledby': questionId } }, [
+  return el('div', { className: 'confirm', attrs: { role: 'group' } }, [
     icon('warning'),
-    el('span', { text: s.confirmSkipPicked, attrs: { id: questionId } }),
+    el('span', { className: 'confirm-question', text: s.confirmSkipPicked }),
     button('confirmPack', s.confirmMarkPacked),
     button('cancelPack', s.cancel, { secondary: true }),
   ]);
@@ -227,29 +232,56 @@ function renderDetailsBody(details: DetailsState | undefined, s: PageStrings): N
   ];
 }
 
+/** Everything of a card that depends only on its shape (state, flags) and the strings. */
+function cardSkeleton(view: CardView, s: PageStrings): HTMLElement {
+  return el('article', { className: `card state-${view.state}${view.pending ? ' pending' : ''}`, attrs: { tabindex: '-1' } }, [
+    el('div', { className: 'card-head' }, [
+      el('h2', { className: 'order-id' }, [el('span', { className: 'muted', text: s.orderLabel }), el('span', { className: 'order-value' })]),
+      el('span', { className: `badge badge-${view.state}` }, [icon(STATE_ICON[view.state]), el('span', { text: stateLabel(view.state, s) })]),
+      el('span', { className: 'units' }),
+    ]),
+    el('table', { className: 'items' }, [
+      el('thead', {}, [el('tr', {}, [el('th', { text: s.columnSku, attrs: { scope: 'col' } }), el('th', { text: s.columnProduct, attrs: { scope: 'col' } }), el('th', { className: 'qty', text: s.columnQuantity, attrs: { scope: 'col' } })])]),
+      el('tbody'),
+    ]),
+    ...(view.error !== undefined ? [el('p', { className: 'card-error', attrs: { role: 'alert' } }, [icon('error'), el('span', { className: 'card-error-text' })])] : []),
+    ...(view.confirming ? [renderConfirm(s)] : []),
+    renderActions(view, s),
+    el('section', { className: 'details' }),
+  ]);
+}
+
+function part(card: HTMLElement, selector: string): HTMLElement {
+  return card.querySelector(selector) as HTMLElement;
+}
+
 export function renderCard(view: CardView, s: PageStrings, f: Formatter): HTMLElement {
   const { order } = view;
+  const shape = [view.state, view.pending, view.confirming, view.expanded, view.error !== undefined].join('|');
+  const card = fromTemplate(`card|${shape}`, () => cardSkeleton(view, s), s);
   const titleId = nextId('order');
   const detailsId = nextId('details');
-  const units = order.items.reduce((sum, item) => sum + item.quantity, 0);
-  const card = el('article', { className: `card state-${view.state}${view.pending ? ' pending' : ''}`, attrs: { 'aria-labelledby': titleId, tabindex: '-1' } }, [
-    el('div', { className: 'card-head' }, [
-      el('h2', { className: 'order-id', attrs: { id: titleId } }, [el('span', { className: 'muted', text: s.orderLabel }), el('span', { text: order.orderId })]),
-      el('span', { className: `badge badge-${view.state}` }, [icon(STATE_ICON[view.state]), el('span', { text: stateLabel(view.state, s) })]),
-      el('span', { className: 'units', text: f.text(s.totalUnits, units) }),
-    ]),
-    renderItems(order, s, f),
-  ]);
+  card.dataset.orderId = order.orderId;
+  card.setAttribute('aria-labelledby', titleId);
+  part(card, '.order-id').id = titleId;
+  part(card, '.order-value').textContent = order.orderId;
+  part(card, '.units').textContent = f.text(s.totalUnits, order.items.reduce((sum, item) => sum + item.quantity, 0));
+  part(card, 'tbody').append(...renderItems(order, s, f));
   if (view.error !== undefined) {
-    card.append(el('p', { className: 'card-error', attrs: { role: 'alert' } }, [icon('error'), el('span', { text: view.error })]));
+    part(card, '.card-error-text').textContent = view.error;
   }
   if (view.confirming) {
-    card.append(renderConfirm(s));
+    const questionId = nextId('confirm');
+    part(card, '.confirm-question').id = questionId;
+    part(card, '.confirm').setAttribute('aria-labelledby', questionId);
   }
-  card.append(renderActions(view, s, detailsId));
-  const details = el('section', { className: 'details', attrs: { id: detailsId, 'aria-labelledby': titleId } }, view.expanded ? renderDetailsBody(view.details, s) : []);
+  part(card, '[data-action="toggleDetails"]').setAttribute('aria-controls', detailsId);
+  const details = part(card, '.details');
+  details.id = detailsId;
+  details.setAttribute('aria-labelledby', titleId);
   details.hidden = !view.expanded;
-  card.append(details);
-  card.dataset.orderId = order.orderId;
+  if (view.expanded) {
+    details.append(...renderDetailsBody(view.details, s));
+  }
   return card;
 }

@@ -267,8 +267,16 @@ describe('packing page (Chromium)', function () {
   });
 
   it('renders a large queue and keeps untouched cards when one changes', async () => {
-    await handle.showQueue(makeOrders(200, 5));
-    assert.equal(await handle.page.locator('.card').count(), 200);
+    await handle.send({ type: 'init', warehouse: { code: 'WH-RUH', name: 'Riyadh Central' }, strings: STRINGS, locale: 'en' });
+    // The first cards come at once, the rest in the following frames.
+    const atOnce = await handle.page.evaluate((data) => {
+      window.dispatchEvent(new MessageEvent('message', { data }));
+      return document.querySelectorAll('.card').length;
+    }, { type: 'queue', orders: makeOrders(200, 5), readAt: 1 });
+    assert.ok(atOnce > 0 && atOnce < 200, `${atOnce} cards at once`);
+    assert.equal(await handle.page.locator('.summary .count').innerText(), '200 orders');
+    await handle.page.waitForFunction(() => document.querySelectorAll('.card').length === 200);
+    assert.deepEqual(await cardTexts(handle).then((ids) => [ids[0], ids[199]]), ['ORD-1', 'ORD-200']);
     await handle.page.evaluate(() => document.querySelectorAll('.card')[5].setAttribute('data-marker', 'kept'));
     await handle.page.locator('.card').first().locator('[data-action="pick"]').click();
     assert.equal(await handle.page.locator('.card[data-marker="kept"]').count(), 1);

@@ -39,6 +39,8 @@ export const STRINGS: PageStrings = pageStrings({ t: (message) => message });
 
 export interface Browser {
   context: BrowserContext;
+  /** The profile folder: it names this browser's processes (the benchmark reads their CPU time). */
+  userDataDir: string;
   close(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ export async function launchBrowser(): Promise<Browser> {
   });
   return {
     context,
+    userDataDir,
     close: async () => {
       await context.close();
       fs.rmSync(userDataDir, { recursive: true, force: true });
