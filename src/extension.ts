@@ -2,6 +2,7 @@
 
 import * as vscode from 'vscode';
 import { registerOrders } from './orders';
+import { registerPacking } from './packing';
 import { registerSessionCommands } from './session/commands';
 import { describeSession } from './session/describe';
 import { createSession } from './session/vscodeSession';
@@ -12,8 +13,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const session = await createSession(context);
   registerSessionCommands(context, { session });
 
-  // The stock store is what registerOrders and the hover read; then registerPacking;
-  // registerDevtools subscribes to session.onRequest.
   const stock = registerStock(context, {
     getClient: () => session.getClient(),
     onDidChange: session.onDidChange,
@@ -26,6 +25,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     workspaceState: context.workspaceState,
   });
   registerStatusBar(context, { session, lowStock: stock });
+
+  // Until the devtools branch shares its "OTO" log channel, packing logs to its own.
+  const packingLog = vscode.window.createOutputChannel(vscode.l10n.t('OTO Packing'), { log: true });
+  context.subscriptions.push(packingLog);
+  registerPacking(context, {
+    getClient: () => session.getClient(),
+    listWarehouses: async () => (await (await session.getClient()).getPickupLocations()).filter((location) => location.kind === 'warehouse'),
+    environment: () => session.environment,
+    onDidReset: (listener) => session.onDidChange(() => listener()),
+    log: packingLog,
+  });
 }
 
 export function deactivate(): void {}
