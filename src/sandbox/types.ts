@@ -19,6 +19,60 @@ export interface Fault {
   hang?: boolean;
   /** Apply the request's effect (e.g. the stock change) and then hang or fail: a lost answer. */
   afterEffect?: boolean;
+  /** Drop the connection without answering (a network error). Implied by `afterEffect` alone. */
+  reset?: boolean;
+}
+
+/** A pickup location added to the seeded ones (tests use OTO's example codes, e.g. `ASDS`). */
+export interface ExtraLocation {
+  code: string;
+  kind: 'warehouse' | 'branch';
+  name?: string;
+  city?: string;
+  /** `active` unless said otherwise. */
+  status?: 'active' | 'inactive';
+  /** Creation date, `YYYY-MM-DD`; the `minDate`/`maxDate` filters of getPickupLocationList use it. */
+  createdDate?: string;
+  /** Bin names accepted as `binLocationName` by createInventoryOrder at this location. */
+  bins?: string[];
+}
+
+/** Stock of one SKU at one location. `forecasted` defaults to `onHand`. */
+export interface ExtraStock {
+  onHand: number;
+  forecasted?: number;
+}
+
+/** A product added to the catalogue, with its stock; names may be anything (hostile text for tests). */
+export interface ExtraProduct {
+  sku: string;
+  name: string;
+  barcode?: string;
+  productImage?: string;
+  minInventory?: number;
+  /** Stock per location code. */
+  stock?: Record<string, ExtraStock>;
+  /** The entry without `pickupLocationCode` that OTO reports (negative figures). */
+  noLocation?: ExtraStock;
+}
+
+/** A customer order waiting in a warehouse's packing queue (or already packed). */
+export interface ExtraPackingOrder {
+  orderId: string;
+  warehouseCode: string;
+  /** OTO's numeric order id (`orderDetails?id=`); assigned when omitted. */
+  id?: number;
+  /** Items; `name` is required for SKUs that are not in the catalogue (those carry no productId). */
+  items: Array<{ sku: string; quantity: number; name?: string; price?: number }>;
+  /** Where the order is in the packing flow; `packed` orders are no longer in the queue. */
+  packingStatus?: 'picked' | 'packed';
+}
+
+/** Data added on top of the seeded demo data. */
+export interface SandboxExtraData {
+  locations?: ExtraLocation[];
+  products?: ExtraProduct[];
+  packingOrders?: ExtraPackingOrder[];
 }
 
 export interface SandboxOptions {
@@ -34,6 +88,10 @@ export interface SandboxOptions {
   accessTokenTtlSeconds?: number;
   /** Faults injected per endpoint, in order; the first matching one with uses left applies. */
   faults?: Fault[];
+  /** The refresh token to accept; a random one when omitted. */
+  refreshToken?: string;
+  /** Locations, products and packing orders added to the seeded data. */
+  extra?: SandboxExtraData;
 }
 
 export interface RunningSandbox {

@@ -1,0 +1,76 @@
+// One error type for everything that can go wrong in a call, so callers branch on `kind`
+// (and `code` for OTO's own codes) instead of inspecting transport details.
+
+export type OtoErrorKind =
+  /** Bad input, refused before anything was sent. */
+  | 'validation'
+  /** The refresh token was refused, or OTO answered 401 even after one refresh. */
+  | 'auth'
+  /** No answer: connection refused or reset, DNS failure. */
+  | 'network'
+  /** No answer within `timeoutMs`. */
+  | 'timeout'
+  /** OTO asked us to slow down: 429, OTO1143, OTO1105. */
+  | 'rate-limit'
+  /** OTO answered with an error, or with something that is not the documented shape. */
+  | 'api'
+  /** The caller's AbortSignal fired. */
+  | 'aborted';
+
+export interface OtoErrorInit {
+  kind: OtoErrorKind;
+  message: string;
+  endpoint?: string;
+  status?: number;
+  code?: string;
+  warnings?: readonly string[];
+  /** For validation errors: the input field at fault, e.g. `items[2].qty`. */
+  field?: string;
+  /** How long OTO asked us to wait (from `Retry-After`), when it said so. */
+  retryAfterMs?: number;
+  /** How many HTTP attempts were made before giving up. */
+  attempts?: number;
+}
+
+export class OtoError extends Error {
+  readonly kind: OtoErrorKind;
+  readonly endpoint?: string;
+  readonly status?: number;
+  readonly code?: string;
+  readonly warnings: readonly string[];
+  readonly field?: string;
+  readonly retryAfterMs?: number;
+  attempts?: number;
+
+  constructor(init: OtoErrorInit) {
+    super(init.message);
+    this.name = 'OtoError';
+    this.kind = init.kind;
+    this.endpoint = init.endpoint;
+    this.status = init.status;
+    this.code = init.code;
+    this.warnings = init.warnings ?? [];
+    this.field = init.field;
+    this.retryAfterMs = init.retryAfterMs;
+    this.attempts = init.attempts;
+  }
+}
+
+export function isOtoError(value: unknown): value is OtoError {
+  return value instanceof OtoError;
+}
+
+/** OTO codes meaning "this account's plan does not include stock management". */
+export const PLAN_GATED_CODES: readonly string[] = ['OTO1150', 'OTO1080', 'OTO1212'];
+
+/** True when the error says the account cannot use stock management (so say that, plainly). */
+export function isPlanGatedError(value: unknown): boolean {
+  return isOtoError(value) && value.code !== undefined && PLAN_GATED_CODES.includes(value.code);
+}
+
+/** OTO codes that mean "too many requests, back off". */
+export const RATE_LIMIT_CODES: readonly string[] = ['OTO1143', 'OTO1105'];
+
+export function validationError(field: string, message: string, endpoint?: string): OtoError {
+  return new OtoError({ kind: 'validation', field, message, endpoint });
+}

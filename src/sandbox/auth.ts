@@ -1,0 +1,45 @@
+// Tokens: one refresh token per sandbox, and short-lived opaque access tokens issued for it.
+// Tokens are random hex with a `sandbox-` prefix, so nothing mistakes them for real OTO JWTs.
+import { randomBytes } from 'node:crypto';
+import { bodyOf, type Endpoint } from './api';
+import { otoFailure } from './errors';
+
+export function randomToken(kind: 'rt' | 'at'): string {
+  return `sandbox-${kind}-${randomBytes(24).toString('hex')}`;
+}
+
+export class Tokens {
+  private readonly expiries = new Map<string, number>();
+
+  constructor(
+    readonly refreshToken: string,
+    private readonly ttlSeconds: number,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  /** True when the `Authorization` header carries a token this sandbox issued and that is still alive. */
+  accepts(authorization: string | undefined): boolean {
+    const match = /^Bearer (\S+)$/.exec(authorization ?? '');
+    const expiry = match ? this.expiries.get(match[1]) : undefined;
+    return expiry !== undefined && this.clock() < expiry;
+  }
+
+  readonly endpoint: Endpoint = (_state, request) => {
+    const refreshToken = bodyOf(request).refresh_token;
+    if (typeof refreshToken !== 'string' || refreshToken === '') {
+      throw otoFailure('OTO1083');
+    }
+    if (refreshToken !== this.refreshToken) {
+      throw otoFailure('OTO1088', 401);
+    }
+    const now = this.clock();
+    for (const [token, expiry] of this.expiries) {
+      if (expiry <= now) {
+        this.expiries.delete(token);
+      }
+    }
+    const accessToken = randomToken('at');
+    this.expiries.set(accessToken, now + this.ttlSeconds * 1000);
+    return { access_token: accessToken, refresh_token: this.refreshToken, success: true, token_type: 'Bearer', expires_in: String(this.ttlSeconds) };
+  };
+}

@@ -1,0 +1,28 @@
+// The account and its product catalogue: healthCheck, accountInfo and productList.
+import { bodyOf, integer, type Endpoint } from './api';
+import { otoFailure } from './errors';
+
+export const healthCheck: Endpoint = () => ({ status: 'ok' });
+
+/** OTO's accountInfo answer has no `success` field. */
+export const accountInfo: Endpoint = (state) => ({ ...state.account });
+
+export const productList: Endpoint = (state, request) => {
+  const body = bodyOf(request);
+  const pageSize = body.pageSize === undefined ? 100 : integer(body.pageSize);
+  const currentPage = body.currentPage === undefined ? 1 : integer(body.currentPage);
+  if (pageSize === undefined || currentPage === undefined || pageSize < 1 || currentPage < 1) {
+    throw otoFailure('OTO1142');
+  }
+  const start = (currentPage - 1) * pageSize;
+  return {
+    success: true,
+    productCount: state.products.length,
+    products: state.products.slice(start, start + pageSize).map((product) => ({
+      name: product.name,
+      productImage: product.productImage,
+      sku: product.sku,
+      barcode: product.barcode,
+    })),
+  };
+};

@@ -1,0 +1,62 @@
+// The local OTO sandbox: a real HTTP server on 127.0.0.1 that speaks OTO REST v2 with seeded,
+// stateful demo data. The extension starts it in-process for its `sandbox` environment.
+import type { AddressInfo } from 'node:net';
+import { randomToken, Tokens } from './auth';
+import { FaultQueue } from './faults';
+import { createState } from './seed';
+import { API_PREFIX, createServer, type LoggedRequest } from './server';
+import type { RunningSandbox, SandboxOptions } from './types';
+
+export * from './types';
+
+const DEFAULT_TOKEN_TTL_SECONDS = 3600;
+
+function checkOptions(options: SandboxOptions): void {
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new RangeError(`port must be an integer from 0 to 65535, got ${port}`);
+  }
+  for (const [name, value] of [['latencyMs', options.latencyMs], ['accessTokenTtlSeconds', options.accessTokenTtlSeconds]] as const) {
+    if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
+      throw new RangeError(`${name} must be a non-negative number, got ${value}`);
+    }
+  }
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  checkOptions(options);
+  const state = createState({ seed: options.seed, products: options.products, extra: options.extra });
+  const tokens = new Tokens(options.refreshToken ?? randomToken('rt'), options.accessTokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS);
+  const faults = new FaultQueue();
+  faults.add(options.faults ?? []);
+  const log: LoggedRequest[] = [];
+  const closing = new AbortController();
+  const server = createServer({ state, tokens, faults, latencyMs: options.latencyMs ?? 0, log, closing: closing.signal });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const port = options.port ?? 0;
+      reject(error.code === 'EADDRINUSE' ? new Error(`OTO sandbox: port ${port} on 127.0.0.1 is already in use`) : error);
+    });
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  let closed: Promise<void> | undefined;
+
+  return {
+    baseUrl: `http://127.0.0.1:${port}${API_PREFIX.replace(/\/$/, '')}`,
+    refreshToken: tokens.refreshToken,
+    addFaults: (more) => faults.add(more),
+    get requests() {
+      return log;
+    },
+    close() {
+      closed ??= new Promise<void>((resolve) => {
+        closing.abort();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closed;
+    },
+  };
+}

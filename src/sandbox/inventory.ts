@@ -1,0 +1,81 @@
+// createInventoryOrder: inbound and outbound orders are recorded with status `new` and count in
+// the forecast of their location until they are processed (which the API cannot do).
+import { bodyOf, ddmmyyyy, integer, text, type Endpoint } from './api';
+import { otoFailure } from './errors';
+import type { InventoryOrderItem } from './model';
+import { emptyRecord, historyDate, orderDate } from './model';
+
+export const createInventoryOrder: Endpoint = (state, request) => {
+  const body = bodyOf(request);
+  const action = body.action;
+  if (action !== 'inbound' && action !== 'outbound') {
+    throw otoFailure('OTO1136');
+  }
+  const locationCode = text(body.locationCode);
+  const location = locationCode === undefined ? undefined : state.locationByCode.get(locationCode);
+  if (!location) {
+    throw otoFailure('OTO1133');
+  }
+  if (!Array.isArray(body.items) || body.items.length === 0) {
+    throw otoFailure('OTO1074');
+  }
+  const items: InventoryOrderItem[] = body.items.map((raw: unknown) => {
+    const item = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+    const sku = text(item.sku);
+    if (sku === undefined || !state.productBySku.has(sku)) {
+      throw otoFailure('OTO1126');
+    }
+    const qty = integer(item.qty);
+    if (qty === undefined || qty <= 0) {
+      throw otoFailure('OTO1132');
+    }
+    return { sku, qty };
+  });
+  const binLocationName = body.binLocationName === undefined ? undefined : text(body.binLocationName);
+  if (body.binLocationName !== undefined && (binLocationName === undefined || !location.bins.includes(binLocationName))) {
+    throw otoFailure('OTO1137');
+  }
+  const warnings: string[] = [];
+  // A malformed date does not fail the call: OTO drops it and says so in a warning (its wording).
+  const date = (field: 'orderDate' | 'deliveryDate'): string | undefined => {
+    const value = body[field];
+    if (value === undefined) {
+      return undefined;
+    }
+    const parsed = typeof value === 'string' ? ddmmyyyy(value) : undefined;
+    if (!parsed) {
+      warnings.push(`${field} is in an invalid format, order inserted without order date. Please provide dates as DD/MM/YYYY`);
+      return undefined;
+    }
+    return orderDate(parsed);
+  };
+  const dates = { orderDate: date('orderDate'), deliveryDate: date('deliveryDate') };
+
+  for (const { sku, qty } of items) {
+    const product = state.productBySku.get(sku);
+    let record = product?.stock.get(location.code);
+    if (product && !record) {
+      record = emptyRecord();
+      product.stock.set(location.code, record);
+    }
+    if (record) {
+      record[action === 'inbound' ? 'incoming' : 'outgoing'] += qty;
+    }
+  }
+  const now = state.now();
+  const otoId = state.nextOtoId++;
+  state.inventoryOrders.push({
+    otoId,
+    action,
+    locationCode: location.code,
+    items,
+    status: 'new',
+    binLocationName,
+    ...dates,
+    waybillNumber: text(body.waybillNumber),
+    description: text(body.description),
+    createdAt: orderDate(now),
+    statusHistory: [{ id: state.nextEventId++, date: historyDate(now), description: `Created by ${state.account.name}`, status: 'new' }],
+  });
+  return { success: true, otoId, ...(warnings.length > 0 ? { warnings } : {}) };
+};

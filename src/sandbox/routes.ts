@@ -1,0 +1,35 @@
+// Which endpoint answers which path under /rest/v2/, with its method and whether it needs a token.
+import type { Endpoint } from './api';
+import type { Tokens } from './auth';
+import { accountInfo, healthCheck, productList } from './catalogue';
+import { createInventoryOrder } from './inventory';
+import { availableCitiesForPickup, availableStoresForPickup, getPickupLocationList } from './locations';
+import { getPackingOrders, orderDetails, updatePackingStatus } from './packing';
+import { checkGlobalStock, checkInventoryStock, updateStockQuantity } from './stock';
+
+export interface Route {
+  method: 'GET' | 'POST';
+  auth: boolean;
+  handle: Endpoint;
+}
+
+export function routes(tokens: Tokens): Record<string, Route> {
+  const get = (handle: Endpoint): Route => ({ method: 'GET', auth: true, handle });
+  const post = (handle: Endpoint): Route => ({ method: 'POST', auth: true, handle });
+  return {
+    refreshToken: { method: 'POST', auth: false, handle: tokens.endpoint },
+    healthCheck: { method: 'GET', auth: false, handle: healthCheck },
+    accountInfo: get(accountInfo),
+    getPickupLocationList: get(getPickupLocationList),
+    productList: post(productList),
+    checkInventoryStock: get(checkInventoryStock),
+    checkGlobalStock: get(checkGlobalStock),
+    updateStockQuantity: post(updateStockQuantity),
+    createInventoryOrder: post(createInventoryOrder),
+    getPackingOrders: post(getPackingOrders),
+    updatePackingStatus: post(updatePackingStatus),
+    orderDetails: get(orderDetails),
+    availableCitiesForPickup: post(availableCitiesForPickup),
+    availableStoresForPickup: post(availableStoresForPickup),
+  };
+}

@@ -1,0 +1,102 @@
+// Stock endpoints: checkInventoryStock, checkGlobalStock and updateStockQuantity.
+import { bodyOf, integer, skuList, text, type ApiRequest, type Endpoint } from './api';
+import { otoFailure } from './errors';
+import type { Product, SandboxState } from './model';
+import { emptyRecord, forecastOf } from './model';
+
+/**
+ * OTO's stock maps come in no particular order; the sandbox orders them by a hash of the SKU so a
+ * client that relies on the request's order fails here too, yet every run answers the same.
+ */
+function unordered(skus: string[]): string[] {
+  const hash = (sku: string): number => [...sku].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261);
+  return [...skus].sort((a, b) => hash(a) - hash(b) || (a < b ? -1 : 1));
+}
+
+function knownProducts(state: SandboxState, request: ApiRequest): Product[] {
+  return unordered(skuList(request)).flatMap((sku) => state.productBySku.get(sku) ?? []);
+}
+
+export const checkInventoryStock: Endpoint = (state, request) => {
+  const locationCode = request.query.pickupLocationCode;
+  if (locationCode !== undefined && !state.locationByCode.has(locationCode)) {
+    throw otoFailure('OTO1133');
+  }
+  const stock: Record<string, unknown[]> = {};
+  for (const product of knownProducts(state, request)) {
+    const entries: unknown[] = [];
+    for (const [code, record] of product.stock) {
+      if (locationCode === undefined || code === locationCode) {
+        entries.push({ pickupLocationCode: code, sku: product.sku, quantityForecasted: forecastOf(record), quantityOnHand: record.onHand });
+      }
+    }
+    if (product.noLocation && locationCode === undefined) {
+      entries.push({ sku: product.sku, quantityForecasted: product.noLocation.forecasted, quantityOnHand: product.noLocation.onHand });
+    }
+    stock[product.sku] = entries;
+  }
+  return { success: true, stock };
+};
+
+export const checkGlobalStock: Endpoint = (state, request) => {
+  const stock: Record<string, unknown[]> = {};
+  for (const product of knownProducts(state, request)) {
+    let onHand = product.noLocation?.onHand ?? 0;
+    let forecasted = product.noLocation?.forecasted ?? 0;
+    for (const record of product.stock.values()) {
+      onHand += record.onHand;
+      forecasted += forecastOf(record);
+    }
+    // OTO leaves out what does not apply: no forecast when it equals on hand, no unset minimum.
+    stock[product.sku] = [
+      {
+        ...(product.minInventory === undefined ? {} : { minInventory: product.minInventory }),
+        sku: product.sku,
+        ...(forecasted === onHand ? {} : { quantityForecasted: forecasted }),
+        quantityOnHand: onHand,
+      },
+    ];
+  }
+  return { success: true, stock };
+};
+
+export const updateStockQuantity: Endpoint = (state, request) => {
+  const body = bodyOf(request);
+  const actionType = body.actionType;
+  if (actionType !== 'set' && actionType !== 'adjust') {
+    throw otoFailure('OTO1130');
+  }
+  const locationCode = text(body.locationCode);
+  if (locationCode === undefined || !state.locationByCode.has(locationCode)) {
+    throw otoFailure('OTO1133');
+  }
+  const sku = text(body.sku);
+  const product = sku === undefined ? undefined : state.productBySku.get(sku);
+  if (!product) {
+    throw otoFailure('OTO1126');
+  }
+  const qty = integer(body.qty);
+  if (qty === undefined || (actionType === 'set' && qty < 0) || (actionType === 'adjust' && qty === 0)) {
+    throw otoFailure('OTO1132');
+  }
+  if (body.inventoryType !== undefined && body.inventoryType !== 'onHand') {
+    throw otoFailure('OTO1135');
+  }
+  let record = product.stock.get(locationCode);
+  if (!record) {
+    // Setting creates the SKU's inventory at a location; adjusting needs one to exist.
+    if (actionType === 'adjust') {
+      throw otoFailure('OTO1134', 404);
+    }
+    record = emptyRecord();
+    product.stock.set(locationCode, record);
+  }
+  record.onHand = actionType === 'set' ? qty : record.onHand + qty;
+  const warning =
+    actionType === 'set'
+      ? 'Inventory quantity set to the given qty according to the action type'
+      : qty > 0
+        ? 'Inventory quantity increased by the given qty'
+        : 'Inventory quantity decreased by the given qty';
+  return { success: true, warnings: [warning], transactionID: state.nextTransactionId++ };
+};
