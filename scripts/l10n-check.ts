@@ -117,13 +117,21 @@ function manifestKeys(root: string): string[] {
   return [...keys].sort();
 }
 
+/** Names that stay in Latin letters in every language. */
+const UNTRANSLATED_NAMES = /\b(?:OTO|SKUs?|cURL|CSV|JSON|ERP|WMS)\b/g;
+
+/** True when a translation identical to the English still needs translating (it has English words). */
+function needsTranslation(text: string): boolean {
+  return /[A-Za-z]{3}/.test(text.replace(UNTRANSLATED_NAMES, '').replace(/\$\([\w-]+\)/g, ''));
+}
+
 function compare(english: Map<string, string>, translated: Record<string, unknown>, report: { missing: string[]; mismatches: string[]; untranslated: string[] }): void {
   for (const [key, text] of english) {
     const translation = translated[key];
     const value = typeof translation === 'string' ? translation : (translation as { message?: unknown } | undefined)?.message;
     if (typeof value !== 'string') {
       report.missing.push(key);
-    } else if (value.trim() === '' || (value === text && /[A-Za-z]{3}/.test(text))) {
+    } else if (value.trim() === '' || (value === text && needsTranslation(text))) {
       report.untranslated.push(key);
     } else if (placeholders(value) !== placeholders(text)) {
       report.mismatches.push(key);

@@ -68,7 +68,7 @@ async function replay(exchange: Exchange, session: DevtoolsSession, stock: Devto
       void stock.invalidate(plan.touches);
     }
   } catch (error) {
-    const showLog = vscode.l10n.t('Show Log');
+    const showLog = vscode.l10n.t('Show log');
     const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Replay of {0} failed: {1}', exchange.endpoint, describeError(error)), showLog);
     if (choice === showLog) {
       await vscode.commands.executeCommand('oto.showLog');

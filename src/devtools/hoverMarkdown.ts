@@ -20,10 +20,10 @@ export interface HoverLabels {
 export const ENGLISH_HOVER_LABELS: HoverLabels = {
   location: 'Location',
   onHand: 'On hand',
-  forecasted: 'Forecasted',
+  forecasted: 'Forecast',
   total: 'Total',
   noLocation: '(no location)',
-  minInventory: (min) => `Min inventory: ${min}`,
+  minInventory: (min) => `Minimum inventory: ${min}`,
   belowMinimum: 'below minimum',
   noStock: 'No stock recorded at any location.',
   stale: 'Figures may be out of date: the refresh failed.',

@@ -7,10 +7,10 @@ export function hoverLabels(): HoverLabels {
   return {
     location: vscode.l10n.t('Location'),
     onHand: vscode.l10n.t('On hand'),
-    forecasted: vscode.l10n.t('Forecasted'),
+    forecasted: vscode.l10n.t('Forecast'),
     total: vscode.l10n.t('Total'),
     noLocation: vscode.l10n.t('(no location)'),
-    minInventory: (min) => vscode.l10n.t('Min inventory: {0}', min),
+    minInventory: (min) => vscode.l10n.t('Minimum inventory: {0}', min),
     belowMinimum: vscode.l10n.t('below minimum'),
     noStock: vscode.l10n.t('No stock recorded at any location.'),
     stale: vscode.l10n.t('Figures may be out of date: the refresh failed.'),

@@ -40,7 +40,7 @@ describe('devtools SKU hover against the sandbox', () => {
     }
     assert.ok(markdown.includes(`| **${global.quantityOnHand}** |`), 'global total');
     if (global.minInventory !== undefined) {
-      assert.ok(markdown.includes(`Min inventory: ${global.minInventory}`));
+      assert.ok(markdown.includes(`Minimum inventory: ${global.minInventory}`));
     }
     const args = encodeURIComponent(JSON.stringify([{ kind: 'sku', sku: 'AJW-DATES-500', name: 'Ajwa Dates 500 g' }]));
     for (const command of ['oto.adjustStock', 'oto.revealSku', 'oto.createInventoryOrder']) {
