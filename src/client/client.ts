@@ -90,7 +90,7 @@ export class OtoClient {
   }
 
   /** `set` replaces the quantity and may be retried; `adjust` changes it and never is. */
-  updateStockQuantity(request: UpdateStockQuantityRequest, options?: RequestOptions): Promise<UpdateStockQuantityResponse> {
+  async updateStockQuantity(request: UpdateStockQuantityRequest, options?: RequestOptions): Promise<UpdateStockQuantityResponse> {
     const endpoint = 'updateStockQuantity';
     const actionType = input.requireOneOf(request?.actionType, ['set', 'adjust'] as const, 'actionType', endpoint);
     const body = {
@@ -127,7 +127,7 @@ export class OtoClient {
   }
 
   /** Never retried: a lost answer could mean the order exists, and a resend would create another. */
-  createInventoryOrder(request: CreateInventoryOrderRequest, options?: RequestOptions): Promise<CreateInventoryOrderResponse> {
+  async createInventoryOrder(request: CreateInventoryOrderRequest, options?: RequestOptions): Promise<CreateInventoryOrderResponse> {
     const endpoint = 'createInventoryOrder';
     const body = {
       action: input.requireOneOf(request?.action, ['inbound', 'outbound'] as const, 'action', endpoint),
@@ -149,7 +149,7 @@ export class OtoClient {
   }
 
   /** Not retried: once packed, the order leaves the queue and a resend would fail confusingly. */
-  updatePackingStatus(request: UpdatePackingStatusRequest, options?: RequestOptions): Promise<UpdatePackingStatusResponse> {
+  async updatePackingStatus(request: UpdatePackingStatusRequest, options?: RequestOptions): Promise<UpdatePackingStatusResponse> {
     const endpoint = 'updatePackingStatus';
     const body = {
       orderId: input.requireText(request?.orderId, 'orderId', endpoint),
@@ -207,18 +207,18 @@ export class OtoClient {
     return [...bySku.values()];
   }
 
-  getOrderDetails(orderId: string, options?: RequestOptions): Promise<OrderDetails> {
+  async getOrderDetails(orderId: string, options?: RequestOptions): Promise<OrderDetails> {
     const endpoint = 'orderDetails';
     return this.read(endpoint, answers.orderDetailsAnswer, options?.signal, { orderId: input.requireText(orderId, 'orderId', endpoint) });
   }
 
   /** Who is signed in, and on which plan (`packageName`). */
-  getAccountInfo(options?: RequestOptions): Promise<AccountInfo> {
+  async getAccountInfo(options?: RequestOptions): Promise<AccountInfo> {
     return this.read('accountInfo', answers.accountAnswer, options?.signal);
   }
 
   /** Needs no token; a single try, since it is itself the question "is OTO reachable?". */
-  healthCheck(options?: RequestOptions): Promise<HealthStatus> {
+  async healthCheck(options?: RequestOptions): Promise<HealthStatus> {
     return this.call({ method: 'GET', endpoint: 'healthCheck', operation: 'read', retry: false, auth: false, check: answers.healthAnswer }, options?.signal);
   }
 
