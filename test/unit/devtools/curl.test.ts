@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { buildCurl, shellQuote } from '../../../src/devtools/curl';
 import type { Exchange } from '../../../src/devtools/exchange';
-import { useDevtools } from './support';
+import { firstWarehouse, latestExchange, useDevtools } from './support';
 
 const run = promisify(execFile);
 
@@ -20,11 +20,7 @@ describe('devtools Copy as cURL', () => {
     sandbox: { extra: { products: [{ sku: ODD_SKU, name: `Odd 'name', "x"`, stock: { } }] } },
   });
 
-  function latest(endpoint: string): Exchange {
-    const found = h.exchanges.list().find((exchange) => exchange.endpoint === endpoint);
-    assert.ok(found, `an exchange of ${endpoint}`);
-    return found;
-  }
+  const latest = (endpoint: string): Exchange => latestExchange(h.exchanges, endpoint);
 
   it('puts no token in the command, only $OTO_ACCESS_TOKEN / $OTO_REFRESH_TOKEN', async () => {
     await h.client.checkGlobalStock(['AJW-DATES-500']);
@@ -42,8 +38,8 @@ describe('devtools Copy as cURL', () => {
     const skus = ['AJW-DATES-500', 'ABY-BLK-M', ODD_SKU];
     await h.client.checkInventoryStock(skus);
     await h.client.checkGlobalStock(skus);
-    const [warehouse] = (await h.client.getPickupLocations()).filter((location) => location.kind === 'warehouse');
-    assert.ok(warehouse && products.length > 0);
+    const warehouse = await firstWarehouse(h.client);
+    assert.ok(products.length > 0);
     await h.client.getPackingOrders(warehouse.code);
     await h.client.healthCheck();
 
@@ -62,10 +58,8 @@ describe('devtools Copy as cURL', () => {
   });
 
   it('replays a write exactly: the copied adjust changes stock by the same amount again', async () => {
-    const [warehouse] = (await h.client.getPickupLocations()).filter((location) => location.kind === 'warehouse');
-    assert.ok(warehouse);
-    const onHand = async (): Promise<number> =>
-      (await h.client.checkInventoryStock(['AJW-DATES-500']))['AJW-DATES-500']?.find((entry) => entry.pickupLocationCode === warehouse.code)?.quantityOnHand ?? NaN;
+    const warehouse = await firstWarehouse(h.client);
+    const onHand = (): Promise<number> => warehouse.onHand('AJW-DATES-500');
     const before = await onHand();
     await h.client.updateStockQuantity({ actionType: 'adjust', locationCode: warehouse.code, sku: 'AJW-DATES-500', qty: 7 });
     const refreshed = JSON.parse(await runCurl(buildCurl(latest('refreshToken')), { OTO_REFRESH_TOKEN: h.sandbox.refreshToken })) as { access_token: string };

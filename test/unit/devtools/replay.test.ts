@@ -1,21 +1,16 @@
 import * as assert from 'node:assert/strict';
 import type { Exchange } from '../../../src/devtools/exchange';
 import { listParam, planReplay, type ReplayClient } from '../../../src/devtools/replay';
-import { useDevtools } from './support';
+import { firstWarehouse, latestExchange, useDevtools } from './support';
 
 describe('devtools Replay', () => {
   const h = useDevtools();
 
-  function latest(endpoint: string): Exchange {
-    const found = h.exchanges.list().find((exchange) => exchange.endpoint === endpoint);
-    assert.ok(found, `an exchange of ${endpoint}`);
-    return found;
-  }
+  const latest = (endpoint: string): Exchange => latestExchange(h.exchanges, endpoint);
 
   it('replays reads through the client, sending the same request and getting the same answer', async () => {
     const client: ReplayClient = h.client;
-    const [warehouse] = (await h.client.getPickupLocations()).filter((location) => location.kind === 'warehouse');
-    assert.ok(warehouse);
+    const warehouse = await firstWarehouse(h.client);
     await h.client.checkInventoryStock(['AJW-DATES-500', 'COF-SAU-250'], { pickupLocationCode: warehouse.code });
     await h.client.getPackingOrders(warehouse.code);
     for (const endpoint of ['checkInventoryStock', 'getPackingOrders', 'getPickupLocationList']) {
@@ -35,10 +30,8 @@ describe('devtools Replay', () => {
   });
 
   it('classifies writes as writes (they change stock again) and names what they touch', async () => {
-    const [warehouse] = (await h.client.getPickupLocations()).filter((location) => location.kind === 'warehouse');
-    assert.ok(warehouse);
-    const onHand = async (): Promise<number> =>
-      (await h.client.checkInventoryStock(['SAF-NEG-5G']))['SAF-NEG-5G']?.find((entry) => entry.pickupLocationCode === warehouse.code)?.quantityOnHand ?? NaN;
+    const warehouse = await firstWarehouse(h.client);
+    const onHand = (): Promise<number> => warehouse.onHand('SAF-NEG-5G');
     const start = await onHand();
     await h.client.updateStockQuantity({ actionType: 'adjust', locationCode: warehouse.code, sku: 'SAF-NEG-5G', qty: 5 });
     const plan = planReplay(latest('updateStockQuantity'));

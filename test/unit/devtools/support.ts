@@ -1,9 +1,11 @@
 // Shared set-up for the devtools tests: a real sandbox on 127.0.0.1, a loopback proxy in front of
 // it that records every token actually sent or issued (so redaction can be checked against the
 // real values), a real OtoClient whose events feed the request log, and a real StockStore.
+import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { OtoClient } from '../../../src/client';
+import type { Exchange } from '../../../src/devtools/exchange';
 import { ExchangeLog } from '../../../src/devtools/exchangeLog';
 import { type LogSink, RequestLogger } from '../../../src/devtools/requestLogger';
 import { startSandbox } from '../../../src/sandbox';
@@ -123,4 +125,21 @@ export function useDevtools(options: { sandbox?: SandboxOptions; now?: () => num
     await harness.sandbox?.close();
   });
   return harness;
+}
+
+/** The newest exchange of `endpoint` in the log (fails the test when there is none). */
+export function latestExchange(exchanges: ExchangeLog, endpoint: string): Exchange {
+  const found = exchanges.list().find((exchange) => exchange.endpoint === endpoint);
+  assert.ok(found, `an exchange of ${endpoint}`);
+  return found;
+}
+
+/** The first warehouse of the sandbox and a reader of one SKU's on-hand figure there. */
+export async function firstWarehouse(client: OtoClient): Promise<{ code: string; onHand(sku: string): Promise<number> }> {
+  const [warehouse] = (await client.getPickupLocations()).filter((location) => location.kind === 'warehouse');
+  assert.ok(warehouse, 'the sandbox has a warehouse');
+  return {
+    code: warehouse.code,
+    onHand: async (sku) => (await client.checkInventoryStock([sku]))[sku]?.find((entry) => entry.pickupLocationCode === warehouse.code)?.quantityOnHand ?? NaN,
+  };
 }
