@@ -90,8 +90,9 @@ export function extractMessages(source: string, file = '<source>.ts'): { message
   return { messages, nonLiteral };
 }
 
+/** What a translation must carry over unchanged: `{0}` placeholders, `$(icon)` codicons and `(command:…)` links. */
 export function placeholders(text: string): string {
-  return [...text.matchAll(/\{(\d+|\w+)\}/g)]
+  return [...text.matchAll(/\{(?:\d+|\w+)\}|\$\([\w-]+\)|\(command:[^)\s]+\)/g)]
     .map((match) => match[0])
     .sort()
     .join(' ');

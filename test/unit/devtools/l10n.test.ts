@@ -12,7 +12,7 @@ describe('l10n: Arabic bundles', () => {
     assert.deepEqual(report.unknownManifestKeys, [], 'package.json %keys% without English text');
     assert.deepEqual(report.missing.ar, [], 'untranslated: add them to package.nls.ar.json / l10n/bundle.l10n.ar.json');
     assert.deepEqual(report.untranslated.ar, [], 'still English in the Arabic bundles');
-    assert.deepEqual(report.placeholderMismatches.ar, [], 'translations whose {n} placeholders differ from the English');
+    assert.deepEqual(report.placeholderMismatches.ar, [], 'translations whose {n} placeholders, $(icons) or command links differ from the English');
   });
 
   it('reads every form of l10n.t call, and points at those it cannot read', () => {
@@ -40,13 +40,13 @@ describe('l10n: Arabic bundles', () => {
       fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ contributes: { commands: [{ title: '%cmd.a%' }, { title: '%cmd.b%' }] } }));
       fs.writeFileSync(path.join(root, 'package.nls.json'), JSON.stringify({ 'cmd.a': 'Refresh Stock' }));
       fs.writeFileSync(path.join(root, 'package.nls.ar.json'), JSON.stringify({ 'cmd.a': 'Refresh Stock' }));
-      fs.writeFileSync(path.join(root, 'src', 'a.ts'), "vscode.l10n.t('Saved {0} of {1}', a, b); vscode.l10n.t('Brand new'); vscode.l10n.t('OTO');");
-      fs.writeFileSync(path.join(root, 'l10n', 'bundle.l10n.ar.json'), JSON.stringify({ 'Saved {0} of {1}': 'حُفظ {0}', OTO: 'OTO' }));
+      fs.writeFileSync(path.join(root, 'src', 'a.ts'), "vscode.l10n.t('Saved {0} of {1}', a, b); vscode.l10n.t('Brand new'); vscode.l10n.t('OTO'); vscode.l10n.t('$(add) Add');");
+      fs.writeFileSync(path.join(root, 'l10n', 'bundle.l10n.ar.json'), JSON.stringify({ 'Saved {0} of {1}': 'حُفظ {0}', OTO: 'OTO', '$(add) Add': 'إضافة' }));
       const report = checkL10n(root);
       assert.deepEqual(report.unknownManifestKeys, ['cmd.b']);
       assert.deepEqual(report.missing.ar, ['Brand new']);
       assert.deepEqual(report.untranslated.ar, ['cmd.a']);
-      assert.deepEqual(report.placeholderMismatches.ar, ['Saved {0} of {1}']);
+      assert.deepEqual(report.placeholderMismatches.ar, ['$(add) Add', 'Saved {0} of {1}']);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }
