@@ -1,0 +1,224 @@
+// The sign-in and environment commands: thin VS Code prompts over the Session.
+
+import * as vscode from 'vscode';
+import { OtoError } from '../client';
+import { ENVIRONMENTS, isEnvironment, isRemote } from './environment';
+import type { Environment, RemoteEnvironment } from './environment';
+import { BaseUrlError, describeCause, EnvironmentSwitchError, KeyringError, WrongEnvironmentError } from './errors';
+import type { SandboxEndpoint, Session } from './session';
+
+export interface SessionCommandsDeps {
+  session: Session;
+}
+
+export function registerSessionCommands(context: vscode.ExtensionContext, { session }: SessionCommandsDeps): void {
+  const register = (id: string, run: (...args: unknown[]) => Promise<unknown>) =>
+    context.subscriptions.push(vscode.commands.registerCommand(id, run));
+
+  register('oto.signIn', (environment) => signIn(session, isRemoteEnvironment(environment) ? environment : undefined));
+  register('oto.signOut', () => signOut(session));
+  register('oto.useSandbox', () => session.useEnvironment('sandbox'));
+  register('oto.selectEnvironment', () => selectEnvironment(session));
+  register('oto.copySandboxBaseUrl', () =>
+    copySandboxValue(session, 'baseUrl', (sandbox) => vscode.l10n.t('Copied the sandbox base URL: {0}', sandbox.baseUrl)),
+  );
+  register('oto.copySandboxRefreshToken', () =>
+    copySandboxValue(session, 'refreshToken', () =>
+      vscode.l10n.t('Copied the sandbox refresh token. It is valid until the sandbox stops (VS Code closes or another environment is chosen).'),
+    ),
+  );
+}
+
+function isRemoteEnvironment(value: unknown): value is RemoteEnvironment {
+  return isEnvironment(value) && isRemote(value);
+}
+
+async function signIn(session: Session, requested?: RemoteEnvironment): Promise<void> {
+  const current = session.environment;
+  const environment = requested ?? (isRemote(current) ? current : await pickRemoteEnvironment());
+  if (!environment) {
+    return;
+  }
+  const token = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Sign in to OTO {0}', environment),
+    prompt: vscode.l10n.t('Paste the refresh token from the OTO dashboard (Settings → API Integrations).'),
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('The refresh token cannot be empty.')),
+  });
+  if (token === undefined) {
+    return;
+  }
+  try {
+    const account = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the token with OTO {0}…', environment) },
+      () => session.signIn(environment, token),
+    );
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Signed in to OTO {0} as {1} ({2}).', environment, account.name, account.packageName),
+    );
+  } catch (error) {
+    if (error instanceof EnvironmentSwitchError) {
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('Signed in to OTO {0}, but could not switch the oto.environment setting to it: {1}', environment, describeCause(error.cause)),
+      );
+      return;
+    }
+    const retry = vscode.l10n.t('Try Again');
+    const choice = await vscode.window.showErrorMessage(signInFailure(error, environment), retry);
+    if (choice === retry) {
+      await signIn(session, environment);
+    }
+  }
+}
+
+/** Why signing in failed, in words that say what to do; every case means nothing was stored. */
+function signInFailure(error: unknown, environment: RemoteEnvironment): string {
+  if (error instanceof KeyringError) {
+    return vscode.l10n.t(
+      'OTO accepted the token, but VS Code could not save it in the operating system keyring ({0}), so you are not signed in. On Linux, install and unlock a keyring such as gnome-keyring, or start VS Code with --password-store=basic.',
+      describeCause(error.cause),
+    );
+  }
+  if (error instanceof BaseUrlError) {
+    return baseUrlFailure(error);
+  }
+  if (error instanceof OtoError && error.kind === 'auth') {
+    return vscode.l10n.t(
+      'OTO {0} refused this refresh token, so nothing was stored. Check that you copied the whole token, and that it belongs to {0}.',
+      environment,
+    );
+  }
+  if (error instanceof OtoError && (error.kind === 'network' || error.kind === 'timeout')) {
+    return vscode.l10n.t('Could not reach OTO {0} to check the token ({1}). Nothing was stored.', environment, error.message);
+  }
+  return vscode.l10n.t('OTO {0} could not check the token: {1}. Nothing was stored.', environment, describeCause(error));
+}
+
+function baseUrlFailure(error: BaseUrlError): string {
+  return error.problem === 'notUrl'
+    ? vscode.l10n.t('The oto.baseUrl setting "{0}" is not a URL. Nothing was sent.', error.value)
+    : vscode.l10n.t(
+        'The oto.baseUrl setting "{0}" must use https (plain http only to 127.0.0.1 or localhost), so the token is not sent there.',
+        error.value,
+      );
+}
+
+async function pickRemoteEnvironment(): Promise<RemoteEnvironment | undefined> {
+  const items: Array<vscode.QuickPickItem & { environment: RemoteEnvironment }> = [
+    { environment: 'production', label: 'production', description: vscode.l10n.t('your live OTO account') },
+    { environment: 'staging', label: 'staging', description: vscode.l10n.t("OTO's test servers, with a separate test account") },
+  ];
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Sign in to which OTO environment?'),
+  });
+  return picked?.environment;
+}
+
+async function signOut(session: Session): Promise<void> {
+  const current = session.environment;
+  const environment = isRemote(current) ? current : await pickSignedInEnvironment(session);
+  if (!environment) {
+    return;
+  }
+  const signOutLabel = vscode.l10n.t('Sign Out');
+  const choice = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Sign out of OTO {0}? The refresh token stored on this machine is deleted.', environment),
+    { modal: true },
+    signOutLabel,
+  );
+  if (choice !== signOutLabel) {
+    return;
+  }
+  try {
+    await session.signOut(environment);
+  } catch (error) {
+    void vscode.window.showErrorMessage(
+      error instanceof KeyringError
+        ? vscode.l10n.t('Could not delete the token from the operating system keyring: {0}', describeCause(error.cause))
+        : String(error instanceof Error ? error.message : error),
+    );
+  }
+}
+
+async function pickSignedInEnvironment(session: Session): Promise<RemoteEnvironment | undefined> {
+  const signedIn: RemoteEnvironment[] = [];
+  for (const environment of ['production', 'staging'] as const) {
+    if (await session.hasToken(environment)) {
+      signedIn.push(environment);
+    }
+  }
+  if (signedIn.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('You are not signed in to OTO staging or production.'));
+    return undefined;
+  }
+  return vscode.window.showQuickPick(signedIn, { title: vscode.l10n.t('Sign out of which OTO environment?') }) as Promise<
+    RemoteEnvironment | undefined
+  >;
+}
+
+async function selectEnvironment(session: Session): Promise<void> {
+  const items: Array<vscode.QuickPickItem & { environment: Environment }> = [];
+  for (const environment of ENVIRONMENTS) {
+    items.push({
+      environment,
+      label: environment,
+      description: await environmentState(session, environment),
+      picked: environment === session.environment,
+    });
+  }
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Use which OTO environment?') });
+  if (!picked) {
+    return;
+  }
+  await session.useEnvironment(picked.environment);
+  if (!session.isSignedIn && isRemote(picked.environment)) {
+    const signInLabel = vscode.l10n.t('Sign In');
+    const choice = await vscode.window.showInformationMessage(
+      vscode.l10n.t('Now using OTO {0}. Sign in with a refresh token to see its stock.', picked.environment),
+      signInLabel,
+    );
+    if (choice === signInLabel) {
+      await signIn(session, picked.environment);
+    }
+  }
+}
+
+async function environmentState(session: Session, environment: Environment): Promise<string> {
+  if (!isRemote(environment)) {
+    return vscode.l10n.t('Sandbox — demo data, runs on this machine');
+  }
+  try {
+    return (await session.hasToken(environment)) ? vscode.l10n.t('signed in') : vscode.l10n.t('not signed in');
+  } catch {
+    return vscode.l10n.t('keyring unavailable');
+  }
+}
+
+async function copySandboxValue(
+  session: Session,
+  field: keyof SandboxEndpoint,
+  done: (sandbox: SandboxEndpoint) => string,
+): Promise<void> {
+  try {
+    const sandbox = await session.getSandbox();
+    await vscode.env.clipboard.writeText(sandbox[field]);
+    void vscode.window.showInformationMessage(done(sandbox));
+  } catch (error) {
+    if (error instanceof WrongEnvironmentError) {
+      const useSandbox = vscode.l10n.t('Use Sandbox');
+      const choice = await vscode.window.showWarningMessage(
+        vscode.l10n.t('The sandbox only runs while it is the active environment (now: {0}).', session.environment),
+        useSandbox,
+      );
+      if (choice === useSandbox) {
+        await session.useEnvironment('sandbox');
+        await copySandboxValue(session, field, done);
+      }
+      return;
+    }
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('The sandbox could not start: {0}', error instanceof Error ? error.message : String(error)),
+    );
+  }
+}

@@ -1,0 +1,28 @@
+// How the active environment is named where data is shown, so sandbox data is never taken for a
+// real account.
+
+import * as vscode from 'vscode';
+import type { Session } from './session';
+
+export function sandboxLabel(): string {
+  return vscode.l10n.t('Sandbox — demo data');
+}
+
+/**
+ * The Stock view's description: the sandbox label, or the signed-in account and its plan
+ * (`name · plan · environment`). Undefined when not signed in or the account cannot be read.
+ */
+export async function describeSession(session: Session): Promise<string | undefined> {
+  if (session.environment === 'sandbox') {
+    return sandboxLabel();
+  }
+  if (!session.isSignedIn) {
+    return undefined;
+  }
+  try {
+    const account = await session.getAccountInfo();
+    return vscode.l10n.t('{0} · {1} · {2}', account.name, account.packageName, session.environment);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,49 @@
+// The environments the extension can talk to, and where each one lives.
+
+export const ENVIRONMENTS = ['sandbox', 'staging', 'production'] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+/** The environments that need a refresh token from the user (the sandbox signs itself in). */
+export type RemoteEnvironment = Exclude<Environment, 'sandbox'>;
+
+export const DEFAULT_ENVIRONMENT: Environment = 'sandbox';
+
+export const REMOTE_BASE_URLS: Readonly<Record<RemoteEnvironment, string>> = {
+  production: 'https://api.tryoto.com/rest/v2',
+  staging: 'https://staging-api.tryoto.com/rest/v2',
+};
+
+export function isEnvironment(value: unknown): value is Environment {
+  return typeof value === 'string' && (ENVIRONMENTS as readonly string[]).includes(value);
+}
+
+export function isRemote(environment: Environment): environment is RemoteEnvironment {
+  return environment !== 'sandbox';
+}
+
+/** SecretStorage key of an environment's refresh token: one key each, so tokens never cross. */
+export function tokenKey(environment: RemoteEnvironment): string {
+  return `oto.refreshToken.${environment}`;
+}
+
+/** Why an `oto.baseUrl` override cannot be used. */
+export type BaseUrlProblem = 'notUrl' | 'insecure';
+
+/**
+ * Checks an `oto.baseUrl` override. Plain http is only accepted to this machine, so a refresh
+ * token never crosses the network unencrypted.
+ */
+export function checkBaseUrl(value: string): BaseUrlProblem | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'notUrl';
+  }
+  if (url.protocol === 'https:') {
+    return undefined;
+  }
+  if (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
+    return undefined;
+  }
+  return 'insecure';
+}

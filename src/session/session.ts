@@ -1,0 +1,377 @@
+// The one session of the active environment: which environment is active, whether it is signed
+// in, and the OtoClient every feature goes through. Plain TypeScript, so it is tested in Node.
+
+import { OtoClient, OtoError } from '../client';
+import type { AccountInfo, OtoClientOptions, OtoRequestEvent } from '../client';
+import { Emitter } from '../common/emitter';
+import type { Disposable, Event } from '../common/emitter';
+import type { RunningSandbox } from '../sandbox/types';
+import { checkBaseUrl, isRemote, REMOTE_BASE_URLS, tokenKey } from './environment';
+import type { Environment, RemoteEnvironment } from './environment';
+import { BaseUrlError, EnvironmentSwitchError, KeyringError, WrongEnvironmentError } from './errors';
+import type { SandboxStarter, SecretStore, SessionSettings } from './ports';
+
+export interface SessionDeps {
+  settings: SessionSettings;
+  secrets: SecretStore;
+  startSandbox: SandboxStarter;
+  /** Where staging and production live when `oto.baseUrl` does not say; OTO's URLs by default. */
+  remoteBaseUrls?: Readonly<Record<RemoteEnvironment, string>>;
+  /** Options passed to every client (e.g. a shorter timeout in tests). */
+  clientOptions?: Pick<OtoClientOptions, 'timeoutMs' | 'retry'>;
+}
+
+export interface SessionChange {
+  environment: Environment;
+  signedIn: boolean;
+  reason: 'environment' | 'baseUrl' | 'signedIn' | 'signedOut';
+}
+
+/** A client's request event, tagged with the environment it went to. */
+export type SessionRequestEvent = OtoRequestEvent & { environment: Environment };
+
+/** Where an integration under test reaches the sandbox the extension shows. */
+export interface SandboxEndpoint {
+  baseUrl: string;
+  refreshToken: string;
+}
+
+export class Session implements Disposable {
+  private env: Environment;
+  private baseUrlOverride: string | undefined;
+  private signedIn = false;
+  /** One client per environment, created on first use; a promise so concurrent callers share it. */
+  private readonly clients = new Map<Environment, Promise<OtoClient>>();
+  private readonly accounts = new Map<Environment, Promise<AccountInfo>>();
+  /** The token each cached remote client was made with, to tell our own keyring writes from others'. */
+  private readonly clientTokens = new Map<RemoteEnvironment, string>();
+  private sandbox: Promise<RunningSandbox> | undefined;
+  /** Bumped on every change of state, so answers that arrive after a newer change are dropped. */
+  private generation = 0;
+  private settling: Promise<void> = Promise.resolve();
+  private readonly changeEmitter = new Emitter<SessionChange>();
+  private readonly requestEmitter = new Emitter<SessionRequestEvent>();
+  private readonly subscriptions: Disposable[] = [];
+  private readonly remoteBaseUrls: Readonly<Record<RemoteEnvironment, string>>;
+
+  /** Environment switched, signed in or signed out: whatever shows data resets. */
+  readonly onDidChange: Event<SessionChange> = this.changeEmitter.event;
+  /** Every HTTP exchange of every client of this session (tokens redacted by the client). */
+  readonly onRequest: Event<SessionRequestEvent> = this.requestEmitter.event;
+
+  static async create(deps: SessionDeps): Promise<Session> {
+    const session = new Session(deps);
+    await session.settle();
+    return session;
+  }
+
+  private constructor(private readonly deps: SessionDeps) {
+    this.remoteBaseUrls = deps.remoteBaseUrls ?? REMOTE_BASE_URLS;
+    const initial = deps.settings.read();
+    this.env = initial.environment;
+    this.baseUrlOverride = initial.baseUrl;
+    this.settling = this.refreshSignedIn('environment', false);
+    this.subscriptions.push(deps.settings.onDidChange(() => this.applySettings()));
+    if (deps.secrets.onDidChange) {
+      this.subscriptions.push(deps.secrets.onDidChange(({ key }) => void this.onSecretChanged(key)));
+    }
+  }
+
+  get environment(): Environment {
+    return this.env;
+  }
+
+  get isSignedIn(): boolean {
+    return this.signedIn;
+  }
+
+  /** Resolves once the latest settings or secret change has been taken into account. */
+  settle(): Promise<void> {
+    return this.settling;
+  }
+
+  /**
+   * The client of the active environment. For the sandbox this starts it on first use; for
+   * staging and production it rejects with an OtoError of kind `auth` when no token is stored.
+   */
+  async getClient(): Promise<OtoClient> {
+    await this.settling;
+    return this.clientFor(this.env);
+  }
+
+  /** Who is signed in and on which plan (read once per environment and client). */
+  async getAccountInfo(): Promise<AccountInfo> {
+    await this.settling;
+    const environment = this.env;
+    return shared(this.accounts, environment, async () => (await this.clientFor(environment)).getAccountInfo());
+  }
+
+  /** The running sandbox's URL and token; starts it if needed. Only while the sandbox is active. */
+  async getSandbox(): Promise<SandboxEndpoint> {
+    await this.settling;
+    if (this.env !== 'sandbox') {
+      throw new WrongEnvironmentError(`The sandbox is not the active environment (${this.env} is).`);
+    }
+    const { baseUrl, refreshToken } = await this.startSandbox();
+    return { baseUrl, refreshToken };
+  }
+
+  /**
+   * Checks the token against the environment's `refreshToken` endpoint (by reading the account),
+   * stores it only if OTO accepts it, and makes that environment the active one. Rejects with the
+   * client's OtoError (kind `auth` for a wrong token), a BaseUrlError or a KeyringError, and then
+   * nothing is stored; or, once stored, with an EnvironmentSwitchError if the setting can't be written.
+   */
+  async signIn(environment: RemoteEnvironment, refreshToken: string): Promise<AccountInfo> {
+    const token = refreshToken.trim();
+    const client = this.newClient(environment, this.remoteBaseUrl(environment), token);
+    const account = await client.getAccountInfo();
+    this.dropClient(environment);
+    // Recorded before storing, so the keyring's change event for this write is known as ours.
+    this.clientTokens.set(environment, token);
+    try {
+      await this.deps.secrets.store(tokenKey(environment), token);
+    } catch (error) {
+      this.clientTokens.delete(environment);
+      throw new KeyringError('store', error);
+    }
+    this.clients.set(environment, Promise.resolve(client));
+    this.accounts.set(environment, Promise.resolve(account));
+    if (this.env === environment) {
+      await this.markSignedIn(true, 'signedIn');
+    } else {
+      await this.useEnvironment(environment);
+    }
+    return account;
+  }
+
+  /** Deletes the environment's stored token (the active one by default). */
+  async signOut(environment?: RemoteEnvironment): Promise<void> {
+    const target = environment ?? this.env;
+    if (!isRemote(target)) {
+      throw new WrongEnvironmentError('The sandbox signs itself in; there is nothing to sign out of.');
+    }
+    try {
+      await this.deps.secrets.delete(tokenKey(target));
+    } catch (error) {
+      throw new KeyringError('delete', error);
+    }
+    this.dropClient(target);
+    if (this.env === target) {
+      await this.markSignedIn(false, 'signedOut');
+    }
+  }
+
+  /** Whether a token is stored for an environment (the sandbox always counts as signed in). */
+  async hasToken(environment: Environment): Promise<boolean> {
+    return !isRemote(environment) || (await this.readToken(environment)) !== undefined;
+  }
+
+  /** Writes `oto.environment` and waits until the session has switched to it. */
+  async useEnvironment(environment: Environment): Promise<void> {
+    try {
+      await this.deps.settings.setEnvironment(environment);
+    } catch (error) {
+      throw new EnvironmentSwitchError(environment, error);
+    }
+    // The settings' change event may come later (or never, if the value was already set): apply now.
+    this.applySettings();
+    await this.settling;
+  }
+
+  /** Stops listening and closes the sandbox; resolves once its port is free again. */
+  dispose(): Promise<void> {
+    this.generation++;
+    for (const subscription of this.subscriptions) {
+      subscription.dispose();
+    }
+    this.clients.clear();
+    this.accounts.clear();
+    this.changeEmitter.dispose();
+    this.requestEmitter.dispose();
+    return this.closeSandbox();
+  }
+
+  private applySettings(): void {
+    const { environment, baseUrl } = this.deps.settings.read();
+    const environmentChanged = environment !== this.env;
+    const baseUrlChanged = baseUrl !== this.baseUrlOverride;
+    if (!environmentChanged && !baseUrlChanged) {
+      return;
+    }
+    if (baseUrlChanged) {
+      this.baseUrlOverride = baseUrl;
+      this.dropClient('staging');
+      this.dropClient('production');
+    }
+    let closing = Promise.resolve();
+    if (environmentChanged) {
+      if (this.env === 'sandbox') {
+        // The sandbox only runs while it is the active environment; coming back starts a fresh one.
+        this.dropClient('sandbox');
+        closing = this.closeSandbox();
+      }
+      this.env = environment;
+    }
+    const refreshing = this.refreshSignedIn(environmentChanged ? 'environment' : 'baseUrl', true);
+    this.settling = Promise.all([closing, refreshing]).then(() => undefined);
+  }
+
+  /** Signed in or out in another window (SecretStorage is shared), or the echo of our own write. */
+  private async onSecretChanged(key: string): Promise<void> {
+    const environment = (['staging', 'production'] as const).find((env) => tokenKey(env) === key);
+    if (!environment) {
+      return;
+    }
+    let token: string | undefined;
+    try {
+      token = await this.readToken(environment);
+    } catch {
+      token = undefined;
+    }
+    const hadClient = this.clientTokens.has(environment);
+    if (hadClient && this.clientTokens.get(environment) === token) {
+      return;
+    }
+    // This window's client for it holds a token that is no longer the stored one.
+    this.dropClient(environment);
+    if (environment !== this.env) {
+      return;
+    }
+    if ((token !== undefined) !== this.signedIn || hadClient) {
+      this.settling = this.refreshSignedIn(token === undefined ? 'signedOut' : 'signedIn', true);
+    }
+  }
+
+  private async refreshSignedIn(reason: SessionChange['reason'], announce: boolean): Promise<void> {
+    const generation = ++this.generation;
+    let signedIn: boolean;
+    try {
+      signedIn = await this.hasToken(this.env);
+    } catch {
+      // An unreadable keyring means no usable token; getClient reports the keyring error itself.
+      signedIn = false;
+    }
+    if (generation !== this.generation) {
+      return;
+    }
+    this.signedIn = signedIn;
+    if (announce) {
+      this.changeEmitter.fire({ environment: this.env, signedIn, reason });
+    }
+  }
+
+  private async markSignedIn(signedIn: boolean, reason: SessionChange['reason']): Promise<void> {
+    await this.settling;
+    this.generation++;
+    this.signedIn = signedIn;
+    this.changeEmitter.fire({ environment: this.env, signedIn, reason });
+  }
+
+  private clientFor(environment: Environment): Promise<OtoClient> {
+    return shared(this.clients, environment, () => this.createClient(environment));
+  }
+
+  private async createClient(environment: Environment): Promise<OtoClient> {
+    if (!isRemote(environment)) {
+      const sandbox = await this.startSandbox();
+      return this.newClient(environment, sandbox.baseUrl, sandbox.refreshToken);
+    }
+    const baseUrl = this.remoteBaseUrl(environment);
+    const token = await this.readToken(environment);
+    if (token === undefined) {
+      throw notSignedIn(environment);
+    }
+    this.clientTokens.set(environment, token);
+    return this.newClient(environment, baseUrl, token);
+  }
+
+  private newClient(environment: Environment, baseUrl: string, refreshToken: string): OtoClient {
+    return new OtoClient({
+      ...this.deps.clientOptions,
+      baseUrl,
+      refreshToken,
+      onRequest: (event) => this.requestEmitter.fire({ ...event, environment }),
+    });
+  }
+
+  private remoteBaseUrl(environment: RemoteEnvironment): string {
+    if (this.baseUrlOverride === undefined) {
+      return this.remoteBaseUrls[environment];
+    }
+    const problem = checkBaseUrl(this.baseUrlOverride);
+    if (problem) {
+      throw new BaseUrlError(this.baseUrlOverride, problem);
+    }
+    return this.baseUrlOverride;
+  }
+
+  private async readToken(environment: RemoteEnvironment): Promise<string | undefined> {
+    try {
+      const token = await this.deps.secrets.get(tokenKey(environment));
+      return token ? token : undefined;
+    } catch (error) {
+      throw new KeyringError('read', error);
+    }
+  }
+
+  private startSandbox(): Promise<RunningSandbox> {
+    if (!this.sandbox) {
+      const starting = this.deps.startSandbox();
+      this.sandbox = starting;
+      starting.catch(() => {
+        if (this.sandbox === starting) {
+          this.sandbox = undefined;
+        }
+      });
+    }
+    return this.sandbox;
+  }
+
+  private async closeSandbox(): Promise<void> {
+    const sandbox = this.sandbox;
+    this.sandbox = undefined;
+    if (!sandbox) {
+      return;
+    }
+    try {
+      await (await sandbox).close();
+    } catch {
+      // It never started, or is already gone: either way nothing is listening any more.
+    }
+  }
+
+  private dropClient(environment: Environment): void {
+    this.clients.delete(environment);
+    this.accounts.delete(environment);
+    if (isRemote(environment)) {
+      this.clientTokens.delete(environment);
+    }
+  }
+}
+
+/**
+ * One promise per key shared by concurrent callers. A failure (keyring, no token, sandbox not
+ * starting, network) is not kept: the next call tries again.
+ */
+function shared<K, V>(cache: Map<K, Promise<V>>, key: K, create: () => Promise<V>): Promise<V> {
+  const cached = cache.get(key);
+  if (cached) {
+    return cached;
+  }
+  const created = create();
+  cache.set(key, created);
+  created.catch(() => {
+    if (cache.get(key) === created) {
+      cache.delete(key);
+    }
+  });
+  return created;
+}
+
+function notSignedIn(environment: RemoteEnvironment): OtoError {
+  return new OtoError({
+    kind: 'auth',
+    message: `Not signed in to OTO ${environment}. Run "OTO: Sign In" with a refresh token from the OTO dashboard.`,
+  });
+}

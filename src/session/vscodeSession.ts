@@ -1,0 +1,68 @@
+// Builds the Session from VS Code's configuration, SecretStorage and the bundled sandbox, and
+// keeps the context keys of `when` clauses in step with it.
+
+import * as vscode from 'vscode';
+import type { Disposable } from '../common/emitter';
+import { DEFAULT_ENVIRONMENT, isEnvironment } from './environment';
+import type { Environment } from './environment';
+import type { SessionSettings } from './ports';
+import { sandboxFromBundle } from './sandboxBundle';
+import { Session } from './session';
+
+export async function createSession(context: vscode.ExtensionContext): Promise<Session> {
+  const settings = configurationSettings();
+  const session = await Session.create({
+    settings,
+    secrets: context.secrets,
+    startSandbox: sandboxFromBundle(context.asAbsolutePath('dist/sandbox.js')),
+  });
+  context.subscriptions.push(settings, session, trackContextKeys(session));
+  return session;
+}
+
+function configurationSettings(): SessionSettings & Disposable {
+  const onDidChange = new vscode.EventEmitter<void>();
+  const subscription = vscode.workspace.onDidChangeConfiguration((event) => {
+    if (event.affectsConfiguration('oto.environment') || event.affectsConfiguration('oto.baseUrl')) {
+      onDidChange.fire();
+    }
+  });
+  return {
+    read() {
+      const config = vscode.workspace.getConfiguration('oto');
+      const environment = config.get<unknown>('environment');
+      const baseUrl = config.get<string>('baseUrl')?.trim();
+      return {
+        environment: isEnvironment(environment) ? environment : DEFAULT_ENVIRONMENT,
+        baseUrl: baseUrl ? baseUrl : undefined,
+      };
+    },
+    async setEnvironment(environment: Environment) {
+      const config = vscode.workspace.getConfiguration('oto');
+      const inspected = config.inspect('environment');
+      // Write where the effective value comes from, or a workspace value would keep overriding it.
+      const target =
+        inspected?.workspaceFolderValue !== undefined
+          ? vscode.ConfigurationTarget.WorkspaceFolder
+          : inspected?.workspaceValue !== undefined
+            ? vscode.ConfigurationTarget.Workspace
+            : vscode.ConfigurationTarget.Global;
+      await config.update('environment', environment, target);
+    },
+    onDidChange: onDidChange.event,
+    dispose() {
+      subscription.dispose();
+      onDidChange.dispose();
+    },
+  };
+}
+
+function trackContextKeys(session: Session): vscode.Disposable {
+  const update = () => {
+    void vscode.commands.executeCommand('setContext', 'oto.environment', session.environment);
+    void vscode.commands.executeCommand('setContext', 'oto.signedIn', session.isSignedIn);
+    void vscode.commands.executeCommand('setContext', 'oto.sessionReady', true);
+  };
+  update();
+  return session.onDidChange(update);
+}

@@ -1,0 +1,36 @@
+import * as assert from 'node:assert';
+import { Emitter } from '../../../src/common/emitter';
+
+describe('Emitter', () => {
+  it('delivers to every listener even when one throws, and stops after dispose', () => {
+    const emitter = new Emitter<number>();
+    const heard: number[] = [];
+    const originalError = console.error;
+    const logged: unknown[] = [];
+    console.error = (error: unknown) => logged.push(error);
+    try {
+      emitter.event(() => {
+        throw new Error('broken listener');
+      });
+      const subscription = emitter.event((value) => heard.push(value));
+      emitter.fire(1);
+      subscription.dispose();
+      emitter.fire(2);
+    } finally {
+      console.error = originalError;
+    }
+    assert.deepStrictEqual(heard, [1]);
+    assert.strictEqual(logged.length, 2);
+  });
+
+  it('treats the same function subscribed twice as two subscriptions', () => {
+    const emitter = new Emitter<string>();
+    const heard: string[] = [];
+    const listener = (value: string) => heard.push(value);
+    const first = emitter.event(listener);
+    emitter.event(listener);
+    first.dispose();
+    emitter.fire('x');
+    assert.deepStrictEqual(heard, ['x']);
+  });
+});

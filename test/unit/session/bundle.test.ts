@@ -1,0 +1,69 @@
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+import { sandboxFromBundle } from '../../../src/session/sandboxBundle';
+
+const root = path.resolve(__dirname, '../../../..');
+
+/** Bundles one entry point the way esbuild.js does, returning what went into it. */
+async function bundle(entryPoint: string, outfile?: string): Promise<esbuild.Metafile> {
+  const result = await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: [entryPoint],
+    bundle: true,
+    write: outfile !== undefined,
+    outfile,
+    metafile: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    external: ['vscode'],
+    logLevel: 'silent',
+  });
+  return result.metafile;
+}
+
+describe('sandbox bundle', () => {
+  let dir: string;
+
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oto-session-bundle-'));
+  });
+
+  after(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is left out of dist/extension.js', async () => {
+    const inputs = Object.keys((await bundle('src/extension.ts')).inputs);
+    assert.ok(inputs.includes('src/session/sandboxBundle.ts'), 'the loader is part of the bundle');
+    assert.deepStrictEqual(
+      inputs.filter((input) => input.startsWith('src/sandbox/')),
+      [],
+    );
+  });
+
+  it('is loaded from its own file only when started, and serves the API', async () => {
+    const file = path.join(dir, 'sandbox.js');
+    await bundle('src/sandbox/index.ts', file);
+    const start = sandboxFromBundle(file);
+    assert.strictEqual(require.cache[file], undefined, 'nothing is loaded before the start');
+    const sandbox = await start();
+    try {
+      assert.ok(require.cache[file]);
+      assert.match(sandbox.baseUrl, /^http:\/\/127\.0\.0\.1:\d+\/rest\/v2$/);
+      const response = await fetch(`${sandbox.baseUrl}/healthCheck`);
+      assert.deepStrictEqual(await response.json(), { status: 'ok' });
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it('says to rebuild when the file is not the sandbox bundle', async () => {
+    const file = path.join(dir, 'not-a-sandbox.js');
+    fs.writeFileSync(file, 'module.exports = {};');
+    await assert.rejects(sandboxFromBundle(file)(), /does not export startSandbox; rebuild/);
+  });
+});
