@@ -1,7 +1,7 @@
 // "Export Stock": the catalogue's stock as CSV (one row per SKU and location, for spreadsheets)
 // or JSON (one object per SKU, for scripts). Column and field names are a data format, so they
 // stay English whatever the display language.
-import { globalOnHand, type SkuReading } from './stockReading';
+import { globalForecasted, globalOnHand, type SkuReading } from './stockReading';
 
 export type ExportFormat = 'csv' | 'json';
 
@@ -43,7 +43,7 @@ export function toJson(readings: readonly SkuReading[], meta: { environment: str
     sku: reading.sku,
     name: reading.name ?? null,
     quantityOnHand: globalOnHand(reading),
-    quantityForecasted: reading.global?.quantityForecasted ?? null,
+    quantityForecasted: globalForecasted(reading),
     minInventory: reading.global?.minInventory ?? null,
     locations: reading.locations.map((entry) => ({
       locationCode: entry.locationCode ?? null,

@@ -1,6 +1,6 @@
 // The SKU hover's Markdown: stock per location, the global total and min inventory, and command
 // links. Every value from the API is escaped: a SKU or a product name is data, not Markdown.
-import { compareLocations, globalOnHand, isLow, type SkuReading } from './stockReading';
+import { compareLocations, globalForecasted, globalOnHand, isLow, type SkuReading } from './stockReading';
 
 export interface HoverLabels {
   readonly location: string;
@@ -77,8 +77,7 @@ export function renderSkuHover(reading: SkuReading, options: HoverOptions = {}):
       const name = entry.locationCode === undefined ? labels.noLocation : locationLabel(entry.locationCode, options);
       lines.push(`| ${escapeMarkdown(name)} | ${entry.quantityOnHand} | ${entry.quantityForecasted} |`);
     }
-    const forecasted = reading.global?.quantityForecasted;
-    lines.push(`| **${escapeMarkdown(labels.total)}** | **${globalOnHand(reading)}** | ${forecasted === undefined ? '' : `**${forecasted}**`} |`, '');
+    lines.push(`| **${escapeMarkdown(labels.total)}** | **${globalOnHand(reading)}** | **${globalForecasted(reading)}** |`, '');
   }
   const min = reading.global?.minInventory;
   if (min !== undefined) {

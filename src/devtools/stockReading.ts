@@ -26,6 +26,10 @@ export function globalOnHand(reading: SkuReading): number {
   return reading.global?.quantityOnHand ?? reading.locations.reduce((sum, entry) => sum + entry.quantityOnHand, 0);
 }
 
+export function globalForecasted(reading: SkuReading): number {
+  return reading.global?.quantityForecasted ?? reading.locations.reduce((sum, entry) => sum + entry.quantityForecasted, 0);
+}
+
 export function isLow(reading: SkuReading): boolean {
   const min = reading.global?.minInventory;
   return min !== undefined && globalOnHand(reading) < min;

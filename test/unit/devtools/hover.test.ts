@@ -38,7 +38,8 @@ describe('devtools SKU hover against the sandbox', () => {
       assert.ok(row, `a row for ${code ?? '(no location)'}`);
       assert.ok(row.endsWith(`| ${entry.quantityOnHand} | ${entry.quantityForecasted} |`), row);
     }
-    assert.ok(markdown.includes(`| **${global.quantityOnHand}** |`), 'global total');
+    const forecastTotal = global.quantityForecasted ?? truth.reduce((sum, entry) => sum + entry.quantityForecasted, 0);
+    assert.ok(markdown.includes(`| **${global.quantityOnHand}** | **${forecastTotal}** |`), 'global totals');
     if (global.minInventory !== undefined) {
       assert.ok(markdown.includes(`Minimum inventory: ${global.minInventory}`));
     }
