@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { registerDevtools } from './devtools';
 import { registerSessionCommands } from './session/commands';
+import { describeSession } from './session/describe';
 import { createSession } from './session/vscodeSession';
 import { registerStatusBar } from './statusBar/statusBar';
 import { registerStock } from './stock';
@@ -11,11 +12,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const session = await createSession(context);
   registerSessionCommands(context, { session });
 
-  // Feature modules register here, each given the session: registerStock(context, session) returns
-  // the stock store that registerOrders and the hover read and that the status bar takes as
-  // `lowStock`; then registerPacking; registerDevtools subscribes to session.onRequest.
-  registerStatusBar(context, { session });
-  const stock = registerStock(context, session);
+  // The stock store is what registerOrders and the hover read; then registerPacking;
+  // registerDevtools subscribes to session.onRequest.
+  const stock = registerStock(context, {
+    getClient: () => session.getClient(),
+    onDidChange: session.onDidChange,
+    describeView: () => describeSession(session),
+  });
+  registerStatusBar(context, { session, lowStock: stock });
   registerDevtools(context, { session, stock });
 }
 

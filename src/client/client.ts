@@ -2,7 +2,7 @@
 // lazily, retries what is safe to retry, batches long SKU lists, and checks every answer.
 import { abortable, sleep } from './abort';
 import { interpretAnswer, isTransient } from './answers';
-import { batchSkuUrls, mapWithConcurrency, MAX_URL_LENGTH } from './batch';
+import { batchSkuUrls, mapWithConcurrency, MAX_URL_LENGTH, SkuBatch } from './batch';
 import { isOtoError, OtoError } from './errors';
 import { HttpRequest, send } from './http';
 import { redact, redactHeaders } from './redact';
@@ -229,8 +229,10 @@ export class OtoClient {
   private readSkuBatches<T>(endpoint: string, skus: readonly string[], suffix: string, check: Check<T>, signal?: AbortSignal): Promise<T[]> {
     const list = input.requireSkuList(skus, endpoint);
     const batches = batchSkuUrls(`${this.baseUrl}/${endpoint}?sku=`, list, suffix, this.maxUrlLength, endpoint);
-    return mapWithConcurrency(batches, this.concurrency, (batch, batchSignal) =>
-      this.call({ method: 'GET', endpoint, url: batch.url, operation: 'read', retry: true, auth: true, check }, batchSignal), signal);
+    const read = (batch: SkuBatch, batchSignal?: AbortSignal): Promise<T> =>
+      this.call({ method: 'GET', endpoint, url: batch.url, operation: 'read', retry: true, auth: true, check }, batchSignal);
+    // The common short list needs none of the fan-out machinery.
+    return batches.length === 1 ? Promise.all([read(batches[0], signal)]) : mapWithConcurrency(batches, this.concurrency, read, signal);
   }
 
   /**
@@ -275,7 +277,6 @@ export class OtoClient {
       },
       body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
     };
-    const startedAt = Date.now();
     const started = performance.now();
     let status: number | undefined;
     let responseBody: string | undefined;
@@ -284,11 +285,11 @@ export class OtoClient {
       status = answer.status;
       responseBody = answer.text;
       const value = interpretAnswer(answer, spec.endpoint, spec.check);
-      this.emit(spec, attempt, request, startedAt, started, status, responseBody);
+      this.emit(spec, attempt, request, started, status, responseBody);
       return value;
     } catch (caught) {
       const error = this.sanitise(caught, spec.endpoint);
-      this.emit(spec, attempt, request, startedAt, started, status, responseBody, error);
+      this.emit(spec, attempt, request, started, status, responseBody, error);
       throw error;
     }
   }
@@ -367,24 +368,25 @@ export class OtoClient {
     return new OtoError({ ...error, message, warnings });
   }
 
-  private emit(spec: CallSpec<unknown>, attempt: number, request: HttpRequest, startedAt: number, started: number,
+  private emit(spec: CallSpec<unknown>, attempt: number, request: HttpRequest, started: number,
     status?: number, responseBody?: string, error?: OtoError): void {
     const listener = this.options.onRequest;
     if (!listener) {
       return;
     }
+    const secrets = this.secrets;
     const event: OtoRequestEvent = {
       id: this.nextEventId++,
-      startedAt,
+      startedAt: performance.timeOrigin + started,
       method: request.method,
       endpoint: spec.endpoint,
-      url: redact(request.url, this.secrets),
+      url: redact(request.url, secrets),
       operation: spec.operation,
       attempt,
-      requestHeaders: redactHeaders(request.headers, this.secrets),
-      requestBody: request.body === undefined ? undefined : redact(request.body, this.secrets),
+      requestHeaders: redactHeaders(request.headers, secrets),
+      requestBody: request.body === undefined ? undefined : redact(request.body, secrets),
       status,
-      responseBody: responseBody === undefined ? undefined : redact(responseBody, this.secrets),
+      responseBody: responseBody === undefined ? undefined : redact(responseBody, secrets),
       durationMs: performance.now() - started,
       error: error && { kind: error.kind, code: error.code, message: error.message },
     };

@@ -57,7 +57,7 @@ export interface InventoryOrderItem {
 export interface CreateInventoryOrderRequest {
   action: InventoryOrderAction;
   locationCode: string;
-  items: InventoryOrderItem[];
+  items: readonly InventoryOrderItem[];
   binLocationName?: string;
   /** `DD/MM/YYYY`. */
   orderDate?: string;
@@ -195,7 +195,7 @@ export interface HealthStatus {
 export interface OtoRequestEvent {
   /** Increases by one per exchange of this client. */
   id: number;
-  /** Epoch milliseconds when the request started. */
+  /** Epoch milliseconds (with a fraction) when the request started. */
   startedAt: number;
   method: 'GET' | 'POST';
   /** e.g. `checkInventoryStock`. */

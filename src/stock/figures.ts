@@ -55,8 +55,9 @@ function delta(before: Figures, after: Figures): Figures | undefined {
   return change.onHand === 0 && change.forecast === 0 ? undefined : change;
 }
 
+/** A total without a forecast (OTO leaves it out when it doesn't apply) counts its on hand as forecast. */
 function globalFigures(global: GlobalStock): Figures {
-  return { onHand: global.onHand, forecast: global.forecast ?? 0 };
+  return { onHand: global.onHand, forecast: global.forecast ?? global.onHand };
 }
 
 /** What a read brought for one SKU; `undefined` for a part whose call failed (the old figures stay). */

@@ -1,25 +1,13 @@
-// How figures read in the tree and its tooltips: quantities with their change mark, e.g. `272 (−5)`.
-import type { Figures } from './figures';
-import type { Localizer } from './l10n';
+// How quantities read in the tree and its tooltips: with the change since the previous read, e.g. `272 (−5)`.
 
 const MINUS = '\u2212';
 
-/** ` (+5)` / ` (−5)`, or nothing for no change. */
-export function changeMark(change: number | undefined): string {
-  if (!change) {
-    return '';
-  }
-  return change > 0 ? ` (+${change})` : ` (${MINUS}${-change})`;
-}
-
+/** `272`, `272 (+5)` or `272 (−5)`. */
 export function quantity(value: number, change?: number): string {
-  return `${value}${changeMark(change)}`;
-}
-
-/** `277 on hand · 261 forecast`, each with its change mark; forecast left out when OTO gave none. */
-export function figuresText(onHand: number, forecast: number | undefined, change: Figures | undefined, l10n: Localizer): string {
-  const onHandText = quantity(onHand, change?.onHand);
-  return forecast === undefined ? l10n.t('{0} on hand', onHandText) : l10n.t('{0} on hand · {1} forecast', onHandText, quantity(forecast, change?.forecast));
+  if (!change) {
+    return String(value);
+  }
+  return change > 0 ? `${value} (+${change})` : `${value} (${MINUS}${-change})`;
 }
 
 const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>~]/g;

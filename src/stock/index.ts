@@ -12,8 +12,9 @@ export interface StockDeps {
   /** The client of the active environment; rejects (kind `auth`) when not signed in. */
   getClient(): Promise<StockSource>;
   /** Environment switched, signed in or signed out: the view starts over. */
-  onDidChange(listener: () => unknown): vscode.Disposable;
-  readonly environment?: string;
+  onDidChange(listener: () => unknown): { dispose(): unknown };
+  /** The view's description: the sandbox label, or the signed-in account; undefined for none. */
+  describeView(): Promise<string | undefined>;
 }
 
 const VIEW_ID = 'oto.stock';
@@ -40,7 +41,6 @@ export function registerStock(context: vscode.ExtensionContext, deps: StockDeps)
     void vscode.commands.executeCommand('setContext', 'oto.stock.grouping', grouping);
     void vscode.commands.executeCommand('setContext', 'oto.stock.lowOnly', lowOnly);
     void vscode.commands.executeCommand('setContext', 'oto.stock.filtered', lowOnly || text !== '');
-    view.description = deps.environment === 'sandbox' ? vscode.l10n.t('Sandbox — demo data') : undefined;
     const issues = visibleIssues(store);
     if (issues.length > 0) {
       view.message = issues.map((issue) => issue.message).join(' ');
@@ -63,6 +63,17 @@ export function registerStock(context: vscode.ExtensionContext, deps: StockDeps)
       showState();
     },
     refresh: (manual) => vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => store.refresh({ reloadCatalogue: manual })),
+  };
+
+  let describing = 0;
+  const describe = (): void => {
+    // Only the latest answer counts: an older one may arrive after a quick environment switch.
+    const ticket = ++describing;
+    void deps.describeView().then((description) => {
+      if (ticket === describing) {
+        view.description = description;
+      }
+    });
   };
 
   const loadIfNeeded = (): void => {
@@ -100,11 +111,13 @@ export function registerStock(context: vscode.ExtensionContext, deps: StockDeps)
     }),
     deps.onDidChange(() => {
       store.reset();
+      describe();
       loadIfNeeded();
     }),
     ...registerStockCommands(controls, store),
   );
   showState();
+  describe();
   loadIfNeeded();
   return store;
 }

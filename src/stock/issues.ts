@@ -1,5 +1,6 @@
 // Turns a failed read into something the view can show: OTO's own message, or a plain explanation
 // for the plan-gated codes, which otherwise read like a bug.
+import { isOtoError, isPlanGatedError } from '../client';
 import type { Localizer } from './l10n';
 
 export type StockOperation = 'connect' | 'catalogue' | 'locations' | 'inventory' | 'global';
@@ -15,20 +16,10 @@ export interface StockIssue {
   planGated: boolean;
 }
 
-const PLAN_GATED_CODES = new Set(['OTO1150', 'OTO1080', 'OTO1212']);
-
-function stringField(value: unknown, field: string): string | undefined {
-  if (typeof value !== 'object' || value === null) {
-    return undefined;
-  }
-  const found = (value as Record<string, unknown>)[field];
-  return typeof found === 'string' || typeof found === 'number' ? String(found) : undefined;
-}
-
 export function describeIssue(operation: StockOperation, error: unknown, l10n: Localizer): StockIssue {
-  const code = stringField(error, 'code');
-  const kind = stringField(error, 'kind');
-  if (code !== undefined && PLAN_GATED_CODES.has(code)) {
+  const code = isOtoError(error) ? error.code : undefined;
+  const kind = isOtoError(error) ? error.kind : undefined;
+  if (isPlanGatedError(error)) {
     return {
       operation,
       code,
@@ -36,7 +27,7 @@ export function describeIssue(operation: StockOperation, error: unknown, l10n: L
       planGated: true,
       message: l10n.t(
         "This OTO account can't use stock management: its plan doesn't include the Stock Management API (Scale or Enterprise package, or Marketplaces, with the WMS add-on). Upgrade the plan in the OTO dashboard. ({0})",
-        code,
+        code ?? '',
       ),
     };
   }

@@ -1,7 +1,7 @@
 // The one store of stock: catalogue, pickup locations and figures, read through the active
 // environment's client. Reads run one at a time in a single lane, so refreshes never overlap and
 // a targeted re-read after a write can't be overwritten by an older refresh still in flight.
-import { Emitter, type Event } from './event';
+import { Emitter, type Event } from '../common/emitter';
 import { mergeRead, type SkuRead, type SkuStock, type StockChange } from './figures';
 import { describeIssue, type StockIssue, type StockOperation } from './issues';
 import { english, type Localizer } from './l10n';
@@ -94,7 +94,11 @@ export class StockStore {
     return this.stock.get(sku);
   }
 
-  lowStockCount(): number {
+  /** SKUs whose on hand is below their minInventory; undefined until stock was first read. */
+  lowStockCount(): number | undefined {
+    if (this.last === undefined || !this.products) {
+      return undefined;
+    }
     let count = 0;
     for (const entry of this.stock.values()) {
       count += entry.low ? 1 : 0;

@@ -17,10 +17,6 @@ function timeText(ms: number, context: TooltipContext): string {
   return context.formatTime ? context.formatTime(ms) : new Date(ms).toLocaleString();
 }
 
-function cell(text: string): string {
-  return escapeMarkdown(text);
-}
-
 export function skuTooltip(stock: SkuStock, context: TooltipContext, highlightLocation?: string): string {
   const { l10n } = context;
   const names = new Map(context.locations.map((location) => [location.code, location.name ?? location.code]));
@@ -42,12 +38,12 @@ export function skuTooltip(stock: SkuStock, context: TooltipContext, highlightLo
     lines.push(`| ${l10n.t('Location')} | ${l10n.t('On hand')} | ${l10n.t('Forecast')} |`, '|---|---:|---:|');
     for (const entry of stock.locations) {
       const where = entry.locationCode === undefined ? l10n.t('(no location)') : `${names.get(entry.locationCode) ?? entry.locationCode} (${entry.locationCode})`;
-      const label = entry.locationCode !== undefined && entry.locationCode === highlightLocation ? `**${cell(where)}**` : cell(where);
-      lines.push(`| ${label} | ${cell(quantity(entry.onHand, entry.change?.onHand))} | ${cell(quantity(entry.forecast, entry.change?.forecast))} |`);
+      const label = entry.locationCode !== undefined && entry.locationCode === highlightLocation ? `**${escapeMarkdown(where)}**` : escapeMarkdown(where);
+      lines.push(`| ${label} | ${escapeMarkdown(quantity(entry.onHand, entry.change?.onHand))} | ${escapeMarkdown(quantity(entry.forecast, entry.change?.forecast))} |`);
     }
     const totalLabel = stock.global ? l10n.t('Total (global stock)') : l10n.t('Total of locations');
-    const forecast = total.forecast === undefined ? '' : cell(quantity(total.forecast, total.change?.forecast));
-    lines.push(`| **${cell(totalLabel)}** | **${cell(quantity(total.onHand, total.change?.onHand))}** | ${forecast} |`, '');
+    const forecast = total.forecast === undefined ? '' : escapeMarkdown(quantity(total.forecast, total.change?.forecast));
+    lines.push(`| **${escapeMarkdown(totalLabel)}** | **${escapeMarkdown(quantity(total.onHand, total.change?.onHand))}** | ${forecast} |`, '');
   } else {
     lines.push(l10n.t('No stock recorded at any location.'), '');
   }
@@ -59,12 +55,12 @@ export function locationTooltip(node: LocationNode, context: TooltipContext): st
   const { l10n } = context;
   const { location } = node;
   if (node.group === 'none') {
-    return [`**${cell(node.label)}**`, '', l10n.t('Stock entries OTO returns without a pickup location code, often with negative figures.'), '', l10n.t('{0} SKUs', node.skuCount)].join('\n');
+    return [`**${escapeMarkdown(node.label)}**`, '', l10n.t('Stock entries OTO returns without a pickup location code, often with negative figures.'), '', l10n.t('{0} SKUs', node.skuCount)].join('\n');
   }
   const kind = !node.listed ? l10n.t('Location not in the pickup location list') : location.kind === 'branch' ? l10n.t('Branch') : l10n.t('Warehouse');
-  const lines = [`**${cell(node.label)}** (${cell(location.code)})`, '', kind];
+  const lines = [`**${escapeMarkdown(node.label)}** (${escapeMarkdown(location.code)})`, '', kind];
   if (location.city) {
-    lines.push('', cell(location.city));
+    lines.push('', escapeMarkdown(location.city));
   }
   lines.push('', node.lowCount > 0 ? l10n.t('{0} SKUs, {1} low', node.skuCount, node.lowCount) : l10n.t('{0} SKUs', node.skuCount));
   return lines.join('\n');

@@ -32,7 +32,7 @@ export function visibleIssues(store: StockStore): StockIssue[] {
 export class StockTreeProvider implements vscode.TreeDataProvider<StockViewElement>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<StockViewElement | StockViewElement[] | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
-  private model: TreeModel = { roots: [], byId: new Map() };
+  private model: TreeModel = { roots: [], rowCount: 0 };
   private issues: IssueNode | undefined;
   private readonly subscription: vscode.Disposable;
 
@@ -64,7 +64,7 @@ export class StockTreeProvider implements vscode.TreeDataProvider<StockViewEleme
       item.contextValue = 'oto.issue';
       return item;
     }
-    const collapsible = element.children === undefined ? vscode.TreeItemCollapsibleState.None : element.kind === 'location' && this.model.byId.size <= EXPAND_LIMIT ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const collapsible = !element.children?.length ? vscode.TreeItemCollapsibleState.None : element.kind === 'location' && this.model.rowCount <= EXPAND_LIMIT ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(this.label(element), collapsible);
     item.id = element.id;
     item.description = element.description;

@@ -1,0 +1,41 @@
+// Entry point the extension host loads from extensionTestsPath: runs every
+// test/integration/*.test.js with mocha and settles when they are done (the contract shared by
+// @vscode/test-electron and the code-server launcher in test/runner/).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type MochaType = require('mocha');
+
+// Mocha 12's main entry is ESM; its CommonJS build loads in any extension host.
+const Mocha = require('mocha/lib/mocha.cjs') as typeof MochaType;
+
+interface Outcome {
+  title: string;
+  state: 'passed' | 'failed';
+  error?: string;
+}
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  for (const file of fs.readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort()) {
+    mocha.addFile(path.join(__dirname, file));
+  }
+  const outcomes: Outcome[] = [];
+  // The code-server launcher starts echoing the console from here on.
+  console.log('[oto-tests] started');
+  return new Promise((resolve, reject) => {
+    const runner = mocha.run((failures) => {
+      const resultsFile = process.env.OTO_TEST_RESULTS;
+      if (resultsFile) {
+        const stats = runner.stats ?? { tests: 0, passes: 0, failures };
+        fs.writeFileSync(resultsFile, JSON.stringify({ tests: stats.tests, passes: stats.passes, failures: stats.failures, outcomes }, null, 2));
+      }
+      if (failures > 0) {
+        reject(new Error(`${failures} integration test(s) failed`));
+      } else {
+        resolve();
+      }
+    });
+    runner.on('pass', (test) => outcomes.push({ title: test.fullTitle(), state: 'passed' }));
+    runner.on('fail', (test, error: Error) => outcomes.push({ title: test.fullTitle(), state: 'failed', error: error.message }));
+  });
+}
