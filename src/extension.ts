@@ -1,6 +1,7 @@
 // Wiring only: creates the session and hands each feature module what it declares in its deps.
 
 import * as vscode from 'vscode';
+import { registerDevtools } from './devtools';
 import { registerOrders } from './orders';
 import { registerPacking } from './packing';
 import { registerSessionCommands } from './session/commands';
@@ -10,6 +11,8 @@ import { registerStatusBar } from './statusBar/statusBar';
 import { registerStock } from './stock';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const log = vscode.window.createOutputChannel('OTO', { log: true });
+  context.subscriptions.push(log);
   const session = await createSession(context);
   registerSessionCommands(context, { session });
 
@@ -26,16 +29,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   });
   registerStatusBar(context, { session, lowStock: stock });
 
-  // Until the devtools branch shares its "OTO" log channel, packing logs to its own.
-  const packingLog = vscode.window.createOutputChannel(vscode.l10n.t('OTO Packing'), { log: true });
-  context.subscriptions.push(packingLog);
   registerPacking(context, {
     getClient: () => session.getClient(),
     listWarehouses: async () => (await (await session.getClient()).getPickupLocations()).filter((location) => location.kind === 'warehouse'),
     environment: () => session.environment,
     onDidReset: (listener) => session.onDidChange(() => listener()),
-    log: packingLog,
+    log,
   });
+
+  registerDevtools(context, { session, stock, log });
 }
 
 export function deactivate(): void {}
