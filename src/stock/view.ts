@@ -38,8 +38,8 @@ export class StockTreeProvider implements vscode.TreeDataProvider<StockViewEleme
     private readonly store: StockStore,
     private options: TreeOptions,
   ) {
-    this.rebuild(true);
-    this.subscription = store.onDidChange(() => this.rebuild(false));
+    this.rebuild('initial');
+    this.subscription = store.onDidChange((event) => this.rebuild(event.reason === 'invalidate' ? 'targeted' : 'whole'));
   }
 
   get treeOptions(): TreeOptions {
@@ -48,7 +48,7 @@ export class StockTreeProvider implements vscode.TreeDataProvider<StockViewEleme
 
   setOptions(options: Partial<TreeOptions>): void {
     this.options = { ...this.options, ...options };
-    this.rebuild(false);
+    this.rebuild('whole');
   }
 
   getTreeItem(element: StockViewElement): vscode.TreeItem {
@@ -130,13 +130,19 @@ export class StockTreeProvider implements vscode.TreeDataProvider<StockViewEleme
     return at < 0 ? node.label : { label: node.label, highlights: [[at, at + text.length]] };
   }
 
-  private rebuild(initial: boolean): void {
+  /**
+   * `targeted` (after an invalidation): reuse the shown rows and tell VS Code just the ones that
+   * changed. `whole` (refresh, reset, filter): everything may differ, so VS Code re-reads the tree;
+   * stable ids keep its expanded rows expanded.
+   */
+  private rebuild(scope: 'initial' | 'targeted' | 'whole'): void {
     const issues = visibleIssues(this.store);
     const hadIssues = this.issues !== undefined;
     this.issues = issues.length > 0 ? issueNode(issues) : undefined;
-    const { model, changed, rootsChanged } = buildTree({ locations: this.store.locations, skus: this.store.skus() }, this.options, vscode.l10n, this.model);
+    const previous = scope === 'targeted' ? this.model : undefined;
+    const { model, changed, rootsChanged } = buildTree({ locations: this.store.locations, skus: this.store.skus() }, this.options, vscode.l10n, previous);
     this.model = model;
-    if (initial) {
+    if (scope === 'initial') {
       return;
     }
     if (rootsChanged || hadIssues || this.issues || changed.length > TARGETED_LIMIT) {
@@ -145,6 +151,7 @@ export class StockTreeProvider implements vscode.TreeDataProvider<StockViewEleme
       this.changeEmitter.fire(changed);
     }
   }
+
 }
 
 function locationIcon(group: LocationGroup): vscode.ThemeIcon {
