@@ -17,6 +17,8 @@ export type StockViewElement = StockNode | IssueNode;
 
 /** More changed rows than this and VS Code is simply told to refresh the whole tree. */
 const TARGETED_LIMIT = 200;
+/** Up to this many rows in all, locations start expanded. */
+const EXPAND_LIMIT = 300;
 
 function issueNode(issues: StockIssue[]): IssueNode {
   return { kind: 'issue', id: 'issue', issues };
@@ -106,10 +108,13 @@ export class StockTreeProvider implements vscode.TreeDataProvider<StockViewEleme
     this.changeEmitter.dispose();
   }
 
-  /** Locations start collapsed, an overview; a filter or a single location shows the SKUs at once (for rows VS Code has not shown yet). */
+  /**
+   * A small tree (the sandbox's) opens with its locations expanded, so it shows stock at once; a
+   * large one starts as an overview of locations. A filter shows its matches expanded.
+   */
   private expands(node: StockNode): boolean {
     const { lowOnly, text } = this.options;
-    return node.kind === 'location' && (lowOnly || text !== '' || this.model.roots.length === 1);
+    return node.kind === 'location' && (lowOnly || text !== '' || this.model.rowCount <= EXPAND_LIMIT);
   }
 
   private iconOf(node: StockNode): vscode.ThemeIcon {
