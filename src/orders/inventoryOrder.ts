@@ -153,7 +153,7 @@ async function submitOrder(ctx: FlowContext, connection: Connection, request: Cr
       environment: connection.environment,
       action: request.action,
       locationCode: request.locationCode,
-      items: request.items,
+      items: request.items.map((item) => ({ ...item })),
       otoId,
       request: { ...request },
     });
