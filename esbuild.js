@@ -13,6 +13,16 @@ const common = {
   logLevel: 'info',
 };
 
+// node-fetch v2 falls back to the `whatwg-url` package only where Node lacks a global URL; every
+// Node that runs VS Code has one, and that package's Unicode tables would double the bundle.
+const nodeUrlForWhatwgUrl = {
+  name: 'node-url-for-whatwg-url',
+  setup(build) {
+    build.onResolve({ filter: /^whatwg-url$/ }, () => ({ path: 'whatwg-url', namespace: 'node-url' }));
+    build.onLoad({ filter: /.*/, namespace: 'node-url' }, () => ({ contents: 'module.exports = { URL };', loader: 'js' }));
+  },
+};
+
 const builds = [
   {
     ...common,
@@ -22,10 +32,35 @@ const builds = [
     format: 'cjs',
     target: 'node18',
     external: ['vscode'],
+    plugins: [nodeUrlForWhatwgUrl],
+  },
+  {
+    ...common,
+    entryPoints: ['media/packing/main.ts', 'media/packing/packing.css'],
+    entryNames: 'packing',
+    outdir: 'media/dist',
+    // media/ ships whole, so development source maps stay inside the files rather than beside them.
+    sourcemap: production ? false : 'inline',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
   },
 ];
 
+// Only dist/ and media/ ship, so the webviews' codicons are copied out of node_modules.
+function copyCodicons() {
+  const fs = require('node:fs');
+  const path = require('node:path');
+  const from = path.dirname(require.resolve('@vscode/codicons/dist/codicon.css'));
+  const to = path.join(__dirname, 'media', 'dist', 'codicons');
+  fs.mkdirSync(to, { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) {
+    fs.copyFileSync(path.join(from, file), path.join(to, file));
+  }
+}
+
 async function main() {
+  copyCodicons();
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   if (watch) {
     await Promise.all(contexts.map((context) => context.watch()));

@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { OtoClient } from '../src/client';
 import { startSandbox } from '../src/sandbox';
 
-const ROUNDS = 12;
+const ROUNDS = 20;
 const CALLS_PER_ROUND = 100;
 const SKUS_PER_CALL = 10;
 const CATALOGUE = 10_000;
@@ -33,33 +33,34 @@ async function perCallOverhead(): Promise<void> {
     const headers = { Accept: 'application/json', Authorization: `Bearer ${await accessToken(sandbox.baseUrl, sandbox.refreshToken)}` };
     const bare = async (): Promise<unknown> => (await fetch(url, { headers })).json();
     const viaClient = (): Promise<unknown> => client.checkInventoryStock(skus);
-    const timeRound = async (call: () => Promise<unknown>): Promise<number> => {
+    interface Round { wallMs: number; cpuMs: number }
+    const timeRound = async (call: () => Promise<unknown>): Promise<Round> => {
       const times: number[] = [];
+      const cpu = process.cpuUsage();
       for (let index = 0; index < CALLS_PER_ROUND; index++) {
         const started = performance.now();
         await call();
         times.push(performance.now() - started);
       }
-      return median(times);
+      const used = process.cpuUsage(cpu);
+      return { wallMs: median(times), cpuMs: (used.user + used.system) / 1000 / CALLS_PER_ROUND };
     };
-    // Rounds alternate between the two, and the figure is the median over rounds, so that load
+    // Rounds alternate between the two, and the figures are medians over rounds, so that load
     // from elsewhere on the machine (GC, other processes) hits both sides alike.
     await timeRound(bare);
     await timeRound(viaClient);
-    const rounds: Array<{ bare: number; client: number }> = [];
+    const rounds: Array<{ bare: Round; client: Round }> = [];
     for (let round = 0; round < ROUNDS; round++) {
       const first = round % 2 === 0;
       const a = await timeRound(first ? bare : viaClient);
       const b = await timeRound(first ? viaClient : bare);
       rounds.push(first ? { bare: a, client: b } : { bare: b, client: a });
     }
-    const bareMs = median(rounds.map((round) => round.bare));
-    const clientMs = median(rounds.map((round) => round.client));
-    const ratio = median(rounds.map((round) => round.client / round.bare));
+    const figure = (pick: (round: { bare: Round; client: Round }) => number): string => median(rounds.map(pick)).toFixed(3);
     console.log(`per call: checkInventoryStock of ${SKUS_PER_CALL} SKUs, ${ROUNDS} rounds of ${CALLS_PER_ROUND} calls each way, medians`);
-    console.log(`  bare node-fetch (fetch + JSON)   ${bareMs.toFixed(3)} ms`);
-    console.log(`  OtoClient (+ onRequest listener) ${clientMs.toFixed(3)} ms`);
-    console.log(`  ratio client / bare: ${ratio.toFixed(3)} (goal ≤ 1.10); ${events} events delivered`);
+    console.log(`  bare node-fetch (fetch + JSON)    wall ${figure((r) => r.bare.wallMs)} ms  cpu ${figure((r) => r.bare.cpuMs)} ms (sandbox included)`);
+    console.log(`  OtoClient (+ onRequest listener)  wall ${figure((r) => r.client.wallMs)} ms  cpu ${figure((r) => r.client.cpuMs)} ms (sandbox included)`);
+    console.log(`  ratio client / bare: wall ${figure((r) => r.client.wallMs / r.bare.wallMs)} (goal ≤ 1.10), cpu ${figure((r) => r.client.cpuMs / r.bare.cpuMs)}; ${events} events delivered`);
   } finally {
     await sandbox.close();
   }

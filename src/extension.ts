@@ -1,7 +1,9 @@
 // Wiring only: creates the session and hands each feature module what it declares in its deps.
 
 import * as vscode from 'vscode';
+import { registerDevtools } from './devtools';
 import { registerOrders } from './orders';
+import { registerPacking } from './packing';
 import { registerSessionCommands } from './session/commands';
 import { describeSession } from './session/describe';
 import { createSession } from './session/vscodeSession';
@@ -9,11 +11,11 @@ import { registerStatusBar } from './statusBar/statusBar';
 import { registerStock } from './stock';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const log = vscode.window.createOutputChannel('OTO', { log: true });
+  context.subscriptions.push(log);
   const session = await createSession(context);
   registerSessionCommands(context, { session });
 
-  // The stock store is what registerOrders and the hover read; then registerPacking;
-  // registerDevtools subscribes to session.onRequest.
   const stock = registerStock(context, {
     getClient: () => session.getClient(),
     onDidChange: session.onDidChange,
@@ -26,6 +28,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     workspaceState: context.workspaceState,
   });
   registerStatusBar(context, { session, lowStock: stock });
+
+  registerPacking(context, {
+    getClient: () => session.getClient(),
+    listWarehouses: async () => (await (await session.getClient()).getPickupLocations()).filter((location) => location.kind === 'warehouse'),
+    environment: () => session.environment,
+    onDidReset: (listener) => session.onDidChange(() => listener()),
+    log,
+  });
+
+  registerDevtools(context, { session, stock, log });
 }
 
 export function deactivate(): void {}

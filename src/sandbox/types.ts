@@ -105,6 +105,14 @@ export interface RunningSandbox {
   /** Adds faults at run time (tests use it between calls). */
   addFaults(faults: Fault[]): void;
   /** Every request the sandbox received, in order: for asserting what (and how often) was sent. */
-  readonly requests: ReadonlyArray<{ method: string; endpoint: string; query: Record<string, string>; body: unknown; authorized: boolean }>;
+  readonly requests: ReadonlyArray<{
+    method: string;
+    endpoint: string;
+    /** The request target as received, path and query (e.g. to check URL lengths). */
+    url: string;
+    query: Record<string, string>;
+    body: unknown;
+    authorized: boolean;
+  }>;
   close(): Promise<void>;
 }

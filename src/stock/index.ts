@@ -41,6 +41,8 @@ export function registerStock(context: vscode.ExtensionContext, deps: StockDeps)
     void vscode.commands.executeCommand('setContext', 'oto.stock.grouping', grouping);
     void vscode.commands.executeCommand('setContext', 'oto.stock.lowOnly', lowOnly);
     void vscode.commands.executeCommand('setContext', 'oto.stock.filtered', lowOnly || text !== '');
+    const low = store.lowStockCount();
+    view.badge = low ? { value: low, tooltip: vscode.l10n.t('{0} SKUs below their minimum inventory', low) } : undefined;
     const issues = visibleIssues(store);
     if (issues.length > 0) {
       view.message = issues.map((issue) => issue.message).join(' ');
@@ -58,6 +60,15 @@ export function registerStock(context: vscode.ExtensionContext, deps: StockDeps)
     },
     setOptions(options) {
       provider.setOptions(options);
+      const { lowOnly, text } = provider.treeOptions;
+      if (lowOnly || text !== '') {
+        // Groups the user (or the default) collapsed stay collapsed on refresh; a filter should show its matches.
+        for (const root of provider.getChildren()) {
+          if (root.kind === 'location') {
+            void view.reveal(root, { expand: true, select: false, focus: false });
+          }
+        }
+      }
       void context.globalState.update(GROUPING_KEY, provider.treeOptions.grouping);
       void context.globalState.update(LOW_ONLY_KEY, provider.treeOptions.lowOnly);
       showState();

@@ -276,7 +276,12 @@ export class StockStore {
         inventory: inventoryBySku && (Object.hasOwn(inventoryBySku, sku) ? inventoryBySku[sku] : []),
         global: globalBySku && (Object.hasOwn(globalBySku, sku) ? globalBySku[sku] : null),
       };
-      this.stock.set(sku, mergeRead(sku, this.productsBySku.get(sku), this.stock.get(sku), read, readAt, changes));
+      const previous = this.stock.get(sku);
+      if (!previous && !read.inventory?.length && !read.global) {
+        // An invalidated SKU the store never held and OTO knows nothing about: no row to show.
+        continue;
+      }
+      this.stock.set(sku, mergeRead(sku, this.productsBySku.get(sku), previous, read, readAt, changes));
     }
   }
 }

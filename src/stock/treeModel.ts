@@ -139,10 +139,11 @@ abstract class SkuRow implements SkuNode {
     const onHand = quantity(figures.onHand, change?.onHand);
     const text = figures.forecast === undefined ? texts.onHand.fill(onHand) : texts.onHandForecast.fill(onHand, quantity(figures.forecast, change?.forecast));
     const name = this.stock.product?.name;
-    return name && this.showsName ? `${name} · ${text}` : text;
+    // Figures first: a narrow sidebar cuts the end of the description off.
+    return name && this.showsName ? `${text} · ${name}` : text;
   }
 
-  /** Rows labelled with the SKU put its product name before the figures. */
+  /** Rows labelled with the SKU add its product name after the figures. */
   protected get showsName(): boolean {
     return true;
   }

@@ -17,8 +17,6 @@ export type StockViewElement = StockNode | IssueNode;
 
 /** More changed rows than this and VS Code is simply told to refresh the whole tree. */
 const TARGETED_LIMIT = 200;
-/** Location groups start expanded only while the tree is small. */
-const EXPAND_LIMIT = 200;
 
 function issueNode(issues: StockIssue[]): IssueNode {
   return { kind: 'issue', id: 'issue', issues };
@@ -64,7 +62,7 @@ export class StockTreeProvider implements vscode.TreeDataProvider<StockViewEleme
       item.contextValue = 'oto.issue';
       return item;
     }
-    const collapsible = !element.children?.length ? vscode.TreeItemCollapsibleState.None : element.kind === 'location' && this.model.rowCount <= EXPAND_LIMIT ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const collapsible = !element.children?.length ? vscode.TreeItemCollapsibleState.None : this.expands(element) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(this.label(element), collapsible);
     item.id = element.id;
     item.description = element.description;
@@ -106,6 +104,12 @@ export class StockTreeProvider implements vscode.TreeDataProvider<StockViewEleme
   dispose(): void {
     this.subscription.dispose();
     this.changeEmitter.dispose();
+  }
+
+  /** Locations start collapsed, an overview; a filter or a single location shows the SKUs at once (for rows VS Code has not shown yet). */
+  private expands(node: StockNode): boolean {
+    const { lowOnly, text } = this.options;
+    return node.kind === 'location' && (lowOnly || text !== '' || this.model.roots.length === 1);
   }
 
   private iconOf(node: StockNode): vscode.ThemeIcon {

@@ -1,75 +1,93 @@
-// The Stock view against the sandbox the extension runs: what it shows is what the API says.
+// The Stock view in a real VS Code, on the in-process sandbox: the locations and quantities it
+// renders, and a change made to the sandbox from outside showing after a refresh with its mark.
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import type { PickupLocation } from '../../src/client';
+import { OtoClient } from '../../src/client';
 import { activateExtension } from './support/extension';
-import { sandbox } from './support/sandbox';
-import { screenshot, useTheme } from './support/screenshot';
-import { expandOnly, figuresOf, rows, showStockView, skuRows } from './support/stockView';
-import { waitFor } from './support/ui';
+import { screenshot } from './support/screenshot';
+import { press, quickInput, treeRows, typeText, uiAvailable, waitFor, type TreeRow } from './support/ui';
 
-/** Every SKU of the catalogue with its figures at `location`, sorted by SKU as the tree sorts them. */
-async function stockAt(location: PickupLocation): Promise<Array<{ sku: string; onHand: number; forecast: number }>> {
-  const { client } = await sandbox();
-  const skus = (await client.listProducts()).map((product) => product.sku);
-  const stock = await client.checkInventoryStock(skus, { pickupLocationCode: location.code });
-  return Object.values(stock)
-    .flat()
-    .filter((entry) => entry.pickupLocationCode === location.code)
-    .map(({ sku, quantityOnHand, quantityForecasted }) => ({ sku, onHand: quantityOnHand, forecast: quantityForecasted }))
-    .sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
+const VIEW = 'Stock';
+const SKU = 'AJW-DATES-500';
+
+async function copied(command: string): Promise<string> {
+  await vscode.commands.executeCommand(command);
+  return vscode.env.clipboard.readText();
 }
 
-describe('the Stock view', () => {
-  let locations: PickupLocation[];
+function onHandOf(row: TreeRow | undefined): number | undefined {
+  const match = row && /(-?\d+)(?: \([+\u2212]\d+\))? on hand/.exec(row.description);
+  return match ? Number(match[1]) : undefined;
+}
 
-  before(async () => {
-    await activateExtension();
-    await showStockView();
-    locations = await (await sandbox()).client.getPickupLocations();
-    assert.ok(locations.length > 1, 'the sandbox has several pickup locations');
-  });
+/** The SKU's row under the location group labelled `location`. */
+function rowAt(rows: TreeRow[] | undefined, location: string): TreeRow | undefined {
+  const at = rows?.findIndex((row) => row.level === 1 && row.label === location) ?? -1;
+  return at < 0 ? undefined : rows?.slice(at + 1).find((row) => row.level === 2 && row.label === SKU);
+}
 
-  it("shows the sandbox's locations, in the API's order", async () => {
-    await vscode.commands.executeCommand('workbench.actions.treeView.oto.stock.collapseAll');
-    const shown = await waitFor('one row per location', rows, (all) => all.length >= locations.length && all.every((row) => row.level === 1));
-    assert.deepStrictEqual(
-      shown.slice(0, locations.length).map((row) => row.label),
-      locations.map((location) => location.name || location.code),
-    );
-  });
+if (uiAvailable()) {
+  describe('the Stock view in a real VS Code', () => {
+    before(async () => {
+      await activateExtension();
+      await vscode.commands.executeCommand('oto.clearFilter');
+      await vscode.commands.executeCommand('oto.groupByLocation');
+      await vscode.commands.executeCommand('oto.stock.focus');
+    });
 
-  it("shows each SKU of a location with the API's quantities, in light and dark", async () => {
-    const location = locations[0];
-    const expected = await stockAt(location);
-    assert.ok(expected.length > 3, `${location.code} holds stock`);
-    const shown = skuRows(await expandOnly(location.name || location.code));
-    assert.ok(shown.length > 3, 'several SKU rows are rendered');
-    // The tree is virtual: the rendered rows are the first ones of the location, in SKU order.
-    assert.deepStrictEqual(
-      shown.map((row) => ({ sku: row.label, onHand: figuresOf(row)?.onHand, forecast: figuresOf(row)?.forecast })),
-      expected.slice(0, shown.length),
-    );
-    await useTheme('light');
-    await screenshot('stock-tree-light');
-    await useTheme('dark');
-    await screenshot('stock-tree-dark');
-  });
+    after(() => vscode.commands.executeCommand('oto.clearFilter'));
 
-  it('shows a change made outside the extension after a refresh, with its change mark', async () => {
-    const location = locations[0];
-    const { client } = await sandbox();
-    const target = skuRows(await expandOnly(location.name || location.code))[1];
-    const before = figuresOf(target);
-    assert.ok(before, `figures in ${JSON.stringify(target)}`);
-    await client.updateStockQuantity({ actionType: 'adjust', locationCode: location.code, sku: target.label, qty: -3 });
-    await vscode.commands.executeCommand('oto.refresh');
-    const after = await waitFor(
-      `${target.label} to show ${before.onHand - 3} with its −3 mark`,
-      async () => skuRows(await rows()).find((row) => row.label === target.label),
-      (row) => row !== undefined && figuresOf(row)?.onHand === before.onHand - 3,
-    );
-    assert.strictEqual(figuresOf(after!)?.onHandChange, -3, after!.description);
-    await screenshot('stock-change-mark');
+    it("shows the sandbox's warehouses, branch and no-location group", async () => {
+      const rows = await waitFor('the locations', () => treeRows(VIEW), (found) => (found ?? []).some((row) => row.label === '(no location)'));
+      const groups = (rows ?? []).filter((row) => row.level === 1).map((row) => [row.label, row.description.replace(/ · \d+ low$/, '')]);
+      assert.deepStrictEqual(groups, [
+        ['Riyadh Central Warehouse', 'RUH-WH1 · Riyadh'],
+        ['Jeddah Port Warehouse', 'JED-WH1 · Jeddah'],
+        ['Dammam Eastern Warehouse', 'DMM-WH1 · Dammam'],
+        ['Madinah Quba Branch', 'MED-BR1 · Madinah'],
+        ['(no location)', 'entries without a location code'],
+      ]);
+    });
+
+    it('shows a change made to the sandbox from outside after a refresh, with its mark', async () => {
+      const filtering = vscode.commands.executeCommand('oto.filter');
+      await waitFor('the filter box', quickInput, (state) => state.visible);
+      await typeText(SKU);
+      await press('Enter');
+      await filtering;
+      const before = await waitFor(`${SKU} in Riyadh`, () => treeRows(VIEW), (rows) => onHandOf(rowAt(rows, 'Riyadh Central Warehouse')) !== undefined);
+      const row = rowAt(before, 'Riyadh Central Warehouse');
+      assert.match(row?.description ?? '', /^-?\d+ on hand · -?\d+ forecast · Ajwa Dates 500 g$/);
+      const onHand = onHandOf(row) as number;
+
+      const client = new OtoClient({ baseUrl: await copied('oto.copySandboxBaseUrl'), refreshToken: await copied('oto.copySandboxRefreshToken') });
+      await client.updateStockQuantity({ actionType: 'adjust', locationCode: 'RUH-WH1', sku: SKU, qty: -5 });
+      await vscode.commands.executeCommand('oto.refresh');
+
+      const after = await waitFor('the changed figure', () => treeRows(VIEW), (rows) => onHandOf(rowAt(rows, 'Riyadh Central Warehouse')) === onHand - 5);
+      assert.match(rowAt(after, 'Riyadh Central Warehouse')?.description ?? '', new RegExp(`^${onHand - 5} \\(\u22125\\) on hand · .* · Ajwa Dates 500 g$`));
+      assert.doesNotMatch(rowAt(after, 'Jeddah Port Warehouse')?.description ?? '', /\(/, 'the other location did not change');
+      await screenshot('stock-change-mark');
+    });
+
+    it('groups by SKU with global totals and filters to the low-stock SKUs', async () => {
+      const client = new OtoClient({ baseUrl: await copied('oto.copySandboxBaseUrl'), refreshToken: await copied('oto.copySandboxRefreshToken') });
+      const skus = (await client.listProducts()).map((product) => product.sku);
+      const totals = await client.checkGlobalStock(skus);
+      const low = Object.values(totals)
+        .filter((total) => total.minInventory !== undefined && total.quantityOnHand < total.minInventory)
+        .map((total) => total.sku)
+        .sort();
+      assert.ok(low.length > 0, 'the sandbox has low-stock SKUs');
+      await vscode.commands.executeCommand('oto.clearFilter');
+      await vscode.commands.executeCommand('oto.groupBySku');
+      await vscode.commands.executeCommand('oto.filterLowStock');
+      const rows = await waitFor('the low-stock SKUs', () => treeRows(VIEW), (found) => JSON.stringify((found ?? []).filter((row) => row.level === 1).map((row) => row.label)) === JSON.stringify(low));
+      for (const row of (rows ?? []).filter((found) => found.level === 1)) {
+        assert.match(row.description, new RegExp(`^${totals[row.label].quantityOnHand}(?: \\([+\u2212]\\d+\\))? on hand`), `${row.label} shows its global total`);
+      }
+      await screenshot('stock-low-by-sku');
+      await vscode.commands.executeCommand('oto.groupByLocation');
+    });
   });
-});
+}

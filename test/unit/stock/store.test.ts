@@ -162,6 +162,14 @@ describe('StockStore against the sandbox', () => {
     assert.deepStrictEqual(inventory[0].query.sku.split(',').sort(), [LOW, TEA].sort());
   });
 
+  it('adds no row for an invalidated SKU that OTO does not know', async () => {
+    await fixture.store.refresh();
+    const count = [...fixture.store.skus()].length;
+    await fixture.store.invalidate([{ sku: 'NO-SUCH-SKU' }]);
+    assert.strictEqual(fixture.store.getSku('NO-SUCH-SKU'), undefined);
+    assert.strictEqual([...fixture.store.skus()].length, count);
+  });
+
   it('explains plan-gated errors plainly and keeps the figures it had', async () => {
     await fixture.store.refresh();
     fixture.sandbox.addFaults([

@@ -70,12 +70,12 @@ describe('Stock tree model against the sandbox', () => {
   it('shows a SKU row with its name, on hand and forecast, as the node the commands receive', () => {
     const { model } = build(byLocation);
     const tea = childOf(model.roots[0], TEA) as SkuNode;
-    assert.strictEqual(tea.description, 'Green *Tea* | [500 g] · 277 on hand · 261 forecast');
+    assert.strictEqual(tea.description, '277 on hand · 261 forecast · Green *Tea* | [500 g]');
     assert.strictEqual(tea.contextValue, 'oto.sku');
     assert.deepStrictEqual({ kind: tea.kind, sku: tea.sku, name: tea.name, locationCode: tea.locationCode }, { kind: 'sku', sku: TEA, name: 'Green *Tea* | [500 g]', locationCode: 'RUH-WH1' });
     const noLocation = childOf(rootOf(model, '(no location)'), TEA) as SkuNode;
     assert.strictEqual(noLocation.locationCode, undefined);
-    assert.strictEqual(noLocation.description, 'Green *Tea* | [500 g] · -7 on hand · -16 forecast');
+    assert.strictEqual(noLocation.description, '-7 on hand · -16 forecast · Green *Tea* | [500 g]');
     assert.strictEqual(childOf(rootOf(model, 'Jeddah Port Warehouse'), LOW).contextValue, 'oto.sku.low');
     assert.strictEqual(childOf(rootOf(model, 'Madinah Quba Branch'), LOW).contextValue, 'oto.sku.low');
   });
@@ -84,13 +84,13 @@ describe('Stock tree model against the sandbox', () => {
     await fixture.client.updateStockQuantity({ actionType: 'adjust', locationCode: 'RUH-WH1', sku: TEA, qty: -5 });
     await fixture.store.refresh();
     const { model } = build(byLocation);
-    assert.strictEqual(childOf(model.roots[0], TEA).description, 'Green *Tea* | [500 g] · 272 (\u22125) on hand · 256 (\u22125) forecast');
-    assert.strictEqual(childOf(rootOf(model, '(no location)'), TEA).description, 'Green *Tea* | [500 g] · -7 on hand · -16 forecast');
+    assert.strictEqual(childOf(model.roots[0], TEA).description, '272 (\u22125) on hand · 256 (\u22125) forecast · Green *Tea* | [500 g]');
+    assert.strictEqual(childOf(rootOf(model, '(no location)'), TEA).description, '-7 on hand · -16 forecast · Green *Tea* | [500 g]');
     const totals = build(bySku).model;
-    assert.strictEqual(rootOf(totals, TEA).description, 'Green *Tea* | [500 g] · 265 (\u22125) on hand · 240 (\u22125) forecast');
+    assert.strictEqual(rootOf(totals, TEA).description, '265 (\u22125) on hand · 240 (\u22125) forecast · Green *Tea* | [500 g]');
     await fixture.client.updateStockQuantity({ actionType: 'adjust', locationCode: 'RUH-WH1', sku: TEA, qty: 8 });
     await fixture.store.refresh();
-    assert.strictEqual(childOf(build(byLocation).model.roots[0], TEA).description, 'Green *Tea* | [500 g] · 280 (+8) on hand · 264 (+8) forecast');
+    assert.strictEqual(childOf(build(byLocation).model.roots[0], TEA).description, '280 (+8) on hand · 264 (+8) forecast · Green *Tea* | [500 g]');
   });
 
   it('groups by SKU with each SKU\'s global total and its locations below', () => {
@@ -99,7 +99,7 @@ describe('Stock tree model against the sandbox', () => {
     assert.deepStrictEqual(labels, [...fixture.store.skus()].map((stock) => stock.sku).sort());
     const tea = rootOf(model, TEA) as SkuNode;
     assert.strictEqual(tea.scope, 'total');
-    assert.strictEqual(tea.description, 'Green *Tea* | [500 g] · 270 on hand · 245 forecast');
+    assert.strictEqual(tea.description, '270 on hand · 245 forecast · Green *Tea* | [500 g]');
     assert.deepStrictEqual(
       tea.children?.map((child) => [child.label, child.description, (child as SkuNode).locationCode]),
       [
@@ -111,7 +111,7 @@ describe('Stock tree model against the sandbox', () => {
     assert.strictEqual(low.contextValue, 'oto.sku.low');
     const withoutForecast = [...fixture.store.skus()].find((stock) => stock.global !== undefined && stock.global.forecast === undefined);
     assert.ok(withoutForecast?.global);
-    assert.match(rootOf(model, withoutForecast.sku).description, new RegExp(` · ${withoutForecast.global.onHand} on hand$`), 'no forecast when OTO gave none for the total');
+    assert.strictEqual(rootOf(model, withoutForecast.sku).description, `${withoutForecast.global.onHand} on hand · ${withoutForecast.product?.name}`, 'no forecast when OTO gave none for the total');
   });
 
   it('filters to low-stock SKUs, hiding groups left empty', () => {
@@ -160,7 +160,7 @@ describe('Stock tree model against the sandbox', () => {
     const { model, changed, rootsChanged } = build(byLocation, first);
     assert.strictEqual(rootsChanged, false);
     assert.deepStrictEqual(changed.map((node) => node.id).sort(), [`L7:JED-WH1/${LOW}`, `L7:MED-BR1/${LOW}`]);
-    assert.strictEqual(childOf(rootOf(model, 'Madinah Quba Branch'), LOW).description, 'Low Widget · 7 (+2) on hand · 7 (+2) forecast');
+    assert.strictEqual(childOf(rootOf(model, 'Madinah Quba Branch'), LOW).description, '7 (+2) on hand · 7 (+2) forecast · Low Widget');
     assert.strictEqual(childOf(model.roots[0], TEA), teaRow);
   });
 

@@ -1,0 +1,121 @@
+// Time for the packing page to render a queue of 500 orders × 5 items in headless Chromium
+// (goal: under 100 ms), measured inside the page from the message's arrival: to the first screen
+// (the page builds the first cards at once, the rest in following tasks) and to all 500 cards,
+// each laid out and painted. Each run uses a fresh page, so every render is a first render.
+// Wall times swing with the machine's load, so the CPU time Chromium's renderers spent on the
+// whole render is printed too, with a bare-DOM reference to read the figures against.
+import * as fs from 'node:fs';
+import { launchBrowser, makeOrders, openPackingPage, STRINGS } from '../test/unit/packing/pageHarness';
+
+const ORDERS = 500;
+const ITEMS = 5;
+const RUNS = 9;
+/** About as many elements as the queue renders: the machine's own speed, to read the figures against. */
+const REFERENCE_ELEMENTS = 25_000;
+const CLOCK_TICKS_PER_SECOND = 100;
+
+interface Timing {
+  firstLayoutMs: number;
+  firstFrameMs: number;
+  allLayoutMs: number;
+  allFrameMs: number;
+  cards: number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** User + system CPU time of this browser's renderer processes so far, in ms (Linux /proc). */
+function rendererCpuMs(userDataDir: string): number {
+  let ticks = 0;
+  for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const commandLine = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (commandLine.includes('--type=renderer') && commandLine.includes(userDataDir)) {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        ticks += Number(fields[11]) + Number(fields[12]);
+      }
+    } catch {
+      // The process ended between listing and reading: it did no work for this render.
+    }
+  }
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+export async function run(): Promise<void> {
+  const browser = await launchBrowser();
+  try {
+    const orders = makeOrders(ORDERS, ITEMS);
+    const timings: Timing[] = [];
+    const referenceMs: number[] = [];
+    let cpuMs = 0;
+    let filterMs = 0;
+    for (let index = 0; index < RUNS; index++) {
+      const handle = await openPackingPage(browser);
+      await handle.send({ type: 'init', warehouse: { code: 'WH-RUH', name: 'Riyadh Central' }, strings: STRINGS, locale: 'en' });
+      await handle.page.evaluate((data) => Object.assign(window, { benchQueue: data }), { type: 'queue', orders, readAt: Date.now() });
+      const cpuBefore = rendererCpuMs(browser.userDataDir);
+      timings.push(
+        await handle.page.evaluate(async (total) => {
+          const cards = (): number => document.querySelector('.cards')?.childElementCount ?? 0;
+          const nextFrame = (): Promise<unknown> => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+          const start = performance.now();
+          window.dispatchEvent(new MessageEvent('message', { data: (window as unknown as { benchQueue: unknown }).benchQueue }));
+          void document.body.offsetHeight;
+          const firstLayoutMs = performance.now() - start;
+          await nextFrame();
+          const firstFrameMs = performance.now() - start;
+          while (cards() < total) {
+            await new Promise((resolve) => requestAnimationFrame(resolve));
+          }
+          void document.body.offsetHeight;
+          const allLayoutMs = performance.now() - start;
+          await nextFrame();
+          return { firstLayoutMs, firstFrameMs, allLayoutMs, allFrameMs: performance.now() - start, cards: cards() };
+        }, ORDERS),
+      );
+      cpuMs += rendererCpuMs(browser.userDataDir) - cpuBefore;
+      referenceMs.push(
+        await handle.page.evaluate((count) => {
+          const start = performance.now();
+          const holder = document.createElement('div');
+          for (let index = 0; index < count; index++) {
+            const node = document.createElement('span');
+            node.textContent = String(index);
+            holder.append(node);
+          }
+          return performance.now() - start;
+        }, REFERENCE_ELEMENTS),
+      );
+      filterMs += await handle.page.evaluate(() => {
+        const input = document.querySelector('input[type="search"]') as HTMLInputElement;
+        const start = performance.now();
+        input.value = 'SKU-250-';
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        void document.body.offsetHeight;
+        return performance.now() - start;
+      });
+      await handle.page.close();
+    }
+    if (timings.some((timing) => timing.cards !== ORDERS)) {
+      throw new Error('the page did not render every order');
+    }
+    const line = (label: string, key: Exclude<keyof Timing, 'cards'>): string => {
+      const values = timings.map((timing) => timing[key]);
+      return `  ${label.padEnd(38)} median ${median(values).toFixed(1)} ms (min ${Math.min(...values).toFixed(1)}, max ${Math.max(...values).toFixed(1)})`;
+    };
+    console.log(`packing page, ${ORDERS} orders × ${ITEMS} items, ${RUNS} runs (goal: render < 100 ms)`);
+    console.log(line('first screen, laid out:', 'firstLayoutMs'));
+    console.log(line('first screen, painted:', 'firstFrameMs'));
+    console.log(line(`all ${ORDERS} cards in the DOM, laid out:`, 'allLayoutMs'));
+    console.log(line(`all ${ORDERS} cards, painted:`, 'allFrameMs'));
+    console.log(`  ${'renderer CPU time for the whole render:'.padEnd(38)} mean ${(cpuMs / RUNS).toFixed(1)} ms`);
+    console.log(`  ${'search over the queue:'.padEnd(38)} mean ${(filterMs / RUNS).toFixed(1)} ms per keystroke`);
+    console.log(`  reference: ${REFERENCE_ELEMENTS} bare elements created in median ${median(referenceMs).toFixed(1)} ms on this machine (load average ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0]})`);
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,475 @@
+// The packing page: holds what the host sent plus the page's own UI state (search, expanded
+// cards, changes in flight), and keeps the DOM in step. A status change is shown at once and
+// undone if the host reports that the call failed. Messages from the host are parsed before use.
+import {
+  parseHostMessage,
+  parsePanelState,
+  describeMessage,
+  type HostMessage,
+  type PackingStatus,
+  type PageMessage,
+  type PageStrings,
+  type PanelState,
+  type QueueOrder,
+  type WarehouseInfo,
+} from '../../src/packing/protocol';
+import { matchesSearch, searchText } from './filter';
+import { createFormatter, type Formatter } from './format';
+import { renderCard, renderEmpty, renderHeader, renderLoadError, renderLoading, renderNoMatches, renderSummary, type Action, type CardView, type DetailsState } from './render';
+
+/** The part of the webview API the page uses (`acquireVsCodeApi()` in VS Code, a stand-in in tests). */
+export interface WebviewApi {
+  postMessage(message: unknown): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+
+interface Ready {
+  warehouse: WarehouseInfo;
+  strings: PageStrings;
+  format: Formatter;
+  header: HTMLElement;
+  summarySlot: HTMLElement;
+  search: HTMLInputElement;
+}
+
+interface Card {
+  key: string;
+  element: HTMLElement;
+}
+
+/** Cards built at once when a queue arrives; later tasks build `LATER_BATCH` more each. */
+const FIRST_BATCH = 40;
+const LATER_BATCH = 100;
+
+export class PackingPage {
+  private ready: Ready | undefined;
+  private orders: QueueOrder[] = [];
+  private readAt: number | undefined;
+  private loaded = false;
+  private loading = false;
+  private loadError: string | undefined;
+  private search = '';
+  private expanded = new Set<string>();
+  private readonly details = new Map<string, DetailsState>();
+  private readonly pending = new Map<string, { requestId: number; target: PackingStatus }>();
+  private readonly errors = new Map<string, string>();
+  private readonly confirming = new Set<string>();
+  private readonly cards = new Map<string, Card>();
+  private nextRequestId = 1;
+  private continuation: number | undefined;
+  private readonly haystacks = new WeakMap<QueueOrder, string>();
+  private readonly list: HTMLElement;
+  private readonly stateSlot: HTMLElement;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly api: WebviewApi,
+  ) {
+    this.list = document.createElement('div');
+    this.list.className = 'cards';
+    this.stateSlot = document.createElement('div');
+    const saved = parsePanelState(api.getState());
+    if (saved) {
+      this.search = saved.search;
+      this.expanded = new Set(saved.expanded);
+    }
+  }
+
+  start(): void {
+    window.addEventListener('message', (event: MessageEvent) => this.receive(event.data));
+    this.root.addEventListener('click', (event) => this.onClick(event));
+    this.root.addEventListener('input', (event) => this.onInput(event));
+    this.root.addEventListener('keydown', (event) => this.onKeyDown(event));
+    document.addEventListener('keydown', (event) => this.onDocumentKeyDown(event));
+    this.root.replaceChildren(renderLoading(undefined));
+    this.post({ type: 'ready' });
+  }
+
+  receive(raw: unknown): void {
+    const message = parseHostMessage(raw);
+    if (!message) {
+      console.warn(`OTO packing page: ignored a malformed ${describeMessage(raw)}.`);
+      return;
+    }
+    this.handle(message);
+  }
+
+  private handle(message: HostMessage): void {
+    switch (message.type) {
+      case 'init':
+        return this.init(message.warehouse, message.strings, message.locale);
+      case 'loading':
+        this.loading = true;
+        return this.update();
+      case 'queue':
+        return this.setQueue(message.orders, message.readAt);
+      case 'loadError':
+        this.loading = false;
+        this.loadError = message.message;
+        return this.update();
+      case 'statusResult':
+        return this.statusResult(message);
+      case 'orderDetails':
+        return this.setDetails(message.orderId, { status: 'loaded', details: message.details });
+      case 'orderDetailsError':
+        return this.setDetails(message.orderId, { status: 'failed', error: message.error });
+    }
+  }
+
+  private post(message: PageMessage): void {
+    this.api.postMessage(message);
+  }
+
+  private init(warehouse: WarehouseInfo, strings: PageStrings, locale: string): void {
+    const header = renderHeader(warehouse, strings, this.search);
+    const search = header.querySelector('input') as HTMLInputElement;
+    const summarySlot = header.querySelector('.summary-slot') as HTMLElement;
+    this.ready = { warehouse, strings, format: createFormatter(locale), header, summarySlot, search };
+    this.cards.clear();
+    this.list.replaceChildren();
+    this.root.replaceChildren(header, this.stateSlot, this.list);
+    this.root.removeAttribute('aria-busy');
+    this.saveState();
+    this.update();
+  }
+
+  private setQueue(orders: QueueOrder[], readAt: number): void {
+    this.orders = orders;
+    this.readAt = readAt;
+    this.loaded = true;
+    this.loading = false;
+    this.loadError = undefined;
+    const present = new Set(orders.map((order) => order.orderId));
+    for (const collection of [this.details, this.pending, this.errors, this.cards]) {
+      for (const orderId of collection.keys()) {
+        if (!present.has(orderId)) {
+          collection.delete(orderId);
+        }
+      }
+    }
+    for (const set of [this.confirming, this.expanded]) {
+      for (const orderId of set) {
+        if (!present.has(orderId)) {
+          set.delete(orderId);
+        }
+      }
+    }
+    // Cards left expanded before a reload need their details again.
+    for (const orderId of this.expanded) {
+      if (!this.details.has(orderId)) {
+        this.requestDetails(orderId);
+      }
+    }
+    this.saveState();
+    this.update();
+  }
+
+  private statusResult(message: Extract<HostMessage, { type: 'statusResult' }>): void {
+    const pending = this.pending.get(message.orderId);
+    if (!pending || pending.requestId !== message.requestId) {
+      return;
+    }
+    this.pending.delete(message.orderId);
+    if (message.ok) {
+      const state = message.state;
+      this.orders = this.orders.map((order) => (order.orderId === message.orderId ? { ...order, state } : order));
+    } else {
+      this.errors.set(message.orderId, message.error);
+    }
+    this.update();
+  }
+
+  private setDetails(orderId: string, details: DetailsState): void {
+    if (this.orders.some((order) => order.orderId === orderId)) {
+      this.details.set(orderId, details);
+      this.update();
+    }
+  }
+
+  private saveState(): void {
+    if (this.ready) {
+      const state: PanelState = { warehouse: this.ready.warehouse, search: this.search, expanded: [...this.expanded] };
+      this.api.setState(state);
+    }
+  }
+
+  private cardView(order: QueueOrder): CardView {
+    const pending = this.pending.get(order.orderId);
+    const expanded = this.expanded.has(order.orderId);
+    return {
+      order,
+      state: pending ? pending.target : order.state,
+      pending: pending !== undefined,
+      error: this.errors.get(order.orderId),
+      confirming: this.confirming.has(order.orderId),
+      expanded,
+      details: expanded ? this.details.get(order.orderId) : undefined,
+    };
+  }
+
+  /**
+   * Brings the DOM in step with the state; cards whose view did not change are left alone. At most
+   * `budget` cards are built in one go: the rest of a long queue follows in later tasks, so the
+   * first screen shows (and answers keys) at once.
+   */
+  private update(budget = FIRST_BATCH): void {
+    const ready = this.ready;
+    if (!ready) {
+      return;
+    }
+    if (this.continuation !== undefined) {
+      cancelAnimationFrame(this.continuation);
+      this.continuation = undefined;
+    }
+    const focus = this.focusedControl();
+    const { strings, format } = ready;
+    if (!this.loaded) {
+      this.stateSlot.replaceChildren(this.loadError !== undefined ? renderLoadError(strings, this.loadError) : renderLoading(strings));
+      ready.summarySlot.replaceChildren();
+      return;
+    }
+    const elements: HTMLElement[] = [];
+    for (const order of this.orders) {
+      const view = this.cardView(order);
+      const key = JSON.stringify(view);
+      let card = this.cards.get(order.orderId);
+      if (!card || card.key !== key) {
+        if (budget === 0) {
+          break;
+        }
+        budget -= 1;
+        card = { key, element: renderCard(view, strings, format) };
+        this.cards.set(order.orderId, card);
+      }
+      elements.push(card.element);
+    }
+    this.showCards(elements);
+    if (elements.length < this.orders.length) {
+      // One batch per frame, so what is already built is painted and answers keys meanwhile.
+      this.continuation = requestAnimationFrame(() => {
+        this.continuation = undefined;
+        this.update(LATER_BATCH);
+      });
+    }
+    this.applyFilter(focus);
+  }
+
+  /** Puts these cards in the list, appending when the list already holds the first of them. */
+  private showCards(elements: HTMLElement[]): void {
+    const current = this.list.children;
+    const isPrefix = current.length <= elements.length && elements.every((element, index) => index >= current.length || current[index] === element);
+    if (!isPrefix) {
+      this.list.replaceChildren(...elements);
+    } else if (current.length < elements.length) {
+      this.list.append(...elements.slice(current.length));
+    }
+  }
+
+  private searchText(order: QueueOrder): string {
+    let text = this.haystacks.get(order);
+    if (text === undefined) {
+      text = searchText(order);
+      this.haystacks.set(order, text);
+    }
+    return text;
+  }
+
+  /** Shows the cards matching the search, and the summary and messages that go with them. */
+  private applyFilter(focus = this.focusedControl()): void {
+    const ready = this.ready;
+    if (!ready || !this.loaded) {
+      return;
+    }
+    let shown = 0;
+    for (const order of this.orders) {
+      const visible = matchesSearch(this.searchText(order), this.search);
+      shown += visible ? 1 : 0;
+      const card = this.cards.get(order.orderId);
+      if (card && card.element.hidden === visible) {
+        card.element.hidden = !visible;
+      }
+    }
+    const { strings, format, warehouse } = ready;
+    const refreshError = this.loadError;
+    ready.summarySlot.replaceChildren(renderSummary({ total: this.orders.length, shown, readAt: this.readAt, refreshing: this.loading, refreshError }, strings, format));
+    if (this.orders.length === 0) {
+      this.stateSlot.replaceChildren(renderEmpty(strings, warehouse, format));
+    } else if (shown === 0) {
+      this.stateSlot.replaceChildren(renderNoMatches(strings, this.search, format));
+    } else {
+      this.stateSlot.replaceChildren();
+    }
+    this.restoreFocus(focus);
+  }
+
+  private focusedControl(): { orderId: string; action: string } | undefined {
+    const active = document.activeElement;
+    const card = active?.closest<HTMLElement>('.card');
+    if (!active || !card?.dataset.orderId) {
+      return undefined;
+    }
+    return { orderId: card.dataset.orderId, action: active.getAttribute('data-action') ?? '' };
+  }
+
+  /** Puts focus back where it was after a card was redrawn: the same button, or the nearest usable one. */
+  private restoreFocus(before: { orderId: string; action: string } | undefined): void {
+    if (!before || (document.activeElement && document.activeElement !== document.body)) {
+      return;
+    }
+    const card = this.cards.get(before.orderId)?.element;
+    if (!card || card.hidden) {
+      return;
+    }
+    const preferred: Record<string, string[]> = {
+      pick: ['pick', 'pack'],
+      pack: ['confirmPack', 'pack', 'toggleDetails'],
+      confirmPack: ['pack', 'toggleDetails'],
+      cancelPack: ['pack', 'toggleDetails'],
+    };
+    const candidates = [...(preferred[before.action] ?? [before.action]), 'toggleDetails'];
+    for (const action of candidates) {
+      const target = card.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`);
+      if (target && !target.disabled) {
+        target.focus();
+        return;
+      }
+    }
+    card.focus();
+  }
+
+  private onInput(event: Event): void {
+    if (this.ready && event.target === this.ready.search) {
+      this.search = this.ready.search.value;
+      this.saveState();
+      this.applyFilter();
+    }
+  }
+
+  private onClick(event: MouseEvent): void {
+    const target = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-action]');
+    if (!target || target.disabled || target.getAttribute('aria-disabled') === 'true') {
+      return;
+    }
+    const orderId = target.closest<HTMLElement>('.card')?.dataset.orderId;
+    this.act(target.dataset.action as Action, orderId);
+  }
+
+  private act(action: Action, orderId: string | undefined): void {
+    switch (action) {
+      case 'refresh':
+        return this.post({ type: 'refresh' });
+      case 'showLog':
+        return this.post({ type: 'showLog' });
+    }
+    if (orderId === undefined) {
+      return;
+    }
+    switch (action) {
+      case 'pick':
+        return this.setStatus(orderId, 'picked', false);
+      case 'pack':
+        if (this.cardView(this.orderById(orderId)).state === 'ready') {
+          this.errors.delete(orderId);
+          this.confirming.add(orderId);
+          return this.update();
+        }
+        return this.setStatus(orderId, 'packed', false);
+      case 'confirmPack':
+        this.confirming.delete(orderId);
+        return this.setStatus(orderId, 'packed', true);
+      case 'cancelPack':
+        this.confirming.delete(orderId);
+        return this.update();
+      case 'toggleDetails':
+        return this.toggleDetails(orderId);
+      case 'retryDetails':
+        return this.loadDetails(orderId);
+    }
+  }
+
+  private orderById(orderId: string): QueueOrder {
+    return this.orders.find((order) => order.orderId === orderId) as QueueOrder;
+  }
+
+  private setStatus(orderId: string, target: PackingStatus, skipPicked: boolean): void {
+    if (this.pending.has(orderId)) {
+      return;
+    }
+    const requestId = this.nextRequestId++;
+    this.errors.delete(orderId);
+    this.pending.set(orderId, { requestId, target });
+    this.update();
+    this.post({ type: 'updatePackingStatus', requestId, orderId, packingStatus: target, skipPicked });
+  }
+
+  private toggleDetails(orderId: string): void {
+    if (this.expanded.delete(orderId)) {
+      this.saveState();
+      return this.update();
+    }
+    this.expanded.add(orderId);
+    this.saveState();
+    const known = this.details.get(orderId);
+    if (known?.status === 'loaded' || known?.status === 'loading') {
+      return this.update();
+    }
+    this.loadDetails(orderId);
+  }
+
+  private requestDetails(orderId: string): void {
+    this.details.set(orderId, { status: 'loading' });
+    this.post({ type: 'getOrderDetails', orderId });
+  }
+
+  private loadDetails(orderId: string): void {
+    this.requestDetails(orderId);
+    this.update();
+  }
+
+  /** Arrow keys move between cards (to the same button), Escape backs out of a confirmation. */
+  private onKeyDown(event: KeyboardEvent): void {
+    const active = document.activeElement as HTMLElement | null;
+    const card = active?.closest<HTMLElement>('.card');
+    if (!active || !card) {
+      return;
+    }
+    if (event.key === 'Escape' && card.querySelector('.confirm')) {
+      event.preventDefault();
+      return this.act('cancelPack', card.dataset.orderId);
+    }
+    const step = { ArrowDown: 1, ArrowUp: -1 }[event.key];
+    if (step === undefined) {
+      return;
+    }
+    const visible = Array.from(this.list.children).filter((child): child is HTMLElement => child instanceof HTMLElement && !child.hidden);
+    const next = visible[visible.indexOf(card) + step];
+    if (next) {
+      event.preventDefault();
+      const action = active.getAttribute('data-action');
+      const same = action ? next.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`) : null;
+      const target = same && !same.disabled ? same : next.querySelector<HTMLButtonElement>('button:not(:disabled)');
+      (target ?? next).focus();
+    }
+  }
+
+  /** "/" jumps to the search box; Escape in it clears the search. */
+  private onDocumentKeyDown(event: KeyboardEvent): void {
+    const search = this.ready?.search;
+    if (!search) {
+      return;
+    }
+    const typing = document.activeElement instanceof HTMLInputElement || document.activeElement instanceof HTMLTextAreaElement;
+    if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      search.focus();
+      search.select();
+    } else if (event.key === 'Escape' && document.activeElement === search && search.value !== '') {
+      event.preventDefault();
+      search.value = '';
+      this.search = '';
+      this.saveState();
+      this.applyFilter();
+    }
+  }
+}

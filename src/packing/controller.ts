@@ -1,0 +1,152 @@
+// The host side of one packing panel, without `vscode`: it answers the page's messages, reads the
+// queue and changes order states through `PackingQueue`, and tells the page what happened.
+// Every message from the page is parsed first; anything malformed is logged and dropped.
+import { describeMessage, parsePageMessage, type HostMessage, type PackingStatus, type PageMessage, type PageStrings, type WarehouseInfo } from './protocol';
+import type { L10n } from './strings';
+import { PackingQueue, StatusRefusedError, type RefusalReason } from './queue';
+
+export interface PackingLog {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface PackingControllerOptions {
+  warehouse: WarehouseInfo;
+  queue: PackingQueue;
+  strings: PageStrings;
+  locale: string;
+  post(message: HostMessage): void;
+  l10n: L10n;
+  log: PackingLog;
+  showLog(): void;
+  /** Seconds after which a cached queue is read again when the page (re)appears. */
+  staleAfterSeconds(): number;
+  now?: () => number;
+}
+
+/** What the user reads when an error has no message of its own. */
+export function describeError(error: unknown, l10n: L10n): string {
+  if (error instanceof Error && error.message) {
+    const code = (error as { code?: unknown }).code;
+    return typeof code === 'string' && code !== '' && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
+  }
+  return l10n.t('Unknown error');
+}
+
+export class PackingController {
+  private readonly now: () => number;
+
+  constructor(private readonly options: PackingControllerOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Handles one raw message from the page; resolves when it has been answered. */
+  async receive(raw: unknown): Promise<void> {
+    const message = parsePageMessage(raw);
+    if (!message) {
+      this.options.log.warn(`Packing queue ${this.options.warehouse.code}: ignored a malformed ${describeMessage(raw)} from the page.`);
+      return;
+    }
+    await this.handle(message);
+  }
+
+  /** Reads the queue again and sends it (or the error) to the page. */
+  async refresh(): Promise<void> {
+    const { queue, warehouse } = this.options;
+    this.options.post({ type: 'loading' });
+    try {
+      await queue.load();
+      this.sendQueue();
+    } catch (error) {
+      const reason = describeError(error, this.options.l10n);
+      this.options.log.error(`Packing queue ${warehouse.code}: could not read the queue: ${reason}`);
+      this.options.post({ type: 'loadError', message: this.options.l10n.t('Could not read the packing queue of {0}: {1}', warehouse.name || warehouse.code, reason) });
+    }
+  }
+
+  private async handle(message: PageMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        return this.pageReady();
+      case 'refresh':
+        return this.refresh();
+      case 'updatePackingStatus':
+        return this.updateStatus(message);
+      case 'getOrderDetails':
+        return this.sendDetails(message.orderId);
+      case 'showLog':
+        return this.options.showLog();
+    }
+  }
+
+  /** A page that (re)appears gets everything at once, and a fresh read only if its data is stale. */
+  private async pageReady(): Promise<void> {
+    const { warehouse, strings, locale, queue } = this.options;
+    this.options.post({ type: 'init', warehouse, strings, locale });
+    const readAt = queue.readAt;
+    if (readAt !== undefined) {
+      this.sendQueue();
+    }
+    const stale = this.options.staleAfterSeconds();
+    if (readAt === undefined || (stale > 0 && this.now() - readAt >= stale * 1000)) {
+      await this.refresh();
+    }
+  }
+
+  private sendQueue(): void {
+    const { queue } = this.options;
+    this.options.post({ type: 'queue', orders: [...queue.orders], readAt: queue.readAt ?? this.now() });
+  }
+
+  private async updateStatus(message: Extract<PageMessage, { type: 'updatePackingStatus' }>): Promise<void> {
+    const { requestId, orderId, packingStatus, skipPicked } = message;
+    try {
+      const state = await this.options.queue.setStatus(orderId, packingStatus, skipPicked);
+      this.options.log.info(`Packing queue ${this.options.warehouse.code}: order ${orderId} marked ${state}.`);
+      this.options.post({ type: 'statusResult', requestId, orderId, ok: true, state });
+    } catch (error) {
+      const reason = error instanceof StatusRefusedError ? this.refusalText(error.reason, orderId) : describeError(error, this.options.l10n);
+      this.options.log.warn(`Packing queue ${this.options.warehouse.code}: order ${orderId} not marked ${packingStatus}: ${reason}`);
+      const shown = error instanceof StatusRefusedError ? reason : this.failureText(orderId, packingStatus, reason);
+      this.options.post({ type: 'statusResult', requestId, orderId, ok: false, error: shown });
+    }
+  }
+
+  private failureText(orderId: string, target: PackingStatus, reason: string): string {
+    return target === 'picked'
+      ? this.options.l10n.t('Could not mark order {0} picked: {1}', orderId, reason)
+      : this.options.l10n.t('Could not mark order {0} packed: {1}', orderId, reason);
+  }
+
+  private refusalText(reason: RefusalReason, orderId: string): string {
+    const { l10n } = this.options;
+    switch (reason) {
+      case 'notInQueue':
+        return l10n.t('Order {0} is no longer in this queue. Refresh to see the current queue.', orderId);
+      case 'busy':
+        return l10n.t('Order {0} is already being updated.', orderId);
+      case 'alreadyPicked':
+        return l10n.t('Order {0} is already picked.', orderId);
+      case 'alreadyPacked':
+        return l10n.t('Order {0} is already packed.', orderId);
+      case 'notPicked':
+        return l10n.t('Order {0} has not been picked yet; confirm to mark it packed anyway.', orderId);
+    }
+  }
+
+  private async sendDetails(orderId: string): Promise<void> {
+    try {
+      const before = this.options.queue.stateOf(orderId);
+      const details = await this.options.queue.details(orderId);
+      this.options.post({ type: 'orderDetails', orderId, details });
+      if (this.options.queue.stateOf(orderId) !== before) {
+        this.sendQueue();
+      }
+    } catch (error) {
+      const reason = describeError(error, this.options.l10n);
+      this.options.log.warn(`Packing queue ${this.options.warehouse.code}: could not read details of order ${orderId}: ${reason}`);
+      this.options.post({ type: 'orderDetailsError', orderId, error: this.options.l10n.t('Could not load the details of order {0}: {1}', orderId, reason) });
+    }
+  }
+}

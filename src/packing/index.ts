@@ -1,0 +1,72 @@
+// Packing queues: the `oto.openPackingQueue` command, its panels, and their restoration after a
+// window reload. extension.ts calls `registerPacking` with what `PackingDeps` asks for.
+import * as vscode from 'vscode';
+import { describeError, type PackingLog } from './controller';
+import { PACKING_VIEW_TYPE, PackingPanels } from './panels';
+import { parsePanelState, type WarehouseInfo } from './protocol';
+import type { PackingApi } from './queue';
+import { toWarehouseInfo, warehouseFromArgument, type WarehouseLike } from './target';
+
+export interface PackingDeps {
+  /** The session's client (rejects with an auth OtoError when not signed in). */
+  getClient(): Promise<PackingApi>;
+  /** The account's warehouses (not branches), for the palette's quick pick. */
+  listWarehouses(): Promise<ReadonlyArray<WarehouseLike & { city?: string }>>;
+  log: PackingLog;
+  /** The active environment, so packing states of different environments never mix. */
+  environment(): string;
+  /** Fires when the environment changes or the user signs in or out: open queues read again. */
+  onDidReset?: (listener: () => void) => { dispose(): void };
+}
+
+async function pickWarehouse(deps: PackingDeps): Promise<WarehouseInfo | undefined> {
+  let warehouses: ReadonlyArray<WarehouseLike & { city?: string }>;
+  try {
+    warehouses = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading warehouses…') }, () => deps.listWarehouses());
+  } catch (error) {
+    const reason = describeError(error, vscode.l10n);
+    deps.log.error(`Packing: could not list warehouses: ${reason}`);
+    const showLog = vscode.l10n.t('Show log');
+    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Could not read the warehouses: {0}', reason), showLog);
+    if (choice === showLog) {
+      void vscode.commands.executeCommand('oto.showLog');
+    }
+    return undefined;
+  }
+  if (warehouses.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('This OTO account has no warehouses, so it has no packing queues.'));
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(
+    warehouses.map((warehouse) => ({ label: warehouse.name || warehouse.code, description: warehouse.code, detail: warehouse.city, warehouse })),
+    { title: vscode.l10n.t('Open Packing Queue'), placeHolder: vscode.l10n.t('Choose a warehouse'), matchOnDescription: true, matchOnDetail: true },
+  );
+  return picked ? toWarehouseInfo(picked.warehouse) : undefined;
+}
+
+export function registerPacking(context: vscode.ExtensionContext, deps: PackingDeps): void {
+  const panels = new PackingPanels(context, { getClient: () => deps.getClient(), log: deps.log, scope: () => deps.environment() });
+  context.subscriptions.push(
+    panels,
+    vscode.commands.registerCommand('oto.openPackingQueue', async (argument?: unknown) => {
+      const warehouse = warehouseFromArgument(argument) ?? (await pickWarehouse(deps));
+      if (warehouse) {
+        panels.show(warehouse);
+      }
+    }),
+    vscode.window.registerWebviewPanelSerializer(PACKING_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => {
+        const saved = parsePanelState(state);
+        if (!saved) {
+          deps.log.warn('Packing: a restored packing panel had no usable saved state; it was closed.');
+          panel.dispose();
+          return;
+        }
+        panels.restore(panel, saved.warehouse);
+      },
+    }),
+  );
+  if (deps.onDidReset) {
+    context.subscriptions.push(deps.onDidReset(() => panels.refreshAll()));
+  }
+}

@@ -1,0 +1,142 @@
+// The VS Code side of the packing queues: one webview panel per warehouse (opening an open one
+// reveals it), each wired to a PackingController. Panels are not kept alive while hidden; the
+// page saves its state and asks again with `ready` when it comes back, and the serializer
+// reopens them after a window reload.
+import * as vscode from 'vscode';
+import { AutoRefresh } from './autoRefresh';
+import { PackingController, type PackingLog } from './controller';
+import { createNonce, pageHtml } from './html';
+import { mementoKnownStates } from './knownStates';
+import type { WarehouseInfo } from './protocol';
+import { PackingQueue, type PackingApi } from './queue';
+import { pageStrings } from './strings';
+
+export const PACKING_VIEW_TYPE = 'oto.packing';
+
+export interface PanelDeps {
+  getClient(): Promise<PackingApi>;
+  log: PackingLog;
+  /** Keeps known states of different environments apart (e.g. `sandbox`, `production`). */
+  scope(): string;
+}
+
+interface OpenPanel {
+  panel: vscode.WebviewPanel;
+  controller: PackingController;
+}
+
+function refreshIntervalSeconds(): number {
+  return vscode.workspace.getConfiguration('oto').get<number>('refreshIntervalSeconds', 60);
+}
+
+export class PackingPanels implements vscode.Disposable {
+  private readonly open = new Map<string, OpenPanel>();
+  private readonly media: vscode.Uri;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly deps: PanelDeps,
+  ) {
+    this.media = vscode.Uri.joinPath(context.extensionUri, 'media');
+  }
+
+  /** Shows the warehouse's queue: reveals its panel if open, else opens one. */
+  show(warehouse: WarehouseInfo): void {
+    const existing = this.open.get(warehouse.code);
+    if (existing) {
+      existing.panel.reveal();
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(PACKING_VIEW_TYPE, this.title(warehouse), vscode.ViewColumn.Active, this.options());
+    this.attach(panel, warehouse);
+  }
+
+  /** Takes over a panel VS Code restored after a reload. */
+  restore(panel: vscode.WebviewPanel, warehouse: WarehouseInfo): void {
+    if (this.open.has(warehouse.code)) {
+      panel.dispose();
+      this.show(warehouse);
+      return;
+    }
+    panel.webview.options = this.options();
+    this.attach(panel, warehouse);
+  }
+
+  /** The session changed (environment, sign-in): every open queue reads again. */
+  refreshAll(): void {
+    for (const { controller } of this.open.values()) {
+      void controller.refresh();
+    }
+  }
+
+  dispose(): void {
+    for (const { panel } of [...this.open.values()]) {
+      panel.dispose();
+    }
+  }
+
+  private title(warehouse: WarehouseInfo): string {
+    return vscode.l10n.t('Packing: {0}', warehouse.name || warehouse.code);
+  }
+
+  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return { enableScripts: true, localResourceRoots: [this.media] };
+  }
+
+  private attach(panel: vscode.WebviewPanel, warehouse: WarehouseInfo): void {
+    const { log } = this.deps;
+    const queue = new PackingQueue({
+      warehouseCode: warehouse.code,
+      getApi: () => this.deps.getClient(),
+      known: mementoKnownStates(this.context.globalState, () => this.deps.scope(), (error) => log.warn(`Packing: could not save packing states: ${String(error)}`)),
+    });
+    const controller = new PackingController({
+      warehouse,
+      queue,
+      strings: pageStrings(vscode.l10n),
+      locale: vscode.env.language,
+      post: (message) => {
+        panel.webview.postMessage(message).then(undefined, (error: unknown) => log.warn(`Packing: message to the page not delivered: ${String(error)}`));
+      },
+      l10n: vscode.l10n,
+      log,
+      showLog: () => void vscode.commands.executeCommand('oto.showLog'),
+      staleAfterSeconds: refreshIntervalSeconds,
+    });
+    const autoRefresh = new AutoRefresh({ intervalSeconds: refreshIntervalSeconds, tick: () => controller.refresh() });
+    this.open.set(warehouse.code, { panel, controller });
+
+    panel.title = this.title(warehouse);
+    panel.webview.html = this.html(panel.webview, warehouse);
+    autoRefresh.setVisible(panel.visible);
+    const subscriptions = [
+      panel.webview.onDidReceiveMessage((message: unknown) => {
+        void controller.receive(message);
+      }),
+      panel.onDidChangeViewState(({ webviewPanel }) => autoRefresh.setVisible(webviewPanel.visible)),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('oto.refreshIntervalSeconds')) {
+          autoRefresh.restart();
+        }
+      }),
+    ];
+    panel.onDidDispose(() => {
+      autoRefresh.dispose();
+      subscriptions.forEach((subscription) => subscription.dispose());
+      this.open.delete(warehouse.code);
+    });
+  }
+
+  private html(webview: vscode.Webview, warehouse: WarehouseInfo): string {
+    const asset = (...path: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(this.media, 'dist', ...path)).toString();
+    return pageHtml({
+      cspSource: webview.cspSource,
+      nonce: createNonce(),
+      scriptUri: asset('packing.js'),
+      styleUri: asset('packing.css'),
+      codiconsUri: asset('codicons', 'codicon.css'),
+      language: vscode.env.language,
+      title: this.title(warehouse),
+    });
+  }
+}

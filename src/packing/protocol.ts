@@ -1,0 +1,234 @@
+// The messages between the packing panel host and its page, declared once for both sides.
+// Neither side trusts the other: every message is parsed on receipt, and anything that does not
+// match exactly is dropped (and logged) rather than half-used. No `vscode` import: the page
+// bundle includes this file.
+
+export type PackingState = 'ready' | 'picked' | 'packed';
+export type PackingStatus = 'picked' | 'packed';
+
+export interface QueueItem {
+  sku: string;
+  name: string;
+  quantity: number;
+}
+
+export interface QueueOrder {
+  orderId: string;
+  items: QueueItem[];
+  state: PackingState;
+}
+
+export interface WarehouseInfo {
+  code: string;
+  name: string;
+}
+
+export interface HistoryEntry {
+  date: string;
+  status: string;
+  description: string;
+}
+
+/** What the page shows when an order is expanded; every field may be missing upstream. */
+export interface OrderDetailsView {
+  status: string;
+  customerCity: string;
+  packingHistory: HistoryEntry[];
+}
+
+/** Every string the page shows, localised by the host; `{0}`, `{1}` are filled in by the page. */
+export const PAGE_STRING_KEYS = [
+  'searchLabel',
+  'searchPlaceholder',
+  'refresh',
+  'orderCountOne',
+  'orderCountMany',
+  'filteredCount',
+  'readAt',
+  'loading',
+  'emptyTitle',
+  'emptyBody',
+  'noMatches',
+  'errorTitle',
+  'retry',
+  'showLog',
+  'stateReady',
+  'statePicked',
+  'statePacked',
+  'markPicked',
+  'markPacked',
+  'showDetails',
+  'hideDetails',
+  'loadingDetails',
+  'columnSku',
+  'columnProduct',
+  'columnQuantity',
+  'totalUnits',
+  'confirmSkipPicked',
+  'confirmMarkPacked',
+  'cancel',
+  'updating',
+  'packedNote',
+  'orderLabel',
+  'orderStatus',
+  'customerCity',
+  'packingHistory',
+  'noPackingHistory',
+  'unknownValue',
+] as const;
+
+export type PageStringKey = (typeof PAGE_STRING_KEYS)[number];
+export type PageStrings = Record<PageStringKey, string>;
+
+/** Host → page. */
+export type HostMessage =
+  | { type: 'init'; warehouse: WarehouseInfo; strings: PageStrings; locale: string }
+  | { type: 'loading' }
+  | { type: 'queue'; orders: QueueOrder[]; readAt: number }
+  | { type: 'loadError'; message: string }
+  | { type: 'statusResult'; requestId: number; orderId: string; ok: true; state: PackingState }
+  | { type: 'statusResult'; requestId: number; orderId: string; ok: false; error: string }
+  | { type: 'orderDetails'; orderId: string; details: OrderDetailsView }
+  | { type: 'orderDetailsError'; orderId: string; error: string };
+
+/** Page → host. */
+export type PageMessage =
+  | { type: 'ready' }
+  | { type: 'refresh' }
+  | { type: 'updatePackingStatus'; requestId: number; orderId: string; packingStatus: PackingStatus; skipPicked: boolean }
+  | { type: 'getOrderDetails'; orderId: string }
+  | { type: 'showLog' };
+
+/** What the page keeps with `setState`, so a reloaded window can reopen the same queue. */
+export interface PanelState {
+  warehouse: WarehouseInfo;
+  search: string;
+  expanded: string[];
+}
+
+type Json = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isString(value: unknown): value is string {
+  return typeof value === 'string';
+}
+
+function isId(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= 200;
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+function isOneOf<T extends string>(value: unknown, options: readonly T[]): value is T {
+  return typeof value === 'string' && (options as readonly string[]).includes(value);
+}
+
+function isArrayOf<T>(value: unknown, check: (item: unknown) => item is T): value is T[] {
+  return Array.isArray(value) && value.every(check);
+}
+
+/** True when `value` has exactly these keys (extra keys are a malformed message, not ignored). */
+function hasOnlyKeys(value: Json, keys: readonly string[]): boolean {
+  return Object.keys(value).every((key) => keys.includes(key));
+}
+
+export const PACKING_STATES: readonly PackingState[] = ['ready', 'picked', 'packed'];
+export const PACKING_STATUSES: readonly PackingStatus[] = ['picked', 'packed'];
+
+function isItem(value: unknown): value is QueueItem {
+  return isRecord(value) && hasOnlyKeys(value, ['sku', 'name', 'quantity']) && isString(value.sku) && isString(value.name) && typeof value.quantity === 'number' && Number.isFinite(value.quantity);
+}
+
+function isOrder(value: unknown): value is QueueOrder {
+  return isRecord(value) && hasOnlyKeys(value, ['orderId', 'items', 'state']) && isId(value.orderId) && isArrayOf(value.items, isItem) && isOneOf(value.state, PACKING_STATES);
+}
+
+function isWarehouse(value: unknown): value is WarehouseInfo {
+  return isRecord(value) && hasOnlyKeys(value, ['code', 'name']) && isId(value.code) && isString(value.name);
+}
+
+function isHistoryEntry(value: unknown): value is HistoryEntry {
+  return isRecord(value) && hasOnlyKeys(value, ['date', 'status', 'description']) && isString(value.date) && isString(value.status) && isString(value.description);
+}
+
+function isDetails(value: unknown): value is OrderDetailsView {
+  return isRecord(value) && hasOnlyKeys(value, ['status', 'customerCity', 'packingHistory']) && isString(value.status) && isString(value.customerCity) && isArrayOf(value.packingHistory, isHistoryEntry);
+}
+
+function isStrings(value: unknown): value is PageStrings {
+  return isRecord(value) && PAGE_STRING_KEYS.every((key) => isString(value[key])) && hasOnlyKeys(value, PAGE_STRING_KEYS);
+}
+
+type Checks = Record<string, (value: unknown) => boolean>;
+
+/** Checks a message against the fields of its type: each present and valid, nothing else. */
+function matches(value: Json, checks: Checks): boolean {
+  const keys = ['type', ...Object.keys(checks)];
+  return hasOnlyKeys(value, keys) && Object.entries(checks).every(([key, check]) => check(value[key]));
+}
+
+const isTrue = (value: unknown): boolean => value === true;
+const isFalse = (value: unknown): boolean => value === false;
+const isBoolean = (value: unknown): boolean => typeof value === 'boolean';
+
+const hostChecks: Record<HostMessage['type'], Checks[]> = {
+  init: [{ warehouse: isWarehouse, strings: isStrings, locale: isString }],
+  loading: [{}],
+  queue: [{ orders: (v) => isArrayOf(v, isOrder), readAt: isCount }],
+  loadError: [{ message: isString }],
+  statusResult: [
+    { requestId: isCount, orderId: isId, ok: isTrue, state: (v) => isOneOf(v, PACKING_STATES) },
+    { requestId: isCount, orderId: isId, ok: isFalse, error: isString },
+  ],
+  orderDetails: [{ orderId: isId, details: isDetails }],
+  orderDetailsError: [{ orderId: isId, error: isString }],
+};
+
+const pageChecks: Record<PageMessage['type'], Checks[]> = {
+  ready: [{}],
+  refresh: [{}],
+  updatePackingStatus: [{ requestId: isCount, orderId: isId, packingStatus: (v) => isOneOf(v, PACKING_STATUSES), skipPicked: isBoolean }],
+  getOrderDetails: [{ orderId: isId }],
+  showLog: [{}],
+};
+
+function parseWith<T>(raw: unknown, table: Record<string, Checks[]>): T | undefined {
+  if (!isRecord(raw) || !isString(raw.type) || !Object.hasOwn(table, raw.type)) {
+    return undefined;
+  }
+  return table[raw.type].some((checks) => matches(raw, checks)) ? (raw as T) : undefined;
+}
+
+/** The message if it is a well-formed host message, else undefined. */
+export function parseHostMessage(raw: unknown): HostMessage | undefined {
+  return parseWith<HostMessage>(raw, hostChecks);
+}
+
+/** The message if it is a well-formed page message, else undefined. */
+export function parsePageMessage(raw: unknown): PageMessage | undefined {
+  return parseWith<PageMessage>(raw, pageChecks);
+}
+
+/** The saved page state if it is well-formed (it comes back from disk after a reload). */
+export function parsePanelState(raw: unknown): PanelState | undefined {
+  const ok =
+    isRecord(raw) &&
+    hasOnlyKeys(raw, ['warehouse', 'search', 'expanded']) &&
+    isWarehouse(raw.warehouse) &&
+    isString(raw.search) &&
+    isArrayOf(raw.expanded, isId);
+  return ok ? (raw as unknown as PanelState) : undefined;
+}
+
+/** A short description of a dropped message for the log: its type if it has one, never its content. */
+export function describeMessage(raw: unknown): string {
+  if (isRecord(raw) && isString(raw.type)) {
+    return `message of type "${raw.type.slice(0, 40)}"`;
+  }
+  return `message of kind ${Array.isArray(raw) ? 'array' : raw === null ? 'null' : typeof raw}`;
+}

@@ -1,0 +1,162 @@
+// One warehouse's packing queue: the orders OTO lists as ready for pick and pack, each with the
+// packing state we know it to be in. `getPackingOrders` says nothing about an order's state, so
+// the state comes from what we did (our own successful updates) and what `orderDetails` tells
+// us (its packing history); everything else is "ready". The known states survive a reload
+// through `KnownStates` and are pruned to the orders still queued.
+import type { OrderDetailsView, PackingState, PackingStatus, QueueOrder } from './protocol';
+import { toDetailsView, latestPackingStatus } from './details';
+
+/** The part of `OtoClient` the queue uses (structural, so any client with these methods fits). */
+export interface PackingApi {
+  getPackingOrders(warehouseCode: string): Promise<ReadonlyArray<ApiPackingOrder>>;
+  updatePackingStatus(input: { orderId: string; packingStatus: PackingStatus }): Promise<unknown>;
+  getOrderDetails(orderId: string): Promise<unknown>;
+}
+
+export interface ApiPackingOrder {
+  orderId: string | number;
+  items: ReadonlyArray<{ sku: string; name?: string; quantity: number }>;
+}
+
+/** Where known states are kept between sessions (a Memento in the extension, a Map in tests). */
+export interface KnownStates {
+  get(warehouseCode: string): Readonly<Record<string, PackingStatus>>;
+  set(warehouseCode: string, states: Record<string, PackingStatus>): void;
+}
+
+/** Why a status change was refused before anything was sent. */
+export type RefusalReason = 'notInQueue' | 'busy' | 'alreadyPicked' | 'alreadyPacked' | 'notPicked';
+
+export class StatusRefusedError extends Error {
+  constructor(
+    readonly reason: RefusalReason,
+    readonly orderId: string,
+  ) {
+    super(`${reason}: ${orderId}`);
+    this.name = 'StatusRefusedError';
+  }
+}
+
+const RANK: Record<PackingState, number> = { ready: 0, picked: 1, packed: 2 };
+
+/** The later of two states: OTO's history can lag behind a change we just made. */
+function furthest(a: PackingState, b: PackingState): PackingState {
+  return RANK[a] >= RANK[b] ? a : b;
+}
+
+/** Why `target` cannot follow `current`, or undefined when it can. */
+export function refusal(current: PackingState, target: PackingStatus, skipPicked: boolean): RefusalReason | undefined {
+  if (current === 'packed') {
+    return 'alreadyPacked';
+  }
+  if (target === 'picked') {
+    return current === 'picked' ? 'alreadyPicked' : undefined;
+  }
+  return current === 'ready' && !skipPicked ? 'notPicked' : undefined;
+}
+
+export interface PackingQueueOptions {
+  warehouseCode: string;
+  getApi(): Promise<PackingApi>;
+  known: KnownStates;
+  now?: () => number;
+}
+
+export class PackingQueue {
+  private current: QueueOrder[] = [];
+  private read: number | undefined;
+  private loading: Promise<QueueOrder[]> | undefined;
+  private readonly updating = new Set<string>();
+  private readonly now: () => number;
+
+  constructor(private readonly options: PackingQueueOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  get orders(): readonly QueueOrder[] {
+    return this.current;
+  }
+
+  /** When the queue was last read (epoch ms), or undefined before the first read. */
+  get readAt(): number | undefined {
+    return this.read;
+  }
+
+  /** Reads the queue again; concurrent callers share one request. */
+  load(): Promise<QueueOrder[]> {
+    this.loading ??= this.fetch().finally(() => {
+      this.loading = undefined;
+    });
+    return this.loading;
+  }
+
+  private async fetch(): Promise<QueueOrder[]> {
+    const api = await this.options.getApi();
+    const listed = await api.getPackingOrders(this.options.warehouseCode);
+    const known = this.options.known.get(this.options.warehouseCode);
+    const kept: Record<string, PackingStatus> = {};
+    this.current = listed.map((order) => {
+      const orderId = String(order.orderId);
+      const remembered = Object.hasOwn(known, orderId) ? known[orderId] : undefined;
+      if (remembered) {
+        kept[orderId] = remembered;
+      }
+      return { orderId, state: remembered ?? 'ready', items: order.items.map((item) => ({ sku: item.sku, name: item.name ?? '', quantity: item.quantity })) };
+    });
+    this.options.known.set(this.options.warehouseCode, kept);
+    this.read = this.now();
+    return this.current;
+  }
+
+  /** Moves an order on; refuses (sending nothing) what the packing flow does not allow. */
+  async setStatus(orderId: string, target: PackingStatus, skipPicked: boolean): Promise<PackingState> {
+    const order = this.current.find((candidate) => candidate.orderId === orderId);
+    if (!order) {
+      throw new StatusRefusedError('notInQueue', orderId);
+    }
+    if (this.updating.has(orderId)) {
+      throw new StatusRefusedError('busy', orderId);
+    }
+    const reason = refusal(order.state, target, skipPicked);
+    if (reason) {
+      throw new StatusRefusedError(reason, orderId);
+    }
+    this.updating.add(orderId);
+    try {
+      const api = await this.options.getApi();
+      await api.updatePackingStatus({ orderId, packingStatus: target });
+      this.remember(orderId, target);
+      return target;
+    } finally {
+      this.updating.delete(orderId);
+    }
+  }
+
+  /** The order's details; its packing history also tells us its state. */
+  async details(orderId: string): Promise<OrderDetailsView> {
+    const api = await this.options.getApi();
+    const raw = await api.getOrderDetails(orderId);
+    const fromHistory = latestPackingStatus(raw);
+    if (fromHistory) {
+      this.remember(orderId, fromHistory);
+    }
+    return toDetailsView(raw);
+  }
+
+  /** The state now known for an order in the queue, or undefined when it is not queued. */
+  stateOf(orderId: string): PackingState | undefined {
+    return this.current.find((order) => order.orderId === orderId)?.state;
+  }
+
+  private remember(orderId: string, status: PackingStatus): void {
+    const order = this.current.find((candidate) => candidate.orderId === orderId);
+    if (!order) {
+      return;
+    }
+    const state = furthest(order.state, status);
+    this.current = this.current.map((candidate) => (candidate === order ? { ...order, state } : candidate));
+    const known = { ...this.options.known.get(this.options.warehouseCode) };
+    known[orderId] = state as PackingStatus;
+    this.options.known.set(this.options.warehouseCode, known);
+  }
+}

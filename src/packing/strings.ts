@@ -1,0 +1,50 @@
+// The page's strings, localised on the host (the page has no l10n of its own). Takes `vscode.l10n`
+// (or a stand-in in tests) so this stays plain TypeScript; the calls are spelled `l10n.t(...)`
+// so `@vscode/l10n-dev export` finds them.
+import type { PageStrings } from './protocol';
+
+export interface L10n {
+  t(message: string, ...args: Array<string | number>): string;
+}
+
+export function pageStrings(l10n: L10n): PageStrings {
+  return {
+    searchLabel: l10n.t('Search orders by order id, SKU or product name'),
+    searchPlaceholder: l10n.t('Search order id, SKU or product'),
+    refresh: l10n.t('Refresh'),
+    orderCountOne: l10n.t('{0} order'),
+    orderCountMany: l10n.t('{0} orders'),
+    filteredCount: l10n.t('{0} of {1} orders'),
+    readAt: l10n.t('Read at {0}'),
+    loading: l10n.t('Loading the packing queue…'),
+    emptyTitle: l10n.t('Nothing to pack'),
+    emptyBody: l10n.t('No orders are waiting for pick and pack in {0}.'),
+    noMatches: l10n.t('No order matches “{0}”.'),
+    errorTitle: l10n.t('The packing queue could not be read'),
+    retry: l10n.t('Try again'),
+    showLog: l10n.t('Show log'),
+    stateReady: l10n.t('Ready'),
+    statePicked: l10n.t('Picked'),
+    statePacked: l10n.t('Packed'),
+    markPicked: l10n.t('Mark picked'),
+    markPacked: l10n.t('Mark packed'),
+    showDetails: l10n.t('Details'),
+    hideDetails: l10n.t('Hide details'),
+    loadingDetails: l10n.t('Loading order details…'),
+    columnSku: l10n.t('SKU'),
+    columnProduct: l10n.t('Product'),
+    columnQuantity: l10n.t('Qty'),
+    totalUnits: l10n.t('{0} units'),
+    confirmSkipPicked: l10n.t('This order has not been marked picked. Mark it packed anyway?'),
+    confirmMarkPacked: l10n.t('Mark packed anyway'),
+    cancel: l10n.t('Cancel'),
+    updating: l10n.t('Updating…'),
+    packedNote: l10n.t('Packed: leaves the queue on the next refresh.'),
+    orderLabel: l10n.t('Order'),
+    orderStatus: l10n.t('Order status'),
+    customerCity: l10n.t('Customer city'),
+    packingHistory: l10n.t('Packing history'),
+    noPackingHistory: l10n.t('No packing history yet.'),
+    unknownValue: l10n.t('(unknown)'),
+  };
+}

@@ -1,0 +1,79 @@
+// The packing queue in a real VS Code, on the extension's own in-process sandbox: the command
+// opens one panel per warehouse, the page shows the sandbox's orders, and an order marked packed
+// leaves the queue after a refresh.
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import { OtoClient } from '../../src/client';
+import { activateExtension } from './support/extension';
+import { screenshot, useTheme } from './support/screenshot';
+import { uiAvailable, waitFor, webviewClick, webviewTexts } from './support/ui';
+
+function packingTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('oto.packing'));
+}
+
+async function sandboxClient(): Promise<OtoClient> {
+  await vscode.commands.executeCommand('oto.copySandboxBaseUrl');
+  const baseUrl = await vscode.env.clipboard.readText();
+  await vscode.commands.executeCommand('oto.copySandboxRefreshToken');
+  const refreshToken = await vscode.env.clipboard.readText();
+  assert.match(baseUrl, /^http:\/\/127\.0\.0\.1:\d+\/rest\/v2$/);
+  return new OtoClient({ baseUrl, refreshToken });
+}
+
+describe('packing queue in a real VS Code', () => {
+  let client: OtoClient;
+  let warehouse: { kind: 'warehouse' | 'branch'; code: string; name: string };
+
+  before(async () => {
+    await activateExtension();
+    assert.strictEqual(vscode.workspace.getConfiguration('oto').get('environment'), 'sandbox');
+    client = await sandboxClient();
+    const found = (await client.getPickupLocations()).find((location) => location.kind === 'warehouse');
+    assert.ok(found);
+    warehouse = found;
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('opens one panel per warehouse from a Stock-tree row, and reveals it when opened again', async () => {
+    const argument = { kind: 'location', location: warehouse };
+    await vscode.commands.executeCommand('oto.openPackingQueue', argument);
+    // The extension host's tab model follows the workbench's a moment later.
+    await waitFor('the packing tab', async () => packingTabs(), (tabs) => tabs.length > 0, 5_000);
+    await vscode.commands.executeCommand('oto.openPackingQueue', argument);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const tabs = packingTabs();
+    assert.strictEqual(tabs.length, 1, JSON.stringify(vscode.window.tabGroups.all.flatMap((group) => group.tabs.map((tab) => tab.label))));
+    assert.strictEqual(tabs[0].label, `Packing: ${warehouse.name}`);
+  });
+
+  if (uiAvailable()) {
+    it('shows the warehouse’s orders, and a packed order leaves the queue after refresh', async () => {
+      const listed = (await client.getPackingOrders(warehouse.code)).map((order) => order.orderId);
+      assert.ok(listed.length > 1);
+      const ids = (): Promise<string[]> => webviewTexts('.card:not([hidden]) .order-id span:last-child');
+      await waitFor('the queue in the webview', ids, (shown) => shown.length === listed.length);
+      assert.deepStrictEqual(await ids(), listed);
+      assert.deepStrictEqual(await webviewTexts('.queue-header .code'), [warehouse.code]);
+      await useTheme('dark');
+      await screenshot('packing-dark', 3000);
+      await useTheme('light');
+      await screenshot('packing-light', 3000);
+
+      const first = `.card[data-order-id="${listed[0]}"]`;
+      await webviewClick(`${first} [data-action="pick"]`);
+      await waitFor('the picked badge', () => webviewTexts(`${first} .badge`), (badge) => badge[0] === 'Picked');
+      await webviewClick(`${first} [data-action="pack"]`);
+      await waitFor('the packed badge', () => webviewTexts(`${first} .badge`), (badge) => badge[0] === 'Packed');
+      const history = (await client.getOrderDetails(listed[0])).packingStatusHistory.map((entry) => entry.packingStatus);
+      assert.deepStrictEqual(history.slice(0, 2), ['packed', 'picked']);
+
+      await webviewClick('.queue-header [data-action="refresh"]');
+      await waitFor('the packed order to leave', ids, (shown) => shown.length === listed.length - 1);
+      assert.deepStrictEqual(await ids(), listed.slice(1));
+    });
+  }
+});

@@ -1,0 +1,262 @@
+// The packing panel's host logic (queue + controller, no vscode) against the sandbox over real HTTP.
+import * as assert from 'node:assert/strict';
+import type { OtoClient } from '../../../src/client';
+import { PackingController } from '../../../src/packing/controller';
+import type { HostMessage, PackingStatus, WarehouseInfo } from '../../../src/packing/protocol';
+import { PackingQueue, type KnownStates } from '../../../src/packing/queue';
+import { pageStrings, type L10n } from '../../../src/packing/strings';
+import { useSandbox } from '../client/support';
+
+/** `vscode.l10n.t` without translations: fills `{n}` with the arguments. */
+const l10n: L10n = { t: (message, ...args) => message.replace(/\{(\d+)\}/g, (_, index: string) => String(args[Number(index)])) };
+
+class MemoryStates implements KnownStates {
+  readonly byWarehouse = new Map<string, Record<string, PackingStatus>>();
+  get(code: string): Record<string, PackingStatus> {
+    return this.byWarehouse.get(code) ?? {};
+  }
+  set(code: string, states: Record<string, PackingStatus>): void {
+    this.byWarehouse.set(code, states);
+  }
+}
+
+interface Host {
+  controller: PackingController;
+  queue: PackingQueue;
+  posted: HostMessage[];
+  logged: string[];
+  showLogCalls: number;
+  warehouse: WarehouseInfo;
+}
+
+describe('packing host against the sandbox', () => {
+  const sandbox = useSandbox();
+  let known: MemoryStates;
+
+  async function firstWarehouse(client: OtoClient): Promise<WarehouseInfo> {
+    const locations = await client.getPickupLocations();
+    const warehouse = locations.find((location) => location.kind === 'warehouse');
+    assert.ok(warehouse, 'the sandbox has a warehouse');
+    return { code: warehouse.code, name: warehouse.name };
+  }
+
+  async function host(warehouse?: WarehouseInfo, staleAfterSeconds = 60): Promise<Host> {
+    const target = warehouse ?? (await firstWarehouse(sandbox.client));
+    const queue = new PackingQueue({ warehouseCode: target.code, getApi: async () => sandbox.client, known });
+    const result: Host = { queue, posted: [], logged: [], showLogCalls: 0, warehouse: target } as unknown as Host;
+    result.controller = new PackingController({
+      warehouse: target,
+      queue,
+      strings: pageStrings(l10n),
+      locale: 'en',
+      post: (message) => result.posted.push(message),
+      l10n,
+      log: { info: (m) => result.logged.push(`info ${m}`), warn: (m) => result.logged.push(`warn ${m}`), error: (m) => result.logged.push(`error ${m}`) },
+      showLog: () => {
+        result.showLogCalls += 1;
+      },
+      staleAfterSeconds: () => staleAfterSeconds,
+    });
+    return result;
+  }
+
+  function lastOf<T extends HostMessage['type']>(posted: HostMessage[], type: T): Extract<HostMessage, { type: T }> {
+    const found = posted.filter((message) => message.type === type).pop();
+    assert.ok(found, `a ${type} message was posted`);
+    return found as Extract<HostMessage, { type: T }>;
+  }
+
+  beforeEach(() => {
+    known = new MemoryStates();
+  });
+
+  it('answers ready with init, then the queue as OTO lists it', async () => {
+    const h = await host();
+    await h.controller.receive({ type: 'ready' });
+    assert.deepEqual(
+      h.posted.map((message) => message.type),
+      ['init', 'loading', 'queue'],
+    );
+    const init = lastOf(h.posted, 'init');
+    assert.deepEqual(init.warehouse, h.warehouse);
+    assert.equal(init.strings.markPacked, 'Mark packed');
+    const listed = await sandbox.client.getPackingOrders(h.warehouse.code);
+    const queue = lastOf(h.posted, 'queue');
+    assert.ok(listed.length > 0);
+    assert.deepEqual(
+      queue.orders,
+      listed.map((order) => ({ orderId: order.orderId, state: 'ready', items: order.items.map(({ sku, name, quantity }) => ({ sku, name, quantity })) })),
+    );
+    assert.deepEqual(sandbox.sent('getPackingOrders').at(-1)?.body, { warehouseCode: h.warehouse.code });
+  });
+
+  it('sends a cached queue to a page that reappears, and reads again only once it is stale', async () => {
+    const h = await host();
+    await h.controller.receive({ type: 'ready' });
+    await h.controller.receive({ type: 'ready' });
+    assert.equal(sandbox.sent('getPackingOrders').length, 1);
+    assert.deepEqual(
+      h.posted.slice(3).map((message) => message.type),
+      ['init', 'queue'],
+    );
+    const stale = await host(h.warehouse, 0.001);
+    await stale.controller.receive({ type: 'ready' });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await stale.controller.receive({ type: 'ready' });
+    assert.equal(sandbox.sent('getPackingOrders').length, 3);
+  });
+
+  it('marks an order picked then packed, and the packed order leaves the queue on refresh', async () => {
+    const h = await host();
+    await h.controller.receive({ type: 'ready' });
+    const orderId = lastOf(h.posted, 'queue').orders[0].orderId;
+
+    await h.controller.receive({ type: 'updatePackingStatus', requestId: 1, orderId, packingStatus: 'picked', skipPicked: false });
+    assert.deepEqual(lastOf(h.posted, 'statusResult'), { type: 'statusResult', requestId: 1, orderId, ok: true, state: 'picked' });
+    assert.deepEqual(sandbox.sent('updatePackingStatus').map((request) => request.body), [{ orderId, packingStatus: 'picked' }]);
+    assert.deepEqual(known.get(h.warehouse.code), { [orderId]: 'picked' });
+
+    await h.controller.receive({ type: 'refresh' });
+    const afterPick = lastOf(h.posted, 'queue').orders.find((order) => order.orderId === orderId);
+    assert.equal(afterPick?.state, 'picked');
+
+    await h.controller.receive({ type: 'updatePackingStatus', requestId: 2, orderId, packingStatus: 'packed', skipPicked: false });
+    assert.deepEqual(lastOf(h.posted, 'statusResult'), { type: 'statusResult', requestId: 2, orderId, ok: true, state: 'packed' });
+    const details = await sandbox.client.getOrderDetails(orderId);
+    assert.deepEqual(
+      details.packingStatusHistory.slice(0, 2).map((entry) => entry.packingStatus),
+      ['packed', 'picked'],
+    );
+
+    await h.controller.receive({ type: 'refresh' });
+    assert.equal(lastOf(h.posted, 'queue').orders.some((order) => order.orderId === orderId), false);
+    assert.deepEqual(known.get(h.warehouse.code), {}, 'states of orders gone from the queue are forgotten');
+  });
+
+  it('remembers picked orders across panels through KnownStates', async () => {
+    const h = await host();
+    await h.controller.receive({ type: 'ready' });
+    const orderId = lastOf(h.posted, 'queue').orders[1].orderId;
+    await h.controller.receive({ type: 'updatePackingStatus', requestId: 1, orderId, packingStatus: 'picked', skipPicked: false });
+    const reopened = await host(h.warehouse);
+    await reopened.controller.receive({ type: 'ready' });
+    assert.equal(lastOf(reopened.posted, 'queue').orders.find((order) => order.orderId === orderId)?.state, 'picked');
+  });
+
+  it('refuses, without sending anything, what the packing flow does not allow', async () => {
+    const h = await host();
+    await h.controller.receive({ type: 'ready' });
+    const orderId = lastOf(h.posted, 'queue').orders[0].orderId;
+
+    await h.controller.receive({ type: 'updatePackingStatus', requestId: 1, orderId, packingStatus: 'packed', skipPicked: false });
+    assert.deepEqual(lastOf(h.posted, 'statusResult'), {
+      type: 'statusResult',
+      requestId: 1,
+      orderId,
+      ok: false,
+      error: `Order ${orderId} has not been picked yet; confirm to mark it packed anyway.`,
+    });
+    await h.controller.receive({ type: 'updatePackingStatus', requestId: 2, orderId: 'not-queued', packingStatus: 'picked', skipPicked: false });
+    assert.match((lastOf(h.posted, 'statusResult') as { error: string }).error, /no longer in this queue/);
+    assert.equal(sandbox.sent('updatePackingStatus').length, 0);
+
+    await h.controller.receive({ type: 'updatePackingStatus', requestId: 3, orderId, packingStatus: 'packed', skipPicked: true });
+    assert.deepEqual(lastOf(h.posted, 'statusResult'), { type: 'statusResult', requestId: 3, orderId, ok: true, state: 'packed' });
+    await h.controller.receive({ type: 'updatePackingStatus', requestId: 4, orderId, packingStatus: 'picked', skipPicked: false });
+    assert.match((lastOf(h.posted, 'statusResult') as { error: string }).error, /already packed/);
+    assert.equal(sandbox.sent('updatePackingStatus').length, 1);
+  });
+
+  it('refuses a second change of an order while the first is in flight', async () => {
+    const h = await host();
+    await h.controller.receive({ type: 'ready' });
+    const orderId = lastOf(h.posted, 'queue').orders[0].orderId;
+    sandbox.sandbox.addFaults([{ endpoint: 'updatePackingStatus', latencyMs: 150, times: 1 }]);
+    const first = h.controller.receive({ type: 'updatePackingStatus', requestId: 1, orderId, packingStatus: 'picked', skipPicked: false });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await h.controller.receive({ type: 'updatePackingStatus', requestId: 2, orderId, packingStatus: 'packed', skipPicked: false });
+    assert.match((lastOf(h.posted, 'statusResult') as { error: string }).error, /already being updated/);
+    await first;
+    assert.deepEqual(lastOf(h.posted, 'statusResult'), { type: 'statusResult', requestId: 1, orderId, ok: true, state: 'picked' });
+    assert.equal(sandbox.sent('updatePackingStatus').length, 1);
+  });
+
+  it('reports a failed status change with OTO’s message, keeps the state, and does not retry it', async () => {
+    const h = await host();
+    await h.controller.receive({ type: 'ready' });
+    const orderId = lastOf(h.posted, 'queue').orders[0].orderId;
+    sandbox.sandbox.addFaults([{ endpoint: 'updatePackingStatus', status: 500, times: 1 }]);
+    await h.controller.receive({ type: 'updatePackingStatus', requestId: 9, orderId, packingStatus: 'picked', skipPicked: false });
+    const result = lastOf(h.posted, 'statusResult');
+    assert.equal(result.ok, false);
+    assert.match((result as { error: string }).error, new RegExp(`^Could not mark order ${orderId} picked: .+`));
+    assert.equal(h.queue.stateOf(orderId), 'ready');
+    assert.equal(sandbox.sent('updatePackingStatus').length, 1);
+    assert.ok(h.logged.some((line) => line.startsWith('warn ') && line.includes(orderId)));
+  });
+
+  it('shows a load error, then recovers on refresh', async () => {
+    const h = await host({ code: 'NO-SUCH-WH', name: 'Nowhere' });
+    await h.controller.receive({ type: 'ready' });
+    assert.match(lastOf(h.posted, 'loadError').message, /^Could not read the packing queue of Nowhere: Location Code is missing or invalid/);
+    assert.ok(h.logged.some((line) => line.startsWith('error ')));
+    const good = await host();
+    sandbox.sandbox.addFaults([{ endpoint: 'getPackingOrders', status: 400, body: '{"success":false,"otoErrorCode":"OTO1133","otoErrorMessage":"Location Code is missing or invalid"}', times: 1 }]);
+    await good.controller.receive({ type: 'ready' });
+    assert.equal(good.posted.at(-1)?.type, 'loadError');
+    await good.controller.receive({ type: 'refresh' });
+    assert.equal(good.posted.at(-1)?.type, 'queue');
+  });
+
+  it('loads details on demand and learns the packing state from their history', async () => {
+    const h = await host();
+    await h.controller.receive({ type: 'ready' });
+    const orders = lastOf(h.posted, 'queue').orders;
+    // The seeded data has orders someone already picked: getPackingOrders cannot say which.
+    let alreadyPicked: string | undefined;
+    for (const order of orders) {
+      const details = await sandbox.client.getOrderDetails(order.orderId);
+      if (details.packingStatusHistory[0]?.packingStatus === 'picked') {
+        alreadyPicked = order.orderId;
+        break;
+      }
+    }
+    assert.ok(alreadyPicked, 'the sandbox seeds a picked order in the first warehouse');
+    const before = h.posted.length;
+    await h.controller.receive({ type: 'getOrderDetails', orderId: alreadyPicked });
+    const [details, queue] = h.posted.slice(before);
+    assert.equal(details.type, 'orderDetails');
+    const view = (details as Extract<HostMessage, { type: 'orderDetails' }>).details;
+    assert.ok(view.customerCity.length > 0);
+    assert.ok(view.status.length > 0);
+    assert.equal(view.packingHistory[0].status, 'picked');
+    assert.equal(queue.type, 'queue');
+    assert.equal((queue as Extract<HostMessage, { type: 'queue' }>).orders.find((order) => order.orderId === alreadyPicked)?.state, 'picked');
+
+    await h.controller.receive({ type: 'getOrderDetails', orderId: 'NO-SUCH-ORDER' });
+    assert.match(lastOf(h.posted, 'orderDetailsError').error, /^Could not load the details of order NO-SUCH-ORDER: The order ID does not exist/);
+  });
+
+  it('ignores and logs malformed messages from the page, sending nothing', async () => {
+    const h = await host();
+    const requestsBefore = sandbox.sandbox.requests.length;
+    for (const bad of [
+      undefined,
+      'ready',
+      { type: 'nope' },
+      { type: 'ready', extra: true },
+      { type: 'updatePackingStatus', requestId: 1, orderId: '1', packingStatus: 'shipped', skipPicked: false },
+      { type: 'updatePackingStatus', requestId: -1, orderId: '1', packingStatus: 'picked', skipPicked: false },
+      { type: 'updatePackingStatus', requestId: 1, orderId: '', packingStatus: 'picked', skipPicked: false },
+      { type: 'updatePackingStatus', requestId: 1, orderId: '1', packingStatus: 'picked' },
+      { type: 'getOrderDetails', orderId: 42 },
+    ]) {
+      await h.controller.receive(bad);
+    }
+    assert.deepEqual(h.posted, []);
+    assert.equal(sandbox.sandbox.requests.length, requestsBefore);
+    assert.equal(h.logged.filter((line) => line.startsWith('warn ') && line.includes('ignored a malformed')).length, 9);
+    await h.controller.receive({ type: 'showLog' });
+    assert.equal(h.showLogCalls, 1);
+  });
+});

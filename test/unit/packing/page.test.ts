@@ -1,0 +1,284 @@
+// The packing page in real headless Chromium, against the built media/dist bundle.
+import * as assert from 'node:assert/strict';
+import type { PageMessage, QueueOrder } from '../../../src/packing/protocol';
+import { launchBrowser, makeOrders, openPackingPage, STRINGS, type Browser, type PackingPageHandle } from './pageHarness';
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+const ORDERS: QueueOrder[] = [
+  {
+    orderId: '11022',
+    state: 'ready',
+    items: [
+      { sku: 'test-product', name: 'test product', quantity: 1 },
+      { sku: 'dates-ajwa-1kg', name: 'Ajwa dates 1 kg', quantity: 2 },
+    ],
+  },
+  { orderId: '11051222', state: 'picked', items: [{ sku: 'HOSTILE-1', name: HOSTILE, quantity: 3 }] },
+  { orderId: '<b>bold</b>', state: 'ready', items: [{ sku: 'qahwa-250g', name: 'Saudi coffee 250 g', quantity: 1 }] },
+];
+
+type Update = Extract<PageMessage, { type: 'updatePackingStatus' }>;
+
+function isUpdate(message: PageMessage): message is Update {
+  return message.type === 'updatePackingStatus';
+}
+
+async function cardTexts(handle: PackingPageHandle): Promise<string[]> {
+  return handle.page.$$eval('.card:not([hidden]) .order-id', (nodes) => nodes.map((node) => node.lastElementChild?.textContent ?? ''));
+}
+
+async function badge(handle: PackingPageHandle, index: number): Promise<string> {
+  return handle.page.locator('.card').nth(index).locator('.badge').innerText();
+}
+
+describe('packing page (Chromium)', function () {
+  this.timeout(30000);
+  let browser: Browser;
+  let handle: PackingPageHandle;
+  const dialogs: string[] = [];
+
+  before(async () => {
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  beforeEach(async () => {
+    dialogs.length = 0;
+    handle = await openPackingPage(browser);
+    handle.page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+  });
+
+  afterEach(async () => {
+    assert.deepEqual(await handle.problems(), []);
+    await handle.page.close();
+  });
+
+  it('says it is ready, then renders the header and one card per order', async () => {
+    assert.deepEqual(await handle.posted(), [{ type: 'ready' }]);
+    await handle.showQueue(ORDERS);
+    const { page } = handle;
+    assert.equal(await page.locator('h1').innerText(), 'Riyadh Central');
+    assert.equal(await page.locator('.queue-header .code').innerText(), 'WH-RUH');
+    assert.equal(await page.locator('.summary .count').innerText(), '3 orders');
+    assert.match(await page.locator('.summary .read-at').innerText(), /^Read at \d\d:\d\d:\d\d/);
+    assert.deepEqual(await cardTexts(handle), ['11022', '11051222', '<b>bold</b>']);
+    const first = page.locator('.card').first();
+    assert.deepEqual(await first.locator('tbody tr').allInnerTexts(), ['test-product\ttest product\t1', 'dates-ajwa-1kg\tAjwa dates 1 kg\t2']);
+    assert.equal(await first.locator('.units').innerText(), '3 units');
+    assert.equal(await badge(handle, 0), 'Ready');
+    assert.equal(await badge(handle, 1), 'Picked');
+    assert.equal(await page.locator('.card').nth(1).locator('[data-action="pick"]').isDisabled(), true);
+    // The codicon font and the page's styles loaded under the CSP.
+    assert.match(await page.locator('.badge .codicon').first().evaluate((node) => getComputedStyle(node).fontFamily), /codicon/);
+    assert.equal(await page.locator('.button').first().evaluate((node) => getComputedStyle(node).cursor), 'pointer');
+    assert.equal(await page.locator('.button').first().evaluate((node) => getComputedStyle(node).backgroundColor), 'rgb(49, 49, 49)');
+  });
+
+  it('shows hostile names and ids as text, never as markup', async () => {
+    await handle.showQueue(ORDERS);
+    const { page } = handle;
+    assert.equal(await page.locator('.card').nth(1).locator('td.name').innerText(), HOSTILE);
+    assert.equal(await page.locator('.card').nth(2).locator('.order-id span').last().innerText(), '<b>bold</b>');
+    assert.equal(await page.locator('img').count(), 0);
+    assert.equal(await page.locator('.card b').count(), 0);
+    await page.waitForTimeout(100);
+    assert.deepEqual(dialogs, []);
+  });
+
+  it('filters by order id, SKU and product name, and says when nothing matches', async () => {
+    await handle.showQueue(ORDERS);
+    const search = handle.page.locator('input[type="search"]');
+    await search.fill('AJWA');
+    assert.deepEqual(await cardTexts(handle), ['11022']);
+    assert.equal(await handle.page.locator('.summary .count').innerText(), '1 of 3 orders');
+    await search.fill('qahwa');
+    assert.deepEqual(await cardTexts(handle), ['<b>bold</b>']);
+    await search.fill('1105');
+    assert.deepEqual(await cardTexts(handle), ['11051222']);
+    await search.fill('coffee 250');
+    assert.deepEqual(await cardTexts(handle), ['<b>bold</b>']);
+    await search.fill('no such thing');
+    assert.deepEqual(await cardTexts(handle), []);
+    assert.equal(await handle.page.locator('.no-matches').innerText(), 'No order matches “no such thing”.');
+    assert.deepEqual(await handle.state(), { warehouse: { code: 'WH-RUH', name: 'Riyadh Central' }, search: 'no such thing', expanded: [] });
+    await search.press('Escape');
+    assert.deepEqual(await cardTexts(handle), ['11022', '11051222', '<b>bold</b>']);
+  });
+
+  it('marks an order picked at once and sends updatePackingStatus with the right payload', async () => {
+    await handle.showQueue(ORDERS);
+    await handle.page.locator('.card').first().locator('[data-action="pick"]').click();
+    const sent = await handle.waitForPosted(isUpdate);
+    assert.deepEqual(sent, { type: 'updatePackingStatus', requestId: 1, orderId: '11022', packingStatus: 'picked', skipPicked: false });
+    assert.equal(await badge(handle, 0), 'Picked');
+    assert.equal(await handle.page.locator('.card').first().locator('.updating').count(), 1);
+    await handle.send({ type: 'statusResult', requestId: 1, orderId: '11022', ok: true, state: 'picked' });
+    assert.equal(await badge(handle, 0), 'Picked');
+    assert.equal(await handle.page.locator('.card').first().locator('.updating').count(), 0);
+    await handle.page.locator('.card').first().locator('[data-action="pack"]').click();
+    const packed = await handle.waitForPosted((message) => isUpdate(message) && message.packingStatus === 'packed');
+    assert.deepEqual(packed, { type: 'updatePackingStatus', requestId: 2, orderId: '11022', packingStatus: 'packed', skipPicked: false });
+    await handle.send({ type: 'statusResult', requestId: 2, orderId: '11022', ok: true, state: 'packed' });
+    assert.equal(await badge(handle, 0), 'Packed');
+    assert.equal(await handle.page.locator('.card').first().locator('[data-action="pack"]').count(), 0);
+  });
+
+  it('asks before packing an order that was not picked, and sends nothing if cancelled', async () => {
+    await handle.showQueue(ORDERS);
+    const card = handle.page.locator('.card').first();
+    await card.locator('[data-action="pack"]').click();
+    assert.equal(await card.locator('.confirm').innerText().then((text) => text.includes(STRINGS.confirmSkipPicked)), true);
+    await card.locator('[data-action="cancelPack"]').click();
+    assert.equal(await card.locator('.confirm').count(), 0);
+    assert.equal((await handle.posted()).filter(isUpdate).length, 0);
+    await card.locator('[data-action="pack"]').click();
+    await card.locator('[data-action="confirmPack"]').click();
+    const sent = await handle.waitForPosted(isUpdate);
+    assert.deepEqual(sent, { type: 'updatePackingStatus', requestId: 1, orderId: '11022', packingStatus: 'packed', skipPicked: true });
+    assert.equal(await badge(handle, 0), 'Packed');
+  });
+
+  it('rolls back and shows the error on the card when the host reports a failure', async () => {
+    await handle.showQueue(ORDERS);
+    await handle.page.locator('.card').first().locator('[data-action="pick"]').click();
+    const sent = (await handle.waitForPosted(isUpdate)) as Update;
+    assert.equal(await badge(handle, 0), 'Picked');
+    // A reply to some other request changes nothing.
+    await handle.send({ type: 'statusResult', requestId: sent.requestId + 7, orderId: '11022', ok: false, error: 'stale' });
+    assert.equal(await badge(handle, 0), 'Picked');
+    await handle.send({ type: 'statusResult', requestId: sent.requestId, orderId: '11022', ok: false, error: 'Could not mark order 11022 picked: Too many request! (OTO1143)' });
+    assert.equal(await badge(handle, 0), 'Ready');
+    const error = handle.page.locator('.card').first().locator('.card-error');
+    assert.equal(await error.getAttribute('role'), 'alert');
+    assert.equal(await error.innerText(), 'Could not mark order 11022 picked: Too many request! (OTO1143)');
+    assert.equal(await handle.page.locator('.card').first().locator('[data-action="pick"]').isEnabled(), true);
+  });
+
+  it('is operable with the keyboard alone, with a visible focus', async () => {
+    await handle.showQueue(ORDERS);
+    const { page } = handle;
+    const focused = (): Promise<string> => page.evaluate(() => `${document.activeElement?.closest('.card')?.querySelector('.order-id')?.lastElementChild?.textContent ?? ''}/${document.activeElement?.getAttribute('data-action') ?? document.activeElement?.tagName}`);
+    await page.keyboard.press('/');
+    assert.equal(await focused(), '/INPUT');
+    await page.keyboard.type('ajwa');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), '11022/pick');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+    assert.notEqual(outline, 'none');
+    await page.keyboard.press('Enter');
+    const picked = (await handle.waitForPosted(isUpdate)) as Update;
+    assert.equal(picked.packingStatus, 'picked');
+    await handle.send({ type: 'statusResult', requestId: picked.requestId, orderId: '11022', ok: true, state: 'picked' });
+    // "Mark picked" is now disabled, so focus moved on to "Mark packed".
+    assert.equal(await focused(), '11022/pack');
+    await page.keyboard.press('Space');
+    const packed = await handle.waitForPosted((message) => isUpdate(message) && message.packingStatus === 'packed');
+    assert.deepEqual(packed, { type: 'updatePackingStatus', requestId: 2, orderId: '11022', packingStatus: 'packed', skipPicked: false });
+    // A packed card has no status buttons left; focus stays in it, on its details toggle.
+    assert.equal(await focused(), '11022/toggleDetails');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focused(), '11051222/toggleDetails');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await focused(), '11051222/pack');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focused(), '<b>bold</b>/pack');
+    await page.keyboard.press('Enter');
+    assert.equal(await focused(), '<b>bold</b>/confirmPack');
+    await page.keyboard.press('Escape');
+    assert.equal(await focused(), '<b>bold</b>/pack');
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), '<b>bold</b>/toggleDetails');
+    const before = (await handle.posted()).length;
+    await page.keyboard.press('Enter');
+    assert.deepEqual(await handle.waitForPosted((message) => message.type === 'getOrderDetails', before), { type: 'getOrderDetails', orderId: '<b>bold</b>' });
+    assert.equal(await page.locator('.card').nth(2).locator('[data-action="toggleDetails"]').getAttribute('aria-expanded'), 'true');
+  });
+
+  it('loads details on demand and shows them, or their error with a retry', async () => {
+    await handle.showQueue(ORDERS);
+    const card = handle.page.locator('.card').first();
+    await card.locator('[data-action="toggleDetails"]').click();
+    assert.match(await card.locator('.details').innerText(), /Loading order details/);
+    await handle.send({
+      type: 'orderDetails',
+      orderId: '11022',
+      details: { status: 'assignedToWarehouse', customerCity: 'Madinah', packingHistory: [{ date: '2026-02-18T12:16:05', status: 'picked', description: 'Order is picked by <script>' }] },
+    });
+    const text = await card.locator('.details').innerText();
+    assert.match(text, /assignedToWarehouse/);
+    assert.match(text, /Madinah/);
+    assert.match(text, /Order is picked by <script>/);
+    await card.locator('[data-action="toggleDetails"]').click();
+    assert.equal(await card.locator('.details').isHidden(), true);
+    const second = handle.page.locator('.card').nth(1);
+    await second.locator('[data-action="toggleDetails"]').click();
+    await handle.send({ type: 'orderDetailsError', orderId: '11051222', error: 'Order not found (OTO1002)' });
+    assert.equal(await second.locator('.details-error').innerText(), 'Order not found (OTO1002)');
+    const before = (await handle.posted()).length;
+    await second.locator('[data-action="retryDetails"]').click();
+    await handle.waitForPosted((message) => message.type === 'getOrderDetails' && message.orderId === '11051222', before);
+  });
+
+  it('has designed loading, empty and error states', async () => {
+    await handle.send({ type: 'init', warehouse: { code: 'WH-JED', name: '' }, strings: STRINGS, locale: 'en' });
+    assert.equal(await handle.page.locator('.state-message.loading').innerText(), STRINGS.loading);
+    await handle.send({ type: 'loadError', message: 'Could not read the packing queue of WH-JED: Jwt is expired' });
+    assert.match(await handle.page.locator('.state-message.error').innerText(), /Jwt is expired/);
+    await handle.page.locator('.state-message.error [data-action="refresh"]').click();
+    await handle.waitForPosted((message) => message.type === 'refresh');
+    await handle.page.locator('.state-message.error [data-action="showLog"]').click();
+    await handle.waitForPosted((message) => message.type === 'showLog');
+    await handle.send({ type: 'queue', orders: [], readAt: Date.now() });
+    assert.match(await handle.page.locator('.state-message.empty').innerText(), /No orders are waiting for pick and pack in WH-JED/);
+    // A failed refresh keeps the cards and says so in the header.
+    await handle.send({ type: 'queue', orders: ORDERS, readAt: Date.now() });
+    await handle.send({ type: 'loading' });
+    assert.equal(await handle.page.locator('.summary .refreshing').count(), 1);
+    await handle.send({ type: 'loadError', message: 'Network error' });
+    assert.equal(await handle.page.locator('.card').count(), 3);
+    assert.equal(await handle.page.locator('.summary .refresh-error').innerText(), 'Network error');
+  });
+
+  it('ignores malformed and unknown messages', async () => {
+    await handle.showQueue(ORDERS);
+    for (const bad of [null, 'queue', { type: 'queue', orders: 'x', readAt: 1 }, { type: 'queue', orders: [{ orderId: 1, items: [], state: 'ready' }], readAt: 1 }, { type: 'evil', html: HOSTILE }, { type: 'statusResult', requestId: 1, orderId: '11022', ok: true, state: 'shipped' }]) {
+      await handle.send(bad);
+    }
+    assert.deepEqual(await cardTexts(handle), ['11022', '11051222', '<b>bold</b>']);
+  });
+
+  it('restores its search and expanded cards from saved state, and lays out right to left in Arabic', async () => {
+    await handle.page.close();
+    handle = await openPackingPage(browser, { state: { warehouse: { code: 'WH-RUH', name: 'Riyadh Central' }, search: 'ajwa', expanded: ['11022', 'gone'] }, language: 'ar' });
+    assert.equal(await handle.page.locator('html').getAttribute('dir'), 'rtl');
+    await handle.showQueue(ORDERS);
+    assert.equal(await handle.page.locator('input[type="search"]').inputValue(), 'ajwa');
+    assert.deepEqual(await cardTexts(handle), ['11022']);
+    assert.deepEqual(await handle.waitForPosted((message) => message.type === 'getOrderDetails'), { type: 'getOrderDetails', orderId: '11022' });
+    assert.deepEqual(await handle.state(), { warehouse: { code: 'WH-RUH', name: 'Riyadh Central' }, search: 'ajwa', expanded: ['11022'] });
+  });
+
+  it('renders a large queue and keeps untouched cards when one changes', async () => {
+    await handle.send({ type: 'init', warehouse: { code: 'WH-RUH', name: 'Riyadh Central' }, strings: STRINGS, locale: 'en' });
+    // The first cards come at once, the rest in the following frames.
+    const atOnce = await handle.page.evaluate((data) => {
+      window.dispatchEvent(new MessageEvent('message', { data }));
+      return document.querySelectorAll('.card').length;
+    }, { type: 'queue', orders: makeOrders(200, 5), readAt: 1 });
+    assert.ok(atOnce > 0 && atOnce < 200, `${atOnce} cards at once`);
+    assert.equal(await handle.page.locator('.summary .count').innerText(), '200 orders');
+    await handle.page.waitForFunction(() => document.querySelectorAll('.card').length === 200);
+    assert.deepEqual(await cardTexts(handle).then((ids) => [ids[0], ids[199]]), ['ORD-1', 'ORD-200']);
+    await handle.page.evaluate(() => document.querySelectorAll('.card')[5].setAttribute('data-marker', 'kept'));
+    await handle.page.locator('.card').first().locator('[data-action="pick"]').click();
+    assert.equal(await handle.page.locator('.card[data-marker="kept"]').count(), 1);
+  });
+});
