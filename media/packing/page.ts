@@ -48,7 +48,7 @@ export class PackingPage {
   private readAt: number | undefined;
   private loaded = false;
   private loading = false;
-  private loadError: string | undefined;
+  private loadError: { message: string; signIn: boolean } | undefined;
   private search = '';
   private expanded = new Set<string>();
   private readonly details = new Map<string, DetailsState>();
@@ -106,7 +106,7 @@ export class PackingPage {
         return this.setQueue(message.orders, message.readAt);
       case 'loadError':
         this.loading = false;
-        this.loadError = message.message;
+        this.loadError = { message: message.message, signIn: message.signIn };
         return this.update();
       case 'statusResult':
         return this.statusResult(message);
@@ -225,7 +225,7 @@ export class PackingPage {
     const focus = this.focusedControl();
     const { strings, format } = ready;
     if (!this.loaded) {
-      this.stateSlot.replaceChildren(this.loadError !== undefined ? renderLoadError(strings, this.loadError) : renderLoading(strings));
+      this.stateSlot.replaceChildren(this.loadError !== undefined ? renderLoadError(strings, this.loadError.message, this.loadError.signIn) : renderLoading(strings));
       ready.summarySlot.replaceChildren();
       return;
     }
@@ -291,7 +291,7 @@ export class PackingPage {
       }
     }
     const { strings, format, warehouse } = ready;
-    const refreshError = this.loadError;
+    const refreshError = this.loadError?.message;
     ready.summarySlot.replaceChildren(renderSummary({ total: this.orders.length, shown, readAt: this.readAt, refreshing: this.loading, refreshError }, strings, format));
     if (this.orders.length === 0) {
       this.stateSlot.replaceChildren(renderEmpty(strings, warehouse, format));
@@ -361,6 +361,8 @@ export class PackingPage {
         return this.post({ type: 'refresh' });
       case 'showLog':
         return this.post({ type: 'showLog' });
+      case 'signIn':
+        return this.post({ type: 'signIn' });
     }
     if (orderId === undefined) {
       return;

@@ -26,7 +26,7 @@ export interface SummaryView {
 }
 
 /** The buttons' `data-action` values, which the page's event handlers dispatch on. */
-export type Action = 'pick' | 'pack' | 'confirmPack' | 'cancelPack' | 'toggleDetails' | 'retryDetails' | 'refresh' | 'showLog';
+export type Action = 'pick' | 'pack' | 'confirmPack' | 'cancelPack' | 'toggleDetails' | 'retryDetails' | 'refresh' | 'showLog' | 'signIn';
 
 interface Props {
   className?: string;
@@ -151,13 +151,13 @@ export function renderNoMatches(s: PageStrings, search: string, f: Formatter): H
   return el('div', { className: 'state-message no-matches', attrs: { role: 'status' } }, [icon('filter'), el('p', { text: f.text(s.noMatches, search.trim()) })]);
 }
 
-export function renderLoadError(s: PageStrings, message: string): HTMLElement {
-  return el('div', { className: 'state-message error', attrs: { role: 'alert' } }, [
-    icon('error'),
-    el('h2', { text: s.errorTitle }),
-    el('p', { className: 'error-text', text: message }),
-    el('div', { className: 'actions' }, [button('refresh', s.retry, { icon: 'refresh' }), button('showLog', s.showLog, { secondary: true, icon: 'output' })]),
-  ]);
+/** The queue could not be read; when the cause is a missing sign-in, signing in is the first way out. */
+export function renderLoadError(s: PageStrings, message: string, signIn: boolean): HTMLElement {
+  const actions = [button('refresh', s.retry, { icon: 'refresh', secondary: signIn }), button('showLog', s.showLog, { secondary: true, icon: 'output' })];
+  if (signIn) {
+    actions.unshift(button('signIn', s.signIn, { icon: 'sign-in' }));
+  }
+  return el('div', { className: 'state-message error', attrs: { role: 'alert' } }, [icon('error'), el('h2', { text: s.errorTitle }), el('p', { className: 'error-text', text: message }), el('div', { className: 'actions' }, actions)]);
 }
 
 const STATE_ICON: Record<PackingState, string> = { ready: 'circle-large-outline', picked: 'pass', packed: 'check-all' };

@@ -20,6 +20,7 @@ export interface PackingControllerOptions {
   l10n: L10n;
   log: PackingLog;
   showLog(): void;
+  signIn(): void;
   /** Seconds after which a cached queue is read again when the page (re)appears. */
   staleAfterSeconds(): number;
   now?: () => number;
@@ -61,7 +62,8 @@ export class PackingController {
     } catch (error) {
       const reason = describeError(error, this.options.l10n);
       this.options.log.error(`Packing queue ${warehouse.code}: could not read the queue: ${reason}`);
-      this.options.post({ type: 'loadError', message: this.options.l10n.t('Could not read the packing queue of {0}: {1}', warehouse.name || warehouse.code, reason) });
+      const signIn = (error as { kind?: unknown } | undefined)?.kind === 'auth';
+      this.options.post({ type: 'loadError', message: this.options.l10n.t('Could not read the packing queue of {0}: {1}', warehouse.name || warehouse.code, reason), signIn });
     }
   }
 
@@ -77,6 +79,8 @@ export class PackingController {
         return this.sendDetails(message.orderId);
       case 'showLog':
         return this.options.showLog();
+      case 'signIn':
+        return this.options.signIn();
     }
   }
 

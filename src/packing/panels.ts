@@ -101,6 +101,7 @@ export class PackingPanels implements vscode.Disposable {
       l10n: vscode.l10n,
       log,
       showLog: () => void vscode.commands.executeCommand('oto.showLog'),
+      signIn: () => void vscode.commands.executeCommand('oto.signIn'),
       staleAfterSeconds: refreshIntervalSeconds,
     });
     const autoRefresh = new AutoRefresh({ intervalSeconds: refreshIntervalSeconds, tick: () => controller.refresh() });

@@ -23,6 +23,7 @@ export function pageStrings(l10n: L10n): PageStrings {
     errorTitle: l10n.t('The packing queue could not be read'),
     retry: l10n.t('Try again'),
     showLog: l10n.t('Show log'),
+    signIn: l10n.t('Sign in'),
     stateReady: l10n.t('Ready'),
     statePicked: l10n.t('Picked'),
     statePacked: l10n.t('Packed'),

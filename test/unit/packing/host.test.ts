@@ -26,6 +26,7 @@ interface Host {
   posted: HostMessage[];
   logged: string[];
   showLogCalls: number;
+  signInCalls: number;
   warehouse: WarehouseInfo;
 }
 
@@ -40,10 +41,10 @@ describe('packing host against the sandbox', () => {
     return { code: warehouse.code, name: warehouse.name };
   }
 
-  async function host(warehouse?: WarehouseInfo, staleAfterSeconds = 60): Promise<Host> {
+  async function host(warehouse?: WarehouseInfo, staleAfterSeconds = 60, client?: OtoClient): Promise<Host> {
     const target = warehouse ?? (await firstWarehouse(sandbox.client));
-    const queue = new PackingQueue({ warehouseCode: target.code, getApi: async () => sandbox.client, known });
-    const result: Host = { queue, posted: [], logged: [], showLogCalls: 0, warehouse: target } as unknown as Host;
+    const queue = new PackingQueue({ warehouseCode: target.code, getApi: async () => client ?? sandbox.client, known });
+    const result: Host = { queue, posted: [], logged: [], showLogCalls: 0, signInCalls: 0, warehouse: target } as unknown as Host;
     result.controller = new PackingController({
       warehouse: target,
       queue,
@@ -54,6 +55,9 @@ describe('packing host against the sandbox', () => {
       log: { info: (m) => result.logged.push(`info ${m}`), warn: (m) => result.logged.push(`warn ${m}`), error: (m) => result.logged.push(`error ${m}`) },
       showLog: () => {
         result.showLogCalls += 1;
+      },
+      signIn: () => {
+        result.signInCalls += 1;
       },
       staleAfterSeconds: () => staleAfterSeconds,
     });
@@ -199,6 +203,7 @@ describe('packing host against the sandbox', () => {
     const h = await host({ code: 'NO-SUCH-WH', name: 'Nowhere' });
     await h.controller.receive({ type: 'ready' });
     assert.match(lastOf(h.posted, 'loadError').message, /^Could not read the packing queue of Nowhere: Location Code is missing or invalid/);
+    assert.equal(lastOf(h.posted, 'loadError').signIn, false);
     assert.ok(h.logged.some((line) => line.startsWith('error ')));
     const good = await host();
     sandbox.sandbox.addFaults([{ endpoint: 'getPackingOrders', status: 400, body: '{"success":false,"otoErrorCode":"OTO1133","otoErrorMessage":"Location Code is missing or invalid"}', times: 1 }]);
@@ -258,5 +263,16 @@ describe('packing host against the sandbox', () => {
     assert.equal(h.logged.filter((line) => line.startsWith('warn ') && line.includes('ignored a malformed')).length, 9);
     await h.controller.receive({ type: 'showLog' });
     assert.equal(h.showLogCalls, 1);
+  });
+
+  it('offers to sign in when the token is refused', async () => {
+    const warehouse = await firstWarehouse(sandbox.client);
+    const h = await host(warehouse, 60, sandbox.newClient({ refreshToken: 'not-the-sandbox-token' }));
+    await h.controller.receive({ type: 'ready' });
+    const error = lastOf(h.posted, 'loadError');
+    assert.equal(error.signIn, true);
+    assert.match(error.message, new RegExp(`^Could not read the packing queue of ${warehouse.name}: `));
+    await h.controller.receive({ type: 'signIn' });
+    assert.equal(h.signInCalls, 1);
   });
 });

@@ -230,8 +230,12 @@ describe('packing page (Chromium)', function () {
   it('has designed loading, empty and error states', async () => {
     await handle.send({ type: 'init', warehouse: { code: 'WH-JED', name: '' }, strings: STRINGS, locale: 'en' });
     assert.equal(await handle.page.locator('.state-message.loading').innerText(), STRINGS.loading);
-    await handle.send({ type: 'loadError', message: 'Could not read the packing queue of WH-JED: Jwt is expired' });
+    await handle.send({ type: 'loadError', message: 'Could not read the packing queue of WH-JED: Jwt is expired', signIn: true });
     assert.match(await handle.page.locator('.state-message.error').innerText(), /Jwt is expired/);
+    await handle.page.locator('.state-message.error [data-action="signIn"]').click();
+    await handle.waitForPosted((message) => message.type === 'signIn');
+    await handle.send({ type: 'loadError', message: 'Could not read the packing queue of WH-JED: Too many request!', signIn: false });
+    assert.equal(await handle.page.locator('.state-message.error [data-action="signIn"]').count(), 0);
     await handle.page.locator('.state-message.error [data-action="refresh"]').click();
     await handle.waitForPosted((message) => message.type === 'refresh');
     await handle.page.locator('.state-message.error [data-action="showLog"]').click();
@@ -242,7 +246,7 @@ describe('packing page (Chromium)', function () {
     await handle.send({ type: 'queue', orders: ORDERS, readAt: Date.now() });
     await handle.send({ type: 'loading' });
     assert.equal(await handle.page.locator('.summary .refreshing').count(), 1);
-    await handle.send({ type: 'loadError', message: 'Network error' });
+    await handle.send({ type: 'loadError', message: 'Network error', signIn: false });
     assert.equal(await handle.page.locator('.card').count(), 3);
     assert.equal(await handle.page.locator('.summary .refresh-error').innerText(), 'Network error');
   });
