@@ -21,6 +21,8 @@ export interface PackingControllerOptions {
   log: PackingLog;
   showLog(): void;
   signIn(): void;
+  /** Called as each read of the queue starts (auto-refresh counts its interval from there). */
+  onRefresh?(): void;
   /** Seconds after which a cached queue is read again when the page (re)appears. */
   staleAfterSeconds(): number;
   now?: () => number;
@@ -55,6 +57,7 @@ export class PackingController {
   /** Reads the queue again and sends it (or the error) to the page. */
   async refresh(): Promise<void> {
     const { queue, warehouse } = this.options;
+    this.options.onRefresh?.();
     this.options.post({ type: 'loading' });
     try {
       await queue.load();

@@ -103,6 +103,7 @@ export class PackingPanels implements vscode.Disposable {
       showLog: () => void vscode.commands.executeCommand('oto.showLog'),
       signIn: () => void vscode.commands.executeCommand('oto.signIn'),
       staleAfterSeconds: refreshIntervalSeconds,
+      onRefresh: () => autoRefresh.restart(),
     });
     const autoRefresh = new AutoRefresh({ intervalSeconds: refreshIntervalSeconds, tick: () => controller.refresh() });
     this.open.set(warehouse.code, { panel, controller });

@@ -27,6 +27,7 @@ interface Host {
   logged: string[];
   showLogCalls: number;
   signInCalls: number;
+  refreshes: number;
   warehouse: WarehouseInfo;
 }
 
@@ -44,7 +45,7 @@ describe('packing host against the sandbox', () => {
   async function host(warehouse?: WarehouseInfo, staleAfterSeconds = 60, client?: OtoClient): Promise<Host> {
     const target = warehouse ?? (await firstWarehouse(sandbox.client));
     const queue = new PackingQueue({ warehouseCode: target.code, getApi: async () => client ?? sandbox.client, known });
-    const result: Host = { queue, posted: [], logged: [], showLogCalls: 0, signInCalls: 0, warehouse: target } as unknown as Host;
+    const result: Host = { queue, posted: [], logged: [], showLogCalls: 0, signInCalls: 0, refreshes: 0, warehouse: target } as unknown as Host;
     result.controller = new PackingController({
       warehouse: target,
       queue,
@@ -60,6 +61,9 @@ describe('packing host against the sandbox', () => {
         result.signInCalls += 1;
       },
       staleAfterSeconds: () => staleAfterSeconds,
+      onRefresh: () => {
+        result.refreshes += 1;
+      },
     });
     return result;
   }
@@ -99,6 +103,7 @@ describe('packing host against the sandbox', () => {
     await h.controller.receive({ type: 'ready' });
     await h.controller.receive({ type: 'ready' });
     assert.equal(sandbox.sent('getPackingOrders').length, 1);
+    assert.equal(h.refreshes, 1);
     assert.deepEqual(
       h.posted.slice(3).map((message) => message.type),
       ['init', 'queue'],
