@@ -64,6 +64,7 @@ export const PAGE_STRING_KEYS = [
   'columnSku',
   'columnProduct',
   'columnQuantity',
+  'totalUnitOne',
   'totalUnits',
   'confirmSkipPicked',
   'confirmMarkPacked',

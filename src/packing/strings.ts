@@ -35,6 +35,7 @@ export function pageStrings(l10n: L10n): PageStrings {
     columnSku: l10n.t('SKU'),
     columnProduct: l10n.t('Product'),
     columnQuantity: l10n.t('Qty'),
+    totalUnitOne: l10n.t('{0} unit'),
     totalUnits: l10n.t('{0} units'),
     confirmSkipPicked: l10n.t('This order has not been marked picked. Mark it packed anyway?'),
     confirmMarkPacked: l10n.t('Mark packed anyway'),

@@ -72,6 +72,7 @@ describe('packing page (Chromium)', function () {
     const first = page.locator('.card').first();
     assert.deepEqual(await first.locator('tbody tr').allInnerTexts(), ['test-product\ttest product\t1', 'dates-ajwa-1kg\tAjwa dates 1 kg\t2']);
     assert.equal(await first.locator('.units').innerText(), '3 units');
+    assert.equal(await page.locator('.card').nth(2).locator('.units').innerText(), '1 unit');
     assert.equal(await badge(handle, 0), 'Ready');
     assert.equal(await badge(handle, 1), 'Picked');
     assert.equal(await page.locator('.card').nth(1).locator('[data-action="pick"]').isDisabled(), true);
@@ -216,6 +217,7 @@ describe('packing page (Chromium)', function () {
     assert.match(text, /assignedToWarehouse/);
     assert.match(text, /Madinah/);
     assert.match(text, /Order is picked by <script>/);
+    assert.match(text, /Feb 18, 2026, 12:16/);
     await card.locator('[data-action="toggleDetails"]').click();
     assert.equal(await card.locator('.details').isHidden(), true);
     const second = handle.page.locator('.card').nth(1);
