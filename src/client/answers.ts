@@ -18,10 +18,10 @@ export function interpretAnswer<T>(answer: HttpAnswer, endpoint: string, check: 
     throw new OtoError({ kind: 'api', endpoint, status: answer.status, message: `OTO answered ${endpoint} with something that is not JSON` });
   }
   try {
-    return check(body, endpoint);
+    return check(body);
   } catch (error) {
     if (error instanceof WireError) {
-      throw new OtoError({ kind: 'api', endpoint, status: answer.status, message: `OTO's answer to ${endpoint} is not in the documented shape: ${error.message}` });
+      throw new OtoError({ kind: 'api', endpoint, status: answer.status, message: `OTO's answer to ${endpoint} is not in the documented shape: ${error.describeAt(endpoint)}` });
     }
     throw error;
   }

@@ -2,10 +2,10 @@
 // lazily, retries what is safe to retry, batches long SKU lists, and checks every answer.
 import { abortable, sleep } from './abort';
 import { interpretAnswer, isTransient } from './answers';
-import { batchSkuUrls, mapWithConcurrency, MAX_URL_LENGTH } from './batch';
+import { batchSkuUrls, mapWithConcurrency, MAX_URL_LENGTH, SkuBatch } from './batch';
 import { isOtoError, OtoError } from './errors';
 import { HttpRequest, send } from './http';
-import { redact, redactHeaders } from './redact';
+import { redact, REDACTED } from './redact';
 import * as answers from './responses';
 import { AccessTokens, IssuedToken } from './tokens';
 import type {
@@ -83,7 +83,13 @@ export class OtoClient {
       this.remember(options.refreshToken);
     }
     this.timeoutMs = options.timeoutMs ?? 15_000;
-    this.retry = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 30_000, ...options.retry };
+    const retry = options.retry ?? {};
+    this.retry = {
+      maxAttempts: retry.maxAttempts ?? 4,
+      baseDelayMs: retry.baseDelayMs ?? 500,
+      maxDelayMs: retry.maxDelayMs ?? 8_000,
+      maxRetryAfterMs: retry.maxRetryAfterMs ?? 30_000,
+    };
     this.concurrency = options.concurrency ?? 4;
     this.maxUrlLength = options.maxUrlLength ?? MAX_URL_LENGTH;
     this.tokens = new AccessTokens(() => this.issueToken());
@@ -109,7 +115,7 @@ export class OtoClient {
     const location = input.optionalText(options?.pickupLocationCode, 'pickupLocationCode', endpoint);
     const suffix = location === undefined ? '' : `&pickupLocationCode=${encodeURIComponent(location)}`;
     const pages = await this.readSkuBatches(endpoint, skus, suffix, answers.inventoryStockAnswer, options?.signal);
-    return Object.assign({}, ...pages.map((page) => page.stock)) as InventoryStock;
+    return pages.length === 1 ? pages[0].stock : Object.assign({}, ...pages.map((page) => page.stock)) as InventoryStock;
   }
 
   /** Stock across all locations for each SKU. */
@@ -229,8 +235,10 @@ export class OtoClient {
   private readSkuBatches<T>(endpoint: string, skus: readonly string[], suffix: string, check: Check<T>, signal?: AbortSignal): Promise<T[]> {
     const list = input.requireSkuList(skus, endpoint);
     const batches = batchSkuUrls(`${this.baseUrl}/${endpoint}?sku=`, list, suffix, this.maxUrlLength, endpoint);
-    return mapWithConcurrency(batches, this.concurrency, (batch, batchSignal) =>
-      this.call({ method: 'GET', endpoint, url: batch.url, operation: 'read', retry: true, auth: true, check }, batchSignal), signal);
+    const read = (batch: SkuBatch, batchSignal?: AbortSignal): Promise<T> =>
+      this.call({ method: 'GET', endpoint, url: batch.url, operation: 'read', retry: true, auth: true, check }, batchSignal);
+    // The common short list needs none of the fan-out machinery.
+    return batches.length === 1 ? Promise.all([read(batches[0], signal)]) : mapWithConcurrency(batches, this.concurrency, read, signal);
   }
 
   /**
@@ -268,11 +276,7 @@ export class OtoClient {
     const request: HttpRequest = {
       method: spec.method,
       url: spec.url ?? this.url(spec.endpoint, spec.query),
-      headers: {
-        Accept: 'application/json',
-        ...(spec.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        ...(used.token === undefined ? {} : { Authorization: `Bearer ${used.token}` }),
-      },
+      headers: headersFor(spec.body !== undefined, used.token),
       body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
     };
     const started = performance.now();
@@ -372,18 +376,20 @@ export class OtoClient {
     if (!listener) {
       return;
     }
+    const secrets = this.secrets;
     const event: OtoRequestEvent = {
       id: this.nextEventId++,
       startedAt: performance.timeOrigin + started,
       method: request.method,
       endpoint: spec.endpoint,
-      url: redact(request.url, this.secrets),
+      url: redact(request.url, secrets),
       operation: spec.operation,
       attempt,
-      requestHeaders: redactHeaders(request.headers, this.secrets),
-      requestBody: request.body === undefined ? undefined : redact(request.body, this.secrets),
+      // Rebuilt rather than redacted: we know exactly which headers carry what.
+      requestHeaders: headersFor(request.body !== undefined, request.headers.Authorization === undefined ? undefined : REDACTED),
+      requestBody: request.body === undefined ? undefined : redact(request.body, secrets),
       status,
-      responseBody: responseBody === undefined ? undefined : redact(responseBody, this.secrets),
+      responseBody: responseBody === undefined ? undefined : redact(responseBody, secrets),
       durationMs: performance.now() - started,
       error: error && { kind: error.kind, code: error.code, message: error.message },
     };
@@ -393,6 +399,17 @@ export class OtoClient {
       // A failing listener (a log view) must not fail the call it observes.
     }
   }
+}
+
+function headersFor(hasBody: boolean, accessToken?: string): Record<string, string> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (hasBody) {
+    headers['Content-Type'] = 'application/json';
+  }
+  if (accessToken !== undefined) {
+    headers.Authorization = `Bearer ${accessToken}`;
+  }
+  return headers;
 }
 
 function normaliseBaseUrl(value: string): string {

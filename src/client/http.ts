@@ -1,6 +1,6 @@
 // One HTTP exchange over node-fetch (v2: Node's http/https underneath, which VS Code's proxy
 // support covers). Turns "no answer" into OtoErrors; interpreting an answer is answers.ts's job.
-import fetch from 'node-fetch';
+import fetch, { RequestInit } from 'node-fetch';
 import { abortedError } from './abort';
 import { OtoError } from './errors';
 
@@ -17,30 +17,37 @@ export interface HttpAnswer {
   text: string;
 }
 
-/** Sends `request`; gives up after `timeoutMs` (body included) or when `signal` fires. */
+/**
+ * Sends `request`; gives up after `timeoutMs` (reading the body included) or when `signal` fires.
+ * node-fetch's own `timeout` ends a request that gets no answer (and closes its socket); no
+ * AbortController of our own, which would cost more per call than everything else the client does.
+ */
 export async function send(request: HttpRequest, endpoint: string, timeoutMs: number, signal?: AbortSignal): Promise<HttpAnswer> {
   if (signal?.aborted) {
     throw abortedError(endpoint);
   }
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  const onAbort = (): void => controller.abort();
-  signal?.addEventListener('abort', onAbort, { once: true });
+  const started = performance.now();
+  let bodyTimedOut = false;
   try {
     const response = await fetch(request.url, {
       method: request.method,
       headers: request.headers,
       body: request.body,
-      signal: controller.signal,
+      signal: signal as FetchSignal | undefined,
+      timeout: timeoutMs,
     });
-    const text = await response.text();
-    return { status: response.status, retryAfter: response.headers.get('retry-after'), text };
+    const timer = setTimeout(() => {
+      bodyTimedOut = true;
+      // node-fetch's body is a Node stream (a PassThrough), whatever its declared type says.
+      (response.body as unknown as { destroy(): void }).destroy();
+    }, Math.max(0, timeoutMs - (performance.now() - started)));
+    try {
+      return { status: response.status, retryAfter: response.headers.get('retry-after'), text: await response.text() };
+    } finally {
+      clearTimeout(timer);
+    }
   } catch (error) {
-    if (timedOut) {
+    if (bodyTimedOut || isFetchTimeout(error)) {
       throw new OtoError({ kind: 'timeout', endpoint, message: `OTO did not answer within ${formatSeconds(timeoutMs)}` });
     }
     if (signal?.aborted) {
@@ -48,10 +55,14 @@ export async function send(request: HttpRequest, endpoint: string, timeoutMs: nu
     }
     const reason = error instanceof Error ? error.message : String(error);
     throw new OtoError({ kind: 'network', endpoint, message: `Could not reach OTO: ${reason}` });
-  } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', onAbort);
   }
+}
+
+type FetchSignal = NonNullable<RequestInit['signal']>;
+
+function isFetchTimeout(error: unknown): boolean {
+  const type = (error as { type?: unknown } | undefined)?.type;
+  return type === 'request-timeout' || type === 'body-timeout';
 }
 
 function formatSeconds(ms: number): string {

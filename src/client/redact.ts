@@ -14,6 +14,9 @@ const PATTERNS: ReadonlyArray<[RegExp, string]> = [
   [/\beyJ[\w-]*\.[\w-]+\.[\w-]*/g, REDACTED],
 ];
 
+/** Every pattern above needs one of these words; most texts have none, and skip the patterns. */
+const MIGHT_HOLD_TOKEN = /token|bearer|eyJ/i;
+
 /**
  * `text` with every token removed: the given secret values wherever they appear, plus anything
  * that looks like a bearer token, a token field or a JWT.
@@ -22,9 +25,12 @@ export function redact(text: string, secrets: readonly string[] = []): string {
   let result = text;
   for (const secret of secrets) {
     // Very short values would blank out ordinary words; real tokens are long.
-    if (secret.length >= 8) {
+    if (secret.length >= 8 && result.includes(secret)) {
       result = result.split(secret).join(REDACTED);
     }
+  }
+  if (!MIGHT_HOLD_TOKEN.test(result)) {
+    return result;
   }
   for (const [pattern, replacement] of PATTERNS) {
     result = result.replace(pattern, replacement);
@@ -36,7 +42,13 @@ export function redact(text: string, secrets: readonly string[] = []): string {
 export function redactHeaders(headers: Readonly<Record<string, string>>, secrets: readonly string[] = []): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    result[name] = name.toLowerCase() === 'authorization' ? value.replace(/^(\S+\s+)?[\s\S]*$/, `$1${REDACTED}`) : redact(value, secrets);
+    result[name] = name.toLowerCase() === 'authorization' ? redactCredentials(value) : redact(value, secrets);
   }
   return result;
+}
+
+/** `Bearer abc` → `Bearer ***`; a bare credential → `***`. */
+function redactCredentials(value: string): string {
+  const space = value.indexOf(' ');
+  return space > 0 ? `${value.slice(0, space + 1)}${REDACTED}` : REDACTED;
 }

@@ -57,7 +57,7 @@ export interface InventoryOrderItem {
 export interface CreateInventoryOrderRequest {
   action: InventoryOrderAction;
   locationCode: string;
-  items: InventoryOrderItem[];
+  items: readonly InventoryOrderItem[];
   binLocationName?: string;
   /** `DD/MM/YYYY`. */
   orderDate?: string;

@@ -1,82 +1,100 @@
 // Small runtime checks for what comes off the wire: each returns the value typed, or throws a
-// WireError naming the JSON path that did not match.
+// WireError naming the JSON path that did not match. Checks work in place on the freshly parsed
+// JSON (filling defaults, dropping nulls) rather than copying it, and build the path only on
+// failure: answers can be large and are checked on every call.
 
-export type Check<T> = (value: unknown, path: string) => T;
+export type Check<T> = (value: unknown) => T;
 
 export class WireError extends Error {
-  constructor(readonly path: string, expected: string, actual: unknown) {
-    super(`${path} should be ${expected} but is ${describe(actual)}`);
+  /** Path segments from the root, e.g. `['stock', 'A', '[0]', 'quantityOnHand']`. */
+  readonly segments: string[] = [];
+
+  constructor(readonly expected: string, readonly actual: unknown) {
+    super(`should be ${expected} but is ${describe(actual)}`);
     this.name = 'WireError';
+  }
+
+  /** `root.stock.A[0].quantityOnHand should be a number but is "5"`. */
+  describeAt(root: string): string {
+    const path = this.segments.map((segment) => (segment.startsWith('[') ? segment : `.${segment}`)).join('');
+    return `${root}${path} ${this.message}`;
   }
 }
 
-export const string: Check<string> = (value, path) => {
-  if (typeof value !== 'string') {
-    throw new WireError(path, 'a string', value);
+/** Runs `check`, adding `segment` to the path of any WireError on its way out. */
+function within<T>(segment: string, check: Check<T>, value: unknown): T {
+  try {
+    return check(value);
+  } catch (error) {
+    if (error instanceof WireError) {
+      error.segments.unshift(segment);
+    }
+    throw error;
   }
-  return value;
-};
+}
 
-export const number: Check<number> = (value, path) => {
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new WireError(path, 'a number', value);
-  }
-  return value;
-};
+function primitive<T>(expected: string, accepts: (value: unknown) => boolean): Check<T> {
+  return (value) => {
+    if (!accepts(value)) {
+      throw new WireError(expected, value);
+    }
+    return value as T;
+  };
+}
 
-export const boolean: Check<boolean> = (value, path) => {
-  if (typeof value !== 'boolean') {
-    throw new WireError(path, 'true or false', value);
-  }
-  return value;
-};
+export const string: Check<string> = primitive('a string', (value) => typeof value === 'string');
+export const number: Check<number> = primitive('a number', (value) => typeof value === 'number' && Number.isFinite(value));
+export const boolean: Check<boolean> = primitive('true or false', (value) => typeof value === 'boolean');
 
 export function literal<T extends string | number | boolean>(expected: T): Check<T> {
-  return (value, path) => {
-    if (value !== expected) {
-      throw new WireError(path, JSON.stringify(expected), value);
-    }
-    return expected;
-  };
+  return primitive(JSON.stringify(expected), (value) => value === expected);
 }
 
 /** Either check; the error names the last one's expectation. */
 export function either<A, B>(first: Check<A>, second: Check<B>): Check<A | B> {
-  return (value, path) => {
+  return (value) => {
     try {
-      return first(value, path);
+      return first(value);
     } catch {
-      return second(value, path);
+      return second(value);
     }
   };
 }
 
 /** Absent or null both count as missing: OTO sends either. */
 export function optional<T>(check: Check<T>): Check<T | undefined> {
-  return (value, path) => (value === undefined || value === null ? undefined : check(value, path));
+  return (value) => (value === undefined || value === null ? undefined : check(value));
 }
 
 export function withDefault<T>(check: Check<T>, fallback: () => T): Check<T> {
-  return (value, path) => (value === undefined || value === null ? fallback() : check(value, path));
+  return (value) => (value === undefined || value === null ? fallback() : check(value));
 }
 
 export function array<T>(check: Check<T>): Check<T[]> {
-  return (value, path) => {
+  return (value) => {
     if (!Array.isArray(value)) {
-      throw new WireError(path, 'a list', value);
+      throw new WireError('a list', value);
     }
-    return value.map((item, index) => check(item, `${path}[${index}]`));
+    for (let index = 0; index < value.length; index++) {
+      const checked = within(`[${index}]`, check, value[index]);
+      if (checked !== value[index]) {
+        value[index] = checked;
+      }
+    }
+    return value as T[];
   };
 }
 
 export function record<T>(check: Check<T>): Check<Record<string, T>> {
-  return (value, path) => {
-    const source = plainObject(value, path);
-    const result: Record<string, T> = {};
-    for (const [key, item] of Object.entries(source)) {
-      result[key] = check(item, `${path}.${key}`);
+  return (value) => {
+    const source = plainObject(value);
+    for (const key of Object.keys(source)) {
+      const checked = within(key, check, source[key]);
+      if (checked !== source[key]) {
+        source[key] = checked;
+      }
     }
-    return result;
+    return source as Record<string, T>;
   };
 }
 
@@ -85,10 +103,14 @@ type FromShape<S extends Shape> = { [K in keyof S]: S[K] extends Check<infer T> 
 
 /** Checks the listed fields and keeps any others as they came. */
 export function object<S extends Shape>(shape: S): Check<FromShape<S>> {
-  return (value, path) => {
-    const result: Record<string, unknown> = { ...plainObject(value, path) };
-    for (const [key, check] of Object.entries(shape)) {
-      const checked = check(result[key], `${path}.${key}`);
+  const keys = Object.keys(shape);
+  return (value) => {
+    const result = plainObject(value);
+    for (const key of keys) {
+      const checked = within(key, shape[key], result[key]);
+      if (checked === result[key]) {
+        continue;
+      }
       if (checked === undefined) {
         delete result[key];
       } else {
@@ -99,9 +121,9 @@ export function object<S extends Shape>(shape: S): Check<FromShape<S>> {
   };
 }
 
-function plainObject(value: unknown, path: string): Record<string, unknown> {
+function plainObject(value: unknown): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new WireError(path, 'an object', value);
+    throw new WireError('an object', value);
   }
   return value as Record<string, unknown>;
 }

@@ -42,12 +42,13 @@ export function createState(options: SeedOptions = {}): SandboxState {
     nextEventId: 55113400,
     now: options.now ?? (() => new Date()),
   };
-  seedProducts(state, random, count, locations.slice(0, demoLocations().length));
+  const seeded = locations.slice(0, demoLocations().length);
+  seedProducts(state, random, count, seeded);
   for (const product of options.extra?.products ?? []) {
     addProduct(state, extraProduct(state, product));
   }
   seedPendingInbound(state, random);
-  seedCustomerOrders(state, random);
+  seedCustomerOrders(state, random, seeded.filter((location) => location.kind === 'warehouse'));
   for (const order of options.extra?.packingOrders ?? []) {
     addExtraOrder(state, order);
   }
@@ -81,19 +82,19 @@ function generatedProduct(index: number): readonly [string, string, number] {
 
 function seedProducts(state: SandboxState, random: Random, count: number, seededLocations: Location[]): void {
   const indices = Array.from({ length: count }, (_, i) => i);
+  // Low-stock SKUs and SKUs with a no-location entry are kept apart, so no total goes negative.
   const shuffled = random.shuffled(indices);
-  const low = new Set(shuffled.slice(0, Math.max(1, Math.round(count * 0.15))));
-  const withoutLocation = new Set(random.shuffled(indices).slice(0, Math.max(1, Math.round(count * 0.1))));
+  const lowCount = Math.max(1, Math.round(count * 0.15));
+  const low = new Set(shuffled.slice(0, lowCount));
+  const withoutLocation = new Set(shuffled.slice(lowCount, lowCount + Math.max(1, Math.round(count * 0.1))));
   const warehouses = seededLocations.filter((location) => location.kind === 'warehouse');
   const branches = seededLocations.filter((location) => location.kind === 'branch');
   for (const index of indices) {
     const [sku, name, price] = index < DEMO_PRODUCTS.length ? DEMO_PRODUCTS[index] : generatedProduct(index);
     const minInventory = random.chance(0.85) || low.has(index) ? random.pick([10, 20, 25, 50, 100]) : undefined;
-    const places = warehouses.filter(() => random.chance(0.65));
-    if (places.length === 0) {
-      places.push(random.pick(warehouses));
-    }
-    places.push(...branches.filter(() => random.chance(0.4)));
+    // The central (first) warehouse carries the whole catalogue; the others and the branch a part.
+    const [central, ...regional] = warehouses;
+    const places = [central, ...regional.filter(() => random.chance(0.6)), ...branches.filter(() => random.chance(0.4))];
     const stock = new Map<string, StockRecord>();
     for (const place of places) {
       const onHand = low.has(index) ? random.int(0, Math.floor((minInventory ?? 10) / (places.length + 1))) : random.int(30, 260);
@@ -207,15 +208,20 @@ function seedCustomer(random: Random): Customer {
   };
 }
 
-function seedCustomerOrders(state: SandboxState, random: Random): void {
+function seedCustomerOrders(state: SandboxState, random: Random, warehouses: Location[]): void {
   let orderNumber = 100200 + random.int(0, 80);
-  for (const warehouse of state.locations.filter((location) => location.kind === 'warehouse' && location.id < 19000)) {
+  for (const warehouse of warehouses) {
     const stocked = state.products.slice(0, Math.max(DEFAULT_PRODUCT_COUNT, 200)).filter((product) => product.stock.has(warehouse.code));
     const queued = random.int(3, 6);
     for (let n = 0; n <= queued; n++) {
       const items: OrderItem[] = [];
       for (const product of random.shuffled(stocked).slice(0, random.int(1, 3))) {
-        items.push({ sku: product.sku, name: product.name, quantity: random.int(1, 3), price: product.price, productId: product.id });
+        const quantity = random.int(1, 3);
+        // Orders only take what is free, so the demo's forecasts stay at or above zero.
+        const record = product.stock.get(warehouse.code);
+        if (record && record.onHand - record.reserved >= quantity) {
+          items.push({ sku: product.sku, name: product.name, quantity, price: product.price, productId: product.id });
+        }
       }
       if (n === 0 || random.chance(0.2)) {
         const [sku, name, price] = random.pick(NON_CATALOGUE_ITEMS);

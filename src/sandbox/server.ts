@@ -113,7 +113,14 @@ export function createServer(context: ServerContext): http.Server {
       body: parseBody(rawBody),
     };
     const authorized = context.tokens.accepts(incoming.headers.authorization);
-    context.log.push({ method: request.method, endpoint, query: request.query, body: request.body === NOT_JSON ? rawBody : request.body, authorized });
+    context.log.push({
+      method: request.method,
+      endpoint,
+      url: incoming.url ?? '',
+      query: request.query,
+      body: request.body === NOT_JSON ? rawBody : request.body,
+      authorized,
+    });
     if (context.log.length > MAX_LOGGED_REQUESTS) {
       context.log.shift();
     }

@@ -17,7 +17,10 @@ export interface Fault {
   headers?: Record<string, string>;
   /** Never answer; the socket stays open until the client gives up or the sandbox closes. */
   hang?: boolean;
-  /** Apply the request's effect (e.g. the stock change) and then hang or fail: a lost answer. */
+  /**
+   * Apply the request's effect (e.g. the stock change) first, then lose the answer: hang with
+   * `hang`, answer `status`/`body` when given, or else drop the connection.
+   */
   afterEffect?: boolean;
   /** Drop the connection without answering (a network error). Implied by `afterEffect` alone. */
   reset?: boolean;
@@ -102,6 +105,14 @@ export interface RunningSandbox {
   /** Adds faults at run time (tests use it between calls). */
   addFaults(faults: Fault[]): void;
   /** Every request the sandbox received, in order: for asserting what (and how often) was sent. */
-  readonly requests: ReadonlyArray<{ method: string; endpoint: string; query: Record<string, string>; body: unknown; authorized: boolean }>;
+  readonly requests: ReadonlyArray<{
+    method: string;
+    endpoint: string;
+    /** The request target as received, path and query (e.g. to check URL lengths). */
+    url: string;
+    query: Record<string, string>;
+    body: unknown;
+    authorized: boolean;
+  }>;
   close(): Promise<void>;
 }

@@ -92,6 +92,19 @@ async function perform(page: Page, request: Request): Promise<unknown> {
     case 'clickTreeRow':
       await page.locator(`${PANE_SELECTOR(text('title'))} .monaco-list-row`).filter({ has: page.locator('.label-name', { hasText: text('label') }) }).first().click();
       return null;
+    case 'sideBarWidth': {
+      // Drags the sash on the side bar's right edge, as a user widens it.
+      const box = await page.locator('.part.sidebar').boundingBox();
+      if (!box) {
+        throw new Error('the side bar is not showing');
+      }
+      const y = box.y + box.height / 2;
+      await page.mouse.move(box.x + box.width, y);
+      await page.mouse.down();
+      await page.mouse.move(box.x + Number(request.width), y, { steps: 5 });
+      await page.mouse.up();
+      return (await page.locator('.part.sidebar').boundingBox())?.width;
+    }
     case 'quickInput':
       return page.evaluate(readers.quickInput);
     case 'notifications':

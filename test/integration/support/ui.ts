@@ -3,6 +3,7 @@
 // has a page to drive; under @vscode/test-electron `uiAvailable()` is false.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as vscode from 'vscode';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 let counter = 0;
@@ -57,8 +58,17 @@ export type QuickInputState =
 export const treeRows = (title: string): Promise<TreeRow[] | undefined> => request('treeRows', { title });
 /** Clicks the first row of that tree whose label contains `label` (selects it; toggles a parent). */
 export const clickTreeRow = (title: string, label: string): Promise<void> => request('clickTreeRow', { title, label });
+/** Drags the side bar's edge to make it about `width` pixels wide; resolves to the new width. */
+export const sideBarWidth = (width: number): Promise<number> => request('sideBarWidth', { width });
 export const quickInput = (): Promise<QuickInputState> => request('quickInput');
-export const notifications = (): Promise<string[]> => request('notifications');
+/**
+ * The messages in the notification center, which it opens first: in the headless page toasts
+ * do not always show, but every notification lands in the center.
+ */
+export async function notificationCenter(): Promise<string[]> {
+  await vscode.commands.executeCommand('notifications.showList');
+  return request('notifications');
+}
 export const typeText = (text: string): Promise<void> => request('type', { text });
 /** A Playwright key name, e.g. `Enter`, `Escape`, `ArrowDown`. */
 export const press = (key: string): Promise<void> => request('press', { key });

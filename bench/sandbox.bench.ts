@@ -1,0 +1,51 @@
+// The sandbox's own costs, so other benchmarks can tell its share from the client's: start-up with
+// large catalogues, and how fast it answers stock reads.
+import { performance } from 'node:perf_hooks';
+import { startSandbox } from '../src/sandbox';
+
+async function timeStart(products: number): Promise<void> {
+  const started = performance.now();
+  const sandbox = await startSandbox({ products });
+  console.log(`start with ${products.toLocaleString('en')} products: ${(performance.now() - started).toFixed(0)} ms`);
+  await sandbox.close();
+}
+
+async function readThroughput(products: number, requests: number, skusPerRequest: number, concurrency: number): Promise<void> {
+  const sandbox = await startSandbox({ products });
+  try {
+    const refreshed = await fetch(`${sandbox.baseUrl}/refreshToken`, { method: 'POST', body: JSON.stringify({ refresh_token: sandbox.refreshToken }) });
+    const { access_token: token } = (await refreshed.json()) as { access_token: string };
+    const skus = Array.from({ length: products }, (_, i) => `GEN-${String(i + 1).padStart(6, '0')}`);
+    const durations: number[] = [];
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < requests) {
+        const offset = (next++ * skusPerRequest) % products;
+        const started = performance.now();
+        const answer = await fetch(`${sandbox.baseUrl}/checkInventoryStock?sku=${skus.slice(offset, offset + skusPerRequest).join(',')}`, {
+          headers: { Authorization: `Bearer ${token}` },
+        });
+        await answer.arrayBuffer();
+        durations.push(performance.now() - started);
+      }
+    };
+    const started = performance.now();
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    const wall = performance.now() - started;
+    durations.sort((a, b) => a - b);
+    console.log(
+      `checkInventoryStock, ${skusPerRequest} SKUs a request, ${concurrency} at a time: ${(requests / (wall / 1000)).toFixed(0)} requests/s, ` +
+        `median ${durations[Math.floor(durations.length / 2)].toFixed(2)} ms, p95 ${durations[Math.floor(durations.length * 0.95)].toFixed(2)} ms`,
+    );
+  } finally {
+    await sandbox.close();
+  }
+}
+
+export async function run(): Promise<void> {
+  for (const products of [40, 10_000, 100_000]) {
+    await timeStart(products);
+  }
+  await readThroughput(10_000, 500, 100, 1);
+  await readThroughput(10_000, 500, 100, 8);
+}

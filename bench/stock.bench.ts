@@ -1,0 +1,111 @@
+// Stock view figures: how long building the tree model takes for a large catalogue (goal: under
+// 50 ms median for 10,000 SKUs × 5 locations), and what one full refresh of that catalogue costs
+// in requests against the sandbox.
+import * as os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { OtoClient } from '../src/client';
+import { startSandbox } from '../src/sandbox';
+import type { SkuStock } from '../src/stock/figures';
+import { english } from '../src/stock/l10n';
+import type { PickupLocation } from '../src/stock/source';
+import { StockStore } from '../src/stock/store';
+import { buildTree, type TreeModel, type TreeOptions } from '../src/stock/treeModel';
+
+const SKUS = 10_000;
+const RUNS = 25;
+
+function syntheticStock(): { locations: PickupLocation[]; skus: SkuStock[] } {
+  const locations: PickupLocation[] = Array.from({ length: 5 }, (_, index) => ({
+    code: `LOC-${index + 1}`,
+    name: `Location ${index + 1}`,
+    city: 'Riyadh',
+    kind: index === 4 ? 'branch' : 'warehouse',
+  }));
+  const skus = Array.from({ length: SKUS }, (_, index): SkuStock => {
+    const sku = `SKU-${String((index * 7919) % SKUS).padStart(5, '0')}`;
+    const entries = locations.map((location, at) => ({ locationCode: location.code, onHand: (index * 31 + at * 17) % 400, forecast: (index * 29 + at * 13) % 400, change: index % 10 === 0 ? { onHand: -5, forecast: 0 } : undefined }));
+    const onHand = entries.reduce((sum, entry) => sum + entry.onHand, 0);
+    const global = { onHand, forecast: onHand - 3, minInventory: index % 7 === 0 ? onHand + 1 : 50 };
+    return { sku, product: { sku, name: `Product ${index} — some descriptive name`, barcode: String(6281000000000 + index) }, locations: entries, global, low: global.onHand < global.minInventory, readAt: Date.now() };
+  });
+  return { locations, skus };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function time(label: string, build: (previous?: TreeModel) => TreeModel, reuse: boolean): void {
+  const times: number[] = [];
+  let previous: TreeModel | undefined;
+  for (let run = 0; run < RUNS + 3; run++) {
+    const started = performance.now();
+    const model = build(reuse ? previous : undefined);
+    const elapsed = performance.now() - started;
+    previous = model;
+    if (run >= 3) {
+      times.push(elapsed);
+    }
+  }
+  console.log(`${label}: median ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms (${RUNS} runs)`);
+}
+
+function modelTimes(): void {
+  const input = syntheticStock();
+  const rows = (model: TreeModel): number => model.rowCount;
+  const options: Array<[string, TreeOptions]> = [
+    ['location → SKU', { grouping: 'location', lowOnly: false, text: '' }],
+    ['SKU → location', { grouping: 'sku', lowOnly: false, text: '' }],
+    ['location → SKU, low stock only', { grouping: 'location', lowOnly: true, text: '' }],
+    ['location → SKU, text filter', { grouping: 'location', lowOnly: false, text: 'product 12' }],
+  ];
+  console.log(`tree model, ${SKUS.toLocaleString('en')} SKUs × ${input.locations.length} locations (goal: median under 50 ms)`);
+  for (const [label, treeOptions] of options) {
+    const build = (previous?: TreeModel): TreeModel => buildTree(input, treeOptions, english, previous).model;
+    const size = rows(build());
+    time(`  ${label}, fresh build (${size.toLocaleString('en')} rows)`, build, false);
+    time(`  ${label}, rebuild reusing the previous nodes`, build, true);
+  }
+}
+
+async function refreshCost(): Promise<void> {
+  const sandbox = await startSandbox({ products: SKUS });
+  try {
+    const client = new OtoClient({ baseUrl: sandbox.baseUrl, refreshToken: sandbox.refreshToken });
+    const store = new StockStore({ getSource: async () => client });
+    const count = (from: number): string => {
+      const byEndpoint = new Map<string, number>();
+      for (const request of sandbox.requests.slice(from)) {
+        byEndpoint.set(request.endpoint, (byEndpoint.get(request.endpoint) ?? 0) + 1);
+      }
+      const total = sandbox.requests.length - from;
+      return `${total} requests (${[...byEndpoint].map(([endpoint, n]) => `${endpoint} ${n}`).join(', ')})`;
+    };
+    let from = sandbox.requests.length;
+    let started = performance.now();
+    const first = await store.refresh({ reloadCatalogue: true });
+    console.log(`first refresh of a ${SKUS.toLocaleString('en')}-product sandbox catalogue: ${count(from)}, ${(performance.now() - started).toFixed(0)} ms${first.issues.length ? `, issues: ${first.issues.map((issue) => issue.message).join('; ')}` : ''}`);
+    from = sandbox.requests.length;
+    started = performance.now();
+    await store.refresh();
+    console.log(`scheduled refresh (catalogue cached): ${count(from)}, ${(performance.now() - started).toFixed(0)} ms`);
+    const sku = [...store.skus()][0].sku;
+    from = sandbox.requests.length;
+    started = performance.now();
+    await store.invalidate([{ sku }]);
+    console.log(`invalidating one SKU: ${count(from)}, ${(performance.now() - started).toFixed(0)} ms`);
+    const treeOptions: TreeOptions = { grouping: 'location', lowOnly: false, text: '' };
+    const build = (previous?: TreeModel): TreeModel => buildTree({ locations: store.locations, skus: store.skus() }, treeOptions, english, previous).model;
+    time(`tree model of that sandbox store (${build().rowCount.toLocaleString('en')} rows), fresh build`, build, false);
+  } finally {
+    await sandbox.close();
+  }
+}
+
+export async function run(): Promise<void> {
+  // Timings on a busy machine run long; say how busy it was.
+  console.log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}`);
+  modelTimes();
+  await refreshCost();
+}

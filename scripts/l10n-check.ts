@@ -1,0 +1,198 @@
+// Checks that the Arabic bundles translate every English string: every key of package.nls.json
+// (and every %key% package.json uses) in package.nls.ar.json, every `vscode.l10n.t` message of
+// src/ in l10n/bundle.l10n.ar.json, with the same {0}-style placeholders. Run as
+// `npm run l10n:check`; the unit tests run it too, so a new string fails until translated.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as ts from 'typescript';
+
+export const LANGUAGES = ['ar'] as const;
+
+export interface L10nReport {
+  /** package.json `%key%` references with no English text in package.nls.json. */
+  readonly unknownManifestKeys: string[];
+  /** Per language: English keys or messages without a translation. */
+  readonly missing: Record<string, string[]>;
+  /** Per language: translations whose placeholders differ from the English. */
+  readonly placeholderMismatches: Record<string, string[]>;
+  /** Translations that are still the English text (or empty). */
+  readonly untranslated: Record<string, string[]>;
+  /** `l10n.t(...)` calls whose message is not a string literal, so no bundle can cover them. */
+  readonly nonLiteralCalls: string[];
+}
+
+function readJson(file: string): Record<string, unknown> {
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+}
+
+function sourceFiles(dir: string): string[] {
+  const files: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      files.push(...sourceFiles(full));
+    } else if (/\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) {
+      files.push(full);
+    }
+  }
+  return files;
+}
+
+function isL10nT(node: ts.CallExpression): boolean {
+  const callee = node.expression;
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 't' && /(^|\.)l10n$/.test(callee.expression.getText());
+}
+
+function stringValue(node: ts.Expression | undefined): string | undefined {
+  return node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) ? node.text : undefined;
+}
+
+/** The bundle key of `l10n.t(...)`: the message, or `message/comment` for the object form. */
+function messageKey(node: ts.CallExpression): string | undefined {
+  const [first] = node.arguments;
+  const literal = stringValue(first);
+  if (literal !== undefined || !first || !ts.isObjectLiteralExpression(first)) {
+    return literal;
+  }
+  const field = (name: string): ts.Expression | undefined => {
+    const property = first.properties.find((candidate) => ts.isPropertyAssignment(candidate) && candidate.name.getText() === name);
+    return property && ts.isPropertyAssignment(property) ? property.initializer : undefined;
+  };
+  const message = stringValue(field('message'));
+  const commentNode = field('comment');
+  if (message === undefined) {
+    return undefined;
+  }
+  if (!commentNode) {
+    return message;
+  }
+  const comment = ts.isArrayLiteralExpression(commentNode) ? commentNode.elements.map((element) => stringValue(element) ?? '').join('') : stringValue(commentNode);
+  return comment ? `${message}/${comment}` : message;
+}
+
+/** Every `l10n.t` message in the source text, plus the locations of calls it cannot read. */
+export function extractMessages(source: string, file = '<source>.ts'): { messages: string[]; nonLiteral: string[] } {
+  const messages: string[] = [];
+  const nonLiteral: string[] = [];
+  const sourceFile = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true);
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && isL10nT(node)) {
+      const key = messageKey(node);
+      if (key === undefined) {
+        nonLiteral.push(`${file}:${sourceFile.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
+      } else {
+        messages.push(key);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return { messages, nonLiteral };
+}
+
+/** What a translation must carry over unchanged: `{0}` placeholders, `$(icon)` codicons and `(command:…)` links. */
+export function placeholders(text: string): string {
+  return [...text.matchAll(/\{(?:\d+|\w+)\}|\$\([\w-]+\)|\(command:[^)\s]+\)/g)]
+    .map((match) => match[0])
+    .sort()
+    .join(' ');
+}
+
+export function englishMessages(root: string): { messages: string[]; nonLiteral: string[] } {
+  const all = new Set<string>();
+  const nonLiteral: string[] = [];
+  for (const file of sourceFiles(path.join(root, 'src'))) {
+    const found = extractMessages(fs.readFileSync(file, 'utf8'), path.relative(root, file));
+    found.messages.forEach((message) => all.add(message));
+    nonLiteral.push(...found.nonLiteral);
+  }
+  return { messages: [...all].sort(), nonLiteral };
+}
+
+function manifestKeys(root: string): string[] {
+  const keys = new Set<string>();
+  const text = fs.readFileSync(path.join(root, 'package.json'), 'utf8');
+  for (const match of text.matchAll(/"%([^%"]+)%"/g)) {
+    keys.add(match[1] as string);
+  }
+  return [...keys].sort();
+}
+
+/** Names that stay in Latin letters in every language. */
+const UNTRANSLATED_NAMES = /\b(?:OTO|SKUs?|cURL|CSV|JSON|ERP|WMS)\b/g;
+
+/** True when a translation identical to the English still needs translating (it has English words). */
+function needsTranslation(text: string): boolean {
+  return /[A-Za-z]{3}/.test(text.replace(UNTRANSLATED_NAMES, '').replace(/\$\([\w-]+\)/g, ''));
+}
+
+function compare(english: Map<string, string>, translated: Record<string, unknown>, report: { missing: string[]; mismatches: string[]; untranslated: string[] }): void {
+  for (const [key, text] of english) {
+    const translation = translated[key];
+    const value = typeof translation === 'string' ? translation : (translation as { message?: unknown } | undefined)?.message;
+    if (typeof value !== 'string') {
+      report.missing.push(key);
+    } else if (value.trim() === '' || (value === text && needsTranslation(text))) {
+      report.untranslated.push(key);
+    } else if (placeholders(value) !== placeholders(text)) {
+      report.mismatches.push(key);
+    }
+  }
+}
+
+export function checkL10n(root: string): L10nReport {
+  const nls = readJson(path.join(root, 'package.nls.json'));
+  const manifestEnglish = new Map(Object.entries(nls).map(([key, value]) => [key, String(value)]));
+  const { messages, nonLiteral } = englishMessages(root);
+  const bundleEnglish = new Map(messages.map((message) => [message, message]));
+  const report: L10nReport = {
+    unknownManifestKeys: manifestKeys(root).filter((key) => !manifestEnglish.has(key)),
+    missing: {},
+    placeholderMismatches: {},
+    untranslated: {},
+    nonLiteralCalls: nonLiteral,
+  };
+  for (const language of LANGUAGES) {
+    const result = { missing: [] as string[], mismatches: [] as string[], untranslated: [] as string[] };
+    const manifestFile = path.join(root, `package.nls.${language}.json`);
+    const bundleFile = path.join(root, 'l10n', `bundle.l10n.${language}.json`);
+    compare(manifestEnglish, fs.existsSync(manifestFile) ? readJson(manifestFile) : {}, result);
+    compare(bundleEnglish, fs.existsSync(bundleFile) ? readJson(bundleFile) : {}, result);
+    report.missing[language] = result.missing;
+    report.placeholderMismatches[language] = result.mismatches;
+    report.untranslated[language] = result.untranslated;
+  }
+  return report;
+}
+
+function main(): void {
+  const root = path.resolve(__dirname, '..', '..');
+  const report = checkL10n(root);
+  let failed = report.unknownManifestKeys.length > 0;
+  if (failed) {
+    console.error(`package.json uses keys missing from package.nls.json: ${report.unknownManifestKeys.join(', ')}`);
+  }
+  for (const language of LANGUAGES) {
+    for (const [label, list] of [
+      ['missing', report.missing[language]],
+      ['untranslated', report.untranslated[language]],
+      ['placeholder mismatch', report.placeholderMismatches[language]],
+    ] as const) {
+      if (list && list.length > 0) {
+        failed = true;
+        console.error(`${language}: ${list.length} ${label}:\n  ${list.map((key) => JSON.stringify(key)).join('\n  ')}`);
+      }
+    }
+  }
+  if (report.nonLiteralCalls.length > 0) {
+    console.warn(`l10n.t calls without a literal message (not checkable): ${report.nonLiteralCalls.join(', ')}`);
+  }
+  if (failed) {
+    process.exit(1);
+  }
+  console.log(`l10n: ${LANGUAGES.join(', ')} cover every English string`);
+}
+
+if (require.main === module) {
+  main();
+}

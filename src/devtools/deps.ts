@@ -1,0 +1,38 @@
+// What devtools needs from the rest of the extension, declared here so extension.ts can pass the
+// Session and the StockStore as they are (structural typing) and tests can pass their own.
+import type { LogOutputChannel } from 'vscode';
+import type { RequestEventLike } from './exchange';
+import type { ReplayClient } from './replay';
+import type { StoreSku } from './stockReading';
+
+export type Subscribe<T> = (listener: (value: T) => unknown) => { dispose(): unknown };
+
+export interface DevtoolsSession {
+  readonly environment: string;
+  /** One event per HTTP exchange of the active client, tokens already redacted. */
+  readonly onRequest: Subscribe<RequestEventLike>;
+  /** Rejects (an `OtoError` of kind `auth`) when not signed in. */
+  getClient(): Promise<ReplayClient>;
+}
+
+export interface ReadOutcome {
+  readonly issues: ReadonlyArray<{ readonly message: string }>;
+}
+
+export interface DevtoolsStock {
+  /** True once the catalogue has been read. */
+  readonly loaded: boolean;
+  readonly busy: boolean;
+  readonly locations: ReadonlyArray<{ readonly code: string; readonly name?: string }>;
+  getSku(sku: string): StoreSku | undefined;
+  skus(): Iterable<StoreSku>;
+  refresh(options?: { reloadCatalogue?: boolean }): Promise<ReadOutcome>;
+  invalidate(targets: ReadonlyArray<{ sku: string; locationCode?: string }>): Promise<ReadOutcome>;
+}
+
+export interface DevtoolsDeps {
+  readonly session: DevtoolsSession;
+  readonly stock: DevtoolsStock;
+  /** The extension's one "OTO" log, shared with the other features. */
+  readonly log: LogOutputChannel;
+}

@@ -1,0 +1,53 @@
+// One HTTP exchange as the request log keeps it: the client's `onRequest` event (structurally;
+// this module does not import the client) with a sequence number of the log's own, since each
+// new client (environment switch, sign-in) numbers its events from 1 again.
+
+export interface RequestEventLike {
+  /** The environment whose client made the exchange (the session adds it). */
+  readonly environment?: string;
+  /** Epoch milliseconds when the request started. */
+  readonly startedAt: number;
+  readonly method: 'GET' | 'POST';
+  /** Endpoint name as in the path after `/rest/v2/`, e.g. `checkInventoryStock`. */
+  readonly endpoint: string;
+  /** Full request URL, query included; the client has removed any token from it. */
+  readonly url: string;
+  /** `read`s may be replayed freely; a `write` changes state on OTO; `auth` is the token refresh. */
+  readonly operation: 'read' | 'write' | 'auth';
+  /** 1 for the first try; retries count up. */
+  readonly attempt: number;
+  /** Headers as sent, the Authorization value already reduced to `Bearer ***` by the client. */
+  readonly requestHeaders?: Readonly<Record<string, string>>;
+  readonly requestBody?: string;
+  /** Absent when no answer came (network error, timeout, abort). */
+  readonly status?: number;
+  readonly responseBody?: string;
+  readonly durationMs: number;
+  readonly error?: { readonly kind: string; readonly code?: string; readonly message: string };
+}
+
+export interface Exchange extends RequestEventLike {
+  /** Unique for the life of the log; the virtual document's URI carries it. */
+  readonly id: number;
+}
+
+export function isError(exchange: RequestEventLike): boolean {
+  return exchange.error !== undefined || exchange.status === undefined || exchange.status >= 400;
+}
+
+/** The OTO code (`OTO1133`) or, failing that, the kind of failure (`timeout`, `network`). */
+export function errorCode(exchange: RequestEventLike): string | undefined {
+  return exchange.error?.code ?? exchange.error?.kind;
+}
+
+/** A body string as JSON when it is JSON, else the string itself, for pretty documents. */
+export function parseBody(body: string | undefined): unknown {
+  if (body === undefined || body === '') {
+    return null;
+  }
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return body;
+  }
+}

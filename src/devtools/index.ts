@@ -1,0 +1,65 @@
+// Developer tools: the request log ("OTO" output channel and Requests view), cURL/replay,
+// stock snapshots, the SKU hover, "Check Stock of Selection" and "Export Stock".
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { registerCheckStockCommand } from './checkStockCommand';
+import type { DevtoolsDeps } from './deps';
+import { ExchangeDocuments, REQUEST_SCHEME, SNAPSHOT_SCHEME, SnapshotDocuments } from './documents';
+import { registerExchangeCommands } from './exchangeCommands';
+import { ExchangeLog } from './exchangeLog';
+import { registerExportCommand } from './exportCommand';
+import { registerSkuHover } from './hoverProvider';
+import { HoverStock, hoverStoreOf } from './hoverStock';
+import { RequestLogger } from './requestLogger';
+import { RequestsView } from './requestsView';
+import { registerSnapshotCommands } from './snapshotCommands';
+import { SnapshotRepository } from './snapshotRepository';
+
+export type { DevtoolsDeps } from './deps';
+
+export const REQUESTS_VIEW_ID = 'oto.requests';
+
+export function registerDevtools(context: vscode.ExtensionContext, deps: DevtoolsDeps): void {
+  const channel = deps.log;
+  const exchanges = new ExchangeLog(200);
+  const logger = new RequestLogger(exchanges, {
+    info: (message) => channel.info(message),
+    warn: (message) => channel.warn(message),
+    error: (message) => channel.error(message),
+    trace: (message) => channel.trace(message),
+    isTraceEnabled: () => channel.logLevel === vscode.LogLevel.Trace,
+  });
+  const requestsView = new RequestsView(exchanges);
+  const snapshotDocuments = new SnapshotDocuments();
+  const storage = (context.storageUri ?? context.globalStorageUri).fsPath;
+  const hoverStock = new HoverStock(hoverStoreOf(deps.stock));
+
+  context.subscriptions.push(
+    requestsView,
+    { dispose: () => hoverStock.dispose() },
+    deps.session.onRequest((event) => logger.record(event)),
+    vscode.window.createTreeView(REQUESTS_VIEW_ID, { treeDataProvider: requestsView }),
+    vscode.workspace.registerTextDocumentContentProvider(REQUEST_SCHEME, new ExchangeDocuments(exchanges)),
+    vscode.workspace.registerTextDocumentContentProvider(SNAPSHOT_SCHEME, snapshotDocuments),
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      if (document.uri.scheme === SNAPSHOT_SCHEME) {
+        snapshotDocuments.forget(document.uri);
+      }
+    }),
+    vscode.commands.registerCommand('oto.showLog', () => channel.show(true)),
+    vscode.commands.registerCommand('oto.clearRequests', () => {
+      exchanges.clear();
+      requestsView.refreshSoon();
+    }),
+    ...registerExchangeCommands(exchanges, deps.session, deps.stock),
+    ...registerSnapshotCommands({
+      session: deps.session,
+      stock: deps.stock,
+      repository: new SnapshotRepository(path.join(storage, 'snapshots')),
+      documents: snapshotDocuments,
+    }),
+    registerSkuHover(hoverStock, deps.stock),
+    registerCheckStockCommand(deps.stock),
+    registerExportCommand(deps.session, deps.stock),
+  );
+}

@@ -1,0 +1,68 @@
+// What the flows need from the rest of the extension, declared here so they depend on contracts
+// (the shared OtoClient, the stock store) rather than on their implementations.
+import type {
+  CheckInventoryStockOptions,
+  CreateInventoryOrderRequest,
+  CreateInventoryOrderResponse,
+  InventoryStock,
+  PickupLocation,
+  UpdateStockQuantityRequest,
+  UpdateStockQuantityResponse,
+} from '../client';
+import type { Prompter } from './prompter';
+import type { RecentChanges } from './recentChanges';
+
+/** The calls the flows make; the shared `OtoClient` has them. */
+export interface OrdersClient {
+  updateStockQuantity(request: UpdateStockQuantityRequest): Promise<UpdateStockQuantityResponse>;
+  checkInventoryStock(skus: string[], options?: CheckInventoryStockOptions): Promise<InventoryStock>;
+  createInventoryOrder(request: CreateInventoryOrderRequest): Promise<CreateInventoryOrderResponse>;
+}
+
+export interface LocationInfo {
+  code: string;
+  name?: string;
+  kind?: PickupLocation['kind'];
+  city?: string;
+}
+
+export interface SkuFigures {
+  sku: string;
+  product?: { name?: string };
+  locations: ReadonlyArray<{ locationCode?: string; onHand: number }>;
+}
+
+/** The stock store as the flows see it: the tree's cached figures, and `invalidate` to refresh touched rows. */
+export interface StockView {
+  readonly locations: readonly LocationInfo[];
+  skus(): Iterable<SkuFigures>;
+  getSku(sku: string): SkuFigures | undefined;
+  invalidate(targets: ReadonlyArray<{ sku: string; locationCode?: string }>): Promise<unknown>;
+}
+
+export interface FlowContext {
+  prompter: Prompter;
+  getClient(): Promise<OrdersClient>;
+  stock: StockView;
+  /** The active environment's name (`sandbox`, `staging`, `production`), recorded with each change. */
+  environment(): string;
+  recent: RecentChanges;
+  /** `oto.confirmAboveUnits`: changes of more units than this ask for confirmation. */
+  confirmAboveUnits(): number;
+  copyToClipboard(text: string): Promise<void>;
+  /** Runs `oto.showLog`. */
+  showLog(): Promise<void>;
+  /** The clock, so "today" and recorded times are testable. */
+  now(): Date;
+}
+
+/** A client and the environment it talks to, taken together at the start of a flow so a write is recorded against the environment it went to. */
+export interface Connection {
+  client: OrdersClient;
+  environment: string;
+}
+
+export async function connect(ctx: FlowContext): Promise<Connection> {
+  const environment = ctx.environment();
+  return { client: await ctx.getClient(), environment };
+}

@@ -1,0 +1,48 @@
+// How a failed call is told to the user: OTO's own code and message with "Show log", and for a
+// write whose answer was lost, that it may or may not have happened (it is never resent).
+import { isOtoError, isPlanGatedError } from '../client';
+import type { FlowContext } from './context';
+import { l10n } from './l10n';
+import type { MessageLevel } from './prompter';
+
+/** The request may have reached OTO and taken effect even though no answer came back. */
+export function isLostAnswer(error: unknown): boolean {
+  if (!isOtoError(error)) {
+    return false;
+  }
+  return error.kind === 'timeout' || error.kind === 'network' || (error.kind === 'api' && (error.status ?? 0) >= 500 && error.code === undefined);
+}
+
+/** e.g. `OTO1133 Location Code is missing or invalid`, or the plain message when OTO gave no code. */
+export function describeError(error: unknown): string {
+  if (isOtoError(error)) {
+    const text = error.code ? `${error.code} ${error.message}` : error.message;
+    return isPlanGatedError(error) ? l10n.t('{0} (this OTO account\'s plan does not include stock management)', text) : text;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Shows "<what failed>: <OTO code and message>" with "Show log", plus any extra actions; returns the extra action chosen. */
+export function showFailure<A extends string>(ctx: FlowContext, what: string, error: unknown, extra: readonly A[] = []): Promise<A | undefined> {
+  return messageWithLog(ctx, 'error', l10n.t('{0}: {1}', what, describeError(error)), extra);
+}
+
+/** Warns that a write's answer was lost; returns the extra action chosen. */
+export function showLostAnswer<A extends string>(ctx: FlowContext, text: string, extra: readonly A[]): Promise<A | undefined> {
+  return messageWithLog(ctx, 'warning', text, extra);
+}
+
+async function messageWithLog<A extends string>(ctx: FlowContext, level: MessageLevel, text: string, extra: readonly A[]): Promise<A | undefined> {
+  const showLog = l10n.t('Show log');
+  const choice = await ctx.prompter.message<string>(level, text, [...extra, showLog]);
+  if (choice === showLog) {
+    await ctx.showLog();
+    return undefined;
+  }
+  return extra.find((action) => action === choice);
+}
+
+/** OTO's warnings appended to a message, e.g. about a date it dropped. */
+export function withWarnings(text: string, warnings: readonly string[] | undefined): string {
+  return warnings && warnings.length > 0 ? l10n.t('{0} OTO says: {1}', text, warnings.join(' · ')) : text;
+}

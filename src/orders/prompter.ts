@@ -1,0 +1,62 @@
+// The small UI surface the flows need. The VS Code adapter implements it with QuickPick,
+// InputBox and notifications; tests implement it with a scripted prompter.
+
+/** Returned by `pick`/`input` when the user pressed the Back button. */
+export const BACK = Symbol('back');
+
+/** A value, BACK, or `undefined` when the prompt was dismissed (Escape). */
+export type Prompted<T> = T | typeof BACK | undefined;
+
+export interface StepPosition {
+  title: string;
+  /** 1-based position of this step in the flow, shown as "2/3". */
+  step: number;
+  totalSteps: number;
+}
+
+export interface PickItem<T> {
+  label: string;
+  description?: string;
+  detail?: string;
+  value: T;
+}
+
+export interface PickRequest<T> extends StepPosition {
+  placeholder: string;
+  items: ReadonlyArray<PickItem<T>>;
+  /** Item highlighted when the pick opens, so going back keeps the earlier choice. */
+  activeIndex?: number;
+  /** Typing also filters on each item's detail (e.g. a SKU's product name). */
+  matchOnDetail?: boolean;
+  canGoBack: boolean;
+}
+
+export interface InputRequest extends StepPosition {
+  value: string;
+  placeholder?: string;
+  /** Recomputed as the user types, e.g. to show `277 → 272`. */
+  prompt(value: string): string;
+  /** A specific message for a bad value, or undefined when it is acceptable. */
+  validate(value: string): string | undefined;
+  canGoBack: boolean;
+}
+
+export interface ConfirmRequest {
+  message: string;
+  detail?: string;
+  /** Label of the button that goes ahead; the modal's own Cancel declines. */
+  confirm: string;
+}
+
+export type MessageLevel = 'info' | 'warning' | 'error';
+
+export interface Prompter {
+  pick<T>(request: PickRequest<T>): Promise<Prompted<T>>;
+  input(request: InputRequest): Promise<Prompted<string>>;
+  /** A modal confirmation; true only when the confirm button was chosen. */
+  confirm(request: ConfirmRequest): Promise<boolean>;
+  /** A notification with action buttons; resolves to the chosen action or undefined. */
+  message<A extends string>(level: MessageLevel, text: string, actions: readonly A[]): Promise<A | undefined>;
+  /** Runs the task while showing progress. */
+  progress<T>(title: string, task: () => Promise<T>): Promise<T>;
+}

@@ -1,0 +1,79 @@
+// What a typed quantity means for a stock change, checked before anything is sent.
+import { l10n } from './l10n';
+
+export type StockAction = 'adjust' | 'set';
+
+/** The typed text as an integer, or a message saying exactly what is wrong with it. */
+export type Parsed = { value: number } | { error: string };
+
+export function parseInteger(text: string): Parsed {
+  const trimmed = text.trim();
+  if (trimmed === '') {
+    return { error: l10n.t('Type a whole number.') };
+  }
+  if (!/^[+-]?\d+$/.test(trimmed)) {
+    return { error: l10n.t('"{0}" is not a whole number: use digits only, with an optional sign.', trimmed) };
+  }
+  const value = Number(trimmed);
+  if (!Number.isSafeInteger(value)) {
+    return { error: l10n.t('{0} is too large.', trimmed) };
+  }
+  return { value };
+}
+
+export function parseStockQuantity(action: StockAction, before: number, text: string): Parsed {
+  const parsed = parseInteger(text);
+  if ('error' in parsed) {
+    return parsed;
+  }
+  if (action === 'adjust' && parsed.value === 0) {
+    return { error: l10n.t('An adjustment of 0 changes nothing: type a positive number to add or a negative one to remove.') };
+  }
+  if (action === 'set' && parsed.value < 0) {
+    return { error: l10n.t('Stock cannot be set below 0.') };
+  }
+  if (action === 'set' && parsed.value === before) {
+    return { error: l10n.t('The stock is already {0}: setting it again changes nothing.', before) };
+  }
+  return parsed;
+}
+
+export function parseItemQuantity(text: string): Parsed {
+  const parsed = parseInteger(text);
+  if ('error' in parsed) {
+    return parsed;
+  }
+  if (parsed.value <= 0) {
+    return { error: l10n.t('An item needs a quantity of at least 1.') };
+  }
+  return parsed;
+}
+
+export function resultingStock(action: StockAction, before: number, qty: number): number {
+  return action === 'adjust' ? before + qty : qty;
+}
+
+/** `277 → 272` for a valid quantity, just `277` while the text is not (yet) one. */
+export function preview(action: StockAction, before: number, text: string): string {
+  const parsed = parseStockQuantity(action, before, text);
+  return 'value' in parsed ? `${before} → ${resultingStock(action, before, parsed.value)}` : String(before);
+}
+
+/**
+ * Why a change deserves a modal confirmation, or undefined when it does not: setting to 0,
+ * moving more than half of the current stock, or more than `confirmAboveUnits` units.
+ */
+export function riskOf(action: StockAction, before: number, qty: number, confirmAboveUnits: number): string | undefined {
+  const after = resultingStock(action, before, qty);
+  const change = Math.abs(after - before);
+  if (action === 'set' && qty === 0) {
+    return l10n.t('This sets the stock to 0.');
+  }
+  if (change > confirmAboveUnits) {
+    return l10n.t('This changes the stock by {0} units, more than {1}.', change, confirmAboveUnits);
+  }
+  if (change > before / 2) {
+    return l10n.t('This changes the stock by {0} units, more than half of the {1} on hand.', change, before);
+  }
+  return undefined;
+}

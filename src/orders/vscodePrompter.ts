@@ -1,0 +1,114 @@
+// The prompt interface on VS Code's own UI: QuickPick and InputBox with step counter and Back
+// button, notifications, modal confirmations and progress. One per command run: the previous
+// quick input stays up (busy) until the next replaces it, so stepping through does not flicker.
+import * as vscode from 'vscode';
+import { BACK, ConfirmRequest, InputRequest, MessageLevel, PickRequest, Prompted, Prompter } from './prompter';
+
+interface IndexedItem extends vscode.QuickPickItem {
+  index: number;
+}
+
+export class VsCodePrompter implements Prompter, vscode.Disposable {
+  private current: vscode.QuickInput | undefined;
+
+  pick<T>(request: PickRequest<T>): Promise<Prompted<T>> {
+    const quickPick = vscode.window.createQuickPick<IndexedItem>();
+    quickPick.title = request.title;
+    quickPick.step = request.step;
+    quickPick.totalSteps = request.totalSteps;
+    quickPick.placeholder = request.placeholder;
+    quickPick.matchOnDetail = request.matchOnDetail ?? false;
+    quickPick.items = request.items.map((item, index) => ({ label: item.label, description: item.description, detail: item.detail, index }));
+    const active = request.activeIndex === undefined ? undefined : quickPick.items[request.activeIndex];
+    if (active) {
+      quickPick.activeItems = [active];
+    }
+    return this.show<T>(quickPick, request.canGoBack, (settle) =>
+      quickPick.onDidAccept(() => {
+        const [chosen] = quickPick.selectedItems.length > 0 ? quickPick.selectedItems : quickPick.activeItems;
+        if (chosen) {
+          settle(request.items[chosen.index].value);
+        }
+      }),
+    );
+  }
+
+  input(request: InputRequest): Promise<Prompted<string>> {
+    const box = vscode.window.createInputBox();
+    box.title = request.title;
+    box.step = request.step;
+    box.totalSteps = request.totalSteps;
+    box.value = request.value;
+    box.placeholder = request.placeholder;
+    box.prompt = request.prompt(request.value);
+    // An empty box is not an error yet; a prefilled value is checked at once.
+    box.validationMessage = request.value === '' ? undefined : request.validate(request.value);
+    return this.show<string>(box, request.canGoBack, (settle) =>
+      vscode.Disposable.from(
+        box.onDidChangeValue((text) => {
+          box.prompt = request.prompt(text);
+          box.validationMessage = text === '' ? undefined : request.validate(text);
+        }),
+        box.onDidAccept(() => {
+          const problem = request.validate(box.value);
+          if (problem) {
+            box.validationMessage = problem;
+          } else {
+            settle(box.value);
+          }
+        }),
+      ),
+    );
+  }
+
+  async confirm(request: ConfirmRequest): Promise<boolean> {
+    this.dispose();
+    const choice = await vscode.window.showWarningMessage(request.message, { modal: true, detail: request.detail }, request.confirm);
+    return choice === request.confirm;
+  }
+
+  async message<A extends string>(level: MessageLevel, text: string, actions: readonly A[]): Promise<A | undefined> {
+    this.dispose();
+    const show =
+      level === 'error' ? vscode.window.showErrorMessage : level === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    return show<A>(text, ...actions);
+  }
+
+  progress<T>(title: string, task: () => Promise<T>): Promise<T> {
+    if (this.current) {
+      this.current.busy = true;
+    }
+    return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, task));
+  }
+
+  dispose(): void {
+    this.current?.dispose();
+    this.current = undefined;
+  }
+
+  private show<T>(input: vscode.QuickPick<IndexedItem> | vscode.InputBox, canGoBack: boolean, onAnswer: (settle: (value: T) => void) => vscode.Disposable): Promise<Prompted<T>> {
+    return new Promise((resolve) => {
+      const listeners: vscode.Disposable[] = [];
+      const settle = (answer: Prompted<T>) => {
+        listeners.forEach((listener) => listener.dispose());
+        // Keep the answered input on screen, disabled, until the next step or message replaces it.
+        input.enabled = false;
+        input.busy = answer !== undefined;
+        resolve(answer);
+      };
+      input.buttons = canGoBack ? [vscode.QuickInputButtons.Back] : [];
+      listeners.push(
+        onAnswer(settle),
+        input.onDidTriggerButton((button) => {
+          if (button === vscode.QuickInputButtons.Back) {
+            settle(BACK);
+          }
+        }),
+        input.onDidHide(() => settle(undefined)),
+      );
+      this.current?.dispose();
+      this.current = input;
+      input.show();
+    });
+  }
+}

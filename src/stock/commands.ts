@@ -1,0 +1,58 @@
+// The Stock view's own commands: refresh, grouping, filters and copy SKU. The write commands on
+// its rows (adjust, set, inventory order) belong to the orders module; only their menus are ours.
+import * as vscode from 'vscode';
+import type { StockStore } from './store';
+import type { TreeOptions } from './treeModel';
+
+export interface StockViewControls {
+  readonly treeOptions: TreeOptions;
+  setOptions(options: Partial<TreeOptions>): void;
+  /** A refresh with progress shown in the view; `manual` also re-reads catalogue and locations. */
+  refresh(manual: boolean): Thenable<unknown>;
+}
+
+async function pickSku(store: StockStore): Promise<string | undefined> {
+  const items = [...store.skus()].map((stock) => ({ label: stock.sku, description: stock.product?.name }));
+  if (items.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No SKUs are loaded yet: refresh the Stock view first.'));
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('SKU to copy'), matchOnDescription: true });
+  return picked?.label;
+}
+
+function skuArgument(node: unknown): string | undefined {
+  if (typeof node === 'object' && node !== null && (node as { kind?: unknown }).kind === 'sku') {
+    const sku = (node as { sku?: unknown }).sku;
+    return typeof sku === 'string' ? sku : undefined;
+  }
+  return undefined;
+}
+
+export function registerStockCommands(controls: StockViewControls, store: StockStore): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('oto.refresh', () => controls.refresh(true)),
+    vscode.commands.registerCommand('oto.groupBySku', () => controls.setOptions({ grouping: 'sku' })),
+    vscode.commands.registerCommand('oto.groupByLocation', () => controls.setOptions({ grouping: 'location' })),
+    vscode.commands.registerCommand('oto.filterLowStock', () => controls.setOptions({ lowOnly: !controls.treeOptions.lowOnly })),
+    vscode.commands.registerCommand('oto.showAllStock', () => controls.setOptions({ lowOnly: false })),
+    vscode.commands.registerCommand('oto.filter', async () => {
+      const text = await vscode.window.showInputBox({
+        title: vscode.l10n.t('Filter stock'),
+        prompt: vscode.l10n.t('Show only SKUs whose SKU or product name contains this text'),
+        value: controls.treeOptions.text,
+      });
+      if (text !== undefined) {
+        controls.setOptions({ text: text.trim() });
+      }
+    }),
+    vscode.commands.registerCommand('oto.clearFilter', () => controls.setOptions({ text: '', lowOnly: false })),
+    vscode.commands.registerCommand('oto.copySku', async (node?: unknown) => {
+      const sku = skuArgument(node) ?? (await pickSku(store));
+      if (sku !== undefined) {
+        await vscode.env.clipboard.writeText(sku);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('Copied SKU {0}', sku), 3000);
+      }
+    }),
+  ];
+}

@@ -1,0 +1,134 @@
+// Wires the Stock view: one StockStore for the active environment, its tree view, the refresh
+// scheduler and the view's commands. Returns the store so other modules read it instead of the API.
+import * as vscode from 'vscode';
+import { registerStockCommands, type StockViewControls } from './commands';
+import { RefreshScheduler } from './scheduler';
+import type { StockSource } from './source';
+import { StockStore } from './store';
+import type { Grouping, TreeOptions } from './treeModel';
+import { StockTreeProvider, visibleIssues } from './view';
+
+export interface StockDeps {
+  /** The client of the active environment; rejects (kind `auth`) when not signed in. */
+  getClient(): Promise<StockSource>;
+  /** Environment switched, signed in or signed out: the view starts over. */
+  onDidChange(listener: () => unknown): { dispose(): unknown };
+  /** The view's description: the sandbox label, or the signed-in account; undefined for none. */
+  describeView(): Promise<string | undefined>;
+}
+
+const VIEW_ID = 'oto.stock';
+const GROUPING_KEY = 'oto.stock.grouping';
+const LOW_ONLY_KEY = 'oto.stock.lowOnly';
+
+function intervalSeconds(): number {
+  const value = vscode.workspace.getConfiguration('oto').get<number>('refreshIntervalSeconds', 60);
+  return Number.isFinite(value) && value > 0 ? value : 0;
+}
+
+export function registerStock(context: vscode.ExtensionContext, deps: StockDeps): StockStore {
+  const store = new StockStore({ getSource: () => deps.getClient(), l10n: vscode.l10n });
+  const initial: TreeOptions = {
+    grouping: context.globalState.get<Grouping>(GROUPING_KEY) === 'sku' ? 'sku' : 'location',
+    lowOnly: context.globalState.get<boolean>(LOW_ONLY_KEY) === true,
+    text: '',
+  };
+  const provider = new StockTreeProvider(store, initial);
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+
+  const showState = (): void => {
+    const { grouping, lowOnly, text } = provider.treeOptions;
+    void vscode.commands.executeCommand('setContext', 'oto.stock.grouping', grouping);
+    void vscode.commands.executeCommand('setContext', 'oto.stock.lowOnly', lowOnly);
+    void vscode.commands.executeCommand('setContext', 'oto.stock.filtered', lowOnly || text !== '');
+    const low = store.lowStockCount();
+    view.badge = low ? { value: low, tooltip: vscode.l10n.t('{0} SKUs below their minimum inventory', low) } : undefined;
+    const issues = visibleIssues(store);
+    if (issues.length > 0) {
+      view.message = issues.map((issue) => issue.message).join(' ');
+    } else if (lowOnly || text !== '') {
+      const filters = [lowOnly ? vscode.l10n.t('low-stock SKUs only') : undefined, text ? vscode.l10n.t('matching “{0}”', text) : undefined].filter(Boolean);
+      view.message = vscode.l10n.t('Filtered: {0}', filters.join(' · '));
+    } else {
+      view.message = undefined;
+    }
+  };
+
+  const controls: StockViewControls = {
+    get treeOptions() {
+      return provider.treeOptions;
+    },
+    setOptions(options) {
+      provider.setOptions(options);
+      const { lowOnly, text } = provider.treeOptions;
+      if (lowOnly || text !== '') {
+        // Groups the user (or the default) collapsed stay collapsed on refresh; a filter should show its matches.
+        for (const root of provider.getChildren()) {
+          if (root.kind === 'location') {
+            void view.reveal(root, { expand: true, select: false, focus: false });
+          }
+        }
+      }
+      void context.globalState.update(GROUPING_KEY, provider.treeOptions.grouping);
+      void context.globalState.update(LOW_ONLY_KEY, provider.treeOptions.lowOnly);
+      showState();
+    },
+    refresh: (manual) => vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => store.refresh({ reloadCatalogue: manual })),
+  };
+
+  let describing = 0;
+  const describe = (): void => {
+    // Only the latest answer counts: an older one may arrive after a quick environment switch.
+    const ticket = ++describing;
+    void deps.describeView().then((description) => {
+      if (ticket === describing) {
+        view.description = description;
+      }
+    });
+  };
+
+  const loadIfNeeded = (): void => {
+    if (view.visible && !store.loaded && !store.busy) {
+      void controls.refresh(true);
+    }
+  };
+
+  const scheduler = new RefreshScheduler(() => void controls.refresh(false), {
+    intervalSeconds: intervalSeconds(),
+    visible: view.visible,
+    focused: vscode.window.state.focused,
+  });
+
+  context.subscriptions.push(
+    store,
+    provider,
+    view,
+    scheduler,
+    store.onDidChange((event) => {
+      if (event.reason === 'refresh') {
+        scheduler.refreshed();
+      }
+      showState();
+    }),
+    view.onDidChangeVisibility(({ visible }) => {
+      scheduler.update({ visible });
+      loadIfNeeded();
+    }),
+    vscode.window.onDidChangeWindowState(({ focused }) => scheduler.update({ focused })),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('oto.refreshIntervalSeconds')) {
+        scheduler.update({ intervalSeconds: intervalSeconds() });
+      }
+    }),
+    deps.onDidChange(() => {
+      store.reset();
+      describe();
+      loadIfNeeded();
+    }),
+    ...registerStockCommands(controls, store),
+  );
+  showState();
+  describe();
+  loadIfNeeded();
+  return store;
+}

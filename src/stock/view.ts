@@ -1,0 +1,152 @@
+// The thin vscode side of the Stock view: turns the plain tree model into TreeItems and tells
+// VS Code exactly which rows changed. Everything it shows comes from the StockStore.
+import * as vscode from 'vscode';
+import type { StockIssue } from './issues';
+import type { StockStore } from './store';
+import { locationTooltip, skuTooltip } from './tooltip';
+import { buildTree, type LocationGroup, type StockNode, type TreeModel, type TreeOptions } from './treeModel';
+
+/** The row at the top of the view when a read failed; clicking it opens the log. */
+export interface IssueNode {
+  kind: 'issue';
+  id: string;
+  issues: StockIssue[];
+}
+
+export type StockViewElement = StockNode | IssueNode;
+
+/** More changed rows than this and VS Code is simply told to refresh the whole tree. */
+const TARGETED_LIMIT = 200;
+
+function issueNode(issues: StockIssue[]): IssueNode {
+  return { kind: 'issue', id: 'issue', issues };
+}
+
+/** Auth failures mean "not signed in": the view's welcome content says what to do, not an error row. */
+export function visibleIssues(store: StockStore): StockIssue[] {
+  return (store.lastResult?.issues ?? []).filter((issue) => issue.kind !== 'auth');
+}
+
+export class StockTreeProvider implements vscode.TreeDataProvider<StockViewElement>, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<StockViewElement | StockViewElement[] | undefined>();
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+  private model: TreeModel = { roots: [], rowCount: 0 };
+  private issues: IssueNode | undefined;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly store: StockStore,
+    private options: TreeOptions,
+  ) {
+    this.rebuild(true);
+    this.subscription = store.onDidChange(() => this.rebuild(false));
+  }
+
+  get treeOptions(): TreeOptions {
+    return this.options;
+  }
+
+  setOptions(options: Partial<TreeOptions>): void {
+    this.options = { ...this.options, ...options };
+    this.rebuild(false);
+  }
+
+  getTreeItem(element: StockViewElement): vscode.TreeItem {
+    if (element.kind === 'issue') {
+      const item = new vscode.TreeItem(element.issues[0].planGated ? vscode.l10n.t('Stock management is not available') : vscode.l10n.t("Couldn't read stock"));
+      item.id = element.id;
+      item.description = vscode.l10n.t('Show log');
+      item.tooltip = element.issues.map((issue) => issue.message).join('\n\n');
+      item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+      item.command = { command: 'oto.showLog', title: vscode.l10n.t('Show log') };
+      item.contextValue = 'oto.issue';
+      return item;
+    }
+    const collapsible = !element.children?.length ? vscode.TreeItemCollapsibleState.None : this.expands(element) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const item = new vscode.TreeItem(this.label(element), collapsible);
+    item.id = element.id;
+    item.description = element.description;
+    item.contextValue = element.contextValue;
+    item.iconPath = this.iconOf(element);
+    return item;
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, element: StockViewElement): vscode.TreeItem {
+    if (element.kind === 'issue') {
+      return item;
+    }
+    const context = { l10n: vscode.l10n, locations: this.store.locations };
+    let markdown: string | undefined;
+    if (element.kind === 'location') {
+      markdown = locationTooltip(element, context);
+    } else {
+      const stock = this.store.getSku(element.sku);
+      markdown = stock && skuTooltip(stock, context, element.locationCode);
+    }
+    if (markdown) {
+      const tooltip = new vscode.MarkdownString(markdown, true);
+      item.tooltip = tooltip;
+    }
+    return item;
+  }
+
+  getChildren(element?: StockViewElement): StockViewElement[] {
+    if (element) {
+      return element.kind === 'issue' ? [] : (element.children ?? []);
+    }
+    return this.issues ? [this.issues, ...this.model.roots] : this.model.roots;
+  }
+
+  getParent(element: StockViewElement): StockViewElement | undefined {
+    return element.kind === 'issue' ? undefined : element.parent;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changeEmitter.dispose();
+  }
+
+  /** Locations start collapsed, an overview; a filter or a single location shows the SKUs at once (for rows VS Code has not shown yet). */
+  private expands(node: StockNode): boolean {
+    const { lowOnly, text } = this.options;
+    return node.kind === 'location' && (lowOnly || text !== '' || this.model.roots.length === 1);
+  }
+
+  private iconOf(node: StockNode): vscode.ThemeIcon {
+    if (node.kind === 'location') {
+      return locationIcon(node.group);
+    }
+    if (node.parent?.kind === 'sku') {
+      // A location row under its SKU (SKU → location grouping).
+      const kind = node.locationCode === undefined ? 'none' : (this.store.locations.find((location) => location.code === node.locationCode)?.kind ?? 'warehouse');
+      return locationIcon(kind);
+    }
+    return node.low ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('tag');
+  }
+
+  private label(node: StockNode): vscode.TreeItemLabel | string {
+    const text = this.options.text.trim().toLowerCase();
+    const at = text === '' ? -1 : node.label.toLowerCase().indexOf(text);
+    return at < 0 ? node.label : { label: node.label, highlights: [[at, at + text.length]] };
+  }
+
+  private rebuild(initial: boolean): void {
+    const issues = visibleIssues(this.store);
+    const hadIssues = this.issues !== undefined;
+    this.issues = issues.length > 0 ? issueNode(issues) : undefined;
+    const { model, changed, rootsChanged } = buildTree({ locations: this.store.locations, skus: this.store.skus() }, this.options, vscode.l10n, this.model);
+    this.model = model;
+    if (initial) {
+      return;
+    }
+    if (rootsChanged || hadIssues || this.issues || changed.length > TARGETED_LIMIT) {
+      this.changeEmitter.fire(undefined);
+    } else if (changed.length > 0) {
+      this.changeEmitter.fire(changed);
+    }
+  }
+}
+
+function locationIcon(group: LocationGroup): vscode.ThemeIcon {
+  return new vscode.ThemeIcon(group === 'none' ? 'question' : group === 'branch' ? 'home' : 'archive');
+}

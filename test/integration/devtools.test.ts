@@ -1,0 +1,98 @@
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import { activateExtension } from './support/extension';
+import { screenshot } from './support/screenshot';
+import { treeRows, uiAvailable, waitFor } from './support/ui';
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers
+    .flatMap((hover) => hover.contents)
+    .map((content) => (typeof content === 'string' ? content : 'value' in content ? content.value : ''))
+    .join('\n');
+}
+
+async function fixture(name: string): Promise<vscode.TextDocument> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the fixture workspace is open');
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, name));
+  await vscode.window.showTextDocument(document);
+  return document;
+}
+
+/** Hovers at the first occurrence of `text`, retrying while the catalogue loads (bounded). */
+async function hoverOn(document: vscode.TextDocument, text: string, expect: (content: string) => boolean): Promise<string> {
+  const position = document.positionAt(document.getText().indexOf(text) + 2);
+  const deadline = Date.now() + 30_000;
+  let content = '';
+  while (Date.now() < deadline) {
+    content = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position));
+    if (expect(content)) {
+      return content;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return content;
+}
+
+describe('devtools in a real VS Code', () => {
+  before(async () => {
+    await activateExtension();
+  });
+
+  it('hovering a SKU in an opened file shows its stock per location, total and minimum', async () => {
+    const document = await fixture('order.json');
+    const content = await hoverOn(document, 'AJW-DATES-500', (text) => text.includes('Ajwa Dates'));
+    assert.match(content, /\*\*AJW\\-DATES\\-500\*\* — Ajwa Dates 500 g/);
+    assert.match(content, /\| Riyadh Central Warehouse \\\(RUH\\-WH1\\\) \| \d+ \| \d+ \|/);
+    assert.match(content, /Minimum inventory: \d+/);
+    assert.match(content, /\(command:oto\.adjustStock\?/);
+    const other = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(document.getText().indexOf('NOT-IN-CATALOGUE') + 2)));
+    assert.doesNotMatch(other, /On hand/, 'no stock hover for a string that is not a catalogue SKU');
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor);
+    const at = document.positionAt(document.getText().indexOf('AJW-DATES-500') + 2);
+    editor.selection = new vscode.Selection(at, at);
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await screenshot('devtools-hover', 1500);
+  });
+
+  // Only the code-server launcher can read the rendered tree (as the harness's own suites do).
+  if (uiAvailable()) {
+    it('lists each request in the Requests view', async () => {
+      await vscode.commands.executeCommand('oto.requests.focus');
+      const rows = await waitFor('request rows', () => treeRows('Requests'), (found) => (found?.length ?? 0) > 2);
+      await screenshot('devtools-requests', 800);
+      assert.ok(rows?.some((row) => /^GET checkInventoryStock$/.test(row.label) && /^200 · \d+ ms · /.test(row.description)), JSON.stringify(rows));
+      assert.ok(rows?.some((row) => row.label === 'POST refreshToken'), JSON.stringify(rows));
+    });
+  }
+
+  it('exports the stock as an untitled CSV document', async () => {
+    await vscode.commands.executeCommand('oto.exportStock', 'csv');
+    const document = vscode.window.activeTextEditor?.document;
+    assert.ok(document?.isUntitled, 'an untitled document');
+    const lines = document.getText().split('\r\n');
+    assert.strictEqual(lines[0], 'sku,name,locationCode,quantityOnHand,quantityForecasted,globalQuantityOnHand,minInventory');
+    assert.ok(lines.some((line) => line.startsWith('AJW-DATES-500,Ajwa Dates 500 g,RUH-WH1,')));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('shows each logged request as a read-only JSON document without the refresh token', async () => {
+    await vscode.commands.executeCommand('oto.copySandboxRefreshToken');
+    const refreshToken = await vscode.env.clipboard.readText();
+    assert.ok(refreshToken.length >= 8, 'the sandbox refresh token was copied');
+    await vscode.env.clipboard.writeText('');
+    const texts: string[] = [];
+    for (let id = 1; id <= 10; id++) {
+      texts.push((await vscode.workspace.openTextDocument(vscode.Uri.parse(`oto-request:/${id}-exchange.json`))).getText());
+    }
+    const refresh = texts.find((text) => text.includes('/refreshToken"'));
+    assert.ok(refresh, 'the token refresh is in the log');
+    assert.match(refresh, /"refresh_token": "\*\*\*"/);
+    assert.ok(texts.some((text) => text.includes('"Authorization": "Bearer ***"')), 'authorized requests show a masked header');
+    for (const text of texts) {
+      assert.ok(!text.includes(refreshToken), 'no refresh token in a request document');
+      assert.doesNotMatch(text, /eyJ[\w-]+\./, 'no access token in a request document');
+    }
+  });
+});

@@ -1,0 +1,116 @@
+import * as assert from 'node:assert/strict';
+import type { DevtoolsStock } from '../../../src/devtools/deps';
+import { escapeMarkdown, renderSkuHover } from '../../../src/devtools/hoverMarkdown';
+import { HoverStock, hoverStoreOf } from '../../../src/devtools/hoverStock';
+import { useDevtools } from './support';
+
+describe('devtools SKU hover against the sandbox', () => {
+  let skew = 0;
+  const clock = (): number => Date.now() + skew;
+  const h = useDevtools({ now: clock });
+  let hover: HoverStock;
+
+  beforeEach(() => {
+    skew = 0;
+    const stock: DevtoolsStock = h.store;
+    hover = new HoverStock(hoverStoreOf(stock, clock));
+  });
+
+  afterEach(() => hover.dispose());
+
+  it('shows nothing for a string that is not a catalogue SKU, and the cached figures for one that is', async () => {
+    await h.store.refresh();
+    const before = h.sandbox.requests.length;
+    assert.equal(await hover.get('not-a-sku'), undefined);
+    const result = await hover.get('AJW-DATES-500');
+    assert.equal(h.sandbox.requests.length, before, 'fresh cache: hovering sends nothing');
+    assert.ok(result && !result.stale);
+
+    const truth = (await h.client.checkInventoryStock(['AJW-DATES-500']))['AJW-DATES-500'] ?? [];
+    const global = (await h.client.checkGlobalStock(['AJW-DATES-500']))['AJW-DATES-500'];
+    assert.ok(truth.length > 0 && global);
+    const markdown = renderSkuHover(result.reading, { locationName: (code) => h.store.locations.find((location) => location.code === code)?.name });
+    assert.match(markdown, /^\*\*AJW\\-DATES\\-500\*\* — Ajwa Dates 500 g/);
+    for (const entry of truth) {
+      const code = entry.pickupLocationCode;
+      const label = escapeMarkdown(code ? `(${code})` : '(no location)');
+      const row = markdown.split('\n').find((line) => line.includes(label));
+      assert.ok(row, `a row for ${code ?? '(no location)'}`);
+      assert.ok(row.endsWith(`| ${entry.quantityOnHand} | ${entry.quantityForecasted} |`), row);
+    }
+    const forecastTotal = global.quantityForecasted ?? truth.reduce((sum, entry) => sum + entry.quantityForecasted, 0);
+    assert.ok(markdown.includes(`| **${global.quantityOnHand}** | **${forecastTotal}** |`), 'global totals');
+    if (global.minInventory !== undefined) {
+      assert.ok(markdown.includes(`Minimum inventory: ${global.minInventory}`));
+    }
+    const args = encodeURIComponent(JSON.stringify([{ kind: 'sku', sku: 'AJW-DATES-500', name: 'Ajwa Dates 500 g' }]));
+    for (const command of ['oto.adjustStock', 'oto.revealSku', 'oto.createInventoryOrder']) {
+      assert.ok(markdown.includes(`(command:${command}?${args})`), command);
+    }
+  });
+
+  it('re-reads only stale SKUs, in batches, at most one batch per second however fast the hovers come', async () => {
+    await h.store.refresh();
+    const skus = [...h.store.skus()].map((entry) => entry.sku).slice(0, 30);
+    skew = 60_000;
+    const startCount = h.sent('checkInventoryStock').length;
+    const startGlobal = h.sent('checkGlobalStock').length;
+    const firstExchange = h.exchanges.list()[0]?.id ?? 0;
+    const started = Date.now();
+    const hovers: Array<Promise<unknown>> = [];
+    // 60 hovers over ~2.4 s: each SKU twice, the second time after it may have been refreshed.
+    for (let i = 0; i < 60; i++) {
+      hovers.push(hover.get(skus[i % skus.length] as string, 5_000).then((result) => assert.ok(result && !result.stale, `hover ${i} fresh`)));
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    }
+    await Promise.all(hovers);
+    const elapsed = Date.now() - started;
+
+    const inventory = h.sent('checkInventoryStock').slice(startCount);
+    const global = h.sent('checkGlobalStock').slice(startGlobal);
+    const allowed = Math.floor(elapsed / 1000) + 1;
+    assert.ok(inventory.length >= 2, 'hovers did cause re-reads');
+    assert.ok(inventory.length <= allowed, `${inventory.length} inventory reads in ${elapsed} ms`);
+    assert.ok(global.length <= allowed, `${global.length} global reads in ${elapsed} ms`);
+    const reread = new Set(inventory.flatMap((request) => (request.query.sku ?? '').split(',')));
+    assert.deepEqual([...reread].sort(), [...skus].sort(), 'every hovered SKU re-read exactly in the batches');
+    const requestedTotal = inventory.reduce((sum, request) => sum + (request.query.sku ?? '').split(',').length, 0);
+    assert.equal(requestedTotal, skus.length, 'no SKU re-read twice: the second hover found it fresh');
+
+    const starts = h.exchanges
+      .list()
+      .filter((exchange) => exchange.id > firstExchange && exchange.endpoint === 'checkInventoryStock')
+      .map((exchange) => exchange.startedAt)
+      .sort((a, b) => a - b);
+    for (let i = 1; i < starts.length; i++) {
+      assert.ok((starts[i] as number) - (starts[i - 1] as number) >= 990, `batches ${i - 1} and ${i} start ${(starts[i] as number) - (starts[i - 1] as number)} ms apart`);
+    }
+  });
+
+  it('falls back to the cached figures marked stale when the refresh fails', async () => {
+    await h.store.refresh();
+    skew = 60_000;
+    h.sandbox.addFaults([
+      { endpoint: 'checkInventoryStock', status: 400, body: '{"success":false,"otoErrorCode":"OTO1002","otoErrorMessage":"Bad request"}' },
+      { endpoint: 'checkGlobalStock', status: 400, body: '{"success":false,"otoErrorCode":"OTO1002","otoErrorMessage":"Bad request"}' },
+    ]);
+    const result = await hover.get('AJW-DATES-500', 5_000);
+    assert.ok(result);
+    assert.equal(result.stale, true);
+    assert.ok(result.reading.locations.length > 0, 'the cached figures are still shown');
+    assert.match(renderSkuHover(result.reading, { stale: true }), /refresh failed/);
+  });
+
+  it('loads the catalogue on the first hover when the Stock view never did', async () => {
+    assert.equal(h.store.loaded, false);
+    assert.equal(await hover.get('AJW-DATES-500'), undefined, 'nothing until the catalogue is in');
+    await new Promise<void>((resolve) => {
+      const subscription = h.store.onDidChange(() => {
+        subscription.dispose();
+        resolve();
+      });
+    });
+    assert.equal(h.store.loaded, true);
+    assert.equal((await hover.get('AJW-DATES-500'))?.reading.sku, 'AJW-DATES-500');
+  });
+});

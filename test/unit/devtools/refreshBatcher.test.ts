@@ -1,0 +1,104 @@
+import * as assert from 'node:assert/strict';
+import { RefreshBatcher, type Timer } from '../../../src/devtools/refreshBatcher';
+
+/** A manual clock: timers fire only when the test advances time. */
+class ManualTimer implements Timer {
+  time = 0;
+  private timers: Array<{ at: number; callback: () => void; id: number }> = [];
+  private nextId = 1;
+  now(): number {
+    return this.time;
+  }
+  setTimeout(callback: () => void, ms: number): unknown {
+    const id = this.nextId++;
+    this.timers.push({ at: this.time + ms, callback, id });
+    return id;
+  }
+  clearTimeout(handle: unknown): void {
+    this.timers = this.timers.filter((timer) => timer.id !== handle);
+  }
+  async advance(ms: number): Promise<void> {
+    const target = this.time + ms;
+    for (;;) {
+      const due = this.timers.filter((timer) => timer.at <= target).sort((a, b) => a.at - b.at)[0];
+      if (!due) {
+        break;
+      }
+      this.timers = this.timers.filter((timer) => timer !== due);
+      this.time = due.at;
+      due.callback();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    this.time = target;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+describe('devtools refresh batcher', () => {
+  it('gathers asks into one batch and starts at most one batch per interval', async () => {
+    const timer = new ManualTimer();
+    const batches: Array<{ at: number; skus: string[] }> = [];
+    const batcher = new RefreshBatcher(async (skus) => void batches.push({ at: timer.now(), skus }), 1000, timer);
+    const first = batcher.request('A');
+    void batcher.request('B');
+    void batcher.request('A');
+    await timer.advance(0);
+    await first;
+    assert.deepEqual(batches, [{ at: 0, skus: ['A', 'B'] }]);
+    void batcher.request('C');
+    await timer.advance(500);
+    void batcher.request('D');
+    assert.equal(batches.length, 1, 'nothing before the interval is over');
+    await timer.advance(500);
+    assert.deepEqual(batches[1], { at: 1000, skus: ['C', 'D'] });
+    batcher.dispose();
+  });
+
+  it('never runs two batches at once, and shares a batch in flight with a new ask for the same SKU', async () => {
+    const timer = new ManualTimer();
+    let release!: () => void;
+    let running = 0;
+    let maxRunning = 0;
+    const calls: string[][] = [];
+    const batcher = new RefreshBatcher(
+      (skus) => {
+        calls.push(skus);
+        running++;
+        maxRunning = Math.max(maxRunning, running);
+        return new Promise<void>((resolve) => {
+          release = () => {
+            running--;
+            resolve();
+          };
+        });
+      },
+      1000,
+      timer,
+    );
+    const a = batcher.request('A');
+    await timer.advance(0);
+    const again = batcher.request('A');
+    void batcher.request('B');
+    await timer.advance(5000);
+    assert.equal(calls.length, 1, 'the next batch waits for the one in flight');
+    release();
+    await Promise.all([a, again]);
+    await timer.advance(0);
+    assert.deepEqual(calls, [['A'], ['B']]);
+    release();
+    assert.equal(maxRunning, 1);
+    batcher.dispose();
+  });
+
+  it('rejects the asks of a failed batch, and of a disposed batcher', async () => {
+    const timer = new ManualTimer();
+    const batcher = new RefreshBatcher(() => Promise.reject(new Error('OTO1143 Too many request!')), 1000, timer);
+    const failed = batcher.request('A');
+    await timer.advance(0);
+    await assert.rejects(failed, /OTO1143/);
+    const pending = batcher.request('B');
+    batcher.dispose();
+    await assert.rejects(pending, /disposed/);
+    await assert.rejects(batcher.request('C'), /disposed/);
+  });
+});

@@ -1,0 +1,158 @@
+// A Prompter that plays a script instead of a user, and records everything it was shown, so the
+// flows run in plain Node exactly as they do behind VS Code's quick input.
+import { BACK, ConfirmRequest, InputRequest, MessageLevel, PickRequest, Prompted, Prompter } from '../../../src/orders/prompter';
+
+export type Answer =
+  | { kind: 'pick'; label: string | RegExp }
+  | { kind: 'type'; value: string }
+  | { kind: 'rejected'; value: string; message: RegExp }
+  | { kind: 'back' }
+  | { kind: 'escape' }
+  | { kind: 'confirm'; yes: boolean }
+  | { kind: 'respond'; action: string };
+
+/** Picks the item whose label is (or, for a RegExp, matches) this. */
+export const pick = (label: string | RegExp): Answer => ({ kind: 'pick', label });
+/** Types a value the input box must accept. */
+export const type = (value: string): Answer => ({ kind: 'type', value });
+/** Types a value the input box must refuse with a message matching `message`; the box stays open. */
+export const rejected = (value: string, message: RegExp): Answer => ({ kind: 'rejected', value, message });
+export const back: Answer = { kind: 'back' };
+export const escape: Answer = { kind: 'escape' };
+export const confirm = (yes: boolean): Answer => ({ kind: 'confirm', yes });
+/** Chooses this action on the next notification (notifications not scripted are dismissed). */
+export const respond = (action: string): Answer => ({ kind: 'respond', action });
+
+export type Shown =
+  | { kind: 'pick'; request: PickRequest<unknown>; labels: string[] }
+  | { kind: 'input'; request: InputRequest; prompts: string[]; rejections: string[] }
+  | { kind: 'confirm'; request: ConfirmRequest }
+  | { kind: 'message'; level: MessageLevel; text: string; actions: readonly string[] }
+  | { kind: 'progress'; title: string };
+
+export class ScriptedPrompter implements Prompter {
+  readonly shown: Shown[] = [];
+  /** Every way the flow strayed from the script; a flow reports such an error as a message, so tests check this is empty. */
+  readonly errors: string[] = [];
+  private readonly script: Answer[] = [];
+
+  play(...answers: Answer[]): this {
+    this.script.push(...answers);
+    return this;
+  }
+
+  get remaining(): readonly Answer[] {
+    return this.script;
+  }
+
+  picks(): Array<Extract<Shown, { kind: 'pick' }>> {
+    return this.shown.filter((entry): entry is Extract<Shown, { kind: 'pick' }> => entry.kind === 'pick');
+  }
+
+  inputs(): Array<Extract<Shown, { kind: 'input' }>> {
+    return this.shown.filter((entry): entry is Extract<Shown, { kind: 'input' }> => entry.kind === 'input');
+  }
+
+  messages(): Array<Extract<Shown, { kind: 'message' }>> {
+    return this.shown.filter((entry): entry is Extract<Shown, { kind: 'message' }> => entry.kind === 'message');
+  }
+
+  confirms(): Array<Extract<Shown, { kind: 'confirm' }>> {
+    return this.shown.filter((entry): entry is Extract<Shown, { kind: 'confirm' }> => entry.kind === 'confirm');
+  }
+
+  async pick<T>(request: PickRequest<T>): Promise<Prompted<T>> {
+    const labels = request.items.map((item) => item.label);
+    this.shown.push({ kind: 'pick', request: request as PickRequest<unknown>, labels });
+    const answer = this.next('pick', request.placeholder);
+    if (answer.kind === 'back' || answer.kind === 'escape') {
+      return this.navigate(answer, request.canGoBack);
+    }
+    if (answer.kind !== 'pick') {
+      throw this.fail(`script expected ${answer.kind} but a quick pick was shown: ${request.placeholder}`);
+    }
+    const wanted = answer.label;
+    const index = labels.findIndex((label) => (typeof wanted === 'string' ? label === wanted : wanted.test(label)));
+    if (index < 0) {
+      throw this.fail(`no item ${String(wanted)} in "${request.placeholder}": ${labels.join(' | ')}`);
+    }
+    return request.items[index].value;
+  }
+
+  async input(request: InputRequest): Promise<Prompted<string>> {
+    const entry: Extract<Shown, { kind: 'input' }> = { kind: 'input', request, prompts: [request.prompt(request.value)], rejections: [] };
+    this.shown.push(entry);
+    for (;;) {
+      const answer = this.next('input', entry.prompts[0]);
+      if (answer.kind === 'back' || answer.kind === 'escape') {
+        return this.navigate(answer, request.canGoBack);
+      }
+      if (answer.kind !== 'type' && answer.kind !== 'rejected') {
+        throw this.fail(`script expected ${answer.kind} but an input box was shown: ${entry.prompts[0]}`);
+      }
+      entry.prompts.push(request.prompt(answer.value));
+      const problem = request.validate(answer.value);
+      if (answer.kind === 'type') {
+        if (problem) {
+          throw this.fail(`input "${answer.value}" was refused: ${problem}`);
+        }
+        return answer.value;
+      }
+      if (!problem || !answer.message.test(problem)) {
+        throw this.fail(`input "${answer.value}" should be refused with ${answer.message}, got ${problem ?? 'no message'}`);
+      }
+      entry.rejections.push(problem);
+    }
+  }
+
+  async confirm(request: ConfirmRequest): Promise<boolean> {
+    this.shown.push({ kind: 'confirm', request });
+    const answer = this.next('confirm', request.message);
+    if (answer.kind !== 'confirm') {
+      throw this.fail(`script expected ${answer.kind} but a confirmation was shown: ${request.message}`);
+    }
+    return answer.yes;
+  }
+
+  async message<A extends string>(level: MessageLevel, text: string, actions: readonly A[]): Promise<A | undefined> {
+    this.shown.push({ kind: 'message', level, text, actions });
+    const answer = this.script[0];
+    if (answer?.kind !== 'respond') {
+      return undefined;
+    }
+    this.script.shift();
+    const action = actions.find((candidate) => candidate === answer.action);
+    if (!action) {
+      throw this.fail(`no action "${answer.action}" on message "${text}": ${actions.join(' | ')}`);
+    }
+    return action;
+  }
+
+  async progress<T>(title: string, task: () => Promise<T>): Promise<T> {
+    this.shown.push({ kind: 'progress', title });
+    return task();
+  }
+
+  private fail(message: string): Error {
+    this.errors.push(message);
+    return new Error(message);
+  }
+
+  private next(what: string, context: string): Answer {
+    const answer = this.script.shift();
+    if (!answer) {
+      throw this.fail(`script ran out at a ${what}: ${context}`);
+    }
+    return answer;
+  }
+
+  private navigate(answer: Answer, canGoBack: boolean): typeof BACK | undefined {
+    if (answer.kind === 'escape') {
+      return undefined;
+    }
+    if (!canGoBack) {
+      throw this.fail('script pressed Back on a first step, which has no Back button');
+    }
+    return BACK;
+  }
+}

@@ -1,0 +1,259 @@
+// Adjust and set through the scripted prompter against the sandbox over real HTTP.
+import * as assert from 'node:assert';
+import { changeStock } from '../../../src/orders/stockChange';
+import { back, confirm, escape, pick, rejected, respond, type } from './scripted';
+import { Fixture, setup, stockedSku } from './fixture';
+
+const RUH = 'RUH-WH1';
+const RUH_LABEL = 'Riyadh Central Warehouse';
+
+function invalidated(fixture: Fixture): Promise<void> {
+  return new Promise((resolve) => {
+    const listener = fixture.store.onDidChange((event) => {
+      if (event.reason === 'invalidate') {
+        listener.dispose();
+        resolve();
+      }
+    });
+  });
+}
+
+describe('orders: adjust and set stock', () => {
+  let fixture: Fixture;
+  afterEach(async () => {
+    await fixture?.close();
+    assert.deepStrictEqual(fixture?.prompter.errors ?? [], [], 'the flow followed the script');
+  });
+
+  it('adjusts from the palette: location → SKU → quantity, with on-hand in the SKU pick and the result in the prompt', async () => {
+    fixture = await setup();
+    const { sku, onHand } = stockedSku(fixture, RUH);
+    const refreshed = invalidated(fixture);
+    fixture.prompter.play(pick(RUH_LABEL), pick(sku), type('-5'));
+    await changeStock(fixture.ctx, 'adjust', {});
+
+    const [locations, skus] = fixture.prompter.picks();
+    assert.deepStrictEqual([locations.request.step, locations.request.totalSteps, locations.request.canGoBack], [1, 3, false]);
+    assert.strictEqual(locations.request.items.find((item) => item.label === RUH_LABEL)?.detail, 'Warehouse · Riyadh');
+    assert.deepStrictEqual([skus.request.step, skus.request.totalSteps, skus.request.canGoBack], [2, 3, true]);
+    assert.strictEqual(skus.request.items.find((item) => item.label === sku)?.description, `${onHand} on hand`);
+    const [quantity] = fixture.prompter.inputs();
+    assert.deepStrictEqual([quantity.request.step, quantity.request.totalSteps], [3, 3]);
+    assert.match(quantity.prompts.at(-1) as string, new RegExp(`${onHand} → ${onHand - 5}$`));
+
+    const sent = fixture.sent('updateStockQuantity');
+    assert.strictEqual(sent.length, 1);
+    assert.deepStrictEqual(
+      { ...(sent[0].body as Record<string, unknown>), qty: Number((sent[0].body as { qty: unknown }).qty) },
+      { actionType: 'adjust', locationCode: RUH, sku, qty: -5 },
+    );
+    assert.strictEqual(await fixture.onHand(sku, RUH), onHand - 5);
+    const [done] = fixture.prompter.messages();
+    assert.strictEqual(done.level, 'info');
+    assert.match(done.text, new RegExp(`^Adjusted ${sku} at ${RUH_LABEL} \\(${RUH}\\) by -5: ${onHand} → ${onHand - 5}\\. Transaction \\d+\\. OTO says: .+`));
+    assert.deepStrictEqual(done.actions, ['Undo']);
+
+    await refreshed;
+    assert.strictEqual(fixture.store.getSku(sku)?.locations.find((entry) => entry.locationCode === RUH)?.onHand, onHand - 5);
+    const [record] = fixture.ctx.recent.list();
+    assert.deepStrictEqual(
+      record.type === 'stock' && [record.environment, record.action, record.sku, record.locationCode, record.qty, record.before, record.after],
+      ['sandbox', 'adjust', sku, RUH, -5, onHand, onHand - 5],
+    );
+    assert.strictEqual(fixture.prompter.remaining.length, 0);
+  });
+
+  it('asks only the quantity when started from a SKU row', async () => {
+    fixture = await setup();
+    const { sku, onHand } = stockedSku(fixture, RUH);
+    fixture.prompter.play(type('3'));
+    await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
+    assert.strictEqual(fixture.prompter.picks().length, 0);
+    const [quantity] = fixture.prompter.inputs();
+    assert.deepStrictEqual([quantity.request.step, quantity.request.totalSteps, quantity.request.canGoBack], [1, 1, false]);
+    assert.strictEqual(await fixture.onHand(sku, RUH), onHand + 3);
+  });
+
+  it('asks only the location for a SKU row without one (SKU grouping)', async () => {
+    fixture = await setup();
+    const { sku, onHand } = stockedSku(fixture, RUH);
+    fixture.prompter.play(pick(RUH_LABEL), type('1'));
+    await changeStock(fixture.ctx, 'adjust', { sku });
+    const [location] = fixture.prompter.picks();
+    assert.deepStrictEqual([location.request.step, location.request.totalSteps], [1, 2]);
+    assert.deepStrictEqual([fixture.prompter.inputs()[0].request.step, fixture.prompter.inputs()[0].request.totalSteps], [2, 2]);
+    assert.strictEqual(await fixture.onHand(sku, RUH), onHand + 1);
+  });
+
+  it('sets from a SKU row and shows the new value in the prompt', async () => {
+    fixture = await setup();
+    const { sku, onHand } = stockedSku(fixture, RUH);
+    fixture.prompter.play(type(String(onHand - 1)));
+    await changeStock(fixture.ctx, 'set', { sku, locationCode: RUH });
+    assert.match(fixture.prompter.inputs()[0].prompts.at(-1) as string, new RegExp(`${onHand} → ${onHand - 1}$`));
+    assert.strictEqual(await fixture.onHand(sku, RUH), onHand - 1);
+    assert.match(fixture.prompter.messages()[0].text, new RegExp(`^Set ${sku} at .* to ${onHand - 1}: ${onHand} → ${onHand - 1}\\.`));
+  });
+
+  it('refuses bad quantities as they are typed, with a specific message, and sends nothing for them', async () => {
+    fixture = await setup();
+    const { sku, onHand } = stockedSku(fixture, RUH);
+    fixture.prompter.play(rejected('abc', /not a whole number/), rejected('2.5', /not a whole number/), rejected('', /Type a whole number/), rejected('0', /changes nothing/), type('+2'));
+    await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
+    assert.strictEqual(fixture.sent('updateStockQuantity').length, 1);
+    assert.strictEqual(await fixture.onHand(sku, RUH), onHand + 2);
+
+    fixture.prompter.play(rejected('-1', /below 0/), rejected(String(onHand + 2), /already/), rejected('1e3', /not a whole number/), escape);
+    await changeStock(fixture.ctx, 'set', { sku, locationCode: RUH });
+    assert.strictEqual(fixture.sent('updateStockQuantity').length, 1);
+  });
+
+  it('keeps the earlier choices when going back', async () => {
+    fixture = await setup();
+    const { sku } = stockedSku(fixture, RUH);
+    fixture.prompter.play(pick(RUH_LABEL), pick(sku), back, back, pick(RUH_LABEL), pick(sku), escape);
+    await changeStock(fixture.ctx, 'adjust', {});
+    const picks = fixture.prompter.picks();
+    assert.deepStrictEqual(
+      picks.map((shown) => shown.request.step),
+      [1, 2, 2, 1, 2],
+    );
+    const secondSku = picks[2].request;
+    assert.strictEqual(secondSku.items[secondSku.activeIndex ?? -1]?.label, sku);
+    const secondLocation = picks[3].request;
+    assert.strictEqual(secondLocation.items[secondLocation.activeIndex ?? -1]?.label, RUH_LABEL);
+    assert.strictEqual(fixture.sent('updateStockQuantity').length, 0);
+  });
+
+  it('cancels with Escape at every step, or a declined confirmation, and sends nothing', async () => {
+    fixture = await setup();
+    const { sku, onHand } = stockedSku(fixture, RUH);
+    const scripts = [[escape], [pick(RUH_LABEL), escape], [pick(RUH_LABEL), pick(sku), escape], [pick(RUH_LABEL), pick(sku), type(String(-onHand)), confirm(false)]];
+    for (const script of scripts) {
+      fixture.prompter.play(...script);
+      await changeStock(fixture.ctx, 'adjust', {});
+      assert.strictEqual(fixture.prompter.remaining.length, 0);
+    }
+    assert.strictEqual(fixture.sent('updateStockQuantity').length, 0);
+    assert.strictEqual(fixture.prompter.messages().length, 0);
+    assert.strictEqual(fixture.ctx.recent.list().length, 0);
+  });
+
+  describe('confirmation of risky changes', () => {
+    it('asks before setting to 0, and a declined confirmation sends nothing', async () => {
+      fixture = await setup();
+      const { sku, onHand } = stockedSku(fixture, RUH);
+      fixture.prompter.play(type('0'), confirm(false));
+      await changeStock(fixture.ctx, 'set', { sku, locationCode: RUH });
+      const [asked] = fixture.prompter.confirms();
+      assert.match(asked.request.message, new RegExp(`^Set ${sku} at .* to 0\\?$`));
+      assert.match(asked.request.detail ?? '', new RegExp(`sets the stock to 0\\. On hand goes from ${onHand} to 0\\.`));
+      assert.strictEqual(fixture.sent('updateStockQuantity').length, 0);
+      assert.strictEqual(await fixture.onHand(sku, RUH), onHand);
+    });
+
+    it('asks before moving more than half the stock, and goes ahead when confirmed', async () => {
+      fixture = await setup();
+      const { sku, onHand } = stockedSku(fixture, RUH);
+      const half = Math.floor(onHand / 2);
+      fixture.prompter.play(type(String(-half)));
+      await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
+      assert.strictEqual(fixture.prompter.confirms().length, 0, 'half the stock is not more than half');
+      const left = onHand - half;
+      fixture.prompter.play(type(String(-(Math.floor(left / 2) + 1))), confirm(true));
+      await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
+      assert.match(fixture.prompter.confirms()[0].request.detail ?? '', /more than half/);
+      assert.strictEqual(await fixture.onHand(sku, RUH), left - (Math.floor(left / 2) + 1));
+      assert.strictEqual(fixture.sent('updateStockQuantity').length, 2);
+    });
+
+    it('asks before changing more than oto.confirmAboveUnits units', async () => {
+      fixture = await setup({ confirmAboveUnits: 5 });
+      const { sku, onHand } = stockedSku(fixture, RUH, 20);
+      fixture.prompter.play(type('5'), type('6'), confirm(false));
+      await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
+      await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
+      assert.strictEqual(fixture.prompter.confirms().length, 1);
+      assert.match(fixture.prompter.confirms()[0].request.detail ?? '', /by 6 units, more than 5/);
+      assert.strictEqual(await fixture.onHand(sku, RUH), onHand + 5);
+    });
+  });
+
+  describe('undo', () => {
+    it('undoes an adjust with the inverse adjust', async () => {
+      fixture = await setup();
+      const { sku, onHand } = stockedSku(fixture, RUH);
+      fixture.prompter.play(type('-4'), respond('Undo'));
+      await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
+      const sent = fixture.sent('updateStockQuantity').map((request) => request.body as { actionType: string; qty: unknown });
+      assert.deepStrictEqual(sent.map((body) => [body.actionType, Number(body.qty)]), [['adjust', -4], ['adjust', 4]]);
+      assert.strictEqual(await fixture.onHand(sku, RUH), onHand);
+      const undone = fixture.prompter.messages()[1];
+      assert.match(undone.text, new RegExp(`^Undid the change of ${sku} at .*: ${onHand - 4} → ${onHand}\\. Transaction \\d+\\.`));
+      const [undo, original] = fixture.ctx.recent.list();
+      assert.ok(original.type === 'stock' && original.undone);
+      assert.ok(undo.type === 'stock' && undo.undoOf === original.id && !undo.undone);
+    });
+
+    it('undoes a set by putting back the previous value', async () => {
+      fixture = await setup();
+      const { sku, onHand } = stockedSku(fixture, RUH);
+      fixture.prompter.play(type(String(onHand + 3)), respond('Undo'));
+      await changeStock(fixture.ctx, 'set', { sku, locationCode: RUH });
+      const sent = fixture.sent('updateStockQuantity').map((request) => request.body as { actionType: string; qty: unknown });
+      assert.deepStrictEqual(sent.map((body) => [body.actionType, Number(body.qty)]), [['set', onHand + 3], ['set', onHand]]);
+      assert.strictEqual(await fixture.onHand(sku, RUH), onHand);
+    });
+  });
+
+  describe('failures', () => {
+    it("shows OTO's code and message with Show log, and records nothing", async () => {
+      fixture = await setup();
+      const { sku, onHand } = stockedSku(fixture, RUH);
+      fixture.sandbox.addFaults([
+        { endpoint: 'updateStockQuantity', times: 1, status: 400, body: '{"success":false,"otoErrorCode":"OTO1133","otoErrorMessage":"Location Code is missing or invalid"}' },
+      ]);
+      fixture.prompter.play(type('-1'), respond('Show log'));
+      await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
+      const [failure] = fixture.prompter.messages();
+      assert.strictEqual(failure.level, 'error');
+      assert.match(failure.text, /OTO1133 Location Code is missing or invalid$/);
+      assert.deepStrictEqual(failure.actions, ['Show log']);
+      assert.strictEqual(fixture.logsShown, 1);
+      assert.strictEqual(fixture.ctx.recent.list().length, 0);
+      assert.strictEqual(await fixture.onHand(sku, RUH), onHand);
+    });
+
+    it('says plainly when the plan does not include stock management', async () => {
+      fixture = await setup();
+      const { sku } = stockedSku(fixture, RUH);
+      fixture.sandbox.addFaults([{ endpoint: 'updateStockQuantity', times: 1, status: 403, body: '{"success":false,"otoErrorCode":"OTO1150","otoErrorMessage":"Please upgrade your plan"}' }]);
+      fixture.prompter.play(type('1'));
+      await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
+      assert.match(fixture.prompter.messages()[0].text, /OTO1150 Please upgrade your plan \(this OTO account's plan does not include stock management\)$/);
+    });
+
+    it('says a lost answer may or may not have been applied, never resends, and re-reads on request', async () => {
+      fixture = await setup({ timeoutMs: 300 });
+      const { sku, onHand } = stockedSku(fixture, RUH);
+      fixture.sandbox.addFaults([{ endpoint: 'updateStockQuantity', times: 1, hang: true, afterEffect: true }]);
+      fixture.prompter.play(type('-2'), respond('Re-read stock'));
+      await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
+      assert.strictEqual(fixture.sent('updateStockQuantity').length, 1);
+      const [lost, reread] = fixture.prompter.messages();
+      assert.strictEqual(lost.level, 'warning');
+      assert.match(lost.text, /may or may not have been applied; nothing was resent/);
+      assert.deepStrictEqual(lost.actions, ['Re-read stock', 'Show log']);
+      assert.match(reread.text, new RegExp(`: ${onHand - 2} on hand now\\. It was ${onHand} before the change and would be ${onHand - 2} had it been applied\\.`));
+      assert.strictEqual(fixture.ctx.recent.list().length, 0);
+    });
+
+    it('says so when not signed in, before asking anything', async () => {
+      fixture = await setup();
+      fixture.ctx.getClient = () => Promise.reject(new Error('Sign in to OTO first.'));
+      await changeStock(fixture.ctx, 'adjust', {});
+      assert.strictEqual(fixture.prompter.picks().length, 0);
+      assert.match(fixture.prompter.messages()[0].text, /Sign in to OTO first\.$/);
+    });
+  });
+});

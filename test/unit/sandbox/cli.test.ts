@@ -1,0 +1,65 @@
+// `npm run sandbox`: the standalone sandbox prints how to reach it and stops on Ctrl-C.
+import * as assert from 'node:assert';
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { startSandbox } from '../../../src/sandbox';
+import { call } from './http';
+
+const CLI = path.resolve(__dirname, '../../../src/sandbox/cli.js');
+
+function run(args: string[]): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, OTO_SANDBOX_PORT: '' } });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitFor(pattern: RegExp, output: () => string): Promise<RegExpExecArray> {
+  for (let i = 0; i < 100; i++) {
+    const match = pattern.exec(output());
+    if (match) {
+      return match;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`no ${pattern} in: ${output()}`);
+}
+
+describe('sandbox CLI', () => {
+  it('prints the base URL, the refresh token and a curl example, serves, and stops on SIGINT', async () => {
+    const cli = run(['--port', '0', '--refresh-token', 'cli-token']);
+    try {
+      const [, baseUrl] = await waitFor(/base URL:\s+(\S+)/, cli.output);
+      await waitFor(/Ctrl-C/, cli.output);
+      assert.match(cli.output(), /refresh token:\s+cli-token/);
+      assert.match(cli.output(), /curl -s .*checkInventoryStock/);
+      const token = await call(`${baseUrl}/refreshToken`, { method: 'POST', body: JSON.stringify({ refresh_token: 'cli-token' }) });
+      assert.strictEqual(token.status, 200);
+    } finally {
+      cli.child.kill('SIGINT');
+    }
+    assert.strictEqual(await cli.exited, 0);
+  });
+
+  it('says clearly when the port is taken', async () => {
+    const taken = await startSandbox();
+    try {
+      const port = new URL(taken.baseUrl).port;
+      const cli = run(['--port', port]);
+      assert.strictEqual(await cli.exited, 1);
+      assert.match(cli.output(), new RegExp(`port ${port} on 127.0.0.1 is already in use`));
+    } finally {
+      await taken.close();
+    }
+  });
+
+  it('rejects unknown options and non-numbers', async () => {
+    for (const args of [['--nope', '1'], ['--port', 'abc'], ['--seed']]) {
+      const cli = run(args);
+      assert.strictEqual(await cli.exited, 1, args.join(' '));
+      assert.match(cli.output(), /Usage: npm run sandbox/);
+    }
+  });
+});

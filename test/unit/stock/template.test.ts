@@ -1,0 +1,29 @@
+import * as assert from 'node:assert';
+import type { SkuStock } from '../../../src/stock/figures';
+import type { Localizer } from '../../../src/stock/l10n';
+import { Template } from '../../../src/stock/template';
+import { buildTree } from '../../../src/stock/treeModel';
+
+describe('localised row texts', () => {
+  it('fills placeholders in the order the translation puts them', () => {
+    assert.strictEqual(new Template('{1} forecast, {0} on hand').fill('272 (\u22125)', '256'), '256 forecast, 272 (\u22125) on hand');
+    assert.strictEqual(new Template('no placeholders').fill('x'), 'no placeholders');
+    assert.strictEqual(new Template('{0}{0}').fill('ab'), 'abab');
+  });
+
+  it('shows the tree in the language of the localizer it is given', () => {
+    const arabic: Record<string, string> = {
+      '{0} on hand · {1} forecast': 'المتوقع {1} · المتوفر {0}',
+      '(no location)': '(بدون موقع)',
+      'entries without a location code': 'إدخالات بلا رمز موقع',
+      '{0} low': '{0} منخفض',
+    };
+    const l10n: Localizer = {
+      t: (message, ...args) => (arabic[message] ?? message).replace(/\{(\d+)\}/g, (_, index: string) => String(args[Number(index)])),
+    };
+    const stock: SkuStock = { sku: 'S1', product: { sku: 'S1', name: 'تمر' }, locations: [{ onHand: -3, forecast: -4, change: { onHand: -1, forecast: 0 } }], global: { onHand: 1, minInventory: 5 }, low: true };
+    const [group] = buildTree({ locations: [], skus: [stock] }, { grouping: 'location', lowOnly: false, text: '' }, l10n).model.roots;
+    assert.deepStrictEqual([group.label, group.description], ['(بدون موقع)', 'إدخالات بلا رمز موقع · 1 منخفض']);
+    assert.strictEqual(group.children?.[0].description, 'المتوقع -4 · المتوفر -3 (\u22121) · تمر');
+  });
+});

@@ -1,0 +1,212 @@
+import * as assert from 'node:assert';
+import { english } from '../../../src/stock/l10n';
+import { skuTooltip, locationTooltip } from '../../../src/stock/tooltip';
+import { buildTree, type LocationNode, type SkuNode, type StockNode, type TreeModel, type TreeOptions } from '../../../src/stock/treeModel';
+import { LOW, TEA, stockFixture, type StockFixture } from './fixture';
+
+const byLocation: TreeOptions = { grouping: 'location', lowOnly: false, text: '' };
+const bySku: TreeOptions = { grouping: 'sku', lowOnly: false, text: '' };
+
+function childOf(node: StockNode | undefined, label: string): StockNode {
+  const found = node?.children?.find((child) => child.label === label);
+  assert.ok(found, `no row ${label} under ${node?.label}`);
+  return found;
+}
+
+/** Every row of the model by id; fails if two rows share one. */
+function rowsById(model: TreeModel): Map<string, StockNode> {
+  const rows = new Map<string, StockNode>();
+  const walk = (nodes: StockNode[]): void =>
+    nodes.forEach((node) => {
+      assert.ok(!rows.has(node.id), `two rows have the id ${node.id}`);
+      rows.set(node.id, node);
+      walk(node.children ?? []);
+    });
+  walk(model.roots);
+  assert.strictEqual(rows.size, model.rowCount);
+  return rows;
+}
+
+function rootOf(model: TreeModel, label: string): StockNode {
+  const found = model.roots.find((root) => root.label === label);
+  assert.ok(found, `no root ${label}`);
+  return found;
+}
+
+describe('Stock tree model against the sandbox', () => {
+  let fixture: StockFixture;
+
+  const build = (options: TreeOptions, previous?: TreeModel) => buildTree({ locations: fixture.store.locations, skus: fixture.store.skus() }, options, english, previous);
+
+  beforeEach(async () => {
+    fixture = await stockFixture();
+    await fixture.store.refresh();
+  });
+
+  afterEach(() => fixture.close());
+
+  it('groups SKUs under warehouses, branches and a "(no location)" group', () => {
+    const { model } = build(byLocation);
+    assert.deepStrictEqual(
+      model.roots.map((root) => [root.label, root.contextValue]),
+      [
+        ['Riyadh Central Warehouse', 'oto.location.warehouse'],
+        ['Jeddah Port Warehouse', 'oto.location.warehouse'],
+        ['Dammam Eastern Warehouse', 'oto.location.warehouse'],
+        ['Madinah Quba Branch', 'oto.location.branch'],
+        ['(no location)', 'oto.location.none'],
+      ],
+    );
+    const riyadh = model.roots[0] as LocationNode;
+    assert.strictEqual(riyadh.kind, 'location');
+    assert.strictEqual(riyadh.location.code, 'RUH-WH1');
+    assert.match(riyadh.description, /^RUH-WH1 · Riyadh · \d+ low$/);
+    const skus = riyadh.children?.map((child) => child.label) ?? [];
+    assert.deepStrictEqual(skus, [...skus].sort(), 'SKUs in order');
+    const expected = [...fixture.store.skus()].filter((stock) => stock.locations.some((entry) => entry.locationCode === 'RUH-WH1')).length;
+    assert.strictEqual(skus.length, expected);
+  });
+
+  it('shows a SKU row with its name, on hand and forecast, as the node the commands receive', () => {
+    const { model } = build(byLocation);
+    const tea = childOf(model.roots[0], TEA) as SkuNode;
+    assert.strictEqual(tea.description, '277 on hand · 261 forecast · Green *Tea* | [500 g]');
+    assert.strictEqual(tea.contextValue, 'oto.sku');
+    assert.deepStrictEqual({ kind: tea.kind, sku: tea.sku, name: tea.name, locationCode: tea.locationCode }, { kind: 'sku', sku: TEA, name: 'Green *Tea* | [500 g]', locationCode: 'RUH-WH1' });
+    const noLocation = childOf(rootOf(model, '(no location)'), TEA) as SkuNode;
+    assert.strictEqual(noLocation.locationCode, undefined);
+    assert.strictEqual(noLocation.description, '-7 on hand · -16 forecast · Green *Tea* | [500 g]');
+    assert.strictEqual(childOf(rootOf(model, 'Jeddah Port Warehouse'), LOW).contextValue, 'oto.sku.low');
+    assert.strictEqual(childOf(rootOf(model, 'Madinah Quba Branch'), LOW).contextValue, 'oto.sku.low');
+  });
+
+  it('marks figures changed through the API since the previous refresh', async () => {
+    await fixture.client.updateStockQuantity({ actionType: 'adjust', locationCode: 'RUH-WH1', sku: TEA, qty: -5 });
+    await fixture.store.refresh();
+    const { model } = build(byLocation);
+    assert.strictEqual(childOf(model.roots[0], TEA).description, '272 (\u22125) on hand · 256 (\u22125) forecast · Green *Tea* | [500 g]');
+    assert.strictEqual(childOf(rootOf(model, '(no location)'), TEA).description, '-7 on hand · -16 forecast · Green *Tea* | [500 g]');
+    const totals = build(bySku).model;
+    assert.strictEqual(rootOf(totals, TEA).description, '265 (\u22125) on hand · 240 (\u22125) forecast · Green *Tea* | [500 g]');
+    await fixture.client.updateStockQuantity({ actionType: 'adjust', locationCode: 'RUH-WH1', sku: TEA, qty: 8 });
+    await fixture.store.refresh();
+    assert.strictEqual(childOf(build(byLocation).model.roots[0], TEA).description, '280 (+8) on hand · 264 (+8) forecast · Green *Tea* | [500 g]');
+  });
+
+  it('groups by SKU with each SKU\'s global total and its locations below', () => {
+    const { model } = build(bySku);
+    const labels = model.roots.map((root) => root.label);
+    assert.deepStrictEqual(labels, [...fixture.store.skus()].map((stock) => stock.sku).sort());
+    const tea = rootOf(model, TEA) as SkuNode;
+    assert.strictEqual(tea.scope, 'total');
+    assert.strictEqual(tea.description, '270 on hand · 245 forecast · Green *Tea* | [500 g]');
+    assert.deepStrictEqual(
+      tea.children?.map((child) => [child.label, child.description, (child as SkuNode).locationCode]),
+      [
+        ['Riyadh Central Warehouse', '277 on hand · 261 forecast', 'RUH-WH1'],
+        ['(no location)', '-7 on hand · -16 forecast', undefined],
+      ],
+    );
+    const low = rootOf(model, LOW);
+    assert.strictEqual(low.contextValue, 'oto.sku.low');
+    const withoutForecast = [...fixture.store.skus()].find((stock) => stock.global !== undefined && stock.global.forecast === undefined);
+    assert.ok(withoutForecast?.global);
+    assert.strictEqual(rootOf(model, withoutForecast.sku).description, `${withoutForecast.global.onHand} on hand · ${withoutForecast.product?.name}`, 'no forecast when OTO gave none for the total');
+  });
+
+  it('filters to low-stock SKUs, hiding groups left empty', () => {
+    const { model } = build({ ...byLocation, lowOnly: true });
+    const rows = model.roots.flatMap((root) => root.children ?? []);
+    assert.ok(rows.length > 0);
+    assert.ok(rows.every((row) => row.contextValue === 'oto.sku.low'));
+    assert.ok(model.roots.every((root) => (root.children?.length ?? 0) > 0));
+    const lowSkus = new Set([...fixture.store.skus()].filter((stock) => stock.low).map((stock) => stock.sku));
+    assert.deepStrictEqual(new Set(rows.map((row) => (row as SkuNode).sku)), lowSkus);
+    assert.deepStrictEqual(new Set(build({ ...bySku, lowOnly: true }).model.roots.map((root) => root.label)), lowSkus);
+  });
+
+  it('filters by text in the SKU or the product name, ignoring case', () => {
+    const byName = build({ ...bySku, text: 'WIDGET' }).model;
+    assert.deepStrictEqual(byName.roots.map((root) => root.label), [LOW]);
+    const bySkuText = build({ ...byLocation, text: 'tst-tea' }).model;
+    assert.deepStrictEqual(
+      bySkuText.roots.map((root) => [root.label, root.children?.map((child) => child.label)]),
+      [
+        ['Riyadh Central Warehouse', [TEA]],
+        ['(no location)', [TEA]],
+      ],
+    );
+    assert.deepStrictEqual(build({ ...byLocation, text: 'no such thing' }).model.roots, []);
+  });
+
+  it('gives every row a unique id that stays the same across refreshes', async () => {
+    for (const options of [byLocation, bySku]) {
+      const first = build(options).model;
+      const firstRows = rowsById(first);
+      await fixture.store.refresh();
+      const second = build(options, first);
+      const secondRows = rowsById(second.model);
+      assert.deepStrictEqual([...secondRows.keys()], [...firstRows.keys()]);
+      assert.strictEqual(second.rootsChanged, false);
+      assert.ok([...secondRows.values()].every((node) => firstRows.get(node.id) === node), 'the same objects, updated');
+    }
+  });
+
+  it('reports as changed only the rows of an invalidated SKU', async () => {
+    const first = build(byLocation).model;
+    const teaRow = childOf(first.roots[0], TEA);
+    await fixture.client.updateStockQuantity({ actionType: 'adjust', locationCode: 'MED-BR1', sku: LOW, qty: 2 });
+    await fixture.store.invalidate([{ sku: LOW, locationCode: 'MED-BR1' }]);
+    const { model, changed, rootsChanged } = build(byLocation, first);
+    assert.strictEqual(rootsChanged, false);
+    assert.deepStrictEqual(changed.map((node) => node.id).sort(), [`L7:JED-WH1/${LOW}`, `L7:MED-BR1/${LOW}`]);
+    assert.strictEqual(childOf(rootOf(model, 'Madinah Quba Branch'), LOW).description, '7 (+2) on hand · 7 (+2) forecast · Low Widget');
+    assert.strictEqual(childOf(model.roots[0], TEA), teaRow);
+  });
+
+  it('reports the parent whose rows changed when a filter drops a SKU', async () => {
+    const first = build({ ...byLocation, lowOnly: true }).model;
+    await fixture.client.updateStockQuantity({ actionType: 'set', locationCode: 'MED-BR1', sku: LOW, qty: 500 });
+    await fixture.store.invalidate([{ sku: LOW, locationCode: 'MED-BR1' }]);
+    const { changed } = build({ ...byLocation, lowOnly: true }, first);
+    assert.ok(changed.some((node) => node.id === 'L:JED-WH1'), 'Jeddah lost a row');
+    assert.ok(!changed.some((node) => node.kind === 'sku' && node.sku !== LOW));
+  });
+
+  it('puts a code missing from the location list in its own group', () => {
+    const stock = { sku: 'X1', locations: [{ locationCode: 'OLD-WH', onHand: 3, forecast: 3 }], low: false };
+    const { model } = buildTree({ locations: [], skus: [stock] }, byLocation, english);
+    const [group] = model.roots as LocationNode[];
+    assert.deepStrictEqual([group.label, group.listed, group.description], ['OLD-WH', false, 'OLD-WH · not in the pickup location list']);
+  });
+
+  it('writes Markdown tooltips with the breakdown, minimum, barcode and read time, escaping names', () => {
+    const context = { l10n: english, locations: fixture.store.locations, formatTime: (ms: number) => `t=${ms}` };
+    const tea = fixture.store.getSku(TEA);
+    assert.ok(tea);
+    const tooltip = skuTooltip(tea, context, 'RUH-WH1');
+    assert.strictEqual(
+      tooltip,
+      [
+        '**TST\\-TEA** — Green \\*Tea\\* \\| \\[500 g\\]',
+        '',
+        'Barcode: 6281000999990',
+        '',
+        'Minimum inventory: 100',
+        '',
+        '| Location | On hand | Forecast |',
+        '|---|---:|---:|',
+        '| **Riyadh Central Warehouse \\(RUH\\-WH1\\)** | 277 | 261 |',
+        '| \\(no location\\) | \\-7 | \\-16 |',
+        '| **Total \\(global stock\\)** | **270** | 245 |',
+        '',
+        `Read at t=${tea.readAt}`,
+      ].join('\n'),
+    );
+    const low = fixture.store.getSku(LOW);
+    assert.ok(low);
+    assert.match(skuTooltip(low, context), /\*\*Low stock\*\*: 15 on hand, below the minimum inventory of 50/);
+    const branch = build(byLocation).model.roots[3] as LocationNode;
+    assert.match(locationTooltip(branch, context), /^\*\*Madinah Quba Branch\*\* \(MED\\-BR1\)\n\nBranch\n\nMadinah\n\n\d+ SKUs, \d+ low$/);
+  });
+});
