@@ -14,6 +14,7 @@ import {
   type WarehouseInfo,
 } from '../../src/packing/protocol';
 import { matchesSearch, searchText } from './filter';
+import { focusedControl, focusNeighbour, refocus, type FocusedControl } from './focus';
 import { createFormatter, type Formatter } from './format';
 import { renderCard, renderEmpty, renderHeader, renderLoadError, renderLoading, renderNoMatches, renderSummary, type Action, type CardView, type DetailsState } from './render';
 
@@ -222,7 +223,7 @@ export class PackingPage {
       cancelAnimationFrame(this.continuation);
       this.continuation = undefined;
     }
-    const focus = this.focusedControl();
+    const focus = focusedControl();
     const { strings, format } = ready;
     if (!this.loaded) {
       this.stateSlot.replaceChildren(this.loadError !== undefined ? renderLoadError(strings, this.loadError.message, this.loadError.signIn) : renderLoading(strings));
@@ -276,7 +277,7 @@ export class PackingPage {
   }
 
   /** Shows the cards matching the search, and the summary and messages that go with them. */
-  private applyFilter(focus = this.focusedControl()): void {
+  private applyFilter(focus = focusedControl()): void {
     const ready = this.ready;
     if (!ready || !this.loaded) {
       return;
@@ -303,39 +304,15 @@ export class PackingPage {
     this.restoreFocus(focus);
   }
 
-  private focusedControl(): { orderId: string; action: string } | undefined {
-    const active = document.activeElement;
-    const card = active?.closest<HTMLElement>('.card');
-    if (!active || !card?.dataset.orderId) {
-      return undefined;
-    }
-    return { orderId: card.dataset.orderId, action: active.getAttribute('data-action') ?? '' };
-  }
-
-  /** Puts focus back where it was after a card was redrawn: the same button, or the nearest usable one. */
-  private restoreFocus(before: { orderId: string; action: string } | undefined): void {
+  /** Puts focus back where it was before a card was redrawn, unless it has gone somewhere else meanwhile. */
+  private restoreFocus(before: FocusedControl | undefined): void {
     if (!before || (document.activeElement && document.activeElement !== document.body)) {
       return;
     }
     const card = this.cards.get(before.orderId)?.element;
-    if (!card || card.hidden) {
-      return;
+    if (card && !card.hidden) {
+      refocus(card, before.action);
     }
-    const preferred: Record<string, string[]> = {
-      pick: ['pick', 'pack'],
-      pack: ['confirmPack', 'pack', 'toggleDetails'],
-      confirmPack: ['pack', 'toggleDetails'],
-      cancelPack: ['pack', 'toggleDetails'],
-    };
-    const candidates = [...(preferred[before.action] ?? [before.action]), 'toggleDetails'];
-    for (const action of candidates) {
-      const target = card.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`);
-      if (target && !target.disabled) {
-        target.focus();
-        return;
-      }
-    }
-    card.focus();
   }
 
   private onInput(event: Event): void {
@@ -441,17 +418,8 @@ export class PackingPage {
       return this.act('cancelPack', card.dataset.orderId);
     }
     const step = { ArrowDown: 1, ArrowUp: -1 }[event.key];
-    if (step === undefined) {
-      return;
-    }
-    const visible = Array.from(this.list.children).filter((child): child is HTMLElement => child instanceof HTMLElement && !child.hidden);
-    const next = visible[visible.indexOf(card) + step];
-    if (next) {
+    if (step !== undefined && focusNeighbour(this.list, card, active, step)) {
       event.preventDefault();
-      const action = active.getAttribute('data-action');
-      const same = action ? next.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`) : null;
-      const target = same && !same.disabled ? same : next.querySelector<HTMLButtonElement>('button:not(:disabled)');
-      (target ?? next).focus();
     }
   }
 
