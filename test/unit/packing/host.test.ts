@@ -139,6 +139,7 @@ describe('packing host against the sandbox', () => {
 
     await h.controller.receive({ type: 'refresh' });
     assert.equal(lastOf(h.posted, 'queue').orders.some((order) => order.orderId === orderId), false);
+    assert.ok(!JSON.stringify(h.posted).includes(sandbox.sandbox.refreshToken), 'the page never sees the token');
     assert.deepEqual(known.get(h.warehouse.code), {}, 'states of orders gone from the queue are forgotten');
   });
 
@@ -276,6 +277,7 @@ describe('packing host against the sandbox', () => {
     await h.controller.receive({ type: 'ready' });
     const error = lastOf(h.posted, 'loadError');
     assert.equal(error.signIn, true);
+    assert.ok(!JSON.stringify(h.posted).includes('not-the-sandbox-token'), 'the page never sees the token');
     assert.match(error.message, new RegExp(`^Could not read the packing queue of ${warehouse.name}: `));
     await h.controller.receive({ type: 'signIn' });
     assert.equal(h.signInCalls, 1);
