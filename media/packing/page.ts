@@ -41,7 +41,19 @@ interface Card {
 
 /** Cards built at once when a queue arrives; later tasks build `LATER_BATCH` more each. */
 const FIRST_BATCH = 40;
-const LATER_BATCH = 100;
+const LATER_BATCH = 200;
+
+/** Runs `callback` in the first task after the next frame is painted; returns a cancel function. */
+function afterNextPaint(callback: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(callback, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
 
 export class PackingPage {
   private ready: Ready | undefined;
@@ -58,7 +70,7 @@ export class PackingPage {
   private readonly confirming = new Set<string>();
   private readonly cards = new Map<string, Card>();
   private nextRequestId = 1;
-  private continuation: number | undefined;
+  private cancelContinuation: (() => void) | undefined;
   private readonly haystacks = new WeakMap<QueueOrder, string>();
   private readonly list: HTMLElement;
   private readonly stateSlot: HTMLElement;
@@ -219,10 +231,8 @@ export class PackingPage {
     if (!ready) {
       return;
     }
-    if (this.continuation !== undefined) {
-      cancelAnimationFrame(this.continuation);
-      this.continuation = undefined;
-    }
+    this.cancelContinuation?.();
+    this.cancelContinuation = undefined;
     const focus = focusedControl();
     const { strings, format } = ready;
     if (!this.loaded) {
@@ -248,8 +258,8 @@ export class PackingPage {
     this.showCards(elements);
     if (elements.length < this.orders.length) {
       // One batch per frame, so what is already built is painted and answers keys meanwhile.
-      this.continuation = requestAnimationFrame(() => {
-        this.continuation = undefined;
+      this.cancelContinuation = afterNextPaint(() => {
+        this.cancelContinuation = undefined;
         this.update(LATER_BATCH);
       });
     }
