@@ -5,6 +5,7 @@
 // Wall times swing with the machine's load, so the CPU time Chromium's renderers spent on the
 // whole render is printed too, with a bare-DOM reference to read the figures against.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import { launchBrowser, makeOrders, openPackingPage, STRINGS } from '../test/unit/packing/pageHarness';
 
 const ORDERS = 500;
@@ -26,8 +27,11 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** User + system CPU time of this browser's renderer processes so far, in ms (Linux /proc). */
+/** User + system CPU time of this browser's renderer processes so far, in ms (Linux /proc; NaN elsewhere). */
 function rendererCpuMs(userDataDir: string): number {
+  if (!fs.existsSync('/proc/self/stat')) {
+    return Number.NaN;
+  }
   let ticks = 0;
   for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
@@ -110,7 +114,7 @@ export async function run(): Promise<void> {
     console.log(line(`all ${ORDERS} cards, painted:`, 'allFrameMs'));
     console.log(`  ${'renderer CPU time for the whole render:'.padEnd(38)} mean ${(cpuMs / RUNS).toFixed(1)} ms`);
     console.log(`  ${'search over the queue:'.padEnd(38)} mean ${(filterMs / RUNS).toFixed(1)} ms per keystroke`);
-    console.log(`  reference: ${REFERENCE_ELEMENTS} bare elements created in median ${median(referenceMs).toFixed(1)} ms on this machine (load average ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0]})`);
+    console.log(`  reference: ${REFERENCE_ELEMENTS} bare elements created in median ${median(referenceMs).toFixed(1)} ms on this machine (load average ${os.loadavg()[0].toFixed(2)})`);
   } finally {
     await browser.close();
   }
