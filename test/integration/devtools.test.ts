@@ -98,6 +98,30 @@ describe('devtools in a real VS Code', () => {
       }
     });
 
+    it('checks the stock of every catalogue SKU in the selection, in a quick pick and a Markdown preview', async () => {
+      const document = await fixture('order.json');
+      const editor = vscode.window.activeTextEditor;
+      assert.ok(editor);
+      const text = document.getText();
+      editor.selection = new vscode.Selection(document.positionAt(text.indexOf('"lines"')), document.positionAt(text.lastIndexOf(']')));
+      void vscode.commands.executeCommand('oto.checkStockOfSelection');
+      const picker = await waitFor('the stock quick pick', quickInput, (state) => state.visible && state.items.some((item) => item.label.includes('AJW-DATES-500')));
+      const labels = picker.visible ? picker.items.map((item) => item.label) : [];
+      assert.ok(labels.some((label) => label.includes('COF-SAU-250')), labels.join(', '));
+      assert.ok(!labels.some((label) => label.includes('NOT-IN-CATALOGUE')), 'only catalogue SKUs are listed');
+      await typeText('Markdown');
+      await press('Enter');
+      const preview = await waitFor(
+        'the Markdown source of the preview',
+        async () => vscode.workspace.textDocuments.find((candidate) => candidate.uri.scheme === 'oto-stock-report' && candidate.languageId === 'markdown'),
+        (found) => found !== undefined,
+      );
+      assert.match(preview?.getText() ?? '', /\*\*AJW\\-DATES\\-500\*\*[\s\S]*\*\*COF\\-SAU\\-250\*\*/);
+      assert.doesNotMatch(preview?.getText() ?? '', /command:/, 'no command links in an untrusted preview');
+      await screenshot('devtools-check-stock', 3000);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
     it('lists each request in the Requests view', async () => {
       await vscode.commands.executeCommand('oto.requests.focus');
       const rows = await waitFor('request rows', () => treeRows('Requests'), (found) => (found?.length ?? 0) > 2);
