@@ -13,6 +13,16 @@ const common = {
   logLevel: 'info',
 };
 
+// node-fetch v2 falls back to the `whatwg-url` package only where Node lacks a global URL; every
+// Node that runs VS Code has one, and that package's Unicode tables would double the bundle.
+const nodeUrlForWhatwgUrl = {
+  name: 'node-url-for-whatwg-url',
+  setup(build) {
+    build.onResolve({ filter: /^whatwg-url$/ }, () => ({ path: 'whatwg-url', namespace: 'node-url' }));
+    build.onLoad({ filter: /.*/, namespace: 'node-url' }, () => ({ contents: 'module.exports = { URL };', loader: 'js' }));
+  },
+};
+
 const builds = [
   {
     ...common,
@@ -22,6 +32,7 @@ const builds = [
     format: 'cjs',
     target: 'node18',
     external: ['vscode'],
+    plugins: [nodeUrlForWhatwgUrl],
   },
   {
     ...common,
