@@ -7,7 +7,7 @@ import { activateExtension } from './support/extension';
 import { sandbox } from './support/sandbox';
 import { screenshot } from './support/screenshot';
 import { expandOnly, figuresOf, rows, showStockView, skuRows } from './support/stockView';
-import { notifications, press, quickInput, typeText, waitFor, type QuickInputState } from './support/ui';
+import { notificationCenter, press, quickInput, typeText, waitFor, type QuickInputState } from './support/ui';
 
 type Shown = Extract<QuickInputState, { visible: true }>;
 
@@ -70,9 +70,7 @@ describe('stock commands in the real quick input', () => {
     await press('Enter');
 
     await treeShows(target.label, before - 4);
-    // The workbench here lists notifications without popping toasts, so open the list to read it.
-    await vscode.commands.executeCommand('notifications.showList');
-    await waitFor('the success message with its transaction', notifications, (shown) =>
+    await waitFor('the success message with its transaction', notificationCenter, (shown) =>
       shown.some((text) => text.startsWith(`Adjusted ${target.label} at ${label} (${location.code}) by -4: ${before} → ${before - 4}. Transaction `)),
     );
     assert.strictEqual(await onHandVia(location, target.label), before - 4);
