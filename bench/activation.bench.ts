@@ -20,6 +20,9 @@ function stub(name: string): unknown {
   const target = function () {} as unknown as Record<PropertyKey, unknown>;
   return new Proxy(target, {
     get(_target, key) {
+      if (key === Symbol.toPrimitive) {
+        return () => '';
+      }
       if (key === 'then' || typeof key === 'symbol') {
         return undefined;
       }
@@ -28,6 +31,7 @@ function stub(name: string): unknown {
       }
       return stub(`${name}.${String(key)}`);
     },
+    set: () => true,
     apply: () => stub(`${name}()`),
     construct: () => stub(`new ${name}`) as object,
   });
@@ -58,6 +62,10 @@ function fakeVscode(): unknown {
         this.onDispose();
       }
     },
+    // esbuild's ESM interop copies only the module's own keys, so whatever activate() touches is listed.
+    ...Object.fromEntries(
+      ['window', 'commands', 'languages', 'env', 'Uri', 'ThemeIcon', 'ThemeColor', 'TreeItem', 'TreeItemCollapsibleState', 'StatusBarAlignment', 'ProgressLocation', 'ViewColumn', 'MarkdownString', 'LogLevel', 'ConfigurationTarget', 'QuickPickItemKind', 'QuickInputButtons', 'Hover', 'Range', 'Position', 'CancellationTokenSource'].map((name) => [name, stub(name)]),
+    ),
     l10n: { t: (message: string | { message: string }) => (typeof message === 'string' ? message : message.message) },
     workspace: new Proxy({ getConfiguration: () => configuration, workspaceFolders: undefined }, {
       get: (target, key) => (key in target ? target[key as keyof typeof target] : stub(`workspace.${String(key)}`)),
@@ -84,8 +92,8 @@ function fakeContext(storage: string): unknown {
     storagePath: storage,
     globalStoragePath: storage,
     logPath: storage,
-    globalStorageUri: stub('globalStorageUri'),
-    storageUri: stub('storageUri'),
+    globalStorageUri: { fsPath: storage, path: storage, scheme: 'file' },
+    storageUri: { fsPath: storage, path: storage, scheme: 'file' },
     logUri: stub('logUri'),
     extensionMode: 1,
     environmentVariableCollection: stub('environmentVariableCollection'),
