@@ -5,7 +5,7 @@ import type { PickupLocation } from '../../src/client';
 import { activateExtension } from './support/extension';
 import { sandbox } from './support/sandbox';
 import { screenshot, useTheme } from './support/screenshot';
-import { expandOnly, figuresOf, rows, showStockView, skuRows } from './support/stockView';
+import { collapseAll, expandOnly, figuresOf, rows, showStockView, skuRows } from './support/stockView';
 import { waitFor } from './support/ui';
 
 /** Every SKU of the catalogue with its figures at `location`, sorted by SKU as the tree sorts them. */
@@ -29,6 +29,8 @@ describe('the Stock view', () => {
     locations = await (await sandbox()).client.getPickupLocations();
     assert.ok(locations.length > 1, 'the sandbox has several pickup locations');
   });
+
+  after(collapseAll);
 
   it("shows the sandbox's locations, in the API's order", async () => {
     await vscode.commands.executeCommand('workbench.actions.treeView.oto.stock.collapseAll');

@@ -19,6 +19,7 @@ interface Manifest {
 interface Results {
   tests: number;
   passes: number;
+  /** Hook failures count here too, without a test of their own. */
   failures: number;
 }
 
@@ -111,7 +112,7 @@ async function main(): Promise<number> {
       console.error('[harness] the test host exited 0 but no test ran');
       return 1;
     }
-    console.log(`[harness] exit code ${code}; ${results ? `${results.passes}/${results.tests} passed` : 'no results written'} (${elapsed()})`);
+    console.log(`[harness] exit code ${code}; ${results ? `${results.passes} passed, ${results.failures} failed` : 'no results written'} (${elapsed()})`);
     return code;
   } finally {
     await server?.stop();
