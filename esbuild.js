@@ -13,13 +13,13 @@ const common = {
   logLevel: 'info',
 };
 
-// node-fetch 2 takes its URL class from the whatwg-url package only where Node has none; every
-// extension host's Node has one, and whatwg-url with tr46's Unicode tables is 280 KB of the bundle.
+// node-fetch v2 falls back to the `whatwg-url` package only where Node lacks a global URL; every
+// Node that runs VS Code has one, and that package's Unicode tables would double the bundle.
 const nodeUrlForWhatwgUrl = {
   name: 'node-url-for-whatwg-url',
   setup(build) {
     build.onResolve({ filter: /^whatwg-url$/ }, () => ({ path: 'whatwg-url', namespace: 'node-url' }));
-    build.onLoad({ filter: /.*/, namespace: 'node-url' }, () => ({ contents: 'module.exports = { URL: require("url").URL };', loader: 'js' }));
+    build.onLoad({ filter: /.*/, namespace: 'node-url' }, () => ({ contents: 'module.exports = { URL };', loader: 'js' }));
   },
 };
 
@@ -27,12 +27,12 @@ const builds = [
   {
     ...common,
     entryPoints: { extension: 'src/extension.ts', sandbox: 'src/sandbox/index.ts' },
-    plugins: [nodeUrlForWhatwgUrl],
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
     target: 'node18',
     external: ['vscode'],
+    plugins: [nodeUrlForWhatwgUrl],
   },
   {
     ...common,

@@ -5,6 +5,8 @@ export interface Formatter {
   text(template: string, ...args: Array<string | number>): string;
   number(value: number): string;
   time(epochMs: number): string;
+  /** An OTO date (`2026-02-18T12:19:16`, no zone) in the locale's format; anything unreadable as it came. */
+  dateTime(text: string): string;
 }
 
 function safely<T>(make: (locale: string | undefined) => T, locale: string): T {
@@ -18,10 +20,15 @@ function safely<T>(make: (locale: string | undefined) => T, locale: string): T {
 export function createFormatter(locale: string): Formatter {
   const numbers = safely((tag) => new Intl.NumberFormat(tag), locale);
   const times = safely((tag) => new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit', second: '2-digit' }), locale);
+  const dateTimes = safely((tag) => new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' }), locale);
   const number = (value: number): string => numbers.format(value);
   return {
     number,
     time: (epochMs) => times.format(new Date(epochMs)),
+    dateTime: (text) => {
+      const parsed = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(text) ? new Date(text.replace(' ', 'T')) : undefined;
+      return parsed && !Number.isNaN(parsed.getTime()) ? dateTimes.format(parsed) : text;
+    },
     text: (template, ...args) =>
       template.replace(/\{(\d+)\}/g, (whole, index: string) => {
         const value = args[Number(index)];

@@ -14,6 +14,7 @@ import {
   type WarehouseInfo,
 } from '../../src/packing/protocol';
 import { matchesSearch, searchText } from './filter';
+import { focusedControl, focusNeighbour, refocus, type FocusedControl } from './focus';
 import { createFormatter, type Formatter } from './format';
 import { renderCard, renderEmpty, renderHeader, renderLoadError, renderLoading, renderNoMatches, renderSummary, type Action, type CardView, type DetailsState } from './render';
 
@@ -40,7 +41,19 @@ interface Card {
 
 /** Cards built at once when a queue arrives; later tasks build `LATER_BATCH` more each. */
 const FIRST_BATCH = 40;
-const LATER_BATCH = 100;
+const LATER_BATCH = 200;
+
+/** Runs `callback` in the first task after the next frame is painted; returns a cancel function. */
+function afterNextPaint(callback: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(callback, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
 
 export class PackingPage {
   private ready: Ready | undefined;
@@ -48,7 +61,7 @@ export class PackingPage {
   private readAt: number | undefined;
   private loaded = false;
   private loading = false;
-  private loadError: string | undefined;
+  private loadError: { message: string; signIn: boolean } | undefined;
   private search = '';
   private expanded = new Set<string>();
   private readonly details = new Map<string, DetailsState>();
@@ -57,7 +70,7 @@ export class PackingPage {
   private readonly confirming = new Set<string>();
   private readonly cards = new Map<string, Card>();
   private nextRequestId = 1;
-  private continuation: number | undefined;
+  private cancelContinuation: (() => void) | undefined;
   private readonly haystacks = new WeakMap<QueueOrder, string>();
   private readonly list: HTMLElement;
   private readonly stateSlot: HTMLElement;
@@ -106,7 +119,7 @@ export class PackingPage {
         return this.setQueue(message.orders, message.readAt);
       case 'loadError':
         this.loading = false;
-        this.loadError = message.message;
+        this.loadError = { message: message.message, signIn: message.signIn };
         return this.update();
       case 'statusResult':
         return this.statusResult(message);
@@ -218,14 +231,12 @@ export class PackingPage {
     if (!ready) {
       return;
     }
-    if (this.continuation !== undefined) {
-      cancelAnimationFrame(this.continuation);
-      this.continuation = undefined;
-    }
-    const focus = this.focusedControl();
+    this.cancelContinuation?.();
+    this.cancelContinuation = undefined;
+    const focus = focusedControl();
     const { strings, format } = ready;
     if (!this.loaded) {
-      this.stateSlot.replaceChildren(this.loadError !== undefined ? renderLoadError(strings, this.loadError) : renderLoading(strings));
+      this.stateSlot.replaceChildren(this.loadError !== undefined ? renderLoadError(strings, this.loadError.message, this.loadError.signIn) : renderLoading(strings));
       ready.summarySlot.replaceChildren();
       return;
     }
@@ -247,8 +258,8 @@ export class PackingPage {
     this.showCards(elements);
     if (elements.length < this.orders.length) {
       // One batch per frame, so what is already built is painted and answers keys meanwhile.
-      this.continuation = requestAnimationFrame(() => {
-        this.continuation = undefined;
+      this.cancelContinuation = afterNextPaint(() => {
+        this.cancelContinuation = undefined;
         this.update(LATER_BATCH);
       });
     }
@@ -276,7 +287,7 @@ export class PackingPage {
   }
 
   /** Shows the cards matching the search, and the summary and messages that go with them. */
-  private applyFilter(focus = this.focusedControl()): void {
+  private applyFilter(focus = focusedControl()): void {
     const ready = this.ready;
     if (!ready || !this.loaded) {
       return;
@@ -291,7 +302,7 @@ export class PackingPage {
       }
     }
     const { strings, format, warehouse } = ready;
-    const refreshError = this.loadError;
+    const refreshError = this.loadError?.message;
     ready.summarySlot.replaceChildren(renderSummary({ total: this.orders.length, shown, readAt: this.readAt, refreshing: this.loading, refreshError }, strings, format));
     if (this.orders.length === 0) {
       this.stateSlot.replaceChildren(renderEmpty(strings, warehouse, format));
@@ -303,39 +314,15 @@ export class PackingPage {
     this.restoreFocus(focus);
   }
 
-  private focusedControl(): { orderId: string; action: string } | undefined {
-    const active = document.activeElement;
-    const card = active?.closest<HTMLElement>('.card');
-    if (!active || !card?.dataset.orderId) {
-      return undefined;
-    }
-    return { orderId: card.dataset.orderId, action: active.getAttribute('data-action') ?? '' };
-  }
-
-  /** Puts focus back where it was after a card was redrawn: the same button, or the nearest usable one. */
-  private restoreFocus(before: { orderId: string; action: string } | undefined): void {
+  /** Puts focus back where it was before a card was redrawn, unless it has gone somewhere else meanwhile. */
+  private restoreFocus(before: FocusedControl | undefined): void {
     if (!before || (document.activeElement && document.activeElement !== document.body)) {
       return;
     }
     const card = this.cards.get(before.orderId)?.element;
-    if (!card || card.hidden) {
-      return;
+    if (card && !card.hidden) {
+      refocus(card, before.action);
     }
-    const preferred: Record<string, string[]> = {
-      pick: ['pick', 'pack'],
-      pack: ['confirmPack', 'pack', 'toggleDetails'],
-      confirmPack: ['pack', 'toggleDetails'],
-      cancelPack: ['pack', 'toggleDetails'],
-    };
-    const candidates = [...(preferred[before.action] ?? [before.action]), 'toggleDetails'];
-    for (const action of candidates) {
-      const target = card.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`);
-      if (target && !target.disabled) {
-        target.focus();
-        return;
-      }
-    }
-    card.focus();
   }
 
   private onInput(event: Event): void {
@@ -361,6 +348,8 @@ export class PackingPage {
         return this.post({ type: 'refresh' });
       case 'showLog':
         return this.post({ type: 'showLog' });
+      case 'signIn':
+        return this.post({ type: 'signIn' });
     }
     if (orderId === undefined) {
       return;
@@ -439,17 +428,8 @@ export class PackingPage {
       return this.act('cancelPack', card.dataset.orderId);
     }
     const step = { ArrowDown: 1, ArrowUp: -1 }[event.key];
-    if (step === undefined) {
-      return;
-    }
-    const visible = Array.from(this.list.children).filter((child): child is HTMLElement => child instanceof HTMLElement && !child.hidden);
-    const next = visible[visible.indexOf(card) + step];
-    if (next) {
+    if (step !== undefined && focusNeighbour(this.list, card, active, step)) {
       event.preventDefault();
-      const action = active.getAttribute('data-action');
-      const same = action ? next.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`) : null;
-      const target = same && !same.disabled ? same : next.querySelector<HTMLButtonElement>('button:not(:disabled)');
-      (target ?? next).focus();
     }
   }
 

@@ -26,7 +26,7 @@ export interface SummaryView {
 }
 
 /** The buttons' `data-action` values, which the page's event handlers dispatch on. */
-export type Action = 'pick' | 'pack' | 'confirmPack' | 'cancelPack' | 'toggleDetails' | 'retryDetails' | 'refresh' | 'showLog';
+export type Action = 'pick' | 'pack' | 'confirmPack' | 'cancelPack' | 'toggleDetails' | 'retryDetails' | 'refresh' | 'showLog' | 'signIn';
 
 interface Props {
   className?: string;
@@ -151,13 +151,13 @@ export function renderNoMatches(s: PageStrings, search: string, f: Formatter): H
   return el('div', { className: 'state-message no-matches', attrs: { role: 'status' } }, [icon('filter'), el('p', { text: f.text(s.noMatches, search.trim()) })]);
 }
 
-export function renderLoadError(s: PageStrings, message: string): HTMLElement {
-  return el('div', { className: 'state-message error', attrs: { role: 'alert' } }, [
-    icon('error'),
-    el('h2', { text: s.errorTitle }),
-    el('p', { className: 'error-text', text: message }),
-    el('div', { className: 'actions' }, [button('refresh', s.retry, { icon: 'refresh' }), button('showLog', s.showLog, { secondary: true, icon: 'output' })]),
-  ]);
+/** The queue could not be read; when the cause is a missing sign-in, signing in is the first way out. */
+export function renderLoadError(s: PageStrings, message: string, signIn: boolean): HTMLElement {
+  const actions = [button('refresh', s.retry, { icon: 'refresh', secondary: signIn }), button('showLog', s.showLog, { secondary: true, icon: 'output' })];
+  if (signIn) {
+    actions.unshift(button('signIn', s.signIn, { icon: 'sign-in' }));
+  }
+  return el('div', { className: 'state-message error', attrs: { role: 'alert' } }, [icon('error'), el('h2', { text: s.errorTitle }), el('p', { className: 'error-text', text: message }), el('div', { className: 'actions' }, actions)]);
 }
 
 const STATE_ICON: Record<PackingState, string> = { ready: 'circle-large-outline', picked: 'pass', packed: 'check-all' };
@@ -205,7 +205,7 @@ function renderConfirm(s: PageStrings): HTMLElement {
   ]);
 }
 
-function renderDetailsBody(details: DetailsState | undefined, s: PageStrings): Node[] {
+function renderDetailsBody(details: DetailsState | undefined, s: PageStrings, f: Formatter): Node[] {
   if (!details || details.status === 'loading') {
     return [el('p', { className: 'details-loading', attrs: { role: 'status' } }, [icon('loading', true), el('span', { text: s.loadingDetails })])];
   }
@@ -217,7 +217,7 @@ function renderDetailsBody(details: DetailsState | undefined, s: PageStrings): N
     ? el(
         'ol',
         { className: 'history' },
-        packingHistory.map((entry) => el('li', {}, [el('span', { className: 'history-status', text: entry.status }), el('span', { className: 'history-date', text: entry.date }), el('span', { className: 'history-description', text: entry.description })])),
+        packingHistory.map((entry) => el('li', {}, [el('span', { className: 'history-status', text: entry.status }), el('span', { className: 'history-date', text: f.dateTime(entry.date) }), el('span', { className: 'history-description', text: entry.description })])),
       )
     : el('p', { className: 'muted', text: s.noPackingHistory });
   return [
@@ -265,7 +265,8 @@ export function renderCard(view: CardView, s: PageStrings, f: Formatter): HTMLEl
   card.setAttribute('aria-labelledby', titleId);
   part(card, '.order-id').id = titleId;
   part(card, '.order-value').textContent = order.orderId;
-  part(card, '.units').textContent = f.text(s.totalUnits, order.items.reduce((sum, item) => sum + item.quantity, 0));
+  const units = order.items.reduce((sum, item) => sum + item.quantity, 0);
+  part(card, '.units').textContent = f.text(units === 1 ? s.totalUnitOne : s.totalUnits, units);
   part(card, 'tbody').append(...renderItems(order, s, f));
   if (view.error !== undefined) {
     part(card, '.card-error-text').textContent = view.error;
@@ -281,7 +282,7 @@ export function renderCard(view: CardView, s: PageStrings, f: Formatter): HTMLEl
   details.setAttribute('aria-labelledby', titleId);
   details.hidden = !view.expanded;
   if (view.expanded) {
-    details.append(...renderDetailsBody(view.details, s));
+    details.append(...renderDetailsBody(view.details, s, f));
   }
   return card;
 }

@@ -38,8 +38,9 @@ export async function send(request: HttpRequest, endpoint: string, timeoutMs: nu
     });
     const timer = setTimeout(() => {
       bodyTimedOut = true;
-      // node-fetch's body is a Node stream (a PassThrough), whatever its declared type says.
-      (response.body as unknown as { destroy(): void }).destroy();
+      // node-fetch's body is a Node stream (a PassThrough), whatever its declared type says; an
+      // error (not a bare destroy) is what makes the pending text() reject now.
+      (response.body as unknown as { destroy(error: Error): void }).destroy(new Error('timed out'));
     }, Math.max(0, timeoutMs - (performance.now() - started)));
     try {
       return { status: response.status, retryAfter: response.headers.get('retry-after'), text: await response.text() };

@@ -57,7 +57,7 @@ export interface InventoryOrderItem {
 export interface CreateInventoryOrderRequest {
   action: InventoryOrderAction;
   locationCode: string;
-  items: readonly InventoryOrderItem[];
+  items: InventoryOrderItem[];
   binLocationName?: string;
   /** `DD/MM/YYYY`. */
   orderDate?: string;

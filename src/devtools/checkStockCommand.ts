@@ -2,7 +2,8 @@
 // both every catalogue SKU mentioned in the file; shown in a quick pick or a Markdown preview.
 import * as vscode from 'vscode';
 import type { DevtoolsStock } from './deps';
-import { renderSkuHover } from './hoverMarkdown';
+import type { VirtualTexts } from './documents';
+import { HOVER_COMMANDS, renderSkuHover } from './hoverMarkdown';
 import { locationNamer } from './hoverProvider';
 import { hoverLabels } from './labels';
 import { skuCandidates, tokenAt } from './skuText';
@@ -37,7 +38,7 @@ async function ensureCatalogue(stock: DevtoolsStock): Promise<boolean> {
   return stock.loaded;
 }
 
-async function checkStock(stock: DevtoolsStock): Promise<void> {
+async function checkStock(stock: DevtoolsStock, reports: VirtualTexts): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a file with SKUs in it first.'));
@@ -62,12 +63,12 @@ async function checkStock(stock: DevtoolsStock): Promise<void> {
     const entry = stock.getSku(sku);
     return entry ? [readingFromStore(entry)] : [];
   });
-  await showReadings(stock, readings, stale);
+  await showReadings(stock, reports, readings, stale);
 }
 
 type Item = vscode.QuickPickItem & { reading?: SkuReading };
 
-async function showReadings(stock: DevtoolsStock, readings: SkuReading[], stale: boolean): Promise<void> {
+async function showReadings(stock: DevtoolsStock, reports: VirtualTexts, readings: SkuReading[], stale: boolean): Promise<void> {
   const name = locationNamer(stock);
   const items: Item[] = [
     { label: `$(preview) ${vscode.l10n.t('Open as Markdown preview')}` },
@@ -89,17 +90,22 @@ async function showReadings(stock: DevtoolsStock, readings: SkuReading[], stale:
   if (!picked) {
     return;
   }
-  if (picked.reading) {
-    await vscode.commands.executeCommand('oto.revealSku', { kind: 'sku', sku: picked.reading.sku, ...(picked.reading.name ? { name: picked.reading.name } : {}) });
+  const reveal = HOVER_COMMANDS.reveal;
+  if (picked.reading && (await vscode.commands.getCommands(true)).includes(reveal)) {
+    await vscode.commands.executeCommand(reveal, { kind: 'sku', sku: picked.reading.sku, ...(picked.reading.name ? { name: picked.reading.name } : {}) });
     return;
   }
+  await showPreview(stock, reports, picked.reading ? [picked.reading] : readings, stale);
+}
+
+async function showPreview(stock: DevtoolsStock, reports: VirtualTexts, readings: SkuReading[], stale: boolean): Promise<void> {
+  const name = locationNamer(stock);
   const labels = hoverLabels();
   // The preview is not trusted, so the hover's command links would be dead text: leave them out.
   const content = readings.map((reading) => renderSkuHover(reading, { labels, locationName: name, stale, target: 'document' })).join('\n\n---\n\n');
-  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: `${content}\n` });
-  await vscode.commands.executeCommand('markdown.showPreview', document.uri);
+  await vscode.commands.executeCommand('markdown.showPreview', reports.register(`${vscode.l10n.t('Stock')}.md`, `${content}\n`));
 }
 
-export function registerCheckStockCommand(stock: DevtoolsStock): vscode.Disposable {
-  return vscode.commands.registerCommand('oto.checkStockOfSelection', () => checkStock(stock));
+export function registerCheckStockCommand(stock: DevtoolsStock, reports: VirtualTexts): vscode.Disposable {
+  return vscode.commands.registerCommand('oto.checkStockOfSelection', () => checkStock(stock, reports));
 }

@@ -1,6 +1,6 @@
-// Read-only virtual documents: an exchange of the Requests view (`oto-request:`) and the two
-// sides of a snapshot comparison (`oto-snapshot:`). Virtual, so nothing lands in a temp file and
-// the editor cannot save them.
+// Read-only virtual documents: an exchange of the Requests view (`oto-request:`), the two sides
+// of a snapshot comparison (`oto-snapshot:`) and stock reports (`oto-stock-report:`). Virtual, so
+// nothing lands in a temp file and the editor cannot save them.
 import * as vscode from 'vscode';
 import type { Exchange } from './exchange';
 import type { ExchangeLog } from './exchangeLog';
@@ -8,6 +8,7 @@ import { formatExchangeDocument } from './logFormat';
 
 export const REQUEST_SCHEME = 'oto-request';
 export const SNAPSHOT_SCHEME = 'oto-snapshot';
+export const REPORT_SCHEME = 'oto-stock-report';
 
 export function exchangeUri(exchange: Exchange): vscode.Uri {
   return vscode.Uri.from({ scheme: REQUEST_SCHEME, path: `/${exchange.id}-${exchange.endpoint}.json` });
@@ -25,13 +26,29 @@ export class ExchangeDocuments implements vscode.TextDocumentContentProvider {
   }
 }
 
-/** Texts registered under a URI for as long as a comparison might be open. */
-export class SnapshotDocuments implements vscode.TextDocumentContentProvider {
+/**
+ * Read-only texts registered under URIs of one scheme, kept while a document shows them: the two
+ * sides of a snapshot comparison, a stock report. Closing one never asks to save it.
+ */
+export class VirtualTexts implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly texts = new Map<string, string>();
   private next = 1;
+  private readonly registrations: vscode.Disposable[];
 
-  register(label: string, text: string): vscode.Uri {
-    const uri = vscode.Uri.from({ scheme: SNAPSHOT_SCHEME, path: `/${this.next++}/${label.replace(/[\\/]/g, '-')}.txt` });
+  constructor(readonly scheme: string) {
+    this.registrations = [
+      vscode.workspace.registerTextDocumentContentProvider(scheme, this),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        if (document.uri.scheme === scheme) {
+          this.texts.delete(document.uri.toString());
+        }
+      }),
+    ];
+  }
+
+  /** A URI showing `text`; `fileName` (its extension picks the language) is what the tab shows. */
+  register(fileName: string, text: string): vscode.Uri {
+    const uri = vscode.Uri.from({ scheme: this.scheme, path: `/${this.next++}/${fileName.replace(/[\\/]/g, '-')}` });
     this.texts.set(uri.toString(), text);
     return uri;
   }
@@ -40,7 +57,8 @@ export class SnapshotDocuments implements vscode.TextDocumentContentProvider {
     return this.texts.get(uri.toString()) ?? '';
   }
 
-  forget(uri: vscode.Uri): void {
-    this.texts.delete(uri.toString());
+  dispose(): void {
+    this.registrations.forEach((registration) => registration.dispose());
+    this.texts.clear();
   }
 }

@@ -60,6 +60,11 @@ export interface HoverOptions {
    * untrusted and knows no codicons) has neither.
    */
   readonly target?: 'hover' | 'document';
+  /**
+   * Whether a linked command is registered; a link to a missing one would only fail when clicked.
+   * All are assumed present when omitted.
+   */
+  isRegistered?(command: string): boolean;
 }
 
 export function renderSkuHover(reading: SkuReading, options: HoverOptions = {}): string {
@@ -91,14 +96,13 @@ export function renderSkuHover(reading: SkuReading, options: HoverOptions = {}):
     return lines.join('\n').trimEnd();
   }
   const node = { kind: 'sku', sku: reading.sku, ...(reading.name ? { name: reading.name } : {}) };
-  lines.push(
-    [
-      commandLink(labels.adjust, HOVER_COMMANDS.adjust, [node]),
-      commandLink(labels.reveal, HOVER_COMMANDS.reveal, [node]),
-      commandLink(labels.createOrder, HOVER_COMMANDS.createOrder, [node]),
-    ].join(' · '),
-  );
-  return lines.join('\n');
+  const links = (['adjust', 'reveal', 'createOrder'] as const)
+    .filter((key) => options.isRegistered?.(HOVER_COMMANDS[key]) ?? true)
+    .map((key) => commandLink(labels[key], HOVER_COMMANDS[key], [node]));
+  if (links.length > 0) {
+    lines.push(links.join(' · '));
+  }
+  return lines.join('\n').trimEnd();
 }
 
 function locationLabel(code: string, options: HoverOptions): string {

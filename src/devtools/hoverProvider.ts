@@ -32,8 +32,14 @@ class SkuHoverProvider implements vscode.HoverProvider {
     if (!result || token.isCancellationRequested) {
       return undefined;
     }
+    const registered = new Set(await vscode.commands.getCommands(true));
     const markdown = new vscode.MarkdownString(
-      renderSkuHover(result.reading, { labels: hoverLabels(), locationName: locationNamer(this.stock), stale: result.stale }),
+      renderSkuHover(result.reading, {
+        labels: hoverLabels(),
+        locationName: locationNamer(this.stock),
+        stale: result.stale,
+        isRegistered: (command) => registered.has(command),
+      }),
       true,
     );
     markdown.isTrusted = { enabledCommands: Object.values(HOVER_COMMANDS) };

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { registerCheckStockCommand } from './checkStockCommand';
 import type { DevtoolsDeps } from './deps';
-import { ExchangeDocuments, REQUEST_SCHEME, SNAPSHOT_SCHEME, SnapshotDocuments } from './documents';
+import { ExchangeDocuments, REPORT_SCHEME, REQUEST_SCHEME, SNAPSHOT_SCHEME, VirtualTexts } from './documents';
 import { registerExchangeCommands } from './exchangeCommands';
 import { ExchangeLog } from './exchangeLog';
 import { registerExportCommand } from './exportCommand';
@@ -30,7 +30,8 @@ export function registerDevtools(context: vscode.ExtensionContext, deps: Devtool
     isTraceEnabled: () => channel.logLevel === vscode.LogLevel.Trace,
   });
   const requestsView = new RequestsView(exchanges);
-  const snapshotDocuments = new SnapshotDocuments();
+  const snapshotDocuments = new VirtualTexts(SNAPSHOT_SCHEME);
+  const reports = new VirtualTexts(REPORT_SCHEME);
   const storage = (context.storageUri ?? context.globalStorageUri).fsPath;
   const hoverStock = new HoverStock(hoverStoreOf(deps.stock));
 
@@ -40,12 +41,8 @@ export function registerDevtools(context: vscode.ExtensionContext, deps: Devtool
     deps.session.onRequest((event) => logger.record(event)),
     vscode.window.createTreeView(REQUESTS_VIEW_ID, { treeDataProvider: requestsView }),
     vscode.workspace.registerTextDocumentContentProvider(REQUEST_SCHEME, new ExchangeDocuments(exchanges)),
-    vscode.workspace.registerTextDocumentContentProvider(SNAPSHOT_SCHEME, snapshotDocuments),
-    vscode.workspace.onDidCloseTextDocument((document) => {
-      if (document.uri.scheme === SNAPSHOT_SCHEME) {
-        snapshotDocuments.forget(document.uri);
-      }
-    }),
+    snapshotDocuments,
+    reports,
     vscode.commands.registerCommand('oto.showLog', () => channel.show(true)),
     vscode.commands.registerCommand('oto.clearRequests', () => {
       exchanges.clear();
@@ -59,7 +56,7 @@ export function registerDevtools(context: vscode.ExtensionContext, deps: Devtool
       documents: snapshotDocuments,
     }),
     registerSkuHover(hoverStock, deps.stock),
-    registerCheckStockCommand(deps.stock),
+    registerCheckStockCommand(deps.stock, reports),
     registerExportCommand(deps.session, deps.stock),
   );
 }

@@ -58,9 +58,14 @@ function sortedLocationKeys(keys: Iterable<string | undefined>): Array<string | 
 /** The text shown on one side of the diff editor. */
 export function renderSnapshot(snapshot: StockSnapshot, labels: SnapshotLabels = ENGLISH_SNAPSHOT_LABELS): string {
   const locations = byLocation(snapshot);
-  const lines = [`# ${snapshot.name} (${snapshot.environment}, ${snapshot.takenAt})`];
+  // No title line: the editor's title names both sides, and a differing first line would make the
+  // diff editor open on it instead of on the first real change.
+  const lines: string[] = [];
   for (const code of sortedLocationKeys(locations.keys())) {
-    lines.push('', `[${code ?? labels.noLocation}]`);
+    if (lines.length > 0) {
+      lines.push('');
+    }
+    lines.push(`[${code ?? labels.noLocation}]`);
     const skus = locations.get(code) ?? new Map<string, Figures>();
     for (const sku of [...skus.keys()].sort()) {
       const figures = skus.get(sku) as Figures;

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { readCurrentStock } from './currentStock';
 import type { DevtoolsSession, DevtoolsStock } from './deps';
-import type { SnapshotDocuments } from './documents';
+import type { VirtualTexts } from './documents';
 import { snapshotLabels } from './labels';
 import { diffSnapshots, renderSnapshot, type StockSnapshot } from './snapshot';
 import type { SnapshotEntry, SnapshotRepository } from './snapshotRepository';
@@ -12,7 +12,7 @@ interface Context {
   readonly session: DevtoolsSession;
   readonly stock: DevtoolsStock;
   readonly repository: SnapshotRepository;
-  readonly documents: SnapshotDocuments;
+  readonly documents: VirtualTexts;
 }
 
 function defaultName(): string {
@@ -115,8 +115,8 @@ async function compareSnapshots(context: Context): Promise<void> {
 
 async function showDiff(context: Context, before: StockSnapshot, after: StockSnapshot): Promise<void> {
   const labels = snapshotLabels();
-  const left = context.documents.register(before.name, renderSnapshot(before, labels));
-  const right = context.documents.register(after.name, renderSnapshot(after, labels));
+  const left = context.documents.register(`${before.name}.txt`, renderSnapshot(before, labels));
+  const right = context.documents.register(`${after.name}.txt`, renderSnapshot(after, labels));
   const changes = diffSnapshots(before, after);
   await vscode.commands.executeCommand('vscode.diff', left, right, vscode.l10n.t('{0} ↔ {1}', before.name, after.name), { preview: false });
   if (before.environment !== after.environment) {

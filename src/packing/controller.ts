@@ -20,6 +20,9 @@ export interface PackingControllerOptions {
   l10n: L10n;
   log: PackingLog;
   showLog(): void;
+  signIn(): void;
+  /** Called as each read of the queue starts (auto-refresh counts its interval from there). */
+  onRefresh?(): void;
   /** Seconds after which a cached queue is read again when the page (re)appears. */
   staleAfterSeconds(): number;
   now?: () => number;
@@ -54,6 +57,7 @@ export class PackingController {
   /** Reads the queue again and sends it (or the error) to the page. */
   async refresh(): Promise<void> {
     const { queue, warehouse } = this.options;
+    this.options.onRefresh?.();
     this.options.post({ type: 'loading' });
     try {
       await queue.load();
@@ -61,7 +65,8 @@ export class PackingController {
     } catch (error) {
       const reason = describeError(error, this.options.l10n);
       this.options.log.error(`Packing queue ${warehouse.code}: could not read the queue: ${reason}`);
-      this.options.post({ type: 'loadError', message: this.options.l10n.t('Could not read the packing queue of {0}: {1}', warehouse.name || warehouse.code, reason) });
+      const signIn = (error as { kind?: unknown } | undefined)?.kind === 'auth';
+      this.options.post({ type: 'loadError', message: this.options.l10n.t('Could not read the packing queue of {0}: {1}', warehouse.name || warehouse.code, reason), signIn });
     }
   }
 
@@ -77,6 +82,8 @@ export class PackingController {
         return this.sendDetails(message.orderId);
       case 'showLog':
         return this.options.showLog();
+      case 'signIn':
+        return this.options.signIn();
     }
   }
 

@@ -101,7 +101,9 @@ export class PackingPanels implements vscode.Disposable {
       l10n: vscode.l10n,
       log,
       showLog: () => void vscode.commands.executeCommand('oto.showLog'),
+      signIn: () => void vscode.commands.executeCommand('oto.signIn'),
       staleAfterSeconds: refreshIntervalSeconds,
+      onRefresh: () => autoRefresh.restart(),
     });
     const autoRefresh = new AutoRefresh({ intervalSeconds: refreshIntervalSeconds, tick: () => controller.refresh() });
     this.open.set(warehouse.code, { panel, controller });

@@ -52,6 +52,7 @@ export const PAGE_STRING_KEYS = [
   'errorTitle',
   'retry',
   'showLog',
+  'signIn',
   'stateReady',
   'statePicked',
   'statePacked',
@@ -63,6 +64,7 @@ export const PAGE_STRING_KEYS = [
   'columnSku',
   'columnProduct',
   'columnQuantity',
+  'totalUnitOne',
   'totalUnits',
   'confirmSkipPicked',
   'confirmMarkPacked',
@@ -85,7 +87,7 @@ export type HostMessage =
   | { type: 'init'; warehouse: WarehouseInfo; strings: PageStrings; locale: string }
   | { type: 'loading' }
   | { type: 'queue'; orders: QueueOrder[]; readAt: number }
-  | { type: 'loadError'; message: string }
+  | { type: 'loadError'; message: string; signIn: boolean }
   | { type: 'statusResult'; requestId: number; orderId: string; ok: true; state: PackingState }
   | { type: 'statusResult'; requestId: number; orderId: string; ok: false; error: string }
   | { type: 'orderDetails'; orderId: string; details: OrderDetailsView }
@@ -97,7 +99,8 @@ export type PageMessage =
   | { type: 'refresh' }
   | { type: 'updatePackingStatus'; requestId: number; orderId: string; packingStatus: PackingStatus; skipPicked: boolean }
   | { type: 'getOrderDetails'; orderId: string }
-  | { type: 'showLog' };
+  | { type: 'showLog' }
+  | { type: 'signIn' };
 
 /** What the page keeps with `setState`, so a reloaded window can reopen the same queue. */
 export interface PanelState {
@@ -180,7 +183,7 @@ const hostChecks: Record<HostMessage['type'], Checks[]> = {
   init: [{ warehouse: isWarehouse, strings: isStrings, locale: isString }],
   loading: [{}],
   queue: [{ orders: (v) => isArrayOf(v, isOrder), readAt: isCount }],
-  loadError: [{ message: isString }],
+  loadError: [{ message: isString, signIn: isBoolean }],
   statusResult: [
     { requestId: isCount, orderId: isId, ok: isTrue, state: (v) => isOneOf(v, PACKING_STATES) },
     { requestId: isCount, orderId: isId, ok: isFalse, error: isString },
@@ -195,6 +198,7 @@ const pageChecks: Record<PageMessage['type'], Checks[]> = {
   updatePackingStatus: [{ requestId: isCount, orderId: isId, packingStatus: (v) => isOneOf(v, PACKING_STATUSES), skipPicked: isBoolean }],
   getOrderDetails: [{ orderId: isId }],
   showLog: [{}],
+  signIn: [{}],
 };
 
 function parseWith<T>(raw: unknown, table: Record<string, Checks[]>): T | undefined {

@@ -46,6 +46,11 @@ export interface StockChange {
   after?: Figures;
 }
 
+/** The order SKUs are shown in: by SKU, code unit by code unit (stable and cheap for 10,000s). */
+export function bySku(a: { sku: string }, b: { sku: string }): number {
+  return a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0;
+}
+
 export function isLow(global: GlobalStock | undefined): boolean {
   return global?.minInventory !== undefined && global.onHand < global.minInventory;
 }

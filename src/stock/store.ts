@@ -2,7 +2,7 @@
 // environment's client. Reads run one at a time in a single lane, so refreshes never overlap and
 // a targeted re-read after a write can't be overwritten by an older refresh still in flight.
 import { Emitter, type Event } from '../common/emitter';
-import { mergeRead, type SkuRead, type SkuStock, type StockChange } from './figures';
+import { bySku, mergeRead, type SkuRead, type SkuStock, type StockChange } from './figures';
 import { describeIssue, type StockIssue, type StockOperation } from './issues';
 import { english, type Localizer } from './l10n';
 import type { GlobalStockEntry, InventoryStockEntry, PickupLocation, Product, StockSource } from './source';
@@ -85,7 +85,7 @@ export class StockStore {
     return this.pickupLocations;
   }
 
-  /** Every SKU with what is known of it, catalogue order first. */
+  /** Every SKU with what is known of it: the catalogue in SKU order, then SKUs only invalidation read. */
   skus(): IterableIterator<SkuStock> {
     return this.stock.values();
   }
@@ -238,10 +238,11 @@ export class StockStore {
   private setCatalogue(products: Product[]): void {
     this.products = products;
     this.productsBySku = new Map(products.map((product) => [product.sku, product]));
-    // Catalogue order first; SKUs read by invalidation that the catalogue lacks stay after it.
+    // Sorted once here, so the tree (which shows SKUs in this order) rebuilds without sorting anew.
+    // SKUs read by invalidation that the catalogue lacks stay after it.
     const previous = new Map(this.stock);
     this.stock.clear();
-    for (const product of products) {
+    for (const product of [...products].sort(bySku)) {
       const entry = previous.get(product.sku);
       this.stock.set(product.sku, entry ? { ...entry, product } : { sku: product.sku, product, locations: [], low: false });
       previous.delete(product.sku);

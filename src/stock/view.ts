@@ -17,6 +17,8 @@ export type StockViewElement = StockNode | IssueNode;
 
 /** More changed rows than this and VS Code is simply told to refresh the whole tree. */
 const TARGETED_LIMIT = 200;
+/** Up to this many rows in all, locations start expanded. */
+const EXPAND_LIMIT = 300;
 
 function issueNode(issues: StockIssue[]): IssueNode {
   return { kind: 'issue', id: 'issue', issues };
@@ -38,8 +40,8 @@ export class StockTreeProvider implements vscode.TreeDataProvider<StockViewEleme
     private readonly store: StockStore,
     private options: TreeOptions,
   ) {
-    this.rebuild(true);
-    this.subscription = store.onDidChange(() => this.rebuild(false));
+    this.rebuild('initial');
+    this.subscription = store.onDidChange((event) => this.rebuild(event.reason === 'invalidate' ? 'targeted' : 'whole'));
   }
 
   get treeOptions(): TreeOptions {
@@ -48,7 +50,7 @@ export class StockTreeProvider implements vscode.TreeDataProvider<StockViewEleme
 
   setOptions(options: Partial<TreeOptions>): void {
     this.options = { ...this.options, ...options };
-    this.rebuild(false);
+    this.rebuild('whole');
   }
 
   getTreeItem(element: StockViewElement): vscode.TreeItem {
@@ -106,10 +108,13 @@ export class StockTreeProvider implements vscode.TreeDataProvider<StockViewEleme
     this.changeEmitter.dispose();
   }
 
-  /** Locations start collapsed, an overview; a filter or a single location shows the SKUs at once (for rows VS Code has not shown yet). */
+  /**
+   * A small tree (the sandbox's) opens with its locations expanded, so it shows stock at once; a
+   * large one starts as an overview of locations. A filter shows its matches expanded.
+   */
   private expands(node: StockNode): boolean {
     const { lowOnly, text } = this.options;
-    return node.kind === 'location' && (lowOnly || text !== '' || this.model.roots.length === 1);
+    return node.kind === 'location' && (lowOnly || text !== '' || this.model.rowCount <= EXPAND_LIMIT);
   }
 
   private iconOf(node: StockNode): vscode.ThemeIcon {
@@ -130,13 +135,19 @@ export class StockTreeProvider implements vscode.TreeDataProvider<StockViewEleme
     return at < 0 ? node.label : { label: node.label, highlights: [[at, at + text.length]] };
   }
 
-  private rebuild(initial: boolean): void {
+  /**
+   * `targeted` (after an invalidation): reuse the shown rows and tell VS Code just the ones that
+   * changed. `whole` (refresh, reset, filter): everything may differ, so VS Code re-reads the tree;
+   * stable ids keep its expanded rows expanded.
+   */
+  private rebuild(scope: 'initial' | 'targeted' | 'whole'): void {
     const issues = visibleIssues(this.store);
     const hadIssues = this.issues !== undefined;
     this.issues = issues.length > 0 ? issueNode(issues) : undefined;
-    const { model, changed, rootsChanged } = buildTree({ locations: this.store.locations, skus: this.store.skus() }, this.options, vscode.l10n, this.model);
+    const previous = scope === 'targeted' ? this.model : undefined;
+    const { model, changed, rootsChanged } = buildTree({ locations: this.store.locations, skus: this.store.skus() }, this.options, vscode.l10n, previous);
     this.model = model;
-    if (initial) {
+    if (scope === 'initial') {
       return;
     }
     if (rootsChanged || hadIssues || this.issues || changed.length > TARGETED_LIMIT) {
@@ -145,6 +156,7 @@ export class StockTreeProvider implements vscode.TreeDataProvider<StockViewEleme
       this.changeEmitter.fire(changed);
     }
   }
+
 }
 
 function locationIcon(group: LocationGroup): vscode.ThemeIcon {

@@ -2,7 +2,8 @@ import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { activateExtension } from './support/extension';
 import { screenshot } from './support/screenshot';
-import { treeRows, uiAvailable, waitFor } from './support/ui';
+import { sandbox } from './support/sandbox';
+import { notificationCenter, press, quickInput, treeRows, typeText, uiAvailable, waitFor } from './support/ui';
 
 function hoverText(hovers: vscode.Hover[]): string {
   return hovers
@@ -56,8 +57,71 @@ describe('devtools in a real VS Code', () => {
     await screenshot('devtools-hover', 1500);
   });
 
-  // Only the code-server launcher can read the rendered tree (as the harness's own suites do).
+  // Only the code-server launcher can read the rendered tree and drive quick inputs (as the harness's own suites do).
   if (uiAvailable()) {
+    it('compares a saved snapshot with the current stock in the diff editor after an outside change', async () => {
+      const name = `before the ERP import ${Date.now()}`;
+      void vscode.commands.executeCommand('oto.saveStockSnapshot');
+      await waitFor('the snapshot name box', quickInput, (state) => state.visible && state.title === 'Save Stock Snapshot');
+      await typeText(name);
+      await press('Enter');
+      await waitFor('the saved notice', notificationCenter, (messages) => messages.some((message) => message.includes(`Saved stock snapshot “${name}”`)));
+
+      const { client } = await sandbox();
+      const before = (await client.checkInventoryStock(['COF-SAU-250']))['COF-SAU-250']?.find((entry) => entry.pickupLocationCode === 'RUH-WH1');
+      assert.ok(before, 'COF-SAU-250 is stocked at RUH-WH1');
+      await client.updateStockQuantity({ actionType: 'adjust', locationCode: 'RUH-WH1', sku: 'COF-SAU-250', qty: 5 });
+      try {
+        void vscode.commands.executeCommand('oto.compareStockSnapshots');
+        await waitFor('the first snapshot pick', quickInput, (state) => state.visible && state.items.some((item) => item.label.includes(name)));
+        await typeText(name);
+        await press('Enter');
+        await waitFor('the second pick', quickInput, (state) => state.visible && state.title.includes(name) && state.items.some((item) => item.label.includes('The current stock')));
+        await typeText('current stock');
+        await press('Enter');
+        const diff = await waitFor(
+          'the diff editor',
+          async () => vscode.window.tabGroups.activeTabGroup.activeTab?.input,
+          (input) => input instanceof vscode.TabInputTextDiff && input.modified.scheme === 'oto-snapshot',
+        );
+        assert.ok(diff instanceof vscode.TabInputTextDiff);
+        const left = (await vscode.workspace.openTextDocument(diff.original)).getText();
+        const right = (await vscode.workspace.openTextDocument(diff.modified)).getText();
+        const line = (onHand: number): string => `  COF-SAU-250: on hand ${onHand}, forecasted `;
+        assert.ok(left.includes(line(before.quantityOnHand)), left);
+        assert.ok(right.includes(line(before.quantityOnHand + 5)), right);
+        await screenshot('devtools-snapshot-diff');
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      } finally {
+        await client.updateStockQuantity({ actionType: 'adjust', locationCode: 'RUH-WH1', sku: 'COF-SAU-250', qty: -5 });
+        await vscode.commands.executeCommand('notifications.clearAll');
+      }
+    });
+
+    it('checks the stock of every catalogue SKU in the selection, in a quick pick and a Markdown preview', async () => {
+      const document = await fixture('order.json');
+      const editor = vscode.window.activeTextEditor;
+      assert.ok(editor);
+      const text = document.getText();
+      editor.selection = new vscode.Selection(document.positionAt(text.indexOf('"lines"')), document.positionAt(text.lastIndexOf(']')));
+      void vscode.commands.executeCommand('oto.checkStockOfSelection');
+      const picker = await waitFor('the stock quick pick', quickInput, (state) => state.visible && state.items.some((item) => item.label.includes('AJW-DATES-500')));
+      const labels = picker.visible ? picker.items.map((item) => item.label) : [];
+      assert.ok(labels.some((label) => label.includes('COF-SAU-250')), labels.join(', '));
+      assert.ok(!labels.some((label) => label.includes('NOT-IN-CATALOGUE')), 'only catalogue SKUs are listed');
+      await typeText('Markdown');
+      await press('Enter');
+      const preview = await waitFor(
+        'the Markdown source of the preview',
+        async () => vscode.workspace.textDocuments.find((candidate) => candidate.uri.scheme === 'oto-stock-report' && candidate.languageId === 'markdown'),
+        (found) => found !== undefined,
+      );
+      assert.match(preview?.getText() ?? '', /\*\*AJW\\-DATES\\-500\*\*[\s\S]*\*\*COF\\-SAU\\-250\*\*/);
+      assert.doesNotMatch(preview?.getText() ?? '', /command:/, 'no command links in an untrusted preview');
+      await screenshot('devtools-check-stock', 3000);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
     it('lists each request in the Requests view', async () => {
       await vscode.commands.executeCommand('oto.requests.focus');
       const rows = await waitFor('request rows', () => treeRows('Requests'), (found) => (found?.length ?? 0) > 2);

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { OtoClient } from '../../src/client';
 import { activateExtension } from './support/extension';
 import { screenshot, useTheme } from './support/screenshot';
-import { uiAvailable, waitFor, webviewClick, webviewTexts } from './support/ui';
+import { press, quickInput, typeText, uiAvailable, waitFor, webviewClick, webviewTexts } from './support/ui';
 
 function packingTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('oto.packing'));
@@ -19,6 +19,11 @@ async function sandboxClient(): Promise<OtoClient> {
   const refreshToken = await vscode.env.clipboard.readText();
   assert.match(baseUrl, /^http:\/\/127\.0\.0\.1:\d+\/rest\/v2$/);
   return new OtoClient({ baseUrl, refreshToken });
+}
+
+/** The texts in the visible webview, or none while no webview shows yet (it appears a moment after its tab). */
+function texts(selector: string): Promise<string[]> {
+  return webviewTexts(selector).catch(() => []);
 }
 
 describe('packing queue in a real VS Code', () => {
@@ -54,7 +59,7 @@ describe('packing queue in a real VS Code', () => {
     it('shows the warehouse’s orders, and a packed order leaves the queue after refresh', async () => {
       const listed = (await client.getPackingOrders(warehouse.code)).map((order) => order.orderId);
       assert.ok(listed.length > 1);
-      const ids = (): Promise<string[]> => webviewTexts('.card:not([hidden]) .order-id span:last-child');
+      const ids = (): Promise<string[]> => texts('.card:not([hidden]) .order-id span:last-child');
       await waitFor('the queue in the webview', ids, (shown) => shown.length === listed.length);
       assert.deepStrictEqual(await ids(), listed);
       assert.deepStrictEqual(await webviewTexts('.queue-header .code'), [warehouse.code]);
@@ -62,18 +67,40 @@ describe('packing queue in a real VS Code', () => {
       await screenshot('packing-dark', 3000);
       await useTheme('light');
       await screenshot('packing-light', 3000);
+      const theme = vscode.workspace.getConfiguration('workbench');
+      await theme.update('colorTheme', 'Default High Contrast', vscode.ConfigurationTarget.Global);
+      await screenshot('packing-high-contrast', 3000);
+      await useTheme('light');
 
       const first = `.card[data-order-id="${listed[0]}"]`;
       await webviewClick(`${first} [data-action="pick"]`);
-      await waitFor('the picked badge', () => webviewTexts(`${first} .badge`), (badge) => badge[0] === 'Picked');
+      await waitFor('the picked badge', () => texts(`${first} .badge`), (badge) => badge[0] === 'Picked');
       await webviewClick(`${first} [data-action="pack"]`);
-      await waitFor('the packed badge', () => webviewTexts(`${first} .badge`), (badge) => badge[0] === 'Packed');
+      await waitFor('the packed badge', () => texts(`${first} .badge`), (badge) => badge[0] === 'Packed');
       const history = (await client.getOrderDetails(listed[0])).packingStatusHistory.map((entry) => entry.packingStatus);
       assert.deepStrictEqual(history.slice(0, 2), ['packed', 'picked']);
 
       await webviewClick('.queue-header [data-action="refresh"]');
       await waitFor('the packed order to leave', ids, (shown) => shown.length === listed.length - 1);
       assert.deepStrictEqual(await ids(), listed.slice(1));
+    });
+
+    it('asks for the warehouse when run from the palette, and opens its queue', async () => {
+      const warehouses = (await client.getPickupLocations()).filter((location) => location.kind === 'warehouse');
+      const other = warehouses.find((candidate) => candidate.code !== warehouse.code);
+      assert.ok(other, 'the sandbox has a second warehouse');
+      const opening = vscode.commands.executeCommand('oto.openPackingQueue');
+      const picker = await waitFor('the warehouse picker', quickInput, (state) => state.visible && state.items.length > 0);
+      assert.ok(picker.visible);
+      assert.deepStrictEqual(
+        picker.items.map((item) => item.label),
+        warehouses.map((candidate) => candidate.name),
+      );
+      await typeText(other.code);
+      await press('Enter');
+      await opening;
+      await waitFor('the second packing tab', async () => packingTabs().length, (count) => count === 2, 5_000);
+      await waitFor('the second queue', () => texts('.queue-header .code'), (codes) => codes[0] === other.code);
     });
   }
 });

@@ -103,8 +103,11 @@ function ensureCodeServer(root: string, nodeHome: string, log: (line: string) =>
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'oto-code-server', private: true }));
   const logFile = path.join(root, 'code-server-install.log');
   log(`installing code-server ${CODE_SERVER_VERSION} into ${dir} (about 2 minutes; log: ${logFile})`);
+  // Under `npm test` the outer npm's settings arrive as npm_* variables and would win over the inner
+  // npm's own (its user agent names Node 20, which code-server's postinstall refuses), so drop them.
   // npm_config_nodedir: node-gyp builds against Node 24's bundled headers instead of downloading them.
-  const env = { ...process.env, PATH: `${path.join(nodeHome, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`, npm_config_nodedir: nodeHome };
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name) && name !== 'NODE'));
+  const env = { ...inherited, PATH: `${path.join(nodeHome, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`, npm_config_nodedir: nodeHome };
   run('npm', ['install', '--no-audit', '--no-fund', '--foreground-scripts', `code-server@${CODE_SERVER_VERSION}`], { cwd: dir, env, logFile });
   if (!fs.existsSync(entry) || !fs.existsSync(path.join(dir, 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules'))) {
     throw new Error(`code-server installed without its VS Code modules (postinstall did not run?); see ${logFile}`);

@@ -42,6 +42,16 @@ describe('OtoClient SKU batching', () => {
     assert.ok(urls.some((url) => url.length > MAX_URL_LENGTH - 100), 'batches are filled, not tiny');
   });
 
+  it('counts the whole URL, host included, against the limit', async () => {
+    const client = t.newClient({ maxUrlLength: 200 });
+    const skus = (await client.listProducts()).map((product) => product.sku).slice(0, 120);
+    const stock = await client.checkGlobalStock(skus);
+    assert.equal(Object.keys(stock).length, skus.length);
+    const urls = t.events.filter((event) => event.endpoint === 'checkGlobalStock').map((event) => event.url);
+    assert.ok(urls.every((url) => url.length <= 200 && url.startsWith('http://127.0.0.1:')), `longest ${Math.max(...urls.map((url) => url.length))}`);
+    assert.ok(urls.length >= 120 / 15, `${urls.length} requests`);
+  });
+
   it('runs batches with bounded concurrency', async () => {
     const skus = (await t.client.listProducts()).map((product) => product.sku);
     await t.client.checkGlobalStock(skus);

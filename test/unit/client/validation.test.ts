@@ -6,7 +6,7 @@ import { failure, useSandbox } from './support';
 type Case = [name: string, call: (client: OtoClient) => Promise<unknown>, field: string, message: RegExp];
 
 const adjust = { actionType: 'adjust', locationCode: 'RUH-WH1', sku: 'SKU-1', qty: 1 } as const;
-const order = { action: 'inbound', locationCode: 'RUH-WH1', items: [{ sku: 'SKU-1', qty: 1 }] } as const;
+const order = { action: 'inbound' as const, locationCode: 'RUH-WH1', items: [{ sku: 'SKU-1', qty: 1 }] };
 
 const cases: Case[] = [
   ['actionType not documented', (c) => c.updateStockQuantity({ ...adjust, actionType: 'Adjust' as never }), 'actionType', /"set" or "adjust"/],

@@ -47,6 +47,9 @@ describe('devtools SKU hover against the sandbox', () => {
     for (const command of ['oto.adjustStock', 'oto.revealSku', 'oto.createInventoryOrder']) {
       assert.ok(markdown.includes(`(command:${command}?${args})`), command);
     }
+    const withoutReveal = renderSkuHover(result.reading, { isRegistered: (command) => command !== 'oto.revealSku' });
+    assert.ok(!withoutReveal.includes('oto.revealSku'), 'no link to a command nobody registered');
+    assert.ok(withoutReveal.includes('(command:oto.adjustStock?'));
   });
 
   it('re-reads only stale SKUs, in batches, at most one batch per second however fast the hovers come', async () => {

@@ -26,6 +26,8 @@ interface Host {
   posted: HostMessage[];
   logged: string[];
   showLogCalls: number;
+  signInCalls: number;
+  refreshes: number;
   warehouse: WarehouseInfo;
 }
 
@@ -40,10 +42,10 @@ describe('packing host against the sandbox', () => {
     return { code: warehouse.code, name: warehouse.name };
   }
 
-  async function host(warehouse?: WarehouseInfo, staleAfterSeconds = 60): Promise<Host> {
+  async function host(warehouse?: WarehouseInfo, staleAfterSeconds = 60, client?: OtoClient): Promise<Host> {
     const target = warehouse ?? (await firstWarehouse(sandbox.client));
-    const queue = new PackingQueue({ warehouseCode: target.code, getApi: async () => sandbox.client, known });
-    const result: Host = { queue, posted: [], logged: [], showLogCalls: 0, warehouse: target } as unknown as Host;
+    const queue = new PackingQueue({ warehouseCode: target.code, getApi: async () => client ?? sandbox.client, known });
+    const result: Host = { queue, posted: [], logged: [], showLogCalls: 0, signInCalls: 0, refreshes: 0, warehouse: target } as unknown as Host;
     result.controller = new PackingController({
       warehouse: target,
       queue,
@@ -55,7 +57,13 @@ describe('packing host against the sandbox', () => {
       showLog: () => {
         result.showLogCalls += 1;
       },
+      signIn: () => {
+        result.signInCalls += 1;
+      },
       staleAfterSeconds: () => staleAfterSeconds,
+      onRefresh: () => {
+        result.refreshes += 1;
+      },
     });
     return result;
   }
@@ -95,6 +103,7 @@ describe('packing host against the sandbox', () => {
     await h.controller.receive({ type: 'ready' });
     await h.controller.receive({ type: 'ready' });
     assert.equal(sandbox.sent('getPackingOrders').length, 1);
+    assert.equal(h.refreshes, 1);
     assert.deepEqual(
       h.posted.slice(3).map((message) => message.type),
       ['init', 'queue'],
@@ -130,6 +139,7 @@ describe('packing host against the sandbox', () => {
 
     await h.controller.receive({ type: 'refresh' });
     assert.equal(lastOf(h.posted, 'queue').orders.some((order) => order.orderId === orderId), false);
+    assert.ok(!JSON.stringify(h.posted).includes(sandbox.sandbox.refreshToken), 'the page never sees the token');
     assert.deepEqual(known.get(h.warehouse.code), {}, 'states of orders gone from the queue are forgotten');
   });
 
@@ -199,6 +209,7 @@ describe('packing host against the sandbox', () => {
     const h = await host({ code: 'NO-SUCH-WH', name: 'Nowhere' });
     await h.controller.receive({ type: 'ready' });
     assert.match(lastOf(h.posted, 'loadError').message, /^Could not read the packing queue of Nowhere: Location Code is missing or invalid/);
+    assert.equal(lastOf(h.posted, 'loadError').signIn, false);
     assert.ok(h.logged.some((line) => line.startsWith('error ')));
     const good = await host();
     sandbox.sandbox.addFaults([{ endpoint: 'getPackingOrders', status: 400, body: '{"success":false,"otoErrorCode":"OTO1133","otoErrorMessage":"Location Code is missing or invalid"}', times: 1 }]);
@@ -258,5 +269,17 @@ describe('packing host against the sandbox', () => {
     assert.equal(h.logged.filter((line) => line.startsWith('warn ') && line.includes('ignored a malformed')).length, 9);
     await h.controller.receive({ type: 'showLog' });
     assert.equal(h.showLogCalls, 1);
+  });
+
+  it('offers to sign in when the token is refused', async () => {
+    const warehouse = await firstWarehouse(sandbox.client);
+    const h = await host(warehouse, 60, sandbox.newClient({ refreshToken: 'not-the-sandbox-token' }));
+    await h.controller.receive({ type: 'ready' });
+    const error = lastOf(h.posted, 'loadError');
+    assert.equal(error.signIn, true);
+    assert.ok(!JSON.stringify(h.posted).includes('not-the-sandbox-token'), 'the page never sees the token');
+    assert.match(error.message, new RegExp(`^Could not read the packing queue of ${warehouse.name}: `));
+    await h.controller.receive({ type: 'signIn' });
+    assert.equal(h.signInCalls, 1);
   });
 });

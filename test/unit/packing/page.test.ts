@@ -72,6 +72,7 @@ describe('packing page (Chromium)', function () {
     const first = page.locator('.card').first();
     assert.deepEqual(await first.locator('tbody tr').allInnerTexts(), ['test-product\ttest product\t1', 'dates-ajwa-1kg\tAjwa dates 1 kg\t2']);
     assert.equal(await first.locator('.units').innerText(), '3 units');
+    assert.equal(await page.locator('.card').nth(2).locator('.units').innerText(), '1 unit');
     assert.equal(await badge(handle, 0), 'Ready');
     assert.equal(await badge(handle, 1), 'Picked');
     assert.equal(await page.locator('.card').nth(1).locator('[data-action="pick"]').isDisabled(), true);
@@ -216,6 +217,7 @@ describe('packing page (Chromium)', function () {
     assert.match(text, /assignedToWarehouse/);
     assert.match(text, /Madinah/);
     assert.match(text, /Order is picked by <script>/);
+    assert.match(text, /Feb 18, 2026, 12:16/);
     await card.locator('[data-action="toggleDetails"]').click();
     assert.equal(await card.locator('.details').isHidden(), true);
     const second = handle.page.locator('.card').nth(1);
@@ -230,8 +232,12 @@ describe('packing page (Chromium)', function () {
   it('has designed loading, empty and error states', async () => {
     await handle.send({ type: 'init', warehouse: { code: 'WH-JED', name: '' }, strings: STRINGS, locale: 'en' });
     assert.equal(await handle.page.locator('.state-message.loading').innerText(), STRINGS.loading);
-    await handle.send({ type: 'loadError', message: 'Could not read the packing queue of WH-JED: Jwt is expired' });
+    await handle.send({ type: 'loadError', message: 'Could not read the packing queue of WH-JED: Jwt is expired', signIn: true });
     assert.match(await handle.page.locator('.state-message.error').innerText(), /Jwt is expired/);
+    await handle.page.locator('.state-message.error [data-action="signIn"]').click();
+    await handle.waitForPosted((message) => message.type === 'signIn');
+    await handle.send({ type: 'loadError', message: 'Could not read the packing queue of WH-JED: Too many request!', signIn: false });
+    assert.equal(await handle.page.locator('.state-message.error [data-action="signIn"]').count(), 0);
     await handle.page.locator('.state-message.error [data-action="refresh"]').click();
     await handle.waitForPosted((message) => message.type === 'refresh');
     await handle.page.locator('.state-message.error [data-action="showLog"]').click();
@@ -242,7 +248,7 @@ describe('packing page (Chromium)', function () {
     await handle.send({ type: 'queue', orders: ORDERS, readAt: Date.now() });
     await handle.send({ type: 'loading' });
     assert.equal(await handle.page.locator('.summary .refreshing').count(), 1);
-    await handle.send({ type: 'loadError', message: 'Network error' });
+    await handle.send({ type: 'loadError', message: 'Network error', signIn: false });
     assert.equal(await handle.page.locator('.card').count(), 3);
     assert.equal(await handle.page.locator('.summary .refresh-error').innerText(), 'Network error');
   });

@@ -20,7 +20,7 @@ describe('StockStore against the sandbox', () => {
     const result = await fixture.store.refresh();
     assert.deepStrictEqual(result.issues, []);
     const catalogue = await fixture.client.listProducts();
-    assert.deepStrictEqual([...fixture.store.skus()].map((stock) => stock.sku), catalogue.map((product) => product.sku));
+    assert.deepStrictEqual([...fixture.store.skus()].map((stock) => stock.sku), catalogue.map((product) => product.sku).sort(), 'the catalogue in SKU order');
     assert.deepStrictEqual(fixture.store.locations.map((location) => `${location.code}:${location.kind}`), ['RUH-WH1:warehouse', 'JED-WH1:warehouse', 'DMM-WH1:warehouse', 'MED-BR1:branch']);
     const inventory = fixture.sent('checkInventoryStock');
     assert.strictEqual(inventory.length, 1, 'one batch covers the demo catalogue');
