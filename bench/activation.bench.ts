@@ -15,15 +15,27 @@ const RUNS = 25;
 const SIZE_BUDGET_KB = 150;
 const TIME_BUDGET_MS = 50;
 
-/** Any property, call or construction yields another inert stub; `then` stays undefined so awaiting one resolves. */
-function stub(name: string): unknown {
+/**
+ * Any property, call or construction yields another inert stub, except the `overrides`; `then`
+ * stays undefined so awaiting a stub resolves.
+ */
+function stub(name: string, overrides: Record<string, unknown> = {}): unknown {
   const target = function () {} as unknown as Record<PropertyKey, unknown>;
+  // Assigned properties (e.g. a status bar item's `name`) are kept, as on the real objects.
+  const assigned = new Map<PropertyKey, unknown>(Object.entries(overrides));
   return new Proxy(target, {
+    set(_target, key, value) {
+      assigned.set(key, value);
+      return true;
+    },
     get(_target, key) {
-      if (key === Symbol.toPrimitive) {
-        return () => '';
+      if (assigned.has(key)) {
+        return assigned.get(key);
       }
-      if (key === 'then' || typeof key === 'symbol') {
+      if (key === Symbol.toPrimitive) {
+        return () => `[${name}]`;
+      }
+      if (key === 'then' || key === 'toJSON' || typeof key === 'symbol') {
         return undefined;
       }
       if (key === 'dispose') {
@@ -31,7 +43,6 @@ function stub(name: string): unknown {
       }
       return stub(`${name}.${String(key)}`);
     },
-    set: () => true,
     apply: () => stub(`${name}()`),
     construct: () => stub(`new ${name}`) as object,
   });
@@ -51,27 +62,50 @@ class EventEmitter<T> {
   }
 }
 
-function fakeVscode(): unknown {
+/** The runtime names of the `vscode` module; the bundle's ESM interop copies only own properties. */
+const API_NAMES = [
+  'commands', 'window', 'workspace', 'env', 'languages', 'extensions', 'authentication', 'debug', 'tasks',
+  'Uri', 'ThemeIcon', 'ThemeColor', 'TreeItem', 'TreeItemCollapsibleState', 'ProgressLocation', 'MarkdownString',
+  'ConfigurationTarget', 'QuickInputButtons', 'QuickPickItemKind', 'Hover', 'ViewColumn', 'StatusBarAlignment', 'Range',
+  'Position', 'Selection', 'LogLevel', 'CancellationTokenSource', 'TabInputWebview', 'TabInputText', 'ColorThemeKind',
+  'UIKind', 'ExtensionMode', 'RelativePattern', 'FileType', 'Location', 'TextEdit', 'WorkspaceEdit',
+];
+
+interface FakeUri {
+  fsPath: string;
+  path: string;
+  scheme: string;
+  toString(): string;
+}
+
+const fileUri = (fsPath: string): FakeUri => ({ fsPath, path: fsPath, scheme: 'file', toString: () => `file://${fsPath}` });
+
+/** A view that is not showing, as on a start with the OTO container closed. */
+const hiddenView = (): unknown => stub('view', { visible: false, onDidChangeVisibility: new EventEmitter<unknown>().event });
+
+function fakeVscode(): Record<string, unknown> {
   const configuration = { get: (_key: string, fallback?: unknown) => fallback, has: () => false, inspect: () => undefined, update: async () => undefined };
-  const api: Record<string, unknown> = {
+  const api: Record<string, unknown> = Object.fromEntries(API_NAMES.map((name) => [name, stub(name)]));
+  return Object.assign(api, {
+    version: '1.139.1',
     EventEmitter,
     Disposable: class {
-      static from = (): { dispose(): void } => ({ dispose: () => undefined });
+      static from(): { dispose(): void } {
+        return { dispose: () => undefined };
+      }
       constructor(private readonly onDispose: () => void) {}
       dispose(): void {
         this.onDispose();
       }
     },
-    // esbuild's ESM interop copies only the module's own keys, so whatever activate() touches is listed.
-    ...Object.fromEntries(
-      ['window', 'commands', 'languages', 'env', 'Uri', 'ThemeIcon', 'ThemeColor', 'TreeItem', 'TreeItemCollapsibleState', 'StatusBarAlignment', 'ProgressLocation', 'ViewColumn', 'MarkdownString', 'LogLevel', 'ConfigurationTarget', 'QuickPickItemKind', 'QuickInputButtons', 'Hover', 'Range', 'Position', 'CancellationTokenSource'].map((name) => [name, stub(name)]),
-    ),
-    l10n: { t: (message: string | { message: string }) => (typeof message === 'string' ? message : message.message) },
-    workspace: new Proxy({ getConfiguration: () => configuration, workspaceFolders: undefined }, {
-      get: (target, key) => (key in target ? target[key as keyof typeof target] : stub(`workspace.${String(key)}`)),
-    }),
-  };
-  return new Proxy(api, { get: (target, key) => (key in target ? target[key as string] : typeof key === 'symbol' ? undefined : stub(String(key))) });
+    l10n: {
+      t: (message: string | { message: string }, ...args: unknown[]) =>
+        (typeof message === 'string' ? message : message.message).replace(/\{(\d+)\}/g, (_match, index: string) => String(args[Number(index)])),
+    },
+    Uri: stub('Uri', { file: fileUri, joinPath: (base: FakeUri, ...parts: string[]) => fileUri(path.join(base.fsPath, ...parts)), parse: fileUri }),
+    workspace: stub('workspace', { getConfiguration: () => configuration, workspaceFolders: undefined }),
+    window: stub('window', { createTreeView: hiddenView, state: { focused: true } }),
+  });
 }
 
 function fakeContext(storage: string): unknown {
@@ -87,14 +121,14 @@ function fakeContext(storage: string): unknown {
     globalState: memento(),
     workspaceState: memento(),
     extensionPath: path.dirname(dist),
-    extensionUri: stub('extensionUri'),
+    extensionUri: fileUri(path.dirname(dist)),
     asAbsolutePath: (relative: string) => path.join(path.dirname(dist), relative),
     storagePath: storage,
     globalStoragePath: storage,
     logPath: storage,
-    globalStorageUri: { fsPath: storage, path: storage, scheme: 'file' },
-    storageUri: { fsPath: storage, path: storage, scheme: 'file' },
-    logUri: stub('logUri'),
+    globalStorageUri: fileUri(storage),
+    storageUri: fileUri(storage),
+    logUri: fileUri(storage),
     extensionMode: 1,
     environmentVariableCollection: stub('environmentVariableCollection'),
   };

@@ -25,6 +25,8 @@ describe('the extension in a real VS Code', () => {
       assert.deepStrictEqual(unexpected, []);
       const maps = fs.readdirSync(path.join(installed, 'dist')).filter((entry) => entry.endsWith('.map'));
       assert.deepStrictEqual(maps, [], 'no source maps in the package');
+      const media = fs.readdirSync(path.join(installed, 'media')).filter((entry) => fs.statSync(path.join(installed, 'media', entry)).isDirectory());
+      assert.deepStrictEqual(media, ['dist'], 'media ships its built assets only, not the README screenshots or the page sources');
     });
   }
 

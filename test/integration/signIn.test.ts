@@ -5,45 +5,48 @@ import * as vscode from 'vscode';
 import { activateExtension } from './support/extension';
 import { sandbox } from './support/sandbox';
 import { screenshot } from './support/screenshot';
-import { notificationCenter, press, quickInput, typeText, waitFor } from './support/ui';
+import { notificationCenter, press, quickInput, typeText, uiAvailable, waitFor } from './support/ui';
 
-describe('signing in', () => {
-  const oto = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('oto');
+// Drives the workbench through the UI bridge, which only the code-server launcher provides.
+if (uiAvailable()) {
+  describe('signing in', () => {
+    const oto = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('oto');
 
-  before(async () => {
-    await activateExtension();
-    const { baseUrl } = await sandbox();
-    await oto().update('baseUrl', baseUrl, vscode.ConfigurationTarget.Global);
-    assert.strictEqual(oto().get('baseUrl'), baseUrl);
+    before(async () => {
+      await activateExtension();
+      const { baseUrl } = await sandbox();
+      await oto().update('baseUrl', baseUrl, vscode.ConfigurationTarget.Global);
+      assert.strictEqual(oto().get('baseUrl'), baseUrl);
+    });
+
+    after(async () => {
+      await vscode.commands.executeCommand('notifications.clearAll');
+      await oto().update('baseUrl', undefined, vscode.ConfigurationTarget.Global);
+    });
+
+    it('refuses a wrong token, says nothing was stored, and stays on the sandbox', async () => {
+      const { refreshToken } = await sandbox();
+      const wrong = `${refreshToken}-wrong`;
+      void vscode.commands.executeCommand('oto.signIn', 'staging');
+      const box = await waitFor('the token input box', quickInput, (state) => state.visible && state.title.includes('staging'));
+      assert.ok(box.visible && box.items.length === 0);
+      await typeText(wrong);
+      await press('Enter');
+      // "refused" (not "could not reach") proves the sandbox answered the check.
+      const shown = await waitFor('the refusal', notificationCenter, (messages) => messages.some((message) => message.includes('refused this refresh token')));
+      assert.ok(shown.some((message) => message.includes('nothing was stored')), shown.join('\n'));
+      assert.ok(!shown.some((message) => message.includes(wrong)), 'the token is never shown');
+      await screenshot('sign-in-refused');
+      assert.strictEqual(oto().get('environment'), 'sandbox');
+    });
+
+    it('lists staging as not signed in afterwards', async () => {
+      await vscode.commands.executeCommand('notifications.clearAll');
+      void vscode.commands.executeCommand('oto.selectEnvironment');
+      const picker = await waitFor('the environment quick pick', quickInput, (state) => state.visible && state.items.some((item) => item.label === 'staging'));
+      const staging = picker.visible ? picker.items.find((item) => item.label === 'staging') : undefined;
+      assert.strictEqual(staging?.description, 'not signed in');
+      await press('Escape');
+    });
   });
-
-  after(async () => {
-    await vscode.commands.executeCommand('notifications.clearAll');
-    await oto().update('baseUrl', undefined, vscode.ConfigurationTarget.Global);
-  });
-
-  it('refuses a wrong token, says nothing was stored, and stays on the sandbox', async () => {
-    const { refreshToken } = await sandbox();
-    const wrong = `${refreshToken}-wrong`;
-    void vscode.commands.executeCommand('oto.signIn', 'staging');
-    const box = await waitFor('the token input box', quickInput, (state) => state.visible && state.title.includes('staging'));
-    assert.ok(box.visible && box.items.length === 0);
-    await typeText(wrong);
-    await press('Enter');
-    // "refused" (not "could not reach") proves the sandbox answered the check.
-    const shown = await waitFor('the refusal', notificationCenter, (messages) => messages.some((message) => message.includes('refused this refresh token')));
-    assert.ok(shown.some((message) => message.includes('nothing was stored')), shown.join('\n'));
-    assert.ok(!shown.some((message) => message.includes(wrong)), 'the token is never shown');
-    await screenshot('sign-in-refused');
-    assert.strictEqual(oto().get('environment'), 'sandbox');
-  });
-
-  it('lists staging as not signed in afterwards', async () => {
-    await vscode.commands.executeCommand('notifications.clearAll');
-    void vscode.commands.executeCommand('oto.selectEnvironment');
-    const picker = await waitFor('the environment quick pick', quickInput, (state) => state.visible && state.items.some((item) => item.label === 'staging'));
-    const staging = picker.visible ? picker.items.find((item) => item.label === 'staging') : undefined;
-    assert.strictEqual(staging?.description, 'not signed in');
-    await press('Escape');
-  });
-});
+}
