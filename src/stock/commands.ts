@@ -1,6 +1,7 @@
-// The Stock view's own commands: refresh, grouping, filters and copy SKU. The write commands on
+// The Stock view's own commands: refresh, grouping, filters, copy and reveal SKU. The write commands on
 // its rows (adjust, set, inventory order) belong to the orders module; only their menus are ours.
 import * as vscode from 'vscode';
+import { revealArgument } from './reveal';
 import type { StockStore } from './store';
 import type { TreeOptions } from './treeModel';
 
@@ -9,15 +10,17 @@ export interface StockViewControls {
   setOptions(options: Partial<TreeOptions>): void;
   /** A refresh with progress shown in the view; `manual` also re-reads catalogue and locations. */
   refresh(manual: boolean): Thenable<unknown>;
+  /** Shows and selects the SKU's row, clearing a filter that hides it. */
+  reveal(sku: string): Promise<void>;
 }
 
-async function pickSku(store: StockStore): Promise<string | undefined> {
+async function pickSku(store: StockStore, placeHolder: string): Promise<string | undefined> {
   const items = [...store.skus()].map((stock) => ({ label: stock.sku, description: stock.product?.name }));
   if (items.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No SKUs are loaded yet: refresh the Stock view first.'));
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('SKU to copy'), matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true });
   return picked?.label;
 }
 
@@ -48,10 +51,16 @@ export function registerStockCommands(controls: StockViewControls, store: StockS
     }),
     vscode.commands.registerCommand('oto.clearFilter', () => controls.setOptions({ text: '', lowOnly: false })),
     vscode.commands.registerCommand('oto.copySku', async (node?: unknown) => {
-      const sku = skuArgument(node) ?? (await pickSku(store));
+      const sku = skuArgument(node) ?? (await pickSku(store, vscode.l10n.t('SKU to copy')));
       if (sku !== undefined) {
         await vscode.env.clipboard.writeText(sku);
         vscode.window.setStatusBarMessage(vscode.l10n.t('Copied SKU {0}', sku), 3000);
+      }
+    }),
+    vscode.commands.registerCommand('oto.revealSku', async (node?: unknown) => {
+      const sku = revealArgument(node) ?? (await pickSku(store, vscode.l10n.t('SKU to reveal in the Stock view')));
+      if (sku !== undefined) {
+        await controls.reveal(sku);
       }
     }),
   ];

@@ -2,10 +2,11 @@
 // scheduler and the view's commands. Returns the store so other modules read it instead of the API.
 import * as vscode from 'vscode';
 import { registerStockCommands, type StockViewControls } from './commands';
+import { skuRow, unhide } from './reveal';
 import { RefreshScheduler } from './scheduler';
 import type { StockSource } from './source';
 import { StockStore } from './store';
-import type { Grouping, TreeOptions } from './treeModel';
+import type { Grouping, StockNode, TreeOptions } from './treeModel';
 import { StockTreeProvider, visibleIssues } from './view';
 
 export interface StockDeps {
@@ -74,6 +75,22 @@ export function registerStock(context: vscode.ExtensionContext, deps: StockDeps)
       showState();
     },
     refresh: (manual) => vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => store.refresh({ reloadCatalogue: manual })),
+    async reveal(sku) {
+      if (!store.loaded) {
+        await controls.refresh(true);
+      }
+      const stock = store.getSku(sku);
+      const change = stock && unhide(provider.treeOptions, stock);
+      if (change) {
+        controls.setOptions(change);
+      }
+      const row = stock && skuRow(provider.getChildren().filter((root): root is StockNode => root.kind !== 'issue'), sku);
+      if (!row) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('SKU {0} is not in the Stock view.', sku));
+        return;
+      }
+      await view.reveal(row, { select: true, focus: true });
+    },
   };
 
   let describing = 0;

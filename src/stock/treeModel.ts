@@ -343,7 +343,7 @@ function previousGroups(model: TreeModel | undefined): Map<string, LocationNode>
   return groups;
 }
 
-function matcher(options: TreeOptions): (stock: SkuStock) => boolean {
+export function matcher(options: TreeOptions): (stock: SkuStock) => boolean {
   const text = options.text.trim().toLowerCase();
   return (stock) => {
     if (options.lowOnly && !stock.low) {

@@ -47,6 +47,7 @@ describe('devtools in a real VS Code', () => {
     assert.match(content, /\| Riyadh Central Warehouse \\\(RUH\\-WH1\\\) \| \d+ \| \d+ \|/);
     assert.match(content, /Minimum inventory: \d+/);
     assert.match(content, /\(command:oto\.adjustStock\?/);
+    assert.match(content, /\[Reveal in Stock view\]\(command:oto\.revealSku\?/, 'the Stock module registers the reveal command');
     const other = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(document.getText().indexOf('NOT-IN-CATALOGUE') + 2)));
     assert.doesNotMatch(other, /On hand/, 'no stock hover for a string that is not a catalogue SKU');
     const editor = vscode.window.activeTextEditor;

@@ -70,5 +70,23 @@ if (uiAvailable()) {
       }
       await screenshot('stock-low-by-sku');
     });
+
+    it('reveals a SKU the low-stock filter hides: the filter goes and its row under the first location holding it is selected', async () => {
+      const { client } = await sandbox();
+      const total = (await client.checkGlobalStock([SKU]))[SKU];
+      assert.ok(total.minInventory === undefined || total.quantityOnHand >= total.minInventory, `${SKU} is not low, so the filter hides it`);
+      const locations = await client.getPickupLocations();
+      const entries = (await client.checkInventoryStock([SKU]))[SKU];
+      const first = locations.map((location) => entries.find((entry) => entry.pickupLocationCode === location.code)).find((entry) => entry !== undefined);
+      assert.ok(first, `${SKU} is held at a listed location`);
+
+      await vscode.commands.executeCommand('oto.filterLowStock');
+      await waitFor(`${SKU} hidden`, rows, (found) => found.length > 0 && !found.some((row) => row.label === SKU));
+      await vscode.commands.executeCommand('oto.revealSku', { kind: 'sku', sku: SKU, name: 'Ajwa Dates 500 g' });
+      const shown = await waitFor(`${SKU} selected`, rows, (found) => found.some((row) => row.selected && row.label === SKU));
+      const selected = shown.filter((row) => row.selected);
+      assert.strictEqual(selected.length, 1);
+      assert.strictEqual(figuresOf(selected[0])?.onHand, first.quantityOnHand, `the row at ${first.pickupLocationCode}: ${selected[0].description}`);
+    });
   });
 }
