@@ -1,7 +1,7 @@
 // How a failed call is told to the user: OTO's own code and message with "Show log", and for a
 // write whose answer was lost, that it may or may not have happened (it is never resent).
 import { isOtoError, isPlanGatedError } from '../client';
-import type { FlowContext } from './context';
+import { connect, type Connection, type FlowContext } from './context';
 import { l10n } from './l10n';
 import type { MessageLevel } from './prompter';
 
@@ -20,6 +20,16 @@ export function describeError(error: unknown): string {
     return isPlanGatedError(error) ? l10n.t('{0} (this OTO account\'s plan does not include stock management)', text) : text;
   }
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The flow's connection, or undefined once the user has been told why there is none (not signed in, say). */
+export async function connectOrReport(ctx: FlowContext, title: string): Promise<Connection | undefined> {
+  try {
+    return await connect(ctx);
+  } catch (error) {
+    await showFailure(ctx, title, error);
+    return undefined;
+  }
 }
 
 /** Shows "<what failed>: <OTO code and message>" with "Show log", plus any extra actions; returns the extra action chosen. */

@@ -2,8 +2,8 @@
 // submit, exactly once.
 import type { CreateInventoryOrderRequest, InventoryOrderAction, InventoryOrderItem } from '../client';
 import { refreshRows } from './apply';
-import { connect, Connection, FlowContext, LocationInfo } from './context';
-import { describeError, isLostAnswer, showFailure, showLostAnswer, withWarnings } from './failure';
+import { Connection, FlowContext, LocationInfo } from './context';
+import { connectOrReport, describeError, isLostAnswer, showFailure, showLostAnswer, withWarnings } from './failure';
 import { l10n } from './l10n';
 import { DETAIL_FIELDS, editDetails, fieldLabel, OrderDetails } from './orderDetails';
 import { today } from './orderDates';
@@ -12,7 +12,7 @@ import { pickLocation } from './picks';
 import type { PickItem } from './prompter';
 import type { OrderRecord } from './recentChanges';
 import { Step, runSteps } from './steps';
-import { findLocation, locationName, Target } from './target';
+import { findLocation, locationName, Target, targetLocation } from './target';
 
 interface OrderState {
   action?: InventoryOrderAction;
@@ -39,15 +39,12 @@ export function buildOrderRequest(action: InventoryOrderAction, location: Locati
 
 export async function createInventoryOrder(ctx: FlowContext, target: Target): Promise<void> {
   const title = l10n.t('Create Inventory Order');
-  let connection: Connection;
-  try {
-    connection = await connect(ctx);
-  } catch (error) {
-    await showFailure(ctx, title, error);
+  const connection = await connectOrReport(ctx, title);
+  if (!connection) {
     return;
   }
   const state: OrderState = {
-    location: target.locationCode ? findLocation(ctx.stock, target.locationCode) : undefined,
+    location: targetLocation(ctx.stock, target),
     items: [],
     details: { orderDate: today(ctx.now()) },
   };

@@ -1,13 +1,13 @@
 // "OTO: Adjust Stock…" and "OTO: Set Stock…": location → SKU → quantity (prefilled steps
 // skipped), a modal confirmation for risky changes, the call with progress, then Undo.
 import { applyStockChange, describeSubject, readOnHand, signed } from './apply';
-import { connect, Connection, FlowContext, LocationInfo } from './context';
-import { showFailure, withWarnings } from './failure';
+import { FlowContext, LocationInfo } from './context';
+import { connectOrReport, showFailure, withWarnings } from './failure';
 import { l10n } from './l10n';
 import { pickLocation, pickSku } from './picks';
 import { parseStockQuantity, preview, resultingStock, riskOf, StockAction } from './quantity';
 import { Step, runSteps } from './steps';
-import { findLocation, Target } from './target';
+import { Target, targetLocation } from './target';
 import { undoStockChange } from './undo';
 
 interface ChangeState {
@@ -20,15 +20,12 @@ interface ChangeState {
 
 export async function changeStock(ctx: FlowContext, action: StockAction, target: Target): Promise<void> {
   const title = action === 'adjust' ? l10n.t('Adjust Stock') : l10n.t('Set Stock');
-  let connection: Connection;
-  try {
-    connection = await connect(ctx);
-  } catch (error) {
-    await showFailure(ctx, title, error);
+  const connection = await connectOrReport(ctx, title);
+  if (!connection) {
     return;
   }
   const state: ChangeState = {
-    location: target.locationCode ? findLocation(ctx.stock, target.locationCode) : undefined,
+    location: targetLocation(ctx.stock, target),
     sku: target.sku,
     text: '',
   };

@@ -36,6 +36,11 @@ export function findLocation(stock: StockView, code: string): LocationInfo {
   return stock.locations.find((location) => location.code === code) ?? { code };
 }
 
+/** The location the command was invoked on, if any. */
+export function targetLocation(stock: StockView, target: Target): LocationInfo | undefined {
+  return target.locationCode ? findLocation(stock, target.locationCode) : undefined;
+}
+
 export function locationName(location: LocationInfo): string {
   return location.name && location.name !== location.code ? `${location.name} (${location.code})` : location.code;
 }

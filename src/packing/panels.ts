@@ -3,7 +3,7 @@
 // page saves its state and asks again with `ready` when it comes back, and the serializer
 // reopens them after a window reload.
 import * as vscode from 'vscode';
-import { AutoRefresh } from './autoRefresh';
+import { refreshIntervalSeconds, WorkbenchRefreshScheduler } from '../common/workbenchRefresh';
 import { PackingController, type PackingLog } from './controller';
 import { createNonce, pageHtml } from './html';
 import { mementoKnownStates } from './knownStates';
@@ -23,10 +23,6 @@ export interface PanelDeps {
 interface OpenPanel {
   panel: vscode.WebviewPanel;
   controller: PackingController;
-}
-
-function refreshIntervalSeconds(): number {
-  return vscode.workspace.getConfiguration('oto').get<number>('refreshIntervalSeconds', 60);
 }
 
 export class PackingPanels implements vscode.Disposable {
@@ -103,27 +99,21 @@ export class PackingPanels implements vscode.Disposable {
       showLog: () => void vscode.commands.executeCommand('oto.showLog'),
       signIn: () => void vscode.commands.executeCommand('oto.signIn'),
       staleAfterSeconds: refreshIntervalSeconds,
-      onRefresh: () => autoRefresh.restart(),
+      onRefresh: () => scheduler.refreshed(),
     });
-    const autoRefresh = new AutoRefresh({ intervalSeconds: refreshIntervalSeconds, tick: () => controller.refresh() });
+    const scheduler = new WorkbenchRefreshScheduler(() => void controller.refresh(), panel.visible);
     this.open.set(warehouse.code, { panel, controller });
 
     panel.title = this.title(warehouse);
     panel.webview.html = this.html(panel.webview, warehouse);
-    autoRefresh.setVisible(panel.visible);
     const subscriptions = [
       panel.webview.onDidReceiveMessage((message: unknown) => {
         void controller.receive(message);
       }),
-      panel.onDidChangeViewState(({ webviewPanel }) => autoRefresh.setVisible(webviewPanel.visible)),
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('oto.refreshIntervalSeconds')) {
-          autoRefresh.restart();
-        }
-      }),
+      panel.onDidChangeViewState(({ webviewPanel }) => scheduler.update({ visible: webviewPanel.visible })),
     ];
     panel.onDidDispose(() => {
-      autoRefresh.dispose();
+      scheduler.dispose();
       subscriptions.forEach((subscription) => subscription.dispose());
       this.open.delete(warehouse.code);
     });

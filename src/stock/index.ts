@@ -1,9 +1,9 @@
 // Wires the Stock view: one StockStore for the active environment, its tree view, the refresh
 // scheduler and the view's commands. Returns the store so other modules read it instead of the API.
 import * as vscode from 'vscode';
+import { WorkbenchRefreshScheduler } from '../common/workbenchRefresh';
 import { registerStockCommands, type StockViewControls } from './commands';
 import { skuRow, unhide } from './reveal';
-import { RefreshScheduler } from './scheduler';
 import type { StockSource } from './source';
 import { StockStore } from './store';
 import type { Grouping, StockNode, TreeOptions } from './treeModel';
@@ -21,11 +21,6 @@ export interface StockDeps {
 const VIEW_ID = 'oto.stock';
 const GROUPING_KEY = 'oto.stock.grouping';
 const LOW_ONLY_KEY = 'oto.stock.lowOnly';
-
-function intervalSeconds(): number {
-  const value = vscode.workspace.getConfiguration('oto').get<number>('refreshIntervalSeconds', 60);
-  return Number.isFinite(value) && value > 0 ? value : 0;
-}
 
 export function registerStock(context: vscode.ExtensionContext, deps: StockDeps): StockStore {
   const store = new StockStore({ getSource: () => deps.getClient(), l10n: vscode.l10n });
@@ -110,11 +105,7 @@ export function registerStock(context: vscode.ExtensionContext, deps: StockDeps)
     }
   };
 
-  const scheduler = new RefreshScheduler(() => void controls.refresh(false), {
-    intervalSeconds: intervalSeconds(),
-    visible: view.visible,
-    focused: vscode.window.state.focused,
-  });
+  const scheduler = new WorkbenchRefreshScheduler(() => void controls.refresh(false), view.visible);
 
   context.subscriptions.push(
     store,
@@ -130,12 +121,6 @@ export function registerStock(context: vscode.ExtensionContext, deps: StockDeps)
     view.onDidChangeVisibility(({ visible }) => {
       scheduler.update({ visible });
       loadIfNeeded();
-    }),
-    vscode.window.onDidChangeWindowState(({ focused }) => scheduler.update({ focused })),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('oto.refreshIntervalSeconds')) {
-        scheduler.update({ intervalSeconds: intervalSeconds() });
-      }
     }),
     deps.onDidChange(() => {
       store.reset();

@@ -2,7 +2,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AutoRefresh } from '../../../src/packing/autoRefresh';
 import { latestPackingStatus, toDetailsView } from '../../../src/packing/details';
 import { contentSecurityPolicy, pageHtml, textDirection } from '../../../src/packing/html';
 import { mementoKnownStates } from '../../../src/packing/knownStates';
@@ -168,33 +167,5 @@ describe('packing known states in a Memento', () => {
     assert.deepEqual(data.get('oto.packing.knownStates'), {});
     data.set('oto.packing.knownStates', { 'sandbox\u0000WH1': { '1': 'packed', '2': 'shipped', '3': 7 }, other: 'junk' });
     assert.deepEqual(states.get('WH1'), { '1': 'packed' });
-  });
-});
-
-describe('packing auto-refresh', () => {
-  const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-  it('ticks only while visible, and not at all when the interval is 0', async () => {
-    let ticks = 0;
-    let seconds = 0.02;
-    const refresh = new AutoRefresh({ intervalSeconds: () => seconds, tick: async () => void (ticks += 1) });
-    await wait(60);
-    assert.equal(ticks, 0, 'hidden at first');
-    refresh.setVisible(true);
-    await wait(110);
-    assert.ok(ticks >= 2, `ticked ${ticks} times while visible`);
-    refresh.setVisible(false);
-    const hiddenAt = ticks;
-    await wait(80);
-    assert.equal(ticks, hiddenAt);
-    seconds = 0;
-    refresh.setVisible(true);
-    await wait(60);
-    assert.equal(ticks, hiddenAt);
-    seconds = 0.02;
-    refresh.restart();
-    refresh.dispose();
-    await wait(60);
-    assert.equal(ticks, hiddenAt);
   });
 });

@@ -1,5 +1,6 @@
-// When to refresh on its own: every `intervalSeconds` (0 = never), but only while the view is
-// visible and the window focused, so a hidden view costs no requests. Coming back after longer
+// When a view or panel refreshes on its own (the Stock view, each packing queue): every
+// `intervalSeconds` (0 = never), but only while it is visible and the window focused, so a hidden
+// one costs no requests. Coming back after longer
 // than the interval refreshes at once; otherwise the countdown continues from the last refresh.
 
 export interface Timers {

@@ -1,0 +1,32 @@
+// What the Stock view and every packing panel share about refreshing on their own: the
+// `oto.refreshIntervalSeconds` setting and the window's focus, followed for as long as the
+// scheduler lives. Each owner still reports its own visibility and its finished refreshes.
+import * as vscode from 'vscode';
+import { RefreshScheduler } from './refreshScheduler';
+
+/** The setting in seconds; 0 (never) for anything but a positive number. */
+export function refreshIntervalSeconds(): number {
+  const value = vscode.workspace.getConfiguration('oto').get<number>('refreshIntervalSeconds', 60);
+  return Number.isFinite(value) && value > 0 ? value : 0;
+}
+
+export class WorkbenchRefreshScheduler extends RefreshScheduler {
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(tick: () => void, visible: boolean) {
+    super(tick, { intervalSeconds: refreshIntervalSeconds(), visible, focused: vscode.window.state.focused });
+    this.subscriptions = [
+      vscode.window.onDidChangeWindowState(({ focused }) => this.update({ focused })),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('oto.refreshIntervalSeconds')) {
+          this.update({ intervalSeconds: refreshIntervalSeconds() });
+        }
+      }),
+    ];
+  }
+
+  override dispose(): void {
+    this.subscriptions.forEach((subscription) => subscription.dispose());
+    super.dispose();
+  }
+}
