@@ -61,6 +61,8 @@ export class StockStore {
   private abort: AbortController | undefined;
   private generation = 0;
   private last: ReadResult | undefined;
+  /** A full read got the global figures (where minInventory is): only then are low SKUs known. */
+  private globalRead = false;
 
   constructor(private readonly options: StockStoreOptions) {
     this.l10n = options.l10n ?? english;
@@ -94,9 +96,12 @@ export class StockStore {
     return this.stock.get(sku);
   }
 
-  /** SKUs whose on hand is below their minInventory; undefined until stock was first read. */
+  /**
+   * SKUs whose on hand is below their minInventory; undefined until a full read got the global
+   * figures, so neither a catalogue without figures nor a failed read counts as "0 low".
+   */
   lowStockCount(): number | undefined {
-    if (this.last === undefined || !this.products) {
+    if (!this.globalRead) {
       return undefined;
     }
     let count = 0;
@@ -138,6 +143,7 @@ export class StockStore {
     this.pickupLocations = [];
     this.stock.clear();
     this.last = undefined;
+    this.globalRead = false;
     this.changeEmitter.fire({ reason: 'reset', changes: [] });
   }
 
@@ -232,7 +238,9 @@ export class StockStore {
     if (!this.products) {
       return;
     }
-    await this.readSkus(source, [...this.stock.keys()], signal, note, changes, current);
+    if (await this.readSkus(source, [...this.stock.keys()], signal, note, changes, current)) {
+      this.globalRead = true;
+    }
   }
 
   private setCatalogue(products: Product[]): void {
@@ -254,14 +262,17 @@ export class StockStore {
     }
   }
 
-  /** Reads location and global stock of these SKUs in one pass (the client batches long lists). */
-  private async readSkus(source: StockSource, skus: string[], signal: AbortSignal, note: (operation: StockOperation, error: unknown) => void, changes: StockChange[], current: () => boolean): Promise<void> {
+  /**
+   * Reads location and global stock of these SKUs in one pass (the client batches long lists).
+   * True when the global figures of all of them are known now.
+   */
+  private async readSkus(source: StockSource, skus: string[], signal: AbortSignal, note: (operation: StockOperation, error: unknown) => void, changes: StockChange[], current: () => boolean): Promise<boolean> {
     if (skus.length === 0) {
-      return;
+      return true;
     }
     const [inventory, global] = await Promise.allSettled([source.checkInventoryStock(skus, { signal }), source.checkGlobalStock(skus, { signal })]);
     if (!current()) {
-      return;
+      return false;
     }
     if (inventory.status === 'rejected') {
       note('inventory', inventory.reason);
@@ -284,5 +295,6 @@ export class StockStore {
       }
       this.stock.set(sku, mergeRead(sku, this.productsBySku.get(sku), previous, read, readAt, changes));
     }
+    return globalBySku !== undefined;
   }
 }

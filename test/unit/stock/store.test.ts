@@ -61,6 +61,21 @@ describe('StockStore against the sandbox', () => {
     assert.strictEqual(fixture.store.lowStockCount(), expected - 1);
   });
 
+  it('counts no low SKUs until a full read got the global figures, and none again after a reset', async () => {
+    fixture.sandbox.addFaults([{ endpoint: 'checkGlobalStock', times: 1, status: 400, body: JSON.stringify({ success: false, otoErrorCode: 'OTO1150', otoErrorMessage: 'Please upgrade your plan' }) }]);
+    const failed = await fixture.store.refresh();
+    assert.deepStrictEqual(failed.issues.map((issue) => issue.operation), ['global']);
+    assert.strictEqual(fixture.store.loaded, true, 'the catalogue and location stock were read');
+    assert.strictEqual(fixture.store.lowStockCount(), undefined, 'no minimums known, so no "0 low"');
+    await fixture.store.invalidate([{ sku: LOW }]);
+    assert.strictEqual(fixture.store.getSku(LOW)?.low, true);
+    assert.strictEqual(fixture.store.lowStockCount(), undefined, 'one re-read SKU is not a count of all');
+    await fixture.store.refresh();
+    assert.ok((fixture.store.lowStockCount() ?? 0) >= 2);
+    fixture.store.reset();
+    assert.strictEqual(fixture.store.lowStockCount(), undefined);
+  });
+
   it('marks what changed since the previous refresh, and only until the next one', async () => {
     await fixture.store.refresh();
     assert.strictEqual(fixture.store.getSku(TEA)?.locations[0].change, undefined, 'nothing to compare on the first read');
