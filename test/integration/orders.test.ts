@@ -6,7 +6,7 @@ import type { PickupLocation } from '../../src/client';
 import { activateExtension } from './support/extension';
 import { sandbox } from './support/sandbox';
 import { screenshot } from './support/screenshot';
-import { expandOnly, figuresOf, rows, showStockView, skuRows } from './support/stockView';
+import { expandOnly, figuresOf, rows, skuRows } from './support/stockView';
 import { notificationCenter, press, quickInput, typeText, waitFor, type QuickInputState } from './support/ui';
 
 type Shown = Extract<QuickInputState, { visible: true }>;
@@ -34,11 +34,15 @@ describe('stock commands in the real quick input', () => {
 
   before(async () => {
     await activateExtension();
-    await showStockView();
+    // Earlier suites may leave every location collapsed; expandOnly opens the one each test uses.
+    await vscode.commands.executeCommand('workbench.view.extension.oto');
     // Not the first location, which the Stock view's own tests watch.
     location = (await (await sandbox()).client.getPickupLocations())[1];
     label = location.name || location.code;
   });
+
+  // Leave the tree as the other suites expect it: every location collapsed.
+  after(() => vscode.commands.executeCommand('workbench.actions.treeView.oto.stock.collapseAll'));
 
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
