@@ -1,6 +1,6 @@
 // Bundle budget: size of the release dist/extension.js (goal < 150 KB) and the time from
 // `require` of the bundle to the end of `activate()` on the sandbox environment (goal < 50 ms
-// median). The extension host cannot be re-entered in a loop, so `vscode` is a recording stub
+// median). The extension host cannot be re-entered in a loop, so `vscode` is an inert stub
 // here (every API call succeeds and returns inert objects); the bundle, its imports and
 // everything activate() awaits are real, in plain Node.
 import * as fs from 'node:fs';

@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type MochaType = require('mocha');
+import { uiAvailable } from './support/ui';
 
 // Mocha 12's main entry is ESM; its CommonJS build loads in any extension host.
 const Mocha = require('mocha/lib/mocha.cjs') as typeof MochaType;
@@ -26,6 +27,9 @@ export function run(): Promise<void> {
   const outcomes: Outcome[] = [];
   // The code-server launcher starts echoing the console from here on.
   console.log('[oto-tests] started');
+  if (!uiAvailable()) {
+    console.warn('[oto-tests] WARNING: no UI bridge (only the code-server launcher, `npm run test:vscode`, has one): the suites that drive the tree, quick input and webviews are not registered in this run.');
+  }
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       const resultsFile = process.env.OTO_TEST_RESULTS;

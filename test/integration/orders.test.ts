@@ -7,7 +7,7 @@ import { activateExtension } from './support/extension';
 import { sandbox } from './support/sandbox';
 import { screenshot } from './support/screenshot';
 import { expandOnly, figuresOf, rows, skuRows } from './support/stockView';
-import { notificationCenter, press, quickInput, typeText, waitFor, type QuickInputState } from './support/ui';
+import { notificationCenter, press, quickInput, typeText, uiAvailable, waitFor, type QuickInputState } from './support/ui';
 
 type Shown = Extract<QuickInputState, { visible: true }>;
 
@@ -28,78 +28,81 @@ function treeShows(sku: string, onHand: number): Promise<unknown> {
   );
 }
 
-describe('stock commands in the real quick input', () => {
-  let location: PickupLocation;
-  let label: string;
+// Drives the real quick input through the UI bridge, which only the code-server launcher has.
+if (uiAvailable()) {
+  describe('stock commands in the real quick input', () => {
+    let location: PickupLocation;
+    let label: string;
 
-  before(async () => {
-    await activateExtension();
-    // Earlier suites may leave every location collapsed; expandOnly opens the one each test uses.
-    await vscode.commands.executeCommand('workbench.view.extension.oto');
-    // Not the first location, which the Stock view's own tests watch.
-    location = (await (await sandbox()).client.getPickupLocations())[1];
-    label = location.name || location.code;
+    before(async () => {
+      await activateExtension();
+      // Earlier suites may leave every location collapsed; expandOnly opens the one each test uses.
+      await vscode.commands.executeCommand('workbench.view.extension.oto');
+      // Not the first location, which the Stock view's own tests watch.
+      location = (await (await sandbox()).client.getPickupLocations())[1];
+      label = location.name || location.code;
+    });
+
+    // Leave the tree as the other suites expect it: every location collapsed.
+    after(() => vscode.commands.executeCommand('workbench.actions.treeView.oto.stock.collapseAll'));
+
+    afterEach(async () => {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      await vscode.commands.executeCommand('notifications.clearAll');
+      await vscode.commands.executeCommand('notifications.hideList');
+    });
+
+    it('adjusts from the palette: picks the location and SKU by typing, previews the result, and the tree shows it', async () => {
+      const [target] = skuRows(await expandOnly(label));
+      const before = await onHandVia(location, target.label);
+      void vscode.commands.executeCommand('oto.adjustStock');
+
+      await waitFor('the location pick', quickInput, (state) => visible(state) && state.placeholder === 'Pick a pickup location');
+      await typeText(label);
+      await waitFor(`${label} first in the pick`, quickInput, (state) => visible(state) && state.items[0]?.label === label);
+      await press('Enter');
+
+      const skus = await waitFor('the SKU pick', quickInput, (state) => visible(state) && state.placeholder.startsWith('Pick a SKU'));
+      assert.ok(visible(skus) && skus.title.includes('(2/3)'), skus.visible ? skus.title : 'hidden');
+      await typeText(target.label);
+      const filtered = await waitFor(`${target.label} first in the pick`, quickInput, (state) => visible(state) && state.items[0]?.label === target.label);
+      assert.ok(visible(filtered) && filtered.items[0].description === `${before} on hand`, JSON.stringify(filtered));
+      await press('Enter');
+
+      await waitFor('the quantity box', quickInput, (state) => visible(state) && state.message.startsWith(`On hand of ${target.label}`));
+      await typeText('-4');
+      await waitFor(`the preview ${before} → ${before - 4}`, quickInput, (state) => visible(state) && state.message.includes(`${before} → ${before - 4}`));
+      await screenshot('adjust-quick-input');
+      await press('Enter');
+
+      await treeShows(target.label, before - 4);
+      await waitFor('the success message with its transaction', notificationCenter, (shown) =>
+        shown.some((text) => text.startsWith(`Adjusted ${target.label} at ${label} (${location.code}) by -4: ${before} → ${before - 4}. Transaction `)),
+      );
+      assert.strictEqual(await onHandVia(location, target.label), before - 4);
+      await screenshot('adjust-done');
+    });
+
+    it('sets from a SKU row: only the quantity is asked, a bad one is refused with its message, Escape changes nothing', async () => {
+      const target = skuRows(await expandOnly(label))[1];
+      const before = await onHandVia(location, target.label);
+      void vscode.commands.executeCommand('oto.setStock', { kind: 'sku', sku: target.label, locationCode: location.code });
+
+      await waitFor('the quantity box', quickInput, (state) => visible(state) && state.message.startsWith(`On hand of ${target.label}`));
+      await typeText('-3');
+      await waitFor('the refusal', quickInput, (state) => visible(state) && state.message === 'Stock cannot be set below 0.');
+      await press('Enter');
+      await press('Escape');
+      await waitFor('the box to close', quickInput, (state) => !state.visible);
+      assert.strictEqual(await onHandVia(location, target.label), before);
+
+      void vscode.commands.executeCommand('oto.setStock', { kind: 'sku', sku: target.label, locationCode: location.code });
+      await waitFor('the quantity box', quickInput, (state) => visible(state) && state.message.startsWith(`On hand of ${target.label}`));
+      await typeText(String(before + 2));
+      await waitFor('the preview', quickInput, (state) => visible(state) && state.message.includes(`${before} → ${before + 2}`));
+      await press('Enter');
+      await treeShows(target.label, before + 2);
+      assert.strictEqual(await onHandVia(location, target.label), before + 2);
+    });
   });
-
-  // Leave the tree as the other suites expect it: every location collapsed.
-  after(() => vscode.commands.executeCommand('workbench.actions.treeView.oto.stock.collapseAll'));
-
-  afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-    await vscode.commands.executeCommand('notifications.clearAll');
-    await vscode.commands.executeCommand('notifications.hideList');
-  });
-
-  it('adjusts from the palette: picks the location and SKU by typing, previews the result, and the tree shows it', async () => {
-    const [target] = skuRows(await expandOnly(label));
-    const before = await onHandVia(location, target.label);
-    void vscode.commands.executeCommand('oto.adjustStock');
-
-    await waitFor('the location pick', quickInput, (state) => visible(state) && state.placeholder === 'Pick a pickup location');
-    await typeText(label);
-    await waitFor(`${label} first in the pick`, quickInput, (state) => visible(state) && state.items[0]?.label === label);
-    await press('Enter');
-
-    const skus = await waitFor('the SKU pick', quickInput, (state) => visible(state) && state.placeholder.startsWith('Pick a SKU'));
-    assert.ok(visible(skus) && skus.title.includes('(2/3)'), skus.visible ? skus.title : 'hidden');
-    await typeText(target.label);
-    const filtered = await waitFor(`${target.label} first in the pick`, quickInput, (state) => visible(state) && state.items[0]?.label === target.label);
-    assert.ok(visible(filtered) && filtered.items[0].description === `${before} on hand`, JSON.stringify(filtered));
-    await press('Enter');
-
-    await waitFor('the quantity box', quickInput, (state) => visible(state) && state.message.startsWith(`On hand of ${target.label}`));
-    await typeText('-4');
-    await waitFor(`the preview ${before} → ${before - 4}`, quickInput, (state) => visible(state) && state.message.includes(`${before} → ${before - 4}`));
-    await screenshot('adjust-quick-input');
-    await press('Enter');
-
-    await treeShows(target.label, before - 4);
-    await waitFor('the success message with its transaction', notificationCenter, (shown) =>
-      shown.some((text) => text.startsWith(`Adjusted ${target.label} at ${label} (${location.code}) by -4: ${before} → ${before - 4}. Transaction `)),
-    );
-    assert.strictEqual(await onHandVia(location, target.label), before - 4);
-    await screenshot('adjust-done');
-  });
-
-  it('sets from a SKU row: only the quantity is asked, a bad one is refused with its message, Escape changes nothing', async () => {
-    const target = skuRows(await expandOnly(label))[1];
-    const before = await onHandVia(location, target.label);
-    void vscode.commands.executeCommand('oto.setStock', { kind: 'sku', sku: target.label, locationCode: location.code });
-
-    await waitFor('the quantity box', quickInput, (state) => visible(state) && state.message.startsWith(`On hand of ${target.label}`));
-    await typeText('-3');
-    await waitFor('the refusal', quickInput, (state) => visible(state) && state.message === 'Stock cannot be set below 0.');
-    await press('Enter');
-    await press('Escape');
-    await waitFor('the box to close', quickInput, (state) => !state.visible);
-    assert.strictEqual(await onHandVia(location, target.label), before);
-
-    void vscode.commands.executeCommand('oto.setStock', { kind: 'sku', sku: target.label, locationCode: location.code });
-    await waitFor('the quantity box', quickInput, (state) => visible(state) && state.message.startsWith(`On hand of ${target.label}`));
-    await typeText(String(before + 2));
-    await waitFor('the preview', quickInput, (state) => visible(state) && state.message.includes(`${before} → ${before + 2}`));
-    await press('Enter');
-    await treeShows(target.label, before + 2);
-    assert.strictEqual(await onHandVia(location, target.label), before + 2);
-  });
-});
+}
