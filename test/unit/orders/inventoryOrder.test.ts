@@ -282,4 +282,16 @@ describe('orders: create inventory order', () => {
     assert.strictEqual(JSON.parse(fixture.copied[0]).items[0].sku, a);
     assert.strictEqual(fixture.ctx.recent.list().length, 0);
   });
+
+  it('says so when not signed in, before asking anything', async () => {
+    fixture = await setup();
+    fixture.ctx.getClient = () => Promise.reject(new Error('Sign in to OTO first.'));
+    await createInventoryOrder(fixture.ctx, { locationCode: RUH });
+    assert.strictEqual(fixture.prompter.picks().length, 0);
+    const [failure] = fixture.prompter.messages();
+    assert.strictEqual(failure.level, 'error');
+    assert.strictEqual(failure.text, 'Create Inventory Order: Sign in to OTO first.');
+    assert.deepStrictEqual(failure.actions, ['Show log']);
+    assert.strictEqual(sentOrders(fixture).length, 0);
+  });
 });
