@@ -433,5 +433,12 @@ function normaliseBaseUrl(value: string): string {
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
     throw new OtoError({ kind: 'validation', field: 'baseUrl', message: 'baseUrl must be an http or https URL' });
   }
+  // Credentials in the URL would ride along in every logged URL, unredacted.
+  if (parsed.username !== '' || parsed.password !== '') {
+    throw new OtoError({ kind: 'validation', field: 'baseUrl', message: 'baseUrl must not contain a user name or password: OTO is signed in to with a refresh token' });
+  }
+  if (parsed.search !== '' || parsed.hash !== '') {
+    throw new OtoError({ kind: 'validation', field: 'baseUrl', message: 'baseUrl must not have a query or fragment: each endpoint is appended to it as a path' });
+  }
   return value.replace(/\/+$/, '');
 }
