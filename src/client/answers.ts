@@ -30,8 +30,11 @@ export function interpretAnswer<T>(answer: HttpAnswer, endpoint: string, check: 
 function errorFromAnswer(answer: HttpAnswer, endpoint: string, body: unknown): OtoError {
   const fields = isObject(body) ? body : {};
   const code = text(fields.otoErrorCode) ?? text(fields.errorCode) ?? text(fields.code);
-  const message = text(fields.otoErrorMessage) ?? text(fields.errorMsg) ?? text(fields.message) ??
-    `OTO answered ${endpoint} with HTTP ${answer.status}${body === undefined ? ' and no readable message' : ''}`;
+  const redirected = answer.status >= 300 && answer.status < 400;
+  const message = redirected
+    ? `OTO answered ${endpoint} with a redirect (HTTP ${answer.status}), which is not followed: check the base URL`
+    : text(fields.otoErrorMessage) ?? text(fields.errorMsg) ?? text(fields.message) ??
+      `OTO answered ${endpoint} with HTTP ${answer.status}${body === undefined ? ' and no readable message' : ''}`;
   const warnings = Array.isArray(fields.warnings) ? fields.warnings.filter((item): item is string => typeof item === 'string') : [];
   return new OtoError({
     kind: errorKind(answer.status, code),

@@ -198,16 +198,27 @@ export class OtoClient {
     if (first.productCount !== undefined) {
       const rest = Array.from({ length: Math.max(0, Math.ceil(first.productCount / PAGE_SIZE) - 1) }, (_, index) => index + 2);
       pages.push(...await mapWithConcurrency(rest, this.concurrency, page, options?.signal));
-    } else {
-      // Without a count, a short page is the last one.
-      for (let number = 2; pages[pages.length - 1].products.length === PAGE_SIZE; number++) {
-        pages.push(await page(number, options?.signal));
-      }
     }
     const bySku = new Map<string, Product>();
-    for (const product of pages.flatMap((item) => item.products)) {
-      if (!bySku.has(product.sku)) {
-        bySku.set(product.sku, product);
+    const addNew = (products: readonly Product[]): boolean => {
+      const known = bySku.size;
+      for (const product of products) {
+        if (!bySku.has(product.sku)) {
+          bySku.set(product.sku, product);
+        }
+      }
+      return bySku.size > known;
+    };
+    pages.forEach((item) => addNew(item.products));
+    if (first.productCount === undefined) {
+      // Without a count, a short page is the last one; so is a full page of SKUs already seen (a
+      // server that ignores currentPage would otherwise be asked for pages forever).
+      let last = first;
+      for (let number = 2; last.products.length === PAGE_SIZE; number++) {
+        last = await page(number, options?.signal);
+        if (!addNew(last.products)) {
+          break;
+        }
       }
     }
     return [...bySku.values()];
@@ -421,6 +432,13 @@ function normaliseBaseUrl(value: string): string {
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
     throw new OtoError({ kind: 'validation', field: 'baseUrl', message: 'baseUrl must be an http or https URL' });
+  }
+  // Credentials in the URL would ride along in every logged URL, unredacted.
+  if (parsed.username !== '' || parsed.password !== '') {
+    throw new OtoError({ kind: 'validation', field: 'baseUrl', message: 'baseUrl must not contain a user name or password: OTO is signed in to with a refresh token' });
+  }
+  if (parsed.search !== '' || parsed.hash !== '') {
+    throw new OtoError({ kind: 'validation', field: 'baseUrl', message: 'baseUrl must not have a query or fragment: each endpoint is appended to it as a path' });
   }
   return value.replace(/\/+$/, '');
 }

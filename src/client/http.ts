@@ -35,6 +35,10 @@ export async function send(request: HttpRequest, endpoint: string, timeoutMs: nu
       body: request.body,
       signal: signal as FetchSignal | undefined,
       timeout: timeoutMs,
+      // OTO's API never redirects. Following one would re-send a body (the refresh token, a stock
+      // change) to wherever Location says, and node-fetch keeps Authorization for any port of
+      // the same host; the 3xx is reported as an error instead.
+      redirect: 'manual',
     });
     const timer = setTimeout(() => {
       bodyTimedOut = true;

@@ -11,6 +11,7 @@
 //   refreshes the token once and is sent once more; a second 401 is an `auth` error.
 // - A Retry-After longer than `retry.maxRetryAfterMs` (30 s) is not waited for: the call fails at
 //   once as `rate-limit`, with `retryAfterMs`, so the UI can say when to try again.
+// - Redirects are never followed (a 3xx is an `api` error): tokens and bodies go to the base URL only.
 // - Errors are always rejected promises (never synchronous throws), and the caller's abort ends a
 //   call as an OtoError of kind `aborted`.
 export { OtoClient, PRODUCTION_BASE_URL } from './client';

@@ -84,6 +84,7 @@ export class PackingPanels implements vscode.Disposable {
     const queue = new PackingQueue({
       warehouseCode: warehouse.code,
       getApi: () => this.deps.getClient(),
+      scope: () => this.deps.scope(),
       known: mementoKnownStates(this.context.globalState, () => this.deps.scope(), (error) => log.warn(`Packing: could not save packing states: ${String(error)}`)),
     });
     const controller = new PackingController({

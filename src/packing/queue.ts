@@ -59,12 +59,16 @@ export interface PackingQueueOptions {
   warehouseCode: string;
   getApi(): Promise<PackingApi>;
   known: KnownStates;
+  /** The environment `getApi` talks to now: a queue read in one is never acted on in another. */
+  scope?: () => string;
   now?: () => number;
 }
 
 export class PackingQueue {
   private current: QueueOrder[] = [];
   private read: number | undefined;
+  /** The scope the current orders were read in. */
+  private readIn: string | undefined;
   private loading: Promise<QueueOrder[]> | undefined;
   private readonly updating = new Set<string>();
   private readonly now: () => number;
@@ -91,6 +95,7 @@ export class PackingQueue {
   }
 
   private async fetch(): Promise<QueueOrder[]> {
+    const scope = this.options.scope?.();
     const api = await this.options.getApi();
     const listed = await api.getPackingOrders(this.options.warehouseCode);
     const known = this.options.known.get(this.options.warehouseCode);
@@ -105,6 +110,7 @@ export class PackingQueue {
     });
     this.options.known.set(this.options.warehouseCode, kept);
     this.read = this.now();
+    this.readIn = scope;
     return this.current;
   }
 
@@ -124,6 +130,11 @@ export class PackingQueue {
     this.updating.add(orderId);
     try {
       const api = await this.options.getApi();
+      // After an environment switch the same order id may name another order, or none: until the
+      // queue is read again there, nothing is sent.
+      if (this.options.scope?.() !== this.readIn) {
+        throw new StatusRefusedError('notInQueue', orderId);
+      }
       await api.updatePackingStatus({ orderId, packingStatus: target });
       this.remember(orderId, target);
       return target;

@@ -20,9 +20,26 @@ export function isRemote(environment: Environment): environment is RemoteEnviron
   return environment !== 'sandbox';
 }
 
-/** SecretStorage key of an environment's refresh token: one key each, so tokens never cross. */
-export function tokenKey(environment: RemoteEnvironment): string {
-  return `oto.refreshToken.${environment}`;
+/**
+ * SecretStorage key of an environment's refresh token: one key each, so tokens never cross. Under
+ * an `oto.baseUrl` override the key also names that URL: a token is only ever sent to the server
+ * that accepted it at sign-in, never to whatever the override points at later (or to OTO's own
+ * URL once the override is cleared).
+ */
+export function tokenKey(environment: RemoteEnvironment, baseUrlOverride?: string): string {
+  const key = `oto.refreshToken.${environment}`;
+  return baseUrlOverride === undefined ? key : `${key}@${normaliseUrl(baseUrlOverride)}`;
+}
+
+/** One spelling per URL (host case, trailing slashes), so an equivalent override finds the same token. */
+function normaliseUrl(value: string): string {
+  let text = value.trim();
+  try {
+    text = new URL(text).href;
+  } catch {
+    // Not a URL: no token is ever sent there (checkBaseUrl refuses it), so any stable key will do.
+  }
+  return text.replace(/\/+$/, '');
 }
 
 /** Why an `oto.baseUrl` override cannot be used. */

@@ -124,13 +124,15 @@ export class Session implements Disposable {
    */
   async signIn(environment: RemoteEnvironment, refreshToken: string): Promise<AccountInfo> {
     const token = refreshToken.trim();
+    // The key is fixed now, with the URL the token is checked against, not after the check.
+    const key = this.tokenKeyFor(environment);
     const client = this.newClient(environment, this.remoteBaseUrl(environment), token);
     const account = await client.getAccountInfo();
     this.dropClient(environment);
     // Recorded before storing, so the keyring's change event for this write is known as ours.
     this.clientTokens.set(environment, token);
     try {
-      await this.deps.secrets.store(tokenKey(environment), token);
+      await this.deps.secrets.store(key, token);
     } catch (error) {
       this.clientTokens.delete(environment);
       throw new KeyringError('store', error);
@@ -152,7 +154,7 @@ export class Session implements Disposable {
       throw new WrongEnvironmentError('The sandbox signs itself in; there is nothing to sign out of.');
     }
     try {
-      await this.deps.secrets.delete(tokenKey(target));
+      await this.deps.secrets.delete(this.tokenKeyFor(target));
     } catch (error) {
       throw new KeyringError('delete', error);
     }
@@ -219,7 +221,7 @@ export class Session implements Disposable {
 
   /** Signed in or out in another window (SecretStorage is shared), or the echo of our own write. */
   private async onSecretChanged(key: string): Promise<void> {
-    const environment = (['staging', 'production'] as const).find((env) => tokenKey(env) === key);
+    const environment = (['staging', 'production'] as const).find((env) => this.tokenKeyFor(env) === key);
     if (!environment) {
       return;
     }
@@ -280,7 +282,7 @@ export class Session implements Disposable {
     const baseUrl = this.remoteBaseUrl(environment);
     const token = await this.readToken(environment);
     if (token === undefined) {
-      throw notSignedIn(environment);
+      throw notSignedIn(environment, this.baseUrlOverride);
     }
     this.clientTokens.set(environment, token);
     return this.newClient(environment, baseUrl, token);
@@ -306,9 +308,14 @@ export class Session implements Disposable {
     return this.baseUrlOverride;
   }
 
+  /** Where the environment's token is kept for the base URL in use (see tokenKey). */
+  private tokenKeyFor(environment: RemoteEnvironment): string {
+    return tokenKey(environment, this.baseUrlOverride);
+  }
+
   private async readToken(environment: RemoteEnvironment): Promise<string | undefined> {
     try {
-      const token = await this.deps.secrets.get(tokenKey(environment));
+      const token = await this.deps.secrets.get(this.tokenKeyFor(environment));
       return token ? token : undefined;
     } catch (error) {
       throw new KeyringError('read', error);
@@ -369,9 +376,10 @@ function shared<K, V>(cache: Map<K, Promise<V>>, key: K, create: () => Promise<V
   return created;
 }
 
-function notSignedIn(environment: RemoteEnvironment): OtoError {
+function notSignedIn(environment: RemoteEnvironment, baseUrlOverride: string | undefined): OtoError {
+  const where = baseUrlOverride === undefined ? '' : ` at ${baseUrlOverride} (oto.baseUrl)`;
   return new OtoError({
     kind: 'auth',
-    message: `Not signed in to OTO ${environment}. Run "OTO: Sign In" with a refresh token from the OTO dashboard.`,
+    message: `Not signed in to OTO ${environment}${where}. Run "OTO: Sign In" with a refresh token from the OTO dashboard.`,
   });
 }

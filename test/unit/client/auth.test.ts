@@ -1,6 +1,8 @@
 // Authentication against the sandbox: lazy, shared, refreshed early, and a 401 handled exactly once.
 import * as assert from 'node:assert/strict';
 import { setTimeout as delay } from 'node:timers/promises';
+import { startSandbox } from '../../../src/sandbox';
+import type { RunningSandbox } from '../../../src/sandbox/types';
 import { failure, useSandbox } from './support';
 
 const JWT_EXPIRED = '{"message":"Jwt is expired","code":401}';
@@ -122,6 +124,31 @@ describe('OtoClient authentication', () => {
       assert.equal(t.sent('refreshToken').length, 2);
       assert.equal(t.sent('accountInfo').length, 6);
       assert.ok(t.sent('accountInfo').every((request) => request.authorized));
+    });
+  });
+  describe('redirects', () => {
+    const t = useSandbox();
+    let elsewhere: RunningSandbox;
+
+    beforeEach(async () => {
+      elsewhere = await startSandbox();
+    });
+
+    afterEach(async () => {
+      await elsewhere.close();
+    });
+
+    // node-fetch would re-send a 307's body (the refresh token) wherever Location says, and keeps
+    // the Authorization header for any port of the same host name.
+    it('follows none, so neither token goes anywhere but the base URL', async () => {
+      t.sandbox.addFaults([{ endpoint: 'refreshToken', status: 307, headers: { Location: `${elsewhere.baseUrl}/refreshToken` }, times: 1 }]);
+      const refused = await failure(t.client.getAccountInfo());
+      assert.equal(refused.status, 307);
+      assert.match(refused.message, /redirect/);
+
+      t.sandbox.addFaults([{ endpoint: 'accountInfo', status: 302, headers: { Location: `${elsewhere.baseUrl}/accountInfo` }, times: 1 }]);
+      assert.equal((await failure(t.client.getAccountInfo())).status, 302);
+      assert.deepEqual(elsewhere.requests, []);
     });
   });
 });

@@ -48,6 +48,15 @@ describe('OtoClient endpoints against the sandbox', () => {
     assert.deepEqual(pages.sort((a, b) => a - b), pages.map((_, index) => index + 1));
   });
 
+  it('listProducts without a productCount stops at a full page of SKUs it already has', async () => {
+    // A server that ignores currentPage and sends no count: the same full page, every time.
+    const products = Array.from({ length: 100 }, (_, index) => ({ name: `Item ${index}`, sku: `SKU-${index}` }));
+    t.sandbox.addFaults([{ endpoint: 'productList', status: 200, body: JSON.stringify({ success: true, products }), times: 5 }]);
+    const listed = await t.client.listProducts();
+    assert.deepEqual(listed.map((product) => product.sku), products.map((product) => product.sku));
+    assert.equal(t.sent('productList').length, 2);
+  });
+
   it('checkInventoryStock returns per-location figures, keeping the no-location entries', async () => {
     const skus = (await t.client.listProducts()).map((product) => product.sku);
     const stock = await t.client.checkInventoryStock(skus);

@@ -1,6 +1,6 @@
 // Bad input is refused before anything is sent, with a message naming the field.
 import * as assert from 'node:assert/strict';
-import { OtoClient } from '../../../src/client';
+import { OtoClient, OtoError } from '../../../src/client';
 import { failure, useSandbox } from './support';
 
 type Case = [name: string, call: (client: OtoClient) => Promise<unknown>, field: string, message: RegExp];
@@ -55,6 +55,17 @@ describe('OtoClient input validation', () => {
   it('refuses a base URL that is not http(s)', () => {
     assert.throws(() => new OtoClient({ baseUrl: 'ftp://example.com', refreshToken: 'x'.repeat(20) }), { name: 'OtoError', kind: 'validation' });
     assert.throws(() => new OtoClient({ baseUrl: 'not a url', refreshToken: 'x'.repeat(20) }), { name: 'OtoError', kind: 'validation' });
+  });
+
+  it('refuses a base URL carrying credentials (they would show in every logged URL), a query or a fragment', () => {
+    const refused = (baseUrl: string, message: RegExp): void => {
+      assert.throws(() => new OtoClient({ baseUrl, refreshToken: 'x'.repeat(20) }), (error: unknown) =>
+        error instanceof OtoError && error.kind === 'validation' && error.field === 'baseUrl' && message.test(error.message) && !error.message.includes('s3cret'));
+    };
+    refused('https://me:s3cret@gateway.example.com/rest/v2', /user name or password/);
+    refused('https://s3cret@gateway.example.com/rest/v2', /user name or password/);
+    refused('https://gateway.example.com/rest/v2?key=s3cret', /query or fragment/);
+    refused('https://gateway.example.com/rest/v2#s3cret', /query or fragment/);
   });
 
   it('accepts a base URL with or without a trailing slash', async () => {

@@ -1,9 +1,10 @@
 // The packing panel's host logic (queue + controller, no vscode) against the sandbox over real HTTP.
 import * as assert from 'node:assert/strict';
-import type { OtoClient } from '../../../src/client';
+import { OtoClient } from '../../../src/client';
+import { startSandbox } from '../../../src/sandbox';
 import { PackingController } from '../../../src/packing/controller';
 import type { HostMessage, PackingStatus, WarehouseInfo } from '../../../src/packing/protocol';
-import { PackingQueue, type KnownStates } from '../../../src/packing/queue';
+import { PackingQueue, StatusRefusedError, type KnownStates } from '../../../src/packing/queue';
 import { pageStrings, type L10n } from '../../../src/packing/strings';
 import { useSandbox } from '../client/support';
 
@@ -175,6 +176,36 @@ describe('packing host against the sandbox', () => {
     await h.controller.receive({ type: 'updatePackingStatus', requestId: 4, orderId, packingStatus: 'picked', skipPicked: false });
     assert.match((lastOf(h.posted, 'statusResult') as { error: string }).error, /already packed/);
     assert.equal(sandbox.sent('updatePackingStatus').length, 1);
+  });
+
+  it('never sends a status change for a queue read in another environment', async () => {
+    // Same seed, so the other environment has the same warehouse and order ids: the worst case.
+    const other = await startSandbox();
+    try {
+      const otherClient = new OtoClient({ baseUrl: other.baseUrl, refreshToken: other.refreshToken, timeoutMs: 2_000 });
+      let environment = 'staging';
+      const warehouse = await firstWarehouse(sandbox.client);
+      const queue = new PackingQueue({
+        warehouseCode: warehouse.code,
+        getApi: async () => (environment === 'staging' ? sandbox.client : otherClient),
+        known,
+        scope: () => environment,
+      });
+      const [order] = await queue.load();
+      const sentToOther = (): number => other.requests.filter((request) => request.endpoint === 'updatePackingStatus').length;
+
+      environment = 'production';
+      await assert.rejects(queue.setStatus(order.orderId, 'picked', false), (error: unknown) =>
+        error instanceof StatusRefusedError && error.reason === 'notInQueue');
+      assert.equal(sentToOther(), 0);
+      assert.equal(sandbox.sent('updatePackingStatus').length, 0);
+
+      await queue.load();
+      assert.equal(await queue.setStatus(order.orderId, 'picked', false), 'picked', 'once read there, the queue works there');
+      assert.equal(sentToOther(), 1);
+    } finally {
+      await other.close();
+    }
   });
 
   it('refuses a second change of an order while the first is in flight', async () => {

@@ -357,17 +357,30 @@ describe('Session', function () {
       assert.deepStrictEqual(changes.at(-1), { environment: 'production', signedIn: false, reason: 'environment' });
     });
 
-    it('drops the remote clients when oto.baseUrl changes', async () => {
+    it('never sends a token to an oto.baseUrl it was not signed in against', async () => {
       const secrets = new MemorySecrets();
-      secrets.values.set(tokenKey('production'), staging.refreshToken);
+      secrets.values.set(tokenKey('production'), production.refreshToken);
       const { session, settings, changes } = await setup({ secrets, settings: new MemorySettings({ environment: 'production' }) });
-      // The production token is the staging sandbox's, so only a client sent there can use it.
-      await assert.rejects((await session.getClient()).getAccountInfo(), (error: unknown) => error instanceof OtoError && error.kind === 'auth');
+      assert.ok((await (await session.getClient()).getAccountInfo()).name);
 
+      // Pointing production somewhere else signs it out there: its token stays with the server that accepted it.
+      const stagingRequests = staging.requests.length;
       settings.set({ baseUrl: staging.baseUrl });
       await session.settle();
-      assert.deepStrictEqual(changes, [{ environment: 'production', signedIn: true, reason: 'baseUrl' }]);
+      assert.deepStrictEqual(changes, [{ environment: 'production', signedIn: false, reason: 'baseUrl' }]);
+      await assert.rejects(session.getClient(), (error: unknown) =>
+        error instanceof OtoError && error.kind === 'auth' && error.message.includes(staging.baseUrl));
+      assert.strictEqual(staging.requests.length, stagingRequests, 'nothing may reach the new URL before signing in there');
+
+      // Signing in there keeps a token of its own, and clearing the override brings back the first one.
+      await session.signIn('production', staging.refreshToken);
+      assert.strictEqual(secrets.values.get(tokenKey('production', staging.baseUrl)), staging.refreshToken);
+      assert.strictEqual(secrets.values.get(tokenKey('production')), production.refreshToken);
+      settings.set({ baseUrl: undefined });
+      await session.settle();
+      assert.strictEqual(session.isSignedIn, true);
       assert.ok((await (await session.getClient()).getAccountInfo()).name);
+      assert.ok(staging.requests.every((request) => JSON.stringify(request.body ?? '').indexOf(production.refreshToken) < 0));
     });
 
     it('refuses to send a token to a plain-http override that is not this machine', async () => {
