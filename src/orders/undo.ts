@@ -7,9 +7,26 @@ import { l10n } from './l10n';
 import type { StockChangeRecord } from './recentChanges';
 import { findLocation } from './target';
 
+// Undos under way, by record id. The notification's Undo and Recent Changes can both start one for
+// the same record; "undone" is only recorded after network calls, so it alone cannot stop a second.
+const undoing = new Set<string>();
+
 export async function undoStockChange(ctx: FlowContext, record: StockChangeRecord): Promise<void> {
   const location = findLocation(ctx.stock, record.locationCode);
   const subject = describeSubject(record.sku, location);
+  if (undoing.has(record.id)) {
+    await ctx.prompter.message('info', l10n.t('This change of {0} is already being undone.', subject), []);
+    return;
+  }
+  undoing.add(record.id);
+  try {
+    await undoOnce(ctx, record, location, subject);
+  } finally {
+    undoing.delete(record.id);
+  }
+}
+
+async function undoOnce(ctx: FlowContext, record: StockChangeRecord, location: ReturnType<typeof findLocation>, subject: string): Promise<void> {
   if (record.undone || ctx.recent.list().some((change) => change.id === record.id && change.type === 'stock' && change.undone)) {
     await ctx.prompter.message('info', l10n.t('This change of {0} has already been undone.', subject), []);
     return;

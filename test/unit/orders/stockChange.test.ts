@@ -1,6 +1,7 @@
 // Adjust and set through the scripted prompter against the sandbox over real HTTP.
 import * as assert from 'node:assert';
 import { changeStock } from '../../../src/orders/stockChange';
+import { undoStockChange } from '../../../src/orders/undo';
 import { back, confirm, escape, pick, rejected, respond, type } from './scripted';
 import { Fixture, setup, stockedSku } from './fixture';
 
@@ -203,6 +204,22 @@ describe('orders: adjust and set stock', () => {
       const sent = fixture.sent('updateStockQuantity').map((request) => request.body as { actionType: string; qty: unknown });
       assert.deepStrictEqual(sent.map((body) => [body.actionType, Number(body.qty)]), [['set', onHand + 3], ['set', onHand]]);
       assert.strictEqual(await fixture.onHand(sku, RUH), onHand);
+    });
+  });
+
+  describe('undo twice at once', () => {
+    it('applies the inverse once when the notification and Recent Changes undo the same change together', async () => {
+      fixture = await setup();
+      const { sku, onHand } = stockedSku(fixture, RUH);
+      fixture.prompter.play(type('-4'));
+      await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
+      const [record] = fixture.ctx.recent.list();
+      assert.ok(record.type === 'stock');
+      await Promise.all([undoStockChange(fixture.ctx, record), undoStockChange(fixture.ctx, record)]);
+      const sent = fixture.sent('updateStockQuantity').map((request) => Number((request.body as { qty: unknown }).qty));
+      assert.deepStrictEqual(sent, [-4, 4]);
+      assert.strictEqual(await fixture.onHand(sku, RUH), onHand);
+      assert.ok(fixture.prompter.messages().some((message) => /already being undone/.test(message.text)));
     });
   });
 
