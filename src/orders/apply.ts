@@ -1,7 +1,7 @@
 // Sends one stock change, exactly once, and records it; a lost answer is reported as such and
 // never resent.
 import type { Connection, FlowContext, LocationInfo, OrdersClient } from './context';
-import { describeError, isLostAnswer, showFailure, showLostAnswer } from './failure';
+import { describeError, isLostAnswer, showFailure, showLostAnswer, stillCurrent } from './failure';
 import { l10n } from './l10n';
 import { resultingStock, StockAction } from './quantity';
 import type { StockChangeRecord } from './recentChanges';
@@ -40,6 +40,9 @@ export async function applyStockChange(ctx: FlowContext, connection: Connection,
   const after = resultingStock(plan.action, plan.before, plan.qty);
   const touched = [{ sku: plan.sku, locationCode: plan.location.code }];
   const title = plan.action === 'adjust' ? l10n.t('Adjusting {0} by {1}…', subject, signed(plan.qty)) : l10n.t('Setting {0} to {1}…', subject, plan.qty);
+  if (!(await stillCurrent(ctx, connection))) {
+    return undefined;
+  }
   try {
     const response = await ctx.prompter.progress(title, () =>
       connection.client.updateStockQuantity({ actionType: plan.action, locationCode: plan.location.code, sku: plan.sku, qty: plan.qty }),

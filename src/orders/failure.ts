@@ -32,6 +32,19 @@ export async function connectOrReport(ctx: FlowContext, title: string): Promise<
   }
 }
 
+/**
+ * False, once the user has been told, when the environment changed since the flow took its client:
+ * the write would go to the environment the user left, while the prompts showed the new one's data.
+ */
+export async function stillCurrent(ctx: FlowContext, connection: Connection): Promise<boolean> {
+  const now = ctx.environment();
+  if (now === connection.environment) {
+    return true;
+  }
+  await ctx.prompter.message('warning', l10n.t('OTO switched from {0} to {1} while this was being prepared, so nothing was sent. Run the command again.', connection.environment, now), []);
+  return false;
+}
+
 /** Shows "<what failed>: <OTO code and message>" with "Show log", plus any extra actions; returns the extra action chosen. */
 export function showFailure<A extends string>(ctx: FlowContext, what: string, error: unknown, extra: readonly A[] = []): Promise<A | undefined> {
   return messageWithLog(ctx, 'error', l10n.t('{0}: {1}', what, describeError(error)), extra);

@@ -3,7 +3,7 @@
 import type { CreateInventoryOrderRequest, InventoryOrderAction, InventoryOrderItem } from '../client';
 import { refreshRows } from './apply';
 import { Connection, FlowContext, LocationInfo } from './context';
-import { connectOrReport, describeError, isLostAnswer, showFailure, showLostAnswer, withWarnings } from './failure';
+import { connectOrReport, describeError, isLostAnswer, showFailure, showLostAnswer, stillCurrent, withWarnings } from './failure';
 import { l10n } from './l10n';
 import { DETAIL_FIELDS, editDetails, fieldLabel, OrderDetails } from './orderDetails';
 import { today } from './orderDates';
@@ -139,6 +139,9 @@ async function submitOrder(ctx: FlowContext, connection: Connection, request: Cr
   const copy = l10n.t('Copy order JSON');
   const touched = request.items.map((item) => ({ sku: item.sku, locationCode: request.locationCode }));
   let choice: string | undefined;
+  if (!(await stillCurrent(ctx, connection))) {
+    return;
+  }
   try {
     const response = await ctx.prompter.progress(l10n.t('Creating the inventory order at {0}…', where), () =>
       connection.client.createInventoryOrder(request),

@@ -265,6 +265,22 @@ describe('orders: adjust and set stock', () => {
       assert.strictEqual(fixture.ctx.recent.list().length, 0);
     });
 
+    it('sends nothing when the environment changed while the change was being prepared', async () => {
+      fixture = await setup();
+      const { sku, onHand } = stockedSku(fixture, RUH);
+      const getClient = fixture.ctx.getClient;
+      fixture.ctx.getClient = async () => {
+        const client = await getClient();
+        fixture.environment = 'staging';
+        return client;
+      };
+      fixture.prompter.play(type('-1'));
+      await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
+      assert.strictEqual(fixture.sent('updateStockQuantity').length, 0);
+      assert.match(fixture.prompter.messages()[0].text, /switched from sandbox to staging .* nothing was sent/);
+      assert.strictEqual(await fixture.onHand(sku, RUH), onHand);
+    });
+
     it('says so when not signed in, before asking anything', async () => {
       fixture = await setup();
       fixture.ctx.getClient = () => Promise.reject(new Error('Sign in to OTO first.'));
