@@ -1,5 +1,6 @@
 // One sandbox, client and stock store per test, with the flows' context wired to a scripted
 // prompter, an in-memory workspace state, and recorders for the clipboard and "Show log".
+import * as assert from 'node:assert';
 import { OtoClient } from '../../../src/client';
 import type { FlowContext } from '../../../src/orders/context';
 import { MementoLike, RecentChanges } from '../../../src/orders/recentChanges';
@@ -93,4 +94,13 @@ export function stockedSku(fixture: Fixture, locationCode: string, atLeast = 10)
     }
   }
   throw new Error(`no SKU with ${atLeast}+ on hand at ${locationCode}`);
+}
+
+/** Closes the test's fixture after each test and checks that the flow followed its script. */
+export function closeAfterEach(current: () => Fixture | undefined): void {
+  afterEach(async () => {
+    const fixture = current();
+    await fixture?.close();
+    assert.deepStrictEqual(fixture?.prompter.errors ?? [], [], 'the flow followed the script');
+  });
 }

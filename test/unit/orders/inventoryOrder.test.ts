@@ -2,7 +2,7 @@
 import * as assert from 'node:assert';
 import { createInventoryOrder } from '../../../src/orders/inventoryOrder';
 import { Answer, back, confirm, escape, pick, rejected, respond, type } from './scripted';
-import { Fixture, setup, stockedSku } from './fixture';
+import { closeAfterEach, Fixture, setup, stockedSku } from './fixture';
 
 const RUH = 'RUH-WH1';
 const RUH_LABEL = 'Riyadh Central Warehouse';
@@ -27,10 +27,7 @@ function sentOrders(fixture: Fixture): Array<Record<string, unknown>> {
 
 describe('orders: create inventory order', () => {
   let fixture: Fixture;
-  afterEach(async () => {
-    await fixture?.close();
-    assert.deepStrictEqual(fixture?.prompter.errors ?? [], [], 'the flow followed the script');
-  });
+  closeAfterEach(() => fixture);
 
   it('walks action → location → items (add, change, remove) → details → review, and submits once', async () => {
     fixture = await setup();

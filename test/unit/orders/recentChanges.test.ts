@@ -4,7 +4,7 @@ import { createInventoryOrder } from '../../../src/orders/inventoryOrder';
 import { RECENT_CHANGES_KEY, RecentChanges, StockChangeRecord } from '../../../src/orders/recentChanges';
 import { showRecentChanges } from '../../../src/orders/recentView';
 import { changeStock } from '../../../src/orders/stockChange';
-import { Fixture, MapMemento, setup, stockedSku } from './fixture';
+import { closeAfterEach, Fixture, MapMemento, setup, stockedSku } from './fixture';
 import { escape, pick, type } from './scripted';
 
 const RUH = 'RUH-WH1';
@@ -29,10 +29,7 @@ describe('orders: recent changes', () => {
 
   describe('the command', () => {
     let fixture: Fixture;
-    afterEach(async () => {
-    await fixture?.close();
-    assert.deepStrictEqual(fixture?.prompter.errors ?? [], [], 'the flow followed the script');
-  });
+    closeAfterEach(() => fixture);
 
     it('says when there is nothing yet', async () => {
       fixture = await setup();

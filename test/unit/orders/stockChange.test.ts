@@ -3,7 +3,7 @@ import * as assert from 'node:assert';
 import { changeStock } from '../../../src/orders/stockChange';
 import { undoStockChange } from '../../../src/orders/undo';
 import { back, confirm, escape, pick, rejected, respond, type } from './scripted';
-import { Fixture, setup, stockedSku } from './fixture';
+import { closeAfterEach, Fixture, setup, stockedSku } from './fixture';
 
 const RUH = 'RUH-WH1';
 const RUH_LABEL = 'Riyadh Central Warehouse';
@@ -21,10 +21,7 @@ function invalidated(fixture: Fixture): Promise<void> {
 
 describe('orders: adjust and set stock', () => {
   let fixture: Fixture;
-  afterEach(async () => {
-    await fixture?.close();
-    assert.deepStrictEqual(fixture?.prompter.errors ?? [], [], 'the flow followed the script');
-  });
+  closeAfterEach(() => fixture);
 
   it('adjusts from the palette: location → SKU → quantity, with on-hand in the SKU pick and the result in the prompt', async () => {
     fixture = await setup();
