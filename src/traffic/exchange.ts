@@ -1,0 +1,69 @@
+// One HTTP exchange seen by a server we run for other programs (the sandbox, the recording
+// proxy), and what the contract lint says about it. The one type both servers emit, the lint
+// rules read, the traffic store keeps, and the CLI log and the Sandbox Traffic view show.
+// No `vscode` here: the CLI and an ERP's CI use it from plain Node.
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** What the contract lint says OTO would do with a request (or a run of them). */
+export interface Finding {
+  /** Stable rule id, e.g. `qty-not-integer`; the Problems panel's `code`. */
+  readonly rule: string;
+  readonly severity: Severity;
+  /** What OTO does and what to change, in words. */
+  readonly message: string;
+  /** The exchanges it refers to (this one first, then earlier ones it relates to). */
+  readonly exchangeIds: readonly number[];
+}
+
+/** A body as kept: text (truncated past the capture limit), its real size, JSON when it parsed. */
+export interface CapturedBody {
+  /** Tokens already shortened; at most the capture limit's bytes of the original. */
+  readonly text: string;
+  /** Size in bytes of the body as it came over the wire. */
+  readonly bytes: number;
+  readonly truncated: boolean;
+  /** The parsed body, present only when the whole body was kept and is JSON. */
+  readonly json?: unknown;
+}
+
+/** Who sent it. */
+export interface TrafficClient {
+  readonly address: string;
+  readonly port: number;
+  readonly userAgent?: string;
+  /** True for the extension's own client (its User-Agent is `oto-stock-vscode/<version>`). */
+  readonly own: boolean;
+}
+
+/** Where the exchange was answered: by the sandbox, or by the real OTO behind the proxy. */
+export type TrafficSource = { readonly kind: 'sandbox' } | { readonly kind: 'proxy'; readonly upstream: string; readonly environment?: string };
+
+export interface TrafficExchange {
+  /** Unique for the life of one store, in arrival order. */
+  readonly id: number;
+  /** Epoch milliseconds when the request arrived. */
+  readonly startedAt: number;
+  readonly source: TrafficSource;
+  readonly client: TrafficClient;
+  readonly method: string;
+  /** Path as received, without the query. */
+  readonly path: string;
+  /** Endpoint name after `/rest/v2/`, e.g. `updateStockQuantity`; empty outside the API. */
+  readonly endpoint: string;
+  readonly query: Readonly<Record<string, string>>;
+  /** Header names lower-case; Authorization as `Bearer …` plus its last 4 characters, never whole. */
+  readonly requestHeaders: Readonly<Record<string, string>>;
+  readonly requestBody: CapturedBody;
+  /** Absent when no answer was sent (a hang, a dropped connection, an upstream failure). */
+  readonly status?: number;
+  readonly responseHeaders?: Readonly<Record<string, string>>;
+  readonly responseBody?: CapturedBody;
+  readonly durationMs: number;
+  /** OTO's error code (`OTO1132`, `7`, `401`) when the answer was an error. */
+  readonly otoCode?: string;
+  /** The fault the sandbox injected, in words (`429 Retry-After 5`), when one applied. */
+  readonly fault?: string;
+  /** Filled by the lint when the exchange is recorded. */
+  readonly findings: readonly Finding[];
+}
