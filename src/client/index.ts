@@ -25,4 +25,5 @@ export { redact, redactHeaders, REDACTED } from './redact';
 export { formatDdMmYyyy, isValidDdMmYyyy, parseDdMmYyyy } from './dates';
 export type { CalendarDate } from './dates';
 export { MAX_URL_LENGTH } from './batch';
+export { MAX_QUANTITY } from './validate';
 export * from './types';

@@ -96,12 +96,14 @@ describe('orders: adjust and set stock', () => {
   it('refuses bad quantities as they are typed, with a specific message, and sends nothing for them', async () => {
     fixture = await setup();
     const { sku, onHand } = stockedSku(fixture, RUH);
-    fixture.prompter.play(rejected('abc', /not a whole number/), rejected('2.5', /not a whole number/), rejected('', /Type a whole number/), rejected('0', /changes nothing/), type('+2'));
+    fixture.prompter.play(rejected('abc', /not a whole number/), rejected('2.5', /not a whole number/), rejected('', /Type a whole number/), rejected('0', /changes nothing/),
+      rejected('2147483648', /too large/), rejected(String(2147483647 - onHand + 1), /would make the stock 2147483648, beyond the 2147483647/), type('+2'));
     await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
     assert.strictEqual(fixture.sent('updateStockQuantity').length, 1);
     assert.strictEqual(await fixture.onHand(sku, RUH), onHand + 2);
 
-    fixture.prompter.play(rejected('-1', /below 0/), rejected(String(onHand + 2), /already/), rejected('1e3', /not a whole number/), escape);
+    fixture.prompter.play(rejected('-1', /below 0/), rejected(String(onHand + 2), /already/), rejected('1e3', /not a whole number/),
+      rejected('9007199254740991', /too large/), escape);
     await changeStock(fixture.ctx, 'set', { sku, locationCode: RUH });
     assert.strictEqual(fixture.sent('updateStockQuantity').length, 1);
   });
