@@ -136,7 +136,7 @@ export function createServer(context: ServerContext): http.Server {
     const request: ApiRequest = { method, endpoint, query: Object.fromEntries(url.searchParams), body: parseBody(rawBody ?? '') };
     context.log.add({ method, endpoint, url: incoming.url ?? '', query: request.query, text: rawBody, body: request.body === NOT_JSON ? rawBody : request.body, authorized });
 
-    const fault = context.faults.take(endpoint);
+    const fault = context.faults.take(endpoint, incoming.headers['user-agent']);
     const delay = context.latencyMs + (fault?.latencyMs ?? 0);
     if (delay > 0) {
       await sleep(delay, undefined, { signal: context.closing });
