@@ -15,7 +15,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/client/**/*.ts', 'src/sandbox/**/*.ts'],
+    files: ['src/client/**/*.ts', 'src/sandbox/**/*.ts', 'src/traffic/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The client and the sandbox must run in plain Node.' }] }],
     },
