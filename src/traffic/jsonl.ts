@@ -21,7 +21,8 @@ export class JsonlWriter {
     private readonly maxBytes = DEFAULT_LOG_MAX_BYTES,
     private readonly warn: (message: string) => void = (message) => console.error(message),
   ) {
-    this.stream = fs.createWriteStream(file, { flags: 'w' });
+    // Opened now, so a path that cannot be written fails at start-up rather than after the first exchange.
+    this.stream = fs.createWriteStream(file, { fd: fs.openSync(file, 'w') });
     this.stream.on('error', (error) => {
       if (!this.failure) {
         this.failure = error;
