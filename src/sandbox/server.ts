@@ -132,7 +132,7 @@ export function createServer(context: ServerContext): http.Server {
       context.log.shift();
     }
 
-    const fault = context.faults.take(endpoint);
+    const fault = context.faults.take(endpoint, incoming.headers['user-agent']);
     if (fault) {
       tap?.fault(fault);
     }

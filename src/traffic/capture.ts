@@ -14,6 +14,10 @@ export const UNAUTHENTICATED_BODY_LIMIT_BYTES = 4 * 1024;
 /** The extension's own client says who it is, so views can show "other clients only". */
 export const OWN_USER_AGENT_PREFIX = 'oto-stock-vscode/';
 
+export function isOwnClient(userAgent: string | undefined): boolean {
+  return userAgent?.startsWith(OWN_USER_AGENT_PREFIX) ?? false;
+}
+
 export type HeaderValues = Readonly<Record<string, string | number | readonly string[] | undefined>>;
 
 /** What a server knows of one exchange once it is over. */
@@ -145,7 +149,7 @@ export function captureExchange(raw: RawExchange): CapturedExchange {
       address: raw.remoteAddress,
       port: raw.remotePort,
       ...(userAgent !== undefined ? { userAgent } : {}),
-      own: userAgent?.startsWith(OWN_USER_AGENT_PREFIX) ?? false,
+      own: isOwnClient(userAgent),
     },
     method: raw.method,
     path,
