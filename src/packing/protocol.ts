@@ -86,6 +86,8 @@ export type PageStrings = Record<PageStringKey, string>;
 export type HostMessage =
   | { type: 'init'; warehouse: WarehouseInfo; strings: PageStrings; locale: string }
   | { type: 'loading' }
+  /** The session changed: everything shown so far belongs to the one that ended. */
+  | { type: 'reset' }
   | { type: 'queue'; orders: QueueOrder[]; readAt: number }
   | { type: 'loadError'; message: string; signIn: boolean }
   | { type: 'statusResult'; requestId: number; orderId: string; ok: true; state: PackingState }
@@ -182,6 +184,7 @@ const isBoolean = (value: unknown): boolean => typeof value === 'boolean';
 const hostChecks: Record<HostMessage['type'], Checks[]> = {
   init: [{ warehouse: isWarehouse, strings: isStrings, locale: isString }],
   loading: [{}],
+  reset: [{}],
   queue: [{ orders: (v) => isArrayOf(v, isOrder), readAt: isCount }],
   loadError: [{ message: isString, signIn: isBoolean }],
   statusResult: [

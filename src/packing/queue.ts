@@ -37,6 +37,14 @@ export class StatusRefusedError extends Error {
   }
 }
 
+/** An answer arrived after the session changed (sign-in, sign-out, switch): it is dropped. */
+export class SessionChangedError extends Error {
+  constructor() {
+    super('The OTO session changed while the answer was on its way.');
+    this.name = 'SessionChangedError';
+  }
+}
+
 const RANK: Record<PackingState, number> = { ready: 0, picked: 1, packed: 2 };
 
 /** The later of two states: OTO's history can lag behind a change we just made. */
@@ -61,14 +69,22 @@ export interface PackingQueueOptions {
   known: KnownStates;
   /** The environment `getApi` talks to now: a queue read in one is never acted on in another. */
   scope?: () => string;
+  /** The session's generation (changes on sign-in, sign-out, switch): nor across a new sign-in. */
+  generation?: () => number;
   now?: () => number;
+}
+
+/** The environment and session generation an answer was read in. */
+interface ReadIn {
+  scope: string | undefined;
+  generation: number | undefined;
 }
 
 export class PackingQueue {
   private current: QueueOrder[] = [];
   private read: number | undefined;
-  /** The scope the current orders were read in. */
-  private readIn: string | undefined;
+  /** Where the current orders were read. */
+  private readIn: ReadIn | undefined;
   private loading: Promise<QueueOrder[]> | undefined;
   private readonly updating = new Set<string>();
   private readonly now: () => number;
@@ -88,16 +104,44 @@ export class PackingQueue {
 
   /** Reads the queue again; concurrent callers share one request. */
   load(): Promise<QueueOrder[]> {
-    this.loading ??= this.fetch().finally(() => {
-      this.loading = undefined;
-    });
+    if (!this.loading) {
+      const loading = this.fetch().finally(() => {
+        if (this.loading === loading) {
+          this.loading = undefined;
+        }
+      });
+      this.loading = loading;
+    }
     return this.loading;
   }
 
+  /** Forgets the orders read so far: they belong to a session that has ended. */
+  reset(): void {
+    this.current = [];
+    this.read = undefined;
+    this.readIn = undefined;
+    // A read under way belongs to the old session too: the next load starts its own.
+    this.loading = undefined;
+  }
+
+  /** Where an answer is being read now, taken before the request so a change during it shows. */
+  private session(): ReadIn {
+    return { scope: this.options.scope?.(), generation: this.options.generation?.() };
+  }
+
+  private isCurrent(readIn: ReadIn | undefined): boolean {
+    const now = this.session();
+    return readIn !== undefined && readIn.scope === now.scope && readIn.generation === now.generation;
+  }
+
   private async fetch(): Promise<QueueOrder[]> {
-    const scope = this.options.scope?.();
+    const readIn = this.session();
     const api = await this.options.getApi();
     const listed = await api.getPackingOrders(this.options.warehouseCode);
+    if (!this.isCurrent(readIn)) {
+      // The session changed during the read: this answer describes what the user left.
+      throw new SessionChangedError();
+    }
     const known = this.options.known.get(this.options.warehouseCode);
     const kept: Record<string, PackingStatus> = {};
     this.current = listed.map((order) => {
@@ -110,7 +154,7 @@ export class PackingQueue {
     });
     this.options.known.set(this.options.warehouseCode, kept);
     this.read = this.now();
-    this.readIn = scope;
+    this.readIn = readIn;
     return this.current;
   }
 
@@ -130,9 +174,9 @@ export class PackingQueue {
     this.updating.add(orderId);
     try {
       const api = await this.options.getApi();
-      // After an environment switch the same order id may name another order, or none: until the
-      // queue is read again there, nothing is sent.
-      if (this.options.scope?.() !== this.readIn) {
+      // After an environment switch or a new sign-in the same order id may name another order, or
+      // none: until the queue is read again there, nothing is sent.
+      if (!this.isCurrent(this.readIn)) {
         throw new StatusRefusedError('notInQueue', orderId);
       }
       await api.updatePackingStatus({ orderId, packingStatus: target });
@@ -145,8 +189,12 @@ export class PackingQueue {
 
   /** The order's details; its packing history also tells us its state. */
   async details(orderId: string): Promise<OrderDetailsView> {
+    const readIn = this.session();
     const api = await this.options.getApi();
     const raw = await api.getOrderDetails(orderId);
+    if (!this.isCurrent(readIn)) {
+      throw new SessionChangedError();
+    }
     const fromHistory = latestPackingStatus(raw);
     if (fromHistory) {
       this.remember(orderId, fromHistory);

@@ -43,9 +43,9 @@ describe('packing host against the sandbox', () => {
     return { code: warehouse.code, name: warehouse.name };
   }
 
-  async function host(warehouse?: WarehouseInfo, staleAfterSeconds = 60, client?: OtoClient): Promise<Host> {
+  async function host(warehouse?: WarehouseInfo, staleAfterSeconds = 60, client?: OtoClient, generation?: () => number): Promise<Host> {
     const target = warehouse ?? (await firstWarehouse(sandbox.client));
-    const queue = new PackingQueue({ warehouseCode: target.code, getApi: async () => client ?? sandbox.client, known });
+    const queue = new PackingQueue({ warehouseCode: target.code, getApi: async () => client ?? sandbox.client, known, generation });
     const result: Host = { queue, posted: [], logged: [], showLogCalls: 0, signInCalls: 0, refreshes: 0, warehouse: target } as unknown as Host;
     result.controller = new PackingController({
       warehouse: target,
@@ -206,6 +206,40 @@ describe('packing host against the sandbox', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('never sends a status change for a queue read before a new sign-in in the same environment', async () => {
+    let generation = 1;
+    const warehouse = await firstWarehouse(sandbox.client);
+    const queue = new PackingQueue({ warehouseCode: warehouse.code, getApi: async () => sandbox.client, known, scope: () => 'staging', generation: () => generation });
+    const [order] = await queue.load();
+    generation = 2; // signed in again, perhaps with another account where the same order id names another order
+    await assert.rejects(queue.setStatus(order.orderId, 'picked', false), (error: unknown) => error instanceof StatusRefusedError && error.reason === 'notInQueue');
+    assert.equal(sandbox.sent('updatePackingStatus').length, 0);
+    await queue.load();
+    assert.equal(await queue.setStatus(order.orderId, 'picked', false), 'picked', 'once read again, the queue works');
+  });
+
+  it('on a session change, tells the page to drop its orders and never shows an answer read before the change', async () => {
+    let generation = 1;
+    const h = await host(undefined, 60, undefined, () => generation);
+    await h.controller.receive({ type: 'ready' });
+    assert.ok(lastOf(h.posted, 'queue').orders.length > 0);
+
+    // A read under way when the user signs in again: its answer belongs to the old sign-in.
+    sandbox.sandbox.addFaults([{ endpoint: 'getPackingOrders', latencyMs: 150, times: 1 }]);
+    h.posted.length = 0;
+    const stale = h.controller.refresh();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    generation = 2;
+    const reset = h.controller.reset();
+    await Promise.all([stale, reset]);
+    assert.deepEqual(
+      h.posted.map((message) => message.type),
+      ['loading', 'reset', 'loading', 'queue'],
+      'the page is told to forget, then gets only the queue read after the change',
+    );
+    assert.equal(h.queue.orders.length, lastOf(h.posted, 'queue').orders.length);
   });
 
   it('refuses a second change of an order while the first is in flight', async () => {
