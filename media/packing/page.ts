@@ -376,7 +376,7 @@ export class PackingPage {
       case 'pick':
         return this.setStatus(orderId, 'picked', false);
       case 'pack':
-        if (this.cardView(this.orderById(orderId)).state === 'ready') {
+        if (['ready', 'unknown'].includes(this.cardView(this.orderById(orderId)).state)) {
           this.errors.delete(orderId);
           this.confirming.add(orderId);
           return this.update();

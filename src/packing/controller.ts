@@ -3,6 +3,7 @@
 // Every message from the page is parsed first; anything malformed is logged and dropped.
 import { describeMessage, parsePageMessage, type HostMessage, type PackingStatus, type PageMessage, type PageStrings, type WarehouseInfo } from './protocol';
 import type { L10n } from './strings';
+import { withReadableStatuses } from './statusWords';
 import { PackingQueue, SessionChangedError, StatusRefusedError, type RefusalReason } from './queue';
 
 export interface PackingLog {
@@ -159,7 +160,7 @@ export class PackingController {
     try {
       const before = this.options.queue.stateOf(orderId);
       const details = await this.options.queue.details(orderId);
-      this.options.post({ type: 'orderDetails', orderId, details });
+      this.options.post({ type: 'orderDetails', orderId, details: withReadableStatuses(details, this.options.l10n) });
       if (this.options.queue.stateOf(orderId) !== before) {
         this.sendQueue();
       }

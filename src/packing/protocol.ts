@@ -3,7 +3,8 @@
 // match exactly is dropped (and logged) rather than half-used. No `vscode` import: the page
 // bundle includes this file.
 
-export type PackingState = 'ready' | 'picked' | 'packed';
+/** `unknown`: OTO's answer about the order's state could not be read, so no state is claimed. */
+export type PackingState = 'ready' | 'picked' | 'packed' | 'unknown';
 export type PackingStatus = 'picked' | 'packed';
 
 export interface QueueItem {
@@ -56,6 +57,7 @@ export const PAGE_STRING_KEYS = [
   'stateReady',
   'statePicked',
   'statePacked',
+  'stateUnknown',
   'markPicked',
   'markPacked',
   'showDetails',
@@ -142,7 +144,7 @@ function hasOnlyKeys(value: Json, keys: readonly string[]): boolean {
   return Object.keys(value).every((key) => keys.includes(key));
 }
 
-export const PACKING_STATES: readonly PackingState[] = ['ready', 'picked', 'packed'];
+export const PACKING_STATES: readonly PackingState[] = ['ready', 'picked', 'packed', 'unknown'];
 export const PACKING_STATUSES: readonly PackingStatus[] = ['picked', 'packed'];
 
 function isItem(value: unknown): value is QueueItem {

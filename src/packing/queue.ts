@@ -1,8 +1,9 @@
 // One warehouse's packing queue: the orders OTO lists as ready for pick and pack, each with the
 // packing state we know it to be in. `getPackingOrders` says nothing about an order's state, so
 // the state comes from what we did (our own successful updates) and what `orderDetails` tells
-// us (its packing history); everything else is "ready". The known states survive a reload
-// through `KnownStates` and are pruned to the orders still queued.
+// us (its packing history, read for every order not yet known to be picked); an order whose
+// history cannot be read is "unknown", never guessed. The known states survive a reload through
+// `KnownStates` and are pruned to the orders still queued.
 import type { OrderDetailsView, PackingState, PackingStatus, QueueOrder } from './protocol';
 import { toDetailsView, latestPackingStatus } from './details';
 
@@ -37,6 +38,23 @@ export class StatusRefusedError extends Error {
   }
 }
 
+/** How many orderDetails reads a queue read runs at once. */
+const DETAILS_AT_ONCE = 4;
+
+/** `map` with at most `limit` calls in flight; results in input order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, call: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await call(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 /** An answer arrived after the session changed (sign-in, sign-out, switch): it is dropped. */
 export class SessionChangedError extends Error {
   constructor() {
@@ -45,7 +63,7 @@ export class SessionChangedError extends Error {
   }
 }
 
-const RANK: Record<PackingState, number> = { ready: 0, picked: 1, packed: 2 };
+const RANK: Record<PackingState, number> = { unknown: 0, ready: 0, picked: 1, packed: 2 };
 
 /** The later of two states: OTO's history can lag behind a change we just made. */
 function furthest(a: PackingState, b: PackingState): PackingState {
@@ -60,7 +78,7 @@ export function refusal(current: PackingState, target: PackingStatus, skipPicked
   if (target === 'picked') {
     return current === 'picked' ? 'alreadyPicked' : undefined;
   }
-  return current === 'ready' && !skipPicked ? 'notPicked' : undefined;
+  return (current === 'ready' || current === 'unknown') && !skipPicked ? 'notPicked' : undefined;
 }
 
 export interface PackingQueueOptions {
@@ -144,18 +162,40 @@ export class PackingQueue {
     }
     const known = this.options.known.get(this.options.warehouseCode);
     const kept: Record<string, PackingStatus> = {};
-    this.current = listed.map((order) => {
+    const orders = listed.map((order) => {
       const orderId = String(order.orderId);
       const remembered = Object.hasOwn(known, orderId) ? known[orderId] : undefined;
       if (remembered) {
         kept[orderId] = remembered;
       }
-      return { orderId, state: remembered ?? 'ready', items: order.items.map((item) => ({ sku: item.sku, name: item.name ?? '', quantity: item.quantity })) };
+      return { orderId, remembered, items: order.items.map((item) => ({ sku: item.sku, name: item.name ?? '', quantity: item.quantity })) };
+    });
+    // The list says nothing of an order's state: each one not known to be picked is looked up in
+    // its packing history, a few at a time, before any badge is shown.
+    const states = await mapLimited(orders, DETAILS_AT_ONCE, ({ orderId, remembered }) => (remembered ? Promise.resolve<PackingState>(remembered) : this.stateFromHistory(api, orderId)));
+    if (!this.isCurrent(readIn)) {
+      throw new SessionChangedError();
+    }
+    this.current = orders.map(({ orderId, items }, index) => {
+      const state = states[index];
+      if (state === 'picked' || state === 'packed') {
+        kept[orderId] = state;
+      }
+      return { orderId, state, items };
     });
     this.options.known.set(this.options.warehouseCode, kept);
     this.read = this.now();
     this.readIn = readIn;
     return this.current;
+  }
+
+  /** Ready unless the history says picked or packed; unknown when the history cannot be read. */
+  private async stateFromHistory(api: PackingApi, orderId: string): Promise<PackingState> {
+    try {
+      return latestPackingStatus(await api.getOrderDetails(orderId)) ?? 'ready';
+    } catch {
+      return 'unknown';
+    }
   }
 
   /** Moves an order on; refuses (sending nothing) what the packing flow does not allow. */
