@@ -96,12 +96,14 @@ describe('orders: adjust and set stock', () => {
   it('refuses bad quantities as they are typed, with a specific message, and sends nothing for them', async () => {
     fixture = await setup();
     const { sku, onHand } = stockedSku(fixture, RUH);
-    fixture.prompter.play(rejected('abc', /not a whole number/), rejected('2.5', /not a whole number/), rejected('', /Type a whole number/), rejected('0', /changes nothing/), type('+2'));
+    fixture.prompter.play(rejected('abc', /not a whole number/), rejected('2.5', /not a whole number/), rejected('', /Type a whole number/), rejected('0', /changes nothing/),
+      rejected('2147483648', /too large/), rejected(String(2147483647 - onHand + 1), /would make the stock 2147483648, beyond the 2147483647/), type('+2'));
     await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
     assert.strictEqual(fixture.sent('updateStockQuantity').length, 1);
     assert.strictEqual(await fixture.onHand(sku, RUH), onHand + 2);
 
-    fixture.prompter.play(rejected('-1', /below 0/), rejected(String(onHand + 2), /already/), rejected('1e3', /not a whole number/), escape);
+    fixture.prompter.play(rejected('-1', /below 0/), rejected(String(onHand + 2), /already/), rejected('1e3', /not a whole number/),
+      rejected('9007199254740991', /too large/), escape);
     await changeStock(fixture.ctx, 'set', { sku, locationCode: RUH });
     assert.strictEqual(fixture.sent('updateStockQuantity').length, 1);
   });
@@ -262,6 +264,34 @@ describe('orders: adjust and set stock', () => {
       assert.strictEqual(fixture.ctx.recent.list().length, 0);
     });
 
+    it('says a set whose answer was a server error may or may not have been applied, and does not resend it', async () => {
+      fixture = await setup();
+      const { sku, onHand } = stockedSku(fixture, RUH);
+      fixture.sandbox.addFaults([{ endpoint: 'updateStockQuantity', times: 1, status: 502, afterEffect: true }]);
+      fixture.prompter.play(type(String(onHand + 7)), respond('Re-read stock'));
+      await changeStock(fixture.ctx, 'set', { sku, locationCode: RUH });
+      assert.strictEqual(fixture.sent('updateStockQuantity').length, 1);
+      const [lost, reread] = fixture.prompter.messages();
+      assert.strictEqual(lost.level, 'warning');
+      assert.match(lost.text, new RegExp(`^No answer from OTO to setting ${sku} .* to ${onHand + 7} \\(OTO1081 .*\\)\\. It may or may not have been applied; nothing was resent\\.$`));
+      assert.match(reread.text, new RegExp(`: ${onHand + 7} on hand now\\. It was ${onHand} before the change and would be ${onHand + 7} had it been applied\\.`));
+      assert.strictEqual(fixture.ctx.recent.list().length, 0);
+    });
+
+    it('undoes a set once: a lost answer to the undo is reported, not resent, and the change stays undoable', async () => {
+      fixture = await setup();
+      const { sku, onHand } = stockedSku(fixture, RUH);
+      fixture.prompter.play(type(String(onHand + 4)));
+      await changeStock(fixture.ctx, 'set', { sku, locationCode: RUH });
+      const [record] = fixture.ctx.recent.list();
+      fixture.sandbox.addFaults([{ endpoint: 'updateStockQuantity', times: 1, status: 503, body: '', afterEffect: true }]);
+      await undoStockChange(fixture.ctx, record as Parameters<typeof undoStockChange>[1]);
+      assert.strictEqual(fixture.sent('updateStockQuantity').length, 2);
+      assert.match(fixture.prompter.messages().at(-1)?.text ?? '', /may or may not have been applied; nothing was resent/);
+      const kept = fixture.ctx.recent.list().find((change) => change.id === record.id);
+      assert.ok(kept?.type === 'stock' && kept.undone !== true);
+    });
+
     it('sends nothing when the environment changed while the change was being prepared', async () => {
       fixture = await setup();
       const { sku, onHand } = stockedSku(fixture, RUH);
@@ -276,6 +306,49 @@ describe('orders: adjust and set stock', () => {
       assert.strictEqual(fixture.sent('updateStockQuantity').length, 0);
       assert.match(fixture.prompter.messages()[0].text, /switched from sandbox to staging .* nothing was sent/);
       assert.strictEqual(await fixture.onHand(sku, RUH), onHand);
+    });
+
+    it('sends nothing when the user signed in again (same environment) while the change was being prepared', async () => {
+      fixture = await setup();
+      const { sku, onHand } = stockedSku(fixture, RUH);
+      const getClient = fixture.ctx.getClient;
+      fixture.ctx.getClient = async () => {
+        const client = await getClient();
+        fixture.generation++;
+        return client;
+      };
+      fixture.prompter.play(type('-1'));
+      await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
+      assert.strictEqual(fixture.sent('updateStockQuantity').length, 0);
+      assert.match(fixture.prompter.messages()[0].text, /signed in or out of OTO sandbox while this was being prepared, so nothing was sent/);
+      assert.strictEqual(await fixture.onHand(sku, RUH), onHand);
+    });
+
+    it("the notification's Undo sends nothing after a new sign-in, nor when one happens while the undo reads the stock", async () => {
+      fixture = await setup();
+      const { sku, onHand } = stockedSku(fixture, RUH);
+      const getClient = fixture.ctx.getClient;
+      fixture.ctx.getClient = async () => {
+        const client = await getClient();
+        fixture.ctx.getClient = async () => {
+          // The undo's own connection: a sign-in lands while it reads the stock.
+          const again = await getClient();
+          fixture.generation++;
+          return again;
+        };
+        return client;
+      };
+      fixture.prompter.play(type('-4'), respond('Undo'));
+      await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
+      assert.deepStrictEqual(fixture.sent('updateStockQuantity').map((request) => Number((request.body as { qty: unknown }).qty)), [-4]);
+      assert.match(fixture.prompter.messages()[1].text, /signed in or out of OTO sandbox while this was being prepared, so nothing was sent/);
+
+      const [record] = fixture.ctx.recent.list();
+      assert.ok(record.type === 'stock');
+      await undoStockChange(fixture.ctx, record, fixture.generation - 1);
+      assert.strictEqual(fixture.sent('updateStockQuantity').length, 1, 'a change made before the sign-in is not undone in what may be another account');
+      assert.match(fixture.prompter.messages()[2].text, /signed in or out of OTO sandbox since this change/);
+      assert.strictEqual(await fixture.onHand(sku, RUH), onHand - 4);
     });
 
     it('says so when not signed in, before asking anything', async () => {
