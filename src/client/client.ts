@@ -48,6 +48,11 @@ export interface OtoClientOptions {
   concurrency?: number;
   /** Longest request URL, host included (default 2,048). */
   maxUrlLength?: number;
+  /**
+   * Sent as `User-Agent`, so a server (the sandbox's traffic view) can tell our requests from an
+   * integration's; the extension passes `oto-stock-vscode/<its version>`.
+   */
+  userAgent?: string;
 }
 
 /** What one call needs from the shared request machinery. */
@@ -75,6 +80,7 @@ const DEFAULT_MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 const FALLBACK_TOKEN_LIFETIME_SECONDS = 1800;
 /** Access tokens remembered for redaction (the current one and a few before it). */
 const REMEMBERED_TOKENS = 4;
+export const DEFAULT_USER_AGENT = 'oto-stock-vscode/dev';
 
 export class OtoClient {
   readonly baseUrl: string;
@@ -302,7 +308,7 @@ export class OtoClient {
     const request: HttpRequest = {
       method: spec.method,
       url: spec.url ?? this.url(spec.endpoint, spec.query),
-      headers: headersFor(spec.body !== undefined, used.token),
+      headers: headersFor(this.options.userAgent ?? DEFAULT_USER_AGENT, spec.body !== undefined, used.token),
       body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
     };
     const started = performance.now();
@@ -422,7 +428,7 @@ export class OtoClient {
       operation: spec.operation,
       attempt,
       // Rebuilt rather than redacted: we know exactly which headers carry what.
-      requestHeaders: headersFor(request.body !== undefined, request.headers.Authorization === undefined ? undefined : REDACTED),
+      requestHeaders: headersFor(this.options.userAgent ?? DEFAULT_USER_AGENT, request.body !== undefined, request.headers.Authorization === undefined ? undefined : REDACTED),
       requestBody: request.body === undefined ? undefined : redact(request.body, secrets),
       status,
       responseBody: responseBody === undefined ? undefined : redact(responseBody, secrets),
@@ -437,8 +443,8 @@ export class OtoClient {
   }
 }
 
-function headersFor(hasBody: boolean, accessToken?: string): Record<string, string> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+function headersFor(userAgent: string, hasBody: boolean, accessToken?: string): Record<string, string> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': userAgent };
   if (hasBody) {
     headers['Content-Type'] = 'application/json';
   }
