@@ -119,7 +119,7 @@ export function createServer(context: ServerContext): http.Server {
       body: parseBody(rawBody),
     };
     const authorized = context.tokens.accepts(incoming.headers.authorization);
-    tap?.request(rawBody, authorized, request.body === NOT_JSON ? undefined : { value: request.body });
+    tap?.request(rawBody, authorized, request.body === NOT_JSON ? undefined : { value: request.body }, request.query);
     context.log.push({
       method: request.method,
       endpoint,
