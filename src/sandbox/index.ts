@@ -1,10 +1,14 @@
 // The local OTO sandbox: a real HTTP server on 127.0.0.1 that speaks OTO REST v2 with seeded,
 // stateful demo data. The extension starts it in-process for its `sandbox` environment.
 import type { AddressInfo } from 'node:net';
+import { captureExchange } from '../traffic/capture';
+import { TrafficStore } from '../traffic/store';
 import { randomToken, Tokens } from './auth';
 import { FaultQueue } from './faults';
 import { createState } from './seed';
-import { API_PREFIX, createServer, type LoggedRequest } from './server';
+import { resolveLimits } from './limits';
+import { RequestLog } from './requestLog';
+import { API_PREFIX, createServer } from './server';
 import type { RunningSandbox, SandboxOptions } from './types';
 
 export * from './types';
@@ -29,9 +33,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const tokens = new Tokens(options.refreshToken ?? randomToken('rt'), options.accessTokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS);
   const faults = new FaultQueue();
   faults.add(options.faults ?? []);
-  const log: LoggedRequest[] = [];
+  const limits = resolveLimits(options.limits);
+  const log = new RequestLog();
   const closing = new AbortController();
-  const server = createServer({ state, tokens, faults, latencyMs: options.latencyMs ?? 0, log, closing: closing.signal });
+  const traffic = new TrafficStore(options.traffic || {});
+  const onExchange = options.traffic === false ? undefined : (raw: Parameters<typeof captureExchange>[0]) => traffic.record(captureExchange(raw));
+  const server = createServer({ state, tokens, faults, latencyMs: options.latencyMs ?? 0, log, limits, closing: closing.signal, onExchange });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
@@ -55,8 +62,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       onDidChange: faults.onDidChange,
     },
     get requests() {
-      return log;
+      return log.entries;
     },
+    traffic,
     close() {
       closed ??= new Promise<void>((resolve) => {
         closing.abort();
