@@ -5,12 +5,15 @@ import { connect, type Connection, type FlowContext } from './context';
 import { l10n } from './l10n';
 import type { MessageLevel } from './prompter';
 
-/** The request may have reached OTO and taken effect even though no answer came back. */
+/**
+ * The request may have reached OTO and taken effect even though no answer came back. A 5xx counts
+ * even with OTO's code: OTO1081 "a system error occured" can follow a change that was made.
+ */
 export function isLostAnswer(error: unknown): boolean {
   if (!isOtoError(error)) {
     return false;
   }
-  return error.kind === 'timeout' || error.kind === 'network' || (error.kind === 'api' && (error.status ?? 0) >= 500 && error.code === undefined);
+  return error.kind === 'timeout' || error.kind === 'network' || (error.kind === 'api' && (error.status ?? 0) >= 500);
 }
 
 /** e.g. `OTO1133 Location Code is missing or invalid`, or the plain message when OTO gave no code. */
