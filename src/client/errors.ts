@@ -30,6 +30,11 @@ export interface OtoErrorInit {
   retryAfterMs?: number;
   /** How many HTTP attempts were made before giving up. */
   attempts?: number;
+  /**
+   * The request provably never reached the server (connection refused, no DNS answer, or the
+   * token it needed could not be had): whatever the call, nothing was applied.
+   */
+  unsent?: boolean;
 }
 
 /**
@@ -48,6 +53,7 @@ export class OtoError extends Error {
   readonly field?: string;
   readonly retryAfterMs?: number;
   attempts?: number;
+  readonly unsent?: boolean;
 
   constructor(init: OtoErrorInit) {
     super(init.message);
@@ -60,6 +66,7 @@ export class OtoError extends Error {
     this.field = init.field;
     this.retryAfterMs = init.retryAfterMs;
     this.attempts = init.attempts;
+    this.unsent = init.unsent;
   }
 }
 

@@ -6,11 +6,12 @@ import { l10n } from './l10n';
 import type { MessageLevel } from './prompter';
 
 /**
- * The request may have reached OTO and taken effect even though no answer came back. A 5xx counts
- * even with OTO's code: OTO1081 "a system error occured" can follow a change that was made.
+ * The request may have reached OTO and taken effect even though no good answer came back: a
+ * timeout, a dropped connection, a server error (even one with an OTO code: a gateway or OTO may
+ * fail after the change was made). Not when the connection was never made.
  */
 export function isLostAnswer(error: unknown): boolean {
-  if (!isOtoError(error)) {
+  if (!isOtoError(error) || error.unsent === true) {
     return false;
   }
   return error.kind === 'timeout' || error.kind === 'network' || (error.kind === 'api' && (error.status ?? 0) >= 500);

@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { randomToken, Tokens } from './auth';
 import { FaultQueue } from './faults';
 import { createState } from './seed';
-import { API_PREFIX, createServer, type LoggedRequest } from './server';
+import { resolveLimits } from './limits';
+import { RequestLog } from './requestLog';
+import { API_PREFIX, createServer } from './server';
 import type { RunningSandbox, SandboxOptions } from './types';
 
 export * from './types';
@@ -29,9 +31,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const tokens = new Tokens(options.refreshToken ?? randomToken('rt'), options.accessTokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS);
   const faults = new FaultQueue();
   faults.add(options.faults ?? []);
-  const log: LoggedRequest[] = [];
+  const limits = resolveLimits(options.limits);
+  const log = new RequestLog();
   const closing = new AbortController();
-  const server = createServer({ state, tokens, faults, latencyMs: options.latencyMs ?? 0, log, closing: closing.signal });
+  const server = createServer({ state, tokens, faults, latencyMs: options.latencyMs ?? 0, log, limits, closing: closing.signal });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
@@ -46,13 +49,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   return {
     baseUrl: `http://127.0.0.1:${port}${API_PREFIX.replace(/\/$/, '')}`,
     refreshToken: tokens.refreshToken,
-    addFaults: (more) => faults.add(more),
+    addFaults: (more) => void faults.add(more),
+    faults: {
+      add: (more) => faults.add(more),
+      list: () => faults.list(),
+      remove: (id) => faults.remove(id),
+      clear: () => faults.clear(),
+      onDidChange: faults.onDidChange,
+    },
     get requests() {
-      return log;
+      return log.entries;
     },
     close() {
       closed ??= new Promise<void>((resolve) => {
         closing.abort();
+        faults.dispose();
         server.close(() => resolve());
         server.closeAllConnections();
       });

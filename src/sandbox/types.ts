@@ -7,6 +7,13 @@ export interface Fault {
   endpoint: string;
   /** How many matching requests this fault applies to; unlimited when omitted. */
   times?: number;
+  /** For how many seconds from when it is added the fault applies; for good when omitted. */
+  seconds?: number;
+  /**
+   * `others`: every client but the extension's own (User-Agent `oto-stock-vscode/…`), so an
+   * integration under test gets the fault while the Stock view keeps working. `all` by default.
+   */
+  clients?: 'all' | 'others';
   /** Extra delay before answering, in milliseconds. */
   latencyMs?: number;
   /** Answer with this HTTP status (and `body`, or a generic OTO error body for it). */
@@ -24,6 +31,28 @@ export interface Fault {
   afterEffect?: boolean;
   /** Drop the connection without answering (a network error). Implied by `afterEffect` alone. */
   reset?: boolean;
+}
+
+/** A fault still to be injected, as listed by `RunningSandbox.faults`. */
+export interface ActiveFault {
+  /** Unique in one sandbox; for `remove`. */
+  id: number;
+  fault: Fault;
+  /** Uses left; absent when unlimited. */
+  left?: number;
+  /** Epoch milliseconds when it stops applying; absent when it has no time limit. */
+  expiresAt?: number;
+}
+
+/** The faults of a running sandbox, changeable while it runs. */
+export interface SandboxFaults {
+  /** Adds faults (their `seconds` count from now) and returns their ids. */
+  add(faults: readonly Fault[]): number[];
+  list(): ActiveFault[];
+  remove(id: number): boolean;
+  clear(): void;
+  /** Fires when faults are added, used, removed, or run out of time. */
+  onDidChange(listener: () => void): { dispose(): void };
 }
 
 /** A pickup location added to the seeded ones (tests use OTO's example codes, e.g. `ASDS`). */
@@ -95,6 +124,23 @@ export interface SandboxOptions {
   refreshToken?: string;
   /** Locations, products and packing orders added to the seeded data. */
   extra?: SandboxExtraData;
+  /** What one client may cost the sandbox; the defaults suit a local tool. */
+  limits?: SandboxLimits;
+}
+
+export interface SandboxLimits {
+  /** Time to receive a request's headers (default 5 s); then 408. */
+  headersTimeoutMs?: number;
+  /** Time to receive a whole request, body included (default 10 s); then 408. */
+  requestTimeoutMs?: number;
+  /** An idle kept-alive connection is closed after this (default 5 s). */
+  keepAliveTimeoutMs?: number;
+  /** Connections at once (default 256); further ones are closed at once. */
+  maxConnections?: number;
+  /** Request line and headers together (default 16 KB); more is 431. */
+  maxHeaderBytes?: number;
+  /** Body of an authorized request (default 1 MB; 16 KB without a valid token); more is 413. */
+  maxBodyBytes?: number;
 }
 
 export interface RunningSandbox {
@@ -102,9 +148,15 @@ export interface RunningSandbox {
   baseUrl: string;
   /** The refresh token this sandbox accepts. */
   refreshToken: string;
-  /** Adds faults at run time (tests use it between calls). */
+  /** Adds faults at run time (tests use it between calls); `faults.add` with the ids. */
   addFaults(faults: Fault[]): void;
-  /** Every request the sandbox received, in order: for asserting what (and how often) was sent. */
+  /** The active faults: list, add, remove, clear, and hear of changes. */
+  readonly faults: SandboxFaults;
+  /**
+   * The requests the sandbox received, in order: for asserting what (and how often) was sent. The
+   * last 10,000 at most, and fewer when their bodies are large; a body over 16 KB is kept as its
+   * first 16 KB of text, and a request without a valid token keeps at most 1 KB of URL and body.
+   */
   readonly requests: ReadonlyArray<{
     method: string;
     endpoint: string;
