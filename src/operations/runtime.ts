@@ -11,10 +11,12 @@ import type { OperationsDeps, OperationsWiring } from './deps';
 import { ledgerEntriesOf } from './history/fromRecent';
 import { Ledger } from './history/ledger';
 import { askReason } from './history/reasonPick';
+import { transferStock } from './transfer/command';
 import { LedgerRecorder } from './history/recorder';
 
 export interface OperationsRuntime {
   applyStockChanges(argument: unknown): Promise<void>;
+  transferStock(argument: unknown): Promise<void>;
   /** `asked`: the command was run (say so when nothing waits); else the offer on start. */
   reviewStockChanges(asked: boolean): Promise<void>;
   onRecorded(record: RecentChange): void;
@@ -41,6 +43,7 @@ export function createRuntime(wiring: OperationsWiring): OperationsRuntime {
   };
   return {
     applyStockChanges: (argument) => applyStockChangesFromFile(deps, argument),
+    transferStock: (argument) => transferStock(deps, argument),
     reviewStockChanges: (asked) => reviewOpenJournals(deps, asked),
     onRecorded: (record) => void recorder.record(record.environment, ledgerEntriesOf(record)),
     askReason,
