@@ -32,6 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     getClient: () => session.getClient(),
     store: stock,
     environment: () => session.environment,
+    generation: () => session.generation,
     workspaceState: context.workspaceState,
     onRecorded: operations.onRecorded,
     askReason: operations.askReason,
@@ -42,6 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     getClient: () => session.getClient(),
     listWarehouses: async () => (await (await session.getClient()).getPickupLocations()).filter((location) => location.kind === 'warehouse'),
     environment: () => session.environment,
+    generation: () => session.generation,
     onDidReset: (listener) => session.onDidChange(() => listener()),
     log,
   });

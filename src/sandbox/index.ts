@@ -1,6 +1,8 @@
 // The local OTO sandbox: a real HTTP server on 127.0.0.1 that speaks OTO REST v2 with seeded,
 // stateful demo data. The extension starts it in-process for its `sandbox` environment.
 import type { AddressInfo } from 'node:net';
+import { captureExchange } from '../traffic/capture';
+import { TrafficStore } from '../traffic/store';
 import { randomToken, Tokens } from './auth';
 import { FaultQueue } from './faults';
 import { createState } from './seed';
@@ -34,7 +36,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const limits = resolveLimits(options.limits);
   const log = new RequestLog();
   const closing = new AbortController();
-  const server = createServer({ state, tokens, faults, latencyMs: options.latencyMs ?? 0, log, limits, closing: closing.signal });
+  const traffic = new TrafficStore(options.traffic || {});
+  const onExchange = options.traffic === false ? undefined : (raw: Parameters<typeof captureExchange>[0]) => traffic.record(captureExchange(raw));
+  const server = createServer({ state, tokens, faults, latencyMs: options.latencyMs ?? 0, log, limits, closing: closing.signal, onExchange });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
@@ -60,6 +64,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     get requests() {
       return log.entries;
     },
+    traffic,
     close() {
       closed ??= new Promise<void>((resolve) => {
         closing.abort();

@@ -1,5 +1,6 @@
 // The sandbox's public options. Kept apart from the server so tests and the client's tests can
 // describe faults without loading the emulator.
+import type { TrafficStore, TrafficStoreOptions } from '../traffic/store';
 
 /** What the sandbox does to one matching request instead of (or before) answering normally. */
 export interface Fault {
@@ -124,6 +125,11 @@ export interface SandboxOptions {
   refreshToken?: string;
   /** Locations, products and packing orders added to the seeded data. */
   extra?: SandboxExtraData;
+  /**
+   * Traffic capture: every exchange, from any client, kept (bounded) with the contract lint's
+   * findings in `traffic`. On by default; `false` turns capture off.
+   */
+  traffic?: TrafficStoreOptions | false;
   /** What one client may cost the sandbox; the defaults suit a local tool. */
   limits?: SandboxLimits;
 }
@@ -166,5 +172,7 @@ export interface RunningSandbox {
     body: unknown;
     authorized: boolean;
   }>;
+  /** The captured exchanges with their findings (empty when `traffic: false`). */
+  readonly traffic: TrafficStore;
   close(): Promise<void>;
 }
