@@ -3,11 +3,14 @@
 import type { AddressInfo } from 'node:net';
 import { randomToken, Tokens } from './auth';
 import { FaultQueue } from './faults';
+import { Emitter } from '../common/emitter';
 import { createState } from './seed';
+import { exportState, importState } from './snapshot';
 import { API_PREFIX, createServer, type LoggedRequest } from './server';
 import type { RunningSandbox, SandboxOptions } from './types';
 
 export * from './types';
+export { SNAPSHOT_FORMAT, SnapshotError, type SandboxSnapshot } from './snapshot';
 
 const DEFAULT_TOKEN_TTL_SECONDS = 3600;
 
@@ -25,13 +28,16 @@ function checkOptions(options: SandboxOptions): void {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   checkOptions(options);
-  const state = createState({ seed: options.seed, products: options.products, extra: options.extra });
+  const state = options.state !== undefined ? importState(options.state) : createState({ seed: options.seed, products: options.products, extra: options.extra });
   const tokens = new Tokens(options.refreshToken ?? randomToken('rt'), options.accessTokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS);
   const faults = new FaultQueue();
   faults.add(options.faults ?? []);
   const log: LoggedRequest[] = [];
   const closing = new AbortController();
-  const server = createServer({ state, tokens, faults, latencyMs: options.latencyMs ?? 0, log, closing: closing.signal });
+  const stateChanges = new Emitter<void>();
+  const server = createServer({
+    state, tokens, faults, latencyMs: options.latencyMs ?? 0, log, closing: closing.signal, stateChanged: () => stateChanges.fire(),
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
@@ -57,10 +63,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     get requests() {
       return log;
     },
+    exportState: () => exportState(state),
+    onDidChangeState: stateChanges.event,
     close() {
       closed ??= new Promise<void>((resolve) => {
         closing.abort();
         faults.dispose();
+        stateChanges.dispose();
         server.close(() => resolve());
         server.closeAllConnections();
       });

@@ -1,3 +1,5 @@
+import type { SandboxSnapshot } from './snapshot';
+
 // The sandbox's public options. Kept apart from the server so tests and the client's tests can
 // describe faults without loading the emulator.
 
@@ -124,6 +126,11 @@ export interface SandboxOptions {
   refreshToken?: string;
   /** Locations, products and packing orders added to the seeded data. */
   extra?: SandboxExtraData;
+  /**
+   * Start from this saved state (from `exportState`) instead of seeding; checked first, and a
+   * SnapshotError names what is wrong with it. `seed`, `products` and `extra` are then unused.
+   */
+  state?: SandboxSnapshot;
 }
 
 export interface RunningSandbox {
@@ -145,5 +152,9 @@ export interface RunningSandbox {
     body: unknown;
     authorized: boolean;
   }>;
+  /** The whole state as plain JSON, to start another sandbox from it (`state` option). */
+  exportState(): SandboxSnapshot;
+  /** Fires after every request that changed the state (stock, inventory orders, packing). */
+  onDidChangeState(listener: () => void): { dispose(): void };
   close(): Promise<void>;
 }
