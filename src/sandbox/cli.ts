@@ -1,11 +1,12 @@
 // `npm run sandbox`: runs the OTO sandbox standalone so curl, an ERP script or a second VS Code
 // window can talk to it. Stops on Ctrl-C.
-import { startSandbox } from './index';
+import { loadScenarioFile, startSandbox } from './index';
 import type { SandboxOptions } from './types';
 
 const DEFAULT_PORT = 8787;
 
-const USAGE = `Usage: npm run sandbox -- [--port N] [--seed N] [--products N] [--latency MS] [--token-ttl S] [--refresh-token T]
+const USAGE = `Usage: npm run sandbox -- [--scenario FILE] [--port N] [--seed N] [--products N] [--latency MS] [--token-ttl S] [--refresh-token T]
+  --scenario FILE    start from a scenario (the format of .oto/sandbox.json); the flags below win over it
   --port N           port on 127.0.0.1 (default $OTO_SANDBOX_PORT or ${DEFAULT_PORT}; 0 picks a free one)
   --seed N           seed of the demo data (default 1)
   --products N       number of products in the catalogue (default 40)
@@ -27,6 +28,8 @@ export function parseArguments(args: string[], env: NodeJS.ProcessEnv): SandboxO
     }
     if (flag === '--refresh-token') {
       options.refreshToken = value;
+    } else if (flag === '--scenario') {
+      options.scenario = loadScenarioFile(value);
     } else if (flag in NUMERIC_FLAGS) {
       const number = Number(value);
       if (value.trim() === '' || !Number.isFinite(number)) {

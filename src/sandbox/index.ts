@@ -4,13 +4,15 @@ import type { AddressInfo } from 'node:net';
 import { randomToken, Tokens } from './auth';
 import { FaultQueue } from './faults';
 import { Emitter } from '../common/emitter';
-import { createState } from './seed';
+import { createScenarioState, createState } from './seed';
 import { exportState, importState } from './snapshot';
 import { API_PREFIX, createServer, type LoggedRequest } from './server';
 import type { RunningSandbox, SandboxOptions } from './types';
 
 export * from './types';
 export { SNAPSHOT_FORMAT, SnapshotError, type SandboxSnapshot } from './snapshot';
+export { loadScenarioFile, parseScenario, ScenarioError, type ScenarioProblem } from './scenario';
+export { scenarioFromState } from './scenarioSave';
 
 const DEFAULT_TOKEN_TTL_SECONDS = 3600;
 
@@ -28,15 +30,24 @@ function checkOptions(options: SandboxOptions): void {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   checkOptions(options);
-  const state = options.state !== undefined ? importState(options.state) : createState({ seed: options.seed, products: options.products, extra: options.extra });
-  const tokens = new Tokens(options.refreshToken ?? randomToken('rt'), options.accessTokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS);
+  const scenario = options.scenario;
+  const state =
+    options.state !== undefined
+      ? importState(options.state)
+      : scenario
+        ? createScenarioState({ ...scenario, seed: options.seed ?? scenario.seed })
+        : createState({ seed: options.seed, products: options.products, extra: options.extra });
+  const tokens = new Tokens(
+    options.refreshToken ?? scenario?.refreshToken ?? randomToken('rt'),
+    options.accessTokenTtlSeconds ?? scenario?.accessTokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS,
+  );
   const faults = new FaultQueue();
-  faults.add(options.faults ?? []);
+  faults.add([...(options.faults ?? []), ...(options.state === undefined ? (scenario?.faults ?? []) : [])]);
   const log: LoggedRequest[] = [];
   const closing = new AbortController();
   const stateChanges = new Emitter<void>();
   const server = createServer({
-    state, tokens, faults, latencyMs: options.latencyMs ?? 0, log, closing: closing.signal, stateChanged: () => stateChanges.fire(),
+    state, tokens, faults, latencyMs: options.latencyMs ?? scenario?.latencyMs ?? 0, log, closing: closing.signal, stateChanged: () => stateChanges.fire(),
   });
 
   await new Promise<void>((resolve, reject) => {
