@@ -6,7 +6,9 @@ import { FaultQueue } from './faults';
 import { Emitter } from '../common/emitter';
 import { createScenarioState, createState } from './seed';
 import { exportState, importState } from './snapshot';
-import { API_PREFIX, createServer, type LoggedRequest } from './server';
+import { resolveLimits } from './limits';
+import { RequestLog } from './requestLog';
+import { API_PREFIX, createServer } from './server';
 import type { RunningSandbox, SandboxOptions } from './types';
 
 export * from './types';
@@ -43,11 +45,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   );
   const faults = new FaultQueue();
   faults.add([...(options.faults ?? []), ...(options.state === undefined ? (scenario?.faults ?? []) : [])]);
-  const log: LoggedRequest[] = [];
+  const limits = resolveLimits(options.limits);
+  const log = new RequestLog();
   const closing = new AbortController();
   const stateChanges = new Emitter<void>();
   const server = createServer({
-    state, tokens, faults, latencyMs: options.latencyMs ?? scenario?.latencyMs ?? 0, log, closing: closing.signal, stateChanged: () => stateChanges.fire(),
+    state, tokens, faults, latencyMs: options.latencyMs ?? scenario?.latencyMs ?? 0, log, limits, closing: closing.signal,
+    stateChanged: () => stateChanges.fire(),
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -72,7 +76,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       onDidChange: faults.onDidChange,
     },
     get requests() {
-      return log;
+      return log.entries;
     },
     exportState: () => exportState(state),
     onDidChangeState: stateChanges.event,
