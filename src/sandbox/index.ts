@@ -15,6 +15,7 @@ export * from './types';
 export { SNAPSHOT_FORMAT, SnapshotError, type SandboxSnapshot } from './snapshot';
 export { loadScenarioFile, parseScenario, ScenarioError, type ScenarioProblem } from './scenario';
 export { scenarioFromState } from './scenarioSave';
+export { randomToken } from './auth';
 
 const DEFAULT_TOKEN_TTL_SECONDS = 3600;
 
@@ -57,7 +58,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       const port = options.port ?? 0;
-      reject(error.code === 'EADDRINUSE' ? new Error(`OTO sandbox: port ${port} on 127.0.0.1 is already in use`) : error);
+      // The code stays, so a caller can fall back to another port.
+      reject(error.code === 'EADDRINUSE' ? Object.assign(new Error(`OTO sandbox: port ${port} on 127.0.0.1 is already in use`), { code: error.code }) : error);
     });
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
