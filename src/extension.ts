@@ -7,6 +7,7 @@ import { registerPacking } from './packing';
 import { registerSessionCommands } from './session/commands';
 import { describeSession } from './session/describe';
 import { createSession } from './session/vscodeSession';
+import { registerSandboxHost } from './sandboxHost';
 import { createSandboxHost } from './sandboxHost/vscodeHost';
 import { registerStatusBar } from './statusBar/statusBar';
 import { registerStock } from './stock';
@@ -17,6 +18,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const sandboxHost = createSandboxHost(context, log);
   const session = await createSession(context, sandboxHost.start);
   registerSessionCommands(context, { session });
+  registerSandboxHost(context, { host: sandboxHost, session });
 
   const stock = registerStock(context, {
     getClient: () => session.getClient(),

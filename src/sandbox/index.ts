@@ -8,6 +8,7 @@ import { createScenarioState, createState } from './seed';
 import { exportState, importState } from './snapshot';
 import { resolveLimits } from './limits';
 import { RequestLog } from './requestLog';
+import { routes } from './routes';
 import { API_PREFIX, createServer } from './server';
 import type { RunningSandbox, SandboxOptions } from './types';
 
@@ -70,6 +71,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     baseUrl: `http://127.0.0.1:${port}${API_PREFIX.replace(/\/$/, '')}`,
     refreshToken: tokens.refreshToken,
     addFaults: (more) => void faults.add(more),
+    endpoints: Object.keys(routes(tokens)),
     faults: {
       add: (more) => faults.add(more),
       list: () => faults.list(),

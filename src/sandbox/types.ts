@@ -203,6 +203,8 @@ export interface RunningSandbox {
   refreshToken: string;
   /** Adds faults at run time (tests use it between calls); `faults.add` with the ids. */
   addFaults(faults: Fault[]): void;
+  /** The endpoint names it answers under `/rest/v2/`, e.g. for choosing where a fault applies. */
+  readonly endpoints: readonly string[];
   /** The active faults: list, add, remove, clear, and hear of changes. */
   readonly faults: SandboxFaults;
   /**
