@@ -1,5 +1,6 @@
 // Bundles the extension host code (CommonJS, `vscode` external) and the webview page scripts.
-// The sandbox is its own bundle so the extension only loads it when the sandbox environment is used.
+// The sandbox is its own bundle so the extension only loads it when the sandbox environment is used;
+// so are the operator tools (bulk changes, transfers, history), loaded on their first command.
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
@@ -28,13 +29,24 @@ const nodeUrlForWhatwgUrl = {
 const builds = [
   {
     ...common,
-    entryPoints: { extension: 'src/extension.ts', sandbox: 'src/sandbox/index.ts' },
+    entryPoints: { extension: 'src/extension.ts', sandbox: 'src/sandbox/index.ts', operations: 'src/operations/lazy.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
     target: 'node18',
     external: ['vscode'],
     plugins: [nodeUrlForWhatwgUrl],
+  },
+  {
+    // The sandbox CLI in one file, for an ERP's CI: `node oto-sandbox.js`, no node_modules needed.
+    ...common,
+    entryPoints: { 'oto-sandbox': 'src/sandbox/cli.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    sourcemap: false,
+    banner: { js: '#!/usr/bin/env node' },
   },
   {
     ...common,

@@ -2,6 +2,7 @@
 
 import * as vscode from 'vscode';
 import { registerDevtools } from './devtools';
+import { registerOperations } from './operations';
 import { registerOrders } from './orders';
 import { registerPacking } from './packing';
 import { registerSessionCommands } from './session/commands';
@@ -25,11 +26,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     onDidChange: session.onDidChange,
     describeView: () => describeSession(session),
   });
+  const operations = registerOperations(context, {
+    getClient: () => session.getClient(),
+    store: stock,
+    environment: () => session.environment,
+    log,
+  });
   registerOrders(context, {
     getClient: () => session.getClient(),
     store: stock,
     environment: () => session.environment,
+    generation: () => session.generation,
     workspaceState: context.workspaceState,
+    onRecorded: operations.onRecorded,
+    askReason: operations.askReason,
   });
   registerStatusBar(context, { session, lowStock: stock });
 
@@ -37,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     getClient: () => session.getClient(),
     listWarehouses: async () => (await (await session.getClient()).getPickupLocations()).filter((location) => location.kind === 'warehouse'),
     environment: () => session.environment,
+    generation: () => session.generation,
     onDidReset: (listener) => session.onDidChange(() => listener()),
     log,
   });

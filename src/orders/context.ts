@@ -9,6 +9,7 @@ import type {
   UpdateStockQuantityRequest,
   UpdateStockQuantityResponse,
 } from '../client';
+import type { Reason } from '../operations/reasons';
 import type { Prompter } from './prompter';
 import type { RecentChanges } from './recentChanges';
 
@@ -46,6 +47,8 @@ export interface FlowContext {
   stock: StockView;
   /** The active environment's name (`sandbox`, `staging`, `production`), recorded with each change. */
   environment(): string;
+  /** The session's generation: changes on every sign-in, sign-out and switch (Session.generation). */
+  generation(): number;
   recent: RecentChanges;
   /** `oto.confirmAboveUnits`: changes of more units than this ask for confirmation. */
   confirmAboveUnits(): number;
@@ -54,15 +57,25 @@ export interface FlowContext {
   showLog(): Promise<void>;
   /** The clock, so "today" and recorded times are testable. */
   now(): Date;
+  /** Asks why (for the ledger only; OTO takes no reason); undefined when the operator cancelled. Absent: not asked. */
+  askReason?(): Promise<ReasonNote | undefined>;
+}
+
+export interface ReasonNote {
+  reason?: Reason;
+  note?: string;
 }
 
 /** A client and the environment it talks to, taken together at the start of a flow so a write is recorded against the environment it went to. */
 export interface Connection {
   client: OrdersClient;
   environment: string;
+  /** The session generation the flow's reads were made in. */
+  generation: number;
 }
 
 export async function connect(ctx: FlowContext): Promise<Connection> {
   const environment = ctx.environment();
-  return { client: await ctx.getClient(), environment };
+  const generation = ctx.generation();
+  return { client: await ctx.getClient(), environment, generation };
 }

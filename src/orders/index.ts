@@ -1,9 +1,9 @@
 // Wires the stock commands into VS Code: adjust, set, inventory order and recent changes.
 import * as vscode from 'vscode';
-import type { FlowContext, OrdersClient, StockView } from './context';
+import type { FlowContext, OrdersClient, ReasonNote, StockView } from './context';
 import { createInventoryOrder } from './inventoryOrder';
 import { useTranslator } from './l10n';
-import { MementoLike, RecentChanges } from './recentChanges';
+import { MementoLike, RecentChange, RecentChanges } from './recentChanges';
 import { showRecentChanges } from './recentView';
 import { changeStock } from './stockChange';
 import { targetOf } from './target';
@@ -16,8 +16,14 @@ export interface OrdersDeps {
   store: StockView;
   /** The active environment's name, recorded with each change. */
   environment(): string;
+  /** The session's generation (Session.generation). */
+  generation(): number;
   /** Where recent changes are kept (the extension's workspace state). */
   workspaceState: MementoLike;
+  /** Told of every change and order recorded (the stock ledger). */
+  onRecorded?(record: RecentChange): void;
+  /** The optional reason step of adjust and set. */
+  askReason?(): Promise<ReasonNote | undefined>;
 }
 
 const DEFAULT_CONFIRM_ABOVE_UNITS = 1000;
@@ -28,8 +34,8 @@ function confirmAboveUnits(): number {
 }
 
 export function registerOrders(context: vscode.ExtensionContext, deps: OrdersDeps): void {
-  useTranslator((message, ...args) => vscode.l10n.t(message, ...args));
-  const recent = new RecentChanges(deps.workspaceState);
+  useTranslator((message, ...args) => vscode.l10n.t(message, ...args), vscode.env.language);
+  const recent = new RecentChanges(deps.workspaceState, undefined, deps.onRecorded);
   const run = async (flow: (ctx: FlowContext) => Promise<void>): Promise<void> => {
     const prompter = new VsCodePrompter();
     try {
@@ -38,6 +44,7 @@ export function registerOrders(context: vscode.ExtensionContext, deps: OrdersDep
         getClient: () => deps.getClient(),
         stock: deps.store,
         environment: () => deps.environment(),
+        generation: () => deps.generation(),
         recent,
         confirmAboveUnits,
         copyToClipboard: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
@@ -45,6 +52,7 @@ export function registerOrders(context: vscode.ExtensionContext, deps: OrdersDep
           await vscode.commands.executeCommand('oto.showLog');
         },
         now: () => new Date(),
+        askReason: deps.askReason,
       });
     } finally {
       prompter.dispose();

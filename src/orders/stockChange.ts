@@ -86,10 +86,11 @@ export async function changeStock(ctx: FlowContext, action: StockAction, target:
     return;
   }
   const qty = parsed.value;
-  if (!(await confirmRisk(ctx, action, describeSubject(sku, location), before, qty))) {
+  const why = ctx.askReason ? await ctx.askReason() : {};
+  if (!why || !(await confirmRisk(ctx, action, describeSubject(sku, location), before, qty))) {
     return;
   }
-  const applied = await applyStockChange(ctx, connection, { action, location, sku, qty, before });
+  const applied = await applyStockChange(ctx, connection, { action, location, sku, qty, before, ...why });
   if (!applied) {
     return;
   }
@@ -101,7 +102,7 @@ export async function changeStock(ctx: FlowContext, action: StockAction, target:
       : l10n.t('Set {0} to {1}: {2} → {3}. Transaction {4}.', subject, qty, record.before, record.after, record.transactionId ?? '—');
   const undo = l10n.t('Undo');
   if ((await ctx.prompter.message('info', withWarnings(done, warnings), [undo])) === undo) {
-    await undoStockChange(ctx, record);
+    await undoStockChange(ctx, record, connection.generation);
   }
 }
 

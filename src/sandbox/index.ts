@@ -1,6 +1,8 @@
 // The local OTO sandbox: a real HTTP server on 127.0.0.1 that speaks OTO REST v2 with seeded,
 // stateful demo data. The extension starts it in-process for its `sandbox` environment.
 import type { AddressInfo } from 'node:net';
+import { captureExchange } from '../traffic/capture';
+import { TrafficStore } from '../traffic/store';
 import { randomToken, Tokens } from './auth';
 import { FaultQueue } from './faults';
 import { Emitter } from '../common/emitter';
@@ -51,8 +53,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const log = new RequestLog();
   const closing = new AbortController();
   const stateChanges = new Emitter<void>();
+  const traffic = new TrafficStore(options.traffic || {});
+  const onExchange = options.traffic === false ? undefined : (raw: Parameters<typeof captureExchange>[0]) => traffic.record(captureExchange(raw));
   const server = createServer({
-    state, tokens, faults, latencyMs: options.latencyMs ?? scenario?.latencyMs ?? 0, log, limits, closing: closing.signal,
+    state, tokens, faults, latencyMs: options.latencyMs ?? scenario?.latencyMs ?? 0, log, limits, closing: closing.signal, onExchange,
     stateChanged: () => stateChanges.fire(),
   });
 
@@ -84,6 +88,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     },
     exportState: () => exportState(state),
     onDidChangeState: stateChanges.event,
+    traffic,
     close() {
       closed ??= new Promise<void>((resolve) => {
         closing.abort();

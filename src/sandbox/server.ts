@@ -4,12 +4,14 @@ import * as http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ApiRequest } from './api';
 import type { Tokens } from './auth';
+import { ExchangeTap } from './capture';
 import { ApiFailure, gatewayFailure, genericFailureBody, jwtExpired, otoFailure } from './errors';
 import type { FaultQueue } from './faults';
 import type { SandboxState } from './model';
 import { applyLimits, serverOptions, UNAUTHORIZED_BODY_BYTES } from './limits';
 import type { RequestLog } from './requestLog';
 import { routes, type Route } from './routes';
+import type { RawExchange } from '../traffic/capture';
 import type { Fault, SandboxLimits } from './types';
 
 export const API_PREFIX = '/rest/v2/';
@@ -25,6 +27,8 @@ export interface ServerContext {
   closing: AbortSignal;
   /** Called after an endpoint that writes has changed the state. */
   stateChanged(): void;
+  /** Hears every exchange once it is over (traffic capture); absent when capture is off. */
+  onExchange?: (raw: RawExchange) => void;
 }
 
 interface Reply {
@@ -117,14 +121,16 @@ function faultReply(fault: Fault): Reply | undefined {
   return { status, body: fault.body ?? JSON.stringify(genericFailureBody(status)) };
 }
 
-function send(response: http.ServerResponse, reply: Reply, headers: Record<string, string> = {}): void {
-  response.writeHead(reply.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(reply.body), ...headers });
+function send(response: http.ServerResponse, reply: Reply, headers: Record<string, string> = {}, tap?: ExchangeTap): void {
+  const sent = { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(reply.body)), ...headers };
+  tap?.answer(reply.status, sent, reply.body);
+  response.writeHead(reply.status, sent);
   response.end(reply.body);
 }
 
 export function createServer(context: ServerContext): http.Server {
   const table = routes(context.tokens);
-  const handle = async (incoming: http.IncomingMessage, response: http.ServerResponse): Promise<void> => {
+  const handle = async (incoming: http.IncomingMessage, response: http.ServerResponse, tap?: ExchangeTap): Promise<void> => {
     const url = targetOf(incoming);
     const endpoint = url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length).replace(/\/$/, '') : '';
     const route = Object.prototype.hasOwnProperty.call(table, endpoint) ? table[endpoint] : undefined;
@@ -137,12 +143,17 @@ export function createServer(context: ServerContext): http.Server {
     if (wanted) {
       rawBody = await readBody(incoming, authorized ? context.limits.maxBodyBytes : UNAUTHORIZED_BODY_BYTES);
     } else {
+      tap?.refusedBody(Number(incoming.headers['content-length']) || undefined);
       incoming.resume();
     }
     const request: ApiRequest = { method, endpoint, query: Object.fromEntries(url.searchParams), body: parseBody(rawBody ?? '') };
     context.log.add({ method, endpoint, url: incoming.url ?? '', query: request.query, text: rawBody, body: request.body === NOT_JSON ? rawBody : request.body, authorized });
+    tap?.request(rawBody ?? '', authorized, request.body === NOT_JSON ? undefined : { value: request.body }, request.query);
 
     const fault = context.faults.take(endpoint, incoming.headers['user-agent']);
+    if (fault) {
+      tap?.fault(fault);
+    }
     const delay = context.latencyMs + (fault?.latencyMs ?? 0);
     if (delay > 0) {
       await sleep(delay, undefined, { signal: context.closing });
@@ -157,15 +168,17 @@ export function createServer(context: ServerContext): http.Server {
       incoming.socket.destroy();
       return;
     }
-    send(response, failed ?? reply ?? answer(route, context, request, authorized), fault?.headers);
+    send(response, failed ?? reply ?? answer(route, context, request, authorized), fault?.headers, tap);
   };
   const server = http.createServer(serverOptions(context.limits), (incoming, response) => {
-    handle(incoming, response).catch((error: unknown) => {
+    const tap = context.onExchange && new ExchangeTap(incoming, response, context.onExchange);
+    handle(incoming, response, tap).catch((error: unknown) => {
       if (context.closing.aborted || response.headersSent) {
         return;
       }
       const failure = error instanceof ApiFailure ? error : otoFailure('OTO1081', 500);
-      send(response, { status: failure.status, body: JSON.stringify(failure.body) });
+      tap?.refusedBody(Number(incoming.headers['content-length']) || undefined);
+      send(response, { status: failure.status, body: JSON.stringify(failure.body) }, {}, tap);
     });
   });
   applyLimits(server, context.limits);

@@ -2,6 +2,7 @@ import type { SandboxSnapshot } from './snapshot';
 
 // The sandbox's public options. Kept apart from the server so tests and the client's tests can
 // describe faults without loading the emulator.
+import type { TrafficStore, TrafficStoreOptions } from '../traffic/store';
 
 /** What the sandbox does to one matching request instead of (or before) answering normally. */
 export interface Fault {
@@ -177,6 +178,11 @@ export interface SandboxOptions {
    * and faults are then unused (its token, latency and token lifetime still apply).
    */
   state?: SandboxSnapshot;
+  /**
+   * Traffic capture: every exchange, from any client, kept (bounded) with the contract lint's
+   * findings in `traffic`. On by default; `false` turns capture off.
+   */
+  traffic?: TrafficStoreOptions | false;
   /** What one client may cost the sandbox; the defaults suit a local tool. */
   limits?: SandboxLimits;
 }
@@ -225,5 +231,7 @@ export interface RunningSandbox {
   exportState(): SandboxSnapshot;
   /** Fires after every request that changed the state (stock, inventory orders, packing). */
   onDidChangeState(listener: () => void): { dispose(): void };
+  /** The captured exchanges with their findings (empty when `traffic: false`). */
+  readonly traffic: TrafficStore;
   close(): Promise<void>;
 }

@@ -14,6 +14,7 @@ export async function createSession(context: vscode.ExtensionContext, startSandb
     settings,
     secrets: context.secrets,
     startSandbox,
+    clientOptions: { userAgent: `oto-stock-vscode/${(context.extension.packageJSON as { version?: string }).version ?? 'dev'}` },
   });
   context.subscriptions.push(settings, session, trackContextKeys(session));
   return session;

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { OtoClient } from '../../src/client';
 import { activateExtension } from './support/extension';
 import { screenshot, useTheme } from './support/screenshot';
-import { press, quickInput, typeText, uiAvailable, waitFor, webviewClick, webviewTexts } from './support/ui';
+import { press, quickInput, typeText, uiAvailable, waitFor, webviewAttributes, webviewClick, webviewTexts } from './support/ui';
 
 function packingTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('oto.packing'));
@@ -49,7 +49,10 @@ describe('packing queue in a real VS Code', () => {
     // The extension host's tab model follows the workbench's a moment later.
     await waitFor('the packing tab', async () => packingTabs(), (tabs) => tabs.length > 0, 5_000);
     await vscode.commands.executeCommand('oto.openPackingQueue', argument);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // A tab the second call opened would reach the tab model before one opened after it.
+    await vscode.commands.executeCommand('workbench.action.files.newUntitledFile');
+    await waitFor('the untitled tab opened after it', async () => vscode.window.tabGroups.all.flatMap((group) => group.tabs), (all) => all.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.scheme === 'untitled'));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     const tabs = packingTabs();
     assert.strictEqual(tabs.length, 1, JSON.stringify(vscode.window.tabGroups.all.flatMap((group) => group.tabs.map((tab) => tab.label))));
     assert.strictEqual(tabs[0].label, `Packing: ${warehouse.name}`);
@@ -63,26 +66,35 @@ describe('packing queue in a real VS Code', () => {
       await waitFor('the queue in the webview', ids, (shown) => shown.length === listed.length);
       assert.deepStrictEqual(await ids(), listed);
       assert.deepStrictEqual(await webviewTexts('.queue-header .code'), [warehouse.code]);
-      await useTheme('dark');
-      await screenshot('packing-dark', 3000);
-      await useTheme('light');
-      await screenshot('packing-light', 3000);
-      const theme = vscode.workspace.getConfiguration('workbench');
-      await theme.update('colorTheme', 'Default High Contrast', vscode.ConfigurationTarget.Global);
-      await screenshot('packing-high-contrast', 3000);
+      for (const theme of ['dark', 'light', 'high-contrast'] as const) {
+        await useTheme(theme);
+        await waitFor(`the queue page in the ${theme} theme`, () => webviewAttributes('body', 'data-vscode-theme-kind').catch(() => []), (kinds) => kinds[0] === `vscode-${theme}`);
+        await screenshot(`packing-${theme}`);
+      }
       await useTheme('light');
 
-      const first = `.card[data-order-id="${listed[0]}"]`;
+      // Badges come from each order's packing history, before any Details is opened.
+      const states: string[] = [];
+      for (const orderId of listed) {
+        const history = (await client.getOrderDetails(orderId)).packingStatusHistory.map((entry) => entry.packingStatus);
+        states.push(history.find((status) => status === 'picked' || status === 'packed') ?? 'ready');
+      }
+      const words: Record<string, string> = { ready: 'Ready', picked: 'Picked', packed: 'Packed' };
+      assert.ok(states.includes('picked'), 'the sandbox seeds orders picked elsewhere');
+      await waitFor('badges from the history', () => texts('.card .badge'), (badges) => JSON.stringify(badges) === JSON.stringify(states.map((state) => words[state])));
+
+      const target = listed[states.indexOf('ready')];
+      const first = `.card[data-order-id="${target}"]`;
       await webviewClick(`${first} [data-action="pick"]`);
       await waitFor('the picked badge', () => texts(`${first} .badge`), (badge) => badge[0] === 'Picked');
       await webviewClick(`${first} [data-action="pack"]`);
       await waitFor('the packed badge', () => texts(`${first} .badge`), (badge) => badge[0] === 'Packed');
-      const history = (await client.getOrderDetails(listed[0])).packingStatusHistory.map((entry) => entry.packingStatus);
+      const history = (await client.getOrderDetails(target)).packingStatusHistory.map((entry) => entry.packingStatus);
       assert.deepStrictEqual(history.slice(0, 2), ['packed', 'picked']);
 
       await webviewClick('.queue-header [data-action="refresh"]');
       await waitFor('the packed order to leave', ids, (shown) => shown.length === listed.length - 1);
-      assert.deepStrictEqual(await ids(), listed.slice(1));
+      assert.deepStrictEqual(await ids(), listed.filter((orderId) => orderId !== target));
     });
 
     it('asks for the warehouse when run from the palette, and opens its queue', async () => {

@@ -1,0 +1,190 @@
+// Turns what a server saw of one request and its answer into a TrafficExchange: tokens shortened,
+// bodies cut at the capture limit (their real size kept), JSON parsed only when someone reads it.
+import type { CapturedBody, Finding, TrafficExchange, TrafficSource } from './exchange';
+import { mightHoldToken, shortenAuthorization, shortenTokens } from './tokens';
+
+/** Bodies past this are kept truncated. */
+export const BODY_LIMIT_BYTES = 256 * 1024;
+/**
+ * A request without a valid token keeps at most this much body: anyone can send those, and a
+ * thousand 1 MB bodies must not become a gigabyte of the extension host's memory.
+ */
+export const UNAUTHENTICATED_BODY_LIMIT_BYTES = 4 * 1024;
+
+/** The extension's own client says who it is, so views can show "other clients only". */
+export const OWN_USER_AGENT_PREFIX = 'oto-stock-vscode/';
+
+export function isOwnClient(userAgent: string | undefined): boolean {
+  return userAgent?.startsWith(OWN_USER_AGENT_PREFIX) ?? false;
+}
+
+export type HeaderValues = Readonly<Record<string, string | number | readonly string[] | undefined>>;
+
+/** What a server knows of one exchange once it is over. */
+export interface RawExchange {
+  readonly startedAt: number;
+  readonly source: TrafficSource;
+  readonly remoteAddress: string;
+  readonly remotePort: number;
+  readonly method: string;
+  /** The request target as received (`/rest/v2/x?y=z`). */
+  readonly target: string;
+  /** Its query as the server already parsed it, so capture does not parse it twice. */
+  readonly query?: Readonly<Record<string, string>>;
+  readonly requestHeaders: HeaderValues;
+  /** The bytes kept of the body (the server may have stopped reading). */
+  readonly requestBody: Buffer | string;
+  /** The body's size as it came in, when more than `requestBody` holds. */
+  readonly requestBytes?: number;
+  /** Whether the request carried a valid token: without one, less of its body is kept. */
+  readonly authenticated: boolean;
+  /** The body as the server already parsed it, so capture does not parse it twice. */
+  readonly parsedRequest?: unknown;
+  readonly status?: number;
+  readonly responseHeaders?: HeaderValues;
+  readonly responseBody?: Buffer | string;
+  readonly durationMs: number;
+  readonly fault?: string;
+}
+
+/** A captured exchange before the store numbers it and the lint judges it (`id` and `findings` are overwritten). */
+export type CapturedExchange = Omit<TrafficExchange, 'id' | 'findings'> & Partial<Pick<TrafficExchange, 'id' | 'findings'>>;
+
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
+const API_PREFIX = '/rest/v2/';
+
+/**
+ * A body as kept; `json` parses on first read (most exchanges are never opened), from the value
+ * the server already parsed when shortening tokens changed nothing. A class, so every body has one
+ * shape and the getter lives on the prototype: capture runs on every request.
+ */
+class KeptBody implements CapturedBody {
+  private parsed: { value: unknown } | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly bytes: number,
+    readonly truncated: boolean,
+    known: { value: unknown } | undefined,
+  ) {
+    this.parsed = truncated ? { value: undefined } : known;
+  }
+
+  get json(): unknown {
+    if (this.parsed === undefined) {
+      let value: unknown;
+      try {
+        value = this.text.trim() === '' ? undefined : (JSON.parse(this.text) as unknown);
+      } catch {
+        value = undefined;
+      }
+      this.parsed = { value };
+    }
+    return this.parsed.value;
+  }
+
+  /** What a JSONL line holds: the prototype's getter would be left out otherwise. */
+  toJSON(): CapturedBody {
+    const json = this.json;
+    return { text: this.text, bytes: this.bytes, truncated: this.truncated, ...(json === undefined ? {} : { json }) };
+  }
+}
+
+export function captureBody(body: Buffer | string, limit: number, realBytes?: number, parsed?: { value: unknown }): CapturedBody {
+  const buffer = typeof body === 'string' ? undefined : body;
+  const keptBytes = buffer ? buffer.length : Buffer.byteLength(body as string);
+  const bytes = Math.max(realBytes ?? 0, keptBytes);
+  let raw: string;
+  if (keptBytes > limit) {
+    // A multi-byte character cut in half decodes to U+FFFD, which is what the text should show.
+    raw = (buffer ?? Buffer.from(body as string)).subarray(0, limit).toString('utf8');
+  } else {
+    raw = buffer ? buffer.toString('utf8') : (body as string);
+  }
+  const text = mightHoldToken(raw) ? shortenTokens(raw) : raw;
+  return new KeptBody(text, bytes, bytes > limit, text === raw ? parsed : undefined);
+}
+
+export function captureHeaders(headers: HeaderValues): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) {
+      continue;
+    }
+    const text = Array.isArray(value) ? value.join(', ') : String(value);
+    const key = name.toLowerCase();
+    result[key] = key === 'authorization' || key === 'proxy-authorization' ? shortenAuthorization(text) : shortenTokens(text);
+  }
+  return result;
+}
+
+/** The error code of an OTO error answer, whichever of OTO's three shapes it has. */
+export function otoCodeOf(status: number | undefined, body: CapturedBody | undefined): string | undefined {
+  if (status === undefined || !body || (status < 400 && !body.text.includes('"success":false'))) {
+    return undefined;
+  }
+  const json = body.json as Record<string, unknown> | undefined;
+  if (json === null || typeof json !== 'object') {
+    return undefined;
+  }
+  for (const field of ['otoErrorCode', 'errorCode', 'code']) {
+    const value = json[field];
+    if (typeof value === 'string' || typeof value === 'number') {
+      return String(value).slice(0, 64);
+    }
+  }
+  return undefined;
+}
+
+function splitTarget(target: string, parsed: Readonly<Record<string, string>> | undefined): { path: string; query: Readonly<Record<string, string>> } {
+  const mark = target.indexOf('?');
+  const path = mark < 0 ? target : target.slice(0, mark);
+  if (mark < 0) {
+    return { path, query: {} };
+  }
+  if (parsed) {
+    return { path, query: parsed };
+  }
+  try {
+    return { path, query: Object.fromEntries(new URLSearchParams(target.slice(mark + 1))) };
+  } catch {
+    return { path, query: {} };
+  }
+}
+
+/**
+ * The exchange, numbered 0 and without findings until the store numbers and judges it. Every
+ * field is present (absent ones `undefined`), so all exchanges share one shape: the lint reads
+ * hundreds of them per request.
+ */
+export function captureExchange(raw: RawExchange): TrafficExchange {
+  const target = shortenTokens(raw.target);
+  // The server's parse of the query holds the tokens that shortening just took out of the target.
+  const { path, query } = splitTarget(target, target === raw.target ? raw.query : undefined);
+  const requestHeaders = captureHeaders(raw.requestHeaders);
+  const userAgent = requestHeaders['user-agent'];
+  const limit = raw.authenticated ? BODY_LIMIT_BYTES : UNAUTHENTICATED_BODY_LIMIT_BYTES;
+  const requestBody = captureBody(raw.requestBody, limit, raw.requestBytes, 'parsedRequest' in raw ? { value: raw.parsedRequest } : undefined);
+  const responseBody = raw.responseBody === undefined ? undefined : captureBody(raw.responseBody, BODY_LIMIT_BYTES);
+  return {
+    id: 0,
+    startedAt: raw.startedAt,
+    source: raw.source,
+    client: { address: raw.remoteAddress, port: raw.remotePort, userAgent, own: isOwnClient(userAgent) },
+    method: raw.method,
+    path,
+    endpoint: path.startsWith(API_PREFIX) ? path.slice(API_PREFIX.length).replace(/\/$/, '') : '',
+    query,
+    target,
+    requestHeaders,
+    requestBody,
+    status: raw.status,
+    responseHeaders: raw.responseHeaders ? captureHeaders(raw.responseHeaders) : undefined,
+    responseBody,
+    durationMs: raw.durationMs,
+    otoCode: otoCodeOf(raw.status, responseBody),
+    fault: raw.fault,
+    findings: NO_FINDINGS,
+  };
+}

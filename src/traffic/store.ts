@@ -1,0 +1,149 @@
+// The bounded store of recent exchanges: numbers them, has the lint judge each against the ones
+// before it, and tells its readers (the CLI's log, the Sandbox Traffic view). Bounded in count and
+// in bytes, whatever the clients send.
+import { Emitter, type Event } from '../common/emitter';
+import type { CapturedExchange } from './capture';
+import type { Finding, TrafficExchange } from './exchange';
+import { lint, type LintOptions } from './lint';
+
+export interface TrafficStoreOptions {
+  /** How many exchanges are kept (default 1,000). */
+  readonly capacity?: number;
+  /** How many bytes of bodies are kept in all (default 32 MB); the oldest go first. */
+  readonly maxBytes?: number;
+  /** Lint options, or `false` to keep exchanges without judging them. */
+  readonly lint?: Partial<LintOptions> | false;
+}
+
+export const DEFAULT_CAPACITY = 1000;
+export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+/** What an exchange costs beyond its bodies (headers, fields), for the byte bound. */
+const OVERHEAD_BYTES = 512;
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
+function sizeOf(exchange: TrafficExchange): number {
+  // UTF-16 in memory: two bytes a character.
+  return OVERHEAD_BYTES + 2 * (exchange.requestBody.text.length + (exchange.responseBody?.text.length ?? 0) + (exchange.target?.length ?? 0));
+}
+
+export class TrafficStore {
+  readonly capacity: number;
+  readonly maxBytes: number;
+  private readonly lintOptions: Partial<LintOptions> | false;
+  /** Oldest first; up to `capacity + slack` (see `trim`). */
+  private readonly kept: TrafficExchange[] = [];
+  /** The byte cost of each kept exchange, in the same order. */
+  private readonly sizes: number[] = [];
+  /** How far past `capacity` the array grows before the oldest are cut, all at once. */
+  private readonly slack: number;
+  private bytes = 0;
+  private nextId = 1;
+  private readonly recorded = new Emitter<TrafficExchange>();
+  private readonly cleared = new Emitter<void>();
+
+  /** After each exchange is recorded, with its findings. */
+  readonly onDidRecord: Event<TrafficExchange> = this.recorded.event;
+  readonly onDidClear: Event<void> = this.cleared.event;
+
+  constructor(options: TrafficStoreOptions = {}) {
+    this.capacity = options.capacity ?? DEFAULT_CAPACITY;
+    this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    for (const [name, value] of [['capacity', this.capacity], ['maxBytes', this.maxBytes]] as const) {
+      if (!Number.isSafeInteger(value) || value < 1) {
+        throw new RangeError(`${name} must be a positive integer, got ${value}`);
+      }
+    }
+    this.lintOptions = options.lint ?? {};
+    this.slack = Math.max(1, Math.floor(this.capacity / 8));
+  }
+
+  /** Numbers `captured`, judges it and keeps it; the store owns the object from now on. */
+  record(captured: CapturedExchange): TrafficExchange {
+    // Taken over rather than copied: capture made it for the store, and copying costs every request.
+    const exchange = captured as { -readonly [K in keyof TrafficExchange]: TrafficExchange[K] };
+    exchange.id = this.nextId++;
+    exchange.findings = NO_FINDINGS;
+    if (this.lintOptions !== false) {
+      // Judged before it joins the history, so no rule compares it with itself.
+      exchange.findings = lint(this.kept, exchange, this.lintOptions);
+    }
+    const size = sizeOf(exchange);
+    this.kept.push(exchange);
+    this.sizes.push(size);
+    this.bytes += size;
+    this.trim();
+    this.recorded.fire(exchange);
+    return exchange;
+  }
+
+  /**
+   * Cuts the oldest exchanges: past the byte bound at once, past the count bound only once the
+   * slack is used up. Cutting one at a time would move the whole array on every request.
+   */
+  private trim(): void {
+    let cut = this.kept.length > this.capacity + this.slack ? this.kept.length - this.capacity : 0;
+    let bytes = this.bytes;
+    for (let i = 0; i < cut; i++) {
+      bytes -= this.sizes[i];
+    }
+    while (bytes > this.maxBytes && cut < this.kept.length - 1) {
+      bytes -= this.sizes[cut++];
+    }
+    if (cut > 0) {
+      this.kept.splice(0, cut);
+      this.sizes.splice(0, cut);
+      this.bytes = bytes;
+    }
+  }
+
+  /** The last `capacity` exchanges, newest first. */
+  list(): TrafficExchange[] {
+    const result: TrafficExchange[] = [];
+    for (let i = this.kept.length - 1; i >= 0 && result.length < this.capacity; i--) {
+      result.push(this.kept[i]);
+    }
+    return result;
+  }
+
+  /** Oldest first, as the lint reads it (a few more than `capacity` until the next cut). */
+  history(): readonly TrafficExchange[] {
+    return this.kept;
+  }
+
+  /** How many exchanges `list()` shows. */
+  get size(): number {
+    return Math.min(this.kept.length, this.capacity);
+  }
+
+  /** Bytes the kept exchanges take, as the byte bound counts them. */
+  get keptBytes(): number {
+    return this.bytes;
+  }
+
+  /** One of the last `capacity` exchanges, by id. */
+  get(id: number): TrafficExchange | undefined {
+    // Ids only grow, so a binary search finds one among the kept.
+    let [low, high] = [0, this.kept.length - 1];
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const candidate = this.kept[middle];
+      if (candidate.id === id) {
+        return middle >= this.kept.length - this.capacity ? candidate : undefined;
+      }
+      [low, high] = candidate.id < id ? [middle + 1, high] : [low, middle - 1];
+    }
+    return undefined;
+  }
+
+  clear(): void {
+    this.kept.length = 0;
+    this.sizes.length = 0;
+    this.bytes = 0;
+    this.cleared.fire();
+  }
+
+  dispose(): void {
+    this.recorded.dispose();
+    this.cleared.dispose();
+  }
+}
