@@ -35,6 +35,8 @@ export interface OtoErrorInit {
    * token it needed could not be had): whatever the call, nothing was applied.
    */
   unsent?: boolean;
+  /** An answer came but was larger than `maxAnswerBytes`, so what it said is unknown. */
+  answerTooLarge?: boolean;
 }
 
 export class OtoError extends Error {
@@ -47,6 +49,7 @@ export class OtoError extends Error {
   readonly retryAfterMs?: number;
   attempts?: number;
   readonly unsent?: boolean;
+  readonly answerTooLarge?: boolean;
 
   constructor(init: OtoErrorInit) {
     super(init.message);
@@ -60,6 +63,7 @@ export class OtoError extends Error {
     this.retryAfterMs = init.retryAfterMs;
     this.attempts = init.attempts;
     this.unsent = init.unsent;
+    this.answerTooLarge = init.answerTooLarge;
   }
 }
 
