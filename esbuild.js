@@ -1,5 +1,6 @@
 // Bundles the extension host code (CommonJS, `vscode` external) and the webview page scripts.
-// The sandbox is its own bundle so the extension only loads it when the sandbox environment is used.
+// The sandbox is its own bundle so the extension only loads it when the sandbox environment is used;
+// so are the operator tools (bulk changes, transfers, history), loaded on their first command.
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
@@ -26,7 +27,7 @@ const nodeUrlForWhatwgUrl = {
 const builds = [
   {
     ...common,
-    entryPoints: { extension: 'src/extension.ts', sandbox: 'src/sandbox/index.ts' },
+    entryPoints: { extension: 'src/extension.ts', sandbox: 'src/sandbox/index.ts', operations: 'src/operations/lazy.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',

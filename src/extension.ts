@@ -2,6 +2,7 @@
 
 import * as vscode from 'vscode';
 import { registerDevtools } from './devtools';
+import { registerOperations } from './operations';
 import { registerOrders } from './orders';
 import { registerPacking } from './packing';
 import { registerSessionCommands } from './session/commands';
@@ -21,12 +22,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     onDidChange: session.onDidChange,
     describeView: () => describeSession(session),
   });
+  const operations = registerOperations(context, {
+    getClient: () => session.getClient(),
+    store: stock,
+    environment: () => session.environment,
+    log,
+  });
   registerOrders(context, {
     getClient: () => session.getClient(),
     store: stock,
     environment: () => session.environment,
     generation: () => session.generation,
     workspaceState: context.workspaceState,
+    onRecorded: operations.onRecorded,
+    askReason: operations.askReason,
   });
   registerStatusBar(context, { session, lowStock: stock });
 

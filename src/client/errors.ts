@@ -39,7 +39,14 @@ export interface OtoErrorInit {
   answerTooLarge?: boolean;
 }
 
+/**
+ * Marks OtoErrors whatever bundle made them: dist/operations.js is loaded lazily and carries its
+ * own copy of this class, so `instanceof` alone would miss the errors of the extension's client.
+ */
+const BRAND = Symbol.for('oto-stock.OtoError');
+
 export class OtoError extends Error {
+  readonly [BRAND] = true;
   readonly kind: OtoErrorKind;
   readonly endpoint?: string;
   readonly status?: number;
@@ -68,7 +75,7 @@ export class OtoError extends Error {
 }
 
 export function isOtoError(value: unknown): value is OtoError {
-  return value instanceof OtoError;
+  return value instanceof OtoError || (value instanceof Error && (value as unknown as Record<symbol, unknown>)[BRAND] === true);
 }
 
 /** OTO codes meaning "this account's plan does not include stock management". */
