@@ -15,6 +15,7 @@ export interface HoverLabels {
   readonly adjust: string;
   readonly reveal: string;
   readonly createOrder: string;
+  readonly history: string;
 }
 
 export const ENGLISH_HOVER_LABELS: HoverLabels = {
@@ -30,6 +31,7 @@ export const ENGLISH_HOVER_LABELS: HoverLabels = {
   adjust: 'Adjust…',
   reveal: 'Reveal in Stock view',
   createOrder: 'Create inventory order',
+  history: 'History',
 };
 
 /** Commands the hover links to; each receives the Stock view's SKU node shape. */
@@ -37,6 +39,7 @@ export const HOVER_COMMANDS = {
   adjust: 'oto.adjustStock',
   reveal: 'oto.revealSku',
   createOrder: 'oto.createInventoryOrder',
+  history: 'oto.showStockHistory',
 } as const;
 
 const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#+\-.!|~&]/g;
@@ -96,7 +99,7 @@ export function renderSkuHover(reading: SkuReading, options: HoverOptions = {}):
     return lines.join('\n').trimEnd();
   }
   const node = { kind: 'sku', sku: reading.sku, ...(reading.name ? { name: reading.name } : {}) };
-  const links = (['adjust', 'reveal', 'createOrder'] as const)
+  const links = (['adjust', 'reveal', 'createOrder', 'history'] as const)
     .filter((key) => options.isRegistered?.(HOVER_COMMANDS[key]) ?? true)
     .map((key) => commandLink(labels[key], HOVER_COMMANDS[key], [node]));
   if (links.length > 0) {
