@@ -35,6 +35,8 @@ export interface OtoErrorInit {
    * token it needed could not be had): whatever the call, nothing was applied.
    */
   unsent?: boolean;
+  /** An answer came but was larger than `maxAnswerBytes`, so what it said is unknown. */
+  answerTooLarge?: boolean;
 }
 
 /**
@@ -54,6 +56,7 @@ export class OtoError extends Error {
   readonly retryAfterMs?: number;
   attempts?: number;
   readonly unsent?: boolean;
+  readonly answerTooLarge?: boolean;
 
   constructor(init: OtoErrorInit) {
     super(init.message);
@@ -67,6 +70,7 @@ export class OtoError extends Error {
     this.retryAfterMs = init.retryAfterMs;
     this.attempts = init.attempts;
     this.unsent = init.unsent;
+    this.answerTooLarge = init.answerTooLarge;
   }
 }
 

@@ -34,7 +34,7 @@ function confirmAboveUnits(): number {
 }
 
 export function registerOrders(context: vscode.ExtensionContext, deps: OrdersDeps): void {
-  useTranslator((message, ...args) => vscode.l10n.t(message, ...args));
+  useTranslator((message, ...args) => vscode.l10n.t(message, ...args), vscode.env.language);
   const recent = new RecentChanges(deps.workspaceState, undefined, deps.onRecorded);
   const run = async (flow: (ctx: FlowContext) => Promise<void>): Promise<void> => {
     const prompter = new VsCodePrompter();

@@ -45,6 +45,26 @@ describe('Stock tree model against the sandbox', () => {
 
   afterEach(() => fixture.close());
 
+  it('isolates each part and figure of a row in a right-to-left display language, and adds nothing in English', () => {
+    const arabic = {
+      t: (message: string, ...args: Array<string | number | boolean>) =>
+        ({ '{0} on hand': 'المتوفر {0}', '{0} forecast': 'المتوقع {0}', '{0} low': '{0} منخفض' })[message]?.replace('{0}', String(args[0])) ?? english.t(message, ...args),
+    };
+    const rtl = buildTree({ locations: fixture.store.locations, skus: fixture.store.skus() }, { ...byLocation, rightToLeft: true }, arabic);
+    const none = rtl.model.roots.find((root) => (root as LocationNode).group === 'none');
+    const tea = childOf(none, TEA);
+    const FSI = '\u2068';
+    const LRI = '\u2066';
+    const PDI = '\u2069';
+    // On hand stays first and the minus stays before its number, whatever the bidi algorithm does around them.
+    assert.strictEqual(tea.description, `${FSI}المتوفر ${LRI}-7${PDI}${PDI} · ${FSI}المتوقع ${LRI}-16${PDI}${PDI} · ${FSI}Green *Tea* | [500 g]${PDI}`);
+    const riyadh = rootOf(rtl.model, 'Riyadh Central Warehouse');
+    assert.ok(riyadh.description.startsWith(`${FSI}${LRI}RUH-WH1${PDI}${PDI} · `), riyadh.description);
+
+    const ltr = childOf(build(byLocation).model.roots.find((root) => (root as LocationNode).group === 'none'), TEA);
+    assert.strictEqual(ltr.description, '-7 on hand · -16 forecast · Green *Tea* | [500 g]');
+  });
+
   it('groups SKUs under warehouses, branches and a "(no location)" group', () => {
     const { model } = build(byLocation);
     assert.deepStrictEqual(
