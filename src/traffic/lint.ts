@@ -6,10 +6,13 @@ export { DEFAULT_LINT_OPTIONS, type LintOptions, RULES } from './rules';
 
 /** Findings for `exchange`; `history` holds the exchanges before it, oldest first. */
 export function lint(history: readonly TrafficExchange[], exchange: TrafficExchange, options: Partial<LintOptions> = {}): Finding[] {
-  const settled = { ...DEFAULT_LINT_OPTIONS, ...options };
-  const findings: Finding[] = [];
+  const settled = options.duplicateWindowSeconds === undefined ? DEFAULT_LINT_OPTIONS : { ...DEFAULT_LINT_OPTIONS, ...options };
+  let findings: Finding[] | undefined;
   for (const rule of RULES) {
-    findings.push(...rule.check(history, exchange, settled));
+    const found = rule.check(history, exchange, settled);
+    if (found.length > 0) {
+      (findings ??= []).push(...found);
+    }
   }
-  return findings;
+  return findings ?? [];
 }
