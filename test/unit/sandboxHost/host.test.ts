@@ -8,6 +8,7 @@ import { SandboxHost, type SandboxHostStorage } from '../../../src/sandboxHost/h
 import { Session } from '../../../src/session';
 import { MemorySecrets, MemorySettings } from '../session/fakes';
 import { ok, signIn } from '../sandbox/http';
+import { until } from '../until';
 
 class MemoryStorage implements SandboxHostStorage {
   state: SandboxSnapshot | undefined;
@@ -93,11 +94,16 @@ describe('sandbox host', () => {
   });
 
   it('saves the state shortly after a write and starts the next sandbox from it', async () => {
+    // Both writes must land within one save delay: 50 ms is less than two requests can take on a loaded machine.
+    host.dispose();
+    host = new SandboxHost({ load: () => sandboxModule, storage, port: () => port, readScenario: async () => scenario, saveDelayMs: 500 });
     const first = await start();
     const before = await onHand(first);
-    await adjust(first, -9);
-    await adjust(first, -1);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    const api = await signIn(first);
+    for (const qty of [-9, -1]) {
+      ok(await api.post('updateStockQuantity', { actionType: 'adjust', locationCode: 'RUH-WH1', sku: SKU, qty }));
+    }
+    await until('the state to be saved', () => storage.stateWrites > 0);
     assert.strictEqual(storage.stateWrites, 1, 'two writes in a row are saved once');
     let origin: string | undefined;
     host.onDidStart((event) => (origin = event.origin));
