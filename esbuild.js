@@ -8,6 +8,8 @@ const watch = process.argv.includes('--watch');
 
 const common = {
   bundle: true,
+  // jsonc-parser's CommonJS build is UMD with requires esbuild cannot follow; its ESM build bundles.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   minify: production,
   sourcemap: !production,
   sourcesContent: false,

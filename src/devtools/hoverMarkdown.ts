@@ -1,5 +1,6 @@
 // The SKU hover's Markdown: stock per location, the global total and min inventory, and command
 // links. Every value from the API is escaped: a SKU or a product name is data, not Markdown.
+import { escapeMarkdown } from '../common/markdown';
 import { compareLocations, globalForecasted, globalOnHand, isLow, type SkuReading } from './stockReading';
 
 export interface HoverLabels {
@@ -38,12 +39,6 @@ export const HOVER_COMMANDS = {
   reveal: 'oto.revealSku',
   createOrder: 'oto.createInventoryOrder',
 } as const;
-
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#+\-.!|~&]/g;
-
-export function escapeMarkdown(text: string): string {
-  return text.replace(MARKDOWN_SPECIAL, '\\$&').replace(/\r?\n/g, ' ');
-}
 
 export function commandLink(label: string, command: string, args: unknown[]): string {
   return `[${escapeMarkdown(label)}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
