@@ -42,7 +42,7 @@ describe('sandbox CLI', () => {
       fs.writeFileSync(good, JSON.stringify({ refreshToken: 'my-erp-test-token', accessTokenTtlSeconds: 90 }));
       const cli = run(['--port', '0', '--scenario', good]);
       try {
-        const [, baseUrl] = await waitFor(/base URL:\s+(\S+)/, cli.output);
+        const [, baseUrl] = await waitFor(/base URL:\s+(\S+)/, cli);
         assert.match(cli.output(), /refresh token:\s+my-erp-test-token/);
         const token = await call(`${baseUrl}/refreshToken`, { method: 'POST', body: JSON.stringify({ refresh_token: 'my-erp-test-token' }) });
         assert.strictEqual((token.json as { expires_in: string }).expires_in, '90');
