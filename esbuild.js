@@ -79,8 +79,17 @@ function copyCodicons() {
   }
 }
 
+// VS Code's jsonValidation reads the scenario schema from the package, and src/ does not ship.
+function copyScenarioSchema() {
+  const fs = require('node:fs');
+  const path = require('node:path');
+  fs.mkdirSync(path.join(__dirname, 'dist'), { recursive: true });
+  fs.copyFileSync(path.join(__dirname, 'src', 'sandbox', 'scenario.schema.json'), path.join(__dirname, 'dist', 'scenario.schema.json'));
+}
+
 async function main() {
   copyCodicons();
+  copyScenarioSchema();
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   if (watch) {
     await Promise.all(contexts.map((context) => context.watch()));
