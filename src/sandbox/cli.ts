@@ -1,17 +1,19 @@
 // `npm run sandbox`: runs the OTO sandbox standalone so curl, an ERP script or a second VS Code
 // window can talk to it. Stops on Ctrl-C.
+import { DIALECTS, isDialect } from './dialect';
 import { startSandbox } from './index';
 import type { SandboxOptions } from './types';
 
 const DEFAULT_PORT = 8787;
 
-const USAGE = `Usage: npm run sandbox -- [--port N] [--seed N] [--products N] [--latency MS] [--token-ttl S] [--refresh-token T]
+const USAGE = `Usage: npm run sandbox -- [--port N] [--seed N] [--products N] [--latency MS] [--token-ttl S] [--refresh-token T] [--dialect D]
   --port N           port on 127.0.0.1 (default $OTO_SANDBOX_PORT or ${DEFAULT_PORT}; 0 picks a free one)
   --seed N           seed of the demo data (default 1)
   --products N       number of products in the catalogue (default 40)
   --latency MS       delay added to every answer
   --token-ttl S      lifetime of access tokens in seconds (default 3600)
-  --refresh-token T  the refresh token to accept (default $OTO_SANDBOX_REFRESH_TOKEN or a random one)`;
+  --refresh-token T  the refresh token to accept (default $OTO_SANDBOX_REFRESH_TOKEN or a random one)
+  --dialect D        OTO's answer dialect: ${DIALECTS.join(' (default) or ')}`;
 
 const NUMERIC_FLAGS = { '--port': 'port', '--seed': 'seed', '--products': 'products', '--latency': 'latencyMs', '--token-ttl': 'accessTokenTtlSeconds' } as const;
 
@@ -27,6 +29,11 @@ export function parseArguments(args: string[], env: NodeJS.ProcessEnv): SandboxO
     }
     if (flag === '--refresh-token') {
       options.refreshToken = value;
+    } else if (flag === '--dialect') {
+      if (!isDialect(value)) {
+        throw new Error(`--dialect must be ${DIALECTS.join(' or ')}, got "${value}"`);
+      }
+      options.dialect = value;
     } else if (flag in NUMERIC_FLAGS) {
       const number = Number(value);
       if (value.trim() === '' || !Number.isFinite(number)) {

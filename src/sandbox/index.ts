@@ -2,12 +2,14 @@
 // stateful demo data. The extension starts it in-process for its `sandbox` environment.
 import type { AddressInfo } from 'node:net';
 import { randomToken, Tokens } from './auth';
+import { DEFAULT_DIALECT, DIALECTS, isDialect } from './dialect';
 import { FaultQueue } from './faults';
 import { createState } from './seed';
 import { API_PREFIX, createServer, type LoggedRequest } from './server';
 import type { RunningSandbox, SandboxOptions } from './types';
 
 export * from './types';
+export { DIALECTS } from './dialect';
 
 const DEFAULT_TOKEN_TTL_SECONDS = 3600;
 
@@ -21,6 +23,9 @@ function checkOptions(options: SandboxOptions): void {
       throw new RangeError(`${name} must be a non-negative number, got ${value}`);
     }
   }
+  if (options.dialect !== undefined && !isDialect(options.dialect)) {
+    throw new RangeError(`dialect must be ${DIALECTS.map((name) => `"${name}"`).join(' or ')}, got ${JSON.stringify(options.dialect)}`);
+  }
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
@@ -31,7 +36,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   faults.add(options.faults ?? []);
   const log: LoggedRequest[] = [];
   const closing = new AbortController();
-  const server = createServer({ state, tokens, faults, latencyMs: options.latencyMs ?? 0, log, closing: closing.signal });
+  const server = createServer({ state, tokens, faults, latencyMs: options.latencyMs ?? 0, dialect: options.dialect ?? DEFAULT_DIALECT, log, closing: closing.signal });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {

@@ -8,7 +8,7 @@ import { ApiFailure, gatewayFailure, genericFailureBody, jwtExpired, otoFailure 
 import type { FaultQueue } from './faults';
 import type { SandboxState } from './model';
 import { routes, type Route } from './routes';
-import type { Fault, RunningSandbox } from './types';
+import type { Dialect, Fault, RunningSandbox } from './types';
 
 export const API_PREFIX = '/rest/v2/';
 const MAX_BODY_BYTES = 1_000_000;
@@ -22,6 +22,8 @@ export interface ServerContext {
   tokens: Tokens;
   faults: FaultQueue;
   latencyMs: number;
+  /** Which of OTO's answer dialects the endpoints speak. */
+  dialect: Dialect;
   log: LoggedRequest[];
   /** Aborted when the sandbox closes: pending delays end and hanging requests are dropped. */
   closing: AbortSignal;
@@ -101,7 +103,7 @@ function send(response: http.ServerResponse, reply: Reply, headers: Record<strin
 }
 
 export function createServer(context: ServerContext): http.Server {
-  const table = routes(context.tokens);
+  const table = routes(context.tokens, context.dialect);
   const handle = async (incoming: http.IncomingMessage, response: http.ServerResponse): Promise<void> => {
     const url = new URL(incoming.url ?? '/', 'http://127.0.0.1');
     const rawBody = await readBody(incoming);
