@@ -1,0 +1,69 @@
+// The recording proxy's public options. No `vscode`: the CLI and an ERP's CI run it from plain Node.
+
+/** What the proxy does with a call that changes state on OTO. */
+export type WritesMode = 'forward' | 'block' | 'simulate';
+export const WRITES_MODES: readonly WritesMode[] = ['forward', 'block', 'simulate'];
+
+export interface ProxyLimits {
+  /** The client must have sent its request headers within this time. */
+  headersTimeoutMs?: number;
+  /** The client must have sent its whole request (headers and body) within this time. */
+  requestTimeoutMs?: number;
+  /** A kept-alive connection with no request is closed after this time. */
+  keepAliveTimeoutMs?: number;
+  /** Open client connections at most; more are answered 503 and closed. */
+  maxConnections?: number;
+  maxHeaderBytes?: number;
+  /** Request bodies past this are refused with 413 and never sent. */
+  maxBodyBytes?: number;
+  /** The upstream must have answered in full within this time, or the client gets a 504. */
+  upstreamTimeoutMs?: number;
+  /** Upstream answers past this are not passed on: the client gets a 502. */
+  maxAnswerBytes?: number;
+}
+
+/** One exchange as the proxy saw it, before capture shortens its tokens. */
+export interface ProxiedExchange {
+  readonly startedAt: number;
+  readonly remoteAddress: string;
+  readonly remotePort: number;
+  readonly method: string;
+  /** The request target as received (`/rest/v2/x?y=z`). */
+  readonly target: string;
+  readonly requestHeaders: Readonly<Record<string, string | string[] | undefined>>;
+  readonly requestBody: Buffer;
+  readonly status?: number;
+  readonly responseHeaders?: Readonly<Record<string, string | string[] | number | undefined>>;
+  /** The answer as the client got it, decoded when the upstream compressed it. */
+  readonly responseBody?: Buffer;
+  readonly durationMs: number;
+  /** How the proxy handled it: sent upstream, blocked, simulated, or refused before anything. */
+  readonly handling: 'forwarded' | 'blocked' | 'simulated' | 'refused' | 'upstream-failed';
+  /** In words, when the upstream failed: `upstream timed out after 30000 ms`. */
+  readonly failure?: string;
+}
+
+export interface ProxyOptions {
+  /** The upstream base URL, e.g. `https://staging-api.tryoto.com/rest/v2/`. */
+  upstream: string;
+  /** A name for the upstream shown with each exchange (`staging`, `production`). */
+  environment?: string;
+  /** Port on 127.0.0.1; 0 (the default) picks a free one. */
+  port?: number;
+  writes?: WritesMode;
+  limits?: ProxyLimits;
+  /** Called once per exchange, after the client has its answer. */
+  onExchange?: (exchange: ProxiedExchange) => void;
+}
+
+export interface RunningProxy {
+  /** e.g. `http://127.0.0.1:8788/rest/v2` (no trailing slash). */
+  readonly baseUrl: string;
+  readonly port: number;
+  /** The upstream base URL, normalised (no trailing slash). */
+  readonly upstream: string;
+  readonly writes: WritesMode;
+  /** Exchanges seen so far. */
+  readonly exchangeCount: number;
+  close(): Promise<void>;
+}
