@@ -15,9 +15,9 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/client/**/*.ts', 'src/sandbox/**/*.ts'],
+    files: ['src/client/**/*.ts', 'src/sandbox/**/*.ts', 'src/traffic/**/*.ts', 'src/proxy/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The client and the sandbox must run in plain Node.' }] }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The client, the sandbox, the traffic core and the proxy must run in plain Node.' }] }],
     },
   },
 );

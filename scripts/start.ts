@@ -4,7 +4,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createProfile, QUIET_SETTINGS, startCodeServer, type RunningCodeServer } from '../test/runner/codeServer';
+import { createProfile, linkExtension, QUIET_SETTINGS, startCodeServer, type RunningCodeServer } from '../test/runner/codeServer';
 import { ensureToolchain } from '../test/runner/toolchain';
 import { workbenchUrl } from '../test/runner/workbench';
 
@@ -60,16 +60,17 @@ async function main(): Promise<void> {
   const profile = fs.existsSync(settingsFile)
     ? { userDataDir: path.join(dir, 'user-data'), extensionsDir: path.join(dir, 'extensions') }
     : createProfile(dir, QUIET_SETTINGS);
+  // Installed as a link to the working tree rather than passed as a development path: that path is
+  // only honoured with the smoke-test driver, which hides every notification toast.
+  linkExtension(profile, repo);
   server = await startCodeServer({
     toolchain,
     profile,
     folder,
     logFile: path.join(dir, 'code-server.log'),
     port: Number(process.env.PORT || 8750),
-    // The development-path payload in the URL is only honoured with the test driver enabled.
-    testDriver: true,
   });
-  const url = workbenchUrl(server.origin, folder, [['extensionDevelopmentPath', repo]]);
+  const url = workbenchUrl(server.origin, folder);
   console.log(`[start] code-server is running the extension (log: ${path.join(dir, 'code-server.log')}). Open:\n\n  ${url}\n\n[start] Reload the window after a rebuild; Ctrl-C stops code-server and the watch build.`);
 }
 

@@ -54,8 +54,12 @@ interface CallSpec<T> {
   query?: Record<string, string>;
   body?: unknown;
   operation: OtoRequestEvent['operation'];
-  /** Whether transient failures may be retried: never for a change that must not happen twice. */
-  retry: boolean;
+  /**
+   * Which transient failures are retried: any (`transient`, for reads), only those where the
+   * request provably never reached the server (`unsent`, for every write: a resent `set` can
+   * overwrite another writer's newer change), or none.
+   */
+  retry: 'transient' | 'unsent' | 'never';
   auth: boolean;
   check: Check<T>;
 }
@@ -95,7 +99,10 @@ export class OtoClient {
     this.tokens = new AccessTokens(() => this.issueToken());
   }
 
-  /** `set` replaces the quantity and may be retried; `adjust` changes it and never is. */
+  /**
+   * Neither `set` nor `adjust` is resent once the request may have reached OTO: an adjust would
+   * apply twice, and a set could overwrite a newer change another writer made in between.
+   */
   async updateStockQuantity(request: UpdateStockQuantityRequest, options?: RequestOptions): Promise<UpdateStockQuantityResponse> {
     const endpoint = 'updateStockQuantity';
     const actionType = input.requireOneOf(request?.actionType, ['set', 'adjust'] as const, 'actionType', endpoint);
@@ -106,7 +113,7 @@ export class OtoClient {
       qty: input.requireInteger(request.qty, actionType === 'set' ? 'non-negative' : 'non-zero', 'qty', endpoint),
       inventoryType: input.optionalText(request.inventoryType, 'inventoryType', endpoint),
     };
-    return this.call({ method: 'POST', endpoint, body, operation: 'write', retry: actionType === 'set', auth: true, check: answers.updateStockAnswer }, options?.signal);
+    return this.call({ method: 'POST', endpoint, body, operation: 'write', retry: 'unsent', auth: true, check: answers.updateStockAnswer }, options?.signal);
   }
 
   /** Stock per location for each SKU, the "no location" entries included. */
@@ -132,7 +139,7 @@ export class OtoClient {
     return result;
   }
 
-  /** Never retried: a lost answer could mean the order exists, and a resend would create another. */
+  /** Not resent once it may have arrived: a lost answer could mean the order exists, and a resend would create another. */
   async createInventoryOrder(request: CreateInventoryOrderRequest, options?: RequestOptions): Promise<CreateInventoryOrderResponse> {
     const endpoint = 'createInventoryOrder';
     const body = {
@@ -151,24 +158,24 @@ export class OtoClient {
       waybillNumber: input.optionalText(request.waybillNumber, 'waybillNumber', endpoint),
       description: input.optionalText(request.description, 'description', endpoint),
     };
-    return this.call({ method: 'POST', endpoint, body, operation: 'write', retry: false, auth: true, check: answers.inventoryOrderAnswer }, options?.signal);
+    return this.call({ method: 'POST', endpoint, body, operation: 'write', retry: 'unsent', auth: true, check: answers.inventoryOrderAnswer }, options?.signal);
   }
 
-  /** Not retried: once packed, the order leaves the queue and a resend would fail confusingly. */
+  /** Not resent once it may have arrived: once packed, the order leaves the queue and a resend would fail confusingly. */
   async updatePackingStatus(request: UpdatePackingStatusRequest, options?: RequestOptions): Promise<UpdatePackingStatusResponse> {
     const endpoint = 'updatePackingStatus';
     const body = {
       orderId: input.requireText(request?.orderId, 'orderId', endpoint),
       packingStatus: input.requireOneOf(request.packingStatus, ['picked', 'packed'] as const, 'packingStatus', endpoint),
     };
-    return this.call({ method: 'POST', endpoint, body, operation: 'write', retry: false, auth: true, check: answers.packingStatusAnswer }, options?.signal);
+    return this.call({ method: 'POST', endpoint, body, operation: 'write', retry: 'unsent', auth: true, check: answers.packingStatusAnswer }, options?.signal);
   }
 
   /** Orders ready for pick and pack in one warehouse (a POST, but only a read). */
   async getPackingOrders(warehouseCode: string, options?: RequestOptions): Promise<PackingOrder[]> {
     const endpoint = 'getPackingOrders';
     const body = { warehouseCode: input.requireText(warehouseCode, 'warehouseCode', endpoint) };
-    const answer = await this.call({ method: 'POST', endpoint, body, operation: 'read', retry: true, auth: true, check: answers.packingOrdersAnswer }, options?.signal);
+    const answer = await this.call({ method: 'POST', endpoint, body, operation: 'read', retry: 'transient', auth: true, check: answers.packingOrdersAnswer }, options?.signal);
     return answer.orders;
   }
 
@@ -191,7 +198,7 @@ export class OtoClient {
     const page = (currentPage: number, signal?: AbortSignal): Promise<{ productCount?: number; products: Product[] }> =>
       this.call({
         method: 'POST', endpoint: 'productList', body: { pageSize: PAGE_SIZE, currentPage },
-        operation: 'read', retry: true, auth: true, check: answers.productPageAnswer,
+        operation: 'read', retry: 'transient', auth: true, check: answers.productPageAnswer,
       }, signal);
     const first = await page(1, options?.signal);
     const pages = [first];
@@ -236,18 +243,18 @@ export class OtoClient {
 
   /** Needs no token; a single try, since it is itself the question "is OTO reachable?". */
   async healthCheck(options?: RequestOptions): Promise<HealthStatus> {
-    return this.call({ method: 'GET', endpoint: 'healthCheck', operation: 'read', retry: false, auth: false, check: answers.healthAnswer }, options?.signal);
+    return this.call({ method: 'GET', endpoint: 'healthCheck', operation: 'read', retry: 'never', auth: false, check: answers.healthAnswer }, options?.signal);
   }
 
   private read<T>(endpoint: string, check: Check<T>, signal?: AbortSignal, query?: Record<string, string>): Promise<T> {
-    return this.call({ method: 'GET', endpoint, query, operation: 'read', retry: true, auth: true, check }, signal);
+    return this.call({ method: 'GET', endpoint, query, operation: 'read', retry: 'transient', auth: true, check }, signal);
   }
 
   private readSkuBatches<T>(endpoint: string, skus: readonly string[], suffix: string, check: Check<T>, signal?: AbortSignal): Promise<T[]> {
     const list = input.requireSkuList(skus, endpoint);
     const batches = batchSkuUrls(`${this.baseUrl}/${endpoint}?sku=`, list, suffix, this.maxUrlLength, endpoint);
     const read = (batch: SkuBatch, batchSignal?: AbortSignal): Promise<T> =>
-      this.call({ method: 'GET', endpoint, url: batch.url, operation: 'read', retry: true, auth: true, check }, batchSignal);
+      this.call({ method: 'GET', endpoint, url: batch.url, operation: 'read', retry: 'transient', auth: true, check }, batchSignal);
     // The common short list needs none of the fan-out machinery.
     return batches.length === 1 ? Promise.all([read(batches[0], signal)]) : mapWithConcurrency(batches, this.concurrency, read, signal);
   }
@@ -273,7 +280,8 @@ export class OtoClient {
           continue;
         }
         tries++;
-        const delay = spec.retry && tries < this.retry.maxAttempts && isTransient(error) ? this.backoff(error, tries) : undefined;
+        const retryable = isTransient(error) && (spec.retry === 'transient' || (spec.retry === 'unsent' && error.unsent === true));
+        const delay = retryable && tries < this.retry.maxAttempts ? this.backoff(error, tries) : undefined;
         if (delay === undefined) {
           throw error;
         }
@@ -283,7 +291,7 @@ export class OtoClient {
   }
 
   private async attempt<T>(spec: CallSpec<T>, attempt: number, used: { token?: string }, signal?: AbortSignal): Promise<T> {
-    used.token = spec.auth ? await abortable(this.tokens.get(), signal, spec.endpoint) : undefined;
+    used.token = spec.auth ? await this.accessToken(spec.endpoint, signal) : undefined;
     const request: HttpRequest = {
       method: spec.method,
       url: spec.url ?? this.url(spec.endpoint, spec.query),
@@ -307,6 +315,16 @@ export class OtoClient {
     }
   }
 
+  /** A failure to get the token is one of the call's own that sent nothing of it. */
+  private async accessToken(endpoint: string, signal?: AbortSignal): Promise<string> {
+    try {
+      return await abortable(this.tokens.get(), signal, endpoint);
+    } catch (caught) {
+      const error = this.sanitise(caught, endpoint);
+      throw error.unsent === true ? error : new OtoError({ ...error, message: error.message, unsent: true });
+    }
+  }
+
   /** `undefined` when OTO asked for a longer wait than we are willing to block a caller for. */
   private backoff(error: OtoError, retry: number): number | undefined {
     if (error.retryAfterMs !== undefined && error.retryAfterMs > this.retry.maxRetryAfterMs) {
@@ -324,7 +342,7 @@ export class OtoClient {
     try {
       answer = await this.call({
         method: 'POST', endpoint: 'refreshToken', body: { refresh_token: refreshToken },
-        operation: 'auth', retry: false, auth: false, check: answers.tokenAnswer,
+        operation: 'auth', retry: 'never', auth: false, check: answers.tokenAnswer,
       });
     } catch (error) {
       // An answer saying no (4xx, or success: false) means the token itself is bad.

@@ -30,6 +30,11 @@ export interface OtoErrorInit {
   retryAfterMs?: number;
   /** How many HTTP attempts were made before giving up. */
   attempts?: number;
+  /**
+   * The request provably never reached the server (connection refused, no DNS answer, or the
+   * token it needed could not be had): whatever the call, nothing was applied.
+   */
+  unsent?: boolean;
 }
 
 export class OtoError extends Error {
@@ -41,6 +46,7 @@ export class OtoError extends Error {
   readonly field?: string;
   readonly retryAfterMs?: number;
   attempts?: number;
+  readonly unsent?: boolean;
 
   constructor(init: OtoErrorInit) {
     super(init.message);
@@ -53,6 +59,7 @@ export class OtoError extends Error {
     this.field = init.field;
     this.retryAfterMs = init.retryAfterMs;
     this.attempts = init.attempts;
+    this.unsent = init.unsent;
   }
 }
 

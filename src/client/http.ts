@@ -59,9 +59,16 @@ export async function send(request: HttpRequest, endpoint: string, timeoutMs: nu
       throw abortedError(endpoint);
     }
     const reason = error instanceof Error ? error.message : String(error);
-    throw new OtoError({ kind: 'network', endpoint, message: `Could not reach OTO: ${reason}` });
+    const code = (error as { code?: unknown } | undefined)?.code;
+    throw new OtoError({ kind: 'network', endpoint, message: `Could not reach OTO: ${reason}`, unsent: typeof code === 'string' && NOT_CONNECTED.includes(code) });
   }
 }
+
+/**
+ * Failures before a connection existed, so before any byte of the request left. A reset or a
+ * timeout proves nothing: the server may have received the request and acted on it.
+ */
+const NOT_CONNECTED: readonly string[] = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'];
 
 type FetchSignal = NonNullable<RequestInit['signal']>;
 

@@ -1,12 +1,15 @@
 // The OTO client's public surface. Imports nothing from `vscode`: it runs in plain Node.
 //
 // Decisions worth knowing when calling it:
-// - Retried automatically (transient failures only: network errors, timeouts, 429, 500, 502, 503,
-//   504, OTO1143, OTO1105; at most 4 attempts, jittered exponential backoff, never shorter than
-//   Retry-After): the reads, and `updateStockQuantity` with `set`, which lands on the same quantity
-//   however often it arrives. Never retried: `adjust`, `createInventoryOrder` (a lost answer could
-//   double the change) and `updatePackingStatus` (once packed the order leaves the queue, so a
-//   resend would fail confusingly). `healthCheck` is a single try: it is the question itself.
+// - Reads are retried automatically on transient failures (network errors, timeouts, 429, 500,
+//   502, 503, 504, OTO1143, OTO1105; at most 4 attempts, jittered exponential backoff, never
+//   shorter than Retry-After). `healthCheck` is a single try: it is the question itself.
+// - Writes (`updateStockQuantity` with `set` or `adjust`, `createInventoryOrder`,
+//   `updatePackingStatus`) are resent only when the request provably never reached the server:
+//   the connection was refused, the host name did not resolve, or the access token could not be
+//   had (the error then has `unsent: true`). After a timeout, a dropped connection or a 5xx the
+//   write may or may not have been applied, and it fails with that error: an adjust or an order
+//   would apply twice, and even a `set` could overwrite a change another writer made in between.
 // - A 401 is different: OTO refused the request, so nothing happened. Any call, writes included,
 //   refreshes the token once and is sent once more; a second 401 is an `auth` error.
 // - A Retry-After longer than `retry.maxRetryAfterMs` (30 s) is not waited for: the call fails at
@@ -22,4 +25,5 @@ export { redact, redactHeaders, REDACTED } from './redact';
 export { formatDdMmYyyy, isValidDdMmYyyy, parseDdMmYyyy } from './dates';
 export type { CalendarDate } from './dates';
 export { MAX_URL_LENGTH } from './batch';
+export { MAX_QUANTITY } from './validate';
 export * from './types';

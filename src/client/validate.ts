@@ -31,7 +31,13 @@ const RULE_TEXT: Record<IntegerRule, string> = {
   positive: 'a positive integer',
 };
 
+/** OTO stores quantities as 32-bit integers; anything beyond is refused with OTO1132. */
+export const MAX_QUANTITY = 2_147_483_647;
+
 export function requireInteger(value: unknown, rule: IntegerRule, field: string, endpoint: string): number {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && Math.abs(value) > MAX_QUANTITY) {
+    throw validationError(field, `${field} must be at most ${MAX_QUANTITY} either way (OTO stores 32-bit integers)`, endpoint);
+  }
   const ok = typeof value === 'number' && Number.isSafeInteger(value) &&
     (rule === 'any' || (rule === 'non-negative' && value >= 0) || (rule === 'non-zero' && value !== 0) || (rule === 'positive' && value > 0));
   if (!ok) {

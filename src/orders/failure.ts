@@ -5,12 +5,16 @@ import { connect, type Connection, type FlowContext } from './context';
 import { l10n } from './l10n';
 import type { MessageLevel } from './prompter';
 
-/** The request may have reached OTO and taken effect even though no answer came back. */
+/**
+ * The request may have reached OTO and taken effect even though no good answer came back: a
+ * timeout, a dropped connection, a server error (even one with an OTO code: a gateway or OTO may
+ * fail after the change was made). Not when the connection was never made.
+ */
 export function isLostAnswer(error: unknown): boolean {
-  if (!isOtoError(error)) {
+  if (!isOtoError(error) || error.unsent === true) {
     return false;
   }
-  return error.kind === 'timeout' || error.kind === 'network' || (error.kind === 'api' && (error.status ?? 0) >= 500 && error.code === undefined);
+  return error.kind === 'timeout' || error.kind === 'network' || (error.kind === 'api' && (error.status ?? 0) >= 500);
 }
 
 /** e.g. `OTO1133 Location Code is missing or invalid`, or the plain message when OTO gave no code. */

@@ -1,4 +1,5 @@
 // What a typed quantity means for a stock change, checked before anything is sent.
+import { MAX_QUANTITY } from '../client';
 import { l10n } from './l10n';
 
 export type StockAction = 'adjust' | 'set';
@@ -15,7 +16,7 @@ export function parseInteger(text: string): Parsed {
     return { error: l10n.t('"{0}" is not a whole number: use digits only, with an optional sign.', trimmed) };
   }
   const value = Number(trimmed);
-  if (!Number.isSafeInteger(value)) {
+  if (!Number.isSafeInteger(value) || Math.abs(value) > MAX_QUANTITY) {
     return { error: l10n.t('{0} is too large.', trimmed) };
   }
   return { value };
@@ -34,6 +35,10 @@ export function parseStockQuantity(action: StockAction, before: number, text: st
   }
   if (action === 'set' && parsed.value === before) {
     return { error: l10n.t('The stock is already {0}: setting it again changes nothing.', before) };
+  }
+  const after = resultingStock(action, before, parsed.value);
+  if (Math.abs(after) > MAX_QUANTITY) {
+    return { error: l10n.t('That would make the stock {0}, beyond the {1} either way that OTO can hold.', after, MAX_QUANTITY) };
   }
   return parsed;
 }

@@ -30,14 +30,16 @@ export function text(value: unknown): string | undefined {
 }
 
 /** An integer given as a JSON number or a string of digits (`"40"`); `"40.75"` is not one. */
+/** OTO stores quantities as 32-bit integers: a quantity, or a figure a change leads to, beyond this is refused. */
+export const MAX_QUANTITY = 2_147_483_647;
+
+export function inQuantityRange(value: number): boolean {
+  return Number.isSafeInteger(value) && Math.abs(value) <= MAX_QUANTITY;
+}
+
 export function integer(value: unknown): number | undefined {
-  if (typeof value === 'number') {
-    return Number.isSafeInteger(value) ? value : undefined;
-  }
-  if (typeof value === 'string' && /^\s*[-+]?\d{1,15}\s*$/.test(value)) {
-    return Number(value);
-  }
-  return undefined;
+  const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*[-+]?\d{1,15}\s*$/.test(value) ? Number(value) : undefined;
+  return number !== undefined && inQuantityRange(number) ? number : undefined;
 }
 
 /** A real calendar date written `DD/MM/YYYY`, or undefined. */

@@ -1,21 +1,139 @@
-// The faults a sandbox still has to inject, matched per endpoint in the order they were added.
-import type { Fault } from './types';
+// The faults a sandbox still has to inject, matched per endpoint (and client) in the order they
+// were added. A fault ends when its uses run out or its time is up; listeners hear of every
+// change, so a status bar can show what is active without polling.
+import { Emitter, type Event } from '../common/emitter';
+import type { ActiveFault, Fault } from './types';
+
+/** The extension's own client sends `User-Agent: oto-stock-vscode/<version>`. */
+export const OWN_CLIENT_USER_AGENT_PREFIX = 'oto-stock-vscode/';
+
+export function isOwnClient(userAgent: string | undefined): boolean {
+  return userAgent?.startsWith(OWN_CLIENT_USER_AGENT_PREFIX) ?? false;
+}
+
+interface Entry {
+  id: number;
+  fault: Fault;
+  left: number;
+  expiresAt?: number;
+}
 
 export class FaultQueue {
-  private readonly entries: Array<{ fault: Fault; left: number }> = [];
+  private readonly entries: Entry[] = [];
+  private nextId = 1;
+  private expiryTimer: NodeJS.Timeout | undefined;
+  private readonly changes = new Emitter<void>();
 
-  add(faults: readonly Fault[]): void {
-    for (const fault of faults) {
-      this.entries.push({ fault: { ...fault }, left: fault.times ?? Infinity });
+  /** Faults were added, used, removed or ran out of time. */
+  readonly onDidChange: Event<void> = this.changes.event;
+
+  constructor(private readonly clock: () => number = Date.now) {}
+
+  /** Adds faults; a fault's `seconds` count from now. Returns their ids, in order. */
+  add(faults: readonly Fault[]): number[] {
+    const now = this.clock();
+    const ids = faults.map((fault) => {
+      const entry: Entry = { id: this.nextId++, fault: { ...fault }, left: fault.times ?? Infinity };
+      if (fault.seconds !== undefined) {
+        entry.expiresAt = now + fault.seconds * 1000;
+      }
+      this.entries.push(entry);
+      return entry.id;
+    });
+    if (ids.length > 0) {
+      this.changed();
+    }
+    return ids;
+  }
+
+  /** The first live fault for `endpoint` and this client, using one of its uses. */
+  take(endpoint: string, userAgent?: string): Fault | undefined {
+    this.prune();
+    const own = isOwnClient(userAgent);
+    const index = this.entries.findIndex(
+      ({ fault }) => (fault.endpoint === '*' || fault.endpoint === endpoint) && !(fault.clients === 'others' && own),
+    );
+    if (index < 0) {
+      return undefined;
+    }
+    const entry = this.entries[index];
+    entry.left--;
+    if (entry.left <= 0) {
+      this.entries.splice(index, 1);
+    }
+    if (entry.left !== Infinity) {
+      this.changed();
+    }
+    return entry.fault;
+  }
+
+  /** The faults still active, oldest first. */
+  list(): ActiveFault[] {
+    this.prune();
+    return this.entries.map(({ id, fault, left, expiresAt }) => ({
+      id,
+      fault: { ...fault },
+      ...(left === Infinity ? {} : { left }),
+      ...(expiresAt === undefined ? {} : { expiresAt }),
+    }));
+  }
+
+  remove(id: number): boolean {
+    const index = this.entries.findIndex((entry) => entry.id === id);
+    if (index < 0) {
+      return false;
+    }
+    this.entries.splice(index, 1);
+    this.changed();
+    return true;
+  }
+
+  clear(): void {
+    if (this.entries.length > 0) {
+      this.entries.length = 0;
+      this.changed();
     }
   }
 
-  /** The first fault for `endpoint` with uses left, using one of them. */
-  take(endpoint: string): Fault | undefined {
-    const entry = this.entries.find((candidate) => candidate.left > 0 && (candidate.fault.endpoint === '*' || candidate.fault.endpoint === endpoint));
-    if (entry) {
-      entry.left--;
+  dispose(): void {
+    clearTimeout(this.expiryTimer);
+    this.changes.dispose();
+  }
+
+  /** Drops the faults whose time is up; true when any was dropped. */
+  private prune(): boolean {
+    const now = this.clock();
+    const before = this.entries.length;
+    for (let i = this.entries.length - 1; i >= 0; i--) {
+      const expiresAt = this.entries[i].expiresAt;
+      if (expiresAt !== undefined && expiresAt <= now) {
+        this.entries.splice(i, 1);
+      }
     }
-    return entry?.fault;
+    if (this.entries.length === before) {
+      return false;
+    }
+    this.changed();
+    return true;
+  }
+
+  private changed(): void {
+    this.scheduleExpiry();
+    this.changes.fire();
+  }
+
+  /** One timer for the next fault to expire, so listeners hear of it without a request arriving. */
+  private scheduleExpiry(): void {
+    clearTimeout(this.expiryTimer);
+    this.expiryTimer = undefined;
+    const next = Math.min(...this.entries.map((entry) => entry.expiresAt ?? Infinity));
+    if (next !== Infinity) {
+      this.expiryTimer = setTimeout(() => {
+        if (!this.prune()) {
+          this.scheduleExpiry();
+        }
+      }, Math.max(0, next - this.clock()) + 5);
+      this.expiryTimer.unref();
+    }
   }
 }

@@ -51,13 +51,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   return {
     baseUrl: `http://127.0.0.1:${port}${API_PREFIX.replace(/\/$/, '')}`,
     refreshToken: tokens.refreshToken,
-    addFaults: (more) => faults.add(more),
+    addFaults: (more) => void faults.add(more),
+    faults: {
+      add: (more) => faults.add(more),
+      list: () => faults.list(),
+      remove: (id) => faults.remove(id),
+      clear: () => faults.clear(),
+      onDidChange: faults.onDidChange,
+    },
     get requests() {
       return log;
     },
     close() {
       closed ??= new Promise<void>((resolve) => {
         closing.abort();
+        faults.dispose();
         server.close(() => resolve());
         server.closeAllConnections();
       });

@@ -1,9 +1,9 @@
 // createInventoryOrder: inbound and outbound orders are recorded with status `new` and count in
 // the forecast of their location until they are processed (which the API cannot do).
-import { bodyOf, ddmmyyyy, integer, text, type Endpoint } from './api';
+import { bodyOf, ddmmyyyy, inQuantityRange, integer, text, type Endpoint } from './api';
 import { otoFailure } from './errors';
 import type { InventoryOrderItem } from './model';
-import { emptyRecord, historyDate, orderDate } from './model';
+import { emptyRecord, forecastOf, historyDate, orderDate, type StockRecord } from './model';
 
 export const createInventoryOrder: Endpoint = (state, request) => {
   const body = bodyOf(request);
@@ -61,15 +61,24 @@ export const createInventoryOrder: Endpoint = (state, request) => {
   };
   const dates = { orderDate: date('orderDate'), deliveryDate: date('deliveryDate') };
 
+  // Every figure the order leads to is worked out first, so an order out of range changes nothing.
+  const field = action === 'inbound' ? 'incoming' : 'outgoing';
+  const next = new Map<string, StockRecord>();
   for (const { sku, qty } of items) {
-    const product = state.productBySku.get(sku);
-    let record = product?.stock.get(location.code);
-    if (product && !record) {
-      record = emptyRecord();
-      product.stock.set(location.code, record);
+    const record = next.get(sku) ?? { ...(state.productBySku.get(sku)?.stock.get(location.code) ?? emptyRecord()) };
+    record[field] += qty;
+    if (!inQuantityRange(record[field]) || !inQuantityRange(forecastOf(record))) {
+      throw otoFailure('OTO1132');
     }
-    if (record) {
-      record[action === 'inbound' ? 'incoming' : 'outgoing'] += qty;
+    next.set(sku, record);
+  }
+  for (const [sku, record] of next) {
+    const stock = state.productBySku.get(sku)?.stock;
+    const current = stock?.get(location.code);
+    if (current) {
+      current[field] = record[field];
+    } else {
+      stock?.set(location.code, record);
     }
   }
   const now = state.now();

@@ -127,7 +127,7 @@ export function createServer(context: ServerContext): http.Server {
       context.log.shift();
     }
 
-    const fault = context.faults.take(endpoint);
+    const fault = context.faults.take(endpoint, incoming.headers['user-agent']);
     const delay = context.latencyMs + (fault?.latencyMs ?? 0);
     if (delay > 0) {
       await sleep(delay, undefined, { signal: context.closing });

@@ -1,5 +1,5 @@
 // Stock endpoints: checkInventoryStock, checkGlobalStock and updateStockQuantity.
-import { bodyOf, integer, skuList, text, type ApiRequest, type Endpoint } from './api';
+import { bodyOf, inQuantityRange, integer, skuList, text, type ApiRequest, type Endpoint } from './api';
 import { otoFailure } from './errors';
 import type { Product, SandboxState } from './model';
 import { emptyRecord, forecastOf } from './model';
@@ -90,16 +90,19 @@ export const updateStockQuantity: Endpoint = (state, request) => {
   if (!product) {
     throw otoFailure('OTO1126');
   }
-  let record = product.stock.get(locationCode);
-  if (!record) {
-    // Setting creates the SKU's inventory at a location; adjusting needs one to exist.
-    if (actionType === 'adjust') {
-      throw otoFailure('OTO1134', 404);
-    }
-    record = emptyRecord();
-    product.stock.set(locationCode, record);
+  const existing = product.stock.get(locationCode);
+  // Setting creates the SKU's inventory at a location; adjusting needs one to exist.
+  if (!existing && actionType === 'adjust') {
+    throw otoFailure('OTO1134', 404);
   }
-  record.onHand = actionType === 'set' ? qty : record.onHand + qty;
+  const record = existing ?? emptyRecord();
+  const onHand = actionType === 'set' ? qty : record.onHand + qty;
+  // Past the range a figure would be stored wrongly (or not at all): say so rather than succeed.
+  if (!inQuantityRange(onHand) || !inQuantityRange(forecastOf({ ...record, onHand }))) {
+    throw otoFailure('OTO1132');
+  }
+  record.onHand = onHand;
+  product.stock.set(locationCode, record);
   const warning =
     actionType === 'set'
       ? 'Inventory quantity set to the given qty according to the action type'

@@ -10,6 +10,13 @@ export interface Fault {
   endpoint: string;
   /** How many matching requests this fault applies to; unlimited when omitted. */
   times?: number;
+  /** For how many seconds from when it is added the fault applies; for good when omitted. */
+  seconds?: number;
+  /**
+   * `others`: every client but the extension's own (User-Agent `oto-stock-vscode/…`), so an
+   * integration under test gets the fault while the Stock view keeps working. `all` by default.
+   */
+  clients?: 'all' | 'others';
   /** Extra delay before answering, in milliseconds. */
   latencyMs?: number;
   /** Answer with this HTTP status (and `body`, or a generic OTO error body for it). */
@@ -27,6 +34,28 @@ export interface Fault {
   afterEffect?: boolean;
   /** Drop the connection without answering (a network error). Implied by `afterEffect` alone. */
   reset?: boolean;
+}
+
+/** A fault still to be injected, as listed by `RunningSandbox.faults`. */
+export interface ActiveFault {
+  /** Unique in one sandbox; for `remove`. */
+  id: number;
+  fault: Fault;
+  /** Uses left; absent when unlimited. */
+  left?: number;
+  /** Epoch milliseconds when it stops applying; absent when it has no time limit. */
+  expiresAt?: number;
+}
+
+/** The faults of a running sandbox, changeable while it runs. */
+export interface SandboxFaults {
+  /** Adds faults (their `seconds` count from now) and returns their ids. */
+  add(faults: readonly Fault[]): number[];
+  list(): ActiveFault[];
+  remove(id: number): boolean;
+  clear(): void;
+  /** Fires when faults are added, used, removed, or run out of time. */
+  onDidChange(listener: () => void): { dispose(): void };
 }
 
 /** A pickup location added to the seeded ones (tests use OTO's example codes, e.g. `ASDS`). */
@@ -111,8 +140,10 @@ export interface RunningSandbox {
   baseUrl: string;
   /** The refresh token this sandbox accepts. */
   refreshToken: string;
-  /** Adds faults at run time (tests use it between calls). */
+  /** Adds faults at run time (tests use it between calls); `faults.add` with the ids. */
   addFaults(faults: Fault[]): void;
+  /** The active faults: list, add, remove, clear, and hear of changes. */
+  readonly faults: SandboxFaults;
   /** Every request the sandbox received, in order: for asserting what (and how often) was sent. */
   readonly requests: ReadonlyArray<{
     method: string;

@@ -65,6 +65,22 @@ export function installExtension(toolchain: Toolchain, profile: Profile, vsix: s
   }
 }
 
+/**
+ * Makes the profile load the extension straight from `folder` (a working tree with dist/ built),
+ * as an installed extension: a rebuild shows after "Reload Window", and no test driver is needed.
+ * Rewrites the profile's extension list, so only this extension is installed.
+ */
+export function linkExtension(profile: Profile, folder: string): void {
+  const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+  const entry = {
+    identifier: { id: `${manifest.publisher}.${manifest.name}`.toLowerCase() },
+    version: manifest.version,
+    location: { $mid: 1, scheme: 'file', path: path.resolve(folder) },
+    metadata: { installedTimestamp: Date.now(), source: 'vsix' },
+  };
+  fs.writeFileSync(path.join(profile.extensionsDir, 'extensions.json'), JSON.stringify([entry]));
+}
+
 /** Port 0 picks a free port; any other port is checked, since a busy one would answer /healthz for someone else. */
 export async function freePort(port = 0): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -110,7 +126,10 @@ export interface StartOptions {
   folder: string;
   logFile: string;
   port?: number;
-  /** Required for the test payload in the URL; the built workbench ignores it otherwise. */
+  /**
+   * Required for the test payload in the URL; the built workbench ignores it otherwise. It also
+   * hides notification toasts, so only the test launcher sets it.
+   */
   testDriver?: boolean;
 }
 

@@ -1,6 +1,8 @@
 // Retries against the sandbox's injected faults: reads come back from transient failures within
 // their bounds; changes that must not happen twice are sent exactly once, whatever happens.
 import * as assert from 'node:assert/strict';
+import * as net from 'node:net';
+import type { OtoRequestEvent } from '../../../src/client';
 import { failure, useSandbox } from './support';
 
 const LOCATION = 'ASDS';
@@ -139,10 +141,61 @@ describe('OtoClient retries', () => {
     });
   });
 
-  it('retries a set, which gives the same result however often it arrives', async () => {
-    t.sandbox.addFaults([{ endpoint: 'updateStockQuantity', status: 502, afterEffect: true, times: 1 }]);
-    await t.client.updateStockQuantity({ actionType: 'set', locationCode: LOCATION, sku: SKU, qty: 4 });
-    assert.equal(t.sent('updateStockQuantity').length, 2);
-    assert.equal(await onHand(), 4);
+  describe('a set, which another writer may have changed in between', () => {
+    const set = (qty: number) => ({ actionType: 'set' as const, locationCode: LOCATION, sku: SKU, qty });
+
+    it('is not resent after a 502 that lost its answer, so a newer set by someone else stays', async () => {
+      t.sandbox.addFaults([{ endpoint: 'updateStockQuantity', status: 502, afterEffect: true, times: 1 }]);
+      const other = t.newClient();
+      let theirs: Promise<unknown> | undefined;
+      // Client B sets 222 while A is between its (lost) first answer and any resend.
+      const mine = t.newClient({
+        retry: { baseDelayMs: 300, maxDelayMs: 300 },
+        onRequest: (event) => {
+          if (event.endpoint === 'updateStockQuantity' && event.attempt === 1) {
+            theirs ??= other.updateStockQuantity(set(222));
+          }
+        },
+      });
+      const error = await failure(mine.updateStockQuantity(set(111)));
+      await theirs;
+      assert.equal(error.status, 502);
+      assert.equal(error.attempts, 1);
+      assert.equal(await onHand(), 222);
+      assert.equal(t.sent('updateStockQuantity').length, 2);
+    });
+
+    it('is sent once after a dropped connection or a timeout', async () => {
+      t.sandbox.addFaults([{ endpoint: 'updateStockQuantity', afterEffect: true, times: 1 }]);
+      assert.equal((await failure(t.client.updateStockQuantity(set(4)))).kind, 'network');
+      const client = t.newClient({ timeoutMs: 200 });
+      t.sandbox.addFaults([{ endpoint: 'updateStockQuantity', hang: true, afterEffect: true, times: 1 }]);
+      assert.equal((await failure(client.updateStockQuantity(set(5)))).kind, 'timeout');
+      assert.equal(t.sent('updateStockQuantity').length, 2);
+      assert.equal(await onHand(), 5);
+    });
+  });
+
+  describe('writes whose request provably never reached the server', () => {
+    async function refusedBaseUrl(): Promise<string> {
+      const server = net.createServer();
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as net.AddressInfo;
+      await new Promise((resolve) => server.close(resolve));
+      return `http://127.0.0.1:${port}/rest/v2`;
+    }
+
+    it('resends a set and an adjust whose connection was refused, and says nothing was sent', async () => {
+      const events: OtoRequestEvent[] = [];
+      const client = t.newClient({ baseUrl: await refusedBaseUrl(), onRequest: (event) => events.push(event) });
+      for (const actionType of ['set', 'adjust'] as const) {
+        const error = await failure(client.updateStockQuantity({ actionType, locationCode: LOCATION, sku: SKU, qty: 3 }));
+        assert.equal(error.kind, 'network');
+        assert.equal(error.unsent, true);
+        assert.equal(error.attempts, 4);
+      }
+      // Nothing of the write was sent: each attempt failed at the token refresh, refused too.
+      assert.ok(events.length >= 8 && events.every((event) => event.error?.kind === 'network'));
+    });
   });
 });

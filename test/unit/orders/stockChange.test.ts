@@ -96,12 +96,14 @@ describe('orders: adjust and set stock', () => {
   it('refuses bad quantities as they are typed, with a specific message, and sends nothing for them', async () => {
     fixture = await setup();
     const { sku, onHand } = stockedSku(fixture, RUH);
-    fixture.prompter.play(rejected('abc', /not a whole number/), rejected('2.5', /not a whole number/), rejected('', /Type a whole number/), rejected('0', /changes nothing/), type('+2'));
+    fixture.prompter.play(rejected('abc', /not a whole number/), rejected('2.5', /not a whole number/), rejected('', /Type a whole number/), rejected('0', /changes nothing/),
+      rejected('2147483648', /too large/), rejected(String(2147483647 - onHand + 1), /would make the stock 2147483648, beyond the 2147483647/), type('+2'));
     await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
     assert.strictEqual(fixture.sent('updateStockQuantity').length, 1);
     assert.strictEqual(await fixture.onHand(sku, RUH), onHand + 2);
 
-    fixture.prompter.play(rejected('-1', /below 0/), rejected(String(onHand + 2), /already/), rejected('1e3', /not a whole number/), escape);
+    fixture.prompter.play(rejected('-1', /below 0/), rejected(String(onHand + 2), /already/), rejected('1e3', /not a whole number/),
+      rejected('9007199254740991', /too large/), escape);
     await changeStock(fixture.ctx, 'set', { sku, locationCode: RUH });
     assert.strictEqual(fixture.sent('updateStockQuantity').length, 1);
   });
@@ -260,6 +262,34 @@ describe('orders: adjust and set stock', () => {
       assert.deepStrictEqual(lost.actions, ['Re-read stock', 'Show log']);
       assert.match(reread.text, new RegExp(`: ${onHand - 2} on hand now\\. It was ${onHand} before the change and would be ${onHand - 2} had it been applied\\.`));
       assert.strictEqual(fixture.ctx.recent.list().length, 0);
+    });
+
+    it('says a set whose answer was a server error may or may not have been applied, and does not resend it', async () => {
+      fixture = await setup();
+      const { sku, onHand } = stockedSku(fixture, RUH);
+      fixture.sandbox.addFaults([{ endpoint: 'updateStockQuantity', times: 1, status: 502, afterEffect: true }]);
+      fixture.prompter.play(type(String(onHand + 7)), respond('Re-read stock'));
+      await changeStock(fixture.ctx, 'set', { sku, locationCode: RUH });
+      assert.strictEqual(fixture.sent('updateStockQuantity').length, 1);
+      const [lost, reread] = fixture.prompter.messages();
+      assert.strictEqual(lost.level, 'warning');
+      assert.match(lost.text, new RegExp(`^No answer from OTO to setting ${sku} .* to ${onHand + 7} \\(OTO1081 .*\\)\\. It may or may not have been applied; nothing was resent\\.$`));
+      assert.match(reread.text, new RegExp(`: ${onHand + 7} on hand now\\. It was ${onHand} before the change and would be ${onHand + 7} had it been applied\\.`));
+      assert.strictEqual(fixture.ctx.recent.list().length, 0);
+    });
+
+    it('undoes a set once: a lost answer to the undo is reported, not resent, and the change stays undoable', async () => {
+      fixture = await setup();
+      const { sku, onHand } = stockedSku(fixture, RUH);
+      fixture.prompter.play(type(String(onHand + 4)));
+      await changeStock(fixture.ctx, 'set', { sku, locationCode: RUH });
+      const [record] = fixture.ctx.recent.list();
+      fixture.sandbox.addFaults([{ endpoint: 'updateStockQuantity', times: 1, status: 503, body: '', afterEffect: true }]);
+      await undoStockChange(fixture.ctx, record as Parameters<typeof undoStockChange>[1]);
+      assert.strictEqual(fixture.sent('updateStockQuantity').length, 2);
+      assert.match(fixture.prompter.messages().at(-1)?.text ?? '', /may or may not have been applied; nothing was resent/);
+      const kept = fixture.ctx.recent.list().find((change) => change.id === record.id);
+      assert.ok(kept?.type === 'stock' && kept.undone !== true);
     });
 
     it('sends nothing when the environment changed while the change was being prepared', async () => {

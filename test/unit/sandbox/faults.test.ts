@@ -2,7 +2,7 @@
 // connections and "applied, then the answer was lost".
 import * as assert from 'node:assert';
 import { startSandbox, type Fault, type RunningSandbox } from '../../../src/sandbox';
-import { ok, signIn, type Api } from './http';
+import { call, ok, signIn, type Api } from './http';
 
 describe('sandbox faults', () => {
   let sandbox: RunningSandbox;
@@ -102,5 +102,73 @@ describe('sandbox faults', () => {
       ],
     );
     assert.deepStrictEqual(sandbox.requests[1].body, { actionType: 'adjust', locationCode: 'RUH-WH1', sku: 'F-1', qty: 5 });
+  });
+});
+
+describe('sandbox faults: time limits, clients and the live list', () => {
+  let sandbox: RunningSandbox;
+  let api: Api;
+  beforeEach(async () => {
+    sandbox = await startSandbox();
+    api = await signIn(sandbox);
+  });
+  afterEach(() => sandbox.close());
+
+  const accountInfo = (userAgent?: string) =>
+    call(`${sandbox.baseUrl}/accountInfo`, { headers: { Authorization: `Bearer ${api.token}`, ...(userAgent ? { 'User-Agent': userAgent } : {}) } });
+
+  it('spares the extension’s own client when a fault is for other clients only', async () => {
+    sandbox.faults.add([{ endpoint: 'accountInfo', status: 429, headers: { 'Retry-After': '7' }, clients: 'others' }]);
+    const erp = await accountInfo('my-erp/2.1');
+    assert.deepStrictEqual([erp.status, erp.headers.get('retry-after')], [429, '7']);
+    assert.strictEqual((await accountInfo('oto-stock-vscode/0.1.0')).status, 200);
+    // A client that only contains the name somewhere is another client.
+    assert.strictEqual((await accountInfo('curl/8.5 oto-stock-vscode/0.1.0')).status, 429);
+    assert.strictEqual((await accountInfo()).status, 429, 'no User-Agent at all is another client too');
+  });
+
+  it('hits every client, the extension’s own included, by default', async () => {
+    sandbox.faults.add([{ endpoint: 'accountInfo', status: 503, times: 2 }]);
+    assert.strictEqual((await accountInfo('oto-stock-vscode/0.1.0')).status, 503);
+    assert.strictEqual((await accountInfo('my-erp/2.1')).status, 503);
+    assert.strictEqual((await accountInfo('my-erp/2.1')).status, 200);
+  });
+
+  it('ends a fault when its seconds are up, and says so without a request arriving', async () => {
+    let changes = 0;
+    sandbox.faults.onDidChange(() => changes++);
+    const [id] = sandbox.faults.add([{ endpoint: '*', status: 500, seconds: 0.4 }]);
+    const [listed] = sandbox.faults.list();
+    assert.strictEqual(listed.id, id);
+    assert.ok(listed.expiresAt !== undefined && listed.expiresAt > Date.now() && listed.expiresAt <= Date.now() + 400);
+    assert.strictEqual((await accountInfo()).status, 500);
+    const expired = new Promise<void>((resolve) => sandbox.faults.onDidChange(() => sandbox.faults.list().length === 0 && resolve()));
+    await expired;
+    assert.ok(changes >= 2, `${changes} change events`);
+    assert.strictEqual((await accountInfo()).status, 200);
+  });
+
+  it('lists uses left, removes one fault by id and clears the rest', async () => {
+    const ids = sandbox.faults.add([
+      { endpoint: 'accountInfo', status: 500, times: 3 },
+      { endpoint: 'checkGlobalStock', latencyMs: 10 },
+    ]);
+    await accountInfo();
+    assert.deepStrictEqual(
+      sandbox.faults.list().map(({ id, left }) => ({ id, left })),
+      [{ id: ids[0], left: 2 }, { id: ids[1], left: undefined }],
+    );
+    assert.strictEqual(sandbox.faults.remove(ids[0]), true);
+    assert.strictEqual(sandbox.faults.remove(ids[0]), false, 'an id is removed once');
+    assert.strictEqual((await accountInfo()).status, 200);
+    sandbox.faults.clear();
+    assert.deepStrictEqual(sandbox.faults.list(), []);
+  });
+
+  it('drops a fault from the list once its uses are spent', async () => {
+    sandbox.faults.add([{ endpoint: 'accountInfo', status: 401, times: 1 }]);
+    const expired = await accountInfo();
+    assert.deepStrictEqual([expired.status, expired.json], [401, { message: 'Jwt is expired', code: 401 }]);
+    assert.deepStrictEqual(sandbox.faults.list(), []);
   });
 });

@@ -16,6 +16,17 @@ describe('sandbox inventory orders', () => {
     ok<{ stock: Record<string, Entry[]> }>(await context.api.get(`checkInventoryStock?sku=${sku}`)).stock[sku]?.find((entry) => entry.pickupLocationCode === code);
   const order = (body: Record<string, unknown>) => context.api.post('createInventoryOrder', { action: 'inbound', locationCode: 'WHA', items: [{ sku: 'P-1', qty: '5' }], ...body });
 
+  it('refuses an order whose quantities would take a figure past 2,147,483,647, recording nothing', async () => {
+    // P-1 has 20 on hand: its forecast reaches the limit.
+    ok(await order({ items: [{ sku: 'P-1', qty: 2147483627 }] }));
+    const answer = await order({ items: [{ sku: 'P-2', qty: 1 }, { sku: 'P-1', qty: 1 }] });
+    assert.strictEqual(answer.status, 400, answer.text);
+    assert.strictEqual((answer.json as { otoErrorCode: string }).otoErrorCode, 'OTO1132');
+    assert.strictEqual(await at('P-2'), undefined);
+    const outbound = await order({ action: 'outbound', items: [{ sku: 'P-1', qty: 2147483647 }, { sku: 'P-1', qty: 2147483647 }] });
+    assert.strictEqual(outbound.status, 400, outbound.text);
+  });
+
   it('records an inbound order as `new`: forecast up, on hand unchanged', async () => {
     const answer = ok<{ success: boolean; otoId: number; warnings?: string[] }>(
       await order({ binLocationName: 'test', orderDate: '31/03/2022', deliveryDate: '29/02/2024', waybillNumber: '12345', description: 'loc1' }),

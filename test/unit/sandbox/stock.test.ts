@@ -22,6 +22,26 @@ describe('sandbox stock', () => {
   const global = async (): Promise<Global> => ok<{ stock: Record<string, Global[]> }>(await context.api.get(`checkGlobalStock?sku=${encodeURIComponent(SKU)}`)).stock[SKU][0];
   const update = (body: Record<string, unknown>) => context.api.post('updateStockQuantity', { locationCode: 'RUH-WH1', sku: SKU, ...body });
 
+  it('refuses quantities and results outside ±2,147,483,647 with OTO1132, changing nothing', async () => {
+    const refused = async (body: Record<string, unknown>): Promise<void> => {
+      const before = (await atRiyadh())?.quantityOnHand;
+      const answer = await update(body);
+      assert.strictEqual(answer.status, 400, `${JSON.stringify(body)} → ${answer.text}`);
+      assert.strictEqual((answer.json as { otoErrorCode: string }).otoErrorCode, 'OTO1132');
+      assert.strictEqual((await atRiyadh())?.quantityOnHand, before);
+    };
+    for (const qty of [9007199254740991, 2147483648, '2147483648', -2147483648, '999999999999999']) {
+      await refused({ actionType: qty === -2147483648 ? 'adjust' : 'set', qty });
+    }
+    ok(await update({ actionType: 'set', qty: 2147483647 }));
+    await refused({ actionType: 'adjust', qty: 1 });
+    // The forecast (3 below on hand here) is a figure the change leads to as well.
+    ok(await update({ actionType: 'set', qty: 0 }));
+    ok(await update({ actionType: 'adjust', qty: -2147483644 }));
+    assert.deepStrictEqual([(await atRiyadh())?.quantityOnHand, (await atRiyadh())?.quantityForecasted], [-2147483644, -2147483647]);
+    await refused({ actionType: 'adjust', qty: -1 });
+  });
+
   it('reports each location, and the entry without a location last', async () => {
     assert.deepStrictEqual(await inventory(), {
       [SKU]: [
