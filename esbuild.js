@@ -35,6 +35,17 @@ const builds = [
     plugins: [nodeUrlForWhatwgUrl],
   },
   {
+    // The sandbox CLI in one file, for an ERP's CI: `node oto-sandbox.js`, no node_modules needed.
+    ...common,
+    entryPoints: { 'oto-sandbox': 'src/sandbox/cli.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    sourcemap: false,
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  {
     ...common,
     entryPoints: ['media/packing/main.ts', 'media/packing/packing.css'],
     entryNames: 'packing',

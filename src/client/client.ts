@@ -43,6 +43,11 @@ export interface OtoClientOptions {
   concurrency?: number;
   /** Longest request URL, host included (default 2,048). */
   maxUrlLength?: number;
+  /**
+   * Sent as `User-Agent`, so a server (the sandbox's traffic view) can tell our requests from an
+   * integration's; the extension passes `oto-stock-vscode/<its version>`.
+   */
+  userAgent?: string;
 }
 
 /** What one call needs from the shared request machinery. */
@@ -69,6 +74,7 @@ const PAGE_SIZE = 100;
 const FALLBACK_TOKEN_LIFETIME_SECONDS = 1800;
 /** Access tokens remembered for redaction (the current one and a few before it). */
 const REMEMBERED_TOKENS = 4;
+export const DEFAULT_USER_AGENT = 'oto-stock-vscode/dev';
 
 export class OtoClient {
   readonly baseUrl: string;
@@ -295,7 +301,7 @@ export class OtoClient {
     const request: HttpRequest = {
       method: spec.method,
       url: spec.url ?? this.url(spec.endpoint, spec.query),
-      headers: headersFor(spec.body !== undefined, used.token),
+      headers: headersFor(this.options.userAgent ?? DEFAULT_USER_AGENT, spec.body !== undefined, used.token),
       body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
     };
     const started = performance.now();
@@ -415,7 +421,7 @@ export class OtoClient {
       operation: spec.operation,
       attempt,
       // Rebuilt rather than redacted: we know exactly which headers carry what.
-      requestHeaders: headersFor(request.body !== undefined, request.headers.Authorization === undefined ? undefined : REDACTED),
+      requestHeaders: headersFor(this.options.userAgent ?? DEFAULT_USER_AGENT, request.body !== undefined, request.headers.Authorization === undefined ? undefined : REDACTED),
       requestBody: request.body === undefined ? undefined : redact(request.body, secrets),
       status,
       responseBody: responseBody === undefined ? undefined : redact(responseBody, secrets),
@@ -430,8 +436,8 @@ export class OtoClient {
   }
 }
 
-function headersFor(hasBody: boolean, accessToken?: string): Record<string, string> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+function headersFor(userAgent: string, hasBody: boolean, accessToken?: string): Record<string, string> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': userAgent };
   if (hasBody) {
     headers['Content-Type'] = 'application/json';
   }

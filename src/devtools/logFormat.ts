@@ -1,21 +1,10 @@
 // Text of the request log: one line per exchange, bodies only at trace level, and the JSON
 // document of one exchange. Everything passes through redaction on its way out.
 import { errorCode, type Exchange, isError, parseBody } from './exchange';
+import { formatDuration, formatTime } from '../common/timeFormat';
 import { redactText, redactValue } from './redaction';
 
-function pad(value: number, width = 2): string {
-  return String(value).padStart(width, '0');
-}
-
-/** Local wall-clock time with milliseconds, e.g. `14:03:07.250`. */
-export function formatTime(epochMs: number): string {
-  const date = new Date(epochMs);
-  return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`;
-}
-
-export function formatDuration(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
-}
+export { formatDuration, formatTime };
 
 /** `14:03:07.250 GET checkInventoryStock 200 84 ms attempt 1` (+ ` OTO1133 message` on errors). */
 export function formatExchangeLine(exchange: Exchange): string {

@@ -1,24 +1,63 @@
-// `npm run sandbox`: runs the OTO sandbox standalone so curl, an ERP script or a second VS Code
-// window can talk to it. Stops on Ctrl-C.
+// `npm run sandbox` (or `node dist/oto-sandbox.js`, the same CLI in one file): runs the OTO sandbox
+// standalone so curl, an ERP script, an ERP's CI or a second VS Code window can talk to it. Prints
+// one line per exchange; stops on Ctrl-C, SIGTERM or after --exit-after-idle, with a summary of
+// the contract lint's findings and exit code 1 when one reached --fail-on.
+import type { Severity } from '../traffic/exchange';
+import { JsonlWriter } from '../traffic/jsonl';
+import { formatTrafficLine, isSeverity, TrafficSummary } from '../traffic/report';
 import { DIALECTS, isDialect } from './dialect';
 import { startSandbox } from './index';
 import type { SandboxOptions } from './types';
 
 const DEFAULT_PORT = 8787;
 
-const USAGE = `Usage: npm run sandbox -- [--port N] [--seed N] [--products N] [--latency MS] [--token-ttl S] [--refresh-token T] [--dialect D]
+const USAGE = `Usage: npm run sandbox -- [options]      (or: node dist/oto-sandbox.js [options])
   --port N           port on 127.0.0.1 (default $OTO_SANDBOX_PORT or ${DEFAULT_PORT}; 0 picks a free one)
   --seed N           seed of the demo data (default 1)
   --products N       number of products in the catalogue (default 40)
   --latency MS       delay added to every answer
   --token-ttl S      lifetime of access tokens in seconds (default 3600)
   --refresh-token T  the refresh token to accept (default $OTO_SANDBOX_REFRESH_TOKEN or a random one)
-  --dialect D        OTO's answer dialect: ${DIALECTS.join(' (default) or ')}`;
+  --dialect D        OTO's answer dialect: ${DIALECTS.join(' (default) or ')}
+  --log FILE         write each exchange with its findings as one JSON line to FILE
+  --fail-on LEVEL    exit 1 if any finding is at least LEVEL (warning or error)
+  --exit-after-idle S  stop after S seconds without a request, with the summary`;
 
 const NUMERIC_FLAGS = { '--port': 'port', '--seed': 'seed', '--products': 'products', '--latency': 'latencyMs', '--token-ttl': 'accessTokenTtlSeconds' } as const;
 
-export function parseArguments(args: string[], env: NodeJS.ProcessEnv): SandboxOptions {
+export interface CliOptions {
+  sandbox: SandboxOptions;
+  /** `--log`: the JSONL file. */
+  log?: string;
+  /** `--fail-on`: the severity that makes the exit code 1. */
+  failOn?: Severity;
+  /** `--exit-after-idle`: seconds without a request before stopping. */
+  exitAfterIdleSeconds?: number;
+}
+
+/** Flags of the CLI itself rather than of the sandbox; each checks and stores its value. */
+const CLI_FLAGS: Record<string, (cli: CliOptions, value: string) => void> = {
+  '--log': (cli, value) => {
+    cli.log = value;
+  },
+  '--fail-on': (cli, value) => {
+    if (!isSeverity(value) || value === 'info') {
+      throw new Error(`--fail-on needs warning or error, got "${value}"`);
+    }
+    cli.failOn = value;
+  },
+  '--exit-after-idle': (cli, value) => {
+    const seconds = Number(value);
+    if (value.trim() === '' || !Number.isFinite(seconds) || seconds <= 0) {
+      throw new Error(`--exit-after-idle needs a number of seconds above 0, got "${value}"`);
+    }
+    cli.exitAfterIdleSeconds = seconds;
+  },
+};
+
+export function parseArguments(args: string[], env: NodeJS.ProcessEnv): CliOptions {
   const options: SandboxOptions = { port: DEFAULT_PORT, refreshToken: env.OTO_SANDBOX_REFRESH_TOKEN || undefined };
+  const cli: CliOptions = { sandbox: options };
   if (env.OTO_SANDBOX_PORT) {
     options.port = Number(env.OTO_SANDBOX_PORT);
   }
@@ -34,6 +73,8 @@ export function parseArguments(args: string[], env: NodeJS.ProcessEnv): SandboxO
         throw new Error(`--dialect must be ${DIALECTS.join(' or ')}, got "${value}"`);
       }
       options.dialect = value;
+    } else if (Object.prototype.hasOwnProperty.call(CLI_FLAGS, flag)) {
+      CLI_FLAGS[flag](cli, value);
     } else if (flag in NUMERIC_FLAGS) {
       const number = Number(value);
       if (value.trim() === '' || !Number.isFinite(number)) {
@@ -44,7 +85,7 @@ export function parseArguments(args: string[], env: NodeJS.ProcessEnv): SandboxO
       throw new Error(`unknown option ${flag}`);
     }
   }
-  return options;
+  return cli;
 }
 
 async function main(): Promise<void> {
@@ -53,7 +94,39 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const sandbox = await startSandbox(parseArguments(args, process.env));
+  const cli = parseArguments(args, process.env);
+  const sandbox = await startSandbox(cli.sandbox);
+  const log = cli.log === undefined ? undefined : new JsonlWriter(cli.log);
+  const summary = new TrafficSummary();
+  let idle: NodeJS.Timeout | undefined;
+  let stopping = false;
+  const stop = (): void => {
+    clearTimeout(idle);
+    if (stopping) {
+      return;
+    }
+    stopping = true;
+    void sandbox
+      .close()
+      .then(() => log?.close())
+      .then(() => {
+        console.log(`OTO sandbox stopped\n${summary.format(cli.failOn)}`);
+        process.exit(summary.exitCode(cli.failOn));
+      });
+  };
+  const waitForIdle = (): void => {
+    if (cli.exitAfterIdleSeconds !== undefined) {
+      clearTimeout(idle);
+      idle = setTimeout(stop, cli.exitAfterIdleSeconds * 1000);
+    }
+  };
+  sandbox.traffic.onDidRecord((exchange) => {
+    console.log(formatTrafficLine(exchange));
+    log?.write(exchange);
+    summary.add(exchange);
+    waitForIdle();
+  });
+  waitForIdle();
   console.log(`OTO sandbox listening
   base URL:       ${sandbox.baseUrl}
   refresh token:  ${sandbox.refreshToken}
@@ -63,13 +136,8 @@ Try it:
     -d '{"refresh_token":"${sandbox.refreshToken}"}' | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')
   curl -s "${sandbox.baseUrl}/checkInventoryStock?sku=AJW-DATES-500,COF-SAU-250" -H "Authorization: Bearer $TOKEN"
 
-Press Ctrl-C to stop.`);
-  const stop = (): void => {
-    void sandbox.close().then(() => {
-      console.log('OTO sandbox stopped');
-      process.exit(0);
-    });
-  };
+${cli.exitAfterIdleSeconds === undefined ? 'Press Ctrl-C to stop.' : `Stops after ${cli.exitAfterIdleSeconds} s without a request, or on Ctrl-C.`}
+`);
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

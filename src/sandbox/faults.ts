@@ -2,14 +2,8 @@
 // were added. A fault ends when its uses run out or its time is up; listeners hear of every
 // change, so a status bar can show what is active without polling.
 import { Emitter, type Event } from '../common/emitter';
+import { isOwnClient } from '../traffic/capture';
 import type { ActiveFault, Fault } from './types';
-
-/** The extension's own client sends `User-Agent: oto-stock-vscode/<version>`. */
-export const OWN_CLIENT_USER_AGENT_PREFIX = 'oto-stock-vscode/';
-
-export function isOwnClient(userAgent: string | undefined): boolean {
-  return userAgent?.startsWith(OWN_CLIENT_USER_AGENT_PREFIX) ?? false;
-}
 
 interface Entry {
   id: number;

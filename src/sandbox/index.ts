@@ -1,6 +1,8 @@
 // The local OTO sandbox: a real HTTP server on 127.0.0.1 that speaks OTO REST v2 with seeded,
 // stateful demo data. The extension starts it in-process for its `sandbox` environment.
 import type { AddressInfo } from 'node:net';
+import { captureExchange } from '../traffic/capture';
+import { TrafficStore } from '../traffic/store';
 import { randomToken, Tokens } from './auth';
 import { DEFAULT_DIALECT, DIALECTS, isDialect } from './dialect';
 import { FaultQueue } from './faults';
@@ -36,7 +38,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   faults.add(options.faults ?? []);
   const log: LoggedRequest[] = [];
   const closing = new AbortController();
-  const server = createServer({ state, tokens, faults, latencyMs: options.latencyMs ?? 0, dialect: options.dialect ?? DEFAULT_DIALECT, log, closing: closing.signal });
+  const traffic = new TrafficStore(options.traffic || {});
+  const onExchange = options.traffic === false ? undefined : (raw: Parameters<typeof captureExchange>[0]) => traffic.record(captureExchange(raw));
+  const server = createServer({ state, tokens, faults, latencyMs: options.latencyMs ?? 0, dialect: options.dialect ?? DEFAULT_DIALECT, log, closing: closing.signal, onExchange });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
@@ -62,6 +66,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     get requests() {
       return log;
     },
+    traffic,
     close() {
       closed ??= new Promise<void>((resolve) => {
         closing.abort();

@@ -4,10 +4,12 @@ import * as http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ApiRequest } from './api';
 import type { Tokens } from './auth';
+import { ExchangeTap } from './capture';
 import { ApiFailure, gatewayFailure, genericFailureBody, jwtExpired, otoFailure } from './errors';
 import type { FaultQueue } from './faults';
 import type { SandboxState } from './model';
 import { routes, type Route } from './routes';
+import type { RawExchange } from '../traffic/capture';
 import type { Dialect, Fault, RunningSandbox } from './types';
 
 export const API_PREFIX = '/rest/v2/';
@@ -27,6 +29,8 @@ export interface ServerContext {
   log: LoggedRequest[];
   /** Aborted when the sandbox closes: pending delays end and hanging requests are dropped. */
   closing: AbortSignal;
+  /** Hears every exchange once it is over (traffic capture); absent when capture is off. */
+  onExchange?: (raw: RawExchange) => void;
 }
 
 interface Reply {
@@ -97,14 +101,16 @@ function faultReply(fault: Fault): Reply | undefined {
   return { status, body: fault.body ?? JSON.stringify(genericFailureBody(status)) };
 }
 
-function send(response: http.ServerResponse, reply: Reply, headers: Record<string, string> = {}): void {
-  response.writeHead(reply.status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
+function send(response: http.ServerResponse, reply: Reply, headers: Record<string, string> = {}, tap?: ExchangeTap): void {
+  const sent = { 'Content-Type': 'application/json; charset=utf-8', ...headers };
+  tap?.answer(reply.status, sent, reply.body);
+  response.writeHead(reply.status, sent);
   response.end(reply.body);
 }
 
 export function createServer(context: ServerContext): http.Server {
   const table = routes(context.tokens, context.dialect);
-  const handle = async (incoming: http.IncomingMessage, response: http.ServerResponse): Promise<void> => {
+  const handle = async (incoming: http.IncomingMessage, response: http.ServerResponse, tap?: ExchangeTap): Promise<void> => {
     const url = new URL(incoming.url ?? '/', 'http://127.0.0.1');
     const rawBody = await readBody(incoming);
     const endpoint = url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length).replace(/\/$/, '') : '';
@@ -115,6 +121,7 @@ export function createServer(context: ServerContext): http.Server {
       body: parseBody(rawBody),
     };
     const authorized = context.tokens.accepts(incoming.headers.authorization);
+    tap?.request(rawBody, authorized, request.body === NOT_JSON ? undefined : { value: request.body });
     context.log.push({
       method: request.method,
       endpoint,
@@ -128,6 +135,9 @@ export function createServer(context: ServerContext): http.Server {
     }
 
     const fault = context.faults.take(endpoint, incoming.headers['user-agent']);
+    if (fault) {
+      tap?.fault(fault);
+    }
     const delay = context.latencyMs + (fault?.latencyMs ?? 0);
     if (delay > 0) {
       await sleep(delay, undefined, { signal: context.closing });
@@ -143,15 +153,17 @@ export function createServer(context: ServerContext): http.Server {
       incoming.socket.destroy();
       return;
     }
-    send(response, failed ?? reply ?? answer(route, context, request, authorized), fault?.headers);
+    send(response, failed ?? reply ?? answer(route, context, request, authorized), fault?.headers, tap);
   };
   return http.createServer((incoming, response) => {
-    handle(incoming, response).catch((error: unknown) => {
+    const tap = context.onExchange && new ExchangeTap(incoming, response, context.onExchange);
+    handle(incoming, response, tap).catch((error: unknown) => {
       if (context.closing.aborted || response.headersSent) {
         return;
       }
       const reply = error instanceof ApiFailure ? { status: error.status, body: JSON.stringify(error.body) } : { status: 500, body: '' };
-      send(response, reply);
+      tap?.refusedBody(Number(incoming.headers['content-length']) || undefined);
+      send(response, reply, {}, tap);
     });
   });
 }

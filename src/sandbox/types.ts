@@ -1,5 +1,6 @@
 // The sandbox's public options. Kept apart from the server so tests and the client's tests can
 // describe faults without loading the emulator.
+import type { TrafficStore, TrafficStoreOptions } from '../traffic/store';
 
 /** OTO's two answer dialects (two published versions of its Postman collection); see dialect.ts. */
 export type Dialect = 'oto-codes' | 'numeric-codes';
@@ -133,6 +134,11 @@ export interface SandboxOptions {
    * snake_case orderDetails with a delivery slot and the customer's region).
    */
   dialect?: Dialect;
+  /**
+   * Traffic capture: every exchange, from any client, kept (bounded) with the contract lint's
+   * findings in `traffic`. On by default; `false` turns capture off.
+   */
+  traffic?: TrafficStoreOptions | false;
 }
 
 export interface RunningSandbox {
@@ -154,5 +160,7 @@ export interface RunningSandbox {
     body: unknown;
     authorized: boolean;
   }>;
+  /** The captured exchanges with their findings (empty when `traffic: false`). */
+  readonly traffic: TrafficStore;
   close(): Promise<void>;
 }

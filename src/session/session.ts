@@ -18,7 +18,7 @@ export interface SessionDeps {
   /** Where staging and production live when `oto.baseUrl` does not say; OTO's URLs by default. */
   remoteBaseUrls?: Readonly<Record<RemoteEnvironment, string>>;
   /** Options passed to every client (e.g. a shorter timeout in tests). */
-  clientOptions?: Pick<OtoClientOptions, 'timeoutMs' | 'retry'>;
+  clientOptions?: Pick<OtoClientOptions, 'timeoutMs' | 'retry' | 'userAgent'>;
 }
 
 export interface SessionChange {

@@ -15,6 +15,7 @@ export async function createSession(context: vscode.ExtensionContext): Promise<S
     settings,
     secrets: context.secrets,
     startSandbox: sandboxFromBundle(context.asAbsolutePath('dist/sandbox.js')),
+    clientOptions: { userAgent: `oto-stock-vscode/${(context.extension.packageJSON as { version?: string }).version ?? 'dev'}` },
   });
   context.subscriptions.push(settings, session, trackContextKeys(session));
   return session;

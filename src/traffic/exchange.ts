@@ -14,6 +14,11 @@ export interface Finding {
   readonly message: string;
   /** The exchanges it refers to (this one first, then earlier ones it relates to). */
   readonly exchangeIds: readonly number[];
+  /**
+   * The values the message quotes (field, SKU, seconds…), so a view can word the finding in the
+   * user's language from the rule id and these; `message` is the English wording.
+   */
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 /** A body as kept: text (truncated past the capture limit), its real size, JSON when it parsed. */
@@ -49,6 +54,11 @@ export interface TrafficExchange {
   readonly method: string;
   /** Path as received, without the query. */
   readonly path: string;
+  /**
+   * The request target exactly as received (path and query, still percent-encoded), tokens
+   * shortened: the query map cannot tell `a%2Cb` from `a,b`, nor give the URL's real length.
+   */
+  readonly target?: string;
   /** Endpoint name after `/rest/v2/`, e.g. `updateStockQuantity`; empty outside the API. */
   readonly endpoint: string;
   readonly query: Readonly<Record<string, string>>;

@@ -1,31 +1,8 @@
 // `npm run sandbox`: the standalone sandbox prints how to reach it and stops on Ctrl-C.
 import * as assert from 'node:assert';
-import { spawn, type ChildProcess } from 'node:child_process';
-import * as path from 'node:path';
 import { startSandbox } from '../../../src/sandbox';
+import { run, waitFor } from './cliProcess';
 import { call } from './http';
-
-const CLI = path.resolve(__dirname, '../../../src/sandbox/cli.js');
-
-function run(args: string[]): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, OTO_SANDBOX_PORT: '' } });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function waitFor(pattern: RegExp, output: () => string): Promise<RegExpExecArray> {
-  for (let i = 0; i < 100; i++) {
-    const match = pattern.exec(output());
-    if (match) {
-      return match;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`no ${pattern} in: ${output()}`);
-}
 
 describe('sandbox CLI', () => {
   it('prints the base URL, the refresh token and a curl example, serves, and stops on SIGINT', async () => {

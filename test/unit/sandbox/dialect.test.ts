@@ -90,6 +90,6 @@ describe('sandbox answer dialects', () => {
   it('refuses an unknown dialect, through startSandbox and the CLI', async () => {
     await assert.rejects(startSandbox({ dialect: 'camel' as Dialect }), /dialect must be "oto-codes" or "numeric-codes", got "camel"/);
     assert.throws(() => parseArguments(['--dialect', 'camel'], {}), /--dialect must be oto-codes or numeric-codes, got "camel"/);
-    assert.strictEqual(parseArguments(['--dialect', 'numeric-codes'], {}).dialect, 'numeric-codes');
+    assert.strictEqual(parseArguments(['--dialect', 'numeric-codes'], {}).sandbox.dialect, 'numeric-codes');
   });
 });

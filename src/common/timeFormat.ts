@@ -1,0 +1,15 @@
+// How times and durations read in logs, views and the sandbox CLI.
+
+function pad(value: number, width = 2): string {
+  return String(value).padStart(width, '0');
+}
+
+/** Local wall-clock time with milliseconds, e.g. `14:03:07.250`. */
+export function formatTime(epochMs: number): string {
+  const date = new Date(epochMs);
+  return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`;
+}
+
+export function formatDuration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}

@@ -1,0 +1,84 @@
+// The server's side of traffic capture: notes what one request brought and what it was answered,
+// and hands the whole exchange over once the response is done (or the connection is gone: a hang
+// or a drop is an exchange too, without an answer).
+import type * as http from 'node:http';
+import type { RawExchange } from '../traffic/capture';
+import type { Fault } from './types';
+
+/** A fault in words, for the exchange's `fault` field (`429 Retry-After 5`, `hang`, `+200 ms`). */
+export function describeFault(fault: Fault): string {
+  const parts: string[] = [];
+  if (fault.afterEffect) {
+    parts.push('applied, then');
+  }
+  if (fault.hang) {
+    parts.push('hang');
+  } else if (fault.status !== undefined) {
+    parts.push(String(fault.status));
+    const retryAfter = Object.entries(fault.headers ?? {}).find(([name]) => name.toLowerCase() === 'retry-after')?.[1];
+    if (retryAfter !== undefined) {
+      parts.push(`Retry-After ${retryAfter}`);
+    }
+  } else if (fault.reset || fault.afterEffect) {
+    parts.push('connection dropped');
+  }
+  if (fault.latencyMs) {
+    parts.push(`+${fault.latencyMs} ms`);
+  }
+  return parts.join(' ');
+}
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+export class ExchangeTap {
+  private readonly raw: Writable<RawExchange>;
+  private readonly started = performance.now();
+
+  constructor(incoming: http.IncomingMessage, response: http.ServerResponse, emit: (raw: RawExchange) => void) {
+    this.raw = {
+      startedAt: Date.now(),
+      source: { kind: 'sandbox' },
+      remoteAddress: incoming.socket.remoteAddress ?? '',
+      remotePort: incoming.socket.remotePort ?? 0,
+      method: incoming.method ?? 'GET',
+      target: incoming.url ?? '/',
+      requestHeaders: incoming.headers,
+      requestBody: '',
+      authenticated: false,
+      durationMs: 0,
+    };
+    response.once('close', () => {
+      this.raw.durationMs = performance.now() - this.started;
+      try {
+        emit(this.raw);
+      } catch (error) {
+        // Capture is an observer: whatever goes wrong in it, the sandbox keeps serving.
+        console.error('OTO sandbox: traffic capture failed:', error);
+      }
+    });
+  }
+
+  /** The body as read (`parsed` when it was JSON), and whether the request carried a valid token. */
+  request(body: string, authenticated: boolean, parsed?: { value: unknown }): void {
+    this.raw.requestBody = body;
+    this.raw.authenticated = authenticated;
+    if (parsed) {
+      this.raw.parsedRequest = parsed.value;
+    }
+  }
+
+  /** A body the server refused to read whole (too large): only its announced size is known. */
+  refusedBody(announcedBytes: number | undefined): void {
+    this.raw.requestBytes = announcedBytes;
+  }
+
+  fault(fault: Fault): void {
+    this.raw.fault = describeFault(fault);
+  }
+
+  answer(status: number, headers: Record<string, string>, body: string): void {
+    this.raw.status = status;
+    this.raw.responseHeaders = headers;
+    this.raw.responseBody = body;
+  }
+}

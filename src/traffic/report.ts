@@ -1,0 +1,60 @@
+// What the sandbox CLI prints: one line per exchange, and at the end a summary by rule with the
+// exit code `--fail-on` asks for.
+import { formatDuration, formatTime } from '../common/timeFormat';
+import type { Severity, TrafficExchange } from './exchange';
+
+/** `14:03:07.250 POST updateStockQuantity 400 OTO1132 12 ms qty-not-integer`. */
+export function formatTrafficLine(exchange: TrafficExchange): string {
+  const parts = [
+    formatTime(exchange.startedAt),
+    exchange.method,
+    exchange.endpoint || exchange.path,
+    exchange.status === undefined ? '---' : String(exchange.status),
+    ...(exchange.otoCode !== undefined ? [exchange.otoCode] : []),
+    formatDuration(exchange.durationMs),
+    ...(exchange.fault !== undefined ? [`[fault: ${exchange.fault}]`] : []),
+    ...exchange.findings.map((finding) => finding.rule),
+  ];
+  // Endpoint and path come from the client: no control characters (escape sequences) reach the terminal.
+  // eslint-disable-next-line no-control-regex
+  return parts.join(' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+}
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+export function isSeverity(value: string): value is Severity {
+  return Object.prototype.hasOwnProperty.call(RANK, value);
+}
+
+/** Counts of findings by rule over a run; survives the store forgetting old exchanges. */
+export class TrafficSummary {
+  private exchanges = 0;
+  private readonly byRule = new Map<string, { severity: Severity; count: number }>();
+
+  add(exchange: TrafficExchange): void {
+    this.exchanges++;
+    for (const finding of exchange.findings) {
+      const entry = this.byRule.get(finding.rule) ?? { severity: finding.severity, count: 0 };
+      entry.count++;
+      this.byRule.set(finding.rule, entry);
+    }
+  }
+
+  /** 1 when some finding is at least as severe as `failOn`, else 0. */
+  exitCode(failOn: Severity | undefined): number {
+    if (failOn === undefined) {
+      return 0;
+    }
+    return [...this.byRule.values()].some((entry) => RANK[entry.severity] >= RANK[failOn]) ? 1 : 0;
+  }
+
+  format(failOn?: Severity): string {
+    const findings = [...this.byRule.values()].reduce((sum, entry) => sum + entry.count, 0);
+    const rows = [...this.byRule.entries()]
+      .sort(([a, left], [b, right]) => RANK[right.severity] - RANK[left.severity] || right.count - left.count || (a < b ? -1 : 1))
+      .map(([rule, entry]) => `  ${entry.severity.padEnd(8)} ${rule.padEnd(22)} ${entry.count}`);
+    const verdict =
+      failOn === undefined ? [] : [this.exitCode(failOn) === 1 ? `FAILED: findings at or above "${failOn}"` : `passed: no finding at or above "${failOn}"`];
+    return [`${this.exchanges} exchange${this.exchanges === 1 ? '' : 's'}, ${findings} finding${findings === 1 ? '' : 's'}`, ...rows, ...verdict].join('\n');
+  }
+}

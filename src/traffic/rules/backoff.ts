@@ -1,0 +1,40 @@
+// retry-after-ignored: a client told to wait (429/503 with Retry-After) comes back sooner.
+import type { TrafficExchange } from '../exchange';
+import { findBack, rule, sameClient } from './rule';
+
+/** Retry-After in milliseconds: delta-seconds or an HTTP date (relative to when it was sent). */
+function retryAfterMs(exchange: TrafficExchange): number | undefined {
+  const value = exchange.responseHeaders?.['retry-after']?.trim();
+  if (!value) {
+    return undefined;
+  }
+  if (/^\d+$/.test(value)) {
+    return Number(value) * 1000;
+  }
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - (exchange.startedAt + exchange.durationMs));
+}
+
+export const retryAfterIgnored = rule(
+  'retry-after-ignored',
+  'warning',
+  (p) => `Sent ${p.seconds} s after a ${p.status} (#${p.earlier}) that asked to wait ${p.retryAfter} s: a client that does not back off keeps being refused. Wait at least Retry-After before retrying.`,
+  (history, exchange) => {
+    // The client's latest exchange answered before this one started: what it knew when sending.
+    const last = findBack(
+      history,
+      () => true,
+      (candidate) => sameClient(candidate, exchange) && candidate.startedAt + candidate.durationMs <= exchange.startedAt,
+    );
+    const wait = last && retryAfterMs(last);
+    if (!last || wait === undefined) {
+      return [];
+    }
+    const answeredAt = last.startedAt + last.durationMs;
+    if (exchange.startedAt - answeredAt >= wait) {
+      return [];
+    }
+    const seconds = ((exchange.startedAt - answeredAt) / 1000).toFixed(1);
+    return [{ params: { seconds, status: last.status ?? 0, earlier: last.id, retryAfter: Math.round(wait / 100) / 10 }, related: [last.id] }];
+  },
+);

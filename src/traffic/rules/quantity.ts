@@ -1,0 +1,22 @@
+// qty-not-integer: OTO takes a quantity as a whole number or a string of digits, nothing else.
+import { integer } from '../../sandbox/api';
+import { orderItems, quote, requestObject, rule } from './rule';
+
+export const qtyNotInteger = rule(
+  'qty-not-integer',
+  'error',
+  (p) => `${p.field} is ${p.value}, not an integer: OTO answers OTO1132 "Quantity is missing or invalid" and changes nothing. Send a whole number, e.g. 40 or "40".`,
+  (_history, exchange) => {
+    const body = requestObject(exchange);
+    if (!body || exchange.method !== 'POST') {
+      return [];
+    }
+    const quantities =
+      exchange.endpoint === 'updateStockQuantity'
+        ? [{ field: 'qty', value: body.qty }]
+        : exchange.endpoint === 'createInventoryOrder'
+          ? orderItems(body).map(({ index, item }) => ({ field: `items[${index}].qty`, value: item.qty }))
+          : [];
+    return quantities.filter(({ value }) => value !== undefined && integer(value) === undefined).map(({ field, value }) => ({ params: { field, value: quote(value) } }));
+  },
+);

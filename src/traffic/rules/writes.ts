@@ -1,0 +1,86 @@
+// Writes OTO cannot make safe for you: it has no idempotency key, and `set` is last-writer-wins.
+import type { TrafficExchange } from '../exchange';
+import { clientLabel, requestObject, rule, sameClient, succeeded } from './rule';
+
+function actionType(exchange: TrafficExchange): unknown {
+  return exchange.endpoint === 'updateStockQuantity' ? requestObject(exchange)?.actionType : undefined;
+}
+
+/** Adjusts and inventory orders change stock by an amount: sent twice, they change it twice. */
+function isRepeatableHarm(exchange: TrafficExchange): boolean {
+  return exchange.method === 'POST' && (exchange.endpoint === 'createInventoryOrder' || actionType(exchange) === 'adjust');
+}
+
+function sameBody(a: TrafficExchange, b: TrafficExchange): boolean {
+  if (a.requestBody.text === b.requestBody.text) {
+    return true;
+  }
+  const [left, right] = [a.requestBody.json, b.requestBody.json];
+  return left !== undefined && right !== undefined && JSON.stringify(left) === JSON.stringify(right);
+}
+
+/** A 4xx said no: that write changed nothing, so sending it again doubles nothing. */
+function mayHaveApplied(exchange: TrafficExchange): boolean {
+  return exchange.status === undefined || exchange.status < 400 || exchange.status >= 500;
+}
+
+export const duplicateWrite = rule(
+  'duplicate-write',
+  'error',
+  (p) =>
+    `The same ${p.endpoint} was sent again ${p.seconds} s after #${p.earlier}: OTO has no idempotency key, so if both arrived the change was applied twice. Resend a write only when it provably never reached OTO; read the stock first.`,
+  (history, exchange, options) => {
+    if (!isRepeatableHarm(exchange)) {
+      return [];
+    }
+    const since = exchange.startedAt - options.duplicateWindowSeconds * 1000;
+    for (let i = history.length - 1; i >= 0 && history[i].startedAt >= since; i--) {
+      const earlier = history[i];
+      if (earlier.endpoint === exchange.endpoint && sameClient(earlier, exchange) && mayHaveApplied(earlier) && sameBody(earlier, exchange)) {
+        const seconds = ((exchange.startedAt - earlier.startedAt) / 1000).toFixed(1);
+        return [{ params: { endpoint: exchange.endpoint, seconds, earlier: earlier.id }, related: [earlier.id] }];
+      }
+    }
+    return [];
+  },
+);
+
+function target(exchange: TrafficExchange): { sku: string; location: string } | undefined {
+  const body = requestObject(exchange);
+  return body && typeof body.sku === 'string' && typeof body.locationCode === 'string' ? { sku: body.sku, location: body.locationCode } : undefined;
+}
+
+function readsStockOf(exchange: TrafficExchange, sku: string, location: string): boolean {
+  if (exchange.endpoint !== 'checkInventoryStock' || !succeeded(exchange)) {
+    return false;
+  }
+  const filter = exchange.query.pickupLocationCode;
+  return (filter === undefined || filter === location) && (exchange.query.sku ?? '').split(',').includes(sku);
+}
+
+export const setOverwroteChange = rule(
+  'set-overwrote-change',
+  'warning',
+  (p) =>
+    `This set of ${p.sku} at ${p.location} replaced a quantity that ${p.other} changed (#${p.earlier}) after this client last read it: that change is lost. Read the stock right before a set, or send an adjust.`,
+  (history, exchange) => {
+    const set = actionType(exchange) === 'set' && succeeded(exchange) ? target(exchange) : undefined;
+    if (!set) {
+      return [];
+    }
+    for (let i = history.length - 1; i >= 0; i--) {
+      const earlier = history[i];
+      if (sameClient(earlier, exchange)) {
+        if (readsStockOf(earlier, set.sku, set.location)) {
+          return [];
+        }
+        continue;
+      }
+      const changed = earlier.endpoint === 'updateStockQuantity' && succeeded(earlier) ? target(earlier) : undefined;
+      if (changed && changed.sku === set.sku && changed.location === set.location) {
+        return [{ params: { sku: set.sku, location: set.location, other: clientLabel(earlier), earlier: earlier.id }, related: [earlier.id] }];
+      }
+    }
+    return [];
+  },
+);

@@ -1,0 +1,44 @@
+// Tokens in captured traffic are shortened to `…` plus their last 4 characters: enough to tell
+// two tokens apart while debugging, useless to anyone reading a log. Behind the recording proxy
+// they are real OTO credentials, so this runs on every header, body and URL before it is kept.
+
+const ELLIPSIS = '…';
+
+/** `…` and the last 4 characters; short values (not real tokens) lose all of them. */
+export function shortenToken(token: string): string {
+  return token.length > 8 ? `${ELLIPSIS}${token.slice(-4)}` : ELLIPSIS;
+}
+
+const TOKEN_NAME = '(?:access_token|refresh_token|accessToken|refreshToken|id_token)';
+// The name, its quotes however deeply JSON-escaped (`"`, `\"`, `\\\"`), then `:` or `=`. The value
+// stops at a quote or backslash, so an escaped form keeps its closing `\"`; `\/` (JSON may escape
+// slashes) stays part of it.
+const NAMED = new RegExp(`((?:\\\\*")?${TOKEN_NAME}(?:\\\\*")?\\s*[:=]\\s*(?:\\\\*")?)(?!${ELLIPSIS})((?:\\\\/|[^"\\\\\\s,&;}])+)`, 'g');
+// A bearer value is token-like (8 characters or more) and does not take a sentence's full stop.
+const BEARER = new RegExp(`(\\bBearer\\s+)(?!${ELLIPSIS})([^\\s"',;\\\\]{7,}[^\\s"',;.\\\\])`, 'gi');
+// A JWT (OTO's access tokens) or a sandbox token wherever it appears, however it is labelled.
+const BARE = /\beyJ[\w-]*\.[\w-]+\.[\w-]*|\bsandbox-(?:rt|at)-[0-9a-f]{16,}/g;
+
+/** Every pattern needs one of these; most bodies have none and skip the patterns. */
+const MIGHT_HOLD_TOKEN = /token|bearer|eyJ|sandbox-/i;
+
+export function mightHoldToken(text: string): boolean {
+  return MIGHT_HOLD_TOKEN.test(text);
+}
+
+/** `text` with every token shortened: named fields (JSON, escaped JSON, form), bearer values, JWTs. */
+export function shortenTokens(text: string): string {
+  if (!MIGHT_HOLD_TOKEN.test(text)) {
+    return text;
+  }
+  return text
+    .replace(NAMED, (_match, prefix: string, value: string) => prefix + shortenToken(value))
+    .replace(BEARER, (_match, prefix: string, value: string) => prefix + shortenToken(value))
+    .replace(BARE, (token) => shortenToken(token));
+}
+
+/** An Authorization value as kept: `Bearer …abcd`; a bare credential `…abcd`. */
+export function shortenAuthorization(value: string): string {
+  const match = /^(\S+)\s+(\S+)$/.exec(value.trim());
+  return match ? `${match[1]} ${shortenToken(match[2])}` : shortenToken(value.trim());
+}

@@ -1,0 +1,91 @@
+// The CLI for an ERP's CI: one line per exchange, the JSONL log, the summary by rule and the exit
+// code of --fail-on; and the single-file build that runs with plain `node`.
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { run, waitFor } from './cliProcess';
+import { call } from './http';
+
+const ADJUST = { actionType: 'adjust', locationCode: 'RUH-WH1', sku: 'AJW-DATES-500' };
+
+/** What an ERP under test does: signs in, then sends its requests with plain fetch. */
+async function erp(baseUrl: string, refreshToken: string, bodies: Array<[string, unknown]>): Promise<number[]> {
+  const token = await call(`${baseUrl}/refreshToken`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refresh_token: refreshToken }) });
+  const headers = { Authorization: `Bearer ${(token.json as { access_token: string }).access_token}`, 'Content-Type': 'application/json', 'User-Agent': 'erp-ci/1.0' };
+  const statuses: number[] = [];
+  for (const [endpoint, body] of bodies) {
+    statuses.push((await call(`${baseUrl}/${endpoint}`, { method: 'POST', headers, body: JSON.stringify(body) })).status);
+  }
+  return statuses;
+}
+
+describe('sandbox CLI: traffic for CI', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oto-cli-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('prints each exchange, logs it as JSONL, and exits 1 after idling with an error finding', async function () {
+    this.timeout(30_000);
+    const log = path.join(dir, 'traffic.jsonl');
+    const cli = run(['--port', '0', '--refresh-token', 'ci-token', '--log', log, '--fail-on', 'error', '--exit-after-idle', '1']);
+    const [, baseUrl] = await waitFor(/base URL:\s+(\S+)/, cli.output);
+    const statuses = await erp(baseUrl, 'ci-token', [
+      ['updateStockQuantity', { ...ADJUST, qty: '40.5' }],
+      ['updateStockQuantity', { ...ADJUST, qty: 2 }],
+    ]);
+    assert.deepStrictEqual(statuses, [400, 200]);
+    assert.strictEqual(await cli.exited, 1, cli.output());
+    const output = cli.output();
+    assert.match(output, /POST updateStockQuantity 400 OTO1132 \d+ ms qty-not-integer/);
+    assert.match(output, /POST updateStockQuantity 200 \d+ ms$/m);
+    assert.match(output, /3 exchanges, 1 finding/);
+    assert.match(output, /error +qty-not-integer +1/);
+    assert.match(output, /FAILED: findings at or above "error"/);
+    const lines = fs.readFileSync(log, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line));
+    assert.deepStrictEqual(
+      lines.map((line) => [line.endpoint, line.status, line.findings.map((finding: { rule: string }) => finding.rule)]),
+      [
+        ['refreshToken', 200, []],
+        ['updateStockQuantity', 400, ['qty-not-integer']],
+        ['updateStockQuantity', 200, []],
+      ],
+    );
+    assert.ok(!fs.readFileSync(log, 'utf8').includes('ci-token'), 'the refresh token is shortened in the log');
+  });
+
+  it('exits 0 when no finding reaches --fail-on, and prints the summary on SIGTERM', async function () {
+    this.timeout(30_000);
+    const cli = run(['--port', '0', '--refresh-token', 'ci-token', '--fail-on', 'error']);
+    const [, baseUrl] = await waitFor(/base URL:\s+(\S+)/, cli.output);
+    await erp(baseUrl, 'ci-token', [['createInventoryOrder', { action: 'inbound', locationCode: 'RUH-WH1', items: [{ sku: 'AJW-DATES-500', qty: 1 }], orderDate: '2024-03-31' }]]);
+    await waitFor(/createInventoryOrder 200 .*date-format/, cli.output);
+    cli.child.kill('SIGTERM');
+    assert.strictEqual(await cli.exited, 0, cli.output());
+    assert.match(cli.output(), /warning +date-format +1/);
+    assert.match(cli.output(), /passed: no finding at or above "error"/);
+  });
+
+  it('refuses a bad --fail-on, --exit-after-idle or a log it cannot write', async () => {
+    for (const args of [['--fail-on', 'info'], ['--fail-on', 'loud'], ['--exit-after-idle', '0'], ['--log', path.join(dir, 'missing', 'x.jsonl')]]) {
+      const cli = run(['--port', '0', ...args]);
+      assert.strictEqual(await cli.exited, 1, args.join(' '));
+      assert.match(cli.output(), /--fail-on needs warning or error|--exit-after-idle needs a number|ENOENT/, cli.output());
+    }
+  });
+
+  it('ships as one file, dist/oto-sandbox.js, that runs with plain node and no node_modules', async function () {
+    this.timeout(30_000);
+    const bundle = path.resolve(__dirname, '../../../../dist/oto-sandbox.js');
+    assert.ok(fs.existsSync(bundle), `${bundle} is missing: run \`npm run build\` first.`);
+    const alone = path.join(dir, 'oto-sandbox.js');
+    fs.copyFileSync(bundle, alone);
+    const cli = run(['--port', '0', '--refresh-token', 'ci-token', '--fail-on', 'warning', '--exit-after-idle', '1'], alone, dir);
+    const [, baseUrl] = await waitFor(/base URL:\s+(\S+)/, cli.output);
+    await erp(baseUrl, 'ci-token', [['createInventoryOrder', { action: 'inbound', locationCode: 'RUH-WH1', items: [{ sku: 'AJW-DATES-500', qty: 1 }], orderDate: '2024-03-31' }]]);
+    assert.strictEqual(await cli.exited, 1, cli.output());
+    assert.match(cli.output(), /warning +date-format +1/);
+  });
+});

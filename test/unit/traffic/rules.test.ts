@@ -1,0 +1,177 @@
+// Each contract rule, both ways: a request that trips it, and the nearest one that must not.
+import * as assert from 'node:assert';
+import { RULES } from '../../../src/traffic/lint';
+import { ADJUST, lastFindings, READ, rulesFired, SET, type Sent } from './build';
+
+const ORDER = '/rest/v2/createInventoryOrder';
+const order = (extra: Record<string, unknown> = {}): Sent => ({
+  target: ORDER,
+  body: { action: 'inbound', locationCode: 'RUH-WH1', items: [{ sku: 'AJW-DATES-500', qty: 3 }], ...extra },
+});
+const fired = (...sent: Sent[]): string[] => rulesFired(...sent).pop()!;
+
+describe('traffic lint rules', () => {
+  it('has ten rules with stable ids and fixed severities', () => {
+    assert.deepStrictEqual(
+      RULES.map((rule) => `${rule.id}:${rule.severity}`).sort(),
+      [
+        'date-format:warning',
+        'duplicate-write:error',
+        'expired-token-reused:warning',
+        'no-content-type:info',
+        'qty-not-integer:error',
+        'retry-after-ignored:warning',
+        'set-overwrote-change:warning',
+        'sku-comma:error',
+        'token-churn:warning',
+        'url-too-long:warning',
+      ],
+    );
+  });
+
+  describe('qty-not-integer', () => {
+    for (const qty of ['40.5', 1.5, '1e3', '', null, 'ten']) {
+      it(`fires for qty ${JSON.stringify(qty)}`, () => {
+        const [finding] = lastFindings({ body: { ...ADJUST, qty } });
+        assert.strictEqual(finding.rule, 'qty-not-integer');
+        assert.strictEqual(finding.severity, 'error');
+        assert.match(finding.message, /OTO1132/);
+        assert.deepStrictEqual(finding.exchangeIds, [1]);
+      });
+    }
+    it('fires for an inventory order item, naming the item', () => {
+      const [finding] = lastFindings(order({ items: [{ sku: 'A', qty: 2 }, { sku: 'B', qty: '2.5' }] }));
+      assert.strictEqual(finding.params?.field, 'items[1].qty');
+    });
+    it('does not fire for whole numbers as numbers or digit strings', () => {
+      for (const qty of [40, '40', -3, '-3']) {
+        assert.deepStrictEqual(fired({ body: { ...ADJUST, qty } }), [], String(qty));
+      }
+      assert.deepStrictEqual(fired(order()), []);
+    });
+  });
+
+  describe('date-format', () => {
+    it('fires for an ISO date and suggests the DD/MM/YYYY form', () => {
+      const [finding] = lastFindings(order({ orderDate: '2024-03-31' }));
+      assert.strictEqual(finding.rule, 'date-format');
+      assert.strictEqual(finding.severity, 'warning');
+      assert.match(finding.message, /drops the date/);
+      assert.strictEqual(finding.params?.example, '31/03/2024');
+    });
+    it('fires for a date that does not exist, and for each date field', () => {
+      assert.deepStrictEqual(fired(order({ orderDate: '31/02/2024', deliveryDate: 20240301 })), ['date-format', 'date-format']);
+    });
+    it('does not fire for real DD/MM/YYYY dates or an order without dates', () => {
+      assert.deepStrictEqual(fired(order({ orderDate: '29/02/2024', deliveryDate: '01/03/2024' })), []);
+      assert.deepStrictEqual(fired(order()), []);
+    });
+  });
+
+  describe('duplicate-write', () => {
+    it('fires for the same adjust from the same client within the window, pointing at both', () => {
+      const findings = lastFindings({ body: ADJUST }, { body: ADJUST, at: 800 });
+      assert.deepStrictEqual(
+        findings.map((finding) => [finding.rule, finding.exchangeIds]),
+        [['duplicate-write', [2, 1]]],
+      );
+      assert.strictEqual(findings[0].params?.seconds, '0.8');
+    });
+    it('fires for the same inventory order sent twice', () => {
+      assert.deepStrictEqual(fired(order(), { ...order(), at: 3000 }), ['duplicate-write']);
+    });
+    it('does not fire after the window, for another body, another client, a set, or after a 4xx', () => {
+      assert.deepStrictEqual(fired({ body: ADJUST }, { body: ADJUST, at: 10_001 }), []);
+      assert.deepStrictEqual(fired({ body: ADJUST }, { body: { ...ADJUST, qty: '6' }, at: 100 }), []);
+      assert.deepStrictEqual(fired({ body: ADJUST }, { body: ADJUST, at: 100, userAgent: 'other/2' }), []);
+      assert.deepStrictEqual(fired({ body: SET }, { body: SET, at: 100 }), []);
+      assert.deepStrictEqual(fired({ body: ADJUST, status: 400, response: { success: false, otoErrorCode: 'OTO1133' } }, { body: ADJUST, at: 100 }), []);
+    });
+    it('counts a write that got no answer (it may have been applied)', () => {
+      assert.deepStrictEqual(fired({ body: ADJUST, status: 503 }, { body: ADJUST, at: 100 }), ['duplicate-write']);
+    });
+  });
+
+  describe('set-overwrote-change', () => {
+    it('fires when another client changed the quantity after this client last read it', () => {
+      const findings = lastFindings(READ, { body: ADJUST, userAgent: 'oto-stock-vscode/0.1.0', at: 100 }, { body: SET, at: 200 });
+      assert.strictEqual(findings[0].rule, 'set-overwrote-change');
+      assert.deepStrictEqual(findings[0].exchangeIds, [3, 2]);
+      assert.strictEqual(findings[0].params?.other, 'oto-stock-vscode/0.1.0');
+    });
+    it('does not fire when the client read again after the other change, or the change was elsewhere', () => {
+      assert.deepStrictEqual(fired({ body: ADJUST, userAgent: 'other' }, { ...READ, at: 100 }, { body: SET, at: 200 }), []);
+      assert.deepStrictEqual(fired(READ, { body: { ...ADJUST, locationCode: 'JED-WH1' }, userAgent: 'other' }, { body: SET }), []);
+      assert.deepStrictEqual(fired(READ, { body: ADJUST }, { body: SET }), [], 'its own adjust is no lost update');
+    });
+  });
+
+  describe('retry-after-ignored', () => {
+    const limited: Sent = { ...READ, status: 429, responseHeaders: { 'retry-after': '5' }, response: { success: false, otoErrorCode: 'OTO1143' } };
+    it('fires when the client comes back before Retry-After', () => {
+      const [finding] = lastFindings(limited, { ...READ, at: 2005 });
+      assert.strictEqual(finding.rule, 'retry-after-ignored');
+      assert.strictEqual(finding.params?.retryAfter, 5);
+      assert.strictEqual(finding.params?.seconds, '2.0');
+    });
+    it('does not fire once Retry-After has passed, or for another client', () => {
+      assert.deepStrictEqual(fired(limited, { ...READ, at: 5005 }), []);
+      assert.deepStrictEqual(fired(limited, { ...READ, at: 100, userAgent: 'other' }), []);
+    });
+  });
+
+  describe('token-churn', () => {
+    const refresh = (at: number): Sent => ({ target: '/rest/v2/refreshToken', body: { refresh_token: 'x' }, at });
+    it('fires on the sixth refresh within ten minutes', () => {
+      const runs = rulesFired(...[0, 60, 120, 180, 240, 300].map((s) => refresh(s * 1000)));
+      assert.deepStrictEqual(runs.map((rules) => rules.includes('token-churn')), [false, false, false, false, false, true]);
+    });
+    it('does not fire for refreshes spread beyond ten minutes', () => {
+      assert.deepStrictEqual(rulesFired(...[0, 150, 300, 450, 600, 750].map((s) => refresh(s * 1000))).flat(), []);
+    });
+  });
+
+  describe('url-too-long', () => {
+    it('fires past 2,048 characters and not at 2,048', () => {
+      const base = '/rest/v2/checkInventoryStock?sku=';
+      assert.deepStrictEqual(fired({ target: base + 'A'.repeat(2049 - base.length) }), ['url-too-long']);
+      assert.deepStrictEqual(fired({ target: base + 'A'.repeat(2048 - base.length) }), []);
+    });
+  });
+
+  describe('sku-comma', () => {
+    it('fires for a SKU with a comma in a write, an order item or an encoded comma in a query', () => {
+      assert.deepStrictEqual(fired({ body: { ...ADJUST, sku: 'TEA,GREEN' } }), ['sku-comma']);
+      assert.deepStrictEqual(fired(order({ items: [{ sku: 'A,B', qty: 1 }] })), ['sku-comma']);
+      const [finding] = lastFindings({ target: '/rest/v2/checkInventoryStock?sku=X,TEA%2CGREEN' });
+      assert.strictEqual(finding.params?.sku, 'TEA,GREEN');
+    });
+    it('does not fire for a list of plain SKUs', () => {
+      assert.deepStrictEqual(fired(READ), []);
+      assert.deepStrictEqual(fired({ body: ADJUST }), []);
+    });
+  });
+
+  describe('no-content-type', () => {
+    it('fires for a POST without application/json, as info', () => {
+      const [finding] = lastFindings({ body: ADJUST, headers: { 'content-type': 'text/plain' } });
+      assert.strictEqual(finding.rule, 'no-content-type');
+      assert.strictEqual(finding.severity, 'info');
+    });
+    it('does not fire with application/json (any charset) or for a GET', () => {
+      assert.deepStrictEqual(fired({ body: ADJUST, headers: { 'content-type': 'application/json; charset=utf-8' } }), []);
+      assert.deepStrictEqual(fired(READ), []);
+    });
+  });
+
+  describe('expired-token-reused', () => {
+    const expired: Sent = { ...READ, status: 401, response: { message: 'Jwt is expired', code: 401 } };
+    it('fires on a second 401 in a row with the same token', () => {
+      assert.deepStrictEqual(fired(expired, { ...expired, at: 100 }), ['expired-token-reused']);
+    });
+    it('does not fire when the client refreshed in between or sent a new token', () => {
+      assert.deepStrictEqual(fired(expired, { target: '/rest/v2/refreshToken', body: { refresh_token: 'x' }, at: 50 }, { ...expired, at: 100 }), []);
+      assert.deepStrictEqual(fired(expired, { ...expired, headers: { authorization: 'Bearer sandbox-at-ffffffffffffffffffffffffffffffff' }, at: 100 }), []);
+    });
+  });
+});
