@@ -2,9 +2,13 @@
 // OTO (staging or production) unchanged, with the client's own Authorization, and reports each
 // exchange. Writes can be forwarded, blocked or simulated. No `vscode`: it runs from the CLI too.
 import type { AddressInfo } from 'node:net';
+import { captureExchange, type RawExchange } from '../traffic/capture';
+import type { TrafficSource } from '../traffic/exchange';
+import { TrafficStore } from '../traffic/store';
+import { referenceShapes, shapeDriftRule } from './drift';
 import { createProxyServer, DEFAULT_LIMITS } from './server';
 import { createSimulator } from './simulate';
-import { WRITES_MODES, type ProxyLimits, type ProxyOptions, type RunningProxy } from './types';
+import { WRITES_MODES, type ProxiedExchange, type ProxyLimits, type ProxyOptions, type RunningProxy, type WritesMode } from './types';
 import { createUpstream } from './upstream';
 
 export * from './types';
@@ -20,6 +24,43 @@ function resolveLimits(limits: ProxyLimits = {}): Required<ProxyLimits> {
   return resolved;
 }
 
+/** What the proxy did, in words, where it did something other than pass the call on. */
+function handlingNote(exchange: ProxiedExchange, writes: WritesMode): string | undefined {
+  switch (exchange.handling) {
+    case 'blocked':
+      return 'blocked by the recording proxy (writes: block), not sent';
+    case 'simulated':
+      return 'simulated by the recording proxy (writes: simulate), not sent';
+    case 'refused':
+      return 'refused by the recording proxy, not sent';
+    case 'upstream-failed':
+      return `upstream failed: ${exchange.failure ?? 'no answer'}`;
+    default:
+      return writes === 'simulate' && exchange.simulatedRead ? 'answer includes simulated changes' : undefined;
+  }
+}
+
+function rawExchange(exchange: ProxiedExchange, source: TrafficSource, writes: WritesMode): RawExchange {
+  const fault = handlingNote(exchange, writes);
+  return {
+    startedAt: exchange.startedAt,
+    source,
+    remoteAddress: exchange.remoteAddress,
+    remotePort: exchange.remotePort,
+    method: exchange.method,
+    target: exchange.target,
+    requestHeaders: exchange.requestHeaders,
+    requestBody: exchange.requestBody,
+    // The proxy cannot tell a valid token from another; a request carrying one keeps more body.
+    authenticated: exchange.requestHeaders.authorization !== undefined,
+    ...(exchange.status !== undefined ? { status: exchange.status } : {}),
+    ...(exchange.responseHeaders ? { responseHeaders: exchange.responseHeaders } : {}),
+    ...(exchange.responseBody ? { responseBody: exchange.responseBody } : {}),
+    durationMs: exchange.durationMs,
+    ...(fault !== undefined ? { fault } : {}),
+  };
+}
+
 export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const port = options.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -31,6 +72,9 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   }
   const limits = resolveLimits(options.limits);
   const upstream = createUpstream(options.upstream, { timeoutMs: limits.upstreamTimeoutMs, maxAnswerBytes: limits.maxAnswerBytes });
+  const source: TrafficSource = { kind: 'proxy', upstream: upstream.base.href.replace(/\/$/, ''), ...(options.environment ? { environment: options.environment } : {}) };
+  const rules = options.drift === false ? [] : [shapeDriftRule(await referenceShapes())];
+  const traffic = new TrafficStore({ ...(options.traffic || {}), rules });
   let exchangeCount = 0;
   const server = createProxyServer({
     upstream,
@@ -40,10 +84,8 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     simulator: createSimulator(upstream, limits.maxAnswerBytes),
     record: (exchange) => {
       exchangeCount++;
-      try {
-        options.onExchange?.(exchange);
-      } catch {
-        // A failing listener must not take the proxy down with it.
+      if (options.traffic !== false) {
+        traffic.record(captureExchange(rawExchange(exchange, source, writes)));
       }
     },
   });
@@ -63,10 +105,12 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     get exchangeCount() {
       return exchangeCount;
     },
+    traffic,
     close() {
       closed ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
+        upstream.close();
       });
       return closed;
     },

@@ -97,7 +97,16 @@ function forwardedReply(answer: UpstreamAnswer): Reply {
   return { status: answer.status, headers: answer.rawHeaders, body: answer.body };
 }
 
-async function answer(context: ProxyContext, incoming: http.IncomingMessage, body: Buffer, pathAndQuery: string): Promise<{ reply: Reply; handling: ProxiedExchange['handling']; decoded?: Buffer }> {
+interface Outcome {
+  reply: Reply;
+  handling: ProxiedExchange['handling'];
+  /** The body as the capture should read it (decoded). */
+  decoded?: Buffer;
+  failure?: string;
+  simulatedRead?: boolean;
+}
+
+async function answer(context: ProxyContext, incoming: http.IncomingMessage, body: Buffer, pathAndQuery: string): Promise<Outcome> {
   const method = incoming.method ?? 'GET';
   const endpoint = pathAndQuery.split('?', 1)[0].replace(/\/$/, '');
   const upstreamName = context.environment || context.upstream.base.host;
@@ -115,7 +124,7 @@ async function answer(context: ProxyContext, incoming: http.IncomingMessage, bod
   if (patched !== undefined) {
     // The patched body is sent as plain JSON, whatever encoding the upstream used.
     const headers = pairs(upstream.rawHeaders).filter(([name]) => name !== 'content-encoding').flat();
-    return { reply: { status: upstream.status, headers, body: patched }, handling: 'forwarded', decoded: patched };
+    return { reply: { status: upstream.status, headers, body: patched }, handling: 'forwarded', decoded: patched, simulatedRead: true };
   }
   return { reply: forwardedReply(upstream), handling: 'forwarded', decoded };
 }
@@ -135,7 +144,7 @@ export function createProxyServer(context: ProxyContext): http.Server {
     const started = performance.now();
     const target = incoming.url ?? '';
     let body: Buffer = Buffer.alloc(0);
-    let outcome: { reply: Reply; handling: ProxiedExchange['handling']; decoded?: Buffer; failure?: string };
+    let outcome: Outcome;
     try {
       const pathAndQuery = apiPath(target);
       body = await readBody(incoming, limits, startedAt);
@@ -166,6 +175,7 @@ export function createProxyServer(context: ProxyContext): http.Server {
       durationMs: performance.now() - started,
       handling: outcome.handling,
       ...(outcome.failure !== undefined ? { failure: outcome.failure } : {}),
+      ...(outcome.simulatedRead ? { simulatedRead: true } : {}),
     });
   };
 

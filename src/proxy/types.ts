@@ -1,4 +1,5 @@
 // The recording proxy's public options. No `vscode`: the CLI and an ERP's CI run it from plain Node.
+import type { TrafficStore, TrafficStoreOptions } from '../traffic/store';
 
 /** What the proxy does with a call that changes state on OTO. */
 export type WritesMode = 'forward' | 'block' | 'simulate';
@@ -41,6 +42,8 @@ export interface ProxiedExchange {
   readonly handling: 'forwarded' | 'blocked' | 'simulated' | 'refused' | 'upstream-failed';
   /** In words, when the upstream failed: `upstream timed out after 30000 ms`. */
   readonly failure?: string;
+  /** A read whose answer the simulation changed. */
+  readonly simulatedRead?: boolean;
 }
 
 export interface ProxyOptions {
@@ -52,8 +55,10 @@ export interface ProxyOptions {
   port?: number;
   writes?: WritesMode;
   limits?: ProxyLimits;
-  /** Called once per exchange, after the client has its answer. */
-  onExchange?: (exchange: ProxiedExchange) => void;
+  /** Where exchanges are kept (bounded) with the contract lint's findings; `false` keeps none. */
+  traffic?: TrafficStoreOptions | false;
+  /** Compare each upstream answer's shape with the sandbox's (`shape-drift` findings); on by default. */
+  drift?: boolean;
 }
 
 export interface RunningProxy {
@@ -65,5 +70,7 @@ export interface RunningProxy {
   readonly writes: WritesMode;
   /** Exchanges seen so far. */
   readonly exchangeCount: number;
+  /** The captured exchanges (tokens shortened) with their findings, `shape-drift` included. */
+  readonly traffic: TrafficStore;
   close(): Promise<void>;
 }

@@ -42,6 +42,8 @@ export interface Upstream {
   /** Base URL without a trailing slash. */
   readonly base: URL;
   send(request: UpstreamRequest): Promise<UpstreamAnswer>;
+  /** Ends the kept-alive connections. */
+  close(): void;
 }
 
 /** The header list without hop-by-hop headers, nor those the Connection header names. */
@@ -147,7 +149,7 @@ export function createUpstream(baseUrl: string, limits: { timeoutMs: number; max
       outgoing.end(request.body);
     });
 
-  return { base, send };
+  return { base, send, close: () => agent.destroy() };
 }
 
 /** The answer's body decoded for reading (capture, drift, simulation), within `maxBytes`. */

@@ -5,6 +5,7 @@ import { Emitter, type Event } from '../common/emitter';
 import type { CapturedExchange } from './capture';
 import type { TrafficExchange } from './exchange';
 import { lint, type LintOptions } from './lint';
+import type { Rule } from './rules';
 
 export interface TrafficStoreOptions {
   /** How many exchanges are kept (default 1,000). */
@@ -13,6 +14,8 @@ export interface TrafficStoreOptions {
   readonly maxBytes?: number;
   /** Lint options, or `false` to keep exchanges without judging them. */
   readonly lint?: Partial<LintOptions> | false;
+  /** Rules run after the contract lint's own, e.g. the recording proxy's `shape-drift`. */
+  readonly rules?: readonly Rule[];
 }
 
 export const DEFAULT_CAPACITY = 1000;
@@ -29,6 +32,7 @@ export class TrafficStore {
   readonly capacity: number;
   readonly maxBytes: number;
   private readonly lintOptions: Partial<LintOptions> | false;
+  private readonly extraRules: readonly Rule[];
   /** Oldest first. */
   private readonly kept: TrafficExchange[] = [];
   private bytes = 0;
@@ -49,11 +53,12 @@ export class TrafficStore {
       }
     }
     this.lintOptions = options.lint ?? {};
+    this.extraRules = options.rules ?? [];
   }
 
   record(captured: CapturedExchange): TrafficExchange {
     const unjudged: TrafficExchange = { ...captured, id: this.nextId++, findings: [] };
-    const exchange = this.lintOptions === false ? unjudged : { ...unjudged, findings: lint(this.kept, unjudged, this.lintOptions) };
+    const exchange = this.lintOptions === false ? unjudged : { ...unjudged, findings: lint(this.kept, unjudged, this.lintOptions, this.extraRules) };
     this.kept.push(exchange);
     this.bytes += sizeOf(exchange);
     while (this.kept.length > this.capacity || (this.bytes > this.maxBytes && this.kept.length > 1)) {

@@ -27,8 +27,8 @@ describe('recording proxy: failures', () => {
     assert.equal(answer.status, 502);
     assert.match((answer.json as { message: string }).message, /^OTO Stock recording proxy: the upstream 127\.0\.0\.1:\d+ refused the connection$/);
     assert.equal((answer.json as { code: number }).code, 502);
-    assert.equal(harness.exchanges[0].handling, 'upstream-failed');
-    assert.match(harness.exchanges[0].failure ?? '', /refused the connection/);
+    assert.match(harness.exchanges[0].fault ?? '', /^upstream failed: the upstream 127\.0\.0\.1:\d+ refused the connection$/);
+    assert.equal(harness.exchanges[0].status, 502);
   });
 
   it('names DNS and TLS failures in words (no test resolves or reaches a real host)', () => {

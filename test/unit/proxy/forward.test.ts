@@ -103,7 +103,7 @@ describe('recording proxy: forwarding', () => {
       assert.equal(body.code, status);
       assert.equal(typeof body.message, 'string');
       assert.equal(upstream.received.length, 0);
-      assert.equal(harness.exchanges.at(-1)?.handling, 'refused');
+      assert.equal(harness.exchanges.at(-1)?.fault, 'refused by the recording proxy, not sent');
     });
   }
 
@@ -111,9 +111,10 @@ describe('recording proxy: forwarding', () => {
     await send(harness.proxy.port, '/rest/v2/getPickupLocationList?status=active', { headers: [['Authorization', 'Bearer abc']] });
     assert.equal(harness.exchanges.length, 1);
     const [exchange] = harness.exchanges;
-    assert.deepEqual([exchange.method, exchange.target, exchange.status, exchange.handling], ['GET', '/rest/v2/getPickupLocationList?status=active', 201, 'forwarded']);
-    assert.equal(exchange.remoteAddress, '127.0.0.1');
-    assert.equal(exchange.responseBody?.toString('utf8'), '{"success":true,"echo":"\u00e9\u2713"}');
+    assert.deepEqual([exchange.method, exchange.target, exchange.endpoint, exchange.status, exchange.fault], ['GET', '/rest/v2/getPickupLocationList?status=active', 'getPickupLocationList', 201, undefined]);
+    assert.deepEqual(exchange.source, { kind: 'proxy', upstream: upstream.baseUrl, environment: 'staging' });
+    assert.equal(exchange.client.address, '127.0.0.1');
+    assert.equal(exchange.responseBody?.text, '{"success":true,"echo":"\u00e9\u2713"}');
     assert.equal(harness.proxy.exchangeCount, 1);
   });
 

@@ -3,7 +3,8 @@
 import * as http from 'node:http';
 import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { startProxy, type ProxiedExchange, type ProxyOptions, type RunningProxy } from '../../../src/proxy';
+import { startProxy, type ProxyOptions, type RunningProxy } from '../../../src/proxy';
+import type { TrafficExchange } from '../../../src/traffic/exchange';
 
 export interface Received {
   method: string;
@@ -74,13 +75,18 @@ export async function closedPort(): Promise<number> {
 
 export interface ProxyHarness {
   proxy: RunningProxy;
-  exchanges: ProxiedExchange[];
+  /** What the proxy recorded, oldest first. */
+  readonly exchanges: readonly TrafficExchange[];
 }
 
 export async function proxyTo(upstream: string, options: Partial<ProxyOptions> = {}): Promise<ProxyHarness> {
-  const exchanges: ProxiedExchange[] = [];
-  const proxy = await startProxy({ upstream, environment: 'staging', onExchange: (exchange) => exchanges.push(exchange), ...options });
-  return { proxy, exchanges };
+  const proxy = await startProxy({ upstream, environment: 'staging', ...options });
+  return {
+    proxy,
+    get exchanges() {
+      return proxy.traffic.history();
+    },
+  };
 }
 
 /** A raw HTTP/1.1 request over a socket, for what fetch cannot send; resolves with all the proxy wrote. */
