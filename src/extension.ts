@@ -25,6 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     getClient: () => session.getClient(),
     store: stock,
     environment: () => session.environment,
+    generation: () => session.generation,
     workspaceState: context.workspaceState,
   });
   registerStatusBar(context, { session, lowStock: stock });
@@ -33,6 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     getClient: () => session.getClient(),
     listWarehouses: async () => (await (await session.getClient()).getPickupLocations()).filter((location) => location.kind === 'warehouse'),
     environment: () => session.environment,
+    generation: () => session.generation,
     onDidReset: (listener) => session.onDidChange(() => listener()),
     log,
   });

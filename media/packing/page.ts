@@ -115,6 +115,8 @@ export class PackingPage {
       case 'loading':
         this.loading = true;
         return this.update();
+      case 'reset':
+        return this.reset();
       case 'queue':
         return this.setQueue(message.orders, message.readAt);
       case 'loadError':
@@ -143,6 +145,22 @@ export class PackingPage {
     this.list.replaceChildren();
     this.root.replaceChildren(header, this.stateSlot, this.list);
     this.root.removeAttribute('aria-busy');
+    this.saveState();
+    this.update();
+  }
+
+  /** The session changed: nothing of the old one stays on screen, and no button of it stays live. */
+  private reset(): void {
+    this.cancelContinuation?.();
+    this.cancelContinuation = undefined;
+    this.orders = [];
+    this.readAt = undefined;
+    this.loaded = false;
+    this.loadError = undefined;
+    for (const collection of [this.details, this.pending, this.errors, this.cards, this.confirming, this.expanded]) {
+      collection.clear();
+    }
+    this.list.replaceChildren();
     this.saveState();
     this.update();
   }
@@ -358,7 +376,7 @@ export class PackingPage {
       case 'pick':
         return this.setStatus(orderId, 'picked', false);
       case 'pack':
-        if (this.cardView(this.orderById(orderId)).state === 'ready') {
+        if (['ready', 'unknown'].includes(this.cardView(this.orderById(orderId)).state)) {
           this.errors.delete(orderId);
           this.confirming.add(orderId);
           return this.update();

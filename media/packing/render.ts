@@ -160,10 +160,10 @@ export function renderLoadError(s: PageStrings, message: string, signIn: boolean
   return el('div', { className: 'state-message error', attrs: { role: 'alert' } }, [icon('error'), el('h2', { text: s.errorTitle }), el('p', { className: 'error-text', text: message }), el('div', { className: 'actions' }, actions)]);
 }
 
-const STATE_ICON: Record<PackingState, string> = { ready: 'circle-large-outline', picked: 'pass', packed: 'check-all' };
+const STATE_ICON: Record<PackingState, string> = { ready: 'circle-large-outline', picked: 'pass', packed: 'check-all', unknown: 'question' };
 
 function stateLabel(state: PackingState, s: PageStrings): string {
-  return { ready: s.stateReady, picked: s.statePicked, packed: s.statePacked }[state];
+  return { ready: s.stateReady, picked: s.statePicked, packed: s.statePacked, unknown: s.stateUnknown }[state];
 }
 
 function renderItems(order: QueueOrder, s: PageStrings, f: Formatter): HTMLTableRowElement[] {
@@ -175,6 +175,10 @@ function renderItems(order: QueueOrder, s: PageStrings, f: Formatter): HTMLTable
     return row;
   });
   return rows;
+}
+
+function notPicked(state: PackingState): boolean {
+  return state === 'ready' || state === 'unknown';
 }
 
 function renderActions(view: CardView, s: PageStrings): HTMLElement {
@@ -189,8 +193,9 @@ function renderActions(view: CardView, s: PageStrings): HTMLElement {
   const busy = view.pending || view.confirming;
   return el('div', { className: 'actions' }, [
     // The next step of the flow is the primary button: picking, then packing.
-    button('pick', s.markPicked, { icon: 'pass', disabled: view.state !== 'ready', busy }),
-    button('pack', s.markPacked, { icon: 'check-all', secondary: view.state === 'ready', busy }),
+    // An unknown state may well be ready: OTO itself refuses a pick that is not.
+    button('pick', s.markPicked, { icon: 'pass', disabled: !notPicked(view.state), busy }),
+    button('pack', s.markPacked, { icon: 'check-all', secondary: notPicked(view.state), busy }),
     ...(view.pending ? [el('span', { className: 'updating', attrs: { role: 'status' } }, [icon('loading', true), el('span', { text: s.updating })])] : []),
     toggle,
   ]);

@@ -46,6 +46,8 @@ export interface FlowContext {
   stock: StockView;
   /** The active environment's name (`sandbox`, `staging`, `production`), recorded with each change. */
   environment(): string;
+  /** The session's generation: changes on every sign-in, sign-out and switch (Session.generation). */
+  generation(): number;
   recent: RecentChanges;
   /** `oto.confirmAboveUnits`: changes of more units than this ask for confirmation. */
   confirmAboveUnits(): number;
@@ -60,9 +62,12 @@ export interface FlowContext {
 export interface Connection {
   client: OrdersClient;
   environment: string;
+  /** The session generation the flow's reads were made in. */
+  generation: number;
 }
 
 export async function connect(ctx: FlowContext): Promise<Connection> {
   const environment = ctx.environment();
-  return { client: await ctx.getClient(), environment };
+  const generation = ctx.generation();
+  return { client: await ctx.getClient(), environment, generation };
 }

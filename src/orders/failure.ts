@@ -37,16 +37,21 @@ export async function connectOrReport(ctx: FlowContext, title: string): Promise<
 }
 
 /**
- * False, once the user has been told, when the environment changed since the flow took its client:
- * the write would go to the environment the user left, while the prompts showed the new one's data.
+ * False, once the user has been told, when the session changed since the flow took its client: the
+ * write would go to the environment (or account) the user left, while the figures it was based on
+ * came from the old one.
  */
 export async function stillCurrent(ctx: FlowContext, connection: Connection): Promise<boolean> {
   const now = ctx.environment();
-  if (now === connection.environment) {
-    return true;
+  if (now !== connection.environment) {
+    await ctx.prompter.message('warning', l10n.t('OTO switched from {0} to {1} while this was being prepared, so nothing was sent. Run the command again.', connection.environment, now), []);
+    return false;
   }
-  await ctx.prompter.message('warning', l10n.t('OTO switched from {0} to {1} while this was being prepared, so nothing was sent. Run the command again.', connection.environment, now), []);
-  return false;
+  if (ctx.generation() !== connection.generation) {
+    await ctx.prompter.message('warning', l10n.t('You signed in or out of OTO {0} while this was being prepared, so nothing was sent. Run the command again.', now), []);
+    return false;
+  }
+  return true;
 }
 
 /** Shows "<what failed>: <OTO code and message>" with "Show log", plus any extra actions; returns the extra action chosen. */

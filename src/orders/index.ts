@@ -16,6 +16,8 @@ export interface OrdersDeps {
   store: StockView;
   /** The active environment's name, recorded with each change. */
   environment(): string;
+  /** The session's generation (Session.generation). */
+  generation(): number;
   /** Where recent changes are kept (the extension's workspace state). */
   workspaceState: MementoLike;
 }
@@ -38,6 +40,7 @@ export function registerOrders(context: vscode.ExtensionContext, deps: OrdersDep
         getClient: () => deps.getClient(),
         stock: deps.store,
         environment: () => deps.environment(),
+        generation: () => deps.generation(),
         recent,
         confirmAboveUnits,
         copyToClipboard: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),

@@ -101,7 +101,7 @@ export async function changeStock(ctx: FlowContext, action: StockAction, target:
       : l10n.t('Set {0} to {1}: {2} → {3}. Transaction {4}.', subject, qty, record.before, record.after, record.transactionId ?? '—');
   const undo = l10n.t('Undo');
   if ((await ctx.prompter.message('info', withWarnings(done, warnings), [undo])) === undo) {
-    await undoStockChange(ctx, record);
+    await undoStockChange(ctx, record, connection.generation);
   }
 }
 

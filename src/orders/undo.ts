@@ -11,7 +11,11 @@ import { findLocation } from './target';
 // the same record; "undone" is only recorded after network calls, so it alone cannot stop a second.
 const undoing = new Set<string>();
 
-export async function undoStockChange(ctx: FlowContext, record: StockChangeRecord): Promise<void> {
+/**
+ * `madeIn` is the session generation the change was made in, when known (the notification's Undo):
+ * after a new sign-in the inverse would go to what may be another account.
+ */
+export async function undoStockChange(ctx: FlowContext, record: StockChangeRecord, madeIn?: number): Promise<void> {
   const location = findLocation(ctx.stock, record.locationCode);
   const subject = describeSubject(record.sku, location);
   if (undoing.has(record.id)) {
@@ -20,19 +24,23 @@ export async function undoStockChange(ctx: FlowContext, record: StockChangeRecor
   }
   undoing.add(record.id);
   try {
-    await undoOnce(ctx, record, location, subject);
+    await undoOnce(ctx, record, location, subject, madeIn);
   } finally {
     undoing.delete(record.id);
   }
 }
 
-async function undoOnce(ctx: FlowContext, record: StockChangeRecord, location: ReturnType<typeof findLocation>, subject: string): Promise<void> {
+async function undoOnce(ctx: FlowContext, record: StockChangeRecord, location: ReturnType<typeof findLocation>, subject: string, madeIn: number | undefined): Promise<void> {
   if (record.undone || ctx.recent.list().some((change) => change.id === record.id && change.type === 'stock' && change.undone)) {
     await ctx.prompter.message('info', l10n.t('This change of {0} has already been undone.', subject), []);
     return;
   }
   if (record.environment !== ctx.environment()) {
     await ctx.prompter.message('warning', l10n.t('This change of {0} was made in the {1} environment; switch to it to undo the change.', subject, record.environment), []);
+    return;
+  }
+  if (madeIn !== undefined && madeIn !== ctx.generation()) {
+    await ctx.prompter.message('warning', l10n.t('You signed in or out of OTO {0} since this change of {1}, so it was not undone here. Undo it from the account it was made in.', record.environment, subject), []);
     return;
   }
   try {

@@ -3,7 +3,8 @@
 // Every message from the page is parsed first; anything malformed is logged and dropped.
 import { describeMessage, parsePageMessage, type HostMessage, type PackingStatus, type PageMessage, type PageStrings, type WarehouseInfo } from './protocol';
 import type { L10n } from './strings';
-import { PackingQueue, StatusRefusedError, type RefusalReason } from './queue';
+import { withReadableStatuses } from './statusWords';
+import { PackingQueue, SessionChangedError, StatusRefusedError, type RefusalReason } from './queue';
 
 export interface PackingLog {
   info(message: string): void;
@@ -54,6 +55,16 @@ export class PackingController {
     await this.handle(message);
   }
 
+  /**
+   * The session changed (sign-in, sign-out, switch): the page drops what it shows, so the last
+   * environment's orders never stay on screen with live buttons, and the queue is read afresh.
+   */
+  async reset(): Promise<void> {
+    this.options.queue.reset();
+    this.options.post({ type: 'reset' });
+    await this.refresh();
+  }
+
   /** Reads the queue again and sends it (or the error) to the page. */
   async refresh(): Promise<void> {
     const { queue, warehouse } = this.options;
@@ -63,6 +74,9 @@ export class PackingController {
       await queue.load();
       this.sendQueue();
     } catch (error) {
+      if (error instanceof SessionChangedError) {
+        return; // the reset that follows the change reads again
+      }
       const reason = describeError(error, this.options.l10n);
       this.options.log.error(`Packing queue ${warehouse.code}: could not read the queue: ${reason}`);
       const signIn = (error as { kind?: unknown } | undefined)?.kind === 'auth';
@@ -146,11 +160,14 @@ export class PackingController {
     try {
       const before = this.options.queue.stateOf(orderId);
       const details = await this.options.queue.details(orderId);
-      this.options.post({ type: 'orderDetails', orderId, details });
+      this.options.post({ type: 'orderDetails', orderId, details: withReadableStatuses(details, this.options.l10n) });
       if (this.options.queue.stateOf(orderId) !== before) {
         this.sendQueue();
       }
     } catch (error) {
+      if (error instanceof SessionChangedError) {
+        return;
+      }
       const reason = describeError(error, this.options.l10n);
       this.options.log.warn(`Packing queue ${this.options.warehouse.code}: could not read details of order ${orderId}: ${reason}`);
       this.options.post({ type: 'orderDetailsError', orderId, error: this.options.l10n.t('Could not load the details of order {0}: {1}', orderId, reason) });

@@ -15,6 +15,8 @@ export interface PackingDeps {
   log: PackingLog;
   /** The active environment, so packing states of different environments never mix. */
   environment(): string;
+  /** The session's generation (see Session.generation). */
+  generation(): number;
   /** Fires when the environment changes or the user signs in or out: open queues read again. */
   onDidReset?: (listener: () => void) => { dispose(): void };
 }
@@ -45,7 +47,7 @@ async function pickWarehouse(deps: PackingDeps): Promise<WarehouseInfo | undefin
 }
 
 export function registerPacking(context: vscode.ExtensionContext, deps: PackingDeps): void {
-  const panels = new PackingPanels(context, { getClient: () => deps.getClient(), log: deps.log, scope: () => deps.environment() });
+  const panels = new PackingPanels(context, { getClient: () => deps.getClient(), log: deps.log, scope: () => deps.environment(), generation: () => deps.generation() });
   context.subscriptions.push(
     panels,
     vscode.commands.registerCommand('oto.openPackingQueue', async (argument?: unknown) => {
@@ -67,6 +69,6 @@ export function registerPacking(context: vscode.ExtensionContext, deps: PackingD
     }),
   );
   if (deps.onDidReset) {
-    context.subscriptions.push(deps.onDidReset(() => panels.refreshAll()));
+    context.subscriptions.push(deps.onDidReset(() => panels.resetAll()));
   }
 }

@@ -18,6 +18,8 @@ export interface PanelDeps {
   log: PackingLog;
   /** Keeps known states of different environments apart (e.g. `sandbox`, `production`). */
   scope(): string;
+  /** The session's generation: a queue read before a sign-in, sign-out or switch is not acted on. */
+  generation(): number;
 }
 
 interface OpenPanel {
@@ -58,10 +60,10 @@ export class PackingPanels implements vscode.Disposable {
     this.attach(panel, warehouse);
   }
 
-  /** The session changed (environment, sign-in): every open queue reads again. */
-  refreshAll(): void {
+  /** The session changed (environment, sign-in): every open queue forgets its orders and reads again. */
+  resetAll(): void {
     for (const { controller } of this.open.values()) {
-      void controller.refresh();
+      void controller.reset();
     }
   }
 
@@ -85,6 +87,7 @@ export class PackingPanels implements vscode.Disposable {
       warehouseCode: warehouse.code,
       getApi: () => this.deps.getClient(),
       scope: () => this.deps.scope(),
+      generation: () => this.deps.generation(),
       known: mementoKnownStates(this.context.globalState, () => this.deps.scope(), (error) => log.warn(`Packing: could not save packing states: ${String(error)}`)),
     });
     const controller = new PackingController({

@@ -3,7 +3,8 @@
 // match exactly is dropped (and logged) rather than half-used. No `vscode` import: the page
 // bundle includes this file.
 
-export type PackingState = 'ready' | 'picked' | 'packed';
+/** `unknown`: OTO's answer about the order's state could not be read, so no state is claimed. */
+export type PackingState = 'ready' | 'picked' | 'packed' | 'unknown';
 export type PackingStatus = 'picked' | 'packed';
 
 export interface QueueItem {
@@ -72,6 +73,7 @@ export const PAGE_STRING_KEYS = [
   'stateReady',
   'statePicked',
   'statePacked',
+  'stateUnknown',
   'markPicked',
   'markPacked',
   'showDetails',
@@ -114,6 +116,8 @@ export type PageStrings = Record<PageStringKey, string>;
 export type HostMessage =
   | { type: 'init'; warehouse: WarehouseInfo; strings: PageStrings; locale: string }
   | { type: 'loading' }
+  /** The session changed: everything shown so far belongs to the one that ended. */
+  | { type: 'reset' }
   | { type: 'queue'; orders: QueueOrder[]; readAt: number }
   | { type: 'loadError'; message: string; signIn: boolean }
   | { type: 'statusResult'; requestId: number; orderId: string; ok: true; state: PackingState }
@@ -168,7 +172,7 @@ function hasOnlyKeys(value: Json, keys: readonly string[]): boolean {
   return Object.keys(value).every((key) => keys.includes(key));
 }
 
-export const PACKING_STATES: readonly PackingState[] = ['ready', 'picked', 'packed'];
+export const PACKING_STATES: readonly PackingState[] = ['ready', 'picked', 'packed', 'unknown'];
 export const PACKING_STATUSES: readonly PackingStatus[] = ['picked', 'packed'];
 
 function isItem(value: unknown): value is QueueItem {
@@ -220,6 +224,7 @@ const isBoolean = (value: unknown): boolean => typeof value === 'boolean';
 const hostChecks: Record<HostMessage['type'], Checks[]> = {
   init: [{ warehouse: isWarehouse, strings: isStrings, locale: isString }],
   loading: [{}],
+  reset: [{}],
   queue: [{ orders: (v) => isArrayOf(v, isOrder), readAt: isCount }],
   loadError: [{ message: isString, signIn: isBoolean }],
   statusResult: [

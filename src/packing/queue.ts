@@ -1,8 +1,9 @@
 // One warehouse's packing queue: the orders OTO lists as ready for pick and pack, each with the
 // packing state we know it to be in. `getPackingOrders` says nothing about an order's state, so
 // the state comes from what we did (our own successful updates) and what `orderDetails` tells
-// us (its packing history); everything else is "ready". The known states survive a reload
-// through `KnownStates` and are pruned to the orders still queued.
+// us (its packing history, read for every order not yet known to be picked); an order whose
+// history cannot be read is "unknown", never guessed. The known states survive a reload through
+// `KnownStates` and are pruned to the orders still queued.
 import type { OrderDetailsView, PackingState, PackingStatus, QueueOrder } from './protocol';
 import { toDetailsView, latestPackingStatus } from './details';
 
@@ -37,7 +38,32 @@ export class StatusRefusedError extends Error {
   }
 }
 
-const RANK: Record<PackingState, number> = { ready: 0, picked: 1, packed: 2 };
+/** How many orderDetails reads a queue read runs at once. */
+const DETAILS_AT_ONCE = 4;
+
+/** `map` with at most `limit` calls in flight; results in input order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, call: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await call(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** An answer arrived after the session changed (sign-in, sign-out, switch): it is dropped. */
+export class SessionChangedError extends Error {
+  constructor() {
+    super('The OTO session changed while the answer was on its way.');
+    this.name = 'SessionChangedError';
+  }
+}
+
+const RANK: Record<PackingState, number> = { unknown: 0, ready: 0, picked: 1, packed: 2 };
 
 /** The later of two states: OTO's history can lag behind a change we just made. */
 function furthest(a: PackingState, b: PackingState): PackingState {
@@ -52,7 +78,7 @@ export function refusal(current: PackingState, target: PackingStatus, skipPicked
   if (target === 'picked') {
     return current === 'picked' ? 'alreadyPicked' : undefined;
   }
-  return current === 'ready' && !skipPicked ? 'notPicked' : undefined;
+  return (current === 'ready' || current === 'unknown') && !skipPicked ? 'notPicked' : undefined;
 }
 
 export interface PackingQueueOptions {
@@ -61,14 +87,22 @@ export interface PackingQueueOptions {
   known: KnownStates;
   /** The environment `getApi` talks to now: a queue read in one is never acted on in another. */
   scope?: () => string;
+  /** The session's generation (changes on sign-in, sign-out, switch): nor across a new sign-in. */
+  generation?: () => number;
   now?: () => number;
+}
+
+/** The environment and session generation an answer was read in. */
+interface ReadIn {
+  scope: string | undefined;
+  generation: number | undefined;
 }
 
 export class PackingQueue {
   private current: QueueOrder[] = [];
   private read: number | undefined;
-  /** The scope the current orders were read in. */
-  private readIn: string | undefined;
+  /** Where the current orders were read. */
+  private readIn: ReadIn | undefined;
   private loading: Promise<QueueOrder[]> | undefined;
   private readonly updating = new Set<string>();
   private readonly now: () => number;
@@ -88,30 +122,80 @@ export class PackingQueue {
 
   /** Reads the queue again; concurrent callers share one request. */
   load(): Promise<QueueOrder[]> {
-    this.loading ??= this.fetch().finally(() => {
-      this.loading = undefined;
-    });
+    if (!this.loading) {
+      const loading = this.fetch().finally(() => {
+        if (this.loading === loading) {
+          this.loading = undefined;
+        }
+      });
+      this.loading = loading;
+    }
     return this.loading;
   }
 
+  /** Forgets the orders read so far: they belong to a session that has ended. */
+  reset(): void {
+    this.current = [];
+    this.read = undefined;
+    this.readIn = undefined;
+    // A read under way belongs to the old session too: the next load starts its own.
+    this.loading = undefined;
+  }
+
+  /** Where an answer is being read now, taken before the request so a change during it shows. */
+  private session(): ReadIn {
+    return { scope: this.options.scope?.(), generation: this.options.generation?.() };
+  }
+
+  private isCurrent(readIn: ReadIn | undefined): boolean {
+    const now = this.session();
+    return readIn !== undefined && readIn.scope === now.scope && readIn.generation === now.generation;
+  }
+
   private async fetch(): Promise<QueueOrder[]> {
-    const scope = this.options.scope?.();
+    const readIn = this.session();
     const api = await this.options.getApi();
     const listed = await api.getPackingOrders(this.options.warehouseCode);
+    if (!this.isCurrent(readIn)) {
+      // The session changed during the read: this answer describes what the user left.
+      throw new SessionChangedError();
+    }
     const known = this.options.known.get(this.options.warehouseCode);
     const kept: Record<string, PackingStatus> = {};
-    this.current = listed.map((order) => {
+    const orders = listed.map((order) => {
       const orderId = String(order.orderId);
       const remembered = Object.hasOwn(known, orderId) ? known[orderId] : undefined;
       if (remembered) {
         kept[orderId] = remembered;
       }
-      return { orderId, state: remembered ?? 'ready', items: order.items.map((item) => ({ sku: item.sku, name: item.name ?? '', quantity: item.quantity })) };
+      return { orderId, remembered, items: order.items.map((item) => ({ sku: item.sku, name: item.name ?? '', quantity: item.quantity })) };
+    });
+    // The list says nothing of an order's state: each one not known to be picked is looked up in
+    // its packing history, a few at a time, before any badge is shown.
+    const states = await mapLimited(orders, DETAILS_AT_ONCE, ({ orderId, remembered }) => (remembered ? Promise.resolve<PackingState>(remembered) : this.stateFromHistory(api, orderId)));
+    if (!this.isCurrent(readIn)) {
+      throw new SessionChangedError();
+    }
+    this.current = orders.map(({ orderId, items }, index) => {
+      const state = states[index];
+      if (state === 'picked' || state === 'packed') {
+        kept[orderId] = state;
+      }
+      return { orderId, state, items };
     });
     this.options.known.set(this.options.warehouseCode, kept);
     this.read = this.now();
-    this.readIn = scope;
+    this.readIn = readIn;
     return this.current;
+  }
+
+  /** Ready unless the history says picked or packed; unknown when the history cannot be read. */
+  private async stateFromHistory(api: PackingApi, orderId: string): Promise<PackingState> {
+    try {
+      return latestPackingStatus(await api.getOrderDetails(orderId)) ?? 'ready';
+    } catch {
+      return 'unknown';
+    }
   }
 
   /** Moves an order on; refuses (sending nothing) what the packing flow does not allow. */
@@ -130,9 +214,9 @@ export class PackingQueue {
     this.updating.add(orderId);
     try {
       const api = await this.options.getApi();
-      // After an environment switch the same order id may name another order, or none: until the
-      // queue is read again there, nothing is sent.
-      if (this.options.scope?.() !== this.readIn) {
+      // After an environment switch or a new sign-in the same order id may name another order, or
+      // none: until the queue is read again there, nothing is sent.
+      if (!this.isCurrent(this.readIn)) {
         throw new StatusRefusedError('notInQueue', orderId);
       }
       await api.updatePackingStatus({ orderId, packingStatus: target });
@@ -145,8 +229,12 @@ export class PackingQueue {
 
   /** The order's details; its packing history also tells us its state. */
   async details(orderId: string): Promise<OrderDetailsView> {
+    const readIn = this.session();
     const api = await this.options.getApi();
     const raw = await api.getOrderDetails(orderId);
+    if (!this.isCurrent(readIn)) {
+      throw new SessionChangedError();
+    }
     const fromHistory = latestPackingStatus(raw);
     if (fromHistory) {
       this.remember(orderId, fromHistory);

@@ -27,6 +27,7 @@ export function pageStrings(l10n: L10n): PageStrings {
     stateReady: l10n.t('Ready'),
     statePicked: l10n.t('Picked'),
     statePacked: l10n.t('Packed'),
+    stateUnknown: l10n.t('State unknown'),
     markPicked: l10n.t('Mark picked'),
     markPacked: l10n.t('Mark packed'),
     showDetails: l10n.t('Details'),

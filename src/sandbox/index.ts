@@ -7,7 +7,9 @@ import { randomToken, Tokens } from './auth';
 import { DEFAULT_DIALECT, DIALECTS, isDialect } from './dialect';
 import { FaultQueue } from './faults';
 import { createState } from './seed';
-import { API_PREFIX, createServer, type LoggedRequest } from './server';
+import { resolveLimits } from './limits';
+import { RequestLog } from './requestLog';
+import { API_PREFIX, createServer } from './server';
 import type { RunningSandbox, SandboxOptions } from './types';
 
 export * from './types';
@@ -36,11 +38,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const tokens = new Tokens(options.refreshToken ?? randomToken('rt'), options.accessTokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS);
   const faults = new FaultQueue();
   faults.add(options.faults ?? []);
-  const log: LoggedRequest[] = [];
+  const limits = resolveLimits(options.limits);
+  const log = new RequestLog();
   const closing = new AbortController();
   const traffic = new TrafficStore(options.traffic || {});
   const onExchange = options.traffic === false ? undefined : (raw: Parameters<typeof captureExchange>[0]) => traffic.record(captureExchange(raw));
-  const server = createServer({ state, tokens, faults, latencyMs: options.latencyMs ?? 0, dialect: options.dialect ?? DEFAULT_DIALECT, log, closing: closing.signal, onExchange });
+  const server = createServer({ state, tokens, faults, latencyMs: options.latencyMs ?? 0, dialect: options.dialect ?? DEFAULT_DIALECT, log, limits, closing: closing.signal, onExchange });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
@@ -64,7 +67,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       onDidChange: faults.onDidChange,
     },
     get requests() {
-      return log;
+      return log.entries;
     },
     traffic,
     close() {

@@ -8,16 +8,13 @@ import { ExchangeTap } from './capture';
 import { ApiFailure, gatewayFailure, genericFailureBody, jwtExpired, otoFailure } from './errors';
 import type { FaultQueue } from './faults';
 import type { SandboxState } from './model';
+import { applyLimits, serverOptions, UNAUTHORIZED_BODY_BYTES } from './limits';
+import type { RequestLog } from './requestLog';
 import { routes, type Route } from './routes';
 import type { RawExchange } from '../traffic/capture';
-import type { Dialect, Fault, RunningSandbox } from './types';
+import type { Dialect, Fault, SandboxLimits } from './types';
 
 export const API_PREFIX = '/rest/v2/';
-const MAX_BODY_BYTES = 1_000_000;
-/** The request log keeps this many entries, so a long-lived in-process sandbox stays small. */
-const MAX_LOGGED_REQUESTS = 10_000;
-
-export type LoggedRequest = RunningSandbox['requests'][number];
 
 export interface ServerContext {
   state: SandboxState;
@@ -26,7 +23,8 @@ export interface ServerContext {
   latencyMs: number;
   /** Which of OTO's answer dialects the endpoints speak. */
   dialect: Dialect;
-  log: LoggedRequest[];
+  log: RequestLog;
+  limits: Required<SandboxLimits>;
   /** Aborted when the sandbox closes: pending delays end and hanging requests are dropped. */
   closing: AbortSignal;
   /** Hears every exchange once it is over (traffic capture); absent when capture is off. */
@@ -41,22 +39,40 @@ interface Reply {
 
 const NOT_JSON = Symbol('not JSON');
 
-function readBody(request: http.IncomingMessage): Promise<string> {
+/**
+ * The body as text, or a 413 failure as soon as it passes `limit`. What follows is read and
+ * dropped rather than the socket destroyed, so the client receives the 413 instead of a reset
+ * (the request timeout still ends a body that never stops).
+ */
+function readBody(request: http.IncomingMessage, limit: number): Promise<string> {
+  const tooLarge = (): ApiFailure => gatewayFailure(413, `Request body too large: at most ${limit} bytes`);
+  if (Number(request.headers['content-length']) > limit) {
+    request.resume();
+    return Promise.reject(tooLarge());
+  }
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] | undefined = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(gatewayFailure(413, 'Request body too large'));
-        request.destroy();
-        return;
+      if (chunks && size > limit) {
+        chunks = undefined;
+        reject(tooLarge());
       }
-      chunks.push(chunk);
+      chunks?.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolve(chunks ? Buffer.concat(chunks).toString('utf8') : ''));
     request.on('error', reject);
   });
+}
+
+/** The request target as a URL; Node passes on targets such as `//[` that are none. */
+function targetOf(incoming: http.IncomingMessage): URL {
+  try {
+    return new URL(incoming.url ?? '/', 'http://127.0.0.1');
+  } catch {
+    throw gatewayFailure(400, 'Bad request target');
+  }
 }
 
 function parseBody(text: string): unknown {
@@ -102,7 +118,7 @@ function faultReply(fault: Fault): Reply | undefined {
 }
 
 function send(response: http.ServerResponse, reply: Reply, headers: Record<string, string> = {}, tap?: ExchangeTap): void {
-  const sent = { 'Content-Type': 'application/json; charset=utf-8', ...headers };
+  const sent = { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(reply.body)), ...headers };
   tap?.answer(reply.status, sent, reply.body);
   response.writeHead(reply.status, sent);
   response.end(reply.body);
@@ -111,28 +127,24 @@ function send(response: http.ServerResponse, reply: Reply, headers: Record<strin
 export function createServer(context: ServerContext): http.Server {
   const table = routes(context.tokens, context.dialect);
   const handle = async (incoming: http.IncomingMessage, response: http.ServerResponse, tap?: ExchangeTap): Promise<void> => {
-    const url = new URL(incoming.url ?? '/', 'http://127.0.0.1');
-    const rawBody = await readBody(incoming);
+    const url = targetOf(incoming);
     const endpoint = url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length).replace(/\/$/, '') : '';
-    const request: ApiRequest = {
-      method: incoming.method ?? 'GET',
-      endpoint,
-      query: Object.fromEntries(url.searchParams),
-      body: parseBody(rawBody),
-    };
+    const route = Object.prototype.hasOwnProperty.call(table, endpoint) ? table[endpoint] : undefined;
+    const method = incoming.method ?? 'GET';
+    // The token is checked before any body is kept: a request that will be refused anyway (no
+    // such endpoint, wrong method, no valid token) has its body dropped unread.
     const authorized = context.tokens.accepts(incoming.headers.authorization);
-    tap?.request(rawBody, authorized, request.body === NOT_JSON ? undefined : { value: request.body });
-    context.log.push({
-      method: request.method,
-      endpoint,
-      url: incoming.url ?? '',
-      query: request.query,
-      body: request.body === NOT_JSON ? rawBody : request.body,
-      authorized,
-    });
-    if (context.log.length > MAX_LOGGED_REQUESTS) {
-      context.log.shift();
+    const wanted = route !== undefined && route.method === method && (authorized || !route.auth);
+    let rawBody: string | undefined;
+    if (wanted) {
+      rawBody = await readBody(incoming, authorized ? context.limits.maxBodyBytes : UNAUTHORIZED_BODY_BYTES);
+    } else {
+      tap?.refusedBody(Number(incoming.headers['content-length']) || undefined);
+      incoming.resume();
     }
+    const request: ApiRequest = { method, endpoint, query: Object.fromEntries(url.searchParams), body: parseBody(rawBody ?? '') };
+    context.log.add({ method, endpoint, url: incoming.url ?? '', query: request.query, text: rawBody, body: request.body === NOT_JSON ? rawBody : request.body, authorized });
+    tap?.request(rawBody ?? '', authorized, request.body === NOT_JSON ? undefined : { value: request.body });
 
     const fault = context.faults.take(endpoint, incoming.headers['user-agent']);
     if (fault) {
@@ -142,7 +154,6 @@ export function createServer(context: ServerContext): http.Server {
     if (delay > 0) {
       await sleep(delay, undefined, { signal: context.closing });
     }
-    const route = Object.prototype.hasOwnProperty.call(table, endpoint) ? table[endpoint] : undefined;
     // A fault either replaces the answer or, with afterEffect, lets the call change state first.
     const reply = !fault || fault.afterEffect ? answer(route, context, request, authorized) : undefined;
     if (fault?.hang) {
@@ -155,15 +166,17 @@ export function createServer(context: ServerContext): http.Server {
     }
     send(response, failed ?? reply ?? answer(route, context, request, authorized), fault?.headers, tap);
   };
-  return http.createServer((incoming, response) => {
+  const server = http.createServer(serverOptions(context.limits), (incoming, response) => {
     const tap = context.onExchange && new ExchangeTap(incoming, response, context.onExchange);
     handle(incoming, response, tap).catch((error: unknown) => {
       if (context.closing.aborted || response.headersSent) {
         return;
       }
-      const reply = error instanceof ApiFailure ? { status: error.status, body: JSON.stringify(error.body) } : { status: 500, body: '' };
+      const failure = error instanceof ApiFailure ? error : otoFailure('OTO1081', 500);
       tap?.refusedBody(Number(incoming.headers['content-length']) || undefined);
-      send(response, reply, {}, tap);
+      send(response, { status: failure.status, body: JSON.stringify(failure.body) }, {}, tap);
     });
   });
+  applyLimits(server, context.limits);
+  return server;
 }

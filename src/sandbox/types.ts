@@ -139,6 +139,23 @@ export interface SandboxOptions {
    * findings in `traffic`. On by default; `false` turns capture off.
    */
   traffic?: TrafficStoreOptions | false;
+  /** What one client may cost the sandbox; the defaults suit a local tool. */
+  limits?: SandboxLimits;
+}
+
+export interface SandboxLimits {
+  /** Time to receive a request's headers (default 5 s); then 408. */
+  headersTimeoutMs?: number;
+  /** Time to receive a whole request, body included (default 10 s); then 408. */
+  requestTimeoutMs?: number;
+  /** An idle kept-alive connection is closed after this (default 5 s). */
+  keepAliveTimeoutMs?: number;
+  /** Connections at once (default 256); further ones are closed at once. */
+  maxConnections?: number;
+  /** Request line and headers together (default 16 KB); more is 431. */
+  maxHeaderBytes?: number;
+  /** Body of an authorized request (default 1 MB; 16 KB without a valid token); more is 413. */
+  maxBodyBytes?: number;
 }
 
 export interface RunningSandbox {
@@ -150,7 +167,11 @@ export interface RunningSandbox {
   addFaults(faults: Fault[]): void;
   /** The active faults: list, add, remove, clear, and hear of changes. */
   readonly faults: SandboxFaults;
-  /** Every request the sandbox received, in order: for asserting what (and how often) was sent. */
+  /**
+   * The requests the sandbox received, in order: for asserting what (and how often) was sent. The
+   * last 10,000 at most, and fewer when their bodies are large; a body over 16 KB is kept as its
+   * first 16 KB of text, and a request without a valid token keeps at most 1 KB of URL and body.
+   */
   readonly requests: ReadonlyArray<{
     method: string;
     endpoint: string;

@@ -47,7 +47,7 @@ export class Session implements Disposable {
   private readonly clientTokens = new Map<RemoteEnvironment, string>();
   private sandbox: Promise<RunningSandbox> | undefined;
   /** Bumped on every change of state, so answers that arrive after a newer change are dropped. */
-  private generation = 0;
+  private changes = 0;
   private settling: Promise<void> = Promise.resolve();
   private readonly changeEmitter = new Emitter<SessionChange>();
   private readonly requestEmitter = new Emitter<SessionRequestEvent>();
@@ -83,6 +83,15 @@ export class Session implements Disposable {
 
   get isSignedIn(): boolean {
     return this.signedIn;
+  }
+
+  /**
+   * Changes on every sign-in, sign-out and environment (or base URL) switch. An answer read under
+   * one generation is never acted on under another: the same order id or SKU may name something
+   * else in another environment or account.
+   */
+  get generation(): number {
+    return this.changes;
   }
 
   /** Resolves once the latest settings or secret change has been taken into account. */
@@ -183,7 +192,7 @@ export class Session implements Disposable {
 
   /** Stops listening and closes the sandbox; resolves once its port is free again. */
   dispose(): Promise<void> {
-    this.generation++;
+    this.changes++;
     for (const subscription of this.subscriptions) {
       subscription.dispose();
     }
@@ -246,7 +255,7 @@ export class Session implements Disposable {
   }
 
   private async refreshSignedIn(reason: SessionChange['reason'], announce: boolean): Promise<void> {
-    const generation = ++this.generation;
+    const generation = ++this.changes;
     let signedIn: boolean;
     try {
       signedIn = await this.hasToken(this.env);
@@ -254,7 +263,7 @@ export class Session implements Disposable {
       // An unreadable keyring means no usable token; getClient reports the keyring error itself.
       signedIn = false;
     }
-    if (generation !== this.generation) {
+    if (generation !== this.changes) {
       return;
     }
     this.signedIn = signedIn;
@@ -265,7 +274,7 @@ export class Session implements Disposable {
 
   private async markSignedIn(signedIn: boolean, reason: SessionChange['reason']): Promise<void> {
     await this.settling;
-    this.generation++;
+    this.changes++;
     this.signedIn = signedIn;
     this.changeEmitter.fire({ environment: this.env, signedIn, reason });
   }

@@ -1,5 +1,5 @@
 // The status bar item: the active environment and how many SKUs are low on stock. Clicking it
-// shows the Stock view; it is hidden while not signed in.
+// shows the Stock view, or signs in while not signed in (the environment is named either way).
 
 import * as vscode from 'vscode';
 import type { Event } from '../common/emitter';
@@ -31,9 +31,16 @@ export function registerStatusBar(context: vscode.ExtensionContext, { session, l
   item.command = 'oto.stock.focus';
   const update = () => {
     if (!session.isSignedIn) {
-      item.hide();
+      // Still shown, so the environment in use is always named, signed in or not.
+      const label = vscode.l10n.t('OTO {0} · not signed in', session.environment);
+      item.text = `$(account) ${label}`;
+      item.tooltip = vscode.l10n.t('Not signed in to OTO {0}. Click to sign in.', session.environment);
+      item.accessibilityInformation = { label: item.tooltip, role: 'button' };
+      item.command = 'oto.signIn';
+      item.show();
       return;
     }
+    item.command = 'oto.stock.focus';
     const low = lowStock?.lowStockCount();
     const sandbox = session.environment === 'sandbox';
     const label =

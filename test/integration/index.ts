@@ -16,7 +16,8 @@ interface Outcome {
 }
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  // OTO_TEST_GREP (passed through by the launcher) runs only the matching tests while developing.
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec', grep: process.env.OTO_TEST_GREP || undefined });
   // tsc never deletes outputs: a suite whose source is gone must not keep running from out/.
   const sources = path.resolve(__dirname, '..', '..', '..', 'test', 'integration');
   for (const file of fs.readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort()) {

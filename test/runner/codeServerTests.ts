@@ -100,6 +100,7 @@ async function main(): Promise<number> {
         OTO_TEST_EXTENSION_PATH: extensionPath,
         OTO_TEST_VSIX: vsix,
         OTO_UI_DIR: path.join(runDir, 'ui'),
+        ...(process.env.OTO_TEST_GREP ? { OTO_TEST_GREP: process.env.OTO_TEST_GREP } : {}),
       },
       screenshotDir: path.join(output, 'screenshots'),
       consoleLog: path.join(output, 'workbench-console.log'),

@@ -57,6 +57,10 @@ const readers = {
       })),
     };
   },
+  statusBar: () =>
+    Array.from(document.querySelectorAll('.part.statusbar .statusbar-item'))
+      .map((item) => (item as HTMLElement).innerText.trim())
+      .filter((text) => text !== ''),
   notifications: () =>
     Array.from(document.querySelectorAll('.notifications-toasts .notification-toast, .notifications-center .notification-list-item')).map(
       (toast) => toast.querySelector('.notification-list-item-message')?.textContent ?? toast.textContent ?? '',
@@ -109,6 +113,8 @@ async function perform(page: Page, request: Request): Promise<unknown> {
       return page.evaluate(readers.quickInput);
     case 'notifications':
       return page.evaluate(readers.notifications);
+    case 'statusBar':
+      return page.evaluate(readers.statusBar);
     case 'type':
       await page.keyboard.type(text('text'), { delay: 10 });
       return null;

@@ -69,6 +69,8 @@ export async function notificationCenter(): Promise<string[]> {
   await vscode.commands.executeCommand('notifications.showList');
   return request('notifications');
 }
+/** The text of every status bar item, left to right. */
+export const statusBarTexts = (): Promise<string[]> => request('statusBar');
 export const typeText = (text: string): Promise<void> => request('type', { text });
 /** A Playwright key name, e.g. `Enter`, `Escape`, `ArrowDown`. */
 export const press = (key: string): Promise<void> => request('press', { key });

@@ -30,6 +30,8 @@ export interface Fixture {
   copied: string[];
   logsShown: number;
   environment: string;
+  /** The session generation the flows see; a test bumps it to sign in again mid-flow. */
+  generation: number;
   /** The requests the sandbox received to this endpoint since the fixture was set up. */
   sent(endpoint: string): Array<{ body: unknown; query: Record<string, string> }>;
   onHand(sku: string, locationCode: string): Promise<number>;
@@ -56,6 +58,7 @@ export async function setup(options: SandboxOptions & { timeoutMs?: number; conf
     copied: [],
     logsShown: 0,
     environment: 'sandbox',
+    generation: 1,
     ctx: undefined as unknown as FlowContext,
     sent: (endpoint) => sandbox.requests.slice(settled).filter((request) => request.endpoint === endpoint),
     onHand: async (sku, locationCode) => {
@@ -72,6 +75,7 @@ export async function setup(options: SandboxOptions & { timeoutMs?: number; conf
     getClient: async () => client,
     stock: store,
     environment: () => fixture.environment,
+    generation: () => fixture.generation,
     recent: new RecentChanges(memento, () => NOW),
     confirmAboveUnits: () => options.confirmAboveUnits ?? 1000,
     copyToClipboard: async (text) => {

@@ -308,6 +308,49 @@ describe('orders: adjust and set stock', () => {
       assert.strictEqual(await fixture.onHand(sku, RUH), onHand);
     });
 
+    it('sends nothing when the user signed in again (same environment) while the change was being prepared', async () => {
+      fixture = await setup();
+      const { sku, onHand } = stockedSku(fixture, RUH);
+      const getClient = fixture.ctx.getClient;
+      fixture.ctx.getClient = async () => {
+        const client = await getClient();
+        fixture.generation++;
+        return client;
+      };
+      fixture.prompter.play(type('-1'));
+      await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
+      assert.strictEqual(fixture.sent('updateStockQuantity').length, 0);
+      assert.match(fixture.prompter.messages()[0].text, /signed in or out of OTO sandbox while this was being prepared, so nothing was sent/);
+      assert.strictEqual(await fixture.onHand(sku, RUH), onHand);
+    });
+
+    it("the notification's Undo sends nothing after a new sign-in, nor when one happens while the undo reads the stock", async () => {
+      fixture = await setup();
+      const { sku, onHand } = stockedSku(fixture, RUH);
+      const getClient = fixture.ctx.getClient;
+      fixture.ctx.getClient = async () => {
+        const client = await getClient();
+        fixture.ctx.getClient = async () => {
+          // The undo's own connection: a sign-in lands while it reads the stock.
+          const again = await getClient();
+          fixture.generation++;
+          return again;
+        };
+        return client;
+      };
+      fixture.prompter.play(type('-4'), respond('Undo'));
+      await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
+      assert.deepStrictEqual(fixture.sent('updateStockQuantity').map((request) => Number((request.body as { qty: unknown }).qty)), [-4]);
+      assert.match(fixture.prompter.messages()[1].text, /signed in or out of OTO sandbox while this was being prepared, so nothing was sent/);
+
+      const [record] = fixture.ctx.recent.list();
+      assert.ok(record.type === 'stock');
+      await undoStockChange(fixture.ctx, record, fixture.generation - 1);
+      assert.strictEqual(fixture.sent('updateStockQuantity').length, 1, 'a change made before the sign-in is not undone in what may be another account');
+      assert.match(fixture.prompter.messages()[2].text, /signed in or out of OTO sandbox since this change/);
+      assert.strictEqual(await fixture.onHand(sku, RUH), onHand - 4);
+    });
+
     it('says so when not signed in, before asking anything', async () => {
       fixture = await setup();
       fixture.ctx.getClient = () => Promise.reject(new Error('Sign in to OTO first.'));

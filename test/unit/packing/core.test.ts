@@ -7,6 +7,7 @@ import { contentSecurityPolicy, pageHtml, textDirection } from '../../../src/pac
 import { mementoKnownStates } from '../../../src/packing/knownStates';
 import { parseHostMessage, parsePageMessage, parsePanelState, PAGE_STRING_KEYS } from '../../../src/packing/protocol';
 import { refusal } from '../../../src/packing/queue';
+import { readableStatus, withReadableStatuses, wordsOf } from '../../../src/packing/statusWords';
 import { warehouseFromArgument } from '../../../src/packing/target';
 import { STRINGS } from './pageHarness';
 
@@ -136,6 +137,23 @@ describe('packing order details', () => {
     });
     assert.equal(latestPackingStatus({ packingStatusHistory: [{ date: '2026-01-01T10:00:00', packingStatus: 'picked' }, { date: '2026-01-01T09:00:00', packingStatus: 'packed' }] }), 'picked');
     assert.equal(latestPackingStatus({}), undefined);
+  });
+});
+
+describe('packing statuses in words', () => {
+  const l10n = { t: (message: string) => `«${message}»` };
+  it('translates the statuses OTO shows most and splits any other value into words', () => {
+    assert.equal(readableStatus('searchingDriver', l10n), '«Searching for a driver»');
+    assert.equal(readableStatus('picked', l10n), '«Picked»');
+    assert.equal(readableStatus('shipmentCreated', l10n), 'Shipment created');
+    assert.equal(readableStatus('', l10n), '');
+    assert.equal(wordsOf('ready_for-pickup'), 'Ready for pickup');
+    assert.equal(readableStatus('constructor', l10n), 'Constructor', 'no prototype key is taken for a status');
+    const raw = exampleResponse('orderDetails?orderId=');
+    assert.deepEqual(
+      withReadableStatuses(toDetailsView(raw), l10n).packingHistory.map((entry) => entry.status),
+      ['«Shipped»', '«Packed»'],
+    );
   });
 });
 

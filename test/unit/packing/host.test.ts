@@ -43,9 +43,9 @@ describe('packing host against the sandbox', () => {
     return { code: warehouse.code, name: warehouse.name };
   }
 
-  async function host(warehouse?: WarehouseInfo, staleAfterSeconds = 60, client?: OtoClient): Promise<Host> {
+  async function host(warehouse?: WarehouseInfo, staleAfterSeconds = 60, client?: OtoClient, generation?: () => number): Promise<Host> {
     const target = warehouse ?? (await firstWarehouse(sandbox.client));
-    const queue = new PackingQueue({ warehouseCode: target.code, getApi: async () => client ?? sandbox.client, known });
+    const queue = new PackingQueue({ warehouseCode: target.code, getApi: async () => client ?? sandbox.client, known, generation });
     const result: Host = { queue, posted: [], logged: [], showLogCalls: 0, signInCalls: 0, refreshes: 0, warehouse: target } as unknown as Host;
     result.controller = new PackingController({
       warehouse: target,
@@ -92,10 +92,13 @@ describe('packing host against the sandbox', () => {
     const listed = await sandbox.client.getPackingOrders(h.warehouse.code);
     const queue = lastOf(h.posted, 'queue');
     assert.ok(listed.length > 0);
-    assert.deepEqual(
-      queue.orders,
-      listed.map((order) => ({ orderId: order.orderId, state: 'ready', items: order.items.map(({ sku, name, quantity }) => ({ sku, name, quantity })) })),
-    );
+    const historyState = async (orderId: string): Promise<string> =>
+      (await sandbox.client.getOrderDetails(orderId)).packingStatusHistory.find((entry) => entry.packingStatus === 'picked' || entry.packingStatus === 'packed')?.packingStatus ?? 'ready';
+    const expected = [];
+    for (const order of listed) {
+      expected.push({ orderId: order.orderId, state: await historyState(order.orderId), items: order.items.map(({ sku, name, quantity }) => ({ sku, name, quantity })) });
+    }
+    assert.deepEqual(queue.orders, expected);
     assert.deepEqual(sandbox.sent('getPackingOrders').at(-1)?.body, { warehouseCode: h.warehouse.code });
   });
 
@@ -119,12 +122,13 @@ describe('packing host against the sandbox', () => {
   it('marks an order picked then packed, and the packed order leaves the queue on refresh', async () => {
     const h = await host();
     await h.controller.receive({ type: 'ready' });
-    const orderId = lastOf(h.posted, 'queue').orders[0].orderId;
+    const orderId = lastOf(h.posted, 'queue').orders.find((order) => order.state === 'ready')?.orderId;
+    assert.ok(orderId, 'the queue has a ready order');
 
     await h.controller.receive({ type: 'updatePackingStatus', requestId: 1, orderId, packingStatus: 'picked', skipPicked: false });
     assert.deepEqual(lastOf(h.posted, 'statusResult'), { type: 'statusResult', requestId: 1, orderId, ok: true, state: 'picked' });
     assert.deepEqual(sandbox.sent('updatePackingStatus').map((request) => request.body), [{ orderId, packingStatus: 'picked' }]);
-    assert.deepEqual(known.get(h.warehouse.code), { [orderId]: 'picked' });
+    assert.equal(known.get(h.warehouse.code)[orderId], 'picked');
 
     await h.controller.receive({ type: 'refresh' });
     const afterPick = lastOf(h.posted, 'queue').orders.find((order) => order.orderId === orderId);
@@ -141,7 +145,7 @@ describe('packing host against the sandbox', () => {
     await h.controller.receive({ type: 'refresh' });
     assert.equal(lastOf(h.posted, 'queue').orders.some((order) => order.orderId === orderId), false);
     assert.ok(!JSON.stringify(h.posted).includes(sandbox.sandbox.refreshToken), 'the page never sees the token');
-    assert.deepEqual(known.get(h.warehouse.code), {}, 'states of orders gone from the queue are forgotten');
+    assert.equal(Object.hasOwn(known.get(h.warehouse.code), orderId), false, 'states of orders gone from the queue are forgotten');
   });
 
   it('remembers picked orders across panels through KnownStates', async () => {
@@ -208,6 +212,40 @@ describe('packing host against the sandbox', () => {
     }
   });
 
+  it('never sends a status change for a queue read before a new sign-in in the same environment', async () => {
+    let generation = 1;
+    const warehouse = await firstWarehouse(sandbox.client);
+    const queue = new PackingQueue({ warehouseCode: warehouse.code, getApi: async () => sandbox.client, known, scope: () => 'staging', generation: () => generation });
+    const [order] = await queue.load();
+    generation = 2; // signed in again, perhaps with another account where the same order id names another order
+    await assert.rejects(queue.setStatus(order.orderId, 'picked', false), (error: unknown) => error instanceof StatusRefusedError && error.reason === 'notInQueue');
+    assert.equal(sandbox.sent('updatePackingStatus').length, 0);
+    await queue.load();
+    assert.equal(await queue.setStatus(order.orderId, 'picked', false), 'picked', 'once read again, the queue works');
+  });
+
+  it('on a session change, tells the page to drop its orders and never shows an answer read before the change', async () => {
+    let generation = 1;
+    const h = await host(undefined, 60, undefined, () => generation);
+    await h.controller.receive({ type: 'ready' });
+    assert.ok(lastOf(h.posted, 'queue').orders.length > 0);
+
+    // A read under way when the user signs in again: its answer belongs to the old sign-in.
+    sandbox.sandbox.addFaults([{ endpoint: 'getPackingOrders', latencyMs: 150, times: 1 }]);
+    h.posted.length = 0;
+    const stale = h.controller.refresh();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    generation = 2;
+    const reset = h.controller.reset();
+    await Promise.all([stale, reset]);
+    assert.deepEqual(
+      h.posted.map((message) => message.type),
+      ['loading', 'reset', 'loading', 'queue'],
+      'the page is told to forget, then gets only the queue read after the change',
+    );
+    assert.equal(h.queue.orders.length, lastOf(h.posted, 'queue').orders.length);
+  });
+
   it('refuses a second change of an order while the first is in flight', async () => {
     const h = await host();
     await h.controller.receive({ type: 'ready' });
@@ -250,33 +288,40 @@ describe('packing host against the sandbox', () => {
     assert.equal(good.posted.at(-1)?.type, 'queue');
   });
 
-  it('loads details on demand and learns the packing state from their history', async () => {
+  it('reads each order’s state from its packing history before the first badge, and shows details in words', async () => {
     const h = await host();
     await h.controller.receive({ type: 'ready' });
     const orders = lastOf(h.posted, 'queue').orders;
     // The seeded data has orders someone already picked: getPackingOrders cannot say which.
-    let alreadyPicked: string | undefined;
+    const states = new Map<string, string>();
     for (const order of orders) {
       const details = await sandbox.client.getOrderDetails(order.orderId);
-      if (details.packingStatusHistory[0]?.packingStatus === 'picked') {
-        alreadyPicked = order.orderId;
-        break;
-      }
+      const latest = details.packingStatusHistory.find((entry) => entry.packingStatus === 'picked' || entry.packingStatus === 'packed');
+      states.set(order.orderId, latest?.packingStatus ?? 'ready');
     }
+    const alreadyPicked = [...states].find(([, state]) => state === 'picked')?.[0];
     assert.ok(alreadyPicked, 'the sandbox seeds a picked order in the first warehouse');
+    assert.deepEqual(new Map(orders.map((order) => [order.orderId, order.state])), states, 'every badge is what OTO’s history says, before any Details is opened');
+
     const before = h.posted.length;
     await h.controller.receive({ type: 'getOrderDetails', orderId: alreadyPicked });
-    const [details, queue] = h.posted.slice(before);
+    const [details] = h.posted.slice(before);
     assert.equal(details.type, 'orderDetails');
     const view = (details as Extract<HostMessage, { type: 'orderDetails' }>).details;
     assert.ok(view.customerCity.length > 0);
-    assert.ok(view.status.length > 0);
-    assert.equal(view.packingHistory[0].status, 'picked');
-    assert.equal(queue.type, 'queue');
-    assert.equal((queue as Extract<HostMessage, { type: 'queue' }>).orders.find((order) => order.orderId === alreadyPicked)?.state, 'picked');
+    assert.match(view.status, /^[A-Z][a-z]+( [a-z]+)*$/, `a status in words, not ${view.status}`);
+    assert.equal(view.packingHistory[0].status, 'Picked');
 
     await h.controller.receive({ type: 'getOrderDetails', orderId: 'NO-SUCH-ORDER' });
     assert.match(lastOf(h.posted, 'orderDetailsError').error, /^Could not load the details of order NO-SUCH-ORDER: The order ID does not exist/);
+  });
+
+  it('shows “unknown” rather than a guess when an order’s history cannot be read', async () => {
+    const h = await host();
+    sandbox.sandbox.addFaults([{ endpoint: 'orderDetails', times: 1, status: 400, body: '{"success":false,"otoErrorCode":"OTO1001","otoErrorMessage":"boom"}' }]);
+    await h.controller.receive({ type: 'ready' });
+    const states = lastOf(h.posted, 'queue').orders.map((order) => order.state);
+    assert.equal(states.filter((state) => state === 'unknown').length, 1, states.join(', '));
   });
 
   it('ignores and logs malformed messages from the page, sending nothing', async () => {

@@ -287,6 +287,21 @@ describe('packing page (Chromium)', function () {
     assert.equal(await handle.page.locator('.summary .refresh-error').innerText(), 'Network error');
   });
 
+  it('on reset drops every card, so no Mark button of the old session stays live, and shows what the new one says', async () => {
+    await handle.send({ type: 'init', warehouse: { code: 'WH-JED', name: '' }, strings: STRINGS, locale: 'en' });
+    await handle.send({ type: 'queue', orders: ORDERS, readAt: Date.now() });
+    assert.equal(await handle.page.locator('.card').count(), 3);
+    await handle.send({ type: 'reset' });
+    await handle.send({ type: 'loading' });
+    assert.equal(await handle.page.locator('.card').count(), 0);
+    assert.equal(await handle.page.locator('[data-action="pick"], [data-action="pack"]').count(), 0);
+    assert.equal(await handle.page.locator('.state-message.loading').innerText(), STRINGS.loading);
+    await handle.send({ type: 'loadError', message: 'Not signed in to OTO staging.', signIn: true });
+    assert.match(await handle.page.locator('.state-message.error').innerText(), /Not signed in to OTO staging/);
+    assert.equal(await handle.page.locator('.state-message.error [data-action="signIn"]').count(), 1);
+    assert.equal(await handle.page.locator('.card').count(), 0);
+  });
+
   it('ignores malformed and unknown messages', async () => {
     await handle.showQueue(ORDERS);
     for (const bad of [null, 'queue', { type: 'queue', orders: 'x', readAt: 1 }, { type: 'queue', orders: [{ orderId: 1, items: [], state: 'ready' }], readAt: 1 }, { type: 'evil', html: HOSTILE }, { type: 'statusResult', requestId: 1, orderId: '11022', ok: true, state: 'shipped' }]) {

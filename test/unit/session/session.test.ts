@@ -322,6 +322,25 @@ describe('Session', function () {
       await assert.rejects(session.getClient(), (error: unknown) => error instanceof OtoError && error.kind === 'auth');
     });
 
+    it('changes its generation on every sign-in (even again in the same environment), sign-out and switch', async () => {
+      const { session, settings } = await setup();
+      const seen = [session.generation];
+      const step = async (what: string, change: () => Promise<unknown>): Promise<void> => {
+        await change();
+        await session.settle();
+        assert.ok(!seen.includes(session.generation), `${what} gave a new generation (${seen.join(', ')} → ${session.generation})`);
+        seen.push(session.generation);
+      };
+      await step('sign-in to staging', () => session.signIn('staging', staging.refreshToken));
+      await step('a second sign-in to staging (another account, say)', () => session.signIn('staging', staging.refreshToken));
+      await step('sign-out', () => session.signOut());
+      await step('switch to production', async () => settings.set({ environment: 'production' }));
+      await step('switch back to the sandbox', () => session.useEnvironment('sandbox'));
+      const before = session.generation;
+      await (await session.getClient()).getPickupLocations();
+      assert.strictEqual(session.generation, before, 'reading changes nothing');
+    });
+
     it('reports an unreadable keyring from getClient instead of pretending to be signed out', async () => {
       const secrets = new MemorySecrets();
       const { session, settings } = await setup({ secrets });

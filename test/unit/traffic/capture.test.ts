@@ -102,7 +102,9 @@ describe('traffic capture (sandbox over HTTP)', () => {
     const seen = await recorded;
     assert.strictEqual(seen.status, 401);
     assert.strictEqual(seen.requestBody.bytes, body.length);
-    assert.strictEqual(seen.requestBody.text.length, UNAUTHENTICATED_BODY_LIMIT_BYTES);
+    // The sandbox drops the body of a request it will refuse unread; only its size is known.
+    assert.ok(seen.requestBody.text.length <= UNAUTHENTICATED_BODY_LIMIT_BYTES, `kept ${seen.requestBody.text.length} bytes`);
+    assert.strictEqual(seen.requestBody.truncated, true);
   });
 
   it('records a hang as an exchange without an answer, with the fault in words', async () => {

@@ -1,0 +1,50 @@
+// Switching from the sandbox to staging (not signed in) in a real VS Code: the open packing queue
+// drops the sandbox's orders and its Mark buttons and asks to sign in, the Stock view empties, and
+// the status bar still names the environment. Runs last (file order): switching back starts a new
+// sandbox on another port, which the suites before it do not expect.
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import { activateExtension } from './support/extension';
+import { sandbox } from './support/sandbox';
+import { screenshot } from './support/screenshot';
+import { rows } from './support/stockView';
+import { statusBarTexts, uiAvailable, waitFor, webviewTexts } from './support/ui';
+
+const texts = (selector: string): Promise<string[]> => webviewTexts(selector).catch(() => []);
+
+if (uiAvailable()) {
+  describe('switching environment', () => {
+    const oto = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('oto');
+
+    before(async () => {
+      await activateExtension();
+      assert.strictEqual(oto().get('environment'), 'sandbox');
+    });
+
+    after(async () => {
+      await oto().update('environment', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
+    it('shows the new environment everywhere, never the old one’s data with live actions', async () => {
+      const { client } = await sandbox();
+      const warehouse = (await client.getPickupLocations()).find((location) => location.kind === 'warehouse');
+      assert.ok(warehouse);
+      await vscode.commands.executeCommand('workbench.view.extension.oto');
+      await vscode.commands.executeCommand('oto.openPackingQueue', { kind: 'location', location: warehouse });
+      await waitFor('the sandbox’s orders with Mark buttons', () => texts('.card [data-action="pick"]'), (buttons) => buttons.length > 0);
+      await waitFor('the sandbox in the status bar', statusBarTexts, (items) => items.some((item) => item.includes('OTO sandbox')));
+
+      await oto().update('environment', 'staging', vscode.ConfigurationTarget.Global);
+      const error = await waitFor('the sign-in state in the packing page', () => texts('.state-message.error'), (shown) => shown.some((text) => /Not signed in to OTO staging/.test(text)));
+      assert.ok(error.length === 1);
+      assert.deepStrictEqual(await texts('.card'), [], 'no order of the sandbox stays on screen');
+      assert.deepStrictEqual(await texts('[data-action="pick"], [data-action="pack"]'), [], 'and no Mark button');
+      assert.strictEqual((await texts('.state-message.error [data-action="signIn"]')).length, 1);
+      const bar = await waitFor('the environment in the status bar', statusBarTexts, (items) => items.some((item) => item.includes('OTO staging · not signed in')));
+      assert.ok(!bar.some((item) => item.includes('OTO sandbox')), bar.join(' | '));
+      await waitFor('the Stock view to drop the sandbox’s rows', rows, (shown) => shown.length === 0);
+      await screenshot('switch-to-staging', 3000);
+    });
+  });
+}
