@@ -6,7 +6,8 @@ import { captureExchange, type RawExchange } from '../traffic/capture';
 import type { TrafficSource } from '../traffic/exchange';
 import { TrafficStore } from '../traffic/store';
 import { referenceShapes, shapeDriftRule } from './drift';
-import { createProxyServer, DEFAULT_LIMITS } from './server';
+import { resolveLimits } from '../sandbox/limits';
+import { createProxyServer, UPSTREAM_LIMITS } from './server';
 import { createSimulator } from './simulate';
 import { WRITES_MODES, type ProxiedExchange, type ProxyLimits, type ProxyOptions, type RunningProxy, type WritesMode } from './types';
 import { createUpstream } from './upstream';
@@ -14,14 +15,14 @@ import { createUpstream } from './upstream';
 export * from './types';
 export { isWrite } from './writes';
 
-function resolveLimits(limits: ProxyLimits = {}): Required<ProxyLimits> {
-  const resolved = { ...DEFAULT_LIMITS, ...limits };
-  for (const [name, value] of Object.entries(resolved)) {
-    if (!Number.isInteger(value) || value < 1) {
-      throw new RangeError(`limits.${name} must be a positive integer, got ${value}`);
+function resolveProxyLimits(limits: ProxyLimits = {}): Required<ProxyLimits> {
+  const upstream = { ...UPSTREAM_LIMITS, ...limits };
+  for (const name of ['upstreamTimeoutMs', 'maxAnswerBytes'] as const) {
+    if (!Number.isInteger(upstream[name]) || upstream[name] < 1) {
+      throw new RangeError(`limits.${name} must be a positive integer, got ${upstream[name]}`);
     }
   }
-  return resolved;
+  return { ...resolveLimits(limits), upstreamTimeoutMs: upstream.upstreamTimeoutMs, maxAnswerBytes: upstream.maxAnswerBytes };
 }
 
 /** What the proxy did, in words, where it did something other than pass the call on. */
@@ -70,7 +71,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   if (!WRITES_MODES.includes(writes)) {
     throw new RangeError(`writes must be ${WRITES_MODES.join(', ')}, got ${JSON.stringify(writes)}`);
   }
-  const limits = resolveLimits(options.limits);
+  const limits = resolveProxyLimits(options.limits);
   const upstream = createUpstream(options.upstream, { timeoutMs: limits.upstreamTimeoutMs, maxAnswerBytes: limits.maxAnswerBytes });
   const source: TrafficSource = { kind: 'proxy', upstream: upstream.base.href.replace(/\/$/, ''), ...(options.environment ? { environment: options.environment } : {}) };
   const rules = options.drift === false ? [] : [shapeDriftRule(await referenceShapes())];

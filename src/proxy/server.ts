@@ -2,8 +2,8 @@
 // blocks or simulates writes when told to, and otherwise sends it upstream unchanged. Every
 // refusal and every upstream failure is answered with the gateway's JSON shape, `{message, code}`.
 import * as http from 'node:http';
-import type { Socket } from 'node:net';
 import { gatewayFailure } from '../sandbox/errors';
+import { applyLimits, serverOptions } from '../sandbox/limits';
 import type { Simulator } from './simulate';
 import type { ProxiedExchange, ProxyLimits, WritesMode } from './types';
 import { decodedBody, UpstreamFailure, type Upstream, type UpstreamAnswer } from './upstream';
@@ -11,16 +11,8 @@ import { isWrite } from './writes';
 
 export const API_PREFIX = '/rest/v2/';
 
-export const DEFAULT_LIMITS: Required<ProxyLimits> = {
-  headersTimeoutMs: 5_000,
-  requestTimeoutMs: 15_000,
-  keepAliveTimeoutMs: 5_000,
-  maxConnections: 128,
-  maxHeaderBytes: 16_384,
-  maxBodyBytes: 1_000_000,
-  upstreamTimeoutMs: 30_000,
-  maxAnswerBytes: 20_000_000,
-};
+/** Beyond the sandbox's own limits: how long and how much the upstream may answer. */
+export const UPSTREAM_LIMITS = { upstreamTimeoutMs: 30_000, maxAnswerBytes: 20_000_000 } as const;
 
 export interface ProxyContext {
   upstream: Upstream;
@@ -62,34 +54,27 @@ function apiPath(target: string): string {
   return rest;
 }
 
-function readBody(incoming: http.IncomingMessage, limits: Required<ProxyLimits>, startedAt: number): Promise<Buffer> {
+/** The body, within the size limit; Node's request timeout (answered 408 by the limits) bounds the time. */
+function readBody(incoming: http.IncomingMessage, limits: Required<ProxyLimits>): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const declared = Number(incoming.headers['content-length']);
-    if (declared > limits.maxBodyBytes) {
-      reject(new Refusal(413, `Request body too large: at most ${limits.maxBodyBytes} bytes`));
+    const tooLarge = (): Refusal => new Refusal(413, `Request body too large: at most ${limits.maxBodyBytes} bytes`);
+    if (Number(incoming.headers['content-length']) > limits.maxBodyBytes) {
+      reject(tooLarge());
       return;
     }
     const chunks: Buffer[] = [];
     let size = 0;
-    const timer = setTimeout(() => reject(new Refusal(408, 'Request timeout: the body was not received in time')), Math.max(0, limits.requestTimeoutMs - (Date.now() - startedAt)));
     incoming.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limits.maxBodyBytes) {
-        clearTimeout(timer);
-        reject(new Refusal(413, `Request body too large: at most ${limits.maxBodyBytes} bytes`));
+        reject(tooLarge());
         incoming.pause();
         return;
       }
       chunks.push(chunk);
     });
-    incoming.on('end', () => {
-      clearTimeout(timer);
-      resolve(Buffer.concat(chunks));
-    });
-    incoming.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
+    incoming.on('end', () => resolve(Buffer.concat(chunks)));
+    incoming.on('error', reject);
   });
 }
 
@@ -147,7 +132,7 @@ export function createProxyServer(context: ProxyContext): http.Server {
     let outcome: Outcome;
     try {
       const pathAndQuery = apiPath(target);
-      body = await readBody(incoming, limits, startedAt);
+      body = await readBody(incoming, limits);
       outcome = await answer(context, incoming, body, pathAndQuery);
     } catch (error) {
       if (error instanceof UpstreamFailure) {
@@ -179,46 +164,14 @@ export function createProxyServer(context: ProxyContext): http.Server {
     });
   };
 
-  const turnedAway = new WeakSet<object>();
   const server = http.createServer(
-    {
-      maxHeaderSize: limits.maxHeaderBytes,
-      headersTimeout: limits.headersTimeoutMs,
-      requestTimeout: limits.requestTimeoutMs + 1_000,
-      keepAliveTimeout: limits.keepAliveTimeoutMs,
-      // Node would answer a missing Host with an empty 400; the upstream gets its own Host anyway.
-      requireHostHeader: false,
-      connectionsCheckingInterval: Math.min(1_000, Math.ceil(limits.headersTimeoutMs / 4)),
-    },
+    // Node would answer a missing Host with an empty 400; the upstream gets its own Host anyway.
+    { ...serverOptions(limits), requireHostHeader: false },
     (incoming, response) => {
-      if (turnedAway.has(incoming.socket)) {
-        return;
-      }
       handle(incoming, response).catch(() => response.destroy());
     },
   );
-  const open = new Set<Socket>();
-  server.on('connection', (socket: Socket) => {
-    if (open.size >= limits.maxConnections) {
-      turnedAway.add(socket);
-      rawAnswer(socket, 503, 'Too many connections to the recording proxy: try again shortly');
-      return;
-    }
-    open.add(socket);
-    socket.once('close', () => open.delete(socket));
-  });
-  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-    const answered = (socket as Socket & { _httpMessage?: http.ServerResponse })._httpMessage?.headersSent === true;
-    if (error.code === 'ECONNRESET' || !socket.writable || answered) {
-      socket.destroy();
-      return;
-    }
-    const [status, message] =
-      error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request header fields too large']
-        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'Request timeout: the request was not received in time']
-          : [400, 'Bad request'];
-    rawAnswer(socket, status, message);
-  });
+  applyLimits(server, limits);
   return server;
 }
 
@@ -229,13 +182,3 @@ function pairs(flat: readonly string[]): Array<[string, string]> {
   }
   return result;
 }
-
-/** An answer written straight onto a socket the HTTP parser has not (or could not) take. */
-function rawAnswer(socket: NodeJS.WritableStream & { destroy(): void }, status: number, message: string): void {
-  const body = JSON.stringify(gatewayFailure(status, message).body);
-  socket.end(
-    `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
-    `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-  );
-}
-

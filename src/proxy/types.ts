@@ -1,22 +1,13 @@
 // The recording proxy's public options. No `vscode`: the CLI and an ERP's CI run it from plain Node.
+import type { SandboxLimits } from '../sandbox/types';
 import type { TrafficStore, TrafficStoreOptions } from '../traffic/store';
 
 /** What the proxy does with a call that changes state on OTO. */
 export type WritesMode = 'forward' | 'block' | 'simulate';
 export const WRITES_MODES: readonly WritesMode[] = ['forward', 'block', 'simulate'];
 
-export interface ProxyLimits {
-  /** The client must have sent its request headers within this time. */
-  headersTimeoutMs?: number;
-  /** The client must have sent its whole request (headers and body) within this time. */
-  requestTimeoutMs?: number;
-  /** A kept-alive connection with no request is closed after this time. */
-  keepAliveTimeoutMs?: number;
-  /** Open client connections at most; more are answered 503 and closed. */
-  maxConnections?: number;
-  maxHeaderBytes?: number;
-  /** Request bodies past this are refused with 413 and never sent. */
-  maxBodyBytes?: number;
+/** The sandbox's limits on what one client may cost (timeouts, connections, sizes), and the upstream's. */
+export interface ProxyLimits extends SandboxLimits {
   /** The upstream must have answered in full within this time, or the client gets a 504. */
   upstreamTimeoutMs?: number;
   /** Upstream answers past this are not passed on: the client gets a 502. */
