@@ -58,10 +58,11 @@ export class ExchangeTap {
     });
   }
 
-  /** The body as read (`parsed` when it was JSON), and whether the request carried a valid token. */
-  request(body: string, authenticated: boolean, parsed?: { value: unknown }): void {
+  /** The body as read (`parsed` when it was JSON), whether the request carried a valid token, its query. */
+  request(body: string, authenticated: boolean, parsed: { value: unknown } | undefined, query: Readonly<Record<string, string>>): void {
     this.raw.requestBody = body;
     this.raw.authenticated = authenticated;
+    this.raw.query = query;
     if (parsed) {
       this.raw.parsedRequest = parsed.value;
     }

@@ -144,7 +144,7 @@ export function createServer(context: ServerContext): http.Server {
     }
     const request: ApiRequest = { method, endpoint, query: Object.fromEntries(url.searchParams), body: parseBody(rawBody ?? '') };
     context.log.add({ method, endpoint, url: incoming.url ?? '', query: request.query, text: rawBody, body: request.body === NOT_JSON ? rawBody : request.body, authorized });
-    tap?.request(rawBody ?? '', authorized, request.body === NOT_JSON ? undefined : { value: request.body });
+    tap?.request(rawBody ?? '', authorized, request.body === NOT_JSON ? undefined : { value: request.body }, request.query);
 
     const fault = context.faults.take(endpoint, incoming.headers['user-agent']);
     if (fault) {

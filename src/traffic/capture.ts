@@ -1,6 +1,6 @@
 // Turns what a server saw of one request and its answer into a TrafficExchange: tokens shortened,
 // bodies cut at the capture limit (their real size kept), JSON parsed only when someone reads it.
-import type { CapturedBody, TrafficExchange, TrafficSource } from './exchange';
+import type { CapturedBody, Finding, TrafficExchange, TrafficSource } from './exchange';
 import { mightHoldToken, shortenAuthorization, shortenTokens } from './tokens';
 
 /** Bodies past this are kept truncated. */
@@ -29,6 +29,8 @@ export interface RawExchange {
   readonly method: string;
   /** The request target as received (`/rest/v2/x?y=z`). */
   readonly target: string;
+  /** Its query as the server already parsed it, so capture does not parse it twice. */
+  readonly query?: Readonly<Record<string, string>>;
   readonly requestHeaders: HeaderValues;
   /** The bytes kept of the body (the server may have stopped reading). */
   readonly requestBody: Buffer | string;
@@ -45,38 +47,54 @@ export interface RawExchange {
   readonly fault?: string;
 }
 
-/** A captured exchange before the store numbers it and the lint judges it. */
-export type CapturedExchange = Omit<TrafficExchange, 'id' | 'findings'>;
+/** A captured exchange before the store numbers it and the lint judges it (`id` and `findings` are overwritten). */
+export type CapturedExchange = Omit<TrafficExchange, 'id' | 'findings'> & Partial<Pick<TrafficExchange, 'id' | 'findings'>>;
+
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
 const API_PREFIX = '/rest/v2/';
 
-/** Defines `json` on `body` as a getter that parses `text` once, on first read. */
-function withLazyJson(body: { text: string; bytes: number; truncated: boolean }, known: { value: unknown } | undefined): CapturedBody {
-  let parsed = known;
-  return Object.defineProperty(body, 'json', {
-    enumerable: true,
-    get(): unknown {
-      if (parsed === undefined) {
-        try {
-          parsed = { value: body.text.trim() === '' ? undefined : (JSON.parse(body.text) as unknown) };
-        } catch {
-          parsed = { value: undefined };
-        }
+/**
+ * A body as kept; `json` parses on first read (most exchanges are never opened), from the value
+ * the server already parsed when shortening tokens changed nothing. A class, so every body has one
+ * shape and the getter lives on the prototype: capture runs on every request.
+ */
+class KeptBody implements CapturedBody {
+  private parsed: { value: unknown } | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly bytes: number,
+    readonly truncated: boolean,
+    known: { value: unknown } | undefined,
+  ) {
+    this.parsed = truncated ? { value: undefined } : known;
+  }
+
+  get json(): unknown {
+    if (this.parsed === undefined) {
+      let value: unknown;
+      try {
+        value = this.text.trim() === '' ? undefined : (JSON.parse(this.text) as unknown);
+      } catch {
+        value = undefined;
       }
-      return parsed.value;
-    },
-  });
+      this.parsed = { value };
+    }
+    return this.parsed.value;
+  }
+
+  /** What a JSONL line holds: the prototype's getter would be left out otherwise. */
+  toJSON(): CapturedBody {
+    const json = this.json;
+    return { text: this.text, bytes: this.bytes, truncated: this.truncated, ...(json === undefined ? {} : { json }) };
+  }
 }
 
-/**
- * A body as kept. `json` is a getter parsing on first read (most exchanges are never opened);
- * `parsed` is the value the server already has, used when shortening tokens changed nothing.
- */
 export function captureBody(body: Buffer | string, limit: number, realBytes?: number, parsed?: { value: unknown }): CapturedBody {
   const buffer = typeof body === 'string' ? undefined : body;
   const keptBytes = buffer ? buffer.length : Buffer.byteLength(body as string);
   const bytes = Math.max(realBytes ?? 0, keptBytes);
-  const truncated = bytes > limit;
   let raw: string;
   if (keptBytes > limit) {
     // A multi-byte character cut in half decodes to U+FFFD, which is what the text should show.
@@ -85,8 +103,7 @@ export function captureBody(body: Buffer | string, limit: number, realBytes?: nu
     raw = buffer ? buffer.toString('utf8') : (body as string);
   }
   const text = mightHoldToken(raw) ? shortenTokens(raw) : raw;
-  const kept = { text, bytes, truncated };
-  return truncated ? kept : withLazyJson(kept, text === raw ? parsed : undefined);
+  return new KeptBody(text, bytes, bytes > limit, text === raw ? parsed : undefined);
 }
 
 export function captureHeaders(headers: HeaderValues): Record<string, string> {
@@ -120,11 +137,14 @@ export function otoCodeOf(status: number | undefined, body: CapturedBody | undef
   return undefined;
 }
 
-function splitTarget(target: string): { path: string; query: Record<string, string> } {
+function splitTarget(target: string, parsed: Readonly<Record<string, string>> | undefined): { path: string; query: Readonly<Record<string, string>> } {
   const mark = target.indexOf('?');
   const path = mark < 0 ? target : target.slice(0, mark);
   if (mark < 0) {
     return { path, query: {} };
+  }
+  if (parsed) {
+    return { path, query: parsed };
   }
   try {
     return { path, query: Object.fromEntries(new URLSearchParams(target.slice(mark + 1))) };
@@ -133,24 +153,25 @@ function splitTarget(target: string): { path: string; query: Record<string, stri
   }
 }
 
-export function captureExchange(raw: RawExchange): CapturedExchange {
+/**
+ * The exchange, numbered 0 and without findings until the store numbers and judges it. Every
+ * field is present (absent ones `undefined`), so all exchanges share one shape: the lint reads
+ * hundreds of them per request.
+ */
+export function captureExchange(raw: RawExchange): TrafficExchange {
   const target = shortenTokens(raw.target);
-  const { path, query } = splitTarget(target);
+  // The server's parse of the query holds the tokens that shortening just took out of the target.
+  const { path, query } = splitTarget(target, target === raw.target ? raw.query : undefined);
   const requestHeaders = captureHeaders(raw.requestHeaders);
   const userAgent = requestHeaders['user-agent'];
   const limit = raw.authenticated ? BODY_LIMIT_BYTES : UNAUTHENTICATED_BODY_LIMIT_BYTES;
   const requestBody = captureBody(raw.requestBody, limit, raw.requestBytes, 'parsedRequest' in raw ? { value: raw.parsedRequest } : undefined);
   const responseBody = raw.responseBody === undefined ? undefined : captureBody(raw.responseBody, BODY_LIMIT_BYTES);
-  const otoCode = otoCodeOf(raw.status, responseBody);
   return {
+    id: 0,
     startedAt: raw.startedAt,
     source: raw.source,
-    client: {
-      address: raw.remoteAddress,
-      port: raw.remotePort,
-      ...(userAgent !== undefined ? { userAgent } : {}),
-      own: isOwnClient(userAgent),
-    },
+    client: { address: raw.remoteAddress, port: raw.remotePort, userAgent, own: isOwnClient(userAgent) },
     method: raw.method,
     path,
     endpoint: path.startsWith(API_PREFIX) ? path.slice(API_PREFIX.length).replace(/\/$/, '') : '',
@@ -158,11 +179,12 @@ export function captureExchange(raw: RawExchange): CapturedExchange {
     target,
     requestHeaders,
     requestBody,
-    ...(raw.status !== undefined ? { status: raw.status } : {}),
-    ...(raw.responseHeaders ? { responseHeaders: captureHeaders(raw.responseHeaders) } : {}),
-    ...(responseBody ? { responseBody } : {}),
+    status: raw.status,
+    responseHeaders: raw.responseHeaders ? captureHeaders(raw.responseHeaders) : undefined,
+    responseBody,
     durationMs: raw.durationMs,
-    ...(otoCode !== undefined ? { otoCode } : {}),
-    ...(raw.fault !== undefined ? { fault: raw.fault } : {}),
+    otoCode: otoCodeOf(raw.status, responseBody),
+    fault: raw.fault,
+    findings: NO_FINDINGS,
   };
 }

@@ -9,10 +9,13 @@ export { DEFAULT_LINT_OPTIONS, type LintOptions, RULES } from './rules';
  * after the contract's own (the recording proxy adds `shape-drift`, which needs the sandbox's shapes).
  */
 export function lint(history: readonly TrafficExchange[], exchange: TrafficExchange, options: Partial<LintOptions> = {}, extra: readonly Rule[] = []): Finding[] {
-  const settled = { ...DEFAULT_LINT_OPTIONS, ...options };
-  const findings: Finding[] = [];
+  const settled = options.duplicateWindowSeconds === undefined ? DEFAULT_LINT_OPTIONS : { ...DEFAULT_LINT_OPTIONS, ...options };
+  let findings: Finding[] | undefined;
   for (const rule of extra.length === 0 ? RULES : [...RULES, ...extra]) {
-    findings.push(...rule.check(history, exchange, settled));
+    const found = rule.check(history, exchange, settled);
+    if (found.length > 0) {
+      (findings ??= []).push(...found);
+    }
   }
-  return findings;
+  return findings ?? [];
 }

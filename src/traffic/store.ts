@@ -3,7 +3,7 @@
 // in bytes, whatever the clients send.
 import { Emitter, type Event } from '../common/emitter';
 import type { CapturedExchange } from './capture';
-import type { TrafficExchange } from './exchange';
+import type { Finding, TrafficExchange } from './exchange';
 import { lint, type LintOptions } from './lint';
 import type { Rule } from './rules';
 
@@ -22,6 +22,7 @@ export const DEFAULT_CAPACITY = 1000;
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 /** What an exchange costs beyond its bodies (headers, fields), for the byte bound. */
 const OVERHEAD_BYTES = 512;
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
 function sizeOf(exchange: TrafficExchange): number {
   // UTF-16 in memory: two bytes a character.
@@ -33,8 +34,12 @@ export class TrafficStore {
   readonly maxBytes: number;
   private readonly lintOptions: Partial<LintOptions> | false;
   private readonly extraRules: readonly Rule[];
-  /** Oldest first. */
+  /** Oldest first; up to `capacity + slack` (see `trim`). */
   private readonly kept: TrafficExchange[] = [];
+  /** The byte cost of each kept exchange, in the same order. */
+  private readonly sizes: number[] = [];
+  /** How far past `capacity` the array grows before the oldest are cut, all at once. */
+  private readonly slack: number;
   private bytes = 0;
   private nextId = 1;
   private readonly recorded = new Emitter<TrafficExchange>();
@@ -54,32 +59,65 @@ export class TrafficStore {
     }
     this.lintOptions = options.lint ?? {};
     this.extraRules = options.rules ?? [];
+    this.slack = Math.max(1, Math.floor(this.capacity / 8));
   }
 
+  /** Numbers `captured`, judges it and keeps it; the store owns the object from now on. */
   record(captured: CapturedExchange): TrafficExchange {
-    const unjudged: TrafficExchange = { ...captured, id: this.nextId++, findings: [] };
-    const exchange = this.lintOptions === false ? unjudged : { ...unjudged, findings: lint(this.kept, unjudged, this.lintOptions, this.extraRules) };
-    this.kept.push(exchange);
-    this.bytes += sizeOf(exchange);
-    while (this.kept.length > this.capacity || (this.bytes > this.maxBytes && this.kept.length > 1)) {
-      this.bytes -= sizeOf(this.kept.shift()!);
+    // Taken over rather than copied: capture made it for the store, and copying costs every request.
+    const exchange = captured as { -readonly [K in keyof TrafficExchange]: TrafficExchange[K] };
+    exchange.id = this.nextId++;
+    exchange.findings = NO_FINDINGS;
+    if (this.lintOptions !== false) {
+      // Judged before it joins the history, so no rule compares it with itself.
+      exchange.findings = lint(this.kept, exchange, this.lintOptions, this.extraRules);
     }
+    const size = sizeOf(exchange);
+    this.kept.push(exchange);
+    this.sizes.push(size);
+    this.bytes += size;
+    this.trim();
     this.recorded.fire(exchange);
     return exchange;
   }
 
-  /** Newest first. */
-  list(): TrafficExchange[] {
-    return [...this.kept].reverse();
+  /**
+   * Cuts the oldest exchanges: past the byte bound at once, past the count bound only once the
+   * slack is used up. Cutting one at a time would move the whole array on every request.
+   */
+  private trim(): void {
+    let cut = this.kept.length > this.capacity + this.slack ? this.kept.length - this.capacity : 0;
+    let bytes = this.bytes;
+    for (let i = 0; i < cut; i++) {
+      bytes -= this.sizes[i];
+    }
+    while (bytes > this.maxBytes && cut < this.kept.length - 1) {
+      bytes -= this.sizes[cut++];
+    }
+    if (cut > 0) {
+      this.kept.splice(0, cut);
+      this.sizes.splice(0, cut);
+      this.bytes = bytes;
+    }
   }
 
-  /** Oldest first, as the lint reads it. */
+  /** The last `capacity` exchanges, newest first. */
+  list(): TrafficExchange[] {
+    const result: TrafficExchange[] = [];
+    for (let i = this.kept.length - 1; i >= 0 && result.length < this.capacity; i--) {
+      result.push(this.kept[i]);
+    }
+    return result;
+  }
+
+  /** Oldest first, as the lint reads it (a few more than `capacity` until the next cut). */
   history(): readonly TrafficExchange[] {
     return this.kept;
   }
 
+  /** How many exchanges `list()` shows. */
   get size(): number {
-    return this.kept.length;
+    return Math.min(this.kept.length, this.capacity);
   }
 
   /** Bytes the kept exchanges take, as the byte bound counts them. */
@@ -87,6 +125,7 @@ export class TrafficStore {
     return this.bytes;
   }
 
+  /** One of the last `capacity` exchanges, by id. */
   get(id: number): TrafficExchange | undefined {
     // Ids only grow, so a binary search finds one among the kept.
     let [low, high] = [0, this.kept.length - 1];
@@ -94,7 +133,7 @@ export class TrafficStore {
       const middle = (low + high) >> 1;
       const candidate = this.kept[middle];
       if (candidate.id === id) {
-        return candidate;
+        return middle >= this.kept.length - this.capacity ? candidate : undefined;
       }
       [low, high] = candidate.id < id ? [middle + 1, high] : [low, middle - 1];
     }
@@ -103,6 +142,7 @@ export class TrafficStore {
 
   clear(): void {
     this.kept.length = 0;
+    this.sizes.length = 0;
     this.bytes = 0;
     this.cleared.fire();
   }

@@ -1,6 +1,9 @@
 // retry-after-ignored: a client told to wait (429/503 with Retry-After) comes back sooner.
 import type { TrafficExchange } from '../exchange';
-import { findBack, rule, sameClient } from './rule';
+import { rule, sameClient } from './rule';
+
+/** How many exchanges back the client's previous answer is looked for. */
+const LOOK_BACK = 256;
 
 /** Retry-After in milliseconds: delta-seconds or an HTTP date (relative to when it was sent). */
 function retryAfterMs(exchange: TrafficExchange): number | undefined {
@@ -21,11 +24,15 @@ export const retryAfterIgnored = rule(
   (p) => `Sent ${p.seconds} s after a ${p.status} (#${p.earlier}) that asked to wait ${p.retryAfter} s: a client that does not back off keeps being refused. Wait at least Retry-After before retrying.`,
   (history, exchange) => {
     // The client's latest exchange answered before this one started: what it knew when sending.
-    const last = findBack(
-      history,
-      () => true,
-      (candidate) => sameClient(candidate, exchange) && candidate.startedAt + candidate.durationMs <= exchange.startedAt,
-    );
+    // This rule runs on every request, so it looks back a bounded way (clients in flight at once).
+    let last: TrafficExchange | undefined;
+    for (let i = history.length - 1; i >= Math.max(0, history.length - LOOK_BACK); i--) {
+      const candidate = history[i];
+      if (candidate.startedAt + candidate.durationMs <= exchange.startedAt && sameClient(candidate, exchange)) {
+        last = candidate;
+        break;
+      }
+    }
     const wait = last && retryAfterMs(last);
     if (!last || wait === undefined) {
       return [];

@@ -18,8 +18,8 @@ export const dateFormat = rule(
   'warning',
   (p) => `${p.field} is ${p.value}, not a real DD/MM/YYYY date: OTO creates the order but drops the date, saying so only in a warning. Send "${p.example}".`,
   (_history, exchange) => {
-    const body = requestObject(exchange);
-    if (!body || exchange.endpoint !== 'createInventoryOrder') {
+    const body = exchange.endpoint === 'createInventoryOrder' ? requestObject(exchange) : undefined;
+    if (!body) {
       return [];
     }
     return (['orderDate', 'deliveryDate'] as const)

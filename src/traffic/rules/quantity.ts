@@ -7,8 +7,8 @@ export const qtyNotInteger = rule(
   'error',
   (p) => `${p.field} is ${p.value}, not an integer: OTO answers OTO1132 "Quantity is missing or invalid" and changes nothing. Send a whole number, e.g. 40 or "40".`,
   (_history, exchange) => {
-    const body = requestObject(exchange);
-    if (!body || exchange.method !== 'POST') {
+    const body = exchange.method === 'POST' ? requestObject(exchange) : undefined;
+    if (!body) {
       return [];
     }
     const quantities =

@@ -21,10 +21,10 @@ export const urlTooLong = rule(
 
 /** SKUs of a query list whose own text holds a comma: sent percent-encoded (`%2C`) inside one item. */
 function encodedCommaSkus(exchange: TrafficExchange): string[] {
-  const query = exchange.target?.split('?')[1];
-  if (!query || !/%2c/i.test(query)) {
+  if (exchange.target === undefined || !/%2c/i.test(exchange.target)) {
     return [];
   }
+  const query = exchange.target.slice(exchange.target.indexOf('?') + 1);
   const raw = query.split('&').find((pair) => pair.startsWith('sku='));
   return (raw?.slice(4).split(',') ?? []).filter((item) => /%2c/i.test(item)).map((item) => safeDecode(item));
 }
@@ -38,7 +38,10 @@ function safeDecode(text: string): string {
 }
 
 function skusWithComma(exchange: TrafficExchange): string[] {
-  const body = exchange.method === 'POST' ? requestObject(exchange) : undefined;
+  if (exchange.method !== 'POST') {
+    return encodedCommaSkus(exchange);
+  }
+  const body = requestObject(exchange);
   const fromBody =
     exchange.endpoint === 'updateStockQuantity' && body
       ? [body.sku]

@@ -16,10 +16,12 @@ export const DEFAULT_LINT_OPTIONS: LintOptions = { duplicateWindowSeconds: 10 };
 export interface Rule {
   readonly id: string;
   readonly severity: Severity;
-  check(history: readonly TrafficExchange[], exchange: TrafficExchange, options: LintOptions): Finding[];
+  check(history: readonly TrafficExchange[], exchange: TrafficExchange, options: LintOptions): readonly Finding[];
 }
 
 export type Params = Readonly<Record<string, string | number>>;
+
+const NONE: readonly Finding[] = Object.freeze([]);
 
 /** Builds a rule from its id, severity, English wording and the check that finds its cases. */
 export function rule(
@@ -31,14 +33,12 @@ export function rule(
   return {
     id,
     severity,
-    check: (history, exchange, options) =>
-      find(history, exchange, options).map(({ params, related = [] }) => ({
-        rule: id,
-        severity,
-        message: wording(params),
-        exchangeIds: [exchange.id, ...related],
-        params,
-      })),
+    check: (history, exchange, options) => {
+      const found = find(history, exchange, options);
+      return found.length === 0
+        ? NONE
+        : found.map(({ params, related = [] }) => ({ rule: id, severity, message: wording(params), exchangeIds: [exchange.id, ...related], params }));
+    },
   };
 }
 

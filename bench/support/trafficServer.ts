@@ -1,0 +1,26 @@
+// A server for the traffic benchmark, in its own process so the load generator does not share its
+// thread: `bare` (node:http answering a fixed JSON body, the limit on this machine), `off` (the
+// sandbox without capture) or `on` (the sandbox with capture and lint, as the extension runs it).
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startSandbox } from '../../src/sandbox';
+
+const FIXED_BODY = JSON.stringify({ success: true, stock: { 'AJW-DATES-500': [{ minInventory: 10, sku: 'AJW-DATES-500', quantityOnHand: 120 }] } });
+
+async function main(): Promise<void> {
+  const kind = process.argv[2];
+  if (kind === 'bare') {
+    const server = http.createServer((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
+      response.end(FIXED_BODY);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    process.send?.({ baseUrl: `http://127.0.0.1:${port}/rest/v2`, refreshToken: '' });
+    return;
+  }
+  const sandbox = await startSandbox({ traffic: kind === 'on' ? {} : false });
+  process.send?.({ baseUrl: sandbox.baseUrl, refreshToken: sandbox.refreshToken });
+}
+
+void main();
