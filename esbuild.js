@@ -26,7 +26,7 @@ const nodeUrlForWhatwgUrl = {
 const builds = [
   {
     ...common,
-    entryPoints: { extension: 'src/extension.ts', sandbox: 'src/sandbox/index.ts' },
+    entryPoints: { extension: 'src/extension.ts', sandbox: 'src/sandbox/index.ts', proxy: 'src/proxy/index.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',

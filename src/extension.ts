@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { registerDevtools } from './devtools';
 import { registerOrders } from './orders';
 import { registerPacking } from './packing';
+import { registerRecording } from './recording';
 import { registerSessionCommands } from './session/commands';
 import { describeSession } from './session/describe';
 import { createSession } from './session/vscodeSession';
@@ -40,6 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   });
 
   registerDevtools(context, { session, stock, log });
+  registerRecording(context, { session, log });
 }
 
 export function deactivate(): void {}

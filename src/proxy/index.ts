@@ -14,6 +14,8 @@ import { createUpstream } from './upstream';
 
 export * from './types';
 export { isWrite } from './writes';
+// The extension loads this bundle for the proxy and replays recordings against a private sandbox.
+export { startSandbox } from '../sandbox';
 
 function resolveProxyLimits(limits: ProxyLimits = {}): Required<ProxyLimits> {
   const upstream = { ...UPSTREAM_LIMITS, ...limits };
