@@ -92,13 +92,11 @@ async function startProxy(controller: RecordingProxyController, deps: RecordingD
   }
   deps.log.info(`recording proxy on ${proxy.baseUrl} → ${proxy.upstream} (writes: ${proxy.writes})`);
   const copy = vscode.l10n.t('Copy Base URL');
-  const answer = await vscode.window.showInformationMessage(
-    vscode.l10n.t('Recording proxy on {0} → OTO {1}, {2}. Point your integration at it.', proxy.baseUrl, target.environment, writesLabel(writes)),
-    copy,
-  );
-  if (answer === copy) {
-    await vscode.env.clipboard.writeText(proxy.baseUrl);
-  }
+  const baseUrl = proxy.baseUrl;
+  // Not awaited: the command is done once the proxy listens, whether or not the message is answered.
+  void vscode.window
+    .showInformationMessage(vscode.l10n.t('Recording proxy on {0} → OTO {1}, {2}. Point your integration at it.', baseUrl, target.environment, writesLabel(writes)), copy)
+    .then((answer) => (answer === copy ? vscode.env.clipboard.writeText(baseUrl) : undefined));
 }
 
 async function saveRecording(controller: RecordingProxyController): Promise<void> {
