@@ -9,13 +9,14 @@ import type { Severity } from '../traffic/exchange';
 import { JsonlWriter } from '../traffic/jsonl';
 import { formatTrafficLine, isSeverity, TrafficSummary } from '../traffic/report';
 import { DIALECTS, isDialect } from './dialect';
-import { startSandbox } from './index';
+import { loadScenarioFile, startSandbox } from './index';
 import type { SandboxOptions } from './types';
 
 const DEFAULT_PORT = 8787;
 const DEFAULT_PROXY_PORT = 8788;
 
 const USAGE = `Usage: npm run sandbox -- [options]      (or: node dist/oto-sandbox.js [options])
+  --scenario FILE    start from a scenario (the format of .oto/sandbox.json); the flags below win over it
   --port N           port on 127.0.0.1 (default $OTO_SANDBOX_PORT or ${DEFAULT_PORT}; 0 picks a free one)
   --seed N           seed of the demo data (default 1)
   --products N       number of products in the catalogue (default 40)
@@ -30,7 +31,7 @@ const USAGE = `Usage: npm run sandbox -- [options]      (or: node dist/oto-sandb
   --writes MODE      with --proxy: ${WRITES_MODES.join(' (default), ')}: send writes on, answer them 403, or simulate them`;
 
 /** Flags that set up the sandbox's data and answers: meaningless in front of a real OTO. */
-const SANDBOX_ONLY = ['--seed', '--products', '--latency', '--token-ttl', '--refresh-token', '--dialect'];
+const SANDBOX_ONLY = ['--scenario', '--seed', '--products', '--latency', '--token-ttl', '--refresh-token', '--dialect'];
 
 const NUMERIC_FLAGS = { '--port': 'port', '--seed': 'seed', '--products': 'products', '--latency': 'latencyMs', '--token-ttl': 'accessTokenTtlSeconds' } as const;
 
@@ -107,6 +108,8 @@ export function parseArguments(args: string[], env: NodeJS.ProcessEnv): CliOptio
         throw new Error(`--dialect must be ${DIALECTS.join(' or ')}, got "${value}"`);
       }
       options.dialect = value;
+    } else if (flag === '--scenario') {
+      options.scenario = loadScenarioFile(value);
     } else if (Object.prototype.hasOwnProperty.call(CLI_FLAGS, flag)) {
       CLI_FLAGS[flag](cli, value);
     } else if (flag in NUMERIC_FLAGS) {

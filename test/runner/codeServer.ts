@@ -131,6 +131,8 @@ export interface StartOptions {
    * hides notification toasts, so only the test launcher sets it.
    */
   testDriver?: boolean;
+  /** VS Code's display language (`--locale`), e.g. `ar`; the extension's l10n bundles follow it. */
+  locale?: string;
 }
 
 export async function startCodeServer(options: StartOptions): Promise<RunningCodeServer> {
@@ -148,6 +150,7 @@ export async function startCodeServer(options: StartOptions): Promise<RunningCod
     '--disable-getting-started-override',
     '--reconnection-grace-time', '5',
     ...(options.testDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    ...(options.locale ? ['--locale', options.locale] : []),
     options.folder,
   ];
   const log = fs.openSync(options.logFile, 'w');

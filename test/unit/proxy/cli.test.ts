@@ -24,7 +24,7 @@ describe('recording proxy CLI', () => {
   it('proxies with --writes block, prints one line per exchange, logs JSONL without tokens and stops when idle', async () => {
     const log = path.join(dir, 'traffic.jsonl');
     const cli = run(['--proxy', upstream.baseUrl, '--writes', 'block', '--port', '0', '--log', log, '--exit-after-idle', '1']);
-    const [, baseUrl] = await waitFor(/base URL:\s+(\S+)/, cli.output);
+    const [, baseUrl] = await waitFor(/base URL:\s+(\S+)/, cli);
     assert.match(cli.output(), new RegExp(`forwards to:\\s+${upstream.baseUrl.replace(/[.]/g, '\\.')} \\(127\\.0\\.0\\.1:\\d+\\)`));
     assert.match(cli.output(), /writes:\s+block/);
     const token = await accessToken(upstream);
