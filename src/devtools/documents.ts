@@ -58,7 +58,9 @@ export class VirtualTexts implements vscode.TextDocumentContentProvider, vscode.
   }
 
   dispose(): void {
-    this.registrations.forEach((registration) => registration.dispose());
+    this.registrations.forEach((registration) => {
+      registration.dispose();
+    });
     this.texts.clear();
   }
 }

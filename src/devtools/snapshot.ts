@@ -113,7 +113,7 @@ export function parseSnapshot(value: unknown): StockSnapshot | undefined {
       (reading: SkuReading) =>
         typeof reading?.sku === 'string' &&
         Array.isArray(reading.locations) &&
-        reading.locations.every((entry) => Number.isFinite(entry?.quantityOnHand) && Number.isFinite(entry?.quantityForecasted)),
+        reading.locations.every((entry: SkuReading['locations'][number] | undefined) => Number.isFinite(entry?.quantityOnHand) && Number.isFinite(entry?.quantityForecasted)),
     );
   return valid ? (candidate as StockSnapshot) : undefined;
 }
