@@ -10,7 +10,7 @@ function parseCsv(text: string): string[][] {
   let field = '';
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
-    const char = text[i] as string;
+    const char = text[i];
     if (quoted) {
       if (char === '"' && text[i + 1] === '"') {
         field += '"';

@@ -38,7 +38,7 @@ export class TokenRecordingProxy {
             answer.on('end', () => {
               const text = Buffer.concat(body).toString('utf8');
               for (const match of text.matchAll(/"(?:access_token|refresh_token)"\s*:\s*"([^"]+)"/g)) {
-                this.secrets.add(match[1] as string);
+                this.secrets.add(match[1]);
               }
               response.writeHead(answer.statusCode ?? 502, answer.headers);
               response.end(text);
