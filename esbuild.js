@@ -8,6 +8,8 @@ const watch = process.argv.includes('--watch');
 
 const common = {
   bundle: true,
+  // jsonc-parser's CommonJS build is UMD with requires esbuild cannot follow; its ESM build bundles.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
@@ -23,6 +25,21 @@ const nodeUrlForWhatwgUrl = {
     build.onLoad({ filter: /.*/, namespace: 'node-url' }, () => ({ contents: 'module.exports = { URL };', loader: 'js' }));
   },
 };
+
+// A webview page: its script and styles, bundled for the browser into media/dist/<name>.js/.css.
+function page(name) {
+  return {
+    ...common,
+    entryPoints: [`media/${name}/main.ts`, `media/${name}/${name}.css`],
+    entryNames: name,
+    outdir: 'media/dist',
+    // media/ ships whole, so development source maps stay inside the files rather than beside them.
+    sourcemap: production ? false : 'inline',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  };
+}
 
 const builds = [
   {
@@ -46,17 +63,8 @@ const builds = [
     sourcemap: false,
     banner: { js: '#!/usr/bin/env node' },
   },
-  {
-    ...common,
-    entryPoints: ['media/packing/main.ts', 'media/packing/packing.css'],
-    entryNames: 'packing',
-    outdir: 'media/dist',
-    // media/ ships whole, so development source maps stay inside the files rather than beside them.
-    sourcemap: production ? false : 'inline',
-    platform: 'browser',
-    format: 'iife',
-    target: 'es2022',
-  },
+  page('packing'),
+  page('history'),
 ];
 
 // Only dist/ and media/ ship, so the webviews' codicons are copied out of node_modules.
@@ -71,8 +79,17 @@ function copyCodicons() {
   }
 }
 
+// VS Code's jsonValidation reads the scenario schema from the package, and src/ does not ship.
+function copyScenarioSchema() {
+  const fs = require('node:fs');
+  const path = require('node:path');
+  fs.mkdirSync(path.join(__dirname, 'dist'), { recursive: true });
+  fs.copyFileSync(path.join(__dirname, 'src', 'sandbox', 'scenario.schema.json'), path.join(__dirname, 'dist', 'scenario.schema.json'));
+}
+
 async function main() {
   copyCodicons();
+  copyScenarioSchema();
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   if (watch) {
     await Promise.all(contexts.map((context) => context.watch()));
