@@ -2,19 +2,19 @@
 // stock snapshots, the SKU hover, "Check Stock of Selection" and "Export Stock".
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { registerCheckStockCommand } from './checkStockCommand';
+import { registerCheckStockCommand } from './hover/checkStockCommand';
 import type { DevtoolsDeps } from './deps';
 import { ExchangeDocuments, REPORT_SCHEME, REQUEST_SCHEME, SNAPSHOT_SCHEME, VirtualTexts } from './documents';
-import { registerExchangeCommands } from './exchangeCommands';
-import { ExchangeLog } from './exchangeLog';
-import { registerExportCommand } from './exportCommand';
-import { registerSkuHover } from './hoverProvider';
-import { HoverStock, hoverStoreOf } from './hoverStock';
-import { RequestLogger } from './requestLogger';
-import { registerRequestFilter } from './requestFilterCommand';
-import { RequestsView } from './requestsView';
-import { registerSnapshotCommands } from './snapshotCommands';
-import { SnapshotRepository } from './snapshotRepository';
+import { registerExchangeCommands } from './requests/exchangeCommands';
+import { ExchangeLog } from './requests/exchangeLog';
+import { registerExportCommand } from './export/exportCommand';
+import { registerSkuHover } from './hover/hoverProvider';
+import { HoverStock, hoverStoreOf } from './hover/hoverStock';
+import { RequestLogger } from './requests/requestLogger';
+import { registerRequestFilter } from './requests/requestFilterCommand';
+import { RequestsView } from './requests/requestsView';
+import { registerSnapshotCommands } from './snapshots/snapshotCommands';
+import { SnapshotRepository } from './snapshots/snapshotRepository';
 
 export type { DevtoolsDeps } from './deps';
 

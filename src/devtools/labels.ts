@@ -1,7 +1,7 @@
 // The localized words the plain-TypeScript renderers take.
 import * as vscode from 'vscode';
-import type { HoverLabels } from './hoverMarkdown';
-import type { SnapshotLabels } from './snapshot';
+import type { HoverLabels } from './hover/hoverMarkdown';
+import type { SnapshotLabels } from './snapshots/snapshot';
 
 export function hoverLabels(): HoverLabels {
   return {

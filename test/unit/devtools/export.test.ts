@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { CSV_COLUMNS, csvField, toCsv, toJson } from '../../../src/devtools/exportFormat';
+import { CSV_COLUMNS, csvField, toCsv, toJson } from '../../../src/devtools/export/exportFormat';
 import { readingFromStore, type SkuReading } from '../../../src/devtools/stockReading';
 import { useDevtools } from './support';
 

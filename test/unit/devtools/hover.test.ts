@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { DevtoolsStock } from '../../../src/devtools/deps';
 import { escapeMarkdown } from '../../../src/common/markdown';
-import { renderSkuHover } from '../../../src/devtools/hoverMarkdown';
-import { HoverStock, hoverStoreOf } from '../../../src/devtools/hoverStock';
+import { renderSkuHover } from '../../../src/devtools/hover/hoverMarkdown';
+import { HoverStock, hoverStoreOf } from '../../../src/devtools/hover/hoverStock';
 import { ManualTimer } from './manualTimer';
 import { useDevtools } from './support';
 
