@@ -1,20 +1,14 @@
 // Developer tools: the request log ("OTO" output channel and Requests view), cURL/replay,
-// stock snapshots, the SKU hover, "Check Stock of Selection" and "Export Stock".
+// stock snapshots, the SKU hover, "Check Stock of Selection" and "Export Stock". Each has its room
+// (requests/, snapshots/, hover/, export/); what they share (deps, documents, labels, readings) is here.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { registerCheckStockCommand } from './hover/checkStockCommand';
 import type { DevtoolsDeps } from './deps';
 import { ExchangeDocuments, REPORT_SCHEME, REQUEST_SCHEME, SNAPSHOT_SCHEME, VirtualTexts } from './documents';
-import { registerExchangeCommands } from './requests/exchangeCommands';
-import { ExchangeLog } from './requests/exchangeLog';
-import { registerExportCommand } from './export/exportCommand';
-import { registerSkuHover } from './hover/hoverProvider';
-import { HoverStock, hoverStoreOf } from './hover/hoverStock';
-import { RequestLogger } from './requests/requestLogger';
-import { registerRequestFilter } from './requests/requestFilterCommand';
-import { RequestsView } from './requests/requestsView';
-import { registerSnapshotCommands } from './snapshots/snapshotCommands';
-import { SnapshotRepository } from './snapshots/snapshotRepository';
+import { registerExportCommand } from './export';
+import { HoverStock, hoverStoreOf, registerCheckStockCommand, registerSkuHover } from './hover';
+import { ExchangeLog, RequestLogger, RequestsView, registerExchangeCommands, registerRequestFilter } from './requests';
+import { registerSnapshotCommands, SnapshotRepository } from './snapshots';
 
 export type { DevtoolsDeps } from './deps';
 
