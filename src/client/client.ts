@@ -138,7 +138,7 @@ export class OtoClient {
     const suffix = location === undefined ? '' : `&pickupLocationCode=${encodeURIComponent(location)}`;
     const pages = await this.readSkuBatches(endpoint, skus, suffix, answers.inventoryStockAnswer, options?.signal);
     // Null-prototype, like each page's map: a SKU named `__proto__` stays an entry.
-    return pages.length === 1 ? pages[0].stock : Object.assign(Object.create(null) as InventoryStock, ...pages.map((page) => page.stock));
+    return pages.length === 1 ? pages[0].stock : (Object.assign(Object.create(null) as InventoryStock, ...pages.map((page) => page.stock)) as InventoryStock);
   }
 
   /** Stock across all locations for each SKU. */
