@@ -26,6 +26,21 @@ const nodeUrlForWhatwgUrl = {
   },
 };
 
+// A webview page: its script and styles, bundled for the browser into media/dist/<name>.js/.css.
+function page(name) {
+  return {
+    ...common,
+    entryPoints: [`media/${name}/main.ts`, `media/${name}/${name}.css`],
+    entryNames: name,
+    outdir: 'media/dist',
+    // media/ ships whole, so development source maps stay inside the files rather than beside them.
+    sourcemap: production ? false : 'inline',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  };
+}
+
 const builds = [
   {
     ...common,
@@ -48,17 +63,8 @@ const builds = [
     sourcemap: false,
     banner: { js: '#!/usr/bin/env node' },
   },
-  {
-    ...common,
-    entryPoints: ['media/packing/main.ts', 'media/packing/packing.css'],
-    entryNames: 'packing',
-    outdir: 'media/dist',
-    // media/ ships whole, so development source maps stay inside the files rather than beside them.
-    sourcemap: production ? false : 'inline',
-    platform: 'browser',
-    format: 'iife',
-    target: 'es2022',
-  },
+  page('packing'),
+  page('history'),
 ];
 
 // Only dist/ and media/ ship, so the webviews' codicons are copied out of node_modules.

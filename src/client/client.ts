@@ -418,7 +418,11 @@ export class OtoClient {
     if (!listener) {
       return;
     }
-    const secrets = this.secrets;
+    // The tokens known now: a body read later is redacted of these, even once newer ones replaced them.
+    const secrets = this.secrets.slice();
+    let requestBody: string | undefined;
+    let answerBody: string | undefined;
+    // Bodies are redacted when first read: most listeners (a log line, a counter) never read them.
     const event: OtoRequestEvent = {
       id: this.nextEventId++,
       startedAt: performance.timeOrigin + started,
@@ -429,9 +433,13 @@ export class OtoClient {
       attempt,
       // Rebuilt rather than redacted: we know exactly which headers carry what.
       requestHeaders: headersFor(this.options.userAgent ?? DEFAULT_USER_AGENT, request.body !== undefined, request.headers.Authorization === undefined ? undefined : REDACTED),
-      requestBody: request.body === undefined ? undefined : redact(request.body, secrets),
+      get requestBody() {
+        return request.body === undefined ? undefined : (requestBody ??= redact(request.body, secrets));
+      },
       status,
-      responseBody: responseBody === undefined ? undefined : redact(responseBody, secrets),
+      get responseBody() {
+        return responseBody === undefined ? undefined : (answerBody ??= redact(responseBody, secrets));
+      },
       durationMs: performance.now() - started,
       error: error && { kind: error.kind, code: error.code, message: error.message },
     };

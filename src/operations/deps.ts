@@ -3,7 +3,8 @@
 import type { CreateInventoryOrderRequest, CreateInventoryOrderResponse } from '../client';
 import type { StockStore } from '../stock/store';
 import type { BulkClient } from './bulk/run';
-import type { Ledger, LedgerEntry } from './history/ledger';
+import type { LedgerEntry } from './history/entry';
+import type { Ledger } from './history/ledger';
 
 export interface OperationsClient extends BulkClient {
   createInventoryOrder(request: CreateInventoryOrderRequest): Promise<CreateInventoryOrderResponse>;

@@ -33,6 +33,7 @@ export function registerOperations(context: vscode.ExtensionContext, wiring: Omi
     vscode.commands.registerCommand('oto.applyStockChanges', (argument: unknown) => load().applyStockChanges(argument)),
     vscode.commands.registerCommand('oto.reviewStockChanges', () => load().reviewStockChanges(true)),
     vscode.commands.registerCommand('oto.transferStock', (argument: unknown) => load().transferStock(argument)),
+    vscode.commands.registerCommand('oto.showStockHistory', (argument: unknown) => load().showStockHistory(argument)),
     vscode.languages.registerCodeLensProvider({ pattern: '**/*.csv' }, {
       provideCodeLenses(document) {
         const header = document.lineAt(0).text.replace(/^\uFEFF/, '').split(/[,;\t]/).map((cell) => cell.trim().replace(/^"|"$/g, ''));

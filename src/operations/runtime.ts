@@ -10,6 +10,7 @@ import { openJournals } from './bulk/journal';
 import type { OperationsDeps, OperationsWiring } from './deps';
 import { ledgerEntriesOf } from './history/fromRecent';
 import { Ledger } from './history/ledger';
+import { showStockHistory } from './history/panel';
 import { askReason } from './history/reasonPick';
 import { transferStock } from './transfer/command';
 import { LedgerRecorder } from './history/recorder';
@@ -17,6 +18,7 @@ import { LedgerRecorder } from './history/recorder';
 export interface OperationsRuntime {
   applyStockChanges(argument: unknown): Promise<void>;
   transferStock(argument: unknown): Promise<void>;
+  showStockHistory(argument: unknown): Promise<void>;
   /** `asked`: the command was run (say so when nothing waits); else the offer on start. */
   reviewStockChanges(asked: boolean): Promise<void>;
   onRecorded(record: RecentChange): void;
@@ -44,6 +46,7 @@ export function createRuntime(wiring: OperationsWiring): OperationsRuntime {
   return {
     applyStockChanges: (argument) => applyStockChangesFromFile(deps, argument),
     transferStock: (argument) => transferStock(deps, argument),
+    showStockHistory: (argument) => showStockHistory(deps, argument),
     reviewStockChanges: (asked) => reviewOpenJournals(deps, asked),
     onRecorded: (record) => void recorder.record(record.environment, ledgerEntriesOf(record)),
     askReason,

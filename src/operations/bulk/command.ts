@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { isOtoError } from '../../client';
 import { describeError } from '../../orders/failure';
 import type { OperationsDeps } from '../deps';
-import type { LedgerEntry } from '../history/ledger';
+import type { LedgerEntry } from '../history/entry';
 import { parseCsv } from './csv';
 import { Journal, readJournal, type ReadJournal } from './journal';
 import { parseJsonRows } from './jsonRows';

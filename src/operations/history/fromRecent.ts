@@ -1,6 +1,6 @@
 // The ledger entries of a change or inventory order the single-change flows recorded.
 import type { RecentChange } from '../../orders/recentChanges';
-import type { LedgerEntry } from './ledger';
+import type { LedgerEntry } from './entry';
 
 export function ledgerEntriesOf(record: RecentChange): LedgerEntry[] {
   if (record.type === 'order') {

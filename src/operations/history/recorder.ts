@@ -3,7 +3,8 @@
 // A figure the extension expects (the after of its own change) is not counted as outside when
 // the next read finds it.
 import type { StockChange } from '../../stock/figures';
-import type { Ledger, LedgerEntry } from './ledger';
+import type { LedgerEntry } from './entry';
+import type { Ledger } from './ledger';
 
 export class LedgerRecorder {
   /** Per environment, `sku␟location` → the on hand our latest change left. */

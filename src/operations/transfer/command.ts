@@ -7,7 +7,7 @@ import { formatDdMmYyyy, isValidDdMmYyyy } from '../../client';
 import { describeError } from '../../orders/failure';
 import { targetOf } from '../../orders/target';
 import type { OperationsDeps } from '../deps';
-import type { LedgerEntry } from '../history/ledger';
+import type { LedgerEntry } from '../history/entry';
 import { askReason } from '../history/reasonPick';
 import { onHandAt } from '../bulk/preview';
 import { checkTransferQuantity, describeStep, describeTransfer, isComplete, newTransferId, runTransfer, sendStep, stepRequest, type StepName, type StepOutcome, type TransferMethod, type TransferOutcome, type TransferPlan } from './transfer';

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { DevtoolsStock } from '../../../src/devtools/deps';
-import { escapeMarkdown, renderSkuHover } from '../../../src/devtools/hoverMarkdown';
+import { escapeMarkdown } from '../../../src/common/markdown';
+import { renderSkuHover } from '../../../src/devtools/hoverMarkdown';
 import { HoverStock, hoverStoreOf } from '../../../src/devtools/hoverStock';
 import { ManualTimer } from './manualTimer';
 import { useDevtools } from './support';

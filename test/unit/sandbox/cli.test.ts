@@ -11,8 +11,8 @@ describe('sandbox CLI', () => {
   it('prints the base URL, the refresh token and a curl example, serves, and stops on SIGINT', async () => {
     const cli = run(['--port', '0', '--refresh-token', 'cli-token']);
     try {
-      const [, baseUrl] = await waitFor(/base URL:\s+(\S+)/, cli.output);
-      await waitFor(/Ctrl-C/, cli.output);
+      const [, baseUrl] = await waitFor(/base URL:\s+(\S+)/, cli);
+      await waitFor(/Ctrl-C/, cli);
       assert.match(cli.output(), /refresh token:\s+cli-token/);
       assert.match(cli.output(), /curl -s .*checkInventoryStock/);
       const token = await call(`${baseUrl}/refreshToken`, { method: 'POST', body: JSON.stringify({ refresh_token: 'cli-token' }) });
@@ -42,7 +42,7 @@ describe('sandbox CLI', () => {
       fs.writeFileSync(good, JSON.stringify({ refreshToken: 'my-erp-test-token', accessTokenTtlSeconds: 90 }));
       const cli = run(['--port', '0', '--scenario', good]);
       try {
-        const [, baseUrl] = await waitFor(/base URL:\s+(\S+)/, cli.output);
+        const [, baseUrl] = await waitFor(/base URL:\s+(\S+)/, cli);
         assert.match(cli.output(), /refresh token:\s+my-erp-test-token/);
         const token = await call(`${baseUrl}/refreshToken`, { method: 'POST', body: JSON.stringify({ refresh_token: 'my-erp-test-token' }) });
         assert.strictEqual((token.json as { expires_in: string }).expires_in, '90');
