@@ -14,6 +14,8 @@ async function askNumber(title: string, prompt: string, initial: number, max: nu
   const value = await vscode.window.showInputBox({
     title,
     prompt,
+    // A step of several: looking elsewhere (the Stock view, a terminal) must not cancel the lot.
+    ignoreFocusOut: true,
     value: String(initial),
     validateInput: (text) => {
       const number = Number(text.trim());
@@ -27,13 +29,13 @@ async function askNumber(title: string, prompt: string, initial: number, max: nu
 async function askFault(endpoints: readonly string[]): Promise<FaultChoices | undefined> {
   const endpoint = await vscode.window.showQuickPick(
     [{ label: '*', description: vscode.l10n.t('all endpoints') }, ...endpoints.map((name) => ({ label: name }))],
-    { title: step(1), placeHolder: vscode.l10n.t('Which endpoint fails?') },
+    { title: step(1), ignoreFocusOut: true, placeHolder: vscode.l10n.t('Which endpoint fails?') },
   );
   if (!endpoint) {
     return undefined;
   }
   const kinds = faultKinds(vscode.l10n);
-  const kind = await vscode.window.showQuickPick(kinds, { title: step(2), placeHolder: vscode.l10n.t('How does it fail?') });
+  const kind = await vscode.window.showQuickPick(kinds, { title: step(2), ignoreFocusOut: true, placeHolder: vscode.l10n.t('How does it fail?') });
   if (!kind) {
     return undefined;
   }
@@ -46,7 +48,7 @@ async function askFault(endpoints: readonly string[]): Promise<FaultChoices | un
       { by: 'requests' as const, label: vscode.l10n.t('For the next N requests') },
       { by: 'seconds' as const, label: vscode.l10n.t('For N seconds') },
     ],
-    { title: step(3), placeHolder: vscode.l10n.t('For how long?') },
+    { title: step(3), ignoreFocusOut: true, placeHolder: vscode.l10n.t('For how long?') },
   );
   if (!by) {
     return undefined;
@@ -65,7 +67,7 @@ async function askFault(endpoints: readonly string[]): Promise<FaultChoices | un
       { clients: 'others' as const, label: vscode.l10n.t('Other clients only'), detail: vscode.l10n.t('Your ERP, curl, CI; the Stock view keeps working') },
       { clients: 'all' as const, label: vscode.l10n.t('Every client'), detail: vscode.l10n.t('This extension included') },
     ],
-    { title: step(5), placeHolder: vscode.l10n.t('Who gets the fault?') },
+    { title: step(5), ignoreFocusOut: true, placeHolder: vscode.l10n.t('Who gets the fault?') },
   );
   return clients && { endpoint: endpoint.label, kind: kind.type, amount, limit: { by: by.by, count }, clients: clients.clients };
 }

@@ -41,10 +41,14 @@ async function onHand(answer: Response): Promise<number> {
   return ((await answer.json()) as { stock: Record<string, Array<{ quantityOnHand: number }>> }).stock[SKU][0].quantityOnHand;
 }
 
-/** Waits for the quick input step whose title has `step`, then types and presses Enter. */
-async function answer(step: string, text: string): Promise<void> {
+/**
+ * Waits for the quick input step whose title has `step`, types `text`, and presses Enter once the
+ * box shows it (and, in a list, some item still matches), so a slow workbench cannot lose a key.
+ */
+async function answer(step: string, text: string, list = true): Promise<void> {
   await waitFor(`quick input ${step}`, quickInput, (state: QuickInputState) => state.visible && state.title.includes(step));
   await typeText(text);
+  await waitFor(`"${text}" typed in ${step}`, quickInput, (state: QuickInputState) => state.visible && state.value === text && (!list || state.items.length > 0));
   await press('Enter');
 }
 
@@ -85,9 +89,11 @@ if (uiAvailable()) {
       void vscode.commands.executeCommand('oto.injectSandboxFault');
       await answer('(1/5)', 'checkInventoryStock');
       await answer('(2/5)', 'Rate limit');
-      await answer('(2/5)', '7');
+      // The Retry-After box of step 2 follows the kind's list under the same title.
+      await waitFor('the Retry-After box', quickInput, (state: QuickInputState) => state.visible && state.items.length === 0 && state.value === '30');
+      await answer('(2/5)', '7', false);
       await answer('(3/5)', 'next');
-      await answer('(4/5)', '2');
+      await answer('(4/5)', '2', false);
       await answer('(5/5)', 'Other clients');
       const injected = await waitFor('the injected fault', notificationCenter, (shown) => shown.some((message) => message.includes('Sandbox fault injected')));
       assert.ok(
