@@ -209,6 +209,8 @@ export class Session implements Disposable {
   }
 
   /** Stops listening and closes the sandbox; resolves once its port is free again. */
+  // VS Code ignores the promise; switching environments and the tests await it.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   dispose(): Promise<void> {
     this.changes++;
     for (const subscription of this.subscriptions) {
@@ -322,6 +324,11 @@ export class Session implements Disposable {
       refreshToken,
       onRequest: (event) => this.requestEmitter.fire({ ...event, environment }),
     });
+  }
+
+  /** Where a remote environment is reached now: OTO's URL, or the `oto.baseUrl` override (checked). */
+  upstreamOf(environment: RemoteEnvironment): string {
+    return this.remoteBaseUrl(environment);
   }
 
   private remoteBaseUrl(environment: RemoteEnvironment): string {

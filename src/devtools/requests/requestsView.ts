@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { errorCode, type Exchange, isError } from './exchange';
 import { redactText } from './redaction';
 import type { ExchangeLog } from './exchangeLog';
-import { exchangeUri } from './documents';
+import { exchangeUri } from '../documents';
 import { formatDuration, formatTime } from './logFormat';
 import { planReplay } from './replay';
 import { matchesFilter, type RequestFilter } from './requestFilter';
