@@ -252,6 +252,14 @@ export class OtoClient {
     return this.read(endpoint, answers.orderDetailsAnswer, options?.signal, { orderId: input.requireText(orderId, 'orderId', endpoint) });
   }
 
+  /**
+   * Proves the refresh token by exchanging it for an access token (kept for the next calls), and
+   * nothing else: an account whose plan or gateway refuses another endpoint still signs in.
+   */
+  async checkToken(options?: RequestOptions): Promise<void> {
+    await this.accessToken('refreshToken', options?.signal);
+  }
+
   /** Who is signed in, and on which plan (`packageName`). */
   async getAccountInfo(options?: RequestOptions): Promise<AccountInfo> {
     return this.read('accountInfo', answers.accountAnswer, options?.signal);

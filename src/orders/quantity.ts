@@ -1,7 +1,8 @@
 // What a typed quantity means for a stock change, checked before anything is sent.
 import { MAX_QUANTITY } from '../client';
 import { asciiDigits } from '../common/display';
-import { l10n } from './l10n';
+import { formatNumber } from '../common/display';
+import { displayLanguage, l10n } from './l10n';
 
 export type StockAction = 'adjust' | 'set';
 
@@ -60,26 +61,44 @@ export function resultingStock(action: StockAction, before: number, qty: number)
 }
 
 /** `277 → 272` for a valid quantity, just `277` while the text is not (yet) one. */
+/** `249 → 12,500`, with a warning when the result goes below zero; thousands separators of the display language. */
 export function preview(action: StockAction, before: number, text: string): string {
   const parsed = parseStockQuantity(action, before, text);
-  return 'value' in parsed ? `${before} → ${resultingStock(action, before, parsed.value)}` : String(before);
+  if (!('value' in parsed)) {
+    return units(before);
+  }
+  const after = resultingStock(action, before, parsed.value);
+  return goesBelowZero(before, after) ? l10n.t('{0} → {1} (below zero)', units(before), units(after)) : `${units(before)} → ${units(after)}`;
+}
+
+/** A quantity with the display language's thousands separators (`12,500`). */
+export function units(value: number): string {
+  return formatNumber(value, displayLanguage());
+}
+
+/** A result below zero that the change makes worse (raising a negative figure towards 0 is not warned about). */
+function goesBelowZero(before: number, after: number): boolean {
+  return after < 0 && after < before;
 }
 
 /**
- * Why a change deserves a modal confirmation, or undefined when it does not: setting to 0,
- * moving more than half of the current stock, or more than `confirmAboveUnits` units.
+ * Why a change deserves a modal confirmation, or undefined when it does not: a result below zero,
+ * setting to 0, moving more than half of the current stock, or more than `confirmAboveUnits` units.
  */
 export function riskOf(action: StockAction, before: number, qty: number, confirmAboveUnits: number): string | undefined {
   const after = resultingStock(action, before, qty);
   const change = Math.abs(after - before);
+  if (goesBelowZero(before, after)) {
+    return l10n.t('This leaves the stock below zero ({0}).', units(after));
+  }
   if (action === 'set' && qty === 0) {
     return l10n.t('This sets the stock to 0.');
   }
   if (change > confirmAboveUnits) {
-    return l10n.t('This changes the stock by {0} units, more than {1}.', change, confirmAboveUnits);
+    return l10n.t('This changes the stock by {0} units, more than {1}.', units(change), units(confirmAboveUnits));
   }
   if (change > before / 2) {
-    return l10n.t('This changes the stock by {0} units, more than half of the {1} on hand.', change, before);
+    return l10n.t('This changes the stock by {0} units, more than half of the {1} on hand.', units(change), units(before));
   }
   return undefined;
 }

@@ -1,11 +1,12 @@
 // "OTO: Adjust Stock…" and "OTO: Set Stock…": location → SKU → quantity (prefilled steps
-// skipped), a modal confirmation for risky changes, the call with progress, then Undo.
+// skipped), a modal confirmation for risky changes (declining it goes back to the quantity), the
+// call with progress, then Undo.
 import { applyStockChange, describeSubject, readOnHand, signed } from './apply';
 import { FlowContext, LocationInfo } from './context';
 import { connectOrReport, showFailure, withWarnings } from './failure';
 import { l10n } from './l10n';
 import { pickLocation, pickSku } from './picks';
-import { parseStockQuantity, preview, resultingStock, riskOf, StockAction } from './quantity';
+import { parseStockQuantity, preview, resultingStock, riskOf, StockAction, units } from './quantity';
 import { Step, runSteps } from './steps';
 import { Target, targetLocation } from './target';
 import { undoStockChange } from './undo';
@@ -49,6 +50,11 @@ export async function changeStock(ctx: FlowContext, action: StockAction, target:
         return 'error' in parsed ? parsed.error : undefined;
       },
     });
+    const parsed = parseStockQuantity(action, before, state.text);
+    // Declining the risky-change question goes back to the quantity, typed value kept.
+    if ('value' in parsed && !(await confirmRisk(ctx, action, subject, before, parsed.value))) {
+      return quantityStep;
+    }
     return undefined;
   };
   const skuStep: Step = async (input) => {
@@ -87,7 +93,7 @@ export async function changeStock(ctx: FlowContext, action: StockAction, target:
   }
   const qty = parsed.value;
   const why = ctx.askReason ? await ctx.askReason() : {};
-  if (!why || !(await confirmRisk(ctx, action, describeSubject(sku, location), before, qty))) {
+  if (!why) {
     return;
   }
   const applied = await applyStockChange(ctx, connection, { action, location, sku, qty, before, ...why });
@@ -114,7 +120,7 @@ async function confirmRisk(ctx: FlowContext, action: StockAction, subject: strin
   const after = resultingStock(action, before, qty);
   return ctx.prompter.confirm({
     message: action === 'adjust' ? l10n.t('Adjust {0} by {1}?', subject, signed(qty)) : l10n.t('Set {0} to {1}?', subject, qty),
-    detail: l10n.t('{0} On hand goes from {1} to {2}.', risk, before, after),
+    detail: l10n.t('{0} On hand goes from {1} to {2}.', risk, units(before), units(after)),
     confirm: action === 'adjust' ? l10n.t('Adjust') : l10n.t('Set'),
   });
 }

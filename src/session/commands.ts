@@ -55,7 +55,9 @@ async function signIn(session: Session, requested?: RemoteEnvironment): Promise<
       () => session.signIn(environment, token),
     );
     void vscode.window.showInformationMessage(
-      vscode.l10n.t('Signed in to OTO {0} as {1} ({2}).', environment, account.name, account.packageName),
+      account
+        ? vscode.l10n.t('Signed in to OTO {0} as {1} ({2}).', environment, account.name, account.packageName)
+        : vscode.l10n.t('Signed in to OTO {0}. (OTO did not say which account: accountInfo did not answer.)', environment),
     );
   } catch (error) {
     if (error instanceof EnvironmentSwitchError) {

@@ -126,17 +126,20 @@ export class Session implements Disposable {
   }
 
   /**
-   * Checks the token against the environment's `refreshToken` endpoint (by reading the account),
-   * stores it only if OTO accepts it, and makes that environment the active one. Rejects with the
-   * client's OtoError (kind `auth` for a wrong token), a BaseUrlError or a KeyringError, and then
-   * nothing is stored; or, once stored, with an EnvironmentSwitchError if the setting can't be written.
+   * Checks the token against the environment's `refreshToken` endpoint, stores it only if OTO
+   * accepts it, and makes that environment the active one. Resolves with the account when
+   * `accountInfo` answers (it may not: a plan or gateway can refuse it for a valid token). Rejects
+   * with the client's OtoError (kind `auth` for a wrong token), a BaseUrlError or a KeyringError,
+   * and then nothing is stored; or, once stored, with an EnvironmentSwitchError if the setting
+   * can't be written.
    */
-  async signIn(environment: RemoteEnvironment, refreshToken: string): Promise<AccountInfo> {
+  async signIn(environment: RemoteEnvironment, refreshToken: string): Promise<AccountInfo | undefined> {
     const token = refreshToken.trim();
     // The key is fixed now, with the URL the token is checked against, not after the check.
     const key = this.tokenKeyFor(environment);
     const client = this.newClient(environment, this.remoteBaseUrl(environment), token);
-    const account = await client.getAccountInfo();
+    await client.checkToken();
+    const account = await client.getAccountInfo().catch(() => undefined);
     this.dropClient(environment);
     // Recorded before storing, so the keyring's change event for this write is known as ours.
     this.clientTokens.set(environment, token);
@@ -147,7 +150,9 @@ export class Session implements Disposable {
       throw new KeyringError('store', error);
     }
     this.clients.set(environment, Promise.resolve(client));
-    this.accounts.set(environment, Promise.resolve(account));
+    if (account) {
+      this.accounts.set(environment, Promise.resolve(account));
+    }
     if (this.env === environment) {
       await this.markSignedIn(true, 'signedIn');
     } else {

@@ -2,10 +2,10 @@
 
 const MINUS = '\u2212';
 
-/** `272`, `272 (+5)` or `272 (−5)`. */
-export function quantity(value: number, change?: number): string {
+/** `272`, `272 (+5)` or `272 (−5)`; `format` writes each number (e.g. with thousands separators). */
+export function quantity(value: number, change?: number, format: (value: number) => string = String): string {
   if (!change) {
-    return String(value);
+    return format(value);
   }
-  return change > 0 ? `${value} (+${change})` : `${value} (${MINUS}${-change})`;
+  return change > 0 ? `${format(value)} (+${format(change)})` : `${format(value)} (${MINUS}${format(-change)})`;
 }

@@ -12,6 +12,8 @@ export interface TooltipContext {
   l10n: Localizer;
   locations: readonly PickupLocation[];
   formatTime?: (ms: number) => string;
+  /** How a figure is written (thousands separators of the display language); plain digits by default. */
+  formatNumber?: (value: number) => string;
 }
 
 function timeText(ms: number, context: TooltipContext): string {
@@ -20,6 +22,8 @@ function timeText(ms: number, context: TooltipContext): string {
 
 export function skuTooltip(stock: SkuStock, context: TooltipContext, highlightLocation?: string): string {
   const { l10n } = context;
+  const number = context.formatNumber ?? String;
+  const figure = (value: number, change?: number): string => escapeMarkdown(quantity(value, change, number));
   const names = new Map(context.locations.map((location) => [location.code, location.name ?? location.code]));
   const name = stock.product?.name;
   const lines = [name ? `**${escapeMarkdown(stock.sku)}** — ${escapeMarkdown(name)}` : `**${escapeMarkdown(stock.sku)}**`, ''];
@@ -30,8 +34,8 @@ export function skuTooltip(stock: SkuStock, context: TooltipContext, highlightLo
   if (total.minInventory !== undefined) {
     lines.push(
       stock.low
-        ? l10n.t('$(warning) **Low stock**: {0} on hand, below the minimum inventory of {1}', total.onHand, total.minInventory)
-        : l10n.t('Minimum inventory: {0}', total.minInventory),
+        ? l10n.t('$(warning) **Low stock**: {0} on hand, below the minimum inventory of {1}', number(total.onHand), number(total.minInventory))
+        : l10n.t('Minimum inventory: {0}', number(total.minInventory)),
       '',
     );
   }
@@ -40,11 +44,11 @@ export function skuTooltip(stock: SkuStock, context: TooltipContext, highlightLo
     for (const entry of stock.locations) {
       const where = entry.locationCode === undefined ? l10n.t('(no location)') : `${names.get(entry.locationCode) ?? entry.locationCode} (${entry.locationCode})`;
       const label = entry.locationCode !== undefined && entry.locationCode === highlightLocation ? `**${escapeMarkdown(where)}**` : escapeMarkdown(where);
-      lines.push(`| ${label} | ${escapeMarkdown(quantity(entry.onHand, entry.change?.onHand))} | ${escapeMarkdown(quantity(entry.forecast, entry.change?.forecast))} |`);
+      lines.push(`| ${label} | ${figure(entry.onHand, entry.change?.onHand)} | ${figure(entry.forecast, entry.change?.forecast)} |`);
     }
     const totalLabel = stock.global ? l10n.t('Total (global stock)') : l10n.t('Total of locations');
-    const forecast = total.forecast === undefined ? '' : escapeMarkdown(quantity(total.forecast, total.change?.forecast));
-    lines.push(`| **${escapeMarkdown(totalLabel)}** | **${escapeMarkdown(quantity(total.onHand, total.change?.onHand))}** | ${forecast} |`, '');
+    const forecast = total.forecast === undefined ? '' : figure(total.forecast, total.change?.forecast);
+    lines.push(`| **${escapeMarkdown(totalLabel)}** | **${figure(total.onHand, total.change?.onHand)}** | ${forecast} |`, '');
   } else {
     lines.push(l10n.t('No stock recorded at any location.'), '');
   }

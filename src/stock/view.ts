@@ -1,6 +1,6 @@
 // The thin vscode side of the Stock view: turns the plain tree model into TreeItems and tells
 // VS Code exactly which rows changed. Everything it shows comes from the StockStore.
-import { formatDateTime } from '../common/display';
+import { formatDateTime, formatNumber } from '../common/display';
 import * as vscode from 'vscode';
 import type { ExpansionMemory } from './expansion';
 import type { StockIssue } from './issues';
@@ -78,7 +78,7 @@ export class StockTreeProvider implements vscode.TreeDataProvider<StockViewEleme
     if (element.kind === 'issue') {
       return item;
     }
-    const context = { l10n: vscode.l10n, locations: this.store.locations, formatTime: (ms: number) => formatDateTime(ms, vscode.env.language) };
+    const context = { l10n: vscode.l10n, locations: this.store.locations, formatTime: (ms: number) => formatDateTime(ms, vscode.env.language), formatNumber: (value: number) => formatNumber(value, vscode.env.language) };
     let markdown: string | undefined;
     if (element.kind === 'location') {
       markdown = locationTooltip(element, context);

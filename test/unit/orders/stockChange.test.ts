@@ -128,7 +128,7 @@ describe('orders: adjust and set stock', () => {
   it('cancels with Escape at every step, or a declined confirmation, and sends nothing', async () => {
     fixture = await setup();
     const { sku, onHand } = stockedSku(fixture, RUH);
-    const scripts = [[escape], [pick(RUH_LABEL), escape], [pick(RUH_LABEL), pick(sku), escape], [pick(RUH_LABEL), pick(sku), type(String(-onHand)), confirm(false)]];
+    const scripts = [[escape], [pick(RUH_LABEL), escape], [pick(RUH_LABEL), pick(sku), escape], [pick(RUH_LABEL), pick(sku), type(String(-onHand)), confirm(false), escape]];
     for (const script of scripts) {
       fixture.prompter.play(...script);
       await changeStock(fixture.ctx, 'adjust', {});
@@ -143,13 +143,39 @@ describe('orders: adjust and set stock', () => {
     it('asks before setting to 0, and a declined confirmation sends nothing', async () => {
       fixture = await setup();
       const { sku, onHand } = stockedSku(fixture, RUH);
-      fixture.prompter.play(type('0'), confirm(false));
+      fixture.prompter.play(type('0'), confirm(false), escape);
       await changeStock(fixture.ctx, 'set', { sku, locationCode: RUH });
       const [asked] = fixture.prompter.confirms();
       assert.match(asked.request.message, new RegExp(`^Set ${sku} at .* to 0\\?$`));
       assert.match(asked.request.detail ?? '', new RegExp(`sets the stock to 0\\. On hand goes from ${onHand} to 0\\.`));
       assert.strictEqual(fixture.sent('updateStockQuantity').length, 0);
       assert.strictEqual(await fixture.onHand(sku, RUH), onHand);
+    });
+
+    it('warns in the preview and asks before a result below zero; declining goes back to the quantity, not out of the flow', async () => {
+      fixture = await setup();
+      const { sku, onHand } = stockedSku(fixture, RUH);
+      const below = -(onHand + 51);
+      fixture.prompter.play(type(String(below)), confirm(false), type('-1'));
+      await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
+      const [first, second] = fixture.prompter.inputs();
+      assert.match(first.prompts.at(-1) as string, new RegExp(`${onHand} → -51 \\(below zero\\)$`));
+      const [asked] = fixture.prompter.confirms();
+      assert.match(asked.request.detail ?? '', /leaves the stock below zero \(-51\)\. On hand goes from \d+ to -51\./);
+      assert.ok(second, 'declining asked for the quantity again');
+      assert.strictEqual(second.request.value, String(below), 'with the typed value kept');
+      assert.deepStrictEqual(fixture.sent('updateStockQuantity').map((request) => Number((request.body as { qty: unknown }).qty)), [-1]);
+      assert.strictEqual(await fixture.onHand(sku, RUH), onHand - 1);
+    });
+
+    it('shows large numbers with thousands separators in the preview and the confirmation', async () => {
+      fixture = await setup({ confirmAboveUnits: 1000 });
+      const { sku, onHand } = stockedSku(fixture, RUH);
+      fixture.prompter.play(type('12500'), confirm(false), escape);
+      await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
+      const after = (onHand + 12500).toLocaleString('en');
+      assert.match(fixture.prompter.inputs()[0].prompts.at(-1) as string, new RegExp(`→ ${after}$`));
+      assert.match(fixture.prompter.confirms()[0].request.detail ?? '', /by 12,500 units, more than 1,000\./);
     });
 
     it('asks before moving more than half the stock, and goes ahead when confirmed', async () => {
@@ -170,7 +196,7 @@ describe('orders: adjust and set stock', () => {
     it('asks before changing more than oto.confirmAboveUnits units', async () => {
       fixture = await setup({ confirmAboveUnits: 5 });
       const { sku, onHand } = stockedSku(fixture, RUH, 20);
-      fixture.prompter.play(type('5'), type('6'), confirm(false));
+      fixture.prompter.play(type('5'), type('6'), confirm(false), escape);
       await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
       await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
       assert.strictEqual(fixture.prompter.confirms().length, 1);

@@ -181,7 +181,7 @@ describe('Session', function () {
     it('checks a correct token against OTO, stores it and switches to that environment', async () => {
       const { session, settings, secrets, changes, starts } = await setup();
       const account = await session.signIn('staging', ` ${staging.refreshToken}\n`);
-      assert.ok(account.name);
+      assert.ok(account?.name);
       assert.strictEqual(secrets.values.get(tokenKey('staging')), staging.refreshToken, 'stored trimmed');
       assert.strictEqual(settings.read().environment, 'staging');
       assert.strictEqual(session.environment, 'staging');
@@ -197,6 +197,20 @@ describe('Session', function () {
         'the client checked at sign-in is reused with its access token',
       );
       assert.deepStrictEqual(await session.getAccountInfo(), account);
+    });
+
+    it('signs in with a valid token even when accountInfo fails (404, plan-gated): the refresh proves the token', async () => {
+      const { session, secrets } = await setup();
+      for (const fault of [
+        { status: 404, body: '{"success":false,"otoErrorMessage":"Not Found"}' },
+        { status: 403, body: '{"success":false,"otoErrorCode":"OTO1150","otoErrorMessage":"Please upgrade your plan"}' },
+      ]) {
+        staging.addFaults([{ endpoint: 'accountInfo', times: 1, ...fault }]);
+        const account = await session.signIn('staging', staging.refreshToken);
+        assert.strictEqual(account, undefined, `no account for a ${fault.status}`);
+        assert.strictEqual(secrets.values.get(tokenKey('staging')), staging.refreshToken, `stored after a ${fault.status} of accountInfo`);
+        assert.strictEqual(session.isSignedIn, true);
+      }
     });
 
     it('stores nothing and changes nothing when OTO refuses the token', async () => {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert';
+import { formatNumber } from '../../../src/common/display';
 import { english } from '../../../src/stock/l10n';
 import { skuTooltip, locationTooltip } from '../../../src/stock/tooltip';
 import { buildTree, type LocationNode, type SkuNode, type StockNode, type TreeModel, type TreeOptions } from '../../../src/stock/treeModel';
@@ -210,6 +211,13 @@ describe('Stock tree model against the sandbox', () => {
     const { model } = buildTree({ locations: [], skus: [stock] }, byLocation, english);
     const [group] = model.roots as LocationNode[];
     assert.deepStrictEqual([group.label, group.listed, group.description], ['OLD-WH', false, 'OLD-WH · not in the pickup location list']);
+  });
+
+  it('writes tooltip figures with the display language’s thousands separators', () => {
+    const stock = { sku: 'BIG', locations: [{ locationCode: 'RUH-WH1', onHand: 12500, forecast: 1234567, change: { onHand: -1500, forecast: 0 } }], global: { onHand: 12500, minInventory: 20000 }, low: true };
+    const tooltip = skuTooltip(stock, { l10n: english, locations: fixture.store.locations, formatNumber: (value) => formatNumber(value, 'en') });
+    assert.match(tooltip, /\| 12,500 \\\(−1,500\\\) \| 1,234,567 \|/);
+    assert.match(tooltip, /12,500 on hand, below the minimum inventory of 20,000/);
   });
 
   it('writes Markdown tooltips with the breakdown, minimum, barcode and read time, escaping names', () => {
