@@ -8,6 +8,8 @@ const watch = process.argv.includes('--watch');
 
 const common = {
   bundle: true,
+  // jsonc-parser's CommonJS build is UMD with requires esbuild cannot follow; its ESM build bundles.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
@@ -77,8 +79,18 @@ function copyCodicons() {
   }
 }
 
+// VS Code reads the scenario schema (jsonValidation) from the package, which ships dist/ only; the
+// sandbox's loader bundles the same file.
+function copyScenarioSchema() {
+  const fs = require('node:fs');
+  const path = require('node:path');
+  fs.mkdirSync(path.join(__dirname, 'dist'), { recursive: true });
+  fs.copyFileSync(path.join(__dirname, 'src', 'sandbox', 'scenario.schema.json'), path.join(__dirname, 'dist', 'scenario.schema.json'));
+}
+
 async function main() {
   copyCodicons();
+  copyScenarioSchema();
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   if (watch) {
     await Promise.all(contexts.map((context) => context.watch()));

@@ -5,17 +5,22 @@ import { registerDevtools } from './devtools';
 import { registerOperations } from './operations';
 import { registerOrders } from './orders';
 import { registerPacking } from './packing';
+import { registerRecording } from './recording';
 import { registerSessionCommands } from './session/commands';
 import { describeSession } from './session/describe';
 import { createSession } from './session/vscodeSession';
+import { registerSandboxHost } from './sandboxHost';
+import { createSandboxHost } from './sandboxHost/vscodeHost';
 import { registerStatusBar } from './statusBar/statusBar';
 import { registerStock } from './stock';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = vscode.window.createOutputChannel('OTO', { log: true });
   context.subscriptions.push(log);
-  const session = await createSession(context);
+  const sandboxHost = createSandboxHost(context, log);
+  const session = await createSession(context, sandboxHost.start);
   registerSessionCommands(context, { session });
+  registerSandboxHost(context, { host: sandboxHost, session });
 
   const stock = registerStock(context, {
     getClient: () => session.getClient(),
@@ -49,6 +54,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   });
 
   registerDevtools(context, { session, stock, log });
+  registerRecording(context, { session, log });
 }
 
 export function deactivate(): void {}

@@ -99,6 +99,9 @@ export class OtoClient {
       this.remember(options.refreshToken);
     }
     this.limits = { timeoutMs: options.timeoutMs ?? 15_000, maxAnswerBytes: options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES };
+    if (!Number.isSafeInteger(this.limits.maxAnswerBytes) || this.limits.maxAnswerBytes < 1) {
+      throw new OtoError({ kind: 'validation', field: 'maxAnswerBytes', message: 'maxAnswerBytes must be a positive whole number of bytes' });
+    }
     const retry = options.retry ?? {};
     this.retry = {
       maxAttempts: retry.maxAttempts ?? 4,
@@ -135,7 +138,7 @@ export class OtoClient {
     const suffix = location === undefined ? '' : `&pickupLocationCode=${encodeURIComponent(location)}`;
     const pages = await this.readSkuBatches(endpoint, skus, suffix, answers.inventoryStockAnswer, options?.signal);
     // Null-prototype, like each page's map: a SKU named `__proto__` stays an entry.
-    return pages.length === 1 ? pages[0].stock : Object.assign(Object.create(null) as InventoryStock, ...pages.map((page) => page.stock));
+    return pages.length === 1 ? pages[0].stock : (Object.assign(Object.create(null) as InventoryStock, ...pages.map((page) => page.stock)) as InventoryStock);
   }
 
   /** Stock across all locations for each SKU. */
@@ -418,7 +421,11 @@ export class OtoClient {
     if (!listener) {
       return;
     }
-    const secrets = this.secrets;
+    // The tokens known now: a body read later is redacted of these, even once newer ones replaced them.
+    const secrets = this.secrets.slice();
+    let requestBody: string | undefined;
+    let answerBody: string | undefined;
+    // Bodies are redacted when first read: most listeners (a log line, a counter) never read them.
     const event: OtoRequestEvent = {
       id: this.nextEventId++,
       startedAt: performance.timeOrigin + started,
@@ -429,9 +436,13 @@ export class OtoClient {
       attempt,
       // Rebuilt rather than redacted: we know exactly which headers carry what.
       requestHeaders: headersFor(this.options.userAgent ?? DEFAULT_USER_AGENT, request.body !== undefined, request.headers.Authorization === undefined ? undefined : REDACTED),
-      requestBody: request.body === undefined ? undefined : redact(request.body, secrets),
+      get requestBody() {
+        return request.body === undefined ? undefined : (requestBody ??= redact(request.body, secrets));
+      },
       status,
-      responseBody: responseBody === undefined ? undefined : redact(responseBody, secrets),
+      get responseBody() {
+        return responseBody === undefined ? undefined : (answerBody ??= redact(responseBody, secrets));
+      },
       durationMs: performance.now() - started,
       error: error && { kind: error.kind, code: error.code, message: error.message },
     };

@@ -64,7 +64,9 @@ export function send(request: HttpRequest, endpoint: string, limits: SendLimits,
     const networkError = (reason: string, unsent = false): OtoError => new OtoError({ kind: 'network', endpoint, message: `Could not reach OTO: ${reason}`, unsent });
     try {
       const url = new URL(request.url);
-      const headers: Record<string, string> = { ...request.headers, 'Accept-Encoding': 'gzip, deflate, br', Connection: 'close' };
+      // The runtime's agent decides on keep-alive (Node 20 keeps connections, and reuses them only
+      // for as long as the server's Keep-Alive hint allows); a failed exchange's socket is destroyed.
+      const headers: Record<string, string> = { ...request.headers, 'Accept-Encoding': 'gzip, deflate, br' };
       if (request.body !== undefined) {
         headers['Content-Length'] = String(Buffer.byteLength(request.body));
       }

@@ -159,6 +159,8 @@ export interface OrderItem {
 export interface OrderCustomer {
   name?: string;
   city?: string;
+  /** Sent only in OTO's numeric-codes dialect. */
+  region?: string;
   country?: string;
   address?: string;
   mobile?: string;
@@ -171,6 +173,21 @@ export interface OrderDetails {
   status?: string;
   orderDate?: string;
   pickupLocation?: string;
+  trackingURL?: string;
+  /** The delivery company, e.g. `OTO Flex`. */
+  dcName?: string;
+  packageWeight?: number | string;
+  packageCount?: number | string;
+  amount?: number | string;
+  /** `amountDue`, or `amount_due` in OTO's numeric-codes dialect (the answer keeps both). */
+  amountDue?: number | string;
+  currency?: string;
+  /** `paymentMethod`, or `payment_method` in OTO's numeric-codes dialect (the answer keeps both). */
+  paymentMethod?: string;
+  /** The delivery slot; sent only in OTO's numeric-codes dialect. */
+  deliverySlotDate?: string;
+  deliverySlotFrom?: string;
+  deliverySlotTo?: string;
   items: OrderItem[];
   statusHistory: OrderStatusEntry[];
   packingStatusHistory: PackingStatusEntry[];
@@ -206,9 +223,11 @@ export interface OtoRequestEvent {
   /** 1 for the first try of a call, then 2, 3, … for its retries (and the retry after a 401). */
   attempt: number;
   requestHeaders: Record<string, string>;
+  /** Redacted when first read (a getter, enumerable like the other fields). */
   requestBody?: string;
   /** Absent when no answer came (network error, timeout, abort). */
   status?: number;
+  /** Redacted when first read, like `requestBody`. */
   responseBody?: string;
   durationMs: number;
   /** Set when the exchange ended in an error (then also passed to the caller, unless retried). */

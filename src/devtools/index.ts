@@ -1,19 +1,14 @@
 // Developer tools: the request log ("OTO" output channel and Requests view), cURL/replay,
-// stock snapshots, the SKU hover, "Check Stock of Selection" and "Export Stock".
+// stock snapshots, the SKU hover, "Check Stock of Selection" and "Export Stock". Each has its room
+// (requests/, snapshots/, hover/, export/); what they share (deps, documents, labels, readings) is here.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { registerCheckStockCommand } from './checkStockCommand';
 import type { DevtoolsDeps } from './deps';
 import { ExchangeDocuments, REPORT_SCHEME, REQUEST_SCHEME, SNAPSHOT_SCHEME, VirtualTexts } from './documents';
-import { registerExchangeCommands } from './exchangeCommands';
-import { ExchangeLog } from './exchangeLog';
-import { registerExportCommand } from './exportCommand';
-import { registerSkuHover } from './hoverProvider';
-import { HoverStock, hoverStoreOf } from './hoverStock';
-import { RequestLogger } from './requestLogger';
-import { RequestsView } from './requestsView';
-import { registerSnapshotCommands } from './snapshotCommands';
-import { SnapshotRepository } from './snapshotRepository';
+import { registerExportCommand } from './export';
+import { HoverStock, hoverStoreOf, registerCheckStockCommand, registerSkuHover } from './hover';
+import { ExchangeLog, RequestLogger, RequestsView, registerExchangeCommands, registerRequestFilter } from './requests';
+import { registerSnapshotCommands, SnapshotRepository } from './snapshots';
 
 export type { DevtoolsDeps } from './deps';
 
@@ -30,6 +25,8 @@ export function registerDevtools(context: vscode.ExtensionContext, deps: Devtool
     isTraceEnabled: () => channel.logLevel === vscode.LogLevel.Trace,
   });
   const requestsView = new RequestsView(exchanges);
+  const requestsTree = vscode.window.createTreeView(REQUESTS_VIEW_ID, { treeDataProvider: requestsView });
+  const showFilter = registerRequestFilter(context, requestsView, requestsTree);
   const snapshotDocuments = new VirtualTexts(SNAPSHOT_SCHEME);
   const reports = new VirtualTexts(REPORT_SCHEME);
   const storage = (context.storageUri ?? context.globalStorageUri).fsPath;
@@ -39,7 +36,8 @@ export function registerDevtools(context: vscode.ExtensionContext, deps: Devtool
     requestsView,
     { dispose: () => hoverStock.dispose() },
     deps.session.onRequest((event) => logger.record(event)),
-    vscode.window.createTreeView(REQUESTS_VIEW_ID, { treeDataProvider: requestsView }),
+    requestsTree,
+    requestsView.onDidChangeTreeData(showFilter),
     vscode.workspace.registerTextDocumentContentProvider(REQUEST_SCHEME, new ExchangeDocuments(exchanges)),
     snapshotDocuments,
     reports,

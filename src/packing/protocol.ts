@@ -35,7 +35,23 @@ export interface OrderDetailsView {
   status: string;
   customerCity: string;
   packingHistory: HistoryEntry[];
+  // Present only when OTO sent them (some only in one of its answer dialects).
+  customerRegion?: string;
+  /** Shown as text, never as a link: it comes from the network. */
+  trackingUrl?: string;
+  /** `YYYY-MM-DD` as OTO sends it. */
+  deliverySlotDate?: string;
+  deliverySlotFrom?: string;
+  deliverySlotTo?: string;
+  packageWeight?: number;
+  packageCount?: number;
+  paymentMethod?: string;
+  amountDue?: number;
+  currency?: string;
 }
+
+const DETAIL_TEXT_KEYS = ['customerRegion', 'trackingUrl', 'deliverySlotDate', 'deliverySlotFrom', 'deliverySlotTo', 'paymentMethod', 'currency'] as const;
+const DETAIL_NUMBER_KEYS = ['packageWeight', 'packageCount', 'amountDue'] as const;
 
 /** Every string the page shows, localised by the host; `{0}`, `{1}` are filled in by the page. */
 export const PAGE_STRING_KEYS = [
@@ -79,6 +95,18 @@ export const PAGE_STRING_KEYS = [
   'packingHistory',
   'noPackingHistory',
   'unknownValue',
+  'customerRegion',
+  'trackingUrl',
+  'deliverySlot',
+  'deliverySlotRange',
+  'packageWeight',
+  'packageWeightValue',
+  'packageCount',
+  'paymentMethod',
+  'paymentPaid',
+  'paymentCod',
+  'amountDue',
+  'amountWithCurrency',
 ] as const;
 
 export type PageStringKey = (typeof PAGE_STRING_KEYS)[number];
@@ -123,8 +151,13 @@ function isString(value: unknown): value is string {
   return typeof value === 'string';
 }
 
+/** Text with something in it: not empty, not only spaces. */
+function isText(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
 function isId(value: unknown): value is string {
-  return typeof value === 'string' && value.length > 0 && value.length <= 200;
+  return isText(value) && value.length <= 200;
 }
 
 function isCount(value: unknown): value is number {
@@ -135,8 +168,17 @@ function isOneOf<T extends string>(value: unknown, options: readonly T[]): value
   return typeof value === 'string' && (options as readonly string[]).includes(value);
 }
 
+/** Every index checked: `every()` skips the holes of a sparse array, which would pass unchecked. */
 function isArrayOf<T>(value: unknown, check: (item: unknown) => item is T): value is T[] {
-  return Array.isArray(value) && value.every(check);
+  if (!Array.isArray(value)) {
+    return false;
+  }
+  for (let index = 0; index < value.length; index++) {
+    if (!(index in value) || !check(value[index])) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** True when `value` has exactly these keys (extra keys are a malformed message, not ignored). */
@@ -147,8 +189,14 @@ function hasOnlyKeys(value: Json, keys: readonly string[]): boolean {
 export const PACKING_STATES: readonly PackingState[] = ['ready', 'picked', 'packed', 'unknown'];
 export const PACKING_STATUSES: readonly PackingStatus[] = ['picked', 'packed'];
 
+/** A line to pack: a SKU and a name to show, and a whole number of units, at least one. */
 function isItem(value: unknown): value is QueueItem {
-  return isRecord(value) && hasOnlyKeys(value, ['sku', 'name', 'quantity']) && isString(value.sku) && isString(value.name) && typeof value.quantity === 'number' && Number.isFinite(value.quantity);
+  return isRecord(value) && hasOnlyKeys(value, ['sku', 'name', 'quantity']) && isText(value.sku) && isText(value.name) && isCount(value.quantity) && value.quantity >= 1;
+}
+
+/** The host checks what OTO listed with this before sending it, as the page does on receipt. */
+export function isQueueOrder(value: unknown): value is QueueOrder {
+  return isOrder(value);
 }
 
 function isOrder(value: unknown): value is QueueOrder {
@@ -163,8 +211,18 @@ function isHistoryEntry(value: unknown): value is HistoryEntry {
   return isRecord(value) && hasOnlyKeys(value, ['date', 'status', 'description']) && isString(value.date) && isString(value.status) && isString(value.description);
 }
 
+const isFiniteNumber = (value: unknown): boolean => typeof value === 'number' && Number.isFinite(value);
+
 function isDetails(value: unknown): value is OrderDetailsView {
-  return isRecord(value) && hasOnlyKeys(value, ['status', 'customerCity', 'packingHistory']) && isString(value.status) && isString(value.customerCity) && isArrayOf(value.packingHistory, isHistoryEntry);
+  return (
+    isRecord(value) &&
+    hasOnlyKeys(value, ['status', 'customerCity', 'packingHistory', ...DETAIL_TEXT_KEYS, ...DETAIL_NUMBER_KEYS]) &&
+    isString(value.status) &&
+    isString(value.customerCity) &&
+    isArrayOf(value.packingHistory, isHistoryEntry) &&
+    DETAIL_TEXT_KEYS.every((key) => value[key] === undefined || isString(value[key])) &&
+    DETAIL_NUMBER_KEYS.every((key) => value[key] === undefined || isFiniteNumber(value[key]))
+  );
 }
 
 function isStrings(value: unknown): value is PageStrings {

@@ -24,7 +24,7 @@ export interface SessionDeps {
 export interface SessionChange {
   environment: Environment;
   signedIn: boolean;
-  reason: 'environment' | 'baseUrl' | 'signedIn' | 'signedOut';
+  reason: 'environment' | 'baseUrl' | 'signedIn' | 'signedOut' | 'sandboxRestarted';
 }
 
 /** A client's request event, tagged with the environment it went to. */
@@ -190,7 +190,22 @@ export class Session implements Disposable {
     await this.settling;
   }
 
+  /**
+   * Closes the running sandbox (if any) and its client; the next use starts a new one. While the
+   * sandbox is active, everything showing its data resets, as on a switch of environment.
+   */
+  async restartSandbox(): Promise<void> {
+    await this.settling;
+    this.dropClient('sandbox');
+    await this.closeSandbox();
+    if (this.env === 'sandbox') {
+      await this.markSignedIn(this.signedIn, 'sandboxRestarted');
+    }
+  }
+
   /** Stops listening and closes the sandbox; resolves once its port is free again. */
+  // VS Code ignores the promise; switching environments and the tests await it.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   dispose(): Promise<void> {
     this.changes++;
     for (const subscription of this.subscriptions) {
@@ -218,7 +233,7 @@ export class Session implements Disposable {
     let closing = Promise.resolve();
     if (environmentChanged) {
       if (this.env === 'sandbox') {
-        // The sandbox only runs while it is the active environment; coming back starts a fresh one.
+        // The sandbox only runs while it is the active environment; its starter keeps its state.
         this.dropClient('sandbox');
         closing = this.closeSandbox();
       }
@@ -304,6 +319,11 @@ export class Session implements Disposable {
       refreshToken,
       onRequest: (event) => this.requestEmitter.fire({ ...event, environment }),
     });
+  }
+
+  /** Where a remote environment is reached now: OTO's URL, or the `oto.baseUrl` override (checked). */
+  upstreamOf(environment: RemoteEnvironment): string {
+    return this.remoteBaseUrl(environment);
   }
 
   private remoteBaseUrl(environment: RemoteEnvironment): string {

@@ -54,6 +54,8 @@ export interface SkuNode extends NodeFields {
   readonly scope: 'total' | 'location';
   readonly low: boolean;
   readonly readAt?: number;
+  /** Which way the row's on hand (or, failing that, forecast) went lately; absent without a change mark. */
+  readonly trend?: 'up' | 'down';
 }
 
 export type StockNode = LocationNode | SkuNode;
@@ -135,12 +137,20 @@ abstract class SkuRow implements SkuNode {
     return this.stock.low ? 'oto.sku.low' : 'oto.sku';
   }
 
+  get trend(): 'up' | 'down' | undefined {
+    const change = this.figures.change;
+    const moved = change ? change.onHand || change.forecast : 0;
+    return moved > 0 ? 'up' : moved < 0 ? 'down' : undefined;
+  }
+
   get description(): string {
     const { figures, texts } = this;
     const change: Figures | undefined = figures.change;
     const { figure } = texts.bidi;
     const parts = [texts.onHand.fill(figure(quantity(figures.onHand, change?.onHand)))];
-    if (figures.forecast !== undefined) {
+    // The forecast only when it says something on hand does not (the tooltip has every figure), so
+    // rows stay short at the default sidebar width, in both groupings alike.
+    if (figures.forecast !== undefined && (figures.forecast !== figures.onHand || change?.forecast)) {
       parts.push(texts.forecast.fill(figure(quantity(figures.forecast, change?.forecast))));
     }
     const name = this.stock.product?.name;
@@ -279,15 +289,11 @@ class LocationGroupNode implements LocationNode {
 
   get description(): string {
     const { texts, location } = this;
-    const parts = this.group === 'none' ? [texts.noLocationDescription] : [texts.bidi.figure(location.code)];
-    if (location.city) {
-      parts.push(location.city);
-    }
+    // What needs attention first, then the code; the city and kind are in the tooltip.
+    const parts = this.lowCount > 0 ? [texts.low.fill(texts.bidi.figure(String(this.lowCount)))] : [];
+    parts.push(this.group === 'none' ? texts.noLocationDescription : texts.bidi.figure(location.code));
     if (!this.listed) {
       parts.push(texts.notListed);
-    }
-    if (this.lowCount > 0) {
-      parts.push(texts.low.fill(texts.bidi.figure(String(this.lowCount))));
     }
     return texts.parts(parts);
   }

@@ -2,6 +2,7 @@
 // VS Code exactly which rows changed. Everything it shows comes from the StockStore.
 import { formatDateTime } from '../common/display';
 import * as vscode from 'vscode';
+import type { ExpansionMemory } from './expansion';
 import type { StockIssue } from './issues';
 import type { StockStore } from './store';
 import { locationTooltip, skuTooltip } from './tooltip';
@@ -18,8 +19,6 @@ export type StockViewElement = StockNode | IssueNode;
 
 /** More changed rows than this and VS Code is simply told to refresh the whole tree. */
 const TARGETED_LIMIT = 200;
-/** Up to this many rows in all, locations start expanded. */
-const EXPAND_LIMIT = 300;
 
 function issueNode(issues: StockIssue[]): IssueNode {
   return { kind: 'issue', id: 'issue', issues };
@@ -40,6 +39,7 @@ export class StockTreeProvider implements vscode.TreeDataProvider<StockViewEleme
   constructor(
     private readonly store: StockStore,
     private options: TreeOptions,
+    private readonly expansion: ExpansionMemory,
   ) {
     this.rebuild('initial');
     this.subscription = store.onDidChange((event) => this.rebuild(event.reason === 'invalidate' ? 'targeted' : 'whole'));
@@ -109,13 +109,10 @@ export class StockTreeProvider implements vscode.TreeDataProvider<StockViewEleme
     this.changeEmitter.dispose();
   }
 
-  /**
-   * A small tree (the sandbox's) opens with its locations expanded, so it shows stock at once; a
-   * large one starts as an overview of locations. A filter shows its matches expanded.
-   */
+  /** See ExpansionMemory: the user's choice, a filter's matches, or "fits on one screen". */
   private expands(node: StockNode): boolean {
     const { lowOnly, text } = this.options;
-    return node.kind === 'location' && (lowOnly || text !== '' || this.model.rowCount <= EXPAND_LIMIT);
+    return node.kind === 'location' && this.expansion.expands(node.id, this.model.rowCount, lowOnly || text !== '');
   }
 
   private iconOf(node: StockNode): vscode.ThemeIcon {
@@ -127,7 +124,16 @@ export class StockTreeProvider implements vscode.TreeDataProvider<StockViewEleme
       const kind = node.locationCode === undefined ? 'none' : (this.store.locations.find((location) => location.code === node.locationCode)?.kind ?? 'warehouse');
       return locationIcon(kind);
     }
-    return node.low ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('tag');
+    if (node.low) {
+      return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+    }
+    // A changed row stands out (as changed files do in the Explorer) for as long as its mark lasts.
+    if (node.trend) {
+      return node.trend === 'up'
+        ? new vscode.ThemeIcon('arrow-up', new vscode.ThemeColor('gitDecoration.addedResourceForeground'))
+        : new vscode.ThemeIcon('arrow-down', new vscode.ThemeColor('gitDecoration.deletedResourceForeground'));
+    }
+    return new vscode.ThemeIcon('tag');
   }
 
   private label(node: StockNode): vscode.TreeItemLabel | string {

@@ -73,6 +73,38 @@ describe('packing protocol', () => {
     assert.equal(parseHostMessage({ type: 'statusResult', requestId: 1, orderId: '1', ok: false, state: 'packed' }), undefined);
   });
 
+  it('refuses sparse lists and values that make no sense, in host and page messages alike', () => {
+    const item = { sku: 'a', name: 'b', quantity: 2 };
+    const order = { orderId: '1', state: 'ready', items: [item] };
+    const queue = (orders: unknown[]) => ({ type: 'queue', readAt: 1, orders });
+    const sparse: unknown[] = [order];
+    sparse[2] = order;
+    const sparseItems: unknown[] = [];
+    sparseItems[1] = item;
+    for (const orders of [
+      sparse,
+      [{ ...order, items: sparseItems }],
+      ...[-1, -1e308, 0.5, 0, Number.MAX_SAFE_INTEGER + 2].map((quantity) => [{ ...order, items: [{ ...item, quantity }] }]),
+      [{ ...order, items: [{ ...item, sku: '' }] }],
+      [{ ...order, items: [{ ...item, sku: '  ' }] }],
+      [{ ...order, items: [{ ...item, name: '' }] }],
+      [{ ...order, orderId: '   ' }],
+    ]) {
+      assert.equal(parseHostMessage(queue(orders)), undefined, JSON.stringify(orders));
+    }
+    assert.ok(parseHostMessage(queue([order, { ...order, orderId: '2', items: [] }])));
+    for (const message of [
+      { type: 'getOrderDetails', orderId: '   ' },
+      { type: 'updatePackingStatus', requestId: 1, orderId: ' \t ', packingStatus: 'picked', skipPicked: false },
+      { type: 'updatePackingStatus', requestId: -1, orderId: '1', packingStatus: 'picked', skipPicked: false },
+    ]) {
+      assert.equal(parsePageMessage(message), undefined, JSON.stringify(message));
+    }
+    const expanded: unknown[] = [];
+    expanded[3] = '1';
+    assert.equal(parsePanelState({ warehouse: { code: 'WH1', name: '' }, search: '', expanded }), undefined);
+  });
+
   it('accepts only a well-formed saved panel state', () => {
     const state = { warehouse: { code: 'WH1', name: '' }, search: 'x', expanded: ['1'] };
     assert.deepEqual(parsePanelState(state), state);
@@ -104,8 +136,28 @@ describe('packing order details', () => {
         { date: '2026-04-07T11:09', status: 'shipped', description: 'Order is shipped  within dispatching unit 193 by picker3' },
         { date: '2026-02-18T12:19:16', status: 'packed', description: 'Order is packed by m.pisgin enter' },
       ],
+      trackingUrl: 'https://qa.tryoto.com/otoflex-tracking?enc=dXpMZTVNZCtMQStiOENERS83aVBYdHkwMFVPUDNnT21rM3VFbzRZbVREUGpRb3JZVXdpU1B3PT0=',
+      packageWeight: 1,
+      packageCount: 1,
+      paymentMethod: 'paid',
+      amountDue: 0,
+      currency: 'SAR',
     });
     assert.equal(latestPackingStatus(raw), 'packed');
+  });
+
+  it('reads the delivery slot, the region and figures sent as strings (numeric-codes, through the client)', () => {
+    const view = toDetailsView({
+      status: 'new', customer: { city: 'Riyadh', region: 'Riyadh' }, deliverySlotDate: '2026-02-19', deliverySlotFrom: '16:00', deliverySlotTo: '20:00',
+      packageWeight: '2.5', packageCount: 'two', amountDue: '115', paymentMethod: 'cod',
+    });
+    assert.deepEqual(view, {
+      status: 'new', customerCity: 'Riyadh', packingHistory: [], customerRegion: 'Riyadh', deliverySlotDate: '2026-02-19', deliverySlotFrom: '16:00', deliverySlotTo: '20:00',
+      packageWeight: 2.5, amountDue: 115, paymentMethod: 'cod',
+    });
+    assert.ok(parseHostMessage({ type: 'orderDetails', orderId: 'A', details: view }));
+    assert.equal(parseHostMessage({ type: 'orderDetails', orderId: 'A', details: { ...view, packageWeight: '2.5' } }), undefined);
+    assert.equal(parseHostMessage({ type: 'orderDetails', orderId: 'A', details: { ...view, trackingUrl: 5 } }), undefined);
   });
 
   it('survives missing and mistyped fields', () => {

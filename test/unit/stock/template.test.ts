@@ -24,7 +24,7 @@ describe('localised row texts', () => {
     };
     const stock: SkuStock = { sku: 'S1', product: { sku: 'S1', name: 'تمر' }, locations: [{ onHand: -3, forecast: -4, change: { onHand: -1, forecast: 0 } }], global: { onHand: 1, minInventory: 5 }, low: true };
     const [group] = buildTree({ locations: [], skus: [stock] }, { grouping: 'location', lowOnly: false, text: '' }, l10n).model.roots;
-    assert.deepStrictEqual([group.label, group.description], ['(بدون موقع)', 'إدخالات بلا رمز موقع · 1 منخفض']);
+    assert.deepStrictEqual([group.label, group.description], ['(بدون موقع)', '1 منخفض · إدخالات بلا رمز موقع']);
     assert.strictEqual(group.children?.[0].description, 'المتوفر -3 (\u22121) · المتوقع -4 · تمر', 'on hand first, whatever the language');
   });
 });

@@ -1,0 +1,59 @@
+// "Export Stock": the catalogue's stock as CSV (one row per SKU and location, for spreadsheets)
+// or JSON (one object per SKU, for scripts). Column and field names are a data format, so they
+// stay English whatever the display language.
+import { globalForecasted, globalOnHand, type SkuReading } from '../stockReading';
+
+export type ExportFormat = 'csv' | 'json';
+
+export const CSV_COLUMNS = ['sku', 'name', 'locationCode', 'quantityOnHand', 'quantityForecasted', 'globalQuantityOnHand', 'minInventory'] as const;
+
+/**
+ * RFC 4180 quoting. Text that a spreadsheet would run as a formula (`=`, `+`, `@`, tab, CR) is
+ * prefixed with `'`; a leading `-` is left alone because negative figures and SKUs like `-12`
+ * are real data here.
+ */
+export function csvField(value: string | number | undefined): string {
+  if (value === undefined) {
+    return '';
+  }
+  if (typeof value === 'number') {
+    return String(value);
+  }
+  const guarded = /^[=+@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+}
+
+export function toCsv(readings: readonly SkuReading[]): string {
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const reading of readings) {
+    const total = globalOnHand(reading);
+    const min = reading.global?.minInventory;
+    const locations = reading.locations.length > 0 ? reading.locations : [undefined];
+    for (const entry of locations) {
+      lines.push(
+        [reading.sku, reading.name, entry?.locationCode, entry?.quantityOnHand, entry?.quantityForecasted, total, min].map(csvField).join(','),
+      );
+    }
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+export function toJson(readings: readonly SkuReading[], meta: { environment: string; exportedAt: string }): string {
+  const skus = readings.map((reading) => ({
+    sku: reading.sku,
+    name: reading.name ?? null,
+    quantityOnHand: globalOnHand(reading),
+    quantityForecasted: globalForecasted(reading),
+    minInventory: reading.global?.minInventory ?? null,
+    locations: reading.locations.map((entry) => ({
+      locationCode: entry.locationCode ?? null,
+      quantityOnHand: entry.quantityOnHand,
+      quantityForecasted: entry.quantityForecasted,
+    })),
+  }));
+  return `${JSON.stringify({ ...meta, skus }, null, 2)}\n`;
+}
+
+export function formatExport(format: ExportFormat, readings: readonly SkuReading[], meta: { environment: string; exportedAt: string }): string {
+  return format === 'csv' ? toCsv(readings) : toJson(readings, meta);
+}

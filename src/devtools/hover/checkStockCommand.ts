@@ -1,0 +1,111 @@
+// "Check Stock of Selection": the SKUs in the selection, or the one at the cursor, or failing
+// both every catalogue SKU mentioned in the file; shown in a quick pick or a Markdown preview.
+import * as vscode from 'vscode';
+import type { DevtoolsStock } from '../deps';
+import type { VirtualTexts } from '../documents';
+import { HOVER_COMMANDS, renderSkuHover } from './hoverMarkdown';
+import { locationNamer } from './hoverProvider';
+import { hoverLabels } from '../labels';
+import { skuCandidates, tokenAt } from './skuText';
+import { globalOnHand, isLow, readingFromStore, type SkuReading } from '../stockReading';
+
+/** Candidate strings in the order the user most likely means them. */
+function candidatesOf(editor: vscode.TextEditor): string[] {
+  const selected = editor.selections.filter((selection) => !selection.isEmpty);
+  if (selected.length > 0) {
+    return selected.flatMap((selection) => {
+      const text = editor.document.getText(selection);
+      return [text.trim(), ...skuCandidates(text)];
+    });
+  }
+  const position = editor.selection.active;
+  const atCursor = tokenAt(editor.document.lineAt(position.line).text, position.character);
+  return atCursor ? [atCursor.text] : [];
+}
+
+function inCatalogue(stock: DevtoolsStock, candidates: readonly string[]): string[] {
+  return [...new Set(candidates)].filter((candidate) => stock.getSku(candidate) !== undefined);
+}
+
+async function ensureCatalogue(stock: DevtoolsStock): Promise<boolean> {
+  if (stock.loaded) {
+    return true;
+  }
+  const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading the OTO catalogue…') }, () => stock.refresh());
+  if (outcome.issues.length > 0) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not read the current stock: {0}', outcome.issues.map((issue) => issue.message).join(' ')));
+  }
+  return stock.loaded;
+}
+
+async function checkStock(stock: DevtoolsStock, reports: VirtualTexts): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a file with SKUs in it first.'));
+    return;
+  }
+  if (!(await ensureCatalogue(stock))) {
+    return;
+  }
+  let skus = inCatalogue(stock, candidatesOf(editor));
+  if (skus.length === 0) {
+    skus = inCatalogue(stock, skuCandidates(editor.document.getText()));
+  }
+  if (skus.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No SKU of the OTO catalogue was found in the selection or in this file.'));
+    return;
+  }
+  const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading stock of {0} SKUs…', skus.length) }, () =>
+    stock.invalidate(skus.map((sku) => ({ sku }))),
+  );
+  const stale = outcome.issues.length > 0;
+  const readings = skus.flatMap((sku) => {
+    const entry = stock.getSku(sku);
+    return entry ? [readingFromStore(entry)] : [];
+  });
+  await showReadings(stock, reports, readings, stale);
+}
+
+type Item = vscode.QuickPickItem & { reading?: SkuReading };
+
+async function showReadings(stock: DevtoolsStock, reports: VirtualTexts, readings: SkuReading[], stale: boolean): Promise<void> {
+  const name = locationNamer(stock);
+  const items: Item[] = [
+    { label: `$(preview) ${vscode.l10n.t('Open as Markdown preview')}` },
+    { label: '', kind: vscode.QuickPickItemKind.Separator },
+    ...readings.map((reading) => ({
+      reading,
+      label: `${isLow(reading) ? '$(warning) ' : ''}${reading.sku}`,
+      description: [reading.name, vscode.l10n.t('{0} on hand', globalOnHand(reading))].filter(Boolean).join(' · '),
+      detail: reading.locations
+        .map((entry) => `${entry.locationCode === undefined ? vscode.l10n.t('(no location)') : (name(entry.locationCode) ?? entry.locationCode)}: ${entry.quantityOnHand}`)
+        .join(' · '),
+    })),
+  ];
+  const picked = await vscode.window.showQuickPick(items, {
+    title: stale ? vscode.l10n.t('Stock (some figures could not be refreshed)') : vscode.l10n.t('Stock'),
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  if (!picked) {
+    return;
+  }
+  const reveal = HOVER_COMMANDS.reveal;
+  if (picked.reading && (await vscode.commands.getCommands(true)).includes(reveal)) {
+    await vscode.commands.executeCommand(reveal, { kind: 'sku', sku: picked.reading.sku, ...(picked.reading.name ? { name: picked.reading.name } : {}) });
+    return;
+  }
+  await showPreview(stock, reports, picked.reading ? [picked.reading] : readings, stale);
+}
+
+async function showPreview(stock: DevtoolsStock, reports: VirtualTexts, readings: SkuReading[], stale: boolean): Promise<void> {
+  const name = locationNamer(stock);
+  const labels = hoverLabels();
+  // The preview is not trusted, so the hover's command links would be dead text: leave them out.
+  const content = readings.map((reading) => renderSkuHover(reading, { labels, locationName: name, stale, target: 'document' })).join('\n\n---\n\n');
+  await vscode.commands.executeCommand('markdown.showPreview', reports.register(`${vscode.l10n.t('Stock')}.md`, `${content}\n`));
+}
+
+export function registerCheckStockCommand(stock: DevtoolsStock, reports: VirtualTexts): vscode.Disposable {
+  return vscode.commands.registerCommand('oto.checkStockOfSelection', () => checkStock(stock, reports));
+}

@@ -1,0 +1,109 @@
+// The SKU hover's Markdown: stock per location, the global total and min inventory, and command
+// links. Every value from the API is escaped: a SKU or a product name is data, not Markdown.
+import { escapeMarkdown } from '../../common/markdown';
+import { compareLocations, globalForecasted, globalOnHand, isLow, type SkuReading } from '../stockReading';
+
+export interface HoverLabels {
+  readonly location: string;
+  readonly onHand: string;
+  readonly forecasted: string;
+  readonly total: string;
+  readonly noLocation: string;
+  minInventory(min: number): string;
+  readonly belowMinimum: string;
+  readonly noStock: string;
+  readonly stale: string;
+  readonly adjust: string;
+  readonly reveal: string;
+  readonly createOrder: string;
+  readonly history: string;
+}
+
+export const ENGLISH_HOVER_LABELS: HoverLabels = {
+  location: 'Location',
+  onHand: 'On hand',
+  forecasted: 'Forecast',
+  total: 'Total',
+  noLocation: '(no location)',
+  minInventory: (min) => `Minimum inventory: ${min}`,
+  belowMinimum: 'below minimum',
+  noStock: 'No stock recorded at any location.',
+  stale: 'Figures may be out of date: the refresh failed.',
+  adjust: 'Adjust…',
+  reveal: 'Reveal in Stock view',
+  createOrder: 'Create inventory order',
+  history: 'History',
+};
+
+/** Commands the hover links to; each receives the Stock view's SKU node shape. */
+export const HOVER_COMMANDS = {
+  adjust: 'oto.adjustStock',
+  reveal: 'oto.revealSku',
+  createOrder: 'oto.createInventoryOrder',
+  history: 'oto.showStockHistory',
+} as const;
+
+export function commandLink(label: string, command: string, args: unknown[]): string {
+  return `[${escapeMarkdown(label)}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
+}
+
+export interface HoverOptions {
+  readonly labels?: HoverLabels;
+  /** Human name of a location code, when the caller knows it. */
+  locationName?(code: string): string | undefined;
+  /** The figures could not be refreshed; they are shown with a warning. */
+  readonly stale?: boolean;
+  /**
+   * `hover` (default) has command links and codicons; `document` (a Markdown preview, which is
+   * untrusted and knows no codicons) has neither.
+   */
+  readonly target?: 'hover' | 'document';
+  /**
+   * Whether a linked command is registered; a link to a missing one would only fail when clicked.
+   * All are assumed present when omitted.
+   */
+  isRegistered?(command: string): boolean;
+}
+
+export function renderSkuHover(reading: SkuReading, options: HoverOptions = {}): string {
+  const labels = options.labels ?? ENGLISH_HOVER_LABELS;
+  const inHover = options.target !== 'document';
+  const icon = (codicon: string, fallback: string): string => (inHover ? `$(${codicon})` : fallback);
+  const title = reading.name ? `**${escapeMarkdown(reading.sku)}** — ${escapeMarkdown(reading.name)}` : `**${escapeMarkdown(reading.sku)}**`;
+  const lines = [title, ''];
+  const locations = [...reading.locations].sort(compareLocations);
+  if (locations.length === 0) {
+    lines.push(escapeMarkdown(labels.noStock), '');
+  } else {
+    lines.push(`| ${escapeMarkdown(labels.location)} | ${escapeMarkdown(labels.onHand)} | ${escapeMarkdown(labels.forecasted)} |`, '|:--|--:|--:|');
+    for (const entry of locations) {
+      const name = entry.locationCode === undefined ? labels.noLocation : locationLabel(entry.locationCode, options);
+      lines.push(`| ${escapeMarkdown(name)} | ${entry.quantityOnHand} | ${entry.quantityForecasted} |`);
+    }
+    lines.push(`| **${escapeMarkdown(labels.total)}** | **${globalOnHand(reading)}** | **${globalForecasted(reading)}** |`, '');
+  }
+  const min = reading.global?.minInventory;
+  if (min !== undefined) {
+    const warning = isLow(reading) ? ` — ${icon('warning', '⚠')} ${escapeMarkdown(labels.belowMinimum)}` : '';
+    lines.push(`${escapeMarkdown(labels.minInventory(min))}${warning}`, '');
+  }
+  if (options.stale) {
+    lines.push(`${icon('sync-ignored', '⚠')} _${escapeMarkdown(labels.stale)}_`, '');
+  }
+  if (!inHover) {
+    return lines.join('\n').trimEnd();
+  }
+  const node = { kind: 'sku', sku: reading.sku, ...(reading.name ? { name: reading.name } : {}) };
+  const links = (['adjust', 'reveal', 'createOrder', 'history'] as const)
+    .filter((key) => options.isRegistered?.(HOVER_COMMANDS[key]) ?? true)
+    .map((key) => commandLink(labels[key], HOVER_COMMANDS[key], [node]));
+  if (links.length > 0) {
+    lines.push(links.join(' · '));
+  }
+  return lines.join('\n').trimEnd();
+}
+
+function locationLabel(code: string, options: HoverOptions): string {
+  const name = options.locationName?.(code);
+  return name && name !== code ? `${name} (${code})` : code;
+}

@@ -1,0 +1,66 @@
+// The SKU hover in source files: thin over HoverStock (cache, batching) and renderSkuHover.
+import * as vscode from 'vscode';
+import type { DevtoolsStock } from '../deps';
+import { HOVER_COMMANDS, renderSkuHover } from './hoverMarkdown';
+import type { HoverStock } from './hoverStock';
+import { hoverLabels } from '../labels';
+import { tokenAt } from './skuText';
+
+export const DEFAULT_HOVER_LANGUAGES = ['json', 'yaml', 'typescript', 'javascript', 'python', 'php', 'csv', 'plaintext'];
+
+function hoverLanguages(): string[] {
+  const configured = vscode.workspace.getConfiguration('oto').get<unknown>('hover.languages');
+  return Array.isArray(configured) ? configured.filter((language): language is string => typeof language === 'string' && language !== '') : DEFAULT_HOVER_LANGUAGES;
+}
+
+export function locationNamer(stock: DevtoolsStock): (code: string) => string | undefined {
+  return (code) => stock.locations.find((location) => location.code === code)?.name;
+}
+
+class SkuHoverProvider implements vscode.HoverProvider {
+  constructor(
+    private readonly hoverStock: HoverStock,
+    private readonly stock: DevtoolsStock,
+  ) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const found = tokenAt(document.lineAt(position.line).text, position.character);
+    if (!found) {
+      return undefined;
+    }
+    const result = await this.hoverStock.get(found.text);
+    if (!result || token.isCancellationRequested) {
+      return undefined;
+    }
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const markdown = new vscode.MarkdownString(
+      renderSkuHover(result.reading, {
+        labels: hoverLabels(),
+        locationName: locationNamer(this.stock),
+        stale: result.stale,
+        isRegistered: (command) => registered.has(command),
+      }),
+      true,
+    );
+    markdown.isTrusted = { enabledCommands: Object.values(HOVER_COMMANDS) };
+    return new vscode.Hover(markdown, new vscode.Range(position.line, found.start, position.line, found.end));
+  }
+}
+
+/** Registers the hover for the configured languages, re-registering when the setting changes. */
+export function registerSkuHover(hoverStock: HoverStock, stock: DevtoolsStock): vscode.Disposable {
+  const provider = new SkuHoverProvider(hoverStock, stock);
+  let registration = vscode.languages.registerHoverProvider(hoverLanguages(), provider);
+  const watcher = vscode.workspace.onDidChangeConfiguration((event) => {
+    if (event.affectsConfiguration('oto.hover.languages')) {
+      registration.dispose();
+      registration = vscode.languages.registerHoverProvider(hoverLanguages(), provider);
+    }
+  });
+  return {
+    dispose() {
+      watcher.dispose();
+      registration.dispose();
+    },
+  };
+}
