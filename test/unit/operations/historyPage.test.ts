@@ -35,7 +35,7 @@ describe('stock history page (Chromium)', () => {
         subtitle: document.querySelector('.subtitle')?.textContent,
         images: document.querySelectorAll('img').length,
         rows: document.querySelectorAll('.table tbody tr').length,
-        first: (document.querySelector('.table tbody tr') as HTMLElement | null)?.innerText ?? '',
+        first: document.querySelector<HTMLElement>('.table tbody tr')?.innerText ?? '',
         yLabelAnchor: document.querySelector('.axis-label')?.getAttribute('text-anchor'),
       }));
       assert.strictEqual(shown.dir, language === 'ar' ? 'rtl' : 'ltr');
