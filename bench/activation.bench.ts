@@ -130,6 +130,7 @@ function fakeContext(storage: string): unknown {
     storageUri: fileUri(storage),
     logUri: fileUri(storage),
     extensionMode: 1,
+    extension: { id: 'oto-stock.oto-stock', extensionUri: fileUri(path.dirname(dist)), packageJSON: JSON.parse(fs.readFileSync(path.join(path.dirname(dist), 'package.json'), 'utf8')) as unknown },
     environmentVariableCollection: stub('environmentVariableCollection'),
   };
 }

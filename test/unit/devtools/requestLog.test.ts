@@ -105,7 +105,7 @@ describe('devtools exchange ring', () => {
       ...event(1),
       status: 200,
       responseBody: '{"success":true,"stock":{"__proto__":[{"sku":"__proto__","quantityOnHand":3}],"A":[]}}',
-    } as never);
+    });
     assert.deepEqual(Object.keys((JSON.parse(document) as { response: { body: { stock: object } } }).response.body.stock), ['__proto__', 'A']);
     assert.match(document, /"sku": "__proto__"/);
   });
