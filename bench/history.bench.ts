@@ -18,7 +18,7 @@ function median(values: number[]): number {
 export function makeHistory(count: number, start = Date.UTC(2026, 9, 1)): HistoryRow[] {
   const locations = ['RUH-WH1', 'JED-WH1', 'DMM-WH1'];
   const level = [400, 250, 120];
-  return Array.from({ length: count }, (_, index) => {
+  return Array.from({ length: count }, (_, index): HistoryRow => {
     const at = index % 3;
     const before = level[at];
     level[at] = Math.max(0, before + ((index * 7919) % 23) - 11);

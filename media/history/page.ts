@@ -224,12 +224,16 @@ export class HistoryPage {
     table.tHead?.append(head);
     const body = element('tbody');
     const dates = new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short' });
+    const reasonLabel: Record<string, string> = {
+      received: strings.reasonReceived, damaged: strings.reasonDamaged, 'cycle-count': strings.reasonCycleCount,
+      correction: strings.reasonCorrection, returned: strings.reasonReturned, other: strings.reasonOther,
+    };
     const sourceLabel: Record<string, string> = { single: strings.sourceSingle, bulk: strings.sourceBulk, transfer: strings.sourceTransfer, order: strings.sourceOrder, undo: strings.sourceUndo, outside: strings.sourceOutside };
     for (const row of rows) {
       const line = element('tr', `row source-${row.source}`);
       const change = row.qty === undefined ? row.action : `${row.action} ${row.action === 'adjust' && row.qty > 0 ? '+' : ''}${row.qty}`;
       const figures = row.before !== undefined && row.after !== undefined ? `${row.before} → ${row.after}` : '';
-      for (const text of [dates.format(row.time), sourceLabel[row.source] ?? row.source, row.locationCode, change, figures, [row.reason, row.note].filter(Boolean).join(' · '), row.transactionId ?? '']) {
+      for (const text of [dates.format(row.time), sourceLabel[row.source] ?? row.source, row.locationCode, change, figures, [row.reason && (reasonLabel[row.reason] ?? row.reason), row.note].filter(Boolean).join(' · '), row.transactionId ?? '']) {
         line.append(element('td', undefined, text));
       }
       body.append(line);

@@ -10,7 +10,7 @@ import type { LedgerEntry } from '../history/entry';
 import { parseCsv } from './csv';
 import { Journal, readJournal, type ReadJournal } from './journal';
 import { parseJsonRows } from './jsonRows';
-import { buildPreview, type PlannedRow } from './preview';
+import { buildPreview, type PlannedRow, type Preview } from './preview';
 import { reportCsv } from './report';
 import { BULK_CONCURRENCY, checkRows, sendRows } from './run';
 import { countStates, isSettled, statusOf, type RowStatus } from './state';
@@ -130,18 +130,7 @@ async function planAndApply(deps: OperationsDeps, changes: readonly BulkChange[]
     }
     return;
   }
-  const totals = preview.totals.map((total) => l10n.t('{0}: {1} → {2} (+{3} / −{4})', total.locationCode, total.before, total.after, total.added, total.removed));
-  const unchanged = preview.rows.length - preview.toSend;
-  const apply = l10n.t('Apply');
-  const confirmed = await vscode.window.showWarningMessage(
-    l10n.t('Apply {0} stock changes from {1} in {2}?', preview.toSend, source, environment),
-    {
-      modal: true,
-      detail: [l10n.t('On hand of the rows, per location:'), ...totals, unchanged > 0 ? l10n.t('{0} rows change nothing and are not sent.', unchanged) : '', l10n.t('Every row is in the preview beside the file.')].filter(Boolean).join('\n'),
-    },
-    apply,
-  );
-  if (confirmed !== apply) {
+  if (!(await confirmApply(preview, source, environment))) {
     return;
   }
   if (deps.environment() !== environment) {
@@ -176,6 +165,29 @@ async function planAndApply(deps: OperationsDeps, changes: readonly BulkChange[]
     },
   );
   await finish(deps, journal, source);
+}
+
+/**
+ * The one confirmation, as a quick pick over the preview document (which stays readable beside
+ * it): the totals per location, then Apply or Cancel. Escape or clicking away cancels.
+ */
+async function confirmApply(preview: Preview, source: string, environment: string): Promise<boolean> {
+  const unchanged = preview.rows.length - preview.toSend;
+  const apply = {
+    label: l10n.t('$(check) Apply {0} stock changes', preview.toSend),
+    detail: [
+      ...preview.totals.map((total) => l10n.t('{0}: {1} → {2} (+{3} / −{4})', total.locationCode, total.before, total.after, total.added, total.removed)),
+      unchanged > 0 ? l10n.t('{0} rows change nothing and are not sent.', unchanged) : '',
+    ].filter(Boolean).join(' · '),
+    apply: true,
+  };
+  const cancel = { label: l10n.t('$(close) Cancel'), detail: l10n.t('Nothing is sent.'), apply: false };
+  const picked = await vscode.window.showQuickPick([apply, cancel], {
+    title: l10n.t('Apply {0} stock changes from {1} in {2}?', preview.toSend, source, environment),
+    placeHolder: l10n.t('Every row is in the preview beside the file.'),
+    ignoreFocusOut: true,
+  });
+  return picked?.apply === true;
 }
 
 /** After an apply (or on review): re-read what is unclear, record the ledger, refresh the tree, summarise. */

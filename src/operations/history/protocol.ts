@@ -26,6 +26,7 @@ export const HISTORY_STRING_KEYS = [
   'title', 'chartLabel', 'noHistory', 'filterLabel', 'filterPlaceholder', 'allSources', 'allLocations', 'exportCsv', 'refresh',
   'columnTime', 'columnSource', 'columnLocation', 'columnChange', 'columnBeforeAfter', 'columnReason', 'columnTransaction',
   'sourceSingle', 'sourceBulk', 'sourceTransfer', 'sourceOrder', 'sourceUndo', 'sourceOutside', 'entriesCount', 'onHandAxis', 'now',
+  'reasonReceived', 'reasonDamaged', 'reasonCycleCount', 'reasonCorrection', 'reasonReturned', 'reasonOther',
 ] as const;
 export type HistoryStringKey = (typeof HISTORY_STRING_KEYS)[number];
 export type HistoryStrings = Record<HistoryStringKey, string>;

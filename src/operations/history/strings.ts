@@ -1,5 +1,6 @@
 // The history page's strings, localised by the host (the page fills in `{0}`).
 import type { Localizer } from '../../stock/l10n';
+import { reasonLabel } from '../reasons';
 import type { HistoryStrings } from './protocol';
 
 export function historyStrings(l10n: Localizer): HistoryStrings {
@@ -29,5 +30,11 @@ export function historyStrings(l10n: Localizer): HistoryStrings {
     entriesCount: l10n.t('{0} entries'),
     onHandAxis: l10n.t('On hand'),
     now: l10n.t('now'),
+    reasonReceived: reasonLabel('received', l10n),
+    reasonDamaged: reasonLabel('damaged', l10n),
+    reasonCycleCount: reasonLabel('cycle-count', l10n),
+    reasonCorrection: reasonLabel('correction', l10n),
+    reasonReturned: reasonLabel('returned', l10n),
+    reasonOther: reasonLabel('other', l10n),
   };
 }

@@ -1,0 +1,125 @@
+// The operator tools in a real VS Code on the extension's own sandbox: a 20-row file of stock
+// changes applied through its preview, confirmation and progress, with the Stock view's figures
+// after; then the stock history panel with its chart, photographed in each theme.
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { activateExtension } from './support/extension';
+import { sandbox } from './support/sandbox';
+import { screenshot, useTheme } from './support/screenshot';
+import { expandOnly, figuresOf, rows, skuRows } from './support/stockView';
+import { notificationCenter, press, quickInput, uiAvailable, waitFor, webviewTexts } from './support/ui';
+
+interface Row {
+  sku: string;
+  locationCode: string;
+  action: 'adjust' | 'set';
+  qty: number;
+  before: number;
+}
+
+if (uiAvailable()) {
+  describe('operator tools in a real VS Code', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oto-operations-it-'));
+    const file = path.join(dir, 'ops-20.csv');
+    let planned: Row[] = [];
+    let label = '';
+
+    before(async () => {
+      await activateExtension();
+      await vscode.commands.executeCommand('workbench.view.extension.oto');
+      const { client } = await sandbox();
+      const locations = await client.getPickupLocations();
+      // Not the locations the Stock view's and the commands' own tests watch.
+      const location = locations[2];
+      label = location.name || location.code;
+      const products = await client.listProducts();
+      const stock = await client.checkInventoryStock(products.map((product) => product.sku));
+      const pairs: Row[] = [];
+      for (const product of products) {
+        for (const entry of stock[product.sku] ?? []) {
+          if (entry.pickupLocationCode && entry.pickupLocationCode !== locations[0].code && entry.pickupLocationCode !== locations[1].code && entry.quantityOnHand > 5) {
+            pairs.push({ sku: product.sku, locationCode: entry.pickupLocationCode, action: 'adjust', qty: 0, before: entry.quantityOnHand });
+          }
+        }
+      }
+      assert.ok(pairs.length >= 20, `the sandbox has ${pairs.length} stocked SKU/location pairs outside the first two locations`);
+      planned = pairs.slice(0, 20).map((pair, index) => (index % 5 === 4 ? { ...pair, action: 'set', qty: pair.before + 10 } : { ...pair, qty: index % 2 === 0 ? 3 : -2 }));
+      const lines = ['sku,locationCode,action,qty,reason,note', ...planned.map((row, index) => `${row.sku},${row.locationCode},${row.action},${row.qty},${index % 3 === 0 ? 'cycle-count' : ''},"row ${index + 1}, checked"`)];
+      fs.writeFileSync(file, `\uFEFF${lines.join('\r\n')}\r\n`);
+    });
+
+    after(async () => {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.commands.executeCommand('notifications.clearAll');
+      await vscode.commands.executeCommand('workbench.actions.treeView.oto.stock.collapseAll');
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('applies a 20-row file: problems first, then the preview, one confirmation, the progress, and the figures after', async () => {
+      // A file with a problem sends nothing and puts the problem on its line.
+      const bad = path.join(dir, 'bad.csv');
+      fs.writeFileSync(bad, `sku,locationCode,action,qty\n${planned[0].sku},${planned[0].locationCode},adjust,1.5\n`);
+      // The command's promise waits on its notification; the test reads what it left instead.
+      void vscode.commands.executeCommand('oto.applyStockChanges', vscode.Uri.file(bad));
+      const diagnostics = await waitFor('the problem in the Problems panel', async () => vscode.languages.getDiagnostics(vscode.Uri.file(bad)), (found) => found.length > 0);
+      assert.deepStrictEqual(diagnostics.map((item) => [item.range.start.line, item.message]), [[1, 'qty "1.5" is not a whole number: use digits only, with an optional sign.']]);
+      await waitFor('the refusal', notificationCenter, (shown) => shown.some((line) => line.startsWith('bad.csv has a problem on line 2: nothing was sent.')));
+      assert.strictEqual((await (await sandbox()).client.checkInventoryStock([planned[0].sku]))[planned[0].sku]?.find((entry) => entry.pickupLocationCode === planned[0].locationCode)?.quantityOnHand, planned[0].before, 'nothing was sent');
+      await vscode.commands.executeCommand('notifications.clearAll');
+
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+      await vscode.window.showTextDocument(document);
+      void vscode.commands.executeCommand('oto.applyStockChanges', document.uri);
+      const preview = await waitFor('the preview beside the file', async () => vscode.workspace.textDocuments.find((item) => item.uri.scheme === 'oto-stock-changes'), (found) => found !== undefined);
+      const text = preview?.getText() ?? '';
+      assert.match(text, /20 rows to send/);
+      for (const row of planned) {
+        const after = row.action === 'adjust' ? row.before + row.qty : row.qty;
+        assert.match(text, new RegExp(`${row.sku}\\s+${row.locationCode}\\s+${row.action === 'adjust' ? `adjust ${row.qty > 0 ? '\\+' : ''}${row.qty}` : `set ${row.qty}`}\\s+${row.before}\\s+${after}`), `the preview shows ${row.sku}`);
+      }
+      const confirm = await waitFor('the confirmation', quickInput, (state) => state.visible && state.title.startsWith('Apply 20 stock changes from ops-20.csv'));
+      assert.ok(confirm.visible && confirm.items[0].label.includes('Apply 20 stock changes') && confirm.items[1].label.includes('Cancel'), JSON.stringify(confirm));
+      await screenshot('bulk-preview-confirm');
+      await press('Enter');
+      const progress = await waitFor('the progress or the summary', notificationCenter, (shown) => shown.some((line) => line.startsWith('Applying stock changes from ops-20.csv') || line.startsWith('Stock changes from ops-20.csv:')));
+      await screenshot('bulk-progress');
+      assert.ok(progress.length > 0);
+      await waitFor('the summary', notificationCenter, (shown) => shown.some((line) => line.startsWith('Stock changes from ops-20.csv: 20 applied.')));
+      await screenshot('bulk-summary');
+
+      const { client } = await sandbox();
+      const stock = await client.checkInventoryStock([...new Set(planned.map((row) => row.sku))]);
+      for (const row of planned) {
+        const now = stock[row.sku]?.find((entry) => entry.pickupLocationCode === row.locationCode)?.quantityOnHand;
+        assert.strictEqual(now, row.action === 'adjust' ? row.before + row.qty : row.qty, `${row.sku} at ${row.locationCode}`);
+      }
+      const here = planned.filter((row) => row.locationCode === planned[0].locationCode);
+      const location = (await client.getPickupLocations()).find((item) => item.code === planned[0].locationCode);
+      label = location?.name || planned[0].locationCode;
+      await expandOnly(label);
+      for (const row of here.slice(0, 4)) {
+        const expected = row.action === 'adjust' ? row.before + row.qty : row.qty;
+        await waitFor(`the Stock view to show ${row.sku} at ${expected}`, async () => skuRows(await rows()).find((shown) => shown.label === row.sku), (shown) => shown !== undefined && figuresOf(shown)?.onHand === expected);
+      }
+      await screenshot('bulk-tree-after');
+    });
+
+    it('shows the stock history of a SKU changed by the file, as a chart and entries, in each theme', async () => {
+      const row = planned[0];
+      await vscode.commands.executeCommand('oto.showStockHistory', row.sku);
+      await waitFor('the history page', () => webviewTexts('.title').catch((): string[] => []), (titles) => titles[0] === `Stock history of ${row.sku}`);
+      await waitFor('the chart line', () => webviewTexts('.legend-code').catch((): string[] => []), (codes) => codes.includes(row.locationCode));
+      const entries = await waitFor('the entries', () => webviewTexts('.table tbody tr').catch((): string[] => []), (lines) => lines.length > 0);
+      assert.ok(entries.some((line) => line.includes('bulk file') && line.includes(`${row.before} → ${row.before + row.qty}`) && line.includes('row 1, checked')), JSON.stringify(entries));
+      for (const theme of ['light', 'dark', 'high-contrast'] as const) {
+        await useTheme(theme);
+        await waitFor(`the history page in the ${theme} theme`, () => webviewTexts('.title').catch((): string[] => []), (titles) => titles.length > 0);
+        await screenshot(`history-${theme}`);
+      }
+      await useTheme('light');
+    });
+  });
+}

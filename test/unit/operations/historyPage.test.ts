@@ -1,0 +1,63 @@
+// The stock history page in headless Chromium, as VS Code would load it (the real HTML shell
+// and CSP): the chart and entries, text kept as text, bad messages dropped, right to left in
+// Arabic with the Arabic bundle's strings, and the export request it posts.
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { makeHistory } from '../../../bench/history.bench';
+import { historyStrings } from '../../../src/operations/history/strings';
+import { launchBrowser, openPackingPage, type Browser } from '../packing/pageHarness';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
+const arabic = JSON.parse(fs.readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.ar.json'), 'utf8')) as Record<string, string>;
+
+describe('stock history page (Chromium)', () => {
+  let browser: Browser;
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(() => browser.close());
+
+  for (const language of ['en', 'ar'] as const) {
+    it(`draws a line per location and lists the entries as text (${language})`, async () => {
+      const handle = await openPackingPage(browser, { bundle: 'history', language });
+      await handle.page.setViewportSize({ width: 900, height: 640 });
+      const strings = historyStrings({ t: (message) => (language === 'ar' ? (arabic[message] ?? message) : message) });
+      await handle.send({ type: 'init', strings, locale: language });
+      await handle.send({ type: 'history', sku: 'AJW-DATES-500', name: '<b>تمر عجوة</b>', rows: [], now: [], readAt: 0, extra: true });
+      const rows = makeHistory(90, Date.UTC(2026, 10, 20));
+      rows[89] = { ...rows[89], reason: 'damaged', note: '<img src=x onerror=alert(1)> pallet' };
+      await handle.send({ type: 'history', sku: 'AJW-DATES-500', name: '<b>تمر عجوة</b>', rows, now: [{ locationCode: 'RUH-WH1', onHand: 390 }], readAt: rows[89].time + 3_600_000 });
+      await handle.page.waitForSelector('.table tbody tr');
+      const shown = await handle.page.evaluate(() => ({
+        dir: document.documentElement.dir,
+        lines: document.querySelectorAll('path.line').length,
+        subtitle: document.querySelector('.subtitle')?.textContent,
+        images: document.querySelectorAll('img').length,
+        rows: document.querySelectorAll('.table tbody tr').length,
+        first: document.querySelector<HTMLElement>('.table tbody tr')?.innerText ?? '',
+        yLabelAnchor: document.querySelector('.axis-label')?.getAttribute('text-anchor'),
+      }));
+      assert.strictEqual(shown.dir, language === 'ar' ? 'rtl' : 'ltr');
+      assert.strictEqual(shown.lines, 3);
+      assert.strictEqual(shown.subtitle, '<b>تمر عجوة</b>');
+      assert.strictEqual(shown.images, 0, 'a note is text, never markup');
+      assert.strictEqual(shown.rows, 90);
+      assert.match(shown.first, new RegExp(`${language === 'ar' ? 'تالف' : 'Damaged'} · <img src=x onerror=alert\\(1\\)> pallet`));
+      assert.strictEqual(shown.yLabelAnchor, language === 'ar' ? 'start' : 'end', 'the value axis stands on the right in Arabic');
+      if (language === 'ar') {
+        assert.match(await handle.page.innerText('.title'), /^سجل مخزون AJW-DATES-500$/);
+      }
+      fs.mkdirSync(path.join(ROOT, 'test-output', 'screenshots'), { recursive: true });
+      await handle.page.screenshot({ path: path.join(ROOT, 'test-output', 'screenshots', `history-page-${language}.png`) });
+
+      await handle.page.fill('.search', 'pallet');
+      await handle.page.waitForFunction(() => document.querySelectorAll('.table tbody tr').length === 1);
+      const before = (await handle.posted()).length;
+      await handle.page.click('.tools .button');
+      assert.deepStrictEqual(await handle.waitForPosted((message) => (message as { type: string }).type === 'exportCsv', before), { type: 'exportCsv', filter: { text: 'pallet', source: '', locationCode: '' } });
+      assert.deepStrictEqual(await handle.problems(), []);
+      await handle.page.close();
+    });
+  }
+});
