@@ -18,6 +18,7 @@ export function hoverLabels(): HoverLabels {
     reveal: vscode.l10n.t('Reveal in Stock view'),
     createOrder: vscode.l10n.t('Create inventory order'),
     history: vscode.l10n.t('History'),
+    notInCatalogue: vscode.l10n.t('Not in the OTO catalogue (as last read; refresh the Stock view if it was just added).'),
   };
 }
 

@@ -1,12 +1,14 @@
 // "Check Stock of Selection": the SKUs in the selection, or the one at the cursor, or failing
 // both every catalogue SKU mentioned in the file; shown in a quick pick or a Markdown preview.
+// SKU-shaped strings OTO does not know are named, never silently replaced by the file's SKUs.
 import * as vscode from 'vscode';
 import type { DevtoolsStock } from '../deps';
 import type { VirtualTexts } from '../documents';
 import { HOVER_COMMANDS, renderSkuHover } from './hoverMarkdown';
 import { locationNamer } from './hoverProvider';
 import { hoverLabels } from '../labels';
-import { skuCandidates, tokenAt } from './skuText';
+import { resolveSkuSelection, skuCandidates, tokenAt } from './skuText';
+import { escapeMarkdown } from '../../common/markdown';
 import { globalOnHand, isLow, readingFromStore, type SkuReading } from '../stockReading';
 
 /** Candidate strings in the order the user most likely means them. */
@@ -21,10 +23,6 @@ function candidatesOf(editor: vscode.TextEditor): string[] {
   const position = editor.selection.active;
   const atCursor = tokenAt(editor.document.lineAt(position.line).text, position.character);
   return atCursor ? [atCursor.text] : [];
-}
-
-function inCatalogue(stock: DevtoolsStock, candidates: readonly string[]): string[] {
-  return [...new Set(candidates)].filter((candidate) => stock.getSku(candidate) !== undefined);
 }
 
 async function ensureCatalogue(stock: DevtoolsStock): Promise<boolean> {
@@ -47,9 +45,15 @@ async function checkStock(stock: DevtoolsStock, reports: VirtualTexts): Promise<
   if (!(await ensureCatalogue(stock))) {
     return;
   }
-  let skus = inCatalogue(stock, candidatesOf(editor));
-  if (skus.length === 0) {
-    skus = inCatalogue(stock, skuCandidates(editor.document.getText()));
+  const { skus, notInCatalogue } = resolveSkuSelection(
+    candidatesOf(editor),
+    () => skuCandidates(editor.document.getText()),
+    (sku) => stock.getSku(sku) !== undefined,
+  );
+  const unknownNote = notInCatalogue.length > 0 ? vscode.l10n.t('Not in the OTO catalogue: {0}', notInCatalogue.join(', ')) : undefined;
+  if (skus.length === 0 && unknownNote) {
+    void vscode.window.showWarningMessage(unknownNote);
+    return;
   }
   if (skus.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No SKU of the OTO catalogue was found in the selection or in this file.'));
@@ -63,12 +67,12 @@ async function checkStock(stock: DevtoolsStock, reports: VirtualTexts): Promise<
     const entry = stock.getSku(sku);
     return entry ? [readingFromStore(entry)] : [];
   });
-  await showReadings(stock, reports, readings, stale);
+  await showReadings(stock, reports, readings, stale, unknownNote);
 }
 
 type Item = vscode.QuickPickItem & { reading?: SkuReading };
 
-async function showReadings(stock: DevtoolsStock, reports: VirtualTexts, readings: SkuReading[], stale: boolean): Promise<void> {
+async function showReadings(stock: DevtoolsStock, reports: VirtualTexts, readings: SkuReading[], stale: boolean, unknownNote: string | undefined): Promise<void> {
   const name = locationNamer(stock);
   const items: Item[] = [
     { label: `$(preview) ${vscode.l10n.t('Open as Markdown preview')}` },
@@ -82,8 +86,9 @@ async function showReadings(stock: DevtoolsStock, reports: VirtualTexts, reading
         .join(' · '),
     })),
   ];
+  const title = stale ? vscode.l10n.t('Stock (some figures could not be refreshed)') : vscode.l10n.t('Stock');
   const picked = await vscode.window.showQuickPick(items, {
-    title: stale ? vscode.l10n.t('Stock (some figures could not be refreshed)') : vscode.l10n.t('Stock'),
+    title: unknownNote ? `${title} · ${unknownNote}` : title,
     matchOnDescription: true,
     matchOnDetail: true,
   });
@@ -95,14 +100,15 @@ async function showReadings(stock: DevtoolsStock, reports: VirtualTexts, reading
     await vscode.commands.executeCommand(reveal, { kind: 'sku', sku: picked.reading.sku, ...(picked.reading.name ? { name: picked.reading.name } : {}) });
     return;
   }
-  await showPreview(stock, reports, picked.reading ? [picked.reading] : readings, stale);
+  await showPreview(stock, reports, picked.reading ? [picked.reading] : readings, stale, picked.reading ? undefined : unknownNote);
 }
 
-async function showPreview(stock: DevtoolsStock, reports: VirtualTexts, readings: SkuReading[], stale: boolean): Promise<void> {
+async function showPreview(stock: DevtoolsStock, reports: VirtualTexts, readings: SkuReading[], stale: boolean, unknownNote: string | undefined): Promise<void> {
   const name = locationNamer(stock);
   const labels = hoverLabels();
   // The preview is not trusted, so the hover's command links would be dead text: leave them out.
-  const content = readings.map((reading) => renderSkuHover(reading, { labels, locationName: name, stale, target: 'document' })).join('\n\n---\n\n');
+  const sections = readings.map((reading) => renderSkuHover(reading, { labels, locationName: name, stale, target: 'document' }));
+  const content = [...sections, ...(unknownNote ? [`_${escapeMarkdown(unknownNote)}_`] : [])].join('\n\n---\n\n');
   await vscode.commands.executeCommand('markdown.showPreview', reports.register(`${vscode.l10n.t('Stock')}.md`, `${content}\n`));
 }
 

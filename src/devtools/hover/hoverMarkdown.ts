@@ -17,6 +17,7 @@ export interface HoverLabels {
   readonly reveal: string;
   readonly createOrder: string;
   readonly history: string;
+  readonly notInCatalogue: string;
 }
 
 export const ENGLISH_HOVER_LABELS: HoverLabels = {
@@ -33,6 +34,7 @@ export const ENGLISH_HOVER_LABELS: HoverLabels = {
   reveal: 'Reveal in Stock view',
   createOrder: 'Create inventory order',
   history: 'History',
+  notInCatalogue: 'Not in the OTO catalogue (as last read; refresh the Stock view if it was just added).',
 };
 
 /** Commands the hover links to; each receives the Stock view's SKU node shape. */
@@ -106,4 +108,9 @@ export function renderSkuHover(reading: SkuReading, options: HoverOptions = {}):
 function locationLabel(code: string, options: HoverOptions): string {
   const name = options.locationName?.(code);
   return name && name !== code ? `${name} (${code})` : code;
+}
+
+/** The hover of a SKU-shaped string OTO does not know, so a typo is told apart from "no hover". */
+export function renderNotInCatalogue(sku: string, labels: HoverLabels = ENGLISH_HOVER_LABELS): string {
+  return `**${escapeMarkdown(sku)}** — ${escapeMarkdown(labels.notInCatalogue)}`;
 }

@@ -1,7 +1,7 @@
 // The SKU hover in source files: thin over HoverStock (cache, batching) and renderSkuHover.
 import * as vscode from 'vscode';
 import type { DevtoolsStock } from '../deps';
-import { HOVER_COMMANDS, renderSkuHover } from './hoverMarkdown';
+import { HOVER_COMMANDS, renderNotInCatalogue, renderSkuHover } from './hoverMarkdown';
 import type { HoverStock } from './hoverStock';
 import { hoverLabels } from '../labels';
 import { tokenAt } from './skuText';
@@ -29,8 +29,12 @@ class SkuHoverProvider implements vscode.HoverProvider {
       return undefined;
     }
     const result = await this.hoverStock.get(found.text);
-    if (!result || token.isCancellationRequested) {
+    if (token.isCancellationRequested) {
       return undefined;
+    }
+    const range = new vscode.Range(position.line, found.start, position.line, found.end);
+    if (!result) {
+      return this.hoverStock.notInCatalogue(found.text) ? new vscode.Hover(new vscode.MarkdownString(renderNotInCatalogue(found.text, hoverLabels())), range) : undefined;
     }
     const registered = new Set(await vscode.commands.getCommands(true));
     const markdown = new vscode.MarkdownString(
@@ -43,7 +47,7 @@ class SkuHoverProvider implements vscode.HoverProvider {
       true,
     );
     markdown.isTrusted = { enabledCommands: Object.values(HOVER_COMMANDS) };
-    return new vscode.Hover(markdown, new vscode.Range(position.line, found.start, position.line, found.end));
+    return new vscode.Hover(markdown, range);
   }
 }
 

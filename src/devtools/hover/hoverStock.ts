@@ -3,11 +3,14 @@
 // the cached figures marked stale.
 import { RefreshBatcher, type Timer } from './refreshBatcher';
 import type { DevtoolsStock } from '../deps';
+import { looksLikeSku } from './skuText';
 import { HOVER_STALE_AFTER_MS, isFresh, readingFromStore, type SkuReading } from '../stockReading';
 
 export interface HoverStore {
   /** The SKU's cached reading and whether it is fresh; undefined when it is not in the catalogue. */
   lookup(sku: string): { reading: SkuReading; fresh: boolean } | undefined;
+  /** True when the catalogue has been read and this SKU is not in it. */
+  knownMissing(sku: string): boolean;
   /** Re-reads exactly these SKUs. */
   refresh(skus: string[]): Promise<void>;
 }
@@ -51,6 +54,11 @@ export class HoverStock {
     return { reading: after.reading, stale: !refreshed || !after.fresh };
   }
 
+  /** Whether the hover should say the string is a SKU OTO does not know. */
+  notInCatalogue(sku: string): boolean {
+    return looksLikeSku(sku) && this.store.knownMissing(sku);
+  }
+
   dispose(): void {
     this.batcher.dispose();
   }
@@ -77,6 +85,9 @@ export function hoverStoreOf(stock: DevtoolsStock, now: () => number = Date.now,
       }
       const entry = stock.getSku(sku);
       return entry && { reading: readingFromStore(entry), fresh: isFresh(entry, now(), staleAfterMs) };
+    },
+    knownMissing(sku) {
+      return stock.loaded && stock.getSku(sku) === undefined;
     },
     async refresh(skus) {
       const outcome = await stock.invalidate(skus.map((sku) => ({ sku })));

@@ -71,3 +71,33 @@ export function skuCandidates(text: string, limit = 10_000): string[] {
   }
   return [...found];
 }
+
+/**
+ * Whether a string is shaped like a SKU (`AJW-DATES-500`, `NOT-IN-CATALOGUE`, `تمر-١٠`): capitals
+ * (or letters of a script without case) and digits in hyphen-joined parts. Only such strings are reported as "not in the catalogue"; ordinary words
+ * and identifiers under the mouse stay silent.
+ */
+export function looksLikeSku(text: string): boolean {
+  return text.length <= 64 && /^[\p{Lu}\p{Lo}\p{N}]+(?:-[\p{Lu}\p{Lo}\p{N}]+)+$/u.test(text) && /[\p{Lu}\p{Lo}]/u.test(text);
+}
+
+/** What a selection asks about: the catalogue SKUs to show, and the SKU-shaped strings OTO does not know. */
+export interface SkuSelection {
+  readonly skus: string[];
+  readonly notInCatalogue: string[];
+}
+
+/**
+ * Resolves the candidates of a selection (or the token at the cursor) against the catalogue. Only
+ * when they hold nothing SKU-like at all does it fall back to the whole file, so a selection of an
+ * unknown SKU is reported as such rather than answered with the file's other SKUs.
+ */
+export function resolveSkuSelection(candidates: readonly string[], fileCandidates: () => readonly string[], inCatalogue: (sku: string) => boolean): SkuSelection {
+  const distinct = [...new Set(candidates)];
+  const skus = distinct.filter(inCatalogue);
+  const notInCatalogue = distinct.filter((candidate) => !inCatalogue(candidate) && looksLikeSku(candidate));
+  if (skus.length > 0 || notInCatalogue.length > 0) {
+    return { skus, notInCatalogue };
+  }
+  return { skus: [...new Set(fileCandidates())].filter(inCatalogue), notInCatalogue: [] };
+}

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { DevtoolsStock } from '../../../src/devtools/deps';
 import { escapeMarkdown } from '../../../src/common/markdown';
-import { renderSkuHover } from '../../../src/devtools/hover/hoverMarkdown';
+import { renderNotInCatalogue, renderSkuHover } from '../../../src/devtools/hover/hoverMarkdown';
 import { HoverStock, hoverStoreOf } from '../../../src/devtools/hover/hoverStock';
 import { ManualTimer } from './manualTimer';
 import { useDevtools } from './support';
@@ -66,7 +66,7 @@ describe('devtools SKU hover against the sandbox', () => {
     const store = hoverStoreOf(h.store, clock);
     const batchStarts: number[] = [];
     hover.dispose();
-    hover = new HoverStock({ lookup: (sku) => store.lookup(sku), refresh: (batch) => (batchStarts.push(timer.now()), store.refresh(batch)) }, { timer });
+    hover = new HoverStock({ lookup: (sku) => store.lookup(sku), knownMissing: (sku) => store.knownMissing(sku), refresh: (batch) => (batchStarts.push(timer.now()), store.refresh(batch)) }, { timer });
     const hovers: Array<Promise<unknown>> = [];
     // 60 hovers, one each 40 ms: each SKU twice, the second time after it may have been refreshed.
     for (let i = 0; i < 60; i++) {
@@ -96,6 +96,17 @@ describe('devtools SKU hover against the sandbox', () => {
     assert.deepEqual([...reread].sort(), [...skus].sort(), 'every hovered SKU re-read exactly in the batches');
     const requestedTotal = inventory.reduce((sum, request) => sum + (request.query.sku ?? '').split(',').length, 0);
     assert.equal(requestedTotal, skus.length, 'no SKU re-read twice: the second hover found it fresh');
+  });
+
+  it('says a SKU-shaped string is not in the OTO catalogue once the catalogue is read, and only then', async () => {
+    assert.equal(hover.notInCatalogue('NOT-IN-CATALOGUE'), false, 'unknown until the catalogue is read');
+    await h.store.refresh();
+    assert.equal(await hover.get('NOT-IN-CATALOGUE'), undefined, 'no stock for it');
+    assert.equal(hover.notInCatalogue('NOT-IN-CATALOGUE'), true);
+    assert.equal(hover.notInCatalogue('AJW-DATES-500'), false, 'a catalogue SKU');
+    assert.equal(hover.notInCatalogue('function'), false, 'an ordinary word stays silent');
+    assert.equal(renderNotInCatalogue('NOT-IN-CATALOGUE'), '**NOT\\-IN\\-CATALOGUE** — Not in the OTO catalogue \\(as last read; refresh the Stock view if it was just added\\)\\.');
+    assert.ok(!renderNotInCatalogue('A-*B*').includes('*B*'), 'the string is escaped, not emphasis');
   });
 
   it('falls back to the cached figures marked stale when the refresh fails', async () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { skuCandidates, tokenAt } from '../../../src/devtools/hover/skuText';
+import { looksLikeSku, resolveSkuSelection, skuCandidates, tokenAt } from '../../../src/devtools/hover/skuText';
 
 function at(line: string, marker: string): string | undefined {
   return tokenAt(line, line.indexOf(marker) + 1)?.text;
@@ -27,5 +27,28 @@ describe('devtools SKU text', () => {
     }
     assert.equal(candidates.filter((candidate) => candidate === 'AJW-DATES-500').length, 1);
     assert.equal(skuCandidates('a b c d', 2).length, 2);
+  });
+
+  it('tells SKU-shaped strings from ordinary words and identifiers', () => {
+    for (const sku of ['NOT-IN-CATALOGUE', 'AJW-DATES-500', 'RUH-WH1', 'تمر-١٠']) {
+      assert.equal(looksLikeSku(sku), true, sku);
+    }
+    for (const word of ['function', 'lines', 'MAX_SKU_LENGTH', 'AJW', 'ajw-dates-500', '-AJW', 'AJW--500', '123-456', `A-${'B'.repeat(70)}`]) {
+      assert.equal(looksLikeSku(word), false, word);
+    }
+  });
+
+  it('names the unknown SKUs of a selection instead of falling back to the file\'s other SKUs', () => {
+    const catalogue = new Set(['AJW-DATES-500', 'COF-SAU-250']);
+    const known = (sku: string): boolean => catalogue.has(sku);
+    const file = (): string[] => ['AJW-DATES-500', 'COF-SAU-250', 'NOT-IN-CATALOGUE'];
+    assert.deepEqual(resolveSkuSelection(['NOT-IN-CATALOGUE'], file, known), { skus: [], notInCatalogue: ['NOT-IN-CATALOGUE'] }, 'only an unknown SKU selected');
+    assert.deepEqual(
+      resolveSkuSelection(['AJW-DATES-500', 'NOT-IN-CATALOGUE', 'sku', 'AJW-DATES-500'], file, known),
+      { skus: ['AJW-DATES-500'], notInCatalogue: ['NOT-IN-CATALOGUE'] },
+      'a mixed selection: the known one shown, the unknown one named, nothing twice',
+    );
+    assert.deepEqual(resolveSkuSelection(['const'], file, known), { skus: ['AJW-DATES-500', 'COF-SAU-250'], notInCatalogue: [] }, 'nothing SKU-like at the cursor: the file\'s SKUs');
+    assert.deepEqual(resolveSkuSelection([], () => ['x'], known), { skus: [], notInCatalogue: [] });
   });
 });
