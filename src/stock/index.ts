@@ -10,6 +10,7 @@ import type { StockSource } from './source';
 import { StockStore } from './store';
 import type { Grouping, StockNode, TreeOptions } from './treeModel';
 import { StockTreeProvider, visibleIssues } from './view';
+import { CONTEXT_KEYS, VIEWS } from '../common/ids';
 
 export interface StockDeps {
   /** The client of the active environment; rejects (kind `auth`) when not signed in. */
@@ -20,7 +21,7 @@ export interface StockDeps {
   describeView(): Promise<string | undefined>;
 }
 
-const VIEW_ID = 'oto.stock';
+const VIEW_ID = VIEWS.stock;
 const GROUPING_KEY = 'oto.stock.grouping';
 const LOW_ONLY_KEY = 'oto.stock.lowOnly';
 
@@ -42,9 +43,9 @@ export function registerStock(context: vscode.ExtensionContext, deps: StockDeps)
 
   const showState = (): void => {
     const { grouping, lowOnly, text } = provider.treeOptions;
-    void vscode.commands.executeCommand('setContext', 'oto.stock.grouping', grouping);
-    void vscode.commands.executeCommand('setContext', 'oto.stock.lowOnly', lowOnly);
-    void vscode.commands.executeCommand('setContext', 'oto.stock.filtered', lowOnly || text !== '');
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.stockGrouping, grouping);
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.stockLowOnly, lowOnly);
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.stockFiltered, lowOnly || text !== '');
     const low = store.lowStockCount();
     view.badge = low ? { value: low, tooltip: vscode.l10n.t('{0} SKUs below their minimum inventory', low) } : undefined;
     const issues = visibleIssues(store);

@@ -7,6 +7,7 @@ import type { StockIssue } from './issues';
 import type { StockStore } from './store';
 import { locationTooltip, skuTooltip } from './tooltip';
 import { buildTree, type LocationGroup, type StockNode, type TreeModel, type TreeOptions } from './treeModel';
+import { COMMANDS } from '../common/ids';
 
 /** The row at the top of the view when a read failed; clicking it opens the log. */
 export interface IssueNode {
@@ -61,7 +62,7 @@ export class StockTreeProvider implements vscode.TreeDataProvider<StockViewEleme
       item.description = vscode.l10n.t('Show log');
       item.tooltip = element.issues.map((issue) => issue.message).join('\n\n');
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-      item.command = { command: 'oto.showLog', title: vscode.l10n.t('Show log') };
+      item.command = { command: COMMANDS.showLog, title: vscode.l10n.t('Show log') };
       item.contextValue = 'oto.issue';
       return item;
     }
