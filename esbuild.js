@@ -79,7 +79,8 @@ function copyCodicons() {
   }
 }
 
-// VS Code's jsonValidation reads the scenario schema from the package, and src/ does not ship.
+// VS Code reads the scenario schema (jsonValidation) from the package, which ships dist/ only; the
+// sandbox's loader bundles the same file.
 function copyScenarioSchema() {
   const fs = require('node:fs');
   const path = require('node:path');

@@ -5,6 +5,7 @@ import { registerDevtools } from './devtools';
 import { registerOperations } from './operations';
 import { registerOrders } from './orders';
 import { registerPacking } from './packing';
+import { registerRecording } from './recording';
 import { registerSessionCommands } from './session/commands';
 import { describeSession } from './session/describe';
 import { createSession } from './session/vscodeSession';
@@ -53,6 +54,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   });
 
   registerDevtools(context, { session, stock, log });
+  registerRecording(context, { session, log });
 }
 
 export function deactivate(): void {}

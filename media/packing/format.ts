@@ -7,6 +7,8 @@ export interface Formatter {
   time(epochMs: number): string;
   /** An OTO date (`2026-02-18T12:19:16`, no zone) in the locale's format; anything unreadable as it came. */
   dateTime(text: string): string;
+  /** A calendar date (`2026-02-19`) in the locale's format; anything unreadable as it came. */
+  date(text: string): string;
 }
 
 function safely<T>(make: (locale: string | undefined) => T, locale: string): T {
@@ -21,6 +23,7 @@ export function createFormatter(locale: string): Formatter {
   const numbers = safely((tag) => new Intl.NumberFormat(tag), locale);
   const times = safely((tag) => new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit', second: '2-digit' }), locale);
   const dateTimes = safely((tag) => new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' }), locale);
+  const dates = safely((tag) => new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' }), locale);
   const number = (value: number): string => numbers.format(value);
   return {
     number,
@@ -28,6 +31,10 @@ export function createFormatter(locale: string): Formatter {
     dateTime: (text) => {
       const parsed = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(text) ? new Date(text.replace(' ', 'T')) : undefined;
       return parsed && !Number.isNaN(parsed.getTime()) ? dateTimes.format(parsed) : text;
+    },
+    date: (text) => {
+      const parsed = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T00:00:00Z`) : undefined;
+      return parsed && !Number.isNaN(parsed.getTime()) ? dates.format(parsed) : text;
     },
     text: (template, ...args) =>
       template.replace(/\{(\d+)\}/g, (whole, index: string) => {

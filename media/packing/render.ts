@@ -231,10 +231,40 @@ function renderDetailsBody(details: DetailsState | undefined, s: PageStrings, f:
       el('dd', { text: status || s.unknownValue }),
       el('dt', { text: s.customerCity }),
       el('dd', { text: customerCity || s.unknownValue }),
+      ...optionalRows(details.details, s, f),
     ]),
     el('h3', { text: s.packingHistory }),
     history,
   ];
+}
+
+function deliverySlot(d: OrderDetailsView, s: PageStrings, f: Formatter): string | undefined {
+  const date = d.deliverySlotDate === undefined ? undefined : f.date(d.deliverySlotDate);
+  if (d.deliverySlotFrom === undefined || d.deliverySlotTo === undefined) {
+    return date;
+  }
+  return f.text(s.deliverySlotRange, date ?? '', d.deliverySlotFrom, d.deliverySlotTo).replace(/^, /, '');
+}
+
+const PAYMENT_WORDS: Record<string, 'paymentPaid' | 'paymentCod'> = { paid: 'paymentPaid', cod: 'paymentCod' };
+
+/** The rows OTO sent values for; a field it left out gets no row. */
+function optionalRows(d: OrderDetailsView, s: PageStrings, f: Formatter): Node[] {
+  const payment = d.paymentMethod === undefined ? undefined : Object.hasOwn(PAYMENT_WORDS, d.paymentMethod.toLowerCase()) ? s[PAYMENT_WORDS[d.paymentMethod.toLowerCase()]] : d.paymentMethod;
+  const amount = d.amountDue === undefined ? undefined : d.currency ? f.text(s.amountWithCurrency, f.number(d.amountDue), d.currency) : f.number(d.amountDue);
+  const rows: Array<[string, string | undefined, string?]> = [
+    [s.customerRegion, d.customerRegion],
+    [s.deliverySlot, deliverySlot(d, s, f)],
+    [s.paymentMethod, payment],
+    [s.amountDue, amount],
+    [s.packageWeight, d.packageWeight === undefined ? undefined : f.text(s.packageWeightValue, d.packageWeight)],
+    [s.packageCount, d.packageCount === undefined ? undefined : f.number(d.packageCount)],
+    // As text only: a URL from the network is never made a live link.
+    [s.trackingUrl, d.trackingUrl, 'tracking-url'],
+  ];
+  return rows.flatMap(([label, value, className]) =>
+    value === undefined ? [] : [el('dt', { text: label }), el('dd', { text: value, ...(className ? { className, attrs: { dir: 'ltr' } } : {}) })],
+  );
 }
 
 /** Everything of a card that depends only on its shape (state, flags) and the strings. */

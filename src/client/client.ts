@@ -99,6 +99,9 @@ export class OtoClient {
       this.remember(options.refreshToken);
     }
     this.limits = { timeoutMs: options.timeoutMs ?? 15_000, maxAnswerBytes: options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES };
+    if (!Number.isSafeInteger(this.limits.maxAnswerBytes) || this.limits.maxAnswerBytes < 1) {
+      throw new OtoError({ kind: 'validation', field: 'maxAnswerBytes', message: 'maxAnswerBytes must be a positive whole number of bytes' });
+    }
     const retry = options.retry ?? {};
     this.retry = {
       maxAttempts: retry.maxAttempts ?? 4,

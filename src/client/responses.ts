@@ -132,12 +132,45 @@ export const productPageAnswer: Check<{ productCount?: number; products: Product
   })),
 });
 
-export const orderDetailsAnswer: Check<OrderDetails> = object({
+/** orderDetails fields that OTO's numeric-codes dialect spells in snake_case: read under one name. */
+const ORDER_DETAILS_ALIASES: Readonly<Record<string, string>> = { amountDue: 'amount_due', paymentMethod: 'payment_method' };
+
+const missing = (value: unknown): boolean => value === undefined || value === null;
+
+function withAliases<T>(aliases: Readonly<Record<string, string>>, check: Check<T>): Check<T> {
+  return (value) => {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      const fields = value as Record<string, unknown>;
+      for (const [name, alias] of Object.entries(aliases)) {
+        if (missing(fields[name]) && !missing(fields[alias])) {
+          fields[name] = fields[alias];
+        }
+      }
+    }
+    return check(value);
+  };
+}
+
+// Figures OTO has sent both as numbers and as strings of digits.
+const figure = optional(either(number, string));
+
+export const orderDetailsAnswer: Check<OrderDetails> = withAliases(ORDER_DETAILS_ALIASES, object({
   orderId: string,
   id: optional(number),
   status: optionalText,
   orderDate: optionalText,
   pickupLocation: optionalText,
+  trackingURL: optionalText,
+  dcName: optionalText,
+  packageWeight: figure,
+  packageCount: figure,
+  amount: figure,
+  amountDue: figure,
+  currency: optionalText,
+  paymentMethod: optionalText,
+  deliverySlotDate: optionalText,
+  deliverySlotFrom: optionalText,
+  deliverySlotTo: optionalText,
   items: withDefault(array(object({
     id: optional(number),
     sku: optionalText,
@@ -161,9 +194,10 @@ export const orderDetailsAnswer: Check<OrderDetails> = object({
   customer: optional(object({
     name: optionalText,
     city: optionalText,
+    region: optionalText,
     country: optionalText,
     address: optionalText,
     mobile: optionalText,
     email: optionalText,
   })),
-});
+}));

@@ -159,6 +159,8 @@ export interface OrderItem {
 export interface OrderCustomer {
   name?: string;
   city?: string;
+  /** Sent only in OTO's numeric-codes dialect. */
+  region?: string;
   country?: string;
   address?: string;
   mobile?: string;
@@ -171,6 +173,21 @@ export interface OrderDetails {
   status?: string;
   orderDate?: string;
   pickupLocation?: string;
+  trackingURL?: string;
+  /** The delivery company, e.g. `OTO Flex`. */
+  dcName?: string;
+  packageWeight?: number | string;
+  packageCount?: number | string;
+  amount?: number | string;
+  /** `amountDue`, or `amount_due` in OTO's numeric-codes dialect (the answer keeps both). */
+  amountDue?: number | string;
+  currency?: string;
+  /** `paymentMethod`, or `payment_method` in OTO's numeric-codes dialect (the answer keeps both). */
+  paymentMethod?: string;
+  /** The delivery slot; sent only in OTO's numeric-codes dialect. */
+  deliverySlotDate?: string;
+  deliverySlotFrom?: string;
+  deliverySlotTo?: string;
   items: OrderItem[];
   statusHistory: OrderStatusEntry[];
   packingStatusHistory: PackingStatusEntry[];

@@ -50,6 +50,11 @@ export const COMMANDS = {
   showSandboxFaults: 'oto.showSandboxFaults',
   clearSandboxFaults: 'oto.clearSandboxFaults',
   saveSandboxStateAsScenario: 'oto.saveSandboxStateAsScenario',
+  // The recording proxy (src/recording, over src/proxy)
+  startRecordingProxy: 'oto.startRecordingProxy',
+  stopRecordingProxy: 'oto.stopRecordingProxy',
+  saveRecording: 'oto.saveRecording',
+  replayRecording: 'oto.replayRecording',
 } as const;
 
 /**
@@ -80,4 +85,5 @@ export const CONTEXT_KEYS = {
   stockLowOnly: 'oto.stock.lowOnly',
   stockFiltered: 'oto.stock.filtered',
   sandboxFaults: 'oto.sandbox.faults',
+  proxyRunning: 'oto.proxy.running',
 } as const;

@@ -26,12 +26,37 @@ function packingHistory(raw: unknown): HistoryEntry[] {
   return entries.filter((entry) => entry.status !== '').sort((a, b) => b.date.localeCompare(a.date));
 }
 
+/** A figure OTO sends as a number or a string of digits (`1`, `"2.5"`); undefined otherwise. */
+function figure(value: unknown): number | undefined {
+  const number = typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
+  return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
+}
+
+/** Only the fields present, so the page shows a row for what OTO sent and nothing for the rest. */
+function present<T extends object>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined && value !== '')) as Partial<T>;
+}
+
+/** Reads the client's OrderDetails (which already reads numeric-codes' snake_case names as camelCase). */
 export function toDetailsView(raw: unknown): OrderDetailsView {
   const fields = record(raw);
+  const customer = record(fields.customer);
   return {
     status: text(fields.status),
-    customerCity: text(record(fields.customer).city) || text(fields.destinationCity),
+    customerCity: text(customer.city) || text(fields.destinationCity),
     packingHistory: packingHistory(raw),
+    ...present({
+      customerRegion: text(customer.region),
+      trackingUrl: text(fields.trackingURL),
+      deliverySlotDate: text(fields.deliverySlotDate),
+      deliverySlotFrom: text(fields.deliverySlotFrom),
+      deliverySlotTo: text(fields.deliverySlotTo),
+      packageWeight: figure(fields.packageWeight),
+      packageCount: figure(fields.packageCount),
+      paymentMethod: text(fields.paymentMethod),
+      amountDue: figure(fields.amountDue),
+      currency: text(fields.currency),
+    }),
   };
 }
 

@@ -35,7 +35,23 @@ export interface OrderDetailsView {
   status: string;
   customerCity: string;
   packingHistory: HistoryEntry[];
+  // Present only when OTO sent them (some only in one of its answer dialects).
+  customerRegion?: string;
+  /** Shown as text, never as a link: it comes from the network. */
+  trackingUrl?: string;
+  /** `YYYY-MM-DD` as OTO sends it. */
+  deliverySlotDate?: string;
+  deliverySlotFrom?: string;
+  deliverySlotTo?: string;
+  packageWeight?: number;
+  packageCount?: number;
+  paymentMethod?: string;
+  amountDue?: number;
+  currency?: string;
 }
+
+const DETAIL_TEXT_KEYS = ['customerRegion', 'trackingUrl', 'deliverySlotDate', 'deliverySlotFrom', 'deliverySlotTo', 'paymentMethod', 'currency'] as const;
+const DETAIL_NUMBER_KEYS = ['packageWeight', 'packageCount', 'amountDue'] as const;
 
 /** Every string the page shows, localised by the host; `{0}`, `{1}` are filled in by the page. */
 export const PAGE_STRING_KEYS = [
@@ -79,6 +95,18 @@ export const PAGE_STRING_KEYS = [
   'packingHistory',
   'noPackingHistory',
   'unknownValue',
+  'customerRegion',
+  'trackingUrl',
+  'deliverySlot',
+  'deliverySlotRange',
+  'packageWeight',
+  'packageWeightValue',
+  'packageCount',
+  'paymentMethod',
+  'paymentPaid',
+  'paymentCod',
+  'amountDue',
+  'amountWithCurrency',
 ] as const;
 
 export type PageStringKey = (typeof PAGE_STRING_KEYS)[number];
@@ -183,8 +211,18 @@ function isHistoryEntry(value: unknown): value is HistoryEntry {
   return isRecord(value) && hasOnlyKeys(value, ['date', 'status', 'description']) && isString(value.date) && isString(value.status) && isString(value.description);
 }
 
+const isFiniteNumber = (value: unknown): boolean => typeof value === 'number' && Number.isFinite(value);
+
 function isDetails(value: unknown): value is OrderDetailsView {
-  return isRecord(value) && hasOnlyKeys(value, ['status', 'customerCity', 'packingHistory']) && isString(value.status) && isString(value.customerCity) && isArrayOf(value.packingHistory, isHistoryEntry);
+  return (
+    isRecord(value) &&
+    hasOnlyKeys(value, ['status', 'customerCity', 'packingHistory', ...DETAIL_TEXT_KEYS, ...DETAIL_NUMBER_KEYS]) &&
+    isString(value.status) &&
+    isString(value.customerCity) &&
+    isArrayOf(value.packingHistory, isHistoryEntry) &&
+    DETAIL_TEXT_KEYS.every((key) => value[key] === undefined || isString(value[key])) &&
+    DETAIL_NUMBER_KEYS.every((key) => value[key] === undefined || isFiniteNumber(value[key]))
+  );
 }
 
 function isStrings(value: unknown): value is PageStrings {

@@ -49,5 +49,17 @@ export function pageStrings(l10n: L10n): PageStrings {
     packingHistory: l10n.t('Packing history'),
     noPackingHistory: l10n.t('No packing history yet.'),
     unknownValue: l10n.t('(unknown)'),
+    customerRegion: l10n.t('Customer region'),
+    trackingUrl: l10n.t('Tracking'),
+    deliverySlot: l10n.t('Delivery slot'),
+    deliverySlotRange: l10n.t('{0}, {1}–{2}'),
+    packageWeight: l10n.t('Package weight'),
+    packageWeightValue: l10n.t('{0} kg'),
+    packageCount: l10n.t('Packages'),
+    paymentMethod: l10n.t('Payment'),
+    paymentPaid: l10n.t('Paid'),
+    paymentCod: l10n.t('Cash on delivery'),
+    amountDue: l10n.t('Amount due'),
+    amountWithCurrency: l10n.t('{0} {1}'),
   };
 }

@@ -1,14 +1,19 @@
 // `npm run sandbox` (or `node dist/oto-sandbox.js`, the same CLI in one file): runs the OTO sandbox
 // standalone so curl, an ERP script, an ERP's CI or a second VS Code window can talk to it. Prints
 // one line per exchange; stops on Ctrl-C, SIGTERM or after --exit-after-idle, with a summary of
-// the contract lint's findings and exit code 1 when one reached --fail-on.
+// the contract lint's findings and exit code 1 when one reached --fail-on. With --proxy it runs the
+// recording proxy to a real OTO instead, with the same logging.
+import { startProxy, WRITES_MODES, type WritesMode } from '../proxy';
+import { environmentOf } from '../proxy/environment';
 import type { Severity } from '../traffic/exchange';
 import { JsonlWriter } from '../traffic/jsonl';
 import { formatTrafficLine, isSeverity, TrafficSummary } from '../traffic/report';
+import { DIALECTS, isDialect } from './dialect';
 import { loadScenarioFile, startSandbox } from './index';
 import type { SandboxOptions } from './types';
 
 const DEFAULT_PORT = 8787;
+const DEFAULT_PROXY_PORT = 8788;
 
 const USAGE = `Usage: npm run sandbox -- [options]      (or: node dist/oto-sandbox.js [options])
   --scenario FILE    start from a scenario (the format of .oto/sandbox.json); the flags below win over it
@@ -18,9 +23,15 @@ const USAGE = `Usage: npm run sandbox -- [options]      (or: node dist/oto-sandb
   --latency MS       delay added to every answer
   --token-ttl S      lifetime of access tokens in seconds (default 3600)
   --refresh-token T  the refresh token to accept (default $OTO_SANDBOX_REFRESH_TOKEN or a random one)
+  --dialect D        OTO's answer dialect: ${DIALECTS.join(' (default) or ')}
   --log FILE         write each exchange with its findings as one JSON line to FILE
   --fail-on LEVEL    exit 1 if any finding is at least LEVEL (warning or error)
-  --exit-after-idle S  stop after S seconds without a request, with the summary`;
+  --exit-after-idle S  stop after S seconds without a request, with the summary
+  --proxy URL        instead of the sandbox, a recording proxy to this OTO base URL (port default ${DEFAULT_PROXY_PORT})
+  --writes MODE      with --proxy: ${WRITES_MODES.join(' (default), ')}: send writes on, answer them 403, or simulate them`;
+
+/** Flags that set up the sandbox's data and answers: meaningless in front of a real OTO. */
+const SANDBOX_ONLY = ['--scenario', '--seed', '--products', '--latency', '--token-ttl', '--refresh-token', '--dialect'];
 
 const NUMERIC_FLAGS = { '--port': 'port', '--seed': 'seed', '--products': 'products', '--latency': 'latencyMs', '--token-ttl': 'accessTokenTtlSeconds' } as const;
 
@@ -32,6 +43,10 @@ export interface CliOptions {
   failOn?: Severity;
   /** `--exit-after-idle`: seconds without a request before stopping. */
   exitAfterIdleSeconds?: number;
+  /** `--proxy`: the upstream base URL of a recording proxy to run instead of the sandbox. */
+  proxy?: string;
+  /** `--writes`, with `--proxy`. */
+  writes?: WritesMode;
 }
 
 /** Flags of the CLI itself rather than of the sandbox; each checks and stores its value. */
@@ -52,6 +67,15 @@ const CLI_FLAGS: Record<string, (cli: CliOptions, value: string) => void> = {
     }
     cli.exitAfterIdleSeconds = seconds;
   },
+  '--proxy': (cli, value) => {
+    cli.proxy = value;
+  },
+  '--writes': (cli, value) => {
+    if (!(WRITES_MODES as readonly string[]).includes(value)) {
+      throw new Error(`--writes must be ${WRITES_MODES.join(', ')}, got "${value}"`);
+    }
+    cli.writes = value as WritesMode;
+  },
 };
 
 export function parseArguments(args: string[], env: NodeJS.ProcessEnv): CliOptions {
@@ -60,6 +84,18 @@ export function parseArguments(args: string[], env: NodeJS.ProcessEnv): CliOptio
   if (env.OTO_SANDBOX_PORT) {
     options.port = Number(env.OTO_SANDBOX_PORT);
   }
+  const flags = args.filter((_, index) => index % 2 === 0);
+  if (flags.includes('--proxy')) {
+    const misplaced = flags.filter((flag) => SANDBOX_ONLY.includes(flag));
+    if (misplaced.length > 0) {
+      throw new Error(`${misplaced.join(', ')} set up the sandbox and cannot be used with --proxy`);
+    }
+    if (!flags.includes('--port')) {
+      options.port = DEFAULT_PROXY_PORT;
+    }
+  } else if (flags.includes('--writes')) {
+    throw new Error('--writes needs --proxy');
+  }
   for (let i = 0; i < args.length; i += 2) {
     const [flag, value] = [args[i], args[i + 1]];
     if (value === undefined) {
@@ -67,6 +103,11 @@ export function parseArguments(args: string[], env: NodeJS.ProcessEnv): CliOptio
     }
     if (flag === '--refresh-token') {
       options.refreshToken = value;
+    } else if (flag === '--dialect') {
+      if (!isDialect(value)) {
+        throw new Error(`--dialect must be ${DIALECTS.join(' or ')}, got "${value}"`);
+      }
+      options.dialect = value;
     } else if (flag === '--scenario') {
       options.scenario = loadScenarioFile(value);
     } else if (Object.prototype.hasOwnProperty.call(CLI_FLAGS, flag)) {
@@ -91,7 +132,9 @@ async function main(): Promise<void> {
     return;
   }
   const cli = parseArguments(args, process.env);
-  const sandbox = await startSandbox(cli.sandbox);
+  const server = cli.proxy === undefined
+    ? await startSandbox(cli.sandbox)
+    : await startProxy({ upstream: cli.proxy, environment: environmentOf(cli.proxy), port: cli.sandbox.port, writes: cli.writes });
   const log = cli.log === undefined ? undefined : new JsonlWriter(cli.log);
   const summary = new TrafficSummary();
   let idle: NodeJS.Timeout | undefined;
@@ -102,11 +145,11 @@ async function main(): Promise<void> {
       return;
     }
     stopping = true;
-    void sandbox
+    void server
       .close()
       .then(() => log?.close())
       .then(() => {
-        console.log(`OTO sandbox stopped\n${summary.format(cli.failOn)}`);
+        console.log(`${'refreshToken' in server ? 'OTO sandbox' : 'OTO recording proxy'} stopped\n${summary.format(cli.failOn)}`);
         process.exit(summary.exitCode(cli.failOn));
       });
   };
@@ -116,24 +159,37 @@ async function main(): Promise<void> {
       idle = setTimeout(stop, cli.exitAfterIdleSeconds * 1000);
     }
   };
-  sandbox.traffic.onDidRecord((exchange) => {
+  server.traffic.onDidRecord((exchange) => {
     console.log(formatTrafficLine(exchange));
     log?.write(exchange);
     summary.add(exchange);
     waitForIdle();
   });
   waitForIdle();
-  console.log(`OTO sandbox listening
-  base URL:       ${sandbox.baseUrl}
-  refresh token:  ${sandbox.refreshToken}
+  const howToStop = cli.exitAfterIdleSeconds === undefined ? 'Press Ctrl-C to stop.' : `Stops after ${cli.exitAfterIdleSeconds} s without a request, or on Ctrl-C.`;
+  if (!('refreshToken' in server)) {
+    const upstream = `${server.upstream} (${environmentOf(server.upstream)})`;
+    console.log(`OTO recording proxy listening
+  base URL:       ${server.baseUrl}
+  forwards to:    ${upstream}
+  writes:         ${server.writes}${server.writes === 'forward' ? ' (they change the upstream\'s real stock)' : ''}
+
+Point your integration at the base URL above, with its own refresh token for that OTO.
+${howToStop}
+`);
+  } else {
+    console.log(`OTO sandbox listening
+  base URL:       ${server.baseUrl}
+  refresh token:  ${server.refreshToken}
 
 Try it:
-  TOKEN=$(curl -s -X POST ${sandbox.baseUrl}/refreshToken -H 'Content-Type: application/json' \\
-    -d '{"refresh_token":"${sandbox.refreshToken}"}' | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')
-  curl -s "${sandbox.baseUrl}/checkInventoryStock?sku=AJW-DATES-500,COF-SAU-250" -H "Authorization: Bearer $TOKEN"
+  TOKEN=$(curl -s -X POST ${server.baseUrl}/refreshToken -H 'Content-Type: application/json' \\
+    -d '{"refresh_token":"${server.refreshToken}"}' | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')
+  curl -s "${server.baseUrl}/checkInventoryStock?sku=AJW-DATES-500,COF-SAU-250" -H "Authorization: Bearer $TOKEN"
 
-${cli.exitAfterIdleSeconds === undefined ? 'Press Ctrl-C to stop.' : `Stops after ${cli.exitAfterIdleSeconds} s without a request, or on Ctrl-C.`}
+${howToStop}
 `);
+  }
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

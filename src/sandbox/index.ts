@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { captureExchange } from '../traffic/capture';
 import { TrafficStore } from '../traffic/store';
 import { randomToken, Tokens } from './auth';
+import { DEFAULT_DIALECT, DIALECTS, isDialect } from './dialect';
 import { FaultQueue } from './faults';
 import { Emitter } from '../common/emitter';
 import { createScenarioState, createState } from './seed';
@@ -15,6 +16,7 @@ import { API_PREFIX, createServer } from './server';
 import type { RunningSandbox, SandboxOptions } from './types';
 
 export * from './types';
+export { DIALECTS } from './dialect';
 export { SNAPSHOT_FORMAT, SnapshotError, type SandboxSnapshot } from './snapshot';
 export { loadScenarioFile, parseScenario, ScenarioError, type ScenarioProblem } from './scenario';
 export { scenarioFromState } from './scenarioSave';
@@ -31,6 +33,9 @@ function checkOptions(options: SandboxOptions): void {
     if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
       throw new RangeError(`${name} must be a non-negative number, got ${value}`);
     }
+  }
+  if (options.dialect !== undefined && !isDialect(options.dialect)) {
+    throw new RangeError(`dialect must be ${DIALECTS.map((name) => `"${name}"`).join(' or ')}, got ${JSON.stringify(options.dialect)}`);
   }
 }
 
@@ -56,7 +61,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const traffic = new TrafficStore(options.traffic || {});
   const onExchange = options.traffic === false ? undefined : (raw: Parameters<typeof captureExchange>[0]) => traffic.record(captureExchange(raw));
   const server = createServer({
-    state, tokens, faults, latencyMs: options.latencyMs ?? scenario?.latencyMs ?? 0, log, limits, closing: closing.signal, onExchange,
+    state, tokens, faults, latencyMs: options.latencyMs ?? scenario?.latencyMs ?? 0, dialect: options.dialect ?? DEFAULT_DIALECT, log, limits, closing: closing.signal, onExchange,
     stateChanged: () => stateChanges.fire(),
   });
 
@@ -75,7 +80,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     baseUrl: `http://127.0.0.1:${port}${API_PREFIX.replace(/\/$/, '')}`,
     refreshToken: tokens.refreshToken,
     addFaults: (more) => void faults.add(more),
-    endpoints: Object.keys(routes(tokens)),
+    endpoints: Object.keys(routes(tokens, options.dialect ?? DEFAULT_DIALECT)),
     faults: {
       add: (more) => faults.add(more),
       list: () => faults.list(),

@@ -7,13 +7,13 @@ import { emptyRecord, forecastOf, historyDate, orderDate, type StockRecord } fro
 
 export const createInventoryOrder: Endpoint = (state, request) => {
   const body = bodyOf(request);
+  // Formats first, then lookups, as in OTO's captured answers.
   const action = body.action;
   if (action !== 'inbound' && action !== 'outbound') {
     throw otoFailure('OTO1136');
   }
   const locationCode = text(body.locationCode);
-  const location = locationCode === undefined ? undefined : state.locationByCode.get(locationCode);
-  if (!location) {
+  if (locationCode === undefined) {
     throw otoFailure('OTO1133');
   }
   if (!Array.isArray(body.items) || body.items.length === 0) {
@@ -22,7 +22,7 @@ export const createInventoryOrder: Endpoint = (state, request) => {
   const items: InventoryOrderItem[] = body.items.map((raw: unknown) => {
     const item = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
     const sku = text(item.sku);
-    if (sku === undefined || !state.productBySku.has(sku)) {
+    if (sku === undefined) {
       throw otoFailure('OTO1126');
     }
     const qty = integer(item.qty);
@@ -32,7 +32,17 @@ export const createInventoryOrder: Endpoint = (state, request) => {
     return { sku, qty };
   });
   const binLocationName = body.binLocationName === undefined ? undefined : text(body.binLocationName);
-  if (body.binLocationName !== undefined && (binLocationName === undefined || !location.bins.includes(binLocationName))) {
+  if (body.binLocationName !== undefined && binLocationName === undefined) {
+    throw otoFailure('OTO1137');
+  }
+  const location = state.locationByCode.get(locationCode);
+  if (!location) {
+    throw otoFailure('OTO1133');
+  }
+  if (items.some((item) => !state.productBySku.has(item.sku))) {
+    throw otoFailure('OTO1126');
+  }
+  if (binLocationName !== undefined && !location.bins.includes(binLocationName)) {
     throw otoFailure('OTO1137');
   }
   const warnings: string[] = [];

@@ -1,11 +1,13 @@
 // Which endpoint answers which path under /rest/v2/, with its method and whether it needs a token.
 import type { Endpoint } from './api';
 import type { Tokens } from './auth';
+import { inDialect } from './dialect';
 import { accountInfo, healthCheck, productList } from './catalogue';
 import { createInventoryOrder } from './inventory';
 import { availableCitiesForPickup, availableStoresForPickup, getPickupLocationList } from './locations';
 import { getPackingOrders, orderDetails, updatePackingStatus } from './packing';
 import { checkGlobalStock, checkInventoryStock, updateStockQuantity } from './stock';
+import type { Dialect } from './types';
 
 export interface Route {
   method: 'GET' | 'POST';
@@ -15,11 +17,11 @@ export interface Route {
   writes?: boolean;
 }
 
-export function routes(tokens: Tokens): Record<string, Route> {
+export function routes(tokens: Tokens, dialect: Dialect): Record<string, Route> {
   const get = (handle: Endpoint): Route => ({ method: 'GET', auth: true, handle });
   const post = (handle: Endpoint): Route => ({ method: 'POST', auth: true, handle });
   const write = (handle: Endpoint): Route => ({ ...post(handle), writes: true });
-  return {
+  const table: Record<string, Route> = {
     refreshToken: { method: 'POST', auth: false, handle: tokens.endpoint },
     healthCheck: { method: 'GET', auth: false, handle: healthCheck },
     accountInfo: get(accountInfo),
@@ -35,4 +37,8 @@ export function routes(tokens: Tokens): Record<string, Route> {
     availableCitiesForPickup: post(availableCitiesForPickup),
     availableStoresForPickup: post(availableStoresForPickup),
   };
+  for (const [name, route] of Object.entries(table)) {
+    route.handle = inDialect(dialect, name, route.handle);
+  }
+  return table;
 }

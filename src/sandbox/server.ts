@@ -12,7 +12,7 @@ import { applyLimits, serverOptions, UNAUTHORIZED_BODY_BYTES } from './limits';
 import type { RequestLog } from './requestLog';
 import { routes, type Route } from './routes';
 import type { RawExchange } from '../traffic/capture';
-import type { Fault, SandboxLimits } from './types';
+import type { Dialect, Fault, SandboxLimits } from './types';
 
 export const API_PREFIX = '/rest/v2/';
 
@@ -21,6 +21,8 @@ export interface ServerContext {
   tokens: Tokens;
   faults: FaultQueue;
   latencyMs: number;
+  /** Which of OTO's answer dialects the endpoints speak. */
+  dialect: Dialect;
   log: RequestLog;
   limits: Required<SandboxLimits>;
   /** Aborted when the sandbox closes: pending delays end and hanging requests are dropped. */
@@ -129,7 +131,7 @@ function send(response: http.ServerResponse, reply: Reply, headers: Record<strin
 }
 
 export function createServer(context: ServerContext): http.Server {
-  const table = routes(context.tokens);
+  const table = routes(context.tokens, context.dialect);
   const handle = async (incoming: http.IncomingMessage, response: http.ServerResponse, tap?: ExchangeTap): Promise<void> => {
     const url = targetOf(incoming);
     const endpoint = url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length).replace(/\/$/, '') : '';

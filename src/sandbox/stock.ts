@@ -63,17 +63,18 @@ export const checkGlobalStock: Endpoint = (state, request) => {
 
 export const updateStockQuantity: Endpoint = (state, request) => {
   const body = bodyOf(request);
+  // As in OTO's captured answers, every field's format is checked before anything is looked up:
+  // a bad qty is reported even when the location is unknown too.
   const actionType = body.actionType;
   if (actionType !== 'set' && actionType !== 'adjust') {
     throw otoFailure('OTO1130');
   }
   const locationCode = text(body.locationCode);
-  if (locationCode === undefined || !state.locationByCode.has(locationCode)) {
+  if (locationCode === undefined) {
     throw otoFailure('OTO1133');
   }
   const sku = text(body.sku);
-  const product = sku === undefined ? undefined : state.productBySku.get(sku);
-  if (!product) {
+  if (sku === undefined) {
     throw otoFailure('OTO1126');
   }
   const qty = integer(body.qty);
@@ -82,6 +83,13 @@ export const updateStockQuantity: Endpoint = (state, request) => {
   }
   if (body.inventoryType !== undefined && body.inventoryType !== 'onHand') {
     throw otoFailure('OTO1135');
+  }
+  if (!state.locationByCode.has(locationCode)) {
+    throw otoFailure('OTO1133');
+  }
+  const product = state.productBySku.get(sku);
+  if (!product) {
+    throw otoFailure('OTO1126');
   }
   const existing = product.stock.get(locationCode);
   // Setting creates the SKU's inventory at a location; adjusting needs one to exist.

@@ -4,6 +4,9 @@ import type { SandboxSnapshot } from './snapshot';
 // describe faults without loading the emulator.
 import type { TrafficStore, TrafficStoreOptions } from '../traffic/store';
 
+/** OTO's two answer dialects (two published versions of its Postman collection); see dialect.ts. */
+export type Dialect = 'oto-codes' | 'numeric-codes';
+
 /** What the sandbox does to one matching request instead of (or before) answering normally. */
 export interface Fault {
   /** Endpoint name as in the URL path after `/rest/v2/`, e.g. `checkInventoryStock`; `*` matches all. */
@@ -166,6 +169,12 @@ export interface SandboxOptions {
   refreshToken?: string;
   /** Locations, products and packing orders added to the seeded data. */
   extra?: SandboxExtraData;
+  /**
+   * Which of OTO's answer dialects to speak: `oto-codes` (the default; otoErrorCode errors,
+   * camelCase orderDetails) or `numeric-codes` (errorCode/errorMsg errors of the stock writes,
+   * snake_case orderDetails with a delivery slot and the customer's region).
+   */
+  dialect?: Dialect;
   /**
    * Start from this scenario (from `parseScenario`) instead of the demo data. Options given here
    * win over the scenario's (`seed`, `latencyMs`, `accessTokenTtlSeconds`, `refreshToken`; its

@@ -321,6 +321,11 @@ export class Session implements Disposable {
     });
   }
 
+  /** Where a remote environment is reached now: OTO's URL, or the `oto.baseUrl` override (checked). */
+  upstreamOf(environment: RemoteEnvironment): string {
+    return this.remoteBaseUrl(environment);
+  }
+
   private remoteBaseUrl(environment: RemoteEnvironment): string {
     if (this.baseUrlOverride === undefined) {
       return this.remoteBaseUrls[environment];

@@ -22,8 +22,17 @@ export interface StockDeps {
 
 const VIEW_ID = VIEWS.stock;
 
+const DEFAULT_CHANGE_MARK_MINUTES = 10;
+
+/** `oto.changeMarkMinutes`: how long a change mark stays after the change was seen. */
+function changeMarkMs(): number {
+  const value = vscode.workspace.getConfiguration('oto').get<unknown>('changeMarkMinutes');
+  const minutes = typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : DEFAULT_CHANGE_MARK_MINUTES;
+  return minutes * 60_000;
+}
+
 export function registerStock(context: vscode.ExtensionContext, deps: StockDeps): StockStore {
-  const store = new StockStore({ getSource: () => deps.getClient(), l10n: vscode.l10n });
+  const store = new StockStore({ getSource: () => deps.getClient(), l10n: vscode.l10n, changeMarkMs });
   const initial = savedTreeOptions(context.globalState, isRightToLeft(vscode.env.language));
   const expansion = new ExpansionMemory(context.workspaceState);
   const provider = new StockTreeProvider(store, initial, expansion);

@@ -1,14 +1,17 @@
 // The contract lint's entry point: what OTO would do with a request, given what came before it.
 import type { Finding, TrafficExchange } from './exchange';
-import { DEFAULT_LINT_OPTIONS, type LintOptions, RULES } from './rules';
+import { DEFAULT_LINT_OPTIONS, type LintOptions, type Rule, RULES } from './rules';
 
 export { DEFAULT_LINT_OPTIONS, type LintOptions, RULES } from './rules';
 
-/** Findings for `exchange`; `history` holds the exchanges before it, oldest first. */
-export function lint(history: readonly TrafficExchange[], exchange: TrafficExchange, options: Partial<LintOptions> = {}): Finding[] {
+/**
+ * Findings for `exchange`; `history` holds the exchanges before it, oldest first. `extra` rules run
+ * after the contract's own (the recording proxy adds `shape-drift`, which needs the sandbox's shapes).
+ */
+export function lint(history: readonly TrafficExchange[], exchange: TrafficExchange, options: Partial<LintOptions> = {}, extra: readonly Rule[] = []): Finding[] {
   const settled = options.duplicateWindowSeconds === undefined ? DEFAULT_LINT_OPTIONS : { ...DEFAULT_LINT_OPTIONS, ...options };
   let findings: Finding[] | undefined;
-  for (const rule of RULES) {
+  for (const rule of extra.length === 0 ? RULES : [...RULES, ...extra]) {
     const found = rule.check(history, exchange, settled);
     if (found.length > 0) {
       (findings ??= []).push(...found);

@@ -5,6 +5,7 @@ import { Emitter, type Event } from '../common/emitter';
 import type { CapturedExchange } from './capture';
 import type { Finding, TrafficExchange } from './exchange';
 import { lint, type LintOptions } from './lint';
+import type { Rule } from './rules';
 
 export interface TrafficStoreOptions {
   /** How many exchanges are kept (default 1,000). */
@@ -13,6 +14,8 @@ export interface TrafficStoreOptions {
   readonly maxBytes?: number;
   /** Lint options, or `false` to keep exchanges without judging them. */
   readonly lint?: Partial<LintOptions> | false;
+  /** Rules run after the contract lint's own, e.g. the recording proxy's `shape-drift`. */
+  readonly rules?: readonly Rule[];
 }
 
 export const DEFAULT_CAPACITY = 1000;
@@ -30,6 +33,7 @@ export class TrafficStore {
   readonly capacity: number;
   readonly maxBytes: number;
   private readonly lintOptions: Partial<LintOptions> | false;
+  private readonly extraRules: readonly Rule[];
   /** Oldest first; up to `capacity + slack` (see `trim`). */
   private readonly kept: TrafficExchange[] = [];
   /** The byte cost of each kept exchange, in the same order. */
@@ -54,6 +58,7 @@ export class TrafficStore {
       }
     }
     this.lintOptions = options.lint ?? {};
+    this.extraRules = options.rules ?? [];
     this.slack = Math.max(1, Math.floor(this.capacity / 8));
   }
 
@@ -65,7 +70,7 @@ export class TrafficStore {
     exchange.findings = NO_FINDINGS;
     if (this.lintOptions !== false) {
       // Judged before it joins the history, so no rule compares it with itself.
-      exchange.findings = lint(this.kept, exchange, this.lintOptions);
+      exchange.findings = lint(this.kept, exchange, this.lintOptions, this.extraRules);
     }
     const size = sizeOf(exchange);
     this.kept.push(exchange);

@@ -28,7 +28,8 @@ export function redactValue(value: unknown): unknown {
   if (value !== null && typeof value === 'object') {
     const copy: Record<string, unknown> = {};
     for (const [key, field] of Object.entries(value)) {
-      copy[key] = SECRET_KEY.test(key) ? maskSecretField(field) : redactValue(field);
+      // Defined, not assigned: a key `__proto__` (a SKU, say) would otherwise replace the prototype and vanish.
+      Object.defineProperty(copy, key, { value: SECRET_KEY.test(key) ? maskSecretField(field) : redactValue(field), enumerable: true, writable: true, configurable: true });
     }
     return copy;
   }

@@ -100,6 +100,16 @@ describe('devtools exchange ring', () => {
     durationMs: n,
   });
 
+  it('shows a SKU named __proto__ in an exchange document like any other', () => {
+    const document = formatExchangeDocument({
+      ...event(1),
+      status: 200,
+      responseBody: '{"success":true,"stock":{"__proto__":[{"sku":"__proto__","quantityOnHand":3}],"A":[]}}',
+    });
+    assert.deepEqual(Object.keys((JSON.parse(document) as { response: { body: { stock: object } } }).response.body.stock), ['__proto__', 'A']);
+    assert.match(document, /"sku": "__proto__"/);
+  });
+
   it('keeps the last 200, newest first, and forgets what fell out', () => {
     const log = new ExchangeLog(200);
     const added = Array.from({ length: 250 }, (_, index) => log.add(event(index + 1)));

@@ -136,8 +136,28 @@ describe('packing order details', () => {
         { date: '2026-04-07T11:09', status: 'shipped', description: 'Order is shipped  within dispatching unit 193 by picker3' },
         { date: '2026-02-18T12:19:16', status: 'packed', description: 'Order is packed by m.pisgin enter' },
       ],
+      trackingUrl: 'https://qa.tryoto.com/otoflex-tracking?enc=dXpMZTVNZCtMQStiOENERS83aVBYdHkwMFVPUDNnT21rM3VFbzRZbVREUGpRb3JZVXdpU1B3PT0=',
+      packageWeight: 1,
+      packageCount: 1,
+      paymentMethod: 'paid',
+      amountDue: 0,
+      currency: 'SAR',
     });
     assert.equal(latestPackingStatus(raw), 'packed');
+  });
+
+  it('reads the delivery slot, the region and figures sent as strings (numeric-codes, through the client)', () => {
+    const view = toDetailsView({
+      status: 'new', customer: { city: 'Riyadh', region: 'Riyadh' }, deliverySlotDate: '2026-02-19', deliverySlotFrom: '16:00', deliverySlotTo: '20:00',
+      packageWeight: '2.5', packageCount: 'two', amountDue: '115', paymentMethod: 'cod',
+    });
+    assert.deepEqual(view, {
+      status: 'new', customerCity: 'Riyadh', packingHistory: [], customerRegion: 'Riyadh', deliverySlotDate: '2026-02-19', deliverySlotFrom: '16:00', deliverySlotTo: '20:00',
+      packageWeight: 2.5, amountDue: 115, paymentMethod: 'cod',
+    });
+    assert.ok(parseHostMessage({ type: 'orderDetails', orderId: 'A', details: view }));
+    assert.equal(parseHostMessage({ type: 'orderDetails', orderId: 'A', details: { ...view, packageWeight: '2.5' } }), undefined);
+    assert.equal(parseHostMessage({ type: 'orderDetails', orderId: 'A', details: { ...view, trackingUrl: 5 } }), undefined);
   });
 
   it('survives missing and mistyped fields', () => {

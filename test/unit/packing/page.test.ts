@@ -229,6 +229,40 @@ describe('packing page (Chromium)', function () {
     await handle.waitForPosted((message) => message.type === 'getOrderDetails' && message.orderId === '11051222', before);
   });
 
+  it('shows the order fields OTO sent (tracking URL as text, never a link), and no row for those it left out', async () => {
+    await handle.showQueue(ORDERS);
+    const card = handle.page.locator('.card').first();
+    await card.locator('[data-action="toggleDetails"]').click();
+    const tracking = 'javascript:alert(1)//<a href="https://evil.example">x</a>';
+    await handle.send({
+      type: 'orderDetails',
+      orderId: '11022',
+      details: {
+        status: 'new', customerCity: 'Riyadh', packingHistory: [], customerRegion: 'Central', trackingUrl: tracking,
+        deliverySlotDate: '2026-02-19', deliverySlotFrom: '16:00', deliverySlotTo: '20:00', packageWeight: 2.5, packageCount: 2, paymentMethod: 'cod', amountDue: 1150, currency: 'SAR',
+      },
+    });
+    const rows = await card.locator('.details dl').evaluate((dl) => Array.from(dl.querySelectorAll('dt'), (dt) => [dt.textContent, dt.nextElementSibling?.textContent]));
+    assert.deepEqual(rows, [
+      [STRINGS.orderStatus, 'new'],
+      [STRINGS.customerCity, 'Riyadh'],
+      [STRINGS.customerRegion, 'Central'],
+      [STRINGS.deliverySlot, 'Feb 19, 2026, 16:00–20:00'],
+      [STRINGS.paymentMethod, STRINGS.paymentCod],
+      [STRINGS.amountDue, '1,150 SAR'],
+      [STRINGS.packageWeight, '2.5 kg'],
+      [STRINGS.packageCount, '2'],
+      [STRINGS.trackingUrl, tracking],
+    ]);
+    assert.equal(await card.locator('.details a').count(), 0);
+
+    const second = handle.page.locator('.card').nth(1);
+    await second.locator('[data-action="toggleDetails"]').click();
+    await handle.send({ type: 'orderDetails', orderId: '11051222', details: { status: 'new', customerCity: '', packingHistory: [], amountDue: 0 } });
+    const labels = await second.locator('.details dt').allInnerTexts();
+    assert.deepEqual(labels, [STRINGS.orderStatus, STRINGS.customerCity, STRINGS.amountDue]);
+  });
+
   it('has designed loading, empty and error states', async () => {
     await handle.send({ type: 'init', warehouse: { code: 'WH-JED', name: '' }, strings: STRINGS, locale: 'en' });
     assert.equal(await handle.page.locator('.state-message.loading').innerText(), STRINGS.loading);

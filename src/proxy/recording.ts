@@ -1,0 +1,175 @@
+// A recording: the proxy's exchanges as JSONL (the `--log` format, tokens already shortened), and
+// its replay against the sandbox, in order, as two texts for the diff editor — what the upstream
+// answered on the left, what the sandbox answers on the right.
+import type { TrafficExchange } from '../traffic/exchange';
+import { jsonLine } from '../traffic/jsonl';
+import { shortenTokens } from '../traffic/tokens';
+
+/** A recording holds at most this many exchanges (the traffic store's default capacity). */
+export const MAX_RECORDED = 1_000;
+/** A replayed answer is read up to this size; the rest is cut (and said so). */
+const MAX_REPLAYED_ANSWER_BYTES = 1_000_000;
+const REPLAY_TIMEOUT_MS = 10_000;
+
+/** The fields of a recorded exchange that replay and the diff need. */
+export interface RecordedExchange {
+  id: number;
+  method: string;
+  endpoint: string;
+  path: string;
+  target?: string;
+  query: Record<string, string>;
+  requestHeaders: Record<string, string>;
+  requestBody: { text: string; truncated: boolean };
+  status?: number;
+  responseBody?: { text: string; truncated: boolean };
+}
+
+export function recordingText(exchanges: readonly TrafficExchange[]): string {
+  return exchanges.map(jsonLine).join('');
+}
+
+export class RecordingError extends Error {}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isBody(value: unknown): value is { text: string; truncated: boolean } {
+  return isRecord(value) && typeof value.text === 'string' && typeof value.truncated === 'boolean';
+}
+
+function isStringMap(value: unknown): value is Record<string, string> {
+  return isRecord(value) && Object.values(value).every((item) => typeof item === 'string');
+}
+
+/** The exchanges of a JSONL recording; a line that is not one names its number. */
+export function parseRecording(text: string): RecordedExchange[] {
+  const lines = text.split('\n').filter((line) => line.trim() !== '');
+  if (lines.length > MAX_RECORDED) {
+    throw new RecordingError(`The recording has ${lines.length} exchanges; at most ${MAX_RECORDED} are replayed.`);
+  }
+  return lines.map((line, index) => {
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      throw new RecordingError(`Line ${index + 1} of the recording is not JSON.`);
+    }
+    const ok =
+      isRecord(json) && typeof json.id === 'number' && typeof json.method === 'string' && typeof json.endpoint === 'string' && typeof json.path === 'string' &&
+      (json.target === undefined || typeof json.target === 'string') && isStringMap(json.query) && isStringMap(json.requestHeaders) && isBody(json.requestBody) &&
+      (json.status === undefined || typeof json.status === 'number') && (json.responseBody === undefined || isBody(json.responseBody));
+    if (!ok) {
+      throw new RecordingError(`Line ${index + 1} of the recording is not an exchange of OTO Stock's traffic log.`);
+    }
+    return json as RecordedExchange;
+  });
+}
+
+export interface ReplayTarget {
+  /** The sandbox's base URL, e.g. `http://127.0.0.1:8787/rest/v2`. */
+  baseUrl: string;
+  refreshToken: string;
+}
+
+export interface ReplayedPair {
+  recorded: RecordedExchange;
+  /** What the sandbox answered; absent when the exchange was not sent (see `skipped`). */
+  answer?: { status: number; text: string };
+  /** Why it was not sent, or how sending failed. */
+  skipped?: string;
+}
+
+async function readAnswer(response: Response): Promise<string> {
+  const bytes = Buffer.from(await response.arrayBuffer());
+  return bytes.length > MAX_REPLAYED_ANSWER_BYTES ? `${bytes.subarray(0, MAX_REPLAYED_ANSWER_BYTES).toString('utf8')}\n… (cut at ${MAX_REPLAYED_ANSWER_BYTES} bytes)` : bytes.toString('utf8');
+}
+
+/**
+ * Sends the recorded requests, in order, to the sandbox. The recording's tokens are shortened, so
+ * the sandbox's own stand in: its refresh token for refreshToken calls, an access token for it
+ * wherever the recording had an Authorization.
+ */
+export async function replayRecording(recorded: readonly RecordedExchange[], target: ReplayTarget, signal?: AbortSignal): Promise<ReplayedPair[]> {
+  let accessToken: string | undefined;
+  const send = async (method: string, pathAndQuery: string, headers: Record<string, string>, body: string | undefined): Promise<{ status: number; text: string }> => {
+    const response = await fetch(`${target.baseUrl}/${pathAndQuery}`, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body }),
+      redirect: 'manual',
+      signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(REPLAY_TIMEOUT_MS)]) : AbortSignal.timeout(REPLAY_TIMEOUT_MS),
+    });
+    return { status: response.status, text: await readAnswer(response) };
+  };
+  const token = async (): Promise<string> => {
+    if (accessToken === undefined) {
+      const answer = await send('POST', 'refreshToken', { 'Content-Type': 'application/json' }, JSON.stringify({ refresh_token: target.refreshToken }));
+      accessToken = (JSON.parse(answer.text) as { access_token?: string }).access_token ?? '';
+    }
+    return accessToken;
+  };
+
+  const pairs: ReplayedPair[] = [];
+  for (const exchange of recorded) {
+    signal?.throwIfAborted();
+    if (exchange.requestBody.truncated) {
+      pairs.push({ recorded: exchange, skipped: 'not sent: its body was cut when it was recorded' });
+      continue;
+    }
+    const pathAndQuery = (exchange.target ?? exchange.path).replace(/^\/rest\/v2\//, '');
+    const headers: Record<string, string> = {};
+    const contentType = exchange.requestHeaders['content-type'];
+    if (contentType !== undefined) {
+      headers['Content-Type'] = contentType;
+    }
+    let body = exchange.method === 'GET' || exchange.method === 'HEAD' ? undefined : exchange.requestBody.text;
+    try {
+      if (exchange.endpoint === 'refreshToken') {
+        body = JSON.stringify({ refresh_token: target.refreshToken });
+      } else if (exchange.requestHeaders.authorization !== undefined) {
+        headers.Authorization = `Bearer ${await token()}`;
+      }
+      pairs.push({ recorded: exchange, answer: await send(exchange.method, pathAndQuery, headers, body) });
+    } catch (error) {
+      signal?.throwIfAborted();
+      pairs.push({ recorded: exchange, skipped: `failed: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+  return pairs;
+}
+
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(sortedKeys);
+  }
+  if (isRecord(value)) {
+    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortedKeys(value[key])]));
+  }
+  return value;
+}
+
+/** A body as the diff shows it: JSON indented with sorted keys (OTO's key order means nothing), tokens shortened. */
+function pretty(text: string): string {
+  let shown = text;
+  try {
+    shown = JSON.stringify(sortedKeys(JSON.parse(text)), null, 2);
+  } catch {
+    // Not JSON: shown as it came.
+  }
+  return shortenTokens(shown);
+}
+
+/** The two sides of the replay diff, pair by pair under the same headings so the editor lines them up. */
+export function replaySides(pairs: readonly ReplayedPair[]): { recorded: string; sandbox: string } {
+  const recorded: string[] = [];
+  const sandbox: string[] = [];
+  pairs.forEach(({ recorded: exchange, answer, skipped }, index) => {
+    const heading = `#${index + 1} ${exchange.method} ${exchange.target ?? exchange.path}`;
+    const upstreamBody = exchange.responseBody ? pretty(exchange.responseBody.text) + (exchange.responseBody.truncated ? '\n… (cut when recorded)' : '') : '(no answer)';
+    recorded.push(`${heading} → ${exchange.status ?? 'no answer'}\n${upstreamBody}\n`);
+    sandbox.push(answer ? `${heading} → ${answer.status}\n${pretty(answer.text)}\n` : `${heading} → ${skipped ?? 'not sent'}\n`);
+  });
+  return { recorded: recorded.join('\n'), sandbox: sandbox.join('\n') };
+}

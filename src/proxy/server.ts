@@ -1,0 +1,184 @@
+// The proxy's HTTP side: takes a client's request on 127.0.0.1, refuses what is not OTO's API,
+// blocks or simulates writes when told to, and otherwise sends it upstream unchanged. Every
+// refusal and every upstream failure is answered with the gateway's JSON shape, `{message, code}`.
+import * as http from 'node:http';
+import { gatewayFailure } from '../sandbox/errors';
+import { applyLimits, serverOptions } from '../sandbox/limits';
+import type { Simulator } from './simulate';
+import type { ProxiedExchange, ProxyLimits, WritesMode } from './types';
+import { decodedBody, UpstreamFailure, type Upstream, type UpstreamAnswer } from './upstream';
+import { isWrite } from './writes';
+
+export const API_PREFIX = '/rest/v2/';
+
+/** Beyond the sandbox's own limits: how long and how much the upstream may answer. */
+export const UPSTREAM_LIMITS = { upstreamTimeoutMs: 30_000, maxAnswerBytes: 20_000_000 } as const;
+
+export interface ProxyContext {
+  upstream: Upstream;
+  environment: string;
+  writes: WritesMode;
+  limits: Required<ProxyLimits>;
+  simulator: Simulator;
+  record(exchange: ProxiedExchange): void;
+}
+
+interface Reply {
+  status: number;
+  /** Flat list of header names and values. */
+  headers: string[];
+  body: Buffer;
+}
+
+class Refusal extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+function jsonReply(status: number, message: string): Reply {
+  return { status, headers: ['Content-Type', 'application/json; charset=utf-8'], body: Buffer.from(JSON.stringify(gatewayFailure(status, message).body)) };
+}
+
+/** The part after `/rest/v2/`, or a Refusal: only OTO's API goes upstream, and only below it. */
+function apiPath(target: string): string {
+  if (!target.startsWith(API_PREFIX)) {
+    throw new Refusal(404, `The recording proxy forwards only ${API_PREFIX}… (got ${target.slice(0, 80)})`);
+  }
+  const rest = target.slice(API_PREFIX.length);
+  const path = rest.split('?', 1)[0];
+  // A dot segment or a backslash could climb out of /rest/v2/ once the upstream normalises it.
+  if (path.split('/').some((segment) => /^(\.|%2e){1,2}$/i.test(segment)) || /\\|%5c|%2f/i.test(path)) {
+    throw new Refusal(400, 'The path must not leave /rest/v2/ (dot segments, encoded slashes and backslashes are refused)');
+  }
+  return rest;
+}
+
+/** The body, within the size limit; Node's request timeout (answered 408 by the limits) bounds the time. */
+function readBody(incoming: http.IncomingMessage, limits: Required<ProxyLimits>): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const tooLarge = (): Refusal => new Refusal(413, `Request body too large: at most ${limits.maxBodyBytes} bytes`);
+    if (Number(incoming.headers['content-length']) > limits.maxBodyBytes) {
+      reject(tooLarge());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    incoming.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limits.maxBodyBytes) {
+        reject(tooLarge());
+        incoming.pause();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    incoming.on('end', () => resolve(Buffer.concat(chunks)));
+    incoming.on('error', reject);
+  });
+}
+
+function forwardedReply(answer: UpstreamAnswer): Reply {
+  return { status: answer.status, headers: answer.rawHeaders, body: answer.body };
+}
+
+interface Outcome {
+  reply: Reply;
+  handling: ProxiedExchange['handling'];
+  /** The body as the capture should read it (decoded). */
+  decoded?: Buffer;
+  failure?: string;
+  simulatedRead?: boolean;
+}
+
+async function answer(context: ProxyContext, incoming: http.IncomingMessage, body: Buffer, pathAndQuery: string): Promise<Outcome> {
+  const method = incoming.method ?? 'GET';
+  const endpoint = pathAndQuery.split('?', 1)[0].replace(/\/$/, '');
+  const upstreamName = context.environment || context.upstream.base.host;
+  if (isWrite(method, endpoint) && context.writes === 'block') {
+    return { reply: jsonReply(403, `The recording proxy blocks writes: ${endpoint} was not sent to ${upstreamName}`), handling: 'blocked' };
+  }
+  const request = { method, pathAndQuery, rawHeaders: incoming.rawHeaders, body };
+  if (isWrite(method, endpoint) && context.writes === 'simulate') {
+    const simulated = await context.simulator.write(endpoint, request);
+    return { reply: { status: simulated.status, headers: ['Content-Type', 'application/json; charset=utf-8'], body: Buffer.from(simulated.body) }, handling: 'simulated' };
+  }
+  const upstream = await context.upstream.send(request);
+  const decoded = decodedBody(upstream, context.limits.maxAnswerBytes);
+  const patched = context.writes === 'simulate' ? context.simulator.patchRead(endpoint, pathAndQuery, upstream.status, decoded) : undefined;
+  if (patched !== undefined) {
+    // The patched body is sent as plain JSON, whatever encoding the upstream used.
+    const headers = pairs(upstream.rawHeaders).filter(([name]) => name !== 'content-encoding').flat();
+    return { reply: { status: upstream.status, headers, body: patched }, handling: 'forwarded', decoded: patched, simulatedRead: true };
+  }
+  return { reply: forwardedReply(upstream), handling: 'forwarded', decoded };
+}
+
+function send(response: http.ServerResponse, reply: Reply): void {
+  if (response.headersSent || response.destroyed) {
+    return;
+  }
+  response.writeHead(reply.status, [...reply.headers, 'Content-Length', String(reply.body.length)]);
+  response.end(reply.body);
+}
+
+export function createProxyServer(context: ProxyContext): http.Server {
+  const { limits } = context;
+  const handle = async (incoming: http.IncomingMessage, response: http.ServerResponse): Promise<void> => {
+    const startedAt = Date.now();
+    const started = performance.now();
+    const target = incoming.url ?? '';
+    let body: Buffer = Buffer.alloc(0);
+    let outcome: Outcome;
+    try {
+      const pathAndQuery = apiPath(target);
+      body = await readBody(incoming, limits);
+      outcome = await answer(context, incoming, body, pathAndQuery);
+    } catch (error) {
+      if (error instanceof UpstreamFailure) {
+        outcome = { reply: jsonReply(error.status, `OTO Stock recording proxy: ${error.message}`), handling: 'upstream-failed', failure: error.message };
+      } else if (error instanceof Refusal) {
+        outcome = { reply: jsonReply(error.status, error.message), handling: 'refused' };
+        // An unread body would otherwise keep the connection busy: this answer is the last on it.
+        response.shouldKeepAlive = false;
+      } else {
+        outcome = { reply: jsonReply(500, 'OTO Stock recording proxy: internal error'), handling: 'refused', failure: error instanceof Error ? error.message : String(error) };
+      }
+    }
+    send(response, outcome.reply);
+    context.record({
+      startedAt,
+      remoteAddress: incoming.socket.remoteAddress ?? '',
+      remotePort: incoming.socket.remotePort ?? 0,
+      method: incoming.method ?? '',
+      target,
+      requestHeaders: incoming.headers,
+      requestBody: body,
+      status: outcome.reply.status,
+      responseHeaders: Object.fromEntries(pairs(outcome.reply.headers)),
+      responseBody: outcome.decoded ?? outcome.reply.body,
+      durationMs: performance.now() - started,
+      handling: outcome.handling,
+      ...(outcome.failure !== undefined ? { failure: outcome.failure } : {}),
+      ...(outcome.simulatedRead ? { simulatedRead: true } : {}),
+    });
+  };
+
+  const server = http.createServer(
+    // Node would answer a missing Host with an empty 400; the upstream gets its own Host anyway.
+    { ...serverOptions(limits), requireHostHeader: false },
+    (incoming, response) => {
+      handle(incoming, response).catch(() => response.destroy());
+    },
+  );
+  applyLimits(server, limits);
+  return server;
+}
+
+function pairs(flat: readonly string[]): Array<[string, string]> {
+  const result: Array<[string, string]> = [];
+  for (let i = 0; i < flat.length; i += 2) {
+    result.push([flat[i].toLowerCase(), flat[i + 1]]);
+  }
+  return result;
+}

@@ -1,0 +1,67 @@
+// The recording proxy's public options. No `vscode`: the CLI and an ERP's CI run it from plain Node.
+import type { SandboxLimits } from '../sandbox/types';
+import type { TrafficStore, TrafficStoreOptions } from '../traffic/store';
+
+/** What the proxy does with a call that changes state on OTO. */
+export type WritesMode = 'forward' | 'block' | 'simulate';
+export const WRITES_MODES: readonly WritesMode[] = ['forward', 'block', 'simulate'];
+
+/** The sandbox's limits on what one client may cost (timeouts, connections, sizes), and the upstream's. */
+export interface ProxyLimits extends SandboxLimits {
+  /** The upstream must have answered in full within this time, or the client gets a 504. */
+  upstreamTimeoutMs?: number;
+  /** Upstream answers past this are not passed on: the client gets a 502. */
+  maxAnswerBytes?: number;
+}
+
+/** One exchange as the proxy saw it, before capture shortens its tokens. */
+export interface ProxiedExchange {
+  readonly startedAt: number;
+  readonly remoteAddress: string;
+  readonly remotePort: number;
+  readonly method: string;
+  /** The request target as received (`/rest/v2/x?y=z`). */
+  readonly target: string;
+  readonly requestHeaders: Readonly<Record<string, string | string[] | undefined>>;
+  readonly requestBody: Buffer;
+  readonly status?: number;
+  readonly responseHeaders?: Readonly<Record<string, string | string[] | number | undefined>>;
+  /** The answer as the client got it, decoded when the upstream compressed it. */
+  readonly responseBody?: Buffer;
+  readonly durationMs: number;
+  /** How the proxy handled it: sent upstream, blocked, simulated, or refused before anything. */
+  readonly handling: 'forwarded' | 'blocked' | 'simulated' | 'refused' | 'upstream-failed';
+  /** In words, when the upstream failed: `upstream timed out after 30000 ms`. */
+  readonly failure?: string;
+  /** A read whose answer the simulation changed. */
+  readonly simulatedRead?: boolean;
+}
+
+export interface ProxyOptions {
+  /** The upstream base URL, e.g. `https://staging-api.tryoto.com/rest/v2/`. */
+  upstream: string;
+  /** A name for the upstream shown with each exchange (`staging`, `production`). */
+  environment?: string;
+  /** Port on 127.0.0.1; 0 (the default) picks a free one. */
+  port?: number;
+  writes?: WritesMode;
+  limits?: ProxyLimits;
+  /** Where exchanges are kept (bounded) with the contract lint's findings; `false` keeps none. */
+  traffic?: TrafficStoreOptions | false;
+  /** Compare each upstream answer's shape with the sandbox's (`shape-drift` findings); on by default. */
+  drift?: boolean;
+}
+
+export interface RunningProxy {
+  /** e.g. `http://127.0.0.1:8788/rest/v2` (no trailing slash). */
+  readonly baseUrl: string;
+  readonly port: number;
+  /** The upstream base URL, normalised (no trailing slash). */
+  readonly upstream: string;
+  readonly writes: WritesMode;
+  /** Exchanges seen so far. */
+  readonly exchangeCount: number;
+  /** The captured exchanges (tokens shortened) with their findings, `shape-drift` included. */
+  readonly traffic: TrafficStore;
+  close(): Promise<void>;
+}

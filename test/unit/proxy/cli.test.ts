@@ -1,0 +1,60 @@
+// `npm run sandbox -- --proxy URL`: the recording proxy from the command line, for CI and scripts,
+// with the workbench's logging; here in front of a sandbox standing in for staging.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { startSandbox, type RunningSandbox } from '../../../src/sandbox';
+import { run, waitFor } from '../sandbox/cliProcess';
+import { accessToken, call } from '../sandbox/http';
+
+describe('recording proxy CLI', () => {
+  let upstream: RunningSandbox;
+  let dir: string;
+
+  beforeEach(async () => {
+    upstream = await startSandbox();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oto-proxy-cli-'));
+  });
+  afterEach(async () => {
+    await upstream.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('proxies with --writes block, prints one line per exchange, logs JSONL without tokens and stops when idle', async () => {
+    const log = path.join(dir, 'traffic.jsonl');
+    const cli = run(['--proxy', upstream.baseUrl, '--writes', 'block', '--port', '0', '--log', log, '--exit-after-idle', '1']);
+    const [, baseUrl] = await waitFor(/base URL:\s+(\S+)/, cli);
+    assert.match(cli.output(), new RegExp(`forwards to:\\s+${upstream.baseUrl.replace(/[.]/g, '\\.')} \\(127\\.0\\.0\\.1:\\d+\\)`));
+    assert.match(cli.output(), /writes:\s+block/);
+    const token = await accessToken(upstream);
+    const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+    assert.equal((await call(`${baseUrl}/checkInventoryStock?sku=AJW-DATES-500`, { headers })).status, 200);
+    const blocked = await call(`${baseUrl}/updateStockQuantity`, { method: 'POST', headers, body: JSON.stringify({ actionType: 'adjust', locationCode: 'RUH-WH1', sku: 'AJW-DATES-500', qty: '1.5' }) });
+    assert.equal(blocked.status, 403);
+    assert.equal(await cli.exited, 0);
+
+    assert.match(cli.output(), /GET\s+checkInventoryStock\s+200/);
+    assert.match(cli.output(), /POST\s+updateStockQuantity\s+403/);
+    assert.match(cli.output(), /OTO recording proxy stopped/);
+    const lines = fs.readFileSync(log, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { source: unknown; findings: Array<{ rule: string }> });
+    assert.equal(lines.length, 2);
+    assert.deepEqual(lines[0].source, { kind: 'proxy', upstream: upstream.baseUrl, environment: new URL(upstream.baseUrl).host });
+    assert.ok(lines[1].findings.some((finding) => finding.rule === 'qty-not-integer'), 'the contract lint judges proxied traffic too');
+    assert.ok(!fs.readFileSync(log, 'utf8').includes(token));
+    assert.ok(!cli.output().includes(token));
+    assert.ok(!upstream.requests.some((request) => request.endpoint === 'updateStockQuantity'));
+  });
+
+  it('refuses sandbox-only flags with --proxy, and --writes without it', async () => {
+    for (const [args, message] of [
+      [['--proxy', upstream.baseUrl, '--dialect', 'numeric-codes'], /--dialect set up the sandbox and cannot be used with --proxy/],
+      [['--writes', 'block'], /--writes needs --proxy/],
+      [['--proxy', upstream.baseUrl, '--writes', 'maybe'], /--writes must be forward, block, simulate, got "maybe"/],
+    ] as const) {
+      const cli = run([...args]);
+      assert.equal(await cli.exited, 1, args.join(' '));
+      assert.match(cli.output(), message);
+    }
+  });
+});

@@ -1,0 +1,120 @@
+// An upstream that is down, hangs, drops the connection or answers too much becomes a 502/504 in
+// the gateway shape, sent once; a client that misbehaves gets a JSON error and costs bounded time.
+import * as assert from 'node:assert/strict';
+import * as net from 'node:net';
+import { describeFailure } from '../../../src/proxy/upstream';
+import { call } from '../sandbox/http';
+import { bodyOf, closedPort, proxyTo, rawRequest, recordingUpstream, type ProxyHarness, type RecordingUpstream } from './support';
+
+describe('recording proxy: failures', () => {
+  let upstream: RecordingUpstream;
+  let harness: ProxyHarness | undefined;
+
+  beforeEach(async () => {
+    upstream = await recordingUpstream();
+  });
+  afterEach(async () => {
+    await harness?.proxy.close();
+    harness = undefined;
+    await upstream.close();
+  });
+
+  const post = (path: string) => call(`${harness!.proxy.baseUrl}/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"actionType":"adjust"}' });
+
+  it('says the upstream refused the connection (502) when nothing listens there', async () => {
+    harness = await proxyTo(`http://127.0.0.1:${await closedPort()}/rest/v2`);
+    const answer = await post('updateStockQuantity');
+    assert.equal(answer.status, 502);
+    assert.match((answer.json as { message: string }).message, /^OTO Stock recording proxy: the upstream 127\.0\.0\.1:\d+ refused the connection$/);
+    assert.equal((answer.json as { code: number }).code, 502);
+    assert.match(harness.exchanges[0].fault ?? '', /^upstream failed: the upstream 127\.0\.0\.1:\d+ refused the connection$/);
+    assert.equal(harness.exchanges[0].status, 502);
+  });
+
+  it('names DNS and TLS failures in words (no test resolves or reaches a real host)', () => {
+    const error = (code: string): NodeJS.ErrnoException => Object.assign(new Error(code), { code });
+    assert.equal(describeFailure(error('ENOTFOUND'), 'staging-api.tryoto.com'), 'the upstream host staging-api.tryoto.com could not be resolved (DNS: ENOTFOUND)');
+    assert.equal(describeFailure(error('CERT_HAS_EXPIRED'), 'api.tryoto.com'), 'the TLS connection to api.tryoto.com failed (CERT_HAS_EXPIRED)');
+    assert.equal(describeFailure(error('ERR_TLS_CERT_ALTNAME_INVALID'), 'api.tryoto.com'), 'the TLS connection to api.tryoto.com failed (ERR_TLS_CERT_ALTNAME_INVALID)');
+    assert.equal(describeFailure(error('EHOSTUNREACH'), 'api.tryoto.com'), 'the request to api.tryoto.com failed (EHOSTUNREACH)');
+  });
+
+  it('gives up on a hanging upstream with a 504, and sends the write once only', async () => {
+    upstream.behaviour = 'hang';
+    harness = await proxyTo(upstream.baseUrl, { limits: { upstreamTimeoutMs: 300 } });
+    const answer = await post('updateStockQuantity');
+    assert.equal(answer.status, 504);
+    assert.match((answer.json as { message: string }).message, /did not answer within 300 ms/);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal(upstream.received.length, 1, 'no retry');
+  });
+
+  it('says the upstream dropped the connection (502) and does not retry', async () => {
+    upstream.behaviour = 'reset';
+    harness = await proxyTo(upstream.baseUrl);
+    const answer = await post('updateStockQuantity');
+    assert.equal(answer.status, 502);
+    assert.match((answer.json as { message: string }).message, /dropped the connection/);
+    assert.equal(upstream.received.length, 1);
+  });
+
+  it('does not pass on an answer larger than its limit', async () => {
+    upstream.behaviour = 'huge';
+    harness = await proxyTo(upstream.baseUrl, { limits: { maxAnswerBytes: 10_000 } });
+    const answer = await call(`${harness.proxy.baseUrl}/productList`);
+    assert.equal(answer.status, 502);
+    assert.match((answer.json as { message: string }).message, /larger than 10000 bytes/);
+  });
+
+  it('refuses a body over its limit with 413 and sends nothing', async () => {
+    harness = await proxyTo(upstream.baseUrl, { limits: { maxBodyBytes: 1_000 } });
+    const answer = await call(`${harness.proxy.baseUrl}/updateStockQuantity`, { method: 'POST', body: 'x'.repeat(5_000) });
+    assert.deepEqual([answer.status, (answer.json as { code: number }).code], [413, 413]);
+    const chunked = await rawRequest(harness.proxy.port, `POST /rest/v2/updateStockQuantity HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n7d0\r\n${'y'.repeat(2000)}\r\n0\r\n\r\n`);
+    assert.match(chunked, /^HTTP\/1.1 413 /);
+    assert.equal(upstream.received.length, 0);
+  });
+
+  it('answers a body that trickles in too slowly with 408 JSON, and sends nothing', async () => {
+    harness = await proxyTo(upstream.baseUrl, { limits: { headersTimeoutMs: 300, requestTimeoutMs: 400 } });
+    const raw = await rawRequest(harness.proxy.port, 'POST /rest/v2/updateStockQuantity HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{"a":');
+    assert.match(raw, /^HTTP\/1.1 408 /);
+    assert.deepEqual(bodyOf(raw), { message: 'Request timeout: the request was not received in time', code: 408 });
+    assert.equal(upstream.received.length, 0);
+  });
+
+  it('answers headers that never end with 408 JSON', async () => {
+    harness = await proxyTo(upstream.baseUrl, { limits: { headersTimeoutMs: 300, requestTimeoutMs: 400 } });
+    const raw = await rawRequest(harness.proxy.port, 'GET /rest/v2/healthCheck HTTP/1.1\r\nHost: x\r\nX-Slow: ');
+    assert.match(raw, /^HTTP\/1.1 408 /);
+    assert.equal((bodyOf(raw) as { code: number }).code, 408);
+  });
+
+  it('answers a malformed request and oversized headers with JSON errors', async () => {
+    harness = await proxyTo(upstream.baseUrl, { limits: { maxHeaderBytes: 2_000 } });
+    const malformed = await rawRequest(harness.proxy.port, 'NOT HTTP AT ALL\r\n\r\n');
+    assert.match(malformed, /^HTTP\/1.1 400 /);
+    assert.deepEqual(bodyOf(malformed), { message: 'Bad request', code: 400 });
+    const huge = await rawRequest(harness.proxy.port, `GET /rest/v2/healthCheck HTTP/1.1\r\nHost: x\r\nX-Big: ${'z'.repeat(5_000)}\r\n\r\n`);
+    assert.match(huge, /^HTTP\/1.1 431 /);
+    assert.equal(upstream.received.length, 0);
+  });
+
+  it('closes connections past its cap at once and keeps serving the others', async () => {
+    harness = await proxyTo(upstream.baseUrl, { limits: { maxConnections: 3 } });
+    const held: net.Socket[] = [];
+    for (let i = 0; i < 3; i++) {
+      const socket = net.connect(harness.proxy.port, '127.0.0.1');
+      await new Promise((resolve) => socket.once('connect', resolve));
+      held.push(socket);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const turnedAway = await rawRequest(harness.proxy.port, 'GET /rest/v2/healthCheck HTTP/1.1\r\nHost: x\r\n\r\n');
+    assert.equal(turnedAway, '');
+    assert.equal(upstream.received.length, 0);
+    held.pop()?.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal((await call(`${harness.proxy.baseUrl}/healthCheck`)).status, 201);
+    held.forEach((socket) => socket.destroy());
+  });
+});
