@@ -6,6 +6,7 @@ import { Emitter, type Event } from '../common/emitter';
 import type { ProxyOptions, RunningProxy, WritesMode } from '../proxy/types';
 import type { RunningSandbox, SandboxOptions } from '../sandbox/types';
 import type { TrafficStore } from '../traffic/store';
+import { COMMANDS, CONTEXT_KEYS } from '../common/ids';
 
 export interface ProxyModule {
   startProxy(options: ProxyOptions): Promise<RunningProxy>;
@@ -47,7 +48,7 @@ export class RecordingProxyController implements vscode.Disposable {
   constructor(private readonly load: () => ProxyModule) {
     this.item = vscode.window.createStatusBarItem('oto.proxy', vscode.StatusBarAlignment.Left, 9);
     this.item.name = vscode.l10n.t('OTO Recording Proxy');
-    this.item.command = 'oto.stopRecordingProxy';
+    this.item.command = COMMANDS.stopRecordingProxy;
   }
 
   get proxy(): RunningProxy | undefined {
@@ -80,7 +81,7 @@ export class RecordingProxyController implements vscode.Disposable {
         this.update();
         this.changed.fire();
       });
-      void vscode.commands.executeCommand('setContext', 'oto.proxy.running', true);
+      void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.proxyRunning, true);
       this.update();
       this.changed.fire();
       return proxy;
@@ -97,7 +98,7 @@ export class RecordingProxyController implements vscode.Disposable {
     this.running = undefined;
     this.recordListener?.dispose();
     await proxy.close();
-    void vscode.commands.executeCommand('setContext', 'oto.proxy.running', false);
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.proxyRunning, false);
     this.update();
     this.changed.fire();
     return true;

@@ -8,6 +8,7 @@ import { locationNamer } from './hoverProvider';
 import { hoverLabels } from '../labels';
 import { skuCandidates, tokenAt } from './skuText';
 import { globalOnHand, isLow, readingFromStore, type SkuReading } from '../stockReading';
+import { COMMANDS } from '../../common/ids';
 
 /** Candidate strings in the order the user most likely means them. */
 function candidatesOf(editor: vscode.TextEditor): string[] {
@@ -107,5 +108,5 @@ async function showPreview(stock: DevtoolsStock, reports: VirtualTexts, readings
 }
 
 export function registerCheckStockCommand(stock: DevtoolsStock, reports: VirtualTexts): vscode.Disposable {
-  return vscode.commands.registerCommand('oto.checkStockOfSelection', () => checkStock(stock, reports));
+  return vscode.commands.registerCommand(COMMANDS.checkStockOfSelection, () => checkStock(stock, reports));
 }

@@ -8,6 +8,7 @@ import { formatDuration, formatTime } from './logFormat';
 import { redactText } from './redaction';
 import { planReplay } from './replay';
 import { RequestsView } from './requestsView';
+import { COMMANDS } from '../../common/ids';
 
 function isExchange(value: unknown): value is Exchange {
   return typeof value === 'object' && value !== null && typeof (value as Exchange).id === 'number' && typeof (value as Exchange).url === 'string';
@@ -71,7 +72,7 @@ async function replay(exchange: Exchange, session: DevtoolsSession, stock: Devto
     const showLog = vscode.l10n.t('Show log');
     const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Replay of {0} failed: {1}', exchange.endpoint, describeError(error)), showLog);
     if (choice === showLog) {
-      await vscode.commands.executeCommand('oto.showLog');
+      await vscode.commands.executeCommand(COMMANDS.showLog);
     }
     return;
   }
@@ -89,16 +90,16 @@ export function registerExchangeCommands(exchanges: ExchangeLog, session: Devtoo
     }
   };
   return [
-    vscode.commands.registerCommand('oto.openRequest', onExchange((exchange) => RequestsView.open(exchange))),
+    vscode.commands.registerCommand(COMMANDS.openRequest, onExchange((exchange) => RequestsView.open(exchange))),
     vscode.commands.registerCommand(
-      'oto.copyRequestAsCurl',
+      COMMANDS.copyRequestAsCurl,
       onExchange(async (exchange) => {
         await vscode.env.clipboard.writeText(buildCurl(exchange));
         void vscode.window.showInformationMessage(vscode.l10n.t('Copied as cURL. Set OTO_ACCESS_TOKEN in your shell before running it.'));
       }),
     ),
     vscode.commands.registerCommand(
-      'oto.copyResponse',
+      COMMANDS.copyResponse,
       onExchange(async (exchange) => {
         if (exchange.responseBody === undefined) {
           void vscode.window.showInformationMessage(vscode.l10n.t('This request got no response to copy.'));
@@ -107,6 +108,6 @@ export function registerExchangeCommands(exchanges: ExchangeLog, session: Devtoo
         await vscode.env.clipboard.writeText(redactText(exchange.responseBody));
       }),
     ),
-    vscode.commands.registerCommand('oto.replayRequest', onExchange((exchange) => replay(exchange, session, stock, exchanges))),
+    vscode.commands.registerCommand(COMMANDS.replayRequest, onExchange((exchange) => replay(exchange, session, stock, exchanges))),
   ];
 }

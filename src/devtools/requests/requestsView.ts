@@ -7,8 +7,9 @@ import { exchangeUri } from '../documents';
 import { formatDuration, formatTime } from './logFormat';
 import { planReplay } from './replay';
 import { matchesFilter, type RequestFilter } from './requestFilter';
+import { COMMANDS } from '../../common/ids';
 
-export const OPEN_EXCHANGE_COMMAND = 'oto.openRequest';
+export const OPEN_EXCHANGE_COMMAND = COMMANDS.openRequest;
 
 export class RequestsView implements vscode.TreeDataProvider<Exchange>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<undefined>();
