@@ -9,6 +9,7 @@ import { describeSession } from './session/describe';
 import { createSession } from './session/vscodeSession';
 import { registerStatusBar } from './statusBar/statusBar';
 import { registerStock } from './stock';
+import { registerWorkbench } from './workbench';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = vscode.window.createOutputChannel('OTO', { log: true });
@@ -40,6 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   });
 
   registerDevtools(context, { session, stock, log });
+  registerWorkbench(context, { session, stock });
 }
 
 export function deactivate(): void {}

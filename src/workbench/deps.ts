@@ -1,0 +1,32 @@
+// What the workbench needs from the rest of the extension, declared here so extension.ts passes the
+// Session and the StockStore as they are (structural typing) and tests can pass their own.
+import type { DevtoolsSession, DevtoolsStock, Subscribe } from '../devtools/deps';
+import type { TrafficExchange } from '../traffic/exchange';
+
+/** The slice of the sandbox's TrafficStore the views read (the store lives in the sandbox bundle). */
+export interface TrafficStoreLike {
+  readonly capacity: number;
+  list(): TrafficExchange[];
+  get(id: number): TrafficExchange | undefined;
+  clear(): void;
+  readonly onDidRecord: Subscribe<TrafficExchange>;
+  readonly onDidClear: Subscribe<void>;
+}
+
+export interface RunningSandboxLike {
+  readonly baseUrl: string;
+  readonly refreshToken: string;
+  readonly traffic: TrafficStoreLike;
+}
+
+export interface WorkbenchSession extends DevtoolsSession {
+  /** The in-process sandbox started (with it) or stopped (`undefined`). */
+  readonly onDidChangeSandbox: Subscribe<RunningSandboxLike | undefined>;
+  /** The sandbox when running or starting, without starting it. */
+  readonly runningSandbox: Promise<RunningSandboxLike> | undefined;
+}
+
+export interface WorkbenchDeps {
+  readonly session: WorkbenchSession;
+  readonly stock: DevtoolsStock;
+}
