@@ -9,11 +9,8 @@ import { screenshot, useTheme } from './support/screenshot';
 import { clickTreeRow, sideBarWidth, treeRows, uiAvailable, waitFor, type TreeRow } from './support/ui';
 
 const ERP_AGENT = 'acme-erp/2.1';
-// `OTO_VSCODE_LOCALE=ar` runs this suite with the extension in Arabic: the same checks, Arabic words.
-const ARABIC = vscode.env.language.startsWith('ar');
-const ONE_FINDING = ARABIC ? 'ملاحظة واحدة' : '1 finding';
-const OWN_CLIENT = ARABIC ? 'هذا المحرر' : 'this editor';
-const shot = (name: string): string => (ARABIC ? `${name}-ar` : name);
+const ONE_FINDING = '1 finding';
+const OWN_CLIENT = 'this editor';
 const ADJUST = { actionType: 'adjust', locationCode: 'RUH-WH1', sku: 'AJW-DATES-500' };
 
 /** The ERP: signs in with the sandbox refresh token, then POSTs as its own code would. */
@@ -134,9 +131,9 @@ describe('integration workbench in a real VS Code', () => {
       await vscode.commands.executeCommand('workbench.actions.view.problems');
       try {
         await useTheme('light');
-        await screenshot(shot('traffic-view-light'));
+        await screenshot('traffic-view-light');
         await useTheme('dark');
-        await screenshot(shot('traffic-view-dark'));
+        await screenshot('traffic-view-dark');
       } finally {
         await useTheme('light');
         await vscode.commands.executeCommand('workbench.action.closePanel');
@@ -165,7 +162,7 @@ describe('integration workbench in a real VS Code', () => {
         (active) => active?.document.uri.scheme === 'oto-traffic' && active.document.uri.path.includes('createInventoryOrder'),
       );
       assert.match(editor?.document.getText() ?? '', /"rule": "date-format"/);
-      await screenshot(shot('traffic-document'), 1200);
+      await screenshot('traffic-document', 1200);
       const id = Number(/^\/(\d+)-/.exec(editor?.document.uri.path ?? '')?.[1]);
       await vscode.env.clipboard.writeText('');
       await vscode.commands.executeCommand('oto.copySandboxExchangeAsCurl', { id });

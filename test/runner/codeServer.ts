@@ -148,8 +148,6 @@ export async function startCodeServer(options: StartOptions): Promise<RunningCod
     '--disable-getting-started-override',
     '--reconnection-grace-time', '5',
     ...(options.testDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
-    // OTO_VSCODE_LOCALE=ar: the extension's strings (vscode.l10n, package.nls) in Arabic.
-    ...(process.env.OTO_VSCODE_LOCALE ? ['--locale', process.env.OTO_VSCODE_LOCALE] : []),
     options.folder,
   ];
   const log = fs.openSync(options.logFile, 'w');
