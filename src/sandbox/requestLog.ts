@@ -1,6 +1,7 @@
 // The sandbox's record of what it received, bounded by count and by (estimated) bytes: the
 // in-process sandbox lives as long as the editor. Bodies are kept truncated, and a request without
 // a valid token keeps only a small prefix of its URL and body, so it costs little once answered.
+import { oldestToCut } from '../common/trim';
 import type { RunningSandbox } from './types';
 
 export type LoggedRequest = RunningSandbox['requests'][number];
@@ -54,14 +55,7 @@ export class RequestLog {
    */
   private trim(): void {
     // Past the count bound, an eighth more goes at once, so the next cut is 1,250 requests away.
-    let cut = this.entries.length > LOG_LIMITS.entries ? this.entries.length - Math.floor(LOG_LIMITS.entries * 0.875) : 0;
-    let bytes = this.bytes;
-    for (let i = 0; i < cut; i++) {
-      bytes -= this.costs[i];
-    }
-    while (bytes > LOG_LIMITS.bytes && cut < this.entries.length - 1) {
-      bytes -= this.costs[cut++];
-    }
+    const { cut, bytes } = oldestToCut(this.costs, this.bytes, { maxCount: LOG_LIMITS.entries, keepCount: Math.floor(LOG_LIMITS.entries * 0.875), maxBytes: LOG_LIMITS.bytes });
     if (cut > 0) {
       this.entries.splice(0, cut);
       this.costs.splice(0, cut);

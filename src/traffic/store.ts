@@ -2,6 +2,7 @@
 // before it, and tells its readers (the CLI's log, the Sandbox Traffic view). Bounded in count and
 // in bytes, whatever the clients send.
 import { Emitter, type Event } from '../common/emitter';
+import { oldestToCut } from '../common/trim';
 import type { CapturedExchange } from './capture';
 import type { Finding, TrafficExchange } from './exchange';
 import { lint, type LintOptions } from './lint';
@@ -81,14 +82,7 @@ export class TrafficStore {
    * slack is used up. Cutting one at a time would move the whole array on every request.
    */
   private trim(): void {
-    let cut = this.kept.length > this.capacity + this.slack ? this.kept.length - this.capacity : 0;
-    let bytes = this.bytes;
-    for (let i = 0; i < cut; i++) {
-      bytes -= this.sizes[i];
-    }
-    while (bytes > this.maxBytes && cut < this.kept.length - 1) {
-      bytes -= this.sizes[cut++];
-    }
+    const { cut, bytes } = oldestToCut(this.sizes, this.bytes, { maxCount: this.capacity + this.slack, keepCount: this.capacity, maxBytes: this.maxBytes });
     if (cut > 0) {
       this.kept.splice(0, cut);
       this.sizes.splice(0, cut);

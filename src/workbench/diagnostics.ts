@@ -2,6 +2,7 @@
 // rule id and `source` "OTO sandbox", so VS Code's own filter and counts work on them. Only for
 // exchanges the sandbox still keeps.
 import * as vscode from 'vscode';
+import { Coalesced } from '../common/coalesce';
 import type { Severity, TrafficExchange } from '../traffic/exchange';
 import { trafficDocument, trafficUri } from './documents';
 import type { TrafficFeed } from './feed';
@@ -20,7 +21,8 @@ export class TrafficDiagnostics implements vscode.Disposable {
   /** Exchanges with diagnostics, oldest first, to drop them once the sandbox forgets them. */
   private readonly shown: Array<{ id: number; uri: vscode.Uri }> = [];
   private waiting: TrafficExchange[] = [];
-  private pending: ReturnType<typeof setTimeout> | undefined;
+  /** Problems updates are batched: a burst of bad requests is one update, not hundreds. */
+  private readonly flushing = new Coalesced(() => this.flush());
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly feed: TrafficFeed) {
@@ -28,19 +30,11 @@ export class TrafficDiagnostics implements vscode.Disposable {
       feed.onDidRecord((exchange) => {
         if (exchange.findings.length > 0) {
           this.waiting.push(exchange);
-          this.flushSoon();
+          this.flushing.schedule();
         }
       }),
       feed.onDidReset(() => this.reset()),
     ];
-  }
-
-  /** Problems updates are batched: a burst of bad requests is one update, not hundreds. */
-  private flushSoon(): void {
-    this.pending ??= setTimeout(() => {
-      this.pending = undefined;
-      this.flush();
-    }, 100);
   }
 
   private flush(): void {
@@ -78,12 +72,12 @@ export class TrafficDiagnostics implements vscode.Disposable {
     // A sandbox already running when the view starts: show what it has kept.
     this.waiting = this.feed.list().filter((exchange) => exchange.findings.length > 0).reverse();
     if (this.waiting.length > 0) {
-      this.flushSoon();
+      this.flushing.schedule();
     }
   }
 
   dispose(): void {
-    clearTimeout(this.pending);
+    this.flushing.dispose();
     this.subscriptions.forEach((subscription) => subscription.dispose());
     this.collection.dispose();
   }

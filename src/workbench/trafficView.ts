@@ -1,6 +1,7 @@
 // The "Sandbox Traffic" view: every exchange any client had with the in-process sandbox, newest
 // first, with its findings; filters for other clients only and for exchanges with findings.
 import * as vscode from 'vscode';
+import { Coalesced } from '../common/coalesce';
 import type { TrafficExchange } from '../traffic/exchange';
 import type { TrafficFeed } from './feed';
 import { trafficRow, type RowLabels } from './rows';
@@ -25,7 +26,7 @@ export class TrafficView implements vscode.TreeDataProvider<TrafficExchange>, vs
   private readonly changed = new vscode.EventEmitter<undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   readonly filters: TrafficFilters = { othersOnly: false, findingsOnly: false };
-  private pending: ReturnType<typeof setTimeout> | undefined;
+  private readonly repaint = new Coalesced(() => this.changed.fire(undefined));
   private readonly subscriptions: vscode.Disposable[];
   private labels = rowLabels();
 
@@ -35,12 +36,7 @@ export class TrafficView implements vscode.TreeDataProvider<TrafficExchange>, vs
   }
 
   refreshSoon(): void {
-    if (this.pending === undefined) {
-      this.pending = setTimeout(() => {
-        this.pending = undefined;
-        this.changed.fire(undefined);
-      }, 100);
-    }
+    this.repaint.schedule();
   }
 
   setFilter(name: keyof TrafficFilters, on: boolean): void {
@@ -71,7 +67,7 @@ export class TrafficView implements vscode.TreeDataProvider<TrafficExchange>, vs
   }
 
   dispose(): void {
-    clearTimeout(this.pending);
+    this.repaint.dispose();
     this.subscriptions.forEach((subscription) => subscription.dispose());
     this.changed.dispose();
   }
