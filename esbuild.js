@@ -44,7 +44,7 @@ function page(name) {
 const builds = [
   {
     ...common,
-    entryPoints: { extension: 'src/extension.ts', sandbox: 'src/sandbox/index.ts', operations: 'src/operations/lazy.ts', proxy: 'src/proxy/index.ts' },
+    entryPoints: { extension: 'src/extension.ts', sandbox: 'src/sandbox/index.ts', operations: 'src/operations/lazy.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
@@ -79,8 +79,18 @@ function copyCodicons() {
   }
 }
 
+// VS Code reads the scenario schema (jsonValidation) from the package, which ships dist/ only; the
+// sandbox's loader bundles the same file.
+function copyScenarioSchema() {
+  const fs = require('node:fs');
+  const path = require('node:path');
+  fs.mkdirSync(path.join(__dirname, 'dist'), { recursive: true });
+  fs.copyFileSync(path.join(__dirname, 'src', 'sandbox', 'scenario.schema.json'), path.join(__dirname, 'dist', 'scenario.schema.json'));
+}
+
 async function main() {
   copyCodicons();
+  copyScenarioSchema();
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   if (watch) {
     await Promise.all(contexts.map((context) => context.watch()));

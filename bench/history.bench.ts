@@ -22,7 +22,7 @@ export function makeHistory(count: number, start = Date.UTC(2026, 9, 1)): Histor
     const at = index % 3;
     const before = level[at];
     level[at] = Math.max(0, before + ((index * 7919) % 23) - 11);
-    return { time: start + index * 60_000, source: index % 5 === 0 ? 'outside' : 'single', action: 'adjust', locationCode: locations[at], before, after: level[at], qty: level[at] - before || 1 } as HistoryRow;
+    return { time: start + index * 60_000, source: index % 5 === 0 ? 'outside' : 'single', action: 'adjust', locationCode: locations[at], before, after: level[at], qty: level[at] - before || 1 };
   });
 }
 

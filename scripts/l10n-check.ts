@@ -113,7 +113,7 @@ function manifestKeys(root: string): string[] {
   const keys = new Set<string>();
   const text = fs.readFileSync(path.join(root, 'package.json'), 'utf8');
   for (const match of text.matchAll(/"%([^%"]+)%"/g)) {
-    keys.add(match[1] as string);
+    keys.add(match[1]);
   }
   return [...keys].sort();
 }

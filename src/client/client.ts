@@ -99,6 +99,9 @@ export class OtoClient {
       this.remember(options.refreshToken);
     }
     this.limits = { timeoutMs: options.timeoutMs ?? 15_000, maxAnswerBytes: options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES };
+    if (!Number.isSafeInteger(this.limits.maxAnswerBytes) || this.limits.maxAnswerBytes < 1) {
+      throw new OtoError({ kind: 'validation', field: 'maxAnswerBytes', message: 'maxAnswerBytes must be a positive whole number of bytes' });
+    }
     const retry = options.retry ?? {};
     this.retry = {
       maxAttempts: retry.maxAttempts ?? 4,
@@ -135,7 +138,7 @@ export class OtoClient {
     const suffix = location === undefined ? '' : `&pickupLocationCode=${encodeURIComponent(location)}`;
     const pages = await this.readSkuBatches(endpoint, skus, suffix, answers.inventoryStockAnswer, options?.signal);
     // Null-prototype, like each page's map: a SKU named `__proto__` stays an entry.
-    return pages.length === 1 ? pages[0].stock : Object.assign(Object.create(null) as InventoryStock, ...pages.map((page) => page.stock));
+    return pages.length === 1 ? pages[0].stock : (Object.assign(Object.create(null) as InventoryStock, ...pages.map((page) => page.stock)) as InventoryStock);
   }
 
   /** Stock across all locations for each SKU. */

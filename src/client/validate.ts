@@ -43,7 +43,7 @@ export function requireInteger(value: unknown, rule: IntegerRule, field: string,
   if (!ok) {
     throw validationError(field, `${field} must be ${RULE_TEXT[rule]}`, endpoint);
   }
-  return value as number;
+  return value;
 }
 
 export function optionalDate(value: unknown, field: string, endpoint: string): string | undefined {

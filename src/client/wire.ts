@@ -141,5 +141,9 @@ function describe(value: unknown): string {
   if (typeof value === 'string') {
     return `a string of ${value.length} characters`;
   }
-  return typeof value === 'object' ? 'an object' : String(value);
+  if (typeof value === 'object' || typeof value === 'function') {
+    return 'an object';
+  }
+  // What JSON leaves: a number, true/false, or a missing field.
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : typeof value;
 }

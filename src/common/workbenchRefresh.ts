@@ -26,7 +26,9 @@ export class WorkbenchRefreshScheduler extends RefreshScheduler {
   }
 
   override dispose(): void {
-    this.subscriptions.forEach((subscription) => subscription.dispose());
+    this.subscriptions.forEach((subscription) => {
+      subscription.dispose();
+    });
     super.dispose();
   }
 }

@@ -1,8 +1,7 @@
 // What devtools needs from the rest of the extension, declared here so extension.ts can pass the
 // Session and the StockStore as they are (structural typing) and tests can pass their own.
 import type { LogOutputChannel } from 'vscode';
-import type { RequestEventLike } from './exchange';
-import type { ReplayClient } from './replay';
+import type { ReplayClient, RequestEventLike } from './requests';
 import type { StoreSku } from './stockReading';
 
 export type Subscribe<T> = (listener: (value: T) => unknown) => { dispose(): unknown };

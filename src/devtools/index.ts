@@ -1,20 +1,14 @@
 // Developer tools: the request log ("OTO" output channel and Requests view), cURL/replay,
-// stock snapshots, the SKU hover, "Check Stock of Selection" and "Export Stock".
+// stock snapshots, the SKU hover, "Check Stock of Selection" and "Export Stock". Each has its room
+// (requests/, snapshots/, hover/, export/); what they share (deps, documents, labels, readings) is here.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { registerCheckStockCommand } from './checkStockCommand';
 import type { DevtoolsDeps } from './deps';
 import { ExchangeDocuments, REPORT_SCHEME, REQUEST_SCHEME, SNAPSHOT_SCHEME, VirtualTexts } from './documents';
-import { registerExchangeCommands } from './exchangeCommands';
-import { ExchangeLog } from './exchangeLog';
-import { registerExportCommand } from './exportCommand';
-import { registerSkuHover } from './hoverProvider';
-import { HoverStock, hoverStoreOf } from './hoverStock';
-import { RequestLogger } from './requestLogger';
-import { registerRequestFilter } from './requestFilterCommand';
-import { RequestsView } from './requestsView';
-import { registerSnapshotCommands } from './snapshotCommands';
-import { SnapshotRepository } from './snapshotRepository';
+import { registerExportCommand } from './export';
+import { HoverStock, hoverStoreOf, registerCheckStockCommand, registerSkuHover } from './hover';
+import { ExchangeLog, RequestLogger, RequestsView, registerExchangeCommands, registerRequestFilter } from './requests';
+import { registerSnapshotCommands, SnapshotRepository } from './snapshots';
 
 export type { DevtoolsDeps } from './deps';
 

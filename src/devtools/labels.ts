@@ -1,7 +1,7 @@
 // The localized words the plain-TypeScript renderers take.
 import * as vscode from 'vscode';
-import type { HoverLabels } from './hoverMarkdown';
-import type { SnapshotLabels } from './snapshot';
+import type { HoverLabels } from './hover';
+import type { SnapshotLabels } from './snapshots';
 
 export function hoverLabels(): HoverLabels {
   return {

@@ -16,6 +16,10 @@ export interface Operations {
   askReason(): Promise<ReasonNote | undefined>;
 }
 
+function alertsEnabled(): boolean {
+  return vscode.workspace.getConfiguration('oto').get<string>('alerts.lowStock') === 'notify';
+}
+
 interface Bundle {
   start(wiring: OperationsWiring, subscriptions: vscode.Disposable[]): OperationsRuntime;
 }
@@ -45,6 +49,17 @@ export function registerOperations(context: vscode.ExtensionContext, wiring: Omi
     wiring.store.onDidChange((event) => {
       if (event.changes.length > 0) {
         load().observe(wiring.environment(), event.changes);
+      }
+      if (event.reason === 'reset') {
+        runtime?.reset();
+      } else if (event.reason === 'refresh' && alertsEnabled()) {
+        load().refreshed();
+      }
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      // Turned off and on again: the next refresh is a fresh first reading, not a flood of alerts.
+      if (event.affectsConfiguration('oto.alerts.lowStock')) {
+        runtime?.reset();
       }
     }),
   );

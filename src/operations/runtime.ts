@@ -7,6 +7,7 @@ import type { RecentChange } from '../orders/recentChanges';
 import type { StockChange } from '../stock/figures';
 import { applyStockChangesFromFile, reviewJournal } from './bulk/command';
 import { openJournals } from './bulk/journal';
+import { LowStockNotifier } from './alerts/notify';
 import type { OperationsDeps, OperationsWiring } from './deps';
 import { ledgerEntriesOf } from './history/fromRecent';
 import { Ledger } from './history/ledger';
@@ -24,6 +25,10 @@ export interface OperationsRuntime {
   onRecorded(record: RecentChange): void;
   askReason(): Promise<ReasonNote | undefined>;
   observe(environment: string, changes: readonly StockChange[]): void;
+  /** A full refresh finished (`oto.alerts.lowStock` is `notify`). */
+  refreshed(): void;
+  /** The store was emptied: another environment or account. */
+  reset(): void;
 }
 
 export function createRuntime(wiring: OperationsWiring): OperationsRuntime {
@@ -43,6 +48,7 @@ export function createRuntime(wiring: OperationsWiring): OperationsRuntime {
     record: (environment, entries) => recorder.record(environment, entries),
     journalDir: path.join(wiring.storageDir, 'journals'),
   };
+  const alerts = new LowStockNotifier(wiring.store);
   return {
     applyStockChanges: (argument) => applyStockChangesFromFile(deps, argument),
     transferStock: (argument) => transferStock(deps, argument),
@@ -51,6 +57,8 @@ export function createRuntime(wiring: OperationsWiring): OperationsRuntime {
     onRecorded: (record) => void recorder.record(record.environment, ledgerEntriesOf(record)),
     askReason,
     observe: (environment, changes) => void recorder.observe(environment, changes),
+    refreshed: () => alerts.refreshed(),
+    reset: () => alerts.reset(),
   };
 }
 

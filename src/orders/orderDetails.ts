@@ -85,7 +85,8 @@ export async function editDetails(input: StepInput, ctx: FlowContext, details: O
     (field: DateField): Step =>
     async (step) => {
       const now = ctx.now();
-      const choices: PickItem<string | 'type' | 'none'>[] = [
+      // A date, or 'type' / 'none'.
+      const choices: PickItem<string>[] = [
         { label: l10n.t('Today'), description: today(now), value: today(now) },
         { label: l10n.t('Tomorrow'), description: tomorrow(now), value: tomorrow(now) },
         { label: l10n.t('Type a date…'), description: 'DD/MM/YYYY', value: 'type' },

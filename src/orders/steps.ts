@@ -3,6 +3,8 @@
 // Escape ends the whole flow.
 import { BACK, InputRequest, PickRequest, Prompter } from './prompter';
 
+// Back and Escape unwind a flow as these two symbols, not errors: only runSteps catches them.
+/* eslint-disable @typescript-eslint/only-throw-error */
 const back = Symbol('step back');
 const cancel = Symbol('step cancel');
 

@@ -90,7 +90,9 @@ export class VsCodePrompter implements Prompter, vscode.Disposable {
     return new Promise((resolve) => {
       const listeners: vscode.Disposable[] = [];
       const settle = (answer: Prompted<T>) => {
-        listeners.forEach((listener) => listener.dispose());
+        listeners.forEach((listener) => {
+          listener.dispose();
+        });
         // Keep the answered input on screen, disabled, until the next step or message replaces it.
         input.enabled = false;
         input.busy = answer !== undefined;

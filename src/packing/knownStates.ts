@@ -23,9 +23,9 @@ function read(memento: MementoLike): Stored {
     return {};
   }
   const stored: Stored = {};
-  for (const [scope, states] of Object.entries(raw)) {
+  for (const [scope, states] of Object.entries(raw as Record<string, unknown>)) {
     if (typeof states === 'object' && states !== null) {
-      stored[scope] = Object.fromEntries(Object.entries(states).filter(([, status]) => isStatus(status))) as Record<string, PackingStatus>;
+      stored[scope] = Object.fromEntries(Object.entries(states as Record<string, unknown>).filter((entry): entry is [string, PackingStatus] => isStatus(entry[1])));
     }
   }
   return stored;

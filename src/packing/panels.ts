@@ -118,7 +118,9 @@ export class PackingPanels implements vscode.Disposable {
     ];
     panel.onDidDispose(() => {
       scheduler.dispose();
-      subscriptions.forEach((subscription) => subscription.dispose());
+      subscriptions.forEach((subscription) => {
+        subscription.dispose();
+      });
       this.open.delete(warehouse.code);
     });
   }

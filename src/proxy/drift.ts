@@ -124,7 +124,7 @@ async function learnShapes(): Promise<ReferenceShapes> {
         headers,
         ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
       });
-      const json = (await response.json()) as unknown;
+      const json: unknown = await response.json();
       const key = `${endpoint} ${response.status}`;
       shapes.set(key, shapeOf(json, endpoint, shapes.get(key)));
       return json;

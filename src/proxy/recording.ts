@@ -63,7 +63,7 @@ export function parseRecording(text: string): RecordedExchange[] {
     if (!ok) {
       throw new RecordingError(`Line ${index + 1} of the recording is not an exchange of OTO Stock's traffic log.`);
     }
-    return json as unknown as RecordedExchange;
+    return json as RecordedExchange;
   });
 }
 

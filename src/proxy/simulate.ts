@@ -171,7 +171,7 @@ export function createSimulator(upstream: Upstream, maxAnswerBytes: number): Sim
     const request: ApiRequest = { method: 'POST', endpoint, query: {}, body };
     try {
       if (endpoint === 'updateStockQuantity') {
-        return run(updateStockQuantity, await stateFor(client, [String(fields.sku ?? '')], []), request);
+        return run(updateStockQuantity, await stateFor(client, [typeof fields.sku === 'string' || typeof fields.sku === 'number' ? String(fields.sku) : ''], []), request);
       }
       if (endpoint === 'createInventoryOrder') {
         const items = Array.isArray(fields.items) ? fields.items : [];
@@ -199,7 +199,7 @@ export function createSimulator(upstream: Upstream, maxAnswerBytes: number): Sim
       const details = (await read(client, `orderDetails?orderId=${encodeURIComponent(orderId)}`)) as Json;
       const history = Array.isArray(details.packingStatusHistory) ? details.packingStatusHistory.filter(isRecord) : [];
       const latest = history.map((entry) => entry.packingStatus).find((status) => status === 'picked' || status === 'packed');
-      const order = { orderId, warehouseCode: '', items: [], packingStatus: latest ?? 'none', status: String(details.status ?? ''), statusHistory: [], packingStatusHistory: [] } as unknown as CustomerOrder;
+      const order = { orderId, warehouseCode: '', items: [], packingStatus: latest ?? 'none', status: typeof details.status === 'string' ? details.status : '', statusHistory: [], packingStatusHistory: [] } as unknown as CustomerOrder;
       state.orders.push(order);
     }
     const answer = run(updatePackingStatus, state, request);
@@ -278,7 +278,7 @@ function patchGlobal(json: Json, stock: Map<string, Map<string, StockDelta>>): b
   let changed = false;
   for (const [sku, list] of Object.entries(json.stock)) {
     const deltas = stock.get(sku);
-    const entry = Array.isArray(list) ? list[0] : undefined;
+    const entry: unknown = Array.isArray(list) ? (list as unknown[])[0] : undefined;
     if (!deltas || !isRecord(entry) || typeof entry.quantityOnHand !== 'number') {
       continue;
     }
@@ -320,6 +320,6 @@ function patchDetails(json: Json, packing: Map<string, unknown[]>, orderId: stri
   if (!simulated) {
     return false;
   }
-  json.packingStatusHistory = [...simulated, ...(Array.isArray(json.packingStatusHistory) ? json.packingStatusHistory : [])];
+  json.packingStatusHistory = [...simulated, ...(Array.isArray(json.packingStatusHistory) ? json.packingStatusHistory as unknown[] : [])];
   return true;
 }

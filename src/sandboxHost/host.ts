@@ -183,8 +183,9 @@ export class SandboxHost {
     return this.saving;
   }
 
+  /** Saves a change still waiting (the window is closing or reloading), then stops listening. */
   dispose(): void {
-    clearTimeout(this.saveTimer);
+    void this.flush();
     this.startEmitter.dispose();
     this.faultsEmitter.dispose();
   }

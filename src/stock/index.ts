@@ -24,8 +24,17 @@ const VIEW_ID = 'oto.stock';
 const GROUPING_KEY = 'oto.stock.grouping';
 const LOW_ONLY_KEY = 'oto.stock.lowOnly';
 
+const DEFAULT_CHANGE_MARK_MINUTES = 10;
+
+/** `oto.changeMarkMinutes`: how long a change mark stays after the change was seen. */
+function changeMarkMs(): number {
+  const value = vscode.workspace.getConfiguration('oto').get<unknown>('changeMarkMinutes');
+  const minutes = typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : DEFAULT_CHANGE_MARK_MINUTES;
+  return minutes * 60_000;
+}
+
 export function registerStock(context: vscode.ExtensionContext, deps: StockDeps): StockStore {
-  const store = new StockStore({ getSource: () => deps.getClient(), l10n: vscode.l10n });
+  const store = new StockStore({ getSource: () => deps.getClient(), l10n: vscode.l10n, changeMarkMs });
   const initial: TreeOptions = {
     grouping: context.globalState.get<Grouping>(GROUPING_KEY) === 'sku' ? 'sku' : 'location',
     lowOnly: context.globalState.get<boolean>(LOW_ONLY_KEY) === true,

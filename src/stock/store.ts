@@ -35,6 +35,8 @@ export interface StockStoreOptions {
   getSource(): Promise<StockSource>;
   l10n?: Localizer;
   now?: () => number;
+  /** How long a change mark stays after the change was seen (`oto.changeMarkMinutes`); 0 by default. */
+  changeMarkMs?: () => number;
 }
 
 interface Job {
@@ -293,7 +295,7 @@ export class StockStore {
         // An invalidated SKU the store never held and OTO knows nothing about: no row to show.
         continue;
       }
-      this.stock.set(sku, mergeRead(sku, this.productsBySku.get(sku), previous, read, readAt, changes));
+      this.stock.set(sku, mergeRead(sku, this.productsBySku.get(sku), previous, read, readAt, changes, { keepMs: this.options.changeMarkMs?.() ?? 0 }));
     }
     return globalBySku !== undefined;
   }

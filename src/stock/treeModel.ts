@@ -54,6 +54,8 @@ export interface SkuNode extends NodeFields {
   readonly scope: 'total' | 'location';
   readonly low: boolean;
   readonly readAt?: number;
+  /** Which way the row's on hand (or, failing that, forecast) went lately; absent without a change mark. */
+  readonly trend?: 'up' | 'down';
 }
 
 export type StockNode = LocationNode | SkuNode;
@@ -133,6 +135,12 @@ abstract class SkuRow implements SkuNode {
 
   get contextValue(): string {
     return this.stock.low ? 'oto.sku.low' : 'oto.sku';
+  }
+
+  get trend(): 'up' | 'down' | undefined {
+    const change = this.figures.change;
+    const moved = change ? change.onHand || change.forecast : 0;
+    return moved > 0 ? 'up' : moved < 0 ? 'down' : undefined;
   }
 
   get description(): string {

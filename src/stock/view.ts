@@ -124,7 +124,16 @@ export class StockTreeProvider implements vscode.TreeDataProvider<StockViewEleme
       const kind = node.locationCode === undefined ? 'none' : (this.store.locations.find((location) => location.code === node.locationCode)?.kind ?? 'warehouse');
       return locationIcon(kind);
     }
-    return node.low ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('tag');
+    if (node.low) {
+      return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+    }
+    // A changed row stands out (as changed files do in the Explorer) for as long as its mark lasts.
+    if (node.trend) {
+      return node.trend === 'up'
+        ? new vscode.ThemeIcon('arrow-up', new vscode.ThemeColor('gitDecoration.addedResourceForeground'))
+        : new vscode.ThemeIcon('arrow-down', new vscode.ThemeColor('gitDecoration.deletedResourceForeground'));
+    }
+    return new vscode.ThemeIcon('tag');
   }
 
   private label(node: StockNode): vscode.TreeItemLabel | string {

@@ -93,7 +93,7 @@ class KeptBody implements CapturedBody {
 
 export function captureBody(body: Buffer | string, limit: number, realBytes?: number, parsed?: { value: unknown }): CapturedBody {
   const buffer = typeof body === 'string' ? undefined : body;
-  const keptBytes = buffer ? buffer.length : Buffer.byteLength(body as string);
+  const keptBytes = buffer ? buffer.length : Buffer.byteLength(body);
   const bytes = Math.max(realBytes ?? 0, keptBytes);
   let raw: string;
   if (keptBytes > limit) {

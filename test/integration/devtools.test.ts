@@ -123,7 +123,10 @@ describe('devtools in a real VS Code', () => {
       const rows = await waitFor('request rows', () => treeRows('Requests'), (found) => (found?.length ?? 0) > 2);
       await screenshot('devtools-requests');
       assert.ok(rows?.some((row) => /^GET checkInventoryStock$/.test(row.label) && /^200 · \d+ ms · /.test(row.description)), JSON.stringify(rows));
-      assert.ok(rows?.some((row) => row.label === 'POST refreshToken'), JSON.stringify(rows));
+      // Newest first; only the rows that fit the (collapsed-by-default) pane are rendered, so the
+      // token refresh at the start is checked in the request documents below, not here.
+      const times = (rows ?? []).map((row) => /· (\d\d:\d\d:\d\d\.\d{3})$/.exec(row.description)?.[1] ?? '');
+      assert.deepStrictEqual(times, [...times].sort().reverse(), JSON.stringify(rows));
     });
 
     it('filters the Requests view: background reads hidden, and says how many', async () => {

@@ -47,6 +47,8 @@ if (uiAvailable()) {
       const staging = picker.visible ? picker.items.find((item) => item.label === 'staging') : undefined;
       assert.strictEqual(staging?.description, 'not signed in');
       await press('Escape');
+      // The next suite opens quick inputs of its own: this one must be gone first.
+      await waitFor('the environment quick pick to close', quickInput, (state) => !state.visible);
     });
   });
 }

@@ -41,8 +41,9 @@ if (uiAvailable()) {
       const expected = locations.flatMap((location) => entries.filter((entry) => entry.pickupLocationCode === location.code).map((entry) => [location.name, entry.quantityOnHand]));
       assert.ok(expected.length > 1, `${SKU} is held in several locations`);
 
+      await waitFor('no quick input left open by an earlier test', quickInput, (state) => !state.visible);
       const filtering = vscode.commands.executeCommand('oto.filter');
-      await waitFor('the filter box', quickInput, (state) => state.visible);
+      await waitFor('the filter box', quickInput, (state) => state.visible && state.title === 'Filter stock');
       await typeText(SKU);
       await press('Enter');
       await filtering;

@@ -75,6 +75,11 @@ if (uiAvailable()) {
         (row) => row !== undefined && figuresOf(row)?.onHand === before.onHand - 3,
       );
       assert.strictEqual(figuresOf(after!)?.onHandChange, -3, after!.description);
+      // The next (auto-)refresh keeps the mark: it lasts oto.changeMarkMinutes (10) after the change was seen.
+      await vscode.commands.executeCommand('oto.refresh');
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const kept = skuRows(await rows()).find((row) => row.label === target.label);
+      assert.strictEqual(kept && figuresOf(kept)?.onHandChange, -3, `still marked after another refresh: ${kept?.description}`);
       await screenshot('stock-change-mark');
     });
   });

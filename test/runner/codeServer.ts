@@ -32,6 +32,10 @@ export const QUIET_SETTINGS: Record<string, unknown> = {
   'extensions.autoUpdate': false,
   'chat.disableAIFeatures': true,
   'security.workspace.trust.enabled': false,
+  // The sandbox listens on a fixed port (8787): code-server would offer to forward it, and the
+  // test repo's parent git checkout would be offered too; both toasts only crowd the center.
+  'remote.autoForwardPorts': false,
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 export function createProfile(dir: string, settings: Record<string, unknown>): Profile {

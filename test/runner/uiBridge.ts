@@ -38,11 +38,11 @@ const readers = {
       .map(({ top: _top, ...row }) => row);
   },
   quickInput: () => {
-    const widget = document.querySelector('.quick-input-widget') as HTMLElement | null;
+    const widget = document.querySelector<HTMLElement>('.quick-input-widget');
     if (!widget || widget.style.display === 'none') {
       return { visible: false };
     }
-    const input = widget.querySelector('.quick-input-box input') as HTMLInputElement | null;
+    const input = widget.querySelector<HTMLInputElement>('.quick-input-box input');
     return {
       visible: true,
       title: widget.querySelector('.quick-input-title')?.textContent ?? '',

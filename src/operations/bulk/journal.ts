@@ -72,7 +72,7 @@ export class Journal {
 
   /** Appends one entry and waits until it is on disk; appends run one after another. */
   append(entry: DistributiveOmit<Exclude<JournalEntry, JournalStart>, 'at'>): Promise<void> {
-    return this.write({ ...entry, at: this.now().toISOString() } as JournalEntry, 'a');
+    return this.write({ ...entry, at: this.now().toISOString() }, 'a');
   }
 
   private write(entry: JournalEntry, flag: 'a' | 'wx'): Promise<void> {

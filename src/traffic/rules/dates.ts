@@ -23,7 +23,7 @@ export const dateFormat = rule(
       return [];
     }
     return (['orderDate', 'deliveryDate'] as const)
-      .filter((field) => body[field] !== undefined && !(typeof body[field] === 'string' && ddmmyyyy(body[field] as string)))
+      .filter((field) => body[field] !== undefined && !(typeof body[field] === 'string' && ddmmyyyy(body[field])))
       .map((field) => ({ params: { field, value: quote(body[field]), example: suggestion(body[field]) } }));
   },
 );

@@ -6,7 +6,7 @@ const MAX_URL_LENGTH = 2048;
 
 /** The request target's length; the query map's when the server did not keep the target. */
 function urlLength(exchange: TrafficExchange): number {
-  return (exchange.target ?? `${exchange.path}?${new URLSearchParams(exchange.query as Record<string, string>)}`).length;
+  return (exchange.target ?? `${exchange.path}?${new URLSearchParams(exchange.query as Record<string, string>).toString()}`).length;
 }
 
 export const urlTooLong = rule(

@@ -21,6 +21,11 @@ async function copied(command: string): Promise<string> {
   return value;
 }
 
+/** Forgets the copied URL and token: the sandbox was restarted, perhaps on another port. */
+export function forgetSandbox(): void {
+  access = undefined;
+}
+
 export async function sandbox(): Promise<SandboxAccess> {
   if (!access) {
     const baseUrl = await copied('oto.copySandboxBaseUrl');

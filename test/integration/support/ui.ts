@@ -51,7 +51,7 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
     }, ms);
     const stop = (): void => {
       clearTimeout(timer);
-      reject(signal.reason);
+      reject(signal.reason as Error);
     };
     signal.addEventListener('abort', stop, { once: true });
   });
@@ -70,7 +70,7 @@ export function whenWritten(file: string, signal: AbortSignal): Promise<void> {
     const watcher = fs.watch(path.dirname(file), (_event, name) => name === path.basename(file) && check());
     const stop = (): void => {
       watcher.close();
-      reject(signal.reason);
+      reject(signal.reason as Error);
     };
     signal.addEventListener('abort', stop, { once: true });
     // It may have been written before the watch began.

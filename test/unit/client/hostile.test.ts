@@ -96,6 +96,12 @@ describe('OtoClient against a hostile server', () => {
       assert.equal(count('accountInfo'), 1);
     });
 
+    it('refuses a maxAnswerBytes that is not a positive whole number', () => {
+      for (const maxAnswerBytes of [0, -1, 1.5, Number.NaN]) {
+        assert.throws(() => client({ maxAnswerBytes }), /maxAnswerBytes must be a positive whole number/);
+      }
+    });
+
     it('still reads a gzipped answer of normal size', async () => {
       handler = (_request, response) => {
         const body = zlib.gzipSync(JSON.stringify(account));

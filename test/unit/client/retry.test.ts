@@ -51,7 +51,9 @@ describe('OtoClient retries', () => {
     const client = t.newClient({ timeoutMs: 200 });
     t.sandbox.addFaults([{ endpoint: 'getPackingOrders', hang: true, times: 1 }]);
     await client.getPackingOrders(LOCATION);
-    assert.equal(t.sent('getPackingOrders').length, 2);
+    // At least one retry: on a loaded machine a retry may itself take longer than 200 ms and be retried too.
+    assert.ok(t.sent('getPackingOrders').length >= 2, `${t.sent('getPackingOrders').length} sent`);
+    assert.equal(t.events.find((event) => event.endpoint === 'getPackingOrders')?.error?.kind, 'timeout');
   });
 
   it('makes at most 4 attempts, then reports the last failure', async () => {

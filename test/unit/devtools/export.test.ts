@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { CSV_COLUMNS, csvField, toCsv, toJson } from '../../../src/devtools/exportFormat';
+import { CSV_COLUMNS, csvField, toCsv, toJson } from '../../../src/devtools/export/exportFormat';
 import { readingFromStore, type SkuReading } from '../../../src/devtools/stockReading';
 import { useDevtools } from './support';
 
@@ -10,7 +10,7 @@ function parseCsv(text: string): string[][] {
   let field = '';
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
-    const char = text[i] as string;
+    const char = text[i];
     if (quoted) {
       if (char === '"' && text[i + 1] === '"') {
         field += '"';

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { DevtoolsStock } from '../../../src/devtools/deps';
 import { escapeMarkdown } from '../../../src/common/markdown';
-import { renderSkuHover } from '../../../src/devtools/hoverMarkdown';
-import { HoverStock, hoverStoreOf } from '../../../src/devtools/hoverStock';
+import { renderSkuHover } from '../../../src/devtools/hover/hoverMarkdown';
+import { HoverStock, hoverStoreOf } from '../../../src/devtools/hover/hoverStock';
 import { ManualTimer } from './manualTimer';
 import { useDevtools } from './support';
 
@@ -71,7 +71,7 @@ describe('devtools SKU hover against the sandbox', () => {
     // 60 hovers, one each 40 ms: each SKU twice, the second time after it may have been refreshed.
     for (let i = 0; i < 60; i++) {
       await timer.advance(i === 0 ? 0 : 40);
-      hovers.push(hover.get(skus[i % skus.length] as string, 15_000).then((result) => assert.ok(result && !result.stale, `hover ${i} fresh`)));
+      hovers.push(hover.get(skus[i % skus.length], 15_000).then((result) => assert.ok(result && !result.stale, `hover ${i} fresh`)));
     }
     let settled = false;
     const all = Promise.all(hovers).finally(() => (settled = true));
@@ -90,7 +90,7 @@ describe('devtools SKU hover against the sandbox', () => {
     assert.equal(inventory.length, batchStarts.length, 'one inventory read per batch');
     assert.ok(global.length <= batchStarts.length, `${global.length} global reads in ${batchStarts.length} batches`);
     for (let i = 1; i < batchStarts.length; i++) {
-      assert.ok((batchStarts[i] as number) - (batchStarts[i - 1] as number) >= 1000, `batches ${i - 1} and ${i} start at ${batchStarts[i - 1]} and ${batchStarts[i]} ms`);
+      assert.ok((batchStarts[i]) - (batchStarts[i - 1]) >= 1000, `batches ${i - 1} and ${i} start at ${batchStarts[i - 1]} and ${batchStarts[i]} ms`);
     }
     const reread = new Set(inventory.flatMap((request) => (request.query.sku ?? '').split(',')));
     assert.deepEqual([...reread].sort(), [...skus].sort(), 'every hovered SKU re-read exactly in the batches');

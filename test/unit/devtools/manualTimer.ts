@@ -1,6 +1,6 @@
 // A manual clock for the refresh batcher (its Timer): timers fire only when the test moves time on,
 // so "at most one batch per second" is checked in the batcher's own time, whatever the machine's load.
-import type { Timer } from '../../../src/devtools/refreshBatcher';
+import type { Timer } from '../../../src/devtools/hover/refreshBatcher';
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { RefreshBatcher } from '../../../src/devtools/refreshBatcher';
+import { RefreshBatcher } from '../../../src/devtools/hover/refreshBatcher';
 import { ManualTimer } from './manualTimer';
 
 describe('devtools refresh batcher', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { Exchange } from '../../../src/devtools/exchange';
-import { listParam, planReplay, type ReplayClient } from '../../../src/devtools/replay';
+import type { Exchange } from '../../../src/devtools/requests/exchange';
+import { listParam, planReplay, type ReplayClient } from '../../../src/devtools/requests/replay';
 import { firstWarehouse, latestExchange, useDevtools } from './support';
 
 describe('devtools Replay', () => {

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { OtoClient, type OtoRequestEvent } from '../../../src/client';
-import { buildCurl } from '../../../src/devtools/curl';
-import { ExchangeLog } from '../../../src/devtools/exchangeLog';
-import { formatExchangeDocument } from '../../../src/devtools/logFormat';
-import { RequestLogger } from '../../../src/devtools/requestLogger';
+import { buildCurl } from '../../../src/devtools/requests/curl';
+import { ExchangeLog } from '../../../src/devtools/requests/exchangeLog';
+import { formatExchangeDocument } from '../../../src/devtools/requests/logFormat';
+import { RequestLogger } from '../../../src/devtools/requests/requestLogger';
 import { startSandbox } from '../../../src/sandbox';
 import type { RunningSandbox } from '../../../src/sandbox/types';
 import { CapturingSink, TokenRecordingProxy } from './support';
@@ -44,8 +44,8 @@ describe('devtools request log', () => {
     await client.checkGlobalStock(skus);
     const [warehouse] = (await client.getPickupLocations()).filter((location) => location.kind === 'warehouse');
     assert.ok(warehouse);
-    await client.updateStockQuantity({ actionType: 'adjust', locationCode: warehouse.code, sku: skus[0] as string, qty: 3 });
-    await assert.rejects(client.updateStockQuantity({ actionType: 'set', locationCode: 'NO-SUCH-LOCATION', sku: skus[0] as string, qty: 1 }));
+    await client.updateStockQuantity({ actionType: 'adjust', locationCode: warehouse.code, sku: skus[0], qty: 3 });
+    await assert.rejects(client.updateStockQuantity({ actionType: 'set', locationCode: 'NO-SUCH-LOCATION', sku: skus[0], qty: 1 }));
     sandbox.addFaults([{ endpoint: 'accountInfo', status: 500, times: 1 }]);
     await client.getAccountInfo();
     // A rejected token: the client refreshes (a second access token) and retries.
@@ -62,7 +62,7 @@ describe('devtools request log', () => {
 
     const logText = sink.text();
     assert.ok(sink.lines.filter((line) => line.level !== 'trace').length === all.length, 'one line per exchange');
-    assert.ok(logText.includes(skus[0] as string), 'bodies are in the trace lines');
+    assert.ok(logText.includes(skus[0]), 'bodies are in the trace lines');
     assert.deepEqual(findSecrets(logText, proxy.secrets), []);
     for (const exchange of all) {
       assert.deepEqual(findSecrets(formatExchangeDocument(exchange), proxy.secrets), [], `document of ${exchange.endpoint}`);
@@ -98,6 +98,16 @@ describe('devtools exchange ring', () => {
     attempt: 1,
     requestHeaders: {},
     durationMs: n,
+  });
+
+  it('shows a SKU named __proto__ in an exchange document like any other', () => {
+    const document = formatExchangeDocument({
+      ...event(1),
+      status: 200,
+      responseBody: '{"success":true,"stock":{"__proto__":[{"sku":"__proto__","quantityOnHand":3}],"A":[]}}',
+    });
+    assert.deepEqual(Object.keys((JSON.parse(document) as { response: { body: { stock: object } } }).response.body.stock), ['__proto__', 'A']);
+    assert.match(document, /"sku": "__proto__"/);
   });
 
   it('keeps the last 200, newest first, and forgets what fell out', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { skuCandidates, tokenAt } from '../../../src/devtools/skuText';
+import { skuCandidates, tokenAt } from '../../../src/devtools/hover/skuText';
 
 function at(line: string, marker: string): string | undefined {
   return tokenAt(line, line.indexOf(marker) + 1)?.text;

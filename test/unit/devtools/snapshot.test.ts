@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { diffSnapshots, parseSnapshot, renderSnapshot, type StockSnapshot } from '../../../src/devtools/snapshot';
-import { SnapshotRepository } from '../../../src/devtools/snapshotRepository';
+import { diffSnapshots, parseSnapshot, renderSnapshot, type StockSnapshot } from '../../../src/devtools/snapshots/snapshot';
+import { SnapshotRepository } from '../../../src/devtools/snapshots/snapshotRepository';
 import { readingFromStore } from '../../../src/devtools/stockReading';
 import { useDevtools } from './support';
 

@@ -5,9 +5,9 @@ import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { OtoClient } from '../../../src/client';
-import type { Exchange } from '../../../src/devtools/exchange';
-import { ExchangeLog } from '../../../src/devtools/exchangeLog';
-import { type LogSink, RequestLogger } from '../../../src/devtools/requestLogger';
+import type { Exchange } from '../../../src/devtools/requests/exchange';
+import { ExchangeLog } from '../../../src/devtools/requests/exchangeLog';
+import { type LogSink, RequestLogger } from '../../../src/devtools/requests/requestLogger';
 import { startSandbox } from '../../../src/sandbox';
 import type { RunningSandbox, SandboxOptions } from '../../../src/sandbox/types';
 import { StockStore } from '../../../src/stock/store';
@@ -38,7 +38,7 @@ export class TokenRecordingProxy {
             answer.on('end', () => {
               const text = Buffer.concat(body).toString('utf8');
               for (const match of text.matchAll(/"(?:access_token|refresh_token)"\s*:\s*"([^"]+)"/g)) {
-                this.secrets.add(match[1] as string);
+                this.secrets.add(match[1]);
               }
               response.writeHead(answer.statusCode ?? 502, answer.headers);
               response.end(text);

@@ -63,7 +63,7 @@ export class ScriptedPrompter implements Prompter {
 
   async pick<T>(request: PickRequest<T>): Promise<Prompted<T>> {
     const labels = request.items.map((item) => item.label);
-    this.shown.push({ kind: 'pick', request: request as PickRequest<unknown>, labels });
+    this.shown.push({ kind: 'pick', request: request, labels });
     const answer = this.next('pick', request.placeholder);
     if (answer.kind === 'back' || answer.kind === 'escape') {
       return this.navigate(answer, request.canGoBack);

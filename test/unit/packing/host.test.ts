@@ -321,7 +321,7 @@ describe('packing host against the sandbox', () => {
     await h.controller.receive({ type: 'getOrderDetails', orderId: alreadyPicked });
     const [details] = h.posted.slice(before);
     assert.equal(details.type, 'orderDetails');
-    const view = (details as Extract<HostMessage, { type: 'orderDetails' }>).details;
+    const view = (details).details;
     assert.ok(view.customerCity.length > 0);
     assert.match(view.status, /^[A-Z][a-z]+( [a-z]+)*$/, `a status in words, not ${view.status}`);
     assert.equal(view.packingHistory[0].status, 'Picked');

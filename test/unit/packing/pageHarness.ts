@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { pageHtml } from '../../../src/packing/html';
-import type { HostMessage, PageMessage, PageStrings, QueueOrder } from '../../../src/packing/protocol';
+import type { PageMessage, PageStrings, QueueOrder } from '../../../src/packing/protocol';
 import { pageStrings } from '../../../src/packing/strings';
 
 const ORIGIN = 'http://webview.test';
@@ -82,8 +82,8 @@ export interface PackingPageHandle {
   posted(): Promise<PageMessage[]>;
   /** Waits for the first posted message after `from` that satisfies `match`. */
   waitForPosted(match: (message: PageMessage) => boolean, from?: number): Promise<PageMessage>;
-  /** Delivers a message the way the host's `webview.postMessage` would. */
-  send(message: HostMessage | unknown): Promise<void>;
+  /** Delivers a message (a HostMessage, or anything, to see the page refuse it) the way the host's `webview.postMessage` would. */
+  send(message: unknown): Promise<void>;
   /** Sends init and a queue, and waits until the cards are in the DOM. */
   showQueue(orders: QueueOrder[], readAt?: number): Promise<void>;
   /** The page's last `setState`. */

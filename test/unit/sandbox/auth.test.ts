@@ -78,10 +78,13 @@ describe('sandbox auth', () => {
   }
 
   it('expires access tokens after accessTokenTtlSeconds', async () => {
-    sandbox = await startSandbox({ accessTokenTtlSeconds: 0.3 });
+    // A second is a margin a loaded machine does not eat between issuing the token and the first use.
+    sandbox = await startSandbox({ accessTokenTtlSeconds: 1 });
     const token = await accessToken(sandbox);
+    // The sandbox issued it before its answer arrived: a second after that, it has expired.
+    const expiresBy = Date.now() + 1_000;
     assert.strictEqual((await request('GET', 'accountInfo', undefined, `Bearer ${token}`)).status, 200);
-    await sleep(400);
+    await sleep(expiresBy + 10 - Date.now());
     const expired = await request('GET', 'accountInfo', undefined, `Bearer ${token}`);
     assert.deepStrictEqual([expired.status, expired.json], [401, JWT_EXPIRED]);
     assert.strictEqual((await request('GET', 'accountInfo', undefined, `Bearer ${await accessToken(sandbox)}`)).status, 200);

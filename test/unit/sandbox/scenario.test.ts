@@ -157,8 +157,10 @@ describe('sandbox scenarios', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { contributes: { jsonValidation: Array<{ fileMatch: string | string[]; url: string }> } };
     const entry = manifest.contributes.jsonValidation.find((candidate) => [candidate.fileMatch].flat().some((match) => match.endsWith('.oto/sandbox.json')));
     assert.ok(entry, 'no jsonValidation entry for .oto/sandbox.json');
-    assert.strictEqual(path.resolve(root, entry.url), path.join(root, 'src', 'sandbox', 'scenario.schema.json'));
+    // The build copies the loader's schema into dist/, the part of the package that ships.
+    assert.strictEqual(path.resolve(root, entry.url), path.join(root, 'dist', 'scenario.schema.json'));
+    assert.strictEqual(fs.readFileSync(path.join(root, 'dist', 'scenario.schema.json'), 'utf8'), fs.readFileSync(path.join(root, 'src', 'sandbox', 'scenario.schema.json'), 'utf8'));
     const vscodeignore = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8');
-    assert.match(vscodeignore, /^!src\/sandbox\/scenario\.schema\.json$/m, 'the schema ships in the .vsix');
+    assert.match(vscodeignore, /^!dist\/scenario\.schema\.json$/m, 'the schema ships in the .vsix');
   });
 });

@@ -128,6 +128,17 @@ describe('sandbox host', () => {
     assert.strictEqual(await onHand(await start()), before + 4);
   });
 
+  it('saves a change still waiting when the host is disposed (a reload)', async () => {
+    const sandbox = await start();
+    const before = await onHand(sandbox);
+    await adjust(sandbox, 3);
+    host.dispose();
+    await new Promise((resolve) => setImmediate(resolve));
+    const restored = await sandboxModule.startSandbox({ state: storage.readState() });
+    running.push(restored);
+    assert.strictEqual(await onHand(restored), before + 3);
+  });
+
   it('keeps the stock across a switch to staging and back', async () => {
     const settings = new MemorySettings({ environment: 'sandbox' });
     const session = await Session.create({ settings, secrets: new MemorySecrets(), startSandbox: host.start });

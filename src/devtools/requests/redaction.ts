@@ -1,7 +1,7 @@
 // Last line of defence before anything leaves the log (output channel, virtual documents, cURL,
 // clipboard). The client already redacts its events; this catches a token that slipped in through
 // a shape nobody anticipated (an error message quoting a header, a new endpoint's body field).
-import { redact, REDACTED } from '../client';
+import { redact, REDACTED } from '../../client';
 
 const SECRET_KEY = /token|authorization|secret|password|api[-_]?key/i;
 
@@ -28,7 +28,8 @@ export function redactValue(value: unknown): unknown {
   if (value !== null && typeof value === 'object') {
     const copy: Record<string, unknown> = {};
     for (const [key, field] of Object.entries(value)) {
-      copy[key] = SECRET_KEY.test(key) ? maskSecretField(field) : redactValue(field);
+      // Defined, not assigned: a key `__proto__` (a SKU, say) would otherwise replace the prototype and vanish.
+      Object.defineProperty(copy, key, { value: SECRET_KEY.test(key) ? maskSecretField(field) : redactValue(field), enumerable: true, writable: true, configurable: true });
     }
     return copy;
   }

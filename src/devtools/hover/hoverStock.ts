@@ -2,8 +2,8 @@
 // fresh; otherwise a batched refresh (rate-limited) awaited for a bounded time, falling back to
 // the cached figures marked stale.
 import { RefreshBatcher, type Timer } from './refreshBatcher';
-import type { DevtoolsStock } from './deps';
-import { HOVER_STALE_AFTER_MS, isFresh, readingFromStore, type SkuReading } from './stockReading';
+import type { DevtoolsStock } from '../deps';
+import { HOVER_STALE_AFTER_MS, isFresh, readingFromStore, type SkuReading } from '../stockReading';
 
 export interface HoverStore {
   /** The SKU's cached reading and whether it is fresh; undefined when it is not in the catalogue. */

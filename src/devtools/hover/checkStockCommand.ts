@@ -1,13 +1,13 @@
 // "Check Stock of Selection": the SKUs in the selection, or the one at the cursor, or failing
 // both every catalogue SKU mentioned in the file; shown in a quick pick or a Markdown preview.
 import * as vscode from 'vscode';
-import type { DevtoolsStock } from './deps';
-import type { VirtualTexts } from './documents';
+import type { DevtoolsStock } from '../deps';
+import type { VirtualTexts } from '../documents';
 import { HOVER_COMMANDS, renderSkuHover } from './hoverMarkdown';
 import { locationNamer } from './hoverProvider';
-import { hoverLabels } from './labels';
+import { hoverLabels } from '../labels';
 import { skuCandidates, tokenAt } from './skuText';
-import { globalOnHand, isLow, readingFromStore, type SkuReading } from './stockReading';
+import { globalOnHand, isLow, readingFromStore, type SkuReading } from '../stockReading';
 
 /** Candidate strings in the order the user most likely means them. */
 function candidatesOf(editor: vscode.TextEditor): string[] {

@@ -1,7 +1,7 @@
 // Commands on one exchange of the Requests view: open, copy as cURL, copy response, replay.
 import * as vscode from 'vscode';
 import { buildCurl } from './curl';
-import type { DevtoolsSession, DevtoolsStock } from './deps';
+import type { DevtoolsSession, DevtoolsStock } from '../deps';
 import { type Exchange } from './exchange';
 import type { ExchangeLog } from './exchangeLog';
 import { formatDuration, formatTime } from './logFormat';

@@ -1,7 +1,7 @@
 // "Export Stock": the current stock as CSV or JSON in an untitled editor, ready to save.
 import * as vscode from 'vscode';
-import { readCurrentStock } from './currentStock';
-import type { DevtoolsSession, DevtoolsStock } from './deps';
+import { readCurrentStock } from '../currentStock';
+import type { DevtoolsSession, DevtoolsStock } from '../deps';
 import { type ExportFormat, formatExport } from './exportFormat';
 
 async function languageFor(format: ExportFormat): Promise<string> {

@@ -1,11 +1,11 @@
 // "Save Stock Snapshot" and "Compare Stock Snapshots": snapshots on disk, compared in VS Code's
 // diff editor through two virtual documents.
-import { formatDateTime } from '../common/display';
+import { formatDateTime } from '../../common/display';
 import * as vscode from 'vscode';
-import { readCurrentStock } from './currentStock';
-import type { DevtoolsSession, DevtoolsStock } from './deps';
-import type { VirtualTexts } from './documents';
-import { snapshotLabels } from './labels';
+import { readCurrentStock } from '../currentStock';
+import type { DevtoolsSession, DevtoolsStock } from '../deps';
+import type { VirtualTexts } from '../documents';
+import { snapshotLabels } from '../labels';
 import { diffSnapshots, renderSnapshot, type StockSnapshot } from './snapshot';
 import type { SnapshotEntry, SnapshotRepository } from './snapshotRepository';
 

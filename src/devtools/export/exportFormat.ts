@@ -1,7 +1,7 @@
 // "Export Stock": the catalogue's stock as CSV (one row per SKU and location, for spreadsheets)
 // or JSON (one object per SKU, for scripts). Column and field names are a data format, so they
 // stay English whatever the display language.
-import { globalForecasted, globalOnHand, type SkuReading } from './stockReading';
+import { globalForecasted, globalOnHand, type SkuReading } from '../stockReading';
 
 export type ExportFormat = 'csv' | 'json';
 

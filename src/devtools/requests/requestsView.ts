@@ -4,7 +4,7 @@ import { Coalesced } from '../common/coalesce';
 import { errorCode, type Exchange, isError } from './exchange';
 import { redactText } from './redaction';
 import type { ExchangeLog } from './exchangeLog';
-import { exchangeUri } from './documents';
+import { exchangeUri } from '../documents';
 import { formatDuration, formatTime } from './logFormat';
 import { planReplay } from './replay';
 import { matchesFilter, type RequestFilter } from './requestFilter';

@@ -1,7 +1,7 @@
 // Named stock snapshots and their comparison. The diff editor compares two renderings line by
 // line, so a rendering lists every location and SKU in one stable order; `diffSnapshots` gives
 // the same comparison as data (for the summary shown beside the editor, and for tests).
-import { compareLocations, type SkuReading } from './stockReading';
+import { compareLocations, type SkuReading } from '../stockReading';
 
 export interface StockSnapshot {
   readonly name: string;
@@ -113,7 +113,7 @@ export function parseSnapshot(value: unknown): StockSnapshot | undefined {
       (reading: SkuReading) =>
         typeof reading?.sku === 'string' &&
         Array.isArray(reading.locations) &&
-        reading.locations.every((entry) => Number.isFinite(entry?.quantityOnHand) && Number.isFinite(entry?.quantityForecasted)),
+        reading.locations.every((entry: SkuReading['locations'][number] | undefined) => Number.isFinite(entry?.quantityOnHand) && Number.isFinite(entry?.quantityForecasted)),
     );
   return valid ? (candidate as StockSnapshot) : undefined;
 }

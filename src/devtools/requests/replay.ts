@@ -149,19 +149,16 @@ function planFor(exchange: RequestLike): ReplayPlan {
         if (!Array.isArray(body.items)) {
           throw new Error(`the request's items are missing`);
         }
-        const items = body.items.map((item: unknown, index) => {
+        const items = (body.items as unknown[]).map((item, index) => {
           const entry = (item ?? {}) as Record<string, unknown>;
           return { sku: text(entry, 'sku'), qty: integer(entry.qty, `items[${index}].qty`) };
         });
+        const fields = ['binLocationName', 'orderDate', 'deliveryDate', 'waybillNumber', 'description'] as const;
         const input = {
           action: oneOf(body.action, ['inbound', 'outbound'] as const, 'action'),
           locationCode: text(body, 'locationCode'),
           items,
-          ...Object.fromEntries(
-            (['binLocationName', 'orderDate', 'deliveryDate', 'waybillNumber', 'description'] as const)
-              .map((field) => [field, optionalText(body, field)])
-              .filter(([, value]) => value !== undefined),
-          ),
+          ...(Object.fromEntries(fields.map((field) => [field, optionalText(body, field)]).filter(([, value]) => value !== undefined)) as Partial<Record<(typeof fields)[number], string>>),
         };
         return {
           run: (client) => client.createInventoryOrder(input),

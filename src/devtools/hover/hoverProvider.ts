@@ -1,9 +1,9 @@
 // The SKU hover in source files: thin over HoverStock (cache, batching) and renderSkuHover.
 import * as vscode from 'vscode';
-import type { DevtoolsStock } from './deps';
+import type { DevtoolsStock } from '../deps';
 import { HOVER_COMMANDS, renderSkuHover } from './hoverMarkdown';
 import type { HoverStock } from './hoverStock';
-import { hoverLabels } from './labels';
+import { hoverLabels } from '../labels';
 import { tokenAt } from './skuText';
 
 export const DEFAULT_HOVER_LANGUAGES = ['json', 'yaml', 'typescript', 'javascript', 'python', 'php', 'csv', 'plaintext'];

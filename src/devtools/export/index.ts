@@ -1,0 +1,2 @@
+// "Export Stock": the current figures as CSV or JSON.
+export { registerExportCommand } from './exportCommand';
