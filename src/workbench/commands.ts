@@ -2,8 +2,8 @@
 // Requests view's own code, given the exchange's URL on the sandbox), clear, the two filters and
 // the welcome's ready-to-paste curl line.
 import * as vscode from 'vscode';
-import { buildCurl, shellQuote, type RequestLike } from '../devtools/curl';
-import { replayRequest } from '../devtools/replayFlow';
+import { buildCurl, shellQuote, type RequestLike } from '../devtools/requests/curl';
+import { replayRequest } from '../devtools/requests/replayFlow';
 import type { TrafficExchange } from '../traffic/exchange';
 import type { WorkbenchDeps } from './deps';
 import { TrafficDocuments } from './documents';

@@ -78,7 +78,9 @@ export class TrafficDiagnostics implements vscode.Disposable {
 
   dispose(): void {
     this.flushing.dispose();
-    this.subscriptions.forEach((subscription) => subscription.dispose());
+    this.subscriptions.forEach((subscription) => {
+      subscription.dispose();
+    });
     this.collection.dispose();
   }
 }

@@ -54,6 +54,8 @@ export class TrafficHeader implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.subscriptions.forEach((subscription) => subscription.dispose());
+    this.subscriptions.forEach((subscription) => {
+      subscription.dispose();
+    });
   }
 }

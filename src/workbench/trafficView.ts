@@ -69,7 +69,9 @@ export class TrafficView implements vscode.TreeDataProvider<TrafficExchange>, vs
 
   dispose(): void {
     this.repaint.dispose();
-    this.subscriptions.forEach((subscription) => subscription.dispose());
+    this.subscriptions.forEach((subscription) => {
+      subscription.dispose();
+    });
     this.changed.dispose();
   }
 }

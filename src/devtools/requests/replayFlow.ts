@@ -1,7 +1,7 @@
 // "Replay": the checks, the confirmation a write needs, and the run through the session's client.
 import * as vscode from 'vscode';
 import type { RequestLike } from './curl';
-import type { DevtoolsSession, DevtoolsStock } from './deps';
+import type { DevtoolsSession, DevtoolsStock } from '../deps';
 import { redactText } from './redaction';
 import { planReplay } from './replay';
 
