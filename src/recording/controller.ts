@@ -24,6 +24,8 @@ export function proxyFromBundle(bundlePath: string): () => ProxyModule {
   };
 }
 
+const PROXY_FIRST_ID = 1_000_000_001;
+
 export interface ProxyStart {
   upstream: string;
   /** `staging`, `production`. */
@@ -44,6 +46,11 @@ export class RecordingProxyController implements vscode.Disposable {
 
   /** Started, stopped, or an exchange more. */
   readonly onDidChange: Event<void> = this.changed.event;
+
+  /** The running proxy, as the Sandbox Traffic view reads it. */
+  current(): RunningProxy | undefined {
+    return this.running;
+  }
 
   constructor(private readonly load: () => ProxyModule) {
     this.item = vscode.window.createStatusBarItem('oto.proxy', vscode.StatusBarAlignment.Left, 9);
@@ -71,7 +78,8 @@ export class RecordingProxyController implements vscode.Disposable {
     if (this.running || this.starting) {
       throw new Error(vscode.l10n.t('The recording proxy is already running.'));
     }
-    this.starting = this.load().startProxy(options);
+    // Ids of their own, so the Sandbox Traffic view can show these beside the sandbox's exchanges.
+    this.starting = this.load().startProxy({ ...options, traffic: { firstId: PROXY_FIRST_ID } });
     try {
       const proxy = await this.starting;
       this.running = proxy;
