@@ -1,5 +1,6 @@
 // Bundles the extension host code (CommonJS, `vscode` external) and the webview page scripts.
-// The sandbox is its own bundle so the extension only loads it when the sandbox environment is used.
+// The sandbox is its own bundle so the extension only loads it when the sandbox environment is used;
+// so are the operator tools (bulk changes, transfers, history), loaded on their first command.
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
@@ -7,6 +8,8 @@ const watch = process.argv.includes('--watch');
 
 const common = {
   bundle: true,
+  // jsonc-parser's CommonJS build is UMD with requires esbuild cannot follow; its ESM build bundles.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
@@ -23,10 +26,25 @@ const nodeUrlForWhatwgUrl = {
   },
 };
 
+// A webview page: its script and styles, bundled for the browser into media/dist/<name>.js/.css.
+function page(name) {
+  return {
+    ...common,
+    entryPoints: [`media/${name}/main.ts`, `media/${name}/${name}.css`],
+    entryNames: name,
+    outdir: 'media/dist',
+    // media/ ships whole, so development source maps stay inside the files rather than beside them.
+    sourcemap: production ? false : 'inline',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  };
+}
+
 const builds = [
   {
     ...common,
-    entryPoints: { extension: 'src/extension.ts', sandbox: 'src/sandbox/index.ts' },
+    entryPoints: { extension: 'src/extension.ts', sandbox: 'src/sandbox/index.ts', operations: 'src/operations/lazy.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
@@ -45,17 +63,8 @@ const builds = [
     sourcemap: false,
     banner: { js: '#!/usr/bin/env node' },
   },
-  {
-    ...common,
-    entryPoints: ['media/packing/main.ts', 'media/packing/packing.css'],
-    entryNames: 'packing',
-    outdir: 'media/dist',
-    // media/ ships whole, so development source maps stay inside the files rather than beside them.
-    sourcemap: production ? false : 'inline',
-    platform: 'browser',
-    format: 'iife',
-    target: 'es2022',
-  },
+  page('packing'),
+  page('history'),
 ];
 
 // Only dist/ and media/ ship, so the webviews' codicons are copied out of node_modules.
@@ -70,8 +79,17 @@ function copyCodicons() {
   }
 }
 
+// VS Code's jsonValidation reads the scenario schema from the package, and src/ does not ship.
+function copyScenarioSchema() {
+  const fs = require('node:fs');
+  const path = require('node:path');
+  fs.mkdirSync(path.join(__dirname, 'dist'), { recursive: true });
+  fs.copyFileSync(path.join(__dirname, 'src', 'sandbox', 'scenario.schema.json'), path.join(__dirname, 'dist', 'scenario.schema.json'));
+}
+
 async function main() {
   copyCodicons();
+  copyScenarioSchema();
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   if (watch) {
     await Promise.all(contexts.map((context) => context.watch()));

@@ -2,11 +2,14 @@
 
 import * as vscode from 'vscode';
 import { registerDevtools } from './devtools';
+import { registerOperations } from './operations';
 import { registerOrders } from './orders';
 import { registerPacking } from './packing';
 import { registerSessionCommands } from './session/commands';
 import { describeSession } from './session/describe';
 import { createSession } from './session/vscodeSession';
+import { registerSandboxHost } from './sandboxHost';
+import { createSandboxHost } from './sandboxHost/vscodeHost';
 import { registerStatusBar } from './statusBar/statusBar';
 import { registerStock } from './stock';
 import { registerWorkbench } from './workbench';
@@ -14,13 +17,21 @@ import { registerWorkbench } from './workbench';
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = vscode.window.createOutputChannel('OTO', { log: true });
   context.subscriptions.push(log);
-  const session = await createSession(context);
+  const sandboxHost = createSandboxHost(context, log);
+  const session = await createSession(context, sandboxHost.start);
   registerSessionCommands(context, { session });
+  registerSandboxHost(context, { host: sandboxHost, session });
 
   const stock = registerStock(context, {
     getClient: () => session.getClient(),
     onDidChange: session.onDidChange,
     describeView: () => describeSession(session),
+  });
+  const operations = registerOperations(context, {
+    getClient: () => session.getClient(),
+    store: stock,
+    environment: () => session.environment,
+    log,
   });
   registerOrders(context, {
     getClient: () => session.getClient(),
@@ -28,6 +39,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     environment: () => session.environment,
     generation: () => session.generation,
     workspaceState: context.workspaceState,
+    onRecorded: operations.onRecorded,
+    askReason: operations.askReason,
   });
   registerStatusBar(context, { session, lowStock: stock });
 

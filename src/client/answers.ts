@@ -56,6 +56,10 @@ function errorKind(status: number, code: string | undefined): OtoErrorKind {
 
 /** Whether a read that failed this way may be sent again. */
 export function isTransient(error: OtoError): boolean {
+  // An answer too large to read would be as large again: asking again only costs memory.
+  if (error.answerTooLarge === true) {
+    return false;
+  }
   return error.kind === 'network' || error.kind === 'timeout' || error.kind === 'rate-limit' ||
     (error.status !== undefined && TRANSIENT_STATUSES.includes(error.status));
 }

@@ -4,7 +4,7 @@ import { abortable, sleep } from './abort';
 import { interpretAnswer, isTransient } from './answers';
 import { batchSkuUrls, mapWithConcurrency, MAX_URL_LENGTH, SkuBatch } from './batch';
 import { isOtoError, OtoError } from './errors';
-import { HttpRequest, send } from './http';
+import { HttpRequest, send, SendLimits } from './http';
 import { redact, REDACTED } from './redact';
 import * as answers from './responses';
 import { AccessTokens, IssuedToken } from './tokens';
@@ -36,6 +36,11 @@ export interface OtoClientOptions {
   refreshToken: string | (() => Promise<string>);
   /** Per HTTP request, answer body included (default 15 s). */
   timeoutMs?: number;
+  /**
+   * Largest answer read, in bytes after any decompression (default 32 MB). A larger one fails the
+   * call at once with an `api` OtoError (`answerTooLarge`), and is not asked for again.
+   */
+  maxAnswerBytes?: number;
   /** Called once per HTTP exchange, with every token redacted. */
   onRequest?: (event: OtoRequestEvent) => void;
   retry?: RetryOptions;
@@ -70,6 +75,7 @@ interface CallSpec<T> {
 }
 
 const PAGE_SIZE = 100;
+const DEFAULT_MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 /** Older OTO documentation says 30 minutes; the shorter guess is the safe one. */
 const FALLBACK_TOKEN_LIFETIME_SECONDS = 1800;
 /** Access tokens remembered for redaction (the current one and a few before it). */
@@ -78,7 +84,7 @@ export const DEFAULT_USER_AGENT = 'oto-stock-vscode/dev';
 
 export class OtoClient {
   readonly baseUrl: string;
-  private readonly timeoutMs: number;
+  private readonly limits: SendLimits;
   private readonly retry: Required<RetryOptions>;
   private readonly concurrency: number;
   private readonly maxUrlLength: number;
@@ -92,7 +98,7 @@ export class OtoClient {
       input.requireText(options.refreshToken, 'refreshToken', 'refreshToken');
       this.remember(options.refreshToken);
     }
-    this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.limits = { timeoutMs: options.timeoutMs ?? 15_000, maxAnswerBytes: options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES };
     const retry = options.retry ?? {};
     this.retry = {
       maxAttempts: retry.maxAttempts ?? 4,
@@ -128,13 +134,14 @@ export class OtoClient {
     const location = input.optionalText(options?.pickupLocationCode, 'pickupLocationCode', endpoint);
     const suffix = location === undefined ? '' : `&pickupLocationCode=${encodeURIComponent(location)}`;
     const pages = await this.readSkuBatches(endpoint, skus, suffix, answers.inventoryStockAnswer, options?.signal);
-    return pages.length === 1 ? pages[0].stock : Object.assign({}, ...pages.map((page) => page.stock)) as InventoryStock;
+    // Null-prototype, like each page's map: a SKU named `__proto__` stays an entry.
+    return pages.length === 1 ? pages[0].stock : Object.assign(Object.create(null) as InventoryStock, ...pages.map((page) => page.stock));
   }
 
   /** Stock across all locations for each SKU. */
   async checkGlobalStock(skus: readonly string[], options?: RequestOptions): Promise<GlobalStock> {
     const pages = await this.readSkuBatches('checkGlobalStock', skus, '', answers.globalStockAnswer, options?.signal);
-    const result: GlobalStock = {};
+    const result = Object.create(null) as GlobalStock;
     for (const page of pages) {
       for (const [sku, entries] of Object.entries(page.stock)) {
         if (entries.length > 0) {
@@ -308,7 +315,7 @@ export class OtoClient {
     let status: number | undefined;
     let responseBody: string | undefined;
     try {
-      const answer = await send(request, spec.endpoint, this.timeoutMs, signal);
+      const answer = await send(request, spec.endpoint, this.limits, signal);
       status = answer.status;
       responseBody = answer.text;
       const value = interpretAnswer(answer, spec.endpoint, spec.check);
@@ -411,7 +418,11 @@ export class OtoClient {
     if (!listener) {
       return;
     }
-    const secrets = this.secrets;
+    // The tokens known now: a body read later is redacted of these, even once newer ones replaced them.
+    const secrets = this.secrets.slice();
+    let requestBody: string | undefined;
+    let answerBody: string | undefined;
+    // Bodies are redacted when first read: most listeners (a log line, a counter) never read them.
     const event: OtoRequestEvent = {
       id: this.nextEventId++,
       startedAt: performance.timeOrigin + started,
@@ -422,9 +433,13 @@ export class OtoClient {
       attempt,
       // Rebuilt rather than redacted: we know exactly which headers carry what.
       requestHeaders: headersFor(this.options.userAgent ?? DEFAULT_USER_AGENT, request.body !== undefined, request.headers.Authorization === undefined ? undefined : REDACTED),
-      requestBody: request.body === undefined ? undefined : redact(request.body, secrets),
+      get requestBody() {
+        return request.body === undefined ? undefined : (requestBody ??= redact(request.body, secrets));
+      },
       status,
-      responseBody: responseBody === undefined ? undefined : redact(responseBody, secrets),
+      get responseBody() {
+        return responseBody === undefined ? undefined : (answerBody ??= redact(responseBody, secrets));
+      },
       durationMs: performance.now() - started,
       error: error && { kind: error.kind, code: error.code, message: error.message },
     };

@@ -35,9 +35,18 @@ export interface OtoErrorInit {
    * token it needed could not be had): whatever the call, nothing was applied.
    */
   unsent?: boolean;
+  /** An answer came but was larger than `maxAnswerBytes`, so what it said is unknown. */
+  answerTooLarge?: boolean;
 }
 
+/**
+ * Marks OtoErrors whatever bundle made them: dist/operations.js is loaded lazily and carries its
+ * own copy of this class, so `instanceof` alone would miss the errors of the extension's client.
+ */
+const BRAND = Symbol.for('oto-stock.OtoError');
+
 export class OtoError extends Error {
+  readonly [BRAND] = true;
   readonly kind: OtoErrorKind;
   readonly endpoint?: string;
   readonly status?: number;
@@ -47,6 +56,7 @@ export class OtoError extends Error {
   readonly retryAfterMs?: number;
   attempts?: number;
   readonly unsent?: boolean;
+  readonly answerTooLarge?: boolean;
 
   constructor(init: OtoErrorInit) {
     super(init.message);
@@ -60,11 +70,12 @@ export class OtoError extends Error {
     this.retryAfterMs = init.retryAfterMs;
     this.attempts = init.attempts;
     this.unsent = init.unsent;
+    this.answerTooLarge = init.answerTooLarge;
   }
 }
 
 export function isOtoError(value: unknown): value is OtoError {
-  return value instanceof OtoError;
+  return value instanceof OtoError || (value instanceof Error && (value as unknown as Record<symbol, unknown>)[BRAND] === true);
 }
 
 /** OTO codes meaning "this account's plan does not include stock management". */

@@ -1,6 +1,11 @@
-// One HTTP exchange over node-fetch (v2: Node's http/https underneath, which VS Code's proxy
-// support covers). Turns "no answer" into OtoErrors; interpreting an answer is answers.ts's job.
-import fetch, { RequestInit } from 'node-fetch';
+// One HTTP exchange over Node's http/https (which VS Code's proxy support covers). Turns "no
+// answer" into OtoErrors; interpreting an answer is answers.ts's job. Node's modules directly
+// rather than node-fetch, which cannot see the socket: it waits out the timeout for a body cut
+// short, and keeps reading (and inflating) an answer past its size limit after rejecting it.
+import * as http from 'node:http';
+import * as https from 'node:https';
+import type { Readable } from 'node:stream';
+import * as zlib from 'node:zlib';
 import { abortedError } from './abort';
 import { OtoError } from './errors';
 
@@ -17,51 +22,11 @@ export interface HttpAnswer {
   text: string;
 }
 
-/**
- * Sends `request`; gives up after `timeoutMs` (reading the body included) or when `signal` fires.
- * node-fetch's own `timeout` ends a request that gets no answer (and closes its socket); no
- * AbortController of our own, which would cost more per call than everything else the client does.
- */
-export async function send(request: HttpRequest, endpoint: string, timeoutMs: number, signal?: AbortSignal): Promise<HttpAnswer> {
-  if (signal?.aborted) {
-    throw abortedError(endpoint);
-  }
-  const started = performance.now();
-  let bodyTimedOut = false;
-  try {
-    const response = await fetch(request.url, {
-      method: request.method,
-      headers: request.headers,
-      body: request.body,
-      signal: signal as FetchSignal | undefined,
-      timeout: timeoutMs,
-      // OTO's API never redirects. Following one would re-send a body (the refresh token, a stock
-      // change) to wherever Location says, and node-fetch keeps Authorization for any port of
-      // the same host; the 3xx is reported as an error instead.
-      redirect: 'manual',
-    });
-    const timer = setTimeout(() => {
-      bodyTimedOut = true;
-      // node-fetch's body is a Node stream (a PassThrough), whatever its declared type says; an
-      // error (not a bare destroy) is what makes the pending text() reject now.
-      (response.body as unknown as { destroy(error: Error): void }).destroy(new Error('timed out'));
-    }, Math.max(0, timeoutMs - (performance.now() - started)));
-    try {
-      return { status: response.status, retryAfter: response.headers.get('retry-after'), text: await response.text() };
-    } finally {
-      clearTimeout(timer);
-    }
-  } catch (error) {
-    if (bodyTimedOut || isFetchTimeout(error)) {
-      throw new OtoError({ kind: 'timeout', endpoint, message: `OTO did not answer within ${formatSeconds(timeoutMs)}` });
-    }
-    if (signal?.aborted) {
-      throw abortedError(endpoint);
-    }
-    const reason = error instanceof Error ? error.message : String(error);
-    const code = (error as { code?: unknown } | undefined)?.code;
-    throw new OtoError({ kind: 'network', endpoint, message: `Could not reach OTO: ${reason}`, unsent: typeof code === 'string' && NOT_CONNECTED.includes(code) });
-  }
+export interface SendLimits {
+  /** The whole exchange, answer body included. */
+  timeoutMs: number;
+  /** Decoded answer bytes (after any gzip): more fails the call. */
+  maxAnswerBytes: number;
 }
 
 /**
@@ -70,13 +35,110 @@ export async function send(request: HttpRequest, endpoint: string, timeoutMs: nu
  */
 const NOT_CONNECTED: readonly string[] = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'];
 
-type FetchSignal = NonNullable<RequestInit['signal']>;
+/**
+ * Sends `request`; gives up after `timeoutMs` (reading the body included) or when `signal` fires.
+ * Redirects are never followed: OTO's API does not redirect, and following one would re-send a
+ * body (the refresh token, a stock change) to wherever Location says; the 3xx is reported instead.
+ */
+export function send(request: HttpRequest, endpoint: string, limits: SendLimits, signal?: AbortSignal): Promise<HttpAnswer> {
+  if (signal?.aborted) {
+    return Promise.reject(abortedError(endpoint));
+  }
+  return new Promise<HttpAnswer>((resolve, reject) => {
+    let outgoing: http.ClientRequest;
+    let answer: Readable | undefined;
+    const finish = (error?: OtoError, value?: HttpAnswer): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      if (error) {
+        // Destroying stops the socket and any inflation at once: nothing more is read.
+        answer?.destroy();
+        outgoing.destroy();
+        reject(error);
+      } else {
+        resolve(value as HttpAnswer);
+      }
+    };
+    const onAbort = (): void => finish(abortedError(endpoint));
+    const timer = setTimeout(() => finish(new OtoError({ kind: 'timeout', endpoint, message: `OTO did not answer within ${formatSeconds(limits.timeoutMs)}` })), limits.timeoutMs);
+    const networkError = (reason: string, unsent = false): OtoError => new OtoError({ kind: 'network', endpoint, message: `Could not reach OTO: ${reason}`, unsent });
+    try {
+      const url = new URL(request.url);
+      // The runtime's agent decides on keep-alive (Node 20 keeps connections, and reuses them only
+      // for as long as the server's Keep-Alive hint allows); a failed exchange's socket is destroyed.
+      const headers: Record<string, string> = { ...request.headers, 'Accept-Encoding': 'gzip, deflate, br' };
+      if (request.body !== undefined) {
+        headers['Content-Length'] = String(Buffer.byteLength(request.body));
+      }
+      outgoing = (url.protocol === 'https:' ? https : http).request(url, { method: request.method, headers });
+    } catch (error) {
+      // Node refuses a header value it cannot send (a control character) before anything leaves.
+      clearTimeout(timer);
+      reject(new OtoError({ kind: 'validation', endpoint, message: `The request to ${endpoint} cannot be sent: ${error instanceof Error ? error.message : String(error)}` }));
+      return;
+    }
+    signal?.addEventListener('abort', onAbort, { once: true });
+    outgoing.on('error', (error: NodeJS.ErrnoException) => {
+      finish(networkError(error.message, error.code !== undefined && NOT_CONNECTED.includes(error.code)));
+    });
+    outgoing.on('response', (response) => {
+      const decoded = decode(response);
+      answer = decoded;
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let ended = false;
+      decoded.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > limits.maxAnswerBytes) {
+          finish(new OtoError({
+            kind: 'api', endpoint, answerTooLarge: true,
+            message: `OTO's answer to ${endpoint} (HTTP ${response.statusCode}) is larger than ${formatBytes(limits.maxAnswerBytes)}, so it was not read`,
+          }));
+          return;
+        }
+        chunks.push(chunk);
+      });
+      decoded.on('end', () => {
+        ended = true;
+        finish(undefined, { status: response.statusCode ?? 0, retryAfter: header(response, 'retry-after'), text: Buffer.concat(chunks, size).toString('utf8') });
+      });
+      // Errors of the stream, not only its end, say the body was cut short or would not inflate.
+      decoded.on('error', (error) => finish(networkError(`the answer was cut short (${error.message})`)));
+      response.on('close', () => {
+        if (!ended && !response.complete) {
+          finish(networkError(`the answer was cut short after ${size} bytes`));
+        }
+      });
+    });
+    outgoing.end(request.body);
+  });
+}
 
-function isFetchTimeout(error: unknown): boolean {
-  const type = (error as { type?: unknown } | undefined)?.type;
-  return type === 'request-timeout' || type === 'body-timeout';
+/** The body, inflated when the server compressed it. */
+function decode(response: http.IncomingMessage): Readable {
+  const encoding = header(response, 'content-encoding')?.trim().toLowerCase();
+  // Lenient flushing, as browsers do: servers often end gzip streams early.
+  const lenient = { flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH };
+  const inflater = encoding === 'gzip' || encoding === 'x-gzip' ? zlib.createGunzip(lenient)
+    : encoding === 'deflate' ? zlib.createUnzip(lenient)
+      : encoding === 'br' ? zlib.createBrotliDecompress()
+        : undefined;
+  if (!inflater) {
+    return response;
+  }
+  response.on('error', (error) => inflater.destroy(error));
+  return response.pipe(inflater);
+}
+
+function header(response: http.IncomingMessage, name: string): string | null {
+  const value = response.headers[name];
+  return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
 }
 
 function formatSeconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1_048_576 && bytes % 1_048_576 === 0 ? `${bytes / 1_048_576} MB` : `${bytes} bytes`;
 }

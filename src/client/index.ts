@@ -15,6 +15,12 @@
 // - A Retry-After longer than `retry.maxRetryAfterMs` (30 s) is not waited for: the call fails at
 //   once as `rate-limit`, with `retryAfterMs`, so the UI can say when to try again.
 // - Redirects are never followed (a 3xx is an `api` error): tokens and bodies go to the base URL only.
+// - Answers are bounded: more than `maxAnswerBytes` (32 MB after decompression) fails the call at
+//   once (`answerTooLarge`, not retried); a body cut short is a `network` error at once.
+// - An access token that cannot go in a header (a space, a line break, non-ASCII) is refused when
+//   issued and never kept. SKU-keyed results are null-prototype objects: a SKU may be `__proto__`.
+// - Shape errors name a string by its length, never its text (it could be an echoed token);
+//   redaction hides tokens in JSON-escaped strings too, and leaves words ("token: This…") alone.
 // - Errors are always rejected promises (never synchronous throws), and the caller's abort ends a
 //   call as an OtoError of kind `aborted`.
 export { OtoClient, PRODUCTION_BASE_URL } from './client';

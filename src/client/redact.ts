@@ -1,15 +1,21 @@
 // Tokens must never reach a log, an event, an error or a copied cURL. Everything the client hands
-// out passes through `redact`; the request log and "Copy as cURL" reuse it.
+// out passes through `redact`; the request log and "Copy as cURL" reuse it. It hides tokens, not
+// words: after a bare "token:" or "Bearer" only a value shaped like a credential is hidden, so
+// "refused the refresh token: This action…" keeps its "This".
 
 export const REDACTED = '***';
 
-const TOKEN_FIELD = '(?:access_token|refresh_token|accessToken|refreshToken|id_token|token)';
-const PATTERNS: ReadonlyArray<[RegExp, string]> = [
-  // "access_token": "…" in JSON (escaped quotes inside the value included).
-  [new RegExp(`("${TOKEN_FIELD}"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi'), `$1"${REDACTED}"`],
-  // refresh_token: … / refresh_token=… in prose, headers or query strings.
-  [new RegExp(`(\\b${TOKEN_FIELD}\\s*[:=]\\s*)(?!["*])[^\\s"',&;}]+`, 'gi'), `$1${REDACTED}`],
-  [/(\bBearer\s+)(?!\*)[^\s"',;]+/gi, `$1${REDACTED}`],
+/** Names that always label a credential, whatever the value looks like. */
+const CREDENTIAL_FIELD = '(?:access_token|refresh_token|accessToken|refreshToken|id_token)';
+const VALUE = `(?!["*])[^\\s"'\\\\,&;}]+`;
+const PATTERNS: ReadonlyArray<[RegExp, string | ((match: string, label: string, value: string) => string)]> = [
+  // "access_token": "…" (or "token": "…") in JSON, escaped quotes inside the value included.
+  [new RegExp(`("(?:${CREDENTIAL_FIELD}|token)"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi'), `$1"${REDACTED}"`],
+  // refresh_token: … / refresh_token=… in prose, headers or query strings; token=… in a query.
+  [new RegExp(`(\\b${CREDENTIAL_FIELD}\\s*[:=]\\s*|\\btoken=)${VALUE}`, 'gi'), `$1${REDACTED}`],
+  [new RegExp(`(\\bAuthorization:\\s*Bearer\\s+)${VALUE}`, 'gi'), `$1${REDACTED}`],
+  // "token: …" and "Bearer …" in prose: only what looks like a credential.
+  [new RegExp(`(\\btoken\\s*:\\s*|\\bBearer\\s+)(${VALUE})`, 'gi'), (match, label: string, value: string) => (looksLikeCredential(value) ? `${label}${REDACTED}` : match)],
   // A JWT anywhere, whatever it is labelled.
   [/\beyJ[\w-]*\.[\w-]+\.[\w-]*/g, REDACTED],
 ];
@@ -17,11 +23,38 @@ const PATTERNS: ReadonlyArray<[RegExp, string]> = [
 /** Every pattern above needs one of these words; most texts have none, and skip the patterns. */
 const MIGHT_HOLD_TOKEN = /token|bearer|eyJ/i;
 
+/** A JSON string literal (escapes included). */
+const STRING_LITERAL = /"(?:[^"\\]|\\.)*"/g;
+
+/** Long, or mixing letters with digits or punctuation: not a word of prose. */
+function looksLikeCredential(value: string): boolean {
+  return value.length >= 24 || (value.length >= 8 && /[\d._~+/=-]/.test(value) && /[A-Za-z]/.test(value));
+}
+
 /**
  * `text` with every token removed: the given secret values wherever they appear, plus anything
- * that looks like a bearer token, a token field or a JWT.
+ * that looks like a bearer token, a token field or a JWT, in JSON-escaped string literals too
+ * (`\/`, `\"`, `\u002d` would otherwise hide a known token from the match).
  */
 export function redact(text: string, secrets: readonly string[] = []): string {
+  // Escaped literals first: read raw, a backslash would end (or split) the value a pattern sees.
+  const unescaped = !text.includes('\\') ? text : text.replace(STRING_LITERAL, (literal) => {
+    if (!literal.includes('\\')) {
+      return literal;
+    }
+    let decoded: string;
+    try {
+      decoded = JSON.parse(literal) as string;
+    } catch {
+      return literal;
+    }
+    const redacted = redactPlain(decoded, secrets);
+    return redacted === decoded ? literal : JSON.stringify(redacted);
+  });
+  return redactPlain(unescaped, secrets);
+}
+
+function redactPlain(text: string, secrets: readonly string[]): string {
   let result = text;
   for (const secret of secrets) {
     // Very short values would blank out ordinary words; real tokens are long.
@@ -33,7 +66,7 @@ export function redact(text: string, secrets: readonly string[] = []): string {
     return result;
   }
   for (const [pattern, replacement] of PATTERNS) {
-    result = result.replace(pattern, replacement);
+    result = result.replace(pattern, replacement as string);
   }
   return result;
 }

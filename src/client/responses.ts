@@ -3,7 +3,7 @@ import type {
   AccountInfo, CreateInventoryOrderResponse, GlobalStockEntry, HealthStatus, InventoryStockEntry, OrderDetails,
   PackingOrder, PickupLocation, Product, UpdatePackingStatusResponse, UpdateStockQuantityResponse,
 } from './types';
-import { array, Check, either, literal, number, object, optional, record, string, withDefault } from './wire';
+import { array, Check, either, literal, number, object, optional, primitive, record, string, withDefault } from './wire';
 
 const success = literal(true);
 const id = either(number, string);
@@ -14,8 +14,12 @@ export interface TokenAnswer {
   expires_in?: string | number;
 }
 
+/** Refused when issued: a token with a space, a line break or non-ASCII text would fail (or split) the Authorization header of every call. */
+const headerSafeToken: Check<string> = primitive('a token that can be sent in an HTTP header (visible ASCII, no spaces or line breaks)',
+  (value) => typeof value === 'string' && /^[\x21-\x7E]+$/.test(value));
+
 export const tokenAnswer: Check<TokenAnswer> = object({
-  access_token: string,
+  access_token: headerSafeToken,
   expires_in: optional(either(string, number)),
 });
 

@@ -206,9 +206,11 @@ export interface OtoRequestEvent {
   /** 1 for the first try of a call, then 2, 3, … for its retries (and the retry after a 401). */
   attempt: number;
   requestHeaders: Record<string, string>;
+  /** Redacted when first read (a getter, enumerable like the other fields). */
   requestBody?: string;
   /** Absent when no answer came (network error, timeout, abort). */
   status?: number;
+  /** Redacted when first read, like `requestBody`. */
   responseBody?: string;
   durationMs: number;
   /** Set when the exchange ended in an error (then also passed to the caller, unless retried). */

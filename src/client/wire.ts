@@ -14,7 +14,7 @@ export class WireError extends Error {
     this.name = 'WireError';
   }
 
-  /** `root.stock.A[0].quantityOnHand should be a number but is "5"`. */
+  /** `root.stock.A[0].quantityOnHand should be a number but is a string of 1 characters`. */
   describeAt(root: string): string {
     const path = this.segments.map((segment) => (segment.startsWith('[') ? segment : `.${segment}`)).join('');
     return `${root}${path} ${this.message}`;
@@ -33,7 +33,7 @@ function within<T>(segment: string, check: Check<T>, value: unknown): T {
   }
 }
 
-function primitive<T>(expected: string, accepts: (value: unknown) => boolean): Check<T> {
+export function primitive<T>(expected: string, accepts: (value: unknown) => boolean): Check<T> {
   return (value) => {
     if (!accepts(value)) {
       throw new WireError(expected, value);
@@ -85,16 +85,18 @@ export function array<T>(check: Check<T>): Check<T[]> {
   };
 }
 
+/**
+ * A map keyed by data (SKUs), as a null-prototype object: a key such as `__proto__` or
+ * `constructor` is an entry like any other, never the object's prototype or an inherited method.
+ */
 export function record<T>(check: Check<T>): Check<Record<string, T>> {
   return (value) => {
     const source = plainObject(value);
+    const result = Object.create(null) as Record<string, T>;
     for (const key of Object.keys(source)) {
-      const checked = within(key, check, source[key]);
-      if (checked !== source[key]) {
-        source[key] = checked;
-      }
+      result[key] = within(key, check, source[key]);
     }
-    return source as Record<string, T>;
+    return result;
   };
 }
 
@@ -135,8 +137,9 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) {
     return 'a list';
   }
+  // Never quoted: the server may have put a token where something else belonged.
   if (typeof value === 'string') {
-    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+    return `a string of ${value.length} characters`;
   }
   return typeof value === 'object' ? 'an object' : String(value);
 }

@@ -1,5 +1,6 @@
 // The SKU hover's Markdown: stock per location, the global total and min inventory, and command
 // links. Every value from the API is escaped: a SKU or a product name is data, not Markdown.
+import { escapeMarkdown } from '../common/markdown';
 import { compareLocations, globalForecasted, globalOnHand, isLow, type SkuReading } from './stockReading';
 
 export interface HoverLabels {
@@ -15,6 +16,7 @@ export interface HoverLabels {
   readonly adjust: string;
   readonly reveal: string;
   readonly createOrder: string;
+  readonly history: string;
 }
 
 export const ENGLISH_HOVER_LABELS: HoverLabels = {
@@ -30,6 +32,7 @@ export const ENGLISH_HOVER_LABELS: HoverLabels = {
   adjust: 'Adjust…',
   reveal: 'Reveal in Stock view',
   createOrder: 'Create inventory order',
+  history: 'History',
 };
 
 /** Commands the hover links to; each receives the Stock view's SKU node shape. */
@@ -37,13 +40,8 @@ export const HOVER_COMMANDS = {
   adjust: 'oto.adjustStock',
   reveal: 'oto.revealSku',
   createOrder: 'oto.createInventoryOrder',
+  history: 'oto.showStockHistory',
 } as const;
-
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#+\-.!|~&]/g;
-
-export function escapeMarkdown(text: string): string {
-  return text.replace(MARKDOWN_SPECIAL, '\\$&').replace(/\r?\n/g, ' ');
-}
 
 export function commandLink(label: string, command: string, args: unknown[]): string {
   return `[${escapeMarkdown(label)}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
@@ -96,7 +94,7 @@ export function renderSkuHover(reading: SkuReading, options: HoverOptions = {}):
     return lines.join('\n').trimEnd();
   }
   const node = { kind: 'sku', sku: reading.sku, ...(reading.name ? { name: reading.name } : {}) };
-  const links = (['adjust', 'reveal', 'createOrder'] as const)
+  const links = (['adjust', 'reveal', 'createOrder', 'history'] as const)
     .filter((key) => options.isRegistered?.(HOVER_COMMANDS[key]) ?? true)
     .map((key) => commandLink(labels[key], HOVER_COMMANDS[key], [node]));
   if (links.length > 0) {

@@ -11,6 +11,7 @@ import { registerExportCommand } from './exportCommand';
 import { registerSkuHover } from './hoverProvider';
 import { HoverStock, hoverStoreOf } from './hoverStock';
 import { RequestLogger } from './requestLogger';
+import { registerRequestFilter } from './requestFilterCommand';
 import { RequestsView } from './requestsView';
 import { registerSnapshotCommands } from './snapshotCommands';
 import { SnapshotRepository } from './snapshotRepository';
@@ -30,6 +31,8 @@ export function registerDevtools(context: vscode.ExtensionContext, deps: Devtool
     isTraceEnabled: () => channel.logLevel === vscode.LogLevel.Trace,
   });
   const requestsView = new RequestsView(exchanges);
+  const requestsTree = vscode.window.createTreeView(REQUESTS_VIEW_ID, { treeDataProvider: requestsView });
+  const showFilter = registerRequestFilter(context, requestsView, requestsTree);
   const snapshotDocuments = new VirtualTexts(SNAPSHOT_SCHEME);
   const reports = new VirtualTexts(REPORT_SCHEME);
   const storage = (context.storageUri ?? context.globalStorageUri).fsPath;
@@ -39,7 +42,8 @@ export function registerDevtools(context: vscode.ExtensionContext, deps: Devtool
     requestsView,
     { dispose: () => hoverStock.dispose() },
     deps.session.onRequest((event) => logger.record(event)),
-    vscode.window.createTreeView(REQUESTS_VIEW_ID, { treeDataProvider: requestsView }),
+    requestsTree,
+    requestsView.onDidChangeTreeData(showFilter),
     vscode.workspace.registerTextDocumentContentProvider(REQUEST_SCHEME, new ExchangeDocuments(exchanges)),
     snapshotDocuments,
     reports,

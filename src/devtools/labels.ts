@@ -17,6 +17,7 @@ export function hoverLabels(): HoverLabels {
     adjust: vscode.l10n.t('Adjust…'),
     reveal: vscode.l10n.t('Reveal in Stock view'),
     createOrder: vscode.l10n.t('Create inventory order'),
+    history: vscode.l10n.t('History'),
   };
 }
 

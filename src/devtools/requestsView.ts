@@ -7,6 +7,7 @@ import type { ExchangeLog } from './exchangeLog';
 import { exchangeUri } from './documents';
 import { formatDuration, formatTime } from './logFormat';
 import { planReplay } from './replay';
+import { matchesFilter, type RequestFilter } from './requestFilter';
 
 export const OPEN_EXCHANGE_COMMAND = 'oto.openRequest';
 
@@ -15,6 +16,7 @@ export class RequestsView implements vscode.TreeDataProvider<Exchange>, vscode.D
   readonly onDidChangeTreeData = this.changed.event;
   private readonly repaint = new Coalesced(() => this.changed.fire(undefined));
   private readonly subscription: { dispose(): void };
+  private filterValue: RequestFilter = 'all';
 
   constructor(private readonly exchanges: ExchangeLog) {
     // Polling can log many exchanges at once; one repaint per burst is enough.
@@ -25,8 +27,23 @@ export class RequestsView implements vscode.TreeDataProvider<Exchange>, vscode.D
     this.repaint.schedule();
   }
 
+  get filter(): RequestFilter {
+    return this.filterValue;
+  }
+
+  setFilter(filter: RequestFilter): void {
+    this.filterValue = filter;
+    this.changed.fire(undefined);
+  }
+
+  /** Exchanges logged, and how many of them the filter shows. */
+  counts(): { logged: number; shown: number } {
+    const all = this.exchanges.list();
+    return { logged: all.length, shown: all.filter((exchange) => matchesFilter(exchange, this.filterValue)).length };
+  }
+
   getChildren(element?: Exchange): Exchange[] {
-    return element ? [] : this.exchanges.list();
+    return element ? [] : this.exchanges.list().filter((exchange) => matchesFilter(exchange, this.filterValue));
   }
 
   getTreeItem(exchange: Exchange): vscode.TreeItem {

@@ -1,5 +1,6 @@
 // "Save Stock Snapshot" and "Compare Stock Snapshots": snapshots on disk, compared in VS Code's
 // diff editor through two virtual documents.
+import { formatDateTime } from '../common/display';
 import * as vscode from 'vscode';
 import { readCurrentStock } from './currentStock';
 import type { DevtoolsSession, DevtoolsStock } from './deps';
@@ -17,7 +18,7 @@ interface Context {
 
 function defaultName(): string {
   const now = new Date();
-  return vscode.l10n.t('Stock at {0}', now.toLocaleString());
+  return vscode.l10n.t('Stock at {0}', formatDateTime(now.getTime(), vscode.env.language));
 }
 
 async function takeSnapshot(context: Context, name: string): Promise<StockSnapshot | undefined> {
@@ -49,7 +50,7 @@ type Pick = vscode.QuickPickItem & { action: 'save' | 'now' | 'snapshot'; entry?
 const deleteButton = (): vscode.QuickInputButton => ({ iconPath: new vscode.ThemeIcon('trash'), tooltip: vscode.l10n.t('Delete snapshot') });
 
 function snapshotItem(entry: SnapshotEntry): Pick {
-  return { action: 'snapshot', entry, label: entry.name, description: `${entry.environment} · ${new Date(entry.takenAt).toLocaleString()}`, buttons: [deleteButton()] };
+  return { action: 'snapshot', entry, label: entry.name, description: `${entry.environment} · ${formatDateTime(Date.parse(String(entry.takenAt)), vscode.env.language)}`, buttons: [deleteButton()] };
 }
 
 /** A quick pick whose trash buttons delete snapshots in place. */

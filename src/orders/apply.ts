@@ -1,6 +1,6 @@
 // Sends one stock change, exactly once, and records it; a lost answer is reported as such and
 // never resent.
-import type { Connection, FlowContext, LocationInfo, OrdersClient } from './context';
+import type { Connection, FlowContext, LocationInfo, OrdersClient, ReasonNote } from './context';
 import { describeError, isLostAnswer, showFailure, showLostAnswer, stillCurrent } from './failure';
 import { l10n } from './l10n';
 import { resultingStock, StockAction } from './quantity';
@@ -15,6 +15,8 @@ export interface StockChangePlan {
   /** On hand right before the change, read fresh. */
   before: number;
   undoOf?: string;
+  reason?: ReasonNote['reason'];
+  note?: string;
 }
 
 export interface AppliedChange {
@@ -59,6 +61,8 @@ export async function applyStockChange(ctx: FlowContext, connection: Connection,
       after,
       transactionId: response.transactionID === undefined ? undefined : String(response.transactionID),
       undoOf: plan.undoOf,
+      reason: plan.reason,
+      note: plan.note,
     });
     return { record, warnings: response.warnings };
   } catch (error) {

@@ -9,6 +9,7 @@ import type {
   UpdateStockQuantityRequest,
   UpdateStockQuantityResponse,
 } from '../client';
+import type { Reason } from '../operations/reasons';
 import type { Prompter } from './prompter';
 import type { RecentChanges } from './recentChanges';
 
@@ -56,6 +57,13 @@ export interface FlowContext {
   showLog(): Promise<void>;
   /** The clock, so "today" and recorded times are testable. */
   now(): Date;
+  /** Asks why (for the ledger only; OTO takes no reason); undefined when the operator cancelled. Absent: not asked. */
+  askReason?(): Promise<ReasonNote | undefined>;
+}
+
+export interface ReasonNote {
+  reason?: Reason;
+  note?: string;
 }
 
 /** A client and the environment it talks to, taken together at the start of a flow so a write is recorded against the environment it went to. */

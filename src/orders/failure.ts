@@ -14,7 +14,7 @@ export function isLostAnswer(error: unknown): boolean {
   if (!isOtoError(error) || error.unsent === true) {
     return false;
   }
-  return error.kind === 'timeout' || error.kind === 'network' || (error.kind === 'api' && (error.status ?? 0) >= 500);
+  return error.kind === 'timeout' || error.kind === 'network' || error.answerTooLarge === true || (error.kind === 'api' && (error.status ?? 0) >= 500);
 }
 
 /** e.g. `OTO1133 Location Code is missing or invalid`, or the plain message when OTO gave no code. */

@@ -1,9 +1,9 @@
 // Wires the stock commands into VS Code: adjust, set, inventory order and recent changes.
 import * as vscode from 'vscode';
-import type { FlowContext, OrdersClient, StockView } from './context';
+import type { FlowContext, OrdersClient, ReasonNote, StockView } from './context';
 import { createInventoryOrder } from './inventoryOrder';
 import { useTranslator } from './l10n';
-import { MementoLike, RecentChanges } from './recentChanges';
+import { MementoLike, RecentChange, RecentChanges } from './recentChanges';
 import { showRecentChanges } from './recentView';
 import { changeStock } from './stockChange';
 import { targetOf } from './target';
@@ -20,6 +20,10 @@ export interface OrdersDeps {
   generation(): number;
   /** Where recent changes are kept (the extension's workspace state). */
   workspaceState: MementoLike;
+  /** Told of every change and order recorded (the stock ledger). */
+  onRecorded?(record: RecentChange): void;
+  /** The optional reason step of adjust and set. */
+  askReason?(): Promise<ReasonNote | undefined>;
 }
 
 const DEFAULT_CONFIRM_ABOVE_UNITS = 1000;
@@ -30,8 +34,8 @@ function confirmAboveUnits(): number {
 }
 
 export function registerOrders(context: vscode.ExtensionContext, deps: OrdersDeps): void {
-  useTranslator((message, ...args) => vscode.l10n.t(message, ...args));
-  const recent = new RecentChanges(deps.workspaceState);
+  useTranslator((message, ...args) => vscode.l10n.t(message, ...args), vscode.env.language);
+  const recent = new RecentChanges(deps.workspaceState, undefined, deps.onRecorded);
   const run = async (flow: (ctx: FlowContext) => Promise<void>): Promise<void> => {
     const prompter = new VsCodePrompter();
     try {
@@ -48,6 +52,7 @@ export function registerOrders(context: vscode.ExtensionContext, deps: OrdersDep
           await vscode.commands.executeCommand('oto.showLog');
         },
         now: () => new Date(),
+        askReason: deps.askReason,
       });
     } finally {
       prompter.dispose();

@@ -12,6 +12,7 @@ function formatPlaceholders(message: string, ...args: Array<string | number | bo
 }
 
 let translate: Translate = formatPlaceholders;
+let language = 'en';
 
 export const l10n = {
   t(message: string, ...args: Array<string | number | boolean>): string {
@@ -19,6 +20,13 @@ export const l10n = {
   },
 };
 
-export function useTranslator(t: Translate): void {
+/** `displayLanguage` (vscode.env.language) is how dates and numbers are written. */
+export function useTranslator(t: Translate, displayLanguage = 'en'): void {
   translate = t;
+  language = displayLanguage;
+}
+
+/** The display language dates and numbers are written in. */
+export function displayLanguage(): string {
+  return language;
 }

@@ -1,5 +1,6 @@
 // What a typed quantity means for a stock change, checked before anything is sent.
 import { MAX_QUANTITY } from '../client';
+import { asciiDigits } from '../common/display';
 import { l10n } from './l10n';
 
 export type StockAction = 'adjust' | 'set';
@@ -8,7 +9,7 @@ export type StockAction = 'adjust' | 'set';
 export type Parsed = { value: number } | { error: string };
 
 export function parseInteger(text: string): Parsed {
-  const trimmed = text.trim();
+  const trimmed = asciiDigits(text).trim();
   if (trimmed === '') {
     return { error: l10n.t('Type a whole number.') };
   }

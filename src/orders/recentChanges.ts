@@ -1,5 +1,6 @@
 // This workspace's stock changes and inventory orders, newest first, kept in workspace state.
 import { randomUUID } from 'node:crypto';
+import type { Reason } from '../operations/reasons';
 
 export const RECENT_CHANGES_KEY = 'oto.recentChanges';
 export const RECENT_CHANGES_LIMIT = 200;
@@ -22,6 +23,9 @@ export interface StockChangeRecord {
   undoOf?: string;
   /** Set once this change has been undone, so it is not undone twice. */
   undone?: boolean;
+  /** Why, as the operator said it (kept for the ledger; OTO takes no reason). */
+  reason?: Reason;
+  note?: string;
 }
 
 export interface OrderRecord {
@@ -54,6 +58,8 @@ export class RecentChanges {
   constructor(
     private readonly memento: MementoLike,
     private readonly now: () => Date = () => new Date(),
+    /** Told of each new record (the stock ledger listens). */
+    private readonly onAdd?: (record: RecentChange) => void,
   ) {}
 
   list(): RecentChange[] {
@@ -65,6 +71,7 @@ export class RecentChanges {
   async add<R extends RecentChange>(entry: NewRecord<R>): Promise<R> {
     const record = { ...entry, id: randomUUID(), time: this.now().toISOString() } as unknown as R;
     await this.write((changes) => [record, ...changes].slice(0, RECENT_CHANGES_LIMIT));
+    this.onAdd?.(record);
     return record;
   }
 

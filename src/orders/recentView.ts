@@ -1,7 +1,8 @@
 // "OTO: Show Recent Changes": this workspace's stock changes and orders, newest first; one can
 // be undone (same rules as the Undo button) or its details copied.
 import type { FlowContext, StockView } from './context';
-import { l10n } from './l10n';
+import { formatDateTime } from '../common/display';
+import { displayLanguage, l10n } from './l10n';
 import type { PickItem } from './prompter';
 import type { RecentChange } from './recentChanges';
 import { findLocation, locationName } from './target';
@@ -10,7 +11,7 @@ import { undoStockChange } from './undo';
 
 function describe(stock: StockView, change: RecentChange): PickItem<RecentChange> {
   const where = locationName(findLocation(stock, change.locationCode));
-  const when = new Date(change.time).toLocaleString();
+  const when = formatDateTime(Date.parse(change.time), displayLanguage());
   if (change.type === 'stock') {
     const kind = change.undoOf ? l10n.t('undo') : change.action === 'adjust' ? l10n.t('adjust') : l10n.t('set');
     return {

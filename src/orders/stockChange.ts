@@ -86,10 +86,11 @@ export async function changeStock(ctx: FlowContext, action: StockAction, target:
     return;
   }
   const qty = parsed.value;
-  if (!(await confirmRisk(ctx, action, describeSubject(sku, location), before, qty))) {
+  const why = ctx.askReason ? await ctx.askReason() : {};
+  if (!why || !(await confirmRisk(ctx, action, describeSubject(sku, location), before, qty))) {
     return;
   }
-  const applied = await applyStockChange(ctx, connection, { action, location, sku, qty, before });
+  const applied = await applyStockChange(ctx, connection, { action, location, sku, qty, before, ...why });
   if (!applied) {
     return;
   }

@@ -4,7 +4,7 @@
 import { describeMessage, parsePageMessage, type HostMessage, type PackingStatus, type PageMessage, type PageStrings, type WarehouseInfo } from './protocol';
 import type { L10n } from './strings';
 import { withReadableStatuses } from './statusWords';
-import { PackingQueue, SessionChangedError, StatusRefusedError, type RefusalReason } from './queue';
+import { PackingQueue, SessionChangedError, StatusRefusedError, UnshowableOrderError, type RefusalReason } from './queue';
 
 export interface PackingLog {
   info(message: string): void;
@@ -77,7 +77,9 @@ export class PackingController {
       if (error instanceof SessionChangedError) {
         return; // the reset that follows the change reads again
       }
-      const reason = describeError(error, this.options.l10n);
+      const reason = error instanceof UnshowableOrderError
+        ? this.options.l10n.t('OTO listed order "{0}" with an id, a SKU or a quantity that makes no sense (a quantity must be a whole number of at least 1), so the queue is not shown.', error.orderId.slice(0, 80))
+        : describeError(error, this.options.l10n);
       this.options.log.error(`Packing queue ${warehouse.code}: could not read the queue: ${reason}`);
       const signIn = (error as { kind?: unknown } | undefined)?.kind === 'auth';
       this.options.post({ type: 'loadError', message: this.options.l10n.t('Could not read the packing queue of {0}: {1}', warehouse.name || warehouse.code, reason), signIn });

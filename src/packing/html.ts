@@ -1,5 +1,6 @@
 // The packing page's HTML shell. Everything the page shows arrives later by message; this only
 // loads the bundled script (by nonce) and styles under a CSP that allows nothing else.
+import { isRightToLeft } from '../common/bidi';
 import { randomBytes } from 'node:crypto';
 
 export interface PageHtmlOptions {
@@ -26,7 +27,7 @@ export function createNonce(): string {
 
 /** Arabic (and the other right-to-left languages VS Code can be shown in) lay the page out right to left. */
 export function textDirection(language: string): 'rtl' | 'ltr' {
-  return /^(ar|he|fa|ur)\b/i.test(language) ? 'rtl' : 'ltr';
+  return isRightToLeft(language) ? 'rtl' : 'ltr';
 }
 
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {

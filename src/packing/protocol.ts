@@ -123,8 +123,13 @@ function isString(value: unknown): value is string {
   return typeof value === 'string';
 }
 
+/** Text with something in it: not empty, not only spaces. */
+function isText(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
 function isId(value: unknown): value is string {
-  return typeof value === 'string' && value.length > 0 && value.length <= 200;
+  return isText(value) && value.length <= 200;
 }
 
 function isCount(value: unknown): value is number {
@@ -135,8 +140,17 @@ function isOneOf<T extends string>(value: unknown, options: readonly T[]): value
   return typeof value === 'string' && (options as readonly string[]).includes(value);
 }
 
+/** Every index checked: `every()` skips the holes of a sparse array, which would pass unchecked. */
 function isArrayOf<T>(value: unknown, check: (item: unknown) => item is T): value is T[] {
-  return Array.isArray(value) && value.every(check);
+  if (!Array.isArray(value)) {
+    return false;
+  }
+  for (let index = 0; index < value.length; index++) {
+    if (!(index in value) || !check(value[index])) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** True when `value` has exactly these keys (extra keys are a malformed message, not ignored). */
@@ -147,8 +161,14 @@ function hasOnlyKeys(value: Json, keys: readonly string[]): boolean {
 export const PACKING_STATES: readonly PackingState[] = ['ready', 'picked', 'packed', 'unknown'];
 export const PACKING_STATUSES: readonly PackingStatus[] = ['picked', 'packed'];
 
+/** A line to pack: a SKU and a name to show, and a whole number of units, at least one. */
 function isItem(value: unknown): value is QueueItem {
-  return isRecord(value) && hasOnlyKeys(value, ['sku', 'name', 'quantity']) && isString(value.sku) && isString(value.name) && typeof value.quantity === 'number' && Number.isFinite(value.quantity);
+  return isRecord(value) && hasOnlyKeys(value, ['sku', 'name', 'quantity']) && isText(value.sku) && isText(value.name) && isCount(value.quantity) && value.quantity >= 1;
+}
+
+/** The host checks what OTO listed with this before sending it, as the page does on receipt. */
+export function isQueueOrder(value: unknown): value is QueueOrder {
+  return isOrder(value);
 }
 
 function isOrder(value: unknown): value is QueueOrder {

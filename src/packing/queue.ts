@@ -4,7 +4,7 @@
 // us (its packing history, read for every order not yet known to be picked); an order whose
 // history cannot be read is "unknown", never guessed. The known states survive a reload through
 // `KnownStates` and are pruned to the orders still queued.
-import type { OrderDetailsView, PackingState, PackingStatus, QueueOrder } from './protocol';
+import { isQueueOrder, type OrderDetailsView, type PackingState, type PackingStatus, type QueueOrder } from './protocol';
 import { toDetailsView, latestPackingStatus } from './details';
 
 /** The part of `OtoClient` the queue uses (structural, so any client with these methods fits). */
@@ -53,6 +53,14 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, call: (item:
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
+}
+
+/** OTO listed an order the page would refuse (a blank id or SKU, a quantity below 1 or not whole). */
+export class UnshowableOrderError extends Error {
+  constructor(readonly orderId: string) {
+    super(`OTO listed order "${orderId.slice(0, 80)}" with an id, a SKU or a quantity that makes no sense`);
+    this.name = 'UnshowableOrderError';
+  }
 }
 
 /** An answer arrived after the session changed (sign-in, sign-out, switch): it is dropped. */
@@ -161,14 +169,20 @@ export class PackingQueue {
       throw new SessionChangedError();
     }
     const known = this.options.known.get(this.options.warehouseCode);
-    const kept: Record<string, PackingStatus> = {};
+    // Null-prototype: an order id is data, and `__proto__` is a possible one.
+    const kept = Object.create(null) as Record<string, PackingStatus>;
     const orders = listed.map((order) => {
       const orderId = String(order.orderId);
       const remembered = Object.hasOwn(known, orderId) ? known[orderId] : undefined;
       if (remembered) {
         kept[orderId] = remembered;
       }
-      return { orderId, remembered, items: order.items.map((item) => ({ sku: item.sku, name: item.name ?? '', quantity: item.quantity })) };
+      // An item OTO lists without a name is shown by its SKU.
+      const items = order.items.map((item) => ({ sku: item.sku, name: item.name?.trim() ? item.name : item.sku, quantity: item.quantity }));
+      if (!isQueueOrder({ orderId, items, state: 'ready' })) {
+        throw new UnshowableOrderError(orderId);
+      }
+      return { orderId, remembered, items };
     });
     // The list says nothing of an order's state: each one not known to be picked is looked up in
     // its packing history, a few at a time, before any badge is shown.

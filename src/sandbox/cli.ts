@@ -5,12 +5,13 @@
 import type { Severity } from '../traffic/exchange';
 import { JsonlWriter } from '../traffic/jsonl';
 import { formatTrafficLine, isSeverity, TrafficSummary } from '../traffic/report';
-import { startSandbox } from './index';
+import { loadScenarioFile, startSandbox } from './index';
 import type { SandboxOptions } from './types';
 
 const DEFAULT_PORT = 8787;
 
 const USAGE = `Usage: npm run sandbox -- [options]      (or: node dist/oto-sandbox.js [options])
+  --scenario FILE    start from a scenario (the format of .oto/sandbox.json); the flags below win over it
   --port N           port on 127.0.0.1 (default $OTO_SANDBOX_PORT or ${DEFAULT_PORT}; 0 picks a free one)
   --seed N           seed of the demo data (default 1)
   --products N       number of products in the catalogue (default 40)
@@ -66,6 +67,8 @@ export function parseArguments(args: string[], env: NodeJS.ProcessEnv): CliOptio
     }
     if (flag === '--refresh-token') {
       options.refreshToken = value;
+    } else if (flag === '--scenario') {
+      options.scenario = loadScenarioFile(value);
     } else if (Object.prototype.hasOwnProperty.call(CLI_FLAGS, flag)) {
       CLI_FLAGS[flag](cli, value);
     } else if (flag in NUMERIC_FLAGS) {

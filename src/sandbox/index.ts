@@ -5,13 +5,20 @@ import { captureExchange } from '../traffic/capture';
 import { TrafficStore } from '../traffic/store';
 import { randomToken, Tokens } from './auth';
 import { FaultQueue } from './faults';
-import { createState } from './seed';
+import { Emitter } from '../common/emitter';
+import { createScenarioState, createState } from './seed';
+import { exportState, importState } from './snapshot';
 import { resolveLimits } from './limits';
 import { RequestLog } from './requestLog';
+import { routes } from './routes';
 import { API_PREFIX, createServer } from './server';
 import type { RunningSandbox, SandboxOptions } from './types';
 
 export * from './types';
+export { SNAPSHOT_FORMAT, SnapshotError, type SandboxSnapshot } from './snapshot';
+export { loadScenarioFile, parseScenario, ScenarioError, type ScenarioProblem } from './scenario';
+export { scenarioFromState } from './scenarioSave';
+export { randomToken } from './auth';
 
 const DEFAULT_TOKEN_TTL_SECONDS = 3600;
 
@@ -29,21 +36,35 @@ function checkOptions(options: SandboxOptions): void {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   checkOptions(options);
-  const state = createState({ seed: options.seed, products: options.products, extra: options.extra });
-  const tokens = new Tokens(options.refreshToken ?? randomToken('rt'), options.accessTokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS);
+  const scenario = options.scenario;
+  const state =
+    options.state !== undefined
+      ? importState(options.state)
+      : scenario
+        ? createScenarioState({ ...scenario, seed: options.seed ?? scenario.seed })
+        : createState({ seed: options.seed, products: options.products, extra: options.extra });
+  const tokens = new Tokens(
+    options.refreshToken ?? scenario?.refreshToken ?? randomToken('rt'),
+    options.accessTokenTtlSeconds ?? scenario?.accessTokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS,
+  );
   const faults = new FaultQueue();
-  faults.add(options.faults ?? []);
+  faults.add([...(options.faults ?? []), ...(options.state === undefined ? (scenario?.faults ?? []) : [])]);
   const limits = resolveLimits(options.limits);
   const log = new RequestLog();
   const closing = new AbortController();
+  const stateChanges = new Emitter<void>();
   const traffic = new TrafficStore(options.traffic || {});
   const onExchange = options.traffic === false ? undefined : (raw: Parameters<typeof captureExchange>[0]) => traffic.record(captureExchange(raw));
-  const server = createServer({ state, tokens, faults, latencyMs: options.latencyMs ?? 0, log, limits, closing: closing.signal, onExchange });
+  const server = createServer({
+    state, tokens, faults, latencyMs: options.latencyMs ?? scenario?.latencyMs ?? 0, log, limits, closing: closing.signal, onExchange,
+    stateChanged: () => stateChanges.fire(),
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       const port = options.port ?? 0;
-      reject(error.code === 'EADDRINUSE' ? new Error(`OTO sandbox: port ${port} on 127.0.0.1 is already in use`) : error);
+      // The code stays, so a caller can fall back to another port.
+      reject(error.code === 'EADDRINUSE' ? Object.assign(new Error(`OTO sandbox: port ${port} on 127.0.0.1 is already in use`), { code: error.code }) : error);
     });
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
@@ -54,6 +75,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     baseUrl: `http://127.0.0.1:${port}${API_PREFIX.replace(/\/$/, '')}`,
     refreshToken: tokens.refreshToken,
     addFaults: (more) => void faults.add(more),
+    endpoints: Object.keys(routes(tokens)),
     faults: {
       add: (more) => faults.add(more),
       list: () => faults.list(),
@@ -64,11 +86,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     get requests() {
       return log.entries;
     },
+    exportState: () => exportState(state),
+    onDidChangeState: stateChanges.event,
     traffic,
     close() {
       closed ??= new Promise<void>((resolve) => {
         closing.abort();
         faults.dispose();
+        stateChanges.dispose();
         server.close(() => resolve());
         server.closeAllConnections();
       });

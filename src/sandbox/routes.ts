@@ -11,11 +11,14 @@ export interface Route {
   method: 'GET' | 'POST';
   auth: boolean;
   handle: Endpoint;
+  /** Changes the state (stock, orders) when it succeeds. */
+  writes?: boolean;
 }
 
 export function routes(tokens: Tokens): Record<string, Route> {
   const get = (handle: Endpoint): Route => ({ method: 'GET', auth: true, handle });
   const post = (handle: Endpoint): Route => ({ method: 'POST', auth: true, handle });
+  const write = (handle: Endpoint): Route => ({ ...post(handle), writes: true });
   return {
     refreshToken: { method: 'POST', auth: false, handle: tokens.endpoint },
     healthCheck: { method: 'GET', auth: false, handle: healthCheck },
@@ -24,10 +27,10 @@ export function routes(tokens: Tokens): Record<string, Route> {
     productList: post(productList),
     checkInventoryStock: get(checkInventoryStock),
     checkGlobalStock: get(checkGlobalStock),
-    updateStockQuantity: post(updateStockQuantity),
-    createInventoryOrder: post(createInventoryOrder),
+    updateStockQuantity: write(updateStockQuantity),
+    createInventoryOrder: write(createInventoryOrder),
     getPackingOrders: post(getPackingOrders),
-    updatePackingStatus: post(updatePackingStatus),
+    updatePackingStatus: write(updatePackingStatus),
     orderDetails: get(orderDetails),
     availableCitiesForPickup: post(availableCitiesForPickup),
     availableStoresForPickup: post(availableStoresForPickup),

@@ -5,7 +5,7 @@ import { applyPackingStatus } from './packing';
 import { createRandom, type Random } from './random';
 import type { CustomerOrder, Customer, Location, OrderItem, Product, SandboxState, StockRecord } from './model';
 import { emptyRecord, historyDate, orderDate } from './model';
-import type { ExtraLocation, ExtraPackingOrder, ExtraProduct, SandboxExtraData } from './types';
+import type { ExtraLocation, ExtraPackingOrder, ExtraProduct, SandboxExtraData, SandboxScenario, ScenarioInventoryOrder, ScenarioProduct } from './types';
 
 export const DEFAULT_SEED = 1;
 export const DEFAULT_PRODUCT_COUNT = DEMO_PRODUCTS.length;
@@ -22,14 +22,8 @@ export interface SeedOptions {
   now?: () => Date;
 }
 
-export function createState(options: SeedOptions = {}): SandboxState {
-  const random = createRandom(options.seed ?? DEFAULT_SEED);
-  const count = options.products ?? DEFAULT_PRODUCT_COUNT;
-  if (!Number.isInteger(count) || count < 0) {
-    throw new RangeError(`products must be a non-negative integer, got ${count}`);
-  }
-  const locations = [...demoLocations(), ...(options.extra?.locations ?? []).map(extraLocation)];
-  const state: SandboxState = {
+function emptyState(random: Random, locations: Location[], now: (() => Date) | undefined): SandboxState {
+  return {
     account: { ...DEMO_ACCOUNT },
     locations,
     locationByCode: new Map(locations.map((location) => [location.code, location])),
@@ -40,17 +34,57 @@ export function createState(options: SeedOptions = {}): SandboxState {
     nextTransactionId: 591600 + random.int(0, 99),
     nextOtoId: 4000 + random.int(0, 99),
     nextEventId: 55113400,
-    now: options.now ?? (() => new Date()),
+    now: now ?? (() => new Date()),
   };
+}
+
+const warehousesOf = (locations: Location[]): Location[] => locations.filter((location) => location.kind === 'warehouse');
+
+export function createState(options: SeedOptions = {}): SandboxState {
+  const random = createRandom(options.seed ?? DEFAULT_SEED);
+  const count = options.products ?? DEFAULT_PRODUCT_COUNT;
+  if (!Number.isInteger(count) || count < 0) {
+    throw new RangeError(`products must be a non-negative integer, got ${count}`);
+  }
+  const locations = [...demoLocations(), ...(options.extra?.locations ?? []).map(extraLocation)];
+  const state = emptyState(random, locations, options.now);
   const seeded = locations.slice(0, demoLocations().length);
   seedProducts(state, random, count, seeded);
   for (const product of options.extra?.products ?? []) {
     addProduct(state, extraProduct(state, product));
   }
   seedPendingInbound(state, random);
-  seedCustomerOrders(state, random, seeded.filter((location) => location.kind === 'warehouse'));
+  seedCustomerOrders(state, random, warehousesOf(seeded));
   for (const order of options.extra?.packingOrders ?? []) {
-    addExtraOrder(state, order);
+    addExtraOrder(state, order, false);
+  }
+  return state;
+}
+
+/** The state a (validated) scenario describes; what it leaves out comes from the demo data. */
+export function createScenarioState(scenario: SandboxScenario, now?: () => Date): SandboxState {
+  const random = createRandom(scenario.seed ?? DEFAULT_SEED);
+  const locations = scenario.locations ? scenario.locations.map(extraLocation) : demoLocations();
+  const state = emptyState(random, locations, now);
+  if (scenario.products) {
+    for (const product of scenario.products) {
+      addProduct(state, scenarioProduct(state, product));
+    }
+  } else {
+    seedProducts(state, random, DEFAULT_PRODUCT_COUNT, locations);
+    if (!scenario.inventoryOrders) {
+      seedPendingInbound(state, random);
+    }
+    if (!scenario.packingOrders) {
+      seedCustomerOrders(state, random, warehousesOf(locations));
+    }
+  }
+  for (const order of scenario.inventoryOrders ?? []) {
+    addInventoryOrder(state, order, new Date(SEED_TIME - HOUR));
+  }
+  // A scenario's on hand is what is on the shelf now, packed orders' items already taken.
+  for (const order of scenario.packingOrders ?? []) {
+    addExtraOrder(state, order, true);
   }
   return state;
 }
@@ -94,7 +128,7 @@ function seedProducts(state: SandboxState, random: Random, count: number, seeded
     const minInventory = random.chance(0.85) || low.has(index) ? random.pick([10, 20, 25, 50, 100]) : undefined;
     // The central (first) warehouse carries the whole catalogue; the others and the branch a part.
     const [central, ...regional] = warehouses;
-    const places = [central, ...regional.filter(() => random.chance(0.6)), ...branches.filter(() => random.chance(0.4))];
+    const places = [...(central ? [central] : []), ...regional.filter(() => random.chance(0.6)), ...branches.filter(() => random.chance(0.4))];
     const stock = new Map<string, StockRecord>();
     for (const place of places) {
       const onHand = low.has(index) ? random.int(0, Math.floor((minInventory ?? 10) / (places.length + 1))) : random.int(30, 260);
@@ -163,6 +197,48 @@ function extraProduct(state: SandboxState, extra: ExtraProduct): Product {
     stock,
     noLocation: extra.noLocation && { onHand: extra.noLocation.onHand, forecasted: extra.noLocation.forecasted ?? extra.noLocation.onHand },
   };
+}
+
+function scenarioProduct(state: SandboxState, product: ScenarioProduct): Product {
+  const index = state.products.length;
+  return {
+    id: 100 + index,
+    sku: product.sku,
+    name: product.name,
+    barcode: product.barcode ?? barcode(index),
+    productImage: product.productImage ?? productImage(product.sku),
+    price: product.price ?? 100,
+    minInventory: product.minInventory,
+    stock: new Map(Object.entries(product.stock ?? {}).map(([code, onHand]) => [code, { ...emptyRecord(), onHand }])),
+    noLocation: product.noLocation && { onHand: product.noLocation.onHand, forecasted: product.noLocation.forecasted ?? product.noLocation.onHand },
+  };
+}
+
+function addInventoryOrder(state: SandboxState, order: ScenarioInventoryOrder, created: Date): void {
+  for (const { sku, qty } of order.items) {
+    const product = state.productBySku.get(sku);
+    if (!product) {
+      throw new Error(`inventory order at ${order.locationCode}: SKU ${sku} is not in the catalogue`);
+    }
+    let record = product.stock.get(order.locationCode);
+    if (!record) {
+      record = emptyRecord();
+      product.stock.set(order.locationCode, record);
+    }
+    record[order.action === 'inbound' ? 'incoming' : 'outgoing'] += qty;
+  }
+  state.inventoryOrders.push({
+    otoId: state.nextOtoId++,
+    action: order.action,
+    locationCode: order.locationCode,
+    items: order.items.map(({ sku, qty }) => ({ sku, qty })),
+    status: 'new',
+    binLocationName: order.binLocationName,
+    waybillNumber: order.waybillNumber,
+    description: order.description,
+    createdAt: orderDate(created),
+    statusHistory: [{ id: state.nextEventId++, date: historyDate(created), description: `Created by ${state.account.name}`, status: 'new' }],
+  });
 }
 
 /** A few inbound orders still `new`, so the demo shows forecasts above what is on hand. */
@@ -246,7 +322,8 @@ function seedCustomerOrders(state: SandboxState, random: Random, warehouses: Loc
   }
 }
 
-function addExtraOrder(state: SandboxState, extra: ExtraPackingOrder): void {
+/** `alreadyPacked`: a packed order's items are already off the shelf, so on hand stays as given. */
+function addExtraOrder(state: SandboxState, extra: ExtraPackingOrder, alreadyPacked: boolean): void {
   const warehouse = state.locationByCode.get(extra.warehouseCode);
   if (!warehouse) {
     throw new Error(`extra packing order ${extra.orderId} is in unknown location ${extra.warehouseCode}`);
@@ -271,6 +348,14 @@ function addExtraOrder(state: SandboxState, extra: ExtraPackingOrder): void {
     deliveryCompany: 'otoDriverApp',
   });
   advance(state, order, extra.packingStatus, created);
+  if (alreadyPacked && extra.packingStatus === 'packed') {
+    for (const item of order.items) {
+      const record = state.productBySku.get(item.sku)?.stock.get(order.warehouseCode);
+      if (record) {
+        record.onHand += item.quantity;
+      }
+    }
+  }
 }
 
 interface NewOrder {

@@ -25,6 +25,8 @@ export interface ServerContext {
   limits: Required<SandboxLimits>;
   /** Aborted when the sandbox closes: pending delays end and hanging requests are dropped. */
   closing: AbortSignal;
+  /** Called after an endpoint that writes has changed the state. */
+  stateChanged(): void;
   /** Hears every exchange once it is over (traffic capture); absent when capture is off. */
   onExchange?: (raw: RawExchange) => void;
 }
@@ -98,7 +100,11 @@ function answer(route: Route | undefined, context: ServerContext, request: ApiRe
     if (request.body === NOT_JSON) {
       throw otoFailure('OTO1075');
     }
-    return { status: 200, body: JSON.stringify(route.handle(context.state, request)) };
+    const body = JSON.stringify(route.handle(context.state, request));
+    if (route.writes) {
+      context.stateChanged();
+    }
+    return { status: 200, body };
   } catch (error) {
     if (error instanceof ApiFailure) {
       return { status: error.status, body: JSON.stringify(error.body) };

@@ -22,7 +22,8 @@ export const checkInventoryStock: Endpoint = (state, request) => {
   if (locationCode !== undefined && !state.locationByCode.has(locationCode)) {
     throw otoFailure('OTO1133');
   }
-  const stock: Record<string, unknown[]> = {};
+  // Null-prototype: a SKU named `__proto__` must be an entry of the answer, not its prototype.
+  const stock = Object.create(null) as Record<string, unknown[]>;
   for (const product of knownProducts(state, request)) {
     const entries: unknown[] = [];
     for (const [code, record] of product.stock) {
@@ -39,7 +40,7 @@ export const checkInventoryStock: Endpoint = (state, request) => {
 };
 
 export const checkGlobalStock: Endpoint = (state, request) => {
-  const stock: Record<string, unknown[]> = {};
+  const stock = Object.create(null) as Record<string, unknown[]>;
   for (const product of knownProducts(state, request)) {
     let onHand = product.noLocation?.onHand ?? 0;
     let forecasted = product.noLocation?.forecasted ?? 0;

@@ -1,3 +1,5 @@
+import type { SandboxSnapshot } from './snapshot';
+
 // The sandbox's public options. Kept apart from the server so tests and the client's tests can
 // describe faults without loading the emulator.
 import type { TrafficStore, TrafficStoreOptions } from '../traffic/store';
@@ -108,6 +110,45 @@ export interface SandboxExtraData {
   packingOrders?: ExtraPackingOrder[];
 }
 
+/** A product of a scenario: on hand per location code; forecasts follow from the orders. */
+export interface ScenarioProduct {
+  sku: string;
+  name: string;
+  barcode?: string;
+  productImage?: string;
+  price?: number;
+  minInventory?: number;
+  stock?: Record<string, number>;
+  noLocation?: { onHand: number; forecasted?: number };
+}
+
+/** A pending inventory order of a scenario: it moves the forecast, never on hand. */
+export interface ScenarioInventoryOrder {
+  action: 'inbound' | 'outbound';
+  locationCode: string;
+  items: Array<{ sku: string; qty: number }>;
+  binLocationName?: string;
+  waybillNumber?: string;
+  description?: string;
+}
+
+/**
+ * What a sandbox starts from: the shape of `.oto/sandbox.json` (scenario.schema.json). Each
+ * section given replaces the demo one; packing and inventory orders come from the demo data only
+ * while the products do. A packed order's items are already off the shelf (not taken again).
+ */
+export interface SandboxScenario {
+  refreshToken?: string;
+  seed?: number;
+  latencyMs?: number;
+  accessTokenTtlSeconds?: number;
+  locations?: ExtraLocation[];
+  products?: ScenarioProduct[];
+  packingOrders?: ExtraPackingOrder[];
+  inventoryOrders?: ScenarioInventoryOrder[];
+  faults?: Fault[];
+}
+
 export interface SandboxOptions {
   /** Port on 127.0.0.1; 0 (the default) picks a free one. */
   port?: number;
@@ -125,6 +166,18 @@ export interface SandboxOptions {
   refreshToken?: string;
   /** Locations, products and packing orders added to the seeded data. */
   extra?: SandboxExtraData;
+  /**
+   * Start from this scenario (from `parseScenario`) instead of the demo data. Options given here
+   * win over the scenario's (`seed`, `latencyMs`, `accessTokenTtlSeconds`, `refreshToken`; its
+   * faults come after `faults`); `products` and `extra` are unused with a scenario.
+   */
+  scenario?: SandboxScenario;
+  /**
+   * Start from this saved state (from `exportState`) instead of seeding; checked first, and a
+   * SnapshotError names what is wrong with it. `seed`, `products`, `extra` and the scenario's data
+   * and faults are then unused (its token, latency and token lifetime still apply).
+   */
+  state?: SandboxSnapshot;
   /**
    * Traffic capture: every exchange, from any client, kept (bounded) with the contract lint's
    * findings in `traffic`. On by default; `false` turns capture off.
@@ -156,6 +209,8 @@ export interface RunningSandbox {
   refreshToken: string;
   /** Adds faults at run time (tests use it between calls); `faults.add` with the ids. */
   addFaults(faults: Fault[]): void;
+  /** The endpoint names it answers under `/rest/v2/`, e.g. for choosing where a fault applies. */
+  readonly endpoints: readonly string[];
   /** The active faults: list, add, remove, clear, and hear of changes. */
   readonly faults: SandboxFaults;
   /**
@@ -172,6 +227,10 @@ export interface RunningSandbox {
     body: unknown;
     authorized: boolean;
   }>;
+  /** The whole state as plain JSON, to start another sandbox from it (`state` option). */
+  exportState(): SandboxSnapshot;
+  /** Fires after every request that changed the state (stock, inventory orders, packing). */
+  onDidChangeState(listener: () => void): { dispose(): void };
   /** The captured exchanges with their findings (empty when `traffic: false`). */
   readonly traffic: TrafficStore;
   close(): Promise<void>;

@@ -24,7 +24,7 @@ export function registerSessionCommands(context: vscode.ExtensionContext, { sess
   );
   register('oto.copySandboxRefreshToken', () =>
     copySandboxValue(session, 'refreshToken', () =>
-      vscode.l10n.t('Copied the sandbox refresh token. It is valid until the sandbox stops (VS Code closes or another environment is chosen).'),
+      vscode.l10n.t('Copied the sandbox refresh token. It stays the same for this workspace, across reloads and switches of environment.'),
     ),
   );
 }
@@ -195,15 +195,13 @@ async function environmentState(session: Session, environment: Environment): Pro
   }
 }
 
-async function copySandboxValue(
-  session: Session,
-  field: keyof SandboxEndpoint,
-  done: (sandbox: SandboxEndpoint) => string,
-): Promise<void> {
+/**
+ * The running sandbox (started if needed). When another environment is active, offers to switch;
+ * undefined (having said why) when the user declines or the sandbox cannot start.
+ */
+export async function sandboxEndpoint(session: Session): Promise<SandboxEndpoint | undefined> {
   try {
-    const sandbox = await session.getSandbox();
-    await vscode.env.clipboard.writeText(sandbox[field]);
-    void vscode.window.showInformationMessage(done(sandbox));
+    return await session.getSandbox();
   } catch (error) {
     if (error instanceof WrongEnvironmentError) {
       const useSandbox = vscode.l10n.t('Use Sandbox');
@@ -211,14 +209,27 @@ async function copySandboxValue(
         vscode.l10n.t('The sandbox only runs while it is the active environment (now: {0}).', session.environment),
         useSandbox,
       );
-      if (choice === useSandbox) {
-        await session.useEnvironment('sandbox');
-        await copySandboxValue(session, field, done);
+      if (choice !== useSandbox) {
+        return undefined;
       }
-      return;
+      await session.useEnvironment('sandbox');
+      return sandboxEndpoint(session);
     }
     void vscode.window.showErrorMessage(
       vscode.l10n.t('The sandbox could not start: {0}', error instanceof Error ? error.message : String(error)),
     );
+    return undefined;
+  }
+}
+
+async function copySandboxValue(
+  session: Session,
+  field: keyof SandboxEndpoint,
+  done: (sandbox: SandboxEndpoint) => string,
+): Promise<void> {
+  const sandbox = await sandboxEndpoint(session);
+  if (sandbox) {
+    await vscode.env.clipboard.writeText(sandbox[field]);
+    void vscode.window.showInformationMessage(done(sandbox));
   }
 }

@@ -1,21 +1,26 @@
 // Loads the separately bundled sandbox (dist/sandbox.js) only when it is first needed, so its code
 // stays out of dist/extension.js and is never loaded for staging or production.
 
-import type { RunningSandbox, SandboxOptions } from '../sandbox/types';
-import type { SandboxStarter } from './ports';
+import type { parseScenario, randomToken, scenarioFromState, startSandbox } from '../sandbox';
 
-interface SandboxModule {
-  startSandbox(options?: SandboxOptions): Promise<RunningSandbox>;
+/** What the extension uses of the sandbox bundle. */
+export interface SandboxModule {
+  startSandbox: typeof startSandbox;
+  parseScenario: typeof parseScenario;
+  scenarioFromState: typeof scenarioFromState;
+  randomToken: typeof randomToken;
 }
 
-export function sandboxFromBundle(bundlePath: string): SandboxStarter {
-  return async () => {
+
+export function sandboxFromBundle(bundlePath: string): () => SandboxModule {
+  return () => {
     // A computed path, so esbuild leaves this require to run time instead of bundling the sandbox.
     const sandboxModule = require(bundlePath) as Partial<SandboxModule>;
-    if (typeof sandboxModule.startSandbox !== 'function') {
-      throw new Error(`${bundlePath} does not export startSandbox; rebuild the extension.`);
+    for (const name of ['startSandbox', 'parseScenario', 'scenarioFromState', 'randomToken'] as const) {
+      if (typeof sandboxModule[name] !== 'function') {
+        throw new Error(`${bundlePath} does not export ${name}; rebuild the extension.`);
+      }
     }
-    // Default options: the same seed as `npm run sandbox` and the tests, so their data matches the tree.
-    return sandboxModule.startSandbox({});
+    return sandboxModule as SandboxModule;
   };
 }

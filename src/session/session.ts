@@ -24,7 +24,7 @@ export interface SessionDeps {
 export interface SessionChange {
   environment: Environment;
   signedIn: boolean;
-  reason: 'environment' | 'baseUrl' | 'signedIn' | 'signedOut';
+  reason: 'environment' | 'baseUrl' | 'signedIn' | 'signedOut' | 'sandboxRestarted';
 }
 
 /** A client's request event, tagged with the environment it went to. */
@@ -198,6 +198,19 @@ export class Session implements Disposable {
     await this.settling;
   }
 
+  /**
+   * Closes the running sandbox (if any) and its client; the next use starts a new one. While the
+   * sandbox is active, everything showing its data resets, as on a switch of environment.
+   */
+  async restartSandbox(): Promise<void> {
+    await this.settling;
+    this.dropClient('sandbox');
+    await this.closeSandbox();
+    if (this.env === 'sandbox') {
+      await this.markSignedIn(this.signedIn, 'sandboxRestarted');
+    }
+  }
+
   /** Stops listening and closes the sandbox; resolves once its port is free again. */
   dispose(): Promise<void> {
     this.changes++;
@@ -228,7 +241,7 @@ export class Session implements Disposable {
     let closing = Promise.resolve();
     if (environmentChanged) {
       if (this.env === 'sandbox') {
-        // The sandbox only runs while it is the active environment; coming back starts a fresh one.
+        // The sandbox only runs while it is the active environment; its starter keeps its state.
         this.dropClient('sandbox');
         closing = this.closeSandbox();
       }

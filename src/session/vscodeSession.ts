@@ -5,16 +5,15 @@ import * as vscode from 'vscode';
 import type { Disposable } from '../common/emitter';
 import { DEFAULT_ENVIRONMENT, isEnvironment } from './environment';
 import type { Environment } from './environment';
-import type { SessionSettings } from './ports';
-import { sandboxFromBundle } from './sandboxBundle';
+import type { SandboxStarter, SessionSettings } from './ports';
 import { Session } from './session';
 
-export async function createSession(context: vscode.ExtensionContext): Promise<Session> {
+export async function createSession(context: vscode.ExtensionContext, startSandbox: SandboxStarter): Promise<Session> {
   const settings = configurationSettings();
   const session = await Session.create({
     settings,
     secrets: context.secrets,
-    startSandbox: sandboxFromBundle(context.asAbsolutePath('dist/sandbox.js')),
+    startSandbox,
     clientOptions: { userAgent: `oto-stock-vscode/${(context.extension.packageJSON as { version?: string }).version ?? 'dev'}` },
   });
   context.subscriptions.push(settings, session, trackContextKeys(session));

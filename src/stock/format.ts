@@ -9,10 +9,3 @@ export function quantity(value: number, change?: number): string {
   }
   return change > 0 ? `${value} (+${change})` : `${value} (${MINUS}${-change})`;
 }
-
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>~]/g;
-
-/** Escapes text (product names, codes) so it shows literally inside a Markdown tooltip. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(MARKDOWN_SPECIAL, (char) => `\\${char}`);
-}

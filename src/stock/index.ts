@@ -1,5 +1,7 @@
 // Wires the Stock view: one StockStore for the active environment, its tree view, the refresh
 // scheduler and the view's commands. Returns the store so other modules read it instead of the API.
+import { isRightToLeft } from '../common/bidi';
+import { ExpansionMemory } from './expansion';
 import * as vscode from 'vscode';
 import { WorkbenchRefreshScheduler } from '../common/workbenchRefresh';
 import { registerStockCommands, type StockViewControls } from './commands';
@@ -28,9 +30,15 @@ export function registerStock(context: vscode.ExtensionContext, deps: StockDeps)
     grouping: context.globalState.get<Grouping>(GROUPING_KEY) === 'sku' ? 'sku' : 'location',
     lowOnly: context.globalState.get<boolean>(LOW_ONLY_KEY) === true,
     text: '',
+    rightToLeft: isRightToLeft(vscode.env.language),
   };
-  const provider = new StockTreeProvider(store, initial);
+  const expansion = new ExpansionMemory(context.workspaceState);
+  const provider = new StockTreeProvider(store, initial, expansion);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  context.subscriptions.push(
+    view.onDidExpandElement(({ element }) => element.kind === 'location' && expansion.remember(element.id, true)),
+    view.onDidCollapseElement(({ element }) => element.kind === 'location' && expansion.remember(element.id, false)),
+  );
 
   const showState = (): void => {
     const { grouping, lowOnly, text } = provider.treeOptions;

@@ -1,5 +1,6 @@
 // A localised message with placeholders, translated once and then filled in many times: the tree
 // formats tens of thousands of rows and must not run the translation lookup for each one.
+import { bidiFor, type Bidi } from '../common/bidi';
 import type { Localizer } from './l10n';
 
 export class Template {
@@ -31,16 +32,26 @@ export class TreeTexts {
   readonly noLocation: string;
   readonly noLocationDescription: string;
   readonly notListed: string;
-  readonly onHandForecast: Template;
+  readonly forecast: Template;
   readonly onHand: Template;
   readonly low: Template;
+  readonly bidi: Bidi;
 
-  constructor(readonly l10n: Localizer) {
+  constructor(
+    readonly l10n: Localizer,
+    rightToLeft = false,
+  ) {
     this.noLocation = l10n.t('(no location)');
     this.noLocationDescription = l10n.t('entries without a location code');
     this.notListed = l10n.t('not in the pickup location list');
-    this.onHandForecast = new Template(l10n.t('{0} on hand · {1} forecast', '{0}', '{1}'));
+    this.forecast = new Template(l10n.t('{0} forecast', '{0}'));
     this.onHand = new Template(l10n.t('{0} on hand', '{0}'));
     this.low = new Template(l10n.t('{0} low', '{0}'));
+    this.bidi = bidiFor(rightToLeft);
+  }
+
+  /** A row description of parts (`272 on hand`, `261 forecast`, a name), each isolated in right-to-left languages. */
+  parts(parts: readonly string[]): string {
+    return parts.map((part) => this.bidi.part(part)).join(' · ');
   }
 }

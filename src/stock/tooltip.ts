@@ -2,7 +2,8 @@
 // barcode and when the figures were read; a location's code, kind and counts. Built on demand
 // (VS Code resolves tooltips on hover) so building the tree stays cheap.
 import type { SkuStock } from './figures';
-import { escapeMarkdown, quantity } from './format';
+import { escapeMarkdown } from '../common/markdown';
+import { quantity } from './format';
 import type { Localizer } from './l10n';
 import type { PickupLocation } from './source';
 import { totalOf, type LocationNode } from './treeModel';

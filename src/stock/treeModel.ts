@@ -13,6 +13,8 @@ export type Grouping = 'location' | 'sku';
 
 export interface TreeOptions {
   grouping: Grouping;
+  /** The display language reads right to left: row parts and figures are bidi-isolated. */
+  rightToLeft?: boolean;
   /** Only SKUs whose on hand is below their minInventory. */
   lowOnly: boolean;
   /** Case-insensitive text the SKU or product name must contain; empty for none. */
@@ -136,11 +138,19 @@ abstract class SkuRow implements SkuNode {
   get description(): string {
     const { figures, texts } = this;
     const change: Figures | undefined = figures.change;
-    const onHand = quantity(figures.onHand, change?.onHand);
-    const text = figures.forecast === undefined ? texts.onHand.fill(onHand) : texts.onHandForecast.fill(onHand, quantity(figures.forecast, change?.forecast));
+    const { figure } = texts.bidi;
+    const parts = [texts.onHand.fill(figure(quantity(figures.onHand, change?.onHand)))];
+    // The forecast only when it says something on hand does not (the tooltip has every figure), so
+    // rows stay short at the default sidebar width, in both groupings alike.
+    if (figures.forecast !== undefined && (figures.forecast !== figures.onHand || change?.forecast)) {
+      parts.push(texts.forecast.fill(figure(quantity(figures.forecast, change?.forecast))));
+    }
     const name = this.stock.product?.name;
     // Figures first: a narrow sidebar cuts the end of the description off.
-    return name && this.showsName ? `${text} · ${name}` : text;
+    if (name && this.showsName) {
+      parts.push(name);
+    }
+    return texts.parts(parts);
   }
 
   /** Rows labelled with the SKU add its product name after the figures. */
@@ -271,17 +281,13 @@ class LocationGroupNode implements LocationNode {
 
   get description(): string {
     const { texts, location } = this;
-    const parts = this.group === 'none' ? [texts.noLocationDescription] : [location.code];
-    if (location.city) {
-      parts.push(location.city);
-    }
+    // What needs attention first, then the code; the city and kind are in the tooltip.
+    const parts = this.lowCount > 0 ? [texts.low.fill(texts.bidi.figure(String(this.lowCount)))] : [];
+    parts.push(this.group === 'none' ? texts.noLocationDescription : texts.bidi.figure(location.code));
     if (!this.listed) {
       parts.push(texts.notListed);
     }
-    if (this.lowCount > 0) {
-      parts.push(texts.low.fill(String(this.lowCount)));
-    }
-    return parts.join(' · ');
+    return texts.parts(parts);
   }
 
   update(texts: TreeTexts, fresh: LocationGroupNode): boolean {
@@ -355,7 +361,7 @@ export function matcher(options: TreeOptions): (stock: SkuStock) => boolean {
 
 /** Builds the tree, reusing `previous`'s rows so VS Code can be told exactly what changed. */
 export function buildTree(input: TreeInput, options: TreeOptions, l10n: Localizer, previous?: TreeModel): BuildResult {
-  const build = new Build(new TreeTexts(l10n), previous);
+  const build = new Build(new TreeTexts(l10n, options.rightToLeft), previous);
   // The store keeps SKUs in this order already, so the sort only checks it.
   const skus = [...input.skus].filter(matcher(options)).sort(bySku);
   const roots = options.grouping === 'location' ? build.byLocation(input.locations, skus, options) : build.bySku(input.locations, skus);

@@ -1,6 +1,8 @@
 // The thin vscode side of the Stock view: turns the plain tree model into TreeItems and tells
 // VS Code exactly which rows changed. Everything it shows comes from the StockStore.
+import { formatDateTime } from '../common/display';
 import * as vscode from 'vscode';
+import type { ExpansionMemory } from './expansion';
 import type { StockIssue } from './issues';
 import type { StockStore } from './store';
 import { locationTooltip, skuTooltip } from './tooltip';
@@ -17,8 +19,6 @@ export type StockViewElement = StockNode | IssueNode;
 
 /** More changed rows than this and VS Code is simply told to refresh the whole tree. */
 const TARGETED_LIMIT = 200;
-/** Up to this many rows in all, locations start expanded. */
-const EXPAND_LIMIT = 300;
 
 function issueNode(issues: StockIssue[]): IssueNode {
   return { kind: 'issue', id: 'issue', issues };
@@ -39,6 +39,7 @@ export class StockTreeProvider implements vscode.TreeDataProvider<StockViewEleme
   constructor(
     private readonly store: StockStore,
     private options: TreeOptions,
+    private readonly expansion: ExpansionMemory,
   ) {
     this.rebuild('initial');
     this.subscription = store.onDidChange((event) => this.rebuild(event.reason === 'invalidate' ? 'targeted' : 'whole'));
@@ -77,7 +78,7 @@ export class StockTreeProvider implements vscode.TreeDataProvider<StockViewEleme
     if (element.kind === 'issue') {
       return item;
     }
-    const context = { l10n: vscode.l10n, locations: this.store.locations };
+    const context = { l10n: vscode.l10n, locations: this.store.locations, formatTime: (ms: number) => formatDateTime(ms, vscode.env.language) };
     let markdown: string | undefined;
     if (element.kind === 'location') {
       markdown = locationTooltip(element, context);
@@ -108,13 +109,10 @@ export class StockTreeProvider implements vscode.TreeDataProvider<StockViewEleme
     this.changeEmitter.dispose();
   }
 
-  /**
-   * A small tree (the sandbox's) opens with its locations expanded, so it shows stock at once; a
-   * large one starts as an overview of locations. A filter shows its matches expanded.
-   */
+  /** See ExpansionMemory: the user's choice, a filter's matches, or "fits on one screen". */
   private expands(node: StockNode): boolean {
     const { lowOnly, text } = this.options;
-    return node.kind === 'location' && (lowOnly || text !== '' || this.model.rowCount <= EXPAND_LIMIT);
+    return node.kind === 'location' && this.expansion.expands(node.id, this.model.rowCount, lowOnly || text !== '');
   }
 
   private iconOf(node: StockNode): vscode.ThemeIcon {

@@ -11,6 +11,8 @@ const Mocha = require('mocha/lib/mocha.cjs') as typeof MochaType;
 
 interface Outcome {
   title: string;
+  /** Suite titles, then the test's (or the failed hook's) own. */
+  titles: string[];
   state: 'passed' | 'failed';
   error?: string;
 }
@@ -31,20 +33,25 @@ export function run(): Promise<void> {
   if (!uiAvailable()) {
     console.warn('[oto-tests] WARNING: no UI bridge (only the code-server launcher, `npm run test:vscode`, has one): the suites that drive the tree, quick input and webviews are not registered in this run.');
   }
+  const resultsFile = process.env.OTO_TEST_RESULTS;
+  // Written as the run goes, so a host that never exits still tells the launcher what it was running.
+  const write = (stats: { tests: number; passes: number; failures: number }, running?: string): void => {
+    if (resultsFile) {
+      fs.writeFileSync(resultsFile, JSON.stringify({ tests: stats.tests, passes: stats.passes, failures: stats.failures, running, outcomes }, null, 2));
+    }
+  };
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
-      const resultsFile = process.env.OTO_TEST_RESULTS;
-      if (resultsFile) {
-        const stats = runner.stats ?? { tests: 0, passes: 0, failures };
-        fs.writeFileSync(resultsFile, JSON.stringify({ tests: stats.tests, passes: stats.passes, failures: stats.failures, outcomes }, null, 2));
-      }
+      write(runner.stats ?? { tests: 0, passes: 0, failures });
       if (failures > 0) {
         reject(new Error(`${failures} integration test(s) failed`));
       } else {
         resolve();
       }
     });
-    runner.on('pass', (test) => outcomes.push({ title: test.fullTitle(), state: 'passed' }));
-    runner.on('fail', (test, error: Error) => outcomes.push({ title: test.fullTitle(), state: 'failed', error: error.message }));
+    const outcome = (test: MochaType.Runnable, state: Outcome['state'], error?: Error): Outcome => ({ title: test.fullTitle(), titles: test.titlePath(), state, error: error?.message });
+    runner.on('test', (test) => runner.stats && write(runner.stats, test.fullTitle()));
+    runner.on('pass', (test) => outcomes.push(outcome(test, 'passed')));
+    runner.on('fail', (test, error: Error) => outcomes.push(outcome(test, 'failed', error)));
   });
 }

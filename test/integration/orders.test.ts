@@ -11,6 +11,12 @@ import { notificationCenter, press, quickInput, typeText, uiAvailable, waitFor, 
 
 type Shown = Extract<QuickInputState, { visible: true }>;
 
+/** The optional reason step after the quantity: Enter takes "No reason". */
+async function skipReason(): Promise<void> {
+  await waitFor('the reason pick', quickInput, (state) => visible(state) && state.placeholder.startsWith('Why does the stock change?'));
+  await press('Enter');
+}
+
 function visible(state: QuickInputState): state is Shown {
   return state.visible;
 }
@@ -74,6 +80,7 @@ if (uiAvailable()) {
       await waitFor(`the preview ${before} → ${before - 4}`, quickInput, (state) => visible(state) && state.message.includes(`${before} → ${before - 4}`));
       await screenshot('adjust-quick-input');
       await press('Enter');
+      await skipReason();
 
       await treeShows(target.label, before - 4);
       await waitFor('the success message with its transaction', notificationCenter, (shown) =>
@@ -101,6 +108,7 @@ if (uiAvailable()) {
       await typeText(String(before + 2));
       await waitFor('the preview', quickInput, (state) => visible(state) && state.message.includes(`${before} → ${before + 2}`));
       await press('Enter');
+      await skipReason();
       await treeShows(target.label, before + 2);
       assert.strictEqual(await onHandVia(location, target.label), before + 2);
     });

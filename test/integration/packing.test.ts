@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { OtoClient } from '../../src/client';
 import { activateExtension } from './support/extension';
 import { screenshot, useTheme } from './support/screenshot';
-import { press, quickInput, typeText, uiAvailable, waitFor, webviewClick, webviewTexts } from './support/ui';
+import { press, quickInput, typeText, uiAvailable, waitFor, webviewAttributes, webviewClick, webviewTexts } from './support/ui';
 
 function packingTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('oto.packing'));
@@ -49,7 +49,10 @@ describe('packing queue in a real VS Code', () => {
     // The extension host's tab model follows the workbench's a moment later.
     await waitFor('the packing tab', async () => packingTabs(), (tabs) => tabs.length > 0, 5_000);
     await vscode.commands.executeCommand('oto.openPackingQueue', argument);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // A tab the second call opened would reach the tab model before one opened after it.
+    await vscode.commands.executeCommand('workbench.action.files.newUntitledFile');
+    await waitFor('the untitled tab opened after it', async () => vscode.window.tabGroups.all.flatMap((group) => group.tabs), (all) => all.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.scheme === 'untitled'));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     const tabs = packingTabs();
     assert.strictEqual(tabs.length, 1, JSON.stringify(vscode.window.tabGroups.all.flatMap((group) => group.tabs.map((tab) => tab.label))));
     assert.strictEqual(tabs[0].label, `Packing: ${warehouse.name}`);
@@ -63,13 +66,11 @@ describe('packing queue in a real VS Code', () => {
       await waitFor('the queue in the webview', ids, (shown) => shown.length === listed.length);
       assert.deepStrictEqual(await ids(), listed);
       assert.deepStrictEqual(await webviewTexts('.queue-header .code'), [warehouse.code]);
-      await useTheme('dark');
-      await screenshot('packing-dark', 3000);
-      await useTheme('light');
-      await screenshot('packing-light', 3000);
-      const theme = vscode.workspace.getConfiguration('workbench');
-      await theme.update('colorTheme', 'Default High Contrast', vscode.ConfigurationTarget.Global);
-      await screenshot('packing-high-contrast', 3000);
+      for (const theme of ['dark', 'light', 'high-contrast'] as const) {
+        await useTheme(theme);
+        await waitFor(`the queue page in the ${theme} theme`, () => webviewAttributes('body', 'data-vscode-theme-kind').catch(() => []), (kinds) => kinds[0] === `vscode-${theme}`);
+        await screenshot(`packing-${theme}`);
+      }
       await useTheme('light');
 
       // Badges come from each order's packing history, before any Details is opened.

@@ -24,13 +24,13 @@ if (uiAvailable()) {
       await vscode.commands.executeCommand('oto.groupByLocation');
     });
 
-    it('shows each location with its code and city, and the no-location group last', async () => {
+    it('shows each location with its code (low count first), and the no-location group last', async () => {
       const locations = await (await sandbox()).client.getPickupLocations();
       await vscode.commands.executeCommand('workbench.actions.treeView.oto.stock.collapseAll');
       const shown = await waitFor('collapsed locations', rows, (found) => found.some((row) => row.label === '(no location)') && found.every((row) => row.level === 1));
       assert.deepStrictEqual(
-        shown.map((row) => [row.label, row.description.replace(/ · \d+ low$/, '')]),
-        [...locations.map((location) => [location.name, `${location.code} · ${location.city}`]), ['(no location)', 'entries without a location code']],
+        shown.map((row) => [row.label, row.description.replace(/^\d+ low · /, '')]),
+        [...locations.map((location) => [location.name, location.code]), ['(no location)', 'entries without a location code']],
       );
     });
 

@@ -51,7 +51,8 @@ if (uiAvailable()) {
       assert.ok(shown.length > 3, 'several SKU rows are rendered');
       // The tree is virtual: the rendered rows are the first ones of the location, in SKU order.
       assert.deepStrictEqual(
-        shown.map((row) => ({ sku: row.label, onHand: figuresOf(row)?.onHand, forecast: figuresOf(row)?.forecast })),
+        shown.map((row) => ({ sku: row.label, onHand: figuresOf(row)?.onHand, forecast: figuresOf(row)?.forecast ?? figuresOf(row)?.onHand })),
+        // A forecast equal to on hand is left out of the row (it is in the tooltip).
         expected.slice(0, shown.length),
       );
       await useTheme('light');

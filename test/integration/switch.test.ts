@@ -44,7 +44,7 @@ if (uiAvailable()) {
       const bar = await waitFor('the environment in the status bar', statusBarTexts, (items) => items.some((item) => item.includes('OTO staging · not signed in')));
       assert.ok(!bar.some((item) => item.includes('OTO sandbox')), bar.join(' | '));
       await waitFor('the Stock view to drop the sandbox’s rows', rows, (shown) => shown.length === 0);
-      await screenshot('switch-to-staging', 3000);
+      await screenshot('switch-to-staging');
     });
   });
 }

@@ -162,7 +162,7 @@ describe('integration workbench in a real VS Code', () => {
         (active) => active?.document.uri.scheme === 'oto-traffic' && active.document.uri.path.includes('createInventoryOrder'),
       );
       assert.match(editor?.document.getText() ?? '', /"rule": "date-format"/);
-      await screenshot('traffic-document', 1200);
+      await screenshot('traffic-document');
       const id = Number(/^\/(\d+)-/.exec(editor?.document.uri.path ?? '')?.[1]);
       await vscode.env.clipboard.writeText('');
       await vscode.commands.executeCommand('oto.copySandboxExchangeAsCurl', { id });

@@ -32,6 +32,10 @@ export const QUIET_SETTINGS: Record<string, unknown> = {
   'extensions.autoUpdate': false,
   'chat.disableAIFeatures': true,
   'security.workspace.trust.enabled': false,
+  // The sandbox listens on a fixed port (8787): code-server would offer to forward it, and the
+  // test repo's parent git checkout would be offered too; both toasts only crowd the center.
+  'remote.autoForwardPorts': false,
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 export function createProfile(dir: string, settings: Record<string, unknown>): Profile {
@@ -131,6 +135,8 @@ export interface StartOptions {
    * hides notification toasts, so only the test launcher sets it.
    */
   testDriver?: boolean;
+  /** VS Code's display language (`--locale`), e.g. `ar`; the extension's l10n bundles follow it. */
+  locale?: string;
 }
 
 export async function startCodeServer(options: StartOptions): Promise<RunningCodeServer> {
@@ -148,6 +154,7 @@ export async function startCodeServer(options: StartOptions): Promise<RunningCod
     '--disable-getting-started-override',
     '--reconnection-grace-time', '5',
     ...(options.testDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    ...(options.locale ? ['--locale', options.locale] : []),
     options.folder,
   ];
   const log = fs.openSync(options.logFile, 'w');

@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createProfile, installExtension, QUIET_SETTINGS, startCodeServer, type RunningCodeServer } from './codeServer';
+import { failureSummary } from './failureSummary';
 import { ensureToolchain } from './toolchain';
 import { runSuiteInWorkbench } from './workbench';
 
@@ -21,6 +22,9 @@ interface Results {
   passes: number;
   /** Hook failures count here too, without a test of their own. */
   failures: number;
+  /** The test under way when the file was written; absent once the run is over. */
+  running?: string;
+  outcomes: Array<{ titles: string[]; state: 'passed' | 'failed' }>;
 }
 
 function requireFile(file: string, hint: string): string {
@@ -114,8 +118,12 @@ async function main(): Promise<number> {
       return 1;
     }
     console.log(`[harness] exit code ${code} (${elapsed()})`);
-    // The plain closing line CI reads to know how many in-editor tests ran.
-    console.log(results ? `integration: ${results.passes} passed, ${results.failures} failed` : '[harness] no results written');
+    if (results?.running) {
+      console.log(`[harness] the test host stopped during: ${results.running}`);
+    }
+    // The closing lines CI reads: how many in-editor tests ran, then each failed one on its own line.
+    const failed = results?.outcomes.filter((outcome) => outcome.state === 'failed').map((outcome) => outcome.titles) ?? [];
+    console.log(results ? failureSummary('integration', results.passes, failed).join('\n') : '[harness] no results written');
     return code;
   } finally {
     await server?.stop();

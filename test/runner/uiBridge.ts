@@ -67,8 +67,9 @@ const readers = {
     ),
 };
 
-/** The visible webview's content frame (a webview is an iframe holding the `active-frame` iframe). */
-async function webviewFrame(page: Page): Promise<Frame> {
+/** The showing webviews' content frames (a webview is an iframe holding the `active-frame` iframe). */
+export async function visibleWebviewFrames(page: Page): Promise<Frame[]> {
+  const found: Frame[] = [];
   for (const frame of page.frames()) {
     const element = await frame.frameElement().catch(() => null);
     if (!element || (await element.getAttribute('id')) !== 'active-frame') {
@@ -76,10 +77,18 @@ async function webviewFrame(page: Page): Promise<Frame> {
     }
     const outer = await frame.parentFrame()?.frameElement().catch(() => null);
     if (outer && (await outer.isVisible())) {
-      return frame;
+      found.push(frame);
     }
   }
-  throw new Error('no webview is showing');
+  return found;
+}
+
+async function webviewFrame(page: Page): Promise<Frame> {
+  const [frame] = await visibleWebviewFrames(page);
+  if (!frame) {
+    throw new Error('no webview is showing');
+  }
+  return frame;
 }
 
 async function perform(page: Page, request: Request): Promise<unknown> {
@@ -115,6 +124,8 @@ async function perform(page: Page, request: Request): Promise<unknown> {
       return page.evaluate(readers.notifications);
     case 'statusBar':
       return page.evaluate(readers.statusBar);
+    case 'pageTexts':
+      return page.locator(text('selector')).filter({ visible: true }).allInnerTexts();
     case 'type':
       await page.keyboard.type(text('text'), { delay: 10 });
       return null;
@@ -124,6 +135,10 @@ async function perform(page: Page, request: Request): Promise<unknown> {
     case 'webviewTexts': {
       const frame = await webviewFrame(page);
       return frame.$$eval(text('selector'), (elements) => elements.map((element) => (element as HTMLElement).innerText));
+    }
+    case 'webviewAttributes': {
+      const frame = await webviewFrame(page);
+      return frame.$$eval(text('selector'), (elements, name) => elements.map((element) => element.getAttribute(name)), text('name'));
     }
     case 'webviewClick': {
       const frame = await webviewFrame(page);

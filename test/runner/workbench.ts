@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as util from 'node:util';
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
-import { UiBridge } from './uiBridge';
+import { UiBridge, visibleWebviewFrames } from './uiBridge';
 
 export interface SuiteRun {
   chromium: string;
@@ -30,6 +30,8 @@ export interface SuiteRun {
 
 /** Logged by test/integration/index.ts; workbench chatter before it goes to the console log file only. */
 const SUITE_STARTED = '[oto-tests] started';
+/** The most a screenshot waits for the page to finish painting. */
+const SETTLE_LIMIT_MS = 5_000;
 /** A test asks for a screenshot by logging this marker; see test/integration/support/screenshot.ts. */
 const SCREENSHOT_MARKER = /\[screenshot\] ([\w.-]+)/;
 
@@ -56,9 +58,32 @@ async function messageText(message: ConsoleMessage): Promise<string> {
   }
 }
 
+/** In one frame: the fonts loaded, the finite animations (a hover fading in) done, two frames drawn. */
+async function framePainted(): Promise<void> {
+  await document.fonts.ready;
+  const finite = document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity);
+  await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+}
+
+/**
+ * Lets what the page shows finish painting before it is photographed, in the workbench and in the
+ * showing webviews. Bounded: a frame the browser stopped drawing must not stall the run.
+ */
+async function settle(page: Page): Promise<void> {
+  const frames = [page.mainFrame(), ...(await visibleWebviewFrames(page))];
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    Promise.all(frames.map((frame) => frame.evaluate(framePainted).catch(() => undefined))),
+    new Promise((resolve) => (timer = setTimeout(resolve, SETTLE_LIMIT_MS))),
+  ]);
+  clearTimeout(timer);
+}
+
 async function takeScreenshot(page: Page, dir: string, name: string): Promise<string> {
   const file = path.join(dir, `${name}.png`);
   const partial = `${file}.partial`;
+  await settle(page);
   await page.screenshot({ path: partial, type: 'png' });
   // The test polls for the file; renaming makes it appear only once complete.
   fs.renameSync(partial, file);

@@ -1,12 +1,82 @@
 // The test side of the UI bridge (driver side: test/runner/uiBridge.ts): read what the workbench
 // really renders and act on it with the keyboard, as a user would. Only the code-server launcher
 // has a page to drive; under @vscode/test-electron `uiAvailable()` is false.
+//
+// Every wait is a step with one deadline, and the error of a missed one says what it was waiting
+// for: `waitFor` polls the rendered state it names; a UI request inside it shares its deadline,
+// one outside any step is a step of its own.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** How long one step may take unless it says otherwise. */
+export const STEP_TIMEOUT_MS = 15_000;
+/** Between two looks at what is rendered, which sends no event the extension host can see. */
+const POLL_MS = 200;
+
+const currentStep = new AsyncLocalStorage<AbortSignal>();
 let counter = 0;
+
+/**
+ * Runs `body` as one step: rejects after `timeoutMs` with "timed out after N s waiting for
+ * `what`" (and `detail()`, e.g. the last value seen), and aborts `body`'s signal so it stops.
+ */
+export async function step<T>(what: string, timeoutMs: number, body: (signal: AbortSignal) => Promise<T>, detail?: () => string): Promise<T> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${detail ? `; ${detail()}` : ''}`);
+      controller.abort(error);
+      reject(error);
+    }, timeoutMs);
+  });
+  const running = currentStep.run(controller.signal, () => body(controller.signal));
+  // Once the step has timed out, whatever the body still does ends in the abort: not a failure of its own.
+  running.catch(() => undefined);
+  try {
+    return await Promise.race([running, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Resolves after `ms`, or rejects as soon as the step's signal aborts. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', stop);
+      resolve();
+    }, ms);
+    const stop = (): void => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', stop, { once: true });
+  });
+}
+
+/** Resolves once `file` exists (its writer renames it into place whole). */
+export function whenWritten(file: string, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const check = (): void => {
+      if (fs.existsSync(file)) {
+        watcher.close();
+        signal.removeEventListener('abort', stop);
+        resolve();
+      }
+    };
+    const watcher = fs.watch(path.dirname(file), (_event, name) => name === path.basename(file) && check());
+    const stop = (): void => {
+      watcher.close();
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', stop, { once: true });
+    // It may have been written before the watch began.
+    check();
+  });
+}
 
 export function uiAvailable(): boolean {
   return Boolean(process.env.OTO_UI_DIR);
@@ -19,19 +89,20 @@ async function request<T>(op: string, args: Record<string, unknown> = {}): Promi
   }
   const id = `r${process.pid}x${++counter}`;
   const file = path.join(dir, `${id}.json`);
-  console.log(`[ui] ${id} ${JSON.stringify({ op, ...args })}`);
-  for (let waited = 0; waited < 15_000; waited += 50) {
-    if (fs.existsSync(file)) {
-      const reply = JSON.parse(fs.readFileSync(file, 'utf8')) as { ok: boolean; value?: T; error?: string };
-      fs.rmSync(file, { force: true });
-      if (!reply.ok) {
-        throw new Error(`UI ${op} failed: ${reply.error}`);
-      }
-      return reply.value as T;
-    }
-    await sleep(50);
+  const answered = (signal: AbortSignal): Promise<void> => {
+    const written = whenWritten(file, signal);
+    console.log(`[ui] ${id} ${JSON.stringify({ op, ...args })}`);
+    return written;
+  };
+  const inStep = currentStep.getStore();
+  await (inStep ? answered(inStep) : step(`the launcher to answer the UI request ${op}`, STEP_TIMEOUT_MS, answered));
+  const text = fs.readFileSync(file, 'utf8');
+  fs.rmSync(file, { force: true });
+  const reply = JSON.parse(text) as { ok: boolean; value?: T; error?: string };
+  if (!reply.ok) {
+    throw new Error(`UI ${op} failed: ${reply.error}`);
   }
-  throw new Error(`the launcher did not answer the UI request ${op} within 15 s`);
+  return reply.value as T;
 }
 
 export interface TreeRow {
@@ -76,18 +147,30 @@ export const typeText = (text: string): Promise<void> => request('type', { text 
 export const press = (key: string): Promise<void> => request('press', { key });
 /** innerText of every element matching `selector` in the visible webview. */
 export const webviewTexts = (selector: string): Promise<string[]> => request('webviewTexts', { selector });
+/** A named attribute of every element matching `selector` in the visible webview (null where absent). */
+export const webviewAttributes = (selector: string, name: string): Promise<Array<string | null>> => request('webviewAttributes', { selector, name });
+/** innerText of every visible element matching `selector` in the workbench itself (not in a webview). */
+export const pageTexts = (selector: string): Promise<string[]> => request('pageTexts', { selector });
 export const webviewClick = (selector: string): Promise<void> => request('webviewClick', { selector });
 
-/** Polls `probe` until `done` accepts its value; the error names what was awaited and the last value. */
-export async function waitFor<T>(what: string, probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  while (Date.now() < deadline) {
-    last = await probe();
-    if (done(last)) {
-      return last;
-    }
-    await sleep(200);
-  }
-  throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}; last seen: ${JSON.stringify(last)?.slice(0, 2000)}`);
+/**
+ * Polls `probe` until `done` accepts its value: one step, whose error names what was awaited and
+ * the last value seen.
+ */
+export function waitFor<T>(what: string, probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = STEP_TIMEOUT_MS): Promise<T> {
+  let last: { value: T } | undefined;
+  return step(
+    what,
+    timeoutMs,
+    async (signal) => {
+      for (;;) {
+        last = { value: await probe() };
+        if (done(last.value)) {
+          return last.value;
+        }
+        await pause(POLL_MS, signal);
+      }
+    },
+    () => (last ? `last seen: ${JSON.stringify(last.value)?.slice(0, 2000)}` : 'no answer yet'),
+  );
 }

@@ -1,24 +1,29 @@
 // Timeouts and the caller's AbortSignal end a call promptly, whatever it is waiting for.
 import * as assert from 'node:assert/strict';
+import { until } from '../until';
 import { failure, useSandbox } from './support';
 
 describe('OtoClient timeouts and cancellation', () => {
   const t = useSandbox();
 
+  // healthCheck needs no token: with 150 ms for every request, a token refresh slowed by a busy
+  // machine would time out first.
   it('gives up on a hanging request after timeoutMs', async () => {
     const client = t.newClient({ timeoutMs: 150, retry: { maxAttempts: 1 } });
-    t.sandbox.addFaults([{ endpoint: 'accountInfo', hang: true }]);
+    t.sandbox.addFaults([{ endpoint: 'healthCheck', hang: true }]);
     const started = Date.now();
-    const error = await failure(client.getAccountInfo());
+    const error = await failure(client.healthCheck());
     assert.equal(error.kind, 'timeout');
-    assert.equal(error.endpoint, 'accountInfo');
-    assert.ok(Date.now() - started < 1_000);
+    assert.equal(error.endpoint, 'healthCheck');
+    // The client's own default is 15 s: ending well before it proves timeoutMs was used.
+    assert.ok(Date.now() - started < 7_500, `ended ${Date.now() - started} ms after the start`);
   });
 
   it('a slow answer times out like a missing one', async () => {
     const client = t.newClient({ timeoutMs: 150, retry: { maxAttempts: 1 } });
     t.sandbox.addFaults([{ endpoint: 'healthCheck', latencyMs: 400 }]);
-    assert.equal((await failure(client.healthCheck())).kind, 'timeout');
+    const error = await failure(client.healthCheck());
+    assert.deepEqual([error.kind, error.endpoint], ['timeout', 'healthCheck']);
   });
 
   it('sends nothing when the signal has already fired', async () => {
@@ -29,43 +34,60 @@ describe('OtoClient timeouts and cancellation', () => {
     assert.equal(t.sandbox.requests.length, 0);
   });
 
-  /** Starts `call`, aborts it after `afterMs`, and checks it ends as aborted soon after. */
-  async function abortAfter(afterMs: number, call: (signal: AbortSignal) => Promise<unknown>): Promise<void> {
+  /**
+   * Starts `call`, aborts it once the sandbox has received `count` requests to `endpoint` (so the
+   * call is provably under way), and checks it ends as aborted within `withinMs` of the abort.
+   */
+  async function abortOnceSent(endpoint: string, count: number, withinMs: number, call: (signal: AbortSignal) => Promise<unknown>): Promise<void> {
     const controller = new AbortController();
     const pending = call(controller.signal);
-    setTimeout(() => controller.abort(), afterMs);
-    const started = Date.now();
+    pending.catch(() => undefined);
+    await until(`${count} ${endpoint} request(s) at the sandbox`, () => t.sent(endpoint).length >= count);
+    const aborted = Date.now();
+    controller.abort();
     assert.equal((await failure(pending)).kind, 'aborted');
-    assert.ok(Date.now() - started < afterMs + 800, `ended ${Date.now() - started} ms after the start`);
+    assert.ok(Date.now() - aborted < withinMs, `ended ${Date.now() - aborted} ms after the abort`);
   }
 
   it('abandons a request in flight when the signal fires', async () => {
     t.sandbox.addFaults([{ endpoint: 'getPickupLocationList', hang: true }]);
-    await abortAfter(100, (signal) => t.client.getPickupLocations({ signal }));
+    // The request hangs for ever: only the abort can end it (the client's own timeout is 2 s here).
+    await abortOnceSent('getPickupLocationList', 1, 1_500, (signal) => t.client.getPickupLocations({ signal }));
     assert.equal(t.sent('getPickupLocationList').length, 1);
   });
 
   it('stops waiting between retries when the signal fires', async () => {
     const client = t.newClient({ retry: { baseDelayMs: 5_000, maxDelayMs: 5_000 } });
     t.sandbox.addFaults([{ endpoint: 'accountInfo', status: 503 }]);
-    await abortAfter(200, (signal) => client.getAccountInfo({ signal }));
+    // The backoff after the 503 is at least 2.5 s (jitter keeps half of it): ending sooner proves the abort cut it short.
+    await abortOnceSent('accountInfo', 1, 2_000, (signal) => client.getAccountInfo({ signal }));
     assert.equal(t.sent('accountInfo').length, 1);
   });
 
   it('abandons every batch of a long SKU list', async () => {
     const skus = Array.from({ length: 1_000 }, (_, index) => `SKU-ABORT-${index}`);
     t.sandbox.addFaults([{ endpoint: 'checkInventoryStock', hang: true }]);
-    await abortAfter(100, (signal) => t.client.checkInventoryStock(skus, { signal }));
+    await abortOnceSent('checkInventoryStock', 1, 1_500, (signal) => t.client.checkInventoryStock(skus, { signal }));
     assert.ok(t.sent('checkInventoryStock').length <= 4, 'no batch starts after the abort');
   });
 
   it('lets a shared token refresh finish for the other callers when one caller aborts', async () => {
-    t.sandbox.addFaults([{ endpoint: 'refreshToken', latencyMs: 150, times: 1 }]);
+    // The refresh waits for the test's go, so the abort lands while it is provably in progress.
+    let go!: () => void;
+    const gate = new Promise<void>((resolve) => (go = resolve));
+    let refreshing = false;
+    const client = t.newClient({ refreshToken: async () => {
+      refreshing = true;
+      await gate;
+      return t.sandbox.refreshToken;
+    } });
     const controller = new AbortController();
-    const aborted = t.client.getAccountInfo({ signal: controller.signal });
-    const other = t.client.getPickupLocations();
-    setTimeout(() => controller.abort(), 50);
+    const aborted = client.getAccountInfo({ signal: controller.signal });
+    const other = client.getPickupLocations();
+    await until('the shared refresh to start', () => refreshing);
+    controller.abort();
     assert.equal((await failure(aborted)).kind, 'aborted');
+    go();
     assert.ok((await other).length > 0);
     assert.equal(t.sent('refreshToken').length, 1);
     assert.equal(t.sent('accountInfo').length, 0);

@@ -72,7 +72,7 @@ describe('OtoClient SKU batching', () => {
   });
 
   it('answers an empty list without a request', async () => {
-    assert.deepEqual(await t.client.checkInventoryStock([]), {});
+    assert.deepEqual(await t.client.checkInventoryStock([]), Object.create(null));
     assert.equal(t.sandbox.requests.length, 0);
   });
 

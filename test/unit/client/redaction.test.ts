@@ -36,6 +36,11 @@ describe('token redaction', () => {
       assert.deepEqual(JSON.parse(t.events[0].requestBody ?? '{}'), { refresh_token: '***' });
     });
 
+    it('a refused refresh token keeps the words of OTO\'s message', async () => {
+      const error = await failure(t.newClient({ refreshToken: `${REFRESH_TOKEN}-wrong` }).getAccountInfo());
+      assert.match(error.message, /^OTO refused the refresh token: This action is not allowed for this token$/);
+    });
+
     it('events still carry what a request log needs', async () => {
       await t.client.checkInventoryStock(['SKU-1'], { pickupLocationCode: 'ASDS' });
       const event = t.events.find((item) => item.endpoint === 'checkInventoryStock');
@@ -71,6 +76,21 @@ describe('token redaction', () => {
     it('removes bearer tokens and anything shaped like a JWT', () => {
       assert.equal(redact('-H "Authorization: Bearer abc.def-ghi"'), '-H "Authorization: Bearer ***"');
       assert.equal(redact('token eyJhbGciOi.eyJzdWIiOi.sig_nature here'), 'token *** here');
+    });
+
+    it('hides tokens, not words: a bare "token:" or "Bearer" hides only what looks like a credential', () => {
+      for (const prose of ['OTO refused the refresh token: This action is not allowed for this token', 'Expected a Bearer token', 'token: expired, sign in again']) {
+        assert.equal(redact(prose), prose);
+      }
+      assert.equal(redact('token: 9f8e7d6c5b4a3210'), 'token: ***');
+      assert.equal(redact('Bearer at-9f8e7d6c5b4a'), 'Bearer ***');
+      assert.equal(redact('?token=abc&x=1'), '?token=***&x=1');
+    });
+
+    it('redacts known secrets and token fields inside JSON-escaped strings', () => {
+      const secret = 'at-0123456789/abcdef';
+      assert.equal(redact('{"echo":"at\\u002d0123456789\\/abcdef"}', [secret]), '{"echo":"***"}');
+      assert.equal(redact('{"message":"refresh_token: abc\\u0031def"}'), '{"message":"refresh_token: ***"}');
     });
 
     it('leaves ordinary text and short values alone', () => {

@@ -1,38 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { RefreshBatcher, type Timer } from '../../../src/devtools/refreshBatcher';
-
-/** A manual clock: timers fire only when the test advances time. */
-class ManualTimer implements Timer {
-  time = 0;
-  private timers: Array<{ at: number; callback: () => void; id: number }> = [];
-  private nextId = 1;
-  now(): number {
-    return this.time;
-  }
-  setTimeout(callback: () => void, ms: number): unknown {
-    const id = this.nextId++;
-    this.timers.push({ at: this.time + ms, callback, id });
-    return id;
-  }
-  clearTimeout(handle: unknown): void {
-    this.timers = this.timers.filter((timer) => timer.id !== handle);
-  }
-  async advance(ms: number): Promise<void> {
-    const target = this.time + ms;
-    for (;;) {
-      const due = this.timers.filter((timer) => timer.at <= target).sort((a, b) => a.at - b.at)[0];
-      if (!due) {
-        break;
-      }
-      this.timers = this.timers.filter((timer) => timer !== due);
-      this.time = due.at;
-      due.callback();
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    this.time = target;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
+import { RefreshBatcher } from '../../../src/devtools/refreshBatcher';
+import { ManualTimer } from './manualTimer';
 
 describe('devtools refresh batcher', () => {
   it('gathers asks into one batch and starts at most one batch per interval', async () => {

@@ -73,6 +73,38 @@ describe('packing protocol', () => {
     assert.equal(parseHostMessage({ type: 'statusResult', requestId: 1, orderId: '1', ok: false, state: 'packed' }), undefined);
   });
 
+  it('refuses sparse lists and values that make no sense, in host and page messages alike', () => {
+    const item = { sku: 'a', name: 'b', quantity: 2 };
+    const order = { orderId: '1', state: 'ready', items: [item] };
+    const queue = (orders: unknown[]) => ({ type: 'queue', readAt: 1, orders });
+    const sparse: unknown[] = [order];
+    sparse[2] = order;
+    const sparseItems: unknown[] = [];
+    sparseItems[1] = item;
+    for (const orders of [
+      sparse,
+      [{ ...order, items: sparseItems }],
+      ...[-1, -1e308, 0.5, 0, Number.MAX_SAFE_INTEGER + 2].map((quantity) => [{ ...order, items: [{ ...item, quantity }] }]),
+      [{ ...order, items: [{ ...item, sku: '' }] }],
+      [{ ...order, items: [{ ...item, sku: '  ' }] }],
+      [{ ...order, items: [{ ...item, name: '' }] }],
+      [{ ...order, orderId: '   ' }],
+    ]) {
+      assert.equal(parseHostMessage(queue(orders)), undefined, JSON.stringify(orders));
+    }
+    assert.ok(parseHostMessage(queue([order, { ...order, orderId: '2', items: [] }])));
+    for (const message of [
+      { type: 'getOrderDetails', orderId: '   ' },
+      { type: 'updatePackingStatus', requestId: 1, orderId: ' \t ', packingStatus: 'picked', skipPicked: false },
+      { type: 'updatePackingStatus', requestId: -1, orderId: '1', packingStatus: 'picked', skipPicked: false },
+    ]) {
+      assert.equal(parsePageMessage(message), undefined, JSON.stringify(message));
+    }
+    const expanded: unknown[] = [];
+    expanded[3] = '1';
+    assert.equal(parsePanelState({ warehouse: { code: 'WH1', name: '' }, search: '', expanded }), undefined);
+  });
+
   it('accepts only a well-formed saved panel state', () => {
     const state = { warehouse: { code: 'WH1', name: '' }, search: 'x', expanded: ['1'] };
     assert.deepEqual(parsePanelState(state), state);

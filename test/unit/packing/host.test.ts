@@ -274,6 +274,20 @@ describe('packing host against the sandbox', () => {
     assert.ok(h.logged.some((line) => line.startsWith('warn ') && line.includes(orderId)));
   });
 
+  it('checks what OTO listed with the page\'s own parser: a nameless item shows its SKU, a nonsense quantity is a clear load error', async () => {
+    const listing = (items: unknown[]): string => JSON.stringify({ success: true, orders: [{ orderId: 'X1', items }] });
+    const h = await host();
+    sandbox.sandbox.addFaults([{ endpoint: 'getPackingOrders', status: 200, body: listing([{ sku: 'S1', name: ' ', quantity: 2 }]), times: 1 }]);
+    await h.controller.receive({ type: 'ready' });
+    assert.deepEqual(lastOf(h.posted, 'queue').orders.map((order) => order.items), [[{ sku: 'S1', name: 'S1', quantity: 2 }]]);
+    for (const quantity of [-1, 0.5, 0]) {
+      sandbox.sandbox.addFaults([{ endpoint: 'getPackingOrders', status: 200, body: listing([{ sku: 'S1', name: 'n', quantity }]), times: 1 }]);
+      await h.controller.receive({ type: 'refresh' });
+      assert.equal(h.posted.at(-1)?.type, 'loadError', `quantity ${quantity}`);
+      assert.match(lastOf(h.posted, 'loadError').message, /OTO listed order "X1" with an id, a SKU or a quantity that makes no sense \(a quantity must be a whole number of at least 1\)/);
+    }
+  });
+
   it('shows a load error, then recovers on refresh', async () => {
     const h = await host({ code: 'NO-SUCH-WH', name: 'Nowhere' });
     await h.controller.receive({ type: 'ready' });

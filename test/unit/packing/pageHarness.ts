@@ -72,6 +72,8 @@ export interface PageOptions {
   /** What `getState()` returns at start (a reloaded panel's saved state). */
   state?: unknown;
   language?: string;
+  /** Which page bundle of media/dist to load (default `packing`). */
+  bundle?: 'packing' | 'history';
 }
 
 export interface PackingPageHandle {
@@ -116,8 +118,8 @@ export async function openPackingPage(browser: Browser, options: PageOptions = {
       const html = pageHtml({
         cspSource: ORIGIN,
         nonce: 'test-nonce-1234',
-        scriptUri: `${ORIGIN}/dist/packing.js`,
-        styleUri: `${ORIGIN}/dist/packing.css`,
+        scriptUri: `${ORIGIN}/dist/${options.bundle ?? 'packing'}.js`,
+        styleUri: `${ORIGIN}/dist/${options.bundle ?? 'packing'}.css`,
         codiconsUri: `${ORIGIN}/dist/codicons/codicon.css`,
         language: options.language ?? 'en',
         title: 'Packing queue',

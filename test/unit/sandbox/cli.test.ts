@@ -1,5 +1,8 @@
 // `npm run sandbox`: the standalone sandbox prints how to reach it and stops on Ctrl-C.
 import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { startSandbox } from '../../../src/sandbox';
 import { run, waitFor } from './cliProcess';
 import { call } from './http';
@@ -8,8 +11,8 @@ describe('sandbox CLI', () => {
   it('prints the base URL, the refresh token and a curl example, serves, and stops on SIGINT', async () => {
     const cli = run(['--port', '0', '--refresh-token', 'cli-token']);
     try {
-      const [, baseUrl] = await waitFor(/base URL:\s+(\S+)/, cli.output);
-      await waitFor(/Ctrl-C/, cli.output);
+      const [, baseUrl] = await waitFor(/base URL:\s+(\S+)/, cli);
+      await waitFor(/Ctrl-C/, cli);
       assert.match(cli.output(), /refresh token:\s+cli-token/);
       assert.match(cli.output(), /curl -s .*checkInventoryStock/);
       const token = await call(`${baseUrl}/refreshToken`, { method: 'POST', body: JSON.stringify({ refresh_token: 'cli-token' }) });
@@ -29,6 +32,32 @@ describe('sandbox CLI', () => {
       assert.match(cli.output(), new RegExp(`port ${port} on 127.0.0.1 is already in use`));
     } finally {
       await taken.close();
+    }
+  });
+
+  it('starts from a scenario file, and refuses a broken one naming its line and field', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oto-scenario-'));
+    try {
+      const good = path.join(dir, 'erp.json');
+      fs.writeFileSync(good, JSON.stringify({ refreshToken: 'my-erp-test-token', accessTokenTtlSeconds: 90 }));
+      const cli = run(['--port', '0', '--scenario', good]);
+      try {
+        const [, baseUrl] = await waitFor(/base URL:\s+(\S+)/, cli);
+        assert.match(cli.output(), /refresh token:\s+my-erp-test-token/);
+        const token = await call(`${baseUrl}/refreshToken`, { method: 'POST', body: JSON.stringify({ refresh_token: 'my-erp-test-token' }) });
+        assert.strictEqual((token.json as { expires_in: string }).expires_in, '90');
+      } finally {
+        cli.child.kill('SIGINT');
+      }
+      assert.strictEqual(await cli.exited, 0);
+
+      const broken = path.join(dir, 'broken.json');
+      fs.writeFileSync(broken, '{\n  "refreshToken": "my-erp-test-token",\n  "latencyMs": "fast"\n}\n');
+      const refused = run(['--port', '0', '--scenario', broken]);
+      assert.strictEqual(await refused.exited, 1);
+      assert.match(refused.output(), /broken\.json: line 3, latencyMs: must be number/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -31,7 +31,7 @@ describe('sandbox CLI: traffic for CI', () => {
     this.timeout(30_000);
     const log = path.join(dir, 'traffic.jsonl');
     const cli = run(['--port', '0', '--refresh-token', 'ci-token', '--log', log, '--fail-on', 'error', '--exit-after-idle', '1']);
-    const [, baseUrl] = await waitFor(/base URL:\s+(\S+)/, cli.output);
+    const [, baseUrl] = await waitFor(/base URL:\s+(\S+)/, cli);
     const statuses = await erp(baseUrl, 'ci-token', [
       ['updateStockQuantity', { ...ADJUST, qty: '40.5' }],
       ['updateStockQuantity', { ...ADJUST, qty: 2 }],
@@ -59,9 +59,9 @@ describe('sandbox CLI: traffic for CI', () => {
   it('exits 0 when no finding reaches --fail-on, and prints the summary on SIGTERM', async function () {
     this.timeout(30_000);
     const cli = run(['--port', '0', '--refresh-token', 'ci-token', '--fail-on', 'error']);
-    const [, baseUrl] = await waitFor(/base URL:\s+(\S+)/, cli.output);
+    const [, baseUrl] = await waitFor(/base URL:\s+(\S+)/, cli);
     await erp(baseUrl, 'ci-token', [['createInventoryOrder', { action: 'inbound', locationCode: 'RUH-WH1', items: [{ sku: 'AJW-DATES-500', qty: 1 }], orderDate: '2024-03-31' }]]);
-    await waitFor(/createInventoryOrder 200 .*date-format/, cli.output);
+    await waitFor(/createInventoryOrder 200 .*date-format/, cli);
     cli.child.kill('SIGTERM');
     assert.strictEqual(await cli.exited, 0, cli.output());
     assert.match(cli.output(), /warning +date-format +1/);
@@ -83,7 +83,7 @@ describe('sandbox CLI: traffic for CI', () => {
     const alone = path.join(dir, 'oto-sandbox.js');
     fs.copyFileSync(bundle, alone);
     const cli = run(['--port', '0', '--refresh-token', 'ci-token', '--fail-on', 'warning', '--exit-after-idle', '1'], alone, dir);
-    const [, baseUrl] = await waitFor(/base URL:\s+(\S+)/, cli.output);
+    const [, baseUrl] = await waitFor(/base URL:\s+(\S+)/, cli);
     await erp(baseUrl, 'ci-token', [['createInventoryOrder', { action: 'inbound', locationCode: 'RUH-WH1', items: [{ sku: 'AJW-DATES-500', qty: 1 }], orderDate: '2024-03-31' }]]);
     assert.strictEqual(await cli.exited, 1, cli.output());
     assert.match(cli.output(), /warning +date-format +1/);

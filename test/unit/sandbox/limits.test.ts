@@ -19,10 +19,10 @@ function portOf(sandbox: RunningSandbox): number {
 }
 
 /** Writes `parts` (a number waits that many ms), then reads until the sandbox closes the socket. */
-function raw(sandbox: RunningSandbox, parts: Array<string | number>, giveUpMs = 8_000): Promise<RawAnswer> {
+function raw(sandbox: RunningSandbox, parts: Array<string | number>, giveUpMs = 8_000, onConnect?: () => void): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
-    const socket = net.connect(portOf(sandbox), '127.0.0.1');
+    const socket = net.connect(portOf(sandbox), '127.0.0.1', onConnect);
     const received: Buffer[] = [];
     const timer = setTimeout(() => {
       socket.destroy();
@@ -166,8 +166,14 @@ describe('sandbox under hostile clients', () => {
     });
 
     it('takes no more connections than its cap, and serves again once stalled ones time out', async () => {
-      const stalled = Array.from({ length: limits.maxConnections }, () => raw(sandbox(), ['GET /rest/v2/healthCheck HTTP/1.1\r\n']));
-      await new Promise((wait) => setTimeout(wait, 100));
+      // Connected, the stalled ones are ahead of the next in the listen queue, which is accepted in order.
+      let connected = 0;
+      let allConnected!: () => void;
+      const capReached = new Promise<void>((resolve) => (allConnected = resolve));
+      const stalled = Array.from({ length: limits.maxConnections }, () =>
+        raw(sandbox(), ['GET /rest/v2/healthCheck HTTP/1.1\r\n'], undefined, () => ++connected === limits.maxConnections && allConnected()),
+      );
+      await capReached;
       const refused = await raw(sandbox(), ['GET /rest/v2/healthCheck HTTP/1.1\r\nHost: x\r\n\r\n']);
       assert.strictEqual(refused.status, 0, 'a connection past the cap is closed unanswered');
       await Promise.all(stalled);

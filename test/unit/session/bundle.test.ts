@@ -20,6 +20,7 @@ async function bundle(entryPoint: string, outfile?: string): Promise<esbuild.Met
     format: 'cjs',
     target: 'node18',
     external: ['vscode'],
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
     logLevel: 'silent',
   });
   return result.metafile;
@@ -48,9 +49,9 @@ describe('sandbox bundle', () => {
   it('is loaded from its own file only when started, and serves the API', async () => {
     const file = path.join(dir, 'sandbox.js');
     await bundle('src/sandbox/index.ts', file);
-    const start = sandboxFromBundle(file);
+    const load = sandboxFromBundle(file);
     assert.strictEqual(require.cache[file], undefined, 'nothing is loaded before the start');
-    const sandbox = await start();
+    const sandbox = await load().startSandbox();
     try {
       assert.ok(require.cache[file]);
       assert.match(sandbox.baseUrl, /^http:\/\/127\.0\.0\.1:\d+\/rest\/v2$/);
@@ -64,6 +65,6 @@ describe('sandbox bundle', () => {
   it('says to rebuild when the file is not the sandbox bundle', async () => {
     const file = path.join(dir, 'not-a-sandbox.js');
     fs.writeFileSync(file, 'module.exports = {};');
-    await assert.rejects(sandboxFromBundle(file)(), /does not export startSandbox; rebuild/);
+    assert.throws(() => sandboxFromBundle(file)(), /does not export startSandbox; rebuild/);
   });
 });

@@ -45,6 +45,26 @@ describe('Stock tree model against the sandbox', () => {
 
   afterEach(() => fixture.close());
 
+  it('isolates each part and figure of a row in a right-to-left display language, and adds nothing in English', () => {
+    const arabic = {
+      t: (message: string, ...args: Array<string | number | boolean>) =>
+        ({ '{0} on hand': 'المتوفر {0}', '{0} forecast': 'المتوقع {0}', '{0} low': '{0} منخفض' })[message]?.replace('{0}', String(args[0])) ?? english.t(message, ...args),
+    };
+    const rtl = buildTree({ locations: fixture.store.locations, skus: fixture.store.skus() }, { ...byLocation, rightToLeft: true }, arabic);
+    const none = rtl.model.roots.find((root) => (root as LocationNode).group === 'none');
+    const tea = childOf(none, TEA);
+    const FSI = '\u2068';
+    const LRI = '\u2066';
+    const PDI = '\u2069';
+    // On hand stays first and the minus stays before its number, whatever the bidi algorithm does around them.
+    assert.strictEqual(tea.description, `${FSI}المتوفر ${LRI}-7${PDI}${PDI} · ${FSI}المتوقع ${LRI}-16${PDI}${PDI} · ${FSI}Green *Tea* | [500 g]${PDI}`);
+    const riyadh = rootOf(rtl.model, 'Riyadh Central Warehouse');
+    assert.ok(riyadh.description.includes(`${FSI}${LRI}RUH-WH1${PDI}${PDI}`), riyadh.description);
+
+    const ltr = childOf(build(byLocation).model.roots.find((root) => (root as LocationNode).group === 'none'), TEA);
+    assert.strictEqual(ltr.description, '-7 on hand · -16 forecast · Green *Tea* | [500 g]');
+  });
+
   it('groups SKUs under warehouses, branches and a "(no location)" group', () => {
     const { model } = build(byLocation);
     assert.deepStrictEqual(
@@ -60,7 +80,7 @@ describe('Stock tree model against the sandbox', () => {
     const riyadh = model.roots[0] as LocationNode;
     assert.strictEqual(riyadh.kind, 'location');
     assert.strictEqual(riyadh.location.code, 'RUH-WH1');
-    assert.match(riyadh.description, /^RUH-WH1 · Riyadh · \d+ low$/);
+    assert.match(riyadh.description, /^\d+ low · RUH-WH1$/, 'what needs attention first; the city is in the tooltip');
     const skus = riyadh.children?.map((child) => child.label) ?? [];
     assert.deepStrictEqual(skus, [...skus].sort(), 'SKUs in order');
     const expected = [...fixture.store.skus()].filter((stock) => stock.locations.some((entry) => entry.locationCode === 'RUH-WH1')).length;
@@ -112,6 +132,18 @@ describe('Stock tree model against the sandbox', () => {
     const withoutForecast = [...fixture.store.skus()].find((stock) => stock.global !== undefined && stock.global.forecast === undefined);
     assert.ok(withoutForecast?.global);
     assert.strictEqual(rootOf(model, withoutForecast.sku).description, `${withoutForecast.global.onHand} on hand · ${withoutForecast.product?.name}`, 'no forecast when OTO gave none for the total');
+  });
+
+  it('leaves out a forecast equal to on hand, in both groupings alike, to keep rows short', () => {
+    const same = [...fixture.store.skus()].find((stock) => stock.locations.some((entry) => entry.locationCode !== undefined && entry.forecast === entry.onHand));
+    assert.ok(same, 'the sandbox has a SKU whose forecast equals its on hand somewhere');
+    const entry = same.locations.find((candidate) => candidate.locationCode !== undefined && candidate.forecast === candidate.onHand);
+    assert.ok(entry?.locationCode);
+    const location = fixture.store.locations.find((candidate) => candidate.code === entry.locationCode);
+    const atLocation = childOf(rootOf(build(byLocation).model, location?.name ?? entry.locationCode), same.sku);
+    assert.strictEqual(atLocation.description, `${entry.onHand} on hand · ${same.product?.name}`);
+    const underSku = childOf(rootOf(build(bySku).model, same.sku), location?.name ?? entry.locationCode);
+    assert.strictEqual(underSku.description, `${entry.onHand} on hand`);
   });
 
   it('filters to low-stock SKUs, hiding groups left empty', () => {

@@ -1,0 +1,240 @@
+// The stock history page: a chart of on hand over time per location (SVG built here from the
+// geometry in src/operations/history/chart.ts), a legend, and the ledger entries below it,
+// filterable and exportable. Every value goes in as text; messages are parsed before use.
+import { chartGeometry, seriesFromRows } from '../../src/operations/history/chart';
+import { filterRows, parseHistoryHostMessage, type HistoryFilter, type HistoryHostMessage, type HistoryRow, type HistoryStrings, type LocationNow } from '../../src/operations/history/protocol';
+
+export interface WebviewApi {
+  postMessage(message: unknown): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+/** The chart's palette: VS Code's chart colours, one class per series (the CSS maps them). */
+const SERIES_CLASSES = 6;
+/** Rows put in the table at once; the rest wait for "Show more", so 100,000 entries stay quick. */
+const TABLE_PAGE = 200;
+
+function fill(template: string, ...values: Array<string | number>): string {
+  return template.replace(/\{(\d+)\}/g, (whole, index: string) => (Number(index) < values.length ? String(values[Number(index)]) : whole));
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) {
+    node.className = className;
+  }
+  if (text !== undefined) {
+    node.textContent = text;
+  }
+  return node;
+}
+
+function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number>, className?: string): SVGElementTagNameMap[K] {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    node.setAttribute(name, String(value));
+  }
+  if (className) {
+    node.setAttribute('class', className);
+  }
+  return node;
+}
+
+interface Loaded {
+  sku: string;
+  name: string;
+  rows: HistoryRow[];
+  now: LocationNow[];
+  readAt: number;
+}
+
+export class HistoryPage {
+  private strings: HistoryStrings | undefined;
+  private locale = 'en';
+  private data: Loaded | undefined;
+  private filter: HistoryFilter = { text: '', source: '', locationCode: '' };
+  private shown = TABLE_PAGE;
+  private cancelTable: (() => void) | undefined;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly api: WebviewApi,
+  ) {}
+
+  start(): void {
+    window.addEventListener('message', (event: MessageEvent) => this.receive(event.data));
+    this.api.postMessage({ type: 'ready' });
+  }
+
+  receive(raw: unknown): void {
+    const message: HistoryHostMessage | undefined = parseHistoryHostMessage(raw);
+    if (!message) {
+      return;
+    }
+    if (message.type === 'init') {
+      this.strings = message.strings;
+      this.locale = message.locale;
+      return;
+    }
+    if (message.type === 'error') {
+      this.root.replaceChildren(element('p', 'error', message.message));
+      this.root.removeAttribute('aria-busy');
+      return;
+    }
+    this.data = { sku: message.sku, name: message.name, rows: message.rows, now: message.now, readAt: message.readAt };
+    this.shown = TABLE_PAGE;
+    this.render();
+  }
+
+  private get rtl(): boolean {
+    return document.documentElement.dir === 'rtl';
+  }
+
+  private render(): void {
+    const strings = this.strings;
+    const data = this.data;
+    if (!strings || !data) {
+      return;
+    }
+    const header = element('header', 'header');
+    header.append(element('h1', 'title', fill(strings.title, data.sku)));
+    if (data.name) {
+      header.append(element('p', 'subtitle', data.name));
+    }
+    const refresh = element('button', 'button secondary');
+    refresh.append(element('span', 'codicon codicon-refresh'), document.createTextNode(` ${strings.refresh}`));
+    refresh.addEventListener('click', () => this.api.postMessage({ type: 'refresh' }));
+    header.append(refresh);
+    const chartSlot = element('section', 'chart');
+    chartSlot.setAttribute('aria-label', strings.chartLabel);
+    const tableSlot = element('section', 'entries');
+    this.root.replaceChildren(header, chartSlot, tableSlot);
+    this.root.removeAttribute('aria-busy');
+    this.renderChart(chartSlot);
+    // The chart first, on its own frame; the table (up to a page of rows) right after it.
+    this.cancelTable?.();
+    const frame = requestAnimationFrame(() => this.renderEntries(tableSlot));
+    this.cancelTable = () => cancelAnimationFrame(frame);
+  }
+
+  /** Draws the chart into `slot` at its current width. */
+  renderChart(slot: HTMLElement): void {
+    const strings = this.strings as HistoryStrings;
+    const data = this.data as Loaded;
+    const series = seriesFromRows(data.rows, data.now, data.readAt);
+    if (series.length === 0) {
+      slot.replaceChildren(element('p', 'empty', strings.noHistory));
+      return;
+    }
+    const width = Math.max(320, Math.floor(slot.clientWidth || 720));
+    const height = 260;
+    const geometry = chartGeometry(series, { width, height, left: 56, right: 16, top: 12, bottom: 28, rtl: this.rtl });
+    const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': strings.chartLabel }, 'chart-svg');
+    const dates = new Intl.DateTimeFormat(this.locale, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+    const numbers = new Intl.NumberFormat(this.locale);
+    const { plot } = geometry;
+    for (const tick of geometry.yTicks) {
+      chart.append(svg('line', { x1: plot.x0, x2: plot.x1, y1: tick.position, y2: tick.position }, 'grid'));
+      const label = svg('text', { x: this.rtl ? plot.x1 + 6 : plot.x0 - 6, y: tick.position + 4, 'text-anchor': this.rtl ? 'start' : 'end' }, 'axis-label');
+      label.textContent = numbers.format(tick.value);
+      chart.append(label);
+    }
+    for (const tick of geometry.xTicks) {
+      const label = svg('text', { x: tick.position, y: plot.y1 + 18, 'text-anchor': 'middle' }, 'axis-label');
+      label.textContent = dates.format(tick.value);
+      chart.append(label);
+    }
+    chart.append(svg('line', { x1: plot.x0, x2: plot.x1, y1: plot.y1, y2: plot.y1 }, 'axis'));
+    const legend = element('ul', 'legend');
+    geometry.paths.forEach((path, index) => {
+      const seriesClass = `series-${index % SERIES_CLASSES}`;
+      chart.append(svg('path', { d: path.d, fill: 'none' }, `line ${seriesClass}`));
+      chart.append(svg('circle', { cx: path.last.x, cy: path.last.y, r: 3 }, `dot ${seriesClass}`));
+      const item = element('li', 'legend-item');
+      item.append(element('span', `swatch ${seriesClass}`), element('span', 'legend-code', path.locationCode), element('span', 'legend-now', `${strings.now}: ${numbers.format(path.last.value)}`));
+      legend.append(item);
+    });
+    slot.replaceChildren(chart, legend);
+  }
+
+  private renderEntries(slot: HTMLElement): void {
+    const strings = this.strings as HistoryStrings;
+    const data = this.data as Loaded;
+    const tools = element('div', 'tools');
+    const search = element('input', 'search');
+    search.type = 'search';
+    search.value = this.filter.text;
+    search.placeholder = strings.filterPlaceholder;
+    search.setAttribute('aria-label', strings.filterLabel);
+    const source = element('select', 'select');
+    source.setAttribute('aria-label', strings.columnSource);
+    const sources: Array<[string, string]> = [['', strings.allSources], ['single', strings.sourceSingle], ['bulk', strings.sourceBulk], ['transfer', strings.sourceTransfer], ['order', strings.sourceOrder], ['undo', strings.sourceUndo], ['outside', strings.sourceOutside]];
+    for (const [value, label] of sources) {
+      const option = element('option', undefined, label);
+      option.value = value;
+      option.selected = value === this.filter.source;
+      source.append(option);
+    }
+    const location = element('select', 'select');
+    location.setAttribute('aria-label', strings.columnLocation);
+    const codes = [...new Set(data.rows.map((row) => row.locationCode))].sort();
+    for (const [value, label] of [['', strings.allLocations], ...codes.map((code) => [code, code])]) {
+      const option = element('option', undefined, label);
+      option.value = value;
+      option.selected = value === this.filter.locationCode;
+      location.append(option);
+    }
+    const exportButton = element('button', 'button');
+    exportButton.append(element('span', 'codicon codicon-export'), document.createTextNode(` ${strings.exportCsv}`));
+    exportButton.addEventListener('click', () => this.api.postMessage({ type: 'exportCsv', filter: { ...this.filter } }));
+    const count = element('span', 'count');
+    tools.append(search, source, location, exportButton, count);
+    const tableHolder = element('div', 'table-holder');
+    slot.replaceChildren(tools, tableHolder);
+    const update = (): void => {
+      this.filter = { text: search.value, source: source.value as HistoryFilter['source'], locationCode: location.value };
+      const rows = filterRows(data.rows, this.filter).sort((a, b) => b.time - a.time);
+      count.textContent = fill(strings.entriesCount, rows.length);
+      tableHolder.replaceChildren(this.table(rows.slice(0, this.shown)));
+      if (rows.length > this.shown) {
+        const more = element('button', 'button secondary', `+${rows.length - this.shown}`);
+        more.addEventListener('click', () => {
+          this.shown += TABLE_PAGE;
+          update();
+        });
+        tableHolder.append(more);
+      }
+    };
+    search.addEventListener('input', update);
+    source.addEventListener('change', update);
+    location.addEventListener('change', update);
+    update();
+  }
+
+  private table(rows: readonly HistoryRow[]): HTMLTableElement {
+    const strings = this.strings as HistoryStrings;
+    const table = element('table', 'table');
+    const head = element('tr');
+    for (const title of [strings.columnTime, strings.columnSource, strings.columnLocation, strings.columnChange, strings.columnBeforeAfter, strings.columnReason, strings.columnTransaction]) {
+      head.append(element('th', undefined, title));
+    }
+    table.append(element('thead'));
+    table.tHead?.append(head);
+    const body = element('tbody');
+    const dates = new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short' });
+    const sourceLabel: Record<string, string> = { single: strings.sourceSingle, bulk: strings.sourceBulk, transfer: strings.sourceTransfer, order: strings.sourceOrder, undo: strings.sourceUndo, outside: strings.sourceOutside };
+    for (const row of rows) {
+      const line = element('tr', `row source-${row.source}`);
+      const change = row.qty === undefined ? row.action : `${row.action} ${row.action === 'adjust' && row.qty > 0 ? '+' : ''}${row.qty}`;
+      const figures = row.before !== undefined && row.after !== undefined ? `${row.before} → ${row.after}` : '';
+      for (const text of [dates.format(row.time), sourceLabel[row.source] ?? row.source, row.locationCode, change, figures, [row.reason, row.note].filter(Boolean).join(' · '), row.transactionId ?? '']) {
+        line.append(element('td', undefined, text));
+      }
+      body.append(line);
+    }
+    table.append(body);
+    return table;
+  }
+}

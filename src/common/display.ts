@@ -1,0 +1,37 @@
+// Dates, times and numbers as the user's display language writes them (`vscode.env.language`),
+// and typed digits read back whatever script they were typed in. No `vscode` import: the caller
+// passes the language, so this is tested in plain Node.
+
+function formatter<T>(make: (locale: string | undefined) => T, language: string): T {
+  try {
+    return make(language);
+  } catch {
+    // An unknown tag (RangeError) falls back to the runtime's default locale.
+    return make(undefined);
+  }
+}
+
+/** e.g. `1 Dec 2026, 09:30` in English, `١ ديسمبر ٢٠٢٦، ٩:٣٠ ص` in Arabic. */
+export function formatDateTime(epochMs: number, language: string): string {
+  return formatter((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }), language).format(epochMs);
+}
+
+/** e.g. `15 Dec 2026`: a calendar day, without a time. */
+export function formatDay(date: Date, language: string): string {
+  return formatter((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }), language).format(date);
+}
+
+/** A whole number with the language's thousands separators: `12,500`. */
+export function formatNumber(value: number, language: string): string {
+  return formatter((locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }), language).format(value);
+}
+
+/** Arabic-Indic (٠–٩), Extended Arabic-Indic (۰–۹) digits and the minus signs users type, as ASCII. */
+export function asciiDigits(text: string): string {
+  return text
+    .replace(/[\u0660-\u0669]/g, (digit) => String(digit.charCodeAt(0) - 0x0660))
+    .replace(/[\u06f0-\u06f9]/g, (digit) => String(digit.charCodeAt(0) - 0x06f0))
+    .replace(/[\u2212\u2012\u2013]/g, '-')
+    // Direction marks a right-to-left keyboard or a paste can put around a figure.
+    .replace(/[\u200e\u200f\u061c\u2066-\u2069]/g, '');
+}

@@ -1,0 +1,356 @@
+// "OTO: Apply Stock Changes from File…": read and validate the file (problems go to the
+// Problems panel, and nothing is sent), preview with fresh figures, one confirmation, then the
+// journalled apply in a cancellable progress notification, and a summary with "Save report".
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { isOtoError } from '../../client';
+import { describeError } from '../../orders/failure';
+import type { OperationsDeps } from '../deps';
+import type { LedgerEntry } from '../history/entry';
+import { parseCsv } from './csv';
+import { Journal, readJournal, type ReadJournal } from './journal';
+import { parseJsonRows } from './jsonRows';
+import { buildPreview, type PlannedRow } from './preview';
+import { reportCsv } from './report';
+import { BULK_CONCURRENCY, checkRows, sendRows } from './run';
+import { countStates, isSettled, statusOf, type RowStatus } from './state';
+import { previewText, resultsText } from './text';
+import { validateTable, type BulkChange } from './validate';
+
+const l10n = vscode.l10n;
+/** Larger files are not read: 10,000 rows of changes fit in far less. */
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export const DOCUMENT_SCHEME = 'oto-stock-changes';
+
+let diagnostics: vscode.DiagnosticCollection | undefined;
+const documents = new Map<string, string>();
+const documentChanges = new vscode.EventEmitter<vscode.Uri>();
+
+/** The Problems-panel collection and the read-only preview/results documents; registered once. */
+export function bulkSubscriptions(): vscode.Disposable[] {
+  diagnostics = vscode.languages.createDiagnosticCollection('oto-stock-changes');
+  return [
+    diagnostics,
+    documentChanges,
+    vscode.workspace.registerTextDocumentContentProvider(DOCUMENT_SCHEME, {
+      onDidChange: documentChanges.event,
+      provideTextDocumentContent: (uri) => documents.get(uri.path) ?? '',
+    }),
+  ];
+}
+
+async function showDocument(name: string, text: string): Promise<void> {
+  const uri = vscode.Uri.from({ scheme: DOCUMENT_SCHEME, path: `/${name}` });
+  documents.set(uri.path, text);
+  documentChanges.fire(uri);
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document, { preview: false, viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+}
+
+async function chooseFile(argument: unknown): Promise<vscode.Uri | undefined> {
+  if (argument instanceof vscode.Uri) {
+    return argument;
+  }
+  const active = vscode.window.activeTextEditor?.document.uri;
+  if (active && /\.(csv|json)$/i.test(active.path)) {
+    return active;
+  }
+  const picked = await vscode.window.showOpenDialog({
+    canSelectMany: false,
+    openLabel: l10n.t('Apply Stock Changes'),
+    filters: { [l10n.t('Stock changes')]: ['csv', 'json'] },
+  });
+  return picked?.[0];
+}
+
+async function readText(uri: vscode.Uri): Promise<string> {
+  const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+  if (open) {
+    // What the operator sees, unsaved edits included.
+    return open.getText();
+  }
+  const stat = await vscode.workspace.fs.stat(uri);
+  if (stat.size > MAX_FILE_BYTES) {
+    throw new Error(l10n.t('{0} is {1} MB; files of stock changes are read up to {2} MB.', path.basename(uri.path), (stat.size / 1024 / 1024).toFixed(1), MAX_FILE_BYTES / 1024 / 1024));
+  }
+  return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+}
+
+export async function applyStockChangesFromFile(deps: OperationsDeps, argument: unknown): Promise<void> {
+  const uri = await chooseFile(argument);
+  if (!uri) {
+    return;
+  }
+  const name = path.basename(uri.path);
+  try {
+    const text = await readText(uri);
+    if (!deps.store.loaded) {
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: l10n.t('Reading the catalogue and locations…') }, () => deps.store.refresh({ reloadCatalogue: true }));
+    }
+    const table = /\.json$/i.test(uri.path) ? parseJsonRows(text, l10n) : parseCsv(text, l10n);
+    const locations = new Set(deps.store.locations.map((location) => location.code));
+    const { changes, problems } = validateTable(table, { hasSku: (sku) => deps.store.getSku(sku) !== undefined, hasLocation: (code) => locations.has(code) }, l10n);
+    diagnostics?.set(uri, problems.map((problem) => {
+      const line = Math.max(0, problem.line - 1);
+      const diagnostic = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), problem.message, vscode.DiagnosticSeverity.Error);
+      diagnostic.source = 'OTO';
+      return diagnostic;
+    }));
+    if (problems.length > 0) {
+      const show = l10n.t('Show Problems');
+      const choice = await vscode.window.showErrorMessage(
+        problems.length === 1 ? l10n.t('{0} has a problem on line {1}: nothing was sent. {2}', name, problems[0].line, problems[0].message) : l10n.t('{0} has {1} problems: nothing was sent. Each one is in the Problems panel on its line.', name, problems.length),
+        show,
+      );
+      if (choice === show) {
+        await vscode.commands.executeCommand('workbench.actions.view.problems');
+      }
+      return;
+    }
+    await planAndApply(deps, changes, name);
+  } catch (error) {
+    await showError(deps, l10n.t('Stock changes from {0} were not applied', name), error);
+  }
+}
+
+/** Fresh figures, preview, one confirmation, then the journalled apply. `resumes`: the interrupted run this continues. */
+async function planAndApply(deps: OperationsDeps, changes: readonly BulkChange[], source: string, resumes?: ReadJournal): Promise<void> {
+  const environment = deps.environment();
+  const client = await deps.getClient();
+  const stock = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: l10n.t('Reading the stock of {0} SKUs…', new Set(changes.map((change) => change.sku)).size) },
+    () => client.checkInventoryStock([...new Set(changes.map((change) => change.sku))]),
+  );
+  const preview = buildPreview(changes, stock);
+  await showDocument(l10n.t('Preview of {0}.txt', source), previewText(preview, source, l10n));
+  if (preview.toSend === 0) {
+    void vscode.window.showInformationMessage(l10n.t('Every row of {0} sets the stock to the figure it already has: nothing to send.', source));
+    if (resumes) {
+      await Journal.reopen(resumes.file, resumes.start).append({ type: 'closed' });
+    }
+    return;
+  }
+  const totals = preview.totals.map((total) => l10n.t('{0}: {1} → {2} (+{3} / −{4})', total.locationCode, total.before, total.after, total.added, total.removed));
+  const unchanged = preview.rows.length - preview.toSend;
+  const apply = l10n.t('Apply');
+  const confirmed = await vscode.window.showWarningMessage(
+    l10n.t('Apply {0} stock changes from {1} in {2}?', preview.toSend, source, environment),
+    {
+      modal: true,
+      detail: [l10n.t('On hand of the rows, per location:'), ...totals, unchanged > 0 ? l10n.t('{0} rows change nothing and are not sent.', unchanged) : '', l10n.t('Every row is in the preview beside the file.')].filter(Boolean).join('\n'),
+    },
+    apply,
+  );
+  if (confirmed !== apply) {
+    return;
+  }
+  if (deps.environment() !== environment) {
+    void vscode.window.showWarningMessage(l10n.t('OTO switched from {0} to {1} while this was being prepared, so nothing was sent. Run the command again.', environment, deps.environment()));
+    return;
+  }
+  const journal = await Journal.create(deps.journalDir, { environment, source, rows: preview.rows, resumes: resumes?.start.runId });
+  if (resumes) {
+    await Journal.reopen(resumes.file, resumes.start).append({ type: 'closed' });
+  }
+  deps.log.info(`Bulk: applying ${preview.toSend} changes from ${source} (journal ${journal.file})`);
+  const toSend = preview.rows.filter((row) => !row.noop);
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: l10n.t('Applying stock changes from {0}', source), cancellable: true },
+    async (progress, token) => {
+      let done = 0;
+      progress.report({ message: l10n.t('{0} of {1}', 0, toSend.length) });
+      await sendRows({
+        client,
+        journal,
+        rows: toSend,
+        concurrency: BULK_CONCURRENCY,
+        isCancelled: () => token.isCancellationRequested,
+        onRow: (row, state) => {
+          if (state.state === 'applied') {
+            record(deps, environment, [ledgerEntry(row, { transactionId: state.transactionId })]);
+          }
+          done++;
+          progress.report({ increment: 100 / toSend.length, message: l10n.t('{0} of {1}', done, toSend.length) });
+        },
+      });
+    },
+  );
+  await finish(deps, journal, source);
+}
+
+/** After an apply (or on review): re-read what is unclear, record the ledger, refresh the tree, summarise. */
+async function finish(deps: OperationsDeps, journal: Journal, source: string): Promise<void> {
+  const read = await readBack(journal);
+  let statuses = statusOf(read);
+  const unclear = statuses.filter(({ status }) => status.state === 'check' && status.now === undefined).map(({ row }) => row);
+  if (unclear.length > 0) {
+    try {
+      await checkRows(await deps.getClient(), journal, unclear);
+      statuses = statusOf(await readBack(journal));
+    } catch (error) {
+      deps.log.warn(`Bulk: could not re-read the rows whose answer was lost: ${describeError(error)}`);
+    }
+  }
+  deps.store.invalidate(statuses.filter(({ status }) => status.state !== 'noop' && status.state !== 'not-sent').map(({ row }) => ({ sku: row.sku, locationCode: row.locationCode }))).catch(() => undefined);
+  if (isSettled(statuses)) {
+    await journal.append({ type: 'closed' });
+  }
+  await summarise(deps, journal, statuses, source);
+}
+
+/** The ledger keeps what was applied (its failures go to the log: the journal is the record that matters). */
+function record(deps: OperationsDeps, environment: string, entries: LedgerEntry[]): void {
+  void deps.record(environment, entries);
+}
+
+function ledgerEntry(row: PlannedRow, extra: Partial<LedgerEntry>): LedgerEntry {
+  return { time: new Date().toISOString(), source: 'bulk', action: row.action, sku: row.sku, locationCode: row.locationCode, before: row.before, after: row.after, qty: row.qty, reason: row.reason, note: row.note, ...extra };
+}
+
+async function readBack(journal: Journal): Promise<ReadJournal> {
+  const read = await readJournal(journal.file);
+  if (!read) {
+    throw new Error(l10n.t('The journal {0} could not be read back.', journal.file));
+  }
+  return read;
+}
+
+async function summarise(deps: OperationsDeps, journal: Journal, statuses: readonly RowStatus[], source: string): Promise<void> {
+  const counts = countStates(statuses);
+  const parts = [l10n.t('{0} applied', counts.applied + counts.resolved)];
+  if (counts.failed > 0) {
+    parts.push(l10n.t('{0} refused by OTO', counts.failed));
+  }
+  if (counts.check > 0) {
+    parts.push(l10n.t('{0} to check (may or may not have been applied)', counts.check));
+  }
+  if (counts.notSent > 0) {
+    parts.push(l10n.t('{0} not sent', counts.notSent));
+  }
+  if (counts.noop > 0) {
+    parts.push(l10n.t('{0} unchanged', counts.noop));
+  }
+  const text = l10n.t('Stock changes from {0}: {1}.', source, parts.join(', '));
+  const save = l10n.t('Save report');
+  const details = l10n.t('Show details');
+  const review = l10n.t('Review');
+  const actions = [save, details, ...(counts.check + counts.notSent > 0 ? [review] : [])];
+  const show = counts.failed + counts.check > 0 ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  const choice = await show(text, ...actions);
+  if (choice === save) {
+    await saveReport(statuses, source);
+  } else if (choice === details) {
+    await showDocument(l10n.t('Results of {0}.txt', source), resultsText(statuses, source, l10n));
+  } else if (choice === review) {
+    await reviewJournal(deps, await readBack(journal));
+  }
+}
+
+async function saveReport(statuses: readonly RowStatus[], source: string): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const defaultName = `${source.replace(/\.[^.]+$/, '')}-report.csv`;
+  const target = await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, defaultName) : undefined, filters: { CSV: ['csv'] } });
+  if (!target) {
+    return;
+  }
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`\uFEFF${reportCsv(statuses, l10n)}`));
+  void vscode.window.showInformationMessage(l10n.t('Saved the report to {0}.', vscode.workspace.asRelativePath(target)));
+}
+
+/**
+ * An interrupted or unclear apply: re-read the rows whose answer was lost, show every row's
+ * outcome, let the operator decide the unclear ones (row by row or all at once), then offer to
+ * send the rows never sent. Nothing is sent without the operator's say.
+ */
+export async function reviewJournal(deps: OperationsDeps, read: ReadJournal): Promise<void> {
+  const source = read.start.source;
+  if (read.start.environment !== deps.environment()) {
+    void vscode.window.showWarningMessage(l10n.t('The stock changes from {0} were applied in the {1} environment; switch to it to review them.', source, read.start.environment));
+    return;
+  }
+  const journal = Journal.reopen(read.file, read.start);
+  let statuses = statusOf(read);
+  const unclear = statuses.filter(({ status }) => status.state === 'check' && status.now === undefined).map(({ row }) => row);
+  if (unclear.length > 0) {
+    try {
+      await checkRows(await deps.getClient(), journal, unclear);
+    } catch (error) {
+      await showError(deps, l10n.t('Could not re-read the rows whose answer was lost'), error);
+      return;
+    }
+    statuses = statusOf(await readBack(journal));
+  }
+  await showDocument(l10n.t('Results of {0}.txt', source), resultsText(statuses, source, l10n));
+  const checks = statuses.filter(({ status }) => status.state === 'check');
+  if (checks.length > 0) {
+    const decided = await decide(journal, checks);
+    if (!decided) {
+      return;
+    }
+    if (decided.as === 'applied') {
+      record(deps, read.start.environment, decided.rows.map(({ row, status }) => ledgerEntry(row, { after: status.state === 'check' && status.now !== undefined ? status.now : row.after, note: [row.note, l10n.t('answer lost; confirmed applied by the operator')].filter(Boolean).join(' · ') })));
+    }
+  }
+  statuses = statusOf(await readBack(journal));
+  const notSent = statuses.filter(({ status }) => status.state === 'not-sent');
+  if (notSent.length === 0) {
+    if (isSettled(statuses)) {
+      await journal.append({ type: 'closed' });
+    }
+    await summarise(deps, journal, statuses, source);
+    return;
+  }
+  const send = l10n.t('Preview and send');
+  const choice = await vscode.window.showInformationMessage(l10n.t('{0} rows of {1} were never sent. Preview them with fresh figures and send them?', notSent.length, source), send);
+  if (choice === send) {
+    await planAndApply(deps, notSent.map(({ row }) => row), source, await readBack(journal));
+  }
+}
+
+/** The operator's decision for rows whose answer was lost; undefined when they stopped deciding. */
+async function decide(journal: Journal, checks: readonly RowStatus[]): Promise<{ as: 'applied' | 'not-applied' | 'resend'; rows: RowStatus[] } | undefined> {
+  interface RowItem extends vscode.QuickPickItem {
+    index: number;
+  }
+  const items: RowItem[] = checks.map(({ row, status }) => ({
+    label: l10n.t('{0} at {1}: {2}', row.sku, row.locationCode, row.action === 'adjust' ? `adjust ${row.qty > 0 ? '+' : ''}${row.qty}` : `set ${row.qty}`),
+    description: l10n.t('line {0}', row.line),
+    detail: l10n.t('check: may or may not have been applied. Before {0}, {1} if applied, now {2}.', row.before, row.after, status.state === 'check' && status.now !== undefined ? status.now : '?'),
+    index: row.index,
+    picked: true,
+  }));
+  const picked = await vscode.window.showQuickPick(items, {
+    canPickMany: true,
+    title: l10n.t('Rows whose answer was lost'),
+    placeHolder: l10n.t('Choose the rows to decide now (all are chosen)'),
+  });
+  if (!picked || picked.length === 0) {
+    return undefined;
+  }
+  const decisions = [
+    { label: l10n.t('They were applied'), detail: l10n.t('The figure now shows the change; record them as applied.'), as: 'applied' as const },
+    { label: l10n.t('They were not applied'), detail: l10n.t('Leave the stock as it is now; record them as not applied.'), as: 'not-applied' as const },
+    { label: l10n.t('Send them again'), detail: l10n.t('They go back to the rows not sent: they are previewed with fresh figures before anything is sent.'), as: 'resend' as const },
+  ];
+  const decision = await vscode.window.showQuickPick(decisions, { title: l10n.t('{0} rows whose answer was lost', picked.length), placeHolder: l10n.t('What happened to them?') });
+  if (!decision) {
+    return undefined;
+  }
+  for (const item of picked) {
+    await journal.append({ type: 'resolved', row: item.index, as: decision.as });
+  }
+  const chosen = new Set(picked.map((item) => item.index));
+  return { as: decision.as, rows: checks.filter(({ row }) => chosen.has(row.index)) };
+}
+
+async function showError(deps: OperationsDeps, what: string, error: unknown): Promise<void> {
+  const showLog = l10n.t('Show log');
+  deps.log.warn(`${what}: ${describeError(error)}`);
+  const signIn = isOtoError(error) && error.kind === 'auth';
+  const choice = await vscode.window.showErrorMessage(l10n.t('{0}: {1}', what, describeError(error)), ...(signIn ? [l10n.t('Sign In')] : []), showLog);
+  if (choice === showLog) {
+    await vscode.commands.executeCommand('oto.showLog');
+  } else if (choice !== undefined) {
+    await vscode.commands.executeCommand('oto.signIn');
+  }
+}

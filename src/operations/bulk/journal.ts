@@ -1,0 +1,183 @@
+// The append-only journal of one bulk apply: a JSON line before each write is sent and one after
+// its answer, each flushed to disk before going on. Whatever stops the apply (VS Code closing,
+// the network, a cancel), the journal says which rows were applied, which were never sent and
+// which were sent without an answer; it is read back on the next start.
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import type { PlannedRow } from './preview';
+
+export interface JournalStart {
+  type: 'start';
+  runId: string;
+  environment: string;
+  /** The file the changes came from, for the operator's orientation only. */
+  source: string;
+  at: string;
+  rows: PlannedRow[];
+  /** The interrupted run whose unsent rows this one sends: that run is no longer offered. */
+  resumes?: string;
+}
+
+export type JournalEntry =
+  | JournalStart
+  /** Written, and flushed, before the write is sent. */
+  | { type: 'send'; row: number; at: string }
+  | { type: 'applied'; row: number; at: string; transactionId?: string; warnings: string[] }
+  /** OTO answered no: the change was not made. */
+  | { type: 'failed'; row: number; at: string; code?: string; message: string }
+  /** No answer (network, timeout, a 5xx without OTO's code): the change may or may not have been made. */
+  | { type: 'lost'; row: number; at: string; message: string }
+  /** The SKU re-read after a lost answer. */
+  | { type: 'checked'; row: number; at: string; now: number }
+  /** The operator's decision about a row whose answer was lost; `resend` makes it sendable again. */
+  | { type: 'resolved'; row: number; at: string; as: 'applied' | 'not-applied' | 'resend' }
+  /** The apply stopped (finished or cancelled); rows may still need the operator. */
+  | { type: 'stopped'; at: string; cancelled: boolean }
+  /** The operator is done with this journal: it is no longer offered on start. */
+  | { type: 'closed'; at: string };
+
+export type JournalEntryType = JournalEntry['type'];
+
+const SUFFIX = '.journal.jsonl';
+/** Journals the operator closed are kept for a while (they are the record of what happened), then removed. */
+export const KEEP_CLOSED_JOURNALS = 20;
+
+export class Journal {
+  private writes: Promise<unknown> = Promise.resolve();
+  /** Set on a reopened journal: its last line may be torn, and the next entry must not join it. */
+  private startOnNewLine = false;
+
+  private constructor(
+    readonly file: string,
+    readonly start: JournalStart,
+    private readonly now: () => Date,
+  ) {}
+
+  /** A new journal whose first line (flushed) plans every row. */
+  static async create(dir: string, plan: Omit<JournalStart, 'type' | 'runId' | 'at'>, now: () => Date = () => new Date()): Promise<Journal> {
+    await fs.mkdir(dir, { recursive: true });
+    const start: JournalStart = { type: 'start', runId: `${now().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}`, at: now().toISOString(), ...plan };
+    const journal = new Journal(path.join(dir, `${start.runId}${SUFFIX}`), start, now);
+    await journal.write(start, 'wx');
+    return journal;
+  }
+
+  /** Reopens a journal read back from disk, to add to it. */
+  static reopen(file: string, start: JournalStart, now: () => Date = () => new Date()): Journal {
+    const journal = new Journal(file, start, now);
+    journal.startOnNewLine = true;
+    return journal;
+  }
+
+  /** Appends one entry and waits until it is on disk; appends run one after another. */
+  append(entry: DistributiveOmit<Exclude<JournalEntry, JournalStart>, 'at'>): Promise<void> {
+    return this.write({ ...entry, at: this.now().toISOString() } as JournalEntry, 'a');
+  }
+
+  private write(entry: JournalEntry, flag: 'a' | 'wx'): Promise<void> {
+    const done = this.writes.then(async () => {
+      const handle = await fs.open(this.file, flag);
+      try {
+        await handle.write(`${this.startOnNewLine ? '\n' : ''}${JSON.stringify(entry)}\n`);
+        this.startOnNewLine = false;
+        await handle.datasync();
+      } finally {
+        await handle.close();
+      }
+    });
+    this.writes = done.catch(() => undefined);
+    return done;
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+export interface ReadJournal {
+  file: string;
+  start: JournalStart;
+  entries: JournalEntry[];
+}
+
+/**
+ * A journal's entries. A line cut short (VS Code stopped mid-write) can only be the last one and
+ * is left out: the write it would have announced was not sent, since sending waits for the line.
+ */
+export async function readJournal(file: string): Promise<ReadJournal | undefined> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const entries: JournalEntry[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') {
+      continue;
+    }
+    try {
+      const entry = JSON.parse(line) as JournalEntry;
+      if (isEntry(entry)) {
+        entries.push(entry);
+      }
+    } catch {
+      // The torn last line; see above.
+    }
+  }
+  const start = entries[0];
+  return start?.type === 'start' ? { file, start, entries } : undefined;
+}
+
+/** Journals of this environment the operator has not closed, oldest first. */
+export async function openJournals(dir: string, environment: string): Promise<ReadJournal[]> {
+  const journals = await allJournals(dir);
+  // Resuming creates the new journal before closing the old one; should VS Code stop in between,
+  // the old one must not be offered again, or its unsent rows could be sent twice.
+  const resumed = new Set(journals.map((journal) => journal.start.resumes).filter((runId) => runId !== undefined));
+  return journals.filter((journal) => journal.start.environment === environment && !resumed.has(journal.start.runId) && !isClosed(journal));
+}
+
+/** Removes the oldest closed journals beyond KEEP_CLOSED_JOURNALS. */
+export async function pruneJournals(dir: string): Promise<void> {
+  const closed = (await allJournals(dir)).filter(isClosed);
+  for (const journal of closed.slice(0, Math.max(0, closed.length - KEEP_CLOSED_JOURNALS))) {
+    await fs.rm(journal.file, { force: true });
+  }
+}
+
+async function allJournals(dir: string): Promise<ReadJournal[]> {
+  let names: string[];
+  try {
+    names = (await fs.readdir(dir)).filter((name) => name.endsWith(SUFFIX)).sort();
+  } catch {
+    return [];
+  }
+  const journals: ReadJournal[] = [];
+  for (const name of names) {
+    const journal = await readJournal(path.join(dir, name));
+    if (journal) {
+      journals.push(journal);
+    }
+  }
+  return journals;
+}
+
+function isClosed(journal: ReadJournal): boolean {
+  return journal.entries.some((entry) => entry.type === 'closed');
+}
+
+const TYPES: readonly JournalEntryType[] = ['start', 'send', 'applied', 'failed', 'lost', 'checked', 'resolved', 'stopped', 'closed'];
+
+function isEntry(value: unknown): value is JournalEntry {
+  if (typeof value !== 'object' || value === null) {
+    return false;
+  }
+  const entry = value as Record<string, unknown>;
+  if (!TYPES.includes(entry.type as JournalEntryType) || typeof entry.at !== 'string') {
+    return false;
+  }
+  if (entry.type === 'start') {
+    return typeof entry.runId === 'string' && typeof entry.environment === 'string' && Array.isArray(entry.rows);
+  }
+  return entry.type === 'stopped' || entry.type === 'closed' || Number.isSafeInteger(entry.row);
+}

@@ -1,0 +1,44 @@
+// "Save report": each row's outcome as CSV, for the operator's records or a spreadsheet.
+import Papa from 'papaparse';
+import type { Localizer } from '../../stock/l10n';
+import type { RowState, RowStatus } from './state';
+
+export function outcomeLabel(status: RowState, l10n: Localizer): string {
+  switch (status.state) {
+    case 'applied':
+      return l10n.t('applied');
+    case 'failed':
+      return l10n.t('not applied: OTO refused it');
+    case 'check':
+    case 'in-flight':
+      return l10n.t('check: may or may not have been applied');
+    case 'not-sent':
+      return l10n.t('not sent');
+    case 'noop':
+      return l10n.t('unchanged: already at this figure');
+    case 'resolved':
+      return status.as === 'applied' ? l10n.t('applied (confirmed by the operator)') : l10n.t('not applied (confirmed by the operator)');
+  }
+}
+
+export function reportCsv(statuses: readonly RowStatus[], l10n: Localizer): string {
+  const rows = statuses.map(({ row, status }) => ({
+    line: row.line,
+    sku: row.sku,
+    locationCode: row.locationCode,
+    action: row.action,
+    qty: row.qty,
+    before: row.before,
+    after: row.after,
+    now: 'now' in status && status.now !== undefined ? status.now : '',
+    outcome: outcomeLabel(status, l10n),
+    transactionId: status.state === 'applied' ? (status.transactionId ?? '') : '',
+    otoCode: status.state === 'failed' ? (status.code ?? '') : '',
+    message: status.state === 'failed' || status.state === 'check' ? (status.message ?? '') : status.state === 'applied' ? status.warnings.join(' · ') : '',
+    reason: row.reason ?? '',
+    note: row.note ?? '',
+  }));
+  // A leading = + - @ would make a spreadsheet run the cell as a formula; OTO's messages and notes are not ours to trust.
+  const safe = rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value])));
+  return `${Papa.unparse(safe, { newline: '\r\n' })}\r\n`;
+}

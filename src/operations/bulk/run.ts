@@ -1,0 +1,95 @@
+// Sends the sendable rows of a journal, a few at a time. Each write is announced in the journal
+// (on disk) before it is sent and its answer recorded after; a write whose answer was lost is
+// recorded as such and never sent again from here. Cancelling stops new sends; writes in flight
+// finish and are recorded.
+import type { InventoryStock, UpdateStockQuantityRequest, UpdateStockQuantityResponse } from '../../client';
+import { isOtoError } from '../../client';
+import { isLostAnswer } from '../../orders/failure';
+import type { Journal } from './journal';
+import { onHandAt, type PlannedRow } from './preview';
+import type { RowState } from './state';
+
+export interface BulkClient {
+  updateStockQuantity(request: UpdateStockQuantityRequest): Promise<UpdateStockQuantityResponse>;
+  checkInventoryStock(skus: string[], options?: { pickupLocationCode?: string }): Promise<InventoryStock>;
+}
+
+export interface RunOptions {
+  client: BulkClient;
+  journal: Journal;
+  rows: readonly PlannedRow[];
+  concurrency?: number;
+  isCancelled?(): boolean;
+  /** After each row's answer (or lost answer) is on disk. */
+  onRow?(row: PlannedRow, state: RowState): void;
+}
+
+export interface RunResult {
+  cancelled: boolean;
+  /** Rows not sent because the apply was cancelled. */
+  notSent: number;
+}
+
+export const BULK_CONCURRENCY = 4;
+
+export async function sendRows(options: RunOptions): Promise<RunResult> {
+  const queue = [...options.rows];
+  let cancelled = false;
+  const worker = async (): Promise<void> => {
+    for (let row = queue.shift(); row !== undefined; row = queue.shift()) {
+      if (options.isCancelled?.()) {
+        cancelled = true;
+        queue.unshift(row);
+        return;
+      }
+      // If the announcement cannot be written, the write is not sent (the error ends the apply).
+      await options.journal.append({ type: 'send', row: row.index });
+      const state = await sendOne(options, row);
+      options.onRow?.(row, state);
+    }
+  };
+  const workers = Array.from({ length: Math.max(1, Math.min(options.concurrency ?? BULK_CONCURRENCY, queue.length)) }, worker);
+  const settled = await Promise.allSettled(workers);
+  await options.journal.append({ type: 'stopped', cancelled });
+  const failure = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failure) {
+    throw failure.reason;
+  }
+  return { cancelled, notSent: queue.length };
+}
+
+async function sendOne(options: RunOptions, row: PlannedRow): Promise<RowState> {
+  try {
+    const answer = await options.client.updateStockQuantity({ actionType: row.action, sku: row.sku, locationCode: row.locationCode, qty: row.qty });
+    const transactionId = answer.transactionID === undefined ? undefined : String(answer.transactionID);
+    await options.journal.append({ type: 'applied', row: row.index, transactionId, warnings: answer.warnings });
+    return { state: 'applied', transactionId, warnings: answer.warnings };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (isLostAnswer(error)) {
+      await options.journal.append({ type: 'lost', row: row.index, message });
+      return { state: 'check', message };
+    }
+    const code = isOtoError(error) ? error.code : undefined;
+    await options.journal.append({ type: 'failed', row: row.index, code, message });
+    return { state: 'failed', code, message };
+  }
+}
+
+/**
+ * Re-reads the SKUs of rows whose answer was lost (one batched read) and records the figure now,
+ * so the operator can compare before / after / now. Reads are safe to retry; writes are not made.
+ */
+export async function checkRows(client: BulkClient, journal: Journal, rows: readonly PlannedRow[]): Promise<Map<number, number>> {
+  const figures = new Map<number, number>();
+  if (rows.length === 0) {
+    return figures;
+  }
+  const stock = await client.checkInventoryStock([...new Set(rows.map((row) => row.sku))]);
+  for (const row of rows) {
+    const now = onHandAt(stock, row.sku, row.locationCode);
+    await journal.append({ type: 'checked', row: row.index, now });
+    figures.set(row.index, now);
+  }
+  return figures;
+}

@@ -1,0 +1,62 @@
+// The preview and results documents of a bulk apply, as aligned plain text (they open as
+// read-only documents beside the file, so they can be searched, copied and kept).
+import type { Localizer } from '../../stock/l10n';
+import type { Preview, PlannedRow } from './preview';
+import { outcomeLabel } from './report';
+import type { RowStatus } from './state';
+
+function signed(value: number): string {
+  return value > 0 ? `+${value}` : String(value);
+}
+
+function change(row: PlannedRow): string {
+  return row.action === 'adjust' ? `adjust ${signed(row.qty)}` : `set ${row.qty}`;
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+  const line = (cells: string[]): string => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd();
+  return [line(header), widths.map((width) => '─'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
+}
+
+export function previewText(preview: Preview, source: string, l10n: Localizer): string {
+  const sending = preview.rows.filter((row) => !row.noop);
+  const unchanged = preview.rows.filter((row) => row.noop);
+  const rowTable = (rows: PlannedRow[]): string =>
+    table(
+      [l10n.t('Line'), l10n.t('SKU'), l10n.t('Location'), l10n.t('Change'), l10n.t('Before'), l10n.t('After'), l10n.t('Reason')],
+      rows.map((row) => [String(row.line), row.sku, row.locationCode, change(row), String(row.before), String(row.after), row.reason ?? '']),
+    );
+  const parts = [
+    l10n.t('Stock changes from {0}: preview (figures read just now)', source),
+    '',
+    l10n.t('Totals per location'),
+    table(
+      [l10n.t('Location'), l10n.t('Rows'), l10n.t('Before'), l10n.t('After'), l10n.t('Added'), l10n.t('Removed')],
+      preview.totals.map((total) => [total.locationCode, String(total.rows), String(total.before), String(total.after), `+${total.added}`, `-${total.removed}`]),
+    ),
+    '',
+    l10n.t('{0} rows to send', sending.length),
+    rowTable(sending),
+  ];
+  if (unchanged.length > 0) {
+    parts.push('', l10n.t('{0} rows change nothing (the stock already has that figure) and are not sent', unchanged.length), rowTable(unchanged));
+  }
+  return `${parts.join('\n')}\n`;
+}
+
+export function resultsText(statuses: readonly RowStatus[], source: string, l10n: Localizer): string {
+  const rows = statuses.map(({ row, status }) => [
+    String(row.line),
+    row.sku,
+    row.locationCode,
+    change(row),
+    String(row.before),
+    String(row.after),
+    'now' in status && status.now !== undefined ? String(status.now) : '',
+    outcomeLabel(status, l10n),
+    status.state === 'applied' ? (status.transactionId ?? '') : status.state === 'failed' ? [status.code, status.message].filter(Boolean).join(' ') : status.state === 'check' ? (status.message ?? '') : '',
+  ]);
+  const header = [l10n.t('Line'), l10n.t('SKU'), l10n.t('Location'), l10n.t('Change'), l10n.t('Before'), l10n.t('After'), l10n.t('Now'), l10n.t('Outcome'), l10n.t('Transaction / OTO message')];
+  return `${l10n.t('Stock changes from {0}: results', source)}\n\n${table(header, rows)}\n`;
+}

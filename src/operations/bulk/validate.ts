@@ -1,0 +1,156 @@
+// Every row of a file of stock changes checked before anything is sent: the columns, each cell,
+// the SKU and location against the store, and one change per SKU and location. A file with any
+// problem sends nothing; each problem names its line so it can be shown in the Problems panel.
+import type { Localizer } from '../../stock/l10n';
+import { parseReason, REASONS, type Reason } from '../reasons';
+import type { Table, TableProblem } from './table';
+
+export type BulkAction = 'set' | 'adjust';
+
+export interface BulkChange {
+  /** 1-based line of the file the row is on. */
+  line: number;
+  sku: string;
+  locationCode: string;
+  action: BulkAction;
+  qty: number;
+  reason?: Reason;
+  note?: string;
+}
+
+export interface KnownStock {
+  hasSku(sku: string): boolean;
+  hasLocation(code: string): boolean;
+}
+
+export interface Validation {
+  changes: BulkChange[];
+  problems: TableProblem[];
+}
+
+/** Larger changes than this are almost always a typo (a barcode pasted into qty, say). */
+export const MAX_QTY = 1_000_000;
+/** Files are bounded like everything else we read: one apply sends at most this many writes. */
+export const MAX_ROWS = 10_000;
+export const MAX_NOTE_LENGTH = 500;
+
+const REQUIRED = ['sku', 'locationCode', 'action', 'qty'] as const;
+const OPTIONAL = ['reason', 'note'] as const;
+type Column = (typeof REQUIRED)[number] | (typeof OPTIONAL)[number];
+
+/** The file's name for each column we know, matched without regard to case. */
+function columnNames(columns: readonly string[]): Partial<Record<Column, string>> {
+  const names: Partial<Record<Column, string>> = {};
+  for (const column of [...REQUIRED, ...OPTIONAL]) {
+    const found = columns.find((name) => name.toLowerCase() === column.toLowerCase());
+    if (found !== undefined) {
+      names[column] = found;
+    }
+  }
+  return names;
+}
+
+/** True when the header has every required column: what the CodeLens looks for. */
+export function hasStockChangeColumns(columns: readonly string[]): boolean {
+  const names = columnNames(columns);
+  return REQUIRED.every((column) => names[column] !== undefined);
+}
+
+export function validateTable(table: Table, known: KnownStock, l10n: Localizer): Validation {
+  const problems: TableProblem[] = [...table.problems];
+  const names = columnNames(table.columns);
+  const missing = REQUIRED.filter((column) => names[column] === undefined);
+  if (missing.length > 0) {
+    problems.push({
+      line: 1,
+      message: l10n.t('The file lacks the column(s) {0}. A file of stock changes has the columns sku, locationCode, action and qty (reason and note are optional), in any order.', missing.join(', ')),
+    });
+    return { changes: [], problems };
+  }
+  if (table.rows.length === 0) {
+    problems.push({ line: 1, message: l10n.t('The file has a header but no changes.') });
+    return { changes: [], problems };
+  }
+  if (table.rows.length > MAX_ROWS) {
+    problems.push({ line: 1, message: l10n.t('The file has {0} changes; at most {1} are applied from one file. Split it into smaller files.', table.rows.length, MAX_ROWS) });
+    return { changes: [], problems };
+  }
+  const cell = (cells: Record<string, string>, column: Column): string => {
+    const name = names[column];
+    return name === undefined ? '' : (cells[name] ?? '');
+  };
+  const changes: BulkChange[] = [];
+  const firstLine = new Map<string, number>();
+  for (const { line, cells } of table.rows) {
+    const report = (message: string): void => {
+      problems.push({ line, message });
+    };
+    const before = problems.length;
+    const sku = cell(cells, 'sku');
+    const locationCode = cell(cells, 'locationCode');
+    const actionText = cell(cells, 'action');
+    const qtyText = cell(cells, 'qty');
+    if (sku === '') {
+      report(l10n.t('The sku is empty.'));
+    } else if (!known.hasSku(sku)) {
+      report(l10n.t('Unknown SKU "{0}": it is not in the catalogue of this OTO account.', sku));
+    }
+    if (locationCode === '') {
+      report(l10n.t('The locationCode is empty.'));
+    } else if (!known.hasLocation(locationCode)) {
+      report(l10n.t('Unknown location "{0}": it is not one of this account\'s pickup locations.', locationCode));
+    }
+    const action = actionText.toLowerCase();
+    if (action !== 'set' && action !== 'adjust') {
+      report(actionText === '' ? l10n.t('The action is empty: write set or adjust.') : l10n.t('Unknown action "{0}": write set (the new quantity on hand) or adjust (a change, e.g. -5).', actionText));
+    }
+    const qty = parseQty(qtyText, action, report, l10n);
+    const reasonText = cell(cells, 'reason');
+    const reason = reasonText === '' ? undefined : parseReason(reasonText);
+    if (reasonText !== '' && reason === undefined) {
+      report(l10n.t('Unknown reason "{0}": use one of {1}, or leave it empty.', reasonText, REASONS.join(', ')));
+    }
+    const note = cell(cells, 'note');
+    if (note.length > MAX_NOTE_LENGTH) {
+      report(l10n.t('The note is {0} characters long; at most {1} are kept.', note.length, MAX_NOTE_LENGTH));
+    }
+    if (sku !== '' && locationCode !== '') {
+      const key = JSON.stringify([sku, locationCode]);
+      const first = firstLine.get(key);
+      if (first !== undefined) {
+        report(l10n.t('{0} at {1} is already changed on line {2}: one change per SKU and location per file.', sku, locationCode, first));
+      } else {
+        firstLine.set(key, line);
+      }
+    }
+    if (problems.length === before && qty !== undefined) {
+      changes.push({ line, sku, locationCode, action: action as BulkAction, qty, reason, note: note === '' ? undefined : note });
+    }
+  }
+  return { changes: problems.length === 0 ? changes : [], problems };
+}
+
+function parseQty(text: string, action: string, report: (message: string) => void, l10n: Localizer): number | undefined {
+  if (text === '') {
+    report(l10n.t('The qty is empty.'));
+    return undefined;
+  }
+  if (!/^[+-]?\d+$/.test(text)) {
+    report(l10n.t('qty "{0}" is not a whole number: use digits only, with an optional sign.', text));
+    return undefined;
+  }
+  const qty = Number(text);
+  if (Math.abs(qty) > MAX_QTY) {
+    report(l10n.t('qty {0} is out of range: at most {1} units per change.', text, MAX_QTY));
+    return undefined;
+  }
+  if (action === 'set' && qty < 0) {
+    report(l10n.t('set {0}: stock cannot be set below 0.', text));
+    return undefined;
+  }
+  if (action === 'adjust' && qty === 0) {
+    report(l10n.t('adjust 0 changes nothing: write a positive number to add or a negative one to remove.'));
+    return undefined;
+  }
+  return qty;
+}

@@ -1,0 +1,144 @@
+// The messages between the stock history panel and its page, declared once for both sides and
+// checked on receipt by each: anything that does not match exactly is dropped. No `vscode`
+// import: the page bundle includes this file.
+import { LEDGER_SOURCES, type LedgerSource } from './entry';
+
+/** One ledger entry as the page shows it. */
+export interface HistoryRow {
+  time: number;
+  source: LedgerSource;
+  action: string;
+  locationCode: string;
+  before?: number;
+  after?: number;
+  qty?: number;
+  transactionId?: string;
+  reason?: string;
+  note?: string;
+}
+
+export interface LocationNow {
+  locationCode: string;
+  onHand: number;
+}
+
+export const HISTORY_STRING_KEYS = [
+  'title', 'chartLabel', 'noHistory', 'filterLabel', 'filterPlaceholder', 'allSources', 'allLocations', 'exportCsv', 'refresh',
+  'columnTime', 'columnSource', 'columnLocation', 'columnChange', 'columnBeforeAfter', 'columnReason', 'columnTransaction',
+  'sourceSingle', 'sourceBulk', 'sourceTransfer', 'sourceOrder', 'sourceUndo', 'sourceOutside', 'entriesCount', 'onHandAxis', 'now',
+] as const;
+export type HistoryStringKey = (typeof HISTORY_STRING_KEYS)[number];
+export type HistoryStrings = Record<HistoryStringKey, string>;
+
+export interface HistoryFilter {
+  text: string;
+  source: LedgerSource | '';
+  locationCode: string;
+}
+
+/** Host → page. */
+export type HistoryHostMessage =
+  | { type: 'init'; strings: HistoryStrings; locale: string }
+  | { type: 'history'; sku: string; name: string; rows: HistoryRow[]; now: LocationNow[]; readAt: number }
+  | { type: 'error'; message: string };
+
+/** Page → host. */
+export type HistoryPageMessage =
+  | { type: 'ready' }
+  | { type: 'refresh' }
+  | { type: 'exportCsv'; filter: HistoryFilter };
+
+/** At most this many rows cross to the page (the chart and table of one SKU). */
+export const MAX_HISTORY_ROWS = 100_000;
+
+type Json = Record<string, unknown>;
+const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isText = (value: unknown, max = 500): value is string => typeof value === 'string' && value.length <= max;
+const isCode = (value: unknown): value is string => isText(value, 200);
+const isInteger = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value);
+const optional = (check: (value: unknown) => boolean) => (value: unknown): boolean => value === undefined || check(value);
+const hasOnly = (value: Json, keys: readonly string[]): boolean => Object.keys(value).every((key) => keys.includes(key));
+
+function matches(value: Json, checks: Record<string, (value: unknown) => boolean>): boolean {
+  return hasOnly(value, ['type', ...Object.keys(checks)]) && Object.entries(checks).every(([key, check]) => check(value[key]));
+}
+
+const rowChecks: Record<keyof HistoryRow, (value: unknown) => boolean> = {
+  time: (value) => typeof value === 'number' && Number.isFinite(value),
+  source: (value) => LEDGER_SOURCES.includes(value as LedgerSource),
+  action: (value) => isText(value, 40),
+  locationCode: isCode,
+  before: optional(isInteger),
+  after: optional(isInteger),
+  qty: optional(isInteger),
+  transactionId: optional(isCode),
+  reason: optional((value) => isText(value, 40)),
+  note: optional((value) => isText(value)),
+};
+
+const rowCheckList = Object.entries(rowChecks);
+
+/** Run for every row of a history (up to 100,000): plain loops, no intermediate arrays. */
+function isRow(value: unknown): value is HistoryRow {
+  if (!isRecord(value)) {
+    return false;
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(rowChecks, key)) {
+      return false;
+    }
+  }
+  for (const [key, check] of rowCheckList) {
+    if (!check(value[key])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function isStrings(value: unknown): value is HistoryStrings {
+  return isRecord(value) && hasOnly(value, HISTORY_STRING_KEYS) && HISTORY_STRING_KEYS.every((key) => isText(value[key], 1000));
+}
+
+const isNow = (value: unknown): boolean => isRecord(value) && hasOnly(value, ['locationCode', 'onHand']) && isCode(value.locationCode) && isInteger(value.onHand);
+
+function isFilter(value: unknown): value is HistoryFilter {
+  return isRecord(value) && hasOnly(value, ['text', 'source', 'locationCode']) && isText(value.text, 200) && (value.source === '' || LEDGER_SOURCES.includes(value.source as LedgerSource)) && isCode(value.locationCode);
+}
+
+const hostChecks: Record<HistoryHostMessage['type'], Record<string, (value: unknown) => boolean>> = {
+  init: { strings: isStrings, locale: (value) => isText(value, 40) },
+  history: {
+    sku: isCode,
+    name: isText,
+    rows: (value) => Array.isArray(value) && value.length <= MAX_HISTORY_ROWS && value.every(isRow),
+    now: (value) => Array.isArray(value) && value.length <= 1000 && value.every(isNow),
+    readAt: (value) => typeof value === 'number' && Number.isFinite(value),
+  },
+  error: { message: (value) => isText(value, 2000) },
+};
+
+const pageChecks: Record<HistoryPageMessage['type'], Record<string, (value: unknown) => boolean>> = {
+  ready: {},
+  refresh: {},
+  exportCsv: { filter: isFilter },
+};
+
+function parseWith<T>(raw: unknown, table: Record<string, Record<string, (value: unknown) => boolean>>): T | undefined {
+  if (!isRecord(raw) || typeof raw.type !== 'string' || !Object.hasOwn(table, raw.type)) {
+    return undefined;
+  }
+  return matches(raw, table[raw.type]) ? (raw as T) : undefined;
+}
+
+export const parseHistoryHostMessage = (raw: unknown): HistoryHostMessage | undefined => parseWith(raw, hostChecks);
+export const parseHistoryPageMessage = (raw: unknown): HistoryPageMessage | undefined => parseWith(raw, pageChecks);
+
+/** The rows a filter keeps: by source, location and text in the note, reason, action or transaction. */
+export function filterRows(rows: readonly HistoryRow[], filter: HistoryFilter): HistoryRow[] {
+  const text = filter.text.trim().toLowerCase();
+  return rows.filter((row) =>
+    (filter.source === '' || row.source === filter.source) &&
+    (filter.locationCode === '' || row.locationCode === filter.locationCode) &&
+    (text === '' || [row.action, row.locationCode, row.reason, row.note, row.transactionId].some((field) => field?.toLowerCase().includes(text))));
+}

@@ -1,0 +1,29 @@
+// The optional reason step: a quick pick of reasons (or none), then a free note for a reason.
+import * as vscode from 'vscode';
+import type { ReasonNote } from '../../orders/context';
+import { REASONS, reasonLabel, type Reason } from '../reasons';
+import { MAX_NOTE_LENGTH } from '../bulk/validate';
+
+export async function askReason(): Promise<ReasonNote | undefined> {
+  const none = { label: vscode.l10n.t('No reason'), detail: vscode.l10n.t('Go on without one'), reason: undefined as Reason | undefined };
+  const items = [none, ...REASONS.map((reason) => ({ label: reasonLabel(reason, vscode.l10n), detail: undefined, reason }))];
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Reason (optional, kept in the stock history)'),
+    placeHolder: vscode.l10n.t('Why does the stock change? Escape cancels the change.'),
+  });
+  if (!picked) {
+    return undefined;
+  }
+  if (picked.reason === undefined) {
+    return {};
+  }
+  const note = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Note (optional)'),
+    prompt: vscode.l10n.t('A few words for the stock history, e.g. a delivery note number. Enter to skip.'),
+    validateInput: (text) => (text.length > MAX_NOTE_LENGTH ? vscode.l10n.t('At most {0} characters.', MAX_NOTE_LENGTH) : undefined),
+  });
+  if (note === undefined) {
+    return undefined;
+  }
+  return { reason: picked.reason, note: note.trim() === '' ? undefined : note.trim() };
+}

@@ -1,0 +1,33 @@
+// The history page's strings, localised by the host (the page fills in `{0}`).
+import type { Localizer } from '../../stock/l10n';
+import type { HistoryStrings } from './protocol';
+
+export function historyStrings(l10n: Localizer): HistoryStrings {
+  return {
+    title: l10n.t('Stock history of {0}'),
+    chartLabel: l10n.t('On hand over time, per location'),
+    noHistory: l10n.t('No changes of this SKU are recorded yet. Changes made through the extension, and changes a refresh finds, appear here.'),
+    filterLabel: l10n.t('Filter the entries'),
+    filterPlaceholder: l10n.t('Filter by note, reason, transaction…'),
+    allSources: l10n.t('All sources'),
+    allLocations: l10n.t('All locations'),
+    exportCsv: l10n.t('Export CSV'),
+    refresh: l10n.t('Refresh'),
+    columnTime: l10n.t('Time'),
+    columnSource: l10n.t('Source'),
+    columnLocation: l10n.t('Location'),
+    columnChange: l10n.t('Change'),
+    columnBeforeAfter: l10n.t('Before → after'),
+    columnReason: l10n.t('Reason and note'),
+    columnTransaction: l10n.t('Transaction'),
+    sourceSingle: l10n.t('single change'),
+    sourceBulk: l10n.t('bulk file'),
+    sourceTransfer: l10n.t('transfer'),
+    sourceOrder: l10n.t('inventory order'),
+    sourceUndo: l10n.t('undo'),
+    sourceOutside: l10n.t('outside the extension'),
+    entriesCount: l10n.t('{0} entries'),
+    onHandAxis: l10n.t('On hand'),
+    now: l10n.t('now'),
+  };
+}

@@ -1,0 +1,60 @@
+// Wires the operator tools: their commands, the CodeLens on CSV files of stock changes, and the
+// store's reads forwarded to the ledger. The work itself lives in dist/operations.js, loaded on
+// the first command, change or interrupted apply, so the extension's start stays small.
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ReasonNote } from '../orders/context';
+import type { RecentChange } from '../orders/recentChanges';
+import { hasStockChangeColumns } from './bulk/validate';
+import type { OperationsWiring } from './deps';
+import type { OperationsRuntime } from './lazy';
+
+export interface Operations {
+  /** For the flows in src/orders: a change or order they recorded goes to the ledger. */
+  onRecorded(record: RecentChange): void;
+  askReason(): Promise<ReasonNote | undefined>;
+}
+
+interface Bundle {
+  start(wiring: OperationsWiring, subscriptions: vscode.Disposable[]): OperationsRuntime;
+}
+
+export function registerOperations(context: vscode.ExtensionContext, wiring: Omit<OperationsWiring, 'storageDir' | 'extensionUri'>): Operations {
+  const full: OperationsWiring = { ...wiring, storageDir: context.globalStorageUri.fsPath, extensionUri: context.extensionUri };
+  let runtime: OperationsRuntime | undefined;
+  const load = (): OperationsRuntime => {
+    // A computed path, so esbuild leaves this require to run time instead of bundling it in.
+    runtime ??= (require(path.join(context.extensionPath, 'dist', 'operations.js')) as Bundle).start(full, context.subscriptions);
+    return runtime;
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('oto.applyStockChanges', (argument: unknown) => load().applyStockChanges(argument)),
+    vscode.commands.registerCommand('oto.reviewStockChanges', () => load().reviewStockChanges(true)),
+    vscode.commands.registerCommand('oto.transferStock', (argument: unknown) => load().transferStock(argument)),
+    vscode.commands.registerCommand('oto.showStockHistory', (argument: unknown) => load().showStockHistory(argument)),
+    vscode.languages.registerCodeLensProvider({ pattern: '**/*.csv' }, {
+      provideCodeLenses(document) {
+        const header = document.lineAt(0).text.replace(/^\uFEFF/, '').split(/[,;\t]/).map((cell) => cell.trim().replace(/^"|"$/g, ''));
+        return hasStockChangeColumns(header)
+          ? [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: vscode.l10n.t('$(cloud-upload) Apply these stock changes to OTO…'), command: 'oto.applyStockChanges', arguments: [document.uri] })]
+          : [];
+      },
+    }),
+    wiring.store.onDidChange((event) => {
+      if (event.changes.length > 0) {
+        load().observe(wiring.environment(), event.changes);
+      }
+    }),
+  );
+  // Only an unfinished apply left journals behind; without any, the bundle is not loaded.
+  void fs.readdir(path.join(full.storageDir, 'journals')).then(
+    (names) => (names.length > 0 ? load().reviewStockChanges(false) : undefined),
+    () => undefined,
+  );
+  return {
+    onRecorded: (record) => load().onRecorded(record),
+    askReason: () => load().askReason(),
+  };
+}

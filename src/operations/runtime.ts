@@ -1,0 +1,77 @@
+// Everything of the operator tools that runs inside dist/operations.js, built once over the
+// extension's client, store and log: the ledgers and their recorder, and the commands' work.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ReasonNote } from '../orders/context';
+import type { RecentChange } from '../orders/recentChanges';
+import type { StockChange } from '../stock/figures';
+import { applyStockChangesFromFile, reviewJournal } from './bulk/command';
+import { openJournals } from './bulk/journal';
+import type { OperationsDeps, OperationsWiring } from './deps';
+import { ledgerEntriesOf } from './history/fromRecent';
+import { Ledger } from './history/ledger';
+import { showStockHistory } from './history/panel';
+import { askReason } from './history/reasonPick';
+import { transferStock } from './transfer/command';
+import { LedgerRecorder } from './history/recorder';
+
+export interface OperationsRuntime {
+  applyStockChanges(argument: unknown): Promise<void>;
+  transferStock(argument: unknown): Promise<void>;
+  showStockHistory(argument: unknown): Promise<void>;
+  /** `asked`: the command was run (say so when nothing waits); else the offer on start. */
+  reviewStockChanges(asked: boolean): Promise<void>;
+  onRecorded(record: RecentChange): void;
+  askReason(): Promise<ReasonNote | undefined>;
+  observe(environment: string, changes: readonly StockChange[]): void;
+}
+
+export function createRuntime(wiring: OperationsWiring): OperationsRuntime {
+  const ledgers = new Map<string, Ledger>();
+  const ledger = (environment: string): Ledger => {
+    let found = ledgers.get(environment);
+    if (!found) {
+      found = Ledger.forEnvironment(path.join(wiring.storageDir, 'ledger'), environment);
+      ledgers.set(environment, found);
+    }
+    return found;
+  };
+  const recorder = new LedgerRecorder(ledger, (error) => wiring.log.warn(`Ledger: could not record a change: ${String(error)}`));
+  const deps: OperationsDeps = {
+    ...wiring,
+    ledger,
+    record: (environment, entries) => recorder.record(environment, entries),
+    journalDir: path.join(wiring.storageDir, 'journals'),
+  };
+  return {
+    applyStockChanges: (argument) => applyStockChangesFromFile(deps, argument),
+    transferStock: (argument) => transferStock(deps, argument),
+    showStockHistory: (argument) => showStockHistory(deps, argument),
+    reviewStockChanges: (asked) => reviewOpenJournals(deps, asked),
+    onRecorded: (record) => void recorder.record(record.environment, ledgerEntriesOf(record)),
+    askReason,
+    observe: (environment, changes) => void recorder.observe(environment, changes),
+  };
+}
+
+async function reviewOpenJournals(deps: OperationsDeps, asked: boolean): Promise<void> {
+  const journals = await openJournals(deps.journalDir, deps.environment());
+  if (journals.length === 0) {
+    if (asked) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('No apply of stock changes is waiting for review in {0}.', deps.environment()));
+    }
+    return;
+  }
+  const review = vscode.l10n.t('Review');
+  for (const journal of journals) {
+    const choice = asked
+      ? review
+      : await vscode.window.showWarningMessage(
+          vscode.l10n.t('The apply of stock changes from {0} ({1}) did not finish: some rows were never sent or have no answer. Nothing more is sent until you review it.', journal.start.source, new Date(journal.start.at).toLocaleString(vscode.env.language)),
+          review,
+        );
+    if (choice === review) {
+      await reviewJournal(deps, journal);
+    }
+  }
+}

@@ -1,0 +1,156 @@
+// Moving stock between two locations, built on single writes (OTO has no transfer): either at
+// once (an adjust −n at the source, then +n at the destination) or through inventory orders (an
+// outbound order at the source, then an inbound one at the destination). The second step is
+// sent only after the first was applied; when it fails or its answer is lost, the operator is
+// told exactly what happened and chooses: retry the second step or reverse the first. Nothing
+// is resent on its own.
+import { randomUUID } from 'node:crypto';
+import type { CreateInventoryOrderRequest, CreateInventoryOrderResponse, UpdateStockQuantityRequest, UpdateStockQuantityResponse } from '../../client';
+import { isOtoError } from '../../client';
+import { isLostAnswer } from '../../orders/failure';
+import type { Localizer } from '../../stock/l10n';
+import type { Reason } from '../reasons';
+
+export type TransferMethod = 'immediate' | 'orders';
+
+export interface TransferPlan {
+  id: string;
+  sku: string;
+  from: string;
+  to: string;
+  qty: number;
+  method: TransferMethod;
+  /** On hand at each end, read fresh before the transfer. */
+  fromBefore: number;
+  toBefore: number;
+  /** The destination has no inventory of the SKU yet: OTO refuses an adjust there, so the second step is a set. */
+  toIsNew: boolean;
+  /** DD/MM/YYYY, for inventory orders. */
+  orderDate?: string;
+  deliveryDate?: string;
+  reason?: Reason;
+  note?: string;
+}
+
+export type StepName = 'first' | 'second' | 'reverse';
+
+export interface StepOutcome {
+  state: 'applied' | 'failed' | 'lost' | 'not-sent';
+  /** The transaction ID of an adjust or set, or the otoId of an inventory order. */
+  reference?: string;
+  code?: string;
+  message?: string;
+  warnings?: string[];
+}
+
+export interface TransferOutcome {
+  first: StepOutcome;
+  second: StepOutcome;
+  reverse?: StepOutcome;
+}
+
+export interface TransferClient {
+  updateStockQuantity(request: UpdateStockQuantityRequest): Promise<UpdateStockQuantityResponse>;
+  createInventoryOrder(request: CreateInventoryOrderRequest): Promise<CreateInventoryOrderResponse>;
+}
+
+export function newTransferId(): string {
+  return randomUUID();
+}
+
+/** Why this quantity cannot be moved from the source, or undefined when it can. */
+export function checkTransferQuantity(text: string, onHandAtSource: number, l10n: Localizer): string | undefined {
+  const trimmed = text.trim();
+  if (!/^\d+$/.test(trimmed)) {
+    return l10n.t('Type how many units to move: a whole number of at least 1.');
+  }
+  const qty = Number(trimmed);
+  if (qty < 1) {
+    return l10n.t('Type how many units to move: a whole number of at least 1.');
+  }
+  if (qty > onHandAtSource) {
+    return l10n.t('Only {0} on hand at the source: at most {0} can be moved.', onHandAtSource);
+  }
+  return undefined;
+}
+
+/** The write of one step, exactly as it will be sent. */
+export function stepRequest(plan: TransferPlan, step: StepName): { kind: 'stock'; request: UpdateStockQuantityRequest } | { kind: 'order'; request: CreateInventoryOrderRequest } {
+  const { sku, qty } = plan;
+  if (plan.method === 'immediate') {
+    if (step === 'second' && plan.toIsNew) {
+      return { kind: 'stock', request: { actionType: 'set', sku, locationCode: plan.to, qty } };
+    }
+    return { kind: 'stock', request: { actionType: 'adjust', sku, locationCode: step === 'second' ? plan.to : plan.from, qty: step === 'first' ? -qty : qty } };
+  }
+  const dates = { orderDate: plan.orderDate, deliveryDate: plan.deliveryDate, description: `Transfer ${plan.from} → ${plan.to} (${plan.id.slice(0, 8)})` };
+  const action = step === 'first' ? 'outbound' : 'inbound';
+  return { kind: 'order', request: { action, locationCode: step === 'second' ? plan.to : plan.from, items: [{ sku, qty }], ...dates } };
+}
+
+export async function sendStep(client: TransferClient, plan: TransferPlan, step: StepName): Promise<StepOutcome> {
+  const write = stepRequest(plan, step);
+  try {
+    if (write.kind === 'stock') {
+      const answer = await client.updateStockQuantity(write.request);
+      return { state: 'applied', reference: answer.transactionID === undefined ? undefined : String(answer.transactionID), warnings: answer.warnings };
+    }
+    const answer = await client.createInventoryOrder(write.request);
+    return { state: 'applied', reference: String(answer.otoId), warnings: answer.warnings };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (isLostAnswer(error)) {
+      return { state: 'lost', message };
+    }
+    return { state: 'failed', code: isOtoError(error) ? error.code : undefined, message };
+  }
+}
+
+/** The first step, then the second only once the first was applied. */
+export async function runTransfer(client: TransferClient, plan: TransferPlan): Promise<TransferOutcome> {
+  const first = await sendStep(client, plan, 'first');
+  if (first.state !== 'applied') {
+    return { first, second: { state: 'not-sent' } };
+  }
+  return { first, second: await sendStep(client, plan, 'second') };
+}
+
+/** A step's change in words: "−5 at RUH-WH1", or "an outbound order of 5 at RUH-WH1". */
+export function describeStep(plan: TransferPlan, step: StepName, l10n: Localizer): string {
+  const write = stepRequest(plan, step);
+  if (write.kind === 'order') {
+    return write.request.action === 'outbound'
+      ? l10n.t('an outbound order of {0} at {1}', plan.qty, write.request.locationCode)
+      : l10n.t('an inbound order of {0} at {1}', plan.qty, write.request.locationCode);
+  }
+  const sign = step === 'first' ? '−' : '+';
+  return l10n.t('{0}{1} at {2}', sign, plan.qty, write.request.locationCode);
+}
+
+function describeOutcome(plan: TransferPlan, step: StepName, outcome: StepOutcome, l10n: Localizer): string {
+  const what = describeStep(plan, step, l10n);
+  switch (outcome.state) {
+    case 'applied':
+      return outcome.reference ? l10n.t('{0} applied ({1})', what, outcome.reference) : l10n.t('{0} applied', what);
+    case 'failed':
+      return l10n.t('{0} not applied ({1})', what, [outcome.code, outcome.message].filter(Boolean).join(' '));
+    case 'lost':
+      return l10n.t('{0}: no answer, may or may not have been applied', what);
+    case 'not-sent':
+      return l10n.t('{0} not sent', what);
+  }
+}
+
+/** Exactly what happened, e.g. "−5 at RUH-WH1 applied; +5 at JED-WH1 not applied (OTO1134 …)". */
+export function describeTransfer(plan: TransferPlan, outcome: TransferOutcome, l10n: Localizer): string {
+  const parts = [describeOutcome(plan, 'first', outcome.first, l10n), describeOutcome(plan, 'second', outcome.second, l10n)];
+  if (outcome.reverse) {
+    parts.push(l10n.t('reversed: {0}', describeOutcome(plan, 'reverse', outcome.reverse, l10n)));
+  }
+  return parts.join('; ');
+}
+
+/** Done: both steps applied, or the first reversed. Otherwise the operator is asked what next. */
+export function isComplete(outcome: TransferOutcome): boolean {
+  return (outcome.first.state === 'applied' && outcome.second.state === 'applied') || outcome.reverse?.state === 'applied' || (outcome.first.state === 'failed');
+}

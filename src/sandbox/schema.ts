@@ -1,0 +1,32 @@
+// JSON Schema validation for what the sandbox loads from files (a scenario, a saved state), with
+// ajv: the same library and the same schema files VS Code's editor uses for IntelliSense.
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+
+let ajv: Ajv | undefined;
+
+/** Compiles a schema once per process; VS Code's own keywords are known, not errors. */
+export function compileSchema<T>(schema: object): ValidateFunction<T> {
+  ajv ??= new Ajv({ allErrors: true }).addVocabulary(['markdownDescription', 'defaultSnippets', 'errorMessage', 'deprecationMessage']);
+  return ajv.compile<T>(schema);
+}
+
+/** `['products', '3', 'stock']` → `products[3].stock`, the way the messages name a field. */
+export function fieldName(path: readonly (string | number)[]): string {
+  return path.reduce<string>((name, part) => (/^\d+$/.test(String(part)) ? `${name}[${part}]` : name === '' ? String(part) : `${name}.${part}`), '');
+}
+
+/** One ajv error in words, with the JSON path of the value it is about. */
+export function describeSchemaError(error: ErrorObject): { path: string[]; message: string } {
+  const path = error.instancePath.split('/').slice(1).map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return { path: [...path, String(params.additionalProperty)], message: `unknown field "${String(params.additionalProperty)}"` };
+    case 'required':
+      return { path, message: `"${String(params.missingProperty)}" is required` };
+    case 'enum':
+      return { path, message: `must be one of ${(params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(', ')}` };
+    default:
+      return { path, message: error.message ?? error.keyword };
+  }
+}

@@ -1,0 +1,147 @@
+// "OTO: Inject Sandbox Fault…" (a few quick steps), "Show Sandbox Faults" (each removable) and
+// "Clear Sandbox Faults": thin prompts over the host's faults.
+import * as vscode from 'vscode';
+import { describeFault, faultKinds, faultOf, type FaultChoices } from './faultPicks';
+import type { SandboxHost } from './host';
+
+const STEPS = 5;
+
+function step(n: number): string {
+  return vscode.l10n.t('Inject Sandbox Fault ({0}/{1})', n, STEPS);
+}
+
+async function askNumber(title: string, prompt: string, initial: number, max: number): Promise<number | undefined> {
+  const value = await vscode.window.showInputBox({
+    title,
+    prompt,
+    value: String(initial),
+    validateInput: (text) => {
+      const number = Number(text.trim());
+      return /^\d+$/.test(text.trim()) && number >= 1 && number <= max ? undefined : vscode.l10n.t('A whole number from 1 to {0}.', max);
+    },
+  });
+  return value === undefined ? undefined : Number(value.trim());
+}
+
+/** Asks what to inject; undefined when cancelled at any step. */
+async function askFault(endpoints: readonly string[]): Promise<FaultChoices | undefined> {
+  const endpoint = await vscode.window.showQuickPick(
+    [{ label: '*', description: vscode.l10n.t('all endpoints') }, ...endpoints.map((name) => ({ label: name }))],
+    { title: step(1), placeHolder: vscode.l10n.t('Which endpoint fails?') },
+  );
+  if (!endpoint) {
+    return undefined;
+  }
+  const kinds = faultKinds(vscode.l10n);
+  const kind = await vscode.window.showQuickPick(kinds, { title: step(2), placeHolder: vscode.l10n.t('How does it fail?') });
+  if (!kind) {
+    return undefined;
+  }
+  const amount = kind.amount && (await askNumber(step(2), kind.amount.prompt, kind.amount.initial, kind.amount.max));
+  if (kind.amount && amount === undefined) {
+    return undefined;
+  }
+  const by = await vscode.window.showQuickPick(
+    [
+      { by: 'requests' as const, label: vscode.l10n.t('For the next N requests') },
+      { by: 'seconds' as const, label: vscode.l10n.t('For N seconds') },
+    ],
+    { title: step(3), placeHolder: vscode.l10n.t('For how long?') },
+  );
+  if (!by) {
+    return undefined;
+  }
+  const count = await askNumber(
+    step(4),
+    by.by === 'requests' ? vscode.l10n.t('How many requests?') : vscode.l10n.t('How many seconds?'),
+    by.by === 'requests' ? 3 : 60,
+    by.by === 'requests' ? 100_000 : 86_400,
+  );
+  if (count === undefined) {
+    return undefined;
+  }
+  const clients = await vscode.window.showQuickPick(
+    [
+      { clients: 'others' as const, label: vscode.l10n.t('Other clients only'), detail: vscode.l10n.t('Your ERP, curl, CI; the Stock view keeps working') },
+      { clients: 'all' as const, label: vscode.l10n.t('Every client'), detail: vscode.l10n.t('This extension included') },
+    ],
+    { title: step(5), placeHolder: vscode.l10n.t('Who gets the fault?') },
+  );
+  return clients && { endpoint: endpoint.label, kind: kind.type, amount, limit: { by: by.by, count }, clients: clients.clients };
+}
+
+export async function injectFault(host: SandboxHost, ensureRunning: () => Promise<boolean>): Promise<void> {
+  if (!(await ensureRunning()) || !host.current) {
+    return;
+  }
+  const choices = await askFault(host.current.endpoints);
+  if (!choices) {
+    return;
+  }
+  const fault = faultOf(choices);
+  if (!host.addFaults([fault])) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('The sandbox stopped before the fault could be added.'));
+    return;
+  }
+  const [added] = host.faults().slice(-1);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Sandbox fault injected: {0}', describeFault(added, vscode.l10n)));
+}
+
+export function clearFaults(host: SandboxHost): void {
+  const count = host.faults().length;
+  host.clearFaults();
+  void vscode.window.showInformationMessage(
+    count === 0 ? vscode.l10n.t('No sandbox faults were active.') : vscode.l10n.t('Cleared {0} sandbox fault(s).', count),
+  );
+}
+
+type FaultItem = vscode.QuickPickItem & { id?: number; clearAll?: boolean };
+
+/** The active faults, live; picking one (or its trash button) removes it. */
+export async function showFaults(host: SandboxHost): Promise<void> {
+  if (host.faults().length === 0) {
+    const inject = vscode.l10n.t('Inject Fault…');
+    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('No sandbox faults are active.'), inject);
+    if (choice === inject) {
+      await vscode.commands.executeCommand('oto.injectSandboxFault');
+    }
+    return;
+  }
+  const pick = vscode.window.createQuickPick<FaultItem>();
+  pick.title = vscode.l10n.t('Active Sandbox Faults');
+  pick.placeholder = vscode.l10n.t('Pick a fault to remove it');
+  const remove: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('trash'), tooltip: vscode.l10n.t('Remove this fault') };
+  const refresh = (): void => {
+    const faults = host.faults();
+    if (faults.length === 0) {
+      pick.hide();
+      return;
+    }
+    pick.items = [
+      ...faults.map((active): FaultItem => ({ id: active.id, label: `$(zap) ${describeFault(active, vscode.l10n)}`, buttons: [remove] })),
+      { label: '', kind: vscode.QuickPickItemKind.Separator },
+      { clearAll: true, label: `$(clear-all) ${vscode.l10n.t('Clear all sandbox faults')}` },
+    ];
+  };
+  const apply = (item: FaultItem | undefined): void => {
+    if (item?.clearAll) {
+      host.clearFaults();
+    } else if (item?.id !== undefined) {
+      host.removeFault(item.id);
+    }
+  };
+  const subscriptions = [
+    host.onDidChangeFaults(refresh),
+    pick.onDidAccept(() => apply(pick.selectedItems[0])),
+    pick.onDidTriggerItemButton((event) => apply(event.item)),
+  ];
+  // Time-limited faults count down while the list is open.
+  const timer = setInterval(refresh, 1000);
+  pick.onDidHide(() => {
+    clearInterval(timer);
+    subscriptions.forEach((subscription) => subscription.dispose());
+    pick.dispose();
+  });
+  refresh();
+  pick.show();
+}

@@ -1,0 +1,42 @@
+// The status bar item of active sandbox faults: shown only while there are some, so nobody forgets
+// that the sandbox is failing on purpose. Clicking it lists them, each removable.
+import * as vscode from 'vscode';
+import { describeFault } from './faultPicks';
+import type { SandboxHost } from './host';
+
+export function registerFaultsStatus(context: vscode.ExtensionContext, host: SandboxHost): void {
+  const item = vscode.window.createStatusBarItem('oto.sandboxFaults', vscode.StatusBarAlignment.Left, 9);
+  item.name = vscode.l10n.t('OTO Sandbox Faults');
+  item.command = 'oto.showSandboxFaults';
+  item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+  let ticker: NodeJS.Timeout | undefined;
+  const update = (): void => {
+    const faults = host.faults();
+    void vscode.commands.executeCommand('setContext', 'oto.sandbox.faults', faults.length > 0);
+    // Time-limited faults count down in the tooltip, and vanish when they end.
+    const counting = faults.some((fault) => fault.expiresAt !== undefined);
+    if (counting && !ticker) {
+      ticker = setInterval(update, 1000);
+    } else if (!counting && ticker) {
+      clearInterval(ticker);
+      ticker = undefined;
+    }
+    if (faults.length === 0) {
+      item.hide();
+      return;
+    }
+    item.text = `$(zap) ${faults.length === 1 ? vscode.l10n.t('1 sandbox fault') : vscode.l10n.t('{0} sandbox faults', faults.length)}`;
+    const lines = faults.map((fault) => describeFault(fault, vscode.l10n));
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendText(`${vscode.l10n.t('Faults the sandbox injects:')}\n`);
+    for (const line of lines) {
+      tooltip.appendText(`\n• ${line}`);
+    }
+    tooltip.appendText(`\n\n${vscode.l10n.t('Click to list them; each can be removed.')}`);
+    item.tooltip = tooltip;
+    item.accessibilityInformation = { label: [item.text.replace('$(zap) ', ''), ...lines].join('. '), role: 'button' };
+    item.show();
+  };
+  update();
+  context.subscriptions.push(item, host.onDidChangeFaults(update), new vscode.Disposable(() => clearInterval(ticker)));
+}

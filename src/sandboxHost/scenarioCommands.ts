@@ -1,0 +1,151 @@
+// "OTO: Reset Sandbox", "OTO: Save Sandbox State as Scenario", the offer to reset when
+// .oto/sandbox.json changes, and what a start has to say (a busy port, a broken file).
+import * as vscode from 'vscode';
+import type { SandboxHost, SandboxStart } from './host';
+import { SCENARIO_FILE } from './host';
+import { scenarioUri } from './vscodeHost';
+
+export interface ScenarioCommandsDeps {
+  host: SandboxHost;
+  restartSandbox: () => Promise<void>;
+  /** Starts the sandbox if needed; false (having said why) when it is not the active environment. */
+  ensureRunning: () => Promise<boolean>;
+}
+
+/** Text this window wrote to the scenario file itself, so its own save is not offered as an edit. */
+let lastWritten: string | undefined;
+
+async function openScenario(): Promise<void> {
+  const uri = scenarioUri();
+  if (uri) {
+    await vscode.window.showTextDocument(uri);
+  }
+}
+
+async function showScenarioProblem(message: string): Promise<void> {
+  const open = vscode.l10n.t('Open Scenario');
+  if ((await vscode.window.showErrorMessage(message, open)) === open) {
+    await openScenario();
+  }
+}
+
+/** Resets, after asking unless `confirmed`; a broken scenario changes nothing and is named. */
+export async function resetSandbox({ host, restartSandbox }: ScenarioCommandsDeps, confirmed = false): Promise<void> {
+  const reading = await host.readScenario();
+  if (reading.kind === 'broken') {
+    await showScenarioProblem(vscode.l10n.t('The sandbox was not reset, and keeps its state: {0}', reading.message));
+    return;
+  }
+  const source = reading.kind === 'ok' ? SCENARIO_FILE : vscode.l10n.t('the demo data');
+  if (!confirmed) {
+    const reset = vscode.l10n.t('Reset Sandbox');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Reset the sandbox? Its stock, orders and every change made to them are replaced by {0}.', source),
+      { modal: true },
+      reset,
+    );
+    if (choice !== reset) {
+      return;
+    }
+  }
+  const after = await host.reset(restartSandbox);
+  if (after.kind === 'broken') {
+    await showScenarioProblem(vscode.l10n.t('The sandbox was not reset, and keeps its state: {0}', after.message));
+    return;
+  }
+  void vscode.window.showInformationMessage(vscode.l10n.t('The sandbox was reset to {0}.', after.kind === 'ok' ? SCENARIO_FILE : vscode.l10n.t('the demo data')));
+}
+
+export async function saveStateAsScenario({ host, ensureRunning }: ScenarioCommandsDeps): Promise<void> {
+  const uri = scenarioUri();
+  if (!uri) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Open a folder first: the sandbox scenario is {0} in the workspace.', SCENARIO_FILE));
+    return;
+  }
+  if (!(await ensureRunning())) {
+    return;
+  }
+  const text = await host.scenarioText();
+  if (text === undefined) {
+    return;
+  }
+  const exists = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
+  if (exists) {
+    const replace = vscode.l10n.t('Replace');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Replace {0} with the sandbox’s current state? Its refresh token, latency, token lifetime and faults are kept.', SCENARIO_FILE),
+      { modal: true },
+      replace,
+    );
+    if (choice !== replace) {
+      return;
+    }
+  }
+  lastWritten = text;
+  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  await vscode.window.showTextDocument(uri, { preview: false });
+  void vscode.window.showInformationMessage(vscode.l10n.t('Saved the sandbox’s state to {0}. "OTO: Reset Sandbox" starts from it.', SCENARIO_FILE));
+}
+
+/** Offers a reset when the scenario file is edited (or points at its problem), while the sandbox is active. */
+export function watchScenario(deps: ScenarioCommandsDeps, isSandboxActive: () => boolean): vscode.Disposable {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) {
+    return new vscode.Disposable(() => undefined);
+  }
+  const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, SCENARIO_FILE));
+  let timer: NodeJS.Timeout | undefined;
+  const changed = (): void => {
+    clearTimeout(timer);
+    // Editors save in bursts; one offer per edit.
+    timer = setTimeout(() => void offer(), 400);
+  };
+  const offer = async (): Promise<void> => {
+    if (!isSandboxActive()) {
+      return;
+    }
+    const uri = scenarioUri();
+    const text = uri && (await vscode.workspace.fs.readFile(uri).then((bytes) => new TextDecoder().decode(bytes), () => undefined));
+    if (text !== undefined && text === lastWritten) {
+      return;
+    }
+    const reading = await deps.host.readScenario();
+    if (reading.kind === 'broken') {
+      await showScenarioProblem(vscode.l10n.t('The sandbox keeps its state until the scenario is fixed: {0}', reading.message));
+      return;
+    }
+    if (reading.kind === 'ok') {
+      const reset = vscode.l10n.t('Reset Sandbox');
+      const choice = await vscode.window.showInformationMessage(
+        vscode.l10n.t('{0} changed. Reset the sandbox to start from it? Its current stock and orders are replaced.', SCENARIO_FILE),
+        reset,
+      );
+      if (choice === reset) {
+        await resetSandbox(deps, true);
+      }
+    }
+  };
+  return vscode.Disposable.from(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), new vscode.Disposable(() => clearTimeout(timer)));
+}
+
+/** What a start has to tell: another port than configured, a scenario or saved state not used. */
+export function announceStart(start: SandboxStart): void {
+  if (start.busyPort !== undefined) {
+    const copy = vscode.l10n.t('Copy URL');
+    void vscode.window
+      .showWarningMessage(
+        vscode.l10n.t('Port {0} is in use, so the sandbox listens on {1} instead. Set oto.sandbox.port to choose another port.', start.busyPort, start.baseUrl),
+        copy,
+      )
+      .then((choice) => (choice === copy ? vscode.env.clipboard.writeText(start.baseUrl) : undefined));
+  }
+  if (start.scenarioProblem !== undefined) {
+    void showScenarioProblem(vscode.l10n.t('The sandbox started without its scenario: {0}', start.scenarioProblem));
+  }
+  if (start.stateProblem !== undefined) {
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('The saved sandbox state could not be restored ({0}), so the sandbox starts afresh.', start.stateProblem),
+    );
+  }
+}

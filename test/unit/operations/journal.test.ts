@@ -1,0 +1,135 @@
+import * as assert from 'node:assert';
+import * as fs from 'node:fs/promises';
+import { Journal, openJournals, readJournal } from '../../../src/operations/bulk/journal';
+import { buildPreview, type PlannedRow } from '../../../src/operations/bulk/preview';
+import { checkRows, sendRows } from '../../../src/operations/bulk/run';
+import { countStates, foldRows, statusOf } from '../../../src/operations/bulk/state';
+import type { BulkChange } from '../../../src/operations/bulk/validate';
+import { setupOperations, type OperationsFixture } from './support';
+
+const CHANGES: BulkChange[] = [
+  { line: 2, sku: 'AJW-DATES-500', locationCode: 'RUH-WH1', action: 'adjust', qty: -3 },
+  { line: 3, sku: 'SKR-DATES-1KG', locationCode: 'RUH-WH1', action: 'set', qty: 50 },
+  { line: 4, sku: 'KHL-DATES-3KG', locationCode: 'JED-WH1', action: 'adjust', qty: 7 },
+  { line: 5, sku: 'MDJ-DATES-1KG', locationCode: 'RUH-WH1', action: 'set', qty: 222 },
+];
+
+describe('operations: the bulk journal and its recovery', () => {
+  let fx: OperationsFixture;
+  let rows: PlannedRow[];
+
+  beforeEach(async () => {
+    fx = await setupOperations({ timeoutMs: 1500 });
+    rows = buildPreview(CHANGES, await fx.client.checkInventoryStock(CHANGES.map((change) => change.sku))).rows;
+  });
+  afterEach(() => fx.close());
+
+  const journal = (resumes?: string): Promise<Journal> => Journal.create(fx.dir, { environment: 'sandbox', source: 'changes.csv', rows, resumes });
+  const sendable = (list: PlannedRow[]): PlannedRow[] => list.filter((row) => !row.noop);
+
+  it('plans before → after from fresh reads, with a set to the current figure as a row that changes nothing', () => {
+    assert.deepStrictEqual(rows.map((row) => [row.before, row.after, row.noop]), [[91, 88, false], [122, 50, false], [231, 238, false], [222, 222, true]]);
+  });
+
+  it('applies every row and records each answer with its transaction ID; nothing is left to resume', async () => {
+    const run = await journal();
+    await sendRows({ client: fx.client, journal: run, rows: sendable(rows) });
+    const read = await readJournal(run.file);
+    const statuses = statusOf(read!);
+    assert.deepStrictEqual(statuses.map(({ status }) => status.state), ['applied', 'applied', 'applied', 'noop']);
+    assert.ok(statuses.every(({ status }) => status.state !== 'applied' || /\S/.test(status.transactionId ?? '')));
+    assert.strictEqual(await fx.onHand('SKR-DATES-1KG', 'RUH-WH1'), 50);
+    assert.strictEqual(fx.writes().length, 3, 'the unchanged row is not sent');
+  });
+
+  it('interrupted before any send: every row is "not sent", and resuming sends each exactly once', async () => {
+    const run = await journal();
+    const read = (await openJournals(fx.dir, 'sandbox'))[0];
+    assert.strictEqual(read.start.runId, run.start.runId);
+    const statuses = statusOf(read);
+    assert.deepStrictEqual(countStates(statuses), { applied: 0, failed: 0, check: 0, notSent: 3, noop: 1, resolved: 0 });
+    const resumed = await journal(run.start.runId);
+    await sendRows({ client: fx.client, journal: resumed, rows: statuses.filter(({ status }) => status.state === 'not-sent').map(({ row }) => row) });
+    assert.strictEqual(fx.writes().length, 3);
+    assert.deepStrictEqual((await openJournals(fx.dir, 'sandbox')).map((open) => open.start.runId), [resumed.start.runId], 'the resumed run is offered no more');
+  });
+
+  it('interrupted in flight (the send is on disk, its answer is not): the row is "check" and is never sent again', async () => {
+    const run = await journal();
+    await run.append({ type: 'send', row: 0 });
+    await fx.client.updateStockQuantity({ actionType: 'adjust', sku: 'AJW-DATES-500', locationCode: 'RUH-WH1', qty: -3 });
+    // VS Code stops here, and the last line of the journal is torn.
+    await fs.appendFile(run.file, '{"type":"applied","row":0,"at":"2026-');
+    const statuses = statusOf((await readJournal(run.file))!);
+    assert.deepStrictEqual(statuses.map(({ status }) => status.state), ['check', 'not-sent', 'not-sent', 'noop']);
+    const resumed = await journal(run.start.runId);
+    await sendRows({ client: fx.client, journal: resumed, rows: statuses.filter(({ status }) => status.state === 'not-sent').map(({ row }) => row) });
+    assert.deepStrictEqual(fx.writes().map((write) => write.sku).sort(), ['AJW-DATES-500', 'KHL-DATES-3KG', 'SKR-DATES-1KG'], 'row 0 was sent once, by the run before the stop');
+    const now = await checkRows(fx.client, Journal.reopen(run.file, run.start), [rows[0]]);
+    assert.strictEqual(now.get(0), 88, 'the re-read shows the adjust did land');
+    assert.deepStrictEqual(statusOf((await readJournal(run.file))!)[0].status, { state: 'check', now: 88 });
+  });
+
+  it('interrupted after the answer: the applied rows stay applied with their transaction IDs on resume', async () => {
+    const run = await journal();
+    let answered = 0;
+    await sendRows({ client: fx.client, journal: run, rows: sendable(rows), concurrency: 1, isCancelled: () => answered >= 1, onRow: () => answered++ });
+    const statuses = statusOf((await readJournal(run.file))!);
+    assert.deepStrictEqual(statuses.map(({ status }) => status.state), ['applied', 'not-sent', 'not-sent', 'noop']);
+    assert.strictEqual(fx.writes().length, 1, 'cancel stops new sends');
+  });
+
+  const lostAnswers: Array<[string, { status?: number; hang?: boolean }]> = [
+    ['the connection dropped after the change', {}],
+    ['a 500 after the change', { status: 500 }],
+    ['no answer within the timeout after the change', { hang: true }],
+  ];
+  for (const [what, fault] of lostAnswers) {
+    it(`an adjust whose answer is lost (${what}) is "check", re-read, and never resent`, async () => {
+      fx.sandbox.addFaults([{ endpoint: 'updateStockQuantity', afterEffect: true, times: 1, ...fault }]);
+      const run = await journal();
+      await sendRows({ client: fx.client, journal: run, rows: [rows[0]] });
+      assert.strictEqual(fx.writes().length, 1, 'sent once, not resent');
+      const checked = await checkRows(fx.client, run, [rows[0]]);
+      const status = statusOf((await readJournal(run.file))!)[0].status;
+      assert.strictEqual(status.state, 'check');
+      assert.strictEqual(checked.get(0), 88, 'the figure now shows the change was made');
+      assert.strictEqual(status.state === 'check' && status.now, 88);
+    });
+  }
+
+  it('a set whose answer is lost is "check" as well: it is not counted as applied, and no new row is sent for it', async () => {
+    // Enough faults that even a client that retried sets would see only lost answers.
+    fx.sandbox.addFaults([{ endpoint: 'updateStockQuantity', afterEffect: true, status: 502, times: 10 }]);
+    const run = await journal();
+    await sendRows({ client: fx.client, journal: run, rows: [rows[1]] });
+    const status = statusOf((await readJournal(run.file))!)[1].status;
+    assert.strictEqual(status.state, 'check');
+    assert.strictEqual(await fx.onHand('SKR-DATES-1KG', 'RUH-WH1'), 50);
+  });
+
+  it('a refusal from OTO is "not applied" with its code, and the other rows go on', async () => {
+    fx.sandbox.addFaults([{ endpoint: 'updateStockQuantity', status: 400, body: '{"success":false,"otoErrorCode":"OTO1132","otoErrorMessage":"Quantity is missing or invalid"}', times: 1 }]);
+    const run = await journal();
+    await sendRows({ client: fx.client, journal: run, rows: sendable(rows), concurrency: 1 });
+    const statuses = statusOf((await readJournal(run.file))!);
+    assert.deepStrictEqual(statuses[0].status, { state: 'failed', code: 'OTO1132', message: 'Quantity is missing or invalid' });
+    assert.deepStrictEqual(statuses.slice(1).map(({ status }) => status.state), ['applied', 'applied', 'noop']);
+  });
+
+  it('the operator\'s decisions on "check" rows: applied, not applied, or send again (which makes the row sendable)', () => {
+    const at = '2026-11-27T10:00:00.000Z';
+    const statuses = foldRows(rows, [
+      { type: 'send', row: 0, at }, { type: 'lost', row: 0, at, message: 'x' },
+      { type: 'send', row: 1, at }, { type: 'lost', row: 1, at, message: 'x' },
+      { type: 'send', row: 2, at }, { type: 'checked', row: 2, at, now: 5 },
+      { type: 'resolved', row: 0, at, as: 'applied' }, { type: 'resolved', row: 1, at, as: 'not-applied' }, { type: 'resolved', row: 2, at, as: 'resend' },
+    ]);
+    assert.deepStrictEqual(statuses.map(({ status }) => status), [
+      { state: 'resolved', as: 'applied', now: undefined },
+      { state: 'resolved', as: 'not-applied', now: undefined },
+      { state: 'not-sent' },
+      { state: 'noop' },
+    ]);
+  });
+});

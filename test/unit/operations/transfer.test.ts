@@ -1,0 +1,95 @@
+import * as assert from 'node:assert';
+import { checkTransferQuantity, describeTransfer, isComplete, runTransfer, sendStep, type TransferPlan } from '../../../src/operations/transfer/transfer';
+import { english } from '../../../src/stock/l10n';
+import { setupOperations, type OperationsFixture } from './support';
+
+describe('operations: transfers between locations', () => {
+  let fx: OperationsFixture;
+  beforeEach(async () => {
+    fx = await setupOperations({ timeoutMs: 1500 });
+  });
+  afterEach(() => fx.close());
+
+  async function plan(overrides: Partial<TransferPlan> = {}): Promise<TransferPlan> {
+    const sku = overrides.sku ?? 'KHL-DATES-3KG';
+    const from = overrides.from ?? 'RUH-WH1';
+    const to = overrides.to ?? 'JED-WH1';
+    const stock = await fx.client.checkInventoryStock([sku]);
+    const at = (code: string) => stock[sku]?.find((entry) => entry.pickupLocationCode === code);
+    return { id: 'transfer-1', sku, from, to, qty: 5, method: 'immediate', fromBefore: at(from)?.quantityOnHand ?? 0, toBefore: at(to)?.quantityOnHand ?? 0, toIsNew: at(to) === undefined, ...overrides };
+  }
+
+  it('checks the quantity against the source\'s on hand before anything is sent', () => {
+    assert.strictEqual(checkTransferQuantity('5', 98, english), undefined);
+    assert.strictEqual(checkTransferQuantity('99', 98, english), 'Only 98 on hand at the source: at most 98 can be moved.');
+    assert.strictEqual(checkTransferQuantity('0', 98, english), 'Type how many units to move: a whole number of at least 1.');
+    assert.strictEqual(checkTransferQuantity('-2', 98, english), 'Type how many units to move: a whole number of at least 1.');
+    assert.strictEqual(checkTransferQuantity('2.5', 98, english), 'Type how many units to move: a whole number of at least 1.');
+  });
+
+  it('moves stock at once: −n at the source, then +n at the destination', async () => {
+    const transfer = await plan();
+    const outcome = await runTransfer(fx.client, transfer);
+    assert.ok(isComplete(outcome));
+    assert.strictEqual(await fx.onHand('KHL-DATES-3KG', 'RUH-WH1'), 93);
+    assert.strictEqual(await fx.onHand('KHL-DATES-3KG', 'JED-WH1'), 236);
+    assert.match(describeTransfer(transfer, outcome, english), /^−5 at RUH-WH1 applied \(\S+\); \+5 at JED-WH1 applied \(\S+\)$/);
+  });
+
+  it('sets the destination when it has no inventory of the SKU yet (OTO refuses an adjust there)', async () => {
+    const transfer = await plan({ sku: 'MDJ-DATES-1KG', to: 'DMM-WH1' });
+    assert.strictEqual(transfer.toIsNew, true);
+    await runTransfer(fx.client, transfer);
+    assert.deepStrictEqual(fx.writes().map((write) => [write.actionType, write.locationCode, write.qty]), [['adjust', 'RUH-WH1', -5], ['set', 'DMM-WH1', 5]]);
+    assert.strictEqual(await fx.onHand('MDJ-DATES-1KG', 'DMM-WH1'), 5);
+  });
+
+  it('a refused first step sends nothing more', async () => {
+    fx.sandbox.addFaults([{ endpoint: 'updateStockQuantity', status: 400, body: '{"success":false,"otoErrorCode":"OTO1132","otoErrorMessage":"Quantity is missing or invalid"}', times: 1 }]);
+    const transfer = await plan();
+    const outcome = await runTransfer(fx.client, transfer);
+    assert.strictEqual(fx.writes().length, 1);
+    assert.strictEqual(describeTransfer(transfer, outcome, english), '−5 at RUH-WH1 not applied (OTO1132 Quantity is missing or invalid); +5 at JED-WH1 not sent');
+  });
+
+  it('a refused second step: says exactly what happened, and the operator can retry it', async () => {
+    const transfer = await plan();
+    const first = await sendStep(fx.client, transfer, 'first');
+    fx.sandbox.addFaults([{ endpoint: 'updateStockQuantity', status: 400, body: '{"success":false,"otoErrorCode":"OTO1133","otoErrorMessage":"Location Code is missing or invalid"}', times: 1 }]);
+    const second = await sendStep(fx.client, transfer, 'second');
+    const outcome = { first, second };
+    assert.strictEqual(isComplete(outcome), false);
+    assert.match(describeTransfer(transfer, outcome, english), /^−5 at RUH-WH1 applied \(\S+\); \+5 at JED-WH1 not applied \(OTO1133 Location Code is missing or invalid\)$/);
+    assert.strictEqual(fx.writes().length, 2, 'nothing was retried on its own');
+    const retried = await sendStep(fx.client, transfer, 'second');
+    assert.strictEqual(retried.state, 'applied');
+    assert.strictEqual(await fx.onHand('KHL-DATES-3KG', 'JED-WH1'), 236);
+  });
+
+  it('a second step whose answer is lost is reported as such; reversing the first puts the source back', async () => {
+    const transfer = await plan();
+    const first = await sendStep(fx.client, transfer, 'first');
+    fx.sandbox.addFaults([{ endpoint: 'updateStockQuantity', afterEffect: true, times: 1 }]);
+    const second = await sendStep(fx.client, transfer, 'second');
+    assert.strictEqual(second.state, 'lost');
+    assert.match(describeTransfer(transfer, { first, second }, english), /; \+5 at JED-WH1: no answer, may or may not have been applied$/);
+    assert.strictEqual(fx.writes().length, 2, 'the lost step was not resent');
+    assert.strictEqual(await fx.onHand('KHL-DATES-3KG', 'JED-WH1'), 236, 'it had in fact been applied');
+    const reverse = await sendStep(fx.client, transfer, 'reverse');
+    assert.strictEqual(reverse.state, 'applied');
+    assert.ok(isComplete({ first, second, reverse }));
+    assert.strictEqual(await fx.onHand('KHL-DATES-3KG', 'RUH-WH1'), 98);
+  });
+
+  it('through inventory orders: an outbound order at the source, then an inbound one at the destination, with dates', async () => {
+    const transfer = await plan({ method: 'orders', orderDate: '27/11/2026', deliveryDate: '30/11/2026' });
+    const outcome = await runTransfer(fx.client, transfer);
+    assert.ok(isComplete(outcome));
+    const orders = fx.sandbox.requests.filter((request) => request.endpoint === 'createInventoryOrder').map((request) => request.body as Record<string, unknown>);
+    assert.deepStrictEqual(orders.map((order) => [order.action, order.locationCode, order.orderDate, order.deliveryDate]), [
+      ['outbound', 'RUH-WH1', '27/11/2026', '30/11/2026'],
+      ['inbound', 'JED-WH1', '27/11/2026', '30/11/2026'],
+    ]);
+    assert.match(describeTransfer(transfer, outcome, english), /^an outbound order of 5 at RUH-WH1 applied \(\S+\); an inbound order of 5 at JED-WH1 applied \(\S+\)$/);
+  });
+});

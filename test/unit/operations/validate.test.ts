@@ -1,0 +1,62 @@
+import * as assert from 'node:assert';
+import { parseCsv } from '../../../src/operations/bulk/csv';
+import { hasStockChangeColumns, validateTable } from '../../../src/operations/bulk/validate';
+import { english } from '../../../src/stock/l10n';
+
+const known = {
+  hasSku: (sku: string) => ['SKU-1', 'SKU-2', 'SKU-3'].includes(sku),
+  hasLocation: (code: string) => ['RUH-WH1', 'JED-WH1'].includes(code),
+};
+
+function validate(csv: string) {
+  return validateTable(parseCsv(csv, english), known, english);
+}
+
+describe('operations: validating stock changes before anything is sent', () => {
+  it('accepts a good file, columns in any order and any case, with reasons and notes', () => {
+    const result = validate('QTY,Action,locationcode,SKU,reason,note\n-2,adjust,RUH-WH1,SKU-1,damaged,dropped\n40,SET,JED-WH1,SKU-2,Cycle count,\n');
+    assert.deepStrictEqual(result.problems, []);
+    assert.deepStrictEqual(result.changes, [
+      { line: 2, sku: 'SKU-1', locationCode: 'RUH-WH1', action: 'adjust', qty: -2, reason: 'damaged', note: 'dropped' },
+      { line: 3, sku: 'SKU-2', locationCode: 'JED-WH1', action: 'set', qty: 40, reason: 'cycle-count', note: undefined },
+    ]);
+  });
+
+  it('names every problem on its line, and a file with any problem yields no changes', () => {
+    const result = validate([
+      'sku,locationCode,action,qty,reason',
+      'SKU-9,RUH-WH1,adjust,1,',
+      'SKU-1,XXX-WH9,adjust,1,',
+      'SKU-1,RUH-WH1,adjust,1.5,',
+      'SKU-2,RUH-WH1,set,-3,',
+      'SKU-3,RUH-WH1,adjust,2000000,',
+      'SKU-1,RUH-WH1,adjust,4,',
+      'SKU-2,JED-WH1,move,4,',
+      'SKU-3,JED-WH1,adjust,0,',
+      'SKU-3,RUH-WH1,adjust,1,lost',
+      'SKU-1,JED-WH1,set,5,',
+    ].join('\n'));
+    assert.deepStrictEqual(result.changes, []);
+    assert.deepStrictEqual(result.problems, [
+      { line: 2, message: 'Unknown SKU "SKU-9": it is not in the catalogue of this OTO account.' },
+      { line: 3, message: 'Unknown location "XXX-WH9": it is not one of this account\'s pickup locations.' },
+      { line: 4, message: 'qty "1.5" is not a whole number: use digits only, with an optional sign.' },
+      { line: 5, message: 'set -3: stock cannot be set below 0.' },
+      { line: 6, message: 'qty 2000000 is out of range: at most 1000000 units per change.' },
+      { line: 7, message: 'SKU-1 at RUH-WH1 is already changed on line 4: one change per SKU and location per file.' },
+      { line: 8, message: 'Unknown action "move": write set (the new quantity on hand) or adjust (a change, e.g. -5).' },
+      { line: 9, message: 'adjust 0 changes nothing: write a positive number to add or a negative one to remove.' },
+      { line: 10, message: 'Unknown reason "lost": use one of received, damaged, cycle-count, correction, returned, other, or leave it empty.' },
+      { line: 10, message: 'SKU-3 at RUH-WH1 is already changed on line 6: one change per SKU and location per file.' },
+    ]);
+  });
+
+  it('says which columns are missing, and that a header alone has no changes', () => {
+    assert.deepStrictEqual(validate('sku,action\nSKU-1,adjust\n').problems, [
+      { line: 1, message: 'The file lacks the column(s) locationCode, qty. A file of stock changes has the columns sku, locationCode, action and qty (reason and note are optional), in any order.' },
+    ]);
+    assert.deepStrictEqual(validate('sku,locationCode,action,qty\n').problems, [{ line: 1, message: 'The file has a header but no changes.' }]);
+    assert.strictEqual(hasStockChangeColumns(['SKU', 'qty', 'action', 'locationCode', 'reason']), true);
+    assert.strictEqual(hasStockChangeColumns(['sku', 'qty']), false);
+  });
+});

@@ -1,0 +1,59 @@
+// What "Inject Sandbox Fault…" makes of the answers, and how an active fault reads; then the
+// fault itself, injected into a real sandbox, doing what its words say.
+import * as assert from 'node:assert';
+import { startSandbox } from '../../../src/sandbox';
+import { describeFault, faultKinds, faultOf, type FaultChoices } from '../../../src/sandboxHost/faultPicks';
+import { call, signIn } from '../sandbox/http';
+
+const l10n = { t: (message: string, ...args: Array<string | number>) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])) };
+const choices = (over: Partial<FaultChoices>): FaultChoices => ({ endpoint: '*', kind: 'serverError500', limit: { by: 'requests', count: 2 }, clients: 'all', ...over });
+
+describe('sandbox fault picks', () => {
+  it('offers every kind the issue names, each once', () => {
+    assert.deepStrictEqual(
+      faultKinds(l10n).map((item) => item.type),
+      ['rateLimit', 'serverError500', 'serverError503', 'hang', 'drop', 'lostAnswer', 'expiredToken', 'latency'],
+    );
+    assert.deepStrictEqual(faultKinds(l10n).filter((item) => item.amount).map((item) => item.type), ['rateLimit', 'latency']);
+  });
+
+  it('turns the answers into the sandbox’s faults', () => {
+    assert.deepStrictEqual(faultOf(choices({ kind: 'rateLimit', amount: 7, endpoint: 'checkInventoryStock', clients: 'others' })), {
+      endpoint: 'checkInventoryStock', times: 2, clients: 'others', status: 429, headers: { 'Retry-After': '7' },
+    });
+    assert.deepStrictEqual(faultOf(choices({ kind: 'latency', amount: 1500, limit: { by: 'seconds', count: 30 } })), { endpoint: '*', seconds: 30, latencyMs: 1500 });
+    assert.deepStrictEqual(faultOf(choices({ kind: 'lostAnswer' })), { endpoint: '*', times: 2, afterEffect: true });
+    assert.deepStrictEqual(faultOf(choices({ kind: 'drop' })), { endpoint: '*', times: 2, reset: true });
+    assert.deepStrictEqual(faultOf(choices({ kind: 'hang' })), { endpoint: '*', times: 2, hang: true });
+    assert.deepStrictEqual(faultOf(choices({ kind: 'expiredToken' })).status, 401);
+    assert.deepStrictEqual(faultOf(choices({ kind: 'serverError503' })).status, 503);
+  });
+
+  it('describes an active fault: effect, where, how long, for whom', () => {
+    const now = 1_000_000;
+    assert.strictEqual(
+      describeFault({ id: 1, fault: faultOf(choices({ kind: 'rateLimit', amount: 7, clients: 'others' })), left: 2 }, l10n, now),
+      '429 Retry-After 7 s · all endpoints · 2 requests left · other clients only',
+    );
+    assert.strictEqual(
+      describeFault({ id: 2, fault: { endpoint: 'updateStockQuantity', afterEffect: true }, left: 1, expiresAt: now + 9_200 }, l10n, now),
+      'applied, then the answer lost · updateStockQuantity · 1 request left · 10 s left · every client',
+    );
+    assert.strictEqual(describeFault({ id: 3, fault: { endpoint: '*', latencyMs: 250 } }, l10n, now), '+250 ms latency · all endpoints · until cleared · every client');
+  });
+
+  it('injects what it describes into a real sandbox', async () => {
+    const sandbox = await startSandbox();
+    try {
+      const api = await signIn(sandbox);
+      sandbox.faults.add([faultOf(choices({ kind: 'rateLimit', amount: 7, limit: { by: 'requests', count: 1 }, clients: 'others' }))]);
+      const headers = { Authorization: `Bearer ${api.token}` };
+      const own = await call(`${sandbox.baseUrl}/accountInfo`, { headers: { ...headers, 'User-Agent': 'oto-stock-vscode/0.1.0' } });
+      const erp = await call(`${sandbox.baseUrl}/accountInfo`, { headers });
+      assert.deepStrictEqual([own.status, erp.status, erp.headers.get('retry-after')], [200, 429, '7']);
+      assert.deepStrictEqual(sandbox.faults.list(), []);
+    } finally {
+      await sandbox.close();
+    }
+  });
+});

@@ -1,0 +1,205 @@
+// The in-process sandbox's lifecycle: the same port and token for the workspace, its state kept
+// across stops (a switch of environment, a reload) until a reset, and the scenario file. Real HTTP
+// to real sandboxes on 127.0.0.1; only the storage is in memory.
+import * as assert from 'node:assert';
+import * as sandboxModule from '../../../src/sandbox';
+import type { RunningSandbox, SandboxSnapshot } from '../../../src/sandbox';
+import { SandboxHost, type SandboxHostStorage } from '../../../src/sandboxHost/host';
+import { Session } from '../../../src/session';
+import { MemorySecrets, MemorySettings } from '../session/fakes';
+import { ok, signIn } from '../sandbox/http';
+
+class MemoryStorage implements SandboxHostStorage {
+  state: SandboxSnapshot | undefined;
+  token: string | undefined;
+  stateWrites = 0;
+  readState = (): SandboxSnapshot | undefined => this.state && (JSON.parse(JSON.stringify(this.state)) as SandboxSnapshot);
+  writeState = async (snapshot: SandboxSnapshot | undefined): Promise<void> => {
+    this.stateWrites++;
+    this.state = snapshot && (JSON.parse(JSON.stringify(snapshot)) as SandboxSnapshot);
+  };
+  readToken = async (): Promise<string | undefined> => this.token;
+  writeToken = async (token: string): Promise<void> => {
+    this.token = token;
+  };
+}
+
+const SKU = 'AJW-DATES-500';
+const onHand = async (sandbox: RunningSandbox): Promise<number> => {
+  const api = await signIn(sandbox);
+  const stock = ok<{ stock: Record<string, Array<{ pickupLocationCode?: string; quantityOnHand: number }>> }>(await api.get(`checkInventoryStock?sku=${SKU}`)).stock;
+  return stock[SKU].find((entry) => entry.pickupLocationCode === 'RUH-WH1')!.quantityOnHand;
+};
+const adjust = async (sandbox: RunningSandbox, qty: number): Promise<void> => {
+  ok(await (await signIn(sandbox)).post('updateStockQuantity', { actionType: 'adjust', locationCode: 'RUH-WH1', sku: SKU, qty }));
+};
+
+describe('sandbox host', () => {
+  let storage: MemoryStorage;
+  let scenario: string | undefined;
+  let port: number;
+  let host: SandboxHost;
+  const running: RunningSandbox[] = [];
+  const start = async (): Promise<RunningSandbox> => {
+    const sandbox = await host.start();
+    running.push(sandbox);
+    return sandbox;
+  };
+
+  beforeEach(() => {
+    storage = new MemoryStorage();
+    scenario = undefined;
+    port = 0;
+    host = new SandboxHost({ load: () => sandboxModule, storage, port: () => port, readScenario: async () => scenario, saveDelayMs: 50 });
+  });
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((sandbox) => sandbox.close()));
+    host.dispose();
+  });
+
+  it('keeps one refresh token for the workspace across starts, unless the scenario names one', async () => {
+    const first = await start();
+    assert.match(first.refreshToken, /^sandbox-rt-[0-9a-f]{48}$/);
+    await first.close();
+    assert.strictEqual((await start()).refreshToken, first.refreshToken);
+    assert.strictEqual(storage.token, first.refreshToken);
+    await running.pop()!.close();
+    scenario = '{"refreshToken": "my-erp-test-token"}';
+    assert.strictEqual((await start()).refreshToken, 'my-erp-test-token');
+  });
+
+  it('listens on the configured port, and on a free one (saying so) when it is taken', async () => {
+    const squatter = await sandboxModule.startSandbox();
+    try {
+      port = Number(new URL(squatter.baseUrl).port);
+      const starts: string[] = [];
+      let busy: number | undefined;
+      host.onDidStart((event) => {
+        starts.push(event.baseUrl);
+        busy = event.busyPort;
+      });
+      const sandbox = await start();
+      assert.notStrictEqual(sandbox.baseUrl, squatter.baseUrl);
+      assert.deepStrictEqual([starts, busy], [[sandbox.baseUrl], port]);
+      assert.strictEqual(await onHand(sandbox), await onHand(squatter));
+      await squatter.close();
+      await sandbox.close();
+      // Once free, the configured port is used again.
+      assert.strictEqual(new URL((await start()).baseUrl).port, String(port));
+      assert.strictEqual(busy, undefined);
+    } finally {
+      await squatter.close();
+    }
+  });
+
+  it('saves the state shortly after a write and starts the next sandbox from it', async () => {
+    const first = await start();
+    const before = await onHand(first);
+    await adjust(first, -9);
+    await adjust(first, -1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.strictEqual(storage.stateWrites, 1, 'two writes in a row are saved once');
+    let origin: string | undefined;
+    host.onDidStart((event) => (origin = event.origin));
+    await first.close();
+    const second = await start();
+    assert.strictEqual(origin, 'saved');
+    assert.strictEqual(await onHand(second), before - 10);
+  });
+
+  it('saves a change not yet saved when the sandbox stops', async () => {
+    const first = await start();
+    const before = await onHand(first);
+    await adjust(first, 4);
+    await first.close();
+    assert.strictEqual(await onHand(await start()), before + 4);
+  });
+
+  it('keeps the stock across a switch to staging and back', async () => {
+    const settings = new MemorySettings({ environment: 'sandbox' });
+    const session = await Session.create({ settings, secrets: new MemorySecrets(), startSandbox: host.start });
+    try {
+      const client = await session.getClient();
+      const read = async () =>
+        (await (await session.getClient()).checkInventoryStock([SKU], { pickupLocationCode: 'RUH-WH1' }))[SKU][0].quantityOnHand;
+      const before = await read();
+      await client.updateStockQuantity({ actionType: 'adjust', sku: SKU, locationCode: 'RUH-WH1', qty: -6 });
+      const { refreshToken } = await session.getSandbox();
+      await session.useEnvironment('staging');
+      assert.strictEqual(host.current, undefined, 'the sandbox stops while staging is active');
+      await session.useEnvironment('sandbox');
+      assert.strictEqual(await read(), before - 6);
+      assert.strictEqual((await session.getSandbox()).refreshToken, refreshToken, 'an ERP keeps its configuration');
+    } finally {
+      await session.dispose();
+    }
+  });
+
+  it('resets to the scenario: the saved state is forgotten and the sandbox restarted', async () => {
+    const first = await start();
+    const demo = await onHand(first);
+    await adjust(first, 25);
+    await host.flush();
+    scenario = JSON.stringify({ products: [{ sku: SKU, name: 'Ajwa', stock: { 'RUH-WH1': 3 } }] });
+    const reading = await host.reset(async () => {
+      await first.close();
+    });
+    assert.strictEqual(reading.kind, 'ok');
+    assert.strictEqual(storage.state, undefined);
+    assert.strictEqual(await onHand(await start()), 3);
+    scenario = undefined;
+    await host.reset(() => running.pop()!.close());
+    assert.strictEqual(await onHand(await start()), demo);
+  });
+
+  it('keeps the state when the scenario is broken, and says where it is broken', async () => {
+    const first = await start();
+    await adjust(first, 2);
+    await host.flush();
+    const kept = storage.state;
+    scenario = '{\n  "refreshToken": 42\n}';
+    let restarted = false;
+    const reading = await host.reset(async () => {
+      restarted = true;
+    });
+    assert.deepStrictEqual(reading, { kind: 'broken', message: '.oto/sandbox.json: line 2, refreshToken: must be string' });
+    assert.strictEqual(restarted, false);
+    assert.deepStrictEqual(storage.state, kept);
+    // A start with the broken file uses the saved state and says why the file was not used.
+    let problem: string | undefined;
+    host.onDidStart((event) => (problem = event.scenarioProblem));
+    await first.close();
+    const before = kept!.products.find((product) => product.sku === SKU)!.stock.find((record) => record.code === 'RUH-WH1')!.onHand;
+    assert.strictEqual(await onHand(await start()), before);
+    assert.match(problem ?? '', /line 2, refreshToken/);
+  });
+
+  it('starts afresh, saying why, when the saved state cannot be restored', async () => {
+    const demo = await sandboxModule.startSandbox();
+    running.push(demo);
+    storage.state = { ...demo.exportState(), format: 'oto-sandbox-state/0' } as unknown as SandboxSnapshot;
+    let event: { origin?: string; stateProblem?: string } = {};
+    host.onDidStart((started) => (event = started));
+    const sandbox = await start();
+    assert.strictEqual(event.origin, 'demo');
+    assert.match(event.stateProblem ?? '', /saved sandbox state: format/);
+    assert.strictEqual(await onHand(sandbox), await onHand(demo));
+  });
+
+  it('tells of fault changes, and writes the state as a scenario keeping the file’s settings', async () => {
+    scenario = '{"refreshToken": "my-erp-test-token", "latencyMs": 1}';
+    const sandbox = await start();
+    let changes = 0;
+    host.onDidChangeFaults(() => changes++);
+    assert.strictEqual(host.addFaults([{ endpoint: '*', status: 500, clients: 'others' }]), true);
+    assert.strictEqual(host.faults().length, 1);
+    host.clearFaults();
+    assert.deepStrictEqual([host.faults(), changes], [[], 2]);
+    const text = await host.scenarioText();
+    const saved = sandboxModule.parseScenario(text!);
+    assert.deepStrictEqual([saved.refreshToken, saved.latencyMs, saved.products?.length], ['my-erp-test-token', 1, 40]);
+    await sandbox.close();
+    assert.strictEqual(await host.scenarioText(), undefined, 'nothing to save once stopped');
+    assert.strictEqual(host.addFaults([{ endpoint: '*', status: 500 }]), false);
+  });
+});

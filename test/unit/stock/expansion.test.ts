@@ -1,0 +1,46 @@
+import * as assert from 'node:assert';
+import { ExpansionMemory, ONE_SCREEN_ROWS } from '../../../src/stock/expansion';
+
+class Memento {
+  readonly values = new Map<string, unknown>();
+  get(key: string): unknown {
+    return this.values.get(key);
+  }
+  async update(key: string, value: unknown): Promise<void> {
+    this.values.set(key, JSON.parse(JSON.stringify(value)));
+  }
+}
+
+describe('Stock view expansion', () => {
+  it('expands everything only when it fits on about one screen, and every match of a filter', () => {
+    const memory = new ExpansionMemory(new Memento());
+    assert.strictEqual(memory.expands('L1', ONE_SCREEN_ROWS, false), true);
+    assert.strictEqual(memory.expands('L1', ONE_SCREEN_ROWS + 1, false), false);
+    assert.strictEqual(memory.expands('L1', 5000, true), true);
+  });
+
+  it('keeps what the user expanded or collapsed, across a reload, bounded', async () => {
+    const memento = new Memento();
+    const first = new ExpansionMemory(memento);
+    first.remember('big', true);
+    first.remember('small', false);
+    await new Promise((resolve) => setImmediate(resolve));
+    const reloaded = new ExpansionMemory(memento);
+    assert.strictEqual(reloaded.expands('big', 5000, false), true);
+    assert.strictEqual(reloaded.expands('small', 3, false), false);
+    for (let index = 0; index < 600; index++) {
+      reloaded.remember(`id${index}`, true);
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.ok((memento.values.get('oto.stock.expanded') as unknown[]).length <= 500);
+    assert.strictEqual(new ExpansionMemory(memento).expands('id599', 5000, false), true);
+  });
+
+  it('ignores junk found in storage', () => {
+    const memento = new Memento();
+    memento.values.set('oto.stock.expanded', [['ok', true], ['bad', 'yes'], 7, null]);
+    const memory = new ExpansionMemory(memento);
+    assert.strictEqual(memory.expands('ok', 5000, false), true);
+    assert.strictEqual(memory.expands('bad', 5000, false), false);
+  });
+});
