@@ -4,7 +4,7 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { activateExtension } from './support/extension';
-import { sandbox } from './support/sandbox';
+import { copied } from './support/sandbox';
 import { screenshot, useTheme } from './support/screenshot';
 import { clickTreeRow, sideBarWidth, treeRows, uiAvailable, waitFor, type TreeRow } from './support/ui';
 
@@ -49,9 +49,11 @@ describe('integration workbench in a real VS Code', () => {
     this.timeout(60_000);
     await activateExtension();
     await vscode.commands.executeCommand('oto.clearSandboxTraffic');
-    const access = await sandbox();
-    refreshToken = access.refreshToken;
-    const post = await erp(access.baseUrl, access.refreshToken);
+    // Read afresh, not from the cached helper: a suite before this one may have restarted the
+    // sandbox, and on a shared machine its stable port may have been taken meanwhile.
+    const baseUrl = await copied('oto.copySandboxBaseUrl');
+    refreshToken = await copied('oto.copySandboxRefreshToken');
+    const post = await erp(baseUrl, refreshToken);
     statuses = [
       await post('updateStockQuantity', { ...ADJUST, qty: 2 }),
       await post('updateStockQuantity', { ...ADJUST, qty: '40.5' }),
@@ -63,8 +65,8 @@ describe('integration workbench in a real VS Code', () => {
 
   after(async () => {
     // Undo what the ERP changed, so the suites after this one see the seeded stock.
-    const { client } = await sandbox();
-    await client.updateStockQuantity({ ...ADJUST, actionType: 'adjust', qty: -8 });
+    const post = await erp(await copied('oto.copySandboxBaseUrl'), refreshToken);
+    await post('updateStockQuantity', { ...ADJUST, qty: -8 });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
