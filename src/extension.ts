@@ -13,6 +13,7 @@ import { registerSandboxHost } from './sandboxHost';
 import { createSandboxHost } from './sandboxHost/vscodeHost';
 import { registerStatusBar } from './statusBar/statusBar';
 import { registerStock } from './stock';
+import { registerWorkbench } from './workbench';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = vscode.window.createOutputChannel('OTO', { log: true });
@@ -54,7 +55,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   });
 
   registerDevtools(context, { session, stock, log });
-  registerRecording(context, { session, log });
+  const recording = registerRecording(context, { session, log });
+  registerWorkbench(context, { session, stock, proxy: recording });
 }
 
 export function deactivate(): void {}

@@ -9,10 +9,11 @@ import { registerExportCommand } from './export';
 import { HoverStock, hoverStoreOf, registerCheckStockCommand, registerSkuHover } from './hover';
 import { ExchangeLog, RequestLogger, RequestsView, registerExchangeCommands, registerRequestFilter } from './requests';
 import { registerSnapshotCommands, SnapshotRepository } from './snapshots';
+import { COMMANDS, VIEWS } from '../common/ids';
 
 export type { DevtoolsDeps } from './deps';
 
-export const REQUESTS_VIEW_ID = 'oto.requests';
+export const REQUESTS_VIEW_ID = VIEWS.requests;
 
 export function registerDevtools(context: vscode.ExtensionContext, deps: DevtoolsDeps): void {
   const channel = deps.log;
@@ -41,8 +42,8 @@ export function registerDevtools(context: vscode.ExtensionContext, deps: Devtool
     vscode.workspace.registerTextDocumentContentProvider(REQUEST_SCHEME, new ExchangeDocuments(exchanges)),
     snapshotDocuments,
     reports,
-    vscode.commands.registerCommand('oto.showLog', () => channel.show(true)),
-    vscode.commands.registerCommand('oto.clearRequests', () => {
+    vscode.commands.registerCommand(COMMANDS.showLog, () => channel.show(true)),
+    vscode.commands.registerCommand(COMMANDS.clearRequests, () => {
       exchanges.clear();
       requestsView.refreshSoon();
     }),

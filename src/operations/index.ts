@@ -9,6 +9,7 @@ import type { RecentChange } from '../orders/recentChanges';
 import { hasStockChangeColumns } from './bulk/validate';
 import type { OperationsWiring } from './deps';
 import type { OperationsRuntime } from './lazy';
+import { COMMANDS } from '../common/ids';
 
 export interface Operations {
   /** For the flows in src/orders: a change or order they recorded goes to the ledger. */
@@ -34,15 +35,15 @@ export function registerOperations(context: vscode.ExtensionContext, wiring: Omi
   };
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('oto.applyStockChanges', (argument: unknown) => load().applyStockChanges(argument)),
-    vscode.commands.registerCommand('oto.reviewStockChanges', () => load().reviewStockChanges(true)),
-    vscode.commands.registerCommand('oto.transferStock', (argument: unknown) => load().transferStock(argument)),
-    vscode.commands.registerCommand('oto.showStockHistory', (argument: unknown) => load().showStockHistory(argument)),
+    vscode.commands.registerCommand(COMMANDS.applyStockChanges, (argument: unknown) => load().applyStockChanges(argument)),
+    vscode.commands.registerCommand(COMMANDS.reviewStockChanges, () => load().reviewStockChanges(true)),
+    vscode.commands.registerCommand(COMMANDS.transferStock, (argument: unknown) => load().transferStock(argument)),
+    vscode.commands.registerCommand(COMMANDS.showStockHistory, (argument: unknown) => load().showStockHistory(argument)),
     vscode.languages.registerCodeLensProvider({ pattern: '**/*.csv' }, {
       provideCodeLenses(document) {
         const header = document.lineAt(0).text.replace(/^\uFEFF/, '').split(/[,;\t]/).map((cell) => cell.trim().replace(/^"|"$/g, ''));
         return hasStockChangeColumns(header)
-          ? [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: vscode.l10n.t('$(cloud-upload) Apply these stock changes to OTO…'), command: 'oto.applyStockChanges', arguments: [document.uri] })]
+          ? [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: vscode.l10n.t('$(cloud-upload) Apply these stock changes to OTO…'), command: COMMANDS.applyStockChanges, arguments: [document.uri] })]
           : [];
       },
     }),

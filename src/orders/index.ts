@@ -8,6 +8,7 @@ import { showRecentChanges } from './recentView';
 import { changeStock } from './stockChange';
 import { targetOf } from './target';
 import { VsCodePrompter } from './vscodePrompter';
+import { COMMANDS } from '../common/ids';
 
 export interface OrdersDeps {
   /** The shared client of the active environment; rejects (an `auth` OtoError) when not signed in. */
@@ -49,7 +50,7 @@ export function registerOrders(context: vscode.ExtensionContext, deps: OrdersDep
         confirmAboveUnits,
         copyToClipboard: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
         showLog: async () => {
-          await vscode.commands.executeCommand('oto.showLog');
+          await vscode.commands.executeCommand(COMMANDS.showLog);
         },
         now: () => new Date(),
         askReason: deps.askReason,
@@ -59,9 +60,9 @@ export function registerOrders(context: vscode.ExtensionContext, deps: OrdersDep
     }
   };
   context.subscriptions.push(
-    vscode.commands.registerCommand('oto.adjustStock', (argument: unknown) => run((ctx) => changeStock(ctx, 'adjust', targetOf(argument)))),
-    vscode.commands.registerCommand('oto.setStock', (argument: unknown) => run((ctx) => changeStock(ctx, 'set', targetOf(argument)))),
-    vscode.commands.registerCommand('oto.createInventoryOrder', (argument: unknown) => run((ctx) => createInventoryOrder(ctx, targetOf(argument)))),
-    vscode.commands.registerCommand('oto.showRecentChanges', () => run(showRecentChanges)),
+    vscode.commands.registerCommand(COMMANDS.adjustStock, (argument: unknown) => run((ctx) => changeStock(ctx, 'adjust', targetOf(argument)))),
+    vscode.commands.registerCommand(COMMANDS.setStock, (argument: unknown) => run((ctx) => changeStock(ctx, 'set', targetOf(argument)))),
+    vscode.commands.registerCommand(COMMANDS.createInventoryOrder, (argument: unknown) => run((ctx) => createInventoryOrder(ctx, targetOf(argument)))),
+    vscode.commands.registerCommand(COMMANDS.showRecentChanges, () => run(showRecentChanges)),
   );
 }

@@ -6,6 +6,7 @@ import { PACKING_VIEW_TYPE, PackingPanels } from './panels';
 import { parsePanelState, type WarehouseInfo } from './protocol';
 import type { PackingApi } from './queue';
 import { toWarehouseInfo, warehouseFromArgument, type WarehouseLike } from './target';
+import { COMMANDS } from '../common/ids';
 
 export interface PackingDeps {
   /** The session's client (rejects with an auth OtoError when not signed in). */
@@ -31,7 +32,7 @@ async function pickWarehouse(deps: PackingDeps): Promise<WarehouseInfo | undefin
     const showLog = vscode.l10n.t('Show log');
     const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Could not read the warehouses: {0}', reason), showLog);
     if (choice === showLog) {
-      void vscode.commands.executeCommand('oto.showLog');
+      void vscode.commands.executeCommand(COMMANDS.showLog);
     }
     return undefined;
   }
@@ -50,7 +51,7 @@ export function registerPacking(context: vscode.ExtensionContext, deps: PackingD
   const panels = new PackingPanels(context, { getClient: () => deps.getClient(), log: deps.log, scope: () => deps.environment(), generation: () => deps.generation() });
   context.subscriptions.push(
     panels,
-    vscode.commands.registerCommand('oto.openPackingQueue', async (argument?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.openPackingQueue, async (argument?: unknown) => {
       const warehouse = warehouseFromArgument(argument) ?? (await pickWarehouse(deps));
       if (warehouse) {
         panels.show(warehouse);

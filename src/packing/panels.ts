@@ -10,8 +10,9 @@ import { mementoKnownStates } from './knownStates';
 import type { WarehouseInfo } from './protocol';
 import { PackingQueue, type PackingApi } from './queue';
 import { pageStrings } from './strings';
+import { COMMANDS, PACKING_PANEL } from '../common/ids';
 
-export const PACKING_VIEW_TYPE = 'oto.packing';
+export const PACKING_VIEW_TYPE = PACKING_PANEL;
 
 export interface PanelDeps {
   getClient(): Promise<PackingApi>;
@@ -100,8 +101,8 @@ export class PackingPanels implements vscode.Disposable {
       },
       l10n: vscode.l10n,
       log,
-      showLog: () => void vscode.commands.executeCommand('oto.showLog'),
-      signIn: () => void vscode.commands.executeCommand('oto.signIn'),
+      showLog: () => void vscode.commands.executeCommand(COMMANDS.showLog),
+      signIn: () => void vscode.commands.executeCommand(COMMANDS.signIn),
       staleAfterSeconds: refreshIntervalSeconds,
       onRefresh: () => scheduler.refreshed(),
     });

@@ -6,6 +6,7 @@ import { Emitter, type Event } from '../common/emitter';
 import type { ProxyOptions, RunningProxy, WritesMode } from '../proxy/types';
 import type { RunningSandbox, SandboxOptions } from '../sandbox/types';
 import type { TrafficStore } from '../traffic/store';
+import { COMMANDS, CONTEXT_KEYS } from '../common/ids';
 
 export interface ProxyModule {
   startProxy(options: ProxyOptions): Promise<RunningProxy>;
@@ -22,6 +23,8 @@ export function proxyFromBundle(bundlePath: string): () => ProxyModule {
     return loaded as ProxyModule;
   };
 }
+
+const PROXY_FIRST_ID = 1_000_000_001;
 
 export interface ProxyStart {
   upstream: string;
@@ -44,10 +47,15 @@ export class RecordingProxyController implements vscode.Disposable {
   /** Started, stopped, or an exchange more. */
   readonly onDidChange: Event<void> = this.changed.event;
 
+  /** The running proxy, as the Sandbox Traffic view reads it. */
+  current(): RunningProxy | undefined {
+    return this.running;
+  }
+
   constructor(private readonly load: () => ProxyModule) {
     this.item = vscode.window.createStatusBarItem('oto.proxy', vscode.StatusBarAlignment.Left, 9);
     this.item.name = vscode.l10n.t('OTO Recording Proxy');
-    this.item.command = 'oto.stopRecordingProxy';
+    this.item.command = COMMANDS.stopRecordingProxy;
   }
 
   get proxy(): RunningProxy | undefined {
@@ -70,7 +78,8 @@ export class RecordingProxyController implements vscode.Disposable {
     if (this.running || this.starting) {
       throw new Error(vscode.l10n.t('The recording proxy is already running.'));
     }
-    this.starting = this.load().startProxy(options);
+    // Ids of their own, so the Sandbox Traffic view can show these beside the sandbox's exchanges.
+    this.starting = this.load().startProxy({ ...options, traffic: { firstId: PROXY_FIRST_ID } });
     try {
       const proxy = await this.starting;
       this.running = proxy;
@@ -80,7 +89,7 @@ export class RecordingProxyController implements vscode.Disposable {
         this.update();
         this.changed.fire();
       });
-      void vscode.commands.executeCommand('setContext', 'oto.proxy.running', true);
+      void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.proxyRunning, true);
       this.update();
       this.changed.fire();
       return proxy;
@@ -97,7 +106,7 @@ export class RecordingProxyController implements vscode.Disposable {
     this.running = undefined;
     this.recordListener?.dispose();
     await proxy.close();
-    void vscode.commands.executeCommand('setContext', 'oto.proxy.running', false);
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.proxyRunning, false);
     this.update();
     this.changed.fire();
     return true;

@@ -8,6 +8,7 @@ import { BaseUrlError } from '../session/errors';
 import type { RemoteEnvironment } from '../session/environment';
 import type { Session } from '../session/session';
 import { proxyFromBundle, RecordingProxyController, writesLabel } from './controller';
+import { COMMANDS } from '../common/ids';
 
 export { RecordingProxyController } from './controller';
 
@@ -179,13 +180,13 @@ export function registerRecording(context: vscode.ExtensionContext, deps: Record
         }),
       ),
     );
-  register('oto.startRecordingProxy', () => startProxy(controller, deps));
-  register('oto.stopRecordingProxy', async () => {
+  register(COMMANDS.startRecordingProxy, () => startProxy(controller, deps));
+  register(COMMANDS.stopRecordingProxy, async () => {
     if (await controller.stop()) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Recording proxy stopped. Its exchanges can still be saved with "OTO: Save Recording…".'));
     }
   });
-  register('oto.saveRecording', () => saveRecording(controller));
-  register('oto.replayRecording', () => replay(controller, documents));
+  register(COMMANDS.saveRecording, () => saveRecording(controller));
+  register(COMMANDS.replayRecording, () => replay(controller, documents));
   return controller;
 }

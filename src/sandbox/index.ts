@@ -61,7 +61,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const traffic = new TrafficStore(options.traffic || {});
   const onExchange = options.traffic === false ? undefined : (raw: Parameters<typeof captureExchange>[0]) => traffic.record(captureExchange(raw));
   const server = createServer({
-    state, tokens, faults, latencyMs: options.latencyMs ?? scenario?.latencyMs ?? 0, dialect: options.dialect ?? DEFAULT_DIALECT, log, limits, closing: closing.signal, onExchange,
+    state, tokens, faults, latencyMs: options.latencyMs ?? scenario?.latencyMs ?? 0, dialect: options.dialect ?? scenario?.dialect ?? DEFAULT_DIALECT, log, limits, closing: closing.signal, onExchange,
     stateChanged: () => stateChanges.fire(),
   });
 
@@ -80,7 +80,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     baseUrl: `http://127.0.0.1:${port}${API_PREFIX.replace(/\/$/, '')}`,
     refreshToken: tokens.refreshToken,
     addFaults: (more) => void faults.add(more),
-    endpoints: Object.keys(routes(tokens, options.dialect ?? DEFAULT_DIALECT)),
+    endpoints: Object.keys(routes(tokens, DEFAULT_DIALECT)),
     faults: {
       add: (more) => faults.add(more),
       list: () => faults.list(),

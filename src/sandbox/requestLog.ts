@@ -1,6 +1,7 @@
 // The sandbox's record of what it received, bounded by count and by (estimated) bytes: the
 // in-process sandbox lives as long as the editor. Bodies are kept truncated, and a request without
 // a valid token keeps only a small prefix of its URL and body, so it costs little once answered.
+import { oldestToCut } from '../common/trim';
 import type { RunningSandbox } from './types';
 
 export type LoggedRequest = RunningSandbox['requests'][number];
@@ -45,9 +46,20 @@ export class RequestLog {
     this.entries.push(entry);
     this.costs.push(cost);
     this.bytes += cost;
-    while (this.entries.length > LOG_LIMITS.entries || (this.bytes > LOG_LIMITS.bytes && this.entries.length > 1)) {
-      this.entries.shift();
-      this.bytes -= this.costs.shift() ?? 0;
+    this.trim();
+  }
+
+  /**
+   * Drops the oldest entries over the bounds in one cut: shifting one per request would move the
+   * whole 10,000-entry array on every request an ERP's CI sends.
+   */
+  private trim(): void {
+    // Past the count bound, an eighth more goes at once, so the next cut is 1,250 requests away.
+    const { cut, bytes } = oldestToCut(this.costs, this.bytes, { maxCount: LOG_LIMITS.entries, keepCount: Math.floor(LOG_LIMITS.entries * 0.875), maxBytes: LOG_LIMITS.bytes });
+    if (cut > 0) {
+      this.entries.splice(0, cut);
+      this.costs.splice(0, cut);
+      this.bytes = bytes;
     }
   }
 }

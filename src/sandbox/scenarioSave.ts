@@ -13,9 +13,10 @@ const DEFAULT_IMAGE_PREFIX = 'https://sandbox.invalid/images/';
  */
 export function scenarioFromState(snapshot: SandboxSnapshot, base: SandboxScenario = {}): SandboxScenario {
   const catalogue = new Set(snapshot.products.map((product) => product.sku));
-  const { refreshToken, latencyMs, accessTokenTtlSeconds, faults } = base;
+  const { refreshToken, dialect, latencyMs, accessTokenTtlSeconds, faults } = base;
   return {
     ...(refreshToken === undefined ? {} : { refreshToken }),
+    ...(dialect === undefined ? {} : { dialect }),
     ...(latencyMs === undefined ? {} : { latencyMs }),
     ...(accessTokenTtlSeconds === undefined ? {} : { accessTokenTtlSeconds }),
     locations: snapshot.locations.map((location) => ({

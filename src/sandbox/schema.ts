@@ -6,7 +6,7 @@ let ajv: Ajv | undefined;
 
 /** Compiles a schema once per process; VS Code's own keywords are known, not errors. */
 export function compileSchema<T>(schema: object): ValidateFunction<T> {
-  ajv ??= new Ajv({ allErrors: true }).addVocabulary(['markdownDescription', 'defaultSnippets', 'errorMessage', 'deprecationMessage']);
+  ajv ??= new Ajv({ allErrors: true }).addVocabulary(['markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'defaultSnippets', 'errorMessage', 'deprecationMessage']);
   return ajv.compile<T>(schema);
 }
 

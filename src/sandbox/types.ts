@@ -142,6 +142,8 @@ export interface ScenarioInventoryOrder {
  */
 export interface SandboxScenario {
   refreshToken?: string;
+  /** Which of OTO's answer dialects the sandbox speaks (see SandboxOptions.dialect). */
+  dialect?: Dialect;
   seed?: number;
   latencyMs?: number;
   accessTokenTtlSeconds?: number;

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { describeFault, faultKinds, faultOf, type FaultChoices } from './faultPicks';
 import type { SandboxHost } from './host';
+import { COMMANDS } from '../common/ids';
 
 const STEPS = 5;
 
@@ -105,7 +106,7 @@ export async function showFaults(host: SandboxHost): Promise<void> {
     const inject = vscode.l10n.t('Inject Fault…');
     const choice = await vscode.window.showInformationMessage(vscode.l10n.t('No sandbox faults are active.'), inject);
     if (choice === inject) {
-      await vscode.commands.executeCommand('oto.injectSandboxFault');
+      await vscode.commands.executeCommand(COMMANDS.injectSandboxFault);
     }
     return;
   }
@@ -141,7 +142,9 @@ export async function showFaults(host: SandboxHost): Promise<void> {
   const timer = setInterval(refresh, 1000);
   pick.onDidHide(() => {
     clearInterval(timer);
-    subscriptions.forEach((subscription) => subscription.dispose());
+    subscriptions.forEach((subscription) => {
+      subscription.dispose();
+    });
     pick.dispose();
   });
   refresh();

@@ -3,16 +3,17 @@
 import * as vscode from 'vscode';
 import { describeFault } from './faultPicks';
 import type { SandboxHost } from './host';
+import { COMMANDS, CONTEXT_KEYS } from '../common/ids';
 
 export function registerFaultsStatus(context: vscode.ExtensionContext, host: SandboxHost): void {
   const item = vscode.window.createStatusBarItem('oto.sandboxFaults', vscode.StatusBarAlignment.Left, 9);
   item.name = vscode.l10n.t('OTO Sandbox Faults');
-  item.command = 'oto.showSandboxFaults';
+  item.command = COMMANDS.showSandboxFaults;
   item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
   let ticker: NodeJS.Timeout | undefined;
   const update = (): void => {
     const faults = host.faults();
-    void vscode.commands.executeCommand('setContext', 'oto.sandbox.faults', faults.length > 0);
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.sandboxFaults, faults.length > 0);
     // Time-limited faults count down in the tooltip, and vanish when they end.
     const counting = faults.some((fault) => fault.expiresAt !== undefined);
     if (counting && !ticker) {

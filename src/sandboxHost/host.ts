@@ -5,7 +5,7 @@
 
 import { Emitter, type Event } from '../common/emitter';
 import type { SandboxSnapshot } from '../sandbox/snapshot';
-import type { ActiveFault, Fault, RunningSandbox, SandboxOptions, SandboxScenario } from '../sandbox/types';
+import type { ActiveFault, Dialect, Fault, RunningSandbox, SandboxOptions, SandboxScenario } from '../sandbox/types';
 import type { SandboxModule } from '../session/sandboxBundle';
 
 /** Where the state and the token are kept (the workspace's storage and SecretStorage in VS Code). */
@@ -22,6 +22,8 @@ export interface SandboxHostDeps {
   storage: SandboxHostStorage;
   /** `oto.sandbox.port`; 0 picks any free port. */
   port: () => number;
+  /** `oto.sandbox.dialect`, used when the scenario does not name one. */
+  dialect?: () => Dialect;
   /** The text of `.oto/sandbox.json`, or undefined when there is none; rejects when unreadable. */
   readScenario: () => Promise<string | undefined>;
   /** How long after a write the state is saved (writes in between are saved together). */
@@ -70,7 +72,7 @@ export class SandboxHost {
     const reading = await this.readScenario();
     const scenario = reading.kind === 'ok' ? reading.scenario : undefined;
     const refreshToken = scenario?.refreshToken ?? (await this.workspaceToken(sandboxModule));
-    const options: SandboxOptions = { port: this.deps.port(), refreshToken, scenario };
+    const options: SandboxOptions = { port: this.deps.port(), refreshToken, scenario, dialect: scenario?.dialect ?? this.deps.dialect?.() };
     const saved = this.deps.storage.readState();
     const report: Omit<SandboxStart, 'baseUrl'> = {
       origin: saved ? 'saved' : scenario ? 'scenario' : 'demo',

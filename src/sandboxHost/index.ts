@@ -7,6 +7,7 @@ import { clearFaults, injectFault, showFaults } from './faultCommands';
 import { registerFaultsStatus } from './faultsStatus';
 import type { SandboxHost } from './host';
 import { announceStart, resetSandbox, saveStateAsScenario, watchScenario, type ScenarioCommandsDeps } from './scenarioCommands';
+import { COMMANDS } from '../common/ids';
 
 export interface SandboxHostDeps {
   host: SandboxHost;
@@ -20,11 +21,11 @@ export function registerSandboxHost(context: vscode.ExtensionContext, { host, se
     ensureRunning: async () => (await sandboxEndpoint(session)) !== undefined,
   };
   const register = (id: string, run: () => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
-  register('oto.resetSandbox', () => resetSandbox(deps));
-  register('oto.saveSandboxStateAsScenario', () => saveStateAsScenario(deps));
-  register('oto.injectSandboxFault', () => injectFault(host, deps.ensureRunning));
-  register('oto.showSandboxFaults', () => showFaults(host));
-  register('oto.clearSandboxFaults', () => clearFaults(host));
+  register(COMMANDS.resetSandbox, () => resetSandbox(deps));
+  register(COMMANDS.saveSandboxStateAsScenario, () => saveStateAsScenario(deps));
+  register(COMMANDS.injectSandboxFault, () => injectFault(host, deps.ensureRunning));
+  register(COMMANDS.showSandboxFaults, () => showFaults(host));
+  register(COMMANDS.clearSandboxFaults, () => clearFaults(host));
   registerFaultsStatus(context, host);
   context.subscriptions.push(host.onDidStart(announceStart), watchScenario(deps, () => session.environment === 'sandbox'));
 }

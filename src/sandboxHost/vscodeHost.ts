@@ -75,6 +75,7 @@ export function createSandboxHost(context: vscode.ExtensionContext, log: vscode.
     load: sandboxFromBundle(context.asAbsolutePath('dist/sandbox.js')),
     storage: storage(context, log),
     port: sandboxPort,
+    dialect: () => (vscode.workspace.getConfiguration('oto').get<unknown>('sandbox.dialect') === 'numeric-codes' ? 'numeric-codes' : 'oto-codes'),
     readScenario,
   });
   context.subscriptions.push(host);

@@ -6,6 +6,7 @@ import { ENVIRONMENTS, isEnvironment, isRemote } from './environment';
 import type { Environment, RemoteEnvironment } from './environment';
 import { BaseUrlError, describeCause, EnvironmentSwitchError, KeyringError, WrongEnvironmentError } from './errors';
 import type { SandboxEndpoint, Session } from './session';
+import { COMMANDS } from '../common/ids';
 
 export interface SessionCommandsDeps {
   session: Session;
@@ -15,14 +16,14 @@ export function registerSessionCommands(context: vscode.ExtensionContext, { sess
   const register = (id: string, run: (...args: unknown[]) => Promise<unknown>) =>
     context.subscriptions.push(vscode.commands.registerCommand(id, run));
 
-  register('oto.signIn', (environment) => signIn(session, isRemoteEnvironment(environment) ? environment : undefined));
-  register('oto.signOut', () => signOut(session));
-  register('oto.useSandbox', () => session.useEnvironment('sandbox'));
-  register('oto.selectEnvironment', () => selectEnvironment(session));
-  register('oto.copySandboxBaseUrl', () =>
+  register(COMMANDS.signIn, (environment) => signIn(session, isRemoteEnvironment(environment) ? environment : undefined));
+  register(COMMANDS.signOut, () => signOut(session));
+  register(COMMANDS.useSandbox, () => session.useEnvironment('sandbox'));
+  register(COMMANDS.selectEnvironment, () => selectEnvironment(session));
+  register(COMMANDS.copySandboxBaseUrl, () =>
     copySandboxValue(session, 'baseUrl', (sandbox) => vscode.l10n.t('Copied the sandbox base URL: {0}', sandbox.baseUrl)),
   );
-  register('oto.copySandboxRefreshToken', () =>
+  register(COMMANDS.copySandboxRefreshToken, () =>
     copySandboxValue(session, 'refreshToken', () =>
       vscode.l10n.t('Copied the sandbox refresh token. It stays the same for this workspace, across reloads and switches of environment.'),
     ),

@@ -51,6 +51,7 @@ export class Session implements Disposable {
   private settling: Promise<void> = Promise.resolve();
   private readonly changeEmitter = new Emitter<SessionChange>();
   private readonly requestEmitter = new Emitter<SessionRequestEvent>();
+  private readonly sandboxEmitter = new Emitter<RunningSandbox | undefined>();
   private readonly subscriptions: Disposable[] = [];
   private readonly remoteBaseUrls: Readonly<Record<RemoteEnvironment, string>>;
 
@@ -58,6 +59,13 @@ export class Session implements Disposable {
   readonly onDidChange: Event<SessionChange> = this.changeEmitter.event;
   /** Every HTTP exchange of every client of this session (tokens redacted by the client). */
   readonly onRequest: Event<SessionRequestEvent> = this.requestEmitter.event;
+  /** The in-process sandbox started (with it) or stopped (`undefined`): its traffic view follows it. */
+  readonly onDidChangeSandbox: Event<RunningSandbox | undefined> = this.sandboxEmitter.event;
+
+  /** The in-process sandbox when it is running or starting, without starting it. */
+  get runningSandbox(): Promise<RunningSandbox> | undefined {
+    return this.sandbox;
+  }
 
   static async create(deps: SessionDeps): Promise<Session> {
     const session = new Session(deps);
@@ -220,7 +228,9 @@ export class Session implements Disposable {
     this.accounts.clear();
     this.changeEmitter.dispose();
     this.requestEmitter.dispose();
-    return this.closeSandbox();
+    const closing = this.closeSandbox();
+    this.sandboxEmitter.dispose();
+    return closing;
   }
 
   private applySettings(): void {
@@ -360,11 +370,18 @@ export class Session implements Disposable {
     if (!this.sandbox) {
       const starting = this.deps.startSandbox();
       this.sandbox = starting;
-      starting.catch(() => {
-        if (this.sandbox === starting) {
-          this.sandbox = undefined;
-        }
-      });
+      starting.then(
+        (sandbox) => {
+          if (this.sandbox === starting) {
+            this.sandboxEmitter.fire(sandbox);
+          }
+        },
+        () => {
+          if (this.sandbox === starting) {
+            this.sandbox = undefined;
+          }
+        },
+      );
     }
     return this.sandbox;
   }
@@ -375,6 +392,7 @@ export class Session implements Disposable {
     if (!sandbox) {
       return;
     }
+    this.sandboxEmitter.fire(undefined);
     try {
       await (await sandbox).close();
     } catch {

@@ -7,6 +7,7 @@ import { DEFAULT_ENVIRONMENT, isEnvironment } from './environment';
 import type { Environment } from './environment';
 import type { SandboxStarter, SessionSettings } from './ports';
 import { Session } from './session';
+import { CONTEXT_KEYS } from '../common/ids';
 
 export async function createSession(context: vscode.ExtensionContext, startSandbox: SandboxStarter): Promise<Session> {
   const settings = configurationSettings();
@@ -59,9 +60,9 @@ function configurationSettings(): SessionSettings & Disposable {
 
 function trackContextKeys(session: Session): vscode.Disposable {
   const update = () => {
-    void vscode.commands.executeCommand('setContext', 'oto.environment', session.environment);
-    void vscode.commands.executeCommand('setContext', 'oto.signedIn', session.isSignedIn);
-    void vscode.commands.executeCommand('setContext', 'oto.sessionReady', true);
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.environment, session.environment);
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.signedIn, session.isSignedIn);
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.sessionReady, true);
   };
   update();
   return session.onDidChange(update);

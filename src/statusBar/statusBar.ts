@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { Event } from '../common/emitter';
 import type { Environment } from '../session/environment';
 import { sandboxLabel } from '../session/describe';
+import { COMMANDS, focusViewCommand, VIEWS } from '../common/ids';
 
 /** What the status bar needs from the stock store. */
 export interface LowStockSource {
@@ -28,7 +29,7 @@ export interface StatusBarDeps {
 export function registerStatusBar(context: vscode.ExtensionContext, { session, lowStock }: StatusBarDeps): void {
   const item = vscode.window.createStatusBarItem('oto.status', vscode.StatusBarAlignment.Left, 10);
   item.name = vscode.l10n.t('OTO Stock');
-  item.command = 'oto.stock.focus';
+  item.command = focusViewCommand(VIEWS.stock);
   const update = () => {
     if (!session.isSignedIn) {
       // Still shown, so the environment in use is always named, signed in or not.
@@ -36,11 +37,11 @@ export function registerStatusBar(context: vscode.ExtensionContext, { session, l
       item.text = `$(account) ${label}`;
       item.tooltip = vscode.l10n.t('Not signed in to OTO {0}. Click to sign in.', session.environment);
       item.accessibilityInformation = { label: item.tooltip, role: 'button' };
-      item.command = 'oto.signIn';
+      item.command = COMMANDS.signIn;
       item.show();
       return;
     }
-    item.command = 'oto.stock.focus';
+    item.command = focusViewCommand(VIEWS.stock);
     const low = lowStock?.lowStockCount();
     const sandbox = session.environment === 'sandbox';
     const label =

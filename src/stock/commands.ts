@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { revealArgument } from './reveal';
 import type { StockStore } from './store';
 import type { TreeOptions } from './treeModel';
+import { COMMANDS } from '../common/ids';
 
 export interface StockViewControls {
   readonly treeOptions: TreeOptions;
@@ -34,12 +35,12 @@ function skuArgument(node: unknown): string | undefined {
 
 export function registerStockCommands(controls: StockViewControls, store: StockStore): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('oto.refresh', () => controls.refresh(true)),
-    vscode.commands.registerCommand('oto.groupBySku', () => controls.setOptions({ grouping: 'sku' })),
-    vscode.commands.registerCommand('oto.groupByLocation', () => controls.setOptions({ grouping: 'location' })),
-    vscode.commands.registerCommand('oto.filterLowStock', () => controls.setOptions({ lowOnly: !controls.treeOptions.lowOnly })),
-    vscode.commands.registerCommand('oto.showAllStock', () => controls.setOptions({ lowOnly: false })),
-    vscode.commands.registerCommand('oto.filter', async () => {
+    vscode.commands.registerCommand(COMMANDS.refresh, () => controls.refresh(true)),
+    vscode.commands.registerCommand(COMMANDS.groupBySku, () => controls.setOptions({ grouping: 'sku' })),
+    vscode.commands.registerCommand(COMMANDS.groupByLocation, () => controls.setOptions({ grouping: 'location' })),
+    vscode.commands.registerCommand(COMMANDS.filterLowStock, () => controls.setOptions({ lowOnly: !controls.treeOptions.lowOnly })),
+    vscode.commands.registerCommand(COMMANDS.showAllStock, () => controls.setOptions({ lowOnly: false })),
+    vscode.commands.registerCommand(COMMANDS.filter, async () => {
       const text = await vscode.window.showInputBox({
         title: vscode.l10n.t('Filter stock'),
         prompt: vscode.l10n.t('Show only SKUs whose SKU or product name contains this text'),
@@ -49,15 +50,15 @@ export function registerStockCommands(controls: StockViewControls, store: StockS
         controls.setOptions({ text: text.trim() });
       }
     }),
-    vscode.commands.registerCommand('oto.clearFilter', () => controls.setOptions({ text: '', lowOnly: false })),
-    vscode.commands.registerCommand('oto.copySku', async (node?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.clearFilter, () => controls.setOptions({ text: '', lowOnly: false })),
+    vscode.commands.registerCommand(COMMANDS.copySku, async (node?: unknown) => {
       const sku = skuArgument(node) ?? (await pickSku(store, vscode.l10n.t('SKU to copy')));
       if (sku !== undefined) {
         await vscode.env.clipboard.writeText(sku);
         vscode.window.setStatusBarMessage(vscode.l10n.t('Copied SKU {0}', sku), 3000);
       }
     }),
-    vscode.commands.registerCommand('oto.revealSku', async (node?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.revealSku, async (node?: unknown) => {
       const sku = revealArgument(node) ?? (await pickSku(store, vscode.l10n.t('SKU to reveal in the Stock view')));
       if (sku !== undefined) {
         await controls.reveal(sku);

@@ -4,12 +4,12 @@ import { isRightToLeft } from '../common/bidi';
 import { ExpansionMemory } from './expansion';
 import * as vscode from 'vscode';
 import { WorkbenchRefreshScheduler } from '../common/workbenchRefresh';
-import { registerStockCommands, type StockViewControls } from './commands';
-import { skuRow, unhide } from './reveal';
+import { registerStockCommands } from './commands';
+import { savedTreeOptions, StockViewController } from './controller';
 import type { StockSource } from './source';
 import { StockStore } from './store';
-import type { Grouping, StockNode, TreeOptions } from './treeModel';
-import { StockTreeProvider, visibleIssues } from './view';
+import { StockTreeProvider } from './view';
+import { VIEWS } from '../common/ids';
 
 export interface StockDeps {
   /** The client of the active environment; rejects (kind `auth`) when not signed in. */
@@ -20,9 +20,7 @@ export interface StockDeps {
   describeView(): Promise<string | undefined>;
 }
 
-const VIEW_ID = 'oto.stock';
-const GROUPING_KEY = 'oto.stock.grouping';
-const LOW_ONLY_KEY = 'oto.stock.lowOnly';
+const VIEW_ID = VIEWS.stock;
 
 const DEFAULT_CHANGE_MARK_MINUTES = 10;
 
@@ -35,12 +33,7 @@ function changeMarkMs(): number {
 
 export function registerStock(context: vscode.ExtensionContext, deps: StockDeps): StockStore {
   const store = new StockStore({ getSource: () => deps.getClient(), l10n: vscode.l10n, changeMarkMs });
-  const initial: TreeOptions = {
-    grouping: context.globalState.get<Grouping>(GROUPING_KEY) === 'sku' ? 'sku' : 'location',
-    lowOnly: context.globalState.get<boolean>(LOW_ONLY_KEY) === true,
-    text: '',
-    rightToLeft: isRightToLeft(vscode.env.language),
-  };
+  const initial = savedTreeOptions(context.globalState, isRightToLeft(vscode.env.language));
   const expansion = new ExpansionMemory(context.workspaceState);
   const provider = new StockTreeProvider(store, initial, expansion);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
@@ -48,81 +41,16 @@ export function registerStock(context: vscode.ExtensionContext, deps: StockDeps)
     view.onDidExpandElement(({ element }) => element.kind === 'location' && expansion.remember(element.id, true)),
     view.onDidCollapseElement(({ element }) => element.kind === 'location' && expansion.remember(element.id, false)),
   );
+  const controller = new StockViewController(store, provider, view, {
+    state: context.globalState,
+    setContext: (key, value) => void vscode.commands.executeCommand('setContext', key, value),
+    withProgress: (task) => vscode.window.withProgress({ location: { viewId: VIEW_ID } }, task),
+    showInformation: (message) => void vscode.window.showInformationMessage(message),
+    describeView: () => deps.describeView(),
+    l10n: vscode.l10n,
+  });
 
-  const showState = (): void => {
-    const { grouping, lowOnly, text } = provider.treeOptions;
-    void vscode.commands.executeCommand('setContext', 'oto.stock.grouping', grouping);
-    void vscode.commands.executeCommand('setContext', 'oto.stock.lowOnly', lowOnly);
-    void vscode.commands.executeCommand('setContext', 'oto.stock.filtered', lowOnly || text !== '');
-    const low = store.lowStockCount();
-    view.badge = low ? { value: low, tooltip: vscode.l10n.t('{0} SKUs below their minimum inventory', low) } : undefined;
-    const issues = visibleIssues(store);
-    if (issues.length > 0) {
-      view.message = issues.map((issue) => issue.message).join(' ');
-    } else if (lowOnly || text !== '') {
-      const filters = [lowOnly ? vscode.l10n.t('low-stock SKUs only') : undefined, text ? vscode.l10n.t('matching “{0}”', text) : undefined].filter(Boolean);
-      view.message = vscode.l10n.t('Filtered: {0}', filters.join(' · '));
-    } else {
-      view.message = undefined;
-    }
-  };
-
-  const controls: StockViewControls = {
-    get treeOptions() {
-      return provider.treeOptions;
-    },
-    setOptions(options) {
-      provider.setOptions(options);
-      const { lowOnly, text } = provider.treeOptions;
-      if (lowOnly || text !== '') {
-        // Groups the user (or the default) collapsed stay collapsed on refresh; a filter should show its matches.
-        for (const root of provider.getChildren()) {
-          if (root.kind === 'location') {
-            void view.reveal(root, { expand: true, select: false, focus: false });
-          }
-        }
-      }
-      void context.globalState.update(GROUPING_KEY, provider.treeOptions.grouping);
-      void context.globalState.update(LOW_ONLY_KEY, provider.treeOptions.lowOnly);
-      showState();
-    },
-    refresh: (manual) => vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => store.refresh({ reloadCatalogue: manual })),
-    async reveal(sku) {
-      if (!store.loaded) {
-        await controls.refresh(true);
-      }
-      const stock = store.getSku(sku);
-      const change = stock && unhide(provider.treeOptions, stock);
-      if (change) {
-        controls.setOptions(change);
-      }
-      const row = stock && skuRow(provider.getChildren().filter((root): root is StockNode => root.kind !== 'issue'), sku);
-      if (!row) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('SKU {0} is not in the Stock view.', sku));
-        return;
-      }
-      await view.reveal(row, { select: true, focus: true });
-    },
-  };
-
-  let describing = 0;
-  const describe = (): void => {
-    // Only the latest answer counts: an older one may arrive after a quick environment switch.
-    const ticket = ++describing;
-    void deps.describeView().then((description) => {
-      if (ticket === describing) {
-        view.description = description;
-      }
-    });
-  };
-
-  const loadIfNeeded = (): void => {
-    if (view.visible && !store.loaded && !store.busy) {
-      void controls.refresh(true);
-    }
-  };
-
-  const scheduler = new WorkbenchRefreshScheduler(() => void controls.refresh(false), view.visible);
+  const scheduler = new WorkbenchRefreshScheduler(() => void controller.refresh(false), view.visible);
 
   context.subscriptions.push(
     store,
@@ -133,21 +61,21 @@ export function registerStock(context: vscode.ExtensionContext, deps: StockDeps)
       if (event.reason === 'refresh') {
         scheduler.refreshed();
       }
-      showState();
+      controller.showState();
     }),
     view.onDidChangeVisibility(({ visible }) => {
       scheduler.update({ visible });
-      loadIfNeeded();
+      controller.loadIfNeeded();
     }),
     deps.onDidChange(() => {
       store.reset();
-      describe();
-      loadIfNeeded();
+      controller.describe();
+      controller.loadIfNeeded();
     }),
-    ...registerStockCommands(controls, store),
+    ...registerStockCommands(controller, store),
   );
-  showState();
-  describe();
-  loadIfNeeded();
+  controller.showState();
+  controller.describe();
+  controller.loadIfNeeded();
   return store;
 }

@@ -7,6 +7,8 @@ import type { StockIssue } from './issues';
 import type { StockStore } from './store';
 import { locationTooltip, skuTooltip } from './tooltip';
 import { buildTree, type LocationGroup, type StockNode, type TreeModel, type TreeOptions } from './treeModel';
+import { COMMANDS } from '../common/ids';
+import { visibleIssues } from './controller';
 
 /** The row at the top of the view when a read failed; clicking it opens the log. */
 export interface IssueNode {
@@ -22,11 +24,6 @@ const TARGETED_LIMIT = 200;
 
 function issueNode(issues: StockIssue[]): IssueNode {
   return { kind: 'issue', id: 'issue', issues };
-}
-
-/** Auth failures mean "not signed in": the view's welcome content says what to do, not an error row. */
-export function visibleIssues(store: StockStore): StockIssue[] {
-  return (store.lastResult?.issues ?? []).filter((issue) => issue.kind !== 'auth');
 }
 
 export class StockTreeProvider implements vscode.TreeDataProvider<StockViewElement>, vscode.Disposable {
@@ -61,7 +58,7 @@ export class StockTreeProvider implements vscode.TreeDataProvider<StockViewEleme
       item.description = vscode.l10n.t('Show log');
       item.tooltip = element.issues.map((issue) => issue.message).join('\n\n');
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-      item.command = { command: 'oto.showLog', title: vscode.l10n.t('Show log') };
+      item.command = { command: COMMANDS.showLog, title: vscode.l10n.t('Show log') };
       item.contextValue = 'oto.issue';
       return item;
     }

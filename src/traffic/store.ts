@@ -2,6 +2,7 @@
 // before it, and tells its readers (the CLI's log, the Sandbox Traffic view). Bounded in count and
 // in bytes, whatever the clients send.
 import { Emitter, type Event } from '../common/emitter';
+import { oldestToCut } from '../common/trim';
 import type { CapturedExchange } from './capture';
 import type { Finding, TrafficExchange } from './exchange';
 import { lint, type LintOptions } from './lint';
@@ -16,6 +17,8 @@ export interface TrafficStoreOptions {
   readonly lint?: Partial<LintOptions> | false;
   /** Rules run after the contract lint's own, e.g. the recording proxy's `shape-drift`. */
   readonly rules?: readonly Rule[];
+  /** The first exchange's id (default 1): two stores shown in one view keep their ids apart. */
+  readonly firstId?: number;
 }
 
 export const DEFAULT_CAPACITY = 1000;
@@ -59,6 +62,7 @@ export class TrafficStore {
     }
     this.lintOptions = options.lint ?? {};
     this.extraRules = options.rules ?? [];
+    this.nextId = options.firstId ?? 1;
     this.slack = Math.max(1, Math.floor(this.capacity / 8));
   }
 
@@ -86,14 +90,7 @@ export class TrafficStore {
    * slack is used up. Cutting one at a time would move the whole array on every request.
    */
   private trim(): void {
-    let cut = this.kept.length > this.capacity + this.slack ? this.kept.length - this.capacity : 0;
-    let bytes = this.bytes;
-    for (let i = 0; i < cut; i++) {
-      bytes -= this.sizes[i];
-    }
-    while (bytes > this.maxBytes && cut < this.kept.length - 1) {
-      bytes -= this.sizes[cut++];
-    }
+    const { cut, bytes } = oldestToCut(this.sizes, this.bytes, { maxCount: this.capacity + this.slack, keepCount: this.capacity, maxBytes: this.maxBytes });
     if (cut > 0) {
       this.kept.splice(0, cut);
       this.sizes.splice(0, cut);

@@ -59,6 +59,7 @@ describe('devtools in a real VS Code', () => {
       void vscode.commands.executeCommand('oto.saveStockSnapshot');
       await waitFor('the snapshot name box', quickInput, (state) => state.visible && state.title === 'Save Stock Snapshot');
       await typeText(name);
+      await waitFor('the typed snapshot name', quickInput, (state) => state.visible && state.value === name);
       await press('Enter');
       await waitFor('the saved notice', notificationCenter, (messages) => messages.some((message) => message.includes(`Saved stock snapshot “${name}”`)));
 

@@ -1,12 +1,12 @@
 // The recording proxy in a real VS Code: started from the palette through its two quick picks,
 // in front of a sandbox on loopback standing in for staging (the oto.baseUrl override points
-// there), then used by plain Node as an ERP would; the status bar follows its traffic.
+// there), then used by plain Node as an ERP would; the Sandbox Traffic view and the status bar follow its traffic.
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox';
 import { activateExtension } from './support/extension';
 import { screenshot } from './support/screenshot';
-import { notificationCenter, press, quickInput, statusBarTexts, typeText, uiAvailable, waitFor } from './support/ui';
+import { notificationCenter, press, quickInput, statusBarTexts, treeRows, typeText, uiAvailable, waitFor } from './support/ui';
 
 async function pick(title: RegExp, item: string): Promise<void> {
   await waitFor(`the quick pick ${title}`, quickInput, (state) => state.visible && title.test(state.title));
@@ -61,6 +61,12 @@ if (uiAvailable()) {
       // The simulation read the locations and the SKU's stock from staging with the ERP's token.
       assert.deepStrictEqual(staging.requests.map((request) => request.endpoint), ['refreshToken', 'checkInventoryStock', 'getPickupLocationList', 'checkInventoryStock']);
       assert.ok(staging.requests.slice(1).every((request) => request.authorized), 'the ERP’s token, passed through untouched');
+
+      // The same Sandbox Traffic view shows the proxied exchanges, with where they went.
+      await vscode.commands.executeCommand('oto.sandboxTraffic.focus');
+      const rows = await waitFor('the proxied exchanges in the Sandbox Traffic view', () => treeRows('Sandbox Traffic'), (found) => (found ?? []).some((row) => row.label.includes('POST updateStockQuantity') && row.description.includes('proxy → staging')));
+      assert.ok(rows?.some((row) => row.label.includes('GET checkInventoryStock') && row.description.includes('erp-under-test/1.0')));
+      await screenshot('proxy-traffic-view');
 
       const bar = await waitFor('the proxy in the status bar', statusBarTexts, (texts) => texts.some((text) => /OTO proxy → staging · writes simulated · 3/.test(text)));
       assert.ok(bar.some((text) => text.includes('OTO proxy → staging')));

@@ -127,6 +127,15 @@ async function perform(page: Page, request: Request): Promise<unknown> {
     case 'pageTexts':
       return page.locator(text('selector')).filter({ visible: true }).allInnerTexts();
     case 'type':
+      // Keys go to whatever has focus: a quick input that has just appeared may not have it yet
+      // (the editor a test opened still does), so its box is focused before typing.
+      await page.evaluate(() => {
+        const widget = document.querySelector<HTMLElement>('.quick-input-widget');
+        const input = widget && widget.style.display !== 'none' ? widget.querySelector<HTMLInputElement>('.quick-input-box input') : null;
+        if (input && document.activeElement !== input) {
+          input.focus();
+        }
+      });
       await page.keyboard.type(text('text'), { delay: 10 });
       return null;
     case 'press':

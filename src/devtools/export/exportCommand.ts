@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { readCurrentStock } from '../currentStock';
 import type { DevtoolsSession, DevtoolsStock } from '../deps';
 import { type ExportFormat, formatExport } from './exportFormat';
+import { COMMANDS } from '../../common/ids';
 
 async function languageFor(format: ExportFormat): Promise<string> {
   if (format === 'json') {
@@ -38,5 +39,5 @@ async function exportStock(session: DevtoolsSession, stock: DevtoolsStock, reque
 }
 
 export function registerExportCommand(session: DevtoolsSession, stock: DevtoolsStock): vscode.Disposable {
-  return vscode.commands.registerCommand('oto.exportStock', (format?: unknown) => exportStock(session, stock, format));
+  return vscode.commands.registerCommand(COMMANDS.exportStock, (format?: unknown) => exportStock(session, stock, format));
 }

@@ -10,6 +10,7 @@ import { hoverLabels } from '../labels';
 import { resolveSkuSelection, skuCandidates, tokenAt } from './skuText';
 import { escapeMarkdown } from '../../common/markdown';
 import { globalOnHand, isLow, readingFromStore, type SkuReading } from '../stockReading';
+import { COMMANDS } from '../../common/ids';
 
 /** Candidate strings in the order the user most likely means them. */
 function candidatesOf(editor: vscode.TextEditor): string[] {
@@ -113,5 +114,5 @@ async function showPreview(stock: DevtoolsStock, reports: VirtualTexts, readings
 }
 
 export function registerCheckStockCommand(stock: DevtoolsStock, reports: VirtualTexts): vscode.Disposable {
-  return vscode.commands.registerCommand('oto.checkStockOfSelection', () => checkStock(stock, reports));
+  return vscode.commands.registerCommand(COMMANDS.checkStockOfSelection, () => checkStock(stock, reports));
 }

@@ -2,6 +2,7 @@
 // links. Every value from the API is escaped: a SKU or a product name is data, not Markdown.
 import { escapeMarkdown } from '../../common/markdown';
 import { compareLocations, globalForecasted, globalOnHand, isLow, type SkuReading } from '../stockReading';
+import { COMMANDS } from '../../common/ids';
 
 export interface HoverLabels {
   readonly location: string;
@@ -39,10 +40,10 @@ export const ENGLISH_HOVER_LABELS: HoverLabels = {
 
 /** Commands the hover links to; each receives the Stock view's SKU node shape. */
 export const HOVER_COMMANDS = {
-  adjust: 'oto.adjustStock',
-  reveal: 'oto.revealSku',
-  createOrder: 'oto.createInventoryOrder',
-  history: 'oto.showStockHistory',
+  adjust: COMMANDS.adjustStock,
+  reveal: COMMANDS.revealSku,
+  createOrder: COMMANDS.createInventoryOrder,
+  history: COMMANDS.showStockHistory,
 } as const;
 
 export function commandLink(label: string, command: string, args: unknown[]): string {

@@ -1,7 +1,16 @@
 // "Copy as cURL": a command a developer can paste into a shell to repeat the exchange. Secrets
 // come from the environment (`$OTO_ACCESS_TOKEN`, `$OTO_REFRESH_TOKEN`), never from the log.
-import type { Exchange } from './exchange';
 import { redactText } from './redaction';
+
+/** What a cURL line (and a replay) needs of a request: the Requests view's and the Sandbox Traffic view's alike. */
+export interface RequestLike {
+  readonly method: string;
+  /** Full URL, query included. */
+  readonly url: string;
+  /** Endpoint name as in the path after `/rest/v2/`. */
+  readonly endpoint: string;
+  readonly requestBody?: string;
+}
 
 /** Quotes for POSIX shells: single quotes, each embedded `'` closed, escaped and reopened. */
 export function shellQuote(text: string): string {
@@ -9,7 +18,7 @@ export function shellQuote(text: string): string {
 }
 
 /** The body argument, already shell-quoted. */
-function quotedBody(exchange: Exchange): string | undefined {
+function quotedBody(exchange: RequestLike): string | undefined {
   const body = exchange.requestBody;
   if (body === undefined || body === '') {
     return undefined;
@@ -25,7 +34,7 @@ export function needsAccessToken(endpoint: string): boolean {
   return endpoint !== 'refreshToken' && endpoint !== 'healthCheck';
 }
 
-export function buildCurl(exchange: Exchange): string {
+export function buildCurl(exchange: RequestLike): string {
   const parts = ['curl'];
   if (/[[\]{}]/.test(exchange.url)) {
     parts.push('--globoff');

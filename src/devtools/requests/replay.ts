@@ -1,7 +1,8 @@
 // "Replay": repeat an exchange through the shared client (never a hand-built request), so the
 // replay is authenticated, retried and logged exactly like the original. Reads replay at once;
 // writes are classified so the caller can demand a confirmation first.
-import { type Exchange, parseBody } from './exchange';
+import type { RequestLike } from './curl';
+import { parseBody } from './exchange';
 
 /** The slice of `OtoClient` replay needs (structural, so this module does not import the client). */
 export interface ReplayClient {
@@ -47,7 +48,7 @@ export function listParam(url: string, name: string): string[] {
   return [];
 }
 
-function bodyObject(exchange: Exchange): Record<string, unknown> {
+function bodyObject(exchange: RequestLike): Record<string, unknown> {
   const body = parseBody(exchange.requestBody);
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new Error(`the ${exchange.endpoint} request has no JSON object body to replay`);
@@ -90,11 +91,11 @@ function read(run: (client: ReplayClient) => Promise<unknown>): ReplayPlan {
 
 type WritePlan = Omit<Extract<ReplayPlan, { kind: 'write' }>, 'kind'>;
 
-function write(exchange: Exchange, build: (body: Record<string, unknown>) => WritePlan): ReplayPlan {
+function write(exchange: RequestLike, build: (body: Record<string, unknown>) => WritePlan): ReplayPlan {
   return { kind: 'write', ...build(bodyObject(exchange)) };
 }
 
-export function planReplay(exchange: Exchange): ReplayPlan {
+export function planReplay(exchange: RequestLike): ReplayPlan {
   try {
     return planFor(exchange);
   } catch (error) {
@@ -102,7 +103,7 @@ export function planReplay(exchange: Exchange): ReplayPlan {
   }
 }
 
-function planFor(exchange: Exchange): ReplayPlan {
+function planFor(exchange: RequestLike): ReplayPlan {
   switch (exchange.endpoint) {
     case 'checkInventoryStock': {
       const skus = listParam(exchange.url, 'sku');

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { isRequestFilter, REQUEST_FILTERS, type RequestFilter } from './requestFilter';
 import type { RequestsView } from './requestsView';
+import { COMMANDS } from '../../common/ids';
 
 const KEY = 'oto.requests.filter';
 
@@ -51,7 +52,7 @@ export function registerRequestFilter(context: vscode.ExtensionContext, view: Re
   };
   show();
   context.subscriptions.push(
-    vscode.commands.registerCommand('oto.filterRequests', async () => {
+    vscode.commands.registerCommand(COMMANDS.filterRequests, async () => {
       const items = REQUEST_FILTERS.map((filter) => ({
         label: filter === view.filter ? `$(check) ${filterLabel(filter)}` : filterLabel(filter),
         detail: filterDetail(filter),

@@ -1,5 +1,6 @@
 // The "Requests" view: the ring of recent exchanges, newest first.
 import * as vscode from 'vscode';
+import { Coalesced } from '../../common/coalesce';
 import { errorCode, type Exchange, isError } from './exchange';
 import { redactText } from './redaction';
 import type { ExchangeLog } from './exchangeLog';
@@ -7,13 +8,14 @@ import { exchangeUri } from '../documents';
 import { formatDuration, formatTime } from './logFormat';
 import { planReplay } from './replay';
 import { matchesFilter, type RequestFilter } from './requestFilter';
+import { COMMANDS } from '../../common/ids';
 
-export const OPEN_EXCHANGE_COMMAND = 'oto.openRequest';
+export const OPEN_EXCHANGE_COMMAND = COMMANDS.openRequest;
 
 export class RequestsView implements vscode.TreeDataProvider<Exchange>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private pending: ReturnType<typeof setTimeout> | undefined;
+  private readonly repaint = new Coalesced(() => this.changed.fire(undefined));
   private readonly subscription: { dispose(): void };
   private filterValue: RequestFilter = 'all';
 
@@ -23,12 +25,7 @@ export class RequestsView implements vscode.TreeDataProvider<Exchange>, vscode.D
   }
 
   refreshSoon(): void {
-    if (this.pending === undefined) {
-      this.pending = setTimeout(() => {
-        this.pending = undefined;
-        this.changed.fire(undefined);
-      }, 100);
-    }
+    this.repaint.schedule();
   }
 
   get filter(): RequestFilter {
@@ -80,7 +77,7 @@ export class RequestsView implements vscode.TreeDataProvider<Exchange>, vscode.D
   }
 
   dispose(): void {
-    clearTimeout(this.pending);
+    this.repaint.dispose();
     this.subscription.dispose();
     this.changed.dispose();
   }

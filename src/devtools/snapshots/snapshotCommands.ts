@@ -8,6 +8,7 @@ import type { VirtualTexts } from '../documents';
 import { snapshotLabels } from '../labels';
 import { diffSnapshots, renderSnapshot, type StockSnapshot } from './snapshot';
 import type { SnapshotEntry, SnapshotRepository } from './snapshotRepository';
+import { COMMANDS } from '../../common/ids';
 
 interface Context {
   readonly session: DevtoolsSession;
@@ -132,7 +133,7 @@ async function showDiff(context: Context, before: StockSnapshot, after: StockSna
 
 export function registerSnapshotCommands(context: Context): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('oto.saveStockSnapshot', () => saveSnapshot(context)),
-    vscode.commands.registerCommand('oto.compareStockSnapshots', () => compareSnapshots(context)),
+    vscode.commands.registerCommand(COMMANDS.saveStockSnapshot, () => saveSnapshot(context)),
+    vscode.commands.registerCommand(COMMANDS.compareStockSnapshots, () => compareSnapshots(context)),
   ];
 }

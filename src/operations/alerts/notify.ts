@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { StockStore } from '../../stock/store';
 import { listNames, LowStockAlerts, type StockLevel } from './lowStock';
+import { COMMANDS } from '../../common/ids';
 
 const SHOWN_NAMES = 3;
 
@@ -37,9 +38,9 @@ export class LowStockNotifier {
     const show = vscode.l10n.t('Show');
     void vscode.window.showWarningMessage(text, show).then(async (choice) => {
       if (choice === show) {
-        await vscode.commands.executeCommand('oto.showAllStock');
-        await vscode.commands.executeCommand('oto.filterLowStock');
-        await vscode.commands.executeCommand('oto.revealSku', fresh[0].sku);
+        await vscode.commands.executeCommand(COMMANDS.showAllStock);
+        await vscode.commands.executeCommand(COMMANDS.filterLowStock);
+        await vscode.commands.executeCommand(COMMANDS.revealSku, fresh[0].sku);
       }
     });
   }

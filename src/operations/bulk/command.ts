@@ -16,6 +16,7 @@ import { BULK_CONCURRENCY, checkRows, sendRows } from './run';
 import { countStates, isSettled, statusOf, type RowStatus } from './state';
 import { previewText, resultsText } from './text';
 import { validateTable, type BulkChange } from './validate';
+import { COMMANDS } from '../../common/ids';
 
 const l10n = vscode.l10n;
 /** Larger files are not read: 10,000 rows of changes fit in far less. */
@@ -361,8 +362,8 @@ async function showError(deps: OperationsDeps, what: string, error: unknown): Pr
   const signIn = isOtoError(error) && error.kind === 'auth';
   const choice = await vscode.window.showErrorMessage(l10n.t('{0}: {1}', what, describeError(error)), ...(signIn ? [l10n.t('Sign In')] : []), showLog);
   if (choice === showLog) {
-    await vscode.commands.executeCommand('oto.showLog');
+    await vscode.commands.executeCommand(COMMANDS.showLog);
   } else if (choice !== undefined) {
-    await vscode.commands.executeCommand('oto.signIn');
+    await vscode.commands.executeCommand(COMMANDS.signIn);
   }
 }

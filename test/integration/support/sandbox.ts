@@ -11,7 +11,7 @@ export interface SandboxAccess {
 
 let access: SandboxAccess | undefined;
 
-async function copied(command: string): Promise<string> {
+export async function copied(command: string): Promise<string> {
   await vscode.env.clipboard.writeText('');
   await vscode.commands.executeCommand(command);
   const value = await vscode.env.clipboard.readText();

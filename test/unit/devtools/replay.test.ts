@@ -54,7 +54,7 @@ describe('devtools Replay', () => {
     await h.client.getAccountInfo();
     assert.equal(planReplay(latest('refreshToken')).kind, 'unsupported');
     assert.equal(planReplay({ ...latest('healthCheck'), endpoint: 'somethingNew' }).kind, 'unsupported');
-    assert.equal(planReplay({ ...latest('healthCheck'), endpoint: 'updatePackingStatus', method: 'POST', operation: 'write', requestBody: '{"orderId":"1","packingStatus":"lost"}' }).kind, 'unsupported');
+    assert.equal(planReplay({ ...latest('healthCheck'), endpoint: 'updatePackingStatus', method: 'POST', requestBody: '{"orderId":"1","packingStatus":"lost"}' }).kind, 'unsupported');
   });
 
   it('reads a SKU list back exactly as the client encoded it', () => {

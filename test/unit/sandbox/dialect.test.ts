@@ -1,9 +1,9 @@
 // OTO's two answer dialects: the same request answered as each published collection captured it,
 // and field formats checked before anything is looked up, in both.
 import * as assert from 'node:assert';
-import { startSandbox, type Dialect, type SandboxExtraData } from '../../../src/sandbox';
+import { parseScenario, ScenarioError, startSandbox, type Dialect, type SandboxExtraData } from '../../../src/sandbox';
 import { parseArguments } from '../../../src/sandbox/cli';
-import { ok, useSandbox, type Api } from './http';
+import { ok, signIn, useSandbox, type Api } from './http';
 
 const STOCK = { locationCode: 'RUH-WH1', sku: 'AJW-DATES-500' };
 /** An order with a known id, and a product stocked at one location only. */
@@ -85,6 +85,18 @@ describe('sandbox answer dialects', () => {
         assert.ok(key in details, key);
       }
     });
+  });
+
+  it('takes the dialect from a scenario file, and names the field when it is not one', async () => {
+    const sandbox = await startSandbox({ scenario: parseScenario('{"dialect": "numeric-codes"}') });
+    try {
+      const api = await signIn(sandbox);
+      const answer = await api.post('updateStockQuantity', { ...STOCK, actionType: 'set', qty: 'ten' });
+      assert.deepStrictEqual(answer.json, { success: false, errorCode: 7, errorMsg: 'qty must be a number' });
+    } finally {
+      await sandbox.close();
+    }
+    assert.throws(() => parseScenario('{\n  "dialect": "camel"\n}'), (error: unknown) => error instanceof ScenarioError && /line 2/.test(error.message) && /dialect/.test(error.message));
   });
 
   it('refuses an unknown dialect, through startSandbox and the CLI', async () => {

@@ -58,6 +58,19 @@ describe('sandbox host', () => {
     host.dispose();
   });
 
+  it('speaks the dialect of oto.sandbox.dialect unless the scenario names one', async () => {
+    let dialect: 'oto-codes' | 'numeric-codes' = 'numeric-codes';
+    host = new SandboxHost({ load: () => sandboxModule, storage, port: () => port, dialect: () => dialect, readScenario: async () => scenario, saveDelayMs: 50 });
+    const badQty = async (sandbox: RunningSandbox): Promise<unknown> =>
+      (await (await signIn(sandbox)).post('updateStockQuantity', { actionType: 'set', locationCode: 'RUH-WH1', sku: SKU, qty: 'x' })).json;
+    const numeric = await start();
+    assert.deepStrictEqual(await badQty(numeric), { success: false, errorCode: 7, errorMsg: 'qty must be a number' });
+    await numeric.close();
+    scenario = '{"dialect": "oto-codes"}';
+    dialect = 'numeric-codes';
+    assert.strictEqual(((await badQty(await start())) as { otoErrorCode: string }).otoErrorCode, 'OTO1132');
+  });
+
   it('keeps one refresh token for the workspace across starts, unless the scenario names one', async () => {
     const first = await start();
     assert.match(first.refreshToken, /^sandbox-rt-[0-9a-f]{48}$/);

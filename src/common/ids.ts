@@ -1,0 +1,89 @@
+// Every command, view and context-key id the extension uses, in one place: package.json
+// contributes them, the code registers/reveals/sets them through these names. A unit test
+// (test/unit/common/ids.test.ts) holds the two sides together.
+
+export const COMMANDS = {
+  // Session (src/session)
+  signIn: 'oto.signIn',
+  signOut: 'oto.signOut',
+  useSandbox: 'oto.useSandbox',
+  selectEnvironment: 'oto.selectEnvironment',
+  copySandboxBaseUrl: 'oto.copySandboxBaseUrl',
+  copySandboxRefreshToken: 'oto.copySandboxRefreshToken',
+  // Stock view (src/stock)
+  refresh: 'oto.refresh',
+  groupBySku: 'oto.groupBySku',
+  groupByLocation: 'oto.groupByLocation',
+  filterLowStock: 'oto.filterLowStock',
+  showAllStock: 'oto.showAllStock',
+  filter: 'oto.filter',
+  clearFilter: 'oto.clearFilter',
+  copySku: 'oto.copySku',
+  revealSku: 'oto.revealSku',
+  // Stock changes and inventory orders (src/orders)
+  adjustStock: 'oto.adjustStock',
+  setStock: 'oto.setStock',
+  createInventoryOrder: 'oto.createInventoryOrder',
+  showRecentChanges: 'oto.showRecentChanges',
+  // Packing (src/packing)
+  openPackingQueue: 'oto.openPackingQueue',
+  // Developer tools (src/devtools)
+  showLog: 'oto.showLog',
+  filterRequests: 'oto.filterRequests',
+  clearRequests: 'oto.clearRequests',
+  openRequest: 'oto.openRequest',
+  copyRequestAsCurl: 'oto.copyRequestAsCurl',
+  copyResponse: 'oto.copyResponse',
+  replayRequest: 'oto.replayRequest',
+  saveStockSnapshot: 'oto.saveStockSnapshot',
+  compareStockSnapshots: 'oto.compareStockSnapshots',
+  checkStockOfSelection: 'oto.checkStockOfSelection',
+  exportStock: 'oto.exportStock',
+  // Operator tools (src/operations)
+  applyStockChanges: 'oto.applyStockChanges',
+  reviewStockChanges: 'oto.reviewStockChanges',
+  transferStock: 'oto.transferStock',
+  showStockHistory: 'oto.showStockHistory',
+  // The in-process sandbox (src/sandboxHost)
+  resetSandbox: 'oto.resetSandbox',
+  injectSandboxFault: 'oto.injectSandboxFault',
+  showSandboxFaults: 'oto.showSandboxFaults',
+  clearSandboxFaults: 'oto.clearSandboxFaults',
+  saveSandboxStateAsScenario: 'oto.saveSandboxStateAsScenario',
+  // The recording proxy (src/recording, over src/proxy)
+  startRecordingProxy: 'oto.startRecordingProxy',
+  stopRecordingProxy: 'oto.stopRecordingProxy',
+  saveRecording: 'oto.saveRecording',
+  replayRecording: 'oto.replayRecording',
+} as const;
+
+/**
+ * Commands registered but deliberately not contributed in package.json (links, internal hooks).
+ * A registered command must be contributed or listed here.
+ */
+export const INTERNAL_COMMANDS: readonly string[] = [];
+
+export const VIEWS = {
+  stock: 'oto.stock',
+  requests: 'oto.requests',
+} as const;
+
+/** The webview panel type of the packing queue (package.json activates on it). */
+export const PACKING_PANEL = 'oto.packing';
+
+/** VS Code's own command that shows and focuses a contributed view. */
+export function focusViewCommand(view: (typeof VIEWS)[keyof typeof VIEWS]): string {
+  return `${view}.focus`;
+}
+
+/** Keys set with `setContext`, read by package.json's `when` clauses. */
+export const CONTEXT_KEYS = {
+  sessionReady: 'oto.sessionReady',
+  signedIn: 'oto.signedIn',
+  environment: 'oto.environment',
+  stockGrouping: 'oto.stock.grouping',
+  stockLowOnly: 'oto.stock.lowOnly',
+  stockFiltered: 'oto.stock.filtered',
+  sandboxFaults: 'oto.sandbox.faults',
+  proxyRunning: 'oto.proxy.running',
+} as const;

@@ -1,0 +1,144 @@
+// The Stock view's state without `vscode`: context keys, the low-stock badge, the filter message,
+// the saved grouping and filter, reveal, first load, and the description (where only the latest
+// answer counts). index.ts hands it the real tree view; the unit tests hand it a plain object.
+import type { StockViewControls } from './commands';
+import { CONTEXT_KEYS } from '../common/ids';
+import type { StockIssue } from './issues';
+import type { Localizer } from './l10n';
+import { skuRow, unhide } from './reveal';
+import type { StockStore } from './store';
+import type { Grouping, StockNode, TreeOptions } from './treeModel';
+
+/** The element kinds the tree shows: stock rows, and an issue row when a read failed. */
+export type StockViewRow = StockNode | { kind: 'issue' };
+
+/** The part of `vscode.TreeView` the controller drives. */
+export interface StockTreeView {
+  readonly visible: boolean;
+  badge?: { value: number; tooltip: string };
+  message?: string;
+  description?: string;
+  reveal(row: StockViewRow, options: { select?: boolean; focus?: boolean; expand?: boolean }): PromiseLike<void>;
+}
+
+/** The part of the tree data provider the controller drives. */
+export interface StockTreeData {
+  readonly treeOptions: TreeOptions;
+  setOptions(options: Partial<TreeOptions>): void;
+  getChildren(): StockViewRow[];
+}
+
+export interface StockViewHost {
+  /** Where the grouping and the low-stock filter are kept between sessions (globalState). */
+  readonly state: { get(key: string): unknown; update(key: string, value: unknown): PromiseLike<void> };
+  setContext(key: string, value: unknown): void;
+  /** Runs a refresh with progress shown in the view. */
+  withProgress<T>(task: () => Promise<T>): PromiseLike<T>;
+  showInformation(message: string): void;
+  /** The view's description: the sandbox label, or the signed-in account; undefined for none. */
+  describeView(): Promise<string | undefined>;
+  readonly l10n: Localizer;
+}
+
+const GROUPING_KEY = 'oto.stock.grouping';
+const LOW_ONLY_KEY = 'oto.stock.lowOnly';
+
+/** The options the view opens with: the saved grouping and low-stock filter, no text filter. */
+export function savedTreeOptions(state: StockViewHost['state'], rightToLeft: boolean): TreeOptions {
+  const grouping: Grouping = state.get(GROUPING_KEY) === 'sku' ? 'sku' : 'location';
+  return { grouping, lowOnly: state.get(LOW_ONLY_KEY) === true, text: '', rightToLeft };
+}
+
+/** Auth failures mean "not signed in": the view's welcome content says what to do, not an error row. */
+export function visibleIssues(store: StockStore): StockIssue[] {
+  return (store.lastResult?.issues ?? []).filter((issue) => issue.kind !== 'auth');
+}
+
+export class StockViewController implements StockViewControls {
+  private describing = 0;
+
+  constructor(
+    private readonly store: StockStore,
+    private readonly tree: StockTreeData,
+    private readonly view: StockTreeView,
+    private readonly host: StockViewHost,
+  ) {}
+
+  get treeOptions(): TreeOptions {
+    return this.tree.treeOptions;
+  }
+
+  /** Context keys, badge and message from the current options and the store's last read. */
+  showState(): void {
+    const { l10n } = this.host;
+    const { grouping, lowOnly, text } = this.tree.treeOptions;
+    this.host.setContext(CONTEXT_KEYS.stockGrouping, grouping);
+    this.host.setContext(CONTEXT_KEYS.stockLowOnly, lowOnly);
+    this.host.setContext(CONTEXT_KEYS.stockFiltered, lowOnly || text !== '');
+    const low = this.store.lowStockCount();
+    this.view.badge = low ? { value: low, tooltip: l10n.t('{0} SKUs below their minimum inventory', low) } : undefined;
+    const issues = visibleIssues(this.store);
+    if (issues.length > 0) {
+      this.view.message = issues.map((issue) => issue.message).join(' ');
+    } else if (lowOnly || text !== '') {
+      const filters = [lowOnly ? l10n.t('low-stock SKUs only') : undefined, text ? l10n.t('matching “{0}”', text) : undefined].filter(Boolean);
+      this.view.message = l10n.t('Filtered: {0}', filters.join(' · '));
+    } else {
+      this.view.message = undefined;
+    }
+  }
+
+  setOptions(options: Partial<TreeOptions>): void {
+    this.tree.setOptions(options);
+    const { lowOnly, text } = this.tree.treeOptions;
+    if (lowOnly || text !== '') {
+      // Groups the user (or the default) collapsed stay collapsed on refresh; a filter should show its matches.
+      for (const root of this.tree.getChildren()) {
+        if (root.kind === 'location') {
+          void this.view.reveal(root, { expand: true, select: false, focus: false });
+        }
+      }
+    }
+    void this.host.state.update(GROUPING_KEY, this.tree.treeOptions.grouping);
+    void this.host.state.update(LOW_ONLY_KEY, this.tree.treeOptions.lowOnly);
+    this.showState();
+  }
+
+  refresh(manual: boolean): PromiseLike<unknown> {
+    return this.host.withProgress(() => this.store.refresh({ reloadCatalogue: manual }));
+  }
+
+  async reveal(sku: string): Promise<void> {
+    if (!this.store.loaded) {
+      await this.refresh(true);
+    }
+    const stock = this.store.getSku(sku);
+    const change = stock && unhide(this.tree.treeOptions, stock);
+    if (change) {
+      this.setOptions(change);
+    }
+    const row = stock && skuRow(this.tree.getChildren().filter((root): root is StockNode => root.kind !== 'issue'), sku);
+    if (!row) {
+      this.host.showInformation(this.host.l10n.t('SKU {0} is not in the Stock view.', sku));
+      return;
+    }
+    await this.view.reveal(row, { select: true, focus: true });
+  }
+
+  /** Asks for the view's description; only the latest answer counts (an older one may arrive after a quick switch). */
+  describe(): void {
+    const ticket = ++this.describing;
+    void this.host.describeView().then((description) => {
+      if (ticket === this.describing) {
+        this.view.description = description;
+      }
+    });
+  }
+
+  /** Reads the stock when the view shows and nothing is loaded or loading yet. */
+  loadIfNeeded(): void {
+    if (this.view.visible && !this.store.loaded && !this.store.busy) {
+      void this.refresh(true);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+// Commands on the Sandbox Traffic view and its exchanges: open, Copy as cURL and Replay (the
+// Requests view's own code, given the exchange's URL on the sandbox), clear, the two filters and
+// the welcome's ready-to-paste curl line.
+import * as vscode from 'vscode';
+import { buildCurl, shellQuote, type RequestLike } from '../devtools/requests/curl';
+import { replayRequest } from '../devtools/requests/replayFlow';
+import type { TrafficExchange } from '../traffic/exchange';
+import type { WorkbenchDeps } from './deps';
+import { TrafficDocuments } from './documents';
+import type { TrafficFeed } from './feed';
+import { trafficRow } from './rows';
+import { OPEN_TRAFFIC_COMMAND, rowLabels, type TrafficView } from './trafficView';
+
+function asRequest(feed: TrafficFeed, exchange: TrafficExchange): RequestLike & { environment: string } {
+  return { method: exchange.method, url: feed.urlOf(exchange), endpoint: exchange.endpoint, requestBody: exchange.requestBody.text, environment: 'sandbox' };
+}
+
+/** The exchange a command was invoked on (validated: it must still be kept), or one the user picks. */
+async function resolve(feed: TrafficFeed, argument: unknown): Promise<TrafficExchange | undefined> {
+  const id = typeof argument === 'object' && argument !== null ? (argument as { id?: unknown }).id : undefined;
+  if (typeof id === 'number') {
+    return feed.get(id);
+  }
+  const labels = rowLabels();
+  const items = feed.list().map((exchange) => ({ ...trafficRow(exchange, labels), exchange }));
+  if (items.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('The sandbox has not received any requests yet.'));
+    return undefined;
+  }
+  return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Which exchange?'), matchOnDescription: true }))?.exchange;
+}
+
+/** Waits briefly for the exchange a replay made to be recorded (the sandbox records it as the answer ends). */
+async function replayed(feed: TrafficFeed, after: number, endpoint: string): Promise<TrafficExchange | undefined> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const found = feed.list().find((exchange) => exchange.id > after && exchange.endpoint === endpoint && exchange.client.own);
+    if (found) {
+      return found;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return undefined;
+}
+
+export function registerTrafficCommands(feed: TrafficFeed, view: TrafficView, deps: WorkbenchDeps): vscode.Disposable[] {
+  const onExchange = (run: (exchange: TrafficExchange) => Promise<unknown>) => async (argument: unknown) => {
+    const exchange = await resolve(feed, argument);
+    if (exchange) {
+      await run(exchange);
+    }
+  };
+  return [
+    vscode.commands.registerCommand(OPEN_TRAFFIC_COMMAND, onExchange((exchange) => TrafficDocuments.open(exchange))),
+    vscode.commands.registerCommand(
+      'oto.copySandboxExchangeAsCurl',
+      onExchange(async (exchange) => {
+        await vscode.env.clipboard.writeText(buildCurl(asRequest(feed, exchange)));
+        void vscode.window.showInformationMessage(vscode.l10n.t('Copied as cURL. Set OTO_ACCESS_TOKEN in your shell before running it.'));
+      }),
+    ),
+    vscode.commands.registerCommand(
+      'oto.replaySandboxExchange',
+      onExchange(async (exchange) => {
+        const newest = feed.list()[0]?.id ?? 0;
+        if (await replayRequest(asRequest(feed, exchange), deps.session, deps.stock)) {
+          const made = await replayed(feed, newest, exchange.endpoint);
+          if (made) {
+            await TrafficDocuments.open(made);
+          }
+        }
+      }),
+    ),
+    vscode.commands.registerCommand('oto.clearSandboxTraffic', () => {
+      feed.clear();
+      view.refreshSoon();
+    }),
+    vscode.commands.registerCommand('oto.sandboxTraffic.othersOnly', () => view.setFilter('othersOnly', true)),
+    vscode.commands.registerCommand('oto.sandboxTraffic.allClients', () => view.setFilter('othersOnly', false)),
+    vscode.commands.registerCommand('oto.sandboxTraffic.findingsOnly', () => view.setFilter('findingsOnly', true)),
+    vscode.commands.registerCommand('oto.sandboxTraffic.allExchanges', () => view.setFilter('findingsOnly', false)),
+    vscode.commands.registerCommand('oto.copySandboxCurl', async () => {
+      const sandbox = await deps.session.runningSandbox;
+      if (!sandbox) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('The sandbox is not running: choose the sandbox environment first.'));
+        return;
+      }
+      await vscode.env.clipboard.writeText(firstCurl(sandbox.baseUrl, sandbox.refreshToken));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Copied a curl line that signs in to the sandbox. Paste it into a terminal; the answer carries an access token.'));
+    }),
+  ];
+}
+
+/** The line an integration engineer pastes first: a token refresh against the sandbox. */
+export function firstCurl(baseUrl: string, refreshToken: string): string {
+  return `curl -s -X POST ${shellQuote(`${baseUrl}/refreshToken`)} -H 'Content-Type: application/json' -d ${shellQuote(JSON.stringify({ refresh_token: refreshToken }))}`;
+}

@@ -1,0 +1,95 @@
+// The traffic of whichever in-process sandbox is running, and of the recording proxy while it
+// runs: follows the session as the sandbox starts and stops, and says when there is something new.
+import * as vscode from 'vscode';
+import type { TrafficExchange } from '../traffic/exchange';
+import type { ProxyTrafficSource, RunningSandboxLike, TrafficStoreLike, WorkbenchSession } from './deps';
+
+type ProxyLike = { readonly baseUrl: string; readonly traffic: TrafficStoreLike };
+
+export class TrafficFeed implements vscode.Disposable {
+  private current: RunningSandboxLike | undefined;
+  private subscriptions: Array<{ dispose(): unknown }> = [];
+  private proxy: ProxyLike | undefined;
+  private proxySubscriptions: Array<{ dispose(): unknown }> = [];
+  private readonly sessionSubscription: { dispose(): unknown };
+  private readonly proxySubscription: { dispose(): unknown } | undefined;
+  private readonly recorded = new vscode.EventEmitter<TrafficExchange>();
+  private readonly changed = new vscode.EventEmitter<void>();
+
+  /** One exchange was recorded (with its findings). */
+  readonly onDidRecord = this.recorded.event;
+  /** The sandbox started or stopped, or its traffic was cleared: show everything again. */
+  readonly onDidReset = this.changed.event;
+
+  constructor(session: WorkbenchSession, proxy?: ProxyTrafficSource) {
+    this.sessionSubscription = session.onDidChangeSandbox((sandbox) => this.follow(sandbox));
+    this.proxySubscription = proxy?.onDidChange(() => this.followProxy(proxy.current()));
+    this.followProxy(proxy?.current());
+    void session.runningSandbox?.then(
+      (sandbox) => this.current === undefined && this.follow(sandbox),
+      () => undefined,
+    );
+  }
+
+  get sandbox(): RunningSandboxLike | undefined {
+    return this.current;
+  }
+
+  /** The sandbox's exchanges and the proxy's, newest first. */
+  list(): TrafficExchange[] {
+    const sandbox = this.current?.traffic.list() ?? [];
+    const proxied = this.proxy?.traffic.list() ?? [];
+    if (proxied.length === 0) {
+      return sandbox;
+    }
+    return [...sandbox, ...proxied].sort((a, b) => b.startedAt - a.startedAt);
+  }
+
+  get(id: number): TrafficExchange | undefined {
+    return this.current?.traffic.get(id) ?? this.proxy?.traffic.get(id);
+  }
+
+  get capacity(): number {
+    return this.current?.traffic.capacity ?? this.proxy?.traffic.capacity ?? 0;
+  }
+
+  clear(): void {
+    this.current?.traffic.clear();
+    this.proxy?.traffic.clear();
+  }
+
+  /** The URL the exchange was sent to, on the origin of the sandbox or proxy that took it. */
+  urlOf(exchange: TrafficExchange): string {
+    const server = exchange.source.kind === 'proxy' ? this.proxy : this.current;
+    const origin = server ? new URL(server.baseUrl).origin : 'http://127.0.0.1';
+    return `${origin}${exchange.target ?? exchange.path}`;
+  }
+
+  private followProxy(proxy: ProxyLike | undefined): void {
+    if (proxy === this.proxy) {
+      return;
+    }
+    this.proxySubscriptions.forEach((subscription) => subscription.dispose());
+    this.proxy = proxy;
+    this.proxySubscriptions = proxy ? [proxy.traffic.onDidRecord((exchange) => this.recorded.fire(exchange)), proxy.traffic.onDidClear(() => this.changed.fire())] : [];
+    this.changed.fire();
+  }
+
+  private follow(sandbox: RunningSandboxLike | undefined): void {
+    this.subscriptions.forEach((subscription) => subscription.dispose());
+    this.current = sandbox;
+    this.subscriptions = sandbox
+      ? [sandbox.traffic.onDidRecord((exchange) => this.recorded.fire(exchange)), sandbox.traffic.onDidClear(() => this.changed.fire())]
+      : [];
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.subscriptions.forEach((subscription) => subscription.dispose());
+    this.proxySubscriptions.forEach((subscription) => subscription.dispose());
+    this.sessionSubscription.dispose();
+    this.proxySubscription?.dispose();
+    this.recorded.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,178 @@
+// The integration workbench in a real VS Code: an "ERP" (plain fetch from this process, not the
+// extension's client) talks to the sandbox the extension runs, and the Sandbox Traffic view, the
+// exchange documents and the Problems panel show what it sent and what OTO would have said.
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import { activateExtension } from './support/extension';
+import { copied } from './support/sandbox';
+import { screenshot, useTheme } from './support/screenshot';
+import { clickTreeRow, sideBarWidth, treeRows, uiAvailable, waitFor, type TreeRow } from './support/ui';
+
+const ERP_AGENT = 'acme-erp/2.1';
+const ONE_FINDING = '1 finding';
+const OWN_CLIENT = 'this editor';
+const ADJUST = { actionType: 'adjust', locationCode: 'RUH-WH1', sku: 'AJW-DATES-500' };
+
+/** The ERP: signs in with the sandbox refresh token, then POSTs as its own code would. */
+async function erp(baseUrl: string, refreshToken: string): Promise<(endpoint: string, body: unknown) => Promise<number>> {
+  const signIn = await fetch(`${baseUrl}/refreshToken`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'User-Agent': ERP_AGENT },
+    body: JSON.stringify({ refresh_token: refreshToken }),
+    signal: AbortSignal.timeout(5_000),
+  });
+  const { access_token: token } = (await signIn.json()) as { access_token: string };
+  return async (endpoint, body) => {
+    const answer = await fetch(`${baseUrl}/${endpoint}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'User-Agent': ERP_AGENT },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(5_000),
+    });
+    await answer.arrayBuffer();
+    return answer.status;
+  };
+}
+
+function trafficDiagnostics(): Array<[vscode.Uri, vscode.Diagnostic]> {
+  return vscode.languages
+    .getDiagnostics()
+    .filter(([uri]) => uri.scheme === 'oto-traffic')
+    .flatMap(([uri, diagnostics]) => diagnostics.map((diagnostic) => [uri, diagnostic] as [vscode.Uri, vscode.Diagnostic]));
+}
+
+describe('integration workbench in a real VS Code', () => {
+  let statuses: number[] = [];
+  let refreshToken = '';
+
+  before(async function () {
+    this.timeout(60_000);
+    await activateExtension();
+    await vscode.commands.executeCommand('oto.clearSandboxTraffic');
+    // Read afresh, not from the cached helper: a suite before this one may have restarted the
+    // sandbox, and on a shared machine its stable port may have been taken meanwhile.
+    const baseUrl = await copied('oto.copySandboxBaseUrl');
+    refreshToken = await copied('oto.copySandboxRefreshToken');
+    const post = await erp(baseUrl, refreshToken);
+    statuses = [
+      await post('updateStockQuantity', { ...ADJUST, qty: 2 }),
+      await post('updateStockQuantity', { ...ADJUST, qty: '40.5' }),
+      await post('createInventoryOrder', { action: 'inbound', locationCode: 'RUH-WH1', items: [{ sku: 'AJW-DATES-500', qty: 4 }], orderDate: '2024-03-31' }),
+      await post('updateStockQuantity', { ...ADJUST, qty: 3 }),
+      await post('updateStockQuantity', { ...ADJUST, qty: 3 }),
+    ];
+  });
+
+  after(async () => {
+    // Undo what the ERP changed, so the suites after this one see the seeded stock.
+    const post = await erp(await copied('oto.copySandboxBaseUrl'), refreshToken);
+    await post('updateStockQuantity', { ...ADJUST, qty: -8 });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('the ERP got OTO’s answers: the bad quantity refused, the rest accepted', () => {
+    assert.deepStrictEqual(statuses, [200, 400, 200, 200, 200]);
+  });
+
+  it('puts one diagnostic per finding in the Problems panel, with the rule id as code and "OTO sandbox" as source', async () => {
+    const diagnostics = await waitFor(
+      'the traffic diagnostics',
+      async () => trafficDiagnostics(),
+      (found) => ['qty-not-integer', 'date-format', 'duplicate-write'].every((rule) => found.some(([, diagnostic]) => diagnostic.code === rule)),
+    );
+    for (const [, diagnostic] of diagnostics) {
+      assert.strictEqual(diagnostic.source, 'OTO sandbox');
+    }
+    const qty = diagnostics.find(([, diagnostic]) => diagnostic.code === 'qty-not-integer');
+    assert.ok(qty);
+    assert.strictEqual(qty[1].severity, vscode.DiagnosticSeverity.Error);
+    assert.match(qty[1].message, /OTO1132/);
+    const date = diagnostics.find(([, diagnostic]) => diagnostic.code === 'date-format');
+    assert.strictEqual(date?.[1].severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(date?.[1].message ?? '', /31\/03\/2024/);
+    // The diagnostic points at its finding in the exchange's document.
+    const document = await vscode.workspace.openTextDocument(qty[0]);
+    assert.match(document.lineAt(qty[1].range.start.line).text, /"rule": "qty-not-integer"/);
+  });
+
+  it('opens an exchange as a read-only document: findings first, tokens shortened', async () => {
+    const [uri] = trafficDiagnostics().find(([, diagnostic]) => diagnostic.code === 'duplicate-write') ?? [];
+    assert.ok(uri, 'the duplicate adjust has a diagnostic');
+    const text = (await vscode.workspace.openTextDocument(uri)).getText();
+    const parsed = JSON.parse(text) as { findings: Array<{ rule: string }>; request: { headers: Record<string, string>; body: unknown }; response: { status: number } };
+    assert.deepStrictEqual(Object.keys(parsed).slice(0, 1), ['findings']);
+    assert.strictEqual(parsed.findings[0].rule, 'duplicate-write');
+    assert.deepStrictEqual(parsed.request.body, { ...ADJUST, qty: 3 });
+    assert.strictEqual(parsed.response.status, 200);
+    assert.match(parsed.request.headers.authorization, /^Bearer …\w{4}$/);
+    assert.ok(!text.includes(refreshToken), 'no whole token in the document');
+  });
+
+  if (uiAvailable()) {
+    const rows = (): Promise<TreeRow[] | undefined> => treeRows('Sandbox Traffic');
+    const erpRow = (found: TreeRow[] | undefined, label: string, description: RegExp): boolean =>
+      (found ?? []).some((row) => row.label === label && description.test(row.description));
+
+    it('lists every exchange of the ERP, newest first, with status, OTO code, duration, client and findings', async () => {
+      await vscode.commands.executeCommand('oto.sandboxTraffic.focus');
+      const found = await waitFor('the ERP rows', rows, (seen) => erpRow(seen, 'POST createInventoryOrder', new RegExp(`^200 · \\d+ ms · acme-erp/2\\.1 · ${ONE_FINDING}$`)));
+      assert.ok(erpRow(found, 'POST updateStockQuantity', new RegExp(`^400 · OTO1132 · \\d+ ms · acme-erp/2\\.1 · ${ONE_FINDING}$`)), JSON.stringify(found));
+      assert.ok(erpRow(found, 'POST updateStockQuantity', /^200 · \d+ ms · acme-erp\/2\.1$/), 'the valid adjust, without findings');
+      assert.ok(erpRow(found, 'POST refreshToken', /^200 · \d+ ms · acme-erp\/2\.1$/));
+      const erpRows = (found ?? []).filter((row) => row.description.includes(ERP_AGENT));
+      assert.deepStrictEqual(
+        erpRows.map((row) => row.label),
+        ['POST updateStockQuantity', 'POST updateStockQuantity', 'POST createInventoryOrder', 'POST updateStockQuantity', 'POST updateStockQuantity', 'POST refreshToken'],
+        'newest first',
+      );
+      assert.ok(erpRows[0].description.endsWith(ONE_FINDING), 'the second identical adjust is a duplicate write');
+      // Room for the whole rows, and the Problems panel beside them: the README's picture.
+      await vscode.commands.executeCommand('oto.stock.toggleVisibility');
+      await vscode.commands.executeCommand('oto.requests.toggleVisibility');
+      await sideBarWidth(760);
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      try {
+        await useTheme('light');
+        await screenshot('traffic-view-light');
+        await useTheme('dark');
+        await screenshot('traffic-view-dark');
+      } finally {
+        await useTheme('light');
+        await vscode.commands.executeCommand('workbench.action.closePanel');
+        await vscode.commands.executeCommand('oto.stock.toggleVisibility');
+        await vscode.commands.executeCommand('oto.requests.toggleVisibility');
+      }
+    });
+
+    it('filters to other clients only and to exchanges with findings, and back', async () => {
+      await vscode.commands.executeCommand('oto.sandboxTraffic.othersOnly');
+      const others = await waitFor('other clients only', rows, (seen) => (seen ?? []).length > 0 && (seen ?? []).every((row) => !row.description.includes(OWN_CLIENT)));
+      assert.ok((others ?? []).every((row) => row.description.includes(ERP_AGENT)), JSON.stringify(others));
+      await vscode.commands.executeCommand('oto.sandboxTraffic.findingsOnly');
+      const judged = await waitFor('with findings only', rows, (seen) => (seen ?? []).length === 3);
+      assert.ok((judged ?? []).every((row) => row.description.endsWith(` · ${ONE_FINDING}`)), JSON.stringify(judged));
+      await vscode.commands.executeCommand('oto.sandboxTraffic.allExchanges');
+      await vscode.commands.executeCommand('oto.sandboxTraffic.allClients');
+      await waitFor('all rows again', rows, (seen) => (seen ?? []).some((row) => row.description.includes(OWN_CLIENT)));
+    });
+
+    it('selecting a row opens its document; Copy as cURL gives a line without the token', async () => {
+      await clickTreeRow('Sandbox Traffic', 'POST createInventoryOrder');
+      const editor = await waitFor(
+        'the exchange document',
+        async () => vscode.window.activeTextEditor,
+        (active) => active?.document.uri.scheme === 'oto-traffic' && active.document.uri.path.includes('createInventoryOrder'),
+      );
+      assert.match(editor?.document.getText() ?? '', /"rule": "date-format"/);
+      await screenshot('traffic-document');
+      const id = Number(/^\/(\d+)-/.exec(editor?.document.uri.path ?? '')?.[1]);
+      await vscode.env.clipboard.writeText('');
+      await vscode.commands.executeCommand('oto.copySandboxExchangeAsCurl', { id });
+      const curl = await vscode.env.clipboard.readText();
+      assert.match(curl, /^curl \\\n {2}-X POST \\\n {2}'http:\/\/127\.0\.0\.1:\d+\/rest\/v2\/createInventoryOrder'/);
+      assert.match(curl, /Authorization: Bearer \$OTO_ACCESS_TOKEN/);
+      assert.match(curl, /"orderDate":"2024-03-31"/);
+      await vscode.commands.executeCommand('notifications.clearAll');
+    });
+  }
+});

@@ -1,0 +1,115 @@
+// The Sandbox Traffic view's plain parts: its rows, its exchange documents, and the localised
+// wording of findings (which must say exactly what the core says, in English).
+import * as assert from 'node:assert';
+import Module = require('node:module');
+import { formatTrafficDocument } from '../../../src/workbench/exchangeDocument';
+import { trafficRow, type RowLabels } from '../../../src/workbench/rows';
+import { ADJUST, exchange, lastFindings, READ, type Sent } from '../traffic/build';
+
+const LABELS: RowLabels = { noAnswer: 'no answer', findings: (count) => `${count} finding${count === 1 ? '' : 's'}`, ownClient: 'this editor', proxy: (environment) => `proxy → ${environment}` };
+
+/** `vscode.l10n.t` as VS Code does it in English: named placeholders filled from the record. */
+const fakeVscode = {
+  l10n: { t: (message: string, args: Record<string, unknown>) => message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole)) },
+};
+
+function loadFindingText(): (finding: ReturnType<typeof lastFindings>[number]) => string {
+  const loader = Module as unknown as { _load(request: string, ...rest: unknown[]): unknown };
+  const original = loader._load;
+  loader._load = function (request: string, ...rest: unknown[]) {
+    return request === 'vscode' ? fakeVscode : original.call(this, request, ...rest);
+  };
+  try {
+    return (require('../../../src/workbench/findingText') as typeof import('../../../src/workbench/findingText')).findingText;
+  } finally {
+    loader._load = original;
+  }
+}
+
+describe('Sandbox Traffic view rows', () => {
+  it('shows method and endpoint, then status, OTO code, duration, client and the number of findings', () => {
+    const [finding] = lastFindings({ body: { ...ADJUST, qty: '40.5' } });
+    const rejected = { ...exchange(7, { body: { ...ADJUST, qty: '40.5' }, status: 400, response: { success: false, otoErrorCode: 'OTO1132' }, durationMs: 12 }), findings: [finding] };
+    const row = trafficRow(rejected, LABELS);
+    assert.strictEqual(row.label, 'POST updateStockQuantity');
+    assert.strictEqual(row.description, '400 · OTO1132 · 12 ms · erp/1.0 · 1 finding');
+    assert.deepStrictEqual(row.icon, { id: 'error', color: 'errorForeground' });
+  });
+
+  it('names where a proxied exchange went', () => {
+    const proxied = { ...exchange(8, { body: ADJUST, status: 200, durationMs: 3 }), source: { kind: 'proxy' as const, upstream: 'https://staging-api.tryoto.com/rest/v2', environment: 'staging' } };
+    assert.strictEqual(trafficRow(proxied, LABELS).description, '200 · 3 ms · erp/1.0 · proxy → staging');
+    const unnamed = { ...proxied, source: { kind: 'proxy' as const, upstream: 'http://127.0.0.1:9999/rest/v2' } };
+    assert.match(trafficRow(unnamed, LABELS).description, /proxy → 127\.0\.0\.1:9999$/);
+  });
+
+  it('marks an accepted request with findings as a warning, one without as passed, and no answer as such', () => {
+    const [finding] = lastFindings({ target: '/rest/v2/createInventoryOrder', body: { action: 'inbound', locationCode: 'RUH-WH1', items: [{ sku: 'A', qty: 1 }], orderDate: '2024-03-31' } });
+    assert.strictEqual(trafficRow({ ...exchange(1, {}), findings: [finding] }, LABELS).icon.id, 'warning');
+    assert.strictEqual(trafficRow(exchange(1, READ), LABELS).icon.id, 'pass');
+    const hung: Sent = { ...READ };
+    const unanswered = { ...exchange(1, hung), status: undefined, responseBody: undefined };
+    assert.match(trafficRow(unanswered, LABELS).description, /^no answer · /);
+    assert.strictEqual(trafficRow(unanswered, LABELS).icon.id, 'debug-disconnect');
+  });
+
+  it('names the extension’s own client "this editor"', () => {
+    assert.match(trafficRow(exchange(1, { ...READ, userAgent: 'oto-stock-vscode/0.1.0' }), LABELS).description, / · this editor$/);
+  });
+});
+
+describe('Sandbox Traffic exchange documents', () => {
+  it('puts the findings first and says where each one is, with bodies as JSON and hostile text as strings', () => {
+    const findings = lastFindings({ target: '/rest/v2/createInventoryOrder', body: { action: 'inbound', locationCode: 'RUH-WH1', items: [{ sku: 'A,B', qty: '1.5' }], orderDate: '2024-03-31', description: '<img src=x onerror=alert(1)> [link](command:x)' } });
+    const one = { ...exchange(3, { target: '/rest/v2/createInventoryOrder', body: { description: '<img src=x onerror=alert(1)>' } }), findings };
+    const { text, findingLines } = formatTrafficDocument(one, 'http://127.0.0.1:8787/rest/v2/createInventoryOrder', (finding) => finding.message);
+    const parsed = JSON.parse(text);
+    assert.deepStrictEqual(Object.keys(parsed), ['findings', 'request', 'response']);
+    assert.deepStrictEqual(
+      parsed.findings.map((finding: { rule: string }) => finding.rule),
+      findings.map((finding) => finding.rule),
+    );
+    const lines = text.split('\n');
+    findingLines.forEach((line, index) => assert.strictEqual(lines[line].trim(), `"rule": "${findings[index].rule}",`));
+    assert.strictEqual(parsed.request.body.description, '<img src=x onerror=alert(1)>');
+    assert.strictEqual(parsed.request.url, 'http://127.0.0.1:8787/rest/v2/createInventoryOrder');
+  });
+
+  it('shows a truncated body as its kept text, with its real size', () => {
+    const big = { ...exchange(1, { text: 'x'.repeat(10) }), requestBody: { text: '{"partial', bytes: 400_000, truncated: true } };
+    const parsed = JSON.parse(formatTrafficDocument(big, 'http://x', (finding) => finding.message).text);
+    assert.strictEqual(parsed.request.body, '{"partial');
+    assert.strictEqual(parsed.request.bytes, 400_000);
+    assert.strictEqual(parsed.request.truncated, true);
+  });
+});
+
+describe('Sandbox Traffic finding wording', () => {
+  it('says in English exactly what the core rule says, for every rule', () => {
+    const findingText = loadFindingText();
+    const order = (extra: Record<string, unknown>): Sent => ({ target: '/rest/v2/createInventoryOrder', body: { action: 'inbound', locationCode: 'RUH-WH1', items: [{ sku: 'A', qty: 1 }], ...extra } });
+    const limited: Sent = { ...READ, status: 429, responseHeaders: { 'retry-after': '5' } };
+    const expired: Sent = { ...READ, status: 401 };
+    const refresh = (at: number): Sent => ({ target: '/rest/v2/refreshToken', body: { refresh_token: 'x' }, at });
+    const cases: Sent[][] = [
+      [{ body: { ...ADJUST, qty: '40.5' } }],
+      [order({ orderDate: '2024-03-31' })],
+      [{ body: ADJUST }, { body: ADJUST, at: 100 }],
+      [READ, { body: ADJUST, userAgent: 'other' }, { body: { ...ADJUST, actionType: 'set', qty: '4' } }],
+      [limited, { ...READ, at: 1000 }],
+      [0, 1, 2, 3, 4, 5].map((minute) => refresh(minute * 1000)),
+      [{ target: `/rest/v2/checkGlobalStock?sku=${'A'.repeat(2100)}` }],
+      [{ body: { ...ADJUST, sku: 'A,B' } }],
+      [{ body: ADJUST, headers: { 'content-type': 'text/plain' } }],
+      [expired, { ...expired, at: 10 }],
+    ];
+    const seen = new Set<string>();
+    for (const sent of cases) {
+      for (const finding of lastFindings(...sent)) {
+        seen.add(finding.rule);
+        assert.strictEqual(findingText(finding), finding.message, finding.rule);
+      }
+    }
+    assert.strictEqual(seen.size, 10, [...seen].join(', '));
+  });
+});
