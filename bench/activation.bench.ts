@@ -69,6 +69,7 @@ const API_NAMES = [
   'ConfigurationTarget', 'QuickInputButtons', 'QuickPickItemKind', 'Hover', 'ViewColumn', 'StatusBarAlignment', 'Range',
   'Position', 'Selection', 'LogLevel', 'CancellationTokenSource', 'TabInputWebview', 'TabInputText', 'ColorThemeKind',
   'UIKind', 'ExtensionMode', 'RelativePattern', 'FileType', 'Location', 'TextEdit', 'WorkspaceEdit',
+  'CodeLens', 'Diagnostic', 'DiagnosticSeverity', 'Disposable', 'FileSystemError',
 ];
 
 interface FakeUri {
