@@ -55,6 +55,16 @@ export const COMMANDS = {
   stopRecordingProxy: 'oto.stopRecordingProxy',
   saveRecording: 'oto.saveRecording',
   replayRecording: 'oto.replayRecording',
+  // The integration workbench's Sandbox Traffic view (src/workbench)
+  clearSandboxTraffic: 'oto.clearSandboxTraffic',
+  copySandboxCurl: 'oto.copySandboxCurl',
+  copySandboxExchangeAsCurl: 'oto.copySandboxExchangeAsCurl',
+  openSandboxExchange: 'oto.openSandboxExchange',
+  replaySandboxExchange: 'oto.replaySandboxExchange',
+  sandboxTrafficAllClients: 'oto.sandboxTraffic.allClients',
+  sandboxTrafficAllExchanges: 'oto.sandboxTraffic.allExchanges',
+  sandboxTrafficFindingsOnly: 'oto.sandboxTraffic.findingsOnly',
+  sandboxTrafficOthersOnly: 'oto.sandboxTraffic.othersOnly',
 } as const;
 
 /**
@@ -66,6 +76,7 @@ export const INTERNAL_COMMANDS: readonly string[] = [];
 export const VIEWS = {
   stock: 'oto.stock',
   requests: 'oto.requests',
+  sandboxTraffic: 'oto.sandboxTraffic',
 } as const;
 
 /** The webview panel type of the packing queue (package.json activates on it). */
@@ -86,4 +97,6 @@ export const CONTEXT_KEYS = {
   stockFiltered: 'oto.stock.filtered',
   sandboxFaults: 'oto.sandbox.faults',
   proxyRunning: 'oto.proxy.running',
+  trafficFindingsOnly: 'oto.traffic.findingsOnly',
+  trafficOthersOnly: 'oto.traffic.othersOnly',
 } as const;

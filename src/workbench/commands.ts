@@ -9,7 +9,8 @@ import type { WorkbenchDeps } from './deps';
 import { TrafficDocuments } from './documents';
 import type { TrafficFeed } from './feed';
 import { trafficRow } from './rows';
-import { OPEN_TRAFFIC_COMMAND, rowLabels, type TrafficView } from './trafficView';
+import { rowLabels, type TrafficView } from './trafficView';
+import { COMMANDS } from '../common/ids';
 
 function asRequest(feed: TrafficFeed, exchange: TrafficExchange): RequestLike & { environment: string } {
   return { method: exchange.method, url: feed.urlOf(exchange), endpoint: exchange.endpoint, requestBody: exchange.requestBody.text, environment: 'sandbox' };
@@ -50,16 +51,16 @@ export function registerTrafficCommands(feed: TrafficFeed, view: TrafficView, de
     }
   };
   return [
-    vscode.commands.registerCommand(OPEN_TRAFFIC_COMMAND, onExchange((exchange) => TrafficDocuments.open(exchange))),
+    vscode.commands.registerCommand(COMMANDS.openSandboxExchange, onExchange((exchange) => TrafficDocuments.open(exchange))),
     vscode.commands.registerCommand(
-      'oto.copySandboxExchangeAsCurl',
+      COMMANDS.copySandboxExchangeAsCurl,
       onExchange(async (exchange) => {
         await vscode.env.clipboard.writeText(buildCurl(asRequest(feed, exchange)));
         void vscode.window.showInformationMessage(vscode.l10n.t('Copied as cURL. Set OTO_ACCESS_TOKEN in your shell before running it.'));
       }),
     ),
     vscode.commands.registerCommand(
-      'oto.replaySandboxExchange',
+      COMMANDS.replaySandboxExchange,
       onExchange(async (exchange) => {
         const newest = feed.list()[0]?.id ?? 0;
         if (await replayRequest(asRequest(feed, exchange), deps.session, deps.stock)) {
@@ -70,15 +71,15 @@ export function registerTrafficCommands(feed: TrafficFeed, view: TrafficView, de
         }
       }),
     ),
-    vscode.commands.registerCommand('oto.clearSandboxTraffic', () => {
+    vscode.commands.registerCommand(COMMANDS.clearSandboxTraffic, () => {
       feed.clear();
       view.refreshSoon();
     }),
-    vscode.commands.registerCommand('oto.sandboxTraffic.othersOnly', () => view.setFilter('othersOnly', true)),
-    vscode.commands.registerCommand('oto.sandboxTraffic.allClients', () => view.setFilter('othersOnly', false)),
-    vscode.commands.registerCommand('oto.sandboxTraffic.findingsOnly', () => view.setFilter('findingsOnly', true)),
-    vscode.commands.registerCommand('oto.sandboxTraffic.allExchanges', () => view.setFilter('findingsOnly', false)),
-    vscode.commands.registerCommand('oto.copySandboxCurl', async () => {
+    vscode.commands.registerCommand(COMMANDS.sandboxTrafficOthersOnly, () => view.setFilter('othersOnly', true)),
+    vscode.commands.registerCommand(COMMANDS.sandboxTrafficAllClients, () => view.setFilter('othersOnly', false)),
+    vscode.commands.registerCommand(COMMANDS.sandboxTrafficFindingsOnly, () => view.setFilter('findingsOnly', true)),
+    vscode.commands.registerCommand(COMMANDS.sandboxTrafficAllExchanges, () => view.setFilter('findingsOnly', false)),
+    vscode.commands.registerCommand(COMMANDS.copySandboxCurl, async () => {
       const sandbox = await deps.session.runningSandbox;
       if (!sandbox) {
         void vscode.window.showWarningMessage(vscode.l10n.t('The sandbox is not running: choose the sandbox environment first.'));

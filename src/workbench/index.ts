@@ -8,6 +8,7 @@ import { TRAFFIC_SCHEME, TrafficDocuments } from './documents';
 import { TrafficFeed } from './feed';
 import { TRAFFIC_VIEW_ID, TrafficView } from './trafficView';
 import { TrafficHeader } from './header';
+import { CONTEXT_KEYS } from '../common/ids';
 
 export type { WorkbenchDeps } from './deps';
 export { TRAFFIC_VIEW_ID } from './trafficView';
@@ -28,7 +29,7 @@ export function registerWorkbench(context: vscode.ExtensionContext, deps: Workbe
     vscode.workspace.registerTextDocumentContentProvider(TRAFFIC_SCHEME, documents),
     ...registerTrafficCommands(feed, view, deps),
   );
-  void vscode.commands.executeCommand('setContext', 'oto.traffic.othersOnly', false);
-  void vscode.commands.executeCommand('setContext', 'oto.traffic.findingsOnly', false);
+  void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.trafficOthersOnly, false);
+  void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.trafficFindingsOnly, false);
   return header;
 }

@@ -5,9 +5,10 @@ import { Coalesced } from '../common/coalesce';
 import type { TrafficExchange } from '../traffic/exchange';
 import type { TrafficFeed } from './feed';
 import { trafficRow, type RowLabels } from './rows';
+import { COMMANDS } from '../common/ids';
 
 export const TRAFFIC_VIEW_ID = 'oto.sandboxTraffic';
-export const OPEN_TRAFFIC_COMMAND = 'oto.openSandboxExchange';
+export const OPEN_TRAFFIC_COMMAND = COMMANDS.openSandboxExchange;
 
 export interface TrafficFilters {
   othersOnly: boolean;
