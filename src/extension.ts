@@ -10,6 +10,7 @@ import { registerSessionCommands } from './session/commands';
 import { describeSession } from './session/describe';
 import { createSession } from './session/vscodeSession';
 import { registerSandboxHost } from './sandboxHost';
+import { showFaultsInTrafficView } from './sandboxHost/faultsStatus';
 import { createSandboxHost } from './sandboxHost/vscodeHost';
 import { registerStatusBar } from './statusBar/statusBar';
 import { registerStock } from './stock';
@@ -56,7 +57,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   registerDevtools(context, { session, stock, log });
   const recording = registerRecording(context, { session, log });
-  registerWorkbench(context, { session, stock, proxy: recording });
+  const trafficHeader = registerWorkbench(context, { session, stock, proxy: recording });
+  showFaultsInTrafficView(context, sandboxHost, trafficHeader);
 }
 
 export function deactivate(): void {}

@@ -5,6 +5,27 @@ import { describeFault } from './faultPicks';
 import type { SandboxHost } from './host';
 import { COMMANDS, CONTEXT_KEYS } from '../common/ids';
 
+/** What the Sandbox Traffic view's header shows of the active faults (`undefined` removes its part). */
+export interface FaultsHeader {
+  setDescription(key: string, text: string | undefined): void;
+  setMessage(key: string, text: string | undefined): void;
+}
+
+function faultsCount(count: number): string {
+  return count === 1 ? vscode.l10n.t('1 sandbox fault') : vscode.l10n.t('{0} sandbox faults', count);
+}
+
+/** The active faults in the Sandbox Traffic view's header too: the traffic they shape is listed there. */
+export function showFaultsInTrafficView(context: vscode.ExtensionContext, host: SandboxHost, header: FaultsHeader): void {
+  const update = (): void => {
+    const faults = host.faults();
+    header.setDescription('faults', faults.length === 0 ? undefined : `⚡ ${faultsCount(faults.length)}`);
+    header.setMessage('faults', faults.length === 0 ? undefined : faults.map((fault) => `⚡ ${describeFault(fault, vscode.l10n)}`).join('\n'));
+  };
+  update();
+  context.subscriptions.push(host.onDidChangeFaults(update));
+}
+
 export function registerFaultsStatus(context: vscode.ExtensionContext, host: SandboxHost): void {
   const item = vscode.window.createStatusBarItem('oto.sandboxFaults', vscode.StatusBarAlignment.Left, 9);
   item.name = vscode.l10n.t('OTO Sandbox Faults');
@@ -26,7 +47,7 @@ export function registerFaultsStatus(context: vscode.ExtensionContext, host: San
       item.hide();
       return;
     }
-    item.text = `$(zap) ${faults.length === 1 ? vscode.l10n.t('1 sandbox fault') : vscode.l10n.t('{0} sandbox faults', faults.length)}`;
+    item.text = `$(zap) ${faultsCount(faults.length)}`;
     const lines = faults.map((fault) => describeFault(fault, vscode.l10n));
     const tooltip = new vscode.MarkdownString();
     tooltip.appendText(`${vscode.l10n.t('Faults the sandbox injects:')}\n`);

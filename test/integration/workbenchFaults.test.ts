@@ -9,7 +9,7 @@ import { activateExtension } from './support/extension';
 import { forgetSandbox, sandbox } from './support/sandbox';
 import { screenshot, useTheme } from './support/screenshot';
 import { showStockView } from './support/stockView';
-import { notificationCenter, press, quickInput, statusBarTexts, typeText, uiAvailable, waitFor, type QuickInputState } from './support/ui';
+import { notificationCenter, pageTexts, press, quickInput, statusBarTexts, typeText, uiAvailable, waitFor, type QuickInputState } from './support/ui';
 
 const SKU = 'AJW-DATES-500';
 
@@ -102,6 +102,10 @@ if (uiAvailable()) {
       );
       await vscode.commands.executeCommand('notifications.clearAll');
       await waitFor('the fault in the status bar', statusBarTexts, (items) => items.some((item) => item.includes('1 sandbox fault')));
+      await vscode.commands.executeCommand('oto.sandboxTraffic.focus');
+      await waitFor('the fault in the Sandbox Traffic view\'s header', () => pageTexts('.pane:has(> .pane-header[aria-label*="Sandbox Traffic"]) .message'),
+        (texts) => texts.some((text) => text.includes('429 Retry-After 7 s · checkInventoryStock')));
+      await screenshot('sandbox-faults-traffic-view');
 
       const limited = await client.stock();
       assert.strictEqual(limited.status, 429);
