@@ -31,16 +31,27 @@ async function resolve(feed: TrafficFeed, argument: unknown): Promise<TrafficExc
   return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Which exchange?'), matchOnDescription: true }))?.exchange;
 }
 
-/** Waits briefly for the exchange a replay made to be recorded (the sandbox records it as the answer ends). */
-async function replayed(feed: TrafficFeed, after: number, endpoint: string): Promise<TrafficExchange | undefined> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const found = feed.list().find((exchange) => exchange.id > after && exchange.endpoint === endpoint && exchange.client.own);
-    if (found) {
-      return found;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  return undefined;
+/**
+ * The exchange a replay is about to make, heard as the feed records it (the sandbox records it as
+ * the answer ends, a moment after the client has it); `undefined` if none comes within 500 ms.
+ */
+function nextOwnExchange(feed: TrafficFeed, endpoint: string): { exchange: Promise<TrafficExchange | undefined>; cancel(): void } {
+  let cancel = (): void => undefined;
+  const exchange = new Promise<TrafficExchange | undefined>((resolve) => {
+    const done = (found: TrafficExchange | undefined): void => {
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(found);
+    };
+    const subscription = feed.onDidRecord((recorded) => {
+      if (recorded.endpoint === endpoint && recorded.client.own) {
+        done(recorded);
+      }
+    });
+    const timer = setTimeout(() => done(undefined), 500);
+    cancel = () => done(undefined);
+  });
+  return { exchange, cancel };
 }
 
 export function registerTrafficCommands(feed: TrafficFeed, view: TrafficView, deps: WorkbenchDeps): vscode.Disposable[] {
@@ -62,12 +73,15 @@ export function registerTrafficCommands(feed: TrafficFeed, view: TrafficView, de
     vscode.commands.registerCommand(
       COMMANDS.replaySandboxExchange,
       onExchange(async (exchange) => {
-        const newest = feed.list()[0]?.id ?? 0;
-        if (await replayRequest(asRequest(feed, exchange), deps.session, deps.stock)) {
-          const made = await replayed(feed, newest, exchange.endpoint);
-          if (made) {
-            await TrafficDocuments.open(made);
-          }
+        // Listening starts before the request is sent, so its exchange cannot be missed.
+        const next = nextOwnExchange(feed, exchange.endpoint);
+        if (!(await replayRequest(asRequest(feed, exchange), deps.session, deps.stock))) {
+          next.cancel();
+          return;
+        }
+        const made = await next.exchange;
+        if (made) {
+          await TrafficDocuments.open(made);
         }
       }),
     ),
