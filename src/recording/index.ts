@@ -9,6 +9,7 @@ import type { RemoteEnvironment } from '../session/environment';
 import type { Session } from '../session/session';
 import { proxyFromBundle, RecordingProxyController, writesLabel } from './controller';
 import { COMMANDS } from '../common/ids';
+import { confirmModal } from '../common/confirm';
 
 export { RecordingProxyController } from './controller';
 
@@ -69,13 +70,12 @@ async function startProxy(controller: RecordingProxyController, deps: RecordingD
     return;
   }
   if (target.environment === 'production' && writes === 'forward') {
-    const go = vscode.l10n.t('Forward writes to production');
-    const answer = await vscode.window.showWarningMessage(
+    const confirmed = await confirmModal(
       vscode.l10n.t('Writes sent through the proxy will change real stock in OTO production.'),
-      { modal: true, detail: vscode.l10n.t('Choose "writes blocked" or "writes simulated" to watch an integration without changing anything.') },
-      go,
+      vscode.l10n.t('Forward writes to production'),
+      vscode.l10n.t('Choose "writes blocked" or "writes simulated" to watch an integration without changing anything.'),
     );
-    if (answer !== go) {
+    if (!confirmed) {
       return;
     }
   }

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { SandboxHost, SandboxStart } from './host';
 import { SCENARIO_FILE } from './host';
 import { scenarioUri } from './vscodeHost';
+import { confirmModal } from '../common/confirm';
 
 export interface ScenarioCommandsDeps {
   host: SandboxHost;
@@ -38,13 +39,7 @@ export async function resetSandbox({ host, restartSandbox }: ScenarioCommandsDep
   }
   const source = reading.kind === 'ok' ? SCENARIO_FILE : vscode.l10n.t('the demo data');
   if (!confirmed) {
-    const reset = vscode.l10n.t('Reset Sandbox');
-    const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Reset the sandbox? Its stock, orders and every change made to them are replaced by {0}.', source),
-      { modal: true },
-      reset,
-    );
-    if (choice !== reset) {
+    if (!(await confirmModal(vscode.l10n.t('Reset the sandbox? Its stock, orders and every change made to them are replaced by {0}.', source), vscode.l10n.t('Reset Sandbox')))) {
       return;
     }
   }
@@ -71,13 +66,7 @@ export async function saveStateAsScenario({ host, ensureRunning }: ScenarioComma
   }
   const exists = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
   if (exists) {
-    const replace = vscode.l10n.t('Replace');
-    const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Replace {0} with the sandbox’s current state? Its refresh token, latency, token lifetime and faults are kept.', SCENARIO_FILE),
-      { modal: true },
-      replace,
-    );
-    if (choice !== replace) {
+    if (!(await confirmModal(vscode.l10n.t('Replace {0} with the sandbox’s current state? Its refresh token, latency, token lifetime and faults are kept.', SCENARIO_FILE), vscode.l10n.t('Replace')))) {
       return;
     }
   }

@@ -7,6 +7,7 @@ import type { Environment, RemoteEnvironment } from './environment';
 import { BaseUrlError, describeCause, EnvironmentSwitchError, KeyringError, WrongEnvironmentError } from './errors';
 import type { SandboxEndpoint, Session } from './session';
 import { COMMANDS } from '../common/ids';
+import { confirmModal } from '../common/confirm';
 
 export interface SessionCommandsDeps {
   session: Session;
@@ -124,13 +125,7 @@ async function signOut(session: Session): Promise<void> {
   if (!environment) {
     return;
   }
-  const signOutLabel = vscode.l10n.t('Sign Out');
-  const choice = await vscode.window.showWarningMessage(
-    vscode.l10n.t('Sign out of OTO {0}? The refresh token stored on this machine is deleted.', environment),
-    { modal: true },
-    signOutLabel,
-  );
-  if (choice !== signOutLabel) {
+  if (!(await confirmModal(vscode.l10n.t('Sign out of OTO {0}? The refresh token stored on this machine is deleted.', environment), vscode.l10n.t('Sign Out')))) {
     return;
   }
   try {

@@ -5,6 +5,7 @@ import type { DevtoolsSession, DevtoolsStock } from '../deps';
 import { redactText } from './redaction';
 import { planReplay } from './replay';
 import { COMMANDS } from '../../common/ids';
+import { confirmModal } from '../../common/confirm';
 
 function describeError(error: unknown): string {
   return redactText(error instanceof Error ? error.message : String(error));
@@ -27,16 +28,12 @@ export async function replayRequest(exchange: RequestLike & { readonly environme
     return false;
   }
   if (plan.kind === 'write') {
-    const replayWrite = vscode.l10n.t('Replay and Change Stock Again');
-    const answer = await vscode.window.showWarningMessage(
+    const confirmed = await confirmModal(
       vscode.l10n.t('Replay {0} on {1}?', exchange.endpoint, session.environment),
-      {
-        modal: true,
-        detail: vscode.l10n.t('This request changes data on OTO. Replaying it sends the same change again: stock (or the order) changes a second time.'),
-      },
-      replayWrite,
+      vscode.l10n.t('Replay and Change Stock Again'),
+      vscode.l10n.t('This request changes data on OTO. Replaying it sends the same change again: stock (or the order) changes a second time.'),
     );
-    if (answer !== replayWrite) {
+    if (!confirmed) {
       return false;
     }
   }
