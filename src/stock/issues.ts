@@ -1,6 +1,7 @@
 // Turns a failed read into something the view can show: OTO's own message, or a plain explanation
 // for the plan-gated codes, which otherwise read like a bug.
 import { isOtoError, isPlanGatedError } from '../client';
+import { isUnreachable, unreachableText } from '../common/unreachable';
 import type { Localizer } from './l10n';
 
 export type StockOperation = 'connect' | 'catalogue' | 'locations' | 'inventory' | 'global';
@@ -30,6 +31,10 @@ export function describeIssue(operation: StockOperation, error: unknown, l10n: L
         code ?? '',
       ),
     };
+  }
+  if (isUnreachable(error)) {
+    // Said once however many reads failed: the view joins distinct messages only.
+    return { operation, code, kind, planGated: false, message: unreachableText(l10n) };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { operation, code, kind, planGated: false, message };
