@@ -5,6 +5,7 @@ import { VirtualTexts } from '../devtools/documents';
 import { parseRecording, recordingText, RecordingError, replayRecording, replaySides } from '../proxy/recording';
 import type { WritesMode } from '../proxy/types';
 import { BaseUrlError } from '../session/errors';
+import { environmentName } from '../session/describe';
 import type { RemoteEnvironment } from '../session/environment';
 import type { Session } from '../session/session';
 import { proxyFromBundle, RecordingProxyController, writesLabel } from './controller';
@@ -37,7 +38,7 @@ async function pickUpstream(session: RecordingDeps['session']): Promise<{ enviro
         throw error;
       }
     }
-    return { label: environment === 'staging' ? vscode.l10n.t('Staging') : vscode.l10n.t('Production'), description: upstream, environment, upstream, picked: session.environment === environment };
+    return { label: environmentName(environment), description: upstream, environment, upstream, picked: session.environment === environment };
   });
   const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Recording proxy: forward to which OTO?'), placeHolder: vscode.l10n.t('The integration keeps its own token; the extension adds none.') });
   if (!picked) {

@@ -79,6 +79,7 @@ export class StockViewController implements StockViewControls {
     this.host.setContext(CONTEXT_KEYS.stockGrouping, grouping);
     this.host.setContext(CONTEXT_KEYS.stockLowOnly, lowOnly);
     this.host.setContext(CONTEXT_KEYS.stockFiltered, lowOnly || text !== '');
+    this.host.setContext(CONTEXT_KEYS.stockFilterEmpty, (lowOnly || text !== '') && this.store.loaded && this.tree.getChildren().length === 0);
     const low = this.store.lowStockCount();
     this.view.badge = low ? { value: low, tooltip: l10n.t('{0} SKUs below their minimum inventory', low) } : undefined;
     const issues = visibleIssues(this.store);

@@ -126,6 +126,9 @@ async function perform(page: Page, request: Request): Promise<unknown> {
       return page.evaluate(readers.statusBar);
     case 'pageTexts':
       return page.locator(text('selector')).filter({ visible: true }).allInnerTexts();
+    case 'pageAttributes':
+      // Hidden ones too: a tree row's inline actions are only displayed while it is hovered or selected.
+      return page.locator(text('selector')).evaluateAll((elements, name) => elements.map((element) => element.getAttribute(name)), text('name'));
     case 'type':
       // Keys go to whatever has focus: a quick input that has just appeared may not have it yet
       // (the editor a test opened still does), so its box is focused before typing.
