@@ -51,8 +51,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const tokens = new Tokens(
     options.refreshToken ?? scenario?.refreshToken ?? randomToken('rt'),
     options.accessTokenTtlSeconds ?? scenario?.accessTokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS,
+    options.clock,
   );
-  const faults = new FaultQueue();
+  const faults = new FaultQueue(options.clock);
   faults.add([...(options.faults ?? []), ...(options.state === undefined ? (scenario?.faults ?? []) : [])]);
   const limits = resolveLimits(options.limits);
   const log = new RequestLog();

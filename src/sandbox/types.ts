@@ -196,6 +196,11 @@ export interface SandboxOptions {
   traffic?: TrafficStoreOptions | false;
   /** What one client may cost the sandbox; the defaults suit a local tool. */
   limits?: SandboxLimits;
+  /**
+   * The clock (milliseconds since the epoch) token lifetimes and faults' `seconds` are measured
+   * with (default `Date.now`): a test moves a fake one on instead of waiting for real time.
+   */
+  clock?: () => number;
 }
 
 export interface SandboxLimits {
