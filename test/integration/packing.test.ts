@@ -47,7 +47,7 @@ describe('packing queue in a real VS Code', () => {
     const argument = { kind: 'location', location: warehouse };
     await vscode.commands.executeCommand('oto.openPackingQueue', argument);
     // The extension host's tab model follows the workbench's a moment later.
-    await waitFor('the packing tab', async () => packingTabs(), (tabs) => tabs.length > 0, 5_000);
+    await waitFor('the packing tab', async () => packingTabs(), (tabs) => tabs.length > 0);
     await vscode.commands.executeCommand('oto.openPackingQueue', argument);
     // A tab the second call opened would reach the tab model before one opened after it.
     await vscode.commands.executeCommand('workbench.action.files.newUntitledFile');
@@ -111,7 +111,7 @@ describe('packing queue in a real VS Code', () => {
       await typeText(other.code);
       await press('Enter');
       await opening;
-      await waitFor('the second packing tab', async () => packingTabs().length, (count) => count === 2, 5_000);
+      await waitFor('the second packing tab', async () => packingTabs().length, (count) => count === 2);
       await waitFor('the second queue', () => texts('.queue-header .code'), (codes) => codes[0] === other.code);
     });
   }
