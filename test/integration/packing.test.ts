@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { OtoClient } from '../../src/client';
 import { activateExtension } from './support/extension';
 import { screenshot, useTheme } from './support/screenshot';
-import { press, quickInput, typeText, uiAvailable, waitFor, webviewAttributes, webviewClick, webviewTexts } from './support/ui';
+import { finished, press, quickInput, typeText, uiAvailable, waitFor, webviewAttributes, webviewClick, webviewTexts } from './support/ui';
 
 function packingTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('oto.packing'));
@@ -110,7 +110,7 @@ describe('packing queue in a real VS Code', () => {
       );
       await typeText(other.code);
       await press('Enter');
-      await opening;
+      await finished('the Open Packing Queue command to finish', opening);
       await waitFor('the second packing tab', async () => packingTabs().length, (count) => count === 2);
       await waitFor('the second queue', () => texts('.queue-header .code'), (codes) => codes[0] === other.code);
     });
