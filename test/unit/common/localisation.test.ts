@@ -1,13 +1,11 @@
 // The host hands VS Code's bundle and display language to the code that runs without `vscode`
 // (here the stock-change flows' quantity preview), through @vscode/l10n.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import Module = require('node:module');
-import * as path from 'node:path';
 import { preview } from '../../../src/orders/quantity';
+import { arabicBundle } from '../l10nBundle';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
-const ARABIC = JSON.parse(fs.readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.ar.json'), 'utf8')) as Record<string, string>;
+const ARABIC = arabicBundle();
 
 interface StandIn {
   l10n: { bundle: Record<string, string> | undefined };
