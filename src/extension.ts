@@ -1,6 +1,7 @@
 // Wiring only: creates the session and hands each feature module what it declares in its deps.
 
 import * as vscode from 'vscode';
+import { configureLocalisation } from './common/localisation';
 import { registerDevtools } from './devtools';
 import { registerOperations } from './operations';
 import { registerOrders } from './orders';
@@ -17,6 +18,7 @@ import { registerStock } from './stock';
 import { registerWorkbench } from './workbench';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  configureLocalisation();
   const log = vscode.window.createOutputChannel('OTO', { log: true });
   context.subscriptions.push(log);
   const sandboxHost = createSandboxHost(context, log);

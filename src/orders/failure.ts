@@ -2,7 +2,7 @@
 // write whose answer was lost, that it may or may not have happened (it is never resent).
 import { isOtoError, isPlanGatedError } from '../client';
 import { connect, type Connection, type FlowContext } from './context';
-import { l10n } from './l10n';
+import * as l10n from '@vscode/l10n';
 import type { MessageLevel } from './prompter';
 
 /**

@@ -4,7 +4,7 @@
 import type { StockViewControls } from './commands';
 import { CONTEXT_KEYS } from '../common/ids';
 import type { StockIssue } from './issues';
-import type { Localizer } from './l10n';
+import * as l10n from '@vscode/l10n';
 import { skuRow, unhide } from './reveal';
 import type { StockStore } from './store';
 import type { Grouping, StockNode, TreeOptions } from './treeModel';
@@ -37,7 +37,6 @@ export interface StockViewHost {
   showInformation(message: string): void;
   /** The view's description: the sandbox label, or the signed-in account; undefined for none. */
   describeView(): Promise<string | undefined>;
-  readonly l10n: Localizer;
 }
 
 const GROUPING_KEY = 'oto.stock.grouping';
@@ -70,7 +69,6 @@ export class StockViewController implements StockViewControls {
 
   /** Context keys, badge and message from the current options and the store's last read. */
   showState(): void {
-    const { l10n } = this.host;
     const { grouping, lowOnly, text } = this.tree.treeOptions;
     this.host.setContext(CONTEXT_KEYS.stockGrouping, grouping);
     this.host.setContext(CONTEXT_KEYS.stockLowOnly, lowOnly);
@@ -119,7 +117,7 @@ export class StockViewController implements StockViewControls {
     }
     const row = stock && skuRow(this.tree.getChildren().filter((root): root is StockNode => root.kind !== 'issue'), sku);
     if (!row) {
-      this.host.showInformation(this.host.l10n.t('SKU {0} is not in the Stock view.', sku));
+      this.host.showInformation(l10n.t('SKU {0} is not in the Stock view.', sku));
       return;
     }
     await this.view.reveal(row, { select: true, focus: true });
