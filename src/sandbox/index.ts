@@ -9,7 +9,7 @@ import { FaultQueue } from './faults';
 import { Emitter } from '../common/emitter';
 import { createScenarioState, createState } from './seed';
 import { exportState, importState } from './snapshot';
-import { resolveLimits } from './limits';
+import { resolveLimits, stopServer } from '../common/serverLimits';
 import { RequestLog } from './requestLog';
 import { routes } from './routes';
 import { API_PREFIX, createServer } from './server';
@@ -95,13 +95,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     onDidChangeState: stateChanges.event,
     traffic,
     close() {
-      closed ??= new Promise<void>((resolve) => {
+      if (!closed) {
         closing.abort();
         faults.dispose();
         stateChanges.dispose();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+        closed = stopServer(server);
+      }
       return closed;
     },
   };

@@ -8,13 +8,16 @@ import { ExchangeTap } from './capture';
 import { ApiFailure, gatewayFailure, genericFailureBody, jwtExpired, otoFailure } from './errors';
 import type { FaultQueue } from './faults';
 import type { SandboxState } from './model';
-import { applyLimits, serverOptions, UNAUTHORIZED_BODY_BYTES } from './limits';
+import { applyLimits, serverOptions } from '../common/serverLimits';
 import type { RequestLog } from './requestLog';
 import { routes, type Route } from './routes';
 import type { RawExchange } from '../traffic/capture';
 import type { Dialect, Fault, SandboxLimits } from './types';
 
 export const API_PREFIX = '/rest/v2/';
+
+/** A request without a valid access token carries at most this much body (a refresh token). */
+export const UNAUTHORIZED_BODY_BYTES = 16_384;
 
 export interface ServerContext {
   state: SandboxState;

@@ -205,7 +205,10 @@ export interface SandboxLimits {
   requestTimeoutMs?: number;
   /** An idle kept-alive connection is closed after this (default 5 s). */
   keepAliveTimeoutMs?: number;
-  /** Connections at once (default 256); further ones are closed at once. */
+  /**
+   * Connections at once (default 256); a further one is answered 503 (`Retry-After: 1`) and closed,
+   * and past 64 such answers at a time, closed unanswered.
+   */
   maxConnections?: number;
   /** Request line and headers together (default 16 KB); more is 431. */
   maxHeaderBytes?: number;
