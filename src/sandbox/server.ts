@@ -26,7 +26,8 @@ export interface ServerContext {
   latencyMs: number;
   /** Which of OTO's answer dialects the endpoints speak. */
   dialect: Dialect;
-  log: RequestLog;
+  /** Absent when the sandbox keeps no request log (`requestLog: false`). */
+  log?: RequestLog;
   limits: Required<SandboxLimits>;
   /** Aborted when the sandbox closes: pending delays end and hanging requests are dropped. */
   closing: AbortSignal;
@@ -152,7 +153,7 @@ export function createServer(context: ServerContext): http.Server {
       incoming.resume();
     }
     const request: ApiRequest = { method, endpoint, query: Object.fromEntries(url.searchParams), body: parseBody(rawBody ?? '') };
-    context.log.add({ method, endpoint, url: incoming.url ?? '', query: request.query, text: rawBody, body: request.body === NOT_JSON ? rawBody : request.body, authorized });
+    context.log?.add({ method, endpoint, url: incoming.url ?? '', query: request.query, text: rawBody, body: request.body === NOT_JSON ? rawBody : request.body, authorized });
     tap?.request(rawBody ?? '', authorized, request.body === NOT_JSON ? undefined : { value: request.body }, request.query);
 
     const fault = context.faults.take(endpoint, incoming.headers['user-agent']);
