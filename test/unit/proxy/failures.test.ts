@@ -103,7 +103,7 @@ describe('recording proxy: failures', () => {
     assert.equal(upstream.received.length, 0);
   });
 
-  it('closes connections past its cap at once and keeps serving the others', async () => {
+  it('answers connections past its cap 503 in JSON, sends nothing upstream, and keeps serving the others', async () => {
     harness = await proxyTo(upstream.baseUrl, { limits: { maxConnections: 3 } });
     const held: net.Socket[] = [];
     for (let i = 0; i < 3; i++) {
@@ -113,7 +113,8 @@ describe('recording proxy: failures', () => {
     }
     // Connected, the held ones are ahead of the next in the listen queue, which is accepted in order.
     const turnedAway = await rawRequest(harness.proxy.port, 'GET /rest/v2/healthCheck HTTP/1.1\r\nHost: x\r\n\r\n');
-    assert.equal(turnedAway, '');
+    assert.match(turnedAway, /^HTTP\/1.1 503 .*\r\n(.*\r\n)*Retry-After: 1\r\nConnection: close\r\n/);
+    assert.deepEqual(bodyOf(turnedAway), { message: 'Too many connections: at most 3 at a time; try again in 1 s', code: 503 });
     assert.equal(upstream.received.length, 0);
     held.pop()?.destroy();
     // The proxy frees the slot once it has seen that socket close, which tells this side nothing: ask until it serves.
