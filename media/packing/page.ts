@@ -4,6 +4,7 @@
 // undone if the host reports that the call failed. Messages from the host are parsed before use.
 import {
   parseHostMessage,
+  parsePageMessage,
   parsePanelState,
   describeMessage,
   type HostMessage,
@@ -15,9 +16,9 @@ import {
   type WarehouseInfo,
 } from '../../src/packing/protocol';
 import { matchesSearch, searchText } from './filter';
-import { focusedControl, focusNeighbour, refocus, type FocusedControl } from './focus';
+import { focusCard, focusedControl, focusNeighbour, refocus, visibleCards, type FocusedControl } from './focus';
 import { createFormatter, type Formatter } from './format';
-import { renderCard, renderEmpty, renderHeader, renderLoadError, renderLoading, renderNoMatches, renderSummary, type Action, type CardView, type DetailsState } from './render';
+import { notPicked, renderCard, renderEmpty, renderHeader, renderLoadError, renderLoading, renderNoMatches, renderSummary, type Action, type CardView, type DetailsState } from './render';
 
 /** The part of the webview API the page uses (`acquireVsCodeApi()` in VS Code, a stand-in in tests). */
 export interface WebviewApi {
@@ -144,7 +145,12 @@ export class PackingPage {
     }
   }
 
+  /** Sends what the host's parser accepts, checked with that same parser: a message it would drop is not sent. */
   private post(message: PageMessage): void {
+    if (!parsePageMessage(message)) {
+      console.error(`OTO packing page: did not send a malformed ${describeMessage(message)}.`);
+      return;
+    }
     this.api.postMessage(message);
   }
 
@@ -389,17 +395,17 @@ export class PackingPage {
       case 'pick':
         return this.setStatus(orderId, 'picked', false);
       case 'pack': {
+        // Packed cannot be undone: the card asks first (and says so), whatever the order's state.
         const state = this.stateOf(orderId);
-        if (['ready', 'unknown'].includes(this.cardView(this.orderById(orderId), state).state)) {
-          state.error = undefined;
-          state.confirming = true;
-          return this.update();
-        }
-        return this.setStatus(orderId, 'packed', false);
+        state.error = undefined;
+        state.confirming = true;
+        return this.update();
       }
-      case 'confirmPack':
-        this.stateOf(orderId).confirming = false;
-        return this.setStatus(orderId, 'packed', true);
+      case 'confirmPack': {
+        const state = this.stateOf(orderId);
+        state.confirming = false;
+        return this.setStatus(orderId, 'packed', notPicked(this.cardView(this.orderById(orderId), state).state));
+      }
       case 'cancelPack':
         this.stateOf(orderId).confirming = false;
         return this.update();
@@ -423,7 +429,9 @@ export class PackingPage {
     state.error = undefined;
     state.pending = { requestId, target };
     this.update();
-    this.post({ type: 'updatePackingStatus', requestId, orderId, packingStatus: target, skipPicked });
+    const update = { type: 'updatePackingStatus', requestId, orderId, skipPicked } as const;
+    // Only the confirmation above leads here for packed, so the message says it was confirmed.
+    this.post(target === 'picked' ? { ...update, packingStatus: 'picked' } : { ...update, packingStatus: 'packed', confirmed: true });
   }
 
   private toggleDetails(orderId: string): void {
@@ -450,7 +458,10 @@ export class PackingPage {
     this.update();
   }
 
-  /** Arrow keys move between cards (to the same button), Escape backs out of a confirmation. */
+  /**
+   * Arrow keys move between cards (to the same button), ArrowUp from the first card back to the
+   * search box; Escape backs out of a confirmation.
+   */
   private onKeyDown(event: KeyboardEvent): void {
     const active = document.activeElement as HTMLElement | null;
     const card = active?.closest<HTMLElement>('.card');
@@ -462,12 +473,18 @@ export class PackingPage {
       return this.act('cancelPack', card.dataset.orderId);
     }
     const step = { ArrowDown: 1, ArrowUp: -1 }[event.key];
-    if (step !== undefined && focusNeighbour(this.list, card, active, step)) {
+    if (step === undefined) {
+      return;
+    }
+    if (focusNeighbour(this.list, card, active, step)) {
       event.preventDefault();
+    } else if (step === -1 && this.ready) {
+      event.preventDefault();
+      this.ready.search.focus();
     }
   }
 
-  /** "/" jumps to the search box; Escape in it clears the search. */
+  /** "/" jumps to the search box; in it, ArrowDown goes to the first card's next step and Escape clears the search. */
   private onDocumentKeyDown(event: KeyboardEvent): void {
     const search = this.ready?.search;
     if (!search) {
@@ -478,6 +495,12 @@ export class PackingPage {
       event.preventDefault();
       search.focus();
       search.select();
+    } else if (event.key === 'ArrowDown' && document.activeElement === search) {
+      const [first] = visibleCards(this.list);
+      if (first) {
+        event.preventDefault();
+        focusCard(first);
+      }
     } else if (event.key === 'Escape' && document.activeElement === search && search.value !== '') {
       event.preventDefault();
       search.value = '';
