@@ -139,7 +139,7 @@ describe('packing host against the sandbox', () => {
     const afterPick = lastOf(h.posted, 'queue').orders.find((order) => order.orderId === orderId);
     assert.equal(afterPick?.state, 'picked');
 
-    await h.controller.receive({ type: 'updatePackingStatus', requestId: 2, orderId, packingStatus: 'packed', skipPicked: false });
+    await h.controller.receive({ type: 'updatePackingStatus', requestId: 2, orderId, packingStatus: 'packed', skipPicked: false, confirmed: true });
     assert.deepEqual(lastOf(h.posted, 'statusResult'), { type: 'statusResult', requestId: 2, orderId, ok: true, state: 'packed' });
     const details = await sandbox.client.getOrderDetails(orderId);
     assert.deepEqual(
@@ -168,7 +168,7 @@ describe('packing host against the sandbox', () => {
     await h.controller.receive({ type: 'ready' });
     const orderId = lastOf(h.posted, 'queue').orders[0].orderId;
 
-    await h.controller.receive({ type: 'updatePackingStatus', requestId: 1, orderId, packingStatus: 'packed', skipPicked: false });
+    await h.controller.receive({ type: 'updatePackingStatus', requestId: 1, orderId, packingStatus: 'packed', skipPicked: false, confirmed: true });
     assert.deepEqual(lastOf(h.posted, 'statusResult'), {
       type: 'statusResult',
       requestId: 1,
@@ -180,10 +180,26 @@ describe('packing host against the sandbox', () => {
     assert.match((lastOf(h.posted, 'statusResult') as { error: string }).error, /no longer in this queue/);
     assert.equal(sandbox.sent('updatePackingStatus').length, 0);
 
-    await h.controller.receive({ type: 'updatePackingStatus', requestId: 3, orderId, packingStatus: 'packed', skipPicked: true });
+    await h.controller.receive({ type: 'updatePackingStatus', requestId: 3, orderId, packingStatus: 'packed', skipPicked: true, confirmed: true });
     assert.deepEqual(lastOf(h.posted, 'statusResult'), { type: 'statusResult', requestId: 3, orderId, ok: true, state: 'packed' });
     await h.controller.receive({ type: 'updatePackingStatus', requestId: 4, orderId, packingStatus: 'picked', skipPicked: false });
     assert.match((lastOf(h.posted, 'statusResult') as { error: string }).error, /already packed/);
+    assert.equal(sandbox.sent('updatePackingStatus').length, 1);
+  });
+
+  it('marks nothing packed that the page did not confirm (packed cannot be undone)', async () => {
+    const h = await host();
+    await h.controller.receive({ type: 'ready' });
+    const orderId = lastOf(h.posted, 'queue').orders.find((order) => order.state === 'picked')?.orderId;
+    assert.ok(orderId, 'the queue has a picked order');
+    const postedBefore = h.posted.length;
+    await h.controller.receive({ type: 'updatePackingStatus', requestId: 1, orderId, packingStatus: 'packed', skipPicked: false });
+    await h.controller.receive({ type: 'updatePackingStatus', requestId: 2, orderId, packingStatus: 'packed', skipPicked: false, confirmed: false });
+    assert.equal(h.posted.length, postedBefore);
+    assert.equal(sandbox.sent('updatePackingStatus').length, 0);
+    assert.equal(h.logged.filter((line) => line.startsWith('warn ') && line.includes('ignored a malformed message of type "updatePackingStatus"')).length, 2);
+    await h.controller.receive({ type: 'updatePackingStatus', requestId: 3, orderId, packingStatus: 'packed', skipPicked: false, confirmed: true });
+    assert.deepEqual(lastOf(h.posted, 'statusResult'), { type: 'statusResult', requestId: 3, orderId, ok: true, state: 'packed' });
     assert.equal(sandbox.sent('updatePackingStatus').length, 1);
   });
 
@@ -260,7 +276,7 @@ describe('packing host against the sandbox', () => {
     const first = h.controller.receive({ type: 'updatePackingStatus', requestId: 1, orderId, packingStatus: 'picked', skipPicked: false });
     // Its answer is held back 150 ms from the moment it arrives: the second change comes while it is in flight.
     await until('the first change to reach the sandbox', () => sandbox.sent('updatePackingStatus').length === 1);
-    await h.controller.receive({ type: 'updatePackingStatus', requestId: 2, orderId, packingStatus: 'packed', skipPicked: false });
+    await h.controller.receive({ type: 'updatePackingStatus', requestId: 2, orderId, packingStatus: 'packed', skipPicked: false, confirmed: true });
     assert.match((lastOf(h.posted, 'statusResult') as { error: string }).error, /already being updated/);
     await first;
     assert.deepEqual(lastOf(h.posted, 'statusResult'), { type: 'statusResult', requestId: 1, orderId, ok: true, state: 'picked' });
