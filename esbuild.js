@@ -44,7 +44,7 @@ function page(name) {
 const builds = [
   {
     ...common,
-    entryPoints: { extension: 'src/extension.ts', sandbox: 'src/sandbox/index.ts', operations: 'src/operations/lazy.ts', proxy: 'src/proxy/index.ts' },
+    entryPoints: { extension: 'src/extension.ts', sandbox: 'src/sandbox/index.ts', operations: 'src/operations/lazy.ts', proxy: 'src/proxy/index.ts', recording: 'src/recording/lazy.ts', sandboxHost: 'src/sandboxHost/lazy.ts', workbench: 'src/workbench/lazy.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
