@@ -112,6 +112,7 @@ function fakeVscode(registry: Registry, settings: Map<string, unknown>): Record<
         return hiddenView();
       },
       state: { focused: true },
+      activeTextEditor: undefined,
     }),
     commands: stub('commands', {
       registerCommand: (id: string, run: (...args: unknown[]) => unknown) => {
@@ -164,6 +165,7 @@ const LAZY_PARTS: Array<{ file: string; use: string; run(registry: Registry): un
   { file: 'recording.js', use: 'OTO: Stop Recording Proxy', run: (registry) => registry.command('oto.stopRecordingProxy') },
   { file: 'sandboxHost.js', use: 'OTO: Clear Sandbox Faults', run: (registry) => registry.command('oto.clearSandboxFaults') },
   { file: 'workbench.js', use: 'Sandbox Traffic view shown', run: (registry) => registry.rows('oto.sandboxTraffic') },
+  { file: 'devtools.js', use: 'OTO: Check Stock of Selection (no editor)', run: (registry) => registry.command('oto.checkStockOfSelection') },
 ];
 const OTHER_BUNDLES = ['sandbox.js', 'proxy.js'];
 
