@@ -8,6 +8,7 @@ import { BaseUrlError } from '../session/errors';
 import type { RemoteEnvironment } from '../session/environment';
 import type { Session } from '../session/session';
 import { proxyFromBundle, RecordingProxyController, writesLabel } from './controller';
+import { withAbortSignal } from '../common/cancellation';
 import { COMMANDS } from '../common/ids';
 import { confirmModal } from '../common/confirm';
 
@@ -139,18 +140,15 @@ async function replay(controller: RecordingProxyController, documents: VirtualTe
   }
   const pairs = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Replaying {0} requests against a fresh sandbox…', recorded.length), cancellable: true },
-    async (_progress, token) => {
-      const cancel = new AbortController();
-      const listener = token.onCancellationRequested(() => cancel.abort());
+    (_progress, token) => withAbortSignal(token, async (signal) => {
       // A sandbox of its own, with the default data: the replayed writes change nobody's state.
       const sandbox = await controller.module.startSandbox({ traffic: false });
       try {
-        return await replayRecording(recorded, sandbox, cancel.signal);
+        return await replayRecording(recorded, sandbox, signal);
       } finally {
-        listener.dispose();
         await sandbox.close();
       }
-    },
+    }),
   ).then(undefined, (error: unknown) => {
     if (error instanceof Error && error.name === 'AbortError') {
       return undefined;
