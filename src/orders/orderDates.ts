@@ -2,8 +2,8 @@
 // digits), "today" or "tomorrow"; always a real calendar date before anything is sent. Shown in
 // the display language's format: `DD/MM/YYYY` is OTO's wire format, not the UI's.
 import { formatDdMmYyyy, parseDdMmYyyy } from '../client';
-import { asciiDigits, formatDay } from '../common/display';
-import { displayLanguage, l10n } from './l10n';
+import * as l10n from '@vscode/l10n';
+import { asciiDigits, displayLanguage, formatDay } from '../common/display';
 
 export function today(now: Date): string {
   return formatDdMmYyyy(now);

@@ -2,7 +2,7 @@
 // own prompt, until "Continue to review".
 import { asciiDigits } from '../common/display';
 import type { FlowContext } from './context';
-import { l10n } from './l10n';
+import * as l10n from '@vscode/l10n';
 import { compareDdMmYyyy } from '../client';
 import { displayDate, parseDateText, today, tomorrow } from './orderDates';
 import type { PickItem, StepPosition } from './prompter';

@@ -7,7 +7,9 @@ import type { Environment, RemoteEnvironment } from './environment';
 import { environmentName } from './describe';
 import { BaseUrlError, describeCause, EnvironmentSwitchError, KeyringError, WrongEnvironmentError } from './errors';
 import type { SandboxEndpoint, Session } from './session';
+import { isCancellation } from '../common/cancellation';
 import { COMMANDS } from '../common/ids';
+import { withCancellableProgress } from '../common/progress';
 import { confirmModal } from '../common/confirm';
 import { isUnreachable, unreachableText } from '../common/unreachable';
 import type { ReachabilityWatch } from './reachability';
@@ -57,9 +59,8 @@ async function signIn(session: Session, reachability: ReachabilityWatch, request
     return;
   }
   try {
-    const account = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the token with OTO {0}…', environment) },
-      () => reachability.quietly(() => session.signIn(environment, token)),
+    const account = await withCancellableProgress({ title: vscode.l10n.t('Checking the token with OTO {0}…', environment) }, (signal) =>
+      reachability.quietly(() => session.signIn(environment, token, signal)),
     );
     void vscode.window.showInformationMessage(
       account
@@ -67,6 +68,9 @@ async function signIn(session: Session, reachability: ReachabilityWatch, request
         : vscode.l10n.t('Signed in to OTO {0}. (OTO did not say which account: accountInfo did not answer.)', environment),
     );
   } catch (error) {
+    if (isCancellation(error)) {
+      return;
+    }
     if (error instanceof EnvironmentSwitchError) {
       void vscode.window.showErrorMessage(
         vscode.l10n.t('Signed in to OTO {0}, but could not switch the oto.environment setting to it: {1}', environment, describeCause(error.cause)),
@@ -104,7 +108,7 @@ function signInFailure(error: unknown, environment: RemoteEnvironment): string {
     );
   }
   if (isUnreachable(error)) {
-    return vscode.l10n.t('{0} The token could not be checked, so nothing was stored.', unreachableText(vscode.l10n, environment));
+    return vscode.l10n.t('{0} The token could not be checked, so nothing was stored.', unreachableText(environment));
   }
   if (error instanceof OtoError && error.kind === 'timeout') {
     return vscode.l10n.t('Could not reach OTO {0} to check the token ({1}). Nothing was stored.', environment, error.message);

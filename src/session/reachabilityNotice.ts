@@ -21,7 +21,7 @@ async function tell(watch: ReachabilityWatch, outage: Outage, log: vscode.LogOut
   log.error(`OTO ${outage.environment} cannot be reached: ${outage.detail}`);
   const retry = vscode.l10n.t('Retry');
   const showLog = vscode.l10n.t('Show log');
-  const choice = await vscode.window.showErrorMessage(unreachableText(vscode.l10n, outage.environment), retry, showLog);
+  const choice = await vscode.window.showErrorMessage(unreachableText(outage.environment), retry, showLog);
   if (choice === retry) {
     watch.reset();
     await vscode.commands.executeCommand(COMMANDS.refresh);

@@ -53,7 +53,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, { session, l
     item.text = `${sandbox ? '$(beaker)' : '$(package)'} ${label}`;
     const lines = [
       sandbox ? sandboxLabel() : vscode.l10n.t('OTO {0}', session.environment),
-      low === undefined ? undefined : lowSkusText(vscode.l10n, low),
+      low === undefined ? undefined : lowSkusText(low),
       vscode.l10n.t('Click to show the Stock view'),
     ].filter((line) => line !== undefined);
     item.tooltip = lines.join('\n');

@@ -1,8 +1,8 @@
 // Turns a failed read into something the view can show: OTO's own message, or a plain explanation
 // for the plan-gated codes, which otherwise read like a bug.
 import { isOtoError, isPlanGatedError } from '../client';
+import * as l10n from '@vscode/l10n';
 import { isUnreachable, unreachableText } from '../common/unreachable';
-import type { Localizer } from './l10n';
 
 export type StockOperation = 'connect' | 'catalogue' | 'locations' | 'inventory' | 'global';
 
@@ -17,7 +17,7 @@ export interface StockIssue {
   planGated: boolean;
 }
 
-export function describeIssue(operation: StockOperation, error: unknown, l10n: Localizer): StockIssue {
+export function describeIssue(operation: StockOperation, error: unknown): StockIssue {
   const code = isOtoError(error) ? error.code : undefined;
   const kind = isOtoError(error) ? error.kind : undefined;
   if (isPlanGatedError(error)) {
@@ -34,7 +34,7 @@ export function describeIssue(operation: StockOperation, error: unknown, l10n: L
   }
   if (isUnreachable(error)) {
     // Said once however many reads failed: the view joins distinct messages only.
-    return { operation, code, kind, planGated: false, message: unreachableText(l10n) };
+    return { operation, code, kind, planGated: false, message: unreachableText() };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { operation, code, kind, planGated: false, message };

@@ -6,7 +6,7 @@ import { activateExtension } from './support/extension';
 import { sandbox } from './support/sandbox';
 import { screenshot } from './support/screenshot';
 import { figuresOf, rows, showStockView } from './support/stockView';
-import { pageAttributes, pageTexts, press, quickInput, typeText, uiAvailable, waitFor } from './support/ui';
+import { finished, pageAttributes, pageTexts, press, quickInput, typeText, uiAvailable, waitFor } from './support/ui';
 
 const SKU = 'AJW-DATES-500';
 
@@ -49,7 +49,7 @@ if (uiAvailable()) {
       const shown = await waitFor(`only ${SKU}`, rows, (found) => found.filter((row) => row.level === 2).length === expected.length && found.every((row) => row.level === 1 || row.label === SKU));
       assert.ok((await quickInput()).visible, 'the filter box is still open');
       await press('Enter');
-      await filtering;
+      await finished('the Filter Stock command to finish', filtering);
       const pairs = shown.flatMap((row, index) => (row.level === 1 ? [[row.label, figuresOf(shown[index + 1])?.onHand]] : []));
       assert.deepStrictEqual(pairs, expected);
       assert.match(shown[1].description, / · Ajwa Dates 500 g$/);

@@ -129,6 +129,9 @@ async function perform(page: Page, request: Request): Promise<unknown> {
     case 'pageAttributes':
       // Hidden ones too: a tree row's inline actions are only displayed while it is hovered or selected.
       return page.locator(text('selector')).evaluateAll((elements, name) => elements.map((element) => element.getAttribute(name)), text('name'));
+    case 'pageClick':
+      await page.locator(text('selector')).filter({ visible: true }).first().click();
+      return null;
     case 'type':
       // Keys go to whatever has focus: a quick input that has just appeared may not have it yet
       // (the editor a test opened still does), so its box is focused before typing.

@@ -2,7 +2,6 @@
 // closed loopback port (connection refused), then to a sandbox that answers.
 import * as assert from 'node:assert';
 import * as net from 'node:net';
-import { english } from '../../../src/stock/l10n';
 import { unreachableText } from '../../../src/common/unreachable';
 import { ReachabilityWatch } from '../../../src/session/reachability';
 import type { Outage } from '../../../src/session/reachability';
@@ -55,7 +54,7 @@ describe('ReachabilityWatch', () => {
     outages = [];
     watch = new ReachabilityWatch((outage) => outages.push(outage));
     session.onRequest((event) => watch.observe(event));
-    store = new StockStore({ getSource: () => session.getClient(), l10n: english });
+    store = new StockStore({ getSource: () => session.getClient() });
   });
 
   afterEach(async () => {
@@ -78,7 +77,7 @@ describe('ReachabilityWatch', () => {
   it('shows the view one worded message, without the transport text', async () => {
     await store.refresh({ reloadCatalogue: true });
     const issues = visibleIssues(store);
-    assert.deepStrictEqual(issues.map((issue) => issue.message), [unreachableText(english)]);
+    assert.deepStrictEqual(issues.map((issue) => issue.message), [unreachableText()]);
     assert.strictEqual(issues[0].message, 'OTO cannot be reached — check your network or proxy.');
     assert.ok(store.lastResult && store.lastResult.issues.length >= 2, 'both the catalogue and the locations failed');
   });
