@@ -1,7 +1,7 @@
 // Where each row of a bulk apply stands, folded from its journal. A row sent without a recorded
 // answer (in flight when VS Code stopped, or whose answer was lost) is "check": it may or may
 // not have been applied, and it is never sent again unless the operator says so.
-import type { JournalEntry, ReadJournal } from './journal';
+import type { JournalEntry, ReadJournal } from '../journal';
 import type { PlannedRow } from './preview';
 
 export type RowState =
