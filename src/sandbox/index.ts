@@ -52,8 +52,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const tokens = new Tokens(
     options.refreshToken ?? scenario?.refreshToken ?? randomToken('rt'),
     options.accessTokenTtlSeconds ?? scenario?.accessTokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS,
+    options.clock,
   );
-  const faults = new FaultQueue();
+  const faults = new FaultQueue(options.clock);
   faults.add([...(options.faults ?? []), ...(options.state === undefined ? (scenario?.faults ?? []) : [])]);
   const limits = resolveLimits(options.limits);
   // Two records of the same requests, each with a job the other cannot do. `requests` (this log)

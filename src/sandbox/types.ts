@@ -201,6 +201,11 @@ export interface SandboxOptions {
   requestLog?: boolean;
   /** What one client may cost the sandbox; the defaults suit a local tool. */
   limits?: SandboxLimits;
+  /**
+   * The clock (milliseconds since the epoch) token lifetimes and faults' `seconds` are measured
+   * with (default `Date.now`): a test moves a fake one on instead of waiting for real time.
+   */
+  clock?: () => number;
 }
 
 export interface SandboxLimits {
