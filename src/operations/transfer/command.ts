@@ -19,6 +19,12 @@ import { checkTransferQuantity, describeStep, describeTransfer, isComplete, newT
 
 const l10n = vscode.l10n;
 
+/**
+ * Journals of the transfers being asked about right now (after a transfer, or on review): one is
+ * never offered twice at once, where two Retry buttons could send its second step twice.
+ */
+const asking = new Set<string>();
+
 async function pickLocation(deps: OperationsDeps, title: string, placeHolder: string, exclude?: string): Promise<string | undefined> {
   const items = deps.store.locations.filter((location) => location.code !== exclude).map((location) => ({ label: location.name ?? location.code, description: location.code, code: location.code }));
   return (await vscode.window.showQuickPick(items, { title, placeHolder, matchOnDescription: true }))?.code;
@@ -107,10 +113,15 @@ export async function transferStock(deps: OperationsDeps, argument: unknown): Pr
       return;
     }
     const journal = await Journal.create(deps.journalDir, { environment, source: `${sku} ${from} → ${to}`, rows: [], transfer: plan });
-    const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: l10n.t('Transferring {0} × {1} from {2} to {3}…', qty, sku, from, to) }, () => runTransfer(client, plan, journal));
-    record(deps, environment, plan, 'first', outcome.first);
-    record(deps, environment, plan, 'second', outcome.second);
-    await followUp(deps, environment, plan, outcome, journal);
+    asking.add(journal.file);
+    try {
+      const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: l10n.t('Transferring {0} × {1} from {2} to {3}…', qty, sku, from, to) }, () => runTransfer(client, plan, journal));
+      record(deps, environment, plan, 'first', outcome.first);
+      record(deps, environment, plan, 'second', outcome.second);
+      await followUp(deps, environment, plan, outcome, journal);
+    } finally {
+      asking.delete(journal.file);
+    }
   } catch (error) {
     if (isCancellation(error)) {
       return;
@@ -139,10 +150,15 @@ async function askDates(title: string): Promise<{ orderDate: string; deliveryDat
  * Resolves with how many there are, without waiting for the operator's answers.
  */
 export async function reviewTransfers(deps: OperationsDeps): Promise<number> {
-  const open = await openJournals(deps.journalDir, deps.environment(), 'transfer');
+  const open = (await openJournals(deps.journalDir, deps.environment(), 'transfer')).filter((read) => !asking.has(read.file));
+  open.forEach((read) => asking.add(read.file));
   void (async () => {
     for (const read of open) {
-      await reviewTransfer(deps, read);
+      try {
+        await reviewTransfer(deps, read);
+      } finally {
+        asking.delete(read.file);
+      }
     }
   })().catch((error: unknown) => deps.log.warn(`Transfer: ${describeError(error)}`));
   return open.length;
