@@ -204,3 +204,56 @@ function isTransferPlan(value: unknown): value is TransferPlan {
   return ['id', 'sku', 'from', 'to'].every((field) => typeof plan[field] === 'string') && Number.isSafeInteger(plan.qty) && (plan.method === 'immediate' || plan.method === 'orders')
     && Number.isSafeInteger(plan.fromBefore) && Number.isSafeInteger(plan.toBefore) && typeof plan.toIsNew === 'boolean';
 }
+
+/** Where one write of a journal stands (a bulk row, a transfer's step). */
+export type RowState =
+  | { state: 'not-sent' }
+  | { state: 'noop' }
+  | { state: 'in-flight' }
+  | { state: 'applied'; transactionId?: string; warnings: string[] }
+  | { state: 'failed'; code?: string; message: string }
+  /** Sent, answer lost. `now`: on hand when re-read afterwards. */
+  | { state: 'check'; message?: string; now?: number }
+  | { state: 'resolved'; as: 'applied' | 'not-applied'; now?: number };
+
+/**
+ * Folds a journal's entries into each write's state, from `initial` (one per row). A write sent
+ * without a recorded answer (in flight when VS Code stopped, or whose answer was lost) is "check":
+ * it may or may not have been applied, and it is never sent again unless the operator says so.
+ */
+export function foldStates(initial: readonly RowState[], entries: readonly JournalEntry[]): RowState[] {
+  const states = [...initial];
+  const checked = new Map<number, number>();
+  for (const entry of entries) {
+    if (!('row' in entry) || entry.row < 0 || entry.row >= states.length) {
+      continue;
+    }
+    switch (entry.type) {
+      case 'send':
+        states[entry.row] = { state: 'in-flight' };
+        break;
+      case 'applied':
+        states[entry.row] = { state: 'applied', transactionId: entry.transactionId, warnings: entry.warnings ?? [] };
+        break;
+      case 'failed':
+        states[entry.row] = { state: 'failed', code: entry.code, message: entry.message };
+        break;
+      case 'lost':
+        states[entry.row] = { state: 'check', message: entry.message, now: checked.get(entry.row) };
+        break;
+      case 'checked': {
+        checked.set(entry.row, entry.now);
+        const current = states[entry.row];
+        if (current.state === 'check' || current.state === 'in-flight') {
+          states[entry.row] = { ...(current.state === 'check' ? current : { state: 'check' }), now: entry.now };
+        }
+        break;
+      }
+      case 'resolved':
+        states[entry.row] = entry.as === 'resend' ? { state: 'not-sent' } : { state: 'resolved', as: entry.as, now: checked.get(entry.row) };
+        break;
+    }
+  }
+  // A send with no answer on record: the process stopped while the write was in flight.
+  return states.map((status, index) => (status.state === 'in-flight' ? { state: 'check', now: checked.get(index) } : status));
+}

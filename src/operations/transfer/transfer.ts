@@ -10,7 +10,7 @@ import type { CreateInventoryOrderRequest, CreateInventoryOrderResponse, UpdateS
 import { isOtoError } from '../../client';
 import { isLostAnswer } from '../../orders/failure';
 import * as l10n from '@vscode/l10n';
-import type { Journal, JournalEntry } from '../journal';
+import { foldStates, type Journal, type JournalEntry, type RowState } from '../journal';
 import type { Reason } from '../reasons';
 
 export type TransferMethod = 'immediate' | 'orders';
@@ -144,28 +144,23 @@ export async function runTransfer(client: TransferClient, plan: TransferPlan, jo
  * VS Code stopped: like a lost answer, it may or may not have been applied.
  */
 export function outcomeOfJournal(entries: readonly JournalEntry[]): TransferOutcome {
-  const steps: Array<StepOutcome | undefined> = [undefined, undefined, undefined];
-  for (const entry of entries) {
-    if (!('row' in entry) || entry.row < 0 || entry.row >= steps.length || (steps[entry.row] === undefined && entry.type !== 'send')) {
-      continue;
-    }
-    switch (entry.type) {
-      case 'send':
-        steps[entry.row] = { state: 'lost' };
-        break;
-      case 'applied':
-        steps[entry.row] = { state: 'applied', reference: entry.transactionId, warnings: entry.warnings };
-        break;
-      case 'failed':
-        steps[entry.row] = { state: 'failed', code: entry.code, message: entry.message };
-        break;
-      case 'lost':
-        steps[entry.row] = { state: 'lost', message: entry.message };
-        break;
-    }
+  const notSent: RowState = { state: 'not-sent' };
+  const [first, second, reverse] = foldStates(TRANSFER_STEPS.map(() => notSent), entries).map(stepOutcome);
+  return { first, second, ...(reverse.state === 'not-sent' ? {} : { reverse }) };
+}
+
+function stepOutcome(state: RowState): StepOutcome {
+  switch (state.state) {
+    case 'applied':
+      return { state: 'applied', reference: state.transactionId, warnings: state.warnings };
+    case 'failed':
+      return { state: 'failed', code: state.code, message: state.message };
+    case 'check':
+      return { state: 'lost', message: state.message };
+    default:
+      // A transfer's journal has no other entries; a step read back as anything else was not sent.
+      return { state: 'not-sent' };
   }
-  const [first, second, reverse] = steps;
-  return { first: first ?? { state: 'not-sent' }, second: second ?? { state: 'not-sent' }, ...(reverse ? { reverse } : {}) };
 }
 
 /** A step's change in words: "−5 at RUH-WH1", or "an outbound order of 5 at RUH-WH1". */
