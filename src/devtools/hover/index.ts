@@ -1,5 +1,4 @@
 // SKUs in the editor: the stock hover over a SKU (batched refreshes) and "Check Stock of Selection".
 export { registerCheckStockCommand } from './checkStockCommand';
-export type { HoverLabels } from './hoverMarkdown';
 export { registerSkuHover } from './hoverProvider';
 export { HoverStock, hoverStoreOf } from './hoverStock';

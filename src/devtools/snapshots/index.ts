@@ -1,4 +1,3 @@
 // Stock snapshots: take one, keep it in the workspace's storage, open or diff two.
-export type { SnapshotLabels } from './snapshot';
 export { registerSnapshotCommands } from './snapshotCommands';
 export { SnapshotRepository } from './snapshotRepository';
