@@ -11,7 +11,6 @@ import { registerSessionCommands } from './session/commands';
 import { describeSession } from './session/describe';
 import { createSession } from './session/vscodeSession';
 import { registerSandboxHost } from './sandboxHost';
-import { showFaultsInTrafficView } from './sandboxHost/faultsStatus';
 import { createSandboxHost } from './sandboxHost/vscodeHost';
 import { registerStatusBar } from './statusBar/statusBar';
 import { registerStock } from './stock';
@@ -24,7 +23,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const sandboxHost = createSandboxHost(context, log);
   const session = await createSession(context, sandboxHost.start);
   registerSessionCommands(context, { session });
-  registerSandboxHost(context, { host: sandboxHost, session });
 
   const stock = registerStock(context, {
     getClient: () => session.getClient(),
@@ -60,7 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerDevtools(context, { session, stock, log });
   const recording = registerRecording(context, { session, log });
   const trafficHeader = registerWorkbench(context, { session, stock, proxy: recording });
-  showFaultsInTrafficView(context, sandboxHost, trafficHeader);
+  registerSandboxHost(context, { host: sandboxHost, session, trafficHeader });
 }
 
 export function deactivate(): void {}

@@ -38,7 +38,7 @@ export async function changeStock(ctx: FlowContext, action: StockAction, target:
     const location = state.location as LocationInfo;
     const sku = state.sku as string;
     const subject = describeSubject(sku, location);
-    state.before ??= await ctx.prompter.progress(l10n.t('Reading stock of {0}…', subject), () => readOnHand(connection.client, sku, location.code));
+    state.before ??= await ctx.prompter.progress(l10n.t('Reading stock of {0}…', subject), (signal) => readOnHand(connection.client, sku, location.code, signal), { cancellable: true });
     const before = state.before;
     state.text = await input.input({
       ...position(totalSteps),

@@ -6,7 +6,7 @@ import { CONTEXT_KEYS } from '../common/ids';
 import type { StockIssue } from './issues';
 import * as l10n from '@vscode/l10n';
 import { skuRow, unhide } from './reveal';
-import type { StockStore } from './store';
+import type { ReadResult, StockStore } from './store';
 import type { Grouping, StockNode, TreeOptions } from './treeModel';
 
 /** The element kinds the tree shows: stock rows, and an issue row when a read failed. */
@@ -32,8 +32,11 @@ export interface StockViewHost {
   /** Where the grouping and the low-stock filter are kept between sessions (globalState). */
   readonly state: { get(key: string): unknown; update(key: string, value: unknown): PromiseLike<void> };
   setContext(key: string, value: unknown): void;
-  /** Runs a refresh with progress shown in the view. */
-  withProgress<T>(task: () => Promise<T>): PromiseLike<T>;
+  /**
+   * Runs a refresh with progress shown in the view; a `cancellable` one (the user asked for it)
+   * also offers Cancel, whose signal the task gets.
+   */
+  withProgress<T>(task: (signal?: AbortSignal) => Promise<T>, cancellable: boolean): PromiseLike<T>;
   showInformation(message: string): void;
   /** The view's description: the sandbox label, or the signed-in account; undefined for none. */
   describeView(): Promise<string | undefined>;
@@ -102,13 +105,13 @@ export class StockViewController implements StockViewControls {
     this.showState();
   }
 
-  refresh(manual: boolean): PromiseLike<unknown> {
-    return this.host.withProgress(() => this.store.refresh({ reloadCatalogue: manual }));
+  refresh(manual: boolean): PromiseLike<ReadResult> {
+    return this.host.withProgress((signal) => this.store.refresh({ reloadCatalogue: manual, signal }), manual);
   }
 
   async reveal(sku: string): Promise<void> {
-    if (!this.store.loaded) {
-      await this.refresh(true);
+    if (!this.store.loaded && (await this.refresh(true)).cancelled) {
+      return;
     }
     const stock = this.store.getSku(sku);
     const change = stock && unhide(this.tree.treeOptions, stock);

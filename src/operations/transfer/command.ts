@@ -4,6 +4,8 @@
 // retrying the second step or reversing the first. Recorded in the ledger as one transfer.
 import * as vscode from 'vscode';
 import { formatDdMmYyyy, isValidDdMmYyyy } from '../../client';
+import { isCancellation } from '../../common/cancellation';
+import { withCancellableProgress } from '../../common/progress';
 import { describeError } from '../../orders/failure';
 import { targetOf } from '../../orders/target';
 import type { OperationsDeps } from '../deps';
@@ -55,7 +57,7 @@ export async function transferStock(deps: OperationsDeps, argument: unknown): Pr
       return;
     }
     const client = await deps.getClient();
-    const stock = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: l10n.t('Reading stock of {0}…', sku) }, () => client.checkInventoryStock([sku]));
+    const stock = await withCancellableProgress({ title: l10n.t('Reading stock of {0}…', sku) }, (signal) => client.checkInventoryStock([sku], { signal }));
     const fromBefore = onHandAt(stock, sku, from);
     const toBefore = onHandAt(stock, sku, to);
     const toIsNew = !(stock[sku] ?? []).some((entry) => entry.pickupLocationCode === to);
@@ -101,6 +103,9 @@ export async function transferStock(deps: OperationsDeps, argument: unknown): Pr
     record(deps, environment, plan, 'second', outcome.second);
     await followUp(deps, environment, plan, outcome);
   } catch (error) {
+    if (isCancellation(error)) {
+      return;
+    }
     deps.log.warn(`Transfer: ${describeError(error)}`);
     void vscode.window.showErrorMessage(l10n.t('{0}: {1}', title, describeError(error)));
   }
