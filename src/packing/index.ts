@@ -27,7 +27,7 @@ async function pickWarehouse(deps: PackingDeps): Promise<WarehouseInfo | undefin
   try {
     warehouses = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading warehouses…') }, () => deps.listWarehouses());
   } catch (error) {
-    const reason = describeError(error, vscode.l10n);
+    const reason = describeError(error);
     deps.log.error(`Packing: could not list warehouses: ${reason}`);
     const showLog = vscode.l10n.t('Show log');
     const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Could not read the warehouses: {0}', reason), showLog);
