@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { activateExtension } from './support/extension';
 import { sandbox } from './support/sandbox';
 import { screenshot } from './support/screenshot';
-import { expandOnly, rows } from './support/stockView';
+import { collapseAll, expandOnly, rows } from './support/stockView';
 import { answerQuickInput, finished, notificationCenter, pageClick, uiAvailable, waitFor } from './support/ui';
 import { showStockView } from './support/stockView';
 
@@ -22,8 +22,9 @@ if (uiAvailable()) {
     after(async () => {
       await vscode.commands.executeCommand('oto.clearSandboxFaults');
       await vscode.commands.executeCommand('notifications.clearAll');
-      // The ERP's change is read in, for the suites that follow.
+      // The ERP's change is read in, and the view collapsed, as the suites that follow expect to find it.
       await vscode.commands.executeCommand('oto.refresh');
+      await collapseAll();
     });
 
     it('cancels a manual refresh from its notification: no error toast, the tree unchanged', async () => {
