@@ -85,10 +85,13 @@ describe('packing queue in a real VS Code', () => {
 
       const target = listed[states.indexOf('ready')];
       const first = `.card[data-order-id="${target}"]`;
+      // While a change is in flight the card shows its target state already, with its buttons busy
+      // (a click on them is ignored): the next click waits for the card to be settled.
+      const settled = `${first}:not(.pending)`;
       await webviewClick(`${first} [data-action="pick"]`);
-      await waitFor('the picked badge', () => texts(`${first} .badge`), (badge) => badge[0] === 'Picked');
+      await waitFor('the picked badge, the change done', () => texts(`${settled} .badge`), (badge) => badge[0] === 'Picked');
       await webviewClick(`${first} [data-action="pack"]`);
-      await waitFor('the packed badge', () => texts(`${first} .badge`), (badge) => badge[0] === 'Packed');
+      await waitFor('the packed badge, the change done', () => texts(`${settled} .badge`), (badge) => badge[0] === 'Packed');
       const history = (await client.getOrderDetails(target)).packingStatusHistory.map((entry) => entry.packingStatus);
       assert.deepStrictEqual(history.slice(0, 2), ['packed', 'picked']);
 
