@@ -16,6 +16,8 @@ export interface DevtoolsSession {
 
 export interface ReadOutcome {
   readonly issues: ReadonlyArray<{ readonly message: string }>;
+  /** The caller gave up: nothing was read, nothing to report. */
+  readonly cancelled?: boolean;
 }
 
 export interface DevtoolsStock {
@@ -25,8 +27,8 @@ export interface DevtoolsStock {
   readonly locations: ReadonlyArray<{ readonly code: string; readonly name?: string }>;
   getSku(sku: string): StoreSku | undefined;
   skus(): Iterable<StoreSku>;
-  refresh(options?: { reloadCatalogue?: boolean }): Promise<ReadOutcome>;
-  invalidate(targets: ReadonlyArray<{ sku: string; locationCode?: string }>): Promise<ReadOutcome>;
+  refresh(options?: { reloadCatalogue?: boolean; signal?: AbortSignal }): Promise<ReadOutcome>;
+  invalidate(targets: ReadonlyArray<{ sku: string; locationCode?: string }>, options?: { signal?: AbortSignal }): Promise<ReadOutcome>;
 }
 
 export interface DevtoolsDeps {
@@ -34,4 +36,22 @@ export interface DevtoolsDeps {
   readonly stock: DevtoolsStock;
   /** The extension's one "OTO" log, shared with the other features. */
   readonly log: LogOutputChannel;
+}
+
+/** What the command-only tools' bundle (dist/devtools.js) gets: the deps, and the documents to show in. */
+export interface DevtoolsToolsWiring {
+  readonly session: DevtoolsSession;
+  readonly stock: DevtoolsStock;
+  /** Where snapshots are kept (the workspace's storage). */
+  readonly snapshotsDir: string;
+  readonly snapshotDocuments: import('./documents').VirtualTexts;
+  readonly reports: import('./documents').VirtualTexts;
+}
+
+/** Snapshots, Check Stock of Selection and Export Stock: commands only, so loaded on the first. */
+export interface DevtoolsTools {
+  saveSnapshot(): Promise<unknown>;
+  compareSnapshots(): Promise<void>;
+  checkStock(): Promise<void>;
+  exportStock(format: unknown): Promise<void>;
 }

@@ -4,7 +4,7 @@ import type { CreateInventoryOrderRequest, InventoryOrderAction, InventoryOrderI
 import { refreshRows } from './apply';
 import { Connection, FlowContext, LocationInfo } from './context';
 import { connectOrReport, describeError, isLostAnswer, showFailure, showLostAnswer, stillCurrent, withWarnings } from './failure';
-import { l10n } from './l10n';
+import * as l10n from '@vscode/l10n';
 import { DETAIL_FIELDS, editDetails, fieldLabel, OrderDetails } from './orderDetails';
 import { today } from './orderDates';
 import { editItems } from './orderItems';

@@ -1,7 +1,7 @@
 // Order and delivery dates as typed: `DD/MM/YYYY` (one-digit day and month accepted), "today"
 // or "tomorrow"; always a real calendar date before anything is sent.
 import { formatDdMmYyyy, parseDdMmYyyy } from '../client';
-import { l10n } from './l10n';
+import * as l10n from '@vscode/l10n';
 
 export function today(now: Date): string {
   return formatDdMmYyyy(now);

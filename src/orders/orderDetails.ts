@@ -1,7 +1,7 @@
 // The optional details of an inventory order, each skippable: a list of fields, each opening its
 // own prompt, until "Continue to review".
 import type { FlowContext } from './context';
-import { l10n } from './l10n';
+import * as l10n from '@vscode/l10n';
 import { parseDateText, today, tomorrow } from './orderDates';
 import type { PickItem, StepPosition } from './prompter';
 import type { Step, StepInput } from './steps';

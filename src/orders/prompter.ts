@@ -57,6 +57,9 @@ export interface Prompter {
   confirm(request: ConfirmRequest): Promise<boolean>;
   /** A notification with action buttons; resolves to the chosen action or undefined. */
   message<A extends string>(level: MessageLevel, text: string, actions: readonly A[]): Promise<A | undefined>;
-  /** Runs the task while showing progress. */
-  progress<T>(title: string, task: () => Promise<T>): Promise<T>;
+  /**
+   * Runs the task while showing progress; a `cancellable` one (a read: a write cannot be called
+   * back) offers Cancel, whose signal the task gets.
+   */
+  progress<T>(title: string, task: (signal?: AbortSignal) => Promise<T>, options?: { cancellable?: boolean }): Promise<T>;
 }

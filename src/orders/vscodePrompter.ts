@@ -2,6 +2,7 @@
 // button, notifications, modal confirmations and progress. One per command run: the previous
 // quick input stays up (busy) until the next replaces it, so stepping through does not flicker.
 import * as vscode from 'vscode';
+import { withCancellableProgress } from '../common/progress';
 import { BACK, ConfirmRequest, InputRequest, MessageLevel, PickRequest, Prompted, Prompter } from './prompter';
 
 interface IndexedItem extends vscode.QuickPickItem {
@@ -74,11 +75,14 @@ export class VsCodePrompter implements Prompter, vscode.Disposable {
     return show<A>(text, ...actions);
   }
 
-  progress<T>(title: string, task: () => Promise<T>): Promise<T> {
+  progress<T>(title: string, task: (signal?: AbortSignal) => Promise<T>, options?: { cancellable?: boolean }): Promise<T> {
     if (this.current) {
       this.current.busy = true;
     }
-    return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, task));
+    if (options?.cancellable) {
+      return withCancellableProgress({ title }, (signal) => task(signal));
+    }
+    return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, () => task()));
   }
 
   dispose(): void {

@@ -6,7 +6,9 @@ import { ENVIRONMENTS, isEnvironment, isRemote } from './environment';
 import type { Environment, RemoteEnvironment } from './environment';
 import { BaseUrlError, describeCause, EnvironmentSwitchError, KeyringError, WrongEnvironmentError } from './errors';
 import type { SandboxEndpoint, Session } from './session';
+import { isCancellation } from '../common/cancellation';
 import { COMMANDS } from '../common/ids';
+import { withCancellableProgress } from '../common/progress';
 import { confirmModal } from '../common/confirm';
 
 export interface SessionCommandsDeps {
@@ -52,16 +54,16 @@ async function signIn(session: Session, requested?: RemoteEnvironment): Promise<
     return;
   }
   try {
-    const account = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the token with OTO {0}…', environment) },
-      () => session.signIn(environment, token),
-    );
+    const account = await withCancellableProgress({ title: vscode.l10n.t('Checking the token with OTO {0}…', environment) }, (signal) => session.signIn(environment, token, signal));
     void vscode.window.showInformationMessage(
       account
         ? vscode.l10n.t('Signed in to OTO {0} as {1} ({2}).', environment, account.name, account.packageName)
         : vscode.l10n.t('Signed in to OTO {0}. (OTO did not say which account: accountInfo did not answer.)', environment),
     );
   } catch (error) {
+    if (isCancellation(error)) {
+      return;
+    }
     if (error instanceof EnvironmentSwitchError) {
       void vscode.window.showErrorMessage(
         vscode.l10n.t('Signed in to OTO {0}, but could not switch the oto.environment setting to it: {1}', environment, describeCause(error.cause)),

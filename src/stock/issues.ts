@@ -1,7 +1,7 @@
 // Turns a failed read into something the view can show: OTO's own message, or a plain explanation
 // for the plan-gated codes, which otherwise read like a bug.
 import { isOtoError, isPlanGatedError } from '../client';
-import type { Localizer } from './l10n';
+import * as l10n from '@vscode/l10n';
 
 export type StockOperation = 'connect' | 'catalogue' | 'locations' | 'inventory' | 'global';
 
@@ -16,7 +16,7 @@ export interface StockIssue {
   planGated: boolean;
 }
 
-export function describeIssue(operation: StockOperation, error: unknown, l10n: Localizer): StockIssue {
+export function describeIssue(operation: StockOperation, error: unknown): StockIssue {
   const code = isOtoError(error) ? error.code : undefined;
   const kind = isOtoError(error) ? error.kind : undefined;
   if (isPlanGatedError(error)) {

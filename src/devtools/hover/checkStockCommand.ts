@@ -9,8 +9,8 @@ import { locationNamer } from './hoverProvider';
 import { hoverLabels } from '../labels';
 import { resolveSkuSelection, skuCandidates, tokenAt } from './skuText';
 import { escapeMarkdown } from '../../common/markdown';
+import { withCancellableProgress } from '../../common/progress';
 import { globalOnHand, isLow, readingFromStore, type SkuReading } from '../stockReading';
-import { COMMANDS } from '../../common/ids';
 
 /** Candidate strings in the order the user most likely means them. */
 function candidatesOf(editor: vscode.TextEditor): string[] {
@@ -30,14 +30,14 @@ async function ensureCatalogue(stock: DevtoolsStock): Promise<boolean> {
   if (stock.loaded) {
     return true;
   }
-  const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading the OTO catalogue…') }, () => stock.refresh());
+  const outcome = await withCancellableProgress({ title: vscode.l10n.t('Reading the OTO catalogue…'), quietly: vscode.ProgressLocation.Window }, (signal) => stock.refresh({ signal }));
   if (outcome.issues.length > 0) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not read the current stock: {0}', outcome.issues.map((issue) => issue.message).join(' ')));
   }
   return stock.loaded;
 }
 
-async function checkStock(stock: DevtoolsStock, reports: VirtualTexts): Promise<void> {
+export async function checkStock(stock: DevtoolsStock, reports: VirtualTexts): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a file with SKUs in it first.'));
@@ -60,9 +60,12 @@ async function checkStock(stock: DevtoolsStock, reports: VirtualTexts): Promise<
     void vscode.window.showInformationMessage(vscode.l10n.t('No SKU of the OTO catalogue was found in the selection or in this file.'));
     return;
   }
-  const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading stock of {0} SKUs…', skus.length) }, () =>
-    stock.invalidate(skus.map((sku) => ({ sku }))),
+  const outcome = await withCancellableProgress({ title: vscode.l10n.t('Reading stock of {0} SKUs…', skus.length), quietly: vscode.ProgressLocation.Window }, (signal) =>
+    stock.invalidate(skus.map((sku) => ({ sku })), { signal }),
   );
+  if (outcome.cancelled) {
+    return;
+  }
   const stale = outcome.issues.length > 0;
   const readings = skus.flatMap((sku) => {
     const entry = stock.getSku(sku);
@@ -111,8 +114,4 @@ async function showPreview(stock: DevtoolsStock, reports: VirtualTexts, readings
   const sections = readings.map((reading) => renderSkuHover(reading, { labels, locationName: name, stale, target: 'document' }));
   const content = [...sections, ...(unknownNote ? [`_${escapeMarkdown(unknownNote)}_`] : [])].join('\n\n---\n\n');
   await vscode.commands.executeCommand('markdown.showPreview', reports.register(`${vscode.l10n.t('Stock')}.md`, `${content}\n`));
-}
-
-export function registerCheckStockCommand(stock: DevtoolsStock, reports: VirtualTexts): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.checkStockOfSelection, () => checkStock(stock, reports));
 }

@@ -128,9 +128,21 @@ export class ScriptedPrompter implements Prompter {
     return action;
   }
 
-  async progress<T>(title: string, task: () => Promise<T>): Promise<T> {
+  /** Set: the user presses Cancel on every cancellable progress this long after it starts. */
+  cancelProgressAfterMs: number | undefined;
+
+  async progress<T>(title: string, task: (signal?: AbortSignal) => Promise<T>, options?: { cancellable?: boolean }): Promise<T> {
     this.shown.push({ kind: 'progress', title });
-    return task();
+    if (!options?.cancellable || this.cancelProgressAfterMs === undefined) {
+      return task();
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.cancelProgressAfterMs);
+    try {
+      return await task(controller.signal);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private fail(message: string): Error {
