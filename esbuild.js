@@ -1,10 +1,13 @@
 // Bundles the extension host code (CommonJS, `vscode` external) and the webview page scripts.
 // The sandbox is its own bundle so the extension only loads it when the sandbox environment is used;
-// so are the operator tools (bulk changes, transfers, history), loaded on their first command.
+// so are the parts not needed at activation (operator tools, recording proxy, sandbox tools, the
+// traffic view's internals, command-only developer tools), loaded on first use. `--analyze` prints
+// what each bundle is made of (esbuild's metafile), to find what makes one big.
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const analyze = process.argv.includes('--analyze');
 
 const common = {
   bundle: true,
@@ -14,6 +17,7 @@ const common = {
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'info',
+  metafile: analyze,
 };
 
 // node-fetch v2 falls back to the `whatwg-url` package only where Node lacks a global URL; every
@@ -44,7 +48,17 @@ function page(name) {
 const builds = [
   {
     ...common,
-    entryPoints: { extension: 'src/extension.ts', sandbox: 'src/sandbox/index.ts', operations: 'src/operations/lazy.ts', proxy: 'src/proxy/index.ts' },
+    entryPoints: {
+      extension: 'src/extension.ts',
+      sandbox: 'src/sandbox/index.ts',
+      proxy: 'src/proxy/index.ts',
+      // Feature bodies loaded on first use (src/common/lazyBundle.ts): each folder's lazy.ts.
+      operations: 'src/operations/lazy.ts',
+      recording: 'src/recording/lazy.ts',
+      sandboxHost: 'src/sandboxHost/lazy.ts',
+      workbench: 'src/workbench/lazy.ts',
+      devtools: 'src/devtools/lazy.ts',
+    },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
@@ -96,8 +110,13 @@ async function main() {
     await Promise.all(contexts.map((context) => context.watch()));
     return;
   }
-  await Promise.all(contexts.map((context) => context.rebuild()));
+  const results = await Promise.all(contexts.map((context) => context.rebuild()));
   await Promise.all(contexts.map((context) => context.dispose()));
+  if (analyze) {
+    for (const result of results) {
+      console.log(await esbuild.analyzeMetafile(result.metafile));
+    }
+  }
 }
 
 main().catch((error) => {

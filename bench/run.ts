@@ -20,6 +20,9 @@ async function main(): Promise<void> {
     const bench = require(path.join(__dirname, file)) as Bench;
     await bench.run();
   }
+  if (process.exitCode) {
+    console.error('\nOVER BUDGET (see above): npm run bench fails.');
+  }
 }
 
 main().catch((error: unknown) => {

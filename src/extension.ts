@@ -1,28 +1,30 @@
 // Wiring only: creates the session and hands each feature module what it declares in its deps.
 
 import * as vscode from 'vscode';
+import { configureLocalisation } from './common/localisation';
 import { registerDevtools } from './devtools';
 import { registerOperations } from './operations';
 import { registerOrders } from './orders';
 import { registerPacking } from './packing';
 import { registerRecording } from './recording';
 import { registerSessionCommands } from './session/commands';
+import { registerReachabilityNotice } from './session/reachabilityNotice';
 import { describeSession } from './session/describe';
 import { createSession } from './session/vscodeSession';
 import { registerSandboxHost } from './sandboxHost';
-import { showFaultsInTrafficView } from './sandboxHost/faultsStatus';
 import { createSandboxHost } from './sandboxHost/vscodeHost';
 import { registerStatusBar } from './statusBar/statusBar';
 import { registerStock } from './stock';
 import { registerWorkbench } from './workbench';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  configureLocalisation();
   const log = vscode.window.createOutputChannel('OTO', { log: true });
   context.subscriptions.push(log);
   const sandboxHost = createSandboxHost(context, log);
   const session = await createSession(context, sandboxHost.start);
-  registerSessionCommands(context, { session });
-  registerSandboxHost(context, { host: sandboxHost, session });
+  const reachability = registerReachabilityNotice(context, session, log);
+  registerSessionCommands(context, { session, reachability });
 
   const stock = registerStock(context, {
     getClient: () => session.getClient(),
@@ -58,7 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerDevtools(context, { session, stock, log });
   const recording = registerRecording(context, { session, log });
   const trafficHeader = registerWorkbench(context, { session, stock, proxy: recording });
-  showFaultsInTrafficView(context, sandboxHost, trafficHeader);
+  registerSandboxHost(context, { host: sandboxHost, session, trafficHeader });
 }
 
 export function deactivate(): void {}

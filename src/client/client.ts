@@ -53,6 +53,11 @@ export interface OtoClientOptions {
    * integration's; the extension passes `oto-stock-vscode/<its version>`.
    */
   userAgent?: string;
+  /**
+   * The clock (milliseconds since the epoch) that access-token expiry and `Retry-After` dates are
+   * measured with (default `Date.now`); tests pass a fake one instead of waiting for real time.
+   */
+  now?: () => number;
 }
 
 /** What one call needs from the shared request machinery. */
@@ -111,7 +116,7 @@ export class OtoClient {
     };
     this.concurrency = options.concurrency ?? 4;
     this.maxUrlLength = options.maxUrlLength ?? MAX_URL_LENGTH;
-    this.tokens = new AccessTokens(() => this.issueToken());
+    this.tokens = new AccessTokens(() => this.issueToken(), options.now);
   }
 
   /**
@@ -334,7 +339,7 @@ export class OtoClient {
       const answer = await send(request, spec.endpoint, this.limits, write ? undefined : signal);
       status = answer.status;
       responseBody = answer.text;
-      const value = interpretAnswer(answer, spec.endpoint, spec.check);
+      const value = interpretAnswer(answer, spec.endpoint, spec.check, this.options.now?.());
       this.emit(spec, attempt, request, started, status, responseBody);
       return value;
     } catch (caught) {

@@ -82,6 +82,12 @@ export const VIEWS = {
 /** The webview panel type of the packing queue (package.json activates on it). */
 export const PACKING_PANEL = 'oto.packing';
 
+/** The webview panel type of Stock History (not restored with the window, so not in package.json). */
+export const HISTORY_PANEL = 'oto.history';
+
+/** The URI scheme of captured exchanges' documents (registered at start: restored editors use it). */
+export const TRAFFIC_SCHEME = 'oto-traffic';
+
 /** VS Code's own command that shows and focuses a contributed view. */
 export function focusViewCommand(view: (typeof VIEWS)[keyof typeof VIEWS]): string {
   return `${view}.focus`;

@@ -37,3 +37,21 @@ export interface DevtoolsDeps {
   /** The extension's one "OTO" log, shared with the other features. */
   readonly log: LogOutputChannel;
 }
+
+/** What the command-only tools' bundle (dist/devtools.js) gets: the deps, and the documents to show in. */
+export interface DevtoolsToolsWiring {
+  readonly session: DevtoolsSession;
+  readonly stock: DevtoolsStock;
+  /** Where snapshots are kept (the workspace's storage). */
+  readonly snapshotsDir: string;
+  readonly snapshotDocuments: import('./documents').VirtualTexts;
+  readonly reports: import('./documents').VirtualTexts;
+}
+
+/** Snapshots, Check Stock of Selection and Export Stock: commands only, so loaded on the first. */
+export interface DevtoolsTools {
+  saveSnapshot(): Promise<unknown>;
+  compareSnapshots(): Promise<void>;
+  checkStock(): Promise<void>;
+  exportStock(format: unknown): Promise<void>;
+}

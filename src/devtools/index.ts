@@ -1,15 +1,15 @@
 // Developer tools: the request log ("OTO" output channel and Requests view), cURL/replay,
 // stock snapshots, the SKU hover, "Check Stock of Selection" and "Export Stock". Each has its room
 // (requests/, snapshots/, hover/, export/); what they share (deps, documents, labels, readings) is here.
+// The tools only commands reach are in dist/devtools.js (lazy.ts), loaded on the first of them.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { DevtoolsDeps } from './deps';
+import type { DevtoolsDeps, DevtoolsTools, DevtoolsToolsWiring } from './deps';
 import { ExchangeDocuments, REPORT_SCHEME, REQUEST_SCHEME, SNAPSHOT_SCHEME, VirtualTexts } from './documents';
-import { registerExportCommand } from './export';
-import { HoverStock, hoverStoreOf, registerCheckStockCommand, registerSkuHover } from './hover';
+import { HoverStock, hoverStoreOf, registerSkuHover } from './hover';
 import { ExchangeLog, RequestLogger, RequestsView, registerExchangeCommands, registerRequestFilter } from './requests';
-import { registerSnapshotCommands, SnapshotRepository } from './snapshots';
 import { COMMANDS, VIEWS } from '../common/ids';
+import { lazyPart } from '../common/lazyBundle';
 
 export type { DevtoolsDeps } from './deps';
 
@@ -32,6 +32,13 @@ export function registerDevtools(context: vscode.ExtensionContext, deps: Devtool
   const reports = new VirtualTexts(REPORT_SCHEME);
   const storage = (context.storageUri ?? context.globalStorageUri).fsPath;
   const hoverStock = new HoverStock(hoverStoreOf(deps.stock));
+  const tools = lazyPart<DevtoolsToolsWiring, DevtoolsTools>(context, 'devtools', {
+    session: deps.session,
+    stock: deps.stock,
+    snapshotsDir: path.join(storage, 'snapshots'),
+    snapshotDocuments,
+    reports,
+  });
 
   context.subscriptions.push(
     requestsView,
@@ -48,14 +55,10 @@ export function registerDevtools(context: vscode.ExtensionContext, deps: Devtool
       requestsView.refreshSoon();
     }),
     ...registerExchangeCommands(exchanges, deps.session, deps.stock),
-    ...registerSnapshotCommands({
-      session: deps.session,
-      stock: deps.stock,
-      repository: new SnapshotRepository(path.join(storage, 'snapshots')),
-      documents: snapshotDocuments,
-    }),
+    vscode.commands.registerCommand(COMMANDS.saveStockSnapshot, () => tools.load().saveSnapshot()),
+    vscode.commands.registerCommand(COMMANDS.compareStockSnapshots, () => tools.load().compareSnapshots()),
+    vscode.commands.registerCommand(COMMANDS.checkStockOfSelection, () => tools.load().checkStock()),
+    vscode.commands.registerCommand(COMMANDS.exportStock, (format?: unknown) => tools.load().exportStock(format)),
     registerSkuHover(hoverStock, deps.stock),
-    registerCheckStockCommand(deps.stock, reports),
-    registerExportCommand(deps.session, deps.stock),
   );
 }

@@ -10,6 +10,7 @@ import { hasStockChangeColumns } from './bulk/validate';
 import type { OperationsWiring } from './deps';
 import type { OperationsRuntime } from './lazy';
 import { COMMANDS } from '../common/ids';
+import { lazyPart } from '../common/lazyBundle';
 
 export interface Operations {
   /** For the flows in src/orders: a change or order they recorded goes to the ledger. */
@@ -21,18 +22,10 @@ function alertsEnabled(): boolean {
   return vscode.workspace.getConfiguration('oto').get<string>('alerts.lowStock') === 'notify';
 }
 
-interface Bundle {
-  start(wiring: OperationsWiring, subscriptions: vscode.Disposable[]): OperationsRuntime;
-}
-
 export function registerOperations(context: vscode.ExtensionContext, wiring: Omit<OperationsWiring, 'storageDir' | 'extensionUri'>): Operations {
   const full: OperationsWiring = { ...wiring, storageDir: context.globalStorageUri.fsPath, extensionUri: context.extensionUri };
-  let runtime: OperationsRuntime | undefined;
-  const load = (): OperationsRuntime => {
-    // A computed path, so esbuild leaves this require to run time instead of bundling it in.
-    runtime ??= (require(path.join(context.extensionPath, 'dist', 'operations.js')) as Bundle).start(full, context.subscriptions);
-    return runtime;
-  };
+  const part = lazyPart<OperationsWiring, OperationsRuntime>(context, 'operations', full);
+  const load = part.load;
 
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.applyStockChanges, (argument: unknown) => load().applyStockChanges(argument)),
@@ -52,7 +45,7 @@ export function registerOperations(context: vscode.ExtensionContext, wiring: Omi
         load().observe(wiring.environment(), event.changes);
       }
       if (event.reason === 'reset') {
-        runtime?.reset();
+        part.started?.reset();
       } else if (event.reason === 'refresh' && alertsEnabled()) {
         load().refreshed();
       }
@@ -60,7 +53,7 @@ export function registerOperations(context: vscode.ExtensionContext, wiring: Omi
     vscode.workspace.onDidChangeConfiguration((event) => {
       // Turned off and on again: the next refresh is a fresh first reading, not a flood of alerts.
       if (event.affectsConfiguration('oto.alerts.lowStock')) {
-        runtime?.reset();
+        part.started?.reset();
       }
     }),
   );

@@ -2,7 +2,7 @@
 // never resent.
 import type { Connection, FlowContext, LocationInfo, OrdersClient, ReasonNote } from './context';
 import { describeError, isLostAnswer, showFailure, showLostAnswer, stillCurrent } from './failure';
-import { l10n } from './l10n';
+import * as l10n from '@vscode/l10n';
 import { resultingStock, StockAction } from './quantity';
 import type { StockChangeRecord } from './recentChanges';
 import { locationName } from './target';

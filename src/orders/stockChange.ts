@@ -4,7 +4,7 @@
 import { applyStockChange, describeSubject, readOnHand, signed } from './apply';
 import { FlowContext, LocationInfo } from './context';
 import { connectOrReport, showFailure, withWarnings } from './failure';
-import { l10n } from './l10n';
+import * as l10n from '@vscode/l10n';
 import { pickLocation, pickSku } from './picks';
 import { parseStockQuantity, preview, resultingStock, riskOf, StockAction, units } from './quantity';
 import { Step, runSteps } from './steps';

@@ -3,7 +3,7 @@
 import { applyStockChange, describeSubject, readOnHand, refreshRows, StockChangePlan } from './apply';
 import { connect, FlowContext } from './context';
 import { showFailure, withWarnings } from './failure';
-import { l10n } from './l10n';
+import * as l10n from '@vscode/l10n';
 import type { StockChangeRecord } from './recentChanges';
 import { findLocation } from './target';
 

@@ -7,6 +7,7 @@ import type { ProxyOptions, RunningProxy, WritesMode } from '../proxy/types';
 import type { RunningSandbox, SandboxOptions } from '../sandbox/types';
 import type { TrafficStore } from '../traffic/store';
 import { COMMANDS, CONTEXT_KEYS } from '../common/ids';
+import { bundleLoader } from '../common/lazyBundle';
 
 export interface ProxyModule {
   startProxy(options: ProxyOptions): Promise<RunningProxy>;
@@ -14,14 +15,7 @@ export interface ProxyModule {
 }
 
 export function proxyFromBundle(bundlePath: string): () => ProxyModule {
-  return () => {
-    // A computed path, so esbuild leaves this require to run time instead of bundling the proxy.
-    const loaded = require(bundlePath) as Partial<ProxyModule>;
-    if (typeof loaded.startProxy !== 'function' || typeof loaded.startSandbox !== 'function') {
-      throw new Error(`${bundlePath} does not export startProxy; rebuild the extension.`);
-    }
-    return loaded as ProxyModule;
-  };
+  return bundleLoader<ProxyModule>(bundlePath, ['startProxy', 'startSandbox']);
 }
 
 const PROXY_FIRST_ID = 1_000_000_001;

@@ -16,17 +16,17 @@ function faultsCount(count: number): string {
 }
 
 /** The active faults in the Sandbox Traffic view's header too: the traffic they shape is listed there. */
-export function showFaultsInTrafficView(context: vscode.ExtensionContext, host: SandboxHost, header: FaultsHeader): void {
+export function showFaultsInTrafficView(subscriptions: vscode.Disposable[], host: SandboxHost, header: FaultsHeader): void {
   const update = (): void => {
     const faults = host.faults();
     header.setDescription('faults', faults.length === 0 ? undefined : `⚡ ${faultsCount(faults.length)}`);
     header.setMessage('faults', faults.length === 0 ? undefined : faults.map((fault) => `⚡ ${describeFault(fault, vscode.l10n)}`).join('\n'));
   };
   update();
-  context.subscriptions.push(host.onDidChangeFaults(update));
+  subscriptions.push(host.onDidChangeFaults(update));
 }
 
-export function registerFaultsStatus(context: vscode.ExtensionContext, host: SandboxHost): void {
+export function registerFaultsStatus(subscriptions: vscode.Disposable[], host: SandboxHost): void {
   const item = vscode.window.createStatusBarItem('oto.sandboxFaults', vscode.StatusBarAlignment.Left, 9);
   item.name = vscode.l10n.t('OTO Sandbox Faults');
   item.command = COMMANDS.showSandboxFaults;
@@ -60,5 +60,5 @@ export function registerFaultsStatus(context: vscode.ExtensionContext, host: San
     item.show();
   };
   update();
-  context.subscriptions.push(item, host.onDidChangeFaults(update), new vscode.Disposable(() => clearInterval(ticker)));
+  subscriptions.push(item, host.onDidChangeFaults(update), new vscode.Disposable(() => clearInterval(ticker)));
 }

@@ -1,31 +1,53 @@
-// The in-process sandbox as a workbench: reset, scenario file, faults. Registers its commands,
-// the faults' status bar item and the scenario watcher.
+// The in-process sandbox as a workbench: reset, scenario file, faults. Registers their commands and
+// watches the scenario file; the work (and the faults' status bar item) is in dist/sandboxHost.js,
+// loaded on the first command, start of the sandbox, fault or edit of the scenario file.
 import * as vscode from 'vscode';
+import { COMMANDS } from '../common/ids';
+import { lazyPart } from '../common/lazyBundle';
 import type { Session } from '../session';
 import { sandboxEndpoint } from '../session/commands';
-import { clearFaults, injectFault, showFaults } from './faultCommands';
-import { registerFaultsStatus } from './faultsStatus';
-import type { SandboxHost } from './host';
-import { announceStart, resetSandbox, saveStateAsScenario, watchScenario, type ScenarioCommandsDeps } from './scenarioCommands';
-import { COMMANDS } from '../common/ids';
+import type { SandboxToolsRuntime, SandboxToolsWiring } from './deps';
+import type { FaultsHeader } from './faultsStatus';
+import { SCENARIO_FILE, type SandboxHost } from './host';
 
 export interface SandboxHostDeps {
   host: SandboxHost;
   session: Session;
+  trafficHeader: FaultsHeader;
 }
 
-export function registerSandboxHost(context: vscode.ExtensionContext, { host, session }: SandboxHostDeps): void {
-  const deps: ScenarioCommandsDeps = {
+/** Calls `changed` once per edit (editors save in bursts) of the first folder's scenario file. */
+function watchScenario(changed: () => void): vscode.Disposable {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) {
+    return new vscode.Disposable(() => undefined);
+  }
+  const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, SCENARIO_FILE));
+  let timer: NodeJS.Timeout | undefined;
+  const edited = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(changed, 400);
+  };
+  return vscode.Disposable.from(watcher, watcher.onDidChange(edited), watcher.onDidCreate(edited), new vscode.Disposable(() => clearTimeout(timer)));
+}
+
+export function registerSandboxHost(context: vscode.ExtensionContext, { host, session, trafficHeader }: SandboxHostDeps): void {
+  const part = lazyPart<SandboxToolsWiring, SandboxToolsRuntime>(context, 'sandboxHost', {
     host,
     restartSandbox: () => session.restartSandbox(),
     ensureRunning: async () => (await sandboxEndpoint(session)) !== undefined,
-  };
-  const register = (id: string, run: () => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
-  register(COMMANDS.resetSandbox, () => resetSandbox(deps));
-  register(COMMANDS.saveSandboxStateAsScenario, () => saveStateAsScenario(deps));
-  register(COMMANDS.injectSandboxFault, () => injectFault(host, deps.ensureRunning));
-  register(COMMANDS.showSandboxFaults, () => showFaults(host));
-  register(COMMANDS.clearSandboxFaults, () => clearFaults(host));
-  registerFaultsStatus(context, host);
-  context.subscriptions.push(host.onDidStart(announceStart), watchScenario(deps, () => session.environment === 'sandbox'));
+    trafficHeader,
+  });
+  const register = (id: string, run: (tools: SandboxToolsRuntime) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, () => run(part.load())));
+  register(COMMANDS.resetSandbox, (tools) => tools.resetSandbox());
+  register(COMMANDS.saveSandboxStateAsScenario, (tools) => tools.saveStateAsScenario());
+  register(COMMANDS.injectSandboxFault, (tools) => tools.injectFault());
+  register(COMMANDS.showSandboxFaults, (tools) => tools.showFaults());
+  register(COMMANDS.clearSandboxFaults, (tools) => tools.clearFaults());
+  context.subscriptions.push(
+    host.onDidStart((start) => part.load().announceStart(start)),
+    // Faults from a scenario file come with the start; the status bar item must show them.
+    host.onDidChangeFaults(() => host.faults().length > 0 && part.load()),
+    watchScenario(() => session.environment === 'sandbox' && void part.load().offerReset()),
+  );
 }

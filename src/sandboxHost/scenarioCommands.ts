@@ -1,5 +1,6 @@
 // "OTO: Reset Sandbox", "OTO: Save Sandbox State as Scenario", the offer to reset when
-// .oto/sandbox.json changes, and what a start has to say (a busy port, a broken file).
+// .oto/sandbox.json changes (src/sandboxHost/index.ts watches it), and what a start has to say
+// (a busy port, a broken file).
 import * as vscode from 'vscode';
 import type { SandboxHost, SandboxStart } from './host';
 import { SCENARIO_FILE } from './host';
@@ -77,45 +78,28 @@ export async function saveStateAsScenario({ host, ensureRunning }: ScenarioComma
   void vscode.window.showInformationMessage(vscode.l10n.t('Saved the sandbox’s state to {0}. "OTO: Reset Sandbox" starts from it.', SCENARIO_FILE));
 }
 
-/** Offers a reset when the scenario file is edited (or points at its problem), while the sandbox is active. */
-export function watchScenario(deps: ScenarioCommandsDeps, isSandboxActive: () => boolean): vscode.Disposable {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  if (!folder) {
-    return new vscode.Disposable(() => undefined);
+/** The scenario file was edited: offers a reset to start from it, or points at its problem. */
+export async function offerReset(deps: ScenarioCommandsDeps): Promise<void> {
+  const uri = scenarioUri();
+  const text = uri && (await vscode.workspace.fs.readFile(uri).then((bytes) => new TextDecoder().decode(bytes), () => undefined));
+  if (text !== undefined && text === lastWritten) {
+    return;
   }
-  const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, SCENARIO_FILE));
-  let timer: NodeJS.Timeout | undefined;
-  const changed = (): void => {
-    clearTimeout(timer);
-    // Editors save in bursts; one offer per edit.
-    timer = setTimeout(() => void offer(), 400);
-  };
-  const offer = async (): Promise<void> => {
-    if (!isSandboxActive()) {
-      return;
+  const reading = await deps.host.readScenario();
+  if (reading.kind === 'broken') {
+    await showScenarioProblem(vscode.l10n.t('The sandbox keeps its state until the scenario is fixed: {0}', reading.message));
+    return;
+  }
+  if (reading.kind === 'ok') {
+    const reset = vscode.l10n.t('Reset Sandbox');
+    const choice = await vscode.window.showInformationMessage(
+      vscode.l10n.t('{0} changed. Reset the sandbox to start from it? Its current stock and orders are replaced.', SCENARIO_FILE),
+      reset,
+    );
+    if (choice === reset) {
+      await resetSandbox(deps, true);
     }
-    const uri = scenarioUri();
-    const text = uri && (await vscode.workspace.fs.readFile(uri).then((bytes) => new TextDecoder().decode(bytes), () => undefined));
-    if (text !== undefined && text === lastWritten) {
-      return;
-    }
-    const reading = await deps.host.readScenario();
-    if (reading.kind === 'broken') {
-      await showScenarioProblem(vscode.l10n.t('The sandbox keeps its state until the scenario is fixed: {0}', reading.message));
-      return;
-    }
-    if (reading.kind === 'ok') {
-      const reset = vscode.l10n.t('Reset Sandbox');
-      const choice = await vscode.window.showInformationMessage(
-        vscode.l10n.t('{0} changed. Reset the sandbox to start from it? Its current stock and orders are replaced.', SCENARIO_FILE),
-        reset,
-      );
-      if (choice === reset) {
-        await resetSandbox(deps, true);
-      }
-    }
-  };
-  return vscode.Disposable.from(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), new vscode.Disposable(() => clearTimeout(timer)));
+  }
 }
 
 /** What a start has to tell: another port than configured, a scenario or saved state not used. */

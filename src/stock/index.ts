@@ -33,7 +33,7 @@ function changeMarkMs(): number {
 }
 
 export function registerStock(context: vscode.ExtensionContext, deps: StockDeps): StockStore {
-  const store = new StockStore({ getSource: () => deps.getClient(), l10n: vscode.l10n, changeMarkMs });
+  const store = new StockStore({ getSource: () => deps.getClient(), changeMarkMs });
   const initial = savedTreeOptions(context.globalState, isRightToLeft(vscode.env.language));
   const expansion = new ExpansionMemory(context.workspaceState);
   const provider = new StockTreeProvider(store, initial, expansion);
@@ -50,7 +50,6 @@ export function registerStock(context: vscode.ExtensionContext, deps: StockDeps)
       : vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => task()),
     showInformation: (message) => void vscode.window.showInformationMessage(message),
     describeView: () => deps.describeView(),
-    l10n: vscode.l10n,
   });
 
   const scheduler = new WorkbenchRefreshScheduler(() => void controller.refresh(false), view.visible);

@@ -5,7 +5,6 @@ import { SharedAbort, unlessAborted } from '../common/cancellation';
 import { Emitter, type Event } from '../common/emitter';
 import { bySku, mergeRead, type SkuRead, type SkuStock, type StockChange } from './figures';
 import { describeIssue, type StockIssue, type StockOperation } from './issues';
-import { english, type Localizer } from './l10n';
 import type { GlobalStockEntry, InventoryStockEntry, PickupLocation, Product, StockSource } from './source';
 
 export interface StockTarget {
@@ -41,7 +40,6 @@ export interface ReadOptions {
 export interface StockStoreOptions {
   /** The client of the active environment; rejects when not signed in. */
   getSource(): Promise<StockSource>;
-  l10n?: Localizer;
   now?: () => number;
   /** How long a change mark stays after the change was seen (`oto.changeMarkMinutes`); 0 by default. */
   changeMarkMs?: () => number;
@@ -62,7 +60,6 @@ export class StockStore {
   /** Fires after every read (even one that changed nothing, so views can show its issues) and on reset. */
   readonly onDidChange: Event<StockChangeEvent> = this.changeEmitter.event;
 
-  private readonly l10n: Localizer;
   private readonly now: () => number;
   private products: Product[] | undefined;
   private productsBySku = new Map<string, Product>();
@@ -76,7 +73,6 @@ export class StockStore {
   private globalRead = false;
 
   constructor(private readonly options: StockStoreOptions) {
-    this.l10n = options.l10n ?? english;
     this.now = options.now ?? Date.now;
   }
 
@@ -217,7 +213,7 @@ export class StockStore {
     const changes: StockChange[] = [];
     const note = (operation: StockOperation, error: unknown): void => {
       if (!signal.aborted) {
-        issues.push(describeIssue(operation, error, this.l10n));
+        issues.push(describeIssue(operation, error));
       }
     };
     // An abandoned read (reset, or every caller gave up) commits nothing it read.

@@ -3,14 +3,12 @@
 // the welcome's ready-to-paste curl line.
 import * as vscode from 'vscode';
 import { buildCurl, shellQuote, type RequestLike } from '../devtools/requests/curl';
-import { replayRequest } from '../devtools/requests/replayFlow';
 import type { TrafficExchange } from '../traffic/exchange';
-import type { WorkbenchDeps } from './deps';
+import type { TrafficCommands, WorkbenchWiring } from './deps';
 import { TrafficDocuments } from './documents';
 import type { TrafficFeed } from './feed';
 import { trafficRow } from './rows';
 import { rowLabels, type TrafficView } from './trafficView';
-import { COMMANDS } from '../common/ids';
 
 function asRequest(feed: TrafficFeed, exchange: TrafficExchange): RequestLike & { environment: string } {
   return { method: exchange.method, url: feed.urlOf(exchange), endpoint: exchange.endpoint, requestBody: exchange.requestBody.text, environment: 'sandbox' };
@@ -54,46 +52,37 @@ function nextOwnExchange(feed: TrafficFeed, endpoint: string): { exchange: Promi
   return { exchange, cancel };
 }
 
-export function registerTrafficCommands(feed: TrafficFeed, view: TrafficView, deps: WorkbenchDeps): vscode.Disposable[] {
+export function trafficCommands(feed: TrafficFeed, view: TrafficView, deps: WorkbenchWiring): TrafficCommands {
   const onExchange = (run: (exchange: TrafficExchange) => Promise<unknown>) => async (argument: unknown) => {
     const exchange = await resolve(feed, argument);
     if (exchange) {
       await run(exchange);
     }
   };
-  return [
-    vscode.commands.registerCommand(COMMANDS.openSandboxExchange, onExchange((exchange) => TrafficDocuments.open(exchange))),
-    vscode.commands.registerCommand(
-      COMMANDS.copySandboxExchangeAsCurl,
-      onExchange(async (exchange) => {
-        await vscode.env.clipboard.writeText(buildCurl(asRequest(feed, exchange)));
-        void vscode.window.showInformationMessage(vscode.l10n.t('Copied as cURL. Set OTO_ACCESS_TOKEN in your shell before running it.'));
-      }),
-    ),
-    vscode.commands.registerCommand(
-      COMMANDS.replaySandboxExchange,
-      onExchange(async (exchange) => {
-        // Listening starts before the request is sent, so its exchange cannot be missed.
-        const next = nextOwnExchange(feed, exchange.endpoint);
-        if (!(await replayRequest(asRequest(feed, exchange), deps.session, deps.stock))) {
-          next.cancel();
-          return;
-        }
-        const made = await next.exchange;
-        if (made) {
-          await TrafficDocuments.open(made);
-        }
-      }),
-    ),
-    vscode.commands.registerCommand(COMMANDS.clearSandboxTraffic, () => {
+  return {
+    openExchange: onExchange((exchange) => TrafficDocuments.open(exchange)),
+    copyExchangeAsCurl: onExchange(async (exchange) => {
+      await vscode.env.clipboard.writeText(buildCurl(asRequest(feed, exchange)));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Copied as cURL. Set OTO_ACCESS_TOKEN in your shell before running it.'));
+    }),
+    replayExchange: onExchange(async (exchange) => {
+      // Listening starts before the request is sent, so its exchange cannot be missed.
+      const next = nextOwnExchange(feed, exchange.endpoint);
+      if (!(await deps.replayRequest(asRequest(feed, exchange), deps.session, deps.stock))) {
+        next.cancel();
+        return;
+      }
+      const made = await next.exchange;
+      if (made) {
+        await TrafficDocuments.open(made);
+      }
+    }),
+    clear: () => {
       feed.clear();
       view.refreshSoon();
-    }),
-    vscode.commands.registerCommand(COMMANDS.sandboxTrafficOthersOnly, () => view.setFilter('othersOnly', true)),
-    vscode.commands.registerCommand(COMMANDS.sandboxTrafficAllClients, () => view.setFilter('othersOnly', false)),
-    vscode.commands.registerCommand(COMMANDS.sandboxTrafficFindingsOnly, () => view.setFilter('findingsOnly', true)),
-    vscode.commands.registerCommand(COMMANDS.sandboxTrafficAllExchanges, () => view.setFilter('findingsOnly', false)),
-    vscode.commands.registerCommand(COMMANDS.copySandboxCurl, async () => {
+    },
+    filter: (name, on) => view.setFilter(name, on),
+    copyCurl: async () => {
       const sandbox = await deps.session.runningSandbox;
       if (!sandbox) {
         void vscode.window.showWarningMessage(vscode.l10n.t('The sandbox is not running: choose the sandbox environment first.'));
@@ -101,8 +90,8 @@ export function registerTrafficCommands(feed: TrafficFeed, view: TrafficView, de
       }
       await vscode.env.clipboard.writeText(firstCurl(sandbox.baseUrl, sandbox.refreshToken));
       void vscode.window.showInformationMessage(vscode.l10n.t('Copied a curl line that signs in to the sandbox. Paste it into a terminal; the answer carries an access token.'));
-    }),
-  ];
+    },
+  };
 }
 
 /** The line an integration engineer pastes first: a token refresh against the sandbox. */

@@ -4,8 +4,7 @@ import type { TrafficExchange } from '../traffic/exchange';
 import { formatTrafficDocument, type TrafficDocument } from './exchangeDocument';
 import type { TrafficFeed } from './feed';
 import { findingText } from './findingText';
-
-export const TRAFFIC_SCHEME = 'oto-traffic';
+import { TRAFFIC_SCHEME } from '../common/ids';
 
 export function trafficUri(exchange: TrafficExchange): vscode.Uri {
   return vscode.Uri.from({ scheme: TRAFFIC_SCHEME, path: `/${exchange.id}-${exchange.endpoint.replace(/[^\w-]/g, '_').slice(0, 60) || 'request'}.json` });

@@ -1,35 +1,52 @@
 // The integration workbench's VS Code side: the Sandbox Traffic view, the exchange documents and
-// the Problems-panel diagnostics, over the traffic the in-process sandbox captures.
+// the Problems-panel diagnostics, over the traffic the in-process sandbox (or the recording proxy)
+// captures. Here only what must exist from the start: the view, its commands, the document scheme.
+// The rest is in dist/workbench.js, loaded once there is traffic, the view shows or a command runs.
 import * as vscode from 'vscode';
-import { registerTrafficCommands } from './commands';
-import type { WorkbenchDeps } from './deps';
-import { TrafficDiagnostics } from './diagnostics';
-import { TRAFFIC_SCHEME, TrafficDocuments } from './documents';
-import { TrafficFeed } from './feed';
-import { TRAFFIC_VIEW_ID, TrafficView } from './trafficView';
-import { TrafficHeader } from './header';
-import { CONTEXT_KEYS } from '../common/ids';
+import { CONTEXT_KEYS, COMMANDS, TRAFFIC_SCHEME, VIEWS } from '../common/ids';
+import { lazyPart } from '../common/lazyBundle';
+import { replayRequest } from '../devtools/requests/replayFlow';
+import type { FaultsHeader } from '../sandboxHost/faultsStatus';
+import type { TrafficExchange } from '../traffic/exchange';
+import type { TrafficCommands, WorkbenchDeps, WorkbenchRuntime, WorkbenchWiring } from './deps';
 
 export type { WorkbenchDeps } from './deps';
-export { TRAFFIC_VIEW_ID } from './trafficView';
 
-export function registerWorkbench(context: vscode.ExtensionContext, deps: WorkbenchDeps): TrafficHeader {
-  const feed = new TrafficFeed(deps.session, deps.proxy);
-  const view = new TrafficView(feed);
-  const treeView = vscode.window.createTreeView(TRAFFIC_VIEW_ID, { treeDataProvider: view });
-  const header = new TrafficHeader(treeView, feed);
-  const documents = new TrafficDocuments(feed);
+/** Registers the view and its commands; returns the view's header, which the sandbox's faults add to. */
+export function registerWorkbench(context: vscode.ExtensionContext, deps: WorkbenchDeps): FaultsHeader {
+  const repaint = new vscode.EventEmitter<undefined>();
+  const load = (): WorkbenchRuntime => part.load();
+  const treeView = vscode.window.createTreeView<TrafficExchange>(VIEWS.sandboxTraffic, {
+    // Asked for rows only once the view is shown.
+    treeDataProvider: { onDidChangeTreeData: repaint.event, getChildren: (element) => load().rows.getChildren(element), getTreeItem: (element) => load().rows.getTreeItem(element) },
+  });
+  const part = lazyPart<WorkbenchWiring, WorkbenchRuntime>(context, 'workbench', { ...deps, treeView, repaint: () => repaint.fire(undefined), replayRequest });
+  const register = (id: string, run: (commands: TrafficCommands, argument: unknown) => unknown) =>
+    context.subscriptions.push(vscode.commands.registerCommand(id, (argument: unknown) => run(load().commands, argument)));
+  register(COMMANDS.openSandboxExchange, (commands, argument) => commands.openExchange(argument));
+  register(COMMANDS.copySandboxExchangeAsCurl, (commands, argument) => commands.copyExchangeAsCurl(argument));
+  register(COMMANDS.replaySandboxExchange, (commands, argument) => commands.replayExchange(argument));
+  register(COMMANDS.clearSandboxTraffic, (commands) => commands.clear());
+  register(COMMANDS.sandboxTrafficOthersOnly, (commands) => commands.filter('othersOnly', true));
+  register(COMMANDS.sandboxTrafficAllClients, (commands) => commands.filter('othersOnly', false));
+  register(COMMANDS.sandboxTrafficFindingsOnly, (commands) => commands.filter('findingsOnly', true));
+  register(COMMANDS.sandboxTrafficAllExchanges, (commands) => commands.filter('findingsOnly', false));
+  register(COMMANDS.copySandboxCurl, (commands) => commands.copyCurl());
   context.subscriptions.push(
-    feed,
-    view,
+    repaint,
     treeView,
-    header,
-    documents,
-    new TrafficDiagnostics(feed),
-    vscode.workspace.registerTextDocumentContentProvider(TRAFFIC_SCHEME, documents),
-    ...registerTrafficCommands(feed, view, deps),
+    // A document restored with the window asks for its text before anything else loads the bundle.
+    vscode.workspace.registerTextDocumentContentProvider(TRAFFIC_SCHEME, { provideTextDocumentContent: (uri, token) => load().documents.provideTextDocumentContent(uri, token) }),
+    // Traffic brings findings for the Problems panel, whether or not the view is showing.
+    deps.session.onDidChangeSandbox((sandbox) => sandbox && load()),
+    ...(deps.proxy ? [deps.proxy.onDidChange(() => deps.proxy?.current() && load())] : []),
   );
+  void deps.session.runningSandbox?.then(load, () => undefined);
   void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.trafficOthersOnly, false);
   void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.trafficFindingsOnly, false);
-  return header;
+  // Removing a part from a header not made yet changes nothing, so it loads nothing either.
+  return {
+    setDescription: (key, text) => (text === undefined && !part.started ? undefined : load().header.setDescription(key, text)),
+    setMessage: (key, text) => (text === undefined && !part.started ? undefined : load().header.setMessage(key, text)),
+  };
 }

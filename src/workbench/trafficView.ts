@@ -7,7 +7,6 @@ import type { TrafficFeed } from './feed';
 import { trafficRow, type RowLabels } from './rows';
 import { COMMANDS } from '../common/ids';
 
-export const TRAFFIC_VIEW_ID = 'oto.sandboxTraffic';
 export const OPEN_TRAFFIC_COMMAND = COMMANDS.openSandboxExchange;
 
 export interface TrafficFilters {

@@ -3,7 +3,6 @@ import * as vscode from 'vscode';
 import { readCurrentStock } from '../currentStock';
 import type { DevtoolsSession, DevtoolsStock } from '../deps';
 import { type ExportFormat, formatExport } from './exportFormat';
-import { COMMANDS } from '../../common/ids';
 
 async function languageFor(format: ExportFormat): Promise<string> {
   if (format === 'json') {
@@ -13,7 +12,7 @@ async function languageFor(format: ExportFormat): Promise<string> {
   return (await vscode.languages.getLanguages()).includes('csv') ? 'csv' : 'plaintext';
 }
 
-async function exportStock(session: DevtoolsSession, stock: DevtoolsStock, requested: unknown): Promise<void> {
+export async function exportStock(session: DevtoolsSession, stock: DevtoolsStock, requested: unknown): Promise<void> {
   const format: ExportFormat | undefined =
     requested === 'csv' || requested === 'json'
       ? requested
@@ -36,8 +35,4 @@ async function exportStock(session: DevtoolsSession, stock: DevtoolsStock, reque
   const content = formatExport(format, readings, { environment: session.environment, exportedAt: new Date().toISOString() });
   const document = await vscode.workspace.openTextDocument({ language: await languageFor(format), content });
   await vscode.window.showTextDocument(document);
-}
-
-export function registerExportCommand(session: DevtoolsSession, stock: DevtoolsStock): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.exportStock, (format?: unknown) => exportStock(session, stock, format));
 }

@@ -11,7 +11,6 @@ import { resolveSkuSelection, skuCandidates, tokenAt } from './skuText';
 import { escapeMarkdown } from '../../common/markdown';
 import { withCancellableProgress } from '../../common/progress';
 import { globalOnHand, isLow, readingFromStore, type SkuReading } from '../stockReading';
-import { COMMANDS } from '../../common/ids';
 
 /** Candidate strings in the order the user most likely means them. */
 function candidatesOf(editor: vscode.TextEditor): string[] {
@@ -38,7 +37,7 @@ async function ensureCatalogue(stock: DevtoolsStock): Promise<boolean> {
   return stock.loaded;
 }
 
-async function checkStock(stock: DevtoolsStock, reports: VirtualTexts): Promise<void> {
+export async function checkStock(stock: DevtoolsStock, reports: VirtualTexts): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a file with SKUs in it first.'));
@@ -115,8 +114,4 @@ async function showPreview(stock: DevtoolsStock, reports: VirtualTexts, readings
   const sections = readings.map((reading) => renderSkuHover(reading, { labels, locationName: name, stale, target: 'document' }));
   const content = [...sections, ...(unknownNote ? [`_${escapeMarkdown(unknownNote)}_`] : [])].join('\n\n---\n\n');
   await vscode.commands.executeCommand('markdown.showPreview', reports.register(`${vscode.l10n.t('Stock')}.md`, `${content}\n`));
-}
-
-export function registerCheckStockCommand(stock: DevtoolsStock, reports: VirtualTexts): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.checkStockOfSelection, () => checkStock(stock, reports));
 }

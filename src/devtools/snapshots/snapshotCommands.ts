@@ -8,9 +8,8 @@ import type { VirtualTexts } from '../documents';
 import { snapshotLabels } from '../labels';
 import { diffSnapshots, renderSnapshot, type StockSnapshot } from './snapshot';
 import type { SnapshotEntry, SnapshotRepository } from './snapshotRepository';
-import { COMMANDS } from '../../common/ids';
 
-interface Context {
+export interface SnapshotContext {
   readonly session: DevtoolsSession;
   readonly stock: DevtoolsStock;
   readonly repository: SnapshotRepository;
@@ -22,12 +21,12 @@ function defaultName(): string {
   return vscode.l10n.t('Stock at {0}', formatDateTime(now.getTime(), vscode.env.language));
 }
 
-async function takeSnapshot(context: Context, name: string): Promise<StockSnapshot | undefined> {
+async function takeSnapshot(context: SnapshotContext, name: string): Promise<StockSnapshot | undefined> {
   const skus = await readCurrentStock(context.stock, vscode.l10n.t('Reading the current stock…'));
   return skus && { name, takenAt: new Date().toISOString(), environment: context.session.environment, skus };
 }
 
-async function saveSnapshot(context: Context): Promise<SnapshotEntry | undefined> {
+export async function saveSnapshot(context: SnapshotContext): Promise<SnapshotEntry | undefined> {
   const name = await vscode.window.showInputBox({
     title: vscode.l10n.t('Save Stock Snapshot'),
     prompt: vscode.l10n.t('A name to find this snapshot by later, e.g. "before the ERP import".'),
@@ -55,7 +54,7 @@ function snapshotItem(entry: SnapshotEntry): Pick {
 }
 
 /** A quick pick whose trash buttons delete snapshots in place. */
-function pick(context: Context, title: string, items: Pick[]): Promise<Pick | undefined> {
+function pick(context: SnapshotContext, title: string, items: Pick[]): Promise<Pick | undefined> {
   return new Promise((resolve) => {
     const quickPick = vscode.window.createQuickPick<Pick>();
     quickPick.title = title;
@@ -80,7 +79,7 @@ function pick(context: Context, title: string, items: Pick[]): Promise<Pick | un
   });
 }
 
-async function compareSnapshots(context: Context): Promise<void> {
+export async function compareSnapshots(context: SnapshotContext): Promise<void> {
   const entries = await context.repository.list();
   const first = await pick(context, vscode.l10n.t('Compare Stock Snapshots: pick the earlier snapshot'), [
     { action: 'save', label: `$(add) ${vscode.l10n.t('Save the current stock as a snapshot…')}` },
@@ -115,7 +114,7 @@ async function compareSnapshots(context: Context): Promise<void> {
   await showDiff(context, before, after);
 }
 
-async function showDiff(context: Context, before: StockSnapshot, after: StockSnapshot): Promise<void> {
+async function showDiff(context: SnapshotContext, before: StockSnapshot, after: StockSnapshot): Promise<void> {
   const labels = snapshotLabels();
   const left = context.documents.register(`${before.name}.txt`, renderSnapshot(before, labels));
   const right = context.documents.register(`${after.name}.txt`, renderSnapshot(after, labels));
@@ -129,11 +128,4 @@ async function showDiff(context: Context, before: StockSnapshot, after: StockSna
       ? vscode.l10n.t('No stock changed between “{0}” and “{1}”.', before.name, after.name)
       : vscode.l10n.t('{0} location/SKU figures changed between “{1}” and “{2}”.', changes.length, before.name, after.name),
   );
-}
-
-export function registerSnapshotCommands(context: Context): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand(COMMANDS.saveStockSnapshot, () => saveSnapshot(context)),
-    vscode.commands.registerCommand(COMMANDS.compareStockSnapshots, () => compareSnapshots(context)),
-  ];
 }

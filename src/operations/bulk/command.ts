@@ -93,9 +93,9 @@ export async function applyStockChangesFromFile(deps: OperationsDeps, argument: 
         return;
       }
     }
-    const table = /\.json$/i.test(uri.path) ? parseJsonRows(text, l10n) : parseCsv(text, l10n);
+    const table = /\.json$/i.test(uri.path) ? parseJsonRows(text) : parseCsv(text);
     const locations = new Set(deps.store.locations.map((location) => location.code));
-    const { changes, problems } = validateTable(table, { hasSku: (sku) => deps.store.getSku(sku) !== undefined, hasLocation: (code) => locations.has(code) }, l10n);
+    const { changes, problems } = validateTable(table, { hasSku: (sku) => deps.store.getSku(sku) !== undefined, hasLocation: (code) => locations.has(code) });
     diagnostics?.set(uri, problems.map((problem) => {
       const line = Math.max(0, problem.line - 1);
       const diagnostic = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), problem.message, vscode.DiagnosticSeverity.Error);
@@ -126,7 +126,7 @@ async function planAndApply(deps: OperationsDeps, changes: readonly BulkChange[]
   const skus = [...new Set(changes.map((change) => change.sku))];
   const stock = await withCancellableProgress({ title: l10n.t('Reading the stock of {0} SKUs…', skus.length) }, (signal) => client.checkInventoryStock(skus, { signal }));
   const preview = buildPreview(changes, stock);
-  await showDocument(l10n.t('Preview of {0}.txt', source), previewText(preview, source, l10n));
+  await showDocument(l10n.t('Preview of {0}.txt', source), previewText(preview, source));
   if (preview.toSend === 0) {
     void vscode.window.showInformationMessage(l10n.t('Every row of {0} sets the stock to the figure it already has: nothing to send.', source));
     if (resumes) {
@@ -256,7 +256,7 @@ async function summarise(deps: OperationsDeps, journal: Journal, statuses: reado
   if (choice === save) {
     await saveReport(statuses, source);
   } else if (choice === details) {
-    await showDocument(l10n.t('Results of {0}.txt', source), resultsText(statuses, source, l10n));
+    await showDocument(l10n.t('Results of {0}.txt', source), resultsText(statuses, source));
   } else if (choice === review) {
     await reviewJournal(deps, await readBack(journal));
   }
@@ -269,7 +269,7 @@ async function saveReport(statuses: readonly RowStatus[], source: string): Promi
   if (!target) {
     return;
   }
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`\uFEFF${reportCsv(statuses, l10n)}`));
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`\uFEFF${reportCsv(statuses)}`));
   void vscode.window.showInformationMessage(l10n.t('Saved the report to {0}.', vscode.workspace.asRelativePath(target)));
 }
 
@@ -296,7 +296,7 @@ export async function reviewJournal(deps: OperationsDeps, read: ReadJournal): Pr
     }
     statuses = statusOf(await readBack(journal));
   }
-  await showDocument(l10n.t('Results of {0}.txt', source), resultsText(statuses, source, l10n));
+  await showDocument(l10n.t('Results of {0}.txt', source), resultsText(statuses, source));
   const checks = statuses.filter(({ status }) => status.state === 'check');
   if (checks.length > 0) {
     const decided = await decide(journal, checks);

@@ -8,8 +8,8 @@ import type { OperationsDeps } from '../deps';
 import type { LedgerEntry } from './entry';
 import { filterRows, MAX_HISTORY_ROWS, parseHistoryPageMessage, type HistoryFilter, type HistoryHostMessage, type HistoryRow } from './protocol';
 import { historyStrings } from './strings';
+import { HISTORY_PANEL } from '../../common/ids';
 
-export const HISTORY_VIEW_TYPE = 'oto.history';
 const l10n = vscode.l10n;
 
 let open: { panel: vscode.WebviewPanel; sku: string; rows: HistoryRow[] } | undefined;
@@ -50,7 +50,7 @@ export async function showStockHistory(deps: OperationsDeps, argument: unknown):
     return;
   }
   const media = vscode.Uri.joinPath(deps.extensionUri, 'media');
-  const panel = vscode.window.createWebviewPanel(HISTORY_VIEW_TYPE, title, vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [media] });
+  const panel = vscode.window.createWebviewPanel(HISTORY_PANEL, title, vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [media] });
   open = { panel, sku, rows: [] };
   const asset = (...parts: string[]): string => panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'dist', ...parts)).toString();
   panel.webview.html = pageHtml({
@@ -72,7 +72,7 @@ export async function showStockHistory(deps: OperationsDeps, argument: unknown):
       return;
     }
     if (message.type === 'ready') {
-      post({ type: 'init', strings: historyStrings(l10n), locale: vscode.env.language });
+      post({ type: 'init', strings: historyStrings(), locale: vscode.env.language });
       await sendHistory(deps);
     } else if (message.type === 'refresh') {
       await sendHistory(deps);

@@ -42,6 +42,11 @@ export async function step<T>(what: string, timeoutMs: number, body: (signal: Ab
   }
 }
 
+/** Waits, as one step, for a command the test started and answered (its quick inputs) to finish. */
+export function finished<T>(what: string, running: Thenable<T>, timeoutMs = STEP_TIMEOUT_MS): Promise<T> {
+  return step(what, timeoutMs, () => Promise.resolve(running));
+}
+
 /** Resolves after `ms`, or rejects as soon as the step's signal aborts. */
 function pause(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

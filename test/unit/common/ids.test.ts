@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { COMMANDS, CONTEXT_KEYS, INTERNAL_COMMANDS, PACKING_PANEL, VIEWS } from '../../../src/common/ids';
+import { COMMANDS, CONTEXT_KEYS, HISTORY_PANEL, INTERNAL_COMMANDS, PACKING_PANEL, VIEWS } from '../../../src/common/ids';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 
@@ -66,18 +66,19 @@ describe('ids: commands, views and context keys against package.json', () => {
     assert.ok(manifest.activationEvents.includes(`onWebviewPanel:${PACKING_PANEL}`));
   });
 
-  it('keeps command, view and context-key ids out of the code: they come from src/common/ids.ts', () => {
+  it('keeps command, view, panel and context-key ids out of the code: they come from src/common/ids.ts', () => {
     // Command ids are never anything else, so none may be spelled out; context keys and views
     // share names with settings and stored state (oto.environment, oto.stock.grouping), so only
     // the calls that take them as such are checked.
-    const commands = new Set(Object.values(commandIds));
+    // Webview panel types are never anything else either.
+    const reserved = new Set<string>([...Object.values(commandIds), PACKING_PANEL, HISTORY_PANEL]);
     const spelled: string[] = [];
     for (const { file, text } of SRC) {
       for (const match of text.matchAll(/(?:'setContext',|createTreeView\(|createWebviewPanel\(|registerWebviewPanelSerializer\()\s*'([^']+)'/g)) {
         spelled.push(`${file}: '${match[1]}'`);
       }
       for (const match of text.matchAll(/'(oto\.\w+)'/g)) {
-        if (commands.has(match[1])) {
+        if (reserved.has(match[1])) {
           spelled.push(`${file}: '${match[1]}'`);
         }
       }

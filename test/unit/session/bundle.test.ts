@@ -46,6 +46,31 @@ describe('sandbox bundle', () => {
     );
   });
 
+  it('keeps the lazily loaded parts out of dist/extension.js too, each in its own bundle', async () => {
+    const inputs = Object.keys((await bundle('src/extension.ts')).inputs);
+    // A body that runs only on first use; its shell (index.ts) stays in the main bundle.
+    const lazy = [
+      'src/operations/runtime.ts',
+      'src/recording/commands.ts',
+      'src/recording/controller.ts',
+      'src/proxy/recording.ts',
+      'src/sandboxHost/faultCommands.ts',
+      'src/sandboxHost/faultsStatus.ts',
+      'src/sandboxHost/scenarioCommands.ts',
+      'src/workbench/diagnostics.ts',
+      'src/workbench/documents.ts',
+      'src/workbench/feed.ts',
+      'src/workbench/commands.ts',
+      'src/devtools/snapshots/snapshotCommands.ts',
+      'src/devtools/hover/checkStockCommand.ts',
+      'src/devtools/export/exportCommand.ts',
+    ];
+    assert.deepStrictEqual(lazy.filter((input) => inputs.includes(input)), []);
+    for (const [entry, body] of [['src/recording/lazy.ts', 'src/recording/commands.ts'], ['src/sandboxHost/lazy.ts', 'src/sandboxHost/faultCommands.ts'], ['src/workbench/lazy.ts', 'src/workbench/diagnostics.ts'], ['src/devtools/lazy.ts', 'src/devtools/snapshots/snapshotCommands.ts']]) {
+      assert.ok(Object.keys((await bundle(entry)).inputs).includes(body), `${entry} bundles ${body}`);
+    }
+  });
+
   it('is loaded from its own file only when started, and serves the API', async () => {
     const file = path.join(dir, 'sandbox.js');
     await bundle('src/sandbox/index.ts', file);

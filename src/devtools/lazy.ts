@@ -1,0 +1,19 @@
+// The developer tools that only commands reach (dist/devtools.js): stock snapshots, "Check Stock of
+// Selection" and "Export Stock", loaded on the first of them.
+import type { DevtoolsTools, DevtoolsToolsWiring } from './deps';
+import { exportStock } from './export/exportCommand';
+import { checkStock } from './hover/checkStockCommand';
+import { compareSnapshots, saveSnapshot, type SnapshotContext } from './snapshots/snapshotCommands';
+import { SnapshotRepository } from './snapshots/snapshotRepository';
+
+export type { DevtoolsTools };
+
+export function start(wiring: DevtoolsToolsWiring): DevtoolsTools {
+  const snapshots: SnapshotContext = { session: wiring.session, stock: wiring.stock, repository: new SnapshotRepository(wiring.snapshotsDir), documents: wiring.snapshotDocuments };
+  return {
+    saveSnapshot: () => saveSnapshot(snapshots),
+    compareSnapshots: () => compareSnapshots(snapshots),
+    checkStock: () => checkStock(wiring.stock, wiring.reports),
+    exportStock: (format) => exportStock(wiring.session, wiring.stock, format),
+  };
+}

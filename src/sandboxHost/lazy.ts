@@ -1,0 +1,25 @@
+// The sandbox tools' bundle (dist/sandboxHost.js): the fault and scenario commands, the faults'
+// status bar item and their lines in the Sandbox Traffic view. Loaded on the first command, start
+// of the sandbox, fault or edit of the scenario file: until then there is nothing for them to do.
+import type * as vscode from 'vscode';
+import { clearFaults, injectFault, showFaults } from './faultCommands';
+import { registerFaultsStatus, showFaultsInTrafficView } from './faultsStatus';
+import type { SandboxToolsRuntime, SandboxToolsWiring } from './deps';
+import { announceStart, offerReset, resetSandbox, saveStateAsScenario } from './scenarioCommands';
+
+export type { SandboxToolsRuntime };
+
+export function start(wiring: SandboxToolsWiring, subscriptions: vscode.Disposable[]): SandboxToolsRuntime {
+  const { host } = wiring;
+  registerFaultsStatus(subscriptions, host);
+  showFaultsInTrafficView(subscriptions, host, wiring.trafficHeader);
+  return {
+    resetSandbox: () => resetSandbox(wiring),
+    saveStateAsScenario: () => saveStateAsScenario(wiring),
+    injectFault: () => injectFault(host, wiring.ensureRunning),
+    showFaults: () => showFaults(host),
+    clearFaults: () => clearFaults(host),
+    announceStart,
+    offerReset: () => offerReset(wiring),
+  };
+}
