@@ -5,10 +5,9 @@ import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { activateExtension } from './support/extension';
 import { sandbox } from './support/sandbox';
-import { screenshot } from './support/screenshot';
-import { collapseAll, expandOnly, rows } from './support/stockView';
+import { screenshot, useTheme } from './support/screenshot';
+import { collapseAll, expandOnly, rows, showStockView } from './support/stockView';
 import { answerQuickInput, finished, notificationCenter, pageClick, uiAvailable, waitFor } from './support/ui';
-import { showStockView } from './support/stockView';
 
 const SKU = 'AJW-DATES-500';
 const TITLE = 'Refreshing OTO stock';
@@ -50,7 +49,10 @@ if (uiAvailable()) {
       const started = Date.now();
       const refreshing = Promise.resolve(vscode.commands.executeCommand('oto.refresh'));
       await waitFor('the refresh notification', notificationCenter, (shown) => shown.some((message) => message.includes(TITLE)));
-      await screenshot('cancel-refresh-notification');
+      await useTheme('light');
+      await screenshot('cancel-refresh-notification-light');
+      await useTheme('dark');
+      await screenshot('cancel-refresh-notification-dark');
       await pageClick(`.notification-list-item:has-text("${TITLE}") .monaco-button:has-text("Cancel")`);
       await finished('the refresh to end with the cancel', refreshing, 20_000);
       assert.ok(Date.now() - started < 20_000, `the refresh ended with the cancel, ${Date.now() - started} ms after it started, not with the 30 s answer`);
