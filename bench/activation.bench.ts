@@ -105,6 +105,7 @@ function fakeVscode(registry: Registry, settings: Map<string, unknown>): Record<
         (typeof message === 'string' ? message : message.message).replace(/\{(\d+)\}/g, (_match, index: string) => String(args[Number(index)])),
     },
     Uri: stub('Uri', { file: fileUri, joinPath: (base: FakeUri, ...parts: string[]) => fileUri(path.join(base.fsPath, ...parts)), parse: fileUri }),
+    env: stub('env', { language: 'en' }),
     workspace: stub('workspace', { getConfiguration: () => configuration, workspaceFolders: undefined }),
     window: stub('window', {
       createTreeView: (id: string, options: { treeDataProvider: { getChildren(element?: unknown): unknown } }) => {

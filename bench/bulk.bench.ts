@@ -12,7 +12,6 @@ import { buildPreview } from '../src/operations/bulk/preview';
 import { sendRows } from '../src/operations/bulk/run';
 import { validateTable } from '../src/operations/bulk/validate';
 import { startSandbox } from '../src/sandbox';
-import { english } from '../src/stock/l10n';
 
 const ROWS = 1_000;
 const RUNS = 15;
@@ -39,10 +38,10 @@ export async function run(): Promise<void> {
     const skus = new Set(products.map((product) => product.sku));
     const known = { hasSku: (sku: string) => skus.has(sku), hasLocation: (code: string) => locations.includes(code) };
     const times: number[] = [];
-    let changes = validateTable(parseCsv(csv, english), known, english);
+    let changes = validateTable(parseCsv(csv), known);
     for (let index = 0; index < RUNS; index++) {
       const start = performance.now();
-      changes = validateTable(parseCsv(csv, english), known, english);
+      changes = validateTable(parseCsv(csv), known);
       times.push(performance.now() - start);
     }
     if (changes.problems.length > 0 || changes.changes.length !== ROWS) {

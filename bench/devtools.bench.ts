@@ -60,7 +60,7 @@ export async function run(): Promise<void> {
     const started = Date.now();
     const pending: Array<Promise<unknown>> = [];
     for (let i = 0; i < 300; i++) {
-      pending.push(hover.get(readings[i % 200]?.sku ?? '', 10_000));
+      pending.push(hover.get(readings[i % 200]?.sku ?? '', { maxWaitMs: 10_000 }));
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     await Promise.all(pending);

@@ -35,7 +35,7 @@ export async function run(): Promise<void> {
     const reference: number[] = [];
     for (let index = 0; index < RUNS; index++) {
       const handle = await openPackingPage(browser, { bundle: 'history' });
-      await handle.send({ type: 'init', strings: historyStrings({ t: (message) => message }), locale: 'en' });
+      await handle.send({ type: 'init', strings: historyStrings(), locale: 'en' });
       await handle.page.evaluate((data) => Object.assign(window, { benchHistory: data }), { type: 'history', sku: 'AJW-DATES-500', name: 'Ajwa dates 500 g', rows, now: [], readAt: rows[rows.length - 1].time });
       const timing = await handle.page.evaluate(async () => {
         const start = performance.now();

@@ -1,7 +1,9 @@
 // The sandbox's own costs, so other benchmarks can tell its share from the client's: start-up with
 // large catalogues, and how fast it answers stock reads.
 import { performance } from 'node:perf_hooks';
-import { startSandbox } from '../src/sandbox';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { startSandbox, type SandboxOptions } from '../src/sandbox';
 
 async function timeStart(products: number): Promise<void> {
   const started = performance.now();
@@ -42,10 +44,48 @@ async function readThroughput(products: number, requests: number, skusPerRequest
   }
 }
 
+/** Heap the sandbox holds after `requests` adjusts with a 4 KB note each, once garbage is collected. */
+async function retained(options: SandboxOptions, requests: number): Promise<number> {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const sandbox = await startSandbox(options);
+  try {
+    const refreshed = await fetch(`${sandbox.baseUrl}/refreshToken`, { method: 'POST', body: JSON.stringify({ refresh_token: sandbox.refreshToken }) });
+    const { access_token: token } = (await refreshed.json()) as { access_token: string };
+    const body = JSON.stringify({ actionType: 'adjust', locationCode: 'RUH-WH1', sku: 'AJW-DATES-500', qty: 1, note: 'n'.repeat(4_096) });
+    const adjust = async (): Promise<void> => {
+      const answer = await fetch(`${sandbox.baseUrl}/updateStockQuantity`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body });
+      await answer.arrayBuffer();
+    };
+    // Once, so the sandbox's and fetch's own lazy start-up is not counted.
+    await adjust();
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < requests; i++) {
+      await adjust();
+    }
+    gc();
+    return process.memoryUsage().heapUsed - before;
+  } finally {
+    await sandbox.close();
+  }
+}
+
+async function memory(requests: number): Promise<void> {
+  const both = await retained({}, requests);
+  const trafficOnly = await retained({ requestLog: false }, requests);
+  const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
+  console.log(
+    `heap held after ${requests.toLocaleString('en')} adjusts with a 4 KB note: request log + traffic ${mb(both)} MB, ` +
+      `traffic only (the extension's in-process sandbox, the CLI) ${mb(trafficOnly)} MB`,
+  );
+}
+
 export async function run(): Promise<void> {
   for (const products of [40, 10_000, 100_000]) {
     await timeStart(products);
   }
   await readThroughput(10_000, 500, 100, 1);
   await readThroughput(10_000, 500, 100, 8);
+  await memory(3_000);
 }

@@ -6,7 +6,6 @@ import { performance } from 'node:perf_hooks';
 import { OtoClient } from '../src/client';
 import { startSandbox } from '../src/sandbox';
 import { bySku, type SkuStock } from '../src/stock/figures';
-import { english } from '../src/stock/l10n';
 import type { PickupLocation } from '../src/stock/source';
 import { StockStore } from '../src/stock/store';
 import { buildTree, type TreeOptions } from '../src/stock/treeModel';
@@ -74,13 +73,13 @@ function modelTimes(): void {
   ];
   console.log(`tree model, ${SKUS.toLocaleString('en')} SKUs × ${input.locations.length} locations (goal: median under 50 ms)`);
   for (const [label, treeOptions] of options) {
-    const rows = buildTree(input, treeOptions, english).model.rowCount;
+    const rows = buildTree(input, treeOptions).model.rowCount;
     // What the view does after a refresh, a reset or a filter change.
-    time(`  ${label}, whole build (${rows.toLocaleString('en')} rows)`, () => buildTree(input, treeOptions, english));
+    time(`  ${label}, whole build (${rows.toLocaleString('en')} rows)`, () => buildTree(input, treeOptions));
     // What it does after an invalidation: reuse the rows, find the changed ones.
-    let previous = buildTree(input, treeOptions, english).model;
+    let previous = buildTree(input, treeOptions).model;
     let turn = 0;
-    time(`  ${label}, rebuild after invalidating one SKU`, () => (previous = buildTree(states[++turn % 2], treeOptions, english, previous).model));
+    time(`  ${label}, rebuild after invalidating one SKU`, () => (previous = buildTree(states[++turn % 2], treeOptions, previous).model));
   }
 }
 
@@ -112,7 +111,7 @@ async function refreshCost(): Promise<void> {
     console.log(`invalidating one SKU: ${count(from)}, ${(performance.now() - started).toFixed(0)} ms`);
     const treeOptions: TreeOptions = { grouping: 'location', lowOnly: false, text: '' };
     const stock = { locations: store.locations, skus: [...store.skus()] };
-    time(`tree model of that sandbox store (${buildTree(stock, treeOptions, english).model.rowCount.toLocaleString('en')} rows), fresh build`, () => buildTree(stock, treeOptions, english));
+    time(`tree model of that sandbox store (${buildTree(stock, treeOptions).model.rowCount.toLocaleString('en')} rows), fresh build`, () => buildTree(stock, treeOptions));
   } finally {
     await sandbox.close();
   }

@@ -1,12 +1,14 @@
 // Wiring only: creates the session and hands each feature module what it declares in its deps.
 
 import * as vscode from 'vscode';
+import { configureLocalisation } from './common/localisation';
 import { registerDevtools } from './devtools';
 import { registerOperations } from './operations';
 import { registerOrders } from './orders';
 import { registerPacking } from './packing';
 import { registerRecording } from './recording';
 import { registerSessionCommands } from './session/commands';
+import { registerReachabilityNotice } from './session/reachabilityNotice';
 import { describeSession } from './session/describe';
 import { createSession } from './session/vscodeSession';
 import { registerSandboxHost } from './sandboxHost';
@@ -16,11 +18,13 @@ import { registerStock } from './stock';
 import { registerWorkbench } from './workbench';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  configureLocalisation();
   const log = vscode.window.createOutputChannel('OTO', { log: true });
   context.subscriptions.push(log);
   const sandboxHost = createSandboxHost(context, log);
   const session = await createSession(context, sandboxHost.start);
-  registerSessionCommands(context, { session });
+  const reachability = registerReachabilityNotice(context, session, log);
+  registerSessionCommands(context, { session, reachability });
 
   const stock = registerStock(context, {
     getClient: () => session.getClient(),

@@ -19,7 +19,8 @@ async function main(): Promise<void> {
     process.send?.({ baseUrl: `http://127.0.0.1:${port}/rest/v2`, refreshToken: '' });
     return;
   }
-  const sandbox = await startSandbox({ traffic: kind === 'on' ? {} : false });
+  // `on` as the extension's in-process sandbox runs: capture and lint, no request log beside them.
+  const sandbox = await startSandbox(kind === 'on' ? { traffic: {}, requestLog: false } : { traffic: false });
   process.send?.({ baseUrl: sandbox.baseUrl, refreshToken: sandbox.refreshToken });
 }
 

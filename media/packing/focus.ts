@@ -37,15 +37,29 @@ export function refocus(card: HTMLElement, action: string): void {
   (target ?? card).focus();
 }
 
+/** The visible cards of the list, in order. */
+export function visibleCards(list: HTMLElement): HTMLElement[] {
+  return Array.from(list.children).filter((child): child is HTMLElement => child instanceof HTMLElement && !child.hidden);
+}
+
+/** Focuses the card's primary button (its next step), else its first enabled button, else the card. */
+export function focusCard(card: HTMLElement): void {
+  (card.querySelector<HTMLButtonElement>('button.button:not(.secondary):not(:disabled)') ?? card.querySelector<HTMLButtonElement>('button:not(:disabled)') ?? card).focus();
+}
+
 /** Moves focus from `active` (in `card`) to the same button of the next or previous visible card. */
 export function focusNeighbour(list: HTMLElement, card: HTMLElement, active: Element, step: number): boolean {
-  const visible = Array.from(list.children).filter((child): child is HTMLElement => child instanceof HTMLElement && !child.hidden);
+  const visible = visibleCards(list);
   const next = visible[visible.indexOf(card) + step];
   if (!next) {
     return false;
   }
   const action = active.getAttribute('data-action');
   const same = action ? enabledButton(next, action) : undefined;
-  (same ?? next.querySelector<HTMLButtonElement>('button:not(:disabled)') ?? next).focus();
+  if (same) {
+    same.focus();
+  } else {
+    focusCard(next);
+  }
   return true;
 }

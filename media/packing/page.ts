@@ -1,8 +1,10 @@
-// The packing page: holds what the host sent plus the page's own UI state (search, expanded
-// cards, changes in flight), and keeps the DOM in step. A status change is shown at once and
+// The packing page: holds what the host sent plus the page's own UI state (search, and per order
+// one CardState: expanded, details, change in flight, error, confirmation, its rendered card),
+// and keeps the DOM in step. A status change is shown at once and
 // undone if the host reports that the call failed. Messages from the host are parsed before use.
 import {
   parseHostMessage,
+  parsePageMessage,
   parsePanelState,
   describeMessage,
   type HostMessage,
@@ -14,9 +16,9 @@ import {
   type WarehouseInfo,
 } from '../../src/packing/protocol';
 import { matchesSearch, searchText } from './filter';
-import { focusedControl, focusNeighbour, refocus, type FocusedControl } from './focus';
+import { focusCard, focusedControl, focusNeighbour, refocus, visibleCards, type FocusedControl } from './focus';
 import { createFormatter, type Formatter } from './format';
-import { renderCard, renderEmpty, renderHeader, renderLoadError, renderLoading, renderNoMatches, renderSummary, type Action, type CardView, type DetailsState } from './render';
+import { notPicked, renderCard, renderEmpty, renderHeader, renderLoadError, renderLoading, renderNoMatches, renderSummary, type Action, type CardView, type DetailsState } from './render';
 
 /** The part of the webview API the page uses (`acquireVsCodeApi()` in VS Code, a stand-in in tests). */
 export interface WebviewApi {
@@ -37,6 +39,20 @@ interface Ready {
 interface Card {
   key: string;
   element: HTMLElement;
+}
+
+/**
+ * Everything the page keeps about one order besides what the host sent: one entry per order, so
+ * an order that leaves the queue (or a reset) takes all of it along at once.
+ */
+interface CardState {
+  expanded: boolean;
+  confirming: boolean;
+  details?: DetailsState;
+  pending?: { requestId: number; target: PackingStatus };
+  error?: string;
+  /** The card last built for it, and the view it was built from. */
+  card?: Card;
 }
 
 /** Cards built at once when a queue arrives; later tasks build `LATER_BATCH` more each. */
@@ -63,12 +79,7 @@ export class PackingPage {
   private loading = false;
   private loadError: { message: string; signIn: boolean } | undefined;
   private search = '';
-  private expanded = new Set<string>();
-  private readonly details = new Map<string, DetailsState>();
-  private readonly pending = new Map<string, { requestId: number; target: PackingStatus }>();
-  private readonly errors = new Map<string, string>();
-  private readonly confirming = new Set<string>();
-  private readonly cards = new Map<string, Card>();
+  private readonly states = new Map<string, CardState>();
   private nextRequestId = 1;
   private cancelContinuation: (() => void) | undefined;
   private readonly haystacks = new WeakMap<QueueOrder, string>();
@@ -85,7 +96,9 @@ export class PackingPage {
     const saved = parsePanelState(api.getState());
     if (saved) {
       this.search = saved.search;
-      this.expanded = new Set(saved.expanded);
+      for (const orderId of saved.expanded) {
+        this.stateOf(orderId).expanded = true;
+      }
     }
   }
 
@@ -132,7 +145,12 @@ export class PackingPage {
     }
   }
 
+  /** Sends what the host's parser accepts, checked with that same parser: a message it would drop is not sent. */
   private post(message: PageMessage): void {
+    if (!parsePageMessage(message)) {
+      console.error(`OTO packing page: did not send a malformed ${describeMessage(message)}.`);
+      return;
+    }
     this.api.postMessage(message);
   }
 
@@ -141,7 +159,9 @@ export class PackingPage {
     const search = header.querySelector('input') as HTMLInputElement;
     const summarySlot = header.querySelector('.summary-slot') as HTMLElement;
     this.ready = { warehouse, strings, format: createFormatter(locale), header, summarySlot, search };
-    this.cards.clear();
+    for (const state of this.states.values()) {
+      state.card = undefined;
+    }
     this.list.replaceChildren();
     this.root.replaceChildren(header, this.stateSlot, this.list);
     this.root.removeAttribute('aria-busy');
@@ -157,9 +177,7 @@ export class PackingPage {
     this.readAt = undefined;
     this.loaded = false;
     this.loadError = undefined;
-    for (const collection of [this.details, this.pending, this.errors, this.cards, this.confirming, this.expanded]) {
-      collection.clear();
-    }
+    this.states.clear();
     this.list.replaceChildren();
     this.saveState();
     this.update();
@@ -172,23 +190,11 @@ export class PackingPage {
     this.loading = false;
     this.loadError = undefined;
     const present = new Set(orders.map((order) => order.orderId));
-    for (const collection of [this.details, this.pending, this.errors, this.cards]) {
-      for (const orderId of collection.keys()) {
-        if (!present.has(orderId)) {
-          collection.delete(orderId);
-        }
-      }
-    }
-    for (const set of [this.confirming, this.expanded]) {
-      for (const orderId of set) {
-        if (!present.has(orderId)) {
-          set.delete(orderId);
-        }
-      }
-    }
-    // Cards left expanded before a reload need their details again.
-    for (const orderId of this.expanded) {
-      if (!this.details.has(orderId)) {
+    for (const [orderId, state] of this.states) {
+      if (!present.has(orderId)) {
+        this.states.delete(orderId);
+      } else if (state.expanded && !state.details) {
+        // Cards left expanded before a reload need their details again.
         this.requestDetails(orderId);
       }
     }
@@ -197,45 +203,59 @@ export class PackingPage {
   }
 
   private statusResult(message: Extract<HostMessage, { type: 'statusResult' }>): void {
-    const pending = this.pending.get(message.orderId);
-    if (!pending || pending.requestId !== message.requestId) {
+    const card = this.states.get(message.orderId);
+    if (!card?.pending || card.pending.requestId !== message.requestId) {
       return;
     }
-    this.pending.delete(message.orderId);
+    card.pending = undefined;
     if (message.ok) {
       const state = message.state;
       this.orders = this.orders.map((order) => (order.orderId === message.orderId ? { ...order, state } : order));
     } else {
-      this.errors.set(message.orderId, message.error);
+      card.error = message.error;
     }
     this.update();
   }
 
   private setDetails(orderId: string, details: DetailsState): void {
     if (this.orders.some((order) => order.orderId === orderId)) {
-      this.details.set(orderId, details);
+      this.stateOf(orderId).details = details;
       this.update();
     }
   }
 
+  /** The order's entry, made on first use. */
+  private stateOf(orderId: string): CardState {
+    let state = this.states.get(orderId);
+    if (!state) {
+      state = { expanded: false, confirming: false };
+      this.states.set(orderId, state);
+    }
+    return state;
+  }
+
+  private expandedIds(): string[] {
+    return [...this.states].filter(([, state]) => state.expanded).map(([orderId]) => orderId);
+  }
+
   private saveState(): void {
     if (this.ready) {
-      const state: PanelState = { warehouse: this.ready.warehouse, search: this.search, expanded: [...this.expanded] };
+      const state: PanelState = { warehouse: this.ready.warehouse, search: this.search, expanded: this.expandedIds() };
       this.api.setState(state);
     }
   }
 
-  private cardView(order: QueueOrder): CardView {
-    const pending = this.pending.get(order.orderId);
-    const expanded = this.expanded.has(order.orderId);
+  /** What the card shows, derived from the order and its entry. */
+  private cardView(order: QueueOrder, card: CardState): CardView {
+    const { pending, expanded } = card;
     return {
       order,
       state: pending ? pending.target : order.state,
       pending: pending !== undefined,
-      error: this.errors.get(order.orderId),
-      confirming: this.confirming.has(order.orderId),
+      error: card.error,
+      confirming: card.confirming,
       expanded,
-      details: expanded ? this.details.get(order.orderId) : undefined,
+      details: expanded ? card.details : undefined,
     };
   }
 
@@ -260,18 +280,17 @@ export class PackingPage {
     }
     const elements: HTMLElement[] = [];
     for (const order of this.orders) {
-      const view = this.cardView(order);
+      const state = this.stateOf(order.orderId);
+      const view = this.cardView(order, state);
       const key = JSON.stringify(view);
-      let card = this.cards.get(order.orderId);
-      if (!card || card.key !== key) {
+      if (!state.card || state.card.key !== key) {
         if (budget === 0) {
           break;
         }
         budget -= 1;
-        card = { key, element: renderCard(view, strings, format) };
-        this.cards.set(order.orderId, card);
+        state.card = { key, element: renderCard(view, strings, format) };
       }
-      elements.push(card.element);
+      elements.push(state.card.element);
     }
     this.showCards(elements);
     if (elements.length < this.orders.length) {
@@ -314,7 +333,7 @@ export class PackingPage {
     for (const order of this.orders) {
       const visible = matchesSearch(this.searchText(order), this.search);
       shown += visible ? 1 : 0;
-      const card = this.cards.get(order.orderId);
+      const card = this.states.get(order.orderId)?.card;
       if (card && card.element.hidden === visible) {
         card.element.hidden = !visible;
       }
@@ -337,7 +356,7 @@ export class PackingPage {
     if (!before || (document.activeElement && document.activeElement !== document.body)) {
       return;
     }
-    const card = this.cards.get(before.orderId)?.element;
+    const card = this.states.get(before.orderId)?.card?.element;
     if (card && !card.hidden) {
       refocus(card, before.action);
     }
@@ -375,18 +394,20 @@ export class PackingPage {
     switch (action) {
       case 'pick':
         return this.setStatus(orderId, 'picked', false);
-      case 'pack':
-        if (['ready', 'unknown'].includes(this.cardView(this.orderById(orderId)).state)) {
-          this.errors.delete(orderId);
-          this.confirming.add(orderId);
-          return this.update();
-        }
-        return this.setStatus(orderId, 'packed', false);
-      case 'confirmPack':
-        this.confirming.delete(orderId);
-        return this.setStatus(orderId, 'packed', true);
+      case 'pack': {
+        // Packed cannot be undone: the card asks first (and says so), whatever the order's state.
+        const state = this.stateOf(orderId);
+        state.error = undefined;
+        state.confirming = true;
+        return this.update();
+      }
+      case 'confirmPack': {
+        const state = this.stateOf(orderId);
+        state.confirming = false;
+        return this.setStatus(orderId, 'packed', notPicked(this.cardView(this.orderById(orderId), state).state));
+      }
       case 'cancelPack':
-        this.confirming.delete(orderId);
+        this.stateOf(orderId).confirming = false;
         return this.update();
       case 'toggleDetails':
         return this.toggleDetails(orderId);
@@ -400,24 +421,27 @@ export class PackingPage {
   }
 
   private setStatus(orderId: string, target: PackingStatus, skipPicked: boolean): void {
-    if (this.pending.has(orderId)) {
+    const state = this.stateOf(orderId);
+    if (state.pending) {
       return;
     }
     const requestId = this.nextRequestId++;
-    this.errors.delete(orderId);
-    this.pending.set(orderId, { requestId, target });
+    state.error = undefined;
+    state.pending = { requestId, target };
     this.update();
-    this.post({ type: 'updatePackingStatus', requestId, orderId, packingStatus: target, skipPicked });
+    const update = { type: 'updatePackingStatus', requestId, orderId, skipPicked } as const;
+    // Only the confirmation above leads here for packed, so the message says it was confirmed.
+    this.post(target === 'picked' ? { ...update, packingStatus: 'picked' } : { ...update, packingStatus: 'packed', confirmed: true });
   }
 
   private toggleDetails(orderId: string): void {
-    if (this.expanded.delete(orderId)) {
-      this.saveState();
+    const state = this.stateOf(orderId);
+    state.expanded = !state.expanded;
+    this.saveState();
+    if (!state.expanded) {
       return this.update();
     }
-    this.expanded.add(orderId);
-    this.saveState();
-    const known = this.details.get(orderId);
+    const known = state.details;
     if (known?.status === 'loaded' || known?.status === 'loading') {
       return this.update();
     }
@@ -425,7 +449,7 @@ export class PackingPage {
   }
 
   private requestDetails(orderId: string): void {
-    this.details.set(orderId, { status: 'loading' });
+    this.stateOf(orderId).details = { status: 'loading' };
     this.post({ type: 'getOrderDetails', orderId });
   }
 
@@ -434,7 +458,10 @@ export class PackingPage {
     this.update();
   }
 
-  /** Arrow keys move between cards (to the same button), Escape backs out of a confirmation. */
+  /**
+   * Arrow keys move between cards (to the same button), ArrowUp from the first card back to the
+   * search box; Escape backs out of a confirmation.
+   */
   private onKeyDown(event: KeyboardEvent): void {
     const active = document.activeElement as HTMLElement | null;
     const card = active?.closest<HTMLElement>('.card');
@@ -446,12 +473,18 @@ export class PackingPage {
       return this.act('cancelPack', card.dataset.orderId);
     }
     const step = { ArrowDown: 1, ArrowUp: -1 }[event.key];
-    if (step !== undefined && focusNeighbour(this.list, card, active, step)) {
+    if (step === undefined) {
+      return;
+    }
+    if (focusNeighbour(this.list, card, active, step)) {
       event.preventDefault();
+    } else if (step === -1 && this.ready) {
+      event.preventDefault();
+      this.ready.search.focus();
     }
   }
 
-  /** "/" jumps to the search box; Escape in it clears the search. */
+  /** "/" jumps to the search box; in it, ArrowDown goes to the first card's next step and Escape clears the search. */
   private onDocumentKeyDown(event: KeyboardEvent): void {
     const search = this.ready?.search;
     if (!search) {
@@ -462,6 +495,12 @@ export class PackingPage {
       event.preventDefault();
       search.focus();
       search.select();
+    } else if (event.key === 'ArrowDown' && document.activeElement === search) {
+      const [first] = visibleCards(this.list);
+      if (first) {
+        event.preventDefault();
+        focusCard(first);
+      }
     } else if (event.key === 'Escape' && document.activeElement === search && search.value !== '') {
       event.preventDefault();
       search.value = '';

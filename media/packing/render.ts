@@ -177,7 +177,8 @@ function renderItems(order: QueueOrder, s: PageStrings, f: Formatter): HTMLTable
   return rows;
 }
 
-function notPicked(state: PackingState): boolean {
+/** Ready, or not known to be anything else: picking is the next step (OTO itself refuses a pick that is not). */
+export function notPicked(state: PackingState): boolean {
   return state === 'ready' || state === 'unknown';
 }
 
@@ -190,22 +191,27 @@ function renderActions(view: CardView, s: PageStrings): HTMLElement {
   if (view.state === 'packed') {
     return el('div', { className: 'actions' }, [el('span', { className: 'packed-note', text: s.packedNote }), toggle]);
   }
-  const busy = view.pending || view.confirming;
+  if (view.confirming) {
+    return el('div', { className: 'actions' }, [renderConfirm(view, s), toggle]);
+  }
+  const toPick = notPicked(view.state);
+  // One primary button per card, the order's next step: picking, then packing. The Mark buttons
+  // come before Details, so Tab reaches them first.
   return el('div', { className: 'actions' }, [
-    // The next step of the flow is the primary button: picking, then packing.
-    // An unknown state may well be ready: OTO itself refuses a pick that is not.
-    button('pick', s.markPicked, { icon: 'pass', disabled: !notPicked(view.state), busy }),
-    button('pack', s.markPacked, { icon: 'check-all', secondary: notPicked(view.state), busy }),
+    button('pick', s.markPicked, { icon: 'pass', secondary: !toPick, disabled: !toPick, busy: view.pending }),
+    button('pack', s.markPacked, { icon: 'check-all', secondary: toPick, busy: view.pending }),
     ...(view.pending ? [el('span', { className: 'updating', attrs: { role: 'status' } }, [icon('loading', true), el('span', { text: s.updating })])] : []),
     toggle,
   ]);
 }
 
-function renderConfirm(s: PageStrings): HTMLElement {
+/** Packed cannot be undone: the card says so, in place of its Mark buttons, before anything is sent. */
+function renderConfirm(view: CardView, s: PageStrings): HTMLElement {
+  const skipsPick = notPicked(view.state);
   return el('div', { className: 'confirm', attrs: { role: 'group' } }, [
     icon('warning'),
-    el('span', { className: 'confirm-question', text: s.confirmSkipPicked }),
-    button('confirmPack', s.confirmMarkPacked),
+    el('span', { className: 'confirm-question', text: skipsPick ? s.confirmSkipPicked : s.confirmPacked }),
+    button('confirmPack', skipsPick ? s.confirmMarkPacked : s.markPacked, { icon: 'check-all' }),
     button('cancelPack', s.cancel, { secondary: true }),
   ]);
 }
@@ -276,11 +282,12 @@ function cardSkeleton(view: CardView, s: PageStrings): HTMLElement {
       el('span', { className: 'units' }),
     ]),
     el('table', { className: 'items' }, [
+      // Fixed column widths, the same in every card, so the item tables line up down the queue.
+      el('colgroup', {}, [el('col', { className: 'col-sku' }), el('col', { className: 'col-name' }), el('col', { className: 'col-qty' })]),
       el('thead', {}, [el('tr', {}, [el('th', { text: s.columnSku, attrs: { scope: 'col' } }), el('th', { text: s.columnProduct, attrs: { scope: 'col' } }), el('th', { className: 'qty', text: s.columnQuantity, attrs: { scope: 'col' } })])]),
       el('tbody'),
     ]),
     ...(view.error !== undefined ? [el('p', { className: 'card-error', attrs: { role: 'alert' } }, [icon('error'), el('span', { className: 'card-error-text' })])] : []),
-    ...(view.confirming ? [renderConfirm(s)] : []),
     renderActions(view, s),
     el('section', { className: 'details' }),
   ]);

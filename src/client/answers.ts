@@ -8,11 +8,12 @@ import { Check, WireError } from './wire';
 /** Statuses after which a read may be sent again. */
 const TRANSIENT_STATUSES = [429, 500, 502, 503, 504];
 
-export function interpretAnswer<T>(answer: HttpAnswer, endpoint: string, check: Check<T>): T {
+/** `now` (default the current time) is what a `Retry-After` date is counted from. */
+export function interpretAnswer<T>(answer: HttpAnswer, endpoint: string, check: Check<T>, now?: number): T {
   const body = parseJson(answer.text);
   const failed = answer.status < 200 || answer.status > 299 || isObject(body) && body.success === false;
   if (failed) {
-    throw errorFromAnswer(answer, endpoint, body);
+    throw errorFromAnswer(answer, endpoint, body, now);
   }
   if (body === undefined) {
     throw new OtoError({ kind: 'api', endpoint, status: answer.status, message: `OTO answered ${endpoint} with something that is not JSON` });
@@ -27,7 +28,7 @@ export function interpretAnswer<T>(answer: HttpAnswer, endpoint: string, check: 
   }
 }
 
-function errorFromAnswer(answer: HttpAnswer, endpoint: string, body: unknown): OtoError {
+function errorFromAnswer(answer: HttpAnswer, endpoint: string, body: unknown, now?: number): OtoError {
   const fields = isObject(body) ? body : {};
   const code = text(fields.otoErrorCode) ?? text(fields.errorCode) ?? text(fields.code);
   const redirected = answer.status >= 300 && answer.status < 400;
@@ -43,7 +44,7 @@ function errorFromAnswer(answer: HttpAnswer, endpoint: string, body: unknown): O
     code,
     message,
     warnings,
-    retryAfterMs: parseRetryAfter(answer.retryAfter),
+    retryAfterMs: parseRetryAfter(answer.retryAfter, now),
   });
 }
 

@@ -1,6 +1,6 @@
 // OtoClient: the one way to OTO's REST v2 API. Validates input before sending, authenticates
 // lazily, retries what is safe to retry, batches long SKU lists, and checks every answer.
-import { abortable, sleep } from './abort';
+import { abortable, sleep, throwIfAborted } from './abort';
 import { interpretAnswer, isTransient } from './answers';
 import { batchSkuUrls, mapWithConcurrency, MAX_URL_LENGTH, SkuBatch } from './batch';
 import { isOtoError, OtoError } from './errors';
@@ -53,6 +53,11 @@ export interface OtoClientOptions {
    * integration's; the extension passes `oto-stock-vscode/<its version>`.
    */
   userAgent?: string;
+  /**
+   * The clock (milliseconds since the epoch) that access-token expiry and `Retry-After` dates are
+   * measured with (default `Date.now`); tests pass a fake one instead of waiting for real time.
+   */
+  now?: () => number;
 }
 
 /** What one call needs from the shared request machinery. */
@@ -111,7 +116,7 @@ export class OtoClient {
     };
     this.concurrency = options.concurrency ?? 4;
     this.maxUrlLength = options.maxUrlLength ?? MAX_URL_LENGTH;
-    this.tokens = new AccessTokens(() => this.issueToken());
+    this.tokens = new AccessTokens(() => this.issueToken(), options.now);
   }
 
   /**
@@ -309,7 +314,8 @@ export class OtoClient {
         if (delay === undefined) {
           throw error;
         }
-        await sleep(delay, signal, spec.endpoint);
+        // Only writes that provably never arrived are retried: giving up on one leaves nothing applied.
+        await sleep(delay, signal, spec.endpoint, spec.operation === 'write');
       }
     }
   }
@@ -322,14 +328,18 @@ export class OtoClient {
       headers: headersFor(this.options.userAgent ?? DEFAULT_USER_AGENT, spec.body !== undefined, used.token),
       body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
     };
+    // A write, once it leaves, cannot be called back: the caller may give up until then, and after
+    // it the answer is waited for (within timeoutMs), so the outcome is known rather than half-known.
+    const write = spec.operation === 'write';
+    throwIfAborted(write ? signal : undefined, spec.endpoint, true);
     const started = performance.now();
     let status: number | undefined;
     let responseBody: string | undefined;
     try {
-      const answer = await send(request, spec.endpoint, this.limits, signal);
+      const answer = await send(request, spec.endpoint, this.limits, write ? undefined : signal);
       status = answer.status;
       responseBody = answer.text;
-      const value = interpretAnswer(answer, spec.endpoint, spec.check);
+      const value = interpretAnswer(answer, spec.endpoint, spec.check, this.options.now?.());
       this.emit(spec, attempt, request, started, status, responseBody);
       return value;
     } catch (caught) {

@@ -22,13 +22,17 @@
 // - Shape errors name a string by its length, never its text (it could be an echoed token);
 //   redaction hides tokens in JSON-escaped strings too, and leaves words ("token: This…") alone.
 // - Errors are always rejected promises (never synchronous throws), and the caller's abort ends a
-//   call as an OtoError of kind `aborted`.
+//   call as an OtoError of kind `aborted`, at once, whatever it waits for (the request, a backoff,
+//   a token refresh shared with other calls, which carries on for them). A write is the exception
+//   once it has left: it cannot be called back, so its answer is waited for and the call ends as
+//   it would have (applied, refused, or "may or may not have been applied"); a write given up
+//   before it left fails `aborted` with `unsent: true`.
 export { OtoClient, PRODUCTION_BASE_URL } from './client';
 export type { OtoClientOptions, RetryOptions } from './client';
 export { OtoError, isOtoError, isPlanGatedError, PLAN_GATED_CODES, RATE_LIMIT_CODES } from './errors';
 export type { OtoErrorKind } from './errors';
 export { redact, redactHeaders, REDACTED } from './redact';
-export { formatDdMmYyyy, isValidDdMmYyyy, parseDdMmYyyy } from './dates';
+export { compareDdMmYyyy, formatDdMmYyyy, isValidDdMmYyyy, parseDdMmYyyy } from './dates';
 export type { CalendarDate } from './dates';
 export { MAX_URL_LENGTH } from './batch';
 export { MAX_QUANTITY } from './validate';

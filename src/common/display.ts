@@ -1,6 +1,19 @@
 // Dates, times and numbers as the user's display language writes them (`vscode.env.language`),
 // and typed digits read back whatever script they were typed in. No `vscode` import: the caller
-// passes the language, so this is tested in plain Node.
+// passes the language, or the host sets it once (common/localisation.ts), so this is tested in
+// plain Node (English until set).
+
+let language = 'en';
+
+/** Set at activation with `vscode.env.language`, beside the `@vscode/l10n` bundle. */
+export function useDisplayLanguage(displayLanguage: string): void {
+  language = displayLanguage;
+}
+
+/** The display language dates and numbers are written in. */
+export function displayLanguage(): string {
+  return language;
+}
 
 function formatter<T>(make: (locale: string | undefined) => T, language: string): T {
   try {

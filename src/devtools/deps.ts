@@ -16,6 +16,8 @@ export interface DevtoolsSession {
 
 export interface ReadOutcome {
   readonly issues: ReadonlyArray<{ readonly message: string }>;
+  /** The caller gave up: nothing was read, nothing to report. */
+  readonly cancelled?: boolean;
 }
 
 export interface DevtoolsStock {
@@ -25,8 +27,8 @@ export interface DevtoolsStock {
   readonly locations: ReadonlyArray<{ readonly code: string; readonly name?: string }>;
   getSku(sku: string): StoreSku | undefined;
   skus(): Iterable<StoreSku>;
-  refresh(options?: { reloadCatalogue?: boolean }): Promise<ReadOutcome>;
-  invalidate(targets: ReadonlyArray<{ sku: string; locationCode?: string }>): Promise<ReadOutcome>;
+  refresh(options?: { reloadCatalogue?: boolean; signal?: AbortSignal }): Promise<ReadOutcome>;
+  invalidate(targets: ReadonlyArray<{ sku: string; locationCode?: string }>, options?: { signal?: AbortSignal }): Promise<ReadOutcome>;
 }
 
 export interface DevtoolsDeps {

@@ -1,7 +1,7 @@
 // The operator tools' bundle (dist/operations.js), loaded on first use so the CSV parser, the
 // bulk apply, the ledger, transfers and the history panel add nothing to the extension's start.
 import * as vscode from 'vscode';
-import { useTranslator } from '../orders/l10n';
+import { configureLocalisation } from '../common/localisation';
 import { bulkSubscriptions } from './bulk/command';
 import type { OperationsWiring } from './deps';
 import { createRuntime, type OperationsRuntime } from './runtime';
@@ -10,8 +10,8 @@ export type { OperationsRuntime };
 
 /** Called once by the extension: registers what the bundle owns (for disposal) and builds the runtime. */
 export function start(wiring: OperationsWiring, subscriptions: vscode.Disposable[]): OperationsRuntime {
-  // This bundle has its own copy of the flows' translator (for the shared failure messages).
-  useTranslator((message, ...args) => vscode.l10n.t(message, ...args));
+  // This bundle has its own copy of `@vscode/l10n` (for the shared failure messages and its cores).
+  configureLocalisation();
   subscriptions.push(...bulkSubscriptions());
   return createRuntime(wiring);
 }

@@ -1,5 +1,5 @@
 // Why stock changed, as the operator says it. OTO takes no reason: it is kept in the ledger only.
-import type { Localizer } from '../stock/l10n';
+import * as l10n from '@vscode/l10n';
 
 export const REASONS = ['received', 'damaged', 'cycle-count', 'correction', 'returned', 'other'] as const;
 export type Reason = (typeof REASONS)[number];
@@ -14,7 +14,7 @@ export function parseReason(text: string): Reason | undefined {
   return isReason(normalised) ? normalised : undefined;
 }
 
-export function reasonLabel(reason: Reason, l10n: Localizer): string {
+export function reasonLabel(reason: Reason): string {
   switch (reason) {
     case 'received':
       return l10n.t('Received');

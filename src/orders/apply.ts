@@ -2,7 +2,7 @@
 // never resent.
 import type { Connection, FlowContext, LocationInfo, OrdersClient, ReasonNote } from './context';
 import { describeError, isLostAnswer, showFailure, showLostAnswer, stillCurrent } from './failure';
-import { l10n } from './l10n';
+import * as l10n from '@vscode/l10n';
 import { resultingStock, StockAction } from './quantity';
 import type { StockChangeRecord } from './recentChanges';
 import { locationName } from './target';
@@ -24,8 +24,8 @@ export interface AppliedChange {
   warnings: readonly string[];
 }
 
-export async function readOnHand(client: OrdersClient, sku: string, locationCode: string): Promise<number> {
-  const stock = await client.checkInventoryStock([sku], { pickupLocationCode: locationCode });
+export async function readOnHand(client: OrdersClient, sku: string, locationCode: string, signal?: AbortSignal): Promise<number> {
+  const stock = await client.checkInventoryStock([sku], { pickupLocationCode: locationCode, signal });
   return stock[sku]?.find((entry) => entry.pickupLocationCode === locationCode)?.quantityOnHand ?? 0;
 }
 
@@ -92,7 +92,7 @@ async function reportLostChange(ctx: FlowContext, connection: Connection, plan: 
     return;
   }
   try {
-    const now = await ctx.prompter.progress(l10n.t('Reading stock of {0}…', subject), () => readOnHand(connection.client, plan.sku, plan.location.code));
+    const now = await ctx.prompter.progress(l10n.t('Reading stock of {0}…', subject), (signal) => readOnHand(connection.client, plan.sku, plan.location.code, signal), { cancellable: true });
     refreshRows(ctx, [{ sku: plan.sku, locationCode: plan.location.code }]);
     const after = resultingStock(plan.action, plan.before, plan.qty);
     await ctx.prompter.message('info', l10n.t('{0}: {1} on hand now. It was {2} before the change and would be {3} had it been applied.', subject, now, plan.before, after), []);

@@ -1,8 +1,10 @@
 // How a failed call is told to the user: OTO's own code and message with "Show log", and for a
 // write whose answer was lost, that it may or may not have happened (it is never resent).
 import { isOtoError, isPlanGatedError } from '../client';
+import { isCancellation } from '../common/cancellation';
+import { isUnreachable, unreachableText } from '../common/unreachable';
 import { connect, type Connection, type FlowContext } from './context';
-import { l10n } from './l10n';
+import * as l10n from '@vscode/l10n';
 import type { MessageLevel } from './prompter';
 
 /**
@@ -19,6 +21,10 @@ export function isLostAnswer(error: unknown): boolean {
 
 /** e.g. `OTO1133 Location Code is missing or invalid`, or the plain message when OTO gave no code. */
 export function describeError(error: unknown): string {
+  if (isUnreachable(error)) {
+    // The transport's own text (`connect ECONNREFUSED …`) is in the log, behind "Show log".
+    return unreachableText();
+  }
   if (isOtoError(error)) {
     const text = error.code ? `${error.code} ${error.message}` : error.message;
     return isPlanGatedError(error) ? l10n.t('{0} (this OTO account\'s plan does not include stock management)', text) : text;
@@ -54,8 +60,14 @@ export async function stillCurrent(ctx: FlowContext, connection: Connection): Pr
   return true;
 }
 
-/** Shows "<what failed>: <OTO code and message>" with "Show log", plus any extra actions; returns the extra action chosen. */
+/**
+ * Shows "<what failed>: <OTO code and message>" with "Show log", plus any extra actions; returns
+ * the extra action chosen. Nothing for a cancellation: the user gave up, nothing failed.
+ */
 export function showFailure<A extends string>(ctx: FlowContext, what: string, error: unknown, extra: readonly A[] = []): Promise<A | undefined> {
+  if (isCancellation(error)) {
+    return Promise.resolve(undefined);
+  }
   return messageWithLog(ctx, 'error', l10n.t('{0}: {1}', what, describeError(error)), extra);
 }
 

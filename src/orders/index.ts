@@ -2,7 +2,6 @@
 import * as vscode from 'vscode';
 import type { FlowContext, OrdersClient, ReasonNote, StockView } from './context';
 import { createInventoryOrder } from './inventoryOrder';
-import { useTranslator } from './l10n';
 import { MementoLike, RecentChange, RecentChanges } from './recentChanges';
 import { showRecentChanges } from './recentView';
 import { changeStock } from './stockChange';
@@ -35,7 +34,6 @@ function confirmAboveUnits(): number {
 }
 
 export function registerOrders(context: vscode.ExtensionContext, deps: OrdersDeps): void {
-  useTranslator((message, ...args) => vscode.l10n.t(message, ...args), vscode.env.language);
   const recent = new RecentChanges(deps.workspaceState, undefined, deps.onRecorded);
   const run = async (flow: (ctx: FlowContext) => Promise<void>): Promise<void> => {
     const prompter = new VsCodePrompter();

@@ -2,7 +2,7 @@
 // changed or removed, until "Done".
 import type { InventoryOrderAction, InventoryOrderItem } from '../client';
 import type { FlowContext, LocationInfo } from './context';
-import { l10n } from './l10n';
+import * as l10n from '@vscode/l10n';
 import { pickSku } from './picks';
 import type { PickItem, StepPosition } from './prompter';
 import { parseItemQuantity } from './quantity';

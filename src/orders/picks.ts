@@ -1,6 +1,6 @@
 // The location and SKU quick picks shared by the stock-change and inventory-order flows.
 import type { LocationInfo, StockView } from './context';
-import { l10n } from './l10n';
+import * as l10n from '@vscode/l10n';
 import type { PickItem, StepPosition } from './prompter';
 import type { StepInput } from './steps';
 import { cachedOnHand, locationName } from './target';

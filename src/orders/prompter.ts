@@ -28,6 +28,13 @@ export interface PickRequest<T> extends StepPosition {
   activeIndex?: number;
   /** Typing also filters on each item's detail (e.g. a SKU's product name). */
   matchOnDetail?: boolean;
+  /**
+   * What is typed, read as a choice of its own (shown above the items whatever the filter), or
+   * the problem with it; undefined while it is neither (nothing typed, or a filter of the items).
+   */
+  typed?(text: string): { item: PickItem<T> } | { problem: string } | undefined;
+  /** A problem with the chosen value: shown, and the pick stays open. */
+  validate?(value: T): string | undefined;
   canGoBack: boolean;
 }
 
@@ -57,6 +64,9 @@ export interface Prompter {
   confirm(request: ConfirmRequest): Promise<boolean>;
   /** A notification with action buttons; resolves to the chosen action or undefined. */
   message<A extends string>(level: MessageLevel, text: string, actions: readonly A[]): Promise<A | undefined>;
-  /** Runs the task while showing progress. */
-  progress<T>(title: string, task: () => Promise<T>): Promise<T>;
+  /**
+   * Runs the task while showing progress; a `cancellable` one (a read: a write cannot be called
+   * back) offers Cancel, whose signal the task gets.
+   */
+  progress<T>(title: string, task: (signal?: AbortSignal) => Promise<T>, options?: { cancellable?: boolean }): Promise<T>;
 }

@@ -1,8 +1,7 @@
 // What a typed quantity means for a stock change, checked before anything is sent.
 import { MAX_QUANTITY } from '../client';
-import { asciiDigits } from '../common/display';
-import { formatNumber } from '../common/display';
-import { displayLanguage, l10n } from './l10n';
+import * as l10n from '@vscode/l10n';
+import { asciiDigits, displayLanguage, formatNumber } from '../common/display';
 
 export type StockAction = 'adjust' | 'set';
 

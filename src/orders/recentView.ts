@@ -1,8 +1,8 @@
 // "OTO: Show Recent Changes": this workspace's stock changes and orders, newest first; one can
 // be undone (same rules as the Undo button) or its details copied.
 import type { FlowContext, StockView } from './context';
-import { formatDateTime } from '../common/display';
-import { displayLanguage, l10n } from './l10n';
+import * as l10n from '@vscode/l10n';
+import { displayLanguage, formatDateTime } from '../common/display';
 import type { PickItem } from './prompter';
 import type { RecentChange } from './recentChanges';
 import { findLocation, locationName } from './target';

@@ -4,7 +4,7 @@
 import { applyStockChange, describeSubject, readOnHand, signed } from './apply';
 import { FlowContext, LocationInfo } from './context';
 import { connectOrReport, showFailure, withWarnings } from './failure';
-import { l10n } from './l10n';
+import * as l10n from '@vscode/l10n';
 import { pickLocation, pickSku } from './picks';
 import { parseStockQuantity, preview, resultingStock, riskOf, StockAction, units } from './quantity';
 import { Step, runSteps } from './steps';
@@ -38,7 +38,7 @@ export async function changeStock(ctx: FlowContext, action: StockAction, target:
     const location = state.location as LocationInfo;
     const sku = state.sku as string;
     const subject = describeSubject(sku, location);
-    state.before ??= await ctx.prompter.progress(l10n.t('Reading stock of {0}…', subject), () => readOnHand(connection.client, sku, location.code));
+    state.before ??= await ctx.prompter.progress(l10n.t('Reading stock of {0}…', subject), (signal) => readOnHand(connection.client, sku, location.code, signal), { cancellable: true });
     const before = state.before;
     state.text = await input.input({
       ...position(totalSteps),

@@ -3,7 +3,7 @@
 import { applyStockChange, describeSubject, readOnHand, refreshRows, StockChangePlan } from './apply';
 import { connect, FlowContext } from './context';
 import { showFailure, withWarnings } from './failure';
-import { l10n } from './l10n';
+import * as l10n from '@vscode/l10n';
 import type { StockChangeRecord } from './recentChanges';
 import { findLocation } from './target';
 
@@ -45,7 +45,7 @@ async function undoOnce(ctx: FlowContext, record: StockChangeRecord, location: R
   }
   try {
     const connection = await connect(ctx);
-    const now = await ctx.prompter.progress(l10n.t('Reading stock of {0}…', subject), () => readOnHand(connection.client, record.sku, record.locationCode));
+    const now = await ctx.prompter.progress(l10n.t('Reading stock of {0}…', subject), (signal) => readOnHand(connection.client, record.sku, record.locationCode, signal), { cancellable: true });
     const plan = inversePlan(record, now);
     if (!plan) {
       refreshRows(ctx, [{ sku: record.sku, locationCode: record.locationCode }]);

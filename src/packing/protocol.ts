@@ -84,6 +84,7 @@ export const PAGE_STRING_KEYS = [
   'columnQuantity',
   'totalUnitOne',
   'totalUnits',
+  'confirmPacked',
   'confirmSkipPicked',
   'confirmMarkPacked',
   'cancel',
@@ -129,7 +130,12 @@ export type HostMessage =
 export type PageMessage =
   | { type: 'ready' }
   | { type: 'refresh' }
-  | { type: 'updatePackingStatus'; requestId: number; orderId: string; packingStatus: PackingStatus; skipPicked: boolean }
+  | { type: 'updatePackingStatus'; requestId: number; orderId: string; packingStatus: 'picked'; skipPicked: boolean }
+  /**
+   * Packed cannot be undone, so the page asks first: `confirmed` says the user was told so and
+   * went on, and a packed change without it is malformed.
+   */
+  | { type: 'updatePackingStatus'; requestId: number; orderId: string; packingStatus: 'packed'; skipPicked: boolean; confirmed: true }
   | { type: 'getOrderDetails'; orderId: string }
   | { type: 'showLog' }
   | { type: 'signIn' };
@@ -187,7 +193,6 @@ function hasOnlyKeys(value: Json, keys: readonly string[]): boolean {
 }
 
 export const PACKING_STATES: readonly PackingState[] = ['ready', 'picked', 'packed', 'unknown'];
-export const PACKING_STATUSES: readonly PackingStatus[] = ['picked', 'packed'];
 
 /** A line to pack: a SKU and a name to show, and a whole number of units, at least one. */
 function isItem(value: unknown): value is QueueItem {
@@ -258,7 +263,10 @@ const hostChecks: Record<HostMessage['type'], Checks[]> = {
 const pageChecks: Record<PageMessage['type'], Checks[]> = {
   ready: [{}],
   refresh: [{}],
-  updatePackingStatus: [{ requestId: isCount, orderId: isId, packingStatus: (v) => isOneOf(v, PACKING_STATUSES), skipPicked: isBoolean }],
+  updatePackingStatus: [
+    { requestId: isCount, orderId: isId, packingStatus: (v) => v === 'picked', skipPicked: isBoolean },
+    { requestId: isCount, orderId: isId, packingStatus: (v) => v === 'packed', skipPicked: isBoolean, confirmed: isTrue },
+  ],
   getOrderDetails: [{ orderId: isId }],
   showLog: [{}],
   signIn: [{}],

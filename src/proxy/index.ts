@@ -6,7 +6,7 @@ import { captureExchange, type RawExchange } from '../traffic/capture';
 import type { TrafficSource } from '../traffic/exchange';
 import { TrafficStore } from '../traffic/store';
 import { referenceShapes, shapeDriftRule } from './drift';
-import { resolveLimits } from '../sandbox/limits';
+import { resolveLimits, stopServer } from '../common/serverLimits';
 import { createProxyServer, UPSTREAM_LIMITS } from './server';
 import { createSimulator } from './simulate';
 import { WRITES_MODES, type ProxiedExchange, type ProxyLimits, type ProxyOptions, type RunningProxy, type WritesMode } from './types';
@@ -110,11 +110,10 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     },
     traffic,
     close() {
-      closed ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
+      if (!closed) {
+        closed = stopServer(server);
         upstream.close();
-      });
+      }
       return closed;
     },
   };

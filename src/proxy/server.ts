@@ -3,7 +3,7 @@
 // refusal and every upstream failure is answered with the gateway's JSON shape, `{message, code}`.
 import * as http from 'node:http';
 import { gatewayFailure } from '../sandbox/errors';
-import { applyLimits, serverOptions } from '../sandbox/limits';
+import { applyLimits, serverOptions } from '../common/serverLimits';
 import type { Simulator } from './simulate';
 import type { ProxiedExchange, ProxyLimits, WritesMode } from './types';
 import { decodedBody, UpstreamFailure, type Upstream, type UpstreamAnswer } from './upstream';

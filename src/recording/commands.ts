@@ -8,6 +8,7 @@ import type { RemoteEnvironment } from '../session/environment';
 import { type RecordingProxyController, writesLabel } from './controller';
 import type { RecordingWiring } from './deps';
 import { confirmModal } from '../common/confirm';
+import { withAbortSignal } from '../common/cancellation';
 
 const DEFAULT_PORT = 8788;
 
@@ -128,18 +129,15 @@ export async function replayRecording(controller: RecordingProxyController, docu
   }
   const pairs = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Replaying {0} requests against a fresh sandbox…', recorded.length), cancellable: true },
-    async (_progress, token) => {
-      const cancel = new AbortController();
-      const listener = token.onCancellationRequested(() => cancel.abort());
+    (_progress, token) => withAbortSignal(token, async (signal) => {
       // A sandbox of its own, with the default data: the replayed writes change nobody's state.
       const sandbox = await controller.module.startSandbox({ traffic: false });
       try {
-        return await replayAgainst(recorded, sandbox, cancel.signal);
+        return await replayAgainst(recorded, sandbox, signal);
       } finally {
-        listener.dispose();
         await sandbox.close();
       }
-    },
+    }),
   ).then(undefined, (error: unknown) => {
     if (error instanceof Error && error.name === 'AbortError') {
       return undefined;

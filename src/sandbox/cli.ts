@@ -133,7 +133,7 @@ async function main(): Promise<void> {
   }
   const cli = parseArguments(args, process.env);
   const server = cli.proxy === undefined
-    ? await startSandbox(cli.sandbox)
+    ? await startSandbox({ ...cli.sandbox, requestLog: false })
     : await startProxy({ upstream: cli.proxy, environment: environmentOf(cli.proxy), port: cli.sandbox.port, writes: cli.writes });
   const log = cli.log === undefined ? undefined : new JsonlWriter(cli.log);
   const summary = new TrafficSummary();

@@ -9,7 +9,7 @@ import { FaultQueue } from './faults';
 import { Emitter } from '../common/emitter';
 import { createScenarioState, createState } from './seed';
 import { exportState, importState } from './snapshot';
-import { resolveLimits } from './limits';
+import { resolveLimits, stopServer } from '../common/serverLimits';
 import { RequestLog } from './requestLog';
 import { routes } from './routes';
 import { API_PREFIX, createServer } from './server';
@@ -23,6 +23,7 @@ export { scenarioFromState } from './scenarioSave';
 export { randomToken } from './auth';
 
 const DEFAULT_TOKEN_TTL_SECONDS = 3600;
+const NO_REQUESTS: RunningSandbox['requests'] = Object.freeze([]);
 
 function checkOptions(options: SandboxOptions): void {
   const port = options.port ?? 0;
@@ -51,11 +52,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const tokens = new Tokens(
     options.refreshToken ?? scenario?.refreshToken ?? randomToken('rt'),
     options.accessTokenTtlSeconds ?? scenario?.accessTokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS,
+    options.clock,
   );
-  const faults = new FaultQueue();
+  const faults = new FaultQueue(options.clock);
   faults.add([...(options.faults ?? []), ...(options.state === undefined ? (scenario?.faults ?? []) : [])]);
   const limits = resolveLimits(options.limits);
-  const log = new RequestLog();
+  // Two records of the same requests, each with a job the other cannot do. `requests` (this log)
+  // is what tests and scripts assert on: the exact bodies, tokens included, listed as each request
+  // arrives (one still hanging or delayed by a fault is in it), and kept with capture off.
+  // `traffic` is what people read: finished exchanges with their answers and the lint's findings,
+  // tokens shortened, so `requests` cannot be derived from it. Each is bounded (10,000 entries or
+  // about 8 MB here, 1,000 exchanges or 32 MB there); where nobody reads `requests` (the
+  // extension's in-process sandbox, the CLI), `requestLog: false` leaves the traffic store alone.
+  const log = options.requestLog === false ? undefined : new RequestLog();
   const closing = new AbortController();
   const stateChanges = new Emitter<void>();
   const traffic = new TrafficStore(options.traffic || {});
@@ -89,19 +98,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       onDidChange: faults.onDidChange,
     },
     get requests() {
-      return log.entries;
+      return log?.entries ?? NO_REQUESTS;
     },
     exportState: () => exportState(state),
     onDidChangeState: stateChanges.event,
     traffic,
     close() {
-      closed ??= new Promise<void>((resolve) => {
+      if (!closed) {
         closing.abort();
         faults.dispose();
         stateChanges.dispose();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+        closed = stopServer(server);
+      }
       return closed;
     },
   };

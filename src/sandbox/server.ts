@@ -8,13 +8,16 @@ import { ExchangeTap } from './capture';
 import { ApiFailure, gatewayFailure, genericFailureBody, jwtExpired, otoFailure } from './errors';
 import type { FaultQueue } from './faults';
 import type { SandboxState } from './model';
-import { applyLimits, serverOptions, UNAUTHORIZED_BODY_BYTES } from './limits';
+import { applyLimits, serverOptions } from '../common/serverLimits';
 import type { RequestLog } from './requestLog';
 import { routes, type Route } from './routes';
 import type { RawExchange } from '../traffic/capture';
 import type { Dialect, Fault, SandboxLimits } from './types';
 
 export const API_PREFIX = '/rest/v2/';
+
+/** A request without a valid access token carries at most this much body (a refresh token). */
+export const UNAUTHORIZED_BODY_BYTES = 16_384;
 
 export interface ServerContext {
   state: SandboxState;
@@ -23,7 +26,8 @@ export interface ServerContext {
   latencyMs: number;
   /** Which of OTO's answer dialects the endpoints speak. */
   dialect: Dialect;
-  log: RequestLog;
+  /** Absent when the sandbox keeps no request log (`requestLog: false`). */
+  log?: RequestLog;
   limits: Required<SandboxLimits>;
   /** Aborted when the sandbox closes: pending delays end and hanging requests are dropped. */
   closing: AbortSignal;
@@ -149,7 +153,7 @@ export function createServer(context: ServerContext): http.Server {
       incoming.resume();
     }
     const request: ApiRequest = { method, endpoint, query: Object.fromEntries(url.searchParams), body: parseBody(rawBody ?? '') };
-    context.log.add({ method, endpoint, url: incoming.url ?? '', query: request.query, text: rawBody, body: request.body === NOT_JSON ? rawBody : request.body, authorized });
+    context.log?.add({ method, endpoint, url: incoming.url ?? '', query: request.query, text: rawBody, body: request.body === NOT_JSON ? rawBody : request.body, authorized });
     tap?.request(rawBody ?? '', authorized, request.body === NOT_JSON ? undefined : { value: request.body }, request.query);
 
     const fault = context.faults.take(endpoint, incoming.headers['user-agent']);

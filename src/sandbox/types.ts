@@ -194,8 +194,18 @@ export interface SandboxOptions {
    * findings in `traffic`. On by default; `false` turns capture off.
    */
   traffic?: TrafficStoreOptions | false;
+  /**
+   * Keep `requests`, the exact log of what arrived (default true). The extension's in-process
+   * sandbox and the CLI turn it off: they show `traffic`, and nobody there reads `requests`.
+   */
+  requestLog?: boolean;
   /** What one client may cost the sandbox; the defaults suit a local tool. */
   limits?: SandboxLimits;
+  /**
+   * The clock (milliseconds since the epoch) token lifetimes and faults' `seconds` are measured
+   * with (default `Date.now`): a test moves a fake one on instead of waiting for real time.
+   */
+  clock?: () => number;
 }
 
 export interface SandboxLimits {
@@ -205,7 +215,10 @@ export interface SandboxLimits {
   requestTimeoutMs?: number;
   /** An idle kept-alive connection is closed after this (default 5 s). */
   keepAliveTimeoutMs?: number;
-  /** Connections at once (default 256); further ones are closed at once. */
+  /**
+   * Connections at once (default 256); a further one is answered 503 (`Retry-After: 1`) and closed,
+   * and past 64 such answers at a time, closed unanswered.
+   */
   maxConnections?: number;
   /** Request line and headers together (default 16 KB); more is 431. */
   maxHeaderBytes?: number;
@@ -228,6 +241,7 @@ export interface RunningSandbox {
    * The requests the sandbox received, in order: for asserting what (and how often) was sent. The
    * last 10,000 at most, and fewer when their bodies are large; a body over 16 KB is kept as its
    * first 16 KB of text, and a request without a valid token keeps at most 1 KB of URL and body.
+   * Always empty when started with `requestLog: false`.
    */
   readonly requests: ReadonlyArray<{
     method: string;

@@ -72,7 +72,8 @@ export class SandboxHost {
     const reading = await this.readScenario();
     const scenario = reading.kind === 'ok' ? reading.scenario : undefined;
     const refreshToken = scenario?.refreshToken ?? (await this.workspaceToken(sandboxModule));
-    const options: SandboxOptions = { port: this.deps.port(), refreshToken, scenario, dialect: scenario?.dialect ?? this.deps.dialect?.() };
+    // The Sandbox Traffic view reads `traffic`; nothing in the editor reads the request log.
+    const options: SandboxOptions = { port: this.deps.port(), refreshToken, scenario, dialect: scenario?.dialect ?? this.deps.dialect?.(), requestLog: false };
     const saved = this.deps.storage.readState();
     const report: Omit<SandboxStart, 'baseUrl'> = {
       origin: saved ? 'saved' : scenario ? 'scenario' : 'demo',

@@ -141,13 +141,17 @@ export class Session implements Disposable {
    * and then nothing is stored; or, once stored, with an EnvironmentSwitchError if the setting
    * can't be written.
    */
-  async signIn(environment: RemoteEnvironment, refreshToken: string): Promise<AccountInfo | undefined> {
+  /** `signal`: the user gave up while the token was checked; then nothing is stored (an `aborted` OtoError). */
+  async signIn(environment: RemoteEnvironment, refreshToken: string, signal?: AbortSignal): Promise<AccountInfo | undefined> {
     const token = refreshToken.trim();
     // The key is fixed now, with the URL the token is checked against, not after the check.
     const key = this.tokenKeyFor(environment);
     const client = this.newClient(environment, this.remoteBaseUrl(environment), token);
-    await client.checkToken();
-    const account = await client.getAccountInfo().catch(() => undefined);
+    await client.checkToken({ signal });
+    const account = await client.getAccountInfo({ signal }).catch(() => undefined);
+    if (signal?.aborted) {
+      throw new OtoError({ kind: 'aborted', endpoint: 'accountInfo', message: 'Signing in was cancelled' });
+    }
     this.dropClient(environment);
     // Recorded before storing, so the keyring's change event for this write is known as ours.
     this.clientTokens.set(environment, token);

@@ -4,9 +4,9 @@
 import type { StockViewControls } from './commands';
 import { CONTEXT_KEYS } from '../common/ids';
 import type { StockIssue } from './issues';
-import type { Localizer } from './l10n';
+import * as l10n from '@vscode/l10n';
 import { skuRow, unhide } from './reveal';
-import type { StockStore } from './store';
+import type { ReadResult, StockStore } from './store';
 import type { Grouping, StockNode, TreeOptions } from './treeModel';
 
 /** The element kinds the tree shows: stock rows, and an issue row when a read failed. */
@@ -32,12 +32,14 @@ export interface StockViewHost {
   /** Where the grouping and the low-stock filter are kept between sessions (globalState). */
   readonly state: { get(key: string): unknown; update(key: string, value: unknown): PromiseLike<void> };
   setContext(key: string, value: unknown): void;
-  /** Runs a refresh with progress shown in the view. */
-  withProgress<T>(task: () => Promise<T>): PromiseLike<T>;
+  /**
+   * Runs a refresh with progress shown in the view; a `cancellable` one (the user asked for it)
+   * also offers Cancel, whose signal the task gets.
+   */
+  withProgress<T>(task: (signal?: AbortSignal) => Promise<T>, cancellable: boolean): PromiseLike<T>;
   showInformation(message: string): void;
   /** The view's description: the sandbox label, or the signed-in account; undefined for none. */
   describeView(): Promise<string | undefined>;
-  readonly l10n: Localizer;
 }
 
 const GROUPING_KEY = 'oto.stock.grouping';
@@ -49,9 +51,13 @@ export function savedTreeOptions(state: StockViewHost['state'], rightToLeft: boo
   return { grouping, lowOnly: state.get(LOW_ONLY_KEY) === true, text: '', rightToLeft };
 }
 
-/** Auth failures mean "not signed in": the view's welcome content says what to do, not an error row. */
+/**
+ * Auth failures mean "not signed in": the view's welcome content says what to do, not an error row.
+ * One issue per message: when OTO cannot be reached every read fails the same way.
+ */
 export function visibleIssues(store: StockStore): StockIssue[] {
-  return (store.lastResult?.issues ?? []).filter((issue) => issue.kind !== 'auth');
+  const seen = new Set<string>();
+  return (store.lastResult?.issues ?? []).filter((issue) => issue.kind !== 'auth' && !seen.has(issue.message) && seen.add(issue.message));
 }
 
 export class StockViewController implements StockViewControls {
@@ -70,7 +76,6 @@ export class StockViewController implements StockViewControls {
 
   /** Context keys, badge and message from the current options and the store's last read. */
   showState(): void {
-    const { l10n } = this.host;
     const { grouping, lowOnly, text } = this.tree.treeOptions;
     this.host.setContext(CONTEXT_KEYS.stockGrouping, grouping);
     this.host.setContext(CONTEXT_KEYS.stockLowOnly, lowOnly);
@@ -104,13 +109,13 @@ export class StockViewController implements StockViewControls {
     this.showState();
   }
 
-  refresh(manual: boolean): PromiseLike<unknown> {
-    return this.host.withProgress(() => this.store.refresh({ reloadCatalogue: manual }));
+  refresh(manual: boolean): PromiseLike<ReadResult> {
+    return this.host.withProgress((signal) => this.store.refresh({ reloadCatalogue: manual, signal }), manual);
   }
 
   async reveal(sku: string): Promise<void> {
-    if (!this.store.loaded) {
-      await this.refresh(true);
+    if (!this.store.loaded && (await this.refresh(true)).cancelled) {
+      return;
     }
     const stock = this.store.getSku(sku);
     const change = stock && unhide(this.tree.treeOptions, stock);
@@ -119,7 +124,7 @@ export class StockViewController implements StockViewControls {
     }
     const row = stock && skuRow(this.tree.getChildren().filter((root): root is StockNode => root.kind !== 'issue'), sku);
     if (!row) {
-      this.host.showInformation(this.host.l10n.t('SKU {0} is not in the Stock view.', sku));
+      this.host.showInformation(l10n.t('SKU {0} is not in the Stock view.', sku));
       return;
     }
     await this.view.reveal(row, { select: true, focus: true });

@@ -3,6 +3,7 @@
 import { isRightToLeft } from '../common/bidi';
 import { ExpansionMemory } from './expansion';
 import * as vscode from 'vscode';
+import { withCancellableProgress } from '../common/progress';
 import { WorkbenchRefreshScheduler } from '../common/workbenchRefresh';
 import { registerStockCommands } from './commands';
 import { savedTreeOptions, StockViewController } from './controller';
@@ -32,7 +33,7 @@ function changeMarkMs(): number {
 }
 
 export function registerStock(context: vscode.ExtensionContext, deps: StockDeps): StockStore {
-  const store = new StockStore({ getSource: () => deps.getClient(), l10n: vscode.l10n, changeMarkMs });
+  const store = new StockStore({ getSource: () => deps.getClient(), changeMarkMs });
   const initial = savedTreeOptions(context.globalState, isRightToLeft(vscode.env.language));
   const expansion = new ExpansionMemory(context.workspaceState);
   const provider = new StockTreeProvider(store, initial, expansion);
@@ -44,10 +45,11 @@ export function registerStock(context: vscode.ExtensionContext, deps: StockDeps)
   const controller = new StockViewController(store, provider, view, {
     state: context.globalState,
     setContext: (key, value) => void vscode.commands.executeCommand('setContext', key, value),
-    withProgress: (task) => vscode.window.withProgress({ location: { viewId: VIEW_ID } }, task),
+    withProgress: (task, cancellable) => cancellable
+      ? withCancellableProgress({ title: vscode.l10n.t('Refreshing OTO stock…'), quietly: { viewId: VIEW_ID } }, (signal) => task(signal))
+      : vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => task()),
     showInformation: (message) => void vscode.window.showInformationMessage(message),
     describeView: () => deps.describeView(),
-    l10n: vscode.l10n,
   });
 
   const scheduler = new WorkbenchRefreshScheduler(() => void controller.refresh(false), view.visible);

@@ -1,7 +1,8 @@
 // Turns a failed read into something the view can show: OTO's own message, or a plain explanation
 // for the plan-gated codes, which otherwise read like a bug.
 import { isOtoError, isPlanGatedError } from '../client';
-import type { Localizer } from './l10n';
+import * as l10n from '@vscode/l10n';
+import { isUnreachable, unreachableText } from '../common/unreachable';
 
 export type StockOperation = 'connect' | 'catalogue' | 'locations' | 'inventory' | 'global';
 
@@ -16,7 +17,7 @@ export interface StockIssue {
   planGated: boolean;
 }
 
-export function describeIssue(operation: StockOperation, error: unknown, l10n: Localizer): StockIssue {
+export function describeIssue(operation: StockOperation, error: unknown): StockIssue {
   const code = isOtoError(error) ? error.code : undefined;
   const kind = isOtoError(error) ? error.kind : undefined;
   if (isPlanGatedError(error)) {
@@ -30,6 +31,10 @@ export function describeIssue(operation: StockOperation, error: unknown, l10n: L
         code ?? '',
       ),
     };
+  }
+  if (isUnreachable(error)) {
+    // Said once however many reads failed: the view joins distinct messages only.
+    return { operation, code, kind, planGated: false, message: unreachableText() };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { operation, code, kind, planGated: false, message };

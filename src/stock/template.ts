@@ -1,7 +1,7 @@
 // A localised message with placeholders, translated once and then filled in many times: the tree
 // formats tens of thousands of rows and must not run the translation lookup for each one.
 import { bidiFor, type Bidi } from '../common/bidi';
-import type { Localizer } from './l10n';
+import * as l10n from '@vscode/l10n';
 
 export class Template {
   private readonly texts: string[] = [];
@@ -37,10 +37,7 @@ export class TreeTexts {
   readonly low: Template;
   readonly bidi: Bidi;
 
-  constructor(
-    readonly l10n: Localizer,
-    rightToLeft = false,
-  ) {
+  constructor(rightToLeft = false) {
     this.noLocation = l10n.t('(no location)');
     this.noLocationDescription = l10n.t('entries without a location code');
     this.notListed = l10n.t('not in the pickup location list');

@@ -4,12 +4,11 @@
 import type { SkuStock } from './figures';
 import { escapeMarkdown } from '../common/markdown';
 import { quantity } from './format';
-import type { Localizer } from './l10n';
+import * as l10n from '@vscode/l10n';
 import type { PickupLocation } from './source';
 import { totalOf, type LocationNode } from './treeModel';
 
 export interface TooltipContext {
-  l10n: Localizer;
   locations: readonly PickupLocation[];
   formatTime?: (ms: number) => string;
   /** How a figure is written (thousands separators of the display language); plain digits by default. */
@@ -21,7 +20,6 @@ function timeText(ms: number, context: TooltipContext): string {
 }
 
 export function skuTooltip(stock: SkuStock, context: TooltipContext, highlightLocation?: string): string {
-  const { l10n } = context;
   const number = context.formatNumber ?? String;
   const figure = (value: number, change?: number): string => escapeMarkdown(quantity(value, change, number));
   const names = new Map(context.locations.map((location) => [location.code, location.name ?? location.code]));
@@ -56,8 +54,7 @@ export function skuTooltip(stock: SkuStock, context: TooltipContext, highlightLo
   return lines.join('\n');
 }
 
-export function locationTooltip(node: LocationNode, context: TooltipContext): string {
-  const { l10n } = context;
+export function locationTooltip(node: LocationNode): string {
   const { location } = node;
   if (node.group === 'none') {
     return [`**${escapeMarkdown(node.label)}**`, '', l10n.t('Stock entries OTO returns without a pickup location code, often with negative figures.'), '', l10n.t('{0} SKUs', node.skuCount)].join('\n');

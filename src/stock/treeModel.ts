@@ -5,7 +5,6 @@
 // elements by object identity when told which ones changed.
 import { bySku, type Figures, type GlobalStock, type LocationStock, type SkuStock } from './figures';
 import { quantity } from './format';
-import type { Localizer } from './l10n';
 import type { LocationKind, PickupLocation } from './source';
 import { TreeTexts } from './template';
 
@@ -368,8 +367,8 @@ export function matcher(options: TreeOptions): (stock: SkuStock) => boolean {
 }
 
 /** Builds the tree, reusing `previous`'s rows so VS Code can be told exactly what changed. */
-export function buildTree(input: TreeInput, options: TreeOptions, l10n: Localizer, previous?: TreeModel): BuildResult {
-  const build = new Build(new TreeTexts(l10n, options.rightToLeft), previous);
+export function buildTree(input: TreeInput, options: TreeOptions, previous?: TreeModel): BuildResult {
+  const build = new Build(new TreeTexts(options.rightToLeft), previous);
   // The store keeps SKUs in this order already, so the sort only checks it.
   const skus = [...input.skus].filter(matcher(options)).sort(bySku);
   const roots = options.grouping === 'location' ? build.byLocation(input.locations, skus, options) : build.bySku(input.locations, skus);

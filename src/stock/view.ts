@@ -75,10 +75,10 @@ export class StockTreeProvider implements vscode.TreeDataProvider<StockViewEleme
     if (element.kind === 'issue') {
       return item;
     }
-    const context = { l10n: vscode.l10n, locations: this.store.locations, formatTime: (ms: number) => formatDateTime(ms, vscode.env.language), formatNumber: (value: number) => formatNumber(value, vscode.env.language) };
+    const context = { locations: this.store.locations, formatTime: (ms: number) => formatDateTime(ms, vscode.env.language), formatNumber: (value: number) => formatNumber(value, vscode.env.language) };
     let markdown: string | undefined;
     if (element.kind === 'location') {
-      markdown = locationTooltip(element, context);
+      markdown = locationTooltip(element);
     } else {
       const stock = this.store.getSku(element.sku);
       markdown = stock && skuTooltip(stock, context, element.locationCode);
@@ -149,7 +149,7 @@ export class StockTreeProvider implements vscode.TreeDataProvider<StockViewEleme
     const hadIssues = this.issues !== undefined;
     this.issues = issues.length > 0 ? issueNode(issues) : undefined;
     const previous = scope === 'targeted' ? this.model : undefined;
-    const { model, changed, rootsChanged } = buildTree({ locations: this.store.locations, skus: this.store.skus() }, this.options, vscode.l10n, previous);
+    const { model, changed, rootsChanged } = buildTree({ locations: this.store.locations, skus: this.store.skus() }, this.options, previous);
     this.model = model;
     if (scope === 'initial') {
       return;

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { activateExtension } from './support/extension';
 import { screenshot } from './support/screenshot';
 import { sandbox } from './support/sandbox';
-import { notificationCenter, pageTexts, press, quickInput, treeRows, typeText, uiAvailable, waitFor, webviewTexts } from './support/ui';
+import { finished, notificationCenter, pageTexts, press, quickInput, treeRows, typeText, uiAvailable, waitFor, webviewTexts } from './support/ui';
 
 function hoverText(hovers: vscode.Hover[]): string {
   return hovers
@@ -136,7 +136,7 @@ describe('devtools in a real VS Code', () => {
       await waitFor('the filter pick', quickInput, (state) => state.visible && state.items.length === 4);
       await typeText('Hide background');
       await press('Enter');
-      await filtering;
+      await finished('the Filter Requests command to finish', filtering);
       const writeOrFailure = (row: { label: string; description: string }): boolean => /^POST (updateStockQuantity|createInventoryOrder|updatePackingStatus)$/.test(row.label) || !/^2\d\d /.test(row.description);
       const shown = await waitFor('successful reads hidden', () => treeRows('Requests'), (found) => (found ?? []).every(writeOrFailure));
       assert.ok((shown ?? []).length < all.length, `${all.length} → ${(shown ?? []).length}`);

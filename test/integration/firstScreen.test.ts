@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { activateExtension } from './support/extension';
 import { sandbox } from './support/sandbox';
 import { screenshot } from './support/screenshot';
-import { rows, STOCK_VIEW } from './support/stockView';
+import { figuresOf, rows, STOCK_VIEW } from './support/stockView';
 import { clickTreeRow, uiAvailable, waitFor } from './support/ui';
 
 if (uiAvailable()) {
@@ -28,10 +28,19 @@ if (uiAvailable()) {
 
       const second = labels[1];
       await clickTreeRow(STOCK_VIEW, second);
-      await waitFor(`${second} expanded`, rows, (found) => found.some((row) => row.label === second && row.expanded === 'true'));
+      const expanded = await waitFor(`${second} expanded`, rows, (found) => found.some((row) => row.label === second && row.expanded === 'true') && found.some((row) => row.level === 2));
+      // A change made outside the extension, which only the refresh can show: once the tree shows
+      // it (or has folded ${second} away), the tree on screen is the refreshed one.
+      const changed = expanded.find((row) => row.level === 2)!;
+      const onHand = figuresOf(changed)?.onHand;
+      assert.ok(onHand !== undefined, `figures in ${JSON.stringify(changed)}`);
+      await (await sandbox()).client.updateStockQuantity({ actionType: 'adjust', locationCode: locations[1].code, sku: changed.label, qty: 1 });
       await vscode.commands.executeCommand('oto.refresh');
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      const after = await waitFor('the refreshed tree', rows, (found) => found.some((row) => row.label === labels[0]));
+      const after = await waitFor(
+        `the refreshed tree: ${changed.label} at ${onHand + 1}, or ${second} collapsed`,
+        rows,
+        (found) => found.some((row) => row.label === second && row.expanded === 'false') || found.some((row) => row.level === 2 && row.label === changed.label && figuresOf(row)?.onHand === onHand + 1),
+      );
       assert.strictEqual(after.find((row) => row.label === second)?.expanded, 'true', 'still expanded after the refresh');
       assert.strictEqual(after.find((row) => row.label === labels[0])?.expanded, 'false');
       await vscode.commands.executeCommand('workbench.actions.treeView.oto.stock.collapseAll');

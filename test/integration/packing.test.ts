@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { OtoClient } from '../../src/client';
 import { activateExtension } from './support/extension';
 import { screenshot, useTheme } from './support/screenshot';
-import { press, quickInput, typeText, uiAvailable, waitFor, webviewAttributes, webviewClick, webviewTexts } from './support/ui';
+import { finished, press, quickInput, typeText, uiAvailable, waitFor, webviewAttributes, webviewClick, webviewTexts } from './support/ui';
 
 function packingTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('oto.packing'));
@@ -47,7 +47,7 @@ describe('packing queue in a real VS Code', () => {
     const argument = { kind: 'location', location: warehouse };
     await vscode.commands.executeCommand('oto.openPackingQueue', argument);
     // The extension host's tab model follows the workbench's a moment later.
-    await waitFor('the packing tab', async () => packingTabs(), (tabs) => tabs.length > 0, 5_000);
+    await waitFor('the packing tab', async () => packingTabs(), (tabs) => tabs.length > 0);
     await vscode.commands.executeCommand('oto.openPackingQueue', argument);
     // A tab the second call opened would reach the tab model before one opened after it.
     await vscode.commands.executeCommand('workbench.action.files.newUntitledFile');
@@ -110,8 +110,8 @@ describe('packing queue in a real VS Code', () => {
       );
       await typeText(other.code);
       await press('Enter');
-      await opening;
-      await waitFor('the second packing tab', async () => packingTabs().length, (count) => count === 2, 5_000);
+      await finished('the Open Packing Queue command to finish', opening);
+      await waitFor('the second packing tab', async () => packingTabs().length, (count) => count === 2);
       await waitFor('the second queue', () => texts('.queue-header .code'), (codes) => codes[0] === other.code);
     });
   }

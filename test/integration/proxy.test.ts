@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox';
 import { activateExtension } from './support/extension';
 import { screenshot } from './support/screenshot';
-import { notificationCenter, press, quickInput, statusBarTexts, treeRows, typeText, uiAvailable, waitFor } from './support/ui';
+import { finished, notificationCenter, press, quickInput, statusBarTexts, treeRows, typeText, uiAvailable, waitFor } from './support/ui';
 
 async function pick(title: RegExp, item: string): Promise<void> {
   await waitFor(`the quick pick ${title}`, quickInput, (state) => state.visible && title.test(state.title));
@@ -42,7 +42,7 @@ if (uiAvailable()) {
       const started = vscode.commands.executeCommand('oto.startRecordingProxy');
       await pick(/forward to which OTO/, 'Staging');
       await pick(/what happens to writes/, 'writes simulated');
-      await started;
+      await finished('the Start Recording Proxy command to finish', started);
       const messages = await waitFor('the proxy’s start message', notificationCenter, (texts) => texts.some((text) => /Recording proxy on http:\/\/127\.0\.0\.1:\d+\/rest\/v2/.test(text)));
       const baseUrl = /(http:\/\/127\.0\.0\.1:\d+\/rest\/v2)/.exec(messages.find((text) => text.includes('Recording proxy on'))!)![1];
 

@@ -6,7 +6,7 @@ import { activateExtension } from './support/extension';
 import { sandbox } from './support/sandbox';
 import { screenshot } from './support/screenshot';
 import { figuresOf, rows, showStockView } from './support/stockView';
-import { press, quickInput, typeText, uiAvailable, waitFor } from './support/ui';
+import { finished, press, quickInput, typeText, uiAvailable, waitFor } from './support/ui';
 
 const SKU = 'AJW-DATES-500';
 
@@ -46,7 +46,7 @@ if (uiAvailable()) {
       await waitFor('the filter box', quickInput, (state) => state.visible && state.title === 'Filter stock');
       await typeText(SKU);
       await press('Enter');
-      await filtering;
+      await finished('the Filter Stock command to finish', filtering);
 
       const shown = await waitFor(`only ${SKU}`, rows, (found) => found.filter((row) => row.level === 2).length === expected.length && found.every((row) => row.level === 1 || row.label === SKU));
       const pairs = shown.flatMap((row, index) => (row.level === 1 ? [[row.label, figuresOf(shown[index + 1])?.onHand]] : []));

@@ -64,9 +64,11 @@ if (uiAvailable()) {
     it('shows a change made outside the extension after a refresh, with its change mark', async () => {
       const location = locations[0];
       const { client } = await sandbox();
-      const target = skuRows(await expandOnly(location.name || location.code))[1];
+      const [, target, other] = skuRows(await expandOnly(location.name || location.code));
       const before = figuresOf(target);
       assert.ok(before, `figures in ${JSON.stringify(target)}`);
+      const otherBefore = figuresOf(other);
+      assert.ok(otherBefore, `figures in ${JSON.stringify(other)}`);
       await client.updateStockQuantity({ actionType: 'adjust', locationCode: location.code, sku: target.label, qty: -3 });
       await vscode.commands.executeCommand('oto.refresh');
       const after = await waitFor(
@@ -76,9 +78,15 @@ if (uiAvailable()) {
       );
       assert.strictEqual(figuresOf(after!)?.onHandChange, -3, after!.description);
       // The next (auto-)refresh keeps the mark: it lasts oto.changeMarkMinutes (10) after the change was seen.
+      // A change to another row, which only that refresh can show, tells when the tree on screen is the refreshed one.
+      await client.updateStockQuantity({ actionType: 'adjust', locationCode: location.code, sku: other.label, qty: -1 });
       await vscode.commands.executeCommand('oto.refresh');
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      const kept = skuRows(await rows()).find((row) => row.label === target.label);
+      const refreshed = await waitFor(
+        `the next refresh to show ${other.label} at ${otherBefore.onHand - 1}`,
+        async () => skuRows(await rows()),
+        (shown) => shown.some((row) => row.label === other.label && figuresOf(row)?.onHand === otherBefore.onHand - 1),
+      );
+      const kept = refreshed.find((row) => row.label === target.label);
       assert.strictEqual(kept && figuresOf(kept)?.onHandChange, -3, `still marked after another refresh: ${kept?.description}`);
       await screenshot('stock-change-mark');
     });

@@ -9,7 +9,7 @@ import { activateExtension } from './support/extension';
 import { forgetSandbox, sandbox } from './support/sandbox';
 import { screenshot, useTheme } from './support/screenshot';
 import { showStockView } from './support/stockView';
-import { notificationCenter, pageTexts, press, quickInput, statusBarTexts, typeText, uiAvailable, waitFor, type QuickInputState } from './support/ui';
+import { answerQuickInput as answer, notificationCenter, pageTexts, press, quickInput, statusBarTexts, uiAvailable, waitFor, type QuickInputState } from './support/ui';
 
 const SKU = 'AJW-DATES-500';
 
@@ -39,17 +39,6 @@ async function erp(baseUrl: string, refreshToken: string) {
 async function onHand(answer: Response): Promise<number> {
   assert.strictEqual(answer.status, 200);
   return ((await answer.json()) as { stock: Record<string, Array<{ quantityOnHand: number }>> }).stock[SKU][0].quantityOnHand;
-}
-
-/**
- * Waits for the quick input step whose title has `step`, types `text`, and presses Enter once the
- * box shows it (and, in a list, some item still matches), so a slow workbench cannot lose a key.
- */
-async function answer(step: string, text: string, list = true): Promise<void> {
-  await waitFor(`quick input ${step}`, quickInput, (state: QuickInputState) => state.visible && state.title.includes(step));
-  await typeText(text);
-  await waitFor(`"${text}" typed in ${step}`, quickInput, (state: QuickInputState) => state.visible && state.value === text && (!list || state.items.length > 0));
-  await press('Enter');
 }
 
 function freePort(): Promise<number> {

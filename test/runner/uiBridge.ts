@@ -126,6 +126,9 @@ async function perform(page: Page, request: Request): Promise<unknown> {
       return page.evaluate(readers.statusBar);
     case 'pageTexts':
       return page.locator(text('selector')).filter({ visible: true }).allInnerTexts();
+    case 'pageClick':
+      await page.locator(text('selector')).filter({ visible: true }).first().click();
+      return null;
     case 'type':
       // Keys go to whatever has focus: a quick input that has just appeared may not have it yet
       // (the editor a test opened still does), so its box is focused before typing.

@@ -9,6 +9,7 @@ import { locationNamer } from './hoverProvider';
 import { hoverLabels } from '../labels';
 import { resolveSkuSelection, skuCandidates, tokenAt } from './skuText';
 import { escapeMarkdown } from '../../common/markdown';
+import { withCancellableProgress } from '../../common/progress';
 import { globalOnHand, isLow, readingFromStore, type SkuReading } from '../stockReading';
 
 /** Candidate strings in the order the user most likely means them. */
@@ -29,7 +30,7 @@ async function ensureCatalogue(stock: DevtoolsStock): Promise<boolean> {
   if (stock.loaded) {
     return true;
   }
-  const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading the OTO catalogue…') }, () => stock.refresh());
+  const outcome = await withCancellableProgress({ title: vscode.l10n.t('Reading the OTO catalogue…'), quietly: vscode.ProgressLocation.Window }, (signal) => stock.refresh({ signal }));
   if (outcome.issues.length > 0) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not read the current stock: {0}', outcome.issues.map((issue) => issue.message).join(' ')));
   }
@@ -59,9 +60,12 @@ export async function checkStock(stock: DevtoolsStock, reports: VirtualTexts): P
     void vscode.window.showInformationMessage(vscode.l10n.t('No SKU of the OTO catalogue was found in the selection or in this file.'));
     return;
   }
-  const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading stock of {0} SKUs…', skus.length) }, () =>
-    stock.invalidate(skus.map((sku) => ({ sku }))),
+  const outcome = await withCancellableProgress({ title: vscode.l10n.t('Reading stock of {0} SKUs…', skus.length), quietly: vscode.ProgressLocation.Window }, (signal) =>
+    stock.invalidate(skus.map((sku) => ({ sku })), { signal }),
   );
+  if (outcome.cancelled) {
+    return;
+  }
   const stale = outcome.issues.length > 0;
   const readings = skus.flatMap((sku) => {
     const entry = stock.getSku(sku);

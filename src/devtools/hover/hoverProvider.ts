@@ -1,5 +1,6 @@
 // The SKU hover in source files: thin over HoverStock (cache, batching) and renderSkuHover.
 import * as vscode from 'vscode';
+import { withAbortSignal } from '../../common/cancellation';
 import type { DevtoolsStock } from '../deps';
 import { HOVER_COMMANDS, renderNotInCatalogue, renderSkuHover } from './hoverMarkdown';
 import type { HoverStock } from './hoverStock';
@@ -28,7 +29,7 @@ class SkuHoverProvider implements vscode.HoverProvider {
     if (!found) {
       return undefined;
     }
-    const result = await this.hoverStock.get(found.text);
+    const result = await withAbortSignal(token, (signal) => this.hoverStock.get(found.text, { signal }));
     if (token.isCancellationRequested) {
       return undefined;
     }

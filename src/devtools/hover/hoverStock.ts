@@ -1,6 +1,7 @@
 // What the hover shows for a string: nothing unless it is a catalogue SKU; cached figures when
 // fresh; otherwise a batched refresh (rate-limited) awaited for a bounded time, falling back to
 // the cached figures marked stale.
+import { unlessAborted } from '../../common/cancellation';
 import { RefreshBatcher, type Timer } from './refreshBatcher';
 import type { DevtoolsStock } from '../deps';
 import { looksLikeSku } from './skuText';
@@ -11,8 +12,8 @@ export interface HoverStore {
   lookup(sku: string): { reading: SkuReading; fresh: boolean } | undefined;
   /** True when the catalogue has been read and this SKU is not in it. */
   knownMissing(sku: string): boolean;
-  /** Re-reads exactly these SKUs. */
-  refresh(skus: string[]): Promise<void>;
+  /** Re-reads exactly these SKUs, unless `signal` fires first. */
+  refresh(skus: string[], signal?: AbortSignal): Promise<void>;
 }
 
 export interface HoverResult {
@@ -28,10 +29,11 @@ export class HoverStock {
     private readonly store: HoverStore,
     options: { intervalMs?: number; timer?: Timer } = {},
   ) {
-    this.batcher = new RefreshBatcher((skus) => store.refresh(skus), options.intervalMs ?? 1000, options.timer);
+    this.batcher = new RefreshBatcher((skus, signal) => store.refresh(skus, signal), options.intervalMs ?? 1000, options.timer);
   }
 
-  async get(sku: string, maxWaitMs = 3000): Promise<HoverResult | undefined> {
+  /** `signal`: the hover was cancelled (the mouse moved on); then undefined, and its read is given up. */
+  async get(sku: string, options: { maxWaitMs?: number; signal?: AbortSignal } = {}): Promise<HoverResult | undefined> {
     const cached = this.store.lookup(sku);
     if (!cached) {
       return undefined;
@@ -39,17 +41,21 @@ export class HoverStock {
     if (cached.fresh) {
       return { reading: cached.reading, stale: false };
     }
+    const { signal } = options;
     let timeout: ReturnType<typeof setTimeout> | undefined;
-    const refreshed = await Promise.race([
-      this.batcher.request(sku).then(
+    const refreshed = await unlessAborted(Promise.race([
+      this.batcher.request(sku, signal).then(
         () => true,
         () => false,
       ),
       new Promise<boolean>((resolve) => {
-        timeout = setTimeout(() => resolve(false), maxWaitMs);
+        timeout = setTimeout(() => resolve(false), options.maxWaitMs ?? 3000);
       }),
-    ]);
+    ]), signal, () => false);
     clearTimeout(timeout);
+    if (signal?.aborted) {
+      return undefined;
+    }
     const after = this.store.lookup(sku) ?? cached;
     return { reading: after.reading, stale: !refreshed || !after.fresh };
   }
@@ -89,8 +95,8 @@ export function hoverStoreOf(stock: DevtoolsStock, now: () => number = Date.now,
     knownMissing(sku) {
       return stock.loaded && stock.getSku(sku) === undefined;
     },
-    async refresh(skus) {
-      const outcome = await stock.invalidate(skus.map((sku) => ({ sku })));
+    async refresh(skus, signal) {
+      const outcome = await stock.invalidate(skus.map((sku) => ({ sku })), { signal });
       if (outcome.issues.length > 0) {
         throw new Error(outcome.issues.map((issue) => issue.message).join(' '));
       }

@@ -1,6 +1,8 @@
 // Hovers ask for fresh figures one SKU at a time, as fast as the mouse moves. This gathers those
 // asks into one batch and starts at most one batch per interval (and never two at once), so
-// hovering cannot flood the API whatever the number of editors or hovers.
+// hovering cannot flood the API whatever the number of editors or hovers. A batch every hover
+// of it has given up on (the mouse moved on) is not read, or stops being read.
+import { SharedAbort } from '../../common/cancellation';
 
 export interface Timer {
   now(): number;
@@ -16,6 +18,7 @@ const realTimer: Timer = {
 
 interface Batch {
   readonly skus: Set<string>;
+  readonly cancel: SharedAbort;
   readonly done: Promise<void>;
   settle(error?: unknown): void;
 }
@@ -29,7 +32,7 @@ function newBatch(): Batch {
   });
   // A batch nobody awaits any more (the hover was cancelled) must not surface as unhandled.
   done.catch(() => undefined);
-  return { skus: new Set(), done, settle: (error) => (error === undefined ? resolve() : reject(error)) };
+  return { skus: new Set(), cancel: new SharedAbort(), done, settle: (error) => (error === undefined ? resolve() : reject(error)) };
 }
 
 export class RefreshBatcher {
@@ -40,23 +43,28 @@ export class RefreshBatcher {
   private disposed = false;
 
   constructor(
-    private readonly flush: (skus: string[]) => Promise<void>,
+    private readonly flush: (skus: string[], signal: AbortSignal) => Promise<void>,
     private readonly intervalMs = 1000,
     private readonly timer: Timer = realTimer,
   ) {}
 
-  /** Resolves once a batch containing `sku` has been re-read; rejects if that batch failed. */
-  request(sku: string): Promise<void> {
+  /**
+   * Resolves once a batch containing `sku` has been re-read; rejects if that batch failed, or was
+   * given up by every requester. `signal`: this requester may give up (the batch goes on for others).
+   */
+  request(sku: string, signal?: AbortSignal): Promise<void> {
     if (this.disposed) {
       return Promise.reject(new Error('the refresh batcher is disposed'));
     }
     if (this.inFlight?.skus.has(sku)) {
+      this.inFlight.cancel.join(signal);
       return this.inFlight.done;
     }
     if (!this.pending) {
       this.pending = newBatch();
     }
     this.pending.skus.add(sku);
+    this.pending.cancel.join(signal);
     this.schedule();
     return this.pending.done;
   }
@@ -88,14 +96,22 @@ export class RefreshBatcher {
       return;
     }
     this.pending = undefined;
+    if (batch.cancel.signal.aborted) {
+      // Nobody waits for it any more: nothing to read, and no interval used up.
+      batch.cancel.dispose();
+      batch.settle(new Error('every hover of this batch was cancelled'));
+      this.schedule();
+      return;
+    }
     this.inFlight = batch;
     this.lastStart = this.timer.now();
     try {
-      await this.flush([...batch.skus]);
+      await this.flush([...batch.skus], batch.cancel.signal);
       batch.settle();
     } catch (error) {
       batch.settle(error ?? new Error('refresh failed'));
     } finally {
+      batch.cancel.dispose();
       this.inFlight = undefined;
       this.schedule();
     }

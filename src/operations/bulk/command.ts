@@ -16,7 +16,9 @@ import { BULK_CONCURRENCY, checkRows, sendRows } from './run';
 import { countStates, isSettled, statusOf, type RowStatus } from './state';
 import { previewText, resultsText } from './text';
 import { validateTable, type BulkChange } from './validate';
+import { isCancellation, withAbortSignal } from '../../common/cancellation';
 import { COMMANDS } from '../../common/ids';
+import { withCancellableProgress } from '../../common/progress';
 
 const l10n = vscode.l10n;
 /** Larger files are not read: 10,000 rows of changes fit in far less. */
@@ -86,11 +88,14 @@ export async function applyStockChangesFromFile(deps: OperationsDeps, argument: 
   try {
     const text = await readText(uri);
     if (!deps.store.loaded) {
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: l10n.t('Reading the catalogue and locations…') }, () => deps.store.refresh({ reloadCatalogue: true }));
+      const read = await withCancellableProgress({ title: l10n.t('Reading the catalogue and locations…') }, (signal) => deps.store.refresh({ reloadCatalogue: true, signal }));
+      if (read.cancelled) {
+        return;
+      }
     }
-    const table = /\.json$/i.test(uri.path) ? parseJsonRows(text, l10n) : parseCsv(text, l10n);
+    const table = /\.json$/i.test(uri.path) ? parseJsonRows(text) : parseCsv(text);
     const locations = new Set(deps.store.locations.map((location) => location.code));
-    const { changes, problems } = validateTable(table, { hasSku: (sku) => deps.store.getSku(sku) !== undefined, hasLocation: (code) => locations.has(code) }, l10n);
+    const { changes, problems } = validateTable(table, { hasSku: (sku) => deps.store.getSku(sku) !== undefined, hasLocation: (code) => locations.has(code) });
     diagnostics?.set(uri, problems.map((problem) => {
       const line = Math.max(0, problem.line - 1);
       const diagnostic = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), problem.message, vscode.DiagnosticSeverity.Error);
@@ -118,12 +123,10 @@ export async function applyStockChangesFromFile(deps: OperationsDeps, argument: 
 async function planAndApply(deps: OperationsDeps, changes: readonly BulkChange[], source: string, resumes?: ReadJournal): Promise<void> {
   const environment = deps.environment();
   const client = await deps.getClient();
-  const stock = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: l10n.t('Reading the stock of {0} SKUs…', new Set(changes.map((change) => change.sku)).size) },
-    () => client.checkInventoryStock([...new Set(changes.map((change) => change.sku))]),
-  );
+  const skus = [...new Set(changes.map((change) => change.sku))];
+  const stock = await withCancellableProgress({ title: l10n.t('Reading the stock of {0} SKUs…', skus.length) }, (signal) => client.checkInventoryStock(skus, { signal }));
   const preview = buildPreview(changes, stock);
-  await showDocument(l10n.t('Preview of {0}.txt', source), previewText(preview, source, l10n));
+  await showDocument(l10n.t('Preview of {0}.txt', source), previewText(preview, source));
   if (preview.toSend === 0) {
     void vscode.window.showInformationMessage(l10n.t('Every row of {0} sets the stock to the figure it already has: nothing to send.', source));
     if (resumes) {
@@ -146,7 +149,7 @@ async function planAndApply(deps: OperationsDeps, changes: readonly BulkChange[]
   const toSend = preview.rows.filter((row) => !row.noop);
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: l10n.t('Applying stock changes from {0}', source), cancellable: true },
-    async (progress, token) => {
+    (progress, token) => withAbortSignal(token, async (signal) => {
       let done = 0;
       progress.report({ message: l10n.t('{0} of {1}', 0, toSend.length) });
       await sendRows({
@@ -154,7 +157,7 @@ async function planAndApply(deps: OperationsDeps, changes: readonly BulkChange[]
         journal,
         rows: toSend,
         concurrency: BULK_CONCURRENCY,
-        isCancelled: () => token.isCancellationRequested,
+        signal,
         onRow: (row, state) => {
           if (state.state === 'applied') {
             record(deps, environment, [ledgerEntry(row, { transactionId: state.transactionId })]);
@@ -163,7 +166,7 @@ async function planAndApply(deps: OperationsDeps, changes: readonly BulkChange[]
           progress.report({ increment: 100 / toSend.length, message: l10n.t('{0} of {1}', done, toSend.length) });
         },
       });
-    },
+    }),
   );
   await finish(deps, journal, source);
 }
@@ -253,7 +256,7 @@ async function summarise(deps: OperationsDeps, journal: Journal, statuses: reado
   if (choice === save) {
     await saveReport(statuses, source);
   } else if (choice === details) {
-    await showDocument(l10n.t('Results of {0}.txt', source), resultsText(statuses, source, l10n));
+    await showDocument(l10n.t('Results of {0}.txt', source), resultsText(statuses, source));
   } else if (choice === review) {
     await reviewJournal(deps, await readBack(journal));
   }
@@ -266,7 +269,7 @@ async function saveReport(statuses: readonly RowStatus[], source: string): Promi
   if (!target) {
     return;
   }
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`\uFEFF${reportCsv(statuses, l10n)}`));
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`\uFEFF${reportCsv(statuses)}`));
   void vscode.window.showInformationMessage(l10n.t('Saved the report to {0}.', vscode.workspace.asRelativePath(target)));
 }
 
@@ -293,7 +296,7 @@ export async function reviewJournal(deps: OperationsDeps, read: ReadJournal): Pr
     }
     statuses = statusOf(await readBack(journal));
   }
-  await showDocument(l10n.t('Results of {0}.txt', source), resultsText(statuses, source, l10n));
+  await showDocument(l10n.t('Results of {0}.txt', source), resultsText(statuses, source));
   const checks = statuses.filter(({ status }) => status.state === 'check');
   if (checks.length > 0) {
     const decided = await decide(journal, checks);
@@ -357,6 +360,9 @@ async function decide(journal: Journal, checks: readonly RowStatus[]): Promise<{
 }
 
 async function showError(deps: OperationsDeps, what: string, error: unknown): Promise<void> {
+  if (isCancellation(error)) {
+    return;
+  }
   const showLog = l10n.t('Show log');
   deps.log.warn(`${what}: ${describeError(error)}`);
   const signIn = isOtoError(error) && error.kind === 'auth';

@@ -2,10 +2,10 @@
 // fields, quotes doubled inside them, line breaks inside quotes, CRLF or LF, a BOM, and `,`, `;`
 // or tab as the delimiter (Excel uses `;` where the decimal separator is a comma).
 import Papa from 'papaparse';
-import type { Localizer } from '../../stock/l10n';
+import * as l10n from '@vscode/l10n';
 import { stripBom, type Table, type TableProblem, type TableRow } from './table';
 
-export function parseCsv(source: string, l10n: Localizer): Table {
+export function parseCsv(source: string): Table {
   const text = stripBom(source);
   const problems: TableProblem[] = [];
   const records: Array<{ line: number; cells: string[] }> = [];

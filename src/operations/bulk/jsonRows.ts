@@ -1,9 +1,9 @@
 // JSON files of stock changes: an array of objects with the same fields as the CSV columns.
 // JSON.parse keeps no positions, so a small scan finds the line each top-level object starts on.
-import type { Localizer } from '../../stock/l10n';
+import * as l10n from '@vscode/l10n';
 import { stripBom, type Table, type TableRow } from './table';
 
-export function parseJsonRows(source: string, l10n: Localizer): Table {
+export function parseJsonRows(source: string): Table {
   const text = stripBom(source);
   let parsed: unknown;
   try {

@@ -1,9 +1,9 @@
 // "Save report": each row's outcome as CSV, for the operator's records or a spreadsheet.
 import Papa from 'papaparse';
-import type { Localizer } from '../../stock/l10n';
+import * as l10n from '@vscode/l10n';
 import type { RowState, RowStatus } from './state';
 
-export function outcomeLabel(status: RowState, l10n: Localizer): string {
+export function outcomeLabel(status: RowState): string {
   switch (status.state) {
     case 'applied':
       return l10n.t('applied');
@@ -21,7 +21,7 @@ export function outcomeLabel(status: RowState, l10n: Localizer): string {
   }
 }
 
-export function reportCsv(statuses: readonly RowStatus[], l10n: Localizer): string {
+export function reportCsv(statuses: readonly RowStatus[]): string {
   const rows = statuses.map(({ row, status }) => ({
     line: row.line,
     sku: row.sku,
@@ -31,7 +31,7 @@ export function reportCsv(statuses: readonly RowStatus[], l10n: Localizer): stri
     before: row.before,
     after: row.after,
     now: 'now' in status && status.now !== undefined ? status.now : '',
-    outcome: outcomeLabel(status, l10n),
+    outcome: outcomeLabel(status),
     transactionId: status.state === 'applied' ? (status.transactionId ?? '') : '',
     otoCode: status.state === 'failed' ? (status.code ?? '') : '',
     message: status.state === 'failed' || status.state === 'check' ? (status.message ?? '') : status.state === 'applied' ? status.warnings.join(' · ') : '',

@@ -11,7 +11,7 @@ import type { RowState } from './state';
 
 export interface BulkClient {
   updateStockQuantity(request: UpdateStockQuantityRequest): Promise<UpdateStockQuantityResponse>;
-  checkInventoryStock(skus: string[], options?: { pickupLocationCode?: string }): Promise<InventoryStock>;
+  checkInventoryStock(skus: string[], options?: { pickupLocationCode?: string; signal?: AbortSignal }): Promise<InventoryStock>;
 }
 
 export interface RunOptions {
@@ -19,7 +19,8 @@ export interface RunOptions {
   journal: Journal;
   rows: readonly PlannedRow[];
   concurrency?: number;
-  isCancelled?(): boolean;
+  /** Cancel: no new row is sent once it fires (a write already sent is answered and recorded). */
+  signal?: AbortSignal;
   /** After each row's answer (or lost answer) is on disk. */
   onRow?(row: PlannedRow, state: RowState): void;
 }
@@ -37,7 +38,7 @@ export async function sendRows(options: RunOptions): Promise<RunResult> {
   let cancelled = false;
   const worker = async (): Promise<void> => {
     for (let row = queue.shift(); row !== undefined; row = queue.shift()) {
-      if (options.isCancelled?.()) {
+      if (options.signal?.aborted) {
         cancelled = true;
         queue.unshift(row);
         return;

@@ -1,6 +1,6 @@
 // The preview and results documents of a bulk apply, as aligned plain text (they open as
 // read-only documents beside the file, so they can be searched, copied and kept).
-import type { Localizer } from '../../stock/l10n';
+import * as l10n from '@vscode/l10n';
 import type { Preview, PlannedRow } from './preview';
 import { outcomeLabel } from './report';
 import type { RowStatus } from './state';
@@ -19,7 +19,7 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), widths.map((width) => '─'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
 }
 
-export function previewText(preview: Preview, source: string, l10n: Localizer): string {
+export function previewText(preview: Preview, source: string): string {
   const sending = preview.rows.filter((row) => !row.noop);
   const unchanged = preview.rows.filter((row) => row.noop);
   const rowTable = (rows: PlannedRow[]): string =>
@@ -45,7 +45,7 @@ export function previewText(preview: Preview, source: string, l10n: Localizer): 
   return `${parts.join('\n')}\n`;
 }
 
-export function resultsText(statuses: readonly RowStatus[], source: string, l10n: Localizer): string {
+export function resultsText(statuses: readonly RowStatus[], source: string): string {
   const rows = statuses.map(({ row, status }) => [
     String(row.line),
     row.sku,
@@ -54,7 +54,7 @@ export function resultsText(statuses: readonly RowStatus[], source: string, l10n
     String(row.before),
     String(row.after),
     'now' in status && status.now !== undefined ? String(status.now) : '',
-    outcomeLabel(status, l10n),
+    outcomeLabel(status),
     status.state === 'applied' ? (status.transactionId ?? '') : status.state === 'failed' ? [status.code, status.message].filter(Boolean).join(' ') : status.state === 'check' ? (status.message ?? '') : '',
   ]);
   const header = [l10n.t('Line'), l10n.t('SKU'), l10n.t('Location'), l10n.t('Change'), l10n.t('Before'), l10n.t('After'), l10n.t('Now'), l10n.t('Outcome'), l10n.t('Transaction / OTO message')];

@@ -1,7 +1,7 @@
 // Every row of a file of stock changes checked before anything is sent: the columns, each cell,
 // the SKU and location against the store, and one change per SKU and location. A file with any
 // problem sends nothing; each problem names its line so it can be shown in the Problems panel.
-import type { Localizer } from '../../stock/l10n';
+import * as l10n from '@vscode/l10n';
 import { parseReason, REASONS, type Reason } from '../reasons';
 import type { Table, TableProblem } from './table';
 
@@ -56,7 +56,7 @@ export function hasStockChangeColumns(columns: readonly string[]): boolean {
   return REQUIRED.every((column) => names[column] !== undefined);
 }
 
-export function validateTable(table: Table, known: KnownStock, l10n: Localizer): Validation {
+export function validateTable(table: Table, known: KnownStock): Validation {
   const problems: TableProblem[] = [...table.problems];
   const names = columnNames(table.columns);
   const missing = REQUIRED.filter((column) => names[column] === undefined);
@@ -104,7 +104,7 @@ export function validateTable(table: Table, known: KnownStock, l10n: Localizer):
     if (action !== 'set' && action !== 'adjust') {
       report(actionText === '' ? l10n.t('The action is empty: write set or adjust.') : l10n.t('Unknown action "{0}": write set (the new quantity on hand) or adjust (a change, e.g. -5).', actionText));
     }
-    const qty = parseQty(qtyText, action, report, l10n);
+    const qty = parseQty(qtyText, action, report);
     const reasonText = cell(cells, 'reason');
     const reason = reasonText === '' ? undefined : parseReason(reasonText);
     if (reasonText !== '' && reason === undefined) {
@@ -130,7 +130,7 @@ export function validateTable(table: Table, known: KnownStock, l10n: Localizer):
   return { changes: problems.length === 0 ? changes : [], problems };
 }
 
-function parseQty(text: string, action: string, report: (message: string) => void, l10n: Localizer): number | undefined {
+function parseQty(text: string, action: string, report: (message: string) => void): number | undefined {
   if (text === '') {
     report(l10n.t('The qty is empty.'));
     return undefined;

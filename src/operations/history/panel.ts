@@ -72,7 +72,7 @@ export async function showStockHistory(deps: OperationsDeps, argument: unknown):
       return;
     }
     if (message.type === 'ready') {
-      post({ type: 'init', strings: historyStrings(l10n), locale: vscode.env.language });
+      post({ type: 'init', strings: historyStrings(), locale: vscode.env.language });
       await sendHistory(deps);
     } else if (message.type === 'refresh') {
       await sendHistory(deps);

@@ -6,7 +6,7 @@ import { MAX_NOTE_LENGTH } from '../bulk/validate';
 
 export async function askReason(): Promise<ReasonNote | undefined> {
   const none = { label: vscode.l10n.t('No reason'), detail: vscode.l10n.t('Go on without one'), reason: undefined as Reason | undefined };
-  const items = [none, ...REASONS.map((reason) => ({ label: reasonLabel(reason, vscode.l10n), detail: undefined, reason }))];
+  const items = [none, ...REASONS.map((reason) => ({ label: reasonLabel(reason), detail: undefined, reason }))];
   const picked = await vscode.window.showQuickPick(items, {
     title: vscode.l10n.t('Reason (optional, kept in the stock history)'),
     placeHolder: vscode.l10n.t('Why does the stock change? Escape cancels the change.'),

@@ -1,9 +1,9 @@
 // The history page's strings, localised by the host (the page fills in `{0}`).
-import type { Localizer } from '../../stock/l10n';
+import * as l10n from '@vscode/l10n';
 import { reasonLabel } from '../reasons';
 import type { HistoryStrings } from './protocol';
 
-export function historyStrings(l10n: Localizer): HistoryStrings {
+export function historyStrings(): HistoryStrings {
   return {
     title: l10n.t('Stock history of {0}'),
     chartLabel: l10n.t('On hand over time, per location'),
@@ -30,11 +30,11 @@ export function historyStrings(l10n: Localizer): HistoryStrings {
     entriesCount: l10n.t('{0} entries'),
     onHandAxis: l10n.t('On hand'),
     now: l10n.t('now'),
-    reasonReceived: reasonLabel('received', l10n),
-    reasonDamaged: reasonLabel('damaged', l10n),
-    reasonCycleCount: reasonLabel('cycle-count', l10n),
-    reasonCorrection: reasonLabel('correction', l10n),
-    reasonReturned: reasonLabel('returned', l10n),
-    reasonOther: reasonLabel('other', l10n),
+    reasonReceived: reasonLabel('received'),
+    reasonDamaged: reasonLabel('damaged'),
+    reasonCycleCount: reasonLabel('cycle-count'),
+    reasonCorrection: reasonLabel('correction'),
+    reasonReturned: reasonLabel('returned'),
+    reasonOther: reasonLabel('other'),
   };
 }

@@ -4,6 +4,8 @@
 // retrying the second step or reversing the first. Recorded in the ledger as one transfer.
 import * as vscode from 'vscode';
 import { formatDdMmYyyy, isValidDdMmYyyy } from '../../client';
+import { isCancellation } from '../../common/cancellation';
+import { withCancellableProgress } from '../../common/progress';
 import { describeError } from '../../orders/failure';
 import { targetOf } from '../../orders/target';
 import type { OperationsDeps } from '../deps';
@@ -55,16 +57,16 @@ export async function transferStock(deps: OperationsDeps, argument: unknown): Pr
       return;
     }
     const client = await deps.getClient();
-    const stock = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: l10n.t('Reading stock of {0}…', sku) }, () => client.checkInventoryStock([sku]));
+    const stock = await withCancellableProgress({ title: l10n.t('Reading stock of {0}…', sku) }, (signal) => client.checkInventoryStock([sku], { signal }));
     const fromBefore = onHandAt(stock, sku, from);
     const toBefore = onHandAt(stock, sku, to);
     const toIsNew = !(stock[sku] ?? []).some((entry) => entry.pickupLocationCode === to);
     const qtyText = await vscode.window.showInputBox({
       title,
       prompt: l10n.t('{0}: {1} on hand at {2}, {3} at {4}. How many units to move?', sku, fromBefore, from, toBefore, to),
-      validateInput: (text) => (text === '' ? undefined : checkTransferQuantity(text, fromBefore, l10n)),
+      validateInput: (text) => (text === '' ? undefined : checkTransferQuantity(text, fromBefore)),
     });
-    if (qtyText === undefined || checkTransferQuantity(qtyText, fromBefore, l10n)) {
+    if (qtyText === undefined || checkTransferQuantity(qtyText, fromBefore)) {
       return;
     }
     const qty = Number(qtyText.trim());
@@ -101,6 +103,9 @@ export async function transferStock(deps: OperationsDeps, argument: unknown): Pr
     record(deps, environment, plan, 'second', outcome.second);
     await followUp(deps, environment, plan, outcome);
   } catch (error) {
+    if (isCancellation(error)) {
+      return;
+    }
     deps.log.warn(`Transfer: ${describeError(error)}`);
     void vscode.window.showErrorMessage(l10n.t('{0}: {1}', title, describeError(error)));
   }
@@ -124,15 +129,15 @@ async function followUp(deps: OperationsDeps, environment: string, plan: Transfe
   deps.store.invalidate([{ sku: plan.sku, locationCode: plan.from }, { sku: plan.sku, locationCode: plan.to }]).catch(() => undefined);
   let current = outcome;
   for (;;) {
-    const text = describeTransfer(plan, current, l10n);
+    const text = describeTransfer(plan, current);
     deps.log.info(`Transfer ${plan.id}: ${text}`);
     if (isComplete(current)) {
       const show = current.first.state === 'failed' ? vscode.window.showErrorMessage : vscode.window.showInformationMessage;
       void show(l10n.t('Transfer of {0} × {1}: {2}.', plan.qty, plan.sku, text));
       return;
     }
-    const retry = l10n.t('Retry {0}', describeStep(plan, 'second', l10n));
-    const reverse = l10n.t('Reverse {0}', describeStep(plan, 'first', l10n));
+    const retry = l10n.t('Retry {0}', describeStep(plan, 'second'));
+    const reverse = l10n.t('Reverse {0}', describeStep(plan, 'first'));
     const secondUnclear = current.second.state === 'lost' || current.first.state === 'lost';
     const advice = secondUnclear ? l10n.t('Check the figures before you choose: a step without an answer may have been applied.') : '';
     const choice = await vscode.window.showWarningMessage(l10n.t('Transfer of {0} × {1} is incomplete: {2}. {3}', plan.qty, plan.sku, text, advice).trim(), retry, reverse);

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { CreateInventoryOrderRequest, CreateInventoryOrderResponse, UpdateStockQuantityRequest, UpdateStockQuantityResponse } from '../../client';
 import { isOtoError } from '../../client';
 import { isLostAnswer } from '../../orders/failure';
-import type { Localizer } from '../../stock/l10n';
+import * as l10n from '@vscode/l10n';
 import type { Reason } from '../reasons';
 
 export type TransferMethod = 'immediate' | 'orders';
@@ -59,7 +59,7 @@ export function newTransferId(): string {
 }
 
 /** Why this quantity cannot be moved from the source, or undefined when it can. */
-export function checkTransferQuantity(text: string, onHandAtSource: number, l10n: Localizer): string | undefined {
+export function checkTransferQuantity(text: string, onHandAtSource: number): string | undefined {
   const trimmed = text.trim();
   if (!/^\d+$/.test(trimmed)) {
     return l10n.t('Type how many units to move: a whole number of at least 1.');
@@ -116,7 +116,7 @@ export async function runTransfer(client: TransferClient, plan: TransferPlan): P
 }
 
 /** A step's change in words: "−5 at RUH-WH1", or "an outbound order of 5 at RUH-WH1". */
-export function describeStep(plan: TransferPlan, step: StepName, l10n: Localizer): string {
+export function describeStep(plan: TransferPlan, step: StepName): string {
   const write = stepRequest(plan, step);
   if (write.kind === 'order') {
     return write.request.action === 'outbound'
@@ -127,8 +127,8 @@ export function describeStep(plan: TransferPlan, step: StepName, l10n: Localizer
   return l10n.t('{0}{1} at {2}', sign, plan.qty, write.request.locationCode);
 }
 
-function describeOutcome(plan: TransferPlan, step: StepName, outcome: StepOutcome, l10n: Localizer): string {
-  const what = describeStep(plan, step, l10n);
+function describeOutcome(plan: TransferPlan, step: StepName, outcome: StepOutcome): string {
+  const what = describeStep(plan, step);
   switch (outcome.state) {
     case 'applied':
       return outcome.reference ? l10n.t('{0} applied ({1})', what, outcome.reference) : l10n.t('{0} applied', what);
@@ -142,10 +142,10 @@ function describeOutcome(plan: TransferPlan, step: StepName, outcome: StepOutcom
 }
 
 /** Exactly what happened, e.g. "−5 at RUH-WH1 applied; +5 at JED-WH1 not applied (OTO1134 …)". */
-export function describeTransfer(plan: TransferPlan, outcome: TransferOutcome, l10n: Localizer): string {
-  const parts = [describeOutcome(plan, 'first', outcome.first, l10n), describeOutcome(plan, 'second', outcome.second, l10n)];
+export function describeTransfer(plan: TransferPlan, outcome: TransferOutcome): string {
+  const parts = [describeOutcome(plan, 'first', outcome.first), describeOutcome(plan, 'second', outcome.second)];
   if (outcome.reverse) {
-    parts.push(l10n.t('reversed: {0}', describeOutcome(plan, 'reverse', outcome.reverse, l10n)));
+    parts.push(l10n.t('reversed: {0}', describeOutcome(plan, 'reverse', outcome.reverse)));
   }
   return parts.join('; ');
 }

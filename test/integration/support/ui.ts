@@ -42,6 +42,11 @@ export async function step<T>(what: string, timeoutMs: number, body: (signal: Ab
   }
 }
 
+/** Waits, as one step, for a command the test started and answered (its quick inputs) to finish. */
+export function finished<T>(what: string, running: Thenable<T>, timeoutMs = STEP_TIMEOUT_MS): Promise<T> {
+  return step(what, timeoutMs, () => Promise.resolve(running));
+}
+
 /** Resolves after `ms`, or rejects as soon as the step's signal aborts. */
 function pause(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -152,6 +157,19 @@ export const webviewAttributes = (selector: string, name: string): Promise<Array
 /** innerText of every visible element matching `selector` in the workbench itself (not in a webview). */
 export const pageTexts = (selector: string): Promise<string[]> => request('pageTexts', { selector });
 export const webviewClick = (selector: string): Promise<void> => request('webviewClick', { selector });
+/** Clicks the first visible element matching `selector` in the workbench itself, as a user would. */
+export const pageClick = (selector: string): Promise<void> => request('pageClick', { selector });
+
+/**
+ * Waits for the quick input step whose title has `step`, types `text`, and presses Enter once the
+ * box shows it (and, in a list, some item still matches), so a slow workbench cannot lose a key.
+ */
+export async function answerQuickInput(step: string, text: string, list = true): Promise<void> {
+  await waitFor(`quick input ${step}`, quickInput, (state: QuickInputState) => state.visible && state.title.includes(step));
+  await typeText(text);
+  await waitFor(`"${text}" typed in ${step}`, quickInput, (state: QuickInputState) => state.visible && state.value === text && (!list || state.items.length > 0));
+  await press('Enter');
+}
 
 /**
  * Polls `probe` until `done` accepts its value: one step, whose error names what was awaited and

@@ -1,6 +1,7 @@
 // Timeouts and the caller's AbortSignal end a call promptly, whatever it is waiting for.
 import * as assert from 'node:assert/strict';
 import { until } from '../until';
+import type { OtoClient } from '../../../src/client';
 import { failure, useSandbox } from './support';
 
 describe('OtoClient timeouts and cancellation', () => {
@@ -91,5 +92,92 @@ describe('OtoClient timeouts and cancellation', () => {
     assert.ok((await other).length > 0);
     assert.equal(t.sent('refreshToken').length, 1);
     assert.equal(t.sent('accountInfo').length, 0);
+  });
+});
+
+describe('OtoClient cancellation of every call, and of writes only before they leave', () => {
+  const t = useSandbox();
+
+  type Method = { [K in keyof OtoClient]: OtoClient[K] extends (...args: never[]) => Promise<unknown> ? K : never }[keyof OtoClient];
+  // Every public call (the type makes a new one without an entry a compile error) with its signal.
+  const calls: Record<Method, (client: OtoClient, signal: AbortSignal) => Promise<unknown>> = {
+    updateStockQuantity: (client, signal) => client.updateStockQuantity({ actionType: 'adjust', locationCode: 'RUH-WH1', sku: 'AJW-DATES-500', qty: 1 }, { signal }),
+    checkInventoryStock: (client, signal) => client.checkInventoryStock(['AJW-DATES-500'], { signal }),
+    checkGlobalStock: (client, signal) => client.checkGlobalStock(['AJW-DATES-500'], { signal }),
+    createInventoryOrder: (client, signal) => client.createInventoryOrder({ action: 'inbound', locationCode: 'RUH-WH1', items: [{ sku: 'AJW-DATES-500', qty: 1 }] }, { signal }),
+    updatePackingStatus: (client, signal) => client.updatePackingStatus({ orderId: '100301', packingStatus: 'picked' }, { signal }),
+    getPackingOrders: (client, signal) => client.getPackingOrders('RUH-WH1', { signal }),
+    getPickupLocations: (client, signal) => client.getPickupLocations({ signal }),
+    listProducts: (client, signal) => client.listProducts({ signal }),
+    getOrderDetails: (client, signal) => client.getOrderDetails('100301', { signal }),
+    checkToken: (client, signal) => client.checkToken({ signal }),
+    getAccountInfo: (client, signal) => client.getAccountInfo({ signal }),
+    healthCheck: (client, signal) => client.healthCheck({ signal }),
+  };
+
+  for (const [name, call] of Object.entries(calls)) {
+    it(`${name} takes a signal: one that has fired sends nothing`, async () => {
+      const error = await failure(call(t.client, AbortSignal.abort()));
+      assert.equal(error.kind, 'aborted');
+      assert.equal(t.sandbox.requests.length, 0);
+    });
+  }
+
+  it('an abort during a token refresh ends the call at once; the refresh finishes and no request of the call follows', async () => {
+    t.sandbox.addFaults([{ endpoint: 'refreshToken', latencyMs: 600, times: 1 }]);
+    const controller = new AbortController();
+    const pending = t.client.getAccountInfo({ signal: controller.signal });
+    await until('the refresh at the sandbox', () => t.sent('refreshToken').length === 1);
+    const aborted = Date.now();
+    controller.abort();
+    const error = await failure(pending);
+    assert.ok(Date.now() - aborted < 300, `ended ${Date.now() - aborted} ms after the abort, before the 600 ms refresh`);
+    assert.equal(error.kind, 'aborted');
+    // Past the refresh's answer: still nothing sent for the call.
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    assert.equal(t.sent('accountInfo').length, 0);
+  });
+
+  it('a write given up while its token is refreshed is never sent, and says so (unsent)', async () => {
+    t.sandbox.addFaults([{ endpoint: 'refreshToken', latencyMs: 600, times: 1 }]);
+    const controller = new AbortController();
+    const pending = calls.updateStockQuantity(t.client, controller.signal);
+    await until('the refresh at the sandbox', () => t.sent('refreshToken').length === 1);
+    controller.abort();
+    const error = await failure(pending);
+    assert.deepEqual([error.kind, error.unsent], ['aborted', true]);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    assert.equal(t.sent('updateStockQuantity').length, 0);
+  });
+
+  it('a write given up during the backoff after an unsent attempt is not sent again', async () => {
+    // Nothing listens on port 1: the token request is refused at the socket, so the write provably
+    // never left and would be tried again after the (5 s) backoff.
+    const events: string[] = [];
+    const client = t.newClient({ baseUrl: 'http://127.0.0.1:1/rest/v2', retry: { baseDelayMs: 5_000, maxDelayMs: 5_000 }, onRequest: (event) => events.push(event.endpoint) });
+    const controller = new AbortController();
+    const pending = calls.updateStockQuantity(client, controller.signal);
+    await until('the refused attempt', () => events.length === 1);
+    const aborted = Date.now();
+    controller.abort();
+    const error = await failure(pending);
+    assert.deepEqual([error.kind, error.unsent], ['aborted', true]);
+    assert.ok(Date.now() - aborted < 1_000, `ended ${Date.now() - aborted} ms after the abort`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.deepEqual(events, ['refreshToken'], 'no attempt after the abort');
+  });
+
+  it('a write already sent is not abandoned: its answer is waited for and reported as it is', async () => {
+    t.sandbox.addFaults([{ endpoint: 'updateStockQuantity', latencyMs: 500, times: 1 }]);
+    const [before] = (await t.client.checkInventoryStock(['AJW-DATES-500'], { pickupLocationCode: 'RUH-WH1' }))['AJW-DATES-500'];
+    const controller = new AbortController();
+    const pending = calls.updateStockQuantity(t.client, controller.signal);
+    await until('the write at the sandbox', () => t.sent('updateStockQuantity').length === 1);
+    controller.abort();
+    const answer = await pending;
+    assert.ok(answer, 'the call resolved with OTO’s answer');
+    const [after] = (await t.client.checkInventoryStock(['AJW-DATES-500'], { pickupLocationCode: 'RUH-WH1' }))['AJW-DATES-500'];
+    assert.equal(after.quantityOnHand, before.quantityOnHand + 1, 'applied once');
+    assert.equal(t.sent('updateStockQuantity').length, 1);
   });
 });

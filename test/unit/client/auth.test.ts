@@ -1,6 +1,5 @@
 // Authentication against the sandbox: lazy, shared, refreshed early, and a 401 handled exactly once.
 import * as assert from 'node:assert/strict';
-import { setTimeout as delay } from 'node:timers/promises';
 import { startSandbox } from '../../../src/sandbox';
 import type { RunningSandbox } from '../../../src/sandbox/types';
 import { failure, useSandbox } from './support';
@@ -107,11 +106,15 @@ describe('OtoClient authentication', () => {
   });
 
   describe('with short-lived tokens', () => {
-    const t = useSandbox({ accessTokenTtlSeconds: 1 });
+    // The sandbox and the client read one clock that the tests move on by hand: expiry is
+    // checked in their own time, without waiting for it, whatever the machine's load.
+    let time = Date.now();
+    const clock = (): number => time;
+    const t = useSandbox({ accessTokenTtlSeconds: 1, clock }, { now: clock });
 
     it('refreshes shortly before the token expires, so no call meets a 401', async () => {
       await t.client.getAccountInfo();
-      await delay(950);
+      time += 950;
       await t.client.getAccountInfo();
       assert.equal(t.sent('refreshToken').length, 2);
       assert.ok(t.sent('accountInfo').every((request) => request.authorized));
@@ -119,7 +122,7 @@ describe('OtoClient authentication', () => {
 
     it('after an idle spell past expiry, waiting callers share one refresh', async () => {
       await t.client.getAccountInfo();
-      await delay(1100);
+      time += 1100;
       await Promise.all(Array.from({ length: 5 }, () => t.client.getAccountInfo()));
       assert.equal(t.sent('refreshToken').length, 2);
       assert.equal(t.sent('accountInfo').length, 6);

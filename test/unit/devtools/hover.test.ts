@@ -3,6 +3,7 @@ import type { DevtoolsStock } from '../../../src/devtools/deps';
 import { escapeMarkdown } from '../../../src/common/markdown';
 import { renderNotInCatalogue, renderSkuHover } from '../../../src/devtools/hover/hoverMarkdown';
 import { HoverStock, hoverStoreOf } from '../../../src/devtools/hover/hoverStock';
+import { until } from '../until';
 import { ManualTimer } from './manualTimer';
 import { useDevtools } from './support';
 
@@ -71,7 +72,7 @@ describe('devtools SKU hover against the sandbox', () => {
     // 60 hovers, one each 40 ms: each SKU twice, the second time after it may have been refreshed.
     for (let i = 0; i < 60; i++) {
       await timer.advance(i === 0 ? 0 : 40);
-      hovers.push(hover.get(skus[i % skus.length], 15_000).then((result) => assert.ok(result && !result.stale, `hover ${i} fresh`)));
+      hovers.push(hover.get(skus[i % skus.length], { maxWaitMs: 15_000 }).then((result) => assert.ok(result && !result.stale, `hover ${i} fresh`)));
     }
     let settled = false;
     const all = Promise.all(hovers).finally(() => (settled = true));
@@ -116,11 +117,27 @@ describe('devtools SKU hover against the sandbox', () => {
       { endpoint: 'checkInventoryStock', status: 400, body: '{"success":false,"otoErrorCode":"OTO1002","otoErrorMessage":"Bad request"}' },
       { endpoint: 'checkGlobalStock', status: 400, body: '{"success":false,"otoErrorCode":"OTO1002","otoErrorMessage":"Bad request"}' },
     ]);
-    const result = await hover.get('AJW-DATES-500', 5_000);
+    const result = await hover.get('AJW-DATES-500', { maxWaitMs: 5_000 });
     assert.ok(result);
     assert.equal(result.stale, true);
     assert.ok(result.reading.locations.length > 0, 'the cached figures are still shown');
     assert.match(renderSkuHover(result.reading, { stale: true }), /refresh failed/);
+  });
+
+  it('a cancelled hover stops waiting at once, and its read stops with no further request', async () => {
+    await h.store.refresh();
+    skew = 60_000;
+    h.sandbox.addFaults([{ endpoint: 'checkInventoryStock', latencyMs: 10_000 }]);
+    const before = h.sandbox.requests.length;
+    const controller = new AbortController();
+    const pending = hover.get('AJW-DATES-500', { signal: controller.signal });
+    await until('the hover’s read at the sandbox', () => h.sandbox.requests.slice(before).some((request) => request.endpoint === 'checkInventoryStock'));
+    const aborted = Date.now();
+    controller.abort();
+    assert.equal(await pending, undefined);
+    assert.ok(Date.now() - aborted < 500, `ended ${Date.now() - aborted} ms after the cancel`);
+    await until('the store idle', () => !h.store.busy);
+    assert.deepEqual(h.sandbox.requests.slice(before).map((request) => request.endpoint).sort(), ['checkGlobalStock', 'checkInventoryStock'], 'nothing sent after the cancel');
   });
 
   it('loads the catalogue on the first hover when the Stock view never did', async () => {

@@ -58,6 +58,33 @@ describe('devtools refresh batcher', () => {
     batcher.dispose();
   });
 
+  it('reads no batch whose asks have all given up, and gives the flush a signal that fires when they all do', async () => {
+    const timer = new ManualTimer();
+    const signals: AbortSignal[] = [];
+    const batcher = new RefreshBatcher(async (_skus, signal) => {
+      signals.push(signal);
+      await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
+    }, 1000, timer);
+    const gone = new AbortController();
+    const skipped = batcher.request('A', gone.signal);
+    gone.abort();
+    await timer.advance(0);
+    await assert.rejects(skipped, /cancelled/);
+    assert.equal(signals.length, 0, 'nobody waited: nothing read');
+
+    const [a, b] = [new AbortController(), new AbortController()];
+    const first = batcher.request('B', a.signal);
+    const second = batcher.request('C', b.signal);
+    await timer.advance(0);
+    assert.equal(signals.length, 1);
+    a.abort();
+    assert.equal(signals[0].aborted, false, 'C still waits');
+    b.abort();
+    assert.equal(signals[0].aborted, true);
+    await Promise.all([first, second]);
+    batcher.dispose();
+  });
+
   it('rejects the asks of a failed batch, and of a disposed batcher', async () => {
     const timer = new ManualTimer();
     const batcher = new RefreshBatcher(() => Promise.reject(new Error('OTO1143 Too many request!')), 1000, timer);

@@ -6,10 +6,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { makeHistory } from '../../../bench/history.bench';
 import { historyStrings } from '../../../src/operations/history/strings';
+import { arabicBundle, withBundle } from '../l10nBundle';
 import { launchBrowser, openPackingPage, type Browser } from '../packing/pageHarness';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
-const arabic = JSON.parse(fs.readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.ar.json'), 'utf8')) as Record<string, string>;
 
 describe('stock history page (Chromium)', () => {
   let browser: Browser;
@@ -22,7 +22,7 @@ describe('stock history page (Chromium)', () => {
     it(`draws a line per location and lists the entries as text (${language})`, async () => {
       const handle = await openPackingPage(browser, { bundle: 'history', language });
       await handle.page.setViewportSize({ width: 900, height: 640 });
-      const strings = historyStrings({ t: (message) => (language === 'ar' ? (arabic[message] ?? message) : message) });
+      const strings = withBundle(language === 'ar' ? arabicBundle() : {}, () => historyStrings());
       await handle.send({ type: 'init', strings, locale: language });
       await handle.send({ type: 'history', sku: 'AJW-DATES-500', name: '<b>تمر عجوة</b>', rows: [], now: [], readAt: 0, extra: true });
       const rows = makeHistory(90, Date.UTC(2026, 10, 20));

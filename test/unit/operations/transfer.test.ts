@@ -1,6 +1,5 @@
 import * as assert from 'node:assert';
 import { checkTransferQuantity, describeTransfer, isComplete, runTransfer, sendStep, type TransferPlan } from '../../../src/operations/transfer/transfer';
-import { english } from '../../../src/stock/l10n';
 import { setupOperations, type OperationsFixture } from './support';
 
 describe('operations: transfers between locations', () => {
@@ -20,11 +19,11 @@ describe('operations: transfers between locations', () => {
   }
 
   it('checks the quantity against the source\'s on hand before anything is sent', () => {
-    assert.strictEqual(checkTransferQuantity('5', 98, english), undefined);
-    assert.strictEqual(checkTransferQuantity('99', 98, english), 'Only 98 on hand at the source: at most 98 can be moved.');
-    assert.strictEqual(checkTransferQuantity('0', 98, english), 'Type how many units to move: a whole number of at least 1.');
-    assert.strictEqual(checkTransferQuantity('-2', 98, english), 'Type how many units to move: a whole number of at least 1.');
-    assert.strictEqual(checkTransferQuantity('2.5', 98, english), 'Type how many units to move: a whole number of at least 1.');
+    assert.strictEqual(checkTransferQuantity('5', 98), undefined);
+    assert.strictEqual(checkTransferQuantity('99', 98), 'Only 98 on hand at the source: at most 98 can be moved.');
+    assert.strictEqual(checkTransferQuantity('0', 98), 'Type how many units to move: a whole number of at least 1.');
+    assert.strictEqual(checkTransferQuantity('-2', 98), 'Type how many units to move: a whole number of at least 1.');
+    assert.strictEqual(checkTransferQuantity('2.5', 98), 'Type how many units to move: a whole number of at least 1.');
   });
 
   it('moves stock at once: −n at the source, then +n at the destination', async () => {
@@ -33,7 +32,7 @@ describe('operations: transfers between locations', () => {
     assert.ok(isComplete(outcome));
     assert.strictEqual(await fx.onHand('KHL-DATES-3KG', 'RUH-WH1'), 93);
     assert.strictEqual(await fx.onHand('KHL-DATES-3KG', 'JED-WH1'), 236);
-    assert.match(describeTransfer(transfer, outcome, english), /^−5 at RUH-WH1 applied \(\S+\); \+5 at JED-WH1 applied \(\S+\)$/);
+    assert.match(describeTransfer(transfer, outcome), /^−5 at RUH-WH1 applied \(\S+\); \+5 at JED-WH1 applied \(\S+\)$/);
   });
 
   it('sets the destination when it has no inventory of the SKU yet (OTO refuses an adjust there)', async () => {
@@ -49,7 +48,7 @@ describe('operations: transfers between locations', () => {
     const transfer = await plan();
     const outcome = await runTransfer(fx.client, transfer);
     assert.strictEqual(fx.writes().length, 1);
-    assert.strictEqual(describeTransfer(transfer, outcome, english), '−5 at RUH-WH1 not applied (OTO1132 Quantity is missing or invalid); +5 at JED-WH1 not sent');
+    assert.strictEqual(describeTransfer(transfer, outcome), '−5 at RUH-WH1 not applied (OTO1132 Quantity is missing or invalid); +5 at JED-WH1 not sent');
   });
 
   it('a refused second step: says exactly what happened, and the operator can retry it', async () => {
@@ -59,7 +58,7 @@ describe('operations: transfers between locations', () => {
     const second = await sendStep(fx.client, transfer, 'second');
     const outcome = { first, second };
     assert.strictEqual(isComplete(outcome), false);
-    assert.match(describeTransfer(transfer, outcome, english), /^−5 at RUH-WH1 applied \(\S+\); \+5 at JED-WH1 not applied \(OTO1133 Location Code is missing or invalid\)$/);
+    assert.match(describeTransfer(transfer, outcome), /^−5 at RUH-WH1 applied \(\S+\); \+5 at JED-WH1 not applied \(OTO1133 Location Code is missing or invalid\)$/);
     assert.strictEqual(fx.writes().length, 2, 'nothing was retried on its own');
     const retried = await sendStep(fx.client, transfer, 'second');
     assert.strictEqual(retried.state, 'applied');
@@ -72,7 +71,7 @@ describe('operations: transfers between locations', () => {
     fx.sandbox.addFaults([{ endpoint: 'updateStockQuantity', afterEffect: true, times: 1 }]);
     const second = await sendStep(fx.client, transfer, 'second');
     assert.strictEqual(second.state, 'lost');
-    assert.match(describeTransfer(transfer, { first, second }, english), /; \+5 at JED-WH1: no answer, may or may not have been applied$/);
+    assert.match(describeTransfer(transfer, { first, second }), /; \+5 at JED-WH1: no answer, may or may not have been applied$/);
     assert.strictEqual(fx.writes().length, 2, 'the lost step was not resent');
     assert.strictEqual(await fx.onHand('KHL-DATES-3KG', 'JED-WH1'), 236, 'it had in fact been applied');
     const reverse = await sendStep(fx.client, transfer, 'reverse');
@@ -90,6 +89,6 @@ describe('operations: transfers between locations', () => {
       ['outbound', 'RUH-WH1', '27/11/2026', '30/11/2026'],
       ['inbound', 'JED-WH1', '27/11/2026', '30/11/2026'],
     ]);
-    assert.match(describeTransfer(transfer, outcome, english), /^an outbound order of 5 at RUH-WH1 applied \(\S+\); an inbound order of 5 at JED-WH1 applied \(\S+\)$/);
+    assert.match(describeTransfer(transfer, outcome), /^an outbound order of 5 at RUH-WH1 applied \(\S+\); an inbound order of 5 at JED-WH1 applied \(\S+\)$/);
   });
 });

@@ -1,7 +1,6 @@
 import * as assert from 'node:assert';
 import { parseCsv } from '../../../src/operations/bulk/csv';
 import { hasStockChangeColumns, validateTable } from '../../../src/operations/bulk/validate';
-import { english } from '../../../src/stock/l10n';
 
 const known = {
   hasSku: (sku: string) => ['SKU-1', 'SKU-2', 'SKU-3'].includes(sku),
@@ -9,7 +8,7 @@ const known = {
 };
 
 function validate(csv: string) {
-  return validateTable(parseCsv(csv, english), known, english);
+  return validateTable(parseCsv(csv), known);
 }
 
 describe('operations: validating stock changes before anything is sent', () => {

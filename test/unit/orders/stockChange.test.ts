@@ -61,6 +61,22 @@ describe('orders: adjust and set stock', () => {
     assert.strictEqual(fixture.prompter.remaining.length, 0);
   });
 
+  it('cancelling the read of the current stock ends the flow quietly: no message, nothing sent', async () => {
+    fixture = await setup();
+    const { sku } = stockedSku(fixture, RUH);
+    fixture.sandbox.addFaults([{ endpoint: 'checkInventoryStock', latencyMs: 10_000 }]);
+    fixture.prompter.cancelProgressAfterMs = 100;
+    fixture.prompter.play(pick(RUH_LABEL), pick(sku));
+    const started = Date.now();
+    await changeStock(fixture.ctx, 'adjust', {});
+    assert.ok(Date.now() - started < 5_000, 'ended with the cancel, not with the slow answer');
+    assert.deepStrictEqual(fixture.prompter.messages(), [], 'a cancel is not a failure');
+    assert.deepStrictEqual(fixture.prompter.inputs(), [], 'no quantity asked without the figure');
+    assert.deepStrictEqual(fixture.prompter.errors, []);
+    assert.strictEqual(fixture.sent('checkInventoryStock').length, 1);
+    assert.strictEqual(fixture.sent('updateStockQuantity').length, 0);
+  });
+
   it('asks only the quantity when started from a SKU row', async () => {
     fixture = await setup();
     const { sku, onHand } = stockedSku(fixture, RUH);

@@ -28,7 +28,8 @@ describe('packing protocol', () => {
       { type: 'showLog' },
       { type: 'getOrderDetails', orderId: 'OID-50919-4346-C-C' },
       { type: 'updatePackingStatus', requestId: 0, orderId: '11022', packingStatus: 'picked', skipPicked: false },
-      { type: 'updatePackingStatus', requestId: 12, orderId: '11022', packingStatus: 'packed', skipPicked: true },
+      { type: 'updatePackingStatus', requestId: 12, orderId: '11022', packingStatus: 'packed', skipPicked: true, confirmed: true },
+      { type: 'updatePackingStatus', requestId: 13, orderId: '11022', packingStatus: 'packed', skipPicked: false, confirmed: true },
     ]) {
       assert.deepEqual(parsePageMessage(message), message);
     }
@@ -45,7 +46,12 @@ describe('packing protocol', () => {
       { type: 'updatePackingStatus', requestId: 1.5, orderId: 'a', packingStatus: 'picked', skipPicked: false },
       { type: 'updatePackingStatus', requestId: 1, orderId: 'x'.repeat(201), packingStatus: 'picked', skipPicked: false },
       { type: 'updatePackingStatus', requestId: 1, orderId: 'a', packingStatus: 'PICKED', skipPicked: false },
-      { type: 'updatePackingStatus', requestId: 1, orderId: 'a', packingStatus: 'packed', skipPicked: 'yes' },
+      { type: 'updatePackingStatus', requestId: 1, orderId: 'a', packingStatus: 'packed', skipPicked: 'yes', confirmed: true },
+      // Packed cannot be undone: only a change the user confirmed is well-formed.
+      { type: 'updatePackingStatus', requestId: 1, orderId: 'a', packingStatus: 'packed', skipPicked: false },
+      { type: 'updatePackingStatus', requestId: 1, orderId: 'a', packingStatus: 'packed', skipPicked: false, confirmed: false },
+      { type: 'updatePackingStatus', requestId: 1, orderId: 'a', packingStatus: 'packed', skipPicked: false, confirmed: 'true' },
+      { type: 'updatePackingStatus', requestId: 1, orderId: 'a', packingStatus: 'picked', skipPicked: false, confirmed: true },
       { type: 'getOrderDetails' },
     ]) {
       assert.equal(parsePageMessage(message), undefined, JSON.stringify(message));

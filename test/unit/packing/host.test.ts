@@ -7,6 +7,7 @@ import type { HostMessage, PackingStatus, WarehouseInfo } from '../../../src/pac
 import { PackingQueue, StatusRefusedError, type KnownStates } from '../../../src/packing/queue';
 import { pageStrings, type L10n } from '../../../src/packing/strings';
 import { useSandbox } from '../client/support';
+import { until } from '../until';
 
 /** `vscode.l10n.t` without translations: fills `{n}` with the arguments. */
 const l10n: L10n = { t: (message, ...args) => message.replace(/\{(\d+)\}/g, (_, index: string) => String(args[Number(index)])) };
@@ -35,6 +36,9 @@ interface Host {
 describe('packing host against the sandbox', () => {
   const sandbox = useSandbox();
   let known: MemoryStates;
+  // The queue's read time and the controller's staleness check read this clock, moved on by hand.
+  let time = Date.now();
+  const clock = (): number => time;
 
   async function firstWarehouse(client: OtoClient): Promise<WarehouseInfo> {
     const locations = await client.getPickupLocations();
@@ -45,7 +49,7 @@ describe('packing host against the sandbox', () => {
 
   async function host(warehouse?: WarehouseInfo, staleAfterSeconds = 60, client?: OtoClient, generation?: () => number): Promise<Host> {
     const target = warehouse ?? (await firstWarehouse(sandbox.client));
-    const queue = new PackingQueue({ warehouseCode: target.code, getApi: async () => client ?? sandbox.client, known, generation });
+    const queue = new PackingQueue({ warehouseCode: target.code, getApi: async () => client ?? sandbox.client, known, generation, now: clock });
     const result: Host = { queue, posted: [], logged: [], showLogCalls: 0, signInCalls: 0, refreshes: 0, warehouse: target } as unknown as Host;
     result.controller = new PackingController({
       warehouse: target,
@@ -62,6 +66,7 @@ describe('packing host against the sandbox', () => {
         result.signInCalls += 1;
       },
       staleAfterSeconds: () => staleAfterSeconds,
+      now: clock,
       onRefresh: () => {
         result.refreshes += 1;
       },
@@ -114,7 +119,7 @@ describe('packing host against the sandbox', () => {
     );
     const stale = await host(h.warehouse, 0.001);
     await stale.controller.receive({ type: 'ready' });
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    time += 1;
     await stale.controller.receive({ type: 'ready' });
     assert.equal(sandbox.sent('getPackingOrders').length, 3);
   });
@@ -134,7 +139,7 @@ describe('packing host against the sandbox', () => {
     const afterPick = lastOf(h.posted, 'queue').orders.find((order) => order.orderId === orderId);
     assert.equal(afterPick?.state, 'picked');
 
-    await h.controller.receive({ type: 'updatePackingStatus', requestId: 2, orderId, packingStatus: 'packed', skipPicked: false });
+    await h.controller.receive({ type: 'updatePackingStatus', requestId: 2, orderId, packingStatus: 'packed', skipPicked: false, confirmed: true });
     assert.deepEqual(lastOf(h.posted, 'statusResult'), { type: 'statusResult', requestId: 2, orderId, ok: true, state: 'packed' });
     const details = await sandbox.client.getOrderDetails(orderId);
     assert.deepEqual(
@@ -163,7 +168,7 @@ describe('packing host against the sandbox', () => {
     await h.controller.receive({ type: 'ready' });
     const orderId = lastOf(h.posted, 'queue').orders[0].orderId;
 
-    await h.controller.receive({ type: 'updatePackingStatus', requestId: 1, orderId, packingStatus: 'packed', skipPicked: false });
+    await h.controller.receive({ type: 'updatePackingStatus', requestId: 1, orderId, packingStatus: 'packed', skipPicked: false, confirmed: true });
     assert.deepEqual(lastOf(h.posted, 'statusResult'), {
       type: 'statusResult',
       requestId: 1,
@@ -175,10 +180,26 @@ describe('packing host against the sandbox', () => {
     assert.match((lastOf(h.posted, 'statusResult') as { error: string }).error, /no longer in this queue/);
     assert.equal(sandbox.sent('updatePackingStatus').length, 0);
 
-    await h.controller.receive({ type: 'updatePackingStatus', requestId: 3, orderId, packingStatus: 'packed', skipPicked: true });
+    await h.controller.receive({ type: 'updatePackingStatus', requestId: 3, orderId, packingStatus: 'packed', skipPicked: true, confirmed: true });
     assert.deepEqual(lastOf(h.posted, 'statusResult'), { type: 'statusResult', requestId: 3, orderId, ok: true, state: 'packed' });
     await h.controller.receive({ type: 'updatePackingStatus', requestId: 4, orderId, packingStatus: 'picked', skipPicked: false });
     assert.match((lastOf(h.posted, 'statusResult') as { error: string }).error, /already packed/);
+    assert.equal(sandbox.sent('updatePackingStatus').length, 1);
+  });
+
+  it('marks nothing packed that the page did not confirm (packed cannot be undone)', async () => {
+    const h = await host();
+    await h.controller.receive({ type: 'ready' });
+    const orderId = lastOf(h.posted, 'queue').orders.find((order) => order.state === 'picked')?.orderId;
+    assert.ok(orderId, 'the queue has a picked order');
+    const postedBefore = h.posted.length;
+    await h.controller.receive({ type: 'updatePackingStatus', requestId: 1, orderId, packingStatus: 'packed', skipPicked: false });
+    await h.controller.receive({ type: 'updatePackingStatus', requestId: 2, orderId, packingStatus: 'packed', skipPicked: false, confirmed: false });
+    assert.equal(h.posted.length, postedBefore);
+    assert.equal(sandbox.sent('updatePackingStatus').length, 0);
+    assert.equal(h.logged.filter((line) => line.startsWith('warn ') && line.includes('ignored a malformed message of type "updatePackingStatus"')).length, 2);
+    await h.controller.receive({ type: 'updatePackingStatus', requestId: 3, orderId, packingStatus: 'packed', skipPicked: false, confirmed: true });
+    assert.deepEqual(lastOf(h.posted, 'statusResult'), { type: 'statusResult', requestId: 3, orderId, ok: true, state: 'packed' });
     assert.equal(sandbox.sent('updatePackingStatus').length, 1);
   });
 
@@ -233,8 +254,9 @@ describe('packing host against the sandbox', () => {
     // A read under way when the user signs in again: its answer belongs to the old sign-in.
     sandbox.sandbox.addFaults([{ endpoint: 'getPackingOrders', latencyMs: 150, times: 1 }]);
     h.posted.length = 0;
+    const readsBefore = sandbox.sent('getPackingOrders').length;
     const stale = h.controller.refresh();
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await until('the read to reach the sandbox', () => sandbox.sent('getPackingOrders').length > readsBefore);
     generation = 2;
     const reset = h.controller.reset();
     await Promise.all([stale, reset]);
@@ -252,8 +274,9 @@ describe('packing host against the sandbox', () => {
     const orderId = lastOf(h.posted, 'queue').orders[0].orderId;
     sandbox.sandbox.addFaults([{ endpoint: 'updatePackingStatus', latencyMs: 150, times: 1 }]);
     const first = h.controller.receive({ type: 'updatePackingStatus', requestId: 1, orderId, packingStatus: 'picked', skipPicked: false });
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    await h.controller.receive({ type: 'updatePackingStatus', requestId: 2, orderId, packingStatus: 'packed', skipPicked: false });
+    // Its answer is held back 150 ms from the moment it arrives: the second change comes while it is in flight.
+    await until('the first change to reach the sandbox', () => sandbox.sent('updatePackingStatus').length === 1);
+    await h.controller.receive({ type: 'updatePackingStatus', requestId: 2, orderId, packingStatus: 'packed', skipPicked: false, confirmed: true });
     assert.match((lastOf(h.posted, 'statusResult') as { error: string }).error, /already being updated/);
     await first;
     assert.deepEqual(lastOf(h.posted, 'statusResult'), { type: 'statusResult', requestId: 1, orderId, ok: true, state: 'picked' });

@@ -89,7 +89,9 @@ describe('packing page (Chromium)', function () {
     assert.equal(await page.locator('.card').nth(2).locator('.order-id span').last().innerText(), '<b>bold</b>');
     assert.equal(await page.locator('img').count(), 0);
     assert.equal(await page.locator('.card b').count(), 0);
-    await page.waitForTimeout(100);
+    // Two frames later an injected handler would have run; its dialog event reaches the test before
+    // the answer to this later evaluate does.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     assert.deepEqual(dialogs, []);
   });
 
@@ -124,8 +126,9 @@ describe('packing page (Chromium)', function () {
     assert.equal(await badge(handle, 0), 'Picked');
     assert.equal(await handle.page.locator('.card').first().locator('.updating').count(), 0);
     await handle.page.locator('.card').first().locator('[data-action="pack"]').click();
+    await handle.page.locator('.card').first().locator('[data-action="confirmPack"]').click();
     const packed = await handle.waitForPosted((message) => isUpdate(message) && message.packingStatus === 'packed');
-    assert.deepEqual(packed, { type: 'updatePackingStatus', requestId: 2, orderId: '11022', packingStatus: 'packed', skipPicked: false });
+    assert.deepEqual(packed, { type: 'updatePackingStatus', requestId: 2, orderId: '11022', packingStatus: 'packed', skipPicked: false, confirmed: true });
     await handle.send({ type: 'statusResult', requestId: 2, orderId: '11022', ok: true, state: 'packed' });
     assert.equal(await badge(handle, 0), 'Packed');
     assert.equal(await handle.page.locator('.card').first().locator('[data-action="pack"]').count(), 0);
@@ -136,14 +139,56 @@ describe('packing page (Chromium)', function () {
     const card = handle.page.locator('.card').first();
     await card.locator('[data-action="pack"]').click();
     assert.equal(await card.locator('.confirm').innerText().then((text) => text.includes(STRINGS.confirmSkipPicked)), true);
+    assert.match(STRINGS.confirmSkipPicked, /cannot be undone/);
     await card.locator('[data-action="cancelPack"]').click();
     assert.equal(await card.locator('.confirm').count(), 0);
     assert.equal((await handle.posted()).filter(isUpdate).length, 0);
     await card.locator('[data-action="pack"]').click();
     await card.locator('[data-action="confirmPack"]').click();
     const sent = await handle.waitForPosted(isUpdate);
-    assert.deepEqual(sent, { type: 'updatePackingStatus', requestId: 1, orderId: '11022', packingStatus: 'packed', skipPicked: true });
+    assert.deepEqual(sent, { type: 'updatePackingStatus', requestId: 1, orderId: '11022', packingStatus: 'packed', skipPicked: true, confirmed: true });
     assert.equal(await badge(handle, 0), 'Packed');
+  });
+
+  it('says a picked order cannot be unpacked before packing it, in the card, and cancelling changes nothing', async () => {
+    await handle.showQueue(ORDERS);
+    const card = handle.page.locator('.card').nth(1);
+    await card.locator('[data-action="pack"]').click();
+    assert.equal(await card.locator('.confirm .confirm-question').innerText(), STRINGS.confirmPacked);
+    assert.equal(await card.locator('.confirm').getAttribute('role'), 'group');
+    // The question stands in for the Mark buttons: nothing else in the card can change its state meanwhile.
+    assert.deepEqual(await card.locator('.actions .button').evaluateAll((buttons) => buttons.map((button) => button.getAttribute('data-action'))), ['confirmPack', 'cancelPack', 'toggleDetails']);
+    assert.equal(await card.locator('[data-action="confirmPack"]').innerText(), STRINGS.markPacked);
+    assert.equal(await badge(handle, 1), 'Picked');
+    await card.locator('[data-action="cancelPack"]').click();
+    assert.equal(await card.locator('.confirm').count(), 0);
+    assert.equal(await badge(handle, 1), 'Picked');
+    assert.equal((await handle.posted()).filter(isUpdate).length, 0);
+    await card.locator('[data-action="pack"]').click();
+    await card.locator('[data-action="confirmPack"]').click();
+    assert.deepEqual(await handle.waitForPosted(isUpdate), { type: 'updatePackingStatus', requestId: 1, orderId: '11051222', packingStatus: 'packed', skipPicked: false, confirmed: true });
+  });
+
+  it('has at most one primary button per card, the order’s next step', async () => {
+    await handle.showQueue([...ORDERS, { orderId: 'U-1', state: 'unknown', items: [{ sku: 'a', name: 'b', quantity: 1 }] }, { orderId: 'P-1', state: 'packed', items: [{ sku: 'a', name: 'b', quantity: 1 }] }]);
+    const primaries = (): Promise<Array<string | null>[]> =>
+      handle.page.$$eval('.card', (cards) => cards.map((card) => Array.from(card.querySelectorAll('.button:not(.secondary)'), (button) => button.getAttribute('data-action'))));
+    assert.deepEqual(await primaries(), [['pick'], ['pack'], ['pick'], ['pick'], []]);
+    await handle.page.locator('.card').nth(1).locator('[data-action="pack"]').click();
+    assert.deepEqual((await primaries())[1], ['confirmPack']);
+    // A primary button looks like one: the theme's button colours, secondary ones the secondary colours.
+    const colours = await handle.page.locator('.card').first().locator('.actions .button').evaluateAll((buttons) => buttons.map((button) => getComputedStyle(button).backgroundColor));
+    assert.deepEqual(colours, ['rgb(0, 120, 212)', 'rgb(49, 49, 49)', 'rgb(49, 49, 49)']);
+  });
+
+  it('lines the item tables up between cards', async () => {
+    await handle.showQueue([
+      { orderId: 'A', state: 'ready', items: [{ sku: 'x', name: 'y', quantity: 1 }] },
+      { orderId: 'B', state: 'ready', items: [{ sku: 'a-very-long-sku-that-would-widen-its-column-0001', name: 'A product with a long name, longer than the others', quantity: 12345 }] },
+    ]);
+    const columns = await handle.page.$$eval('.card .items thead th', (cells) => cells.map((cell) => Math.round(cell.getBoundingClientRect().left)));
+    assert.deepEqual(columns.slice(0, 3), columns.slice(3));
+    assert.notEqual(columns[0], columns[1]);
   });
 
   it('rolls back and shows the error on the card when the host reports a failure', async () => {
@@ -181,8 +226,11 @@ describe('packing page (Chromium)', function () {
     // "Mark picked" is now disabled, so focus moved on to "Mark packed".
     assert.equal(await focused(), '11022/pack');
     await page.keyboard.press('Space');
+    // Packing asks first; the question's own Mark packed takes focus.
+    assert.equal(await focused(), '11022/confirmPack');
+    await page.keyboard.press('Enter');
     const packed = await handle.waitForPosted((message) => isUpdate(message) && message.packingStatus === 'packed');
-    assert.deepEqual(packed, { type: 'updatePackingStatus', requestId: 2, orderId: '11022', packingStatus: 'packed', skipPicked: false });
+    assert.deepEqual(packed, { type: 'updatePackingStatus', requestId: 2, orderId: '11022', packingStatus: 'packed', skipPicked: false, confirmed: true });
     // A packed card has no status buttons left; focus stays in it, on its details toggle.
     assert.equal(await focused(), '11022/toggleDetails');
     await page.keyboard.press('ArrowDown');
@@ -201,6 +249,29 @@ describe('packing page (Chromium)', function () {
     await page.keyboard.press('Enter');
     assert.deepEqual(await handle.waitForPosted((message) => message.type === 'getOrderDetails', before), { type: 'getOrderDetails', orderId: '<b>bold</b>' });
     assert.equal(await page.locator('.card').nth(2).locator('[data-action="toggleDetails"]').getAttribute('aria-expanded'), 'true');
+  });
+
+  it('goes from the search box to the first card’s next step with ArrowDown, and Tab reaches the Mark buttons before Details', async () => {
+    await handle.showQueue(ORDERS);
+    const { page } = handle;
+    const focused = (): Promise<string> => page.evaluate(() => `${document.activeElement?.closest('.card')?.getAttribute('data-order-id') ?? ''}/${document.activeElement?.getAttribute('data-action') ?? document.activeElement?.tagName}`);
+    await page.locator('input[type="search"]').focus();
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focused(), '11022/pick');
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await focused(), '/INPUT');
+    // Filtered: the first card shown, and its next step (packing, for a picked order).
+    await page.keyboard.type('hostile');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focused(), '11051222/pack');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Escape');
+    const order: string[] = [];
+    for (let index = 0; index < 7; index++) {
+      await page.keyboard.press('Tab');
+      order.push(await focused());
+    }
+    assert.deepEqual(order, ['11022/pick', '11022/pack', '11022/toggleDetails', '11051222/pack', '11051222/toggleDetails', '<b>bold</b>/pick', '<b>bold</b>/pack']);
   });
 
   it('loads details on demand and shows them, or their error with a retry', async () => {

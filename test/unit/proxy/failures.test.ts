@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
 import { describeFailure } from '../../../src/proxy/upstream';
 import { call } from '../sandbox/http';
+import { until } from '../until';
 import { bodyOf, closedPort, proxyTo, rawRequest, recordingUpstream, type ProxyHarness, type RecordingUpstream } from './support';
 
 describe('recording proxy: failures', () => {
@@ -45,8 +46,10 @@ describe('recording proxy: failures', () => {
     const answer = await post('updateStockQuantity');
     assert.equal(answer.status, 504);
     assert.match((answer.json as { message: string }).message, /did not answer within 300 ms/);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    assert.equal(upstream.received.length, 1, 'no retry');
+    // A later exchange through the proxy marks the point by which a retry would have arrived.
+    upstream.behaviour = 'answer';
+    assert.equal((await call(`${harness.proxy.baseUrl}/healthCheck`)).status, 201);
+    assert.deepEqual(upstream.received.map((request) => request.url), ['/rest/v2/updateStockQuantity', '/rest/v2/healthCheck'], 'no retry');
   });
 
   it('says the upstream dropped the connection (502) and does not retry', async () => {
@@ -100,7 +103,7 @@ describe('recording proxy: failures', () => {
     assert.equal(upstream.received.length, 0);
   });
 
-  it('closes connections past its cap at once and keeps serving the others', async () => {
+  it('answers connections past its cap 503 in JSON, sends nothing upstream, and keeps serving the others', async () => {
     harness = await proxyTo(upstream.baseUrl, { limits: { maxConnections: 3 } });
     const held: net.Socket[] = [];
     for (let i = 0; i < 3; i++) {
@@ -108,13 +111,15 @@ describe('recording proxy: failures', () => {
       await new Promise((resolve) => socket.once('connect', resolve));
       held.push(socket);
     }
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Connected, the held ones are ahead of the next in the listen queue, which is accepted in order.
     const turnedAway = await rawRequest(harness.proxy.port, 'GET /rest/v2/healthCheck HTTP/1.1\r\nHost: x\r\n\r\n');
-    assert.equal(turnedAway, '');
+    assert.match(turnedAway, /^HTTP\/1.1 503 .*\r\n(.*\r\n)*Retry-After: 1\r\nConnection: close\r\n/);
+    assert.deepEqual(bodyOf(turnedAway), { message: 'Too many connections: at most 3 at a time; try again in 1 s', code: 503 });
     assert.equal(upstream.received.length, 0);
     held.pop()?.destroy();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    assert.equal((await call(`${harness.proxy.baseUrl}/healthCheck`)).status, 201);
+    // The proxy frees the slot once it has seen that socket close, which tells this side nothing: ask until it serves.
+    const served = async (): Promise<boolean> => (await call(`${harness!.proxy.baseUrl}/healthCheck`).catch(() => undefined))?.status === 201;
+    await until('the proxy to serve again once a held connection closed', served);
     held.forEach((socket) => socket.destroy());
   });
 });

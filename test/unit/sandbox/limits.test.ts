@@ -6,10 +6,13 @@ import * as http from 'node:http';
 import * as net from 'node:net';
 import { startSandbox, type RunningSandbox, type SandboxLimits } from '../../../src/sandbox';
 import { LOG_LIMITS, RequestLog } from '../../../src/sandbox/requestLog';
+import { BUSY_ANSWER_MS } from '../../../src/common/serverLimits';
 import { accessToken, call } from './http';
 
 interface RawAnswer {
   status: number;
+  /** Status line and headers. */
+  head: string;
   body: string;
   /** Milliseconds from connecting until the sandbox closed the socket. */
   closedAfterMs: number;
@@ -35,7 +38,7 @@ function raw(sandbox: RunningSandbox, parts: Array<string | number>, giveUpMs = 
       clearTimeout(timer);
       const text = Buffer.concat(received).toString('utf8');
       const [head, ...rest] = text.split('\r\n\r\n');
-      resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 0), body: rest.join('\r\n\r\n'), closedAfterMs: Date.now() - started });
+      resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 0), head, body: rest.join('\r\n\r\n'), closedAfterMs: Date.now() - started });
     });
     void (async () => {
       for (const part of parts) {
@@ -191,7 +194,13 @@ describe('sandbox under hostile clients', () => {
       );
       await capReached;
       const refused = await raw(sandbox(), ['GET /rest/v2/healthCheck HTTP/1.1\r\nHost: x\r\n\r\n']);
-      assert.strictEqual(refused.status, 0, 'a connection past the cap is closed unanswered');
+      assertGatewayJson(refused, 503, /^Too many connections: at most 6 at a time; try again in 1 s$/);
+      assert.match(refused.head, /\r\nRetry-After: 1\r\n/i);
+      assert.match(refused.head, /\r\nConnection: close$/im);
+      assert.ok(refused.closedAfterMs < BUSY_ANSWER_MS, `closed after ${refused.closedAfterMs} ms`);
+      // A body the sandbox never reads does not turn the answer into a reset.
+      const refusedPost = await raw(sandbox(), ['POST /rest/v2/updateStockQuantity HTTP/1.1\r\nHost: x\r\nContent-Length: 200000\r\n\r\n', 'x'.repeat(100_000), 20, 'x'.repeat(100_000)]);
+      assertGatewayJson(refusedPost, 503, /^Too many connections/);
       await Promise.all(stalled);
       assert.strictEqual((await call(`${sandbox().baseUrl}/healthCheck`)).status, 200);
     });

@@ -1,3 +1,4 @@
+import { until } from '../until';
 import * as assert from 'node:assert';
 import { OtoError } from '../../../src/client';
 import type { SessionChange, SessionRequestEvent } from '../../../src/session';
@@ -211,6 +212,22 @@ describe('Session', function () {
         assert.strictEqual(secrets.values.get(tokenKey('staging')), staging.refreshToken, `stored after a ${fault.status} of accountInfo`);
         assert.strictEqual(session.isSignedIn, true);
       }
+    });
+
+    it('stores nothing and changes nothing when the user cancels while the token is checked', async () => {
+      const { session, settings, secrets, changes } = await setup();
+      staging.addFaults([{ endpoint: 'accountInfo', latencyMs: 10_000, times: 1 }]);
+      const controller = new AbortController();
+      const before = staging.requests.length;
+      const signing = session.signIn('staging', staging.refreshToken, controller.signal);
+      await until('accountInfo at OTO', () => staging.requests.slice(before).some((request) => request.endpoint === 'accountInfo'));
+      controller.abort();
+      const error = await signing.then(() => assert.fail('a cancelled sign-in must not sign in'), (rejection: unknown) => rejection);
+      assert.ok(error instanceof OtoError);
+      assert.strictEqual(error.kind, 'aborted');
+      assert.strictEqual(secrets.values.size, 0);
+      assert.strictEqual(settings.read().environment, 'sandbox');
+      assert.deepStrictEqual(changes, []);
     });
 
     it('stores nothing and changes nothing when OTO refuses the token', async () => {

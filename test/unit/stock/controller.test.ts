@@ -3,7 +3,6 @@
 import * as assert from 'node:assert';
 import { CONTEXT_KEYS } from '../../../src/common/ids';
 import { savedTreeOptions, StockViewController, type StockTreeData, type StockTreeView, type StockViewHost, type StockViewRow } from '../../../src/stock/controller';
-import { english } from '../../../src/stock/l10n';
 import { buildTree, type TreeOptions } from '../../../src/stock/treeModel';
 import { LOW, TEA, stockFixture, type StockFixture } from './fixture';
 
@@ -25,7 +24,7 @@ function harness(fixture: StockFixture, initial: TreeOptions = { grouping: 'loca
       return options;
     },
     setOptions: (change) => (options = { ...options, ...change }),
-    getChildren: () => buildTree({ locations: fixture.store.locations, skus: fixture.store.skus() }, options, english).model.roots,
+    getChildren: () => buildTree({ locations: fixture.store.locations, skus: fixture.store.skus() }, options).model.roots,
   };
   const reveals: Harness['view']['reveals'] = [];
   const view: Harness['view'] = { visible: true, reveals, reveal: async (row, revealOptions) => void reveals.push({ row, options: revealOptions }) };
@@ -41,7 +40,6 @@ function harness(fixture: StockFixture, initial: TreeOptions = { grouping: 'loca
     },
     showInformation: (message) => h.infos.push(message),
     describeView: () => new Promise((resolve) => h.describeAnswers.push(resolve)),
-    l10n: english,
   };
   return Object.assign(h, { controller: new StockViewController(fixture.store, tree, view, host) });
 }

@@ -1,5 +1,4 @@
 import * as assert from 'node:assert';
-import { english } from '../../../src/stock/l10n';
 import { revealArgument, skuRow, unhide } from '../../../src/stock/reveal';
 import { buildTree, type TreeOptions } from '../../../src/stock/treeModel';
 import { LOW, TEA, stockFixture, type StockFixture } from './fixture';
@@ -9,7 +8,7 @@ const byLocation: TreeOptions = { grouping: 'location', lowOnly: false, text: ''
 describe('Reveal in Stock view', () => {
   let fixture: StockFixture;
 
-  const roots = (options: TreeOptions) => buildTree({ locations: fixture.store.locations, skus: fixture.store.skus() }, options, english).model.roots;
+  const roots = (options: TreeOptions) => buildTree({ locations: fixture.store.locations, skus: fixture.store.skus() }, options).model.roots;
   const stockOf = (sku: string) => {
     const stock = fixture.store.getSku(sku);
     assert.ok(stock, `${sku} is loaded`);

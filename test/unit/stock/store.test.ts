@@ -3,6 +3,7 @@ import { OtoError } from '../../../src/client';
 import type { StockSource } from '../../../src/stock/source';
 import { StockStore, type StockChangeEvent } from '../../../src/stock/store';
 import { LOW, TEA, stockFixture, type StockFixture } from './fixture';
+import { until } from '../until';
 
 describe('StockStore against the sandbox', () => {
   let fixture: StockFixture;
@@ -140,7 +141,8 @@ describe('StockStore against the sandbox', () => {
     await fixture.close();
     fixture = await stockFixture({ faults: [{ endpoint: 'checkInventoryStock', latencyMs: 150 }] }, counting);
     const first = fixture.store.refresh();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Its stock read is at the sandbox, answered 150 ms after it arrived: the burst comes while it is under way.
+    await until('the first stock read to reach the sandbox', () => fixture.sent('checkInventoryStock').length >= 1);
     assert.strictEqual(fixture.store.busy, true);
     const burst = Array.from({ length: 5 }, () => fixture.store.refresh());
     await Promise.all([first, ...burst]);
@@ -221,8 +223,9 @@ describe('StockStore against the sandbox', () => {
   it('forgets everything on reset and drops a read still in flight', async () => {
     await fixture.store.refresh();
     fixture.sandbox.addFaults([{ endpoint: 'checkInventoryStock', latencyMs: 100 }]);
+    const readsBefore = fixture.sent('checkInventoryStock').length;
     const pending = fixture.store.refresh();
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await until('the stock read to reach the sandbox', () => fixture.sent('checkInventoryStock').length > readsBefore);
     fixture.store.reset();
     await pending;
     assert.strictEqual(fixture.store.loaded, false);

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert';
 import type { SkuStock } from '../../../src/stock/figures';
-import type { Localizer } from '../../../src/stock/l10n';
 import { Template } from '../../../src/stock/template';
 import { buildTree } from '../../../src/stock/treeModel';
+import { withBundle } from '../l10nBundle';
 
 describe('localised row texts', () => {
   it('fills placeholders in the order the translation puts them', () => {
@@ -11,7 +11,7 @@ describe('localised row texts', () => {
     assert.strictEqual(new Template('{0}{0}').fill('ab'), 'abab');
   });
 
-  it('shows the tree in the language of the localizer it is given', () => {
+  it('shows the tree in the language of the bundle @vscode/l10n is configured with', () => {
     const arabic: Record<string, string> = {
       '{0} on hand': 'المتوفر {0}',
       '{0} forecast': 'المتوقع {0}',
@@ -19,11 +19,8 @@ describe('localised row texts', () => {
       'entries without a location code': 'إدخالات بلا رمز موقع',
       '{0} low': '{0} منخفض',
     };
-    const l10n: Localizer = {
-      t: (message, ...args) => (arabic[message] ?? message).replace(/\{(\d+)\}/g, (_, index: string) => String(args[Number(index)])),
-    };
     const stock: SkuStock = { sku: 'S1', product: { sku: 'S1', name: 'تمر' }, locations: [{ onHand: -3, forecast: -4, change: { onHand: -1, forecast: 0 } }], global: { onHand: 1, minInventory: 5 }, low: true };
-    const [group] = buildTree({ locations: [], skus: [stock] }, { grouping: 'location', lowOnly: false, text: '' }, l10n).model.roots;
+    const [group] = withBundle(arabic, () => buildTree({ locations: [], skus: [stock] }, { grouping: 'location', lowOnly: false, text: '' }).model.roots);
     assert.deepStrictEqual([group.label, group.description], ['(بدون موقع)', '1 منخفض · إدخالات بلا رمز موقع']);
     assert.strictEqual(group.children?.[0].description, 'المتوفر -3 (\u22121) · المتوقع -4 · تمر', 'on hand first, whatever the language');
   });

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert';
 import { formatNumber } from '../../../src/common/display';
-import { english } from '../../../src/stock/l10n';
 import { skuTooltip, locationTooltip } from '../../../src/stock/tooltip';
 import { buildTree, type LocationNode, type SkuNode, type StockNode, type TreeModel, type TreeOptions } from '../../../src/stock/treeModel';
+import { withBundle } from '../l10nBundle';
 import { LOW, TEA, stockFixture, type StockFixture } from './fixture';
 
 const byLocation: TreeOptions = { grouping: 'location', lowOnly: false, text: '' };
@@ -37,7 +37,7 @@ function rootOf(model: TreeModel, label: string): StockNode {
 describe('Stock tree model against the sandbox', () => {
   let fixture: StockFixture;
 
-  const build = (options: TreeOptions, previous?: TreeModel) => buildTree({ locations: fixture.store.locations, skus: fixture.store.skus() }, options, english, previous);
+  const build = (options: TreeOptions, previous?: TreeModel) => buildTree({ locations: fixture.store.locations, skus: fixture.store.skus() }, options, previous);
 
   beforeEach(async () => {
     fixture = await stockFixture();
@@ -47,11 +47,8 @@ describe('Stock tree model against the sandbox', () => {
   afterEach(() => fixture.close());
 
   it('isolates each part and figure of a row in a right-to-left display language, and adds nothing in English', () => {
-    const arabic = {
-      t: (message: string, ...args: Array<string | number | boolean>) =>
-        ({ '{0} on hand': 'المتوفر {0}', '{0} forecast': 'المتوقع {0}', '{0} low': '{0} منخفض' })[message]?.replace('{0}', String(args[0])) ?? english.t(message, ...args),
-    };
-    const rtl = buildTree({ locations: fixture.store.locations, skus: fixture.store.skus() }, { ...byLocation, rightToLeft: true }, arabic);
+    const arabic = { '{0} on hand': 'المتوفر {0}', '{0} forecast': 'المتوقع {0}', '{0} low': '{0} منخفض' };
+    const rtl = withBundle(arabic, () => buildTree({ locations: fixture.store.locations, skus: fixture.store.skus() }, { ...byLocation, rightToLeft: true }));
     const none = rtl.model.roots.find((root) => (root as LocationNode).group === 'none');
     const tea = childOf(none, TEA);
     const FSI = '\u2068';
@@ -208,20 +205,20 @@ describe('Stock tree model against the sandbox', () => {
 
   it('puts a code missing from the location list in its own group', () => {
     const stock = { sku: 'X1', locations: [{ locationCode: 'OLD-WH', onHand: 3, forecast: 3 }], low: false };
-    const { model } = buildTree({ locations: [], skus: [stock] }, byLocation, english);
+    const { model } = buildTree({ locations: [], skus: [stock] }, byLocation);
     const [group] = model.roots as LocationNode[];
     assert.deepStrictEqual([group.label, group.listed, group.description], ['OLD-WH', false, 'OLD-WH · not in the pickup location list']);
   });
 
   it('writes tooltip figures with the display language’s thousands separators', () => {
     const stock = { sku: 'BIG', locations: [{ locationCode: 'RUH-WH1', onHand: 12500, forecast: 1234567, change: { onHand: -1500, forecast: 0 } }], global: { onHand: 12500, minInventory: 20000 }, low: true };
-    const tooltip = skuTooltip(stock, { l10n: english, locations: fixture.store.locations, formatNumber: (value) => formatNumber(value, 'en') });
+    const tooltip = skuTooltip(stock, { locations: fixture.store.locations, formatNumber: (value) => formatNumber(value, 'en') });
     assert.match(tooltip, /\| 12,500 \\\(−1,500\\\) \| 1,234,567 \|/);
     assert.match(tooltip, /12,500 on hand, below the minimum inventory of 20,000/);
   });
 
   it('writes Markdown tooltips with the breakdown, minimum, barcode and read time, escaping names', () => {
-    const context = { l10n: english, locations: fixture.store.locations, formatTime: (ms: number) => `t=${ms}` };
+    const context = { locations: fixture.store.locations, formatTime: (ms: number) => `t=${ms}` };
     const tea = fixture.store.getSku(TEA);
     assert.ok(tea);
     const tooltip = skuTooltip(tea, context, 'RUH-WH1');
@@ -247,6 +244,6 @@ describe('Stock tree model against the sandbox', () => {
     assert.ok(low);
     assert.match(skuTooltip(low, context), /\*\*Low stock\*\*: 15 on hand, below the minimum inventory of 50/);
     const branch = build(byLocation).model.roots[3] as LocationNode;
-    assert.match(locationTooltip(branch, context), /^\*\*Madinah Quba Branch\*\* \(MED\\-BR1\)\n\nBranch\n\nMadinah\n\n\d+ SKUs, \d+ low$/);
+    assert.match(locationTooltip(branch), /^\*\*Madinah Quba Branch\*\* \(MED\\-BR1\)\n\nBranch\n\nMadinah\n\n\d+ SKUs, \d+ low$/);
   });
 });

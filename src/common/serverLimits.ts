@@ -1,0 +1,158 @@
+// What one client may cost a server we run for other programs: the sandbox (inside the extension
+// host) and the recording proxy share these limits. A hostile or broken client (stalled headers,
+// a trickled body, a huge URL, thousands of sockets) must neither crash the host nor starve the
+// editor's own calls, and every refusal is still a well-formed gateway-shaped JSON answer.
+// No `vscode`: both servers also run from the CLI.
+import * as http from 'node:http';
+import type * as net from 'node:net';
+import type { Duplex } from 'node:stream';
+import { gatewayFailure } from '../sandbox/errors';
+import type { SandboxLimits } from '../sandbox/types';
+
+export const DEFAULT_LIMITS: Required<SandboxLimits> = {
+  headersTimeoutMs: 5_000,
+  requestTimeoutMs: 10_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnections: 256,
+  maxHeaderBytes: 16_384,
+  maxBodyBytes: 1_000_000,
+};
+
+/**
+ * Connections past the cap that are answered 503 at the same time. Past that many, Node closes new
+ * ones unanswered as it accepts them: answering costs a socket for up to BUSY_ANSWER_MS, and a flood
+ * must not turn into thousands of open sockets in the extension host.
+ */
+export const BUSY_ANSWERS = 64;
+/** How long a connection past the cap may live: for its first bytes to arrive, the 503, the close. */
+export const BUSY_ANSWER_MS = 1_000;
+/** Seconds a client turned away for the cap is asked to wait. */
+export const BUSY_RETRY_AFTER_SECONDS = 1;
+
+export function resolveLimits(limits: SandboxLimits = {}): Required<SandboxLimits> {
+  const resolved = { ...DEFAULT_LIMITS, ...limits };
+  for (const [name, value] of Object.entries(resolved)) {
+    if (!Number.isInteger(value) || value < 1) {
+      throw new RangeError(`limits.${name} must be a positive integer, got ${value}`);
+    }
+  }
+  if (resolved.headersTimeoutMs > resolved.requestTimeoutMs) {
+    throw new RangeError('limits.headersTimeoutMs must not exceed limits.requestTimeoutMs');
+  }
+  return resolved;
+}
+
+export function serverOptions(limits: Required<SandboxLimits>): http.ServerOptions {
+  return {
+    maxHeaderSize: limits.maxHeaderBytes,
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    // Node checks the two timeouts above only this often (30 s by default).
+    connectionsCheckingInterval: Math.min(1_000, Math.ceil(limits.headersTimeoutMs / 4)),
+  };
+}
+
+/** The sockets being answered 503 for the cap, per server, so stopping the server ends them too. */
+const turnedAway = new WeakMap<net.Server, Set<net.Socket>>();
+
+/**
+ * Node's own `maxConnections` closes a connection past the cap without a word, so the cap is kept
+ * here instead: below it, a connection goes to the HTTP server as usual; past it, it gets a 503
+ * written straight on the socket, without handing it to the HTTP parser.
+ */
+export function applyLimits(server: http.Server, limits: Required<SandboxLimits>): void {
+  server.on('clientError', answerClientError);
+  // http.Server hears of a new socket through its one 'connection' listener; it is taken out and
+  // called only for connections within the cap.
+  const listeners = server.listeners('connection');
+  if (listeners.length !== 1) {
+    throw new Error(`applyLimits expects the HTTP server's own connection listener alone, found ${listeners.length}`);
+  }
+  const serve = listeners[0] as (socket: net.Socket) => void;
+  server.removeListener('connection', serve);
+  // Node's check, applied before anyone hears of the socket, now bounds the 503s in progress too.
+  server.maxConnections = limits.maxConnections + BUSY_ANSWERS;
+  const busy = new Set<net.Socket>();
+  turnedAway.set(server, busy);
+  const answer = busyAnswer(limits.maxConnections);
+  let open = 0;
+  server.on('connection', (socket: net.Socket) => {
+    if (open >= limits.maxConnections) {
+      turnAway(socket, answer, busy);
+      return;
+    }
+    open++;
+    // Counted out as soon as both sides have ended: 'close' comes a turn of the loop later, after
+    // a client that saw its socket close may already have connected again.
+    let counted = true;
+    const release = (): void => {
+      if (counted) {
+        counted = false;
+        open--;
+      }
+    };
+    socket.once('end', () => socket.writableEnded && release());
+    socket.once('close', release);
+    serve.call(server, socket);
+  });
+}
+
+function busyAnswer(maxConnections: number): string {
+  const message = `Too many connections: at most ${maxConnections} at a time; try again in ${BUSY_RETRY_AFTER_SECONDS} s`;
+  return rawAnswer(503, message, `Retry-After: ${BUSY_RETRY_AFTER_SECONDS}\r\n`);
+}
+
+/** A whole gateway-shaped JSON answer as bytes for the socket, for where no ServerResponse exists. */
+function rawAnswer(status: number, message: string, extraHeaders = ''): string {
+  const body = JSON.stringify(gatewayFailure(status, message).body);
+  return (
+    `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+    `Content-Length: ${Buffer.byteLength(body)}\r\n${extraHeaders}Connection: close\r\n\r\n${body}`
+  );
+}
+
+/**
+ * Answers once the request's first bytes arrive (a client reads an answer to a request it has
+ * sent), reads and drops whatever else comes so the close is not a reset that loses the answer,
+ * and destroys the socket after BUSY_ANSWER_MS whatever the client does.
+ */
+function turnAway(socket: net.Socket, answer: string, busy: Set<net.Socket>): void {
+  busy.add(socket);
+  const timer = setTimeout(() => socket.destroy(), BUSY_ANSWER_MS);
+  socket.once('close', () => {
+    clearTimeout(timer);
+    busy.delete(socket);
+  });
+  socket.on('error', () => socket.destroy());
+  // In flowing mode: the chunks after the first are dropped unread.
+  socket.once('data', () => socket.end(answer));
+}
+
+/** Stops taking connections and ends the open ones, those being turned away included. */
+export function stopServer(server: http.Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+    for (const socket of turnedAway.get(server) ?? []) {
+      socket.destroy();
+    }
+  });
+}
+
+/**
+ * What Node's parser refused (headers too large, a malformed request, a timeout) gets the gateway's
+ * JSON instead of Node's empty answer; a socket that already has an answer on it is just closed.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  const answered = (socket as Duplex & { _httpMessage?: http.ServerResponse })._httpMessage?.headersSent === true;
+  if (error.code === 'ECONNRESET' || !socket.writable || answered) {
+    socket.destroy();
+    return;
+  }
+  const [status, message] =
+    error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request header fields too large']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'Request timeout: the request was not received in time']
+        : [400, 'Bad request'];
+  socket.end(rawAnswer(status, message));
+}
