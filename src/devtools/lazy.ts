@@ -5,10 +5,13 @@ import { exportStock } from './export/exportCommand';
 import { checkStock } from './hover/checkStockCommand';
 import { compareSnapshots, saveSnapshot, type SnapshotContext } from './snapshots/snapshotCommands';
 import { SnapshotRepository } from './snapshots/snapshotRepository';
+import { configureLocalisation } from '../common/localisation';
 
 export type { DevtoolsTools };
 
 export function start(wiring: DevtoolsToolsWiring): DevtoolsTools {
+  // This bundle has its own copy of `@vscode/l10n` and the display language.
+  configureLocalisation();
   const snapshots: SnapshotContext = { session: wiring.session, stock: wiring.stock, repository: new SnapshotRepository(wiring.snapshotsDir), documents: wiring.snapshotDocuments };
   return {
     saveSnapshot: () => saveSnapshot(snapshots),

@@ -5,12 +5,15 @@ import { VirtualTexts } from '../devtools/documents';
 import { replayRecording, saveRecording, startProxy, stopProxy } from './commands';
 import { proxyFromBundle, RecordingProxyController } from './controller';
 import type { RecordingRuntime, RecordingWiring } from './deps';
+import { configureLocalisation } from '../common/localisation';
 
 export type { RecordingRuntime };
 
 const REPLAY_SCHEME = 'oto-replay';
 
 export function start(wiring: RecordingWiring, subscriptions: vscode.Disposable[]): RecordingRuntime {
+  // This bundle has its own copy of `@vscode/l10n` and the display language.
+  configureLocalisation();
   const controller = new RecordingProxyController(proxyFromBundle(wiring.proxyBundle));
   const documents = new VirtualTexts(REPLAY_SCHEME);
   subscriptions.push(controller, documents, controller.onDidChange(() => wiring.changed()));

@@ -6,10 +6,13 @@ import { clearFaults, injectFault, showFaults } from './faultCommands';
 import { registerFaultsStatus, showFaultsInTrafficView } from './faultsStatus';
 import type { SandboxToolsRuntime, SandboxToolsWiring } from './deps';
 import { announceStart, offerReset, resetSandbox, saveStateAsScenario } from './scenarioCommands';
+import { configureLocalisation } from '../common/localisation';
 
 export type { SandboxToolsRuntime };
 
 export function start(wiring: SandboxToolsWiring, subscriptions: vscode.Disposable[]): SandboxToolsRuntime {
+  // This bundle has its own copy of `@vscode/l10n` and the display language.
+  configureLocalisation();
   const { host } = wiring;
   registerFaultsStatus(subscriptions, host);
   showFaultsInTrafficView(subscriptions, host, wiring.trafficHeader);

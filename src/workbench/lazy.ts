@@ -9,10 +9,13 @@ import { TrafficDocuments } from './documents';
 import { TrafficFeed } from './feed';
 import { TrafficHeader } from './header';
 import { TrafficView } from './trafficView';
+import { configureLocalisation } from '../common/localisation';
 
 export type { WorkbenchRuntime };
 
 export function start(wiring: WorkbenchWiring, subscriptions: vscode.Disposable[]): WorkbenchRuntime {
+  // This bundle has its own copy of `@vscode/l10n` and the display language.
+  configureLocalisation();
   const feed = new TrafficFeed(wiring.session, wiring.proxy);
   const view = new TrafficView(feed);
   const header = new TrafficHeader(wiring.treeView, feed);
