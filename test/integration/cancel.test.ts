@@ -6,9 +6,8 @@ import * as vscode from 'vscode';
 import { activateExtension } from './support/extension';
 import { sandbox } from './support/sandbox';
 import { screenshot } from './support/screenshot';
-import { expandOnly, rows } from './support/stockView';
+import { collapseAll, expandOnly, rows, showStockView } from './support/stockView';
 import { answerQuickInput, notificationCenter, pageClick, uiAvailable, waitFor } from './support/ui';
-import { showStockView } from './support/stockView';
 
 const SKU = 'AJW-DATES-500';
 const TITLE = 'Refreshing OTO stock';
@@ -24,6 +23,8 @@ if (uiAvailable()) {
       await vscode.commands.executeCommand('notifications.clearAll');
       // The ERP's change is read in, for the suites that follow.
       await vscode.commands.executeCommand('oto.refresh');
+      // Expanded and selected rows are kept across refreshes and reloads: fold them for the next suite.
+      await collapseAll();
     });
 
     it('cancels a manual refresh from its notification: no error toast, the tree unchanged', async () => {
