@@ -3,6 +3,7 @@
 // Every message from the page is parsed first; anything malformed is logged and dropped.
 import { describeMessage, parsePageMessage, type HostMessage, type PackingStatus, type PageMessage, type PageStrings, type WarehouseInfo } from './protocol';
 import * as l10n from '@vscode/l10n';
+import { isCancellation } from '../common/cancellation';
 import { withReadableStatuses } from './statusWords';
 import { PackingQueue, SessionChangedError, StatusRefusedError, UnshowableOrderError, type RefusalReason } from './queue';
 
@@ -39,6 +40,8 @@ export function describeError(error: unknown): string {
 
 export class PackingController {
   private readonly now: () => number;
+  /** Fires when the panel closes: its reads in flight are given up. */
+  private readonly closed = new AbortController();
 
   constructor(private readonly options: PackingControllerOptions) {
     this.now = options.now ?? Date.now;
@@ -64,17 +67,22 @@ export class PackingController {
     await this.refresh();
   }
 
+  /** The panel closed: reads in flight stop, with nothing more sent. */
+  dispose(): void {
+    this.closed.abort();
+  }
+
   /** Reads the queue again and sends it (or the error) to the page. */
   async refresh(): Promise<void> {
     const { queue, warehouse } = this.options;
     this.options.onRefresh?.();
     this.options.post({ type: 'loading' });
     try {
-      await queue.load();
+      await queue.load(this.closed.signal);
       this.sendQueue();
     } catch (error) {
-      if (error instanceof SessionChangedError) {
-        return; // the reset that follows the change reads again
+      if (error instanceof SessionChangedError || isCancellation(error)) {
+        return; // the reset that follows the change reads again; a closed panel shows nothing
       }
       const reason = error instanceof UnshowableOrderError
         ? l10n.t('OTO listed order "{0}" with an id, a SKU or a quantity that makes no sense (a quantity must be a whole number of at least 1), so the queue is not shown.', error.orderId.slice(0, 80))
@@ -159,13 +167,13 @@ export class PackingController {
   private async sendDetails(orderId: string): Promise<void> {
     try {
       const before = this.options.queue.stateOf(orderId);
-      const details = await this.options.queue.details(orderId);
+      const details = await this.options.queue.details(orderId, this.closed.signal);
       this.options.post({ type: 'orderDetails', orderId, details: withReadableStatuses(details) });
       if (this.options.queue.stateOf(orderId) !== before) {
         this.sendQueue();
       }
     } catch (error) {
-      if (error instanceof SessionChangedError) {
+      if (error instanceof SessionChangedError || isCancellation(error)) {
         return;
       }
       const reason = describeError(error);

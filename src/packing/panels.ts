@@ -117,6 +117,7 @@ export class PackingPanels implements vscode.Disposable {
       panel.onDidChangeViewState(({ webviewPanel }) => scheduler.update({ visible: webviewPanel.visible })),
     ];
     panel.onDidDispose(() => {
+      controller.dispose();
       scheduler.dispose();
       subscriptions.forEach((subscription) => {
         subscription.dispose();

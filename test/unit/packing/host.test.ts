@@ -350,6 +350,25 @@ describe('packing host against the sandbox', () => {
     assert.match(lastOf(h.posted, 'orderDetailsError').error, /^Could not load the details of order NO-SUCH-ORDER: The order ID does not exist/);
   });
 
+  it('a panel closed while its queue is read stops the read: no further request, nothing shown or logged as an error', async () => {
+    const h = await host();
+    sandbox.sandbox.addFaults([{ endpoint: 'orderDetails', latencyMs: 10_000 }]);
+    const reading = h.controller.receive({ type: 'ready' });
+    await until('the packing histories requested', () => sandbox.sent('orderDetails').length > 0);
+    // The first few are read at once: let them all arrive (each waits 10 s for its answer).
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const sent = sandbox.sandbox.requests.length;
+    const closed = Date.now();
+    h.controller.dispose();
+    await reading;
+    assert.ok(Date.now() - closed < 1_000, `ended ${Date.now() - closed} ms after the close`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(sandbox.sandbox.requests.length, sent, 'no request after the close');
+    assert.deepEqual(h.posted.map((message) => message.type), ['init', 'loading'], 'no queue half-read, no error');
+    assert.deepEqual(h.logged.filter((line) => line.startsWith('error ')), []);
+    assert.equal(h.queue.readAt, undefined, 'nothing kept');
+  });
+
   it('shows “unknown” rather than a guess when an order’s history cannot be read', async () => {
     const h = await host();
     sandbox.sandbox.addFaults([{ endpoint: 'orderDetails', times: 1, status: 400, body: '{"success":false,"otoErrorCode":"OTO1001","otoErrorMessage":"boom"}' }]);
