@@ -8,6 +8,7 @@ import { registerOrders } from './orders';
 import { registerPacking } from './packing';
 import { registerRecording } from './recording';
 import { registerSessionCommands } from './session/commands';
+import { registerReachabilityNotice } from './session/reachabilityNotice';
 import { describeSession } from './session/describe';
 import { createSession } from './session/vscodeSession';
 import { registerSandboxHost } from './sandboxHost';
@@ -22,7 +23,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(log);
   const sandboxHost = createSandboxHost(context, log);
   const session = await createSession(context, sandboxHost.start);
-  registerSessionCommands(context, { session });
+  const reachability = registerReachabilityNotice(context, session, log);
+  registerSessionCommands(context, { session, reachability });
 
   const stock = registerStock(context, {
     getClient: () => session.getClient(),

@@ -32,6 +32,15 @@ export function formatDdMmYyyy(date: Date): string {
     '/' + String(date.getFullYear()).padStart(4, '0');
 }
 
+/** Negative when `DD/MM/YYYY` date `a` is before `b`, 0 on the same day; NaN when either is malformed. */
+export function compareDdMmYyyy(a: string, b: string): number {
+  const key = (text: string): number => {
+    const date = parseDdMmYyyy(text);
+    return date ? date.year * 10_000 + date.month * 100 + date.day : Number.NaN;
+  };
+  return key(a) - key(b);
+}
+
 function daysInMonth(year: number, month: number): number {
   if (month === 2) {
     const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;

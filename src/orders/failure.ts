@@ -2,6 +2,7 @@
 // write whose answer was lost, that it may or may not have happened (it is never resent).
 import { isOtoError, isPlanGatedError } from '../client';
 import { isCancellation } from '../common/cancellation';
+import { isUnreachable, unreachableText } from '../common/unreachable';
 import { connect, type Connection, type FlowContext } from './context';
 import * as l10n from '@vscode/l10n';
 import type { MessageLevel } from './prompter';
@@ -20,6 +21,10 @@ export function isLostAnswer(error: unknown): boolean {
 
 /** e.g. `OTO1133 Location Code is missing or invalid`, or the plain message when OTO gave no code. */
 export function describeError(error: unknown): string {
+  if (isUnreachable(error)) {
+    // The transport's own text (`connect ECONNREFUSED …`) is in the log, behind "Show log".
+    return unreachableText();
+  }
   if (isOtoError(error)) {
     const text = error.code ? `${error.code} ${error.message}` : error.message;
     return isPlanGatedError(error) ? l10n.t('{0} (this OTO account\'s plan does not include stock management)', text) : text;

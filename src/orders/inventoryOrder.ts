@@ -5,7 +5,7 @@ import { refreshRows } from './apply';
 import { Connection, FlowContext, LocationInfo } from './context';
 import { connectOrReport, describeError, isLostAnswer, showFailure, showLostAnswer, stillCurrent, withWarnings } from './failure';
 import * as l10n from '@vscode/l10n';
-import { DETAIL_FIELDS, editDetails, fieldLabel, OrderDetails } from './orderDetails';
+import { DETAIL_FIELDS, detailText, editDetails, fieldLabel, OrderDetails } from './orderDetails';
 import { today } from './orderDates';
 import { editItems } from './orderItems';
 import { pickLocation } from './picks';
@@ -62,7 +62,7 @@ export async function createInventoryOrder(ctx: FlowContext, target: Target): Pr
       ...state.items.map((item) => ({ label: l10n.t('{0} × {1}', item.sku, item.qty), description: ctx.stock.getSku(item.sku)?.product?.name, value: 'items' as const })),
       ...DETAIL_FIELDS.filter((field) => state.details[field] !== undefined).map((field) => ({
         label: fieldLabel(field),
-        description: state.details[field],
+        description: detailText(state.details, field),
         value: 'details' as const,
       })),
     ];

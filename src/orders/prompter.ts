@@ -28,6 +28,13 @@ export interface PickRequest<T> extends StepPosition {
   activeIndex?: number;
   /** Typing also filters on each item's detail (e.g. a SKU's product name). */
   matchOnDetail?: boolean;
+  /**
+   * What is typed, read as a choice of its own (shown above the items whatever the filter), or
+   * the problem with it; undefined while it is neither (nothing typed, or a filter of the items).
+   */
+  typed?(text: string): { item: PickItem<T> } | { problem: string } | undefined;
+  /** A problem with the chosen value: shown, and the pick stays open. */
+  validate?(value: T): string | undefined;
   canGoBack: boolean;
 }
 

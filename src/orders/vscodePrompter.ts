@@ -6,8 +6,12 @@ import { withCancellableProgress } from '../common/progress';
 import { BACK, ConfirmRequest, InputRequest, MessageLevel, PickRequest, Prompted, Prompter } from './prompter';
 
 interface IndexedItem extends vscode.QuickPickItem {
+  /** Into the request's items; -1 for the typed choice, -2 for a problem row (accepting it does nothing). */
   index: number;
 }
+
+const TYPED = -1;
+const PROBLEM = -2;
 
 export class VsCodePrompter implements Prompter, vscode.Disposable {
   private current: vscode.QuickInput | undefined;
@@ -19,18 +23,43 @@ export class VsCodePrompter implements Prompter, vscode.Disposable {
     quickPick.totalSteps = request.totalSteps;
     quickPick.placeholder = request.placeholder;
     quickPick.matchOnDetail = request.matchOnDetail ?? false;
-    quickPick.items = request.items.map((item, index) => ({ label: item.label, description: item.description, detail: item.detail, index }));
-    const active = request.activeIndex === undefined ? undefined : quickPick.items[request.activeIndex];
+    const listed: IndexedItem[] = request.items.map((item, index) => ({ label: item.label, description: item.description, detail: item.detail, index }));
+    let typed: T | undefined;
+    // The typed choice, or a problem (with what was typed or chosen), sits above the listed items.
+    const show = (text: string, refused?: string): void => {
+      const reading = request.typed?.(text);
+      typed = reading && 'item' in reading ? reading.item.value : undefined;
+      const problem = refused ?? (reading && 'problem' in reading ? reading.problem : undefined);
+      const top: IndexedItem | undefined = problem !== undefined
+        ? { label: `$(error) ${problem}`, index: PROBLEM, alwaysShow: true }
+        : reading && 'item' in reading ? { label: reading.item.label, description: reading.item.description, index: TYPED, alwaysShow: true } : undefined;
+      quickPick.items = top ? [top, ...listed] : listed;
+      if (top?.index === TYPED) {
+        quickPick.activeItems = [top];
+      }
+    };
+    show('');
+    const active = request.activeIndex === undefined ? undefined : listed[request.activeIndex];
     if (active) {
       quickPick.activeItems = [active];
     }
     return this.show<T>(quickPick, request.canGoBack, (settle) =>
-      quickPick.onDidAccept(() => {
-        const [chosen] = quickPick.selectedItems.length > 0 ? quickPick.selectedItems : quickPick.activeItems;
-        if (chosen) {
-          settle(request.items[chosen.index].value);
-        }
-      }),
+      vscode.Disposable.from(
+        quickPick.onDidChangeValue((text) => request.typed && show(text)),
+        quickPick.onDidAccept(() => {
+          const [chosen] = quickPick.selectedItems.length > 0 ? quickPick.selectedItems : quickPick.activeItems;
+          if (!chosen || chosen.index === PROBLEM) {
+            return;
+          }
+          const value = chosen.index === TYPED ? (typed as T) : request.items[chosen.index].value;
+          const problem = request.validate?.(value);
+          if (problem === undefined) {
+            settle(value);
+          } else {
+            show(quickPick.value, problem);
+          }
+        }),
+      ),
     );
   }
 

@@ -10,19 +10,23 @@ import { isCancellation } from '../common/cancellation';
 import { COMMANDS } from '../common/ids';
 import { withCancellableProgress } from '../common/progress';
 import { confirmModal } from '../common/confirm';
+import { isUnreachable, unreachableText } from '../common/unreachable';
+import type { ReachabilityWatch } from './reachability';
 
 export interface SessionCommandsDeps {
   session: Session;
+  /** Signing in tells its own failure: the outage notice stays quiet meanwhile. */
+  reachability: ReachabilityWatch;
 }
 
-export function registerSessionCommands(context: vscode.ExtensionContext, { session }: SessionCommandsDeps): void {
+export function registerSessionCommands(context: vscode.ExtensionContext, { session, reachability }: SessionCommandsDeps): void {
   const register = (id: string, run: (...args: unknown[]) => Promise<unknown>) =>
     context.subscriptions.push(vscode.commands.registerCommand(id, run));
 
-  register(COMMANDS.signIn, (environment) => signIn(session, isRemoteEnvironment(environment) ? environment : undefined));
+  register(COMMANDS.signIn, (environment) => signIn(session, reachability, isRemoteEnvironment(environment) ? environment : undefined));
   register(COMMANDS.signOut, () => signOut(session));
   register(COMMANDS.useSandbox, () => session.useEnvironment('sandbox'));
-  register(COMMANDS.selectEnvironment, () => selectEnvironment(session));
+  register(COMMANDS.selectEnvironment, () => selectEnvironment(session, reachability));
   register(COMMANDS.copySandboxBaseUrl, () =>
     copySandboxValue(session, 'baseUrl', (sandbox) => vscode.l10n.t('Copied the sandbox base URL: {0}', sandbox.baseUrl)),
   );
@@ -37,7 +41,7 @@ function isRemoteEnvironment(value: unknown): value is RemoteEnvironment {
   return isEnvironment(value) && isRemote(value);
 }
 
-async function signIn(session: Session, requested?: RemoteEnvironment): Promise<void> {
+async function signIn(session: Session, reachability: ReachabilityWatch, requested?: RemoteEnvironment): Promise<void> {
   const current = session.environment;
   const environment = requested ?? (isRemote(current) ? current : await pickRemoteEnvironment());
   if (!environment) {
@@ -54,7 +58,9 @@ async function signIn(session: Session, requested?: RemoteEnvironment): Promise<
     return;
   }
   try {
-    const account = await withCancellableProgress({ title: vscode.l10n.t('Checking the token with OTO {0}…', environment) }, (signal) => session.signIn(environment, token, signal));
+    const account = await withCancellableProgress({ title: vscode.l10n.t('Checking the token with OTO {0}…', environment) }, (signal) =>
+      reachability.quietly(() => session.signIn(environment, token, signal)),
+    );
     void vscode.window.showInformationMessage(
       account
         ? vscode.l10n.t('Signed in to OTO {0} as {1} ({2}).', environment, account.name, account.packageName)
@@ -71,9 +77,14 @@ async function signIn(session: Session, requested?: RemoteEnvironment): Promise<
       return;
     }
     const retry = vscode.l10n.t('Try Again');
-    const choice = await vscode.window.showErrorMessage(signInFailure(error, environment), retry);
+    const showLog = vscode.l10n.t('Show log');
+    // The transport's own words are in the log (every request is written there).
+    const actions = isUnreachable(error) ? [retry, showLog] : [retry];
+    const choice = await vscode.window.showErrorMessage(signInFailure(error, environment), ...actions);
     if (choice === retry) {
-      await signIn(session, environment);
+      await signIn(session, reachability, environment);
+    } else if (choice === showLog) {
+      await vscode.commands.executeCommand(COMMANDS.showLog);
     }
   }
 }
@@ -95,7 +106,10 @@ function signInFailure(error: unknown, environment: RemoteEnvironment): string {
       environment,
     );
   }
-  if (error instanceof OtoError && (error.kind === 'network' || error.kind === 'timeout')) {
+  if (isUnreachable(error)) {
+    return vscode.l10n.t('{0} The token could not be checked, so nothing was stored.', unreachableText(environment));
+  }
+  if (error instanceof OtoError && error.kind === 'timeout') {
     return vscode.l10n.t('Could not reach OTO {0} to check the token ({1}). Nothing was stored.', environment, error.message);
   }
   return vscode.l10n.t('OTO {0} could not check the token: {1}. Nothing was stored.', environment, describeCause(error));
@@ -157,7 +171,7 @@ async function pickSignedInEnvironment(session: Session): Promise<RemoteEnvironm
   >;
 }
 
-async function selectEnvironment(session: Session): Promise<void> {
+async function selectEnvironment(session: Session, reachability: ReachabilityWatch): Promise<void> {
   const items: Array<vscode.QuickPickItem & { environment: Environment }> = [];
   for (const environment of ENVIRONMENTS) {
     items.push({
@@ -179,7 +193,7 @@ async function selectEnvironment(session: Session): Promise<void> {
       signInLabel,
     );
     if (choice === signInLabel) {
-      await signIn(session, picked.environment);
+      await signIn(session, reachability, picked.environment);
     }
   }
 }

@@ -51,9 +51,13 @@ export function savedTreeOptions(state: StockViewHost['state'], rightToLeft: boo
   return { grouping, lowOnly: state.get(LOW_ONLY_KEY) === true, text: '', rightToLeft };
 }
 
-/** Auth failures mean "not signed in": the view's welcome content says what to do, not an error row. */
+/**
+ * Auth failures mean "not signed in": the view's welcome content says what to do, not an error row.
+ * One issue per message: when OTO cannot be reached every read fails the same way.
+ */
 export function visibleIssues(store: StockStore): StockIssue[] {
-  return (store.lastResult?.issues ?? []).filter((issue) => issue.kind !== 'auth');
+  const seen = new Set<string>();
+  return (store.lastResult?.issues ?? []).filter((issue) => issue.kind !== 'auth' && !seen.has(issue.message) && seen.add(issue.message));
 }
 
 export class StockViewController implements StockViewControls {

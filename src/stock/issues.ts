@@ -2,6 +2,7 @@
 // for the plan-gated codes, which otherwise read like a bug.
 import { isOtoError, isPlanGatedError } from '../client';
 import * as l10n from '@vscode/l10n';
+import { isUnreachable, unreachableText } from '../common/unreachable';
 
 export type StockOperation = 'connect' | 'catalogue' | 'locations' | 'inventory' | 'global';
 
@@ -30,6 +31,10 @@ export function describeIssue(operation: StockOperation, error: unknown): StockI
         code ?? '',
       ),
     };
+  }
+  if (isUnreachable(error)) {
+    // Said once however many reads failed: the view joins distinct messages only.
+    return { operation, code, kind, planGated: false, message: unreachableText() };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { operation, code, kind, planGated: false, message };

@@ -6,9 +6,8 @@ import * as vscode from 'vscode';
 import { activateExtension } from './support/extension';
 import { sandbox } from './support/sandbox';
 import { screenshot } from './support/screenshot';
-import { collapseAll, expandOnly, rows } from './support/stockView';
+import { collapseAll, expandOnly, rows, showStockView } from './support/stockView';
 import { answerQuickInput, finished, notificationCenter, pageClick, uiAvailable, waitFor } from './support/ui';
-import { showStockView } from './support/stockView';
 
 const SKU = 'AJW-DATES-500';
 const TITLE = 'Refreshing OTO stock';
@@ -22,8 +21,9 @@ if (uiAvailable()) {
     after(async () => {
       await vscode.commands.executeCommand('oto.clearSandboxFaults');
       await vscode.commands.executeCommand('notifications.clearAll');
-      // The ERP's change is read in, and the view collapsed, as the suites that follow expect to find it.
+      // The ERP's change is read in, for the suites that follow.
       await vscode.commands.executeCommand('oto.refresh');
+      // Expanded and selected rows are kept across refreshes and reloads: fold them for the next suite.
       await collapseAll();
     });
 

@@ -4,11 +4,12 @@
 // sandbox on another port, which the suites before it do not expect.
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
+import { startSandbox } from '../../src/sandbox';
 import { activateExtension } from './support/extension';
 import { sandbox } from './support/sandbox';
 import { screenshot } from './support/screenshot';
 import { rows } from './support/stockView';
-import { statusBarTexts, uiAvailable, waitFor, webviewTexts } from './support/ui';
+import { notificationCenter, press, quickInput, statusBarTexts, typeText, uiAvailable, waitFor, webviewTexts } from './support/ui';
 
 const texts = (selector: string): Promise<string[]> => webviewTexts(selector).catch(() => []);
 
@@ -22,6 +23,7 @@ if (uiAvailable()) {
     });
 
     after(async () => {
+      await oto().update('baseUrl', undefined, vscode.ConfigurationTarget.Global);
       await oto().update('environment', undefined, vscode.ConfigurationTarget.Global);
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     });
@@ -45,6 +47,31 @@ if (uiAvailable()) {
       assert.ok(!bar.some((item) => item.includes('OTO sandbox')), bar.join(' | '));
       await waitFor('the Stock view to drop the sandbox’s rows', rows, (shown) => shown.length === 0);
       await screenshot('switch-to-staging');
+    });
+
+    it('says once, in words, that staging cannot be reached, however many refreshes fail', async () => {
+      // "Staging": a sandbox of the test's own on loopback, signed in to, then stopped.
+      const staging = await startSandbox({ refreshToken: 'rt-integration-unreachable-0123456789abcdef' });
+      await oto().update('baseUrl', staging.baseUrl, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('notifications.clearAll');
+      void vscode.commands.executeCommand('oto.signIn', 'staging');
+      await waitFor('the token input box', quickInput, (state) => state.visible && state.title.includes('staging'));
+      await typeText(staging.refreshToken);
+      await press('Enter');
+      await waitFor('the sign-in', notificationCenter, (messages) => messages.some((message) => message.includes('Signed in to OTO staging')));
+      await waitFor('the staging stock', rows, (shown) => shown.length > 0);
+      await staging.close();
+
+      await vscode.commands.executeCommand('notifications.clearAll');
+      for (let i = 0; i < 3; i++) {
+        await vscode.commands.executeCommand('oto.refresh');
+      }
+      const said = await waitFor('the outage notice', notificationCenter, (messages) => messages.some((message) => message.includes('cannot be reached')));
+      assert.deepStrictEqual(said.filter((message) => message.includes('cannot be reached')), ['OTO staging cannot be reached — check your network or proxy.'], said.join('\n'));
+      assert.ok(!said.some((message) => /ECONNREFUSED|ECONNRESET|getaddrinfo|Could not reach/.test(message)), said.join('\n'));
+      const issue = await waitFor('the issue row', rows, (shown) => shown.some((row) => row.label.includes("Couldn't read stock")));
+      assert.ok(issue.length > 0);
+      await screenshot('staging-unreachable');
     });
   });
 }

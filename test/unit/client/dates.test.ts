@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { formatDdMmYyyy, isValidDdMmYyyy, parseDdMmYyyy } from '../../../src/client';
+import { compareDdMmYyyy, formatDdMmYyyy, isValidDdMmYyyy, parseDdMmYyyy } from '../../../src/client';
 
 describe('DD/MM/YYYY dates', () => {
   it('parses real calendar dates', () => {
@@ -24,5 +24,12 @@ describe('DD/MM/YYYY dates', () => {
     assert.equal(formatDdMmYyyy(new Date(2026, 0, 5)), '05/01/2026');
     assert.equal(formatDdMmYyyy(new Date(2025, 11, 31, 23, 59)), '31/12/2025');
     assert.equal(isValidDdMmYyyy(formatDdMmYyyy(new Date())), true);
+  });
+
+  it('orders dates by calendar day, not by their text', () => {
+    assert.ok(compareDdMmYyyy('01/12/2026', '30/11/2026') > 0);
+    assert.ok(compareDdMmYyyy('31/12/2025', '01/01/2026') < 0);
+    assert.equal(compareDdMmYyyy('15/12/2026', '15/12/2026'), 0);
+    assert.ok(Number.isNaN(compareDdMmYyyy('31/02/2026', '01/01/2026')));
   });
 });

@@ -40,6 +40,14 @@ export class FakeQuickInput {
   readonly onDidHide = this.hideEmitter.event;
   readonly onDidTriggerButton = this.buttonEmitter.event;
   readonly onDidAccept = this.acceptEmitter.event;
+  value = '';
+  readonly changeEmitter = new Emitter<string>();
+  readonly onDidChangeValue = this.changeEmitter.event;
+
+  typeText(text: string): void {
+    this.value = text;
+    this.changeEmitter.fire(text);
+  }
 
   show(): void {
     this.visible = true;
@@ -61,7 +69,7 @@ export class FakeQuickInput {
 export class FakeQuickPick extends FakeQuickInput {
   placeholder?: string;
   matchOnDetail = false;
-  items: Array<{ label: string; description?: string; detail?: string }> = [];
+  items: Array<{ label: string; description?: string; detail?: string; alwaysShow?: boolean }> = [];
   activeItems: unknown[] = [];
   selectedItems: unknown[] = [];
 
@@ -69,20 +77,18 @@ export class FakeQuickPick extends FakeQuickInput {
     this.selectedItems = this.items.filter((item) => item.label === label);
     this.acceptEmitter.fire();
   }
+
+  /** Enter on the highlighted item, as after typing. */
+  accept(): void {
+    this.selectedItems = [];
+    this.acceptEmitter.fire();
+  }
 }
 
 export class FakeInputBox extends FakeQuickInput {
-  value = '';
   placeholder?: string;
   prompt?: string;
   validationMessage?: string;
-  readonly changeEmitter = new Emitter<string>();
-  readonly onDidChangeValue = this.changeEmitter.event;
-
-  typeText(text: string): void {
-    this.value = text;
-    this.changeEmitter.fire(text);
-  }
 }
 
 export const shown: {

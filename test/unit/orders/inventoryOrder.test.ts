@@ -1,7 +1,7 @@
 // The inventory-order wizard through the scripted prompter against the sandbox over real HTTP.
 import * as assert from 'node:assert';
 import { createInventoryOrder } from '../../../src/orders/inventoryOrder';
-import { Answer, back, confirm, escape, pick, rejected, respond, type } from './scripted';
+import { Answer, back, confirm, escape, pick, pickRefused, pickTyped, rejected, respond, type, typedRefused } from './scripted';
 import { closeAfterEach, Fixture, setup, stockedSku } from './fixture';
 
 const RUH = 'RUH-WH1';
@@ -188,7 +188,58 @@ describe('orders: create inventory order', () => {
     assert.strictEqual(sent.orderDate, undefined);
     assert.strictEqual(sent.deliveryDate, '27/11/2026');
     const tomorrowShown = fixture.prompter.picks().find((shown) => shown.labels.includes('Tomorrow'));
-    assert.strictEqual(tomorrowShown?.request.items.find((item) => item.label === 'Tomorrow')?.description, '28/11/2026');
+    assert.strictEqual(tomorrowShown?.request.items.find((item) => item.label === 'Tomorrow')?.description, 'Nov 28, 2026', 'the display language’s format, not OTO’s');
+  });
+
+  it('takes a date typed straight into the date pick, in any digits, shown in the display format', async () => {
+    fixture = await setup();
+    const [a] = twoSkus(fixture);
+    fixture.prompter.play(
+      ...inboundOne(a),
+      pick('Delivery date'),
+      typedRefused('15/12', /DD\/MM\/YYYY/),
+      typedRefused('31/02/2026', /not a real date/),
+      pickTyped('15/12/2026'),
+      pick('Order date'),
+      pickTyped('١/١٢/٢٠٢٦'),
+      pick(REVIEW),
+      pick(SUBMIT),
+    );
+    await createInventoryOrder(fixture.ctx, {});
+    assert.deepStrictEqual(fixture.prompter.errors, []);
+    const [sent] = sentOrders(fixture);
+    assert.strictEqual(sent.deliveryDate, '15/12/2026');
+    assert.strictEqual(sent.orderDate, '01/12/2026');
+    const review = fixture.prompter.picks().at(-1);
+    assert.deepStrictEqual(review?.request.items.filter((item) => /date/.test(item.label)).map((item) => `${item.label}: ${item.description}`), ['Order date: Dec 1, 2026', 'Delivery date: Dec 15, 2026']);
+    const datePick = fixture.prompter.picks().find((shown) => shown.labels.includes('Type a date…'));
+    assert.strictEqual((datePick?.request.typed?.('15/12/2026') as { item: { label: string } }).item.label, '$(calendar) Dec 15, 2026');
+  });
+
+  it('refuses a delivery date before the order date, and an order date after the delivery date, staying on the step', async () => {
+    fixture = await setup();
+    const [a] = twoSkus(fixture);
+    fixture.prompter.play(
+      ...inboundOne(a),
+      pick('Order date'),
+      pick('Tomorrow'),
+      pick('Delivery date'),
+      pickRefused('Today', /The delivery date \(Nov 27, 2026\) cannot be before the order date \(Nov 28, 2026\)\./),
+      typedRefused('20/11/2026', /cannot be before the order date/),
+      pick('Type a date…'),
+      rejected('26/11/2026', /cannot be before the order date/),
+      type('28/11/2026'),
+      pick('Order date'),
+      typedRefused('1/12/2026', /The order date \(Dec 1, 2026\) cannot be after the delivery date \(Nov 28, 2026\)\./),
+      pick('No order date'),
+      pick(REVIEW),
+      pick(SUBMIT),
+    );
+    await createInventoryOrder(fixture.ctx, {});
+    assert.deepStrictEqual(fixture.prompter.errors, []);
+    const [sent] = sentOrders(fixture);
+    assert.strictEqual(sent.deliveryDate, '28/11/2026');
+    assert.strictEqual(sent.orderDate, undefined);
   });
 
   it('returns from the review to the items or the details and back to the review', async () => {

@@ -4,6 +4,8 @@ import { BACK, ConfirmRequest, InputRequest, MessageLevel, PickRequest, Prompted
 
 export type Answer =
   | { kind: 'pick'; label: string | RegExp }
+  | { kind: 'pickTyped'; text: string }
+  | { kind: 'pickRefused'; label?: string; text?: string; message: RegExp }
   | { kind: 'type'; value: string }
   | { kind: 'rejected'; value: string; message: RegExp }
   | { kind: 'back' }
@@ -13,6 +15,12 @@ export type Answer =
 
 /** Picks the item whose label is (or, for a RegExp, matches) this. */
 export const pick = (label: string | RegExp): Answer => ({ kind: 'pick', label });
+/** Types into a quick pick and accepts the choice it makes of the text (not one of its items). */
+export const pickTyped = (text: string): Answer => ({ kind: 'pickTyped', text });
+/** Chooses this item, which the pick must refuse with a message matching `message`; it stays open. */
+export const pickRefused = (label: string, message: RegExp): Answer => ({ kind: 'pickRefused', label, message });
+/** Types into a quick pick, which must show a problem matching `message`; it stays open. */
+export const typedRefused = (text: string, message: RegExp): Answer => ({ kind: 'pickRefused', text, message });
 /** Types a value the input box must accept. */
 export const type = (value: string): Answer => ({ kind: 'type', value });
 /** Types a value the input box must refuse with a message matching `message`; the box stays open. */
@@ -24,7 +32,7 @@ export const confirm = (yes: boolean): Answer => ({ kind: 'confirm', yes });
 export const respond = (action: string): Answer => ({ kind: 'respond', action });
 
 export type Shown =
-  | { kind: 'pick'; request: PickRequest<unknown>; labels: string[] }
+  | { kind: 'pick'; request: PickRequest<unknown>; labels: string[]; rejections: string[] }
   | { kind: 'input'; request: InputRequest; prompts: string[]; rejections: string[] }
   | { kind: 'confirm'; request: ConfirmRequest }
   | { kind: 'message'; level: MessageLevel; text: string; actions: readonly string[] }
@@ -63,20 +71,50 @@ export class ScriptedPrompter implements Prompter {
 
   async pick<T>(request: PickRequest<T>): Promise<Prompted<T>> {
     const labels = request.items.map((item) => item.label);
-    this.shown.push({ kind: 'pick', request: request, labels });
-    const answer = this.next('pick', request.placeholder);
-    if (answer.kind === 'back' || answer.kind === 'escape') {
-      return this.navigate(answer, request.canGoBack);
+    const entry: Extract<Shown, { kind: 'pick' }> = { kind: 'pick', request, labels, rejections: [] };
+    this.shown.push(entry);
+    for (;;) {
+      const answer = this.next('pick', request.placeholder);
+      if (answer.kind === 'back' || answer.kind === 'escape') {
+        return this.navigate(answer, request.canGoBack);
+      }
+      if (answer.kind === 'pickTyped') {
+        const reading = request.typed?.(answer.text);
+        if (!reading || !('item' in reading)) {
+          throw this.fail(`"${answer.text}" typed into "${request.placeholder}" made no choice: ${reading ? reading.problem : 'the pick takes no typed value'}`);
+        }
+        const problem = request.validate?.(reading.item.value);
+        if (problem !== undefined) {
+          throw this.fail(`the typed "${answer.text}" was refused: ${problem}`);
+        }
+        return reading.item.value;
+      }
+      if (answer.kind === 'pickRefused') {
+        const reading = answer.text === undefined ? undefined : request.typed?.(answer.text);
+        const chosen = answer.label === undefined ? undefined : request.items[labels.indexOf(answer.label)];
+        const problem = reading && 'problem' in reading ? reading.problem
+          : reading && 'item' in reading ? request.validate?.(reading.item.value)
+            : chosen ? request.validate?.(chosen.value) : undefined;
+        if (problem === undefined || !answer.message.test(problem)) {
+          throw this.fail(`${answer.label ?? answer.text} should be refused with ${answer.message}, got ${problem ?? 'no problem'}`);
+        }
+        entry.rejections.push(problem);
+        continue;
+      }
+      if (answer.kind !== 'pick') {
+        throw this.fail(`script expected ${answer.kind} but a quick pick was shown: ${request.placeholder}`);
+      }
+      const wanted = answer.label;
+      const index = labels.findIndex((label) => (typeof wanted === 'string' ? label === wanted : wanted.test(label)));
+      if (index < 0) {
+        throw this.fail(`no item ${String(wanted)} in "${request.placeholder}": ${labels.join(' | ')}`);
+      }
+      const problem = request.validate?.(request.items[index].value);
+      if (problem !== undefined) {
+        throw this.fail(`${labels[index]} was refused: ${problem}`);
+      }
+      return request.items[index].value;
     }
-    if (answer.kind !== 'pick') {
-      throw this.fail(`script expected ${answer.kind} but a quick pick was shown: ${request.placeholder}`);
-    }
-    const wanted = answer.label;
-    const index = labels.findIndex((label) => (typeof wanted === 'string' ? label === wanted : wanted.test(label)));
-    if (index < 0) {
-      throw this.fail(`no item ${String(wanted)} in "${request.placeholder}": ${labels.join(' | ')}`);
-    }
-    return request.items[index].value;
   }
 
   async input(request: InputRequest): Promise<Prompted<string>> {

@@ -60,6 +60,36 @@ describe('orders: the VS Code prompter adapter', () => {
     assert.strictEqual(fake.shown.inputs[2].disposed, true);
   });
 
+  it('reads a typed value as a choice above the items, shows its problem, and refuses a choice that fails validation', async () => {
+    const prompter = new VsCodePrompter();
+    const answer = prompter.pick({
+      ...position,
+      step: 2,
+      placeholder: 'Delivery date',
+      items,
+      canGoBack: true,
+      typed: (text) => (/^\d+$/.test(text) ? { item: { label: `day ${text}`, value: `typed-${text}` } } : text ? { problem: `${text} is not a day` } : undefined),
+      validate: (value) => (value === 'jed' || value === 'typed-0' ? `${value} is too early` : undefined),
+    });
+    const pick = fake.shown.inputs[0] as Fake.FakeQuickPick;
+    assert.deepStrictEqual(pick.items.map((item) => item.label), ['RUH-WH1', 'JED-WH1']);
+    pick.typeText('x');
+    assert.deepStrictEqual(pick.items.map((item) => [item.label, item.alwaysShow]), [['$(error) x is not a day', true], ['RUH-WH1', undefined], ['JED-WH1', undefined]]);
+    pick.activeItems = [pick.items[0]];
+    pick.accept();
+    pick.choose('JED-WH1');
+    assert.deepStrictEqual(pick.items.map((item) => item.label), ['$(error) jed is too early', 'RUH-WH1', 'JED-WH1'], 'refused: stays open and says why');
+    pick.typeText('0');
+    assert.deepStrictEqual(pick.activeItems, [pick.items[0]], 'the typed choice is highlighted, so Enter takes it');
+    pick.accept();
+    assert.strictEqual(pick.items[0].label, '$(error) typed-0 is too early');
+    pick.typeText('15');
+    assert.deepStrictEqual(pick.items.map((item) => item.label), ['day 15', 'RUH-WH1', 'JED-WH1']);
+    pick.accept();
+    assert.strictEqual(await answer, 'typed-15');
+    prompter.dispose();
+  });
+
   it('validates an input box as you type, refreshes its prompt, and only accepts a good value', async () => {
     const prompter = new VsCodePrompter();
     const answer = prompter.input({
