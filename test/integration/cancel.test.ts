@@ -5,7 +5,7 @@ import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { activateExtension } from './support/extension';
 import { sandbox } from './support/sandbox';
-import { screenshot } from './support/screenshot';
+import { screenshot, useTheme } from './support/screenshot';
 import { collapseAll, expandOnly, rows, showStockView } from './support/stockView';
 import { answerQuickInput, finished, notificationCenter, pageClick, uiAvailable, waitFor } from './support/ui';
 
@@ -21,9 +21,8 @@ if (uiAvailable()) {
     after(async () => {
       await vscode.commands.executeCommand('oto.clearSandboxFaults');
       await vscode.commands.executeCommand('notifications.clearAll');
-      // The ERP's change is read in, for the suites that follow.
+      // The ERP's change is read in, and the view collapsed, as the suites that follow expect to find it.
       await vscode.commands.executeCommand('oto.refresh');
-      // Expanded and selected rows are kept across refreshes and reloads: fold them for the next suite.
       await collapseAll();
     });
 
@@ -50,7 +49,10 @@ if (uiAvailable()) {
       const started = Date.now();
       const refreshing = Promise.resolve(vscode.commands.executeCommand('oto.refresh'));
       await waitFor('the refresh notification', notificationCenter, (shown) => shown.some((message) => message.includes(TITLE)));
-      await screenshot('cancel-refresh-notification');
+      await useTheme('light');
+      await screenshot('cancel-refresh-notification-light');
+      await useTheme('dark');
+      await screenshot('cancel-refresh-notification-dark');
       await pageClick(`.notification-list-item:has-text("${TITLE}") .monaco-button:has-text("Cancel")`);
       await finished('the refresh to end with the cancel', refreshing, 20_000);
       assert.ok(Date.now() - started < 20_000, `the refresh ended with the cancel, ${Date.now() - started} ms after it started, not with the 30 s answer`);
