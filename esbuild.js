@@ -99,7 +99,7 @@ function copyScenarioSchema() {
   const fs = require('node:fs');
   const path = require('node:path');
   fs.mkdirSync(path.join(__dirname, 'dist'), { recursive: true });
-  fs.copyFileSync(path.join(__dirname, 'src', 'sandbox', 'scenario.schema.json'), path.join(__dirname, 'dist', 'scenario.schema.json'));
+  fs.copyFileSync(path.join(__dirname, 'src', 'sandbox', 'scenario', 'scenario.schema.json'), path.join(__dirname, 'dist', 'scenario.schema.json'));
 }
 
 async function main() {

@@ -1,7 +1,7 @@
 // The packing page: holds what the host sent plus the page's own UI state (search, and per order
 // one CardState: expanded, details, change in flight, error, confirmation, its rendered card),
-// and keeps the DOM in step. A status change is shown at once and
-// undone if the host reports that the call failed. Messages from the host are parsed before use.
+// and keeps the DOM in step. A status change is shown at once and undone if the host reports
+// that the call failed. Messages from the host are parsed before use.
 import {
   parseHostMessage,
   parsePageMessage,

@@ -32,7 +32,7 @@ async function pickWarehouse(deps: PackingDeps): Promise<WarehouseInfo | undefin
     if (isCancellation(error)) {
       return undefined;
     }
-    const reason = describeError(error, vscode.l10n);
+    const reason = describeError(error);
     deps.log.error(`Packing: could not list warehouses: ${reason}`);
     const showLog = vscode.l10n.t('Show log');
     const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Could not read the warehouses: {0}', reason), showLog);

@@ -5,7 +5,6 @@ import * as vscode from 'vscode';
 import { readCurrentStock } from '../currentStock';
 import type { DevtoolsSession, DevtoolsStock } from '../deps';
 import type { VirtualTexts } from '../documents';
-import { snapshotLabels } from '../labels';
 import { diffSnapshots, renderSnapshot, type StockSnapshot } from './snapshot';
 import type { SnapshotEntry, SnapshotRepository } from './snapshotRepository';
 
@@ -115,9 +114,8 @@ export async function compareSnapshots(context: SnapshotContext): Promise<void> 
 }
 
 async function showDiff(context: SnapshotContext, before: StockSnapshot, after: StockSnapshot): Promise<void> {
-  const labels = snapshotLabels();
-  const left = context.documents.register(`${before.name}.txt`, renderSnapshot(before, labels));
-  const right = context.documents.register(`${after.name}.txt`, renderSnapshot(after, labels));
+  const left = context.documents.register(`${before.name}.txt`, renderSnapshot(before));
+  const right = context.documents.register(`${after.name}.txt`, renderSnapshot(after));
   const changes = diffSnapshots(before, after);
   await vscode.commands.executeCommand('vscode.diff', left, right, vscode.l10n.t('{0} ↔ {1}', before.name, after.name), { preview: false });
   if (before.environment !== after.environment) {

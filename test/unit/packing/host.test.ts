@@ -5,12 +5,10 @@ import { startSandbox } from '../../../src/sandbox';
 import { PackingController } from '../../../src/packing/controller';
 import type { HostMessage, PackingStatus, WarehouseInfo } from '../../../src/packing/protocol';
 import { PackingQueue, StatusRefusedError, type KnownStates } from '../../../src/packing/queue';
-import { pageStrings, type L10n } from '../../../src/packing/strings';
+import { pageStrings } from '../../../src/packing/strings';
 import { useSandbox } from '../client/support';
 import { until } from '../until';
 
-/** `vscode.l10n.t` without translations: fills `{n}` with the arguments. */
-const l10n: L10n = { t: (message, ...args) => message.replace(/\{(\d+)\}/g, (_, index: string) => String(args[Number(index)])) };
 
 class MemoryStates implements KnownStates {
   readonly byWarehouse = new Map<string, Record<string, PackingStatus>>();
@@ -54,10 +52,9 @@ describe('packing host against the sandbox', () => {
     result.controller = new PackingController({
       warehouse: target,
       queue,
-      strings: pageStrings(l10n),
+      strings: pageStrings(),
       locale: 'en',
       post: (message) => result.posted.push(message),
-      l10n,
       log: { info: (m) => result.logged.push(`info ${m}`), warn: (m) => result.logged.push(`warn ${m}`), error: (m) => result.logged.push(`error ${m}`) },
       showLog: () => {
         result.showLogCalls += 1;

@@ -1,7 +1,13 @@
 // The packing page in real headless Chromium, against the built media/dist bundle.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { PageMessage, QueueOrder } from '../../../src/packing/protocol';
+import { pageStrings } from '../../../src/packing/strings';
 import { launchBrowser, makeOrders, openPackingPage, STRINGS, type Browser, type PackingPageHandle } from './pageHarness';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
+const arabic = JSON.parse(fs.readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.ar.json'), 'utf8')) as Record<string, string>;
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -391,6 +397,52 @@ describe('packing page (Chromium)', function () {
     assert.deepEqual(await handle.waitForPosted((message) => message.type === 'getOrderDetails'), { type: 'getOrderDetails', orderId: '11022' });
     assert.deepEqual(await handle.state(), { warehouse: { code: 'WH-RUH', name: 'Riyadh Central' }, search: 'ajwa', expanded: ['11022'] });
   });
+
+  for (const language of ['en', 'ar'] as const) {
+    it(`shows the Packed question in place of the Mark buttons, with a visible focus, laid out for ${language === 'ar' ? 'Arabic, right to left' : 'English'}`, async () => {
+      await handle.page.close();
+      handle = await openPackingPage(browser, { language });
+      await handle.page.setViewportSize({ width: 820, height: 800 });
+      const strings = pageStrings({ t: (message) => (language === 'ar' ? (arabic[message] ?? message) : message) });
+      await handle.send({ type: 'init', warehouse: { code: 'WH-RUH', name: language === 'ar' ? 'مستودع الرياض' : 'Riyadh Central' }, strings, locale: language });
+      const mixed: QueueOrder = { orderId: '11060', state: 'ready', items: [{ sku: 'GFT-WRAP-L', name: 'Gift wrap <large>', quantity: 1 }, { sku: 'FNJ-SET-12', name: 'فناجين (12 قطعة)', quantity: 2 }] };
+      await handle.send({ type: 'queue', orders: [...ORDERS, mixed], readAt: Date.UTC(2026, 10, 27, 9, 30) });
+      const { page } = handle;
+      // Each name reads in its own direction (its last character at its end, whatever the page's
+      // direction), and stands on the column's side: the left in English, the right in Arabic.
+      const names = await page.$$eval('.card[data-order-id="11060"] td.name', (cells) =>
+        cells.map((cell) => {
+          const text = cell.firstChild as Text;
+          const box = (offset: number): DOMRect => {
+            const range = document.createRange();
+            range.setStart(text, offset);
+            range.setEnd(text, offset + 1);
+            return range.getBoundingClientRect();
+          };
+          const [first, last, column] = [box(0), box(text.length - 1), cell.getBoundingClientRect()];
+          const [left, right] = [Math.min(first.left, last.left), Math.max(first.right, last.right)];
+          return { ends: last.left > first.left ? 'right' : 'left', side: left - column.left < column.right - right ? 'left' : 'right' };
+        }),
+      );
+      const side = language === 'ar' ? 'right' : 'left';
+      assert.deepEqual(names, [{ ends: 'right', side }, { ends: 'left', side }]);
+      await page.locator('input[type="search"]').focus();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      const card = page.locator('.card').nth(1);
+      assert.equal(await card.locator('.confirm-question').innerText(), strings.confirmPacked);
+      assert.equal(await page.evaluate(() => document.activeElement?.matches('[data-action="confirmPack"]:focus-visible')), true);
+      const box = async (selector: string): Promise<{ left: number; right: number }> => card.locator(selector).evaluate((node) => node.getBoundingClientRect()).then(({ left, right }) => ({ left, right }));
+      const [question, details] = [await box('.confirm'), await box('[data-action="toggleDetails"]')];
+      // The question reads first: on the left in English, on the right in Arabic, Details at the far end.
+      assert.ok(language === 'ar' ? question.left > details.right : question.right < details.left, JSON.stringify({ question, details }));
+      const columns = await page.$$eval('.card .items thead th', (cells) => cells.map((cell) => Math.round(cell.getBoundingClientRect().right)));
+      assert.deepEqual(new Set(columns.filter((_, index) => index % 3 === 0)).size, 1, 'SKU columns line up');
+      fs.mkdirSync(path.join(ROOT, 'test-output', 'screenshots'), { recursive: true });
+      await page.screenshot({ path: path.join(ROOT, 'test-output', 'screenshots', `packing-page-confirm-${language}.png`) });
+    });
+  }
 
   it('renders a large queue and keeps untouched cards when one changes', async () => {
     await handle.send({ type: 'init', warehouse: { code: 'WH-RUH', name: 'Riyadh Central' }, strings: STRINGS, locale: 'en' });
