@@ -58,6 +58,7 @@ const builds = [
       sandboxHost: 'src/sandboxHost/lazy.ts',
       workbench: 'src/workbench/lazy.ts',
       devtools: 'src/devtools/lazy.ts',
+      orders: 'src/orders/lazy.ts',
     },
     outdir: 'dist',
     platform: 'node',

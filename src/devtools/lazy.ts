@@ -10,7 +10,7 @@ import { SnapshotRepository } from './snapshots/snapshotRepository';
 export type { DevtoolsTools };
 
 export function start(wiring: DevtoolsToolsWiring): DevtoolsTools {
-  // Each bundle has its own copy of `@vscode/l10n`.
+  // This bundle has its own copy of `@vscode/l10n` and the display language.
   configureLocalisation();
   const snapshots: SnapshotContext = { session: wiring.session, stock: wiring.stock, repository: new SnapshotRepository(wiring.snapshotsDir), documents: wiring.snapshotDocuments };
   return {

@@ -12,7 +12,7 @@ export type { RecordingRuntime };
 const REPLAY_SCHEME = 'oto-replay';
 
 export function start(wiring: RecordingWiring, subscriptions: vscode.Disposable[]): RecordingRuntime {
-  // Each bundle has its own copy of `@vscode/l10n`.
+  // This bundle has its own copy of `@vscode/l10n` and the display language.
   configureLocalisation();
   const controller = new RecordingProxyController(proxyFromBundle(wiring.proxyBundle));
   const documents = new VirtualTexts(REPLAY_SCHEME);

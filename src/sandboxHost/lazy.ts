@@ -11,7 +11,7 @@ import { announceStart, offerReset, resetSandbox, saveStateAsScenario } from './
 export type { SandboxToolsRuntime };
 
 export function start(wiring: SandboxToolsWiring, subscriptions: vscode.Disposable[]): SandboxToolsRuntime {
-  // Each bundle has its own copy of `@vscode/l10n`.
+  // This bundle has its own copy of `@vscode/l10n` and the display language.
   configureLocalisation();
   const { host } = wiring;
   registerFaultsStatus(subscriptions, host);

@@ -14,7 +14,7 @@ import { TrafficView } from './trafficView';
 export type { WorkbenchRuntime };
 
 export function start(wiring: WorkbenchWiring, subscriptions: vscode.Disposable[]): WorkbenchRuntime {
-  // Each bundle has its own copy of `@vscode/l10n`.
+  // This bundle has its own copy of `@vscode/l10n` and the display language.
   configureLocalisation();
   const feed = new TrafficFeed(wiring.session, wiring.proxy);
   const view = new TrafficView(feed);

@@ -80,9 +80,20 @@ function pick(context: SnapshotContext, title: string, items: Pick[]): Promise<P
 
 export async function compareSnapshots(context: SnapshotContext): Promise<void> {
   const entries = await context.repository.list();
+  const saveLabel = vscode.l10n.t('Save the current stock as a snapshot…');
+  if (entries.length === 0) {
+    // Nothing to compare yet: saving is offered, never started by an Enter meant for a pick.
+    const save = vscode.l10n.t('Save Snapshot…');
+    if ((await vscode.window.showInformationMessage(vscode.l10n.t('No stock snapshot is saved yet: save one now, and compare it with the stock later.'), save)) === save) {
+      await saveSnapshot(context);
+    }
+    return;
+  }
+  // Snapshots first, so Enter takes the newest; saving is the last row.
   const first = await pick(context, vscode.l10n.t('Compare Stock Snapshots: pick the earlier snapshot'), [
-    { action: 'save', label: `$(add) ${vscode.l10n.t('Save the current stock as a snapshot…')}` },
     ...entries.map(snapshotItem),
+    { action: 'save', label: '', kind: vscode.QuickPickItemKind.Separator },
+    { action: 'save', label: `$(add) ${saveLabel}` },
   ]);
   if (!first) {
     return;
