@@ -81,12 +81,16 @@ export class StockViewController implements StockViewControls {
     this.host.setContext(CONTEXT_KEYS.stockGrouping, grouping);
     this.host.setContext(CONTEXT_KEYS.stockLowOnly, lowOnly);
     this.host.setContext(CONTEXT_KEYS.stockFiltered, lowOnly || text !== '');
-    this.host.setContext(CONTEXT_KEYS.stockFilterEmpty, (lowOnly || text !== '') && this.store.loaded && this.tree.getChildren().length === 0);
+    const matchesNothing = (lowOnly || text !== '') && this.store.loaded && this.tree.getChildren().length === 0;
+    this.host.setContext(CONTEXT_KEYS.stockFilterEmpty, matchesNothing);
     const low = this.store.lowStockCount();
     this.view.badge = low ? { value: low, tooltip: lowSkusText(low) } : undefined;
     const issues = visibleIssues(this.store);
     if (issues.length > 0) {
       this.view.message = issues.map((issue) => issue.message).join(' ');
+    } else if (matchesNothing) {
+      // VS Code shows a view's welcome (here: "No SKU matches the filter", Clear Filter) only without a message.
+      this.view.message = undefined;
     } else if (lowOnly || text !== '') {
       const filters = [lowOnly ? l10n.t('low-stock SKUs only') : undefined, text ? l10n.t('matching “{0}”', text) : undefined].filter(Boolean);
       this.view.message = l10n.t('Filtered: {0}', filters.join(' · '));
@@ -102,7 +106,8 @@ export class StockViewController implements StockViewControls {
       // Groups the user (or the default) collapsed stay collapsed on refresh; a filter should show its matches.
       for (const root of this.tree.getChildren()) {
         if (root.kind === 'location') {
-          void this.view.reveal(root, { expand: true, select: false, focus: false });
+          // A filter typed live rebuilds the tree per key: a root of an older build may be gone by now.
+          Promise.resolve(this.view.reveal(root, { expand: true, select: false, focus: false })).catch(() => undefined);
         }
       }
     }

@@ -68,7 +68,7 @@ if (uiAvailable()) {
       await screenshot('stock-filter-no-match');
       await press('Escape');
       await filtering;
-      await waitFor('every location back', rows, (found) => found.some((row) => row.label === '(no location)'));
+      await waitFor('the locations back', rows, (found) => found.some((row) => row.level === 1 && row.label === 'Riyadh Central Warehouse'));
       await waitFor('the welcome gone', () => pageTexts('.pane .welcome-view-content'), (texts) => !texts.some((text) => text.includes('No SKU matches')));
     });
 

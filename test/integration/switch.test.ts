@@ -23,6 +23,8 @@ if (uiAvailable()) {
     });
 
     after(async () => {
+      // The suites after this one take screenshots: the outage notice must not be in them.
+      await vscode.commands.executeCommand('notifications.clearAll');
       await oto().update('baseUrl', undefined, vscode.ConfigurationTarget.Global);
       await oto().update('environment', undefined, vscode.ConfigurationTarget.Global);
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');

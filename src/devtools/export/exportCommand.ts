@@ -41,7 +41,11 @@ export async function exportStock(session: DevtoolsSession, stock: DevtoolsStock
   let document = await vscode.workspace.openTextDocument(uri);
   // The same name may be open from an earlier export today: its text is replaced, not added to.
   const edit = new vscode.WorkspaceEdit();
-  edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), content);
+  edit.set(uri, [
+    vscode.TextEdit.replace(new vscode.Range(0, 0, document.lineCount, 0), content),
+    // CSV's lines end in CRLF (RFC 4180), as the text says; an edit would take the editor's default.
+    vscode.TextEdit.setEndOfLine(content.includes('\r\n') ? vscode.EndOfLine.CRLF : vscode.EndOfLine.LF),
+  ]);
   await vscode.workspace.applyEdit(edit);
   const language = await languageFor(format);
   if (document.languageId !== language) {

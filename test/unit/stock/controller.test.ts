@@ -102,6 +102,7 @@ describe('Stock view controller', () => {
     await h.controller.refresh(true);
     h.controller.showState();
     assert.strictEqual(h.contexts.get(CONTEXT_KEYS.stockFilterEmpty), true);
+    assert.strictEqual(h.view.message, undefined, 'VS Code hides the welcome while a view has a message');
     h.controller.setOptions({ text: 'tea' });
     assert.strictEqual(h.contexts.get(CONTEXT_KEYS.stockFilterEmpty), false);
     h.controller.setOptions({ text: '' });
