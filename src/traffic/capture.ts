@@ -54,10 +54,20 @@ const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
 const API_PREFIX = '/rest/v2/';
 
+function parse(text: string): unknown {
+  try {
+    return text.trim() === '' ? undefined : (JSON.parse(text) as unknown);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * A body as kept; `json` parses on first read (most exchanges are never opened), from the value
- * the server already parsed when shortening tokens changed nothing. A class, so every body has one
- * shape and the getter lives on the prototype: capture runs on every request.
+ * A body as kept; `json` parses on first read (most exchanges are never opened). A request body
+ * keeps its parse (the lint reads it on every later request, from the value the server already
+ * parsed when shortening tokens changed nothing), and the store counts it (`keptCost`); a response
+ * body parses on each read instead, so a parse nobody counted never stays. A class, so every body
+ * has one shape and the getter lives on the prototype: capture runs on every request.
  */
 class KeptBody implements CapturedBody {
   private parsed: { value: unknown } | undefined;
@@ -67,21 +77,20 @@ class KeptBody implements CapturedBody {
     readonly bytes: number,
     readonly truncated: boolean,
     known: { value: unknown } | undefined,
+    readonly keepsParse: boolean,
   ) {
-    this.parsed = truncated ? { value: undefined } : known;
+    this.parsed = truncated ? { value: undefined } : keepsParse ? known : undefined;
   }
 
   get json(): unknown {
-    if (this.parsed === undefined) {
-      let value: unknown;
-      try {
-        value = this.text.trim() === '' ? undefined : (JSON.parse(this.text) as unknown);
-      } catch {
-        value = undefined;
-      }
+    if (this.parsed !== undefined) {
+      return this.parsed.value;
+    }
+    const value = parse(this.text);
+    if (this.keepsParse) {
       this.parsed = { value };
     }
-    return this.parsed.value;
+    return value;
   }
 
   /** What a JSONL line holds: the prototype's getter would be left out otherwise. */
@@ -91,7 +100,21 @@ class KeptBody implements CapturedBody {
   }
 }
 
-export function captureBody(body: Buffer | string, limit: number, realBytes?: number, parsed?: { value: unknown }): CapturedBody {
+/**
+ * What a kept body costs in memory, for the store's byte bound: its text at two bytes a character,
+ * and three more a character for a parse kept beside it (a parsed JSON value takes a little more
+ * than its text: test/unit/traffic/storeMemory.test.ts measures it).
+ */
+export function keptCost(body: CapturedBody | undefined): number {
+  if (!body) {
+    return 0;
+  }
+  const keepsParse = body instanceof KeptBody ? body.keepsParse && !body.truncated : body.json !== undefined;
+  return (keepsParse ? 5 : 2) * body.text.length;
+}
+
+/** `keepParse`: keep the parse once made (request bodies, which the lint reads again and again). */
+export function captureBody(body: Buffer | string, limit: number, realBytes?: number, parsed?: { value: unknown }, keepParse = false): CapturedBody {
   const buffer = typeof body === 'string' ? undefined : body;
   const keptBytes = buffer ? buffer.length : Buffer.byteLength(body);
   const bytes = Math.max(realBytes ?? 0, keptBytes);
@@ -103,7 +126,7 @@ export function captureBody(body: Buffer | string, limit: number, realBytes?: nu
     raw = buffer ? buffer.toString('utf8') : (body as string);
   }
   const text = mightHoldToken(raw) ? shortenTokens(raw) : raw;
-  return new KeptBody(text, bytes, bytes > limit, text === raw ? parsed : undefined);
+  return new KeptBody(text, bytes, bytes > limit, text === raw ? parsed : undefined, keepParse);
 }
 
 export function captureHeaders(headers: HeaderValues): Record<string, string> {
@@ -165,7 +188,7 @@ export function captureExchange(raw: RawExchange): TrafficExchange {
   const requestHeaders = captureHeaders(raw.requestHeaders);
   const userAgent = requestHeaders['user-agent'];
   const limit = raw.authenticated ? BODY_LIMIT_BYTES : UNAUTHENTICATED_BODY_LIMIT_BYTES;
-  const requestBody = captureBody(raw.requestBody, limit, raw.requestBytes, 'parsedRequest' in raw ? { value: raw.parsedRequest } : undefined);
+  const requestBody = captureBody(raw.requestBody, limit, raw.requestBytes, 'parsedRequest' in raw ? { value: raw.parsedRequest } : undefined, true);
   const responseBody = raw.responseBody === undefined ? undefined : captureBody(raw.responseBody, BODY_LIMIT_BYTES);
   return {
     id: 0,

@@ -3,7 +3,7 @@
 // in bytes, whatever the clients send.
 import { Emitter, type Event } from '../common/emitter';
 import { oldestToCut } from '../common/trim';
-import type { CapturedExchange } from './capture';
+import { keptCost, type CapturedExchange } from './capture';
 import type { Finding, TrafficExchange } from './exchange';
 import { lint, type LintOptions } from './lint';
 import type { Rule } from './rules';
@@ -28,8 +28,8 @@ const OVERHEAD_BYTES = 512;
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
 function sizeOf(exchange: TrafficExchange): number {
-  // UTF-16 in memory: two bytes a character.
-  return OVERHEAD_BYTES + 2 * (exchange.requestBody.text.length + (exchange.responseBody?.text.length ?? 0) + (exchange.target?.length ?? 0));
+  // UTF-16 in memory: two bytes a character; a body's kept parse counts too.
+  return OVERHEAD_BYTES + keptCost(exchange.requestBody) + keptCost(exchange.responseBody) + 2 * (exchange.target?.length ?? 0);
 }
 
 export class TrafficStore {
