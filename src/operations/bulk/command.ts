@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isOtoError } from '../../client';
-import { describeError } from '../../orders/failure';
+import { describeError } from '../../orders/change/failure';
 import type { OperationsDeps } from '../deps';
 import type { LedgerEntry } from '../history/entry';
 import { parseCsv } from './csv';

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { formatDdMmYyyy, isValidDdMmYyyy } from '../../client';
 import { isCancellation } from '../../common/cancellation';
 import { withCancellableProgress } from '../../common/progress';
-import { describeError } from '../../orders/failure';
+import { describeError } from '../../orders/change/failure';
 import { targetOf } from '../../orders/target';
 import type { OperationsDeps } from '../deps';
 import type { LedgerEntry } from '../history/entry';

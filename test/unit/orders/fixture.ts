@@ -3,7 +3,7 @@
 import * as assert from 'node:assert';
 import { OtoClient } from '../../../src/client';
 import type { FlowContext } from '../../../src/orders/context';
-import { MementoLike, RecentChanges } from '../../../src/orders/recentChanges';
+import { MementoLike, RecentChanges } from '../../../src/orders/recent/recentChanges';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../src/sandbox';
 import { StockStore } from '../../../src/stock/store';
 import { ScriptedPrompter } from './scripted';

@@ -1,12 +1,12 @@
 // The optional details of an inventory order, each skippable: a list of fields, each opening its
 // own prompt, until "Continue to review".
-import { asciiDigits } from '../common/display';
-import type { FlowContext } from './context';
+import { asciiDigits } from '../../common/display';
+import type { FlowContext } from '../context';
 import * as l10n from '@vscode/l10n';
-import { compareDdMmYyyy } from '../client';
+import { compareDdMmYyyy } from '../../client';
 import { displayDate, parseDateText, today, tomorrow } from './orderDates';
-import type { PickItem, StepPosition } from './prompter';
-import type { Step, StepInput } from './steps';
+import type { PickItem, StepPosition } from '../prompts/prompter';
+import type { Step, StepInput } from '../prompts/steps';
 
 export interface OrderDetails {
   binLocationName?: string;

@@ -2,13 +2,13 @@
 // skipped), a modal confirmation for risky changes (declining it goes back to the quantity), the
 // call with progress, then Undo.
 import { applyStockChange, describeSubject, readOnHand, signed } from './apply';
-import { FlowContext, LocationInfo } from './context';
+import { FlowContext, LocationInfo } from '../context';
 import { connectOrReport, showFailure, withWarnings } from './failure';
 import * as l10n from '@vscode/l10n';
-import { pickLocation, pickSku } from './picks';
+import { pickLocation, pickSku } from '../prompts/picks';
 import { parseStockQuantity, preview, resultingStock, riskOf, StockAction, units } from './quantity';
-import { Step, runSteps } from './steps';
-import { Target, targetLocation } from './target';
+import { Step, runSteps } from '../prompts/steps';
+import { Target, targetLocation } from '../target';
 import { undoStockChange } from './undo';
 
 interface ChangeState {

@@ -1,11 +1,11 @@
 // Undo of a recorded stock change: the inverse adjust, or for a set, the previous value put back
 // only while the stock is still what the set left.
 import { applyStockChange, describeSubject, readOnHand, refreshRows, StockChangePlan } from './apply';
-import { connect, FlowContext } from './context';
+import { connect, FlowContext } from '../context';
 import { showFailure, withWarnings } from './failure';
 import * as l10n from '@vscode/l10n';
-import type { StockChangeRecord } from './recentChanges';
-import { findLocation } from './target';
+import type { StockChangeRecord } from '../recent/recentChanges';
+import { findLocation } from '../target';
 
 // Undos under way, by record id. The notification's Undo and Recent Changes can both start one for
 // the same record; "undone" is only recorded after network calls, so it alone cannot stop a second.

@@ -1,6 +1,6 @@
 // This workspace's stock changes and inventory orders, newest first, kept in workspace state.
 import { randomUUID } from 'node:crypto';
-import type { Reason } from '../operations/reasons';
+import type { Reason } from '../../operations/reasons';
 
 export const RECENT_CHANGES_KEY = 'oto.recentChanges';
 export const RECENT_CHANGES_LIMIT = 200;

@@ -1,14 +1,14 @@
 // The items of an inventory order: a loop of SKU → quantity, back to a list where an item can be
 // changed or removed, until "Done".
-import type { InventoryOrderAction, InventoryOrderItem } from '../client';
-import type { FlowContext, LocationInfo } from './context';
-import { itemCount } from './counts';
+import type { InventoryOrderAction, InventoryOrderItem } from '../../client';
+import type { FlowContext, LocationInfo } from '../context';
+import { itemCount } from '../prompts/counts';
 import * as l10n from '@vscode/l10n';
-import { pickSku } from './picks';
-import type { PickItem, StepPosition } from './prompter';
-import { parseItemQuantity } from './quantity';
-import type { Step, StepInput } from './steps';
-import { cachedOnHand } from './target';
+import { pickSku } from '../prompts/picks';
+import type { PickItem, StepPosition } from '../prompts/prompter';
+import { parseItemQuantity } from '../change/quantity';
+import type { Step, StepInput } from '../prompts/steps';
+import { cachedOnHand } from '../target';
 
 export interface ItemsDraft {
   action: InventoryOrderAction;

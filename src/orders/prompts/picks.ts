@@ -1,9 +1,9 @@
 // The location and SKU quick picks shared by the stock-change and inventory-order flows.
-import type { LocationInfo, StockView } from './context';
+import type { LocationInfo, StockView } from '../context';
 import * as l10n from '@vscode/l10n';
 import type { PickItem, StepPosition } from './prompter';
 import type { StepInput } from './steps';
-import { cachedOnHand, locationName } from './target';
+import { cachedOnHand, locationName } from '../target';
 
 function kindLabel(location: LocationInfo): string | undefined {
   if (location.kind === 'warehouse') {

@@ -1,19 +1,19 @@
 // "OTO: Create Inventory Order…": action → location → items → optional details → review →
 // submit, exactly once.
-import type { CreateInventoryOrderRequest, InventoryOrderAction, InventoryOrderItem } from '../client';
-import { refreshRows } from './apply';
-import { Connection, FlowContext, LocationInfo } from './context';
-import { connectOrReport, describeError, isLostAnswer, showFailure, showLostAnswer, stillCurrent, withWarnings } from './failure';
-import { itemCount, unitCount } from './counts';
+import type { CreateInventoryOrderRequest, InventoryOrderAction, InventoryOrderItem } from '../../client';
+import { refreshRows } from '../change/apply';
+import { Connection, FlowContext, LocationInfo } from '../context';
+import { connectOrReport, describeError, isLostAnswer, showFailure, showLostAnswer, stillCurrent, withWarnings } from '../change/failure';
+import { itemCount, unitCount } from '../prompts/counts';
 import * as l10n from '@vscode/l10n';
 import { DETAIL_FIELDS, detailText, editDetails, fieldLabel, OrderDetails } from './orderDetails';
 import { today } from './orderDates';
 import { editItems } from './orderItems';
-import { pickLocation } from './picks';
-import type { PickItem } from './prompter';
-import type { OrderRecord } from './recentChanges';
-import { Step, runSteps } from './steps';
-import { findLocation, locationName, Target, targetLocation } from './target';
+import { pickLocation } from '../prompts/picks';
+import type { PickItem } from '../prompts/prompter';
+import type { OrderRecord } from '../recent/recentChanges';
+import { Step, runSteps } from '../prompts/steps';
+import { findLocation, locationName, Target, targetLocation } from '../target';
 
 interface OrderState {
   action?: InventoryOrderAction;

@@ -1,9 +1,9 @@
 // Order and delivery dates as typed: `DD/MM/YYYY` (one-digit day and month accepted, in any
 // digits), "today" or "tomorrow"; always a real calendar date before anything is sent. Shown in
 // the display language's format: `DD/MM/YYYY` is OTO's wire format, not the UI's.
-import { formatDdMmYyyy, parseDdMmYyyy } from '../client';
+import { formatDdMmYyyy, parseDdMmYyyy } from '../../client';
 import * as l10n from '@vscode/l10n';
-import { asciiDigits, displayLanguage, formatDay } from '../common/display';
+import { asciiDigits, displayLanguage, formatDay } from '../../common/display';
 
 export function today(now: Date): string {
   return formatDdMmYyyy(now);

@@ -1,14 +1,14 @@
 // "OTO: Show Recent Changes": this workspace's stock changes and orders, newest first; one can
 // be undone (same rules as the Undo button) or its details copied.
-import type { FlowContext, StockView } from './context';
+import type { FlowContext, StockView } from '../context';
 import * as l10n from '@vscode/l10n';
-import { displayLanguage, formatDateTime } from '../common/display';
-import { unitCount } from './counts';
-import type { PickItem } from './prompter';
+import { displayLanguage, formatDateTime } from '../../common/display';
+import { unitCount } from '../prompts/counts';
+import type { PickItem } from '../prompts/prompter';
 import type { RecentChange } from './recentChanges';
-import { findLocation, locationName } from './target';
-import { Step, runSteps } from './steps';
-import { undoStockChange } from './undo';
+import { findLocation, locationName } from '../target';
+import { Step, runSteps } from '../prompts/steps';
+import { undoStockChange } from '../change/undo';
 
 function describe(stock: StockView, change: RecentChange): PickItem<RecentChange> {
   const where = locationName(findLocation(stock, change.locationCode));
