@@ -10,7 +10,7 @@ import { changeStock } from './change/stockChange';
 import { targetOf } from './target';
 import { VsCodePrompter } from './prompts/vscodePrompter';
 import { COMMANDS } from '../common/ids';
-import { configureLocalisation } from '../common/localisation';
+import { configureLocalisation } from '../common/text/localisation';
 
 export type { OrderFlows };
 

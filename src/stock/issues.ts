@@ -2,7 +2,7 @@
 // for the plan-gated codes, which otherwise read like a bug.
 import { isOtoError, isPlanGatedError } from '../client';
 import * as l10n from '@vscode/l10n';
-import { isUnreachable, unreachableText } from '../common/unreachable';
+import { isUnreachable, unreachableText } from '../common/text/unreachable';
 
 export type StockOperation = 'connect' | 'catalogue' | 'locations' | 'inventory' | 'global';
 

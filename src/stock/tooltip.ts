@@ -2,7 +2,7 @@
 // barcode and when the figures were read; a location's code, kind and counts. Built on demand
 // (VS Code resolves tooltips on hover) so building the tree stays cheap.
 import type { SkuStock } from './figures';
-import { escapeMarkdown } from '../common/markdown';
+import { escapeMarkdown } from '../common/text/markdown';
 import { quantity, skuCount } from './format';
 import * as l10n from '@vscode/l10n';
 import type { PickupLocation } from './source';

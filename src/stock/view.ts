@@ -1,6 +1,6 @@
 // The thin vscode side of the Stock view: turns the plain tree model into TreeItems and tells
 // VS Code exactly which rows changed. Everything it shows comes from the StockStore.
-import { formatDateTime, formatNumber } from '../common/display';
+import { formatDateTime, formatNumber } from '../common/text/display';
 import * as vscode from 'vscode';
 import type { ExpansionMemory } from './expansion';
 import type { StockIssue } from './issues';

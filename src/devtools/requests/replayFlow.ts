@@ -5,7 +5,7 @@ import type { DevtoolsSession, DevtoolsStock } from '../deps';
 import { redactText } from './redaction';
 import { planReplay } from './replay';
 import { COMMANDS } from '../../common/ids';
-import { confirmModal } from '../../common/confirm';
+import { confirmModal } from '../../common/ui/confirm';
 
 function describeError(error: unknown): string {
   return redactText(error instanceof Error ? error.message : String(error));

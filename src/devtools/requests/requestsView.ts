@@ -1,6 +1,6 @@
 // The "Requests" view: the ring of recent exchanges, newest first.
 import * as vscode from 'vscode';
-import { Coalesced } from '../../common/coalesce';
+import { Coalesced } from '../../common/refresh/coalesce';
 import { errorCode, type Exchange, isError } from './exchange';
 import { redactText } from './redaction';
 import type { ExchangeLog } from './exchangeLog';

@@ -1,8 +1,8 @@
 // How a failed call is told to the user: OTO's own code and message with "Show log", and for a
 // write whose answer was lost, that it may or may not have happened (it is never resent).
 import { isOtoError, isPlanGatedError } from '../../client';
-import { isCancellation } from '../../common/cancellation';
-import { isUnreachable, unreachableText } from '../../common/unreachable';
+import { isCancellation } from '../../common/ui/cancellation';
+import { isUnreachable, unreachableText } from '../../common/text/unreachable';
 import { connect, type Connection, type FlowContext } from '../context';
 import * as l10n from '@vscode/l10n';
 import type { MessageLevel } from '../prompts/prompter';

@@ -1,7 +1,7 @@
 // What a typed quantity means for a stock change, checked before anything is sent.
 import { MAX_QUANTITY } from '../../client';
 import * as l10n from '@vscode/l10n';
-import { asciiDigits, displayLanguage, formatNumber } from '../../common/display';
+import { asciiDigits, displayLanguage, formatNumber } from '../../common/text/display';
 
 export type StockAction = 'adjust' | 'set';
 

@@ -3,7 +3,7 @@
 // the display language's format: `DD/MM/YYYY` is OTO's wire format, not the UI's.
 import { formatDdMmYyyy, parseDdMmYyyy } from '../../client';
 import * as l10n from '@vscode/l10n';
-import { asciiDigits, displayLanguage, formatDay } from '../../common/display';
+import { asciiDigits, displayLanguage, formatDay } from '../../common/text/display';
 
 export function today(now: Date): string {
   return formatDdMmYyyy(now);

@@ -1,6 +1,6 @@
 // The optional details of an inventory order, each skippable: a list of fields, each opening its
 // own prompt, until "Continue to review".
-import { asciiDigits } from '../../common/display';
+import { asciiDigits } from '../../common/text/display';
 import type { FlowContext } from '../context';
 import * as l10n from '@vscode/l10n';
 import { compareDdMmYyyy } from '../../client';

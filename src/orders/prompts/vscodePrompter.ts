@@ -2,7 +2,7 @@
 // button, notifications, modal confirmations and progress. One per command run: the previous
 // quick input stays up (busy) until the next replaces it, so stepping through does not flicker.
 import * as vscode from 'vscode';
-import { withCancellableProgress } from '../../common/progress';
+import { withCancellableProgress } from '../../common/ui/progress';
 import { BACK, ConfirmRequest, InputRequest, MessageLevel, PickRequest, Prompted, Prompter, StepPosition } from './prompter';
 
 interface IndexedItem extends vscode.QuickPickItem {

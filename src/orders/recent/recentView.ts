@@ -2,7 +2,7 @@
 // be undone (same rules as the Undo button) or its details copied.
 import type { FlowContext, StockView } from '../context';
 import * as l10n from '@vscode/l10n';
-import { displayLanguage, formatDateTime } from '../../common/display';
+import { displayLanguage, formatDateTime } from '../../common/text/display';
 import { unitCount } from '../prompts/counts';
 import type { PickItem } from '../prompts/prompter';
 import type { RecentChange } from './recentChanges';

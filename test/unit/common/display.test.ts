@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { asciiDigits, formatDateTime, formatNumber } from '../../../src/common/display';
+import { asciiDigits, formatDateTime, formatNumber } from '../../../src/common/text/display';
 import { parseItemQuantity, parseStockQuantity } from '../../../src/orders/change/quantity';
 
 describe('display: dates, numbers and typed digits', () => {

@@ -2,7 +2,7 @@
 // closed loopback port (connection refused), then to a sandbox that answers.
 import * as assert from 'node:assert';
 import * as net from 'node:net';
-import { unreachableText } from '../../../src/common/unreachable';
+import { unreachableText } from '../../../src/common/text/unreachable';
 import { ReachabilityWatch } from '../../../src/session/reachability';
 import type { Outage } from '../../../src/session/reachability';
 import { Session, tokenKey } from '../../../src/session';

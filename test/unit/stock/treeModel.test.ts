@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { formatNumber } from '../../../src/common/display';
+import { formatNumber } from '../../../src/common/text/display';
 import { skuTooltip, locationTooltip } from '../../../src/stock/tooltip';
 import { buildTree, type LocationNode, type SkuNode, type StockNode, type TreeModel, type TreeOptions } from '../../../src/stock/treeModel';
 import { withBundle } from '../l10nBundle';

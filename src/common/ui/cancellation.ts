@@ -2,7 +2,7 @@
 // stores take AbortSignals. This is the one bridge between them, plus the shared-work rule: work
 // several callers wait on stops only once every one of them has given up. No `vscode` import:
 // a token is anything shaped like one, so this runs in plain Node.
-import { isOtoError } from '../client';
+import { isOtoError } from '../../client';
 
 /** The part of `vscode.CancellationToken` the bridge uses. */
 export interface CancellationLike {

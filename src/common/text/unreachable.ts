@@ -2,7 +2,7 @@
 // (`getaddrinfo ENOTFOUND …`, `connect ECONNREFUSED …`) means nothing to most users and goes to
 // the OTO log, which every request is written to, instead.
 import * as l10n from '@vscode/l10n';
-import { isOtoError } from '../client';
+import { isOtoError } from '../../client';
 
 /** No answer at all came from OTO: DNS failure, connection refused or reset. */
 export function isUnreachable(error: unknown): boolean {
