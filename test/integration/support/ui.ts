@@ -167,7 +167,9 @@ export const pageClick = (selector: string): Promise<void> => request('pageClick
  * box shows it (and, in a list, some item still matches), so a slow workbench cannot lose a key.
  */
 export async function answerQuickInput(step: string, text: string, list = true): Promise<void> {
-  await waitFor(`quick input ${step}`, quickInput, (state: QuickInputState) => state.visible && state.title.includes(step));
+  // Two steps can share a title ("(2/5)" for a pick and then its value): a box asked for is one
+  // without items, so keys typed while the pick is still on screen cannot go to the pick's filter.
+  await waitFor(`quick input ${step}${list ? '' : ' (a box, not a list)'}`, quickInput, (state: QuickInputState) => state.visible && state.title.includes(step) && (list || state.items.length === 0));
   await typeText(text);
   await waitFor(`"${text}" typed in ${step}`, quickInput, (state: QuickInputState) => state.visible && state.value === text && (!list || state.items.length > 0));
   await press('Enter');

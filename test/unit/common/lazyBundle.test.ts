@@ -63,11 +63,4 @@ describe('lazily loaded bundles', () => {
     assert.deepEqual([...names].filter((name) => !new RegExp(`\\b${name}: 'src/`).test(build)), [], 'loaded but not an entry point of esbuild.js');
     assert.deepEqual([...names].filter((name) => !shipped.includes(`!dist/${name}.js`)), [], 'loaded but not re-included in .vscodeignore');
   });
-
-  it('has every lazy entry hand its copy of @vscode/l10n the user’s language', () => {
-    const entries = [...fs.readFileSync(path.join(ROOT, 'esbuild.js'), 'utf8').matchAll(/\w+: '(src\/\w+\/lazy\.ts)'/g)].map((match) => match[1]);
-    assert.ok(entries.length >= 5, `found ${entries.join(', ')}`);
-    // Else the bundle's strings from the pure cores stay English in an Arabic VS Code.
-    assert.deepEqual(entries.filter((entry) => !/\bconfigureLocalisation\(\);/.test(fs.readFileSync(path.join(ROOT, entry), 'utf8'))), []);
-  });
 });
