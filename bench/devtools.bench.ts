@@ -10,7 +10,7 @@ import { RequestLogger } from '../src/devtools/requests/requestLogger';
 import { diffSnapshots, renderSnapshot, type StockSnapshot } from '../src/devtools/snapshots/snapshot';
 import { readingFromStore } from '../src/devtools/stockReading';
 import { startSandbox } from '../src/sandbox';
-import { StockStore } from '../src/stock/store';
+import { StockStore } from '../src/stock/store/store';
 
 function time<T>(label: string, run: () => T): T {
   const started = performance.now();

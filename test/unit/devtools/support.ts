@@ -10,7 +10,7 @@ import { ExchangeLog } from '../../../src/devtools/requests/exchangeLog';
 import { type LogSink, RequestLogger } from '../../../src/devtools/requests/requestLogger';
 import { startSandbox } from '../../../src/sandbox';
 import type { RunningSandbox, SandboxOptions } from '../../../src/sandbox/types';
-import { StockStore } from '../../../src/stock/store';
+import { StockStore } from '../../../src/stock/store/store';
 
 /** Records secrets as they cross the wire: bearer tokens sent, tokens in refreshToken answers. */
 export class TokenRecordingProxy {

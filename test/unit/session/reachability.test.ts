@@ -8,7 +8,7 @@ import type { Outage } from '../../../src/session/reachability';
 import { Session, tokenKey } from '../../../src/session';
 import { startSandbox } from '../../../src/sandbox';
 import type { RunningSandbox } from '../../../src/sandbox/types';
-import { StockStore } from '../../../src/stock/store';
+import { StockStore } from '../../../src/stock/store/store';
 import { visibleIssues } from '../../../src/stock/controller';
 import { MemorySecrets, MemorySettings } from './fakes';
 

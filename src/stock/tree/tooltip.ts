@@ -1,11 +1,11 @@
 // Markdown tooltips of the Stock view's rows: a SKU's per-location breakdown, min inventory,
 // barcode and when the figures were read; a location's code, kind and counts. Built on demand
 // (VS Code resolves tooltips on hover) so building the tree stays cheap.
-import type { SkuStock } from './figures';
-import { escapeMarkdown } from '../common/text/markdown';
+import type { SkuStock } from '../store/figures';
+import { escapeMarkdown } from '../../common/text/markdown';
 import { quantity, skuCount } from './format';
 import * as l10n from '@vscode/l10n';
-import type { PickupLocation } from './source';
+import type { PickupLocation } from '../store/source';
 import { totalOf, type LocationNode } from './treeModel';
 
 export interface TooltipContext {

@@ -1,6 +1,6 @@
 // Where "Reveal in Stock view" lands: the argument it accepts, the filter change that lets the SKU
 // show, and the row to select. Plain data, so the vscode side only focuses and reveals.
-import type { SkuStock } from './figures';
+import type { SkuStock } from '../store/figures';
 import { matcher, type SkuNode, type StockNode, type TreeOptions } from './treeModel';
 
 /** A Stock view SKU node (`{ kind: 'sku', sku }`, as the hover passes it) or the SKU itself. */

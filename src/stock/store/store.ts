@@ -1,8 +1,8 @@
 // The one store of stock: catalogue, pickup locations and figures, read through the active
 // environment's client. Reads run one at a time in a single lane, so refreshes never overlap and
 // a targeted re-read after a write can't be overwritten by an older refresh still in flight.
-import { SharedAbort, unlessAborted } from '../common/ui/cancellation';
-import { Emitter, type Event } from '../common/emitter';
+import { SharedAbort, unlessAborted } from '../../common/ui/cancellation';
+import { Emitter, type Event } from '../../common/emitter';
 import { bySku, mergeRead, type SkuRead, type SkuStock, type StockChange } from './figures';
 import { describeIssue, type StockIssue, type StockOperation } from './issues';
 import type { GlobalStockEntry, InventoryStockEntry, PickupLocation, Product, StockSource } from './source';

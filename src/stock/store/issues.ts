@@ -1,8 +1,8 @@
 // Turns a failed read into something the view can show: OTO's own message, or a plain explanation
 // for the plan-gated codes, which otherwise read like a bug.
-import { isOtoError, isPlanGatedError } from '../client';
+import { isOtoError, isPlanGatedError } from '../../client';
 import * as l10n from '@vscode/l10n';
-import { isUnreachable, unreachableText } from '../common/text/unreachable';
+import { isUnreachable, unreachableText } from '../../common/text/unreachable';
 
 export type StockOperation = 'connect' | 'catalogue' | 'locations' | 'inventory' | 'global';
 

@@ -3,9 +3,9 @@
 // their text only when asked (VS Code asks for the rows it shows), so a tree of 50,000 rows builds
 // quickly. Rebuilding reuses the previous model's row objects, because VS Code identifies tree
 // elements by object identity when told which ones changed.
-import { bySku, type Figures, type GlobalStock, type LocationStock, type SkuStock } from './figures';
+import { bySku, type Figures, type GlobalStock, type LocationStock, type SkuStock } from '../store/figures';
 import { quantity } from './format';
-import type { LocationKind, PickupLocation } from './source';
+import type { LocationKind, PickupLocation } from '../store/source';
 import { TreeTexts } from './template';
 
 export type Grouping = 'location' | 'sku';

@@ -1,6 +1,6 @@
 // A localised message with placeholders, translated once and then filled in many times: the tree
 // formats tens of thousands of rows and must not run the translation lookup for each one.
-import { bidiFor, type Bidi } from '../common/text/bidi';
+import { bidiFor, type Bidi } from '../../common/text/bidi';
 import * as l10n from '@vscode/l10n';
 
 export class Template {
