@@ -1,14 +1,14 @@
 // Commands on one exchange of the Requests view: open, copy as cURL, copy response, replay.
 import * as vscode from 'vscode';
-import { buildCurl } from './curl';
-import type { DevtoolsSession, DevtoolsStock } from '../deps';
-import { type Exchange } from './exchange';
-import type { ExchangeLog } from './exchangeLog';
-import { formatDuration, formatTime } from './logFormat';
-import { redactText } from './redaction';
-import { replayRequest } from './replayFlow';
+import { buildCurl } from '../replay/curl';
+import type { DevtoolsSession, DevtoolsStock } from '../../deps';
+import { type Exchange } from '../log/exchange';
+import type { ExchangeLog } from '../log/exchangeLog';
+import { formatDuration, formatTime } from '../log/logFormat';
+import { redactText } from '../log/redaction';
+import { replayRequest } from '../replay/replayFlow';
 import { RequestsView } from './requestsView';
-import { COMMANDS } from '../../common/ids';
+import { COMMANDS } from '../../../common/ids';
 
 function isExchange(value: unknown): value is Exchange {
   return typeof value === 'object' && value !== null && typeof (value as Exchange).id === 'number' && typeof (value as Exchange).url === 'string';

@@ -1,14 +1,14 @@
 // The "Requests" view: the ring of recent exchanges, newest first.
 import * as vscode from 'vscode';
-import { Coalesced } from '../../common/refresh/coalesce';
-import { errorCode, type Exchange, isError } from './exchange';
-import { redactText } from './redaction';
-import type { ExchangeLog } from './exchangeLog';
-import { exchangeUri } from '../documents';
-import { formatDuration, formatTime } from './logFormat';
-import { planReplay } from './replay';
+import { Coalesced } from '../../../common/refresh/coalesce';
+import { errorCode, type Exchange, isError } from '../log/exchange';
+import { redactText } from '../log/redaction';
+import type { ExchangeLog } from '../log/exchangeLog';
+import { exchangeUri } from '../../documents';
+import { formatDuration, formatTime } from '../log/logFormat';
+import { planReplay } from '../replay/replay';
 import { matchesFilter, type RequestFilter } from './requestFilter';
-import { COMMANDS } from '../../common/ids';
+import { COMMANDS } from '../../../common/ids';
 
 export const OPEN_EXCHANGE_COMMAND = COMMANDS.openRequest;
 

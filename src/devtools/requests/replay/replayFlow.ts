@@ -1,11 +1,11 @@
 // "Replay": the checks, the confirmation a write needs, and the run through the session's client.
 import * as vscode from 'vscode';
 import type { RequestLike } from './curl';
-import type { DevtoolsSession, DevtoolsStock } from '../deps';
-import { redactText } from './redaction';
+import type { DevtoolsSession, DevtoolsStock } from '../../deps';
+import { redactText } from '../log/redaction';
 import { planReplay } from './replay';
-import { COMMANDS } from '../../common/ids';
-import { confirmModal } from '../../common/ui/confirm';
+import { COMMANDS } from '../../../common/ids';
+import { confirmModal } from '../../../common/ui/confirm';
 
 function describeError(error: unknown): string {
   return redactText(error instanceof Error ? error.message : String(error));

@@ -1,6 +1,6 @@
 // Which exchanges the Requests view lists. Two background reads a minute would otherwise push the
 // writes and errors an integrator is looking for out of sight.
-import { isError, type RequestEventLike } from './exchange';
+import { isError, type RequestEventLike } from '../log/exchange';
 
 /**
  * `all`; `noReads` hides successful reads and token refreshes (what auto-refresh makes), keeping

@@ -1,7 +1,7 @@
 // Last line of defence before anything leaves the log (output channel, virtual documents, cURL,
 // clipboard). The client already redacts its events; this catches a token that slipped in through
 // a shape nobody anticipated (an error message quoting a header, a new endpoint's body field).
-import { redact, REDACTED } from '../../client';
+import { redact, REDACTED } from '../../../client';
 
 const SECRET_KEY = /token|authorization|secret|password|api[-_]?key/i;
 

@@ -2,7 +2,7 @@
 // replay is authenticated, retried and logged exactly like the original. Reads replay at once;
 // writes are classified so the caller can demand a confirmation first.
 import type { RequestLike } from './curl';
-import { parseBody } from './exchange';
+import { parseBody } from '../log/exchange';
 
 /** The slice of `OtoClient` replay needs (structural, so this module does not import the client). */
 export interface ReplayClient {

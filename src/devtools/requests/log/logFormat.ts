@@ -1,7 +1,7 @@
 // Text of the request log: one line per exchange, bodies only at trace level, and the JSON
 // document of one exchange. Everything passes through redaction on its way out.
 import { errorCode, type Exchange, isError, parseBody } from './exchange';
-import { formatDuration, formatTime } from '../../common/text/timeFormat';
+import { formatDuration, formatTime } from '../../../common/text/timeFormat';
 import { redactText, redactValue } from './redaction';
 
 export { formatDuration, formatTime };

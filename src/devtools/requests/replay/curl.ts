@@ -1,6 +1,6 @@
 // "Copy as cURL": a command a developer can paste into a shell to repeat the exchange. Secrets
 // come from the environment (`$OTO_ACCESS_TOKEN`, `$OTO_REFRESH_TOKEN`), never from the log.
-import { redactText } from './redaction';
+import { redactText } from '../log/redaction';
 
 /** What a cURL line (and a replay) needs of a request: the Requests view's and the Sandbox Traffic view's alike. */
 export interface RequestLike {

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { isRequestFilter, REQUEST_FILTERS, type RequestFilter } from './requestFilter';
 import type { RequestsView } from './requestsView';
-import { COMMANDS } from '../../common/ids';
+import { COMMANDS } from '../../../common/ids';
 
 const KEY = 'oto.requests.filter';
 
