@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import type { OtoClient } from '../../../src/client';
 import type { Dialect, SandboxExtraData } from '../../../src/sandbox';
-import { fixture } from '../sandbox/fixture';
+import { fixture } from '../sandbox/endpoints/fixture';
 import { failure, useSandbox } from './support';
 
 const EXTRA: SandboxExtraData = {

@@ -2,7 +2,7 @@
 // codes, SKUs and order ids those examples use, so every example request can be replayed as is.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { SandboxExtraData } from '../../../src/sandbox';
+import type { SandboxExtraData } from '../../../../src/sandbox';
 
 export interface Example {
   name: string;
@@ -24,7 +24,7 @@ export interface Fixture {
 }
 
 export const fixture: Fixture = JSON.parse(
-  fs.readFileSync(path.resolve(__dirname, '../../../../test/fixtures/oto-api-examples.json'), 'utf8'),
+  fs.readFileSync(path.resolve(__dirname, '../../../../../test/fixtures/oto-api-examples.json'), 'utf8'),
 ) as Fixture;
 
 /** The HTTP status of an example; some examples only carry it in their name ("200 OK"). */

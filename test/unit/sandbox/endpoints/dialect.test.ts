@@ -1,9 +1,9 @@
 // OTO's two answer dialects: the same request answered as each published collection captured it,
 // and field formats checked before anything is looked up, in both.
 import * as assert from 'node:assert';
-import { parseScenario, ScenarioError, startSandbox, type Dialect, type SandboxExtraData } from '../../../src/sandbox';
-import { parseArguments } from '../../../src/sandbox/cli';
-import { ok, signIn, useSandbox, type Api } from './http';
+import { parseScenario, ScenarioError, startSandbox, type Dialect, type SandboxExtraData } from '../../../../src/sandbox';
+import { parseArguments } from '../../../../src/sandbox/cli';
+import { ok, signIn, useSandbox, type Api } from '../support/http';
 
 const STOCK = { locationCode: 'RUH-WH1', sku: 'AJW-DATES-500' };
 /** An order with a known id, and a product stocked at one location only. */

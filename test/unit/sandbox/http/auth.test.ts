@@ -1,7 +1,7 @@
 // Tokens: the refresh token buys short-lived opaque access tokens; anything else gets OTO's 401.
 import * as assert from 'node:assert';
-import { startSandbox, type RunningSandbox } from '../../../src/sandbox';
-import { accessToken, call } from './http';
+import { startSandbox, type RunningSandbox } from '../../../../src/sandbox';
+import { accessToken, call } from '../support/http';
 
 const JWT_EXPIRED = { message: 'Jwt is expired', code: 401 };
 

@@ -1,8 +1,8 @@
 // Injected faults: latency, error statuses with headers, malformed bodies, hangs, dropped
 // connections and "applied, then the answer was lost".
 import * as assert from 'node:assert';
-import { startSandbox, type Fault, type RunningSandbox } from '../../../src/sandbox';
-import { call, ok, signIn, type Api } from './http';
+import { startSandbox, type Fault, type RunningSandbox } from '../../../../src/sandbox';
+import { call, ok, signIn, type Api } from '../support/http';
 
 describe('sandbox faults', () => {
   let sandbox: RunningSandbox;

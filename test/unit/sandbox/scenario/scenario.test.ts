@@ -6,8 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   parseScenario, scenarioFromState, ScenarioError, startSandbox, type RunningSandbox, type SandboxOptions,
-} from '../../../src/sandbox';
-import { call, ok, signIn, type Api } from './http';
+} from '../../../../src/sandbox';
+import { call, ok, signIn, type Api } from '../support/http';
 
 type StockAnswer = { stock: Record<string, Array<{ pickupLocationCode?: string; quantityOnHand: number; quantityForecasted: number }>> };
 
@@ -153,7 +153,7 @@ describe('sandbox scenarios', () => {
   });
 
   it('uses the schema that package.json gives VS Code for .oto/sandbox.json', () => {
-    const root = path.resolve(__dirname, '../../../..');
+    const root = path.resolve(__dirname, '../../../../..');
     const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { contributes: { jsonValidation: Array<{ fileMatch: string | string[]; url: string }> } };
     const entry = manifest.contributes.jsonValidation.find((candidate) => [candidate.fileMatch].flat().some((match) => match.endsWith('.oto/sandbox.json')));
     assert.ok(entry, 'no jsonValidation entry for .oto/sandbox.json');

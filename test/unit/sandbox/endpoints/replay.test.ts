@@ -1,8 +1,8 @@
 // Replays every example request of OTO's Postman collection against the sandbox and compares the
 // answers with OTO's example answers: same status, same shape, and the same error bodies.
 import * as assert from 'node:assert';
-import { startSandbox, type RunningSandbox } from '../../../src/sandbox';
-import { call } from './http';
+import { startSandbox, type RunningSandbox } from '../../../../src/sandbox';
+import { call } from '../support/http';
 import { EXAMPLE_REFRESH_TOKEN, endpointPath, exampleData, fixture, statusOf, type Example, type FixtureEndpoint } from './fixture';
 import { missingFrom, unknownIn } from './shape';
 
@@ -75,7 +75,7 @@ describe('sandbox replays OTO’s example requests', () => {
   });
 
   it('uses OTO’s own error codes and messages', async () => {
-    const { OTO_MESSAGES } = await import('../../../src/sandbox/http/errors');
+    const { OTO_MESSAGES } = await import('../../../../src/sandbox/http/errors');
     const table = new Map(fixture.errorCodes.map((entry) => [entry.code, entry.message]));
     for (const [code, message] of Object.entries(OTO_MESSAGES)) {
       assert.strictEqual(message, table.get(code), code);

@@ -1,8 +1,8 @@
 // A sandbox's state exported as JSON and a new sandbox started from it: what any client reads
 // afterwards is what it read before, and a damaged snapshot is refused with the field named.
 import * as assert from 'node:assert';
-import { SnapshotError, startSandbox, type RunningSandbox, type SandboxSnapshot } from '../../../src/sandbox';
-import { ok, signIn, type Api } from './http';
+import { SnapshotError, startSandbox, type RunningSandbox, type SandboxSnapshot } from '../../../../src/sandbox';
+import { ok, signIn, type Api } from '../support/http';
 
 describe('sandbox state export and import', () => {
   const running: RunningSandbox[] = [];
