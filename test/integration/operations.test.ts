@@ -137,6 +137,9 @@ if (uiAvailable()) {
       const fromBefore = onHandAt(sku, from.code)!;
       const toBefore = onHandAt(sku, to.code) ?? 0;
       const shown = (state: QuickInputState): state is Extract<QuickInputState, { visible: true }> => state.visible;
+      // The history panel of the test before would keep the focus, and a quick pick closes without it.
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.commands.executeCommand('notifications.clearAll');
 
       void vscode.commands.executeCommand('workbench.action.showCommands');
       await waitFor('the command palette', quickInput, shown);

@@ -9,7 +9,7 @@ import { activateExtension } from './support/extension';
 import { sandbox } from './support/sandbox';
 import { screenshot } from './support/screenshot';
 import { rows } from './support/stockView';
-import { notificationCenter, press, quickInput, statusBarTexts, typeText, uiAvailable, waitFor, webviewTexts } from './support/ui';
+import { answerQuickInput, notificationCenter, statusBarTexts, uiAvailable, waitFor, webviewTexts } from './support/ui';
 
 const texts = (selector: string): Promise<string[]> => webviewTexts(selector).catch(() => []);
 
@@ -57,9 +57,8 @@ if (uiAvailable()) {
       await oto().update('baseUrl', staging.baseUrl, vscode.ConfigurationTarget.Global);
       await vscode.commands.executeCommand('notifications.clearAll');
       void vscode.commands.executeCommand('oto.signIn', 'staging');
-      await waitFor('the token input box', quickInput, (state) => state.visible && state.title.includes('staging'));
-      await typeText(staging.refreshToken);
-      await press('Enter');
+      // Enter only once the box shows the whole token, so a slow workbench cannot lose a key.
+      await answerQuickInput('staging', staging.refreshToken, false);
       await waitFor('the sign-in', notificationCenter, (messages) => messages.some((message) => message.includes('Signed in to OTO staging')));
       await waitFor('the staging stock', rows, (shown) => shown.length > 0);
       await staging.close();
