@@ -1,9 +1,9 @@
 // The request events the client reports (the request log, the Requests view, the proxy's record):
 // one per HTTP exchange, every token redacted, the bodies only when read.
-import type { OtoError } from './errors';
-import type { HttpRequest } from './http';
+import type { OtoError } from '../errors';
+import type { HttpRequest } from '../wire/http';
 import { redact, REDACTED } from './redact';
-import type { OtoRequestEvent } from './types';
+import type { OtoRequestEvent } from '../types';
 
 /** The headers of every request: JSON both ways, our User-Agent, the bearer token when signed. */
 export function headersFor(userAgent: string, hasBody: boolean, accessToken?: string): Record<string, string> {

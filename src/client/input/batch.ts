@@ -1,6 +1,6 @@
 // Long SKU lists are split so that every URL stays within what proxies and servers reliably accept
 // (2,048 characters, host included), and the batches run with a small bounded concurrency.
-import { validationError } from './errors';
+import { validationError } from '../errors';
 
 export const MAX_URL_LENGTH = 2048;
 

@@ -3,17 +3,17 @@
 // token (refreshing it once for all concurrent callers), keeps every token out of errors and
 // events, and reports each exchange.
 import { abortable, sleep, throwIfAborted } from './abort';
-import { interpretAnswer } from './answers';
-import { isOtoError, OtoError } from './errors';
-import { HttpRequest, send, SendLimits } from './http';
+import { interpretAnswer } from '../wire/answers';
+import { isOtoError, OtoError } from '../errors';
+import { HttpRequest, send, SendLimits } from '../wire/http';
 import { redact } from './redact';
 import { headersFor, RequestEvents, type Exchange } from './requestEvents';
-import * as answers from './responses';
+import * as answers from '../wire/responses';
 import { RetryPolicy, type RetryOptions, type RetryRule } from './retryPolicy';
 import { AccessTokens, IssuedToken } from './tokens';
-import type { OtoRequestEvent } from './types';
-import * as input from './validate';
-import type { Check } from './wire';
+import type { OtoRequestEvent } from '../types';
+import * as input from '../input/validate';
+import type { Check } from '../wire/wire';
 
 /** What one call needs from the engine. */
 export interface CallSpec<T> {

@@ -6,8 +6,8 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import type { Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
-import { abortedError } from './abort';
-import { OtoError } from './errors';
+import { abortedError } from '../engine/abort';
+import { OtoError } from '../errors';
 
 export interface HttpRequest {
   method: 'GET' | 'POST';

@@ -1,7 +1,7 @@
 // Input checks run before anything is sent: bad input is refused with a message naming the field,
 // and no request goes out.
 import { isValidDdMmYyyy } from './dates';
-import { validationError } from './errors';
+import { validationError } from '../errors';
 
 export function requireText(value: unknown, field: string, endpoint: string): string {
   if (typeof value !== 'string' || value.trim() === '') {

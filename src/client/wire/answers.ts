@@ -1,7 +1,7 @@
 // Turns an HTTP answer into the checked value or an OtoError. OTO reports errors in three shapes
 // (otoErrorCode/otoErrorMessage, errorCode/errorMsg, gateway message/code), sometimes under
 // HTTP 200 with success: false; all of them end up as one OtoError.
-import { OtoError, OtoErrorKind, RATE_LIMIT_CODES } from './errors';
+import { OtoError, OtoErrorKind, RATE_LIMIT_CODES } from '../errors';
 import type { HttpAnswer } from './http';
 import { Check, WireError } from './wire';
 

@@ -1,8 +1,8 @@
 // What the client resends, and after how long. Reads are resent on any transient failure; writes
 // only when the request provably never reached the server (`unsent`): a resent adjust or order
 // would apply twice, and even a resent `set` could overwrite another writer's newer change.
-import { isTransient } from './answers';
-import type { OtoError } from './errors';
+import { isTransient } from '../wire/answers';
+import type { OtoError } from '../errors';
 
 export interface RetryOptions {
   /** Attempts in all for a retryable call, including the first (default 4). */

@@ -1,7 +1,7 @@
 // Cancellation helpers: every wait in the client (a request, a backoff, a shared token refresh)
 // ends as soon as the caller's AbortSignal fires; except a write's own exchange, which cannot be
 // called back once sent (its answer is waited for, so its outcome is known).
-import { OtoError } from './errors';
+import { OtoError } from '../errors';
 
 /** `unsent`: a write given up before it left, so provably not applied. */
 export function abortedError(endpoint?: string, unsent?: boolean): OtoError {

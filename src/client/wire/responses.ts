@@ -2,7 +2,7 @@
 import type {
   AccountInfo, CreateInventoryOrderResponse, GlobalStockEntry, HealthStatus, InventoryStockEntry, OrderDetails,
   PackingOrder, PickupLocation, Product, UpdatePackingStatusResponse, UpdateStockQuantityResponse,
-} from './types';
+} from '../types';
 import { array, Check, either, literal, number, object, optional, primitive, record, string, withDefault } from './wire';
 
 const success = literal(true);
