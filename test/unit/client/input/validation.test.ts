@@ -1,7 +1,7 @@
 // Bad input is refused before anything is sent, with a message naming the field.
 import * as assert from 'node:assert/strict';
-import { OtoClient, OtoError } from '../../../src/client';
-import { failure, useSandbox } from './support';
+import { OtoClient, OtoError } from '../../../../src/client';
+import { failure, useSandbox } from '../support';
 
 type Case = [name: string, call: (client: OtoClient) => Promise<unknown>, field: string, message: RegExp];
 

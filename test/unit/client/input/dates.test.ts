@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { compareDdMmYyyy, formatDdMmYyyy, isValidDdMmYyyy, parseDdMmYyyy } from '../../../src/client';
+import { compareDdMmYyyy, formatDdMmYyyy, isValidDdMmYyyy, parseDdMmYyyy } from '../../../../src/client';
 
 describe('DD/MM/YYYY dates', () => {
   it('parses real calendar dates', () => {

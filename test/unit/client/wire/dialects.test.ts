@@ -1,10 +1,10 @@
 // OTO's two answer dialects reach callers as the same OtoError and the same OrderDetails: once
 // from the sandbox speaking each dialect, once from OTO's captured answers served verbatim.
 import * as assert from 'node:assert/strict';
-import type { OtoClient } from '../../../src/client';
-import type { Dialect, SandboxExtraData } from '../../../src/sandbox';
-import { fixture } from '../sandbox/endpoints/fixture';
-import { failure, useSandbox } from './support';
+import type { OtoClient } from '../../../../src/client';
+import type { Dialect, SandboxExtraData } from '../../../../src/sandbox';
+import { fixture } from '../../sandbox/endpoints/fixture';
+import { failure, useSandbox } from '../support';
 
 const EXTRA: SandboxExtraData = {
   packingOrders: [{ orderId: 'DIALECT-1', warehouseCode: 'RUH-WH1', items: [{ sku: 'AJW-DATES-500', quantity: 1, price: 40 }] }],

@@ -4,8 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { OtoClient, OtoError } from '../../../src/client';
-import { failure, useSandbox } from './support';
+import { OtoClient, OtoError } from '../../../../src/client';
+import { failure, useSandbox } from '../support';
 
 /** SKU-keyed answers come back as null-prototype maps (a SKU may be called `__proto__`). */
 const skuMap = (value: Json): Json => Object.assign(Object.create(null) as Json, value);
@@ -23,7 +23,7 @@ interface Endpoint {
   examples: Example[];
 }
 
-const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../../test/fixtures/oto-api-examples.json'), 'utf8')) as { endpoints: Endpoint[] };
+const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../../../test/fixtures/oto-api-examples.json'), 'utf8')) as { endpoints: Endpoint[] };
 
 /** How to send an example's request with the client, a valid request of the same kind, and what the parsed body should be. */
 interface Adapter {

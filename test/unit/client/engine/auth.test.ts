@@ -1,8 +1,8 @@
 // Authentication against the sandbox: lazy, shared, refreshed early, and a 401 handled exactly once.
 import * as assert from 'node:assert/strict';
-import { startSandbox } from '../../../src/sandbox';
-import type { RunningSandbox } from '../../../src/sandbox/types';
-import { failure, useSandbox } from './support';
+import { startSandbox } from '../../../../src/sandbox';
+import type { RunningSandbox } from '../../../../src/sandbox/types';
+import { failure, useSandbox } from '../support';
 
 const JWT_EXPIRED = '{"message":"Jwt is expired","code":401}';
 

@@ -5,9 +5,9 @@ import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as zlib from 'node:zlib';
-import { OtoClient, OtoClientOptions, OtoRequestEvent } from '../../../src/client';
-import { until } from '../until';
-import { failure } from './support';
+import { OtoClient, OtoClientOptions, OtoRequestEvent } from '../../../../src/client';
+import { until } from '../../until';
+import { failure } from '../support';
 
 const ACCESS_TOKEN = 'at-hostile-0123456789abcdef';
 const REFRESH_TOKEN = 'rt-hostile-0123456789abcdef';

@@ -2,8 +2,8 @@
 // their bounds; changes that must not happen twice are sent exactly once, whatever happens.
 import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
-import type { OtoRequestEvent } from '../../../src/client';
-import { failure, useSandbox } from './support';
+import type { OtoRequestEvent } from '../../../../src/client';
+import { failure, useSandbox } from '../support';
 
 const LOCATION = 'ASDS';
 const SKU = 'SKU-RETRY';

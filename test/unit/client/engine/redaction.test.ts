@@ -1,8 +1,8 @@
 // No token in any event or error: checked by scanning everything a run of calls produced, including
 // failures whose bodies echo a token back.
 import * as assert from 'node:assert/strict';
-import { redact, redactHeaders } from '../../../src/client';
-import { failure, useSandbox } from './support';
+import { redact, redactHeaders } from '../../../../src/client';
+import { failure, useSandbox } from '../support';
 
 const REFRESH_TOKEN = 'rt-sandbox-secret-0123456789abcdef';
 

@@ -1,8 +1,8 @@
 // Long SKU lists over real HTTP: split into URLs within 2,048 characters, run a few at a time,
 // merged with nothing lost or repeated, and any character in a SKU arriving intact.
 import * as assert from 'node:assert/strict';
-import { MAX_URL_LENGTH, OtoRequestEvent } from '../../../src/client';
-import { failure, useSandbox } from './support';
+import { MAX_URL_LENGTH, OtoRequestEvent } from '../../../../src/client';
+import { failure, useSandbox } from '../support';
 
 const ODD_SKUS = ['ä/ö?&=#% +', 'سكو-١٢٣', 'a"b\'c<d>', '100%', 'L'.repeat(400)];
 const extra = {

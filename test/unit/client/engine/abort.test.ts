@@ -1,8 +1,8 @@
 // Timeouts and the caller's AbortSignal end a call promptly, whatever it is waiting for.
 import * as assert from 'node:assert/strict';
-import { until } from '../until';
-import type { OtoClient } from '../../../src/client';
-import { failure, useSandbox } from './support';
+import { until } from '../../until';
+import type { OtoClient } from '../../../../src/client';
+import { failure, useSandbox } from '../support';
 
 describe('OtoClient timeouts and cancellation', () => {
   const t = useSandbox();
