@@ -369,6 +369,18 @@ describe('packing host against the sandbox', () => {
     assert.equal(h.queue.readAt, undefined, 'nothing kept');
   });
 
+  it('a closed panel is sent nothing and reads nothing when the session resets', async () => {
+    const h = await host();
+    await h.controller.receive({ type: 'ready' });
+    const posted = h.posted.length;
+    const sent = sandbox.sandbox.requests.length;
+    h.controller.dispose();
+    await h.controller.reset();
+    assert.deepEqual(h.posted.slice(posted), [], 'nothing posted to a disposed webview');
+    assert.equal(sandbox.sandbox.requests.length, sent, 'no read for a closed panel');
+    assert.deepEqual(h.logged.filter((line) => line.startsWith('error ')), []);
+  });
+
   it('shows “unknown” rather than a guess when an order’s history cannot be read', async () => {
     const h = await host();
     sandbox.sandbox.addFaults([{ endpoint: 'orderDetails', times: 1, status: 400, body: '{"success":false,"otoErrorCode":"OTO1001","otoErrorMessage":"boom"}' }]);
