@@ -3,7 +3,7 @@
 // Every message from the page is parsed first; anything malformed is logged and dropped.
 import { describeMessage, parsePageMessage, type HostMessage, type PackingStatus, type PageMessage, type PageStrings, type WarehouseInfo } from './protocol';
 import * as l10n from '@vscode/l10n';
-import { isCancellation } from '../common/cancellation';
+import { isCancellation } from '../common/ui/cancellation';
 import { withReadableStatuses } from './statusWords';
 import { PackingQueue, SessionChangedError, StatusRefusedError, UnshowableOrderError, type RefusalReason } from './queue';
 

@@ -7,7 +7,7 @@
 import { isQueueOrder, type OrderDetailsView, type PackingState, type PackingStatus, type QueueOrder } from './protocol';
 import { toDetailsView, latestPackingStatus } from './details';
 import { OtoError } from '../client';
-import { SharedAbort } from '../common/cancellation';
+import { SharedAbort } from '../common/ui/cancellation';
 
 /** The part of `OtoClient` the queue uses (structural, so any client with these methods fits). */
 export interface PackingApi {

@@ -7,8 +7,8 @@ import type { VirtualTexts } from '../documents';
 import { HOVER_COMMANDS, renderSkuHover } from './hoverMarkdown';
 import { locationNamer } from './hoverProvider';
 import { resolveSkuSelection, skuCandidates, tokenAt } from './skuText';
-import { escapeMarkdown } from '../../common/markdown';
-import { withCancellableProgress } from '../../common/progress';
+import { escapeMarkdown } from '../../common/text/markdown';
+import { withCancellableProgress } from '../../common/ui/progress';
 import { globalOnHand, isLow, readingFromStore, type SkuReading } from '../stockReading';
 
 /** Candidate strings in the order the user most likely means them. */

@@ -1,6 +1,6 @@
 // "Save Stock Snapshot" and "Compare Stock Snapshots": snapshots on disk, compared in VS Code's
 // diff editor through two virtual documents.
-import { formatDateTime } from '../../common/display';
+import { formatDateTime } from '../../common/text/display';
 import * as vscode from 'vscode';
 import { readCurrentStock } from '../currentStock';
 import type { DevtoolsSession, DevtoolsStock } from '../deps';

@@ -5,9 +5,9 @@
 // journalled step by step: a transfer VS Code stopped in the middle of is shown on the next start.
 import * as vscode from 'vscode';
 import { formatDdMmYyyy, isValidDdMmYyyy } from '../../client';
-import { isCancellation } from '../../common/cancellation';
-import { withCancellableProgress } from '../../common/progress';
-import { describeError } from '../../orders/failure';
+import { isCancellation } from '../../common/ui/cancellation';
+import { withCancellableProgress } from '../../common/ui/progress';
+import { describeError } from '../../orders/change/failure';
 import { targetOf } from '../../orders/target';
 import type { OperationsDeps } from '../deps';
 import type { LedgerEntry } from '../history/entry';
