@@ -196,7 +196,7 @@ export class HistoryPage {
     const update = (): void => {
       this.filter = { text: search.value, source: source.value as HistoryFilter['source'], locationCode: location.value };
       const rows = filterRows(data.rows, this.filter).sort((a, b) => b.time - a.time);
-      count.textContent = fill(strings.entriesCount, rows.length);
+      count.textContent = fill(rows.length === 1 ? strings.entriesCountOne : strings.entriesCount, rows.length);
       tableHolder.replaceChildren(this.table(rows.slice(0, this.shown)));
       if (rows.length > this.shown) {
         const more = element('button', 'button secondary', `+${rows.length - this.shown}`);

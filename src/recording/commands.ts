@@ -109,7 +109,7 @@ export async function saveRecording(controller: RecordingProxyController): Promi
   }
   // Captured exchanges carry tokens shortened already: the file holds no credential.
   await vscode.workspace.fs.writeFile(target, Buffer.from(recordingText(exchanges), 'utf8'));
-  void vscode.window.showInformationMessage(vscode.l10n.t('Saved {0} exchanges to {1}.', exchanges.length, vscode.workspace.asRelativePath(target)));
+  void vscode.window.showInformationMessage(exchanges.length === 1 ? vscode.l10n.t('Saved 1 exchange to {0}.', vscode.workspace.asRelativePath(target)) : vscode.l10n.t('Saved {0} exchanges to {1}.', exchanges.length, vscode.workspace.asRelativePath(target)));
 }
 
 export async function replayRecording(controller: RecordingProxyController, documents: VirtualTexts): Promise<void> {
@@ -129,7 +129,7 @@ export async function replayRecording(controller: RecordingProxyController, docu
     throw error;
   }
   const pairs = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Replaying {0} requests against a fresh sandbox…', recorded.length), cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: recorded.length === 1 ? vscode.l10n.t('Replaying 1 request against a fresh sandbox…') : vscode.l10n.t('Replaying {0} requests against a fresh sandbox…', recorded.length), cancellable: true },
     (_progress, token) => withAbortSignal(token, async (signal) => {
       // A sandbox of its own, with the default data: the replayed writes change nobody's state.
       const sandbox = await controller.module.startSandbox({ traffic: false });
@@ -151,5 +151,5 @@ export async function replayRecording(controller: RecordingProxyController, docu
   const sides = replaySides(pairs);
   const left = documents.register(vscode.l10n.t('recorded.txt'), sides.recorded);
   const right = documents.register(vscode.l10n.t('sandbox.txt'), sides.sandbox);
-  await vscode.commands.executeCommand('vscode.diff', left, right, vscode.l10n.t('Recording ↔ Sandbox ({0} exchanges)', pairs.length), { preview: false });
+  await vscode.commands.executeCommand('vscode.diff', left, right, pairs.length === 1 ? vscode.l10n.t('Recording ↔ Sandbox (1 exchange)') : vscode.l10n.t('Recording ↔ Sandbox ({0} exchanges)', pairs.length), { preview: false });
 }

@@ -9,6 +9,7 @@ import { locationNamer } from './hoverProvider';
 import { resolveSkuSelection, skuCandidates, tokenAt } from './skuText';
 import { escapeMarkdown } from '../../common/text/markdown';
 import { withCancellableProgress } from '../../common/ui/progress';
+import { skuCount } from '../../stock/tree/format';
 import { globalOnHand, isLow, readingFromStore, type SkuReading } from '../stockReading';
 
 /** Candidate strings in the order the user most likely means them. */
@@ -59,7 +60,7 @@ export async function checkStock(stock: DevtoolsStock, reports: VirtualTexts): P
     void vscode.window.showInformationMessage(vscode.l10n.t('No SKU of the OTO catalogue was found in the selection or in this file.'));
     return;
   }
-  const outcome = await withCancellableProgress({ title: vscode.l10n.t('Reading stock of {0} SKUs…', skus.length), quietly: vscode.ProgressLocation.Window }, (signal) =>
+  const outcome = await withCancellableProgress({ title: vscode.l10n.t('Reading stock of {0}…', skuCount(skus.length)), quietly: vscode.ProgressLocation.Window }, (signal) =>
     stock.invalidate(skus.map((sku) => ({ sku })), { signal }),
   );
   if (outcome.cancelled) {

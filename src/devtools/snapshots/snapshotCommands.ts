@@ -1,6 +1,7 @@
 // "Save Stock Snapshot" and "Compare Stock Snapshots": snapshots on disk, compared in VS Code's
 // diff editor through two virtual documents.
 import { formatDateTime } from '../../common/text/display';
+import { skuCount } from '../../stock/tree/format';
 import * as vscode from 'vscode';
 import { readCurrentStock } from '../currentStock';
 import type { DevtoolsSession, DevtoolsStock } from '../deps';
@@ -40,7 +41,7 @@ export async function saveSnapshot(context: SnapshotContext): Promise<SnapshotEn
     return undefined;
   }
   const entry = await context.repository.save(snapshot);
-  void vscode.window.showInformationMessage(vscode.l10n.t('Saved stock snapshot “{0}” ({1} SKUs).', entry.name, snapshot.skus.length));
+  void vscode.window.showInformationMessage(vscode.l10n.t('Saved stock snapshot “{0}” ({1}).', entry.name, skuCount(snapshot.skus.length)));
   return entry;
 }
 

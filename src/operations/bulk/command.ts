@@ -20,6 +20,7 @@ import { validateTable, type BulkChange } from './validate';
 import { isCancellation, withAbortSignal } from '../../common/ui/cancellation';
 import { COMMANDS } from '../../common/ids';
 import { withCancellableProgress } from '../../common/ui/progress';
+import { skuCount } from '../../stock/tree/format';
 
 const l10n = vscode.l10n;
 /** Larger files are not read: 10,000 rows of changes fit in far less. */
@@ -125,7 +126,7 @@ async function planAndApply(deps: OperationsDeps, changes: readonly BulkChange[]
   const environment = deps.environment();
   const client = await deps.getClient();
   const skus = [...new Set(changes.map((change) => change.sku))];
-  const stock = await withCancellableProgress({ title: l10n.t('Reading the stock of {0} SKUs…', skus.length) }, (signal) => client.checkInventoryStock(skus, { signal }));
+  const stock = await withCancellableProgress({ title: l10n.t('Reading stock of {0}…', skuCount(skus.length)) }, (signal) => client.checkInventoryStock(skus, { signal }));
   const preview = buildPreview(changes, stock);
   await showDocument(l10n.t('Preview of {0}.txt', source), previewText(preview, source));
   if (preview.toSend === 0) {
@@ -179,12 +180,12 @@ async function planAndApply(deps: OperationsDeps, changes: readonly BulkChange[]
 async function confirmApply(preview: Preview, source: string, environment: string): Promise<boolean> {
   const unchanged = preview.rows.length - preview.toSend;
   return confirmPick({
-    title: l10n.t('Apply {0} stock changes from {1} in {2}?', preview.toSend, source, environment),
+    title: preview.toSend === 1 ? l10n.t('Apply 1 stock change from {0} in {1}?', source, environment) : l10n.t('Apply {0} stock changes from {1} in {2}?', preview.toSend, source, environment),
     placeHolder: l10n.t('Every row is in the preview beside the file.'),
-    action: l10n.t('$(check) Apply {0} stock changes', preview.toSend),
+    action: preview.toSend === 1 ? l10n.t('$(check) Apply 1 stock change') : l10n.t('$(check) Apply {0} stock changes', preview.toSend),
     detail: [
       ...preview.totals.map((total) => l10n.t('{0}: {1} → {2} (+{3} / −{4})', total.locationCode, total.before, total.after, total.added, total.removed)),
-      unchanged > 0 ? l10n.t('{0} rows change nothing and are not sent.', unchanged) : '',
+      unchanged === 0 ? '' : unchanged === 1 ? l10n.t('1 row changes nothing and is not sent.') : l10n.t('{0} rows change nothing and are not sent.', unchanged),
     ].filter(Boolean).join(' · '),
   });
 }
@@ -312,7 +313,10 @@ export async function reviewJournal(deps: OperationsDeps, read: ReadJournal): Pr
     return;
   }
   const send = l10n.t('Preview and send');
-  const choice = await vscode.window.showInformationMessage(l10n.t('{0} rows of {1} were never sent. Preview them with fresh figures and send them?', notSent.length, source), send);
+  const question = notSent.length === 1
+    ? l10n.t('1 row of {0} was never sent. Preview it with fresh figures and send it?', source)
+    : l10n.t('{0} rows of {1} were never sent. Preview them with fresh figures and send them?', notSent.length, source);
+  const choice = await vscode.window.showInformationMessage(question, send);
   if (choice === send) {
     await planAndApply(deps, notSent.map(({ row }) => row), source, await readBack(journal));
   }
@@ -343,7 +347,7 @@ async function decide(journal: Journal, checks: readonly RowStatus[]): Promise<{
     { label: l10n.t('They were not applied'), detail: l10n.t('Leave the stock as it is now; record them as not applied.'), as: 'not-applied' as const },
     { label: l10n.t('Send them again'), detail: l10n.t('They go back to the rows not sent: they are previewed with fresh figures before anything is sent.'), as: 'resend' as const },
   ];
-  const decision = await vscode.window.showQuickPick(decisions, { title: l10n.t('{0} rows whose answer was lost', picked.length), placeHolder: l10n.t('What happened to them?') });
+  const decision = await vscode.window.showQuickPick(decisions, { title: picked.length === 1 ? l10n.t('1 row whose answer was lost') : l10n.t('{0} rows whose answer was lost', picked.length), placeHolder: l10n.t('What happened to them?') });
   if (!decision) {
     return undefined;
   }

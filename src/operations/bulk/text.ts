@@ -36,11 +36,14 @@ export function previewText(preview: Preview, source: string): string {
       preview.totals.map((total) => [total.locationCode, String(total.rows), String(total.before), String(total.after), `+${total.added}`, `-${total.removed}`]),
     ),
     '',
-    l10n.t('{0} rows to send', sending.length),
+    sending.length === 1 ? l10n.t('1 row to send') : l10n.t('{0} rows to send', sending.length),
     rowTable(sending),
   ];
   if (unchanged.length > 0) {
-    parts.push('', l10n.t('{0} rows change nothing (the stock already has that figure) and are not sent', unchanged.length), rowTable(unchanged));
+    const heading = unchanged.length === 1
+      ? l10n.t('1 row changes nothing (the stock already has that figure) and is not sent')
+      : l10n.t('{0} rows change nothing (the stock already has that figure) and are not sent', unchanged.length);
+    parts.push('', heading, rowTable(unchanged));
   }
   return `${parts.join('\n')}\n`;
 }

@@ -132,5 +132,5 @@ async function exportCsv(filter: HistoryFilter): Promise<void> {
     transactionId: row.transactionId ?? '',
   })), { newline: '\r\n' });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`\uFEFF${csv}\r\n`));
-  void vscode.window.showInformationMessage(l10n.t('Saved {0} entries to {1}.', rows.length, vscode.workspace.asRelativePath(target)));
+  void vscode.window.showInformationMessage(rows.length === 1 ? l10n.t('Saved 1 entry to {0}.', vscode.workspace.asRelativePath(target)) : l10n.t('Saved {0} entries to {1}.', rows.length, vscode.workspace.asRelativePath(target)));
 }

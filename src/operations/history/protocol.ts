@@ -25,7 +25,7 @@ export interface LocationNow {
 export const HISTORY_STRING_KEYS = [
   'title', 'chartLabel', 'noHistory', 'filterLabel', 'filterPlaceholder', 'allSources', 'allLocations', 'exportCsv', 'refresh',
   'columnTime', 'columnSource', 'columnLocation', 'columnChange', 'columnBeforeAfter', 'columnReason', 'columnTransaction',
-  'sourceSingle', 'sourceBulk', 'sourceTransfer', 'sourceOrder', 'sourceUndo', 'sourceOutside', 'entriesCount', 'onHandAxis', 'now',
+  'sourceSingle', 'sourceBulk', 'sourceTransfer', 'sourceOrder', 'sourceUndo', 'sourceOutside', 'entriesCountOne', 'entriesCount', 'onHandAxis', 'now',
   'reasonReceived', 'reasonDamaged', 'reasonCycleCount', 'reasonCorrection', 'reasonReturned', 'reasonOther',
 ] as const;
 export type HistoryStringKey = (typeof HISTORY_STRING_KEYS)[number];

@@ -27,6 +27,7 @@ export function historyStrings(): HistoryStrings {
     sourceOrder: l10n.t('inventory order'),
     sourceUndo: l10n.t('undo'),
     sourceOutside: l10n.t('outside the extension'),
+    entriesCountOne: l10n.t('{0} entry'),
     entriesCount: l10n.t('{0} entries'),
     onHandAxis: l10n.t('On hand'),
     now: l10n.t('now'),

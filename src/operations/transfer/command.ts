@@ -4,10 +4,11 @@
 // retrying the second step or reversing the first. Recorded in the ledger as one transfer, and
 // journalled step by step: a transfer VS Code stopped in the middle of is shown on the next start.
 import * as vscode from 'vscode';
-import { formatDdMmYyyy, isValidDdMmYyyy } from '../../client';
 import { isCancellation } from '../../common/ui/cancellation';
 import { withCancellableProgress } from '../../common/ui/progress';
 import { describeError } from '../../orders/change/failure';
+import { displayDate } from '../../orders/inventory/orderDates';
+import { fieldLabel } from '../../orders/inventory/orderDetails';
 import { targetOf } from '../../orders/target';
 import type { OperationsDeps } from '../deps';
 import type { LedgerEntry } from '../history/entry';
@@ -15,6 +16,7 @@ import { askReason } from '../history/reasonPick';
 import { onHandAt } from '../bulk/preview';
 import { confirmPick } from '../confirmPick';
 import { Journal, openJournals, type ReadJournal } from '../journal';
+import { readTransferDate, type TransferDate } from './dates';
 import { checkTransferQuantity, describeStep, describeTransfer, isComplete, newTransferId, outcomeOfJournal, runTransfer, sendStep, stepRequest, type StepName, type StepOutcome, type TransferMethod, type TransferOutcome, type TransferPlan } from './transfer';
 
 const l10n = vscode.l10n;
@@ -98,7 +100,10 @@ export async function transferStock(deps: OperationsDeps, argument: unknown): Pr
     const plan: TransferPlan = { id: newTransferId(), sku, from, to, qty, method, fromBefore, toBefore, toIsNew, ...dates, ...why };
     const detail = method === 'immediate'
       ? l10n.t('{0}: {1} → {2}. {3}: {4} → {5}.', from, fromBefore, fromBefore - qty, to, toBefore, toBefore + qty)
-      : l10n.t('An outbound order of {0} at {1} and an inbound order of {0} at {2}.', qty, from, to);
+      : [
+          l10n.t('An outbound order of {0} at {1} and an inbound order of {0} at {2}.', qty, from, to),
+          ...(['orderDate', 'deliveryDate'] as const).flatMap((field) => (plan[field] ? [l10n.t('{0}: {1}', fieldLabel(field), displayDate(plan[field]))] : [])),
+        ].join(' · ');
     const confirmed = await confirmPick({
       title: l10n.t('Transfer {0} × {1} from {2} to {3}?', qty, sku, from, to),
       placeHolder: l10n.t('Two writes, one after the other: nothing is resent on its own.'),
@@ -131,17 +136,35 @@ export async function transferStock(deps: OperationsDeps, argument: unknown): Pr
   }
 }
 
+/** The box's answer as the operator types: the date in the display language's format, or what is wrong. */
+function dateFeedback(read: TransferDate): vscode.InputBoxValidationMessage | undefined {
+  if ('error' in read) {
+    return { message: read.error, severity: vscode.InputBoxValidationSeverity.Error };
+  }
+  return 'date' in read ? { message: displayDate(read.date), severity: vscode.InputBoxValidationSeverity.Info } : undefined;
+}
+
 async function askDates(title: string): Promise<{ orderDate: string; deliveryDate?: string } | undefined> {
-  const validate = (text: string): string | undefined => (text.trim() === '' || isValidDdMmYyyy(text.trim()) ? undefined : l10n.t('Type a date as DD/MM/YYYY, e.g. {0}.', formatDdMmYyyy(new Date())));
-  const orderDate = await vscode.window.showInputBox({ title, prompt: l10n.t('Order date (DD/MM/YYYY)'), value: formatDdMmYyyy(new Date()), validateInput: validate });
-  if (orderDate === undefined || validate(orderDate)) {
+  const now = new Date();
+  const prompt = (field: 'orderDate' | 'deliveryDate'): string => l10n.t('{0} as DD/MM/YYYY, or "today" or "tomorrow"', fieldLabel(field));
+  const readOrder = (text: string): TransferDate => readTransferDate('orderDate', text, undefined, now);
+  const orderText = await vscode.window.showInputBox({ title, prompt: prompt('orderDate'), value: l10n.t('today'), validateInput: (text) => dateFeedback(readOrder(text)) });
+  const order = orderText === undefined ? undefined : readOrder(orderText);
+  if (!order || !('date' in order)) {
     return undefined;
   }
-  const deliveryDate = await vscode.window.showInputBox({ title, prompt: l10n.t('Expected delivery date at the destination (DD/MM/YYYY, optional)'), validateInput: validate });
-  if (deliveryDate === undefined || validate(deliveryDate)) {
+  // A delivery before the order date is refused in the box itself, which stays open until it is fixed.
+  const readDelivery = (text: string): TransferDate => readTransferDate('deliveryDate', text, order.date, now);
+  const deliveryText = await vscode.window.showInputBox({
+    title,
+    prompt: l10n.t('{0} (leave empty for none)', prompt('deliveryDate')),
+    validateInput: (text) => dateFeedback(readDelivery(text)),
+  });
+  const delivery = deliveryText === undefined ? undefined : readDelivery(deliveryText);
+  if (!delivery || 'error' in delivery) {
     return undefined;
   }
-  return { orderDate: orderDate.trim(), deliveryDate: deliveryDate.trim() === '' ? undefined : deliveryDate.trim() };
+  return { orderDate: order.date, deliveryDate: 'date' in delivery ? delivery.date : undefined };
 }
 
 /**

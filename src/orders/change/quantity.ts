@@ -94,10 +94,14 @@ export function riskOf(action: StockAction, before: number, qty: number, confirm
     return l10n.t('This sets the stock to 0.');
   }
   if (change > confirmAboveUnits) {
-    return l10n.t('This changes the stock by {0} units, more than {1}.', units(change), units(confirmAboveUnits));
+    return change === 1
+      ? l10n.t('This changes the stock by 1 unit, more than {0}.', units(confirmAboveUnits))
+      : l10n.t('This changes the stock by {0} units, more than {1}.', units(change), units(confirmAboveUnits));
   }
   if (change > before / 2) {
-    return l10n.t('This changes the stock by {0} units, more than half of the {1} on hand.', units(change), units(before));
+    return change === 1
+      ? l10n.t('This changes the stock by 1 unit, more than half of the {0} on hand.', units(before))
+      : l10n.t('This changes the stock by {0} units, more than half of the {1} on hand.', units(change), units(before));
   }
   return undefined;
 }

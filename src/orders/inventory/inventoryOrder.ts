@@ -127,8 +127,8 @@ async function confirmLargeOrder(ctx: FlowContext, request: CreateInventoryOrder
     return true;
   }
   return ctx.prompter.confirm({
-    message: l10n.t('Create an inventory order of {0} units at {1}?', units, locationName(findLocation(ctx.stock, request.locationCode))),
-    detail: l10n.t('This order moves more than {0} units.', limit),
+    message: l10n.t('Create an inventory order of {0} at {1}?', unitCount(units), locationName(findLocation(ctx.stock, request.locationCode))),
+    detail: l10n.t('This order moves more than {0}.', unitCount(limit)),
     confirm: l10n.t('Create Order'),
   });
 }

@@ -60,8 +60,8 @@ function dateOrderProblem(details: OrderDetails, field: DateField, date: string)
   return undefined;
 }
 
-/** The typed text as a date for this field, or what is wrong with it. */
-function readDate(details: OrderDetails, field: DateField, text: string, now: Date): { date: string } | { error: string } {
+/** The typed text as a date for this field, or what is wrong with it (the transfer's dates use it too). */
+export function readDate(details: OrderDetails, field: DateField, text: string, now: Date): { date: string } | { error: string } {
   const parsed = parseDateText(text, now);
   const problem = 'date' in parsed ? dateOrderProblem(details, field, parsed.date) : undefined;
   return problem === undefined ? parsed : { error: problem };
