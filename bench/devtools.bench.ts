@@ -1,16 +1,16 @@
 // Devtools figures against a 10,000-product sandbox: what export, snapshots and the hover cost at
 // catalogue scale, and how many requests a burst of hovers really sends.
 import { OtoClient } from '../src/client';
-import { ExchangeLog } from '../src/devtools/requests/exchangeLog';
+import { ExchangeLog } from '../src/devtools/requests/log/exchangeLog';
 import { toCsv, toJson } from '../src/devtools/export/exportFormat';
 import { renderSkuHover } from '../src/devtools/hover/hoverMarkdown';
 import { HoverStock, hoverStoreOf } from '../src/devtools/hover/hoverStock';
-import { formatExchangeDocument } from '../src/devtools/requests/logFormat';
-import { RequestLogger } from '../src/devtools/requests/requestLogger';
+import { formatExchangeDocument } from '../src/devtools/requests/log/logFormat';
+import { RequestLogger } from '../src/devtools/requests/log/requestLogger';
 import { diffSnapshots, renderSnapshot, type StockSnapshot } from '../src/devtools/snapshots/snapshot';
 import { readingFromStore } from '../src/devtools/stockReading';
 import { startSandbox } from '../src/sandbox';
-import { StockStore } from '../src/stock/store';
+import { StockStore } from '../src/stock/store/store';
 
 function time<T>(label: string, run: () => T): T {
   const started = performance.now();

@@ -5,10 +5,10 @@ import * as os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { OtoClient } from '../src/client';
 import { startSandbox } from '../src/sandbox';
-import { bySku, type SkuStock } from '../src/stock/figures';
-import type { PickupLocation } from '../src/stock/source';
-import { StockStore } from '../src/stock/store';
-import { buildTree, type TreeOptions } from '../src/stock/treeModel';
+import { bySku, type SkuStock } from '../src/stock/store/figures';
+import type { PickupLocation } from '../src/stock/store/source';
+import { StockStore } from '../src/stock/store/store';
+import { buildTree, type TreeOptions } from '../src/stock/tree/treeModel';
 
 const SKUS = 10_000;
 const RUNS = 25;

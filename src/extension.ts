@@ -1,7 +1,7 @@
 // Wiring only: creates the session and hands each feature module what it declares in its deps.
 
 import * as vscode from 'vscode';
-import { configureLocalisation } from './common/localisation';
+import { configureLocalisation } from './common/text/localisation';
 import { registerDevtools } from './devtools';
 import { registerOperations } from './operations';
 import { registerOrders } from './orders';

@@ -1,20 +1,20 @@
 // OtoClient: the one way to OTO's REST v2 API, one method per endpoint. Each validates its input
-// before sending and checks the answer's shape; the call engine (engine.ts) under them
+// before sending and checks the answer's shape; the call engine (engine/engine.ts) under them
 // authenticates lazily, retries what is safe to retry and reports every exchange. Long SKU lists
 // are batched.
-import { batchSkuUrls, mapWithConcurrency, MAX_URL_LENGTH, SkuBatch } from './batch';
-import { CallEngine, type EngineOptions } from './engine';
+import { batchSkuUrls, mapWithConcurrency, MAX_URL_LENGTH, SkuBatch } from './input/batch';
+import { CallEngine, type EngineOptions } from './engine/engine';
 import { OtoError } from './errors';
-import * as answers from './responses';
+import * as answers from './wire/responses';
 import type {
   AccountInfo, CheckInventoryStockOptions, CreateInventoryOrderRequest, CreateInventoryOrderResponse, GetPickupLocationsOptions,
   GlobalStock, HealthStatus, InventoryOrderItem, InventoryStock, OrderDetails, PackingOrder, PickupLocation, Product,
   RequestOptions, UpdatePackingStatusRequest, UpdatePackingStatusResponse, UpdateStockQuantityRequest, UpdateStockQuantityResponse,
 } from './types';
-import * as input from './validate';
-import type { Check } from './wire';
+import * as input from './input/validate';
+import type { Check } from './wire/wire';
 
-export type { RetryOptions } from './retryPolicy';
+export type { RetryOptions } from './engine/retryPolicy';
 
 export const PRODUCTION_BASE_URL = 'https://api.tryoto.com/rest/v2';
 

@@ -2,7 +2,7 @@
 // integration is in it), then its SKUs as readings. Going through the store keeps one way to the
 // API and updates the Stock view at the same time. Cancelling it ends the command quietly.
 import * as vscode from 'vscode';
-import { withCancellableProgress } from '../common/progress';
+import { withCancellableProgress } from '../common/ui/progress';
 import type { DevtoolsStock } from './deps';
 import { readingFromStore, type SkuReading } from './stockReading';
 

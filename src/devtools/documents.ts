@@ -2,9 +2,9 @@
 // of a snapshot comparison (`oto-snapshot:`) and stock reports (`oto-stock-report:`). Virtual, so
 // nothing lands in a temp file and the editor cannot save them.
 import * as vscode from 'vscode';
-import type { Exchange } from './requests/exchange';
-import type { ExchangeLog } from './requests/exchangeLog';
-import { formatExchangeDocument } from './requests/logFormat';
+import type { Exchange } from './requests/log/exchange';
+import type { ExchangeLog } from './requests/log/exchangeLog';
+import { formatExchangeDocument } from './requests/log/logFormat';
 
 export const REQUEST_SCHEME = 'oto-request';
 export const SNAPSHOT_SCHEME = 'oto-snapshot';

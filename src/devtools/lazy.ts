@@ -1,6 +1,6 @@
 // The developer tools that only commands reach (dist/devtools.js): stock snapshots, "Check Stock of
 // Selection" and "Export Stock", loaded on the first of them.
-import { configureLocalisation } from '../common/localisation';
+import { configureLocalisation } from '../common/text/localisation';
 import type { DevtoolsTools, DevtoolsToolsWiring } from './deps';
 import { exportStock } from './export/exportCommand';
 import { checkStock } from './hover/checkStockCommand';

@@ -1,7 +1,7 @@
 // What the operator tools need from the rest of the extension, declared as contracts so the
 // lazily loaded bundle (dist/operations.js) shares the extension's client, store and ledger.
 import type { CreateInventoryOrderRequest, CreateInventoryOrderResponse } from '../client';
-import type { StockStore } from '../stock/store';
+import type { StockStore } from '../stock/store/store';
 import type { BulkClient } from './bulk/run';
 import type { LedgerEntry } from './history/entry';
 import type { Ledger } from './history/ledger';

@@ -5,7 +5,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ReasonNote } from '../orders/context';
-import type { RecentChange } from '../orders/recentChanges';
+import type { RecentChange } from '../orders/recent/recentChanges';
 import { hasStockChangeColumns } from './bulk/validate';
 import type { OperationsWiring } from './deps';
 import type { OperationsRuntime } from './lazy';

@@ -1,7 +1,7 @@
 // The operator tools' bundle (dist/operations.js), loaded on first use so the CSV parser, the
 // bulk apply, the ledger, transfers and the history panel add nothing to the extension's start.
 import * as vscode from 'vscode';
-import { configureLocalisation } from '../common/localisation';
+import { configureLocalisation } from '../common/text/localisation';
 import { bulkSubscriptions } from './bulk/command';
 import type { OperationsWiring } from './deps';
 import { createRuntime, type OperationsRuntime } from './runtime';

@@ -3,8 +3,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ReasonNote } from '../orders/context';
-import type { RecentChange } from '../orders/recentChanges';
-import type { StockChange } from '../stock/figures';
+import type { RecentChange } from '../orders/recent/recentChanges';
+import type { StockChange } from '../stock/store/figures';
 import { applyStockChangesFromFile, reviewJournal } from './bulk/command';
 import { openJournals, pruneJournals } from './journal';
 import { LowStockNotifier } from './alerts/notify';

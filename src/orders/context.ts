@@ -10,8 +10,8 @@ import type {
   UpdateStockQuantityResponse,
 } from '../client';
 import type { Reason } from '../operations/reasons';
-import type { Prompter } from './prompter';
-import type { RecentChanges } from './recentChanges';
+import type { Prompter } from './prompts/prompter';
+import type { RecentChanges } from './recent/recentChanges';
 
 /** The calls the flows make; the shared `OtoClient` has them. */
 export interface OrdersClient {

@@ -1,6 +1,6 @@
 // What the stock-change flows' bundle (dist/orders.js) gets from the extension, and what it offers.
 import type { OrdersClient, ReasonNote, StockView } from './context';
-import type { MementoLike, RecentChange } from './recentChanges';
+import type { MementoLike, RecentChange } from './recent/recentChanges';
 
 export interface OrdersDeps {
   /** The shared client of the active environment; rejects (an `auth` OtoError) when not signed in. */

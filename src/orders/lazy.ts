@@ -3,14 +3,14 @@
 import * as vscode from 'vscode';
 import type { FlowContext } from './context';
 import type { OrderFlows, OrdersDeps } from './deps';
-import { createInventoryOrder } from './inventoryOrder';
-import { RecentChanges } from './recentChanges';
-import { showRecentChanges } from './recentView';
-import { changeStock } from './stockChange';
+import { createInventoryOrder } from './inventory/inventoryOrder';
+import { RecentChanges } from './recent/recentChanges';
+import { showRecentChanges } from './recent/recentView';
+import { changeStock } from './change/stockChange';
 import { targetOf } from './target';
-import { VsCodePrompter } from './vscodePrompter';
+import { VsCodePrompter } from './prompts/vscodePrompter';
 import { COMMANDS } from '../common/ids';
-import { configureLocalisation } from '../common/localisation';
+import { configureLocalisation } from '../common/text/localisation';
 
 export type { OrderFlows };
 

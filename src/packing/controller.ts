@@ -3,7 +3,7 @@
 // Every message from the page is parsed first; anything malformed is logged and dropped.
 import { describeMessage, parsePageMessage, type HostMessage, type PackingStatus, type PageMessage, type PageStrings, type WarehouseInfo } from './protocol';
 import * as l10n from '@vscode/l10n';
-import { isCancellation } from '../common/cancellation';
+import { isCancellation } from '../common/ui/cancellation';
 import { withReadableStatuses } from './statusWords';
 import { PackingQueue, SessionChangedError, StatusRefusedError, UnshowableOrderError, type RefusalReason } from './queue';
 
@@ -63,7 +63,7 @@ export class PackingController {
    */
   async reset(): Promise<void> {
     this.options.queue.reset();
-    this.options.post({ type: 'reset' });
+    this.post({ type: 'reset' });
     await this.refresh();
   }
 
@@ -72,11 +72,22 @@ export class PackingController {
     this.closed.abort();
   }
 
+  // A closed panel's webview throws on postMessage ("Webview is disposed"); a session reset can
+  // still reach a controller whose panel has just closed.
+  private post(message: HostMessage): void {
+    if (!this.closed.signal.aborted) {
+      this.options.post(message);
+    }
+  }
+
   /** Reads the queue again and sends it (or the error) to the page. */
   async refresh(): Promise<void> {
+    if (this.closed.signal.aborted) {
+      return;
+    }
     const { queue, warehouse } = this.options;
     this.options.onRefresh?.();
-    this.options.post({ type: 'loading' });
+    this.post({ type: 'loading' });
     try {
       await queue.load(this.closed.signal);
       this.sendQueue();
@@ -89,7 +100,7 @@ export class PackingController {
         : describeError(error);
       this.options.log.error(`Packing queue ${warehouse.code}: could not read the queue: ${reason}`);
       const signIn = (error as { kind?: unknown } | undefined)?.kind === 'auth';
-      this.options.post({ type: 'loadError', message: l10n.t('Could not read the packing queue of {0}: {1}', warehouse.name || warehouse.code, reason), signIn });
+      this.post({ type: 'loadError', message: l10n.t('Could not read the packing queue of {0}: {1}', warehouse.name || warehouse.code, reason), signIn });
     }
   }
 
@@ -113,7 +124,7 @@ export class PackingController {
   /** A page that (re)appears gets everything at once, and a fresh read only if its data is stale. */
   private async pageReady(): Promise<void> {
     const { warehouse, strings, locale, queue } = this.options;
-    this.options.post({ type: 'init', warehouse, strings, locale });
+    this.post({ type: 'init', warehouse, strings, locale });
     const readAt = queue.readAt;
     if (readAt !== undefined) {
       this.sendQueue();
@@ -126,7 +137,7 @@ export class PackingController {
 
   private sendQueue(): void {
     const { queue } = this.options;
-    this.options.post({ type: 'queue', orders: [...queue.orders], readAt: queue.readAt ?? this.now() });
+    this.post({ type: 'queue', orders: [...queue.orders], readAt: queue.readAt ?? this.now() });
   }
 
   private async updateStatus(message: Extract<PageMessage, { type: 'updatePackingStatus' }>): Promise<void> {
@@ -134,12 +145,12 @@ export class PackingController {
     try {
       const state = await this.options.queue.setStatus(orderId, packingStatus, skipPicked);
       this.options.log.info(`Packing queue ${this.options.warehouse.code}: order ${orderId} marked ${state}.`);
-      this.options.post({ type: 'statusResult', requestId, orderId, ok: true, state });
+      this.post({ type: 'statusResult', requestId, orderId, ok: true, state });
     } catch (error) {
       const reason = error instanceof StatusRefusedError ? this.refusalText(error.reason, orderId) : describeError(error);
       this.options.log.warn(`Packing queue ${this.options.warehouse.code}: order ${orderId} not marked ${packingStatus}: ${reason}`);
       const shown = error instanceof StatusRefusedError ? reason : this.failureText(orderId, packingStatus, reason);
-      this.options.post({ type: 'statusResult', requestId, orderId, ok: false, error: shown });
+      this.post({ type: 'statusResult', requestId, orderId, ok: false, error: shown });
     }
   }
 
@@ -168,7 +179,7 @@ export class PackingController {
     try {
       const before = this.options.queue.stateOf(orderId);
       const details = await this.options.queue.details(orderId, this.closed.signal);
-      this.options.post({ type: 'orderDetails', orderId, details: withReadableStatuses(details) });
+      this.post({ type: 'orderDetails', orderId, details: withReadableStatuses(details) });
       if (this.options.queue.stateOf(orderId) !== before) {
         this.sendQueue();
       }
@@ -178,7 +189,7 @@ export class PackingController {
       }
       const reason = describeError(error);
       this.options.log.warn(`Packing queue ${this.options.warehouse.code}: could not read details of order ${orderId}: ${reason}`);
-      this.options.post({ type: 'orderDetailsError', orderId, error: l10n.t('Could not load the details of order {0}: {1}', orderId, reason) });
+      this.post({ type: 'orderDetailsError', orderId, error: l10n.t('Could not load the details of order {0}: {1}', orderId, reason) });
     }
   }
 }

@@ -1,8 +1,8 @@
 // Packing queues: the `oto.openPackingQueue` command, its panels, and their restoration after a
 // window reload. extension.ts calls `registerPacking` with what `PackingDeps` asks for.
 import * as vscode from 'vscode';
-import { isCancellation } from '../common/cancellation';
-import { withCancellableProgress } from '../common/progress';
+import { isCancellation } from '../common/ui/cancellation';
+import { withCancellableProgress } from '../common/ui/progress';
 import { describeError, type PackingLog } from './controller';
 import { PACKING_VIEW_TYPE, PackingPanels } from './panels';
 import { parsePanelState, type WarehouseInfo } from './protocol';

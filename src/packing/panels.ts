@@ -3,7 +3,7 @@
 // page saves its state and asks again with `ready` when it comes back, and the serializer
 // reopens them after a window reload.
 import * as vscode from 'vscode';
-import { refreshIntervalSeconds, WorkbenchRefreshScheduler } from '../common/workbenchRefresh';
+import { refreshIntervalSeconds, WorkbenchRefreshScheduler } from '../common/refresh/workbenchRefresh';
 import { PackingController, type PackingLog } from './controller';
 import { createNonce, pageHtml } from './html';
 import { mementoKnownStates } from './knownStates';

@@ -7,7 +7,7 @@
 import { isQueueOrder, type OrderDetailsView, type PackingState, type PackingStatus, type QueueOrder } from './protocol';
 import { toDetailsView, latestPackingStatus } from './details';
 import { OtoError } from '../client';
-import { SharedAbort } from '../common/cancellation';
+import { SharedAbort } from '../common/ui/cancellation';
 
 /** The part of `OtoClient` the queue uses (structural, so any client with these methods fits). */
 export interface PackingApi {
@@ -41,7 +41,7 @@ export class StatusRefusedError extends Error {
 }
 
 /** How many orderDetails reads a queue read runs at once. */
-const DETAILS_AT_ONCE = 4;
+export const DETAILS_AT_ONCE = 4;
 
 /** `map` with at most `limit` calls in flight; results in input order. None starts once `signal` fired. */
 async function mapLimited<T, R>(items: readonly T[], limit: number, call: (item: T) => Promise<R>, signal: AbortSignal): Promise<R[]> {

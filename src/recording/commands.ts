@@ -8,8 +8,8 @@ import type { RemoteEnvironment } from '../session/environment';
 import { environmentName } from '../session/describe';
 import { type RecordingProxyController, writesLabel } from './controller';
 import type { RecordingWiring } from './deps';
-import { confirmModal } from '../common/confirm';
-import { withAbortSignal } from '../common/cancellation';
+import { confirmModal } from '../common/ui/confirm';
+import { withAbortSignal } from '../common/ui/cancellation';
 
 const DEFAULT_PORT = 8788;
 

@@ -1,7 +1,7 @@
 // The recording proxy's bundle (dist/recording.js), loaded on the first of its commands: the
 // controller with its status bar item, the prompts, and the replay against a private sandbox.
 import * as vscode from 'vscode';
-import { configureLocalisation } from '../common/localisation';
+import { configureLocalisation } from '../common/text/localisation';
 import { VirtualTexts } from '../devtools/documents';
 import { replayRecording, saveRecording, startProxy, stopProxy } from './commands';
 import { proxyFromBundle, RecordingProxyController } from './controller';

@@ -2,7 +2,7 @@
 // status bar item and their lines in the Sandbox Traffic view. Loaded on the first command, start
 // of the sandbox, fault or edit of the scenario file: until then there is nothing for them to do.
 import type * as vscode from 'vscode';
-import { configureLocalisation } from '../common/localisation';
+import { configureLocalisation } from '../common/text/localisation';
 import { clearFaults, injectFault, showFaults } from './faultCommands';
 import { registerFaultsStatus, showFaultsInTrafficView } from './faultsStatus';
 import type { SandboxToolsRuntime, SandboxToolsWiring } from './deps';

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { SandboxHost, SandboxStart } from './host';
 import { SCENARIO_FILE } from './host';
 import { scenarioUri } from './vscodeHost';
-import { confirmModal } from '../common/confirm';
+import { confirmModal } from '../common/ui/confirm';
 
 export interface ScenarioCommandsDeps {
   host: SandboxHost;

@@ -7,11 +7,11 @@ import type { Environment, RemoteEnvironment } from './environment';
 import { environmentName } from './describe';
 import { BaseUrlError, describeCause, EnvironmentSwitchError, KeyringError, WrongEnvironmentError } from './errors';
 import type { SandboxEndpoint, Session } from './session';
-import { isCancellation } from '../common/cancellation';
+import { isCancellation } from '../common/ui/cancellation';
 import { COMMANDS } from '../common/ids';
-import { withCancellableProgress } from '../common/progress';
-import { confirmModal } from '../common/confirm';
-import { isUnreachable, unreachableText } from '../common/unreachable';
+import { withCancellableProgress } from '../common/ui/progress';
+import { confirmModal } from '../common/ui/confirm';
+import { isUnreachable, unreachableText } from '../common/text/unreachable';
 import type { ReachabilityWatch } from './reachability';
 
 export interface SessionCommandsDeps {

@@ -2,7 +2,7 @@
 // the watch (reachability.ts) decides when a failure is news.
 import * as vscode from 'vscode';
 import { COMMANDS } from '../common/ids';
-import { unreachableText } from '../common/unreachable';
+import { unreachableText } from '../common/text/unreachable';
 import { ReachabilityWatch } from './reachability';
 import type { Outage } from './reachability';
 import type { Session } from './session';

@@ -6,7 +6,7 @@ import type { Event } from '../common/emitter';
 import type { Environment } from '../session/environment';
 import { sandboxLabel } from '../session/describe';
 import { COMMANDS, focusViewCommand, VIEWS } from '../common/ids';
-import { lowSkusText } from '../stock/format';
+import { lowSkusText } from '../stock/tree/format';
 
 /** What the status bar needs from the stock store. */
 export interface LowStockSource {

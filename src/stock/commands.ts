@@ -1,9 +1,9 @@
 // The Stock view's own commands: refresh, grouping, filters, copy and reveal SKU. The write commands on
 // its rows (adjust, set, inventory order) belong to the orders module; only their menus are ours.
 import * as vscode from 'vscode';
-import { revealArgument } from './reveal';
-import type { StockStore } from './store';
-import type { TreeOptions } from './treeModel';
+import { revealArgument } from './tree/reveal';
+import type { StockStore } from './store/store';
+import type { TreeOptions } from './tree/treeModel';
 import { COMMANDS } from '../common/ids';
 
 export interface StockViewControls {

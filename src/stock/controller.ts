@@ -3,12 +3,12 @@
 // answer counts). index.ts hands it the real tree view; the unit tests hand it a plain object.
 import type { StockViewControls } from './commands';
 import { CONTEXT_KEYS } from '../common/ids';
-import type { StockIssue } from './issues';
+import type { StockIssue } from './store/issues';
 import * as l10n from '@vscode/l10n';
-import { lowSkusText } from './format';
-import { skuRow, unhide } from './reveal';
-import type { ReadResult, StockStore } from './store';
-import type { Grouping, StockNode, TreeOptions } from './treeModel';
+import { lowSkusText } from './tree/format';
+import { skuRow, unhide } from './tree/reveal';
+import type { ReadResult, StockStore } from './store/store';
+import type { Grouping, StockNode, TreeOptions } from './tree/treeModel';
 
 /** The element kinds the tree shows: stock rows, and an issue row when a read failed. */
 export type StockViewRow = StockNode | { kind: 'issue' };

@@ -1,14 +1,14 @@
 // Wires the Stock view: one StockStore for the active environment, its tree view, the refresh
 // scheduler and the view's commands. Returns the store so other modules read it instead of the API.
-import { isRightToLeft } from '../common/bidi';
-import { ExpansionMemory } from './expansion';
+import { isRightToLeft } from '../common/text/bidi';
+import { ExpansionMemory } from './tree/expansion';
 import * as vscode from 'vscode';
-import { withCancellableProgress } from '../common/progress';
-import { WorkbenchRefreshScheduler } from '../common/workbenchRefresh';
+import { withCancellableProgress } from '../common/ui/progress';
+import { WorkbenchRefreshScheduler } from '../common/refresh/workbenchRefresh';
 import { registerStockCommands } from './commands';
 import { savedTreeOptions, StockViewController } from './controller';
-import type { StockSource } from './source';
-import { StockStore } from './store';
+import type { StockSource } from './store/source';
+import { StockStore } from './store/store';
 import { StockTreeProvider } from './view';
 import { VIEWS } from '../common/ids';
 

@@ -1,12 +1,12 @@
 // The thin vscode side of the Stock view: turns the plain tree model into TreeItems and tells
 // VS Code exactly which rows changed. Everything it shows comes from the StockStore.
-import { formatDateTime, formatNumber } from '../common/display';
+import { formatDateTime, formatNumber } from '../common/text/display';
 import * as vscode from 'vscode';
-import type { ExpansionMemory } from './expansion';
-import type { StockIssue } from './issues';
-import type { StockStore } from './store';
-import { locationTooltip, skuTooltip } from './tooltip';
-import { buildTree, type LocationGroup, type StockNode, type TreeModel, type TreeOptions } from './treeModel';
+import type { ExpansionMemory } from './tree/expansion';
+import type { StockIssue } from './store/issues';
+import type { StockStore } from './store/store';
+import { locationTooltip, skuTooltip } from './tree/tooltip';
+import { buildTree, type LocationGroup, type StockNode, type TreeModel, type TreeOptions } from './tree/treeModel';
 import { COMMANDS } from '../common/ids';
 import { visibleIssues } from './controller';
 

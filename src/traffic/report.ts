@@ -1,6 +1,6 @@
 // What the sandbox CLI prints: one line per exchange, and at the end a summary by rule with the
 // exit code `--fail-on` asks for.
-import { formatDuration, formatTime } from '../common/timeFormat';
+import { formatDuration, formatTime } from '../common/text/timeFormat';
 import type { Severity, TrafficExchange } from './exchange';
 
 /** `14:03:07.250 POST updateStockQuantity 400 OTO1132 12 ms qty-not-integer`. */

@@ -2,7 +2,7 @@
 // Requests view's own code, given the exchange's URL on the sandbox), clear, the two filters and
 // the welcome's ready-to-paste curl line.
 import * as vscode from 'vscode';
-import { buildCurl, shellQuote, type RequestLike } from '../devtools/requests/curl';
+import { buildCurl, shellQuote, type RequestLike } from '../devtools/requests/replay/curl';
 import type { TrafficExchange } from '../traffic/exchange';
 import type { TrafficCommands, WorkbenchWiring } from './deps';
 import { TrafficDocuments } from './documents';

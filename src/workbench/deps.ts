@@ -2,7 +2,7 @@
 // Session and the StockStore as they are (structural typing) and tests can pass their own.
 import type * as vscode from 'vscode';
 import type { DevtoolsSession, DevtoolsStock, Subscribe } from '../devtools/deps';
-import type { replayRequest } from '../devtools/requests/replayFlow';
+import type { replayRequest } from '../devtools/requests/replay/replayFlow';
 import type { FaultsHeader } from '../sandboxHost/faultsStatus';
 import type { TrafficExchange } from '../traffic/exchange';
 

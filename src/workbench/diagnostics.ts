@@ -2,7 +2,7 @@
 // rule id and `source` "OTO sandbox", so VS Code's own filter and counts work on them. Only for
 // exchanges the sandbox still keeps.
 import * as vscode from 'vscode';
-import { Coalesced } from '../common/coalesce';
+import { Coalesced } from '../common/refresh/coalesce';
 import type { Severity, TrafficExchange } from '../traffic/exchange';
 import { trafficDocument, trafficUri } from './documents';
 import type { TrafficFeed } from './feed';

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { CONTEXT_KEYS, COMMANDS, TRAFFIC_SCHEME, VIEWS } from '../common/ids';
 import { lazyPart } from '../common/lazyBundle';
-import { replayRequest } from '../devtools/requests/replayFlow';
+import { replayRequest } from '../devtools/requests/replay/replayFlow';
 import type { FaultsHeader } from '../sandboxHost/faultsStatus';
 import type { TrafficExchange } from '../traffic/exchange';
 import type { TrafficCommands, WorkbenchDeps, WorkbenchRuntime, WorkbenchWiring } from './deps';

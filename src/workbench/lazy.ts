@@ -2,7 +2,7 @@
 // exchange documents, the Problems-panel diagnostics and the commands. Loaded when there is traffic
 // to show (the sandbox or the proxy started), the view is shown, a document opens or a command runs.
 import * as vscode from 'vscode';
-import { configureLocalisation } from '../common/localisation';
+import { configureLocalisation } from '../common/text/localisation';
 import { trafficCommands } from './commands';
 import type { WorkbenchRuntime, WorkbenchWiring } from './deps';
 import { TrafficDiagnostics } from './diagnostics';

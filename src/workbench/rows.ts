@@ -1,6 +1,6 @@
 // What a row of the Sandbox Traffic view says, as plain data: the view adapts it to a TreeItem.
 import * as l10n from '@vscode/l10n';
-import { formatDuration } from '../common/timeFormat';
+import { formatDuration } from '../common/text/timeFormat';
 import type { Severity, TrafficExchange } from '../traffic/exchange';
 
 export interface TrafficRow {

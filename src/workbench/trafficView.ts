@@ -1,7 +1,7 @@
 // The "Sandbox Traffic" view: every exchange any client had with the in-process sandbox, newest
 // first, with its findings; filters for other clients only and for exchanges with findings.
 import * as vscode from 'vscode';
-import { Coalesced } from '../common/coalesce';
+import { Coalesced } from '../common/refresh/coalesce';
 import type { TrafficExchange } from '../traffic/exchange';
 import type { TrafficFeed } from './feed';
 import { trafficRow } from './rows';

@@ -7,9 +7,9 @@ import type { VirtualTexts } from '../documents';
 import { HOVER_COMMANDS, renderSkuHover } from './hoverMarkdown';
 import { locationNamer } from './hoverProvider';
 import { resolveSkuSelection, skuCandidates, tokenAt } from './skuText';
-import { escapeMarkdown } from '../../common/markdown';
-import { withCancellableProgress } from '../../common/progress';
-import { skuCount } from '../../stock/format';
+import { escapeMarkdown } from '../../common/text/markdown';
+import { withCancellableProgress } from '../../common/ui/progress';
+import { skuCount } from '../../stock/tree/format';
 import { globalOnHand, isLow, readingFromStore, type SkuReading } from '../stockReading';
 
 /** Candidate strings in the order the user most likely means them. */

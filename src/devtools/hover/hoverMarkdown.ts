@@ -1,7 +1,7 @@
 // The SKU hover's Markdown: stock per location, the global total and min inventory, and command
 // links. Every value from the API is escaped: a SKU or a product name is data, not Markdown.
 import * as l10n from '@vscode/l10n';
-import { escapeMarkdown } from '../../common/markdown';
+import { escapeMarkdown } from '../../common/text/markdown';
 import { compareLocations, globalForecasted, globalOnHand, isLow, type SkuReading } from '../stockReading';
 import { COMMANDS } from '../../common/ids';
 

@@ -1,6 +1,6 @@
 // The SKU hover in source files: thin over HoverStock (cache, batching) and renderSkuHover.
 import * as vscode from 'vscode';
-import { withAbortSignal } from '../../common/cancellation';
+import { withAbortSignal } from '../../common/ui/cancellation';
 import type { DevtoolsStock } from '../deps';
 import { HOVER_COMMANDS, renderNotInCatalogue, renderSkuHover } from './hoverMarkdown';
 import type { HoverStock } from './hoverStock';

@@ -1,7 +1,7 @@
 // What the hover shows for a string: nothing unless it is a catalogue SKU; cached figures when
 // fresh; otherwise a batched refresh (rate-limited) awaited for a bounded time, falling back to
 // the cached figures marked stale.
-import { unlessAborted } from '../../common/cancellation';
+import { unlessAborted } from '../../common/ui/cancellation';
 import { RefreshBatcher, type Timer } from './refreshBatcher';
 import type { DevtoolsStock } from '../deps';
 import { looksLikeSku } from './skuText';

@@ -2,7 +2,7 @@
 // asks into one batch and starts at most one batch per interval (and never two at once), so
 // hovering cannot flood the API whatever the number of editors or hovers. A batch every hover
 // of it has given up on (the mouse moved on) is not read, or stops being read.
-import { SharedAbort } from '../../common/cancellation';
+import { SharedAbort } from '../../common/ui/cancellation';
 
 export interface Timer {
   now(): number;

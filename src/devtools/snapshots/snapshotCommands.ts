@@ -1,7 +1,7 @@
 // "Save Stock Snapshot" and "Compare Stock Snapshots": snapshots on disk, compared in VS Code's
 // diff editor through two virtual documents.
-import { formatDateTime } from '../../common/display';
-import { skuCount } from '../../stock/format';
+import { formatDateTime } from '../../common/text/display';
+import { skuCount } from '../../stock/tree/format';
 import * as vscode from 'vscode';
 import { readCurrentStock } from '../currentStock';
 import type { DevtoolsSession, DevtoolsStock } from '../deps';

@@ -1,7 +1,7 @@
 // `oto.alerts.lowStock: notify`: after each full refresh, one notification for the SKUs that
 // have just gone low, with "Show" revealing them in the Stock view's low-stock filter.
 import * as vscode from 'vscode';
-import type { StockStore } from '../../stock/store';
+import type { StockStore } from '../../stock/store/store';
 import { listNames, LowStockAlerts, type StockLevel } from './lowStock';
 import { COMMANDS } from '../../common/ids';
 

@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isOtoError } from '../../client';
-import { describeError } from '../../orders/failure';
+import { describeError } from '../../orders/change/failure';
 import type { OperationsDeps } from '../deps';
 import type { LedgerEntry } from '../history/entry';
 import { parseCsv } from './csv';
@@ -17,10 +17,10 @@ import { BULK_CONCURRENCY, checkRows, sendRows } from './run';
 import { countStates, isSettled, statusOf, type RowStatus } from './state';
 import { previewText, resultsText } from './text';
 import { validateTable, type BulkChange } from './validate';
-import { isCancellation, withAbortSignal } from '../../common/cancellation';
+import { isCancellation, withAbortSignal } from '../../common/ui/cancellation';
 import { COMMANDS } from '../../common/ids';
-import { withCancellableProgress } from '../../common/progress';
-import { skuCount } from '../../stock/format';
+import { withCancellableProgress } from '../../common/ui/progress';
+import { skuCount } from '../../stock/tree/format';
 
 const l10n = vscode.l10n;
 /** Larger files are not read: 10,000 rows of changes fit in far less. */

@@ -1,5 +1,5 @@
 // The ledger entries of a change or inventory order the single-change flows recorded.
-import type { RecentChange } from '../../orders/recentChanges';
+import type { RecentChange } from '../../orders/recent/recentChanges';
 import type { LedgerEntry } from './entry';
 
 export function ledgerEntriesOf(record: RecentChange): LedgerEntry[] {

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import Papa from 'papaparse';
 import { createNonce, pageHtml } from '../../packing/html';
-import { revealArgument } from '../../stock/reveal';
+import { revealArgument } from '../../stock/tree/reveal';
 import type { OperationsDeps } from '../deps';
 import type { LedgerEntry } from './entry';
 import { filterRows, MAX_HISTORY_ROWS, parseHistoryPageMessage, type HistoryFilter, type HistoryHostMessage, type HistoryRow } from './protocol';

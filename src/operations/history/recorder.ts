@@ -2,7 +2,7 @@
 // store shows that the extension did not make ("outside": another user, the dashboard, an ERP).
 // A figure the extension expects (the after of its own change) is not counted as outside when
 // the next read finds it.
-import type { StockChange } from '../../stock/figures';
+import type { StockChange } from '../../stock/store/figures';
 import type { LedgerEntry } from './entry';
 import type { Ledger } from './ledger';
 

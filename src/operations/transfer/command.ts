@@ -4,11 +4,11 @@
 // retrying the second step or reversing the first. Recorded in the ledger as one transfer, and
 // journalled step by step: a transfer VS Code stopped in the middle of is shown on the next start.
 import * as vscode from 'vscode';
-import { isCancellation } from '../../common/cancellation';
-import { withCancellableProgress } from '../../common/progress';
-import { describeError } from '../../orders/failure';
-import { displayDate } from '../../orders/orderDates';
-import { fieldLabel } from '../../orders/orderDetails';
+import { isCancellation } from '../../common/ui/cancellation';
+import { withCancellableProgress } from '../../common/ui/progress';
+import { describeError } from '../../orders/change/failure';
+import { displayDate } from '../../orders/inventory/orderDates';
+import { fieldLabel } from '../../orders/inventory/orderDetails';
 import { targetOf } from '../../orders/target';
 import type { OperationsDeps } from '../deps';
 import type { LedgerEntry } from '../history/entry';

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateInventoryOrderRequest, CreateInventoryOrderResponse, UpdateStockQuantityRequest, UpdateStockQuantityResponse } from '../../client';
 import { isOtoError } from '../../client';
-import { isLostAnswer } from '../../orders/failure';
+import { isLostAnswer } from '../../orders/change/failure';
 import * as l10n from '@vscode/l10n';
 import { foldStates, type Journal, type JournalEntry, type RowState } from '../journal';
 import type { Reason } from '../reasons';

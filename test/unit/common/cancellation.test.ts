@@ -2,7 +2,7 @@
 // VS Code's (the in-editor suites use VS Code's own).
 import * as assert from 'node:assert/strict';
 import { OtoError } from '../../../src/client';
-import { isCancellation, SharedAbort, unlessAborted, withAbortSignal, type CancellationLike } from '../../../src/common/cancellation';
+import { isCancellation, SharedAbort, unlessAborted, withAbortSignal, type CancellationLike } from '../../../src/common/ui/cancellation';
 
 /** A token source like vscode.CancellationTokenSource, counting its live listeners. */
 function tokenSource(): { token: CancellationLike; cancel(): void; listeners(): number } {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
-import { asciiDigits, formatDateTime, formatNumber } from '../../../src/common/display';
-import { parseItemQuantity, parseStockQuantity } from '../../../src/orders/quantity';
+import { asciiDigits, formatDateTime, formatNumber } from '../../../src/common/text/display';
+import { parseItemQuantity, parseStockQuantity } from '../../../src/orders/change/quantity';
 
 describe('display: dates, numbers and typed digits', () => {
   it('reads Arabic-Indic and Extended Arabic-Indic digits, typed minus signs and direction marks as ASCII', () => {

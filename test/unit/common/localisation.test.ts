@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import Module = require('node:module');
 import * as path from 'node:path';
-import { preview } from '../../../src/orders/quantity';
+import { preview } from '../../../src/orders/change/quantity';
 import { arabicBundle } from '../l10nBundle';
 
 const ARABIC = arabicBundle();
@@ -14,17 +14,17 @@ interface StandIn {
   env: { language: string };
 }
 
-/** The stand-in `vscode` common/localisation.ts is loaded with (plain Node has none). */
+/** The stand-in `vscode` common/text/localisation.ts is loaded with (plain Node has none). */
 const vscode: StandIn = { l10n: { bundle: undefined }, env: { language: 'en' } };
 
-function loadLocalisation(): typeof import('../../../src/common/localisation') {
+function loadLocalisation(): typeof import('../../../src/common/text/localisation') {
   const loader = Module as unknown as { _load(request: string, ...rest: unknown[]): unknown };
   const original = loader._load;
   loader._load = function (request: string, ...rest: unknown[]) {
     return request === 'vscode' ? vscode : original.call(this, request, ...rest);
   };
   try {
-    return require('../../../src/common/localisation') as typeof import('../../../src/common/localisation');
+    return require('../../../src/common/text/localisation') as typeof import('../../../src/common/text/localisation');
   } finally {
     loader._load = original;
   }

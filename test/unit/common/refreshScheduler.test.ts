@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { RefreshScheduler, type SchedulerInputs, type Timers } from '../../../src/common/refreshScheduler';
+import { RefreshScheduler, type SchedulerInputs, type Timers } from '../../../src/common/refresh/refreshScheduler';
 
 /** A hand-driven clock: the scheduler's logic is tested without waiting for real time. */
 class ManualTimers implements Timers {

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { buildCurl, shellQuote } from '../../../src/devtools/requests/curl';
-import type { Exchange } from '../../../src/devtools/requests/exchange';
+import { buildCurl, shellQuote } from '../../../src/devtools/requests/replay/curl';
+import type { Exchange } from '../../../src/devtools/requests/log/exchange';
 import { firstWarehouse, latestExchange, useDevtools } from './support';
 
 const run = promisify(execFile);

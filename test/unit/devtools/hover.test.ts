@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { DevtoolsStock } from '../../../src/devtools/deps';
-import { escapeMarkdown } from '../../../src/common/markdown';
+import { escapeMarkdown } from '../../../src/common/text/markdown';
 import { renderNotInCatalogue, renderSkuHover } from '../../../src/devtools/hover/hoverMarkdown';
 import { HoverStock, hoverStoreOf } from '../../../src/devtools/hover/hoverStock';
 import { until } from '../until';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { Exchange } from '../../../src/devtools/requests/exchange';
-import { listParam, planReplay, type ReplayClient } from '../../../src/devtools/requests/replay';
+import type { Exchange } from '../../../src/devtools/requests/log/exchange';
+import { listParam, planReplay, type ReplayClient } from '../../../src/devtools/requests/replay/replay';
 import { firstWarehouse, latestExchange, useDevtools } from './support';
 
 describe('devtools Replay', () => {

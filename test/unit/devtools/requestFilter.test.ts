@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
-import type { RequestEventLike } from '../../../src/devtools/requests/exchange';
-import { matchesFilter, REQUEST_FILTERS } from '../../../src/devtools/requests/requestFilter';
+import type { RequestEventLike } from '../../../src/devtools/requests/log/exchange';
+import { matchesFilter, REQUEST_FILTERS } from '../../../src/devtools/requests/view/requestFilter';
 
 const base = { startedAt: 0, url: 'http://127.0.0.1/rest/v2/x', attempt: 1, durationMs: 3 };
 const read: RequestEventLike = { ...base, method: 'GET', endpoint: 'checkInventoryStock', operation: 'read', status: 200 };

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { OtoClient, type OtoRequestEvent } from '../../../src/client';
-import { buildCurl } from '../../../src/devtools/requests/curl';
-import { ExchangeLog } from '../../../src/devtools/requests/exchangeLog';
-import { formatExchangeDocument } from '../../../src/devtools/requests/logFormat';
-import { RequestLogger } from '../../../src/devtools/requests/requestLogger';
+import { buildCurl } from '../../../src/devtools/requests/replay/curl';
+import { ExchangeLog } from '../../../src/devtools/requests/log/exchangeLog';
+import { formatExchangeDocument } from '../../../src/devtools/requests/log/logFormat';
+import { RequestLogger } from '../../../src/devtools/requests/log/requestLogger';
 import { startSandbox } from '../../../src/sandbox';
 import type { RunningSandbox } from '../../../src/sandbox/types';
 import { CapturingSink, TokenRecordingProxy } from './support';

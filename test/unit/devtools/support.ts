@@ -5,12 +5,12 @@ import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { OtoClient } from '../../../src/client';
-import type { Exchange } from '../../../src/devtools/requests/exchange';
-import { ExchangeLog } from '../../../src/devtools/requests/exchangeLog';
-import { type LogSink, RequestLogger } from '../../../src/devtools/requests/requestLogger';
+import type { Exchange } from '../../../src/devtools/requests/log/exchange';
+import { ExchangeLog } from '../../../src/devtools/requests/log/exchangeLog';
+import { type LogSink, RequestLogger } from '../../../src/devtools/requests/log/requestLogger';
 import { startSandbox } from '../../../src/sandbox';
 import type { RunningSandbox, SandboxOptions } from '../../../src/sandbox/types';
-import { StockStore } from '../../../src/stock/store';
+import { StockStore } from '../../../src/stock/store/store';
 
 /** Records secrets as they cross the wire: bearer tokens sent, tokens in refreshToken answers. */
 export class TokenRecordingProxy {

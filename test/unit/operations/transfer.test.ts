@@ -3,6 +3,7 @@ import * as fs from 'node:fs/promises';
 import { Journal, openJournals, readJournal } from '../../../src/operations/journal';
 import { checkTransferQuantity, describeTransfer, isComplete, outcomeOfJournal, runTransfer, sendStep, type TransferPlan } from '../../../src/operations/transfer/transfer';
 import { setupOperations, type OperationsFixture } from './support';
+import { until } from '../until';
 
 describe('operations: transfers between locations', () => {
   let fx: OperationsFixture;
@@ -131,10 +132,7 @@ describe('operations: transfers between locations', () => {
       // The send line is on disk and the write left; VS Code stopped before its answer.
       fx.sandbox.addFaults([{ endpoint: 'updateStockQuantity', hang: true, times: 1 }]);
       const inFlight = sendStep(fx.client, transfer, 'second', journal);
-      for (let waited = 0; fx.writes().length < 2; waited += 10) {
-        assert.ok(waited < 5_000, 'the second write reaches the sandbox');
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
+      await until('the second write at the sandbox', () => fx.writes().length === 2);
       // The sandbox holds the write: its send line is already on disk, and no answer is.
       const [open] = await openTransfers();
       assert.deepStrictEqual(open.entries.at(-1), { ...open.entries.at(-1), type: 'send', row: 1 });

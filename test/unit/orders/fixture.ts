@@ -3,9 +3,9 @@
 import * as assert from 'node:assert';
 import { OtoClient } from '../../../src/client';
 import type { FlowContext } from '../../../src/orders/context';
-import { MementoLike, RecentChanges } from '../../../src/orders/recentChanges';
+import { MementoLike, RecentChanges } from '../../../src/orders/recent/recentChanges';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../src/sandbox';
-import { StockStore } from '../../../src/stock/store';
+import { StockStore } from '../../../src/stock/store/store';
 import { ScriptedPrompter } from './scripted';
 
 export class MapMemento implements MementoLike {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { parseDateText } from '../../../src/orders/orderDates';
+import { parseDateText } from '../../../src/orders/inventory/orderDates';
 
 describe('orders: typed order dates', () => {
   const now = new Date(2027, 11, 31, 23, 30);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { riskOf } from '../../../src/orders/quantity';
+import { riskOf } from '../../../src/orders/change/quantity';
 
 describe('orders: risk warnings count units with a real singular', () => {
   it('says "1 unit" when a change of one unit passes the confirmation limit', () => {

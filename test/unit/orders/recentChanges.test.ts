@@ -1,9 +1,9 @@
 // Recent changes: kept in workspace state (capped), listed, undone under the same rules, copied.
 import * as assert from 'node:assert';
-import { createInventoryOrder } from '../../../src/orders/inventoryOrder';
-import { RECENT_CHANGES_KEY, RecentChanges, StockChangeRecord } from '../../../src/orders/recentChanges';
-import { showRecentChanges } from '../../../src/orders/recentView';
-import { changeStock } from '../../../src/orders/stockChange';
+import { createInventoryOrder } from '../../../src/orders/inventory/inventoryOrder';
+import { RECENT_CHANGES_KEY, RecentChanges, StockChangeRecord } from '../../../src/orders/recent/recentChanges';
+import { showRecentChanges } from '../../../src/orders/recent/recentView';
+import { changeStock } from '../../../src/orders/change/stockChange';
 import { closeAfterEach, Fixture, MapMemento, setup, stockedSku } from './fixture';
 import { escape, pick, type } from './scripted';
 

@@ -1,7 +1,7 @@
 // Adjust and set through the scripted prompter against the sandbox over real HTTP.
 import * as assert from 'node:assert';
-import { changeStock } from '../../../src/orders/stockChange';
-import { undoStockChange } from '../../../src/orders/undo';
+import { changeStock } from '../../../src/orders/change/stockChange';
+import { undoStockChange } from '../../../src/orders/change/undo';
 import { back, confirm, escape, pick, rejected, respond, type } from './scripted';
 import { closeAfterEach, Fixture, setup, stockedSku } from './fixture';
 

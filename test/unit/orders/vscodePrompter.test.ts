@@ -2,8 +2,8 @@
 // Back button, validation as you type, and one quick input on screen at a time.
 import * as assert from 'node:assert';
 import Module = require('node:module');
-import { BACK } from '../../../src/orders/prompter';
-import type { VsCodePrompter as Prompter } from '../../../src/orders/vscodePrompter';
+import { BACK } from '../../../src/orders/prompts/prompter';
+import type { VsCodePrompter as Prompter } from '../../../src/orders/prompts/vscodePrompter';
 import type * as Fake from './fakeVscode';
 
 type Resolver = { _resolveFilename(request: string, ...rest: unknown[]): string };
@@ -19,7 +19,7 @@ describe('orders: the VS Code prompter adapter', () => {
       return original.call(this, request === 'vscode' ? require.resolve('./fakeVscode') : request, ...rest);
     };
     fake = require('./fakeVscode');
-    ({ VsCodePrompter } = require('../../../src/orders/vscodePrompter'));
+    ({ VsCodePrompter } = require('../../../src/orders/prompts/vscodePrompter'));
   });
   after(() => {
     resolver._resolveFilename = original;

@@ -4,7 +4,7 @@ import { OtoClient } from '../../../src/client';
 import { startSandbox } from '../../../src/sandbox';
 import { PackingController } from '../../../src/packing/controller';
 import type { HostMessage, PackingStatus, WarehouseInfo } from '../../../src/packing/protocol';
-import { PackingQueue, StatusRefusedError, type KnownStates } from '../../../src/packing/queue';
+import { DETAILS_AT_ONCE, PackingQueue, StatusRefusedError, type KnownStates } from '../../../src/packing/queue';
 import { pageStrings } from '../../../src/packing/strings';
 import { useSandbox } from '../client/support';
 import { until } from '../until';
@@ -354,19 +354,32 @@ describe('packing host against the sandbox', () => {
     const h = await host();
     sandbox.sandbox.addFaults([{ endpoint: 'orderDetails', latencyMs: 10_000 }]);
     const reading = h.controller.receive({ type: 'ready' });
-    await until('the packing histories requested', () => sandbox.sent('orderDetails').length > 0);
-    // The first few are read at once: let them all arrive (each waits 10 s for its answer).
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The first few are read at once, each held 10 s: no more is asked until one of them answers.
+    const reads = Math.min(DETAILS_AT_ONCE, (await sandbox.client.getPackingOrders(h.warehouse.code)).length);
+    await until(`the first ${reads} packing histories requested`, () => sandbox.sent('orderDetails').length === reads);
     const sent = sandbox.sandbox.requests.length;
     const closed = Date.now();
     h.controller.dispose();
     await reading;
     assert.ok(Date.now() - closed < 1_000, `ended ${Date.now() - closed} ms after the close`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    assert.equal(sandbox.sandbox.requests.length, sent, 'no request after the close');
+    // A later exchange marks the point by which a read started by the controller would have arrived.
+    await sandbox.client.getPickupLocations();
+    assert.equal(sandbox.sandbox.requests.length, sent + 1, 'no request after the close');
     assert.deepEqual(h.posted.map((message) => message.type), ['init', 'loading'], 'no queue half-read, no error');
     assert.deepEqual(h.logged.filter((line) => line.startsWith('error ')), []);
     assert.equal(h.queue.readAt, undefined, 'nothing kept');
+  });
+
+  it('a closed panel is sent nothing and reads nothing when the session resets', async () => {
+    const h = await host();
+    await h.controller.receive({ type: 'ready' });
+    const posted = h.posted.length;
+    const sent = sandbox.sandbox.requests.length;
+    h.controller.dispose();
+    await h.controller.reset();
+    assert.deepEqual(h.posted.slice(posted), [], 'nothing posted to a disposed webview');
+    assert.equal(sandbox.sandbox.requests.length, sent, 'no read for a closed panel');
+    assert.deepEqual(h.logged.filter((line) => line.startsWith('error ')), []);
   });
 
   it('shows “unknown” rather than a guess when an order’s history cannot be read', async () => {

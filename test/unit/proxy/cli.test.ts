@@ -5,8 +5,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox';
-import { run, waitFor } from '../sandbox/cliProcess';
-import { accessToken, call } from '../sandbox/http';
+import { run, waitFor } from '../sandbox/support/cliProcess';
+import { accessToken, call } from '../sandbox/support/http';
 
 describe('recording proxy CLI', () => {
   let upstream: RunningSandbox;

@@ -4,8 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startSandbox } from '../../../src/sandbox';
-import { run, waitFor } from './cliProcess';
-import { call } from './http';
+import { run, waitFor } from './support/cliProcess';
+import { call } from './support/http';
 
 describe('sandbox CLI', () => {
   it('prints the base URL, the refresh token and a curl example, serves, and stops on SIGINT', async () => {

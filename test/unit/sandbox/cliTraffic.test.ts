@@ -4,8 +4,8 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { run, waitFor } from './cliProcess';
-import { call } from './http';
+import { run, waitFor } from './support/cliProcess';
+import { call } from './support/http';
 
 const ADJUST = { actionType: 'adjust', locationCode: 'RUH-WH1', sku: 'AJW-DATES-500' };
 

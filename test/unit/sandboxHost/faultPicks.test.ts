@@ -3,7 +3,7 @@
 import * as assert from 'node:assert';
 import { startSandbox } from '../../../src/sandbox';
 import { describeFault, faultKinds, faultOf, type FaultChoices } from '../../../src/sandboxHost/faultPicks';
-import { call, signIn } from '../sandbox/http';
+import { call, signIn } from '../sandbox/support/http';
 
 const choices = (over: Partial<FaultChoices>): FaultChoices => ({ endpoint: '*', kind: 'serverError500', limit: { by: 'requests', count: 2 }, clients: 'all', ...over });
 

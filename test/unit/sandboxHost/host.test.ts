@@ -7,7 +7,7 @@ import type { RunningSandbox, SandboxSnapshot } from '../../../src/sandbox';
 import { SandboxHost, type SandboxHostStorage } from '../../../src/sandboxHost/host';
 import { Session } from '../../../src/session';
 import { MemorySecrets, MemorySettings } from '../session/fakes';
-import { ok, signIn } from '../sandbox/http';
+import { ok, signIn } from '../sandbox/support/http';
 import { until } from '../until';
 
 class MemoryStorage implements SandboxHostStorage {

@@ -2,13 +2,13 @@
 // closed loopback port (connection refused), then to a sandbox that answers.
 import * as assert from 'node:assert';
 import * as net from 'node:net';
-import { unreachableText } from '../../../src/common/unreachable';
+import { unreachableText } from '../../../src/common/text/unreachable';
 import { ReachabilityWatch } from '../../../src/session/reachability';
 import type { Outage } from '../../../src/session/reachability';
 import { Session, tokenKey } from '../../../src/session';
 import { startSandbox } from '../../../src/sandbox';
 import type { RunningSandbox } from '../../../src/sandbox/types';
-import { StockStore } from '../../../src/stock/store';
+import { StockStore } from '../../../src/stock/store/store';
 import { visibleIssues } from '../../../src/stock/controller';
 import { MemorySecrets, MemorySettings } from './fakes';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { mergeRead, type SkuStock, type StockChange } from '../../../src/stock/figures';
+import { mergeRead, type SkuStock, type StockChange } from '../../../src/stock/store/figures';
 
 const MINUTE = 60_000;
 

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert';
 import { CONTEXT_KEYS } from '../../../src/common/ids';
 import { savedTreeOptions, StockViewController, type StockTreeData, type StockTreeView, type StockViewHost, type StockViewRow } from '../../../src/stock/controller';
-import { buildTree, type TreeOptions } from '../../../src/stock/treeModel';
+import { buildTree, type TreeOptions } from '../../../src/stock/tree/treeModel';
 import { LOW, TEA, stockFixture, type StockFixture } from './fixture';
 
 interface Harness {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { ExpansionMemory, ONE_SCREEN_ROWS } from '../../../src/stock/expansion';
+import { ExpansionMemory, ONE_SCREEN_ROWS } from '../../../src/stock/tree/expansion';
 
 class Memento {
   readonly values = new Map<string, unknown>();

@@ -2,8 +2,8 @@
 // reading through that client: every test talks real HTTP to 127.0.0.1.
 import { OtoClient } from '../../../src/client';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../src/sandbox';
-import type { StockSource } from '../../../src/stock/source';
-import { StockStore } from '../../../src/stock/store';
+import type { StockSource } from '../../../src/stock/store/source';
+import { StockStore } from '../../../src/stock/store/store';
 
 export const TEA = 'TST-TEA';
 export const LOW = 'TST-LOW';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { lowSkusText, skuCount } from '../../../src/stock/format';
+import { lowSkusText, skuCount } from '../../../src/stock/tree/format';
 
 describe('stock counts in words', () => {
   it('says 1 SKU, not 1 SKUs, in the tooltip and the low-stock badge', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
-import { revealArgument, skuRow, unhide } from '../../../src/stock/reveal';
-import { buildTree, type TreeOptions } from '../../../src/stock/treeModel';
+import { revealArgument, skuRow, unhide } from '../../../src/stock/tree/reveal';
+import { buildTree, type TreeOptions } from '../../../src/stock/tree/treeModel';
 import { LOW, TEA, stockFixture, type StockFixture } from './fixture';
 
 const byLocation: TreeOptions = { grouping: 'location', lowOnly: false, text: '' };

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import { OtoError } from '../../../src/client';
-import type { StockSource } from '../../../src/stock/source';
-import { StockStore, type StockChangeEvent } from '../../../src/stock/store';
+import type { StockSource } from '../../../src/stock/store/source';
+import { StockStore, type StockChangeEvent } from '../../../src/stock/store/store';
 import { LOW, TEA, stockFixture, type StockFixture } from './fixture';
 import { until } from '../until';
 

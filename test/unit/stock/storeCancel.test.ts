@@ -2,7 +2,7 @@
 // when no one else waits on it, and a read given up changes nothing the view shows.
 import * as assert from 'node:assert/strict';
 import { until } from '../until';
-import type { StockChangeEvent } from '../../../src/stock/store';
+import type { StockChangeEvent } from '../../../src/stock/store/store';
 import { TEA, stockFixture, type StockFixture } from './fixture';
 
 describe('StockStore cancellation against the sandbox', () => {

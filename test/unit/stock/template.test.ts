@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
-import type { SkuStock } from '../../../src/stock/figures';
-import { Template } from '../../../src/stock/template';
-import { buildTree } from '../../../src/stock/treeModel';
+import type { SkuStock } from '../../../src/stock/store/figures';
+import { Template } from '../../../src/stock/tree/template';
+import { buildTree } from '../../../src/stock/tree/treeModel';
 import { withBundle } from '../l10nBundle';
 
 describe('localised row texts', () => {

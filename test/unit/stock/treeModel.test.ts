@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
-import { formatNumber } from '../../../src/common/display';
-import { skuTooltip, locationTooltip } from '../../../src/stock/tooltip';
-import { buildTree, type LocationNode, type SkuNode, type StockNode, type TreeModel, type TreeOptions } from '../../../src/stock/treeModel';
+import { formatNumber } from '../../../src/common/text/display';
+import { skuTooltip, locationTooltip } from '../../../src/stock/tree/tooltip';
+import { buildTree, type LocationNode, type SkuNode, type StockNode, type TreeModel, type TreeOptions } from '../../../src/stock/tree/treeModel';
 import { withBundle } from '../l10nBundle';
 import { LOW, TEA, stockFixture, type StockFixture } from './fixture';
 

@@ -1,0 +1,225 @@
+// The client's call engine, under every endpoint method: one call is up to `maxAttempts` HTTP
+// exchanges (the retry policy), plus one resend after a 401 with a fresh token; it gets the access
+// token (refreshing it once for all concurrent callers), keeps every token out of errors and
+// events, and reports each exchange.
+import { abortable, sleep, throwIfAborted } from './abort';
+import { interpretAnswer } from '../wire/answers';
+import { isOtoError, OtoError } from '../errors';
+import { HttpRequest, send, SendLimits } from '../wire/http';
+import { redact } from './redact';
+import { headersFor, RequestEvents, type Exchange } from './requestEvents';
+import * as answers from '../wire/responses';
+import { RetryPolicy, type RetryOptions, type RetryRule } from './retryPolicy';
+import { AccessTokens, IssuedToken } from './tokens';
+import type { OtoRequestEvent } from '../types';
+import * as input from '../input/validate';
+import type { Check } from '../wire/wire';
+
+/** What one call needs from the engine. */
+export interface CallSpec<T> {
+  method: 'GET' | 'POST';
+  endpoint: string;
+  /** Full URL when already built (SKU batches); otherwise `baseUrl/endpoint` plus `query`. */
+  url?: string;
+  query?: Record<string, string>;
+  body?: unknown;
+  operation: OtoRequestEvent['operation'];
+  /** Reads `transient`, every write `unsent` (see RetryRule), the questions themselves `never`. */
+  retry: RetryRule;
+  auth: boolean;
+  check: Check<T>;
+}
+
+/** How the client calls: the OtoClientOptions of everything but the endpoint methods. */
+export interface EngineOptions {
+  /** The merchant's refresh token, or a function returning it (read at each refresh). */
+  refreshToken: string | (() => Promise<string>);
+  /** Per HTTP request, answer body included (default 15 s). */
+  timeoutMs?: number;
+  /**
+   * Largest answer read, in bytes after any decompression (default 32 MB). A larger one fails the
+   * call at once with an `api` OtoError (`answerTooLarge`), and is not asked for again.
+   */
+  maxAnswerBytes?: number;
+  /** Called once per HTTP exchange, with every token redacted. */
+  onRequest?: (event: OtoRequestEvent) => void;
+  retry?: RetryOptions;
+  /**
+   * Sent as `User-Agent`, so a server (the sandbox's traffic view) can tell our requests from an
+   * integration's; the extension passes `oto-stock-vscode/<its version>`.
+   */
+  userAgent?: string;
+  /**
+   * The clock (milliseconds since the epoch) that access-token expiry and `Retry-After` dates are
+   * measured with (default `Date.now`); tests pass a fake one instead of waiting for real time.
+   */
+  now?: () => number;
+}
+
+const DEFAULT_MAX_ANSWER_BYTES = 32 * 1024 * 1024;
+/** Older OTO documentation says 30 minutes; the shorter guess is the safe one. */
+const FALLBACK_TOKEN_LIFETIME_SECONDS = 1800;
+/** Access tokens remembered for redaction (the current one and a few before it). */
+const REMEMBERED_TOKENS = 4;
+const DEFAULT_USER_AGENT = 'oto-stock-vscode/dev';
+
+export class CallEngine {
+  private readonly limits: SendLimits;
+  private readonly retry: RetryPolicy;
+  private readonly tokens: AccessTokens;
+  private readonly events: RequestEvents;
+  private readonly userAgent: string;
+  /** The refresh token first, then the latest access tokens: what redaction hides. */
+  private readonly secrets: string[] = [];
+
+  constructor(
+    readonly baseUrl: string,
+    private readonly options: EngineOptions,
+  ) {
+    if (typeof options.refreshToken === 'string') {
+      input.requireText(options.refreshToken, 'refreshToken', 'refreshToken');
+      this.remember(options.refreshToken);
+    }
+    this.limits = { timeoutMs: options.timeoutMs ?? 15_000, maxAnswerBytes: options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES };
+    if (!Number.isSafeInteger(this.limits.maxAnswerBytes) || this.limits.maxAnswerBytes < 1) {
+      throw new OtoError({ kind: 'validation', field: 'maxAnswerBytes', message: 'maxAnswerBytes must be a positive whole number of bytes' });
+    }
+    this.retry = new RetryPolicy(options.retry);
+    this.tokens = new AccessTokens(() => this.issueToken(), options.now);
+    this.userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
+    this.events = new RequestEvents(options.onRequest, this.userAgent);
+  }
+
+  /**
+   * One call: up to `maxAttempts` tries when `spec.retry` allows (transient failures only, with
+   * jittered exponential backoff, at least as long as any Retry-After), plus one re-send after a
+   * 401 with a fresh token (OTO refused the request, so it was not carried out).
+   */
+  async call<T>(spec: CallSpec<T>, signal?: AbortSignal): Promise<T> {
+    let reauthenticated = false;
+    let tries = 0;
+    for (let attempt = 1; ; attempt++) {
+      const used: { token?: string } = {};
+      try {
+        return await this.attempt(spec, attempt, used, signal);
+      } catch (caught) {
+        const error = this.sanitise(caught, spec.endpoint);
+        error.attempts = attempt;
+        if (error.kind === 'auth' && error.status === 401 && error.endpoint === spec.endpoint && spec.auth && !reauthenticated) {
+          reauthenticated = true;
+          this.tokens.invalidate(used.token);
+          continue;
+        }
+        tries++;
+        const delay = this.retry.delayBeforeRetry(error, spec.retry, tries);
+        if (delay === undefined) {
+          throw error;
+        }
+        // Only writes that provably never arrived are retried: giving up on one leaves nothing applied.
+        await sleep(delay, signal, spec.endpoint, spec.operation === 'write');
+      }
+    }
+  }
+
+  /** A failure to get the token is one of the call's own that sent nothing of it. */
+  async accessToken(endpoint: string, signal?: AbortSignal): Promise<string> {
+    try {
+      return await abortable(this.tokens.get(), signal, endpoint);
+    } catch (caught) {
+      const error = this.sanitise(caught, endpoint);
+      throw error.unsent === true ? error : new OtoError({ ...error, message: error.message, unsent: true });
+    }
+  }
+
+  private async attempt<T>(spec: CallSpec<T>, attempt: number, used: { token?: string }, signal?: AbortSignal): Promise<T> {
+    used.token = spec.auth ? await this.accessToken(spec.endpoint, signal) : undefined;
+    const request: HttpRequest = {
+      method: spec.method,
+      url: spec.url ?? this.url(spec.endpoint, spec.query),
+      headers: headersFor(this.userAgent, spec.body !== undefined, used.token),
+      body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+    };
+    // A write, once it leaves, cannot be called back: the caller may give up until then, and after
+    // it the answer is waited for (within timeoutMs), so the outcome is known rather than half-known.
+    const write = spec.operation === 'write';
+    throwIfAborted(write ? signal : undefined, spec.endpoint, true);
+    const started = performance.now();
+    const exchange: Exchange = { endpoint: spec.endpoint, operation: spec.operation, attempt, request, started };
+    try {
+      const answer = await send(request, spec.endpoint, this.limits, write ? undefined : signal);
+      exchange.status = answer.status;
+      exchange.responseBody = answer.text;
+      const value = interpretAnswer(answer, spec.endpoint, spec.check, this.options.now?.());
+      this.events.emit(exchange, this.secrets);
+      return value;
+    } catch (caught) {
+      exchange.error = this.sanitise(caught, spec.endpoint);
+      this.events.emit(exchange, this.secrets);
+      throw exchange.error;
+    }
+  }
+
+  private async issueToken(): Promise<IssuedToken> {
+    const refreshToken = await this.readRefreshToken();
+    this.remember(refreshToken);
+    let answer: answers.TokenAnswer;
+    try {
+      answer = await this.call({
+        method: 'POST', endpoint: 'refreshToken', body: { refresh_token: refreshToken },
+        operation: 'auth', retry: 'never', auth: false, check: answers.tokenAnswer,
+      });
+    } catch (error) {
+      // An answer saying no (4xx, or success: false) means the token itself is bad.
+      const refused = isOtoError(error) && (error.kind === 'api' || error.kind === 'auth') &&
+        (error.code !== undefined || (error.status !== undefined && error.status >= 400 && error.status < 500));
+      if (refused) {
+        throw new OtoError({ ...error, kind: 'auth', message: `OTO refused the refresh token: ${error.message}` });
+      }
+      throw error;
+    }
+    this.remember(answer.access_token);
+    const seconds = Number(answer.expires_in);
+    return { accessToken: answer.access_token, expiresInSeconds: seconds > 0 ? seconds : FALLBACK_TOKEN_LIFETIME_SECONDS };
+  }
+
+  /** No usable refresh token means "not signed in": an auth error, whatever the source did. */
+  private async readRefreshToken(): Promise<string> {
+    const source = this.options.refreshToken;
+    let token: unknown;
+    try {
+      token = typeof source === 'string' ? source : await source();
+    } catch (error) {
+      throw new OtoError({ kind: 'auth', endpoint: 'refreshToken', message: `No refresh token: ${error instanceof Error ? error.message : String(error)}` });
+    }
+    if (typeof token !== 'string' || token.trim() === '') {
+      throw new OtoError({ kind: 'auth', endpoint: 'refreshToken', message: 'No refresh token is set: sign in first' });
+    }
+    return token;
+  }
+
+  private url(endpoint: string, query?: Record<string, string>): string {
+    const search = new URLSearchParams(query).toString();
+    return `${this.baseUrl}/${endpoint}${search === '' ? '' : `?${search}`}`;
+  }
+
+  private remember(secret: string): void {
+    if (!this.secrets.includes(secret)) {
+      this.secrets.push(secret);
+      // The refresh token stays first; only the oldest access tokens are forgotten.
+      if (this.secrets.length > REMEMBERED_TOKENS + 1) {
+        this.secrets.splice(1, 1);
+      }
+    }
+  }
+
+  /** Any failure as an OtoError whose message carries no token. */
+  private sanitise(caught: unknown, endpoint: string): OtoError {
+    const error = isOtoError(caught) ? caught : new OtoError({ kind: 'api', endpoint, message: caught instanceof Error ? caught.message : String(caught) });
+    const message = redact(error.message, this.secrets);
+    const warnings = error.warnings.map((warning) => redact(warning, this.secrets));
+    if (message === error.message && warnings.every((warning, index) => warning === error.warnings[index])) {
+      return error;
+    }
+    return new OtoError({ ...error, message, warnings });
+  }
+}

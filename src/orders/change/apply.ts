@@ -1,0 +1,102 @@
+// Sends one stock change, exactly once, and records it; a lost answer is reported as such and
+// never resent.
+import type { Connection, FlowContext, LocationInfo, OrdersClient, ReasonNote } from '../context';
+import { describeError, isLostAnswer, showFailure, showLostAnswer, stillCurrent } from './failure';
+import * as l10n from '@vscode/l10n';
+import { resultingStock, StockAction } from './quantity';
+import type { StockChangeRecord } from '../recent/recentChanges';
+import { locationName } from '../target';
+
+export interface StockChangePlan {
+  action: StockAction;
+  location: LocationInfo;
+  sku: string;
+  qty: number;
+  /** On hand right before the change, read fresh. */
+  before: number;
+  undoOf?: string;
+  reason?: ReasonNote['reason'];
+  note?: string;
+}
+
+export interface AppliedChange {
+  record: StockChangeRecord;
+  warnings: readonly string[];
+}
+
+export async function readOnHand(client: OrdersClient, sku: string, locationCode: string, signal?: AbortSignal): Promise<number> {
+  const stock = await client.checkInventoryStock([sku], { pickupLocationCode: locationCode, signal });
+  return stock[sku]?.find((entry) => entry.pickupLocationCode === locationCode)?.quantityOnHand ?? 0;
+}
+
+export function describeSubject(sku: string, location: LocationInfo): string {
+  return l10n.t('{0} at {1}', sku, locationName(location));
+}
+
+export function signed(qty: number): string {
+  return qty > 0 ? `+${qty}` : String(qty);
+}
+
+export async function applyStockChange(ctx: FlowContext, connection: Connection, plan: StockChangePlan): Promise<AppliedChange | undefined> {
+  const subject = describeSubject(plan.sku, plan.location);
+  const after = resultingStock(plan.action, plan.before, plan.qty);
+  const touched = [{ sku: plan.sku, locationCode: plan.location.code }];
+  const title = plan.action === 'adjust' ? l10n.t('Adjusting {0} by {1}…', subject, signed(plan.qty)) : l10n.t('Setting {0} to {1}…', subject, plan.qty);
+  if (!(await stillCurrent(ctx, connection))) {
+    return undefined;
+  }
+  try {
+    const response = await ctx.prompter.progress(title, () =>
+      connection.client.updateStockQuantity({ actionType: plan.action, locationCode: plan.location.code, sku: plan.sku, qty: plan.qty }),
+    );
+    refreshRows(ctx, touched);
+    const record = await ctx.recent.add<StockChangeRecord>({
+      type: 'stock',
+      environment: connection.environment,
+      action: plan.action,
+      locationCode: plan.location.code,
+      sku: plan.sku,
+      qty: plan.qty,
+      before: plan.before,
+      after,
+      transactionId: response.transactionID === undefined ? undefined : String(response.transactionID),
+      undoOf: plan.undoOf,
+      reason: plan.reason,
+      note: plan.note,
+    });
+    return { record, warnings: response.warnings };
+  } catch (error) {
+    if (isLostAnswer(error)) {
+      refreshRows(ctx, touched);
+      await reportLostChange(ctx, connection, plan, error);
+    } else {
+      await showFailure(ctx, l10n.t('{0} was not changed', subject), error);
+    }
+    return undefined;
+  }
+}
+
+/** The tree re-reads just these rows; its own errors show in the view, so nothing waits on it. */
+export function refreshRows(ctx: FlowContext, targets: ReadonlyArray<{ sku: string; locationCode?: string }>): void {
+  ctx.stock.invalidate(targets).catch(() => undefined);
+}
+
+async function reportLostChange(ctx: FlowContext, connection: Connection, plan: StockChangePlan, error: unknown): Promise<void> {
+  const subject = describeSubject(plan.sku, plan.location);
+  const text =
+    plan.action === 'adjust'
+      ? l10n.t('No answer from OTO to the adjustment of {0} by {1} ({2}). It may or may not have been applied; nothing was resent.', subject, signed(plan.qty), describeError(error))
+      : l10n.t('No answer from OTO to setting {0} to {1} ({2}). It may or may not have been applied; nothing was resent.', subject, plan.qty, describeError(error));
+  const reread = l10n.t('Re-read stock');
+  if ((await showLostAnswer(ctx, text, [reread])) !== reread) {
+    return;
+  }
+  try {
+    const now = await ctx.prompter.progress(l10n.t('Reading stock of {0}…', subject), (signal) => readOnHand(connection.client, plan.sku, plan.location.code, signal), { cancellable: true });
+    refreshRows(ctx, [{ sku: plan.sku, locationCode: plan.location.code }]);
+    const after = resultingStock(plan.action, plan.before, plan.qty);
+    await ctx.prompter.message('info', l10n.t('{0}: {1} on hand now. It was {2} before the change and would be {3} had it been applied.', subject, now, plan.before, after), []);
+  } catch (readError) {
+    await showFailure(ctx, l10n.t('Could not read the stock of {0}', subject), readError);
+  }
+}

@@ -1,0 +1,92 @@
+// How a failed call is told to the user: OTO's own code and message with "Show log", and for a
+// write whose answer was lost, that it may or may not have happened (it is never resent).
+import { isOtoError, isPlanGatedError } from '../../client';
+import { isCancellation } from '../../common/ui/cancellation';
+import { isUnreachable, unreachableText } from '../../common/text/unreachable';
+import { connect, type Connection, type FlowContext } from '../context';
+import * as l10n from '@vscode/l10n';
+import type { MessageLevel } from '../prompts/prompter';
+
+/**
+ * The request may have reached OTO and taken effect even though no good answer came back: a
+ * timeout, a dropped connection, a server error (even one with an OTO code: a gateway or OTO may
+ * fail after the change was made). Not when the connection was never made.
+ */
+export function isLostAnswer(error: unknown): boolean {
+  if (!isOtoError(error) || error.unsent === true) {
+    return false;
+  }
+  return error.kind === 'timeout' || error.kind === 'network' || error.answerTooLarge === true || (error.kind === 'api' && (error.status ?? 0) >= 500);
+}
+
+/** e.g. `OTO1133 Location Code is missing or invalid`, or the plain message when OTO gave no code. */
+export function describeError(error: unknown): string {
+  if (isUnreachable(error)) {
+    // The transport's own text (`connect ECONNREFUSED …`) is in the log, behind "Show log".
+    return unreachableText();
+  }
+  if (isOtoError(error)) {
+    const text = error.code ? `${error.code} ${error.message}` : error.message;
+    return isPlanGatedError(error) ? l10n.t('{0} (this OTO account\'s plan does not include stock management)', text) : text;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The flow's connection, or undefined once the user has been told why there is none (not signed in, say). */
+export async function connectOrReport(ctx: FlowContext, title: string): Promise<Connection | undefined> {
+  try {
+    return await connect(ctx);
+  } catch (error) {
+    await showFailure(ctx, title, error);
+    return undefined;
+  }
+}
+
+/**
+ * False, once the user has been told, when the session changed since the flow took its client: the
+ * write would go to the environment (or account) the user left, while the figures it was based on
+ * came from the old one.
+ */
+export async function stillCurrent(ctx: FlowContext, connection: Connection): Promise<boolean> {
+  const now = ctx.environment();
+  if (now !== connection.environment) {
+    await ctx.prompter.message('warning', l10n.t('OTO switched from {0} to {1} while this was being prepared, so nothing was sent. Run the command again.', connection.environment, now), []);
+    return false;
+  }
+  if (ctx.generation() !== connection.generation) {
+    await ctx.prompter.message('warning', l10n.t('You signed in or out of OTO {0} while this was being prepared, so nothing was sent. Run the command again.', now), []);
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Shows "<what failed>: <OTO code and message>" with "Show log", plus any extra actions; returns
+ * the extra action chosen. Nothing for a cancellation: the user gave up, nothing failed.
+ */
+export function showFailure<A extends string>(ctx: FlowContext, what: string, error: unknown, extra: readonly A[] = []): Promise<A | undefined> {
+  if (isCancellation(error)) {
+    return Promise.resolve(undefined);
+  }
+  return messageWithLog(ctx, 'error', l10n.t('{0}: {1}', what, describeError(error)), extra);
+}
+
+/** Warns that a write's answer was lost; returns the extra action chosen. */
+export function showLostAnswer<A extends string>(ctx: FlowContext, text: string, extra: readonly A[]): Promise<A | undefined> {
+  return messageWithLog(ctx, 'warning', text, extra);
+}
+
+async function messageWithLog<A extends string>(ctx: FlowContext, level: MessageLevel, text: string, extra: readonly A[]): Promise<A | undefined> {
+  const showLog = l10n.t('Show log');
+  const choice = await ctx.prompter.message<string>(level, text, [...extra, showLog]);
+  if (choice === showLog) {
+    await ctx.showLog();
+    return undefined;
+  }
+  return extra.find((action) => action === choice);
+}
+
+/** OTO's warnings appended to a message, e.g. about a date it dropped. */
+export function withWarnings(text: string, warnings: readonly string[] | undefined): string {
+  return warnings && warnings.length > 0 ? l10n.t('{0} OTO says: {1}', text, warnings.join(' · ')) : text;
+}

@@ -1,0 +1,126 @@
+// "OTO: Adjust Stock…" and "OTO: Set Stock…": location → SKU → quantity (prefilled steps
+// skipped), a modal confirmation for risky changes (declining it goes back to the quantity), the
+// call with progress, then Undo.
+import { applyStockChange, describeSubject, readOnHand, signed } from './apply';
+import { FlowContext, LocationInfo } from '../context';
+import { connectOrReport, showFailure, withWarnings } from './failure';
+import * as l10n from '@vscode/l10n';
+import { pickLocation, pickSku } from '../prompts/picks';
+import { parseStockQuantity, preview, resultingStock, riskOf, StockAction, units } from './quantity';
+import { Step, runSteps } from '../prompts/steps';
+import { Target, targetLocation } from '../target';
+import { undoStockChange } from './undo';
+
+interface ChangeState {
+  location?: LocationInfo;
+  sku?: string;
+  /** On hand at the location, read fresh once the SKU is known. */
+  before?: number;
+  text: string;
+}
+
+export async function changeStock(ctx: FlowContext, action: StockAction, target: Target): Promise<void> {
+  const title = action === 'adjust' ? l10n.t('Adjust Stock') : l10n.t('Set Stock');
+  const connection = await connectOrReport(ctx, title);
+  if (!connection) {
+    return;
+  }
+  const state: ChangeState = {
+    location: targetLocation(ctx.stock, target),
+    sku: target.sku,
+    text: '',
+  };
+  const asked = { location: !state.location, sku: !state.sku };
+  const totalSteps = Number(asked.location) + Number(asked.sku) + 1;
+  const position = (index: number) => ({ title, step: index, totalSteps });
+
+  const quantityStep: Step = async (input) => {
+    const location = state.location as LocationInfo;
+    const sku = state.sku as string;
+    const subject = describeSubject(sku, location);
+    state.before ??= await ctx.prompter.progress(l10n.t('Reading stock of {0}…', subject), (signal) => readOnHand(connection.client, sku, location.code, signal), { cancellable: true });
+    const before = state.before;
+    state.text = await input.input({
+      ...position(totalSteps),
+      value: state.text,
+      placeholder: action === 'adjust' ? l10n.t('e.g. -5 to remove, 12 to add') : l10n.t('the new quantity on hand, e.g. 40'),
+      prompt: (value) => l10n.t('On hand of {0}: {1}', subject, preview(action, before, value)),
+      validate: (value) => {
+        const parsed = parseStockQuantity(action, before, value);
+        return 'error' in parsed ? parsed.error : undefined;
+      },
+    });
+    const parsed = parseStockQuantity(action, before, state.text);
+    // Declining the risky-change question goes back to the quantity, typed value kept.
+    if ('value' in parsed && !(await confirmRisk(ctx, action, subject, before, parsed.value))) {
+      return quantityStep;
+    }
+    return undefined;
+  };
+  const skuStep: Step = async (input) => {
+    const location = state.location as LocationInfo;
+    const sku = await pickSku(input, position(Number(asked.location) + 1), ctx.stock, location, { current: state.sku });
+    if (sku !== state.sku) {
+      state.before = undefined;
+    }
+    state.sku = sku;
+    return quantityStep;
+  };
+  const locationStep: Step = async (input) => {
+    const location = await pickLocation(input, position(1), ctx.stock, state.location?.code);
+    if (location.code !== state.location?.code) {
+      state.before = undefined;
+    }
+    state.location = location;
+    return asked.sku ? skuStep : quantityStep;
+  };
+
+  try {
+    const end = await runSteps(ctx.prompter, asked.location ? locationStep : asked.sku ? skuStep : quantityStep);
+    if (end !== 'done') {
+      return;
+    }
+  } catch (error) {
+    await showFailure(ctx, title, error);
+    return;
+  }
+  const location = state.location as LocationInfo;
+  const sku = state.sku as string;
+  const before = state.before as number;
+  const parsed = parseStockQuantity(action, before, state.text);
+  if ('error' in parsed) {
+    return;
+  }
+  const qty = parsed.value;
+  const why = ctx.askReason ? await ctx.askReason() : {};
+  if (!why) {
+    return;
+  }
+  const applied = await applyStockChange(ctx, connection, { action, location, sku, qty, before, ...why });
+  if (!applied) {
+    return;
+  }
+  const { record, warnings } = applied;
+  const subject = describeSubject(sku, location);
+  const done =
+    action === 'adjust'
+      ? l10n.t('Adjusted {0} by {1}: {2} → {3}. Transaction {4}.', subject, signed(qty), record.before, record.after, record.transactionId ?? '—')
+      : l10n.t('Set {0} to {1}: {2} → {3}. Transaction {4}.', subject, qty, record.before, record.after, record.transactionId ?? '—');
+  const undo = l10n.t('Undo');
+  if ((await ctx.prompter.message('info', withWarnings(done, warnings), [undo])) === undo) {
+    await undoStockChange(ctx, record, connection.generation);
+  }
+}
+
+async function confirmRisk(ctx: FlowContext, action: StockAction, subject: string, before: number, qty: number): Promise<boolean> {
+  const risk = riskOf(action, before, qty, ctx.confirmAboveUnits());
+  if (!risk) {
+    return true;
+  }
+  const after = resultingStock(action, before, qty);
+  return ctx.prompter.confirm({
+    message: action === 'adjust' ? l10n.t('Adjust {0} by {1}?', subject, signed(qty)) : l10n.t('Set {0} to {1}?', subject, qty),
+    detail: l10n.t('{0} On hand goes from {1} to {2}.', risk, units(before), units(after)),
+    confirm: action === 'adjust' ? l10n.t('Adjust') : l10n.t('Set'),
+  });
+}

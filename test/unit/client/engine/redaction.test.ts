@@ -1,0 +1,105 @@
+// No token in any event or error: checked by scanning everything a run of calls produced, including
+// failures whose bodies echo a token back.
+import * as assert from 'node:assert/strict';
+import { redact, redactHeaders } from '../../../../src/client';
+import { failure, useSandbox } from '../support';
+
+const REFRESH_TOKEN = 'rt-sandbox-secret-0123456789abcdef';
+
+describe('token redaction', () => {
+  describe('in events and errors', () => {
+    const t = useSandbox({ refreshToken: REFRESH_TOKEN, extra: { locations: [{ code: 'ASDS', kind: 'warehouse' }] } });
+
+    it('no event and no error carries the refresh token or an access token', async () => {
+      const errors: unknown[] = [];
+      await t.client.getAccountInfo();
+      await t.client.checkInventoryStock(['SKU-1']);
+      t.sandbox.addFaults([
+        { endpoint: 'accountInfo', status: 401, body: '{"message":"Jwt is expired","code":401}', times: 1 },
+        { endpoint: 'getPickupLocationList', status: 400, body: `{"success":false,"errorCode":4,"errorMsg":"bad token ${REFRESH_TOKEN}"}`, times: 1 },
+        { endpoint: 'orderDetails', status: 500, body: `<html>refresh_token=${REFRESH_TOKEN}</html>` },
+      ]);
+      await t.client.getAccountInfo();
+      errors.push(await failure(t.client.getPickupLocations()));
+      errors.push(await failure(t.client.getOrderDetails('X')));
+      errors.push(await failure(t.newClient({ refreshToken: `${REFRESH_TOKEN}-wrong` }).getAccountInfo()));
+
+      const accessTokens = t.events.filter((event) => event.endpoint === 'refreshToken' && event.status === 200)
+        .map((event) => JSON.parse(event.responseBody ?? '{}').access_token as string);
+      assert.ok(accessTokens.length >= 2 && accessTokens.every((token) => token === '***'), 'access tokens in refresh answers are redacted');
+      const everything = JSON.stringify([t.events, errors.map((error) => ({ ...(error as object), message: (error as Error).message }))]);
+      assert.ok(!everything.includes(REFRESH_TOKEN), 'refresh token leaked');
+      assert.ok(!/Bearer (?!\*\*\*)/.test(everything), 'a bearer token leaked');
+      const authorized = t.events.filter((event) => event.requestHeaders.Authorization !== undefined);
+      assert.ok(authorized.length > 3);
+      assert.ok(authorized.every((event) => event.requestHeaders.Authorization === 'Bearer ***'));
+      assert.deepEqual(JSON.parse(t.events[0].requestBody ?? '{}'), { refresh_token: '***' });
+    });
+
+    it('a refused refresh token keeps the words of OTO\'s message', async () => {
+      const error = await failure(t.newClient({ refreshToken: `${REFRESH_TOKEN}-wrong` }).getAccountInfo());
+      assert.match(error.message, /^OTO refused the refresh token: This action is not allowed for this token$/);
+    });
+
+    it('events still carry what a request log needs', async () => {
+      await t.client.checkInventoryStock(['SKU-1'], { pickupLocationCode: 'ASDS' });
+      const event = t.events.find((item) => item.endpoint === 'checkInventoryStock');
+      assert.ok(event);
+      assert.equal(event.method, 'GET');
+      assert.equal(event.operation, 'read');
+      assert.equal(event.status, 200);
+      assert.equal(event.attempt, 1);
+      assert.equal(event.url, `${t.sandbox.baseUrl}/checkInventoryStock?sku=SKU-1&pickupLocationCode=ASDS`);
+      assert.ok(event.durationMs >= 0);
+      assert.ok(event.responseBody?.includes('"success":true'));
+      assert.ok(t.events.map((item) => item.id).every((id, index, ids) => index === 0 || id > ids[index - 1]));
+    });
+
+    it('a failing listener does not fail the call', async () => {
+      const client = t.newClient({ onRequest: () => { throw new Error('listener broke'); } });
+      assert.deepEqual(await client.healthCheck(), { status: 'ok' });
+    });
+  });
+
+  describe('redact()', () => {
+    it('removes known secrets wherever they appear', () => {
+      assert.equal(redact(`x ${REFRESH_TOKEN} y`, [REFRESH_TOKEN]), 'x *** y');
+    });
+
+    it('removes token fields in JSON, query strings and prose', () => {
+      assert.equal(redact('{"refresh_token": "abc\\"def", "x": 1}'), '{"refresh_token": "***", "x": 1}');
+      assert.equal(redact('{"access_token":"ey.a.b","token_type":"Bearer"}'), '{"access_token":"***","token_type":"Bearer"}');
+      assert.equal(redact('?refresh_token=abcdef&x=1'), '?refresh_token=***&x=1');
+      assert.equal(redact('refresh_token: abcdef'), 'refresh_token: ***');
+    });
+
+    it('removes bearer tokens and anything shaped like a JWT', () => {
+      assert.equal(redact('-H "Authorization: Bearer abc.def-ghi"'), '-H "Authorization: Bearer ***"');
+      assert.equal(redact('token eyJhbGciOi.eyJzdWIiOi.sig_nature here'), 'token *** here');
+    });
+
+    it('hides tokens, not words: a bare "token:" or "Bearer" hides only what looks like a credential', () => {
+      for (const prose of ['OTO refused the refresh token: This action is not allowed for this token', 'Expected a Bearer token', 'token: expired, sign in again']) {
+        assert.equal(redact(prose), prose);
+      }
+      assert.equal(redact('token: 9f8e7d6c5b4a3210'), 'token: ***');
+      assert.equal(redact('Bearer at-9f8e7d6c5b4a'), 'Bearer ***');
+      assert.equal(redact('?token=abc&x=1'), '?token=***&x=1');
+    });
+
+    it('redacts known secrets and token fields inside JSON-escaped strings', () => {
+      const secret = 'at-0123456789/abcdef';
+      assert.equal(redact('{"echo":"at\\u002d0123456789\\/abcdef"}', [secret]), '{"echo":"***"}');
+      assert.equal(redact('{"message":"refresh_token: abc\\u0031def"}'), '{"message":"refresh_token: ***"}');
+    });
+
+    it('leaves ordinary text and short values alone', () => {
+      assert.equal(redact('{"sku":"SKU-1","qty":3}', ['abc']), '{"sku":"SKU-1","qty":3}');
+    });
+
+    it('redactHeaders keeps the scheme of Authorization only', () => {
+      assert.deepEqual(redactHeaders({ Authorization: 'Bearer abc', Accept: 'application/json' }), { Authorization: 'Bearer ***', Accept: 'application/json' });
+      assert.deepEqual(redactHeaders({ authorization: 'abc' }), { authorization: '***' });
+    });
+  });
+});
