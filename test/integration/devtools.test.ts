@@ -61,6 +61,8 @@ describe('devtools in a real VS Code', () => {
       await typeText(name);
       await waitFor('the typed snapshot name', quickInput, (state) => state.visible && state.value === name);
       await press('Enter');
+      // Its own step, so a red run says whether the box took the Enter or the save never told of itself.
+      await waitFor('the name box to close on Enter', quickInput, (state) => !state.visible);
       await waitFor('the saved notice', notificationCenter, (messages) => messages.some((message) => message.includes(`Saved stock snapshot “${name}”`)));
 
       const { client } = await sandbox();
