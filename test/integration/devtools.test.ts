@@ -56,13 +56,15 @@ describe('devtools in a real VS Code', () => {
   if (uiAvailable()) {
     it('compares a saved snapshot with the current stock in the diff editor after an outside change', async () => {
       const name = `before the ERP import ${Date.now()}`;
-      void vscode.commands.executeCommand('oto.saveStockSnapshot');
+      const saving = Promise.resolve(vscode.commands.executeCommand<{ name: string } | undefined>('oto.saveStockSnapshot'));
       await waitFor('the snapshot name box', quickInput, (state) => state.visible && state.title === 'Save Stock Snapshot');
       await typeText(name);
       await waitFor('the typed snapshot name', quickInput, (state) => state.visible && state.value === name);
       await press('Enter');
-      // Its own step, so a red run says whether the box took the Enter or the save never told of itself.
+      // Each its own step, so a red run says whether the box took the Enter, the save gave up, or it never told of itself.
       await waitFor('the name box to close on Enter', quickInput, (state) => !state.visible);
+      const saved = await finished('the save to finish', saving);
+      assert.strictEqual(saved?.name, name, 'the save ended with the snapshot it was asked for');
       await waitFor('the saved notice', notificationCenter, (messages) => messages.some((message) => message.includes(`Saved stock snapshot “${name}”`)));
 
       const { client } = await sandbox();

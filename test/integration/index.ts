@@ -4,7 +4,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type MochaType = require('mocha');
-import { uiAvailable } from './support/ui';
+import * as vscode from 'vscode';
+import { screenshot } from './support/screenshot';
+import { notificationCenter, quickInput, uiAvailable } from './support/ui';
 
 // Mocha 12's main entry is ESM; its CommonJS build loads in any extension host.
 const Mocha = require('mocha/lib/mocha.cjs') as typeof MochaType;
@@ -17,9 +19,34 @@ interface Outcome {
   error?: string;
 }
 
+let failures = 0;
+
+/**
+ * After a failed test, what the workbench showed: the quick input, the notifications and a
+ * screenshot, so a red run that happens once in twenty can be read afterwards, not just rerun.
+ */
+async function recordFailure(this: MochaType.Context): Promise<void> {
+  if (this.currentTest?.state !== 'failed' || !uiAvailable()) {
+    return;
+  }
+  failures++;
+  const look = async (what: string, probe: () => Promise<unknown>): Promise<void> => {
+    try {
+      console.log(`[failure ${failures}] ${what}: ${JSON.stringify(await probe())}`);
+    } catch (error) {
+      console.log(`[failure ${failures}] ${what}: could not be read (${(error as Error).message})`);
+    }
+  };
+  await look('test', async () => this.currentTest?.fullTitle());
+  await look('quick input', quickInput);
+  await look('notifications', notificationCenter);
+  await look('active tab', async () => vscode.window.tabGroups.activeTabGroup.activeTab?.label);
+  await look('screenshot', () => screenshot(`failed-${failures}`));
+}
+
 export function run(): Promise<void> {
   // OTO_TEST_GREP (passed through by the launcher) runs only the matching tests while developing.
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec', grep: process.env.OTO_TEST_GREP || undefined });
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec', grep: process.env.OTO_TEST_GREP || undefined, rootHooks: { afterEach: recordFailure } });
   // tsc never deletes outputs: a suite whose source is gone must not keep running from out/.
   const sources = path.resolve(__dirname, '..', '..', '..', 'test', 'integration');
   for (const file of fs.readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort()) {
