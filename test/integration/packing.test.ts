@@ -86,8 +86,10 @@ describe('packing queue in a real VS Code', () => {
 
       const target = listed[states.indexOf('ready')];
       const first = `.card[data-order-id="${target}"]`;
+      // The badge changes at once; the call has been answered when the card is no longer pending.
+      const settled = `.card[data-order-id="${target}"]:not(.pending)`;
       await webviewClick(`${first} [data-action="pick"]`);
-      await waitFor('the picked badge', () => texts(`${first} .badge`), (badge) => badge[0] === 'Picked');
+      await waitFor('the picked badge, answered', () => texts(`${settled} .badge`), (badge) => badge[0] === 'Picked');
       const picked = (await client.getOrderDetails(target)).packingStatusHistory.map((entry) => entry.packingStatus);
       assert.strictEqual(picked[0], 'picked');
 
@@ -103,7 +105,7 @@ describe('packing queue in a real VS Code', () => {
 
       await webviewClick(`${first} [data-action="pack"]`);
       await webviewClick(`${first} [data-action="confirmPack"]`);
-      await waitFor('the packed badge', () => texts(`${first} .badge`), (badge) => badge[0] === 'Packed');
+      await waitFor('the packed badge, answered', () => texts(`${settled} .badge`), (badge) => badge[0] === 'Packed');
       const history = (await client.getOrderDetails(target)).packingStatusHistory.map((entry) => entry.packingStatus);
       assert.deepStrictEqual(history.slice(0, 2), ['packed', 'picked']);
 
@@ -115,6 +117,8 @@ describe('packing queue in a real VS Code', () => {
     it('has one primary action per card, ArrowDown from the search box to the first card, Tab to the Mark buttons before Details', async () => {
       const listed = await client.getPackingOrders(warehouse.code);
       const ids = listed.map((order) => order.orderId);
+      // Whatever an earlier test left on screen, the page shows the queue as it is now.
+      await webviewClick('.queue-header [data-action="refresh"]');
       await waitFor('the queue in the webview', () => texts('.card:not([hidden]) .order-id span:last-child'), (shown) => JSON.stringify(shown) === JSON.stringify(ids));
       const badges = await waitFor('every badge known', () => texts('.card .badge'), (shown) => shown.length === ids.length && !shown.includes('State unknown'));
       // The one primary button of each card is its next step: picking, then packing; a packed card has none.
