@@ -58,6 +58,7 @@ const builds = [
       sandboxHost: 'src/sandboxHost/lazy.ts',
       workbench: 'src/workbench/lazy.ts',
       devtools: 'src/devtools/lazy.ts',
+      orders: 'src/orders/lazy.ts',
     },
     outdir: 'dist',
     platform: 'node',
@@ -99,7 +100,7 @@ function copyScenarioSchema() {
   const fs = require('node:fs');
   const path = require('node:path');
   fs.mkdirSync(path.join(__dirname, 'dist'), { recursive: true });
-  fs.copyFileSync(path.join(__dirname, 'src', 'sandbox', 'scenario.schema.json'), path.join(__dirname, 'dist', 'scenario.schema.json'));
+  fs.copyFileSync(path.join(__dirname, 'src', 'sandbox', 'scenario', 'scenario.schema.json'), path.join(__dirname, 'dist', 'scenario.schema.json'));
 }
 
 async function main() {

@@ -162,6 +162,7 @@ function percentile(sorted: number[], p: number): number {
 
 /** The bundles loaded on first use (esbuild.js), and a command or view that loads each one. */
 const LAZY_PARTS: Array<{ file: string; use: string; run(registry: Registry): unknown }> = [
+  { file: 'orders.js', use: 'OTO: Show Recent Changes (none yet)', run: (registry) => registry.command('oto.showRecentChanges') },
   { file: 'operations.js', use: 'OTO: Review Interrupted Stock Changes', run: (registry) => registry.command('oto.reviewStockChanges') },
   { file: 'recording.js', use: 'OTO: Stop Recording Proxy', run: (registry) => registry.command('oto.stopRecordingProxy') },
   { file: 'sandboxHost.js', use: 'OTO: Clear Sandbox Faults', run: (registry) => registry.command('oto.clearSandboxFaults') },

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { OtoClient } from '../src/client';
 import { parseCsv } from '../src/operations/bulk/csv';
-import { Journal } from '../src/operations/bulk/journal';
+import { Journal } from '../src/operations/journal';
 import { buildPreview } from '../src/operations/bulk/preview';
 import { sendRows } from '../src/operations/bulk/run';
 import { validateTable } from '../src/operations/bulk/validate';

@@ -1,7 +1,10 @@
 // Checks that the Arabic bundles translate every English string: every key of package.nls.json
-// (and every %key% package.json uses) in package.nls.ar.json, every `vscode.l10n.t` message of
-// src/ in l10n/bundle.l10n.ar.json, with the same {0}-style placeholders. Run as
-// `npm run l10n:check`; the unit tests run it too, so a new string fails until translated.
+// (and every %key% package.json uses) in package.nls.ar.json, every `l10n.t` message of src/
+// (host code's `vscode.l10n.t`, and `@vscode/l10n`'s `l10n.t` in code that runs without vscode)
+// in l10n/bundle.l10n.ar.json, with the same {0}-style placeholders, and that no bundle file
+// names a key twice (JSON.parse keeps the last silently). Run as `npm run l10n:check`; the unit
+// tests run it too, so a new string fails until translated.
+import { visit } from 'jsonc-parser';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
@@ -19,6 +22,8 @@ export interface L10nReport {
   readonly untranslated: Record<string, string[]>;
   /** `l10n.t(...)` calls whose message is not a string literal, so no bundle can cover them. */
   readonly nonLiteralCalls: string[];
+  /** `file: "key" (line n)` for each key a bundle file names more than once in one object. */
+  readonly duplicateKeys: string[];
 }
 
 function readJson(file: string): Record<string, unknown> {
@@ -38,9 +43,14 @@ function sourceFiles(dir: string): string[] {
   return files;
 }
 
-function isL10nT(node: ts.CallExpression): boolean {
-  const callee = node.expression;
+/** `l10n.t`, `vscode.l10n.t`, `this.l10n.t`: the callee or tag of a message. */
+function isL10nT(callee: ts.Expression): boolean {
   return ts.isPropertyAccessExpression(callee) && callee.name.text === 't' && /(^|\.)l10n$/.test(callee.expression.getText());
+}
+
+/** The key of `l10n.t\`Saved ${n} rows\``: its text with `{0}`, `{1}`… where the values go. */
+function taggedKey(template: ts.TemplateLiteral): string {
+  return ts.isNoSubstitutionTemplateLiteral(template) ? template.text : template.head.text + template.templateSpans.map((span, index) => `{${index}}${span.literal.text}`).join('');
 }
 
 function stringValue(node: ts.Expression | undefined): string | undefined {
@@ -76,7 +86,9 @@ export function extractMessages(source: string, file = '<source>.ts'): { message
   const nonLiteral: string[] = [];
   const sourceFile = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true);
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && isL10nT(node)) {
+    if (ts.isTaggedTemplateExpression(node) && isL10nT(node.tag)) {
+      messages.push(taggedKey(node.template));
+    } else if (ts.isCallExpression(node) && isL10nT(node.expression)) {
       const key = messageKey(node);
       if (key === undefined) {
         nonLiteral.push(`${file}:${sourceFile.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
@@ -107,6 +119,24 @@ export function englishMessages(root: string): { messages: string[]; nonLiteral:
     nonLiteral.push(...found.nonLiteral);
   }
   return { messages: [...all].sort(), nonLiteral };
+}
+
+/** Keys named twice in one object of a JSON text, which JSON.parse would drop without a word. */
+export function duplicateKeys(text: string, file: string): string[] {
+  const found: string[] = [];
+  const open: Array<Set<string>> = [];
+  visit(text, {
+    onObjectBegin: () => void open.push(new Set()),
+    onObjectEnd: () => void open.pop(),
+    onObjectProperty: (property, _offset, _length, line) => {
+      const keys = open[open.length - 1];
+      if (keys.has(property)) {
+        found.push(`${file}: ${JSON.stringify(property)} (line ${line + 1})`);
+      }
+      keys.add(property);
+    },
+  });
+  return found;
 }
 
 function manifestKeys(root: string): string[] {
@@ -151,7 +181,12 @@ export function checkL10n(root: string): L10nReport {
     placeholderMismatches: {},
     untranslated: {},
     nonLiteralCalls: nonLiteral,
+    duplicateKeys: [],
   };
+  const bundleFiles = ['package.nls.json', ...LANGUAGES.flatMap((language) => [`package.nls.${language}.json`, path.join('l10n', `bundle.l10n.${language}.json`)])];
+  for (const file of bundleFiles.filter((name) => fs.existsSync(path.join(root, name)))) {
+    report.duplicateKeys.push(...duplicateKeys(fs.readFileSync(path.join(root, file), 'utf8'), file));
+  }
   for (const language of LANGUAGES) {
     const result = { missing: [] as string[], mismatches: [] as string[], untranslated: [] as string[] };
     const manifestFile = path.join(root, `package.nls.${language}.json`);
@@ -165,12 +200,11 @@ export function checkL10n(root: string): L10nReport {
   return report;
 }
 
-function main(): void {
-  const root = path.resolve(__dirname, '..', '..');
-  const report = checkL10n(root);
-  let failed = report.unknownManifestKeys.length > 0;
-  if (failed) {
-    console.error(`package.json uses keys missing from package.nls.json: ${report.unknownManifestKeys.join(', ')}`);
+/** What makes `npm run l10n:check` fail, one paragraph each; none when the bundles are complete. */
+export function failures(report: L10nReport): string[] {
+  const found: string[] = [];
+  if (report.unknownManifestKeys.length > 0) {
+    found.push(`package.json uses keys missing from package.nls.json: ${report.unknownManifestKeys.join(', ')}`);
   }
   for (const language of LANGUAGES) {
     for (const [label, list] of [
@@ -179,18 +213,28 @@ function main(): void {
       ['placeholder mismatch', report.placeholderMismatches[language]],
     ] as const) {
       if (list && list.length > 0) {
-        failed = true;
-        console.error(`${language}: ${list.length} ${label}:\n  ${list.map((key) => JSON.stringify(key)).join('\n  ')}`);
+        found.push(`${language}: ${list.length} ${label}:\n  ${list.map((key) => JSON.stringify(key)).join('\n  ')}`);
       }
     }
   }
+  if (report.duplicateKeys.length > 0) {
+    found.push(`keys named twice (JSON.parse keeps only the last):\n  ${report.duplicateKeys.join('\n  ')}`);
+  }
+  return found;
+}
+
+function main(): void {
+  const root = path.resolve(__dirname, '..', '..');
+  const report = checkL10n(root);
   if (report.nonLiteralCalls.length > 0) {
     console.warn(`l10n.t calls without a literal message (not checkable): ${report.nonLiteralCalls.join(', ')}`);
   }
-  if (failed) {
+  const found = failures(report);
+  if (found.length > 0) {
+    found.forEach((failure) => console.error(failure));
     process.exit(1);
   }
-  console.log(`l10n: ${LANGUAGES.join(', ')} cover every English string`);
+  console.log(`l10n: ${LANGUAGES.join(', ')} cover every English string, each key once`);
 }
 
 if (require.main === module) {

@@ -50,7 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   registerPacking(context, {
     getClient: () => session.getClient(),
-    listWarehouses: async () => (await (await session.getClient()).getPickupLocations()).filter((location) => location.kind === 'warehouse'),
+    listWarehouses: async (signal) => (await (await session.getClient()).getPickupLocations({ signal })).filter((location) => location.kind === 'warehouse'),
     environment: () => session.environment,
     generation: () => session.generation,
     onDidReset: (listener) => session.onDidChange(() => listener()),

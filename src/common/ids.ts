@@ -101,6 +101,8 @@ export const CONTEXT_KEYS = {
   stockGrouping: 'oto.stock.grouping',
   stockLowOnly: 'oto.stock.lowOnly',
   stockFiltered: 'oto.stock.filtered',
+  /** A filter is on and no row matches it: the view's welcome offers to clear it. */
+  stockFilterEmpty: 'oto.stock.filterEmpty',
   sandboxFaults: 'oto.sandbox.faults',
   proxyRunning: 'oto.proxy.running',
   trafficFindingsOnly: 'oto.traffic.findingsOnly',

@@ -6,7 +6,7 @@
 import * as http from 'node:http';
 import type * as net from 'node:net';
 import type { Duplex } from 'node:stream';
-import { gatewayFailure } from '../sandbox/errors';
+import { gatewayFailure } from '../sandbox/http/errors';
 import type { SandboxLimits } from '../sandbox/types';
 
 export const DEFAULT_LIMITS: Required<SandboxLimits> = {

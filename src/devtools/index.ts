@@ -1,6 +1,6 @@
 // Developer tools: the request log ("OTO" output channel and Requests view), cURL/replay,
 // stock snapshots, the SKU hover, "Check Stock of Selection" and "Export Stock". Each has its room
-// (requests/, snapshots/, hover/, export/); what they share (deps, documents, labels, readings) is here.
+// (requests/, snapshots/, hover/, export/); what they share (deps, documents, readings) is here.
 // The tools only commands reach are in dist/devtools.js (lazy.ts), loaded on the first of them.
 import * as path from 'node:path';
 import * as vscode from 'vscode';

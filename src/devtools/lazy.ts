@@ -1,5 +1,6 @@
 // The developer tools that only commands reach (dist/devtools.js): stock snapshots, "Check Stock of
 // Selection" and "Export Stock", loaded on the first of them.
+import { configureLocalisation } from '../common/localisation';
 import type { DevtoolsTools, DevtoolsToolsWiring } from './deps';
 import { exportStock } from './export/exportCommand';
 import { checkStock } from './hover/checkStockCommand';
@@ -9,6 +10,8 @@ import { SnapshotRepository } from './snapshots/snapshotRepository';
 export type { DevtoolsTools };
 
 export function start(wiring: DevtoolsToolsWiring): DevtoolsTools {
+  // This bundle has its own copy of `@vscode/l10n` and the display language.
+  configureLocalisation();
   const snapshots: SnapshotContext = { session: wiring.session, stock: wiring.stock, repository: new SnapshotRepository(wiring.snapshotsDir), documents: wiring.snapshotDocuments };
   return {
     saveSnapshot: () => saveSnapshot(snapshots),

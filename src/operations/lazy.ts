@@ -10,7 +10,7 @@ export type { OperationsRuntime };
 
 /** Called once by the extension: registers what the bundle owns (for disposal) and builds the runtime. */
 export function start(wiring: OperationsWiring, subscriptions: vscode.Disposable[]): OperationsRuntime {
-  // This bundle has its own copy of `@vscode/l10n` (for the shared failure messages and its cores).
+  // Each bundle has its own copy of `@vscode/l10n`.
   configureLocalisation();
   subscriptions.push(...bulkSubscriptions());
   return createRuntime(wiring);

@@ -6,14 +6,14 @@ import type { ReasonNote } from '../orders/context';
 import type { RecentChange } from '../orders/recentChanges';
 import type { StockChange } from '../stock/figures';
 import { applyStockChangesFromFile, reviewJournal } from './bulk/command';
-import { openJournals } from './bulk/journal';
+import { openJournals, pruneJournals } from './journal';
 import { LowStockNotifier } from './alerts/notify';
 import type { OperationsDeps, OperationsWiring } from './deps';
 import { ledgerEntriesOf } from './history/fromRecent';
 import { Ledger } from './history/ledger';
 import { showStockHistory } from './history/panel';
 import { askReason } from './history/reasonPick';
-import { transferStock } from './transfer/command';
+import { reviewTransfers, transferStock } from './transfer/command';
 import { LedgerRecorder } from './history/recorder';
 
 export interface OperationsRuntime {
@@ -63,9 +63,12 @@ export function createRuntime(wiring: OperationsWiring): OperationsRuntime {
 }
 
 async function reviewOpenJournals(deps: OperationsDeps, asked: boolean): Promise<void> {
-  const journals = await openJournals(deps.journalDir, deps.environment());
+  // Closed journals are the record of what happened; the oldest go once there are many.
+  await pruneJournals(deps.journalDir);
+  const transfers = await reviewTransfers(deps);
+  const journals = await openJournals(deps.journalDir, deps.environment(), 'bulk');
   if (journals.length === 0) {
-    if (asked) {
+    if (asked && transfers === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No apply of stock changes is waiting for review in {0}.', deps.environment()));
     }
     return;

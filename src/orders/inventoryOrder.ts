@@ -4,6 +4,7 @@ import type { CreateInventoryOrderRequest, InventoryOrderAction, InventoryOrderI
 import { refreshRows } from './apply';
 import { Connection, FlowContext, LocationInfo } from './context';
 import { connectOrReport, describeError, isLostAnswer, showFailure, showLostAnswer, stillCurrent, withWarnings } from './failure';
+import { itemCount, unitCount } from './counts';
 import * as l10n from '@vscode/l10n';
 import { DETAIL_FIELDS, detailText, editDetails, fieldLabel, OrderDetails } from './orderDetails';
 import { today } from './orderDates';
@@ -57,7 +58,7 @@ export async function createInventoryOrder(ctx: FlowContext, target: Target): Pr
     const action = state.action as InventoryOrderAction;
     const location = state.location as LocationInfo;
     const rows: PickItem<'submit' | 'items' | 'details' | 'start'>[] = [
-      { label: l10n.t('$(check) Create the order'), description: l10n.t('{0} item(s), {1} unit(s)', state.items.length, totalUnits(state.items)), value: 'submit' },
+      { label: l10n.t('$(check) Create the order'), description: l10n.t('{0}, {1}', itemCount(state.items.length), unitCount(totalUnits(state.items))), value: 'submit' },
       { label: l10n.t('{0} order at {1}', actionLabel(action), locationName(location)), description: actionDescription(action), value: 'start' },
       ...state.items.map((item) => ({ label: l10n.t('{0} × {1}', item.sku, item.qty), description: ctx.stock.getSku(item.sku)?.product?.name, value: 'items' as const })),
       ...DETAIL_FIELDS.filter((field) => state.details[field] !== undefined).map((field) => ({
@@ -157,7 +158,7 @@ async function submitOrder(ctx: FlowContext, connection: Connection, request: Cr
       otoId,
       request: { ...request },
     });
-    const text = l10n.t('Created inventory order {0} ({1}) at {2} with {3} item(s).', otoId, actionLabel(request.action), where, request.items.length);
+    const text = l10n.t('Created inventory order {0} ({1}) at {2} with {3}.', otoId, actionLabel(request.action), where, itemCount(request.items.length));
     choice = await ctx.prompter.message(response.warnings?.length ? 'warning' : 'info', withWarnings(text, response.warnings), [copy]);
   } catch (error) {
     if (isLostAnswer(error)) {

@@ -2,6 +2,7 @@
 // changed or removed, until "Done".
 import type { InventoryOrderAction, InventoryOrderItem } from '../client';
 import type { FlowContext, LocationInfo } from './context';
+import { itemCount } from './counts';
 import * as l10n from '@vscode/l10n';
 import { pickSku } from './picks';
 import type { PickItem, StepPosition } from './prompter';
@@ -79,7 +80,7 @@ export async function editItems(input: StepInput, ctx: FlowContext, draft: Items
     }));
     items.push({ label: l10n.t('$(add) Add another item'), value: { kind: 'add' } });
     if (draft.items.length > 0) {
-      items.push({ label: l10n.t('$(check) Done'), description: l10n.t('{0} item(s)', draft.items.length), value: { kind: 'done' } });
+      items.push({ label: l10n.t('$(check) Done'), description: itemCount(draft.items.length), value: { kind: 'done' } });
     }
     const choice = await step.pick({
       ...position,

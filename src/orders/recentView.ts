@@ -3,6 +3,7 @@
 import type { FlowContext, StockView } from './context';
 import * as l10n from '@vscode/l10n';
 import { displayLanguage, formatDateTime } from '../common/display';
+import { unitCount } from './counts';
 import type { PickItem } from './prompter';
 import type { RecentChange } from './recentChanges';
 import { findLocation, locationName } from './target';
@@ -24,7 +25,7 @@ function describe(stock: StockView, change: RecentChange): PickItem<RecentChange
   const units = change.items.reduce((sum, item) => sum + item.qty, 0);
   return {
     label: `$(package) ${change.items.map((item) => item.sku).join(', ')} · ${where}`,
-    description: l10n.t('{0} order, {1} unit(s) · OTO id {2}', change.action === 'inbound' ? l10n.t('Inbound') : l10n.t('Outbound'), units, change.otoId),
+    description: l10n.t('{0} order, {1} · OTO id {2}', change.action === 'inbound' ? l10n.t('Inbound') : l10n.t('Outbound'), unitCount(units), change.otoId),
     detail: l10n.t('{0} · {1}', when, change.environment),
     value: change,
   };

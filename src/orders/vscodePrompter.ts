@@ -3,7 +3,7 @@
 // quick input stays up (busy) until the next replaces it, so stepping through does not flicker.
 import * as vscode from 'vscode';
 import { withCancellableProgress } from '../common/progress';
-import { BACK, ConfirmRequest, InputRequest, MessageLevel, PickRequest, Prompted, Prompter } from './prompter';
+import { BACK, ConfirmRequest, InputRequest, MessageLevel, PickRequest, Prompted, Prompter, StepPosition } from './prompter';
 
 interface IndexedItem extends vscode.QuickPickItem {
   /** Into the request's items; -1 for the typed choice, -2 for a problem row (accepting it does nothing). */
@@ -13,14 +13,19 @@ interface IndexedItem extends vscode.QuickPickItem {
 const TYPED = -1;
 const PROBLEM = -2;
 
+/** "Adjust Stock (2/3)"; a flow of one step shows no "(1/1)". */
+function showStep(input: vscode.QuickInput, position: StepPosition): void {
+  input.step = position.totalSteps > 1 ? position.step : undefined;
+  input.totalSteps = position.totalSteps > 1 ? position.totalSteps : undefined;
+}
+
 export class VsCodePrompter implements Prompter, vscode.Disposable {
   private current: vscode.QuickInput | undefined;
 
   pick<T>(request: PickRequest<T>): Promise<Prompted<T>> {
     const quickPick = vscode.window.createQuickPick<IndexedItem>();
     quickPick.title = request.title;
-    quickPick.step = request.step;
-    quickPick.totalSteps = request.totalSteps;
+    showStep(quickPick, request);
     quickPick.placeholder = request.placeholder;
     quickPick.matchOnDetail = request.matchOnDetail ?? false;
     const listed: IndexedItem[] = request.items.map((item, index) => ({ label: item.label, description: item.description, detail: item.detail, index }));
@@ -66,8 +71,7 @@ export class VsCodePrompter implements Prompter, vscode.Disposable {
   input(request: InputRequest): Promise<Prompted<string>> {
     const box = vscode.window.createInputBox();
     box.title = request.title;
-    box.step = request.step;
-    box.totalSteps = request.totalSteps;
+    showStep(box, request);
     box.value = request.value;
     box.placeholder = request.placeholder;
     box.prompt = request.prompt(request.value);

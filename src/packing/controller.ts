@@ -2,7 +2,8 @@
 // queue and changes order states through `PackingQueue`, and tells the page what happened.
 // Every message from the page is parsed first; anything malformed is logged and dropped.
 import { describeMessage, parsePageMessage, type HostMessage, type PackingStatus, type PageMessage, type PageStrings, type WarehouseInfo } from './protocol';
-import type { L10n } from './strings';
+import * as l10n from '@vscode/l10n';
+import { isCancellation } from '../common/cancellation';
 import { withReadableStatuses } from './statusWords';
 import { PackingQueue, SessionChangedError, StatusRefusedError, UnshowableOrderError, type RefusalReason } from './queue';
 
@@ -18,7 +19,6 @@ export interface PackingControllerOptions {
   strings: PageStrings;
   locale: string;
   post(message: HostMessage): void;
-  l10n: L10n;
   log: PackingLog;
   showLog(): void;
   signIn(): void;
@@ -30,7 +30,7 @@ export interface PackingControllerOptions {
 }
 
 /** What the user reads when an error has no message of its own. */
-export function describeError(error: unknown, l10n: L10n): string {
+export function describeError(error: unknown): string {
   if (error instanceof Error && error.message) {
     const code = (error as { code?: unknown }).code;
     return typeof code === 'string' && code !== '' && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
@@ -40,6 +40,8 @@ export function describeError(error: unknown, l10n: L10n): string {
 
 export class PackingController {
   private readonly now: () => number;
+  /** Fires when the panel closes: its reads in flight are given up. */
+  private readonly closed = new AbortController();
 
   constructor(private readonly options: PackingControllerOptions) {
     this.now = options.now ?? Date.now;
@@ -65,24 +67,29 @@ export class PackingController {
     await this.refresh();
   }
 
+  /** The panel closed: reads in flight stop, with nothing more sent. */
+  dispose(): void {
+    this.closed.abort();
+  }
+
   /** Reads the queue again and sends it (or the error) to the page. */
   async refresh(): Promise<void> {
     const { queue, warehouse } = this.options;
     this.options.onRefresh?.();
     this.options.post({ type: 'loading' });
     try {
-      await queue.load();
+      await queue.load(this.closed.signal);
       this.sendQueue();
     } catch (error) {
-      if (error instanceof SessionChangedError) {
-        return; // the reset that follows the change reads again
+      if (error instanceof SessionChangedError || isCancellation(error)) {
+        return; // the reset that follows the change reads again; a closed panel shows nothing
       }
       const reason = error instanceof UnshowableOrderError
-        ? this.options.l10n.t('OTO listed order "{0}" with an id, a SKU or a quantity that makes no sense (a quantity must be a whole number of at least 1), so the queue is not shown.', error.orderId.slice(0, 80))
-        : describeError(error, this.options.l10n);
+        ? l10n.t('OTO listed order "{0}" with an id, a SKU or a quantity that makes no sense (a quantity must be a whole number of at least 1), so the queue is not shown.', error.orderId.slice(0, 80))
+        : describeError(error);
       this.options.log.error(`Packing queue ${warehouse.code}: could not read the queue: ${reason}`);
       const signIn = (error as { kind?: unknown } | undefined)?.kind === 'auth';
-      this.options.post({ type: 'loadError', message: this.options.l10n.t('Could not read the packing queue of {0}: {1}', warehouse.name || warehouse.code, reason), signIn });
+      this.options.post({ type: 'loadError', message: l10n.t('Could not read the packing queue of {0}: {1}', warehouse.name || warehouse.code, reason), signIn });
     }
   }
 
@@ -129,7 +136,7 @@ export class PackingController {
       this.options.log.info(`Packing queue ${this.options.warehouse.code}: order ${orderId} marked ${state}.`);
       this.options.post({ type: 'statusResult', requestId, orderId, ok: true, state });
     } catch (error) {
-      const reason = error instanceof StatusRefusedError ? this.refusalText(error.reason, orderId) : describeError(error, this.options.l10n);
+      const reason = error instanceof StatusRefusedError ? this.refusalText(error.reason, orderId) : describeError(error);
       this.options.log.warn(`Packing queue ${this.options.warehouse.code}: order ${orderId} not marked ${packingStatus}: ${reason}`);
       const shown = error instanceof StatusRefusedError ? reason : this.failureText(orderId, packingStatus, reason);
       this.options.post({ type: 'statusResult', requestId, orderId, ok: false, error: shown });
@@ -138,12 +145,11 @@ export class PackingController {
 
   private failureText(orderId: string, target: PackingStatus, reason: string): string {
     return target === 'picked'
-      ? this.options.l10n.t('Could not mark order {0} picked: {1}', orderId, reason)
-      : this.options.l10n.t('Could not mark order {0} packed: {1}', orderId, reason);
+      ? l10n.t('Could not mark order {0} picked: {1}', orderId, reason)
+      : l10n.t('Could not mark order {0} packed: {1}', orderId, reason);
   }
 
   private refusalText(reason: RefusalReason, orderId: string): string {
-    const { l10n } = this.options;
     switch (reason) {
       case 'notInQueue':
         return l10n.t('Order {0} is no longer in this queue. Refresh to see the current queue.', orderId);
@@ -161,18 +167,18 @@ export class PackingController {
   private async sendDetails(orderId: string): Promise<void> {
     try {
       const before = this.options.queue.stateOf(orderId);
-      const details = await this.options.queue.details(orderId);
-      this.options.post({ type: 'orderDetails', orderId, details: withReadableStatuses(details, this.options.l10n) });
+      const details = await this.options.queue.details(orderId, this.closed.signal);
+      this.options.post({ type: 'orderDetails', orderId, details: withReadableStatuses(details) });
       if (this.options.queue.stateOf(orderId) !== before) {
         this.sendQueue();
       }
     } catch (error) {
-      if (error instanceof SessionChangedError) {
+      if (error instanceof SessionChangedError || isCancellation(error)) {
         return;
       }
-      const reason = describeError(error, this.options.l10n);
+      const reason = describeError(error);
       this.options.log.warn(`Packing queue ${this.options.warehouse.code}: could not read details of order ${orderId}: ${reason}`);
-      this.options.post({ type: 'orderDetailsError', orderId, error: this.options.l10n.t('Could not load the details of order {0}: {1}', orderId, reason) });
+      this.options.post({ type: 'orderDetailsError', orderId, error: l10n.t('Could not load the details of order {0}: {1}', orderId, reason) });
     }
   }
 }

@@ -1,6 +1,8 @@
 // Packing queues: the `oto.openPackingQueue` command, its panels, and their restoration after a
 // window reload. extension.ts calls `registerPacking` with what `PackingDeps` asks for.
 import * as vscode from 'vscode';
+import { isCancellation } from '../common/cancellation';
+import { withCancellableProgress } from '../common/progress';
 import { describeError, type PackingLog } from './controller';
 import { PACKING_VIEW_TYPE, PackingPanels } from './panels';
 import { parsePanelState, type WarehouseInfo } from './protocol';
@@ -12,7 +14,7 @@ export interface PackingDeps {
   /** The session's client (rejects with an auth OtoError when not signed in). */
   getClient(): Promise<PackingApi>;
   /** The account's warehouses (not branches), for the palette's quick pick. */
-  listWarehouses(): Promise<ReadonlyArray<WarehouseLike & { city?: string }>>;
+  listWarehouses(signal?: AbortSignal): Promise<ReadonlyArray<WarehouseLike & { city?: string }>>;
   log: PackingLog;
   /** The active environment, so packing states of different environments never mix. */
   environment(): string;
@@ -25,9 +27,12 @@ export interface PackingDeps {
 async function pickWarehouse(deps: PackingDeps): Promise<WarehouseInfo | undefined> {
   let warehouses: ReadonlyArray<WarehouseLike & { city?: string }>;
   try {
-    warehouses = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading warehouses…') }, () => deps.listWarehouses());
+    warehouses = await withCancellableProgress({ title: vscode.l10n.t('Reading warehouses…'), quietly: vscode.ProgressLocation.Window }, (signal) => deps.listWarehouses(signal));
   } catch (error) {
-    const reason = describeError(error, vscode.l10n);
+    if (isCancellation(error)) {
+      return undefined;
+    }
+    const reason = describeError(error);
     deps.log.error(`Packing: could not list warehouses: ${reason}`);
     const showLog = vscode.l10n.t('Show log');
     const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Could not read the warehouses: {0}', reason), showLog);

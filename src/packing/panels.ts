@@ -94,12 +94,11 @@ export class PackingPanels implements vscode.Disposable {
     const controller = new PackingController({
       warehouse,
       queue,
-      strings: pageStrings(vscode.l10n),
+      strings: pageStrings(),
       locale: vscode.env.language,
       post: (message) => {
         panel.webview.postMessage(message).then(undefined, (error: unknown) => log.warn(`Packing: message to the page not delivered: ${String(error)}`));
       },
-      l10n: vscode.l10n,
       log,
       showLog: () => void vscode.commands.executeCommand(COMMANDS.showLog),
       signIn: () => void vscode.commands.executeCommand(COMMANDS.signIn),
@@ -118,6 +117,7 @@ export class PackingPanels implements vscode.Disposable {
       panel.onDidChangeViewState(({ webviewPanel }) => scheduler.update({ visible: webviewPanel.visible })),
     ];
     panel.onDidDispose(() => {
+      controller.dispose();
       scheduler.dispose();
       subscriptions.forEach((subscription) => {
         subscription.dispose();

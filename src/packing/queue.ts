@@ -6,12 +6,14 @@
 // `KnownStates` and are pruned to the orders still queued.
 import { isQueueOrder, type OrderDetailsView, type PackingState, type PackingStatus, type QueueOrder } from './protocol';
 import { toDetailsView, latestPackingStatus } from './details';
+import { OtoError } from '../client';
+import { SharedAbort } from '../common/cancellation';
 
 /** The part of `OtoClient` the queue uses (structural, so any client with these methods fits). */
 export interface PackingApi {
-  getPackingOrders(warehouseCode: string): Promise<ReadonlyArray<ApiPackingOrder>>;
+  getPackingOrders(warehouseCode: string, options?: { signal?: AbortSignal }): Promise<ReadonlyArray<ApiPackingOrder>>;
   updatePackingStatus(input: { orderId: string; packingStatus: PackingStatus }): Promise<unknown>;
-  getOrderDetails(orderId: string): Promise<unknown>;
+  getOrderDetails(orderId: string, options?: { signal?: AbortSignal }): Promise<unknown>;
 }
 
 export interface ApiPackingOrder {
@@ -41,12 +43,12 @@ export class StatusRefusedError extends Error {
 /** How many orderDetails reads a queue read runs at once. */
 const DETAILS_AT_ONCE = 4;
 
-/** `map` with at most `limit` calls in flight; results in input order. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, call: (item: T) => Promise<R>): Promise<R[]> {
+/** `map` with at most `limit` calls in flight; results in input order. None starts once `signal` fired. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, call: (item: T) => Promise<R>, signal: AbortSignal): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < items.length) {
+    while (next < items.length && !signal.aborted) {
       const index = next++;
       results[index] = await call(items[index]);
     }
@@ -111,7 +113,7 @@ export class PackingQueue {
   private read: number | undefined;
   /** Where the current orders were read. */
   private readIn: ReadIn | undefined;
-  private loading: Promise<QueueOrder[]> | undefined;
+  private loading: { orders: Promise<QueueOrder[]>; cancel: SharedAbort } | undefined;
   private readonly updating = new Set<string>();
   private readonly now: () => number;
 
@@ -128,17 +130,24 @@ export class PackingQueue {
     return this.read;
   }
 
-  /** Reads the queue again; concurrent callers share one request. */
-  load(): Promise<QueueOrder[]> {
+  /**
+   * Reads the queue again; concurrent callers share one read, which stops (rejecting `aborted`)
+   * once every caller's `signal` has fired, and keeps nothing it read.
+   */
+  load(signal?: AbortSignal): Promise<QueueOrder[]> {
     if (!this.loading) {
-      const loading = this.fetch().finally(() => {
+      const cancel = new SharedAbort();
+      const loading = { cancel, orders: this.fetch(cancel.signal) };
+      void loading.orders.then(undefined, () => undefined).finally(() => {
+        cancel.dispose();
         if (this.loading === loading) {
           this.loading = undefined;
         }
       });
       this.loading = loading;
     }
-    return this.loading;
+    this.loading.cancel.join(signal);
+    return this.loading.orders;
   }
 
   /** Forgets the orders read so far: they belong to a session that has ended. */
@@ -146,7 +155,8 @@ export class PackingQueue {
     this.current = [];
     this.read = undefined;
     this.readIn = undefined;
-    // A read under way belongs to the old session too: the next load starts its own.
+    // A read under way belongs to the old session too: it stops, and the next load starts its own.
+    this.loading?.cancel.abort();
     this.loading = undefined;
   }
 
@@ -160,10 +170,10 @@ export class PackingQueue {
     return readIn !== undefined && readIn.scope === now.scope && readIn.generation === now.generation;
   }
 
-  private async fetch(): Promise<QueueOrder[]> {
+  private async fetch(signal: AbortSignal): Promise<QueueOrder[]> {
     const readIn = this.session();
     const api = await this.options.getApi();
-    const listed = await api.getPackingOrders(this.options.warehouseCode);
+    const listed = await api.getPackingOrders(this.options.warehouseCode, { signal });
     if (!this.isCurrent(readIn)) {
       // The session changed during the read: this answer describes what the user left.
       throw new SessionChangedError();
@@ -186,9 +196,13 @@ export class PackingQueue {
     });
     // The list says nothing of an order's state: each one not known to be picked is looked up in
     // its packing history, a few at a time, before any badge is shown.
-    const states = await mapLimited(orders, DETAILS_AT_ONCE, ({ orderId, remembered }) => (remembered ? Promise.resolve<PackingState>(remembered) : this.stateFromHistory(api, orderId)));
+    const states = await mapLimited(orders, DETAILS_AT_ONCE, ({ orderId, remembered }) => (remembered ? Promise.resolve<PackingState>(remembered) : this.stateFromHistory(api, orderId, signal)), signal);
     if (!this.isCurrent(readIn)) {
       throw new SessionChangedError();
+    }
+    if (signal.aborted) {
+      // Given up: the states read so far would show as "unknown", which they are not.
+      throw new OtoError({ kind: 'aborted', endpoint: 'orderDetails', message: 'Reading the packing queue was cancelled' });
     }
     this.current = orders.map(({ orderId, items }, index) => {
       const state = states[index];
@@ -204,9 +218,9 @@ export class PackingQueue {
   }
 
   /** Ready unless the history says picked or packed; unknown when the history cannot be read. */
-  private async stateFromHistory(api: PackingApi, orderId: string): Promise<PackingState> {
+  private async stateFromHistory(api: PackingApi, orderId: string, signal: AbortSignal): Promise<PackingState> {
     try {
-      return latestPackingStatus(await api.getOrderDetails(orderId)) ?? 'ready';
+      return latestPackingStatus(await api.getOrderDetails(orderId, { signal })) ?? 'ready';
     } catch {
       return 'unknown';
     }
@@ -242,10 +256,10 @@ export class PackingQueue {
   }
 
   /** The order's details; its packing history also tells us its state. */
-  async details(orderId: string): Promise<OrderDetailsView> {
+  async details(orderId: string, signal?: AbortSignal): Promise<OrderDetailsView> {
     const readIn = this.session();
     const api = await this.options.getApi();
-    const raw = await api.getOrderDetails(orderId);
+    const raw = await api.getOrderDetails(orderId, { signal });
     if (!this.isCurrent(readIn)) {
       throw new SessionChangedError();
     }

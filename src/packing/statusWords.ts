@@ -2,9 +2,9 @@
 // statuses OTO's dashboard shows most are translated; any other value is split at its capitals
 // (`outForDelivery` → "Out for delivery"), so a status added upstream still reads as words.
 import type { OrderDetailsView } from './protocol';
-import type { L10n } from './strings';
+import * as l10n from '@vscode/l10n';
 
-function known(l10n: L10n): Readonly<Record<string, string>> {
+function known(): Readonly<Record<string, string>> {
   return {
     new: l10n.t('New'),
     assignedToWarehouse: l10n.t('Assigned to warehouse'),
@@ -29,19 +29,19 @@ export function wordsOf(value: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function readableStatus(value: string, l10n: L10n): string {
+export function readableStatus(value: string): string {
   if (value === '') {
     return value;
   }
-  const table = known(l10n);
+  const table = known();
   return Object.hasOwn(table, value) ? table[value] : wordsOf(value);
 }
 
 /** The details with every status in words. */
-export function withReadableStatuses(details: OrderDetailsView, l10n: L10n): OrderDetailsView {
+export function withReadableStatuses(details: OrderDetailsView): OrderDetailsView {
   return {
     ...details,
-    status: readableStatus(details.status, l10n),
-    packingHistory: details.packingHistory.map((entry) => ({ ...entry, status: readableStatus(entry.status, l10n) })),
+    status: readableStatus(details.status),
+    packingHistory: details.packingHistory.map((entry) => ({ ...entry, status: readableStatus(entry.status) })),
   };
 }

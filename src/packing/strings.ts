@@ -1,13 +1,9 @@
-// The page's strings, localised on the host (the page has no l10n of its own). Takes `vscode.l10n`
-// (or a stand-in in tests) so this stays plain TypeScript; the calls are spelled `l10n.t(...)`
-// so `@vscode/l10n-dev export` finds them.
+// The page's strings, localised on the host (the page has no l10n of its own) and sent in the
+// init message. `{n}` placeholders are left for the page to fill.
+import * as l10n from '@vscode/l10n';
 import type { PageStrings } from './protocol';
 
-export interface L10n {
-  t(message: string, ...args: Array<string | number>): string;
-}
-
-export function pageStrings(l10n: L10n): PageStrings {
+export function pageStrings(): PageStrings {
   return {
     searchLabel: l10n.t('Search orders by order id, SKU or product name'),
     searchPlaceholder: l10n.t('Search order id, SKU or product'),

@@ -2,7 +2,7 @@
 // blocks or simulates writes when told to, and otherwise sends it upstream unchanged. Every
 // refusal and every upstream failure is answered with the gateway's JSON shape, `{message, code}`.
 import * as http from 'node:http';
-import { gatewayFailure } from '../sandbox/errors';
+import { gatewayFailure } from '../sandbox/http/errors';
 import { applyLimits, serverOptions } from '../common/serverLimits';
 import type { Simulator } from './simulate';
 import type { ProxiedExchange, ProxyLimits, WritesMode } from './types';

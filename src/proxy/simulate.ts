@@ -3,12 +3,12 @@
 // and what it changed is kept as a shadow over the upstream's figures, so later reads through the
 // proxy show the simulated change. The shadow holds differences, not copies: a read patched with
 // it still shows whatever else changed upstream in the meantime.
-import type { ApiRequest, Endpoint } from '../sandbox/api';
-import { ApiFailure, otoFailure } from '../sandbox/errors';
-import { createInventoryOrder } from '../sandbox/inventory';
-import { emptyRecord, forecastOf, type CustomerOrder, type Location, type Product, type SandboxState, type StockRecord } from '../sandbox/model';
-import { updatePackingStatus } from '../sandbox/packing';
-import { updateStockQuantity } from '../sandbox/stock';
+import type { ApiRequest, Endpoint } from '../sandbox/endpoints/api';
+import { ApiFailure, otoFailure } from '../sandbox/http/errors';
+import { createInventoryOrder } from '../sandbox/endpoints/inventory';
+import { emptyRecord, forecastOf, type CustomerOrder, type Location, type Product, type SandboxState, type StockRecord } from '../sandbox/state/model';
+import { updatePackingStatus } from '../sandbox/endpoints/packing';
+import { updateStockQuantity } from '../sandbox/endpoints/stock';
 import type { Upstream, UpstreamRequest } from './upstream';
 import { decodedBody } from './upstream';
 

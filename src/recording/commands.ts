@@ -5,6 +5,7 @@ import type { VirtualTexts } from '../devtools/documents';
 import { parseRecording, recordingText, RecordingError, replayRecording as replayAgainst, replaySides } from '../proxy/recording';
 import type { WritesMode } from '../proxy/types';
 import type { RemoteEnvironment } from '../session/environment';
+import { environmentName } from '../session/describe';
 import { type RecordingProxyController, writesLabel } from './controller';
 import type { RecordingWiring } from './deps';
 import { confirmModal } from '../common/confirm';
@@ -21,7 +22,7 @@ async function pickUpstream(wiring: RecordingWiring): Promise<{ environment: Rem
   const remotes: RemoteEnvironment[] = ['staging', 'production'];
   const items = remotes.map((environment) => {
     const upstream = wiring.upstreamOf(environment);
-    return { label: environment === 'staging' ? vscode.l10n.t('Staging') : vscode.l10n.t('Production'), description: upstream, environment, upstream, picked: wiring.environment() === environment };
+    return { label: environmentName(environment), description: upstream, environment, upstream, picked: wiring.environment() === environment };
   });
   const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Recording proxy: forward to which OTO?'), placeHolder: vscode.l10n.t('The integration keeps its own token; the extension adds none.') });
   if (!picked) {

@@ -8,7 +8,7 @@ import { environmentOf } from '../proxy/environment';
 import type { Severity } from '../traffic/exchange';
 import { JsonlWriter } from '../traffic/jsonl';
 import { formatTrafficLine, isSeverity, TrafficSummary } from '../traffic/report';
-import { DIALECTS, isDialect } from './dialect';
+import { DIALECTS, isDialect } from './endpoints/dialect';
 import { loadScenarioFile, startSandbox } from './index';
 import type { SandboxOptions } from './types';
 

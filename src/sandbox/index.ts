@@ -3,24 +3,24 @@
 import type { AddressInfo } from 'node:net';
 import { captureExchange } from '../traffic/capture';
 import { TrafficStore } from '../traffic/store';
-import { randomToken, Tokens } from './auth';
-import { DEFAULT_DIALECT, DIALECTS, isDialect } from './dialect';
-import { FaultQueue } from './faults';
+import { randomToken, Tokens } from './http/auth';
+import { DEFAULT_DIALECT, DIALECTS, isDialect } from './endpoints/dialect';
+import { FaultQueue } from './http/faults';
 import { Emitter } from '../common/emitter';
-import { createScenarioState, createState } from './seed';
-import { exportState, importState } from './snapshot';
+import { createScenarioState, createState } from './state/seed';
+import { exportState, importState } from './state/snapshot';
 import { resolveLimits, stopServer } from '../common/serverLimits';
-import { RequestLog } from './requestLog';
-import { routes } from './routes';
-import { API_PREFIX, createServer } from './server';
+import { RequestLog } from './http/requestLog';
+import { routes } from './http/routes';
+import { API_PREFIX, createServer } from './http/server';
 import type { RunningSandbox, SandboxOptions } from './types';
 
 export * from './types';
-export { DIALECTS } from './dialect';
-export { SNAPSHOT_FORMAT, SnapshotError, type SandboxSnapshot } from './snapshot';
-export { loadScenarioFile, parseScenario, ScenarioError, type ScenarioProblem } from './scenario';
-export { scenarioFromState } from './scenarioSave';
-export { randomToken } from './auth';
+export { DIALECTS } from './endpoints/dialect';
+export { SNAPSHOT_FORMAT, SnapshotError, type SandboxSnapshot } from './state/snapshot';
+export { loadScenarioFile, parseScenario, ScenarioError, type ScenarioProblem } from './scenario/scenario';
+export { scenarioFromState } from './scenario/scenarioSave';
+export { randomToken } from './http/auth';
 
 const DEFAULT_TOKEN_TTL_SECONDS = 3600;
 const NO_REQUESTS: RunningSandbox['requests'] = Object.freeze([]);

@@ -1,4 +1,4 @@
-import type { SandboxSnapshot } from './snapshot';
+import type { SandboxSnapshot } from './state/snapshot';
 
 // The sandbox's public options. Kept apart from the server so tests and the client's tests can
 // describe faults without loading the emulator.

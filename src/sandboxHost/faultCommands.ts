@@ -35,7 +35,7 @@ async function askFault(endpoints: readonly string[]): Promise<FaultChoices | un
   if (!endpoint) {
     return undefined;
   }
-  const kinds = faultKinds(vscode.l10n);
+  const kinds = faultKinds();
   const kind = await vscode.window.showQuickPick(kinds, { title: step(2), ignoreFocusOut: true, placeHolder: vscode.l10n.t('How does it fail?') });
   if (!kind) {
     return undefined;
@@ -87,7 +87,7 @@ export async function injectFault(host: SandboxHost, ensureRunning: () => Promis
     return;
   }
   const [added] = host.faults().slice(-1);
-  void vscode.window.showInformationMessage(vscode.l10n.t('Sandbox fault injected: {0}', describeFault(added, vscode.l10n)));
+  void vscode.window.showInformationMessage(vscode.l10n.t('Sandbox fault injected: {0}', describeFault(added)));
 }
 
 export function clearFaults(host: SandboxHost): void {
@@ -121,7 +121,7 @@ export async function showFaults(host: SandboxHost): Promise<void> {
       return;
     }
     pick.items = [
-      ...faults.map((active): FaultItem => ({ id: active.id, label: `$(zap) ${describeFault(active, vscode.l10n)}`, buttons: [remove] })),
+      ...faults.map((active): FaultItem => ({ id: active.id, label: `$(zap) ${describeFault(active)}`, buttons: [remove] })),
       { label: '', kind: vscode.QuickPickItemKind.Separator },
       { clearAll: true, label: `$(clear-all) ${vscode.l10n.t('Clear all sandbox faults')}` },
     ];

@@ -1,10 +1,7 @@
 // What "OTO: Inject Sandbox Fault…" asks, turned into the sandbox's Fault, and how an active
-// fault is told in words (status bar, the faults list). Plain TypeScript: `l10n` is passed in.
+// fault is told in words (status bar, the faults list). Plain TypeScript, tested in Node.
+import * as l10n from '@vscode/l10n';
 import type { ActiveFault, Fault } from '../sandbox/types';
-
-export interface L10n {
-  t(message: string, ...args: Array<string | number>): string;
-}
 
 export type FaultKind = 'rateLimit' | 'serverError500' | 'serverError503' | 'hang' | 'drop' | 'lostAnswer' | 'expiredToken' | 'latency';
 
@@ -27,7 +24,7 @@ export interface FaultKindItem {
   amount?: { prompt: string; initial: number; max: number };
 }
 
-export function faultKinds(l10n: L10n): FaultKindItem[] {
+export function faultKinds(): FaultKindItem[] {
   return [
     {
       type: 'rateLimit',
@@ -81,7 +78,7 @@ export function faultOf(choices: FaultChoices): Fault {
 }
 
 /** What the fault does, e.g. `429 Retry-After 30 s`. */
-export function faultEffect(fault: Fault, l10n: L10n): string {
+export function faultEffect(fault: Fault): string {
   if (fault.afterEffect) {
     return l10n.t('applied, then the answer lost');
   }
@@ -99,7 +96,7 @@ export function faultEffect(fault: Fault, l10n: L10n): string {
 }
 
 /** One line for an active fault: effect · where · for how long · for whom. */
-export function describeFault(active: ActiveFault, l10n: L10n, now: number = Date.now()): string {
+export function describeFault(active: ActiveFault, now: number = Date.now()): string {
   const { fault } = active;
   const where = fault.endpoint === '*' ? l10n.t('all endpoints') : fault.endpoint;
   const limits = [
@@ -107,5 +104,5 @@ export function describeFault(active: ActiveFault, l10n: L10n, now: number = Dat
     active.expiresAt === undefined ? undefined : l10n.t('{0} s left', Math.max(0, Math.ceil((active.expiresAt - now) / 1000))),
   ].filter((part) => part !== undefined);
   const whom = fault.clients === 'others' ? l10n.t('other clients only') : l10n.t('every client');
-  return [faultEffect(fault, l10n), where, ...(limits.length > 0 ? limits : [l10n.t('until cleared')]), whom].join(' · ');
+  return [faultEffect(fault), where, ...(limits.length > 0 ? limits : [l10n.t('until cleared')]), whom].join(' · ');
 }

@@ -20,7 +20,7 @@ export function showFaultsInTrafficView(subscriptions: vscode.Disposable[], host
   const update = (): void => {
     const faults = host.faults();
     header.setDescription('faults', faults.length === 0 ? undefined : `⚡ ${faultsCount(faults.length)}`);
-    header.setMessage('faults', faults.length === 0 ? undefined : faults.map((fault) => `⚡ ${describeFault(fault, vscode.l10n)}`).join('\n'));
+    header.setMessage('faults', faults.length === 0 ? undefined : faults.map((fault) => `⚡ ${describeFault(fault)}`).join('\n'));
   };
   update();
   subscriptions.push(host.onDidChangeFaults(update));
@@ -48,7 +48,7 @@ export function registerFaultsStatus(subscriptions: vscode.Disposable[], host: S
       return;
     }
     item.text = `$(zap) ${faultsCount(faults.length)}`;
-    const lines = faults.map((fault) => describeFault(fault, vscode.l10n));
+    const lines = faults.map((fault) => describeFault(fault));
     const tooltip = new vscode.MarkdownString();
     tooltip.appendText(`${vscode.l10n.t('Faults the sandbox injects:')}\n`);
     for (const line of lines) {

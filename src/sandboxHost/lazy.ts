@@ -2,6 +2,7 @@
 // status bar item and their lines in the Sandbox Traffic view. Loaded on the first command, start
 // of the sandbox, fault or edit of the scenario file: until then there is nothing for them to do.
 import type * as vscode from 'vscode';
+import { configureLocalisation } from '../common/localisation';
 import { clearFaults, injectFault, showFaults } from './faultCommands';
 import { registerFaultsStatus, showFaultsInTrafficView } from './faultsStatus';
 import type { SandboxToolsRuntime, SandboxToolsWiring } from './deps';
@@ -10,6 +11,8 @@ import { announceStart, offerReset, resetSandbox, saveStateAsScenario } from './
 export type { SandboxToolsRuntime };
 
 export function start(wiring: SandboxToolsWiring, subscriptions: vscode.Disposable[]): SandboxToolsRuntime {
+  // This bundle has its own copy of `@vscode/l10n` and the display language.
+  configureLocalisation();
   const { host } = wiring;
   registerFaultsStatus(subscriptions, host);
   showFaultsInTrafficView(subscriptions, host, wiring.trafficHeader);

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { OtoError } from '../client';
 import { ENVIRONMENTS, isEnvironment, isRemote } from './environment';
 import type { Environment, RemoteEnvironment } from './environment';
+import { environmentName } from './describe';
 import { BaseUrlError, describeCause, EnvironmentSwitchError, KeyringError, WrongEnvironmentError } from './errors';
 import type { SandboxEndpoint, Session } from './session';
 import { isCancellation } from '../common/cancellation';
@@ -126,8 +127,8 @@ function baseUrlFailure(error: BaseUrlError): string {
 
 async function pickRemoteEnvironment(): Promise<RemoteEnvironment | undefined> {
   const items: Array<vscode.QuickPickItem & { environment: RemoteEnvironment }> = [
-    { environment: 'production', label: 'production', description: vscode.l10n.t('your live OTO account') },
-    { environment: 'staging', label: 'staging', description: vscode.l10n.t("OTO's test servers, with a separate test account") },
+    { environment: 'production', label: environmentName('production'), description: vscode.l10n.t('your live OTO account') },
+    { environment: 'staging', label: environmentName('staging'), description: vscode.l10n.t("OTO's test servers, with a separate test account") },
   ];
   const picked = await vscode.window.showQuickPick(items, {
     title: vscode.l10n.t('Sign in to which OTO environment?'),
@@ -166,22 +167,25 @@ async function pickSignedInEnvironment(session: Session): Promise<RemoteEnvironm
     void vscode.window.showInformationMessage(vscode.l10n.t('You are not signed in to OTO staging or production.'));
     return undefined;
   }
-  return vscode.window.showQuickPick(signedIn, { title: vscode.l10n.t('Sign out of which OTO environment?') }) as Promise<
-    RemoteEnvironment | undefined
-  >;
+  const picked = await vscode.window.showQuickPick(
+    signedIn.map((environment) => ({ label: environmentName(environment), environment })),
+    { title: vscode.l10n.t('Sign out of which OTO environment?') },
+  );
+  return picked?.environment;
 }
 
 async function selectEnvironment(session: Session, reachability: ReachabilityWatch): Promise<void> {
   const items: Array<vscode.QuickPickItem & { environment: Environment }> = [];
   for (const environment of ENVIRONMENTS) {
+    const state = await environmentState(session, environment);
+    const current = environment === session.environment;
     items.push({
       environment,
-      label: environment,
-      description: await environmentState(session, environment),
-      picked: environment === session.environment,
+      label: current ? `$(check) ${environmentName(environment)}` : environmentName(environment),
+      description: current ? vscode.l10n.t('current · {0}', state) : state,
     });
   }
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Use which OTO environment?') });
+  const picked = await pickActive(items, items.find((item) => item.environment === session.environment), vscode.l10n.t('Use which OTO environment?'));
   if (!picked) {
     return;
   }
@@ -198,9 +202,30 @@ async function selectEnvironment(session: Session, reachability: ReachabilityWat
   }
 }
 
+/** A quick pick that opens on `active` (showQuickPick always opens on the first item). */
+function pickActive<T extends vscode.QuickPickItem>(items: T[], active: T | undefined, title: string): Promise<T | undefined> {
+  const quickPick = vscode.window.createQuickPick<T>();
+  quickPick.title = title;
+  quickPick.items = items;
+  if (active) {
+    quickPick.activeItems = [active];
+  }
+  return new Promise((resolve) => {
+    quickPick.onDidAccept(() => {
+      resolve(quickPick.activeItems[0]);
+      quickPick.hide();
+    });
+    quickPick.onDidHide(() => {
+      resolve(undefined);
+      quickPick.dispose();
+    });
+    quickPick.show();
+  });
+}
+
 async function environmentState(session: Session, environment: Environment): Promise<string> {
   if (!isRemote(environment)) {
-    return vscode.l10n.t('Sandbox — demo data, runs on this machine');
+    return vscode.l10n.t('demo data, runs on this machine');
   }
   try {
     return (await session.hasToken(environment)) ? vscode.l10n.t('signed in') : vscode.l10n.t('not signed in');

@@ -2,7 +2,20 @@
 // real account.
 
 import * as vscode from 'vscode';
+import type { Environment } from './environment';
 import type { Session } from './session';
+
+/** The environment's name in pickers and titles: `Staging`, not the setting's id `staging`. */
+export function environmentName(environment: Environment): string {
+  switch (environment) {
+    case 'sandbox':
+      return vscode.l10n.t('Sandbox');
+    case 'staging':
+      return vscode.l10n.t('Staging');
+    case 'production':
+      return vscode.l10n.t('Production');
+  }
+}
 
 export function sandboxLabel(): string {
   return vscode.l10n.t('Sandbox — demo data');

@@ -6,6 +6,7 @@ import type { Event } from '../common/emitter';
 import type { Environment } from '../session/environment';
 import { sandboxLabel } from '../session/describe';
 import { COMMANDS, focusViewCommand, VIEWS } from '../common/ids';
+import { lowSkusText } from '../stock/format';
 
 /** What the status bar needs from the stock store. */
 export interface LowStockSource {
@@ -52,7 +53,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, { session, l
     item.text = `${sandbox ? '$(beaker)' : '$(package)'} ${label}`;
     const lines = [
       sandbox ? sandboxLabel() : vscode.l10n.t('OTO {0}', session.environment),
-      low === undefined ? undefined : vscode.l10n.t('{0} SKUs below their minimum inventory', low),
+      low === undefined ? undefined : lowSkusText(low),
       vscode.l10n.t('Click to show the Stock view'),
     ].filter((line) => line !== undefined);
     item.tooltip = lines.join('\n');

@@ -33,6 +33,31 @@ function skuArgument(node: unknown): string | undefined {
   return undefined;
 }
 
+/** The filter box narrows the view as it is typed in; Escape puts the previous filter back. */
+function filterLive(controls: StockViewControls): Promise<void> {
+  const previous = controls.treeOptions.text;
+  const box = vscode.window.createInputBox();
+  box.title = vscode.l10n.t('Filter stock');
+  box.prompt = vscode.l10n.t('Show only SKUs whose SKU or product name contains this text');
+  box.value = previous;
+  let accepted = false;
+  return new Promise((resolve) => {
+    box.onDidChangeValue((text) => controls.setOptions({ text: text.trim() }));
+    box.onDidAccept(() => {
+      accepted = true;
+      box.hide();
+    });
+    box.onDidHide(() => {
+      if (!accepted && controls.treeOptions.text !== previous) {
+        controls.setOptions({ text: previous });
+      }
+      box.dispose();
+      resolve();
+    });
+    box.show();
+  });
+}
+
 export function registerStockCommands(controls: StockViewControls, store: StockStore): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(COMMANDS.refresh, () => controls.refresh(true)),
@@ -40,16 +65,7 @@ export function registerStockCommands(controls: StockViewControls, store: StockS
     vscode.commands.registerCommand(COMMANDS.groupByLocation, () => controls.setOptions({ grouping: 'location' })),
     vscode.commands.registerCommand(COMMANDS.filterLowStock, () => controls.setOptions({ lowOnly: !controls.treeOptions.lowOnly })),
     vscode.commands.registerCommand(COMMANDS.showAllStock, () => controls.setOptions({ lowOnly: false })),
-    vscode.commands.registerCommand(COMMANDS.filter, async () => {
-      const text = await vscode.window.showInputBox({
-        title: vscode.l10n.t('Filter stock'),
-        prompt: vscode.l10n.t('Show only SKUs whose SKU or product name contains this text'),
-        value: controls.treeOptions.text,
-      });
-      if (text !== undefined) {
-        controls.setOptions({ text: text.trim() });
-      }
-    }),
+    vscode.commands.registerCommand(COMMANDS.filter, () => filterLive(controls)),
     vscode.commands.registerCommand(COMMANDS.clearFilter, () => controls.setOptions({ text: '', lowOnly: false })),
     vscode.commands.registerCommand(COMMANDS.copySku, async (node?: unknown) => {
       const sku = skuArgument(node) ?? (await pickSku(store, vscode.l10n.t('SKU to copy')));

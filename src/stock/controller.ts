@@ -5,6 +5,7 @@ import type { StockViewControls } from './commands';
 import { CONTEXT_KEYS } from '../common/ids';
 import type { StockIssue } from './issues';
 import * as l10n from '@vscode/l10n';
+import { lowSkusText } from './format';
 import { skuRow, unhide } from './reveal';
 import type { ReadResult, StockStore } from './store';
 import type { Grouping, StockNode, TreeOptions } from './treeModel';
@@ -80,8 +81,9 @@ export class StockViewController implements StockViewControls {
     this.host.setContext(CONTEXT_KEYS.stockGrouping, grouping);
     this.host.setContext(CONTEXT_KEYS.stockLowOnly, lowOnly);
     this.host.setContext(CONTEXT_KEYS.stockFiltered, lowOnly || text !== '');
+    this.host.setContext(CONTEXT_KEYS.stockFilterEmpty, (lowOnly || text !== '') && this.store.loaded && this.tree.getChildren().length === 0);
     const low = this.store.lowStockCount();
-    this.view.badge = low ? { value: low, tooltip: l10n.t('{0} SKUs below their minimum inventory', low) } : undefined;
+    this.view.badge = low ? { value: low, tooltip: lowSkusText(low) } : undefined;
     const issues = visibleIssues(this.store);
     if (issues.length > 0) {
       this.view.message = issues.map((issue) => issue.message).join(' ');

@@ -3,7 +3,7 @@
 // (VS Code resolves tooltips on hover) so building the tree stays cheap.
 import type { SkuStock } from './figures';
 import { escapeMarkdown } from '../common/markdown';
-import { quantity } from './format';
+import { quantity, skuCount } from './format';
 import * as l10n from '@vscode/l10n';
 import type { PickupLocation } from './source';
 import { totalOf, type LocationNode } from './treeModel';
@@ -57,13 +57,13 @@ export function skuTooltip(stock: SkuStock, context: TooltipContext, highlightLo
 export function locationTooltip(node: LocationNode): string {
   const { location } = node;
   if (node.group === 'none') {
-    return [`**${escapeMarkdown(node.label)}**`, '', l10n.t('Stock entries OTO returns without a pickup location code, often with negative figures.'), '', l10n.t('{0} SKUs', node.skuCount)].join('\n');
+    return [`**${escapeMarkdown(node.label)}**`, '', l10n.t('Stock entries OTO returns without a pickup location code, often with negative figures.'), '', skuCount(node.skuCount)].join('\n');
   }
   const kind = !node.listed ? l10n.t('Location not in the pickup location list') : location.kind === 'branch' ? l10n.t('Branch') : l10n.t('Warehouse');
   const lines = [`**${escapeMarkdown(node.label)}** (${escapeMarkdown(location.code)})`, '', kind];
   if (location.city) {
     lines.push('', escapeMarkdown(location.city));
   }
-  lines.push('', node.lowCount > 0 ? l10n.t('{0} SKUs, {1} low', node.skuCount, node.lowCount) : l10n.t('{0} SKUs', node.skuCount));
+  lines.push('', node.lowCount > 0 ? l10n.t('{0}, {1} low', skuCount(node.skuCount), node.lowCount) : skuCount(node.skuCount));
   return lines.join('\n');
 }

@@ -8,7 +8,7 @@ import type { TrafficCommands, WorkbenchWiring } from './deps';
 import { TrafficDocuments } from './documents';
 import type { TrafficFeed } from './feed';
 import { trafficRow } from './rows';
-import { rowLabels, type TrafficView } from './trafficView';
+import type { TrafficView } from './trafficView';
 
 function asRequest(feed: TrafficFeed, exchange: TrafficExchange): RequestLike & { environment: string } {
   return { method: exchange.method, url: feed.urlOf(exchange), endpoint: exchange.endpoint, requestBody: exchange.requestBody.text, environment: 'sandbox' };
@@ -20,8 +20,7 @@ async function resolve(feed: TrafficFeed, argument: unknown): Promise<TrafficExc
   if (typeof id === 'number') {
     return feed.get(id);
   }
-  const labels = rowLabels();
-  const items = feed.list().map((exchange) => ({ ...trafficRow(exchange, labels), exchange }));
+  const items = feed.list().map((exchange) => ({ ...trafficRow(exchange), exchange }));
   if (items.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('The sandbox has not received any requests yet.'));
     return undefined;

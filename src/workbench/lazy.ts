@@ -2,6 +2,7 @@
 // exchange documents, the Problems-panel diagnostics and the commands. Loaded when there is traffic
 // to show (the sandbox or the proxy started), the view is shown, a document opens or a command runs.
 import * as vscode from 'vscode';
+import { configureLocalisation } from '../common/localisation';
 import { trafficCommands } from './commands';
 import type { WorkbenchRuntime, WorkbenchWiring } from './deps';
 import { TrafficDiagnostics } from './diagnostics';
@@ -13,6 +14,8 @@ import { TrafficView } from './trafficView';
 export type { WorkbenchRuntime };
 
 export function start(wiring: WorkbenchWiring, subscriptions: vscode.Disposable[]): WorkbenchRuntime {
+  // This bundle has its own copy of `@vscode/l10n` and the display language.
+  configureLocalisation();
   const feed = new TrafficFeed(wiring.session, wiring.proxy);
   const view = new TrafficView(feed);
   const header = new TrafficHeader(wiring.treeView, feed);

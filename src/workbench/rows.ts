@@ -1,14 +1,7 @@
 // What a row of the Sandbox Traffic view says, as plain data: the view adapts it to a TreeItem.
+import * as l10n from '@vscode/l10n';
 import { formatDuration } from '../common/timeFormat';
 import type { Severity, TrafficExchange } from '../traffic/exchange';
-
-export interface RowLabels {
-  noAnswer: string;
-  findings(count: number): string;
-  ownClient: string;
-  /** `proxy → staging`: where a proxied exchange went. */
-  proxy(environment: string): string;
-}
 
 export interface TrafficRow {
   label: string;
@@ -31,15 +24,15 @@ export function worstSeverity(exchange: TrafficExchange): Severity | undefined {
 }
 
 /** The client as a row shows it: its User-Agent (short) or its address. */
-export function clientName(exchange: TrafficExchange, labels: RowLabels): string {
+export function clientName(exchange: TrafficExchange): string {
   if (exchange.client.own) {
-    return labels.ownClient;
+    return l10n.t('this editor');
   }
   const agent = exchange.client.userAgent;
   return agent ? (agent.length > 32 ? `${agent.slice(0, 31)}…` : agent) : exchange.client.address;
 }
 
-export function trafficRow(exchange: TrafficExchange, labels: RowLabels): TrafficRow {
+export function trafficRow(exchange: TrafficExchange): TrafficRow {
   const worst = worstSeverity(exchange);
   const status = exchange.status;
   const icon =
@@ -51,12 +44,12 @@ export function trafficRow(exchange: TrafficExchange, labels: RowLabels): Traffi
           ? { id: 'warning', color: 'list.warningForeground' }
           : { id: 'pass' };
   const parts = [
-    status === undefined ? labels.noAnswer : String(status),
+    status === undefined ? l10n.t('no answer') : String(status),
     ...(exchange.otoCode !== undefined ? [exchange.otoCode] : []),
     formatDuration(exchange.durationMs),
-    clientName(exchange, labels),
-    ...(exchange.source.kind === 'proxy' ? [labels.proxy(exchange.source.environment ?? new URL(exchange.source.upstream).host)] : []),
-    ...(exchange.findings.length > 0 ? [labels.findings(exchange.findings.length)] : []),
+    clientName(exchange),
+    ...(exchange.source.kind === 'proxy' ? [l10n.t('proxy → {0}', exchange.source.environment ?? new URL(exchange.source.upstream).host)] : []),
+    ...(exchange.findings.length > 0 ? [exchange.findings.length === 1 ? l10n.t('1 finding') : l10n.t('{0} findings', exchange.findings.length)] : []),
   ];
   return { label: `${exchange.method} ${exchange.endpoint || exchange.path}`, description: parts.join(' · '), icon, worstSeverity: worst };
 }

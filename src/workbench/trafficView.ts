@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { Coalesced } from '../common/coalesce';
 import type { TrafficExchange } from '../traffic/exchange';
 import type { TrafficFeed } from './feed';
-import { trafficRow, type RowLabels } from './rows';
+import { trafficRow } from './rows';
 import { COMMANDS } from '../common/ids';
 
 export const OPEN_TRAFFIC_COMMAND = COMMANDS.openSandboxExchange;
@@ -14,22 +14,12 @@ export interface TrafficFilters {
   findingsOnly: boolean;
 }
 
-export function rowLabels(): RowLabels {
-  return {
-    noAnswer: vscode.l10n.t('no answer'),
-    findings: (count) => (count === 1 ? vscode.l10n.t('1 finding') : vscode.l10n.t('{0} findings', count)),
-    ownClient: vscode.l10n.t('this editor'),
-    proxy: (environment) => vscode.l10n.t('proxy → {0}', environment),
-  };
-}
-
 export class TrafficView implements vscode.TreeDataProvider<TrafficExchange>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   readonly filters: TrafficFilters = { othersOnly: false, findingsOnly: false };
   private readonly repaint = new Coalesced(() => this.changed.fire(undefined));
   private readonly subscriptions: vscode.Disposable[];
-  private labels = rowLabels();
 
   constructor(private readonly feed: TrafficFeed) {
     // An ERP's sync can send hundreds of requests a second: one repaint per burst.
@@ -54,7 +44,7 @@ export class TrafficView implements vscode.TreeDataProvider<TrafficExchange>, vs
   }
 
   getTreeItem(exchange: TrafficExchange): vscode.TreeItem {
-    const row = trafficRow(exchange, this.labels);
+    const row = trafficRow(exchange);
     const item = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.None);
     item.id = String(exchange.id);
     item.description = row.description;

@@ -69,7 +69,9 @@ describe('devtools in a real VS Code', () => {
       await client.updateStockQuantity({ actionType: 'adjust', locationCode: 'RUH-WH1', sku: 'COF-SAU-250', qty: 5 });
       try {
         void vscode.commands.executeCommand('oto.compareStockSnapshots');
-        await waitFor('the first snapshot pick', quickInput, (state) => state.visible && state.items.some((item) => item.label.includes(name)));
+        const first = await waitFor('the first snapshot pick', quickInput, (state) => state.visible && state.items.some((item) => item.label.includes(name)));
+        const focused = first.visible ? first.items.find((item) => item.focused) : undefined;
+        assert.ok(focused && !focused.label.includes('Save the current stock'), `Enter must not start a save: ${focused?.label}`);
         await typeText(name);
         await press('Enter');
         await waitFor('the second pick', quickInput, (state) => state.visible && state.title.includes(name) && state.items.some((item) => item.label.includes('The current stock')));
@@ -155,6 +157,15 @@ describe('devtools in a real VS Code', () => {
     await vscode.commands.executeCommand('oto.exportStock', 'csv');
     const document = vscode.window.activeTextEditor?.document;
     assert.ok(document?.isUntitled, 'an untitled document');
+    // Named for what it holds, so Save offers that name, not the first CSV line.
+    assert.match(document.uri.path, /\/oto-stock-sandbox-\d{4}-\d{2}-\d{2}\.csv$/);
+    await vscode.commands.executeCommand('oto.exportStock', 'json');
+    const json = vscode.window.activeTextEditor?.document;
+    assert.ok(json?.isUntitled && json.languageId === 'json', `${json?.languageId}`);
+    assert.match(json.uri.path, /\/oto-stock-sandbox-\d{4}-\d{2}-\d{2}\.json$/);
+    assert.doesNotThrow(() => JSON.parse(json.getText()));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.window.showTextDocument(document);
     const lines = document.getText().split('\r\n');
     assert.strictEqual(lines[0], 'sku,name,locationCode,quantityOnHand,quantityForecasted,globalQuantityOnHand,minInventory');
     assert.ok(lines.some((line) => line.startsWith('AJW-DATES-500,Ajwa Dates 500 g,RUH-WH1,')));

@@ -1,6 +1,7 @@
 // The operator tools in a real VS Code on the extension's own sandbox: a 20-row file of stock
 // changes applied through its preview, confirmation and progress, with the Stock view's figures
-// after; then the stock history panel with its chart, photographed in each theme.
+// after; the stock history panel with its chart, photographed in each theme; and a transfer
+// between two locations from the command palette, checked against the sandbox's own answer.
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -10,7 +11,7 @@ import { activateExtension } from './support/extension';
 import { sandbox } from './support/sandbox';
 import { screenshot, useTheme } from './support/screenshot';
 import { expandOnly, figuresOf, rows, skuRows } from './support/stockView';
-import { notificationCenter, press, quickInput, uiAvailable, waitFor, webviewTexts } from './support/ui';
+import { notificationCenter, press, quickInput, typeText, uiAvailable, waitFor, webviewTexts, type QuickInputState } from './support/ui';
 
 interface Row {
   sku: string;
@@ -120,6 +121,71 @@ if (uiAvailable()) {
         await screenshot(`history-${theme}`);
       }
       await useTheme('light');
+    });
+
+    it('transfers stock from the palette: from, SKU, to, quantity, how, one confirmation, and both locations\' stock after', async () => {
+      const { client } = await sandbox();
+      const locations = await client.getPickupLocations();
+      // Locations and a SKU the other tests here do not change: the file above left them alone.
+      const [from, to] = locations.slice(2, 4);
+      const touched = new Set(planned.map((row) => row.sku));
+      const products = (await client.listProducts()).filter((product) => !touched.has(product.sku));
+      const stock = await client.checkInventoryStock(products.map((product) => product.sku));
+      const onHandAt = (sku: string, code: string): number | undefined => stock[sku]?.find((entry) => entry.pickupLocationCode === code)?.quantityOnHand;
+      const sku = products.map((product) => product.sku).find((candidate) => (onHandAt(candidate, from.code) ?? 0) > 5);
+      assert.ok(sku, `a SKU with more than 5 on hand at ${from.code}`);
+      const fromBefore = onHandAt(sku, from.code)!;
+      const toBefore = onHandAt(sku, to.code) ?? 0;
+      const shown = (state: QuickInputState): state is Extract<QuickInputState, { visible: true }> => state.visible;
+
+      void vscode.commands.executeCommand('workbench.action.showCommands');
+      await waitFor('the command palette', quickInput, shown);
+      await typeText('OTO: Transfer Stock');
+      await waitFor('Transfer Stock first in the palette', quickInput, (state) => shown(state) && state.items[0]?.label.startsWith('OTO: Transfer Stock'));
+      await press('Enter');
+
+      await waitFor('the source pick', quickInput, (state) => shown(state) && state.placeholder === 'Move stock from which location?');
+      await typeText(from.code);
+      await waitFor(`${from.code} first`, quickInput, (state) => shown(state) && state.items[0]?.description === from.code);
+      await press('Enter');
+      await waitFor('the SKU pick', quickInput, (state) => shown(state) && state.placeholder === `Pick the SKU to move from ${from.code}`);
+      await typeText(sku);
+      await waitFor(`${sku} first, with its on hand`, quickInput, (state) => shown(state) && state.items[0]?.label === sku && state.items[0].description === `${fromBefore} on hand`);
+      await press('Enter');
+      await waitFor('the destination pick', quickInput, (state) => shown(state) && state.placeholder === `Move ${sku} from ${from.code} to which location?`);
+      await typeText(to.code);
+      await waitFor(`${to.code} first`, quickInput, (state) => shown(state) && state.items[0]?.description === to.code);
+      await press('Enter');
+
+      await waitFor('the quantity box', quickInput, (state) => shown(state) && state.message.includes(`${fromBefore} on hand at ${from.code}, ${toBefore} at ${to.code}`));
+      // More than the source has is refused in the box, and nothing is sent.
+      await typeText(String(fromBefore + 1));
+      await waitFor('the refusal', quickInput, (state) => shown(state) && state.message === `Only ${fromBefore} on hand at the source: at most ${fromBefore} can be moved.`);
+      for (let i = 0; i < String(fromBefore + 1).length; i++) {
+        await press('Backspace');
+      }
+      await typeText('3');
+      await waitFor('the quantity accepted', quickInput, (state) => shown(state) && state.value === '3' && !state.message.startsWith('Only'));
+      await press('Enter');
+      await waitFor('the choice of how', quickInput, (state) => shown(state) && state.placeholder === 'How should the stock move?' && state.items[0]?.label === 'Immediately');
+      await press('Enter');
+      await waitFor('the reason pick', quickInput, (state) => shown(state) && state.placeholder.startsWith('Why does the stock change?'));
+      await press('Enter');
+
+      const confirm = await waitFor('the confirmation', quickInput, (state) => shown(state) && state.title === `Transfer 3 × ${sku} from ${from.code} to ${to.code}?`);
+      assert.ok(shown(confirm) && confirm.items[0].label.includes('Transfer') && confirm.items[1].label.includes('Cancel'), JSON.stringify(confirm));
+      await screenshot('transfer-confirm');
+      const untouched = await client.checkInventoryStock([sku]);
+      assert.strictEqual(untouched[sku]?.find((entry) => entry.pickupLocationCode === from.code)?.quantityOnHand, fromBefore, 'nothing is sent before the confirmation');
+      await press('Enter');
+
+      const done = new RegExp(`^Transfer of 3 × ${sku}: −3 at ${from.code} applied \\(\\S+\\); \\+3 at ${to.code} applied( \\(\\S+\\))?\\.$`);
+      await waitFor('the transfer\'s outcome', notificationCenter, (lines) => lines.some((line) => done.test(line)));
+      await screenshot('transfer-done');
+      const after = await client.checkInventoryStock([sku]);
+      assert.strictEqual(after[sku]?.find((entry) => entry.pickupLocationCode === from.code)?.quantityOnHand, fromBefore - 3, `${sku} at ${from.code}`);
+      assert.strictEqual(after[sku]?.find((entry) => entry.pickupLocationCode === to.code)?.quantityOnHand, toBefore + 3, `${sku} at ${to.code}`);
+      await vscode.commands.executeCommand('notifications.clearAll');
     });
   });
 }

@@ -86,10 +86,11 @@ describe('packing queue in a real VS Code', () => {
 
       const target = listed[states.indexOf('ready')];
       const first = `.card[data-order-id="${target}"]`;
-      // The badge changes at once; the call has been answered when the card is no longer pending.
-      const settled = `.card[data-order-id="${target}"]:not(.pending)`;
+      // While a change is in flight the card shows its target state already, with its buttons busy
+      // (a click on them is ignored): the next click waits for the card to be settled.
+      const settled = `${first}:not(.pending)`;
       await webviewClick(`${first} [data-action="pick"]`);
-      await waitFor('the picked badge, answered', () => texts(`${settled} .badge`), (badge) => badge[0] === 'Picked');
+      await waitFor('the picked badge, the change done', () => texts(`${settled} .badge`), (badge) => badge[0] === 'Picked');
       const picked = (await client.getOrderDetails(target)).packingStatusHistory.map((entry) => entry.packingStatus);
       assert.strictEqual(picked[0], 'picked');
 
@@ -105,7 +106,7 @@ describe('packing queue in a real VS Code', () => {
 
       await webviewClick(`${first} [data-action="pack"]`);
       await webviewClick(`${first} [data-action="confirmPack"]`);
-      await waitFor('the packed badge, answered', () => texts(`${settled} .badge`), (badge) => badge[0] === 'Packed');
+      await waitFor('the packed badge, the change done', () => texts(`${settled} .badge`), (badge) => badge[0] === 'Packed');
       const history = (await client.getOrderDetails(target)).packingStatusHistory.map((entry) => entry.packingStatus);
       assert.deepStrictEqual(history.slice(0, 2), ['packed', 'picked']);
 

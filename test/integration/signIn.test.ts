@@ -40,12 +40,17 @@ if (uiAvailable()) {
       assert.strictEqual(oto().get('environment'), 'sandbox');
     });
 
-    it('lists staging as not signed in afterwards', async () => {
+    it('lists staging as not signed in afterwards, by readable names, the current one marked', async () => {
       await vscode.commands.executeCommand('notifications.clearAll');
       void vscode.commands.executeCommand('oto.selectEnvironment');
-      const picker = await waitFor('the environment quick pick', quickInput, (state) => state.visible && state.items.some((item) => item.label === 'staging'));
-      const staging = picker.visible ? picker.items.find((item) => item.label === 'staging') : undefined;
-      assert.strictEqual(staging?.description, 'not signed in');
+      const picker = await waitFor('the environment quick pick', quickInput, (state) => state.visible && state.items.some((item) => item.label.includes('Staging')));
+      assert.ok(picker.visible);
+      assert.deepStrictEqual(picker.items.map((item) => item.label.trim()), ['Sandbox', 'Staging', 'Production'], 'names, not the setting ids');
+      const [sandboxItem, staging] = picker.items;
+      assert.strictEqual(staging.description, 'not signed in');
+      assert.match(sandboxItem.description, /^current · /);
+      assert.ok(sandboxItem.focused, 'the current environment is highlighted when the picker opens');
+      await screenshot('environment-picker');
       await press('Escape');
       // The next suite opens quick inputs of its own: this one must be gone first.
       await waitFor('the environment quick pick to close', quickInput, (state) => !state.visible);

@@ -6,7 +6,7 @@ import { activateExtension } from './support/extension';
 import { sandbox } from './support/sandbox';
 import { screenshot } from './support/screenshot';
 import { figuresOf, rows, showStockView } from './support/stockView';
-import { finished, press, quickInput, typeText, uiAvailable, waitFor } from './support/ui';
+import { finished, pageAttributes, pageTexts, press, quickInput, typeText, uiAvailable, waitFor } from './support/ui';
 
 const SKU = 'AJW-DATES-500';
 
@@ -45,13 +45,31 @@ if (uiAvailable()) {
       const filtering = vscode.commands.executeCommand('oto.filter');
       await waitFor('the filter box', quickInput, (state) => state.visible && state.title === 'Filter stock');
       await typeText(SKU);
+      // Live: the rows narrow while the box is still open.
+      const shown = await waitFor(`only ${SKU}`, rows, (found) => found.filter((row) => row.level === 2).length === expected.length && found.every((row) => row.level === 1 || row.label === SKU));
+      assert.ok((await quickInput()).visible, 'the filter box is still open');
       await press('Enter');
       await finished('the Filter Stock command to finish', filtering);
-
-      const shown = await waitFor(`only ${SKU}`, rows, (found) => found.filter((row) => row.level === 2).length === expected.length && found.every((row) => row.level === 1 || row.label === SKU));
       const pairs = shown.flatMap((row, index) => (row.level === 1 ? [[row.label, figuresOf(shown[index + 1])?.onHand]] : []));
       assert.deepStrictEqual(pairs, expected);
       assert.match(shown[1].description, / · Ajwa Dates 500 g$/);
+      // The SKU row's inline actions, as the README lists them.
+      const actions = await pageAttributes(`.pane:has(> .pane-header[aria-label*="Stock" i]) .monaco-list-row[aria-level="2"] .actions .action-label`, 'aria-label');
+      assert.deepStrictEqual(actions.slice(0, 3), ['Adjust Stock…', 'Set Stock…', 'Copy SKU']);
+    });
+
+    it('says when the filter matches nothing, with a Clear Filter button, and Escape puts the last filter back', async () => {
+      await waitFor('no quick input left open by an earlier test', quickInput, (state) => !state.visible);
+      const filtering = vscode.commands.executeCommand('oto.filter');
+      await waitFor('the filter box', quickInput, (state) => state.visible && state.title === 'Filter stock');
+      await typeText('NO-SUCH-SKU-ANYWHERE');
+      const welcome = await waitFor('the no-match welcome', () => pageTexts('.pane .welcome-view-content'), (texts) => texts.some((text) => text.includes('No SKU matches the filter.')));
+      assert.ok(welcome.some((text) => text.includes('Clear Filter')), welcome.join('\n'));
+      await screenshot('stock-filter-no-match');
+      await press('Escape');
+      await filtering;
+      await waitFor('every location back', rows, (found) => found.some((row) => row.label === '(no location)'));
+      await waitFor('the welcome gone', () => pageTexts('.pane .welcome-view-content'), (texts) => !texts.some((text) => text.includes('No SKU matches')));
     });
 
     it('groups by SKU with global totals and filters to the low-stock SKUs', async () => {

@@ -126,6 +126,9 @@ async function perform(page: Page, request: Request): Promise<unknown> {
       return page.evaluate(readers.statusBar);
     case 'pageTexts':
       return page.locator(text('selector')).filter({ visible: true }).allInnerTexts();
+    case 'pageAttributes':
+      // Hidden ones too: a tree row's inline actions are only displayed while it is hovered or selected.
+      return page.locator(text('selector')).evaluateAll((elements, name) => elements.map((element) => element.getAttribute(name)), text('name'));
     case 'pageClick':
       await page.locator(text('selector')).filter({ visible: true }).first().click();
       return null;

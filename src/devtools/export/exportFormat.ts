@@ -5,6 +5,12 @@ import { globalForecasted, globalOnHand, type SkuReading } from '../stockReading
 
 export type ExportFormat = 'csv' | 'json';
 
+/** The name an export is offered to be saved under: `oto-stock-staging-2026-12-01.csv` (local day). */
+export function exportFileName(format: ExportFormat, environment: string, at: Date): string {
+  const day = [at.getFullYear(), at.getMonth() + 1, at.getDate()].map((part) => String(part).padStart(2, '0')).join('-');
+  return `oto-stock-${environment}-${day}.${format}`;
+}
+
 export const CSV_COLUMNS = ['sku', 'name', 'locationCode', 'quantityOnHand', 'quantityForecasted', 'globalQuantityOnHand', 'minInventory'] as const;
 
 /**

@@ -6,7 +6,6 @@ import type { DevtoolsStock } from '../deps';
 import type { VirtualTexts } from '../documents';
 import { HOVER_COMMANDS, renderSkuHover } from './hoverMarkdown';
 import { locationNamer } from './hoverProvider';
-import { hoverLabels } from '../labels';
 import { resolveSkuSelection, skuCandidates, tokenAt } from './skuText';
 import { escapeMarkdown } from '../../common/markdown';
 import { withCancellableProgress } from '../../common/progress';
@@ -109,9 +108,8 @@ async function showReadings(stock: DevtoolsStock, reports: VirtualTexts, reading
 
 async function showPreview(stock: DevtoolsStock, reports: VirtualTexts, readings: SkuReading[], stale: boolean, unknownNote: string | undefined): Promise<void> {
   const name = locationNamer(stock);
-  const labels = hoverLabels();
   // The preview is not trusted, so the hover's command links would be dead text: leave them out.
-  const sections = readings.map((reading) => renderSkuHover(reading, { labels, locationName: name, stale, target: 'document' }));
+  const sections = readings.map((reading) => renderSkuHover(reading, { locationName: name, stale, target: 'document' }));
   const content = [...sections, ...(unknownNote ? [`_${escapeMarkdown(unknownNote)}_`] : [])].join('\n\n---\n\n');
   await vscode.commands.executeCommand('markdown.showPreview', reports.register(`${vscode.l10n.t('Stock')}.md`, `${content}\n`));
 }

@@ -1,42 +1,9 @@
 // The SKU hover's Markdown: stock per location, the global total and min inventory, and command
 // links. Every value from the API is escaped: a SKU or a product name is data, not Markdown.
+import * as l10n from '@vscode/l10n';
 import { escapeMarkdown } from '../../common/markdown';
 import { compareLocations, globalForecasted, globalOnHand, isLow, type SkuReading } from '../stockReading';
 import { COMMANDS } from '../../common/ids';
-
-export interface HoverLabels {
-  readonly location: string;
-  readonly onHand: string;
-  readonly forecasted: string;
-  readonly total: string;
-  readonly noLocation: string;
-  minInventory(min: number): string;
-  readonly belowMinimum: string;
-  readonly noStock: string;
-  readonly stale: string;
-  readonly adjust: string;
-  readonly reveal: string;
-  readonly createOrder: string;
-  readonly history: string;
-  readonly notInCatalogue: string;
-}
-
-export const ENGLISH_HOVER_LABELS: HoverLabels = {
-  location: 'Location',
-  onHand: 'On hand',
-  forecasted: 'Forecast',
-  total: 'Total',
-  noLocation: '(no location)',
-  minInventory: (min) => `Minimum inventory: ${min}`,
-  belowMinimum: 'below minimum',
-  noStock: 'No stock recorded at any location.',
-  stale: 'Figures may be out of date: the refresh failed.',
-  adjust: 'Adjust…',
-  reveal: 'Reveal in Stock view',
-  createOrder: 'Create inventory order',
-  history: 'History',
-  notInCatalogue: 'Not in the OTO catalogue (as last read; refresh the Stock view if it was just added).',
-};
 
 /** Commands the hover links to; each receives the Stock view's SKU node shape. */
 export const HOVER_COMMANDS = {
@@ -46,12 +13,15 @@ export const HOVER_COMMANDS = {
   history: COMMANDS.showStockHistory,
 } as const;
 
+function linkLabels(): Record<keyof typeof HOVER_COMMANDS, string> {
+  return { adjust: l10n.t('Adjust…'), reveal: l10n.t('Reveal in Stock view'), createOrder: l10n.t('Create inventory order'), history: l10n.t('History') };
+}
+
 export function commandLink(label: string, command: string, args: unknown[]): string {
   return `[${escapeMarkdown(label)}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
 }
 
 export interface HoverOptions {
-  readonly labels?: HoverLabels;
   /** Human name of a location code, when the caller knows it. */
   locationName?(code: string): string | undefined;
   /** The figures could not be refreshed; they are shown with a warning. */
@@ -69,34 +39,34 @@ export interface HoverOptions {
 }
 
 export function renderSkuHover(reading: SkuReading, options: HoverOptions = {}): string {
-  const labels = options.labels ?? ENGLISH_HOVER_LABELS;
   const inHover = options.target !== 'document';
   const icon = (codicon: string, fallback: string): string => (inHover ? `$(${codicon})` : fallback);
   const title = reading.name ? `**${escapeMarkdown(reading.sku)}** — ${escapeMarkdown(reading.name)}` : `**${escapeMarkdown(reading.sku)}**`;
   const lines = [title, ''];
   const locations = [...reading.locations].sort(compareLocations);
   if (locations.length === 0) {
-    lines.push(escapeMarkdown(labels.noStock), '');
+    lines.push(escapeMarkdown(l10n.t('No stock recorded at any location.')), '');
   } else {
-    lines.push(`| ${escapeMarkdown(labels.location)} | ${escapeMarkdown(labels.onHand)} | ${escapeMarkdown(labels.forecasted)} |`, '|:--|--:|--:|');
+    lines.push(`| ${escapeMarkdown(l10n.t('Location'))} | ${escapeMarkdown(l10n.t('On hand'))} | ${escapeMarkdown(l10n.t('Forecast'))} |`, '|:--|--:|--:|');
     for (const entry of locations) {
-      const name = entry.locationCode === undefined ? labels.noLocation : locationLabel(entry.locationCode, options);
+      const name = entry.locationCode === undefined ? l10n.t('(no location)') : locationLabel(entry.locationCode, options);
       lines.push(`| ${escapeMarkdown(name)} | ${entry.quantityOnHand} | ${entry.quantityForecasted} |`);
     }
-    lines.push(`| **${escapeMarkdown(labels.total)}** | **${globalOnHand(reading)}** | **${globalForecasted(reading)}** |`, '');
+    lines.push(`| **${escapeMarkdown(l10n.t('Total'))}** | **${globalOnHand(reading)}** | **${globalForecasted(reading)}** |`, '');
   }
   const min = reading.global?.minInventory;
   if (min !== undefined) {
-    const warning = isLow(reading) ? ` — ${icon('warning', '⚠')} ${escapeMarkdown(labels.belowMinimum)}` : '';
-    lines.push(`${escapeMarkdown(labels.minInventory(min))}${warning}`, '');
+    const warning = isLow(reading) ? ` — ${icon('warning', '⚠')} ${escapeMarkdown(l10n.t('below minimum'))}` : '';
+    lines.push(`${escapeMarkdown(l10n.t('Minimum inventory: {0}', min))}${warning}`, '');
   }
   if (options.stale) {
-    lines.push(`${icon('sync-ignored', '⚠')} _${escapeMarkdown(labels.stale)}_`, '');
+    lines.push(`${icon('sync-ignored', '⚠')} _${escapeMarkdown(l10n.t('Figures may be out of date: the refresh failed.'))}_`, '');
   }
   if (!inHover) {
     return lines.join('\n').trimEnd();
   }
   const node = { kind: 'sku', sku: reading.sku, ...(reading.name ? { name: reading.name } : {}) };
+  const labels = linkLabels();
   const links = (['adjust', 'reveal', 'createOrder', 'history'] as const)
     .filter((key) => options.isRegistered?.(HOVER_COMMANDS[key]) ?? true)
     .map((key) => commandLink(labels[key], HOVER_COMMANDS[key], [node]));
@@ -112,6 +82,6 @@ function locationLabel(code: string, options: HoverOptions): string {
 }
 
 /** The hover of a SKU-shaped string OTO does not know, so a typo is told apart from "no hover". */
-export function renderNotInCatalogue(sku: string, labels: HoverLabels = ENGLISH_HOVER_LABELS): string {
-  return `**${escapeMarkdown(sku)}** — ${escapeMarkdown(labels.notInCatalogue)}`;
+export function renderNotInCatalogue(sku: string): string {
+  return `**${escapeMarkdown(sku)}** — ${escapeMarkdown(l10n.t('Not in the OTO catalogue (as last read; refresh the Stock view if it was just added).'))}`;
 }

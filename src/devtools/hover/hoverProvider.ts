@@ -4,7 +4,6 @@ import { withAbortSignal } from '../../common/cancellation';
 import type { DevtoolsStock } from '../deps';
 import { HOVER_COMMANDS, renderNotInCatalogue, renderSkuHover } from './hoverMarkdown';
 import type { HoverStock } from './hoverStock';
-import { hoverLabels } from '../labels';
 import { tokenAt } from './skuText';
 
 export const DEFAULT_HOVER_LANGUAGES = ['json', 'yaml', 'typescript', 'javascript', 'python', 'php', 'csv', 'plaintext'];
@@ -35,12 +34,11 @@ class SkuHoverProvider implements vscode.HoverProvider {
     }
     const range = new vscode.Range(position.line, found.start, position.line, found.end);
     if (!result) {
-      return this.hoverStock.notInCatalogue(found.text) ? new vscode.Hover(new vscode.MarkdownString(renderNotInCatalogue(found.text, hoverLabels())), range) : undefined;
+      return this.hoverStock.notInCatalogue(found.text) ? new vscode.Hover(new vscode.MarkdownString(renderNotInCatalogue(found.text)), range) : undefined;
     }
     const registered = new Set(await vscode.commands.getCommands(true));
     const markdown = new vscode.MarkdownString(
       renderSkuHover(result.reading, {
-        labels: hoverLabels(),
         locationName: locationNamer(this.stock),
         stale: result.stale,
         isRegistered: (command) => registered.has(command),

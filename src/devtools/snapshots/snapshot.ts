@@ -1,6 +1,7 @@
 // Named stock snapshots and their comparison. The diff editor compares two renderings line by
 // line, so a rendering lists every location and SKU in one stable order; `diffSnapshots` gives
 // the same comparison as data (for the summary shown beside the editor, and for tests).
+import * as l10n from '@vscode/l10n';
 import { compareLocations, type SkuReading } from '../stockReading';
 
 export interface StockSnapshot {
@@ -24,17 +25,6 @@ export interface SnapshotChange {
   readonly after?: Figures;
 }
 
-/** Words of the rendering; the extension passes localized ones. */
-export interface SnapshotLabels {
-  readonly noLocation: string;
-  figures(quantityOnHand: number, quantityForecasted: number): string;
-}
-
-export const ENGLISH_SNAPSHOT_LABELS: SnapshotLabels = {
-  noLocation: '(no location)',
-  figures: (onHand, forecasted) => `on hand ${onHand}, forecasted ${forecasted}`,
-};
-
 /** Figures per location, then per SKU: the layout both the rendering and the diff share. */
 function byLocation(snapshot: StockSnapshot): Map<string | undefined, Map<string, Figures>> {
   const locations = new Map<string | undefined, Map<string, Figures>>();
@@ -56,7 +46,7 @@ function sortedLocationKeys(keys: Iterable<string | undefined>): Array<string | 
 }
 
 /** The text shown on one side of the diff editor. */
-export function renderSnapshot(snapshot: StockSnapshot, labels: SnapshotLabels = ENGLISH_SNAPSHOT_LABELS): string {
+export function renderSnapshot(snapshot: StockSnapshot): string {
   const locations = byLocation(snapshot);
   // No title line: the editor's title names both sides, and a differing first line would make the
   // diff editor open on it instead of on the first real change.
@@ -65,11 +55,11 @@ export function renderSnapshot(snapshot: StockSnapshot, labels: SnapshotLabels =
     if (lines.length > 0) {
       lines.push('');
     }
-    lines.push(`[${code ?? labels.noLocation}]`);
+    lines.push(`[${code ?? l10n.t('(no location)')}]`);
     const skus = locations.get(code) ?? new Map<string, Figures>();
     for (const sku of [...skus.keys()].sort()) {
       const figures = skus.get(sku) as Figures;
-      lines.push(`  ${sku}: ${labels.figures(figures.quantityOnHand, figures.quantityForecasted)}`);
+      lines.push(`  ${sku}: ${l10n.t('on hand {0}, forecasted {1}', figures.quantityOnHand, figures.quantityForecasted)}`);
     }
   }
   return `${lines.join('\n')}\n`;

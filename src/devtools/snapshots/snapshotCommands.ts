@@ -5,7 +5,6 @@ import * as vscode from 'vscode';
 import { readCurrentStock } from '../currentStock';
 import type { DevtoolsSession, DevtoolsStock } from '../deps';
 import type { VirtualTexts } from '../documents';
-import { snapshotLabels } from '../labels';
 import { diffSnapshots, renderSnapshot, type StockSnapshot } from './snapshot';
 import type { SnapshotEntry, SnapshotRepository } from './snapshotRepository';
 
@@ -81,9 +80,20 @@ function pick(context: SnapshotContext, title: string, items: Pick[]): Promise<P
 
 export async function compareSnapshots(context: SnapshotContext): Promise<void> {
   const entries = await context.repository.list();
+  const saveLabel = vscode.l10n.t('Save the current stock as a snapshot…');
+  if (entries.length === 0) {
+    // Nothing to compare yet: saving is offered, never started by an Enter meant for a pick.
+    const save = vscode.l10n.t('Save Snapshot…');
+    if ((await vscode.window.showInformationMessage(vscode.l10n.t('No stock snapshot is saved yet: save one now, and compare it with the stock later.'), save)) === save) {
+      await saveSnapshot(context);
+    }
+    return;
+  }
+  // Snapshots first, so Enter takes the newest; saving is the last row.
   const first = await pick(context, vscode.l10n.t('Compare Stock Snapshots: pick the earlier snapshot'), [
-    { action: 'save', label: `$(add) ${vscode.l10n.t('Save the current stock as a snapshot…')}` },
     ...entries.map(snapshotItem),
+    { action: 'save', label: '', kind: vscode.QuickPickItemKind.Separator },
+    { action: 'save', label: `$(add) ${saveLabel}` },
   ]);
   if (!first) {
     return;
@@ -115,9 +125,8 @@ export async function compareSnapshots(context: SnapshotContext): Promise<void> 
 }
 
 async function showDiff(context: SnapshotContext, before: StockSnapshot, after: StockSnapshot): Promise<void> {
-  const labels = snapshotLabels();
-  const left = context.documents.register(`${before.name}.txt`, renderSnapshot(before, labels));
-  const right = context.documents.register(`${after.name}.txt`, renderSnapshot(after, labels));
+  const left = context.documents.register(`${before.name}.txt`, renderSnapshot(before));
+  const right = context.documents.register(`${after.name}.txt`, renderSnapshot(after));
   const changes = diffSnapshots(before, after);
   await vscode.commands.executeCommand('vscode.diff', left, right, vscode.l10n.t('{0} ↔ {1}', before.name, after.name), { preview: false });
   if (before.environment !== after.environment) {

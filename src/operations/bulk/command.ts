@@ -8,7 +8,8 @@ import { describeError } from '../../orders/failure';
 import type { OperationsDeps } from '../deps';
 import type { LedgerEntry } from '../history/entry';
 import { parseCsv } from './csv';
-import { Journal, readJournal, type ReadJournal } from './journal';
+import { confirmPick } from '../confirmPick';
+import { Journal, readJournal, type ReadJournal } from '../journal';
 import { parseJsonRows } from './jsonRows';
 import { buildPreview, type PlannedRow, type Preview } from './preview';
 import { reportCsv } from './report';
@@ -177,21 +178,15 @@ async function planAndApply(deps: OperationsDeps, changes: readonly BulkChange[]
  */
 async function confirmApply(preview: Preview, source: string, environment: string): Promise<boolean> {
   const unchanged = preview.rows.length - preview.toSend;
-  const apply = {
-    label: l10n.t('$(check) Apply {0} stock changes', preview.toSend),
+  return confirmPick({
+    title: l10n.t('Apply {0} stock changes from {1} in {2}?', preview.toSend, source, environment),
+    placeHolder: l10n.t('Every row is in the preview beside the file.'),
+    action: l10n.t('$(check) Apply {0} stock changes', preview.toSend),
     detail: [
       ...preview.totals.map((total) => l10n.t('{0}: {1} → {2} (+{3} / −{4})', total.locationCode, total.before, total.after, total.added, total.removed)),
       unchanged > 0 ? l10n.t('{0} rows change nothing and are not sent.', unchanged) : '',
     ].filter(Boolean).join(' · '),
-    apply: true,
-  };
-  const cancel = { label: l10n.t('$(close) Cancel'), detail: l10n.t('Nothing is sent.'), apply: false };
-  const picked = await vscode.window.showQuickPick([apply, cancel], {
-    title: l10n.t('Apply {0} stock changes from {1} in {2}?', preview.toSend, source, environment),
-    placeHolder: l10n.t('Every row is in the preview beside the file.'),
-    ignoreFocusOut: true,
   });
-  return picked?.apply === true;
 }
 
 /** After an apply (or on review): re-read what is unclear, record the ledger, refresh the tree, summarise. */

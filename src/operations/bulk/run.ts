@@ -5,7 +5,7 @@
 import type { InventoryStock, UpdateStockQuantityRequest, UpdateStockQuantityResponse } from '../../client';
 import { isOtoError } from '../../client';
 import { isLostAnswer } from '../../orders/failure';
-import type { Journal } from './journal';
+import type { Journal } from '../journal';
 import { onHandAt, type PlannedRow } from './preview';
 import type { RowState } from './state';
 

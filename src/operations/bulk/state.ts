@@ -1,18 +1,9 @@
-// Where each row of a bulk apply stands, folded from its journal. A row sent without a recorded
-// answer (in flight when VS Code stopped, or whose answer was lost) is "check": it may or may
-// not have been applied, and it is never sent again unless the operator says so.
-import type { JournalEntry, ReadJournal } from './journal';
+// Where each row of a bulk apply stands, folded from its journal (the fold itself is the
+// journal's, shared with transfers), and the counts the summary shows.
+import { foldStates, type JournalEntry, type ReadJournal, type RowState } from '../journal';
 import type { PlannedRow } from './preview';
 
-export type RowState =
-  | { state: 'not-sent' }
-  | { state: 'noop' }
-  | { state: 'in-flight' }
-  | { state: 'applied'; transactionId?: string; warnings: string[] }
-  | { state: 'failed'; code?: string; message: string }
-  /** Sent, answer lost. `now`: on hand when re-read afterwards. */
-  | { state: 'check'; message?: string; now?: number }
-  | { state: 'resolved'; as: 'applied' | 'not-applied'; now?: number };
+export type { RowState };
 
 export interface RowStatus {
   row: PlannedRow;
@@ -20,43 +11,8 @@ export interface RowStatus {
 }
 
 export function foldRows(rows: readonly PlannedRow[], entries: readonly JournalEntry[]): RowStatus[] {
-  const states = rows.map((row): RowState => (row.noop ? { state: 'noop' } : { state: 'not-sent' }));
-  const checked = new Map<number, number>();
-  for (const entry of entries) {
-    if (!('row' in entry) || entry.row < 0 || entry.row >= states.length) {
-      continue;
-    }
-    switch (entry.type) {
-      case 'send':
-        states[entry.row] = { state: 'in-flight' };
-        break;
-      case 'applied':
-        states[entry.row] = { state: 'applied', transactionId: entry.transactionId, warnings: entry.warnings ?? [] };
-        break;
-      case 'failed':
-        states[entry.row] = { state: 'failed', code: entry.code, message: entry.message };
-        break;
-      case 'lost':
-        states[entry.row] = { state: 'check', message: entry.message, now: checked.get(entry.row) };
-        break;
-      case 'checked': {
-        checked.set(entry.row, entry.now);
-        const current = states[entry.row];
-        if (current.state === 'check' || current.state === 'in-flight') {
-          states[entry.row] = { ...(current.state === 'check' ? current : { state: 'check' }), now: entry.now };
-        }
-        break;
-      }
-      case 'resolved':
-        states[entry.row] = entry.as === 'resend' ? { state: 'not-sent' } : { state: 'resolved', as: entry.as, now: checked.get(entry.row) };
-        break;
-    }
-  }
-  return rows.map((row, index) => {
-    const status = states[index];
-    // A send with no answer on record: the process stopped while the write was in flight.
-    return { row, status: status.state === 'in-flight' ? { state: 'check', now: checked.get(index) } : status };
-  });
+  const states = foldStates(rows.map((row): RowState => (row.noop ? { state: 'noop' } : { state: 'not-sent' })), entries);
+  return rows.map((row, index) => ({ row, status: states[index] }));
 }
 
 export function statusOf(journal: ReadJournal): RowStatus[] {

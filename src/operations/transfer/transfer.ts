@@ -3,12 +3,14 @@
 // outbound order at the source, then an inbound one at the destination). The second step is
 // sent only after the first was applied; when it fails or its answer is lost, the operator is
 // told exactly what happened and chooses: retry the second step or reverse the first. Nothing
-// is resent on its own.
+// is resent on its own. Each step is journalled like a bulk apply's rows (../journal.ts): should
+// VS Code stop between the two writes, the next start says what was half done.
 import { randomUUID } from 'node:crypto';
 import type { CreateInventoryOrderRequest, CreateInventoryOrderResponse, UpdateStockQuantityRequest, UpdateStockQuantityResponse } from '../../client';
 import { isOtoError } from '../../client';
 import { isLostAnswer } from '../../orders/failure';
 import * as l10n from '@vscode/l10n';
+import { foldStates, type Journal, type JournalEntry, type RowState } from '../journal';
 import type { Reason } from '../reasons';
 
 export type TransferMethod = 'immediate' | 'orders';
@@ -33,6 +35,9 @@ export interface TransferPlan {
 }
 
 export type StepName = 'first' | 'second' | 'reverse';
+
+/** A step's `row` in the transfer's journal is its index here. */
+export const TRANSFER_STEPS: readonly StepName[] = ['first', 'second', 'reverse'];
 
 export interface StepOutcome {
   state: 'applied' | 'failed' | 'lost' | 'not-sent';
@@ -88,7 +93,26 @@ export function stepRequest(plan: TransferPlan, step: StepName): { kind: 'stock'
   return { kind: 'order', request: { action, locationCode: step === 'second' ? plan.to : plan.from, items: [{ sku, qty }], ...dates } };
 }
 
-export async function sendStep(client: TransferClient, plan: TransferPlan, step: StepName): Promise<StepOutcome> {
+/** Sends one step; with a journal, the send is on disk before the write leaves, and the outcome after. */
+export async function sendStep(client: TransferClient, plan: TransferPlan, step: StepName, journal?: Journal): Promise<StepOutcome> {
+  const row = TRANSFER_STEPS.indexOf(step);
+  await journal?.append({ type: 'send', row });
+  const outcome = await attempt(client, plan, step);
+  switch (outcome.state) {
+    case 'applied':
+      await journal?.append({ type: 'applied', row, transactionId: outcome.reference, warnings: outcome.warnings ?? [] });
+      break;
+    case 'failed':
+      await journal?.append({ type: 'failed', row, code: outcome.code, message: outcome.message ?? '' });
+      break;
+    case 'lost':
+      await journal?.append({ type: 'lost', row, message: outcome.message ?? '' });
+      break;
+  }
+  return outcome;
+}
+
+async function attempt(client: TransferClient, plan: TransferPlan, step: StepName): Promise<StepOutcome> {
   const write = stepRequest(plan, step);
   try {
     if (write.kind === 'stock') {
@@ -107,12 +131,36 @@ export async function sendStep(client: TransferClient, plan: TransferPlan, step:
 }
 
 /** The first step, then the second only once the first was applied. */
-export async function runTransfer(client: TransferClient, plan: TransferPlan): Promise<TransferOutcome> {
-  const first = await sendStep(client, plan, 'first');
+export async function runTransfer(client: TransferClient, plan: TransferPlan, journal?: Journal): Promise<TransferOutcome> {
+  const first = await sendStep(client, plan, 'first', journal);
   if (first.state !== 'applied') {
     return { first, second: { state: 'not-sent' } };
   }
-  return { first, second: await sendStep(client, plan, 'second') };
+  return { first, second: await sendStep(client, plan, 'second', journal) };
+}
+
+/**
+ * Where a journalled transfer stands. A step sent without an answer on record was in flight when
+ * VS Code stopped: like a lost answer, it may or may not have been applied.
+ */
+export function outcomeOfJournal(entries: readonly JournalEntry[]): TransferOutcome {
+  const notSent: RowState = { state: 'not-sent' };
+  const [first, second, reverse] = foldStates(TRANSFER_STEPS.map(() => notSent), entries).map(stepOutcome);
+  return { first, second, ...(reverse.state === 'not-sent' ? {} : { reverse }) };
+}
+
+function stepOutcome(state: RowState): StepOutcome {
+  switch (state.state) {
+    case 'applied':
+      return { state: 'applied', reference: state.transactionId, warnings: state.warnings };
+    case 'failed':
+      return { state: 'failed', code: state.code, message: state.message };
+    case 'check':
+      return { state: 'lost', message: state.message };
+    default:
+      // A transfer's journal has no other entries; a step read back as anything else was not sent.
+      return { state: 'not-sent' };
+  }
 }
 
 /** A step's change in words: "−5 at RUH-WH1", or "an outbound order of 5 at RUH-WH1". */
@@ -152,5 +200,8 @@ export function describeTransfer(plan: TransferPlan, outcome: TransferOutcome): 
 
 /** Done: both steps applied, or the first reversed. Otherwise the operator is asked what next. */
 export function isComplete(outcome: TransferOutcome): boolean {
+  if (outcome.first.state === 'not-sent') {
+    return true;
+  }
   return (outcome.first.state === 'applied' && outcome.second.state === 'applied') || outcome.reverse?.state === 'applied' || (outcome.first.state === 'failed');
 }

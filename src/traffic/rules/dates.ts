@@ -1,5 +1,5 @@
 // date-format: createInventoryOrder's dates are DD/MM/YYYY; anything else is dropped with a warning.
-import { ddmmyyyy } from '../../sandbox/api';
+import { ddmmyyyy } from '../../sandbox/endpoints/api';
 import { quote, requestObject, rule } from './rule';
 
 /** What the value probably meant, written DD/MM/YYYY (`2024-03-31` → `31/03/2024`). */

@@ -1,5 +1,5 @@
 // qty-not-integer: OTO takes a quantity as a whole number or a string of digits, nothing else.
-import { integer } from '../../sandbox/api';
+import { integer } from '../../sandbox/endpoints/api';
 import { orderItems, quote, requestObject, rule } from './rule';
 
 export const qtyNotInteger = rule(

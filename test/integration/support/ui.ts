@@ -156,6 +156,8 @@ export const webviewTexts = (selector: string): Promise<string[]> => request('we
 export const webviewAttributes = (selector: string, name: string): Promise<Array<string | null>> => request('webviewAttributes', { selector, name });
 /** innerText of every visible element matching `selector` in the workbench itself (not in a webview). */
 export const pageTexts = (selector: string): Promise<string[]> => request('pageTexts', { selector });
+/** A named attribute of every element matching `selector` in the workbench, shown or not (null where absent). */
+export const pageAttributes = (selector: string, name: string): Promise<Array<string | null>> => request('pageAttributes', { selector, name });
 export const webviewClick = (selector: string): Promise<void> => request('webviewClick', { selector });
 /** Clicks the first visible element matching `selector` in the workbench itself, as a user would. */
 export const pageClick = (selector: string): Promise<void> => request('pageClick', { selector });

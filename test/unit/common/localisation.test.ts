@@ -1,7 +1,9 @@
 // The host hands VS Code's bundle and display language to the code that runs without `vscode`
 // (here the stock-change flows' quantity preview), through @vscode/l10n.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import Module = require('node:module');
+import * as path from 'node:path';
 import { preview } from '../../../src/orders/quantity';
 import { arabicBundle } from '../l10nBundle';
 
@@ -54,5 +56,13 @@ describe('localisation: the host configures @vscode/l10n once', () => {
     configureAs({ l10n: { bundle: ARABIC }, env: { language: 'ar' } });
     configureAs({ l10n: { bundle: undefined }, env: { language: 'en' } });
     assert.equal(preview('adjust', 5, '-10'), '5 → -5 (below zero)');
+  });
+
+  it('is done by every host bundle esbuild.js builds, each having its own copy of @vscode/l10n', () => {
+    const root = path.resolve(__dirname, '..', '..', '..', '..');
+    const entries = [...fs.readFileSync(path.join(root, 'esbuild.js'), 'utf8').matchAll(/'(src\/(?:extension|\w+\/lazy)\.ts)'/g)].map((match) => match[1]);
+    assert.ok(entries.includes('src/extension.ts') && entries.length > 1, `entries found: ${entries.join(', ')}`);
+    const missing = entries.filter((entry) => !/\bconfigureLocalisation\(\);/.test(fs.readFileSync(path.join(root, entry), 'utf8')));
+    assert.deepEqual(missing, [], 'bundles that would show English in Arabic');
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { CSV_COLUMNS, csvField, toCsv, toJson } from '../../../src/devtools/export/exportFormat';
+import { CSV_COLUMNS, csvField, exportFileName, toCsv, toJson } from '../../../src/devtools/export/exportFormat';
 import { readingFromStore, type SkuReading } from '../../../src/devtools/stockReading';
 import { useDevtools } from './support';
 
@@ -42,6 +42,11 @@ function parseCsv(text: string): string[][] {
 const HOSTILE = `=HYPERLINK("http://x"), "quoted"\nline`;
 
 describe('devtools stock export', () => {
+  it('names the export for its environment and local day, with the format as extension', () => {
+    assert.strictEqual(exportFileName('csv', 'staging', new Date(2026, 11, 1, 23, 59)), 'oto-stock-staging-2026-12-01.csv');
+    assert.strictEqual(exportFileName('json', 'sandbox', new Date(2027, 0, 9)), 'oto-stock-sandbox-2027-01-09.json');
+  });
+
   const h = useDevtools({ sandbox: { extra: { products: [{ sku: 'HOSTILE-1', name: HOSTILE, stock: {}, noLocation: { onHand: -3 } }] } } });
 
   async function readings(): Promise<SkuReading[]> {

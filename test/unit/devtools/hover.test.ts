@@ -135,7 +135,8 @@ describe('devtools SKU hover against the sandbox', () => {
     const aborted = Date.now();
     controller.abort();
     assert.equal(await pending, undefined);
-    assert.ok(Date.now() - aborted < 500, `ended ${Date.now() - aborted} ms after the cancel`);
+    // Within half the read's 10 s: it ended with the cancel, with room for a loaded machine.
+    assert.ok(Date.now() - aborted < 5_000, `ended ${Date.now() - aborted} ms after the cancel`);
     await until('the store idle', () => !h.store.busy);
     assert.deepEqual(h.sandbox.requests.slice(before).map((request) => request.endpoint).sort(), ['checkGlobalStock', 'checkInventoryStock'], 'nothing sent after the cancel');
   });

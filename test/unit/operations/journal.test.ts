@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs/promises';
-import { Journal, openJournals, readJournal } from '../../../src/operations/bulk/journal';
+import { Journal, openJournals, readJournal } from '../../../src/operations/journal';
 import { buildPreview, type PlannedRow } from '../../../src/operations/bulk/preview';
 import { checkRows, sendRows } from '../../../src/operations/bulk/run';
 import { countStates, foldRows, statusOf } from '../../../src/operations/bulk/state';
@@ -44,14 +44,14 @@ describe('operations: the bulk journal and its recovery', () => {
 
   it('interrupted before any send: every row is "not sent", and resuming sends each exactly once', async () => {
     const run = await journal();
-    const read = (await openJournals(fx.dir, 'sandbox'))[0];
+    const read = (await openJournals(fx.dir, 'sandbox', 'bulk'))[0];
     assert.strictEqual(read.start.runId, run.start.runId);
     const statuses = statusOf(read);
     assert.deepStrictEqual(countStates(statuses), { applied: 0, failed: 0, check: 0, notSent: 3, noop: 1, resolved: 0 });
     const resumed = await journal(run.start.runId);
     await sendRows({ client: fx.client, journal: resumed, rows: statuses.filter(({ status }) => status.state === 'not-sent').map(({ row }) => row) });
     assert.strictEqual(fx.writes().length, 3);
-    assert.deepStrictEqual((await openJournals(fx.dir, 'sandbox')).map((open) => open.start.runId), [resumed.start.runId], 'the resumed run is offered no more');
+    assert.deepStrictEqual((await openJournals(fx.dir, 'sandbox', 'bulk')).map((open) => open.start.runId), [resumed.start.runId], 'the resumed run is offered no more');
   });
 
   it('interrupted in flight (the send is on disk, its answer is not): the row is "check" and is never sent again', async () => {

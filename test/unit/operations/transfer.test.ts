@@ -1,5 +1,7 @@
 import * as assert from 'node:assert';
-import { checkTransferQuantity, describeTransfer, isComplete, runTransfer, sendStep, type TransferPlan } from '../../../src/operations/transfer/transfer';
+import * as fs from 'node:fs/promises';
+import { Journal, openJournals, readJournal } from '../../../src/operations/journal';
+import { checkTransferQuantity, describeTransfer, isComplete, outcomeOfJournal, runTransfer, sendStep, type TransferPlan } from '../../../src/operations/transfer/transfer';
 import { setupOperations, type OperationsFixture } from './support';
 
 describe('operations: transfers between locations', () => {
@@ -90,5 +92,69 @@ describe('operations: transfers between locations', () => {
       ['inbound', 'JED-WH1', '27/11/2026', '30/11/2026'],
     ]);
     assert.match(describeTransfer(transfer, outcome), /^an outbound order of 5 at RUH-WH1 applied \(\S+\); an inbound order of 5 at JED-WH1 applied \(\S+\)$/);
+  });
+
+  describe('the journal: a transfer VS Code stopped in the middle of is told on the next start', () => {
+    const journalOf = (transfer: TransferPlan): Promise<Journal> => Journal.create(fx.dir, { environment: 'sandbox', source: `${transfer.sku} ${transfer.from} → ${transfer.to}`, rows: [], transfer });
+    const openTransfers = () => openJournals(fx.dir, 'sandbox', 'transfer');
+
+    it('puts each step on disk before its write is sent, and its answer after', async () => {
+      const transfer = await plan();
+      const journal = await journalOf(transfer);
+      await runTransfer(fx.client, transfer, journal);
+      const read = await readJournal(journal.file);
+      assert.deepStrictEqual(read?.entries.map((entry) => [entry.type, 'row' in entry ? entry.row : undefined]), [['start', undefined], ['send', 0], ['applied', 0], ['send', 1], ['applied', 1]]);
+      assert.deepStrictEqual(read?.start.transfer, transfer);
+    });
+
+    it('stopped between the two writes: found on start, saying the first applied and the second not sent, and nothing is resent', async () => {
+      const transfer = await plan();
+      const journal = await journalOf(transfer);
+      // VS Code stops here: the first step went, the second never did.
+      await sendStep(fx.client, transfer, 'first', journal);
+      const [open, ...others] = await openTransfers();
+      assert.strictEqual(others.length, 0);
+      assert.strictEqual(open.file, journal.file);
+      assert.deepStrictEqual(await openJournals(fx.dir, 'sandbox', 'bulk'), [], 'a transfer is not offered as a bulk apply');
+      const outcome = outcomeOfJournal(open.entries);
+      assert.strictEqual(isComplete(outcome), false);
+      assert.match(describeTransfer(open.start.transfer!, outcome), /^−5 at RUH-WH1 applied \(\S+\); \+5 at JED-WH1 not sent$/);
+      assert.strictEqual(fx.writes().length, 1, 'reading the journal back sends nothing');
+      assert.strictEqual(await fx.onHand('KHL-DATES-3KG', 'RUH-WH1'), 93);
+      assert.strictEqual(await fx.onHand('KHL-DATES-3KG', 'JED-WH1'), 231);
+    });
+
+    it('stopped with the second write in flight: "may or may not have been applied", never resent on its own', async () => {
+      const transfer = await plan();
+      const journal = await journalOf(transfer);
+      await sendStep(fx.client, transfer, 'first', journal);
+      // The send line is on disk and the write left; VS Code stopped before its answer.
+      fx.sandbox.addFaults([{ endpoint: 'updateStockQuantity', hang: true, times: 1 }]);
+      const inFlight = sendStep(fx.client, transfer, 'second', journal);
+      for (let waited = 0; fx.writes().length < 2; waited += 10) {
+        assert.ok(waited < 5_000, 'the second write reaches the sandbox');
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      // The sandbox holds the write: its send line is already on disk, and no answer is.
+      const [open] = await openTransfers();
+      assert.deepStrictEqual(open.entries.at(-1), { ...open.entries.at(-1), type: 'send', row: 1 });
+      const outcome = outcomeOfJournal(open.entries);
+      assert.strictEqual(outcome.second.state, 'lost');
+      assert.match(describeTransfer(transfer, outcome), /; \+5 at JED-WH1: no answer, may or may not have been applied$/);
+      assert.strictEqual(isComplete(outcome), false);
+      await inFlight;
+    });
+
+    it('is closed once whole, and then no longer offered; a journal with a broken plan is not offered either', async () => {
+      const transfer = await plan();
+      const journal = await journalOf(transfer);
+      await runTransfer(fx.client, transfer, journal);
+      await journal.append({ type: 'closed' });
+      assert.deepStrictEqual(await openTransfers(), []);
+      const broken = await journalOf({ ...transfer, id: 'transfer-2' });
+      const text = await fs.readFile(broken.file, 'utf8');
+      await fs.writeFile(broken.file, text.replace('"qty":5', '"qty":"5"'));
+      assert.deepStrictEqual(await openTransfers(), []);
+    });
   });
 });

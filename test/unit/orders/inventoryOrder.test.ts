@@ -102,7 +102,7 @@ describe('orders: create inventory order', () => {
     assert.strictEqual(done.level, 'info');
     const [record] = fixture.ctx.recent.list();
     assert.ok(record.type === 'order');
-    assert.match(done.text, new RegExp(`^Created inventory order ${record.otoId} \\(Inbound\\) at ${RUH_LABEL} \\(${RUH}\\) with 2 item\\(s\\)\\.$`));
+    assert.match(done.text, new RegExp(`^Created inventory order ${record.otoId} \\(Inbound\\) at ${RUH_LABEL} \\(${RUH}\\) with 2 items\\.$`));
     assert.deepStrictEqual(record.items, expected.items);
   });
 
@@ -212,6 +212,7 @@ describe('orders: create inventory order', () => {
     assert.strictEqual(sent.orderDate, '01/12/2026');
     const review = fixture.prompter.picks().at(-1);
     assert.deepStrictEqual(review?.request.items.filter((item) => /date/.test(item.label)).map((item) => `${item.label}: ${item.description}`), ['Order date: Dec 1, 2026', 'Delivery date: Dec 15, 2026']);
+    assert.strictEqual(review?.request.items[0].description, '1 item, 5 units', 'a real singular, not "1 item(s)"');
     const datePick = fixture.prompter.picks().find((shown) => shown.labels.includes('Type a date…'));
     assert.strictEqual((datePick?.request.typed?.('15/12/2026') as { item: { label: string } }).item.label, '$(calendar) Dec 15, 2026');
   });

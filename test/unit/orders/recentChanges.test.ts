@@ -53,7 +53,7 @@ describe('orders: recent changes', () => {
       const [orderItem, adjustItem] = list.request.items;
       assert.strictEqual(adjustItem.description, `${onHand} → ${onHand - 1} (adjust) · transaction ${adjust.transactionId}`);
       assert.match(adjustItem.detail ?? '', / · sandbox$/);
-      assert.match(orderItem.description ?? '', new RegExp(`^Inbound order, 2 unit\\(s\\) · OTO id ${order.otoId}$`));
+      assert.match(orderItem.description ?? '', new RegExp(`^Inbound order, 2 units · OTO id ${order.otoId}$`));
       assert.deepStrictEqual(JSON.parse(fixture.copied[0]), adjust);
       assert.deepStrictEqual(JSON.parse(fixture.copied[1]), order.request);
     });

@@ -54,6 +54,11 @@ describe('orders: the VS Code prompter adapter', () => {
     assert.strictEqual(await next, BACK);
 
     const third = prompter.pick({ ...position, step: 1, placeholder: 'Pick a location', items, canGoBack: false });
+    const single = prompter.input({ title: 'Set Stock', step: 1, totalSteps: 1, value: '', prompt: () => '', validate: () => undefined, canGoBack: false });
+    const box = fake.shown.inputs[3] as Fake.FakeInputBox;
+    assert.deepStrictEqual([box.title, box.step, box.totalSteps], ['Set Stock', undefined, undefined], 'a one-step flow shows no "(1/1)"');
+    box.hide();
+    assert.strictEqual(await single, undefined);
     (fake.shown.inputs[2] as Fake.FakeQuickPick).hide();
     assert.strictEqual(await third, undefined, 'Escape cancels');
     prompter.dispose();

@@ -10,6 +10,7 @@ import { refusal } from '../../../src/packing/queue';
 import { readableStatus, withReadableStatuses, wordsOf } from '../../../src/packing/statusWords';
 import { warehouseFromArgument } from '../../../src/packing/target';
 import { STRINGS } from './pageHarness';
+import { arabicBundle, withBundle } from '../l10nBundle';
 
 function exampleResponse(endpoint: string): unknown {
   const file = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'oto-api-examples.json');
@@ -179,20 +180,22 @@ describe('packing order details', () => {
 });
 
 describe('packing statuses in words', () => {
-  const l10n = { t: (message: string) => `«${message}»` };
-  it('translates the statuses OTO shows most and splits any other value into words', () => {
-    assert.equal(readableStatus('searchingDriver', l10n), '«Searching for a driver»');
-    assert.equal(readableStatus('picked', l10n), '«Picked»');
-    assert.equal(readableStatus('shipmentCreated', l10n), 'Shipment created');
-    assert.equal(readableStatus('', l10n), '');
-    assert.equal(wordsOf('ready_for-pickup'), 'Ready for pickup');
-    assert.equal(readableStatus('constructor', l10n), 'Constructor', 'no prototype key is taken for a status');
-    const raw = exampleResponse('orderDetails?orderId=');
-    assert.deepEqual(
-      withReadableStatuses(toDetailsView(raw), l10n).packingHistory.map((entry) => entry.status),
-      ['«Shipped»', '«Packed»'],
-    );
-  });
+  /** Every translated message marked, to tell the translated words from the split ones. */
+  const marked = Object.fromEntries(Object.keys(arabicBundle()).map((message) => [message, `«${message}»`]));
+  it('translates the statuses OTO shows most and splits any other value into words', () =>
+    withBundle(marked, () => {
+      assert.equal(readableStatus('searchingDriver'), '«Searching for a driver»');
+      assert.equal(readableStatus('picked'), '«Picked»');
+      assert.equal(readableStatus('shipmentCreated'), 'Shipment created');
+      assert.equal(readableStatus(''), '');
+      assert.equal(wordsOf('ready_for-pickup'), 'Ready for pickup');
+      assert.equal(readableStatus('constructor'), 'Constructor', 'no prototype key is taken for a status');
+      const raw = exampleResponse('orderDetails?orderId=');
+      assert.deepEqual(
+        withReadableStatuses(toDetailsView(raw)).packingHistory.map((entry) => entry.status),
+        ['«Shipped»', '«Packed»'],
+      );
+    }));
 });
 
 describe('packing page HTML', () => {

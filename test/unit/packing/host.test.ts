@@ -5,12 +5,10 @@ import { startSandbox } from '../../../src/sandbox';
 import { PackingController } from '../../../src/packing/controller';
 import type { HostMessage, PackingStatus, WarehouseInfo } from '../../../src/packing/protocol';
 import { PackingQueue, StatusRefusedError, type KnownStates } from '../../../src/packing/queue';
-import { pageStrings, type L10n } from '../../../src/packing/strings';
+import { pageStrings } from '../../../src/packing/strings';
 import { useSandbox } from '../client/support';
 import { until } from '../until';
 
-/** `vscode.l10n.t` without translations: fills `{n}` with the arguments. */
-const l10n: L10n = { t: (message, ...args) => message.replace(/\{(\d+)\}/g, (_, index: string) => String(args[Number(index)])) };
 
 class MemoryStates implements KnownStates {
   readonly byWarehouse = new Map<string, Record<string, PackingStatus>>();
@@ -54,10 +52,9 @@ describe('packing host against the sandbox', () => {
     result.controller = new PackingController({
       warehouse: target,
       queue,
-      strings: pageStrings(l10n),
+      strings: pageStrings(),
       locale: 'en',
       post: (message) => result.posted.push(message),
-      l10n,
       log: { info: (m) => result.logged.push(`info ${m}`), warn: (m) => result.logged.push(`warn ${m}`), error: (m) => result.logged.push(`error ${m}`) },
       showLog: () => {
         result.showLogCalls += 1;
@@ -351,6 +348,25 @@ describe('packing host against the sandbox', () => {
 
     await h.controller.receive({ type: 'getOrderDetails', orderId: 'NO-SUCH-ORDER' });
     assert.match(lastOf(h.posted, 'orderDetailsError').error, /^Could not load the details of order NO-SUCH-ORDER: The order ID does not exist/);
+  });
+
+  it('a panel closed while its queue is read stops the read: no further request, nothing shown or logged as an error', async () => {
+    const h = await host();
+    sandbox.sandbox.addFaults([{ endpoint: 'orderDetails', latencyMs: 10_000 }]);
+    const reading = h.controller.receive({ type: 'ready' });
+    await until('the packing histories requested', () => sandbox.sent('orderDetails').length > 0);
+    // The first few are read at once: let them all arrive (each waits 10 s for its answer).
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const sent = sandbox.sandbox.requests.length;
+    const closed = Date.now();
+    h.controller.dispose();
+    await reading;
+    assert.ok(Date.now() - closed < 1_000, `ended ${Date.now() - closed} ms after the close`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(sandbox.sandbox.requests.length, sent, 'no request after the close');
+    assert.deepEqual(h.posted.map((message) => message.type), ['init', 'loading'], 'no queue half-read, no error');
+    assert.deepEqual(h.logged.filter((line) => line.startsWith('error ')), []);
+    assert.equal(h.queue.readAt, undefined, 'nothing kept');
   });
 
   it('shows “unknown” rather than a guess when an order’s history cannot be read', async () => {

@@ -4,10 +4,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { PageMessage, QueueOrder } from '../../../src/packing/protocol';
 import { pageStrings } from '../../../src/packing/strings';
+import { arabicBundle, withBundle } from '../l10nBundle';
 import { launchBrowser, makeOrders, openPackingPage, STRINGS, type Browser, type PackingPageHandle } from './pageHarness';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
-const arabic = JSON.parse(fs.readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.ar.json'), 'utf8')) as Record<string, string>;
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -403,7 +403,7 @@ describe('packing page (Chromium)', function () {
       await handle.page.close();
       handle = await openPackingPage(browser, { language });
       await handle.page.setViewportSize({ width: 820, height: 800 });
-      const strings = pageStrings({ t: (message) => (language === 'ar' ? (arabic[message] ?? message) : message) });
+      const strings = language === 'ar' ? withBundle(arabicBundle(), pageStrings) : pageStrings();
       await handle.send({ type: 'init', warehouse: { code: 'WH-RUH', name: language === 'ar' ? 'مستودع الرياض' : 'Riyadh Central' }, strings, locale: language });
       const mixed: QueueOrder = { orderId: '11060', state: 'ready', items: [{ sku: 'GFT-WRAP-L', name: 'Gift wrap <large>', quantity: 1 }, { sku: 'FNJ-SET-12', name: 'فناجين (12 قطعة)', quantity: 2 }] };
       await handle.send({ type: 'queue', orders: [...ORDERS, mixed], readAt: Date.UTC(2026, 10, 27, 9, 30) });

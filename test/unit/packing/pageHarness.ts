@@ -35,7 +35,7 @@ const DARK_THEME: Record<string, string> = {
 };
 
 /** English page strings with `{n}` left for the page to fill, as `vscode.l10n.t` gives them. */
-export const STRINGS: PageStrings = pageStrings({ t: (message) => message });
+export const STRINGS: PageStrings = pageStrings();
 
 export interface Browser {
   context: BrowserContext;

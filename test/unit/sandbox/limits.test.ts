@@ -5,7 +5,7 @@ import * as assert from 'node:assert';
 import * as http from 'node:http';
 import * as net from 'node:net';
 import { startSandbox, type RunningSandbox, type SandboxLimits } from '../../../src/sandbox';
-import { LOG_LIMITS, RequestLog } from '../../../src/sandbox/requestLog';
+import { LOG_LIMITS, RequestLog } from '../../../src/sandbox/http/requestLog';
 import { BUSY_ANSWER_MS } from '../../../src/common/serverLimits';
 import { accessToken, call } from './http';
 

@@ -75,7 +75,7 @@ describe('sandbox replays OTO’s example requests', () => {
   });
 
   it('uses OTO’s own error codes and messages', async () => {
-    const { OTO_MESSAGES } = await import('../../../src/sandbox/errors');
+    const { OTO_MESSAGES } = await import('../../../src/sandbox/http/errors');
     const table = new Map(fixture.errorCodes.map((entry) => [entry.code, entry.message]));
     for (const [code, message] of Object.entries(OTO_MESSAGES)) {
       assert.strictEqual(message, table.get(code), code);

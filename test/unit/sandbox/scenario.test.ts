@@ -159,7 +159,7 @@ describe('sandbox scenarios', () => {
     assert.ok(entry, 'no jsonValidation entry for .oto/sandbox.json');
     // The build copies the loader's schema into dist/, the part of the package that ships.
     assert.strictEqual(path.resolve(root, entry.url), path.join(root, 'dist', 'scenario.schema.json'));
-    assert.strictEqual(fs.readFileSync(path.join(root, 'dist', 'scenario.schema.json'), 'utf8'), fs.readFileSync(path.join(root, 'src', 'sandbox', 'scenario.schema.json'), 'utf8'));
+    assert.strictEqual(fs.readFileSync(path.join(root, 'dist', 'scenario.schema.json'), 'utf8'), fs.readFileSync(path.join(root, 'src', 'sandbox', 'scenario', 'scenario.schema.json'), 'utf8'));
     const vscodeignore = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8');
     assert.match(vscodeignore, /^!dist\/scenario\.schema\.json$/m, 'the schema ships in the .vsix');
   });

@@ -5,16 +5,15 @@ import { startSandbox } from '../../../src/sandbox';
 import { describeFault, faultKinds, faultOf, type FaultChoices } from '../../../src/sandboxHost/faultPicks';
 import { call, signIn } from '../sandbox/http';
 
-const l10n = { t: (message: string, ...args: Array<string | number>) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])) };
 const choices = (over: Partial<FaultChoices>): FaultChoices => ({ endpoint: '*', kind: 'serverError500', limit: { by: 'requests', count: 2 }, clients: 'all', ...over });
 
 describe('sandbox fault picks', () => {
   it('offers every kind the issue names, each once', () => {
     assert.deepStrictEqual(
-      faultKinds(l10n).map((item) => item.type),
+      faultKinds().map((item) => item.type),
       ['rateLimit', 'serverError500', 'serverError503', 'hang', 'drop', 'lostAnswer', 'expiredToken', 'latency'],
     );
-    assert.deepStrictEqual(faultKinds(l10n).filter((item) => item.amount).map((item) => item.type), ['rateLimit', 'latency']);
+    assert.deepStrictEqual(faultKinds().filter((item) => item.amount).map((item) => item.type), ['rateLimit', 'latency']);
   });
 
   it('turns the answers into the sandbox’s faults', () => {
@@ -32,14 +31,14 @@ describe('sandbox fault picks', () => {
   it('describes an active fault: effect, where, how long, for whom', () => {
     const now = 1_000_000;
     assert.strictEqual(
-      describeFault({ id: 1, fault: faultOf(choices({ kind: 'rateLimit', amount: 7, clients: 'others' })), left: 2 }, l10n, now),
+      describeFault({ id: 1, fault: faultOf(choices({ kind: 'rateLimit', amount: 7, clients: 'others' })), left: 2 }, now),
       '429 Retry-After 7 s · all endpoints · 2 requests left · other clients only',
     );
     assert.strictEqual(
-      describeFault({ id: 2, fault: { endpoint: 'updateStockQuantity', afterEffect: true }, left: 1, expiresAt: now + 9_200 }, l10n, now),
+      describeFault({ id: 2, fault: { endpoint: 'updateStockQuantity', afterEffect: true }, left: 1, expiresAt: now + 9_200 }, now),
       'applied, then the answer lost · updateStockQuantity · 1 request left · 10 s left · every client',
     );
-    assert.strictEqual(describeFault({ id: 3, fault: { endpoint: '*', latencyMs: 250 } }, l10n, now), '+250 ms latency · all endpoints · until cleared · every client');
+    assert.strictEqual(describeFault({ id: 3, fault: { endpoint: '*', latencyMs: 250 } }, now), '+250 ms latency · all endpoints · until cleared · every client');
   });
 
   it('injects what it describes into a real sandbox', async () => {

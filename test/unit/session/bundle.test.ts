@@ -64,9 +64,12 @@ describe('sandbox bundle', () => {
       'src/devtools/snapshots/snapshotCommands.ts',
       'src/devtools/hover/checkStockCommand.ts',
       'src/devtools/export/exportCommand.ts',
+      'src/orders/stockChange.ts',
+      'src/orders/inventoryOrder.ts',
+      'src/orders/recentView.ts',
     ];
     assert.deepStrictEqual(lazy.filter((input) => inputs.includes(input)), []);
-    for (const [entry, body] of [['src/recording/lazy.ts', 'src/recording/commands.ts'], ['src/sandboxHost/lazy.ts', 'src/sandboxHost/faultCommands.ts'], ['src/workbench/lazy.ts', 'src/workbench/diagnostics.ts'], ['src/devtools/lazy.ts', 'src/devtools/snapshots/snapshotCommands.ts']]) {
+    for (const [entry, body] of [['src/recording/lazy.ts', 'src/recording/commands.ts'], ['src/sandboxHost/lazy.ts', 'src/sandboxHost/faultCommands.ts'], ['src/workbench/lazy.ts', 'src/workbench/diagnostics.ts'], ['src/devtools/lazy.ts', 'src/devtools/snapshots/snapshotCommands.ts'], ['src/orders/lazy.ts', 'src/orders/stockChange.ts']]) {
       assert.ok(Object.keys((await bundle(entry)).inputs).includes(body), `${entry} bundles ${body}`);
     }
   });

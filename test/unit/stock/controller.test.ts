@@ -95,6 +95,19 @@ describe('Stock view controller', () => {
     assert.strictEqual(h.view.message, 'Filtered: matching “tea”');
   });
 
+  it('says a filter matches nothing (the welcome then offers to clear it), and not before the stock is read', async () => {
+    const h = harness(fixture);
+    h.controller.setOptions({ text: 'no-such-sku-anywhere' });
+    assert.strictEqual(h.contexts.get(CONTEXT_KEYS.stockFilterEmpty), false, 'nothing read yet: not "no match"');
+    await h.controller.refresh(true);
+    h.controller.showState();
+    assert.strictEqual(h.contexts.get(CONTEXT_KEYS.stockFilterEmpty), true);
+    h.controller.setOptions({ text: 'tea' });
+    assert.strictEqual(h.contexts.get(CONTEXT_KEYS.stockFilterEmpty), false);
+    h.controller.setOptions({ text: '' });
+    assert.strictEqual(h.contexts.get(CONTEXT_KEYS.stockFilterEmpty), false, 'no filter: an empty view is not a filter matching nothing');
+  });
+
   it('reveals a SKU: reads first when nothing is loaded, clears a filter that hides it, says so for an unknown one', async () => {
     const h = harness(fixture, { grouping: 'location', lowOnly: true, text: '' });
     await h.controller.reveal(TEA);

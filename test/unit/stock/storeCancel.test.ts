@@ -32,7 +32,8 @@ describe('StockStore cancellation against the sandbox', () => {
     const aborted = Date.now();
     controller.abort();
     const result = await refreshing;
-    assert.ok(Date.now() - aborted < 1_000, `ended ${Date.now() - aborted} ms after the abort`);
+    // Within half the read's 10 s: it ended with the abort, with room for a loaded machine.
+    assert.ok(Date.now() - aborted < 5_000, `ended ${Date.now() - aborted} ms after the abort`);
     assert.equal(result.cancelled, true);
     assert.deepEqual(result.issues, []);
     // The read itself stopped too (no one else waited): the store is idle again, nothing fired.
@@ -61,8 +62,9 @@ describe('StockStore cancellation against the sandbox', () => {
   it('sends nothing for a signal that has already fired', async () => {
     const result = await fixture.store.invalidate([{ sku: TEA }], { signal: AbortSignal.abort() });
     assert.equal(result.cancelled, true);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    assert.equal(fixture.sent().length, 0);
+    // A later exchange marks the point by which a request of the invalidation would have arrived.
+    await fixture.client.healthCheck();
+    assert.deepEqual(fixture.sent().map((request) => request.endpoint), ['healthCheck']);
     assert.deepEqual(events, []);
   });
 });

@@ -1,36 +1,16 @@
 // The Sandbox Traffic view's plain parts: its rows, its exchange documents, and the localised
 // wording of findings (which must say exactly what the core says, in English).
 import * as assert from 'node:assert';
-import Module = require('node:module');
 import { formatTrafficDocument } from '../../../src/workbench/exchangeDocument';
-import { trafficRow, type RowLabels } from '../../../src/workbench/rows';
+import { findingText } from '../../../src/workbench/findingText';
+import { trafficRow } from '../../../src/workbench/rows';
 import { ADJUST, exchange, lastFindings, READ, type Sent } from '../traffic/build';
-
-const LABELS: RowLabels = { noAnswer: 'no answer', findings: (count) => `${count} finding${count === 1 ? '' : 's'}`, ownClient: 'this editor', proxy: (environment) => `proxy → ${environment}` };
-
-/** `vscode.l10n.t` as VS Code does it in English: named placeholders filled from the record. */
-const fakeVscode = {
-  l10n: { t: (message: string, args: Record<string, unknown>) => message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole)) },
-};
-
-function loadFindingText(): (finding: ReturnType<typeof lastFindings>[number]) => string {
-  const loader = Module as unknown as { _load(request: string, ...rest: unknown[]): unknown };
-  const original = loader._load;
-  loader._load = function (request: string, ...rest: unknown[]) {
-    return request === 'vscode' ? fakeVscode : original.call(this, request, ...rest);
-  };
-  try {
-    return (require('../../../src/workbench/findingText') as typeof import('../../../src/workbench/findingText')).findingText;
-  } finally {
-    loader._load = original;
-  }
-}
 
 describe('Sandbox Traffic view rows', () => {
   it('shows method and endpoint, then status, OTO code, duration, client and the number of findings', () => {
     const [finding] = lastFindings({ body: { ...ADJUST, qty: '40.5' } });
     const rejected = { ...exchange(7, { body: { ...ADJUST, qty: '40.5' }, status: 400, response: { success: false, otoErrorCode: 'OTO1132' }, durationMs: 12 }), findings: [finding] };
-    const row = trafficRow(rejected, LABELS);
+    const row = trafficRow(rejected);
     assert.strictEqual(row.label, 'POST updateStockQuantity');
     assert.strictEqual(row.description, '400 · OTO1132 · 12 ms · erp/1.0 · 1 finding');
     assert.deepStrictEqual(row.icon, { id: 'error', color: 'errorForeground' });
@@ -38,23 +18,23 @@ describe('Sandbox Traffic view rows', () => {
 
   it('names where a proxied exchange went', () => {
     const proxied = { ...exchange(8, { body: ADJUST, status: 200, durationMs: 3 }), source: { kind: 'proxy' as const, upstream: 'https://staging-api.tryoto.com/rest/v2', environment: 'staging' } };
-    assert.strictEqual(trafficRow(proxied, LABELS).description, '200 · 3 ms · erp/1.0 · proxy → staging');
+    assert.strictEqual(trafficRow(proxied).description, '200 · 3 ms · erp/1.0 · proxy → staging');
     const unnamed = { ...proxied, source: { kind: 'proxy' as const, upstream: 'http://127.0.0.1:9999/rest/v2' } };
-    assert.match(trafficRow(unnamed, LABELS).description, /proxy → 127\.0\.0\.1:9999$/);
+    assert.match(trafficRow(unnamed).description, /proxy → 127\.0\.0\.1:9999$/);
   });
 
   it('marks an accepted request with findings as a warning, one without as passed, and no answer as such', () => {
     const [finding] = lastFindings({ target: '/rest/v2/createInventoryOrder', body: { action: 'inbound', locationCode: 'RUH-WH1', items: [{ sku: 'A', qty: 1 }], orderDate: '2024-03-31' } });
-    assert.strictEqual(trafficRow({ ...exchange(1, {}), findings: [finding] }, LABELS).icon.id, 'warning');
-    assert.strictEqual(trafficRow(exchange(1, READ), LABELS).icon.id, 'pass');
+    assert.strictEqual(trafficRow({ ...exchange(1, {}), findings: [finding] }).icon.id, 'warning');
+    assert.strictEqual(trafficRow(exchange(1, READ)).icon.id, 'pass');
     const hung: Sent = { ...READ };
     const unanswered = { ...exchange(1, hung), status: undefined, responseBody: undefined };
-    assert.match(trafficRow(unanswered, LABELS).description, /^no answer · /);
-    assert.strictEqual(trafficRow(unanswered, LABELS).icon.id, 'debug-disconnect');
+    assert.match(trafficRow(unanswered).description, /^no answer · /);
+    assert.strictEqual(trafficRow(unanswered).icon.id, 'debug-disconnect');
   });
 
   it('names the extension’s own client "this editor"', () => {
-    assert.match(trafficRow(exchange(1, { ...READ, userAgent: 'oto-stock-vscode/0.1.0' }), LABELS).description, / · this editor$/);
+    assert.match(trafficRow(exchange(1, { ...READ, userAgent: 'oto-stock-vscode/0.1.0' })).description, / · this editor$/);
   });
 });
 
@@ -86,7 +66,6 @@ describe('Sandbox Traffic exchange documents', () => {
 
 describe('Sandbox Traffic finding wording', () => {
   it('says in English exactly what the core rule says, for every rule', () => {
-    const findingText = loadFindingText();
     const order = (extra: Record<string, unknown>): Sent => ({ target: '/rest/v2/createInventoryOrder', body: { action: 'inbound', locationCode: 'RUH-WH1', items: [{ sku: 'A', qty: 1 }], ...extra } });
     const limited: Sent = { ...READ, status: 429, responseHeaders: { 'retry-after': '5' } };
     const expired: Sent = { ...READ, status: 401 };

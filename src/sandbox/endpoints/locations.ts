@@ -1,7 +1,7 @@
 // Pickup locations: getPickupLocationList and the pickup-from-store lookups over branches.
 import { bodyOf, integer, text, type Endpoint } from './api';
-import { ApiFailure, numberedFailure, otoFailure } from './errors';
-import type { Location } from './model';
+import { ApiFailure, numberedFailure, otoFailure } from '../http/errors';
+import type { Location } from '../state/model';
 
 function isoDate(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);

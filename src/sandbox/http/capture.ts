@@ -2,8 +2,8 @@
 // and hands the whole exchange over once the response is done (or the connection is gone: a hang
 // or a drop is an exchange too, without an answer).
 import type * as http from 'node:http';
-import type { RawExchange } from '../traffic/capture';
-import type { Fault } from './types';
+import type { RawExchange } from '../../traffic/capture';
+import type { Fault } from '../types';
 
 /** A fault in words, for the exchange's `fault` field (`429 Retry-After 5`, `hang`, `+200 ms`). */
 export function describeFault(fault: Fault): string {

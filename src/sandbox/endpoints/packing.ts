@@ -1,8 +1,8 @@
 // Customer orders in the packing flow: getPackingOrders, updatePackingStatus and orderDetails.
 import { bodyOf, text, type Endpoint } from './api';
-import { otoFailure } from './errors';
-import type { CustomerOrder, InventoryOrder, SandboxState } from './model';
-import { historyDate } from './model';
+import { otoFailure } from '../http/errors';
+import type { CustomerOrder, InventoryOrder, SandboxState } from '../state/model';
+import { historyDate } from '../state/model';
 
 const VAT = 0.15;
 

@@ -1,9 +1,9 @@
 // The faults a sandbox still has to inject, matched per endpoint (and client) in the order they
 // were added. A fault ends when its uses run out or its time is up; listeners hear of every
 // change, so a status bar can show what is active without polling.
-import { Emitter, type Event } from '../common/emitter';
-import { isOwnClient } from '../traffic/capture';
-import type { ActiveFault, Fault } from './types';
+import { Emitter, type Event } from '../../common/emitter';
+import { isOwnClient } from '../../traffic/capture';
+import type { ActiveFault, Fault } from '../types';
 
 interface Entry {
   id: number;

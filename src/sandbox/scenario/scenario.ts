@@ -3,10 +3,10 @@
 // and SKUs that must exist). Every problem names its line and field; nothing half-read is used.
 import * as fs from 'node:fs';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { DEMO_PRODUCTS, demoLocations } from './demo';
+import { DEMO_PRODUCTS, demoLocations } from '../state/demo';
 import { compileSchema, describeSchemaError, fieldName } from './schema';
 import SCENARIO_SCHEMA from './scenario.schema.json';
-import type { SandboxScenario } from './types';
+import type { SandboxScenario } from '../types';
 
 /** Larger files are refused before they are read: 100,000 products fit in far less. */
 export const MAX_SCENARIO_BYTES = 50 * 1024 * 1024;

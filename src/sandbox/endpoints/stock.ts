@@ -1,8 +1,8 @@
 // Stock endpoints: checkInventoryStock, checkGlobalStock and updateStockQuantity.
 import { bodyOf, inQuantityRange, integer, skuList, text, type ApiRequest, type Endpoint } from './api';
-import { otoFailure } from './errors';
-import type { Product, SandboxState } from './model';
-import { emptyRecord, forecastOf } from './model';
+import { otoFailure } from '../http/errors';
+import type { Product, SandboxState } from '../state/model';
+import { emptyRecord, forecastOf } from '../state/model';
 
 /**
  * OTO's stock maps come in no particular order; the sandbox orders them by a hash of the SKU so a

@@ -1,11 +1,12 @@
-// The append-only journal of one bulk apply: a JSON line before each write is sent and one after
-// its answer, each flushed to disk before going on. Whatever stops the apply (VS Code closing,
-// the network, a cancel), the journal says which rows were applied, which were never sent and
-// which were sent without an answer; it is read back on the next start.
+// The append-only journal of one run of writes, a bulk apply or a transfer: a JSON line before each
+// write is sent and one after its answer, each flushed to disk before going on. Whatever stops the
+// run (VS Code closing, the network, a cancel), the journal says which writes were applied, which
+// were never sent and which were sent without an answer; it is read back on the next start.
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import type { PlannedRow } from './preview';
+import type { PlannedRow } from './bulk/preview';
+import type { TransferPlan } from './transfer/transfer';
 
 export interface JournalStart {
   type: 'start';
@@ -17,6 +18,18 @@ export interface JournalStart {
   rows: PlannedRow[];
   /** The interrupted run whose unsent rows this one sends: that run is no longer offered. */
   resumes?: string;
+  /**
+   * Present in a transfer's journal: what it moves. Its `rows` are then empty, and an entry's
+   * `row` is the index of its step in TRANSFER_STEPS (first, second, reverse).
+   */
+  transfer?: TransferPlan;
+}
+
+/** A bulk apply's journal, or a transfer's. */
+export type JournalKind = 'bulk' | 'transfer';
+
+export function kindOf(start: JournalStart): JournalKind {
+  return start.transfer === undefined ? 'bulk' : 'transfer';
 }
 
 export type JournalEntry =
@@ -128,13 +141,13 @@ export async function readJournal(file: string): Promise<ReadJournal | undefined
   return start?.type === 'start' ? { file, start, entries } : undefined;
 }
 
-/** Journals of this environment the operator has not closed, oldest first. */
-export async function openJournals(dir: string, environment: string): Promise<ReadJournal[]> {
+/** Journals of this kind and environment the operator has not closed, oldest first. */
+export async function openJournals(dir: string, environment: string, kind: JournalKind): Promise<ReadJournal[]> {
   const journals = await allJournals(dir);
   // Resuming creates the new journal before closing the old one; should VS Code stop in between,
   // the old one must not be offered again, or its unsent rows could be sent twice.
   const resumed = new Set(journals.map((journal) => journal.start.resumes).filter((runId) => runId !== undefined));
-  return journals.filter((journal) => journal.start.environment === environment && !resumed.has(journal.start.runId) && !isClosed(journal));
+  return journals.filter((journal) => kindOf(journal.start) === kind && journal.start.environment === environment && !resumed.has(journal.start.runId) && !isClosed(journal));
 }
 
 /** Removes the oldest closed journals beyond KEEP_CLOSED_JOURNALS. */
@@ -177,7 +190,70 @@ function isEntry(value: unknown): value is JournalEntry {
     return false;
   }
   if (entry.type === 'start') {
-    return typeof entry.runId === 'string' && typeof entry.environment === 'string' && Array.isArray(entry.rows);
+    return typeof entry.runId === 'string' && typeof entry.environment === 'string' && Array.isArray(entry.rows) && (entry.transfer === undefined || isTransferPlan(entry.transfer));
   }
   return entry.type === 'stopped' || entry.type === 'closed' || Number.isSafeInteger(entry.row);
+}
+
+/** Enough of a plan to say what the transfer moved and to send its remaining steps. */
+function isTransferPlan(value: unknown): value is TransferPlan {
+  if (typeof value !== 'object' || value === null) {
+    return false;
+  }
+  const plan = value as Record<string, unknown>;
+  return ['id', 'sku', 'from', 'to'].every((field) => typeof plan[field] === 'string') && Number.isSafeInteger(plan.qty) && (plan.method === 'immediate' || plan.method === 'orders')
+    && Number.isSafeInteger(plan.fromBefore) && Number.isSafeInteger(plan.toBefore) && typeof plan.toIsNew === 'boolean';
+}
+
+/** Where one write of a journal stands (a bulk row, a transfer's step). */
+export type RowState =
+  | { state: 'not-sent' }
+  | { state: 'noop' }
+  | { state: 'in-flight' }
+  | { state: 'applied'; transactionId?: string; warnings: string[] }
+  | { state: 'failed'; code?: string; message: string }
+  /** Sent, answer lost. `now`: on hand when re-read afterwards. */
+  | { state: 'check'; message?: string; now?: number }
+  | { state: 'resolved'; as: 'applied' | 'not-applied'; now?: number };
+
+/**
+ * Folds a journal's entries into each write's state, from `initial` (one per row). A write sent
+ * without a recorded answer (in flight when VS Code stopped, or whose answer was lost) is "check":
+ * it may or may not have been applied, and it is never sent again unless the operator says so.
+ */
+export function foldStates(initial: readonly RowState[], entries: readonly JournalEntry[]): RowState[] {
+  const states = [...initial];
+  const checked = new Map<number, number>();
+  for (const entry of entries) {
+    if (!('row' in entry) || entry.row < 0 || entry.row >= states.length) {
+      continue;
+    }
+    switch (entry.type) {
+      case 'send':
+        states[entry.row] = { state: 'in-flight' };
+        break;
+      case 'applied':
+        states[entry.row] = { state: 'applied', transactionId: entry.transactionId, warnings: entry.warnings ?? [] };
+        break;
+      case 'failed':
+        states[entry.row] = { state: 'failed', code: entry.code, message: entry.message };
+        break;
+      case 'lost':
+        states[entry.row] = { state: 'check', message: entry.message, now: checked.get(entry.row) };
+        break;
+      case 'checked': {
+        checked.set(entry.row, entry.now);
+        const current = states[entry.row];
+        if (current.state === 'check' || current.state === 'in-flight') {
+          states[entry.row] = { ...(current.state === 'check' ? current : { state: 'check' }), now: entry.now };
+        }
+        break;
+      }
+      case 'resolved':
+        states[entry.row] = entry.as === 'resend' ? { state: 'not-sent' } : { state: 'resolved', as: entry.as, now: checked.get(entry.row) };
+        break;
+    }
+  }
+  // A send with no answer on record: the process stopped while the write was in flight.
+  return states.map((status, index) => (status.state === 'in-flight' ? { state: 'check', now: checked.get(index) } : status));
 }

@@ -4,8 +4,8 @@
 // amount and payment fields plus a delivery slot and the customer's region in orderDetails).
 // The endpoints answer in `oto-codes`; this module restates their answers in the other dialect.
 import type { Endpoint } from './api';
-import { ApiFailure, numberedFailure } from './errors';
-import type { Dialect } from './types';
+import { ApiFailure, numberedFailure } from '../http/errors';
+import type { Dialect } from '../types';
 
 export const DIALECTS: readonly Dialect[] = ['oto-codes', 'numeric-codes'];
 export const DEFAULT_DIALECT: Dialect = 'oto-codes';

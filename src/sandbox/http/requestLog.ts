@@ -1,8 +1,8 @@
 // The sandbox's record of what it received, bounded by count and by (estimated) bytes: the
 // in-process sandbox lives as long as the editor. Bodies are kept truncated, and a request without
 // a valid token keeps only a small prefix of its URL and body, so it costs little once answered.
-import { oldestToCut } from '../common/trim';
-import type { RunningSandbox } from './types';
+import { oldestToCut } from '../../common/trim';
+import type { RunningSandbox } from '../types';
 
 export type LoggedRequest = RunningSandbox['requests'][number];
 

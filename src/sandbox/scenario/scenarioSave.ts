@@ -1,8 +1,8 @@
 // A running sandbox's state written back as a scenario (OTO: Save Sandbox State as Scenario): the
 // editable essentials — locations, catalogue, on hand, waiting orders — so starting from the file
 // gives the same stock and queues. Order histories and ids are not part of a scenario.
-import type { SandboxSnapshot } from './snapshot';
-import type { SandboxScenario, ScenarioProduct } from './types';
+import type { SandboxSnapshot } from '../state/snapshot';
+import type { SandboxScenario, ScenarioProduct } from '../types';
 
 const DEFAULT_IMAGE_PREFIX = 'https://sandbox.invalid/images/';
 

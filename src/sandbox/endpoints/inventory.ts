@@ -1,9 +1,9 @@
 // createInventoryOrder: inbound and outbound orders are recorded with status `new` and count in
 // the forecast of their location until they are processed (which the API cannot do).
 import { bodyOf, ddmmyyyy, inQuantityRange, integer, text, type Endpoint } from './api';
-import { otoFailure } from './errors';
-import type { InventoryOrderItem } from './model';
-import { emptyRecord, forecastOf, historyDate, orderDate, type StockRecord } from './model';
+import { otoFailure } from '../http/errors';
+import type { InventoryOrderItem } from '../state/model';
+import { emptyRecord, forecastOf, historyDate, orderDate, type StockRecord } from '../state/model';
 
 export const createInventoryOrder: Endpoint = (state, request) => {
   const body = bodyOf(request);

@@ -1,11 +1,11 @@
 // Builds a sandbox's initial state from its options: the demo data of demo.ts with seeded figures,
 // scaled to `products`, plus whatever `extra` data a test adds.
 import { DEMO_ACCOUNT, DEMO_CUSTOMERS, DEMO_PRODUCTS, GENERATED_NAME_PARTS, NON_CATALOGUE_ITEMS, demoLocations } from './demo';
-import { applyPackingStatus } from './packing';
+import { applyPackingStatus } from '../endpoints/packing';
 import { createRandom, type Random } from './random';
 import type { CustomerOrder, Customer, Location, OrderItem, Product, SandboxState, StockRecord } from './model';
 import { emptyRecord, historyDate, orderDate } from './model';
-import type { ExtraLocation, ExtraPackingOrder, ExtraProduct, SandboxExtraData, SandboxScenario, ScenarioInventoryOrder, ScenarioProduct } from './types';
+import type { ExtraLocation, ExtraPackingOrder, ExtraProduct, SandboxExtraData, SandboxScenario, ScenarioInventoryOrder, ScenarioProduct } from '../types';
 
 export const DEFAULT_SEED = 1;
 export const DEFAULT_PRODUCT_COUNT = DEMO_PRODUCTS.length;

@@ -1,7 +1,7 @@
 // A sandbox's whole state as plain JSON, so the extension can keep it in the workspace's storage
 // and start the next sandbox where the last one stopped (a switch of environment, a reload).
 // What is read back is validated first: storage outlives versions of the extension.
-import { compileSchema, describeSchemaError, fieldName } from './schema';
+import { compileSchema, describeSchemaError, fieldName } from '../scenario/schema';
 import type { Account, CustomerOrder, InventoryOrder, Location, Product, SandboxState, StockRecord } from './model';
 
 export const SNAPSHOT_FORMAT = 'oto-sandbox-state/1';

@@ -1,6 +1,6 @@
 // The account and its product catalogue: healthCheck, accountInfo and productList.
 import { bodyOf, integer, type Endpoint } from './api';
-import { otoFailure } from './errors';
+import { otoFailure } from '../http/errors';
 
 export const healthCheck: Endpoint = () => ({ status: 'ok' });
 

@@ -1,13 +1,13 @@
 // Which endpoint answers which path under /rest/v2/, with its method and whether it needs a token.
-import type { Endpoint } from './api';
+import type { Endpoint } from '../endpoints/api';
 import type { Tokens } from './auth';
-import { inDialect } from './dialect';
-import { accountInfo, healthCheck, productList } from './catalogue';
-import { createInventoryOrder } from './inventory';
-import { availableCitiesForPickup, availableStoresForPickup, getPickupLocationList } from './locations';
-import { getPackingOrders, orderDetails, updatePackingStatus } from './packing';
-import { checkGlobalStock, checkInventoryStock, updateStockQuantity } from './stock';
-import type { Dialect } from './types';
+import { inDialect } from '../endpoints/dialect';
+import { accountInfo, healthCheck, productList } from '../endpoints/catalogue';
+import { createInventoryOrder } from '../endpoints/inventory';
+import { availableCitiesForPickup, availableStoresForPickup, getPickupLocationList } from '../endpoints/locations';
+import { getPackingOrders, orderDetails, updatePackingStatus } from '../endpoints/packing';
+import { checkGlobalStock, checkInventoryStock, updateStockQuantity } from '../endpoints/stock';
+import type { Dialect } from '../types';
 
 export interface Route {
   method: 'GET' | 'POST';

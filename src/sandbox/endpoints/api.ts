@@ -1,6 +1,6 @@
 // What an endpoint sees of a request, and the checks of OTO's loosely typed inputs.
-import type { SandboxState } from './model';
-import { otoFailure } from './errors';
+import type { SandboxState } from '../state/model';
+import { otoFailure } from '../http/errors';
 
 export interface ApiRequest {
   method: string;

@@ -1,7 +1,7 @@
 // Tokens: one refresh token per sandbox, and short-lived opaque access tokens issued for it.
 // Tokens are random hex with a `sandbox-` prefix, so nothing mistakes them for real OTO JWTs.
 import { randomBytes } from 'node:crypto';
-import { bodyOf, type Endpoint } from './api';
+import { bodyOf, type Endpoint } from '../endpoints/api';
 import { otoFailure } from './errors';
 
 export function randomToken(kind: 'rt' | 'at'): string {

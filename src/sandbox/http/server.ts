@@ -2,17 +2,17 @@
 // endpoints. Plain node:http, so it runs anywhere the extension host runs.
 import * as http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ApiRequest } from './api';
+import type { ApiRequest } from '../endpoints/api';
 import type { Tokens } from './auth';
 import { ExchangeTap } from './capture';
 import { ApiFailure, gatewayFailure, genericFailureBody, jwtExpired, otoFailure } from './errors';
 import type { FaultQueue } from './faults';
-import type { SandboxState } from './model';
-import { applyLimits, serverOptions } from '../common/serverLimits';
+import type { SandboxState } from '../state/model';
+import { applyLimits, serverOptions } from '../../common/serverLimits';
 import type { RequestLog } from './requestLog';
 import { routes, type Route } from './routes';
-import type { RawExchange } from '../traffic/capture';
-import type { Dialect, Fault, SandboxLimits } from './types';
+import type { RawExchange } from '../../traffic/capture';
+import type { Dialect, Fault, SandboxLimits } from '../types';
 
 export const API_PREFIX = '/rest/v2/';
 

@@ -1,0 +1,28 @@
+// What the stock-change flows' bundle (dist/orders.js) gets from the extension, and what it offers.
+import type { OrdersClient, ReasonNote, StockView } from './context';
+import type { MementoLike, RecentChange } from './recentChanges';
+
+export interface OrdersDeps {
+  /** The shared client of the active environment; rejects (an `auth` OtoError) when not signed in. */
+  getClient(): Promise<OrdersClient>;
+  /** The stock store: locations, catalogue and cached figures for the picks; `invalidate` after a write. */
+  store: StockView;
+  /** The active environment's name, recorded with each change. */
+  environment(): string;
+  /** The session's generation (Session.generation). */
+  generation(): number;
+  /** Where recent changes are kept (the extension's workspace state). */
+  workspaceState: MementoLike;
+  /** Told of every change and order recorded (the stock ledger). */
+  onRecorded?(record: RecentChange): void;
+  /** The optional reason step of adjust and set. */
+  askReason?(): Promise<ReasonNote | undefined>;
+}
+
+/** The commands' flows, each on the argument its command was invoked with (a tree item, a SKU). */
+export interface OrderFlows {
+  adjustStock(argument: unknown): Promise<void>;
+  setStock(argument: unknown): Promise<void>;
+  createInventoryOrder(argument: unknown): Promise<void>;
+  showRecentChanges(): Promise<void>;
+}

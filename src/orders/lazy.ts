@@ -1,0 +1,56 @@
+// The stock-change flows' bundle (dist/orders.js): adjust, set, inventory order and recent
+// changes, loaded on the first of these commands.
+import * as vscode from 'vscode';
+import type { FlowContext } from './context';
+import type { OrderFlows, OrdersDeps } from './deps';
+import { createInventoryOrder } from './inventoryOrder';
+import { RecentChanges } from './recentChanges';
+import { showRecentChanges } from './recentView';
+import { changeStock } from './stockChange';
+import { targetOf } from './target';
+import { VsCodePrompter } from './vscodePrompter';
+import { COMMANDS } from '../common/ids';
+import { configureLocalisation } from '../common/localisation';
+
+export type { OrderFlows };
+
+const DEFAULT_CONFIRM_ABOVE_UNITS = 1000;
+
+function confirmAboveUnits(): number {
+  const value = vscode.workspace.getConfiguration('oto').get<unknown>('confirmAboveUnits');
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : DEFAULT_CONFIRM_ABOVE_UNITS;
+}
+
+export function start(deps: OrdersDeps): OrderFlows {
+  // This bundle has its own copy of `@vscode/l10n` and the display language.
+  configureLocalisation();
+  const recent = new RecentChanges(deps.workspaceState, undefined, deps.onRecorded);
+  const run = async (flow: (ctx: FlowContext) => Promise<void>): Promise<void> => {
+    const prompter = new VsCodePrompter();
+    try {
+      await flow({
+        prompter,
+        getClient: () => deps.getClient(),
+        stock: deps.store,
+        environment: () => deps.environment(),
+        generation: () => deps.generation(),
+        recent,
+        confirmAboveUnits,
+        copyToClipboard: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
+        showLog: async () => {
+          await vscode.commands.executeCommand(COMMANDS.showLog);
+        },
+        now: () => new Date(),
+        askReason: deps.askReason,
+      });
+    } finally {
+      prompter.dispose();
+    }
+  };
+  return {
+    adjustStock: (argument) => run((ctx) => changeStock(ctx, 'adjust', targetOf(argument))),
+    setStock: (argument) => run((ctx) => changeStock(ctx, 'set', targetOf(argument))),
+    createInventoryOrder: (argument) => run((ctx) => createInventoryOrder(ctx, targetOf(argument))),
+    showRecentChanges: () => run(showRecentChanges),
+  };
+}
