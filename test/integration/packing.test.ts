@@ -118,6 +118,8 @@ describe('packing queue in a real VS Code', () => {
     it('has one primary action per card, ArrowDown from the search box to the first card, Tab to the Mark buttons before Details', async () => {
       const listed = await client.getPackingOrders(warehouse.code);
       const ids = listed.map((order) => order.orderId);
+      // Whatever an earlier test left on screen, the page shows the queue as it is now.
+      await webviewClick('.queue-header [data-action="refresh"]');
       await waitFor('the queue in the webview', () => texts('.card:not([hidden]) .order-id span:last-child'), (shown) => JSON.stringify(shown) === JSON.stringify(ids));
       const badges = await waitFor('every badge known', () => texts('.card .badge'), (shown) => shown.length === ids.length && !shown.includes('State unknown'));
       // The one primary button of each card is its next step: picking, then packing; a packed card has none.
