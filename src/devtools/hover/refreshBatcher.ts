@@ -56,9 +56,16 @@ export class RefreshBatcher {
     if (this.disposed) {
       return Promise.reject(new Error('the refresh batcher is disposed'));
     }
-    if (this.inFlight?.skus.has(sku)) {
+    // A batch every earlier ask has given up on is stopping (or will be skipped): a new ask must
+    // not inherit that, so it is not joined.
+    if (this.inFlight?.skus.has(sku) && !this.inFlight.cancel.signal.aborted) {
       this.inFlight.cancel.join(signal);
       return this.inFlight.done;
+    }
+    if (this.pending?.cancel.signal.aborted) {
+      this.pending.cancel.dispose();
+      this.pending.settle(new Error('every hover of this batch was cancelled'));
+      this.pending = undefined;
     }
     if (!this.pending) {
       this.pending = newBatch();

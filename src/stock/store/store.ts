@@ -178,8 +178,15 @@ export class StockStore {
   }
 
   private queue(): Job {
-    if (this.pending) {
+    if (this.pending && !this.pending.cancel.signal.aborted) {
       return this.pending;
+    }
+    if (this.pending) {
+      // Every caller of the queued read has given up (a hover that hid): a caller now must not
+      // inherit that, so the read is dropped unread and a fresh one queued in its place.
+      const dropped = this.pending;
+      dropped.cancel.dispose();
+      dropped.finish(this.cancelledResult());
     }
     let finish!: (result: ReadResult) => void;
     const done = new Promise<ReadResult>((resolve) => (finish = resolve));

@@ -85,6 +85,38 @@ describe('devtools refresh batcher', () => {
     batcher.dispose();
   });
 
+  it('reads for a new ask that comes after every earlier ask of its batch gave up, queued or in flight', async () => {
+    const timer = new ManualTimer();
+    const flushed: string[][] = [];
+    let finish = (): void => undefined;
+    const batcher = new RefreshBatcher((skus, signal) => {
+      flushed.push(skus);
+      // A read given up fails as the store's does; otherwise it ends when the test lets it.
+      return new Promise<void>((resolve, reject) => {
+        finish = resolve;
+        signal.addEventListener('abort', () => reject(new Error('aborted')));
+      });
+    }, 1000, timer);
+    // Queued: the first hover hides before its batch starts; a second hover of the same SKU follows.
+    const gone = new AbortController();
+    const given = batcher.request('A', gone.signal);
+    gone.abort();
+    const kept = new AbortController();
+    const wanted = batcher.request('A', kept.signal);
+    await assert.rejects(given, /cancelled/);
+    await timer.advance(0);
+    assert.deepEqual(flushed, [['A']], 'the later ask is read');
+    // In flight: its only ask gives up while it is read, and a new ask for that SKU comes at once.
+    kept.abort();
+    const later = batcher.request('A');
+    await assert.rejects(wanted, /aborted/);
+    await timer.advance(1000);
+    assert.deepEqual(flushed, [['A'], ['A']], 'the new ask gets a read of its own');
+    finish();
+    await later;
+    batcher.dispose();
+  });
+
   it('rejects the asks of a failed batch, and of a disposed batcher', async () => {
     const timer = new ManualTimer();
     const batcher = new RefreshBatcher(() => Promise.reject(new Error('OTO1143 Too many request!')), 1000, timer);

@@ -230,6 +230,22 @@ describe('packing host against the sandbox', () => {
     }
   });
 
+  it('reads the queue for a caller that comes after every earlier caller of the read gave up', async () => {
+    const warehouse = await firstWarehouse(sandbox.client);
+    const queue = new PackingQueue({ warehouseCode: warehouse.code, getApi: async () => sandbox.client, known });
+    sandbox.sandbox.addFaults([{ endpoint: 'getPackingOrders', latencyMs: 300, times: 1 }]);
+    const closed = new AbortController();
+    const given = queue.load(closed.signal);
+    await until('the list requested', () => sandbox.sent('getPackingOrders').length === 1);
+    closed.abort();
+    // The tab reopens at once, before the given-up read has ended.
+    const reopened = queue.load();
+    await assert.rejects(given);
+    const orders = await reopened;
+    assert.ok(orders.length > 0, 'the reopened tab gets the queue');
+    assert.equal(sandbox.sent('getPackingOrders').length, 2);
+  });
+
   it('never sends a status change for a queue read before a new sign-in in the same environment', async () => {
     let generation = 1;
     const warehouse = await firstWarehouse(sandbox.client);

@@ -59,6 +59,24 @@ describe('StockStore cancellation against the sandbox', () => {
     assert.deepEqual(events.map((event) => event.reason), ['refresh']);
   });
 
+  it('reads for a caller that joins a queued read every earlier caller has given up on', async () => {
+    // A hover queues a re-read behind a running refresh, then hides (its caller gives up); a snapshot
+    // asked for next must get the figures, not a silent "cancelled" inherited from the hover.
+    await fixture.client.updateStockQuantity({ actionType: 'set', locationCode: 'RUH-WH1', sku: TEA, qty: 5 });
+    fixture.sandbox.addFaults([{ endpoint: 'checkInventoryStock', latencyMs: 400, times: 1 }]);
+    const running = fixture.store.refresh();
+    await until('the figures requested', () => fixture.sent('checkInventoryStock').length === 1);
+    const hover = new AbortController();
+    const hovering = fixture.store.invalidate([{ sku: TEA }], { signal: hover.signal });
+    hover.abort();
+    assert.equal((await hovering).cancelled, true);
+    const snapshot = await fixture.store.refresh({ signal: new AbortController().signal });
+    assert.equal(snapshot.cancelled, undefined, 'the later caller is read for');
+    assert.deepEqual(snapshot.issues, []);
+    assert.equal((await running).cancelled, undefined);
+    assert.equal(onHandAtRiyadh(), 5);
+  });
+
   it('sends nothing for a signal that has already fired', async () => {
     const result = await fixture.store.invalidate([{ sku: TEA }], { signal: AbortSignal.abort() });
     assert.equal(result.cancelled, true);
