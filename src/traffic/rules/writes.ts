@@ -1,5 +1,6 @@
 // Writes OTO cannot make safe for you: it has no idempotency key, and `set` is last-writer-wins.
-import type { TrafficExchange } from '../exchange';
+import { createHash } from 'node:crypto';
+import type { CapturedBody, TrafficExchange } from '../exchange';
 import { clientLabel, requestObject, rule, sameClient, succeeded } from './rule';
 
 function actionType(exchange: TrafficExchange): unknown {
@@ -11,12 +12,27 @@ function isRepeatableHarm(exchange: TrafficExchange): boolean {
   return exchange.method === 'POST' && (exchange.endpoint === 'createInventoryOrder' || actionType(exchange) === 'adjust');
 }
 
+// A digest of each write's parsed body, made once: an ERP's bulk import compares every write with
+// every earlier one in the window, and re-serialising both bodies for each pair made that
+// quadratic in body size on the extension host. A digest, not the text, so the traffic store's
+// byte bound still holds.
+const digests = new WeakMap<CapturedBody, string | undefined>();
+
+function bodyDigest({ requestBody }: TrafficExchange): string | undefined {
+  if (!digests.has(requestBody)) {
+    const { json } = requestBody;
+    digests.set(requestBody, json === undefined ? undefined : createHash('sha256').update(JSON.stringify(json)).digest('base64'));
+  }
+  return digests.get(requestBody);
+}
+
+/** The same body, also when only its spacing differs. */
 function sameBody(a: TrafficExchange, b: TrafficExchange): boolean {
   if (a.requestBody.text === b.requestBody.text) {
     return true;
   }
-  const [left, right] = [a.requestBody.json, b.requestBody.json];
-  return left !== undefined && right !== undefined && JSON.stringify(left) === JSON.stringify(right);
+  const left = bodyDigest(a);
+  return left !== undefined && left === bodyDigest(b);
 }
 
 /** A 4xx said no: that write changed nothing, so sending it again doubles nothing. */

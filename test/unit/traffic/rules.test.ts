@@ -87,6 +87,31 @@ describe('traffic lint rules', () => {
       assert.deepStrictEqual(fired({ body: SET }, { body: SET, at: 100 }), []);
       assert.deepStrictEqual(fired({ body: ADJUST, status: 400, response: { success: false, otoErrorCode: 'OTO1133' } }, { body: ADJUST, at: 100 }), []);
     });
+    it('fires for the same body spaced differently, and not for a body that differs', () => {
+      const spaced = JSON.stringify(ADJUST, null, 2);
+      assert.deepStrictEqual(fired({ body: ADJUST }, { text: spaced, at: 100 }), ['duplicate-write']);
+      assert.deepStrictEqual(fired({ body: ADJUST }, { text: spaced.replace('"5"', '"6"'), at: 100 }), []);
+    });
+    it('serialises each body once, not once per pair, when a bulk import sends many writes in the window', () => {
+      // An ERP importing 200 different inventory orders within seconds: each is compared with
+      // every earlier one; serialising both bodies per comparison made that quadratic.
+      const orders = Array.from({ length: 200 }, (_, i) => ({ ...order({ items: [{ sku: `SKU-${i}`, qty: i + 1 }] }), at: i }));
+      const serialise = JSON.stringify;
+      let calls = 0;
+      JSON.stringify = ((...args: Parameters<typeof serialise>) => {
+        calls++;
+        return serialise(...args);
+      }) as typeof JSON.stringify;
+      let findings: string[][];
+      try {
+        findings = rulesFired(...orders);
+      } finally {
+        JSON.stringify = serialise;
+      }
+      assert.deepStrictEqual(findings.flat(), [], 'no two of them are the same');
+      // The fixtures' own bodies are serialised once each by the builder; the rule adds at most one more each.
+      assert.ok(calls <= orders.length * 3, `${calls} serialisations for ${orders.length} writes`);
+    });
     it('counts a write that got no answer (it may have been applied)', () => {
       assert.deepStrictEqual(fired({ body: ADJUST, status: 503 }, { body: ADJUST, at: 100 }), ['duplicate-write']);
     });
