@@ -28,7 +28,7 @@ export interface L10nReport {
   readonly unusedPlurals: Record<string, string[]>;
 }
 
-/** A counted message, `plural(count, one, other, …)` or `pluralForms(one, other)` (src/common/text/plural.ts). */
+/** A counted message, `plural(count, one, other, …)`, `pluralOfMany(count, other, …)` or `pluralForms(one, other)` (src/common/text/plural.ts). */
 export interface PluralMessage {
   readonly one: string;
   readonly other: string;
@@ -46,12 +46,12 @@ export function extraCategories(language: string): string[] {
   return new Intl.PluralRules(language).resolvedOptions().pluralCategories.filter((category) => category !== 'one' && category !== 'other');
 }
 
-/** Where the English forms are in a plural call: after the count for `plural`, first for `pluralForms`. */
-const PLURAL_CALLS: Record<string, number> = { plural: 1, pluralForms: 0 };
+/** Where the English one and other forms are in a plural call's arguments. */
+const PLURAL_CALLS: Record<string, readonly [number, number]> = { plural: [1, 2], pluralForms: [0, 1], pluralOfMany: [1, 1] };
 
 function pluralCallee(callee: ts.Expression): string | undefined {
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-  return name !== undefined && name in PLURAL_CALLS ? name : undefined;
+  return name !== undefined && Object.hasOwn(PLURAL_CALLS, name) ? name : undefined;
 }
 
 function readJson(file: string): Record<string, unknown> {
@@ -126,9 +126,9 @@ export function extractMessages(source: string, file = '<source>.ts'): { message
         messages.push(key);
       }
     } else if (ts.isCallExpression(node) && pluralCallee(node.expression) !== undefined) {
-      const at = PLURAL_CALLS[pluralCallee(node.expression) as string];
-      const one = stringValue(node.arguments[at]);
-      const other = stringValue(node.arguments[at + 1]);
+      const [oneAt, otherAt] = PLURAL_CALLS[pluralCallee(node.expression) as string];
+      const one = stringValue(node.arguments[oneAt]);
+      const other = stringValue(node.arguments[otherAt]);
       if (one === undefined || other === undefined) {
         nonLiteral.push(where(node));
       } else {

@@ -63,3 +63,9 @@ export function plural(count: number | ShownCount, one: string, other: string, .
   const { count: value, shown } = typeof count === 'number' ? { count, shown: count } : count;
   return fill(template(pluralCategory(value, rulesLanguage(other)), one, other), [shown, ...rest]);
 }
+
+/** A count that is never 1 (over a limit, or more than the one case said otherwise): English has
+ * one form for it, other languages theirs for 2 and up. */
+export function pluralOfMany(count: number, other: string, ...rest: Array<string | number>): string {
+  return plural(count, other, other, ...rest);
+}

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { StockStore } from '../../stock/store/store';
 import { listNames, LowStockAlerts, type StockLevel } from './lowStock';
 import { COMMANDS } from '../../common/ids';
-import { plural } from '../../common/text/plural';
+import { pluralOfMany } from '../../common/text/plural';
 
 const SHOWN_NAMES = 3;
 
@@ -35,8 +35,7 @@ export class LowStockNotifier {
     const names = listNames(fresh.map((level) => level.sku), SHOWN_NAMES, (count) => vscode.l10n.t('and {0} more', count));
     const text = fresh.length === 1
       ? vscode.l10n.t('Low stock: {0} has just gone below its minimum inventory or reached 0.', names)
-      // Two or more here (one is named above), in each language's forms for 2 and up.
-      : plural(fresh.length, 'Low stock: {0} SKUs have just gone below their minimum inventory or reached 0: {1}.', 'Low stock: {0} SKUs have just gone below their minimum inventory or reached 0: {1}.', names);
+      : pluralOfMany(fresh.length, 'Low stock: {0} SKUs have just gone below their minimum inventory or reached 0: {1}.', names);
     const show = vscode.l10n.t('Show');
     void vscode.window.showWarningMessage(text, show).then(async (choice) => {
       if (choice === show) {

@@ -21,7 +21,7 @@ import { isCancellation, withAbortSignal } from '../../common/ui/cancellation';
 import { COMMANDS } from '../../common/ids';
 import { withCancellableProgress } from '../../common/ui/progress';
 import { skuCount } from '../../stock/tree/format';
-import { plural } from '../../common/text/plural';
+import { plural, pluralOfMany } from '../../common/text/plural';
 
 const l10n = vscode.l10n;
 /** Larger files are not read: 10,000 rows of changes fit in far less. */
@@ -110,8 +110,7 @@ export async function applyStockChangesFromFile(deps: OperationsDeps, argument: 
       const choice = await vscode.window.showErrorMessage(
         problems.length === 1
           ? l10n.t('{0} has a problem on line {1}: nothing was sent. {2}', name, problems[0].line, problems[0].message)
-          // Two or more here: the one form is never shown, but each language's forms for 2 and up are.
-          : plural(problems.length, '{1} has {0} problems: nothing was sent. Each one is in the Problems panel on its line.', '{1} has {0} problems: nothing was sent. Each one is in the Problems panel on its line.', name),
+          : pluralOfMany(problems.length, '{1} has {0} problems: nothing was sent. Each one is in the Problems panel on its line.', name),
         show,
       );
       if (choice === show) {

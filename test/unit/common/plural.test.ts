@@ -10,6 +10,7 @@ import { isPluralForms, pickForm, pluralCategories } from '../../../src/common/t
 import { itemCount, unitCount } from '../../../src/orders/prompts/counts';
 import { lowSkusText, skuCount } from '../../../src/stock/tree/format';
 import { arabicBundle, withBundle } from '../l10nBundle';
+import { findingText } from '../../../src/workbench/findingText';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 const COUNTS = [0, 1, 2, 3, 10, 11, 99, 100, 101];
@@ -35,6 +36,13 @@ describe('plural forms', () => {
     ]);
     assert.deepEqual([0, 1, 2].map(saved), ['Saved 0 entries to h.csv.', 'Saved 1 entry to h.csv.', 'Saved 2 entries to h.csv.']);
     assert.equal(plural({ count: 12500, shown: '12,500' }, '{0} unit', '{0} units'), '12,500 units');
+  });
+
+  it('words counts over a limit, which are never 1, in the forms for them (a traffic finding, a CSV over its rows)', () => {
+    const finding = (rule: string, params: Record<string, number>): string => findingText({ rule, severity: 'warning', message: 'English', exchangeIds: [1], params });
+    assert.deepEqual(withBundle(arabicBundle(), () => [6, 11, 100].map((count) => finding('token-churn', { count }).split(' خلال')[0])), ['6 تحديثات للرمز', '11 تحديثًا للرمز', '100 تحديث للرمز']);
+    assert.match(withBundle(arabicBundle(), () => finding('url-too-long', { length: 2149 })), /^طول عنوان الطلب 2149 حرفًا، /);
+    assert.match(finding('url-too-long', { length: 2149 }), /^The request URL is 2149 characters, over 2,048/);
   });
 
   it('reads English as before: one for 1, the other form for 0 and 2', () => {

@@ -95,15 +95,17 @@ describe('l10n: Arabic bundles', () => {
     assert.match(failures(report).join('\n'), /named twice/);
   });
 
-  it('reads plural(count, one, other, …) and pluralForms(one, other) as counted messages', () => {
+  it('reads plural(count, one, other, …), pluralOfMany(count, other, …) and pluralForms(one, other) as counted messages', () => {
     const source = [
       "plural(rows.length, '1 row of {1}', '{0} rows of {1}', source);",
       "pluralForms('{0} order', '{0} orders');",
       'plural(n, one, other);',
+      "pluralOfMany(n, '{0} problems in {1}', file);",
+      'value.toString(); stats.constructor(1);',
     ].join('\n');
     const found = extractMessages(source, 'sample.ts');
-    assert.deepEqual(found.messages, ['1 row of {1}', '{0} rows of {1}', '{0} order', '{0} orders']);
-    assert.deepEqual(found.plurals, [{ one: '1 row of {1}', other: '{0} rows of {1}' }, { one: '{0} order', other: '{0} orders' }]);
+    assert.deepEqual(found.messages, ['1 row of {1}', '{0} rows of {1}', '{0} order', '{0} orders', '{0} problems in {1}', '{0} problems in {1}']);
+    assert.deepEqual(found.plurals, [{ one: '1 row of {1}', other: '{0} rows of {1}' }, { one: '{0} order', other: '{0} orders' }, { one: '{0} problems in {1}', other: '{0} problems in {1}' }]);
     assert.deepEqual(found.nonLiteral, ['sample.ts:3']);
   });
 
