@@ -3,7 +3,7 @@
 // categories finds each extra one in its bundle under the key `<other>/plural: <category>`, the
 // key `l10n.t({ message: other, comment: ['plural: few'] })` gives in vscode.l10n and
 // @vscode/l10n alike, and falls back to its `other` form. `{0}` is always the count.
-// `npm run l10n:check` reads `plural(...)` and `pluralForms(...)` calls: each category of each
+// `npm run l10n:check` reads `plural`, `pluralOfMany` and `pluralForms` calls: each category of each
 // shipped language must be in its bundle. No `vscode` import: host code and the pure cores both
 // use it, through the @vscode/l10n bundle configureLocalisation() hands over.
 import * as l10n from '@vscode/l10n';
@@ -11,7 +11,7 @@ import { displayLanguage } from './display';
 import { pluralCategories, pluralCategory, type PluralCategory, type PluralForms } from './pluralForms';
 
 /** The comment that marks a category's key: `{0} SKUs/plural: few`. */
-export function pluralComment(category: PluralCategory): string {
+function pluralComment(category: PluralCategory): string {
   return `plural: ${category}`;
 }
 

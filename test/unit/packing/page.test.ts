@@ -406,7 +406,9 @@ describe('packing page (Chromium)', function () {
     await handle.send({ type: 'queue', orders: [...ORDERS, ...makeOrders(1, 1)], readAt: Date.UTC(2026, 10, 27, 9, 31) });
     await handle.page.locator('input[type="search"]').fill('');
     assert.match(await arabicCount.innerText(), /^(4|٤) طلبات$/);
-    assert.equal(await handle.page.locator('.card').nth(2).locator('.units').innerText(), 'وحدة واحدة');
+    // The cards of a queue that replaces one can come a frame later: wait for the new order's.
+    await handle.page.waitForFunction(() => document.querySelectorAll('.card:not([hidden]) .units').length === 4 && Array.from(document.querySelectorAll('.card .units')).every((units) => units.textContent));
+    assert.equal(await handle.page.locator('.card[data-order-id="<b>bold</b>"] .units').textContent(), 'وحدة واحدة');
   });
 
   it('restores its search and expanded cards from saved state, and lays out right to left in Arabic', async () => {
