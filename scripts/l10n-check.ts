@@ -24,6 +24,34 @@ export interface L10nReport {
   readonly nonLiteralCalls: string[];
   /** `file: "key" (line n)` for each key a bundle file names more than once in one object. */
   readonly duplicateKeys: string[];
+  /** Per language: `<other>/plural: <category>` keys no `plural(...)` call asks for. */
+  readonly unusedPlurals: Record<string, string[]>;
+}
+
+/** A counted message, `plural(count, one, other, …)`, `pluralOfMany(count, other, …)` or `pluralForms(one, other)` (src/common/text/plural.ts). */
+export interface PluralMessage {
+  readonly one: string;
+  readonly other: string;
+}
+
+/** How plural.ts marks a category's key, the category being `comment`'s last word. */
+const PLURAL_KEY = /\/plural: (\w+)$/;
+
+export function pluralKey(other: string, category: string): string {
+  return `${other}/plural: ${category}`;
+}
+
+/** The categories a language has beyond English's one/other, each with its own bundle key. */
+export function extraCategories(language: string): string[] {
+  return new Intl.PluralRules(language).resolvedOptions().pluralCategories.filter((category) => category !== 'one' && category !== 'other');
+}
+
+/** Where the English one and other forms are in a plural call's arguments. */
+const PLURAL_CALLS: Record<string, readonly [number, number]> = { plural: [1, 2], pluralForms: [0, 1], pluralOfMany: [1, 1] };
+
+function pluralCallee(callee: ts.Expression): string | undefined {
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  return name !== undefined && Object.hasOwn(PLURAL_CALLS, name) ? name : undefined;
 }
 
 function readJson(file: string): Record<string, unknown> {
@@ -81,25 +109,37 @@ function messageKey(node: ts.CallExpression): string | undefined {
 }
 
 /** Every `l10n.t` message in the source text, plus the locations of calls it cannot read. */
-export function extractMessages(source: string, file = '<source>.ts'): { messages: string[]; nonLiteral: string[] } {
+export function extractMessages(source: string, file = '<source>.ts'): { messages: string[]; plurals: PluralMessage[]; nonLiteral: string[] } {
   const messages: string[] = [];
+  const plurals: PluralMessage[] = [];
   const nonLiteral: string[] = [];
   const sourceFile = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true);
+  const where = (node: ts.Node): string => `${file}:${sourceFile.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
   const visit = (node: ts.Node): void => {
     if (ts.isTaggedTemplateExpression(node) && isL10nT(node.tag)) {
       messages.push(taggedKey(node.template));
     } else if (ts.isCallExpression(node) && isL10nT(node.expression)) {
       const key = messageKey(node);
       if (key === undefined) {
-        nonLiteral.push(`${file}:${sourceFile.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
+        nonLiteral.push(where(node));
       } else {
         messages.push(key);
+      }
+    } else if (ts.isCallExpression(node) && pluralCallee(node.expression) !== undefined) {
+      const [oneAt, otherAt] = PLURAL_CALLS[pluralCallee(node.expression) as string];
+      const one = stringValue(node.arguments[oneAt]);
+      const other = stringValue(node.arguments[otherAt]);
+      if (one === undefined || other === undefined) {
+        nonLiteral.push(where(node));
+      } else {
+        messages.push(one, other);
+        plurals.push({ one, other });
       }
     }
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
-  return { messages, nonLiteral };
+  return { messages, plurals, nonLiteral };
 }
 
 /** What a translation must carry over unchanged: `{0}` placeholders, `$(icon)` codicons and `(command:…)` links. */
@@ -110,15 +150,20 @@ export function placeholders(text: string): string {
     .join(' ');
 }
 
-export function englishMessages(root: string): { messages: string[]; nonLiteral: string[] } {
+/** The sources whose messages are not messages: plural.ts looks up the forms the others name. */
+const LOOKUP_FILES = [path.join('src', 'common', 'text', 'plural.ts')];
+
+export function englishMessages(root: string): { messages: string[]; plurals: PluralMessage[]; nonLiteral: string[] } {
   const all = new Set<string>();
+  const plurals = new Map<string, PluralMessage>();
   const nonLiteral: string[] = [];
-  for (const file of sourceFiles(path.join(root, 'src'))) {
+  for (const file of sourceFiles(path.join(root, 'src')).filter((name) => !LOOKUP_FILES.includes(path.relative(root, name)))) {
     const found = extractMessages(fs.readFileSync(file, 'utf8'), path.relative(root, file));
     found.messages.forEach((message) => all.add(message));
+    found.plurals.forEach((message) => plurals.set(message.other, message));
     nonLiteral.push(...found.nonLiteral);
   }
-  return { messages: [...all].sort(), nonLiteral };
+  return { messages: [...all].sort(), plurals: [...plurals.values()].sort((a, b) => a.other.localeCompare(b.other)), nonLiteral };
 }
 
 /** Keys named twice in one object of a JSON text, which JSON.parse would drop without a word. */
@@ -156,7 +201,12 @@ function needsTranslation(text: string): boolean {
   return /[A-Za-z]{3}/.test(text.replace(UNTRANSLATED_NAMES, '').replace(/\$\([\w-]+\)/g, ''));
 }
 
-function compare(english: Map<string, string>, translated: Record<string, unknown>, report: { missing: string[]; mismatches: string[]; untranslated: string[] }): void {
+/** A plural form may leave out the count, `{0}` (Arabic writes 1 and 2 in the word), but nothing else. */
+function pluralPlaceholders(text: string): string {
+  return placeholders(text).split(' ').filter((placeholder) => placeholder !== '{0}').join(' ');
+}
+
+function compare(english: Map<string, string>, translated: Record<string, unknown>, report: { missing: string[]; mismatches: string[]; untranslated: string[] }, countedForms = new Set<string>()): void {
   for (const [key, text] of english) {
     const translation = translated[key];
     const value = typeof translation === 'string' ? translation : (translation as { message?: unknown } | undefined)?.message;
@@ -164,7 +214,7 @@ function compare(english: Map<string, string>, translated: Record<string, unknow
       report.missing.push(key);
     } else if (value.trim() === '' || (value === text && needsTranslation(text))) {
       report.untranslated.push(key);
-    } else if (placeholders(value) !== placeholders(text)) {
+    } else if (countedForms.has(key) ? pluralPlaceholders(value) !== pluralPlaceholders(text) : placeholders(value) !== placeholders(text)) {
       report.mismatches.push(key);
     }
   }
@@ -173,8 +223,9 @@ function compare(english: Map<string, string>, translated: Record<string, unknow
 export function checkL10n(root: string): L10nReport {
   const nls = readJson(path.join(root, 'package.nls.json'));
   const manifestEnglish = new Map(Object.entries(nls).map(([key, value]) => [key, String(value)]));
-  const { messages, nonLiteral } = englishMessages(root);
+  const { messages, plurals, nonLiteral } = englishMessages(root);
   const bundleEnglish = new Map(messages.map((message) => [message, message]));
+  const countedForms = new Set(plurals.flatMap(({ one, other }) => [one, other]));
   const report: L10nReport = {
     unknownManifestKeys: manifestKeys(root).filter((key) => !manifestEnglish.has(key)),
     missing: {},
@@ -182,6 +233,7 @@ export function checkL10n(root: string): L10nReport {
     untranslated: {},
     nonLiteralCalls: nonLiteral,
     duplicateKeys: [],
+    unusedPlurals: {},
   };
   const bundleFiles = ['package.nls.json', ...LANGUAGES.flatMap((language) => [`package.nls.${language}.json`, path.join('l10n', `bundle.l10n.${language}.json`)])];
   for (const file of bundleFiles.filter((name) => fs.existsSync(path.join(root, name)))) {
@@ -192,7 +244,11 @@ export function checkL10n(root: string): L10nReport {
     const manifestFile = path.join(root, `package.nls.${language}.json`);
     const bundleFile = path.join(root, 'l10n', `bundle.l10n.${language}.json`);
     compare(manifestEnglish, fs.existsSync(manifestFile) ? readJson(manifestFile) : {}, result);
-    compare(bundleEnglish, fs.existsSync(bundleFile) ? readJson(bundleFile) : {}, result);
+    const bundle = fs.existsSync(bundleFile) ? readJson(bundleFile) : {};
+    // Each category the language has beyond one/other is a key of its own, in English the `other` form.
+    const categoryKeys = new Map(plurals.flatMap(({ other }) => extraCategories(language).map((category) => [pluralKey(other, category), other] as const)));
+    compare(new Map([...bundleEnglish, ...categoryKeys]), bundle, result, new Set([...countedForms, ...categoryKeys.keys()]));
+    report.unusedPlurals[language] = Object.keys(bundle).filter((key) => PLURAL_KEY.test(key) && !categoryKeys.has(key));
     report.missing[language] = result.missing;
     report.placeholderMismatches[language] = result.mismatches;
     report.untranslated[language] = result.untranslated;
@@ -211,6 +267,7 @@ export function failures(report: L10nReport): string[] {
       ['missing', report.missing[language]],
       ['untranslated', report.untranslated[language]],
       ['placeholder mismatch', report.placeholderMismatches[language]],
+      ['plural form no plural(...) call uses', report.unusedPlurals[language]],
     ] as const) {
       if (list && list.length > 0) {
         found.push(`${language}: ${list.length} ${label}:\n  ${list.map((key) => JSON.stringify(key)).join('\n  ')}`);

@@ -3,6 +3,7 @@
 // filterable and exportable. Every value goes in as text; messages are parsed before use.
 import { chartGeometry, seriesFromRows } from '../../src/operations/history/chart';
 import { filterRows, parseHistoryHostMessage, type HistoryFilter, type HistoryHostMessage, type HistoryRow, type HistoryStrings, type LocationNow } from '../../src/operations/history/protocol';
+import { pickForm } from '../../src/common/text/pluralForms';
 
 export interface WebviewApi {
   postMessage(message: unknown): void;
@@ -196,7 +197,7 @@ export class HistoryPage {
     const update = (): void => {
       this.filter = { text: search.value, source: source.value as HistoryFilter['source'], locationCode: location.value };
       const rows = filterRows(data.rows, this.filter).sort((a, b) => b.time - a.time);
-      count.textContent = fill(rows.length === 1 ? strings.entriesCountOne : strings.entriesCount, rows.length);
+      count.textContent = fill(pickForm(strings.entriesCount, rows.length), rows.length);
       tableHolder.replaceChildren(this.table(rows.slice(0, this.shown)));
       if (rows.length > this.shown) {
         const more = element('button', 'button secondary', `+${rows.length - this.shown}`);

@@ -3,6 +3,7 @@
 // shown as those characters.
 import type { OrderDetailsView, PackingState, PageStrings, QueueOrder, WarehouseInfo } from '../../src/packing/protocol';
 import type { Formatter } from './format';
+import { pickForm } from '../../src/common/text/pluralForms';
 
 export type DetailsState = { status: 'loading' } | { status: 'loaded'; details: OrderDetailsView } | { status: 'failed'; error: string };
 
@@ -116,8 +117,8 @@ export function renderHeader(warehouse: WarehouseInfo, s: PageStrings, search: s
 export function renderSummary(view: SummaryView, s: PageStrings, f: Formatter): HTMLElement {
   const count =
     view.shown !== view.total
-      ? f.text(s.filteredCount, view.shown, view.total)
-      : f.text(view.total === 1 ? s.orderCountOne : s.orderCountMany, view.total);
+      ? f.text(pickForm(s.filteredCount, view.total), view.total, view.shown)
+      : f.text(pickForm(s.orderCount, view.total), view.total);
   const parts: Node[] = [el('span', { className: 'count', text: count })];
   if (view.readAt !== undefined) {
     parts.push(el('span', { className: 'read-at', text: f.text(s.readAt, f.time(view.readAt)) }));
@@ -308,7 +309,7 @@ export function renderCard(view: CardView, s: PageStrings, f: Formatter): HTMLEl
   part(card, '.order-id').id = titleId;
   part(card, '.order-value').textContent = order.orderId;
   const units = order.items.reduce((sum, item) => sum + item.quantity, 0);
-  part(card, '.units').textContent = f.text(units === 1 ? s.totalUnitOne : s.totalUnits, units);
+  part(card, '.units').textContent = f.text(pickForm(s.totalUnits, units), units);
   part(card, 'tbody').append(...renderItems(order, s, f));
   if (view.error !== undefined) {
     part(card, '.card-error-text').textContent = view.error;

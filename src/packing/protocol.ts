@@ -3,6 +3,8 @@
 // match exactly is dropped (and logged) rather than half-used. No `vscode` import: the page
 // bundle includes this file.
 
+import { isPluralForms, type PluralForms } from '../common/text/pluralForms';
+
 /** `unknown`: OTO's answer about the order's state could not be read, so no state is claimed. */
 export type PackingState = 'ready' | 'picked' | 'packed' | 'unknown';
 export type PackingStatus = 'picked' | 'packed';
@@ -58,9 +60,6 @@ export const PAGE_STRING_KEYS = [
   'searchLabel',
   'searchPlaceholder',
   'refresh',
-  'orderCountOne',
-  'orderCountMany',
-  'filteredCount',
   'readAt',
   'loading',
   'emptyTitle',
@@ -82,8 +81,6 @@ export const PAGE_STRING_KEYS = [
   'columnSku',
   'columnProduct',
   'columnQuantity',
-  'totalUnitOne',
-  'totalUnits',
   'confirmPacked',
   'confirmSkipPicked',
   'confirmMarkPacked',
@@ -111,7 +108,11 @@ export const PAGE_STRING_KEYS = [
 ] as const;
 
 export type PageStringKey = (typeof PAGE_STRING_KEYS)[number];
-export type PageStrings = Record<PageStringKey, string>;
+
+/** The counted messages, as plural forms the page picks from by the count (`{0}`). */
+export const PAGE_PLURAL_KEYS = ['orderCount', 'filteredCount', 'totalUnits'] as const;
+export type PagePluralKey = (typeof PAGE_PLURAL_KEYS)[number];
+export type PageStrings = Record<PageStringKey, string> & Record<PagePluralKey, PluralForms>;
 
 /** Host → page. */
 export type HostMessage =
@@ -231,7 +232,12 @@ function isDetails(value: unknown): value is OrderDetailsView {
 }
 
 function isStrings(value: unknown): value is PageStrings {
-  return isRecord(value) && PAGE_STRING_KEYS.every((key) => isString(value[key])) && hasOnlyKeys(value, PAGE_STRING_KEYS);
+  return (
+    isRecord(value) &&
+    PAGE_STRING_KEYS.every((key) => isString(value[key])) &&
+    PAGE_PLURAL_KEYS.every((key) => isPluralForms(value[key])) &&
+    hasOnlyKeys(value, [...PAGE_STRING_KEYS, ...PAGE_PLURAL_KEYS])
+  );
 }
 
 type Checks = Record<string, (value: unknown) => boolean>;

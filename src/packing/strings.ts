@@ -1,6 +1,8 @@
 // The page's strings, localised on the host (the page has no l10n of its own) and sent in the
-// init message. `{n}` placeholders are left for the page to fill.
+// init message. `{n}` placeholders are left for the page to fill; a counted message comes as its
+// plural forms, the page picks one by the count.
 import * as l10n from '@vscode/l10n';
+import { pluralForms } from '../common/text/plural';
 import type { PageStrings } from './protocol';
 
 export function pageStrings(): PageStrings {
@@ -8,9 +10,9 @@ export function pageStrings(): PageStrings {
     searchLabel: l10n.t('Search orders by order id, SKU or product name'),
     searchPlaceholder: l10n.t('Search order id, SKU or product'),
     refresh: l10n.t('Refresh'),
-    orderCountOne: l10n.t('{0} order'),
-    orderCountMany: l10n.t('{0} orders'),
-    filteredCount: l10n.t('{0} of {1} orders'),
+    orderCount: pluralForms('{0} order', '{0} orders'),
+    // `{0}` is the count the noun goes with: all the orders, of which `{1}` are shown.
+    filteredCount: pluralForms('{1} of {0} order', '{1} of {0} orders'),
     readAt: l10n.t('Read at {0}'),
     loading: l10n.t('Loading the packing queue…'),
     emptyTitle: l10n.t('Nothing to pack'),
@@ -32,8 +34,7 @@ export function pageStrings(): PageStrings {
     columnSku: l10n.t('SKU'),
     columnProduct: l10n.t('Product'),
     columnQuantity: l10n.t('Qty'),
-    totalUnitOne: l10n.t('{0} unit'),
-    totalUnits: l10n.t('{0} units'),
+    totalUnits: pluralForms('{0} unit', '{0} units'),
     confirmPacked: l10n.t('Mark packed? This cannot be undone.'),
     confirmSkipPicked: l10n.t('This order has not been marked picked. Mark it packed anyway? This cannot be undone.'),
     confirmMarkPacked: l10n.t('Mark packed anyway'),

@@ -10,6 +10,7 @@ import { type RecordingProxyController, writesLabel } from './controller';
 import type { RecordingWiring } from './deps';
 import { confirmModal } from '../common/ui/confirm';
 import { withAbortSignal } from '../common/ui/cancellation';
+import { plural } from '../common/text/plural';
 
 const DEFAULT_PORT = 8788;
 
@@ -109,7 +110,7 @@ export async function saveRecording(controller: RecordingProxyController): Promi
   }
   // Captured exchanges carry tokens shortened already: the file holds no credential.
   await vscode.workspace.fs.writeFile(target, Buffer.from(recordingText(exchanges), 'utf8'));
-  void vscode.window.showInformationMessage(exchanges.length === 1 ? vscode.l10n.t('Saved 1 exchange to {0}.', vscode.workspace.asRelativePath(target)) : vscode.l10n.t('Saved {0} exchanges to {1}.', exchanges.length, vscode.workspace.asRelativePath(target)));
+  void vscode.window.showInformationMessage(plural(exchanges.length, 'Saved 1 exchange to {1}.', 'Saved {0} exchanges to {1}.', vscode.workspace.asRelativePath(target)));
 }
 
 export async function replayRecording(controller: RecordingProxyController, documents: VirtualTexts): Promise<void> {
@@ -129,7 +130,7 @@ export async function replayRecording(controller: RecordingProxyController, docu
     throw error;
   }
   const pairs = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: recorded.length === 1 ? vscode.l10n.t('Replaying 1 request against a fresh sandbox…') : vscode.l10n.t('Replaying {0} requests against a fresh sandbox…', recorded.length), cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: plural(recorded.length, 'Replaying 1 request against a fresh sandbox…', 'Replaying {0} requests against a fresh sandbox…'), cancellable: true },
     (_progress, token) => withAbortSignal(token, async (signal) => {
       // A sandbox of its own, with the default data: the replayed writes change nobody's state.
       const sandbox = await controller.module.startSandbox({ traffic: false });
@@ -151,5 +152,5 @@ export async function replayRecording(controller: RecordingProxyController, docu
   const sides = replaySides(pairs);
   const left = documents.register(vscode.l10n.t('recorded.txt'), sides.recorded);
   const right = documents.register(vscode.l10n.t('sandbox.txt'), sides.sandbox);
-  await vscode.commands.executeCommand('vscode.diff', left, right, pairs.length === 1 ? vscode.l10n.t('Recording ↔ Sandbox (1 exchange)') : vscode.l10n.t('Recording ↔ Sandbox ({0} exchanges)', pairs.length), { preview: false });
+  await vscode.commands.executeCommand('vscode.diff', left, right, plural(pairs.length, 'Recording ↔ Sandbox (1 exchange)', 'Recording ↔ Sandbox ({0} exchanges)'), { preview: false });
 }

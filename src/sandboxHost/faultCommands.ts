@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { describeFault, faultKinds, faultOf, type FaultChoices } from './faultPicks';
 import type { SandboxHost } from './host';
 import { COMMANDS } from '../common/ids';
+import { plural } from '../common/text/plural';
 
 const STEPS = 5;
 
@@ -94,7 +95,7 @@ export function clearFaults(host: SandboxHost): void {
   const count = host.faults().length;
   host.clearFaults();
   void vscode.window.showInformationMessage(
-    count === 0 ? vscode.l10n.t('No sandbox faults were active.') : vscode.l10n.t('Cleared {0} sandbox fault(s).', count),
+    count === 0 ? vscode.l10n.t('No sandbox faults were active.') : plural(count, 'Cleared 1 sandbox fault.', 'Cleared {0} sandbox faults.'),
   );
 }
 

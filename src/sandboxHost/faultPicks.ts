@@ -2,6 +2,7 @@
 // fault is told in words (status bar, the faults list). Plain TypeScript, tested in Node.
 import * as l10n from '@vscode/l10n';
 import type { ActiveFault, Fault } from '../sandbox/types';
+import { plural } from '../common/text/plural';
 
 export type FaultKind = 'rateLimit' | 'serverError500' | 'serverError503' | 'hang' | 'drop' | 'lostAnswer' | 'expiredToken' | 'latency';
 
@@ -100,7 +101,7 @@ export function describeFault(active: ActiveFault, now: number = Date.now()): st
   const { fault } = active;
   const where = fault.endpoint === '*' ? l10n.t('all endpoints') : fault.endpoint;
   const limits = [
-    active.left === undefined ? undefined : active.left === 1 ? l10n.t('1 request left') : l10n.t('{0} requests left', active.left),
+    active.left === undefined ? undefined : plural(active.left, '1 request left', '{0} requests left'),
     active.expiresAt === undefined ? undefined : l10n.t('{0} s left', Math.max(0, Math.ceil((active.expiresAt - now) / 1000))),
   ].filter((part) => part !== undefined);
   const whom = fault.clients === 'others' ? l10n.t('other clients only') : l10n.t('every client');

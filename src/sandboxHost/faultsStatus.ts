@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { describeFault } from './faultPicks';
 import type { SandboxHost } from './host';
 import { COMMANDS, CONTEXT_KEYS } from '../common/ids';
+import { plural } from '../common/text/plural';
 
 /** What the Sandbox Traffic view's header shows of the active faults (`undefined` removes its part). */
 export interface FaultsHeader {
@@ -12,7 +13,7 @@ export interface FaultsHeader {
 }
 
 function faultsCount(count: number): string {
-  return count === 1 ? vscode.l10n.t('1 sandbox fault') : vscode.l10n.t('{0} sandbox faults', count);
+  return plural(count, '1 sandbox fault', '{0} sandbox faults');
 }
 
 /** The active faults in the Sandbox Traffic view's header too: the traffic they shape is listed there. */

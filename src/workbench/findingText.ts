@@ -2,6 +2,7 @@
 // Rules unknown here (a newer core) keep the core's English message.
 import * as l10n from '@vscode/l10n';
 import type { Finding } from '../traffic/exchange';
+import { pluralOfMany } from '../common/text/plural';
 
 type Wording = (params: Readonly<Record<string, string | number>>) => string;
 
@@ -25,10 +26,11 @@ const WORDINGS: Record<string, Wording> = {
       'Sent {seconds} s after a {status} (#{earlier}) that asked to wait {retryAfter} s: a client that does not back off keeps being refused. Wait at least Retry-After before retrying.',
       p,
     ),
+  // Counts over a limit, in each language's forms for them.
   'token-churn': (p) =>
-    l10n.t('{count} token refreshes in 10 minutes: access tokens last an hour (expires_in). Keep the access token and refresh it shortly before it expires or after a 401.', p),
+    pluralOfMany(Number(p.count), '{0} token refreshes in 10 minutes: access tokens last an hour (expires_in). Keep the access token and refresh it shortly before it expires or after a 401.'),
   'url-too-long': (p) =>
-    l10n.t('The request URL is {length} characters, over 2,048: OTO (or a proxy on the way) may refuse or cut it. Split long SKU lists over several requests.', p),
+    pluralOfMany(Number(p.length), 'The request URL is {0} characters, over 2,048: OTO (or a proxy on the way) may refuse or cut it. Split long SKU lists over several requests.'),
   'sku-comma': (p) =>
     l10n.t('SKU "{sku}" contains a comma: OTO splits SKU lists on commas, so it reads this SKU as several and can never look it up. Use SKUs without commas.', p),
   'no-content-type': (p) =>

@@ -2,6 +2,7 @@
 import * as l10n from '@vscode/l10n';
 import { formatDuration } from '../common/text/timeFormat';
 import type { Severity, TrafficExchange } from '../traffic/exchange';
+import { plural } from '../common/text/plural';
 
 export interface TrafficRow {
   label: string;
@@ -49,7 +50,7 @@ export function trafficRow(exchange: TrafficExchange): TrafficRow {
     formatDuration(exchange.durationMs),
     clientName(exchange),
     ...(exchange.source.kind === 'proxy' ? [l10n.t('proxy → {0}', exchange.source.environment ?? new URL(exchange.source.upstream).host)] : []),
-    ...(exchange.findings.length > 0 ? [exchange.findings.length === 1 ? l10n.t('1 finding') : l10n.t('{0} findings', exchange.findings.length)] : []),
+    ...(exchange.findings.length > 0 ? [plural(exchange.findings.length, '1 finding', '{0} findings')] : []),
   ];
   return { label: `${exchange.method} ${exchange.endpoint || exchange.path}`, description: parts.join(' · '), icon, worstSeverity: worst };
 }

@@ -8,6 +8,7 @@ import type { DevtoolsSession, DevtoolsStock } from '../deps';
 import type { VirtualTexts } from '../documents';
 import { diffSnapshots, renderSnapshot, type StockSnapshot } from './snapshot';
 import type { SnapshotEntry, SnapshotRepository } from './snapshotRepository';
+import { plural } from '../../common/text/plural';
 
 export interface SnapshotContext {
   readonly session: DevtoolsSession;
@@ -136,6 +137,6 @@ async function showDiff(context: SnapshotContext, before: StockSnapshot, after: 
   void vscode.window.showInformationMessage(
     changes.length === 0
       ? vscode.l10n.t('No stock changed between “{0}” and “{1}”.', before.name, after.name)
-      : vscode.l10n.t('{0} location/SKU figures changed between “{1}” and “{2}”.', changes.length, before.name, after.name),
+      : plural(changes.length, '{0} location/SKU figure changed between “{1}” and “{2}”.', '{0} location/SKU figures changed between “{1}” and “{2}”.', before.name, after.name),
   );
 }

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { StockStore } from '../../stock/store/store';
 import { listNames, LowStockAlerts, type StockLevel } from './lowStock';
 import { COMMANDS } from '../../common/ids';
+import { pluralOfMany } from '../../common/text/plural';
 
 const SHOWN_NAMES = 3;
 
@@ -34,7 +35,7 @@ export class LowStockNotifier {
     const names = listNames(fresh.map((level) => level.sku), SHOWN_NAMES, (count) => vscode.l10n.t('and {0} more', count));
     const text = fresh.length === 1
       ? vscode.l10n.t('Low stock: {0} has just gone below its minimum inventory or reached 0.', names)
-      : vscode.l10n.t('Low stock: {0} SKUs have just gone below their minimum inventory or reached 0: {1}.', fresh.length, names);
+      : pluralOfMany(fresh.length, 'Low stock: {0} SKUs have just gone below their minimum inventory or reached 0: {1}.', names);
     const show = vscode.l10n.t('Show');
     void vscode.window.showWarningMessage(text, show).then(async (choice) => {
       if (choice === show) {

@@ -21,6 +21,7 @@ import { isCancellation, withAbortSignal } from '../../common/ui/cancellation';
 import { COMMANDS } from '../../common/ids';
 import { withCancellableProgress } from '../../common/ui/progress';
 import { skuCount } from '../../stock/tree/format';
+import { plural, pluralOfMany } from '../../common/text/plural';
 
 const l10n = vscode.l10n;
 /** Larger files are not read: 10,000 rows of changes fit in far less. */
@@ -107,7 +108,9 @@ export async function applyStockChangesFromFile(deps: OperationsDeps, argument: 
     if (problems.length > 0) {
       const show = l10n.t('Show Problems');
       const choice = await vscode.window.showErrorMessage(
-        problems.length === 1 ? l10n.t('{0} has a problem on line {1}: nothing was sent. {2}', name, problems[0].line, problems[0].message) : l10n.t('{0} has {1} problems: nothing was sent. Each one is in the Problems panel on its line.', name, problems.length),
+        problems.length === 1
+          ? l10n.t('{0} has a problem on line {1}: nothing was sent. {2}', name, problems[0].line, problems[0].message)
+          : pluralOfMany(problems.length, '{1} has {0} problems: nothing was sent. Each one is in the Problems panel on its line.', name),
         show,
       );
       if (choice === show) {
@@ -180,12 +183,12 @@ async function planAndApply(deps: OperationsDeps, changes: readonly BulkChange[]
 async function confirmApply(preview: Preview, source: string, environment: string): Promise<boolean> {
   const unchanged = preview.rows.length - preview.toSend;
   return confirmPick({
-    title: preview.toSend === 1 ? l10n.t('Apply 1 stock change from {0} in {1}?', source, environment) : l10n.t('Apply {0} stock changes from {1} in {2}?', preview.toSend, source, environment),
+    title: plural(preview.toSend, 'Apply 1 stock change from {1} in {2}?', 'Apply {0} stock changes from {1} in {2}?', source, environment),
     placeHolder: l10n.t('Every row is in the preview beside the file.'),
-    action: preview.toSend === 1 ? l10n.t('$(check) Apply 1 stock change') : l10n.t('$(check) Apply {0} stock changes', preview.toSend),
+    action: plural(preview.toSend, '$(check) Apply 1 stock change', '$(check) Apply {0} stock changes'),
     detail: [
       ...preview.totals.map((total) => l10n.t('{0}: {1} → {2} (+{3} / −{4})', total.locationCode, total.before, total.after, total.added, total.removed)),
-      unchanged === 0 ? '' : unchanged === 1 ? l10n.t('1 row changes nothing and is not sent.') : l10n.t('{0} rows change nothing and are not sent.', unchanged),
+      unchanged === 0 ? '' : plural(unchanged, '1 row changes nothing and is not sent.', '{0} rows change nothing and are not sent.'),
     ].filter(Boolean).join(' · '),
   });
 }
@@ -313,9 +316,7 @@ export async function reviewJournal(deps: OperationsDeps, read: ReadJournal): Pr
     return;
   }
   const send = l10n.t('Preview and send');
-  const question = notSent.length === 1
-    ? l10n.t('1 row of {0} was never sent. Preview it with fresh figures and send it?', source)
-    : l10n.t('{0} rows of {1} were never sent. Preview them with fresh figures and send them?', notSent.length, source);
+  const question = plural(notSent.length, '1 row of {1} was never sent. Preview it with fresh figures and send it?', '{0} rows of {1} were never sent. Preview them with fresh figures and send them?', source);
   const choice = await vscode.window.showInformationMessage(question, send);
   if (choice === send) {
     await planAndApply(deps, notSent.map(({ row }) => row), source, await readBack(journal));
@@ -347,7 +348,7 @@ async function decide(journal: Journal, checks: readonly RowStatus[]): Promise<{
     { label: l10n.t('They were not applied'), detail: l10n.t('Leave the stock as it is now; record them as not applied.'), as: 'not-applied' as const },
     { label: l10n.t('Send them again'), detail: l10n.t('They go back to the rows not sent: they are previewed with fresh figures before anything is sent.'), as: 'resend' as const },
   ];
-  const decision = await vscode.window.showQuickPick(decisions, { title: picked.length === 1 ? l10n.t('1 row whose answer was lost') : l10n.t('{0} rows whose answer was lost', picked.length), placeHolder: l10n.t('What happened to them?') });
+  const decision = await vscode.window.showQuickPick(decisions, { title: plural(picked.length, '1 row whose answer was lost', '{0} rows whose answer was lost'), placeHolder: l10n.t('What happened to them?') });
   if (!decision) {
     return undefined;
   }

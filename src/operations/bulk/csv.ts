@@ -4,6 +4,7 @@
 import Papa from 'papaparse';
 import * as l10n from '@vscode/l10n';
 import { stripBom, type Table, type TableProblem, type TableRow } from './table';
+import { plural } from '../../common/text/plural';
 
 export function parseCsv(source: string): Table {
   const text = stripBom(source);
@@ -49,7 +50,7 @@ export function parseCsv(source: string): Table {
       }
     });
     if (record.cells.length > header.cells.length && record.cells.slice(header.cells.length).some((cell) => cell !== '')) {
-      problems.push({ line: record.line, message: l10n.t('This row has {0} fields but the header names {1} columns.', record.cells.length, header.cells.length) });
+      problems.push({ line: record.line, message: l10n.t('This row has {0} but the header names {1}.', plural(record.cells.length, '{0} field', '{0} fields'), plural(header.cells.length, '{0} column', '{0} columns')) });
     }
     return { line: record.line, cells };
   });

@@ -4,6 +4,7 @@ import * as l10n from '@vscode/l10n';
 import type { Preview, PlannedRow } from './preview';
 import { outcomeLabel } from './report';
 import type { RowStatus } from './state';
+import { plural } from '../../common/text/plural';
 
 function signed(value: number): string {
   return value > 0 ? `+${value}` : String(value);
@@ -36,13 +37,11 @@ export function previewText(preview: Preview, source: string): string {
       preview.totals.map((total) => [total.locationCode, String(total.rows), String(total.before), String(total.after), `+${total.added}`, `-${total.removed}`]),
     ),
     '',
-    sending.length === 1 ? l10n.t('1 row to send') : l10n.t('{0} rows to send', sending.length),
+    plural(sending.length, '1 row to send', '{0} rows to send'),
     rowTable(sending),
   ];
   if (unchanged.length > 0) {
-    const heading = unchanged.length === 1
-      ? l10n.t('1 row changes nothing (the stock already has that figure) and is not sent')
-      : l10n.t('{0} rows change nothing (the stock already has that figure) and are not sent', unchanged.length);
+    const heading = plural(unchanged.length, '1 row changes nothing (the stock already has that figure) and is not sent', '{0} rows change nothing (the stock already has that figure) and are not sent');
     parts.push('', heading, rowTable(unchanged));
   }
   return `${parts.join('\n')}\n`;

@@ -4,6 +4,7 @@
 import * as l10n from '@vscode/l10n';
 import { parseReason, REASONS, type Reason } from '../reasons';
 import type { Table, TableProblem } from './table';
+import { pluralOfMany } from '../../common/text/plural';
 
 export type BulkAction = 'set' | 'adjust';
 
@@ -72,7 +73,7 @@ export function validateTable(table: Table, known: KnownStock): Validation {
     return { changes: [], problems };
   }
   if (table.rows.length > MAX_ROWS) {
-    problems.push({ line: 1, message: l10n.t('The file has {0} changes; at most {1} are applied from one file. Split it into smaller files.', table.rows.length, MAX_ROWS) });
+    problems.push({ line: 1, message: pluralOfMany(table.rows.length, 'The file has {0} changes; at most {1} are applied from one file. Split it into smaller files.', MAX_ROWS) });
     return { changes: [], problems };
   }
   const cell = (cells: Record<string, string>, column: Column): string => {
@@ -112,7 +113,7 @@ export function validateTable(table: Table, known: KnownStock): Validation {
     }
     const note = cell(cells, 'note');
     if (note.length > MAX_NOTE_LENGTH) {
-      report(l10n.t('The note is {0} characters long; at most {1} are kept.', note.length, MAX_NOTE_LENGTH));
+      report(pluralOfMany(note.length, 'The note is {0} characters long; at most {1} are kept.', MAX_NOTE_LENGTH));
     }
     if (sku !== '' && locationCode !== '') {
       const key = JSON.stringify([sku, locationCode]);

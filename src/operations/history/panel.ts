@@ -9,6 +9,7 @@ import type { LedgerEntry } from './entry';
 import { filterRows, MAX_HISTORY_ROWS, parseHistoryPageMessage, type HistoryFilter, type HistoryHostMessage, type HistoryRow } from './protocol';
 import { historyStrings } from './strings';
 import { HISTORY_PANEL } from '../../common/ids';
+import { plural } from '../../common/text/plural';
 
 const l10n = vscode.l10n;
 
@@ -132,5 +133,5 @@ async function exportCsv(filter: HistoryFilter): Promise<void> {
     transactionId: row.transactionId ?? '',
   })), { newline: '\r\n' });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`\uFEFF${csv}\r\n`));
-  void vscode.window.showInformationMessage(rows.length === 1 ? l10n.t('Saved 1 entry to {0}.', vscode.workspace.asRelativePath(target)) : l10n.t('Saved {0} entries to {1}.', rows.length, vscode.workspace.asRelativePath(target)));
+  void vscode.window.showInformationMessage(plural(rows.length, 'Saved 1 entry to {1}.', 'Saved {0} entries to {1}.', vscode.workspace.asRelativePath(target)));
 }

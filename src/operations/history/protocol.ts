@@ -2,6 +2,7 @@
 // checked on receipt by each: anything that does not match exactly is dropped. No `vscode`
 // import: the page bundle includes this file.
 import { LEDGER_SOURCES, type LedgerSource } from './entry';
+import { isPluralForms, type PluralForms } from '../../common/text/pluralForms';
 
 /** One ledger entry as the page shows it. */
 export interface HistoryRow {
@@ -25,11 +26,14 @@ export interface LocationNow {
 export const HISTORY_STRING_KEYS = [
   'title', 'chartLabel', 'noHistory', 'filterLabel', 'filterPlaceholder', 'allSources', 'allLocations', 'exportCsv', 'refresh',
   'columnTime', 'columnSource', 'columnLocation', 'columnChange', 'columnBeforeAfter', 'columnReason', 'columnTransaction',
-  'sourceSingle', 'sourceBulk', 'sourceTransfer', 'sourceOrder', 'sourceUndo', 'sourceOutside', 'entriesCountOne', 'entriesCount', 'onHandAxis', 'now',
+  'sourceSingle', 'sourceBulk', 'sourceTransfer', 'sourceOrder', 'sourceUndo', 'sourceOutside', 'onHandAxis', 'now',
   'reasonReceived', 'reasonDamaged', 'reasonCycleCount', 'reasonCorrection', 'reasonReturned', 'reasonOther',
 ] as const;
 export type HistoryStringKey = (typeof HISTORY_STRING_KEYS)[number];
-export type HistoryStrings = Record<HistoryStringKey, string>;
+/** The counted messages, as plural forms the page picks from by the count (`{0}`). */
+export const HISTORY_PLURAL_KEYS = ['entriesCount'] as const;
+export type HistoryPluralKey = (typeof HISTORY_PLURAL_KEYS)[number];
+export type HistoryStrings = Record<HistoryStringKey, string> & Record<HistoryPluralKey, PluralForms>;
 
 export interface HistoryFilter {
   text: string;
@@ -98,7 +102,12 @@ function isRow(value: unknown): value is HistoryRow {
 }
 
 function isStrings(value: unknown): value is HistoryStrings {
-  return isRecord(value) && hasOnly(value, HISTORY_STRING_KEYS) && HISTORY_STRING_KEYS.every((key) => isText(value[key], 1000));
+  return (
+    isRecord(value) &&
+    hasOnly(value, [...HISTORY_STRING_KEYS, ...HISTORY_PLURAL_KEYS]) &&
+    HISTORY_STRING_KEYS.every((key) => isText(value[key], 1000)) &&
+    HISTORY_PLURAL_KEYS.every((key) => isPluralForms(value[key], 1000))
+  );
 }
 
 const isNow = (value: unknown): boolean => isRecord(value) && hasOnly(value, ['locationCode', 'onHand']) && isCode(value.locationCode) && isInteger(value.onHand);

@@ -2,6 +2,7 @@
 import * as l10n from '@vscode/l10n';
 import { reasonLabel } from '../reasons';
 import type { HistoryStrings } from './protocol';
+import { pluralForms } from '../../common/text/plural';
 
 export function historyStrings(): HistoryStrings {
   return {
@@ -27,8 +28,7 @@ export function historyStrings(): HistoryStrings {
     sourceOrder: l10n.t('inventory order'),
     sourceUndo: l10n.t('undo'),
     sourceOutside: l10n.t('outside the extension'),
-    entriesCountOne: l10n.t('{0} entry'),
-    entriesCount: l10n.t('{0} entries'),
+    entriesCount: pluralForms('{0} entry', '{0} entries'),
     onHandAxis: l10n.t('On hand'),
     now: l10n.t('now'),
     reasonReceived: reasonLabel('received'),

@@ -2,6 +2,7 @@
 import { MAX_QUANTITY } from '../../client';
 import * as l10n from '@vscode/l10n';
 import { asciiDigits, displayLanguage, formatNumber } from '../../common/text/display';
+import { plural } from '../../common/text/plural';
 
 export type StockAction = 'adjust' | 'set';
 
@@ -94,14 +95,10 @@ export function riskOf(action: StockAction, before: number, qty: number, confirm
     return l10n.t('This sets the stock to 0.');
   }
   if (change > confirmAboveUnits) {
-    return change === 1
-      ? l10n.t('This changes the stock by 1 unit, more than {0}.', units(confirmAboveUnits))
-      : l10n.t('This changes the stock by {0} units, more than {1}.', units(change), units(confirmAboveUnits));
+    return plural({ count: change, shown: units(change) }, 'This changes the stock by 1 unit, more than {1}.', 'This changes the stock by {0} units, more than {1}.', units(confirmAboveUnits));
   }
   if (change > before / 2) {
-    return change === 1
-      ? l10n.t('This changes the stock by 1 unit, more than half of the {0} on hand.', units(before))
-      : l10n.t('This changes the stock by {0} units, more than half of the {1} on hand.', units(change), units(before));
+    return plural({ count: change, shown: units(change) }, 'This changes the stock by 1 unit, more than half of the {1} on hand.', 'This changes the stock by {0} units, more than half of the {1} on hand.', units(before));
   }
   return undefined;
 }

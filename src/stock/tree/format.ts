@@ -1,5 +1,5 @@
 // How quantities read in the tree and its tooltips: with the change since the previous read, e.g. `272 (−5)`.
-import * as l10n from '@vscode/l10n';
+import { plural } from '../../common/text/plural';
 
 const MINUS = '\u2212';
 
@@ -11,12 +11,12 @@ export function quantity(value: number, change?: number, format: (value: number)
   return change > 0 ? `${format(value)} (+${format(change)})` : `${format(value)} (${MINUS}${format(-change)})`;
 }
 
-/** `1 SKU`, `2 SKUs`: each form a string of its own, as vscode.l10n has no plural forms. */
+/** `1 SKU`, `2 SKUs`, in the display language's plural forms. */
 export function skuCount(count: number): string {
-  return count === 1 ? l10n.t('{0} SKU', count) : l10n.t('{0} SKUs', count);
+  return plural(count, '{0} SKU', '{0} SKUs');
 }
 
 /** The badge's and the status bar's line: `1 SKU below its minimum inventory`. */
 export function lowSkusText(count: number): string {
-  return count === 1 ? l10n.t('{0} SKU below its minimum inventory', count) : l10n.t('{0} SKUs below their minimum inventory', count);
+  return plural(count, '{0} SKU below its minimum inventory', '{0} SKUs below their minimum inventory');
 }

@@ -95,6 +95,43 @@ describe('l10n: Arabic bundles', () => {
     assert.match(failures(report).join('\n'), /named twice/);
   });
 
+  it('reads plural(count, one, other, …), pluralOfMany(count, other, …) and pluralForms(one, other) as counted messages', () => {
+    const source = [
+      "plural(rows.length, '1 row of {1}', '{0} rows of {1}', source);",
+      "pluralForms('{0} order', '{0} orders');",
+      'plural(n, one, other);',
+      "pluralOfMany(n, '{0} problems in {1}', file);",
+      'value.toString(); stats.constructor(1);',
+    ].join('\n');
+    const found = extractMessages(source, 'sample.ts');
+    assert.deepEqual(found.messages, ['1 row of {1}', '{0} rows of {1}', '{0} order', '{0} orders', '{0} problems in {1}', '{0} problems in {1}']);
+    assert.deepEqual(found.plurals, [{ one: '1 row of {1}', other: '{0} rows of {1}' }, { one: '{0} order', other: '{0} orders' }, { one: '{0} problems in {1}', other: '{0} problems in {1}' }]);
+    assert.deepEqual(found.nonLiteral, ['sample.ts:3']);
+  });
+
+  it('wants every Arabic category of a counted message, each form with the values but the count optional, and no form nothing asks for', () => {
+    const complete = {
+      '1 row of {1}': 'صف واحد من {1}',
+      '{0} rows of {1}': '{0} صف من {1}',
+      '{0} rows of {1}/plural: zero': 'لا صفوف من {1}',
+      '{0} rows of {1}/plural: two': 'صفّان من {1}',
+      '{0} rows of {1}/plural: few': '{0} صفوف من {1}',
+      '{0} rows of {1}/plural: many': '{0} صفًا من {1}',
+    };
+    const source = "plural(rows.length, '1 row of {1}', '{0} rows of {1}', source);";
+    const clean = checkProject({ source, bundleAr: JSON.stringify(complete) });
+    assert.deepEqual(failures(clean), []);
+
+    const withoutFew: Record<string, string> = { ...complete };
+    delete withoutFew['{0} rows of {1}/plural: few'];
+    const bundleAr = JSON.stringify({ ...withoutFew, '{0} rows of {1}/plural: two': 'صفّان', '{0} rows of {1}/plural: dual': 'صفّان من {1}', '{0} gone/plural: few': '{0} ذهبت' });
+    const report = checkProject({ source, bundleAr });
+    assert.deepEqual(report.missing.ar, ['{0} rows of {1}/plural: few']);
+    assert.deepEqual(report.placeholderMismatches.ar, ['{0} rows of {1}/plural: two'], 'the dual may leave out {0}, not {1}');
+    assert.deepEqual(report.unusedPlurals.ar, ['{0} rows of {1}/plural: dual', '{0} gone/plural: few']);
+    assert.match(failures(report).join('\n'), /ar: 2 plural form no plural\(\.\.\.\) call uses/);
+  });
+
   it('tells a repeated key from the same name in another object or an escaped spelling of it', () => {
     assert.deepEqual(duplicateKeys('{"a": {"b": 1}, "c": {"b": 2}}', 'x.json'), []);
     assert.deepEqual(duplicateKeys('{"a\\u0062": 1, "ab": 2}', 'x.json'), ['x.json: "ab" (line 1)']);

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert';
 import { parseCsv } from '../../../src/operations/bulk/csv';
 import { parseJsonRows } from '../../../src/operations/bulk/jsonRows';
+import { arabicBundle, withBundle } from '../l10nBundle';
 
 describe('operations: reading a file of stock changes', () => {
   it('reads quoted fields, doubled quotes and line breaks inside quotes, with each row on the line it starts', () => {
@@ -30,6 +31,13 @@ describe('operations: reading a file of stock changes', () => {
   it('reports an unclosed quote and a row with more fields than the header, on their lines', () => {
     const extra = parseCsv('sku,locationCode,action,qty\nSKU-1,RUH-WH1,adjust,1,surprise\n');
     assert.deepStrictEqual(extra.problems, [{ line: 2, message: 'This row has 5 fields but the header names 4 columns.' }]);
+    // Each count in its own plural form: `1 column`, not `1 columns`; in Arabic a dual and a 3–10 plural.
+    assert.deepStrictEqual(parseCsv('sku\nSKU-1,x\n').problems, [{ line: 2, message: 'This row has 2 fields but the header names 1 column.' }]);
+    assert.deepStrictEqual(withBundle(arabicBundle(), () => parseCsv('sku,qty,action\nSKU-1,1,adjust,x,y\nSKU-2,1,adjust,x\n').problems), [
+      { line: 2, message: 'في هذا الصف 5 حقول، لكن في صف العناوين 3 أعمدة.' },
+      { line: 3, message: 'في هذا الصف 4 حقول، لكن في صف العناوين 3 أعمدة.' },
+    ]);
+    assert.deepStrictEqual(withBundle(arabicBundle(), () => parseCsv('sku,qty\nSKU-1,1,x\n').problems), [{ line: 2, message: 'في هذا الصف 3 حقول، لكن في صف العناوين عمودان.' }]);
     const unclosed = parseCsv('sku,locationCode,action,qty\nSKU-1,RUH-WH1,adjust,1\n"SKU-2,RUH-WH1,adjust,1\n');
     assert.strictEqual(unclosed.problems[0].line, 3);
     assert.match(unclosed.problems[0].message, /quoted field is not closed/);

@@ -47,10 +47,20 @@ describe('stock history page (Chromium)', () => {
       assert.strictEqual(shown.yLabelAnchor, language === 'ar' ? 'start' : 'end', 'the value axis stands on the right in Arabic');
       if (language === 'ar') {
         assert.match(await handle.page.innerText('.title'), /^سجل مخزون AJW-DATES-500$/);
+        // 11–99 entries take the singular accusative in Arabic.
+        assert.match(await handle.page.innerText('.tools .count'), /^(90|٩٠) قيدًا$/);
+      } else {
+        assert.strictEqual(await handle.page.innerText('.tools .count'), '90 entries');
       }
       fs.mkdirSync(path.join(ROOT, 'test-output', 'screenshots'), { recursive: true });
       await handle.page.screenshot({ path: path.join(ROOT, 'test-output', 'screenshots', `history-page-${language}.png`) });
 
+      await handle.page.fill('.search', 'pallet');
+      await handle.page.waitForFunction(() => document.querySelectorAll('.table tbody tr').length === 1);
+      assert.strictEqual(await handle.page.innerText('.tools .count'), language === 'ar' ? 'قيد واحد' : '1 entry');
+      await handle.page.fill('.search', 'no such entry');
+      await handle.page.waitForFunction(() => document.querySelectorAll('.table tbody tr').length === 0);
+      assert.strictEqual(await handle.page.innerText('.tools .count'), language === 'ar' ? 'لا قيود' : '0 entries');
       await handle.page.fill('.search', 'pallet');
       await handle.page.waitForFunction(() => document.querySelectorAll('.table tbody tr').length === 1);
       const before = (await handle.posted()).length;

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { latestPackingStatus, toDetailsView } from '../../../src/packing/details';
 import { contentSecurityPolicy, pageHtml, textDirection } from '../../../src/packing/html';
 import { mementoKnownStates } from '../../../src/packing/knownStates';
-import { parseHostMessage, parsePageMessage, parsePanelState, PAGE_STRING_KEYS } from '../../../src/packing/protocol';
+import { parseHostMessage, parsePageMessage, parsePanelState, PAGE_PLURAL_KEYS, PAGE_STRING_KEYS } from '../../../src/packing/protocol';
 import { refusal } from '../../../src/packing/queue';
 import { readableStatus, withReadableStatuses, wordsOf } from '../../../src/packing/statusWords';
 import { warehouseFromArgument } from '../../../src/packing/target';
@@ -66,7 +66,11 @@ describe('packing protocol', () => {
     delete missing.markPacked;
     assert.equal(parseHostMessage({ ...init, strings: missing }), undefined);
     assert.equal(parseHostMessage({ ...init, strings: { ...STRINGS, markPacked: 3 } }), undefined);
-    assert.equal(PAGE_STRING_KEYS.length, Object.keys(STRINGS).length);
+    assert.equal(PAGE_STRING_KEYS.length + PAGE_PLURAL_KEYS.length, Object.keys(STRINGS).length);
+    // A counted message is its plural forms: a plain string, an unknown category or no `other` is refused.
+    for (const orderCount of ['{0} orders', { language: 'ar', forms: { other: '{0}', several: '{0}' } }, { language: 'ar', forms: { one: '{0}' } }, { forms: { other: '{0}' } }]) {
+      assert.equal(parseHostMessage({ ...init, strings: { ...STRINGS, orderCount } }), undefined, JSON.stringify(orderCount));
+    }
 
     const queue = { type: 'queue', readAt: 1, orders: [{ orderId: '1', state: 'picked', items: [{ sku: 'a', name: 'b', quantity: 2 }] }] };
     assert.deepEqual(parseHostMessage(queue), queue);

@@ -387,6 +387,30 @@ describe('packing page (Chromium)', function () {
     assert.deepEqual(await cardTexts(handle), ['11022', '11051222', '<b>bold</b>']);
   });
 
+  it('counts orders and units in the plural forms of the language: English one/other, Arabic dual and 3–10 too', async () => {
+    const search = handle.page.locator('input[type="search"]');
+    const count = handle.page.locator('.summary .count');
+    await handle.showQueue(ORDERS.slice(2));
+    await search.fill('no such order');
+    assert.equal(await count.innerText(), '0 of 1 order');
+    await handle.page.close();
+    handle = await openPackingPage(browser, { language: 'ar' });
+    await handle.send({ type: 'init', warehouse: { code: 'WH-RUH', name: 'مستودع الرياض' }, strings: withBundle(arabicBundle(), pageStrings), locale: 'ar' });
+    await handle.send({ type: 'queue', orders: ORDERS.slice(0, 2), readAt: Date.UTC(2026, 10, 27, 9, 30) });
+    const arabicCount = handle.page.locator('.summary .count');
+    // Two orders take the dual; three units the plural of 3–10; digits as the page's locale writes them.
+    assert.equal(await arabicCount.innerText(), 'طلبان');
+    assert.match(await handle.page.locator('.card').first().locator('.units').innerText(), /^(3|٣) وحدات$/);
+    await handle.page.locator('input[type="search"]').fill('ajwa');
+    assert.match(await arabicCount.innerText(), /^(1|١) من طلبين$/);
+    await handle.send({ type: 'queue', orders: [...ORDERS, ...makeOrders(1, 1)], readAt: Date.UTC(2026, 10, 27, 9, 31) });
+    await handle.page.locator('input[type="search"]').fill('');
+    assert.match(await arabicCount.innerText(), /^(4|٤) طلبات$/);
+    // The cards of a queue that replaces one can come a frame later: wait for the new order's.
+    await handle.page.waitForFunction(() => document.querySelectorAll('.card:not([hidden]) .units').length === 4 && Array.from(document.querySelectorAll('.card .units')).every((units) => units.textContent));
+    assert.equal(await handle.page.locator('.card[data-order-id="<b>bold</b>"] .units').textContent(), 'وحدة واحدة');
+  });
+
   it('restores its search and expanded cards from saved state, and lays out right to left in Arabic', async () => {
     await handle.page.close();
     handle = await openPackingPage(browser, { state: { warehouse: { code: 'WH-RUH', name: 'Riyadh Central' }, search: 'ajwa', expanded: ['11022', 'gone'] }, language: 'ar' });

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { isRequestFilter, REQUEST_FILTERS, type RequestFilter } from './requestFilter';
 import type { RequestsView } from './requestsView';
 import { COMMANDS } from '../../../common/ids';
+import { plural } from '../../../common/text/plural';
 
 const KEY = 'oto.requests.filter';
 
@@ -45,9 +46,7 @@ export function registerRequestFilter(context: vscode.ExtensionContext, view: Re
     tree.description = view.filter === 'all' ? undefined : filterLabel(view.filter);
     tree.message =
       view.filter !== 'all' && logged > shown
-        ? logged - shown === 1
-          ? vscode.l10n.t('1 request hidden by the filter.')
-          : vscode.l10n.t('{0} requests hidden by the filter.', logged - shown)
+        ? plural(logged - shown, '1 request hidden by the filter.', '{0} requests hidden by the filter.')
         : undefined;
   };
   show();
