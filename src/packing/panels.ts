@@ -11,6 +11,7 @@ import type { WarehouseInfo } from './protocol';
 import { PackingQueue, type PackingApi } from './queue';
 import { pageStrings } from './strings';
 import { COMMANDS, PACKING_PANEL } from '../common/ids';
+import type { Reachability } from '../common/refresh/refreshScheduler';
 
 export const PACKING_VIEW_TYPE = PACKING_PANEL;
 
@@ -21,6 +22,7 @@ export interface PanelDeps {
   scope(): string;
   /** The session's generation: a queue read before a sign-in, sign-out or switch is not acted on. */
   generation(): number;
+  reachability: Reachability;
 }
 
 interface OpenPanel {
@@ -105,7 +107,7 @@ export class PackingPanels implements vscode.Disposable {
       staleAfterSeconds: refreshIntervalSeconds,
       onRefresh: () => scheduler.refreshed(),
     });
-    const scheduler = new WorkbenchRefreshScheduler(() => void controller.refresh(), panel.visible);
+    const scheduler = new WorkbenchRefreshScheduler(() => void controller.refresh(), panel.visible, this.deps.reachability);
     this.open.set(warehouse.code, { panel, controller });
 
     panel.title = this.title(warehouse);

@@ -7,9 +7,9 @@ import * as vscode from 'vscode';
 import { startSandbox } from '../../src/sandbox';
 import { activateExtension } from './support/extension';
 import { sandbox } from './support/sandbox';
-import { screenshot } from './support/screenshot';
+import { screenshot, useTheme } from './support/screenshot';
 import { rows } from './support/stockView';
-import { answerQuickInput, notificationCenter, statusBarTexts, uiAvailable, waitFor, webviewTexts } from './support/ui';
+import { answerQuickInput, notificationCenter, pageClick, pageTexts, statusBarTexts, uiAvailable, waitFor, webviewTexts } from './support/ui';
 
 const texts = (selector: string): Promise<string[]> => webviewTexts(selector).catch(() => []);
 
@@ -73,6 +73,36 @@ if (uiAvailable()) {
       const issue = await waitFor('the issue row', rows, (shown) => shown.some((row) => row.label.includes("Couldn't read stock")));
       assert.ok(issue.length > 0);
       await screenshot('staging-unreachable');
+    });
+
+    it('says so when the first load is cancelled, and Refresh loads it', async () => {
+      // "Staging" again, answering the sign-in but never the catalogue, until the fault is taken away.
+      const staging = await startSandbox({ refreshToken: 'rt-integration-cancelled-0123456789abcdef', faults: [{ endpoint: 'productList', hang: true }] });
+      try {
+        await oto().update('baseUrl', staging.baseUrl, vscode.ConfigurationTarget.Global);
+        await vscode.commands.executeCommand('notifications.clearAll');
+        await vscode.commands.executeCommand('workbench.view.extension.oto');
+        void vscode.commands.executeCommand('oto.signIn', 'staging');
+        await answerQuickInput('staging', staging.refreshToken, false);
+        const title = 'Refreshing OTO stock';
+        await waitFor('the first load’s notification', notificationCenter, (shown) => shown.some((message) => message.includes(title)));
+        await pageClick(`.notification-list-item:has-text("${title}") .monaco-button:has-text("Cancel")`);
+        const welcome = await waitFor('the cancelled welcome', () => pageTexts('.pane .welcome-view-content'), (texts) => texts.some((text) => text.includes('Loading was cancelled')));
+        assert.ok(welcome.some((text) => text.includes('Refresh')), welcome.join('\n'));
+        assert.deepStrictEqual(await rows(), [], 'nothing was read');
+        await vscode.commands.executeCommand('notifications.clearAll');
+        await useTheme('light');
+        await screenshot('stock-load-cancelled-light');
+        await useTheme('dark');
+        await screenshot('stock-load-cancelled-dark');
+
+        staging.faults.clear();
+        await pageClick('.pane .welcome-view-content a:has-text("Refresh")');
+        await waitFor('the stock after Refresh', rows, (shown) => shown.length > 0);
+        assert.ok(!(await pageTexts('.pane .welcome-view-content')).some((text) => text.includes('Loading was cancelled')));
+      } finally {
+        await staging.close();
+      }
     });
   });
 }

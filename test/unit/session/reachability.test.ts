@@ -109,6 +109,24 @@ describe('ReachabilityWatch', () => {
     assert.strictEqual(outages.length, 0, 'the sign-in already said it');
   });
 
+  it('knows the environment is down from the refused connection until an answer comes, and says when it changes', async () => {
+    const changes: boolean[] = [];
+    const active = watch.of(() => session.environment);
+    active.onDidChange(() => changes.push(active.unreachable()));
+    assert.strictEqual(active.unreachable(), false, 'not known to be down before anything failed');
+    await store.refresh({ reloadCatalogue: true });
+    await store.refresh();
+    assert.strictEqual(active.unreachable(), true);
+    assert.deepStrictEqual(changes, [true], 'told once, however many requests failed');
+
+    settings.set({ baseUrl: sandbox.baseUrl });
+    await session.settle();
+    await store.refresh({ reloadCatalogue: true });
+    assert.strictEqual(active.unreachable(), false, 'the sandbox answered');
+    assert.deepStrictEqual(changes, [true, false]);
+    assert.strictEqual(watch.isUnreachable('sandbox'), false);
+  });
+
   it('ignores the sandbox and answers that are errors of OTO', () => {
     watch.observe({ environment: 'sandbox', error: { kind: 'network', message: 'connect ECONNREFUSED' } });
     watch.observe({ environment: 'production', status: 500, error: { kind: 'api', message: 'HTTP 500' } });
