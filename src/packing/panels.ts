@@ -10,6 +10,7 @@ import { mementoKnownStates } from './knownStates';
 import type { WarehouseInfo } from './protocol';
 import { PackingQueue, type PackingApi } from './queue';
 import { pageStrings } from './strings';
+import { unreachableText } from '../common/text/unreachable';
 import { COMMANDS, PACKING_PANEL } from '../common/ids';
 import type { Reachability } from '../common/refresh/refreshScheduler';
 
@@ -106,6 +107,8 @@ export class PackingPanels implements vscode.Disposable {
       signIn: () => void vscode.commands.executeCommand(COMMANDS.signIn),
       staleAfterSeconds: refreshIntervalSeconds,
       onRefresh: () => scheduler.refreshed(),
+      reachability: this.deps.reachability,
+      unreachableMessage: () => unreachableText(this.deps.scope()),
     });
     const scheduler = new WorkbenchRefreshScheduler(() => void controller.refresh(), panel.visible, this.deps.reachability);
     this.open.set(warehouse.code, { panel, controller });
