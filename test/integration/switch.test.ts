@@ -9,7 +9,7 @@ import { activateExtension } from './support/extension';
 import { sandbox } from './support/sandbox';
 import { screenshot, useTheme } from './support/screenshot';
 import { rows } from './support/stockView';
-import { answerQuickInput, notificationCenter, pageClick, pageTexts, statusBarTexts, uiAvailable, waitFor, webviewTexts } from './support/ui';
+import { answerQuickInput, notificationCenter, pageClick, pageTexts, statusBarTexts, uiAvailable, waitFor, webviewAttributes, webviewTexts } from './support/ui';
 
 const texts = (selector: string): Promise<string[]> => webviewTexts(selector).catch(() => []);
 
@@ -72,7 +72,14 @@ if (uiAvailable()) {
       assert.ok(!said.some((message) => /ECONNREFUSED|ECONNRESET|getaddrinfo|Could not reach/.test(message)), said.join('\n'));
       const issue = await waitFor('the issue row', rows, (shown) => shown.some((row) => row.label.includes("Couldn't read stock")));
       assert.ok(issue.length > 0);
-      await screenshot('staging-unreachable');
+      // The packing tab still open from the test before: the same words, and its Mark buttons held.
+      await waitFor('the packing tab’s notice', () => texts('.notice.unreachable .notice-title'), (shown) => shown.includes('OTO staging cannot be reached — check your network or proxy.'));
+      const held = await webviewAttributes('.card [data-action="pick"], .card [data-action="pack"]', 'disabled').catch(() => []);
+      assert.ok(held.every((disabled) => disabled !== null), `every Mark button disabled: ${JSON.stringify(held)}`);
+      await useTheme('light');
+      await screenshot('staging-unreachable-light');
+      await useTheme('dark');
+      await screenshot('staging-unreachable-dark');
     });
 
     it('says so when the first load is cancelled, and Refresh loads it', async () => {
