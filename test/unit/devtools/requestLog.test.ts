@@ -12,6 +12,10 @@ function findSecrets(text: string, secrets: Iterable<string>): string[] {
   return [...secrets].filter((secret) => text.includes(secret));
 }
 
+function loggingClient(baseUrl: string, refreshToken: string, onRequest: (event: OtoRequestEvent) => void): OtoClient {
+  return new OtoClient({ baseUrl, refreshToken, timeoutMs: 5_000, retry: { baseDelayMs: 1, maxDelayMs: 5 }, onRequest });
+}
+
 describe('devtools request log', () => {
   let sandbox: RunningSandbox;
   let proxy: TokenRecordingProxy;
@@ -31,13 +35,7 @@ describe('devtools request log', () => {
     const exchanges = new ExchangeLog(200);
     const sink = new CapturingSink(true);
     const logger = new RequestLogger(exchanges, sink);
-    const client = new OtoClient({
-      baseUrl: proxy.baseUrl,
-      refreshToken: sandbox.refreshToken,
-      timeoutMs: 5_000,
-      retry: { baseDelayMs: 5, maxDelayMs: 20 },
-      onRequest: (event) => logger.record(event),
-    });
+    const client = loggingClient(proxy.baseUrl, sandbox.refreshToken, (event) => logger.record(event));
     const products = await client.listProducts();
     const skus = products.slice(0, 5).map((product) => product.sku);
     await client.checkInventoryStock(skus);
@@ -138,13 +136,7 @@ describe('request log during an outage', () => {
 
   it('keeps one counted entry per identical failed read in a row, bounded, and starts over after an answer', async () => {
     const exchanges = new ExchangeLog(20);
-    const client = new OtoClient({
-      baseUrl: sandbox.baseUrl,
-      refreshToken: sandbox.refreshToken,
-      timeoutMs: 5_000,
-      retry: { baseDelayMs: 1, maxDelayMs: 2 },
-      onRequest: (event) => exchanges.add(event),
-    });
+    const client = loggingClient(sandbox.baseUrl, sandbox.refreshToken, (event) => exchanges.add(event));
     await client.getAccountInfo();
     const answered = exchanges.list().length;
     sandbox.addFaults([{ endpoint: '*', reset: true }]);
