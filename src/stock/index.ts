@@ -55,7 +55,12 @@ export function registerStock(context: vscode.ExtensionContext, deps: StockDeps)
     describeView: () => deps.describeView(),
   });
 
-  const scheduler = new WorkbenchRefreshScheduler(() => void controller.refresh(false), view.visible, deps.reachability);
+  const scheduler = new WorkbenchRefreshScheduler(() => {
+    // A read already under way (the first load after a switch, a manual refresh) is as fresh as this one would be.
+    if (!store.busy) {
+      void controller.refresh(false);
+    }
+  }, view.visible, deps.reachability);
 
   context.subscriptions.push(
     store,
