@@ -77,7 +77,7 @@ if (uiAvailable()) {
       const held = await webviewAttributes('.card [data-action="pick"], .card [data-action="pack"]', 'disabled').catch(() => []);
       assert.ok(held.every((disabled) => disabled !== null), `every Mark button disabled: ${JSON.stringify(held)}`);
       await useTheme('light');
-      await screenshot('staging-unreachable-light');
+      await screenshot('staging-unreachable');
       await useTheme('dark');
       await screenshot('staging-unreachable-dark');
     });
