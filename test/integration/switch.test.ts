@@ -9,7 +9,7 @@ import { activateExtension } from './support/extension';
 import { sandbox } from './support/sandbox';
 import { screenshot, useTheme } from './support/screenshot';
 import { rows } from './support/stockView';
-import { answerQuickInput, notificationCenter, pageClick, pageTexts, statusBarTexts, uiAvailable, waitFor, webviewAttributes, webviewTexts } from './support/ui';
+import { answerQuickInput, notificationCenter, pageClick, pageTexts, statusBarTexts, treeRows, uiAvailable, waitFor, webviewAttributes, webviewTexts } from './support/ui';
 
 const texts = (selector: string): Promise<string[]> => webviewTexts(selector).catch(() => []);
 
@@ -80,6 +80,14 @@ if (uiAvailable()) {
       await screenshot('staging-unreachable');
       await useTheme('dark');
       await screenshot('staging-unreachable-dark');
+
+      // The Requests view: the failed reads of those refreshes, each kind once, counted.
+      await vscode.commands.executeCommand('notifications.clearAll');
+      await vscode.commands.executeCommand('oto.requests.focus');
+      const requests = await waitFor('a counted failed read', () => treeRows('Requests'), (found) => (found ?? []).some((row) => /^network · ×\d+ · /.test(row.description)));
+      const failed = (requests ?? []).filter((row) => row.description.startsWith('network'));
+      assert.strictEqual(new Set(failed.map((row) => row.label)).size, failed.length, `one row per failing call: ${JSON.stringify(failed)}`);
+      await screenshot('requests-outage-dark');
     });
 
     it('says so when the first load is cancelled, and Refresh loads it', async () => {
