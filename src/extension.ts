@@ -25,11 +25,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const session = await createSession(context, sandboxHost.start);
   const reachability = registerReachabilityNotice(context, session, log);
   registerSessionCommands(context, { session, reachability });
+  const reachable = reachability.of(() => session.environment);
 
   const stock = registerStock(context, {
     getClient: () => session.getClient(),
     onDidChange: session.onDidChange,
     describeView: () => describeSession(session),
+    reachability: reachable,
   });
   const operations = registerOperations(context, {
     getClient: () => session.getClient(),
@@ -54,6 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     environment: () => session.environment,
     generation: () => session.generation,
     onDidReset: (listener) => session.onDidChange(() => listener()),
+    reachability: reachable,
     log,
   });
 

@@ -18,7 +18,7 @@ import {
 import { matchesSearch, searchText } from './filter';
 import { focusCard, focusedControl, focusNeighbour, refocus, visibleCards, type FocusedControl } from './focus';
 import { createFormatter, type Formatter } from './format';
-import { notPicked, renderCard, renderEmpty, renderHeader, renderLoadError, renderLoading, renderNoMatches, renderSummary, type Action, type CardView, type DetailsState } from './render';
+import { notPicked, renderCard, renderEmpty, renderHeader, renderLoadError, renderLoading, renderNoMatches, renderUnreachable, renderSummary, type Action, type CardView, type DetailsState } from './render';
 
 /** The part of the webview API the page uses (`acquireVsCodeApi()` in VS Code, a stand-in in tests). */
 export interface WebviewApi {
@@ -78,6 +78,8 @@ export class PackingPage {
   private loaded = false;
   private loading = false;
   private loadError: { message: string; signIn: boolean } | undefined;
+  /** The host's "OTO cannot be reached" while it cannot: shown above the cards, whose Mark buttons wait. */
+  private unreachable: string | undefined;
   private search = '';
   private readonly states = new Map<string, CardState>();
   private nextRequestId = 1;
@@ -85,6 +87,8 @@ export class PackingPage {
   private readonly haystacks = new WeakMap<QueueOrder, string>();
   private readonly list: HTMLElement;
   private readonly stateSlot: HTMLElement;
+  private readonly noticeSlot: HTMLElement;
+  private noticeShown: string | undefined;
 
   constructor(
     private readonly root: HTMLElement,
@@ -93,6 +97,7 @@ export class PackingPage {
     this.list = document.createElement('div');
     this.list.className = 'cards';
     this.stateSlot = document.createElement('div');
+    this.noticeSlot = document.createElement('div');
     const saved = parsePanelState(api.getState());
     if (saved) {
       this.search = saved.search;
@@ -136,6 +141,12 @@ export class PackingPage {
         this.loading = false;
         this.loadError = { message: message.message, signIn: message.signIn };
         return this.update();
+      case 'unreachable':
+        this.unreachable = message.message;
+        return this.update();
+      case 'reachable':
+        this.unreachable = undefined;
+        return this.update();
       case 'statusResult':
         return this.statusResult(message);
       case 'orderDetails':
@@ -163,7 +174,7 @@ export class PackingPage {
       state.card = undefined;
     }
     this.list.replaceChildren();
-    this.root.replaceChildren(header, this.stateSlot, this.list);
+    this.root.replaceChildren(header, this.noticeSlot, this.stateSlot, this.list);
     this.root.removeAttribute('aria-busy');
     this.saveState();
     this.update();
@@ -177,6 +188,7 @@ export class PackingPage {
     this.readAt = undefined;
     this.loaded = false;
     this.loadError = undefined;
+    this.unreachable = undefined;
     this.states.clear();
     this.list.replaceChildren();
     this.saveState();
@@ -256,6 +268,7 @@ export class PackingPage {
       confirming: card.confirming,
       expanded,
       details: expanded ? card.details : undefined,
+      offline: this.unreachable !== undefined,
     };
   }
 
@@ -273,6 +286,13 @@ export class PackingPage {
     this.cancelContinuation = undefined;
     const focus = focusedControl();
     const { strings, format } = ready;
+    // Without orders the load error says it already; with them, the notice says why the buttons wait.
+    const notice = this.loaded || this.loadError === undefined ? this.unreachable : undefined;
+    if (notice !== this.noticeShown) {
+      // Redrawn only when it changes, so focus on its button survives the updates in between.
+      this.noticeShown = notice;
+      this.noticeSlot.replaceChildren(...(notice !== undefined ? [renderUnreachable(strings, notice)] : []));
+    }
     if (!this.loaded) {
       this.stateSlot.replaceChildren(this.loadError !== undefined ? renderLoadError(strings, this.loadError.message, this.loadError.signIn) : renderLoading(strings));
       ready.summarySlot.replaceChildren();
@@ -339,7 +359,7 @@ export class PackingPage {
       }
     }
     const { strings, format, warehouse } = ready;
-    const refreshError = this.loadError?.message;
+    const refreshError = this.unreachable === undefined ? this.loadError?.message : undefined;
     ready.summarySlot.replaceChildren(renderSummary({ total: this.orders.length, shown, readAt: this.readAt, refreshing: this.loading, refreshError }, strings, format));
     if (this.orders.length === 0) {
       this.stateSlot.replaceChildren(renderEmpty(strings, warehouse, format));
@@ -422,7 +442,8 @@ export class PackingPage {
 
   private setStatus(orderId: string, target: PackingStatus, skipPicked: boolean): void {
     const state = this.stateOf(orderId);
-    if (state.pending) {
+    // The buttons are disabled meanwhile; a key that still got here sends nothing either.
+    if (state.pending || this.unreachable !== undefined) {
       return;
     }
     const requestId = this.nextRequestId++;

@@ -16,6 +16,8 @@ export interface CardView {
   confirming: boolean;
   expanded: boolean;
   details?: DetailsState;
+  /** OTO cannot be reached: the Mark buttons wait (disabled) until it answers. */
+  offline: boolean;
 }
 
 export interface SummaryView {
@@ -152,6 +154,15 @@ export function renderNoMatches(s: PageStrings, search: string, f: Formatter): H
   return el('div', { className: 'state-message no-matches', attrs: { role: 'status' } }, [icon('filter'), el('p', { text: f.text(s.noMatches, search.trim()) })]);
 }
 
+/** OTO cannot be reached: what is shown is as last read, and marking waits for an answer. */
+export function renderUnreachable(s: PageStrings, message: string): HTMLElement {
+  return el('div', { className: 'notice unreachable', attrs: { role: 'alert' } }, [
+    icon('debug-disconnect'),
+    el('div', { className: 'notice-text' }, [el('p', { className: 'notice-title', text: message }), el('p', { text: s.unreachableNote })]),
+    button('refresh', s.retry, { icon: 'refresh', secondary: true }),
+  ]);
+}
+
 /** The queue could not be read; when the cause is a missing sign-in, signing in is the first way out. */
 export function renderLoadError(s: PageStrings, message: string, signIn: boolean): HTMLElement {
   const actions = [button('refresh', s.retry, { icon: 'refresh', secondary: signIn }), button('showLog', s.showLog, { secondary: true, icon: 'output' })];
@@ -199,8 +210,9 @@ function renderActions(view: CardView, s: PageStrings): HTMLElement {
   // One primary button per card, the order's next step: picking, then packing. The Mark buttons
   // come before Details, so Tab reaches them first.
   return el('div', { className: 'actions' }, [
-    button('pick', s.markPicked, { icon: 'pass', secondary: !toPick, disabled: !toPick, busy: view.pending }),
-    button('pack', s.markPacked, { icon: 'check-all', secondary: toPick, busy: view.pending }),
+    // Offline, no button stands out as the next step: none can be taken.
+    button('pick', s.markPicked, { icon: 'pass', secondary: !toPick || view.offline, disabled: !toPick || view.offline, busy: view.pending }),
+    button('pack', s.markPacked, { icon: 'check-all', secondary: toPick || view.offline, disabled: view.offline, busy: view.pending }),
     ...(view.pending ? [el('span', { className: 'updating', attrs: { role: 'status' } }, [icon('loading', true), el('span', { text: s.updating })])] : []),
     toggle,
   ]);
@@ -212,7 +224,7 @@ function renderConfirm(view: CardView, s: PageStrings): HTMLElement {
   return el('div', { className: 'confirm', attrs: { role: 'group' } }, [
     icon('warning'),
     el('span', { className: 'confirm-question', text: skipsPick ? s.confirmSkipPicked : s.confirmPacked }),
-    button('confirmPack', skipsPick ? s.confirmMarkPacked : s.markPacked, { icon: 'check-all' }),
+    button('confirmPack', skipsPick ? s.confirmMarkPacked : s.markPacked, { icon: 'check-all', disabled: view.offline }),
     button('cancelPack', s.cancel, { secondary: true }),
   ]);
 }
@@ -300,7 +312,7 @@ function part(card: HTMLElement, selector: string): HTMLElement {
 
 export function renderCard(view: CardView, s: PageStrings, f: Formatter): HTMLElement {
   const { order } = view;
-  const shape = [view.state, view.pending, view.confirming, view.expanded, view.error !== undefined].join('|');
+  const shape = [view.state, view.pending, view.confirming, view.expanded, view.error !== undefined, view.offline].join('|');
   const card = fromTemplate(`card|${shape}`, () => cardSkeleton(view, s), s);
   const titleId = nextId('order');
   const detailsId = nextId('details');

@@ -103,6 +103,8 @@ export const CONTEXT_KEYS = {
   stockFiltered: 'oto.stock.filtered',
   /** A filter is on and no row matches it: the view's welcome offers to clear it. */
   stockFilterEmpty: 'oto.stock.filterEmpty',
+  /** The first read was cancelled: nothing to show, and the view's welcome says so with Refresh. */
+  stockLoadCancelled: 'oto.stock.loadCancelled',
   sandboxFaults: 'oto.sandbox.faults',
   proxyRunning: 'oto.proxy.running',
   trafficFindingsOnly: 'oto.traffic.findingsOnly',

@@ -4,6 +4,8 @@
 import { describeMessage, parsePageMessage, type HostMessage, type PackingStatus, type PageMessage, type PageStrings, type WarehouseInfo } from './protocol';
 import * as l10n from '@vscode/l10n';
 import { isCancellation } from '../common/ui/cancellation';
+import type { Reachability } from '../common/refresh/refreshScheduler';
+import { isUnreachable, unreachableText } from '../common/text/unreachable';
 import { withReadableStatuses } from './statusWords';
 import { PackingQueue, SessionChangedError, StatusRefusedError, UnshowableOrderError, type RefusalReason } from './queue';
 
@@ -26,6 +28,10 @@ export interface PackingControllerOptions {
   onRefresh?(): void;
   /** Seconds after which a cached queue is read again when the page (re)appears. */
   staleAfterSeconds(): number;
+  /** Whether OTO answers: while it does not, the page says so and holds its Mark buttons. */
+  reachability?: Reachability;
+  /** The words for "OTO cannot be reached" (naming the environment); `unreachableText()` by default. */
+  unreachableMessage?(): string;
   now?: () => number;
 }
 
@@ -42,9 +48,34 @@ export class PackingController {
   private readonly now: () => number;
   /** Fires when the panel closes: its reads in flight are given up. */
   private readonly closed = new AbortController();
+  private readonly reachabilitySubscription: { dispose(): void } | undefined;
 
   constructor(private readonly options: PackingControllerOptions) {
     this.now = options.now ?? Date.now;
+    this.reachabilitySubscription = options.reachability?.onDidChange(() => this.reachabilityChanged());
+  }
+
+  private get unreachable(): boolean {
+    return this.options.reachability?.unreachable() === true;
+  }
+
+  private unreachableMessage(): string {
+    return this.options.unreachableMessage?.() ?? unreachableText();
+  }
+
+  /** The transport's words (`connect ECONNREFUSED …`) go to the log; the page gets the common wording. */
+  private reasonOf(error: unknown): string {
+    return isUnreachable(error) ? this.unreachableMessage() : describeError(error);
+  }
+
+  private reachabilityChanged(): void {
+    if (this.unreachable) {
+      this.post({ type: 'unreachable', message: this.unreachableMessage() });
+    } else {
+      this.post({ type: 'reachable' });
+      // What the page shows is as old as the outage.
+      void this.refresh();
+    }
   }
 
   /** Handles one raw message from the page; resolves when it has been answered. */
@@ -70,6 +101,7 @@ export class PackingController {
   /** The panel closed: reads in flight stop, with nothing more sent. */
   dispose(): void {
     this.closed.abort();
+    this.reachabilitySubscription?.dispose();
   }
 
   // A closed panel's webview throws on postMessage ("Webview is disposed"); a session reset can
@@ -97,8 +129,8 @@ export class PackingController {
       }
       const reason = error instanceof UnshowableOrderError
         ? l10n.t('OTO listed order "{0}" with an id, a SKU or a quantity that makes no sense (a quantity must be a whole number of at least 1), so the queue is not shown.', error.orderId.slice(0, 80))
-        : describeError(error);
-      this.options.log.error(`Packing queue ${warehouse.code}: could not read the queue: ${reason}`);
+        : this.reasonOf(error);
+      this.options.log.error(`Packing queue ${warehouse.code}: could not read the queue: ${describeError(error)}`);
       const signIn = (error as { kind?: unknown } | undefined)?.kind === 'auth';
       this.post({ type: 'loadError', message: l10n.t('Could not read the packing queue of {0}: {1}', warehouse.name || warehouse.code, reason), signIn });
     }
@@ -125,6 +157,9 @@ export class PackingController {
   private async pageReady(): Promise<void> {
     const { warehouse, strings, locale, queue } = this.options;
     this.post({ type: 'init', warehouse, strings, locale });
+    if (this.unreachable) {
+      this.post({ type: 'unreachable', message: this.unreachableMessage() });
+    }
     const readAt = queue.readAt;
     if (readAt !== undefined) {
       this.sendQueue();
@@ -147,7 +182,7 @@ export class PackingController {
       this.options.log.info(`Packing queue ${this.options.warehouse.code}: order ${orderId} marked ${state}.`);
       this.post({ type: 'statusResult', requestId, orderId, ok: true, state });
     } catch (error) {
-      const reason = error instanceof StatusRefusedError ? this.refusalText(error.reason, orderId) : describeError(error);
+      const reason = error instanceof StatusRefusedError ? this.refusalText(error.reason, orderId) : this.reasonOf(error);
       this.options.log.warn(`Packing queue ${this.options.warehouse.code}: order ${orderId} not marked ${packingStatus}: ${reason}`);
       const shown = error instanceof StatusRefusedError ? reason : this.failureText(orderId, packingStatus, reason);
       this.post({ type: 'statusResult', requestId, orderId, ok: false, error: shown });
@@ -187,7 +222,7 @@ export class PackingController {
       if (error instanceof SessionChangedError || isCancellation(error)) {
         return;
       }
-      const reason = describeError(error);
+      const reason = this.reasonOf(error);
       this.options.log.warn(`Packing queue ${this.options.warehouse.code}: could not read details of order ${orderId}: ${reason}`);
       this.post({ type: 'orderDetailsError', orderId, error: l10n.t('Could not load the details of order {0}: {1}', orderId, reason) });
     }

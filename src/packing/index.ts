@@ -9,6 +9,7 @@ import { parsePanelState, type WarehouseInfo } from './protocol';
 import type { PackingApi } from './queue';
 import { toWarehouseInfo, warehouseFromArgument, type WarehouseLike } from './target';
 import { COMMANDS } from '../common/ids';
+import type { Reachability } from '../common/refresh/refreshScheduler';
 
 export interface PackingDeps {
   /** The session's client (rejects with an auth OtoError when not signed in). */
@@ -22,6 +23,8 @@ export interface PackingDeps {
   generation(): number;
   /** Fires when the environment changes or the user signs in or out: open queues read again. */
   onDidReset?: (listener: () => void) => { dispose(): void };
+  /** Whether the active environment answers: an open queue says so, and its Mark buttons wait. */
+  reachability: Reachability;
 }
 
 async function pickWarehouse(deps: PackingDeps): Promise<WarehouseInfo | undefined> {
@@ -53,7 +56,7 @@ async function pickWarehouse(deps: PackingDeps): Promise<WarehouseInfo | undefin
 }
 
 export function registerPacking(context: vscode.ExtensionContext, deps: PackingDeps): void {
-  const panels = new PackingPanels(context, { getClient: () => deps.getClient(), log: deps.log, scope: () => deps.environment(), generation: () => deps.generation() });
+  const panels = new PackingPanels(context, { getClient: () => deps.getClient(), log: deps.log, scope: () => deps.environment(), generation: () => deps.generation(), reachability: deps.reachability });
   context.subscriptions.push(
     panels,
     vscode.commands.registerCommand(COMMANDS.openPackingQueue, async (argument?: unknown) => {

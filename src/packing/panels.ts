@@ -10,7 +10,9 @@ import { mementoKnownStates } from './knownStates';
 import type { WarehouseInfo } from './protocol';
 import { PackingQueue, type PackingApi } from './queue';
 import { pageStrings } from './strings';
+import { unreachableText } from '../common/text/unreachable';
 import { COMMANDS, PACKING_PANEL } from '../common/ids';
+import type { Reachability } from '../common/refresh/refreshScheduler';
 
 export const PACKING_VIEW_TYPE = PACKING_PANEL;
 
@@ -21,6 +23,7 @@ export interface PanelDeps {
   scope(): string;
   /** The session's generation: a queue read before a sign-in, sign-out or switch is not acted on. */
   generation(): number;
+  reachability: Reachability;
 }
 
 interface OpenPanel {
@@ -104,8 +107,10 @@ export class PackingPanels implements vscode.Disposable {
       signIn: () => void vscode.commands.executeCommand(COMMANDS.signIn),
       staleAfterSeconds: refreshIntervalSeconds,
       onRefresh: () => scheduler.refreshed(),
+      reachability: this.deps.reachability,
+      unreachableMessage: () => unreachableText(this.deps.scope()),
     });
-    const scheduler = new WorkbenchRefreshScheduler(() => void controller.refresh(), panel.visible);
+    const scheduler = new WorkbenchRefreshScheduler(() => void controller.refresh(), panel.visible, this.deps.reachability);
     this.open.set(warehouse.code, { panel, controller });
 
     panel.title = this.title(warehouse);

@@ -67,6 +67,7 @@ export const PAGE_STRING_KEYS = [
   'noMatches',
   'errorTitle',
   'retry',
+  'unreachableNote',
   'showLog',
   'signIn',
   'stateReady',
@@ -122,6 +123,9 @@ export type HostMessage =
   | { type: 'reset' }
   | { type: 'queue'; orders: QueueOrder[]; readAt: number }
   | { type: 'loadError'; message: string; signIn: boolean }
+  /** OTO cannot be reached: the page says so, and its Mark buttons wait until `reachable`. */
+  | { type: 'unreachable'; message: string }
+  | { type: 'reachable' }
   | { type: 'statusResult'; requestId: number; orderId: string; ok: true; state: PackingState }
   | { type: 'statusResult'; requestId: number; orderId: string; ok: false; error: string }
   | { type: 'orderDetails'; orderId: string; details: OrderDetailsView }
@@ -258,6 +262,8 @@ const hostChecks: Record<HostMessage['type'], Checks[]> = {
   reset: [{}],
   queue: [{ orders: (v) => isArrayOf(v, isOrder), readAt: isCount }],
   loadError: [{ message: isString, signIn: isBoolean }],
+  unreachable: [{ message: isText }],
+  reachable: [{}],
   statusResult: [
     { requestId: isCount, orderId: isId, ok: isTrue, state: (v) => isOneOf(v, PACKING_STATES) },
     { requestId: isCount, orderId: isId, ok: isFalse, error: isString },

@@ -20,6 +20,7 @@ export function pageStrings(): PageStrings {
     noMatches: l10n.t('No order matches “{0}”.'),
     errorTitle: l10n.t('The packing queue could not be read'),
     retry: l10n.t('Try again'),
+    unreachableNote: l10n.t('The orders below are as last read. Marking them waits until OTO answers again.'),
     showLog: l10n.t('Show log'),
     signIn: l10n.t('Sign in'),
     stateReady: l10n.t('Ready'),

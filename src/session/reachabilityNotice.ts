@@ -12,7 +12,10 @@ export function registerReachabilityNotice(context: vscode.ExtensionContext, ses
   context.subscriptions.push(
     session.onRequest((event) => watch.observe(event)),
     // Switching, signing in or out is the user acting: a failure after it is news again.
-    session.onDidChange(() => watch.reset()),
+    session.onDidChange(() => {
+      watch.reset();
+      watch.forget();
+    }),
   );
   return watch;
 }

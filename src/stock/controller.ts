@@ -63,6 +63,8 @@ export function visibleIssues(store: StockStore): StockIssue[] {
 
 export class StockViewController implements StockViewControls {
   private describing = 0;
+  /** The user cancelled the read before any stock was loaded: the empty view says why. */
+  private loadCancelled = false;
 
   constructor(
     private readonly store: StockStore,
@@ -83,6 +85,7 @@ export class StockViewController implements StockViewControls {
     this.host.setContext(CONTEXT_KEYS.stockFiltered, lowOnly || text !== '');
     const matchesNothing = (lowOnly || text !== '') && this.store.loaded && this.tree.getChildren().length === 0;
     this.host.setContext(CONTEXT_KEYS.stockFilterEmpty, matchesNothing);
+    this.host.setContext(CONTEXT_KEYS.stockLoadCancelled, this.loadCancelled && !this.store.loaded);
     const low = this.store.lowStockCount();
     this.view.badge = low ? { value: low, tooltip: lowSkusText(low) } : undefined;
     const issues = visibleIssues(this.store);
@@ -116,8 +119,19 @@ export class StockViewController implements StockViewControls {
     this.showState();
   }
 
-  refresh(manual: boolean): PromiseLike<ReadResult> {
-    return this.host.withProgress((signal) => this.store.refresh({ reloadCatalogue: manual, signal }), manual);
+  async refresh(manual: boolean): Promise<ReadResult> {
+    this.setLoadCancelled(false);
+    const result = await this.host.withProgress((signal) => this.store.refresh({ reloadCatalogue: manual, signal }), manual);
+    // A cancelled refresh of a loaded view keeps its rows; only an empty one needs the words.
+    this.setLoadCancelled(result.cancelled === true && !this.store.loaded);
+    return result;
+  }
+
+  private setLoadCancelled(cancelled: boolean): void {
+    if (this.loadCancelled !== cancelled) {
+      this.loadCancelled = cancelled;
+      this.showState();
+    }
   }
 
   async reveal(sku: string): Promise<void> {

@@ -5,6 +5,7 @@ import { ExpansionMemory } from './tree/expansion';
 import * as vscode from 'vscode';
 import { withCancellableProgress } from '../common/ui/progress';
 import { WorkbenchRefreshScheduler } from '../common/refresh/workbenchRefresh';
+import type { Reachability } from '../common/refresh/refreshScheduler';
 import { registerStockCommands } from './commands';
 import { savedTreeOptions, StockViewController } from './controller';
 import type { StockSource } from './store/source';
@@ -19,6 +20,8 @@ export interface StockDeps {
   onDidChange(listener: () => unknown): { dispose(): unknown };
   /** The view's description: the sandbox label, or the signed-in account; undefined for none. */
   describeView(): Promise<string | undefined>;
+  /** Whether the active environment answers: background refreshes back off while it does not. */
+  reachability: Reachability;
 }
 
 const VIEW_ID = VIEWS.stock;
@@ -52,7 +55,12 @@ export function registerStock(context: vscode.ExtensionContext, deps: StockDeps)
     describeView: () => deps.describeView(),
   });
 
-  const scheduler = new WorkbenchRefreshScheduler(() => void controller.refresh(false), view.visible);
+  const scheduler = new WorkbenchRefreshScheduler(() => {
+    // A read already under way (the first load after a switch, a manual refresh) is as fresh as this one would be.
+    if (!store.busy) {
+      void controller.refresh(false);
+    }
+  }, view.visible, deps.reachability);
 
   context.subscriptions.push(
     store,

@@ -7,9 +7,9 @@ import * as vscode from 'vscode';
 import { startSandbox } from '../../src/sandbox';
 import { activateExtension } from './support/extension';
 import { sandbox } from './support/sandbox';
-import { screenshot } from './support/screenshot';
+import { screenshot, useTheme } from './support/screenshot';
 import { rows } from './support/stockView';
-import { answerQuickInput, notificationCenter, statusBarTexts, uiAvailable, waitFor, webviewTexts } from './support/ui';
+import { answerQuickInput, notificationCenter, pageClick, pageTexts, statusBarTexts, treeRows, uiAvailable, waitFor, webviewAttributes, webviewTexts } from './support/ui';
 
 const texts = (selector: string): Promise<string[]> => webviewTexts(selector).catch(() => []);
 
@@ -72,7 +72,52 @@ if (uiAvailable()) {
       assert.ok(!said.some((message) => /ECONNREFUSED|ECONNRESET|getaddrinfo|Could not reach/.test(message)), said.join('\n'));
       const issue = await waitFor('the issue row', rows, (shown) => shown.some((row) => row.label.includes("Couldn't read stock")));
       assert.ok(issue.length > 0);
+      // The packing tab still open from the test before: the same words, and its Mark buttons held.
+      await waitFor('the packing tab’s notice', () => texts('.notice.unreachable .notice-title'), (shown) => shown.includes('OTO staging cannot be reached — check your network or proxy.'));
+      const held = await webviewAttributes('.card [data-action="pick"], .card [data-action="pack"]', 'disabled').catch(() => []);
+      assert.ok(held.every((disabled) => disabled !== null), `every Mark button disabled: ${JSON.stringify(held)}`);
+      await useTheme('light');
       await screenshot('staging-unreachable');
+      await useTheme('dark');
+      await screenshot('staging-unreachable-dark');
+
+      // The Requests view: the failed reads of those refreshes, each kind once, counted.
+      await vscode.commands.executeCommand('notifications.clearAll');
+      await vscode.commands.executeCommand('oto.requests.focus');
+      const requests = await waitFor('a counted failed read', () => treeRows('Requests'), (found) => (found ?? []).some((row) => /^network · ×\d+ · /.test(row.description)));
+      const failed = (requests ?? []).filter((row) => row.description.startsWith('network'));
+      assert.strictEqual(new Set(failed.map((row) => row.label)).size, failed.length, `one row per failing call: ${JSON.stringify(failed)}`);
+      await screenshot('requests-outage-dark');
+    });
+
+    it('says so when the first load is cancelled, and Refresh loads it', async () => {
+      // "Staging" again, answering the sign-in but never the catalogue, until the fault is taken away.
+      const staging = await startSandbox({ refreshToken: 'rt-integration-cancelled-0123456789abcdef', faults: [{ endpoint: 'productList', hang: true }] });
+      try {
+        await oto().update('baseUrl', staging.baseUrl, vscode.ConfigurationTarget.Global);
+        await vscode.commands.executeCommand('notifications.clearAll');
+        await vscode.commands.executeCommand('workbench.view.extension.oto');
+        void vscode.commands.executeCommand('oto.signIn', 'staging');
+        await answerQuickInput('staging', staging.refreshToken, false);
+        const title = 'Refreshing OTO stock';
+        await waitFor('the first load’s notification', notificationCenter, (shown) => shown.some((message) => message.includes(title)));
+        await pageClick(`.notification-list-item:has-text("${title}") .monaco-button:has-text("Cancel")`);
+        const welcome = await waitFor('the cancelled welcome', () => pageTexts('.pane .welcome-view-content'), (texts) => texts.some((text) => text.includes('Loading was cancelled')));
+        assert.ok(welcome.some((text) => text.includes('Refresh')), welcome.join('\n'));
+        assert.deepStrictEqual(await rows(), [], 'nothing was read');
+        await vscode.commands.executeCommand('notifications.clearAll');
+        await useTheme('light');
+        await screenshot('stock-load-cancelled-light');
+        await useTheme('dark');
+        await screenshot('stock-load-cancelled-dark');
+
+        staging.faults.clear();
+        await pageClick('.pane .welcome-view-content a:has-text("Refresh")');
+        await waitFor('the stock after Refresh', rows, (shown) => shown.length > 0);
+        assert.ok(!(await pageTexts('.pane .welcome-view-content')).some((text) => text.includes('Loading was cancelled')));
+      } finally {
+        await staging.close();
+      }
     });
   });
 }

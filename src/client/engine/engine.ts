@@ -71,6 +71,12 @@ export class CallEngine {
   private readonly userAgent: string;
   /** The refresh token first, then the latest access tokens: what redaction hides. */
   private readonly secrets: string[] = [];
+  /**
+   * A call gave up on a network failure and nothing has answered since: OTO is down, not having a
+   * blip. Until an answer comes, a network failure is not resent: every view refreshing during an
+   * outage would otherwise send `maxAttempts` requests (and token refreshes) per call, each failing.
+   */
+  private outage = false;
 
   constructor(
     readonly baseUrl: string,
@@ -111,8 +117,9 @@ export class CallEngine {
           continue;
         }
         tries++;
-        const delay = this.retry.delayBeforeRetry(error, spec.retry, tries);
+        const delay = this.outage && error.kind === 'network' ? undefined : this.retry.delayBeforeRetry(error, spec.retry, tries);
         if (delay === undefined) {
+          this.outage ||= error.kind === 'network' && this.retry.exhausted(tries);
           throw error;
         }
         // Only writes that provably never arrived are retried: giving up on one leaves nothing applied.
@@ -149,6 +156,7 @@ export class CallEngine {
       const answer = await send(request, spec.endpoint, this.limits, write ? undefined : signal);
       exchange.status = answer.status;
       exchange.responseBody = answer.text;
+      this.outage = false;
       const value = interpretAnswer(answer, spec.endpoint, spec.check, this.options.now?.());
       this.events.emit(exchange, this.secrets);
       return value;

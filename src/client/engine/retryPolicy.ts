@@ -39,6 +39,11 @@ export class RetryPolicy {
     return retryable && tries < this.options.maxAttempts ? this.backoff(error, tries) : undefined;
   }
 
+  /** True once `tries` failures used up every attempt a call has. */
+  exhausted(tries: number): boolean {
+    return tries >= this.options.maxAttempts;
+  }
+
   /** Jittered exponential backoff, never shorter than Retry-After; `undefined` when OTO asked for a longer wait than we block a caller for. */
   private backoff(error: OtoError, retry: number): number | undefined {
     if (error.retryAfterMs !== undefined && error.retryAfterMs > this.options.maxRetryAfterMs) {

@@ -1,8 +1,9 @@
 // What the Stock view and every packing panel share about refreshing on their own: the
 // `oto.refreshIntervalSeconds` setting and the window's focus, followed for as long as the
-// scheduler lives. Each owner still reports its own visibility and its finished refreshes.
+// scheduler lives, and whether OTO can be reached (it backs off during an outage). Each owner still
+// reports its own visibility and its finished refreshes.
 import * as vscode from 'vscode';
-import { RefreshScheduler } from './refreshScheduler';
+import { RefreshScheduler, type Reachability } from './refreshScheduler';
 
 /** The setting in seconds; 0 (never) for anything but a positive number. */
 export function refreshIntervalSeconds(): number {
@@ -13,9 +14,10 @@ export function refreshIntervalSeconds(): number {
 export class WorkbenchRefreshScheduler extends RefreshScheduler {
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(tick: () => void, visible: boolean) {
-    super(tick, { intervalSeconds: refreshIntervalSeconds(), visible, focused: vscode.window.state.focused });
+  constructor(tick: () => void, visible: boolean, reachability: Reachability) {
+    super(tick, { intervalSeconds: refreshIntervalSeconds(), visible, focused: vscode.window.state.focused, unreachable: reachability.unreachable() });
     this.subscriptions = [
+      reachability.onDidChange(() => this.update({ unreachable: reachability.unreachable() })),
       vscode.window.onDidChangeWindowState(({ focused }) => this.update({ focused })),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('oto.refreshIntervalSeconds')) {

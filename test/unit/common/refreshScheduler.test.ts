@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { RefreshScheduler, type SchedulerInputs, type Timers } from '../../../src/common/refresh/refreshScheduler';
+import { MAX_BACKOFF_MS, RefreshScheduler, type SchedulerInputs, type Timers } from '../../../src/common/refresh/refreshScheduler';
 
 /** A hand-driven clock: the scheduler's logic is tested without waiting for real time. */
 class ManualTimers implements Timers {
@@ -128,5 +128,40 @@ describe('RefreshScheduler', () => {
     scheduler.update({ visible: true });
     timers.advance(600_000);
     assert.deepStrictEqual(ticks, []);
+  });
+
+  it('backs off while OTO cannot be reached, doubling the wait up to a cap, and refreshes at once when it answers again', () => {
+    start(active);
+    scheduler.update({ unreachable: true });
+    const start0 = timers.now();
+    timers.advance(60 * 60_000);
+    const gaps = ticks.map((at, index) => (at - (index === 0 ? start0 : ticks[index - 1])) / 1000);
+    assert.deepStrictEqual(gaps, [60, 120, 240, 480, 600, 600, 600, 600], 'an hour of outage: 8 refreshes, not 60');
+    assert.strictEqual(MAX_BACKOFF_MS, 600_000);
+
+    ticks = [];
+    const back = timers.now();
+    scheduler.update({ unreachable: false });
+    timers.advance(0);
+    assert.deepStrictEqual(ticks, [back], 'an answer came back: read now, not at the end of the wait');
+    timers.advance(120_000);
+    assert.deepStrictEqual(ticks, [back, back + 60_000, back + 120_000], 'then every interval again');
+
+    scheduler.update({ unreachable: true });
+    ticks = [];
+    timers.advance(60_000);
+    assert.strictEqual(ticks.length, 1, 'a new outage starts from the interval again');
+  });
+
+  it('refreshes at once when it shows again after an outage ended while it was hidden', () => {
+    start({ ...active, unreachable: true });
+    scheduler.update({ visible: false });
+    timers.advance(10_000);
+    scheduler.update({ unreachable: false });
+    assert.deepStrictEqual(ticks, [], 'hidden: no request');
+    const shown = timers.now();
+    scheduler.update({ visible: true });
+    timers.advance(0);
+    assert.deepStrictEqual(ticks, [shown]);
   });
 });

@@ -12,6 +12,10 @@ function findSecrets(text: string, secrets: Iterable<string>): string[] {
   return [...secrets].filter((secret) => text.includes(secret));
 }
 
+function loggingClient(baseUrl: string, refreshToken: string, onRequest: (event: OtoRequestEvent) => void): OtoClient {
+  return new OtoClient({ baseUrl, refreshToken, timeoutMs: 5_000, retry: { baseDelayMs: 1, maxDelayMs: 5 }, onRequest });
+}
+
 describe('devtools request log', () => {
   let sandbox: RunningSandbox;
   let proxy: TokenRecordingProxy;
@@ -31,13 +35,7 @@ describe('devtools request log', () => {
     const exchanges = new ExchangeLog(200);
     const sink = new CapturingSink(true);
     const logger = new RequestLogger(exchanges, sink);
-    const client = new OtoClient({
-      baseUrl: proxy.baseUrl,
-      refreshToken: sandbox.refreshToken,
-      timeoutMs: 5_000,
-      retry: { baseDelayMs: 5, maxDelayMs: 20 },
-      onRequest: (event) => logger.record(event),
-    });
+    const client = loggingClient(proxy.baseUrl, sandbox.refreshToken, (event) => logger.record(event));
     const products = await client.listProducts();
     const skus = products.slice(0, 5).map((product) => product.sku);
     await client.checkInventoryStock(skus);
@@ -124,5 +122,48 @@ describe('devtools exchange ring', () => {
     assert.deepEqual(log.list(), []);
     assert.equal(log.get(added[249]?.id ?? -1), undefined);
     assert.equal(log.add(event(7)).id, 251, 'ids stay unique across a clear');
+  });
+});
+
+describe('request log during an outage', () => {
+  let sandbox: RunningSandbox;
+
+  beforeEach(async () => {
+    sandbox = await startSandbox();
+  });
+
+  afterEach(() => sandbox.close());
+
+  it('keeps one counted entry per identical failed read in a row, bounded, and starts over after an answer', async () => {
+    const exchanges = new ExchangeLog(20);
+    const client = loggingClient(sandbox.baseUrl, sandbox.refreshToken, (event) => exchanges.add(event));
+    await client.getAccountInfo();
+    const answered = exchanges.list().length;
+    sandbox.addFaults([{ endpoint: '*', reset: true }]);
+    for (let i = 0; i < 30; i++) {
+      await assert.rejects(client.getAccountInfo());
+      await assert.rejects(client.listProducts());
+    }
+    const failed = exchanges.list().slice(0, exchanges.list().length - answered);
+    assert.deepEqual(failed.map((exchange) => [exchange.endpoint, exchange.count]), [['productList', 30], ['accountInfo', 33]],
+      'two rows for 63 failed requests (the first call retried 4 times); the answers before them are still there');
+    const [products, account] = failed;
+    assert.ok(account.firstAt !== undefined && account.firstAt <= account.startedAt);
+    assert.equal(exchanges.get(account.id), account, 'an entry keeps its id as it counts');
+
+    // A write is never folded: each one is an event of its own.
+    const write = { actionType: 'adjust' as const, locationCode: 'NO-SUCH', sku: 'X', qty: 1 };
+    await assert.rejects(client.updateStockQuantity(write));
+    await assert.rejects(client.updateStockQuantity(write));
+    assert.deepEqual(exchanges.list().slice(0, 2).map((exchange) => [exchange.endpoint, exchange.count]), [['updateStockQuantity', undefined], ['updateStockQuantity', undefined]]);
+
+    sandbox.faults.clear();
+    await client.listProducts();
+    sandbox.addFaults([{ endpoint: '*', reset: true }]);
+    await assert.rejects(client.listProducts());
+    const [again, success] = exchanges.list();
+    assert.equal(success.status, 200);
+    assert.deepEqual([again.endpoint, again.count], ['productList', 4], 'an answer ended the run: a new row, for the 4 tries of a call no longer known to be in an outage');
+    assert.equal(products.count, 30);
   });
 });

@@ -8,6 +8,9 @@ import { DETAILS_AT_ONCE, PackingQueue, StatusRefusedError, type KnownStates } f
 import { pageStrings } from '../../../src/packing/strings';
 import { useSandbox } from '../client/support';
 import { until } from '../until';
+import { ReachabilityWatch } from '../../../src/session/reachability';
+import type { Reachability } from '../../../src/common/refresh/refreshScheduler';
+import { unreachableText } from '../../../src/common/text/unreachable';
 
 
 class MemoryStates implements KnownStates {
@@ -45,7 +48,7 @@ describe('packing host against the sandbox', () => {
     return { code: warehouse.code, name: warehouse.name };
   }
 
-  async function host(warehouse?: WarehouseInfo, staleAfterSeconds = 60, client?: OtoClient, generation?: () => number): Promise<Host> {
+  async function host(warehouse?: WarehouseInfo, staleAfterSeconds = 60, client?: OtoClient, generation?: () => number, reachability?: Reachability): Promise<Host> {
     const target = warehouse ?? (await firstWarehouse(sandbox.client));
     const queue = new PackingQueue({ warehouseCode: target.code, getApi: async () => client ?? sandbox.client, known, generation, now: clock });
     const result: Host = { queue, posted: [], logged: [], showLogCalls: 0, signInCalls: 0, refreshes: 0, warehouse: target } as unknown as Host;
@@ -67,6 +70,8 @@ describe('packing host against the sandbox', () => {
       onRefresh: () => {
         result.refreshes += 1;
       },
+      reachability,
+      unreachableMessage: () => unreachableText('staging'),
     });
     return result;
   }
@@ -322,6 +327,34 @@ describe('packing host against the sandbox', () => {
       assert.equal(h.posted.at(-1)?.type, 'loadError', `quantity ${quantity}`);
       assert.match(lastOf(h.posted, 'loadError').message, /OTO listed order "X1" with an id, a SKU or a quantity that makes no sense \(a quantity must be a whole number of at least 1\)/);
     }
+  });
+
+  it('says OTO cannot be reached while it cannot, in the common words, and reads the queue again once it answers', async () => {
+    const watch = new ReachabilityWatch(() => undefined);
+    // The sandbox stands in for staging: its exchanges are what the session's watch would see.
+    const client = sandbox.newClient({ onRequest: (event) => watch.observe({ ...event, environment: 'staging' }) });
+    const warehouse = await firstWarehouse(client);
+    const h = await host(warehouse, 60, client, undefined, watch.of(() => 'staging'));
+    await h.controller.receive({ type: 'ready' });
+    assert.equal(h.posted.at(-1)?.type, 'queue');
+
+    sandbox.sandbox.addFaults([{ endpoint: '*', reset: true }]);
+    await h.controller.receive({ type: 'refresh' });
+    const said = unreachableText('staging');
+    assert.deepEqual(lastOf(h.posted, 'unreachable'), { type: 'unreachable', message: said });
+    assert.equal(lastOf(h.posted, 'loadError').message, `Could not read the packing queue of ${warehouse.name || warehouse.code}: ${said}`, 'no transport words on the page');
+    assert.ok(h.logged.some((line) => /socket hang up|ECONNRESET|Could not reach/.test(line)), 'they go to the log');
+
+    // A page that comes back meanwhile is told at once, after its init.
+    const shown = h.posted.length;
+    await h.controller.receive({ type: 'ready' });
+    assert.deepEqual(h.posted.slice(shown, shown + 2).map((message) => message.type), ['init', 'unreachable']);
+
+    sandbox.sandbox.faults.clear();
+    const before = h.posted.length;
+    await client.getAccountInfo();
+    assert.equal(h.posted[before]?.type, 'reachable');
+    await until('the queue read again', () => h.posted.slice(before).some((message) => message.type === 'queue'));
   });
 
   it('shows a load error, then recovers on refresh', async () => {

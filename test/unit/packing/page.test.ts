@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { PageMessage, QueueOrder } from '../../../src/packing/protocol';
 import { pageStrings } from '../../../src/packing/strings';
+import { unreachableText } from '../../../src/common/text/unreachable';
 import { arabicBundle, withBundle } from '../l10nBundle';
 import { launchBrowser, makeOrders, openPackingPage, STRINGS, type Browser, type PackingPageHandle } from './pageHarness';
 
@@ -467,6 +468,58 @@ describe('packing page (Chromium)', function () {
       await page.screenshot({ path: path.join(ROOT, 'test-output', 'screenshots', `packing-page-confirm-${language}.png`) });
     });
   }
+
+  for (const language of ['en', 'ar'] as const) {
+    it(`says OTO cannot be reached and holds every Mark button until it answers again, laid out for ${language === 'ar' ? 'Arabic, right to left' : 'English'}`, async () => {
+      await handle.page.close();
+      handle = await openPackingPage(browser, { language });
+      await handle.page.setViewportSize({ width: 820, height: 640 });
+      const strings = language === 'ar' ? withBundle(arabicBundle(), pageStrings) : pageStrings();
+      const message = language === 'ar' ? withBundle(arabicBundle(), () => unreachableText('staging')) : unreachableText('staging');
+      await handle.send({ type: 'init', warehouse: { code: 'WH-RUH', name: language === 'ar' ? 'مستودع الرياض' : 'Riyadh Central' }, strings, locale: language });
+      await handle.send({ type: 'queue', orders: ORDERS, readAt: Date.UTC(2026, 10, 27, 9, 30) });
+      const { page } = handle;
+      const marks = page.locator('.card [data-action="pick"], .card [data-action="pack"]');
+      const enabled = async (): Promise<number> => marks.evaluateAll((buttons) => buttons.filter((button) => !(button as HTMLButtonElement).disabled).length);
+      assert.ok((await enabled()) > 0);
+
+      await handle.send({ type: 'unreachable', message });
+      assert.equal(await page.locator('.notice.unreachable .notice-title').innerText(), message);
+      assert.equal(await page.locator('.notice.unreachable').getAttribute('role'), 'alert');
+      assert.equal(await page.locator('.card').count(), 3, 'the last orders stay, as last read');
+      assert.equal(await enabled(), 0, 'no Mark button is live');
+      // A refresh that fails meanwhile says nothing more in the header: the notice already says why.
+      await handle.send({ type: 'loading' });
+      await handle.send({ type: 'loadError', message: `Could not read the packing queue of WH-RUH: ${message}`, signIn: false });
+      assert.equal(await page.locator('.summary .refresh-error').count(), 0);
+      assert.equal(await page.locator('.notice.unreachable').count(), 1);
+      const posted = (await handle.posted()).length;
+      await page.locator('.card').first().locator('[data-action="pick"]').click({ force: true });
+      await page.locator('.card').first().locator('[data-action="pick"]').focus();
+      await page.keyboard.press('Enter');
+      assert.ok(!(await handle.posted()).slice(posted).some(isUpdate), 'nothing is sent while OTO cannot be reached');
+      if (language === 'ar') {
+        const [notice, icon] = await Promise.all([page.locator('.notice').boundingBox(), page.locator('.notice > .codicon').boundingBox()]);
+        assert.ok(notice && icon && icon.x > notice.x + notice.width / 2, 'the icon leads on the right');
+      }
+      fs.mkdirSync(path.join(ROOT, 'test-output', 'screenshots'), { recursive: true });
+      await page.screenshot({ path: path.join(ROOT, 'test-output', 'screenshots', `packing-page-unreachable-${language}.png`) });
+      await page.locator('.notice [data-action="refresh"]').click();
+      await handle.waitForPosted((posted) => posted.type === 'refresh');
+
+      await handle.send({ type: 'reachable' });
+      assert.equal(await page.locator('.notice').count(), 0);
+      assert.ok((await enabled()) > 0, 'the Mark buttons are live again');
+      assert.deepEqual(await handle.problems(), []);
+    });
+  }
+
+  it('refuses an unreachable message without words', async () => {
+    await handle.showQueue(ORDERS);
+    await handle.send({ type: 'unreachable', message: ' ' });
+    await handle.send({ type: 'unreachable' });
+    assert.equal(await handle.page.locator('.notice').count(), 0);
+  });
 
   it('renders a large queue and keeps untouched cards when one changes', async () => {
     await handle.send({ type: 'init', warehouse: { code: 'WH-RUH', name: 'Riyadh Central' }, strings: STRINGS, locale: 'en' });

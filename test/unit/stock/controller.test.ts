@@ -14,6 +14,8 @@ interface Harness {
   saved: Map<string, unknown>;
   infos: string[];
   progress: number;
+  /** The Cancel of the next refresh's progress notification, as the user would press it. */
+  cancel?: AbortController;
   describeAnswers: Array<(description: string | undefined) => void>;
 }
 
@@ -36,7 +38,7 @@ function harness(fixture: StockFixture, initial: TreeOptions = { grouping: 'loca
     setContext: (key, value) => contexts.set(key, value),
     withProgress: (task) => {
       (h as Harness).progress++;
-      return task();
+      return task((h as Harness).cancel?.signal);
     },
     showInformation: (message) => h.infos.push(message),
     describeView: () => new Promise((resolve) => h.describeAnswers.push(resolve)),
@@ -134,5 +136,28 @@ describe('Stock view controller', () => {
     first('account A');
     await new Promise((resolve) => setImmediate(resolve));
     assert.strictEqual(h.view.description, 'Sandbox · account B');
+  });
+
+  it('says the first load was cancelled (the welcome then offers Refresh), and forgets it once a read starts', async () => {
+    const h = harness(fixture);
+    h.cancel = new AbortController();
+    const loading = h.controller.refresh(true);
+    h.cancel.abort();
+    assert.strictEqual((await loading).cancelled, true);
+    assert.strictEqual(fixture.store.loaded, false);
+    assert.strictEqual(h.contexts.get(CONTEXT_KEYS.stockLoadCancelled), true);
+    assert.strictEqual(h.view.message, undefined, 'VS Code hides the welcome while a view has a message');
+
+    h.cancel = undefined;
+    const again = h.controller.refresh(true);
+    assert.strictEqual(h.contexts.get(CONTEXT_KEYS.stockLoadCancelled), false, 'refreshing: the words go at once');
+    await again;
+    assert.strictEqual(h.contexts.get(CONTEXT_KEYS.stockLoadCancelled), false);
+
+    h.cancel = new AbortController();
+    const later = h.controller.refresh(true);
+    h.cancel.abort();
+    assert.strictEqual((await later).cancelled, true);
+    assert.strictEqual(h.contexts.get(CONTEXT_KEYS.stockLoadCancelled), false, 'a cancelled refresh of a loaded view keeps its rows and says nothing');
   });
 });

@@ -29,6 +29,20 @@ export interface RequestEventLike {
 export interface Exchange extends RequestEventLike {
   /** Unique for the life of the log; the virtual document's URI carries it. */
   readonly id: number;
+  /**
+   * How many identical failed reads this entry stands for (absent: one). During an outage every
+   * refresh fails the same way: the log keeps one entry per failure, counted, with the latest one's
+   * details, rather than a wall of rows pushing everything else out of the ring.
+   */
+  readonly count?: number;
+  /** When the first of those `count` failures started (epoch ms); `startedAt` is the latest's. */
+  readonly firstAt?: number;
+}
+
+/** Failures that are the same to the reader: same environment, call and outcome. Writes always count one by one. */
+export function sameFailure(a: RequestEventLike, b: RequestEventLike): boolean {
+  return a.operation !== 'write' && isError(a) && isError(b) && a.operation === b.operation && a.environment === b.environment &&
+    a.method === b.method && a.endpoint === b.endpoint && a.status === b.status && errorCode(a) === errorCode(b);
 }
 
 export function isError(exchange: RequestEventLike): boolean {

@@ -1,6 +1,7 @@
 // The last N exchanges, newest first, for the Requests view and the virtual documents. A fixed
-// ring so a long session (polling every few seconds) never grows memory.
-import type { Exchange, RequestEventLike } from './exchange';
+// ring so a long session (polling every few seconds) never grows memory. A failed read like one
+// already in the run of failures since the last success is counted on that entry, not added.
+import { isError, sameFailure, type Exchange, type RequestEventLike } from './exchange';
 
 export class ExchangeLog {
   private readonly slots: Array<Exchange | undefined>;
@@ -18,8 +19,10 @@ export class ExchangeLog {
 
   /** Keeps a copy of the event's fields (never the caller's object, which it might reuse). */
   add(event: RequestEventLike): Exchange {
+    const repeated = this.repeatOf(event);
     const exchange: Exchange = {
-      id: this.nextId++,
+      id: repeated ? repeated.exchange.id : this.nextId++,
+      ...(repeated ? { count: (repeated.exchange.count ?? 1) + 1, firstAt: repeated.exchange.firstAt ?? repeated.exchange.startedAt } : {}),
       ...(event.environment !== undefined ? { environment: event.environment } : {}),
       startedAt: event.startedAt,
       method: event.method,
@@ -34,13 +37,35 @@ export class ExchangeLog {
       ...(event.responseBody !== undefined ? { responseBody: event.responseBody } : {}),
       ...(event.error ? { error: { kind: event.error.kind, message: event.error.message, ...(event.error.code ? { code: event.error.code } : {}) } } : {}),
     };
-    this.slots[this.next] = exchange;
-    this.next = (this.next + 1) % this.capacity;
-    this.count = Math.min(this.count + 1, this.capacity);
+    if (repeated) {
+      this.slots[repeated.slot] = exchange;
+    } else {
+      this.slots[this.next] = exchange;
+      this.next = (this.next + 1) % this.capacity;
+      this.count = Math.min(this.count + 1, this.capacity);
+    }
     for (const listener of this.listeners) {
       listener(exchange);
     }
     return exchange;
+  }
+
+  /** The entry of the same failure within the trailing run of failures, and where it is. */
+  private repeatOf(event: RequestEventLike): { exchange: Exchange; slot: number } | undefined {
+    if (!isError(event) || event.operation === 'write') {
+      return undefined;
+    }
+    for (let i = 1; i <= this.count; i++) {
+      const slot = (this.next - i + this.capacity) % this.capacity;
+      const exchange = this.slots[slot];
+      if (!exchange || !isError(exchange)) {
+        return undefined;
+      }
+      if (sameFailure(exchange, event)) {
+        return { exchange, slot };
+      }
+    }
+    return undefined;
   }
 
   /** Newest first. */

@@ -50,7 +50,8 @@ export class RequestsView implements vscode.TreeDataProvider<Exchange>, vscode.D
   getTreeItem(exchange: Exchange): vscode.TreeItem {
     const item = new vscode.TreeItem(`${exchange.method} ${exchange.endpoint}`, vscode.TreeItemCollapsibleState.None);
     const status = exchange.status === undefined ? (errorCode(exchange) ?? vscode.l10n.t('no answer')) : String(exchange.status);
-    item.description = `${status} · ${formatDuration(exchange.durationMs)} · ${formatTime(exchange.startedAt)}`;
+    const times = exchange.count ?? 1;
+    item.description = [status, ...(times > 1 ? [vscode.l10n.t('×{0}', times)] : []), formatDuration(exchange.durationMs), formatTime(exchange.startedAt)].join(' · ');
     const failed = isError(exchange);
     item.iconPath = failed ? new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground')) : new vscode.ThemeIcon('pass');
     const kind = planReplay(exchange).kind;
@@ -58,13 +59,18 @@ export class RequestsView implements vscode.TreeDataProvider<Exchange>, vscode.D
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendText(`${exchange.method} ${redactText(exchange.url)}\n\n`);
     tooltip.appendText(vscode.l10n.t('Attempt {0}', exchange.attempt));
+    if (times > 1) {
+      tooltip.appendText(`\n\n${vscode.l10n.t('Failed the same way {0} times in a row, from {1} to {2}; shown once.', times, formatTime(exchange.firstAt ?? exchange.startedAt), formatTime(exchange.startedAt))}`);
+    }
     if (exchange.error) {
       tooltip.appendText(`\n\n${[exchange.error.code, redactText(exchange.error.message)].filter(Boolean).join(' ')}`);
     }
     item.tooltip = tooltip;
     item.accessibilityInformation = {
       label: failed
-        ? vscode.l10n.t('{0} {1} failed: {2}, {3}', exchange.method, exchange.endpoint, status, formatDuration(exchange.durationMs))
+        ? times > 1
+          ? vscode.l10n.t('{0} {1} failed {2} times in a row: {3}', exchange.method, exchange.endpoint, times, status)
+          : vscode.l10n.t('{0} {1} failed: {2}, {3}', exchange.method, exchange.endpoint, status, formatDuration(exchange.durationMs))
         : vscode.l10n.t('{0} {1}: {2}, {3}', exchange.method, exchange.endpoint, status, formatDuration(exchange.durationMs)),
     };
     item.command = { command: OPEN_EXCHANGE_COMMAND, title: vscode.l10n.t('Open request'), arguments: [exchange] };

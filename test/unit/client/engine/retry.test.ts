@@ -189,8 +189,10 @@ describe('OtoClient retries', () => {
 
     it('resends a set and an adjust whose connection was refused, and says nothing was sent', async () => {
       const events: OtoRequestEvent[] = [];
-      const client = t.newClient({ baseUrl: await refusedBaseUrl(), onRequest: (event) => events.push(event) });
+      const baseUrl = await refusedBaseUrl();
       for (const actionType of ['set', 'adjust'] as const) {
+        // A client each: one that has already given up on a refused connection tries once (see below).
+        const client = t.newClient({ baseUrl, onRequest: (event) => events.push(event) });
         const error = await failure(client.updateStockQuantity({ actionType, locationCode: LOCATION, sku: SKU, qty: 3 }));
         assert.equal(error.kind, 'network');
         assert.equal(error.unsent, true);
@@ -198,6 +200,37 @@ describe('OtoClient retries', () => {
       }
       // Nothing of the write was sent: each attempt failed at the token refresh, refused too.
       assert.ok(events.length >= 8 && events.every((event) => event.error?.kind === 'network'));
+    });
+  });
+
+  describe('during an outage', () => {
+    it('tries a call once, not four times, after an earlier call gave up on a refused connection', async () => {
+      const server = net.createServer();
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as net.AddressInfo;
+      await new Promise((resolve) => server.close(resolve));
+      const events: OtoRequestEvent[] = [];
+      const client = t.newClient({ baseUrl: `http://127.0.0.1:${port}/rest/v2`, onRequest: (event) => events.push(event) });
+      assert.equal((await failure(client.getPickupLocations())).attempts, 4, 'the first failure may be a blip: retried');
+      const before = events.length;
+      for (let i = 0; i < 3; i++) {
+        const error = await failure(client.listProducts());
+        assert.equal(error.kind, 'network');
+        assert.equal(error.attempts, 1);
+      }
+      assert.equal(events.length - before, 3, 'one refused token refresh per call');
+    });
+
+    it('resends again once OTO answers', async () => {
+      t.sandbox.addFaults([{ endpoint: '*', reset: true }]);
+      assert.equal((await failure(t.client.getAccountInfo())).attempts, 4);
+      assert.equal((await failure(t.client.getAccountInfo())).attempts, 1, 'still down: once');
+      t.sandbox.faults.clear();
+      await t.client.getAccountInfo();
+      t.sandbox.addFaults([{ endpoint: 'accountInfo', reset: true, times: 1 }]);
+      const sent = t.sent('accountInfo').length;
+      await t.client.getAccountInfo();
+      assert.equal(t.sent('accountInfo').length - sent, 2, 'an answer came in between: a dropped connection is a blip again, and resent');
     });
   });
 });
