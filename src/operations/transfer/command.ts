@@ -11,13 +11,13 @@ import { displayDate } from '../../orders/inventory/orderDates';
 import { fieldLabel } from '../../orders/inventory/orderDetails';
 import { targetOf } from '../../orders/target';
 import type { OperationsDeps } from '../deps';
-import type { LedgerEntry } from '../history/entry';
+import { interruptedTransferEntries, journalWrite, recordMissing, transferLedgerEntry } from '../history/journalEntries';
 import { askReason } from '../history/reasonPick';
 import { onHandAt } from '../bulk/preview';
 import { confirmPick } from '../confirmPick';
 import { Journal, openJournals, type ReadJournal } from '../journal';
 import { readTransferDate, type TransferDate } from './dates';
-import { checkTransferQuantity, describeStep, describeTransfer, isComplete, newTransferId, outcomeOfJournal, runTransfer, sendStep, stepRequest, type StepName, type StepOutcome, type TransferMethod, type TransferOutcome, type TransferPlan } from './transfer';
+import { checkTransferQuantity, describeStep, describeTransfer, isComplete, newTransferId, outcomeOfJournal, runTransfer, sendStep, TRANSFER_STEPS, type StepName, type StepOutcome, type TransferMethod, type TransferOutcome, type TransferPlan } from './transfer';
 
 const l10n = vscode.l10n;
 
@@ -121,8 +121,8 @@ export async function transferStock(deps: OperationsDeps, argument: unknown): Pr
     asking.add(journal.file);
     try {
       const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: l10n.t('Transferring {0} × {1} from {2} to {3}…', qty, sku, from, to) }, () => runTransfer(client, plan, journal));
-      record(deps, environment, plan, 'first', outcome.first);
-      record(deps, environment, plan, 'second', outcome.second);
+      record(deps, environment, plan, 'first', outcome.first, journal);
+      record(deps, environment, plan, 'second', outcome.second, journal);
       await followUp(deps, environment, plan, outcome, journal);
     } finally {
       asking.delete(journal.file);
@@ -193,6 +193,8 @@ async function reviewTransfer(deps: OperationsDeps, read: ReadJournal): Promise<
     return;
   }
   const journal = Journal.reopen(read.file, read.start);
+  // What it had applied goes to the stock history now, if the stop kept it from getting there.
+  await recordMissing(deps, read.start.environment, interruptedTransferEntries(read));
   const outcome = outcomeOfJournal(read.entries);
   if (isComplete(outcome)) {
     // Nothing was sent, or it was finished and only the last line is missing: nothing to tell.
@@ -242,26 +244,14 @@ async function followUp(deps: OperationsDeps, environment: string, plan: Transfe
     since = undefined;
     const client = await deps.getClient();
     const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: choice ?? '' }, () => sendStep(client, plan, step, journal));
-    record(deps, environment, plan, step, result);
+    record(deps, environment, plan, step, result, journal);
     current = step === 'second' ? { ...current, second: result } : { ...current, reverse: result };
     deps.store.invalidate([{ sku: plan.sku, locationCode: plan.from }, { sku: plan.sku, locationCode: plan.to }]).catch(() => undefined);
   }
 }
 
-function record(deps: OperationsDeps, environment: string, plan: TransferPlan, step: StepName, outcome: StepOutcome): void {
-  if (outcome.state !== 'applied') {
-    return;
+function record(deps: OperationsDeps, environment: string, plan: TransferPlan, step: StepName, outcome: StepOutcome, journal: Journal): void {
+  if (outcome.state === 'applied') {
+    void deps.record(environment, [transferLedgerEntry(plan, step, outcome, { run: journalWrite(journal.start.runId, TRANSFER_STEPS.indexOf(step)) })]);
   }
-  const write = stepRequest(plan, step);
-  const base = { time: new Date().toISOString(), source: 'transfer' as const, sku: plan.sku, transactionId: outcome.reference, reason: plan.reason, note: plan.note, transferId: plan.id };
-  let entry: LedgerEntry;
-  if (write.kind === 'order') {
-    entry = { ...base, action: write.request.action, locationCode: write.request.locationCode, qty: plan.qty };
-  } else {
-    const atSource = write.request.locationCode === plan.from;
-    const before = atSource ? (step === 'reverse' ? plan.fromBefore - plan.qty : plan.fromBefore) : plan.toBefore;
-    const after = write.request.actionType === 'set' ? write.request.qty : before + write.request.qty;
-    entry = { ...base, action: write.request.actionType, locationCode: write.request.locationCode, qty: write.request.qty, before, after };
-  }
-  void deps.record(environment, [entry]);
 }
