@@ -100,14 +100,14 @@ export async function transferStock(deps: OperationsDeps, argument: unknown): Pr
     const plan: TransferPlan = { id: newTransferId(), sku, from, to, qty, method, fromBefore, toBefore, toIsNew, ...dates, ...why };
     const detail = method === 'immediate'
       ? l10n.t('{0}: {1} → {2}. {3}: {4} → {5}.', from, fromBefore, fromBefore - qty, to, toBefore, toBefore + qty)
-      : [
-          l10n.t('An outbound order of {0} at {1} and an inbound order of {0} at {2}.', qty, from, to),
-          ...(['orderDate', 'deliveryDate'] as const).flatMap((field) => (plan[field] ? [l10n.t('{0}: {1}', fieldLabel(field), displayDate(plan[field]))] : [])),
-        ].join(' · ');
+      : l10n.t('An outbound order of {0} at {1} and an inbound order of {0} at {2}.', qty, from, to);
+    // The dates beside the action, where they are read in full: after the orders they were cut off.
+    const datesShown = (['orderDate', 'deliveryDate'] as const).flatMap((field) => (plan[field] ? [l10n.t('{0}: {1}', fieldLabel(field), displayDate(plan[field]))] : [])).join(' · ');
     const confirmed = await confirmPick({
       title: l10n.t('Transfer {0} × {1} from {2} to {3}?', qty, sku, from, to),
       placeHolder: l10n.t('Two writes, one after the other: nothing is resent on its own.'),
       action: l10n.t('$(arrow-swap) Transfer'),
+      description: datesShown || undefined,
       detail,
     });
     if (!confirmed) {
