@@ -17,7 +17,7 @@ import { onHandAt } from '../bulk/preview';
 import { confirmPick } from '../confirmPick';
 import { Journal, openJournals, type ReadJournal } from '../journal';
 import { readTransferDate, type TransferDate } from './dates';
-import { checkTransferQuantity, describeStep, describeTransfer, isComplete, newTransferId, outcomeOfJournal, runTransfer, sendStep, TRANSFER_STEPS, type StepName, type StepOutcome, type TransferMethod, type TransferOutcome, type TransferPlan } from './transfer';
+import { checkTransferQuantity, describeHeld, describeStep, describeTransfer, isComplete, newTransferId, outcomeOfJournal, retrySecond, runTransfer, sendStep, TRANSFER_STEPS, type RetryResult, type StepName, type StepOutcome, type TransferMethod, type TransferOutcome, type TransferPlan } from './transfer';
 
 const l10n = vscode.l10n;
 
@@ -214,6 +214,8 @@ async function followUp(deps: OperationsDeps, environment: string, plan: Transfe
   deps.store.invalidate([{ sku: plan.sku, locationCode: plan.from }, { sku: plan.sku, locationCode: plan.to }]).catch(() => undefined);
   let current = outcome;
   let since = stoppedSince;
+  /** Said before the choices once a retried set was held back. */
+  let held = '';
   for (;;) {
     const text = describeTransfer(plan, current);
     deps.log.info(`Transfer ${plan.id}: ${text}`);
@@ -231,7 +233,8 @@ async function followUp(deps: OperationsDeps, environment: string, plan: Transfe
     const message = since
       ? l10n.t('A transfer of {0} × {1} from {2} to {3} ({4}) was left incomplete when VS Code stopped: {5}. {6}', plan.qty, plan.sku, plan.from, plan.to, since.toLocaleString(vscode.env.language), text, advice)
       : l10n.t('Transfer of {0} × {1} is incomplete: {2}. {3}', plan.qty, plan.sku, text, advice);
-    const choice = await vscode.window.showWarningMessage(message.trim(), retry, reverse, leave);
+    const choice = await vscode.window.showWarningMessage([held, message.trim()].filter(Boolean).join(' '), retry, reverse, leave);
+    held = '';
     if (choice === leave) {
       deps.log.info(`Transfer ${plan.id}: left as it is by the operator`);
       await journal.append({ type: 'closed' });
@@ -243,7 +246,13 @@ async function followUp(deps: OperationsDeps, environment: string, plan: Transfe
     }
     since = undefined;
     const client = await deps.getClient();
-    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: choice ?? '' }, () => sendStep(client, plan, step, journal));
+    const sent = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: choice ?? '' }, async (): Promise<RetryResult> => (step === 'second' ? retrySecond(client, plan, journal) : { sent: await sendStep(client, plan, step, journal) }));
+    if ('held' in sent) {
+      deps.log.info(`Transfer ${plan.id}: the set at ${plan.to} held back (${sent.held.onHand} there now)`);
+      held = describeHeld(plan, sent.held.onHand);
+      continue;
+    }
+    const result = sent.sent;
     record(deps, environment, plan, step, result, journal);
     current = step === 'second' ? { ...current, second: result } : { ...current, reverse: result };
     deps.store.invalidate([{ sku: plan.sku, locationCode: plan.from }, { sku: plan.sku, locationCode: plan.to }]).catch(() => undefined);

@@ -6,7 +6,7 @@
 // is resent on its own. Each step is journalled like a bulk apply's rows (../journal.ts): should
 // VS Code stop between the two writes, the next start says what was half done.
 import { randomUUID } from 'node:crypto';
-import type { CreateInventoryOrderRequest, CreateInventoryOrderResponse, UpdateStockQuantityRequest, UpdateStockQuantityResponse } from '../../client';
+import type { CreateInventoryOrderRequest, CreateInventoryOrderResponse, InventoryStock, UpdateStockQuantityRequest, UpdateStockQuantityResponse } from '../../client';
 import { isOtoError } from '../../client';
 import { isLostAnswer } from '../../orders/change/failure';
 import * as l10n from '@vscode/l10n';
@@ -57,6 +57,7 @@ export interface TransferOutcome {
 export interface TransferClient {
   updateStockQuantity(request: UpdateStockQuantityRequest): Promise<UpdateStockQuantityResponse>;
   createInventoryOrder(request: CreateInventoryOrderRequest): Promise<CreateInventoryOrderResponse>;
+  checkInventoryStock(skus: string[]): Promise<InventoryStock>;
 }
 
 export function newTransferId(): string {
@@ -128,6 +129,33 @@ async function attempt(client: TransferClient, plan: TransferPlan, step: StepNam
     }
     return { state: 'failed', code: isOtoError(error) ? error.code : undefined, message };
   }
+}
+
+/** What retrying the second step did: sent it, or held it back (`onHand`: the destination's figure now). */
+export type RetryResult = { sent: StepOutcome } | { held: { onHand: number } };
+
+/**
+ * Retries the second step on the operator's word. A set (the destination had no inventory of the
+ * SKU) is not safe to send again once the destination has some: the set may have landed, or
+ * another writer stocked it since, and a set would overwrite their figure. So the destination is
+ * read first, and the set is held back when it has inventory there now; an adjust or an order is
+ * relative and is sent as it is.
+ */
+export async function retrySecond(client: TransferClient, plan: TransferPlan, journal?: Journal): Promise<RetryResult> {
+  const write = stepRequest(plan, 'second');
+  if (write.kind === 'stock' && write.request.actionType === 'set') {
+    const stock = await client.checkInventoryStock([plan.sku]);
+    const there = (Object.hasOwn(stock, plan.sku) ? stock[plan.sku] : []).find((entry) => entry.pickupLocationCode === plan.to);
+    if (there) {
+      return { held: { onHand: there.quantityOnHand } };
+    }
+  }
+  return { sent: await sendStep(client, plan, 'second', journal) };
+}
+
+/** Why a retried set was held back, and what the operator can do instead. */
+export function describeHeld(plan: TransferPlan, onHand: number): string {
+  return l10n.t('{0} now has {1} of {2}, so the set to {3} was not sent again: it may have been applied, or the stock changed there since. Check the figure; Leave as it is and adjust it yourself if units are missing.', plan.to, onHand, plan.sku, plan.qty);
 }
 
 /** The first step, then the second only once the first was applied. */

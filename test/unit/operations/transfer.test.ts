@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs/promises';
 import { Journal, openJournals, readJournal } from '../../../src/operations/journal';
-import { checkTransferQuantity, describeTransfer, isComplete, outcomeOfJournal, runTransfer, sendStep, type TransferPlan } from '../../../src/operations/transfer/transfer';
+import { checkTransferQuantity, describeHeld, describeTransfer, isComplete, outcomeOfJournal, retrySecond, runTransfer, sendStep, type TransferPlan } from '../../../src/operations/transfer/transfer';
 import { setupOperations, type OperationsFixture } from './support';
 import { until } from '../until';
 
@@ -81,6 +81,41 @@ describe('operations: transfers between locations', () => {
     assert.strictEqual(reverse.state, 'applied');
     assert.ok(isComplete({ first, second, reverse }));
     assert.strictEqual(await fx.onHand('KHL-DATES-3KG', 'RUH-WH1'), 98);
+  });
+
+  describe('retrying the second step when it is a set (the destination had no inventory of the SKU)', () => {
+    const newAtDestination = (): Promise<TransferPlan> => plan({ sku: 'MDJ-DATES-1KG', to: 'DMM-WH1' });
+
+    it('a set whose answer was lost is not sent again: it had landed, and the destination\'s figure is told instead', async () => {
+      const transfer = await newAtDestination();
+      await sendStep(fx.client, transfer, 'first');
+      fx.sandbox.addFaults([{ endpoint: 'updateStockQuantity', afterEffect: true, times: 1 }]);
+      assert.strictEqual((await sendStep(fx.client, transfer, 'second')).state, 'lost');
+      const retried = await retrySecond(fx.client, transfer);
+      assert.deepStrictEqual(retried, { held: { onHand: 5 } });
+      assert.strictEqual(fx.writes().length, 2, 'the set was not resent');
+      assert.strictEqual(describeHeld(transfer, 5), 'DMM-WH1 now has 5 of MDJ-DATES-1KG, so the set to 5 was not sent again: it may have been applied, or the stock changed there since. Check the figure; Leave as it is and adjust it yourself if units are missing.');
+    });
+
+    it('a set never sent is held back too once another writer stocked the destination, whose figure it would overwrite', async () => {
+      const transfer = await newAtDestination();
+      await sendStep(fx.client, transfer, 'first');
+      await fx.client.updateStockQuantity({ actionType: 'set', sku: 'MDJ-DATES-1KG', locationCode: 'DMM-WH1', qty: 2 });
+      assert.deepStrictEqual(await retrySecond(fx.client, transfer), { held: { onHand: 2 } });
+      assert.strictEqual(await fx.onHand('MDJ-DATES-1KG', 'DMM-WH1'), 2, 'the other writer\'s figure stands');
+    });
+
+    it('a set that provably did not land (the destination still has no inventory) is sent; an adjust is sent without a read', async () => {
+      const transfer = await newAtDestination();
+      await sendStep(fx.client, transfer, 'first');
+      const retried = await retrySecond(fx.client, transfer);
+      assert.strictEqual('sent' in retried && retried.sent.state, 'applied');
+      assert.strictEqual(await fx.onHand('MDJ-DATES-1KG', 'DMM-WH1'), 5);
+      const adjust = await plan({ id: 'transfer-2' });
+      const reads = fx.sandbox.requests.filter((request) => request.endpoint === 'checkInventoryStock').length;
+      assert.ok('sent' in (await retrySecond(fx.client, adjust)));
+      assert.strictEqual(fx.sandbox.requests.filter((request) => request.endpoint === 'checkInventoryStock').length, reads);
+    });
   });
 
   it('through inventory orders: an outbound order at the source, then an inbound one at the destination, with dates', async () => {
