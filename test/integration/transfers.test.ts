@@ -1,7 +1,7 @@
 // Transfer Stock in a real VS Code on the extension's own sandbox, on the paths the operator tools'
 // suite leaves out: through inventory orders (the dates in their boxes, the confirmation in light
 // and dark, the two orders read back from the sandbox), and the review of a transfer VS Code
-// stopped in the middle of (a journal left as a crash leaves it, then each of Retry, Reverse and
+// stopped in the middle of (a journal left as a crash leaves it, then each of Send, Reverse and
 // Leave), with the stock read from the sandbox and the stock history read from its file.
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
@@ -193,11 +193,11 @@ if (uiAvailable()) {
         assert.deepStrictEqual(firsts.map((entry) => [entry.source, entry.action, entry.before, entry.after, entry.transactionId, entry.note]), [['transfer', 'adjust', plan.fromBefore, plan.fromBefore - 3, reference, 'recorded on review: VS Code stopped during this transfer']]);
       }
 
-      it('Retry sends the second step once; the first goes to the stock history once, marked', async () => {
+      it('Send (the second step was never sent) sends it once; the first goes to the stock history once, marked', async () => {
         const { plan, journal, reference } = await crashedTransfer('it-retry');
         await review(plan, reference);
         await screenshot('transfer-review');
-        await choose(`Retry +3 at ${to}`);
+        await choose(`Send +3 at ${to}`);
         const done = new RegExp(`^Transfer of 3 × ${plan.sku}: −3 at ${from} applied \\(${reference}\\); \\+3 at ${to} applied( \\(\\S+\\))?\\.$`);
         await waitFor('the transfer made whole', notificationCenter, (lines) => lines.some((line) => done.test(line)));
         assert.strictEqual((await figures(client, plan.sku, from)).onHand, plan.fromBefore - 3);

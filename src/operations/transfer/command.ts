@@ -17,7 +17,7 @@ import { onHandAt } from '../bulk/preview';
 import { confirmPick } from '../confirmPick';
 import { Journal, openJournals, type ReadJournal } from '../journal';
 import { readTransferDate, type TransferDate } from './dates';
-import { checkTransferQuantity, describeHeld, describeStep, describeTransfer, isComplete, newTransferId, outcomeOfJournal, retrySecond, runTransfer, sendStep, TRANSFER_STEPS, type RetryResult, type StepName, type StepOutcome, type TransferMethod, type TransferOutcome, type TransferPlan } from './transfer';
+import { checkTransferQuantity, choiceLabels, describeHeld, describeTransfer, figuresNow, isComplete, newTransferId, outcomeOfJournal, retrySecond, runTransfer, sendStep, TRANSFER_STEPS, type RetryResult, type StepName, type StepOutcome, type TransferMethod, type TransferOutcome, type TransferPlan } from './transfer';
 
 const l10n = vscode.l10n;
 
@@ -225,11 +225,11 @@ async function followUp(deps: OperationsDeps, environment: string, plan: Transfe
       void show(l10n.t('Transfer of {0} × {1}: {2}.', plan.qty, plan.sku, text));
       return;
     }
-    const retry = l10n.t('Retry {0}', describeStep(plan, 'second'));
-    const reverse = l10n.t('Reverse {0}', describeStep(plan, 'first'));
-    const leave = l10n.t('Leave as it is');
+    const { second: retry, reverse, leave } = choiceLabels(plan, current);
     const secondUnclear = current.second.state === 'lost' || current.first.state === 'lost';
-    const advice = secondUnclear ? l10n.t('Check the figures before you choose: a step without an answer may have been applied.') : '';
+    const advice = secondUnclear
+      ? [l10n.t('Check the figures before you choose: a step without an answer may have been applied.'), await deps.getClient().then((client) => figuresNow(client, plan), () => undefined)].filter(Boolean).join(' ')
+      : '';
     const message = since
       ? l10n.t('A transfer of {0} × {1} from {2} to {3} ({4}) was left incomplete when VS Code stopped: {5}. {6}', plan.qty, plan.sku, plan.from, plan.to, since.toLocaleString(vscode.env.language), text, advice)
       : l10n.t('Transfer of {0} × {1} is incomplete: {2}. {3}', plan.qty, plan.sku, text, advice);

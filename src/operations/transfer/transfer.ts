@@ -158,6 +158,25 @@ export function describeHeld(plan: TransferPlan, onHand: number): string {
   return l10n.t('{0} now has {1} of {2}, so the set to {3} was not sent again: it may have been applied, or the stock changed there since. Check the figure; Leave as it is and adjust it yourself if units are missing.', plan.to, onHand, plan.sku, plan.qty);
 }
 
+/**
+ * On hand at both ends read now, beside the figures before the transfer, for a transfer with a
+ * step whose answer was lost: the operator can see whether it landed before choosing. Only for a
+ * transfer made at once (an order moves no figure on hand); a read that fails says nothing.
+ */
+export async function figuresNow(client: TransferClient, plan: TransferPlan): Promise<string | undefined> {
+  if (plan.method !== 'immediate') {
+    return undefined;
+  }
+  let stock: InventoryStock;
+  try {
+    stock = await client.checkInventoryStock([plan.sku]);
+  } catch {
+    return undefined;
+  }
+  const at = (code: string): number => (Object.hasOwn(stock, plan.sku) ? stock[plan.sku] : []).find((entry) => entry.pickupLocationCode === code)?.quantityOnHand ?? 0;
+  return l10n.t('On hand now: {0} at {1} ({2} before the transfer), {3} at {4} ({5} before).', at(plan.from), plan.from, plan.fromBefore, at(plan.to), plan.to, plan.toBefore);
+}
+
 /** The first step, then the second only once the first was applied. */
 export async function runTransfer(client: TransferClient, plan: TransferPlan, journal?: Journal): Promise<TransferOutcome> {
   const first = await sendStep(client, plan, 'first', journal);
@@ -224,6 +243,19 @@ export function describeTransfer(plan: TransferPlan, outcome: TransferOutcome): 
     parts.push(l10n.t('reversed: {0}', describeOutcome(plan, 'reverse', outcome.reverse)));
   }
   return parts.join('; ');
+}
+
+/**
+ * The buttons of an incomplete transfer: the second step is "Send" when it was never sent (VS Code
+ * stopped before it) and "Retry" when it was sent and refused or unanswered.
+ */
+export function choiceLabels(plan: TransferPlan, outcome: TransferOutcome): { second: string; reverse: string; leave: string } {
+  const second = describeStep(plan, 'second');
+  return {
+    second: outcome.second.state === 'not-sent' ? l10n.t('Send {0}', second) : l10n.t('Retry {0}', second),
+    reverse: l10n.t('Reverse {0}', describeStep(plan, 'first')),
+    leave: l10n.t('Leave as it is'),
+  };
 }
 
 /** Done: both steps applied, or the first reversed. Otherwise the operator is asked what next. */

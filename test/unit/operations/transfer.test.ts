@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs/promises';
 import { Journal, openJournals, readJournal } from '../../../src/operations/journal';
-import { checkTransferQuantity, describeHeld, describeTransfer, isComplete, outcomeOfJournal, retrySecond, runTransfer, sendStep, type TransferPlan } from '../../../src/operations/transfer/transfer';
+import { checkTransferQuantity, choiceLabels, describeHeld, describeTransfer, figuresNow, isComplete, outcomeOfJournal, retrySecond, runTransfer, sendStep, type TransferPlan } from '../../../src/operations/transfer/transfer';
 import { setupOperations, type OperationsFixture } from './support';
 import { until } from '../until';
 
@@ -63,6 +63,7 @@ describe('operations: transfers between locations', () => {
     assert.strictEqual(isComplete(outcome), false);
     assert.match(describeTransfer(transfer, outcome), /^−5 at RUH-WH1 applied \(\S+\); \+5 at JED-WH1 not applied \(OTO1133 Location Code is missing or invalid\)$/);
     assert.strictEqual(fx.writes().length, 2, 'nothing was retried on its own');
+    assert.strictEqual(choiceLabels(transfer, outcome).second, 'Retry +5 at JED-WH1');
     const retried = await sendStep(fx.client, transfer, 'second');
     assert.strictEqual(retried.state, 'applied');
     assert.strictEqual(await fx.onHand('KHL-DATES-3KG', 'JED-WH1'), 236);
@@ -77,6 +78,8 @@ describe('operations: transfers between locations', () => {
     assert.match(describeTransfer(transfer, { first, second }), /; \+5 at JED-WH1: no answer, may or may not have been applied$/);
     assert.strictEqual(fx.writes().length, 2, 'the lost step was not resent');
     assert.strictEqual(await fx.onHand('KHL-DATES-3KG', 'JED-WH1'), 236, 'it had in fact been applied');
+    assert.strictEqual(await figuresNow(fx.client, transfer), 'On hand now: 93 at RUH-WH1 (98 before the transfer), 236 at JED-WH1 (231 before).', 'the figures that show it, for the operator');
+    assert.strictEqual(await figuresNow(fx.client, { ...transfer, method: 'orders' }), undefined, 'an order moves nothing on hand');
     const reverse = await sendStep(fx.client, transfer, 'reverse');
     assert.strictEqual(reverse.state, 'applied');
     assert.ok(isComplete({ first, second, reverse }));
@@ -155,6 +158,7 @@ describe('operations: transfers between locations', () => {
       const outcome = outcomeOfJournal(open.entries);
       assert.strictEqual(isComplete(outcome), false);
       assert.match(describeTransfer(open.start.transfer!, outcome), /^−5 at RUH-WH1 applied \(\S+\); \+5 at JED-WH1 not sent$/);
+      assert.deepStrictEqual(choiceLabels(transfer, outcome), { second: 'Send +5 at JED-WH1', reverse: 'Reverse −5 at RUH-WH1', leave: 'Leave as it is' }, 'a step never sent is sent, not retried');
       assert.strictEqual(fx.writes().length, 1, 'reading the journal back sends nothing');
       assert.strictEqual(await fx.onHand('KHL-DATES-3KG', 'RUH-WH1'), 93);
       assert.strictEqual(await fx.onHand('KHL-DATES-3KG', 'JED-WH1'), 231);
