@@ -76,6 +76,9 @@ if (uiAvailable()) {
       await pick(`Pick the SKU to move from ${from.code}`, sku, (item) => item.label === sku);
       await pick(`Move ${sku} from ${from.code} to which location?`, to.code, (item) => item.description === to.code);
       await waitFor('the quantity box', quickInput, (state) => shown(state) && state.message.includes(`${fromBefore.onHand} on hand at ${from.code}, ${toBefore.onHand} at ${to.code}`));
+      // Enter on the empty box is refused in it (it used to end the transfer without a word).
+      await press('Enter');
+      await waitFor('the empty quantity refused in its box', quickInput, (state) => shown(state) && state.value === '' && state.message === 'Type how many units to move: a whole number of at least 1.');
       await typeText('3');
       await waitFor('the quantity accepted', quickInput, (state) => shown(state) && state.value === '3' && !state.message.startsWith('Only'));
       await press('Enter');

@@ -75,7 +75,8 @@ export async function transferStock(deps: OperationsDeps, argument: unknown): Pr
     const qtyText = await vscode.window.showInputBox({
       title,
       prompt: l10n.t('{0}: {1} on hand at {2}, {3} at {4}. How many units to move?', sku, fromBefore, from, toBefore, to),
-      validateInput: (text) => (text === '' ? undefined : checkTransferQuantity(text, fromBefore)),
+      // An empty box is refused like any other bad quantity: accepted, it ended the transfer without a word.
+      validateInput: (text) => checkTransferQuantity(text, fromBefore),
     });
     if (qtyText === undefined || checkTransferQuantity(qtyText, fromBefore)) {
       return;
