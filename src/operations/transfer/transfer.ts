@@ -6,7 +6,7 @@
 // is resent on its own. Each step is journalled like a bulk apply's rows (../journal.ts): should
 // VS Code stop between the two writes, the next start says what was half done.
 import { randomUUID } from 'node:crypto';
-import type { CreateInventoryOrderRequest, CreateInventoryOrderResponse, InventoryStock, UpdateStockQuantityRequest, UpdateStockQuantityResponse } from '../../client';
+import type { CreateInventoryOrderRequest, CreateInventoryOrderResponse, InventoryStock, InventoryStockEntry, UpdateStockQuantityRequest, UpdateStockQuantityResponse } from '../../client';
 import { isOtoError } from '../../client';
 import { isLostAnswer } from '../../orders/change/failure';
 import * as l10n from '@vscode/l10n';
@@ -131,6 +131,11 @@ async function attempt(client: TransferClient, plan: TransferPlan, step: StepNam
   }
 }
 
+/** The SKU's inventory at a location, absent when it has none there. */
+function entryAt(stock: InventoryStock, sku: string, code: string): InventoryStockEntry | undefined {
+  return (Object.hasOwn(stock, sku) ? stock[sku] : []).find((entry) => entry.pickupLocationCode === code);
+}
+
 /** What retrying the second step did: sent it, or held it back (`onHand`: the destination's figure now). */
 export type RetryResult = { sent: StepOutcome } | { held: { onHand: number } };
 
@@ -144,8 +149,7 @@ export type RetryResult = { sent: StepOutcome } | { held: { onHand: number } };
 export async function retrySecond(client: TransferClient, plan: TransferPlan, journal?: Journal): Promise<RetryResult> {
   const write = stepRequest(plan, 'second');
   if (write.kind === 'stock' && write.request.actionType === 'set') {
-    const stock = await client.checkInventoryStock([plan.sku]);
-    const there = (Object.hasOwn(stock, plan.sku) ? stock[plan.sku] : []).find((entry) => entry.pickupLocationCode === plan.to);
+    const there = entryAt(await client.checkInventoryStock([plan.sku]), plan.sku, plan.to);
     if (there) {
       return { held: { onHand: there.quantityOnHand } };
     }
@@ -173,7 +177,7 @@ export async function figuresNow(client: TransferClient, plan: TransferPlan): Pr
   } catch {
     return undefined;
   }
-  const at = (code: string): number => (Object.hasOwn(stock, plan.sku) ? stock[plan.sku] : []).find((entry) => entry.pickupLocationCode === code)?.quantityOnHand ?? 0;
+  const at = (code: string): number => entryAt(stock, plan.sku, code)?.quantityOnHand ?? 0;
   return l10n.t('On hand now: {0} at {1} ({2} before the transfer), {3} at {4} ({5} before).', at(plan.from), plan.from, plan.fromBefore, at(plan.to), plan.to, plan.toBefore);
 }
 
