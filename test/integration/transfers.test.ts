@@ -12,7 +12,7 @@ import type { LedgerEntry } from '../../src/operations/history/entry';
 import { Journal, readJournal } from '../../src/operations/journal';
 import { sendStep, type TransferPlan } from '../../src/operations/transfer/transfer';
 import { activateExtension } from './support/extension';
-import { inventoryOrder, sandbox } from './support/sandbox';
+import { forgetSandbox, inventoryOrder, sandbox } from './support/sandbox';
 import { screenshot, useTheme } from './support/screenshot';
 import { finished, notificationCenter, pageClick, press, quickInput, typeText, uiAvailable, waitFor, type QuickInputState } from './support/ui';
 
@@ -55,6 +55,8 @@ if (uiAvailable()) {
   describe('Transfer Stock in a real VS Code: through inventory orders, and the review of an interrupted one', () => {
     before(async () => {
       await activateExtension();
+      // A suite before this one may have restarted the sandbox on another port.
+      forgetSandbox();
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.commands.executeCommand('notifications.clearAll');
     });
