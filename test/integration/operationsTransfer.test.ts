@@ -147,11 +147,19 @@ if (uiAvailable()) {
       let to: string;
       let sku: string;
       const used = new Set<string>();
+      /** What the tests leave moved, put back for the suites after this one. */
+      const restore: Array<{ sku: string; locationCode: string; qty: number }> = [];
 
       before(async () => {
         assert.ok(storage, 'the launcher names the extension\'s storage (OTO_TEST_STORAGE_DIR)');
         client = (await sandbox()).client;
         [from, to] = (await client.getPickupLocations()).slice(2, 4).map((location) => location.code);
+      });
+
+      after(async () => {
+        for (const { sku: moved, locationCode, qty } of restore) {
+          await client.updateStockQuantity({ actionType: 'adjust', sku: moved, locationCode, qty });
+        }
       });
 
       /** The ledger of the sandbox environment, as the extension wrote it. */
@@ -207,6 +215,7 @@ if (uiAvailable()) {
         await waitFor('the transfer made whole', notificationCenter, (lines) => lines.some((line) => done.test(line)));
         assert.strictEqual((await figures(client, plan.sku, from)).onHand, plan.fromBefore - 3);
         assert.strictEqual((await figures(client, plan.sku, to)).onHand, plan.toBefore + 3);
+        restore.push({ sku: plan.sku, locationCode: to, qty: -3 }, { sku: plan.sku, locationCode: from, qty: 3 });
         await waitFor('the journal closed', () => closed(journal), Boolean);
         assertFirstRecordedOnce(plan, reference);
         await waitFor('the retried step in the stock history', async () => ledger().filter((entry) => entry.transferId === plan.id && entry.locationCode === to), (entries) => entries.length === 1 && entries[0].after === plan.toBefore + 3 && entries[0].note === undefined);
@@ -228,6 +237,7 @@ if (uiAvailable()) {
         const { plan, journal, reference } = await crashedTransfer('it-leave');
         await review(plan, reference);
         await choose('Leave as it is');
+        restore.push({ sku: plan.sku, locationCode: from, qty: 3 });
         await waitFor('the journal closed', () => closed(journal), Boolean);
         assert.strictEqual((await figures(client, plan.sku, from)).onHand, plan.fromBefore - 3);
         assert.strictEqual((await figures(client, plan.sku, to)).onHand, plan.toBefore);
