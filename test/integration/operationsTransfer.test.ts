@@ -233,6 +233,24 @@ if (uiAvailable()) {
         assertFirstRecordedOnce(plan, reference);
       });
 
+      it('a choice that cannot be journalled is not sent, and the operator is told why', async () => {
+        const { plan, journal, reference } = await crashedTransfer('it-unwritable');
+        await review(plan, reference);
+        // The journal cannot take the send line any more: the write must not leave without it.
+        fs.rmSync(journal.file);
+        fs.mkdirSync(journal.file);
+        try {
+          await choose(`Send +3 at ${to}`);
+          await waitFor('the error', notificationCenter, (lines) => lines.some((line) => line.startsWith('Transfer Stock: ') && line.includes(path.basename(journal.file))));
+          assert.strictEqual((await figures(client, plan.sku, to)).onHand, plan.toBefore, 'nothing was sent');
+          assert.strictEqual((await figures(client, plan.sku, from)).onHand, plan.fromBefore - 3);
+        } finally {
+          fs.rmSync(journal.file, { recursive: true, force: true });
+          restore.push({ sku: plan.sku, locationCode: from, qty: 3 });
+        }
+        await vscode.commands.executeCommand('notifications.clearAll');
+      });
+
       it('Leave as it is sends nothing, closes the journal, and the next review offers nothing', async () => {
         const { plan, journal, reference } = await crashedTransfer('it-leave');
         await review(plan, reference);

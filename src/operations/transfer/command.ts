@@ -180,11 +180,17 @@ export async function reviewTransfers(deps: OperationsDeps): Promise<number> {
     for (const read of open) {
       try {
         await reviewTransfer(deps, read);
+      } catch (error) {
+        // The operator chose, so they are told why it did not happen (it was only logged); the others are still asked about.
+        if (!isCancellation(error)) {
+          deps.log.warn(`Transfer: ${describeError(error)}`);
+          void vscode.window.showErrorMessage(l10n.t('{0}: {1}', l10n.t('Transfer Stock'), describeError(error)));
+        }
       } finally {
         asking.delete(read.file);
       }
     }
-  })().catch((error: unknown) => deps.log.warn(`Transfer: ${describeError(error)}`));
+  })();
   return open.length;
 }
 
