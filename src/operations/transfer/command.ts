@@ -17,7 +17,7 @@ import { onHandAt } from '../bulk/preview';
 import { confirmPick } from '../confirmPick';
 import { Journal, openJournals, type ReadJournal } from '../journal';
 import { readTransferDate, type TransferDate } from './dates';
-import { checkTransferQuantity, choiceLabels, describeHeld, describeTransfer, figuresNow, isComplete, newTransferId, outcomeOfJournal, retrySecond, runTransfer, sendStep, TRANSFER_STEPS, type RetryResult, type StepName, type StepOutcome, type TransferMethod, type TransferOutcome, type TransferPlan } from './transfer';
+import { checkTransferQuantity, choiceLabels, describeHeld, describeTransfer, figuresNow, isComplete, newTransferId, outcomeOfJournal, runTransfer, sendSecond, sendStep, TRANSFER_STEPS, type RetryResult, type StepName, type StepOutcome, type TransferMethod, type TransferOutcome, type TransferPlan } from './transfer';
 
 const l10n = vscode.l10n;
 
@@ -221,8 +221,8 @@ async function followUp(deps: OperationsDeps, environment: string, plan: Transfe
   deps.store.invalidate([{ sku: plan.sku, locationCode: plan.from }, { sku: plan.sku, locationCode: plan.to }]).catch(() => undefined);
   let current = outcome;
   let since = stoppedSince;
-  /** Said before the choices once a retried set was held back. */
-  let held = '';
+  /** Said before the choices once the set was held back. */
+  let held = outcome.held ? describeHeld(plan, outcome.held.onHand, false) : '';
   for (;;) {
     const text = describeTransfer(plan, current);
     deps.log.info(`Transfer ${plan.id}: ${text}`);
@@ -253,10 +253,10 @@ async function followUp(deps: OperationsDeps, environment: string, plan: Transfe
     }
     since = undefined;
     const client = await deps.getClient();
-    const sent = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: choice ?? '' }, async (): Promise<RetryResult> => (step === 'second' ? retrySecond(client, plan, journal) : { sent: await sendStep(client, plan, step, journal) }));
+    const sent = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: choice ?? '' }, async (): Promise<RetryResult> => (step === 'second' ? sendSecond(client, plan, journal) : { sent: await sendStep(client, plan, step, journal) }));
     if ('held' in sent) {
       deps.log.info(`Transfer ${plan.id}: the set at ${plan.to} held back (${sent.held.onHand} there now)`);
-      held = describeHeld(plan, sent.held.onHand);
+      held = describeHeld(plan, sent.held.onHand, current.second.state !== 'not-sent');
       continue;
     }
     const result = sent.sent;

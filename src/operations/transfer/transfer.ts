@@ -52,6 +52,8 @@ export interface TransferOutcome {
   first: StepOutcome;
   second: StepOutcome;
   reverse?: StepOutcome;
+  /** The second step, a set, was held back: the destination has stock of the SKU now (`onHand`). */
+  held?: { onHand: number };
 }
 
 export interface TransferClient {
@@ -140,13 +142,13 @@ function entryAt(stock: InventoryStock, sku: string, code: string): InventorySto
 export type RetryResult = { sent: StepOutcome } | { held: { onHand: number } };
 
 /**
- * Retries the second step on the operator's word. A set (the destination had no inventory of the
- * SKU) is not safe to send again once the destination has some: the set may have landed, or
- * another writer stocked it since, and a set would overwrite their figure. So the destination is
- * read first, and the set is held back when it has inventory there now; an adjust or an order is
- * relative and is sent as it is.
+ * Sends the second step, first or again. A set (the destination had no inventory of the SKU when
+ * the transfer was prepared) is not safe once the destination has some: another writer may have
+ * stocked it since, or a set sent before may have landed, and a set would overwrite that figure.
+ * So the destination is read first, and the set is held back when it has inventory there now; an
+ * adjust or an order is relative and is sent as it is.
  */
-export async function retrySecond(client: TransferClient, plan: TransferPlan, journal?: Journal): Promise<RetryResult> {
+export async function sendSecond(client: TransferClient, plan: TransferPlan, journal?: Journal): Promise<RetryResult> {
   const write = stepRequest(plan, 'second');
   if (write.kind === 'stock' && write.request.actionType === 'set') {
     const there = entryAt(await client.checkInventoryStock([plan.sku]), plan.sku, plan.to);
@@ -157,9 +159,11 @@ export async function retrySecond(client: TransferClient, plan: TransferPlan, jo
   return { sent: await sendStep(client, plan, 'second', journal) };
 }
 
-/** Why a retried set was held back, and what the operator can do instead. */
-export function describeHeld(plan: TransferPlan, onHand: number): string {
-  return l10n.t('{0} now has {1} of {2}, so the set to {3} was not sent again: it may have been applied, or the stock changed there since. Check the figure; Leave as it is and adjust it yourself if units are missing.', plan.to, onHand, plan.sku, plan.qty);
+/** Why the set was held back (`sentBefore`: it had been sent, without an answer or refused), and what the operator can do instead. */
+export function describeHeld(plan: TransferPlan, onHand: number, sentBefore: boolean): string {
+  return sentBefore
+    ? l10n.t('{0} now has {1} of {2}, so the set to {3} was not sent again: it may have been applied, or the stock changed there since. Check the figure; Leave as it is and adjust it yourself if units are missing.', plan.to, onHand, plan.sku, plan.qty)
+    : l10n.t('{0} now has {1} of {2} (it had none when the transfer was prepared), so the set to {3} was not sent: it would overwrite that figure. Reverse the first step and transfer again, or Leave as it is.', plan.to, onHand, plan.sku, plan.qty);
 }
 
 /**
@@ -187,7 +191,8 @@ export async function runTransfer(client: TransferClient, plan: TransferPlan, jo
   if (first.state !== 'applied') {
     return { first, second: { state: 'not-sent' } };
   }
-  return { first, second: await sendStep(client, plan, 'second', journal) };
+  const second = await sendSecond(client, plan, journal);
+  return 'held' in second ? { first, second: { state: 'not-sent' }, held: second.held } : { first, second: second.sent };
 }
 
 /**

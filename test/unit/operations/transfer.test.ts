@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs/promises';
 import { Journal, openJournals, readJournal } from '../../../src/operations/journal';
-import { checkTransferQuantity, choiceLabels, describeHeld, describeTransfer, figuresNow, isComplete, outcomeOfJournal, retrySecond, runTransfer, sendStep, type TransferPlan } from '../../../src/operations/transfer/transfer';
+import { checkTransferQuantity, choiceLabels, describeHeld, describeTransfer, figuresNow, isComplete, outcomeOfJournal, sendSecond, runTransfer, sendStep, type TransferPlan } from '../../../src/operations/transfer/transfer';
 import { setupOperations, type OperationsFixture } from './support';
 import { until } from '../until';
 
@@ -94,29 +94,41 @@ describe('operations: transfers between locations', () => {
       await sendStep(fx.client, transfer, 'first');
       fx.sandbox.addFaults([{ endpoint: 'updateStockQuantity', afterEffect: true, times: 1 }]);
       assert.strictEqual((await sendStep(fx.client, transfer, 'second')).state, 'lost');
-      const retried = await retrySecond(fx.client, transfer);
+      const retried = await sendSecond(fx.client, transfer);
       assert.deepStrictEqual(retried, { held: { onHand: 5 } });
       assert.strictEqual(fx.writes().length, 2, 'the set was not resent');
-      assert.strictEqual(describeHeld(transfer, 5), 'DMM-WH1 now has 5 of MDJ-DATES-1KG, so the set to 5 was not sent again: it may have been applied, or the stock changed there since. Check the figure; Leave as it is and adjust it yourself if units are missing.');
+      assert.strictEqual(describeHeld(transfer, 5, true), 'DMM-WH1 now has 5 of MDJ-DATES-1KG, so the set to 5 was not sent again: it may have been applied, or the stock changed there since. Check the figure; Leave as it is and adjust it yourself if units are missing.');
     });
 
     it('a set never sent is held back too once another writer stocked the destination, whose figure it would overwrite', async () => {
       const transfer = await newAtDestination();
       await sendStep(fx.client, transfer, 'first');
       await fx.client.updateStockQuantity({ actionType: 'set', sku: 'MDJ-DATES-1KG', locationCode: 'DMM-WH1', qty: 2 });
-      assert.deepStrictEqual(await retrySecond(fx.client, transfer), { held: { onHand: 2 } });
+      assert.deepStrictEqual(await sendSecond(fx.client, transfer), { held: { onHand: 2 } });
       assert.strictEqual(await fx.onHand('MDJ-DATES-1KG', 'DMM-WH1'), 2, 'the other writer\'s figure stands');
+    });
+
+    it('the transfer itself holds the set back when another writer stocked the destination after it was prepared', async () => {
+      const transfer = await newAtDestination();
+      await fx.client.updateStockQuantity({ actionType: 'set', sku: 'MDJ-DATES-1KG', locationCode: 'DMM-WH1', qty: 2 });
+      const outcome = await runTransfer(fx.client, transfer);
+      assert.strictEqual(outcome.first.state, 'applied');
+      assert.deepStrictEqual([outcome.second, outcome.held], [{ state: 'not-sent' }, { onHand: 2 }]);
+      assert.strictEqual(isComplete(outcome), false, 'the operator is asked: reverse the first step, or leave it');
+      assert.deepStrictEqual(fx.writes().map((write) => [write.actionType, write.locationCode]), [['set', 'DMM-WH1'], ['adjust', 'RUH-WH1']], 'no set over the other writer\'s figure');
+      assert.strictEqual(await fx.onHand('MDJ-DATES-1KG', 'DMM-WH1'), 2);
+      assert.strictEqual(describeHeld(transfer, 2, false), 'DMM-WH1 now has 2 of MDJ-DATES-1KG (it had none when the transfer was prepared), so the set to 5 was not sent: it would overwrite that figure. Reverse the first step and transfer again, or Leave as it is.');
     });
 
     it('a set that provably did not land (the destination still has no inventory) is sent; an adjust is sent without a read', async () => {
       const transfer = await newAtDestination();
       await sendStep(fx.client, transfer, 'first');
-      const retried = await retrySecond(fx.client, transfer);
+      const retried = await sendSecond(fx.client, transfer);
       assert.strictEqual('sent' in retried && retried.sent.state, 'applied');
       assert.strictEqual(await fx.onHand('MDJ-DATES-1KG', 'DMM-WH1'), 5);
       const adjust = await plan({ id: 'transfer-2' });
       const reads = fx.sandbox.requests.filter((request) => request.endpoint === 'checkInventoryStock').length;
-      assert.ok('sent' in (await retrySecond(fx.client, adjust)));
+      assert.ok('sent' in (await sendSecond(fx.client, adjust)));
       assert.strictEqual(fx.sandbox.requests.filter((request) => request.endpoint === 'checkInventoryStock').length, reads);
     });
   });
