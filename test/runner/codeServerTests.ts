@@ -105,6 +105,8 @@ async function main(): Promise<number> {
         OTO_TEST_EXTENSION_PATH: extensionPath,
         OTO_TEST_VSIX: vsix,
         OTO_UI_DIR: path.join(runDir, 'ui'),
+        // The extension's global storage (journals, ledgers), where the tests of an interrupted transfer leave a journal.
+        OTO_TEST_STORAGE_DIR: path.join(profile.userDataDir, 'User', 'globalStorage', `${manifest.publisher}.${manifest.name}`.toLowerCase()),
         ...(process.env.OTO_TEST_GREP ? { OTO_TEST_GREP: process.env.OTO_TEST_GREP } : {}),
       },
       screenshotDir: path.join(output, 'screenshots'),

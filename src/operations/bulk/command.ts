@@ -7,11 +7,12 @@ import { isOtoError } from '../../client';
 import { describeError } from '../../orders/change/failure';
 import type { OperationsDeps } from '../deps';
 import type { LedgerEntry } from '../history/entry';
+import { bulkLedgerEntry, interruptedBulkEntries, journalWrite, recordMissing, withNote } from '../history/journalEntries';
 import { parseCsv } from './csv';
 import { confirmPick } from '../confirmPick';
 import { Journal, readJournal, type ReadJournal } from '../journal';
 import { parseJsonRows } from './jsonRows';
-import { buildPreview, type PlannedRow, type Preview } from './preview';
+import { buildPreview, type Preview } from './preview';
 import { reportCsv } from './report';
 import { BULK_CONCURRENCY, checkRows, sendRows } from './run';
 import { countStates, isSettled, statusOf, type RowStatus } from './state';
@@ -165,7 +166,7 @@ async function planAndApply(deps: OperationsDeps, changes: readonly BulkChange[]
         signal,
         onRow: (row, state) => {
           if (state.state === 'applied') {
-            record(deps, environment, [ledgerEntry(row, { transactionId: state.transactionId })]);
+            record(deps, environment, [bulkLedgerEntry(row, { transactionId: state.transactionId, run: journalWrite(journal.start.runId, row.index) })]);
           }
           done++;
           progress.report({ increment: 100 / toSend.length, message: l10n.t('{0} of {1}', done, toSend.length) });
@@ -216,10 +217,6 @@ async function finish(deps: OperationsDeps, journal: Journal, source: string): P
 /** The ledger keeps what was applied (its failures go to the log: the journal is the record that matters). */
 function record(deps: OperationsDeps, environment: string, entries: LedgerEntry[]): void {
   void deps.record(environment, entries);
-}
-
-function ledgerEntry(row: PlannedRow, extra: Partial<LedgerEntry>): LedgerEntry {
-  return { time: new Date().toISOString(), source: 'bulk', action: row.action, sku: row.sku, locationCode: row.locationCode, before: row.before, after: row.after, qty: row.qty, reason: row.reason, note: row.note, ...extra };
 }
 
 async function readBack(journal: Journal): Promise<ReadJournal> {
@@ -284,6 +281,8 @@ export async function reviewJournal(deps: OperationsDeps, read: ReadJournal): Pr
     return;
   }
   const journal = Journal.reopen(read.file, read.start);
+  // What it had applied goes to the stock history now, if the stop kept it from getting there.
+  await recordMissing(deps, read.start.environment, interruptedBulkEntries(read));
   let statuses = statusOf(read);
   const unclear = statuses.filter(({ status }) => status.state === 'check' && status.now === undefined).map(({ row }) => row);
   if (unclear.length > 0) {
@@ -303,7 +302,7 @@ export async function reviewJournal(deps: OperationsDeps, read: ReadJournal): Pr
       return;
     }
     if (decided.as === 'applied') {
-      record(deps, read.start.environment, decided.rows.map(({ row, status }) => ledgerEntry(row, { after: status.state === 'check' && status.now !== undefined ? status.now : row.after, note: [row.note, l10n.t('answer lost; confirmed applied by the operator')].filter(Boolean).join(' · ') })));
+      record(deps, read.start.environment, decided.rows.map(({ row, status }) => bulkLedgerEntry(row, { after: status.state === 'check' && status.now !== undefined ? status.now : row.after, run: journalWrite(read.start.runId, row.index), note: withNote(row.note, l10n.t('answer lost; confirmed applied by the operator')) })));
     }
   }
   statuses = statusOf(await readBack(journal));

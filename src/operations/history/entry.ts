@@ -23,7 +23,12 @@ export interface LedgerEntry {
   note?: string;
   /** Groups the two steps of a transfer. */
   transferId?: string;
+  /** The journal write (`<runId>#<row>`) a bulk row's or a transfer step's entry records. */
+  run?: string;
 }
+
+/** The longest note the ledger keeps. */
+export const MAX_LEDGER_NOTE = 500;
 
 const isOptionalInteger = (value: unknown): boolean => value === undefined || Number.isSafeInteger(value);
 const isOptionalText = (value: unknown, max: number): boolean => value === undefined || (typeof value === 'string' && value.length <= max);
@@ -40,7 +45,7 @@ export function isLedgerEntry(value: unknown): value is LedgerEntry {
     typeof entry.sku === 'string' && entry.sku.length > 0 && entry.sku.length <= 200 &&
     typeof entry.locationCode === 'string' && entry.locationCode.length <= 200 &&
     isOptionalInteger(entry.before) && isOptionalInteger(entry.after) && isOptionalInteger(entry.qty) &&
-    isOptionalText(entry.transactionId, 200) && isOptionalText(entry.note, 500) && isOptionalText(entry.transferId, 200) &&
+    isOptionalText(entry.transactionId, 200) && isOptionalText(entry.note, MAX_LEDGER_NOTE) && isOptionalText(entry.transferId, 200) && isOptionalText(entry.run, 300) &&
     (entry.reason === undefined || isReason(entry.reason))
   );
 }

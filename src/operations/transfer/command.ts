@@ -11,13 +11,13 @@ import { displayDate } from '../../orders/inventory/orderDates';
 import { fieldLabel } from '../../orders/inventory/orderDetails';
 import { targetOf } from '../../orders/target';
 import type { OperationsDeps } from '../deps';
-import type { LedgerEntry } from '../history/entry';
+import { interruptedTransferEntries, journalWrite, recordMissing, transferLedgerEntry } from '../history/journalEntries';
 import { askReason } from '../history/reasonPick';
 import { onHandAt } from '../bulk/preview';
 import { confirmPick } from '../confirmPick';
 import { Journal, openJournals, type ReadJournal } from '../journal';
 import { readTransferDate, type TransferDate } from './dates';
-import { checkTransferQuantity, describeStep, describeTransfer, isComplete, newTransferId, outcomeOfJournal, runTransfer, sendStep, stepRequest, type StepName, type StepOutcome, type TransferMethod, type TransferOutcome, type TransferPlan } from './transfer';
+import { checkTransferQuantity, choiceLabels, describeHeld, describeTransfer, figuresNow, isComplete, newTransferId, outcomeOfJournal, runTransfer, sendSecond, sendStep, TRANSFER_STEPS, type RetryResult, type StepName, type StepOutcome, type TransferMethod, type TransferOutcome, type TransferPlan } from './transfer';
 
 const l10n = vscode.l10n;
 
@@ -75,7 +75,8 @@ export async function transferStock(deps: OperationsDeps, argument: unknown): Pr
     const qtyText = await vscode.window.showInputBox({
       title,
       prompt: l10n.t('{0}: {1} on hand at {2}, {3} at {4}. How many units to move?', sku, fromBefore, from, toBefore, to),
-      validateInput: (text) => (text === '' ? undefined : checkTransferQuantity(text, fromBefore)),
+      // An empty box is refused like any other bad quantity: accepted, it ended the transfer without a word.
+      validateInput: (text) => checkTransferQuantity(text, fromBefore),
     });
     if (qtyText === undefined || checkTransferQuantity(qtyText, fromBefore)) {
       return;
@@ -100,14 +101,14 @@ export async function transferStock(deps: OperationsDeps, argument: unknown): Pr
     const plan: TransferPlan = { id: newTransferId(), sku, from, to, qty, method, fromBefore, toBefore, toIsNew, ...dates, ...why };
     const detail = method === 'immediate'
       ? l10n.t('{0}: {1} → {2}. {3}: {4} → {5}.', from, fromBefore, fromBefore - qty, to, toBefore, toBefore + qty)
-      : [
-          l10n.t('An outbound order of {0} at {1} and an inbound order of {0} at {2}.', qty, from, to),
-          ...(['orderDate', 'deliveryDate'] as const).flatMap((field) => (plan[field] ? [l10n.t('{0}: {1}', fieldLabel(field), displayDate(plan[field]))] : [])),
-        ].join(' · ');
+      : l10n.t('An outbound order of {0} at {1} and an inbound order of {0} at {2}.', qty, from, to);
+    // The dates beside the action, where they are read in full: after the orders they were cut off.
+    const datesShown = (['orderDate', 'deliveryDate'] as const).flatMap((field) => (plan[field] ? [l10n.t('{0}: {1}', fieldLabel(field), displayDate(plan[field]))] : [])).join(' · ');
     const confirmed = await confirmPick({
       title: l10n.t('Transfer {0} × {1} from {2} to {3}?', qty, sku, from, to),
       placeHolder: l10n.t('Two writes, one after the other: nothing is resent on its own.'),
       action: l10n.t('$(arrow-swap) Transfer'),
+      description: datesShown || undefined,
       detail,
     });
     if (!confirmed) {
@@ -121,8 +122,8 @@ export async function transferStock(deps: OperationsDeps, argument: unknown): Pr
     asking.add(journal.file);
     try {
       const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: l10n.t('Transferring {0} × {1} from {2} to {3}…', qty, sku, from, to) }, () => runTransfer(client, plan, journal));
-      record(deps, environment, plan, 'first', outcome.first);
-      record(deps, environment, plan, 'second', outcome.second);
+      record(deps, environment, plan, 'first', outcome.first, journal);
+      record(deps, environment, plan, 'second', outcome.second, journal);
       await followUp(deps, environment, plan, outcome, journal);
     } finally {
       asking.delete(journal.file);
@@ -179,11 +180,17 @@ export async function reviewTransfers(deps: OperationsDeps): Promise<number> {
     for (const read of open) {
       try {
         await reviewTransfer(deps, read);
+      } catch (error) {
+        // The operator chose, so they are told why it did not happen (it was only logged); the others are still asked about.
+        if (!isCancellation(error)) {
+          deps.log.warn(`Transfer: ${describeError(error)}`);
+          void vscode.window.showErrorMessage(l10n.t('{0}: {1}', l10n.t('Transfer Stock'), describeError(error)));
+        }
       } finally {
         asking.delete(read.file);
       }
     }
-  })().catch((error: unknown) => deps.log.warn(`Transfer: ${describeError(error)}`));
+  })();
   return open.length;
 }
 
@@ -193,6 +200,8 @@ async function reviewTransfer(deps: OperationsDeps, read: ReadJournal): Promise<
     return;
   }
   const journal = Journal.reopen(read.file, read.start);
+  // What it had applied goes to the stock history now, if the stop kept it from getting there.
+  await recordMissing(deps, read.start.environment, interruptedTransferEntries(read));
   const outcome = outcomeOfJournal(read.entries);
   if (isComplete(outcome)) {
     // Nothing was sent, or it was finished and only the last line is missing: nothing to tell.
@@ -212,6 +221,8 @@ async function followUp(deps: OperationsDeps, environment: string, plan: Transfe
   deps.store.invalidate([{ sku: plan.sku, locationCode: plan.from }, { sku: plan.sku, locationCode: plan.to }]).catch(() => undefined);
   let current = outcome;
   let since = stoppedSince;
+  /** Said before the choices once the set was held back. */
+  let held = outcome.held ? describeHeld(plan, outcome.held.onHand, false) : '';
   for (;;) {
     const text = describeTransfer(plan, current);
     deps.log.info(`Transfer ${plan.id}: ${text}`);
@@ -221,15 +232,16 @@ async function followUp(deps: OperationsDeps, environment: string, plan: Transfe
       void show(l10n.t('Transfer of {0} × {1}: {2}.', plan.qty, plan.sku, text));
       return;
     }
-    const retry = l10n.t('Retry {0}', describeStep(plan, 'second'));
-    const reverse = l10n.t('Reverse {0}', describeStep(plan, 'first'));
-    const leave = l10n.t('Leave as it is');
+    const { second: retry, reverse, leave } = choiceLabels(plan, current);
     const secondUnclear = current.second.state === 'lost' || current.first.state === 'lost';
-    const advice = secondUnclear ? l10n.t('Check the figures before you choose: a step without an answer may have been applied.') : '';
+    const advice = secondUnclear
+      ? [l10n.t('Check the figures before you choose: a step without an answer may have been applied.'), await deps.getClient().then((client) => figuresNow(client, plan), () => undefined)].filter(Boolean).join(' ')
+      : '';
     const message = since
       ? l10n.t('A transfer of {0} × {1} from {2} to {3} ({4}) was left incomplete when VS Code stopped: {5}. {6}', plan.qty, plan.sku, plan.from, plan.to, since.toLocaleString(vscode.env.language), text, advice)
       : l10n.t('Transfer of {0} × {1} is incomplete: {2}. {3}', plan.qty, plan.sku, text, advice);
-    const choice = await vscode.window.showWarningMessage(message.trim(), retry, reverse, leave);
+    const choice = await vscode.window.showWarningMessage([held, message.trim()].filter(Boolean).join(' '), retry, reverse, leave);
+    held = '';
     if (choice === leave) {
       deps.log.info(`Transfer ${plan.id}: left as it is by the operator`);
       await journal.append({ type: 'closed' });
@@ -241,27 +253,21 @@ async function followUp(deps: OperationsDeps, environment: string, plan: Transfe
     }
     since = undefined;
     const client = await deps.getClient();
-    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: choice ?? '' }, () => sendStep(client, plan, step, journal));
-    record(deps, environment, plan, step, result);
+    const sent = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: choice ?? '' }, async (): Promise<RetryResult> => (step === 'second' ? sendSecond(client, plan, journal) : { sent: await sendStep(client, plan, step, journal) }));
+    if ('held' in sent) {
+      deps.log.info(`Transfer ${plan.id}: the set at ${plan.to} held back (${sent.held.onHand} there now)`);
+      held = describeHeld(plan, sent.held.onHand, current.second.state !== 'not-sent');
+      continue;
+    }
+    const result = sent.sent;
+    record(deps, environment, plan, step, result, journal);
     current = step === 'second' ? { ...current, second: result } : { ...current, reverse: result };
     deps.store.invalidate([{ sku: plan.sku, locationCode: plan.from }, { sku: plan.sku, locationCode: plan.to }]).catch(() => undefined);
   }
 }
 
-function record(deps: OperationsDeps, environment: string, plan: TransferPlan, step: StepName, outcome: StepOutcome): void {
-  if (outcome.state !== 'applied') {
-    return;
+function record(deps: OperationsDeps, environment: string, plan: TransferPlan, step: StepName, outcome: StepOutcome, journal: Journal): void {
+  if (outcome.state === 'applied') {
+    void deps.record(environment, [transferLedgerEntry(plan, step, outcome, { run: journalWrite(journal.start.runId, TRANSFER_STEPS.indexOf(step)) })]);
   }
-  const write = stepRequest(plan, step);
-  const base = { time: new Date().toISOString(), source: 'transfer' as const, sku: plan.sku, transactionId: outcome.reference, reason: plan.reason, note: plan.note, transferId: plan.id };
-  let entry: LedgerEntry;
-  if (write.kind === 'order') {
-    entry = { ...base, action: write.request.action, locationCode: write.request.locationCode, qty: plan.qty };
-  } else {
-    const atSource = write.request.locationCode === plan.from;
-    const before = atSource ? (step === 'reverse' ? plan.fromBefore - plan.qty : plan.fromBefore) : plan.toBefore;
-    const after = write.request.actionType === 'set' ? write.request.qty : before + write.request.qty;
-    entry = { ...base, action: write.request.actionType, locationCode: write.request.locationCode, qty: write.request.qty, before, after };
-  }
-  void deps.record(environment, [entry]);
 }

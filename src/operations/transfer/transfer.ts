@@ -6,7 +6,7 @@
 // is resent on its own. Each step is journalled like a bulk apply's rows (../journal.ts): should
 // VS Code stop between the two writes, the next start says what was half done.
 import { randomUUID } from 'node:crypto';
-import type { CreateInventoryOrderRequest, CreateInventoryOrderResponse, UpdateStockQuantityRequest, UpdateStockQuantityResponse } from '../../client';
+import type { CreateInventoryOrderRequest, CreateInventoryOrderResponse, InventoryStock, InventoryStockEntry, UpdateStockQuantityRequest, UpdateStockQuantityResponse } from '../../client';
 import { isOtoError } from '../../client';
 import { isLostAnswer } from '../../orders/change/failure';
 import * as l10n from '@vscode/l10n';
@@ -52,11 +52,14 @@ export interface TransferOutcome {
   first: StepOutcome;
   second: StepOutcome;
   reverse?: StepOutcome;
+  /** The second step, a set, was held back: the destination has stock of the SKU now (`onHand`). */
+  held?: { onHand: number };
 }
 
 export interface TransferClient {
   updateStockQuantity(request: UpdateStockQuantityRequest): Promise<UpdateStockQuantityResponse>;
   createInventoryOrder(request: CreateInventoryOrderRequest): Promise<CreateInventoryOrderResponse>;
+  checkInventoryStock(skus: string[]): Promise<InventoryStock>;
 }
 
 export function newTransferId(): string {
@@ -130,13 +133,66 @@ async function attempt(client: TransferClient, plan: TransferPlan, step: StepNam
   }
 }
 
+/** The SKU's inventory at a location, absent when it has none there. */
+function entryAt(stock: InventoryStock, sku: string, code: string): InventoryStockEntry | undefined {
+  return (Object.hasOwn(stock, sku) ? stock[sku] : []).find((entry) => entry.pickupLocationCode === code);
+}
+
+/** What retrying the second step did: sent it, or held it back (`onHand`: the destination's figure now). */
+export type RetryResult = { sent: StepOutcome } | { held: { onHand: number } };
+
+/**
+ * Sends the second step, first or again. A set (the destination had no inventory of the SKU when
+ * the transfer was prepared) is not safe once the destination has some: another writer may have
+ * stocked it since, or a set sent before may have landed, and a set would overwrite that figure.
+ * So the destination is read first, and the set is held back when it has inventory there now; an
+ * adjust or an order is relative and is sent as it is.
+ */
+export async function sendSecond(client: TransferClient, plan: TransferPlan, journal?: Journal): Promise<RetryResult> {
+  const write = stepRequest(plan, 'second');
+  if (write.kind === 'stock' && write.request.actionType === 'set') {
+    const there = entryAt(await client.checkInventoryStock([plan.sku]), plan.sku, plan.to);
+    if (there) {
+      return { held: { onHand: there.quantityOnHand } };
+    }
+  }
+  return { sent: await sendStep(client, plan, 'second', journal) };
+}
+
+/** Why the set was held back (`sentBefore`: it had been sent, without an answer or refused), and what the operator can do instead. */
+export function describeHeld(plan: TransferPlan, onHand: number, sentBefore: boolean): string {
+  return sentBefore
+    ? l10n.t('{0} now has {1} of {2}, so the set to {3} was not sent again: it may have been applied, or the stock changed there since. Check the figure; Leave as it is and adjust it yourself if units are missing.', plan.to, onHand, plan.sku, plan.qty)
+    : l10n.t('{0} now has {1} of {2} (it had none when the transfer was prepared), so the set to {3} was not sent: it would overwrite that figure. Reverse the first step and transfer again, or Leave as it is.', plan.to, onHand, plan.sku, plan.qty);
+}
+
+/**
+ * On hand at both ends read now, beside the figures before the transfer, for a transfer with a
+ * step whose answer was lost: the operator can see whether it landed before choosing. Only for a
+ * transfer made at once (an order moves no figure on hand); a read that fails says nothing.
+ */
+export async function figuresNow(client: TransferClient, plan: TransferPlan): Promise<string | undefined> {
+  if (plan.method !== 'immediate') {
+    return undefined;
+  }
+  let stock: InventoryStock;
+  try {
+    stock = await client.checkInventoryStock([plan.sku]);
+  } catch {
+    return undefined;
+  }
+  const at = (code: string): number => entryAt(stock, plan.sku, code)?.quantityOnHand ?? 0;
+  return l10n.t('On hand now: {0} at {1} ({2} before the transfer), {3} at {4} ({5} before).', at(plan.from), plan.from, plan.fromBefore, at(plan.to), plan.to, plan.toBefore);
+}
+
 /** The first step, then the second only once the first was applied. */
 export async function runTransfer(client: TransferClient, plan: TransferPlan, journal?: Journal): Promise<TransferOutcome> {
   const first = await sendStep(client, plan, 'first', journal);
   if (first.state !== 'applied') {
     return { first, second: { state: 'not-sent' } };
   }
-  return { first, second: await sendStep(client, plan, 'second', journal) };
+  const second = await sendSecond(client, plan, journal);
+  return 'held' in second ? { first, second: { state: 'not-sent' }, held: second.held } : { first, second: second.sent };
 }
 
 /**
@@ -196,6 +252,19 @@ export function describeTransfer(plan: TransferPlan, outcome: TransferOutcome): 
     parts.push(l10n.t('reversed: {0}', describeOutcome(plan, 'reverse', outcome.reverse)));
   }
   return parts.join('; ');
+}
+
+/**
+ * The buttons of an incomplete transfer: the second step is "Send" when it was never sent (VS Code
+ * stopped before it) and "Retry" when it was sent and refused or unanswered.
+ */
+export function choiceLabels(plan: TransferPlan, outcome: TransferOutcome): { second: string; reverse: string; leave: string } {
+  const second = describeStep(plan, 'second');
+  return {
+    second: outcome.second.state === 'not-sent' ? l10n.t('Send {0}', second) : l10n.t('Retry {0}', second),
+    reverse: l10n.t('Reverse {0}', describeStep(plan, 'first')),
+    leave: l10n.t('Leave as it is'),
+  };
 }
 
 /** Done: both steps applied, or the first reversed. Otherwise the operator is asked what next. */

@@ -38,3 +38,27 @@ export async function sandbox(): Promise<SandboxAccess> {
   }
   return access;
 }
+
+export interface SandboxInventoryOrder {
+  status: string;
+  pickupLocation: string;
+  orderDate?: string;
+  items: Array<{ sku: string; quantity: number }>;
+}
+
+/**
+ * An inventory order as the sandbox's orderDetails gives it by `otoId` (the client reads orders by
+ * `orderId` only), over plain HTTP with a token of its own.
+ */
+export async function inventoryOrder(otoId: string): Promise<SandboxInventoryOrder> {
+  const { baseUrl, refreshToken } = await sandbox();
+  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+  const signal = AbortSignal.timeout(5_000);
+  const token = await fetch(new URL('refreshToken', base), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refresh_token: refreshToken }), signal });
+  const { access_token: accessToken } = (await token.json()) as { access_token: string };
+  const answer = await fetch(new URL(`orderDetails?otoId=${encodeURIComponent(otoId)}`, base), { headers: { Authorization: `Bearer ${accessToken}` }, signal });
+  if (!answer.ok) {
+    throw new Error(`orderDetails?otoId=${otoId}: HTTP ${answer.status} ${await answer.text()}`);
+  }
+  return (await answer.json()) as SandboxInventoryOrder;
+}

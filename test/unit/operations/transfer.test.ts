@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs/promises';
 import { Journal, openJournals, readJournal } from '../../../src/operations/journal';
-import { checkTransferQuantity, describeTransfer, isComplete, outcomeOfJournal, runTransfer, sendStep, type TransferPlan } from '../../../src/operations/transfer/transfer';
+import { checkTransferQuantity, choiceLabels, describeHeld, describeTransfer, figuresNow, isComplete, outcomeOfJournal, sendSecond, runTransfer, sendStep, type TransferPlan } from '../../../src/operations/transfer/transfer';
 import { setupOperations, type OperationsFixture } from './support';
 import { until } from '../until';
 
@@ -63,6 +63,7 @@ describe('operations: transfers between locations', () => {
     assert.strictEqual(isComplete(outcome), false);
     assert.match(describeTransfer(transfer, outcome), /^−5 at RUH-WH1 applied \(\S+\); \+5 at JED-WH1 not applied \(OTO1133 Location Code is missing or invalid\)$/);
     assert.strictEqual(fx.writes().length, 2, 'nothing was retried on its own');
+    assert.strictEqual(choiceLabels(transfer, outcome).second, 'Retry +5 at JED-WH1');
     const retried = await sendStep(fx.client, transfer, 'second');
     assert.strictEqual(retried.state, 'applied');
     assert.strictEqual(await fx.onHand('KHL-DATES-3KG', 'JED-WH1'), 236);
@@ -77,10 +78,59 @@ describe('operations: transfers between locations', () => {
     assert.match(describeTransfer(transfer, { first, second }), /; \+5 at JED-WH1: no answer, may or may not have been applied$/);
     assert.strictEqual(fx.writes().length, 2, 'the lost step was not resent');
     assert.strictEqual(await fx.onHand('KHL-DATES-3KG', 'JED-WH1'), 236, 'it had in fact been applied');
+    assert.strictEqual(await figuresNow(fx.client, transfer), 'On hand now: 93 at RUH-WH1 (98 before the transfer), 236 at JED-WH1 (231 before).', 'the figures that show it, for the operator');
+    assert.strictEqual(await figuresNow(fx.client, { ...transfer, method: 'orders' }), undefined, 'an order moves nothing on hand');
     const reverse = await sendStep(fx.client, transfer, 'reverse');
     assert.strictEqual(reverse.state, 'applied');
     assert.ok(isComplete({ first, second, reverse }));
     assert.strictEqual(await fx.onHand('KHL-DATES-3KG', 'RUH-WH1'), 98);
+  });
+
+  describe('retrying the second step when it is a set (the destination had no inventory of the SKU)', () => {
+    const newAtDestination = (): Promise<TransferPlan> => plan({ sku: 'MDJ-DATES-1KG', to: 'DMM-WH1' });
+
+    it('a set whose answer was lost is not sent again: it had landed, and the destination\'s figure is told instead', async () => {
+      const transfer = await newAtDestination();
+      await sendStep(fx.client, transfer, 'first');
+      fx.sandbox.addFaults([{ endpoint: 'updateStockQuantity', afterEffect: true, times: 1 }]);
+      assert.strictEqual((await sendStep(fx.client, transfer, 'second')).state, 'lost');
+      const retried = await sendSecond(fx.client, transfer);
+      assert.deepStrictEqual(retried, { held: { onHand: 5 } });
+      assert.strictEqual(fx.writes().length, 2, 'the set was not resent');
+      assert.strictEqual(describeHeld(transfer, 5, true), 'DMM-WH1 now has 5 of MDJ-DATES-1KG, so the set to 5 was not sent again: it may have been applied, or the stock changed there since. Check the figure; Leave as it is and adjust it yourself if units are missing.');
+    });
+
+    it('a set never sent is held back too once another writer stocked the destination, whose figure it would overwrite', async () => {
+      const transfer = await newAtDestination();
+      await sendStep(fx.client, transfer, 'first');
+      await fx.client.updateStockQuantity({ actionType: 'set', sku: 'MDJ-DATES-1KG', locationCode: 'DMM-WH1', qty: 2 });
+      assert.deepStrictEqual(await sendSecond(fx.client, transfer), { held: { onHand: 2 } });
+      assert.strictEqual(await fx.onHand('MDJ-DATES-1KG', 'DMM-WH1'), 2, 'the other writer\'s figure stands');
+    });
+
+    it('the transfer itself holds the set back when another writer stocked the destination after it was prepared', async () => {
+      const transfer = await newAtDestination();
+      await fx.client.updateStockQuantity({ actionType: 'set', sku: 'MDJ-DATES-1KG', locationCode: 'DMM-WH1', qty: 2 });
+      const outcome = await runTransfer(fx.client, transfer);
+      assert.strictEqual(outcome.first.state, 'applied');
+      assert.deepStrictEqual([outcome.second, outcome.held], [{ state: 'not-sent' }, { onHand: 2 }]);
+      assert.strictEqual(isComplete(outcome), false, 'the operator is asked: reverse the first step, or leave it');
+      assert.deepStrictEqual(fx.writes().map((write) => [write.actionType, write.locationCode]), [['set', 'DMM-WH1'], ['adjust', 'RUH-WH1']], 'no set over the other writer\'s figure');
+      assert.strictEqual(await fx.onHand('MDJ-DATES-1KG', 'DMM-WH1'), 2);
+      assert.strictEqual(describeHeld(transfer, 2, false), 'DMM-WH1 now has 2 of MDJ-DATES-1KG (it had none when the transfer was prepared), so the set to 5 was not sent: it would overwrite that figure. Reverse the first step and transfer again, or Leave as it is.');
+    });
+
+    it('a set that provably did not land (the destination still has no inventory) is sent; an adjust is sent without a read', async () => {
+      const transfer = await newAtDestination();
+      await sendStep(fx.client, transfer, 'first');
+      const retried = await sendSecond(fx.client, transfer);
+      assert.strictEqual('sent' in retried && retried.sent.state, 'applied');
+      assert.strictEqual(await fx.onHand('MDJ-DATES-1KG', 'DMM-WH1'), 5);
+      const adjust = await plan({ id: 'transfer-2' });
+      const reads = fx.sandbox.requests.filter((request) => request.endpoint === 'checkInventoryStock').length;
+      assert.ok('sent' in (await sendSecond(fx.client, adjust)));
+      assert.strictEqual(fx.sandbox.requests.filter((request) => request.endpoint === 'checkInventoryStock').length, reads);
+    });
   });
 
   it('through inventory orders: an outbound order at the source, then an inbound one at the destination, with dates', async () => {
@@ -120,6 +170,7 @@ describe('operations: transfers between locations', () => {
       const outcome = outcomeOfJournal(open.entries);
       assert.strictEqual(isComplete(outcome), false);
       assert.match(describeTransfer(open.start.transfer!, outcome), /^−5 at RUH-WH1 applied \(\S+\); \+5 at JED-WH1 not sent$/);
+      assert.deepStrictEqual(choiceLabels(transfer, outcome), { second: 'Send +5 at JED-WH1', reverse: 'Reverse −5 at RUH-WH1', leave: 'Leave as it is' }, 'a step never sent is sent, not retried');
       assert.strictEqual(fx.writes().length, 1, 'reading the journal back sends nothing');
       assert.strictEqual(await fx.onHand('KHL-DATES-3KG', 'RUH-WH1'), 93);
       assert.strictEqual(await fx.onHand('KHL-DATES-3KG', 'JED-WH1'), 231);
