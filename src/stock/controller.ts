@@ -103,17 +103,8 @@ export class StockViewController implements StockViewControls {
   }
 
   setOptions(options: Partial<TreeOptions>): void {
+    // A filter's matches show expanded through their rows' own ids (see `rowId`).
     this.tree.setOptions(options);
-    const { lowOnly, text } = this.tree.treeOptions;
-    if (lowOnly || text !== '') {
-      // Groups the user (or the default) collapsed stay collapsed on refresh; a filter should show its matches.
-      for (const root of this.tree.getChildren()) {
-        if (root.kind === 'location') {
-          // A filter typed live rebuilds the tree per key: a root of an older build may be gone by now.
-          Promise.resolve(this.view.reveal(root, { expand: true, select: false, focus: false })).catch(() => undefined);
-        }
-      }
-    }
     void this.host.state.update(GROUPING_KEY, this.tree.treeOptions.grouping);
     void this.host.state.update(LOW_ONLY_KEY, this.tree.treeOptions.lowOnly);
     this.showState();

@@ -2,7 +2,7 @@
 // VS Code exactly which rows changed. Everything it shows comes from the StockStore.
 import { formatDateTime, formatNumber } from '../common/text/display';
 import * as vscode from 'vscode';
-import type { ExpansionMemory } from './tree/expansion';
+import { rowId, type ExpansionMemory } from './tree/expansion';
 import type { StockIssue } from './store/issues';
 import type { StockStore } from './store/store';
 import { locationTooltip, skuTooltip } from './tree/tooltip';
@@ -64,7 +64,7 @@ export class StockTreeProvider implements vscode.TreeDataProvider<StockViewEleme
     }
     const collapsible = !element.children?.length ? vscode.TreeItemCollapsibleState.None : this.expands(element) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(this.label(element), collapsible);
-    item.id = element.id;
+    item.id = rowId(element.id, element.kind, this.filtered());
     item.description = element.description;
     item.contextValue = element.contextValue;
     item.iconPath = this.iconOf(element);
@@ -107,9 +107,12 @@ export class StockTreeProvider implements vscode.TreeDataProvider<StockViewEleme
   }
 
   /** See ExpansionMemory: the user's choice, a filter's matches, or "fits on one screen". */
+  private filtered(): boolean {
+    return this.options.lowOnly || this.options.text !== '';
+  }
+
   private expands(node: StockNode): boolean {
-    const { lowOnly, text } = this.options;
-    return node.kind === 'location' && this.expansion.expands(node.id, this.model.rowCount, lowOnly || text !== '');
+    return node.kind === 'location' && this.expansion.expands(node.id, this.model.rowCount, this.filtered());
   }
 
   private iconOf(node: StockNode): vscode.ThemeIcon {

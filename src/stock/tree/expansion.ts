@@ -44,3 +44,13 @@ export class ExpansionMemory {
     return this.choices.get(id) ?? rowCount <= ONE_SCREEN_ROWS;
   }
 }
+
+/**
+ * The id VS Code knows a row by. VS Code keeps a row's expanded state by id and ignores the
+ * collapsible state of a row it has seen, so a filter's locations get ids of their own: they open
+ * expanded on the first key (no reveal racing the live rebuilds), and clearing the filter brings
+ * back the rows, and the expansion, the user had.
+ */
+export function rowId(id: string, kind: string, filtered: boolean): string {
+  return filtered && kind === 'location' ? `${id}\u0000filtered` : id;
+}

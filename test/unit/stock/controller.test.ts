@@ -88,12 +88,12 @@ describe('Stock view controller', () => {
     assert.deepStrictEqual(savedTreeOptions({ get: (key) => h.saved.get(key), update: async () => undefined }, false), { grouping: 'sku', lowOnly: true, text: '', rightToLeft: false });
   });
 
-  it('expands every location when a filter is set, so its matches show', async () => {
+  it('sets a filter without revealing rows (its locations open through their own ids), and says what it filters', async () => {
     const h = harness(fixture);
     await h.controller.refresh(true);
     h.controller.setOptions({ text: 'tea' });
-    assert.ok(h.view.reveals.length > 0);
-    assert.ok(h.view.reveals.every(({ row, options }) => row.kind === 'location' && JSON.stringify(options) === JSON.stringify({ expand: true, select: false, focus: false })));
+    // A reveal per key raced the live rebuilds and now and then left the matches collapsed.
+    assert.deepStrictEqual(h.view.reveals, []);
     assert.strictEqual(h.view.message, 'Filtered: matching “tea”');
   });
 

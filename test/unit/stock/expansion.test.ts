@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { ExpansionMemory, ONE_SCREEN_ROWS } from '../../../src/stock/tree/expansion';
+import { ExpansionMemory, ONE_SCREEN_ROWS, rowId } from '../../../src/stock/tree/expansion';
 
 class Memento {
   readonly values = new Map<string, unknown>();
@@ -34,6 +34,12 @@ describe('Stock view expansion', () => {
     await new Promise((resolve) => setImmediate(resolve));
     assert.ok((memento.values.get('oto.stock.expanded') as unknown[]).length <= 500);
     assert.strictEqual(new ExpansionMemory(memento).expands('id599', 5000, false), true);
+  });
+
+  it("gives a filter's locations ids of their own, and only those, so VS Code opens them however they were", () => {
+    assert.notStrictEqual(rowId('location:RUH-WH1', 'location', true), rowId('location:RUH-WH1', 'location', false));
+    assert.strictEqual(rowId('location:RUH-WH1', 'location', false), 'location:RUH-WH1', 'unfiltered, the id the user expanded or collapsed');
+    assert.strictEqual(rowId('sku:RUH-WH1:TEA', 'sku', true), 'sku:RUH-WH1:TEA');
   });
 
   it('ignores junk found in storage', () => {
