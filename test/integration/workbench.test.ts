@@ -145,6 +145,10 @@ describe('integration workbench in a real VS Code', () => {
     });
 
     it('filters to other clients only and to exchanges with findings, and back', async () => {
+      // This editor reads the sandbox itself, so the filter has its rows to hide and to show again
+      // (otherwise they are there only if a background refresh happened to run since the clear).
+      await vscode.commands.executeCommand('oto.refresh');
+      await waitFor('a row of this editor', rows, (seen) => (seen ?? []).some((row) => row.description.includes(OWN_CLIENT)));
       await vscode.commands.executeCommand('oto.sandboxTraffic.othersOnly');
       const others = await waitFor('other clients only', rows, (seen) => (seen ?? []).length > 0 && (seen ?? []).every((row) => !row.description.includes(OWN_CLIENT)));
       assert.ok((others ?? []).every((row) => row.description.includes(ERP_AGENT)), JSON.stringify(others));
