@@ -41,6 +41,8 @@ async function recordFailure(this: MochaType.Context): Promise<void> {
   await look('quick input', quickInput);
   await look('notifications', notificationCenter);
   await look('active tab', async () => vscode.window.tabGroups.activeTabGroup.activeTab?.label);
+  // A key meant for a box that had already closed lands in the editor behind it.
+  await look('unsaved documents', async () => vscode.workspace.textDocuments.filter((document) => document.isDirty).map((document) => document.uri.toString()));
   await look('screenshot', () => screenshot(`failed-${failures}`));
 }
 
