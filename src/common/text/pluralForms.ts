@@ -12,13 +12,24 @@ export interface PluralForms {
   readonly forms: Partial<Record<PluralCategory, string>> & { readonly other: string };
 }
 
+// One per language: a page picks a form per card, and making the rules is what costs (500 cards).
+const made = new Map<string, Intl.PluralRules>();
+
 function rules(language: string): Intl.PluralRules {
-  try {
-    return new Intl.PluralRules(language || undefined);
-  } catch {
-    // An unknown tag (RangeError) falls back to the runtime's default locale.
-    return new Intl.PluralRules(undefined);
+  let found = made.get(language);
+  if (!found) {
+    try {
+      found = new Intl.PluralRules(language || undefined);
+    } catch {
+      // An unknown tag (RangeError) falls back to the runtime's default locale.
+      found = new Intl.PluralRules(undefined);
+    }
+    // Languages come from VS Code and the host; a page sees one or two.
+    if (made.size < 16) {
+      made.set(language, found);
+    }
   }
+  return found;
 }
 
 /** The categories a language tells apart, e.g. `one`, `other` in English. */
