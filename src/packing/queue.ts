@@ -135,8 +135,7 @@ export class PackingQueue {
    * once every caller's `signal` has fired, and keeps nothing it read.
    */
   load(signal?: AbortSignal): Promise<QueueOrder[]> {
-    // A read every caller has given up on is ending in `aborted`: a caller now gets a read of its own.
-    if (!this.loading || this.loading.cancel.signal.aborted) {
+    if (!this.loading || this.loading.cancel.abandoned) {
       const cancel = new SharedAbort();
       const loading = { cancel, orders: this.fetch(cancel.signal) };
       void loading.orders.then(undefined, () => undefined).finally(() => {

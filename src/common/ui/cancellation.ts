@@ -67,6 +67,14 @@ export class SharedAbort {
     return this.controller.signal;
   }
 
+  /**
+   * Every caller gave up (or `abort()` was called): the work is ending in "cancelled". A new caller
+   * must not join it, or it inherits that silently; it gets work of its own.
+   */
+  get abandoned(): boolean {
+    return this.controller.signal.aborted;
+  }
+
   /** A caller waits on the work; an already-aborted signal does not count (that caller is gone). */
   join(signal: AbortSignal | undefined): void {
     if (!signal) {

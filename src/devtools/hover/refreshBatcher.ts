@@ -56,13 +56,11 @@ export class RefreshBatcher {
     if (this.disposed) {
       return Promise.reject(new Error('the refresh batcher is disposed'));
     }
-    // A batch every earlier ask has given up on is stopping (or will be skipped): a new ask must
-    // not inherit that, so it is not joined.
-    if (this.inFlight?.skus.has(sku) && !this.inFlight.cancel.signal.aborted) {
+    if (this.inFlight?.skus.has(sku) && !this.inFlight.cancel.abandoned) {
       this.inFlight.cancel.join(signal);
       return this.inFlight.done;
     }
-    if (this.pending?.cancel.signal.aborted) {
+    if (this.pending?.cancel.abandoned) {
       this.pending.cancel.dispose();
       this.pending.settle(new Error('every hover of this batch was cancelled'));
       this.pending = undefined;
@@ -103,7 +101,7 @@ export class RefreshBatcher {
       return;
     }
     this.pending = undefined;
-    if (batch.cancel.signal.aborted) {
+    if (batch.cancel.abandoned) {
       // Nobody waits for it any more: nothing to read, and no interval used up.
       batch.cancel.dispose();
       batch.settle(new Error('every hover of this batch was cancelled'));

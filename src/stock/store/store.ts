@@ -178,12 +178,11 @@ export class StockStore {
   }
 
   private queue(): Job {
-    if (this.pending && !this.pending.cancel.signal.aborted) {
+    if (this.pending && !this.pending.cancel.abandoned) {
       return this.pending;
     }
     if (this.pending) {
-      // Every caller of the queued read has given up (a hover that hid): a caller now must not
-      // inherit that, so the read is dropped unread and a fresh one queued in its place.
+      // Abandoned (a hover that hid): dropped unread, and a fresh read queued in its place.
       const dropped = this.pending;
       dropped.cancel.dispose();
       dropped.finish(this.cancelledResult());
