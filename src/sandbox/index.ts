@@ -35,6 +35,11 @@ function checkOptions(options: SandboxOptions): void {
       throw new RangeError(`${name} must be a non-negative number, got ${value}`);
     }
   }
+  for (const [name, value] of Object.entries(options.idsFrom ?? {})) {
+    if (value !== undefined && !(Number.isSafeInteger(value) && value >= 0)) {
+      throw new RangeError(`idsFrom.${name} must be a non-negative integer, got ${String(value)}`);
+    }
+  }
   if (options.dialect !== undefined && !isDialect(options.dialect)) {
     throw new RangeError(`dialect must be ${DIALECTS.map((name) => `"${name}"`).join(' or ')}, got ${JSON.stringify(options.dialect)}`);
   }
@@ -49,6 +54,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       : scenario
         ? createScenarioState({ ...scenario, seed: options.seed ?? scenario.seed })
         : createState({ seed: options.seed, products: options.products, extra: options.extra });
+  state.nextTransactionId = Math.max(state.nextTransactionId, options.idsFrom?.transactionId ?? 0);
+  state.nextOtoId = Math.max(state.nextOtoId, options.idsFrom?.otoId ?? 0);
   const tokens = new Tokens(
     options.refreshToken ?? scenario?.refreshToken ?? randomToken('rt'),
     options.accessTokenTtlSeconds ?? scenario?.accessTokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS,
