@@ -173,7 +173,7 @@ export function shapeDriftRule(reference: ReferenceShapes): Rule {
   return rule(
     'shape-drift',
     'info',
-    (params) => `The upstream's answer differs in shape from the sandbox's — ${params.difference}. If the upstream is right, the sandbox is wrong here: tell the OTO Stock team.`,
+    (_l10n, params) => `The upstream's answer differs in shape from the sandbox's — ${params.difference}. If the upstream is right, the sandbox is wrong here: tell the OTO Stock team.`,
     (history, exchange) => {
       if (!fromUpstream(exchange)) {
         return [];

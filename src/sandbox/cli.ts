@@ -27,11 +27,14 @@ const USAGE = `Usage: npm run sandbox -- [options]      (or: node dist/oto-sandb
   --log FILE         write each exchange with its findings as one JSON line to FILE
   --fail-on LEVEL    exit 1 if any finding is at least LEVEL (warning or error)
   --exit-after-idle S  stop after S seconds without a request, with the summary
+  --host ADDRESS     address to listen on (default 127.0.0.1); any other needs --control-token
+  --control-token T  the control API (/__oto/...) then asks for "Authorization: Bearer T" (16+ characters),
+                     from any address; without it, only this machine may call it
   --proxy URL        instead of the sandbox, a recording proxy to this OTO base URL (port default ${DEFAULT_PROXY_PORT})
   --writes MODE      with --proxy: ${WRITES_MODES.join(' (default), ')}: send writes on, answer them 403, or simulate them`;
 
 /** Flags that set up the sandbox's data and answers: meaningless in front of a real OTO. */
-const SANDBOX_ONLY = ['--scenario', '--seed', '--products', '--latency', '--token-ttl', '--refresh-token', '--dialect'];
+const SANDBOX_ONLY = ['--scenario', '--seed', '--products', '--latency', '--token-ttl', '--refresh-token', '--dialect', '--host', '--control-token'];
 
 const NUMERIC_FLAGS = { '--port': 'port', '--seed': 'seed', '--products': 'products', '--latency': 'latencyMs', '--token-ttl': 'accessTokenTtlSeconds' } as const;
 
@@ -108,6 +111,8 @@ export function parseArguments(args: string[], env: NodeJS.ProcessEnv): CliOptio
         throw new Error(`--dialect must be ${DIALECTS.join(' or ')}, got "${value}"`);
       }
       options.dialect = value;
+    } else if (flag === '--host' || flag === '--control-token') {
+      options[flag === '--host' ? 'host' : 'controlToken'] = value;
     } else if (flag === '--scenario') {
       options.scenario = loadScenarioFile(value);
     } else if (Object.prototype.hasOwnProperty.call(CLI_FLAGS, flag)) {
@@ -181,6 +186,7 @@ ${howToStop}
     console.log(`OTO sandbox listening
   base URL:       ${server.baseUrl}
   refresh token:  ${server.refreshToken}
+  control API:    ${server.baseUrl.replace(/\/rest\/v2$/, '/__oto/')}${cli.sandbox.controlToken === undefined ? ' (this machine only)' : ' (with the control token)'}
 
 Try it:
   TOKEN=$(curl -s -X POST ${server.baseUrl}/refreshToken -H 'Content-Type: application/json' \\

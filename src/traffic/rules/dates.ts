@@ -16,7 +16,11 @@ function suggestion(value: unknown): string {
 export const dateFormat = rule(
   'date-format',
   'warning',
-  (p) => `${p.field} is ${p.value}, not a real DD/MM/YYYY date: OTO creates the order but drops the date, saying so only in a warning. Send "${p.example}".`,
+  (l10n, p) =>
+    l10n.t(
+      '{field} is {value}, not a real DD/MM/YYYY date: OTO creates the order but drops the date, saying so only in a warning. Send "{example}".',
+      p,
+    ),
   (_history, exchange) => {
     const body = exchange.endpoint === 'createInventoryOrder' ? requestObject(exchange) : undefined;
     if (!body) {

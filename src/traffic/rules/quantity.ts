@@ -5,7 +5,11 @@ import { orderItems, quote, requestObject, rule } from './rule';
 export const qtyNotInteger = rule(
   'qty-not-integer',
   'error',
-  (p) => `${p.field} is ${p.value}, not an integer: OTO answers OTO1132 "Quantity is missing or invalid" and changes nothing. Send a whole number, e.g. 40 or "40".`,
+  (l10n, p) =>
+    l10n.t(
+      '{field} is {value}, not an integer: OTO answers OTO1132 "Quantity is missing or invalid" and changes nothing. Send a whole number, e.g. 40 or "40".',
+      p,
+    ),
   (_history, exchange) => {
     const body = exchange.method === 'POST' ? requestObject(exchange) : undefined;
     if (!body) {
