@@ -2,6 +2,7 @@
 // stateful demo data. The extension starts it in-process for its `sandbox` environment.
 import type { AddressInfo } from 'node:net';
 import { captureExchange } from '../traffic/capture';
+import { lintOptionsOf } from '../traffic/lintConfig';
 import { TrafficStore } from '../traffic/store';
 import { randomToken, Tokens } from './http/auth';
 import { DEFAULT_DIALECT, DIALECTS, isDialect } from './endpoints/dialect';
@@ -9,7 +10,7 @@ import { FaultQueue } from './http/faults';
 import { Emitter } from '../common/emitter';
 import { createScenarioState, createState } from './state/seed';
 import { exportState, importState } from './state/snapshot';
-import { resolveLimits, stopServer } from '../common/serverLimits';
+import { resolveLimits, stopServer, trackActivity } from '../common/serverLimits';
 import { RequestLog } from './http/requestLog';
 import { routes } from './http/routes';
 import { API_PREFIX, createServer } from './http/server';
@@ -67,7 +68,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const log = options.requestLog === false ? undefined : new RequestLog();
   const closing = new AbortController();
   const stateChanges = new Emitter<void>();
-  const traffic = new TrafficStore(options.traffic || {});
+  // The scenario's `lint` section, unless the caller set lint options itself (the CLI's --rule adds to it).
+  const traffic = new TrafficStore({ lint: lintOptionsOf(scenario?.lint), ...(options.traffic || {}) });
   const onExchange = options.traffic === false ? undefined : (raw: Parameters<typeof captureExchange>[0]) => traffic.record(captureExchange(raw));
   const server = createServer({
     state, tokens, faults, latencyMs: options.latencyMs ?? scenario?.latencyMs ?? 0, dialect: options.dialect ?? scenario?.dialect ?? DEFAULT_DIALECT, log, limits, closing: closing.signal, onExchange,
@@ -83,6 +85,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  const activity = trackActivity(server);
   let closed: Promise<void> | undefined;
 
   return {
@@ -103,6 +106,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     exportState: () => exportState(state),
     onDidChangeState: stateChanges.event,
     traffic,
+    activity,
     close() {
       if (!closed) {
         closing.abort();

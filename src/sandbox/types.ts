@@ -2,6 +2,8 @@ import type { SandboxSnapshot } from './state/snapshot';
 
 // The sandbox's public options. Kept apart from the server so tests and the client's tests can
 // describe faults without loading the emulator.
+import type { ServerActivity } from '../common/serverLimits';
+import type { LintConfig } from '../traffic/lintConfig';
 import type { TrafficStore, TrafficStoreOptions } from '../traffic/store';
 
 /** OTO's two answer dialects (two published versions of its Postman collection); see dialect.ts. */
@@ -152,6 +154,8 @@ export interface SandboxScenario {
   packingOrders?: ExtraPackingOrder[];
   inventoryOrders?: ScenarioInventoryOrder[];
   faults?: Fault[];
+  /** How the contract lint judges the traffic: rule levels, the duplicate window. */
+  lint?: LintConfig;
 }
 
 export interface SandboxOptions {
@@ -216,10 +220,13 @@ export interface SandboxLimits {
   /** An idle kept-alive connection is closed after this (default 5 s). */
   keepAliveTimeoutMs?: number;
   /**
-   * Connections at once (default 256); a further one is answered 503 (`Retry-After: 1`) and closed,
-   * and past 64 such answers at a time, closed unanswered.
+   * Connections at once (default 256; the CLI's `--max-connections`, 4,096); a further one is
+   * answered 503 (`Retry-After: 1`) and closed, and past `busyAnswers` such answers at a time,
+   * closed unanswered.
    */
   maxConnections?: number;
+  /** Connections past the cap answered 503 at the same time (default 64; the CLI's as many as its cap). */
+  busyAnswers?: number;
   /** Request line and headers together (default 16 KB); more is 431. */
   maxHeaderBytes?: number;
   /** Body of an authorized request (default 1 MB; 16 KB without a valid token); more is 413. */
@@ -258,5 +265,7 @@ export interface RunningSandbox {
   onDidChangeState(listener: () => void): { dispose(): void };
   /** The captured exchanges with their findings (empty when `traffic: false`). */
   readonly traffic: TrafficStore;
+  /** Requests open now, and when that changes (the CLI's --exit-after-idle). */
+  readonly activity: ServerActivity;
   close(): Promise<void>;
 }
