@@ -2,8 +2,9 @@ import type { SandboxSnapshot } from './state/snapshot';
 
 // The sandbox's public options. Kept apart from the server so tests and the client's tests can
 // describe faults without loading the emulator.
+import type { ServerActivity, ServerLimits } from '../common/serverLimits';
+import type { LintConfig } from '../traffic/lintConfig';
 import type { TrafficStore, TrafficStoreOptions } from '../traffic/store';
-import type { ServerLimits } from '../common/serverLimits';
 import type { Dialect } from '../oto';
 import type { SandboxControl } from './control/operations';
 
@@ -155,6 +156,8 @@ export interface SandboxScenario {
   packingOrders?: ExtraPackingOrder[];
   inventoryOrders?: ScenarioInventoryOrder[];
   faults?: Fault[];
+  /** How the contract lint judges the traffic: rule levels, the duplicate window. */
+  lint?: LintConfig;
 }
 
 export interface SandboxOptions {
@@ -266,5 +269,7 @@ export interface RunningSandbox {
    * findings, faults, the clock, for the default account or any other (`control.account(id)`).
    */
   readonly control: SandboxControl;
+  /** Requests open now, and when that changes (the CLI's --exit-after-idle). */
+  readonly activity: ServerActivity;
   close(): Promise<void>;
 }
