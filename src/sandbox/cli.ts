@@ -12,6 +12,10 @@ import { DIALECTS, isDialect } from './endpoints/dialect';
 import { loadScenarioFile, startSandbox } from './index';
 import type { SandboxOptions } from './types';
 
+// Required rather than run (`require('./oto-sandbox.js')`), the file is a module: startSandbox gives
+// the control room's operations as functions. Run as a script, it is the CLI (require.main below).
+export { startControlledSandbox as startSandbox, type ModuleSandbox, type ModuleSandboxOptions } from './control/module';
+
 const DEFAULT_PORT = 8787;
 const DEFAULT_PROXY_PORT = 8788;
 
