@@ -43,6 +43,11 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
+    // The worked example is plain CommonJS for Node 18+, as an ERP team would write it.
+    files: ['examples/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { fetch: 'readonly', URLSearchParams: 'readonly' } },
+  },
+  {
     files: ['src/client/**/*.ts', 'src/sandbox/**/*.ts', 'src/traffic/**/*.ts', 'src/proxy/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The client, the sandbox, the traffic core and the proxy must run in plain Node.' }] }],

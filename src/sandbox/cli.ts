@@ -5,7 +5,7 @@
 // recording proxy to a real OTO instead, with the same logging.
 import { startProxy, WRITES_MODES, type WritesMode } from '../proxy';
 import { environmentOf } from '../proxy/environment';
-import type { Severity } from '../traffic/exchange';
+import type { Severity, TrafficExchange } from '../traffic/exchange';
 import { JsonlWriter } from '../traffic/jsonl';
 import { formatTrafficLine, isSeverity, TrafficSummary } from '../traffic/report';
 import { DIALECTS, isDialect } from './endpoints/dialect';
@@ -168,12 +168,19 @@ async function main(): Promise<void> {
       idle = setTimeout(stop, cli.exitAfterIdleSeconds * 1000);
     }
   };
-  server.traffic.onDidRecord((exchange) => {
-    console.log(formatTrafficLine(exchange));
-    log?.write(exchange);
+  // Every account's exchanges: an added account's line is marked with it, and so is its log line.
+  const record = ({ account, exchange }: { account?: string; exchange: TrafficExchange }): void => {
+    const other = account !== undefined && account !== 'default';
+    console.log(`${other ? `[${account}] ` : ''}${formatTrafficLine(exchange)}`);
+    log?.write(other ? ({ ...exchange, account } as TrafficExchange) : exchange);
     summary.add(exchange);
     waitForIdle();
-  });
+  };
+  if ('onDidRecordExchange' in server) {
+    server.onDidRecordExchange(record);
+  } else {
+    server.traffic.onDidRecord((exchange) => record({ exchange }));
+  }
   waitForIdle();
   const howToStop = cli.exitAfterIdleSeconds === undefined ? 'Press Ctrl-C to stop.' : `Stops after ${cli.exitAfterIdleSeconds} s without a request, or on Ctrl-C.`;
   if (!('refreshToken' in server)) {

@@ -138,6 +138,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     onDidChangeState: own.onDidChangeState,
     traffic: own.traffic,
     control,
+    onDidRecordExchange: accounts.onDidRecord,
     close() {
       if (!closed) {
         closing.abort();

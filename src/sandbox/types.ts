@@ -4,6 +4,7 @@ import type { SandboxSnapshot } from './state/snapshot';
 // describe faults without loading the emulator.
 import type { TrafficStore, TrafficStoreOptions } from '../traffic/store';
 import type { SandboxControl } from './control/operations';
+import type { TrafficExchange } from '../traffic/exchange';
 
 /** OTO's two answer dialects (two published versions of its Postman collection); see dialect.ts. */
 export type Dialect = 'oto-codes' | 'numeric-codes';
@@ -274,5 +275,7 @@ export interface RunningSandbox {
    * findings, faults, the clock, for the default account or any other (`control.account(id)`).
    */
   readonly control: SandboxControl;
+  /** Every account's exchanges as they are recorded (`traffic` holds only the default account's). */
+  onDidRecordExchange(listener: (event: { account: string; exchange: TrafficExchange }) => void): { dispose(): void };
   close(): Promise<void>;
 }
