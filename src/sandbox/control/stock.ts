@@ -1,6 +1,6 @@
 // `PUT /__oto/stock`: stock arranged directly, without traffic, so a test starts from the figures
 // it needs. All rows are checked before any is applied.
-import { inQuantityRange } from '../endpoints/api';
+import { inQuantityRange } from '../../oto';
 import { emptyRecord, forecastOf, type SandboxState } from '../state/model';
 import { fieldOf, isObject, Problems } from './problems';
 

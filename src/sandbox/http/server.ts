@@ -10,8 +10,9 @@ import type { RequestLog } from './requestLog';
 import type { Route } from './routes';
 import type { Accounts, SandboxAccount } from '../control/accounts';
 import type { Fault, SandboxLimits } from '../types';
+import { API_PREFIX } from '../../oto';
 
-export const API_PREFIX = '/rest/v2/';
+export { API_PREFIX };
 /** The control room's calls (`/__oto/…`): outside the API, so an ERP's base URL never reaches them. */
 const CONTROL_PATH = '/__oto';
 
