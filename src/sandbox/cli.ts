@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { CLI_MAX_CONNECTIONS, cliLimits } from '../common/serverLimits';
 import { DEFAULT_WRITES, startProxy, WRITES_MODES, type WritesMode } from '../proxy';
 import { environmentOf } from '../proxy/environment';
-import type { Severity } from '../traffic/exchange';
+import type { Severity, TrafficExchange } from '../traffic/exchange';
 import { JsonlWriter } from '../traffic/jsonl';
 import { describeRuleChanges, knownRules, lintOptionsOf, parseRuleFlag } from '../traffic/lintConfig';
 import type { RuleLevel } from '../traffic/rules';
@@ -15,6 +15,10 @@ import { formatTrafficLine, isSeverity, TrafficSummary } from '../traffic/report
 import { DIALECTS, isDialect } from './endpoints/dialect';
 import { loadScenarioFile, startSandbox } from './index';
 import type { SandboxOptions } from './types';
+
+// Required rather than run (`require('./oto-sandbox.js')`), the file is a module: startSandbox gives
+// the control room's operations as functions. Run as a script, it is the CLI (require.main below).
+export { startControlledSandbox as startSandbox, type ModuleSandbox, type ModuleSandboxOptions } from './control/module';
 
 const DEFAULT_PORT = 8787;
 const DEFAULT_PROXY_PORT = 8788;
@@ -243,11 +247,18 @@ async function main(program: string): Promise<void> {
     }
   };
   server.activity.onDidChange(waitForIdle);
-  server.traffic.onDidRecord((exchange) => {
-    console.log(formatTrafficLine(exchange));
-    log?.write(exchange);
+  // Every account's exchanges: an added account's line is marked with it, and so is its log line.
+  const record = ({ account, exchange }: { account?: string; exchange: TrafficExchange }): void => {
+    const other = account !== undefined && account !== 'default';
+    console.log(`${other ? `[${account}] ` : ''}${formatTrafficLine(exchange)}`);
+    log?.write(other ? ({ ...exchange, account } as TrafficExchange) : exchange);
     summary.add(exchange);
-  });
+  };
+  if ('onDidRecordExchange' in server) {
+    server.onDidRecordExchange(record);
+  } else {
+    server.traffic.onDidRecord((exchange) => record({ exchange }));
+  }
   waitForIdle();
   // Before the banner: a script that stops the run as soon as it reads the banner gets the summary.
   process.once('SIGINT', stop);

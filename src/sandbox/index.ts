@@ -149,6 +149,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     traffic: own.traffic,
     control,
     activity,
+    onDidRecordExchange: accounts.onDidRecord,
     close() {
       if (!closed) {
         closing.abort();

@@ -7,6 +7,7 @@ import type { LintConfig } from '../traffic/lintConfig';
 import type { TrafficStore, TrafficStoreOptions } from '../traffic/store';
 import type { Dialect } from '../oto';
 import type { SandboxControl } from './control/operations';
+import type { TrafficExchange } from '../traffic/exchange';
 
 /** OTO's two answer dialects (two published versions of its Postman collection); see src/oto/dialects.ts. */
 export type { Dialect } from '../oto';
@@ -271,5 +272,7 @@ export interface RunningSandbox {
   readonly control: SandboxControl;
   /** Requests open now, and when that changes (the CLI's --exit-after-idle). */
   readonly activity: ServerActivity;
+  /** Every account's exchanges as they are recorded (`traffic` holds only the default account's). */
+  onDidRecordExchange(listener: (event: { account: string; exchange: TrafficExchange }) => void): { dispose(): void };
   close(): Promise<void>;
 }

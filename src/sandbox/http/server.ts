@@ -143,9 +143,9 @@ export function createServer(context: ServerContext): http.Server {
     const endpoint = url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length).replace(/\/$/, '') : '';
     // The token is checked before any body is kept: a request that will be refused anyway (no
     // such endpoint, wrong method, no valid token) has its body dropped unread.
-    const owner = context.accounts.byAuthorization(incoming.headers.authorization);
-    const authorized = owner !== undefined;
-    let account = owner ?? context.accounts.default;
+    const issuer = context.accounts.byAuthorization(incoming.headers.authorization);
+    const authorized = issuer?.alive === true;
+    let account = issuer?.account ?? context.accounts.default;
     const table = account.routes;
     const route = Object.prototype.hasOwnProperty.call(table, endpoint) ? table[endpoint] : undefined;
     const method = incoming.method ?? 'GET';
@@ -158,7 +158,7 @@ export function createServer(context: ServerContext): http.Server {
       incoming.resume();
     }
     const request: ApiRequest = { method, endpoint, query: Object.fromEntries(url.searchParams), body: parseBody(rawBody ?? '') };
-    if (!owner && endpoint === 'refreshToken') {
+    if (!authorized && endpoint === 'refreshToken') {
       // Signing in: the account is the one whose refresh token this is.
       const refreshToken = (request.body as { refresh_token?: unknown } | undefined)?.refresh_token;
       account = context.accounts.byRefreshToken(refreshToken) ?? account;
