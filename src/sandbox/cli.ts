@@ -1,14 +1,16 @@
 // `npm run sandbox` (or `node dist/oto-sandbox.js`, the same CLI in one file): runs the OTO sandbox
 // standalone so curl, an ERP script, an ERP's CI or a second VS Code window can talk to it. Prints
-// one line per exchange; stops on Ctrl-C, SIGTERM or after --exit-after-idle, with a summary of
-// the contract lint's findings and exit code 1 when one reached --fail-on. With --proxy it runs the
-// recording proxy to a real OTO instead, with the same logging.
+// one line per exchange (batched off the request path; none with --quiet); stops on Ctrl-C, SIGTERM
+// or after --exit-after-idle, with a summary of the contract lint's findings and exit code 1 when
+// one reached --fail-on. With --proxy it runs the recording proxy to a real OTO instead, with the
+// same logging.
 import { startProxy, WRITES_MODES, type WritesMode } from '../proxy';
 import { environmentOf } from '../proxy/environment';
 import type { Severity } from '../traffic/exchange';
 import { JsonlWriter } from '../traffic/jsonl';
 import { formatTrafficLine, isSeverity, TrafficSummary } from '../traffic/report';
 import { DIALECTS, isDialect } from './endpoints/dialect';
+import { LineOutput } from './lineOutput';
 import { loadScenarioFile, startSandbox } from './index';
 import type { SandboxOptions } from './types';
 
@@ -27,6 +29,7 @@ const USAGE = `Usage: npm run sandbox -- [options]      (or: node dist/oto-sandb
   --log FILE         write each exchange with its findings as one JSON line to FILE
   --fail-on LEVEL    exit 1 if any finding is at least LEVEL (warning or error)
   --exit-after-idle S  stop after S seconds without a request, with the summary
+  --quiet            no line per exchange (the summary, --log and --fail-on still work)
   --proxy URL        instead of the sandbox, a recording proxy to this OTO base URL (port default ${DEFAULT_PROXY_PORT})
   --writes MODE      with --proxy: ${WRITES_MODES.join(' (default), ')}: send writes on, answer them 403, or simulate them`;
 
@@ -41,6 +44,8 @@ export interface CliOptions {
   log?: string;
   /** `--fail-on`: the severity that makes the exit code 1. */
   failOn?: Severity;
+  /** `--quiet`: no line per exchange. */
+  quiet?: boolean;
   /** `--exit-after-idle`: seconds without a request before stopping. */
   exitAfterIdleSeconds?: number;
   /** `--proxy`: the upstream base URL of a recording proxy to run instead of the sandbox. */
@@ -78,9 +83,24 @@ const CLI_FLAGS: Record<string, (cli: CliOptions, value: string) => void> = {
   },
 };
 
-export function parseArguments(args: string[], env: NodeJS.ProcessEnv): CliOptions {
+/** Flags without a value, taken out before the rest is read as flag-value pairs. */
+const SWITCHES: Record<string, (cli: CliOptions) => void> = {
+  '--quiet': (cli) => {
+    cli.quiet = true;
+  },
+};
+
+export function parseArguments(allArgs: string[], env: NodeJS.ProcessEnv): CliOptions {
   const options: SandboxOptions = { port: DEFAULT_PORT, refreshToken: env.OTO_SANDBOX_REFRESH_TOKEN || undefined };
   const cli: CliOptions = { sandbox: options };
+  const args: string[] = [];
+  for (let i = 0; i < allArgs.length; i++) {
+    if (Object.prototype.hasOwnProperty.call(SWITCHES, allArgs[i])) {
+      SWITCHES[allArgs[i]](cli);
+    } else {
+      args.push(allArgs[i], ...(i + 1 < allArgs.length ? [allArgs[++i]] : []));
+    }
+  }
   if (env.OTO_SANDBOX_PORT) {
     options.port = Number(env.OTO_SANDBOX_PORT);
   }
@@ -137,6 +157,7 @@ async function main(): Promise<void> {
     : await startProxy({ upstream: cli.proxy, environment: environmentOf(cli.proxy), port: cli.sandbox.port, writes: cli.writes });
   const log = cli.log === undefined ? undefined : new JsonlWriter(cli.log);
   const summary = new TrafficSummary();
+  const lines = cli.quiet ? undefined : new LineOutput();
   let idle: NodeJS.Timeout | undefined;
   let stopping = false;
   const stop = (): void => {
@@ -149,6 +170,7 @@ async function main(): Promise<void> {
       .close()
       .then(() => log?.close())
       .then(() => {
+        lines?.flush();
         console.log(`${'refreshToken' in server ? 'OTO sandbox' : 'OTO recording proxy'} stopped\n${summary.format(cli.failOn)}`);
         process.exit(summary.exitCode(cli.failOn));
       });
@@ -160,7 +182,7 @@ async function main(): Promise<void> {
     }
   };
   server.traffic.onDidRecord((exchange) => {
-    console.log(formatTrafficLine(exchange));
+    lines?.write(formatTrafficLine(exchange));
     log?.write(exchange);
     summary.add(exchange);
     waitForIdle();
