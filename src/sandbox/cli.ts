@@ -1,8 +1,9 @@
 // `npm run sandbox` (or `node dist/oto-sandbox.js`, the same CLI in one file): runs the OTO sandbox
 // standalone so curl, an ERP script, an ERP's CI or a second VS Code window can talk to it. Prints
-// one line per exchange; stops on Ctrl-C, SIGTERM or after --exit-after-idle, with a summary of
-// the contract lint's findings and exit code 1 when one reached --fail-on. With --proxy it runs the
-// recording proxy to a real OTO instead, with the same logging.
+// one line per exchange (batched off the request path; none with --quiet); stops on Ctrl-C, SIGTERM
+// or after --exit-after-idle, with a summary of the contract lint's findings and exit code 1 when
+// one reached --fail-on. With --proxy it runs the recording proxy to a real OTO instead, with the
+// same logging.
 import * as path from 'node:path';
 import { CLI_MAX_CONNECTIONS, cliLimits } from '../common/serverLimits';
 import { DEFAULT_WRITES, startProxy, WRITES_MODES, type WritesMode } from '../proxy';
@@ -13,6 +14,7 @@ import { describeRuleChanges, knownRules, lintOptionsOf, parseRuleFlag } from '.
 import type { RuleLevel } from '../traffic/rules';
 import { formatTrafficLine, isSeverity, TrafficSummary } from '../traffic/report';
 import { DIALECTS, isDialect } from './endpoints/dialect';
+import { LineOutput } from './lineOutput';
 import { loadScenarioFile, startSandbox } from './index';
 import type { SandboxOptions } from './types';
 
@@ -50,6 +52,7 @@ export function usage(program: string): string {
   --host ADDRESS     address to listen on (default 127.0.0.1); any other needs --control-token
   --control-token T  the control API (/__oto/...) then asks for "Authorization: Bearer T" (16+ characters),
                      from any address; without it, only this machine may call it
+  --quiet            no line per exchange (the summary, --log and --fail-on still work)
   --proxy URL        instead of the sandbox, a recording proxy to this OTO base URL (port default ${DEFAULT_PROXY_PORT})
   --writes MODE      with --proxy: ${WRITES_MODES.map((mode) => (mode === DEFAULT_WRITES ? `${mode} (default)` : mode)).join(', ')}
                      block answers writes 403 in OTO's error shape, simulate answers them as OTO would;
@@ -67,6 +70,8 @@ export interface CliOptions {
   log?: string;
   /** `--fail-on`: the severity that makes the exit code 1. */
   failOn?: Severity;
+  /** `--quiet`: no line per exchange. */
+  quiet?: boolean;
   /** `--exit-after-idle`: seconds with no request open and none arriving before stopping. */
   exitAfterIdleSeconds?: number;
   /** `--proxy`: the upstream base URL of a recording proxy to run instead of the sandbox. */
@@ -134,9 +139,23 @@ function pairs(args: string[]): Array<[string, string | undefined]> {
   return result;
 }
 
-export function parseArguments(args: string[], env: NodeJS.ProcessEnv): CliOptions {
+/** Flags without a value, taken out before the rest is read as flag-value pairs. */
+const SWITCHES: Record<string, (cli: CliOptions) => void> = {
+  '--quiet': (cli) => {
+    cli.quiet = true;
+  },
+};
+
+export function parseArguments(allArgs: string[], env: NodeJS.ProcessEnv): CliOptions {
   const options: SandboxOptions = { port: DEFAULT_PORT, refreshToken: env.OTO_SANDBOX_REFRESH_TOKEN || undefined };
   const cli: CliOptions = { sandbox: options, rules: {}, maxConnections: CLI_MAX_CONNECTIONS };
+  const args = allArgs.filter((arg) => {
+    const isSwitch = Object.prototype.hasOwnProperty.call(SWITCHES, arg);
+    if (isSwitch) {
+      SWITCHES[arg](cli);
+    }
+    return !isSwitch;
+  });
   if (env.OTO_SANDBOX_PORT) {
     options.port = Number(env.OTO_SANDBOX_PORT);
   }
@@ -219,6 +238,7 @@ async function main(program: string): Promise<void> {
     : await startProxy({ upstream: cli.proxy, environment: environmentOf(cli.proxy), port: cli.sandbox.port, writes, limits, traffic: { lint } });
   const log = cli.log === undefined ? undefined : new JsonlWriter(cli.log);
   const summary = new TrafficSummary(describeRuleChanges(lint, knownRules(extra)));
+  const lines = cli.quiet ? undefined : new LineOutput();
   let idle: NodeJS.Timeout | undefined;
   let stopping = false;
   const stop = (): void => {
@@ -231,6 +251,7 @@ async function main(program: string): Promise<void> {
       .close()
       .then(() => log?.close())
       .then(() => {
+        lines?.flush();
         console.log(`${'refreshToken' in server ? 'OTO sandbox' : 'OTO recording proxy'} stopped\n${summary.format(cli.failOn)}`);
         process.exit(summary.exitCode(cli.failOn));
       });
@@ -250,7 +271,7 @@ async function main(program: string): Promise<void> {
   // Every account's exchanges: an added account's line is marked with it, and so is its log line.
   const record = ({ account, exchange }: { account?: string; exchange: TrafficExchange }): void => {
     const other = account !== undefined && account !== 'default';
-    console.log(`${other ? `[${account}] ` : ''}${formatTrafficLine(exchange)}`);
+    lines?.write(`${other ? `[${account}] ` : ''}${formatTrafficLine(exchange)}`);
     log?.write(other ? ({ ...exchange, account } as TrafficExchange) : exchange);
     summary.add(exchange);
   };
