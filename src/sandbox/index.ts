@@ -21,6 +21,7 @@ export { SNAPSHOT_FORMAT, SnapshotError, type SandboxSnapshot } from './state/sn
 export { loadScenarioFile, parseScenario, ScenarioError, type ScenarioProblem } from './scenario/scenario';
 export { scenarioFromState } from './scenario/scenarioSave';
 export { randomToken } from './http/auth';
+export { isSimulatedWrite, simulateWrite, type SimulatedWrite, type SimulationInput, type SimulationResult } from './simulation';
 
 const DEFAULT_TOKEN_TTL_SECONDS = 3600;
 const NO_REQUESTS: RunningSandbox['requests'] = Object.freeze([]);
