@@ -1,7 +1,7 @@
 // No token in any event or error: checked by scanning everything a run of calls produced, including
 // failures whose bodies echo a token back.
 import * as assert from 'node:assert/strict';
-import { redact, redactHeaders } from '../../../../src/client';
+import { OtoError, redact, redactHeaders } from '../../../../src/client';
 import { failure, useSandbox } from '../support';
 
 const REFRESH_TOKEN = 'rt-sandbox-secret-0123456789abcdef';
@@ -36,6 +36,15 @@ describe('token redaction', () => {
       assert.deepEqual(JSON.parse(t.events[0].requestBody ?? '{}'), { refresh_token: '***' });
     });
 
+    it('hides a token that OTO echoes in its warnings, plain or JSON-escaped, and keeps the rest of them', async () => {
+      await t.client.getAccountInfo();
+      const escaped = JSON.stringify(REFRESH_TOKEN).slice(1, -1).replace(/-/g, '\\u002d');
+      const warnings = [`echo ${REFRESH_TOKEN}`, `{"given":"${escaped}"}`, 'Inventory quantity set to the given qty according to the action type'];
+      t.sandbox.addFaults([{ endpoint: 'getPickupLocationList', status: 400, body: JSON.stringify({ success: false, errorCode: 4, errorMsg: 'bad', warnings }), times: 1 }]);
+      const error = await failure(t.client.getPickupLocations());
+      assert.deepEqual(error.warnings, ['echo ***', '{"given":"***"}', warnings[2]]);
+    });
+
     it('a refused refresh token keeps the words of OTO\'s message', async () => {
       const error = await failure(t.newClient({ refreshToken: `${REFRESH_TOKEN}-wrong` }).getAccountInfo());
       assert.match(error.message, /^OTO refused the refresh token: This action is not allowed for this token$/);
@@ -58,6 +67,33 @@ describe('token redaction', () => {
     it('a failing listener does not fail the call', async () => {
       const client = t.newClient({ onRequest: () => { throw new Error('listener broke'); } });
       assert.deepEqual(await client.healthCheck(), { status: 'ok' });
+    });
+  });
+
+  describe('of every token the client has held lately', () => {
+    // The sandbox's refresh answers are replaced by ones with known access tokens, each for a minute;
+    // the clock moves on a minute before each call, so each call refreshes once.
+    let time = Date.now();
+    const t = useSandbox({ refreshToken: REFRESH_TOKEN }, { now: () => time });
+    const accessToken = (n: number): string => `at-known-${n}-0123456789abcdef`;
+
+    it('keeps the refresh token and the four latest access tokens out of what OTO echoes back', async () => {
+      const issued = [1, 2, 3, 4, 5, 6].map(accessToken);
+      t.sandbox.addFaults(issued.map((token) => ({
+        endpoint: 'refreshToken', status: 200, times: 1,
+        body: JSON.stringify({ success: true, access_token: token, token_type: 'Bearer', expires_in: '60' }),
+      })));
+      const echo = JSON.stringify({ success: false, errorCode: 4, errorMsg: 'echo', warnings: [REFRESH_TOKEN, ...issued] });
+      t.sandbox.addFaults([{ endpoint: 'getPickupLocationList', status: 400, body: echo }]);
+      let error: OtoError | undefined;
+      for (let call = 0; call < issued.length; call++) {
+        time += 61_000;
+        error = await failure(t.client.getPickupLocations());
+      }
+      assert.equal(t.sent('refreshToken').length, issued.length);
+      const [refresh, ...access] = error?.warnings ?? [];
+      assert.equal(refresh, '***', 'the refresh token, however many access tokens came after it');
+      assert.deepEqual(access.slice(-4), ['***', '***', '***', '***'], 'the four latest access tokens');
     });
   });
 
