@@ -176,6 +176,16 @@ describe('OtoClient authentication', () => {
       assert.ok(t.sent('accountInfo').every((request) => request.authorized));
     });
 
+    it('reuses the token until a tenth of its life is left, and refreshes from that very moment', async () => {
+      await t.client.getAccountInfo();
+      time += 899;
+      await t.client.getAccountInfo();
+      assert.equal(t.sent('refreshToken').length, 1, 'reused 101 ms before expiry');
+      time += 1;
+      await t.client.getAccountInfo();
+      assert.equal(t.sent('refreshToken').length, 2, 'refreshed 100 ms before expiry');
+    });
+
     it('after an idle spell past expiry, waiting callers share one refresh', async () => {
       await t.client.getAccountInfo();
       time += 1100;

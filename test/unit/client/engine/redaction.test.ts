@@ -129,6 +129,33 @@ describe('token redaction', () => {
       assert.equal(redact('{"message":"refresh_token: abc\\u0031def"}'), '{"message":"refresh_token: ***"}');
     });
 
+    it('draws the line of "looks like a credential" at 24 characters, or 8 mixing letters with digits or punctuation', () => {
+      assert.equal(redact('token: abcdefghijklmnopqrstuvw'), 'token: abcdefghijklmnopqrstuvw');
+      assert.equal(redact('token: abcdefghijklmnopqrstuvwx'), 'token: ***');
+      assert.equal(redact('token: abc-1234'), 'token: ***');
+      assert.equal(redact('token: abc-123'), 'token: abc-123');
+      assert.equal(redact('token: abcdefgh'), 'token: abcdefgh');
+      assert.equal(redact('token: 12345678'), 'token: 12345678');
+    });
+
+    it('hides a known secret of 8 characters or more, never a shorter one', () => {
+      assert.equal(redact('x abcdefgh y', ['abcdefgh']), 'x *** y');
+      assert.equal(redact('x abcdefg y', ['abcdefg']), 'x abcdefg y');
+    });
+
+    it('matches labels in any case, every time they occur', () => {
+      assert.equal(redact('REFRESH_TOKEN=abc&refresh_token=def'), 'REFRESH_TOKEN=***&refresh_token=***');
+      assert.equal(redact('{"Refresh_Token":"x","ACCESS_TOKEN":"y"}'), '{"Refresh_Token":"***","ACCESS_TOKEN":"***"}');
+      assert.equal(redact('authorization: bearer abc'), 'authorization: bearer ***');
+      assert.equal(redact('Authorization: Bearer abc'), 'Authorization: Bearer ***');
+      assert.equal(redact('TOKEN: abc-12345678, then bearer xyz-98765432'), 'TOKEN: ***, then bearer ***');
+    });
+
+    it('leaves the escapes of text that holds no token as they were, and a literal it cannot read', () => {
+      assert.equal(redact('{"path":"a\\/b","note":"\\u0041"}'), '{"path":"a\\/b","note":"\\u0041"}');
+      assert.equal(redact('"bad \\x escape" token: abc-12345678'), '"bad \\x escape" token: ***');
+    });
+
     it('leaves ordinary text and short values alone', () => {
       assert.equal(redact('{"sku":"SKU-1","qty":3}', ['abc']), '{"sku":"SKU-1","qty":3}');
     });
@@ -136,6 +163,7 @@ describe('token redaction', () => {
     it('redactHeaders keeps the scheme of Authorization only', () => {
       assert.deepEqual(redactHeaders({ Authorization: 'Bearer abc', Accept: 'application/json' }), { Authorization: 'Bearer ***', Accept: 'application/json' });
       assert.deepEqual(redactHeaders({ authorization: 'abc' }), { authorization: '***' });
+      assert.deepEqual(redactHeaders({ authorization: ' abc' }), { authorization: '***' });
     });
   });
 });
