@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'media/dist/**', '.vscode-test/**', '*.vsix'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'media/dist/**', '.vscode-test/**', '*.vsix', '.stryker-tmp/**', 'reports/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
