@@ -11,6 +11,7 @@ import { formatTrafficLine, isSeverity, TrafficSummary } from '../traffic/report
 import { DIALECTS, isDialect } from './endpoints/dialect';
 import { loadScenarioFile, startSandbox } from './index';
 import type { SandboxOptions } from './types';
+import { isWebhookType, WEBHOOK_TYPES, type WebhookInput } from './webhooks/types';
 
 const DEFAULT_PORT = 8787;
 const DEFAULT_PROXY_PORT = 8788;
@@ -28,10 +29,13 @@ const USAGE = `Usage: npm run sandbox -- [options]      (or: node dist/oto-sandb
   --fail-on LEVEL    exit 1 if any finding is at least LEVEL (warning or error)
   --exit-after-idle S  stop after S seconds without a request, with the summary
   --proxy URL        instead of the sandbox, a recording proxy to this OTO base URL (port default ${DEFAULT_PROXY_PORT})
-  --writes MODE      with --proxy: ${WRITES_MODES.join(' (default), ')}: send writes on, answer them 403, or simulate them`;
+  --writes MODE      with --proxy: ${WRITES_MODES.join(' (default), ')}: send writes on, answer them 403, or simulate them
+  --webhook URL      register a webhook at start (loopback URLs only unless the scenario allows others)
+  --webhook-secret S   its secretKey (signs each delivery)
+  --webhook-type T   its webhookType: ${WEBHOOK_TYPES.join(' (default), ')}`;
 
 /** Flags that set up the sandbox's data and answers: meaningless in front of a real OTO. */
-const SANDBOX_ONLY = ['--scenario', '--seed', '--products', '--latency', '--token-ttl', '--refresh-token', '--dialect'];
+const SANDBOX_ONLY = ['--scenario', '--seed', '--products', '--latency', '--token-ttl', '--refresh-token', '--dialect', '--webhook', '--webhook-secret', '--webhook-type'];
 
 const NUMERIC_FLAGS = { '--port': 'port', '--seed': 'seed', '--products': 'products', '--latency': 'latencyMs', '--token-ttl': 'accessTokenTtlSeconds' } as const;
 
@@ -47,6 +51,8 @@ export interface CliOptions {
   proxy?: string;
   /** `--writes`, with `--proxy`. */
   writes?: WritesMode;
+  /** `--webhook`, `--webhook-secret`, `--webhook-type`: one webhook registered at start. */
+  webhook?: Partial<WebhookInput>;
 }
 
 /** Flags of the CLI itself rather than of the sandbox; each checks and stores its value. */
@@ -69,6 +75,18 @@ const CLI_FLAGS: Record<string, (cli: CliOptions, value: string) => void> = {
   },
   '--proxy': (cli, value) => {
     cli.proxy = value;
+  },
+  '--webhook': (cli, value) => {
+    cli.webhook = { ...cli.webhook, url: value };
+  },
+  '--webhook-secret': (cli, value) => {
+    cli.webhook = { ...cli.webhook, secretKey: value };
+  },
+  '--webhook-type': (cli, value) => {
+    if (!isWebhookType(value)) {
+      throw new Error(`--webhook-type must be ${WEBHOOK_TYPES.join(', ')}, got "${value}"`);
+    }
+    cli.webhook = { ...cli.webhook, webhookType: value };
   },
   '--writes': (cli, value) => {
     if (!(WRITES_MODES as readonly string[]).includes(value)) {
@@ -121,6 +139,13 @@ export function parseArguments(args: string[], env: NodeJS.ProcessEnv): CliOptio
     } else {
       throw new Error(`unknown option ${flag}`);
     }
+  }
+  if (cli.webhook) {
+    const { url, ...rest } = cli.webhook;
+    if (url === undefined) {
+      throw new Error('--webhook-secret and --webhook-type need --webhook URL');
+    }
+    options.webhooks = { register: [{ ...rest, url }] };
   }
   return cli;
 }

@@ -14,6 +14,7 @@ import { RequestLog } from './http/requestLog';
 import { routes } from './http/routes';
 import { API_PREFIX, createServer } from './http/server';
 import type { RunningSandbox, SandboxOptions } from './types';
+import { createWebhooks, mergeWebhookSettings, receiverRules, type WebhookHub } from './webhooks';
 
 export * from './types';
 export { DIALECTS } from './endpoints/dialect';
@@ -21,6 +22,8 @@ export { SNAPSHOT_FORMAT, SnapshotError, type SandboxSnapshot } from './state/sn
 export { loadScenarioFile, parseScenario, ScenarioError, type ScenarioProblem } from './scenario/scenario';
 export { scenarioFromState } from './scenario/scenarioSave';
 export { randomToken } from './http/auth';
+export * from './webhooks/types';
+export { WebhookError, MAX_WEBHOOKS, STALE_BY_MS, SLOW_RECEIVER_MS, RECEIVER_BODY_LIMIT } from './webhooks';
 
 const DEFAULT_TOKEN_TTL_SECONDS = 3600;
 const NO_REQUESTS: RunningSandbox['requests'] = Object.freeze([]);
@@ -67,8 +70,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const log = options.requestLog === false ? undefined : new RequestLog();
   const closing = new AbortController();
   const stateChanges = new Emitter<void>();
-  const traffic = new TrafficStore(options.traffic || {});
+  const trafficOptions = options.traffic || {};
+  const traffic = new TrafficStore({ ...trafficOptions, rules: [...(trafficOptions.rules ?? []), ...receiverRules(() => webhooks)] });
   const onExchange = options.traffic === false ? undefined : (raw: Parameters<typeof captureExchange>[0]) => traffic.record(captureExchange(raw));
+  const webhooks: WebhookHub = createWebhooks(state, mergeWebhookSettings(scenario?.webhooks, options.webhooks), options.traffic === false ? undefined : traffic, closing.signal, () => stateChanges.fire());
   const server = createServer({
     state, tokens, faults, latencyMs: options.latencyMs ?? scenario?.latencyMs ?? 0, dialect: options.dialect ?? scenario?.dialect ?? DEFAULT_DIALECT, log, limits, closing: closing.signal, onExchange,
     stateChanged: () => stateChanges.fire(),
@@ -103,6 +108,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     exportState: () => exportState(state),
     onDidChangeState: stateChanges.event,
     traffic,
+    webhooks,
     close() {
       if (!closed) {
         closing.abort();

@@ -3,6 +3,7 @@ import type { SandboxSnapshot } from './state/snapshot';
 // The sandbox's public options. Kept apart from the server so tests and the client's tests can
 // describe faults without loading the emulator.
 import type { TrafficStore, TrafficStoreOptions } from '../traffic/store';
+import type { SandboxWebhooks, WebhookSettings } from './webhooks/types';
 
 /** OTO's two answer dialects (two published versions of its Postman collection); see dialect.ts. */
 export type Dialect = 'oto-codes' | 'numeric-codes';
@@ -152,6 +153,8 @@ export interface SandboxScenario {
   packingOrders?: ExtraPackingOrder[];
   inventoryOrders?: ScenarioInventoryOrder[];
   faults?: Fault[];
+  /** Webhooks registered at start, OTO's ambiguities decided, delivery faults. */
+  webhooks?: WebhookSettings;
 }
 
 export interface SandboxOptions {
@@ -206,6 +209,8 @@ export interface SandboxOptions {
    * with (default `Date.now`): a test moves a fake one on instead of waiting for real time.
    */
   clock?: () => number;
+  /** Webhooks: registered at start, choices where OTO is ambiguous, delivery faults (on top of the scenario's). */
+  webhooks?: WebhookSettings;
 }
 
 export interface SandboxLimits {
@@ -258,5 +263,7 @@ export interface RunningSandbox {
   onDidChangeState(listener: () => void): { dispose(): void };
   /** The captured exchanges with their findings (empty when `traffic: false`). */
   readonly traffic: TrafficStore;
+  /** OTO's webhooks: registrations, events (order status, new orders, triggers), delivery faults. */
+  readonly webhooks: SandboxWebhooks;
   close(): Promise<void>;
 }

@@ -8,13 +8,21 @@ import { availableCitiesForPickup, availableStoresForPickup, getPickupLocationLi
 import { getPackingOrders, orderDetails, updatePackingStatus } from '../endpoints/packing';
 import { checkGlobalStock, checkInventoryStock, updateStockQuantity } from '../endpoints/stock';
 import type { Dialect } from '../types';
+import { manageWebhooks } from '../webhooks/registry';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface Route {
-  method: 'GET' | 'POST';
+  /** One method, or several for an endpoint that does a different thing with each (`webhook`). */
+  method: HttpMethod | readonly HttpMethod[];
   auth: boolean;
   handle: Endpoint;
   /** Changes the state (stock, orders) when it succeeds. */
   writes?: boolean;
+}
+
+export function allows(route: Route, method: string): boolean {
+  return typeof route.method === 'string' ? route.method === method : (route.method as readonly string[]).includes(method);
 }
 
 export function routes(tokens: Tokens, dialect: Dialect): Record<string, Route> {
@@ -36,6 +44,7 @@ export function routes(tokens: Tokens, dialect: Dialect): Record<string, Route> 
     orderDetails: get(orderDetails),
     availableCitiesForPickup: post(availableCitiesForPickup),
     availableStoresForPickup: post(availableStoresForPickup),
+    webhook: { method: ['GET', 'POST', 'PUT', 'DELETE'], auth: true, handle: manageWebhooks },
   };
   for (const [name, route] of Object.entries(table)) {
     route.handle = inDialect(dialect, name, route.handle);

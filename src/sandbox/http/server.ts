@@ -10,7 +10,7 @@ import type { FaultQueue } from './faults';
 import type { SandboxState } from '../state/model';
 import { applyLimits, serverOptions } from '../../common/serverLimits';
 import type { RequestLog } from './requestLog';
-import { routes, type Route } from './routes';
+import { allows, routes, type Route } from './routes';
 import type { RawExchange } from '../../traffic/capture';
 import type { Dialect, Fault, SandboxLimits } from '../types';
 
@@ -97,8 +97,8 @@ function answer(route: Route | undefined, context: ServerContext, request: ApiRe
     if (!route) {
       throw gatewayFailure(404, `No endpoint ${request.endpoint}`);
     }
-    if (request.method !== route.method) {
-      throw gatewayFailure(405, `${request.endpoint} expects ${route.method}`);
+    if (!allows(route, request.method)) {
+      throw gatewayFailure(405, `${request.endpoint} expects ${[route.method].flat().join(' or ')}`);
     }
     if (route.auth && !authorized) {
       throw jwtExpired();
@@ -144,7 +144,7 @@ export function createServer(context: ServerContext): http.Server {
     // The token is checked before any body is kept: a request that will be refused anyway (no
     // such endpoint, wrong method, no valid token) has its body dropped unread.
     const authorized = context.tokens.accepts(incoming.headers.authorization);
-    const wanted = route !== undefined && route.method === method && (authorized || !route.auth);
+    const wanted = route !== undefined && allows(route, method) && (authorized || !route.auth);
     let rawBody: string | undefined;
     if (wanted) {
       rawBody = await readBody(incoming, authorized ? context.limits.maxBodyBytes : UNAUTHORIZED_BODY_BYTES);
