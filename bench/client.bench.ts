@@ -1,9 +1,11 @@
 // Client figures against the sandbox: the client's per-call cost over a bare node-fetch call to the
 // same URL (goal: ratio ≤ 1.10), and the requests and wall time to read stock for 10,000 SKUs
-// (goal: ≤ 60 requests).
+// (goal: ≤ 60 requests), and the connections 1,000 concurrent calls open (goal: at most the pool's bound).
+import * as diagnostics from 'node:diagnostics_channel';
+import type * as net from 'node:net';
 import fetch from 'node-fetch';
 import { performance } from 'node:perf_hooks';
-import { OtoClient } from '../src/client';
+import { DEFAULT_MAX_CONNECTIONS, OtoClient } from '../src/client';
 import { startSandbox } from '../src/sandbox';
 
 const ROUNDS = 20;
@@ -88,7 +90,45 @@ async function tenThousandSkus(): Promise<void> {
   }
 }
 
+/** Client sockets this process opens (Node publishes each on `net.client.socket`), and the most open at once. */
+function countConnections(): { opened: number; peak: number; stop(): void } {
+  const counts = { opened: 0, peak: 0, stop: () => diagnostics.unsubscribe('net.client.socket', onSocket) };
+  let open = 0;
+  const onSocket = (message: unknown): void => {
+    const { socket } = message as { socket: net.Socket };
+    counts.opened++;
+    counts.peak = Math.max(counts.peak, ++open);
+    socket.once('close', () => open--);
+  };
+  diagnostics.subscribe('net.client.socket', onSocket);
+  return counts;
+}
+
+async function connectionsPerThousandCalls(): Promise<void> {
+  // Each count on a sandbox of its own, so no connection kept alive from before is reused.
+  for (const clients of [1, 10]) {
+    const sandbox = await startSandbox({ products: 40 });
+    try {
+      const counts = countConnections();
+      const made = Array.from({ length: clients }, () => new OtoClient({ baseUrl: sandbox.baseUrl, refreshToken: sandbox.refreshToken }));
+      const [{ sku }] = await made[0].listProducts();
+      const code = (await made[0].getPickupLocations()).find((location) => location.kind === 'warehouse')?.code ?? '';
+      const started = performance.now();
+      const results = await Promise.allSettled(Array.from({ length: 1_000 }, (_, index) =>
+        made[index % clients].updateStockQuantity({ actionType: 'adjust', locationCode: code, sku, qty: 1 })));
+      const wallMs = performance.now() - started;
+      counts.stop();
+      const failed = results.filter((result) => result.status === 'rejected').length;
+      console.log(`connections: 1,000 concurrent adjusts through ${clients} client(s): ${counts.opened} opened, ${counts.peak} open at most ` +
+        `(goal ≤ ${DEFAULT_MAX_CONNECTIONS}), ${failed} failed, ${wallMs.toFixed(0)} ms`);
+    } finally {
+      await sandbox.close();
+    }
+  }
+}
+
 export async function run(): Promise<void> {
+  await connectionsPerThousandCalls();
   await perCallOverhead();
   await tenThousandSkus();
 }

@@ -27,13 +27,16 @@
 //   once it has left: it cannot be called back, so its answer is waited for and the call ends as
 //   it would have (applied, refused, or "may or may not have been applied"); a write given up
 //   before it left fails `aborted` with `unsent: true`.
+// - At most `maxConnections` (8) keep-alive connections per origin, shared by the process's clients
+//   of that origin: further calls wait in order, can be cancelled while they wait (then `unsent`),
+//   and their `timeoutMs` counts from when they are sent.
 export { OtoClient, PRODUCTION_BASE_URL } from './client';
 export type { OtoClientOptions, RetryOptions } from './client';
 export { OtoError, isOtoError, isPlanGatedError, PLAN_GATED_CODES, RATE_LIMIT_CODES } from './errors';
 export type { OtoErrorKind } from './errors';
 export { redact, redactHeaders, REDACTED } from './engine/redact';
-export { compareDdMmYyyy, formatDdMmYyyy, isValidDdMmYyyy, parseDdMmYyyy } from './input/dates';
-export type { CalendarDate } from './input/dates';
-export { MAX_URL_LENGTH } from './input/batch';
-export { MAX_QUANTITY } from './input/validate';
+// OTO's facts the client's callers need (limits, the date format) come from their one home.
+export { compareDdMmYyyy, formatDdMmYyyy, isValidDdMmYyyy, parseDdMmYyyy, MAX_QUANTITY, MAX_URL_LENGTH } from '../oto';
+export type { CalendarDate, EndpointName } from '../oto';
+export { checkMaxConnections, DEFAULT_MAX_CONNECTIONS, MAX_MAX_CONNECTIONS } from './wire/pool';
 export * from './types';

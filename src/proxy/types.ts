@@ -1,5 +1,5 @@
 // The recording proxy's public options. No `vscode`: the CLI and an ERP's CI run it from plain Node.
-import type { SandboxLimits } from '../sandbox/types';
+import type { ServerLimits } from '../common/serverLimits';
 import type { TrafficStore, TrafficStoreOptions } from '../traffic/store';
 
 /** What the proxy does with a call that changes state on OTO. */
@@ -7,7 +7,7 @@ export type WritesMode = 'forward' | 'block' | 'simulate';
 export const WRITES_MODES: readonly WritesMode[] = ['forward', 'block', 'simulate'];
 
 /** The sandbox's limits on what one client may cost (timeouts, connections, sizes), and the upstream's. */
-export interface ProxyLimits extends SandboxLimits {
+export interface ProxyLimits extends ServerLimits {
   /** The upstream must have answered in full within this time, or the client gets a 504. */
   upstreamTimeoutMs?: number;
   /** Upstream answers past this are not passed on: the client gets a 502. */

@@ -24,6 +24,7 @@ export { scenarioFromState } from './scenario/scenarioSave';
 export { randomToken } from './http/auth';
 export * from './webhooks/types';
 export { WebhookError, MAX_WEBHOOKS, STALE_BY_MS, SLOW_RECEIVER_MS, RECEIVER_BODY_LIMIT } from './webhooks';
+export { isSimulatedWrite, simulateWrite, type SimulatedWrite, type SimulationInput, type SimulationResult } from './simulation';
 
 const DEFAULT_TOKEN_TTL_SECONDS = 3600;
 const NO_REQUESTS: RunningSandbox['requests'] = Object.freeze([]);

@@ -4,9 +4,11 @@ import type { SandboxSnapshot } from './state/snapshot';
 // describe faults without loading the emulator.
 import type { TrafficStore, TrafficStoreOptions } from '../traffic/store';
 import type { SandboxWebhooks, WebhookSettings } from './webhooks/types';
+import type { ServerLimits } from '../common/serverLimits';
+import type { Dialect } from '../oto';
 
-/** OTO's two answer dialects (two published versions of its Postman collection); see dialect.ts. */
-export type Dialect = 'oto-codes' | 'numeric-codes';
+/** OTO's two answer dialects (two published versions of its Postman collection); see src/oto/dialects.ts. */
+export type { Dialect } from '../oto';
 
 /** What the sandbox does to one matching request instead of (or before) answering normally. */
 export interface Fault {
@@ -213,23 +215,8 @@ export interface SandboxOptions {
   webhooks?: WebhookSettings;
 }
 
-export interface SandboxLimits {
-  /** Time to receive a request's headers (default 5 s); then 408. */
-  headersTimeoutMs?: number;
-  /** Time to receive a whole request, body included (default 10 s); then 408. */
-  requestTimeoutMs?: number;
-  /** An idle kept-alive connection is closed after this (default 5 s). */
-  keepAliveTimeoutMs?: number;
-  /**
-   * Connections at once (default 256); a further one is answered 503 (`Retry-After: 1`) and closed,
-   * and past 64 such answers at a time, closed unanswered.
-   */
-  maxConnections?: number;
-  /** Request line and headers together (default 16 KB); more is 431. */
-  maxHeaderBytes?: number;
-  /** Body of an authorized request (default 1 MB; 16 KB without a valid token); more is 413. */
-  maxBodyBytes?: number;
-}
+/** What one client may cost the server (timeouts, connection cap, sizes); shared with the recording proxy. */
+export type SandboxLimits = ServerLimits;
 
 export interface RunningSandbox {
   /** e.g. `http://127.0.0.1:41234/rest/v2` (no trailing slash). */

@@ -4,7 +4,7 @@
 // every write and restored on the next start, until a reset. No `vscode`: tested in plain Node.
 
 import { Emitter, type Event } from '../common/emitter';
-import type { SandboxSnapshot } from '../sandbox/state/snapshot';
+import type { SandboxSnapshot } from '../sandbox';
 import type { ActiveFault, Dialect, Fault, RunningSandbox, SandboxOptions, SandboxScenario } from '../sandbox/types';
 import type { SandboxModule } from '../session/sandboxBundle';
 

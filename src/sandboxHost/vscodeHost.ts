@@ -4,7 +4,7 @@
 
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { SandboxSnapshot } from '../sandbox/state/snapshot';
+import type { SandboxSnapshot } from '../sandbox';
 import { sandboxFromBundle } from '../session/sandboxBundle';
 import { SandboxHost, SCENARIO_FILE, type SandboxHostStorage } from './host';
 

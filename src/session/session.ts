@@ -17,8 +17,11 @@ export interface SessionDeps {
   startSandbox: SandboxStarter;
   /** Where staging and production live when `oto.baseUrl` does not say; OTO's URLs by default. */
   remoteBaseUrls?: Readonly<Record<RemoteEnvironment, string>>;
-  /** Options passed to every client (e.g. a shorter timeout in tests). */
-  clientOptions?: Pick<OtoClientOptions, 'timeoutMs' | 'retry' | 'userAgent'>;
+  /**
+   * Options passed to every client (e.g. a shorter timeout in tests), read as each client is made:
+   * a getter gives the current value of a setting.
+   */
+  clientOptions?: Pick<OtoClientOptions, 'timeoutMs' | 'retry' | 'userAgent' | 'maxConnections'>;
 }
 
 export interface SessionChange {

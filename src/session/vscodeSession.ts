@@ -8,6 +8,7 @@ import type { Environment } from './environment';
 import type { SandboxStarter, SessionSettings } from './ports';
 import { Session } from './session';
 import { CONTEXT_KEYS } from '../common/ids';
+import { checkMaxConnections } from '../client';
 
 export async function createSession(context: vscode.ExtensionContext, startSandbox: SandboxStarter): Promise<Session> {
   const settings = configurationSettings();
@@ -15,10 +16,21 @@ export async function createSession(context: vscode.ExtensionContext, startSandb
     settings,
     secrets: context.secrets,
     startSandbox,
-    clientOptions: { userAgent: `oto-stock-vscode/${(context.extension.packageJSON as { version?: string }).version ?? 'dev'}` },
+    clientOptions: {
+      userAgent: `oto-stock-vscode/${(context.extension.packageJSON as { version?: string }).version ?? 'dev'}`,
+      get maxConnections() {
+        return maxConnectionsSetting();
+      },
+    },
   });
   context.subscriptions.push(settings, session, trackContextKeys(session));
   return session;
+}
+
+/** `oto.maxConnections` when it is a usable bound; the client's default otherwise. */
+function maxConnectionsSetting(): number | undefined {
+  const value = vscode.workspace.getConfiguration('oto').get<unknown>('maxConnections');
+  return checkMaxConnections(value) === undefined ? (value as number) : undefined;
 }
 
 function configurationSettings(): SessionSettings & Disposable {

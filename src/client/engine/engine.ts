@@ -6,6 +6,7 @@ import { abortable, sleep, throwIfAborted } from './abort';
 import { interpretAnswer } from '../wire/answers';
 import { isOtoError, OtoError } from '../errors';
 import { HttpRequest, send, SendLimits } from '../wire/http';
+import { checkMaxConnections, DEFAULT_MAX_CONNECTIONS } from '../wire/pool';
 import { redact } from './redact';
 import { headersFor, RequestEvents, type Exchange } from './requestEvents';
 import * as answers from '../wire/responses';
@@ -41,6 +42,12 @@ export interface EngineOptions {
    * call at once with an `api` OtoError (`answerTooLarge`), and is not asked for again.
    */
   maxAnswerBytes?: number;
+  /**
+   * Connections open to the server at a time (default 8, at most 64), shared with every client of
+   * the process that talks to the same origin with the same bound; calls past it wait their turn,
+   * in order, and their `timeoutMs` counts from when they are sent.
+   */
+  maxConnections?: number;
   /** Called once per HTTP exchange, with every token redacted. */
   onRequest?: (event: OtoRequestEvent) => void;
   retry?: RetryOptions;
@@ -86,7 +93,15 @@ export class CallEngine {
       input.requireText(options.refreshToken, 'refreshToken', 'refreshToken');
       this.remember(options.refreshToken);
     }
-    this.limits = { timeoutMs: options.timeoutMs ?? 15_000, maxAnswerBytes: options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES };
+    this.limits = {
+      timeoutMs: options.timeoutMs ?? 15_000,
+      maxAnswerBytes: options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES,
+      maxConnections: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
+    };
+    const connections = checkMaxConnections(this.limits.maxConnections);
+    if (connections) {
+      throw new OtoError({ kind: 'validation', field: 'maxConnections', message: connections });
+    }
     if (!Number.isSafeInteger(this.limits.maxAnswerBytes) || this.limits.maxAnswerBytes < 1) {
       throw new OtoError({ kind: 'validation', field: 'maxAnswerBytes', message: 'maxAnswerBytes must be a positive whole number of bytes' });
     }
@@ -146,14 +161,15 @@ export class CallEngine {
       headers: headersFor(this.userAgent, spec.body !== undefined, used.token),
       body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
     };
-    // A write, once it leaves, cannot be called back: the caller may give up until then, and after
-    // it the answer is waited for (within timeoutMs), so the outcome is known rather than half-known.
+    // A write, once it leaves, cannot be called back: the caller may give up until then (while it
+    // waits for a connection included), and after it the answer is waited for (within timeoutMs),
+    // so the outcome is known rather than half-known.
     const write = spec.operation === 'write';
     throwIfAborted(write ? signal : undefined, spec.endpoint, true);
     const started = performance.now();
     const exchange: Exchange = { endpoint: spec.endpoint, operation: spec.operation, attempt, request, started };
     try {
-      const answer = await send(request, spec.endpoint, this.limits, write ? undefined : signal);
+      const answer = await send(request, spec.endpoint, this.limits, signal, write);
       exchange.status = answer.status;
       exchange.responseBody = answer.text;
       this.outage = false;

@@ -8,6 +8,7 @@ import type { Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
 import { abortedError } from '../engine/abort';
 import { OtoError } from '../errors';
+import { poolFor } from './pool';
 
 export interface HttpRequest {
   method: 'GET' | 'POST';
@@ -23,8 +24,10 @@ export interface HttpAnswer {
 }
 
 export interface SendLimits {
-  /** The whole exchange, answer body included. */
+  /** The whole exchange, answer body included, from when a connection takes it (not while it waits for one). */
   timeoutMs: number;
+  /** Connections open to one origin at a time (see pool.ts); calls past it wait for one, in order. */
+  maxConnections: number;
   /** Decoded answer bytes (after any gzip): more fails the call. */
   maxAnswerBytes: number;
 }
@@ -36,22 +39,33 @@ export interface SendLimits {
 const NOT_CONNECTED: readonly string[] = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'];
 
 /**
- * Sends `request`; gives up after `timeoutMs` (reading the body included) or when `signal` fires.
+ * Sends `request` once the origin's pool has a connection for it; gives up after `timeoutMs` from
+ * then (reading the body included) or when `signal` fires. A call cancelled while it waits for a
+ * connection never sent a byte, so its error is `unsent`. With `cancelOnlyWhileQueued` (a write),
+ * the signal counts only until the call has its connection: once sent, its answer is waited for.
  * Redirects are never followed: OTO's API does not redirect, and following one would re-send a
  * body (the refresh token, a stock change) to wherever Location says; the 3xx is reported instead.
  */
-export function send(request: HttpRequest, endpoint: string, limits: SendLimits, signal?: AbortSignal): Promise<HttpAnswer> {
+export function send(request: HttpRequest, endpoint: string, limits: SendLimits, signal?: AbortSignal, cancelOnlyWhileQueued = false): Promise<HttpAnswer> {
   if (signal?.aborted) {
-    return Promise.reject(abortedError(endpoint));
+    return Promise.reject(abortedError(endpoint, true));
   }
   return new Promise<HttpAnswer>((resolve, reject) => {
     let outgoing: http.ClientRequest;
     let answer: Readable | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    let connected = false;
+    let done = false;
     const finish = (error?: OtoError, value?: HttpAnswer): void => {
+      if (done) {
+        return;
+      }
+      done = true;
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       if (error) {
-        // Destroying stops the socket and any inflation at once: nothing more is read.
+        // Destroying stops the socket and any inflation at once: nothing more is read. A call still
+        // waiting for a connection leaves the queue, and a socket handed to it goes back unused.
         answer?.destroy();
         outgoing.destroy();
         reject(error);
@@ -59,25 +73,33 @@ export function send(request: HttpRequest, endpoint: string, limits: SendLimits,
         resolve(value as HttpAnswer);
       }
     };
-    const onAbort = (): void => finish(abortedError(endpoint));
-    const timer = setTimeout(() => finish(new OtoError({ kind: 'timeout', endpoint, message: `OTO did not answer within ${formatSeconds(limits.timeoutMs)}` })), limits.timeoutMs);
+    const onAbort = (): void => finish(abortedError(endpoint, !connected));
     const networkError = (reason: string, unsent = false): OtoError => new OtoError({ kind: 'network', endpoint, message: `Could not reach OTO: ${reason}`, unsent });
     try {
       const url = new URL(request.url);
-      // The runtime's agent decides on keep-alive (Node 20 keeps connections, and reuses them only
-      // for as long as the server's Keep-Alive hint allows); a failed exchange's socket is destroyed.
       const headers: Record<string, string> = { ...request.headers, 'Accept-Encoding': 'gzip, deflate, br' };
       if (request.body !== undefined) {
         headers['Content-Length'] = String(Buffer.byteLength(request.body));
       }
-      outgoing = (url.protocol === 'https:' ? https : http).request(url, { method: request.method, headers });
+      // The pool keeps connections alive for as long as the server's Keep-Alive hint allows; a
+      // failed exchange's socket is destroyed.
+      outgoing = (url.protocol === 'https:' ? https : http).request(url, { method: request.method, headers, agent: poolFor(url, limits.maxConnections) });
     } catch (error) {
       // Node refuses a header value it cannot send (a control character) before anything leaves.
-      clearTimeout(timer);
       reject(new OtoError({ kind: 'validation', endpoint, message: `The request to ${endpoint} cannot be sent: ${error instanceof Error ? error.message : String(error)}` }));
       return;
     }
     signal?.addEventListener('abort', onAbort, { once: true });
+    outgoing.once('socket', () => {
+      if (done) {
+        return;
+      }
+      connected = true;
+      if (cancelOnlyWhileQueued) {
+        signal?.removeEventListener('abort', onAbort);
+      }
+      timer = setTimeout(() => finish(new OtoError({ kind: 'timeout', endpoint, message: `OTO did not answer within ${formatSeconds(limits.timeoutMs)}` })), limits.timeoutMs);
+    });
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
       finish(networkError(error.message, error.code !== undefined && NOT_CONNECTED.includes(error.code)));
     });

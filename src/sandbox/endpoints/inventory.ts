@@ -1,6 +1,7 @@
 // createInventoryOrder: inbound and outbound orders are recorded with status `new` and count in
 // the forecast of their location until they are processed (which the API cannot do).
-import { bodyOf, ddmmyyyy, inQuantityRange, integer, text, type Endpoint } from './api';
+import { bodyOf, ddmmyyyy, text, type Endpoint } from './api';
+import { inQuantityRange, looseInteger } from '../../oto';
 import { otoFailure } from '../http/errors';
 import type { InventoryOrderItem } from '../state/model';
 import { emptyRecord, forecastOf, historyDate, orderDate, type StockRecord } from '../state/model';
@@ -25,7 +26,7 @@ export const createInventoryOrder: Endpoint = (state, request) => {
     if (sku === undefined) {
       throw otoFailure('OTO1126');
     }
-    const qty = integer(item.qty);
+    const qty = looseInteger(item.qty);
     if (qty === undefined || qty <= 0) {
       throw otoFailure('OTO1132');
     }

@@ -1,5 +1,6 @@
 // Stock endpoints: checkInventoryStock, checkGlobalStock and updateStockQuantity.
-import { bodyOf, inQuantityRange, integer, skuList, text, type ApiRequest, type Endpoint } from './api';
+import { bodyOf, skuList, text, type ApiRequest, type Endpoint } from './api';
+import { inQuantityRange, looseInteger } from '../../oto';
 import { otoFailure } from '../http/errors';
 import type { Product, SandboxState } from '../state/model';
 import { emptyRecord, forecastOf } from '../state/model';
@@ -77,7 +78,7 @@ export const updateStockQuantity: Endpoint = (state, request) => {
   if (sku === undefined) {
     throw otoFailure('OTO1126');
   }
-  const qty = integer(body.qty);
+  const qty = looseInteger(body.qty);
   if (qty === undefined || (actionType === 'set' && qty < 0) || (actionType === 'adjust' && qty === 0)) {
     throw otoFailure('OTO1132');
   }

@@ -13,8 +13,9 @@ import type { RequestLog } from './requestLog';
 import { allows, routes, type Route } from './routes';
 import type { RawExchange } from '../../traffic/capture';
 import type { Dialect, Fault, SandboxLimits } from '../types';
+import { API_PREFIX } from '../../oto';
 
-export const API_PREFIX = '/rest/v2/';
+export { API_PREFIX };
 
 /** A request without a valid access token carries at most this much body (a refresh token). */
 export const UNAUTHORIZED_BODY_BYTES = 16_384;

@@ -25,7 +25,11 @@ function what(exchange: TrafficExchange): { type: string; orderId: string; event
 export const webhookNotAcknowledged = rule(
   'webhook-not-acknowledged',
   'warning',
-  (p) => `The receiver did not acknowledge ${p.type} ${p.event} for order ${p.orderId} (${p.answer}). OTO documents no retry: answer 2xx as soon as the event is stored, and do the work afterwards.`,
+  (l10n, p) =>
+    l10n.t(
+      'The receiver did not acknowledge {type} {event} for order {orderId} ({answer}). OTO documents no retry: answer 2xx as soon as the event is stored, and do the work afterwards.',
+      p,
+    ),
   (_history, exchange) =>
     delivered(exchange) && !acknowledged(exchange)
       ? [{ params: { ...what(exchange), answer: exchange.webhook?.error ?? `HTTP ${exchange.status}` } }]
@@ -35,7 +39,11 @@ export const webhookNotAcknowledged = rule(
 export const webhookSlow = rule(
   'webhook-slow',
   'warning',
-  (p) => `The receiver took ${p.seconds} s to answer ${p.type} for order ${p.orderId}; OTO gives up after 10 s. Store the event, answer 2xx, then process it.`,
+  (l10n, p) =>
+    l10n.t(
+      'The receiver took {seconds} s to answer {type} for order {orderId}; OTO gives up after 10 s. Store the event, answer 2xx, then process it.',
+      p,
+    ),
   (_history, exchange) =>
     delivered(exchange) && exchange.status !== undefined && exchange.durationMs > SLOW_RECEIVER_MS
       ? [{ params: { ...what(exchange), seconds: (exchange.durationMs / 1000).toFixed(1) } }]
@@ -45,7 +53,11 @@ export const webhookSlow = rule(
 export const webhookBadSignatureAccepted = rule(
   'webhook-bad-signature-accepted',
   'error',
-  (p) => `The receiver accepted ${p.type} for order ${p.orderId} although the sandbox signed it with the wrong secret: anyone can send it events. Recompute Base64(HMAC-SHA256(secretKey, "orderId:${p.field}:timestamp")) and refuse a mismatch.`,
+  (l10n, p) =>
+    l10n.t(
+      'The receiver accepted {type} for order {orderId} although the sandbox signed it with the wrong secret: anyone can send it events. Recompute Base64(HMAC-SHA256(secretKey, "orderId:{field}:timestamp")) and refuse a mismatch.',
+      p,
+    ),
   (_history, exchange) =>
     delivered(exchange) && exchange.webhook?.signature === 'wrong' && acknowledged(exchange)
       ? [{ params: { ...what(exchange), field: exchange.webhook.type === 'walletTransaction' ? 'transactionStatus' : 'status' } }]
@@ -55,7 +67,11 @@ export const webhookBadSignatureAccepted = rule(
 export const webhookStaleAccepted = rule(
   'webhook-stale-accepted',
   'warning',
-  (p) => `The receiver accepted ${p.type} for order ${p.orderId} with a timestamp a day old: a captured delivery can be replayed to it. Refuse timestamps older than a few minutes.`,
+  (l10n, p) =>
+    l10n.t(
+      'The receiver accepted {type} for order {orderId} with a timestamp a day old: a captured delivery can be replayed to it. Refuse timestamps older than a few minutes.',
+      p,
+    ),
   (_history, exchange) => (delivered(exchange) && exchange.webhook?.stale === true && acknowledged(exchange) ? [{ params: what(exchange) }] : []),
 );
 
@@ -83,7 +99,11 @@ export interface DeliveryLog {
 export const duplicateApplied = (log: DeliveryLog): Rule => rule(
   'webhook-duplicate-applied',
   'error',
-  (p) => `The same ${p.endpoint} was sent after each copy of a duplicated ${p.type} delivery for order ${p.orderId}: the ERP applied one event twice. Treat a repeat of the same orderId, status and timestamp as one event.`,
+  (l10n, p) =>
+    l10n.t(
+      'The same {endpoint} was sent after each copy of a duplicated {type} delivery for order {orderId}: the ERP applied one event twice. Treat a repeat of the same orderId, status and timestamp as one event.',
+      p,
+    ),
   (history, exchange) => {
     // Most exchanges are neither a write nor a copy, and most runs duplicate nothing: no walk back for them.
     if (exchange.direction === 'outbound' ? exchange.webhook?.copyOf === undefined : !isWrite(exchange) || exchange.startedAt - log.lastCopyAt() > DUPLICATE_WINDOW_MS) {

@@ -1,13 +1,11 @@
 // The webhooks one account registered, with OTO's checks and errors (OTO1120–OTO1125), and the
 // management endpoint `/rest/v2/webhook` (POST creates, GET lists, PUT updates, DELETE removes).
+import { MAX_WEBHOOKS_PER_ACCOUNT as MAX_WEBHOOKS, MAX_WEBHOOK_KEY_LENGTH as MAX_KEY_LENGTH } from '../../oto';
 import { ApiFailure, OTO_MESSAGES, otoFailure } from '../http/errors';
 import type { ApiRequest, Endpoint } from '../endpoints/api';
 import { isWebhookType, WEBHOOK_TYPES, type Webhook, type WebhookInput, type WebhookType } from './types';
 
-/** OTO's limit per account. */
-export const MAX_WEBHOOKS = 10;
-/** OTO refuses a secretKey or authorizationKey longer than this. */
-export const MAX_KEY_LENGTH = 255;
+export { MAX_WEBHOOKS_PER_ACCOUNT as MAX_WEBHOOKS } from '../../oto';
 /** Not OTO's (it does not say): the sandbox keeps URLs to this. */
 export const MAX_URL_LENGTH = 2048;
 
