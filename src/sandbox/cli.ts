@@ -206,7 +206,7 @@ ${howToStop}
     console.log(`OTO sandbox listening
   base URL:       ${server.baseUrl}
   refresh token:  ${server.refreshToken}
-
+${server.webhooks.list().map((hook) => `  webhook ${hook.id}:      ${hook.webhookType} → ${hook.method.toUpperCase()} ${hook.url}${hook.secretKey === undefined ? ' (unsigned)' : ' (signed)'}\n`).join('')}
 Try it:
   TOKEN=$(curl -s -X POST ${server.baseUrl}/refreshToken -H 'Content-Type: application/json' \\
     -d '{"refresh_token":"${server.refreshToken}"}' | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')

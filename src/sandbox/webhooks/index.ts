@@ -43,7 +43,8 @@ export function createWebhooks(state: SandboxState, settings: WebhookSettings, t
       const captured = captureExchange(raw);
       // The receiver's answer was cut at RECEIVER_BODY_LIMIT, not the capture limit: say so with its real size.
       const responseBody = raw.responseBody === undefined ? undefined : captureBody(raw.responseBody, RECEIVER_BODY_LIMIT, answerBytes);
-      return traffic.record({ ...captured, responseBody, endpoint: '', direction: 'outbound', webhook: info }).id;
+      // The receiver is the ERP, not OTO: its error body carries no OTO code.
+      return traffic.record({ ...captured, responseBody, endpoint: '', otoCode: undefined, direction: 'outbound', webhook: info }).id;
     });
   return new WebhookHub(state, settings, record, closing, stateChanged);
 }

@@ -2,6 +2,7 @@
 // that checks the signature with node:crypto alone; each delivery an outbound exchange.
 import * as assert from 'node:assert/strict';
 import { startSandbox, type RunningSandbox, type WebhookSettings } from '../../../../src/sandbox';
+import { formatTrafficLine } from '../../../../src/traffic/report';
 import { signIn, type Api } from '../support/http';
 import { hmac, startReceiver, verifies, type Receiver } from './receiver';
 
@@ -65,6 +66,7 @@ describe('sandbox webhooks: events and delivery', () => {
     assert.deepEqual(last.findings, []);
     assert.deepEqual({ ...last.webhook }, { webhookId: 1, type: 'orderStatus', orderId, event: 'packed', signature: 'valid', stale: false, faults: [], attempt: 1, sent: true });
     assert.ok(!JSON.stringify(sandbox.traffic.list()).includes(SECRET));
+    assert.match(formatTrafficLine(last), new RegExp(`^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} → orderStatus packed ${orderId} POST ${receiver.url} 200 \\d+ ms$`));
   });
 
   it('sends the authorizationKey after "Bearer " when the scenario says so, with PUT when registered so', async () => {
