@@ -1,6 +1,7 @@
 // A server for the traffic benchmark, in its own process so the load generator does not share its
 // thread: `bare` (node:http answering a fixed JSON body, the limit on this machine), `off` (the
-// sandbox without capture) or `on` (the sandbox with capture and lint, as the extension runs it).
+// sandbox without capture), `on` (the sandbox with capture and lint, as the extension runs it) or
+// `webhooks` (`on` with a webhook registered to the URL after it).
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startSandbox } from '../../src/sandbox';
@@ -19,8 +20,14 @@ async function main(): Promise<void> {
     process.send?.({ baseUrl: `http://127.0.0.1:${port}/rest/v2`, refreshToken: '' });
     return;
   }
-  // `on` as the extension's in-process sandbox runs: capture and lint, no request log beside them.
-  const sandbox = await startSandbox(kind === 'on' ? { traffic: {}, requestLog: false } : { traffic: false });
+  // `on` as the extension's in-process sandbox runs: capture and lint, no request log beside them;
+  // `webhooks` the same with an orderStatus webhook to the receiver URL given after it.
+  const receiver = process.argv[3];
+  const sandbox = await startSandbox(
+    kind === 'on' || kind === 'webhooks'
+      ? { traffic: {}, requestLog: false, ...(kind === 'webhooks' && receiver ? { webhooks: { register: [{ url: receiver, secretKey: 'bench-secret' }] } } : {}) }
+      : { traffic: false },
+  );
   process.send?.({ baseUrl: sandbox.baseUrl, refreshToken: sandbox.refreshToken });
 }
 

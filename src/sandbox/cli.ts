@@ -28,6 +28,9 @@ const USAGE = `Usage: npm run sandbox -- [options]      (or: node dist/oto-sandb
   --log FILE         write each exchange with its findings as one JSON line to FILE
   --fail-on LEVEL    exit 1 if any finding is at least LEVEL (warning or error)
   --exit-after-idle S  stop after S seconds without a request, with the summary
+  --host ADDRESS     address to listen on (default 127.0.0.1); any other needs --control-token
+  --control-token T  the control API (/__oto/...) then asks for "Authorization: Bearer T" (16+ characters),
+                     from any address; without it, only this machine may call it
   --proxy URL        instead of the sandbox, a recording proxy to this OTO base URL (port default ${DEFAULT_PROXY_PORT})
   --writes MODE      with --proxy: ${WRITES_MODES.join(' (default), ')}: send writes on, answer them 403, or simulate them
   --webhook URL      register a webhook at start (loopback URLs only unless the scenario allows others)
@@ -35,7 +38,7 @@ const USAGE = `Usage: npm run sandbox -- [options]      (or: node dist/oto-sandb
   --webhook-type T   its webhookType: ${WEBHOOK_TYPES.join(' (default), ')}`;
 
 /** Flags that set up the sandbox's data and answers: meaningless in front of a real OTO. */
-const SANDBOX_ONLY = ['--scenario', '--seed', '--products', '--latency', '--token-ttl', '--refresh-token', '--dialect', '--webhook', '--webhook-secret', '--webhook-type'];
+const SANDBOX_ONLY = ['--scenario', '--seed', '--products', '--latency', '--token-ttl', '--refresh-token', '--dialect', '--host', '--control-token', '--webhook', '--webhook-secret', '--webhook-type'];
 
 const NUMERIC_FLAGS = { '--port': 'port', '--seed': 'seed', '--products': 'products', '--latency': 'latencyMs', '--token-ttl': 'accessTokenTtlSeconds' } as const;
 
@@ -126,6 +129,8 @@ export function parseArguments(args: string[], env: NodeJS.ProcessEnv): CliOptio
         throw new Error(`--dialect must be ${DIALECTS.join(' or ')}, got "${value}"`);
       }
       options.dialect = value;
+    } else if (flag === '--host' || flag === '--control-token') {
+      options[flag === '--host' ? 'host' : 'controlToken'] = value;
     } else if (flag === '--scenario') {
       options.scenario = loadScenarioFile(value);
     } else if (Object.prototype.hasOwnProperty.call(CLI_FLAGS, flag)) {
@@ -206,7 +211,8 @@ ${howToStop}
     console.log(`OTO sandbox listening
   base URL:       ${server.baseUrl}
   refresh token:  ${server.refreshToken}
-${server.webhooks.list().map((hook) => `  webhook ${hook.id}:      ${hook.webhookType} → ${hook.method.toUpperCase()} ${hook.url}${hook.secretKey === undefined ? ' (unsigned)' : ' (signed)'}\n`).join('')}
+  control API:    ${server.baseUrl.replace(/\/rest\/v2$/, '/__oto/')}${cli.sandbox.controlToken === undefined ? ' (this machine only)' : ' (with the control token)'}${server.webhooks.list().map((hook) => `\n  webhook ${hook.id}:      ${hook.webhookType} → ${hook.method.toUpperCase()} ${hook.url}${hook.secretKey === undefined ? ' (unsigned)' : ' (signed)'}`).join('')}
+
 Try it:
   TOKEN=$(curl -s -X POST ${server.baseUrl}/refreshToken -H 'Content-Type: application/json' \\
     -d '{"refresh_token":"${server.refreshToken}"}' | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')

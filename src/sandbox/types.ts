@@ -6,6 +6,7 @@ import type { TrafficStore, TrafficStoreOptions } from '../traffic/store';
 import type { SandboxWebhooks, WebhookSettings } from './webhooks/types';
 import type { ServerLimits } from '../common/serverLimits';
 import type { Dialect } from '../oto';
+import type { SandboxControl } from './control/operations';
 
 /** OTO's two answer dialects (two published versions of its Postman collection); see src/oto/dialects.ts. */
 export type { Dialect } from '../oto';
@@ -160,8 +161,18 @@ export interface SandboxScenario {
 }
 
 export interface SandboxOptions {
-  /** Port on 127.0.0.1; 0 (the default) picks a free one. */
+  /** Port on `host`; 0 (the default) picks a free one. */
   port?: number;
+  /**
+   * Address to listen on (default `127.0.0.1`). One other than loopback (`0.0.0.0` in a CI
+   * container) needs `controlToken`: the sandbox refuses to start without one.
+   */
+  host?: string;
+  /**
+   * The token the control API (`/__oto/…`) asks for as `Authorization: Bearer <token>` (16 or more
+   * printable characters). Without one, only callers on this machine (loopback) are answered.
+   */
+  controlToken?: string;
   /** Seed of the deterministic demo data; the same seed gives the same data. */
   seed?: number;
   /** Number of products in the catalogue (default about 40). */
@@ -248,9 +259,14 @@ export interface RunningSandbox {
   exportState(): SandboxSnapshot;
   /** Fires after every request that changed the state (stock, inventory orders, packing). */
   onDidChangeState(listener: () => void): { dispose(): void };
-  /** The captured exchanges with their findings (empty when `traffic: false`). */
+  /** The captured exchanges with their findings (empty when `traffic: false`): the default account's journal. */
   readonly traffic: TrafficStore;
   /** OTO's webhooks: registrations, events (order status, new orders, triggers), delivery faults. */
   readonly webhooks: SandboxWebhooks;
+  /**
+   * The control room's operations (what `/__oto/…` answers): reset, state, stock, the journal,
+   * findings, faults, the clock, for the default account or any other (`control.account(id)`).
+   */
+  readonly control: SandboxControl;
   close(): Promise<void>;
 }

@@ -55,8 +55,22 @@ function timestampOf(hook: Webhook, settings: WebhookSettings, at: number): numb
   return at;
 }
 
+/** What a hub needs of its account. */
+export interface HubSetup {
+  /** The account's current state (a reset makes a new one). */
+  state(): SandboxState;
+  /** Its starting registrations, choices and faults (a reset to another scenario changes them). */
+  settings(): WebhookSettings;
+  record?: RecordExchange;
+  /** Aborted when the account or the sandbox goes: deliveries under way are dropped. */
+  closing: AbortSignal;
+  /** An event changed the state (setOrderStatus, addOrder). */
+  changed(): void;
+  /** Epoch ms for the exchanges' times, in step with the account's inbound ones. */
+  wallClock(): number;
+}
+
 export class WebhookHub implements SandboxWebhooks {
-  readonly registry = new WebhookRegistry();
   private readonly deliveryFaults = new DeliveryFaultQueue();
   private readonly delivered = new Emitter<DeliveryOutcome>();
   private readonly queue: Job[] = [];
@@ -80,22 +94,50 @@ export class WebhookHub implements SandboxWebhooks {
     clear: () => this.deliveryFaults.clear(),
   };
 
-  constructor(
-    private readonly state: SandboxState,
-    private readonly settings: WebhookSettings,
-    private readonly record: RecordExchange | undefined,
-    private readonly closing: AbortSignal,
-    private readonly stateChanged: () => void = () => undefined,
-  ) {
-    for (const input of settings.register ?? []) {
-      this.registry.register(input);
+  private registry = new WebhookRegistry();
+  private settings: WebhookSettings = {};
+  private attached: SandboxState | undefined;
+
+  constructor(private readonly setup: HubSetup) {
+    this.restart();
+    setup.closing.addEventListener('abort', () => this.dispose());
+  }
+
+  private get state(): SandboxState {
+    return this.setup.state();
+  }
+
+  private get closing(): AbortSignal {
+    return this.setup.closing;
+  }
+
+  /**
+   * Back to the registrations and delivery faults the account started with (its scenario's and
+   * options'), heard by its current state: at start and after each reset. Deliveries under way go on.
+   */
+  restart(): void {
+    this.settings = this.setup.settings();
+    const registry = new WebhookRegistry();
+    for (const input of this.settings.register ?? []) {
+      registry.register(input);
     }
-    this.deliveryFaults.add(settings.faults ?? []);
+    this.registry = registry;
+    this.deliveryFaults.clear();
+    this.deliveryFaults.add(this.settings.faults ?? []);
+    this.attach();
+  }
+
+  /** Makes the account's current state tell this hub of its order changes and webhook calls. */
+  private attach(): void {
+    const state = this.state;
+    if (this.attached === state) {
+      return;
+    }
+    this.attached = state;
     state.webhooks = {
       statusChanged: (order, status) => void this.emit('orderStatus', order, { status }),
       manage: (request) => this.registry.answer(request),
     };
-    closing.addEventListener('abort', () => this.dispose());
   }
 
   list(): Webhook[] {
@@ -139,7 +181,7 @@ export class WebhookHub implements SandboxWebhooks {
       order.statusHistory.push({ id: this.state.nextEventId++, date: this.state.now().toISOString().slice(0, 19), description: 'Status set through the sandbox', status });
       this.emit('orderStatus', order, { status });
     }
-    this.stateChanged();
+    this.setup.changed();
   }
 
   addOrder(input: NewOrderInput): void {
@@ -148,7 +190,7 @@ export class WebhookHub implements SandboxWebhooks {
       throw new WebhookError('OTO1010', problems.join('; '), 400, problems);
     }
     const order = addArrivingOrder(this.state, { orderId: input.orderId, warehouseCode: input.warehouseCode, items: input.items });
-    this.stateChanged();
+    this.setup.changed();
     this.emit('newOrders', order, {});
   }
 
@@ -336,7 +378,7 @@ export class WebhookHub implements SandboxWebhooks {
       return;
     }
     const starts = this.starts.get(job.hook.id) ?? [];
-    starts.push(Date.now());
+    starts.push(this.setup.wallClock());
     if (starts.length > RECENT_STARTS) {
       starts.shift();
     }
@@ -377,11 +419,11 @@ export class WebhookHub implements SandboxWebhooks {
     const info: WebhookDeliveryInfo = { ...job.info, attempt: job.attempt, sent: result !== undefined, ...(error === undefined ? {} : { error }), ...(job.copyOf === undefined ? {} : { copyOf: job.copyOf }) };
     const described = [...job.info.faults.map((kind) => (kind === 'duplicate' && job.copyOf !== undefined ? 'duplicate copy' : kind)), ...(job.attempt > 1 ? [`attempt ${job.attempt}`] : []), ...(result ? [] : [error ?? 'not sent'])];
     if (job.copyOf !== undefined) {
-      this.lastCopyAt = Date.now();
+      this.lastCopyAt = this.setup.wallClock();
     }
-    const exchangeId = this.record?.(
+    const exchangeId = this.setup.record?.(
       {
-        startedAt: Date.now() - (result?.durationMs ?? 0),
+        startedAt: this.setup.wallClock() - (result?.durationMs ?? 0),
         source: { kind: 'sandbox' },
         remoteAddress: job.url.hostname,
         remotePort: Number(job.url.port) || (job.url.protocol === 'https:' ? 443 : 80),

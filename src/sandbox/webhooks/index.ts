@@ -2,9 +2,8 @@
 // the receiver's answers say. The sandbox's entry wires `createWebhooks` to its state and traffic.
 import { captureBody, captureExchange } from '../../traffic/capture';
 import type { TrafficStore } from '../../traffic/store';
-import type { SandboxState } from '../state/model';
 import { webhookRules } from './findings';
-import { WebhookHub, type RecordExchange } from './hub';
+import { WebhookHub, type HubSetup, type RecordExchange } from './hub';
 import { RECEIVER_BODY_LIMIT } from './delivery';
 import type { WebhookSettings } from './types';
 
@@ -35,8 +34,9 @@ export function receiverRules(hub: () => WebhookHub | undefined): ReturnType<typ
   });
 }
 
-/** The webhooks of `state`, recording each delivery in `traffic` as an outbound exchange. */
-export function createWebhooks(state: SandboxState, settings: WebhookSettings, traffic: TrafficStore | undefined, closing: AbortSignal, stateChanged: () => void): WebhookHub {
+/** The webhooks of an account, recording each delivery in its journal (`traffic`) as an outbound exchange. */
+export function createWebhooks(options: Omit<HubSetup, 'record'> & { traffic?: TrafficStore }): WebhookHub {
+  const { traffic } = options;
   const record: RecordExchange | undefined =
     traffic &&
     ((raw, info, answerBytes) => {
@@ -46,5 +46,5 @@ export function createWebhooks(state: SandboxState, settings: WebhookSettings, t
       // The receiver is the ERP, not OTO: its error body carries no OTO code.
       return traffic.record({ ...captured, responseBody, endpoint: '', otoCode: undefined, direction: 'outbound', webhook: info }).id;
     });
-  return new WebhookHub(state, settings, record, closing, stateChanged);
+  return new WebhookHub({ ...options, record });
 }
