@@ -1,8 +1,9 @@
 // A server for the traffic benchmark, in its own process so the load generator does not share its
 // thread: `bare` (node:http answering a fixed JSON body, the limit on this machine), `off` (the
-// sandbox library without capture) or `on` (with capture and lint, as the extension's in-process
-// sandbox runs). The sandbox is the shipped bundle (dist/sandbox.js). Prints one line once it
-// listens: `listening <base URL> <refresh token>`. The CLI as shipped is run by the bench itself.
+// sandbox library without capture), `on` (with capture and lint, as the extension's in-process
+// sandbox runs) or `webhooks` (`on` with an orderStatus webhook registered to the URL after it).
+// The sandbox is the shipped bundle (dist/sandbox.js). Prints one line once it listens:
+// `listening <base URL> <refresh token>`. The CLI as shipped is run by the bench itself.
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
@@ -22,7 +23,13 @@ async function main(): Promise<void> {
     return;
   }
   const { startSandbox } = require(path.join(__dirname, '..', '..', '..', 'dist', 'sandbox.js')) as typeof import('../../src/sandbox');
-  const sandbox = await startSandbox({ port: 0, requestLog: false, ...(kind === 'on' ? {} : { traffic: false }) });
+  const receiver = process.argv[3];
+  const sandbox = await startSandbox({
+    port: 0,
+    requestLog: false,
+    ...(kind === 'on' || kind === 'webhooks' ? {} : { traffic: false }),
+    ...(kind === 'webhooks' && receiver ? { webhooks: { register: [{ url: receiver, secretKey: 'bench-secret' }] } } : {}),
+  });
   console.log(`listening ${sandbox.baseUrl} ${sandbox.refreshToken}`);
 }
 

@@ -44,6 +44,16 @@ export const OTO_ENDPOINTS = {
 
 export type EndpointName = keyof typeof OTO_ENDPOINTS;
 
+/**
+ * OTO's webhook management (oto-webhooks.md): one path, four methods — POST creates, GET lists,
+ * PUT updates, DELETE removes — so it is not in OTO_ENDPOINTS, whose endpoints each have one.
+ */
+export const WEBHOOK_ENDPOINT = { name: 'webhook', methods: ['GET', 'POST', 'PUT', 'DELETE'], auth: true } as const;
+/** At most this many webhooks per account (OTO1120). */
+export const MAX_WEBHOOKS_PER_ACCOUNT = 10;
+/** A secretKey (OTO1124) or authorizationKey (OTO1123) longer than this is refused. */
+export const MAX_WEBHOOK_KEY_LENGTH = 255;
+
 export const ENDPOINT_NAMES = Object.keys(OTO_ENDPOINTS) as EndpointName[];
 
 export function isEndpointName(value: unknown): value is EndpointName {

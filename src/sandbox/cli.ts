@@ -17,6 +17,7 @@ import { DIALECTS, isDialect } from './endpoints/dialect';
 import { LineOutput } from './lineOutput';
 import { loadScenarioFile, startSandbox } from './index';
 import type { SandboxOptions } from './types';
+import { isWebhookType, WEBHOOK_TYPES, type WebhookInput } from './webhooks/types';
 
 // Required rather than run (`require('./oto-sandbox.js')`), the file is a module: startSandbox gives
 // the control room's operations as functions. Run as a script, it is the CLI (require.main below).
@@ -53,6 +54,9 @@ export function usage(program: string): string {
   --control-token T  the control API (/__oto/...) then asks for "Authorization: Bearer T" (16+ characters),
                      from any address; without it, only this machine may call it
   --quiet            no line per exchange (the summary, --log and --fail-on still work)
+  --webhook URL      register a webhook at start (loopback URLs only unless the scenario allows others)
+  --webhook-secret S   its secretKey (signs each delivery)
+  --webhook-type T   its webhookType: ${WEBHOOK_TYPES.join(' (default), ')}
   --proxy URL        instead of the sandbox, a recording proxy to this OTO base URL (port default ${DEFAULT_PROXY_PORT})
   --writes MODE      with --proxy: ${WRITES_MODES.map((mode) => (mode === DEFAULT_WRITES ? `${mode} (default)` : mode)).join(', ')}
                      block answers writes 403 in OTO's error shape, simulate answers them as OTO would;
@@ -60,7 +64,7 @@ export function usage(program: string): string {
 }
 
 /** Flags that set up the sandbox's data and answers: meaningless in front of a real OTO. */
-const SANDBOX_ONLY = ['--scenario', '--seed', '--products', '--latency', '--token-ttl', '--refresh-token', '--dialect', '--host', '--control-token'];
+const SANDBOX_ONLY = ['--scenario', '--seed', '--products', '--latency', '--token-ttl', '--refresh-token', '--dialect', '--host', '--control-token', '--webhook', '--webhook-secret', '--webhook-type'];
 
 const NUMERIC_FLAGS = { '--port': 'port', '--seed': 'seed', '--products': 'products', '--latency': 'latencyMs', '--token-ttl': 'accessTokenTtlSeconds' } as const;
 
@@ -82,6 +86,8 @@ export interface CliOptions {
   rules: Record<string, RuleLevel>;
   /** `--max-connections`. */
   maxConnections: number;
+  /** `--webhook`, `--webhook-secret`, `--webhook-type`: one webhook registered at start. */
+  webhook?: Partial<WebhookInput>;
 }
 
 /** Flags of the CLI itself rather than of the sandbox; each checks and stores its value. */
@@ -104,6 +110,18 @@ const CLI_FLAGS: Record<string, (cli: CliOptions, value: string) => void> = {
   },
   '--proxy': (cli, value) => {
     cli.proxy = value;
+  },
+  '--webhook': (cli, value) => {
+    cli.webhook = { ...cli.webhook, url: value };
+  },
+  '--webhook-secret': (cli, value) => {
+    cli.webhook = { ...cli.webhook, secretKey: value };
+  },
+  '--webhook-type': (cli, value) => {
+    if (!isWebhookType(value)) {
+      throw new Error(`--webhook-type must be ${WEBHOOK_TYPES.join(', ')}, got "${value}"`);
+    }
+    cli.webhook = { ...cli.webhook, webhookType: value };
   },
   '--writes': (cli, value) => {
     if (!(WRITES_MODES as readonly string[]).includes(value)) {
@@ -201,6 +219,13 @@ export function parseArguments(allArgs: string[], env: NodeJS.ProcessEnv): CliOp
       }
       options[NUMERIC_FLAGS[flag as keyof typeof NUMERIC_FLAGS]] = number;
     }
+  }
+  if (cli.webhook) {
+    const { url, ...rest } = cli.webhook;
+    if (url === undefined) {
+      throw new Error('--webhook-secret and --webhook-type need --webhook URL');
+    }
+    options.webhooks = { register: [{ ...rest, url }] };
   }
   return cli;
 }
@@ -305,7 +330,7 @@ ${howToStop}
     console.log(`OTO sandbox listening
   base URL:       ${server.baseUrl}
   refresh token:  ${server.refreshToken}
-  control API:    ${server.baseUrl.replace(/\/rest\/v2$/, '/__oto/')}${cli.sandbox.controlToken === undefined ? ' (this machine only)' : ' (with the control token)'}
+  control API:    ${server.baseUrl.replace(/\/rest\/v2$/, '/__oto/')}${cli.sandbox.controlToken === undefined ? ' (this machine only)' : ' (with the control token)'}${server.webhooks.list().map((hook) => `\n  webhook ${hook.id}:      ${hook.webhookType} → ${hook.method.toUpperCase()} ${hook.url}${hook.secretKey === undefined ? ' (unsigned)' : ' (signed)'}`).join('')}
 ${changed}
 Try it:
 ${tryIt(server.baseUrl, server.refreshToken, skus)}

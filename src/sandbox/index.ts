@@ -19,6 +19,8 @@ export { SNAPSHOT_FORMAT, SnapshotError, type SandboxSnapshot } from './state/sn
 export { loadScenarioFile, parseScenario, ScenarioError, type ScenarioProblem } from './scenario/scenario';
 export { scenarioFromState } from './scenario/scenarioSave';
 export { randomToken } from './http/auth';
+export * from './webhooks/types';
+export { WebhookError, MAX_WEBHOOKS, STALE_BY_MS, SLOW_RECEIVER_MS, RECEIVER_BODY_LIMIT } from './webhooks';
 export { isSimulatedWrite, simulateWrite, type SimulatedWrite, type SimulationInput, type SimulationResult } from './simulation';
 export { ControlError, type ControlProblem } from './control/problems';
 export type { AccountControl, Health, SandboxControl } from './control/operations';
@@ -78,6 +80,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     faults: options.faults,
     seed: options.seed,
     idsFrom: options.idsFrom,
+    webhooks: options.webhooks,
   };
   // The scenario's `lint` section, unless the caller set lint options itself (the CLI's --rule adds to it).
   const traffic = { lint: lintOptionsOf(scenario?.lint), ...(options.traffic || {}) };
@@ -150,6 +153,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     control,
     activity,
     onDidRecordExchange: accounts.onDidRecord,
+    webhooks: own.webhooks,
     close() {
       if (!closed) {
         closing.abort();

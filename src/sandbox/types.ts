@@ -5,6 +5,7 @@ import type { SandboxSnapshot } from './state/snapshot';
 import type { ServerActivity, ServerLimits } from '../common/serverLimits';
 import type { LintConfig } from '../traffic/lintConfig';
 import type { TrafficStore, TrafficStoreOptions } from '../traffic/store';
+import type { SandboxWebhooks, WebhookSettings } from './webhooks/types';
 import type { Dialect } from '../oto';
 import type { SandboxControl } from './control/operations';
 import type { TrafficExchange } from '../traffic/exchange';
@@ -159,6 +160,8 @@ export interface SandboxScenario {
   faults?: Fault[];
   /** How the contract lint judges the traffic: rule levels, the duplicate window. */
   lint?: LintConfig;
+  /** Webhooks registered at start, OTO's ambiguities decided, delivery faults. */
+  webhooks?: WebhookSettings;
 }
 
 export interface SandboxOptions {
@@ -228,6 +231,8 @@ export interface SandboxOptions {
    * with (default `Date.now`): a test moves a fake one on instead of waiting for real time.
    */
   clock?: () => number;
+  /** Webhooks: registered at start, choices where OTO is ambiguous, delivery faults (on top of the scenario's). */
+  webhooks?: WebhookSettings;
 }
 
 /** What one client may cost the server (timeouts, connection cap, sizes); shared with the recording proxy. */
@@ -265,6 +270,8 @@ export interface RunningSandbox {
   onDidChangeState(listener: () => void): { dispose(): void };
   /** The captured exchanges with their findings (empty when `traffic: false`): the default account's journal. */
   readonly traffic: TrafficStore;
+  /** OTO's webhooks: registrations, events (order status, new orders, triggers), delivery faults. */
+  readonly webhooks: SandboxWebhooks;
   /**
    * The control room's operations (what `/__oto/…` answers): reset, state, stock, the journal,
    * findings, faults, the clock, for the default account or any other (`control.account(id)`).

@@ -63,6 +63,33 @@ export interface TokenGrant {
 /** Where the exchange was answered: by the sandbox, or by the real OTO behind the proxy. */
 export type TrafficSource = { readonly kind: 'sandbox' } | { readonly kind: 'proxy'; readonly upstream: string; readonly environment?: string };
 
+/** Which way an exchange went: a client calling a server we run, or the sandbox calling out (a webhook). */
+export type TrafficDirection = 'inbound' | 'outbound';
+
+/** What the sandbox meant by one webhook delivery it sent (outbound exchanges only). */
+export interface WebhookDeliveryInfo {
+  readonly webhookId: number;
+  /** `orderStatus`, `newOrders`, `shipmentError`, `walletTransaction`. */
+  readonly type: string;
+  readonly orderId: string;
+  /** The value signed between orderId and timestamp (the status, transactionStatus or errorCode). */
+  readonly event: string;
+  /** 1 for the first send, 2… for a retry. */
+  readonly attempt: number;
+  /** `valid`, `wrong` (signed with another secret on purpose), `none` (no secretKey, or a type OTO does not sign). */
+  readonly signature: 'valid' | 'wrong' | 'none';
+  /** The timestamp was a day old on purpose. */
+  readonly stale: boolean;
+  /** The delivery faults applied (`duplicate`, `outOfOrder`, `delay`, `retry`, …). */
+  readonly faults: readonly string[];
+  /** For the second copy of a duplicated delivery: the exchange id of the first. */
+  readonly copyOf?: number;
+  /** Why nothing came back (`refused`, `timeout`, …), or why it was not sent (`dropped`, `not loopback`). */
+  readonly error?: string;
+  /** False when the sandbox did not send it (dropped on purpose, a non-loopback address, a full queue). */
+  readonly sent: boolean;
+}
+
 export interface TrafficExchange {
   /** Unique for the life of one store, in arrival order. */
   readonly id: number;
@@ -97,4 +124,10 @@ export interface TrafficExchange {
   readonly grant?: TokenGrant;
   /** Filled by the lint when the exchange is recorded. */
   readonly findings: readonly Finding[];
+  /**
+   * `outbound` for a webhook the sandbox sent (then `client` is the receiver, `target` its URL and
+   * `webhook` what was meant); absent or `inbound` for a request a client sent us.
+   */
+  readonly direction?: TrafficDirection;
+  readonly webhook?: WebhookDeliveryInfo;
 }

@@ -12,7 +12,9 @@ export function lint(history: readonly TrafficExchange[], exchange: TrafficExcha
   const settled = options.duplicateWindowSeconds === undefined ? DEFAULT_LINT_OPTIONS : { ...DEFAULT_LINT_OPTIONS, ...options };
   const levels = options.rules;
   let findings: Finding[] | undefined;
-  for (const rule of extra.length === 0 ? RULES : [...RULES, ...extra]) {
+  // The contract is about what clients send OTO: a webhook the sandbox sent is judged by the extra rules alone.
+  const rules = exchange.direction === 'outbound' ? extra : extra.length === 0 ? RULES : [...RULES, ...extra];
+  for (const rule of rules) {
     const level = levels !== undefined && Object.prototype.hasOwnProperty.call(levels, rule.id) ? levels[rule.id] : undefined;
     if (level === 'off') {
       continue;

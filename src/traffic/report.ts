@@ -3,10 +3,15 @@
 import { formatDuration, formatTime } from '../common/text/timeFormat';
 import type { Severity, TrafficExchange } from './exchange';
 
-/** `14:03:07.250 POST updateStockQuantity 400 OTO1132 12 ms qty-not-integer`. */
+/**
+ * `14:03:07.250 POST updateStockQuantity 400 OTO1132 12 ms qty-not-integer`; a webhook the sandbox
+ * sent: `14:03:07.262 → orderStatus packed 1042 POST http://127.0.0.1:3000/oto 200 4 ms`.
+ */
 export function formatTrafficLine(exchange: TrafficExchange): string {
+  const hook = exchange.direction === 'outbound' ? exchange.webhook : undefined;
   const parts = [
     formatTime(exchange.startedAt),
+    ...(hook ? ['→', hook.type, hook.event, hook.orderId].filter((part) => part !== '') : []),
     exchange.method,
     exchange.endpoint || exchange.path,
     exchange.status === undefined ? '---' : String(exchange.status),

@@ -10,18 +10,19 @@ export function shortenToken(token: string): string {
   return token.length > 8 ? `${ELLIPSIS}${token.slice(-4)}` : ELLIPSIS;
 }
 
-const TOKEN_NAME = '(?:access_token|refresh_token|accessToken|refreshToken|id_token)';
+// A webhook's secretKey and authorizationKey (OTO's management API sends and lists them in clear) too.
+const TOKEN_NAME = '(?:access_token|refresh_token|accessToken|refreshToken|id_token|secretKey|authorizationKey)';
 // The name, its quotes however deeply JSON-escaped (`"`, `\"`, `\\\"`), then `:` or `=`. The value
 // stops at a quote or backslash, so an escaped form keeps its closing `\"`; `\/` (JSON may escape
 // slashes) stays part of it.
-const NAMED = new RegExp(`((?:\\\\*")?${TOKEN_NAME}(?:\\\\*")?\\s*[:=]\\s*(?:\\\\*")?)(?!${ELLIPSIS})((?:\\\\/|[^"\\\\\\s,&;}])+)`, 'g');
+const NAMED = new RegExp(`((?:\\\\*")?${TOKEN_NAME}(?:\\\\*")?\\s*[:=]\\s*(?:\\\\*")?)(?!${ELLIPSIS}|null\\b)((?:\\\\/|[^"\\\\\\s,&;}])+)`, 'g');
 // A bearer value is token-like (8 characters or more) and does not take a sentence's full stop.
 const BEARER = new RegExp(`(\\bBearer\\s+)(?!${ELLIPSIS})([^\\s"',;\\\\]{7,}[^\\s"',;.\\\\])`, 'gi');
 // A JWT (OTO's access tokens) or a sandbox token wherever it appears, however it is labelled.
 const BARE = /\beyJ[\w-]*\.[\w-]+\.[\w-]*|\bsandbox-(?:rt|at)-[0-9a-f]{16,}/g;
 
 /** Every pattern needs one of these; most bodies have none and skip the patterns. */
-const MIGHT_HOLD_TOKEN = /token|bearer|eyJ|sandbox-/i;
+const MIGHT_HOLD_TOKEN = /token|bearer|eyJ|sandbox-|secretKey|authorizationKey/i;
 
 export function mightHoldToken(text: string): boolean {
   return MIGHT_HOLD_TOKEN.test(text);

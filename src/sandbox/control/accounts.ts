@@ -15,6 +15,7 @@ import { createScenarioState, createState, type SeedOptions } from '../state/see
 import { importState, type SandboxSnapshot } from '../state/snapshot';
 import type { Dialect, Fault, SandboxScenario } from '../types';
 import { ControlError } from './problems';
+import { createWebhooks, mergeWebhookSettings, receiverRules, type WebhookHub, type WebhookSettings } from '../webhooks';
 
 export const DEFAULT_ACCOUNT = 'default';
 export const DEFAULT_TOKEN_TTL_SECONDS = 3600;
@@ -40,6 +41,8 @@ export interface AccountDefaults {
   seed?: number;
   /** Ids to continue from (a saved state's), so no transaction or OTO id is ever given twice. */
   idsFrom?: { transactionId?: number; otoId?: number };
+  /** Webhooks registered, choices and delivery faults, on top of the scenario's. */
+  webhooks?: WebhookSettings;
 }
 
 export interface AccountSetup {
@@ -71,6 +74,9 @@ export class SandboxAccount {
   private readonly stateChanges = new Emitter<void>();
   readonly onDidChangeState = this.stateChanges.event;
   readonly now: () => number;
+  /** OTO's webhooks of this account: its registrations, its events, its deliveries. */
+  readonly webhooks: WebhookHub;
+  private readonly webhooksClosing = new AbortController();
 
   constructor(private readonly setup: AccountSetup) {
     this.id = setup.id;
@@ -88,9 +94,19 @@ export class SandboxAccount {
     this.routes = routes(this.tokens, this.dialect);
     this.faults = new FaultQueue(this.now);
     this.capture = setup.traffic !== false;
-    this.traffic = new TrafficStore(setup.traffic || {});
+    const journal = setup.traffic || {};
+    this.traffic = new TrafficStore({ ...journal, rules: [...(journal.rules ?? []), ...receiverRules(() => this.webhooks)] });
     this.state = this.freshState();
     this.faults.add(this.startingFaults());
+    this.webhooks = createWebhooks({
+      state: () => this.state,
+      settings: () => mergeWebhookSettings(this.scenario?.webhooks, defaults.webhooks),
+      traffic: this.capture ? this.traffic : undefined,
+      closing: this.webhooksClosing.signal,
+      changed: () => this.changed(),
+      // Outbound exchanges are timed like inbound ones (the lint's windows compare them).
+      wallClock: () => Date.now() + this.offsetMs,
+    });
   }
 
   /** The scenario the account starts from, if it starts from one. */
@@ -134,6 +150,8 @@ export class SandboxAccount {
     this.traffic.clear();
     this.faults.clear();
     this.faults.add(this.startingFaults());
+    // Registrations and delivery faults are the account's too: back to those it started with.
+    this.webhooks.restart();
     this.changed();
   }
 
@@ -145,6 +163,7 @@ export class SandboxAccount {
 
   /** The journal stays readable (a view may still show it once the sandbox has stopped). */
   dispose(): void {
+    this.webhooksClosing.abort();
     this.faults.dispose();
     this.stateChanges.dispose();
   }

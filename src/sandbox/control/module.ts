@@ -44,6 +44,7 @@ export async function startControlledSandbox(options: ModuleSandboxOptions = {})
     findings: own.findings,
     faults: own.faults,
     advanceClock: own.advanceClock,
+    webhooks: own.webhooks,
     now: own.now,
     account: control.account,
     createAccount: control.createAccount,

@@ -11,6 +11,7 @@ import { exportState } from '../state/snapshot';
 import type { ActiveFault, Fault, SandboxFaults, SandboxScenario } from '../types';
 import type { Accounts, SandboxAccount } from './accounts';
 import { checkFilter, checkMatcher, countRequests, findingsOf, selectRequests, type FindingsReport, type JournalFilter, type JournalMatcher } from './journal';
+import type { SandboxWebhooks } from '../webhooks/types';
 import { ControlError, Problems } from './problems';
 import { applyStockSettings, checkStockSettings, type StockSetting } from './stock';
 import { SANDBOX_VERSION } from './version';
@@ -44,6 +45,8 @@ export interface AccountControl {
   advanceClock(seconds: number): { now: string; offsetSeconds: number };
   /** Its clock, in epoch milliseconds (the sandbox's, plus what `advanceClock` added). */
   now(): number;
+  /** Its webhooks: registrations, order events, triggers, delivery faults. */
+  readonly webhooks: SandboxWebhooks;
 }
 
 export interface Health {
@@ -144,6 +147,7 @@ function accountControl(accounts: Accounts, account: SandboxAccount): AccountCon
       return { now: new Date(account.now()).toISOString(), offsetSeconds: account.offsetMs / 1000 };
     },
     now: account.now,
+    webhooks: account.webhooks,
   };
 }
 

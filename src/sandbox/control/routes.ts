@@ -5,6 +5,8 @@ import type { ActiveFault } from '../types';
 import type { AccountControl, SandboxControl } from './operations';
 import { filterFromQuery } from './journal';
 import { ControlError, isObject } from './problems';
+import { WebhookError } from '../webhooks/registry';
+import type { NewOrderInput, TriggerRequest } from '../webhooks/types';
 
 export const CONTROL_PREFIX = '/__oto';
 
@@ -58,6 +60,37 @@ function objectBody(call: ControlCall, allowed: readonly string[], example: stri
     throw new ControlError(400, unknown.map((key) => ({ field: key, message: `unknown field; fields: ${allowed.join(', ')}` })));
   }
   return call.body;
+}
+
+/** Runs a webhook operation; its refusal (OTO's code and each problem) becomes the control API's 400/404/409. */
+function webhookCall<T>(run: () => T, field: string): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof WebhookError) {
+      const status = error.code === 'OTO1002' ? 404 : error.code === 'OTO1103' ? 409 : 400;
+      throw new ControlError(status, error.problems.map((message) => ({ field: error.code === 'OTO1002' ? 'orderId' : (/^([a-z][\w.[\]]*)[\s:]/.exec(message)?.[1] ?? field), message })));
+    }
+    if (error instanceof RangeError) {
+      throw new ControlError(400, error.message.split('; ').map((message) => ({ field, message })));
+    }
+    throw error;
+  }
+}
+
+/** A newOrders-shaped order (`qtyOrdered`, `productName`, `pickupLocationCode`) or the sandbox's own names. */
+function newOrder(call: ControlCall): NewOrderInput {
+  const body = objectBody(call, ['orderId', 'warehouseCode', 'pickupLocationCode', 'items'], '{"orderId": "SO-1", "warehouseCode": "RUH-WH1", "items": [{"sku": "AJW-DATES-500", "quantity": 2}]}');
+  const items = Array.isArray(body.items)
+    ? body.items.map((item: unknown) => {
+      if (!isObject(item)) {
+        return item;
+      }
+      const { qtyOrdered, productName, ...rest } = item;
+      return { ...rest, ...(rest.quantity === undefined && qtyOrdered !== undefined ? { quantity: qtyOrdered } : {}), ...(rest.name === undefined && productName !== undefined ? { name: productName } : {}) };
+    })
+    : body.items;
+  return { orderId: body.orderId, warehouseCode: body.warehouseCode ?? body.pickupLocationCode, items } as NewOrderInput;
 }
 
 /** A scenario in the body, or none when it is empty. */
@@ -137,6 +170,55 @@ export const CONTROL_ROUTES: ControlRoute[] = [
     path: '/clock',
     summary: 'move the clock on: {"advanceSeconds": N}',
     handle: (call) => call.account.advanceClock(objectBody(call, ['advanceSeconds'], '{"advanceSeconds": 3600}').advanceSeconds as number),
+  },
+  {
+    method: 'POST',
+    path: '/orders/{orderId}/status',
+    summary: 'set an order\'s status (any of OTO\'s): {"status": "shipmentCreated"}; fires orderStatus, the packing queue follows',
+    handle: (call) => {
+      const { status } = objectBody(call, ['status'], '{"status": "delivered"}');
+      webhookCall(() => call.account.webhooks.setOrderStatus(call.params.orderId, status as string), 'status');
+      return { ok: true, orderId: call.params.orderId, status };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/orders',
+    summary: 'add an order to its warehouse\'s packing queue: {orderId, warehouseCode, items: [{sku, quantity}]}; fires newOrders',
+    handle: (call) => {
+      const order = newOrder(call);
+      webhookCall(() => call.account.webhooks.addOrder(order), 'items');
+      return { ok: true, orderId: order.orderId };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/webhooks/trigger',
+    summary: 'send an event: {"type", "orderId", "fields": {…}} (any field overridden)',
+    handle: (call) => {
+      const body = objectBody(call, ['type', 'orderId', 'fields'], '{"type": "shipmentError", "orderId": "1042", "fields": {"errorCode": "deliveryCompanyError"}}');
+      const deliveries = webhookCall(() => call.account.webhooks.trigger(body as unknown as TriggerRequest), 'type');
+      return { ok: true, deliveries };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/webhooks/faults',
+    summary: 'add a delivery fault (or an array): duplicate, outOfOrder, delay, drop, wrongSignature, staleTimestamp, retry',
+    handle: ({ account, body }) => {
+      const ids = webhookCall(() => account.webhooks.faults.add((Array.isArray(body) ? body : [body]) as never), 'kind');
+      return Array.isArray(body) ? { ids } : { id: ids[0] };
+    },
+  },
+  { method: 'GET', path: '/webhooks/faults', summary: 'the active delivery faults', handle: ({ account }) => ({ faults: account.webhooks.faults.list() }) },
+  {
+    method: 'DELETE',
+    path: '/webhooks/faults',
+    summary: 'remove every delivery fault',
+    handle: ({ account }) => {
+      account.webhooks.faults.clear();
+      return { ok: true };
+    },
   },
   { method: 'POST', path: '/accounts', summary: 'a new isolated account (the scenario in the body, or the demo data)', handle: (call) => call.control.createAccount(scenarioText(call)) },
   { method: 'GET', path: '/accounts', summary: 'the accounts', handle: ({ control }) => ({ accounts: control.accounts() }) },

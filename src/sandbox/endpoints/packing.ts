@@ -25,15 +25,16 @@ export function applyPackingStatus(
   order.packingStatusHistory.unshift({ date, description: `Order is ${packingStatus} by ${by}`, packingStatus });
   if (packingStatus === 'picked') {
     order.statusHistory.push({ id: state.nextEventId++, date, description: `Order has picked by ${by}`, status: order.status });
-    return;
-  }
-  for (const item of order.items) {
-    const record = state.productBySku.get(item.sku)?.stock.get(order.warehouseCode);
-    if (record) {
-      record.onHand -= item.quantity;
-      record.reserved = Math.max(0, record.reserved - item.quantity);
+  } else {
+    for (const item of order.items) {
+      const record = state.productBySku.get(item.sku)?.stock.get(order.warehouseCode);
+      if (record) {
+        record.onHand -= item.quantity;
+        record.reserved = Math.max(0, record.reserved - item.quantity);
+      }
     }
   }
+  state.webhooks?.statusChanged(order, packingStatus);
 }
 
 export const getPackingOrders: Endpoint = (state, request) => {

@@ -8,15 +8,23 @@ import { createInventoryOrder } from '../endpoints/inventory';
 import { availableCitiesForPickup, availableStoresForPickup, getPickupLocationList } from '../endpoints/locations';
 import { getPackingOrders, orderDetails, updatePackingStatus } from '../endpoints/packing';
 import { checkGlobalStock, checkInventoryStock, updateStockQuantity } from '../endpoints/stock';
-import { ENDPOINT_NAMES, OTO_ENDPOINTS, type EndpointName } from '../../oto';
+import { ENDPOINT_NAMES, OTO_ENDPOINTS, WEBHOOK_ENDPOINT, type EndpointName } from '../../oto';
+import { manageWebhooks } from '../webhooks/registry';
 import type { Dialect } from '../types';
 
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
 export interface Route {
-  method: 'GET' | 'POST';
+  /** One method, or several for an endpoint that does a different thing with each (`webhook`). */
+  method: HttpMethod | readonly HttpMethod[];
   auth: boolean;
   handle: Endpoint;
   /** Changes the state (stock, orders) when it succeeds. */
   writes?: boolean;
+}
+
+export function allows(route: Route, method: string): boolean {
+  return typeof route.method === 'string' ? route.method === method : (route.method as readonly string[]).includes(method);
 }
 
 export function routes(tokens: Tokens, dialect: Dialect): Record<string, Route> {
@@ -41,5 +49,6 @@ export function routes(tokens: Tokens, dialect: Dialect): Record<string, Route> 
     const { method, auth, writes } = OTO_ENDPOINTS[name];
     table[name] = { method, auth, writes, handle: inDialect(dialect, name, handlers[name]) };
   }
+  table[WEBHOOK_ENDPOINT.name] = { method: WEBHOOK_ENDPOINT.methods, auth: WEBHOOK_ENDPOINT.auth, handle: manageWebhooks };
   return table;
 }

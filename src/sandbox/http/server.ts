@@ -7,7 +7,7 @@ import { ExchangeTap } from './capture';
 import { ApiFailure, gatewayFailure, genericFailureBody, jwtExpired, otoFailure } from './errors';
 import { applyLimits, serverOptions } from '../../common/serverLimits';
 import type { RequestLog } from './requestLog';
-import type { Route } from './routes';
+import { allows, type Route } from './routes';
 import type { Accounts, SandboxAccount } from '../control/accounts';
 import type { Fault, SandboxLimits } from '../types';
 import { API_PREFIX } from '../../oto';
@@ -120,8 +120,8 @@ function answer(route: Route | undefined, account: SandboxAccount, request: ApiR
     if (!route) {
       throw gatewayFailure(404, `No endpoint ${request.endpoint}`);
     }
-    if (request.method !== route.method) {
-      throw gatewayFailure(405, `${request.endpoint} expects ${route.method}`);
+    if (!allows(route, request.method)) {
+      throw gatewayFailure(405, `${request.endpoint} expects ${[route.method].flat().join(' or ')}`);
     }
     if (route.auth && !authorized) {
       throw jwtExpired();
@@ -174,7 +174,7 @@ export function createServer(context: ServerContext): http.Server {
     const table = account.routes;
     const route = Object.prototype.hasOwnProperty.call(table, endpoint) ? table[endpoint] : undefined;
     const method = incoming.method ?? 'GET';
-    const wanted = route !== undefined && route.method === method && (authorized || !route.auth);
+    const wanted = route !== undefined && allows(route, method) && (authorized || !route.auth);
     let rawBody: string | undefined;
     if (wanted && bodiless(incoming)) {
       rawBody = '';

@@ -1,4 +1,5 @@
 // The sandbox's in-memory state: one instance per running sandbox, changed only by API calls.
+import type { ApiRequest } from '../endpoints/api';
 
 export interface StoreHours {
   day: string;
@@ -157,6 +158,15 @@ export interface SandboxState {
   nextEventId: number;
   /** The time used for new events; seeded history uses fixed dates instead. */
   now(): Date;
+  /** The account's webhooks (registry, deliveries) once the sandbox runs; absent while seeding. */
+  webhooks?: StateWebhooks;
+}
+
+export interface StateWebhooks {
+  /** Hears an order's status change; `status` is OTO's: `picked` and `packed` from the packing flow, or any later one. */
+  statusChanged(order: CustomerOrder, status: string): void;
+  /** Answers `/rest/v2/webhook` (POST, GET, PUT, DELETE). */
+  manage(request: ApiRequest): unknown;
 }
 
 export function forecastOf(record: StockRecord): number {

@@ -322,8 +322,19 @@ function seedCustomerOrders(state: SandboxState, random: Random, warehouses: Loc
   }
 }
 
+/**
+ * A customer order arriving while the sandbox runs (OTO's newOrders event): assigned to its
+ * warehouse now, its shipment not yet created, waiting in the packing queue.
+ */
+export function addArrivingOrder(state: SandboxState, extra: ExtraPackingOrder): CustomerOrder {
+  const order = addExtraOrder(state, { ...extra, packingStatus: undefined }, false, state.now());
+  order.status = 'assignedToWarehouse';
+  order.statusHistory = order.statusHistory.filter((event) => event.status !== 'searchingDriver');
+  return order;
+}
+
 /** `alreadyPacked`: a packed order's items are already off the shelf, so on hand stays as given. */
-function addExtraOrder(state: SandboxState, extra: ExtraPackingOrder, alreadyPacked: boolean): void {
+function addExtraOrder(state: SandboxState, extra: ExtraPackingOrder, alreadyPacked: boolean, created = new Date(SEED_TIME - HOUR)): CustomerOrder {
   const warehouse = state.locationByCode.get(extra.warehouseCode);
   if (!warehouse) {
     throw new Error(`extra packing order ${extra.orderId} is in unknown location ${extra.warehouseCode}`);
@@ -336,7 +347,6 @@ function addExtraOrder(state: SandboxState, extra: ExtraPackingOrder, alreadyPac
     }
     return { sku: item.sku, name, quantity: item.quantity, price: item.price ?? product?.price ?? 100, productId: product?.id };
   });
-  const created = new Date(SEED_TIME - HOUR);
   const order = newCustomerOrder(state, {
     id: extra.id ?? 32000000 + state.orders.length,
     orderId: extra.orderId,
@@ -356,6 +366,7 @@ function addExtraOrder(state: SandboxState, extra: ExtraPackingOrder, alreadyPac
       }
     }
   }
+  return order;
 }
 
 interface NewOrder {

@@ -1,6 +1,6 @@
 // OTO's facts in their one home, and the rooms that read them agreeing with them.
 import * as assert from 'node:assert/strict';
-import { changesState, ENDPOINT_NAMES, isValidDdMmYyyy, needsAccessToken, OTO_ENDPOINTS, parseDdMmYyyy, splitSkuList } from '../../../src/oto';
+import { changesState, ENDPOINT_NAMES, isValidDdMmYyyy, needsAccessToken, OTO_ENDPOINTS, parseDdMmYyyy, splitSkuList, WEBHOOK_ENDPOINT } from '../../../src/oto';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox';
 
 describe('OTO facts (src/oto)', () => {
@@ -11,7 +11,7 @@ describe('OTO facts (src/oto)', () => {
   after(() => sandbox.close());
 
   it('is the sandbox endpoint list, and each answers with the table’s method and token rule', async () => {
-    assert.deepEqual([...sandbox.endpoints].sort(), [...ENDPOINT_NAMES].sort());
+    assert.deepEqual([...sandbox.endpoints].sort(), [...ENDPOINT_NAMES, WEBHOOK_ENDPOINT.name].sort());
     for (const name of ENDPOINT_NAMES) {
       const facts = OTO_ENDPOINTS[name];
       const wrong = await fetch(`${sandbox.baseUrl}/${name}`, { method: facts.method === 'GET' ? 'POST' : 'GET' });

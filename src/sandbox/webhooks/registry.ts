@@ -1,0 +1,228 @@
+// The webhooks one account registered, with OTO's checks and errors (OTO1120–OTO1125), and the
+// management endpoint `/rest/v2/webhook` (POST creates, GET lists, PUT updates, DELETE removes).
+import { MAX_WEBHOOKS_PER_ACCOUNT as MAX_WEBHOOKS, MAX_WEBHOOK_KEY_LENGTH as MAX_KEY_LENGTH } from '../../oto';
+import { ApiFailure, OTO_MESSAGES, otoFailure } from '../http/errors';
+import type { ApiRequest, Endpoint } from '../endpoints/api';
+import { isWebhookType, WEBHOOK_TYPES, type Webhook, type WebhookInput, type WebhookType } from './types';
+
+export { MAX_WEBHOOKS_PER_ACCOUNT as MAX_WEBHOOKS } from '../../oto';
+/** Not OTO's (it does not say): the sandbox keeps URLs to this. */
+export const MAX_URL_LENGTH = 2048;
+
+/** A refused registration through the running sandbox's functions: OTO's code and message. */
+export class WebhookError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status = 400,
+    /** Each problem of the input on its own, when there were several. */
+    readonly problems: readonly string[] = [message],
+  ) {
+    super(`${code}: ${message}`);
+  }
+}
+
+function failureOf(code: string, message: string, status = 400): ApiFailure {
+  return new ApiFailure(status, { success: false, otoErrorCode: code, otoErrorMessage: message });
+}
+
+/** Optional text fields: absent, or a string (a number is taken as its digits, as OTO takes ids). */
+function optionalText(body: Record<string, unknown>, field: string): string | undefined | ApiFailure {
+  const value = body[field];
+  if (value === undefined || value === null || value === '') {
+    return undefined;
+  }
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    return String(value);
+  }
+  return typeof value === 'string' ? value : otoFailure('OTO1010', 400, `${field} must be a string`);
+}
+
+function idOf(value: unknown): number | undefined {
+  const id = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d{1,15}\s*$/.test(value) ? Number(value) : NaN;
+  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
+}
+
+export class WebhookRegistry {
+  private readonly hooks: Webhook[] = [];
+  private nextId = 1;
+
+  list(): Webhook[] {
+    return this.hooks.map((hook) => ({ ...hook }));
+  }
+
+  /** The webhooks an event of `type` goes to, in the order they were registered. */
+  of(type: WebhookType): readonly Webhook[] {
+    return this.hooks.filter((hook) => hook.webhookType === type);
+  }
+
+  get(id: number): Webhook | undefined {
+    return this.hooks.find((hook) => hook.id === id);
+  }
+
+  /** Registers through the sandbox's functions (CLI, scenario, control API); a WebhookError when OTO would refuse. */
+  register(input: WebhookInput): Webhook {
+    if (input === null || typeof input !== 'object') {
+      throw new WebhookError('OTO1121', OTO_MESSAGES.OTO1121);
+    }
+    try {
+      // OTO's API requires the method; the sandbox's own callers (CLI, scenario) get post by default.
+      return this.create({ method: 'post', ...input });
+    } catch (error) {
+      throw asWebhookError(error);
+    }
+  }
+
+  remove(id: number): boolean {
+    const index = this.hooks.findIndex((hook) => hook.id === id);
+    if (index >= 0) {
+      this.hooks.splice(index, 1);
+    }
+    return index >= 0;
+  }
+
+  create(body: Record<string, unknown>): Webhook {
+    if (this.hooks.length >= MAX_WEBHOOKS) {
+      throw otoFailure('OTO1120');
+    }
+    const fields = this.check(body, undefined);
+    const hook: Webhook = { id: this.nextId++, ...fields };
+    this.hooks.push(hook);
+    return { ...hook };
+  }
+
+  update(body: Record<string, unknown>): Webhook {
+    const id = idOf(body.id);
+    if (body.id === undefined || body.id === null || body.id === '') {
+      throw otoFailure('OTO1125');
+    }
+    const hook = id === undefined ? undefined : this.get(id);
+    if (!hook) {
+      throw failureOf('OTO1125', `webhook id ${JSON.stringify(body.id)} does not exist`, 404);
+    }
+    // Fields left out keep their value; url and method are still required of the result.
+    const merged = { ...hook, ...Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) };
+    const fields = this.check(merged, hook.id);
+    this.hooks[this.hooks.indexOf(hook)] = { id: hook.id, ...fields };
+    return { id: hook.id, ...fields };
+  }
+
+  /** OTO's checks of a POST or PUT body, in OTO's order of codes. */
+  private check(body: Record<string, unknown>, self: number | undefined): Omit<Webhook, 'id'> {
+    const url = body.url;
+    const method = typeof body.method === 'string' ? body.method.toLowerCase() : body.method;
+    if (typeof url !== 'string' || url.trim() === '' || method === undefined || method === null || method === '') {
+      throw otoFailure('OTO1121');
+    }
+    if (method !== 'post' && method !== 'put') {
+      throw otoFailure('OTO1121', 400, `method must be "post" or "put", got ${JSON.stringify(body.method)}`);
+    }
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(url.trim());
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || url.length > MAX_URL_LENGTH) {
+      throw otoFailure('OTO1121', 400, `url must be an http or https URL of at most ${MAX_URL_LENGTH} characters`);
+    }
+    if (this.hooks.some((hook) => hook.url === url.trim() && hook.id !== self)) {
+      throw otoFailure('OTO1122');
+    }
+    const webhookType = body.webhookType ?? 'orderStatus';
+    if (!isWebhookType(webhookType)) {
+      throw otoFailure('OTO1010', 400, `webhookType must be one of ${WEBHOOK_TYPES.join(', ')}`);
+    }
+    const text: Record<string, string | undefined> = {};
+    for (const field of ['secretKey', 'authorizationKey', 'timestampFormat', 'orderPrefix']) {
+      const value = optionalText(body, field);
+      if (value instanceof ApiFailure) {
+        throw value;
+      }
+      text[field] = value;
+    }
+    if ((text.authorizationKey?.length ?? 0) > MAX_KEY_LENGTH) {
+      throw otoFailure('OTO1123');
+    }
+    if ((text.secretKey?.length ?? 0) > MAX_KEY_LENGTH) {
+      throw otoFailure('OTO1124');
+    }
+    for (const field of ['timestampFormat', 'orderPrefix']) {
+      if ((text[field]?.length ?? 0) > MAX_KEY_LENGTH) {
+        throw otoFailure('OTO1010', 400, `${field} must be at most ${MAX_KEY_LENGTH} characters`);
+      }
+    }
+    const result: Omit<Webhook, 'id'> = { method, url: url.trim(), webhookType };
+    for (const [field, value] of Object.entries(text)) {
+      if (value !== undefined) {
+        (result as unknown as Record<string, string>)[field] = value;
+      }
+    }
+    return result;
+  }
+
+  /** `/rest/v2/webhook`: one endpoint, four methods. */
+  answer(request: ApiRequest): unknown {
+    const body = request.body;
+    const object = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+    if (request.method !== 'GET' && body !== undefined && !object) {
+      throw otoFailure('OTO1075');
+    }
+    switch (request.method) {
+      case 'POST': {
+        const hook = this.create(object ?? {});
+        return { success: true, id: String(hook.id), message: 'webhook has been created' };
+      }
+      case 'PUT':
+        this.update(object ?? {});
+        return { success: true, message: 'webhook has been updated' };
+      case 'DELETE': {
+        // OTO does not say where the id goes: the query and the body are both read.
+        const given = request.query.id ?? object?.id;
+        if (given === undefined || given === '') {
+          throw otoFailure('OTO1125');
+        }
+        const id = idOf(given);
+        if (id === undefined || !this.remove(id)) {
+          throw failureOf('OTO1125', `webhook id ${JSON.stringify(given)} does not exist`, 404);
+        }
+        return { success: true, message: 'webhook has been deleted' };
+      }
+      default: {
+        const wanted = request.query.id;
+        const hooks = wanted === undefined ? this.hooks : this.hooks.filter((hook) => hook.id === idOf(wanted));
+        return { webhooks: hooks.map(listed), success: true };
+      }
+    }
+  }
+}
+
+/** GET's shape: OTO's fields in OTO's order, `null` where nothing was given, the secret in clear. */
+function listed(hook: Webhook): Record<string, unknown> {
+  return {
+    id: hook.id,
+    method: hook.method,
+    url: hook.url,
+    webhookType: hook.webhookType,
+    secretKey: hook.secretKey ?? null,
+    authorizationKey: hook.authorizationKey ?? null,
+    timestampFormat: hook.timestampFormat ?? null,
+    orderPrefix: hook.orderPrefix ?? null,
+  };
+}
+
+function asWebhookError(error: unknown): unknown {
+  if (error instanceof ApiFailure) {
+    const body = error.body as { otoErrorCode: string; otoErrorMessage: string };
+    return new WebhookError(body.otoErrorCode, body.otoErrorMessage, error.status);
+  }
+  return error;
+}
+
+/** `/rest/v2/webhook`, answered by the account's registry. */
+export const manageWebhooks: Endpoint = (state, request) => {
+  if (!state.webhooks) {
+    throw otoFailure('OTO1081', 500);
+  }
+  return state.webhooks.manage(request);
+};

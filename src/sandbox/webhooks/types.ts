@@ -1,0 +1,138 @@
+// The public types of the sandbox's webhooks: what OTO's management API stores, the choices
+// where OTO's text is ambiguous, and the delivery faults a receiver can be tested with.
+
+export const WEBHOOK_TYPES = ['orderStatus', 'newOrders', 'shipmentError', 'walletTransaction'] as const;
+export type WebhookType = (typeof WEBHOOK_TYPES)[number];
+
+export function isWebhookType(value: unknown): value is WebhookType {
+  return typeof value === 'string' && (WEBHOOK_TYPES as readonly string[]).includes(value);
+}
+
+/** One registered webhook, as `GET /rest/v2/webhook` lists it. */
+export interface Webhook {
+  id: number;
+  /** Lower case, as OTO's example writes it. */
+  method: 'post' | 'put';
+  url: string;
+  webhookType: WebhookType;
+  secretKey?: string;
+  authorizationKey?: string;
+  timestampFormat?: string;
+  /** OTO names it without saying what it does: stored and shown, nothing else. */
+  orderPrefix?: string;
+}
+
+/** What `POST /rest/v2/webhook` (and the CLI, a scenario) registers. */
+export type WebhookInput = Omit<Webhook, 'id' | 'method' | 'webhookType'> & { method?: 'post' | 'put'; webhookType?: WebhookType };
+
+/** What the delivery faults can do to one delivery. */
+export const DELIVERY_FAULT_KINDS = ['duplicate', 'outOfOrder', 'delay', 'drop', 'wrongSignature', 'staleTimestamp', 'retry'] as const;
+export type DeliveryFaultKind = (typeof DELIVERY_FAULT_KINDS)[number];
+
+export interface DeliveryFault {
+  /**
+   * `duplicate`: sent twice, the copy once the first is answered; `outOfOrder`: held until the
+   * next delivery of the same order (to the same webhook) went; `delay`: sent `delayMs` later;
+   * `drop`: never sent; `wrongSignature`: signed with another secret; `staleTimestamp`: a
+   * timestamp a day old, signed correctly; `retry`: resent with backoff until the receiver answers
+   * 2xx (at most `attempts`).
+   */
+  kind: DeliveryFaultKind;
+  /** How many deliveries it applies to; unlimited when omitted. */
+  times?: number;
+  /** Only deliveries of this type. */
+  webhookType?: WebhookType;
+  /** `delay`: milliseconds (default 1,000). */
+  delayMs?: number;
+  /** `retry`: attempts in all, the first included (default 5). */
+  attempts?: number;
+  /** `retry`: the first wait, doubled after each attempt (default 1,000 ms). */
+  backoffMs?: number;
+}
+
+export interface ActiveDeliveryFault {
+  id: number;
+  fault: DeliveryFault;
+  /** Uses left; absent when unlimited. */
+  left?: number;
+}
+
+/** What a shipmentError's signature is computed over: OTO's text says `status`, integrations check `errorCode`. */
+export type ShipmentErrorSigning = 'errorCode' | 'status';
+/** How `authorizationKey` is sent in the Authorization header. */
+export type AuthorizationStyle = 'raw' | 'bearer';
+/** `epochMs` (OTO's samples), or `timestampFormat`: a webhook with one gets `YYYY-MM-DD HH:mm:ss` (UTC). */
+export type TimestampStyle = 'epochMs' | 'timestampFormat';
+
+/** The `webhooks` section of a scenario, and the `webhooks` option. */
+export interface WebhookSettings {
+  /** Registered at start, as if `POST /rest/v2/webhook` had been called. */
+  register?: WebhookInput[];
+  /** Default `errorCode`. */
+  shipmentErrorSigning?: ShipmentErrorSigning;
+  /** Default `raw`. */
+  authorization?: AuthorizationStyle;
+  /** Default `epochMs`. */
+  timestamps?: TimestampStyle;
+  /** newOrders payloads carry no signature in OTO's text; `true` adds one over `orderId:status:timestamp`. */
+  signNewOrders?: boolean;
+  /** Deliver to addresses other than loopback ones (default false: such a delivery is recorded, not sent). */
+  allowRemote?: boolean;
+  /** How long a receiver has to answer (default 10,000 ms, OTO's). */
+  timeoutMs?: number;
+  /** Delivery faults active from the start. */
+  faults?: DeliveryFault[];
+}
+
+/** What `trigger` sends: a type, an order of the sandbox, and any field overridden. */
+export interface TriggerRequest {
+  type: WebhookType;
+  orderId: string;
+  fields?: Record<string, unknown>;
+}
+
+/** A customer order added through `addOrder` (the newOrders event); it joins its warehouse's packing queue. */
+export interface NewOrderInput {
+  orderId: string;
+  /** A warehouse code of the sandbox. */
+  warehouseCode: string;
+  items: Array<{ sku: string; quantity: number; name?: string; price?: number }>;
+}
+
+/** How one delivery went, as `onDidDeliver` reports it. */
+export interface DeliveryOutcome {
+  webhookId: number;
+  type: WebhookType;
+  orderId: string;
+  /** The receiver's status; absent when nothing came back (refused, timeout, dropped, not sent). */
+  status?: number;
+  /** Why nothing came back, or why it was not sent. */
+  error?: string;
+  attempt: number;
+  /** The traffic exchange that records it, when capture is on. */
+  exchangeId?: number;
+}
+
+/** The webhooks of a running sandbox. */
+export interface SandboxWebhooks {
+  /** Registered webhooks, secrets included (this is the sandbox's own side). */
+  list(): Webhook[];
+  /** Registers one with OTO's checks; a WebhookError (OTO's code and message) when refused. */
+  register(input: WebhookInput): Webhook;
+  remove(id: number): boolean;
+  /** Sets an order's status (any of OTO's), fires `orderStatus`; the packing queue follows. */
+  setOrderStatus(orderId: string, status: string): void;
+  /** Adds an order to its warehouse's packing queue and fires `newOrders`. */
+  addOrder(order: NewOrderInput): void;
+  /** Fires an event of any type for an order, with fields overridden; returns how many webhooks it goes to. */
+  trigger(request: TriggerRequest): number;
+  readonly faults: {
+    add(faults: readonly DeliveryFault[]): number[];
+    list(): ActiveDeliveryFault[];
+    remove(id: number): boolean;
+    clear(): void;
+  };
+  /** Resolves once no delivery is in flight, queued, delayed or being retried (held ones excepted). */
+  idle(): Promise<void>;
+  onDidDeliver(listener: (outcome: DeliveryOutcome) => void): { dispose(): void };
+}

@@ -1,0 +1,124 @@
+// Each delivery fault, as a receiver under test sees it over real HTTP.
+import * as assert from 'node:assert/strict';
+import { startSandbox, STALE_BY_MS, type DeliveryFault, type RunningSandbox } from '../../../../src/sandbox';
+import { signIn, type Api } from '../support/http';
+import { startReceiver, verifies, type Receiver } from './receiver';
+
+const SECRET = 'fault-test-secret-1234';
+
+describe('sandbox webhooks: delivery faults', () => {
+  let sandbox: RunningSandbox;
+  let api: Api;
+  let receiver: Receiver;
+  const start = async (faults: DeliveryFault[] = []): Promise<void> => {
+    receiver = await startReceiver();
+    sandbox = await startSandbox({ webhooks: { faults, register: [{ url: receiver.url, secretKey: SECRET }] } });
+    api = await signIn(sandbox);
+  };
+  afterEach(async () => {
+    await sandbox?.close();
+    await receiver?.close();
+  });
+  const orders = async (warehouseCode = 'RUH-WH1'): Promise<string[]> =>
+    ((await api.post('getPackingOrders', { warehouseCode })).json as { orders: Array<{ orderId: string }> }).orders.map((order) => order.orderId);
+  const outbound = () => sandbox.traffic.list().filter((exchange) => exchange.direction === 'outbound').reverse();
+
+  it('duplicate: the same body twice, the copy after the first was answered', async () => {
+    await start([{ kind: 'duplicate', times: 1 }]);
+    const [orderId] = await orders();
+    await api.post('updatePackingStatus', { orderId, packingStatus: 'packed' });
+    const [first, copy] = await receiver.received(2);
+    await sandbox.webhooks.idle();
+    assert.equal(copy.text, first.text);
+    const [one, two] = outbound();
+    assert.equal(two.webhook?.copyOf, one.id);
+    assert.match(two.fault ?? '', /duplicate copy/);
+    assert.equal(sandbox.webhooks.faults.list().length, 0, 'used up');
+  });
+
+  it('outOfOrder: held until the next event of the same order went', async () => {
+    await start([{ kind: 'outOfOrder', times: 1 }]);
+    const [orderId] = (await orders()).slice(-1);
+    await api.post('updatePackingStatus', { orderId, packingStatus: 'picked' });
+    await sandbox.webhooks.idle();
+    assert.equal(receiver.deliveries.length, 0, 'picked is held');
+    await api.post('updatePackingStatus', { orderId, packingStatus: 'packed' });
+    const deliveries = await receiver.received(2);
+    assert.deepEqual(deliveries.map((delivery) => delivery.json.status), ['packed', 'picked']);
+  });
+
+  it('delay: sent delayMs later', async () => {
+    await start([{ kind: 'delay', delayMs: 300, times: 1 }]);
+    const [orderId] = await orders();
+    const started = Date.now();
+    await api.post('updatePackingStatus', { orderId, packingStatus: 'packed' });
+    await receiver.received(1);
+    assert.ok(Date.now() - started >= 290, `arrived after ${Date.now() - started} ms`);
+  });
+
+  it('drop: never sent, recorded as dropped', async () => {
+    await start([{ kind: 'drop', times: 1 }]);
+    const [first, second] = await orders();
+    await api.post('updatePackingStatus', { orderId: first, packingStatus: 'packed' });
+    await api.post('updatePackingStatus', { orderId: second, packingStatus: 'packed' });
+    const [delivery] = await receiver.received(1);
+    await sandbox.webhooks.idle();
+    assert.equal(receiver.deliveries.length, 1);
+    assert.equal(delivery.json.orderId, second);
+    const [dropped] = outbound();
+    assert.equal(dropped.webhook?.sent, false);
+    assert.equal(dropped.webhook?.error, 'dropped');
+  });
+
+  it('wrongSignature: a signature that does not verify with the secret', async () => {
+    await start([{ kind: 'wrongSignature', times: 1 }]);
+    const [first, second] = await orders();
+    await api.post('updatePackingStatus', { orderId: first, packingStatus: 'packed' });
+    await api.post('updatePackingStatus', { orderId: second, packingStatus: 'packed' });
+    const [wrong, right] = await receiver.received(2);
+    assert.equal(typeof wrong.json.signature, 'string');
+    assert.ok(!verifies(wrong.json, SECRET, 'status'));
+    assert.ok(verifies(right.json, SECRET, 'status'));
+  });
+
+  it('staleTimestamp: a day old and signed correctly', async () => {
+    await start([{ kind: 'staleTimestamp', times: 1 }]);
+    const [orderId] = await orders();
+    await api.post('updatePackingStatus', { orderId, packingStatus: 'packed' });
+    const [delivery] = await receiver.received(1);
+    const age = Date.now() - (delivery.json.timestamp as number);
+    assert.ok(age >= STALE_BY_MS && age < STALE_BY_MS + 60_000, `age ${age}`);
+    assert.ok(verifies(delivery.json, SECRET, 'status'));
+  });
+
+  it('retry: resent with backoff until the receiver answers 2xx; no retry without the fault', async () => {
+    await start([{ kind: 'retry', backoffMs: 50, attempts: 5, times: 1 }]);
+    receiver.answers = [{ status: 500 }, { status: 503 }, { status: 200 }];
+    const [first, second] = await orders();
+    await api.post('updatePackingStatus', { orderId: first, packingStatus: 'packed' });
+    await receiver.received(3);
+    await sandbox.webhooks.idle();
+    assert.deepEqual(outbound().map((exchange) => [exchange.status, exchange.webhook?.attempt]), [[500, 1], [503, 2], [200, 3]]);
+    const [a, b] = outbound();
+    assert.ok(b.startedAt - a.startedAt >= 40, 'waited before resending');
+
+    receiver.answers = [{ status: 500 }, { status: 200 }];
+    await api.post('updatePackingStatus', { orderId: second, packingStatus: 'packed' });
+    await receiver.received(4);
+    await sandbox.webhooks.idle();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    assert.equal(receiver.deliveries.length, 4, 'no retry once the fault is used up');
+  });
+
+  it('checks faults given at run time and names every problem', async () => {
+    await start();
+    assert.throws(() => sandbox.webhooks.faults.add([{ kind: 'explode' as 'drop', delayMs: -1 }]), /kind must be one of.*delayMs must be/);
+    assert.deepEqual(sandbox.webhooks.faults.list(), []);
+    const [id] = sandbox.webhooks.faults.add([{ kind: 'drop', webhookType: 'newOrders' }]);
+    assert.deepEqual(sandbox.webhooks.faults.list(), [{ id, fault: { kind: 'drop', webhookType: 'newOrders' } }]);
+    const [orderId] = await orders();
+    await api.post('updatePackingStatus', { orderId, packingStatus: 'packed' });
+    await receiver.received(1);
+    assert.equal(sandbox.webhooks.faults.remove(id), true);
+  });
+});

@@ -1,0 +1,60 @@
+// Webhooks set up at start: the scenario's section (checked by the schema) and the CLI's flags.
+import * as assert from 'node:assert/strict';
+import { parseScenario, ScenarioError, startSandbox } from '../../../../src/sandbox';
+import { parseArguments } from '../../../../src/sandbox/cli';
+import { startReceiver, verifies } from './receiver';
+
+describe('sandbox webhooks: scenario and CLI', () => {
+  it('reads a scenario webhooks section and delivers with its choices and faults', async () => {
+    const receiver = await startReceiver();
+    const scenario = parseScenario(JSON.stringify({
+      webhooks: {
+        register: [{ url: receiver.url, webhookType: 'shipmentError', secretKey: 'scenario-secret-1', authorizationKey: 'scenario-auth-1' }],
+        shipmentErrorSigning: 'status',
+        authorization: 'bearer',
+        faults: [{ kind: 'staleTimestamp', times: 1 }],
+      },
+    }));
+    const sandbox = await startSandbox({ scenario });
+    try {
+      const orderId = sandbox.exportState().orders[0].orderId;
+      sandbox.webhooks.trigger({ type: 'shipmentError', orderId, fields: { status: 'shipmentCreated' } });
+      const [delivery] = await receiver.received(1);
+      assert.equal(delivery.headers.authorization, 'Bearer scenario-auth-1');
+      assert.ok(verifies(delivery.json, 'scenario-secret-1', 'status'));
+      assert.ok(Date.now() - (delivery.json.timestamp as number) > 23 * 3600_000);
+    } finally {
+      await sandbox.close();
+      await receiver.close();
+    }
+  });
+
+  it('refuses a webhooks section OTO would refuse, naming the field', () => {
+    assert.throws(
+      () => parseScenario(JSON.stringify({ webhooks: { register: [{ url: 'ftp://x', secretKey: 's'.repeat(256) }], faults: [{ kind: 'explode' }], authorization: 'basic' } })),
+      (error: ScenarioError) => {
+        const fields = error.problems.map((problem) => problem.field).join(' ');
+        return ['webhooks.register[0].url', 'webhooks.register[0].secretKey', 'webhooks.faults[0].kind', 'webhooks.authorization'].every((field) => fields.includes(field));
+      },
+    );
+  });
+
+  it('registers --webhook with --webhook-secret and --webhook-type at start', async () => {
+    const receiver = await startReceiver();
+    const cli = parseArguments(['--port', '0', '--webhook', receiver.url, '--webhook-secret', 'cli-secret-42', '--webhook-type', 'walletTransaction'], {});
+    assert.deepEqual(cli.sandbox.webhooks, { register: [{ url: receiver.url, secretKey: 'cli-secret-42', webhookType: 'walletTransaction' }] });
+    const sandbox = await startSandbox({ ...cli.sandbox, requestLog: false });
+    try {
+      assert.deepEqual(sandbox.webhooks.list(), [{ id: 1, method: 'post', url: receiver.url, webhookType: 'walletTransaction', secretKey: 'cli-secret-42' }]);
+      sandbox.webhooks.trigger({ type: 'walletTransaction', orderId: sandbox.exportState().orders[0].orderId });
+      const [delivery] = await receiver.received(1);
+      assert.ok(verifies(delivery.json, 'cli-secret-42', 'transactionStatus'));
+    } finally {
+      await sandbox.close();
+      await receiver.close();
+    }
+    assert.throws(() => parseArguments(['--webhook-secret', 'x'], {}), /need --webhook URL/);
+    assert.throws(() => parseArguments(['--webhook', 'http://127.0.0.1:1/', '--webhook-type', 'stock'], {}), /--webhook-type must be orderStatus, newOrders/);
+    assert.throws(() => parseArguments(['--proxy', 'http://127.0.0.1:1', '--webhook', 'http://127.0.0.1:1/'], {}), /cannot be used with --proxy/);
+  });
+});
