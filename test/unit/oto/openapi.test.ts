@@ -7,9 +7,11 @@ import Ajv2020 from 'ajv/dist/2020';
 import { openApiDocument } from '../../../src/oto/openapi';
 import { startSandbox, type Dialect, type RunningSandbox } from '../../../src/sandbox';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON document, read by path in the assertions
 type Json = Record<string, any>;
 
 /** The validator is ESM only; TypeScript's CommonJS output would turn `import()` into `require`. */
+// eslint-disable-next-line @typescript-eslint/no-implied-eval, @typescript-eslint/no-explicit-any -- a fixed specifier, not user input
 const importEsm = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<any>;
 
 const ROOT = path.resolve(__dirname, '../../../..');
