@@ -227,6 +227,8 @@ export interface SandboxLimits {
   maxConnections?: number;
   /** Connections past the cap answered 503 at the same time (default 64; the CLI's as many as its cap). */
   busyAnswers?: number;
+  /** How long such a connection may take to send its request before it is closed (default 1 s; the CLI's 10 s). */
+  busyAnswerMs?: number;
   /** Request line and headers together (default 16 KB); more is 431. */
   maxHeaderBytes?: number;
   /** Body of an authorized request (default 1 MB; 16 KB without a valid token); more is 413. */
