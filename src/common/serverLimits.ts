@@ -6,11 +6,34 @@
 import * as http from 'node:http';
 import type * as net from 'node:net';
 import type { Duplex } from 'node:stream';
-import { gatewayFailure } from '../sandbox/http/errors';
+import { gatewayErrorBody } from '../oto';
 import { Emitter, type Event } from './emitter';
-import type { SandboxLimits } from '../sandbox/types';
 
-export const DEFAULT_LIMITS: Required<SandboxLimits> = {
+export interface ServerLimits {
+  /** Time to receive a request's headers (default 5 s); then 408. */
+  headersTimeoutMs?: number;
+  /** Time to receive a whole request, body included (default 10 s); then 408. */
+  requestTimeoutMs?: number;
+  /** An idle kept-alive connection is closed after this (default 5 s). */
+  keepAliveTimeoutMs?: number;
+  /**
+   * Connections at once (default 256; the CLI's `--max-connections`, 4,096); a further one is
+   * answered 503 (`Retry-After: 1`) and closed, and past `busyAnswers` such answers at a time,
+   * closed unanswered.
+   */
+  maxConnections?: number;
+  /** Connections past the cap answered 503 at the same time (default 64; the CLI's as many as its cap). */
+  busyAnswers?: number;
+  /** How long such a connection may take to send its request before it is closed (default 1 s; the CLI's 10 s). */
+  busyAnswerMs?: number;
+  /** Request line and headers together (default 16 KB); more is 431. */
+  maxHeaderBytes?: number;
+  /** Body of an authorized request (default 1 MB; 16 KB without a valid token); more is 413. */
+  maxBodyBytes?: number;
+}
+
+
+export const DEFAULT_LIMITS: Required<ServerLimits> = {
   headersTimeoutMs: 5_000,
   requestTimeoutMs: 10_000,
   keepAliveTimeoutMs: 5_000,
@@ -41,7 +64,7 @@ export const BUSY_ANSWER_MS = DEFAULT_LIMITS.busyAnswerMs;
 /** Seconds a client turned away for the cap is asked to wait. */
 export const BUSY_RETRY_AFTER_SECONDS = 1;
 
-export function resolveLimits(limits: SandboxLimits = {}): Required<SandboxLimits> {
+export function resolveLimits(limits: ServerLimits = {}): Required<ServerLimits> {
   const resolved = { ...DEFAULT_LIMITS, ...limits };
   for (const [name, value] of Object.entries(resolved)) {
     if (!Number.isInteger(value) || value < 1) {
@@ -54,7 +77,7 @@ export function resolveLimits(limits: SandboxLimits = {}): Required<SandboxLimit
   return resolved;
 }
 
-export function serverOptions(limits: Required<SandboxLimits>): http.ServerOptions {
+export function serverOptions(limits: Required<ServerLimits>): http.ServerOptions {
   return {
     maxHeaderSize: limits.maxHeaderBytes,
     headersTimeout: limits.headersTimeoutMs,
@@ -73,7 +96,7 @@ const turnedAway = new WeakMap<net.Server, Set<net.Socket>>();
  * here instead: below it, a connection goes to the HTTP server as usual; past it, it gets a 503
  * written straight on the socket, without handing it to the HTTP parser.
  */
-export function applyLimits(server: http.Server, limits: Required<SandboxLimits>): void {
+export function applyLimits(server: http.Server, limits: Required<ServerLimits>): void {
   server.on('clientError', answerClientError);
   // http.Server hears of a new socket through its one 'connection' listener; it is taken out and
   // called only for connections within the cap.
@@ -118,7 +141,7 @@ function busyAnswer(maxConnections: number): string {
 
 /** A whole gateway-shaped JSON answer as bytes for the socket, for where no ServerResponse exists. */
 function rawAnswer(status: number, message: string, extraHeaders = ''): string {
-  const body = JSON.stringify(gatewayFailure(status, message).body);
+  const body = JSON.stringify(gatewayErrorBody(status, message));
   return (
     `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
     `Content-Length: ${Buffer.byteLength(body)}\r\n${extraHeaders}Connection: close\r\n\r\n${body}`

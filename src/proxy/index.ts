@@ -13,7 +13,6 @@ import { DEFAULT_WRITES, WRITES_MODES, type ProxiedExchange, type ProxyLimits, t
 import { createUpstream } from './upstream';
 
 export * from './types';
-export { isWrite } from './writes';
 // The extension loads this bundle for the proxy and replays recordings against a private sandbox.
 export { startSandbox } from '../sandbox';
 

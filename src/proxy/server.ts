@@ -2,14 +2,11 @@
 // blocks or simulates writes when told to, and otherwise sends it upstream unchanged. Every
 // refusal and every upstream failure is answered with the gateway's JSON shape, `{message, code}`.
 import * as http from 'node:http';
-import { gatewayFailure } from '../sandbox/http/errors';
 import { applyLimits, drained, serverOptions } from '../common/serverLimits';
 import type { Simulator } from './simulate';
 import type { ProxiedExchange, ProxyLimits, WritesMode } from './types';
 import { decodedBody, UpstreamFailure, type Upstream, type UpstreamAnswer } from './upstream';
-import { isWrite } from './writes';
-
-export const API_PREFIX = '/rest/v2/';
+import { API_PREFIX, changesState as isWrite, gatewayErrorBody } from '../oto';
 
 /** Beyond the sandbox's own limits: how long and how much the upstream may answer. */
 export const UPSTREAM_LIMITS = { upstreamTimeoutMs: 30_000, maxAnswerBytes: 20_000_000 } as const;
@@ -37,7 +34,7 @@ class Refusal extends Error {
 }
 
 function jsonReply(status: number, message: string): Reply {
-  return { status, headers: ['Content-Type', 'application/json; charset=utf-8'], body: Buffer.from(JSON.stringify(gatewayFailure(status, message).body)) };
+  return { status, headers: ['Content-Type', 'application/json; charset=utf-8'], body: Buffer.from(JSON.stringify(gatewayErrorBody(status, message))) };
 }
 
 /** The code of a write the proxy blocked: the proxy's own, outside OTO's published OTO1xxx codes. */

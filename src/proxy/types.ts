@@ -1,6 +1,5 @@
 // The recording proxy's public options. No `vscode`: the CLI and an ERP's CI run it from plain Node.
-import type { ServerActivity } from '../common/serverLimits';
-import type { SandboxLimits } from '../sandbox/types';
+import type { ServerActivity, ServerLimits } from '../common/serverLimits';
 import type { TrafficStore, TrafficStoreOptions } from '../traffic/store';
 
 /** What the proxy does with a call that changes state on OTO. */
@@ -14,7 +13,7 @@ export const WRITES_MODES: readonly WritesMode[] = ['block', 'simulate', 'forwar
 export const DEFAULT_WRITES: WritesMode = 'block';
 
 /** The sandbox's limits on what one client may cost (timeouts, connections, sizes), and the upstream's. */
-export interface ProxyLimits extends SandboxLimits {
+export interface ProxyLimits extends ServerLimits {
   /** The upstream must have answered in full within this time, or the client gets a 504. */
   upstreamTimeoutMs?: number;
   /** Upstream answers past this are not passed on: the client gets a 502. */

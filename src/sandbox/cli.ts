@@ -43,6 +43,9 @@ export function usage(program: string): string {
   --rule NAME=LEVEL  set a lint rule to off, info, warning or error (repeatable; wins over the scenario's "lint")
   --exit-after-idle S  stop, with the summary, once no request has been open or arrived for S seconds
   --max-connections N  connections held at once (default ${CLI_MAX_CONNECTIONS}); each one past it is answered 503 with Retry-After
+  --host ADDRESS     address to listen on (default 127.0.0.1); any other needs --control-token
+  --control-token T  the control API (/__oto/...) then asks for "Authorization: Bearer T" (16+ characters),
+                     from any address; without it, only this machine may call it
   --proxy URL        instead of the sandbox, a recording proxy to this OTO base URL (port default ${DEFAULT_PROXY_PORT})
   --writes MODE      with --proxy: ${WRITES_MODES.map((mode) => (mode === DEFAULT_WRITES ? `${mode} (default)` : mode)).join(', ')}
                      block answers writes 403 in OTO's error shape, simulate answers them as OTO would;
@@ -50,7 +53,7 @@ export function usage(program: string): string {
 }
 
 /** Flags that set up the sandbox's data and answers: meaningless in front of a real OTO. */
-const SANDBOX_ONLY = ['--scenario', '--seed', '--products', '--latency', '--token-ttl', '--refresh-token', '--dialect'];
+const SANDBOX_ONLY = ['--scenario', '--seed', '--products', '--latency', '--token-ttl', '--refresh-token', '--dialect', '--host', '--control-token'];
 
 const NUMERIC_FLAGS = { '--port': 'port', '--seed': 'seed', '--products': 'products', '--latency': 'latencyMs', '--token-ttl': 'accessTokenTtlSeconds' } as const;
 
@@ -112,7 +115,7 @@ const CLI_FLAGS: Record<string, (cli: CliOptions, value: string) => void> = {
   },
 };
 
-const KNOWN_FLAGS = new Set(['--refresh-token', '--dialect', '--scenario', ...Object.keys(CLI_FLAGS), ...Object.keys(NUMERIC_FLAGS)]);
+const KNOWN_FLAGS = new Set(['--refresh-token', '--dialect', '--scenario', '--host', '--control-token', ...Object.keys(CLI_FLAGS), ...Object.keys(NUMERIC_FLAGS)]);
 
 /** `--port=9709` → `--port 9709`; every option takes a value. */
 function pairs(args: string[]): Array<[string, string | undefined]> {
@@ -162,6 +165,8 @@ export function parseArguments(args: string[], env: NodeJS.ProcessEnv): CliOptio
         throw new Error(`--dialect must be ${DIALECTS.join(' or ')}, got "${value}"`);
       }
       options.dialect = value;
+    } else if (flag === '--host' || flag === '--control-token') {
+      options[flag === '--host' ? 'host' : 'controlToken'] = value;
     } else if (flag === '--scenario') {
       options.scenario = loadScenarioFile(value);
     } else if (Object.prototype.hasOwnProperty.call(CLI_FLAGS, flag)) {
@@ -268,6 +273,7 @@ ${howToStop}
     console.log(`OTO sandbox listening
   base URL:       ${server.baseUrl}
   refresh token:  ${server.refreshToken}
+  control API:    ${server.baseUrl.replace(/\/rest\/v2$/, '/__oto/')}${cli.sandbox.controlToken === undefined ? ' (this machine only)' : ' (with the control token)'}
 ${changed}
 Try it:
 ${tryIt(server.baseUrl, server.refreshToken, skus)}

@@ -2,6 +2,7 @@
 // bodies cut at the capture limit (their real size kept), JSON parsed only when someone reads it.
 import type { CapturedBody, Finding, TokenGrant, TrafficExchange, TrafficSource } from './exchange';
 import { bearerToken, mightHoldToken, shortenAuthorization, shortenTokens, tokenFingerprint } from './tokens';
+import { API_PREFIX } from '../oto';
 
 /** Bodies past this are kept truncated. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -52,7 +53,6 @@ export type CapturedExchange = Omit<TrafficExchange, 'id' | 'findings'> & Partia
 
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
-const API_PREFIX = '/rest/v2/';
 
 function parse(text: string): unknown {
   try {

@@ -1,5 +1,5 @@
 // qty-not-integer: OTO takes a quantity as a whole number or a string of digits, nothing else.
-import { integer } from '../../sandbox/endpoints/api';
+import { looseInteger } from '../../oto';
 import { orderItems, quote, requestObject, rule } from './rule';
 
 export const qtyNotInteger = rule(
@@ -21,6 +21,6 @@ export const qtyNotInteger = rule(
         : exchange.endpoint === 'createInventoryOrder'
           ? orderItems(body).map(({ index, item }) => ({ field: `items[${index}].qty`, value: item.qty }))
           : [];
-    return quantities.filter(({ value }) => value !== undefined && integer(value) === undefined).map(({ field, value }) => ({ params: { field, value: quote(value) } }));
+    return quantities.filter(({ value }) => value !== undefined && looseInteger(value) === undefined).map(({ field, value }) => ({ params: { field, value: quote(value) } }));
   },
 );
