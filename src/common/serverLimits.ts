@@ -24,6 +24,8 @@ export interface ServerLimits {
   maxConnections?: number;
   /** Connections past the cap answered 503 at the same time (default 64; the CLI's as many as its cap). */
   busyAnswers?: number;
+  /** How long such a connection may take to send its request before it is closed (default 1 s; the CLI's 10 s). */
+  busyAnswerMs?: number;
   /** Request line and headers together (default 16 KB); more is 431. */
   maxHeaderBytes?: number;
   /** Body of an authorized request (default 1 MB; 16 KB without a valid token); more is 413. */
@@ -42,6 +44,7 @@ export const DEFAULT_LIMITS: Required<ServerLimits> = {
   // a flood must not turn into thousands of open sockets in the extension host. The CLI, a process
   // of its own that a CI job fans out against, raises both (see CLI_LIMITS).
   busyAnswers: 64,
+  busyAnswerMs: 1_000,
 };
 
 /**
@@ -50,11 +53,13 @@ export const DEFAULT_LIMITS: Required<ServerLimits> = {
  */
 export const CLI_MAX_CONNECTIONS = 4096;
 
-export function cliLimits(maxConnections = CLI_MAX_CONNECTIONS): { maxConnections: number; busyAnswers: number } {
-  return { maxConnections, busyAnswers: Math.max(CLI_MAX_CONNECTIONS, maxConnections) };
+export function cliLimits(maxConnections = CLI_MAX_CONNECTIONS): { maxConnections: number; busyAnswers: number; busyAnswerMs: number } {
+  // A client fanning out thousands of connections at once sends its requests late: the 503 waits
+  // for them longer than in the extension host, rather than closing under the request (a reset).
+  return { maxConnections, busyAnswers: Math.max(CLI_MAX_CONNECTIONS, maxConnections), busyAnswerMs: 10_000 };
 }
-/** How long a connection past the cap may live: for its first bytes to arrive, the 503, the close. */
-export const BUSY_ANSWER_MS = 1_000;
+/** How long a connection past the cap may live (default): for its first bytes to arrive, the 503, the close. */
+export const BUSY_ANSWER_MS = DEFAULT_LIMITS.busyAnswerMs;
 /** Seconds a client turned away for the cap is asked to wait. */
 export const BUSY_RETRY_AFTER_SECONDS = 1;
 
@@ -105,10 +110,11 @@ export function applyLimits(server: http.Server, limits: Required<ServerLimits>)
   const busy = new Set<net.Socket>();
   turnedAway.set(server, busy);
   const answer = busyAnswer(limits.maxConnections);
+  const answerWithin = limits.busyAnswerMs;
   let open = 0;
   server.on('connection', (socket: net.Socket) => {
     if (open >= limits.maxConnections) {
-      turnAway(socket, answer, busy);
+      turnAway(socket, answer, busy, answerWithin);
       return;
     }
     open++;
@@ -144,11 +150,11 @@ function rawAnswer(status: number, message: string, extraHeaders = ''): string {
 /**
  * Answers once the request's first bytes arrive (a client reads an answer to a request it has
  * sent), reads and drops whatever else comes so the close is not a reset that loses the answer,
- * and destroys the socket after BUSY_ANSWER_MS whatever the client does.
+ * and destroys the socket after `busyAnswerMs` whatever the client does.
  */
-function turnAway(socket: net.Socket, answer: string, busy: Set<net.Socket>): void {
+function turnAway(socket: net.Socket, answer: string, busy: Set<net.Socket>, answerWithin: number): void {
   busy.add(socket);
-  const timer = setTimeout(() => socket.destroy(), BUSY_ANSWER_MS);
+  const timer = setTimeout(() => socket.destroy(), answerWithin);
   socket.once('close', () => {
     clearTimeout(timer);
     busy.delete(socket);
@@ -156,6 +162,36 @@ function turnAway(socket: net.Socket, answer: string, busy: Set<net.Socket>): vo
   socket.on('error', () => socket.destroy());
   // In flowing mode: the chunks after the first are dropped unread.
   socket.once('data', () => socket.end(answer));
+}
+
+/** How long `drained` waits for more of a body that has stopped coming. */
+const DRAIN_PAUSE_MS = 1_000;
+
+/**
+ * Resolves once the rest of the request has come in, dropped unread, or once none has come for a
+ * second (a client that declared a body it is not sending). An answer sent while the client is
+ * still uploading is lost: the socket closes under the upload and the client sees EPIPE or a reset
+ * instead of the 413 or 401. The request timeout still ends a body that never stops.
+ */
+export function drained(request: http.IncomingMessage): Promise<void> {
+  return new Promise((resolve) => {
+    if (request.complete) {
+      resolve();
+      return;
+    }
+    let pause = setTimeout(done, DRAIN_PAUSE_MS);
+    function done(): void {
+      clearTimeout(pause);
+      request.off('data', more);
+      resolve();
+    }
+    function more(): void {
+      clearTimeout(pause);
+      pause = setTimeout(done, DRAIN_PAUSE_MS);
+    }
+    request.on('data', more).once('end', done).once('close', done).once('error', done);
+    request.resume();
+  });
 }
 
 /** Requests a server has open, for `--exit-after-idle`: idle is none open and none arriving. */

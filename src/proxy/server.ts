@@ -2,7 +2,7 @@
 // blocks or simulates writes when told to, and otherwise sends it upstream unchanged. Every
 // refusal and every upstream failure is answered with the gateway's JSON shape, `{message, code}`.
 import * as http from 'node:http';
-import { applyLimits, serverOptions } from '../common/serverLimits';
+import { applyLimits, drained, serverOptions } from '../common/serverLimits';
 import type { Simulator } from './simulate';
 import type { ProxiedExchange, ProxyLimits, WritesMode } from './types';
 import { decodedBody, UpstreamFailure, type Upstream, type UpstreamAnswer } from './upstream';
@@ -70,24 +70,22 @@ function apiPath(target: string): string {
 
 /** The body, within the size limit; Node's request timeout (answered 408 by the limits) bounds the time. */
 function readBody(incoming: http.IncomingMessage, limits: Required<ProxyLimits>): Promise<Buffer> {
+  const tooLarge = (): Refusal => new Refusal(413, `Request body too large: at most ${limits.maxBodyBytes} bytes`);
+  // The 413 waits for the rest of the body, dropped unread: sent under a running upload it is lost to EPIPE.
+  if (Number(incoming.headers['content-length']) > limits.maxBodyBytes) {
+    return drained(incoming).then(() => Promise.reject(tooLarge()));
+  }
   return new Promise((resolve, reject) => {
-    const tooLarge = (): Refusal => new Refusal(413, `Request body too large: at most ${limits.maxBodyBytes} bytes`);
-    if (Number(incoming.headers['content-length']) > limits.maxBodyBytes) {
-      reject(tooLarge());
-      return;
-    }
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] | undefined = [];
     let size = 0;
     incoming.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limits.maxBodyBytes) {
-        reject(tooLarge());
-        incoming.pause();
-        return;
+      if (chunks && size > limits.maxBodyBytes) {
+        chunks = undefined;
       }
-      chunks.push(chunk);
+      chunks?.push(chunk);
     });
-    incoming.on('end', () => resolve(Buffer.concat(chunks)));
+    incoming.on('end', () => (chunks ? resolve(Buffer.concat(chunks)) : reject(tooLarge())));
     incoming.on('error', reject);
   });
 }
@@ -153,7 +151,8 @@ export function createProxyServer(context: ProxyContext): http.Server {
         outcome = { reply: jsonReply(error.status, `OTO Stock recording proxy: ${error.message}`), handling: 'upstream-failed', failure: error.message };
       } else if (error instanceof Refusal) {
         outcome = { reply: jsonReply(error.status, error.message), handling: 'refused' };
-        // An unread body would otherwise keep the connection busy: this answer is the last on it.
+        // The refusal waits for the rest of the body (dropped unread), or the client loses it to EPIPE; it is the last answer on the connection.
+        await drained(incoming);
         response.shouldKeepAlive = false;
       } else {
         outcome = { reply: jsonReply(500, 'OTO Stock recording proxy: internal error'), handling: 'refused', failure: error instanceof Error ? error.message : String(error) };

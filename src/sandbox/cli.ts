@@ -142,7 +142,7 @@ const CLI_FLAGS: Record<string, (cli: CliOptions, value: string) => void> = {
   },
 };
 
-const KNOWN_FLAGS = new Set(['--refresh-token', '--dialect', '--scenario', ...Object.keys(CLI_FLAGS), ...Object.keys(NUMERIC_FLAGS)]);
+const KNOWN_FLAGS = new Set(['--refresh-token', '--dialect', '--scenario', '--host', '--control-token', ...Object.keys(CLI_FLAGS), ...Object.keys(NUMERIC_FLAGS)]);
 
 /** `--port=9709` → `--port 9709`; every option takes a value. */
 function pairs(args: string[]): Array<[string, string | undefined]> {

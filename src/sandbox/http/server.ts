@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ApiRequest } from '../endpoints/api';
 import { ExchangeTap } from './capture';
 import { ApiFailure, gatewayFailure, genericFailureBody, jwtExpired, otoFailure } from './errors';
-import { applyLimits, serverOptions } from '../../common/serverLimits';
+import { applyLimits, drained, serverOptions } from '../../common/serverLimits';
 import type { RequestLog } from './requestLog';
 import { allows, type Route } from './routes';
 import type { Accounts, SandboxAccount } from '../control/accounts';
@@ -43,16 +43,11 @@ interface Reply {
 
 const NOT_JSON = Symbol('not JSON');
 
-/**
- * The body as text, or a 413 failure as soon as it passes `limit`. What follows is read and
- * dropped rather than the socket destroyed, so the client receives the 413 instead of a reset
- * (the request timeout still ends a body that never stops).
- */
+/** The body as text, or a 413 failure once a body past `limit` has come in (see `drained`). */
 export function readBody(request: http.IncomingMessage, limit: number): Promise<string> {
   const tooLarge = (): ApiFailure => gatewayFailure(413, `Request body too large: at most ${limit} bytes`);
   if (Number(request.headers['content-length']) > limit) {
-    request.resume();
-    return Promise.reject(tooLarge());
+    return drained(request).then(() => Promise.reject(tooLarge()));
   }
   return new Promise((resolve, reject) => {
     let chunks: Buffer[] | undefined = [];
@@ -61,11 +56,10 @@ export function readBody(request: http.IncomingMessage, limit: number): Promise<
       size += chunk.length;
       if (chunks && size > limit) {
         chunks = undefined;
-        reject(tooLarge());
       }
       chunks?.push(chunk);
     });
-    request.on('end', () => resolve(chunks ? Buffer.concat(chunks).toString('utf8') : ''));
+    request.on('end', () => (chunks ? resolve(Buffer.concat(chunks).toString('utf8')) : reject(tooLarge())));
     request.on('error', reject);
   });
 }
@@ -183,7 +177,7 @@ export function createServer(context: ServerContext): http.Server {
       rawBody = await readBody(incoming, authorized ? context.limits.maxBodyBytes : UNAUTHORIZED_BODY_BYTES);
     } else {
       tap?.refusedBody(Number(incoming.headers['content-length']) || undefined);
-      incoming.resume();
+      await drained(incoming);
     }
     const request: ApiRequest = { method, endpoint, query: url.query, body: parseBody(rawBody ?? '') };
     if (!authorized && endpoint === 'refreshToken') {
