@@ -42,10 +42,39 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },
-  {
-    files: ['src/client/**/*.ts', 'src/sandbox/**/*.ts', 'src/traffic/**/*.ts', 'src/proxy/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The client, the sandbox, the traffic core and the proxy must run in plain Node.' }] }],
-    },
-  },
+  // The house's floors (CONTRIBUTING "How the parts fit"): each block below says what a room may
+  // not import. ESLint keeps one `no-restricted-imports` setting per file (the last block that
+  // matches wins), so each block is built from all the restrictions its files are under.
+  ...importRules(),
 );
+
+function importRules() {
+  const vscode = { name: 'vscode', message: 'The client, the sandbox, the traffic core, the proxy and OTO\'s facts must run in plain Node.' };
+  const sandboxRooms = {
+    group: ['**/sandbox/*', '!**/sandbox/types'],
+    message: 'Import the sandbox from src/sandbox (its index.ts), never from one of its rooms or files: what it offers others is exported there.',
+  };
+  const featureRooms = ['session', 'stock', 'orders', 'packing', 'devtools', 'operations', 'sandboxHost', 'workbench', 'recording', 'statusBar', 'sandbox', 'proxy', 'traffic', 'extension'];
+  const commonFloor = {
+    group: featureRooms.flatMap((room) => [`**/${room}`, `**/${room}/**`]),
+    message: 'src/common is the ground floor: it imports OTO\'s facts (src/oto) and the client, never a feature room. Move what it needs down.',
+  };
+  const otoFloor = {
+    regex: '^(\\.\\./|node:)',
+    message: 'src/oto holds OTO\'s facts only: it imports nothing from another room and no Node built-in.',
+  };
+  const trafficFloor = {
+    group: ['**/sandbox', '**/sandbox/**', '**/proxy', '**/proxy/**'],
+    message: 'The traffic core sits below the sandbox and the proxy: OTO\'s facts are in src/oto.',
+  };
+  const rule = (paths, patterns) => ({ 'no-restricted-imports': ['error', { paths, patterns }] });
+  const plainNode = ['src/client/**/*.ts', 'src/proxy/**/*.ts'];
+  return [
+    { files: ['src/**/*.ts'], ignores: ['src/sandbox/**'], rules: rule([], [sandboxRooms]) },
+    { files: plainNode, rules: rule([vscode], [sandboxRooms]) },
+    { files: ['src/sandbox/**/*.ts'], rules: rule([vscode], []) },
+    { files: ['src/traffic/**/*.ts'], rules: rule([vscode], [trafficFloor]) },
+    { files: ['src/common/**/*.ts'], rules: rule([], [commonFloor]) },
+    { files: ['src/oto/**/*.ts'], rules: rule([vscode], [otoFloor]) },
+  ];
+}

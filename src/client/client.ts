@@ -2,8 +2,9 @@
 // before sending and checks the answer's shape; the call engine (engine/engine.ts) under them
 // authenticates lazily, retries what is safe to retry and reports every exchange. Long SKU lists
 // are batched.
-import { batchSkuUrls, mapWithConcurrency, MAX_URL_LENGTH, SkuBatch } from './input/batch';
-import { CallEngine, type EngineOptions } from './engine/engine';
+import { batchSkuUrls, mapWithConcurrency, SkuBatch } from './input/batch';
+import { MAX_URL_LENGTH, OTO_BASE_URLS, OTO_ENDPOINTS, type EndpointName } from '../oto';
+import { CallEngine, type CallSpec, type EngineOptions } from './engine/engine';
 import { OtoError } from './errors';
 import * as answers from './wire/responses';
 import type {
@@ -16,7 +17,7 @@ import type { Check } from './wire/wire';
 
 export type { RetryOptions } from './engine/retryPolicy';
 
-export const PRODUCTION_BASE_URL = 'https://api.tryoto.com/rest/v2';
+export const PRODUCTION_BASE_URL = OTO_BASE_URLS.production;
 
 export interface OtoClientOptions extends EngineOptions {
   /** Defaults to production; with or without a trailing slash. */
@@ -47,7 +48,7 @@ export class OtoClient {
    * apply twice, and a set could overwrite a newer change another writer made in between.
    */
   async updateStockQuantity(request: UpdateStockQuantityRequest, options?: RequestOptions): Promise<UpdateStockQuantityResponse> {
-    const endpoint = 'updateStockQuantity';
+    const endpoint: EndpointName = 'updateStockQuantity';
     const actionType = input.requireOneOf(request?.actionType, ['set', 'adjust'] as const, 'actionType', endpoint);
     const body = {
       actionType,
@@ -56,12 +57,12 @@ export class OtoClient {
       qty: input.requireInteger(request.qty, actionType === 'set' ? 'non-negative' : 'non-zero', 'qty', endpoint),
       inventoryType: input.optionalText(request.inventoryType, 'inventoryType', endpoint),
     };
-    return this.engine.call({ method: 'POST', endpoint, body, operation: 'write', retry: 'unsent', auth: true, check: answers.updateStockAnswer }, options?.signal);
+    return this.engine.call({ ...callOf(endpoint), body, check: answers.updateStockAnswer }, options?.signal);
   }
 
   /** Stock per location for each SKU, the "no location" entries included. */
   async checkInventoryStock(skus: readonly string[], options?: CheckInventoryStockOptions): Promise<InventoryStock> {
-    const endpoint = 'checkInventoryStock';
+    const endpoint: EndpointName = 'checkInventoryStock';
     const location = input.optionalText(options?.pickupLocationCode, 'pickupLocationCode', endpoint);
     const suffix = location === undefined ? '' : `&pickupLocationCode=${encodeURIComponent(location)}`;
     const pages = await this.readSkuBatches(endpoint, skus, suffix, answers.inventoryStockAnswer, options?.signal);
@@ -85,7 +86,7 @@ export class OtoClient {
 
   /** Not resent once it may have arrived: a lost answer could mean the order exists, and a resend would create another. */
   async createInventoryOrder(request: CreateInventoryOrderRequest, options?: RequestOptions): Promise<CreateInventoryOrderResponse> {
-    const endpoint = 'createInventoryOrder';
+    const endpoint: EndpointName = 'createInventoryOrder';
     const body = {
       action: input.requireOneOf(request?.action, ['inbound', 'outbound'] as const, 'action', endpoint),
       locationCode: input.requireText(request.locationCode, 'locationCode', endpoint),
@@ -102,30 +103,30 @@ export class OtoClient {
       waybillNumber: input.optionalText(request.waybillNumber, 'waybillNumber', endpoint),
       description: input.optionalText(request.description, 'description', endpoint),
     };
-    return this.engine.call({ method: 'POST', endpoint, body, operation: 'write', retry: 'unsent', auth: true, check: answers.inventoryOrderAnswer }, options?.signal);
+    return this.engine.call({ ...callOf(endpoint), body, check: answers.inventoryOrderAnswer }, options?.signal);
   }
 
   /** Not resent once it may have arrived: once packed, the order leaves the queue and a resend would fail confusingly. */
   async updatePackingStatus(request: UpdatePackingStatusRequest, options?: RequestOptions): Promise<UpdatePackingStatusResponse> {
-    const endpoint = 'updatePackingStatus';
+    const endpoint: EndpointName = 'updatePackingStatus';
     const body = {
       orderId: input.requireText(request?.orderId, 'orderId', endpoint),
       packingStatus: input.requireOneOf(request.packingStatus, ['picked', 'packed'] as const, 'packingStatus', endpoint),
     };
-    return this.engine.call({ method: 'POST', endpoint, body, operation: 'write', retry: 'unsent', auth: true, check: answers.packingStatusAnswer }, options?.signal);
+    return this.engine.call({ ...callOf(endpoint), body, check: answers.packingStatusAnswer }, options?.signal);
   }
 
   /** Orders ready for pick and pack in one warehouse (a POST, but only a read). */
   async getPackingOrders(warehouseCode: string, options?: RequestOptions): Promise<PackingOrder[]> {
-    const endpoint = 'getPackingOrders';
+    const endpoint: EndpointName = 'getPackingOrders';
     const body = { warehouseCode: input.requireText(warehouseCode, 'warehouseCode', endpoint) };
-    const answer = await this.engine.call({ method: 'POST', endpoint, body, operation: 'read', retry: 'transient', auth: true, check: answers.packingOrdersAnswer }, options?.signal);
+    const answer = await this.engine.call({ ...callOf(endpoint), body, check: answers.packingOrdersAnswer }, options?.signal);
     return answer.orders;
   }
 
   /** Warehouses then branches, in one list, each marked with its kind. */
   async getPickupLocations(options?: GetPickupLocationsOptions): Promise<PickupLocation[]> {
-    const endpoint = 'getPickupLocationList';
+    const endpoint: EndpointName = 'getPickupLocationList';
     const query: Record<string, string> = {};
     if (options?.status !== undefined) {
       query.status = input.requireOneOf(options.status, ['active', 'inactive'] as const, 'status', endpoint);
@@ -140,10 +141,7 @@ export class OtoClient {
   /** The whole catalogue: every page of `productList`, each SKU once. */
   async listProducts(options?: RequestOptions): Promise<Product[]> {
     const page = (currentPage: number, signal?: AbortSignal): Promise<{ productCount?: number; products: Product[] }> =>
-      this.engine.call({
-        method: 'POST', endpoint: 'productList', body: { pageSize: PAGE_SIZE, currentPage },
-        operation: 'read', retry: 'transient', auth: true, check: answers.productPageAnswer,
-      }, signal);
+      this.engine.call({ ...callOf('productList'), body: { pageSize: PAGE_SIZE, currentPage }, check: answers.productPageAnswer }, signal);
     const first = await page(1, options?.signal);
     const pages = [first];
     if (first.productCount !== undefined) {
@@ -176,7 +174,7 @@ export class OtoClient {
   }
 
   async getOrderDetails(orderId: string, options?: RequestOptions): Promise<OrderDetails> {
-    const endpoint = 'orderDetails';
+    const endpoint: EndpointName = 'orderDetails';
     return this.read(endpoint, answers.orderDetailsAnswer, options?.signal, { orderId: input.requireText(orderId, 'orderId', endpoint) });
   }
 
@@ -195,21 +193,27 @@ export class OtoClient {
 
   /** Needs no token; a single try, since it is itself the question "is OTO reachable?". */
   async healthCheck(options?: RequestOptions): Promise<HealthStatus> {
-    return this.engine.call({ method: 'GET', endpoint: 'healthCheck', operation: 'read', retry: 'never', auth: false, check: answers.healthAnswer }, options?.signal);
+    return this.engine.call({ ...callOf('healthCheck'), retry: 'never', check: answers.healthAnswer }, options?.signal);
   }
 
-  private read<T>(endpoint: string, check: Check<T>, signal?: AbortSignal, query?: Record<string, string>): Promise<T> {
-    return this.engine.call({ method: 'GET', endpoint, query, operation: 'read', retry: 'transient', auth: true, check }, signal);
+  private read<T>(endpoint: EndpointName, check: Check<T>, signal?: AbortSignal, query?: Record<string, string>): Promise<T> {
+    return this.engine.call({ ...callOf(endpoint), query, check }, signal);
   }
 
-  private readSkuBatches<T>(endpoint: string, skus: readonly string[], suffix: string, check: Check<T>, signal?: AbortSignal): Promise<T[]> {
+  private readSkuBatches<T>(endpoint: EndpointName, skus: readonly string[], suffix: string, check: Check<T>, signal?: AbortSignal): Promise<T[]> {
     const list = input.requireSkuList(skus, endpoint);
     const batches = batchSkuUrls(`${this.baseUrl}/${endpoint}?sku=`, list, suffix, this.maxUrlLength, endpoint);
     const read = (batch: SkuBatch, batchSignal?: AbortSignal): Promise<T> =>
-      this.engine.call({ method: 'GET', endpoint, url: batch.url, operation: 'read', retry: 'transient', auth: true, check }, batchSignal);
+      this.engine.call({ ...callOf(endpoint), url: batch.url, check }, batchSignal);
     // The common short list needs none of the fan-out machinery.
     return batches.length === 1 ? Promise.all([read(batches[0], signal)]) : mapWithConcurrency(batches, this.concurrency, read, signal);
   }
+}
+
+/** How the engine calls `endpoint`, from OTO's endpoint table: a write is resent only when provably unsent, a read on transient failures. */
+function callOf(endpoint: EndpointName): Pick<CallSpec<unknown>, 'method' | 'endpoint' | 'operation' | 'retry' | 'auth'> {
+  const { method, auth, writes } = OTO_ENDPOINTS[endpoint];
+  return { endpoint, method, auth, operation: writes ? 'write' : 'read', retry: writes ? 'unsent' : 'transient' };
 }
 
 function normaliseBaseUrl(value: string): string {

@@ -1,6 +1,8 @@
 // One error type for everything that can go wrong in a call, so callers branch on `kind`
 // (and `code` for OTO's own codes) instead of inspecting transport details.
 
+import { PLAN_GATED_CODES, RATE_LIMIT_CODES } from '../oto';
+
 export type OtoErrorKind =
   /** Bad input, refused before anything was sent. */
   | 'validation'
@@ -78,16 +80,12 @@ export function isOtoError(value: unknown): value is OtoError {
   return value instanceof OtoError || (value instanceof Error && (value as unknown as Record<symbol, unknown>)[BRAND] === true);
 }
 
-/** OTO codes meaning "this account's plan does not include stock management". */
-export const PLAN_GATED_CODES: readonly string[] = ['OTO1150', 'OTO1080', 'OTO1212'];
+export { PLAN_GATED_CODES, RATE_LIMIT_CODES };
 
 /** True when the error says the account cannot use stock management (so say that, plainly). */
 export function isPlanGatedError(value: unknown): boolean {
   return isOtoError(value) && value.code !== undefined && PLAN_GATED_CODES.includes(value.code);
 }
-
-/** OTO codes that mean "too many requests, back off". */
-export const RATE_LIMIT_CODES: readonly string[] = ['OTO1143', 'OTO1105'];
 
 export function validationError(field: string, message: string, endpoint?: string): OtoError {
   return new OtoError({ kind: 'validation', field, message, endpoint });

@@ -35,9 +35,8 @@ export type { OtoClientOptions, RetryOptions } from './client';
 export { OtoError, isOtoError, isPlanGatedError, PLAN_GATED_CODES, RATE_LIMIT_CODES } from './errors';
 export type { OtoErrorKind } from './errors';
 export { redact, redactHeaders, REDACTED } from './engine/redact';
-export { compareDdMmYyyy, formatDdMmYyyy, isValidDdMmYyyy, parseDdMmYyyy } from './input/dates';
-export type { CalendarDate } from './input/dates';
-export { MAX_URL_LENGTH } from './input/batch';
+// OTO's facts the client's callers need (limits, the date format) come from their one home.
+export { compareDdMmYyyy, formatDdMmYyyy, isValidDdMmYyyy, parseDdMmYyyy, MAX_QUANTITY, MAX_URL_LENGTH } from '../oto';
+export type { CalendarDate, EndpointName } from '../oto';
 export { checkMaxConnections, DEFAULT_MAX_CONNECTIONS, MAX_MAX_CONNECTIONS } from './wire/pool';
-export { MAX_QUANTITY } from './input/validate';
 export * from './types';

@@ -3,6 +3,7 @@
 // differ, a `shape-drift` finding (info) lists the paths: this is how we learn where the sandbox
 // is wrong about OTO.
 import { startSandbox } from '../sandbox';
+import type { EndpointName } from '../oto';
 import type { TrafficExchange } from '../traffic/exchange';
 import { findBack, rule, type Rule } from '../traffic/rules/rule';
 
@@ -114,7 +115,7 @@ async function learnShapes(): Promise<ReferenceShapes> {
   const sandbox = await startSandbox({ traffic: false });
   const shapes = new Map<string, Shape>();
   try {
-    const ask = async (endpoint: string, init: { query?: string; body?: unknown; token?: string | null } = {}): Promise<unknown> => {
+    const ask = async (endpoint: EndpointName, init: { query?: string; body?: unknown; token?: string | null } = {}): Promise<unknown> => {
       const headers: Record<string, string> = { 'Content-Type': 'application/json' };
       if (init.token !== null) {
         headers.Authorization = `Bearer ${init.token ?? token}`;
@@ -172,7 +173,7 @@ export function shapeDriftRule(reference: ReferenceShapes): Rule {
   return rule(
     'shape-drift',
     'info',
-    (params) => `The upstream's answer differs in shape from the sandbox's — ${params.difference}. If the upstream is right, the sandbox is wrong here: tell the OTO Stock team.`,
+    (_l10n, params) => `The upstream's answer differs in shape from the sandbox's — ${params.difference}. If the upstream is right, the sandbox is wrong here: tell the OTO Stock team.`,
     (history, exchange) => {
       if (!fromUpstream(exchange)) {
         return [];

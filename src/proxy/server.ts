@@ -2,14 +2,11 @@
 // blocks or simulates writes when told to, and otherwise sends it upstream unchanged. Every
 // refusal and every upstream failure is answered with the gateway's JSON shape, `{message, code}`.
 import * as http from 'node:http';
-import { gatewayFailure } from '../sandbox/http/errors';
 import { applyLimits, serverOptions } from '../common/serverLimits';
 import type { Simulator } from './simulate';
 import type { ProxiedExchange, ProxyLimits, WritesMode } from './types';
 import { decodedBody, UpstreamFailure, type Upstream, type UpstreamAnswer } from './upstream';
-import { isWrite } from './writes';
-
-export const API_PREFIX = '/rest/v2/';
+import { API_PREFIX, changesState as isWrite, gatewayErrorBody } from '../oto';
 
 /** Beyond the sandbox's own limits: how long and how much the upstream may answer. */
 export const UPSTREAM_LIMITS = { upstreamTimeoutMs: 30_000, maxAnswerBytes: 20_000_000 } as const;
@@ -37,7 +34,24 @@ class Refusal extends Error {
 }
 
 function jsonReply(status: number, message: string): Reply {
-  return { status, headers: ['Content-Type', 'application/json; charset=utf-8'], body: Buffer.from(JSON.stringify(gatewayFailure(status, message).body)) };
+  return { status, headers: ['Content-Type', 'application/json; charset=utf-8'], body: Buffer.from(JSON.stringify(gatewayErrorBody(status, message))) };
+}
+
+/** The code of a write the proxy blocked: the proxy's own, outside OTO's published OTO1xxx codes. */
+export const BLOCKED_WRITE_CODE = 'OTO9403';
+
+/**
+ * A blocked write in OTO's business error shape, as OTO refuses a write itself: an ERP reads
+ * `success: false` and its usual error path shows the code and message, instead of a gateway
+ * answer it may not take for a refusal.
+ */
+function blockedReply(endpoint: string, upstreamName: string): Reply {
+  const body = {
+    success: false,
+    otoErrorCode: BLOCKED_WRITE_CODE,
+    otoErrorMessage: `Write blocked by the OTO Stock recording proxy (writes: block): ${endpoint} was not sent to ${upstreamName}`,
+  };
+  return { status: 403, headers: ['Content-Type', 'application/json; charset=utf-8'], body: Buffer.from(JSON.stringify(body)) };
 }
 
 /** The part after `/rest/v2/`, or a Refusal: only OTO's API goes upstream, and only below it. */
@@ -96,7 +110,7 @@ async function answer(context: ProxyContext, incoming: http.IncomingMessage, bod
   const endpoint = pathAndQuery.split('?', 1)[0].replace(/\/$/, '');
   const upstreamName = context.environment || context.upstream.base.host;
   if (isWrite(method, endpoint) && context.writes === 'block') {
-    return { reply: jsonReply(403, `The recording proxy blocks writes: ${endpoint} was not sent to ${upstreamName}`), handling: 'blocked' };
+    return { reply: blockedReply(endpoint, upstreamName), handling: 'blocked' };
   }
   const request = { method, pathAndQuery, rawHeaders: incoming.rawHeaders, body };
   if (isWrite(method, endpoint) && context.writes === 'simulate') {

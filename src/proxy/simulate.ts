@@ -3,12 +3,8 @@
 // and what it changed is kept as a shadow over the upstream's figures, so later reads through the
 // proxy show the simulated change. The shadow holds differences, not copies: a read patched with
 // it still shows whatever else changed upstream in the meantime.
-import type { ApiRequest, Endpoint } from '../sandbox/endpoints/api';
-import { ApiFailure, otoFailure } from '../sandbox/http/errors';
-import { createInventoryOrder } from '../sandbox/endpoints/inventory';
-import { emptyRecord, forecastOf, type CustomerOrder, type Location, type Product, type SandboxState, type StockRecord } from '../sandbox/state/model';
-import { updatePackingStatus } from '../sandbox/endpoints/packing';
-import { updateStockQuantity } from '../sandbox/endpoints/stock';
+import { isSimulatedWrite, simulateWrite, type SimulationInput, type SimulationResult } from '../sandbox';
+import { gatewayErrorBody, otoErrorBody, SKU_SEPARATOR, type EndpointName } from '../oto';
 import type { Upstream, UpstreamRequest } from './upstream';
 import { decodedBody } from './upstream';
 
@@ -54,17 +50,6 @@ class ReadFailed extends Error {
   }
 }
 
-function shadowLocation(code: string, kind: Location['kind'], bins: string[]): Location {
-  return {
-    id: 0, code, kind, name: code, city: '', district: '', street: '', buildingNo: '', secondaryAddressNumber: '', postcode: '',
-    shortAddressCode: '', contactPerson: '', contactEmail: '', contactPhone: '', lat: 0, lon: 0, status: 'active', createdDate: '', bins, storeHours: [],
-  };
-}
-
-function recordFrom(onHand: number, forecast: number): StockRecord {
-  return { ...emptyRecord(), onHand, incoming: Math.max(0, forecast - onHand), outgoing: Math.max(0, onHand - forecast) };
-}
-
 export function createSimulator(upstream: Upstream, maxAnswerBytes: number): Simulator {
   /** sku → location code → what simulated writes changed there. */
   const stock = new Map<string, Map<string, StockDelta>>();
@@ -73,7 +58,7 @@ export function createSimulator(upstream: Upstream, maxAnswerBytes: number): Sim
   let changes = 0;
   let nextId = 1;
 
-  const read = async (client: UpstreamRequest, pathAndQuery: string): Promise<unknown> => {
+  const read = async (client: UpstreamRequest, pathAndQuery: `${EndpointName}${string}`): Promise<unknown> => {
     // Only the client's own Authorization goes with the read: the proxy has no token of its own.
     const authorization: string[] = [];
     for (let i = 0; i < client.rawHeaders.length; i += 2) {
@@ -92,71 +77,46 @@ export function createSimulator(upstream: Upstream, maxAnswerBytes: number): Sim
     return json;
   };
 
-  /** A state holding the upstream's locations and the stock of `skus`, as the shadow sees them. */
-  const stateFor = async (client: UpstreamRequest, skus: string[], bins: string[]): Promise<SandboxState> => {
+  /** The upstream's locations and the stock of `skus`, as the shadow sees them. */
+  const inputFor = async (client: UpstreamRequest, skus: string[], bins: string[]): Promise<SimulationInput> => {
     const list = (await read(client, 'getPickupLocationList')) as Json;
     const locations = (['warehouses', 'branches'] as const).flatMap((key) =>
       (Array.isArray(list[key]) ? (list[key] as unknown[]) : []).flatMap((item) =>
-        isRecord(item) && typeof item.code === 'string' ? [shadowLocation(item.code, key === 'warehouses' ? 'warehouse' : 'branch', bins)] : [],
+        isRecord(item) && typeof item.code === 'string' ? [{ code: item.code, kind: key === 'warehouses' ? 'warehouse' as const : 'branch' as const }] : [],
       ),
     );
-    const products: Product[] = [];
-    const known = skus.filter((sku) => sku !== '' && !sku.includes(','));
+    const stock = new Map<string, Map<string, { onHand: number; forecast: number }>>();
+    const known = skus.filter((sku) => sku !== '' && !sku.includes(SKU_SEPARATOR));
     if (known.length > 0) {
-      const answer = (await read(client, `checkInventoryStock?sku=${known.map(encodeURIComponent).join(',')}`)) as Json;
+      const answer = (await read(client, `checkInventoryStock?sku=${known.map(encodeURIComponent).join(SKU_SEPARATOR)}`)) as Json;
       const map = isRecord(answer.stock) ? answer.stock : {};
       for (const [sku, entries] of Object.entries(map)) {
-        const product: Product = { id: products.length + 1, sku, name: sku, barcode: '', productImage: '', price: 0, stock: new Map() };
+        const figures = new Map<string, { onHand: number; forecast: number }>();
         for (const entry of Array.isArray(entries) ? entries : []) {
           if (isRecord(entry) && typeof entry.pickupLocationCode === 'string' && typeof entry.quantityOnHand === 'number') {
             const forecast = typeof entry.quantityForecasted === 'number' ? entry.quantityForecasted : entry.quantityOnHand;
-            product.stock.set(entry.pickupLocationCode, recordFrom(entry.quantityOnHand, forecast));
+            figures.set(entry.pickupLocationCode, { onHand: entry.quantityOnHand, forecast });
           }
         }
-        products.push(product);
+        stock.set(sku, figures);
       }
     }
-    return {
-      account: { name: SIMULATOR_NAME, email: '', mobileNumber: '', packageName: '', remainingCredit: 0, remainingFreeShipments: '', accountType: '', CRDocStatus: '', freelanceDocStatus: '' },
-      locations,
-      locationByCode: new Map(locations.map((location) => [location.code, location])),
-      products,
-      productBySku: new Map(products.map((product) => [product.sku, product])),
-      orders: [],
-      inventoryOrders: [],
-      nextTransactionId: 900_000 + nextId,
-      nextOtoId: 900_000 + nextId,
-      nextEventId: 900_000 + nextId,
-      now: () => new Date(),
-    };
+    return { locations, bins, stock, firstId: 900_000 + nextId, name: SIMULATOR_NAME };
   };
 
-  /** Runs the sandbox's endpoint on `state`; keeps what it changed in the stock as the shadow. */
-  const run = (endpoint: Endpoint, state: SandboxState, request: ApiRequest): SimulatedAnswer => {
-    const before = new Map(state.products.map((product) => [product.sku, new Map([...product.stock].map(([code, record]) => [code, { ...record }]))]));
-    try {
-      const body = endpoint(state, request);
-      for (const product of state.products) {
-        for (const [code, record] of product.stock) {
-          const old = before.get(product.sku)?.get(code) ?? emptyRecord();
-          const [onHand, forecast] = [record.onHand - old.onHand, forecastOf(record) - forecastOf(old)];
-          if (onHand !== 0 || forecast !== 0 || !before.get(product.sku)?.has(code)) {
-            const deltas = stock.get(product.sku) ?? new Map<string, StockDelta>();
-            const delta = deltas.get(code) ?? { onHand: 0, forecast: 0 };
-            deltas.set(code, { onHand: delta.onHand + onHand, forecast: delta.forecast + forecast });
-            stock.set(product.sku, deltas);
-          }
-        }
+  /** Keeps what a simulated write changed in the stock as the shadow. */
+  const keep = (result: SimulationResult): SimulatedAnswer => {
+    if (result.status === 200) {
+      for (const change of result.stockChanges) {
+        const deltas = stock.get(change.sku) ?? new Map<string, StockDelta>();
+        const delta = deltas.get(change.locationCode) ?? { onHand: 0, forecast: 0 };
+        deltas.set(change.locationCode, { onHand: delta.onHand + change.onHand, forecast: delta.forecast + change.forecast });
+        stock.set(change.sku, deltas);
       }
       changes++;
       nextId++;
-      return { status: 200, body: JSON.stringify(body) };
-    } catch (error) {
-      if (error instanceof ApiFailure) {
-        return { status: error.status, body: JSON.stringify(error.body) };
-      }
-      throw error;
     }
+    return { status: result.status, body: JSON.stringify(result.body) };
   };
 
   const write = async (endpoint: string, client: UpstreamRequest): Promise<SimulatedAnswer> => {
@@ -165,49 +125,46 @@ export function createSimulator(upstream: Upstream, maxAnswerBytes: number): Sim
     try {
       body = text.trim() === '' ? undefined : (JSON.parse(text) as unknown);
     } catch {
-      return failureAnswer(otoFailure('OTO1075'));
+      return { status: 400, body: JSON.stringify(otoErrorBody('OTO1075')) };
+    }
+    if (!isSimulatedWrite(endpoint)) {
+      return { status: 403, body: JSON.stringify(gatewayErrorBody(403, `The recording proxy cannot simulate ${endpoint}: it was not sent`)) };
     }
     const fields = isRecord(body) ? body : {};
-    const request: ApiRequest = { method: 'POST', endpoint, query: {}, body };
     try {
       if (endpoint === 'updateStockQuantity') {
-        return run(updateStockQuantity, await stateFor(client, [typeof fields.sku === 'string' || typeof fields.sku === 'number' ? String(fields.sku) : ''], []), request);
+        return keep(simulateWrite(endpoint, await inputFor(client, [typeof fields.sku === 'string' || typeof fields.sku === 'number' ? String(fields.sku) : ''], []), body));
       }
       if (endpoint === 'createInventoryOrder') {
         const items = Array.isArray(fields.items) ? fields.items : [];
         const skus = items.flatMap((item: unknown) => (isRecord(item) && typeof item.sku === 'string' ? [item.sku] : []));
         // The upstream does not say which bins a location has: the one named is taken as existing.
         const bins = typeof fields.binLocationName === 'string' ? [fields.binLocationName] : [];
-        return run(createInventoryOrder, await stateFor(client, skus, bins), request);
+        return keep(simulateWrite(endpoint, await inputFor(client, skus, bins), body));
       }
-      if (endpoint === 'updatePackingStatus') {
-        return await simulatePacking(client, request, fields);
-      }
+      return await simulatePacking(client, body, fields);
     } catch (error) {
       if (error instanceof ReadFailed) {
         return error.answer;
       }
       throw error;
     }
-    return failureAnswer(new ApiFailure(403, { message: `The recording proxy cannot simulate ${endpoint}: it was not sent`, code: 403 }));
   };
 
-  const simulatePacking = async (client: UpstreamRequest, request: ApiRequest, fields: Json): Promise<SimulatedAnswer> => {
+  const simulatePacking = async (client: UpstreamRequest, body: unknown, fields: Json): Promise<SimulatedAnswer> => {
     const orderId = typeof fields.orderId === 'string' || typeof fields.orderId === 'number' ? String(fields.orderId) : '';
-    const state = await stateFor(client, [], []);
+    const input = await inputFor(client, [], []);
     if (orderId !== '' && (fields.packingStatus === 'picked' || fields.packingStatus === 'packed')) {
       const details = (await read(client, `orderDetails?orderId=${encodeURIComponent(orderId)}`)) as Json;
       const history = Array.isArray(details.packingStatusHistory) ? details.packingStatusHistory.filter(isRecord) : [];
       const latest = history.map((entry) => entry.packingStatus).find((status) => status === 'picked' || status === 'packed');
-      const order = { orderId, warehouseCode: '', items: [], packingStatus: latest ?? 'none', status: typeof details.status === 'string' ? details.status : '', statusHistory: [], packingStatusHistory: [] } as unknown as CustomerOrder;
-      state.orders.push(order);
+      input.order = { orderId, packingStatus: latest ?? 'none', status: typeof details.status === 'string' ? details.status : '' };
     }
-    const answer = run(updatePackingStatus, state, request);
-    const [order] = state.orders;
-    if (answer.status === 200 && order) {
-      packing.set(orderId, [...order.packingStatusHistory, ...(packing.get(orderId) ?? [])]);
+    const result = simulateWrite('updatePackingStatus', input, body);
+    if (result.status === 200 && result.packingHistory) {
+      packing.set(orderId, [...result.packingHistory, ...(packing.get(orderId) ?? [])]);
     }
-    return answer;
+    return keep(result);
   };
 
   const patchRead = (endpoint: string, pathAndQuery: string, status: number, body: Buffer): Buffer | undefined => {
@@ -235,10 +192,6 @@ export function createSimulator(upstream: Upstream, maxAnswerBytes: number): Sim
       return changes;
     },
   };
-}
-
-function failureAnswer(failure: ApiFailure): SimulatedAnswer {
-  return { status: failure.status, body: JSON.stringify(failure.body) };
 }
 
 function patchInventory(json: Json, stock: Map<string, Map<string, StockDelta>>, only: string | undefined): boolean {

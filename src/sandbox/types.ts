@@ -2,10 +2,14 @@ import type { SandboxSnapshot } from './state/snapshot';
 
 // The sandbox's public options. Kept apart from the server so tests and the client's tests can
 // describe faults without loading the emulator.
+import type { ServerActivity, ServerLimits } from '../common/serverLimits';
+import type { LintConfig } from '../traffic/lintConfig';
 import type { TrafficStore, TrafficStoreOptions } from '../traffic/store';
+import type { Dialect } from '../oto';
+import type { SandboxControl } from './control/operations';
 
-/** OTO's two answer dialects (two published versions of its Postman collection); see dialect.ts. */
-export type Dialect = 'oto-codes' | 'numeric-codes';
+/** OTO's two answer dialects (two published versions of its Postman collection); see src/oto/dialects.ts. */
+export type { Dialect } from '../oto';
 
 /** What the sandbox does to one matching request instead of (or before) answering normally. */
 export interface Fault {
@@ -152,11 +156,23 @@ export interface SandboxScenario {
   packingOrders?: ExtraPackingOrder[];
   inventoryOrders?: ScenarioInventoryOrder[];
   faults?: Fault[];
+  /** How the contract lint judges the traffic: rule levels, the duplicate window. */
+  lint?: LintConfig;
 }
 
 export interface SandboxOptions {
-  /** Port on 127.0.0.1; 0 (the default) picks a free one. */
+  /** Port on `host`; 0 (the default) picks a free one. */
   port?: number;
+  /**
+   * Address to listen on (default `127.0.0.1`). One other than loopback (`0.0.0.0` in a CI
+   * container) needs `controlToken`: the sandbox refuses to start without one.
+   */
+  host?: string;
+  /**
+   * The token the control API (`/__oto/…`) asks for as `Authorization: Bearer <token>` (16 or more
+   * printable characters). Without one, only callers on this machine (loopback) are answered.
+   */
+  controlToken?: string;
   /** Seed of the deterministic demo data; the same seed gives the same data. */
   seed?: number;
   /** Number of products in the catalogue (default about 40). */
@@ -213,23 +229,8 @@ export interface SandboxOptions {
   clock?: () => number;
 }
 
-export interface SandboxLimits {
-  /** Time to receive a request's headers (default 5 s); then 408. */
-  headersTimeoutMs?: number;
-  /** Time to receive a whole request, body included (default 10 s); then 408. */
-  requestTimeoutMs?: number;
-  /** An idle kept-alive connection is closed after this (default 5 s). */
-  keepAliveTimeoutMs?: number;
-  /**
-   * Connections at once (default 256); a further one is answered 503 (`Retry-After: 1`) and closed,
-   * and past 64 such answers at a time, closed unanswered.
-   */
-  maxConnections?: number;
-  /** Request line and headers together (default 16 KB); more is 431. */
-  maxHeaderBytes?: number;
-  /** Body of an authorized request (default 1 MB; 16 KB without a valid token); more is 413. */
-  maxBodyBytes?: number;
-}
+/** What one client may cost the server (timeouts, connection cap, sizes); shared with the recording proxy. */
+export type SandboxLimits = ServerLimits;
 
 export interface RunningSandbox {
   /** e.g. `http://127.0.0.1:41234/rest/v2` (no trailing slash). */
@@ -261,7 +262,14 @@ export interface RunningSandbox {
   exportState(): SandboxSnapshot;
   /** Fires after every request that changed the state (stock, inventory orders, packing). */
   onDidChangeState(listener: () => void): { dispose(): void };
-  /** The captured exchanges with their findings (empty when `traffic: false`). */
+  /** The captured exchanges with their findings (empty when `traffic: false`): the default account's journal. */
   readonly traffic: TrafficStore;
+  /**
+   * The control room's operations (what `/__oto/…` answers): reset, state, stock, the journal,
+   * findings, faults, the clock, for the default account or any other (`control.account(id)`).
+   */
+  readonly control: SandboxControl;
+  /** Requests open now, and when that changes (the CLI's --exit-after-idle). */
+  readonly activity: ServerActivity;
   close(): Promise<void>;
 }

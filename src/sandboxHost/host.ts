@@ -4,7 +4,7 @@
 // every write and restored on the next start, until a reset. No `vscode`: tested in plain Node.
 
 import { Emitter, type Event } from '../common/emitter';
-import type { SandboxSnapshot } from '../sandbox/state/snapshot';
+import type { SandboxSnapshot } from '../sandbox';
 import type { ActiveFault, Dialect, Fault, RunningSandbox, SandboxOptions, SandboxScenario } from '../sandbox/types';
 import type { SandboxModule } from '../session/sandboxBundle';
 
@@ -122,21 +122,23 @@ export class SandboxHost {
     return this.running;
   }
 
+  // Through the sandbox's control core, as `/__oto/faults` is: a fault added either way is one
+  // fault queue's, so the status bar shows what a test added over HTTP, and a test sees these.
   faults(): ActiveFault[] {
-    return this.running?.faults.list() ?? [];
+    return this.running?.control.faults.list() ?? [];
   }
 
   /** Adds faults to the running sandbox; false when none is running. */
   addFaults(faults: Fault[]): boolean {
-    return this.running ? (this.running.faults.add(faults), true) : false;
+    return this.running ? (this.running.control.faults.add(faults), true) : false;
   }
 
   removeFault(id: number): void {
-    this.running?.faults.remove(id);
+    this.running?.control.faults.remove(id);
   }
 
   clearFaults(): void {
-    this.running?.faults.clear();
+    this.running?.control.faults.clear();
   }
 
   /** The scenario file, parsed and checked. */
@@ -253,7 +255,7 @@ export class SandboxHost {
         this.saveTimer = setTimeout(() => void this.flush(), this.deps.saveDelayMs ?? DEFAULT_SAVE_DELAY_MS);
       }
     });
-    sandbox.faults.onDidChange(() => this.faultsEmitter.fire());
+    sandbox.control.faults.onDidChange(() => this.faultsEmitter.fire());
     this.faultsEmitter.fire();
   }
 

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import type { SandboxSnapshot } from '../sandbox/state/snapshot';
+import type { SandboxSnapshot } from '../sandbox';
 import type { SandboxIds } from './host';
 
 export interface SandboxFiles {

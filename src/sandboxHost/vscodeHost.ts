@@ -5,7 +5,7 @@
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { SandboxSnapshot } from '../sandbox/state/snapshot';
+import type { SandboxSnapshot } from '../sandbox';
 import { sandboxFromBundle } from '../session/sandboxBundle';
 import { SandboxHost, SCENARIO_FILE, type SandboxHostStorage } from './host';
 import { sandboxFiles } from './stateFiles';

@@ -1,4 +1,5 @@
 // The environments the extension can talk to, and where each one lives.
+import { OTO_BASE_URLS } from '../oto';
 
 export const ENVIRONMENTS = ['sandbox', 'staging', 'production'] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
@@ -7,10 +8,7 @@ export type RemoteEnvironment = Exclude<Environment, 'sandbox'>;
 
 export const DEFAULT_ENVIRONMENT: Environment = 'sandbox';
 
-export const REMOTE_BASE_URLS: Readonly<Record<RemoteEnvironment, string>> = {
-  production: 'https://api.tryoto.com/rest/v2',
-  staging: 'https://staging-api.tryoto.com/rest/v2',
-};
+export const REMOTE_BASE_URLS: Readonly<Record<RemoteEnvironment, string>> = OTO_BASE_URLS;
 
 export function isEnvironment(value: unknown): value is Environment {
   return typeof value === 'string' && (ENVIRONMENTS as readonly string[]).includes(value);

@@ -1,7 +1,8 @@
 // Turns what a server saw of one request and its answer into a TrafficExchange: tokens shortened,
 // bodies cut at the capture limit (their real size kept), JSON parsed only when someone reads it.
-import type { CapturedBody, Finding, TrafficExchange, TrafficSource } from './exchange';
-import { mightHoldToken, shortenAuthorization, shortenTokens } from './tokens';
+import type { CapturedBody, Finding, TokenGrant, TrafficExchange, TrafficSource } from './exchange';
+import { bearerToken, mightHoldToken, shortenAuthorization, shortenTokens, tokenFingerprint } from './tokens';
+import { API_PREFIX } from '../oto';
 
 /** Bodies past this are kept truncated. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -52,7 +53,6 @@ export type CapturedExchange = Omit<TrafficExchange, 'id' | 'findings'> & Partia
 
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
-const API_PREFIX = '/rest/v2/';
 
 function parse(text: string): unknown {
   try {
@@ -176,6 +176,28 @@ function splitTarget(target: string, parsed: Readonly<Record<string, string>> | 
   }
 }
 
+function headerText(value: HeaderValues[string]): string | undefined {
+  return value === undefined ? undefined : Array.isArray(value) ? value.join(', ') : String(value);
+}
+
+function jsonField(body: Buffer | string | undefined, parsed: unknown, field: string): string | undefined {
+  let value = parsed;
+  if (value === undefined && body !== undefined) {
+    value = parse(typeof body === 'string' ? body : body.toString('utf8'));
+  }
+  const found = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[field] : undefined;
+  return typeof found === 'string' && found !== '' ? found : undefined;
+}
+
+/** Which refresh token a refreshToken call used and which access token it got, as fingerprints. */
+function grantOf(raw: RawExchange): TokenGrant | undefined {
+  const refreshToken = jsonField(raw.requestBody, raw.parsedRequest, 'refresh_token');
+  const accessToken = raw.status !== undefined && raw.status < 300 ? jsonField(raw.responseBody, undefined, 'access_token') : undefined;
+  return refreshToken === undefined && accessToken === undefined
+    ? undefined
+    : { ...(refreshToken ? { refreshToken: tokenFingerprint(refreshToken) } : {}), ...(accessToken ? { accessToken: tokenFingerprint(accessToken) } : {}) };
+}
+
 /**
  * The exchange, numbered 0 and without findings until the store numbers and judges it. Every
  * field is present (absent ones `undefined`), so all exchanges share one shape: the lint reads
@@ -190,14 +212,16 @@ export function captureExchange(raw: RawExchange): TrafficExchange {
   const limit = raw.authenticated ? BODY_LIMIT_BYTES : UNAUTHENTICATED_BODY_LIMIT_BYTES;
   const requestBody = captureBody(raw.requestBody, limit, raw.requestBytes, 'parsedRequest' in raw ? { value: raw.parsedRequest } : undefined, true);
   const responseBody = raw.responseBody === undefined ? undefined : captureBody(raw.responseBody, BODY_LIMIT_BYTES);
+  const bearer = bearerToken(headerText(raw.requestHeaders.authorization));
+  const endpoint = path.startsWith(API_PREFIX) ? path.slice(API_PREFIX.length).replace(/\/$/, '') : '';
   return {
     id: 0,
     startedAt: raw.startedAt,
     source: raw.source,
-    client: { address: raw.remoteAddress, port: raw.remotePort, userAgent, own: isOwnClient(userAgent) },
+    client: { address: raw.remoteAddress, port: raw.remotePort, userAgent, own: isOwnClient(userAgent), token: bearer === undefined ? undefined : tokenFingerprint(bearer), family: undefined },
     method: raw.method,
     path,
-    endpoint: path.startsWith(API_PREFIX) ? path.slice(API_PREFIX.length).replace(/\/$/, '') : '',
+    endpoint,
     query,
     target,
     requestHeaders,
@@ -208,6 +232,7 @@ export function captureExchange(raw: RawExchange): TrafficExchange {
     durationMs: raw.durationMs,
     otoCode: otoCodeOf(raw.status, responseBody),
     fault: raw.fault,
+    grant: endpoint === 'refreshToken' ? grantOf(raw) : undefined,
     findings: NO_FINDINGS,
   };
 }

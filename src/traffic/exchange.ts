@@ -39,6 +39,25 @@ export interface TrafficClient {
   readonly userAgent?: string;
   /** True for the extension's own client (its User-Agent is `oto-stock-vscode/<version>`). */
   readonly own: boolean;
+  /**
+   * A fingerprint of the access token it sent (a keyed hash, new each run: it tells two tokens
+   * apart and can never be turned back into one). Absent without `Authorization: Bearer`.
+   */
+  readonly token?: string;
+  /**
+   * Its token family (`F3`), which is what the lint calls one client: the access token a refresh
+   * minted, then the tokens later refreshes minted that are tied to it (see traffic/families.ts).
+   * Absent for a request with no token that minted none (it falls back to address + User-Agent).
+   */
+  readonly family?: string;
+}
+
+/** What a refreshToken exchange said about tokens, as fingerprints (see `TrafficClient.token`). */
+export interface TokenGrant {
+  /** The refresh token it sent. */
+  readonly refreshToken?: string;
+  /** The access token the answer carried. */
+  readonly accessToken?: string;
 }
 
 /** Where the exchange was answered: by the sandbox, or by the real OTO behind the proxy. */
@@ -74,6 +93,8 @@ export interface TrafficExchange {
   readonly otoCode?: string;
   /** The fault the sandbox injected, in words (`429 Retry-After 5`), when one applied. */
   readonly fault?: string;
+  /** For a refreshToken call: which refresh token it used and which access token it got. */
+  readonly grant?: TokenGrant;
   /** Filled by the lint when the exchange is recorded. */
   readonly findings: readonly Finding[];
 }

@@ -5,6 +5,7 @@ import { Emitter, type Event } from '../common/emitter';
 import { oldestToCut } from '../common/trim';
 import { keptCost, type CapturedExchange } from './capture';
 import type { Finding, TrafficExchange } from './exchange';
+import { TokenFamilies } from './families';
 import { lint, type LintOptions } from './lint';
 import type { Rule } from './rules';
 
@@ -45,6 +46,7 @@ export class TrafficStore {
   private readonly slack: number;
   private bytes = 0;
   private nextId = 1;
+  private readonly families = new TokenFamilies();
   private readonly recorded = new Emitter<TrafficExchange>();
   private readonly cleared = new Emitter<void>();
 
@@ -72,6 +74,7 @@ export class TrafficStore {
     const exchange = captured as { -readonly [K in keyof TrafficExchange]: TrafficExchange[K] };
     exchange.id = this.nextId++;
     exchange.findings = NO_FINDINGS;
+    this.families.assign(exchange);
     if (this.lintOptions !== false) {
       // Judged before it joins the history, so no rule compares it with itself.
       exchange.findings = lint(this.kept, exchange, this.lintOptions, this.extraRules);
@@ -141,6 +144,7 @@ export class TrafficStore {
     this.kept.length = 0;
     this.sizes.length = 0;
     this.bytes = 0;
+    this.families.clear();
     this.cleared.fire();
   }
 

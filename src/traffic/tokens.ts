@@ -1,6 +1,7 @@
 // Tokens in captured traffic are shortened to `…` plus their last 4 characters: enough to tell
 // two tokens apart while debugging, useless to anyone reading a log. Behind the recording proxy
 // they are real OTO credentials, so this runs on every header, body and URL before it is kept.
+import { createHmac, randomBytes } from 'node:crypto';
 
 const ELLIPSIS = '…';
 
@@ -41,4 +42,20 @@ export function shortenTokens(text: string): string {
 export function shortenAuthorization(value: string): string {
   const match = /^(\S+)\s+(\S+)$/.exec(value.trim());
   return match ? `${match[1]} ${shortenToken(match[2])}` : shortenToken(value.trim());
+}
+
+// Fingerprints tie the requests of one client together without keeping its token: an HMAC under a
+// key made for this process, so a fingerprint in a log matches nothing after a restart and leads
+// back to no token.
+const FINGERPRINT_KEY = randomBytes(32);
+
+/** 16 characters of a keyed hash of `token`: equal for equal tokens within one run, nothing more. */
+export function tokenFingerprint(token: string): string {
+  return createHmac('sha256', FINGERPRINT_KEY).update(token).digest('base64url').slice(0, 16);
+}
+
+/** The token of an `Authorization: Bearer …` value, if it is one. */
+export function bearerToken(value: string | undefined): string | undefined {
+  const match = value === undefined ? null : /^\s*Bearer\s+(\S+)\s*$/i.exec(value);
+  return match ? match[1] : undefined;
 }

@@ -1,8 +1,7 @@
 // Long SKU lists are split so that every URL stays within what proxies and servers reliably accept
 // (2,048 characters, host included), and the batches run with a small bounded concurrency.
 import { validationError } from '../errors';
-
-export const MAX_URL_LENGTH = 2048;
+import { SKU_SEPARATOR } from '../../oto';
 
 export interface SkuBatch {
   skus: string[];
@@ -21,7 +20,7 @@ export function batchSkuUrls(prefix: string, skus: readonly string[], suffix: st
   let used = 0;
   const flush = (): void => {
     if (current.length > 0) {
-      batches.push({ skus: current, url: `${prefix}${encoded.join(',')}${suffix}` });
+      batches.push({ skus: current, url: `${prefix}${encoded.join(SKU_SEPARATOR)}${suffix}` });
       current = [];
       encoded = [];
       used = 0;

@@ -1,6 +1,6 @@
 // Input checks run before anything is sent: bad input is refused with a message naming the field,
 // and no request goes out.
-import { isValidDdMmYyyy } from './dates';
+import { isValidDdMmYyyy, MAX_QUANTITY, SKU_SEPARATOR } from '../../oto';
 import { validationError } from '../errors';
 
 export function requireText(value: unknown, field: string, endpoint: string): string {
@@ -30,9 +30,6 @@ const RULE_TEXT: Record<IntegerRule, string> = {
   'non-zero': 'a non-zero integer',
   positive: 'a positive integer',
 };
-
-/** OTO stores quantities as 32-bit integers; anything beyond is refused with OTO1132. */
-export const MAX_QUANTITY = 2_147_483_647;
 
 export function requireInteger(value: unknown, rule: IntegerRule, field: string, endpoint: string): number {
   if (typeof value === 'number' && Number.isSafeInteger(value) && Math.abs(value) > MAX_QUANTITY) {
@@ -64,7 +61,7 @@ export function requireSkuList(value: unknown, endpoint: string): string[] {
   return value.map((sku, index) => {
     const field = `skus[${index}]`;
     const text = requireText(sku, field, endpoint);
-    if (text.includes(',')) {
+    if (text.includes(SKU_SEPARATOR)) {
       throw validationError(field, `${field} contains a comma, which OTO's SKU list cannot carry`, endpoint);
     }
     return text;

@@ -1,6 +1,7 @@
 // What an endpoint sees of a request, and the checks of OTO's loosely typed inputs.
-import type { SandboxState } from '../state/model';
-import { otoFailure } from '../http/errors';
+import { forecastOf, type Product, type SandboxState, type StockRecord } from '../state/model';
+import { otoFailure, quantityRangeFailure } from '../http/errors';
+import { inQuantityRange, looseInteger, parseDdMmYyyy, splitSkuList, utcDate } from '../../oto';
 
 export interface ApiRequest {
   method: string;
@@ -29,35 +30,59 @@ export function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
-/** An integer given as a JSON number or a string of digits (`"40"`); `"40.75"` is not one. */
-/** OTO stores quantities as 32-bit integers: a quantity, or a figure a change leads to, beyond this is refused. */
-export const MAX_QUANTITY = 2_147_483_647;
-
-export function inQuantityRange(value: number): boolean {
-  return Number.isSafeInteger(value) && Math.abs(value) <= MAX_QUANTITY;
-}
-
-export function integer(value: unknown): number | undefined {
-  const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*[-+]?\d{1,15}\s*$/.test(value) ? Number(value) : undefined;
-  return number !== undefined && inQuantityRange(number) ? number : undefined;
-}
-
-/** A real calendar date written `DD/MM/YYYY`, or undefined. */
+/** A real calendar date written `DD/MM/YYYY` (midnight UTC), or undefined. */
 export function ddmmyyyy(value: string): Date | undefined {
-  const match = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(value);
-  if (!match) {
-    return undefined;
-  }
-  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : undefined;
+  const date = parseDdMmYyyy(value);
+  return date && utcDate(date);
 }
 
 /** The SKUs of `?sku=A,B`: empty items dropped, duplicates once. */
 export function skuList(request: ApiRequest): string[] {
-  const skus = [...new Set((request.query.sku ?? '').split(',').filter((sku) => sku !== ''))];
+  const skus = splitSkuList(request.query.sku ?? '');
   if (skus.length === 0) {
     throw otoFailure('OTO1126');
   }
   return skus;
+}
+
+/**
+ * A quantity as OTO reads one (`40` or `"40"`), or undefined when it is not one; a whole number
+ * beyond ±MAX_QUANTITY is refused here with OTO1132 saying so.
+ */
+export function quantity(value: unknown): number | undefined {
+  const parsed = looseInteger(value);
+  if (parsed === undefined) {
+    const whole = typeof value === 'string' && /^\s*[-+]?\d+\s*$/.test(value) ? Number(value) : value;
+    if (typeof whole === 'number' && Number.isInteger(whole)) {
+      throw quantityRangeFailure({ qty: whole });
+    }
+  }
+  return parsed;
+}
+
+/**
+ * Refuses (OTO1132) a change after which a figure OTO reports would be beyond ±MAX_QUANTITY: the
+ * record's on hand and forecast at `locationCode`, and the product's sums over every location
+ * (checkGlobalStock's figures). `record` is the record as it would be; nothing is changed here.
+ */
+export function checkFigures(product: Product | undefined, locationCode: string, record: StockRecord): void {
+  const figures: Array<[string, number]> = [['stock', record.onHand], ['forecast', forecastOf(record)]];
+  if (product) {
+    let [onHand, forecast] = [product.noLocation?.onHand ?? 0, product.noLocation?.forecasted ?? 0];
+    for (const [code, other] of product.stock) {
+      const counted = code === locationCode ? record : other;
+      onHand += counted.onHand;
+      forecast += forecastOf(counted);
+    }
+    if (!product.stock.has(locationCode)) {
+      onHand += record.onHand;
+      forecast += forecastOf(record);
+    }
+    figures.push([`global stock of ${product.sku}`, onHand], [`global forecast of ${product.sku}`, forecast]);
+  }
+  for (const [figure, value] of figures) {
+    if (!inQuantityRange(value)) {
+      throw quantityRangeFailure({ figure, value });
+    }
+  }
 }

@@ -1,5 +1,6 @@
 // The account and its product catalogue: healthCheck, accountInfo and productList.
-import { bodyOf, integer, type Endpoint } from './api';
+import { bodyOf, type Endpoint } from './api';
+import { looseInteger } from '../../oto';
 import { otoFailure } from '../http/errors';
 
 export const healthCheck: Endpoint = () => ({ status: 'ok' });
@@ -9,8 +10,8 @@ export const accountInfo: Endpoint = (state) => ({ ...state.account });
 
 export const productList: Endpoint = (state, request) => {
   const body = bodyOf(request);
-  const pageSize = body.pageSize === undefined ? 100 : integer(body.pageSize);
-  const currentPage = body.currentPage === undefined ? 1 : integer(body.currentPage);
+  const pageSize = body.pageSize === undefined ? 100 : looseInteger(body.pageSize);
+  const currentPage = body.currentPage === undefined ? 1 : looseInteger(body.currentPage);
   if (pageSize === undefined || currentPage === undefined || pageSize < 1 || currentPage < 1) {
     throw otoFailure('OTO1142');
   }

@@ -1,5 +1,6 @@
 // Pickup locations: getPickupLocationList and the pickup-from-store lookups over branches.
-import { bodyOf, integer, text, type Endpoint } from './api';
+import { bodyOf, text, type Endpoint } from './api';
+import { looseInteger } from '../../oto';
 import { ApiFailure, numberedFailure, otoFailure } from '../http/errors';
 import type { Location } from '../state/model';
 
@@ -76,7 +77,7 @@ export const availableStoresForPickup: Endpoint = (state, request) => {
   const wanted = Array.isArray(body.items) ? body.items : [];
   const items = wanted.map((raw: unknown) => {
     const item = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-    return { sku: text(item.sku), qty: integer(item.qty) };
+    return { sku: text(item.sku), qty: looseInteger(item.qty) };
   });
   if (items.length === 0 || items.some((item) => item.sku === undefined || item.qty === undefined || item.qty <= 0)) {
     throw otoFailure('OTO1074');

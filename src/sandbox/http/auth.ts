@@ -8,19 +8,33 @@ export function randomToken(kind: 'rt' | 'at'): string {
   return `sandbox-${kind}-${randomBytes(24).toString('hex')}`;
 }
 
+/** The token of an `Authorization: Bearer …` header. */
+export function bearerToken(authorization: string | undefined): string | undefined {
+  return /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
+}
+
 export class Tokens {
   private readonly expiries = new Map<string, number>();
 
+  /**
+   * The refresh token and the lifetime of new access tokens can change (a control reset with a
+   * scenario that names others); access tokens already issued stay valid until they expire.
+   */
   constructor(
-    readonly refreshToken: string,
-    private readonly ttlSeconds: number,
+    public refreshToken: string,
+    public ttlSeconds: number,
     private readonly clock: () => number = Date.now,
   ) {}
 
   /** True when the `Authorization` header carries a token this sandbox issued and that is still alive. */
   accepts(authorization: string | undefined): boolean {
-    const match = /^Bearer (\S+)$/.exec(authorization ?? '');
-    const expiry = match ? this.expiries.get(match[1]) : undefined;
+    const token = bearerToken(authorization);
+    return token !== undefined && this.acceptsToken(token);
+  }
+
+  /** True for an access token these tokens issued that is still alive. */
+  acceptsToken(token: string): boolean {
+    const expiry = this.expiries.get(token);
     return expiry !== undefined && this.clock() < expiry;
   }
 

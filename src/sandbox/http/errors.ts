@@ -1,38 +1,17 @@
-// OTO's error answers. Codes and messages are copied from the errorCodes table of OTO's Postman
-// collection (test/fixtures/oto-api-examples.json); a test checks they still match it.
+// OTO's error answers as the sandbox throws them: the codes, messages and shapes are OTO's facts
+// (src/oto/errors.ts); an ApiFailure carries one to the server, which sends it as it is.
+import { gatewayErrorBody, JWT_EXPIRED, MAX_QUANTITY, numberedErrorBody, OTO_MESSAGES, otoErrorBody, quantityRangeMessage, type OtoCode } from '../../oto';
 
-export const OTO_MESSAGES = {
-  OTO1001: 'Invalid or missing order Id',
-  OTO1002: 'The order ID does not exist',
-  OTO1010: 'Check the missing details',
-  OTO1074: 'Invalid items',
-  OTO1075: 'Invalid Json format',
-  OTO1081: 'a system error occured',
-  OTO1083: 'Refresh Token is required',
-  OTO1088: 'This action is not allowed for this token',
-  OTO1103: 'Status of the order is not suitable for the action',
-  OTO1105: 'Wait for 1 minute before request again!',
-  OTO1126: 'sku is missing or invalid',
-  OTO1130: 'actionType is required',
-  OTO1131: 'packingStatus is required',
-  OTO1132: 'Quantity is missing or invalid',
-  OTO1133: 'Location Code is missing or invalid',
-  OTO1134: 'Inventory could not be found with given SKU and locationCode',
-  OTO1135: 'Stock is missing or invalid',
-  OTO1136: 'Action is missing or invalid',
-  OTO1137: 'Given binLocationName does not exist on database',
-  OTO1142: 'perPage and page are required.',
-  OTO1143: 'Too many request!',
-  OTO1185: 'There is no city available for pickup from store',
-} as const;
+export { OTO_MESSAGES, type OtoCode } from '../../oto';
 
-export type OtoCode = keyof typeof OTO_MESSAGES;
 
 /** An answer other than success, thrown by an endpoint and sent as it is. */
 export class ApiFailure extends Error {
   constructor(
     readonly status: number,
     readonly body: unknown,
+    /** Where it differs from the code's own: the words a dialect with its own messages says instead. */
+    readonly detail?: string,
   ) {
     super(`HTTP ${status}`);
   }
@@ -40,20 +19,25 @@ export class ApiFailure extends Error {
 
 /** `{"success": false, "otoErrorCode": …, "otoErrorMessage": …}`, OTO's usual error shape. */
 export function otoFailure(code: OtoCode, status = 400, message: string = OTO_MESSAGES[code]): ApiFailure {
-  return new ApiFailure(status, { success: false, otoErrorCode: code, otoErrorMessage: message });
+  return new ApiFailure(status, otoErrorBody(code, message));
+}
+
+/** OTO1132 for a quantity, or a figure it leads to, beyond ±MAX_QUANTITY; the detail says which. */
+export function quantityRangeFailure(problem: Parameters<typeof quantityRangeMessage>[0]): ApiFailure {
+  return new ApiFailure(400, otoErrorBody('OTO1132'), quantityRangeMessage(problem, MAX_QUANTITY));
 }
 
 /** `{"success": false, "errorCode": 4, "errorMsg": …}`, the shape getPickupLocationList uses. */
 export function numberedFailure(errorCode: number, errorMsg: string): ApiFailure {
-  return new ApiFailure(400, { success: false, errorCode, errorMsg });
+  return new ApiFailure(400, numberedErrorBody(errorCode, errorMsg));
 }
 
 /** `{"message": …, "code": 401}`, the API gateway's shape (no `success` field). */
 export function gatewayFailure(status: number, message: string): ApiFailure {
-  return new ApiFailure(status, { message, code: status });
+  return new ApiFailure(status, gatewayErrorBody(status, message));
 }
 
-export const jwtExpired = (): ApiFailure => gatewayFailure(401, 'Jwt is expired');
+export const jwtExpired = (): ApiFailure => gatewayFailure(401, JWT_EXPIRED);
 
 /** The body a fault with only a status sends: what OTO would plausibly say with that status. */
 export function genericFailureBody(status: number): unknown {

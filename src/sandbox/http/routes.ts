@@ -1,4 +1,5 @@
-// Which endpoint answers which path under /rest/v2/, with its method and whether it needs a token.
+// Which endpoint answers which path under /rest/v2/. The method, the token and whether it writes
+// are OTO's facts (src/oto/endpoints.ts); this table only says which handler answers each.
 import type { Endpoint } from '../endpoints/api';
 import type { Tokens } from './auth';
 import { inDialect } from '../endpoints/dialect';
@@ -7,6 +8,7 @@ import { createInventoryOrder } from '../endpoints/inventory';
 import { availableCitiesForPickup, availableStoresForPickup, getPickupLocationList } from '../endpoints/locations';
 import { getPackingOrders, orderDetails, updatePackingStatus } from '../endpoints/packing';
 import { checkGlobalStock, checkInventoryStock, updateStockQuantity } from '../endpoints/stock';
+import { ENDPOINT_NAMES, OTO_ENDPOINTS, type EndpointName } from '../../oto';
 import type { Dialect } from '../types';
 
 export interface Route {
@@ -18,27 +20,26 @@ export interface Route {
 }
 
 export function routes(tokens: Tokens, dialect: Dialect): Record<string, Route> {
-  const get = (handle: Endpoint): Route => ({ method: 'GET', auth: true, handle });
-  const post = (handle: Endpoint): Route => ({ method: 'POST', auth: true, handle });
-  const write = (handle: Endpoint): Route => ({ ...post(handle), writes: true });
-  const table: Record<string, Route> = {
-    refreshToken: { method: 'POST', auth: false, handle: tokens.endpoint },
-    healthCheck: { method: 'GET', auth: false, handle: healthCheck },
-    accountInfo: get(accountInfo),
-    getPickupLocationList: get(getPickupLocationList),
-    productList: post(productList),
-    checkInventoryStock: get(checkInventoryStock),
-    checkGlobalStock: get(checkGlobalStock),
-    updateStockQuantity: write(updateStockQuantity),
-    createInventoryOrder: write(createInventoryOrder),
-    getPackingOrders: post(getPackingOrders),
-    updatePackingStatus: write(updatePackingStatus),
-    orderDetails: get(orderDetails),
-    availableCitiesForPickup: post(availableCitiesForPickup),
-    availableStoresForPickup: post(availableStoresForPickup),
+  const handlers: Record<EndpointName, Endpoint> = {
+    refreshToken: tokens.endpoint,
+    healthCheck,
+    accountInfo,
+    getPickupLocationList,
+    productList,
+    checkInventoryStock,
+    checkGlobalStock,
+    updateStockQuantity,
+    createInventoryOrder,
+    getPackingOrders,
+    updatePackingStatus,
+    orderDetails,
+    availableCitiesForPickup,
+    availableStoresForPickup,
   };
-  for (const [name, route] of Object.entries(table)) {
-    route.handle = inDialect(dialect, name, route.handle);
+  const table: Record<string, Route> = {};
+  for (const name of ENDPOINT_NAMES) {
+    const { method, auth, writes } = OTO_ENDPOINTS[name];
+    table[name] = { method, auth, writes, handle: inDialect(dialect, name, handlers[name]) };
   }
   return table;
 }

@@ -1,4 +1,6 @@
-// retry-after-ignored: a client told to wait (429/503 with Retry-After) comes back sooner.
+// retry-after-ignored: a client told to wait (429/503 with Retry-After) comes back to the same
+// endpoint sooner. What the answer asked to wait for is that endpoint: a call elsewhere in the
+// meantime (reading stock while an adjust waits out its 429) is no retry.
 import type { TrafficExchange } from '../exchange';
 import { rule, sameClient } from './rule';
 
@@ -21,14 +23,18 @@ function retryAfterMs(exchange: TrafficExchange): number | undefined {
 export const retryAfterIgnored = rule(
   'retry-after-ignored',
   'warning',
-  (p) => `Sent ${p.seconds} s after a ${p.status} (#${p.earlier}) that asked to wait ${p.retryAfter} s: a client that does not back off keeps being refused. Wait at least Retry-After before retrying.`,
+  (l10n, p) =>
+    l10n.t(
+      'Sent {seconds} s after a {status} (#{earlier}) that asked to wait {retryAfter} s: a client that does not back off keeps being refused. Wait at least Retry-After before retrying.',
+      p,
+    ),
   (history, exchange) => {
-    // The client's latest exchange answered before this one started: what it knew when sending.
-    // This rule runs on every request, so it looks back a bounded way (clients in flight at once).
+    // The client's latest exchange with this endpoint answered before this one started: what it
+    // knew when sending. This rule runs on every request, so it looks back a bounded way.
     let last: TrafficExchange | undefined;
     for (let i = history.length - 1; i >= Math.max(0, history.length - LOOK_BACK); i--) {
       const candidate = history[i];
-      if (candidate.startedAt + candidate.durationMs <= exchange.startedAt && sameClient(candidate, exchange)) {
+      if (candidate.endpoint === exchange.endpoint && candidate.startedAt + candidate.durationMs <= exchange.startedAt && sameClient(candidate, exchange)) {
         last = candidate;
         break;
       }

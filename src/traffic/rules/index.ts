@@ -7,7 +7,7 @@ import type { Rule } from './rule';
 import { expiredTokenReused, tokenChurn } from './tokens';
 import { duplicateWrite, setOverwroteChange } from './writes';
 
-export { DEFAULT_LINT_OPTIONS, type LintOptions, type Rule } from './rule';
+export { DEFAULT_LINT_OPTIONS, type LintOptions, type Rule, type RuleLevel } from './rule';
 
 export const RULES: readonly Rule[] = [
   qtyNotInteger,

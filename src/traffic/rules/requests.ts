@@ -12,56 +12,53 @@ function urlLength(exchange: TrafficExchange): number {
 export const urlTooLong = rule(
   'url-too-long',
   'warning',
-  (p) => `The request URL is ${p.length} characters, over 2,048: OTO (or a proxy on the way) may refuse or cut it. Split long SKU lists over several requests.`,
+  (l10n, p) =>
+    l10n.pluralOfMany(
+      Number(p.length),
+      'The request URL is {0} characters, over 2,048: OTO (or a proxy on the way) may refuse or cut it. Split long SKU lists over several requests.',
+    ),
   (_history, exchange) => {
     const length = urlLength(exchange);
     return length > MAX_URL_LENGTH ? [{ params: { length } }] : [];
   },
 );
 
-/** SKUs of a query list whose own text holds a comma: sent percent-encoded (`%2C`) inside one item. */
-function encodedCommaSkus(exchange: TrafficExchange): string[] {
-  if (exchange.target === undefined || !/%2c/i.test(exchange.target)) {
-    return [];
-  }
-  const query = exchange.target.slice(exchange.target.indexOf('?') + 1);
-  const raw = query.split('&').find((pair) => pair.startsWith('sku='));
-  return (raw?.slice(4).split(',') ?? []).filter((item) => /%2c/i.test(item)).map((item) => safeDecode(item));
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
-  } catch {
-    return text;
-  }
-}
-
+/**
+ * SKUs with a comma in a write's body. A query's SKU list is not checked: `sku=A%2CB` is how
+ * URLSearchParams, Python's urlencode, axios and requests write the list `A,B`, and OTO reads it
+ * as two SKUs, which is what the client meant. A SKU with a comma in it cannot be asked for in a
+ * query at all, so a query never shows one.
+ */
 function skusWithComma(exchange: TrafficExchange): string[] {
-  if (exchange.method !== 'POST') {
-    return encodedCommaSkus(exchange);
-  }
-  const body = requestObject(exchange);
-  const fromBody =
+  const body = exchange.method === 'POST' ? requestObject(exchange) : undefined;
+  const skus =
     exchange.endpoint === 'updateStockQuantity' && body
       ? [body.sku]
       : exchange.endpoint === 'createInventoryOrder' && body
         ? orderItems(body).map(({ item }) => item.sku)
         : [];
-  return [...fromBody.filter((sku): sku is string => typeof sku === 'string' && sku.includes(',')), ...encodedCommaSkus(exchange)];
+  return skus.filter((sku): sku is string => typeof sku === 'string' && sku.includes(','));
 }
 
 export const skuComma = rule(
   'sku-comma',
   'error',
-  (p) => `SKU "${p.sku}" contains a comma: OTO splits SKU lists on commas, so it reads this SKU as several and can never look it up. Use SKUs without commas.`,
+  (l10n, p) =>
+    l10n.t(
+      'SKU "{sku}" contains a comma: OTO splits SKU lists on commas, so it reads this SKU as several and can never look it up. Use SKUs without commas.',
+      p,
+    ),
   (_history, exchange) => skusWithComma(exchange).map((sku) => ({ params: { sku: sku.length > 80 ? `${sku.slice(0, 77)}…` : sku } })),
 );
 
 export const noContentType = rule(
   'no-content-type',
   'info',
-  (p) => `POST without Content-Type: application/json (sent: ${p.contentType}): OTO may not read the body as JSON. Send the header with every POST.`,
+  (l10n, p) =>
+    l10n.t(
+      'POST without Content-Type: application/json (sent: {contentType}): OTO may not read the body as JSON. Send the header with every POST.',
+      p,
+    ),
   (_history, exchange) => {
     const contentType = exchange.requestHeaders['content-type'];
     if (exchange.method !== 'POST' || (contentType !== undefined && /^\s*application\/json\b/i.test(contentType))) {

@@ -10,7 +10,11 @@ const isRefresh = (exchange: TrafficExchange): boolean => exchange.endpoint === 
 export const tokenChurn = rule(
   'token-churn',
   'warning',
-  (p) => `${p.count} token refreshes in 10 minutes: access tokens last an hour (expires_in). Keep the access token and refresh it shortly before it expires or after a 401.`,
+  (l10n, p) =>
+    l10n.pluralOfMany(
+      Number(p.count),
+      '{0} token refreshes in 10 minutes: access tokens last an hour (expires_in). Keep the access token and refresh it shortly before it expires or after a 401.',
+    ),
   (history, exchange) => {
     if (!isRefresh(exchange)) {
       return [];
@@ -29,7 +33,11 @@ export const tokenChurn = rule(
 export const expiredTokenReused = rule(
   'expired-token-reused',
   'warning',
-  (p) => `The same access token was sent again after a 401 (#${p.earlier}) without a refresh: it will keep failing. On a 401, call refreshToken once, then retry once with the new token.`,
+  (l10n, p) =>
+    l10n.t(
+      'The same access token was sent again after a 401 (#{earlier}) without a refresh: it will keep failing. On a 401, call refreshToken once, then retry once with the new token.',
+      p,
+    ),
   (history, exchange) => {
     const token = exchange.requestHeaders.authorization;
     if (exchange.status !== 401 || isRefresh(exchange) || token === undefined) {

@@ -1,7 +1,7 @@
 // Writes OTO cannot make safe for you: it has no idempotency key, and `set` is last-writer-wins.
 import { createHash } from 'node:crypto';
 import type { CapturedBody, TrafficExchange } from '../exchange';
-import { clientLabel, requestObject, rule, sameClient, succeeded } from './rule';
+import { clientLabel, requestObject, rule, sameClient, sameToken, succeeded } from './rule';
 
 function actionType(exchange: TrafficExchange): unknown {
   return exchange.endpoint === 'updateStockQuantity' ? requestObject(exchange)?.actionType : undefined;
@@ -43,8 +43,11 @@ function mayHaveApplied(exchange: TrafficExchange): boolean {
 export const duplicateWrite = rule(
   'duplicate-write',
   'error',
-  (p) =>
-    `The same ${p.endpoint} was sent again ${p.seconds} s after #${p.earlier}: OTO has no idempotency key, so if both arrived the change was applied twice. Resend a write only when it provably never reached OTO; read the stock first.`,
+  (l10n, p) =>
+    l10n.t(
+      'The same {endpoint} was sent again {seconds} s after #{earlier}: OTO has no idempotency key, so if both arrived the change was applied twice. Resend a write only when it provably never reached OTO; read the stock first.',
+      p,
+    ),
   (history, exchange, options) => {
     if (!isRepeatableHarm(exchange)) {
       return [];
@@ -52,7 +55,7 @@ export const duplicateWrite = rule(
     const since = exchange.startedAt - options.duplicateWindowSeconds * 1000;
     for (let i = history.length - 1; i >= 0 && history[i].startedAt >= since; i--) {
       const earlier = history[i];
-      if (earlier.endpoint === exchange.endpoint && sameClient(earlier, exchange) && mayHaveApplied(earlier) && sameBody(earlier, exchange)) {
+      if (earlier.endpoint === exchange.endpoint && sameToken(earlier, exchange) && mayHaveApplied(earlier) && sameBody(earlier, exchange)) {
         const seconds = ((exchange.startedAt - earlier.startedAt) / 1000).toFixed(1);
         return [{ params: { endpoint: exchange.endpoint, seconds, earlier: earlier.id }, related: [earlier.id] }];
       }
@@ -77,8 +80,11 @@ function readsStockOf(exchange: TrafficExchange, sku: string, location: string):
 export const setOverwroteChange = rule(
   'set-overwrote-change',
   'warning',
-  (p) =>
-    `This set of ${p.sku} at ${p.location} replaced a quantity that ${p.other} changed (#${p.earlier}) after this client last read it: that change is lost. Read the stock right before a set, or send an adjust.`,
+  (l10n, p) =>
+    l10n.t(
+      'This set of {sku} at {location} replaced a quantity that {other} changed (#{earlier}) after this client last read it: that change is lost. Read the stock right before a set, or send an adjust.',
+      p,
+    ),
   (history, exchange) => {
     const set = actionType(exchange) === 'set' && succeeded(exchange) ? target(exchange) : undefined;
     if (!set) {

@@ -11,7 +11,7 @@ import { SandboxHost, type SandboxHostStorage, type SandboxIds } from '../../../
 import { sandboxFiles, STATE_FILE } from '../../../src/sandboxHost/stateFiles';
 import { Session } from '../../../src/session';
 import { MemorySecrets, MemorySettings } from '../session/fakes';
-import { ok, signIn } from '../sandbox/support/http';
+import { call, ok, signIn } from '../sandbox/support/http';
 import { until } from '../until';
 
 class MemoryStorage implements SandboxHostStorage {
@@ -247,6 +247,19 @@ describe('sandbox host', () => {
     await sandbox.close();
     assert.strictEqual(await host.scenarioText(), undefined, 'nothing to save once stopped');
     assert.strictEqual(host.addFaults([{ endpoint: '*', status: 500 }]), false);
+  });
+
+  it('shares one fault queue with the control API: a fault added over HTTP is the editor’s to show and remove, and back', async () => {
+    const sandbox = await start();
+    let changes = 0;
+    host.onDidChangeFaults(() => changes++);
+    const url = sandbox.baseUrl.replace(/\/rest\/v2$/, '/__oto/faults');
+    const added = ok<{ id: number }>(await call(url, { method: 'POST', body: JSON.stringify({ endpoint: 'accountInfo', status: 503, times: 3 }) }));
+    assert.deepStrictEqual([host.faults().map((entry) => entry.id), changes], [[added.id], 1]);
+    host.removeFault(added.id);
+    host.addFaults([{ endpoint: 'productList', hang: true }]);
+    const listed = ok<{ faults: Array<{ fault: unknown }> }>(await call(url));
+    assert.deepStrictEqual([listed.faults.map((entry) => entry.fault), changes], [[{ endpoint: 'productList', hang: true }], 3]);
   });
 
   describe('kept as files with the extension host (every window and browser of the workspace)', () => {

@@ -1,7 +1,8 @@
 // Exchanges for the rule tests, built the way capture builds them, with a clock the test moves.
 import { captureExchange } from '../../../src/traffic/capture';
 import type { TrafficExchange } from '../../../src/traffic/exchange';
-import { lint } from '../../../src/traffic/lint';
+import { TokenFamilies } from '../../../src/traffic/families';
+import { lint, type LintOptions } from '../../../src/traffic/lint';
 
 export interface Sent {
   method?: string;
@@ -18,7 +19,15 @@ export interface Sent {
   durationMs?: number;
   userAgent?: string;
   address?: string;
+  /** The client's port (default one keep-alive connection for all). */
+  port?: number;
+  /** The access token sent (default one token for all); `null` sends no Authorization. */
+  token?: string | null;
+  /** No answer came (a hang, a dropped connection). */
+  noAnswer?: boolean;
 }
+
+export const TOKEN = 'sandbox-at-0123456789abcdef0123456789abcdef';
 
 const T0 = Date.UTC(2026, 0, 15, 9, 0, 0);
 
@@ -29,40 +38,45 @@ export function exchange(id: number, sent: Sent): TrafficExchange {
     startedAt: T0 + (sent.at ?? 0),
     source: { kind: 'sandbox' },
     remoteAddress: sent.address ?? '127.0.0.1',
-    remotePort: 50000 + id,
+    remotePort: sent.port ?? 50000,
     method,
     target: sent.target ?? '/rest/v2/updateStockQuantity',
     requestHeaders: {
       'user-agent': sent.userAgent ?? 'erp/1.0',
       ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
-      authorization: 'Bearer sandbox-at-0123456789abcdef0123456789abcdef',
+      ...(sent.token === null ? {} : { authorization: `Bearer ${sent.token ?? TOKEN}` }),
       ...sent.headers,
     },
     requestBody: text,
     authenticated: true,
-    status: sent.status ?? 200,
-    responseHeaders: sent.responseHeaders ?? {},
-    responseBody: JSON.stringify(sent.response ?? { success: true }),
+    status: sent.noAnswer ? undefined : (sent.status ?? 200),
+    responseHeaders: sent.noAnswer ? undefined : (sent.responseHeaders ?? {}),
+    responseBody: sent.noAnswer ? undefined : JSON.stringify(sent.response ?? { success: true }),
     durationMs: sent.durationMs ?? 5,
   });
   return { ...captured, id, findings: [] };
 }
 
-/** Runs the lint over `sent` in order, as the store does; returns each exchange's rule ids. */
-export function rulesFired(...sent: Sent[]): string[][] {
+/** Runs the lint over `sent` in order, as the store does (token families too); each exchange's findings. */
+export function lintAll(sent: Sent[], options: Partial<LintOptions> = {}): TrafficExchange[] {
   const history: TrafficExchange[] = [];
-  return sent.map((one, index) => {
+  const families = new TokenFamilies();
+  for (const [index, one] of sent.entries()) {
     const current = exchange(index + 1, one);
-    const findings = lint(history, current);
-    history.push({ ...current, findings });
-    return findings.map((finding) => finding.rule);
-  });
+    families.assign(current);
+    history.push({ ...current, findings: lint(history, current, options) });
+  }
+  return history;
+}
+
+/** Each exchange's rule ids. */
+export function rulesFired(...sent: Sent[]): string[][] {
+  return lintAll(sent).map((one) => one.findings.map((finding) => finding.rule));
 }
 
 /** The findings of the last exchange of `sent`. */
-export function lastFindings(...sent: Sent[]): ReturnType<typeof lint> {
-  const history = sent.slice(0, -1).map((one, index) => exchange(index + 1, one));
-  return lint(history, exchange(sent.length, sent[sent.length - 1]));
+export function lastFindings(...sent: Sent[]): TrafficExchange['findings'] {
+  return lintAll(sent).pop()!.findings;
 }
 
 export const ADJUST = { actionType: 'adjust', locationCode: 'RUH-WH1', sku: 'AJW-DATES-500', qty: '5' };

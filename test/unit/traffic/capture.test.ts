@@ -127,13 +127,16 @@ describe('traffic capture (sandbox over HTTP)', () => {
     assert.strictEqual(seen.fault, '429 Retry-After 7');
   });
 
-  it('keeps the raw request target, so an encoded comma stays visible', async () => {
+  it('keeps the raw request target, and takes an encoded SKU list (URLSearchParams) as the list it is, without a finding', async () => {
     const recorded = nextExchange(sandbox);
-    await call(`${sandbox.baseUrl}/checkInventoryStock?sku=TEA%2CGREEN`, { headers: { Authorization: `Bearer ${token}` } });
+    const query = new URLSearchParams({ sku: 'AJW-DATES-500,COF-SAU-250' }).toString();
+    const answer = await call(`${sandbox.baseUrl}/checkInventoryStock?${query}`, { headers: { Authorization: `Bearer ${token}` } });
     const seen = await recorded;
-    assert.strictEqual(seen.target, '/rest/v2/checkInventoryStock?sku=TEA%2CGREEN');
-    assert.deepStrictEqual(seen.query, { sku: 'TEA,GREEN' });
-    assert.ok(seen.findings.some((finding) => finding.rule === 'sku-comma'));
+    assert.strictEqual(seen.target, '/rest/v2/checkInventoryStock?sku=AJW-DATES-500%2CCOF-SAU-250');
+    assert.deepStrictEqual(seen.query, { sku: 'AJW-DATES-500,COF-SAU-250' });
+    assert.strictEqual(answer.status, 200);
+    assert.deepStrictEqual(Object.keys((answer.json as { stock: object }).stock).sort(), ['AJW-DATES-500', 'COF-SAU-250'], 'the sandbox answers both SKUs');
+    assert.deepStrictEqual(seen.findings, []);
   });
 
   it('captures nothing with traffic off', async () => {

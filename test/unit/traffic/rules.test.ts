@@ -1,7 +1,7 @@
 // Each contract rule, both ways: a request that trips it, and the nearest one that must not.
 import * as assert from 'node:assert';
 import { RULES } from '../../../src/traffic/lint';
-import { ADJUST, lastFindings, READ, rulesFired, SET, type Sent } from './build';
+import { ADJUST, lastFindings, lintAll, READ, rulesFired, SET, type Sent } from './build';
 
 const ORDER = '/rest/v2/createInventoryOrder';
 const order = (extra: Record<string, unknown> = {}): Sent => ({
@@ -9,6 +9,8 @@ const order = (extra: Record<string, unknown> = {}): Sent => ({
   body: { action: 'inbound', locationCode: 'RUH-WH1', items: [{ sku: 'AJW-DATES-500', qty: 3 }], ...extra },
 });
 const fired = (...sent: Sent[]): string[] => rulesFired(...sent).pop()!;
+/** Another worker: its own access token (and its own connection). */
+const OTHER = { token: 'sandbox-at-ffffffffffffffffffffffffffffffff', port: 50001 };
 
 describe('traffic lint rules', () => {
   it('has ten rules with stable ids and fixed severities', () => {
@@ -83,7 +85,7 @@ describe('traffic lint rules', () => {
     it('does not fire after the window, for another body, another client, a set, or after a 4xx', () => {
       assert.deepStrictEqual(fired({ body: ADJUST }, { body: ADJUST, at: 10_001 }), []);
       assert.deepStrictEqual(fired({ body: ADJUST }, { body: { ...ADJUST, qty: '6' }, at: 100 }), []);
-      assert.deepStrictEqual(fired({ body: ADJUST }, { body: ADJUST, at: 100, userAgent: 'other/2' }), []);
+      assert.deepStrictEqual(fired({ body: ADJUST }, { body: ADJUST, at: 100, ...OTHER }), []);
       assert.deepStrictEqual(fired({ body: SET }, { body: SET, at: 100 }), []);
       assert.deepStrictEqual(fired({ body: ADJUST, status: 400, response: { success: false, otoErrorCode: 'OTO1133' } }, { body: ADJUST, at: 100 }), []);
     });
@@ -114,20 +116,56 @@ describe('traffic lint rules', () => {
     });
     it('counts a write that got no answer (it may have been applied)', () => {
       assert.deepStrictEqual(fired({ body: ADJUST, status: 503 }, { body: ADJUST, at: 100 }), ['duplicate-write']);
+      assert.deepStrictEqual(fired({ body: ADJUST, noAnswer: true }, { body: ADJUST, at: 100 }), ['duplicate-write'], 'the resend after a timeout');
+      assert.deepStrictEqual(fired({ body: ADJUST, status: 201 }, { body: ADJUST, at: 100 }), ['duplicate-write'], 'any 2xx applied');
+    });
+    it('does not fire for two workers on one machine and one User-Agent, each with its own token, sending the same adjust', () => {
+      // Twenty CI workers, each refreshing once and selling one unit of the same SKU.
+      const sell = { ...ADJUST, qty: -1 };
+      const workers = Array.from({ length: 20 }, (_, i) => ({ token: `sandbox-at-${String(i).padStart(32, '0')}`, port: 51000 + i }));
+      const sent: Sent[] = [
+        ...workers.map((worker, i) => ({ target: '/rest/v2/refreshToken', body: { refresh_token: 'shared' }, token: null, port: worker.port, at: i, response: { success: true, access_token: worker.token } })),
+        ...workers.map((worker, i) => ({ body: sell, token: worker.token, port: worker.port, at: 100 + i, userAgent: 'node' })),
+      ];
+      assert.deepStrictEqual(rulesFired(...sent).flat(), []);
+    });
+    it('does not tie two workers together through a connection their process pool shares', () => {
+      // One process, two workers: the second refreshes over the socket the first used, then both sell one.
+      const [a, b] = ['sandbox-at-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 'sandbox-at-bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb'];
+      const refresh = (token: string, at: number): Sent => ({ target: '/rest/v2/refreshToken', body: { refresh_token: 'shared' }, token: null, at, response: { success: true, access_token: token } });
+      assert.deepStrictEqual(rulesFired(refresh(a, 0), { body: ADJUST, token: a, at: 10 }, refresh(b, 20), { body: ADJUST, token: b, at: 30 }).flat(), []);
     });
   });
 
   describe('set-overwrote-change', () => {
     it('fires when another client changed the quantity after this client last read it', () => {
-      const findings = lastFindings(READ, { body: ADJUST, userAgent: 'oto-stock-vscode/0.1.0', at: 100 }, { body: SET, at: 200 });
+      const findings = lastFindings(READ, { body: ADJUST, userAgent: 'oto-stock-vscode/0.1.0', ...OTHER, at: 100 }, { body: SET, at: 200 });
       assert.strictEqual(findings[0].rule, 'set-overwrote-change');
       assert.deepStrictEqual(findings[0].exchangeIds, [3, 2]);
-      assert.strictEqual(findings[0].params?.other, 'oto-stock-vscode/0.1.0');
+      assert.strictEqual(findings[0].params?.other, 'oto-stock-vscode/0.1.0 (F2)');
     });
     it('does not fire when the client read again after the other change, or the change was elsewhere', () => {
-      assert.deepStrictEqual(fired({ body: ADJUST, userAgent: 'other' }, { ...READ, at: 100 }, { body: SET, at: 200 }), []);
-      assert.deepStrictEqual(fired(READ, { body: { ...ADJUST, locationCode: 'JED-WH1' }, userAgent: 'other' }, { body: SET }), []);
+      assert.deepStrictEqual(fired({ body: ADJUST, ...OTHER }, { ...READ, at: 100 }, { body: SET, at: 200 }), []);
+      assert.deepStrictEqual(fired(READ, { body: { ...ADJUST, locationCode: 'JED-WH1' }, ...OTHER }, { body: SET }), []);
+      assert.deepStrictEqual(fired(READ, { body: { ...ADJUST, sku: 'COF-SAU-250' }, ...OTHER }, { body: SET }), [], 'another SKU at the same location');
+      assert.deepStrictEqual(fired(READ, { body: ADJUST, ...OTHER, status: 400, response: { success: false, otoErrorCode: 'OTO1132' } }, { body: SET }), [], 'a change OTO refused changed nothing');
+      assert.deepStrictEqual(fired(READ, { body: ADJUST, ...OTHER, status: 200, response: { success: false, errorCode: 7 } }, { body: SET }), [], 'nor one refused with a 200');
       assert.deepStrictEqual(fired(READ, { body: ADJUST }, { body: SET }), [], 'its own adjust is no lost update');
+      assert.deepStrictEqual(fired(READ, { body: ADJUST, ...OTHER }, { body: SET, status: 400, response: { success: false, otoErrorCode: 'OTO1132' } }), [], 'a set that failed replaced nothing');
+    });
+    it('fires when what the client read since was not that stock: another SKU, another location, or a read that failed', () => {
+      const change: Sent = { body: ADJUST, ...OTHER, at: 100 };
+      for (const [read, why] of [
+        [{ target: '/rest/v2/checkInventoryStock?sku=COF-SAU-250' }, 'another SKU'],
+        [{ target: '/rest/v2/checkInventoryStock?sku=AJW-DATES-500&pickupLocationCode=JED-WH1' }, 'another location'],
+        [{ ...READ, status: 500, response: { success: false } }, 'a failed read'],
+        [{ target: '/rest/v2/getPackingOrders', body: {} }, 'another endpoint'],
+      ] as Array<[Sent, string]>) {
+        assert.deepStrictEqual(fired(READ, change, { ...read, at: 150 }, { body: SET, at: 200 }), ['set-overwrote-change'], why);
+      }
+      const atLocation = { target: '/rest/v2/checkInventoryStock?sku=X,AJW-DATES-500&pickupLocationCode=RUH-WH1' };
+      assert.deepStrictEqual(fired(READ, change, { ...atLocation, at: 150 }, { body: SET, at: 200 }), [], 'read again, at that location, in a list');
+      assert.deepStrictEqual(fired(change, { target: '/rest/v2/checkInventoryStock?sku=X%2CAJW-DATES-500', at: 150 }, { body: SET, at: 200 }), [], 'read again in an encoded list');
     });
   });
 
@@ -141,7 +179,18 @@ describe('traffic lint rules', () => {
     });
     it('does not fire once Retry-After has passed, or for another client', () => {
       assert.deepStrictEqual(fired(limited, { ...READ, at: 5005 }), []);
-      assert.deepStrictEqual(fired(limited, { ...READ, at: 100, userAgent: 'other' }), []);
+      assert.deepStrictEqual(fired(limited, { ...READ, at: 100, ...OTHER }), []);
+    });
+    it('does not fire for a call to another endpoint while one waits out its 429', () => {
+      assert.deepStrictEqual(fired(limited, { body: ADJUST, at: 100 }), []);
+      assert.deepStrictEqual(fired(limited, { body: ADJUST, at: 100 }, { ...READ, at: 200 }), ['retry-after-ignored'], 'the retry of the limited endpoint still counts');
+    });
+    it('reads an HTTP-date Retry-After: fires before that time and not after', () => {
+      // The answer ends 5 ms after the start of the history (T0); the date asks to wait 3 s from then.
+      const date: Sent = { ...limited, responseHeaders: { 'retry-after': new Date(Date.UTC(2026, 0, 15, 9, 0, 3)).toUTCString() } };
+      assert.deepStrictEqual(fired(date, { ...READ, at: 1000 }), ['retry-after-ignored']);
+      assert.deepStrictEqual(fired(date, { ...READ, at: 3100 }), []);
+      assert.deepStrictEqual(fired({ ...limited, responseHeaders: { 'retry-after': 'soon' } }, { ...READ, at: 100 }), [], 'an unreadable value asks nothing');
     });
   });
 
@@ -154,6 +203,18 @@ describe('traffic lint rules', () => {
     it('does not fire for refreshes spread beyond ten minutes', () => {
       assert.deepStrictEqual(rulesFired(...[0, 150, 300, 450, 600, 750].map((s) => refresh(s * 1000))).flat(), []);
     });
+    it('counts refreshes only, not the calls between them', () => {
+      const reads = Array.from({ length: 8 }, (_, i) => ({ ...READ, at: 1000 + i }));
+      assert.deepStrictEqual(rulesFired(refresh(0), ...reads, refresh(2000)).flat(), []);
+    });
+    it('fires for one worker that refreshes before every call over its connection, and not for twenty workers refreshing once each', () => {
+      const minted = (i: number): string => `sandbox-at-${String(i).padStart(32, '0')}`;
+      const refreshOn = (port: number, i: number): Sent => ({ target: '/rest/v2/refreshToken', body: { refresh_token: 'shared' }, token: null, port, at: i * 100, response: { success: true, access_token: minted(i) } });
+      const churner = Array.from({ length: 6 }, (_, i) => [refreshOn(52000, i), { body: { ...ADJUST, qty: i + 1 }, token: minted(i), port: 52000, at: i * 100 + 50 }]).flat();
+      assert.deepStrictEqual(rulesFired(...churner).map((rules) => rules.includes('token-churn')), [false, false, false, false, false, false, false, false, false, false, true, false]);
+      const workers = Array.from({ length: 20 }, (_, i) => [refreshOn(53000 + i, i), { body: { ...ADJUST, qty: -1 }, token: minted(i), port: 53000 + i, at: i * 100 + 50 }]).flat();
+      assert.deepStrictEqual(rulesFired(...workers).flat(), []);
+    });
   });
 
   describe('url-too-long', () => {
@@ -165,15 +226,18 @@ describe('traffic lint rules', () => {
   });
 
   describe('sku-comma', () => {
-    it('fires for a SKU with a comma in a write, an order item or an encoded comma in a query', () => {
+    it('fires for a SKU with a comma in a write or an order item', () => {
       assert.deepStrictEqual(fired({ body: { ...ADJUST, sku: 'TEA,GREEN' } }), ['sku-comma']);
-      assert.deepStrictEqual(fired(order({ items: [{ sku: 'A,B', qty: 1 }] })), ['sku-comma']);
-      const [finding] = lastFindings({ target: '/rest/v2/checkInventoryStock?sku=X,TEA%2CGREEN' });
-      assert.strictEqual(finding.params?.sku, 'TEA,GREEN');
+      const [finding] = lastFindings(order({ items: [{ sku: 'A', qty: 1 }, { sku: 'A,B', qty: 1 }] }));
+      assert.strictEqual(finding.params?.sku, 'A,B');
     });
-    it('does not fire for a list of plain SKUs', () => {
+    it('does not fire for a list of SKUs however it is encoded (URLSearchParams, urlencode, axios and requests send %2C)', () => {
       assert.deepStrictEqual(fired(READ), []);
       assert.deepStrictEqual(fired({ body: ADJUST }), []);
+      const encoded = `/rest/v2/checkInventoryStock?${new URLSearchParams({ sku: 'AJW-DATES-500,COF-SAU-250' }).toString()}`;
+      assert.match(encoded, /%2C/);
+      assert.deepStrictEqual(fired({ target: encoded }), []);
+      assert.deepStrictEqual(fired({ target: '/rest/v2/checkInventoryStock?sku=A%2cB&pickupLocationCode=RUH-WH1' }), []);
     });
   });
 
@@ -194,9 +258,26 @@ describe('traffic lint rules', () => {
     it('fires on a second 401 in a row with the same token', () => {
       assert.deepStrictEqual(fired(expired, { ...expired, at: 100 }), ['expired-token-reused']);
     });
+    it('does not fire when the earlier call with that token was answered, only this one refused', () => {
+      assert.deepStrictEqual(fired({ ...READ }, { ...expired, at: 100 }), []);
+      assert.deepStrictEqual(fired({ target: '/rest/v2/refreshToken', body: { refresh_token: 'x' }, status: 401 }, { ...expired, at: 100 }), [], 'a refused refresh is no reuse');
+    });
     it('does not fire when the client refreshed in between or sent a new token', () => {
       assert.deepStrictEqual(fired(expired, { target: '/rest/v2/refreshToken', body: { refresh_token: 'x' }, at: 50 }, { ...expired, at: 100 }), []);
       assert.deepStrictEqual(fired(expired, { ...expired, headers: { authorization: 'Bearer sandbox-at-ffffffffffffffffffffffffffffffff' }, at: 100 }), []);
+    });
+  });
+
+  describe('configured rules', () => {
+    it('turns a rule off, or gives it another severity, and says nothing of the others', () => {
+      const sent: Sent[] = [{ body: ADJUST }, { body: { ...ADJUST, qty: '1.5' }, at: 100 }, { body: ADJUST, at: 200 }];
+      const severities = (options: Parameters<typeof lintAll>[1]): string[] => lintAll(sent, options).flatMap((one) => one.findings.map((finding) => `${finding.rule}:${finding.severity}`));
+      assert.deepStrictEqual(severities({}), ['qty-not-integer:error', 'duplicate-write:error']);
+      assert.deepStrictEqual(severities({ rules: { 'duplicate-write': 'off' } }), ['qty-not-integer:error']);
+      assert.deepStrictEqual(severities({ rules: { 'duplicate-write': 'info', 'qty-not-integer': 'warning' } }), ['qty-not-integer:warning', 'duplicate-write:info']);
+    });
+    it('takes the duplicate window', () => {
+      assert.deepStrictEqual(lintAll([{ body: ADJUST }, { body: ADJUST, at: 15_000 }], { duplicateWindowSeconds: 20 }).pop()!.findings.map((finding) => finding.rule), ['duplicate-write']);
     });
   });
 });

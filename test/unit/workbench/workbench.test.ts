@@ -5,6 +5,7 @@ import { formatTrafficDocument } from '../../../src/workbench/exchangeDocument';
 import { findingText } from '../../../src/workbench/findingText';
 import { trafficRow } from '../../../src/workbench/rows';
 import { ADJUST, exchange, lastFindings, READ, type Sent } from '../traffic/build';
+import { arabicBundle, withBundle } from '../l10nBundle';
 
 describe('Sandbox Traffic view rows', () => {
   it('shows method and endpoint, then status, OTO code, duration, client and the number of findings', () => {
@@ -74,7 +75,7 @@ describe('Sandbox Traffic finding wording', () => {
       [{ body: { ...ADJUST, qty: '40.5' } }],
       [order({ orderDate: '2024-03-31' })],
       [{ body: ADJUST }, { body: ADJUST, at: 100 }],
-      [READ, { body: ADJUST, userAgent: 'other' }, { body: { ...ADJUST, actionType: 'set', qty: '4' } }],
+      [READ, { body: ADJUST, token: 'sandbox-at-ffffffffffffffffffffffffffffffff', port: 50001 }, { body: { ...ADJUST, actionType: 'set', qty: '4' } }],
       [limited, { ...READ, at: 1000 }],
       [0, 1, 2, 3, 4, 5].map((minute) => refresh(minute * 1000)),
       [{ target: `/rest/v2/checkGlobalStock?sku=${'A'.repeat(2100)}` }],
@@ -90,5 +91,13 @@ describe('Sandbox Traffic finding wording', () => {
       }
     }
     assert.strictEqual(seen.size, 10, [...seen].join(', '));
+  });
+
+  it('says it in Arabic from the same wording, with the finding\'s values', () => {
+    const [finding] = lastFindings({ body: { ...ADJUST, qty: '40.5' } });
+    const arabic = withBundle(arabicBundle(), () => findingText(finding));
+    assert.notStrictEqual(arabic, finding.message);
+    assert.match(arabic, /[\u0600-\u06ff]/);
+    assert.ok(arabic.includes('"40.5"') && arabic.includes('qty'), arabic);
   });
 });

@@ -1,6 +1,7 @@
 // "Copy as cURL": a command a developer can paste into a shell to repeat the exchange. Secrets
 // come from the environment (`$OTO_ACCESS_TOKEN`, `$OTO_REFRESH_TOKEN`), never from the log.
 import { redactText } from '../log/redaction';
+import { needsAccessToken } from '../../../oto';
 
 /** What a cURL line (and a replay) needs of a request: the Requests view's and the Sandbox Traffic view's alike. */
 export interface RequestLike {
@@ -28,10 +29,6 @@ function quotedBody(exchange: RequestLike): string | undefined {
     return `${shellQuote('{"refresh_token":"')}"$OTO_REFRESH_TOKEN"${shellQuote('"}')}`;
   }
   return shellQuote(redactText(body));
-}
-
-export function needsAccessToken(endpoint: string): boolean {
-  return endpoint !== 'refreshToken' && endpoint !== 'healthCheck';
 }
 
 export function buildCurl(exchange: RequestLike): string {

@@ -1,5 +1,6 @@
 // OTO's inventory-order dates are `DD/MM/YYYY` strings; OTO silently drops a malformed one (with a
-// warning), so we check them ourselves before sending. Pure helpers, reused by the orders flow.
+// warning). The one parser: the client checks before sending, the sandbox decides what to drop,
+// the lint names what was sent, all with it.
 
 export interface CalendarDate {
   day: number;
@@ -7,7 +8,7 @@ export interface CalendarDate {
   year: number;
 }
 
-const DD_MM_YYYY = /^(\d{2})\/(\d{2})\/(\d{4})$/;
+export const DD_MM_YYYY = /^(\d{2})\/(\d{2})\/(\d{4})$/;
 
 /** The calendar date written as `DD/MM/YYYY`, or undefined when malformed or not a real date (31/02). */
 export function parseDdMmYyyy(text: string): CalendarDate | undefined {
@@ -24,6 +25,13 @@ export function parseDdMmYyyy(text: string): CalendarDate | undefined {
 
 export function isValidDdMmYyyy(text: string): boolean {
   return parseDdMmYyyy(text) !== undefined;
+}
+
+/** Midnight UTC of the calendar date (years below 100 stay themselves, unlike `Date.UTC`). */
+export function utcDate(date: CalendarDate): Date {
+  const result = new Date(0);
+  result.setUTCFullYear(date.year, date.month - 1, date.day);
+  return result;
 }
 
 /** `date`'s local calendar day as `DD/MM/YYYY` (what a user means by "today"). */

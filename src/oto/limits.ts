@@ -1,0 +1,28 @@
+// OTO's limits: what a quantity may be, how long a URL may grow, how a SKU list is written.
+
+/** OTO stores quantities as 32-bit integers: a quantity, or a figure a change leads to, beyond this either way is refused. */
+export const MAX_QUANTITY = 2_147_483_647;
+
+export function inQuantityRange(value: number): boolean {
+  return Number.isSafeInteger(value) && Math.abs(value) <= MAX_QUANTITY;
+}
+
+/**
+ * An integer as OTO reads one: a JSON number or a string of digits (`"40"`; `"40.75"` is not one),
+ * within MAX_QUANTITY either way; undefined otherwise.
+ */
+export function looseInteger(value: unknown): number | undefined {
+  const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*[-+]?\d{1,15}\s*$/.test(value) ? Number(value) : undefined;
+  return number !== undefined && inQuantityRange(number) ? number : undefined;
+}
+
+/** What proxies and servers reliably accept as a URL (host included): long SKU lists are split to fit. */
+export const MAX_URL_LENGTH = 2048;
+
+/** `?sku=A,B`: OTO splits the list on commas, so a SKU cannot carry one. */
+export const SKU_SEPARATOR = ',';
+
+/** The SKUs of a `sku` query value as OTO reads it: split on commas, empty items dropped, duplicates once. */
+export function splitSkuList(value: string): string[] {
+  return [...new Set(value.split(SKU_SEPARATOR).filter((sku) => sku !== ''))];
+}
