@@ -46,7 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     generation: () => session.generation,
     workspaceState: context.workspaceState,
     onRecorded: operations.onRecorded,
-    askReason: operations.askReason,
+    asksReason: operations.asksReason,
   });
   registerStatusBar(context, { session, lowStock: stock });
 

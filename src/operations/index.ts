@@ -4,7 +4,6 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ReasonNote } from '../orders/context';
 import type { RecentChange } from '../orders/recent/recentChanges';
 import { hasStockChangeColumns } from './bulk/validate';
 import type { OperationsWiring } from './deps';
@@ -15,7 +14,12 @@ import { lazyPart } from '../common/lazyBundle';
 export interface Operations {
   /** For the flows in src/orders: a change or order they recorded goes to the ledger. */
   onRecorded(record: RecentChange): void;
-  askReason(): Promise<ReasonNote | undefined>;
+  /** Whether Adjust, Set and Transfer ask why (`oto.askReason`, on unless turned off). */
+  asksReason(): boolean;
+}
+
+function asksReason(): boolean {
+  return vscode.workspace.getConfiguration('oto').get<unknown>('askReason') !== false;
 }
 
 function alertsEnabled(): boolean {
@@ -64,6 +68,6 @@ export function registerOperations(context: vscode.ExtensionContext, wiring: Omi
   );
   return {
     onRecorded: (record) => load().onRecorded(record),
-    askReason: () => load().askReason(),
+    asksReason,
   };
 }

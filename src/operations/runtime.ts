@@ -2,7 +2,6 @@
 // extension's client, store and log: the ledgers and their recorder, and the commands' work.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ReasonNote } from '../orders/context';
 import type { RecentChange } from '../orders/recent/recentChanges';
 import type { StockChange } from '../stock/store/figures';
 import { applyStockChangesFromFile, reviewJournal } from './bulk/command';
@@ -12,7 +11,6 @@ import type { OperationsDeps, OperationsWiring } from './deps';
 import { ledgerEntriesOf } from './history/fromRecent';
 import { Ledger } from './history/ledger';
 import { showStockHistory } from './history/panel';
-import { askReason } from './history/reasonPick';
 import { reviewTransfers, transferStock } from './transfer/command';
 import { LedgerRecorder } from './history/recorder';
 
@@ -23,7 +21,6 @@ export interface OperationsRuntime {
   /** `asked`: the command was run (say so when nothing waits); else the offer on start. */
   reviewStockChanges(asked: boolean): Promise<void>;
   onRecorded(record: RecentChange): void;
-  askReason(): Promise<ReasonNote | undefined>;
   observe(environment: string, changes: readonly StockChange[]): void;
   /** A full refresh finished (`oto.alerts.lowStock` is `notify`). */
   refreshed(): void;
@@ -56,7 +53,6 @@ export function createRuntime(wiring: OperationsWiring): OperationsRuntime {
     showStockHistory: (argument) => showStockHistory(deps, argument),
     reviewStockChanges: (asked) => reviewOpenJournals(deps, asked),
     onRecorded: (record) => void recorder.record(record.environment, ledgerEntriesOf(record)),
-    askReason,
     observe: (environment, changes) => void recorder.observe(environment, changes),
     refreshed: () => alerts.refreshed(),
     reset: () => alerts.reset(),

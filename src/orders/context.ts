@@ -57,8 +57,8 @@ export interface FlowContext {
   showLog(): Promise<void>;
   /** The clock, so "today" and recorded times are testable. */
   now(): Date;
-  /** Asks why (for the ledger only; OTO takes no reason); undefined when the operator cancelled. Absent: not asked. */
-  askReason?(): Promise<ReasonNote | undefined>;
+  /** Whether Adjust and Set ask why (for the ledger only; OTO takes no reason): `oto.askReason`. Absent: not asked. */
+  asksReason?(): boolean;
 }
 
 export interface ReasonNote {

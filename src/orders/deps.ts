@@ -1,5 +1,5 @@
 // What the stock-change flows' bundle (dist/orders.js) gets from the extension, and what it offers.
-import type { OrdersClient, ReasonNote, StockView } from './context';
+import type { OrdersClient, StockView } from './context';
 import type { MementoLike, RecentChange } from './recent/recentChanges';
 
 export interface OrdersDeps {
@@ -15,8 +15,8 @@ export interface OrdersDeps {
   workspaceState: MementoLike;
   /** Told of every change and order recorded (the stock ledger). */
   onRecorded?(record: RecentChange): void;
-  /** The optional reason step of adjust and set. */
-  askReason?(): Promise<ReasonNote | undefined>;
+  /** Whether adjust and set ask why, for the stock ledger (`oto.askReason`); absent: not asked. */
+  asksReason?(): boolean;
 }
 
 /** The commands' flows, each on the argument its command was invoked with (a tree item, a SKU). */

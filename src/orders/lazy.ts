@@ -41,7 +41,7 @@ export function start(deps: OrdersDeps): OrderFlows {
           await vscode.commands.executeCommand(COMMANDS.showLog);
         },
         now: () => new Date(),
-        askReason: deps.askReason,
+        asksReason: deps.asksReason,
       });
     } finally {
       prompter.dispose();

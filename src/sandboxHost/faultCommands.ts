@@ -6,10 +6,9 @@ import type { SandboxHost } from './host';
 import { COMMANDS } from '../common/ids';
 import { plural } from '../common/text/plural';
 
-const STEPS = 5;
-
-function step(n: number): string {
-  return vscode.l10n.t('Inject Sandbox Fault ({0}/{1})', n, STEPS);
+/** Five steps, six when the kind asks for its amount (a Retry-After, a latency): each counted. */
+function step(n: number, total: number): string {
+  return vscode.l10n.t('Inject Sandbox Fault ({0}/{1})', n, total);
 }
 
 async function askNumber(title: string, prompt: string, initial: number, max: number): Promise<number | undefined> {
@@ -31,17 +30,19 @@ async function askNumber(title: string, prompt: string, initial: number, max: nu
 async function askFault(endpoints: readonly string[]): Promise<FaultChoices | undefined> {
   const endpoint = await vscode.window.showQuickPick(
     [{ label: '*', description: vscode.l10n.t('all endpoints') }, ...endpoints.map((name) => ({ label: name }))],
-    { title: step(1), ignoreFocusOut: true, placeHolder: vscode.l10n.t('Which endpoint fails?') },
+    { title: step(1, 5), ignoreFocusOut: true, placeHolder: vscode.l10n.t('Which endpoint fails?') },
   );
   if (!endpoint) {
     return undefined;
   }
   const kinds = faultKinds();
-  const kind = await vscode.window.showQuickPick(kinds, { title: step(2), ignoreFocusOut: true, placeHolder: vscode.l10n.t('How does it fail?') });
+  const kind = await vscode.window.showQuickPick(kinds, { title: step(2, 5), ignoreFocusOut: true, placeHolder: vscode.l10n.t('How does it fail?') });
   if (!kind) {
     return undefined;
   }
-  const amount = kind.amount && (await askNumber(step(2), kind.amount.prompt, kind.amount.initial, kind.amount.max));
+  const total = kind.amount ? 6 : 5;
+  const at = (n: number): string => step(kind.amount && n > 2 ? n + 1 : n, total);
+  const amount = kind.amount && (await askNumber(step(3, total), kind.amount.prompt, kind.amount.initial, kind.amount.max));
   if (kind.amount && amount === undefined) {
     return undefined;
   }
@@ -50,13 +51,13 @@ async function askFault(endpoints: readonly string[]): Promise<FaultChoices | un
       { by: 'requests' as const, label: vscode.l10n.t('For the next N requests') },
       { by: 'seconds' as const, label: vscode.l10n.t('For N seconds') },
     ],
-    { title: step(3), ignoreFocusOut: true, placeHolder: vscode.l10n.t('For how long?') },
+    { title: at(3), ignoreFocusOut: true, placeHolder: vscode.l10n.t('For how long?') },
   );
   if (!by) {
     return undefined;
   }
   const count = await askNumber(
-    step(4),
+    at(4),
     by.by === 'requests' ? vscode.l10n.t('How many requests?') : vscode.l10n.t('How many seconds?'),
     by.by === 'requests' ? 3 : 60,
     by.by === 'requests' ? 100_000 : 86_400,
@@ -69,7 +70,7 @@ async function askFault(endpoints: readonly string[]): Promise<FaultChoices | un
       { clients: 'others' as const, label: vscode.l10n.t('Other clients only'), detail: vscode.l10n.t('Your ERP, curl, CI; the Stock view keeps working') },
       { clients: 'all' as const, label: vscode.l10n.t('Every client'), detail: vscode.l10n.t('This extension included') },
     ],
-    { title: step(5), ignoreFocusOut: true, placeHolder: vscode.l10n.t('Who gets the fault?') },
+    { title: at(5), ignoreFocusOut: true, placeHolder: vscode.l10n.t('Who gets the fault?') },
   );
   return clients && { endpoint: endpoint.label, kind: kind.type, amount, limit: { by: by.by, count }, clients: clients.clients };
 }

@@ -11,9 +11,10 @@ import { notificationCenter, press, quickInput, typeText, uiAvailable, waitFor, 
 
 type Shown = Extract<QuickInputState, { visible: true }>;
 
-/** The optional reason step after the quantity: Enter takes "No reason". */
-async function skipReason(): Promise<void> {
-  await waitFor('the reason pick', quickInput, (state) => visible(state) && state.placeholder.startsWith('Why does the stock change?'));
+/** The optional reason step after the quantity, counted like the others (`counter`): Enter takes "No reason". */
+async function skipReason(counter: string): Promise<void> {
+  const shown = await waitFor('the reason pick', quickInput, (state) => visible(state) && state.placeholder.startsWith('Why does the stock change?'));
+  assert.ok(visible(shown) && shown.title.includes(counter), shown.visible ? shown.title : 'hidden');
   await press('Enter');
 }
 
@@ -69,18 +70,19 @@ if (uiAvailable()) {
       await press('Enter');
 
       const skus = await waitFor('the SKU pick', quickInput, (state) => visible(state) && state.placeholder.startsWith('Pick a SKU'));
-      assert.ok(visible(skus) && skus.title.includes('(2/3)'), skus.visible ? skus.title : 'hidden');
+      assert.ok(visible(skus) && skus.title.includes('(2/4)'), skus.visible ? skus.title : 'hidden');
       await typeText(target.label);
       const filtered = await waitFor(`${target.label} first in the pick`, quickInput, (state) => visible(state) && state.items[0]?.label === target.label);
       assert.ok(visible(filtered) && filtered.items[0].description === `${before} on hand`, JSON.stringify(filtered));
       await press('Enter');
 
-      await waitFor('the quantity box', quickInput, (state) => visible(state) && state.message.startsWith(`On hand of ${target.label}`));
+      const quantity = await waitFor('the quantity box', quickInput, (state) => visible(state) && state.message.startsWith(`On hand of ${target.label}`));
+      assert.ok(visible(quantity) && quantity.title.includes('(3/4)'), quantity.visible ? quantity.title : 'hidden');
       await typeText('-4');
       await waitFor(`the preview ${before} → ${before - 4}`, quickInput, (state) => visible(state) && state.message.includes(`${before} → ${before - 4}`));
       await screenshot('adjust-quick-input');
       await press('Enter');
-      await skipReason();
+      await skipReason('(4/4)');
 
       await treeShows(target.label, before - 4);
       await waitFor('the success message with its transaction', notificationCenter, (shown) =>
@@ -108,7 +110,7 @@ if (uiAvailable()) {
       await typeText(String(before + 2));
       await waitFor('the preview', quickInput, (state) => visible(state) && state.message.includes(`${before} → ${before + 2}`));
       await press('Enter');
-      await skipReason();
+      await skipReason('(2/2)');
       await treeShows(target.label, before + 2);
       assert.strictEqual(await onHandVia(location, target.label), before + 2);
     });

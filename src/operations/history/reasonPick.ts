@@ -5,6 +5,9 @@ import { REASONS, reasonLabel, type Reason } from '../reasons';
 import { MAX_NOTE_LENGTH } from '../bulk/validate';
 
 export async function askReason(): Promise<ReasonNote | undefined> {
+  if (vscode.workspace.getConfiguration('oto').get<unknown>('askReason') === false) {
+    return {};
+  }
   const none = { label: vscode.l10n.t('No reason'), detail: vscode.l10n.t('Go on without one'), reason: undefined as Reason | undefined };
   const items = [none, ...REASONS.map((reason) => ({ label: reasonLabel(reason), detail: undefined, reason }))];
   const picked = await vscode.window.showQuickPick(items, {

@@ -1,6 +1,7 @@
 // "OTO: Adjust Stock…" and "OTO: Set Stock…": location → SKU → quantity (prefilled steps
 // skipped), a modal confirmation for risky changes (declining it goes back to the quantity), the
-// call with progress, then Undo.
+// optional reason and, for a reason, a note (steps like the others: counted, with Back; not
+// asked when `oto.askReason` is off), the call with progress, then Undo.
 import { applyStockChange, describeSubject, readOnHand, signed } from './apply';
 import { FlowContext, LocationInfo } from '../context';
 import { connectOrReport, showFailure, withWarnings } from './failure';
@@ -10,6 +11,8 @@ import { parseStockQuantity, preview, resultingStock, riskOf, StockAction, units
 import { Step, runSteps } from '../prompts/steps';
 import { Target, targetLocation } from '../target';
 import { undoStockChange } from './undo';
+import { MAX_LEDGER_NOTE } from '../../operations/history/entry';
+import { REASONS, reasonLabel, type Reason } from '../../operations/reasons';
 
 interface ChangeState {
   location?: LocationInfo;
@@ -17,6 +20,9 @@ interface ChangeState {
   /** On hand at the location, read fresh once the SKU is known. */
   before?: number;
   text: string;
+  /** Why, for the ledger: `null` once "No reason" was chosen. */
+  reason?: Reason | null;
+  note: string;
 }
 
 export async function changeStock(ctx: FlowContext, action: StockAction, target: Target): Promise<void> {
@@ -29,10 +35,37 @@ export async function changeStock(ctx: FlowContext, action: StockAction, target:
     location: targetLocation(ctx.stock, target),
     sku: target.sku,
     text: '',
+    note: '',
   };
-  const asked = { location: !state.location, sku: !state.sku };
-  const totalSteps = Number(asked.location) + Number(asked.sku) + 1;
-  const position = (index: number) => ({ title, step: index, totalSteps });
+  const asked = { location: !state.location, sku: !state.sku, reason: ctx.asksReason?.() === true };
+  const quantityAt = Number(asked.location) + Number(asked.sku) + 1;
+  // Every step is counted: the reason's, and the note's once a reason is chosen (none: no note).
+  const totalSteps = (): number => quantityAt + (asked.reason ? 1 : 0) + (asked.reason && typeof state.reason === 'string' ? 1 : 0);
+  const position = (index: number) => ({ title, step: index, totalSteps: totalSteps() });
+
+  const noteStep: Step = async (input) => {
+    state.note = await input.input({
+      ...position(quantityAt + 2),
+      value: state.note,
+      placeholder: l10n.t('Note (optional): a few words for the stock history, e.g. a delivery note number'),
+      prompt: () => l10n.t('Enter to go on without a note.'),
+      validate: (value) => (value.length > MAX_LEDGER_NOTE ? l10n.t('At most {0} characters.', MAX_LEDGER_NOTE) : undefined),
+    });
+    return undefined;
+  };
+  const reasonStep: Step = async (input) => {
+    const items = [
+      { label: l10n.t('No reason'), detail: l10n.t('Go on without one'), value: null },
+      ...REASONS.map((reason) => ({ label: reasonLabel(reason), value: reason })),
+    ];
+    state.reason = await input.pick<Reason | null>({
+      ...position(quantityAt + 1),
+      placeholder: l10n.t('Why does the stock change? (optional, kept in the stock history)'),
+      items,
+      activeIndex: Math.max(0, items.findIndex((item) => item.value === (state.reason ?? null))),
+    });
+    return state.reason === null ? undefined : noteStep;
+  };
 
   const quantityStep: Step = async (input) => {
     const location = state.location as LocationInfo;
@@ -41,7 +74,7 @@ export async function changeStock(ctx: FlowContext, action: StockAction, target:
     state.before ??= await ctx.prompter.progress(l10n.t('Reading stock of {0}…', subject), (signal) => readOnHand(connection.client, sku, location.code, signal), { cancellable: true });
     const before = state.before;
     state.text = await input.input({
-      ...position(totalSteps),
+      ...position(quantityAt),
       value: state.text,
       placeholder: action === 'adjust' ? l10n.t('e.g. -5 to remove, 12 to add') : l10n.t('the new quantity on hand, e.g. 40'),
       prompt: (value) => l10n.t('On hand of {0}: {1}', subject, preview(action, before, value)),
@@ -55,7 +88,7 @@ export async function changeStock(ctx: FlowContext, action: StockAction, target:
     if ('value' in parsed && !(await confirmRisk(ctx, action, subject, before, parsed.value))) {
       return quantityStep;
     }
-    return undefined;
+    return asked.reason ? reasonStep : undefined;
   };
   const skuStep: Step = async (input) => {
     const location = state.location as LocationInfo;
@@ -92,10 +125,7 @@ export async function changeStock(ctx: FlowContext, action: StockAction, target:
     return;
   }
   const qty = parsed.value;
-  const why = ctx.askReason ? await ctx.askReason() : {};
-  if (!why) {
-    return;
-  }
+  const why = typeof state.reason === 'string' ? { reason: state.reason, note: state.note.trim() || undefined } : {};
   const applied = await applyStockChange(ctx, connection, { action, location, sku, qty, before, ...why });
   if (!applied) {
     return;

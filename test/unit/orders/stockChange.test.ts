@@ -155,6 +155,46 @@ describe('orders: adjust and set stock', () => {
     assert.strictEqual(fixture.ctx.recent.list().length, 0);
   });
 
+  describe('the reason and its note: steps like the others', () => {
+    it('counts every step, the reason and the note included, with Back from each; "No reason" ends at the reason', async () => {
+      fixture = await setup();
+      fixture.ctx.asksReason = () => true;
+      const { sku, onHand } = stockedSku(fixture, RUH);
+      fixture.prompter.play(pick(RUH_LABEL), pick(sku), type('+5'), pick('Damaged'), back, pick('No reason'));
+      await changeStock(fixture.ctx, 'adjust', {});
+      const steps = fixture.prompter.shown.flatMap((shown) => (shown.kind === 'pick' || shown.kind === 'input' ? [`${shown.request.step}/${shown.request.totalSteps}${shown.request.canGoBack ? ' back' : ''}`] : []));
+      assert.deepStrictEqual(steps, ['1/4', '2/4 back', '3/4 back', '4/4 back', '5/5 back', '4/5 back']);
+      const reasonPick = fixture.prompter.picks()[2];
+      assert.match(reasonPick.request.placeholder, /^Why does the stock change\?/);
+      assert.strictEqual(fixture.prompter.picks()[3].request.activeIndex, reasonPick.request.items.findIndex((item) => item.label === 'Damaged'), 'going back keeps the reason chosen');
+      assert.strictEqual(await fixture.onHand(sku, RUH), onHand + 5);
+      const [record] = fixture.ctx.recent.list();
+      assert.ok(record.type === 'stock' && record.reason === undefined && record.note === undefined);
+    });
+
+    it('keeps a reason and its note; Back from the note goes to the reason, then to the quantity, typed value kept', async () => {
+      fixture = await setup();
+      fixture.ctx.asksReason = () => true;
+      const { sku, onHand } = stockedSku(fixture, RUH);
+      fixture.prompter.play(type(String(onHand + 1)), pick('Received'), back, back, type(String(onHand + 2)), pick('Received'), type('DN-4471'));
+      await changeStock(fixture.ctx, 'set', { sku, locationCode: RUH });
+      const inputs = fixture.prompter.inputs();
+      assert.deepStrictEqual(inputs.map((input) => [input.request.step, input.request.totalSteps, input.request.value]), [[1, 2, ''], [3, 3, ''], [1, 3, String(onHand + 1)], [3, 3, '']]);
+      const [record] = fixture.ctx.recent.list();
+      assert.deepStrictEqual(record.type === 'stock' && [record.qty, record.reason, record.note], [onHand + 2, 'received', 'DN-4471']);
+    });
+
+    it('with oto.askReason off there is no reason step: the quantity is the last', async () => {
+      fixture = await setup();
+      fixture.ctx.asksReason = () => false;
+      const { sku } = stockedSku(fixture, RUH);
+      fixture.prompter.play(type('+1'));
+      await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
+      assert.deepStrictEqual(fixture.prompter.inputs().map((input) => [input.request.step, input.request.totalSteps]), [[1, 1]]);
+      assert.strictEqual(fixture.prompter.picks().length, 0);
+    });
+  });
+
   describe('confirmation of risky changes', () => {
     it('asks before setting to 0, and a declined confirmation sends nothing', async () => {
       fixture = await setup();

@@ -267,7 +267,13 @@ describe('sandbox host', () => {
     beforeEach(async () => {
       dir = await fs.mkdtemp(path.join(os.tmpdir(), 'oto-sandbox-files-'));
     });
-    afterEach(() => fs.rm(dir, { recursive: true, force: true }));
+    afterEach(async () => {
+      // Closing saves into the folder: closed first, so nothing is written while it is removed.
+      await Promise.all(running.splice(0).map((sandbox) => sandbox.close()));
+      host.dispose();
+      await host.flush();
+      await fs.rm(dir, { recursive: true, force: true, maxRetries: 3 });
+    });
 
     const fileStorage = (): SandboxHostStorage => {
       const files = sandboxFiles(dir);
