@@ -118,11 +118,13 @@ describe('OtoClient authentication', () => {
     });
 
     it('a refresh answered 4xx without an OTO code is a refused token too (sign in again)', async () => {
-      t.sandbox.addFaults([{ endpoint: 'refreshToken', status: 403, body: '{"message":"Forbidden"}', times: 1 }]);
-      const error = await failure(t.client.getAccountInfo());
-      assert.equal(error.kind, 'auth');
-      assert.equal(error.status, 403);
-      assert.equal(error.message, 'OTO refused the refresh token: Forbidden');
+      for (const status of [400, 403]) {
+        t.sandbox.addFaults([{ endpoint: 'refreshToken', status, body: '{"message":"Forbidden"}', times: 1 }]);
+        const error = await failure(t.client.getAccountInfo());
+        assert.equal(error.kind, 'auth');
+        assert.equal(error.status, status);
+        assert.equal(error.message, 'OTO refused the refresh token: Forbidden');
+      }
     });
 
     it('a refresh answered success: false under HTTP 200 is a refused token', async () => {
@@ -133,9 +135,9 @@ describe('OtoClient authentication', () => {
       assert.match(error.message, /^OTO refused the refresh token: /);
     });
 
-    it('a 5xx during the refresh is OTO failing, not the token refused, even with an OTO code', async () => {
+    it('a 5xx (or a 429) during the refresh is OTO failing, not the token refused, even with an OTO code', async () => {
       const client = t.newClient({ retry: { maxAttempts: 1 } });
-      for (const [status, body] of [[500, undefined], [503, undefined], [502, '{"message":"Bad Gateway"}']] as const) {
+      for (const [status, body] of [[500, undefined], [503, undefined], [502, '{"message":"Bad Gateway"}'], [429, '{"message":"Slow down"}']] as const) {
         t.sandbox.addFaults([{ endpoint: 'refreshToken', status, body, times: 1 }]);
         const error = await failure(client.getAccountInfo());
         assert.equal(error.status, status);

@@ -52,10 +52,12 @@ describe('OtoClient options', () => {
     assert.equal(failing.kind, 'auth');
     assert.equal(failing.endpoint, 'refreshToken');
     assert.equal(failing.message, 'No refresh token: keychain locked');
-    const blank = await failure(t.newClient({ refreshToken: async () => '   ' }).getAccountInfo());
-    assert.equal(blank.kind, 'auth');
-    assert.equal(blank.endpoint, 'refreshToken');
-    assert.equal(blank.message, 'No refresh token is set: sign in first');
+    for (const source of [async () => '   ', async () => 42 as unknown as string]) {
+      const blank = await failure(t.newClient({ refreshToken: source }).getAccountInfo());
+      assert.equal(blank.kind, 'auth');
+      assert.equal(blank.endpoint, 'refreshToken');
+      assert.equal(blank.message, 'No refresh token is set: sign in first');
+    }
     assert.equal(t.sandbox.requests.length, 0);
   });
 

@@ -94,6 +94,8 @@ describe('token redaction', () => {
       const [refresh, ...access] = error?.warnings ?? [];
       assert.equal(refresh, '***', 'the refresh token, however many access tokens came after it');
       assert.deepEqual(access.slice(-4), ['***', '***', '***', '***'], 'the four latest access tokens');
+      // What it remembers is bounded: the oldest access tokens, long replaced, are let go.
+      assert.equal(access[0], issued[0]);
     });
   });
 
