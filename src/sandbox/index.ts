@@ -37,6 +37,11 @@ function checkOptions(options: SandboxOptions): void {
       throw new RangeError(`${name} must be a non-negative number, got ${value}`);
     }
   }
+  for (const [name, value] of Object.entries(options.idsFrom ?? {})) {
+    if (value !== undefined && !(Number.isSafeInteger(value) && value >= 0)) {
+      throw new RangeError(`idsFrom.${name} must be a non-negative integer, got ${String(value)}`);
+    }
+  }
   if (options.dialect !== undefined && !isDialect(options.dialect)) {
     throw new RangeError(`dialect must be ${DIALECTS.map((name) => `"${name}"`).join(' or ')}, got ${JSON.stringify(options.dialect)}`);
   }
@@ -71,6 +76,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     dialect: options.dialect ?? scenario?.dialect,
     faults: options.faults,
     seed: options.seed,
+    idsFrom: options.idsFrom,
   };
   const traffic = options.traffic || {};
   const accounts = new Accounts(

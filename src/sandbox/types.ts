@@ -203,6 +203,11 @@ export interface SandboxOptions {
    */
   state?: SandboxSnapshot;
   /**
+   * The lowest transaction ID and inventory-order OTO id to hand out: a sandbox started afresh
+   * (after a reset) continues after the IDs an earlier one gave, so no ID names two changes.
+   */
+  idsFrom?: { transactionId?: number; otoId?: number };
+  /**
    * Traffic capture: every exchange, from any client, kept (bounded) with the contract lint's
    * findings in `traffic`. On by default; `false` turns capture off.
    */
