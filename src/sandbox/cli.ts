@@ -5,6 +5,7 @@
 // recording proxy to a real OTO instead, with the same logging.
 import { startProxy, WRITES_MODES, type WritesMode } from '../proxy';
 import { environmentOf } from '../proxy/environment';
+import { runReplay } from '../proxy/replay';
 import type { Severity } from '../traffic/exchange';
 import { JsonlWriter } from '../traffic/jsonl';
 import { formatTrafficLine, isSeverity, TrafficSummary } from '../traffic/report';
@@ -31,7 +32,10 @@ const USAGE = `Usage: npm run sandbox -- [options]      (or: node dist/oto-sandb
   --control-token T  the control API (/__oto/...) then asks for "Authorization: Bearer T" (16+ characters),
                      from any address; without it, only this machine may call it
   --proxy URL        instead of the sandbox, a recording proxy to this OTO base URL (port default ${DEFAULT_PROXY_PORT})
-  --writes MODE      with --proxy: ${WRITES_MODES.join(' (default), ')}: send writes on, answer them 403, or simulate them`;
+  --writes MODE      with --proxy: ${WRITES_MODES.join(' (default), ')}: send writes on, answer them 403, or simulate them
+  --replay FILE      send a recording's requests (the --log format) to a fresh sandbox (set up by the flags above) and
+                     compare status, OTO code and answer shape with what was recorded; exit 1 on a difference
+  --against URL      with --replay: send them to this base URL instead (its refresh token from $OTO_REFRESH_TOKEN)`;
 
 /** Flags that set up the sandbox's data and answers: meaningless in front of a real OTO. */
 const SANDBOX_ONLY = ['--scenario', '--seed', '--products', '--latency', '--token-ttl', '--refresh-token', '--dialect', '--host', '--control-token'];
@@ -50,6 +54,10 @@ export interface CliOptions {
   proxy?: string;
   /** `--writes`, with `--proxy`. */
   writes?: WritesMode;
+  /** `--replay`: the recording to replay. */
+  replay?: string;
+  /** `--against`, with `--replay`. */
+  against?: string;
 }
 
 /** Flags of the CLI itself rather than of the sandbox; each checks and stores its value. */
@@ -79,6 +87,12 @@ const CLI_FLAGS: Record<string, (cli: CliOptions, value: string) => void> = {
     }
     cli.writes = value as WritesMode;
   },
+  '--replay': (cli, value) => {
+    cli.replay = value;
+  },
+  '--against': (cli, value) => {
+    cli.against = value;
+  },
 };
 
 export function parseArguments(args: string[], env: NodeJS.ProcessEnv): CliOptions {
@@ -98,6 +112,12 @@ export function parseArguments(args: string[], env: NodeJS.ProcessEnv): CliOptio
     }
   } else if (flags.includes('--writes')) {
     throw new Error('--writes needs --proxy');
+  }
+  if (flags.includes('--against') && !flags.includes('--replay')) {
+    throw new Error('--against needs --replay');
+  }
+  if (flags.includes('--replay') && flags.includes('--proxy')) {
+    throw new Error('--replay cannot be used with --proxy');
   }
   for (let i = 0; i < args.length; i += 2) {
     const [flag, value] = [args[i], args[i + 1]];
@@ -137,6 +157,11 @@ async function main(): Promise<void> {
     return;
   }
   const cli = parseArguments(args, process.env);
+  if (cli.replay !== undefined) {
+    const report = await runReplay({ file: cli.replay, against: cli.against, sandbox: cli.sandbox, env: process.env });
+    console.log(report.lines.join('\n'));
+    process.exit(report.exitCode);
+  }
   const server = cli.proxy === undefined
     ? await startSandbox({ ...cli.sandbox, requestLog: false })
     : await startProxy({ upstream: cli.proxy, environment: environmentOf(cli.proxy), port: cli.sandbox.port, writes: cli.writes });

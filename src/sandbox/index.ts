@@ -18,6 +18,7 @@ export { SNAPSHOT_FORMAT, SnapshotError, type SandboxSnapshot } from './state/sn
 export { loadScenarioFile, parseScenario, ScenarioError, type ScenarioProblem } from './scenario/scenario';
 export { scenarioFromState } from './scenario/scenarioSave';
 export { randomToken } from './http/auth';
+export { isLoopbackHost } from './control/room';
 export { isSimulatedWrite, simulateWrite, type SimulatedWrite, type SimulationInput, type SimulationResult } from './simulation';
 export { ControlError, type ControlProblem } from './control/problems';
 export type { AccountControl, Health, SandboxControl } from './control/operations';
