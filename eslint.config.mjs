@@ -42,6 +42,11 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },
+  {
+    // The worked example is plain CommonJS for Node 18+, as an ERP team would write it.
+    files: ['examples/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { fetch: 'readonly', URLSearchParams: 'readonly' } },
+  },
   // The house's floors (CONTRIBUTING "How the parts fit"): each block below says what a room may
   // not import. ESLint keeps one `no-restricted-imports` setting per file (the last block that
   // matches wins), so each block is built from all the restrictions its files are under.

@@ -1,9 +1,11 @@
 // A server for the traffic benchmark, in its own process so the load generator does not share its
 // thread: `bare` (node:http answering a fixed JSON body, the limit on this machine), `off` (the
-// sandbox without capture) or `on` (the sandbox with capture and lint, as the extension runs it).
+// sandbox library without capture) or `on` (with capture and lint, as the extension's in-process
+// sandbox runs). The sandbox is the shipped bundle (dist/sandbox.js). Prints one line once it
+// listens: `listening <base URL> <refresh token>`. The CLI as shipped is run by the bench itself.
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startSandbox } from '../../src/sandbox';
+import * as path from 'node:path';
 
 const FIXED_BODY = JSON.stringify({ success: true, stock: { 'AJW-DATES-500': [{ minInventory: 10, sku: 'AJW-DATES-500', quantityOnHand: 120 }] } });
 
@@ -16,12 +18,12 @@ async function main(): Promise<void> {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    process.send?.({ baseUrl: `http://127.0.0.1:${port}/rest/v2`, refreshToken: '' });
+    console.log(`listening http://127.0.0.1:${port}/rest/v2 -`);
     return;
   }
-  // `on` as the extension's in-process sandbox runs: capture and lint, no request log beside them.
-  const sandbox = await startSandbox(kind === 'on' ? { traffic: {}, requestLog: false } : { traffic: false });
-  process.send?.({ baseUrl: sandbox.baseUrl, refreshToken: sandbox.refreshToken });
+  const { startSandbox } = require(path.join(__dirname, '..', '..', '..', 'dist', 'sandbox.js')) as typeof import('../../src/sandbox');
+  const sandbox = await startSandbox({ port: 0, requestLog: false, ...(kind === 'on' ? {} : { traffic: false }) });
+  console.log(`listening ${sandbox.baseUrl} ${sandbox.refreshToken}`);
 }
 
 void main();

@@ -2,10 +2,12 @@ import type { SandboxSnapshot } from './state/snapshot';
 
 // The sandbox's public options. Kept apart from the server so tests and the client's tests can
 // describe faults without loading the emulator.
+import type { ServerActivity, ServerLimits } from '../common/serverLimits';
+import type { LintConfig } from '../traffic/lintConfig';
 import type { TrafficStore, TrafficStoreOptions } from '../traffic/store';
-import type { ServerLimits } from '../common/serverLimits';
 import type { Dialect } from '../oto';
 import type { SandboxControl } from './control/operations';
+import type { TrafficExchange } from '../traffic/exchange';
 
 /** OTO's two answer dialects (two published versions of its Postman collection); see src/oto/dialects.ts. */
 export type { Dialect } from '../oto';
@@ -155,6 +157,8 @@ export interface SandboxScenario {
   packingOrders?: ExtraPackingOrder[];
   inventoryOrders?: ScenarioInventoryOrder[];
   faults?: Fault[];
+  /** How the contract lint judges the traffic: rule levels, the duplicate window. */
+  lint?: LintConfig;
 }
 
 export interface SandboxOptions {
@@ -266,5 +270,9 @@ export interface RunningSandbox {
    * findings, faults, the clock, for the default account or any other (`control.account(id)`).
    */
   readonly control: SandboxControl;
+  /** Requests open now, and when that changes (the CLI's --exit-after-idle). */
+  readonly activity: ServerActivity;
+  /** Every account's exchanges as they are recorded (`traffic` holds only the default account's). */
+  onDidRecordExchange(listener: (event: { account: string; exchange: TrafficExchange }) => void): { dispose(): void };
   close(): Promise<void>;
 }

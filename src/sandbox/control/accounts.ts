@@ -10,6 +10,7 @@ import { FaultQueue } from '../http/faults';
 import { routes, type Route } from '../http/routes';
 import { DEFAULT_DIALECT } from '../endpoints/dialect';
 import type { SandboxState } from '../state/model';
+import type { TrafficExchange } from '../../traffic/exchange';
 import { createScenarioState, createState, type SeedOptions } from '../state/seed';
 import { importState, type SandboxSnapshot } from '../state/snapshot';
 import type { Dialect, Fault, SandboxScenario } from '../types';
@@ -168,18 +169,32 @@ export class SandboxAccount {
   }
 }
 
+/** An exchange recorded in an account's journal. */
+export interface AccountExchange {
+  account: string;
+  exchange: TrafficExchange;
+}
+
 /** Every account of one sandbox, found by id or by token. */
 export class Accounts {
   readonly default: SandboxAccount;
   private readonly added = new Map<string, SandboxAccount>();
   private nextNumber = 1;
+  private readonly recorded = new Emitter<AccountExchange>();
+  /** Every account's exchanges as they are recorded (the CLI prints, logs and sums them all). */
+  readonly onDidRecord = this.recorded.event;
 
   constructor(
     first: Omit<AccountSetup, 'id'>,
     /** How accounts added later are made: a scenario given then, else the sandbox's scenario, else its demo data. */
     private readonly template: Omit<AccountSetup, 'id' | 'origin'> & { demo: SeedOptions; scenario?: SandboxScenario },
   ) {
-    this.default = new SandboxAccount({ ...first, id: DEFAULT_ACCOUNT });
+    this.default = this.listen(new SandboxAccount({ ...first, id: DEFAULT_ACCOUNT }));
+  }
+
+  private listen(account: SandboxAccount): SandboxAccount {
+    account.traffic.onDidRecord((exchange) => this.recorded.fire({ account: account.id, exchange }));
+    return account;
   }
 
   /** The account `id` names (the default one when absent); a 404 ControlError naming it otherwise. */
@@ -218,7 +233,7 @@ export class Accounts {
       // The sandbox's token belongs to the default account; a new one gets its own.
       defaults: { ...setup.defaults, refreshToken: scenario?.refreshToken ?? randomToken('rt') },
     });
-    this.added.set(id, account);
+    this.added.set(id, this.listen(account));
     return account;
   }
 
@@ -230,18 +245,21 @@ export class Accounts {
     this.added.delete(id);
   }
 
-  /** The account whose live access token the header carries; undefined for none (or an expired one). */
-  byAuthorization(authorization: string | undefined): SandboxAccount | undefined {
+  /**
+   * The account that issued the header's access token, and whether the token is still alive;
+   * undefined for a token no account issued (or one long expired).
+   */
+  byAuthorization(authorization: string | undefined): { account: SandboxAccount; alive: boolean } | undefined {
     const token = bearerToken(authorization);
     if (token === undefined) {
       return undefined;
     }
-    if (this.default.tokens.acceptsToken(token)) {
-      return this.default;
+    if (this.default.tokens.issued(token)) {
+      return { account: this.default, alive: this.default.tokens.acceptsToken(token) };
     }
     for (const account of this.added.values()) {
-      if (account.tokens.acceptsToken(token)) {
-        return account;
+      if (account.tokens.issued(token)) {
+        return { account, alive: account.tokens.acceptsToken(token) };
       }
     }
     return undefined;
@@ -263,5 +281,6 @@ export class Accounts {
     for (const account of this.all()) {
       account.dispose();
     }
+    this.recorded.dispose();
   }
 }

@@ -4,17 +4,33 @@ import { otoFailure } from '../http/errors';
 import type { Product, SandboxState } from '../state/model';
 import { emptyRecord, forecastOf } from '../state/model';
 
-/**
- * OTO's stock maps come in no particular order; the sandbox orders them by a hash of the SKU so a
- * client that relies on the request's order fails here too, yet every run answers the same.
- */
-function unordered(skus: string[]): string[] {
-  const hash = (sku: string): number => [...sku].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261);
-  return [...skus].sort((a, b) => hash(a) - hash(b) || (a < b ? -1 : 1));
+/** FNV-1a over the SKU's characters (the first code unit of each): the order the sandbox answers SKUs in. */
+function orderKey(sku: string): number {
+  let hash = 2166136261;
+  for (const character of sku) {
+    hash = Math.imul(hash ^ character.charCodeAt(0), 16777619) >>> 0;
+  }
+  return hash;
 }
 
+/**
+ * The requested SKUs the catalogue knows. OTO's stock maps come in no particular order; the
+ * sandbox orders them by a hash of the SKU so a client that relies on the request's order fails
+ * here too, yet every run answers the same. Only the known ones are ordered, and one needs no order.
+ */
 function knownProducts(state: SandboxState, request: ApiRequest): Product[] {
-  return unordered(skuList(request)).flatMap((sku) => state.productBySku.get(sku) ?? []);
+  const products: Product[] = [];
+  for (const sku of skuList(request)) {
+    const product = state.productBySku.get(sku);
+    if (product) {
+      products.push(product);
+    }
+  }
+  if (products.length < 2) {
+    return products;
+  }
+  const keys = new Map(products.map((product) => [product, orderKey(product.sku)]));
+  return products.sort((a, b) => (keys.get(a) as number) - (keys.get(b) as number) || (a.sku < b.sku ? -1 : 1));
 }
 
 export const checkInventoryStock: Endpoint = (state, request) => {

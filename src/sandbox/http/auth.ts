@@ -13,6 +13,11 @@ export function bearerToken(authorization: string | undefined): string | undefin
   return /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
 }
 
+/** An expired token is known this long after it expired (its requests are still its account's). */
+const EXPIRED_KEPT_MS = 3_600_000;
+/** Tokens known at once: a client that refreshes before every call must not grow the map for an hour. */
+const MAX_TOKENS = 10_000;
+
 export class Tokens {
   private readonly expiries = new Map<string, number>();
 
@@ -38,6 +43,14 @@ export class Tokens {
     return expiry !== undefined && this.clock() < expiry;
   }
 
+  /**
+   * True for an access token these tokens issued, alive or expired not long ago: a request with an
+   * expired token still belongs to the account (its journal, its faults) that issued it.
+   */
+  issued(token: string): boolean {
+    return this.expiries.has(token);
+  }
+
   readonly endpoint: Endpoint = (_state, request) => {
     const refreshToken = bodyOf(request).refresh_token;
     if (typeof refreshToken !== 'string' || refreshToken === '') {
@@ -48,7 +61,7 @@ export class Tokens {
     }
     const now = this.clock();
     for (const [token, expiry] of this.expiries) {
-      if (expiry <= now) {
+      if (expiry <= now - EXPIRED_KEPT_MS || this.expiries.size >= MAX_TOKENS) {
         this.expiries.delete(token);
       }
     }

@@ -68,6 +68,18 @@ describe('sandbox CLI: traffic for CI', () => {
     assert.match(cli.output(), /passed: no finding at or above "error"/);
   });
 
+  it('--quiet prints no line per exchange, yet logs, sums up and fails as usual', async function () {
+    this.timeout(30_000);
+    const log = path.join(dir, 'traffic.jsonl');
+    const cli = run(['--port', '0', '--quiet', '--refresh-token', 'ci-token', '--log', log, '--fail-on', 'error', '--exit-after-idle', '1']);
+    const [, baseUrl] = await waitFor(/base URL:\s+(\S+)/, cli);
+    await erp(baseUrl, 'ci-token', [['updateStockQuantity', { ...ADJUST, qty: '40.5' }]]);
+    assert.strictEqual(await cli.exited, 1, cli.output());
+    assert.doesNotMatch(cli.output(), /POST updateStockQuantity/);
+    assert.match(cli.output(), /2 exchanges, 1 finding/);
+    assert.strictEqual(fs.readFileSync(log, 'utf8').trimEnd().split('\n').length, 2);
+  });
+
   it('refuses a bad --fail-on, --exit-after-idle or a log it cannot write', async () => {
     for (const args of [['--fail-on', 'info'], ['--fail-on', 'loud'], ['--exit-after-idle', '0'], ['--log', path.join(dir, 'missing', 'x.jsonl')]]) {
       const cli = run(['--port', '0', ...args]);

@@ -326,10 +326,14 @@ describe('sandbox control room', () => {
       assert.deepStrictEqual([await onHand(), await onHand('AJW-DATES-500', 'RUH-WH1', other)], [start0, 1]);
       const count = async (query: string) => okJson<{ count: number }>(await control(sandbox, 'POST', `/requests/count${query}`, { endpoint: 'updateStockQuantity' })).count;
       assert.deepStrictEqual([await count(''), await count(at)], [0, 1]);
-      okJson(await control(sandbox, 'POST', `/faults${at}`, { endpoint: 'accountInfo', status: 500 }));
-      assert.deepStrictEqual([(await api.get('accountInfo')).status, (await other.get('accountInfo')).status], [200, 500]);
+      okJson(await control(sandbox, 'POST', `/faults${at}`, { endpoint: 'checkGlobalStock', status: 500 }));
+      const global = 'checkGlobalStock?sku=AJW-DATES-500';
+      assert.deepStrictEqual([(await api.get(global)).status, (await other.get(global)).status], [200, 500]);
       okJson(await control(sandbox, 'POST', `/clock${at}`, { advanceSeconds: 7200 }));
       assert.deepStrictEqual([(await api.get('accountInfo')).status, (await other.get('accountInfo')).status], [200, 401]);
+      // A request with an expired token is still its account's.
+      const refused = async (query: string) => okJson<{ count: number }>(await control(sandbox, 'POST', `/requests/count${query}`, { status: 401 })).count;
+      assert.deepStrictEqual([await refused(''), await refused(at)], [0, 1]);
       okJson(await control(sandbox, 'POST', `/reset${at}`));
       assert.strictEqual(await onHand('AJW-DATES-500', 'RUH-WH1', await signInAs(created.refreshToken)), start0);
       assert.deepStrictEqual(okJson(await control(sandbox, 'GET', '/accounts')), { accounts: ['default', created.account] });
