@@ -131,7 +131,12 @@ export async function replayRecording(recorded: readonly RecordedExchange[], tar
       } else if (exchange.requestHeaders.authorization !== undefined) {
         headers.Authorization = `Bearer ${await token()}`;
       }
-      pairs.push({ recorded: exchange, answer: await send(exchange.method, pathAndQuery, headers, body) });
+      const answer = await send(exchange.method, pathAndQuery, headers, body);
+      if (exchange.endpoint === 'refreshToken' && answer.status === 200) {
+        // The token the replayed sign-in got serves the calls after it, as it served the recorded ones.
+        accessToken = (JSON.parse(answer.text) as { access_token?: string }).access_token ?? accessToken;
+      }
+      pairs.push({ recorded: exchange, answer });
     } catch (error) {
       signal?.throwIfAborted();
       pairs.push({ recorded: exchange, skipped: `failed: ${error instanceof Error ? error.message : String(error)}` });

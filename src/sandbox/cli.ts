@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { CLI_MAX_CONNECTIONS, cliLimits } from '../common/serverLimits';
 import { DEFAULT_WRITES, startProxy, WRITES_MODES, type WritesMode } from '../proxy';
 import { environmentOf } from '../proxy/environment';
+import { runReplay } from '../proxy/replay';
 import type { Severity, TrafficExchange } from '../traffic/exchange';
 import { JsonlWriter } from '../traffic/jsonl';
 import { describeRuleChanges, knownRules, lintOptionsOf, parseRuleFlag } from '../traffic/lintConfig';
@@ -60,7 +61,10 @@ export function usage(program: string): string {
   --proxy URL        instead of the sandbox, a recording proxy to this OTO base URL (port default ${DEFAULT_PROXY_PORT})
   --writes MODE      with --proxy: ${WRITES_MODES.map((mode) => (mode === DEFAULT_WRITES ? `${mode} (default)` : mode)).join(', ')}
                      block answers writes 403 in OTO's error shape, simulate answers them as OTO would;
-                     neither sends them. Only forward sends them on and changes the upstream's real stock.`;
+                     neither sends them. Only forward sends them on and changes the upstream's real stock.
+  --replay FILE      send a recording's requests (the --log format) to a fresh sandbox (set up by the flags above) and
+                     compare status, OTO code and answer shape with what was recorded; exit 1 on a difference
+  --against URL      with --replay: send them to this base URL instead (its refresh token from $OTO_REFRESH_TOKEN)`;
 }
 
 /** Flags that set up the sandbox's data and answers: meaningless in front of a real OTO. */
@@ -82,6 +86,10 @@ export interface CliOptions {
   proxy?: string;
   /** `--writes`, with `--proxy`. */
   writes?: WritesMode;
+  /** `--replay`: the recording to replay. */
+  replay?: string;
+  /** `--against`, with `--replay`. */
+  against?: string;
   /** `--rule`: rule levels, over the scenario's. */
   rules: Record<string, RuleLevel>;
   /** `--max-connections`. */
@@ -128,6 +136,12 @@ const CLI_FLAGS: Record<string, (cli: CliOptions, value: string) => void> = {
       throw new Error(`--writes must be ${WRITES_MODES.join(', ')}, got "${value}"`);
     }
     cli.writes = value as WritesMode;
+  },
+  '--replay': (cli, value) => {
+    cli.replay = value;
+  },
+  '--against': (cli, value) => {
+    cli.against = value;
   },
   '--rule': (cli, value) => {
     const [name, level] = parseRuleFlag(value, knownRules(cli.proxy === undefined ? [] : [{ id: 'shape-drift', severity: 'info' }]));
@@ -192,6 +206,12 @@ export function parseArguments(allArgs: string[], env: NodeJS.ProcessEnv): CliOp
   } else if (flags.includes('--writes')) {
     throw new Error('--writes needs --proxy');
   }
+  if (flags.includes('--against') && !flags.includes('--replay')) {
+    throw new Error('--against needs --replay');
+  }
+  if (flags.includes('--replay') && flags.includes('--proxy')) {
+    throw new Error('--replay cannot be used with --proxy');
+  }
   for (const [flag, value] of given) {
     if (!KNOWN_FLAGS.has(flag)) {
       throw new Error(`unknown option ${flag}`);
@@ -254,6 +274,11 @@ async function main(program: string): Promise<void> {
     return;
   }
   const cli = parseArguments(args, process.env);
+  if (cli.replay !== undefined) {
+    const report = await runReplay({ file: cli.replay, against: cli.against, sandbox: cli.sandbox, env: process.env });
+    console.log(report.lines.join('\n'));
+    process.exit(report.exitCode);
+  }
   const lint = lintOptions(cli);
   const limits = cliLimits(cli.maxConnections);
   const extra = cli.proxy === undefined ? [] : [{ id: 'shape-drift', severity: 'info' }];

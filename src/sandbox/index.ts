@@ -21,6 +21,7 @@ export { scenarioFromState } from './scenario/scenarioSave';
 export { randomToken } from './http/auth';
 export * from './webhooks/types';
 export { WebhookError, MAX_WEBHOOKS, STALE_BY_MS, SLOW_RECEIVER_MS, RECEIVER_BODY_LIMIT } from './webhooks';
+export { isLoopbackHost } from './control/room';
 export { isSimulatedWrite, simulateWrite, type SimulatedWrite, type SimulationInput, type SimulationResult } from './simulation';
 export { ControlError, type ControlProblem } from './control/problems';
 export type { AccountControl, Health, SandboxControl } from './control/operations';

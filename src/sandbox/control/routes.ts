@@ -7,6 +7,9 @@ import { filterFromQuery } from './journal';
 import { ControlError, isObject } from './problems';
 import { WebhookError } from '../webhooks/registry';
 import type { NewOrderInput, TriggerRequest } from '../webhooks/types';
+import { SANDBOX_VERSION } from './version';
+import { openApiDocument } from '../../oto/openapi';
+import { API_PREFIX } from '../../oto';
 
 export const CONTROL_PREFIX = '/__oto';
 
@@ -222,6 +225,13 @@ export const CONTROL_ROUTES: ControlRoute[] = [
   },
   { method: 'POST', path: '/accounts', summary: 'a new isolated account (the scenario in the body, or the demo data)', handle: (call) => call.control.createAccount(scenarioText(call)) },
   { method: 'GET', path: '/accounts', summary: 'the accounts', handle: ({ control }) => ({ accounts: control.accounts() }) },
+  {
+    method: 'GET',
+    path: '/openapi.json',
+    summary: `the OpenAPI 3.1 document of ${API_PREFIX} (also dist/oto-openapi.json)`,
+    // A relative server URL: clients generated from the document served here call this sandbox.
+    handle: () => openApiDocument({ serverUrl: API_PREFIX.replace(/\/$/, ''), version: SANDBOX_VERSION }),
+  },
   {
     method: 'DELETE',
     path: '/accounts/{id}',

@@ -7,12 +7,21 @@ import Ajv2020 from 'ajv/dist/2020';
 import { openApiDocument } from '../../../src/oto/openapi';
 import { startSandbox, type Dialect, type RunningSandbox } from '../../../src/sandbox';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON document, read by path in the assertions
+// A document and answers walked by path; assertions check the shapes.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
 
-/** The validator is ESM only; TypeScript's CommonJS output would turn `import()` into `require`. */
-// eslint-disable-next-line @typescript-eslint/no-implied-eval, @typescript-eslint/no-explicit-any -- a fixed specifier, not user input
-const importEsm = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<any>;
+interface OpenApiValidator {
+  validate(document: object): Promise<{ valid: boolean; errors?: unknown }>;
+  version: string;
+}
+
+/**
+ * The validator is ESM only, and TypeScript's CommonJS output turns `import()` into `require`: a
+ * Function keeps the real dynamic import (its README's way from CommonJS).
+ */
+// eslint-disable-next-line @typescript-eslint/no-implied-eval
+const importEsm = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<{ Validator: new () => OpenApiValidator }>;
 
 const ROOT = path.resolve(__dirname, '../../../..');
 
@@ -27,6 +36,21 @@ describe('OpenAPI document', function () {
     assert.deepEqual(result.errors, undefined, JSON.stringify(result.errors, null, 2));
     assert.equal(result.valid, true);
     assert.equal(validator.version, '3.1');
+  });
+
+  it('is served by the sandbox at GET /__oto/openapi.json, listing the sandbox itself first', async () => {
+    const sandbox = await startSandbox({ seed: 1, requestLog: false });
+    try {
+      const response = await fetch(new URL('/__oto/openapi.json', sandbox.baseUrl));
+      assert.equal(response.status, 200);
+      const served = (await response.json()) as Json;
+      assert.deepEqual(served.servers[0], { url: '/rest/v2', description: 'This sandbox' });
+      assert.deepEqual(served.paths, document.paths);
+      const { Validator } = await importEsm('@seriousme/openapi-schema-validator');
+      assert.equal((await new Validator().validate(served)).valid, true);
+    } finally {
+      await sandbox.close();
+    }
   });
 
   it('is what the build wrote to dist/oto-openapi.json', () => {

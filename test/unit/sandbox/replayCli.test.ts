@@ -1,0 +1,114 @@
+// `--replay recording.jsonl [--against URL]`: a recording replayed to a fresh sandbox or to a
+// running one on loopback, compared by status, OTO code and answer shape; exit 1 on a difference.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { recordingText } from '../../../src/proxy/recording';
+import { startSandbox } from '../../../src/sandbox';
+import { run } from './support/cliProcess';
+
+const ADJUST = { actionType: 'adjust', locationCode: 'RUH-WH1', sku: 'AJW-DATES-500' };
+
+/** An ERP's session against a sandbox, as the sandbox's traffic log records it (the `--log` lines). */
+async function record(): Promise<string> {
+  const sandbox = await startSandbox({ seed: 1, requestLog: false });
+  try {
+    const post = (endpoint: string, body: unknown, token?: string): Promise<Response> =>
+      fetch(`${sandbox.baseUrl}/${endpoint}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+    const token = ((await (await post('refreshToken', { refresh_token: sandbox.refreshToken })).json()) as { access_token: string }).access_token;
+    await fetch(`${sandbox.baseUrl}/checkInventoryStock?sku=AJW-DATES-500`, { headers: { Authorization: `Bearer ${token}` } });
+    assert.equal((await post('updateStockQuantity', { ...ADJUST, qty: 2 }, token)).status, 200);
+    assert.equal((await post('updateStockQuantity', { ...ADJUST, qty: '40.5' }, token)).status, 400);
+    assert.equal((await post('createInventoryOrder', { action: 'inbound', locationCode: 'RUH-WH1', items: [{ sku: 'AJW-DATES-500', qty: 5 }] }, token)).status, 200);
+    return recordingText(sandbox.traffic.list().reverse());
+  } finally {
+    await sandbox.close();
+  }
+}
+
+describe('sandbox CLI: --replay', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let recording: string;
+  before(async () => {
+    recording = await record();
+  });
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oto-replay-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const file = (text: string): string => {
+    const name = path.join(dir, 'recording.jsonl');
+    fs.writeFileSync(name, text);
+    return name;
+  };
+  const replay = async (args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> => {
+    const saved = { ...process.env };
+    Object.assign(process.env, env);
+    try {
+      const cli = run(args);
+      const code = await cli.exited;
+      return { code, output: cli.output() };
+    } finally {
+      process.env = saved;
+    }
+  };
+
+  it('replays a recording to a fresh sandbox: no differences, exit 0', async () => {
+    const { code, output } = await replay(['--replay', file(recording)]);
+    assert.equal(code, 0, output);
+    assert.match(output, /Replayed 5 of 5 exchanges against a fresh sandbox: no differences in status, code or answer shape\./);
+  });
+
+  it('names each difference in status, code and shape on its own line, and exits 1', async () => {
+    const lines = recording.trim().split('\n').map((line) => JSON.parse(line));
+    lines[1].responseBody.text = lines[1].responseBody.text.replace('"stock"', '"stocks"');
+    lines[2].status = 500;
+    lines[3].responseBody.text = lines[3].responseBody.text.replace('OTO1132', 'OTO1126');
+    const { code, output } = await replay(['--replay', file(lines.map((line) => JSON.stringify(line)).join('\n'))]);
+    assert.equal(code, 1, output);
+    const reported = output.trim().split('\n');
+    assert.equal(reported.length, 4, output);
+    assert.match(reported[0], /^#2 GET \/rest\/v2\/checkInventoryStock\?sku=AJW-DATES-500: answer shape differs: .*`stocks`/);
+    assert.equal(reported[1], '#3 POST /rest/v2/updateStockQuantity: status 500 recorded, 200 now');
+    assert.equal(reported[2], '#4 POST /rest/v2/updateStockQuantity: code OTO1126 recorded, OTO1132 now');
+    assert.equal(reported[3], 'Replayed 5 of 5 exchanges against a fresh sandbox: 3 differences.');
+  });
+
+  it('replays --against a running sandbox with the refresh token from $OTO_REFRESH_TOKEN', async () => {
+    const target = await startSandbox({ seed: 1, requestLog: false });
+    try {
+      const recordingFile = file(recording);
+      const missing = await replay(['--replay', recordingFile, '--against', target.baseUrl], { OTO_REFRESH_TOKEN: '' });
+      assert.equal(missing.code, 1);
+      assert.match(missing.output, /set OTO_REFRESH_TOKEN to 127\.0\.0\.1:\d+'s refresh token/);
+      assert.equal(target.traffic.list().length, 0, 'nothing was sent without the token');
+      const { code, output } = await replay(['--replay', recordingFile, '--against', target.baseUrl], { OTO_REFRESH_TOKEN: target.refreshToken });
+      assert.equal(code, 0, output);
+      assert.match(output, /Replayed 5 of 5 exchanges against 127\.0\.0\.1:\d+: no differences/);
+      assert.deepEqual(target.traffic.list().reverse().map((exchange) => `${exchange.endpoint} ${exchange.status}`), [
+        'refreshToken 200', 'checkInventoryStock 200', 'updateStockQuantity 200', 'updateStockQuantity 400', 'createInventoryOrder 200',
+      ]);
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('refuses, before sending anything, to replay writes to a host that is not this machine', async () => {
+    // 192.0.2.1 is TEST-NET-1: the CLI refuses before it would connect.
+    const { code, output } = await replay(['--replay', file(recording), '--against', 'http://192.0.2.1/rest/v2'], { OTO_REFRESH_TOKEN: 'x' });
+    assert.equal(code, 1);
+    assert.match(output, /the recording has 3 write\(s\), which would change the real stock at 192\.0\.2\.1/);
+  });
+
+  it('says what is wrong with a bad flag or file', async () => {
+    assert.match((await replay(['--against', 'http://127.0.0.1:1/rest/v2'])).output, /--against needs --replay/);
+    const missing = await replay(['--replay', path.join(dir, 'none.jsonl')]);
+    assert.equal(missing.code, 1);
+    assert.match(missing.output, /cannot read .*none\.jsonl/);
+    const notJson = await replay(['--replay', file('{"id":1}\nnot json\n')]);
+    assert.match(notJson.output, /Line 1 of the recording is not an exchange/);
+  });
+});
