@@ -1,10 +1,11 @@
 // The local OTO sandbox: a real HTTP server on 127.0.0.1 that speaks OTO REST v2 with seeded,
 // stateful demo data. The extension starts it in-process for its `sandbox` environment.
 import type { AddressInfo } from 'node:net';
+import { lintOptionsOf } from '../traffic/lintConfig';
 import { DEFAULT_MAX_BYTES } from '../traffic/store';
 import { DIALECTS, isDialect } from './endpoints/dialect';
 import { exportState } from './state/snapshot';
-import { resolveLimits, stopServer } from '../common/serverLimits';
+import { resolveLimits, stopServer, trackActivity } from '../common/serverLimits';
 import { RequestLog } from './http/requestLog';
 import { API_PREFIX, createServer } from './http/server';
 import { ADDED_ACCOUNT_JOURNAL_BYTES, Accounts, type AccountDefaults } from './control/accounts';
@@ -35,6 +36,11 @@ function checkOptions(options: SandboxOptions): void {
   for (const [name, value] of [['latencyMs', options.latencyMs], ['accessTokenTtlSeconds', options.accessTokenTtlSeconds]] as const) {
     if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
       throw new RangeError(`${name} must be a non-negative number, got ${value}`);
+    }
+  }
+  for (const [name, value] of Object.entries(options.idsFrom ?? {})) {
+    if (value !== undefined && !(Number.isSafeInteger(value) && value >= 0)) {
+      throw new RangeError(`idsFrom.${name} must be a non-negative integer, got ${String(value)}`);
     }
   }
   if (options.dialect !== undefined && !isDialect(options.dialect)) {
@@ -71,8 +77,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     dialect: options.dialect ?? scenario?.dialect,
     faults: options.faults,
     seed: options.seed,
+    idsFrom: options.idsFrom,
   };
-  const traffic = options.traffic || {};
+  // The scenario's `lint` section, unless the caller set lint options itself (the CLI's --rule adds to it).
+  const traffic = { lint: lintOptionsOf(scenario?.lint), ...(options.traffic || {}) };
   const accounts = new Accounts(
     {
       origin: options.state !== undefined ? { kind: 'state', snapshot: options.state } : scenario ? { kind: 'scenario', scenario } : { kind: 'demo', seed: demo },
@@ -116,6 +124,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  const activity = trackActivity(server);
   let closed: Promise<void> | undefined;
 
   return {
@@ -139,6 +148,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     onDidChangeState: own.onDidChangeState,
     traffic: own.traffic,
     control,
+    activity,
     onDidRecordExchange: accounts.onDidRecord,
     close() {
       if (!closed) {

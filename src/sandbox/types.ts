@@ -2,8 +2,9 @@ import type { SandboxSnapshot } from './state/snapshot';
 
 // The sandbox's public options. Kept apart from the server so tests and the client's tests can
 // describe faults without loading the emulator.
+import type { ServerActivity, ServerLimits } from '../common/serverLimits';
+import type { LintConfig } from '../traffic/lintConfig';
 import type { TrafficStore, TrafficStoreOptions } from '../traffic/store';
-import type { ServerLimits } from '../common/serverLimits';
 import type { Dialect } from '../oto';
 import type { SandboxControl } from './control/operations';
 import type { TrafficExchange } from '../traffic/exchange';
@@ -156,6 +157,8 @@ export interface SandboxScenario {
   packingOrders?: ExtraPackingOrder[];
   inventoryOrders?: ScenarioInventoryOrder[];
   faults?: Fault[];
+  /** How the contract lint judges the traffic: rule levels, the duplicate window. */
+  lint?: LintConfig;
 }
 
 export interface SandboxOptions {
@@ -203,6 +206,11 @@ export interface SandboxOptions {
    * and faults are then unused (its token, latency and token lifetime still apply).
    */
   state?: SandboxSnapshot;
+  /**
+   * The lowest transaction ID and inventory-order OTO id to hand out: a sandbox started afresh
+   * (after a reset) continues after the IDs an earlier one gave, so no ID names two changes.
+   */
+  idsFrom?: { transactionId?: number; otoId?: number };
   /**
    * Traffic capture: every exchange, from any client, kept (bounded) with the contract lint's
    * findings in `traffic`. On by default; `false` turns capture off.
@@ -262,6 +270,8 @@ export interface RunningSandbox {
    * findings, faults, the clock, for the default account or any other (`control.account(id)`).
    */
   readonly control: SandboxControl;
+  /** Requests open now, and when that changes (the CLI's --exit-after-idle). */
+  readonly activity: ServerActivity;
   /** Every account's exchanges as they are recorded (`traffic` holds only the default account's). */
   onDidRecordExchange(listener: (event: { account: string; exchange: TrafficExchange }) => void): { dispose(): void };
   close(): Promise<void>;

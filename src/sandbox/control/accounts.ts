@@ -38,6 +38,8 @@ export interface AccountDefaults {
   /** Armed before the scenario's own faults. */
   faults?: readonly Fault[];
   seed?: number;
+  /** Ids to continue from (a saved state's), so no transaction or OTO id is ever given twice. */
+  idsFrom?: { transactionId?: number; otoId?: number };
 }
 
 export interface AccountSetup {
@@ -128,7 +130,7 @@ export class SandboxAccount {
       }
     }
     this.offsetMs = 0;
-    this.state = this.freshState();
+    this.state = this.freshState(this.state);
     this.traffic.clear();
     this.faults.clear();
     this.faults.add(this.startingFaults());
@@ -147,16 +149,19 @@ export class SandboxAccount {
     this.stateChanges.dispose();
   }
 
-  private freshState(): SandboxState {
+  /** The starting state, its ids continuing past `previous`'s and the saved ones: an id is never given twice. */
+  private freshState(previous?: SandboxState): SandboxState {
     const now = (): Date => new Date(this.now());
-    switch (this.origin.kind) {
-      case 'state':
-        return importState(this.origin.snapshot, now);
-      case 'scenario':
-        return createScenarioState({ ...this.origin.scenario, seed: this.setup.defaults.seed ?? this.origin.scenario.seed }, now);
-      default:
-        return createState({ ...this.origin.seed, now });
-    }
+    const state =
+      this.origin.kind === 'state'
+        ? importState(this.origin.snapshot, now)
+        : this.origin.kind === 'scenario'
+          ? createScenarioState({ ...this.origin.scenario, seed: this.setup.defaults.seed ?? this.origin.scenario.seed }, now)
+          : createState({ ...this.origin.seed, now });
+    const ids = this.setup.defaults.idsFrom;
+    state.nextTransactionId = Math.max(state.nextTransactionId, ids?.transactionId ?? 0, previous?.nextTransactionId ?? 0);
+    state.nextOtoId = Math.max(state.nextOtoId, ids?.otoId ?? 0, previous?.nextOtoId ?? 0);
+    return state;
   }
 
   private startingFaults(): Fault[] {

@@ -103,6 +103,14 @@ describe('sandbox control room', () => {
       assert.strictEqual((await api.get('accountInfo')).status, 503);
     });
 
+    it('never gives a transaction ID twice: after a reset, IDs continue past the ones given before', async () => {
+      await start();
+      const before = ok<{ transactionID: number }>(await adjust(1)).transactionID;
+      okJson(await control(sandbox, 'POST', '/reset'));
+      const after = ok<{ transactionID: number }>(await adjust(1)).transactionID;
+      assert.ok(after > before, `${after} follows ${before}`);
+    });
+
     it('replaces the scenario with the one in the body, which later resets return to', async () => {
       await start();
       const scenario = { products: [{ sku: 'NEW-1', name: 'New', stock: { 'JED-WH1': 3 } }] };
