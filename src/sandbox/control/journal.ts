@@ -202,7 +202,7 @@ function compileFilter(filter: JournalFilter): { match: Predicate; limit: number
     tests.push((exchange) => Object.values(exchange.client).some((identity) => identity === client));
   }
   if (sku !== undefined) {
-    tests.push((exchange) => skusOf(exchange).includes(sku));
+    tests.push((exchange) => namesSku(exchange, sku));
   }
   if (query !== undefined) {
     const wanted = Object.entries(query).map(([name, value]) => [name, String(value)] as const);
@@ -217,23 +217,30 @@ function compileFilter(filter: JournalFilter): { match: Predicate; limit: number
   return { match: (exchange) => tests.every((test) => test(exchange)), limit: filter.limit ?? Infinity };
 }
 
-/** The SKUs a request names: `?sku=A,B` and every `sku` field of its body (as deep as an order's items). */
-function skusOf(exchange: TrafficExchange): string[] {
-  const skus = (exchange.query.sku ?? '').split(',').filter((sku) => sku !== '');
-  const walk = (value: unknown, depth: number): void => {
-    if (depth > 6 || typeof value !== 'object' || value === null) {
-      return;
+/** True when the request names `sku`: in `?sku=A,B` or a `sku` field of its body (as deep as an order's items). */
+function namesSku(exchange: TrafficExchange, sku: string): boolean {
+  const list = exchange.query.sku;
+  if (list !== undefined && (list === sku || list.split(',').includes(sku))) {
+    return true;
+  }
+  return hasSku(exchange.requestBody.json, sku, 0);
+}
+
+// Walks without building anything: a count runs it over every exchange of the journal.
+function hasSku(value: unknown, sku: string, depth: number): boolean {
+  if (depth > 6 || typeof value !== 'object' || value === null) {
+    return false;
+  }
+  if (Array.isArray(value)) {
+    return value.some((item) => hasSku(item, sku, depth + 1));
+  }
+  for (const key in value) {
+    const inner = (value as Record<string, unknown>)[key];
+    if (key === 'sku' ? inner === sku || (typeof inner === 'number' && String(inner) === sku) : hasSku(inner, sku, depth + 1)) {
+      return true;
     }
-    for (const [key, inner] of Object.entries(value)) {
-      if (key === 'sku' && (typeof inner === 'string' || typeof inner === 'number')) {
-        skus.push(String(inner));
-      } else {
-        walk(inner, depth + 1);
-      }
-    }
-  };
-  walk(exchange.requestBody.json, 0);
-  return skus;
+  }
+  return false;
 }
 
 /** True when `actual` has everything `expected` has (see JournalMatcher.body). */
