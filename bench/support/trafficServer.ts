@@ -1,7 +1,7 @@
 // A server for the traffic benchmark, in its own process so the load generator does not share its
 // thread: `bare` (node:http answering a fixed JSON body, the limit on this machine), `off` (the
 // sandbox without capture), `on` (the sandbox with capture and lint, as the extension runs it) or
-// `webhooks` (`on` with a webhook registered to the URL after it).
+// `webhooks` (`on` with a webhook registered to the URL after it, and events fired at the rate after that).
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startSandbox } from '../../src/sandbox';
@@ -28,6 +28,13 @@ async function main(): Promise<void> {
       ? { traffic: {}, requestLog: false, ...(kind === 'webhooks' && receiver ? { webhooks: { register: [{ url: receiver, secretKey: 'bench-secret' }] } } : {}) }
       : { traffic: false },
   );
+  // `webhooks` with a rate after the URL fires that many orderStatus events a second from inside
+  // the sandbox's process, as packing would, so only the deliveries' cost is measured.
+  const rate = Number(process.argv[4] ?? 0);
+  if (kind === 'webhooks' && rate > 0) {
+    const orderId = sandbox.exportState().orders[0].orderId;
+    setInterval(() => sandbox.webhooks.trigger({ type: 'orderStatus', orderId, fields: { status: 'shipmentCreated' } }), 1000 / rate).unref();
+  }
   process.send?.({ baseUrl: sandbox.baseUrl, refreshToken: sandbox.refreshToken });
 }
 
