@@ -1,9 +1,10 @@
 // A server for the traffic benchmark, in its own process so the load generator does not share its
 // thread: `bare` (node:http answering a fixed JSON body, the limit on this machine), `off` (the
 // sandbox library without capture), `on` (with capture and lint, as the extension's in-process
-// sandbox runs) or `webhooks` (`on` with an orderStatus webhook registered to the URL after it).
-// The sandbox is the shipped bundle (dist/sandbox.js). Prints one line once it listens:
-// `listening <base URL> <refresh token>`. The CLI as shipped is run by the bench itself.
+// sandbox runs) or `webhooks` (`on` with an orderStatus webhook registered to the URL after it, and
+// events fired at the rate after that). The sandbox is the shipped bundle (dist/sandbox.js). Prints
+// one line once it listens, `listening <base URL> <refresh token>`, and sends the same to a parent
+// that forked it. The CLI as shipped is run by the bench itself.
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
@@ -30,7 +31,15 @@ async function main(): Promise<void> {
     ...(kind === 'on' || kind === 'webhooks' ? {} : { traffic: false }),
     ...(kind === 'webhooks' && receiver ? { webhooks: { register: [{ url: receiver, secretKey: 'bench-secret' }] } } : {}),
   });
+  // `webhooks` with a rate after the URL fires that many orderStatus events a second from inside
+  // the sandbox's process, as packing would, so only the deliveries' cost is measured.
+  const rate = Number(process.argv[4] ?? 0);
+  if (kind === 'webhooks' && rate > 0) {
+    const orderId = sandbox.exportState().orders[0].orderId;
+    setInterval(() => sandbox.webhooks.trigger({ type: 'orderStatus', orderId, fields: { status: 'shipmentCreated' } }), 1000 / rate).unref();
+  }
   console.log(`listening ${sandbox.baseUrl} ${sandbox.refreshToken}`);
+  process.send?.({ baseUrl: sandbox.baseUrl, refreshToken: sandbox.refreshToken });
 }
 
 void main();

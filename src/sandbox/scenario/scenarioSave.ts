@@ -7,13 +7,13 @@ import type { SandboxScenario, ScenarioProduct } from '../types';
 const DEFAULT_IMAGE_PREFIX = 'https://sandbox.invalid/images/';
 
 /**
- * The scenario of `snapshot`, keeping `base`'s settings (token, latency, token lifetime, faults)
+ * The scenario of `snapshot`, keeping `base`'s settings (token, latency, token lifetime, faults, webhooks)
  * so saving over an existing file only replaces its data. A token is never added: the
  * workspace's own stays out of files.
  */
 export function scenarioFromState(snapshot: SandboxSnapshot, base: SandboxScenario = {}): SandboxScenario {
   const catalogue = new Set(snapshot.products.map((product) => product.sku));
-  const { refreshToken, dialect, latencyMs, accessTokenTtlSeconds, faults } = base;
+  const { refreshToken, dialect, latencyMs, accessTokenTtlSeconds, faults, webhooks } = base;
   return {
     ...(refreshToken === undefined ? {} : { refreshToken }),
     ...(dialect === undefined ? {} : { dialect }),
@@ -58,5 +58,6 @@ export function scenarioFromState(snapshot: SandboxSnapshot, base: SandboxScenar
       ...(order.description === undefined ? {} : { description: order.description }),
     })),
     ...(faults === undefined ? {} : { faults }),
+    ...(webhooks === undefined ? {} : { webhooks }),
   };
 }

@@ -1,6 +1,6 @@
 // Webhooks set up at start: the scenario's section (checked by the schema) and the CLI's flags.
 import * as assert from 'node:assert/strict';
-import { parseScenario, ScenarioError, startSandbox } from '../../../../src/sandbox';
+import { parseScenario, ScenarioError, scenarioFromState, startSandbox } from '../../../../src/sandbox';
 import { parseArguments } from '../../../../src/sandbox/cli';
 import { startReceiver, verifies } from './receiver';
 
@@ -26,6 +26,17 @@ describe('sandbox webhooks: scenario and CLI', () => {
     } finally {
       await sandbox.close();
       await receiver.close();
+    }
+  });
+
+  it('keeps the webhooks section when the state is saved as a scenario', async () => {
+    const webhooks = { register: [{ url: 'http://127.0.0.1:9/hook', secretKey: 'kept-secret-1' }], authorization: 'bearer' as const };
+    const sandbox = await startSandbox({ scenario: { webhooks } });
+    try {
+      assert.deepEqual(scenarioFromState(sandbox.exportState(), { webhooks }).webhooks, webhooks);
+      assert.equal(scenarioFromState(sandbox.exportState(), {}).webhooks, undefined);
+    } finally {
+      await sandbox.close();
     }
   });
 
