@@ -103,9 +103,25 @@ function copyScenarioSchema() {
   fs.copyFileSync(path.join(__dirname, 'src', 'sandbox', 'scenario', 'scenario.schema.json'), path.join(__dirname, 'dist', 'scenario.schema.json'));
 }
 
+// ERP teams generate clients from dist/oto-openapi.json: the document is made by the same pure
+// module the sandbox serves it with (src/oto/openapi.ts), bundled and run here.
+async function writeOpenApi() {
+  const fs = require('node:fs');
+  const path = require('node:path');
+  const Module = require('node:module');
+  const built = await esbuild.build({ entryPoints: ['src/oto/openapi.ts'], bundle: true, write: false, platform: 'node', format: 'cjs', logLevel: 'warning' });
+  const generator = new Module('oto-openapi');
+  generator._compile(built.outputFiles[0].text, path.join(__dirname, 'src', 'oto', 'openapi.js'));
+  const { version } = require('./package.json');
+  const document = generator.exports.openApiDocument({ version });
+  fs.mkdirSync(path.join(__dirname, 'dist'), { recursive: true });
+  fs.writeFileSync(path.join(__dirname, 'dist', 'oto-openapi.json'), `${JSON.stringify(document, null, 2)}\n`);
+}
+
 async function main() {
   copyCodicons();
   copyScenarioSchema();
+  await writeOpenApi();
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   if (watch) {
     await Promise.all(contexts.map((context) => context.watch()));

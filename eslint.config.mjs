@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'media/dist/**', '.vscode-test/**', '*.vsix'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'media/dist/**', '.vscode-test/**', '*.vsix', '.stryker-tmp/**', 'reports/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -41,6 +41,11 @@ export default tseslint.config(
     // The build and lint configs are plain JavaScript outside every tsconfig.
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // The worked example is plain CommonJS for Node 18+, as an ERP team would write it.
+    files: ['examples/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { fetch: 'readonly', URLSearchParams: 'readonly' } },
   },
   // The house's floors (CONTRIBUTING "How the parts fit"): each block below says what a room may
   // not import. ESLint keeps one `no-restricted-imports` setting per file (the last block that

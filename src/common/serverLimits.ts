@@ -7,6 +7,7 @@ import * as http from 'node:http';
 import type * as net from 'node:net';
 import type { Duplex } from 'node:stream';
 import { gatewayErrorBody } from '../oto';
+import { Emitter, type Event } from './emitter';
 
 export interface ServerLimits {
   /** Time to receive a request's headers (default 5 s); then 408. */
@@ -16,16 +17,18 @@ export interface ServerLimits {
   /** An idle kept-alive connection is closed after this (default 5 s). */
   keepAliveTimeoutMs?: number;
   /**
-   * Connections at once (default 256); a further one is answered 503 (`Retry-After: 1`) and closed,
-   * and past 64 such answers at a time, closed unanswered.
+   * Connections at once (default 256; the CLI's `--max-connections`, 4,096); a further one is
+   * answered 503 (`Retry-After: 1`) and closed, and past `busyAnswers` such answers at a time,
+   * closed unanswered.
    */
   maxConnections?: number;
+  /** Connections past the cap answered 503 at the same time (default 64; the CLI's as many as its cap). */
+  busyAnswers?: number;
   /** Request line and headers together (default 16 KB); more is 431. */
   maxHeaderBytes?: number;
   /** Body of an authorized request (default 1 MB; 16 KB without a valid token); more is 413. */
   maxBodyBytes?: number;
 }
-
 
 export const DEFAULT_LIMITS: Required<ServerLimits> = {
   headersTimeoutMs: 5_000,
@@ -34,14 +37,22 @@ export const DEFAULT_LIMITS: Required<ServerLimits> = {
   maxConnections: 256,
   maxHeaderBytes: 16_384,
   maxBodyBytes: 1_000_000,
+  // Connections past the cap that are answered 503 at the same time. Past that many, Node closes
+  // new ones unanswered as it accepts them: answering costs a socket for up to BUSY_ANSWER_MS, and
+  // a flood must not turn into thousands of open sockets in the extension host. The CLI, a process
+  // of its own that a CI job fans out against, raises both (see CLI_LIMITS).
+  busyAnswers: 64,
 };
 
 /**
- * Connections past the cap that are answered 503 at the same time. Past that many, Node closes new
- * ones unanswered as it accepts them: answering costs a socket for up to BUSY_ANSWER_MS, and a flood
- * must not turn into thousands of open sockets in the extension host.
+ * The standalone sandbox and proxy (`oto-sandbox.js`): a CI double holds many more connections
+ * than the extension host may, and answers every one past the cap with a 503, not a reset.
  */
-export const BUSY_ANSWERS = 64;
+export const CLI_MAX_CONNECTIONS = 4096;
+
+export function cliLimits(maxConnections = CLI_MAX_CONNECTIONS): { maxConnections: number; busyAnswers: number } {
+  return { maxConnections, busyAnswers: Math.max(CLI_MAX_CONNECTIONS, maxConnections) };
+}
 /** How long a connection past the cap may live: for its first bytes to arrive, the 503, the close. */
 export const BUSY_ANSWER_MS = 1_000;
 /** Seconds a client turned away for the cap is asked to wait. */
@@ -90,7 +101,7 @@ export function applyLimits(server: http.Server, limits: Required<ServerLimits>)
   const serve = listeners[0] as (socket: net.Socket) => void;
   server.removeListener('connection', serve);
   // Node's check, applied before anyone hears of the socket, now bounds the 503s in progress too.
-  server.maxConnections = limits.maxConnections + BUSY_ANSWERS;
+  server.maxConnections = limits.maxConnections + limits.busyAnswers;
   const busy = new Set<net.Socket>();
   turnedAway.set(server, busy);
   const answer = busyAnswer(limits.maxConnections);
@@ -145,6 +156,34 @@ function turnAway(socket: net.Socket, answer: string, busy: Set<net.Socket>): vo
   socket.on('error', () => socket.destroy());
   // In flowing mode: the chunks after the first are dropped unread.
   socket.once('data', () => socket.end(answer));
+}
+
+/** Requests a server has open, for `--exit-after-idle`: idle is none open and none arriving. */
+export interface ServerActivity {
+  /** Requests received whose answer has not finished (held by latency or a hang fault included). */
+  readonly open: number;
+  /** Fires when a request arrives or one ends. */
+  readonly onDidChange: Event<void>;
+}
+
+export function trackActivity(server: http.Server): ServerActivity {
+  const changed = new Emitter<void>();
+  let open = 0;
+  server.on('request', (_request: http.IncomingMessage, response: http.ServerResponse) => {
+    open++;
+    changed.fire();
+    // 'close' comes both when the answer is sent and when the client goes away first.
+    response.once('close', () => {
+      open--;
+      changed.fire();
+    });
+  });
+  return {
+    get open() {
+      return open;
+    },
+    onDidChange: changed.event,
+  };
 }
 
 /** Stops taking connections and ends the open ones, those being turned away included. */

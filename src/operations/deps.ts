@@ -5,6 +5,7 @@ import type { StockStore } from '../stock/store/store';
 import type { BulkClient } from './bulk/run';
 import type { LedgerEntry } from './history/entry';
 import type { Ledger } from './history/ledger';
+import type { LocationNow } from './history/protocol';
 
 export interface OperationsClient extends BulkClient {
   createInventoryOrder(request: CreateInventoryOrderRequest): Promise<CreateInventoryOrderResponse>;
@@ -33,6 +34,8 @@ export interface OperationsDeps extends OperationsWiring {
   ledger(environment: string): Ledger;
   /** Records changes the extension made (so the next read does not count them as outside ones). */
   record(environment: string, entries: readonly LedgerEntry[]): Promise<void>;
+  /** Makes the ledger agree with the stock read now (see LedgerRecorder.reconcile); resolves with what it recorded. */
+  reconcile(environment: string, sku: string, entries: readonly LedgerEntry[], now: readonly LocationNow[], readSince: number): Promise<LedgerEntry[]>;
   /** Where bulk journals are kept. */
   journalDir: string;
 }

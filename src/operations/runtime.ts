@@ -46,6 +46,7 @@ export function createRuntime(wiring: OperationsWiring): OperationsRuntime {
     ...wiring,
     ledger,
     record: (environment, entries) => recorder.record(environment, entries),
+    reconcile: (environment, sku, entries, now, readSince) => recorder.reconcile(environment, sku, entries, now, readSince),
     journalDir: path.join(wiring.storageDir, 'journals'),
   };
   const alerts = new LowStockNotifier(wiring.store);

@@ -68,5 +68,16 @@ export function gatewayErrorBody(status: number, message: string): GatewayErrorB
   return { message, code: status };
 }
 
+/**
+ * What is wrong with a quantity that is a whole number but beyond what OTO holds (MAX_QUANTITY), or
+ * whose result would be: OTO1132 in either dialect, and these words where the dialect has its own
+ * message (numeric-codes' "qty must be a number" would be untrue).
+ */
+export function quantityRangeMessage(problem: { qty: number } | { figure: string; value: number }, max: number): string {
+  return 'qty' in problem
+    ? `qty ${problem.qty} is beyond ±${max}`
+    : `qty would make the ${problem.figure} ${problem.value}, beyond ±${max}`;
+}
+
 /** The gateway's answer to an access token past its lifetime. */
 export const JWT_EXPIRED = 'Jwt is expired';

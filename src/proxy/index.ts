@@ -6,10 +6,10 @@ import { captureExchange, type RawExchange } from '../traffic/capture';
 import type { TrafficSource } from '../traffic/exchange';
 import { TrafficStore } from '../traffic/store';
 import { referenceShapes, shapeDriftRule } from './drift';
-import { resolveLimits, stopServer } from '../common/serverLimits';
+import { resolveLimits, stopServer, trackActivity } from '../common/serverLimits';
 import { createProxyServer, UPSTREAM_LIMITS } from './server';
 import { createSimulator } from './simulate';
-import { WRITES_MODES, type ProxiedExchange, type ProxyLimits, type ProxyOptions, type RunningProxy, type WritesMode } from './types';
+import { DEFAULT_WRITES, WRITES_MODES, type ProxiedExchange, type ProxyLimits, type ProxyOptions, type RunningProxy, type WritesMode } from './types';
 import { createUpstream } from './upstream';
 
 export * from './types';
@@ -68,7 +68,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new RangeError(`port must be an integer from 0 to 65535, got ${port}`);
   }
-  const writes = options.writes ?? 'forward';
+  const writes = options.writes ?? DEFAULT_WRITES;
   if (!WRITES_MODES.includes(writes)) {
     throw new RangeError(`writes must be ${WRITES_MODES.join(', ')}, got ${JSON.stringify(writes)}`);
   }
@@ -98,6 +98,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     server.listen(port, '127.0.0.1', () => resolve());
   });
   const address = server.address() as AddressInfo;
+  const activity = trackActivity(server);
   let closed: Promise<void> | undefined;
   return {
     baseUrl: `http://127.0.0.1:${address.port}/rest/v2`,
@@ -108,6 +109,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       return exchangeCount;
     },
     traffic,
+    activity,
     close() {
       if (!closed) {
         closed = stopServer(server);

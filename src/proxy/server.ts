@@ -37,6 +37,23 @@ function jsonReply(status: number, message: string): Reply {
   return { status, headers: ['Content-Type', 'application/json; charset=utf-8'], body: Buffer.from(JSON.stringify(gatewayErrorBody(status, message))) };
 }
 
+/** The code of a write the proxy blocked: the proxy's own, outside OTO's published OTO1xxx codes. */
+export const BLOCKED_WRITE_CODE = 'OTO9403';
+
+/**
+ * A blocked write in OTO's business error shape, as OTO refuses a write itself: an ERP reads
+ * `success: false` and its usual error path shows the code and message, instead of a gateway
+ * answer it may not take for a refusal.
+ */
+function blockedReply(endpoint: string, upstreamName: string): Reply {
+  const body = {
+    success: false,
+    otoErrorCode: BLOCKED_WRITE_CODE,
+    otoErrorMessage: `Write blocked by the OTO Stock recording proxy (writes: block): ${endpoint} was not sent to ${upstreamName}`,
+  };
+  return { status: 403, headers: ['Content-Type', 'application/json; charset=utf-8'], body: Buffer.from(JSON.stringify(body)) };
+}
+
 /** The part after `/rest/v2/`, or a Refusal: only OTO's API goes upstream, and only below it. */
 function apiPath(target: string): string {
   if (!target.startsWith(API_PREFIX)) {
@@ -93,7 +110,7 @@ async function answer(context: ProxyContext, incoming: http.IncomingMessage, bod
   const endpoint = pathAndQuery.split('?', 1)[0].replace(/\/$/, '');
   const upstreamName = context.environment || context.upstream.base.host;
   if (isWrite(method, endpoint) && context.writes === 'block') {
-    return { reply: jsonReply(403, `The recording proxy blocks writes: ${endpoint} was not sent to ${upstreamName}`), handling: 'blocked' };
+    return { reply: blockedReply(endpoint, upstreamName), handling: 'blocked' };
   }
   const request = { method, pathAndQuery, rawHeaders: incoming.rawHeaders, body };
   if (isWrite(method, endpoint) && context.writes === 'simulate') {

@@ -1,10 +1,16 @@
 // The recording proxy's public options. No `vscode`: the CLI and an ERP's CI run it from plain Node.
-import type { ServerLimits } from '../common/serverLimits';
+import type { ServerActivity, ServerLimits } from '../common/serverLimits';
 import type { TrafficStore, TrafficStoreOptions } from '../traffic/store';
 
 /** What the proxy does with a call that changes state on OTO. */
 export type WritesMode = 'forward' | 'block' | 'simulate';
-export const WRITES_MODES: readonly WritesMode[] = ['forward', 'block', 'simulate'];
+export const WRITES_MODES: readonly WritesMode[] = ['block', 'simulate', 'forward'];
+/**
+ * What happens to writes unless the caller asks otherwise: nothing reaches the upstream. Forwarding
+ * writes (to production, the real stock) is always asked for by name: `writes: 'forward'`, the
+ * CLI's `--writes forward`, the editor's pick.
+ */
+export const DEFAULT_WRITES: WritesMode = 'block';
 
 /** The sandbox's limits on what one client may cost (timeouts, connections, sizes), and the upstream's. */
 export interface ProxyLimits extends ServerLimits {
@@ -63,5 +69,7 @@ export interface RunningProxy {
   readonly exchangeCount: number;
   /** The captured exchanges (tokens shortened) with their findings, `shape-drift` included. */
   readonly traffic: TrafficStore;
+  /** Requests open now, and when that changes (the CLI's --exit-after-idle). */
+  readonly activity: ServerActivity;
   close(): Promise<void>;
 }

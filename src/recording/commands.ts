@@ -38,9 +38,9 @@ async function pickUpstream(wiring: RecordingWiring): Promise<{ environment: Rem
 
 async function pickWrites(): Promise<WritesMode | undefined> {
   const items: Array<vscode.QuickPickItem & { writes: WritesMode }> = [
-    { writes: 'forward', label: `$(arrow-right) ${writesLabel('forward')}`, detail: vscode.l10n.t('Writes are sent on and change the real stock.') },
     { writes: 'block', label: `$(circle-slash) ${writesLabel('block')}`, detail: vscode.l10n.t('Writes are answered 403 and never sent; reads pass.') },
     { writes: 'simulate', label: `$(beaker) ${writesLabel('simulate')}`, detail: vscode.l10n.t('Writes are answered as OTO would, never sent; later reads through the proxy show the simulated change.') },
+    { writes: 'forward', label: `$(arrow-right) ${writesLabel('forward')}`, detail: vscode.l10n.t('Writes are sent on and change the real stock.') },
   ];
   return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Recording proxy: what happens to writes?') }))?.writes;
 }

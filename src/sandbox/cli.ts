@@ -4,20 +4,38 @@
 // or after --exit-after-idle, with a summary of the contract lint's findings and exit code 1 when
 // one reached --fail-on. With --proxy it runs the recording proxy to a real OTO instead, with the
 // same logging.
-import { startProxy, WRITES_MODES, type WritesMode } from '../proxy';
+import * as path from 'node:path';
+import { CLI_MAX_CONNECTIONS, cliLimits } from '../common/serverLimits';
+import { DEFAULT_WRITES, startProxy, WRITES_MODES, type WritesMode } from '../proxy';
 import { environmentOf } from '../proxy/environment';
-import type { Severity } from '../traffic/exchange';
+import type { Severity, TrafficExchange } from '../traffic/exchange';
 import { JsonlWriter } from '../traffic/jsonl';
+import { describeRuleChanges, knownRules, lintOptionsOf, parseRuleFlag } from '../traffic/lintConfig';
+import type { RuleLevel } from '../traffic/rules';
 import { formatTrafficLine, isSeverity, TrafficSummary } from '../traffic/report';
 import { DIALECTS, isDialect } from './endpoints/dialect';
 import { LineOutput } from './lineOutput';
 import { loadScenarioFile, startSandbox } from './index';
 import type { SandboxOptions } from './types';
 
+// Required rather than run (`require('./oto-sandbox.js')`), the file is a module: startSandbox gives
+// the control room's operations as functions. Run as a script, it is the CLI (require.main below).
+export { startControlledSandbox as startSandbox, type ModuleSandbox, type ModuleSandboxOptions } from './control/module';
+
 const DEFAULT_PORT = 8787;
 const DEFAULT_PROXY_PORT = 8788;
 
-const USAGE = `Usage: npm run sandbox -- [options]      (or: node dist/oto-sandbox.js [options])
+/** How the user ran it, for every message: `npm run sandbox --` or `node oto-sandbox.js`. */
+export function programName(env: NodeJS.ProcessEnv, script: string | undefined, cwd: string): string {
+  if (env.npm_lifecycle_event === 'sandbox') {
+    return 'npm run sandbox --';
+  }
+  const relative = script === undefined ? 'oto-sandbox.js' : path.relative(cwd, script);
+  return `node ${relative.startsWith('..') || relative === '' ? path.basename(script ?? 'oto-sandbox.js') : relative}`;
+}
+
+export function usage(program: string): string {
+  return `Usage: ${program} [options]      (--name value or --name=value)
   --scenario FILE    start from a scenario (the format of .oto/sandbox.json); the flags below win over it
   --port N           port on 127.0.0.1 (default $OTO_SANDBOX_PORT or ${DEFAULT_PORT}; 0 picks a free one)
   --seed N           seed of the demo data (default 1)
@@ -28,13 +46,21 @@ const USAGE = `Usage: npm run sandbox -- [options]      (or: node dist/oto-sandb
   --dialect D        OTO's answer dialect: ${DIALECTS.join(' (default) or ')}
   --log FILE         write each exchange with its findings as one JSON line to FILE
   --fail-on LEVEL    exit 1 if any finding is at least LEVEL (warning or error)
-  --exit-after-idle S  stop after S seconds without a request, with the summary
+  --rule NAME=LEVEL  set a lint rule to off, info, warning or error (repeatable; wins over the scenario's "lint")
+  --exit-after-idle S  stop, with the summary, once no request has been open or arrived for S seconds
+  --max-connections N  connections held at once (default ${CLI_MAX_CONNECTIONS}); each one past it is answered 503 with Retry-After
+  --host ADDRESS     address to listen on (default 127.0.0.1); any other needs --control-token
+  --control-token T  the control API (/__oto/...) then asks for "Authorization: Bearer T" (16+ characters),
+                     from any address; without it, only this machine may call it
   --quiet            no line per exchange (the summary, --log and --fail-on still work)
   --proxy URL        instead of the sandbox, a recording proxy to this OTO base URL (port default ${DEFAULT_PROXY_PORT})
-  --writes MODE      with --proxy: ${WRITES_MODES.join(' (default), ')}: send writes on, answer them 403, or simulate them`;
+  --writes MODE      with --proxy: ${WRITES_MODES.map((mode) => (mode === DEFAULT_WRITES ? `${mode} (default)` : mode)).join(', ')}
+                     block answers writes 403 in OTO's error shape, simulate answers them as OTO would;
+                     neither sends them. Only forward sends them on and changes the upstream's real stock.`;
+}
 
 /** Flags that set up the sandbox's data and answers: meaningless in front of a real OTO. */
-const SANDBOX_ONLY = ['--scenario', '--seed', '--products', '--latency', '--token-ttl', '--refresh-token', '--dialect'];
+const SANDBOX_ONLY = ['--scenario', '--seed', '--products', '--latency', '--token-ttl', '--refresh-token', '--dialect', '--host', '--control-token'];
 
 const NUMERIC_FLAGS = { '--port': 'port', '--seed': 'seed', '--products': 'products', '--latency': 'latencyMs', '--token-ttl': 'accessTokenTtlSeconds' } as const;
 
@@ -46,12 +72,16 @@ export interface CliOptions {
   failOn?: Severity;
   /** `--quiet`: no line per exchange. */
   quiet?: boolean;
-  /** `--exit-after-idle`: seconds without a request before stopping. */
+  /** `--exit-after-idle`: seconds with no request open and none arriving before stopping. */
   exitAfterIdleSeconds?: number;
   /** `--proxy`: the upstream base URL of a recording proxy to run instead of the sandbox. */
   proxy?: string;
   /** `--writes`, with `--proxy`. */
   writes?: WritesMode;
+  /** `--rule`: rule levels, over the scenario's. */
+  rules: Record<string, RuleLevel>;
+  /** `--max-connections`. */
+  maxConnections: number;
 }
 
 /** Flags of the CLI itself rather than of the sandbox; each checks and stores its value. */
@@ -81,7 +111,33 @@ const CLI_FLAGS: Record<string, (cli: CliOptions, value: string) => void> = {
     }
     cli.writes = value as WritesMode;
   },
+  '--rule': (cli, value) => {
+    const [name, level] = parseRuleFlag(value, knownRules(cli.proxy === undefined ? [] : [{ id: 'shape-drift', severity: 'info' }]));
+    cli.rules[name] = level;
+  },
+  '--max-connections': (cli, value) => {
+    const count = Number(value);
+    if (!Number.isInteger(count) || count < 1 || count > 65_535) {
+      throw new Error(`--max-connections needs a whole number from 1 to 65535, got "${value}"`);
+    }
+    cli.maxConnections = count;
+  },
 };
+
+const KNOWN_FLAGS = new Set(['--refresh-token', '--dialect', '--scenario', ...Object.keys(CLI_FLAGS), ...Object.keys(NUMERIC_FLAGS)]);
+
+/** `--port=9709` → `--port 9709`; every option takes a value. */
+function pairs(args: string[]): Array<[string, string | undefined]> {
+  const split = args.flatMap((arg) => {
+    const mark = arg.indexOf('=');
+    return arg.startsWith('--') && mark > 2 ? [arg.slice(0, mark), arg.slice(mark + 1)] : [arg];
+  });
+  const result: Array<[string, string | undefined]> = [];
+  for (let i = 0; i < split.length; i += 2) {
+    result.push([split[i], split[i + 1]]);
+  }
+  return result;
+}
 
 /** Flags without a value, taken out before the rest is read as flag-value pairs. */
 const SWITCHES: Record<string, (cli: CliOptions) => void> = {
@@ -92,19 +148,19 @@ const SWITCHES: Record<string, (cli: CliOptions) => void> = {
 
 export function parseArguments(allArgs: string[], env: NodeJS.ProcessEnv): CliOptions {
   const options: SandboxOptions = { port: DEFAULT_PORT, refreshToken: env.OTO_SANDBOX_REFRESH_TOKEN || undefined };
-  const cli: CliOptions = { sandbox: options };
-  const args: string[] = [];
-  for (let i = 0; i < allArgs.length; i++) {
-    if (Object.prototype.hasOwnProperty.call(SWITCHES, allArgs[i])) {
-      SWITCHES[allArgs[i]](cli);
-    } else {
-      args.push(allArgs[i], ...(i + 1 < allArgs.length ? [allArgs[++i]] : []));
+  const cli: CliOptions = { sandbox: options, rules: {}, maxConnections: CLI_MAX_CONNECTIONS };
+  const args = allArgs.filter((arg) => {
+    const isSwitch = Object.prototype.hasOwnProperty.call(SWITCHES, arg);
+    if (isSwitch) {
+      SWITCHES[arg](cli);
     }
-  }
+    return !isSwitch;
+  });
   if (env.OTO_SANDBOX_PORT) {
     options.port = Number(env.OTO_SANDBOX_PORT);
   }
-  const flags = args.filter((_, index) => index % 2 === 0);
+  const given = pairs(args);
+  const flags = given.map(([flag]) => flag);
   if (flags.includes('--proxy')) {
     const misplaced = flags.filter((flag) => SANDBOX_ONLY.includes(flag));
     if (misplaced.length > 0) {
@@ -113,11 +169,15 @@ export function parseArguments(allArgs: string[], env: NodeJS.ProcessEnv): CliOp
     if (!flags.includes('--port')) {
       options.port = DEFAULT_PROXY_PORT;
     }
+    // Known before --rule is read: the proxy has a rule of its own.
+    cli.proxy = given.find(([flag]) => flag === '--proxy')?.[1];
   } else if (flags.includes('--writes')) {
     throw new Error('--writes needs --proxy');
   }
-  for (let i = 0; i < args.length; i += 2) {
-    const [flag, value] = [args[i], args[i + 1]];
+  for (const [flag, value] of given) {
+    if (!KNOWN_FLAGS.has(flag)) {
+      throw new Error(`unknown option ${flag}`);
+    }
     if (value === undefined) {
       throw new Error(`${flag} needs a value`);
     }
@@ -128,35 +188,56 @@ export function parseArguments(allArgs: string[], env: NodeJS.ProcessEnv): CliOp
         throw new Error(`--dialect must be ${DIALECTS.join(' or ')}, got "${value}"`);
       }
       options.dialect = value;
+    } else if (flag === '--host' || flag === '--control-token') {
+      options[flag === '--host' ? 'host' : 'controlToken'] = value;
     } else if (flag === '--scenario') {
       options.scenario = loadScenarioFile(value);
     } else if (Object.prototype.hasOwnProperty.call(CLI_FLAGS, flag)) {
       CLI_FLAGS[flag](cli, value);
-    } else if (flag in NUMERIC_FLAGS) {
+    } else {
       const number = Number(value);
       if (value.trim() === '' || !Number.isFinite(number)) {
         throw new Error(`${flag} needs a number, got "${value}"`);
       }
       options[NUMERIC_FLAGS[flag as keyof typeof NUMERIC_FLAGS]] = number;
-    } else {
-      throw new Error(`unknown option ${flag}`);
     }
   }
   return cli;
 }
 
-async function main(): Promise<void> {
+/** The lint options of the run: the scenario's `lint`, then each `--rule` over it. */
+function lintOptions(cli: CliOptions): ReturnType<typeof lintOptionsOf> {
+  const scenario = lintOptionsOf(cli.sandbox.scenario?.lint);
+  const rules = { ...scenario.rules, ...cli.rules };
+  return { ...scenario, ...(Object.keys(rules).length > 0 ? { rules } : {}) };
+}
+
+/** The "Try it" lines: a stock read of SKUs the running sandbox has (the scenario's, not the demo's). */
+function tryIt(baseUrl: string, refreshToken: string, skus: readonly string[]): string {
+  const signIn = `  TOKEN=$(curl -s -X POST ${baseUrl}/refreshToken -H 'Content-Type: application/json' \\
+    -d '{"refresh_token":"${refreshToken}"}' | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')`;
+  const list = skus.slice(0, 2).map((sku) => encodeURIComponent(sku)).join(',');
+  return skus.length === 0
+    ? `${signIn}\n  curl -s "${baseUrl}/getPickupLocationList" -H "Authorization: Bearer $TOKEN"`
+    : `${signIn}\n  curl -s "${baseUrl}/checkInventoryStock?sku=${list}" -H "Authorization: Bearer $TOKEN"`;
+}
+
+async function main(program: string): Promise<void> {
   const args = process.argv.slice(2);
   if (args.includes('--help') || args.includes('-h')) {
-    console.log(USAGE);
+    console.log(usage(program));
     return;
   }
   const cli = parseArguments(args, process.env);
+  const lint = lintOptions(cli);
+  const limits = cliLimits(cli.maxConnections);
+  const extra = cli.proxy === undefined ? [] : [{ id: 'shape-drift', severity: 'info' }];
+  const writes = cli.writes ?? DEFAULT_WRITES;
   const server = cli.proxy === undefined
-    ? await startSandbox({ ...cli.sandbox, requestLog: false })
-    : await startProxy({ upstream: cli.proxy, environment: environmentOf(cli.proxy), port: cli.sandbox.port, writes: cli.writes });
+    ? await startSandbox({ ...cli.sandbox, requestLog: false, limits, traffic: { lint } })
+    : await startProxy({ upstream: cli.proxy, environment: environmentOf(cli.proxy), port: cli.sandbox.port, writes, limits, traffic: { lint } });
   const log = cli.log === undefined ? undefined : new JsonlWriter(cli.log);
-  const summary = new TrafficSummary();
+  const summary = new TrafficSummary(describeRuleChanges(lint, knownRules(extra)));
   const lines = cli.quiet ? undefined : new LineOutput();
   let idle: NodeJS.Timeout | undefined;
   let stopping = false;
@@ -175,50 +256,69 @@ async function main(): Promise<void> {
         process.exit(summary.exitCode(cli.failOn));
       });
   };
+  // Idle is no request open and none arriving: a request held by latency or a hang fault is open
+  // until it is answered or its client gives up, and keeps the run going.
   const waitForIdle = (): void => {
-    if (cli.exitAfterIdleSeconds !== undefined) {
-      clearTimeout(idle);
-      idle = setTimeout(stop, cli.exitAfterIdleSeconds * 1000);
+    if (cli.exitAfterIdleSeconds === undefined) {
+      return;
+    }
+    clearTimeout(idle);
+    if (server.activity.open === 0) {
+      idle = setTimeout(() => server.activity.open === 0 && stop(), cli.exitAfterIdleSeconds * 1000);
     }
   };
-  server.traffic.onDidRecord((exchange) => {
-    lines?.write(formatTrafficLine(exchange));
-    log?.write(exchange);
+  server.activity.onDidChange(waitForIdle);
+  // Every account's exchanges: an added account's line is marked with it, and so is its log line.
+  const record = ({ account, exchange }: { account?: string; exchange: TrafficExchange }): void => {
+    const other = account !== undefined && account !== 'default';
+    lines?.write(`${other ? `[${account}] ` : ''}${formatTrafficLine(exchange)}`);
+    log?.write(other ? ({ ...exchange, account } as TrafficExchange) : exchange);
     summary.add(exchange);
-    waitForIdle();
-  });
+  };
+  if ('onDidRecordExchange' in server) {
+    server.onDidRecordExchange(record);
+  } else {
+    server.traffic.onDidRecord((exchange) => record({ exchange }));
+  }
   waitForIdle();
-  const howToStop = cli.exitAfterIdleSeconds === undefined ? 'Press Ctrl-C to stop.' : `Stops after ${cli.exitAfterIdleSeconds} s without a request, or on Ctrl-C.`;
+  // Before the banner: a script that stops the run as soon as it reads the banner gets the summary.
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const howToStop = cli.exitAfterIdleSeconds === undefined ? 'Press Ctrl-C to stop.' : `Stops once no request has been open for ${cli.exitAfterIdleSeconds} s, or on Ctrl-C.`;
+  const changed = summary.ruleChanges.length === 0 ? '' : `  lint rules:     ${summary.ruleChanges.join(', ')}\n`;
   if (!('refreshToken' in server)) {
-    const upstream = `${server.upstream} (${environmentOf(server.upstream)})`;
+    const environment = environmentOf(server.upstream);
+    const writesLine =
+      server.writes === 'forward'
+        ? `forward (they change ${environment === 'production' ? 'PRODUCTION\'s' : 'the upstream\'s'} real stock)`
+        : `${server.writes} (not sent; --writes forward sends them on)`;
     console.log(`OTO recording proxy listening
   base URL:       ${server.baseUrl}
-  forwards to:    ${upstream}
-  writes:         ${server.writes}${server.writes === 'forward' ? ' (they change the upstream\'s real stock)' : ''}
-
+  forwards to:    ${server.upstream} (${environment})
+  writes:         ${writesLine}
+${changed}
 Point your integration at the base URL above, with its own refresh token for that OTO.
 ${howToStop}
 `);
   } else {
+    const skus = server.exportState().products.map((product) => product.sku);
     console.log(`OTO sandbox listening
   base URL:       ${server.baseUrl}
   refresh token:  ${server.refreshToken}
-
+  control API:    ${server.baseUrl.replace(/\/rest\/v2$/, '/__oto/')}${cli.sandbox.controlToken === undefined ? ' (this machine only)' : ' (with the control token)'}
+${changed}
 Try it:
-  TOKEN=$(curl -s -X POST ${server.baseUrl}/refreshToken -H 'Content-Type: application/json' \\
-    -d '{"refresh_token":"${server.refreshToken}"}' | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')
-  curl -s "${server.baseUrl}/checkInventoryStock?sku=AJW-DATES-500,COF-SAU-250" -H "Authorization: Bearer $TOKEN"
+${tryIt(server.baseUrl, server.refreshToken, skus)}
 
 ${howToStop}
 `);
   }
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
 if (require.main === module) {
-  main().catch((error: unknown) => {
-    console.error(`npm run sandbox: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+  const program = programName(process.env, process.argv[1], process.cwd());
+  main(program).catch((error: unknown) => {
+    console.error(`${program}: ${error instanceof Error ? error.message : String(error)}\n\n${usage(program)}`);
     process.exit(1);
   });
 }

@@ -1,18 +1,16 @@
 // The local OTO sandbox: a real HTTP server on 127.0.0.1 that speaks OTO REST v2 with seeded,
 // stateful demo data. The extension starts it in-process for its `sandbox` environment.
 import type { AddressInfo } from 'node:net';
-import { captureExchange } from '../traffic/capture';
-import { TrafficStore } from '../traffic/store';
-import { randomToken, Tokens } from './http/auth';
-import { DEFAULT_DIALECT, DIALECTS, isDialect } from './endpoints/dialect';
-import { FaultQueue } from './http/faults';
-import { Emitter } from '../common/emitter';
-import { createScenarioState, createState } from './state/seed';
-import { exportState, importState } from './state/snapshot';
-import { resolveLimits, stopServer } from '../common/serverLimits';
+import { lintOptionsOf } from '../traffic/lintConfig';
+import { DEFAULT_MAX_BYTES } from '../traffic/store';
+import { DIALECTS, isDialect } from './endpoints/dialect';
+import { exportState } from './state/snapshot';
+import { resolveLimits, stopServer, trackActivity } from '../common/serverLimits';
 import { RequestLog } from './http/requestLog';
-import { routes } from './http/routes';
 import { API_PREFIX, createServer } from './http/server';
+import { ADDED_ACCOUNT_JOURNAL_BYTES, Accounts, type AccountDefaults } from './control/accounts';
+import { sandboxControl } from './control/operations';
+import { controlRoom, isLoopbackHost } from './control/room';
 import type { RunningSandbox, SandboxOptions } from './types';
 
 export * from './types';
@@ -22,9 +20,13 @@ export { loadScenarioFile, parseScenario, ScenarioError, type ScenarioProblem } 
 export { scenarioFromState } from './scenario/scenarioSave';
 export { randomToken } from './http/auth';
 export { isSimulatedWrite, simulateWrite, type SimulatedWrite, type SimulationInput, type SimulationResult } from './simulation';
+export { ControlError, type ControlProblem } from './control/problems';
+export type { AccountControl, Health, SandboxControl } from './control/operations';
+export type { FindingsReport, JournalFilter, JournalMatcher } from './control/journal';
+export type { StockSetting } from './control/stock';
 
-const DEFAULT_TOKEN_TTL_SECONDS = 3600;
 const NO_REQUESTS: RunningSandbox['requests'] = Object.freeze([]);
+const DEFAULT_HOST = '127.0.0.1';
 
 function checkOptions(options: SandboxOptions): void {
   const port = options.port ?? 0;
@@ -36,79 +38,122 @@ function checkOptions(options: SandboxOptions): void {
       throw new RangeError(`${name} must be a non-negative number, got ${value}`);
     }
   }
+  for (const [name, value] of Object.entries(options.idsFrom ?? {})) {
+    if (value !== undefined && !(Number.isSafeInteger(value) && value >= 0)) {
+      throw new RangeError(`idsFrom.${name} must be a non-negative integer, got ${String(value)}`);
+    }
+  }
   if (options.dialect !== undefined && !isDialect(options.dialect)) {
     throw new RangeError(`dialect must be ${DIALECTS.map((name) => `"${name}"`).join(' or ')}, got ${JSON.stringify(options.dialect)}`);
   }
+  if (options.controlToken !== undefined && !/^[\x21-\x7e]{16,512}$/.test(options.controlToken)) {
+    throw new RangeError('controlToken must be 16 to 512 printable ASCII characters without spaces');
+  }
+  const host = options.host ?? DEFAULT_HOST;
+  if (!isLoopbackHost(host) && options.controlToken === undefined) {
+    throw new RangeError(`listening on ${host} (not loopback) needs a control token (--control-token): anyone who can reach it could reset the sandbox or read its journal`);
+  }
+}
+
+/** The host part of the base URL: an address that listens everywhere is reached on loopback. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') {
+    return DEFAULT_HOST;
+  }
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   checkOptions(options);
   const scenario = options.scenario;
-  const state =
-    options.state !== undefined
-      ? importState(options.state)
-      : scenario
-        ? createScenarioState({ ...scenario, seed: options.seed ?? scenario.seed })
-        : createState({ seed: options.seed, products: options.products, extra: options.extra });
-  const tokens = new Tokens(
-    options.refreshToken ?? scenario?.refreshToken ?? randomToken('rt'),
-    options.accessTokenTtlSeconds ?? scenario?.accessTokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS,
-    options.clock,
-  );
-  const faults = new FaultQueue(options.clock);
-  faults.add([...(options.faults ?? []), ...(options.state === undefined ? (scenario?.faults ?? []) : [])]);
+  const clock = options.clock ?? Date.now;
   const limits = resolveLimits(options.limits);
+  const demo = { seed: options.seed, products: options.products, extra: options.extra };
+  // Options win over the scenario's settings; with a saved state, the scenario still gives those.
+  const defaults: AccountDefaults = {
+    refreshToken: options.refreshToken ?? scenario?.refreshToken,
+    accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? scenario?.accessTokenTtlSeconds,
+    latencyMs: options.latencyMs ?? scenario?.latencyMs,
+    dialect: options.dialect ?? scenario?.dialect,
+    faults: options.faults,
+    seed: options.seed,
+    idsFrom: options.idsFrom,
+  };
+  // The scenario's `lint` section, unless the caller set lint options itself (the CLI's --rule adds to it).
+  const traffic = { lint: lintOptionsOf(scenario?.lint), ...(options.traffic || {}) };
+  const accounts = new Accounts(
+    {
+      origin: options.state !== undefined ? { kind: 'state', snapshot: options.state } : scenario ? { kind: 'scenario', scenario } : { kind: 'demo', seed: demo },
+      defaults,
+      baseClock: clock,
+      traffic: options.traffic === false ? false : traffic,
+    },
+    {
+      // An added account starts as the sandbox did: from its scenario, or the demo data.
+      ...(scenario ? { scenario } : {}),
+      demo,
+      defaults,
+      baseClock: clock,
+      traffic: options.traffic === false ? false : { ...traffic, maxBytes: Math.min(traffic.maxBytes ?? DEFAULT_MAX_BYTES, ADDED_ACCOUNT_JOURNAL_BYTES) },
+    },
+  );
   // Two records of the same requests, each with a job the other cannot do. `requests` (this log)
-  // is what tests and scripts assert on: the exact bodies, tokens included, listed as each request
+  // is what the unit tests assert on: the exact bodies, tokens included, listed as each request
   // arrives (one still hanging or delayed by a fault is in it), and kept with capture off.
-  // `traffic` is what people read: finished exchanges with their answers and the lint's findings,
-  // tokens shortened, so `requests` cannot be derived from it. Each is bounded (10,000 entries or
-  // about 8 MB here, 1,000 exchanges or 32 MB there); where nobody reads `requests` (the
-  // extension's in-process sandbox, the CLI), `requestLog: false` leaves the traffic store alone.
+  // The accounts' journals (`traffic`, `control.requests`, `GET /__oto/requests`) are what people
+  // and ERP test suites read: finished exchanges with their answers and the lint's findings,
+  // tokens shortened, so `requests` cannot be derived from them. Each is bounded (10,000 entries
+  // or about 8 MB here, 1,000 exchanges or 32 MB a journal); where nobody reads `requests` (the
+  // extension's in-process sandbox, the CLI), `requestLog: false` leaves the journals alone.
   const log = options.requestLog === false ? undefined : new RequestLog();
   const closing = new AbortController();
-  const stateChanges = new Emitter<void>();
-  const traffic = new TrafficStore(options.traffic || {});
-  const onExchange = options.traffic === false ? undefined : (raw: Parameters<typeof captureExchange>[0]) => traffic.record(captureExchange(raw));
+  const control = sandboxControl(accounts);
   const server = createServer({
-    state, tokens, faults, latencyMs: options.latencyMs ?? scenario?.latencyMs ?? 0, dialect: options.dialect ?? scenario?.dialect ?? DEFAULT_DIALECT, log, limits, closing: closing.signal, onExchange,
-    stateChanged: () => stateChanges.fire(),
+    accounts, log, limits, closing: closing.signal, capture: options.traffic !== false, clock,
+    control: controlRoom({ control, token: options.controlToken, maxBodyBytes: limits.maxBodyBytes }),
   });
+  const host = options.host ?? DEFAULT_HOST;
+  const own = accounts.default;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       const port = options.port ?? 0;
       // The code stays, so a caller can fall back to another port.
-      reject(error.code === 'EADDRINUSE' ? Object.assign(new Error(`OTO sandbox: port ${port} on 127.0.0.1 is already in use`), { code: error.code }) : error);
+      reject(error.code === 'EADDRINUSE' ? Object.assign(new Error(`OTO sandbox: port ${port} on ${host} is already in use`), { code: error.code }) : error);
     });
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  const activity = trackActivity(server);
   let closed: Promise<void> | undefined;
 
   return {
-    baseUrl: `http://127.0.0.1:${port}${API_PREFIX.replace(/\/$/, '')}`,
-    refreshToken: tokens.refreshToken,
-    addFaults: (more) => void faults.add(more),
-    endpoints: Object.keys(routes(tokens, DEFAULT_DIALECT)),
+    baseUrl: `http://${urlHost(host)}:${port}${API_PREFIX.replace(/\/$/, '')}`,
+    get refreshToken() {
+      return own.tokens.refreshToken;
+    },
+    addFaults: (more) => void own.faults.add(more),
+    endpoints: Object.keys(own.routes),
     faults: {
-      add: (more) => faults.add(more),
-      list: () => faults.list(),
-      remove: (id) => faults.remove(id),
-      clear: () => faults.clear(),
-      onDidChange: faults.onDidChange,
+      add: (more) => own.faults.add(more),
+      list: () => own.faults.list(),
+      remove: (id) => own.faults.remove(id),
+      clear: () => own.faults.clear(),
+      onDidChange: own.faults.onDidChange,
     },
     get requests() {
       return log?.entries ?? NO_REQUESTS;
     },
-    exportState: () => exportState(state),
-    onDidChangeState: stateChanges.event,
-    traffic,
+    exportState: () => exportState(own.state),
+    onDidChangeState: own.onDidChangeState,
+    traffic: own.traffic,
+    control,
+    activity,
+    onDidRecordExchange: accounts.onDidRecord,
     close() {
       if (!closed) {
         closing.abort();
-        faults.dispose();
-        stateChanges.dispose();
+        accounts.dispose();
         closed = stopServer(server);
       }
       return closed;

@@ -2,9 +2,12 @@ import type { SandboxSnapshot } from './state/snapshot';
 
 // The sandbox's public options. Kept apart from the server so tests and the client's tests can
 // describe faults without loading the emulator.
+import type { ServerActivity, ServerLimits } from '../common/serverLimits';
+import type { LintConfig } from '../traffic/lintConfig';
 import type { TrafficStore, TrafficStoreOptions } from '../traffic/store';
-import type { ServerLimits } from '../common/serverLimits';
 import type { Dialect } from '../oto';
+import type { SandboxControl } from './control/operations';
+import type { TrafficExchange } from '../traffic/exchange';
 
 /** OTO's two answer dialects (two published versions of its Postman collection); see src/oto/dialects.ts. */
 export type { Dialect } from '../oto';
@@ -154,11 +157,23 @@ export interface SandboxScenario {
   packingOrders?: ExtraPackingOrder[];
   inventoryOrders?: ScenarioInventoryOrder[];
   faults?: Fault[];
+  /** How the contract lint judges the traffic: rule levels, the duplicate window. */
+  lint?: LintConfig;
 }
 
 export interface SandboxOptions {
-  /** Port on 127.0.0.1; 0 (the default) picks a free one. */
+  /** Port on `host`; 0 (the default) picks a free one. */
   port?: number;
+  /**
+   * Address to listen on (default `127.0.0.1`). One other than loopback (`0.0.0.0` in a CI
+   * container) needs `controlToken`: the sandbox refuses to start without one.
+   */
+  host?: string;
+  /**
+   * The token the control API (`/__oto/…`) asks for as `Authorization: Bearer <token>` (16 or more
+   * printable characters). Without one, only callers on this machine (loopback) are answered.
+   */
+  controlToken?: string;
   /** Seed of the deterministic demo data; the same seed gives the same data. */
   seed?: number;
   /** Number of products in the catalogue (default about 40). */
@@ -191,6 +206,11 @@ export interface SandboxOptions {
    * and faults are then unused (its token, latency and token lifetime still apply).
    */
   state?: SandboxSnapshot;
+  /**
+   * The lowest transaction ID and inventory-order OTO id to hand out: a sandbox started afresh
+   * (after a reset) continues after the IDs an earlier one gave, so no ID names two changes.
+   */
+  idsFrom?: { transactionId?: number; otoId?: number };
   /**
    * Traffic capture: every exchange, from any client, kept (bounded) with the contract lint's
    * findings in `traffic`. On by default; `false` turns capture off.
@@ -243,7 +263,16 @@ export interface RunningSandbox {
   exportState(): SandboxSnapshot;
   /** Fires after every request that changed the state (stock, inventory orders, packing). */
   onDidChangeState(listener: () => void): { dispose(): void };
-  /** The captured exchanges with their findings (empty when `traffic: false`). */
+  /** The captured exchanges with their findings (empty when `traffic: false`): the default account's journal. */
   readonly traffic: TrafficStore;
+  /**
+   * The control room's operations (what `/__oto/…` answers): reset, state, stock, the journal,
+   * findings, faults, the clock, for the default account or any other (`control.account(id)`).
+   */
+  readonly control: SandboxControl;
+  /** Requests open now, and when that changes (the CLI's --exit-after-idle). */
+  readonly activity: ServerActivity;
+  /** Every account's exchanges as they are recorded (`traffic` holds only the default account's). */
+  onDidRecordExchange(listener: (event: { account: string; exchange: TrafficExchange }) => void): { dispose(): void };
   close(): Promise<void>;
 }

@@ -8,10 +8,22 @@ import type { SandboxSnapshot } from '../sandbox';
 import type { ActiveFault, Dialect, Fault, RunningSandbox, SandboxOptions, SandboxScenario } from '../sandbox/types';
 import type { SandboxModule } from '../session/sandboxBundle';
 
-/** Where the state and the token are kept (the workspace's storage and SecretStorage in VS Code). */
+/** The next IDs a sandbox hands out, kept across a reset so no ID is given twice. */
+export interface SandboxIds {
+  transactionId: number;
+  otoId: number;
+}
+
+/**
+ * Where the state and the token are kept: in VS Code, files in the workspace's storage on the
+ * extension host's disk (not per browser or window) and SecretStorage.
+ */
 export interface SandboxHostStorage {
-  readState(): SandboxSnapshot | undefined;
+  readState(): PromiseLike<SandboxSnapshot | undefined>;
   writeState(snapshot: SandboxSnapshot | undefined): PromiseLike<void>;
+  /** The next IDs the last sandbox would have given (kept by a reset); undefined when none ran. */
+  readIds(): PromiseLike<SandboxIds | undefined>;
+  writeIds(ids: SandboxIds): PromiseLike<void>;
   /** The workspace's sandbox refresh token; undefined when none is kept yet. */
   readToken(): PromiseLike<string | undefined>;
   writeToken(token: string): PromiseLike<void>;
@@ -73,11 +85,20 @@ export class SandboxHost {
     const scenario = reading.kind === 'ok' ? reading.scenario : undefined;
     const refreshToken = scenario?.refreshToken ?? (await this.workspaceToken(sandboxModule));
     // The Sandbox Traffic view reads `traffic`; nothing in the editor reads the request log.
-    const options: SandboxOptions = { port: this.deps.port(), refreshToken, scenario, dialect: scenario?.dialect ?? this.deps.dialect?.(), requestLog: false };
-    const saved = this.deps.storage.readState();
+    const ids = await this.deps.storage.readIds();
+    const options: SandboxOptions = { port: this.deps.port(), refreshToken, scenario, dialect: scenario?.dialect ?? this.deps.dialect?.(), requestLog: false, idsFrom: ids };
+    let saved: SandboxSnapshot | undefined;
+    let stateProblem: string | undefined;
+    try {
+      saved = await this.deps.storage.readState();
+    } catch (error) {
+      // Unreadable (a torn file): like a state this version cannot run from, start afresh.
+      stateProblem = error instanceof Error ? error.message : String(error);
+    }
     const report: Omit<SandboxStart, 'baseUrl'> = {
       origin: saved ? 'saved' : scenario ? 'scenario' : 'demo',
       ...(reading.kind === 'broken' ? { scenarioProblem: reading.message } : {}),
+      ...(stateProblem === undefined ? {} : { stateProblem }),
     };
     let sandbox: RunningSandbox;
     try {
@@ -101,21 +122,23 @@ export class SandboxHost {
     return this.running;
   }
 
+  // Through the sandbox's control core, as `/__oto/faults` is: a fault added either way is one
+  // fault queue's, so the status bar shows what a test added over HTTP, and a test sees these.
   faults(): ActiveFault[] {
-    return this.running?.faults.list() ?? [];
+    return this.running?.control.faults.list() ?? [];
   }
 
   /** Adds faults to the running sandbox; false when none is running. */
   addFaults(faults: Fault[]): boolean {
-    return this.running ? (this.running.faults.add(faults), true) : false;
+    return this.running ? (this.running.control.faults.add(faults), true) : false;
   }
 
   removeFault(id: number): void {
-    this.running?.faults.remove(id);
+    this.running?.control.faults.remove(id);
   }
 
   clearFaults(): void {
-    this.running?.faults.clear();
+    this.running?.control.faults.clear();
   }
 
   /** The scenario file, parsed and checked. */
@@ -151,6 +174,11 @@ export class SandboxHost {
       clearTimeout(this.saveTimer);
       this.saveTimer = undefined;
       await this.saving;
+      // The fresh sandbox continues after the IDs this one gave.
+      const last = this.running?.exportState() ?? (await Promise.resolve(this.deps.storage.readState()).then(undefined, () => undefined));
+      if (last) {
+        await this.deps.storage.writeIds({ transactionId: last.nextTransactionId, otoId: last.nextOtoId });
+      }
       await this.deps.storage.writeState(undefined);
       await restart();
     } finally {
@@ -227,7 +255,7 @@ export class SandboxHost {
         this.saveTimer = setTimeout(() => void this.flush(), this.deps.saveDelayMs ?? DEFAULT_SAVE_DELAY_MS);
       }
     });
-    sandbox.faults.onDidChange(() => this.faultsEmitter.fire());
+    sandbox.control.faults.onDidChange(() => this.faultsEmitter.fire());
     this.faultsEmitter.fire();
   }
 

@@ -10,7 +10,8 @@ export function formatTrafficLine(exchange: TrafficExchange): string {
     exchange.method,
     exchange.endpoint || exchange.path,
     exchange.status === undefined ? '---' : String(exchange.status),
-    ...(exchange.otoCode !== undefined ? [exchange.otoCode] : []),
+    // A gateway error's code is its status (`{"message", "code": 401}`): said once, not `401 401`.
+    ...(exchange.otoCode !== undefined && exchange.otoCode !== String(exchange.status) ? [exchange.otoCode] : []),
     formatDuration(exchange.durationMs),
     ...(exchange.fault !== undefined ? [`[fault: ${exchange.fault}]`] : []),
     ...exchange.findings.map((finding) => finding.rule),
@@ -30,6 +31,9 @@ export function isSeverity(value: string): value is Severity {
 export class TrafficSummary {
   private exchanges = 0;
   private readonly byRule = new Map<string, { severity: Severity; count: number }>();
+
+  /** `ruleChanges`: the rules this run set to another level, in words, which the summary repeats. */
+  constructor(readonly ruleChanges: readonly string[] = []) {}
 
   add(exchange: TrafficExchange): void {
     this.exchanges++;
@@ -55,6 +59,7 @@ export class TrafficSummary {
       .map(([rule, entry]) => `  ${entry.severity.padEnd(8)} ${rule.padEnd(22)} ${entry.count}`);
     const verdict =
       failOn === undefined ? [] : [this.exitCode(failOn) === 1 ? `FAILED: findings at or above "${failOn}"` : `passed: no finding at or above "${failOn}"`];
-    return [`${this.exchanges} exchange${this.exchanges === 1 ? '' : 's'}, ${findings} finding${findings === 1 ? '' : 's'}`, ...rows, ...verdict].join('\n');
+    const changed = this.ruleChanges.length === 0 ? [] : [`  rules changed: ${this.ruleChanges.join(', ')}`];
+    return [`${this.exchanges} exchange${this.exchanges === 1 ? '' : 's'}, ${findings} finding${findings === 1 ? '' : 's'}`, ...rows, ...changed, ...verdict].join('\n');
   }
 }

@@ -11,7 +11,7 @@ import { activateExtension } from './support/extension';
 import { sandbox } from './support/sandbox';
 import { screenshot, useTheme } from './support/screenshot';
 import { expandOnly, figuresOf, rows, skuRows } from './support/stockView';
-import { notificationCenter, press, quickInput, typeText, uiAvailable, waitFor, webviewTexts, type QuickInputState } from './support/ui';
+import { notificationCenter, press, quickInput, statusBarTexts, typeText, uiAvailable, waitFor, webviewTexts, type QuickInputState } from './support/ui';
 
 interface Row {
   sku: string;
@@ -67,8 +67,19 @@ if (uiAvailable()) {
       void vscode.commands.executeCommand('oto.applyStockChanges', vscode.Uri.file(bad));
       const diagnostics = await waitFor('the problem in the Problems panel', async () => vscode.languages.getDiagnostics(vscode.Uri.file(bad)), (found) => found.length > 0);
       assert.deepStrictEqual(diagnostics.map((item) => [item.range.start.line, item.message]), [[1, 'qty "1.5" is not a whole number: use digits only, with an optional sign.']]);
-      await waitFor('the refusal', notificationCenter, (shown) => shown.some((line) => line.startsWith('bad.csv has a problem on line 2: nothing was sent.')));
+      // Said where it stays true: the file opened at the problem, and the status bar, not a toast
+      // that would outlive the fix.
+      await waitFor('the refusal in the status bar', statusBarTexts, (texts) => texts.some((text) => text.includes('bad.csv: a problem on line 2, nothing was sent')));
+      const opened = await waitFor('the file opened at its problem', async () => vscode.window.activeTextEditor, (editor) => editor?.document.uri.fsPath === bad);
+      assert.strictEqual(opened?.selection.active.line, 1);
+      await screenshot('bulk-problem');
+      assert.deepStrictEqual((await notificationCenter()).filter((line) => line.includes('bad.csv')), [], 'no notification to go stale');
       assert.strictEqual((await (await sandbox()).client.checkInventoryStock([planned[0].sku]))[planned[0].sku]?.find((entry) => entry.pickupLocationCode === planned[0].locationCode)?.quantityOnHand, planned[0].before, 'nothing was sent');
+      // Fixed in the editor: the problem and the message go.
+      await opened?.edit((edit) => edit.replace(new vscode.Range(1, 0, 1, Number.MAX_SAFE_INTEGER), `${planned[0].sku},${planned[0].locationCode},adjust,2`));
+      await waitFor('the problem gone once fixed', async () => vscode.languages.getDiagnostics(vscode.Uri.file(bad)), (found) => found.length === 0);
+      await waitFor('the status bar message gone', statusBarTexts, (texts) => !texts.some((text) => text.includes('bad.csv')));
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       await vscode.commands.executeCommand('notifications.clearAll');
 
       const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));

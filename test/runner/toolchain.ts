@@ -72,7 +72,7 @@ function run(command: string, args: string[], options: { cwd: string; env?: Node
   }
 }
 
-function ensureNode(root: string, log: (line: string) => void): string {
+export function ensureNode(root: string, log: (line: string) => void): string {
   const home = path.join(root, `node-v${NODE_VERSION}`);
   const node = path.join(home, 'bin', 'node');
   if (fs.existsSync(node)) {

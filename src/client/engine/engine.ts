@@ -126,7 +126,8 @@ export class CallEngine {
       } catch (caught) {
         const error = this.sanitise(caught, spec.endpoint);
         error.attempts = attempt;
-        if (error.kind === 'auth' && error.status === 401 && error.endpoint === spec.endpoint && spec.auth && !reauthenticated) {
+        // A 401 to this very request: its token was refused, so nothing of it was carried out.
+        if (error.status === 401 && error.endpoint === spec.endpoint && spec.auth && !reauthenticated) {
           reauthenticated = true;
           this.tokens.invalidate(used.token);
           continue;
@@ -193,9 +194,11 @@ export class CallEngine {
         operation: 'auth', retry: 'never', auth: false, check: answers.tokenAnswer,
       });
     } catch (error) {
-      // An answer saying no (4xx, or success: false) means the token itself is bad.
-      const refused = isOtoError(error) && (error.kind === 'api' || error.kind === 'auth') &&
-        (error.code !== undefined || (error.status !== undefined && error.status >= 400 && error.status < 500));
+      // An answer saying no (4xx, or success: false under 2xx) means the token itself is bad. A 5xx
+      // is OTO failing, whatever code its body carries (OTO1081): signing in again would not help.
+      const status = isOtoError(error) ? error.status : undefined;
+      const refused = isOtoError(error) && (error.kind === 'api' || error.kind === 'auth') && status !== undefined &&
+        status < 500 && (status >= 400 || error.code !== undefined);
       if (refused) {
         throw new OtoError({ ...error, kind: 'auth', message: `OTO refused the refresh token: ${error.message}` });
       }

@@ -16,31 +16,28 @@ export function optionalText(value: unknown, field: string, endpoint: string): s
 }
 
 export function requireOneOf<T extends string>(value: unknown, allowed: readonly T[], field: string, endpoint: string): T {
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+  if (!(allowed as readonly unknown[]).includes(value)) {
     throw validationError(field, `${field} must be ${allowed.map((item) => `"${item}"`).join(' or ')}`, endpoint);
   }
   return value as T;
 }
 
-export type IntegerRule = 'any' | 'non-negative' | 'non-zero' | 'positive';
+export type IntegerRule = 'non-negative' | 'non-zero' | 'positive';
 
-const RULE_TEXT: Record<IntegerRule, string> = {
-  any: 'an integer',
-  'non-negative': 'an integer of 0 or more',
-  'non-zero': 'a non-zero integer',
-  positive: 'a positive integer',
+const INTEGER_RULES: Record<IntegerRule, { text: string; accepts: (value: number) => boolean }> = {
+  'non-negative': { text: 'an integer of 0 or more', accepts: (value) => value >= 0 },
+  'non-zero': { text: 'a non-zero integer', accepts: (value) => value !== 0 },
+  positive: { text: 'a positive integer', accepts: (value) => value > 0 },
 };
 
 export function requireInteger(value: unknown, rule: IntegerRule, field: string, endpoint: string): number {
-  if (typeof value === 'number' && Number.isSafeInteger(value) && Math.abs(value) > MAX_QUANTITY) {
+  if (!Number.isSafeInteger(value) || !INTEGER_RULES[rule].accepts(value as number)) {
+    throw validationError(field, `${field} must be ${INTEGER_RULES[rule].text}`, endpoint);
+  }
+  if (Math.abs(value as number) > MAX_QUANTITY) {
     throw validationError(field, `${field} must be at most ${MAX_QUANTITY} either way (OTO stores 32-bit integers)`, endpoint);
   }
-  const ok = typeof value === 'number' && Number.isSafeInteger(value) &&
-    (rule === 'any' || (rule === 'non-negative' && value >= 0) || (rule === 'non-zero' && value !== 0) || (rule === 'positive' && value > 0));
-  if (!ok) {
-    throw validationError(field, `${field} must be ${RULE_TEXT[rule]}`, endpoint);
-  }
-  return value;
+  return value as number;
 }
 
 export function optionalDate(value: unknown, field: string, endpoint: string): string | undefined {

@@ -6,7 +6,7 @@ import type { DevtoolsStock } from '../deps';
 import type { VirtualTexts } from '../documents';
 import { HOVER_COMMANDS, renderSkuHover } from './hoverMarkdown';
 import { locationNamer } from './hoverProvider';
-import { resolveSkuSelection, skuCandidates, tokenAt } from './skuText';
+import { resolveSkuSelection, skuCandidates, tokenAt, valuesOfOtherKeys } from './skuText';
 import { escapeMarkdown } from '../../common/text/markdown';
 import { withCancellableProgress } from '../../common/ui/progress';
 import { skuCount } from '../../stock/tree/format';
@@ -46,10 +46,13 @@ export async function checkStock(stock: DevtoolsStock, reports: VirtualTexts): P
   if (!(await ensureCatalogue(stock))) {
     return;
   }
+  const locationCodes = new Set(stock.locations.map((location) => location.code));
+  const otherValues = valuesOfOtherKeys(editor.selections.map((selection) => (selection.isEmpty ? editor.document.lineAt(selection.active.line).text : editor.document.getText(selection))).join('\n'));
   const { skus, notInCatalogue } = resolveSkuSelection(
     candidatesOf(editor),
     () => skuCandidates(editor.document.getText()),
     (sku) => stock.getSku(sku) !== undefined,
+    (text) => locationCodes.has(text) || otherValues.has(text),
   );
   const unknownNote = notInCatalogue.length > 0 ? vscode.l10n.t('Not in the OTO catalogue: {0}', notInCatalogue.join(', ')) : undefined;
   if (skus.length === 0 && unknownNote) {

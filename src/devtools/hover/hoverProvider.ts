@@ -4,7 +4,7 @@ import { withAbortSignal } from '../../common/ui/cancellation';
 import type { DevtoolsStock } from '../deps';
 import { HOVER_COMMANDS, renderNotInCatalogue, renderSkuHover } from './hoverMarkdown';
 import type { HoverStock } from './hoverStock';
-import { tokenAt } from './skuText';
+import { isValueOfOtherKey, tokenAt } from './skuText';
 
 export const DEFAULT_HOVER_LANGUAGES = ['json', 'yaml', 'typescript', 'javascript', 'python', 'php', 'csv', 'plaintext'];
 
@@ -34,7 +34,9 @@ class SkuHoverProvider implements vscode.HoverProvider {
     }
     const range = new vscode.Range(position.line, found.start, position.line, found.end);
     if (!result) {
-      return this.hoverStock.notInCatalogue(found.text) ? new vscode.Hover(new vscode.MarkdownString(renderNotInCatalogue(found.text)), range) : undefined;
+      const line = document.lineAt(position.line).text;
+      const notSku = this.stock.locations.some((location) => location.code === found.text) || isValueOfOtherKey(line, found.start);
+      return !notSku && this.hoverStock.notInCatalogue(found.text) ? new vscode.Hover(new vscode.MarkdownString(renderNotInCatalogue(found.text)), range) : undefined;
     }
     const registered = new Set(await vscode.commands.getCommands(true));
     const markdown = new vscode.MarkdownString(

@@ -81,6 +81,36 @@ export function looksLikeSku(text: string): boolean {
   return text.length <= 64 && /^[\p{Lu}\p{Lo}\p{N}]+(?:-[\p{Lu}\p{Lo}\p{N}]+)+$/u.test(text) && /[\p{Lu}\p{Lo}]/u.test(text);
 }
 
+/** Keys whose values are (or may be) SKUs: `sku`, `productSku`, `itemCode`, `variant`, `ean`… */
+const SKU_KEY = /sku|product|item|article|variant|part|barcode|ean|upc|gtin|isbn/i;
+/** `key: value`, `"key": "value"`, `key = value`, `'key' => 'value'`. */
+const KEYED = /(["'`]?)([\p{L}_$][\p{L}\p{N}_$-]*)\1\s*(?::|=>?)\s*(?:"((?:[^"\\\r\n]|\\.)*)"|'((?:[^'\\\r\n]|\\.)*)'|([\p{L}\p{N}_\-./#]+))/gu;
+/** The same, ending where a value starts. */
+const KEY_BEFORE = /(["'`]?)([\p{L}_$][\p{L}\p{N}_$-]*)\1\s*(?::|=>?)\s*["'`]?$/u;
+
+/**
+ * The strings the text puts only under keys that do not name SKUs (`"orderId": "ERP-10023"`,
+ * `"warehouseCode": "RUH-WH1"`): SKU-shaped, but not to be reported as SKUs OTO lacks.
+ */
+export function valuesOfOtherKeys(text: string): Set<string> {
+  const other = new Set<string>();
+  const underSkuKey = new Set<string>();
+  for (const match of text.matchAll(KEYED)) {
+    const value = (match[3] !== undefined ? unescape(match[3]) : match[4] !== undefined ? unescape(match[4]) : (match[5] ?? '')).trim();
+    (SKU_KEY.test(match[2]) ? underSkuKey : other).add(value);
+  }
+  for (const value of underSkuKey) {
+    other.delete(value);
+  }
+  return other;
+}
+
+/** Whether the token at `start` of the line is the value of a key that does not name SKUs. */
+export function isValueOfOtherKey(line: string, start: number): boolean {
+  const key = KEY_BEFORE.exec(line.slice(0, start))?.[2];
+  return key !== undefined && !SKU_KEY.test(key);
+}
+
 /** What a selection asks about: the catalogue SKUs to show, and the SKU-shaped strings OTO does not know. */
 export interface SkuSelection {
   readonly skus: string[];
@@ -92,10 +122,16 @@ export interface SkuSelection {
  * when they hold nothing SKU-like at all does it fall back to the whole file, so a selection of an
  * unknown SKU is reported as such rather than answered with the file's other SKUs.
  */
-export function resolveSkuSelection(candidates: readonly string[], fileCandidates: () => readonly string[], inCatalogue: (sku: string) => boolean): SkuSelection {
+export function resolveSkuSelection(
+  candidates: readonly string[],
+  fileCandidates: () => readonly string[],
+  inCatalogue: (sku: string) => boolean,
+  /** Known not to be a SKU (a location code, an order id under its key): never reported missing. */
+  notSku: (text: string) => boolean = () => false,
+): SkuSelection {
   const distinct = [...new Set(candidates)];
   const skus = distinct.filter(inCatalogue);
-  const notInCatalogue = distinct.filter((candidate) => !inCatalogue(candidate) && looksLikeSku(candidate));
+  const notInCatalogue = distinct.filter((candidate) => !inCatalogue(candidate) && looksLikeSku(candidate) && !notSku(candidate));
   if (skus.length > 0 || notInCatalogue.length > 0) {
     return { skus, notInCatalogue };
   }

@@ -12,6 +12,7 @@ import { parseCsv } from './csv';
 import { confirmPick } from '../confirmPick';
 import { Journal, readJournal, type ReadJournal } from '../journal';
 import { parseJsonRows } from './jsonRows';
+import { FileProblems } from './problems';
 import { buildPreview, type Preview } from './preview';
 import { reportCsv } from './report';
 import { BULK_CONCURRENCY, checkRows, sendRows } from './run';
@@ -22,22 +23,22 @@ import { isCancellation, withAbortSignal } from '../../common/ui/cancellation';
 import { COMMANDS } from '../../common/ids';
 import { withCancellableProgress } from '../../common/ui/progress';
 import { skuCount } from '../../stock/tree/format';
-import { plural, pluralOfMany } from '../../common/text/plural';
+import { plural } from '../../common/text/plural';
 
 const l10n = vscode.l10n;
 /** Larger files are not read: 10,000 rows of changes fit in far less. */
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const DOCUMENT_SCHEME = 'oto-stock-changes';
 
-let diagnostics: vscode.DiagnosticCollection | undefined;
+let fileProblems: FileProblems | undefined;
 const documents = new Map<string, string>();
 const documentChanges = new vscode.EventEmitter<vscode.Uri>();
 
 /** The Problems-panel collection and the read-only preview/results documents; registered once. */
 export function bulkSubscriptions(): vscode.Disposable[] {
-  diagnostics = vscode.languages.createDiagnosticCollection('oto-stock-changes');
+  fileProblems = new FileProblems();
   return [
-    diagnostics,
+    fileProblems,
     documentChanges,
     vscode.workspace.registerTextDocumentContentProvider(DOCUMENT_SCHEME, {
       onDidChange: documentChanges.event,
@@ -97,28 +98,17 @@ export async function applyStockChangesFromFile(deps: OperationsDeps, argument: 
         return;
       }
     }
-    const table = /\.json$/i.test(uri.path) ? parseJsonRows(text) : parseCsv(text);
-    const locations = new Set(deps.store.locations.map((location) => location.code));
-    const { changes, problems } = validateTable(table, { hasSku: (sku) => deps.store.getSku(sku) !== undefined, hasLocation: (code) => locations.has(code) });
-    diagnostics?.set(uri, problems.map((problem) => {
-      const line = Math.max(0, problem.line - 1);
-      const diagnostic = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), problem.message, vscode.DiagnosticSeverity.Error);
-      diagnostic.source = 'OTO';
-      return diagnostic;
-    }));
+    const check = (content: string, file: vscode.Uri) => {
+      const table = /\.json$/i.test(file.path) ? parseJsonRows(content) : parseCsv(content);
+      const locations = new Set(deps.store.locations.map((location) => location.code));
+      return validateTable(table, { hasSku: (sku) => deps.store.getSku(sku) !== undefined, hasLocation: (code) => locations.has(code) });
+    };
+    const { changes, problems } = check(text, uri);
     if (problems.length > 0) {
-      const show = l10n.t('Show Problems');
-      const choice = await vscode.window.showErrorMessage(
-        problems.length === 1
-          ? l10n.t('{0} has a problem on line {1}: nothing was sent. {2}', name, problems[0].line, problems[0].message)
-          : pluralOfMany(problems.length, '{1} has {0} problems: nothing was sent. Each one is in the Problems panel on its line.', name),
-        show,
-      );
-      if (choice === show) {
-        await vscode.commands.executeCommand('workbench.actions.view.problems');
-      }
+      await fileProblems?.show(uri, name, problems, (content, file) => check(content, file).problems);
       return;
     }
+    fileProblems?.clear(uri);
     await planAndApply(deps, changes, name);
   } catch (error) {
     await showError(deps, l10n.t('Stock changes from {0} were not applied', name), error);

@@ -96,12 +96,21 @@ async function sendHistory(deps: OperationsDeps): Promise<void> {
   const post = (message: HistoryHostMessage): void => void current.panel.webview.postMessage(message);
   try {
     const environment = deps.environment();
-    const [entries, stock] = await Promise.all([deps.ledger(environment).forSku(sku), deps.getClient().then((client) => client.checkInventoryStock([sku]))]);
+    // The stock first, then the ledger (which by then holds every change answered before the
+    // read); where they differ, the difference is recorded, so the table explains every step
+    // the chart draws up to the figure read now.
+    const readSince = Date.now();
+    const stock = await deps.getClient().then((client) => client.checkInventoryStock([sku]));
+    const now = (stock[sku] ?? []).flatMap((entry) => (entry.pickupLocationCode === undefined ? [] : [{ locationCode: entry.pickupLocationCode, onHand: entry.quantityOnHand }]));
+    const ledger = deps.ledger(environment);
+    let entries = await ledger.forSku(sku);
+    if ((await deps.reconcile(environment, sku, entries, now, readSince)).length > 0) {
+      entries = await ledger.forSku(sku);
+    }
     if (open !== current || current.sku !== sku) {
       return;
     }
     current.rows = entries.slice(-MAX_HISTORY_ROWS).map(toRow);
-    const now = (stock[sku] ?? []).flatMap((entry) => (entry.pickupLocationCode === undefined ? [] : [{ locationCode: entry.pickupLocationCode, onHand: entry.quantityOnHand }]));
     post({ type: 'history', sku, name: deps.store.getSku(sku)?.product?.name ?? '', rows: current.rows, now, readAt: Date.now() });
   } catch (error) {
     post({ type: 'error', message: l10n.t('Could not read the history of {0}: {1}', sku, error instanceof Error ? error.message : String(error)) });

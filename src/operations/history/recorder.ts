@@ -1,14 +1,27 @@
 // Feeds the ledger: changes the extension makes (told by the flows) and changes a read of the
 // store shows that the extension did not make ("outside": another user, the dashboard, an ERP).
 // A figure the extension expects (the after of its own change) is not counted as outside when
-// the next read finds it.
+// the next read finds it; "outside" means other writers only.
 import type { StockChange } from '../../stock/store/figures';
 import type { LedgerEntry } from './entry';
+import type { LocationNow } from './protocol';
 import type { Ledger } from './ledger';
 
+/** One of our changes of one SKU at one location, as the next read should find it. */
+interface Expected {
+  /** On hand our change started from (read fresh right before it), when known. */
+  before?: number;
+  after: number;
+  time: string;
+}
+
+/** How many of our changes per SKU and location wait for a read, and for how long at most. */
+const MAX_WAITING = 20;
+const MAX_WAIT_MS = 10 * 60_000;
+
 export class LedgerRecorder {
-  /** Per environment, `sku␟location` → the on hand our latest change left. */
-  private readonly expected = new Map<string, Map<string, number>>();
+  /** Per environment, `sku␟location` → our changes no read has shown yet, oldest first. */
+  private readonly expected = new Map<string, Map<string, Expected[]>>();
 
   constructor(
     private readonly ledger: (environment: string) => Ledger,
@@ -18,10 +31,9 @@ export class LedgerRecorder {
 
   /** Our own changes: recorded, and their figures expected on the next read. */
   record(environment: string, entries: readonly LedgerEntry[]): Promise<void> {
-    const expected = this.expectedIn(environment);
     for (const entry of entries) {
       if (entry.after !== undefined) {
-        expected.set(key(entry.sku, entry.locationCode), entry.after);
+        this.expect(environment, entry.sku, entry.locationCode, { before: entry.before, after: entry.after, time: entry.time });
       }
     }
     return this.ledger(environment).append(entries).catch(this.onError);
@@ -29,36 +41,108 @@ export class LedgerRecorder {
 
   /** What a read of the store found changed; the ones we did not make go to the ledger as "outside". */
   observe(environment: string, changes: readonly StockChange[]): Promise<void> {
-    const expected = this.expectedIn(environment);
     const time = this.now().toISOString();
     const outside: LedgerEntry[] = [];
     for (const change of changes) {
       if (change.scope !== 'location' || change.locationCode === undefined) {
         continue;
       }
-      const before = change.before?.onHand ?? 0;
-      const after = change.after?.onHand ?? 0;
-      const id = key(change.sku, change.locationCode);
-      const ours = expected.get(id);
-      expected.delete(id);
-      if (before === after || ours === after) {
-        continue;
-      }
-      outside.push({ time, source: 'outside', action: 'observed', sku: change.sku, locationCode: change.locationCode, before: ours ?? before, after });
+      outside.push(...this.unexplained(environment, change.sku, change.locationCode, change.before?.onHand ?? 0, change.after?.onHand ?? 0, time));
     }
-    return outside.length === 0 ? Promise.resolve() : this.ledger(environment).append(outside).catch(this.onError);
+    return this.append(environment, outside);
   }
 
-  private expectedIn(environment: string): Map<string, number> {
-    let map = this.expected.get(environment);
-    if (!map) {
-      map = new Map();
-      this.expected.set(environment, map);
+  /**
+   * Makes the ledger agree with the stock read now (`readSince`: when that read started): where a
+   * location's figure differs from what the ledger last says, the difference is recorded as
+   * observed, so the history's table explains every step its chart draws. A ledger entry newer
+   * than the read is not compared (the read may predate it).
+   */
+  async reconcile(environment: string, sku: string, entries: readonly LedgerEntry[], now: readonly LocationNow[], readSince: number): Promise<LedgerEntry[]> {
+    const time = this.now().toISOString();
+    const found: LedgerEntry[] = [];
+    for (const { locationCode, onHand } of now) {
+      const last = lastFigure(entries, sku, locationCode);
+      if (last?.after === undefined || Date.parse(last.time) > readSince || last.after === onHand) {
+        continue;
+      }
+      found.push({ time, source: 'outside', action: 'observed', sku, locationCode, before: last.after, after: onHand });
+      // The store's own read of the same change is not a second one.
+      this.expect(environment, sku, locationCode, { before: last.after, after: onHand, time });
     }
-    return map;
+    await this.append(environment, found);
+    return found;
   }
+
+  /** The outside entries a read of `before → after` holds once our own changes are taken out. */
+  private unexplained(environment: string, sku: string, locationCode: string, before: number, after: number, time: string): LedgerEntry[] {
+    const waiting = this.waiting(environment, sku, locationCode);
+    const outside = (from: number, to: number, at = time): LedgerEntry[] => (from === to ? [] : [{ time: at, source: 'outside', action: 'observed', sku, locationCode, before: from, after: to }]);
+    if (waiting.length === 0) {
+      return outside(before, after);
+    }
+    const first = waiting[0];
+    let reached = waiting.length - 1;
+    while (reached >= 0 && waiting[reached].after !== after) {
+      reached--;
+    }
+    this.forget(environment, sku, locationCode, reached === -1 ? waiting.length : reached + 1);
+    if (reached === -1) {
+      // Someone changed it after ours: from the figure our changes left.
+      return before === after ? [] : outside(waiting[waiting.length - 1].after, after);
+    }
+    // Ours explain the read, unless the stock had already moved before our first change started
+    // from it: that move was someone else's, and came before ours.
+    return first.before === undefined ? [] : outside(before, first.before, justBefore(first.time));
+  }
+
+  private append(environment: string, entries: LedgerEntry[]): Promise<void> {
+    return entries.length === 0 ? Promise.resolve() : this.ledger(environment).append(entries).catch(this.onError);
+  }
+
+  private expect(environment: string, sku: string, locationCode: string, change: Expected): void {
+    let byKey = this.expected.get(environment);
+    if (!byKey) {
+      byKey = new Map();
+      this.expected.set(environment, byKey);
+    }
+    byKey.set(key(sku, locationCode), [...this.waiting(environment, sku, locationCode), change].slice(-MAX_WAITING));
+  }
+
+  /** Our changes of the SKU at the location that no read has shown yet (the too old left out). */
+  private waiting(environment: string, sku: string, locationCode: string): Expected[] {
+    const oldest = this.now().getTime() - MAX_WAIT_MS;
+    return (this.expected.get(environment)?.get(key(sku, locationCode)) ?? []).filter((change) => Date.parse(change.time) >= oldest);
+  }
+
+  /** Drops the first `count` waiting changes (those a read has shown). */
+  private forget(environment: string, sku: string, locationCode: string, count: number): void {
+    const byKey = this.expected.get(environment);
+    const id = key(sku, locationCode);
+    const left = this.waiting(environment, sku, locationCode).slice(count);
+    if (left.length === 0) {
+      byKey?.delete(id);
+    } else {
+      byKey?.set(id, left);
+    }
+  }
+}
+
+function lastFigure(entries: readonly LedgerEntry[], sku: string, locationCode: string): LedgerEntry | undefined {
+  for (let index = entries.length - 1; index >= 0; index--) {
+    const entry = entries[index];
+    if (entry.sku === sku && entry.locationCode === locationCode && entry.after !== undefined) {
+      return entry;
+    }
+  }
+  return undefined;
 }
 
 function key(sku: string, locationCode: string): string {
   return `${sku}\u241f${locationCode}`;
+}
+
+function justBefore(time: string): string {
+  const parsed = Date.parse(time);
+  return Number.isNaN(parsed) ? time : new Date(parsed - 1).toISOString();
 }

@@ -49,7 +49,6 @@ export async function applyStockChange(ctx: FlowContext, connection: Connection,
     const response = await ctx.prompter.progress(title, () =>
       connection.client.updateStockQuantity({ actionType: plan.action, locationCode: plan.location.code, sku: plan.sku, qty: plan.qty }),
     );
-    refreshRows(ctx, touched);
     const record = await ctx.recent.add<StockChangeRecord>({
       type: 'stock',
       environment: connection.environment,
@@ -64,6 +63,9 @@ export async function applyStockChange(ctx: FlowContext, connection: Connection,
       reason: plan.reason,
       note: plan.note,
     });
+    // Only once the change is recorded (and so known to the ledger) may a read show it: read
+    // earlier, it would count as made outside the extension as well.
+    refreshRows(ctx, touched);
     return { record, warnings: response.warnings };
   } catch (error) {
     if (isLostAnswer(error)) {

@@ -1,7 +1,7 @@
 // What an endpoint sees of a request, and the checks of OTO's loosely typed inputs.
-import type { SandboxState } from '../state/model';
-import { otoFailure } from '../http/errors';
-import { parseDdMmYyyy, splitSkuList, utcDate } from '../../oto';
+import { forecastOf, type Product, type SandboxState, type StockRecord } from '../state/model';
+import { otoFailure, quantityRangeFailure } from '../http/errors';
+import { inQuantityRange, looseInteger, parseDdMmYyyy, splitSkuList, utcDate } from '../../oto';
 
 export interface ApiRequest {
   method: string;
@@ -43,4 +43,46 @@ export function skuList(request: ApiRequest): string[] {
     throw otoFailure('OTO1126');
   }
   return skus;
+}
+
+/**
+ * A quantity as OTO reads one (`40` or `"40"`), or undefined when it is not one; a whole number
+ * beyond ±MAX_QUANTITY is refused here with OTO1132 saying so.
+ */
+export function quantity(value: unknown): number | undefined {
+  const parsed = looseInteger(value);
+  if (parsed === undefined) {
+    const whole = typeof value === 'string' && /^\s*[-+]?\d+\s*$/.test(value) ? Number(value) : value;
+    if (typeof whole === 'number' && Number.isInteger(whole)) {
+      throw quantityRangeFailure({ qty: whole });
+    }
+  }
+  return parsed;
+}
+
+/**
+ * Refuses (OTO1132) a change after which a figure OTO reports would be beyond ±MAX_QUANTITY: the
+ * record's on hand and forecast at `locationCode`, and the product's sums over every location
+ * (checkGlobalStock's figures). `record` is the record as it would be; nothing is changed here.
+ */
+export function checkFigures(product: Product | undefined, locationCode: string, record: StockRecord): void {
+  const figures: Array<[string, number]> = [['stock', record.onHand], ['forecast', forecastOf(record)]];
+  if (product) {
+    let [onHand, forecast] = [product.noLocation?.onHand ?? 0, product.noLocation?.forecasted ?? 0];
+    for (const [code, other] of product.stock) {
+      const counted = code === locationCode ? record : other;
+      onHand += counted.onHand;
+      forecast += forecastOf(counted);
+    }
+    if (!product.stock.has(locationCode)) {
+      onHand += record.onHand;
+      forecast += forecastOf(record);
+    }
+    figures.push([`global stock of ${product.sku}`, onHand], [`global forecast of ${product.sku}`, forecast]);
+  }
+  for (const [figure, value] of figures) {
+    if (!inQuantityRange(value)) {
+      throw quantityRangeFailure({ figure, value });
+    }
+  }
 }

@@ -17,7 +17,7 @@ function numericFailure(error: unknown): unknown {
     return error;
   }
   const numeric = NUMERIC_WRITE_ERRORS[String(error.body.otoErrorCode) as OtoCode];
-  return numeric ? numberedFailure(numeric.errorCode, numeric.errorMsg) : error;
+  return numeric ? numberedFailure(numeric.errorCode, error.detail ?? numeric.errorMsg) : error;
 }
 
 /** `2026-02-18 12:15:31` → the next day, `2026-02-19`: the sandbox delivers the day after the order. */

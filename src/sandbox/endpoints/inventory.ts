@@ -1,10 +1,10 @@
 // createInventoryOrder: inbound and outbound orders are recorded with status `new` and count in
 // the forecast of their location until they are processed (which the API cannot do).
-import { bodyOf, ddmmyyyy, text, type Endpoint } from './api';
-import { inQuantityRange, looseInteger } from '../../oto';
-import { otoFailure } from '../http/errors';
+import { bodyOf, checkFigures, ddmmyyyy, quantity, text, type Endpoint } from './api';
+import { otoFailure, quantityRangeFailure } from '../http/errors';
+import { inQuantityRange } from '../../oto';
 import type { InventoryOrderItem } from '../state/model';
-import { emptyRecord, forecastOf, historyDate, orderDate, type StockRecord } from '../state/model';
+import { emptyRecord, historyDate, orderDate, type StockRecord } from '../state/model';
 
 export const createInventoryOrder: Endpoint = (state, request) => {
   const body = bodyOf(request);
@@ -26,7 +26,7 @@ export const createInventoryOrder: Endpoint = (state, request) => {
     if (sku === undefined) {
       throw otoFailure('OTO1126');
     }
-    const qty = looseInteger(item.qty);
+    const qty = quantity(item.qty);
     if (qty === undefined || qty <= 0) {
       throw otoFailure('OTO1132');
     }
@@ -68,9 +68,10 @@ export const createInventoryOrder: Endpoint = (state, request) => {
   for (const { sku, qty } of items) {
     const record = next.get(sku) ?? { ...(state.productBySku.get(sku)?.stock.get(location.code) ?? emptyRecord()) };
     record[field] += qty;
-    if (!inQuantityRange(record[field]) || !inQuantityRange(forecastOf(record))) {
-      throw otoFailure('OTO1132');
+    if (!inQuantityRange(record[field])) {
+      throw quantityRangeFailure({ figure: `${action} quantity pending`, value: record[field] });
     }
+    checkFigures(state.productBySku.get(sku), location.code, record);
     next.set(sku, record);
   }
   for (const [sku, record] of next) {

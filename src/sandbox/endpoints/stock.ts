@@ -1,6 +1,5 @@
 // Stock endpoints: checkInventoryStock, checkGlobalStock and updateStockQuantity.
-import { bodyOf, skuList, text, type ApiRequest, type Endpoint } from './api';
-import { inQuantityRange, looseInteger } from '../../oto';
+import { bodyOf, checkFigures, quantity, skuList, text, type ApiRequest, type Endpoint } from './api';
 import { otoFailure } from '../http/errors';
 import type { Product, SandboxState } from '../state/model';
 import { emptyRecord, forecastOf } from '../state/model';
@@ -94,7 +93,7 @@ export const updateStockQuantity: Endpoint = (state, request) => {
   if (sku === undefined) {
     throw otoFailure('OTO1126');
   }
-  const qty = looseInteger(body.qty);
+  const qty = quantity(body.qty);
   if (qty === undefined || (actionType === 'set' && qty < 0) || (actionType === 'adjust' && qty === 0)) {
     throw otoFailure('OTO1132');
   }
@@ -116,9 +115,7 @@ export const updateStockQuantity: Endpoint = (state, request) => {
   const record = existing ?? emptyRecord();
   const onHand = actionType === 'set' ? qty : record.onHand + qty;
   // Past the range a figure would be stored wrongly (or not at all): say so rather than succeed.
-  if (!inQuantityRange(onHand) || !inQuantityRange(forecastOf({ ...record, onHand }))) {
-    throw otoFailure('OTO1132');
-  }
+  checkFigures(product, locationCode, { ...record, onHand });
   record.onHand = onHand;
   product.stock.set(locationCode, record);
   const warning =

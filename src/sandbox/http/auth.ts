@@ -8,20 +8,47 @@ export function randomToken(kind: 'rt' | 'at'): string {
   return `sandbox-${kind}-${randomBytes(24).toString('hex')}`;
 }
 
+/** The token of an `Authorization: Bearer …` header. */
+export function bearerToken(authorization: string | undefined): string | undefined {
+  return /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
+}
+
+/** An expired token is known this long after it expired (its requests are still its account's). */
+const EXPIRED_KEPT_MS = 3_600_000;
+/** Tokens known at once: a client that refreshes before every call must not grow the map for an hour. */
+const MAX_TOKENS = 10_000;
+
 export class Tokens {
   private readonly expiries = new Map<string, number>();
 
+  /**
+   * The refresh token and the lifetime of new access tokens can change (a control reset with a
+   * scenario that names others); access tokens already issued stay valid until they expire.
+   */
   constructor(
-    readonly refreshToken: string,
-    private readonly ttlSeconds: number,
+    public refreshToken: string,
+    public ttlSeconds: number,
     private readonly clock: () => number = Date.now,
   ) {}
 
   /** True when the `Authorization` header carries a token this sandbox issued and that is still alive. */
   accepts(authorization: string | undefined): boolean {
-    const match = /^Bearer (\S+)$/.exec(authorization ?? '');
-    const expiry = match ? this.expiries.get(match[1]) : undefined;
+    const token = bearerToken(authorization);
+    return token !== undefined && this.acceptsToken(token);
+  }
+
+  /** True for an access token these tokens issued that is still alive. */
+  acceptsToken(token: string): boolean {
+    const expiry = this.expiries.get(token);
     return expiry !== undefined && this.clock() < expiry;
+  }
+
+  /**
+   * True for an access token these tokens issued, alive or expired not long ago: a request with an
+   * expired token still belongs to the account (its journal, its faults) that issued it.
+   */
+  issued(token: string): boolean {
+    return this.expiries.has(token);
   }
 
   readonly endpoint: Endpoint = (_state, request) => {
@@ -34,7 +61,7 @@ export class Tokens {
     }
     const now = this.clock();
     for (const [token, expiry] of this.expiries) {
-      if (expiry <= now) {
+      if (expiry <= now - EXPIRED_KEPT_MS || this.expiries.size >= MAX_TOKENS) {
         this.expiries.delete(token);
       }
     }

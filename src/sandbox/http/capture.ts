@@ -34,9 +34,10 @@ export class ExchangeTap {
   private readonly raw: Writable<RawExchange>;
   private readonly started = performance.now();
 
-  constructor(incoming: http.IncomingMessage, response: http.ServerResponse, emit: (raw: RawExchange) => void) {
+  /** `now`: the sandbox's clock, which the lint's time windows compare exchanges by. */
+  constructor(incoming: http.IncomingMessage, response: http.ServerResponse, emit: (raw: RawExchange) => void, now: () => number = Date.now) {
     this.raw = {
-      startedAt: Date.now(),
+      startedAt: now(),
       source: { kind: 'sandbox' },
       remoteAddress: incoming.socket.remoteAddress ?? '',
       remotePort: incoming.socket.remotePort ?? 0,

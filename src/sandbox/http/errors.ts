@@ -1,6 +1,6 @@
 // OTO's error answers as the sandbox throws them: the codes, messages and shapes are OTO's facts
 // (src/oto/errors.ts); an ApiFailure carries one to the server, which sends it as it is.
-import { gatewayErrorBody, JWT_EXPIRED, numberedErrorBody, OTO_MESSAGES, otoErrorBody, type OtoCode } from '../../oto';
+import { gatewayErrorBody, JWT_EXPIRED, MAX_QUANTITY, numberedErrorBody, OTO_MESSAGES, otoErrorBody, quantityRangeMessage, type OtoCode } from '../../oto';
 
 export { OTO_MESSAGES, type OtoCode } from '../../oto';
 
@@ -10,6 +10,8 @@ export class ApiFailure extends Error {
   constructor(
     readonly status: number,
     readonly body: unknown,
+    /** Where it differs from the code's own: the words a dialect with its own messages says instead. */
+    readonly detail?: string,
   ) {
     super(`HTTP ${status}`);
   }
@@ -18,6 +20,11 @@ export class ApiFailure extends Error {
 /** `{"success": false, "otoErrorCode": …, "otoErrorMessage": …}`, OTO's usual error shape. */
 export function otoFailure(code: OtoCode, status = 400, message: string = OTO_MESSAGES[code]): ApiFailure {
   return new ApiFailure(status, otoErrorBody(code, message));
+}
+
+/** OTO1132 for a quantity, or a figure it leads to, beyond ±MAX_QUANTITY; the detail says which. */
+export function quantityRangeFailure(problem: Parameters<typeof quantityRangeMessage>[0]): ApiFailure {
+  return new ApiFailure(400, otoErrorBody('OTO1132'), quantityRangeMessage(problem, MAX_QUANTITY));
 }
 
 /** `{"success": false, "errorCode": 4, "errorMsg": …}`, the shape getPickupLocationList uses. */

@@ -89,6 +89,13 @@ export class FaultQueue {
     }
   }
 
+  /** The clock jumped (a control call moved it on): drops what ran out and times the next expiry anew. */
+  clockMoved(): void {
+    if (!this.prune()) {
+      this.scheduleExpiry();
+    }
+  }
+
   dispose(): void {
     clearTimeout(this.expiryTimer);
     this.changes.dispose();

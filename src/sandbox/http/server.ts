@@ -3,39 +3,36 @@
 import * as http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ApiRequest } from '../endpoints/api';
-import type { Tokens } from './auth';
 import { ExchangeTap } from './capture';
 import { ApiFailure, gatewayFailure, genericFailureBody, jwtExpired, otoFailure } from './errors';
-import type { FaultQueue } from './faults';
-import type { SandboxState } from '../state/model';
 import { applyLimits, serverOptions } from '../../common/serverLimits';
 import type { RequestLog } from './requestLog';
-import { routes, type Route } from './routes';
-import type { RawExchange } from '../../traffic/capture';
-import type { Dialect, Fault, SandboxLimits } from '../types';
+import type { Route } from './routes';
+import type { Accounts, SandboxAccount } from '../control/accounts';
+import type { Fault, SandboxLimits } from '../types';
 import { API_PREFIX } from '../../oto';
 
 export { API_PREFIX };
+/** The control room's calls (`/__oto/…`): outside the API, so an ERP's base URL never reaches them. */
+const CONTROL_PATH = '/__oto';
 
 /** A request without a valid access token carries at most this much body (a refresh token). */
 export const UNAUTHORIZED_BODY_BYTES = 16_384;
 
 export interface ServerContext {
-  state: SandboxState;
-  tokens: Tokens;
-  faults: FaultQueue;
-  latencyMs: number;
-  /** Which of OTO's answer dialects the endpoints speak. */
-  dialect: Dialect;
+  /** Each request acts on the account its token belongs to (state, tokens, faults, latency, dialect, journal). */
+  accounts: Accounts;
   /** Absent when the sandbox keeps no request log (`requestLog: false`). */
   log?: RequestLog;
   limits: Required<SandboxLimits>;
   /** Aborted when the sandbox closes: pending delays end and hanging requests are dropped. */
   closing: AbortSignal;
-  /** Called after an endpoint that writes has changed the state. */
-  stateChanged(): void;
-  /** Hears every exchange once it is over (traffic capture); absent when capture is off. */
-  onExchange?: (raw: RawExchange) => void;
+  /** Whether exchanges are captured into the accounts' journals. */
+  capture: boolean;
+  /** The sandbox's clock, which exchanges are timed by. */
+  clock: () => number;
+  /** Answers the control calls under `/__oto`, which are never captured nor linted. */
+  control?: (incoming: http.IncomingMessage, response: http.ServerResponse) => void;
 }
 
 interface Reply {
@@ -51,7 +48,7 @@ const NOT_JSON = Symbol('not JSON');
  * dropped rather than the socket destroyed, so the client receives the 413 instead of a reset
  * (the request timeout still ends a body that never stops).
  */
-function readBody(request: http.IncomingMessage, limit: number): Promise<string> {
+export function readBody(request: http.IncomingMessage, limit: number): Promise<string> {
   const tooLarge = (): ApiFailure => gatewayFailure(413, `Request body too large: at most ${limit} bytes`);
   if (Number(request.headers['content-length']) > limit) {
     request.resume();
@@ -118,7 +115,7 @@ function parseBody(text: string): unknown {
   }
 }
 
-function answer(route: Route | undefined, context: ServerContext, request: ApiRequest, authorized: boolean): Reply {
+function answer(route: Route | undefined, account: SandboxAccount, request: ApiRequest, authorized: boolean): Reply {
   try {
     if (!route) {
       throw gatewayFailure(404, `No endpoint ${request.endpoint}`);
@@ -132,9 +129,9 @@ function answer(route: Route | undefined, context: ServerContext, request: ApiRe
     if (request.body === NOT_JSON) {
       throw otoFailure('OTO1075');
     }
-    const body = JSON.stringify(route.handle(context.state, request));
+    const body = JSON.stringify(route.handle(account.state, request));
     if (route.writes) {
-      context.stateChanged();
+      account.changed();
     }
     return { status: 200, body };
   } catch (error) {
@@ -160,16 +157,23 @@ function send(response: http.ServerResponse, reply: Reply, headers: Record<strin
   response.end(reply.body);
 }
 
+/** Which account a request acts on; settled once its token (or refresh token) is read. */
+interface Chosen {
+  account: SandboxAccount;
+}
+
 export function createServer(context: ServerContext): http.Server {
-  const table = routes(context.tokens, context.dialect);
-  const handle = async (incoming: http.IncomingMessage, response: http.ServerResponse, tap?: ExchangeTap): Promise<void> => {
+  const handle = async (incoming: http.IncomingMessage, response: http.ServerResponse, chosen: Chosen, tap?: ExchangeTap): Promise<void> => {
     const url = targetOf(incoming);
     const endpoint = url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length).replace(/\/$/, '') : '';
-    const route = Object.prototype.hasOwnProperty.call(table, endpoint) ? table[endpoint] : undefined;
-    const method = incoming.method ?? 'GET';
     // The token is checked before any body is kept: a request that will be refused anyway (no
     // such endpoint, wrong method, no valid token) has its body dropped unread.
-    const authorized = context.tokens.accepts(incoming.headers.authorization);
+    const issuer = context.accounts.byAuthorization(incoming.headers.authorization);
+    const authorized = issuer?.alive === true;
+    let account = issuer?.account ?? context.accounts.default;
+    const table = account.routes;
+    const route = Object.prototype.hasOwnProperty.call(table, endpoint) ? table[endpoint] : undefined;
+    const method = incoming.method ?? 'GET';
     const wanted = route !== undefined && route.method === method && (authorized || !route.auth);
     let rawBody: string | undefined;
     if (wanted && bodiless(incoming)) {
@@ -182,19 +186,27 @@ export function createServer(context: ServerContext): http.Server {
       incoming.resume();
     }
     const request: ApiRequest = { method, endpoint, query: url.query, body: parseBody(rawBody ?? '') };
+    if (!authorized && endpoint === 'refreshToken') {
+      // Signing in: the account is the one whose refresh token this is.
+      const refreshToken = (request.body as { refresh_token?: unknown } | undefined)?.refresh_token;
+      account = context.accounts.byRefreshToken(refreshToken) ?? account;
+    }
+    chosen.account = account;
     context.log?.add({ method, endpoint, url: incoming.url ?? '', query: request.query, text: rawBody, body: request.body === NOT_JSON ? rawBody : request.body, authorized });
     tap?.request(rawBody ?? '', authorized, request.body === NOT_JSON ? undefined : { value: request.body }, request.query);
 
-    const fault = context.faults.take(endpoint, incoming.headers['user-agent']);
+    const fault = account.faults.take(endpoint, incoming.headers['user-agent']);
     if (fault) {
       tap?.fault(fault);
     }
-    const delay = context.latencyMs + (fault?.latencyMs ?? 0);
+    const delay = account.latencyMs + (fault?.latencyMs ?? 0);
     if (delay > 0) {
       await sleep(delay, undefined, { signal: context.closing });
     }
     // A fault either replaces the answer or, with afterEffect, lets the call change state first.
-    const reply = !fault || fault.afterEffect ? answer(route, context, request, authorized) : undefined;
+    // Only a sign-in changes the account here, and refreshToken is every account's endpoint.
+    const routeOfAccount = account.routes === table ? route : account.routes[endpoint];
+    const reply = !fault || fault.afterEffect ? answer(routeOfAccount, account, request, authorized) : undefined;
     if (fault?.hang) {
       return;
     }
@@ -203,11 +215,16 @@ export function createServer(context: ServerContext): http.Server {
       incoming.socket.destroy();
       return;
     }
-    send(response, failed ?? reply ?? answer(route, context, request, authorized), fault?.headers, tap);
+    send(response, failed ?? reply ?? answer(routeOfAccount, account, request, authorized), fault?.headers, tap);
   };
   const server = http.createServer(serverOptions(context.limits), (incoming, response) => {
-    const tap = context.onExchange && new ExchangeTap(incoming, response, context.onExchange);
-    handle(incoming, response, tap).catch((error: unknown) => {
+    if (context.control && incoming.url?.startsWith(CONTROL_PATH)) {
+      context.control(incoming, response);
+      return;
+    }
+    const chosen: Chosen = { account: context.accounts.default };
+    const tap = context.capture ? new ExchangeTap(incoming, response, (raw) => chosen.account.record(raw), context.clock) : undefined;
+    handle(incoming, response, chosen, tap).catch((error: unknown) => {
       if (context.closing.aborted || response.headersSent) {
         return;
       }

@@ -21,15 +21,26 @@ export interface ScenarioProblem {
   message: string;
 }
 
+/** How many problems the message lists; the rest are counted (all are in `problems`). */
+export const LISTED_PROBLEMS = 20;
+
+function describeProblem(problem: ScenarioProblem): string {
+  return `${problem.field ? `line ${problem.line}, ${problem.field}` : `line ${problem.line}`}: ${problem.message}`;
+}
+
 export class ScenarioError extends Error {
   constructor(
     readonly file: string,
     readonly problems: ScenarioProblem[],
   ) {
-    const [first] = problems;
-    const where = first.field ? `line ${first.line}, ${first.field}` : `line ${first.line}`;
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
-    super(`${file}: ${where}: ${first.message}${more}`);
+    // Every problem at once (up to a bound): fixing a file one run at a time is slow in CI.
+    const listed = problems.slice(0, LISTED_PROBLEMS).map(describeProblem);
+    const rest = problems.length - listed.length;
+    super(
+      problems.length === 1
+        ? `${file}: ${listed[0]}`
+        : [`${file}: ${problems.length} problems`, ...listed.map((line) => `  ${line}`), ...(rest > 0 ? [`  … and ${rest} more`] : [])].join('\n'),
+    );
   }
 }
 
@@ -52,7 +63,8 @@ export function parseScenario(text: string, file = '.oto/sandbox.json'): Sandbox
   if (syntax.length > 0 || !tree) {
     throw new ScenarioError(
       file,
-      syntax.map((error) => at(error.offset, [], `not valid JSON (${printParseErrorCode(error.error)})`)),
+      // The first syntax error only: the parser's later ones are mostly what the first one caused.
+      syntax.slice(0, 1).map((error) => at(error.offset, [], `not valid JSON (${printParseErrorCode(error.error)})`)),
     );
   }
   const value = getNodeValue(tree) as unknown;

@@ -6,7 +6,9 @@ import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as net from 'node:net';
-import { applyLimits, BUSY_ANSWER_MS, BUSY_ANSWERS, resolveLimits, serverOptions, stopServer } from '../../../src/common/serverLimits';
+import { applyLimits, BUSY_ANSWER_MS, DEFAULT_LIMITS, resolveLimits, serverOptions, stopServer } from '../../../src/common/serverLimits';
+
+const BUSY_ANSWERS = DEFAULT_LIMITS.busyAnswers;
 
 const CAP = 2;
 const FLOOD = BUSY_ANSWERS + 60;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { looksLikeSku, resolveSkuSelection, skuCandidates, tokenAt } from '../../../src/devtools/hover/skuText';
+import { isValueOfOtherKey, looksLikeSku, resolveSkuSelection, skuCandidates, tokenAt, valuesOfOtherKeys } from '../../../src/devtools/hover/skuText';
 
 function at(line: string, marker: string): string | undefined {
   return tokenAt(line, line.indexOf(marker) + 1)?.text;
@@ -50,5 +50,25 @@ describe('devtools SKU text', () => {
     );
     assert.deepEqual(resolveSkuSelection(['const'], file, known), { skus: ['AJW-DATES-500', 'COF-SAU-250'], notInCatalogue: [] }, 'nothing SKU-like at the cursor: the file\'s SKUs');
     assert.deepEqual(resolveSkuSelection([], () => ['x'], known), { skus: [], notInCatalogue: [] });
+  });
+
+  it('an order id and a known location code in an order JSON are not reported as missing SKUs; an unknown SKU under its key is', () => {
+    const order = JSON.stringify({ orderId: 'ERP-10023', warehouseCode: 'RUH-WH1', items: [{ sku: 'AJW-DATES-500', quantity: 2 }, { productSku: 'NOT-IN-CATALOGUE', quantity: 1 }], note: 'ERP-10023 again' }, null, 2);
+    const other = valuesOfOtherKeys(order);
+    assert.ok(other.has('ERP-10023') && other.has('RUH-WH1'));
+    assert.ok(!other.has('AJW-DATES-500') && !other.has('NOT-IN-CATALOGUE'));
+    const locations = new Set(['RUH-WH1', 'JED-WH1']);
+    const resolved = resolveSkuSelection([order.trim(), ...skuCandidates(order)], () => [], (sku) => sku === 'AJW-DATES-500', (text) => locations.has(text) || other.has(text));
+    assert.deepEqual(resolved, { skus: ['AJW-DATES-500'], notInCatalogue: ['NOT-IN-CATALOGUE'] });
+    // A value under a SKU key anywhere stays a candidate, even if another key repeats it.
+    assert.ok(!valuesOfOtherKeys('{"ref": "AB-1", "sku": "AB-1"}').has('AB-1'));
+    // Other syntaxes: YAML, PHP, assignments.
+    assert.deepEqual([...valuesOfOtherKeys("order_id: SO-77\n'location' => 'DMM-WH2'\nsku = 'X-1'")], ['SO-77', 'DMM-WH2']);
+    // The hover: the key before the token on its line.
+    const line = '  "orderId": "ERP-10023",';
+    assert.equal(isValueOfOtherKey(line, line.indexOf('ERP')), true);
+    const skuLine = '  "sku": "NOT-IN-CATALOGUE",';
+    assert.equal(isValueOfOtherKey(skuLine, skuLine.indexOf('NOT')), false);
+    assert.equal(isValueOfOtherKey('NOT-IN-CATALOGUE,3,RUH-WH1', 0), false, 'no key: judged as before');
   });
 });

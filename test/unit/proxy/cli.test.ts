@@ -46,11 +46,40 @@ describe('recording proxy CLI', () => {
     assert.ok(!upstream.requests.some((request) => request.endpoint === 'updateStockQuantity'));
   });
 
+  it('blocks writes unless --writes forward asks for them, answering in OTO\'s error shape', async () => {
+    const cli = run(['--proxy', upstream.baseUrl, '--port', '0', '--exit-after-idle', '1']);
+    const [, baseUrl] = await waitFor(/base URL:\s+(\S+)/, cli);
+    assert.match(cli.output(), /writes:\s+block \(not sent; --writes forward sends them on\)/);
+    const token = await accessToken(upstream);
+    const blocked = await call(`${baseUrl}/updateStockQuantity`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ actionType: 'adjust', locationCode: 'RUH-WH1', sku: 'AJW-DATES-500', qty: 1 }) });
+    assert.equal(blocked.status, 403);
+    assert.equal((blocked.json as { success: boolean; otoErrorCode: string }).success, false);
+    assert.equal((blocked.json as { otoErrorCode: string }).otoErrorCode, 'OTO9403');
+    assert.equal(await cli.exited, 0);
+    assert.match(cli.output(), /POST updateStockQuantity 403 OTO9403/);
+    assert.ok(!upstream.requests.some((request) => request.endpoint === 'updateStockQuantity'));
+
+    const forwarding = run(['--proxy', upstream.baseUrl, '--port', '0', '--writes', 'forward', '--exit-after-idle', '1']);
+    const [, forwardUrl] = await waitFor(/base URL:\s+(\S+)/, forwarding);
+    assert.match(forwarding.output(), /writes:\s+forward \(they change the upstream's real stock\)/);
+    const sent = await call(`${forwardUrl}/updateStockQuantity`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ actionType: 'adjust', locationCode: 'RUH-WH1', sku: 'AJW-DATES-500', qty: 1 }) });
+    assert.equal(sent.status, 200);
+    assert.equal(await forwarding.exited, 0);
+    assert.equal(upstream.requests.filter((request) => request.endpoint === 'updateStockQuantity').length, 1);
+  });
+
+  it('says in --help which writes mode is the default, once', async () => {
+    const help = run(['--help']);
+    assert.equal(await help.exited, 0);
+    assert.equal(help.output().match(/\(default\)/g)?.length, 1 + 1, 'the dialect\'s default and the writes mode\'s');
+    assert.match(help.output(), /--writes MODE +with --proxy: block \(default\), simulate, forward/);
+  });
+
   it('refuses sandbox-only flags with --proxy, and --writes without it', async () => {
     for (const [args, message] of [
       [['--proxy', upstream.baseUrl, '--dialect', 'numeric-codes'], /--dialect set up the sandbox and cannot be used with --proxy/],
       [['--writes', 'block'], /--writes needs --proxy/],
-      [['--proxy', upstream.baseUrl, '--writes', 'maybe'], /--writes must be forward, block, simulate, got "maybe"/],
+      [['--proxy', upstream.baseUrl, '--writes', 'maybe'], /--writes must be block, simulate, forward, got "maybe"/],
     ] as const) {
       const cli = run([...args]);
       assert.equal(await cli.exited, 1, args.join(' '));

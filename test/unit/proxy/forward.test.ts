@@ -118,11 +118,20 @@ describe('recording proxy: forwarding', () => {
     assert.equal(harness.proxy.exchangeCount, 1);
   });
 
+  it('blocks writes unless told to forward them', async () => {
+    const proxy = await startProxy({ upstream: upstream.baseUrl });
+    try {
+      assert.equal(proxy.writes, 'block');
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('listens on 127.0.0.1 only and checks its options', async () => {
     assert.match(harness.proxy.baseUrl, /^http:\/\/127\.0\.0\.1:\d+\/rest\/v2$/);
     await assert.rejects(startProxy({ upstream: 'ftp://example.invalid/rest/v2' }), /http\(s\) URL/);
     await assert.rejects(startProxy({ upstream: 'https://user:pw@example.invalid/rest/v2' }), /credentials/);
-    await assert.rejects(startProxy({ upstream: upstream.baseUrl, writes: 'maybe' as never }), /writes must be forward, block, simulate/);
+    await assert.rejects(startProxy({ upstream: upstream.baseUrl, writes: 'maybe' as never }), /writes must be block, simulate, forward/);
     await assert.rejects(startProxy({ upstream: upstream.baseUrl, port: harness.proxy.port }), /already in use/);
   });
 });

@@ -79,8 +79,9 @@ export interface ProxyHarness {
   readonly exchanges: readonly TrafficExchange[];
 }
 
+/** A proxy to `upstream`; these suites are about forwarding, so writes go on unless `options` says otherwise. */
 export async function proxyTo(upstream: string, options: Partial<ProxyOptions> = {}): Promise<ProxyHarness> {
-  const proxy = await startProxy({ upstream, environment: 'staging', ...options });
+  const proxy = await startProxy({ upstream, environment: 'staging', writes: 'forward', ...options });
   return {
     proxy,
     get exchanges() {

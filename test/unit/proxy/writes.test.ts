@@ -42,7 +42,7 @@ describe('recording proxy: writes', () => {
       harness = await proxyTo(sandbox.baseUrl, { writes: 'block' });
     });
 
-    it('answers every write 403 in the gateway shape and sends none of them', async () => {
+    it('answers every write 403 in OTO\'s business error shape, which an ERP reads as a refused write, and sends none of them', async () => {
       const bodies: Record<string, unknown> = {
         updateStockQuantity: { actionType: 'adjust', locationCode: 'RUH-WH1', sku: SKU, qty: 1 },
         createInventoryOrder: { action: 'inbound', locationCode: 'RUH-WH1', items: [{ sku: SKU, qty: 1 }] },
@@ -52,7 +52,11 @@ describe('recording proxy: writes', () => {
       for (const [endpoint, body] of Object.entries(bodies)) {
         const answer = await through(endpoint, body);
         assert.equal(answer.status, 403, endpoint);
-        assert.deepEqual(answer.json, { message: `The recording proxy blocks writes: ${endpoint} was not sent to staging`, code: 403 });
+        assert.deepEqual(answer.json, {
+          success: false,
+          otoErrorCode: 'OTO9403',
+          otoErrorMessage: `Write blocked by the OTO Stock recording proxy (writes: block): ${endpoint} was not sent to staging`,
+        });
       }
       assert.deepEqual(writesReceived(), []);
       assert.ok(!sandbox.requests.some((request) => request.endpoint === 'someFutureWrite'));

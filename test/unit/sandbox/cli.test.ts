@@ -61,11 +61,51 @@ describe('sandbox CLI', () => {
     }
   });
 
-  it('rejects unknown options and non-numbers', async () => {
-    for (const args of [['--nope', '1'], ['--port', 'abc'], ['--seed']]) {
-      const cli = run(args);
+  it('rejects unknown options and non-numbers, naming itself as it was run', async () => {
+    for (const [args, message] of [
+      [['--nope', '1'], /unknown option --nope/],
+      [['--nope'], /unknown option --nope/],
+      [['--port', 'abc'], /--port needs a number, got "abc"/],
+      [['--port=abc'], /--port needs a number, got "abc"/],
+      [['--seed'], /--seed needs a value/],
+    ] as const) {
+      const cli = run([...args]);
       assert.strictEqual(await cli.exited, 1, args.join(' '));
-      assert.match(cli.output(), /Usage: npm run sandbox/);
+      assert.match(cli.output(), message);
+      assert.match(cli.output(), /^node \S*cli\.js: /);
+      assert.match(cli.output(), /Usage: node \S*cli\.js \[options\]/);
+      assert.doesNotMatch(cli.output(), /npm run sandbox/);
     }
+    const viaNpm = run(['--nope', '1'], undefined, undefined, { npm_lifecycle_event: 'sandbox' });
+    assert.strictEqual(await viaNpm.exited, 1);
+    assert.match(viaNpm.output(), /^npm run sandbox --: unknown option --nope/);
+    assert.match(viaNpm.output(), /Usage: npm run sandbox -- \[options\]/);
+  });
+
+  it('takes --name=value as well as --name value', async () => {
+    const cli = run(['--port=0', '--refresh-token=eq-token']);
+    try {
+      await waitFor(/Ctrl-C/, cli);
+      assert.match(cli.output(), /refresh token:\s+eq-token/);
+    } finally {
+      cli.child.kill('SIGINT');
+    }
+    assert.strictEqual(await cli.exited, 0);
+  });
+
+  it('tries out a SKU the running scenario has, not the demo\'s', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oto-scenario-'));
+    const file = path.join(dir, 'shop.json');
+    fs.writeFileSync(file, JSON.stringify({ products: [{ sku: 'MY SKU/1', name: 'Mine', stock: { 'RUH-WH1': 3 } }] }));
+    const cli = run(['--port', '0', '--scenario', file]);
+    try {
+      const [, url] = await waitFor(/curl -s "(\S+checkInventoryStock\S+)"/, cli);
+      assert.match(url, /\?sku=MY%20SKU%2F1$/);
+      assert.doesNotMatch(cli.output(), /AJW-DATES-500/);
+    } finally {
+      cli.child.kill('SIGINT');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    assert.strictEqual(await cli.exited, 0);
   });
 });

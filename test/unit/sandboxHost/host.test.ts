@@ -2,22 +2,31 @@
 // across stops (a switch of environment, a reload) until a reset, and the scenario file. Real HTTP
 // to real sandboxes on 127.0.0.1; only the storage is in memory.
 import * as assert from 'node:assert';
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as sandboxModule from '../../../src/sandbox';
 import type { RunningSandbox, SandboxSnapshot } from '../../../src/sandbox';
-import { SandboxHost, type SandboxHostStorage } from '../../../src/sandboxHost/host';
+import { SandboxHost, type SandboxHostStorage, type SandboxIds } from '../../../src/sandboxHost/host';
+import { sandboxFiles, STATE_FILE } from '../../../src/sandboxHost/stateFiles';
 import { Session } from '../../../src/session';
 import { MemorySecrets, MemorySettings } from '../session/fakes';
-import { ok, signIn } from '../sandbox/support/http';
+import { call, ok, signIn } from '../sandbox/support/http';
 import { until } from '../until';
 
 class MemoryStorage implements SandboxHostStorage {
   state: SandboxSnapshot | undefined;
   token: string | undefined;
   stateWrites = 0;
-  readState = (): SandboxSnapshot | undefined => this.state && (JSON.parse(JSON.stringify(this.state)) as SandboxSnapshot);
+  ids: SandboxIds | undefined;
+  readState = async (): Promise<SandboxSnapshot | undefined> => this.state && (JSON.parse(JSON.stringify(this.state)) as SandboxSnapshot);
   writeState = async (snapshot: SandboxSnapshot | undefined): Promise<void> => {
     this.stateWrites++;
     this.state = snapshot && (JSON.parse(JSON.stringify(snapshot)) as SandboxSnapshot);
+  };
+  readIds = async (): Promise<SandboxIds | undefined> => this.ids;
+  writeIds = async (ids: SandboxIds): Promise<void> => {
+    this.ids = ids;
   };
   readToken = async (): Promise<string | undefined> => this.token;
   writeToken = async (token: string): Promise<void> => {
@@ -147,7 +156,7 @@ describe('sandbox host', () => {
     await adjust(sandbox, 3);
     host.dispose();
     await new Promise((resolve) => setImmediate(resolve));
-    const restored = await sandboxModule.startSandbox({ state: storage.readState() });
+    const restored = await sandboxModule.startSandbox({ state: await storage.readState() });
     running.push(restored);
     assert.strictEqual(await onHand(restored), before + 3);
   });
@@ -238,5 +247,79 @@ describe('sandbox host', () => {
     await sandbox.close();
     assert.strictEqual(await host.scenarioText(), undefined, 'nothing to save once stopped');
     assert.strictEqual(host.addFaults([{ endpoint: '*', status: 500 }]), false);
+  });
+
+  it('shares one fault queue with the control API: a fault added over HTTP is the editor’s to show and remove, and back', async () => {
+    const sandbox = await start();
+    let changes = 0;
+    host.onDidChangeFaults(() => changes++);
+    const url = sandbox.baseUrl.replace(/\/rest\/v2$/, '/__oto/faults');
+    const added = ok<{ id: number }>(await call(url, { method: 'POST', body: JSON.stringify({ endpoint: 'accountInfo', status: 503, times: 3 }) }));
+    assert.deepStrictEqual([host.faults().map((entry) => entry.id), changes], [[added.id], 1]);
+    host.removeFault(added.id);
+    host.addFaults([{ endpoint: 'productList', hang: true }]);
+    const listed = ok<{ faults: Array<{ fault: unknown }> }>(await call(url));
+    assert.deepStrictEqual([listed.faults.map((entry) => entry.fault), changes], [[{ endpoint: 'productList', hang: true }], 3]);
+  });
+
+  describe('kept as files with the extension host (every window and browser of the workspace)', () => {
+    let dir: string;
+    beforeEach(async () => {
+      dir = await fs.mkdtemp(path.join(os.tmpdir(), 'oto-sandbox-files-'));
+    });
+    afterEach(() => fs.rm(dir, { recursive: true, force: true }));
+
+    const fileStorage = (): SandboxHostStorage => {
+      const files = sandboxFiles(dir);
+      let token: string | undefined;
+      return { ...files, readToken: async () => token, writeToken: async (value) => void (token = value) };
+    };
+    const transaction = async (sandbox: RunningSandbox, qty: number): Promise<number> =>
+      ok<{ transactionID: number }>(await (await signIn(sandbox)).post('updateStockQuantity', { actionType: 'adjust', locationCode: 'RUH-WH1', sku: SKU, qty })).transactionID;
+
+    it('a second window starts from the state the first left, and continues its transaction IDs', async () => {
+      host = new SandboxHost({ load: () => sandboxModule, storage: fileStorage(), port: () => 0, readScenario: async () => undefined, saveDelayMs: 50 });
+      const first = await start();
+      const before = await onHand(first);
+      const ids = [await transaction(first, 5)];
+      await until('the state to be saved', () => fs.stat(path.join(dir, STATE_FILE)).then(() => true, () => false));
+      await host.flush();
+      // Another window: its own host and sandbox over the same folder, the first still running.
+      const other = new SandboxHost({ load: () => sandboxModule, storage: fileStorage(), port: () => 0, readScenario: async () => undefined, saveDelayMs: 50 });
+      try {
+        const second = await other.start();
+        running.push(second);
+        assert.strictEqual(await onHand(second), before + 5);
+        ids.push(await transaction(second, 1));
+        assert.ok(ids[1] > ids[0], `IDs continue: ${ids.join(', ')}`);
+      } finally {
+        other.dispose();
+      }
+    });
+
+    it('after a reset the fresh sandbox gives IDs no earlier change had', async () => {
+      host = new SandboxHost({ load: () => sandboxModule, storage: fileStorage(), port: () => 0, readScenario: async () => undefined, saveDelayMs: 50 });
+      const first = await start();
+      const given = [await transaction(first, 1), await transaction(first, 1)];
+      await host.reset(() => running.pop()!.close());
+      const fresh = await start();
+      const next = await transaction(fresh, 1);
+      assert.ok(next > Math.max(...given), `${next} follows ${given.join(', ')}`);
+      // And again after a reload of the window: the IDs are on disk, not in this host.
+      await host.reset(() => running.pop()!.close());
+      host.dispose();
+      host = new SandboxHost({ load: () => sandboxModule, storage: fileStorage(), port: () => 0, readScenario: async () => undefined, saveDelayMs: 50 });
+      assert.ok((await transaction(await start(), 1)) > next);
+    });
+
+    it('a torn state file starts afresh, saying why', async () => {
+      await fs.writeFile(path.join(dir, STATE_FILE), '{"format": "oto-sandbox-st');
+      host = new SandboxHost({ load: () => sandboxModule, storage: fileStorage(), port: () => 0, readScenario: async () => undefined, saveDelayMs: 50 });
+      let event: { origin?: string; stateProblem?: string } = {};
+      host.onDidStart((started) => (event = started));
+      await start();
+      assert.strictEqual(event.origin, 'demo');
+      assert.match(event.stateProblem ?? '', /state\.json: not JSON/);
+    });
   });
 });

@@ -79,6 +79,34 @@ describe('OtoClient authentication', () => {
       assert.equal(t.sent('refreshToken').length, 2);
     });
 
+    it('a 403 is OTO refusing the call, not the token: no refresh and no resend, for a read or a write', async () => {
+      const [location] = await t.client.getPickupLocations();
+      const [product] = await t.client.listProducts();
+      const forbidden = '{"message":"Forbidden","code":403}';
+      t.sandbox.addFaults([
+        { endpoint: 'accountInfo', status: 403, body: forbidden, times: 1 },
+        { endpoint: 'updateStockQuantity', status: 403, body: forbidden, times: 1 },
+      ]);
+      const read = await failure(t.client.getAccountInfo());
+      const write = await failure(t.client.updateStockQuantity({ actionType: 'adjust', locationCode: location.code, sku: product.sku, qty: 1 }));
+      for (const error of [read, write]) {
+        assert.equal(error.status, 403);
+        assert.notEqual(error.kind, 'auth');
+        assert.equal(error.attempts, 1);
+      }
+      assert.equal(t.sent('accountInfo').length, 1);
+      assert.equal(t.sent('updateStockQuantity').length, 1);
+      assert.equal(t.sent('refreshToken').length, 1, 'the token was never refreshed');
+    });
+
+    it('a 401 to the token refresh itself is not answered with another refresh', async () => {
+      t.sandbox.addFaults([{ endpoint: 'refreshToken', status: 401, body: JWT_EXPIRED, times: 1 }]);
+      const error = await failure(t.client.getAccountInfo());
+      assert.equal(error.endpoint, 'refreshToken');
+      assert.equal(t.sent('refreshToken').length, 1);
+      assert.equal(t.sent('accountInfo').length, 0);
+    });
+
     it('a refused refresh token is an auth error, not retried', async () => {
       const client = t.newClient({ refreshToken: 'not-the-sandbox-refresh-token' });
       const error = await failure(client.getAccountInfo());
@@ -86,6 +114,34 @@ describe('OtoClient authentication', () => {
       assert.equal(error.endpoint, 'refreshToken');
       assert.match(error.message, /refused the refresh token/);
       assert.equal(t.sent('refreshToken').length, 1);
+      assert.equal(t.sent('accountInfo').length, 0);
+    });
+
+    it('a refresh answered 4xx without an OTO code is a refused token too (sign in again)', async () => {
+      t.sandbox.addFaults([{ endpoint: 'refreshToken', status: 403, body: '{"message":"Forbidden"}', times: 1 }]);
+      const error = await failure(t.client.getAccountInfo());
+      assert.equal(error.kind, 'auth');
+      assert.equal(error.status, 403);
+      assert.equal(error.message, 'OTO refused the refresh token: Forbidden');
+    });
+
+    it('a refresh answered success: false under HTTP 200 is a refused token', async () => {
+      t.sandbox.addFaults([{ endpoint: 'refreshToken', status: 200, body: '{"success":false,"otoErrorCode":"OTO1088","otoErrorMessage":"This action is not allowed for this token"}', times: 1 }]);
+      const error = await failure(t.client.getAccountInfo());
+      assert.equal(error.kind, 'auth');
+      assert.equal(error.code, 'OTO1088');
+      assert.match(error.message, /^OTO refused the refresh token: /);
+    });
+
+    it('a 5xx during the refresh is OTO failing, not the token refused, even with an OTO code', async () => {
+      const client = t.newClient({ retry: { maxAttempts: 1 } });
+      for (const [status, body] of [[500, undefined], [503, undefined], [502, '{"message":"Bad Gateway"}']] as const) {
+        t.sandbox.addFaults([{ endpoint: 'refreshToken', status, body, times: 1 }]);
+        const error = await failure(client.getAccountInfo());
+        assert.equal(error.status, status);
+        assert.notEqual(error.kind, 'auth', `HTTP ${status} made the user sign in again`);
+        assert.doesNotMatch(error.message, /refused the refresh token/);
+      }
       assert.equal(t.sent('accountInfo').length, 0);
     });
 
@@ -118,6 +174,16 @@ describe('OtoClient authentication', () => {
       await t.client.getAccountInfo();
       assert.equal(t.sent('refreshToken').length, 2);
       assert.ok(t.sent('accountInfo').every((request) => request.authorized));
+    });
+
+    it('reuses the token until a tenth of its life is left, and refreshes from that very moment', async () => {
+      await t.client.getAccountInfo();
+      time += 899;
+      await t.client.getAccountInfo();
+      assert.equal(t.sent('refreshToken').length, 1, 'reused 101 ms before expiry');
+      time += 1;
+      await t.client.getAccountInfo();
+      assert.equal(t.sent('refreshToken').length, 2, 'refreshed 100 ms before expiry');
     });
 
     it('after an idle spell past expiry, waiting callers share one refresh', async () => {

@@ -1,7 +1,7 @@
 // No token in any event or error: checked by scanning everything a run of calls produced, including
 // failures whose bodies echo a token back.
 import * as assert from 'node:assert/strict';
-import { redact, redactHeaders } from '../../../../src/client';
+import { OtoError, redact, redactHeaders } from '../../../../src/client';
 import { failure, useSandbox } from '../support';
 
 const REFRESH_TOKEN = 'rt-sandbox-secret-0123456789abcdef';
@@ -36,6 +36,15 @@ describe('token redaction', () => {
       assert.deepEqual(JSON.parse(t.events[0].requestBody ?? '{}'), { refresh_token: '***' });
     });
 
+    it('hides a token that OTO echoes in its warnings, plain or JSON-escaped, and keeps the rest of them', async () => {
+      await t.client.getAccountInfo();
+      const escaped = JSON.stringify(REFRESH_TOKEN).slice(1, -1).replace(/-/g, '\\u002d');
+      const warnings = [`echo ${REFRESH_TOKEN}`, `{"given":"${escaped}"}`, 'Inventory quantity set to the given qty according to the action type'];
+      t.sandbox.addFaults([{ endpoint: 'getPickupLocationList', status: 400, body: JSON.stringify({ success: false, errorCode: 4, errorMsg: 'bad', warnings }), times: 1 }]);
+      const error = await failure(t.client.getPickupLocations());
+      assert.deepEqual(error.warnings, ['echo ***', '{"given":"***"}', warnings[2]]);
+    });
+
     it('a refused refresh token keeps the words of OTO\'s message', async () => {
       const error = await failure(t.newClient({ refreshToken: `${REFRESH_TOKEN}-wrong` }).getAccountInfo());
       assert.match(error.message, /^OTO refused the refresh token: This action is not allowed for this token$/);
@@ -58,6 +67,33 @@ describe('token redaction', () => {
     it('a failing listener does not fail the call', async () => {
       const client = t.newClient({ onRequest: () => { throw new Error('listener broke'); } });
       assert.deepEqual(await client.healthCheck(), { status: 'ok' });
+    });
+  });
+
+  describe('of every token the client has held lately', () => {
+    // The sandbox's refresh answers are replaced by ones with known access tokens, each for a minute;
+    // the clock moves on a minute before each call, so each call refreshes once.
+    let time = Date.now();
+    const t = useSandbox({ refreshToken: REFRESH_TOKEN }, { now: () => time });
+    const accessToken = (n: number): string => `at-known-${n}-0123456789abcdef`;
+
+    it('keeps the refresh token and the four latest access tokens out of what OTO echoes back', async () => {
+      const issued = [1, 2, 3, 4, 5, 6].map(accessToken);
+      t.sandbox.addFaults(issued.map((token) => ({
+        endpoint: 'refreshToken', status: 200, times: 1,
+        body: JSON.stringify({ success: true, access_token: token, token_type: 'Bearer', expires_in: '60' }),
+      })));
+      const echo = JSON.stringify({ success: false, errorCode: 4, errorMsg: 'echo', warnings: [REFRESH_TOKEN, ...issued] });
+      t.sandbox.addFaults([{ endpoint: 'getPickupLocationList', status: 400, body: echo }]);
+      let error: OtoError | undefined;
+      for (let call = 0; call < issued.length; call++) {
+        time += 61_000;
+        error = await failure(t.client.getPickupLocations());
+      }
+      assert.equal(t.sent('refreshToken').length, issued.length);
+      const [refresh, ...access] = error?.warnings ?? [];
+      assert.equal(refresh, '***', 'the refresh token, however many access tokens came after it');
+      assert.deepEqual(access.slice(-4), ['***', '***', '***', '***'], 'the four latest access tokens');
     });
   });
 
@@ -93,6 +129,33 @@ describe('token redaction', () => {
       assert.equal(redact('{"message":"refresh_token: abc\\u0031def"}'), '{"message":"refresh_token: ***"}');
     });
 
+    it('draws the line of "looks like a credential" at 24 characters, or 8 mixing letters with digits or punctuation', () => {
+      assert.equal(redact('token: abcdefghijklmnopqrstuvw'), 'token: abcdefghijklmnopqrstuvw');
+      assert.equal(redact('token: abcdefghijklmnopqrstuvwx'), 'token: ***');
+      assert.equal(redact('token: abc-1234'), 'token: ***');
+      assert.equal(redact('token: abc-123'), 'token: abc-123');
+      assert.equal(redact('token: abcdefgh'), 'token: abcdefgh');
+      assert.equal(redact('token: 12345678'), 'token: 12345678');
+    });
+
+    it('hides a known secret of 8 characters or more, never a shorter one', () => {
+      assert.equal(redact('x abcdefgh y', ['abcdefgh']), 'x *** y');
+      assert.equal(redact('x abcdefg y', ['abcdefg']), 'x abcdefg y');
+    });
+
+    it('matches labels in any case, every time they occur', () => {
+      assert.equal(redact('REFRESH_TOKEN=abc&refresh_token=def'), 'REFRESH_TOKEN=***&refresh_token=***');
+      assert.equal(redact('{"Refresh_Token":"x","ACCESS_TOKEN":"y"}'), '{"Refresh_Token":"***","ACCESS_TOKEN":"***"}');
+      assert.equal(redact('authorization: bearer abc'), 'authorization: bearer ***');
+      assert.equal(redact('Authorization: Bearer abc'), 'Authorization: Bearer ***');
+      assert.equal(redact('TOKEN: abc-12345678, then bearer xyz-98765432'), 'TOKEN: ***, then bearer ***');
+    });
+
+    it('leaves the escapes of text that holds no token as they were, and a literal it cannot read', () => {
+      assert.equal(redact('{"path":"a\\/b","note":"\\u0041"}'), '{"path":"a\\/b","note":"\\u0041"}');
+      assert.equal(redact('"bad \\x escape" token: abc-12345678'), '"bad \\x escape" token: ***');
+    });
+
     it('leaves ordinary text and short values alone', () => {
       assert.equal(redact('{"sku":"SKU-1","qty":3}', ['abc']), '{"sku":"SKU-1","qty":3}');
     });
@@ -100,6 +163,7 @@ describe('token redaction', () => {
     it('redactHeaders keeps the scheme of Authorization only', () => {
       assert.deepEqual(redactHeaders({ Authorization: 'Bearer abc', Accept: 'application/json' }), { Authorization: 'Bearer ***', Accept: 'application/json' });
       assert.deepEqual(redactHeaders({ authorization: 'abc' }), { authorization: '***' });
+      assert.deepEqual(redactHeaders({ authorization: ' abc' }), { authorization: '***' });
     });
   });
 });

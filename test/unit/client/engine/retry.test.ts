@@ -79,6 +79,15 @@ describe('OtoClient retries', () => {
     assert.ok(Date.now() - started >= 350, `took ${Date.now() - started} ms`);
   });
 
+  it('with no retry options, waits the default backoff (a quarter second at least) before resending', async () => {
+    const client = t.newClient({ retry: undefined });
+    t.sandbox.addFaults([{ endpoint: 'accountInfo', status: 503, times: 1 }]);
+    await client.getAccountInfo();
+    const [first, second] = t.events.filter((event) => event.endpoint === 'accountInfo');
+    const gap = second.startedAt - (first.startedAt + first.durationMs);
+    assert.ok(gap >= 245, `resent after ${gap} ms`);
+  });
+
   it('waits as long as Retry-After asks', async () => {
     t.sandbox.addFaults([{ endpoint: 'checkInventoryStock', status: 429, headers: { 'Retry-After': '1' }, times: 1 }]);
     const started = Date.now();
@@ -219,6 +228,27 @@ describe('OtoClient retries', () => {
         assert.equal(error.attempts, 1);
       }
       assert.equal(events.length - before, 3, 'one refused token refresh per call');
+    });
+
+    it('still resends a read that timed out: only a refused or dropped connection is tried once', async () => {
+      const client = t.newClient({ timeoutMs: 300 });
+      await client.getAccountInfo();
+      t.sandbox.addFaults([{ endpoint: 'accountInfo', reset: true, times: 4 }]);
+      assert.equal((await failure(client.getAccountInfo())).attempts, 4);
+      // Nothing has answered since: the outage goes on, but a timeout is not a refused connection.
+      t.sandbox.addFaults([{ endpoint: 'accountInfo', hang: true, times: 1 }]);
+      const sent = t.sent('accountInfo').length;
+      await client.getAccountInfo();
+      assert.equal(t.sent('accountInfo').length - sent, 2);
+    });
+
+    it('is not entered by answers: after four 503s a dropped connection is still resent', async () => {
+      t.sandbox.addFaults([{ endpoint: 'accountInfo', status: 503, times: 4 }]);
+      assert.equal((await failure(t.client.getAccountInfo())).attempts, 4);
+      t.sandbox.addFaults([{ endpoint: 'accountInfo', reset: true, times: 1 }]);
+      const sent = t.sent('accountInfo').length;
+      await t.client.getAccountInfo();
+      assert.equal(t.sent('accountInfo').length - sent, 2);
     });
 
     it('resends again once OTO answers', async () => {

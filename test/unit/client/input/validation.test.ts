@@ -39,6 +39,10 @@ const cases: Case[] = [
   ['a SKU with a comma', (c) => c.checkInventoryStock(['A,B']), 'skus[0]', /comma/],
   ['empty pickupLocationCode', (c) => c.checkInventoryStock(['A'], { pickupLocationCode: '' }), 'pickupLocationCode', /non-empty/],
   ['location status not documented', (c) => c.getPickupLocations({ status: 'all' as never }), 'status', /"active" or "inactive"/],
+  ['a sku that is a number', (c) => c.updateStockQuantity({ ...adjust, sku: 5 as never }), 'sku', /non-empty string/],
+  ['an actionType that is not text', (c) => c.updateStockQuantity({ ...adjust, actionType: 1 as never }), 'actionType', /"set" or "adjust"/],
+  ['qty past safe integers', (c) => c.updateStockQuantity({ ...adjust, qty: 1e20 }), 'qty', /must be a non-zero integer$/],
+  ['item qty far below zero', (c) => c.createInventoryOrder({ ...order, items: [{ sku: 'A', qty: -3e9 }] }), 'items[0].qty', /must be a positive integer$/],
 ];
 
 describe('OtoClient input validation', () => {
@@ -54,6 +58,22 @@ describe('OtoClient input validation', () => {
       assert.equal(t.sandbox.requests.length, 0);
     });
   }
+
+  it('sends the edge values each rule allows: set to 0, item qty 1, and 2147483647 either way', async () => {
+    const [product] = await t.client.listProducts();
+    const sku = product.sku;
+    const allowed: Array<() => Promise<unknown>> = [
+      () => t.client.updateStockQuantity({ ...adjust, sku, actionType: 'set', qty: 0 }),
+      () => t.client.updateStockQuantity({ ...adjust, sku, actionType: 'set', qty: 2_147_483_647 }),
+      () => t.client.updateStockQuantity({ ...adjust, sku, qty: -2_147_483_647 }),
+      () => t.client.createInventoryOrder({ ...order, items: [{ sku, qty: 1 }] }),
+    ];
+    for (const call of allowed) {
+      const outcome = await call().then(() => undefined, (error: unknown) => error);
+      assert.ok(!(outcome instanceof OtoError && outcome.kind === 'validation'), String(outcome));
+    }
+    assert.equal(t.sent('updateStockQuantity').length + t.sent('createInventoryOrder').length, allowed.length);
+  });
 
   it('refuses a base URL that is not http(s)', () => {
     assert.throws(() => new OtoClient({ baseUrl: 'ftp://example.com', refreshToken: 'x'.repeat(20) }), { name: 'OtoError', kind: 'validation' });

@@ -62,6 +62,25 @@ describe('sandbox answer dialects', () => {
       });
     }
 
+    // Defect 7 of issue 21: an in-range qty whose result overflows is not "qty must be a number".
+    it('says what is wrong when a qty or its result is beyond ±2,147,483,647, changing nothing', async () => {
+      const refused = async (endpoint: string, body: Record<string, unknown>, errorMsg: RegExp): Promise<void> => {
+        const before = await onHand(context.api);
+        const answer = await context.api.post(endpoint, body);
+        assert.strictEqual(answer.status, 400, answer.text);
+        const json = answer.json as { success: boolean; errorCode: number; errorMsg: string };
+        assert.deepStrictEqual([json.success, json.errorCode], [false, 7]);
+        assert.match(json.errorMsg, errorMsg);
+        assert.doesNotMatch(json.errorMsg, /must be a number/);
+        assert.strictEqual(await onHand(context.api), before);
+      };
+      const now = await onHand(context.api) ?? 0;
+      await refused('updateStockQuantity', { ...STOCK, actionType: 'adjust', qty: 2147483647 }, new RegExp(`would make the stock ${now + 2147483647}, beyond ±2147483647`));
+      await refused('updateStockQuantity', { ...STOCK, actionType: 'set', qty: 2147483648 }, /qty 2147483648 is beyond ±2147483647/);
+      await refused('createInventoryOrder', { ...ORDER, items: [{ sku: STOCK.sku, qty: 2147483647 }] }, /would make the forecast \d+, beyond ±2147483647/);
+      await refused('updateStockQuantity', { ...STOCK, actionType: 'set', qty: 2147483647, locationCode: 'JED-WH1' }, /would make the global stock of AJW-DATES-500 \d+, beyond ±2147483647/);
+    });
+
     it('still answers a valid write as OTO does', async () => {
       const answer = ok<{ warnings: string[] }>(await context.api.post('updateStockQuantity', { ...STOCK, actionType: 'adjust', qty: 2 }));
       assert.deepStrictEqual(answer.warnings, ['Inventory quantity increased by the given qty']);

@@ -33,13 +33,35 @@ describe('sandbox stock', () => {
     for (const qty of [9007199254740991, 2147483648, '2147483648', -2147483648, '999999999999999']) {
       await refused({ actionType: qty === -2147483648 ? 'adjust' : 'set', qty });
     }
-    ok(await update({ actionType: 'set', qty: 2147483647 }));
+    // 2,147,483,645 here, 4 at MED-BR1 and -2 without a location: the global stock is at the limit.
+    ok(await update({ actionType: 'set', qty: 2147483645 }));
     await refused({ actionType: 'adjust', qty: 1 });
     // The forecast (3 below on hand here) is a figure the change leads to as well.
     ok(await update({ actionType: 'set', qty: 0 }));
     ok(await update({ actionType: 'adjust', qty: -2147483644 }));
     assert.deepStrictEqual([(await atRiyadh())?.quantityOnHand, (await atRiyadh())?.quantityForecasted], [-2147483644, -2147483647]);
     await refused({ actionType: 'adjust', qty: -1 });
+  });
+
+  // Defect 7 of issue 21: each location within range, their sum past it.
+  it('refuses a change that would take the global stock past ±2,147,483,647, changing nothing', async () => {
+    const refused = async (body: Record<string, unknown>): Promise<void> => {
+      const before = await global();
+      const answer = await update(body);
+      assert.strictEqual(answer.status, 400, `${JSON.stringify(body)} → ${answer.text}`);
+      assert.deepStrictEqual(answer.json, { success: false, otoErrorCode: 'OTO1132', otoErrorMessage: 'Quantity is missing or invalid' });
+      assert.deepStrictEqual(await global(), before);
+    };
+    // On hand elsewhere: 4 at MED-BR1, -2 without a location.
+    await refused({ actionType: 'set', qty: 2147483647 });
+    ok(await update({ actionType: 'set', qty: 2147483645 }));
+    assert.strictEqual((await global()).quantityOnHand, 2147483647);
+    await refused({ actionType: 'adjust', qty: 1 });
+    await refused({ locationCode: 'MED-BR1', actionType: 'adjust', qty: 1 });
+    await refused({ locationCode: 'JED-WH1', actionType: 'set', qty: 1 });
+    ok(await update({ actionType: 'adjust', qty: -1 }));
+    ok(await update({ locationCode: 'MED-BR1', actionType: 'adjust', qty: 1 }));
+    assert.strictEqual((await global()).quantityOnHand, 2147483647);
   });
 
   it('reports each location, and the entry without a location last', async () => {

@@ -7,7 +7,10 @@ import * as path from 'node:path';
 import {
   parseScenario, scenarioFromState, ScenarioError, startSandbox, type RunningSandbox, type SandboxOptions,
 } from '../../../../src/sandbox';
-import { call, ok, signIn, type Api } from '../support/http';
+import { LISTED_PROBLEMS } from '../../../../src/sandbox/scenario/scenario';
+import type { TrafficExchange } from '../../../../src/traffic/exchange';
+import { RULES } from '../../../../src/traffic/lint';
+import { accessToken, call, ok, signIn, type Api } from '../support/http';
 
 type StockAnswer = { stock: Record<string, Array<{ pickupLocationCode?: string; quantityOnHand: number; quantityForecasted: number }>> };
 
@@ -145,11 +148,48 @@ describe('sandbox scenarios', () => {
       });
     }
 
-    it('lists every problem, and says how many more there are', () => {
-      const error = refused('{"seed": -1, "latencyMs": "x", "extra": 1}');
+    it('names every problem in its message, each with its line and field', () => {
+      const error = refused('{\n"seed": -1,\n"latencyMs": "x",\n"extra": 1}');
       assert.strictEqual(error.problems.length, 3);
-      assert.match(error.message, /\(and 2 more problems\)$/);
+      const lines = error.message.split('\n');
+      assert.strictEqual(lines[0], 'sandbox.json: 3 problems');
+      assert.deepStrictEqual(lines.slice(1).map((line) => line.replace(/:.*/, '')).sort(), ['  line 2, seed', '  line 3, latencyMs', '  line 4, extra'].sort());
+      assert.match(error.message, /unknown field "extra" \(known: \$schema, refreshToken, .*, lint\)/);
     });
+
+    it('lists a bounded number of problems and counts the rest', () => {
+      const products = Array.from({ length: 30 }, (_, i) => `{"sku": "S-${i}", "name": "N", "stock": {"NOPE-${i}": 1}}`).join(',\n');
+      const error = refused(`{"products": [\n${products}]}`);
+      assert.strictEqual(error.problems.length, 30);
+      const lines = error.message.split('\n');
+      assert.strictEqual(lines.length, 1 + LISTED_PROBLEMS + 1);
+      assert.strictEqual(lines.at(-1), `  … and ${30 - LISTED_PROBLEMS} more`);
+    });
+
+    it('checks the lint section: rule names (naming the real ones), levels and the window, all at once', () => {
+      const error = refused('{"lint": {"rules": {"duplicate-writes": "off", "sku-comma": "loud"},\n "duplicateWindowSeconds": 0}}');
+      assert.strictEqual(error.problems.length, 3, error.message);
+      assert.match(error.message, /lint\.rules\.duplicate-writes: unknown field "duplicate-writes" \(known: qty-not-integer, sku-comma, duplicate-write, /);
+      assert.match(error.message, /lint\.rules\.sku-comma: must be one of "off", "info", "warning", "error"/);
+      assert.match(error.message, /line 2, lint\.duplicateWindowSeconds: must be > 0/);
+    });
+  });
+
+  it('lists in its schema exactly the lint\'s rules, so the editor offers each and no other', () => {
+    const schema = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../../src/sandbox/scenario/scenario.schema.json'), 'utf8')) as { properties: { lint: { properties: { rules: { properties: object } } } } };
+    assert.deepStrictEqual(Object.keys(schema.properties.lint.properties.rules.properties).sort(), RULES.map((rule) => rule.id).sort());
+  });
+
+  it('judges traffic with the scenario\'s lint section', async () => {
+    const sandbox = await startSandbox({ scenario: parseScenario('{"lint": {"rules": {"qty-not-integer": "off", "no-content-type": "warning"}}}') });
+    try {
+      const token = await accessToken(sandbox);
+      const recorded = new Promise<TrafficExchange>((resolve) => sandbox.traffic.onDidRecord((exchange) => exchange.endpoint === 'updateStockQuantity' && resolve(exchange)));
+      await call(`${sandbox.baseUrl}/updateStockQuantity`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/plain' }, body: JSON.stringify({ actionType: 'adjust', locationCode: 'RUH-WH1', sku: 'AJW-DATES-500', qty: '1.5' }) });
+      assert.deepStrictEqual((await recorded).findings.map((finding) => `${finding.rule}:${finding.severity}`), ['no-content-type:warning']);
+    } finally {
+      await sandbox.close();
+    }
   });
 
   it('uses the schema that package.json gives VS Code for .oto/sandbox.json', () => {

@@ -11,9 +11,9 @@ export interface Cli {
   exited: Promise<number | null>;
 }
 
-/** Starts the CLI (`script`: another build of it) with `args`. */
-export function run(args: string[], script = CLI, cwd?: string): Cli {
-  const child = spawn(process.execPath, [script, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, OTO_SANDBOX_PORT: '' } });
+/** Starts the CLI (`script`: another build of it) with `args`; `env` adds to the environment. */
+export function run(args: string[], script = CLI, cwd?: string, env: NodeJS.ProcessEnv = {}): Cli {
+  const child = spawn(process.execPath, [script, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, OTO_SANDBOX_PORT: '', npm_lifecycle_event: '', ...env } });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

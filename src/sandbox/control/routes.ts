@@ -1,0 +1,152 @@
+// The control room's calls under `/__oto/`: one entry per method and path, each a thin translation
+// from HTTP to the operations core. To add a call (a document served as JSON, the webhooks' routes),
+// add an entry here; the room checks the caller, reads the body and answers JSON for every entry.
+import type { ActiveFault } from '../types';
+import type { AccountControl, SandboxControl } from './operations';
+import { filterFromQuery } from './journal';
+import { ControlError, isObject } from './problems';
+
+export const CONTROL_PREFIX = '/__oto';
+
+export type ControlMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** What a call's handler gets. */
+export interface ControlCall {
+  /** The whole sandbox: its accounts and the default account's operations. */
+  control: SandboxControl;
+  /** The account `?account=ID` names (the default one when absent). */
+  account: AccountControl;
+  /** The path's `{name}` parts, e.g. `id` of `/faults/{id}`. */
+  params: Readonly<Record<string, string>>;
+  query: URLSearchParams;
+  /** The body as JSON; undefined when empty. */
+  body: unknown;
+  /** The body as received (a scenario's problems are named by line). */
+  text: string;
+}
+
+export interface ControlRoute {
+  method: ControlMethod;
+  /** Under `/__oto`, with `{name}` for a path part: `/faults/{id}`. */
+  path: string;
+  /** What the call does, in a few words (`GET /__oto/` lists the calls with it). */
+  summary: string;
+  /** The answer, sent as JSON with status 200; a ControlError for anything else. */
+  handle(call: ControlCall): unknown;
+}
+
+/** `{ id: 3, fault, left?, expiresAt?, secondsLeft? }`: what is left of a fault, in the account's time. */
+function faultEntry(fault: ActiveFault, now: number): ActiveFault & { secondsLeft?: number } {
+  return fault.expiresAt === undefined ? fault : { ...fault, secondsLeft: Math.max(0, Math.round((fault.expiresAt - now) / 100) / 10) };
+}
+
+function faultId(call: ControlCall): number {
+  const id = call.params.id;
+  if (!/^\d{1,9}$/.test(id)) {
+    throw new ControlError(400, [{ field: 'id', message: `"${id}" is not a fault id (a whole number, from GET /__oto/faults)` }]);
+  }
+  return Number(id);
+}
+
+/** The body as a JSON object with only `allowed` fields; a 400 naming each problem otherwise. */
+function objectBody(call: ControlCall, allowed: readonly string[], example: string): Record<string, unknown> {
+  if (!isObject(call.body)) {
+    throw new ControlError(400, [{ field: '', message: `the body must be a JSON object, e.g. ${example}` }]);
+  }
+  const unknown = Object.keys(call.body).filter((key) => !allowed.includes(key));
+  if (unknown.length > 0) {
+    throw new ControlError(400, unknown.map((key) => ({ field: key, message: `unknown field; fields: ${allowed.join(', ')}` })));
+  }
+  return call.body;
+}
+
+/** A scenario in the body, or none when it is empty. */
+const scenarioText = (call: ControlCall): string | undefined => (call.text.trim() === '' ? undefined : call.text);
+
+export const CONTROL_ROUTES: ControlRoute[] = [
+  { method: 'GET', path: '/health', summary: 'is it up: version, accounts, exchanges', handle: ({ control }) => control.health() },
+  {
+    method: 'POST',
+    path: '/reset',
+    summary: 'back to the starting scenario (or to the scenario in the body): journal cleared, faults re-armed',
+    handle: (call) => {
+      call.account.reset(scenarioText(call));
+      return { ok: true, account: call.account.id };
+    },
+  },
+  { method: 'GET', path: '/state', summary: 'the state in the scenario format', handle: ({ account }) => account.state() },
+  {
+    method: 'PUT',
+    path: '/stock',
+    summary: 'arrange stock: [{sku, locationCode, quantityOnHand, quantityForecasted?}]',
+    handle: ({ account, body }) => {
+      account.setStock(body as never);
+      return { ok: true, rows: (body as unknown[]).length };
+    },
+  },
+  { method: 'GET', path: '/requests', summary: 'the journal, oldest first; filters endpoint, method, status, sku, client, since, limit', handle: ({ account, query }) => ({ requests: account.requests(filterFromQuery(query)) }) },
+  { method: 'POST', path: '/requests/count', summary: 'how many exchanges match the matcher in the body, and their ids', handle: ({ account, body }) => account.count(body ?? {}) },
+  {
+    method: 'DELETE',
+    path: '/requests',
+    summary: 'clear the journal and its findings',
+    handle: ({ account }) => {
+      account.clearRequests();
+      return { ok: true };
+    },
+  },
+  { method: 'GET', path: '/findings', summary: "the lint's findings and their summary by rule", handle: ({ account }) => account.findings() },
+  {
+    method: 'POST',
+    path: '/faults',
+    summary: 'add a fault (or an array of them), in the scenario file\'s fault format',
+    handle: ({ account, body }) => {
+      const ids = account.faults.add(body as never);
+      return Array.isArray(body) ? { ids } : { id: ids[0] };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/faults',
+    summary: 'the active faults, with the uses and seconds left of each',
+    handle: ({ account }) => ({ faults: account.faults.list().map((fault) => faultEntry(fault, account.now())) }),
+  },
+  {
+    method: 'DELETE',
+    path: '/faults/{id}',
+    summary: 'remove one fault',
+    handle: (call) => {
+      const id = faultId(call);
+      if (!call.account.faults.remove(id)) {
+        throw new ControlError(404, [{ field: 'id', message: `no active fault ${id} in account "${call.account.id}"` }]);
+      }
+      return { ok: true };
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/faults',
+    summary: 'remove every fault',
+    handle: ({ account }) => {
+      account.faults.clear();
+      return { ok: true };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/clock',
+    summary: 'move the clock on: {"advanceSeconds": N}',
+    handle: (call) => call.account.advanceClock(objectBody(call, ['advanceSeconds'], '{"advanceSeconds": 3600}').advanceSeconds as number),
+  },
+  { method: 'POST', path: '/accounts', summary: 'a new isolated account (the scenario in the body, or the demo data)', handle: (call) => call.control.createAccount(scenarioText(call)) },
+  { method: 'GET', path: '/accounts', summary: 'the accounts', handle: ({ control }) => ({ accounts: control.accounts() }) },
+  {
+    method: 'DELETE',
+    path: '/accounts/{id}',
+    summary: 'remove an account and all it holds',
+    handle: (call) => {
+      call.control.removeAccount(call.params.id);
+      return { ok: true };
+    },
+  },
+];

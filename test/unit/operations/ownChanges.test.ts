@@ -1,0 +1,108 @@
+// The ledger as the extension wires it (the flows' recorded changes in, the store's reads in as
+// "outside"), over a real sandbox: the extension's own changes appear once, other writers'
+// changes once as outside, and the history's reconciliation explains a figure nothing recorded.
+import * as assert from 'node:assert';
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { changeStock } from '../../../src/orders/change/stockChange';
+import { RecentChanges } from '../../../src/orders/recent/recentChanges';
+import { ledgerEntriesOf } from '../../../src/operations/history/fromRecent';
+import { Ledger } from '../../../src/operations/history/ledger';
+import { LedgerRecorder } from '../../../src/operations/history/recorder';
+import { closeAfterEach, MapMemento, setup, stockedSku, type Fixture } from '../orders/fixture';
+import { respond, type } from '../orders/scripted';
+
+const RUH = 'RUH-WH1';
+
+/** Workspace state that takes a while to write, as VS Code's may (it resolves once stored). */
+class SlowMemento extends MapMemento {
+  override async update(key: string, value: unknown): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await super.update(key, value);
+  }
+}
+
+function settled(fixture: Fixture): Promise<void> {
+  return new Promise((resolve) => {
+    const listener = fixture.store.onDidChange((event) => {
+      if (event.reason === 'invalidate') {
+        listener.dispose();
+        resolve();
+      }
+    });
+  });
+}
+
+describe('operations: the ledger counts the extension’s own changes once', () => {
+  let fixture: Fixture;
+  let dir: string;
+  let ledger: Ledger;
+  let recorder: LedgerRecorder;
+  closeAfterEach(() => fixture);
+  afterEach(() => fs.rm(dir, { recursive: true, force: true }));
+
+  async function wire(): Promise<void> {
+    fixture = await setup();
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'oto-own-'));
+    ledger = Ledger.forEnvironment(dir, 'sandbox');
+    recorder = new LedgerRecorder(() => ledger, (error) => assert.fail(String(error)));
+    // As src/operations wires it: each recorded change to the ledger, each read's changes observed.
+    fixture.ctx.recent = new RecentChanges(new SlowMemento(), undefined, (record) => void recorder.record(record.environment, ledgerEntriesOf(record)));
+    fixture.store.onDidChange((event) => void recorder.observe('sandbox', event.changes));
+  }
+
+  const summary = async (sku: string): Promise<string[]> => (await ledger.forSku(sku)).map((entry) => `${entry.source} ${entry.before} → ${entry.after}`);
+
+  it('an adjust, a set and its undo each give one entry, and none as made outside', async () => {
+    await wire();
+    const { sku, onHand } = stockedSku(fixture, RUH);
+    let read = settled(fixture);
+    fixture.prompter.play(type('+5'));
+    await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
+    await read;
+    // The set, and its Undo from the notification while the store reads what the set left.
+    fixture.prompter.play(type(String(onHand + 20)), respond('Undo'));
+    await changeStock(fixture.ctx, 'set', { sku, locationCode: RUH });
+    read = settled(fixture);
+    await fixture.store.refresh();
+    await fixture.store.invalidate([{ sku, locationCode: RUH }]);
+    await read;
+    assert.deepStrictEqual(await summary(sku), [`single ${onHand} → ${onHand + 5}`, `single ${onHand + 5} → ${onHand + 20}`, `undo ${onHand + 20} → ${onHand + 5}`]);
+  });
+
+  it('a change by another client is outside, once; one made just before ours is outside too, before ours', async () => {
+    await wire();
+    const { sku, onHand } = stockedSku(fixture, RUH);
+    await fixture.client.updateStockQuantity({ actionType: 'adjust', locationCode: RUH, sku, qty: 2 });
+    await fixture.store.refresh();
+    // Another writer, unseen by the store; then our change, which starts from a fresh read.
+    await fixture.client.updateStockQuantity({ actionType: 'adjust', locationCode: RUH, sku, qty: 3 });
+    const read = settled(fixture);
+    fixture.prompter.play(type('-1'));
+    await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
+    await read;
+    const entries = await ledger.forSku(sku);
+    assert.deepStrictEqual(entries.map((entry) => `${entry.source} ${entry.before} → ${entry.after}`), [`outside ${onHand} → ${onHand + 2}`, `single ${onHand + 5} → ${onHand + 4}`, `outside ${onHand + 2} → ${onHand + 5}`]);
+    const [, ours, between] = entries;
+    assert.ok(Date.parse(between.time) < Date.parse(ours.time), 'the move before ours is dated before it');
+  });
+
+  it('the history reconciles: a figure the ledger never saw becomes one observed entry, not again from the store', async () => {
+    await wire();
+    const { sku, onHand } = stockedSku(fixture, RUH);
+    const read = settled(fixture);
+    fixture.prompter.play(type('+5'));
+    await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
+    await read;
+    // The stock goes back behind the store's and the ledger's back (as a sandbox restarted from older state).
+    await fixture.client.updateStockQuantity({ actionType: 'set', locationCode: RUH, sku, qty: onHand });
+    const since = Date.now();
+    const found = await recorder.reconcile('sandbox', sku, await ledger.forSku(sku), [{ locationCode: RUH, onHand }], since);
+    assert.deepStrictEqual(found.map((entry) => [entry.source, entry.before, entry.after]), [['outside', onHand + 5, onHand]]);
+    assert.deepStrictEqual(await recorder.reconcile('sandbox', sku, await ledger.forSku(sku), [{ locationCode: RUH, onHand }], Date.now()), [], 'agreeing now');
+    await fixture.store.invalidate([{ sku, locationCode: RUH }]);
+    await fixture.store.refresh();
+    assert.deepStrictEqual(await summary(sku), [`single ${onHand} → ${onHand + 5}`, `outside ${onHand + 5} → ${onHand}`]);
+  });
+});

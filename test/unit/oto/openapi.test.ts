@@ -1,0 +1,124 @@
+// The OpenAPI document: valid OpenAPI 3.1 by a well-kept validator, one path per endpoint the
+// sandbox serves, and the sandbox's real answers (real HTTP, both dialects) match its schemas.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import { openApiDocument } from '../../../src/oto/openapi';
+import { startSandbox, type Dialect, type RunningSandbox } from '../../../src/sandbox';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON document, read by path in the assertions
+type Json = Record<string, any>;
+
+/** The validator is ESM only; TypeScript's CommonJS output would turn `import()` into `require`. */
+// eslint-disable-next-line @typescript-eslint/no-implied-eval, @typescript-eslint/no-explicit-any -- a fixed specifier, not user input
+const importEsm = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<any>;
+
+const ROOT = path.resolve(__dirname, '../../../..');
+
+describe('OpenAPI document', function () {
+  this.timeout(60_000);
+  const document = openApiDocument() as Json;
+
+  it('is valid OpenAPI 3.1 (@seriousme/openapi-schema-validator)', async () => {
+    const { Validator } = await importEsm('@seriousme/openapi-schema-validator');
+    const validator = new Validator();
+    const result = await validator.validate(structuredClone(document));
+    assert.deepEqual(result.errors, undefined, JSON.stringify(result.errors, null, 2));
+    assert.equal(result.valid, true);
+    assert.equal(validator.version, '3.1');
+  });
+
+  it('is what the build wrote to dist/oto-openapi.json', () => {
+    const written = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'oto-openapi.json'), 'utf8'));
+    assert.deepEqual(written, JSON.parse(JSON.stringify(openApiDocument({ version: written.info.version }))));
+  });
+
+  for (const dialect of ['oto-codes', 'numeric-codes'] as Dialect[]) {
+    describe(`the sandbox's answers in ${dialect}`, () => {
+      let sandbox: RunningSandbox;
+      let token: string;
+      const ajv = new Ajv2020({ strict: false, allErrors: true });
+      ajv.addSchema({ $id: 'oto', components: document.components });
+      const errorSchema = ajv.compile({ $ref: 'oto#/components/schemas/Error' });
+
+      before(async () => {
+        sandbox = await startSandbox({ seed: 1, dialect, requestLog: false });
+        const signIn = await fetch(`${sandbox.baseUrl}/refreshToken`, { method: 'POST', body: JSON.stringify({ refresh_token: sandbox.refreshToken }) });
+        token = ((await signIn.json()) as Json).access_token;
+      });
+      after(() => sandbox.close());
+
+      const call = async (endpoint: string, init: { body?: unknown; query?: string; auth?: boolean } = {}): Promise<{ status: number; json: Json }> => {
+        const method = Object.keys(document.paths[`/${endpoint}`] ?? { post: true })[0].toUpperCase();
+        const response = await fetch(`${sandbox.baseUrl}/${endpoint}${init.query ?? ''}`, {
+          method,
+          headers: { 'Content-Type': 'application/json', ...(init.auth === false || !token ? {} : { Authorization: `Bearer ${token}` }) },
+          body: method === 'POST' ? JSON.stringify(init.body ?? {}) : undefined,
+        });
+        return { status: response.status, json: (await response.json()) as Json };
+      };
+      const operation = (endpoint: string): Json | undefined => Object.values((document.paths[`/${endpoint}`] ?? {}) as Json)[0] as Json | undefined;
+      const assertAnswer = (endpoint: string, answer: { status: number; json: Json }): void => {
+        if (answer.status === 200) {
+          const schema = operation(endpoint)?.responses['200'].content['application/json'].schema;
+          const validate = ajv.compile(schema);
+          assert.ok(validate(answer.json), `${endpoint} 200 ${JSON.stringify(validate.errors)}\n${JSON.stringify(answer.json).slice(0, 400)}`);
+        } else {
+          const responses = operation(endpoint)?.responses ?? { default: true };
+          assert.ok(String(answer.status) in responses || 'default' in responses, `${endpoint} ${answer.status} is documented`);
+          assert.ok(errorSchema(answer.json), `${endpoint} ${answer.status} ${JSON.stringify(errorSchema.errors)} ${JSON.stringify(answer.json)}`);
+        }
+      };
+
+      it('match the 200 schema of every endpoint', async () => {
+        assertAnswer('refreshToken', await call('refreshToken', { body: { refresh_token: sandbox.refreshToken }, auth: false }));
+        const products = await call('productList', { body: operation('productList')?.requestBody.content['application/json'].example });
+        const sku = products.json.products[0].sku as string;
+        const queue = await call('getPackingOrders', { body: operation('getPackingOrders')?.requestBody.content['application/json'].example });
+        const orderId = queue.json.orders[0].orderId as string;
+        const cities = await call('availableCitiesForPickup');
+        const requests: Record<string, { body?: unknown; query?: string }> = {
+          healthCheck: {},
+          accountInfo: {},
+          getPickupLocationList: { query: '?status=active' },
+          checkInventoryStock: { query: `?sku=${encodeURIComponent(sku)},NO-SUCH-SKU` },
+          checkGlobalStock: { query: `?sku=${encodeURIComponent(sku)}` },
+          orderDetails: { query: `?orderId=${orderId}` },
+          updatePackingStatus: { body: { orderId, packingStatus: 'picked' } },
+          availableStoresForPickup: { body: { selectedCity: cities.json.cities[0], items: [{ sku: 'AJW-DATES-500', qty: 1 }] } },
+        };
+        const answered = new Set<string>();
+        for (const [name, { get, post }] of Object.entries(document.paths as Record<string, Json>).map(([key, value]) => [key.slice(1), value] as const)) {
+          const example = (get ?? post).requestBody?.content['application/json'].example;
+          const answer = await call(name, name === 'refreshToken' ? { body: { refresh_token: sandbox.refreshToken }, auth: false } : requests[name] ?? { body: example });
+          assert.equal(answer.status, 200, `${name}: ${JSON.stringify(answer.json)}`);
+          assertAnswer(name, answer);
+          answered.add(name);
+        }
+        assert.deepEqual([...answered].sort(), [...sandbox.endpoints].sort());
+      });
+
+      it('match the error schemas, in every shape', async () => {
+        const bad: Array<[string, { body?: unknown; query?: string; auth?: boolean }, number]> = [
+          ['refreshToken', { body: { refresh_token: 'wrong' }, auth: false }, 401],
+          ['refreshToken', { body: {}, auth: false }, 400],
+          ['accountInfo', { auth: false }, 401],
+          ['updateStockQuantity', { body: { actionType: 'set', locationCode: 'RUH-WH1', sku: 'AJW-DATES-500', qty: 'ten' } }, 400],
+          ['updateStockQuantity', { body: { actionType: 'adjust', locationCode: 'RUH-WH1', sku: 'AJW-DATES-500', qty: 2147483647 } }, 400],
+          ['updateStockQuantity', { body: { actionType: 'adjust', locationCode: 'JED-WH1', sku: 'NO-SUCH', qty: 1 } }, 400],
+          ['createInventoryOrder', { body: { action: 'sideways', locationCode: 'RUH-WH1', items: [] } }, 400],
+          ['getPickupLocationList', { query: '?status=lost' }, 400],
+          ['orderDetails', { query: '?orderId=NO-SUCH-ORDER' }, 404],
+          ['checkInventoryStock', { query: '' }, 400],
+          ['noSuchEndpoint', {}, 404],
+        ];
+        for (const [endpoint, init, status] of bad) {
+          const answer = await call(endpoint, init);
+          assert.equal(answer.status, status, `${endpoint} ${JSON.stringify(init)}: ${JSON.stringify(answer.json)}`);
+          assertAnswer(endpoint, answer);
+        }
+      });
+    });
+  }
+});
