@@ -14,9 +14,9 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { LoadFigures, LoadJob, WorkloadName } from './support/loadDriver';
 
-type Kind = 'bare' | 'cli' | 'on' | 'off';
+export type Kind = 'bare' | 'cli' | 'on' | 'off';
 
-const CONNECTIONS = 50;
+export const CONNECTIONS = 50;
 const WARM_UP = 2_000;
 const REQUESTS = 10_000;
 const ROUNDS = 3;
@@ -26,15 +26,16 @@ const COLD_STARTS = 3;
 const ROOT = path.join(__dirname, '..', '..');
 const REFRESH_TOKEN = 'bench-refresh-token';
 
-const LABELS: Record<Kind, string> = {
+export const LABELS: Record<Kind | 'wiremock', string> = {
+  wiremock: 'WireMock 3.13, no journal',
   bare: 'bare node:http',
   cli: 'sandbox CLI as shipped',
   on: 'sandbox, capture+lint',
   off: 'sandbox, capture off',
 };
 
-interface Server {
-  kind: Kind;
+export interface Server {
+  kind: Kind | 'wiremock';
   child: ChildProcess;
   baseUrl: string;
   token: string;
@@ -43,7 +44,7 @@ interface Server {
 }
 
 /** Spawns the server and waits for its line saying where it listens; its output is read and dropped from then on. */
-async function startServer(kind: Kind): Promise<Server> {
+export async function startServer(kind: Kind): Promise<Server> {
   const started = performance.now();
   const child = kind === 'cli'
     ? spawn(process.execPath, [path.join(ROOT, 'dist', 'oto-sandbox.js'), '--port', '0', '--refresh-token', REFRESH_TOKEN], { stdio: ['ignore', 'pipe', 'inherit'] })
@@ -75,7 +76,7 @@ async function startServer(kind: Kind): Promise<Server> {
   return { kind, child, baseUrl, token, coldMs };
 }
 
-function stopServer(server: Server): Promise<void> {
+export function stopServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
     if (server.child.exitCode !== null || server.child.signalCode !== null) {
       resolve();
@@ -87,7 +88,7 @@ function stopServer(server: Server): Promise<void> {
 }
 
 /** One autocannon run against `server`, in a process of its own. */
-function load(server: Server, workload: WorkloadName, requests: number): Promise<LoadFigures> {
+export function load(server: Server, workload: WorkloadName, requests: number): Promise<LoadFigures> {
   const job: LoadJob = { baseUrl: server.baseUrl, token: server.token, workload, requests, connections: CONNECTIONS };
   const driver = fork(path.join(__dirname, 'support', 'loadDriver.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
@@ -98,7 +99,7 @@ function load(server: Server, workload: WorkloadName, requests: number): Promise
 }
 
 /** Resident memory of a process, from Linux's /proc; undefined elsewhere. */
-function rssMb(pid: number | undefined): number | undefined {
+export function rssMb(pid: number | undefined): number | undefined {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = /VmRSS:\s+(\d+) kB/.exec(status);
@@ -108,7 +109,7 @@ function rssMb(pid: number | undefined): number | undefined {
   }
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
