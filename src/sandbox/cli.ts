@@ -57,7 +57,7 @@ export function usage(program: string): string {
   --quiet            no line per exchange (the summary, --log and --fail-on still work)
   --webhook URL      register a webhook at start (loopback URLs only unless the scenario allows others)
   --webhook-secret S   its secretKey (signs each delivery)
-  --webhook-type T   its webhookType: ${WEBHOOK_TYPES.join(' (default), ')}
+  --webhook-type T   its webhookType: ${WEBHOOK_TYPES.map((type, index) => (index === 0 ? `${type} (default)` : type)).join(', ')}
   --proxy URL        instead of the sandbox, a recording proxy to this OTO base URL (port default ${DEFAULT_PROXY_PORT})
   --writes MODE      with --proxy: ${WRITES_MODES.map((mode) => (mode === DEFAULT_WRITES ? `${mode} (default)` : mode)).join(', ')}
                      block answers writes 403 in OTO's error shape, simulate answers them as OTO would;

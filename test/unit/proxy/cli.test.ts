@@ -71,7 +71,7 @@ describe('recording proxy CLI', () => {
   it('says in --help which writes mode is the default, once', async () => {
     const help = run(['--help']);
     assert.equal(await help.exited, 0);
-    assert.equal(help.output().match(/\(default\)/g)?.length, 1 + 1, 'the dialect\'s default and the writes mode\'s');
+    assert.equal(help.output().match(/\(default\)/g)?.length, 1 + 1 + 1, 'the dialect\'s default, the webhook type\'s and the writes mode\'s');
     assert.match(help.output(), /--writes MODE +with --proxy: block \(default\), simulate, forward/);
   });
 

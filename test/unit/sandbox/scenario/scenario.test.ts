@@ -154,7 +154,7 @@ describe('sandbox scenarios', () => {
       const lines = error.message.split('\n');
       assert.strictEqual(lines[0], 'sandbox.json: 3 problems');
       assert.deepStrictEqual(lines.slice(1).map((line) => line.replace(/:.*/, '')).sort(), ['  line 2, seed', '  line 3, latencyMs', '  line 4, extra'].sort());
-      assert.match(error.message, /unknown field "extra" \(known: \$schema, refreshToken, .*, lint\)/);
+      assert.match(error.message, /unknown field "extra" \(known: \$schema, refreshToken, .*, lint, webhooks\)/);
     });
 
     it('lists a bounded number of problems and counts the rest', () => {
