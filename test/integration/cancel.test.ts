@@ -39,10 +39,10 @@ if (uiAvailable()) {
       void vscode.commands.executeCommand('oto.injectSandboxFault');
       await answerQuickInput('(1/5)', 'checkInventoryStock');
       await answerQuickInput('(2/5)', 'Added latency');
-      await answerQuickInput('(2/5)', '30000', false);
-      await answerQuickInput('(3/5)', 'seconds');
-      await answerQuickInput('(4/5)', '120', false);
-      await answerQuickInput('(5/5)', 'Every client');
+      await answerQuickInput('(3/6)', '30000', false);
+      await answerQuickInput('(4/6)', 'seconds');
+      await answerQuickInput('(5/6)', '120', false);
+      await answerQuickInput('(6/6)', 'Every client');
       await waitFor('the injected fault', notificationCenter, (shown) => shown.some((message) => message.includes('Sandbox fault injected')));
       await vscode.commands.executeCommand('notifications.clearAll');
 

@@ -78,12 +78,12 @@ if (uiAvailable()) {
       void vscode.commands.executeCommand('oto.injectSandboxFault');
       await answer('(1/5)', 'checkInventoryStock');
       await answer('(2/5)', 'Rate limit');
-      // The Retry-After box of step 2 follows the kind's list under the same title.
+      // A kind with an amount (the Retry-After) makes it a step of its own: six in all.
       await waitFor('the Retry-After box', quickInput, (state: QuickInputState) => state.visible && state.items.length === 0 && state.value === '30');
-      await answer('(2/5)', '7', false);
-      await answer('(3/5)', 'next');
-      await answer('(4/5)', '2', false);
-      await answer('(5/5)', 'Other clients');
+      await answer('(3/6)', '7', false);
+      await answer('(4/6)', 'next');
+      await answer('(5/6)', '2', false);
+      await answer('(6/6)', 'Other clients');
       const injected = await waitFor('the injected fault', notificationCenter, (shown) => shown.some((message) => message.includes('Sandbox fault injected')));
       assert.ok(
         injected.some((message) => message.includes('429 Retry-After 7 s · checkInventoryStock · 2 requests left · other clients only')),
