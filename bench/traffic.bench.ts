@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { LoadFigures, LoadJob, WorkloadName } from './support/loadDriver';
 
-export type Kind = 'bare' | 'cli' | 'on' | 'off';
+export type Kind = 'bare' | 'cli' | 'on' | 'off' | 'webhooks';
 
 export const CONNECTIONS = 50;
 const WARM_UP = 2_000;
@@ -32,6 +32,7 @@ export const LABELS: Record<Kind | 'wiremock', string> = {
   cli: 'sandbox CLI as shipped',
   on: 'sandbox, capture+lint',
   off: 'sandbox, capture off',
+  webhooks: 'sandbox, capture+lint, webhooks firing',
 };
 
 export interface Server {
@@ -43,12 +44,15 @@ export interface Server {
   coldMs: number;
 }
 
-/** Spawns the server and waits for its line saying where it listens; its output is read and dropped from then on. */
-export async function startServer(kind: Kind): Promise<Server> {
+/**
+ * Spawns the server and waits for its line saying where it listens; its output is read and dropped
+ * from then on. `args` go to the server after its kind (the webhook bench's receiver and rate).
+ */
+export async function startServer(kind: Kind, args: readonly string[] = []): Promise<Server> {
   const started = performance.now();
   const child = kind === 'cli'
     ? spawn(process.execPath, [path.join(ROOT, 'dist', 'oto-sandbox.js'), '--port', '0', '--refresh-token', REFRESH_TOKEN], { stdio: ['ignore', 'pipe', 'inherit'] })
-    : spawn(process.execPath, [path.join(__dirname, 'support', 'trafficServer.js'), kind], { stdio: ['ignore', 'pipe', 'inherit'] });
+    : spawn(process.execPath, [path.join(__dirname, 'support', 'trafficServer.js'), kind, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   const stdout = child.stdout as NodeJS.ReadableStream;
   const { baseUrl, refreshToken } = await new Promise<{ baseUrl: string; refreshToken: string }>((resolve, reject) => {
     let text = '';

@@ -2,11 +2,10 @@
 // control room, each signed, delivered and kept as an outbound exchange), and what firing them
 // costs the /rest/v2/ traffic beside them. The sandbox runs in a child process, the receiver and
 // the load here; loopback only, a fixed number of events and requests.
-import { fork, type ChildProcess } from 'node:child_process';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { startServer, type Server } from './traffic.bench';
 
 const EVENTS = 1_000;
 /** At most this many events waiting for delivery: the sandbox queues 1,000 and drops past that. */
@@ -18,17 +17,9 @@ const READ_CONCURRENCY = 50;
 const BACKGROUND_RATE = 100;
 const ROUNDS = 3;
 
-interface Server {
-  child: ChildProcess;
-  baseUrl: string;
-  token: string;
-}
-
-async function startServer(kind: 'on' | 'webhooks', receiver: string, eventsPerSecond = 0): Promise<Server> {
-  const child = fork(path.join(__dirname, 'support', 'trafficServer.js'), [kind, receiver, String(eventsPerSecond)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const { baseUrl, refreshToken } = await new Promise<{ baseUrl: string; refreshToken: string }>((resolve) => child.once('message', resolve as never));
-  const answer = await fetch(`${baseUrl}/refreshToken`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refresh_token: refreshToken }) });
-  return { child, baseUrl, token: ((await answer.json()) as { access_token: string }).access_token };
+/** The sandbox with capture and lint, and with an orderStatus webhook to `receiver` firing `eventsPerSecond`. */
+function startSandbox(kind: 'on' | 'webhooks', receiver: string, eventsPerSecond = 0): Promise<Server> {
+  return startServer(kind, [receiver, String(eventsPerSecond)]);
 }
 
 async function startReceiver(): Promise<{ url: string; received: () => number; close: () => void }> {
@@ -75,7 +66,7 @@ async function until(check: () => boolean, timeoutMs = 120_000): Promise<void> {
 
 async function deliveriesPerSecond(): Promise<number> {
   const receiver = await startReceiver();
-  const server = await startServer('webhooks', receiver.url);
+  const server = await startSandbox('webhooks', receiver.url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: TRIGGER_CONCURRENCY });
   try {
     const orderId = await orderIdOf(server);
@@ -131,8 +122,8 @@ async function reads(server: Server, requests: number): Promise<number> {
  */
 async function readsBeside(): Promise<{ quiet: number; firing: number; delivered: number }> {
   const receiver = await startReceiver();
-  const quiet = await startServer('on', receiver.url);
-  const firing = await startServer('webhooks', receiver.url, BACKGROUND_RATE);
+  const quiet = await startSandbox('on', receiver.url);
+  const firing = await startSandbox('webhooks', receiver.url, BACKGROUND_RATE);
   const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   try {
     await reads(quiet, 2_000);

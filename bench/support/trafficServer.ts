@@ -3,8 +3,8 @@
 // sandbox library without capture), `on` (with capture and lint, as the extension's in-process
 // sandbox runs) or `webhooks` (`on` with an orderStatus webhook registered to the URL after it, and
 // events fired at the rate after that). The sandbox is the shipped bundle (dist/sandbox.js). Prints
-// one line once it listens, `listening <base URL> <refresh token>`, and sends the same to a parent
-// that forked it. The CLI as shipped is run by the bench itself.
+// one line once it listens, `listening <base URL> <refresh token>`. The CLI as shipped is run by the
+// bench itself.
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
@@ -39,7 +39,6 @@ async function main(): Promise<void> {
     setInterval(() => sandbox.webhooks.trigger({ type: 'orderStatus', orderId, fields: { status: 'shipmentCreated' } }), 1000 / rate).unref();
   }
   console.log(`listening ${sandbox.baseUrl} ${sandbox.refreshToken}`);
-  process.send?.({ baseUrl: sandbox.baseUrl, refreshToken: sandbox.refreshToken });
 }
 
 void main();
