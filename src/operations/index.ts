@@ -10,6 +10,7 @@ import type { OperationsWiring } from './deps';
 import type { OperationsRuntime } from './lazy';
 import { COMMANDS } from '../common/ids';
 import { lazyPart } from '../common/lazyBundle';
+import { readSetting } from '../common/settings/read';
 
 export interface Operations {
   /** For the flows in src/orders: a change or order they recorded goes to the ledger. */
@@ -19,11 +20,11 @@ export interface Operations {
 }
 
 function asksReason(): boolean {
-  return vscode.workspace.getConfiguration('oto').get<unknown>('askReason') !== false;
+  return readSetting('askReason');
 }
 
 function alertsEnabled(): boolean {
-  return vscode.workspace.getConfiguration('oto').get<string>('alerts.lowStock') === 'notify';
+  return readSetting('alerts.lowStock') === 'notify';
 }
 
 export function registerOperations(context: vscode.ExtensionContext, wiring: Omit<OperationsWiring, 'storageDir' | 'extensionUri'>): Operations {
