@@ -12,11 +12,11 @@ export function refreshIntervalSeconds(): number {
 }
 
 export class WorkbenchRefreshScheduler extends RefreshScheduler {
-  private readonly subscriptions: vscode.Disposable[];
+  private readonly subscriptions: vscode.Disposable;
 
   constructor(tick: () => void, visible: boolean, reachability: Reachability) {
     super(tick, { intervalSeconds: refreshIntervalSeconds(), visible, focused: vscode.window.state.focused, unreachable: reachability.unreachable() });
-    this.subscriptions = [
+    this.subscriptions = vscode.Disposable.from(
       reachability.onDidChange(() => this.update({ unreachable: reachability.unreachable() })),
       vscode.window.onDidChangeWindowState(({ focused }) => this.update({ focused })),
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -24,13 +24,11 @@ export class WorkbenchRefreshScheduler extends RefreshScheduler {
           this.update({ intervalSeconds: refreshIntervalSeconds() });
         }
       }),
-    ];
+    );
   }
 
   override dispose(): void {
-    this.subscriptions.forEach((subscription) => {
-      subscription.dispose();
-    });
+    this.subscriptions.dispose();
     super.dispose();
   }
 }
