@@ -240,7 +240,8 @@ describe('sandbox control room', () => {
       assert.strictEqual(changes, 2);
       assert.strictEqual((await api.get('accountInfo')).status, 503);
       const listed = okJson<{ faults: Array<{ id: number; left?: number; secondsLeft?: number }> }>(await control(sandbox, 'GET', '/faults')).faults;
-      assert.deepStrictEqual(listed.map((entry) => [entry.id, entry.left, entry.secondsLeft]), [[id, 1, undefined], [ids[0], undefined, 30], [ids[1], undefined, undefined]]);
+      // The 30 s fault's life runs from when it was added (to a tenth of a second): on a loaded machine the list comes a little later.
+      assert.deepStrictEqual(listed.map((entry) => [entry.id, entry.left, entry.secondsLeft === undefined ? undefined : entry.secondsLeft > 25 && entry.secondsLeft <= 30]), [[id, 1, undefined], [ids[0], undefined, true], [ids[1], undefined, undefined]]);
       okJson(await control(sandbox, 'DELETE', `/faults/${ids[0]}`));
       assert.strictEqual((await control(sandbox, 'DELETE', `/faults/${ids[0]}`)).status, 404);
       assert.deepStrictEqual(problemFields(await control(sandbox, 'DELETE', '/faults/abc')), ['id']);
