@@ -78,6 +78,17 @@ const builds = [
     sourcemap: false,
     banner: { js: '#!/usr/bin/env node' },
   },
+  {
+    // The agent tools as a stdio MCP server in one file (`node oto-mcp.js`), no node_modules needed.
+    ...common,
+    entryPoints: { 'oto-mcp': 'src/agent/mcp/cli.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    sourcemap: false,
+    banner: { js: '#!/usr/bin/env node' },
+  },
   page('packing'),
   page('history'),
 ];
