@@ -59,6 +59,7 @@ const builds = [
       workbench: 'src/workbench/lazy.ts',
       devtools: 'src/devtools/lazy.ts',
       orders: 'src/orders/lazy.ts',
+      agent: 'src/agent/vscode/lazy.ts',
     },
     outdir: 'dist',
     platform: 'node',
