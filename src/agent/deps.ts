@@ -21,6 +21,8 @@ export interface AgentWiring {
 export interface ToolCall {
   input: unknown;
   token: { readonly isCancellationRequested: boolean };
+  /** Made by a chat request (it has a tool invocation token), rather than by another extension calling `vscode.lm.invokeTool`. */
+  fromChat: boolean;
 }
 
 export interface AgentRuntime {

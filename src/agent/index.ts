@@ -34,8 +34,8 @@ export function registerAgent(context: vscode.ExtensionContext, deps: AgentDeps)
   const part = lazyPart<AgentWiring, AgentRuntime>(context, 'agent', { ...deps, journalDir: path.join(storageDir, 'journals'), traffic: () => traffic });
   for (const name of AGENT_TOOL_NAMES) {
     context.subscriptions.push(vscode.lm.registerTool<unknown>(name, {
-      prepareInvocation: (options, token) => part.load().prepare(name, { input: options.input, token }),
-      invoke: (options, token) => part.load().invoke(name, { input: options.input, token }),
+      prepareInvocation: (options, token) => part.load().prepare(name, { input: options.input, token, fromChat: true }),
+      invoke: (options, token) => part.load().invoke(name, { input: options.input, token, fromChat: options.toolInvocationToken !== undefined }),
     }));
   }
   registerMcpDefinition(context, deps, storageDir);

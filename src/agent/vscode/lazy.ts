@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { configureLocalisation } from '../../common/text/localisation';
 import { escapeMarkdown } from '../../common/text/markdown';
+import { confirmModal } from '../../common/ui/confirm';
 import { applyPlan, callTool, findTool, planWrite, type AgentContext, type WritePlan } from '../core';
 import type { AgentRuntime, AgentWiring, ToolCall } from '../deps';
 import { agentWritesFor, type AgentWrites } from './policy';
@@ -91,7 +92,8 @@ export function start(wiring: AgentWiring): AgentRuntime {
       if ('error' in planned) {
         return text(planned.error);
       }
-      if ((policy === 'ask' || !prepared) && !(await askModal(planned.plan))) {
+      // `ask`, a plan the user was not shown, or a call from outside a chat (another extension's invokeTool): a modal question too.
+      if ((policy === 'ask' || !prepared || !call.fromChat) && !(await confirmModal(vscode.l10n.t('Let the agent change OTO {0}?', planned.plan.environment), vscode.l10n.t('Apply'), [...planned.plan.change, ...planned.plan.warnings].join('\n')))) {
         return text(vscode.l10n.t('The user declined the change, so nothing was sent.'));
       }
       if (call.token.isCancellationRequested) {
@@ -109,14 +111,4 @@ export function confirmation(plan: WritePlan): vscode.MarkdownString {
   markdown.isTrusted = false;
   markdown.supportHtml = false;
   return markdown;
-}
-
-async function askModal(plan: WritePlan): Promise<boolean> {
-  const apply = vscode.l10n.t('Apply');
-  const choice = await vscode.window.showWarningMessage(
-    vscode.l10n.t('Let the agent change OTO {0}?', plan.environment),
-    { modal: true, detail: [...plan.change, ...plan.warnings].join('\n') },
-    apply,
-  );
-  return choice === apply;
 }
