@@ -2,7 +2,7 @@
 // the one way to run one: input checked, reads answered, writes refused, previewed or applied as
 // the runner allows, every answer bounded and cleared of tokens.
 import { isOtoError } from '../../client';
-import { describeError } from '../../orders/change/failure';
+import { describeError } from '../../common/text/errorText';
 import type { AgentContext, ToolAnswer } from './context';
 import { AgentInputError, type InputSchema } from './input';
 import * as reads from './reads';

@@ -3,6 +3,7 @@
 // that exact change; `invoke` sends that plan (the core re-reads the figure first and refuses if
 // it moved). `oto.agent.writes` decides per environment: on, ask (a modal question too), or off.
 import * as vscode from 'vscode';
+import { readSetting } from '../../common/settings/read';
 import { configureLocalisation } from '../../common/text/localisation';
 import { escapeMarkdown } from '../../common/text/markdown';
 import { confirmModal } from '../../common/ui/confirm';
@@ -19,7 +20,7 @@ function text(value: string): vscode.LanguageModelToolResult {
 }
 
 function writesFor(environment: string): AgentWrites {
-  return agentWritesFor(vscode.workspace.getConfiguration('oto').get<unknown>('agent.writes'), environment);
+  return agentWritesFor(readSetting('agent.writes'), environment);
 }
 
 function keyOf(name: string, input: unknown): string {
