@@ -30,6 +30,20 @@ const nodeUrlForWhatwgUrl = {
   },
 };
 
+// A program run with plain node from one file: dist/<name>.js, everything it imports bundled in.
+function singleFileCli(name, entry) {
+  return {
+    ...common,
+    entryPoints: { [name]: entry },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    sourcemap: false,
+    banner: { js: '#!/usr/bin/env node' },
+  };
+}
+
 // A webview page: its script and styles, bundled for the browser into media/dist/<name>.js/.css.
 function page(name) {
   return {
@@ -59,6 +73,7 @@ const builds = [
       workbench: 'src/workbench/lazy.ts',
       devtools: 'src/devtools/lazy.ts',
       orders: 'src/orders/lazy.ts',
+      agent: 'src/agent/vscode/lazy.ts',
     },
     outdir: 'dist',
     platform: 'node',
@@ -67,17 +82,10 @@ const builds = [
     external: ['vscode'],
     plugins: [nodeUrlForWhatwgUrl],
   },
-  {
-    // The sandbox CLI in one file, for an ERP's CI: `node oto-sandbox.js`, no node_modules needed.
-    ...common,
-    entryPoints: { 'oto-sandbox': 'src/sandbox/cli.ts' },
-    outdir: 'dist',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node18',
-    sourcemap: false,
-    banner: { js: '#!/usr/bin/env node' },
-  },
+  // The sandbox CLI in one file, for an ERP's CI: `node oto-sandbox.js`, no node_modules needed.
+  singleFileCli('oto-sandbox', 'src/sandbox/cli.ts'),
+  // The agent tools as a stdio MCP server in one file (`node oto-mcp.js`), likewise.
+  singleFileCli('oto-mcp', 'src/agent/mcp/cli.ts'),
   page('packing'),
   page('history'),
 ];

@@ -2,6 +2,7 @@
 
 import * as vscode from 'vscode';
 import { configureLocalisation } from './common/text/localisation';
+import { registerAgent } from './agent';
 import { registerDevtools } from './devtools';
 import { registerOperations } from './operations';
 import { registerOrders } from './orders';
@@ -64,6 +65,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const recording = registerRecording(context, { session, log });
   const trafficHeader = registerWorkbench(context, { session, stock, proxy: recording });
   registerSandboxHost(context, { host: sandboxHost, session, trafficHeader });
+  registerAgent(context, {
+    getClient: () => session.getClient(),
+    environment: () => session.environment,
+    record: operations.record,
+    history: operations.history,
+    runningSandbox: () => session.runningSandbox,
+    onDidChangeSandbox: session.onDidChangeSandbox,
+    onDidChange: (listener) => session.onDidChange(listener),
+    getSandbox: () => session.getSandbox(),
+  });
 }
 
 export function deactivate(): void {}

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { RecentChange } from '../orders/recent/recentChanges';
 import { hasStockChangeColumns } from './bulk/validate';
 import type { OperationsWiring } from './deps';
+import type { LedgerEntry } from './history/entry';
 import type { OperationsRuntime } from './lazy';
 import { COMMANDS } from '../common/ids';
 import { lazyPart } from '../common/lazyBundle';
@@ -18,6 +19,10 @@ export interface Operations {
   onRecorded(record: RecentChange): void;
   /** Whether Adjust, Set and Transfer ask why (`oto.askReason`, on unless turned off). */
   asksReason(): boolean;
+  /** For the agent tools: their changes go to the ledger through the same recorder. */
+  record(environment: string, entries: readonly LedgerEntry[]): Promise<void>;
+  /** One SKU's ledger entries, oldest first. */
+  history(environment: string, sku: string): Promise<LedgerEntry[]>;
 }
 
 function asksReason(): boolean {
@@ -73,5 +78,7 @@ export function registerOperations(context: vscode.ExtensionContext, wiring: Omi
   return {
     onRecorded: (record) => load().onRecorded(record),
     asksReason,
+    record: (environment, entries) => load().record(environment, entries),
+    history: (environment, sku) => load().history(environment, sku),
   };
 }

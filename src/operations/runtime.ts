@@ -9,6 +9,7 @@ import { openJournals, pruneJournals } from './journal';
 import { LowStockNotifier } from './alerts/notify';
 import type { OperationsDeps, OperationsWiring } from './deps';
 import { ledgerEntriesOf } from './history/fromRecent';
+import type { LedgerEntry } from './history/entry';
 import { Ledger } from './history/ledger';
 import { HistoryPanel } from './history/panel';
 import { reviewTransfers, transferStock } from './transfer/command';
@@ -21,6 +22,9 @@ export interface OperationsRuntime {
   /** `asked`: the command was run (say so when nothing waits); else the offer on start. */
   reviewStockChanges(asked: boolean): Promise<void>;
   onRecorded(record: RecentChange): void;
+  /** Changes made elsewhere in the extension (the agent tools), recorded like the commands' own. */
+  record(environment: string, entries: readonly LedgerEntry[]): Promise<void>;
+  history(environment: string, sku: string): Promise<LedgerEntry[]>;
   observe(environment: string, changes: readonly StockChange[]): void;
   /** A full refresh finished (`oto.alerts.lowStock` is `notify`). */
   refreshed(): void;
@@ -54,6 +58,8 @@ export function createRuntime(wiring: OperationsWiring): OperationsRuntime {
     showStockHistory: (argument) => history.show(argument),
     reviewStockChanges: (asked) => reviewOpenJournals(deps, asked),
     onRecorded: (record) => void recorder.record(record.environment, ledgerEntriesOf(record)),
+    record: (environment, entries) => recorder.record(environment, entries),
+    history: (environment, sku) => ledger(environment).forSku(sku),
     observe: (environment, changes) => void recorder.observe(environment, changes),
     refreshed: () => alerts.refreshed(),
     reset: () => alerts.reset(),

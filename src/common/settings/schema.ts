@@ -6,7 +6,9 @@ export type SettingSchema =
   | { type: 'string'; enum?: readonly string[] }
   | { type: 'boolean' }
   | { type: 'integer' | 'number'; minimum?: number; maximum?: number }
-  | { type: 'array'; items: { type: 'string' } };
+  | { type: 'array'; items: { type: 'string' } }
+  /** Checked as a whole only; its reader checks each entry (e.g. `agent.writes`' per-environment values). */
+  | { type: 'object' };
 
 export interface SettingValues {
   environment: 'sandbox' | 'staging' | 'production';
@@ -21,6 +23,7 @@ export interface SettingValues {
   'sandbox.port': number;
   'sandbox.dialect': 'oto-codes' | 'numeric-codes';
   'proxy.port': number;
+  'agent.writes': Readonly<Record<string, unknown>>;
 }
 
 export type SettingKey = keyof SettingValues;
@@ -40,6 +43,7 @@ export const SETTINGS: Readonly<Record<SettingKey, SettingSchema>> = {
   'sandbox.port': PORT,
   'sandbox.dialect': { type: 'string', enum: ['oto-codes', 'numeric-codes'] },
   'proxy.port': PORT,
+  'agent.writes': { type: 'object' },
 };
 
 /** Whether a value (from settings.json, so anything) meets its setting's schema. */
@@ -57,6 +61,8 @@ export function conforms(value: unknown, schema: SettingSchema): boolean {
       );
     case 'array':
       return Array.isArray(value) && value.every((item) => typeof item === 'string');
+    case 'object':
+      return typeof value === 'object' && value !== null && !Array.isArray(value);
   }
 }
 

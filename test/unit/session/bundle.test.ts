@@ -67,9 +67,12 @@ describe('sandbox bundle', () => {
       'src/orders/change/stockChange.ts',
       'src/orders/inventory/inventoryOrder.ts',
       'src/orders/recent/recentView.ts',
+      'src/agent/core/tools.ts',
+      'src/agent/core/writes.ts',
+      'src/agent/vscode/lazy.ts',
     ];
     assert.deepStrictEqual(lazy.filter((input) => inputs.includes(input)), []);
-    for (const [entry, body] of [['src/recording/lazy.ts', 'src/recording/commands.ts'], ['src/sandboxHost/lazy.ts', 'src/sandboxHost/faultCommands.ts'], ['src/workbench/lazy.ts', 'src/workbench/diagnostics.ts'], ['src/devtools/lazy.ts', 'src/devtools/snapshots/snapshotCommands.ts'], ['src/orders/lazy.ts', 'src/orders/change/stockChange.ts']]) {
+    for (const [entry, body] of [['src/recording/lazy.ts', 'src/recording/commands.ts'], ['src/sandboxHost/lazy.ts', 'src/sandboxHost/faultCommands.ts'], ['src/workbench/lazy.ts', 'src/workbench/diagnostics.ts'], ['src/devtools/lazy.ts', 'src/devtools/snapshots/snapshotCommands.ts'], ['src/orders/lazy.ts', 'src/orders/change/stockChange.ts'], ['src/agent/vscode/lazy.ts', 'src/agent/core/tools.ts']]) {
       assert.ok(Object.keys((await bundle(entry)).inputs).includes(body), `${entry} bundles ${body}`);
     }
   });
