@@ -224,6 +224,22 @@ describe('traffic lint rules', () => {
       assert.deepStrictEqual(fired({ target: ORDER, body: { ...ADJUST }, ...OTHER }, { body: SET }), [], 'an inventory order is no updateStockQuantity');
       assert.deepStrictEqual(fired({ body: ADJUST, ...OTHER }, { body: { ...SET, actionType: 'adjust' }, at: 100 }), []);
     });
+    it("reports a lost change once: the client's own set since then knew what it replaced", () => {
+      // A sync job that sets the SKU every minute without reading: the other client's adjust is lost
+      // at the first set, and the later sets replace only the job's own figure.
+      const sent: Sent[] = [READ, { body: ADJUST, ...OTHER, at: 100 }, { body: SET, at: 200 }, { body: { ...SET, qty: '41' }, at: 60_200 }, { body: { ...SET, qty: '42' }, at: 120_200 }];
+      assert.deepStrictEqual(rulesFired(...sent), [[], [], ['set-overwrote-change'], [], []]);
+      const another = { ...SET, sku: 'COF-SAU-250' };
+      assert.deepStrictEqual(fired(READ, { body: ADJUST, ...OTHER, at: 100 }, { body: another, at: 150 }, { body: SET, at: 200 }), ['set-overwrote-change'], 'its set of another SKU does not count');
+      const refused = { body: SET, at: 150, status: 400, response: { success: false, otoErrorCode: 'OTO1132' } };
+      assert.deepStrictEqual(fired(READ, { body: ADJUST, ...OTHER, at: 100 }, refused, { body: SET, at: 200 }), ['set-overwrote-change'], 'nor a set OTO refused');
+      assert.deepStrictEqual(fired(READ, { body: ADJUST, ...OTHER, at: 100 }, { body: ADJUST, at: 150 }, { body: SET, at: 200 }), ['set-overwrote-change'], 'its own adjust built on the lost change');
+    });
+    it('takes only a successful checkInventoryStock as a read, not a global total', () => {
+      const change: Sent = { body: ADJUST, ...OTHER, at: 100 };
+      assert.deepStrictEqual(fired(READ, change, { target: '/rest/v2/checkGlobalStock?sku=AJW-DATES-500', at: 150 }, { body: SET, at: 200 }), ['set-overwrote-change']);
+      assert.deepStrictEqual(fired(READ, change, { target: ORDER, body: SET, at: 200 }), [], 'an inventory order is no set, whatever its body says');
+    });
     it('takes a read of all locations as a read of that stock', () => {
       assert.deepStrictEqual(fired({ body: ADJUST, ...OTHER }, { target: '/rest/v2/checkInventoryStock?sku=AJW-DATES-500', at: 100 }, { body: SET, at: 200 }), []);
       assert.deepStrictEqual(fired({ body: ADJUST, ...OTHER }, { target: '/rest/v2/checkInventoryStock', at: 100 }, { body: SET, at: 200 }), ['set-overwrote-change'], 'a read without SKUs read none');
