@@ -57,6 +57,7 @@ describe('lint rule building blocks', () => {
       assert.ok(sameToken(from({ token: 't1', family: 'F1' }), from({ token: 't1', family: 'F2' })));
       assert.ok(!sameToken(from({ token: 't1', family: 'F1' }), from({ token: 't2', family: 'F1' })), 'one family, two tokens: two workers');
       assert.ok(!sameToken(from({ family: 'F1' }), from({ token: 't1', family: 'F1' })));
+      assert.ok(!sameToken(from({ token: 't1', family: 'F1' }), from({ family: 'F1' })), 'a token on either side');
       assert.ok(sameToken(from({ family: 'F1' }), from({ family: 'F1' })), 'no tokens: the family decides');
       assert.ok(!sameToken(from({ family: 'F1' }), from({ family: 'F2' })));
     });

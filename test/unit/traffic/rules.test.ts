@@ -34,7 +34,7 @@ describe('traffic lint rules', () => {
 
   describe('qty-not-integer', () => {
     it('reads only the quantities of the two writes that carry one, sent as POST', () => {
-      assert.deepStrictEqual(fired({ target: '/rest/v2/getPackingOrders', body: { qty: '1.5' } }), [], 'another endpoint');
+      assert.deepStrictEqual(fired({ target: '/rest/v2/getPackingOrders', body: { qty: '1.5', items: [{ qty: '1.5' }] } }), [], 'another endpoint');
       assert.deepStrictEqual(fired({ method: 'PUT', body: { ...ADJUST, qty: '1.5' } }), [], 'not a POST');
       assert.deepStrictEqual(fired({ body: { ...ADJUST, qty: undefined } }), [], 'no qty at all is not this rule');
       assert.deepStrictEqual(fired(order({ items: [{ sku: 'A' }, null, 'B', { sku: 'C', qty: 2 }] })), [], 'items without a quantity');
@@ -78,6 +78,7 @@ describe('traffic lint rules', () => {
       assert.strictEqual(example('3/31/2024'), '31/03/2024', 'month first');
       assert.strictEqual(example('05-03-20245'), '31/03/2024', 'a five-digit year');
       assert.strictEqual(example('x2024-03-05'), '31/03/2024');
+      assert.strictEqual(example('on 5-3-2024'), '31/03/2024', 'words around a date are not guessed at');
       assert.strictEqual(example(20240305), '31/03/2024');
       assert.strictEqual(example(null), '31/03/2024');
     });
@@ -231,6 +232,8 @@ describe('traffic lint rules', () => {
       assert.deepStrictEqual(rulesFired(...sent), [[], [], ['set-overwrote-change'], [], []]);
       const another = { ...SET, sku: 'COF-SAU-250' };
       assert.deepStrictEqual(fired(READ, { body: ADJUST, ...OTHER, at: 100 }, { body: another, at: 150 }, { body: SET, at: 200 }), ['set-overwrote-change'], 'its set of another SKU does not count');
+      const elsewhere = { ...SET, locationCode: 'JED-WH1' };
+      assert.deepStrictEqual(fired(READ, { body: ADJUST, ...OTHER, at: 100 }, { body: elsewhere, at: 150 }, { body: SET, at: 200 }), ['set-overwrote-change'], 'nor its set of that SKU elsewhere');
       const refused = { body: SET, at: 150, status: 400, response: { success: false, otoErrorCode: 'OTO1132' } };
       assert.deepStrictEqual(fired(READ, { body: ADJUST, ...OTHER, at: 100 }, refused, { body: SET, at: 200 }), ['set-overwrote-change'], 'nor a set OTO refused');
       assert.deepStrictEqual(fired(READ, { body: ADJUST, ...OTHER, at: 100 }, { body: ADJUST, at: 150 }, { body: SET, at: 200 }), ['set-overwrote-change'], 'its own adjust built on the lost change');
@@ -326,7 +329,7 @@ describe('traffic lint rules', () => {
       assert.strictEqual(finding.params?.retryAfter, 2.5);
       const past: Sent = { ...limited, responseHeaders: { 'retry-after': new Date(Date.UTC(2026, 0, 15, 8, 0, 0)).toUTCString() } };
       assert.deepStrictEqual(fired(past, { ...READ, at: 10 }), [], 'a date already past asks no wait');
-      for (const value of ['soon', '5s', ' ', '-5', '1.5 s']) {
+      for (const value of ['soon', '5s', ' ', '-5', '1.5 s', 'in 5']) {
         assert.deepStrictEqual(fired({ ...limited, responseHeaders: { 'retry-after': value } }, { ...READ, at: 100 }), [], `an unreadable value asks nothing: ${JSON.stringify(value)}`);
       }
       assert.deepStrictEqual(fired({ ...limited, responseHeaders: { 'retry-after': ' 5 ' } }, { ...READ, at: 100 }), ['retry-after-ignored'], 'spaces around a number');
@@ -393,7 +396,7 @@ describe('traffic lint rules', () => {
     });
     it('reads the SKUs of POSTed writes only, and only SKUs that are strings', () => {
       assert.deepStrictEqual(fired({ method: 'PUT', body: { ...ADJUST, sku: 'A,B' } }), []);
-      assert.deepStrictEqual(fired({ target: '/rest/v2/getPackingOrders', body: { sku: 'A,B' } }), []);
+      assert.deepStrictEqual(fired({ target: '/rest/v2/getPackingOrders', body: { sku: 'A,B', items: [{ sku: 'A,B' }] } }), []);
       assert.deepStrictEqual(fired({ body: { ...ADJUST, sku: ['A', 'B'] } }), []);
       assert.deepStrictEqual(fired(order({ items: [{ sku: 'A,B', qty: 1 }, { sku: 'C,D', qty: 1 }] })), ['sku-comma', 'sku-comma']);
     });
@@ -446,6 +449,14 @@ describe('traffic lint rules', () => {
       const findings = lastFindings({ ...READ, status: 401, response: { message: 'Jwt is expired', code: 401 } }, { ...READ, ...OTHER, at: 50 }, { ...READ, status: 401, response: { message: 'Jwt is expired', code: 401 }, at: 100 });
       assert.deepStrictEqual(findings.map((finding) => [finding.rule, finding.exchangeIds, finding.params]), [['expired-token-reused', [3, 1], { earlier: 1 }]]);
       assert.match(findings[0].message, /^The same access token was sent again after a 401 \(#1\) without a refresh/);
+    });
+    it('does not fire when the token worked again, or for another token of the same client', () => {
+      const expired: Sent = { ...READ, status: 401, response: { message: 'Jwt is expired', code: 401 } };
+      assert.deepStrictEqual(fired(expired, { ...READ, at: 100 }), [], 'answered this time');
+      // One client (one connection) whose two refreshes minted two tokens, each refused once.
+      const [a, b] = ['sandbox-at-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 'sandbox-at-bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb'];
+      const refresh = (token: string, at: number): Sent => ({ target: '/rest/v2/refreshToken', body: { refresh_token: 'shared' }, token: null, at, response: { success: true, access_token: token } });
+      assert.deepStrictEqual(rulesFired(refresh(a, 0), refresh(b, 10), { ...expired, token: a, at: 20 }, { ...expired, token: b, at: 30 }).flat(), []);
     });
     it('does not fire for 401s without any access token, or on a refresh', () => {
       const anonymous: Sent = { ...READ, token: null, status: 401, response: { message: 'Unauthorized', code: 401 } };
