@@ -27,11 +27,12 @@ export const GROUPS = {
   },
   sandbox: {
     mutate: ['src/sandbox/endpoints/**/*.ts', 'src/sandbox/control/**/*.ts'],
-    // The suites that talk HTTP to an in-process sandbox; the CLI suites spawn their own Node,
-    // which never runs a mutant.
+    // The suites that talk HTTP to an in-process sandbox; the CLI suites (and control's
+    // example and module suites, which run dist/oto-sandbox.js) spawn their own Node, which never runs a mutant.
     spec: [
       'out/test/unit/sandbox/endpoints/**/*.test.js',
-      'out/test/unit/sandbox/control/**/*.test.js',
+      'out/test/unit/sandbox/control/control.test.js',
+      'out/test/unit/sandbox/control/refusals.test.js',
       'out/test/unit/sandbox/http/**/*.test.js',
       'out/test/unit/sandbox/webhooks/control.test.js',
     ],
