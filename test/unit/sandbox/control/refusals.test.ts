@@ -51,8 +51,10 @@ describe('sandbox control room: refused calls change nothing', () => {
       { sku: 'AJW-DATES-500', locationCode: 'RUH-WH1', quantityOnHand: 3 },
       { sku: 'AJW-DATES-500', locationCode: 'JED-WH1' },
       'row',
+      { sku: '', locationCode: 7, quantityOnHand: 1 },
     ]);
-    assert.deepStrictEqual(refused(answer), [400, ['[1].quantityOnHand', '[2]']]);
+    assert.deepStrictEqual(refused(answer), [400, ['[1].quantityOnHand', '[2]', '[3].sku', '[3].locationCode']]);
+    assert.match(JSON.stringify(answer.json), /must be a non-empty string/);
     assert.match(JSON.stringify(answer.json), /it is required/);
     assert.deepStrictEqual(refused(await control(sandbox, 'PUT', '/stock', [])), [400, ['']]);
     assert.strictEqual(state(), before);
