@@ -69,6 +69,17 @@ function target(exchange: TrafficExchange): { sku: string; location: string } | 
   return body && typeof body.sku === 'string' && typeof body.locationCode === 'string' ? { sku: body.sku, location: body.locationCode } : undefined;
 }
 
+/** What a successful set set. */
+function setTarget(exchange: TrafficExchange): { sku: string; location: string } | undefined {
+  return actionType(exchange) === 'set' && succeeded(exchange) ? target(exchange) : undefined;
+}
+
+/** A successful set of that stock: the client knew the quantity from then on, as after a read. */
+function setsStockOf(exchange: TrafficExchange, sku: string, location: string): boolean {
+  const set = setTarget(exchange);
+  return set !== undefined && set.sku === sku && set.location === location;
+}
+
 function readsStockOf(exchange: TrafficExchange, sku: string, location: string): boolean {
   if (exchange.endpoint !== 'checkInventoryStock' || !succeeded(exchange)) {
     return false;
@@ -86,14 +97,15 @@ export const setOverwroteChange = rule(
       p,
     ),
   (history, exchange) => {
-    const set = actionType(exchange) === 'set' && succeeded(exchange) ? target(exchange) : undefined;
+    const set = setTarget(exchange);
     if (!set) {
       return [];
     }
     for (let i = history.length - 1; i >= 0; i--) {
       const earlier = history[i];
       if (sameClient(earlier, exchange)) {
-        if (readsStockOf(earlier, set.sku, set.location)) {
+        // Its own earlier set already replaced (and reported) what others changed before it.
+        if (readsStockOf(earlier, set.sku, set.location) || setsStockOf(earlier, set.sku, set.location)) {
           return [];
         }
         continue;

@@ -151,6 +151,23 @@ describe('sandbox control room', () => {
       assert.deepStrictEqual([entry.quantityOnHand, entry.quantityForecasted], [20, 12]);
     });
 
+    it('keeps the forecast moving with on hand when none is given, and takes one above or below on hand', async () => {
+      await start();
+      const at = async (sku: string): Promise<[number, number]> => {
+        const entry = ok<Stock>(await api.get(`checkInventoryStock?sku=${sku}&pickupLocationCode=RUH-WH1`)).stock[sku][0];
+        return [entry.quantityOnHand, entry.quantityForecasted];
+      };
+      const [onHandBefore, forecastBefore] = await at('AJW-DATES-500');
+      okJson(await control(sandbox, 'PUT', '/stock', [
+        { sku: 'AJW-DATES-500', locationCode: 'RUH-WH1', quantityOnHand: onHandBefore + 10 },
+        { sku: 'COF-SAU-250', locationCode: 'RUH-WH1', quantityOnHand: 20, quantityForecasted: 35 },
+      ]));
+      assert.deepStrictEqual(await at('AJW-DATES-500'), [onHandBefore + 10, forecastBefore + 10]);
+      assert.deepStrictEqual(await at('COF-SAU-250'), [20, 35]);
+      okJson(await control(sandbox, 'PUT', '/stock', [{ sku: 'COF-SAU-250', locationCode: 'RUH-WH1', quantityOnHand: 20, quantityForecasted: 5 }]));
+      assert.deepStrictEqual(await at('COF-SAU-250'), [20, 5]);
+    });
+
     it('names every bad row and applies none', async () => {
       await start();
       const before = await onHand();

@@ -131,6 +131,10 @@ describe('sandbox stock', () => {
     ['an empty location', { actionType: 'set', qty: 1, locationCode: '' }, 'OTO1133'],
     ['an unknown SKU', { actionType: 'set', qty: 1, sku: '156487494561123412312' }, 'OTO1126'],
     ['an unknown inventoryType', { actionType: 'set', qty: 1, inventoryType: 'damaged' }, 'OTO1135'],
+    // Each field's format in OTO's order (actionType, locationCode, sku, qty) before any look-up.
+    ['a missing location, before a bad qty', { actionType: 'set', qty: 'ten', locationCode: undefined }, 'OTO1133'],
+    ['a missing SKU, before a bad qty', { actionType: 'set', qty: 'ten', sku: undefined }, 'OTO1126'],
+    ['a blank SKU, before a bad qty', { actionType: 'set', qty: 'ten', sku: '  ' }, 'OTO1126'],
   ];
   for (const [what, body, code] of invalid) {
     it(`rejects ${what} with ${code} and changes nothing`, async () => {

@@ -1,0 +1,73 @@
+// A control call the sandbox refuses answers the status that says why (400 bad input, 404 no such
+// thing, 409 not now) and changes nothing: an ERP's test suite that arranges state through the
+// control API must never be left with half an arrangement.
+import * as assert from 'node:assert';
+import { startSandbox, type RunningSandbox } from '../../../../src/sandbox';
+import type { Answer } from '../support/http';
+import { control, okJson } from './support';
+
+describe('sandbox control room: refused calls change nothing', () => {
+  let sandbox: RunningSandbox;
+  beforeEach(async () => {
+    sandbox = await startSandbox({ requestLog: false });
+  });
+  afterEach(() => sandbox.close());
+
+  const state = (): string => JSON.stringify(sandbox.control.state());
+  const refused = (answer: Answer): [number, string[]] => [answer.status, (answer.json as { problems: Array<{ field: string }> }).problems.map((problem) => problem.field)];
+  const packedOrder = async (): Promise<string> => {
+    const orderId = sandbox.control.state().packingOrders?.find((order) => order.packingStatus === undefined)?.orderId ?? '';
+    okJson(await control(sandbox, 'POST', `/orders/${orderId}/status`, { status: 'packed' }));
+    return orderId;
+  };
+
+  it('an order status that does not fit the order now: 409 naming the status', async () => {
+    const orderId = await packedOrder();
+    const before = state();
+    assert.deepStrictEqual(refused(await control(sandbox, 'POST', `/orders/${orderId}/status`, { status: 'packed' })), [409, ['status']]);
+    assert.deepStrictEqual(refused(await control(sandbox, 'POST', `/orders/${orderId}/status`, { status: 'picked' })), [409, ['status']]);
+    assert.strictEqual(state(), before);
+  });
+
+  it('a status that is none of OTO’s: 400 naming the status; an order that does not exist: 404 naming the order', async () => {
+    const orderId = sandbox.control.state().packingOrders?.[0]?.orderId ?? '';
+    const before = state();
+    assert.deepStrictEqual(refused(await control(sandbox, 'POST', `/orders/${orderId}/status`, { status: 'not a status' })), [400, ['status']]);
+    assert.deepStrictEqual(refused(await control(sandbox, 'POST', `/orders/${orderId}/status`, {})), [400, ['status']]);
+    assert.deepStrictEqual(refused(await control(sandbox, 'POST', '/orders/NO-SUCH/status', { status: 'packed' })), [404, ['orderId']]);
+    assert.strictEqual(state(), before);
+  });
+
+  it('a new order with a problem: 400, and the packing queue is as it was', async () => {
+    const before = state();
+    assert.deepStrictEqual(refused(await control(sandbox, 'POST', '/orders', { orderId: 'SO-9', warehouseCode: 'RUH-WH1', items: [{ sku: 'AJW-DATES-500', quantity: 0 }] }))[0], 400);
+    assert.deepStrictEqual(refused(await control(sandbox, 'POST', '/orders', [{ orderId: 'SO-9' }])), [400, ['']]);
+    assert.strictEqual(state(), before);
+  });
+
+  it('stock rows with any bad row: 400, and not even the good rows are applied', async () => {
+    const before = state();
+    const answer = await control(sandbox, 'PUT', '/stock', [
+      { sku: 'AJW-DATES-500', locationCode: 'RUH-WH1', quantityOnHand: 3 },
+      { sku: 'AJW-DATES-500', locationCode: 'JED-WH1' },
+      'row',
+      { sku: '', locationCode: 7, quantityOnHand: 1 },
+    ]);
+    assert.deepStrictEqual(refused(answer), [400, ['[1].quantityOnHand', '[2]', '[3].sku', '[3].locationCode']]);
+    assert.match(JSON.stringify(answer.json), /must be a non-empty string/);
+    assert.match(JSON.stringify(answer.json), /it is required/);
+    assert.deepStrictEqual(refused(await control(sandbox, 'PUT', '/stock', [])), [400, ['']]);
+    assert.strictEqual(state(), before);
+  });
+
+  it('a clock move, a fault or a delivery fault that is refused leaves the clock and the faults as they were', async () => {
+    const faults = async (): Promise<unknown> => [okJson(await control(sandbox, 'GET', '/faults')), okJson(await control(sandbox, 'GET', '/webhooks/faults'))];
+    const faultsBefore = await faults();
+    assert.strictEqual(refused(await control(sandbox, 'POST', '/clock', { advanceSeconds: 0 }))[0], 400);
+    assert.strictEqual(refused(await control(sandbox, 'POST', '/faults', [{ endpoint: 'updateStockQuantity', status: 503 }, { kind: 'explode' }]))[0], 400);
+    assert.strictEqual(refused(await control(sandbox, 'POST', '/webhooks/faults', [{ kind: 'drop' }, { kind: 'explode' }]))[0], 400);
+    assert.deepStrictEqual(refused(await control(sandbox, 'DELETE', '/faults/1x')), [400, ['id']]);
+    assert.deepStrictEqual(await faults(), faultsBefore);
+    assert.deepStrictEqual(okJson(await control(sandbox, 'POST', '/clock', { advanceSeconds: 60 })).offsetSeconds, 60, 'the refused move moved nothing');
+  });
+});
