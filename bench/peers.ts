@@ -73,7 +73,7 @@ async function compare(workload: WorkloadName, servers: Server[]): Promise<Map<S
   for (const server of servers) {
     const figures = rounds.get(server) ?? [];
     const rps = median(figures.map((f) => f.rps));
-    result.set(server, { rps, p99: median(figures.map((f) => f.p99)), failures: figures.reduce((sum, f) => sum + f.failures, 0) });
+    result.set(server, { rps, answered: figures.reduce((sum, f) => sum + f.answered, 0), p99: median(figures.map((f) => f.p99)), failures: figures.reduce((sum, f) => sum + f.failures, 0) });
     console.log(`  ${LABELS[server.kind].padEnd(26)} ${rps.toFixed(0).padStart(6)} requests/s${result.get(server)?.failures ? '  with FAILURES' : ''}`);
   }
   return result;

@@ -12,6 +12,7 @@
 // sandbox); `off` the library with capture off.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Amount, LoadFigures, LoadJob, WorkloadName } from './support/loadDriver';
@@ -25,6 +26,7 @@ export const ROUND_SECONDS = 4;
 /** Odd, so the median is one round's figure. */
 export const ROUNDS = 5;
 const RSS_REQUESTS = 100_000;
+const CLOCK_TICKS_PER_SECOND = 100;
 const COLD_STARTS = 3;
 const ROOT = path.join(__dirname, '..', '..');
 const REFRESH_TOKEN = 'bench-refresh-token';
@@ -106,6 +108,20 @@ export function load(server: Server, workload: WorkloadName, amount: Amount = { 
   });
 }
 
+/**
+ * CPU time (user + system) a process has used so far, in ms, from Linux's /proc; NaN elsewhere. A
+ * server's CPU per request moves far less with others' load on the machine than its requests/s.
+ */
+export function cpuMs(pid: number | undefined): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /** Resident memory of a process, from Linux's /proc; undefined elsewhere. */
 export function rssMb(pid: number | undefined): number | undefined {
   try {
@@ -134,22 +150,32 @@ async function compare(title: string, workload: WorkloadName, kinds: readonly Ki
       servers.push(await startServer(kind));
     }
     const rounds = new Map<Server, LoadFigures[]>(servers.map((server) => [server, []]));
+    const cpuPerRequest = new Map<Server, number[]>(servers.map((server) => [server, []]));
     for (const server of servers) {
       await load(server, workload, WARM_UP);
     }
     for (let round = 0; round < ROUNDS; round++) {
       for (const server of round % 2 === 0 ? servers : [...servers].reverse()) {
-        rounds.get(server)?.push(await load(server, workload));
+        const cpuBefore = cpuMs(server.child.pid);
+        const figures = await load(server, workload);
+        rounds.get(server)?.push(figures);
+        cpuPerRequest.get(server)?.push(((cpuMs(server.child.pid) - cpuBefore) * 1000) / Math.max(1, figures.answered));
       }
     }
-    console.log(`${title}: ${ROUNDS} alternating rounds of ${ROUND_SECONDS} s, ${CONNECTIONS} keep-alive connections, medians`);
+    console.log(`${title}: ${ROUNDS} alternating rounds of ${ROUND_SECONDS} s, ${CONNECTIONS} keep-alive connections, medians (load average ${os.loadavg()[0].toFixed(2)})`);
     const result: Record<string, LoadFigures> = {};
     for (const server of servers) {
       const figures = rounds.get(server) ?? [];
-      result[server.kind] = { rps: median(figures.map((f) => f.rps)), p99: median(figures.map((f) => f.p99)), failures: figures.reduce((sum, f) => sum + f.failures, 0) };
+      result[server.kind] = {
+        rps: median(figures.map((f) => f.rps)),
+        answered: figures.reduce((sum, f) => sum + f.answered, 0),
+        p99: median(figures.map((f) => f.p99)),
+        failures: figures.reduce((sum, f) => sum + f.failures, 0),
+      };
       const { rps, p99, failures } = result[server.kind];
+      const cpu = median(cpuPerRequest.get(server) ?? []);
       const versusBare = result.bare ? `  ${(rps / result.bare.rps).toFixed(2)}× bare` : '';
-      console.log(`  ${LABELS[server.kind].padEnd(24)} ${rps.toFixed(0).padStart(6)} requests/s  p99 ${p99.toFixed(1)} ms${versusBare}${failures ? `  ${failures} FAILED` : ''}`);
+      console.log(`  ${LABELS[server.kind].padEnd(24)} ${rps.toFixed(0).padStart(6)} requests/s  p99 ${p99.toFixed(1)} ms  CPU ${Number.isNaN(cpu) ? 'n/a' : `${cpu.toFixed(0)} µs`}/request${versusBare}${failures ? `  ${failures} FAILED` : ''}`);
     }
     return result;
   } finally {

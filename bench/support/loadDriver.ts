@@ -22,6 +22,8 @@ export interface LoadJob {
 
 export interface LoadFigures {
   rps: number;
+  /** Answers counted (2xx and others). */
+  answered: number;
   p99: number;
   /** Answers other than 2xx, and connection errors: a figure with either is not a fair one. */
   failures: number;
@@ -78,7 +80,7 @@ export async function drive(job: LoadJob): Promise<LoadFigures> {
     timeout: 10,
   });
   const answered = result['2xx'] + result.non2xx;
-  return { rps: answered / result.duration, p99: result.latency.p99, failures: result.non2xx + result.errors };
+  return { rps: answered / result.duration, answered, p99: result.latency.p99, failures: result.non2xx + result.errors };
 }
 
 if (require.main === module) {
