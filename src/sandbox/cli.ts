@@ -15,7 +15,6 @@ import { describeRuleChanges, knownRules, lintOptionsOf, parseRuleFlag } from '.
 import type { RuleLevel } from '../traffic/rules';
 import { formatTrafficLine, isSeverity, TrafficSummary } from '../traffic/report';
 import { DIALECTS, isDialect } from './endpoints/dialect';
-import { capYoungGeneration } from './heap';
 import { LineOutput } from './lineOutput';
 import { loadScenarioFile, startSandbox } from './index';
 import type { SandboxOptions } from './types';
@@ -367,8 +366,6 @@ ${howToStop}
 }
 
 if (require.main === module) {
-  // A process of its own: its young generation is kept small (heap.ts), for the memory goal.
-  capYoungGeneration();
   const program = programName(process.env, process.argv[1], process.cwd());
   main(program).catch((error: unknown) => {
     console.error(`${program}: ${error instanceof Error ? error.message : String(error)}\n\n${usage(program)}`);
