@@ -1,5 +1,5 @@
 // Time for the packing page to render a queue of 500 orders × 5 items in headless Chromium
-// (goal: under 100 ms), measured inside the page from the message's arrival: to the first screen
+// (goal: painted under 60 ms), measured inside the page from the message's arrival: to the first screen
 // laid out (the page builds the first cards at once, the rest a batch per frame), and to all 500
 // cards laid out and then painted. Each run uses a fresh page, so every render is a first render.
 // Wall times swing with the machine's load, so the CPU time Chromium's renderers spent on the
@@ -108,7 +108,7 @@ export async function run(): Promise<void> {
       const values = timings.map((timing) => timing[key]);
       return `  ${label.padEnd(38)} median ${median(values).toFixed(1)} ms (min ${Math.min(...values).toFixed(1)}, max ${Math.max(...values).toFixed(1)})`;
     };
-    console.log(`packing page, ${ORDERS} orders × ${ITEMS} items, ${RUNS} runs (goal: render < 100 ms)`);
+    console.log(`packing page, ${ORDERS} orders × ${ITEMS} items, ${RUNS} runs (goal: all cards painted < 60 ms)`);
     console.log(line('first screen, laid out:', 'firstLayoutMs'));
     console.log(line(`all ${ORDERS} cards in the DOM, laid out:`, 'allLayoutMs'));
     console.log(line(`all ${ORDERS} cards, painted:`, 'allFrameMs'));

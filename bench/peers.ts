@@ -8,12 +8,10 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { LABELS, load, median, rssMb, startServer, stopServer, type Server } from './traffic.bench';
+import { LABELS, load, median, ROUND_SECONDS, ROUNDS, rssMb, startServer, stopServer, type Server } from './traffic.bench';
 import type { LoadFigures, WorkloadName } from './support/loadDriver';
 
 const WARM_MS = 20_000;
-const REQUESTS = 10_000;
-const ROUNDS = 3;
 const JAR = path.join(__dirname, '..', '..', 'node_modules', 'wiremock', 'build', 'wiremock-standalone-3.13.2.jar');
 const STOCK = JSON.stringify({ success: true, stock: { 'AJW-DATES-500': [{ minInventory: 10, sku: 'AJW-DATES-500', quantityOnHand: 120 }] } });
 const ADJUSTED = JSON.stringify({ success: true, transactionID: 1 });
@@ -67,15 +65,15 @@ async function compare(workload: WorkloadName, servers: Server[]): Promise<Map<S
   const rounds = new Map<Server, LoadFigures[]>(servers.map((server) => [server, []]));
   for (let round = 0; round < ROUNDS; round++) {
     for (const server of round % 2 === 0 ? servers : [...servers].reverse()) {
-      rounds.get(server)?.push(await load(server, workload, REQUESTS));
+      rounds.get(server)?.push(await load(server, workload));
     }
   }
   const result = new Map<Server, LoadFigures>();
-  console.log(`${workload === 'read' ? 'checkGlobalStock' : '9 reads : 1 adjust'}: ${ROUNDS} rounds of ${REQUESTS.toLocaleString('en')} requests, medians`);
+  console.log(`${workload === 'read' ? 'checkGlobalStock' : '9 reads : 1 adjust'}: ${ROUNDS} alternating rounds of ${ROUND_SECONDS} s, medians`);
   for (const server of servers) {
     const figures = rounds.get(server) ?? [];
     const rps = median(figures.map((f) => f.rps));
-    result.set(server, { rps, p99: median(figures.map((f) => f.p99)), failures: figures.reduce((sum, f) => sum + f.failures, 0) });
+    result.set(server, { rps, answered: figures.reduce((sum, f) => sum + f.answered, 0), p99: median(figures.map((f) => f.p99)), failures: figures.reduce((sum, f) => sum + f.failures, 0) });
     console.log(`  ${LABELS[server.kind].padEnd(26)} ${rps.toFixed(0).padStart(6)} requests/s${result.get(server)?.failures ? '  with FAILURES' : ''}`);
   }
   return result;
@@ -94,9 +92,9 @@ async function main(): Promise<void> {
     console.log(`cold start: sandbox CLI ${sandbox.coldMs.toFixed(0)} ms (to listening), WireMock ${wiremock.coldMs.toFixed(0)} ms (to its first answer)`);
     const warmed = performance.now();
     while (performance.now() - warmed < WARM_MS) {
-      await load(wiremock, 'mixed', REQUESTS);
+      await load(wiremock, 'mixed');
     }
-    await load(sandbox, 'mixed', REQUESTS);
+    await load(sandbox, 'mixed');
     for (const workload of ['read', 'mixed'] as const) {
       const figures = await compare(workload, servers);
       const ratio = (figures.get(sandbox)?.rps ?? 0) / (figures.get(wiremock)?.rps ?? 1);

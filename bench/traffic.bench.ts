@@ -1,27 +1,32 @@
 // The sandbox's throughput, memory and start-up beside bare node:http answering a fixed JSON body
 // (the limit on this machine). Every server runs in a process of its own, and so does the load
-// generator (autocannon, 50 keep-alive connections, a fixed number of requests): a client in the
-// bench's own thread saturates first and hides the gap. Rounds alternate the servers' order, so
-// load from elsewhere on the machine (other people share it) hits each alike; figures are medians,
-// and ratios compare servers measured in the same run. Loopback only.
+// generator (autocannon, 50 keep-alive connections): a client in the bench's own thread saturates
+// first and hides the gap. A round lasts a fixed time (ROUND_SECONDS: a round of a fixed 10,000
+// requests lasted a second or two and its figure moved with its first and last few milliseconds);
+// rounds alternate the servers' order, so load from elsewhere on the machine (other people share
+// it) hits each alike; figures are medians of the rounds, and ratios compare servers measured in
+// the same run. Loopback only.
 //
 // Servers: `bare`; `cli` the sandbox as shipped (`dist/oto-sandbox.js`: capture, lint and its
 // line per exchange on stdout); `on` the library with capture and lint (the extension's in-process
 // sandbox); `off` the library with capture off.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { LoadFigures, LoadJob, WorkloadName } from './support/loadDriver';
+import type { Amount, LoadFigures, LoadJob, WorkloadName } from './support/loadDriver';
 
 export type Kind = 'bare' | 'cli' | 'on' | 'off' | 'webhooks';
 
 export const CONNECTIONS = 50;
-const WARM_UP = 2_000;
-const REQUESTS = 10_000;
-const ROUNDS = 3;
-const BULK_REQUESTS = 3_000;
+/** Each server's first run, not counted: the JIT's warm-up. */
+const WARM_UP: Amount = { seconds: 2 };
+export const ROUND_SECONDS = 4;
+/** Odd, so the median is one round's figure. */
+export const ROUNDS = 5;
 const RSS_REQUESTS = 100_000;
+const CLOCK_TICKS_PER_SECOND = 100;
 const COLD_STARTS = 3;
 const ROOT = path.join(__dirname, '..', '..');
 const REFRESH_TOKEN = 'bench-refresh-token';
@@ -46,12 +51,13 @@ export interface Server {
 
 /**
  * Spawns the server and waits for its line saying where it listens; its output is read and dropped
- * from then on. `args` go to the server after its kind (the webhook bench's receiver and rate).
+ * from then on. `args` go to the server after its kind (the webhook bench's receiver and rate; the
+ * CLI's flags).
  */
 export async function startServer(kind: Kind, args: readonly string[] = []): Promise<Server> {
   const started = performance.now();
   const child = kind === 'cli'
-    ? spawn(process.execPath, [path.join(ROOT, 'dist', 'oto-sandbox.js'), '--port', '0', '--refresh-token', REFRESH_TOKEN], { stdio: ['ignore', 'pipe', 'inherit'] })
+    ? spawn(process.execPath, [path.join(ROOT, 'dist', 'oto-sandbox.js'), '--port', '0', '--refresh-token', REFRESH_TOKEN, ...args], { stdio: ['ignore', 'pipe', 'inherit'] })
     : spawn(process.execPath, [path.join(__dirname, 'support', 'trafficServer.js'), kind, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   const stdout = child.stdout as NodeJS.ReadableStream;
   const { baseUrl, refreshToken } = await new Promise<{ baseUrl: string; refreshToken: string }>((resolve, reject) => {
@@ -92,14 +98,28 @@ export function stopServer(server: Server): Promise<void> {
 }
 
 /** One autocannon run against `server`, in a process of its own. */
-export function load(server: Server, workload: WorkloadName, requests: number): Promise<LoadFigures> {
-  const job: LoadJob = { baseUrl: server.baseUrl, token: server.token, workload, requests, connections: CONNECTIONS };
+export function load(server: Server, workload: WorkloadName, amount: Amount = { seconds: ROUND_SECONDS }): Promise<LoadFigures> {
+  const job: LoadJob = { baseUrl: server.baseUrl, token: server.token, workload, amount, connections: CONNECTIONS };
   const driver = fork(path.join(__dirname, 'support', 'loadDriver.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     driver.once('message', (figures: LoadFigures) => resolve(figures));
     driver.once('exit', (code) => code !== 0 && reject(new Error(`the load driver exited with ${code}`)));
     driver.send(job);
   });
+}
+
+/**
+ * CPU time (user + system) a process has used so far, in ms, from Linux's /proc; NaN elsewhere. A
+ * server's CPU per request moves far less with others' load on the machine than its requests/s.
+ */
+export function cpuMs(pid: number | undefined): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** Resident memory of a process, from Linux's /proc; undefined elsewhere. */
@@ -123,29 +143,39 @@ function verdict(value: number, goal: number, atLeast = true): string {
 }
 
 /** Alternating rounds of `workload` against each kind; medians per kind. */
-async function compare(title: string, workload: WorkloadName, kinds: readonly Kind[], requests: number): Promise<Record<string, LoadFigures>> {
+async function compare(title: string, workload: WorkloadName, kinds: readonly Kind[]): Promise<Record<string, LoadFigures>> {
   const servers: Server[] = [];
   try {
     for (const kind of kinds) {
       servers.push(await startServer(kind));
     }
     const rounds = new Map<Server, LoadFigures[]>(servers.map((server) => [server, []]));
+    const cpuPerRequest = new Map<Server, number[]>(servers.map((server) => [server, []]));
     for (const server of servers) {
-      await load(server, workload, Math.min(WARM_UP, requests));
+      await load(server, workload, WARM_UP);
     }
     for (let round = 0; round < ROUNDS; round++) {
       for (const server of round % 2 === 0 ? servers : [...servers].reverse()) {
-        rounds.get(server)?.push(await load(server, workload, requests));
+        const cpuBefore = cpuMs(server.child.pid);
+        const figures = await load(server, workload);
+        rounds.get(server)?.push(figures);
+        cpuPerRequest.get(server)?.push(((cpuMs(server.child.pid) - cpuBefore) * 1000) / Math.max(1, figures.answered));
       }
     }
-    console.log(`${title}: ${ROUNDS} rounds of ${requests.toLocaleString('en')} requests, ${CONNECTIONS} keep-alive connections, medians`);
+    console.log(`${title}: ${ROUNDS} alternating rounds of ${ROUND_SECONDS} s, ${CONNECTIONS} keep-alive connections, medians (load average ${os.loadavg()[0].toFixed(2)})`);
     const result: Record<string, LoadFigures> = {};
     for (const server of servers) {
       const figures = rounds.get(server) ?? [];
-      result[server.kind] = { rps: median(figures.map((f) => f.rps)), p99: median(figures.map((f) => f.p99)), failures: figures.reduce((sum, f) => sum + f.failures, 0) };
+      result[server.kind] = {
+        rps: median(figures.map((f) => f.rps)),
+        answered: figures.reduce((sum, f) => sum + f.answered, 0),
+        p99: median(figures.map((f) => f.p99)),
+        failures: figures.reduce((sum, f) => sum + f.failures, 0),
+      };
       const { rps, p99, failures } = result[server.kind];
+      const cpu = median(cpuPerRequest.get(server) ?? []);
       const versusBare = result.bare ? `  ${(rps / result.bare.rps).toFixed(2)}× bare` : '';
-      console.log(`  ${LABELS[server.kind].padEnd(24)} ${rps.toFixed(0).padStart(6)} requests/s  p99 ${p99.toFixed(1)} ms${versusBare}${failures ? `  ${failures} FAILED` : ''}`);
+      console.log(`  ${LABELS[server.kind].padEnd(24)} ${rps.toFixed(0).padStart(6)} requests/s  p99 ${p99.toFixed(1)} ms  CPU ${Number.isNaN(cpu) ? 'n/a' : `${cpu.toFixed(0)} µs`}/request${versusBare}${failures ? `  ${failures} FAILED` : ''}`);
     }
     return result;
   } finally {
@@ -173,7 +203,7 @@ async function memoryAfterLoad(kinds: readonly Kind[]): Promise<void> {
   for (const kind of kinds) {
     const server = await startServer(kind);
     try {
-      const { failures } = await load(server, 'read', RSS_REQUESTS);
+      const { failures } = await load(server, 'read', { requests: RSS_REQUESTS });
       const rss = rssMb(server.child.pid);
       const goal = kind === 'cli' ? `  (goal < 80 MB: ${rss === undefined ? '?' : verdict(rss, 80, false)})` : '';
       console.log(`  ${LABELS[kind].padEnd(24)} ${rss === undefined ? '   n/a' : rss.toFixed(0).padStart(6)} MB${goal}${failures ? `  ${failures} FAILED` : ''}`);
@@ -185,17 +215,17 @@ async function memoryAfterLoad(kinds: readonly Kind[]): Promise<void> {
 
 export async function run(): Promise<void> {
   const all: Kind[] = ['bare', 'cli', 'on', 'off'];
-  const read = await compare('checkGlobalStock, authorised', 'read', all, REQUESTS);
+  const read = await compare('checkGlobalStock, authorised', 'read', all);
   const readShipped = read.cli.rps / read.bare.rps;
   const readCapture = read.cli.rps / read.off.rps;
   console.log(`  goals: shipped ≥ 0.50× bare: ${readShipped.toFixed(2)}× ${verdict(readShipped, 0.5)}; capture+lint+line cost ≤ 15 % (shipped / capture off ≥ 0.85): ` +
     `${readCapture.toFixed(2)}× ${verdict(readCapture, 0.85)} (library with capture: ${(read.on.rps / read.off.rps).toFixed(2)}×)`);
-  const mixed = await compare('9 reads : 1 adjust', 'mixed', all, REQUESTS);
+  const mixed = await compare('9 reads : 1 adjust', 'mixed', all);
   const mixedShipped = mixed.cli.rps / mixed.bare.rps;
   const mixedCapture = mixed.cli.rps / mixed.off.rps;
   console.log(`  goals: shipped ≥ 0.50× bare: ${mixedShipped.toFixed(2)}× ${verdict(mixedShipped, 0.5)}; shipped / capture off ≥ 0.85: ` +
     `${mixedCapture.toFixed(2)}× ${verdict(mixedCapture, 0.85)} (library with capture: ${(mixed.on.rps / mixed.off.rps).toFixed(2)}×)`);
-  const bulk = await compare(`bulk import, ${BULK_REQUESTS.toLocaleString('en')} different 8 KB inventory orders`, 'bulk', ['cli', 'on', 'off'], BULK_REQUESTS);
+  const bulk = await compare('bulk import, different 8 KB inventory orders', 'bulk', ['cli', 'on', 'off']);
   const bulkShipped = bulk.cli.rps / bulk.off.rps;
   console.log(`  goal: shipped ≥ 0.50× capture off: ${bulkShipped.toFixed(2)}× ${verdict(bulkShipped, 0.5)} (library with capture: ${(bulk.on.rps / bulk.off.rps).toFixed(2)}×)`);
   await memoryAfterLoad(['bare', 'cli', 'off']);

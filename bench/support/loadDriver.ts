@@ -1,20 +1,29 @@
 // The load generator of the traffic benchmark, in a process of its own (forked per run) so that
 // neither the servers nor the bench's own thread are what saturates: autocannon, keep-alive
-// connections, a fixed number of requests. Loopback only: the parent hands it a 127.0.0.1 URL.
+// connections, for a fixed time (a round of the comparisons) or a fixed number of requests (the
+// memory figure). Loopback only: the parent hands it a 127.0.0.1 URL.
 import autocannon = require('autocannon');
 
 export type WorkloadName = 'read' | 'mixed' | 'bulk';
+
+/**
+ * How long a run lasts: a time (a round: long enough that a figure is not quantised by the
+ * run's start and end) or a number of requests (the memory figure, after so many requests).
+ */
+export type Amount = { readonly seconds: number } | { readonly requests: number };
 
 export interface LoadJob {
   baseUrl: string;
   token: string;
   workload: WorkloadName;
-  requests: number;
+  amount: Amount;
   connections: number;
 }
 
 export interface LoadFigures {
   rps: number;
+  /** Answers counted (2xx and others). */
+  answered: number;
   p99: number;
   /** Answers other than 2xx, and connection errors: a figure with either is not a fair one. */
   failures: number;
@@ -65,13 +74,13 @@ export async function drive(job: LoadJob): Promise<LoadFigures> {
   const result = await autocannon({
     url: url.origin,
     connections: job.connections,
-    amount: job.requests,
+    ...('seconds' in job.amount ? { duration: job.amount.seconds } : { amount: job.amount.requests }),
     headers: { Authorization: `Bearer ${job.token}`, 'User-Agent': 'bench-erp/1.0' },
     requests: requestsOf(job.workload, url.pathname),
     timeout: 10,
   });
   const answered = result['2xx'] + result.non2xx;
-  return { rps: answered / result.duration, p99: result.latency.p99, failures: result.non2xx + result.errors };
+  return { rps: answered / result.duration, answered, p99: result.latency.p99, failures: result.non2xx + result.errors };
 }
 
 if (require.main === module) {

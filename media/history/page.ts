@@ -43,6 +43,21 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<st
   return node;
 }
 
+/** The page's date and number formats, made once per locale: making an Intl format costs milliseconds. */
+interface Formats {
+  chartDates: Intl.DateTimeFormat;
+  numbers: Intl.NumberFormat;
+  tableDates: Intl.DateTimeFormat;
+}
+
+function formatsFor(locale: string): Formats {
+  return {
+    chartDates: new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }),
+    numbers: new Intl.NumberFormat(locale),
+    tableDates: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+  };
+}
+
 interface Loaded {
   sku: string;
   name: string;
@@ -54,6 +69,8 @@ interface Loaded {
 export class HistoryPage {
   private strings: HistoryStrings | undefined;
   private locale = 'en';
+  /** Made when the locale arrives (`init`), before the history does: not on the chart's path. */
+  private made: { locale: string; formats: Formats } | undefined;
   private data: Loaded | undefined;
   private filter: HistoryFilter = { text: '', source: '', locationCode: '' };
   private shown = TABLE_PAGE;
@@ -77,6 +94,7 @@ export class HistoryPage {
     if (message.type === 'init') {
       this.strings = message.strings;
       this.locale = message.locale;
+      this.made = { locale: message.locale, formats: formatsFor(message.locale) };
       return;
     }
     if (message.type === 'error') {
@@ -87,6 +105,13 @@ export class HistoryPage {
     this.data = { sku: message.sku, name: message.name, rows: message.rows, now: message.now, readAt: message.readAt };
     this.shown = TABLE_PAGE;
     this.render();
+  }
+
+  private get formats(): Formats {
+    if (this.made?.locale !== this.locale) {
+      this.made = { locale: this.locale, formats: formatsFor(this.locale) };
+    }
+    return this.made.formats;
   }
 
   private get rtl(): boolean {
@@ -114,9 +139,13 @@ export class HistoryPage {
     this.root.replaceChildren(header, chartSlot, tableSlot);
     this.root.removeAttribute('aria-busy');
     this.renderChart(chartSlot);
-    // The chart first, on its own frame; the table (up to a page of rows) right after it.
+    // The chart first, on its own frame; the table (up to a page of rows) in the frame after it. A
+    // single requestAnimationFrame would build the table before the chart's first paint, in the
+    // same frame, and the chart would wait for the table's layout.
     this.cancelTable?.();
-    const frame = requestAnimationFrame(() => this.renderEntries(tableSlot));
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => this.renderEntries(tableSlot));
+    });
     this.cancelTable = () => cancelAnimationFrame(frame);
   }
 
@@ -133,8 +162,7 @@ export class HistoryPage {
     const height = 260;
     const geometry = chartGeometry(series, { width, height, left: 56, right: 16, top: 12, bottom: 28, rtl: this.rtl });
     const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': strings.chartLabel }, 'chart-svg');
-    const dates = new Intl.DateTimeFormat(this.locale, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-    const numbers = new Intl.NumberFormat(this.locale);
+    const { chartDates: dates, numbers } = this.formats;
     const { plot } = geometry;
     for (const tick of geometry.yTicks) {
       chart.append(svg('line', { x1: plot.x0, x2: plot.x1, y1: tick.position, y2: tick.position }, 'grid'));
@@ -224,7 +252,7 @@ export class HistoryPage {
     table.append(element('thead'));
     table.tHead?.append(head);
     const body = element('tbody');
-    const dates = new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short' });
+    const dates = this.formats.tableDates;
     const reasonLabel: Record<string, string> = {
       received: strings.reasonReceived, damaged: strings.reasonDamaged, 'cycle-count': strings.reasonCycleCount,
       correction: strings.reasonCorrection, returned: strings.reasonReturned, other: strings.reasonOther,

@@ -113,8 +113,14 @@ export function keptCost(body: CapturedBody | undefined): number {
   return (keepsParse ? 5 : 2) * body.text.length;
 }
 
+/** The body of every request that has none (most reads): one object for all of them, not one each. */
+const NO_REQUEST_BODY = new KeptBody('', 0, false, { value: undefined }, true);
+
 /** `keepParse`: keep the parse once made (request bodies, which the lint reads again and again). */
 export function captureBody(body: Buffer | string, limit: number, realBytes?: number, parsed?: { value: unknown }, keepParse = false): CapturedBody {
+  if (body.length === 0 && keepParse && realBytes === undefined && parsed?.value === undefined) {
+    return NO_REQUEST_BODY;
+  }
   const buffer = typeof body === 'string' ? undefined : body;
   const keptBytes = buffer ? buffer.length : Buffer.byteLength(body);
   const bytes = Math.max(realBytes ?? 0, keptBytes);
@@ -129,15 +135,44 @@ export function captureBody(body: Buffer | string, limit: number, realBytes?: nu
   return new KeptBody(text, bytes, bytes > limit, text === raw ? parsed : undefined, keepParse);
 }
 
+/** What an `Authorization` value is kept as, and the fingerprint of its bearer token. */
+interface KeptAuthorization {
+  readonly shortened: string;
+  readonly token: string | undefined;
+}
+
+/**
+ * The Authorization values seen last: a client sends the same one with every request, and
+ * shortening and fingerprinting it each time was a good part of capture's cost. Small, and
+ * emptied when full, like the fingerprints' own memo (tokens.ts).
+ */
+const recentAuthorizations = new Map<string, KeptAuthorization>();
+const RECENT_AUTHORIZATIONS = 64;
+
+function keptAuthorization(value: string): KeptAuthorization {
+  let kept = recentAuthorizations.get(value);
+  if (kept === undefined) {
+    const bearer = bearerToken(value);
+    kept = { shortened: shortenAuthorization(value), token: bearer === undefined ? undefined : tokenFingerprint(bearer) };
+    if (recentAuthorizations.size >= RECENT_AUTHORIZATIONS) {
+      recentAuthorizations.clear();
+    }
+    recentAuthorizations.set(value, kept);
+  }
+  return kept;
+}
+
 export function captureHeaders(headers: HeaderValues): Record<string, string> {
   const result: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined) {
+  // `for…in` rather than Object.entries: no array per header, on every request.
+  for (const name in headers) {
+    const value = headers[name];
+    if (value === undefined || !Object.prototype.hasOwnProperty.call(headers, name)) {
       continue;
     }
-    const text = Array.isArray(value) ? value.join(', ') : String(value);
+    const text = typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : String(value);
     const key = name.toLowerCase();
-    result[key] = key === 'authorization' || key === 'proxy-authorization' ? shortenAuthorization(text) : shortenTokens(text);
+    result[key] = key === 'authorization' ? keptAuthorization(text).shortened : key === 'proxy-authorization' ? shortenAuthorization(text) : shortenTokens(text);
   }
   return result;
 }
@@ -212,13 +247,13 @@ export function captureExchange(raw: RawExchange): TrafficExchange {
   const limit = raw.authenticated ? BODY_LIMIT_BYTES : UNAUTHENTICATED_BODY_LIMIT_BYTES;
   const requestBody = captureBody(raw.requestBody, limit, raw.requestBytes, 'parsedRequest' in raw ? { value: raw.parsedRequest } : undefined, true);
   const responseBody = raw.responseBody === undefined ? undefined : captureBody(raw.responseBody, BODY_LIMIT_BYTES);
-  const bearer = bearerToken(headerText(raw.requestHeaders.authorization));
+  const authorization = headerText(raw.requestHeaders.authorization);
   const endpoint = path.startsWith(API_PREFIX) ? path.slice(API_PREFIX.length).replace(/\/$/, '') : '';
   return {
     id: 0,
     startedAt: raw.startedAt,
     source: raw.source,
-    client: { address: raw.remoteAddress, port: raw.remotePort, userAgent, own: isOwnClient(userAgent), token: bearer === undefined ? undefined : tokenFingerprint(bearer), family: undefined },
+    client: { address: raw.remoteAddress, port: raw.remotePort, userAgent, own: isOwnClient(userAgent), token: authorization === undefined ? undefined : keptAuthorization(authorization).token, family: undefined },
     method: raw.method,
     path,
     endpoint,

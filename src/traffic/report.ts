@@ -22,9 +22,13 @@ export function formatTrafficLine(exchange: TrafficExchange): string {
     ...exchange.findings.map((finding) => finding.rule),
   ];
   // Endpoint and path come from the client: no control characters (escape sequences) reach the terminal.
-  // eslint-disable-next-line no-control-regex
-  return parts.join(' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  const line = parts.join(' ');
+  return CONTROL.test(line) ? line.replace(CONTROL_ALL, '?') : line;
 }
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 

@@ -34,7 +34,8 @@ export const retryAfterIgnored = rule(
     let last: TrafficExchange | undefined;
     for (let i = history.length - 1; i >= Math.max(0, history.length - LOOK_BACK); i--) {
       const candidate = history[i];
-      if (candidate.endpoint === exchange.endpoint && candidate.startedAt + candidate.durationMs <= exchange.startedAt && sameClient(candidate, exchange)) {
+      // The time first: under concurrent load it is what rules most candidates out, and it is the cheapest.
+      if (candidate.startedAt + candidate.durationMs <= exchange.startedAt && candidate.endpoint === exchange.endpoint && sameClient(candidate, exchange)) {
         last = candidate;
         break;
       }

@@ -60,8 +60,12 @@ export const noContentType = rule(
       p,
     ),
   (_history, exchange) => {
+    if (exchange.method !== 'POST') {
+      return [];
+    }
+    // Read only for a POST: the headers are captured when first read (traffic/capture.ts).
     const contentType = exchange.requestHeaders['content-type'];
-    if (exchange.method !== 'POST' || (contentType !== undefined && /^\s*application\/json\b/i.test(contentType))) {
+    if (contentType !== undefined && /^\s*application\/json\b/i.test(contentType)) {
       return [];
     }
     return [{ params: { contentType: contentType === undefined ? '—' : contentType.slice(0, 60) } }];

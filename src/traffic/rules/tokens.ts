@@ -39,8 +39,12 @@ export const expiredTokenReused = rule(
       p,
     ),
   (history, exchange) => {
+    if (exchange.status !== 401 || isRefresh(exchange)) {
+      return [];
+    }
+    // Read only for a 401: the headers are captured when first read (traffic/capture.ts).
     const token = exchange.requestHeaders.authorization;
-    if (exchange.status !== 401 || isRefresh(exchange) || token === undefined) {
+    if (token === undefined) {
       return [];
     }
     const previous = findBack(

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert';
 import { asciiDigits, formatDateTime, formatNumber } from '../../../src/common/text/display';
+import { formatTime } from '../../../src/common/text/timeFormat';
 import { parseItemQuantity, parseStockQuantity } from '../../../src/orders/change/quantity';
 
 describe('display: dates, numbers and typed digits', () => {
@@ -25,5 +26,17 @@ describe('display: dates, numbers and typed digits', () => {
     assert.strictEqual(formatNumber(12500, 'en'), '12,500');
     assert.strictEqual(formatNumber(-1234567, 'en'), '-1,234,567');
     assert.strictEqual(formatDateTime(when, 'not a language!'), formatDateTime(when, Intl.DateTimeFormat().resolvedOptions().locale), 'an unknown tag falls back');
+  });
+
+  it('words each time as its own clock says, one second after another and back (the CLI remembers the last second it worded)', () => {
+    const local = (epochMs: number): string => {
+      const date = new Date(epochMs);
+      const two = (value: number): string => String(value).padStart(2, '0');
+      return `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}.${String(date.getMilliseconds()).padStart(3, '0')}`;
+    };
+    const start = Date.UTC(2026, 11, 15, 9, 30, 59, 998);
+    for (const epochMs of [start, start + 1, start + 2, start + 3, start + 1002, start, start + 3_600_000, start + 86_400_001, start + 0.6]) {
+      assert.strictEqual(formatTime(epochMs), local(epochMs), `at ${epochMs}`);
+    }
   });
 });
