@@ -124,7 +124,7 @@ export class StockTreeProvider implements vscode.TreeDataProvider<StockViewEleme
       const kind = node.locationCode === undefined ? 'none' : (this.store.locations.find((location) => location.code === node.locationCode)?.kind ?? 'warehouse');
       return locationIcon(kind);
     }
-    if (node.low) {
+    if (node.warns) {
       return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
     }
     // A changed row stands out (as changed files do in the Explorer) for as long as its mark lasts.

@@ -4,8 +4,8 @@ import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { activateExtension } from './support/extension';
 import { sandbox } from './support/sandbox';
-import { screenshot } from './support/screenshot';
-import { figuresOf, rows, showStockView } from './support/stockView';
+import { screenshot, useTheme } from './support/screenshot';
+import { expandOnly, figuresOf, rows, showStockView, STOCK_VIEW } from './support/stockView';
 import { finished, pageAttributes, pageTexts, press, quickInput, typeText, uiAvailable, waitFor } from './support/ui';
 
 const SKU = 'AJW-DATES-500';
@@ -29,7 +29,7 @@ if (uiAvailable()) {
       await vscode.commands.executeCommand('workbench.actions.treeView.oto.stock.collapseAll');
       const shown = await waitFor('collapsed locations', rows, (found) => found.some((row) => row.label === '(no location)') && found.every((row) => row.level === 1));
       assert.deepStrictEqual(
-        shown.map((row) => [row.label, row.description.replace(/^\d+ low · /, '')]),
+        shown.map((row) => [row.label, row.description.replace(/^\d+ of \d+ low · /, '')]),
         [...locations.map((location) => [location.name, location.code]), ['(no location)', 'entries without a location code']],
       );
     });
@@ -88,6 +88,45 @@ if (uiAvailable()) {
         assert.strictEqual(figuresOf(row)?.onHand, totals[row.label].quantityOnHand, `${row.label} shows its global total: ${row.description}`);
       }
       await screenshot('stock-low-by-sku');
+    });
+
+    it('puts the ⚠ on the total that is judged low, not on a location holding plenty of a SKU low in total, and says which count is which', async () => {
+      const { client } = await sandbox();
+      const locations = await client.getPickupLocations();
+      const totals = await client.checkGlobalStock((await client.listProducts()).map((product) => product.sku));
+      const lowSkus = Object.values(totals).filter((total) => total.minInventory !== undefined && total.quantityOnHand < total.minInventory);
+      const stocked = await client.checkInventoryStock(lowSkus.map((total) => total.sku));
+      // The low SKU with the most on hand at one location: the row a user would misread as low.
+      const [sku, entry] = lowSkus
+        .flatMap((total) => (stocked[total.sku] ?? []).filter((found) => found.pickupLocationCode).map((found) => [total.sku, found] as const))
+        .sort((a, b) => b[1].quantityOnHand - a[1].quantityOnHand)[0];
+      const location = locations.find((candidate) => candidate.code === entry.pickupLocationCode);
+      assert.ok(location);
+      const lowHere = lowSkus.filter((total) => (stocked[total.sku] ?? []).some((found) => found.pickupLocationCode === location.code)).length;
+
+      const shown = await expandOnly(location.name ?? location.code);
+      const group = shown.find((row) => row.level === 1 && row.label === (location.name ?? location.code));
+      assert.strictEqual(group?.description, `${lowHere} of ${lowSkus.length} low · ${location.code}`);
+      const row = await waitFor(`${sku} under ${location.code}`, rows, (found) => found.some((candidate) => candidate.level === 2 && candidate.label === sku));
+      const skuRow = row.find((candidate) => candidate.level === 2 && candidate.label === sku);
+      assert.ok(skuRow);
+      assert.ok(skuRow.description.startsWith(`${entry.quantityOnHand} on hand`), skuRow.description);
+      assert.ok(skuRow.description.includes(`low in total (${totals[sku].quantityOnHand})`), skuRow.description);
+      const pane = `.pane:has(> .pane-header[aria-label*="${STOCK_VIEW}" i])`;
+      const icons = await pageAttributes(`${pane} .monaco-list-row[aria-level="2"] .custom-view-tree-node-item-icon`, 'class');
+      assert.ok(icons.length > 0);
+      assert.ok(icons.every((icon) => !icon?.includes('codicon-warning')), `no ⚠ on a location's rows: ${icons.join(' | ')}`);
+      for (const theme of ['light', 'dark'] as const) {
+        await useTheme(theme);
+        await screenshot(`stock-low-in-total-${theme}`);
+      }
+      await useTheme('light');
+
+      await vscode.commands.executeCommand('oto.groupBySku');
+      await vscode.commands.executeCommand('oto.filterLowStock');
+      await waitFor(`${sku} as a total`, rows, (found) => found.some((candidate) => candidate.level === 1 && candidate.label === sku));
+      const totalIcons = await pageAttributes(`${pane} .monaco-list-row[aria-level="1"] .custom-view-tree-node-item-icon`, 'class');
+      assert.ok(totalIcons.length > 0 && totalIcons.every((icon) => icon?.includes('codicon-warning')), `every low total carries the ⚠: ${totalIcons.join(' | ')}`);
     });
 
     it('reveals a SKU the low-stock filter hides: the filter goes and its row under the first location holding it is selected', async () => {
