@@ -5,6 +5,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RecentChange } from '../orders/recent/recentChanges';
+import type { LedgerEntry } from './history/entry';
 import { hasStockChangeColumns } from './bulk/validate';
 import type { OperationsWiring } from './deps';
 import type { OperationsRuntime } from './lazy';
@@ -14,6 +15,8 @@ import { lazyPart } from '../common/lazyBundle';
 export interface Operations {
   /** For the flows in src/orders: a change or order they recorded goes to the ledger. */
   onRecorded(record: RecentChange): void;
+  /** The environment's bulk rows and transfers in the stock ledger (for Show Recent Changes). */
+  operatorChanges(environment: string): Promise<readonly LedgerEntry[]>;
   /** Whether Adjust, Set and Transfer ask why (`oto.askReason`, on unless turned off). */
   asksReason(): boolean;
 }
@@ -68,6 +71,7 @@ export function registerOperations(context: vscode.ExtensionContext, wiring: Omi
   );
   return {
     onRecorded: (record) => load().onRecorded(record),
+    operatorChanges: (environment) => load().operatorChanges(environment),
     asksReason,
   };
 }

@@ -10,6 +10,7 @@ import { LowStockNotifier } from './alerts/notify';
 import type { OperationsDeps, OperationsWiring } from './deps';
 import { ledgerEntriesOf } from './history/fromRecent';
 import { Ledger } from './history/ledger';
+import type { LedgerEntry } from './history/entry';
 import { showStockHistory } from './history/panel';
 import { reviewTransfers, transferStock } from './transfer/command';
 import { LedgerRecorder } from './history/recorder';
@@ -21,6 +22,8 @@ export interface OperationsRuntime {
   /** `asked`: the command was run (say so when nothing waits); else the offer on start. */
   reviewStockChanges(asked: boolean): Promise<void>;
   onRecorded(record: RecentChange): void;
+  /** The environment's bulk rows and transfers in the ledger, oldest first. */
+  operatorChanges(environment: string): Promise<LedgerEntry[]>;
   observe(environment: string, changes: readonly StockChange[]): void;
   /** A full refresh finished (`oto.alerts.lowStock` is `notify`). */
   refreshed(): void;
@@ -53,6 +56,7 @@ export function createRuntime(wiring: OperationsWiring): OperationsRuntime {
     showStockHistory: (argument) => showStockHistory(deps, argument),
     reviewStockChanges: (asked) => reviewOpenJournals(deps, asked),
     onRecorded: (record) => void recorder.record(record.environment, ledgerEntriesOf(record)),
+    operatorChanges: async (environment) => (await ledger(environment).entries()).filter((entry) => entry.source === 'bulk' || entry.source === 'transfer'),
     observe: (environment, changes) => void recorder.observe(environment, changes),
     refreshed: () => alerts.refreshed(),
     reset: () => alerts.reset(),

@@ -42,6 +42,7 @@ export function start(deps: OrdersDeps): OrderFlows {
         },
         now: () => new Date(),
         asksReason: deps.asksReason,
+        operatorChanges: deps.operatorChanges,
       });
     } finally {
       prompter.dispose();
