@@ -31,3 +31,8 @@ export function lowJudgedText(): string {
 export function lowHereText(here: number, ofAll: number): string {
   return plural(here, '{0} SKU stocked here is low in total ({1} across all locations)', '{0} SKUs stocked here are low in total ({1} across all locations)', ofAll);
 }
+
+/** A location's low count as a badge (VS Code shows at most two characters) and its tooltip. */
+export function lowBadge(here: number, ofAll: number): { badge: string; tooltip: string } {
+  return { badge: here > 99 ? '99' : String(here), tooltip: lowHereText(here, ofAll) };
+}

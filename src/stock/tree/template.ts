@@ -34,7 +34,6 @@ export class TreeTexts {
   readonly notListed: string;
   readonly forecast: Template;
   readonly onHand: Template;
-  readonly lowOf: Template;
   readonly lowInTotal: Template;
   readonly bidi: Bidi;
 
@@ -44,8 +43,6 @@ export class TreeTexts {
     this.notListed = l10n.t('not in the pickup location list');
     this.forecast = new Template(l10n.t('{0} forecast', '{0}'));
     this.onHand = new Template(l10n.t('{0} on hand', '{0}'));
-    // `3 of 6 low`: the location's low SKUs out of the count the status bar and the badge show.
-    this.lowOf = new Template(l10n.t('{0} of {1} low', '{0}', '{1}'));
     this.lowInTotal = new Template(l10n.t('low in total ({0})', '{0}'));
     this.bidi = bidiFor(rightToLeft);
   }

@@ -307,9 +307,9 @@ class LocationGroupNode implements LocationNode {
 
   get description(): string {
     const { texts, location } = this;
-    // What needs attention first, then the code; the city and kind are in the tooltip.
-    const parts = this.lowCount > 0 ? [texts.lowOf.fill(texts.bidi.figure(String(this.lowCount)), texts.bidi.figure(String(this.lowOfAll)))] : [];
-    parts.push(this.group === 'none' ? texts.noLocationDescription : texts.bidi.figure(location.code));
+    // The low count is the row's badge (see the view), which a narrow side bar never cuts off;
+    // the city and kind are in the tooltip.
+    const parts = [this.group === 'none' ? texts.noLocationDescription : texts.bidi.figure(location.code)];
     if (!this.listed) {
       parts.push(texts.notListed);
     }

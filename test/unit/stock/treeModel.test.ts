@@ -3,6 +3,7 @@ import { formatNumber } from '../../../src/common/text/display';
 import { skuTooltip, locationTooltip } from '../../../src/stock/tree/tooltip';
 import { buildTree, type LocationNode, type SkuNode, type StockNode, type TreeModel, type TreeOptions } from '../../../src/stock/tree/treeModel';
 import { withBundle } from '../l10nBundle';
+import { lowBadge, lowHereText } from '../../../src/stock/tree/format';
 import { LOW, TEA, stockFixture, type StockFixture } from './fixture';
 
 const byLocation: TreeOptions = { grouping: 'location', lowOnly: false, text: '' };
@@ -47,7 +48,7 @@ describe('Stock tree model against the sandbox', () => {
   afterEach(() => fixture.close());
 
   it('isolates each part and figure of a row in a right-to-left display language, and adds nothing in English', () => {
-    const arabic = { '{0} on hand': 'المتوفر {0}', '{0} forecast': 'المتوقع {0}', '{0} of {1} low': '{0} من {1} منخفضة' };
+    const arabic = { '{0} on hand': 'المتوفر {0}', '{0} forecast': 'المتوقع {0}', 'low in total ({0})': 'منخفض إجمالًا ({0})' };
     const rtl = withBundle(arabic, () => buildTree({ locations: fixture.store.locations, skus: fixture.store.skus() }, { ...byLocation, rightToLeft: true }));
     const none = rtl.model.roots.find((root) => (root as LocationNode).group === 'none');
     const tea = childOf(none, TEA);
@@ -78,7 +79,8 @@ describe('Stock tree model against the sandbox', () => {
     const riyadh = model.roots[0] as LocationNode;
     assert.strictEqual(riyadh.kind, 'location');
     assert.strictEqual(riyadh.location.code, 'RUH-WH1');
-    assert.match(riyadh.description, /^\d+ of \d+ low · RUH-WH1$/, 'what needs attention first; the city is in the tooltip');
+    assert.strictEqual(riyadh.description, 'RUH-WH1', 'the low count is the badge; the city is in the tooltip');
+    assert.ok(riyadh.lowCount > 0);
     const skus = riyadh.children?.map((child) => child.label) ?? [];
     assert.deepStrictEqual(skus, [...skus].sort(), 'SKUs in order');
     const expected = [...fixture.store.skus()].filter((stock) => stock.locations.some((entry) => entry.locationCode === 'RUH-WH1')).length;
@@ -121,7 +123,7 @@ describe('Stock tree model against the sandbox', () => {
     );
   });
 
-  it('counts a location\'s low SKUs as part of the overall count the status bar shows, and says so', () => {
+  it('counts a location\'s low SKUs (its badge) as part of the overall count the status bar shows, and says so', () => {
     const { model } = build(byLocation);
     const overall = fixture.store.lowStockCount();
     assert.ok(overall !== undefined && overall > 1);
@@ -133,11 +135,12 @@ describe('Stock tree model against the sandbox', () => {
       assert.strictEqual(group.lowCount, lowHere);
       sum += lowHere;
       if (lowHere > 0) {
-        assert.ok(group.description.startsWith(`${lowHere} of ${overall} low · `), group.description);
+        assert.deepStrictEqual(lowBadge(group.lowCount, group.lowOfAll), { badge: String(lowHere), tooltip: lowHereText(lowHere, overall) });
         assert.ok(locationTooltip(group).includes(`${lowHere} SKU${lowHere === 1 ? ' stocked here is' : 's stocked here are'} low in total (${overall} across all locations)`), locationTooltip(group));
       }
     }
     assert.ok(sum > overall, 'a SKU low in total counts at each of its locations, so the locations add up to more: hence "of"');
+    assert.deepStrictEqual(lowBadge(120, 300).badge, '99', 'a badge holds two characters');
   });
 
   it('marks figures changed through the API since the previous refresh', async () => {

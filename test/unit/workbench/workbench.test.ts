@@ -8,20 +8,20 @@ import { ADJUST, exchange, lastFindings, READ, type Sent } from '../traffic/buil
 import { arabicBundle, withBundle } from '../l10nBundle';
 
 describe('Sandbox Traffic view rows', () => {
-  it('shows method and endpoint, then status, OTO code, duration, client and the number of findings', () => {
+  it('shows method and endpoint, then status, OTO code and the number of findings first, then client and duration', () => {
     const [finding] = lastFindings({ body: { ...ADJUST, qty: '40.5' } });
     const rejected = { ...exchange(7, { body: { ...ADJUST, qty: '40.5' }, status: 400, response: { success: false, otoErrorCode: 'OTO1132' }, durationMs: 12 }), findings: [finding] };
     const row = trafficRow(rejected);
     assert.strictEqual(row.label, 'POST updateStockQuantity');
-    assert.strictEqual(row.description, '400 · OTO1132 · 12 ms · erp/1.0 · 1 finding');
+    assert.strictEqual(row.description, '400 · OTO1132 · 1 finding · erp/1.0 · 12 ms');
     assert.deepStrictEqual(row.icon, { id: 'error', color: 'errorForeground' });
   });
 
   it('names where a proxied exchange went', () => {
     const proxied = { ...exchange(8, { body: ADJUST, status: 200, durationMs: 3 }), source: { kind: 'proxy' as const, upstream: 'https://staging-api.tryoto.com/rest/v2', environment: 'staging' } };
-    assert.strictEqual(trafficRow(proxied).description, '200 · 3 ms · erp/1.0 · proxy → staging');
+    assert.strictEqual(trafficRow(proxied).description, '200 · erp/1.0 · proxy → staging · 3 ms');
     const unnamed = { ...proxied, source: { kind: 'proxy' as const, upstream: 'http://127.0.0.1:9999/rest/v2' } };
-    assert.match(trafficRow(unnamed).description, /proxy → 127\.0\.0\.1:9999$/);
+    assert.match(trafficRow(unnamed).description, /proxy → 127\.0\.0\.1:9999 · 3 ms$/);
   });
 
   it('marks an accepted request with findings as a warning, one without as passed, and no answer as such', () => {
@@ -35,7 +35,22 @@ describe('Sandbox Traffic view rows', () => {
   });
 
   it('names the extension’s own client "this editor"', () => {
-    assert.match(trafficRow(exchange(1, { ...READ, userAgent: 'oto-stock-vscode/0.1.0' })).description, / · this editor$/);
+    assert.match(trafficRow(exchange(1, { ...READ, userAgent: 'oto-stock-vscode/0.1.0' })).description, / · this editor · \d+ ms$/);
+  });
+
+  it('leaves out an OTO code that only repeats the status, and keeps one that says more', () => {
+    const refused = { ...exchange(2, { ...READ, status: 401, response: { success: false, otoErrorCode: '401' }, durationMs: 1 }) };
+    assert.strictEqual(refused.otoCode, '401');
+    assert.strictEqual(trafficRow(refused).description, '401 · erp/1.0 · 1 ms');
+    const coded = { ...exchange(2, { ...READ, status: 500, response: { success: false, otoErrorCode: 'OTO5000' }, durationMs: 1 }) };
+    assert.strictEqual(trafficRow(coded).description, '500 · OTO5000 · erp/1.0 · 1 ms');
+  });
+
+  it('paints an accepted exchange whose worst finding is an error red, as the Problems panel does', () => {
+    const [finding] = lastFindings({ body: { ...ADJUST, qty: '40.5' } });
+    const accepted = { ...exchange(4, { body: ADJUST, status: 200 }), findings: [{ ...finding, severity: 'error' as const }] };
+    assert.deepStrictEqual(trafficRow(accepted).icon, { id: 'error', color: 'errorForeground' });
+    assert.deepStrictEqual(trafficRow({ ...accepted, findings: [{ ...finding, severity: 'warning' as const }] }).icon, { id: 'warning', color: 'list.warningForeground' });
   });
 });
 
