@@ -58,3 +58,12 @@ export function trafficRow(exchange: TrafficExchange): TrafficRow {
   ];
   return { label: `${exchange.method} ${exchange.endpoint || exchange.path}`, description: parts.join(' · '), icon, worstSeverity: worst };
 }
+
+/** The view title's short name of a server: `127.0.0.1:41901` for `http://127.0.0.1:41901/rest/v2`. */
+export function hostOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host || baseUrl;
+  } catch {
+    return baseUrl;
+  }
+}

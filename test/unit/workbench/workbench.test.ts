@@ -3,7 +3,7 @@
 import * as assert from 'node:assert';
 import { formatTrafficDocument } from '../../../src/workbench/exchangeDocument';
 import { findingText } from '../../../src/workbench/findingText';
-import { trafficRow } from '../../../src/workbench/rows';
+import { hostOf, trafficRow } from '../../../src/workbench/rows';
 import { ADJUST, exchange, lastFindings, READ, type Sent } from '../traffic/build';
 import { arabicBundle, withBundle } from '../l10nBundle';
 
@@ -44,6 +44,11 @@ describe('Sandbox Traffic view rows', () => {
     assert.strictEqual(trafficRow(refused).description, '401 · erp/1.0 · 1 ms');
     const coded = { ...exchange(2, { ...READ, status: 500, response: { success: false, otoErrorCode: 'OTO5000' }, durationMs: 1 }) };
     assert.strictEqual(trafficRow(coded).description, '500 · OTO5000 · erp/1.0 · 1 ms');
+  });
+
+  it('names the sandbox in the view title by host and port, which fit beside the title', () => {
+    assert.strictEqual(hostOf('http://127.0.0.1:41901/rest/v2'), '127.0.0.1:41901');
+    assert.strictEqual(hostOf('not a url'), 'not a url');
   });
 
   it('paints an accepted exchange whose worst finding is an error red, as the Problems panel does', () => {
