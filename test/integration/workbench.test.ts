@@ -90,9 +90,10 @@ describe('integration workbench in a real VS Code', () => {
     const date = diagnostics.find(([, diagnostic]) => diagnostic.code === 'date-format');
     assert.strictEqual(date?.[1].severity, vscode.DiagnosticSeverity.Warning);
     assert.match(date?.[1].message ?? '', /31\/03\/2024/);
-    // The diagnostic points at its finding in the exchange's document.
+    // The diagnostic points at the request's quantity in the exchange's document, where the fix goes.
     const document = await vscode.workspace.openTextDocument(qty[0]);
-    assert.match(document.lineAt(qty[1].range.start.line).text, /"rule": "qty-not-integer"/);
+    assert.match(document.lineAt(qty[1].range.start.line).text, /^ +"qty": /);
+    assert.ok(qty[1].range.start.line > document.getText().split('\n').findIndex((line) => line.startsWith('  "request"')), 'in the request, not the findings on top');
   });
 
   it('opens an exchange as a read-only document: findings first, tokens shortened', async () => {

@@ -60,6 +60,24 @@ describe('Sandbox Traffic view rows', () => {
 });
 
 describe('Sandbox Traffic exchange documents', () => {
+  it('puts a finding about a request field on that field\'s line, where the fix goes, and others on their entry', () => {
+    const sent = { body: { ...ADJUST, qty: '40.5' } };
+    const one = { ...exchange(5, sent), findings: lastFindings(sent) };
+    const { text, findingLines } = formatTrafficDocument(one, 'http://127.0.0.1/rest/v2/updateStockQuantity', (finding) => finding.message);
+    const lines = text.split('\n');
+    assert.strictEqual(lines[findingLines[0]].trim(), '"qty": "40.5"');
+    const order = { target: '/rest/v2/createInventoryOrder', body: { action: 'inbound', locationCode: 'RUH-WH1', items: [{ sku: 'A', qty: 1 }, { sku: 'B', qty: '1.5' }], orderDate: '31/03/2024' } };
+    const second = { ...exchange(6, order), findings: lastFindings(order) };
+    const placed = formatTrafficDocument(second, 'http://127.0.0.1/rest/v2/createInventoryOrder', (finding) => finding.message);
+    const qtyFinding = second.findings.findIndex((finding) => finding.params?.field === 'items[1].qty');
+    assert.ok(qtyFinding >= 0);
+    assert.strictEqual(placed.text.split('\n')[placed.findingLines[qtyFinding]].trim(), '"qty": "1.5"', 'the second item\'s quantity');
+    const withoutField = second.findings.findIndex((finding) => finding.params?.field === undefined);
+    if (withoutField >= 0) {
+      assert.match(placed.text.split('\n')[placed.findingLines[withoutField]], /^ {6}"rule": /);
+    }
+  });
+
   it('puts the findings first and says where each one is, with bodies as JSON and hostile text as strings', () => {
     const findings = lastFindings({ target: '/rest/v2/createInventoryOrder', body: { action: 'inbound', locationCode: 'RUH-WH1', items: [{ sku: 'A,B', qty: '1.5' }], orderDate: '2024-03-31', description: '<img src=x onerror=alert(1)> [link](command:x)' } });
     const one = { ...exchange(3, { target: '/rest/v2/createInventoryOrder', body: { description: '<img src=x onerror=alert(1)>' } }), findings };
