@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { Exchange } from './requests/log/exchange';
 import type { ExchangeLog } from './requests/log/exchangeLog';
 import { formatExchangeDocument } from './requests/log/logFormat';
+import { Disposable } from '../common/lifecycle';
 
 export const REQUEST_SCHEME = 'oto-request';
 export const SNAPSHOT_SCHEME = 'oto-snapshot';
@@ -30,20 +31,19 @@ export class ExchangeDocuments implements vscode.TextDocumentContentProvider {
  * Read-only texts registered under URIs of one scheme, kept while a document shows them: the two
  * sides of a snapshot comparison, a stock report. Closing one never asks to save it.
  */
-export class VirtualTexts implements vscode.TextDocumentContentProvider, vscode.Disposable {
+export class VirtualTexts extends Disposable implements vscode.TextDocumentContentProvider {
   private readonly texts = new Map<string, string>();
   private next = 1;
-  private readonly registrations: vscode.Disposable[];
 
   constructor(readonly scheme: string) {
-    this.registrations = [
-      vscode.workspace.registerTextDocumentContentProvider(scheme, this),
-      vscode.workspace.onDidCloseTextDocument((document) => {
-        if (document.uri.scheme === scheme) {
-          this.texts.delete(document.uri.toString());
-        }
-      }),
-    ];
+    super();
+    this._register(vscode.workspace.registerTextDocumentContentProvider(scheme, this));
+    this._register(vscode.workspace.onDidCloseTextDocument((document) => {
+      if (document.uri.scheme === scheme) {
+        this.texts.delete(document.uri.toString());
+      }
+    }));
+    this._register({ dispose: () => this.texts.clear() });
   }
 
   /** A URI showing `text`; `fileName` (its extension picks the language) is what the tab shows. */
@@ -55,12 +55,5 @@ export class VirtualTexts implements vscode.TextDocumentContentProvider, vscode.
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     return this.texts.get(uri.toString()) ?? '';
-  }
-
-  dispose(): void {
-    this.registrations.forEach((registration) => {
-      registration.dispose();
-    });
-    this.texts.clear();
   }
 }

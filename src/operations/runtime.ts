@@ -11,7 +11,7 @@ import type { OperationsDeps, OperationsWiring } from './deps';
 import { ledgerEntriesOf } from './history/fromRecent';
 import { Ledger } from './history/ledger';
 import type { LedgerEntry } from './history/entry';
-import { showStockHistory } from './history/panel';
+import { HistoryPanel } from './history/panel';
 import { reviewTransfers, transferStock } from './transfer/command';
 import { LedgerRecorder } from './history/recorder';
 
@@ -50,10 +50,11 @@ export function createRuntime(wiring: OperationsWiring): OperationsRuntime {
     journalDir: path.join(wiring.storageDir, 'journals'),
   };
   const alerts = new LowStockNotifier(wiring.store);
+  const history = new HistoryPanel(deps);
   return {
     applyStockChanges: (argument) => applyStockChangesFromFile(deps, argument),
     transferStock: (argument) => transferStock(deps, argument),
-    showStockHistory: (argument) => showStockHistory(deps, argument),
+    showStockHistory: (argument) => history.show(argument),
     reviewStockChanges: (asked) => reviewOpenJournals(deps, asked),
     onRecorded: (record) => void recorder.record(record.environment, ledgerEntriesOf(record)),
     operatorChanges: async (environment) => (await ledger(environment).entries()).filter((entry) => entry.source === 'bulk' || entry.source === 'transfer'),

@@ -1,13 +1,15 @@
 // The host side of one packing panel, without `vscode`: it answers the page's messages, reads the
 // queue and changes order states through `PackingQueue`, and tells the page what happened.
 // Every message from the page is parsed first; anything malformed is logged and dropped.
-import { describeMessage, parsePageMessage, type HostMessage, type PackingStatus, type PageMessage, type PageStrings, type WarehouseInfo } from './protocol';
+import { describeMessage } from '../common/webview/schema';
+import { parsePageMessage, type HostMessage, type PackingStatus, type PageMessage, type PageStrings, type WarehouseInfo } from './protocol';
 import * as l10n from '@vscode/l10n';
 import { isCancellation } from '../common/ui/cancellation';
 import type { Reachability } from '../common/refresh/refreshScheduler';
 import { isUnreachable, unreachableText } from '../common/text/unreachable';
 import { withReadableStatuses } from './statusWords';
 import { PackingQueue, SessionChangedError, StatusRefusedError, UnshowableOrderError, type RefusalReason } from './queue';
+import { describeError, describeErrorForLog } from '../common/text/errorText';
 
 export interface PackingLog {
   info(message: string): void;
@@ -33,15 +35,6 @@ export interface PackingControllerOptions {
   /** The words for "OTO cannot be reached" (naming the environment); `unreachableText()` by default. */
   unreachableMessage?(): string;
   now?: () => number;
-}
-
-/** What the user reads when an error has no message of its own. */
-export function describeError(error: unknown): string {
-  if (error instanceof Error && error.message) {
-    const code = (error as { code?: unknown }).code;
-    return typeof code === 'string' && code !== '' && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
-  }
-  return l10n.t('Unknown error');
 }
 
 export class PackingController {
@@ -130,7 +123,7 @@ export class PackingController {
       const reason = error instanceof UnshowableOrderError
         ? l10n.t('OTO listed order "{0}" with an id, a SKU or a quantity that makes no sense (a quantity must be a whole number of at least 1), so the queue is not shown.', error.orderId.slice(0, 80))
         : this.reasonOf(error);
-      this.options.log.error(`Packing queue ${warehouse.code}: could not read the queue: ${describeError(error)}`);
+      this.options.log.error(`Packing queue ${warehouse.code}: could not read the queue: ${describeErrorForLog(error)}`);
       const signIn = (error as { kind?: unknown } | undefined)?.kind === 'auth';
       this.post({ type: 'loadError', message: l10n.t('Could not read the packing queue of {0}: {1}', warehouse.name || warehouse.code, reason), signIn });
     }

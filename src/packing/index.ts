@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import { isCancellation } from '../common/ui/cancellation';
 import { withCancellableProgress } from '../common/ui/progress';
-import { describeError, type PackingLog } from './controller';
+import { type PackingLog } from './controller';
+import { describeError, describeErrorForLog } from '../common/text/errorText';
 import { PACKING_VIEW_TYPE, PackingPanels } from './panels';
 import { parsePanelState, type WarehouseInfo } from './protocol';
 import type { PackingApi } from './queue';
@@ -36,7 +37,7 @@ async function pickWarehouse(deps: PackingDeps): Promise<WarehouseInfo | undefin
       return undefined;
     }
     const reason = describeError(error);
-    deps.log.error(`Packing: could not list warehouses: ${reason}`);
+    deps.log.error(`Packing: could not list warehouses: ${describeErrorForLog(error)}`);
     const showLog = vscode.l10n.t('Show log');
     const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Could not read the warehouses: {0}', reason), showLog);
     if (choice === showLog) {

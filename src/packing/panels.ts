@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { refreshIntervalSeconds, WorkbenchRefreshScheduler } from '../common/refresh/workbenchRefresh';
 import { PackingController, type PackingLog } from './controller';
-import { createNonce, pageHtml } from './html';
+import { pagePoster, pageShell } from '../common/webview/panel';
 import { mementoKnownStates } from './knownStates';
 import type { WarehouseInfo } from './protocol';
 import { PackingQueue, type PackingApi } from './queue';
@@ -99,9 +99,7 @@ export class PackingPanels implements vscode.Disposable {
       queue,
       strings: pageStrings(),
       locale: vscode.env.language,
-      post: (message) => {
-        panel.webview.postMessage(message).then(undefined, (error: unknown) => log.warn(`Packing: message to the page not delivered: ${String(error)}`));
-      },
+      post: pagePoster(panel.webview, (text) => log.warn(text), 'Packing'),
       log,
       showLog: () => void vscode.commands.executeCommand(COMMANDS.showLog),
       signIn: () => void vscode.commands.executeCommand(COMMANDS.signIn),
@@ -114,7 +112,7 @@ export class PackingPanels implements vscode.Disposable {
     this.open.set(warehouse.code, { panel, controller });
 
     panel.title = this.title(warehouse);
-    panel.webview.html = this.html(panel.webview, warehouse);
+    panel.webview.html = pageShell(panel.webview, this.media, 'packing', this.title(warehouse));
     const subscriptions = [
       panel.webview.onDidReceiveMessage((message: unknown) => {
         void controller.receive(message);
@@ -128,19 +126,6 @@ export class PackingPanels implements vscode.Disposable {
         subscription.dispose();
       });
       this.open.delete(warehouse.code);
-    });
-  }
-
-  private html(webview: vscode.Webview, warehouse: WarehouseInfo): string {
-    const asset = (...path: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(this.media, 'dist', ...path)).toString();
-    return pageHtml({
-      cspSource: webview.cspSource,
-      nonce: createNonce(),
-      scriptUri: asset('packing.js'),
-      styleUri: asset('packing.css'),
-      codiconsUri: asset('codicons', 'codicon.css'),
-      language: vscode.env.language,
-      title: this.title(warehouse),
     });
   }
 }

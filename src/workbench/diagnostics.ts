@@ -7,6 +7,7 @@ import type { Severity, TrafficExchange } from '../traffic/exchange';
 import { trafficDocument, trafficUri } from './documents';
 import type { TrafficFeed } from './feed';
 import { findingText } from './findingText';
+import { Disposable } from '../common/lifecycle';
 
 export const DIAGNOSTIC_SOURCE = 'OTO sandbox';
 
@@ -16,25 +17,23 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   info: vscode.DiagnosticSeverity.Information,
 };
 
-export class TrafficDiagnostics implements vscode.Disposable {
-  private readonly collection = vscode.languages.createDiagnosticCollection('oto-sandbox');
+export class TrafficDiagnostics extends Disposable {
+  private readonly collection = this._register(vscode.languages.createDiagnosticCollection('oto-sandbox'));
   /** Exchanges with diagnostics, oldest first, to drop them once the sandbox forgets them. */
   private readonly shown: Array<{ id: number; uri: vscode.Uri }> = [];
   private waiting: TrafficExchange[] = [];
   /** Problems updates are batched: a burst of bad requests is one update, not hundreds. */
-  private readonly flushing = new Coalesced(() => this.flush());
-  private readonly subscriptions: vscode.Disposable[];
+  private readonly flushing = this._register(new Coalesced(() => this.flush()));
 
   constructor(private readonly feed: TrafficFeed) {
-    this.subscriptions = [
-      feed.onDidRecord((exchange) => {
-        if (exchange.findings.length > 0) {
-          this.waiting.push(exchange);
-          this.flushing.schedule();
-        }
-      }),
-      feed.onDidReset(() => this.reset()),
-    ];
+    super();
+    this._register(feed.onDidRecord((exchange) => {
+      if (exchange.findings.length > 0) {
+        this.waiting.push(exchange);
+        this.flushing.schedule();
+      }
+    }));
+    this._register(feed.onDidReset(() => this.reset()));
   }
 
   private flush(): void {
@@ -74,13 +73,5 @@ export class TrafficDiagnostics implements vscode.Disposable {
     if (this.waiting.length > 0) {
       this.flushing.schedule();
     }
-  }
-
-  dispose(): void {
-    this.flushing.dispose();
-    this.subscriptions.forEach((subscription) => {
-      subscription.dispose();
-    });
-    this.collection.dispose();
   }
 }

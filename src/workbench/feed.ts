@@ -3,18 +3,17 @@
 import * as vscode from 'vscode';
 import type { TrafficExchange } from '../traffic/exchange';
 import type { ProxyTrafficSource, RunningSandboxLike, TrafficStoreLike, WorkbenchSession } from './deps';
+import { Disposable, SwappedSubscriptions } from '../common/lifecycle';
 
 type ProxyLike = { readonly baseUrl: string; readonly traffic: TrafficStoreLike };
 
-export class TrafficFeed implements vscode.Disposable {
+export class TrafficFeed extends Disposable {
   private current: RunningSandboxLike | undefined;
-  private subscriptions: Array<{ dispose(): unknown }> = [];
+  private readonly sandboxSubscriptions = this._register(new SwappedSubscriptions());
   private proxy: ProxyLike | undefined;
-  private proxySubscriptions: Array<{ dispose(): unknown }> = [];
-  private readonly sessionSubscription: { dispose(): unknown };
-  private readonly proxySubscription: { dispose(): unknown } | undefined;
-  private readonly recorded = new vscode.EventEmitter<TrafficExchange>();
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly proxySubscriptions = this._register(new SwappedSubscriptions());
+  private readonly recorded = this._register(new vscode.EventEmitter<TrafficExchange>());
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
 
   /** One exchange was recorded (with its findings). */
   readonly onDidRecord = this.recorded.event;
@@ -22,8 +21,11 @@ export class TrafficFeed implements vscode.Disposable {
   readonly onDidReset = this.changed.event;
 
   constructor(session: WorkbenchSession, proxy?: ProxyTrafficSource) {
-    this.sessionSubscription = session.onDidChangeSandbox((sandbox) => this.follow(sandbox));
-    this.proxySubscription = proxy?.onDidChange(() => this.followProxy(proxy.current()));
+    super();
+    this._register(session.onDidChangeSandbox((sandbox) => this.follow(sandbox)));
+    if (proxy) {
+      this._register(proxy.onDidChange(() => this.followProxy(proxy.current())));
+    }
     this.followProxy(proxy?.current());
     void session.runningSandbox?.then(
       (sandbox) => this.current === undefined && this.follow(sandbox),
@@ -69,27 +71,14 @@ export class TrafficFeed implements vscode.Disposable {
     if (proxy === this.proxy) {
       return;
     }
-    this.proxySubscriptions.forEach((subscription) => subscription.dispose());
     this.proxy = proxy;
-    this.proxySubscriptions = proxy ? [proxy.traffic.onDidRecord((exchange) => this.recorded.fire(exchange)), proxy.traffic.onDidClear(() => this.changed.fire())] : [];
+    this.proxySubscriptions.set(proxy ? [proxy.traffic.onDidRecord((exchange) => this.recorded.fire(exchange)), proxy.traffic.onDidClear(() => this.changed.fire())] : []);
     this.changed.fire();
   }
 
   private follow(sandbox: RunningSandboxLike | undefined): void {
-    this.subscriptions.forEach((subscription) => subscription.dispose());
     this.current = sandbox;
-    this.subscriptions = sandbox
-      ? [sandbox.traffic.onDidRecord((exchange) => this.recorded.fire(exchange)), sandbox.traffic.onDidClear(() => this.changed.fire())]
-      : [];
+    this.sandboxSubscriptions.set(sandbox ? [sandbox.traffic.onDidRecord((exchange) => this.recorded.fire(exchange)), sandbox.traffic.onDidClear(() => this.changed.fire())] : []);
     this.changed.fire();
-  }
-
-  dispose(): void {
-    this.subscriptions.forEach((subscription) => subscription.dispose());
-    this.proxySubscriptions.forEach((subscription) => subscription.dispose());
-    this.sessionSubscription.dispose();
-    this.proxySubscription?.dispose();
-    this.recorded.dispose();
-    this.changed.dispose();
   }
 }

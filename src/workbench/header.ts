@@ -3,18 +3,20 @@
 import * as vscode from 'vscode';
 import type { TrafficFeed } from './feed';
 import { hostOf } from './rows';
+import { Disposable } from '../common/lifecycle';
 
-export class TrafficHeader implements vscode.Disposable {
+export class TrafficHeader extends Disposable {
   private readonly descriptions = new Map<string, string>();
   private readonly messages = new Map<string, string>();
-  private readonly subscriptions: vscode.Disposable[];
 
   constructor(
     private readonly treeView: vscode.TreeView<unknown>,
     private readonly feed: TrafficFeed,
   ) {
+    super();
     const update = (): void => this.showSandbox();
-    this.subscriptions = [feed.onDidReset(update), feed.onDidRecord(() => this.feed.list().length === 1 && update())];
+    this._register(feed.onDidReset(update));
+    this._register(feed.onDidRecord(() => this.feed.list().length === 1 && update()));
     update();
   }
 
@@ -53,11 +55,5 @@ export class TrafficHeader implements vscode.Disposable {
     this.treeView.description = [...this.descriptions.values()].join(' · ');
     const message = [...this.messages.values()].join('\n');
     this.treeView.message = message === '' ? undefined : message;
-  }
-
-  dispose(): void {
-    this.subscriptions.forEach((subscription) => {
-      subscription.dispose();
-    });
   }
 }

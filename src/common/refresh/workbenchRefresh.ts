@@ -4,19 +4,19 @@
 // reports its own visibility and its finished refreshes.
 import * as vscode from 'vscode';
 import { RefreshScheduler, type Reachability } from './refreshScheduler';
+import { readSetting } from '../settings/read';
 
-/** The setting in seconds; 0 (never) for anything but a positive number. */
+/** The setting in seconds; 0 is never. */
 export function refreshIntervalSeconds(): number {
-  const value = vscode.workspace.getConfiguration('oto').get<number>('refreshIntervalSeconds', 60);
-  return Number.isFinite(value) && value > 0 ? value : 0;
+  return readSetting('refreshIntervalSeconds');
 }
 
 export class WorkbenchRefreshScheduler extends RefreshScheduler {
-  private readonly subscriptions: vscode.Disposable[];
+  private readonly subscriptions: vscode.Disposable;
 
   constructor(tick: () => void, visible: boolean, reachability: Reachability) {
     super(tick, { intervalSeconds: refreshIntervalSeconds(), visible, focused: vscode.window.state.focused, unreachable: reachability.unreachable() });
-    this.subscriptions = [
+    this.subscriptions = vscode.Disposable.from(
       reachability.onDidChange(() => this.update({ unreachable: reachability.unreachable() })),
       vscode.window.onDidChangeWindowState(({ focused }) => this.update({ focused })),
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -24,13 +24,11 @@ export class WorkbenchRefreshScheduler extends RefreshScheduler {
           this.update({ intervalSeconds: refreshIntervalSeconds() });
         }
       }),
-    ];
+    );
   }
 
   override dispose(): void {
-    this.subscriptions.forEach((subscription) => {
-      subscription.dispose();
-    });
+    this.subscriptions.dispose();
     super.dispose();
   }
 }

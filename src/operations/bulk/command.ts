@@ -4,7 +4,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isOtoError } from '../../client';
-import { describeError } from '../../orders/change/failure';
 import type { OperationsDeps } from '../deps';
 import type { LedgerEntry } from '../history/entry';
 import { bulkLedgerEntry, interruptedBulkEntries, journalWrite, recordMissing, withNote } from '../history/journalEntries';
@@ -24,6 +23,7 @@ import { COMMANDS } from '../../common/ids';
 import { withCancellableProgress } from '../../common/ui/progress';
 import { skuCount } from '../../stock/tree/format';
 import { plural } from '../../common/text/plural';
+import { describeError, describeErrorForLog } from '../../common/text/errorText';
 
 const l10n = vscode.l10n;
 /** Larger files are not read: 10,000 rows of changes fit in far less. */
@@ -207,7 +207,7 @@ async function finish(deps: OperationsDeps, journal: Journal, source: string): P
       await checkRows(await deps.getClient(), journal, unclear);
       statuses = statusOf(await readBack(journal));
     } catch (error) {
-      deps.log.warn(`Bulk: could not re-read the rows whose answer was lost: ${describeError(error)}`);
+      deps.log.warn(`Bulk: could not re-read the rows whose answer was lost: ${describeErrorForLog(error)}`);
     }
   }
   deps.store.invalidate(statuses.filter(({ status }) => status.state !== 'noop' && status.state !== 'not-sent').map(({ row }) => ({ sku: row.sku, locationCode: row.locationCode }))).catch(() => undefined);
@@ -368,7 +368,7 @@ async function showError(deps: OperationsDeps, what: string, error: unknown): Pr
     return;
   }
   const showLog = l10n.t('Show log');
-  deps.log.warn(`${what}: ${describeError(error)}`);
+  deps.log.warn(`${what}: ${describeErrorForLog(error)}`);
   const signIn = isOtoError(error) && error.kind === 'auth';
   const choice = await vscode.window.showErrorMessage(l10n.t('{0}: {1}', what, describeError(error)), ...(signIn ? [l10n.t('Sign In')] : []), showLog);
   if (choice === showLog) {

@@ -6,7 +6,6 @@
 import * as vscode from 'vscode';
 import { isCancellation } from '../../common/ui/cancellation';
 import { withCancellableProgress } from '../../common/ui/progress';
-import { describeError } from '../../orders/change/failure';
 import { displayDate } from '../../orders/inventory/orderDates';
 import { fieldLabel } from '../../orders/inventory/orderDetails';
 import { targetOf } from '../../orders/target';
@@ -18,6 +17,7 @@ import { confirmPick } from '../confirmPick';
 import { Journal, openJournals, type ReadJournal } from '../journal';
 import { readTransferDate, type TransferDate } from './dates';
 import { checkTransferQuantity, choiceLabels, describeHeld, describeTransfer, figuresNow, isComplete, newTransferId, outcomeOfJournal, runTransfer, sendSecond, sendStep, TRANSFER_STEPS, type RetryResult, type StepName, type StepOutcome, type TransferMethod, type TransferOutcome, type TransferPlan } from './transfer';
+import { describeError, describeErrorForLog } from '../../common/text/errorText';
 
 const l10n = vscode.l10n;
 
@@ -132,7 +132,7 @@ export async function transferStock(deps: OperationsDeps, argument: unknown): Pr
     if (isCancellation(error)) {
       return;
     }
-    deps.log.warn(`Transfer: ${describeError(error)}`);
+    deps.log.warn(`Transfer: ${describeErrorForLog(error)}`);
     void vscode.window.showErrorMessage(l10n.t('{0}: {1}', title, describeError(error)));
   }
 }
@@ -183,7 +183,7 @@ export async function reviewTransfers(deps: OperationsDeps): Promise<number> {
       } catch (error) {
         // The operator chose, so they are told why it did not happen (it was only logged); the others are still asked about.
         if (!isCancellation(error)) {
-          deps.log.warn(`Transfer: ${describeError(error)}`);
+          deps.log.warn(`Transfer: ${describeErrorForLog(error)}`);
           void vscode.window.showErrorMessage(l10n.t('{0}: {1}', l10n.t('Transfer Stock'), describeError(error)));
         }
       } finally {

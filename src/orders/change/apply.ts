@@ -1,11 +1,12 @@
 // Sends one stock change, exactly once, and records it; a lost answer is reported as such and
 // never resent.
 import type { Connection, FlowContext, LocationInfo, OrdersClient, ReasonNote } from '../context';
-import { describeError, isLostAnswer, isServerErrorAnswer, showFailure, showLostAnswer, stillCurrent } from './failure';
+import { isLostAnswer, isServerErrorAnswer, showFailure, showLostAnswer, stillCurrent } from './failure';
 import * as l10n from '@vscode/l10n';
 import { resultingStock, StockAction } from './quantity';
 import type { StockChangeRecord } from '../recent/recentChanges';
 import { locationName } from '../target';
+import { describeError } from '../../common/text/errorText';
 
 export interface StockChangePlan {
   action: StockAction;

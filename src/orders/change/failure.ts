@@ -1,8 +1,8 @@
 // How a failed call is told to the user: OTO's own code and message with "Show log", and for a
 // write whose answer was lost, that it may or may not have happened (it is never resent).
-import { isOtoError, isPlanGatedError } from '../../client';
+import { isOtoError } from '../../client';
 import { isCancellation } from '../../common/ui/cancellation';
-import { isUnreachable, unreachableText } from '../../common/text/unreachable';
+import { describeError } from '../../common/text/errorText';
 import { connect, type Connection, type FlowContext } from '../context';
 import * as l10n from '@vscode/l10n';
 import type { MessageLevel } from '../prompts/prompter';
@@ -25,19 +25,6 @@ export function isLostAnswer(error: unknown): boolean {
  */
 export function isServerErrorAnswer(error: unknown): boolean {
   return isOtoError(error) && error.kind === 'api' && (error.status ?? 0) >= 500;
-}
-
-/** e.g. `OTO1133 Location Code is missing or invalid`, or the plain message when OTO gave no code. */
-export function describeError(error: unknown): string {
-  if (isUnreachable(error)) {
-    // The transport's own text (`connect ECONNREFUSED …`) is in the log, behind "Show log".
-    return unreachableText();
-  }
-  if (isOtoError(error)) {
-    const text = error.code ? `${error.code} ${error.message}` : error.message;
-    return isPlanGatedError(error) ? l10n.t('{0} (this OTO account\'s plan does not include stock management)', text) : text;
-  }
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** The flow's connection, or undefined once the user has been told why there is none (not signed in, say). */

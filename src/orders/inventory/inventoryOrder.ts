@@ -3,7 +3,7 @@
 import type { CreateInventoryOrderRequest, InventoryOrderAction, InventoryOrderItem } from '../../client';
 import { refreshRows } from '../change/apply';
 import { Connection, FlowContext, LocationInfo } from '../context';
-import { connectOrReport, describeError, isLostAnswer, isServerErrorAnswer, showFailure, showLostAnswer, stillCurrent, withWarnings } from '../change/failure';
+import { connectOrReport, isLostAnswer, isServerErrorAnswer, showFailure, showLostAnswer, stillCurrent, withWarnings } from '../change/failure';
 import { itemCount, unitCount } from '../prompts/counts';
 import * as l10n from '@vscode/l10n';
 import { DETAIL_FIELDS, detailText, editDetails, fieldLabel, OrderDetails } from './orderDetails';
@@ -14,6 +14,7 @@ import type { PickItem } from '../prompts/prompter';
 import type { OrderRecord } from '../recent/recentChanges';
 import { Step, runSteps } from '../prompts/steps';
 import { findLocation, locationName, Target, targetLocation } from '../target';
+import { describeError } from '../../common/text/errorText';
 
 interface OrderState {
   action?: InventoryOrderAction;

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { latestPackingStatus, toDetailsView } from '../../../src/packing/details';
-import { contentSecurityPolicy, pageHtml, textDirection } from '../../../src/packing/html';
+import { contentSecurityPolicy, pageHtml, textDirection } from '../../../src/common/webview/html';
 import { mementoKnownStates } from '../../../src/packing/knownStates';
 import { parseHostMessage, parsePageMessage, parsePanelState, PAGE_PLURAL_KEYS, PAGE_STRING_KEYS } from '../../../src/packing/protocol';
 import { refusal } from '../../../src/packing/queue';

@@ -360,7 +360,7 @@ describe('packing host against the sandbox', () => {
   it('shows a load error, then recovers on refresh', async () => {
     const h = await host({ code: 'NO-SUCH-WH', name: 'Nowhere' });
     await h.controller.receive({ type: 'ready' });
-    assert.match(lastOf(h.posted, 'loadError').message, /^Could not read the packing queue of Nowhere: Location Code is missing or invalid/);
+    assert.match(lastOf(h.posted, 'loadError').message, /^Could not read the packing queue of Nowhere: OTO1133 Location Code is missing or invalid$/);
     assert.equal(lastOf(h.posted, 'loadError').signIn, false);
     assert.ok(h.logged.some((line) => line.startsWith('error ')));
     const good = await host();
@@ -396,7 +396,7 @@ describe('packing host against the sandbox', () => {
     assert.equal(view.packingHistory[0].status, 'Picked');
 
     await h.controller.receive({ type: 'getOrderDetails', orderId: 'NO-SUCH-ORDER' });
-    assert.match(lastOf(h.posted, 'orderDetailsError').error, /^Could not load the details of order NO-SUCH-ORDER: The order ID does not exist/);
+    assert.match(lastOf(h.posted, 'orderDetailsError').error, /^Could not load the details of order NO-SUCH-ORDER: OTO1002 The order ID does not exist$/);
   });
 
   it('a panel closed while its queue is read stops the read: no further request, nothing shown or logged as an error', async () => {

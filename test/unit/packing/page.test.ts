@@ -206,11 +206,11 @@ describe('packing page (Chromium)', function () {
     // A reply to some other request changes nothing.
     await handle.send({ type: 'statusResult', requestId: sent.requestId + 7, orderId: '11022', ok: false, error: 'stale' });
     assert.equal(await badge(handle, 0), 'Picked');
-    await handle.send({ type: 'statusResult', requestId: sent.requestId, orderId: '11022', ok: false, error: 'Could not mark order 11022 picked: Too many request! (OTO1143)' });
+    await handle.send({ type: 'statusResult', requestId: sent.requestId, orderId: '11022', ok: false, error: 'Could not mark order 11022 picked: OTO1143 Too many request!' });
     assert.equal(await badge(handle, 0), 'Ready');
     const error = handle.page.locator('.card').first().locator('.card-error');
     assert.equal(await error.getAttribute('role'), 'alert');
-    assert.equal(await error.innerText(), 'Could not mark order 11022 picked: Too many request! (OTO1143)');
+    assert.equal(await error.innerText(), 'Could not mark order 11022 picked: OTO1143 Too many request!');
     assert.equal(await handle.page.locator('.card').first().locator('[data-action="pick"]').isEnabled(), true);
   });
 
@@ -300,8 +300,8 @@ describe('packing page (Chromium)', function () {
     assert.equal(await card.locator('.details').isHidden(), true);
     const second = handle.page.locator('.card').nth(1);
     await second.locator('[data-action="toggleDetails"]').click();
-    await handle.send({ type: 'orderDetailsError', orderId: '11051222', error: 'Order not found (OTO1002)' });
-    assert.equal(await second.locator('.details-error').innerText(), 'Order not found (OTO1002)');
+    await handle.send({ type: 'orderDetailsError', orderId: '11051222', error: 'OTO1002 Order not found' });
+    assert.equal(await second.locator('.details-error').innerText(), 'OTO1002 Order not found');
     const before = (await handle.posted()).length;
     await second.locator('[data-action="retryDetails"]').click();
     await handle.waitForPosted((message) => message.type === 'getOrderDetails' && message.orderId === '11051222', before);

@@ -1,12 +1,12 @@
 // Runs the built packing page (media/dist) in headless Chromium, the way VS Code would: the real
-// HTML shell and CSP from src/packing/html.ts, and a stand-in `acquireVsCodeApi` that records what
+// HTML shell and CSP from src/common/webview/html.ts, and a stand-in `acquireVsCodeApi` that records what
 // the page posts. Requests go to a made-up origin that Playwright answers from disk; anything
 // else is aborted, so nothing leaves the machine. Shared by the page tests and the benchmark.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { pageHtml } from '../../../src/packing/html';
+import { pageHtml } from '../../../src/common/webview/html';
 import type { PageMessage, PageStrings, QueueOrder } from '../../../src/packing/protocol';
 import { pageStrings } from '../../../src/packing/strings';
 

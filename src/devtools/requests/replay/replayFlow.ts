@@ -6,10 +6,10 @@ import { redactText } from '../log/redaction';
 import { planReplay } from './replay';
 import { COMMANDS } from '../../../common/ids';
 import { confirmModal } from '../../../common/ui/confirm';
+import { describeError } from '../../../common/text/errorText';
 
-function describeError(error: unknown): string {
-  return redactText(error instanceof Error ? error.message : String(error));
-}
+// A replayed call's error may quote the request it was about; what is shown is redacted.
+const describeReplayError = (error: unknown): string => redactText(describeError(error));
 
 /**
  * Replays `request` through the session's client after the checks and the confirmation a write
@@ -45,7 +45,7 @@ export async function replayRequest(exchange: RequestLike & { readonly environme
     }
   } catch (error) {
     const showLog = vscode.l10n.t('Show log');
-    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Replay of {0} failed: {1}', exchange.endpoint, describeError(error)), showLog);
+    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Replay of {0} failed: {1}', exchange.endpoint, describeReplayError(error)), showLog);
     if (choice === showLog) {
       await vscode.commands.executeCommand(COMMANDS.showLog);
     }

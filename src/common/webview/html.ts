@@ -1,6 +1,6 @@
-// The packing page's HTML shell. Everything the page shows arrives later by message; this only
-// loads the bundled script (by nonce) and styles under a CSP that allows nothing else.
-import { isRightToLeft } from '../common/text/bidi';
+// The HTML shell of every webview page (packing, history). Everything a page shows arrives later
+// by message; this only loads the bundled script (by nonce) and styles under a CSP that allows nothing else.
+import { isRightToLeft } from '../text/bidi';
 import { randomBytes } from 'node:crypto';
 
 export interface PageHtmlOptions {
