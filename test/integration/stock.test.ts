@@ -96,12 +96,13 @@ if (uiAvailable()) {
       const totals = await client.checkGlobalStock((await client.listProducts()).map((product) => product.sku));
       const lowSkus = Object.values(totals).filter((total) => total.minInventory !== undefined && total.quantityOnHand < total.minInventory);
       const stocked = await client.checkInventoryStock(lowSkus.map((total) => total.sku));
-      // The low SKU with the most on hand at one location: the row a user would misread as low.
-      const [sku, entry] = lowSkus
-        .flatMap((total) => (stocked[total.sku] ?? []).filter((found) => found.pickupLocationCode).map((found) => [total.sku, found] as const))
-        .sort((a, b) => b[1].quantityOnHand - a[1].quantityOnHand)[0];
-      const location = locations.find((candidate) => candidate.code === entry.pickupLocationCode);
+      // The first location (the top row, always in sight) holding a low SKU, and there the first
+      // low SKU (rows go by SKU, so it is in sight too): its own on hand is not what is judged.
+      const location = locations.find((candidate) => lowSkus.some((total) => (stocked[total.sku] ?? []).some((found) => found.pickupLocationCode === candidate.code)));
       assert.ok(location);
+      const [sku, entry] = lowSkus
+        .flatMap((total) => (stocked[total.sku] ?? []).filter((found) => found.pickupLocationCode === location.code).map((found) => [total.sku, found] as const))
+        .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0];
       const lowHere = lowSkus.filter((total) => (stocked[total.sku] ?? []).some((found) => found.pickupLocationCode === location.code)).length;
 
       assert.ok(lowHere > 0, `${location.code} holds a low SKU, so its row has a badge`);
