@@ -47,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     generation: () => session.generation,
     workspaceState: context.workspaceState,
     onRecorded: operations.onRecorded,
+    operatorChanges: operations.operatorChanges,
     asksReason: operations.asksReason,
   });
   registerStatusBar(context, { session, lowStock: stock });

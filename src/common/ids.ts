@@ -85,6 +85,9 @@ export const PACKING_PANEL = 'oto.packing';
 /** The webview panel type of Stock History (not restored with the window, so not in package.json). */
 export const HISTORY_PANEL = 'oto.history';
 
+/** The URI scheme of the Stock view's location rows, whose file decoration is their low-stock badge. */
+export const LOW_STOCK_SCHEME = 'oto-low-stock';
+
 /** The URI scheme of captured exchanges' documents (registered at start: restored editors use it). */
 export const TRAFFIC_SCHEME = 'oto-traffic';
 

@@ -5,6 +5,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RecentChange } from '../orders/recent/recentChanges';
+import type { LedgerEntry } from './history/entry';
 import { hasStockChangeColumns } from './bulk/validate';
 import type { OperationsWiring } from './deps';
 import type { LedgerEntry } from './history/entry';
@@ -17,6 +18,8 @@ import { registerLazyCommands } from '../common/lazyCommands';
 export interface Operations {
   /** For the flows in src/orders: a change or order they recorded goes to the ledger. */
   onRecorded(record: RecentChange): void;
+  /** The environment's bulk rows and transfers in the stock ledger (for Show Recent Changes). */
+  operatorChanges(environment: string): Promise<readonly LedgerEntry[]>;
   /** Whether Adjust, Set and Transfer ask why (`oto.askReason`, on unless turned off). */
   asksReason(): boolean;
   /** For the agent tools: their changes go to the ledger through the same recorder. */
@@ -77,6 +80,7 @@ export function registerOperations(context: vscode.ExtensionContext, wiring: Omi
   );
   return {
     onRecorded: (record) => load().onRecorded(record),
+    operatorChanges: (environment) => load().operatorChanges(environment),
     asksReason,
     record: (environment, entries) => load().record(environment, entries),
     history: (environment, sku) => load().history(environment, sku),

@@ -11,6 +11,7 @@ import type { OperationsDeps, OperationsWiring } from './deps';
 import { ledgerEntriesOf } from './history/fromRecent';
 import type { LedgerEntry } from './history/entry';
 import { Ledger } from './history/ledger';
+import type { LedgerEntry } from './history/entry';
 import { HistoryPanel } from './history/panel';
 import { reviewTransfers, transferStock } from './transfer/command';
 import { LedgerRecorder } from './history/recorder';
@@ -25,6 +26,8 @@ export interface OperationsRuntime {
   /** Changes made elsewhere in the extension (the agent tools), recorded like the commands' own. */
   record(environment: string, entries: readonly LedgerEntry[]): Promise<void>;
   history(environment: string, sku: string): Promise<LedgerEntry[]>;
+  /** The environment's bulk rows and transfers in the ledger, oldest first. */
+  operatorChanges(environment: string): Promise<LedgerEntry[]>;
   observe(environment: string, changes: readonly StockChange[]): void;
   /** A full refresh finished (`oto.alerts.lowStock` is `notify`). */
   refreshed(): void;
@@ -60,6 +63,7 @@ export function createRuntime(wiring: OperationsWiring): OperationsRuntime {
     onRecorded: (record) => void recorder.record(record.environment, ledgerEntriesOf(record)),
     record: (environment, entries) => recorder.record(environment, entries),
     history: (environment, sku) => ledger(environment).forSku(sku),
+    operatorChanges: async (environment) => (await ledger(environment).entries()).filter((entry) => entry.source === 'bulk' || entry.source === 'transfer'),
     observe: (environment, changes) => void recorder.observe(environment, changes),
     refreshed: () => alerts.refreshed(),
     reset: () => alerts.reset(),

@@ -9,6 +9,7 @@ import type {
   UpdateStockQuantityRequest,
   UpdateStockQuantityResponse,
 } from '../client';
+import type { LedgerEntry } from '../operations/history/entry';
 import type { Reason } from '../operations/reasons';
 import type { Prompter } from './prompts/prompter';
 import type { RecentChanges } from './recent/recentChanges';
@@ -57,6 +58,8 @@ export interface FlowContext {
   showLog(): Promise<void>;
   /** The clock, so "today" and recorded times are testable. */
   now(): Date;
+  /** The environment's bulk rows and transfers, from the stock ledger (oldest first); absent: none listed. */
+  operatorChanges?(environment: string): Promise<readonly LedgerEntry[]>;
   /** Whether Adjust and Set ask why (for the ledger only; OTO takes no reason): `oto.askReason`. Absent: not asked. */
   asksReason?(): boolean;
 }

@@ -1,5 +1,6 @@
 // What the stock-change flows' bundle (dist/orders.js) gets from the extension, and what it offers.
 import type { OrdersClient, StockView } from './context';
+import type { LedgerEntry } from '../operations/history/entry';
 import type { MementoLike, RecentChange } from './recent/recentChanges';
 
 export interface OrdersDeps {
@@ -15,6 +16,8 @@ export interface OrdersDeps {
   workspaceState: MementoLike;
   /** Told of every change and order recorded (the stock ledger). */
   onRecorded?(record: RecentChange): void;
+  /** The environment's bulk rows and transfers from the stock ledger, for Show Recent Changes. */
+  operatorChanges?(environment: string): Promise<readonly LedgerEntry[]>;
   /** Whether adjust and set ask why, for the stock ledger (`oto.askReason`); absent: not asked. */
   asksReason?(): boolean;
 }

@@ -38,6 +38,7 @@ export function start(deps: OrdersDeps): OrderFlows {
         },
         now: () => new Date(),
         asksReason: deps.asksReason,
+        operatorChanges: deps.operatorChanges,
       });
     } finally {
       prompter.dispose();

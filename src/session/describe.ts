@@ -27,7 +27,9 @@ export function sandboxLabel(): string {
  */
 export async function describeSession(session: Session): Promise<string | undefined> {
   if (session.environment === 'sandbox') {
-    return sandboxLabel();
+    // One word beside the title and its five buttons fits the default side bar; the status bar's
+    // beaker and tooltip say it is demo data.
+    return environmentName('sandbox');
   }
   if (!session.isSignedIn) {
     return undefined;

@@ -6,7 +6,7 @@ import type { Event } from '../common/emitter';
 import type { Environment } from '../session/environment';
 import { sandboxLabel } from '../session/describe';
 import { COMMANDS, focusViewCommand, VIEWS } from '../common/ids';
-import { lowSkusText } from '../stock/tree/format';
+import { lowJudgedText, lowSkusText } from '../stock/tree/format';
 
 /** What the status bar needs from the stock store. */
 export interface LowStockSource {
@@ -54,6 +54,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, { session, l
     const lines = [
       sandbox ? sandboxLabel() : vscode.l10n.t('OTO {0}', session.environment),
       low === undefined ? undefined : lowSkusText(low),
+      low ? lowJudgedText() : undefined,
       vscode.l10n.t('Click to show the Stock view'),
     ].filter((line) => line !== undefined);
     item.tooltip = lines.join('\n');

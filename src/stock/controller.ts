@@ -5,7 +5,7 @@ import type { StockViewControls } from './commands';
 import { CONTEXT_KEYS } from '../common/ids';
 import type { StockIssue } from './store/issues';
 import * as l10n from '@vscode/l10n';
-import { lowSkusText } from './tree/format';
+import { lowJudgedText, lowSkusText } from './tree/format';
 import { skuRow, unhide } from './tree/reveal';
 import type { ReadResult, StockStore } from './store/store';
 import type { Grouping, StockNode, TreeOptions } from './tree/treeModel';
@@ -87,7 +87,7 @@ export class StockViewController implements StockViewControls {
     this.host.setContext(CONTEXT_KEYS.stockFilterEmpty, matchesNothing);
     this.host.setContext(CONTEXT_KEYS.stockLoadCancelled, this.loadCancelled && !this.store.loaded);
     const low = this.store.lowStockCount();
-    this.view.badge = low ? { value: low, tooltip: lowSkusText(low) } : undefined;
+    this.view.badge = low ? { value: low, tooltip: `${lowSkusText(low)}. ${lowJudgedText()}` } : undefined;
     const issues = visibleIssues(this.store);
     if (issues.length > 0) {
       this.view.message = issues.map((issue) => issue.message).join(' ');

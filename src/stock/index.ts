@@ -10,7 +10,7 @@ import { registerStockCommands } from './commands';
 import { savedTreeOptions, StockViewController } from './controller';
 import type { StockSource } from './store/source';
 import { StockStore } from './store/store';
-import { StockTreeProvider } from './view';
+import { lowStockDecorations, StockTreeProvider } from './view';
 import { VIEWS } from '../common/ids';
 import { readSetting } from '../common/settings/read';
 
@@ -39,6 +39,7 @@ export function registerStock(context: vscode.ExtensionContext, deps: StockDeps)
   const provider = new StockTreeProvider(store, initial, expansion);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   context.subscriptions.push(
+    vscode.window.registerFileDecorationProvider(lowStockDecorations),
     view.onDidExpandElement(({ element }) => element.kind === 'location' && expansion.remember(element.id, true)),
     view.onDidCollapseElement(({ element }) => element.kind === 'location' && expansion.remember(element.id, false)),
   );

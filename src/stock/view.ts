@@ -5,9 +5,10 @@ import * as vscode from 'vscode';
 import { rowId, type ExpansionMemory } from './tree/expansion';
 import type { StockIssue } from './store/issues';
 import type { StockStore } from './store/store';
+import { lowBadge } from './tree/format';
 import { locationTooltip, skuTooltip } from './tree/tooltip';
 import { buildTree, type LocationGroup, type StockNode, type TreeModel, type TreeOptions } from './tree/treeModel';
-import { COMMANDS } from '../common/ids';
+import { COMMANDS, LOW_STOCK_SCHEME } from '../common/ids';
 import { visibleIssues } from './controller';
 
 /** The row at the top of the view when a read failed; clicking it opens the log. */
@@ -68,6 +69,10 @@ export class StockTreeProvider implements vscode.TreeDataProvider<StockViewEleme
     item.description = element.description;
     item.contextValue = element.contextValue;
     item.iconPath = this.iconOf(element);
+    if (element.kind === 'location' && element.lowCount > 0) {
+      // The decoration provider reads the counts back from the query (see lowStockDecorations).
+      item.resourceUri = vscode.Uri.from({ scheme: LOW_STOCK_SCHEME, path: `/${element.id}`, query: `low=${element.lowCount}&of=${element.lowOfAll}` });
+    }
     return item;
   }
 
@@ -124,7 +129,7 @@ export class StockTreeProvider implements vscode.TreeDataProvider<StockViewEleme
       const kind = node.locationCode === undefined ? 'none' : (this.store.locations.find((location) => location.code === node.locationCode)?.kind ?? 'warehouse');
       return locationIcon(kind);
     }
-    if (node.low) {
+    if (node.warns) {
       return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
     }
     // A changed row stands out (as changed files do in the Explorer) for as long as its mark lasts.
@@ -169,3 +174,20 @@ export class StockTreeProvider implements vscode.TreeDataProvider<StockViewEleme
 function locationIcon(group: LocationGroup): vscode.ThemeIcon {
   return new vscode.ThemeIcon(group === 'none' ? 'question' : group === 'branch' ? 'home' : 'archive');
 }
+
+/** The badge of a location row with low SKUs: how many, out of how many low in total (the tooltip says so). */
+export const lowStockDecorations: vscode.FileDecorationProvider = {
+  provideFileDecoration(uri) {
+    if (uri.scheme !== LOW_STOCK_SCHEME) {
+      return undefined;
+    }
+    const query = new URLSearchParams(uri.query);
+    const here = Number(query.get('low'));
+    const ofAll = Number(query.get('of'));
+    if (!Number.isSafeInteger(here) || here <= 0 || !Number.isSafeInteger(ofAll)) {
+      return undefined;
+    }
+    const { badge, tooltip } = lowBadge(here, ofAll);
+    return new vscode.FileDecoration(badge, tooltip, new vscode.ThemeColor('list.warningForeground'));
+  },
+};

@@ -5,7 +5,7 @@ import type { CapturedBody, TrafficExchange } from '../traffic/exchange';
 
 export interface TrafficDocument {
   readonly text: string;
-  /** The 0-based line of each finding's `"rule"`, in the order of `exchange.findings`. */
+  /** The 0-based line each finding points at (the request's field it is about, else its `"rule"`), in the order of `exchange.findings`. */
   readonly findingLines: readonly number[];
 }
 
@@ -48,11 +48,36 @@ export function formatTrafficDocument(exchange: TrafficExchange, url: string, wo
   };
   const text = `${JSON.stringify(document, null, 2)}\n`;
   const lines = text.split('\n');
-  const findingLines: number[] = [];
+  const ruleLines: number[] = [];
   lines.forEach((line, index) => {
-    if (findingLines.length < exchange.findings.length && /^ {6}"rule": /.test(line)) {
-      findingLines.push(index);
+    if (ruleLines.length < exchange.findings.length && /^ {6}"rule": /.test(line)) {
+      ruleLines.push(index);
     }
   });
+  const bodyLine = lines.findIndex((line, index) => index > (ruleLines.at(-1) ?? 0) && /^ {4}"body": /.test(line));
+  // A finding about a field of the request points at that field (`"qty": "40.5"`), where the fix
+  // goes; any other at its own entry on top.
+  const findingLines = exchange.findings.map((finding, index) => {
+    const field = finding.params?.field;
+    return (typeof field === 'string' && bodyLine >= 0 ? fieldLine(lines, bodyLine, field) : undefined) ?? ruleLines[index] ?? 0;
+  });
   return { text, findingLines };
+}
+
+/** The line of `field` (`qty`, `items[1].qty`, `orderDate`) in the request body starting at `from`. */
+function fieldLine(lines: readonly string[], from: number, field: string): number | undefined {
+  const match = /^(?:(\w+)\[(\d+)\]\.)?(\w+)$/.exec(field);
+  if (!match) {
+    return undefined;
+  }
+  const [, list, position, name] = match;
+  // In a list, the n-th item's key (items are written one after another, each key once).
+  let wanted = list === undefined ? 1 : Number(position) + 1;
+  const key = `"${name}": `;
+  for (let index = from; index < lines.length && !/^ {2}"response": /.test(lines[index]); index++) {
+    if (lines[index].trimStart().startsWith(key) && --wanted === 0) {
+      return index;
+    }
+  }
+  return undefined;
 }

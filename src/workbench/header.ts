@@ -2,6 +2,7 @@
 // Other features add their own parts (active faults) by key, without knowing about the others.
 import * as vscode from 'vscode';
 import type { TrafficFeed } from './feed';
+import { hostOf } from './rows';
 import { Disposable } from '../common/lifecycle';
 
 export class TrafficHeader extends Disposable {
@@ -40,7 +41,8 @@ export class TrafficHeader extends Disposable {
 
   private showSandbox(): void {
     const sandbox = this.feed.sandbox;
-    this.descriptions.set('sandbox', sandbox ? sandbox.baseUrl : vscode.l10n.t('not running'));
+    // host:port fits beside the title; the whole base URL is in the message while nothing came yet.
+    this.descriptions.set('sandbox', sandbox ? hostOf(sandbox.baseUrl) : vscode.l10n.t('not running'));
     if (sandbox && this.feed.list().length === 0) {
       this.messages.set('sandbox', vscode.l10n.t('Waiting for requests at {0}. Point your integration there and sign it in with the sandbox refresh token.', sandbox.baseUrl));
     } else {

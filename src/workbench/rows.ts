@@ -36,21 +36,34 @@ export function clientName(exchange: TrafficExchange): string {
 export function trafficRow(exchange: TrafficExchange): TrafficRow {
   const worst = worstSeverity(exchange);
   const status = exchange.status;
+  // The icon says the worst thing about the exchange, in the colour the Problems panel gives it.
   const icon =
     status === undefined
       ? { id: 'debug-disconnect', color: 'errorForeground' }
-      : status >= 400
+      : status >= 400 || worst === 'error'
         ? { id: 'error', color: 'errorForeground' }
-        : worst === 'error' || worst === 'warning'
+        : worst === 'warning'
           ? { id: 'warning', color: 'list.warningForeground' }
           : { id: 'pass' };
+  const statusText = status === undefined ? l10n.t('no answer') : String(status);
+  // What a user scans for first (status, findings), the rest after: a narrow side bar cuts the end.
+  // An OTO code that only repeats the status (OTO's 401 answers say `401`) is left out.
   const parts = [
-    status === undefined ? l10n.t('no answer') : String(status),
-    ...(exchange.otoCode !== undefined ? [exchange.otoCode] : []),
-    formatDuration(exchange.durationMs),
+    statusText,
+    ...(exchange.otoCode !== undefined && exchange.otoCode !== statusText ? [exchange.otoCode] : []),
+    ...(exchange.findings.length > 0 ? [plural(exchange.findings.length, '1 finding', '{0} findings')] : []),
     clientName(exchange),
     ...(exchange.source.kind === 'proxy' ? [l10n.t('proxy → {0}', exchange.source.environment ?? new URL(exchange.source.upstream).host)] : []),
-    ...(exchange.findings.length > 0 ? [plural(exchange.findings.length, '1 finding', '{0} findings')] : []),
+    formatDuration(exchange.durationMs),
   ];
   return { label: `${exchange.method} ${exchange.endpoint || exchange.path}`, description: parts.join(' · '), icon, worstSeverity: worst };
+}
+
+/** The view title's short name of a server: `127.0.0.1:41901` for `http://127.0.0.1:41901/rest/v2`. */
+export function hostOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host || baseUrl;
+  } catch {
+    return baseUrl;
+  }
 }

@@ -85,7 +85,12 @@ if (uiAvailable()) {
       const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
       await vscode.window.showTextDocument(document);
       void vscode.commands.executeCommand('oto.applyStockChanges', document.uri);
-      const preview = await waitFor('the preview beside the file', async () => vscode.workspace.textDocuments.find((item) => item.uri.scheme === 'oto-stock-changes'), (found) => found !== undefined);
+      const preview = await waitFor('the preview', async () => vscode.workspace.textDocuments.find((item) => item.uri.scheme === 'oto-stock-changes'), (found) => found !== undefined);
+      // At the file's full width, in its own group, on a tab named for the file.
+      const tab = await waitFor('the preview tab', async () => vscode.window.tabGroups.activeTabGroup.activeTab, (found) => found?.label === 'ops-20.csv → OTO');
+      assert.ok(tab);
+      const group = vscode.window.tabGroups.all.find((candidate) => candidate.tabs.includes(tab));
+      assert.ok(group?.tabs.some((candidate) => candidate.label === 'ops-20.csv'), 'no split: the preview opens in the file\'s group');
       const text = preview?.getText() ?? '';
       assert.match(text, /20 rows to send/);
       for (const row of planned) {
@@ -100,6 +105,7 @@ if (uiAvailable()) {
       await screenshot('bulk-progress');
       assert.ok(progress.length > 0);
       await waitFor('the summary', notificationCenter, (shown) => shown.some((line) => line.startsWith('Stock changes from ops-20.csv: 20 applied.')));
+      await waitFor('the open preview now the results', async () => preview?.getText() ?? '', (shown) => shown.startsWith('Stock changes from ops-20.csv: results'));
       await screenshot('bulk-summary');
 
       const { client } = await sandbox();

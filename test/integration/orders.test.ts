@@ -5,9 +5,9 @@ import * as vscode from 'vscode';
 import type { PickupLocation } from '../../src/client';
 import { activateExtension } from './support/extension';
 import { sandbox } from './support/sandbox';
-import { screenshot } from './support/screenshot';
+import { screenshot, useTheme } from './support/screenshot';
 import { expandOnly, figuresOf, rows, skuRows } from './support/stockView';
-import { notificationCenter, press, quickInput, typeText, uiAvailable, waitFor, type QuickInputState } from './support/ui';
+import { notificationCenter, pageAttributes, press, quickInput, typeText, uiAvailable, waitFor, type QuickInputState } from './support/ui';
 
 type Shown = Extract<QuickInputState, { visible: true }>;
 
@@ -113,6 +113,40 @@ if (uiAvailable()) {
       await skipReason('(2/2)');
       await treeShows(target.label, before + 2);
       assert.strictEqual(await onHandVia(location, target.label), before + 2);
+    });
+
+    it('lists recent changes each with its icon, the undo too, so the rows line up', async () => {
+      const target = skuRows(await expandOnly(label))[1];
+      const before = await onHandVia(location, target.label);
+      void vscode.commands.executeCommand('oto.adjustStock', { kind: 'sku', sku: target.label, locationCode: location.code });
+      await waitFor('the quantity box', quickInput, (state) => visible(state) && state.message.startsWith(`On hand of ${target.label}`));
+      await typeText('3');
+      await waitFor('the preview', quickInput, (state) => visible(state) && state.message.includes(`${before} → ${before + 3}`));
+      await press('Enter');
+      await skipReason('(2/2)');
+      await treeShows(target.label, before + 3);
+
+      void vscode.commands.executeCommand('oto.showRecentChanges');
+      await waitFor('the recent changes', quickInput, (state) => visible(state) && state.title.startsWith('Recent Changes') && state.items.length > 0);
+      await press('Enter');
+      await waitFor('the actions', quickInput, (state) => visible(state) && state.items.some((item) => item.label.includes('Undo this change')));
+      await press('Enter');
+      await treeShows(target.label, before);
+
+      await vscode.commands.executeCommand('notifications.clearAll');
+      void vscode.commands.executeCommand('oto.showRecentChanges');
+      const list = await waitFor('the list with the undo first', quickInput, (state) => visible(state) && state.title.startsWith('Recent Changes') && (state.items[0]?.description.includes('(undo)') ?? false));
+      assert.ok(visible(list));
+      const icons = await pageAttributes('.quick-input-list .monaco-list-row .label-name .codicon', 'class');
+      const rowsShown = await pageAttributes('.quick-input-list .monaco-list-row', 'aria-label');
+      assert.strictEqual(icons.length, rowsShown.length, `an icon on every row: ${icons.join(' | ')}`);
+      assert.ok(icons[0]?.includes('codicon-discard'), `the undo's icon: ${icons[0]}`);
+      for (const theme of ['light', 'dark'] as const) {
+        await useTheme(theme);
+        await screenshot(`recent-changes-${theme}`);
+      }
+      await useTheme('light');
+      await press('Escape');
     });
   });
 }

@@ -4,9 +4,9 @@ import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { activateExtension } from './support/extension';
 import { sandbox } from './support/sandbox';
-import { screenshot } from './support/screenshot';
-import { figuresOf, rows, showStockView } from './support/stockView';
-import { finished, pageAttributes, pageTexts, press, quickInput, typeText, uiAvailable, waitFor } from './support/ui';
+import { screenshot, useTheme } from './support/screenshot';
+import { expandOnly, figuresOf, rows, showStockView, STOCK_VIEW } from './support/stockView';
+import { finished, pageAttributes, pageTexts, press, quickInput, sideBarWidth, typeText, uiAvailable, waitFor } from './support/ui';
 
 const SKU = 'AJW-DATES-500';
 
@@ -24,12 +24,12 @@ if (uiAvailable()) {
       await vscode.commands.executeCommand('oto.groupByLocation');
     });
 
-    it('shows each location with its code (low count first), and the no-location group last', async () => {
+    it('shows each location with its code (its low count a badge), and the no-location group last', async () => {
       const locations = await (await sandbox()).client.getPickupLocations();
       await vscode.commands.executeCommand('workbench.actions.treeView.oto.stock.collapseAll');
       const shown = await waitFor('collapsed locations', rows, (found) => found.some((row) => row.label === '(no location)') && found.every((row) => row.level === 1));
       assert.deepStrictEqual(
-        shown.map((row) => [row.label, row.description.replace(/^\d+ low · /, '')]),
+        shown.map((row) => [row.label, row.description]),
         [...locations.map((location) => [location.name, location.code]), ['(no location)', 'entries without a location code']],
       );
     });
@@ -88,6 +88,54 @@ if (uiAvailable()) {
         assert.strictEqual(figuresOf(row)?.onHand, totals[row.label].quantityOnHand, `${row.label} shows its global total: ${row.description}`);
       }
       await screenshot('stock-low-by-sku');
+    });
+
+    it('puts the ⚠ on the total that is judged low, not on a location holding plenty of a SKU low in total, and says which count is which', async () => {
+      const { client } = await sandbox();
+      const locations = await client.getPickupLocations();
+      const totals = await client.checkGlobalStock((await client.listProducts()).map((product) => product.sku));
+      const lowSkus = Object.values(totals).filter((total) => total.minInventory !== undefined && total.quantityOnHand < total.minInventory);
+      const stocked = await client.checkInventoryStock(lowSkus.map((total) => total.sku));
+      // The first location (the top row, always in sight) holding a low SKU, and there the first
+      // low SKU (rows go by SKU, so it is in sight too): its own on hand is not what is judged.
+      const location = locations.find((candidate) => lowSkus.some((total) => (stocked[total.sku] ?? []).some((found) => found.pickupLocationCode === candidate.code)));
+      assert.ok(location);
+      const [sku, entry] = lowSkus
+        .flatMap((total) => (stocked[total.sku] ?? []).filter((found) => found.pickupLocationCode === location.code).map((found) => [total.sku, found] as const))
+        .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0];
+      const lowHere = lowSkus.filter((total) => (stocked[total.sku] ?? []).some((found) => found.pickupLocationCode === location.code)).length;
+
+      assert.ok(lowHere > 0, `${location.code} holds a low SKU, so its row has a badge`);
+      const shown = await expandOnly(location.name ?? location.code);
+      const group = shown.find((row) => row.level === 1 && row.label === (location.name ?? location.code));
+      assert.strictEqual(group?.description, location.code);
+      const pane = `.pane:has(> .pane-header[aria-label*="${STOCK_VIEW}" i])`;
+      // The low count is a badge (a file decoration) at the row's end, which a narrow side bar never cuts.
+      const labels = await pageAttributes(`${pane} .monaco-list-row[aria-level="1"][aria-label^=${JSON.stringify(location.name ?? location.code)}] .monaco-icon-label`, 'class');
+      assert.ok(labels.length === 1 && labels[0]?.includes('monaco-decoration-text-badge'), `${location.code} carries its badge: ${labels.join(' | ')}`);
+      const row = await waitFor(`${sku} under ${location.code}`, rows, (found) => found.some((candidate) => candidate.level === 2 && candidate.label === sku));
+      const skuRow = row.find((candidate) => candidate.level === 2 && candidate.label === sku);
+      assert.ok(skuRow);
+      assert.ok(skuRow.description.startsWith(`${entry.quantityOnHand} on hand`), skuRow.description);
+      assert.ok(skuRow.description.includes(`low in total (${totals[sku].quantityOnHand})`), skuRow.description);
+      const icons = await pageAttributes(`${pane} .monaco-list-row[aria-level="2"] .custom-view-tree-node-item-icon`, 'class');
+      assert.ok(icons.length > 0);
+      assert.ok(icons.every((icon) => !icon?.includes('codicon-warning')), `no ⚠ on a location's rows: ${icons.join(' | ')}`);
+      for (const theme of ['light', 'dark'] as const) {
+        await useTheme(theme);
+        await screenshot(`stock-low-in-total-${theme}`);
+      }
+      await useTheme('light');
+      // The default side bar width: the badge and the figures stay in sight.
+      await sideBarWidth(300);
+      await screenshot('stock-low-in-total-narrow');
+      await sideBarWidth(620);
+
+      await vscode.commands.executeCommand('oto.groupBySku');
+      await vscode.commands.executeCommand('oto.filterLowStock');
+      await waitFor(`${sku} as a total`, rows, (found) => found.some((candidate) => candidate.level === 1 && candidate.label === sku));
+      const totalIcons = await pageAttributes(`${pane} .monaco-list-row[aria-level="1"] .custom-view-tree-node-item-icon`, 'class');
+      assert.ok(totalIcons.length > 0 && totalIcons.every((icon) => icon?.includes('codicon-warning')), `every low total carries the ⚠: ${totalIcons.join(' | ')}`);
     });
 
     it('reveals a SKU the low-stock filter hides: the filter goes and its row under the first location holding it is selected', async () => {

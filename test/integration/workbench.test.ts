@@ -90,9 +90,10 @@ describe('integration workbench in a real VS Code', () => {
     const date = diagnostics.find(([, diagnostic]) => diagnostic.code === 'date-format');
     assert.strictEqual(date?.[1].severity, vscode.DiagnosticSeverity.Warning);
     assert.match(date?.[1].message ?? '', /31\/03\/2024/);
-    // The diagnostic points at its finding in the exchange's document.
+    // The diagnostic points at the request's quantity in the exchange's document, where the fix goes.
     const document = await vscode.workspace.openTextDocument(qty[0]);
-    assert.match(document.lineAt(qty[1].range.start.line).text, /"rule": "qty-not-integer"/);
+    assert.match(document.lineAt(qty[1].range.start.line).text, /^ +"qty": /);
+    assert.ok(qty[1].range.start.line > document.getText().split('\n').findIndex((line) => line.startsWith('  "request"')), 'in the request, not the findings on top');
   });
 
   it('opens an exchange as a read-only document: findings first, tokens shortened', async () => {
@@ -113,19 +114,19 @@ describe('integration workbench in a real VS Code', () => {
     const erpRow = (found: TreeRow[] | undefined, label: string, description: RegExp): boolean =>
       (found ?? []).some((row) => row.label === label && description.test(row.description));
 
-    it('lists every exchange of the ERP, newest first, with status, OTO code, duration, client and findings', async () => {
+    it('lists every exchange of the ERP, newest first, status, OTO code and findings first, then client and duration', async () => {
       await vscode.commands.executeCommand('oto.sandboxTraffic.focus');
-      const found = await waitFor('the ERP rows', rows, (seen) => erpRow(seen, 'POST createInventoryOrder', new RegExp(`^200 · \\d+ ms · acme-erp/2\\.1 · ${ONE_FINDING}$`)));
-      assert.ok(erpRow(found, 'POST updateStockQuantity', new RegExp(`^400 · OTO1132 · \\d+ ms · acme-erp/2\\.1 · ${ONE_FINDING}$`)), JSON.stringify(found));
-      assert.ok(erpRow(found, 'POST updateStockQuantity', /^200 · \d+ ms · acme-erp\/2\.1$/), 'the valid adjust, without findings');
-      assert.ok(erpRow(found, 'POST refreshToken', /^200 · \d+ ms · acme-erp\/2\.1$/));
+      const found = await waitFor('the ERP rows', rows, (seen) => erpRow(seen, 'POST createInventoryOrder', new RegExp(`^200 · ${ONE_FINDING} · acme-erp/2\\.1 · \\d+ ms$`)));
+      assert.ok(erpRow(found, 'POST updateStockQuantity', new RegExp(`^400 · OTO1132 · ${ONE_FINDING} · acme-erp/2\\.1 · \\d+ ms$`)), JSON.stringify(found));
+      assert.ok(erpRow(found, 'POST updateStockQuantity', /^200 · acme-erp\/2\.1 · \d+ ms$/), 'the valid adjust, without findings');
+      assert.ok(erpRow(found, 'POST refreshToken', /^200 · acme-erp\/2\.1 · \d+ ms$/));
       const erpRows = (found ?? []).filter((row) => row.description.includes(ERP_AGENT));
       assert.deepStrictEqual(
         erpRows.map((row) => row.label),
         ['POST updateStockQuantity', 'POST updateStockQuantity', 'POST createInventoryOrder', 'POST updateStockQuantity', 'POST updateStockQuantity', 'POST refreshToken'],
         'newest first',
       );
-      assert.ok(erpRows[0].description.endsWith(ONE_FINDING), 'the second identical adjust is a duplicate write');
+      assert.ok(erpRows[0].description.startsWith(`200 · ${ONE_FINDING} · `), 'the second identical adjust is a duplicate write');
       // Room for the whole rows, and the Problems panel beside them: the README's picture.
       await vscode.commands.executeCommand('oto.stock.toggleVisibility');
       await vscode.commands.executeCommand('oto.requests.toggleVisibility');
@@ -154,7 +155,7 @@ describe('integration workbench in a real VS Code', () => {
       assert.ok((others ?? []).every((row) => row.description.includes(ERP_AGENT)), JSON.stringify(others));
       await vscode.commands.executeCommand('oto.sandboxTraffic.findingsOnly');
       const judged = await waitFor('with findings only', rows, (seen) => (seen ?? []).length === 3);
-      assert.ok((judged ?? []).every((row) => row.description.endsWith(` · ${ONE_FINDING}`)), JSON.stringify(judged));
+      assert.ok((judged ?? []).every((row) => row.description.includes(` · ${ONE_FINDING} · `)), JSON.stringify(judged));
       await vscode.commands.executeCommand('oto.sandboxTraffic.allExchanges');
       await vscode.commands.executeCommand('oto.sandboxTraffic.allClients');
       await waitFor('all rows again', rows, (seen) => (seen ?? []).some((row) => row.description.includes(OWN_CLIENT)));

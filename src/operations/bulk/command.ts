@@ -16,7 +16,7 @@ import { buildPreview, type Preview } from './preview';
 import { reportCsv } from './report';
 import { BULK_CONCURRENCY, checkRows, sendRows } from './run';
 import { countStates, isSettled, statusOf, type RowStatus } from './state';
-import { previewText, resultsText } from './text';
+import { documentName, previewText, resultsText, totalLine } from './text';
 import { validateTable, type BulkChange } from './validate';
 import { isCancellation, withAbortSignal } from '../../common/ui/cancellation';
 import { COMMANDS } from '../../common/ids';
@@ -47,12 +47,25 @@ export function bulkSubscriptions(): vscode.Disposable[] {
   ];
 }
 
-async function showDocument(name: string, text: string): Promise<void> {
-  const uri = vscode.Uri.from({ scheme: DOCUMENT_SCHEME, path: `/${name}` });
+/**
+ * One document per file of changes, named for it (`changes.csv → OTO`): the preview, then the
+ * results in its place once applied, so an open tab never goes on saying "preview".
+ */
+function documentUri(source: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: DOCUMENT_SCHEME, path: `/${documentName(source)}` });
+}
+
+function setDocument(source: string, text: string): vscode.Uri {
+  const uri = documentUri(source);
   documents.set(uri.path, text);
   documentChanges.fire(uri);
-  const document = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(document, { preview: false, viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+  return uri;
+}
+
+async function showDocument(source: string, text: string): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(setDocument(source, text));
+  // In the file's own group, at its full width: beside it, half the columns were cut off.
+  await vscode.window.showTextDocument(document, { preview: false, viewColumn: vscode.ViewColumn.Active, preserveFocus: true });
 }
 
 async function chooseFile(argument: unknown): Promise<vscode.Uri | undefined> {
@@ -122,7 +135,7 @@ async function planAndApply(deps: OperationsDeps, changes: readonly BulkChange[]
   const skus = [...new Set(changes.map((change) => change.sku))];
   const stock = await withCancellableProgress({ title: l10n.t('Reading stock of {0}…', skuCount(skus.length)) }, (signal) => client.checkInventoryStock(skus, { signal }));
   const preview = buildPreview(changes, stock);
-  await showDocument(l10n.t('Preview of {0}.txt', source), previewText(preview, source));
+  await showDocument(source, previewText(preview, source));
   if (preview.toSend === 0) {
     void vscode.window.showInformationMessage(l10n.t('Every row of {0} sets the stock to the figure it already has: nothing to send.', source));
     if (resumes) {
@@ -175,10 +188,10 @@ async function confirmApply(preview: Preview, source: string, environment: strin
   const unchanged = preview.rows.length - preview.toSend;
   return confirmPick({
     title: plural(preview.toSend, 'Apply 1 stock change from {1} in {2}?', 'Apply {0} stock changes from {1} in {2}?', source, environment),
-    placeHolder: l10n.t('Every row is in the preview beside the file.'),
+    placeHolder: l10n.t('Every row is in the preview.'),
     action: plural(preview.toSend, '$(check) Apply 1 stock change', '$(check) Apply {0} stock changes'),
     detail: [
-      ...preview.totals.map((total) => l10n.t('{0}: {1} → {2} (+{3} / −{4})', total.locationCode, total.before, total.after, total.added, total.removed)),
+      ...preview.totals.map(totalLine),
       unchanged === 0 ? '' : plural(unchanged, '1 row changes nothing and is not sent.', '{0} rows change nothing and are not sent.'),
     ].filter(Boolean).join(' · '),
   });
@@ -201,6 +214,8 @@ async function finish(deps: OperationsDeps, journal: Journal, source: string): P
   if (isSettled(statuses)) {
     await journal.append({ type: 'closed' });
   }
+  // The preview, wherever it is open, now says what happened.
+  setDocument(source, resultsText(statuses, source));
   await summarise(deps, journal, statuses, source);
 }
 
@@ -242,7 +257,7 @@ async function summarise(deps: OperationsDeps, journal: Journal, statuses: reado
   if (choice === save) {
     await saveReport(statuses, source);
   } else if (choice === details) {
-    await showDocument(l10n.t('Results of {0}.txt', source), resultsText(statuses, source));
+    await showDocument(source, resultsText(statuses, source));
   } else if (choice === review) {
     await reviewJournal(deps, await readBack(journal));
   }
@@ -284,7 +299,7 @@ export async function reviewJournal(deps: OperationsDeps, read: ReadJournal): Pr
     }
     statuses = statusOf(await readBack(journal));
   }
-  await showDocument(l10n.t('Results of {0}.txt', source), resultsText(statuses, source));
+  await showDocument(source, resultsText(statuses, source));
   const checks = statuses.filter(({ status }) => status.state === 'check');
   if (checks.length > 0) {
     const decided = await decide(journal, checks);

@@ -1,7 +1,7 @@
 // The preview and results documents of a bulk apply, as aligned plain text (they open as
 // read-only documents beside the file, so they can be searched, copied and kept).
 import * as l10n from '@vscode/l10n';
-import type { Preview, PlannedRow } from './preview';
+import type { LocationTotal, Preview, PlannedRow } from './preview';
 import { outcomeLabel } from './report';
 import type { RowStatus } from './state';
 import { plural } from '../../common/text/plural';
@@ -20,6 +20,22 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), widths.map((width) => '─'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
 }
 
+/** The preview's and results' document, named for the file it is about (its tab's name). */
+export function documentName(source: string): string {
+  return l10n.t('{0} → OTO', source);
+}
+
+/** Units added and removed, zeros left out (`+5 / -3`, `+5`, or empty): never a `-0`. */
+function moved(total: LocationTotal): string {
+  return [total.added > 0 ? `+${total.added}` : '', total.removed > 0 ? `-${total.removed}` : ''].filter(Boolean).join(' / ');
+}
+
+/** A location's line in the confirmation: `RUH-WH1: 120 → 125 (+5)`. */
+export function totalLine(total: LocationTotal): string {
+  const change = moved(total);
+  return change ? l10n.t('{0}: {1} → {2} ({3})', total.locationCode, total.before, total.after, change) : l10n.t('{0}: {1} → {2}', total.locationCode, total.before, total.after);
+}
+
 export function previewText(preview: Preview, source: string): string {
   const sending = preview.rows.filter((row) => !row.noop);
   const unchanged = preview.rows.filter((row) => row.noop);
@@ -34,7 +50,7 @@ export function previewText(preview: Preview, source: string): string {
     l10n.t('Totals per location'),
     table(
       [l10n.t('Location'), l10n.t('Rows'), l10n.t('Before'), l10n.t('After'), l10n.t('Added'), l10n.t('Removed')],
-      preview.totals.map((total) => [total.locationCode, String(total.rows), String(total.before), String(total.after), `+${total.added}`, `-${total.removed}`]),
+      preview.totals.map((total) => [total.locationCode, String(total.rows), String(total.before), String(total.after), total.added > 0 ? `+${total.added}` : '0', total.removed > 0 ? `-${total.removed}` : '0']),
     ),
     '',
     plural(sending.length, '1 row to send', '{0} rows to send'),

@@ -1,7 +1,7 @@
 // Sends one stock change, exactly once, and records it; a lost answer is reported as such and
 // never resent.
 import type { Connection, FlowContext, LocationInfo, OrdersClient, ReasonNote } from '../context';
-import { isLostAnswer, showFailure, showLostAnswer, stillCurrent } from './failure';
+import { isLostAnswer, isServerErrorAnswer, showFailure, showLostAnswer, stillCurrent } from './failure';
 import * as l10n from '@vscode/l10n';
 import { resultingStock, StockAction } from './quantity';
 import type { StockChangeRecord } from '../recent/recentChanges';
@@ -86,10 +86,15 @@ export function refreshRows(ctx: FlowContext, targets: ReadonlyArray<{ sku: stri
 
 async function reportLostChange(ctx: FlowContext, connection: Connection, plan: StockChangePlan, error: unknown): Promise<void> {
   const subject = describeSubject(plan.sku, plan.location);
+  const answered = isServerErrorAnswer(error);
   const text =
     plan.action === 'adjust'
-      ? l10n.t('No answer from OTO to the adjustment of {0} by {1} ({2}). It may or may not have been applied; nothing was resent.', subject, signed(plan.qty), describeError(error))
-      : l10n.t('No answer from OTO to setting {0} to {1} ({2}). It may or may not have been applied; nothing was resent.', subject, plan.qty, describeError(error));
+      ? answered
+        ? l10n.t('OTO answered the adjustment of {0} by {1} with a server error ({2}). It may or may not have been applied; nothing was resent.', subject, signed(plan.qty), describeError(error))
+        : l10n.t('No answer from OTO to the adjustment of {0} by {1} ({2}). It may or may not have been applied; nothing was resent.', subject, signed(plan.qty), describeError(error))
+      : answered
+        ? l10n.t('OTO answered setting {0} to {1} with a server error ({2}). It may or may not have been applied; nothing was resent.', subject, plan.qty, describeError(error))
+        : l10n.t('No answer from OTO to setting {0} to {1} ({2}). It may or may not have been applied; nothing was resent.', subject, plan.qty, describeError(error));
   const reread = l10n.t('Re-read stock');
   if ((await showLostAnswer(ctx, text, [reread])) !== reread) {
     return;

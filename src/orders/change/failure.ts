@@ -19,6 +19,14 @@ export function isLostAnswer(error: unknown): boolean {
   return error.kind === 'timeout' || error.kind === 'network' || error.answerTooLarge === true || (error.kind === 'api' && (error.status ?? 0) >= 500);
 }
 
+/**
+ * A lost answer that was an answer: a server error (5xx) OTO or a gateway sent back. Told apart
+ * from no answer at all, which it is not ("No answer from OTO" to a 500 with an OTO code).
+ */
+export function isServerErrorAnswer(error: unknown): boolean {
+  return isOtoError(error) && error.kind === 'api' && (error.status ?? 0) >= 500;
+}
+
 /** The flow's connection, or undefined once the user has been told why there is none (not signed in, say). */
 export async function connectOrReport(ctx: FlowContext, title: string): Promise<Connection | undefined> {
   try {

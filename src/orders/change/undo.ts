@@ -31,7 +31,8 @@ export async function undoStockChange(ctx: FlowContext, record: StockChangeRecor
 }
 
 async function undoOnce(ctx: FlowContext, record: StockChangeRecord, location: ReturnType<typeof findLocation>, subject: string, madeIn: number | undefined): Promise<void> {
-  if (record.undone || ctx.recent.list().some((change) => change.id === record.id && change.type === 'stock' && change.undone)) {
+  // Undone: marked so, or an undo of it recorded (a bulk row, kept in the ledger, is never marked).
+  if (record.undone || ctx.recent.list().some((change) => change.type === 'stock' && ((change.id === record.id && change.undone) || change.undoOf === record.id))) {
     await ctx.prompter.message('info', l10n.t('This change of {0} has already been undone.', subject), []);
     return;
   }

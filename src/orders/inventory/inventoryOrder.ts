@@ -3,7 +3,7 @@
 import type { CreateInventoryOrderRequest, InventoryOrderAction, InventoryOrderItem } from '../../client';
 import { refreshRows } from '../change/apply';
 import { Connection, FlowContext, LocationInfo } from '../context';
-import { connectOrReport, isLostAnswer, showFailure, showLostAnswer, stillCurrent, withWarnings } from '../change/failure';
+import { connectOrReport, isLostAnswer, isServerErrorAnswer, showFailure, showLostAnswer, stillCurrent, withWarnings } from '../change/failure';
 import { itemCount, unitCount } from '../prompts/counts';
 import * as l10n from '@vscode/l10n';
 import { DETAIL_FIELDS, detailText, editDetails, fieldLabel, OrderDetails } from './orderDetails';
@@ -166,7 +166,9 @@ async function submitOrder(ctx: FlowContext, connection: Connection, request: Cr
       refreshRows(ctx, touched);
       choice = await showLostAnswer(
         ctx,
-        l10n.t('No answer from OTO to the order at {0} ({1}). The order may exist in OTO; nothing was resent, so check OTO before creating it again.', where, describeError(error)),
+        isServerErrorAnswer(error)
+          ? l10n.t('OTO answered the order at {0} with a server error ({1}). The order may exist in OTO; nothing was resent, so check OTO before creating it again.', where, describeError(error))
+          : l10n.t('No answer from OTO to the order at {0} ({1}). The order may exist in OTO; nothing was resent, so check OTO before creating it again.', where, describeError(error)),
         [copy],
       );
     } else {

@@ -34,7 +34,7 @@ export class TreeTexts {
   readonly notListed: string;
   readonly forecast: Template;
   readonly onHand: Template;
-  readonly low: Template;
+  readonly lowInTotal: Template;
   readonly bidi: Bidi;
 
   constructor(rightToLeft = false) {
@@ -43,7 +43,7 @@ export class TreeTexts {
     this.notListed = l10n.t('not in the pickup location list');
     this.forecast = new Template(l10n.t('{0} forecast', '{0}'));
     this.onHand = new Template(l10n.t('{0} on hand', '{0}'));
-    this.low = new Template(l10n.t('{0} low', '{0}'));
+    this.lowInTotal = new Template(l10n.t('low in total ({0})', '{0}'));
     this.bidi = bidiFor(rightToLeft);
   }
 

@@ -3,7 +3,7 @@
 // (VS Code resolves tooltips on hover) so building the tree stays cheap.
 import type { SkuStock } from '../store/figures';
 import { escapeMarkdown } from '../../common/text/markdown';
-import { quantity, skuCount } from './format';
+import { lowHereText, quantity, skuCount } from './format';
 import * as l10n from '@vscode/l10n';
 import type { PickupLocation } from '../store/source';
 import { totalOf, type LocationNode } from './treeModel';
@@ -32,7 +32,7 @@ export function skuTooltip(stock: SkuStock, context: TooltipContext, highlightLo
   if (total.minInventory !== undefined) {
     lines.push(
       stock.low
-        ? l10n.t('$(warning) **Low stock**: {0} on hand, below the minimum inventory of {1}', number(total.onHand), number(total.minInventory))
+        ? l10n.t('$(warning) **Low stock**: {0} on hand in total, below the minimum inventory of {1}', number(total.onHand), number(total.minInventory))
         : l10n.t('Minimum inventory: {0}', number(total.minInventory)),
       '',
     );
@@ -64,6 +64,9 @@ export function locationTooltip(node: LocationNode): string {
   if (location.city) {
     lines.push('', escapeMarkdown(location.city));
   }
-  lines.push('', node.lowCount > 0 ? l10n.t('{0}, {1} low', skuCount(node.skuCount), node.lowCount) : skuCount(node.skuCount));
+  lines.push('', skuCount(node.skuCount));
+  if (node.lowCount > 0) {
+    lines.push('', lowHereText(node.lowCount, node.lowOfAll));
+  }
   return lines.join('\n');
 }

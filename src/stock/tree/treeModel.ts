@@ -40,7 +40,10 @@ export interface LocationNode extends NodeFields {
   /** False for a code that appears in stock but not in the pickup location list. */
   readonly listed: boolean;
   readonly skuCount: number;
+  /** SKUs stocked here that are low: judged on each SKU's total, so these counts overlap across locations. */
   readonly lowCount: number;
+  /** SKUs low in total, the figure the status bar and the badge show; each location's count is part of it. */
+  readonly lowOfAll: number;
 }
 
 export interface SkuNode extends NodeFields {
@@ -51,7 +54,10 @@ export interface SkuNode extends NodeFields {
   readonly locationCode?: string;
   /** `total`: the SKU's global figures (SKU grouping's top level); `location`: one location's. */
   readonly scope: 'total' | 'location';
+  /** The SKU's total is below its minimum inventory (OTO sets the minimum for the total only). */
   readonly low: boolean;
+  /** The ⚠ belongs on this row: its figures are the total that is judged low, not one location's share. */
+  readonly warns: boolean;
   readonly readAt?: number;
   /** Which way the row's on hand (or, failing that, forecast) went lately; absent without a change mark. */
   readonly trend?: 'up' | 'down';
@@ -128,6 +134,10 @@ abstract class SkuRow implements SkuNode {
     return this.stock.low;
   }
 
+  get warns(): boolean {
+    return this.stock.low && this.scope === 'total';
+  }
+
   get readAt(): number | undefined {
     return this.stock.readAt;
   }
@@ -152,17 +162,25 @@ abstract class SkuRow implements SkuNode {
     if (figures.forecast !== undefined && (figures.forecast !== figures.onHand || change?.forecast)) {
       parts.push(texts.forecast.fill(figure(quantity(figures.forecast, change?.forecast))));
     }
+    // A location's share of a SKU that is low in total says so with the total it is judged on, so
+    // a row with plenty on hand is not read as low itself.
+    if (this.stock.low && this.scope === 'location' && !this.underItsSku) {
+      parts.push(texts.lowInTotal.fill(figure(quantity(totalOf(this.stock).onHand))));
+    }
     const name = this.stock.product?.name;
     // Figures first: a narrow sidebar cuts the end of the description off.
-    if (name && this.showsName) {
+    if (name && !this.underItsSku) {
       parts.push(name);
     }
     return texts.parts(parts);
   }
 
-  /** Rows labelled with the SKU add its product name after the figures. */
-  protected get showsName(): boolean {
-    return true;
+  /**
+   * A location row under its SKU's total (SKU grouping): the SKU's name and its total are on the
+   * row above, so it leaves them out.
+   */
+  protected get underItsSku(): boolean {
+    return false;
   }
 
   /** Takes the new figures; true when the row shows something different. */
@@ -246,8 +264,8 @@ class LocationOfSkuRow extends SkuRow {
     return code === undefined ? this.texts.noLocation : (this.location?.name ?? code);
   }
 
-  protected override get showsName(): boolean {
-    return false;
+  protected override get underItsSku(): boolean {
+    return true;
   }
 
   protected override moveTo(location: PickupLocation | undefined): boolean {
@@ -268,6 +286,7 @@ class LocationGroupNode implements LocationNode {
     public listed: boolean,
     public children: StockNode[],
     public lowCount: number,
+    public lowOfAll: number,
   ) {}
 
   get id(): string {
@@ -288,9 +307,9 @@ class LocationGroupNode implements LocationNode {
 
   get description(): string {
     const { texts, location } = this;
-    // What needs attention first, then the code; the city and kind are in the tooltip.
-    const parts = this.lowCount > 0 ? [texts.low.fill(texts.bidi.figure(String(this.lowCount)))] : [];
-    parts.push(this.group === 'none' ? texts.noLocationDescription : texts.bidi.figure(location.code));
+    // The low count is the row's badge (see the view), which a narrow side bar never cuts off;
+    // the city and kind are in the tooltip.
+    const parts = [this.group === 'none' ? texts.noLocationDescription : texts.bidi.figure(location.code)];
     if (!this.listed) {
       parts.push(texts.notListed);
     }
@@ -305,6 +324,7 @@ class LocationGroupNode implements LocationNode {
     this.listed = fresh.listed;
     this.children = fresh.children;
     this.lowCount = fresh.lowCount;
+    this.lowOfAll = fresh.lowOfAll;
     return same;
   }
 }
@@ -369,9 +389,14 @@ export function matcher(options: TreeOptions): (stock: SkuStock) => boolean {
 /** Builds the tree, reusing `previous`'s rows so VS Code can be told exactly what changed. */
 export function buildTree(input: TreeInput, options: TreeOptions, previous?: TreeModel): BuildResult {
   const build = new Build(new TreeTexts(options.rightToLeft), previous);
+  const all = [...input.skus];
+  let lowOfAll = 0;
+  for (const stock of all) {
+    lowOfAll += stock.low ? 1 : 0;
+  }
   // The store keeps SKUs in this order already, so the sort only checks it.
-  const skus = [...input.skus].filter(matcher(options)).sort(bySku);
-  const roots = options.grouping === 'location' ? build.byLocation(input.locations, skus, options) : build.bySku(input.locations, skus);
+  const skus = all.filter(matcher(options)).sort(bySku);
+  const roots = options.grouping === 'location' ? build.byLocation(input.locations, skus, options, lowOfAll) : build.bySku(input.locations, skus);
   return { model: { roots, rowCount: build.rows }, changed: build.changed, rootsChanged: !previous || !sameRows(previous.roots, roots) };
 }
 
@@ -384,7 +409,7 @@ class Build {
     private readonly previous: TreeModel | undefined,
   ) {}
 
-  byLocation(locations: readonly PickupLocation[], skus: SkuStock[], options: TreeOptions): StockNode[] {
+  byLocation(locations: readonly PickupLocation[], skus: SkuStock[], options: TreeOptions, lowOfAll: number): StockNode[] {
     interface Group {
       location: PickupLocation;
       listed: boolean;
@@ -420,11 +445,11 @@ class Build {
     const roots: StockNode[] = [];
     for (const { location, listed, old, rows, low } of groups.values()) {
       if (!filtered || rows.length > 0) {
-        roots.push(this.group(old, new LocationGroupNode(this.texts, location, listed ? location.kind : 'warehouse', listed, rows, low)));
+        roots.push(this.group(old, new LocationGroupNode(this.texts, location, listed ? location.kind : 'warehouse', listed, rows, low, lowOfAll)));
       }
     }
     if (none.rows.length > 0) {
-      roots.push(this.group(none.old, new LocationGroupNode(this.texts, none.location, 'none', true, none.rows, none.low)));
+      roots.push(this.group(none.old, new LocationGroupNode(this.texts, none.location, 'none', true, none.rows, none.low, lowOfAll)));
     }
     return roots;
   }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import { buildPreview } from '../../../src/operations/bulk/preview';
-import { previewText } from '../../../src/operations/bulk/text';
+import { documentName, previewText, totalLine } from '../../../src/operations/bulk/text';
 import { arabicBundle, withBundle } from '../l10nBundle';
 
 const stock = { 'SKU-1': [{ pickupLocationCode: 'RUH', quantityOnHand: 10 }], 'SKU-2': [{ pickupLocationCode: 'RUH', quantityOnHand: 4 }] };
@@ -27,5 +27,21 @@ describe('bulk: preview text counts rows with a real singular', () => {
   it('words the single row in Arabic too', () => {
     const text = withBundle(arabicBundle(), () => previewText(preview([['SKU-1', 12]]), 'changes.csv'));
     assert.match(text, /^صف واحد للإرسال$/m);
+  });
+});
+
+describe('bulk: preview totals and the document', () => {
+  it('writes a location that only gained or only lost without a "-0" or "+0"', () => {
+    const gained = preview([['SKU-1', 12]]);
+    const text = previewText(gained, 'changes.csv');
+    assert.doesNotMatch(text, /[-+\u2212]0\b/);
+    assert.match(text, /^RUH\s+1\s+10\s+12\s+\+2\s+0$/m);
+    assert.strictEqual(totalLine(gained.totals[0]), 'RUH: 10 → 12 (+2)');
+    assert.strictEqual(totalLine(preview([['SKU-1', 12], ['SKU-2', 1]]).totals[0]), 'RUH: 14 → 13 (+2 / -3)');
+    assert.strictEqual(totalLine(preview([['SKU-1', 10]]).totals[0]), 'RUH: 10 → 10', 'nothing moved: no brackets of zeros');
+  });
+
+  it('names the document for the file, not "Preview of changes.csv.txt"', () => {
+    assert.strictEqual(documentName('changes.csv'), 'changes.csv → OTO');
   });
 });

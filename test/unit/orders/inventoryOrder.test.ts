@@ -332,6 +332,18 @@ describe('orders: create inventory order', () => {
     assert.strictEqual(fixture.ctx.recent.list().length, 0);
   });
 
+  it('after a server error with an OTO code says OTO answered with it (not "no answer"), the order may exist, and never resends', async () => {
+    fixture = await setup();
+    const [a] = twoSkus(fixture);
+    fixture.sandbox.addFaults([{ endpoint: 'createInventoryOrder', times: 1, status: 500, body: '{"success":false,"otoErrorCode":"OTO5000","otoErrorMessage":"Internal error"}', afterEffect: true }]);
+    fixture.prompter.play(...inboundOne(a), pick(REVIEW), pick(SUBMIT), respond('Copy order JSON'));
+    await createInventoryOrder(fixture.ctx, {});
+    assert.strictEqual(sentOrders(fixture).length, 1);
+    const [lost] = fixture.prompter.messages();
+    assert.strictEqual(lost.level, 'warning');
+    assert.match(lost.text, /^OTO answered the order at .* with a server error \(OTO5000 Internal error\)\. The order may exist in OTO; nothing was resent/);
+  });
+
   it('says so when not signed in, before asking anything', async () => {
     fixture = await setup();
     fixture.ctx.getClient = () => Promise.reject(new Error('Sign in to OTO first.'));

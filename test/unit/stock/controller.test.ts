@@ -78,7 +78,7 @@ describe('Stock view controller', () => {
     assert.strictEqual(h.contexts.get(CONTEXT_KEYS.stockFiltered), false);
     const low = fixture.store.lowStockCount();
     assert.ok(low && low > 0);
-    assert.deepStrictEqual(h.view.badge, { value: low, tooltip: `${low} SKUs below their minimum inventory` });
+    assert.deepStrictEqual(h.view.badge, { value: low, tooltip: `${low} SKUs below their minimum inventory. Low is judged on each SKU's total across its locations: OTO keeps one minimum inventory per SKU.` });
     assert.strictEqual(h.view.message, undefined);
 
     h.controller.setOptions({ lowOnly: true, grouping: 'sku' });

@@ -17,11 +17,11 @@ describe('localised row texts', () => {
       '{0} forecast': 'المتوقع {0}',
       '(no location)': '(بدون موقع)',
       'entries without a location code': 'إدخالات بلا رمز موقع',
-      '{0} low': '{0} منخفض',
+      'low in total ({0})': 'منخفض إجمالًا ({0})',
     };
     const stock: SkuStock = { sku: 'S1', product: { sku: 'S1', name: 'تمر' }, locations: [{ onHand: -3, forecast: -4, change: { onHand: -1, forecast: 0 } }], global: { onHand: 1, minInventory: 5 }, low: true };
     const [group] = withBundle(arabic, () => buildTree({ locations: [], skus: [stock] }, { grouping: 'location', lowOnly: false, text: '' }).model.roots);
-    assert.deepStrictEqual([group.label, group.description], ['(بدون موقع)', '1 منخفض · إدخالات بلا رمز موقع']);
-    assert.strictEqual(group.children?.[0].description, 'المتوفر -3 (\u22121) · المتوقع -4 · تمر', 'on hand first, whatever the language');
+    assert.deepStrictEqual([group.label, group.description], ['(بدون موقع)', 'إدخالات بلا رمز موقع']);
+    assert.strictEqual(group.children?.[0].description, 'المتوفر -3 (\u22121) · المتوقع -4 · منخفض إجمالًا (1) · تمر', 'on hand first, whatever the language');
   });
 });

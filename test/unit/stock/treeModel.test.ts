@@ -3,6 +3,7 @@ import { formatNumber } from '../../../src/common/text/display';
 import { skuTooltip, locationTooltip } from '../../../src/stock/tree/tooltip';
 import { buildTree, type LocationNode, type SkuNode, type StockNode, type TreeModel, type TreeOptions } from '../../../src/stock/tree/treeModel';
 import { withBundle } from '../l10nBundle';
+import { lowBadge, lowHereText } from '../../../src/stock/tree/format';
 import { LOW, TEA, stockFixture, type StockFixture } from './fixture';
 
 const byLocation: TreeOptions = { grouping: 'location', lowOnly: false, text: '' };
@@ -47,7 +48,7 @@ describe('Stock tree model against the sandbox', () => {
   afterEach(() => fixture.close());
 
   it('isolates each part and figure of a row in a right-to-left display language, and adds nothing in English', () => {
-    const arabic = { '{0} on hand': 'المتوفر {0}', '{0} forecast': 'المتوقع {0}', '{0} low': '{0} منخفض' };
+    const arabic = { '{0} on hand': 'المتوفر {0}', '{0} forecast': 'المتوقع {0}', 'low in total ({0})': 'منخفض إجمالًا ({0})' };
     const rtl = withBundle(arabic, () => buildTree({ locations: fixture.store.locations, skus: fixture.store.skus() }, { ...byLocation, rightToLeft: true }));
     const none = rtl.model.roots.find((root) => (root as LocationNode).group === 'none');
     const tea = childOf(none, TEA);
@@ -78,7 +79,8 @@ describe('Stock tree model against the sandbox', () => {
     const riyadh = model.roots[0] as LocationNode;
     assert.strictEqual(riyadh.kind, 'location');
     assert.strictEqual(riyadh.location.code, 'RUH-WH1');
-    assert.match(riyadh.description, /^\d+ low · RUH-WH1$/, 'what needs attention first; the city is in the tooltip');
+    assert.strictEqual(riyadh.description, 'RUH-WH1', 'the low count is the badge; the city is in the tooltip');
+    assert.ok(riyadh.lowCount > 0);
     const skus = riyadh.children?.map((child) => child.label) ?? [];
     assert.deepStrictEqual(skus, [...skus].sort(), 'SKUs in order');
     const expected = [...fixture.store.skus()].filter((stock) => stock.locations.some((entry) => entry.locationCode === 'RUH-WH1')).length;
@@ -96,6 +98,49 @@ describe('Stock tree model against the sandbox', () => {
     assert.strictEqual(noLocation.description, '-7 on hand · -16 forecast · Green *Tea* | [500 g]');
     assert.strictEqual(childOf(rootOf(model, 'Jeddah Port Warehouse'), LOW).contextValue, 'oto.sku.low');
     assert.strictEqual(childOf(rootOf(model, 'Madinah Quba Branch'), LOW).contextValue, 'oto.sku.low');
+  });
+
+  it('says where a number stands whether low is judged on it: a location\'s share of a SKU low in total carries no ⚠ but the total it is judged on', () => {
+    const { model } = build(byLocation);
+    // TST-LOW: 10 at Jeddah and 5 at Madinah, 15 in total against a minimum of 50.
+    const jeddah = childOf(rootOf(model, 'Jeddah Port Warehouse'), LOW) as SkuNode;
+    assert.strictEqual(jeddah.description, '10 on hand · low in total (15) · Low Widget');
+    assert.strictEqual(jeddah.low, true);
+    assert.strictEqual(jeddah.warns, false, 'the row\'s 10 is not what is judged low');
+    const tea = childOf(model.roots[0], TEA) as SkuNode;
+    assert.strictEqual(tea.warns, false);
+    const totals = build(bySku).model;
+    const total = rootOf(totals, LOW) as SkuNode;
+    assert.strictEqual(total.warns, true, 'the SKU\'s total is the figure judged low');
+    assert.strictEqual(total.description, '15 on hand · Low Widget');
+    assert.deepStrictEqual(
+      total.children?.map((row) => [row.description, (row as SkuNode).warns]),
+      [
+        ['10 on hand', false],
+        ['5 on hand', false],
+      ],
+      'under its total a location row needs no repeat of it',
+    );
+  });
+
+  it('counts a location\'s low SKUs (its badge) as part of the overall count the status bar shows, and says so', () => {
+    const { model } = build(byLocation);
+    const overall = fixture.store.lowStockCount();
+    assert.ok(overall !== undefined && overall > 1);
+    const groups = model.roots as LocationNode[];
+    let sum = 0;
+    for (const group of groups) {
+      assert.strictEqual(group.lowOfAll, overall);
+      const lowHere = (group.children ?? []).filter((row) => (row as SkuNode).low).length;
+      assert.strictEqual(group.lowCount, lowHere);
+      sum += lowHere;
+      if (lowHere > 0) {
+        assert.deepStrictEqual(lowBadge(group.lowCount, group.lowOfAll), { badge: String(lowHere), tooltip: lowHereText(lowHere, overall) });
+        assert.ok(locationTooltip(group).includes(`${lowHere} SKU${lowHere === 1 ? ' stocked here is' : 's stocked here are'} low in total (${overall} across all locations)`), locationTooltip(group));
+      }
+    }
+    assert.ok(sum > overall, 'a SKU low in total counts at each of its locations, so the locations add up to more: hence "of"');
+    assert.deepStrictEqual(lowBadge(120, 300).badge, '99', 'a badge holds two characters');
   });
 
   it('marks figures changed through the API since the previous refresh', async () => {
@@ -190,7 +235,7 @@ describe('Stock tree model against the sandbox', () => {
     const { model, changed, rootsChanged } = build(byLocation, first);
     assert.strictEqual(rootsChanged, false);
     assert.deepStrictEqual(changed.map((node) => node.id).sort(), [`L7:JED-WH1/${LOW}`, `L7:MED-BR1/${LOW}`]);
-    assert.strictEqual(childOf(rootOf(model, 'Madinah Quba Branch'), LOW).description, '7 (+2) on hand · 7 (+2) forecast · Low Widget');
+    assert.strictEqual(childOf(rootOf(model, 'Madinah Quba Branch'), LOW).description, '7 (+2) on hand · 7 (+2) forecast · low in total (17) · Low Widget');
     assert.strictEqual(childOf(model.roots[0], TEA), teaRow);
   });
 
@@ -214,7 +259,7 @@ describe('Stock tree model against the sandbox', () => {
     const stock = { sku: 'BIG', locations: [{ locationCode: 'RUH-WH1', onHand: 12500, forecast: 1234567, change: { onHand: -1500, forecast: 0 } }], global: { onHand: 12500, minInventory: 20000 }, low: true };
     const tooltip = skuTooltip(stock, { locations: fixture.store.locations, formatNumber: (value) => formatNumber(value, 'en') });
     assert.match(tooltip, /\| 12,500 \\\(−1,500\\\) \| 1,234,567 \|/);
-    assert.match(tooltip, /12,500 on hand, below the minimum inventory of 20,000/);
+    assert.match(tooltip, /12,500 on hand in total, below the minimum inventory of 20,000/);
   });
 
   it('writes Markdown tooltips with the breakdown, minimum, barcode and read time, escaping names', () => {
@@ -242,8 +287,8 @@ describe('Stock tree model against the sandbox', () => {
     );
     const low = fixture.store.getSku(LOW);
     assert.ok(low);
-    assert.match(skuTooltip(low, context), /\*\*Low stock\*\*: 15 on hand, below the minimum inventory of 50/);
+    assert.match(skuTooltip(low, context), /\*\*Low stock\*\*: 15 on hand in total, below the minimum inventory of 50/);
     const branch = build(byLocation).model.roots[3] as LocationNode;
-    assert.match(locationTooltip(branch), /^\*\*Madinah Quba Branch\*\* \(MED\\-BR1\)\n\nBranch\n\nMadinah\n\n\d+ SKUs, \d+ low$/);
+    assert.match(locationTooltip(branch), /^\*\*Madinah Quba Branch\*\* \(MED\\-BR1\)\n\nBranch\n\nMadinah\n\n\d+ SKUs\n\n\d+ SKUs? stocked here (is|are) low in total \(\d+ across all locations\)$/);
   });
 });

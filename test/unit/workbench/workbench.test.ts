@@ -3,25 +3,25 @@
 import * as assert from 'node:assert';
 import { formatTrafficDocument } from '../../../src/workbench/exchangeDocument';
 import { findingText } from '../../../src/workbench/findingText';
-import { trafficRow } from '../../../src/workbench/rows';
+import { hostOf, trafficRow } from '../../../src/workbench/rows';
 import { ADJUST, exchange, lastFindings, READ, type Sent } from '../traffic/build';
 import { arabicBundle, withBundle } from '../l10nBundle';
 
 describe('Sandbox Traffic view rows', () => {
-  it('shows method and endpoint, then status, OTO code, duration, client and the number of findings', () => {
+  it('shows method and endpoint, then status, OTO code and the number of findings first, then client and duration', () => {
     const [finding] = lastFindings({ body: { ...ADJUST, qty: '40.5' } });
     const rejected = { ...exchange(7, { body: { ...ADJUST, qty: '40.5' }, status: 400, response: { success: false, otoErrorCode: 'OTO1132' }, durationMs: 12 }), findings: [finding] };
     const row = trafficRow(rejected);
     assert.strictEqual(row.label, 'POST updateStockQuantity');
-    assert.strictEqual(row.description, '400 · OTO1132 · 12 ms · erp/1.0 · 1 finding');
+    assert.strictEqual(row.description, '400 · OTO1132 · 1 finding · erp/1.0 · 12 ms');
     assert.deepStrictEqual(row.icon, { id: 'error', color: 'errorForeground' });
   });
 
   it('names where a proxied exchange went', () => {
     const proxied = { ...exchange(8, { body: ADJUST, status: 200, durationMs: 3 }), source: { kind: 'proxy' as const, upstream: 'https://staging-api.tryoto.com/rest/v2', environment: 'staging' } };
-    assert.strictEqual(trafficRow(proxied).description, '200 · 3 ms · erp/1.0 · proxy → staging');
+    assert.strictEqual(trafficRow(proxied).description, '200 · erp/1.0 · proxy → staging · 3 ms');
     const unnamed = { ...proxied, source: { kind: 'proxy' as const, upstream: 'http://127.0.0.1:9999/rest/v2' } };
-    assert.match(trafficRow(unnamed).description, /proxy → 127\.0\.0\.1:9999$/);
+    assert.match(trafficRow(unnamed).description, /proxy → 127\.0\.0\.1:9999 · 3 ms$/);
   });
 
   it('marks an accepted request with findings as a warning, one without as passed, and no answer as such', () => {
@@ -35,11 +35,49 @@ describe('Sandbox Traffic view rows', () => {
   });
 
   it('names the extension’s own client "this editor"', () => {
-    assert.match(trafficRow(exchange(1, { ...READ, userAgent: 'oto-stock-vscode/0.1.0' })).description, / · this editor$/);
+    assert.match(trafficRow(exchange(1, { ...READ, userAgent: 'oto-stock-vscode/0.1.0' })).description, / · this editor · \d+ ms$/);
+  });
+
+  it('leaves out an OTO code that only repeats the status, and keeps one that says more', () => {
+    const refused = { ...exchange(2, { ...READ, status: 401, response: { success: false, otoErrorCode: '401' }, durationMs: 1 }) };
+    assert.strictEqual(refused.otoCode, '401');
+    assert.strictEqual(trafficRow(refused).description, '401 · erp/1.0 · 1 ms');
+    const coded = { ...exchange(2, { ...READ, status: 500, response: { success: false, otoErrorCode: 'OTO5000' }, durationMs: 1 }) };
+    assert.strictEqual(trafficRow(coded).description, '500 · OTO5000 · erp/1.0 · 1 ms');
+  });
+
+  it('names the sandbox in the view title by host and port, which fit beside the title', () => {
+    assert.strictEqual(hostOf('http://127.0.0.1:41901/rest/v2'), '127.0.0.1:41901');
+    assert.strictEqual(hostOf('not a url'), 'not a url');
+  });
+
+  it('paints an accepted exchange whose worst finding is an error red, as the Problems panel does', () => {
+    const [finding] = lastFindings({ body: { ...ADJUST, qty: '40.5' } });
+    const accepted = { ...exchange(4, { body: ADJUST, status: 200 }), findings: [{ ...finding, severity: 'error' as const }] };
+    assert.deepStrictEqual(trafficRow(accepted).icon, { id: 'error', color: 'errorForeground' });
+    assert.deepStrictEqual(trafficRow({ ...accepted, findings: [{ ...finding, severity: 'warning' as const }] }).icon, { id: 'warning', color: 'list.warningForeground' });
   });
 });
 
 describe('Sandbox Traffic exchange documents', () => {
+  it('puts a finding about a request field on that field\'s line, where the fix goes, and others on their entry', () => {
+    const sent = { body: { ...ADJUST, qty: '40.5' } };
+    const one = { ...exchange(5, sent), findings: lastFindings(sent) };
+    const { text, findingLines } = formatTrafficDocument(one, 'http://127.0.0.1/rest/v2/updateStockQuantity', (finding) => finding.message);
+    const lines = text.split('\n');
+    assert.strictEqual(lines[findingLines[0]].trim(), '"qty": "40.5"');
+    const order = { target: '/rest/v2/createInventoryOrder', body: { action: 'inbound', locationCode: 'RUH-WH1', items: [{ sku: 'A', qty: 1 }, { sku: 'B', qty: '1.5' }], orderDate: '31/03/2024' } };
+    const second = { ...exchange(6, order), findings: lastFindings(order) };
+    const placed = formatTrafficDocument(second, 'http://127.0.0.1/rest/v2/createInventoryOrder', (finding) => finding.message);
+    const qtyFinding = second.findings.findIndex((finding) => finding.params?.field === 'items[1].qty');
+    assert.ok(qtyFinding >= 0);
+    assert.strictEqual(placed.text.split('\n')[placed.findingLines[qtyFinding]].trim(), '"qty": "1.5"', 'the second item\'s quantity');
+    const withoutField = second.findings.findIndex((finding) => finding.params?.field === undefined);
+    if (withoutField >= 0) {
+      assert.match(placed.text.split('\n')[placed.findingLines[withoutField]], /^ {6}"rule": /);
+    }
+  });
+
   it('puts the findings first and says where each one is, with bodies as JSON and hostile text as strings', () => {
     const findings = lastFindings({ target: '/rest/v2/createInventoryOrder', body: { action: 'inbound', locationCode: 'RUH-WH1', items: [{ sku: 'A,B', qty: '1.5' }], orderDate: '2024-03-31', description: '<img src=x onerror=alert(1)> [link](command:x)' } });
     const one = { ...exchange(3, { target: '/rest/v2/createInventoryOrder', body: { description: '<img src=x onerror=alert(1)>' } }), findings };
