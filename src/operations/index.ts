@@ -8,7 +8,6 @@ import type { RecentChange } from '../orders/recent/recentChanges';
 import type { LedgerEntry } from './history/entry';
 import { hasStockChangeColumns } from './bulk/validate';
 import type { OperationsWiring } from './deps';
-import type { LedgerEntry } from './history/entry';
 import type { OperationsRuntime } from './lazy';
 import { COMMANDS } from '../common/ids';
 import { lazyPart } from '../common/lazyBundle';

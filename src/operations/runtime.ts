@@ -11,7 +11,6 @@ import type { OperationsDeps, OperationsWiring } from './deps';
 import { ledgerEntriesOf } from './history/fromRecent';
 import type { LedgerEntry } from './history/entry';
 import { Ledger } from './history/ledger';
-import type { LedgerEntry } from './history/entry';
 import { HistoryPanel } from './history/panel';
 import { reviewTransfers, transferStock } from './transfer/command';
 import { LedgerRecorder } from './history/recorder';
