@@ -7,7 +7,7 @@ import type { WebhookDeliveryInfo } from '../../traffic/exchange';
 import type { CustomerOrder, SandboxState } from '../state/model';
 import { applyPackingStatus } from '../endpoints/packing';
 import { addArrivingOrder } from '../state/seed';
-import { DEFAULT_TIMEOUT_MS, deliver, isLoopback, WEBHOOK_USER_AGENT, type DeliveryResult } from './delivery';
+import { DEFAULT_TIMEOUT_MS, deliver, isLoopback, WEBHOOK_USER_AGENT, type DeliveryResult } from '../../common/webhookDelivery';
 import { DeliveryFaultQueue } from './deliveryFaults';
 import { impliesPacked, payloadOf } from './payloads';
 import { WebhookError, WebhookRegistry } from './registry';
