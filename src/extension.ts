@@ -15,6 +15,7 @@ import { registerSandboxHost } from './sandboxHost';
 import { createSandboxHost } from './sandboxHost/vscodeHost';
 import { registerStatusBar } from './statusBar/statusBar';
 import { registerStock } from './stock';
+import { registerWebhookInbox } from './webhookInbox';
 import { registerWorkbench } from './workbench';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -64,6 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const recording = registerRecording(context, { session, log });
   const trafficHeader = registerWorkbench(context, { session, stock, proxy: recording });
   registerSandboxHost(context, { host: sandboxHost, session, trafficHeader });
+  registerWebhookInbox(context, { session });
 }
 
 export function deactivate(): void {}

@@ -4,6 +4,9 @@
 // replaced, not added to (OTO refuses a URL twice, OTO1122), and no other webhook is touched.
 import { WEBHOOK_TYPES, type WebhookType } from '../oto/webhooks';
 
+/** Kept per workspace (a Memento key): the inbox registers with each new sandbox until disconnected. */
+export const INBOX_CONNECTED_KEY = 'oto.webhooks.connected';
+
 export interface RegisteredWebhook {
   readonly id: number;
   readonly url: string;

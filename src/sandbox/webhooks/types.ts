@@ -119,6 +119,8 @@ export interface SandboxWebhooks {
   setOrderStatus(orderId: string, status: string): void;
   /** Adds an order to its warehouse's packing queue and fires `newOrders`. */
   addOrder(order: NewOrderInput): void;
+  /** The body an event of `type` for an order would carry, before timestamp and signature (what `trigger` overrides). */
+  preview(type: WebhookType, orderId: string): Record<string, unknown>;
   /** Fires an event of any type for an order, with fields overridden; returns how many webhooks it goes to. */
   trigger(request: TriggerRequest): number;
   readonly faults: {
