@@ -75,8 +75,9 @@ if (uiAvailable()) {
     it('opens an event as a read-only document: the verdict and why, the Authorization key shortened', async () => {
       const packed = (await rows())?.find((candidate) => candidate.description.startsWith('packed'));
       assert.ok(packed);
-      await vscode.commands.executeCommand('oto.openWebhookEvent');
+      const opening = vscode.commands.executeCommand('oto.openWebhookEvent');
       await answerQuickInput('Open Webhook Event', orderId);
+      await finished('opening the event', opening);
       const editor = await waitFor('the event document', async () => vscode.window.activeTextEditor?.document, (document) => document?.uri.scheme === 'oto-webhook');
       const parsed = JSON.parse(editor!.getText()) as { signature: { verdict: string; why: string }; authorization: { check: string }; request: { headers: Record<string, string>; body: { status: string } } };
       assert.strictEqual(parsed.signature.verdict, 'valid');
@@ -84,7 +85,7 @@ if (uiAvailable()) {
       assert.strictEqual(parsed.authorization.check, 'matches');
       assert.match(parsed.request.headers.authorization, /^…\w{4}$/);
       await vscode.commands.executeCommand('oto.webhookInbox.focus');
-      await sideBarWidth(620);
+      await sideBarWidth(760);
       await useTheme('light');
       await screenshot('webhook-inbox-light');
       await useTheme('dark');
@@ -119,6 +120,7 @@ if (uiAvailable()) {
       assert.strictEqual(typeof body?.signature, 'string', 'signed by the sandbox');
       await waitFor('the ERP\'s answer beside the event', rows, (seen) => row(seen, `shipmentError · ${orderId}`, /^addressNotFound · valid signature · \d\d:\d\d:\d\d · → 202$/) !== undefined);
       await vscode.commands.executeCommand('oto.webhookInbox.focus');
+      await sideBarWidth(760);
       await screenshot('webhook-inbox-forwarded-light');
       await useTheme('dark');
       await screenshot('webhook-inbox-forwarded-dark');
