@@ -6,7 +6,6 @@ import {
   parseHostMessage,
   parsePageMessage,
   parsePanelState,
-  describeMessage,
   type HostMessage,
   type PackingStatus,
   type PageMessage,
@@ -15,6 +14,7 @@ import {
   type QueueOrder,
   type WarehouseInfo,
 } from '../../src/packing/protocol';
+import { describeMessage } from '../../src/common/webview/schema';
 import { matchesSearch, searchText } from './filter';
 import { focusCard, focusedControl, focusNeighbour, refocus, visibleCards, type FocusedControl } from './focus';
 import { createFormatter, type Formatter } from './format';

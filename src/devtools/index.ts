@@ -10,6 +10,7 @@ import { HoverStock, hoverStoreOf, registerSkuHover } from './hover';
 import { ExchangeLog, RequestLogger, RequestsView, registerExchangeCommands, registerRequestFilter } from './requests';
 import { COMMANDS, VIEWS } from '../common/ids';
 import { lazyPart } from '../common/lazyBundle';
+import { registerLazyCommands } from '../common/lazyCommands';
 
 export type { DevtoolsDeps } from './deps';
 
@@ -55,10 +56,12 @@ export function registerDevtools(context: vscode.ExtensionContext, deps: Devtool
       requestsView.refreshSoon();
     }),
     ...registerExchangeCommands(exchanges, deps.session, deps.stock),
-    vscode.commands.registerCommand(COMMANDS.saveStockSnapshot, () => tools.load().saveSnapshot()),
-    vscode.commands.registerCommand(COMMANDS.compareStockSnapshots, () => tools.load().compareSnapshots()),
-    vscode.commands.registerCommand(COMMANDS.checkStockOfSelection, () => tools.load().checkStock()),
-    vscode.commands.registerCommand(COMMANDS.exportStock, (format?: unknown) => tools.load().exportStock(format)),
     registerSkuHover(hoverStock, deps.stock),
   );
+  registerLazyCommands(context.subscriptions, tools.load, {
+    [COMMANDS.saveStockSnapshot]: (run) => run.saveSnapshot(),
+    [COMMANDS.compareStockSnapshots]: (run) => run.compareSnapshots(),
+    [COMMANDS.checkStockOfSelection]: (run) => run.checkStock(),
+    [COMMANDS.exportStock]: (run, format) => run.exportStock(format),
+  });
 }

@@ -10,6 +10,8 @@ import type { OperationsWiring } from './deps';
 import type { OperationsRuntime } from './lazy';
 import { COMMANDS } from '../common/ids';
 import { lazyPart } from '../common/lazyBundle';
+import { readSetting } from '../common/settings/read';
+import { registerLazyCommands } from '../common/lazyCommands';
 
 export interface Operations {
   /** For the flows in src/orders: a change or order they recorded goes to the ledger. */
@@ -19,11 +21,11 @@ export interface Operations {
 }
 
 function asksReason(): boolean {
-  return vscode.workspace.getConfiguration('oto').get<unknown>('askReason') !== false;
+  return readSetting('askReason');
 }
 
 function alertsEnabled(): boolean {
-  return vscode.workspace.getConfiguration('oto').get<string>('alerts.lowStock') === 'notify';
+  return readSetting('alerts.lowStock') === 'notify';
 }
 
 export function registerOperations(context: vscode.ExtensionContext, wiring: Omit<OperationsWiring, 'storageDir' | 'extensionUri'>): Operations {
@@ -31,11 +33,13 @@ export function registerOperations(context: vscode.ExtensionContext, wiring: Omi
   const part = lazyPart<OperationsWiring, OperationsRuntime>(context, 'operations', full);
   const load = part.load;
 
+  registerLazyCommands(context.subscriptions, load, {
+    [COMMANDS.applyStockChanges]: (run, argument) => run.applyStockChanges(argument),
+    [COMMANDS.reviewStockChanges]: (run) => run.reviewStockChanges(true),
+    [COMMANDS.transferStock]: (run, argument) => run.transferStock(argument),
+    [COMMANDS.showStockHistory]: (run, argument) => run.showStockHistory(argument),
+  });
   context.subscriptions.push(
-    vscode.commands.registerCommand(COMMANDS.applyStockChanges, (argument: unknown) => load().applyStockChanges(argument)),
-    vscode.commands.registerCommand(COMMANDS.reviewStockChanges, () => load().reviewStockChanges(true)),
-    vscode.commands.registerCommand(COMMANDS.transferStock, (argument: unknown) => load().transferStock(argument)),
-    vscode.commands.registerCommand(COMMANDS.showStockHistory, (argument: unknown) => load().showStockHistory(argument)),
     vscode.languages.registerCodeLensProvider({ pattern: '**/*.csv' }, {
       provideCodeLenses(document) {
         const header = document.lineAt(0).text.replace(/^\uFEFF/, '').split(/[,;\t]/).map((cell) => cell.trim().replace(/^"|"$/g, ''));

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { readJsonLines } from '../common/text/jsonLines';
 import type { PlannedRow } from './bulk/preview';
 import type { TransferPlan } from './transfer/transfer';
 
@@ -123,20 +124,7 @@ export async function readJournal(file: string): Promise<ReadJournal | undefined
   } catch {
     return undefined;
   }
-  const entries: JournalEntry[] = [];
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') {
-      continue;
-    }
-    try {
-      const entry = JSON.parse(line) as JournalEntry;
-      if (isEntry(entry)) {
-        entries.push(entry);
-      }
-    } catch {
-      // The torn last line; see above.
-    }
-  }
+  const entries = readJsonLines(text, isEntry).values;
   const start = entries[0];
   return start?.type === 'start' ? { file, start, entries } : undefined;
 }

@@ -11,15 +11,11 @@ import { targetOf } from './target';
 import { VsCodePrompter } from './prompts/vscodePrompter';
 import { COMMANDS } from '../common/ids';
 import { configureLocalisation } from '../common/text/localisation';
+import { readSetting } from '../common/settings/read';
 
 export type { OrderFlows };
 
-const DEFAULT_CONFIRM_ABOVE_UNITS = 1000;
-
-function confirmAboveUnits(): number {
-  const value = vscode.workspace.getConfiguration('oto').get<unknown>('confirmAboveUnits');
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : DEFAULT_CONFIRM_ABOVE_UNITS;
-}
+const confirmAboveUnits = (): number => readSetting('confirmAboveUnits');
 
 export function start(deps: OrdersDeps): OrderFlows {
   // This bundle has its own copy of `@vscode/l10n` and the display language.

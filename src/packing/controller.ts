@@ -1,7 +1,8 @@
 // The host side of one packing panel, without `vscode`: it answers the page's messages, reads the
 // queue and changes order states through `PackingQueue`, and tells the page what happened.
 // Every message from the page is parsed first; anything malformed is logged and dropped.
-import { describeMessage, parsePageMessage, type HostMessage, type PackingStatus, type PageMessage, type PageStrings, type WarehouseInfo } from './protocol';
+import { describeMessage } from '../common/webview/schema';
+import { parsePageMessage, type HostMessage, type PackingStatus, type PageMessage, type PageStrings, type WarehouseInfo } from './protocol';
 import * as l10n from '@vscode/l10n';
 import { isCancellation } from '../common/ui/cancellation';
 import type { Reachability } from '../common/refresh/refreshScheduler';

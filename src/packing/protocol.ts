@@ -4,6 +4,7 @@
 // bundle includes this file.
 
 import { isPluralForms, type PluralForms } from '../common/text/pluralForms';
+import { hasOnlyKeys, isArrayOf, isCount, isFiniteNumber, isFilledText, isOneOf, isRecord, isString, isTime, parseMessage, type Checks } from '../common/webview/schema';
 
 /** `unknown`: OTO's answer about the order's state could not be read, so no state is claimed. */
 export type PackingState = 'ready' | 'picked' | 'packed' | 'unknown';
@@ -152,56 +153,15 @@ export interface PanelState {
   expanded: string[];
 }
 
-type Json = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isString(value: unknown): value is string {
-  return typeof value === 'string';
-}
-
-/** Text with something in it: not empty, not only spaces. */
-function isText(value: unknown): value is string {
-  return typeof value === 'string' && value.trim() !== '';
-}
-
 function isId(value: unknown): value is string {
-  return isText(value) && value.length <= 200;
-}
-
-function isCount(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-}
-
-function isOneOf<T extends string>(value: unknown, options: readonly T[]): value is T {
-  return typeof value === 'string' && (options as readonly string[]).includes(value);
-}
-
-/** Every index checked: `every()` skips the holes of a sparse array, which would pass unchecked. */
-function isArrayOf<T>(value: unknown, check: (item: unknown) => item is T): value is T[] {
-  if (!Array.isArray(value)) {
-    return false;
-  }
-  for (let index = 0; index < value.length; index++) {
-    if (!(index in value) || !check(value[index])) {
-      return false;
-    }
-  }
-  return true;
-}
-
-/** True when `value` has exactly these keys (extra keys are a malformed message, not ignored). */
-function hasOnlyKeys(value: Json, keys: readonly string[]): boolean {
-  return Object.keys(value).every((key) => keys.includes(key));
+  return isFilledText(value) && value.length <= 200;
 }
 
 export const PACKING_STATES: readonly PackingState[] = ['ready', 'picked', 'packed', 'unknown'];
 
 /** A line to pack: a SKU and a name to show, and a whole number of units, at least one. */
 function isItem(value: unknown): value is QueueItem {
-  return isRecord(value) && hasOnlyKeys(value, ['sku', 'name', 'quantity']) && isText(value.sku) && isText(value.name) && isCount(value.quantity) && value.quantity >= 1;
+  return isRecord(value) && hasOnlyKeys(value, ['sku', 'name', 'quantity']) && isFilledText(value.sku) && isFilledText(value.name) && isCount(value.quantity) && value.quantity >= 1;
 }
 
 /** The host checks what OTO listed with this before sending it, as the page does on receipt. */
@@ -220,8 +180,6 @@ function isWarehouse(value: unknown): value is WarehouseInfo {
 function isHistoryEntry(value: unknown): value is HistoryEntry {
   return isRecord(value) && hasOnlyKeys(value, ['date', 'status', 'description']) && isString(value.date) && isString(value.status) && isString(value.description);
 }
-
-const isFiniteNumber = (value: unknown): boolean => typeof value === 'number' && Number.isFinite(value);
 
 function isDetails(value: unknown): value is OrderDetailsView {
   return (
@@ -244,14 +202,6 @@ function isStrings(value: unknown): value is PageStrings {
   );
 }
 
-type Checks = Record<string, (value: unknown) => boolean>;
-
-/** Checks a message against the fields of its type: each present and valid, nothing else. */
-function matches(value: Json, checks: Checks): boolean {
-  const keys = ['type', ...Object.keys(checks)];
-  return hasOnlyKeys(value, keys) && Object.entries(checks).every(([key, check]) => check(value[key]));
-}
-
 const isTrue = (value: unknown): boolean => value === true;
 const isFalse = (value: unknown): boolean => value === false;
 const isBoolean = (value: unknown): boolean => typeof value === 'boolean';
@@ -260,9 +210,9 @@ const hostChecks: Record<HostMessage['type'], Checks[]> = {
   init: [{ warehouse: isWarehouse, strings: isStrings, locale: isString }],
   loading: [{}],
   reset: [{}],
-  queue: [{ orders: (v) => isArrayOf(v, isOrder), readAt: isCount }],
+  queue: [{ orders: (v) => isArrayOf(v, isOrder), readAt: isTime }],
   loadError: [{ message: isString, signIn: isBoolean }],
-  unreachable: [{ message: isText }],
+  unreachable: [{ message: isFilledText }],
   reachable: [{}],
   statusResult: [
     { requestId: isCount, orderId: isId, ok: isTrue, state: (v) => isOneOf(v, PACKING_STATES) },
@@ -284,21 +234,14 @@ const pageChecks: Record<PageMessage['type'], Checks[]> = {
   signIn: [{}],
 };
 
-function parseWith<T>(raw: unknown, table: Record<string, Checks[]>): T | undefined {
-  if (!isRecord(raw) || !isString(raw.type) || !Object.hasOwn(table, raw.type)) {
-    return undefined;
-  }
-  return table[raw.type].some((checks) => matches(raw, checks)) ? (raw as T) : undefined;
-}
-
 /** The message if it is a well-formed host message, else undefined. */
 export function parseHostMessage(raw: unknown): HostMessage | undefined {
-  return parseWith<HostMessage>(raw, hostChecks);
+  return parseMessage<HostMessage>(raw, hostChecks);
 }
 
 /** The message if it is a well-formed page message, else undefined. */
 export function parsePageMessage(raw: unknown): PageMessage | undefined {
-  return parseWith<PageMessage>(raw, pageChecks);
+  return parseMessage<PageMessage>(raw, pageChecks);
 }
 
 /** The saved page state if it is well-formed (it comes back from disk after a reload). */
@@ -310,12 +253,4 @@ export function parsePanelState(raw: unknown): PanelState | undefined {
     isString(raw.search) &&
     isArrayOf(raw.expanded, isId);
   return ok ? (raw as unknown as PanelState) : undefined;
-}
-
-/** A short description of a dropped message for the log: its type if it has one, never its content. */
-export function describeMessage(raw: unknown): string {
-  if (isRecord(raw) && isString(raw.type)) {
-    return `message of type "${raw.type.slice(0, 40)}"`;
-  }
-  return `message of kind ${Array.isArray(raw) ? 'array' : raw === null ? 'null' : typeof raw}`;
 }

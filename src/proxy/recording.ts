@@ -3,6 +3,7 @@
 // answered on the left, what the sandbox answers on the right.
 import type { TrafficExchange } from '../traffic/exchange';
 import { jsonLine } from '../traffic/jsonl';
+import { readJsonLines } from '../common/text/jsonLines';
 import { shortenTokens } from '../traffic/tokens';
 
 /** A recording holds at most this many exchanges (the traffic store's default capacity). */
@@ -45,26 +46,24 @@ function isStringMap(value: unknown): value is Record<string, string> {
 
 /** The exchanges of a JSONL recording; a line that is not one names its number. */
 export function parseRecording(text: string): RecordedExchange[] {
-  const lines = text.split('\n').filter((line) => line.trim() !== '');
-  if (lines.length > MAX_RECORDED) {
-    throw new RecordingError(`The recording has ${lines.length} exchanges; at most ${MAX_RECORDED} are replayed.`);
+  // The sandbox killed mid-write leaves the log's last line torn: the exchanges before it replay.
+  const lines = text.split('\n').filter((line) => line.trim() !== '').length;
+  if (lines > MAX_RECORDED) {
+    throw new RecordingError(`The recording has ${lines} exchanges; at most ${MAX_RECORDED} are replayed.`);
   }
-  return lines.map((line, index) => {
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      throw new RecordingError(`Line ${index + 1} of the recording is not JSON.`);
-    }
-    const ok =
-      isRecord(json) && typeof json.id === 'number' && typeof json.method === 'string' && typeof json.endpoint === 'string' && typeof json.path === 'string' &&
-      (json.target === undefined || typeof json.target === 'string') && isStringMap(json.query) && isStringMap(json.requestHeaders) && isBody(json.requestBody) &&
-      (json.status === undefined || typeof json.status === 'number') && (json.responseBody === undefined || isBody(json.responseBody));
-    if (!ok) {
-      throw new RecordingError(`Line ${index + 1} of the recording is not an exchange of OTO Stock's traffic log.`);
-    }
-    return json as RecordedExchange;
-  });
+  const read = readJsonLines(text, isRecordedExchange);
+  if (read.bad.length > 0) {
+    throw new RecordingError(`Line ${read.bad[0]} of the recording is not an exchange of OTO Stock's traffic log.`);
+  }
+  return read.values;
+}
+
+function isRecordedExchange(json: unknown): json is RecordedExchange {
+  return (
+    isRecord(json) && typeof json.id === 'number' && typeof json.method === 'string' && typeof json.endpoint === 'string' && typeof json.path === 'string' &&
+    (json.target === undefined || typeof json.target === 'string') && isStringMap(json.query) && isStringMap(json.requestHeaders) && isBody(json.requestBody) &&
+    (json.status === undefined || typeof json.status === 'number') && (json.responseBody === undefined || isBody(json.responseBody))
+  );
 }
 
 export interface ReplayTarget {

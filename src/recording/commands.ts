@@ -11,13 +11,9 @@ import type { RecordingWiring } from './deps';
 import { confirmModal } from '../common/ui/confirm';
 import { withAbortSignal } from '../common/ui/cancellation';
 import { plural } from '../common/text/plural';
+import { readSetting } from '../common/settings/read';
 
-const DEFAULT_PORT = 8788;
-
-function configuredPort(): number {
-  const port = vscode.workspace.getConfiguration('oto').get<number>('proxy.port', DEFAULT_PORT);
-  return Number.isInteger(port) && port >= 0 && port <= 65535 ? port : DEFAULT_PORT;
-}
+const configuredPort = (): number => readSetting('proxy.port');
 
 async function pickUpstream(wiring: RecordingWiring): Promise<{ environment: RemoteEnvironment; upstream: string } | undefined> {
   const remotes: RemoteEnvironment[] = ['staging', 'production'];

@@ -9,6 +9,7 @@ import type { RemoteEnvironment } from '../session/environment';
 import type { Session } from '../session/session';
 import type { ProxyTrafficSource } from '../workbench/deps';
 import type { RecordingRuntime, RecordingWiring } from './deps';
+import { registerLazyCommands } from '../common/lazyCommands';
 
 export interface RecordingDeps {
   session: Pick<Session, 'environment' | 'upstreamOf'>;
@@ -34,22 +35,18 @@ export function registerRecording(context: vscode.ExtensionContext, { session, l
     proxyBundle: context.asAbsolutePath('dist/proxy.js'),
     changed: () => changed.fire(),
   });
-  const register = (id: string, run: (runtime: RecordingRuntime) => Promise<unknown>) =>
-    context.subscriptions.push(
-      vscode.commands.registerCommand(id, async () => {
-        try {
-          await run(part.load());
-        } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          log.error(`${id}: ${message}`);
-          void vscode.window.showErrorMessage(vscode.l10n.t('OTO recording proxy: {0}', message));
-        }
-      }),
-    );
-  register(COMMANDS.startRecordingProxy, (runtime) => runtime.start());
-  register(COMMANDS.stopRecordingProxy, (runtime) => runtime.stop());
-  register(COMMANDS.saveRecording, (runtime) => runtime.save());
-  register(COMMANDS.replayRecording, (runtime) => runtime.replay());
+  registerLazyCommands(context.subscriptions, part.load, {
+    [COMMANDS.startRecordingProxy]: (runtime) => runtime.start(),
+    [COMMANDS.stopRecordingProxy]: (runtime) => runtime.stop(),
+    [COMMANDS.saveRecording]: (runtime) => runtime.save(),
+    [COMMANDS.replayRecording]: (runtime) => runtime.replay(),
+  }, {
+    onError(id, error) {
+      const message = error instanceof Error ? error.message : String(error);
+      log.error(`${id}: ${message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('OTO recording proxy: {0}', message));
+    },
+  });
   context.subscriptions.push(changed);
   return { current: () => part.started?.current(), onDidChange: changed.event };
 }

@@ -9,6 +9,7 @@ import { sandboxEndpoint } from '../session/commands';
 import type { SandboxToolsRuntime, SandboxToolsWiring } from './deps';
 import type { FaultsHeader } from './faultsStatus';
 import { SCENARIO_FILE, type SandboxHost } from './host';
+import { registerLazyCommands } from '../common/lazyCommands';
 
 export interface SandboxHostDeps {
   host: SandboxHost;
@@ -38,12 +39,13 @@ export function registerSandboxHost(context: vscode.ExtensionContext, { host, se
     ensureRunning: async () => (await sandboxEndpoint(session)) !== undefined,
     trafficHeader,
   });
-  const register = (id: string, run: (tools: SandboxToolsRuntime) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, () => run(part.load())));
-  register(COMMANDS.resetSandbox, (tools) => tools.resetSandbox());
-  register(COMMANDS.saveSandboxStateAsScenario, (tools) => tools.saveStateAsScenario());
-  register(COMMANDS.injectSandboxFault, (tools) => tools.injectFault());
-  register(COMMANDS.showSandboxFaults, (tools) => tools.showFaults());
-  register(COMMANDS.clearSandboxFaults, (tools) => tools.clearFaults());
+  registerLazyCommands(context.subscriptions, part.load, {
+    [COMMANDS.resetSandbox]: (tools) => tools.resetSandbox(),
+    [COMMANDS.saveSandboxStateAsScenario]: (tools) => tools.saveStateAsScenario(),
+    [COMMANDS.injectSandboxFault]: (tools) => tools.injectFault(),
+    [COMMANDS.showSandboxFaults]: (tools) => tools.showFaults(),
+    [COMMANDS.clearSandboxFaults]: (tools) => tools.clearFaults(),
+  });
   context.subscriptions.push(
     host.onDidStart((start) => part.load().announceStart(start)),
     // Faults from a scenario file come with the start; the status bar item must show them.

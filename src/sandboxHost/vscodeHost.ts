@@ -9,11 +9,11 @@ import type { SandboxSnapshot } from '../sandbox';
 import { sandboxFromBundle } from '../session/sandboxBundle';
 import { SandboxHost, SCENARIO_FILE, type SandboxHostStorage } from './host';
 import { sandboxFiles } from './stateFiles';
+import { readSetting } from '../common/settings/read';
 
 // Where an earlier version kept the state and the workspace's id (per browser under code-server).
 const LEGACY_STATE_KEY = 'oto.sandbox.state';
 const LEGACY_WORKSPACE_ID_KEY = 'oto.sandbox.workspaceId';
-export const DEFAULT_SANDBOX_PORT = 8787;
 
 /** `.oto/sandbox.json` of the first workspace folder; undefined without a folder. */
 export function scenarioUri(): vscode.Uri | undefined {
@@ -22,8 +22,7 @@ export function scenarioUri(): vscode.Uri | undefined {
 }
 
 export function sandboxPort(): number {
-  const port = vscode.workspace.getConfiguration('oto').get<unknown>('sandbox.port');
-  return typeof port === 'number' && Number.isInteger(port) && port >= 0 && port <= 65535 ? port : DEFAULT_SANDBOX_PORT;
+  return readSetting('sandbox.port');
 }
 
 /** Where the workspace's sandbox files live: its storage on the extension host's disk. */
@@ -86,7 +85,7 @@ export function createSandboxHost(context: vscode.ExtensionContext, log: vscode.
     load: sandboxFromBundle(context.asAbsolutePath('dist/sandbox.js')),
     storage: storage(context, log),
     port: sandboxPort,
-    dialect: () => (vscode.workspace.getConfiguration('oto').get<unknown>('sandbox.dialect') === 'numeric-codes' ? 'numeric-codes' : 'oto-codes'),
+    dialect: () => readSetting('sandbox.dialect'),
     readScenario,
   });
   context.subscriptions.push(host);

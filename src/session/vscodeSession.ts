@@ -3,12 +3,11 @@
 
 import * as vscode from 'vscode';
 import type { Disposable } from '../common/emitter';
-import { DEFAULT_ENVIRONMENT, isEnvironment } from './environment';
 import type { Environment } from './environment';
 import type { SandboxStarter, SessionSettings } from './ports';
 import { Session } from './session';
 import { CONTEXT_KEYS } from '../common/ids';
-import { checkMaxConnections } from '../client';
+import { readSetting } from '../common/settings/read';
 
 export async function createSession(context: vscode.ExtensionContext, startSandbox: SandboxStarter): Promise<Session> {
   const settings = configurationSettings();
@@ -19,18 +18,12 @@ export async function createSession(context: vscode.ExtensionContext, startSandb
     clientOptions: {
       userAgent: `oto-stock-vscode/${(context.extension.packageJSON as { version?: string }).version ?? 'dev'}`,
       get maxConnections() {
-        return maxConnectionsSetting();
+        return readSetting('maxConnections');
       },
     },
   });
   context.subscriptions.push(settings, session, trackContextKeys(session));
   return session;
-}
-
-/** `oto.maxConnections` when it is a usable bound; the client's default otherwise. */
-function maxConnectionsSetting(): number | undefined {
-  const value = vscode.workspace.getConfiguration('oto').get<unknown>('maxConnections');
-  return checkMaxConnections(value) === undefined ? (value as number) : undefined;
 }
 
 function configurationSettings(): SessionSettings & Disposable {
@@ -42,13 +35,8 @@ function configurationSettings(): SessionSettings & Disposable {
   });
   return {
     read() {
-      const config = vscode.workspace.getConfiguration('oto');
-      const environment = config.get<unknown>('environment');
-      const baseUrl = config.get<string>('baseUrl')?.trim();
-      return {
-        environment: isEnvironment(environment) ? environment : DEFAULT_ENVIRONMENT,
-        baseUrl: baseUrl ? baseUrl : undefined,
-      };
+      const baseUrl = readSetting('baseUrl').trim();
+      return { environment: readSetting('environment'), baseUrl: baseUrl ? baseUrl : undefined };
     },
     async setEnvironment(environment: Environment) {
       const config = vscode.workspace.getConfiguration('oto');

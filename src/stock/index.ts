@@ -12,6 +12,7 @@ import type { StockSource } from './store/source';
 import { StockStore } from './store/store';
 import { StockTreeProvider } from './view';
 import { VIEWS } from '../common/ids';
+import { readSetting } from '../common/settings/read';
 
 export interface StockDeps {
   /** The client of the active environment; rejects (kind `auth`) when not signed in. */
@@ -26,13 +27,9 @@ export interface StockDeps {
 
 const VIEW_ID = VIEWS.stock;
 
-const DEFAULT_CHANGE_MARK_MINUTES = 10;
-
 /** `oto.changeMarkMinutes`: how long a change mark stays after the change was seen. */
 function changeMarkMs(): number {
-  const value = vscode.workspace.getConfiguration('oto').get<unknown>('changeMarkMinutes');
-  const minutes = typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : DEFAULT_CHANGE_MARK_MINUTES;
-  return minutes * 60_000;
+  return readSetting('changeMarkMinutes') * 60_000;
 }
 
 export function registerStock(context: vscode.ExtensionContext, deps: StockDeps): StockStore {

@@ -9,6 +9,7 @@ import { replayRequest } from '../devtools/requests/replay/replayFlow';
 import type { FaultsHeader } from '../sandboxHost/faultsStatus';
 import type { TrafficExchange } from '../traffic/exchange';
 import type { TrafficCommands, WorkbenchDeps, WorkbenchRuntime, WorkbenchWiring } from './deps';
+import { registerLazyCommands } from '../common/lazyCommands';
 
 export type { WorkbenchDeps } from './deps';
 
@@ -21,17 +22,17 @@ export function registerWorkbench(context: vscode.ExtensionContext, deps: Workbe
     treeDataProvider: { onDidChangeTreeData: repaint.event, getChildren: (element) => load().rows.getChildren(element), getTreeItem: (element) => load().rows.getTreeItem(element) },
   });
   const part = lazyPart<WorkbenchWiring, WorkbenchRuntime>(context, 'workbench', { ...deps, treeView, repaint: () => repaint.fire(undefined), replayRequest });
-  const register = (id: string, run: (commands: TrafficCommands, argument: unknown) => unknown) =>
-    context.subscriptions.push(vscode.commands.registerCommand(id, (argument: unknown) => run(load().commands, argument)));
-  register(COMMANDS.openSandboxExchange, (commands, argument) => commands.openExchange(argument));
-  register(COMMANDS.copySandboxExchangeAsCurl, (commands, argument) => commands.copyExchangeAsCurl(argument));
-  register(COMMANDS.replaySandboxExchange, (commands, argument) => commands.replayExchange(argument));
-  register(COMMANDS.clearSandboxTraffic, (commands) => commands.clear());
-  register(COMMANDS.sandboxTrafficOthersOnly, (commands) => commands.filter('othersOnly', true));
-  register(COMMANDS.sandboxTrafficAllClients, (commands) => commands.filter('othersOnly', false));
-  register(COMMANDS.sandboxTrafficFindingsOnly, (commands) => commands.filter('findingsOnly', true));
-  register(COMMANDS.sandboxTrafficAllExchanges, (commands) => commands.filter('findingsOnly', false));
-  register(COMMANDS.copySandboxCurl, (commands) => commands.copyCurl());
+  registerLazyCommands<TrafficCommands>(context.subscriptions, () => load().commands, {
+    [COMMANDS.openSandboxExchange]: (commands, argument) => commands.openExchange(argument),
+    [COMMANDS.copySandboxExchangeAsCurl]: (commands, argument) => commands.copyExchangeAsCurl(argument),
+    [COMMANDS.replaySandboxExchange]: (commands, argument) => commands.replayExchange(argument),
+    [COMMANDS.clearSandboxTraffic]: (commands) => commands.clear(),
+    [COMMANDS.sandboxTrafficOthersOnly]: (commands) => commands.filter('othersOnly', true),
+    [COMMANDS.sandboxTrafficAllClients]: (commands) => commands.filter('othersOnly', false),
+    [COMMANDS.sandboxTrafficFindingsOnly]: (commands) => commands.filter('findingsOnly', true),
+    [COMMANDS.sandboxTrafficAllExchanges]: (commands) => commands.filter('findingsOnly', false),
+    [COMMANDS.copySandboxCurl]: (commands) => commands.copyCurl(),
+  });
   context.subscriptions.push(
     repaint,
     treeView,

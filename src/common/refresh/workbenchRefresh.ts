@@ -4,11 +4,11 @@
 // reports its own visibility and its finished refreshes.
 import * as vscode from 'vscode';
 import { RefreshScheduler, type Reachability } from './refreshScheduler';
+import { readSetting } from '../settings/read';
 
-/** The setting in seconds; 0 (never) for anything but a positive number. */
+/** The setting in seconds; 0 is never. */
 export function refreshIntervalSeconds(): number {
-  const value = vscode.workspace.getConfiguration('oto').get<number>('refreshIntervalSeconds', 60);
-  return Number.isFinite(value) && value > 0 ? value : 0;
+  return readSetting('refreshIntervalSeconds');
 }
 
 export class WorkbenchRefreshScheduler extends RefreshScheduler {

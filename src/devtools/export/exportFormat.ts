@@ -1,6 +1,7 @@
 // "Export Stock": the catalogue's stock as CSV (one row per SKU and location, for spreadsheets)
 // or JSON (one object per SKU, for scripts). Column and field names are a data format, so they
 // stay English whatever the display language.
+import { guardCsvCell } from '../../common/text/csvGuard';
 import { globalForecasted, globalOnHand, type SkuReading } from '../stockReading';
 
 export type ExportFormat = 'csv' | 'json';
@@ -13,11 +14,7 @@ export function exportFileName(format: ExportFormat, environment: string, at: Da
 
 export const CSV_COLUMNS = ['sku', 'name', 'locationCode', 'quantityOnHand', 'quantityForecasted', 'globalQuantityOnHand', 'minInventory'] as const;
 
-/**
- * RFC 4180 quoting. Text that a spreadsheet would run as a formula (`=`, `+`, `@`, tab, CR) is
- * prefixed with `'`; a leading `-` is left alone because negative figures and SKUs like `-12`
- * are real data here.
- */
+/** RFC 4180 quoting, after the one formula guard every CSV we write shares. */
 export function csvField(value: string | number | undefined): string {
   if (value === undefined) {
     return '';
@@ -25,7 +22,7 @@ export function csvField(value: string | number | undefined): string {
   if (typeof value === 'number') {
     return String(value);
   }
-  const guarded = /^[=+@\t\r]/.test(value) ? `'${value}` : value;
+  const guarded = guardCsvCell(value);
   return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
 

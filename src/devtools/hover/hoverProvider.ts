@@ -5,12 +5,10 @@ import type { DevtoolsStock } from '../deps';
 import { HOVER_COMMANDS, renderNotInCatalogue, renderSkuHover } from './hoverMarkdown';
 import type { HoverStock } from './hoverStock';
 import { isValueOfOtherKey, tokenAt } from './skuText';
-
-export const DEFAULT_HOVER_LANGUAGES = ['json', 'yaml', 'typescript', 'javascript', 'python', 'php', 'csv', 'plaintext'];
+import { readSetting } from '../../common/settings/read';
 
 function hoverLanguages(): string[] {
-  const configured = vscode.workspace.getConfiguration('oto').get<unknown>('hover.languages');
-  return Array.isArray(configured) ? configured.filter((language): language is string => typeof language === 'string' && language !== '') : DEFAULT_HOVER_LANGUAGES;
+  return readSetting('hover.languages').filter((language) => language !== '');
 }
 
 export function locationNamer(stock: DevtoolsStock): (code: string) => string | undefined {

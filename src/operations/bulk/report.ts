@@ -1,6 +1,7 @@
 // "Save report": each row's outcome as CSV, for the operator's records or a spreadsheet.
 import Papa from 'papaparse';
 import * as l10n from '@vscode/l10n';
+import { guardCsvRow } from '../../common/text/csvGuard';
 import type { RowState, RowStatus } from './state';
 
 export function outcomeLabel(status: RowState): string {
@@ -38,7 +39,5 @@ export function reportCsv(statuses: readonly RowStatus[]): string {
     reason: row.reason ?? '',
     note: row.note ?? '',
   }));
-  // A leading = + - @ would make a spreadsheet run the cell as a formula; OTO's messages and notes are not ours to trust.
-  const safe = rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value])));
-  return `${Papa.unparse(safe, { newline: '\r\n' })}\r\n`;
+  return `${Papa.unparse(rows.map(guardCsvRow), { newline: '\r\n' })}\r\n`;
 }

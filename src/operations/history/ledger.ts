@@ -4,6 +4,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { isLedgerEntry, type LedgerEntry } from './entry';
+import { readJsonLines } from '../../common/text/jsonLines';
 
 export const LEDGER_LIMIT = 100_000;
 
@@ -61,20 +62,8 @@ export class Ledger {
     } catch {
       return [];
     }
-    const entries: LedgerEntry[] = [];
-    for (const line of text.split('\n')) {
-      if (line === '') {
-        continue;
-      }
-      try {
-        const entry = JSON.parse(line) as unknown;
-        if (isLedgerEntry(entry)) {
-          entries.push(entry);
-        }
-      } catch {
-        // A line cut short by a crash mid-append: the entries around it still count.
-      }
-    }
-    return entries;
+    // A line cut short by a crash mid-append, even one later appends ran on from, costs only
+    // itself: the entries around it still count.
+    return readJsonLines(text, isLedgerEntry).values;
   }
 }

@@ -1,13 +1,13 @@
 // "OTO: Show Stock History": one panel showing a SKU's ledger and its chart. The page gets the
 // entries and the figures read now; it asks for a refresh or a CSV export of what it filtered.
 import * as vscode from 'vscode';
-import Papa from 'papaparse';
 import { createNonce, pageHtml } from '../../packing/html';
 import { revealArgument } from '../../stock/tree/reveal';
 import type { OperationsDeps } from '../deps';
 import type { LedgerEntry } from './entry';
 import { filterRows, MAX_HISTORY_ROWS, parseHistoryPageMessage, type HistoryFilter, type HistoryHostMessage, type HistoryRow } from './protocol';
 import { historyStrings } from './strings';
+import { historyCsv } from './historyCsv';
 import { HISTORY_PANEL } from '../../common/ids';
 import { plural } from '../../common/text/plural';
 
@@ -128,19 +128,6 @@ async function exportCsv(filter: HistoryFilter): Promise<void> {
   if (!target) {
     return;
   }
-  const csv = Papa.unparse(rows.map((row) => ({
-    time: new Date(row.time).toISOString(),
-    source: row.source,
-    action: row.action,
-    locationCode: row.locationCode,
-    qty: row.qty ?? '',
-    before: row.before ?? '',
-    after: row.after ?? '',
-    reason: row.reason ?? '',
-    // A leading = + - @ would make a spreadsheet run the note as a formula.
-    note: row.note && /^[=+\-@]/.test(row.note) ? `'${row.note}` : (row.note ?? ''),
-    transactionId: row.transactionId ?? '',
-  })), { newline: '\r\n' });
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`\uFEFF${csv}\r\n`));
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(historyCsv(rows)));
   void vscode.window.showInformationMessage(plural(rows.length, 'Saved 1 entry to {1}.', 'Saved {0} entries to {1}.', vscode.workspace.asRelativePath(target)));
 }

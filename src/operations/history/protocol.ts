@@ -3,6 +3,7 @@
 // import: the page bundle includes this file.
 import { LEDGER_SOURCES, type LedgerSource } from './entry';
 import { isPluralForms, type PluralForms } from '../../common/text/pluralForms';
+import { hasOnlyKeys, isArrayOf, isInteger, isRecord, isShortString, isTime, optional, parseMessage, type Check, type Checks } from '../../common/webview/schema';
 
 /** One ledger entry as the page shows it. */
 export interface HistoryRow {
@@ -56,20 +57,11 @@ export type HistoryPageMessage =
 /** At most this many rows cross to the page (the chart and table of one SKU). */
 export const MAX_HISTORY_ROWS = 100_000;
 
-type Json = Record<string, unknown>;
-const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isText = (value: unknown, max = 500): value is string => typeof value === 'string' && value.length <= max;
-const isCode = (value: unknown): value is string => isText(value, 200);
-const isInteger = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value);
-const optional = (check: (value: unknown) => boolean) => (value: unknown): boolean => value === undefined || check(value);
-const hasOnly = (value: Json, keys: readonly string[]): boolean => Object.keys(value).every((key) => keys.includes(key));
+const isText = (value: unknown, max = 500): value is string => isShortString(value, max);
+const isCode = (value: unknown): value is string => isShortString(value, 200);
 
-function matches(value: Json, checks: Record<string, (value: unknown) => boolean>): boolean {
-  return hasOnly(value, ['type', ...Object.keys(checks)]) && Object.entries(checks).every(([key, check]) => check(value[key]));
-}
-
-const rowChecks: Record<keyof HistoryRow, (value: unknown) => boolean> = {
-  time: (value) => typeof value === 'number' && Number.isFinite(value),
+const rowChecks: Record<keyof HistoryRow, Check> = {
+  time: isTime,
   source: (value) => LEDGER_SOURCES.includes(value as LedgerSource),
   action: (value) => isText(value, 40),
   locationCode: isCode,
@@ -104,45 +96,38 @@ function isRow(value: unknown): value is HistoryRow {
 function isStrings(value: unknown): value is HistoryStrings {
   return (
     isRecord(value) &&
-    hasOnly(value, [...HISTORY_STRING_KEYS, ...HISTORY_PLURAL_KEYS]) &&
+    hasOnlyKeys(value, [...HISTORY_STRING_KEYS, ...HISTORY_PLURAL_KEYS]) &&
     HISTORY_STRING_KEYS.every((key) => isText(value[key], 1000)) &&
     HISTORY_PLURAL_KEYS.every((key) => isPluralForms(value[key], 1000))
   );
 }
 
-const isNow = (value: unknown): boolean => isRecord(value) && hasOnly(value, ['locationCode', 'onHand']) && isCode(value.locationCode) && isInteger(value.onHand);
+const isNow = (value: unknown): value is LocationNow => isRecord(value) && hasOnlyKeys(value, ['locationCode', 'onHand']) && isCode(value.locationCode) && isInteger(value.onHand);
 
 function isFilter(value: unknown): value is HistoryFilter {
-  return isRecord(value) && hasOnly(value, ['text', 'source', 'locationCode']) && isText(value.text, 200) && (value.source === '' || LEDGER_SOURCES.includes(value.source as LedgerSource)) && isCode(value.locationCode);
+  return isRecord(value) && hasOnlyKeys(value, ['text', 'source', 'locationCode']) && isText(value.text, 200) && (value.source === '' || LEDGER_SOURCES.includes(value.source as LedgerSource)) && isCode(value.locationCode);
 }
 
-const hostChecks: Record<HistoryHostMessage['type'], Record<string, (value: unknown) => boolean>> = {
-  init: { strings: isStrings, locale: (value) => isText(value, 40) },
-  history: {
+const hostChecks: Record<HistoryHostMessage['type'], Checks[]> = {
+  init: [{ strings: isStrings, locale: (value) => isText(value, 40) }],
+  history: [{
     sku: isCode,
     name: isText,
-    rows: (value) => Array.isArray(value) && value.length <= MAX_HISTORY_ROWS && value.every(isRow),
-    now: (value) => Array.isArray(value) && value.length <= 1000 && value.every(isNow),
-    readAt: (value) => typeof value === 'number' && Number.isFinite(value),
-  },
-  error: { message: (value) => isText(value, 2000) },
+    rows: (value) => isArrayOf(value, isRow, MAX_HISTORY_ROWS),
+    now: (value) => isArrayOf(value, isNow, 1000),
+    readAt: isTime,
+  }],
+  error: [{ message: (value) => isText(value, 2000) }],
 };
 
-const pageChecks: Record<HistoryPageMessage['type'], Record<string, (value: unknown) => boolean>> = {
-  ready: {},
-  refresh: {},
-  exportCsv: { filter: isFilter },
+const pageChecks: Record<HistoryPageMessage['type'], Checks[]> = {
+  ready: [{}],
+  refresh: [{}],
+  exportCsv: [{ filter: isFilter }],
 };
 
-function parseWith<T>(raw: unknown, table: Record<string, Record<string, (value: unknown) => boolean>>): T | undefined {
-  if (!isRecord(raw) || typeof raw.type !== 'string' || !Object.hasOwn(table, raw.type)) {
-    return undefined;
-  }
-  return matches(raw, table[raw.type]) ? (raw as T) : undefined;
-}
-
-export const parseHistoryHostMessage = (raw: unknown): HistoryHostMessage | undefined => parseWith(raw, hostChecks);
-export const parseHistoryPageMessage = (raw: unknown): HistoryPageMessage | undefined => parseWith(raw, pageChecks);
+export const parseHistoryHostMessage = (raw: unknown): HistoryHostMessage | undefined => parseMessage(raw, hostChecks);
+export const parseHistoryPageMessage = (raw: unknown): HistoryPageMessage | undefined => parseMessage(raw, pageChecks);
 
 /** The rows a filter keeps: by source, location and text in the note, reason, action or transaction. */
 export function filterRows(rows: readonly HistoryRow[], filter: HistoryFilter): HistoryRow[] {

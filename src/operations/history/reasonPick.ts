@@ -3,9 +3,10 @@ import * as vscode from 'vscode';
 import type { ReasonNote } from '../../orders/context';
 import { REASONS, reasonLabel, type Reason } from '../reasons';
 import { MAX_NOTE_LENGTH } from '../bulk/validate';
+import { readSetting } from '../../common/settings/read';
 
 export async function askReason(): Promise<ReasonNote | undefined> {
-  if (vscode.workspace.getConfiguration('oto').get<unknown>('askReason') === false) {
+  if (!readSetting('askReason')) {
     return {};
   }
   const none = { label: vscode.l10n.t('No reason'), detail: vscode.l10n.t('Go on without one'), reason: undefined as Reason | undefined };

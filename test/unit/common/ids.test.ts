@@ -4,9 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ROOT, sourceFiles } from '../fakes/sources';
 import { COMMANDS, CONTEXT_KEYS, HISTORY_PANEL, INTERNAL_COMMANDS, PACKING_PANEL, VIEWS } from '../../../src/common/ids';
-
-const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 
 interface Manifest {
   activationEvents: string[];
@@ -16,27 +15,28 @@ interface Manifest {
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Manifest;
 const contributed = manifest.contributes.commands.map((entry) => entry.command);
 
-function sources(dir: string): { file: string; text: string }[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      return sources(full);
-    }
-    return entry.name.endsWith('.ts') ? [{ file: path.relative(ROOT, full), text: fs.readFileSync(full, 'utf8') }] : [];
-  });
-}
-
-const SRC = sources(path.join(ROOT, 'src')).filter((source) => source.file !== path.join('src', 'common', 'ids.ts'));
+const SRC = sourceFiles(path.join(ROOT, 'src')).filter((source) => source.file !== path.join('src', 'common', 'ids.ts'));
 const commandIds: Record<string, string> = COMMANDS;
 
-/** Ids passed first to `registerCommand(...)` or to a local `register(...)` helper: `COMMANDS.x` or a literal. */
+/**
+ * Ids passed first to `registerCommand(...)` or to a local `register(...)` helper (`COMMANDS.x` or
+ * a literal), and the keys of a lazy room's `registerLazyCommands` table (`[COMMANDS.x]: …`).
+ */
 function registeredCommands(): Set<string> {
   const found = new Set<string>();
+  const add = (name: string | undefined, literal?: string) => {
+    const id = name !== undefined ? commandIds[name] : literal;
+    assert.ok(id, `COMMANDS.${name} is not in src/common/ids.ts`);
+    found.add(id);
+  };
   for (const { text } of SRC) {
     for (const match of text.matchAll(/\bregister(?:Command|TextEditorCommand)?\(\s*(?:COMMANDS\.(\w+)|'([^']+)')/g)) {
-      const id = match[1] !== undefined ? commandIds[match[1]] : match[2];
-      assert.ok(id, `COMMANDS.${match[1]} is not in src/common/ids.ts`);
-      found.add(id);
+      add(match[1], match[2]);
+    }
+    for (const table of text.matchAll(/\bregisterLazyCommands(?:<\w+>)?\([^{]*\{([^]*?)\n\s*\}/g)) {
+      for (const match of table[1].matchAll(/\[COMMANDS\.(\w+)\]\s*:/g)) {
+        add(match[1]);
+      }
     }
   }
   return found;

@@ -5,15 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { bundleLoader, lazyPart } from '../../../src/common/lazyBundle';
-
-const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
-
-function sources(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? sources(full) : entry.name.endsWith('.ts') ? [fs.readFileSync(full, 'utf8')] : [];
-  });
-}
+import { ROOT, sourceFiles } from '../fakes/sources';
 
 describe('lazily loaded bundles', () => {
   let dir: string;
@@ -55,7 +47,7 @@ describe('lazily loaded bundles', () => {
   });
 
   it('builds and ships every bundle the code loads', () => {
-    const code = sources(path.join(ROOT, 'src')).join('\n');
+    const code = sourceFiles(path.join(ROOT, 'src')).map((source) => source.text).join('\n');
     const names = new Set([...code.matchAll(/lazyPart<[^>]*>\(context, '(\w+)'/g), ...code.matchAll(/asAbsolutePath\('dist\/(\w+)\.js'\)/g)].map((match) => match[1]));
     assert.ok(names.size >= 7, `found ${[...names].join(', ')}`);
     const build = fs.readFileSync(path.join(ROOT, 'esbuild.js'), 'utf8');

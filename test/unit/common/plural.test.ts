@@ -1,7 +1,6 @@
 // Counted messages in each language's plural forms (src/common/text/plural.ts): Arabic's six
 // through the shipped bundle, English's two unchanged, and no two-string count choice left behind.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { useDisplayLanguage } from '../../../src/common/text/display';
@@ -10,9 +9,9 @@ import { isPluralForms, pickForm, pluralCategories } from '../../../src/common/t
 import { itemCount, unitCount } from '../../../src/orders/prompts/counts';
 import { lowSkusText, skuCount } from '../../../src/stock/tree/format';
 import { arabicBundle, withBundle } from '../l10nBundle';
+import { ROOT, sourceFiles } from '../fakes/sources';
 import { findingText } from '../../../src/workbench/findingText';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 const COUNTS = [0, 1, 2, 3, 10, 11, 99, 100, 101];
 
 describe('plural forms', () => {
@@ -110,16 +109,6 @@ export function countChoices(source: string, file: string): string[] {
   return found;
 }
 
-function sources(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      return entry.name === 'dist' ? [] : sources(full);
-    }
-    return /\.ts$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [full] : [];
-  });
-}
-
 describe('plural forms: no two-string count choice left', () => {
   it('finds `count === 1 ? l10n.t(…) : l10n.t(…)` and a page\'s `n === 1 ? s.one : s.many`', () => {
     const sample = [
@@ -133,7 +122,7 @@ describe('plural forms: no two-string count choice left', () => {
   });
 
   it('has none in src/ or media/: counted messages go through plural()', () => {
-    const found = [...sources(path.join(ROOT, 'src')), ...sources(path.join(ROOT, 'media'))].flatMap((file) => countChoices(fs.readFileSync(file, 'utf8'), path.relative(ROOT, file)));
+    const found = [...sourceFiles(path.join(ROOT, 'src')), ...sourceFiles(path.join(ROOT, 'media'))].flatMap((source) => countChoices(source.text, source.file));
     assert.deepEqual(found, []);
   });
 });

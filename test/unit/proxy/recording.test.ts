@@ -67,7 +67,15 @@ describe('recording proxy: save and replay', () => {
 
   it('names the line of a recording that is not one', () => {
     assert.throws(() => parseRecording('{"id":1}\n'), (error: unknown) => error instanceof RecordingError && /Line 1 of the recording is not an exchange/.test(error.message));
-    assert.throws(() => parseRecording('\n\nnope'), /Line 1 of the recording is not JSON/);
+    // Numbered as an editor numbers them: blank lines count.
+    assert.throws(() => parseRecording('\n\nnope\n{"id":1}'), /Line 3 of the recording is not an exchange/);
+  });
+
+  it('replays the exchanges before a last line the sandbox was stopped in the middle of writing', () => {
+    const line = JSON.stringify({ id: 1, method: 'GET', endpoint: 'checkGlobalStock', path: '/rest/v2/checkGlobalStock', query: { sku: 'A' }, requestHeaders: {}, requestBody: { text: '', truncated: false }, status: 200 });
+    const torn = `${line}\n${line.slice(0, 40)}`;
+    assert.deepEqual(parseRecording(torn).map((exchange) => exchange.id), [1]);
+    assert.throws(() => parseRecording(`${line.slice(0, 40)}\n${line}\n`), /Line 1 of the recording is not an exchange/, 'only the last line may be torn');
   });
 
   it('keeps tokens out of the diff even when the sandbox answers one', async () => {
