@@ -71,6 +71,7 @@ export const COMMANDS = {
   forwardWebhooks: 'oto.forwardWebhooks',
   openWebhookEvent: 'oto.openWebhookEvent',
   clearWebhookInbox: 'oto.clearWebhookInbox',
+  verifyWebhookSignature: 'oto.verifyWebhookSignature',
   triggerWebhookEvent: 'oto.triggerWebhookEvent',
   sendWebhookEvent: 'oto.sendWebhookEvent',
 } as const;

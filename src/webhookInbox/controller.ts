@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { COMMANDS, CONTEXT_KEYS, focusViewCommand, VIEWS, WEBHOOK_SCHEME } from '../common/ids';
 import { escapeMarkdown } from '../common/text/markdown';
 import { connectInbox, disconnectInbox, INBOX_CONNECTED_KEY, type InboxCredentials } from '../webhooks/connect';
-import { formatInboxDocument } from '../webhooks/document';
+import { formatInboxDocument, formatVerificationDocument } from '../webhooks/document';
 import { forwardEvent, parseForwardTarget, type ForwardTargetProblem } from '../webhooks/forward';
 import { Inbox, type InboxEvent, type InboxKeys } from '../webhooks/inbox';
 import { startReceiver, type ReceivedRequest, type RunningReceiver } from '../webhooks/receiver';
@@ -17,6 +17,8 @@ export const DEFAULT_PORT = 8789;
 const SECRET_KEY = 'oto.webhooks.inbox.secretKey';
 const AUTHORIZATION_KEY = 'oto.webhooks.inbox.authorizationKey';
 const FORWARD_KEY = 'oto.webhooks.forwardTo';
+/** Verify Webhook Signature… reports kept for their documents. */
+const MAX_REPORTS = 20;
 /** Forwards under way at once; an event past them is marked, not queued without end. */
 const MAX_FORWARDS = 8;
 
@@ -49,6 +51,8 @@ export class InboxController implements vscode.Disposable {
   private receiver: RunningReceiver | undefined;
   private starting: Promise<RunningReceiver> | undefined;
   private keys: InboxKeys = { secrets: [] };
+  private readonly reports = new Map<number, string>();
+  private nextReport = 1;
   private forwards = 0;
   private readonly forwarding = new AbortController();
   private readonly disposables: vscode.Disposable[] = [];
@@ -291,7 +295,11 @@ export class InboxController implements vscode.Disposable {
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    const id = Number(uri.path.split('/')[1]);
+    const [, first, second] = uri.path.split('/');
+    if (first === 'verify') {
+      return this.reports.get(Number(second)) ?? `${JSON.stringify({ message: vscode.l10n.t('This verification is no longer kept: run Verify Webhook Signature… again.') }, null, 2)}\n`;
+    }
+    const id = Number(first);
     const event = this.inbox.get(id);
     return event ? formatInboxDocument(event) : `${JSON.stringify({ message: vscode.l10n.t('This webhook event is no longer kept: the inbox keeps the latest ones only.') }, null, 2)}\n`;
   }
@@ -312,6 +320,52 @@ export class InboxController implements vscode.Disposable {
 
   clear(): void {
     this.inbox.clear();
+  }
+
+  /** Verify Webhook Signature…: a payload (the selection, or pasted) against the inbox's secret and one typed. */
+  async verify(): Promise<void> {
+    const title = vscode.l10n.t('Verify Webhook Signature');
+    const editor = vscode.window.activeTextEditor;
+    const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection) : undefined;
+    const isPayload = (text: string): boolean => formatVerificationDocument(text, [], 0) !== undefined;
+    const payload =
+      selected !== undefined && isPayload(selected)
+        ? selected
+        : await vscode.window.showInputBox({
+            title: `${title} (1/2)`,
+            prompt: vscode.l10n.t('Paste the payload as it arrived (JSON with orderId, its status, timestamp and signature).'),
+            ignoreFocusOut: true,
+            validateInput: (text) => (isPayload(text) ? undefined : vscode.l10n.t('A JSON object, as OTO sends it.')),
+          });
+    if (payload === undefined) {
+      return;
+    }
+    const kept = await this.wiring.secrets.get(SECRET_KEY);
+    const typed = await vscode.window.showInputBox({
+      title: `${title} (2/2)`,
+      prompt: kept
+        ? vscode.l10n.t('The webhook\'s secretKey to check with, besides the inbox\'s own; leave empty for the inbox\'s alone.')
+        : vscode.l10n.t('The webhook\'s secretKey to check with.'),
+      password: true,
+      ignoreFocusOut: true,
+      validateInput: (text) => (text === '' && !kept ? vscode.l10n.t('A secret is needed: the inbox has none kept yet.') : undefined),
+    });
+    if (typed === undefined) {
+      return;
+    }
+    const secrets = [
+      ...(typed ? [{ name: vscode.l10n.t('the secret you entered'), secret: typed }] : []),
+      ...(kept ? [{ name: vscode.l10n.t('the inbox\'s secret'), secret: kept }] : []),
+    ];
+    const report = formatVerificationDocument(payload, secrets, Date.now());
+    if (report === undefined) {
+      return;
+    }
+    const id = this.nextReport++;
+    this.reports.set(id, report);
+    this.reports.delete(id - MAX_REPORTS);
+    const uri = vscode.Uri.from({ scheme: WEBHOOK_SCHEME, path: `/verify/${id}/signature.json` });
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true });
   }
 
   dispose(): void {

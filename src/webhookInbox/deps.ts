@@ -46,6 +46,7 @@ export interface InboxCommands {
   forwardTo(): Promise<void>;
   open(argument: unknown): Promise<void>;
   clear(): void;
+  verify(): Promise<void>;
   trigger(): Promise<void>;
   send(argument: unknown): Promise<void>;
 }

@@ -37,6 +37,7 @@ export function registerWebhookInbox(context: vscode.ExtensionContext, deps: Inb
   register(COMMANDS.forwardWebhooks, (commands) => commands.forwardTo());
   register(COMMANDS.openWebhookEvent, (commands, argument) => commands.open(argument));
   register(COMMANDS.clearWebhookInbox, (commands) => commands.clear());
+  register(COMMANDS.verifyWebhookSignature, (commands) => commands.verify());
   register(COMMANDS.triggerWebhookEvent, (commands) => commands.trigger());
   register(COMMANDS.sendWebhookEvent, (commands, argument) => commands.send(argument));
   context.subscriptions.push(

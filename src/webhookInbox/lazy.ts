@@ -20,6 +20,7 @@ export function start(wiring: InboxWiring, subscriptions: Array<{ dispose(): unk
       forwardTo: () => controller.forwardTo(),
       open: (argument) => controller.open(argument),
       clear: () => controller.clear(),
+      verify: () => controller.verify(),
       trigger: () => trigger.trigger(),
       send: (argument) => trigger.send(argument),
     },

@@ -5,6 +5,7 @@ import { startSandbox } from '../../../src/sandbox';
 import { findingText } from '../../../src/workbench/findingText';
 import { Inbox } from '../../../src/webhooks/inbox';
 import { rowText } from '../../../src/webhooks/rowText';
+import { formatVerificationDocument } from '../../../src/webhooks/document';
 import { parseTriggerDocument, triggerDocumentText } from '../../../src/webhooks/triggerDocument';
 import { hmacBase64, readTimestamp, verifyPayload } from '../../../src/webhooks/verify';
 import { arabicBundle, withBundle } from '../l10nBundle';
@@ -61,6 +62,19 @@ describe('webhook words', () => {
     const untyped = verifyPayload({ orderId: '7', timestamp, signature: 'x' }, [{ name: 'first', secret: 'first' }], { now: timestamp });
     assert.deepEqual(untyped.tried.map((candidate) => candidate.field), ['status', 'transactionStatus', 'errorCode']);
     assert.equal(verifyPayload({ ...signed }, [], { now: timestamp }).noSecret, true);
+  });
+
+  it('reports on a pasted payload which signing string and secret match, the stale timestamp, and no secret in clear', () => {
+    const old = timestamp - 2 * 3600_000;
+    const pasted = JSON.stringify({ orderId: '1042', errorCode: 'deliveryCompanyError', status: 'shipmentCreated', timestamp: old, signature: hmacBase64(SECRET, `1042:shipmentCreated:${old}`) });
+    const text = formatVerificationDocument(pasted, [{ name: 'the secret you entered', secret: 'other' }, { name: 'the inbox\'s secret', secret: SECRET }], timestamp);
+    const report = JSON.parse(text ?? '{}') as { verdict: string; type: string; matchedSecret: string; stale: boolean; timestampWarning: string; signingStrings: Array<{ field: string; matches: boolean }> };
+    assert.deepEqual([report.verdict, report.type, report.matchedSecret, report.stale], ['valid', 'shipmentError', 'the inbox\'s secret', true]);
+    assert.deepEqual(report.signingStrings.map((candidate) => [candidate.field, candidate.matches]), [['errorCode', false], ['status', true]]);
+    assert.match(report.timestampWarning, /Stale timestamp: 2 h old/);
+    assert.ok(!text?.includes(SECRET));
+    assert.equal(formatVerificationDocument('[1, 2]', [], timestamp), undefined);
+    assert.equal(formatVerificationDocument('{"orderId": ', [], timestamp), undefined);
   });
 
   it('round-trips a trigger document and refuses a broken one with a clear reason', () => {
