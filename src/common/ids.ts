@@ -74,6 +74,7 @@ export const COMMANDS = {
   verifyWebhookSignature: 'oto.verifyWebhookSignature',
   triggerWebhookEvent: 'oto.triggerWebhookEvent',
   sendWebhookEvent: 'oto.sendWebhookEvent',
+  advanceOrderStatus: 'oto.advanceOrderStatus',
 } as const;
 
 /**

@@ -33,3 +33,33 @@ export function signedValue(value: unknown): string {
 export function signingString(payload: Record<string, unknown>, field: string): string {
   return `${signedValue(payload.orderId)}:${signedValue(payload[field])}:${signedValue(payload.timestamp)}`;
 }
+
+/**
+ * An order's statuses in the order it usually goes through them, for Advance Order Status…:
+ * the warehouse part and the first shipment statuses are OTO's list (oto-webhooks.md); the rest
+ * (transit, delivery, return) are the ones OTO's dashboard shows. The sandbox takes any status.
+ */
+export const ORDER_STATUS_FLOW = [
+  'assignedToWarehouse',
+  'picked',
+  'packed',
+  'searchingDriver',
+  'shipmentCreated',
+  'goingToPickup',
+  'shipmentInProgress',
+  'outForDelivery',
+  'delivered',
+  'returnShipmentProcessing',
+  'returned',
+] as const;
+
+/** Off the usual path, offered from any warehouse status. */
+const WAREHOUSE_DETOURS = ['shipmentOnHoldWarehouse', 'notAvailableWH'];
+
+/** The statuses Advance Order Status… offers after `current`: the rest of the usual path, then the detours. */
+export function nextStatuses(current: string): string[] {
+  const at = (ORDER_STATUS_FLOW as readonly string[]).indexOf(current);
+  const rest = ORDER_STATUS_FLOW.slice(at + 1);
+  const inWarehouse = at < ORDER_STATUS_FLOW.indexOf('packed') || WAREHOUSE_DETOURS.includes(current) || current === 'new';
+  return [...(WAREHOUSE_DETOURS.includes(current) ? ORDER_STATUS_FLOW.slice(1) : rest), ...(inWarehouse ? WAREHOUSE_DETOURS.filter((status) => status !== current) : [])];
+}

@@ -309,7 +309,7 @@ export class InboxController implements vscode.Disposable {
     if (!event) {
       const picked = await vscode.window.showQuickPick(
         this.inbox.list().map((candidate) => ({ label: rowText(candidate).label, description: rowText(candidate).description, event: candidate })),
-        { title: vscode.l10n.t('Open Webhook Event'), placeHolder: vscode.l10n.t('No webhook received yet') },
+        { title: vscode.l10n.t('Open Webhook Event'), placeHolder: vscode.l10n.t('No webhook received yet'), matchOnDescription: true },
       );
       event = picked?.event;
     }

@@ -12,6 +12,8 @@ export interface InboxSandbox {
     preview(type: WebhookType, orderId: string): Record<string, unknown>;
     /** The same core as `POST /__oto/webhooks/trigger`; returns how many webhooks it went to. */
     trigger(request: { type: WebhookType; orderId: string; fields?: Record<string, unknown> }): number;
+    /** The same core as `POST /__oto/orders/{orderId}/status`: fires orderStatus, the packing queue follows. */
+    setOrderStatus(orderId: string, status: string): void;
   };
   exportState(): { readonly orders: ReadonlyArray<{ readonly orderId: string; readonly status: string; readonly warehouseCode: string }> };
 }
@@ -49,6 +51,7 @@ export interface InboxCommands {
   verify(): Promise<void>;
   trigger(): Promise<void>;
   send(argument: unknown): Promise<void>;
+  advance(argument: unknown): Promise<void>;
 }
 
 export interface InboxRuntime {

@@ -40,6 +40,7 @@ export function registerWebhookInbox(context: vscode.ExtensionContext, deps: Inb
   register(COMMANDS.verifyWebhookSignature, (commands) => commands.verify());
   register(COMMANDS.triggerWebhookEvent, (commands) => commands.trigger());
   register(COMMANDS.sendWebhookEvent, (commands, argument) => commands.send(argument));
+  register(COMMANDS.advanceOrderStatus, (commands, argument) => commands.advance(argument));
   context.subscriptions.push(
     repaint,
     documentChanged,

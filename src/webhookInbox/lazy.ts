@@ -23,6 +23,7 @@ export function start(wiring: InboxWiring, subscriptions: Array<{ dispose(): unk
       verify: () => controller.verify(),
       trigger: () => trigger.trigger(),
       send: (argument) => trigger.send(argument),
+      advance: (argument) => trigger.advance(argument),
     },
     sandboxStarted: (sandbox) => controller.sandboxStarted(sandbox),
   };

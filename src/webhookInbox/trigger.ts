@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../common/ids';
 import { plural } from '../common/text/plural';
-import { WEBHOOK_TYPES, type WebhookType } from '../oto/webhooks';
+import { nextStatuses, WEBHOOK_TYPES, type WebhookType } from '../oto/webhooks';
+import { readableStatus } from '../packing/statusWords';
 import { parseTriggerDocument, TRIGGER_SUFFIX, triggerDocumentText, triggerFileName } from '../webhooks/triggerDocument';
 import type { InboxSandbox, InboxWiring } from './deps';
 
@@ -40,11 +41,7 @@ export class TriggerFlow implements vscode.CodeLensProvider {
     if (!type) {
       return;
     }
-    const orders = [...sandbox.exportState().orders].reverse();
-    const order = await vscode.window.showQuickPick(
-      orders.map((candidate) => ({ label: candidate.orderId, description: `${candidate.status} · ${candidate.warehouseCode}`, orderId: candidate.orderId })),
-      { title: `${title} (2/2)`, placeHolder: vscode.l10n.t('For which order of the sandbox?'), matchOnDescription: true, ignoreFocusOut: true },
-    );
+    const order = await this.order(sandbox, `${title} (2/2)`, undefined);
     if (!order) {
       return;
     }
@@ -55,6 +52,48 @@ export class TriggerFlow implements vscode.CodeLensProvider {
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
     const document = await vscode.workspace.openTextDocument(file);
     await vscode.window.showTextDocument(document, { preview: false });
+  }
+
+  /** An order of the sandbox: the one of an inbox row it was invoked on, or one the user picks. */
+  private async order(sandbox: InboxSandbox, title: string, argument: unknown): Promise<{ orderId: string; status: string } | undefined> {
+    const orders = sandbox.exportState().orders;
+    const given = typeof argument === 'object' && argument !== null && 'orderId' in argument ? (argument as { orderId: unknown }).orderId : undefined;
+    const known = orders.find((candidate) => candidate.orderId === given);
+    if (known) {
+      return known;
+    }
+    const picked = await vscode.window.showQuickPick(
+      [...orders].reverse().map((candidate) => ({ label: candidate.orderId, description: `${readableStatus(candidate.status)} · ${candidate.warehouseCode}`, order: candidate })),
+      { title, placeHolder: vscode.l10n.t('For which order of the sandbox?'), matchOnDescription: true, ignoreFocusOut: true },
+    );
+    return picked?.order;
+  }
+
+  /** Advance Order Status…: the next statuses of an order, each firing orderStatus (the packing queue follows). */
+  async advance(argument: unknown): Promise<void> {
+    const sandbox = await this.sandbox();
+    if (!sandbox) {
+      return;
+    }
+    const title = vscode.l10n.t('Advance Order Status');
+    const order = await this.order(sandbox, `${title} (1/2)`, argument);
+    if (!order) {
+      return;
+    }
+    const status = await vscode.window.showQuickPick(
+      nextStatuses(order.status).map((name) => ({ label: name, description: readableStatus(name) })),
+      { title: `${title} (2/2)`, placeHolder: vscode.l10n.t('Order {0} is {1}: which status next?', order.orderId, order.status), ignoreFocusOut: true },
+    );
+    if (!status) {
+      return;
+    }
+    try {
+      sandbox.webhooks.setOrderStatus(order.orderId, status.label);
+    } catch (error) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('The status was not changed: {0}', error instanceof Error ? error.message : String(error)));
+      return;
+    }
+    void vscode.window.showInformationMessage(vscode.l10n.t('Order {0} is now {1}: orderStatus sent to the webhooks registered for it.', order.orderId, status.label));
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {

@@ -72,16 +72,34 @@ if (uiAvailable()) {
       assert.strictEqual(found?.[0].description.startsWith('packed'), true, 'newest first');
     });
 
+    it('advances the order from its row: the next statuses offered, orderStatus fired and shown', async () => {
+      const advancing = vscode.commands.executeCommand('oto.advanceOrderStatus', { orderId });
+      await answerQuickInput('(2/2)', 'shipmentCreated');
+      await finished('advancing the order', advancing);
+      await waitFor('the shipmentCreated event', rows, (seen) => row(seen, `orderStatus · ${orderId}`, /^shipmentCreated · valid signature/) !== undefined);
+    });
+
+    it('shows a delivery the sandbox was told to sign wrong (Inject Sandbox Fault…) as an invalid signature', async () => {
+      const injecting = vscode.commands.executeCommand('oto.injectSandboxFault');
+      await answerQuickInput('(1/5)', 'Webhook deliveries');
+      await answerQuickInput('(2/4)', 'Wrong signature');
+      await answerQuickInput('(3/4)', 'orderStatus');
+      await answerQuickInput('(4/4)', '1', false);
+      await finished('injecting the delivery fault', injecting);
+      const advancing = vscode.commands.executeCommand('oto.advanceOrderStatus', { orderId });
+      await answerQuickInput('(2/2)', 'goingToPickup');
+      await finished('advancing the order', advancing);
+      await waitFor('the wrongly signed event', rows, (seen) => row(seen, `orderStatus · ${orderId}`, /^goingToPickup · invalid signature/) !== undefined);
+    });
+
     it('opens an event as a read-only document: the verdict and why, the Authorization key shortened', async () => {
-      const packed = (await rows())?.find((candidate) => candidate.description.startsWith('packed'));
-      assert.ok(packed);
       const opening = vscode.commands.executeCommand('oto.openWebhookEvent');
-      await answerQuickInput('Open Webhook Event', orderId);
+      await answerQuickInput('Open Webhook Event', 'shipmentCreated · valid');
       await finished('opening the event', opening);
       const editor = await waitFor('the event document', async () => vscode.window.activeTextEditor?.document, (document) => document?.uri.scheme === 'oto-webhook');
       const parsed = JSON.parse(editor!.getText()) as { signature: { verdict: string; why: string }; authorization: { check: string }; request: { headers: Record<string, string>; body: { status: string } } };
       assert.strictEqual(parsed.signature.verdict, 'valid');
-      assert.match(parsed.signature.why, new RegExp(`HMAC-SHA256 of "${orderId}:(packed|picked):\\d+"`));
+      assert.match(parsed.signature.why, new RegExp(`HMAC-SHA256 of "${orderId}:(shipmentCreated|packed|picked):\\d+"`));
       assert.strictEqual(parsed.authorization.check, 'matches');
       assert.match(parsed.request.headers.authorization, /^…\w{4}$/);
       await vscode.commands.executeCommand('oto.webhookInbox.focus');

@@ -2,6 +2,7 @@
 // same wording, in Arabic: the rows' verdicts, the reasons, and the receiver findings.
 import * as assert from 'node:assert/strict';
 import { startSandbox } from '../../../src/sandbox';
+import { nextStatuses } from '../../../src/oto/webhooks';
 import { findingText } from '../../../src/workbench/findingText';
 import { Inbox } from '../../../src/webhooks/inbox';
 import { rowText } from '../../../src/webhooks/rowText';
@@ -75,6 +76,16 @@ describe('webhook words', () => {
     assert.ok(!text?.includes(SECRET));
     assert.equal(formatVerificationDocument('[1, 2]', [], timestamp), undefined);
     assert.equal(formatVerificationDocument('{"orderId": ', [], timestamp), undefined);
+  });
+
+  it('offers the statuses after an order\'s current one, the warehouse detours while it is in the warehouse', () => {
+    assert.deepEqual(nextStatuses('packed').slice(0, 3), ['searchingDriver', 'shipmentCreated', 'goingToPickup']);
+    assert.ok(!nextStatuses('packed').includes('shipmentOnHoldWarehouse'));
+    assert.deepEqual(nextStatuses('assignedToWarehouse').slice(0, 2), ['picked', 'packed']);
+    assert.ok(nextStatuses('assignedToWarehouse').includes('notAvailableWH'));
+    assert.deepEqual(nextStatuses('shipmentOnHoldWarehouse').slice(0, 1), ['picked']);
+    assert.ok(!nextStatuses('shipmentOnHoldWarehouse').includes('shipmentOnHoldWarehouse'));
+    assert.deepEqual(nextStatuses('returned'), []);
   });
 
   it('round-trips a trigger document and refuses a broken one with a clear reason', () => {
