@@ -57,7 +57,7 @@ export class TriggerFlow implements vscode.CodeLensProvider {
   /** An order of the sandbox: the one of an inbox row it was invoked on, or one the user picks. */
   private async order(sandbox: InboxSandbox, title: string, argument: unknown): Promise<{ orderId: string; status: string } | undefined> {
     const orders = sandbox.exportState().orders;
-    const given = typeof argument === 'object' && argument !== null && 'orderId' in argument ? (argument as { orderId: unknown }).orderId : undefined;
+    const given = typeof argument === 'object' && argument !== null && 'orderId' in argument ? (argument).orderId : undefined;
     const known = orders.find((candidate) => candidate.orderId === given);
     if (known) {
       return known;
