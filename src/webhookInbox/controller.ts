@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { COMMANDS, CONTEXT_KEYS, focusViewCommand, VIEWS, WEBHOOK_SCHEME } from '../common/ids';
+import { readSetting } from '../common/settings/read';
 import { escapeMarkdown } from '../common/text/markdown';
 import { connectInbox, disconnectInbox, INBOX_CONNECTED_KEY, type InboxCredentials } from '../webhooks/connect';
 import { formatInboxDocument, formatVerificationDocument } from '../webhooks/document';
@@ -13,7 +14,6 @@ import { startReceiver, type ReceivedRequest, type RunningReceiver } from '../we
 import { rowText, type RowIcon } from '../webhooks/rowText';
 import type { InboxSandbox, InboxWiring } from './deps';
 
-export const DEFAULT_PORT = 8789;
 const SECRET_KEY = 'oto.webhooks.inbox.secretKey';
 const AUTHORIZATION_KEY = 'oto.webhooks.inbox.authorizationKey';
 const FORWARD_KEY = 'oto.webhooks.forwardTo';
@@ -29,10 +29,9 @@ const ICONS: Record<RowIcon, vscode.ThemeIcon> = {
   stale: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
 };
 
-/** `oto.webhooks.port`, checked (a setting is user input): 0 picks a free port. */
-export function configuredPort(): number {
-  const value = vscode.workspace.getConfiguration('oto').get<unknown>('webhooks.port');
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 65535 ? value : DEFAULT_PORT;
+/** `oto.webhooks.port` (checked by the settings reader): 0 picks a free port. */
+function configuredPort(): number {
+  return readSetting('webhooks.port');
 }
 
 function forwardProblem(problem: ForwardTargetProblem): string {

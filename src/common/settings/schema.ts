@@ -21,6 +21,7 @@ export interface SettingValues {
   'sandbox.port': number;
   'sandbox.dialect': 'oto-codes' | 'numeric-codes';
   'proxy.port': number;
+  'webhooks.port': number;
 }
 
 export type SettingKey = keyof SettingValues;
@@ -40,6 +41,7 @@ export const SETTINGS: Readonly<Record<SettingKey, SettingSchema>> = {
   'sandbox.port': PORT,
   'sandbox.dialect': { type: 'string', enum: ['oto-codes', 'numeric-codes'] },
   'proxy.port': PORT,
+  'webhooks.port': PORT,
 };
 
 /** Whether a value (from settings.json, so anything) meets its setting's schema. */
