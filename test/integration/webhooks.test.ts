@@ -8,7 +8,8 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
 import { activateExtension } from './support/extension';
-import { sandbox } from './support/sandbox';
+import { OtoClient } from '../../src/client';
+import { copied } from './support/sandbox';
 import { screenshot, useTheme } from './support/screenshot';
 import { answerQuickInput, finished, notificationCenter, sideBarWidth, treeRows, uiAvailable, waitFor, type TreeRow } from './support/ui';
 
@@ -62,7 +63,8 @@ if (uiAvailable()) {
 
     it('connects in one action and shows the orderStatus an ERP\'s packing caused, with a valid signature', async () => {
       await finished('connecting the inbox', vscode.commands.executeCommand('oto.connectWebhookInbox'));
-      const { client } = await sandbox();
+      // Read afresh, not from the cached helper: a suite before this one may have restarted the sandbox on another port.
+      const client = new OtoClient({ baseUrl: await copied('oto.copySandboxBaseUrl'), refreshToken: await copied('oto.copySandboxRefreshToken'), timeoutMs: 5_000 });
       const queue = await client.getPackingOrders('RUH-WH1');
       orderId = queue[queue.length - 1].orderId;
       await client.updatePackingStatus({ orderId, packingStatus: 'picked' });
