@@ -74,6 +74,7 @@ const builds = [
       devtools: 'src/devtools/lazy.ts',
       orders: 'src/orders/lazy.ts',
       agent: 'src/agent/vscode/lazy.ts',
+      webhookInbox: 'src/webhookInbox/lazy.ts',
     },
     outdir: 'dist',
     platform: 'node',
@@ -102,13 +103,14 @@ function copyCodicons() {
   }
 }
 
-// VS Code reads the scenario schema (jsonValidation) from the package, which ships dist/ only; the
-// sandbox's loader bundles the same file.
-function copyScenarioSchema() {
+// VS Code reads the scenario schema and the webhook trigger's (jsonValidation) from the package,
+// which ships dist/ only; the sandbox's loader bundles the scenario's too.
+function copySchemas() {
   const fs = require('node:fs');
   const path = require('node:path');
   fs.mkdirSync(path.join(__dirname, 'dist'), { recursive: true });
   fs.copyFileSync(path.join(__dirname, 'src', 'sandbox', 'scenario', 'scenario.schema.json'), path.join(__dirname, 'dist', 'scenario.schema.json'));
+  fs.copyFileSync(path.join(__dirname, 'src', 'webhooks', 'trigger.schema.json'), path.join(__dirname, 'dist', 'webhook-trigger.schema.json'));
 }
 
 // ERP teams generate clients from dist/oto-openapi.json: the document is made by the same pure
@@ -128,7 +130,7 @@ async function writeOpenApi() {
 
 async function main() {
   copyCodicons();
-  copyScenarioSchema();
+  copySchemas();
   await writeOpenApi();
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   if (watch) {

@@ -54,12 +54,12 @@ export default tseslint.config(
 );
 
 function importRules() {
-  const vscode = { name: 'vscode', message: 'The client, the sandbox, the traffic core, the proxy, the agent tools\' core and MCP server, and OTO\'s facts must run in plain Node.' };
+  const vscode = { name: 'vscode', message: 'The client, the sandbox, the traffic core, the proxy, the agent tools\' core and MCP server, the webhook inbox core and OTO\'s facts must run in plain Node.' };
   const sandboxRooms = {
     group: ['**/sandbox/*', '!**/sandbox/types'],
     message: 'Import the sandbox from src/sandbox (its index.ts), never from one of its rooms or files: what it offers others is exported there.',
   };
-  const featureRooms = ['session', 'stock', 'orders', 'packing', 'devtools', 'operations', 'sandboxHost', 'workbench', 'recording', 'statusBar', 'sandbox', 'proxy', 'traffic', 'agent', 'extension'];
+  const featureRooms = ['session', 'stock', 'orders', 'packing', 'devtools', 'operations', 'sandboxHost', 'workbench', 'recording', 'statusBar', 'sandbox', 'proxy', 'traffic', 'agent', 'webhooks', 'webhookInbox', 'extension'];
   const commonFloor = {
     group: featureRooms.flatMap((room) => [`**/${room}`, `**/${room}/**`]),
     message: 'src/common is the ground floor: it imports OTO\'s facts (src/oto) and the client, never a feature room. Move what it needs down.',
@@ -73,7 +73,7 @@ function importRules() {
     message: 'The traffic core sits below the sandbox and the proxy: OTO\'s facts are in src/oto.',
   };
   const rule = (paths, patterns) => ({ 'no-restricted-imports': ['error', { paths, patterns }] });
-  const plainNode = ['src/client/**/*.ts', 'src/proxy/**/*.ts', 'src/agent/core/**/*.ts', 'src/agent/mcp/**/*.ts'];
+  const plainNode = ['src/client/**/*.ts', 'src/proxy/**/*.ts', 'src/agent/core/**/*.ts', 'src/agent/mcp/**/*.ts', 'src/webhooks/**/*.ts'];
   return [
     { files: ['src/**/*.ts'], ignores: ['src/sandbox/**'], rules: rule([], [sandboxRooms]) },
     { files: plainNode, rules: rule([vscode], [sandboxRooms]) },

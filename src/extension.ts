@@ -16,6 +16,7 @@ import { registerSandboxHost } from './sandboxHost';
 import { createSandboxHost } from './sandboxHost/vscodeHost';
 import { registerStatusBar } from './statusBar/statusBar';
 import { registerStock } from './stock';
+import { registerWebhookInbox } from './webhookInbox';
 import { registerWorkbench } from './workbench';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -76,6 +77,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     onDidChange: (listener) => session.onDidChange(listener),
     getSandbox: () => session.getSandbox(),
   });
+  registerWebhookInbox(context, { session });
 }
 
 export function deactivate(): void {}

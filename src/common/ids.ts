@@ -65,6 +65,16 @@ export const COMMANDS = {
   sandboxTrafficAllExchanges: 'oto.sandboxTraffic.allExchanges',
   sandboxTrafficFindingsOnly: 'oto.sandboxTraffic.findingsOnly',
   sandboxTrafficOthersOnly: 'oto.sandboxTraffic.othersOnly',
+  // The Webhook Inbox and triggered events (src/webhookInbox, over src/webhooks)
+  connectWebhookInbox: 'oto.connectWebhookInbox',
+  disconnectWebhookInbox: 'oto.disconnectWebhookInbox',
+  forwardWebhooks: 'oto.forwardWebhooks',
+  openWebhookEvent: 'oto.openWebhookEvent',
+  clearWebhookInbox: 'oto.clearWebhookInbox',
+  verifyWebhookSignature: 'oto.verifyWebhookSignature',
+  triggerWebhookEvent: 'oto.triggerWebhookEvent',
+  sendWebhookEvent: 'oto.sendWebhookEvent',
+  advanceOrderStatus: 'oto.advanceOrderStatus',
 } as const;
 
 /**
@@ -77,6 +87,7 @@ export const VIEWS = {
   stock: 'oto.stock',
   requests: 'oto.requests',
   sandboxTraffic: 'oto.sandboxTraffic',
+  webhookInbox: 'oto.webhookInbox',
 } as const;
 
 /** The webview panel type of the packing queue (package.json activates on it). */
@@ -90,6 +101,9 @@ export const LOW_STOCK_SCHEME = 'oto-low-stock';
 
 /** The URI scheme of captured exchanges' documents (registered at start: restored editors use it). */
 export const TRAFFIC_SCHEME = 'oto-traffic';
+
+/** The URI scheme of the Webhook Inbox's event documents. */
+export const WEBHOOK_SCHEME = 'oto-webhook';
 
 /** VS Code's own command that shows and focuses a contributed view. */
 export function focusViewCommand(view: (typeof VIEWS)[keyof typeof VIEWS]): string {
@@ -112,4 +126,6 @@ export const CONTEXT_KEYS = {
   proxyRunning: 'oto.proxy.running',
   trafficFindingsOnly: 'oto.traffic.findingsOnly',
   trafficOthersOnly: 'oto.traffic.othersOnly',
+  /** The Webhook Inbox's receiver is listening and registered with the sandbox. */
+  webhooksConnected: 'oto.webhooks.connected',
 } as const;

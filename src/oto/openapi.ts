@@ -4,8 +4,9 @@
 // the build writes it to dist/oto-openapi.json and the sandbox serves it.
 import { CONTRACT, type EndpointContract, type Schema } from './contract';
 import { NUMERIC_WRITE_ERRORS, NUMERIC_WRITES } from './dialects';
-import { API_PREFIX, ENDPOINT_NAMES, OTO_BASE_URLS, OTO_ENDPOINTS, type EndpointName } from './endpoints';
+import { API_PREFIX, ENDPOINT_NAMES, OTO_BASE_URLS, OTO_ENDPOINTS, WEBHOOK_ENDPOINT, type EndpointName } from './endpoints';
 import { JWT_EXPIRED, OTO_MESSAGES } from './errors';
+import { webhookPathItem } from './webhookContract';
 
 export interface OpenApiOptions {
   /** A server to list first, e.g. the running sandbox's base URL. */
@@ -84,6 +85,7 @@ export function openApiDocument(options: OpenApiOptions = {}): Record<string, un
   for (const name of ENDPOINT_NAMES) {
     paths[`/${name}`] = { [OTO_ENDPOINTS[name].method.toLowerCase()]: operation(name) };
   }
+  paths[`/${WEBHOOK_ENDPOINT.name}`] = webhookPathItem();
   const servers = [
     ...(options.serverUrl ? [{ url: options.serverUrl, description: 'This sandbox' }] : []),
     { url: OTO_BASE_URLS.production, description: 'OTO production' },
@@ -102,7 +104,7 @@ export function openApiDocument(options: OpenApiOptions = {}): Record<string, un
       ].join('\n\n'),
     },
     servers,
-    tags: [{ name: 'reads', description: 'Change nothing.' }, { name: 'writes', description: 'Change stock or orders.' }],
+    tags: [{ name: 'reads', description: 'Change nothing.' }, { name: 'writes', description: 'Change stock or orders.' }, { name: 'webhooks', description: 'Where OTO sends order events (oto-webhooks.md).' }],
     paths,
     components: {
       securitySchemes: {

@@ -6,6 +6,8 @@ import type { ServerActivity, ServerLimits } from '../common/serverLimits';
 import type { LintConfig } from '../traffic/lintConfig';
 import type { TrafficStore, TrafficStoreOptions } from '../traffic/store';
 import type { SandboxWebhooks, WebhookSettings } from './webhooks/types';
+
+export type { DeliveryFault, DeliveryFaultKind, WebhookType } from './webhooks/types';
 import type { Dialect } from '../oto';
 import type { SandboxControl } from './control/operations';
 import type { TrafficExchange } from '../traffic/exchange';

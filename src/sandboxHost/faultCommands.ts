@@ -1,7 +1,8 @@
 // "OTO: Inject Sandbox Fault…" (a few quick steps), "Show Sandbox Faults" (each removable) and
 // "Clear Sandbox Faults": thin prompts over the host's faults.
 import * as vscode from 'vscode';
-import { describeFault, faultKinds, faultOf, type FaultChoices } from './faultPicks';
+import { deliveryFaultKinds, deliveryFaultOf, describeFault, faultKinds, faultOf, type DeliveryFaultChoices, type FaultChoices } from './faultPicks';
+import { WEBHOOK_TYPES } from '../oto/webhooks';
 import type { SandboxHost } from './host';
 import { COMMANDS } from '../common/ids';
 import { plural } from '../common/text/plural';
@@ -26,14 +27,47 @@ async function askNumber(title: string, prompt: string, initial: number, max: nu
   return value === undefined ? undefined : Number(value.trim());
 }
 
+/** The webhooks the sandbox sends, rather than an endpoint it answers. */
+const DELIVERIES = 'deliveries';
+
+/** Asks what to do to webhook deliveries (after step 1): kind, its delay, which type, how many. */
+async function askDeliveryFault(): Promise<DeliveryFaultChoices | undefined> {
+  const kind = await vscode.window.showQuickPick(deliveryFaultKinds(), { title: step(2, 4), ignoreFocusOut: true, placeHolder: vscode.l10n.t('What happens to the deliveries?') });
+  if (!kind) {
+    return undefined;
+  }
+  const total = kind.amount ? 5 : 4;
+  const at = (n: number): string => step(kind.amount && n > 2 ? n + 1 : n, total);
+  const amount = kind.amount && (await askNumber(step(3, total), kind.amount.prompt, kind.amount.initial, kind.amount.max));
+  if (kind.amount && amount === undefined) {
+    return undefined;
+  }
+  const type = await vscode.window.showQuickPick(
+    [{ label: vscode.l10n.t('Every type'), webhookType: undefined }, ...WEBHOOK_TYPES.map((name) => ({ label: name, webhookType: name }))],
+    { title: at(3), ignoreFocusOut: true, placeHolder: vscode.l10n.t('Deliveries of which type?') },
+  );
+  if (!type) {
+    return undefined;
+  }
+  const times = await askNumber(at(4), vscode.l10n.t('How many deliveries?'), 1, 1000);
+  return times === undefined ? undefined : { kind: kind.type, amount, webhookType: type.webhookType, times };
+}
+
 /** Asks what to inject; undefined when cancelled at any step. */
-async function askFault(endpoints: readonly string[]): Promise<FaultChoices | undefined> {
+async function askFault(endpoints: readonly string[]): Promise<FaultChoices | DeliveryFaultChoices | undefined> {
   const endpoint = await vscode.window.showQuickPick(
-    [{ label: '*', description: vscode.l10n.t('all endpoints') }, ...endpoints.map((name) => ({ label: name }))],
+    [
+      { label: '*', description: vscode.l10n.t('all endpoints') },
+      { label: `$(radio-tower) ${vscode.l10n.t('Webhook deliveries')}`, description: vscode.l10n.t('what the sandbox sends your receiver'), target: DELIVERIES },
+      ...endpoints.map((name) => ({ label: name })),
+    ],
     { title: step(1, 5), ignoreFocusOut: true, placeHolder: vscode.l10n.t('Which endpoint fails?') },
   );
   if (!endpoint) {
     return undefined;
+  }
+  if ('target' in endpoint) {
+    return askDeliveryFault();
   }
   const kinds = faultKinds();
   const kind = await vscode.window.showQuickPick(kinds, { title: step(2, 5), ignoreFocusOut: true, placeHolder: vscode.l10n.t('How does it fail?') });
@@ -83,6 +117,19 @@ export async function injectFault(host: SandboxHost, ensureRunning: () => Promis
   if (!choices) {
     return;
   }
+  if (!('endpoint' in choices)) {
+    const running = host.current;
+    if (!running) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The sandbox stopped before the fault could be added.'));
+      return;
+    }
+    running.webhooks.faults.add([deliveryFaultOf(choices)]);
+    const kind = deliveryFaultKinds().find((item) => item.type === choices.kind)?.label ?? choices.kind;
+    void vscode.window.showInformationMessage(
+      plural(choices.times, 'Webhook delivery fault injected: {1} · {2} · the next delivery', 'Webhook delivery fault injected: {1} · {2} · the next {0} deliveries', kind, choices.webhookType ?? vscode.l10n.t('every type')),
+    );
+    return;
+  }
   const fault = faultOf(choices);
   if (!host.addFaults([fault])) {
     void vscode.window.showWarningMessage(vscode.l10n.t('The sandbox stopped before the fault could be added.'));
@@ -93,7 +140,7 @@ export async function injectFault(host: SandboxHost, ensureRunning: () => Promis
 }
 
 export function clearFaults(host: SandboxHost): void {
-  const count = host.faults().length;
+  const count = host.faults().length + host.deliveryFaultCount();
   host.clearFaults();
   void vscode.window.showInformationMessage(
     count === 0 ? vscode.l10n.t('No sandbox faults were active.') : plural(count, 'Cleared 1 sandbox fault.', 'Cleared {0} sandbox faults.'),

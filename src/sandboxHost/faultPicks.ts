@@ -1,7 +1,7 @@
 // What "OTO: Inject Sandbox Fault…" asks, turned into the sandbox's Fault, and how an active
 // fault is told in words (status bar, the faults list). Plain TypeScript, tested in Node.
 import * as l10n from '@vscode/l10n';
-import type { ActiveFault, Fault } from '../sandbox/types';
+import type { ActiveFault, DeliveryFault, DeliveryFaultKind, Fault, WebhookType } from '../sandbox/types';
 import { plural } from '../common/text/plural';
 
 export type FaultKind = 'rateLimit' | 'serverError500' | 'serverError503' | 'hang' | 'drop' | 'lostAnswer' | 'expiredToken' | 'latency';
@@ -106,4 +106,44 @@ export function describeFault(active: ActiveFault, now: number = Date.now()): st
   ].filter((part) => part !== undefined);
   const whom = fault.clients === 'others' ? l10n.t('other clients only') : l10n.t('every client');
   return [faultEffect(fault), where, ...(limits.length > 0 ? limits : [l10n.t('until cleared')]), whom].join(' · ');
+}
+
+/** A delivery fault's kind as Inject Sandbox Fault… offers it. */
+export interface DeliveryFaultKindItem {
+  type: DeliveryFaultKind;
+  label: string;
+  detail: string;
+  /** `delay`: the milliseconds step. */
+  amount?: { prompt: string; initial: number; max: number };
+}
+
+export function deliveryFaultKinds(): DeliveryFaultKindItem[] {
+  return [
+    { type: 'duplicate', label: l10n.t('Duplicate'), detail: l10n.t('Sent twice: does the receiver apply the event once?') },
+    { type: 'outOfOrder', label: l10n.t('Out of order'), detail: l10n.t('Held until the next event of the same order went') },
+    { type: 'delay', label: l10n.t('Delay'), detail: l10n.t('Sent later'), amount: { prompt: l10n.t('Delay in milliseconds'), initial: 2000, max: 600_000 } },
+    { type: 'drop', label: l10n.t('Drop'), detail: l10n.t('Never sent: does the receiver notice a missing status?') },
+    { type: 'wrongSignature', label: l10n.t('Wrong signature'), detail: l10n.t('Signed with another secret: the receiver must refuse it') },
+    { type: 'staleTimestamp', label: l10n.t('Stale timestamp'), detail: l10n.t('A day old, signed correctly: a replayed delivery') },
+    { type: 'retry', label: l10n.t('Retry until 2xx'), detail: l10n.t('Resent with backoff until the receiver accepts it') },
+  ];
+}
+
+export interface DeliveryFaultChoices {
+  kind: DeliveryFaultKind;
+  /** `delay`: milliseconds. */
+  amount?: number;
+  /** Only deliveries of this type; every type when absent. */
+  webhookType?: WebhookType;
+  /** How many deliveries. */
+  times: number;
+}
+
+export function deliveryFaultOf(choices: DeliveryFaultChoices): DeliveryFault {
+  return {
+    kind: choices.kind,
+    times: choices.times,
+    ...(choices.webhookType ? { webhookType: choices.webhookType } : {}),
+    ...(choices.kind === 'delay' ? { delayMs: choices.amount ?? 2000 } : {}),
+  };
 }

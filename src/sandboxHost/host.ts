@@ -137,8 +137,15 @@ export class SandboxHost {
     this.running?.control.faults.remove(id);
   }
 
+  /** Clears the faults of the endpoints and of the webhook deliveries. */
   clearFaults(): void {
     this.running?.control.faults.clear();
+    this.running?.webhooks.faults.clear();
+  }
+
+  /** Delivery faults still active (Inject Sandbox Fault… adds them too). */
+  deliveryFaultCount(): number {
+    return this.running?.webhooks.faults.list().length ?? 0;
   }
 
   /** The scenario file, parsed and checked. */

@@ -4,12 +4,15 @@
 import * as l10n from '@vscode/l10n';
 import type { Finding } from '../traffic/exchange';
 import { RULES } from '../traffic/lint';
+import { webhookRules } from '../traffic/webhookRules';
 import type { Translator } from '../traffic/rules/rule';
 import { pluralOfMany } from '../common/text/plural';
 
 const LOCAL: Translator = { t: l10n.t, pluralOfMany };
 
-const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
+// The receiver rules' wording does not depend on the deliveries they look back on: a log of none will do.
+const NO_DELIVERIES = { lastCopyAt: () => 0, startedBetween: () => false };
+const BY_ID = new Map([...RULES, ...webhookRules(NO_DELIVERIES)].map((rule) => [rule.id, rule]));
 
 export function findingText(finding: Finding): string {
   const rule = BY_ID.get(finding.rule);

@@ -62,7 +62,7 @@ async function main(): Promise<number> {
   fs.mkdirSync(path.join(toolchain.root, 'runs'), { recursive: true });
   const runDir = fs.mkdtempSync(path.join(toolchain.root, 'runs', 'run-'));
   // The extension's sandbox takes any free port: tests never bind a fixed one (8787 by default).
-  const profile = createProfile(runDir, { ...QUIET_SETTINGS, 'oto.sandbox.port': 0 });
+  const profile = createProfile(runDir, { ...QUIET_SETTINGS, 'oto.sandbox.port': 0, 'oto.webhooks.port': 0 });
   let extensionPath = repo;
   let vsix = '';
   if (fromSource) {

@@ -24,6 +24,7 @@ export interface SettingValues {
   'sandbox.dialect': 'oto-codes' | 'numeric-codes';
   'proxy.port': number;
   'agent.writes': Readonly<Record<string, unknown>>;
+  'webhooks.port': number;
 }
 
 export type SettingKey = keyof SettingValues;
@@ -44,6 +45,7 @@ export const SETTINGS: Readonly<Record<SettingKey, SettingSchema>> = {
   'sandbox.dialect': { type: 'string', enum: ['oto-codes', 'numeric-codes'] },
   'proxy.port': PORT,
   'agent.writes': { type: 'object' },
+  'webhooks.port': PORT,
 };
 
 /** Whether a value (from settings.json, so anything) meets its setting's schema. */

@@ -7,7 +7,7 @@ import type { WebhookDeliveryInfo } from '../../traffic/exchange';
 import type { CustomerOrder, SandboxState } from '../state/model';
 import { applyPackingStatus } from '../endpoints/packing';
 import { addArrivingOrder } from '../state/seed';
-import { DEFAULT_TIMEOUT_MS, deliver, isLoopback, WEBHOOK_USER_AGENT, type DeliveryResult } from './delivery';
+import { DEFAULT_TIMEOUT_MS, deliver, isLoopback, WEBHOOK_USER_AGENT, type DeliveryResult } from '../../common/webhookDelivery';
 import { DeliveryFaultQueue } from './deliveryFaults';
 import { impliesPacked, payloadOf } from './payloads';
 import { WebhookError, WebhookRegistry } from './registry';
@@ -53,6 +53,13 @@ function timestampOf(hook: Webhook, settings: WebhookSettings, at: number): numb
     return new Date(at).toISOString().slice(0, 19).replace('T', ' ');
   }
   return at;
+}
+
+function checkedType(type: unknown): WebhookType {
+  if (!isWebhookType(type)) {
+    throw new WebhookError('OTO1010', `type must be one of ${WEBHOOK_TYPES.join(', ')}, got ${JSON.stringify(type)}`);
+  }
+  return type;
 }
 
 /** What a hub needs of its account. */
@@ -230,15 +237,17 @@ export class WebhookHub implements SandboxWebhooks {
     return problems;
   }
 
+  preview(type: WebhookType, orderId: string): Record<string, unknown> {
+    return payloadOf(this.state, checkedType(type), this.order(orderId));
+  }
+
   trigger(request: TriggerRequest): number {
-    if (!isWebhookType(request.type)) {
-      throw new WebhookError('OTO1010', `type must be one of ${WEBHOOK_TYPES.join(', ')}, got ${JSON.stringify(request.type)}`);
-    }
+    const type = checkedType(request.type);
     const fields = request.fields ?? {};
     if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) {
       throw new WebhookError('OTO1010', 'fields must be an object of the payload fields to override');
     }
-    return this.emit(request.type, this.order(request.orderId), fields);
+    return this.emit(type, this.order(request.orderId), fields);
   }
 
   /** Builds the event for every webhook of `type` and queues its deliveries; returns how many. */

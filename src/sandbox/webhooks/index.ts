@@ -2,16 +2,16 @@
 // the receiver's answers say. The sandbox's entry wires `createWebhooks` to its state and traffic.
 import { captureBody, captureExchange } from '../../traffic/capture';
 import type { TrafficStore } from '../../traffic/store';
-import { webhookRules } from './findings';
+import { webhookRules } from '../../traffic/webhookRules';
 import { WebhookHub, type HubSetup, type RecordExchange } from './hub';
-import { RECEIVER_BODY_LIMIT } from './delivery';
+import { RECEIVER_BODY_LIMIT } from '../../common/webhookDelivery';
 import type { WebhookSettings } from './types';
 
 export * from './types';
 export { WebhookError, MAX_WEBHOOKS } from './registry';
 export { deliveryFaultProblems } from './deliveryFaults';
-export { SLOW_RECEIVER_MS } from './findings';
-export { DEFAULT_TIMEOUT_MS, WEBHOOK_USER_AGENT } from './delivery';
+export { SLOW_RECEIVER_MS } from '../../traffic/webhookRules';
+export { DEFAULT_TIMEOUT_MS, WEBHOOK_USER_AGENT } from '../../common/webhookDelivery';
 export { RECEIVER_BODY_LIMIT };
 export { STALE_BY_MS } from './hub';
 export { WebhookHub };

@@ -1,12 +1,9 @@
 // The public types of the sandbox's webhooks: what OTO's management API stores, the choices
 // where OTO's text is ambiguous, and the delivery faults a receiver can be tested with.
 
-export const WEBHOOK_TYPES = ['orderStatus', 'newOrders', 'shipmentError', 'walletTransaction'] as const;
-export type WebhookType = (typeof WEBHOOK_TYPES)[number];
+import type { ShipmentErrorSigning, WebhookType } from '../../oto/webhooks';
 
-export function isWebhookType(value: unknown): value is WebhookType {
-  return typeof value === 'string' && (WEBHOOK_TYPES as readonly string[]).includes(value);
-}
+export { WEBHOOK_TYPES, isWebhookType, type ShipmentErrorSigning, type WebhookType } from '../../oto/webhooks';
 
 /** One registered webhook, as `GET /rest/v2/webhook` lists it. */
 export interface Webhook {
@@ -57,8 +54,6 @@ export interface ActiveDeliveryFault {
   left?: number;
 }
 
-/** What a shipmentError's signature is computed over: OTO's text says `status`, integrations check `errorCode`. */
-export type ShipmentErrorSigning = 'errorCode' | 'status';
 /** How `authorizationKey` is sent in the Authorization header. */
 export type AuthorizationStyle = 'raw' | 'bearer';
 /** `epochMs` (OTO's samples), or `timestampFormat`: a webhook with one gets `YYYY-MM-DD HH:mm:ss` (UTC). */
@@ -124,6 +119,8 @@ export interface SandboxWebhooks {
   setOrderStatus(orderId: string, status: string): void;
   /** Adds an order to its warehouse's packing queue and fires `newOrders`. */
   addOrder(order: NewOrderInput): void;
+  /** The body an event of `type` for an order would carry, before timestamp and signature (what `trigger` overrides). */
+  preview(type: WebhookType, orderId: string): Record<string, unknown>;
   /** Fires an event of any type for an order, with fields overridden; returns how many webhooks it goes to. */
   trigger(request: TriggerRequest): number;
   readonly faults: {

@@ -2,7 +2,8 @@
 // fault itself, injected into a real sandbox, doing what its words say.
 import * as assert from 'node:assert';
 import { startSandbox } from '../../../src/sandbox';
-import { describeFault, faultKinds, faultOf, type FaultChoices } from '../../../src/sandboxHost/faultPicks';
+import { DELIVERY_FAULT_KINDS } from '../../../src/sandbox';
+import { deliveryFaultKinds, deliveryFaultOf, describeFault, faultKinds, faultOf, type FaultChoices } from '../../../src/sandboxHost/faultPicks';
 import { call, signIn } from '../sandbox/support/http';
 
 const choices = (over: Partial<FaultChoices>): FaultChoices => ({ endpoint: '*', kind: 'serverError500', limit: { by: 'requests', count: 2 }, clients: 'all', ...over });
@@ -14,6 +15,21 @@ describe('sandbox fault picks', () => {
       ['rateLimit', 'serverError500', 'serverError503', 'hang', 'drop', 'lostAnswer', 'expiredToken', 'latency'],
     );
     assert.deepStrictEqual(faultKinds().filter((item) => item.amount).map((item) => item.type), ['rateLimit', 'latency']);
+  });
+
+  it('offers every delivery fault the sandbox has, the delay with its milliseconds, and turns the answers into one', async () => {
+    assert.deepStrictEqual(deliveryFaultKinds().map((item) => item.type), [...DELIVERY_FAULT_KINDS]);
+    assert.deepStrictEqual(deliveryFaultKinds().filter((item) => item.amount).map((item) => item.type), ['delay']);
+    assert.deepStrictEqual(deliveryFaultOf({ kind: 'delay', amount: 750, webhookType: 'orderStatus', times: 2 }), { kind: 'delay', times: 2, webhookType: 'orderStatus', delayMs: 750 });
+    assert.deepStrictEqual(deliveryFaultOf({ kind: 'wrongSignature', times: 1 }), { kind: 'wrongSignature', times: 1 });
+    // The sandbox takes what the picks make.
+    const sandbox = await startSandbox();
+    try {
+      const [id] = sandbox.webhooks.faults.add([deliveryFaultOf({ kind: 'staleTimestamp', webhookType: 'walletTransaction', times: 3 })]);
+      assert.deepStrictEqual(sandbox.webhooks.faults.list(), [{ id, fault: { kind: 'staleTimestamp', times: 3, webhookType: 'walletTransaction' }, left: 3 }]);
+    } finally {
+      await sandbox.close();
+    }
   });
 
   it('turns the answers into the sandbox’s faults', () => {

@@ -239,8 +239,11 @@ describe('sandbox host', () => {
     host.onDidChangeFaults(() => changes++);
     assert.strictEqual(host.addFaults([{ endpoint: '*', status: 500, clients: 'others' }]), true);
     assert.strictEqual(host.faults().length, 1);
+    sandbox.webhooks.faults.add([{ kind: 'drop', times: 1 }]);
+    assert.strictEqual(host.deliveryFaultCount(), 1);
     host.clearFaults();
     assert.deepStrictEqual([host.faults(), changes], [[], 2]);
+    assert.deepStrictEqual([sandbox.webhooks.faults.list(), host.deliveryFaultCount()], [[], 0], 'Clear Sandbox Faults clears the delivery faults too');
     const text = await host.scenarioText();
     const saved = sandboxModule.parseScenario(text!);
     assert.deepStrictEqual([saved.refreshToken, saved.latencyMs, saved.products?.length], ['my-erp-test-token', 1, 40]);

@@ -70,9 +70,13 @@ describe('sandbox bundle', () => {
       'src/agent/core/tools.ts',
       'src/agent/core/writes.ts',
       'src/agent/vscode/lazy.ts',
+      'src/webhookInbox/controller.ts',
+      'src/webhookInbox/trigger.ts',
+      'src/webhooks/receiver.ts',
+      'src/webhooks/verify.ts',
     ];
     assert.deepStrictEqual(lazy.filter((input) => inputs.includes(input)), []);
-    for (const [entry, body] of [['src/recording/lazy.ts', 'src/recording/commands.ts'], ['src/sandboxHost/lazy.ts', 'src/sandboxHost/faultCommands.ts'], ['src/workbench/lazy.ts', 'src/workbench/diagnostics.ts'], ['src/devtools/lazy.ts', 'src/devtools/snapshots/snapshotCommands.ts'], ['src/orders/lazy.ts', 'src/orders/change/stockChange.ts'], ['src/agent/vscode/lazy.ts', 'src/agent/core/tools.ts']]) {
+    for (const [entry, body] of [['src/recording/lazy.ts', 'src/recording/commands.ts'], ['src/sandboxHost/lazy.ts', 'src/sandboxHost/faultCommands.ts'], ['src/workbench/lazy.ts', 'src/workbench/diagnostics.ts'], ['src/devtools/lazy.ts', 'src/devtools/snapshots/snapshotCommands.ts'], ['src/orders/lazy.ts', 'src/orders/change/stockChange.ts'], ['src/agent/vscode/lazy.ts', 'src/agent/core/tools.ts'], ['src/webhookInbox/lazy.ts', 'src/webhooks/receiver.ts']]) {
       assert.ok(Object.keys((await bundle(entry)).inputs).includes(body), `${entry} bundles ${body}`);
     }
   });

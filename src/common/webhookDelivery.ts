@@ -1,6 +1,7 @@
-// One HTTP delivery to a receiver: the registered method and URL, a JSON body, OTO's 10 s to
-// answer. What comes back is bounded: the first RECEIVER_BODY_LIMIT bytes are kept and the rest
-// is not read. Where a delivery may go is decided here too (loopback only unless allowed).
+// One HTTP delivery of a webhook to a receiver: the registered method and URL, a JSON body, OTO's
+// 10 s to answer. What comes back is bounded: the first RECEIVER_BODY_LIMIT bytes are kept and the
+// rest is not read. Where a delivery may go is decided here too (loopback only unless allowed). The
+// sandbox delivers with it, and the Webhook Inbox forwards what it received with it.
 import * as http from 'node:http';
 import * as https from 'node:https';
 import { isIP } from 'node:net';

@@ -1,7 +1,9 @@
-// What the sandbox learns about the receiver from how it answered the webhooks it sent: rules the
-// traffic store runs beside the contract lint (outbound exchanges get only these).
-import type { TrafficExchange } from '../../traffic/exchange';
-import { rule, type Rule } from '../../traffic/rules/rule';
+// What the sandbox learns about an ERP's webhook receiver from how it answered the deliveries it
+// sent: rules the traffic store runs beside the contract lint (outbound exchanges get only these).
+// In the traffic core, not the sandbox, so the Sandbox Traffic view words their findings in the
+// user's language (workbench/findingText.ts) as it does the contract rules'.
+import type { TrafficExchange } from './exchange';
+import { rule, type Rule } from './rules/rule';
 
 /** A receiver answering later than this is reported (OTO gives it 10 s in all). */
 export const SLOW_RECEIVER_MS = 5000;

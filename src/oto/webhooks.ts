@@ -1,0 +1,65 @@
+// What OTO's webhooks are (oto-webhooks.md): their types and the string a `signature` is computed
+// over. The sandbox signs with these; the editor's Webhook Inbox and Verify Webhook Signature check
+// with them. The HMAC itself is node:crypto's, outside this room (no Node built-ins here).
+
+export const WEBHOOK_TYPES = ['orderStatus', 'newOrders', 'shipmentError', 'walletTransaction'] as const;
+export type WebhookType = (typeof WEBHOOK_TYPES)[number];
+
+export function isWebhookType(value: unknown): value is WebhookType {
+  return typeof value === 'string' && (WEBHOOK_TYPES as readonly string[]).includes(value);
+}
+
+/** What a shipmentError's signature is computed over: OTO's text says `status`, integrations check `errorCode`. */
+export type ShipmentErrorSigning = 'errorCode' | 'status';
+export const SHIPMENT_ERROR_SIGNINGS: readonly ShipmentErrorSigning[] = ['errorCode', 'status'];
+
+/** The payload field whose value is the middle of the signing string. */
+export function signedField(type: WebhookType, shipmentErrorSigning: ShipmentErrorSigning): string {
+  if (type === 'walletTransaction') {
+    return 'transactionStatus';
+  }
+  return type === 'shipmentError' ? shipmentErrorSigning : 'status';
+}
+
+/** A payload value as it goes into the signing string: text as it is, nothing for null or missing. */
+export function signedValue(value: unknown): string {
+  if (value === undefined || value === null) {
+    return '';
+  }
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** `orderId:status:timestamp` of a flat payload (newOrders signs its nested order's fields). */
+export function signingString(payload: Record<string, unknown>, field: string): string {
+  return `${signedValue(payload.orderId)}:${signedValue(payload[field])}:${signedValue(payload.timestamp)}`;
+}
+
+/**
+ * An order's statuses in the order it usually goes through them, for Advance Order Status…:
+ * the warehouse part and the first shipment statuses are OTO's list (oto-webhooks.md); the rest
+ * (transit, delivery, return) are the ones OTO's dashboard shows. The sandbox takes any status.
+ */
+export const ORDER_STATUS_FLOW = [
+  'assignedToWarehouse',
+  'picked',
+  'packed',
+  'searchingDriver',
+  'shipmentCreated',
+  'goingToPickup',
+  'shipmentInProgress',
+  'outForDelivery',
+  'delivered',
+  'returnShipmentProcessing',
+  'returned',
+] as const;
+
+/** Off the usual path, offered from any warehouse status. */
+const WAREHOUSE_DETOURS = ['shipmentOnHoldWarehouse', 'notAvailableWH'];
+
+/** The statuses Advance Order Status… offers after `current`: the rest of the usual path, then the detours. */
+export function nextStatuses(current: string): string[] {
+  const at = (ORDER_STATUS_FLOW as readonly string[]).indexOf(current);
+  const rest = ORDER_STATUS_FLOW.slice(at + 1);
+  const inWarehouse = at < ORDER_STATUS_FLOW.indexOf('packed') || WAREHOUSE_DETOURS.includes(current) || current === 'new';
+  return [...(WAREHOUSE_DETOURS.includes(current) ? ORDER_STATUS_FLOW.slice(1) : rest), ...(inWarehouse ? WAREHOUSE_DETOURS.filter((status) => status !== current) : [])];
+}

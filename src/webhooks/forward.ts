@@ -1,0 +1,57 @@
+// Forward to…: every event the inbox receives goes on to the ERP's own receiver on this machine,
+// as `stripe listen --forward-to` does: same method, body and Authorization header, OTO's 10 s to
+// answer, the answer kept (bounded) beside the event. Loopback only: the inbox never sends a
+// delivery, with its signature and key, off this machine. No `vscode`.
+import { deliver, isLoopback, DEFAULT_TIMEOUT_MS, WEBHOOK_USER_AGENT } from '../common/webhookDelivery';
+import type { ForwardResult, InboxEvent } from './inbox';
+
+/** What is kept of the answer's body, in characters. */
+export const FORWARD_ANSWER_LIMIT = 4096;
+
+export type ForwardTargetProblem = 'notUrl' | 'notHttp' | 'notLoopback';
+
+/** Checks a target the user typed; the URL, or what is wrong with it. */
+export function parseForwardTarget(text: string): URL | ForwardTargetProblem {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return 'notUrl';
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return 'notHttp';
+  }
+  return isLoopback(url) ? url : 'notLoopback';
+}
+
+const FORWARDED_HEADERS = ['content-type', 'authorization'];
+
+export async function forwardEvent(event: InboxEvent, target: URL, options: { signal: AbortSignal; timeoutMs?: number }): Promise<ForwardResult> {
+  if (!isLoopback(target)) {
+    return { url: target.href, error: 'notLoopback', body: '', truncated: false, durationMs: 0 };
+  }
+  const headers: Record<string, string> = { 'User-Agent': WEBHOOK_USER_AGENT };
+  for (const name of FORWARDED_HEADERS) {
+    const value = event.headers[name];
+    if (value !== undefined) {
+      headers[name] = value;
+    }
+  }
+  const result = await deliver({
+    url: target,
+    method: event.method === 'PUT' ? 'PUT' : 'POST',
+    headers,
+    body: event.bodyText,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    signal: options.signal,
+  });
+  const body = result.body.toString('utf8');
+  return {
+    url: target.href,
+    ...(result.status !== undefined ? { status: result.status } : {}),
+    ...(result.error !== undefined ? { error: result.error } : {}),
+    body: body.slice(0, FORWARD_ANSWER_LIMIT),
+    truncated: body.length > FORWARD_ANSWER_LIMIT || result.bytes > result.body.length,
+    durationMs: Math.round(result.durationMs),
+  };
+}

@@ -1,0 +1,173 @@
+// The Webhook Inbox's events: what the receiver got, read (type, order, status), checked (the
+// signature against the kept secret, the Authorization header against the kept key) and, once
+// forwarded, what the ERP's own receiver answered. Newest first, bounded in count and bytes.
+// No `vscode`: the view and the documents read it; tested from plain Node.
+import { Emitter } from '../common/emitter';
+import { oldestToCut } from '../common/trim';
+import { bearerToken } from '../traffic/tokens';
+import type { WebhookType } from '../oto/webhooks';
+import type { ReceivedRequest, ReceiverAnswer } from './receiver';
+import { typeOfPath, verifyPayload, type NamedSecret, type Verification } from './verify';
+
+/** Whether the Authorization header carried the kept authorizationKey (raw or after `Bearer `). */
+export type AuthorizationCheck = 'matches' | 'differs' | 'missing' | 'notChecked';
+
+/** What a forwarded event's receiver answered. */
+export interface ForwardResult {
+  readonly url: string;
+  readonly status?: number;
+  /** Why nothing came back: `refused`, `timeout`, `reset`, a network error's code, or `notLoopback`. */
+  readonly error?: string;
+  /** At most FORWARD_ANSWER_LIMIT characters of the answer's body. */
+  readonly body: string;
+  readonly truncated: boolean;
+  readonly durationMs: number;
+}
+
+export interface InboxEvent {
+  readonly id: number;
+  readonly receivedAt: number;
+  readonly method: string;
+  readonly path: string;
+  /** As received (the Authorization value included: forwarding resends it); shortened wherever shown. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly bodyText: string;
+  /** The parsed body; undefined when it was not a JSON object. */
+  readonly payload?: Record<string, unknown>;
+  readonly type?: WebhookType;
+  readonly orderId?: string;
+  /** The status the event is about: `status`, a wallet's `transactionStatus`, a shipment error's `errorCode`. */
+  readonly status?: string;
+  readonly verification: Verification;
+  readonly authorization: AuthorizationCheck;
+  forward?: ForwardResult;
+}
+
+/** What the inbox checks deliveries with (from SecretStorage, held while the inbox runs). */
+export interface InboxKeys {
+  readonly secrets: readonly NamedSecret[];
+  readonly authorizationKey?: string;
+}
+
+export const MAX_EVENTS = 200;
+const KEEP_EVENTS = 150;
+const MAX_BYTES = 8 * 1024 * 1024;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string | undefined {
+  if (typeof value === 'string') {
+    return value === '' ? undefined : value;
+  }
+  return typeof value === 'number' ? String(value) : undefined;
+}
+
+function statusOf(payload: Record<string, unknown>, type: WebhookType | undefined): string | undefined {
+  switch (type) {
+    case 'walletTransaction':
+      return text(payload.transactionStatus);
+    case 'shipmentError':
+      return text(payload.errorCode);
+    case 'newOrders':
+      return isRecord(payload.order) ? text(payload.order.status) : undefined;
+    default:
+      return text(payload.status);
+  }
+}
+
+export function checkAuthorization(value: string | undefined, expected: string | undefined): AuthorizationCheck {
+  if (expected === undefined || expected === '') {
+    return 'notChecked';
+  }
+  if (value === undefined || value.trim() === '') {
+    return 'missing';
+  }
+  return value.trim() === expected || bearerToken(value) === expected ? 'matches' : 'differs';
+}
+
+/** Reads one delivery into an event. */
+export function readDelivery(id: number, request: ReceivedRequest, keys: InboxKeys): InboxEvent {
+  const bodyText = request.body.toString('utf8');
+  let payload: Record<string, unknown> | undefined;
+  try {
+    const parsed: unknown = JSON.parse(bodyText);
+    payload = isRecord(parsed) ? parsed : undefined;
+  } catch {
+    payload = undefined;
+  }
+  const verification = verifyPayload(payload, keys.secrets, { type: typeOfPath(request.path), now: request.receivedAt });
+  const type = verification.type;
+  const subject = payload && type === 'newOrders' && isRecord(payload.order) ? payload.order : payload;
+  return {
+    id,
+    receivedAt: request.receivedAt,
+    method: request.method,
+    path: request.path,
+    headers: request.headers,
+    bodyText,
+    ...(payload ? { payload } : {}),
+    type,
+    orderId: subject ? text(subject.orderId) : undefined,
+    status: payload ? statusOf(payload, type) : undefined,
+    verification,
+    authorization: checkAuthorization(request.headers.authorization, keys.authorizationKey),
+  };
+}
+
+export class Inbox {
+  private events: InboxEvent[] = [];
+  private bytes = 0;
+  private nextId = 1;
+  private readonly changed = new Emitter<InboxEvent | undefined>();
+  /** An event arrived or changed (its forward answer), or `undefined`: the list was cleared. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly keys: () => InboxKeys) {}
+
+  /** The receiver's handler: keeps the delivery, says whether it was JSON. */
+  readonly receive = (request: ReceivedRequest): ReceiverAnswer => {
+    const event = readDelivery(this.nextId++, request, this.keys());
+    this.events.push(event);
+    this.bytes += event.bodyText.length;
+    const { cut, bytes } = oldestToCut(
+      this.events.map((kept) => kept.bodyText.length),
+      this.bytes,
+      { maxCount: MAX_EVENTS, keepCount: KEEP_EVENTS, maxBytes: MAX_BYTES },
+    );
+    if (cut > 0) {
+      this.events = this.events.slice(cut);
+      this.bytes = bytes;
+    }
+    this.changed.fire(event);
+    return event.payload ? 'accepted' : 'refused';
+  };
+
+  /** Newest first. */
+  list(): InboxEvent[] {
+    return [...this.events].reverse();
+  }
+
+  get(id: number): InboxEvent | undefined {
+    return this.events.find((event) => event.id === id);
+  }
+
+  setForward(id: number, result: ForwardResult): void {
+    const event = this.get(id);
+    if (event) {
+      event.forward = result;
+      this.changed.fire(event);
+    }
+  }
+
+  clear(): void {
+    this.events = [];
+    this.bytes = 0;
+    this.changed.fire(undefined);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

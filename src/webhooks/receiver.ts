@@ -1,0 +1,126 @@
+// The Webhook Inbox's local receiver: an HTTP server on 127.0.0.1 that takes what the sandbox (or
+// curl) POSTs or PUTs, answers 200 at once, and hands each request on. Bounded like every server
+// we run (common/serverLimits): header, body and idle timeouts, a connection cap, a body cap, and
+// every refusal an OTO-shaped JSON error. No `vscode`: tested from plain Node.
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gatewayErrorBody } from '../oto';
+import { applyLimits, drained, resolveLimits, serverOptions, stopServer, type ServerLimits } from '../common/serverLimits';
+
+/** What one delivery brought; the body as received, at most the body cap. */
+export interface ReceivedRequest {
+  readonly method: string;
+  /** Path and query, at most 2,048 characters. */
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: Buffer;
+  readonly receivedAt: number;
+}
+
+/** What the receiver answers a delivery: `accepted` (200) or `refused` (400, the body was not JSON). */
+export type ReceiverAnswer = 'accepted' | 'refused';
+
+export interface ReceiverOptions {
+  /** 0 picks any free port. */
+  readonly port: number;
+  readonly limits?: ServerLimits;
+  /** Called for every POST or PUT within the limits; says what to answer. */
+  readonly onReceive: (request: ReceivedRequest) => ReceiverAnswer;
+}
+
+export interface RunningReceiver {
+  readonly port: number;
+  /** e.g. `http://127.0.0.1:8789` */
+  readonly origin: string;
+  close(): Promise<void>;
+}
+
+/** A receiver in the extension host takes fewer sockets and smaller bodies than the sandbox. */
+export const RECEIVER_LIMITS: ServerLimits = { maxConnections: 32, busyAnswers: 8, maxBodyBytes: 256 * 1024 };
+const MAX_PATH = 2048;
+
+function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  response.end(text);
+}
+
+function refuse(response: http.ServerResponse, status: number, message: string): void {
+  sendJson(response, status, gatewayErrorBody(status, message));
+}
+
+function flatHeaders(incoming: http.IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(incoming.headers)) {
+    if (value !== undefined) {
+      headers[name] = Array.isArray(value) ? value.join(', ') : value;
+    }
+  }
+  return headers;
+}
+
+/** The body, or undefined when it is over the cap (the rest read and dropped, so the 413 is not lost to a reset). */
+function readBody(incoming: http.IncomingMessage, maxBytes: number): Promise<Buffer | undefined> {
+  if (Number(incoming.headers['content-length']) > maxBytes) {
+    return drained(incoming).then(() => undefined);
+  }
+  return new Promise((resolve) => {
+    let chunks: Buffer[] | undefined = [];
+    let size = 0;
+    incoming.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (chunks && size > maxBytes) {
+        chunks = undefined;
+      }
+      chunks?.push(chunk);
+    });
+    incoming.on('end', () => resolve(chunks ? Buffer.concat(chunks) : undefined));
+    incoming.on('error', () => resolve(undefined));
+  });
+}
+
+export async function startReceiver(options: ReceiverOptions): Promise<RunningReceiver> {
+  const limits = resolveLimits({ ...RECEIVER_LIMITS, ...options.limits });
+  const server = http.createServer(serverOptions(limits), (incoming, response) => {
+    void handle(incoming, response);
+  });
+  async function handle(incoming: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const method = incoming.method ?? 'GET';
+    const path = incoming.url ?? '/';
+    if (method !== 'POST' && method !== 'PUT') {
+      await drained(incoming);
+      response.setHeader('Allow', 'POST, PUT');
+      refuse(response, 405, `The Webhook Inbox takes POST or PUT deliveries, not ${method.slice(0, 16)}`);
+      return;
+    }
+    if (path.length > MAX_PATH) {
+      await drained(incoming);
+      refuse(response, 414, `The path is too long: at most ${MAX_PATH} characters`);
+      return;
+    }
+    const body = await readBody(incoming, limits.maxBodyBytes);
+    if (body === undefined) {
+      if (!response.destroyed) {
+        refuse(response, 413, `Request body too large: at most ${limits.maxBodyBytes} bytes`);
+      }
+      return;
+    }
+    const answer = options.onReceive({ method, path, headers: flatHeaders(incoming), body, receivedAt: Date.now() });
+    if (answer === 'refused') {
+      refuse(response, 400, 'The body is not a JSON object: OTO sends webhooks as JSON');
+    } else {
+      sendJson(response, 200, { success: true });
+    }
+  }
+  applyLimits(server, limits);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    // Loopback only: the sandbox and the ERP under test are on this machine.
+    server.listen(options.port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  return { port, origin: `http://127.0.0.1:${port}`, close: () => stopServer(server) };
+}

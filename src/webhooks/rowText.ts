@@ -1,0 +1,39 @@
+// How one inbox event reads as a row of the Webhook Inbox: type and order, then status, the
+// signature verdict, the time, and the forwarded receiver's answer. No `vscode`.
+import * as l10n from '@vscode/l10n';
+import { formatTime } from '../common/text/timeFormat';
+import type { ForwardResult, InboxEvent } from './inbox';
+import { verdictLabel, verdictReason, timestampWarning } from './words';
+
+export type RowIcon = 'valid' | 'invalid' | 'unsigned' | 'stale';
+
+export interface RowText {
+  readonly label: string;
+  readonly description: string;
+  readonly icon: RowIcon;
+  /** Plain sentences for the tooltip (escaped by the view). */
+  readonly details: readonly string[];
+}
+
+export function forwardText(forward: ForwardResult): string {
+  if (forward.status !== undefined) {
+    return `→ ${forward.status}`;
+  }
+  return forward.error === 'timeout' ? l10n.t('→ no answer in time') : l10n.t('→ not delivered ({0})', forward.error ?? '?');
+}
+
+export function rowText(event: InboxEvent): RowText {
+  const { verification } = event;
+  const warning = timestampWarning(verification);
+  const stale = verification.timestamp?.stale === true;
+  const parts = [event.status ?? '', stale ? `${verdictLabel(verification.verdict)}, ${l10n.t('stale')}` : verdictLabel(verification.verdict), formatTime(event.receivedAt).slice(0, 8)];
+  if (event.forward) {
+    parts.push(forwardText(event.forward));
+  }
+  return {
+    label: `${event.type ?? l10n.t('unknown type')} · ${event.orderId ?? '—'}`,
+    description: parts.filter(Boolean).join(' · '),
+    icon: verification.verdict === 'valid' ? (stale ? 'stale' : 'valid') : verification.verdict,
+    details: [verdictReason(verification), ...(warning ? [warning] : []), ...(event.forward ? [l10n.t('Forwarded to {0}: {1}', event.forward.url, forwardText(event.forward))] : [])],
+  };
+}

@@ -1,0 +1,263 @@
+// The Webhook Inbox's core over real HTTP: the sandbox registered with the receiver in one action,
+// each event read and its signature checked with the inbox's secret (faults that sign wrong or
+// stale included), the receiver's bounds, the kept-events cap, the documents, and Forward to….
+import * as assert from 'node:assert/strict';
+import * as http from 'node:http';
+import * as net from 'node:net';
+import { startSandbox, type RunningSandbox, type WebhookSettings } from '../../../src/sandbox';
+import { connectInbox, disconnectInbox, inboxUrl, isConnected } from '../../../src/webhooks/connect';
+import { formatInboxDocument } from '../../../src/webhooks/document';
+import { forwardEvent, parseForwardTarget } from '../../../src/webhooks/forward';
+import { Inbox, MAX_EVENTS, type InboxEvent, type InboxKeys } from '../../../src/webhooks/inbox';
+import { startReceiver, type RunningReceiver } from '../../../src/webhooks/receiver';
+import { startReceiver as startErpReceiver, type Receiver as ErpReceiver } from '../sandbox/webhooks/receiver';
+import { signIn } from '../sandbox/support/http';
+
+const SECRET = 'inbox-secret-7f3a9c2e11d04b5a';
+const AUTHORIZATION = 'inbox-auth-2b8e6d4c90a1f357';
+const KEYS: InboxKeys = { secrets: [{ name: 'inbox secret', secret: SECRET }], authorizationKey: AUTHORIZATION };
+
+interface Raw {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  json: Record<string, unknown>;
+}
+
+function request(port: number, method: string, path: string, body?: string | Buffer, headers: Record<string, string> = {}): Promise<Raw> {
+  return new Promise((resolve, reject) => {
+    const outgoing = http.request({ host: '127.0.0.1', port, method, path, headers: { 'Content-Type': 'application/json', ...headers }, agent: false }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, json: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown> }));
+    });
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
+
+/** Resolves with the inbox's events once it holds `count`. */
+function eventsOnce(inbox: Inbox, count: number, timeoutMs = 5000): Promise<InboxEvent[]> {
+  return new Promise((resolve, reject) => {
+    const check = (): boolean => {
+      if (inbox.list().length >= count) {
+        clearTimeout(timer);
+        subscription.dispose();
+        resolve(inbox.list());
+        return true;
+      }
+      return false;
+    };
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`${inbox.list().length} of ${count} events arrived`));
+    }, timeoutMs);
+    const subscription = inbox.onDidChange(() => void check());
+    check();
+  });
+}
+
+describe('webhook inbox: receiving from the sandbox', () => {
+  let sandbox: RunningSandbox | undefined;
+  let receiver: RunningReceiver | undefined;
+  let inbox: Inbox;
+  const start = async (webhooks: WebhookSettings = {}): Promise<RunningSandbox> => {
+    inbox = new Inbox(() => KEYS);
+    receiver = await startReceiver({ port: 0, onReceive: inbox.receive });
+    sandbox = await startSandbox({ webhooks });
+    return sandbox;
+  };
+  afterEach(async () => {
+    await sandbox?.close();
+    await receiver?.close();
+    sandbox = receiver = undefined;
+  });
+
+  it('registers the inbox for every type in one action, replacing its earlier registrations and leaving others alone', async () => {
+    const running = await start({ register: [{ url: 'http://127.0.0.1:9/erp', webhookType: 'orderStatus' }] });
+    const origin = receiver!.origin;
+    assert.equal(isConnected(running.webhooks, origin), false);
+    const hooks = connectInbox(running.webhooks, origin, { secretKey: SECRET, authorizationKey: AUTHORIZATION });
+    assert.deepEqual(hooks.map((hook) => hook.url), ['orderStatus', 'newOrders', 'shipmentError', 'walletTransaction'].map((type) => `${origin}/${type}`));
+    connectInbox(running.webhooks, origin, { secretKey: `${SECRET}-2`, authorizationKey: AUTHORIZATION });
+    const listed = running.webhooks.list();
+    assert.equal(listed.length, 5, 'connecting again replaces, OTO1122 would refuse a URL twice');
+    assert.equal(listed.find((hook) => hook.url === inboxUrl(origin, 'orderStatus'))?.secretKey, `${SECRET}-2`);
+    assert.ok(isConnected(running.webhooks, origin));
+    assert.equal(disconnectInbox(running.webhooks, origin), 4);
+    assert.deepEqual(running.webhooks.list().map((hook) => hook.url), ['http://127.0.0.1:9/erp']);
+  });
+
+  it('shows orderStatus picked and packed with a valid signature, order and status, newest first, when the packing endpoint marks an order', async () => {
+    const running = await start();
+    connectInbox(running.webhooks, receiver!.origin, { secretKey: SECRET, authorizationKey: AUTHORIZATION });
+    const api = await signIn(running);
+    const queue = (await api.post('getPackingOrders', { warehouseCode: 'RUH-WH1' })).json as { orders: Array<{ orderId: string }> };
+    const orderId = queue.orders[0].orderId;
+    await api.post('updatePackingStatus', { orderId, packingStatus: 'picked' });
+    await api.post('updatePackingStatus', { orderId, packingStatus: 'packed' });
+    const [packed, picked] = await eventsOnce(inbox, 2);
+    assert.deepEqual([picked.type, picked.orderId, picked.status], ['orderStatus', orderId, 'picked']);
+    assert.deepEqual([packed.type, packed.orderId, packed.status], ['orderStatus', orderId, 'packed']);
+    assert.equal(packed.verification.verdict, 'valid');
+    assert.equal(packed.verification.match?.signingString, `${orderId}:packed:${String(packed.payload?.timestamp)}`);
+    assert.equal(packed.verification.match?.secretName, 'inbox secret');
+    assert.equal(packed.verification.timestamp?.stale, false);
+    assert.equal(packed.authorization, 'matches');
+    assert.ok(packed.id > picked.id);
+  });
+
+  it('says invalid for a delivery the sandbox signed wrong on purpose, and stale for a day-old timestamp', async () => {
+    const running = await start();
+    connectInbox(running.webhooks, receiver!.origin, { secretKey: SECRET, authorizationKey: AUTHORIZATION });
+    running.webhooks.faults.add([{ kind: 'wrongSignature', times: 1 }]);
+    const orderId = running.exportState().orders[0].orderId;
+    running.webhooks.trigger({ type: 'walletTransaction', orderId });
+    const [wrong] = await eventsOnce(inbox, 1);
+    assert.equal(wrong.type, 'walletTransaction');
+    assert.equal(wrong.verification.verdict, 'invalid');
+    assert.deepEqual(wrong.verification.tried.map((candidate) => candidate.field), ['transactionStatus']);
+    assert.match(formatInboxDocument(wrong), /No kept secret gives this signature over any of: /);
+    running.webhooks.faults.add([{ kind: 'staleTimestamp', times: 1 }]);
+    running.webhooks.trigger({ type: 'orderStatus', orderId });
+    const [stale] = await eventsOnce(inbox, 2);
+    assert.equal(stale.verification.verdict, 'valid', 'a stale delivery is signed correctly');
+    assert.equal(stale.verification.timestamp?.stale, true);
+    assert.match(formatInboxDocument(stale), /Stale timestamp: 24 h old/);
+  });
+
+  it('finds which string a shipmentError was signed over, whichever the scenario chose', async () => {
+    for (const shipmentErrorSigning of ['status', 'errorCode'] as const) {
+      const running = await start({ shipmentErrorSigning });
+      connectInbox(running.webhooks, receiver!.origin, { secretKey: SECRET, authorizationKey: AUTHORIZATION });
+      const orderId = running.exportState().orders[0].orderId;
+      running.webhooks.trigger({ type: 'shipmentError', orderId, fields: { status: 'shipmentCreated' } });
+      const [event] = await eventsOnce(inbox, 1);
+      assert.equal(event.status, 'deliveryCompanyError');
+      assert.equal(event.verification.verdict, 'valid');
+      assert.equal(event.verification.match?.field, shipmentErrorSigning);
+      assert.match(formatInboxDocument(event), new RegExp(`this one was signed over ${shipmentErrorSigning}`));
+      await sandbox?.close();
+      await receiver?.close();
+    }
+    sandbox = receiver = undefined;
+  });
+
+  it('shows newOrders unsigned, with its nested order read', async () => {
+    const running = await start();
+    connectInbox(running.webhooks, receiver!.origin, { secretKey: SECRET, authorizationKey: AUTHORIZATION });
+    running.webhooks.addOrder({ orderId: 'INBOX-1', warehouseCode: 'RUH-WH1', items: [{ sku: 'INBOX-SKU', quantity: 2, name: 'Inbox test item', price: 10 }] });
+    const [event] = await eventsOnce(inbox, 1);
+    assert.deepEqual([event.type, event.orderId, event.status, event.verification.verdict], ['newOrders', 'INBOX-1', 'assignedToWarehouse', 'unsigned']);
+    assert.match(formatInboxDocument(event), /OTO sends newOrders without one/);
+  });
+});
+
+describe('webhook inbox: the receiver is bounded', () => {
+  let receiver: RunningReceiver | undefined;
+  let inbox: Inbox;
+  afterEach(async () => {
+    await receiver?.close();
+    receiver = undefined;
+  });
+  const start = async (limits = {}): Promise<number> => {
+    inbox = new Inbox(() => KEYS);
+    receiver = await startReceiver({ port: 0, onReceive: inbox.receive, limits });
+    return receiver.port;
+  };
+
+  it('listens on 127.0.0.1 only and answers other methods 405 in OTO\'s gateway JSON', async () => {
+    const port = await start();
+    assert.equal(receiver!.origin, `http://127.0.0.1:${port}`);
+    const answer = await request(port, 'GET', '/orderStatus');
+    assert.equal(answer.status, 405);
+    assert.equal(answer.headers.allow, 'POST, PUT');
+    assert.deepEqual(answer.json, { message: 'The Webhook Inbox takes POST or PUT deliveries, not GET', code: 405 });
+    assert.equal(inbox.list().length, 0);
+  });
+
+  it('refuses a body over the cap with 413 and keeps nothing; keeps a body that is not JSON and answers 400', async () => {
+    const port = await start({ maxBodyBytes: 1024 });
+    const big = await request(port, 'POST', '/orderStatus', Buffer.alloc(4096, 'a'));
+    assert.equal(big.status, 413);
+    assert.equal(big.json.code, 413);
+    assert.equal(inbox.list().length, 0);
+    const text = await request(port, 'POST', '/orderStatus', 'not json');
+    assert.deepEqual([text.status, text.json.code], [400, 400]);
+    assert.equal(inbox.list()[0].bodyText, 'not json');
+    assert.equal(inbox.list()[0].verification.verdict, 'unsigned');
+  });
+
+  it('answers a request whose headers never finish 408, and a connection past the cap 503', async () => {
+    const port = await start({ headersTimeoutMs: 300, requestTimeoutMs: 600, maxConnections: 1, busyAnswers: 1 });
+    const stalled = net.connect(port, '127.0.0.1');
+    const answered = new Promise<string>((resolve) => {
+      let text = '';
+      stalled.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
+      stalled.on('close', () => resolve(text));
+    });
+    stalled.write('POST /orderStatus HTTP/1.1\r\nHost: x\r\n');
+    // The stalled socket holds the one connection: the next is turned away.
+    await new Promise((resolve) => stalled.once('ready', resolve));
+    const busy = await request(port, 'POST', '/orderStatus', '{}').catch((error: Error) => ({ status: -1, json: { error: error.message } }));
+    assert.equal(busy.status, 503);
+    assert.match(await answered, /^HTTP\/1\.1 408 .*"code":408/s);
+  });
+
+  it(`keeps the last ${MAX_EVENTS} events at most, newest first`, async () => {
+    inbox = new Inbox(() => KEYS);
+    for (let i = 0; i < MAX_EVENTS + 10; i++) {
+      inbox.receive({ method: 'POST', path: '/orderStatus', headers: {}, body: Buffer.from(JSON.stringify({ orderId: `O${i}`, status: 'packed' })), receivedAt: Date.now() });
+    }
+    const events = inbox.list();
+    assert.ok(events.length <= MAX_EVENTS);
+    assert.equal(events[0].orderId, `O${MAX_EVENTS + 9}`);
+    assert.ok(events.every((event, index) => index === 0 || event.id < events[index - 1].id));
+  });
+
+  it('shortens the Authorization value in the document and never shows the secret', () => {
+    inbox = new Inbox(() => KEYS);
+    inbox.receive({ method: 'POST', path: '/orderStatus', headers: { authorization: `Bearer ${AUTHORIZATION}` }, body: Buffer.from('{"orderId":"1","status":"packed","timestamp":1,"signature":"x"}'), receivedAt: Date.now() });
+    const [event] = inbox.list();
+    assert.equal(event.authorization, 'matches', 'Bearer and raw forms both match');
+    const text = formatInboxDocument(event);
+    assert.ok(!text.includes(AUTHORIZATION) && !text.includes(SECRET));
+    assert.match(text, /"authorization": "Bearer …f357"/);
+  });
+});
+
+describe('webhook inbox: Forward to…', () => {
+  let erp: ErpReceiver | undefined;
+  afterEach(async () => {
+    await erp?.close();
+    erp = undefined;
+  });
+  const event = (): InboxEvent => {
+    const inbox = new Inbox(() => KEYS);
+    inbox.receive({ method: 'POST', path: '/orderStatus', headers: { 'content-type': 'application/json', authorization: AUTHORIZATION, 'x-other': 'dropped' }, body: Buffer.from('{"orderId":"1042","status":"packed"}'), receivedAt: Date.now() });
+    return inbox.list()[0];
+  };
+
+  it('resends the body and Authorization to a loopback receiver and keeps its answer', async () => {
+    erp = await startErpReceiver('/erp/oto');
+    erp.answers = [{ status: 500, body: '{"error":"duplicate key"}' }];
+    const result = await forwardEvent(event(), new URL(erp.url), { signal: new AbortController().signal });
+    const [delivery] = await erp.received(1);
+    assert.equal(delivery.text, '{"orderId":"1042","status":"packed"}');
+    assert.equal(delivery.headers.authorization, AUTHORIZATION);
+    assert.equal(delivery.headers['x-other'], undefined);
+    assert.deepEqual([result.status, result.body, result.url], [500, '{"error":"duplicate key"}', erp.url]);
+  });
+
+  it('says refused when nothing listens, and sends nothing off this machine', async () => {
+    const closed = await startErpReceiver();
+    const url = new URL(closed.url);
+    await closed.close();
+    assert.equal((await forwardEvent(event(), url, { signal: new AbortController().signal })).error, 'refused');
+    assert.equal(parseForwardTarget('http://192.0.2.10/hook'), 'notLoopback');
+    assert.equal((await forwardEvent(event(), new URL('http://192.0.2.10/hook'), { signal: new AbortController().signal })).error, 'notLoopback');
+    assert.equal(parseForwardTarget('ftp://127.0.0.1/x'), 'notHttp');
+    assert.equal(parseForwardTarget('localhost:3000'), 'notHttp');
+    assert.equal(parseForwardTarget('not a url'), 'notUrl');
+    assert.equal((parseForwardTarget(' http://localhost:3000/oto ') as URL).href, 'http://localhost:3000/oto');
+  });
+});
