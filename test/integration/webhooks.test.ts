@@ -11,7 +11,7 @@ import { activateExtension } from './support/extension';
 import { OtoClient } from '../../src/client';
 import { copied } from './support/sandbox';
 import { screenshot, useTheme } from './support/screenshot';
-import { answerQuickInput, finished, notificationCenter, sideBarWidth, treeRows, uiAvailable, waitFor, type TreeRow } from './support/ui';
+import { answerQuickInput, collapsePane, finished, notificationCenter, sideBarWidth, treeRows, uiAvailable, waitFor, type TreeRow } from './support/ui';
 
 const VIEW = 'Webhook Inbox';
 
@@ -55,6 +55,9 @@ if (uiAvailable()) {
     });
 
     after(async () => {
+      if (uiAvailable()) {
+        await collapsePane('Webhook Inbox');
+      }
       await vscode.commands.executeCommand('oto.disconnectWebhookInbox');
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.commands.executeCommand('notifications.clearAll');

@@ -162,7 +162,11 @@ describe('integration workbench in a real VS Code', () => {
     });
 
     it('selecting a row opens its document; Copy as cURL gives a line without the token', async () => {
+      // Only the rows that fit the pane are rendered; this editor's own reads (newest, on top) would push the ERP's down.
+      await vscode.commands.executeCommand('oto.sandboxTraffic.othersOnly');
+      await waitFor('the ERP rows only', rows, (seen) => (seen ?? []).length > 0 && (seen ?? []).every((row) => !row.description.includes(OWN_CLIENT)));
       await clickTreeRow('Sandbox Traffic', 'POST createInventoryOrder');
+      await vscode.commands.executeCommand('oto.sandboxTraffic.allClients');
       const editor = await waitFor(
         'the exchange document',
         async () => vscode.window.activeTextEditor,

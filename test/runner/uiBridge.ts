@@ -105,6 +105,14 @@ async function perform(page: Page, request: Request): Promise<unknown> {
     case 'clickTreeRow':
       await page.locator(`${PANE_SELECTOR(text('title'))} .monaco-list-row`).filter({ has: page.locator('.label-name', { hasText: text('label') }) }).first().click();
       return null;
+    case 'collapsePane': {
+      // A suite that opened a view closes it again, so the views below keep room for their rows.
+      const header = page.locator(`${PANE_SELECTOR(text('title'))} > .pane-header`);
+      if ((await header.getAttribute('aria-expanded')) === 'true') {
+        await header.click();
+      }
+      return null;
+    }
     case 'sideBarWidth': {
       // Drags the sash on the side bar's right edge, as a user widens it.
       const box = await page.locator('.part.sidebar').boundingBox();

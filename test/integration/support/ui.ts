@@ -134,6 +134,8 @@ export type QuickInputState =
 export const treeRows = (title: string): Promise<TreeRow[] | undefined> => request('treeRows', { title });
 /** Clicks the first row of that tree whose label contains `label` (selects it; toggles a parent). */
 export const clickTreeRow = (title: string, label: string): Promise<void> => request('clickTreeRow', { title, label });
+/** Collapses the view whose header contains `title`, if it is expanded. */
+export const collapsePane = (title: string): Promise<void> => request('collapsePane', { title });
 /** Drags the side bar's edge to make it about `width` pixels wide; resolves to the new width. */
 export const sideBarWidth = (width: number): Promise<number> => request('sideBarWidth', { width });
 export const quickInput = (): Promise<QuickInputState> => request('quickInput');
