@@ -48,6 +48,30 @@ if (uiAvailable()) {
       assert.ok(figures.forecast === undefined || figures.forecast === figures.onHand || text.includes(`(forecast ${figures.forecast})`), text);
     });
 
+    it('every read tool answers through invokeTool from what the extension reads: low stock, packing queue, order, traffic, exchange, history', async () => {
+      const invoke = async (name: string, input: object): Promise<string> =>
+        textOf(await vscode.lm.invokeTool(name, { input, toolInvocationToken: undefined }, new vscode.CancellationTokenSource().token));
+      const { client } = await sandbox();
+      const low = await invoke('oto_low_stock', { location: 'RUH-WH1' });
+      const lowRows = low.split('\n').filter((line) => line.startsWith('RUH-WH1 · "'));
+      assert.ok(lowRows.length > 0, low);
+      const global = await client.checkGlobalStock(lowRows.map((line) => JSON.parse(/· ("[^"]*")/.exec(line)![1]) as string));
+      for (const line of lowRows) {
+        const [, sku, onHand] = /· "([^"]*)": (-?\d+) on hand/.exec(line)!;
+        assert.ok(Number(onHand) <= 0 || Number(onHand) < (global[sku]?.minInventory ?? 0), line);
+      }
+      const queue = await invoke('oto_packing_queue', { warehouse: 'RUH-WH1' });
+      const [first] = await client.getPackingOrders('RUH-WH1');
+      assert.ok(queue.includes(`order "${first.orderId}"`), queue);
+      assert.match(await invoke('oto_order', { orderId: first.orderId }), new RegExp(`order "${first.orderId}"`));
+      // The Stock view's own reads are in the sandbox's traffic the extension shows.
+      const traffic = await invoke('oto_traffic', { endpoint: 'checkInventoryStock', limit: 3 });
+      const id = Number(/^#(\d+)/m.exec(traffic)?.[1]);
+      assert.ok(Number.isInteger(id) && traffic.includes('GET checkInventoryStock'), traffic);
+      assert.match(await invoke('oto_exchange', { id }), /checkInventoryStock/);
+      assert.match(await invoke('oto_stock_history', { sku: SKU }), new RegExp(`stock history of "${SKU}": \\d+ changes? recorded, newest first`));
+    });
+
     it('a write invoked outside a chat asks with a modal first (which the test host refuses: declined) and sends nothing', async () => {
       const before = await onHandAtRiyadh();
       const invoking = vscode.lm.invokeTool('oto_adjust_stock', { input: { location: 'RUH-WH1', sku: SKU, qty: 7, reason: 'in-editor test' }, toolInvocationToken: undefined }, new vscode.CancellationTokenSource().token);
