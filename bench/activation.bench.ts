@@ -70,7 +70,8 @@ const API_NAMES = [
   'ConfigurationTarget', 'QuickInputButtons', 'QuickPickItemKind', 'Hover', 'ViewColumn', 'StatusBarAlignment', 'Range',
   'Position', 'Selection', 'LogLevel', 'CancellationTokenSource', 'TabInputWebview', 'TabInputText', 'ColorThemeKind',
   'UIKind', 'ExtensionMode', 'RelativePattern', 'FileType', 'Location', 'TextEdit', 'WorkspaceEdit',
-  'CodeLens', 'Diagnostic', 'DiagnosticSeverity', 'Disposable', 'FileSystemError',
+  'CodeLens', 'Diagnostic', 'DiagnosticSeverity', 'Disposable', 'FileSystemError', 'lm', 'LanguageModelTextPart',
+  'LanguageModelToolResult', 'McpStdioServerDefinition',
 ];
 
 interface FakeUri {
@@ -85,8 +86,20 @@ const fileUri = (fsPath: string): FakeUri => ({ fsPath, path: fsPath, scheme: 'f
 /** A view that is not showing, as on a start with the OTO container closed. */
 const hiddenView = (): unknown => stub('view', { visible: false, onDidChangeVisibility: new EventEmitter<unknown>().event });
 
+/** The `oto.*` defaults package.json contributes, which VS Code's configuration answers with when nothing is set. */
+function contributedDefaults(): Map<string, unknown> {
+  const manifest = JSON.parse(fs.readFileSync(path.join(path.dirname(dist), 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { default?: unknown }> } } };
+  return new Map(Object.entries(manifest.contributes.configuration.properties).map(([key, entry]) => [key.replace(/^oto\./, ''), entry.default]));
+}
+
 function fakeVscode(registry: Registry, settings: Map<string, unknown>): Record<string, unknown> {
-  const configuration = { get: (key: string, fallback?: unknown) => (settings.has(key) ? settings.get(key) : fallback), has: () => false, inspect: () => undefined, update: async () => undefined };
+  const defaults = contributedDefaults();
+  const configuration = {
+    get: (key: string, fallback?: unknown) => (settings.has(key) ? settings.get(key) : defaults.has(key) ? defaults.get(key) : fallback),
+    has: () => false,
+    inspect: (key: string) => (defaults.has(key) ? { key: `oto.${key}`, defaultValue: defaults.get(key) } : undefined),
+    update: async () => undefined,
+  };
   const api: Record<string, unknown> = Object.fromEntries(API_NAMES.map((name) => [name, stub(name)]));
   return Object.assign(api, {
     version: '1.139.1',
