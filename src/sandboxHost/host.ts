@@ -86,7 +86,7 @@ export class SandboxHost {
     const refreshToken = scenario?.refreshToken ?? (await this.workspaceToken(sandboxModule));
     // The Sandbox Traffic view reads `traffic`; nothing in the editor reads the request log.
     const ids = await this.deps.storage.readIds();
-    const options: SandboxOptions = { port: this.deps.port(), refreshToken, scenario, dialect: scenario?.dialect ?? this.deps.dialect?.(), requestLog: false, idsFrom: ids };
+    const options: SandboxOptions = { port: this.deps.port(), refreshToken, scenario, dialect: scenario?.dialect ?? this.deps.dialect?.(), idsFrom: ids };
     let saved: SandboxSnapshot | undefined;
     let stateProblem: string | undefined;
     try {

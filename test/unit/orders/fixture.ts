@@ -7,6 +7,7 @@ import { MementoLike, RecentChanges } from '../../../src/orders/recent/recentCha
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../src/sandbox';
 import { StockStore } from '../../../src/stock/store/store';
 import { ScriptedPrompter } from './scripted';
+import { received } from '../fakes/journal';
 
 export class MapMemento implements MementoLike {
   private readonly values = new Map<string, unknown>();
@@ -46,7 +47,7 @@ export async function setup(options: SandboxOptions & { timeoutMs?: number; conf
   const client = new OtoClient({ baseUrl: sandbox.baseUrl, refreshToken: sandbox.refreshToken, timeoutMs: options.timeoutMs ?? 5000 });
   const store = new StockStore({ getSource: async () => client });
   await store.refresh();
-  const settled = sandbox.requests.length;
+  const settled = received(sandbox).length;
   const prompter = new ScriptedPrompter();
   const memento = new MapMemento();
   const fixture: Fixture = {
@@ -60,7 +61,7 @@ export async function setup(options: SandboxOptions & { timeoutMs?: number; conf
     environment: 'sandbox',
     generation: 1,
     ctx: undefined as unknown as FlowContext,
-    sent: (endpoint) => sandbox.requests.slice(settled).filter((request) => request.endpoint === endpoint),
+    sent: (endpoint) => received(sandbox).slice(settled).filter((request) => request.endpoint === endpoint),
     onHand: async (sku, locationCode) => {
       const stock = await client.checkInventoryStock([sku], { pickupLocationCode: locationCode });
       return stock[sku]?.find((entry) => entry.pickupLocationCode === locationCode)?.quantityOnHand ?? 0;

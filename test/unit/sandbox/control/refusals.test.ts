@@ -9,7 +9,7 @@ import { control, okJson } from './support';
 describe('sandbox control room: refused calls change nothing', () => {
   let sandbox: RunningSandbox;
   beforeEach(async () => {
-    sandbox = await startSandbox({ requestLog: false });
+    sandbox = await startSandbox();
   });
   afterEach(() => sandbox.close());
 
