@@ -44,8 +44,8 @@ export interface DevtoolsToolsWiring {
   readonly stock: DevtoolsStock;
   /** Where snapshots are kept (the workspace's storage). */
   readonly snapshotsDir: string;
-  readonly snapshotDocuments: import('./documents').VirtualTexts;
-  readonly reports: import('./documents').VirtualTexts;
+  readonly snapshotDocuments: import('../common/ui/virtualTexts').VirtualTexts;
+  readonly reports: import('../common/ui/virtualTexts').VirtualTexts;
 }
 
 /** Snapshots, Check Stock of Selection and Export Stock: commands only, so loaded on the first. */

@@ -5,7 +5,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DevtoolsDeps, DevtoolsTools, DevtoolsToolsWiring } from './deps';
-import { ExchangeDocuments, REPORT_SCHEME, REQUEST_SCHEME, SNAPSHOT_SCHEME, VirtualTexts } from './documents';
+import { ExchangeDocuments, REPORT_SCHEME, REQUEST_SCHEME, SNAPSHOT_SCHEME } from './documents';
+import { VirtualTexts } from '../common/ui/virtualTexts';
 import { HoverStock, hoverStoreOf, registerSkuHover } from './hover';
 import { ExchangeLog, RequestLogger, RequestsView, registerExchangeCommands, registerRequestFilter } from './requests';
 import { COMMANDS, VIEWS } from '../common/ids';
