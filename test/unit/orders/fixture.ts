@@ -3,30 +3,19 @@
 import * as assert from 'node:assert';
 import { OtoClient } from '../../../src/client';
 import type { FlowContext } from '../../../src/orders/context';
-import { MementoLike, RecentChanges } from '../../../src/orders/recent/recentChanges';
+import { RecentChanges } from '../../../src/orders/recent/recentChanges';
+import { MemoryMemento } from '../fakes/memento';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../src/sandbox';
 import { StockStore } from '../../../src/stock/store/store';
 import { ScriptedPrompter } from './scripted';
 import { received } from '../fakes/journal';
-
-export class MapMemento implements MementoLike {
-  private readonly values = new Map<string, unknown>();
-
-  get<T>(key: string): T | undefined {
-    return this.values.get(key) as T | undefined;
-  }
-
-  async update(key: string, value: unknown): Promise<void> {
-    this.values.set(key, JSON.parse(JSON.stringify(value)));
-  }
-}
 
 export interface Fixture {
   sandbox: RunningSandbox;
   client: OtoClient;
   store: StockStore;
   prompter: ScriptedPrompter;
-  memento: MapMemento;
+  memento: MemoryMemento;
   ctx: FlowContext;
   copied: string[];
   logsShown: number;
@@ -49,7 +38,7 @@ export async function setup(options: SandboxOptions & { timeoutMs?: number; conf
   await store.refresh();
   const settled = received(sandbox).length;
   const prompter = new ScriptedPrompter();
-  const memento = new MapMemento();
+  const memento = new MemoryMemento();
   const fixture: Fixture = {
     sandbox,
     client,
