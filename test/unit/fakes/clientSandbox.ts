@@ -1,10 +1,10 @@
-// Shared set-up for the client tests: a real sandbox on 127.0.0.1 and a client pointed at it with
-// short backoff delays, so retries are exercised for real without slowing the suite.
+// A real sandbox on 127.0.0.1 for each test and a client pointed at it with short backoff delays,
+// so retries are exercised for real without slowing the suite (the client and packing tests).
 import * as assert from 'node:assert/strict';
 import { OtoClient, OtoClientOptions, OtoError, OtoRequestEvent } from '../../../src/client';
 import { startSandbox } from '../../../src/sandbox';
 import type { RunningSandbox, SandboxOptions } from '../../../src/sandbox/types';
-import { received, type Received } from '../fakes/journal';
+import { received, type Received } from './journal';
 
 export interface Harness {
   sandbox: RunningSandbox;

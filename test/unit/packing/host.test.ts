@@ -6,7 +6,7 @@ import { PackingController } from '../../../src/packing/controller';
 import type { HostMessage, PackingStatus, WarehouseInfo } from '../../../src/packing/protocol';
 import { DETAILS_AT_ONCE, PackingQueue, StatusRefusedError, type KnownStates } from '../../../src/packing/queue';
 import { pageStrings } from '../../../src/packing/strings';
-import { useSandbox } from '../client/support';
+import { useSandbox } from '../fakes/clientSandbox';
 import { until } from '../until';
 import { ReachabilityWatch } from '../../../src/session/reachability';
 import type { Reachability } from '../../../src/common/refresh/refreshScheduler';

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox';
 import { run, waitFor } from '../sandbox/support/cliProcess';
-import { accessToken, call } from '../sandbox/support/http';
+import { accessToken, call } from '../fakes/sandboxHttp';
 import { received } from '../fakes/journal';
 
 describe('recording proxy CLI', () => {

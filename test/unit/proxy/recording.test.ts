@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { parseRecording, recordingText, replayRecording, replaySides, RecordingError } from '../../../src/proxy/recording';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox';
-import { accessToken, call } from '../sandbox/support/http';
+import { accessToken, call } from '../fakes/sandboxHttp';
 import { proxyTo, type ProxyHarness } from './support';
 import { received } from '../fakes/journal';
 

@@ -2,7 +2,7 @@
 // in for staging; its request log is the proof), while reads, POST reads included, still do.
 import * as assert from 'node:assert/strict';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox';
-import { accessToken, call, type Answer } from '../sandbox/support/http';
+import { accessToken, call, type Answer } from '../fakes/sandboxHttp';
 import { proxyTo, type ProxyHarness } from './support';
 import { received } from '../fakes/journal';
 

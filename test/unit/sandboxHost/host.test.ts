@@ -11,7 +11,7 @@ import { SandboxHost, type SandboxHostStorage, type SandboxIds } from '../../../
 import { sandboxFiles, STATE_FILE } from '../../../src/sandboxHost/stateFiles';
 import { Session } from '../../../src/session';
 import { MemorySecrets, MemorySettings } from '../session/fakes';
-import { call, ok, signIn } from '../sandbox/support/http';
+import { call, ok, signIn } from '../fakes/sandboxHttp';
 import { until } from '../until';
 
 class MemoryStorage implements SandboxHostStorage {

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { until } from '../../until';
 import type { OtoClient } from '../../../../src/client';
-import { failure, useSandbox } from '../support';
+import { failure, useSandbox } from '../../fakes/clientSandbox';
 import { faultTaken, received, settled } from '../../fakes/journal';
 
 describe('OtoClient timeouts and cancellation', () => {

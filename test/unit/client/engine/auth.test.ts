@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { startSandbox } from '../../../../src/sandbox';
 import type { RunningSandbox } from '../../../../src/sandbox/types';
-import { failure, useSandbox } from '../support';
+import { failure, useSandbox } from '../../fakes/clientSandbox';
 import { fingerprint, received } from '../../fakes/journal';
 
 const JWT_EXPIRED = '{"message":"Jwt is expired","code":401}';

@@ -4,7 +4,7 @@
 // 30 minutes, and the plain facts of each exchange (operation, URL, User-Agent).
 import * as assert from 'node:assert/strict';
 import { OtoClient, OtoError } from '../../../../src/client';
-import { failure, useSandbox } from '../support';
+import { failure, useSandbox } from '../../fakes/clientSandbox';
 import { received } from '../../fakes/journal';
 
 const REFRESH_TOKEN = 'rt-options-secret-0123456789abcdef';

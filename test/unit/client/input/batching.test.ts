@@ -2,7 +2,7 @@
 // merged with nothing lost or repeated, and any character in a SKU arriving intact.
 import * as assert from 'node:assert/strict';
 import { MAX_URL_LENGTH, OtoRequestEvent } from '../../../../src/client';
-import { failure, useSandbox } from '../support';
+import { failure, useSandbox } from '../../fakes/clientSandbox';
 import { received } from '../../fakes/journal';
 
 const ODD_SKUS = ['ä/ö?&=#% +', 'سكو-١٢٣', 'a"b\'c<d>', '100%', 'L'.repeat(400)];

@@ -1,7 +1,7 @@
 // Bad input is refused before anything is sent, with a message naming the field.
 import * as assert from 'node:assert/strict';
 import { OtoClient, OtoError } from '../../../../src/client';
-import { failure, useSandbox } from '../support';
+import { failure, useSandbox } from '../../fakes/clientSandbox';
 import { received } from '../../fakes/journal';
 
 type Case = [name: string, call: (client: OtoClient) => Promise<unknown>, field: string, message: RegExp];

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { OtoClient, OtoError } from '../../../../src/client';
-import { failure, useSandbox } from '../support';
+import { failure, useSandbox } from '../../fakes/clientSandbox';
 import { received } from '../../fakes/journal';
 
 /** SKU-keyed answers come back as null-prototype maps (a SKU may be called `__proto__`). */

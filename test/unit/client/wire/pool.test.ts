@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
 import { OtoClient, type OtoClientOptions } from '../../../../src/client';
-import { failure, useSandbox } from '../support';
+import { failure, useSandbox } from '../../fakes/clientSandbox';
 import { until } from '../../until';
 import { faultTaken } from '../../fakes/journal';
 

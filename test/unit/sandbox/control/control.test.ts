@@ -7,7 +7,7 @@ import { scenarioFromState, startSandbox, type RunningSandbox, type SandboxOptio
 import { SANDBOX_VERSION } from '../../../../src/sandbox/control/version';
 import { jsonLine } from '../../../../src/traffic/jsonl';
 import { TrafficSummary } from '../../../../src/traffic/report';
-import { call, ok, signIn, type Api } from '../support/http';
+import { call, ok, signIn, type Api } from '../../fakes/sandboxHttp';
 import { control, okJson, problemFields } from './support';
 
 type Stock = { stock: Record<string, Array<{ pickupLocationCode?: string; quantityOnHand: number; quantityForecasted: number }>> };

@@ -1,7 +1,7 @@
 // Tokens: the refresh token buys short-lived opaque access tokens; anything else gets OTO's 401.
 import * as assert from 'node:assert';
 import { startSandbox, type RunningSandbox } from '../../../../src/sandbox';
-import { accessToken, call } from '../support/http';
+import { accessToken, call } from '../../fakes/sandboxHttp';
 import { received } from '../../fakes/journal';
 
 const JWT_EXPIRED = { message: 'Jwt is expired', code: 401 };

@@ -2,7 +2,7 @@
 // connections and "applied, then the answer was lost".
 import * as assert from 'node:assert';
 import { startSandbox, type Fault, type RunningSandbox } from '../../../../src/sandbox';
-import { call, ok, signIn, type Api } from '../support/http';
+import { call, ok, signIn, type Api } from '../../fakes/sandboxHttp';
 import { received } from '../../fakes/journal';
 
 describe('sandbox faults', () => {

@@ -6,7 +6,7 @@ import * as http from 'node:http';
 import * as net from 'node:net';
 import { startSandbox, type RunningSandbox, type SandboxLimits } from '../../../../src/sandbox';
 import { BUSY_ANSWER_MS } from '../../../../src/common/serverLimits';
-import { accessToken, call } from '../support/http';
+import { accessToken, call } from '../../fakes/sandboxHttp';
 import { received } from '../../fakes/journal';
 
 interface RawAnswer {
