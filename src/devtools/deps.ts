@@ -39,7 +39,7 @@ export interface DevtoolsDeps {
 }
 
 /** What the command-only tools' bundle (dist/devtools.js) gets: the deps, and the documents to show in. */
-export interface DevtoolsToolsWiring {
+export interface DevtoolsWiring {
   readonly session: DevtoolsSession;
   readonly stock: DevtoolsStock;
   /** Where snapshots are kept (the workspace's storage). */
@@ -49,7 +49,7 @@ export interface DevtoolsToolsWiring {
 }
 
 /** Snapshots, Check Stock of Selection and Export Stock: commands only, so loaded on the first. */
-export interface DevtoolsTools {
+export interface DevtoolsRuntime {
   saveSnapshot(): Promise<unknown>;
   compareSnapshots(): Promise<void>;
   checkStock(): Promise<void>;
