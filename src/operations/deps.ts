@@ -3,7 +3,7 @@
 import type { CreateInventoryOrderRequest, CreateInventoryOrderResponse } from '../client';
 import type { StockStore } from '../stock/store/store';
 import type { BulkClient } from './bulk/run';
-import type { LedgerEntry } from './history/entry';
+import type { LedgerEntry } from '../stockChange/ledgerEntry';
 import type { Ledger } from './history/ledger';
 import type { LocationNow } from './history/protocol';
 

@@ -4,8 +4,8 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { RecentChange } from '../orders/recent/recentChanges';
-import type { LedgerEntry } from './history/entry';
+import type { RecentChange } from '../stockChange/records';
+import type { LedgerEntry } from '../stockChange/ledgerEntry';
 import { hasStockChangeColumns } from './bulk/validate';
 import type { OperationsWiring } from './deps';
 import type { OperationsRuntime } from './lazy';

@@ -2,14 +2,14 @@
 // extension's client, store and log: the ledgers and their recorder, and the commands' work.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { RecentChange } from '../orders/recent/recentChanges';
+import type { RecentChange } from '../stockChange/records';
 import type { StockChange } from '../stock/store/figures';
 import { applyStockChangesFromFile, reviewJournal } from './bulk/command';
 import { openJournals, pruneJournals } from './journal';
 import { LowStockNotifier } from './alerts/notify';
 import type { OperationsDeps, OperationsWiring } from './deps';
 import { ledgerEntriesOf } from './history/fromRecent';
-import type { LedgerEntry } from './history/entry';
+import type { LedgerEntry } from '../stockChange/ledgerEntry';
 import { Ledger } from './history/ledger';
 import { HistoryPanel } from './history/panel';
 import { reviewTransfers, transferStock } from './transfer/command';

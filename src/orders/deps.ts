@@ -1,7 +1,9 @@
 // What the stock-change flows' bundle (dist/orders.js) gets from the extension, and what it offers.
-import type { OrdersClient, StockView } from './context';
-import type { LedgerEntry } from '../operations/history/entry';
-import type { MementoLike, RecentChange } from './recent/recentChanges';
+import type { OrdersClient } from './context';
+import type { StockView } from '../stockChange/stockView';
+import type { LedgerEntry } from '../stockChange/ledgerEntry';
+import type { MementoLike } from './recent/recentChanges';
+import type { RecentChange } from '../stockChange/records';
 
 export interface OrdersDeps {
   /** The shared client of the active environment; rejects (an `auth` OtoError) when not signed in. */

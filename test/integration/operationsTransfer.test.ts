@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { OtoClient } from '../../src/client';
-import type { LedgerEntry } from '../../src/operations/history/entry';
+import type { LedgerEntry } from '../../src/stockChange/ledgerEntry';
 import { Journal, readJournal } from '../../src/operations/journal';
 import { sendStep, type TransferPlan } from '../../src/operations/transfer/transfer';
 import { activateExtension } from './support/extension';

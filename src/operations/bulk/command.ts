@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isOtoError } from '../../client';
 import type { OperationsDeps } from '../deps';
-import type { LedgerEntry } from '../history/entry';
+import type { LedgerEntry } from '../../stockChange/ledgerEntry';
 import { bulkLedgerEntry, interruptedBulkEntries, journalWrite, recordMissing, withNote } from '../history/journalEntries';
 import { parseCsv } from './csv';
 import { confirmPick } from '../confirmPick';

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { revealArgument } from '../../stock/tree/reveal';
 import type { OperationsDeps } from '../deps';
-import type { LedgerEntry } from './entry';
+import type { LedgerEntry } from '../../stockChange/ledgerEntry';
 import type { HistoryRow } from './protocol';
 import { historyStrings } from './strings';
 import { historyCsv } from './historyCsv';

@@ -1,7 +1,7 @@
 // The optional reason step: a quick pick of reasons (or none), then a free note for a reason.
 import * as vscode from 'vscode';
-import type { ReasonNote } from '../../orders/context';
-import { REASONS, reasonLabel, type Reason } from '../reasons';
+import type { ReasonNote } from '../../stockChange/reasonStep';
+import { REASONS, reasonLabel, type Reason } from '../../stockChange/reasons';
 import { MAX_NOTE_LENGTH } from '../bulk/validate';
 import { readSetting } from '../../common/settings/read';
 

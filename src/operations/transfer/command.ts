@@ -6,9 +6,9 @@
 import * as vscode from 'vscode';
 import { isCancellation } from '../../common/ui/cancellation';
 import { withCancellableProgress } from '../../common/ui/progress';
-import { displayDate } from '../../orders/inventory/orderDates';
-import { fieldLabel } from '../../orders/inventory/orderDetails';
-import { targetOf } from '../../orders/target';
+import { displayDate } from '../../stockChange/dates';
+import { dateFieldLabel as fieldLabel } from '../../stockChange/dates';
+import { targetOf } from '../../stockChange/target';
 import type { OperationsDeps } from '../deps';
 import { interruptedTransferEntries, journalWrite, recordMissing, transferLedgerEntry } from '../history/journalEntries';
 import { askReason } from '../history/reasonPick';

@@ -8,10 +8,10 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateInventoryOrderRequest, CreateInventoryOrderResponse, InventoryStock, InventoryStockEntry, UpdateStockQuantityRequest, UpdateStockQuantityResponse } from '../../client';
 import { isOtoError } from '../../client';
-import { isLostAnswer } from '../../orders/change/failure';
+import { isLostAnswer } from '../../stockChange/outcome';
 import * as l10n from '@vscode/l10n';
 import { foldStates, type Journal, type JournalEntry, type RowState } from '../journal';
-import type { Reason } from '../reasons';
+import type { Reason } from '../../stockChange/reasons';
 
 export type TransferMethod = 'immediate' | 'orders';
 

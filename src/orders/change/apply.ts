@@ -1,11 +1,14 @@
 // Sends one stock change, exactly once, and records it; a lost answer is reported as such and
 // never resent.
-import type { Connection, FlowContext, LocationInfo, OrdersClient, ReasonNote } from '../context';
-import { isLostAnswer, isServerErrorAnswer, showFailure, showLostAnswer, stillCurrent } from './failure';
+import type { Connection, FlowContext, OrdersClient } from '../context';
+import type { ReasonNote } from '../../stockChange/reasonStep';
+import type { LocationInfo } from '../../stockChange/stockView';
+import { showFailure, showLostAnswer, stillCurrent } from './failure';
+import { isLostAnswer, isServerErrorAnswer } from '../../stockChange/outcome';
 import * as l10n from '@vscode/l10n';
-import { resultingStock, StockAction } from './quantity';
-import type { StockChangeRecord } from '../recent/recentChanges';
-import { locationName } from '../target';
+import { resultingStock, StockAction } from '../../stockChange/quantity';
+import type { StockChangeRecord } from '../../stockChange/records';
+import { locationName } from '../../stockChange/target';
 import { describeError } from '../../common/text/errorText';
 
 export interface StockChangePlan {

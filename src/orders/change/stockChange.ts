@@ -3,16 +3,16 @@
 // optional reason and, for a reason, a note (steps like the others: counted, with Back; not
 // asked when `oto.askReason` is off), the call with progress, then Undo.
 import { applyStockChange, describeSubject, readOnHand, signed } from './apply';
-import { FlowContext, LocationInfo } from '../context';
+import { FlowContext } from '../context';
+import type { LocationInfo } from '../../stockChange/stockView';
 import { connectOrReport, showFailure, withWarnings } from './failure';
 import * as l10n from '@vscode/l10n';
-import { pickLocation, pickSku } from '../prompts/picks';
-import { parseStockQuantity, preview, resultingStock, riskOf, StockAction, units } from './quantity';
-import { Step, runSteps } from '../prompts/steps';
-import { Target, targetLocation } from '../target';
+import { pickLocation, pickSku } from '../../stockChange/prompts/picks';
+import { parseStockQuantity, preview, resultingStock, riskOf, StockAction, units } from '../../stockChange/quantity';
+import { Step, runSteps } from '../../stockChange/prompts/steps';
+import { Target, targetLocation } from '../../stockChange/target';
 import { undoStockChange } from './undo';
-import { MAX_LEDGER_NOTE } from '../../operations/history/entry';
-import { REASONS, reasonLabel, type Reason } from '../../operations/reasons';
+import { chosenReason, noReasonYet, reasonStep, reasonStepCount, type ReasonAnswers } from '../../stockChange/reasonStep';
 
 interface ChangeState {
   location?: LocationInfo;
@@ -20,9 +20,8 @@ interface ChangeState {
   /** On hand at the location, read fresh once the SKU is known. */
   before?: number;
   text: string;
-  /** Why, for the ledger: `null` once "No reason" was chosen. */
-  reason?: Reason | null;
-  note: string;
+  /** Why, for the ledger. */
+  why: ReasonAnswers;
 }
 
 export async function changeStock(ctx: FlowContext, action: StockAction, target: Target): Promise<void> {
@@ -35,37 +34,15 @@ export async function changeStock(ctx: FlowContext, action: StockAction, target:
     location: targetLocation(ctx.stock, target),
     sku: target.sku,
     text: '',
-    note: '',
+    why: noReasonYet(),
   };
   const asked = { location: !state.location, sku: !state.sku, reason: ctx.asksReason?.() === true };
   const quantityAt = Number(asked.location) + Number(asked.sku) + 1;
   // Every step is counted: the reason's, and the note's once a reason is chosen (none: no note).
-  const totalSteps = (): number => quantityAt + (asked.reason ? 1 : 0) + (asked.reason && typeof state.reason === 'string' ? 1 : 0);
+  const totalSteps = (): number => quantityAt + (asked.reason ? reasonStepCount(state.why) : 0);
   const position = (index: number) => ({ title, step: index, totalSteps: totalSteps() });
 
-  const noteStep: Step = async (input) => {
-    state.note = await input.input({
-      ...position(quantityAt + 2),
-      value: state.note,
-      placeholder: l10n.t('Note (optional): a few words for the stock history, e.g. a delivery note number'),
-      prompt: () => l10n.t('Enter to go on without a note.'),
-      validate: (value) => (value.length > MAX_LEDGER_NOTE ? l10n.t('At most {0} characters.', MAX_LEDGER_NOTE) : undefined),
-    });
-    return undefined;
-  };
-  const reasonStep: Step = async (input) => {
-    const items = [
-      { label: l10n.t('No reason'), detail: l10n.t('Go on without one'), value: null },
-      ...REASONS.map((reason) => ({ label: reasonLabel(reason), value: reason })),
-    ];
-    state.reason = await input.pick<Reason | null>({
-      ...position(quantityAt + 1),
-      placeholder: l10n.t('Why does the stock change? (optional, kept in the stock history)'),
-      items,
-      activeIndex: Math.max(0, items.findIndex((item) => item.value === (state.reason ?? null))),
-    });
-    return state.reason === null ? undefined : noteStep;
-  };
+  const reasonStepAt = reasonStep(state.why, quantityAt + 1, position, undefined);
 
   const quantityStep: Step = async (input) => {
     const location = state.location as LocationInfo;
@@ -88,7 +65,7 @@ export async function changeStock(ctx: FlowContext, action: StockAction, target:
     if ('value' in parsed && !(await confirmRisk(ctx, action, subject, before, parsed.value))) {
       return quantityStep;
     }
-    return asked.reason ? reasonStep : undefined;
+    return asked.reason ? reasonStepAt : undefined;
   };
   const skuStep: Step = async (input) => {
     const location = state.location as LocationInfo;
@@ -125,7 +102,7 @@ export async function changeStock(ctx: FlowContext, action: StockAction, target:
     return;
   }
   const qty = parsed.value;
-  const why = typeof state.reason === 'string' ? { reason: state.reason, note: state.note.trim() || undefined } : {};
+  const why = chosenReason(state.why);
   const applied = await applyStockChange(ctx, connection, { action, location, sku, qty, before, ...why });
   if (!applied) {
     return;

@@ -4,8 +4,8 @@ import { applyStockChange, describeSubject, readOnHand, refreshRows, StockChange
 import { connect, FlowContext } from '../context';
 import { showFailure, withWarnings } from './failure';
 import * as l10n from '@vscode/l10n';
-import type { StockChangeRecord } from '../recent/recentChanges';
-import { findLocation } from '../target';
+import type { StockChangeRecord } from '../../stockChange/records';
+import { findLocation } from '../../stockChange/target';
 
 // Undos under way, by record id. The notification's Undo and Recent Changes can both start one for
 // the same record; "undone" is only recorded after network calls, so it alone cannot stop a second.

@@ -11,7 +11,7 @@ import { ledgerEntriesOf } from '../../../src/operations/history/fromRecent';
 import { Ledger } from '../../../src/operations/history/ledger';
 import { LedgerRecorder } from '../../../src/operations/history/recorder';
 import { closeAfterEach, MapMemento, setup, stockedSku, type Fixture } from '../orders/fixture';
-import { respond, type } from '../orders/scripted';
+import { respond, type } from '../stockChange/scripted';
 
 const RUH = 'RUH-WH1';
 

@@ -6,7 +6,7 @@ import type { FlowContext } from '../../../src/orders/context';
 import { MementoLike, RecentChanges } from '../../../src/orders/recent/recentChanges';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../src/sandbox';
 import { StockStore } from '../../../src/stock/store/store';
-import { ScriptedPrompter } from './scripted';
+import { ScriptedPrompter } from '../stockChange/scripted';
 
 export class MapMemento implements MementoLike {
   private readonly values = new Map<string, unknown>();

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert';
 import { changeStock } from '../../../src/orders/change/stockChange';
 import { undoStockChange } from '../../../src/orders/change/undo';
-import { back, confirm, escape, pick, rejected, respond, type } from './scripted';
+import { back, confirm, escape, pick, rejected, respond, type } from '../stockChange/scripted';
 import { closeAfterEach, Fixture, setup, stockedSku } from './fixture';
 
 const RUH = 'RUH-WH1';

@@ -1,5 +1,5 @@
 // The location and SKU quick picks shared by the stock-change and inventory-order flows.
-import type { LocationInfo, StockView } from '../context';
+import type { LocationInfo, StockView } from '../stockView';
 import * as l10n from '@vscode/l10n';
 import type { PickItem, StepPosition } from './prompter';
 import type { StepInput } from './steps';

@@ -1,8 +1,8 @@
 // What a typed quantity means for a stock change, checked before anything is sent.
-import { MAX_QUANTITY } from '../../client';
+import { MAX_QUANTITY } from '../client';
 import * as l10n from '@vscode/l10n';
-import { asciiDigits, displayLanguage, formatNumber } from '../../common/text/display';
-import { plural } from '../../common/text/plural';
+import { asciiDigits, displayLanguage, formatNumber } from '../common/text/display';
+import { plural } from '../common/text/plural';
 
 export type StockAction = 'adjust' | 'set';
 

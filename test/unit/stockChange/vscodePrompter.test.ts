@@ -2,14 +2,14 @@
 // Back button, validation as you type, and one quick input on screen at a time.
 import * as assert from 'node:assert';
 import Module = require('node:module');
-import { BACK } from '../../../src/orders/prompts/prompter';
-import type { VsCodePrompter as Prompter } from '../../../src/orders/prompts/vscodePrompter';
+import { BACK } from '../../../src/stockChange/prompts/prompter';
+import type { VsCodePrompter as Prompter } from '../../../src/stockChange/prompts/vscodePrompter';
 import type * as Fake from './fakeVscode';
 
 type Resolver = { _resolveFilename(request: string, ...rest: unknown[]): string };
 const resolver = Module as unknown as Resolver;
 
-describe('orders: the VS Code prompter adapter', () => {
+describe('stock change: the VS Code prompter adapter', () => {
   const original = resolver._resolveFilename;
   let fake: typeof Fake;
   let VsCodePrompter: typeof Prompter;
@@ -19,7 +19,7 @@ describe('orders: the VS Code prompter adapter', () => {
       return original.call(this, request === 'vscode' ? require.resolve('./fakeVscode') : request, ...rest);
     };
     fake = require('./fakeVscode');
-    ({ VsCodePrompter } = require('../../../src/orders/prompts/vscodePrompter'));
+    ({ VsCodePrompter } = require('../../../src/stockChange/prompts/vscodePrompter'));
   });
   after(() => {
     resolver._resolveFilename = original;

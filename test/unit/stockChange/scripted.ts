@@ -1,6 +1,6 @@
 // A Prompter that plays a script instead of a user, and records everything it was shown, so the
 // flows run in plain Node exactly as they do behind VS Code's quick input.
-import { BACK, ConfirmRequest, InputRequest, MessageLevel, PickRequest, Prompted, Prompter } from '../../../src/orders/prompts/prompter';
+import { BACK, ConfirmRequest, InputRequest, MessageLevel, PickRequest, Prompted, Prompter } from '../../../src/stockChange/prompts/prompter';
 
 export type Answer =
   | { kind: 'pick'; label: string | RegExp }
