@@ -12,7 +12,7 @@ import { ledgerEntriesOf } from './history/fromRecent';
 import type { LedgerEntry } from '../stockChange/ledgerEntry';
 import { Ledger } from './history/ledger';
 import { HistoryPanel } from './history/panel';
-import { reviewTransfers, transferStock } from './transfer/command';
+import { Transfers } from './transfer/command';
 import { LedgerRecorder } from './history/recorder';
 
 export interface OperationsRuntime {
@@ -54,11 +54,12 @@ export function createRuntime(wiring: OperationsWiring): OperationsRuntime {
   };
   const alerts = new LowStockNotifier(wiring.store);
   const history = new HistoryPanel(deps);
+  const transfers = new Transfers(deps);
   return {
     applyStockChanges: (argument) => applyStockChangesFromFile(deps, argument),
-    transferStock: (argument) => transferStock(deps, argument),
+    transferStock: (argument) => transfers.transferStock(argument),
     showStockHistory: (argument) => history.show(argument),
-    reviewStockChanges: (asked) => reviewOpenJournals(deps, asked),
+    reviewStockChanges: (asked) => reviewOpenJournals(deps, transfers, asked),
     onRecorded: (record) => void recorder.record(record.environment, ledgerEntriesOf(record)),
     record: (environment, entries) => recorder.record(environment, entries),
     history: (environment, sku) => ledger(environment).forSku(sku),
@@ -69,13 +70,13 @@ export function createRuntime(wiring: OperationsWiring): OperationsRuntime {
   };
 }
 
-async function reviewOpenJournals(deps: OperationsDeps, asked: boolean): Promise<void> {
+async function reviewOpenJournals(deps: OperationsDeps, transfers: Transfers, asked: boolean): Promise<void> {
   // Closed journals are the record of what happened; the oldest go once there are many.
   await pruneJournals(deps.journalDir);
-  const transfers = await reviewTransfers(deps);
+  const interrupted = await transfers.reviewTransfers();
   const journals = await openJournals(deps.journalDir, deps.environment(), 'bulk');
   if (journals.length === 0) {
-    if (asked && transfers === 0) {
+    if (asked && interrupted === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No apply of stock changes is waiting for review in {0}.', deps.environment()));
     }
     return;

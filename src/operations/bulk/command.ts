@@ -8,7 +8,8 @@ import type { OperationsDeps } from '../deps';
 import type { LedgerEntry } from '../../stockChange/ledgerEntry';
 import { bulkLedgerEntry, interruptedBulkEntries, journalWrite, recordMissing, withNote } from '../history/journalEntries';
 import { parseCsv } from './csv';
-import { confirmPick } from '../confirmPick';
+import { confirmPick } from '../../stockChange/prompts/confirmPick';
+import { VsCodePrompter } from '../../stockChange/prompts/vscodePrompter';
 import { Journal, readJournal, type ReadJournal } from '../journal';
 import { parseJsonRows } from './jsonRows';
 import { FileProblems } from './problems';
@@ -186,15 +187,20 @@ async function planAndApply(deps: OperationsDeps, changes: readonly BulkChange[]
  */
 async function confirmApply(preview: Preview, source: string, environment: string): Promise<boolean> {
   const unchanged = preview.rows.length - preview.toSend;
-  return confirmPick({
+  const prompter = new VsCodePrompter();
+  try {
+    return await confirmPick(prompter, {
     title: plural(preview.toSend, 'Apply 1 stock change from {1} in {2}?', 'Apply {0} stock changes from {1} in {2}?', source, environment),
-    placeHolder: l10n.t('Every row is in the preview.'),
+    placeholder: l10n.t('Every row is in the preview.'),
     action: plural(preview.toSend, '$(check) Apply 1 stock change', '$(check) Apply {0} stock changes'),
     detail: [
       ...preview.totals.map(totalLine),
       unchanged === 0 ? '' : plural(unchanged, '1 row changes nothing and is not sent.', '{0} rows change nothing and are not sent.'),
     ].filter(Boolean).join(' · '),
-  });
+    });
+  } finally {
+    prompter.dispose();
+  }
 }
 
 /** After an apply (or on review): re-read what is unclear, record the ledger, refresh the tree, summarise. */

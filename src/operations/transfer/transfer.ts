@@ -66,22 +66,6 @@ export function newTransferId(): string {
   return randomUUID();
 }
 
-/** Why this quantity cannot be moved from the source, or undefined when it can. */
-export function checkTransferQuantity(text: string, onHandAtSource: number): string | undefined {
-  const trimmed = text.trim();
-  if (!/^\d+$/.test(trimmed)) {
-    return l10n.t('Type how many units to move: a whole number of at least 1.');
-  }
-  const qty = Number(trimmed);
-  if (qty < 1) {
-    return l10n.t('Type how many units to move: a whole number of at least 1.');
-  }
-  if (qty > onHandAtSource) {
-    return l10n.t('Only {0} on hand at the source: at most {0} can be moved.', onHandAtSource);
-  }
-  return undefined;
-}
-
 /** The write of one step, exactly as it will be sent. */
 export function stepRequest(plan: TransferPlan, step: StepName): { kind: 'stock'; request: UpdateStockQuantityRequest } | { kind: 'order'; request: CreateInventoryOrderRequest } {
   const { sku, qty } = plan;
