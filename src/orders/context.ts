@@ -12,6 +12,7 @@ import type { LedgerEntry } from '../stockChange/ledgerEntry';
 import type { StockView } from '../stockChange/stockView';
 import type { Prompter } from '../stockChange/prompts/prompter';
 import type { RecentChanges } from './recent/recentChanges';
+import type { UndosUnderWay } from './change/undo';
 
 /** The calls the flows make; the shared `OtoClient` has them. */
 export interface OrdersClient {
@@ -29,6 +30,8 @@ export interface FlowContext {
   /** The session's generation: changes on every sign-in, sign-out and switch (Session.generation). */
   generation(): number;
   recent: RecentChanges;
+  /** The undos under way, shared by every flow of the bundle (one undo of a change at a time). */
+  undos: UndosUnderWay;
   /** `oto.confirmAboveUnits`: changes of more units than this ask for confirmation. */
   confirmAboveUnits(): number;
   copyToClipboard(text: string): Promise<void>;

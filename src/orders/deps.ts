@@ -20,8 +20,6 @@ export interface OrdersDeps {
   onRecorded?(record: RecentChange): void;
   /** The environment's bulk rows and transfers from the stock ledger, for Show Recent Changes. */
   operatorChanges?(environment: string): Promise<readonly LedgerEntry[]>;
-  /** Whether adjust and set ask why, for the stock ledger (`oto.askReason`); absent: not asked. */
-  asksReason?(): boolean;
 }
 
 /** The commands' flows, each on the argument its command was invoked with (a tree item, a SKU). */

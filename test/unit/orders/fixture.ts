@@ -7,6 +7,7 @@ import { MementoLike, RecentChanges } from '../../../src/orders/recent/recentCha
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../src/sandbox';
 import { StockStore } from '../../../src/stock/store/store';
 import { ScriptedPrompter } from '../stockChange/scripted';
+import { UndosUnderWay } from '../../../src/orders/change/undo';
 
 export class MapMemento implements MementoLike {
   private readonly values = new Map<string, unknown>();
@@ -77,6 +78,7 @@ export async function setup(options: SandboxOptions & { timeoutMs?: number; conf
     environment: () => fixture.environment,
     generation: () => fixture.generation,
     recent: new RecentChanges(memento, () => NOW),
+    undos: new UndosUnderWay(),
     confirmAboveUnits: () => options.confirmAboveUnits ?? 1000,
     copyToClipboard: async (text) => {
       fixture.copied.push(text);

@@ -116,6 +116,31 @@ describe('stock change: the VS Code prompter adapter', () => {
     assert.strictEqual(await answer, '-5');
   });
 
+  it('a box\'s second way to accept (a button beside Back) checks the value as Enter does, then tells the flow before answering', async () => {
+    const prompter = new VsCodePrompter();
+    let chosen = 0;
+    const answer = prompter.input({
+      ...position,
+      step: 3,
+      value: '',
+      prompt: () => '',
+      validate: (value) => (/^\d+$/.test(value) ? undefined : 'not a whole number'),
+      alternative: { tooltip: 'Go on without a reason', choose: () => chosen++ },
+      canGoBack: true,
+    });
+    const box = fake.shown.inputs[0] as Fake.FakeInputBox;
+    const [backButton, skip] = box.buttons as Array<{ tooltip?: string; iconPath: unknown }>;
+    assert.strictEqual(backButton, fake.QuickInputButtons.Back);
+    assert.deepStrictEqual([skip.tooltip, (skip.iconPath as { id: string }).id], ['Go on without a reason', 'debug-step-over']);
+    box.typeText('x');
+    box.buttonEmitter.fire(skip);
+    assert.deepStrictEqual([chosen, box.validationMessage, box.visible], [0, 'not a whole number', true], 'a bad value is refused by the button too');
+    box.typeText('5');
+    box.buttonEmitter.fire(skip);
+    assert.strictEqual(await answer, '5');
+    assert.strictEqual(chosen, 1);
+  });
+
   it('closes the quick input before a message or a modal confirmation', async () => {
     const prompter = new VsCodePrompter();
     const answer = prompter.pick({ ...position, step: 1, placeholder: 'Pick', items, canGoBack: false });
