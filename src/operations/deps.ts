@@ -2,6 +2,7 @@
 // lazily loaded bundle (dist/operations.js) shares the extension's client, store and ledger.
 import type { CreateInventoryOrderRequest, CreateInventoryOrderResponse } from '../client';
 import type { StockStore } from '../stock/store/store';
+import type { BulkSurfaces } from './bulk/documents';
 import type { BulkClient } from './bulk/run';
 import type { LedgerEntry } from '../stockChange/ledgerEntry';
 import type { Ledger } from './history/ledger';
@@ -38,4 +39,6 @@ export interface OperationsDeps extends OperationsWiring {
   reconcile(environment: string, sku: string, entries: readonly LedgerEntry[], now: readonly LocationNow[], readSince: number): Promise<LedgerEntry[]>;
   /** Where bulk journals are kept. */
   journalDir: string;
+  /** A bulk apply's Problems-panel collection and preview/results documents. */
+  bulk: BulkSurfaces;
 }

@@ -2,7 +2,6 @@
 // bulk apply, the ledger, transfers and the history panel add nothing to the extension's start.
 import * as vscode from 'vscode';
 import { configureLocalisation } from '../common/text/localisation';
-import { bulkSubscriptions } from './bulk/command';
 import type { OperationsWiring } from './deps';
 import { createRuntime, type OperationsRuntime } from './runtime';
 
@@ -12,6 +11,5 @@ export type { OperationsRuntime };
 export function start(wiring: OperationsWiring, subscriptions: vscode.Disposable[]): OperationsRuntime {
   // Each bundle has its own copy of `@vscode/l10n`.
   configureLocalisation();
-  subscriptions.push(...bulkSubscriptions());
-  return createRuntime(wiring);
+  return createRuntime(wiring, subscriptions);
 }

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { RecentChange } from '../stockChange/records';
 import type { StockChange } from '../stock/store/figures';
 import { applyStockChangesFromFile, reviewJournal } from './bulk/command';
+import { BulkSurfaces } from './bulk/documents';
 import { openJournals, pruneJournals } from './journal';
 import { LowStockNotifier } from './alerts/notify';
 import type { OperationsDeps, OperationsWiring } from './deps';
@@ -34,7 +35,8 @@ export interface OperationsRuntime {
   reset(): void;
 }
 
-export function createRuntime(wiring: OperationsWiring): OperationsRuntime {
+/** `subscriptions`: what the runtime registers goes there, disposed with the extension. */
+export function createRuntime(wiring: OperationsWiring, subscriptions: vscode.Disposable[]): OperationsRuntime {
   const ledgers = new Map<string, Ledger>();
   const ledger = (environment: string): Ledger => {
     let found = ledgers.get(environment);
@@ -45,8 +47,11 @@ export function createRuntime(wiring: OperationsWiring): OperationsRuntime {
     return found;
   };
   const recorder = new LedgerRecorder(ledger, (error) => wiring.log.warn(`Ledger: could not record a change: ${String(error)}`));
+  const bulk = new BulkSurfaces();
+  subscriptions.push(bulk);
   const deps: OperationsDeps = {
     ...wiring,
+    bulk,
     ledger,
     record: (environment, entries) => recorder.record(environment, entries),
     reconcile: (environment, sku, entries, now, readSince) => recorder.reconcile(environment, sku, entries, now, readSince),
