@@ -49,7 +49,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     workspaceState: context.workspaceState,
     onRecorded: operations.onRecorded,
     operatorChanges: operations.operatorChanges,
-    asksReason: operations.asksReason,
   });
   registerStatusBar(context, { session, lowStock: stock });
 

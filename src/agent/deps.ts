@@ -1,5 +1,5 @@
 // What the agent tools' bundle (dist/agent.js) gets from the extension, and what it offers.
-import type { LedgerEntry } from '../operations/history/entry';
+import type { LedgerEntry } from '../stockChange/ledgerEntry';
 import type { AgentClient, TrafficView } from './core';
 
 export interface AgentWiring {

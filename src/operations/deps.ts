@@ -2,8 +2,11 @@
 // lazily loaded bundle (dist/operations.js) shares the extension's client, store and ledger.
 import type { CreateInventoryOrderRequest, CreateInventoryOrderResponse } from '../client';
 import type { StockStore } from '../stock/store/store';
+import type { BulkSurfaces } from './bulk/documents';
 import type { BulkClient } from './bulk/run';
-import type { LedgerEntry } from './history/entry';
+import type { LedgerEntry } from '../stockChange/ledgerEntry';
+import type { RecentChange } from '../stockChange/records';
+import type { StockChange } from '../stock/store/figures';
 import type { Ledger } from './history/ledger';
 import type { LocationNow } from './history/protocol';
 
@@ -38,4 +41,26 @@ export interface OperationsDeps extends OperationsWiring {
   reconcile(environment: string, sku: string, entries: readonly LedgerEntry[], now: readonly LocationNow[], readSince: number): Promise<LedgerEntry[]>;
   /** Where bulk journals are kept. */
   journalDir: string;
+  /** A bulk apply's Problems-panel collection and preview/results documents. */
+  bulk: BulkSurfaces;
+}
+
+/** What the bundle gives back to the extension. */
+export interface OperationsRuntime {
+  applyStockChanges(argument: unknown): Promise<void>;
+  transferStock(argument: unknown): Promise<void>;
+  showStockHistory(argument: unknown): Promise<void>;
+  /** `asked`: the command was run (say so when nothing waits); else the offer on start. */
+  reviewStockChanges(asked: boolean): Promise<void>;
+  onRecorded(record: RecentChange): void;
+  /** Changes made elsewhere in the extension (the agent tools), recorded like the commands' own. */
+  record(environment: string, entries: readonly LedgerEntry[]): Promise<void>;
+  history(environment: string, sku: string): Promise<LedgerEntry[]>;
+  /** The environment's bulk rows and transfers in the ledger, oldest first. */
+  operatorChanges(environment: string): Promise<LedgerEntry[]>;
+  observe(environment: string, changes: readonly StockChange[]): void;
+  /** A full refresh finished (`oto.alerts.lowStock` is `notify`). */
+  refreshed(): void;
+  /** The store was emptied: another environment or account. */
+  reset(): void;
 }

@@ -4,11 +4,10 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { RecentChange } from '../orders/recent/recentChanges';
-import type { LedgerEntry } from './history/entry';
+import type { RecentChange } from '../stockChange/records';
+import type { LedgerEntry } from '../stockChange/ledgerEntry';
 import { hasStockChangeColumns } from './bulk/validate';
-import type { OperationsWiring } from './deps';
-import type { OperationsRuntime } from './lazy';
+import type { OperationsRuntime, OperationsWiring } from './deps';
 import { COMMANDS } from '../common/ids';
 import { lazyPart } from '../common/lazyBundle';
 import { readSetting } from '../common/settings/read';
@@ -19,16 +18,10 @@ export interface Operations {
   onRecorded(record: RecentChange): void;
   /** The environment's bulk rows and transfers in the stock ledger (for Show Recent Changes). */
   operatorChanges(environment: string): Promise<readonly LedgerEntry[]>;
-  /** Whether Adjust, Set and Transfer ask why (`oto.askReason`, on unless turned off). */
-  asksReason(): boolean;
   /** For the agent tools: their changes go to the ledger through the same recorder. */
   record(environment: string, entries: readonly LedgerEntry[]): Promise<void>;
   /** One SKU's ledger entries, oldest first. */
   history(environment: string, sku: string): Promise<LedgerEntry[]>;
-}
-
-function asksReason(): boolean {
-  return readSetting('askReason');
 }
 
 function alertsEnabled(): boolean {
@@ -80,7 +73,6 @@ export function registerOperations(context: vscode.ExtensionContext, wiring: Omi
   return {
     onRecorded: (record) => load().onRecorded(record),
     operatorChanges: (environment) => load().operatorChanges(environment),
-    asksReason,
     record: (environment, entries) => load().record(environment, entries),
     history: (environment, sku) => load().history(environment, sku),
   };

@@ -2,16 +2,12 @@
 // bulk apply, the ledger, transfers and the history panel add nothing to the extension's start.
 import * as vscode from 'vscode';
 import { configureLocalisation } from '../common/text/localisation';
-import { bulkSubscriptions } from './bulk/command';
-import type { OperationsWiring } from './deps';
-import { createRuntime, type OperationsRuntime } from './runtime';
-
-export type { OperationsRuntime };
+import type { OperationsRuntime, OperationsWiring } from './deps';
+import { createRuntime } from './runtime';
 
 /** Called once by the extension: registers what the bundle owns (for disposal) and builds the runtime. */
 export function start(wiring: OperationsWiring, subscriptions: vscode.Disposable[]): OperationsRuntime {
   // Each bundle has its own copy of `@vscode/l10n`.
   configureLocalisation();
-  subscriptions.push(...bulkSubscriptions());
-  return createRuntime(wiring);
+  return createRuntime(wiring, subscriptions);
 }

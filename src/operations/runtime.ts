@@ -2,39 +2,19 @@
 // extension's client, store and log: the ledgers and their recorder, and the commands' work.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { RecentChange } from '../orders/recent/recentChanges';
-import type { StockChange } from '../stock/store/figures';
 import { applyStockChangesFromFile, reviewJournal } from './bulk/command';
+import { BulkSurfaces } from './bulk/documents';
 import { openJournals, pruneJournals } from './journal';
 import { LowStockNotifier } from './alerts/notify';
-import type { OperationsDeps, OperationsWiring } from './deps';
+import type { OperationsDeps, OperationsRuntime, OperationsWiring } from './deps';
 import { ledgerEntriesOf } from './history/fromRecent';
-import type { LedgerEntry } from './history/entry';
 import { Ledger } from './history/ledger';
 import { HistoryPanel } from './history/panel';
-import { reviewTransfers, transferStock } from './transfer/command';
+import { Transfers } from './transfer/command';
 import { LedgerRecorder } from './history/recorder';
 
-export interface OperationsRuntime {
-  applyStockChanges(argument: unknown): Promise<void>;
-  transferStock(argument: unknown): Promise<void>;
-  showStockHistory(argument: unknown): Promise<void>;
-  /** `asked`: the command was run (say so when nothing waits); else the offer on start. */
-  reviewStockChanges(asked: boolean): Promise<void>;
-  onRecorded(record: RecentChange): void;
-  /** Changes made elsewhere in the extension (the agent tools), recorded like the commands' own. */
-  record(environment: string, entries: readonly LedgerEntry[]): Promise<void>;
-  history(environment: string, sku: string): Promise<LedgerEntry[]>;
-  /** The environment's bulk rows and transfers in the ledger, oldest first. */
-  operatorChanges(environment: string): Promise<LedgerEntry[]>;
-  observe(environment: string, changes: readonly StockChange[]): void;
-  /** A full refresh finished (`oto.alerts.lowStock` is `notify`). */
-  refreshed(): void;
-  /** The store was emptied: another environment or account. */
-  reset(): void;
-}
-
-export function createRuntime(wiring: OperationsWiring): OperationsRuntime {
+/** `subscriptions`: what the runtime registers goes there, disposed with the extension. */
+export function createRuntime(wiring: OperationsWiring, subscriptions: vscode.Disposable[]): OperationsRuntime {
   const ledgers = new Map<string, Ledger>();
   const ledger = (environment: string): Ledger => {
     let found = ledgers.get(environment);
@@ -45,8 +25,11 @@ export function createRuntime(wiring: OperationsWiring): OperationsRuntime {
     return found;
   };
   const recorder = new LedgerRecorder(ledger, (error) => wiring.log.warn(`Ledger: could not record a change: ${String(error)}`));
+  const bulk = new BulkSurfaces();
+  subscriptions.push(bulk);
   const deps: OperationsDeps = {
     ...wiring,
+    bulk,
     ledger,
     record: (environment, entries) => recorder.record(environment, entries),
     reconcile: (environment, sku, entries, now, readSince) => recorder.reconcile(environment, sku, entries, now, readSince),
@@ -54,11 +37,12 @@ export function createRuntime(wiring: OperationsWiring): OperationsRuntime {
   };
   const alerts = new LowStockNotifier(wiring.store);
   const history = new HistoryPanel(deps);
+  const transfers = new Transfers(deps);
   return {
     applyStockChanges: (argument) => applyStockChangesFromFile(deps, argument),
-    transferStock: (argument) => transferStock(deps, argument),
+    transferStock: (argument) => transfers.transferStock(argument),
     showStockHistory: (argument) => history.show(argument),
-    reviewStockChanges: (asked) => reviewOpenJournals(deps, asked),
+    reviewStockChanges: (asked) => reviewOpenJournals(deps, transfers, asked),
     onRecorded: (record) => void recorder.record(record.environment, ledgerEntriesOf(record)),
     record: (environment, entries) => recorder.record(environment, entries),
     history: (environment, sku) => ledger(environment).forSku(sku),
@@ -69,13 +53,13 @@ export function createRuntime(wiring: OperationsWiring): OperationsRuntime {
   };
 }
 
-async function reviewOpenJournals(deps: OperationsDeps, asked: boolean): Promise<void> {
+async function reviewOpenJournals(deps: OperationsDeps, transfers: Transfers, asked: boolean): Promise<void> {
   // Closed journals are the record of what happened; the oldest go once there are many.
   await pruneJournals(deps.journalDir);
-  const transfers = await reviewTransfers(deps);
+  const interrupted = await transfers.reviewTransfers();
   const journals = await openJournals(deps.journalDir, deps.environment(), 'bulk');
   if (journals.length === 0) {
-    if (asked && transfers === 0) {
+    if (asked && interrupted === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No apply of stock changes is waiting for review in {0}.', deps.environment()));
     }
     return;

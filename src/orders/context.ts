@@ -5,41 +5,20 @@ import type {
   CreateInventoryOrderRequest,
   CreateInventoryOrderResponse,
   InventoryStock,
-  PickupLocation,
   UpdateStockQuantityRequest,
   UpdateStockQuantityResponse,
 } from '../client';
-import type { LedgerEntry } from '../operations/history/entry';
-import type { Reason } from '../operations/reasons';
-import type { Prompter } from './prompts/prompter';
+import type { LedgerEntry } from '../stockChange/ledgerEntry';
+import type { StockView } from '../stockChange/stockView';
+import type { Prompter } from '../stockChange/prompts/prompter';
 import type { RecentChanges } from './recent/recentChanges';
+import type { UndosUnderWay } from './change/undo';
 
 /** The calls the flows make; the shared `OtoClient` has them. */
 export interface OrdersClient {
   updateStockQuantity(request: UpdateStockQuantityRequest): Promise<UpdateStockQuantityResponse>;
   checkInventoryStock(skus: string[], options?: CheckInventoryStockOptions): Promise<InventoryStock>;
   createInventoryOrder(request: CreateInventoryOrderRequest): Promise<CreateInventoryOrderResponse>;
-}
-
-export interface LocationInfo {
-  code: string;
-  name?: string;
-  kind?: PickupLocation['kind'];
-  city?: string;
-}
-
-export interface SkuFigures {
-  sku: string;
-  product?: { name?: string };
-  locations: ReadonlyArray<{ locationCode?: string; onHand: number }>;
-}
-
-/** The stock store as the flows see it: the tree's cached figures, and `invalidate` to refresh touched rows. */
-export interface StockView {
-  readonly locations: readonly LocationInfo[];
-  skus(): Iterable<SkuFigures>;
-  getSku(sku: string): SkuFigures | undefined;
-  invalidate(targets: ReadonlyArray<{ sku: string; locationCode?: string }>): Promise<unknown>;
 }
 
 export interface FlowContext {
@@ -51,6 +30,8 @@ export interface FlowContext {
   /** The session's generation: changes on every sign-in, sign-out and switch (Session.generation). */
   generation(): number;
   recent: RecentChanges;
+  /** The undos under way, shared by every flow of the bundle (one undo of a change at a time). */
+  undos: UndosUnderWay;
   /** `oto.confirmAboveUnits`: changes of more units than this ask for confirmation. */
   confirmAboveUnits(): number;
   copyToClipboard(text: string): Promise<void>;
@@ -62,11 +43,6 @@ export interface FlowContext {
   operatorChanges?(environment: string): Promise<readonly LedgerEntry[]>;
   /** Whether Adjust and Set ask why (for the ledger only; OTO takes no reason): `oto.askReason`. Absent: not asked. */
   asksReason?(): boolean;
-}
-
-export interface ReasonNote {
-  reason?: Reason;
-  note?: string;
 }
 
 /** A client and the environment it talks to, taken together at the start of a flow so a write is recorded against the environment it went to. */

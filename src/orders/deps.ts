@@ -1,9 +1,11 @@
 // What the stock-change flows' bundle (dist/orders.js) gets from the extension, and what it offers.
-import type { OrdersClient, StockView } from './context';
-import type { LedgerEntry } from '../operations/history/entry';
-import type { MementoLike, RecentChange } from './recent/recentChanges';
+import type { OrdersClient } from './context';
+import type { StockView } from '../stockChange/stockView';
+import type { LedgerEntry } from '../stockChange/ledgerEntry';
+import type { MementoLike } from './recent/recentChanges';
+import type { RecentChange } from '../stockChange/records';
 
-export interface OrdersDeps {
+export interface OrdersWiring {
   /** The shared client of the active environment; rejects (an `auth` OtoError) when not signed in. */
   getClient(): Promise<OrdersClient>;
   /** The stock store: locations, catalogue and cached figures for the picks; `invalidate` after a write. */
@@ -18,12 +20,10 @@ export interface OrdersDeps {
   onRecorded?(record: RecentChange): void;
   /** The environment's bulk rows and transfers from the stock ledger, for Show Recent Changes. */
   operatorChanges?(environment: string): Promise<readonly LedgerEntry[]>;
-  /** Whether adjust and set ask why, for the stock ledger (`oto.askReason`); absent: not asked. */
-  asksReason?(): boolean;
 }
 
 /** The commands' flows, each on the argument its command was invoked with (a tree item, a SKU). */
-export interface OrderFlows {
+export interface OrdersRuntime {
   adjustStock(argument: unknown): Promise<void>;
   setStock(argument: unknown): Promise<void>;
   createInventoryOrder(argument: unknown): Promise<void>;

@@ -3,13 +3,13 @@
 import type * as vscode from 'vscode';
 import { COMMANDS } from '../common/ids';
 import { lazyPart } from '../common/lazyBundle';
-import type { OrderFlows, OrdersDeps } from './deps';
+import type { OrdersRuntime, OrdersWiring } from './deps';
 import { registerLazyCommands } from '../common/lazyCommands';
 
-export type { OrdersDeps } from './deps';
+export type { OrdersWiring } from './deps';
 
-export function registerOrders(context: vscode.ExtensionContext, deps: OrdersDeps): void {
-  const flows = lazyPart<OrdersDeps, OrderFlows>(context, 'orders', deps);
+export function registerOrders(context: vscode.ExtensionContext, deps: OrdersWiring): void {
+  const flows = lazyPart<OrdersWiring, OrdersRuntime>(context, 'orders', deps);
   registerLazyCommands(context.subscriptions, flows.load, {
     [COMMANDS.adjustStock]: (run, argument) => run.adjustStock(argument),
     [COMMANDS.setStock]: (run, argument) => run.setStock(argument),

@@ -164,7 +164,8 @@ if (uiAvailable()) {
       await waitFor('Transfer Stock first in the palette', quickInput, (state) => shown(state) && state.items[0]?.label.startsWith('OTO: Transfer Stock'));
       await press('Enter');
 
-      await waitFor('the source pick', quickInput, (state) => shown(state) && state.placeholder === 'Move stock from which location?');
+      // Every step is counted, the reason and the confirmation included: 7 from the palette.
+      await waitFor('the source pick, step 1 of 7', quickInput, (state) => shown(state) && state.placeholder === 'Move stock from which location?' && state.title === 'Transfer Stock (1/7)');
       await typeText(from.code);
       await waitFor(`${from.code} first`, quickInput, (state) => shown(state) && state.items[0]?.description === from.code);
       await press('Enter');
@@ -177,7 +178,14 @@ if (uiAvailable()) {
       await waitFor(`${to.code} first`, quickInput, (state) => shown(state) && state.items[0]?.description === to.code);
       await press('Enter');
 
-      await waitFor('the quantity box', quickInput, (state) => shown(state) && state.message.includes(`${fromBefore} on hand at ${from.code}, ${toBefore} at ${to.code}`));
+      await waitFor('the quantity box, step 4 of 7', quickInput, (state) => shown(state) && state.title === 'Transfer Stock (4/7)' && state.message.includes(`${fromBefore} on hand at ${from.code}, ${toBefore} at ${to.code}`));
+      // Arabic-Indic digits are read as Adjust reads them: "٤" is 4, refused only for being too many here.
+      await typeText('٤'.repeat(String(fromBefore + 1).length + 1));
+      await waitFor('the Arabic-Indic quantity read, and refused as too many', quickInput, (state) => shown(state) && state.message === `Only ${fromBefore} on hand at the source: at most ${fromBefore} can be moved.`);
+      await screenshot('transfer-quantity-step');
+      for (let i = 0; i <= String(fromBefore + 1).length; i++) {
+        await press('Backspace');
+      }
       // More than the source has is refused in the box, and nothing is sent.
       await typeText(String(fromBefore + 1));
       await waitFor('the refusal', quickInput, (state) => shown(state) && state.message === `Only ${fromBefore} on hand at the source: at most ${fromBefore} can be moved.`);
@@ -189,10 +197,10 @@ if (uiAvailable()) {
       await press('Enter');
       await waitFor('the choice of how', quickInput, (state) => shown(state) && state.placeholder === 'How should the stock move?' && state.items[0]?.label === 'Immediately');
       await press('Enter');
-      await waitFor('the reason pick', quickInput, (state) => shown(state) && state.placeholder.startsWith('Why does the stock change?'));
+      await waitFor('the reason pick, step 6 of 7, with Back', quickInput, (state) => shown(state) && state.placeholder.startsWith('Why does the stock change?') && state.title === 'Transfer Stock (6/7)');
       await press('Enter');
 
-      const confirm = await waitFor('the confirmation', quickInput, (state) => shown(state) && state.title === `Transfer 3 × ${sku} from ${from.code} to ${to.code}?`);
+      const confirm = await waitFor('the confirmation, step 7 of 7', quickInput, (state) => shown(state) && state.title === `Transfer 3 × ${sku} from ${from.code} to ${to.code}? (7/7)`);
       assert.ok(shown(confirm) && confirm.items[0].label.includes('Transfer') && confirm.items[1].label.includes('Cancel'), JSON.stringify(confirm));
       await screenshot('transfer-confirm');
       const untouched = await client.checkInventoryStock([sku]);

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { OtoClient } from '../../src/client';
-import type { LedgerEntry } from '../../src/operations/history/entry';
+import type { LedgerEntry } from '../../src/stockChange/ledgerEntry';
 import { Journal, readJournal } from '../../src/operations/journal';
 import { sendStep, type TransferPlan } from '../../src/operations/transfer/transfer';
 import { activateExtension } from './support/extension';
@@ -102,10 +102,11 @@ if (uiAvailable()) {
       await typeText('tomorrow');
       await waitFor('"tomorrow" read as a date', quickInput, (state) => shown(state) && state.value === 'tomorrow' && !refusal.test(state.message) && /\d/.test(state.message));
       await press('Enter');
-      await waitFor('the reason pick', quickInput, (state) => shown(state) && state.placeholder.startsWith('Why does the stock change?'));
+      await waitFor('the reason pick, step 8 of 9', quickInput, (state) => shown(state) && state.placeholder.startsWith('Why does the stock change?') && state.title === 'Transfer Stock (8/9)');
       await press('Enter');
 
-      const confirm = await waitFor('the confirmation', quickInput, (state) => shown(state) && state.title === `Transfer 3 × ${sku} from ${from.code} to ${to.code}?`);
+      // Nine counted steps through orders: the two dates join the count once orders are chosen.
+      const confirm = await waitFor('the confirmation, step 9 of 9', quickInput, (state) => shown(state) && state.title === `Transfer 3 × ${sku} from ${from.code} to ${to.code}? (9/9)`);
       assert.ok(shown(confirm) && confirm.items.length === 2, JSON.stringify(confirm));
       // The dates beside the action, where the pick's width does not cut them off; the orders below.
       assert.match(confirm.items[0].description, /^Order date: .*\d.* · Delivery date: .*\d.*$/);

@@ -1,7 +1,7 @@
 // What the agent tools need from whoever runs them (the VS Code extension, the MCP server): the
 // active environment's client, where the ledger and journals are, the sandbox's traffic.
 import type { OtoClient } from '../../client';
-import type { LedgerEntry } from '../../operations/history/entry';
+import type { LedgerEntry } from '../../stockChange/ledgerEntry';
 import type { KnownStates } from '../../packing/queue';
 import type { TrafficExchange } from '../../traffic/exchange';
 

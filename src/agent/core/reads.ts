@@ -3,7 +3,7 @@
 // as it batches) or the stores the extension keeps, and answers in a few bounded lines.
 import type { InventoryStockEntry } from '../../client';
 import { isAlerting } from '../../operations/alerts/lowStock';
-import type { LedgerEntry } from '../../operations/history/entry';
+import type { LedgerEntry } from '../../stockChange/ledgerEntry';
 import { toDetailsView } from '../../packing/details';
 import { PackingQueue, type KnownStates } from '../../packing/queue';
 import type { PackingStatus } from '../../packing/protocol';

@@ -5,15 +5,16 @@
 // may have arrived (a lost answer is reported as "may or may not have been applied"), the same
 // ledger (the agent's reason kept as the note `agent: …`) and, for a transfer, the same journal.
 import { formatDdMmYyyy } from '../../client';
-import { MAX_LEDGER_NOTE, type LedgerEntry } from '../../operations/history/entry';
+import { MAX_LEDGER_NOTE, type LedgerEntry } from '../../stockChange/ledgerEntry';
 import { journalWrite, transferLedgerEntry } from '../../operations/history/journalEntries';
 import { onHandAt } from '../../operations/bulk/preview';
 import { Journal } from '../../operations/journal';
-import { checkTransferQuantity, describeHeld, describeTransfer, isComplete, newTransferId, runTransfer, TRANSFER_STEPS, type StepName, type TransferPlan } from '../../operations/transfer/transfer';
+import { describeHeld, describeTransfer, isComplete, newTransferId, runTransfer, TRANSFER_STEPS, type StepName, type TransferPlan } from '../../operations/transfer/transfer';
 import { readOnHand, signed } from '../../orders/change/apply';
 import { describeError } from '../../common/text/errorText';
-import { isLostAnswer, withWarnings } from '../../orders/change/failure';
-import { parseStockQuantity, resultingStock, riskOf, type StockAction } from '../../orders/change/quantity';
+import { withWarnings } from '../../orders/change/failure';
+import { isLostAnswer } from '../../stockChange/outcome';
+import { parseStockQuantity, parseTransferQuantity, resultingStock, riskOf, type StockAction } from '../../stockChange/quantity';
 import { refusal, StatusRefusedError, type RefusalReason } from '../../packing/queue';
 import type { AgentClient, AgentContext, ToolAnswer } from './context';
 import { AgentInputError, Fields, type InputSchema } from './input';
@@ -306,9 +307,9 @@ export async function planTransfer(ctx: AgentContext, input: unknown): Promise<W
   const fromBefore = onHandAt(stock, sku, from);
   const toBefore = onHandAt(stock, sku, to);
   const toIsNew = !(Object.hasOwn(stock, sku) ? stock[sku] : []).some((entry) => entry.pickupLocationCode === to);
-  const problem = checkTransferQuantity(String(qty), fromBefore);
-  if (problem) {
-    throw new AgentInputError(problem);
+  const movable = parseTransferQuantity(String(qty), fromBefore);
+  if ('error' in movable) {
+    throw new AgentInputError(movable.error);
   }
   const plan: TransferPlan = {
     id: newTransferId(), sku, from, to, qty, method, fromBefore, toBefore, toIsNew,

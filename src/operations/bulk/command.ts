@@ -5,18 +5,18 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isOtoError } from '../../client';
 import type { OperationsDeps } from '../deps';
-import type { LedgerEntry } from '../history/entry';
+import type { LedgerEntry } from '../../stockChange/ledgerEntry';
 import { bulkLedgerEntry, interruptedBulkEntries, journalWrite, recordMissing, withNote } from '../history/journalEntries';
 import { parseCsv } from './csv';
-import { confirmPick } from '../confirmPick';
+import { confirmPick } from '../../stockChange/prompts/confirmPick';
+import { VsCodePrompter } from '../../stockChange/prompts/vscodePrompter';
 import { Journal, readJournal, type ReadJournal } from '../journal';
 import { parseJsonRows } from './jsonRows';
-import { FileProblems } from './problems';
 import { buildPreview, type Preview } from './preview';
 import { reportCsv } from './report';
 import { BULK_CONCURRENCY, checkRows, sendRows } from './run';
 import { countStates, isSettled, statusOf, type RowStatus } from './state';
-import { documentName, previewText, resultsText, totalLine } from './text';
+import { previewText, resultsText, totalLine } from './text';
 import { validateTable, type BulkChange } from './validate';
 import { isCancellation, withAbortSignal } from '../../common/ui/cancellation';
 import { COMMANDS } from '../../common/ids';
@@ -24,33 +24,10 @@ import { withCancellableProgress } from '../../common/ui/progress';
 import { skuCount } from '../../stock/tree/format';
 import { plural } from '../../common/text/plural';
 import { describeError, describeErrorForLog } from '../../common/text/errorText';
-import { VirtualTexts } from '../../common/ui/virtualTexts';
 
 const l10n = vscode.l10n;
 /** Larger files are not read: 10,000 rows of changes fit in far less. */
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
-export const DOCUMENT_SCHEME = 'oto-stock-changes';
-
-let fileProblems: FileProblems | undefined;
-let documents: VirtualTexts | undefined;
-
-/** The Problems-panel collection and the read-only preview/results documents; registered once. */
-export function bulkSubscriptions(): vscode.Disposable[] {
-  fileProblems = new FileProblems();
-  documents = new VirtualTexts(DOCUMENT_SCHEME);
-  return [fileProblems, documents];
-}
-
-/**
- * One document per file of changes, named for it (`changes.csv → OTO`): the preview, then the
- * results in its place once applied, so an open tab never goes on saying "preview".
- */
-async function showDocument(source: string, text: string): Promise<void> {
-  const document = await vscode.workspace.openTextDocument(documents!.put(documentName(source), text));
-  // In the file's own group, at its full width: beside it, half the columns were cut off.
-  await vscode.window.showTextDocument(document, { preview: false, viewColumn: vscode.ViewColumn.Active, preserveFocus: true });
-}
-
 async function chooseFile(argument: unknown): Promise<vscode.Uri | undefined> {
   if (argument instanceof vscode.Uri) {
     return argument;
@@ -101,10 +78,10 @@ export async function applyStockChangesFromFile(deps: OperationsDeps, argument: 
     };
     const { changes, problems } = check(text, uri);
     if (problems.length > 0) {
-      await fileProblems?.show(uri, name, problems, (content, file) => check(content, file).problems);
+      await deps.bulk.problems.show(uri, name, problems, (content, file) => check(content, file).problems);
       return;
     }
-    fileProblems?.clear(uri);
+    deps.bulk.problems.clear(uri);
     await planAndApply(deps, changes, name);
   } catch (error) {
     await showError(deps, l10n.t('Stock changes from {0} were not applied', name), error);
@@ -118,7 +95,7 @@ async function planAndApply(deps: OperationsDeps, changes: readonly BulkChange[]
   const skus = [...new Set(changes.map((change) => change.sku))];
   const stock = await withCancellableProgress({ title: l10n.t('Reading stock of {0}…', skuCount(skus.length)) }, (signal) => client.checkInventoryStock(skus, { signal }));
   const preview = buildPreview(changes, stock);
-  await showDocument(source, previewText(preview, source));
+  await deps.bulk.show(source, previewText(preview, source));
   if (preview.toSend === 0) {
     void vscode.window.showInformationMessage(l10n.t('Every row of {0} sets the stock to the figure it already has: nothing to send.', source));
     if (resumes) {
@@ -169,15 +146,20 @@ async function planAndApply(deps: OperationsDeps, changes: readonly BulkChange[]
  */
 async function confirmApply(preview: Preview, source: string, environment: string): Promise<boolean> {
   const unchanged = preview.rows.length - preview.toSend;
-  return confirmPick({
+  const prompter = new VsCodePrompter();
+  try {
+    return await confirmPick(prompter, {
     title: plural(preview.toSend, 'Apply 1 stock change from {1} in {2}?', 'Apply {0} stock changes from {1} in {2}?', source, environment),
-    placeHolder: l10n.t('Every row is in the preview.'),
+    placeholder: l10n.t('Every row is in the preview.'),
     action: plural(preview.toSend, '$(check) Apply 1 stock change', '$(check) Apply {0} stock changes'),
     detail: [
       ...preview.totals.map(totalLine),
       unchanged === 0 ? '' : plural(unchanged, '1 row changes nothing and is not sent.', '{0} rows change nothing and are not sent.'),
     ].filter(Boolean).join(' · '),
-  });
+    });
+  } finally {
+    prompter.dispose();
+  }
 }
 
 /** After an apply (or on review): re-read what is unclear, record the ledger, refresh the tree, summarise. */
@@ -198,7 +180,7 @@ async function finish(deps: OperationsDeps, journal: Journal, source: string): P
     await journal.append({ type: 'closed' });
   }
   // The preview, wherever it is still open, now says what happened.
-  documents?.update(documentName(source), resultsText(statuses, source));
+  deps.bulk.update(source, resultsText(statuses, source));
   await summarise(deps, journal, statuses, source);
 }
 
@@ -240,7 +222,7 @@ async function summarise(deps: OperationsDeps, journal: Journal, statuses: reado
   if (choice === save) {
     await saveReport(statuses, source);
   } else if (choice === details) {
-    await showDocument(source, resultsText(statuses, source));
+    await deps.bulk.show(source, resultsText(statuses, source));
   } else if (choice === review) {
     await reviewJournal(deps, await readBack(journal));
   }
@@ -282,7 +264,7 @@ export async function reviewJournal(deps: OperationsDeps, read: ReadJournal): Pr
     }
     statuses = statusOf(await readBack(journal));
   }
-  await showDocument(source, resultsText(statuses, source));
+  await deps.bulk.show(source, resultsText(statuses, source));
   const checks = statuses.filter(({ status }) => status.state === 'check');
   if (checks.length > 0) {
     const decided = await decide(journal, checks);

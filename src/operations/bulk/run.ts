@@ -4,7 +4,7 @@
 // finish and are recorded.
 import type { InventoryStock, UpdateStockQuantityRequest, UpdateStockQuantityResponse } from '../../client';
 import { isOtoError } from '../../client';
-import { isLostAnswer } from '../../orders/change/failure';
+import { isLostAnswer } from '../../stockChange/outcome';
 import type { Journal } from '../journal';
 import { onHandAt, type PlannedRow } from './preview';
 import type { RowState } from './state';

@@ -1,6 +1,6 @@
 // The ledger entries of a change or inventory order the single-change flows recorded.
-import type { RecentChange } from '../../orders/recent/recentChanges';
-import type { LedgerEntry } from './entry';
+import type { RecentChange } from '../../stockChange/records';
+import type { LedgerEntry } from '../../stockChange/ledgerEntry';
 
 export function ledgerEntriesOf(record: RecentChange): LedgerEntry[] {
   if (record.type === 'order') {

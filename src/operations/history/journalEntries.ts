@@ -9,7 +9,7 @@ import type { PlannedRow } from '../bulk/preview';
 import type { ReadJournal } from '../journal';
 import { foldStates, type RowState } from '../journal';
 import { stepRequest, TRANSFER_STEPS, type StepName, type StepOutcome, type TransferPlan } from '../transfer/transfer';
-import { MAX_LEDGER_NOTE, type LedgerEntry } from './entry';
+import { MAX_LEDGER_NOTE, type LedgerEntry } from '../../stockChange/ledgerEntry';
 
 /** The `run` of a ledger entry: which write of which journal it records. */
 export function journalWrite(runId: string, row: number): string {

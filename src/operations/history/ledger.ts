@@ -3,7 +3,7 @@
 // global storage. Bounded: past the limit the oldest entries are dropped.
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { isLedgerEntry, type LedgerEntry } from './entry';
+import { isLedgerEntry, type LedgerEntry } from '../../stockChange/ledgerEntry';
 import { readJsonLines } from '../../common/text/jsonLines';
 
 export const LEDGER_LIMIT = 100_000;

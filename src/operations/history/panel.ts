@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { revealArgument } from '../../stock/tree/reveal';
 import type { OperationsDeps } from '../deps';
-import type { LedgerEntry } from './entry';
+import type { LedgerEntry } from '../../stockChange/ledgerEntry';
 import type { HistoryRow } from './protocol';
 import { historyStrings } from './strings';
 import { historyCsv } from './historyCsv';
@@ -12,6 +12,7 @@ import { HistoryController, type SkuHistory } from './controller';
 import { HISTORY_PANEL } from '../../common/ids';
 import { plural } from '../../common/text/plural';
 import { pagePoster, pageShell } from '../../common/webview/panel';
+import { VsCodePrompter } from '../../stockChange/prompts/vscodePrompter';
 
 const l10n = vscode.l10n;
 
@@ -33,8 +34,14 @@ async function chooseSku(deps: OperationsDeps, argument: unknown): Promise<strin
   if (!deps.store.loaded) {
     await deps.store.refresh({ reloadCatalogue: true });
   }
-  const items = [...deps.store.skus()].map((stock) => ({ label: stock.sku, detail: stock.product?.name }));
-  return (await vscode.window.showQuickPick(items, { title: l10n.t('Show Stock History'), placeHolder: l10n.t('Pick a SKU (type to filter by SKU or name)'), matchOnDetail: true }))?.label;
+  const items = [...deps.store.skus()].map((stock) => ({ label: stock.sku, detail: stock.product?.name, value: stock.sku }));
+  const prompter = new VsCodePrompter();
+  try {
+    const sku = await prompter.pick({ title: l10n.t('Show Stock History'), step: 1, totalSteps: 1, placeholder: l10n.t('Pick a SKU (type to filter by SKU or name)'), items, matchOnDetail: true, canGoBack: false });
+    return typeof sku === 'string' ? sku : undefined;
+  } finally {
+    prompter.dispose();
+  }
 }
 
 /**

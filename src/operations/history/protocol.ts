@@ -1,7 +1,7 @@
 // The messages between the stock history panel and its page, declared once for both sides and
 // checked on receipt by each: anything that does not match exactly is dropped. No `vscode`
 // import: the page bundle includes this file.
-import { LEDGER_SOURCES, type LedgerSource } from './entry';
+import { LEDGER_SOURCES, type LedgerSource } from '../../stockChange/ledgerEntry';
 import { isPluralForms, type PluralForms } from '../../common/text/pluralForms';
 import { hasOnlyKeys, isArrayOf, isInteger, isRecord, isShortString, isTime, optional, parseMessage, type Check, type Checks } from '../../common/webview/schema';
 

@@ -3,7 +3,7 @@
 // A figure the extension expects (the after of its own change) is not counted as outside when
 // the next read finds it; "outside" means other writers only.
 import type { StockChange } from '../../stock/store/figures';
-import type { LedgerEntry } from './entry';
+import type { LedgerEntry } from '../../stockChange/ledgerEntry';
 import type { LocationNow } from './protocol';
 import type { Ledger } from './ledger';
 

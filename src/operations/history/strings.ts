@@ -1,6 +1,6 @@
 // The history page's strings, localised by the host (the page fills in `{0}`).
 import * as l10n from '@vscode/l10n';
-import { reasonLabel } from '../reasons';
+import { reasonLabel } from '../../stockChange/reasons';
 import type { HistoryStrings } from './protocol';
 import { pluralForms } from '../../common/text/plural';
 

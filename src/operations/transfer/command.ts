@@ -1,197 +1,99 @@
-// "OTO: Transfer Stock…": from, SKU, to, quantity (checked against the source's on hand, read
-// fresh), how (at once or through inventory orders, with dates), an optional reason, one
-// confirmation; then the two steps, and for a partial transfer the operator's choice of
-// retrying the second step or reversing the first. Recorded in the ledger as one transfer, and
-// journalled step by step: a transfer VS Code stopped in the middle of is shown on the next start.
+// "OTO: Transfer Stock…": the questions are steps of the one step runner (flow.ts); then the two
+// steps, and for a partial transfer the operator's choice of retrying the second step or reversing
+// the first. Recorded in the ledger as one transfer, and journalled step by step: a transfer VS
+// Code stopped in the middle of is shown on the next start.
 import * as vscode from 'vscode';
 import { isCancellation } from '../../common/ui/cancellation';
-import { withCancellableProgress } from '../../common/ui/progress';
-import { displayDate } from '../../orders/inventory/orderDates';
-import { fieldLabel } from '../../orders/inventory/orderDetails';
-import { targetOf } from '../../orders/target';
+import { readSetting } from '../../common/settings/read';
+import { VsCodePrompter } from '../../stockChange/prompts/vscodePrompter';
+import { targetOf } from '../../stockChange/target';
 import type { OperationsDeps } from '../deps';
 import { interruptedTransferEntries, journalWrite, recordMissing, transferLedgerEntry } from '../history/journalEntries';
-import { askReason } from '../history/reasonPick';
-import { onHandAt } from '../bulk/preview';
-import { confirmPick } from '../confirmPick';
 import { Journal, openJournals, type ReadJournal } from '../journal';
-import { readTransferDate, type TransferDate } from './dates';
-import { checkTransferQuantity, choiceLabels, describeHeld, describeTransfer, figuresNow, isComplete, newTransferId, outcomeOfJournal, runTransfer, sendSecond, sendStep, TRANSFER_STEPS, type RetryResult, type StepName, type StepOutcome, type TransferMethod, type TransferOutcome, type TransferPlan } from './transfer';
+import { askTransfer } from './flow';
+import { choiceLabels, describeHeld, describeTransfer, figuresNow, isComplete, outcomeOfJournal, runTransfer, sendSecond, sendStep, TRANSFER_STEPS, type RetryResult, type StepName, type StepOutcome, type TransferOutcome, type TransferPlan } from './transfer';
 import { describeError, describeErrorForLog } from '../../common/text/errorText';
 
 const l10n = vscode.l10n;
 
-/**
- * Journals of the transfers being asked about right now (after a transfer, or on review): one is
- * never offered twice at once, where two Retry buttons could send its second step twice.
- */
-const asking = new Set<string>();
+/** Transfer Stock and the review of interrupted transfers, over one set of journals being asked about. */
+export class Transfers {
+  /**
+   * Journals of the transfers being asked about right now (after a transfer, or on review): one is
+   * never offered twice at once, where two Retry buttons could send its second step twice.
+   */
+  private readonly asking = new Set<string>();
 
-async function pickLocation(deps: OperationsDeps, title: string, placeHolder: string, exclude?: string): Promise<string | undefined> {
-  const items = deps.store.locations.filter((location) => location.code !== exclude).map((location) => ({ label: location.name ?? location.code, description: location.code, code: location.code }));
-  return (await vscode.window.showQuickPick(items, { title, placeHolder, matchOnDescription: true }))?.code;
-}
+  constructor(private readonly deps: OperationsDeps) {}
 
-async function pickSku(deps: OperationsDeps, title: string, from: string): Promise<string | undefined> {
-  const items: Array<vscode.QuickPickItem & { sku: string }> = [];
-  for (const stock of deps.store.skus()) {
-    const onHand = stock.locations.find((entry) => entry.locationCode === from)?.onHand;
-    if (onHand !== undefined && onHand > 0) {
-      items.push({ label: stock.sku, description: l10n.t('{0} on hand', onHand), detail: stock.product?.name, sku: stock.sku });
-    }
-  }
-  if (items.length === 0) {
-    void vscode.window.showInformationMessage(l10n.t('No SKU has stock at {0} to transfer.', from));
-    return undefined;
-  }
-  return (await vscode.window.showQuickPick(items, { title, placeHolder: l10n.t('Pick the SKU to move from {0}', from), matchOnDetail: true }))?.sku;
-}
-
-export async function transferStock(deps: OperationsDeps, argument: unknown): Promise<void> {
-  const title = l10n.t('Transfer Stock');
-  try {
-    if (!deps.store.loaded) {
-      await deps.store.refresh({ reloadCatalogue: true });
-    }
-    const environment = deps.environment();
-    const target = targetOf(argument);
-    const from = target.locationCode ?? (await pickLocation(deps, title, l10n.t('Move stock from which location?')));
-    if (!from) {
-      return;
-    }
-    const sku = target.sku ?? (await pickSku(deps, title, from));
-    if (!sku) {
-      return;
-    }
-    const to = await pickLocation(deps, title, l10n.t('Move {0} from {1} to which location?', sku, from), from);
-    if (!to) {
-      return;
-    }
-    const client = await deps.getClient();
-    const stock = await withCancellableProgress({ title: l10n.t('Reading stock of {0}…', sku) }, (signal) => client.checkInventoryStock([sku], { signal }));
-    const fromBefore = onHandAt(stock, sku, from);
-    const toBefore = onHandAt(stock, sku, to);
-    const toIsNew = !(stock[sku] ?? []).some((entry) => entry.pickupLocationCode === to);
-    const qtyText = await vscode.window.showInputBox({
-      title,
-      prompt: l10n.t('{0}: {1} on hand at {2}, {3} at {4}. How many units to move?', sku, fromBefore, from, toBefore, to),
-      // An empty box is refused like any other bad quantity: accepted, it ended the transfer without a word.
-      validateInput: (text) => checkTransferQuantity(text, fromBefore),
-    });
-    if (qtyText === undefined || checkTransferQuantity(qtyText, fromBefore)) {
-      return;
-    }
-    const qty = Number(qtyText.trim());
-    const methods: Array<vscode.QuickPickItem & { method: TransferMethod }> = [
-      { label: l10n.t('Immediately'), detail: l10n.t('Adjust −{0} at {1}, then +{0} at {2}: on hand moves now.', qty, from, to), method: 'immediate' },
-      { label: l10n.t('Through inventory orders'), detail: l10n.t('An outbound order at {0} and an inbound order at {1}, with dates: the forecast moves until the orders are handled.', from, to), method: 'orders' },
-    ];
-    const method = (await vscode.window.showQuickPick(methods, { title, placeHolder: l10n.t('How should the stock move?') }))?.method;
-    if (!method) {
-      return;
-    }
-    const dates = method === 'orders' ? await askDates(title) : {};
-    if (!dates) {
-      return;
-    }
-    const why = await askReason();
-    if (!why) {
-      return;
-    }
-    const plan: TransferPlan = { id: newTransferId(), sku, from, to, qty, method, fromBefore, toBefore, toIsNew, ...dates, ...why };
-    const detail = method === 'immediate'
-      ? l10n.t('{0}: {1} → {2}. {3}: {4} → {5}.', from, fromBefore, fromBefore - qty, to, toBefore, toBefore + qty)
-      : l10n.t('An outbound order of {0} at {1} and an inbound order of {0} at {2}.', qty, from, to);
-    // The dates beside the action, where they are read in full: after the orders they were cut off.
-    const datesShown = (['orderDate', 'deliveryDate'] as const).flatMap((field) => (plan[field] ? [l10n.t('{0}: {1}', fieldLabel(field), displayDate(plan[field]))] : [])).join(' · ');
-    const confirmed = await confirmPick({
-      title: l10n.t('Transfer {0} × {1} from {2} to {3}?', qty, sku, from, to),
-      placeHolder: l10n.t('Two writes, one after the other: nothing is resent on its own.'),
-      action: l10n.t('$(arrow-swap) Transfer'),
-      description: datesShown || undefined,
-      detail,
-    });
-    if (!confirmed) {
-      return;
-    }
-    if (deps.environment() !== environment) {
-      void vscode.window.showWarningMessage(l10n.t('OTO switched from {0} to {1} while this was being prepared, so nothing was sent. Run the command again.', environment, deps.environment()));
-      return;
-    }
-    const journal = await Journal.create(deps.journalDir, { environment, source: `${sku} ${from} → ${to}`, rows: [], transfer: plan });
-    asking.add(journal.file);
+  async transferStock(argument: unknown): Promise<void> {
+    const deps = this.deps;
+    const title = l10n.t('Transfer Stock');
+    const prompter = new VsCodePrompter();
     try {
-      const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: l10n.t('Transferring {0} × {1} from {2} to {3}…', qty, sku, from, to) }, () => runTransfer(client, plan, journal));
-      record(deps, environment, plan, 'first', outcome.first, journal);
-      record(deps, environment, plan, 'second', outcome.second, journal);
-      await followUp(deps, environment, plan, outcome, journal);
-    } finally {
-      asking.delete(journal.file);
-    }
-  } catch (error) {
-    if (isCancellation(error)) {
-      return;
-    }
-    deps.log.warn(`Transfer: ${describeErrorForLog(error)}`);
-    void vscode.window.showErrorMessage(l10n.t('{0}: {1}', title, describeError(error)));
-  }
-}
-
-/** The box's answer as the operator types: the date in the display language's format, or what is wrong. */
-function dateFeedback(read: TransferDate): vscode.InputBoxValidationMessage | undefined {
-  if ('error' in read) {
-    return { message: read.error, severity: vscode.InputBoxValidationSeverity.Error };
-  }
-  return 'date' in read ? { message: displayDate(read.date), severity: vscode.InputBoxValidationSeverity.Info } : undefined;
-}
-
-async function askDates(title: string): Promise<{ orderDate: string; deliveryDate?: string } | undefined> {
-  const now = new Date();
-  const prompt = (field: 'orderDate' | 'deliveryDate'): string => l10n.t('{0} as DD/MM/YYYY, or "today" or "tomorrow"', fieldLabel(field));
-  const readOrder = (text: string): TransferDate => readTransferDate('orderDate', text, undefined, now);
-  const orderText = await vscode.window.showInputBox({ title, prompt: prompt('orderDate'), value: l10n.t('today'), validateInput: (text) => dateFeedback(readOrder(text)) });
-  const order = orderText === undefined ? undefined : readOrder(orderText);
-  if (!order || !('date' in order)) {
-    return undefined;
-  }
-  // A delivery before the order date is refused in the box itself, which stays open until it is fixed.
-  const readDelivery = (text: string): TransferDate => readTransferDate('deliveryDate', text, order.date, now);
-  const deliveryText = await vscode.window.showInputBox({
-    title,
-    prompt: l10n.t('{0} (leave empty for none)', prompt('deliveryDate')),
-    validateInput: (text) => dateFeedback(readDelivery(text)),
-  });
-  const delivery = deliveryText === undefined ? undefined : readDelivery(deliveryText);
-  if (!delivery || 'error' in delivery) {
-    return undefined;
-  }
-  return { orderDate: order.date, deliveryDate: 'date' in delivery ? delivery.date : undefined };
-}
-
-/**
- * Transfers VS Code stopped in the middle of (their journal has no end): each is told as it was
- * left, with the same choices as right after a partial transfer. Nothing is sent unless chosen.
- * Resolves with how many there are, without waiting for the operator's answers.
- */
-export async function reviewTransfers(deps: OperationsDeps): Promise<number> {
-  const open = (await openJournals(deps.journalDir, deps.environment(), 'transfer')).filter((read) => !asking.has(read.file));
-  open.forEach((read) => asking.add(read.file));
-  void (async () => {
-    for (const read of open) {
-      try {
-        await reviewTransfer(deps, read);
-      } catch (error) {
-        // The operator chose, so they are told why it did not happen (it was only logged); the others are still asked about.
-        if (!isCancellation(error)) {
-          deps.log.warn(`Transfer: ${describeErrorForLog(error)}`);
-          void vscode.window.showErrorMessage(l10n.t('{0}: {1}', l10n.t('Transfer Stock'), describeError(error)));
-        }
-      } finally {
-        asking.delete(read.file);
+      if (!deps.store.loaded) {
+        await deps.store.refresh({ reloadCatalogue: true });
       }
+      const asked = await askTransfer(
+        { prompter, stock: deps.store, getClient: () => deps.getClient(), environment: () => deps.environment(), now: () => new Date(), asksReason: () => readSetting('askReason') },
+        targetOf(argument),
+      );
+      prompter.dispose();
+      if (!asked) {
+        return;
+      }
+      const { plan, client, environment } = asked;
+      if (deps.environment() !== environment) {
+        void vscode.window.showWarningMessage(l10n.t('OTO switched from {0} to {1} while this was being prepared, so nothing was sent. Run the command again.', environment, deps.environment()));
+        return;
+      }
+      const journal = await Journal.create(deps.journalDir, { environment, source: `${plan.sku} ${plan.from} → ${plan.to}`, rows: [], transfer: plan });
+      this.asking.add(journal.file);
+      try {
+        const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: l10n.t('Transferring {0} × {1} from {2} to {3}…', plan.qty, plan.sku, plan.from, plan.to) }, () => runTransfer(client, plan, journal));
+        record(deps, environment, plan, 'first', outcome.first, journal);
+        record(deps, environment, plan, 'second', outcome.second, journal);
+        await followUp(deps, environment, plan, outcome, journal);
+      } finally {
+        this.asking.delete(journal.file);
+      }
+    } catch (error) {
+      if (isCancellation(error)) {
+        return;
+      }
+      deps.log.warn(`Transfer: ${describeErrorForLog(error)}`);
+      void vscode.window.showErrorMessage(l10n.t('{0}: {1}', title, describeError(error)));
+    } finally {
+      prompter.dispose();
     }
-  })();
-  return open.length;
+  }
+
+  /**
+   * Transfers VS Code stopped in the middle of (their journal has no end): each is told as it was
+   * left, with the same choices as right after a partial transfer. Nothing is sent unless chosen.
+   * Resolves with how many there are, without waiting for the operator's answers.
+   */
+  async reviewTransfers(): Promise<number> {
+    const deps = this.deps;
+    const open = (await openJournals(deps.journalDir, deps.environment(), 'transfer')).filter((read) => !this.asking.has(read.file));
+    open.forEach((read) => this.asking.add(read.file));
+    void (async () => {
+      for (const read of open) {
+        try {
+          await reviewTransfer(deps, read);
+        } catch (error) {
+          // The operator chose, so they are told why it did not happen (it was only logged); the others are still asked about.
+          if (!isCancellation(error)) {
+            deps.log.warn(`Transfer: ${describeErrorForLog(error)}`);
+            void vscode.window.showErrorMessage(l10n.t('{0}: {1}', l10n.t('Transfer Stock'), describeError(error)));
+          }
+        } finally {
+          this.asking.delete(read.file);
+        }
+      }
+    })();
+    return open.length;
+  }
 }
 
 async function reviewTransfer(deps: OperationsDeps, read: ReadJournal): Promise<void> {

@@ -8,10 +8,10 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateInventoryOrderRequest, CreateInventoryOrderResponse, InventoryStock, InventoryStockEntry, UpdateStockQuantityRequest, UpdateStockQuantityResponse } from '../../client';
 import { isOtoError } from '../../client';
-import { isLostAnswer } from '../../orders/change/failure';
+import { isLostAnswer } from '../../stockChange/outcome';
 import * as l10n from '@vscode/l10n';
 import { foldStates, type Journal, type JournalEntry, type RowState } from '../journal';
-import type { Reason } from '../reasons';
+import type { Reason } from '../../stockChange/reasons';
 
 export type TransferMethod = 'immediate' | 'orders';
 
@@ -64,22 +64,6 @@ export interface TransferClient {
 
 export function newTransferId(): string {
   return randomUUID();
-}
-
-/** Why this quantity cannot be moved from the source, or undefined when it can. */
-export function checkTransferQuantity(text: string, onHandAtSource: number): string | undefined {
-  const trimmed = text.trim();
-  if (!/^\d+$/.test(trimmed)) {
-    return l10n.t('Type how many units to move: a whole number of at least 1.');
-  }
-  const qty = Number(trimmed);
-  if (qty < 1) {
-    return l10n.t('Type how many units to move: a whole number of at least 1.');
-  }
-  if (qty > onHandAtSource) {
-    return l10n.t('Only {0} on hand at the source: at most {0} can be moved.', onHandAtSource);
-  }
-  return undefined;
 }
 
 /** The write of one step, exactly as it will be sent. */

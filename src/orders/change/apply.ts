@@ -1,11 +1,14 @@
 // Sends one stock change, exactly once, and records it; a lost answer is reported as such and
 // never resent.
-import type { Connection, FlowContext, LocationInfo, OrdersClient, ReasonNote } from '../context';
-import { isLostAnswer, isServerErrorAnswer, showFailure, showLostAnswer, stillCurrent } from './failure';
+import type { Connection, FlowContext, OrdersClient } from '../context';
+import type { ReasonNote } from '../../stockChange/reasonStep';
+import type { LocationInfo } from '../../stockChange/stockView';
+import { showFailure, showLostAnswer, stillCurrent } from './failure';
+import { isLostAnswer, isServerErrorAnswer } from '../../stockChange/outcome';
 import * as l10n from '@vscode/l10n';
-import { resultingStock, StockAction } from './quantity';
-import type { StockChangeRecord } from '../recent/recentChanges';
-import { locationName } from '../target';
+import { resultingStock, StockAction } from '../../stockChange/quantity';
+import type { StockChangeRecord } from '../../stockChange/records';
+import { locationName } from '../../stockChange/target';
 import { describeError } from '../../common/text/errorText';
 
 export interface StockChangePlan {
@@ -38,7 +41,12 @@ export function signed(qty: number): string {
   return qty > 0 ? `+${qty}` : String(qty);
 }
 
-export async function applyStockChange(ctx: FlowContext, connection: Connection, plan: StockChangePlan): Promise<AppliedChange | undefined> {
+/**
+ * Sends the change once. With `again` (a label, "Adjust again"), a failure after which the change
+ * provably did not land offers it, and choosing it resolves 'again' for the flow to ask anew with a
+ * fresh figure: a refusal at once, a lost answer only once the stock re-read shows it did not land.
+ */
+export async function applyStockChange(ctx: FlowContext, connection: Connection, plan: StockChangePlan, options: { again?: string } = {}): Promise<AppliedChange | 'again' | undefined> {
   const subject = describeSubject(plan.sku, plan.location);
   const after = resultingStock(plan.action, plan.before, plan.qty);
   const touched = [{ sku: plan.sku, locationCode: plan.location.code }];
@@ -69,13 +77,12 @@ export async function applyStockChange(ctx: FlowContext, connection: Connection,
     refreshRows(ctx, touched);
     return { record, warnings: response.warnings };
   } catch (error) {
+    const again = options.again === undefined ? [] : [options.again];
     if (isLostAnswer(error)) {
       refreshRows(ctx, touched);
-      await reportLostChange(ctx, connection, plan, error);
-    } else {
-      await showFailure(ctx, l10n.t('{0} was not changed', subject), error);
+      return (await reportLostChange(ctx, connection, plan, error, again)) ? 'again' : undefined;
     }
-    return undefined;
+    return (await showFailure(ctx, l10n.t('{0} was not changed', subject), error, again)) === undefined ? undefined : 'again';
   }
 }
 
@@ -84,7 +91,8 @@ export function refreshRows(ctx: FlowContext, targets: ReadonlyArray<{ sku: stri
   ctx.stock.invalidate(targets).catch(() => undefined);
 }
 
-async function reportLostChange(ctx: FlowContext, connection: Connection, plan: StockChangePlan, error: unknown): Promise<void> {
+/** True when the operator chose `again` (offered only once the re-read shows the change did not land). */
+async function reportLostChange(ctx: FlowContext, connection: Connection, plan: StockChangePlan, error: unknown, again: readonly string[]): Promise<boolean> {
   const subject = describeSubject(plan.sku, plan.location);
   const answered = isServerErrorAnswer(error);
   const text =
@@ -97,14 +105,19 @@ async function reportLostChange(ctx: FlowContext, connection: Connection, plan: 
         : l10n.t('No answer from OTO to setting {0} to {1} ({2}). It may or may not have been applied; nothing was resent.', subject, plan.qty, describeError(error));
   const reread = l10n.t('Re-read stock');
   if ((await showLostAnswer(ctx, text, [reread])) !== reread) {
-    return;
+    return false;
   }
   try {
     const now = await ctx.prompter.progress(l10n.t('Reading stock of {0}…', subject), (signal) => readOnHand(connection.client, plan.sku, plan.location.code, signal), { cancellable: true });
     refreshRows(ctx, [{ sku: plan.sku, locationCode: plan.location.code }]);
     const after = resultingStock(plan.action, plan.before, plan.qty);
-    await ctx.prompter.message('info', l10n.t('{0}: {1} on hand now. It was {2} before the change and would be {3} had it been applied.', subject, now, plan.before, after), []);
+    // Still the figure from before, and not what the change would have left: it did not land, so
+    // the operator may make it again (through the flow, on this fresh figure).
+    const offered = now === plan.before && now !== after ? again : [];
+    const choice = await ctx.prompter.message('info', l10n.t('{0}: {1} on hand now. It was {2} before the change and would be {3} had it been applied.', subject, now, plan.before, after), offered);
+    return choice !== undefined && offered.includes(choice);
   } catch (readError) {
     await showFailure(ctx, l10n.t('Could not read the stock of {0}', subject), readError);
+    return false;
   }
 }

@@ -1,31 +1,10 @@
 // How a failed call is told to the user: OTO's own code and message with "Show log", and for a
 // write whose answer was lost, that it may or may not have happened (it is never resent).
-import { isOtoError } from '../../client';
 import { isCancellation } from '../../common/ui/cancellation';
 import { describeError } from '../../common/text/errorText';
 import { connect, type Connection, type FlowContext } from '../context';
 import * as l10n from '@vscode/l10n';
-import type { MessageLevel } from '../prompts/prompter';
-
-/**
- * The request may have reached OTO and taken effect even though no good answer came back: a
- * timeout, a dropped connection, a server error (even one with an OTO code: a gateway or OTO may
- * fail after the change was made). Not when the connection was never made.
- */
-export function isLostAnswer(error: unknown): boolean {
-  if (!isOtoError(error) || error.unsent === true) {
-    return false;
-  }
-  return error.kind === 'timeout' || error.kind === 'network' || error.answerTooLarge === true || (error.kind === 'api' && (error.status ?? 0) >= 500);
-}
-
-/**
- * A lost answer that was an answer: a server error (5xx) OTO or a gateway sent back. Told apart
- * from no answer at all, which it is not ("No answer from OTO" to a 500 with an OTO code).
- */
-export function isServerErrorAnswer(error: unknown): boolean {
-  return isOtoError(error) && error.kind === 'api' && (error.status ?? 0) >= 500;
-}
+import type { MessageLevel } from '../../stockChange/prompts/prompter';
 
 /** The flow's connection, or undefined once the user has been told why there is none (not signed in, say). */
 export async function connectOrReport(ctx: FlowContext, title: string): Promise<Connection | undefined> {

@@ -2,17 +2,17 @@
 // skipped), a modal confirmation for risky changes (declining it goes back to the quantity), the
 // optional reason and, for a reason, a note (steps like the others: counted, with Back; not
 // asked when `oto.askReason` is off), the call with progress, then Undo.
-import { applyStockChange, describeSubject, readOnHand, signed } from './apply';
-import { FlowContext, LocationInfo } from '../context';
+import { applyStockChange, describeSubject, readOnHand, refreshRows, signed } from './apply';
+import type { FlowContext, OrdersClient } from '../context';
+import type { LocationInfo } from '../../stockChange/stockView';
 import { connectOrReport, showFailure, withWarnings } from './failure';
 import * as l10n from '@vscode/l10n';
-import { pickLocation, pickSku } from '../prompts/picks';
-import { parseStockQuantity, preview, resultingStock, riskOf, StockAction, units } from './quantity';
-import { Step, runSteps } from '../prompts/steps';
-import { Target, targetLocation } from '../target';
+import { pickLocation, pickSku } from '../../stockChange/prompts/picks';
+import { parseStockQuantity, preview, resultingStock, riskOf, StockAction, units } from '../../stockChange/quantity';
+import { Step, runSteps } from '../../stockChange/prompts/steps';
+import { Target, targetLocation } from '../../stockChange/target';
 import { undoStockChange } from './undo';
-import { MAX_LEDGER_NOTE } from '../../operations/history/entry';
-import { REASONS, reasonLabel, type Reason } from '../../operations/reasons';
+import { chosenReason, noReasonYet, reasonStep, reasonStepCount, type ReasonAnswers } from '../../stockChange/reasonStep';
 
 interface ChangeState {
   location?: LocationInfo;
@@ -20,12 +20,15 @@ interface ChangeState {
   /** On hand at the location, read fresh once the SKU is known. */
   before?: number;
   text: string;
-  /** Why, for the ledger: `null` once "No reason" was chosen. */
-  reason?: Reason | null;
-  note: string;
+  /** Why, for the ledger. */
+  why: ReasonAnswers;
 }
 
-export async function changeStock(ctx: FlowContext, action: StockAction, target: Target): Promise<void> {
+/**
+ * `again`: the quantity typed before, when the operator chose "Adjust again" after a write that
+ * provably changed nothing (the figure is read afresh; nothing is resent on its own).
+ */
+export async function changeStock(ctx: FlowContext, action: StockAction, target: Target, again?: { text: string }): Promise<void> {
   const title = action === 'adjust' ? l10n.t('Adjust Stock') : l10n.t('Set Stock');
   const connection = await connectOrReport(ctx, title);
   if (!connection) {
@@ -34,38 +37,18 @@ export async function changeStock(ctx: FlowContext, action: StockAction, target:
   const state: ChangeState = {
     location: targetLocation(ctx.stock, target),
     sku: target.sku,
-    text: '',
-    note: '',
+    text: again?.text ?? '',
+    why: noReasonYet(),
   };
+  // `reason` turns false when the quantity is accepted with the box's "without a reason" button.
   const asked = { location: !state.location, sku: !state.sku, reason: ctx.asksReason?.() === true };
   const quantityAt = Number(asked.location) + Number(asked.sku) + 1;
   // Every step is counted: the reason's, and the note's once a reason is chosen (none: no note).
-  const totalSteps = (): number => quantityAt + (asked.reason ? 1 : 0) + (asked.reason && typeof state.reason === 'string' ? 1 : 0);
+  const totalSteps = (): number => quantityAt + (asked.reason ? reasonStepCount(state.why) : 0);
   const position = (index: number) => ({ title, step: index, totalSteps: totalSteps() });
 
-  const noteStep: Step = async (input) => {
-    state.note = await input.input({
-      ...position(quantityAt + 2),
-      value: state.note,
-      placeholder: l10n.t('Note (optional): a few words for the stock history, e.g. a delivery note number'),
-      prompt: () => l10n.t('Enter to go on without a note.'),
-      validate: (value) => (value.length > MAX_LEDGER_NOTE ? l10n.t('At most {0} characters.', MAX_LEDGER_NOTE) : undefined),
-    });
-    return undefined;
-  };
-  const reasonStep: Step = async (input) => {
-    const items = [
-      { label: l10n.t('No reason'), detail: l10n.t('Go on without one'), value: null },
-      ...REASONS.map((reason) => ({ label: reasonLabel(reason), value: reason })),
-    ];
-    state.reason = await input.pick<Reason | null>({
-      ...position(quantityAt + 1),
-      placeholder: l10n.t('Why does the stock change? (optional, kept in the stock history)'),
-      items,
-      activeIndex: Math.max(0, items.findIndex((item) => item.value === (state.reason ?? null))),
-    });
-    return state.reason === null ? undefined : noteStep;
-  };
+  const reasonStepAt = reasonStep(state.why, quantityAt + 1, position, undefined);
+  let skippedReason = false;
 
   const quantityStep: Step = async (input) => {
     const location = state.location as LocationInfo;
@@ -82,13 +65,24 @@ export async function changeStock(ctx: FlowContext, action: StockAction, target:
         const parsed = parseStockQuantity(action, before, value);
         return 'error' in parsed ? parsed.error : undefined;
       },
+      // The quick path: the reason skipped from this box, without the reason step's Enter.
+      alternative: asked.reason
+        ? {
+            tooltip: l10n.t('Go on without a reason'),
+            choose: () => {
+              skippedReason = true;
+            },
+          }
+        : undefined,
     });
     const parsed = parseStockQuantity(action, before, state.text);
     // Declining the risky-change question goes back to the quantity, typed value kept.
     if ('value' in parsed && !(await confirmRisk(ctx, action, subject, before, parsed.value))) {
       return quantityStep;
     }
-    return asked.reason ? reasonStep : undefined;
+    const skip = skippedReason;
+    skippedReason = false;
+    return asked.reason && !skip ? reasonStepAt : undefined;
   };
   const skuStep: Step = async (input) => {
     const location = state.location as LocationInfo;
@@ -119,19 +113,26 @@ export async function changeStock(ctx: FlowContext, action: StockAction, target:
   }
   const location = state.location as LocationInfo;
   const sku = state.sku as string;
-  const before = state.before as number;
-  const parsed = parseStockQuantity(action, before, state.text);
+  const parsed = parseStockQuantity(action, state.before as number, state.text);
   if ('error' in parsed) {
     return;
   }
   const qty = parsed.value;
-  const why = typeof state.reason === 'string' ? { reason: state.reason, note: state.note.trim() || undefined } : {};
-  const applied = await applyStockChange(ctx, connection, { action, location, sku, qty, before, ...why });
+  const subject = describeSubject(sku, location);
+  const before = action === 'set' ? await recheckBeforeSet(ctx, connection.client, subject, sku, location, state.before as number, qty) : state.before;
+  if (before === undefined) {
+    return;
+  }
+  const why = chosenReason(state.why);
+  const applied = await applyStockChange(ctx, connection, { action, location, sku, qty, before, ...why }, { again: action === 'adjust' ? l10n.t('Adjust again') : l10n.t('Set again') });
+  if (applied === 'again') {
+    await changeStock(ctx, action, { sku, locationCode: location.code }, { text: state.text });
+    return;
+  }
   if (!applied) {
     return;
   }
   const { record, warnings } = applied;
-  const subject = describeSubject(sku, location);
   const done =
     action === 'adjust'
       ? l10n.t('Adjusted {0} by {1}: {2} → {3}. Transaction {4}.', subject, signed(qty), record.before, record.after, record.transactionId ?? '—')
@@ -140,6 +141,35 @@ export async function changeStock(ctx: FlowContext, action: StockAction, target:
   if ((await ctx.prompter.message('info', withWarnings(done, warnings), [undo])) === undo) {
     await undoStockChange(ctx, record, connection.generation);
   }
+}
+
+/**
+ * A set overwrites whatever is there, and OTO has no compare-and-set: so the figure is read again
+ * just before sending, and when another writer changed it since the preview the operator is asked
+ * (declined: nothing is sent). Resolves with the figure the set replaces, or undefined to send nothing.
+ */
+async function recheckBeforeSet(ctx: FlowContext, client: OrdersClient, subject: string, sku: string, location: LocationInfo, previewed: number, qty: number): Promise<number | undefined> {
+  let now: number;
+  try {
+    now = await ctx.prompter.progress(l10n.t('Reading stock of {0}…', subject), (signal) => readOnHand(client, sku, location.code, signal), { cancellable: true });
+  } catch (error) {
+    await showFailure(ctx, l10n.t('{0} was not changed', subject), error);
+    return undefined;
+  }
+  if (now === previewed) {
+    return now;
+  }
+  refreshRows(ctx, [{ sku, locationCode: location.code }]);
+  if (now === qty) {
+    await ctx.prompter.message('info', l10n.t('{0} is already {1}: another writer changed it from {2} while you typed, so nothing was sent.', subject, units(now), units(previewed)), []);
+    return undefined;
+  }
+  const go = await ctx.prompter.confirm({
+    message: l10n.t('{0} changed from {1} to {2} since you saw it. Set it to {3} anyway?', subject, units(previewed), units(now), units(qty)),
+    detail: l10n.t('Another writer changed the stock while you typed. Setting it now overwrites that change (OTO has no compare-and-set).'),
+    confirm: l10n.t('Set'),
+  });
+  return go ? now : undefined;
 }
 
 async function confirmRisk(ctx: FlowContext, action: StockAction, subject: string, before: number, qty: number): Promise<boolean> {

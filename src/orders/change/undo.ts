@@ -4,12 +4,31 @@ import { applyStockChange, describeSubject, readOnHand, refreshRows, StockChange
 import { connect, FlowContext } from '../context';
 import { showFailure, withWarnings } from './failure';
 import * as l10n from '@vscode/l10n';
-import type { StockChangeRecord } from '../recent/recentChanges';
-import { findLocation } from '../target';
+import type { StockChangeRecord } from '../../stockChange/records';
+import { findLocation } from '../../stockChange/target';
 
-// Undos under way, by record id. The notification's Undo and Recent Changes can both start one for
-// the same record; "undone" is only recorded after network calls, so it alone cannot stop a second.
-const undoing = new Set<string>();
+/**
+ * Undos under way, by record id: one per flows' bundle, owned by what runs the flows. The
+ * notification's Undo and Recent Changes can both start one for the same record; "undone" is only
+ * recorded after network calls, so it alone cannot stop a second.
+ */
+export class UndosUnderWay {
+  private readonly running = new Set<string>();
+
+  /** Runs `undo` unless one for `id` is under way (then false, and nothing runs). */
+  async once(id: string, undo: () => Promise<void>): Promise<boolean> {
+    if (this.running.has(id)) {
+      return false;
+    }
+    this.running.add(id);
+    try {
+      await undo();
+    } finally {
+      this.running.delete(id);
+    }
+    return true;
+  }
+}
 
 /**
  * `madeIn` is the session generation the change was made in, when known (the notification's Undo):
@@ -18,15 +37,8 @@ const undoing = new Set<string>();
 export async function undoStockChange(ctx: FlowContext, record: StockChangeRecord, madeIn?: number): Promise<void> {
   const location = findLocation(ctx.stock, record.locationCode);
   const subject = describeSubject(record.sku, location);
-  if (undoing.has(record.id)) {
+  if (!(await ctx.undos.once(record.id, () => undoOnce(ctx, record, location, subject, madeIn)))) {
     await ctx.prompter.message('info', l10n.t('This change of {0} is already being undone.', subject), []);
-    return;
-  }
-  undoing.add(record.id);
-  try {
-    await undoOnce(ctx, record, location, subject, madeIn);
-  } finally {
-    undoing.delete(record.id);
   }
 }
 
@@ -58,7 +70,7 @@ async function undoOnce(ctx: FlowContext, record: StockChangeRecord, location: R
       return;
     }
     const applied = await applyStockChange(ctx, connection, { ...plan, location });
-    if (!applied) {
+    if (!applied || applied === 'again') {
       return;
     }
     await ctx.recent.markUndone(record.id);

@@ -2,18 +2,20 @@
 // submit, exactly once.
 import type { CreateInventoryOrderRequest, InventoryOrderAction, InventoryOrderItem } from '../../client';
 import { refreshRows } from '../change/apply';
-import { Connection, FlowContext, LocationInfo } from '../context';
-import { connectOrReport, isLostAnswer, isServerErrorAnswer, showFailure, showLostAnswer, stillCurrent, withWarnings } from '../change/failure';
-import { itemCount, unitCount } from '../prompts/counts';
+import { Connection, FlowContext } from '../context';
+import type { LocationInfo } from '../../stockChange/stockView';
+import { connectOrReport, showFailure, showLostAnswer, stillCurrent, withWarnings } from '../change/failure';
+import { isLostAnswer, isServerErrorAnswer } from '../../stockChange/outcome';
+import { itemCount, unitCount } from '../../stockChange/prompts/counts';
 import * as l10n from '@vscode/l10n';
 import { DETAIL_FIELDS, detailText, editDetails, fieldLabel, OrderDetails } from './orderDetails';
-import { today } from './orderDates';
+import { today } from '../../stockChange/dates';
 import { editItems } from './orderItems';
-import { pickLocation } from '../prompts/picks';
-import type { PickItem } from '../prompts/prompter';
-import type { OrderRecord } from '../recent/recentChanges';
-import { Step, runSteps } from '../prompts/steps';
-import { findLocation, locationName, Target, targetLocation } from '../target';
+import { pickLocation } from '../../stockChange/prompts/picks';
+import type { PickItem } from '../../stockChange/prompts/prompter';
+import type { OrderRecord } from '../../stockChange/records';
+import { Step, runSteps } from '../../stockChange/prompts/steps';
+import { findLocation, locationName, Target, targetLocation } from '../../stockChange/target';
 import { describeError } from '../../common/text/errorText';
 
 interface OrderState {

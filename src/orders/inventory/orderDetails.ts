@@ -3,10 +3,9 @@
 import { asciiDigits } from '../../common/text/display';
 import type { FlowContext } from '../context';
 import * as l10n from '@vscode/l10n';
-import { compareDdMmYyyy } from '../../client';
-import { displayDate, parseDateText, today, tomorrow } from './orderDates';
-import type { PickItem, StepPosition } from '../prompts/prompter';
-import type { Step, StepInput } from '../prompts/steps';
+import { dateFieldLabel, dateOrderProblem, displayDate, readDate, today, tomorrow, type DateField } from '../../stockChange/dates';
+import type { PickItem, StepPosition } from '../../stockChange/prompts/prompter';
+import type { Step, StepInput } from '../../stockChange/prompts/steps';
 
 export interface OrderDetails {
   binLocationName?: string;
@@ -17,7 +16,6 @@ export interface OrderDetails {
 }
 
 type TextField = 'binLocationName' | 'waybillNumber' | 'description';
-type DateField = 'orderDate' | 'deliveryDate';
 type Field = TextField | DateField;
 
 const MAX_TEXT = 200;
@@ -27,9 +25,8 @@ export function fieldLabel(field: Field): string {
     case 'binLocationName':
       return l10n.t('Bin location name');
     case 'orderDate':
-      return l10n.t('Order date');
     case 'deliveryDate':
-      return l10n.t('Delivery date');
+      return dateFieldLabel(field);
     case 'waybillNumber':
       return l10n.t('Waybill number');
     case 'description':
@@ -47,24 +44,6 @@ function isDateField(field: Field): field is DateField {
 export function detailText(details: OrderDetails, field: Field): string | undefined {
   const value = details[field];
   return value !== undefined && isDateField(field) ? displayDate(value) : value;
-}
-
-/** Why `date` cannot be the field's value given the other date: delivery never before the order. */
-function dateOrderProblem(details: OrderDetails, field: DateField, date: string): string | undefined {
-  if (field === 'deliveryDate' && details.orderDate !== undefined && compareDdMmYyyy(date, details.orderDate) < 0) {
-    return l10n.t('The delivery date ({0}) cannot be before the order date ({1}).', displayDate(date), displayDate(details.orderDate));
-  }
-  if (field === 'orderDate' && details.deliveryDate !== undefined && compareDdMmYyyy(date, details.deliveryDate) > 0) {
-    return l10n.t('The order date ({0}) cannot be after the delivery date ({1}).', displayDate(date), displayDate(details.deliveryDate));
-  }
-  return undefined;
-}
-
-/** The typed text as a date for this field, or what is wrong with it (the transfer's dates use it too). */
-export function readDate(details: OrderDetails, field: DateField, text: string, now: Date): { date: string } | { error: string } {
-  const parsed = parseDateText(text, now);
-  const problem = 'date' in parsed ? dateOrderProblem(details, field, parsed.date) : undefined;
-  return problem === undefined ? parsed : { error: problem };
 }
 
 export async function editDetails(input: StepInput, ctx: FlowContext, details: OrderDetails, position: StepPosition): Promise<void> {

@@ -1,14 +1,15 @@
 // The items of an inventory order: a loop of SKU → quantity, back to a list where an item can be
 // changed or removed, until "Done".
 import type { InventoryOrderAction, InventoryOrderItem } from '../../client';
-import type { FlowContext, LocationInfo } from '../context';
-import { itemCount } from '../prompts/counts';
+import type { FlowContext } from '../context';
+import type { LocationInfo } from '../../stockChange/stockView';
+import { itemCount } from '../../stockChange/prompts/counts';
 import * as l10n from '@vscode/l10n';
-import { pickSku } from '../prompts/picks';
-import type { PickItem, StepPosition } from '../prompts/prompter';
-import { parseItemQuantity } from '../change/quantity';
-import type { Step, StepInput } from '../prompts/steps';
-import { cachedOnHand } from '../target';
+import { pickSku } from '../../stockChange/prompts/picks';
+import type { PickItem, StepPosition } from '../../stockChange/prompts/prompter';
+import { parseItemQuantity } from '../../stockChange/quantity';
+import type { Step, StepInput } from '../../stockChange/prompts/steps';
+import { cachedOnHand } from '../../stockChange/target';
 
 export interface ItemsDraft {
   action: InventoryOrderAction;

@@ -1,47 +1,10 @@
 // This workspace's stock changes and inventory orders, newest first, kept in workspace state.
 import { randomUUID } from 'node:crypto';
-import type { Reason } from '../../operations/reasons';
+import type { RecentChange } from '../../stockChange/records';
 
 export const RECENT_CHANGES_KEY = 'oto.recentChanges';
 export const RECENT_CHANGES_LIMIT = 200;
 
-export interface StockChangeRecord {
-  type: 'stock';
-  id: string;
-  /** ISO time the change was made. */
-  time: string;
-  environment: string;
-  action: 'adjust' | 'set';
-  locationCode: string;
-  sku: string;
-  /** The quantity sent: a delta for adjust, the new on-hand for set. */
-  qty: number;
-  before: number;
-  after: number;
-  transactionId?: string;
-  /** Set on an undo: the id of the change it reversed. */
-  undoOf?: string;
-  /** Set once this change has been undone, so it is not undone twice. */
-  undone?: boolean;
-  /** Why, as the operator said it (kept for the ledger; OTO takes no reason). */
-  reason?: Reason;
-  note?: string;
-}
-
-export interface OrderRecord {
-  type: 'order';
-  id: string;
-  time: string;
-  environment: string;
-  action: 'inbound' | 'outbound';
-  locationCode: string;
-  items: Array<{ sku: string; qty: number }>;
-  otoId: string;
-  /** Exactly what was sent, for "Copy order JSON". */
-  request: Record<string, unknown>;
-}
-
-export type RecentChange = StockChangeRecord | OrderRecord;
 
 type NewRecord<R> = R extends RecentChange ? Omit<R, 'id' | 'time'> : never;
 

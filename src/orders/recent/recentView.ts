@@ -1,16 +1,18 @@
 // "OTO: Show Recent Changes": this workspace's stock changes and orders, and the bulk rows and
 // transfers of the environment's ledger (as Stock History shows them), newest first; a change can
 // be undone (same rules as the Undo button) or its details copied.
-import type { FlowContext, StockView } from '../context';
+import type { FlowContext } from '../context';
+import type { StockView } from '../../stockChange/stockView';
 import * as l10n from '@vscode/l10n';
 import { displayLanguage, formatDateTime } from '../../common/text/display';
-import { unitCount } from '../prompts/counts';
-import type { PickItem } from '../prompts/prompter';
-import { RECENT_CHANGES_LIMIT, type RecentChange, type StockChangeRecord } from './recentChanges';
-import { findLocation, locationName } from '../target';
-import { Step, runSteps } from '../prompts/steps';
+import { unitCount } from '../../stockChange/prompts/counts';
+import type { PickItem } from '../../stockChange/prompts/prompter';
+import { RECENT_CHANGES_LIMIT } from './recentChanges';
+import type { RecentChange, StockChangeRecord } from '../../stockChange/records';
+import { findLocation, locationName } from '../../stockChange/target';
+import { Step, runSteps } from '../../stockChange/prompts/steps';
 import { undoStockChange } from '../change/undo';
-import type { LedgerEntry } from '../../operations/history/entry';
+import type { LedgerEntry } from '../../stockChange/ledgerEntry';
 
 /** One row of the list: a recorded change or order, a bulk row, or a transfer's steps. */
 export type Listed =

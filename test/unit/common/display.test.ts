@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import { asciiDigits, formatDateTime, formatNumber } from '../../../src/common/text/display';
 import { formatTime } from '../../../src/common/text/timeFormat';
-import { parseItemQuantity, parseStockQuantity } from '../../../src/orders/change/quantity';
+import { parseItemQuantity, parseStockQuantity } from '../../../src/stockChange/quantity';
 
 describe('display: dates, numbers and typed digits', () => {
   it('reads Arabic-Indic and Extended Arabic-Indic digits, typed minus signs and direction marks as ASCII', () => {

@@ -7,13 +7,6 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { ROOT, sourceFiles } from '../fakes/sources';
 
-/**
- * Rooms still wired otherwise, being reworked as one stock-change domain (issue #24 point 1):
- * orders (`OrdersDeps`/`OrderFlows`), operations (its Runtime in runtime.ts, bulk's module-level
- * collection and documents). The test fails once one is in line, so the list stays true.
- */
-const KNOWN: readonly string[] = ['operations', 'orders'];
-
 const SRC = path.join(ROOT, 'src');
 const files = sourceFiles(SRC);
 const roomOf = (file: string): string => path.relative('src', file).split(path.sep)[0];
@@ -51,11 +44,7 @@ describe('lazy rooms are wired one way', () => {
   });
 
   it('declares <Room>Wiring and <Room>Runtime in the room\'s deps.ts and keeps no module-level let', () => {
-    const found = lazyRooms.filter((room) => !KNOWN.includes(room)).flatMap(problemsOf);
+    const found = lazyRooms.flatMap(problemsOf);
     assert.deepEqual(found, []);
-  });
-
-  it('still has work left in each room it knows of (strike a room from KNOWN once it is in line)', () => {
-    assert.deepEqual(KNOWN.filter((room) => problemsOf(room).length === 0), []);
   });
 });

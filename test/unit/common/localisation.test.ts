@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import Module = require('node:module');
 import * as path from 'node:path';
-import { preview } from '../../../src/orders/change/quantity';
+import { preview } from '../../../src/stockChange/quantity';
 import { arabicBundle } from '../l10nBundle';
 
 const ARABIC = arabicBundle();

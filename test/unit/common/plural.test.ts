@@ -6,7 +6,7 @@ import * as ts from 'typescript';
 import { useDisplayLanguage } from '../../../src/common/text/display';
 import { plural, pluralForms } from '../../../src/common/text/plural';
 import { isPluralForms, pickForm, pluralCategories } from '../../../src/common/text/pluralForms';
-import { itemCount, unitCount } from '../../../src/orders/prompts/counts';
+import { itemCount, unitCount } from '../../../src/stockChange/prompts/counts';
 import { lowSkusText, skuCount } from '../../../src/stock/tree/format';
 import { arabicBundle, withBundle } from '../l10nBundle';
 import { ROOT, sourceFiles } from '../fakes/sources';

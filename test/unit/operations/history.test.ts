@@ -3,7 +3,7 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chartGeometry, niceTicks, seriesFromRows } from '../../../src/operations/history/chart';
-import type { LedgerEntry } from '../../../src/operations/history/entry';
+import type { LedgerEntry } from '../../../src/stockChange/ledgerEntry';
 import { Ledger } from '../../../src/operations/history/ledger';
 import { filterRows, parseHistoryHostMessage, parseHistoryPageMessage, type HistoryRow } from '../../../src/operations/history/protocol';
 import { LedgerRecorder } from '../../../src/operations/history/recorder';

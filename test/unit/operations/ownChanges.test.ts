@@ -12,7 +12,7 @@ import { Ledger } from '../../../src/operations/history/ledger';
 import { LedgerRecorder } from '../../../src/operations/history/recorder';
 import { closeAfterEach, setup, stockedSku, type Fixture } from '../orders/fixture';
 import { MemoryMemento } from '../fakes/memento';
-import { respond, type } from '../orders/scripted';
+import { respond, type } from '../stockChange/scripted';
 
 const RUH = 'RUH-WH1';
 

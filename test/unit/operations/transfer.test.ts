@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs/promises';
 import { Journal, openJournals, readJournal } from '../../../src/operations/journal';
-import { checkTransferQuantity, choiceLabels, describeHeld, describeTransfer, figuresNow, isComplete, outcomeOfJournal, sendSecond, runTransfer, sendStep, type TransferPlan } from '../../../src/operations/transfer/transfer';
+import { choiceLabels, describeHeld, describeTransfer, figuresNow, isComplete, outcomeOfJournal, sendSecond, runTransfer, sendStep, type TransferPlan } from '../../../src/operations/transfer/transfer';
 import { setupOperations, type OperationsFixture } from './support';
 import { until } from '../until';
 import { faultTaken, received } from '../fakes/journal';
@@ -21,14 +21,6 @@ describe('operations: transfers between locations', () => {
     const at = (code: string) => stock[sku]?.find((entry) => entry.pickupLocationCode === code);
     return { id: 'transfer-1', sku, from, to, qty: 5, method: 'immediate', fromBefore: at(from)?.quantityOnHand ?? 0, toBefore: at(to)?.quantityOnHand ?? 0, toIsNew: at(to) === undefined, ...overrides };
   }
-
-  it('checks the quantity against the source\'s on hand before anything is sent', () => {
-    assert.strictEqual(checkTransferQuantity('5', 98), undefined);
-    assert.strictEqual(checkTransferQuantity('99', 98), 'Only 98 on hand at the source: at most 98 can be moved.');
-    assert.strictEqual(checkTransferQuantity('0', 98), 'Type how many units to move: a whole number of at least 1.');
-    assert.strictEqual(checkTransferQuantity('-2', 98), 'Type how many units to move: a whole number of at least 1.');
-    assert.strictEqual(checkTransferQuantity('2.5', 98), 'Type how many units to move: a whole number of at least 1.');
-  });
 
   it('moves stock at once: −n at the source, then +n at the destination', async () => {
     const transfer = await plan();

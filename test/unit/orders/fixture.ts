@@ -7,8 +7,9 @@ import { RecentChanges } from '../../../src/orders/recent/recentChanges';
 import { MemoryMemento } from '../fakes/memento';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../src/sandbox';
 import { StockStore } from '../../../src/stock/store/store';
-import { ScriptedPrompter } from './scripted';
+import { ScriptedPrompter } from '../stockChange/scripted';
 import { received } from '../fakes/journal';
+import { UndosUnderWay } from '../../../src/orders/change/undo';
 
 export interface Fixture {
   sandbox: RunningSandbox;
@@ -67,6 +68,7 @@ export async function setup(options: SandboxOptions & { timeoutMs?: number; conf
     environment: () => fixture.environment,
     generation: () => fixture.generation,
     recent: new RecentChanges(memento, () => NOW),
+    undos: new UndosUnderWay(),
     confirmAboveUnits: () => options.confirmAboveUnits ?? 1000,
     copyToClipboard: async (text) => {
       fixture.copied.push(text);

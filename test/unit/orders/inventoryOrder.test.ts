@@ -1,7 +1,7 @@
 // The inventory-order wizard through the scripted prompter against the sandbox over real HTTP.
 import * as assert from 'node:assert';
 import { createInventoryOrder } from '../../../src/orders/inventory/inventoryOrder';
-import { Answer, back, confirm, escape, pick, pickRefused, pickTyped, rejected, respond, type, typedRefused } from './scripted';
+import { Answer, back, confirm, escape, pick, pickRefused, pickTyped, rejected, respond, type, typedRefused } from '../stockChange/scripted';
 import { closeAfterEach, Fixture, setup, stockedSku } from './fixture';
 import { settled } from '../fakes/journal';
 

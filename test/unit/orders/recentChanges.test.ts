@@ -1,13 +1,14 @@
 // Recent changes: kept in workspace state (capped), listed, undone under the same rules, copied.
 import * as assert from 'node:assert';
 import { createInventoryOrder } from '../../../src/orders/inventory/inventoryOrder';
-import { RECENT_CHANGES_KEY, RecentChanges, StockChangeRecord } from '../../../src/orders/recent/recentChanges';
+import { RECENT_CHANGES_KEY, RecentChanges } from '../../../src/orders/recent/recentChanges';
+import type { StockChangeRecord } from '../../../src/stockChange/records';
 import { showRecentChanges } from '../../../src/orders/recent/recentView';
 import { changeStock } from '../../../src/orders/change/stockChange';
 import { closeAfterEach, Fixture, setup, stockedSku } from './fixture';
 import { MemoryMemento } from '../fakes/memento';
-import { escape, pick, type } from './scripted';
-import type { LedgerEntry } from '../../../src/operations/history/entry';
+import { escape, pick, type } from '../stockChange/scripted';
+import type { LedgerEntry } from '../../../src/stockChange/ledgerEntry';
 
 const RUH = 'RUH-WH1';
 const RUH_LABEL = 'Riyadh Central Warehouse';

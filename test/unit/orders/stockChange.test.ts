@@ -2,7 +2,7 @@
 import * as assert from 'node:assert';
 import { changeStock } from '../../../src/orders/change/stockChange';
 import { undoStockChange } from '../../../src/orders/change/undo';
-import { back, confirm, escape, pick, rejected, respond, type } from './scripted';
+import { back, confirm, escape, pick, rejected, respond, ScriptedPrompter, type, typeAlternative } from '../stockChange/scripted';
 import { closeAfterEach, Fixture, setup, stockedSku } from './fixture';
 import { settled } from '../fakes/journal';
 
@@ -186,6 +186,36 @@ describe('orders: adjust and set stock', () => {
       assert.deepStrictEqual(record.type === 'stock' && [record.qty, record.reason, record.note], [onHand + 2, 'received', 'DN-4471']);
     });
 
+    it('the quick path: Adjust +5 from the palette is three Enters plus the reason\'s one, or three with the box\'s "without a reason" button or the setting off', async () => {
+      fixture = await setup();
+      const { sku, onHand } = stockedSku(fixture, RUH);
+      /** An Enter per pick or box answered (the scripted answers of this run, less the button's click). */
+      const enters = (clicks = 0) => fixture.prompter.shown.filter((shown) => shown.kind === 'pick' || shown.kind === 'input').length - clicks;
+
+      fixture.ctx.asksReason = () => true;
+      fixture.prompter.play(pick(RUH_LABEL), pick(sku), type('+5'), pick('No reason'));
+      await changeStock(fixture.ctx, 'adjust', {});
+      assert.strictEqual(enters(), 4, 'location, SKU, quantity, and "No reason" (the reason pick opens on it)');
+      assert.strictEqual(fixture.prompter.picks()[2].request.activeIndex, 0);
+
+      fixture.prompter.shown.length = 0;
+      fixture.prompter.play(pick(RUH_LABEL), pick(sku), typeAlternative('+5'));
+      await changeStock(fixture.ctx, 'adjust', {});
+      const [quantity] = fixture.prompter.inputs();
+      assert.strictEqual(quantity.request.alternative?.tooltip, 'Go on without a reason');
+      assert.deepStrictEqual([quantity.request.step, quantity.request.totalSteps], [3, 4], 'the reason still counted while it may be asked');
+      assert.strictEqual(enters(1), 2, 'location and SKU; the quantity went on through the button, with no reason step');
+
+      fixture.ctx.asksReason = () => false;
+      fixture.prompter.shown.length = 0;
+      fixture.prompter.play(pick(RUH_LABEL), pick(sku), type('+5'));
+      await changeStock(fixture.ctx, 'adjust', {});
+      assert.strictEqual(enters(), 3);
+      assert.strictEqual(fixture.prompter.inputs()[0].request.alternative, undefined, 'no button when no reason is asked');
+      assert.strictEqual(await fixture.onHand(sku, RUH), onHand + 15);
+      assert.deepStrictEqual(fixture.ctx.recent.list().map((record) => record.type === 'stock' && record.reason), [undefined, undefined, undefined]);
+    });
+
     it('with oto.askReason off there is no reason step: the quantity is the last', async () => {
       fixture = await setup();
       fixture.ctx.asksReason = () => false;
@@ -263,6 +293,48 @@ describe('orders: adjust and set stock', () => {
     });
   });
 
+  describe('a set re-reads the figure just before sending (OTO has no compare-and-set)', () => {
+    /** Another writer adjusts the figure right after the quantity is typed, as the preview stands. */
+    function otherWriterAfterQuantity(sku: string, qty: number): void {
+      const input = fixture.prompter.input.bind(fixture.prompter);
+      fixture.prompter.input = async (request) => {
+        const answer = await input(request);
+        await fixture.client.updateStockQuantity({ actionType: 'adjust', sku, locationCode: RUH, qty });
+        return answer;
+      };
+    }
+
+    it('asks when another writer changed it since the preview; declined, nothing is sent', async () => {
+      fixture = await setup();
+      const { sku, onHand } = stockedSku(fixture, RUH);
+      otherWriterAfterQuantity(sku, 7);
+      fixture.prompter.play(type(String(onHand + 1)), confirm(false));
+      await changeStock(fixture.ctx, 'set', { sku, locationCode: RUH });
+      const [question] = fixture.prompter.confirms();
+      assert.match(question.request.message, new RegExp(`changed from ${onHand} to ${onHand + 7} since you saw it\\. Set it to ${onHand + 1} anyway\\?$`));
+      assert.deepStrictEqual(fixture.sent('updateStockQuantity').map((request) => (request.body as { actionType: string }).actionType), ['adjust'], 'only the other writer\'s adjust: no set was sent');
+      assert.strictEqual(await fixture.onHand(sku, RUH), onHand + 7);
+      assert.strictEqual(fixture.ctx.recent.list().length, 0);
+    });
+
+    it('confirmed, the set goes out and records the figure it replaced; unchanged, nothing is asked', async () => {
+      fixture = await setup();
+      const { sku, onHand } = stockedSku(fixture, RUH);
+      otherWriterAfterQuantity(sku, 7);
+      fixture.prompter.play(type(String(onHand + 1)), confirm(true));
+      await changeStock(fixture.ctx, 'set', { sku, locationCode: RUH });
+      assert.strictEqual(await fixture.onHand(sku, RUH), onHand + 1);
+      const [record] = fixture.ctx.recent.list();
+      assert.deepStrictEqual(record.type === 'stock' && [record.before, record.after], [onHand + 7, onHand + 1]);
+
+      fixture.prompter.input = ScriptedPrompter.prototype.input.bind(fixture.prompter);
+      fixture.prompter.play(type(String(onHand + 2)));
+      await changeStock(fixture.ctx, 'set', { sku, locationCode: RUH });
+      assert.strictEqual(fixture.prompter.confirms().length, 1, 'no question when the figure did not move');
+      assert.strictEqual(await fixture.onHand(sku, RUH), onHand + 2);
+    });
+  });
+
   describe('undo', () => {
     it('undoes an adjust with the inverse adjust', async () => {
       fixture = await setup();
@@ -307,6 +379,50 @@ describe('orders: adjust and set stock', () => {
   });
 
   describe('failures', () => {
+    it('a refusal changed nothing, so "Adjust again" is offered: the flow asks anew on a fresh figure, the typed value kept, and sends once more only when answered', async () => {
+      fixture = await setup();
+      const { sku, onHand } = stockedSku(fixture, RUH);
+      fixture.sandbox.addFaults([
+        { endpoint: 'updateStockQuantity', times: 1, status: 400, body: '{"success":false,"otoErrorCode":"OTO1133","otoErrorMessage":"Location Code is missing or invalid"}' },
+      ]);
+      fixture.prompter.play(type('-1'), respond('Adjust again'), type('-1'));
+      await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
+      const [failure, done] = fixture.prompter.messages();
+      assert.deepStrictEqual([failure.level, failure.actions], ['error', ['Adjust again', 'Show log']]);
+      assert.deepStrictEqual(fixture.prompter.inputs().map((input) => input.request.value), ['', '-1']);
+      assert.match(done.text, /^Adjusted .* by -1/);
+      assert.strictEqual(fixture.sent('updateStockQuantity').length, 2);
+      assert.strictEqual(await fixture.onHand(sku, RUH), onHand - 1);
+    });
+
+    it('a 500 with an OTO code: says OTO answered (not "no answer"), offers no blind retry, and "Adjust again" only once a re-read shows it did not land', async () => {
+      fixture = await setup();
+      const { sku, onHand } = stockedSku(fixture, RUH);
+      fixture.sandbox.addFaults([{ endpoint: 'updateStockQuantity', times: 1, status: 500, body: '{"success":false,"otoErrorCode":"OTO1081","otoErrorMessage":"Internal error"}' }]);
+      fixture.prompter.play(type('+4'), respond('Re-read stock'), respond('Adjust again'), type('+4'));
+      await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
+      const [lost, reread, done] = fixture.prompter.messages();
+      assert.match(lost.text, /^OTO answered the adjustment of .* by \+4 with a server error \(OTO1081 Internal error.*\)\. It may or may not have been applied; nothing was resent\.$/);
+      assert.deepStrictEqual(lost.actions, ['Re-read stock', 'Show log'], 'no retry before the re-read');
+      assert.match(reread.text, new RegExp(`: ${onHand} on hand now\\. It was ${onHand} before`));
+      assert.deepStrictEqual(reread.actions, ['Adjust again']);
+      assert.match(done.text, /^Adjusted .* by \+4/);
+      assert.strictEqual(fixture.sent('updateStockQuantity').length, 2);
+      assert.strictEqual(await fixture.onHand(sku, RUH), onHand + 4, 'applied once');
+    });
+
+    it('a lost answer whose re-read shows it landed offers no "Adjust again"', async () => {
+      fixture = await setup();
+      const { sku, onHand } = stockedSku(fixture, RUH);
+      fixture.sandbox.addFaults([{ endpoint: 'updateStockQuantity', times: 1, status: 502, afterEffect: true }]);
+      fixture.prompter.play(type('+3'), respond('Re-read stock'));
+      await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
+      const [, reread] = fixture.prompter.messages();
+      assert.match(reread.text, new RegExp(`: ${onHand + 3} on hand now`));
+      assert.deepStrictEqual(reread.actions, []);
+      assert.strictEqual(fixture.sent('updateStockQuantity').length, 1);
+    });
+
     it("shows OTO's code and message with Show log, and records nothing", async () => {
       fixture = await setup();
       const { sku, onHand } = stockedSku(fixture, RUH);
@@ -318,7 +434,7 @@ describe('orders: adjust and set stock', () => {
       const [failure] = fixture.prompter.messages();
       assert.strictEqual(failure.level, 'error');
       assert.match(failure.text, /OTO1133 Location Code is missing or invalid$/);
-      assert.deepStrictEqual(failure.actions, ['Show log']);
+      assert.deepStrictEqual(failure.actions, ['Adjust again', 'Show log']);
       assert.strictEqual(fixture.logsShown, 1);
       assert.strictEqual(fixture.ctx.recent.list().length, 0);
       assert.strictEqual(await fixture.onHand(sku, RUH), onHand);

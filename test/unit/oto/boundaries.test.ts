@@ -42,6 +42,14 @@ describe('room boundaries (eslint no-restricted-imports)', function () {
     ['src/oto/probe.ts', 'vscode'],
     ['src/client/probe.ts', 'vscode'],
     ['src/proxy/probe.ts', 'vscode'],
+    ['src/orders/change/probe.ts', '../../operations/history/ledger'],
+    ['src/orders/probe.ts', '../operations'],
+    ['src/operations/transfer/probe.ts', '../../orders/change/apply'],
+    ['src/operations/probe.ts', '../orders/recent/recentChanges'],
+    ['src/stockChange/probe.ts', '../orders/context'],
+    ['src/stockChange/prompts/probe.ts', '../../operations/journal'],
+    ['src/stockChange/probe.ts', '../stock/store/store'],
+    ['src/common/probe.ts', '../stockChange/quantity'],
   ];
   for (const [file, specifier] of refused) {
     it(`refuses '${specifier}' in ${file}`, async () => {
@@ -62,6 +70,11 @@ describe('room boundaries (eslint no-restricted-imports)', function () {
     ['src/oto/probe.ts', './endpoints'],
     ['src/traffic/rules/probe.ts', '../../oto'],
     ['src/workbench/probe.ts', '../sandboxHost/faultsStatus'],
+    ['src/orders/change/probe.ts', '../../stockChange/reasonStep'],
+    ['src/operations/transfer/probe.ts', '../../stockChange/prompts/steps'],
+    ['src/stockChange/probe.ts', '../client'],
+    ['src/stockChange/probe.ts', '../common/text/display'],
+    ['src/agent/core/probe.ts', '../../orders/change/apply'],
   ];
   for (const [file, specifier] of allowed) {
     it(`allows '${specifier}' in ${file}`, async () => {

@@ -2,14 +2,14 @@
 // Back button, validation as you type, and one quick input on screen at a time.
 import * as assert from 'node:assert';
 import Module = require('node:module');
-import { BACK } from '../../../src/orders/prompts/prompter';
-import type { VsCodePrompter as Prompter } from '../../../src/orders/prompts/vscodePrompter';
+import { BACK } from '../../../src/stockChange/prompts/prompter';
+import type { VsCodePrompter as Prompter } from '../../../src/stockChange/prompts/vscodePrompter';
 import type * as Fake from './fakeVscode';
 
 type Resolver = { _resolveFilename(request: string, ...rest: unknown[]): string };
 const resolver = Module as unknown as Resolver;
 
-describe('orders: the VS Code prompter adapter', () => {
+describe('stock change: the VS Code prompter adapter', () => {
   const original = resolver._resolveFilename;
   let fake: typeof Fake;
   let VsCodePrompter: typeof Prompter;
@@ -19,7 +19,7 @@ describe('orders: the VS Code prompter adapter', () => {
       return original.call(this, request === 'vscode' ? require.resolve('./fakeVscode') : request, ...rest);
     };
     fake = require('./fakeVscode');
-    ({ VsCodePrompter } = require('../../../src/orders/prompts/vscodePrompter'));
+    ({ VsCodePrompter } = require('../../../src/stockChange/prompts/vscodePrompter'));
   });
   after(() => {
     resolver._resolveFilename = original;
@@ -114,6 +114,31 @@ describe('orders: the VS Code prompter adapter', () => {
     assert.deepStrictEqual([box.prompt, box.validationMessage], ['277 → 272', undefined]);
     box.acceptEmitter.fire();
     assert.strictEqual(await answer, '-5');
+  });
+
+  it('a box\'s second way to accept (a button beside Back) checks the value as Enter does, then tells the flow before answering', async () => {
+    const prompter = new VsCodePrompter();
+    let chosen = 0;
+    const answer = prompter.input({
+      ...position,
+      step: 3,
+      value: '',
+      prompt: () => '',
+      validate: (value) => (/^\d+$/.test(value) ? undefined : 'not a whole number'),
+      alternative: { tooltip: 'Go on without a reason', choose: () => chosen++ },
+      canGoBack: true,
+    });
+    const box = fake.shown.inputs[0] as Fake.FakeInputBox;
+    const [backButton, skip] = box.buttons as Array<{ tooltip?: string; iconPath: unknown }>;
+    assert.strictEqual(backButton, fake.QuickInputButtons.Back);
+    assert.deepStrictEqual([skip.tooltip, (skip.iconPath as { id: string }).id], ['Go on without a reason', 'debug-step-over']);
+    box.typeText('x');
+    box.buttonEmitter.fire(skip);
+    assert.deepStrictEqual([chosen, box.validationMessage, box.visible], [0, 'not a whole number', true], 'a bad value is refused by the button too');
+    box.typeText('5');
+    box.buttonEmitter.fire(skip);
+    assert.strictEqual(await answer, '5');
+    assert.strictEqual(chosen, 1);
   });
 
   it('closes the quick input before a message or a modal confirmation', async () => {

@@ -1,6 +1,6 @@
 // One entry of the stock ledger and its check (entries come back from disk and cross to the
 // history page, so neither side trusts them). No Node or vscode import: the page bundle uses it.
-import { isReason, type Reason } from '../reasons';
+import { isReason, type Reason } from './reasons';
 
 export type LedgerSource = 'single' | 'bulk' | 'transfer' | 'order' | 'undo' | 'outside';
 export const LEDGER_SOURCES: readonly LedgerSource[] = ['single', 'bulk', 'transfer', 'order', 'undo', 'outside'];

@@ -28,6 +28,8 @@ export class VsCodePrompter implements Prompter, vscode.Disposable {
     showStep(quickPick, request);
     quickPick.placeholder = request.placeholder;
     quickPick.matchOnDetail = request.matchOnDetail ?? false;
+    quickPick.matchOnDescription = request.matchOnDescription ?? false;
+    quickPick.ignoreFocusOut = request.ignoreFocusOut ?? false;
     const listed: IndexedItem[] = request.items.map((item, index) => ({ label: item.label, description: item.description, detail: item.detail, index }));
     let typed: T | undefined;
     // The typed choice, or a problem (with what was typed or chosen), sits above the listed items.
@@ -48,7 +50,7 @@ export class VsCodePrompter implements Prompter, vscode.Disposable {
     if (active) {
       quickPick.activeItems = [active];
     }
-    return this.show<T>(quickPick, request.canGoBack, (settle) =>
+    return this.show<T>(quickPick, request.canGoBack, [], (settle) =>
       vscode.Disposable.from(
         quickPick.onDidChangeValue((text) => request.typed && show(text)),
         quickPick.onDidAccept(() => {
@@ -77,22 +79,30 @@ export class VsCodePrompter implements Prompter, vscode.Disposable {
     box.prompt = request.prompt(request.value);
     // An empty box is not an error yet; a prefilled value is checked at once.
     box.validationMessage = request.value === '' ? undefined : request.validate(request.value);
-    return this.show<string>(box, request.canGoBack, (settle) =>
-      vscode.Disposable.from(
+    const alternative = request.alternative && { iconPath: new vscode.ThemeIcon('debug-step-over'), tooltip: request.alternative.tooltip };
+    return this.show<string>(box, request.canGoBack, alternative ? [alternative] : [], (settle) => {
+      const accept = (then?: () => void): void => {
+        const problem = request.validate(box.value);
+        if (problem) {
+          box.validationMessage = problem;
+        } else {
+          then?.();
+          settle(box.value);
+        }
+      };
+      return vscode.Disposable.from(
         box.onDidChangeValue((text) => {
           box.prompt = request.prompt(text);
           box.validationMessage = text === '' ? undefined : request.validate(text);
         }),
-        box.onDidAccept(() => {
-          const problem = request.validate(box.value);
-          if (problem) {
-            box.validationMessage = problem;
-          } else {
-            settle(box.value);
+        box.onDidAccept(() => accept()),
+        box.onDidTriggerButton((button) => {
+          if (button === alternative) {
+            accept(() => request.alternative?.choose());
           }
         }),
-      ),
-    );
+      );
+    });
   }
 
   async confirm(request: ConfirmRequest): Promise<boolean> {
@@ -123,7 +133,7 @@ export class VsCodePrompter implements Prompter, vscode.Disposable {
     this.current = undefined;
   }
 
-  private show<T>(input: vscode.QuickPick<IndexedItem> | vscode.InputBox, canGoBack: boolean, onAnswer: (settle: (value: T) => void) => vscode.Disposable): Promise<Prompted<T>> {
+  private show<T>(input: vscode.QuickPick<IndexedItem> | vscode.InputBox, canGoBack: boolean, buttons: readonly vscode.QuickInputButton[], onAnswer: (settle: (value: T) => void) => vscode.Disposable): Promise<Prompted<T>> {
     return new Promise((resolve) => {
       const listeners: vscode.Disposable[] = [];
       const settle = (answer: Prompted<T>) => {
@@ -135,7 +145,7 @@ export class VsCodePrompter implements Prompter, vscode.Disposable {
         input.busy = answer !== undefined;
         resolve(answer);
       };
-      input.buttons = canGoBack ? [vscode.QuickInputButtons.Back] : [];
+      input.buttons = [...(canGoBack ? [vscode.QuickInputButtons.Back] : []), ...buttons];
       listeners.push(
         onAnswer(settle),
         input.onDidTriggerButton((button) => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
-import { parseDateText } from '../../../src/orders/inventory/orderDates';
+import { parseDateText } from '../../../src/stockChange/dates';
 
-describe('orders: typed order dates', () => {
+describe('stock change: typed order dates', () => {
   const now = new Date(2027, 11, 31, 23, 30);
 
   it('reads DD/MM/YYYY, one-digit parts, today and tomorrow (across a year end)', () => {

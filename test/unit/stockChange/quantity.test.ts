@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
-import { riskOf } from '../../../src/orders/change/quantity';
+import { riskOf } from '../../../src/stockChange/quantity';
 
-describe('orders: risk warnings count units with a real singular', () => {
+describe('stock change: risk warnings count units with a real singular', () => {
   it('says "1 unit" when a change of one unit passes the confirmation limit', () => {
     assert.strictEqual(riskOf('adjust', 10, 1, 0), 'This changes the stock by 1 unit, more than 0.');
     assert.strictEqual(riskOf('adjust', 10, 2, 1), 'This changes the stock by 2 units, more than 1.');

@@ -1,8 +1,8 @@
 // What a typed quantity means for a stock change, checked before anything is sent.
-import { MAX_QUANTITY } from '../../client';
+import { MAX_QUANTITY } from '../oto';
 import * as l10n from '@vscode/l10n';
-import { asciiDigits, displayLanguage, formatNumber } from '../../common/text/display';
-import { plural } from '../../common/text/plural';
+import { asciiDigits, displayLanguage, formatNumber } from '../common/text/display';
+import { plural } from '../common/text/plural';
 
 export type StockAction = 'adjust' | 'set';
 
@@ -56,11 +56,22 @@ export function parseItemQuantity(text: string): Parsed {
   return parsed;
 }
 
+/** How many units to move away from a location holding `available`: at least 1, at most what is there. */
+export function parseTransferQuantity(text: string, available: number): Parsed {
+  const parsed = parseInteger(text);
+  if ('error' in parsed || parsed.value < 1) {
+    return { error: l10n.t('Type how many units to move: a whole number of at least 1.') };
+  }
+  if (parsed.value > available) {
+    return { error: l10n.t('Only {0} on hand at the source: at most {0} can be moved.', available) };
+  }
+  return parsed;
+}
+
 export function resultingStock(action: StockAction, before: number, qty: number): number {
   return action === 'adjust' ? before + qty : qty;
 }
 
-/** `277 → 272` for a valid quantity, just `277` while the text is not (yet) one. */
 /** `249 → 12,500`, with a warning when the result goes below zero; thousands separators of the display language. */
 export function preview(action: StockAction, before: number, text: string): string {
   const parsed = parseStockQuantity(action, before, text);

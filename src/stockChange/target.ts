@@ -1,5 +1,5 @@
 // What a command was invoked on: a Stock view row, a hover's command link, or nothing (palette).
-import type { LocationInfo, StockView } from './context';
+import type { LocationInfo, StockView } from './stockView';
 
 export interface Target {
   locationCode?: string;

@@ -1,12 +1,13 @@
 // A Prompter that plays a script instead of a user, and records everything it was shown, so the
 // flows run in plain Node exactly as they do behind VS Code's quick input.
-import { BACK, ConfirmRequest, InputRequest, MessageLevel, PickRequest, Prompted, Prompter } from '../../../src/orders/prompts/prompter';
+import { BACK, ConfirmRequest, InputRequest, MessageLevel, PickRequest, Prompted, Prompter } from '../../../src/stockChange/prompts/prompter';
 
 export type Answer =
   | { kind: 'pick'; label: string | RegExp }
   | { kind: 'pickTyped'; text: string }
   | { kind: 'pickRefused'; label?: string; text?: string; message: RegExp }
   | { kind: 'type'; value: string }
+  | { kind: 'typeAlternative'; value: string }
   | { kind: 'rejected'; value: string; message: RegExp }
   | { kind: 'back' }
   | { kind: 'escape' }
@@ -23,6 +24,8 @@ export const pickRefused = (label: string, message: RegExp): Answer => ({ kind: 
 export const typedRefused = (text: string, message: RegExp): Answer => ({ kind: 'pickRefused', text, message });
 /** Types a value the input box must accept. */
 export const type = (value: string): Answer => ({ kind: 'type', value });
+/** Types a value and accepts it with the box's second button (`alternative`), not Enter. */
+export const typeAlternative = (value: string): Answer => ({ kind: 'typeAlternative', value });
 /** Types a value the input box must refuse with a message matching `message`; the box stays open. */
 export const rejected = (value: string, message: RegExp): Answer => ({ kind: 'rejected', value, message });
 export const back: Answer = { kind: 'back' };
@@ -124,6 +127,15 @@ export class ScriptedPrompter implements Prompter {
       const answer = this.next('input', entry.prompts[0]);
       if (answer.kind === 'back' || answer.kind === 'escape') {
         return this.navigate(answer, request.canGoBack);
+      }
+      if (answer.kind === 'typeAlternative') {
+        const problem = request.validate(answer.value);
+        if (!request.alternative || problem) {
+          throw this.fail(`input "${answer.value}" accepted through a second button: ${problem ?? 'the box has none'}`);
+        }
+        entry.prompts.push(request.prompt(answer.value));
+        request.alternative.choose();
+        return answer.value;
       }
       if (answer.kind !== 'type' && answer.kind !== 'rejected') {
         throw this.fail(`script expected ${answer.kind} but an input box was shown: ${entry.prompts[0]}`);

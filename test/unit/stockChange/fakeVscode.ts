@@ -19,6 +19,10 @@ class Emitter<T> {
 export const QuickInputButtons = { Back: { iconPath: 'back' } };
 export const ProgressLocation = { Notification: 15 };
 
+export class ThemeIcon {
+  constructor(readonly id: string) {}
+}
+
 export class Disposable {
   static from(...disposables: Array<{ dispose(): unknown }>): { dispose(): void } {
     return { dispose: () => disposables.forEach((disposable) => disposable.dispose()) };

@@ -28,6 +28,10 @@ export interface PickRequest<T> extends StepPosition {
   activeIndex?: number;
   /** Typing also filters on each item's detail (e.g. a SKU's product name). */
   matchOnDetail?: boolean;
+  /** Typing also filters on each item's description (e.g. a location's code). */
+  matchOnDescription?: boolean;
+  /** Stays open when focus moves away (a confirmation read beside a preview). */
+  ignoreFocusOut?: boolean;
   /**
    * What is typed, read as a choice of its own (shown above the items whatever the filter), or
    * the problem with it; undefined while it is neither (nothing typed, or a filter of the items).
@@ -45,6 +49,11 @@ export interface InputRequest extends StepPosition {
   prompt(value: string): string;
   /** A specific message for a bad value, or undefined when it is acceptable. */
   validate(value: string): string | undefined;
+  /**
+   * A second way to accept the value (a button on the box): it is checked as Enter checks it, then
+   * `choose` is told before the value is answered, e.g. to go on without the optional steps after it.
+   */
+  alternative?: { tooltip: string; choose(): void };
   canGoBack: boolean;
 }
 
