@@ -247,12 +247,22 @@ export class WebhookHub implements SandboxWebhooks {
     if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) {
       throw new WebhookError('OTO1010', 'fields must be an object of the payload fields to override');
     }
-    return this.emit(type, this.order(request.orderId), fields);
+    const only = request.webhookId;
+    if (only !== undefined) {
+      const hook = typeof only === 'number' ? this.registry.get(only) : undefined;
+      if (!hook) {
+        throw new WebhookError('OTO1125', `webhook id ${JSON.stringify(only)} does not exist`, 404);
+      }
+      if (hook.webhookType !== type) {
+        throw new WebhookError('OTO1010', `webhook ${hook.id} is registered for ${hook.webhookType}, not ${type}`);
+      }
+    }
+    return this.emit(type, this.order(request.orderId), fields, only);
   }
 
   /** Builds the event for every webhook of `type` and queues its deliveries; returns how many. */
-  private emit(type: WebhookType, order: CustomerOrder, overrides: Record<string, unknown>): number {
-    const hooks = this.registry.of(type);
+  private emit(type: WebhookType, order: CustomerOrder, overrides: Record<string, unknown>, only?: number): number {
+    const hooks = this.registry.of(type).filter((hook) => only === undefined || hook.id === only);
     if (hooks.length === 0 || this.closing.aborted) {
       return 0;
     }
