@@ -11,10 +11,16 @@ export function isWebhookType(value: unknown): value is WebhookType {
 
 /** What a shipmentError's signature is computed over: OTO's text says `status`, integrations check `errorCode`. */
 export type ShipmentErrorSigning = 'errorCode' | 'status';
-export const SHIPMENT_ERROR_SIGNINGS: readonly ShipmentErrorSigning[] = ['errorCode', 'status'];
+/**
+ * What the sandbox signs a shipmentError over unless its scenario says otherwise: what public
+ * integrations check. The sandbox, the inbox's checks and the receiver rules' wording all read this.
+ */
+export const DEFAULT_SHIPMENT_ERROR_SIGNING: ShipmentErrorSigning = 'errorCode';
+/** Every choice, the default first (the inbox tries them in this order). */
+export const SHIPMENT_ERROR_SIGNINGS: readonly ShipmentErrorSigning[] = [DEFAULT_SHIPMENT_ERROR_SIGNING, 'status'];
 
 /** The payload field whose value is the middle of the signing string. */
-export function signedField(type: WebhookType, shipmentErrorSigning: ShipmentErrorSigning): string {
+export function signedField(type: WebhookType, shipmentErrorSigning: ShipmentErrorSigning = DEFAULT_SHIPMENT_ERROR_SIGNING): string {
   if (type === 'walletTransaction') {
     return 'transactionStatus';
   }

@@ -74,6 +74,8 @@ export interface WebhookDeliveryInfo {
   readonly orderId: string;
   /** The value signed between orderId and timestamp (the status, transactionStatus or errorCode). */
   readonly event: string;
+  /** The payload field whose value that is (`status`, `transactionStatus`, or for shipmentError the scenario's choice). */
+  readonly signedField?: string;
   /** 1 for the first send, 2… for a retry. */
   readonly attempt: number;
   /** `valid`, `wrong` (signed with another secret on purpose), `none` (no secretKey, or a type OTO does not sign). */

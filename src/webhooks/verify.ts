@@ -71,7 +71,7 @@ function fieldsToTry(type: WebhookType | undefined): string[] {
   if (type === 'shipmentError') {
     return SHIPMENT_ERROR_SIGNINGS.map((choice) => signedField('shipmentError', choice));
   }
-  return type ? [signedField(type, 'errorCode')] : ['status', 'transactionStatus', 'errorCode'];
+  return type ? [signedField(type)] : ['status', 'transactionStatus', 'errorCode'];
 }
 
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?Z?$/;

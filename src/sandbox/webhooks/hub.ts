@@ -284,7 +284,7 @@ export class WebhookHub implements SandboxWebhooks {
     // newOrders carries the order's fields one level down and, in OTO's text, no signature.
     const signed = type === 'newOrders' ? (this.settings.signNewOrders ?? false) : true;
     const subject = type === 'newOrders' ? { ...(payload.order as Record<string, unknown>), timestamp: payload.timestamp } : payload;
-    const field = signedField(type, this.settings.shipmentErrorSigning ?? 'errorCode');
+    const field = signedField(type, this.settings.shipmentErrorSigning);
     const event = signedValue(subject[field]);
     let signature: WebhookDeliveryInfo['signature'] = 'none';
     if (signed && hook.secretKey !== undefined && !('signature' in base)) {
@@ -304,7 +304,7 @@ export class WebhookHub implements SandboxWebhooks {
       url: new URL(hook.url),
       body: JSON.stringify(payload),
       headers,
-      info: { webhookId: hook.id, type, orderId, event, signature, stale, faults: applied },
+      info: { webhookId: hook.id, type, orderId, event, signedField: field, signature, stale, faults: applied },
       faults,
       attempt: 1,
     };
