@@ -41,6 +41,31 @@ export function signingString(payload: Record<string, unknown>, field: string): 
 }
 
 /**
+ * How far a `timestamp` may be from the receiver's clock. OTO documents no maximum age; five
+ * minutes is the usual receiver tolerance (Stripe's). The inbox refuses past it, and the sandbox
+ * counts a delivery whose timestamp is past it as stale (its receiver rules judge the answer).
+ */
+export const STALE_AFTER_MS = 5 * 60_000;
+
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?Z?$/;
+
+/** A payload's `timestamp` in epoch ms: epoch ms (a number or its digits), or `YYYY-MM-DD HH:mm:ss` in UTC; undefined otherwise. */
+export function timestampMs(raw: unknown): number | undefined {
+  if (typeof raw === 'number') {
+    return Number.isFinite(raw) ? raw : undefined;
+  }
+  if (typeof raw !== 'string') {
+    return undefined;
+  }
+  if (/^\d{10,16}$/.test(raw)) {
+    return Number(raw);
+  }
+  const parts = DATE_TIME.exec(raw);
+  const at = parts ? Date.UTC(+parts[1], +parts[2] - 1, +parts[3], +parts[4], +parts[5], +parts[6]) : undefined;
+  return at === undefined || Number.isNaN(at) ? undefined : at;
+}
+
+/**
  * An order's statuses in the order it usually goes through them, for Advance Order Status…:
  * the warehouse part and the first shipment statuses are OTO's list (oto-webhooks.md); the rest
  * (transit, delivery, return) are the ones OTO's dashboard shows. The sandbox takes any status.

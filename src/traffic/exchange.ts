@@ -80,7 +80,7 @@ export interface WebhookDeliveryInfo {
   readonly attempt: number;
   /** `valid`, `wrong` (signed with another secret on purpose), `none` (no secretKey, or a type OTO does not sign). */
   readonly signature: 'valid' | 'wrong' | 'none';
-  /** The timestamp was a day old on purpose. */
+  /** The timestamp was a day old on purpose (staleTimestamp), or a trigger wrote one more than STALE_AFTER_MS off. */
   readonly stale: boolean;
   /** The delivery faults applied (`duplicate`, `outOfOrder`, `delay`, `retry`, …). */
   readonly faults: readonly string[];

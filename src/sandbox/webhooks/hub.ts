@@ -11,6 +11,7 @@ import { DEFAULT_TIMEOUT_MS, deliver, isLoopback, WEBHOOK_USER_AGENT, type Deliv
 import { DeliveryFaultQueue } from './deliveryFaults';
 import { impliesPacked, payloadOf } from './payloads';
 import { WebhookError, WebhookRegistry } from './registry';
+import { STALE_AFTER_MS, timestampMs } from '../../oto/webhooks';
 import { sign, signedField, signedValue, signingString } from './signing';
 import { isWebhookType, WEBHOOK_TYPES, type DeliveryFault, type DeliveryFaultKind, type DeliveryOutcome, type NewOrderInput, type SandboxWebhooks, type TriggerRequest, type Webhook, type WebhookInput, type WebhookSettings, type WebhookType } from './types';
 
@@ -276,11 +277,14 @@ export class WebhookHub implements SandboxWebhooks {
 
   private build(hook: Webhook, type: WebhookType, orderId: string, base: Record<string, unknown>, now: number): Job {
     const faults = this.deliveryFaults.take(type);
-    const stale = faults.has('staleTimestamp');
+    const staleFault = faults.has('staleTimestamp');
     const payload: Record<string, unknown> = { ...base };
-    if (!('timestamp' in base) || stale) {
-      payload.timestamp = timestampOf(hook, this.settings, stale ? now - STALE_BY_MS : now);
+    if (!('timestamp' in base) || staleFault) {
+      payload.timestamp = timestampOf(hook, this.settings, staleFault ? now - STALE_BY_MS : now);
     }
+    // A timestamp the trigger's fields wrote is judged as a receiver would: stale past STALE_AFTER_MS.
+    const writtenAt = staleFault ? undefined : timestampMs(payload.timestamp);
+    const stale = staleFault || (writtenAt !== undefined && Math.abs(now - writtenAt) > STALE_AFTER_MS);
     // newOrders carries the order's fields one level down and, in OTO's text, no signature.
     const signed = type === 'newOrders' ? (this.settings.signNewOrders ?? false) : true;
     const subject = type === 'newOrders' ? { ...(payload.order as Record<string, unknown>), timestamp: payload.timestamp } : payload;
@@ -291,6 +295,10 @@ export class WebhookHub implements SandboxWebhooks {
       const wrong = faults.has('wrongSignature');
       payload.signature = sign(wrong ? `${hook.secretKey}-not-the-secret` : hook.secretKey, signingString(subject, field));
       signature = wrong ? 'wrong' : 'valid';
+    } else if ('signature' in base && hook.secretKey !== undefined) {
+      // Written by the trigger's fields: sent as written, and judged against the webhook's secret, so
+      // the receiver rules know a forged one (the inbox refuses it as any careful receiver would).
+      signature = payload.signature === sign(hook.secretKey, signingString(subject, field)) ? 'valid' : 'wrong';
     }
     const headers: Record<string, string> = { 'Content-Type': 'application/json', 'User-Agent': WEBHOOK_USER_AGENT };
     if (hook.authorizationKey !== undefined) {

@@ -214,6 +214,38 @@ describe('webhook inbox: answering as a careful receiver', () => {
   });
 });
 
+describe('webhook inbox: the sandbox and the inbox agree on what a trigger wrote', () => {
+  let sandbox: RunningSandbox | undefined;
+  let receiver: RunningReceiver | undefined;
+  let erp: ErpReceiver | undefined;
+  afterEach(async () => {
+    await sandbox?.close();
+    await receiver?.close();
+    await erp?.close();
+    sandbox = receiver = erp = undefined;
+  });
+
+  it('a forged signature or an hour-old timestamp in the trigger\'s fields: refused by the inbox with nothing found, found against a receiver that takes it', async () => {
+    const inbox = new Inbox(() => KEYS);
+    receiver = await startReceiver({ port: 0, onReceive: inbox.receive });
+    erp = await startErpReceiver('/erp/orderStatus');
+    sandbox = await startSandbox({ webhooks: { register: [{ url: erp.url, secretKey: SECRET, webhookType: 'orderStatus' }] } });
+    connectInbox(sandbox.webhooks, receiver.origin, { secretKey: SECRET, authorizationKey: AUTHORIZATION });
+    const orderId = sandbox.exportState().orders[0].orderId;
+    sandbox.webhooks.trigger({ type: 'orderStatus', orderId, fields: { signature: 'Zm9yZ2Vk' } });
+    await sandbox.webhooks.idle();
+    sandbox.webhooks.trigger({ type: 'orderStatus', orderId, fields: { timestamp: Date.now() - 3600_000 } });
+    await sandbox.webhooks.idle();
+    sandbox.webhooks.trigger({ type: 'orderStatus', orderId, fields: { status: 'delivered' } });
+    await sandbox.webhooks.idle();
+    const outbound = sandbox.traffic.list().filter((exchange) => exchange.direction === 'outbound').reverse();
+    const by = (host: string): Array<[number | undefined, string[]]> =>
+      outbound.filter((exchange) => (exchange.target ?? '').startsWith(host)).map((exchange) => [exchange.status, exchange.findings.map((finding) => finding.rule)]);
+    assert.deepEqual(by(receiver.origin), [[401, []], [401, []], [200, []]]);
+    assert.deepEqual(by(erp.url), [[200, ['webhook-bad-signature-accepted']], [200, ['webhook-stale-accepted']], [200, []]]);
+  });
+});
+
 describe('webhook inbox: the receiver is bounded', () => {
   let receiver: RunningReceiver | undefined;
   let inbox: Inbox;
