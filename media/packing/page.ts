@@ -90,6 +90,8 @@ export class PackingPage {
   private nextRequestId = 1;
   private cancelContinuation: (() => void) | undefined;
   private readonly haystacks = new WeakMap<QueueOrder, string>();
+  /** The host offers Advance Order Status… on each card (the sandbox). */
+  private advance = false;
   private readonly list: HTMLElement;
   private readonly stateSlot: HTMLElement;
   private readonly noticeSlot: HTMLElement;
@@ -141,6 +143,7 @@ export class PackingPage {
       case 'reset':
         return this.reset();
       case 'queue':
+        this.advance = message.advance === true;
         return this.setQueue(message.orders, message.readAt);
       case 'loadError':
         this.loading = false;
@@ -187,6 +190,7 @@ export class PackingPage {
 
   /** The session changed: nothing of the old one stays on screen, and no button of it stays live. */
   private reset(): void {
+    this.advance = false;
     this.cancelContinuation?.();
     this.cancelContinuation = undefined;
     this.orders = [];
@@ -274,6 +278,7 @@ export class PackingPage {
       expanded,
       details: expanded ? card.details : undefined,
       offline: this.unreachable !== undefined,
+      advance: this.advance,
     };
   }
 
@@ -434,6 +439,8 @@ export class PackingPage {
       case 'cancelPack':
         this.stateOf(orderId).confirming = false;
         return this.update();
+      case 'advance':
+        return this.post({ type: 'advanceOrderStatus', orderId });
       case 'toggleDetails':
         return this.toggleDetails(orderId);
       case 'retryDetails':

@@ -18,6 +18,8 @@ export interface CardView {
   details?: DetailsState;
   /** OTO cannot be reached: the Mark buttons wait (disabled) until it answers. */
   offline: boolean;
+  /** The card offers Advance Order Status… (the sandbox). */
+  advance: boolean;
 }
 
 export interface SummaryView {
@@ -29,7 +31,7 @@ export interface SummaryView {
 }
 
 /** The buttons' `data-action` values, which the page's event handlers dispatch on. */
-export type Action = 'pick' | 'pack' | 'confirmPack' | 'cancelPack' | 'toggleDetails' | 'retryDetails' | 'refresh' | 'showLog' | 'signIn';
+export type Action = 'pick' | 'pack' | 'confirmPack' | 'cancelPack' | 'advance' | 'toggleDetails' | 'retryDetails' | 'refresh' | 'showLog' | 'signIn';
 
 interface Props {
   className?: string;
@@ -200,8 +202,9 @@ function renderActions(view: CardView, s: PageStrings): HTMLElement {
     icon: view.expanded ? 'chevron-down' : 'chevron-right',
     attrs: { 'aria-expanded': String(view.expanded) },
   });
+  const advance = view.advance && !view.pending ? [button('advance', s.advanceStatus, { secondary: true, icon: 'arrow-circle-right' })] : [];
   if (view.state === 'packed') {
-    return el('div', { className: 'actions' }, [el('span', { className: 'packed-note', text: s.packedNote }), toggle]);
+    return el('div', { className: 'actions' }, [el('span', { className: 'packed-note', text: s.packedNote }), ...advance, toggle]);
   }
   if (view.confirming) {
     return el('div', { className: 'actions' }, [renderConfirm(view, s), toggle]);
@@ -214,6 +217,7 @@ function renderActions(view: CardView, s: PageStrings): HTMLElement {
     button('pick', s.markPicked, { icon: 'pass', secondary: !toPick || view.offline, disabled: !toPick || view.offline, busy: view.pending }),
     button('pack', s.markPacked, { icon: 'check-all', secondary: toPick || view.offline, disabled: view.offline, busy: view.pending }),
     ...(view.pending ? [el('span', { className: 'updating', attrs: { role: 'status' } }, [icon('loading', true), el('span', { text: s.updating })])] : []),
+    ...advance,
     toggle,
   ]);
 }
@@ -312,7 +316,7 @@ function part(card: HTMLElement, selector: string): HTMLElement {
 
 export function renderCard(view: CardView, s: PageStrings, f: Formatter): HTMLElement {
   const { order } = view;
-  const shape = [view.state, view.pending, view.confirming, view.expanded, view.error !== undefined, view.offline].join('|');
+  const shape = [view.state, view.pending, view.confirming, view.expanded, view.error !== undefined, view.offline, view.advance].join('|');
   const card = fromTemplate(`card|${shape}`, () => cardSkeleton(view, s), s);
   const titleId = nextId('order');
   const detailsId = nextId('details');

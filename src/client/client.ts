@@ -3,14 +3,16 @@
 // authenticates lazily, retries what is safe to retry and reports every exchange. Long SKU lists
 // are batched.
 import { batchSkuUrls, mapWithConcurrency, SkuBatch } from './input/batch';
-import { MAX_URL_LENGTH, OTO_BASE_URLS, OTO_ENDPOINTS, type EndpointName } from '../oto';
+import { MAX_URL_LENGTH, OTO_BASE_URLS, OTO_ENDPOINTS, WEBHOOK_ENDPOINT, type EndpointName } from '../oto';
+import { checkWebhookFields, isWebhookInputProblem } from '../oto/webhookInput';
 import { CallEngine, type CallSpec, type EngineOptions } from './engine/engine';
 import { OtoError } from './errors';
 import * as answers from './wire/responses';
 import type {
-  AccountInfo, CheckInventoryStockOptions, CreateInventoryOrderRequest, CreateInventoryOrderResponse, GetPickupLocationsOptions,
+  AccountInfo, AccountWebhook, CheckInventoryStockOptions, CreateWebhookResponse, CreateInventoryOrderRequest, CreateInventoryOrderResponse, GetPickupLocationsOptions,
   GlobalStock, HealthStatus, InventoryOrderItem, InventoryStock, OrderDetails, PackingOrder, PickupLocation, Product,
   RequestOptions, UpdatePackingStatusRequest, UpdatePackingStatusResponse, UpdateStockQuantityRequest, UpdateStockQuantityResponse,
+  WebhookRegistration,
 } from './types';
 import * as input from './input/validate';
 import type { Check } from './wire/wire';
@@ -196,6 +198,39 @@ export class OtoClient {
     return this.engine.call({ ...callOf('healthCheck'), retry: 'never', check: answers.healthAnswer }, options?.signal);
   }
 
+  /**
+   * The account's webhooks (`GET /rest/v2/webhook`). OTO lists each one's secretKey and
+   * authorizationKey in clear: the request log gets them redacted; whatever shows them shortens them.
+   */
+  async listWebhooks(options?: RequestOptions): Promise<AccountWebhook[]> {
+    const answer = await this.engine.call({ ...WEBHOOK_CALL, method: 'GET', operation: 'read', retry: 'transient', check: answers.webhookListAnswer }, options?.signal);
+    return answer.webhooks;
+  }
+
+  /**
+   * Registers a webhook (`POST /rest/v2/webhook`), refused before sending when OTO would refuse it
+   * (OTO1121, OTO1123, OTO1124: the error's `code`). Not resent once it may have arrived: a lost
+   * answer could mean it exists, and a second would be refused as OTO1122 or count twice.
+   */
+  async createWebhook(registration: WebhookRegistration, options?: RequestOptions): Promise<CreateWebhookResponse> {
+    const endpoint = WEBHOOK_ENDPOINT.name;
+    const fields = checkWebhookFields((registration ?? {}) as unknown as Record<string, unknown>, []);
+    if (isWebhookInputProblem(fields)) {
+      throw new OtoError({ kind: 'validation', endpoint, field: fields.field, code: fields.code, message: fields.message });
+    }
+    const secrets = [fields.secretKey, fields.authorizationKey].filter((value): value is string => value !== undefined);
+    return this.engine.call({ ...WEBHOOK_CALL, method: 'POST', body: fields, secrets, operation: 'write', retry: 'unsent', check: answers.webhookCreatedAnswer }, options?.signal);
+  }
+
+  /** Removes a webhook (`DELETE /rest/v2/webhook`). OTO does not say where the id goes: it is sent in the query and the body. */
+  async deleteWebhook(id: string, options?: RequestOptions): Promise<void> {
+    const endpoint = WEBHOOK_ENDPOINT.name;
+    if (typeof id !== 'string' || !/^\d{1,15}$/.test(id)) {
+      throw new OtoError({ kind: 'validation', endpoint, field: 'id', code: 'OTO1125', message: 'id must be the number of a webhook of the account' });
+    }
+    await this.engine.call({ ...WEBHOOK_CALL, method: 'DELETE', query: { id }, body: { id }, operation: 'write', retry: 'unsent', check: answers.webhookChangedAnswer }, options?.signal);
+  }
+
   private read<T>(endpoint: EndpointName, check: Check<T>, signal?: AbortSignal, query?: Record<string, string>): Promise<T> {
     return this.engine.call({ ...callOf(endpoint), query, check }, signal);
   }
@@ -209,6 +244,9 @@ export class OtoClient {
     return batches.length === 1 ? Promise.all([read(batches[0], signal)]) : mapWithConcurrency(batches, this.concurrency, read, signal);
   }
 }
+
+/** The webhook endpoint: one path for its four methods, with the access token. */
+const WEBHOOK_CALL = { endpoint: WEBHOOK_ENDPOINT.name, auth: WEBHOOK_ENDPOINT.auth } as const;
 
 /** How the engine calls `endpoint`, from OTO's endpoint table: a write is resent only when provably unsent, a read on transient failures. */
 function callOf(endpoint: EndpointName): Pick<CallSpec<unknown>, 'method' | 'endpoint' | 'operation' | 'retry' | 'auth'> {

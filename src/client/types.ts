@@ -1,5 +1,6 @@
 // Public request and response types of the OTO client. Response types list the fields we rely on;
 // the objects keep any other fields OTO sends.
+import type { WebhookFields } from '../oto/webhookInput';
 
 export interface RequestOptions {
   signal?: AbortSignal;
@@ -208,13 +209,45 @@ export interface HealthStatus {
   status: string;
 }
 
+/** The HTTP methods the client sends: the stock endpoints' GET and POST, and the webhook endpoint's PUT and DELETE. */
+export type OtoHttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/**
+ * A webhook to register (`POST /rest/v2/webhook`): OTO's fields, checked as OTO checks them
+ * (src/oto/webhookInput.ts) before anything is sent. `secretKey` and `authorizationKey` go into the
+ * request body only: the request log and errors carry them redacted.
+ */
+export type WebhookRegistration = WebhookFields;
+
+/**
+ * One webhook of the account, as `GET /rest/v2/webhook` lists it. OTO answers the id as a number
+ * here (a string when creating): it is kept as text. OTO's list may leave out `webhookType`.
+ * The keys come back in clear: whatever shows a webhook shortens them.
+ */
+export interface AccountWebhook {
+  id: string;
+  method: string;
+  url: string;
+  webhookType?: string;
+  secretKey?: string;
+  authorizationKey?: string;
+  timestampFormat?: string;
+  orderPrefix?: string;
+}
+
+export interface CreateWebhookResponse {
+  /** The new webhook's id. */
+  id: string;
+  message?: string;
+}
+
 /** One HTTP exchange, as reported to `onRequest`. Every token in it is already redacted. */
 export interface OtoRequestEvent {
   /** Increases by one per exchange of this client. */
   id: number;
   /** Epoch milliseconds (with a fraction) when the request started. */
   startedAt: number;
-  method: 'GET' | 'POST';
+  method: OtoHttpMethod;
   /** e.g. `checkInventoryStock`. */
   endpoint: string;
   url: string;

@@ -75,6 +75,12 @@ export const COMMANDS = {
   triggerWebhookEvent: 'oto.triggerWebhookEvent',
   sendWebhookEvent: 'oto.sendWebhookEvent',
   advanceOrderStatus: 'oto.advanceOrderStatus',
+  // The Webhooks view: the environment's webhooks through OTO's API (src/webhookInbox/accountWebhooks.ts)
+  refreshWebhooks: 'oto.refreshWebhooks',
+  addWebhook: 'oto.addWebhook',
+  removeWebhook: 'oto.removeWebhook',
+  sendTestWebhookEvent: 'oto.sendTestWebhookEvent',
+  copyWebhookUrl: 'oto.copyWebhookUrl',
 } as const;
 
 /**
@@ -88,6 +94,7 @@ export const VIEWS = {
   requests: 'oto.requests',
   sandboxTraffic: 'oto.sandboxTraffic',
   webhookInbox: 'oto.webhookInbox',
+  webhooks: 'oto.webhooks',
 } as const;
 
 /** The webview panel type of the packing queue (package.json activates on it). */

@@ -32,6 +32,11 @@ export interface PackingControllerOptions {
   staleAfterSeconds(): number;
   /** Whether OTO answers: while it does not, the page says so and holds its Mark buttons. */
   reachability?: Reachability;
+  /**
+   * Advance Order Status… from a card (the sandbox only: `available` says whether the page offers
+   * it); `run` resolves once the command is done, and the queue is read again (a packed order leaves).
+   */
+  advanceOrderStatus?: { available(): boolean; run(orderId: string): Promise<void> };
   /** The words for "OTO cannot be reached" (naming the environment); `unreachableText()` by default. */
   unreachableMessage?(): string;
   now?: () => number;
@@ -139,11 +144,23 @@ export class PackingController {
         return this.updateStatus(message);
       case 'getOrderDetails':
         return this.sendDetails(message.orderId);
+      case 'advanceOrderStatus':
+        return this.advance(message.orderId);
       case 'showLog':
         return this.options.showLog();
       case 'signIn':
         return this.options.signIn();
     }
+  }
+
+  private async advance(orderId: string): Promise<void> {
+    const advance = this.options.advanceOrderStatus;
+    if (!advance?.available()) {
+      this.options.log.warn(`Packing queue ${this.options.warehouse.code}: Advance Order Status asked for ${orderId.slice(0, 80)} where it is not offered (not the sandbox); nothing was changed.`);
+      return;
+    }
+    await advance.run(orderId);
+    await this.refresh();
   }
 
   /** A page that (re)appears gets everything at once, and a fresh read only if its data is stale. */
@@ -165,7 +182,8 @@ export class PackingController {
 
   private sendQueue(): void {
     const { queue } = this.options;
-    this.post({ type: 'queue', orders: [...queue.orders], readAt: queue.readAt ?? this.now() });
+    const advance = this.options.advanceOrderStatus?.available() === true;
+    this.post({ type: 'queue', orders: [...queue.orders], readAt: queue.readAt ?? this.now(), ...(advance ? { advance } : {}) });
   }
 
   private async updateStatus(message: Extract<PageMessage, { type: 'updatePackingStatus' }>): Promise<void> {

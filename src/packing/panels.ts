@@ -107,6 +107,11 @@ export class PackingPanels implements vscode.Disposable {
       onRefresh: () => scheduler.refreshed(),
       reachability: this.deps.reachability,
       unreachableMessage: () => unreachableText(this.deps.scope()),
+      // The same command as the palette's and the Webhook Inbox's: the next status, orderStatus fired.
+      advanceOrderStatus: {
+        available: () => this.deps.scope() === 'sandbox',
+        run: async (orderId) => void (await vscode.commands.executeCommand(COMMANDS.advanceOrderStatus, { orderId })),
+      },
     });
     const scheduler = new WorkbenchRefreshScheduler(() => void controller.refresh(), panel.visible, this.deps.reachability);
     this.open.set(warehouse.code, { panel, controller });

@@ -4,7 +4,7 @@
 // bundle includes this file.
 
 import { isPluralForms, type PluralForms } from '../common/text/pluralForms';
-import { hasOnlyKeys, isArrayOf, isCount, isFiniteNumber, isFilledText, isOneOf, isRecord, isString, isTime, parseMessage, type Checks } from '../common/webview/schema';
+import { hasOnlyKeys, isArrayOf, isCount, isFiniteNumber, isFilledText, isOneOf, isRecord, isString, isTime, optional, parseMessage, type Checks } from '../common/webview/schema';
 
 /** `unknown`: OTO's answer about the order's state could not be read, so no state is claimed. */
 export type PackingState = 'ready' | 'picked' | 'packed' | 'unknown';
@@ -107,6 +107,7 @@ export const PAGE_STRING_KEYS = [
   'paymentCod',
   'amountDue',
   'amountWithCurrency',
+  'advanceStatus',
 ] as const;
 
 export type PageStringKey = (typeof PAGE_STRING_KEYS)[number];
@@ -122,7 +123,8 @@ export type HostMessage =
   | { type: 'loading' }
   /** The session changed: everything shown so far belongs to the one that ended. */
   | { type: 'reset' }
-  | { type: 'queue'; orders: QueueOrder[]; readAt: number }
+  /** `advance`: each card offers Advance Order Status… (the sandbox, whose orders it can move on). */
+  | { type: 'queue'; orders: QueueOrder[]; readAt: number; advance?: true }
   | { type: 'loadError'; message: string; signIn: boolean }
   /** OTO cannot be reached: the page says so, and its Mark buttons wait until `reachable`. */
   | { type: 'unreachable'; message: string }
@@ -143,6 +145,8 @@ export type PageMessage =
    */
   | { type: 'updatePackingStatus'; requestId: number; orderId: string; packingStatus: 'packed'; skipPicked: boolean; confirmed: true }
   | { type: 'getOrderDetails'; orderId: string }
+  /** Advance Order Status… on this order (the host runs the command: next status, orderStatus fired). */
+  | { type: 'advanceOrderStatus'; orderId: string }
   | { type: 'showLog' }
   | { type: 'signIn' };
 
@@ -210,7 +214,7 @@ const hostChecks: Record<HostMessage['type'], Checks[]> = {
   init: [{ warehouse: isWarehouse, strings: isStrings, locale: isString }],
   loading: [{}],
   reset: [{}],
-  queue: [{ orders: (v) => isArrayOf(v, isOrder), readAt: isTime }],
+  queue: [{ orders: (v) => isArrayOf(v, isOrder), readAt: isTime, advance: optional(isTrue) }],
   loadError: [{ message: isString, signIn: isBoolean }],
   unreachable: [{ message: isFilledText }],
   reachable: [{}],
@@ -230,6 +234,7 @@ const pageChecks: Record<PageMessage['type'], Checks[]> = {
     { requestId: isCount, orderId: isId, packingStatus: (v) => v === 'packed', skipPicked: isBoolean, confirmed: isTrue },
   ],
   getOrderDetails: [{ orderId: isId }],
+  advanceOrderStatus: [{ orderId: isId }],
   showLog: [{}],
   signIn: [{}],
 };

@@ -60,5 +60,6 @@ export function pageStrings(): PageStrings {
     paymentCod: l10n.t('Cash on delivery'),
     amountDue: l10n.t('Amount due'),
     amountWithCurrency: l10n.t('{0} {1}'),
+    advanceStatus: l10n.t('Advance status…'),
   };
 }

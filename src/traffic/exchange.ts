@@ -74,11 +74,13 @@ export interface WebhookDeliveryInfo {
   readonly orderId: string;
   /** The value signed between orderId and timestamp (the status, transactionStatus or errorCode). */
   readonly event: string;
+  /** The payload field whose value that is (`status`, `transactionStatus`, or for shipmentError the scenario's choice). */
+  readonly signedField?: string;
   /** 1 for the first send, 2… for a retry. */
   readonly attempt: number;
   /** `valid`, `wrong` (signed with another secret on purpose), `none` (no secretKey, or a type OTO does not sign). */
   readonly signature: 'valid' | 'wrong' | 'none';
-  /** The timestamp was a day old on purpose. */
+  /** The timestamp was a day old on purpose (staleTimestamp), or a trigger wrote one more than STALE_AFTER_MS off. */
   readonly stale: boolean;
   /** The delivery faults applied (`duplicate`, `outOfOrder`, `delay`, `retry`, …). */
   readonly faults: readonly string[];

@@ -2,6 +2,7 @@
 // sent: rules the traffic store runs beside the contract lint (outbound exchanges get only these).
 // In the traffic core, not the sandbox, so the Sandbox Traffic view words their findings in the
 // user's language (workbench/findingText.ts) as it does the contract rules'.
+import { isWebhookType, signedField } from '../oto/webhooks';
 import type { TrafficExchange } from './exchange';
 import { rule, type Rule } from './rules/rule';
 
@@ -19,6 +20,15 @@ function acknowledged(exchange: TrafficExchange): boolean {
   return exchange.status !== undefined && exchange.status >= 200 && exchange.status < 300 && exchange.webhook?.error === undefined;
 }
 
+/**
+ * A delivery signed wrong or stamped a day old on purpose, refused with a 4xx: the right answer
+ * (a 2xx to it is the finding, webhook-bad-signature-accepted or webhook-stale-accepted).
+ */
+function refusedRightly(exchange: TrafficExchange): boolean {
+  const spoiled = exchange.webhook?.signature === 'wrong' || exchange.webhook?.stale === true;
+  return spoiled && exchange.webhook?.error === undefined && exchange.status !== undefined && exchange.status >= 400 && exchange.status < 500;
+}
+
 function what(exchange: TrafficExchange): { type: string; orderId: string; event: string } {
   const hook = exchange.webhook;
   return { type: hook?.type ?? '', orderId: hook?.orderId ?? '', event: hook?.event ?? '' };
@@ -33,7 +43,7 @@ export const webhookNotAcknowledged = rule(
       p,
     ),
   (_history, exchange) =>
-    delivered(exchange) && !acknowledged(exchange)
+    delivered(exchange) && !acknowledged(exchange) && !refusedRightly(exchange)
       ? [{ params: { ...what(exchange), answer: exchange.webhook?.error ?? `HTTP ${exchange.status}` } }]
       : [],
 );
@@ -62,7 +72,7 @@ export const webhookBadSignatureAccepted = rule(
     ),
   (_history, exchange) =>
     delivered(exchange) && exchange.webhook?.signature === 'wrong' && acknowledged(exchange)
-      ? [{ params: { ...what(exchange), field: exchange.webhook.type === 'walletTransaction' ? 'transactionStatus' : 'status' } }]
+      ? [{ params: { ...what(exchange), field: exchange.webhook.signedField ?? (isWebhookType(exchange.webhook.type) ? signedField(exchange.webhook.type) : 'status') } }]
       : [],
 );
 

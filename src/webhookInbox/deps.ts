@@ -3,6 +3,7 @@
 import type * as vscode from 'vscode';
 import type { Subscribe } from '../devtools/deps';
 import type { WebhookType } from '../oto/webhooks';
+import type { ListedWebhook, WebhookClient } from '../webhooks/accountWebhooks';
 import type { WebhookRegistrar } from '../webhooks/connect';
 import type { InboxEvent } from '../webhooks/inbox';
 
@@ -11,7 +12,9 @@ export interface InboxSandbox {
   readonly webhooks: WebhookRegistrar & {
     preview(type: WebhookType, orderId: string): Record<string, unknown>;
     /** The same core as `POST /__oto/webhooks/trigger`; returns how many webhooks it went to. */
-    trigger(request: { type: WebhookType; orderId: string; fields?: Record<string, unknown> }): number;
+    trigger(request: { type: WebhookType; orderId: string; fields?: Record<string, unknown>; webhookId?: number }): number;
+    /** How each delivery went (Send Test Event waits for its own). */
+    onDidDeliver(listener: (outcome: { webhookId: number; status?: number; error?: string }) => void): { dispose(): void };
     /** The same core as `POST /__oto/orders/{orderId}/status`: fires orderStatus, the packing queue follows. */
     setOrderStatus(orderId: string, status: string): void;
   };
@@ -23,8 +26,11 @@ export interface InboxSession {
   /** The sandbox when running or starting, without starting it. */
   readonly runningSandbox: Promise<InboxSandbox> | undefined;
   readonly onDidChangeSandbox: Subscribe<InboxSandbox | undefined>;
-  /** Starts the sandbox in the sandbox environment (its client is made with it). */
-  getClient(): Promise<unknown>;
+  readonly isSignedIn: boolean;
+  /** An environment switch, a sign-in or out, a sandbox restart: the Webhooks view reads its list again. */
+  readonly onDidChange: Subscribe<unknown>;
+  /** The current environment's client (in the sandbox environment, starting the sandbox with it). */
+  getClient(): Promise<WebhookClient>;
 }
 
 export interface InboxDeps {
@@ -36,6 +42,10 @@ export interface InboxWiring extends InboxDeps {
   readonly workspaceState: vscode.Memento;
   readonly storageUri: vscode.Uri;
   readonly treeView: vscode.TreeView<InboxEvent>;
+  /** The Webhooks view: the current environment's webhooks, through OTO's management API. */
+  readonly webhooksView: vscode.TreeView<ListedWebhook>;
+  /** Tells the Webhooks view its rows changed. */
+  repaintWebhooks(): void;
   /** Tells the view its rows changed. */
   repaint(): void;
   /** Tells VS Code an event's open document changed (its forwarded answer came). */
@@ -52,10 +62,16 @@ export interface InboxCommands {
   trigger(): Promise<void>;
   send(argument: unknown): Promise<void>;
   advance(argument: unknown): Promise<void>;
+  refreshWebhooks(): void;
+  addWebhook(): Promise<void>;
+  removeWebhook(argument: unknown): Promise<void>;
+  sendTestWebhookEvent(argument: unknown): Promise<void>;
+  copyWebhookUrl(argument: unknown): Promise<void>;
 }
 
 export interface InboxRuntime {
   readonly rows: Pick<vscode.TreeDataProvider<InboxEvent>, 'getChildren' | 'getTreeItem'>;
+  readonly webhookRows: Pick<vscode.TreeDataProvider<ListedWebhook>, 'getChildren' | 'getTreeItem'>;
   readonly documents: vscode.TextDocumentContentProvider;
   readonly codeLenses: vscode.CodeLensProvider;
   readonly commands: InboxCommands;

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { COMMANDS, CONTEXT_KEYS, VIEWS, WEBHOOK_SCHEME } from '../common/ids';
 import { lazyPart } from '../common/lazyBundle';
 import { INBOX_CONNECTED_KEY } from '../webhooks/connect';
+import type { ListedWebhook } from '../webhooks/accountWebhooks';
 import type { InboxEvent } from '../webhooks/inbox';
 import type { InboxCommands, InboxDeps, InboxRuntime, InboxSandbox, InboxWiring } from './deps';
 
@@ -20,12 +21,19 @@ export function registerWebhookInbox(context: vscode.ExtensionContext, deps: Inb
   const treeView = vscode.window.createTreeView<InboxEvent>(VIEWS.webhookInbox, {
     treeDataProvider: { onDidChangeTreeData: repaint.event, getChildren: (element) => load().rows.getChildren(element), getTreeItem: (element) => load().rows.getTreeItem(element) },
   });
+  const repaintWebhooks = new vscode.EventEmitter<undefined>();
+  // The account's webhooks (any environment, through OTO's API): their own view, collapsed, beside the sandbox-only inbox.
+  const webhooksView = vscode.window.createTreeView<ListedWebhook>(VIEWS.webhooks, {
+    treeDataProvider: { onDidChangeTreeData: repaintWebhooks.event, getChildren: (element) => load().webhookRows.getChildren(element), getTreeItem: (element) => load().webhookRows.getTreeItem(element) },
+  });
   const part = lazyPart<InboxWiring, InboxRuntime>(context, 'webhookInbox', {
     ...deps,
     secrets: context.secrets,
     workspaceState: context.workspaceState,
     storageUri: context.storageUri ?? context.globalStorageUri,
     treeView,
+    webhooksView,
+    repaintWebhooks: () => repaintWebhooks.fire(undefined),
     repaint: () => repaint.fire(undefined),
     documentChanged: (uri) => documentChanged.fire(uri),
   });
@@ -41,10 +49,17 @@ export function registerWebhookInbox(context: vscode.ExtensionContext, deps: Inb
   register(COMMANDS.triggerWebhookEvent, (commands) => commands.trigger());
   register(COMMANDS.sendWebhookEvent, (commands, argument) => commands.send(argument));
   register(COMMANDS.advanceOrderStatus, (commands, argument) => commands.advance(argument));
+  register(COMMANDS.refreshWebhooks, (commands) => commands.refreshWebhooks());
+  register(COMMANDS.addWebhook, (commands) => commands.addWebhook());
+  register(COMMANDS.removeWebhook, (commands, argument) => commands.removeWebhook(argument));
+  register(COMMANDS.sendTestWebhookEvent, (commands, argument) => commands.sendTestWebhookEvent(argument));
+  register(COMMANDS.copyWebhookUrl, (commands, argument) => commands.copyWebhookUrl(argument));
   context.subscriptions.push(
     repaint,
+    repaintWebhooks,
     documentChanged,
     treeView,
+    webhooksView,
     vscode.workspace.registerTextDocumentContentProvider(WEBHOOK_SCHEME, { onDidChange: documentChanged.event, provideTextDocumentContent: (uri, token) => load().documents.provideTextDocumentContent(uri, token) }),
     vscode.languages.registerCodeLensProvider(TRIGGER_FILES, { provideCodeLenses: (document, token) => load().codeLenses.provideCodeLenses(document, token) }),
     // A connected inbox follows the sandbox: a reset or a restart forgets its registrations.

@@ -9,7 +9,7 @@ import { readableStatus } from '../packing/statusWords';
 import { parseTriggerDocument, TRIGGER_SUFFIX, triggerDocumentText, triggerFileName } from '../webhooks/triggerDocument';
 import type { InboxSandbox, InboxWiring } from './deps';
 
-function typeDetail(type: WebhookType): string {
+export function typeDetail(type: WebhookType): string {
   switch (type) {
     case 'orderStatus':
       return vscode.l10n.t('An order\'s status changed (picked, packed, shipped, delivered, returned)');
@@ -20,6 +20,21 @@ function typeDetail(type: WebhookType): string {
     case 'walletTransaction':
       return vscode.l10n.t('A charge or refund on the OTO wallet');
   }
+}
+
+/** An order of the sandbox: the one of an inbox row it was invoked on, or one the user picks (newest first). */
+export async function pickSandboxOrder(sandbox: InboxSandbox, title: string, argument: unknown): Promise<{ orderId: string; status: string } | undefined> {
+  const orders = sandbox.exportState().orders;
+  const given = typeof argument === 'object' && argument !== null && 'orderId' in argument ? (argument).orderId : undefined;
+  const known = orders.find((candidate) => candidate.orderId === given);
+  if (known) {
+    return known;
+  }
+  const picked = await vscode.window.showQuickPick(
+    [...orders].reverse().map((candidate) => ({ label: candidate.orderId, description: `${readableStatus(candidate.status)} · ${candidate.warehouseCode}`, order: candidate })),
+    { title, placeHolder: vscode.l10n.t('For which order of the sandbox?'), matchOnDescription: true, ignoreFocusOut: true },
+  );
+  return picked?.order;
 }
 
 export class TriggerFlow implements vscode.CodeLensProvider {
@@ -41,7 +56,7 @@ export class TriggerFlow implements vscode.CodeLensProvider {
     if (!type) {
       return;
     }
-    const order = await this.order(sandbox, `${title} (2/2)`, undefined);
+    const order = await pickSandboxOrder(sandbox, `${title} (2/2)`, undefined);
     if (!order) {
       return;
     }
@@ -54,21 +69,6 @@ export class TriggerFlow implements vscode.CodeLensProvider {
     await vscode.window.showTextDocument(document, { preview: false });
   }
 
-  /** An order of the sandbox: the one of an inbox row it was invoked on, or one the user picks. */
-  private async order(sandbox: InboxSandbox, title: string, argument: unknown): Promise<{ orderId: string; status: string } | undefined> {
-    const orders = sandbox.exportState().orders;
-    const given = typeof argument === 'object' && argument !== null && 'orderId' in argument ? (argument).orderId : undefined;
-    const known = orders.find((candidate) => candidate.orderId === given);
-    if (known) {
-      return known;
-    }
-    const picked = await vscode.window.showQuickPick(
-      [...orders].reverse().map((candidate) => ({ label: candidate.orderId, description: `${readableStatus(candidate.status)} · ${candidate.warehouseCode}`, order: candidate })),
-      { title, placeHolder: vscode.l10n.t('For which order of the sandbox?'), matchOnDescription: true, ignoreFocusOut: true },
-    );
-    return picked?.order;
-  }
-
   /** Advance Order Status…: the next statuses of an order, each firing orderStatus (the packing queue follows). */
   async advance(argument: unknown): Promise<void> {
     const sandbox = await this.sandbox();
@@ -76,7 +76,7 @@ export class TriggerFlow implements vscode.CodeLensProvider {
       return;
     }
     const title = vscode.l10n.t('Advance Order Status');
-    const order = await this.order(sandbox, `${title} (1/2)`, argument);
+    const order = await pickSandboxOrder(sandbox, `${title} (1/2)`, argument);
     if (!order) {
       return;
     }

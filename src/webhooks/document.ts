@@ -34,6 +34,8 @@ export function formatInboxDocument(event: InboxEvent): string {
       ...(warning ? { timestampWarning: warning } : {}),
     },
     authorization: { check: event.authorization, why: authorizationText(event.authorization) },
+    // What the inbox answered the sender, as the sender (the sandbox, curl) saw it.
+    answered: event.answer.status === 200 ? { status: 200 } : { status: event.answer.status, why: event.answer.reason },
     ...(event.forward
       ? {
           forwarded: {

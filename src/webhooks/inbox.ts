@@ -7,7 +7,7 @@ import { oldestToCut } from '../common/trim';
 import { bearerToken } from '../traffic/tokens';
 import type { WebhookType } from '../oto/webhooks';
 import type { ReceivedRequest, ReceiverAnswer } from './receiver';
-import { typeOfPath, verifyPayload, type NamedSecret, type Verification } from './verify';
+import { STALE_AFTER_MS, typeOfPath, verifyPayload, type NamedSecret, type Verification } from './verify';
 
 /** Whether the Authorization header carried the kept authorizationKey (raw or after `Bearer `). */
 export type AuthorizationCheck = 'matches' | 'differs' | 'missing' | 'notChecked';
@@ -40,6 +40,8 @@ export interface InboxEvent {
   readonly status?: string;
   readonly verification: Verification;
   readonly authorization: AuthorizationCheck;
+  /** What the inbox answered the sender. */
+  readonly answer: ReceiverAnswer;
   forward?: ForwardResult;
 }
 
@@ -87,6 +89,27 @@ export function checkAuthorization(value: string | undefined, expected: string |
   return value.trim() === expected || bearerToken(value) === expected ? 'matches' : 'differs';
 }
 
+/**
+ * What the inbox answers, as a careful receiver would: 400 for a body that is not a JSON object,
+ * 401 for a signature no kept secret gives (the sandbox's wrongSignature fault) and for a timestamp
+ * more than STALE_AFTER_MS off (a replay, the staleTimestamp fault), 200 otherwise. An unsigned
+ * delivery is taken: OTO signs only for a webhook with a secretKey, and never signs newOrders. A
+ * signed one the inbox has no secret for cannot be judged, and is taken too.
+ */
+export function inboxAnswer(payload: Record<string, unknown> | undefined, verification: Verification): ReceiverAnswer {
+  if (!payload) {
+    return { status: 400, reason: 'The body is not a JSON object: OTO sends webhooks as JSON' };
+  }
+  if (verification.verdict === 'invalid' && !verification.noSecret) {
+    const over = verification.tried.map((candidate) => `orderId:${candidate.field}:timestamp`).join(' or ');
+    return { status: 401, reason: `The signature does not match: it is not Base64(HMAC-SHA256(secretKey, ${over})) with the webhook's secretKey` };
+  }
+  if (verification.timestamp?.stale) {
+    return { status: 401, reason: `The timestamp is more than ${STALE_AFTER_MS / 60_000} minutes from this machine's clock: refused as a possible replay` };
+  }
+  return { status: 200 };
+}
+
 /** Reads one delivery into an event. */
 export function readDelivery(id: number, request: ReceivedRequest, keys: InboxKeys): InboxEvent {
   const bodyText = request.body.toString('utf8');
@@ -113,6 +136,7 @@ export function readDelivery(id: number, request: ReceivedRequest, keys: InboxKe
     status: payload ? statusOf(payload, type) : undefined,
     verification,
     authorization: checkAuthorization(request.headers.authorization, keys.authorizationKey),
+    answer: inboxAnswer(payload, verification),
   };
 }
 
@@ -126,7 +150,7 @@ export class Inbox {
 
   constructor(private readonly keys: () => InboxKeys) {}
 
-  /** The receiver's handler: keeps the delivery, says whether it was JSON. */
+  /** The receiver's handler: keeps the delivery (a refused one too), says what to answer. */
   readonly receive = (request: ReceivedRequest): ReceiverAnswer => {
     const event = readDelivery(this.nextId++, request, this.keys());
     this.events.push(event);
@@ -141,7 +165,7 @@ export class Inbox {
       this.bytes = bytes;
     }
     this.changed.fire(event);
-    return event.payload ? 'accepted' : 'refused';
+    return event.answer;
   };
 
   /** Newest first. */

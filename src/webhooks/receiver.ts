@@ -1,5 +1,6 @@
 // The Webhook Inbox's local receiver: an HTTP server on 127.0.0.1 that takes what the sandbox (or
-// curl) POSTs or PUTs, answers 200 at once, and hands each request on. Bounded like every server
+// curl) POSTs or PUTs, hands each request on, and answers at once what it is told: 200, or a
+// refusal (a careful receiver's 401 for a signature or timestamp it cannot trust). Bounded like every server
 // we run (common/serverLimits): header, body and idle timeouts, a connection cap, a body cap, and
 // every refusal an OTO-shaped JSON error. No `vscode`: tested from plain Node.
 import * as http from 'node:http';
@@ -17,8 +18,8 @@ export interface ReceivedRequest {
   readonly receivedAt: number;
 }
 
-/** What the receiver answers a delivery: `accepted` (200) or `refused` (400, the body was not JSON). */
-export type ReceiverAnswer = 'accepted' | 'refused';
+/** What the receiver answers a delivery: 200, or a refusal with its status and why (an OTO-shaped JSON error). */
+export type ReceiverAnswer = { readonly status: 200 } | { readonly status: 400 | 401; readonly reason: string };
 
 export interface ReceiverOptions {
   /** 0 picks any free port. */
@@ -106,10 +107,10 @@ export async function startReceiver(options: ReceiverOptions): Promise<RunningRe
       return;
     }
     const answer = options.onReceive({ method, path, headers: flatHeaders(incoming), body, receivedAt: Date.now() });
-    if (answer === 'refused') {
-      refuse(response, 400, 'The body is not a JSON object: OTO sends webhooks as JSON');
-    } else {
+    if (answer.status === 200) {
       sendJson(response, 200, { success: true });
+    } else {
+      refuse(response, answer.status, answer.reason);
     }
   }
   applyLimits(server, limits);

@@ -35,6 +35,11 @@ export function rowText(event: InboxEvent): RowText {
     label: `${event.type ?? l10n.t('unknown type')} · ${event.orderId ?? '—'}`,
     description: rowParts(parts.filter(Boolean)),
     icon: verification.verdict === 'valid' ? (stale ? 'stale' : 'valid') : verification.verdict,
-    details: [verdictReason(verification), ...(warning ? [warning] : []), ...(event.forward ? [l10n.t('Forwarded to {0}: {1}', event.forward.url, forwardText(event.forward))] : [])],
+    details: [
+      verdictReason(verification),
+      ...(warning ? [warning] : []),
+      ...(event.answer.status === 200 ? [] : [l10n.t('The inbox answered {0}, refusing it as a careful receiver should.', event.answer.status)]),
+      ...(event.forward ? [l10n.t('Forwarded to {0}: {1}', event.forward.url, forwardText(event.forward))] : []),
+    ],
   };
 }

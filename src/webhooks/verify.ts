@@ -3,7 +3,7 @@
 // OTO's text is ambiguous for shipmentError (`status` or `errorCode`), so both are tried and the
 // one that matches is named. No `vscode`: the Webhook Inbox and Verify Webhook Signature use it.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { isWebhookType, SHIPMENT_ERROR_SIGNINGS, signedField, signingString, type WebhookType } from '../oto/webhooks';
+import { isWebhookType, SHIPMENT_ERROR_SIGNINGS, signedField, signingString, STALE_AFTER_MS, timestampMs, type WebhookType } from '../oto/webhooks';
 
 export type Verdict = 'valid' | 'invalid' | 'unsigned';
 
@@ -13,8 +13,7 @@ export interface NamedSecret {
   readonly secret: string;
 }
 
-/** OTO documents no maximum age; five minutes is what Stripe's receivers allow, and what we flag past. */
-export const STALE_AFTER_MS = 5 * 60_000;
+export { STALE_AFTER_MS };
 
 export interface TimestampReading {
   /** As the payload has it. */
@@ -71,25 +70,15 @@ function fieldsToTry(type: WebhookType | undefined): string[] {
   if (type === 'shipmentError') {
     return SHIPMENT_ERROR_SIGNINGS.map((choice) => signedField('shipmentError', choice));
   }
-  return type ? [signedField(type, 'errorCode')] : ['status', 'transactionStatus', 'errorCode'];
+  return type ? [signedField(type)] : ['status', 'transactionStatus', 'errorCode'];
 }
-
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?Z?$/;
 
 export function readTimestamp(raw: unknown, now: number): TimestampReading | undefined {
   if (raw === undefined || raw === null || raw === '') {
     return undefined;
   }
-  let at: number | undefined;
-  if (typeof raw === 'number' && Number.isFinite(raw)) {
-    at = raw;
-  } else if (typeof raw === 'string' && /^\d{10,16}$/.test(raw)) {
-    at = Number(raw);
-  } else if (typeof raw === 'string') {
-    const parts = DATE_TIME.exec(raw);
-    at = parts ? Date.UTC(+parts[1], +parts[2] - 1, +parts[3], +parts[4], +parts[5], +parts[6]) : undefined;
-  }
-  if (at === undefined || Number.isNaN(at)) {
+  const at = timestampMs(raw);
+  if (at === undefined) {
     return { raw, stale: false };
   }
   const ageMs = now - at;

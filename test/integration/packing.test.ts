@@ -141,8 +141,8 @@ describe('packing queue in a real VS Code', () => {
       await press('ArrowUp');
       await waitFor('focus back in the search box', focus, (where) => where === 'search');
 
-      // Tab from the search box: each card's Mark buttons, then its Details.
-      const stops: Record<string, string[]> = { Ready: ['pick', 'pack', 'toggleDetails'], Picked: ['pack', 'toggleDetails'], Packed: ['toggleDetails'] };
+      // Tab from the search box: each card's Mark buttons, then (the sandbox) Advance status…, then its Details.
+      const stops: Record<string, string[]> = { Ready: ['pick', 'pack', 'advance', 'toggleDetails'], Picked: ['pack', 'advance', 'toggleDetails'], Packed: ['advance', 'toggleDetails'] };
       const expected = ids.flatMap((orderId, index) => stops[badges[index]].map((action) => `${orderId}/${action}`)).slice(0, 6);
       const seen: string[] = [];
       for (const stop of expected) {

@@ -11,7 +11,7 @@ import { activateExtension } from './support/extension';
 import { OtoClient } from '../../src/client';
 import { copied } from './support/sandbox';
 import { screenshot, useTheme } from './support/screenshot';
-import { answerQuickInput, collapsePane, finished, notificationCenter, sideBarWidth, treeRows, uiAvailable, waitFor, type TreeRow } from './support/ui';
+import { answerQuickInput, collapsePane, finished, notificationCenter, sideBarWidth, treeRows, uiAvailable, waitFor, webviewClick, webviewTexts, type TreeRow } from './support/ui';
 
 const VIEW = 'Webhook Inbox';
 
@@ -82,6 +82,27 @@ if (uiAvailable()) {
       await answerQuickInput('(2/2)', 'shipmentCreated');
       await finished('advancing the order', advancing);
       await waitFor('the shipmentCreated event', rows, (seen) => row(seen, `orderStatus · ${orderId}`, /^shipmentCreated · valid signature/) !== undefined);
+    });
+
+    it('advances an order from its card in the packing page: the same command, orderStatus in the inbox, the order gone from the queue', async () => {
+      const client = new OtoClient({ baseUrl: await copied('oto.copySandboxBaseUrl'), refreshToken: await copied('oto.copySandboxRefreshToken'), timeoutMs: 5_000 });
+      const queue = (await client.getPackingOrders('RUH-WH1')).map((order) => order.orderId);
+      const target = queue[0];
+      await vscode.commands.executeCommand('oto.openPackingQueue', { kind: 'location', location: { kind: 'warehouse', code: 'RUH-WH1', name: 'Riyadh' } });
+      const card = `.card[data-order-id="${target}"]`;
+      const advance = await waitFor('the Advance status… button on the card', () => webviewTexts(`${card} [data-action="advance"]`).catch(() => []), (shown) => shown.length === 1);
+      assert.deepStrictEqual(advance, ['Advance status…']);
+      await useTheme('light');
+      await screenshot('packing-advance-light');
+      await useTheme('dark');
+      await screenshot('packing-advance-dark');
+      await useTheme('light');
+      await webviewClick(`${card} [data-action="advance"]`);
+      // Offered whatever the order's status so far; a status past packed takes it out of the queue.
+      await answerQuickInput('(2/2)', 'delivered');
+      await waitFor('orderStatus delivered for the card\'s order', rows, (seen) => row(seen, `orderStatus · ${target}`, /^delivered · valid signature/) !== undefined);
+      await waitFor('the packed order gone from the queue', () => webviewTexts('.card:not([hidden]) .order-id span:last-child').catch(() => [] as string[]), (shown) => shown.length === queue.length - 1 && !shown.includes(target));
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     });
 
     it('shows a delivery the sandbox was told to sign wrong (Inject Sandbox Fault…) as an invalid signature', async () => {

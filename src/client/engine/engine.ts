@@ -12,13 +12,13 @@ import { headersFor, RequestEvents, type Exchange } from './requestEvents';
 import * as answers from '../wire/responses';
 import { RetryPolicy, type RetryOptions, type RetryRule } from './retryPolicy';
 import { AccessTokens, IssuedToken } from './tokens';
-import type { OtoRequestEvent } from '../types';
+import type { OtoHttpMethod, OtoRequestEvent } from '../types';
 import * as input from '../input/validate';
 import type { Check } from '../wire/wire';
 
 /** What one call needs from the engine. */
 export interface CallSpec<T> {
-  method: 'GET' | 'POST';
+  method: OtoHttpMethod;
   endpoint: string;
   /** Full URL when already built (SKU batches); otherwise `baseUrl/endpoint` plus `query`. */
   url?: string;
@@ -29,6 +29,8 @@ export interface CallSpec<T> {
   retry: RetryRule;
   auth: boolean;
   check: Check<T>;
+  /** Values of this call to keep out of its events and errors besides the tokens (a webhook's secretKey and authorizationKey). */
+  secrets?: readonly string[];
 }
 
 /** How the client calls: the OtoClientOptions of everything but the endpoint methods. */
@@ -124,7 +126,7 @@ export class CallEngine {
       try {
         return await this.attempt(spec, attempt, used, signal);
       } catch (caught) {
-        const error = this.sanitise(caught, spec.endpoint);
+        const error = this.sanitise(caught, spec.endpoint, spec.secrets);
         error.attempts = attempt;
         // A 401 to this very request: its token was refused, so nothing of it was carried out.
         if (error.status === 401 && error.endpoint === spec.endpoint && spec.auth && !reauthenticated) {
@@ -175,11 +177,11 @@ export class CallEngine {
       exchange.responseBody = answer.text;
       this.outage = false;
       const value = interpretAnswer(answer, spec.endpoint, spec.check, this.options.now?.());
-      this.events.emit(exchange, this.secrets);
+      this.events.emit(exchange, this.secretsOf(spec));
       return value;
     } catch (caught) {
-      exchange.error = this.sanitise(caught, spec.endpoint);
-      this.events.emit(exchange, this.secrets);
+      exchange.error = this.sanitise(caught, spec.endpoint, spec.secrets);
+      this.events.emit(exchange, this.secretsOf(spec));
       throw exchange.error;
     }
   }
@@ -239,11 +241,16 @@ export class CallEngine {
     }
   }
 
-  /** Any failure as an OtoError whose message carries no token. */
-  private sanitise(caught: unknown, endpoint: string): OtoError {
+  private secretsOf(spec: CallSpec<unknown>): readonly string[] {
+    return spec.secrets === undefined ? this.secrets : [...this.secrets, ...spec.secrets];
+  }
+
+  /** Any failure as an OtoError whose message carries no token (nor the call's own `secrets`). */
+  private sanitise(caught: unknown, endpoint: string, callSecrets?: readonly string[]): OtoError {
     const error = isOtoError(caught) ? caught : new OtoError({ kind: 'api', endpoint, message: caught instanceof Error ? caught.message : String(caught) });
-    const message = redact(error.message, this.secrets);
-    const warnings = error.warnings.map((warning) => redact(warning, this.secrets));
+    const secrets = callSecrets === undefined ? this.secrets : [...this.secrets, ...callSecrets];
+    const message = redact(error.message, secrets);
+    const warnings = error.warnings.map((warning) => redact(warning, secrets));
     if (message === error.message && warnings.every((warning, index) => warning === error.warnings[index])) {
       return error;
     }

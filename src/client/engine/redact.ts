@@ -6,7 +6,8 @@
 export const REDACTED = '***';
 
 /** Names that always label a credential, whatever the value looks like. */
-const CREDENTIAL_FIELD = '(?:access_token|refresh_token|accessToken|refreshToken|id_token)';
+// A webhook's secretKey and authorizationKey too: OTO's webhook endpoint takes and lists them in clear.
+const CREDENTIAL_FIELD = '(?:access_token|refresh_token|accessToken|refreshToken|id_token|secretKey|authorizationKey)';
 const VALUE = `(?!["*])[^\\s"'\\\\,&;}]+`;
 const PATTERNS: ReadonlyArray<[RegExp, string | ((match: string, label: string, value: string) => string)]> = [
   // "access_token": "…" (or "token": "…") in JSON, escaped quotes inside the value included.
@@ -21,7 +22,7 @@ const PATTERNS: ReadonlyArray<[RegExp, string | ((match: string, label: string, 
 ];
 
 /** Every pattern above needs one of these words; most texts have none, and skip the patterns. */
-const MIGHT_HOLD_TOKEN = /token|bearer|eyJ/i;
+const MIGHT_HOLD_TOKEN = /token|bearer|eyJ|secretKey|authorizationKey/i;
 
 /** A JSON string literal (escapes included). */
 const STRING_LITERAL = /"(?:[^"\\]|\\.)*"/g;

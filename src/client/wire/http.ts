@@ -9,9 +9,10 @@ import * as zlib from 'node:zlib';
 import { abortedError } from '../engine/abort';
 import { OtoError } from '../errors';
 import { poolFor } from './pool';
+import type { OtoHttpMethod } from '../types';
 
 export interface HttpRequest {
-  method: 'GET' | 'POST';
+  method: OtoHttpMethod;
   url: string;
   headers: Record<string, string>;
   body?: string;

@@ -1,6 +1,6 @@
 // The documented wire shape of each endpoint's answer (see oto-api-examples.json), as checks.
 import type {
-  AccountInfo, CreateInventoryOrderResponse, GlobalStockEntry, HealthStatus, InventoryStockEntry, OrderDetails,
+  AccountInfo, AccountWebhook, CreateInventoryOrderResponse, CreateWebhookResponse, GlobalStockEntry, HealthStatus, InventoryStockEntry, OrderDetails,
   PackingOrder, PickupLocation, Product, UpdatePackingStatusResponse, UpdateStockQuantityResponse,
 } from '../types';
 import { array, Check, either, literal, number, object, optional, primitive, record, string, withDefault } from './wire';
@@ -201,3 +201,35 @@ export const orderDetailsAnswer: Check<OrderDetails> = withAliases(ORDER_DETAILS
     email: optionalText,
   })),
 }));
+
+/** OTO's ids come as numbers or as strings of digits: kept as text. */
+const idText: Check<string> = (value) => String(either(number, string)(value));
+/** OTO lists an unset field as `null`: kept as absent. */
+const nullableText: Check<string | undefined> = (value) => (value === null || value === undefined ? undefined : string(value));
+
+const accountWebhook: Check<AccountWebhook> = object({
+  id: idText,
+  method: string,
+  url: string,
+  webhookType: nullableText,
+  secretKey: nullableText,
+  authorizationKey: nullableText,
+  timestampFormat: nullableText,
+  orderPrefix: nullableText,
+});
+
+export const webhookListAnswer: Check<{ webhooks: AccountWebhook[] }> = object({
+  success,
+  webhooks: array(accountWebhook),
+});
+
+export const webhookCreatedAnswer: Check<CreateWebhookResponse> = object({
+  success,
+  id: idText,
+  message: optional(string),
+});
+
+export const webhookChangedAnswer: Check<{ message?: string }> = object({
+  success,
+  message: optional(string),
+});

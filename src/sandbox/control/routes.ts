@@ -197,9 +197,9 @@ export const CONTROL_ROUTES: ControlRoute[] = [
   {
     method: 'POST',
     path: '/webhooks/trigger',
-    summary: 'send an event: {"type", "orderId", "fields": {…}} (any field overridden)',
+    summary: 'send an event: {"type", "orderId", "fields": {…}} (any field overridden; "webhookId": only to that webhook)',
     handle: (call) => {
-      const body = objectBody(call, ['type', 'orderId', 'fields'], '{"type": "shipmentError", "orderId": "1042", "fields": {"errorCode": "deliveryCompanyError"}}');
+      const body = objectBody(call, ['type', 'orderId', 'fields', 'webhookId'], '{"type": "shipmentError", "orderId": "1042", "fields": {"errorCode": "deliveryCompanyError"}}');
       const deliveries = webhookCall(() => call.account.webhooks.trigger(body as unknown as TriggerRequest), 'type');
       return { ok: true, deliveries };
     },

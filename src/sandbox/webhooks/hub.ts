@@ -11,6 +11,7 @@ import { DEFAULT_TIMEOUT_MS, deliver, isLoopback, WEBHOOK_USER_AGENT, type Deliv
 import { DeliveryFaultQueue } from './deliveryFaults';
 import { impliesPacked, payloadOf } from './payloads';
 import { WebhookError, WebhookRegistry } from './registry';
+import { STALE_AFTER_MS, timestampMs } from '../../oto/webhooks';
 import { sign, signedField, signedValue, signingString } from './signing';
 import { isWebhookType, WEBHOOK_TYPES, type DeliveryFault, type DeliveryFaultKind, type DeliveryOutcome, type NewOrderInput, type SandboxWebhooks, type TriggerRequest, type Webhook, type WebhookInput, type WebhookSettings, type WebhookType } from './types';
 
@@ -247,12 +248,22 @@ export class WebhookHub implements SandboxWebhooks {
     if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) {
       throw new WebhookError('OTO1010', 'fields must be an object of the payload fields to override');
     }
-    return this.emit(type, this.order(request.orderId), fields);
+    const only = request.webhookId;
+    if (only !== undefined) {
+      const hook = typeof only === 'number' ? this.registry.get(only) : undefined;
+      if (!hook) {
+        throw new WebhookError('OTO1125', `webhook id ${JSON.stringify(only)} does not exist`, 404);
+      }
+      if (hook.webhookType !== type) {
+        throw new WebhookError('OTO1010', `webhook ${hook.id} is registered for ${hook.webhookType}, not ${type}`);
+      }
+    }
+    return this.emit(type, this.order(request.orderId), fields, only);
   }
 
   /** Builds the event for every webhook of `type` and queues its deliveries; returns how many. */
-  private emit(type: WebhookType, order: CustomerOrder, overrides: Record<string, unknown>): number {
-    const hooks = this.registry.of(type);
+  private emit(type: WebhookType, order: CustomerOrder, overrides: Record<string, unknown>, only?: number): number {
+    const hooks = this.registry.of(type).filter((hook) => only === undefined || hook.id === only);
     if (hooks.length === 0 || this.closing.aborted) {
       return 0;
     }
@@ -266,21 +277,28 @@ export class WebhookHub implements SandboxWebhooks {
 
   private build(hook: Webhook, type: WebhookType, orderId: string, base: Record<string, unknown>, now: number): Job {
     const faults = this.deliveryFaults.take(type);
-    const stale = faults.has('staleTimestamp');
+    const staleFault = faults.has('staleTimestamp');
     const payload: Record<string, unknown> = { ...base };
-    if (!('timestamp' in base) || stale) {
-      payload.timestamp = timestampOf(hook, this.settings, stale ? now - STALE_BY_MS : now);
+    if (!('timestamp' in base) || staleFault) {
+      payload.timestamp = timestampOf(hook, this.settings, staleFault ? now - STALE_BY_MS : now);
     }
+    // A timestamp the trigger's fields wrote is judged as a receiver would: stale past STALE_AFTER_MS.
+    const writtenAt = staleFault ? undefined : timestampMs(payload.timestamp);
+    const stale = staleFault || (writtenAt !== undefined && Math.abs(now - writtenAt) > STALE_AFTER_MS);
     // newOrders carries the order's fields one level down and, in OTO's text, no signature.
     const signed = type === 'newOrders' ? (this.settings.signNewOrders ?? false) : true;
     const subject = type === 'newOrders' ? { ...(payload.order as Record<string, unknown>), timestamp: payload.timestamp } : payload;
-    const field = signedField(type, this.settings.shipmentErrorSigning ?? 'errorCode');
+    const field = signedField(type, this.settings.shipmentErrorSigning);
     const event = signedValue(subject[field]);
     let signature: WebhookDeliveryInfo['signature'] = 'none';
     if (signed && hook.secretKey !== undefined && !('signature' in base)) {
       const wrong = faults.has('wrongSignature');
       payload.signature = sign(wrong ? `${hook.secretKey}-not-the-secret` : hook.secretKey, signingString(subject, field));
       signature = wrong ? 'wrong' : 'valid';
+    } else if ('signature' in base && hook.secretKey !== undefined) {
+      // Written by the trigger's fields: sent as written, and judged against the webhook's secret, so
+      // the receiver rules know a forged one (the inbox refuses it as any careful receiver would).
+      signature = payload.signature === sign(hook.secretKey, signingString(subject, field)) ? 'valid' : 'wrong';
     }
     const headers: Record<string, string> = { 'Content-Type': 'application/json', 'User-Agent': WEBHOOK_USER_AGENT };
     if (hook.authorizationKey !== undefined) {
@@ -294,7 +312,7 @@ export class WebhookHub implements SandboxWebhooks {
       url: new URL(hook.url),
       body: JSON.stringify(payload),
       headers,
-      info: { webhookId: hook.id, type, orderId, event, signature, stale, faults: applied },
+      info: { webhookId: hook.id, type, orderId, event, signedField: field, signature, stale, faults: applied },
       faults,
       attempt: 1,
     };

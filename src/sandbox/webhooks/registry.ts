@@ -1,13 +1,12 @@
 // The webhooks one account registered, with OTO's checks and errors (OTO1120–OTO1125), and the
 // management endpoint `/rest/v2/webhook` (POST creates, GET lists, PUT updates, DELETE removes).
-import { MAX_WEBHOOKS_PER_ACCOUNT as MAX_WEBHOOKS, MAX_WEBHOOK_KEY_LENGTH as MAX_KEY_LENGTH } from '../../oto';
+import { MAX_WEBHOOKS_PER_ACCOUNT as MAX_WEBHOOKS } from '../../oto';
+import { checkWebhookFields, isWebhookInputProblem } from '../../oto/webhookInput';
 import { ApiFailure, OTO_MESSAGES, otoFailure } from '../http/errors';
 import type { ApiRequest, Endpoint } from '../endpoints/api';
-import { isWebhookType, WEBHOOK_TYPES, type Webhook, type WebhookInput, type WebhookType } from './types';
+import type { Webhook, WebhookInput, WebhookType } from './types';
 
 export { MAX_WEBHOOKS_PER_ACCOUNT as MAX_WEBHOOKS } from '../../oto';
-/** Not OTO's (it does not say): the sandbox keeps URLs to this. */
-export const MAX_URL_LENGTH = 2048;
 
 /** A refused registration through the running sandbox's functions: OTO's code and message. */
 export class WebhookError extends Error {
@@ -24,18 +23,6 @@ export class WebhookError extends Error {
 
 function failureOf(code: string, message: string, status = 400): ApiFailure {
   return new ApiFailure(status, { success: false, otoErrorCode: code, otoErrorMessage: message });
-}
-
-/** Optional text fields: absent, or a string (a number is taken as its digits, as OTO takes ids). */
-function optionalText(body: Record<string, unknown>, field: string): string | undefined | ApiFailure {
-  const value = body[field];
-  if (value === undefined || value === null || value === '') {
-    return undefined;
-  }
-  if (typeof value === 'number' && Number.isFinite(value)) {
-    return String(value);
-  }
-  return typeof value === 'string' ? value : otoFailure('OTO1010', 400, `${field} must be a string`);
 }
 
 function idOf(value: unknown): number | undefined {
@@ -107,58 +94,13 @@ export class WebhookRegistry {
     return { id: hook.id, ...fields };
   }
 
-  /** OTO's checks of a POST or PUT body, in OTO's order of codes. */
+  /** OTO's checks of a POST or PUT body, in OTO's order of codes (src/oto/webhookInput.ts, which the editor checks with too). */
   private check(body: Record<string, unknown>, self: number | undefined): Omit<Webhook, 'id'> {
-    const url = body.url;
-    const method = typeof body.method === 'string' ? body.method.toLowerCase() : body.method;
-    if (typeof url !== 'string' || url.trim() === '' || method === undefined || method === null || method === '') {
-      throw otoFailure('OTO1121');
+    const checked = checkWebhookFields(body, this.hooks.filter((hook) => hook.id !== self).map((hook) => hook.url));
+    if (isWebhookInputProblem(checked)) {
+      throw otoFailure(checked.code, 400, checked.message);
     }
-    if (method !== 'post' && method !== 'put') {
-      throw otoFailure('OTO1121', 400, `method must be "post" or "put", got ${JSON.stringify(body.method)}`);
-    }
-    let parsed: URL | undefined;
-    try {
-      parsed = new URL(url.trim());
-    } catch {
-      parsed = undefined;
-    }
-    if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || url.length > MAX_URL_LENGTH) {
-      throw otoFailure('OTO1121', 400, `url must be an http or https URL of at most ${MAX_URL_LENGTH} characters`);
-    }
-    if (this.hooks.some((hook) => hook.url === url.trim() && hook.id !== self)) {
-      throw otoFailure('OTO1122');
-    }
-    const webhookType = body.webhookType ?? 'orderStatus';
-    if (!isWebhookType(webhookType)) {
-      throw otoFailure('OTO1010', 400, `webhookType must be one of ${WEBHOOK_TYPES.join(', ')}`);
-    }
-    const text: Record<string, string | undefined> = {};
-    for (const field of ['secretKey', 'authorizationKey', 'timestampFormat', 'orderPrefix']) {
-      const value = optionalText(body, field);
-      if (value instanceof ApiFailure) {
-        throw value;
-      }
-      text[field] = value;
-    }
-    if ((text.authorizationKey?.length ?? 0) > MAX_KEY_LENGTH) {
-      throw otoFailure('OTO1123');
-    }
-    if ((text.secretKey?.length ?? 0) > MAX_KEY_LENGTH) {
-      throw otoFailure('OTO1124');
-    }
-    for (const field of ['timestampFormat', 'orderPrefix']) {
-      if ((text[field]?.length ?? 0) > MAX_KEY_LENGTH) {
-        throw otoFailure('OTO1010', 400, `${field} must be at most ${MAX_KEY_LENGTH} characters`);
-      }
-    }
-    const result: Omit<Webhook, 'id'> = { method, url: url.trim(), webhookType };
-    for (const [field, value] of Object.entries(text)) {
-      if (value !== undefined) {
-        (result as unknown as Record<string, string>)[field] = value;
-      }
-    }
-    return result;
+    return checked;
   }
 
   /** `/rest/v2/webhook`: one endpoint, four methods. */

@@ -1,22 +1,14 @@
 // The public types of the sandbox's webhooks: what OTO's management API stores, the choices
 // where OTO's text is ambiguous, and the delivery faults a receiver can be tested with.
 
+import type { WebhookFields } from '../../oto/webhookInput';
 import type { ShipmentErrorSigning, WebhookType } from '../../oto/webhooks';
 
 export { WEBHOOK_TYPES, isWebhookType, type ShipmentErrorSigning, type WebhookType } from '../../oto/webhooks';
 
-/** One registered webhook, as `GET /rest/v2/webhook` lists it. */
-export interface Webhook {
+/** One registered webhook, as `GET /rest/v2/webhook` lists it (OTO's fields: src/oto/webhookInput.ts). */
+export interface Webhook extends WebhookFields {
   id: number;
-  /** Lower case, as OTO's example writes it. */
-  method: 'post' | 'put';
-  url: string;
-  webhookType: WebhookType;
-  secretKey?: string;
-  authorizationKey?: string;
-  timestampFormat?: string;
-  /** OTO names it without saying what it does: stored and shown, nothing else. */
-  orderPrefix?: string;
 }
 
 /** What `POST /rest/v2/webhook` (and the CLI, a scenario) registers. */
@@ -84,6 +76,8 @@ export interface TriggerRequest {
   type: WebhookType;
   orderId: string;
   fields?: Record<string, unknown>;
+  /** Only to this registered webhook (a test event), rather than to every webhook of the type; it must be of `type`. */
+  webhookId?: number;
 }
 
 /** A customer order added through `addOrder` (the newOrders event); it joins its warehouse's packing queue. */

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { OtoClient } from '../../../src/client';
 import { startSandbox } from '../../../src/sandbox';
-import { PackingController } from '../../../src/packing/controller';
+import { PackingController, type PackingControllerOptions } from '../../../src/packing/controller';
 import type { HostMessage, PackingStatus, WarehouseInfo } from '../../../src/packing/protocol';
 import { DETAILS_AT_ONCE, PackingQueue, StatusRefusedError, type KnownStates } from '../../../src/packing/queue';
 import { pageStrings } from '../../../src/packing/strings';
@@ -49,7 +49,7 @@ describe('packing host against the sandbox', () => {
     return { code: warehouse.code, name: warehouse.name };
   }
 
-  async function host(warehouse?: WarehouseInfo, staleAfterSeconds = 60, client?: OtoClient, generation?: () => number, reachability?: Reachability): Promise<Host> {
+  async function host(warehouse?: WarehouseInfo, staleAfterSeconds = 60, client?: OtoClient, generation?: () => number, reachability?: Reachability, advanceOrderStatus?: PackingControllerOptions['advanceOrderStatus']): Promise<Host> {
     const target = warehouse ?? (await firstWarehouse(sandbox.client));
     const queue = new PackingQueue({ warehouseCode: target.code, getApi: async () => client ?? sandbox.client, known, generation, now: clock });
     const result: Host = { queue, posted: [], logged: [], showLogCalls: 0, signInCalls: 0, refreshes: 0, warehouse: target } as unknown as Host;
@@ -73,6 +73,7 @@ describe('packing host against the sandbox', () => {
       },
       reachability,
       unreachableMessage: () => unreachableText('staging'),
+      advanceOrderStatus,
     });
     return result;
   }
@@ -85,6 +86,38 @@ describe('packing host against the sandbox', () => {
 
   beforeEach(() => {
     known = new MemoryStates();
+  });
+
+  it('offers Advance Order Status… where it is available (the sandbox), runs it for the card\'s order, then reads the queue again: a packed order is gone', async () => {
+    let available = true;
+    const advanced: string[] = [];
+    const h = await host(undefined, 60, undefined, undefined, undefined, {
+      available: () => available,
+      run: async (orderId) => {
+        advanced.push(orderId);
+        // What the command does once a status is picked: the sandbox's order-status core.
+        sandbox.sandbox.webhooks.setOrderStatus(orderId, 'packed');
+      },
+    });
+    await h.controller.receive({ type: 'ready' });
+    const first = lastOf(h.posted, 'queue');
+    assert.equal(first.advance, true);
+    const orderId = first.orders[0].orderId;
+    await h.controller.receive({ type: 'advanceOrderStatus', orderId });
+    assert.deepEqual(advanced, [orderId]);
+    const after = lastOf(h.posted, 'queue');
+    assert.notEqual(after, first, 'the queue was read again');
+    assert.equal(after.orders.some((order) => order.orderId === orderId), false, 'packed: it left the queue');
+    // Outside the sandbox the page offers nothing, and a message asking anyway changes nothing.
+    available = false;
+    await h.controller.receive({ type: 'refresh' });
+    assert.equal('advance' in lastOf(h.posted, 'queue'), false);
+    const other = lastOf(h.posted, 'queue').orders[0].orderId;
+    await h.controller.receive({ type: 'advanceOrderStatus', orderId: other });
+    assert.deepEqual(advanced, [orderId]);
+    assert.ok(h.logged.some((line) => line.startsWith('warn') && line.includes('not offered')));
+    await h.controller.receive({ type: 'advanceOrderStatus', orderId: 42 });
+    assert.deepEqual(advanced, [orderId], 'a malformed message is dropped');
   });
 
   it('answers ready with init, then the queue as OTO lists it', async () => {

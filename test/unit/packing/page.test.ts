@@ -176,6 +176,26 @@ describe('packing page (Chromium)', function () {
     assert.deepEqual(await handle.waitForPosted(isUpdate), { type: 'updatePackingStatus', requestId: 1, orderId: '11051222', packingStatus: 'packed', skipPicked: false, confirmed: true });
   });
 
+  it('offers Advance status… on each card only when the host says so (the sandbox), and asks the host to run it for that order', async () => {
+    await handle.showQueue(ORDERS);
+    assert.equal(await handle.page.locator('[data-action="advance"]').count(), 0, 'not offered: no button');
+    await handle.send({ type: 'queue', orders: [...ORDERS, { orderId: 'P-1', state: 'packed', items: [{ sku: 'a', name: 'b', quantity: 1 }] }], readAt: Date.now(), advance: true });
+    // Cards are rebuilt a batch per frame: wait for the last.
+    await handle.page.waitForFunction(() => document.querySelectorAll('.card').length === 4 && document.querySelectorAll('.card [data-action="advance"]').length === 4);
+    const buttons = handle.page.locator('.card [data-action="advance"]');
+    assert.equal(await buttons.first().innerText(), 'Advance status…');
+    // A secondary button: the card's one primary stays its next packing step.
+    assert.equal(await buttons.first().evaluate((button) => button.classList.contains('secondary')), true);
+    const before = (await handle.posted()).length;
+    await handle.page.locator('.card').nth(1).locator('[data-action="advance"]').click();
+    assert.deepEqual(await handle.waitForPosted((message) => message.type === 'advanceOrderStatus', before), { type: 'advanceOrderStatus', orderId: '11051222' });
+    fs.mkdirSync(path.join(ROOT, 'test-output', 'screenshots'), { recursive: true });
+    await handle.page.screenshot({ path: path.join(ROOT, 'test-output', 'screenshots', 'packing-page-advance.png') });
+    await handle.send({ type: 'reset' });
+    await handle.send({ type: 'queue', orders: ORDERS, readAt: Date.now() });
+    assert.equal(await handle.page.locator('[data-action="advance"]').count(), 0, 'withdrawn when the host no longer offers it');
+  });
+
   it('has at most one primary button per card, the order’s next step', async () => {
     await handle.showQueue([...ORDERS, { orderId: 'U-1', state: 'unknown', items: [{ sku: 'a', name: 'b', quantity: 1 }] }, { orderId: 'P-1', state: 'packed', items: [{ sku: 'a', name: 'b', quantity: 1 }] }]);
     const primaries = (): Promise<Array<string | null>[]> =>

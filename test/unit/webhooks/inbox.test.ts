@@ -2,6 +2,7 @@
 // each event read and its signature checked with the inbox's secret (faults that sign wrong or
 // stale included), the receiver's bounds, the kept-events cap, the documents, and Forward to….
 import * as assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import * as http from 'node:http';
 import * as net from 'node:net';
 import { startSandbox, type RunningSandbox, type WebhookSettings } from '../../../src/sandbox';
@@ -149,6 +150,99 @@ describe('webhook inbox: receiving from the sandbox', () => {
     const [event] = await eventsOnce(inbox, 1);
     assert.deepEqual([event.type, event.orderId, event.status, event.verification.verdict], ['newOrders', 'INBOX-1', 'assignedToWarehouse', 'unsigned']);
     assert.match(formatInboxDocument(event), /OTO sends newOrders without one/);
+  });
+});
+
+describe('webhook inbox: answering as a careful receiver', () => {
+  let sandbox: RunningSandbox | undefined;
+  let receiver: RunningReceiver | undefined;
+  afterEach(async () => {
+    await sandbox?.close();
+    await receiver?.close();
+    sandbox = receiver = undefined;
+  });
+  const signed = (secret: string, fields: Record<string, unknown>): string => {
+    const text = `${String(fields.orderId)}:${String(fields.status)}:${String(fields.timestamp)}`;
+    return JSON.stringify({ ...fields, signature: createHmac('sha256', secret).update(text).digest('base64') });
+  };
+
+  it('answers 401 in OTO\'s gateway JSON to a signature no kept secret gives and to a stale timestamp; 200 to a valid one, an unsigned one, and a signed one it has no secret for', async () => {
+    let keys: InboxKeys = KEYS;
+    const inbox = new Inbox(() => keys);
+    receiver = await startReceiver({ port: 0, onReceive: inbox.receive });
+    const now = Date.now();
+    const post = (body: string): Promise<Raw> => request(receiver!.port, 'POST', '/orderStatus', body, { Authorization: AUTHORIZATION });
+    const fresh = { orderId: '1042', status: 'packed', timestamp: now };
+    assert.deepEqual((await post(signed(SECRET, fresh))).json, { success: true });
+    const wrong = await post(signed('not-the-secret', fresh));
+    assert.equal(wrong.status, 401);
+    assert.equal(wrong.json.code, 401);
+    assert.match(String(wrong.json.message), /^The signature does not match: it is not Base64\(HMAC-SHA256\(secretKey, orderId:status:timestamp\)\)/);
+    const stale = await post(signed(SECRET, { ...fresh, timestamp: now - 24 * 3600_000 }));
+    assert.deepEqual([stale.status, stale.json.code], [401, 401]);
+    assert.match(String(stale.json.message), /possible replay/);
+    assert.equal((await post(JSON.stringify(fresh))).status, 200, 'unsigned: OTO signs only with a secretKey');
+    keys = { secrets: [] };
+    assert.equal((await post(signed('whatever', fresh))).status, 200, 'no secret kept: nothing to judge with');
+    // Every delivery is kept, a refused one too, with what it was answered.
+    assert.deepEqual(inbox.list().map((event) => event.answer.status), [200, 200, 401, 401, 200]);
+    assert.match(formatInboxDocument(inbox.list()[2]), /"answered": \{\s+"status": 401,\s+"why": "The timestamp is more than 5 minutes/);
+  });
+
+  it('so the sandbox finds nothing against it: no bad-signature or stale finding, nor a missed acknowledgement, for the deliveries it spoils on purpose', async () => {
+    const inbox = new Inbox(() => KEYS);
+    receiver = await startReceiver({ port: 0, onReceive: inbox.receive });
+    sandbox = await startSandbox({});
+    connectInbox(sandbox.webhooks, receiver.origin, { secretKey: SECRET, authorizationKey: AUTHORIZATION });
+    const orderId = sandbox.exportState().orders[0].orderId;
+    sandbox.webhooks.faults.add([{ kind: 'wrongSignature', times: 1 }]);
+    sandbox.webhooks.trigger({ type: 'shipmentError', orderId });
+    await sandbox.webhooks.idle();
+    sandbox.webhooks.faults.add([{ kind: 'staleTimestamp', times: 1 }]);
+    sandbox.webhooks.trigger({ type: 'orderStatus', orderId });
+    await sandbox.webhooks.idle();
+    sandbox.webhooks.trigger({ type: 'walletTransaction', orderId });
+    await sandbox.webhooks.idle();
+    const outbound = sandbox.traffic.list().filter((exchange) => exchange.direction === 'outbound').reverse();
+    assert.deepEqual(outbound.map((exchange) => exchange.status), [401, 401, 200]);
+    assert.deepEqual(outbound.flatMap((exchange) => exchange.findings.map((finding) => finding.rule)), []);
+    assert.deepEqual(inbox.list().map((event) => [event.type, event.verification.verdict, event.answer.status]), [
+      ['walletTransaction', 'valid', 200],
+      ['orderStatus', 'valid', 401],
+      ['shipmentError', 'invalid', 401],
+    ]);
+  });
+});
+
+describe('webhook inbox: the sandbox and the inbox agree on what a trigger wrote', () => {
+  let sandbox: RunningSandbox | undefined;
+  let receiver: RunningReceiver | undefined;
+  let erp: ErpReceiver | undefined;
+  afterEach(async () => {
+    await sandbox?.close();
+    await receiver?.close();
+    await erp?.close();
+    sandbox = receiver = erp = undefined;
+  });
+
+  it('a forged signature or an hour-old timestamp in the trigger\'s fields: refused by the inbox with nothing found, found against a receiver that takes it', async () => {
+    const inbox = new Inbox(() => KEYS);
+    receiver = await startReceiver({ port: 0, onReceive: inbox.receive });
+    erp = await startErpReceiver('/erp/orderStatus');
+    sandbox = await startSandbox({ webhooks: { register: [{ url: erp.url, secretKey: SECRET, webhookType: 'orderStatus' }] } });
+    connectInbox(sandbox.webhooks, receiver.origin, { secretKey: SECRET, authorizationKey: AUTHORIZATION });
+    const orderId = sandbox.exportState().orders[0].orderId;
+    sandbox.webhooks.trigger({ type: 'orderStatus', orderId, fields: { signature: 'Zm9yZ2Vk' } });
+    await sandbox.webhooks.idle();
+    sandbox.webhooks.trigger({ type: 'orderStatus', orderId, fields: { timestamp: Date.now() - 3600_000 } });
+    await sandbox.webhooks.idle();
+    sandbox.webhooks.trigger({ type: 'orderStatus', orderId, fields: { status: 'delivered' } });
+    await sandbox.webhooks.idle();
+    const outbound = sandbox.traffic.list().filter((exchange) => exchange.direction === 'outbound').reverse();
+    const by = (host: string): Array<[number | undefined, string[]]> =>
+      outbound.filter((exchange) => (exchange.target ?? '').startsWith(host)).map((exchange) => [exchange.status, exchange.findings.map((finding) => finding.rule)]);
+    assert.deepEqual(by(receiver.origin), [[401, []], [401, []], [200, []]]);
+    assert.deepEqual(by(erp.url), [[200, ['webhook-bad-signature-accepted']], [200, ['webhook-stale-accepted']], [200, []]]);
   });
 });
 

@@ -7,7 +7,7 @@ export interface RequestEventLike {
   readonly environment?: string;
   /** Epoch milliseconds when the request started. */
   readonly startedAt: number;
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Endpoint name as in the path after `/rest/v2/`, e.g. `checkInventoryStock`. */
   readonly endpoint: string;
   /** Full request URL, query included; the client has removed any token from it. */

@@ -118,6 +118,9 @@ describe('OtoClient cancellation of every call, and of writes only before they l
     checkToken: (client, signal) => client.checkToken({ signal }),
     getAccountInfo: (client, signal) => client.getAccountInfo({ signal }),
     healthCheck: (client, signal) => client.healthCheck({ signal }),
+    listWebhooks: (client, signal) => client.listWebhooks({ signal }),
+    createWebhook: (client, signal) => client.createWebhook({ method: 'post', url: 'http://127.0.0.1:9/erp', webhookType: 'orderStatus' }, { signal }),
+    deleteWebhook: (client, signal) => client.deleteWebhook('1', { signal }),
   };
 
   for (const [name, call] of Object.entries(calls)) {

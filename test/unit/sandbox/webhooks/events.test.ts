@@ -64,7 +64,7 @@ describe('sandbox webhooks: events and delivery', () => {
     assert.equal(last.requestHeaders.authorization, '…9911', 'the authorization key is shortened');
     assert.ok(last.durationMs >= 0);
     assert.deepEqual(last.findings, []);
-    assert.deepEqual({ ...last.webhook }, { webhookId: 1, type: 'orderStatus', orderId, event: 'packed', signature: 'valid', stale: false, faults: [], attempt: 1, sent: true });
+    assert.deepEqual({ ...last.webhook }, { webhookId: 1, type: 'orderStatus', orderId, event: 'packed', signedField: 'status', signature: 'valid', stale: false, faults: [], attempt: 1, sent: true });
     assert.ok(!JSON.stringify(sandbox.traffic.list()).includes(SECRET));
     assert.match(formatTrafficLine(last), new RegExp(`^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} → orderStatus packed ${orderId} POST ${receiver.url} 200 \\d+ ms$`));
   });

@@ -54,18 +54,39 @@ describe('sandbox webhooks: receiver findings', () => {
     assert.deepEqual(rules(), ['webhook-slow']);
   });
 
-  it('webhook-bad-signature-accepted when the receiver takes a wrong signature; none when it refuses it', async () => {
-    await start([{ kind: 'wrongSignature', times: 2 }]);
+  it('webhook-bad-signature-accepted when the receiver takes a wrong signature; nothing when it refuses it (its 401 is right, not a missed acknowledgement)', async () => {
+    await start([{ kind: 'wrongSignature', times: 3 }]);
     // A careful receiver first: it checks the signature and answers 401.
     receiver.onDelivery = (delivery: Delivery) => {
       receiver.answers = [{ status: verifies(delivery.json, SECRET, 'status') ? 200 : 401 }];
     };
     await pack();
-    assert.deepEqual(rules(), ['webhook-not-acknowledged']);
+    assert.deepEqual(rules(), []);
+    // A 5xx to it is no refusal: the receiver failed.
     receiver.onDelivery = undefined;
+    receiver.answers = [{ status: 500 }];
+    await pack();
+    assert.deepEqual(rules(), ['webhook-not-acknowledged']);
     receiver.answers = [{ status: 200 }];
     await pack();
     assert.deepEqual(rules(), ['webhook-bad-signature-accepted', 'webhook-not-acknowledged']);
+  });
+
+  it('webhook-bad-signature-accepted names the field the sandbox signed: errorCode for shipmentError by default, status when the scenario says so, transactionStatus for walletTransaction', async () => {
+    const named = async (type: 'shipmentError' | 'walletTransaction' | 'orderStatus', shipmentErrorSigning?: 'status' | 'errorCode'): Promise<string> => {
+      receiver = await startReceiver();
+      sandbox = await startSandbox({ webhooks: { shipmentErrorSigning, faults: [{ kind: 'wrongSignature' }], register: [{ url: receiver.url, secretKey: SECRET, webhookType: type }] } });
+      sandbox.webhooks.trigger({ type, orderId: sandbox.exportState().orders[0].orderId });
+      await sandbox.webhooks.idle();
+      const [finding] = sandbox.traffic.list().flatMap((exchange) => exchange.findings).filter((found) => found.rule === 'webhook-bad-signature-accepted');
+      await sandbox.close();
+      await receiver.close();
+      return finding.message;
+    };
+    assert.match(await named('shipmentError'), /HMAC-SHA256\(secretKey, "orderId:errorCode:timestamp"\)/);
+    assert.match(await named('shipmentError', 'status'), /"orderId:status:timestamp"/);
+    assert.match(await named('walletTransaction'), /"orderId:transactionStatus:timestamp"/);
+    assert.match(await named('orderStatus'), /"orderId:status:timestamp"/);
   });
 
   it('webhook-stale-accepted when the receiver takes a day-old timestamp; none when it refuses it', async () => {
@@ -74,11 +95,11 @@ describe('sandbox webhooks: receiver findings', () => {
       receiver.answers = [{ status: Date.now() - (delivery.json.timestamp as number) > 5 * 60_000 ? 400 : 200 }];
     };
     await pack();
-    assert.deepEqual(rules(), ['webhook-not-acknowledged']);
+    assert.deepEqual(rules(), []);
     receiver.onDelivery = undefined;
     receiver.answers = [{ status: 200 }];
     await pack();
-    assert.deepEqual(rules(), ['webhook-stale-accepted', 'webhook-not-acknowledged']);
+    assert.deepEqual(rules(), ['webhook-stale-accepted']);
   });
 
   it('webhook-duplicate-applied when the ERP writes once per copy of a duplicated delivery; none when it treats the copy as one event', async () => {

@@ -1,5 +1,8 @@
 // Webhooks set up at start: the scenario's section (checked by the schema) and the CLI's flags.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULT_SHIPMENT_ERROR_SIGNING } from '../../../../src/oto/webhooks';
 import { parseScenario, ScenarioError, scenarioFromState, startSandbox } from '../../../../src/sandbox';
 import { parseArguments } from '../../../../src/sandbox/cli';
 import { startReceiver, verifies } from './receiver';
@@ -37,6 +40,24 @@ describe('sandbox webhooks: scenario and CLI', () => {
       assert.equal(scenarioFromState(sandbox.exportState(), {}).webhooks, undefined);
     } finally {
       await sandbox.close();
+    }
+  });
+
+  it('documents the shipmentError signing default the sandbox signs with, src/oto\'s one default', async () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', '..', 'src', 'sandbox', 'scenario', 'scenario.schema.json'), 'utf8')) as { properties: { webhooks: { properties: { shipmentErrorSigning: { enum: string[]; enumDescriptions: string[]; description: string } } } } };
+    const choice = schema.properties.webhooks.properties.shipmentErrorSigning;
+    const marked = choice.enum.filter((_value, index) => choice.enumDescriptions[index].includes('(the default)'));
+    assert.deepEqual(marked, [DEFAULT_SHIPMENT_ERROR_SIGNING]);
+    assert.ok(choice.description.endsWith(`Default ${DEFAULT_SHIPMENT_ERROR_SIGNING}.`));
+    const receiver = await startReceiver();
+    const sandbox = await startSandbox({ webhooks: { register: [{ url: receiver.url, secretKey: 'default-signing-secret', webhookType: 'shipmentError' }] } });
+    try {
+      sandbox.webhooks.trigger({ type: 'shipmentError', orderId: sandbox.exportState().orders[0].orderId });
+      const [delivery] = await receiver.received(1);
+      assert.ok(verifies(delivery.json, 'default-signing-secret', DEFAULT_SHIPMENT_ERROR_SIGNING));
+    } finally {
+      await sandbox.close();
+      await receiver.close();
     }
   });
 
