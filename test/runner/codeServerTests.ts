@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { createProfile, installExtension, QUIET_SETTINGS, startCodeServer, type RunningCodeServer } from './codeServer';
 import { failureSummary } from './failureSummary';
 import { useDisplayLanguage } from './displayLanguage';
+import { manifestProblems } from './manifestProblems';
 import { ensureToolchain, type Toolchain } from './toolchain';
 import { runSuiteInWorkbench } from './workbench';
 
@@ -105,6 +106,7 @@ async function runPass(pass: Pass, fromSource: boolean, manifest: Manifest, tool
   process.once('SIGINT', stopOnSignal);
   process.once('SIGTERM', stopOnSignal);
   const kind = pass.locale === 'en' ? 'integration' : `integration (${pass.locale})`;
+  const consoleLog = path.join(output, pass.locale === 'en' ? 'workbench-console.log' : `workbench-console-${pass.locale}.log`);
   try {
     server = await startCodeServer({
       toolchain,
@@ -133,7 +135,7 @@ async function runPass(pass: Pass, fromSource: boolean, manifest: Manifest, tool
         ...(pass.grep ? { OTO_TEST_GREP: pass.grep } : {}),
       },
       screenshotDir: path.join(output, 'screenshots'),
-      consoleLog: path.join(output, pass.locale === 'en' ? 'workbench-console.log' : `workbench-console-${pass.locale}.log`),
+      consoleLog,
       uiDir: path.join(runDir, 'ui'),
       timeoutMs: Number(process.env.OTO_VSCODE_TIMEOUT_MS || 600_000),
       onLine: (line) => console.log(line),
@@ -147,7 +149,11 @@ async function runPass(pass: Pass, fromSource: boolean, manifest: Manifest, tool
       log(`the test host stopped during: ${results.running}`);
     }
     const failed = results?.outcomes.filter((outcome) => outcome.state === 'failed').map((outcome) => outcome.titles) ?? [];
-    return { code, summary: results ? failureSummary(kind, results.passes, failed) : [`[harness] ${kind}: no results written`] };
+    const refused = manifestProblems(fs.readFileSync(consoleLog, 'utf8'), `${manifest.publisher}.${manifest.name}`);
+    const summary = results ? failureSummary(kind, results.passes, failed) : [`[harness] ${kind}: no results written`];
+    // A contribution VS Code refused is gone from the product though every test passed.
+    summary.push(...refused.map((problem) => `  failed: VS Code refused part of package.json: ${problem}`));
+    return { code: code || (refused.length > 0 ? 1 : 0), summary };
   } finally {
     process.off('SIGINT', stopOnSignal);
     process.off('SIGTERM', stopOnSignal);
