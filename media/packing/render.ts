@@ -2,7 +2,7 @@
 // in through `textContent` (via `el`), never as markup, so an item named like an HTML tag is
 // shown as those characters.
 import type { OrderDetailsView, PackingState, PageStrings, QueueOrder, WarehouseInfo } from '../../src/packing/protocol';
-import type { Formatter } from './format';
+import type { Formatter } from '../common/format';
 import { pickForm } from '../../src/common/text/pluralForms';
 
 export type DetailsState = { status: 'loading' } | { status: 'loaded'; details: OrderDetailsView } | { status: 'failed'; error: string };
