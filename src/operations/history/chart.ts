@@ -26,6 +26,21 @@ export interface ChartBox {
   rtl: boolean;
 }
 
+/** The narrowest chart drawn; a narrower slot scrolls it sideways rather than shrink its labels. */
+export const MIN_CHART_WIDTH = 320;
+
+/**
+ * The chart's box for a slot `slotWidth` CSS pixels wide, with labels in a `fontPx` font: one unit
+ * of the drawing is one CSS pixel at every width (the page redraws when the slot's width changes
+ * instead of letting the SVG stretch, which scaled its text with the panel), and the room for the
+ * labels follows the font, not the width.
+ */
+export function chartBox(slotWidth: number, fontPx: number, rtl: boolean): ChartBox {
+  const font = Number.isFinite(fontPx) && fontPx > 0 ? fontPx : 13;
+  const width = Math.max(MIN_CHART_WIDTH, Math.floor(Number.isFinite(slotWidth) ? slotWidth : 0));
+  return { width, height: 240 + Math.round(2 * font), left: Math.round(4.5 * font), right: 16, top: 12, bottom: Math.round(2.2 * font), rtl };
+}
+
 export interface Tick {
   position: number;
   value: number;
