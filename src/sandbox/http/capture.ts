@@ -1,8 +1,8 @@
 // The server's side of traffic capture: notes what one request brought and what it was answered,
 // and hands the whole exchange over once the response is done (or the connection is gone: a hang
-// or a drop is an exchange too, without an answer). On the request path capture only keeps
-// references to what the server already has; redaction, parsing, the lint and the journal's
-// listeners (the CLI's line) run off it, in one batch once the current burst of I/O is handled.
+// or a drop is an exchange too, without an answer). It is recorded at once, not deferred: whoever
+// reads the journal right after an answer or an abandoned call (a test, the editor's views, the
+// control API) finds the exchange there.
 import type * as http from 'node:http';
 import type { RawExchange } from '../../traffic/capture';
 import type { TrafficSource } from '../../traffic/exchange';
@@ -55,7 +55,12 @@ export class ExchangeTap {
     };
     response.once('close', () => {
       this.raw.durationMs = performance.now() - this.started;
-      emit(this.raw);
+      try {
+        emit(this.raw);
+      } catch (error) {
+        // Capture is an observer: whatever goes wrong in it, the sandbox keeps serving.
+        console.error('OTO sandbox: traffic capture failed:', error);
+      }
     });
   }
 
@@ -85,44 +90,3 @@ export class ExchangeTap {
   }
 }
 
-/** Where a finished exchange is recorded: the account it acted on (chosen once its token is read). */
-export interface ExchangeRecorder {
-  record(raw: RawExchange): void;
-}
-
-/**
- * Finished exchanges waiting to be recorded, in the order they finished: recorded together on the
- * next turn of the event loop (a setImmediate), after the answers of this turn have been written,
- * so capturing, linting and printing them never delays an answer. A client reads its answer on a
- * later turn, so by then its exchange is in the journal, as before.
- */
-export class CaptureQueue {
-  private recorders: ExchangeRecorder[] = [];
-  private raws: RawExchange[] = [];
-  private scheduled: NodeJS.Immediate | undefined;
-
-  add(recorder: ExchangeRecorder, raw: RawExchange): void {
-    this.recorders.push(recorder);
-    this.raws.push(raw);
-    this.scheduled ??= setImmediate(() => this.flush());
-  }
-
-  /** Records what is waiting now (also when the sandbox closes). */
-  flush(): void {
-    if (this.scheduled) {
-      clearImmediate(this.scheduled);
-      this.scheduled = undefined;
-    }
-    const { recorders, raws } = this;
-    this.recorders = [];
-    this.raws = [];
-    for (let i = 0; i < raws.length; i++) {
-      try {
-        recorders[i].record(raws[i]);
-      } catch (error) {
-        // Capture is an observer: whatever goes wrong in it, the sandbox keeps serving.
-        console.error('OTO sandbox: traffic capture failed:', error);
-      }
-    }
-  }
-}

@@ -3,7 +3,7 @@
 import * as http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ApiRequest } from '../endpoints/api';
-import { CaptureQueue, ExchangeTap } from './capture';
+import { ExchangeTap } from './capture';
 import { ApiFailure, gatewayFailure, genericFailureBody, jwtExpired, otoFailure } from './errors';
 import { applyLimits, drained, serverOptions } from '../../common/serverLimits';
 import { allows, type Route } from './routes';
@@ -207,14 +207,13 @@ export function createServer(context: ServerContext): http.Server {
     }
     send(response, failed ?? reply ?? answer(routeOfAccount, account, request, authorized), fault?.headers, tap);
   };
-  const captured = new CaptureQueue();
   const server = http.createServer(serverOptions(context.limits), (incoming, response) => {
     if (context.control && incoming.url?.startsWith(CONTROL_PATH)) {
       context.control(incoming, response);
       return;
     }
     const chosen: Chosen = { account: context.accounts.default };
-    const tap = context.capture ? new ExchangeTap(incoming, response, (raw) => captured.add(chosen.account, raw), context.clock) : undefined;
+    const tap = context.capture ? new ExchangeTap(incoming, response, (raw) => chosen.account.record(raw), context.clock) : undefined;
     handle(incoming, response, chosen, tap).catch((error: unknown) => {
       if (context.closing.aborted || response.headersSent) {
         return;
@@ -225,6 +224,5 @@ export function createServer(context: ServerContext): http.Server {
     });
   });
   applyLimits(server, context.limits);
-  server.once('close', () => captured.flush());
   return server;
 }
