@@ -45,6 +45,8 @@ function singleFileCli(name, entry) {
 }
 
 // A webview page: its script and styles, bundled for the browser into media/dist/<name>.js/.css.
+// What the pages share (media/common: the webview API, the formatter, DOM building) goes into each
+// page's bundle through its imports.
 function page(name) {
   return {
     ...common,

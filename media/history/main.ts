@@ -1,9 +1,8 @@
 // Entry point of the stock history page bundle (media/dist/history.js).
-import { HistoryPage, type WebviewApi } from './page';
-
-declare function acquireVsCodeApi(): WebviewApi;
+import { acquireWebviewApi } from '../common/webviewApi';
+import { HistoryPage } from './page';
 
 const root = document.getElementById('app');
 if (root) {
-  new HistoryPage(root, acquireVsCodeApi()).start();
+  new HistoryPage(root, acquireWebviewApi()).start();
 }

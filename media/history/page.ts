@@ -1,15 +1,12 @@
 // The stock history page: a chart of on hand over time per location (SVG built here from the
 // geometry in src/operations/history/chart.ts), a legend, and the ledger entries below it,
 // filterable and exportable. Every value goes in as text; messages are parsed before use.
-import { chartGeometry, seriesFromRows } from '../../src/operations/history/chart';
+import { chartBox, chartGeometry, seriesFromRows } from '../../src/operations/history/chart';
 import { filterRows, parseHistoryHostMessage, type HistoryFilter, type HistoryHostMessage, type HistoryRow, type HistoryStrings, type LocationNow } from '../../src/operations/history/protocol';
 import { pickForm } from '../../src/common/text/pluralForms';
-
-export interface WebviewApi {
-  postMessage(message: unknown): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
+import { el } from '../common/dom';
+import { createFormatter, type Formatter } from '../common/format';
+import type { WebviewApi } from '../common/webviewApi';
 
 const SVG = 'http://www.w3.org/2000/svg';
 /** The chart's palette: VS Code's chart colours, one class per series (the CSS maps them). */
@@ -17,19 +14,8 @@ const SERIES_CLASSES = 6;
 /** Rows put in the table at once; the rest wait for "Show more", so 100,000 entries stay quick. */
 const TABLE_PAGE = 200;
 
-function fill(template: string, ...values: Array<string | number>): string {
-  return template.replace(/\{(\d+)\}/g, (whole, index: string) => (Number(index) < values.length ? String(values[Number(index)]) : whole));
-}
-
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) {
-    node.className = className;
-  }
-  if (text !== undefined) {
-    node.textContent = text;
-  }
-  return node;
+  return el(tag, { className, text });
 }
 
 function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number>, className?: string): SVGElementTagNameMap[K] {
@@ -41,21 +27,6 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<st
     node.setAttribute('class', className);
   }
   return node;
-}
-
-/** The page's date and number formats, made once per locale: making an Intl format costs milliseconds. */
-interface Formats {
-  chartDates: Intl.DateTimeFormat;
-  numbers: Intl.NumberFormat;
-  tableDates: Intl.DateTimeFormat;
-}
-
-function formatsFor(locale: string): Formats {
-  return {
-    chartDates: new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }),
-    numbers: new Intl.NumberFormat(locale),
-    tableDates: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
-  };
 }
 
 interface Loaded {
@@ -70,11 +41,13 @@ export class HistoryPage {
   private strings: HistoryStrings | undefined;
   private locale = 'en';
   /** Made when the locale arrives (`init`), before the history does: not on the chart's path. */
-  private made: { locale: string; formats: Formats } | undefined;
+  private made: { locale: string; format: Formatter } | undefined;
   private data: Loaded | undefined;
   private filter: HistoryFilter = { text: '', source: '', locationCode: '' };
   private shown = TABLE_PAGE;
   private cancelTable: (() => void) | undefined;
+  /** Redraws the chart when its slot's width changes (the panel resized, the side bar moved). */
+  private resizing: ResizeObserver | undefined;
 
   constructor(
     private readonly root: HTMLElement,
@@ -94,7 +67,7 @@ export class HistoryPage {
     if (message.type === 'init') {
       this.strings = message.strings;
       this.locale = message.locale;
-      this.made = { locale: message.locale, formats: formatsFor(message.locale) };
+      this.made = { locale: message.locale, format: createFormatter(message.locale) };
       return;
     }
     if (message.type === 'error') {
@@ -107,11 +80,11 @@ export class HistoryPage {
     this.render();
   }
 
-  private get formats(): Formats {
+  private get format(): Formatter {
     if (this.made?.locale !== this.locale) {
-      this.made = { locale: this.locale, formats: formatsFor(this.locale) };
+      this.made = { locale: this.locale, format: createFormatter(this.locale) };
     }
-    return this.made.formats;
+    return this.made.format;
   }
 
   private get rtl(): boolean {
@@ -125,7 +98,7 @@ export class HistoryPage {
       return;
     }
     const header = element('header', 'header');
-    header.append(element('h1', 'title', fill(strings.title, data.sku)));
+    header.append(element('h1', 'title', this.format.text(strings.title, data.sku)));
     if (data.name) {
       header.append(element('p', 'subtitle', data.name));
     }
@@ -139,6 +112,7 @@ export class HistoryPage {
     this.root.replaceChildren(header, chartSlot, tableSlot);
     this.root.removeAttribute('aria-busy');
     this.renderChart(chartSlot);
+    this.redrawOnResize(chartSlot);
     // The chart first, on its own frame; the table (up to a page of rows) in the frame after it. A
     // single requestAnimationFrame would build the table before the chart's first paint, in the
     // same frame, and the chart would wait for the table's layout.
@@ -147,6 +121,27 @@ export class HistoryPage {
       frame = requestAnimationFrame(() => this.renderEntries(tableSlot));
     });
     this.cancelTable = () => cancelAnimationFrame(frame);
+  }
+
+  /**
+   * Draws the chart again at the slot's new width, once a frame at most. The drawing is never
+   * stretched to fit (its text would grow and shrink with the panel): it is drawn for the width.
+   */
+  private redrawOnResize(slot: HTMLElement): void {
+    this.resizing?.disconnect();
+    let drawnAt = slot.clientWidth;
+    let frame: number | undefined;
+    this.resizing = new ResizeObserver(() => {
+      if (frame !== undefined || slot.clientWidth === drawnAt) {
+        return;
+      }
+      frame = requestAnimationFrame(() => {
+        frame = undefined;
+        drawnAt = slot.clientWidth;
+        this.renderChart(slot);
+      });
+    });
+    this.resizing.observe(slot);
   }
 
   /** Draws the chart into `slot` at its current width. */
@@ -158,21 +153,21 @@ export class HistoryPage {
       slot.replaceChildren(element('p', 'empty', strings.noHistory));
       return;
     }
-    const width = Math.max(320, Math.floor(slot.clientWidth || 720));
-    const height = 260;
-    const geometry = chartGeometry(series, { width, height, left: 56, right: 16, top: 12, bottom: 28, rtl: this.rtl });
+    const box = chartBox(slot.clientWidth || 720, parseFloat(getComputedStyle(slot).fontSize), this.rtl);
+    const { width, height } = box;
+    const geometry = chartGeometry(series, box);
     const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': strings.chartLabel }, 'chart-svg');
-    const { chartDates: dates, numbers } = this.formats;
+    const format = this.format;
     const { plot } = geometry;
     for (const tick of geometry.yTicks) {
       chart.append(svg('line', { x1: plot.x0, x2: plot.x1, y1: tick.position, y2: tick.position }, 'grid'));
       const label = svg('text', { x: this.rtl ? plot.x1 + 6 : plot.x0 - 6, y: tick.position + 4, 'text-anchor': this.rtl ? 'start' : 'end' }, 'axis-label');
-      label.textContent = numbers.format(tick.value);
+      label.textContent = format.number(tick.value);
       chart.append(label);
     }
     for (const tick of geometry.xTicks) {
       const label = svg('text', { x: tick.position, y: plot.y1 + 18, 'text-anchor': 'middle' }, 'axis-label');
-      label.textContent = dates.format(tick.value);
+      label.textContent = format.chartTime(tick.value);
       chart.append(label);
     }
     chart.append(svg('line', { x1: plot.x0, x2: plot.x1, y1: plot.y1, y2: plot.y1 }, 'axis'));
@@ -182,7 +177,7 @@ export class HistoryPage {
       chart.append(svg('path', { d: path.d, fill: 'none' }, `line ${seriesClass}`));
       chart.append(svg('circle', { cx: path.last.x, cy: path.last.y, r: 3 }, `dot ${seriesClass}`));
       const item = element('li', 'legend-item');
-      item.append(element('span', `swatch ${seriesClass}`), element('span', 'legend-code', path.locationCode), element('span', 'legend-now', `${strings.now}: ${numbers.format(path.last.value)}`));
+      item.append(element('span', `swatch ${seriesClass}`), element('span', 'legend-code', path.locationCode), element('span', 'legend-now', `${strings.now}: ${format.number(path.last.value)}`));
       legend.append(item);
     });
     slot.replaceChildren(chart, legend);
@@ -225,7 +220,7 @@ export class HistoryPage {
     const update = (): void => {
       this.filter = { text: search.value, source: source.value as HistoryFilter['source'], locationCode: location.value };
       const rows = filterRows(data.rows, this.filter).sort((a, b) => b.time - a.time);
-      count.textContent = fill(pickForm(strings.entriesCount, rows.length), rows.length);
+      count.textContent = this.format.text(pickForm(strings.entriesCount, rows.length), rows.length);
       tableHolder.replaceChildren(this.table(rows.slice(0, this.shown)));
       if (rows.length > this.shown) {
         const more = element('button', 'button secondary', `+${rows.length - this.shown}`);
@@ -252,7 +247,7 @@ export class HistoryPage {
     table.append(element('thead'));
     table.tHead?.append(head);
     const body = element('tbody');
-    const dates = this.formats.tableDates;
+    const format = this.format;
     const reasonLabel: Record<string, string> = {
       received: strings.reasonReceived, damaged: strings.reasonDamaged, 'cycle-count': strings.reasonCycleCount,
       correction: strings.reasonCorrection, returned: strings.reasonReturned, other: strings.reasonOther,
@@ -262,7 +257,7 @@ export class HistoryPage {
       const line = element('tr', `row source-${row.source}`);
       const change = row.qty === undefined ? row.action : `${row.action} ${row.action === 'adjust' && row.qty > 0 ? '+' : ''}${row.qty}`;
       const figures = row.before !== undefined && row.after !== undefined ? `${row.before} → ${row.after}` : '';
-      for (const text of [dates.format(row.time), sourceLabel[row.source] ?? row.source, row.locationCode, change, figures, [row.reason && (reasonLabel[row.reason] ?? row.reason), row.note].filter(Boolean).join(' · '), row.transactionId ?? '']) {
+      for (const text of [format.timeAndDate(row.time), sourceLabel[row.source] ?? row.source, row.locationCode, change, figures, [row.reason && (reasonLabel[row.reason] ?? row.reason), row.note].filter(Boolean).join(' · '), row.transactionId ?? '']) {
         line.append(element('td', undefined, text));
       }
       body.append(line);

@@ -1,9 +1,8 @@
 // Entry point of the packing page bundle (media/dist/packing.js).
-import { PackingPage, type WebviewApi } from './page';
-
-declare function acquireVsCodeApi(): WebviewApi;
+import { acquireWebviewApi } from '../common/webviewApi';
+import { PackingPage } from './page';
 
 const root = document.getElementById('app');
 if (root) {
-  new PackingPage(root, acquireVsCodeApi()).start();
+  new PackingPage(root, acquireWebviewApi()).start();
 }

@@ -17,15 +17,9 @@ import {
 import { describeMessage } from '../../src/common/webview/schema';
 import { matchesSearch, searchText } from './filter';
 import { focusCard, focusedControl, focusNeighbour, refocus, visibleCards, type FocusedControl } from './focus';
-import { createFormatter, type Formatter } from './format';
+import { createFormatter, type Formatter } from '../common/format';
+import type { WebviewApi } from '../common/webviewApi';
 import { notPicked, renderCard, renderEmpty, renderHeader, renderLoadError, renderLoading, renderNoMatches, renderUnreachable, renderSummary, type Action, type CardView, type DetailsState } from './render';
-
-/** The part of the webview API the page uses (`acquireVsCodeApi()` in VS Code, a stand-in in tests). */
-export interface WebviewApi {
-  postMessage(message: unknown): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
 
 interface Ready {
   warehouse: WarehouseInfo;

@@ -2,7 +2,8 @@
 // in through `textContent` (via `el`), never as markup, so an item named like an HTML tag is
 // shown as those characters.
 import type { OrderDetailsView, PackingState, PageStrings, QueueOrder, WarehouseInfo } from '../../src/packing/protocol';
-import type { Formatter } from './format';
+import { el } from '../common/dom';
+import type { Formatter } from '../common/format';
 import { pickForm } from '../../src/common/text/pluralForms';
 
 export type DetailsState = { status: 'loading' } | { status: 'loaded'; details: OrderDetailsView } | { status: 'failed'; error: string };
@@ -32,27 +33,6 @@ export interface SummaryView {
 
 /** The buttons' `data-action` values, which the page's event handlers dispatch on. */
 export type Action = 'pick' | 'pack' | 'confirmPack' | 'cancelPack' | 'advance' | 'toggleDetails' | 'retryDetails' | 'refresh' | 'showLog' | 'signIn';
-
-interface Props {
-  className?: string;
-  text?: string;
-  attrs?: Record<string, string>;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, children: Node[] = []): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (props.className) {
-    node.className = props.className;
-  }
-  if (props.text !== undefined) {
-    node.textContent = props.text;
-  }
-  for (const [name, value] of Object.entries(props.attrs ?? {})) {
-    node.setAttribute(name, value);
-  }
-  node.append(...children);
-  return node;
-}
 
 const templates = new WeakMap<object, Map<string, Node>>();
 const UNSCOPED = {};

@@ -1,8 +1,9 @@
 // Turns what a server saw of one request and its answer into a TrafficExchange: tokens shortened,
 // bodies cut at the capture limit (their real size kept), JSON parsed only when someone reads it.
+import { createHash } from 'node:crypto';
 import type { CapturedBody, Finding, TokenGrant, TrafficExchange, TrafficSource } from './exchange';
 import { bearerToken, mightHoldToken, shortenAuthorization, shortenTokens, tokenFingerprint } from './tokens';
-import { API_PREFIX } from '../oto';
+import { API_PREFIX, ENDPOINT_NAMES, WEBHOOK_ENDPOINT } from '../oto';
 
 /** Bodies past this are kept truncated. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -71,6 +72,8 @@ function parse(text: string): unknown {
  */
 class KeptBody implements CapturedBody {
   private parsed: { value: unknown } | undefined;
+  /** `bodyDigest`'s, once made (`null`: not JSON). */
+  digest: string | null | undefined = undefined;
 
   constructor(
     readonly text: string,
@@ -111,6 +114,30 @@ export function keptCost(body: CapturedBody | undefined): number {
   }
   const keepsParse = body instanceof KeptBody ? body.keepsParse && !body.truncated : body.json !== undefined;
   return (keepsParse ? 5 : 2) * body.text.length;
+}
+
+// Bodies that capture did not make (read back from a log, built by a test) keep their digest here.
+const otherDigests = new WeakMap<CapturedBody, string | null>();
+
+/**
+ * A digest of the body's parsed JSON (`null` when it has none), made once per body: the
+ * duplicate-write check compares a write with every earlier one in its window (a bulk import: a
+ * thousand), so the digest is a field of the body rather than a lookup (a WeakMap lookup per earlier
+ * write was half the check's cost). Equal for bodies that differ only in spacing.
+ */
+export function bodyDigest(body: CapturedBody): string | null {
+  const kept = body instanceof KeptBody ? body : undefined;
+  let digest = kept ? kept.digest : otherDigests.get(body);
+  if (digest === undefined) {
+    const { json } = body;
+    digest = json === undefined ? null : createHash('sha256').update(JSON.stringify(json)).digest('base64');
+    if (kept) {
+      kept.digest = digest;
+    } else {
+      otherDigests.set(body, digest);
+    }
+  }
+  return digest;
 }
 
 /** The body of every request that has none (most reads): one object for all of them, not one each. */
@@ -195,6 +222,21 @@ export function otoCodeOf(status: number | undefined, body: CapturedBody | undef
   return undefined;
 }
 
+/**
+ * OTO's endpoint names as the literals of its table: an endpoint cut out of a request's path is a
+ * slice of it, and comparing slices is several times slower than comparing one string with itself,
+ * which the lint does for every earlier exchange it looks back at.
+ */
+const CANONICAL_ENDPOINTS = new Map<string, string>([...ENDPOINT_NAMES, WEBHOOK_ENDPOINT.name].map((name) => [name, name]));
+
+function endpointOf(path: string): string {
+  if (!path.startsWith(API_PREFIX)) {
+    return '';
+  }
+  const name = path.slice(API_PREFIX.length).replace(/\/$/, '');
+  return CANONICAL_ENDPOINTS.get(name) ?? name;
+}
+
 function splitTarget(target: string, parsed: Readonly<Record<string, string>> | undefined): { path: string; query: Readonly<Record<string, string>> } {
   const mark = target.indexOf('?');
   const path = mark < 0 ? target : target.slice(0, mark);
@@ -248,7 +290,7 @@ export function captureExchange(raw: RawExchange): TrafficExchange {
   const requestBody = captureBody(raw.requestBody, limit, raw.requestBytes, 'parsedRequest' in raw ? { value: raw.parsedRequest } : undefined, true);
   const responseBody = raw.responseBody === undefined ? undefined : captureBody(raw.responseBody, BODY_LIMIT_BYTES);
   const authorization = headerText(raw.requestHeaders.authorization);
-  const endpoint = path.startsWith(API_PREFIX) ? path.slice(API_PREFIX.length).replace(/\/$/, '') : '';
+  const endpoint = endpointOf(path);
   return {
     id: 0,
     startedAt: raw.startedAt,

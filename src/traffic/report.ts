@@ -8,21 +8,29 @@ import type { Severity, TrafficExchange } from './exchange';
  * sent: `14:03:07.262 → orderStatus packed 1042 POST http://127.0.0.1:3000/oto 200 4 ms`.
  */
 export function formatTrafficLine(exchange: TrafficExchange): string {
+  // Built by concatenation, not an array of parts and a join: the CLI words every exchange.
+  let line = formatTime(exchange.startedAt);
   const hook = exchange.direction === 'outbound' ? exchange.webhook : undefined;
-  const parts = [
-    formatTime(exchange.startedAt),
-    ...(hook ? ['→', hook.type, hook.event, hook.orderId].filter((part) => part !== '') : []),
-    exchange.method,
-    exchange.endpoint || exchange.path,
-    exchange.status === undefined ? '---' : String(exchange.status),
-    // A gateway error's code is its status (`{"message", "code": 401}`): said once, not `401 401`.
-    ...(exchange.otoCode !== undefined && exchange.otoCode !== String(exchange.status) ? [exchange.otoCode] : []),
-    formatDuration(exchange.durationMs),
-    ...(exchange.fault !== undefined ? [`[fault: ${exchange.fault}]`] : []),
-    ...exchange.findings.map((finding) => finding.rule),
-  ];
+  if (hook) {
+    line += ' →';
+    for (const part of [hook.type, hook.event, hook.orderId]) {
+      line += part === '' ? '' : ` ${part}`;
+    }
+  }
+  const status = exchange.status === undefined ? '---' : String(exchange.status);
+  line += ` ${exchange.method} ${exchange.endpoint || exchange.path} ${status}`;
+  // A gateway error's code is its status (`{"message", "code": 401}`): said once, not `401 401`.
+  if (exchange.otoCode !== undefined && exchange.otoCode !== String(exchange.status)) {
+    line += ` ${exchange.otoCode}`;
+  }
+  line += ` ${formatDuration(exchange.durationMs)}`;
+  if (exchange.fault !== undefined) {
+    line += ` [fault: ${exchange.fault}]`;
+  }
+  for (const finding of exchange.findings) {
+    line += ` ${finding.rule}`;
+  }
   // Endpoint and path come from the client: no control characters (escape sequences) reach the terminal.
-  const line = parts.join(' ');
   return CONTROL.test(line) ? line.replace(CONTROL_ALL, '?') : line;
 }
 

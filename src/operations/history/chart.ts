@@ -26,6 +26,21 @@ export interface ChartBox {
   rtl: boolean;
 }
 
+/** The narrowest chart drawn; a narrower slot scrolls it sideways rather than shrink its labels. */
+export const MIN_CHART_WIDTH = 320;
+
+/**
+ * The chart's box for a slot `slotWidth` CSS pixels wide, with labels in a `fontPx` font: one unit
+ * of the drawing is one CSS pixel at every width (the page redraws when the slot's width changes
+ * instead of letting the SVG stretch, which scaled its text with the panel), and the room for the
+ * labels follows the font, not the width.
+ */
+export function chartBox(slotWidth: number, fontPx: number, rtl: boolean): ChartBox {
+  const font = Number.isFinite(fontPx) && fontPx > 0 ? fontPx : 13;
+  const width = Math.max(MIN_CHART_WIDTH, Math.floor(Number.isFinite(slotWidth) ? slotWidth : 0));
+  return { width, height: 240 + Math.round(2 * font), left: Math.round(4.5 * font), right: 16, top: 12, bottom: Math.round(2.2 * font), rtl };
+}
+
 export interface Tick {
   position: number;
   value: number;
@@ -41,12 +56,23 @@ export interface ChartGeometry {
 /** Per location, on hand before and after each change, ending at the figure read now. */
 export function seriesFromRows(rows: readonly HistoryRow[], now: readonly LocationNow[], readAt: number): Series[] {
   const byLocation = new Map<string, Point[]>();
-  const sorted = [...rows].filter((row) => row.after !== undefined).sort((a, b) => a.time - b.time);
+  // The host sends the ledger in time order: sorting is then only a check (10,000 rows: the chart's budget).
+  let ordered = true;
+  for (let index = 1; index < rows.length && ordered; index++) {
+    ordered = rows[index - 1].time <= rows[index].time;
+  }
+  const sorted = ordered ? rows : [...rows].sort((a, b) => a.time - b.time);
   for (const row of sorted) {
-    const points = byLocation.get(row.locationCode) ?? [];
-    const previous = points.at(-1)?.value;
-    points.push({ t: row.time, value: row.before ?? previous ?? (row.after as number) }, { t: row.time, value: row.after as number });
-    byLocation.set(row.locationCode, points);
+    if (row.after === undefined) {
+      continue;
+    }
+    let points = byLocation.get(row.locationCode);
+    if (!points) {
+      points = [];
+      byLocation.set(row.locationCode, points);
+    }
+    const previous = points.length > 0 ? points[points.length - 1].value : undefined;
+    points.push({ t: row.time, value: row.before ?? previous ?? row.after }, { t: row.time, value: row.after });
   }
   for (const { locationCode, onHand } of now) {
     const points = byLocation.get(locationCode);
@@ -73,22 +99,23 @@ export function niceTicks(min: number, max: number, count: number): number[] {
 }
 
 export function chartGeometry(series: readonly Series[], box: ChartBox): ChartGeometry {
-  const all = series.flatMap((line) => line.points);
   const plot = box.rtl
     ? { x0: box.right, x1: box.width - box.left, y0: box.top, y1: box.height - box.bottom }
     : { x0: box.left, x1: box.width - box.right, y0: box.top, y1: box.height - box.bottom };
-  if (all.length === 0) {
-    return { paths: [], xTicks: [], yTicks: [], plot };
-  }
   let tMin = Infinity;
   let tMax = -Infinity;
   let vMin = 0;
   let vMax = -Infinity;
-  for (const point of all) {
-    tMin = Math.min(tMin, point.t);
-    tMax = Math.max(tMax, point.t);
-    vMin = Math.min(vMin, point.value);
-    vMax = Math.max(vMax, point.value);
+  for (const line of series) {
+    for (const point of line.points) {
+      tMin = point.t < tMin ? point.t : tMin;
+      tMax = point.t > tMax ? point.t : tMax;
+      vMin = point.value < vMin ? point.value : vMin;
+      vMax = point.value > vMax ? point.value : vMax;
+    }
+  }
+  if (vMax === -Infinity) {
+    return { paths: [], xTicks: [], yTicks: [], plot };
   }
   if (tMax === tMin) {
     tMax = tMin + 60_000;

@@ -1,9 +1,14 @@
 // The server's side of traffic capture: notes what one request brought and what it was answered,
 // and hands the whole exchange over once the response is done (or the connection is gone: a hang
-// or a drop is an exchange too, without an answer).
+// or a drop is an exchange too, without an answer). It is recorded at once, not deferred: whoever
+// reads the journal right after an answer or an abandoned call (a test, the editor's views, the
+// control API) finds the exchange there.
 import type * as http from 'node:http';
 import type { RawExchange } from '../../traffic/capture';
+import type { TrafficSource } from '../../traffic/exchange';
 import type { Fault } from '../types';
+
+const SANDBOX_SOURCE: TrafficSource = Object.freeze({ kind: 'sandbox' });
 
 /** A fault in words, for the exchange's `fault` field (`429 Retry-After 5`, `hang`, `+200 ms`). */
 export function describeFault(fault: Fault): string {
@@ -38,7 +43,7 @@ export class ExchangeTap {
   constructor(incoming: http.IncomingMessage, response: http.ServerResponse, emit: (raw: RawExchange) => void, now: () => number = Date.now) {
     this.raw = {
       startedAt: now(),
-      source: { kind: 'sandbox' },
+      source: SANDBOX_SOURCE,
       remoteAddress: incoming.socket.remoteAddress ?? '',
       remotePort: incoming.socket.remotePort ?? 0,
       method: incoming.method ?? 'GET',
@@ -84,3 +89,4 @@ export class ExchangeTap {
     this.raw.responseBody = body;
   }
 }
+

@@ -1,6 +1,6 @@
 // Writes OTO cannot make safe for you: it has no idempotency key, and `set` is last-writer-wins.
-import { createHash } from 'node:crypto';
-import type { CapturedBody, TrafficExchange } from '../exchange';
+import { bodyDigest } from '../capture';
+import type { TrafficExchange } from '../exchange';
 import { clientLabel, requestObject, rule, sameClient, sameToken, succeeded } from './rule';
 
 function actionType(exchange: TrafficExchange): unknown {
@@ -12,27 +12,17 @@ function isRepeatableHarm(exchange: TrafficExchange): boolean {
   return exchange.method === 'POST' && (exchange.endpoint === 'createInventoryOrder' || actionType(exchange) === 'adjust');
 }
 
-// A digest of each write's parsed body, made once: an ERP's bulk import compares every write with
-// every earlier one in the window, and re-serialising both bodies for each pair made that
-// quadratic in body size on the extension host. A digest, not the text, so the traffic store's
-// byte bound still holds.
-const digests = new WeakMap<CapturedBody, string | undefined>();
-
-function bodyDigest({ requestBody }: TrafficExchange): string | undefined {
-  if (!digests.has(requestBody)) {
-    const { json } = requestBody;
-    digests.set(requestBody, json === undefined ? undefined : createHash('sha256').update(JSON.stringify(json)).digest('base64'));
-  }
-  return digests.get(requestBody);
-}
-
-/** The same body, also when only its spacing differs. */
-function sameBody(a: TrafficExchange, b: TrafficExchange): boolean {
-  if (a.requestBody.text === b.requestBody.text) {
-    return true;
-  }
-  const left = bodyDigest(a);
-  return left !== undefined && left === bodyDigest(b);
+/**
+ * The same body as `exchange`'s, also when only its spacing differs: the same digest of the parsed
+ * JSON (equal texts parse alike), or for a body that is not JSON the same text. Digests are made
+ * once per body and kept with it, so a bulk import's check compares two short strings per earlier
+ * write rather than two 8 KB texts.
+ */
+function sameBodyAs(exchange: TrafficExchange): (earlier: TrafficExchange) => boolean {
+  const own = bodyDigest(exchange.requestBody);
+  return own === null
+    ? (earlier) => earlier.requestBody.text === exchange.requestBody.text
+    : (earlier) => bodyDigest(earlier.requestBody) === own;
 }
 
 /** A 4xx said no: that write changed nothing, so sending it again doubles nothing. */
@@ -53,9 +43,10 @@ export const duplicateWrite = rule(
       return [];
     }
     const since = exchange.startedAt - options.duplicateWindowSeconds * 1000;
+    const sameBody = sameBodyAs(exchange);
     for (let i = history.length - 1; i >= 0 && history[i].startedAt >= since; i--) {
       const earlier = history[i];
-      if (earlier.endpoint === exchange.endpoint && sameToken(earlier, exchange) && mayHaveApplied(earlier) && sameBody(earlier, exchange)) {
+      if (earlier.endpoint === exchange.endpoint && sameToken(earlier, exchange) && mayHaveApplied(earlier) && sameBody(earlier)) {
         const seconds = ((exchange.startedAt - earlier.startedAt) / 1000).toFixed(1);
         return [{ params: { endpoint: exchange.endpoint, seconds, earlier: earlier.id }, related: [earlier.id] }];
       }

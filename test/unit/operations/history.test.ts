@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chartGeometry, niceTicks, seriesFromRows } from '../../../src/operations/history/chart';
+import { chartBox, chartGeometry, MIN_CHART_WIDTH, niceTicks, seriesFromRows } from '../../../src/operations/history/chart';
 import type { LedgerEntry } from '../../../src/stockChange/ledgerEntry';
 import { Ledger } from '../../../src/operations/history/ledger';
 import { filterRows, parseHistoryHostMessage, parseHistoryPageMessage, type HistoryRow } from '../../../src/operations/history/protocol';
@@ -88,6 +88,25 @@ describe('operations: the history chart and page protocol', () => {
     // Mirrored: the value axis' space is now on the right, so the earliest change sits at 400 − 40.
     assert.ok(rtl.paths.find((item) => item.locationCode === 'RUH-WH1')?.d.startsWith('M360 '));
     assert.deepStrictEqual(niceTicks(0, 12, 5), [0, 5, 10]);
+  });
+
+  it('draws at the slot\'s own width, with room for labels that follows the font and not the width', () => {
+    // Drawn at half width, then widened: the drawing widens (a unit stays a CSS pixel), the labels'
+    // room and the height stay as they were, so nothing scales the text up with the panel.
+    const half = chartBox(420.6, 13, false);
+    const wide = chartBox(1280, 13, false);
+    assert.strictEqual(half.width, 420);
+    assert.strictEqual(wide.width, 1280);
+    assert.deepStrictEqual({ ...wide, width: half.width }, half);
+    const series = seriesFromRows(rows, [], T0 + 7_200_000);
+    const labelsHalf = chartGeometry(series, half).xTicks.length;
+    const labelsWide = chartGeometry(series, wide).xTicks.length;
+    assert.ok(labelsWide > labelsHalf, `more time labels fit when wider (${labelsHalf} → ${labelsWide}), at the same size`);
+    // A larger editor font gets more room for its labels at any width.
+    assert.ok(chartBox(420, 20, false).left > half.left);
+    assert.ok(chartBox(420, 20, false).bottom > half.bottom);
+    assert.strictEqual(chartBox(100, 13, true).width, MIN_CHART_WIDTH, 'a narrow slot scrolls a chart of the least width');
+    assert.strictEqual(chartBox(Number.NaN, Number.NaN, false).left, chartBox(500, 13, false).left, 'no width or font read yet: the defaults');
   });
 
   it('draws 10,000 changes with a path bounded by the plot width', () => {

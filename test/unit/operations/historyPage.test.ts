@@ -70,4 +70,37 @@ describe('stock history page (Chromium)', () => {
       await handle.page.close();
     });
   }
+  it('keeps the axis labels at the page\'s font size when the chart, first drawn at half width, is widened', async () => {
+    const handle = await openPackingPage(browser, { bundle: 'history' });
+    await handle.page.setViewportSize({ width: 460, height: 640 });
+    await handle.send({ type: 'init', strings: historyStrings(), locale: 'en' });
+    const rows = makeHistory(300, Date.UTC(2026, 10, 20));
+    await handle.send({ type: 'history', sku: 'AJW-DATES-500', name: '', rows, now: [], readAt: rows[299].time });
+    await handle.page.waitForSelector('.axis-label');
+    const measure = (): Promise<{ slot: number; drawn: number; labelPx: number; fontPx: number; labels: number }> =>
+      handle.page.evaluate(() => {
+        const label = document.querySelector('.axis-label') as SVGTextElement;
+        return {
+          slot: (document.querySelector('.chart') as HTMLElement).clientWidth,
+          drawn: (document.querySelector('.chart-svg') as SVGSVGElement).getBoundingClientRect().width,
+          labelPx: label.getBoundingClientRect().height,
+          fontPx: parseFloat(getComputedStyle(document.body).fontSize),
+          labels: document.querySelectorAll('.axis-label').length,
+        };
+      });
+    const half = await measure();
+    await handle.page.setViewportSize({ width: 1280, height: 640 });
+    await handle.page.waitForFunction((slot) => Math.round((document.querySelector('.chart-svg') as SVGSVGElement).getBoundingClientRect().width) !== slot, Math.round(half.drawn));
+    const wide = await measure();
+    assert.ok(wide.slot > 2 * half.slot, `the slot widened (${half.slot} → ${wide.slot})`);
+    assert.strictEqual(Math.round(half.drawn), half.slot, 'drawn at the slot\'s width, not stretched');
+    assert.strictEqual(Math.round(wide.drawn), wide.slot, 'redrawn at the new width, not stretched');
+    assert.ok(Math.abs(wide.labelPx - half.labelPx) < 1, `labels ${half.labelPx.toFixed(1)} px high, then ${wide.labelPx.toFixed(1)} px`);
+    assert.ok(half.labelPx < 2 * half.fontPx, `labels about the page's font size (${half.fontPx} px), not scaled (${half.labelPx.toFixed(1)} px)`);
+    assert.ok(wide.labels > half.labels, 'the wider chart has room for more time labels instead');
+    fs.mkdirSync(path.join(ROOT, 'test-output', 'screenshots'), { recursive: true });
+    await handle.page.screenshot({ path: path.join(ROOT, 'test-output', 'screenshots', 'history-page-widened.png') });
+    assert.deepStrictEqual(await handle.problems(), []);
+    await handle.page.close();
+  });
 });

@@ -1,5 +1,6 @@
-// Fills the host's localised templates and formats numbers and times for the panel's locale.
-// Intl throws on a locale tag it does not know, so every use falls back to the default locale.
+// Fills the host's localised templates and formats numbers and times for the panel's locale, for
+// every webview page. Intl throws on a locale tag it does not know, so every format falls back to
+// the default locale. Each Intl format is made once here: making one costs milliseconds.
 
 export interface Formatter {
   text(template: string, ...args: Array<string | number>): string;
@@ -9,6 +10,10 @@ export interface Formatter {
   dateTime(text: string): string;
   /** A calendar date (`2026-02-19`) in the locale's format; anything unreadable as it came. */
   date(text: string): string;
+  /** An instant as a date and time (`Nov 20, 2026, 9:00 AM`): a ledger entry's time. */
+  timeAndDate(epochMs: number): string;
+  /** An instant as a short day and time (`Nov 20, 09:00`): a label on a time axis. */
+  chartTime(epochMs: number): string;
 }
 
 function safely<T>(make: (locale: string | undefined) => T, locale: string): T {
@@ -24,10 +29,13 @@ export function createFormatter(locale: string): Formatter {
   const times = safely((tag) => new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit', second: '2-digit' }), locale);
   const dateTimes = safely((tag) => new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' }), locale);
   const dates = safely((tag) => new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' }), locale);
+  const chartTimes = safely((tag) => new Intl.DateTimeFormat(tag, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }), locale);
   const number = (value: number): string => numbers.format(value);
   return {
     number,
     time: (epochMs) => times.format(new Date(epochMs)),
+    timeAndDate: (epochMs) => dateTimes.format(epochMs),
+    chartTime: (epochMs) => chartTimes.format(epochMs),
     dateTime: (text) => {
       const parsed = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(text) ? new Date(text.replace(' ', 'T')) : undefined;
       return parsed && !Number.isNaN(parsed.getTime()) ? dateTimes.format(parsed) : text;
