@@ -24,6 +24,11 @@ export function worstSeverity(exchange: TrafficExchange): Severity | undefined {
   return worst;
 }
 
+/** A finding's severity in the user's language, as the Problems panel names it. */
+export function severityLabel(severity: Severity): string {
+  return severity === 'error' ? l10n.t('Error') : severity === 'warning' ? l10n.t('Warning') : l10n.t('Info');
+}
+
 /** The client as a row shows it: its User-Agent (short) or its address. */
 export function clientName(exchange: TrafficExchange): string {
   if (exchange.client.own) {

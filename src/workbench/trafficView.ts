@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { Coalesced } from '../common/refresh/coalesce';
 import type { TrafficExchange } from '../traffic/exchange';
 import type { TrafficFeed } from './feed';
-import { trafficRow } from './rows';
+import { severityLabel, trafficRow } from './rows';
 import { COMMANDS } from '../common/ids';
 
 export const OPEN_TRAFFIC_COMMAND = COMMANDS.openSandboxExchange;
@@ -51,7 +51,7 @@ export class TrafficView implements vscode.TreeDataProvider<TrafficExchange>, vs
     item.iconPath = new vscode.ThemeIcon(row.icon.id, row.icon.color ? new vscode.ThemeColor(row.icon.color) : undefined);
     item.contextValue = 'oto.trafficExchange';
     // Plain text, not Markdown: everything here came from the client.
-    item.tooltip = [`#${exchange.id} ${exchange.method} ${exchange.target ?? exchange.path}`, row.description, ...exchange.findings.map((finding) => `${finding.severity}: ${finding.rule}`)].join('\n');
+    item.tooltip = [`#${exchange.id} ${exchange.method} ${exchange.target ?? exchange.path}`, row.description, ...exchange.findings.map((finding) => `${severityLabel(finding.severity)}: ${finding.rule}`)].join('\n');
     item.accessibilityInformation = { label: `${row.label}, ${row.description}` };
     item.command = { command: OPEN_TRAFFIC_COMMAND, title: vscode.l10n.t('Open exchange'), arguments: [exchange] };
     return item;

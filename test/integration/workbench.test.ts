@@ -174,7 +174,7 @@ describe('integration workbench in a real VS Code', () => {
       );
       assert.match(editor?.document.getText() ?? '', /"rule": "date-format"/);
       await screenshot('traffic-document');
-      const id = Number(/^\/(\d+)-/.exec(editor?.document.uri.path ?? '')?.[1]);
+      const id = Number(/#(\d+) /.exec(editor?.document.uri.path ?? '')?.[1]);
       await vscode.env.clipboard.writeText('');
       await vscode.commands.executeCommand('oto.copySandboxExchangeAsCurl', { id });
       const curl = await vscode.env.clipboard.readText();

@@ -1,9 +1,9 @@
 // The Sandbox Traffic view's plain parts: its rows, its exchange documents, and the localised
 // wording of findings (which must say exactly what the core says, in English).
 import * as assert from 'node:assert';
-import { formatTrafficDocument } from '../../../src/workbench/exchangeDocument';
+import { formatTrafficDocument, trafficDocumentPath, trafficIdOf } from '../../../src/workbench/exchangeDocument';
 import { findingText } from '../../../src/workbench/findingText';
-import { hostOf, trafficRow } from '../../../src/workbench/rows';
+import { hostOf, severityLabel, trafficRow } from '../../../src/workbench/rows';
 import { ADJUST, exchange, lastFindings, READ, type Sent } from '../traffic/build';
 import { arabicBundle, withBundle } from '../l10nBundle';
 
@@ -94,6 +94,19 @@ describe('Sandbox Traffic exchange documents', () => {
     assert.strictEqual(parsed.request.url, 'http://127.0.0.1:8787/rest/v2/createInventoryOrder');
   });
 
+  it('names a document (its tab, its Problems entry) by exchange, method and endpoint, in a folder the Problems panel shows beside it', () => {
+    const adjust = exchange(59, { body: ADJUST });
+    const path = trafficDocumentPath(adjust, 'Sandbox Traffic');
+    assert.strictEqual(path, 'Sandbox Traffic/#59 POST updateStockQuantity.json');
+    assert.ok(!path.startsWith('/'), 'no lone "/" beside the entry');
+    assert.strictEqual(trafficIdOf(path), 59);
+    assert.strictEqual(trafficIdOf(trafficDocumentPath(adjust, 'حركة البيئة التجريبية')), 59, 'in Arabic too');
+    // Nothing the client chose gets into the name but OTO's endpoint name or `request`.
+    const odd = { ...exchange(7, { target: '/rest/v2/../../etc/passwd' }), endpoint: '../../etc/passwd', method: 'GET /x' };
+    assert.strictEqual(trafficDocumentPath(odd, 'a/b'), 'a_b/#7 ______etc_passwd.json');
+    assert.strictEqual(trafficIdOf('/59-updateStockQuantity.json'), undefined, 'the old names are not read as exchanges');
+  });
+
   it('shows a truncated body as its kept text, with its real size', () => {
     const big = { ...exchange(1, { text: 'x'.repeat(10) }), requestBody: { text: '{"partial', bytes: 400_000, truncated: true } };
     const parsed = JSON.parse(formatTrafficDocument(big, 'http://x', (finding) => finding.message).text);
@@ -137,5 +150,8 @@ describe('Sandbox Traffic finding wording', () => {
     assert.notStrictEqual(arabic, finding.message);
     assert.match(arabic, /[\u0600-\u06ff]/);
     assert.ok(arabic.includes('"40.5"') && arabic.includes('qty'), arabic);
+    // The row's tooltip names each finding's severity in the user's language, as Problems does.
+    assert.deepStrictEqual(withBundle(arabicBundle(), () => [severityLabel('error'), severityLabel('warning'), severityLabel('info')]), ['خطأ', 'تحذير', 'معلومة']);
+    assert.deepStrictEqual([severityLabel('error'), severityLabel('warning')], ['Error', 'Warning']);
   });
 });
