@@ -3,7 +3,7 @@
 import * as assert from 'node:assert';
 import { formatTrafficDocument, trafficDocumentPath, trafficIdOf } from '../../../src/workbench/exchangeDocument';
 import { findingText } from '../../../src/workbench/findingText';
-import { hostOf, severityLabel, trafficRow } from '../../../src/workbench/rows';
+import { hiddenOwnReadsText, hostOf, isOwnBackgroundRead, severityLabel, trafficRow } from '../../../src/workbench/rows';
 import { ADJUST, exchange, lastFindings, READ, type Sent } from '../traffic/build';
 import { arabicBundle, withBundle } from '../l10nBundle';
 
@@ -56,6 +56,29 @@ describe('Sandbox Traffic view rows', () => {
     const accepted = { ...exchange(4, { body: ADJUST, status: 200 }), findings: [{ ...finding, severity: 'error' as const }] };
     assert.deepStrictEqual(trafficRow(accepted).icon, { id: 'error', color: 'errorForeground' });
     assert.deepStrictEqual(trafficRow({ ...accepted, findings: [{ ...finding, severity: 'warning' as const }] }).icon, { id: 'warning', color: 'list.warningForeground' });
+  });
+});
+
+describe('Sandbox Traffic: this editor\'s background reads', () => {
+  const OWN = 'oto-stock-vscode/0.1.0';
+
+  it('counts as background only this editor\'s reads that went well: not its writes, failures or findings, nor anyone else\'s reads', () => {
+    assert.strictEqual(isOwnBackgroundRead(exchange(1, { ...READ, userAgent: OWN })), true, 'a Stock view refresh');
+    assert.strictEqual(isOwnBackgroundRead(exchange(2, { target: '/rest/v2/refreshToken', body: { refresh_token: 'x' }, userAgent: OWN })), true, 'its token refresh');
+    assert.strictEqual(isOwnBackgroundRead(exchange(3, READ)), false, 'the ERP\'s read');
+    assert.strictEqual(isOwnBackgroundRead(exchange(4, { body: ADJUST, userAgent: OWN })), false, 'its write (an Adjust) stays in sight');
+    assert.strictEqual(isOwnBackgroundRead(exchange(5, { ...READ, userAgent: OWN, status: 429, response: { success: false, otoErrorCode: 'OTO1143' } })), false, 'a read a fault hit stays in sight');
+    const [finding] = lastFindings({ body: { ...ADJUST, qty: '40.5' } });
+    assert.strictEqual(isOwnBackgroundRead({ ...exchange(6, { ...READ, userAgent: OWN }), findings: [finding] }), false, 'a read with a finding stays in sight');
+    const unanswered = { ...exchange(7, { ...READ, userAgent: OWN }), status: undefined, responseBody: undefined };
+    assert.strictEqual(isOwnBackgroundRead(unanswered), false, 'a read that got no answer stays in sight');
+  });
+
+  it('says how many it hides, and where they are, only while it hides some', () => {
+    assert.strictEqual(hiddenOwnReadsText(0), undefined);
+    assert.strictEqual(hiddenOwnReadsText(1), '1 read by this editor hidden');
+    assert.strictEqual(hiddenOwnReadsText(12), '12 reads by this editor hidden');
+    assert.match(withBundle(arabicBundle(), () => hiddenOwnReadsText(12) ?? ''), /[\u0600-\u06ff]/);
   });
 });
 
