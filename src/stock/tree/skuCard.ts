@@ -56,12 +56,16 @@ export function byLocationCode(a: { readonly locationCode?: string }, b: { reado
   return a.locationCode < b.locationCode ? -1 : 1;
 }
 
-/** The total a SKU is judged on: OTO's global stock once read, else the sum of its locations. */
+/**
+ * The total a SKU is judged on: OTO's global stock once read, else the sum of its locations; the
+ * forecast summed from the locations where the global answer has none.
+ */
 function totalOf(stock: CardSku): CardFigures & { minInventory?: number } {
+  const forecast = stock.locations.reduce((sum, entry) => sum + entry.forecast, 0);
   if (stock.global) {
-    return stock.global;
+    return stock.global.forecast === undefined ? { ...stock.global, forecast } : stock.global;
   }
-  return { onHand: stock.locations.reduce((sum, entry) => sum + entry.onHand, 0), forecast: stock.locations.reduce((sum, entry) => sum + entry.forecast, 0) };
+  return { onHand: stock.locations.reduce((sum, entry) => sum + entry.onHand, 0), forecast };
 }
 
 /** Low as the Stock view, the status bar and the agent tools judge it (store/figures.ts). */
