@@ -1,6 +1,7 @@
 // How one inbox event reads as a row of the Webhook Inbox: type and order, then status, the
 // signature verdict, the time, and the forwarded receiver's answer. No `vscode`.
 import * as l10n from '@vscode/l10n';
+import { rowParts } from '../common/text/bidi';
 import { formatTime } from '../common/text/timeFormat';
 import type { ForwardResult, InboxEvent } from './inbox';
 import { verdictLabel, verdictReason, timestampWarning } from './words';
@@ -32,7 +33,7 @@ export function rowText(event: InboxEvent): RowText {
   }
   return {
     label: `${event.type ?? l10n.t('unknown type')} · ${event.orderId ?? '—'}`,
-    description: parts.filter(Boolean).join(' · '),
+    description: rowParts(parts.filter(Boolean)),
     icon: verification.verdict === 'valid' ? (stale ? 'stale' : 'valid') : verification.verdict,
     details: [verdictReason(verification), ...(warning ? [warning] : []), ...(event.forward ? [l10n.t('Forwarded to {0}: {1}', event.forward.url, forwardText(event.forward))] : [])],
   };

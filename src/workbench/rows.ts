@@ -1,5 +1,6 @@
 // What a row of the Sandbox Traffic view says, as plain data: the view adapts it to a TreeItem.
 import * as l10n from '@vscode/l10n';
+import { rowParts } from '../common/text/bidi';
 import { formatDuration } from '../common/text/timeFormat';
 import type { Severity, TrafficExchange } from '../traffic/exchange';
 import { plural } from '../common/text/plural';
@@ -82,7 +83,7 @@ export function trafficRow(exchange: TrafficExchange): TrafficRow {
     ...(exchange.source.kind === 'proxy' ? [l10n.t('proxy → {0}', exchange.source.environment ?? new URL(exchange.source.upstream).host)] : []),
     formatDuration(exchange.durationMs),
   ];
-  return { label: `${exchange.method} ${exchange.endpoint || exchange.path}`, description: parts.join(' · '), icon, worstSeverity: worst };
+  return { label: `${exchange.method} ${exchange.endpoint || exchange.path}`, description: rowParts(parts), icon, worstSeverity: worst };
 }
 
 /** The view title's short name of a server: `127.0.0.1:41901` for `http://127.0.0.1:41901/rest/v2`. */

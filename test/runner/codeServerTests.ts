@@ -1,11 +1,14 @@
 // `npm run test:vscode`: runs test/integration in a real VS Code (code-server + headless Chromium).
 // By default the extension under test is the .vsix from `npm run package`, installed into
 // code-server the way a user installs it; `--source` runs the working tree's dist/ instead.
+// Every suite runs in English; then the suites written for Arabic run in a second code-server
+// whose display language is Arabic (`--locale ar` runs only those).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createProfile, installExtension, QUIET_SETTINGS, startCodeServer, type RunningCodeServer } from './codeServer';
 import { failureSummary } from './failureSummary';
-import { ensureToolchain } from './toolchain';
+import { useDisplayLanguage } from './displayLanguage';
+import { ensureToolchain, type Toolchain } from './toolchain';
 import { runSuiteInWorkbench } from './workbench';
 
 const repo = path.resolve(__dirname, '..', '..', '..');
@@ -51,18 +54,39 @@ function readResults(file: string): Results | undefined {
   }
 }
 
-async function main(): Promise<number> {
-  const fromSource = process.argv.includes('--source');
-  const started = Date.now();
-  const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(1)} s`;
-  const manifest = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as Manifest;
-  const testsPath = requireFile(path.join(repo, 'out', 'test', 'integration', 'index.js'), 'run `npm run compile` first');
-  const toolchain = ensureToolchain((line) => console.log(`[harness] ${line}`));
+/** One run of the suites in one code-server: its display language, which tests, where results go. */
+interface Pass {
+  /** `en`, or a language whose l10n the extension ships (the pass then installs a language pack for it). */
+  locale: string;
+  grep?: string;
+  resultsFile: string;
+}
 
+/** Which passes to run: `--locale ar` runs that language only; otherwise English, then (unless OTO_TEST_GREP narrows the run) the Arabic suite. */
+function passesFor(argv: readonly string[], grep: string | undefined): Pass[] {
+  const at = argv.indexOf('--locale');
+  const results = (locale: string): string => path.join(output, locale === 'en' ? 'integration-results.json' : `integration-results-${locale}.json`);
+  // The suites written for a language other than English carry this in their title.
+  const other = (locale: string): Pass => ({ locale, grep: grep ?? `in the display language ${locale}`, resultsFile: results(locale) });
+  if (at >= 0) {
+    const locale = argv[at + 1];
+    if (!locale || locale.startsWith('-')) {
+      throw new Error('--locale needs a language, e.g. --locale ar');
+    }
+    return [locale === 'en' ? { locale, grep, resultsFile: results(locale) } : other(locale)];
+  }
+  return grep ? [{ locale: 'en', grep, resultsFile: results('en') }] : [{ locale: 'en', resultsFile: results('en') }, other('ar')];
+}
+
+async function runPass(pass: Pass, fromSource: boolean, manifest: Manifest, toolchain: Toolchain, log: (line: string) => void): Promise<{ code: number; summary: string[] }> {
+  const testsPath = requireFile(path.join(repo, 'out', 'test', 'integration', 'index.js'), 'run `npm run compile` first');
   fs.mkdirSync(path.join(toolchain.root, 'runs'), { recursive: true });
   const runDir = fs.mkdtempSync(path.join(toolchain.root, 'runs', 'run-'));
   // The extension's sandbox takes any free port: tests never bind a fixed one (8787 by default).
   const profile = createProfile(runDir, { ...QUIET_SETTINGS, 'oto.sandbox.port': 0, 'oto.webhooks.port': 0 });
+  if (pass.locale !== 'en') {
+    useDisplayLanguage(profile, pass.locale);
+  }
   let extensionPath = repo;
   let vsix = '';
   if (fromSource) {
@@ -71,27 +95,26 @@ async function main(): Promise<number> {
     vsix = requireFile(path.join(repo, `${manifest.name}-${manifest.version}.vsix`), 'run `npm run package` first');
     installExtension(toolchain, profile, vsix);
     extensionPath = installedExtensionPath(profile.extensionsDir, manifest);
-    console.log(`[harness] installed ${path.basename(vsix)} into code-server (${elapsed()})`);
+    log(`installed ${path.basename(vsix)} into code-server`);
   }
-
-  fs.mkdirSync(output, { recursive: true });
-  const resultsFile = path.join(output, 'integration-results.json');
-  fs.rmSync(resultsFile, { force: true });
+  fs.rmSync(pass.resultsFile, { force: true });
   let server: RunningCodeServer | undefined;
   const stopOnSignal = (signal: NodeJS.Signals): void => {
     void (server?.stop() ?? Promise.resolve()).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
   process.once('SIGINT', stopOnSignal);
   process.once('SIGTERM', stopOnSignal);
+  const kind = pass.locale === 'en' ? 'integration' : `integration (${pass.locale})`;
   try {
     server = await startCodeServer({
       toolchain,
       profile,
       folder: path.join(repo, 'test', 'fixtures', 'workspace'),
-      logFile: path.join(output, 'code-server.log'),
+      logFile: path.join(output, pass.locale === 'en' ? 'code-server.log' : `code-server-${pass.locale}.log`),
       testDriver: true,
+      ...(pass.locale === 'en' ? {} : { locale: pass.locale }),
     });
-    console.log(`[harness] code-server ${server.origin} up (${elapsed()}); testing ${fromSource ? 'the working tree' : 'the installed .vsix'}`);
+    log(`code-server ${server.origin} up, display language ${pass.locale}; testing ${fromSource ? 'the working tree' : 'the installed .vsix'}`);
     // The test host lives inside the page: its exit code is all we get; the results file says what ran.
     const code = await runSuiteInWorkbench({
       chromium: toolchain.chromium,
@@ -100,38 +123,57 @@ async function main(): Promise<number> {
       extensionTestsPath: testsPath,
       folder: path.join(repo, 'test', 'fixtures', 'workspace'),
       env: {
-        OTO_TEST_RESULTS: resultsFile,
+        OTO_TEST_RESULTS: pass.resultsFile,
         OTO_SCREENSHOT_DIR: path.join(output, 'screenshots'),
         OTO_TEST_EXTENSION_PATH: extensionPath,
         OTO_TEST_VSIX: vsix,
         OTO_UI_DIR: path.join(runDir, 'ui'),
         // The extension's global storage (journals, ledgers), where the tests of an interrupted transfer leave a journal.
         OTO_TEST_STORAGE_DIR: path.join(profile.userDataDir, 'User', 'globalStorage', `${manifest.publisher}.${manifest.name}`.toLowerCase()),
-        ...(process.env.OTO_TEST_GREP ? { OTO_TEST_GREP: process.env.OTO_TEST_GREP } : {}),
+        ...(pass.grep ? { OTO_TEST_GREP: pass.grep } : {}),
       },
       screenshotDir: path.join(output, 'screenshots'),
-      consoleLog: path.join(output, 'workbench-console.log'),
+      consoleLog: path.join(output, pass.locale === 'en' ? 'workbench-console.log' : `workbench-console-${pass.locale}.log`),
       uiDir: path.join(runDir, 'ui'),
       timeoutMs: Number(process.env.OTO_VSCODE_TIMEOUT_MS || 600_000),
       onLine: (line) => console.log(line),
     });
-    const results = readResults(resultsFile);
+    const results = readResults(pass.resultsFile);
     if (code === 0 && (!results || results.tests === 0)) {
-      console.error('[harness] the test host exited 0 but no test ran');
-      return 1;
+      return { code: 1, summary: [`[harness] ${kind}: the test host exited 0 but no test ran`] };
     }
-    console.log(`[harness] exit code ${code} (${elapsed()})`);
+    log(`exit code ${code}`);
     if (results?.running) {
-      console.log(`[harness] the test host stopped during: ${results.running}`);
+      log(`the test host stopped during: ${results.running}`);
     }
-    // The closing lines CI reads: how many in-editor tests ran, then each failed one on its own line.
     const failed = results?.outcomes.filter((outcome) => outcome.state === 'failed').map((outcome) => outcome.titles) ?? [];
-    console.log(results ? failureSummary('integration', results.passes, failed).join('\n') : '[harness] no results written');
-    return code;
+    return { code, summary: results ? failureSummary(kind, results.passes, failed) : [`[harness] ${kind}: no results written`] };
   } finally {
+    process.off('SIGINT', stopOnSignal);
+    process.off('SIGTERM', stopOnSignal);
     await server?.stop();
     fs.rmSync(runDir, { recursive: true, force: true });
   }
+}
+
+async function main(): Promise<number> {
+  const fromSource = process.argv.includes('--source');
+  const started = Date.now();
+  const log = (line: string): void => console.log(`[harness] ${line} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  const manifest = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as Manifest;
+  const passes = passesFor(process.argv, process.env.OTO_TEST_GREP || undefined);
+  const toolchain = ensureToolchain((line) => console.log(`[harness] ${line}`));
+  fs.mkdirSync(output, { recursive: true });
+  const summaries: string[] = [];
+  let code = 0;
+  for (const pass of passes) {
+    const outcome = await runPass(pass, fromSource, manifest, toolchain, log);
+    summaries.push(...outcome.summary);
+    code = code || outcome.code;
+  }
+  // The closing lines CI reads: how many in-editor tests ran per pass, then each failed one on its own line.
+  console.log(summaries.join('\n'));
+  return code;
 }
 
 main().then(

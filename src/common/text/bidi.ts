@@ -3,6 +3,8 @@
 // 179" shows the forecast first) and puts a minus after its number ("8−"). Each part is isolated
 // (FSI … PDI: its own direction, kept in place) and each figure is an LTR isolate (LRI … PDI).
 
+import { displayLanguage } from './display';
+
 const FSI = '\u2068';
 const LRI = '\u2066';
 const PDI = '\u2069';
@@ -26,4 +28,14 @@ const ISOLATED: Bidi = { part: (text) => `${FSI}${text}${PDI}`, figure: (text) =
 /** Left-to-right languages get the text as it is (nothing invisible added); right-to-left ones get isolates. */
 export function bidiFor(rightToLeft: boolean): Bidi {
   return rightToLeft ? ISOLATED : PLAIN;
+}
+
+/**
+ * A row's description from its parts (`200`, `1 finding`, `هذا المحرر`, `4 ms`), joined with ` · `;
+ * in a right-to-left display language each part is isolated, or an Arabic part pulls the figures
+ * around it into its own run and the parts change places.
+ */
+export function rowParts(parts: readonly string[], language = displayLanguage()): string {
+  const bidi = bidiFor(isRightToLeft(language));
+  return parts.map((part) => bidi.part(part)).join(' · ');
 }

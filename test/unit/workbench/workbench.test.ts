@@ -17,6 +17,14 @@ describe('Sandbox Traffic view rows', () => {
     assert.deepStrictEqual(row.icon, { id: 'error', color: 'errorForeground' });
   });
 
+  it('keeps each part of a row in its place in Arabic: an Arabic client name does not pull the figures beside it into its run', () => {
+    const own = { ...exchange(9, { body: ADJUST, status: 200, durationMs: 4 }), client: { own: true, address: '127.0.0.1', port: 50000 } };
+    const description = withBundle(arabicBundle(), () => trafficRow(own).description);
+    // Each part first-strong isolated (FSI … PDI), so the bidi algorithm cannot reorder them.
+    assert.strictEqual(description, ['200', arabicBundle()['this editor'], '4 ms'].map((part) => `\u2068${part}\u2069`).join(' · '));
+    assert.strictEqual(trafficRow(own).description, '200 · this editor · 4 ms', 'nothing invisible added in English');
+  });
+
   it('names where a proxied exchange went', () => {
     const proxied = { ...exchange(8, { body: ADJUST, status: 200, durationMs: 3 }), source: { kind: 'proxy' as const, upstream: 'https://staging-api.tryoto.com/rest/v2', environment: 'staging' } };
     assert.strictEqual(trafficRow(proxied).description, '200 · erp/1.0 · proxy → staging · 3 ms');

@@ -3,6 +3,7 @@
 // Traffic view's. Rows are built from the ring at once; tooltips only when hovered.
 import * as vscode from 'vscode';
 import { Coalesced } from '../../../common/refresh/coalesce';
+import { rowParts } from '../../../common/text/bidi';
 import { errorCode, type Exchange, isError } from '../log/exchange';
 import { redactText } from '../log/redaction';
 import type { ExchangeLog } from '../log/exchangeLog';
@@ -53,7 +54,7 @@ export class RequestsView implements vscode.TreeDataProvider<Exchange>, vscode.D
     const item = new vscode.TreeItem(`${exchange.method} ${exchange.endpoint}`, vscode.TreeItemCollapsibleState.None);
     const status = exchange.status === undefined ? (errorCode(exchange) ?? vscode.l10n.t('no answer')) : String(exchange.status);
     const times = exchange.count ?? 1;
-    item.description = [status, ...(times > 1 ? [vscode.l10n.t('×{0}', times)] : []), formatDuration(exchange.durationMs), formatTime(exchange.startedAt)].join(' · ');
+    item.description = rowParts([status, ...(times > 1 ? [vscode.l10n.t('×{0}', times)] : []), formatDuration(exchange.durationMs), formatTime(exchange.startedAt)]);
     const failed = isError(exchange);
     item.iconPath = failed ? new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground')) : new vscode.ThemeIcon('pass');
     const kind = planReplay(exchange).kind;

@@ -1,0 +1,120 @@
+// The extension as an Arabic-speaking user sees it: the launcher's second pass starts code-server
+// with Arabic as its display language (test/runner/displayLanguage.ts), and these tests check that
+// our own words on each main screen come from the shipped Arabic translations, that the pages lay
+// out right-to-left, that Arabic-Indic digits are read, and leave screenshots of each, light and dark.
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { activateExtension } from './support/extension';
+import { sandbox } from './support/sandbox';
+import { screenshot, useTheme } from './support/screenshot';
+import { press, quickInput, statusBarTexts, treeRows, typeText, uiAvailable, waitFor, webviewAttributes, webviewTexts } from './support/ui';
+
+const LANGUAGE = 'ar';
+
+function shipped(file: string): Record<string, string> {
+  const root = process.env.OTO_TEST_EXTENSION_PATH;
+  assert.ok(root, 'the launcher names the installed extension');
+  return JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as Record<string, string>;
+}
+
+/** A pattern for a translated message with `{n}` holes, each matching anything. */
+function shape(message: string): RegExp {
+  return new RegExp(message.split(/\{\d+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+?'));
+}
+
+const texts = (selector: string): Promise<string[]> => webviewTexts(selector).catch((): string[] => []);
+const attribute = (selector: string, name: string): Promise<Array<string | null>> => webviewAttributes(selector, name).catch((): Array<string | null> => []);
+
+if (uiAvailable() && vscode.env.language === LANGUAGE) {
+  describe(`the extension in the display language ${LANGUAGE}`, () => {
+    let words: Record<string, string>;
+    let names: Record<string, string>;
+    const say = (english: string): string => {
+      const said = words[english];
+      assert.ok(said, `no Arabic for ${JSON.stringify(english)} in l10n/bundle.l10n.ar.json`);
+      return said;
+    };
+
+    before(async () => {
+      await activateExtension();
+      words = shipped(path.join('l10n', `bundle.l10n.${LANGUAGE}.json`));
+      names = shipped(`package.nls.${LANGUAGE}.json`);
+    });
+
+    after(async () => {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await useTheme('dark');
+    });
+
+    it('names its views, rows and status bar in Arabic', async () => {
+      await vscode.commands.executeCommand('workbench.view.extension.oto');
+      const locations = await (await sandbox()).client.getPickupLocations();
+      const shown = await waitFor(
+        `every location in the view ${names['oto.view.stock']}`,
+        async () => (await treeRows(names['oto.view.stock']).catch(() => undefined)) ?? [],
+        (rows) => locations.every((location) => rows.some((row) => row.label === (location.name || location.code))),
+      );
+      assert.ok(shown.some((row) => row.label === say('(no location)')), JSON.stringify(shown.map((row) => row.label)));
+      const low = shape(say('OTO {0} · {1} low'));
+      await waitFor('the low-stock count in the status bar', statusBarTexts, (items) => items.some((item) => low.test(item)));
+      for (const theme of ['dark', 'light'] as const) {
+        await useTheme(theme);
+        await screenshot(`ar-stock-${theme}`);
+      }
+    });
+
+    it('reads Arabic-Indic digits in Adjust Stock and previews in Arabic; Escape sends nothing', async () => {
+      const { client } = await sandbox();
+      const sku = 'AJW-DATES-500';
+      const entry = (await client.checkInventoryStock([sku]))[sku].find((row) => row.pickupLocationCode);
+      assert.ok(entry?.pickupLocationCode, `${sku} at a location`);
+      const location = { code: entry.pickupLocationCode };
+      const before = entry.quantityOnHand;
+      void vscode.commands.executeCommand('oto.adjustStock', { kind: 'sku', sku, locationCode: location.code });
+      const onHand = say('On hand of {0}: {1}').split('{0}')[0];
+      await waitFor('the quantity box in Arabic', quickInput, (state) => state.visible && state.message.startsWith(onHand));
+      // ٥ is five in Arabic-Indic digits, as an Arabic keyboard types it.
+      await typeText('\u0665');
+      const format = new Intl.NumberFormat(vscode.env.language, { maximumFractionDigits: 0 });
+      const expected = `${format.format(before)} → ${format.format(before + 5)}`;
+      await waitFor(`the preview ${expected}`, quickInput, (state) => state.visible && state.message.includes(expected));
+      await screenshot('ar-adjust');
+      await press('Escape');
+      await waitFor('the quick input closed', quickInput, (state) => !state.visible);
+      const after = (await client.checkInventoryStock([sku]))[sku].find((row) => row.pickupLocationCode === location.code);
+      assert.strictEqual(after?.quantityOnHand, before, 'Escape sent nothing');
+    });
+
+    it('lays the packing queue out right-to-left with its words in Arabic', async () => {
+      const { client } = await sandbox();
+      const warehouse = (await client.getPickupLocations()).find((location) => location.kind === 'warehouse');
+      assert.ok(warehouse);
+      const orders = await client.getPackingOrders(warehouse.code);
+      await vscode.commands.executeCommand('oto.openPackingQueue', { kind: 'location', location: warehouse });
+      await waitFor('the orders on the page', () => texts('.card:not([hidden]) .order-id span:last-child'), (ids) => ids.length === orders.length && orders.length > 0);
+      assert.deepStrictEqual([await attribute('html', 'lang'), await attribute('html', 'dir')], [[LANGUAGE], ['rtl']]);
+      const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+      assert.strictEqual(tab?.label, say('Packing: {0}').replace('{0}', warehouse.name));
+      for (const theme of ['light', 'dark'] as const) {
+        await useTheme(theme);
+        await waitFor(`the page in the ${theme} theme`, () => attribute('body', 'data-vscode-theme-kind'), (kinds) => kinds[0] === `vscode-${theme}`);
+        await screenshot(`ar-packing-${theme}`);
+      }
+    });
+
+    it('draws a SKU’s stock history right-to-left with an Arabic title', async () => {
+      const sku = 'AJW-DATES-500';
+      await vscode.commands.executeCommand('oto.showStockHistory', sku);
+      const title = say('Stock history of {0}').replace('{0}', sku);
+      await waitFor('the history page', () => texts('.title'), (titles) => titles[0] === title);
+      assert.deepStrictEqual(await attribute('html', 'dir'), ['rtl']);
+      for (const theme of ['light', 'dark'] as const) {
+        await useTheme(theme);
+        await waitFor(`the page in the ${theme} theme`, () => attribute('body', 'data-vscode-theme-kind'), (kinds) => kinds[0] === `vscode-${theme}`);
+        await screenshot(`ar-history-${theme}`);
+      }
+    });
+  });
+}
