@@ -75,24 +75,24 @@ export async function askFault(prompter: Prompter, endpoints: readonly string[])
     return chosen.kind === 'deliveries' ? deliveryKindStep : kindStep;
   };
 
-  const kindStep: Step = async (input) => {
-    const items = faultKinds().map((item) => ({ label: item.label, detail: item.detail, value: item }));
-    const chosen = await input.pick({ ...at(2), placeholder: l10n.t('How does it fail?'), items, activeIndex: indexOf(items, (value) => value.type === state.kind?.type) });
-    if (chosen.type !== state.kind?.type) {
+  /** Step 2, of either branch: the kind, the earlier one highlighted; another kind forgets the amount. */
+  async function pickKind<K extends { type: string; label: string; detail: string }>(input: StepInput, kinds: K[], current: K | undefined, placeholder: string): Promise<K> {
+    const items = kinds.map((item) => ({ label: item.label, detail: item.detail, value: item }));
+    const chosen = await input.pick({ ...at(2), placeholder, items, activeIndex: indexOf(items, (value) => value.type === current?.type) });
+    if (chosen.type !== current?.type) {
       state.amount = undefined;
     }
-    state.kind = chosen;
-    return chosen.amount ? amountStep : durationStep;
+    return chosen;
+  }
+
+  const kindStep: Step = async (input) => {
+    state.kind = await pickKind(input, faultKinds(), state.kind, l10n.t('How does it fail?'));
+    return state.kind.amount ? amountStep : durationStep;
   };
 
   const deliveryKindStep: Step = async (input) => {
-    const items = deliveryFaultKinds().map((item) => ({ label: item.label, detail: item.detail, value: item }));
-    const chosen = await input.pick({ ...at(2), placeholder: l10n.t('What happens to the deliveries?'), items, activeIndex: indexOf(items, (value) => value.type === state.deliveryKind?.type) });
-    if (chosen.type !== state.deliveryKind?.type) {
-      state.amount = undefined;
-    }
-    state.deliveryKind = chosen;
-    return chosen.amount ? amountStep : webhookTypeStep;
+    state.deliveryKind = await pickKind(input, deliveryFaultKinds(), state.deliveryKind, l10n.t('What happens to the deliveries?'));
+    return state.deliveryKind.amount ? amountStep : webhookTypeStep;
   };
 
   const amountStep: Step = async (input) => {

@@ -186,6 +186,10 @@ describe('integration workbench in a real VS Code', () => {
       await collapsePane('Webhook Inbox');
       await vscode.commands.executeCommand('oto.stock.focus');
       await waitFor('the Stock view\'s rows', () => treeRows('Stock'), (found) => (found?.length ?? 0) > 0);
+      // Beside the titles, what fits at this width: the environment in a word, the sandbox's host:port.
+      const descriptions = await pageTexts('.pane-header .description');
+      assert.ok(descriptions.includes('Sandbox'), JSON.stringify(descriptions));
+      assert.ok(descriptions.some((text) => /^127\.0\.0\.1:\d+$/.test(text)), JSON.stringify(descriptions));
       for (const theme of ['light', 'dark'] as const) {
         await useTheme(theme);
         await screenshot(`sidebar-${theme}`);
