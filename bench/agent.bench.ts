@@ -11,7 +11,7 @@ const RUNS = 15;
 const WARM_UP = 3;
 
 export async function run(): Promise<void> {
-  const sandbox = await startSandbox({ products: SKUS + 40, requestLog: false });
+  const sandbox = await startSandbox({ products: SKUS + 40 });
   let requests = 0;
   const client = new OtoClient({ baseUrl: sandbox.baseUrl, refreshToken: sandbox.refreshToken, onRequest: (event) => void (event.endpoint === 'checkInventoryStock' && requests++) });
   try {

@@ -7,6 +7,7 @@ import fetch from 'node-fetch';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_MAX_CONNECTIONS, OtoClient } from '../src/client';
 import { startSandbox } from '../src/sandbox';
+import { mark, sentTo, since } from '../test/unit/fakes/journal';
 
 const ROUNDS = 20;
 const CALLS_PER_ROUND = 100;
@@ -75,14 +76,14 @@ async function tenThousandSkus(): Promise<void> {
     let started = performance.now();
     const skus = (await client.listProducts()).map((product) => product.sku);
     const listMs = performance.now() - started;
-    const listRequests = sandbox.requests.filter((request) => request.endpoint === 'productList').length;
+    const listRequests = sentTo(sandbox, 'productList').length;
     console.log(`catalogue: ${skus.length} products in ${listRequests} productList requests, ${listMs.toFixed(0)} ms`);
     for (const endpoint of ['checkInventoryStock', 'checkGlobalStock'] as const) {
-      const before = sandbox.requests.length;
+      const before = mark(sandbox);
       started = performance.now();
       const stock = endpoint === 'checkInventoryStock' ? await client.checkInventoryStock(skus) : await client.checkGlobalStock(skus);
       const wallMs = performance.now() - started;
-      const requests = sandbox.requests.length - before;
+      const requests = since(sandbox, before).length;
       console.log(`${endpoint} for ${skus.length} SKUs: ${requests} requests (goal ≤ 60), ${wallMs.toFixed(0)} ms, ${Object.keys(stock).length} SKUs answered`);
     }
   } finally {

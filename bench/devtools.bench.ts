@@ -11,6 +11,7 @@ import { diffSnapshots, renderSnapshot, type StockSnapshot } from '../src/devtoo
 import { readingFromStore } from '../src/devtools/stockReading';
 import { startSandbox } from '../src/sandbox';
 import { StockStore } from '../src/stock/store/store';
+import { mark, since } from '../test/unit/fakes/journal';
 
 function time<T>(label: string, run: () => T): T {
   const started = performance.now();
@@ -56,7 +57,7 @@ export async function run(): Promise<void> {
     // A burst: 300 hovers over 200 different stale SKUs within ~3 s.
     skew = 60_000;
     const hover = new HoverStock(hoverStoreOf(store, clock));
-    const sentBefore = sandbox.requests.length;
+    const sentBefore = mark(sandbox);
     const started = Date.now();
     const pending: Array<Promise<unknown>> = [];
     for (let i = 0; i < 300; i++) {
@@ -65,7 +66,7 @@ export async function run(): Promise<void> {
     }
     await Promise.all(pending);
     hover.dispose();
-    console.log(`300 hovers over ${Date.now() - started} ms sent ${sandbox.requests.length - sentBefore} requests`);
+    console.log(`300 hovers over ${Date.now() - started} ms sent ${since(sandbox, sentBefore).length} requests`);
     store.dispose();
   } finally {
     await sandbox.close();

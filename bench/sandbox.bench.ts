@@ -73,13 +73,9 @@ async function retained(options: SandboxOptions, requests: number): Promise<numb
 }
 
 async function memory(requests: number): Promise<void> {
-  const both = await retained({}, requests);
-  const trafficOnly = await retained({ requestLog: false }, requests);
+  const held = await retained({}, requests);
   const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
-  console.log(
-    `heap held after ${requests.toLocaleString('en')} adjusts with a 4 KB note: request log + traffic ${mb(both)} MB, ` +
-      `traffic only (the extension's in-process sandbox, the CLI) ${mb(trafficOnly)} MB`,
-  );
+  console.log(`heap held after ${requests.toLocaleString('en')} adjusts with a 4 KB note: the traffic journal ${mb(held)} MB`);
 }
 
 /**
@@ -88,7 +84,7 @@ async function memory(requests: number): Promise<void> {
  * matcher, each a real HTTP round trip from this process (one at a time: latency, not throughput).
  */
 async function controlCalls(exchanges: number): Promise<void> {
-  const sandbox = await startSandbox({ requestLog: false, traffic: { capacity: exchanges } });
+  const sandbox = await startSandbox({ traffic: { capacity: exchanges } });
   try {
     const skus = ['AJW-DATES-500', 'COF-SAU-250', 'TEA-KRK-100', 'OIL-OLV-1L'];
     for (let i = 0; i < exchanges; i++) {

@@ -9,6 +9,7 @@ import { bySku, type SkuStock } from '../src/stock/store/figures';
 import type { PickupLocation } from '../src/stock/store/source';
 import { StockStore } from '../src/stock/store/store';
 import { buildTree, type TreeOptions } from '../src/stock/tree/treeModel';
+import { mark, since } from '../test/unit/fakes/journal';
 
 const SKUS = 10_000;
 const RUNS = 25;
@@ -90,22 +91,23 @@ async function refreshCost(): Promise<void> {
     const store = new StockStore({ getSource: async () => client });
     const count = (from: number): string => {
       const byEndpoint = new Map<string, number>();
-      for (const request of sandbox.requests.slice(from)) {
+      const sent = since(sandbox, from);
+      for (const request of sent) {
         byEndpoint.set(request.endpoint, (byEndpoint.get(request.endpoint) ?? 0) + 1);
       }
-      const total = sandbox.requests.length - from;
+      const total = sent.length;
       return `${total} requests (${[...byEndpoint].map(([endpoint, n]) => `${endpoint} ${n}`).join(', ')})`;
     };
-    let from = sandbox.requests.length;
+    let from = mark(sandbox);
     let started = performance.now();
     const first = await store.refresh({ reloadCatalogue: true });
     console.log(`first refresh of a ${SKUS.toLocaleString('en')}-product sandbox catalogue: ${count(from)}, ${(performance.now() - started).toFixed(0)} ms${first.issues.length ? `, issues: ${first.issues.map((issue) => issue.message).join('; ')}` : ''}`);
-    from = sandbox.requests.length;
+    from = mark(sandbox);
     started = performance.now();
     await store.refresh();
     console.log(`scheduled refresh (catalogue cached): ${count(from)}, ${(performance.now() - started).toFixed(0)} ms`);
     const sku = [...store.skus()][0].sku;
-    from = sandbox.requests.length;
+    from = mark(sandbox);
     started = performance.now();
     await store.invalidate([{ sku }]);
     console.log(`invalidating one SKU: ${count(from)}, ${(performance.now() - started).toFixed(0)} ms`);

@@ -27,7 +27,6 @@ async function main(): Promise<void> {
   const receiver = process.argv[3];
   const sandbox = await startSandbox({
     port: 0,
-    requestLog: false,
     ...(kind === 'on' || kind === 'webhooks' ? {} : { traffic: false }),
     ...(kind === 'webhooks' && receiver ? { webhooks: { register: [{ url: receiver, secretKey: 'bench-secret' }] } } : {}),
   });

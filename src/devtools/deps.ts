@@ -39,17 +39,17 @@ export interface DevtoolsDeps {
 }
 
 /** What the command-only tools' bundle (dist/devtools.js) gets: the deps, and the documents to show in. */
-export interface DevtoolsToolsWiring {
+export interface DevtoolsWiring {
   readonly session: DevtoolsSession;
   readonly stock: DevtoolsStock;
   /** Where snapshots are kept (the workspace's storage). */
   readonly snapshotsDir: string;
-  readonly snapshotDocuments: import('./documents').VirtualTexts;
-  readonly reports: import('./documents').VirtualTexts;
+  readonly snapshotDocuments: import('../common/ui/virtualTexts').VirtualTexts;
+  readonly reports: import('../common/ui/virtualTexts').VirtualTexts;
 }
 
 /** Snapshots, Check Stock of Selection and Export Stock: commands only, so loaded on the first. */
-export interface DevtoolsTools {
+export interface DevtoolsRuntime {
   saveSnapshot(): Promise<unknown>;
   compareSnapshots(): Promise<void>;
   checkStock(): Promise<void>;

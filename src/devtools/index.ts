@@ -4,8 +4,9 @@
 // The tools only commands reach are in dist/devtools.js (lazy.ts), loaded on the first of them.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { DevtoolsDeps, DevtoolsTools, DevtoolsToolsWiring } from './deps';
-import { ExchangeDocuments, REPORT_SCHEME, REQUEST_SCHEME, SNAPSHOT_SCHEME, VirtualTexts } from './documents';
+import type { DevtoolsDeps, DevtoolsRuntime, DevtoolsWiring } from './deps';
+import { ExchangeDocuments, REPORT_SCHEME, REQUEST_SCHEME, SNAPSHOT_SCHEME } from './documents';
+import { VirtualTexts } from '../common/ui/virtualTexts';
 import { HoverStock, hoverStoreOf, registerSkuHover } from './hover';
 import { ExchangeLog, RequestLogger, RequestsView, registerExchangeCommands, registerRequestFilter } from './requests';
 import { COMMANDS, VIEWS } from '../common/ids';
@@ -33,7 +34,7 @@ export function registerDevtools(context: vscode.ExtensionContext, deps: Devtool
   const reports = new VirtualTexts(REPORT_SCHEME);
   const storage = (context.storageUri ?? context.globalStorageUri).fsPath;
   const hoverStock = new HoverStock(hoverStoreOf(deps.stock));
-  const tools = lazyPart<DevtoolsToolsWiring, DevtoolsTools>(context, 'devtools', {
+  const tools = lazyPart<DevtoolsWiring, DevtoolsRuntime>(context, 'devtools', {
     session: deps.session,
     stock: deps.stock,
     snapshotsDir: path.join(storage, 'snapshots'),

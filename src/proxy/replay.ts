@@ -105,7 +105,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
   let pairs: ReplayedPair[];
   let where: string;
   if (options.against === undefined) {
-    const sandbox = await startSandbox({ ...options.sandbox, port: 0, requestLog: false });
+    const sandbox = await startSandbox({ ...options.sandbox, port: 0 });
     try {
       pairs = await replayRecording(recorded, { baseUrl: sandbox.baseUrl, refreshToken: sandbox.refreshToken });
     } finally {

@@ -1,7 +1,7 @@
 // The recording proxy's commands: Start/Stop Recording Proxy, Save Recording…, Replay Recording
 // against Sandbox. Thin prompts over the proxy core (src/proxy) and its recording functions.
 import * as vscode from 'vscode';
-import type { VirtualTexts } from '../devtools/documents';
+import type { VirtualTexts } from '../common/ui/virtualTexts';
 import { parseRecording, recordingText, RecordingError, replayRecording as replayAgainst, replaySides } from '../proxy/recording';
 import type { WritesMode } from '../proxy/types';
 import type { RemoteEnvironment } from '../session/environment';

@@ -3,6 +3,7 @@
 // status bar. The proxy itself is loaded from its own bundle only when first started.
 import * as vscode from 'vscode';
 import { Emitter, type Event } from '../common/emitter';
+import { Disposable } from '../common/lifecycle';
 import type { ProxyOptions, RunningProxy, WritesMode } from '../proxy/types';
 import type { RunningSandbox, SandboxOptions } from '../sandbox/types';
 import type { TrafficStore } from '../traffic/store';
@@ -28,15 +29,15 @@ export interface ProxyStart {
   port: number;
 }
 
-export class RecordingProxyController implements vscode.Disposable {
+export class RecordingProxyController extends Disposable implements vscode.Disposable {
   private running: RunningProxy | undefined;
   private starting: Promise<RunningProxy> | undefined;
   /** The traffic of the proxy running now, or of the last one. */
   private lastTraffic: TrafficStore | undefined;
   private lastEnvironment = '';
   private recordListener: { dispose(): void } | undefined;
-  private readonly changed = new Emitter<void>();
-  private readonly item: vscode.StatusBarItem;
+  private readonly changed = this._register(new Emitter<void>());
+  private readonly item = this._register(vscode.window.createStatusBarItem('oto.proxy', vscode.StatusBarAlignment.Left, 9));
 
   /** Started, stopped, or an exchange more. */
   readonly onDidChange: Event<void> = this.changed.event;
@@ -47,7 +48,7 @@ export class RecordingProxyController implements vscode.Disposable {
   }
 
   constructor(private readonly load: () => ProxyModule) {
-    this.item = vscode.window.createStatusBarItem('oto.proxy', vscode.StatusBarAlignment.Left, 9);
+    super();
     this.item.name = vscode.l10n.t('OTO Recording Proxy');
     this.item.command = COMMANDS.stopRecordingProxy;
   }
@@ -125,10 +126,9 @@ export class RecordingProxyController implements vscode.Disposable {
     this.item.show();
   }
 
-  dispose(): void {
+  override dispose(): void {
     void this.stop();
-    this.item.dispose();
-    this.changed.dispose();
+    super.dispose();
   }
 }
 

@@ -2,7 +2,7 @@
 // controller with its status bar item, the prompts, and the replay against a private sandbox.
 import * as vscode from 'vscode';
 import { configureLocalisation } from '../common/text/localisation';
-import { VirtualTexts } from '../devtools/documents';
+import { VirtualTexts } from '../common/ui/virtualTexts';
 import { replayRecording, saveRecording, startProxy, stopProxy } from './commands';
 import { proxyFromBundle, RecordingProxyController } from './controller';
 import type { RecordingRuntime, RecordingWiring } from './deps';

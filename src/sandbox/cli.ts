@@ -284,7 +284,7 @@ async function main(program: string): Promise<void> {
   const extra = cli.proxy === undefined ? [] : [{ id: 'shape-drift', severity: 'info' }];
   const writes = cli.writes ?? DEFAULT_WRITES;
   const server = cli.proxy === undefined
-    ? await startSandbox({ ...cli.sandbox, requestLog: false, limits, traffic: { lint } })
+    ? await startSandbox({ ...cli.sandbox, limits, traffic: { lint } })
     : await startProxy({ upstream: cli.proxy, environment: environmentOf(cli.proxy), port: cli.sandbox.port, writes, limits, traffic: { lint } });
   const log = cli.log === undefined ? undefined : new JsonlWriter(cli.log);
   const summary = new TrafficSummary(describeRuleChanges(lint, knownRules(extra)));

@@ -6,7 +6,6 @@ import { DEFAULT_MAX_BYTES } from '../traffic/store';
 import { DIALECTS, isDialect } from './endpoints/dialect';
 import { exportState } from './state/snapshot';
 import { resolveLimits, stopServer, trackActivity } from '../common/serverLimits';
-import { RequestLog } from './http/requestLog';
 import { API_PREFIX, createServer } from './http/server';
 import { ADDED_ACCOUNT_JOURNAL_BYTES, Accounts, type AccountDefaults } from './control/accounts';
 import { sandboxControl } from './control/operations';
@@ -28,7 +27,6 @@ export type { AccountControl, Health, SandboxControl } from './control/operation
 export type { FindingsReport, JournalFilter, JournalMatcher } from './control/journal';
 export type { StockSetting } from './control/stock';
 
-const NO_REQUESTS: RunningSandbox['requests'] = Object.freeze([]);
 const DEFAULT_HOST = '127.0.0.1';
 
 function checkOptions(options: SandboxOptions): void {
@@ -101,19 +99,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       traffic: options.traffic === false ? false : { ...traffic, maxBytes: Math.min(traffic.maxBytes ?? DEFAULT_MAX_BYTES, ADDED_ACCOUNT_JOURNAL_BYTES) },
     },
   );
-  // Two records of the same requests, each with a job the other cannot do. `requests` (this log)
-  // is what the unit tests assert on: the exact bodies, tokens included, listed as each request
-  // arrives (one still hanging or delayed by a fault is in it), and kept with capture off.
-  // The accounts' journals (`traffic`, `control.requests`, `GET /__oto/requests`) are what people
-  // and ERP test suites read: finished exchanges with their answers and the lint's findings,
-  // tokens shortened, so `requests` cannot be derived from them. Each is bounded (10,000 entries
-  // or about 8 MB here, 1,000 exchanges or 32 MB a journal); where nobody reads `requests` (the
-  // extension's in-process sandbox, the CLI), `requestLog: false` leaves the journals alone.
-  const log = options.requestLog === false ? undefined : new RequestLog();
   const closing = new AbortController();
   const control = sandboxControl(accounts);
   const server = createServer({
-    accounts, log, limits, closing: closing.signal, capture: options.traffic !== false, clock,
+    accounts, limits, closing: closing.signal, capture: options.traffic !== false, clock,
     control: controlRoom({ control, token: options.controlToken, maxBodyBytes: limits.maxBodyBytes }),
   });
   const host = options.host ?? DEFAULT_HOST;
@@ -144,9 +133,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       remove: (id) => own.faults.remove(id),
       clear: () => own.faults.clear(),
       onDidChange: own.faults.onDidChange,
-    },
-    get requests() {
-      return log?.entries ?? NO_REQUESTS;
     },
     exportState: () => exportState(own.state),
     onDidChangeState: own.onDidChangeState,

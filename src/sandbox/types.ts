@@ -221,11 +221,6 @@ export interface SandboxOptions {
    * findings in `traffic`. On by default; `false` turns capture off.
    */
   traffic?: TrafficStoreOptions | false;
-  /**
-   * Keep `requests`, the exact log of what arrived (default true). The extension's in-process
-   * sandbox and the CLI turn it off: they show `traffic`, and nobody there reads `requests`.
-   */
-  requestLog?: boolean;
   /** What one client may cost the sandbox; the defaults suit a local tool. */
   limits?: SandboxLimits;
   /**
@@ -251,21 +246,6 @@ export interface RunningSandbox {
   readonly endpoints: readonly string[];
   /** The active faults: list, add, remove, clear, and hear of changes. */
   readonly faults: SandboxFaults;
-  /**
-   * The requests the sandbox received, in order: for asserting what (and how often) was sent. The
-   * last 10,000 at most, and fewer when their bodies are large; a body over 16 KB is kept as its
-   * first 16 KB of text, and a request without a valid token keeps at most 1 KB of URL and body.
-   * Always empty when started with `requestLog: false`.
-   */
-  readonly requests: ReadonlyArray<{
-    method: string;
-    endpoint: string;
-    /** The request target as received, path and query (e.g. to check URL lengths). */
-    url: string;
-    query: Record<string, string>;
-    body: unknown;
-    authorized: boolean;
-  }>;
   /** The whole state as plain JSON, to start another sandbox from it (`state` option). */
   exportState(): SandboxSnapshot;
   /** Fires after every request that changed the state (stock, inventory orders, packing). */

@@ -4,6 +4,7 @@
 // every write and restored on the next start, until a reset. No `vscode`: tested in plain Node.
 
 import { Emitter, type Event } from '../common/emitter';
+import { Disposable } from '../common/lifecycle';
 import type { SandboxSnapshot } from '../sandbox';
 import type { ActiveFault, Dialect, Fault, RunningSandbox, SandboxOptions, SandboxScenario } from '../sandbox/types';
 import type { SandboxModule } from '../session/sandboxBundle';
@@ -61,22 +62,24 @@ export type ScenarioReading = { kind: 'none' } | { kind: 'ok'; scenario: Sandbox
 const DEFAULT_SAVE_DELAY_MS = 1000;
 export const SCENARIO_FILE = '.oto/sandbox.json';
 
-export class SandboxHost {
+export class SandboxHost extends Disposable {
   private running: RunningSandbox | undefined;
   private module: SandboxModule | undefined;
   private saveTimer: NodeJS.Timeout | undefined;
   private saving: Promise<void> = Promise.resolve();
   /** Set during a reset: the state of the sandbox being closed is not kept. */
   private discarding = false;
-  private readonly startEmitter = new Emitter<SandboxStart>();
-  private readonly faultsEmitter = new Emitter<void>();
+  private readonly startEmitter = this._register(new Emitter<SandboxStart>());
+  private readonly faultsEmitter = this._register(new Emitter<void>());
 
   /** A sandbox started; says on which URL and from what. */
   readonly onDidStart: Event<SandboxStart> = this.startEmitter.event;
   /** Faults were added, used up, removed, timed out, or the sandbox stopped. */
   readonly onDidChangeFaults: Event<void> = this.faultsEmitter.event;
 
-  constructor(private readonly deps: SandboxHostDeps) {}
+  constructor(private readonly deps: SandboxHostDeps) {
+    super();
+  }
 
   /** The session's SandboxStarter. */
   readonly start = async (): Promise<RunningSandbox> => {
@@ -84,9 +87,8 @@ export class SandboxHost {
     const reading = await this.readScenario();
     const scenario = reading.kind === 'ok' ? reading.scenario : undefined;
     const refreshToken = scenario?.refreshToken ?? (await this.workspaceToken(sandboxModule));
-    // The Sandbox Traffic view reads `traffic`; nothing in the editor reads the request log.
     const ids = await this.deps.storage.readIds();
-    const options: SandboxOptions = { port: this.deps.port(), refreshToken, scenario, dialect: scenario?.dialect ?? this.deps.dialect?.(), requestLog: false, idsFrom: ids };
+    const options: SandboxOptions = { port: this.deps.port(), refreshToken, scenario, dialect: scenario?.dialect ?? this.deps.dialect?.(), idsFrom: ids };
     let saved: SandboxSnapshot | undefined;
     let stateProblem: string | undefined;
     try {
@@ -220,10 +222,9 @@ export class SandboxHost {
   }
 
   /** Saves a change still waiting (the window is closing or reloading), then stops listening. */
-  dispose(): void {
+  override dispose(): void {
     void this.flush();
-    this.startEmitter.dispose();
-    this.faultsEmitter.dispose();
+    super.dispose();
   }
 
   private sandboxModule(): SandboxModule {

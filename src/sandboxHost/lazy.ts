@@ -6,7 +6,7 @@ import { configureLocalisation } from '../common/text/localisation';
 import { clearFaults, injectFault, showFaults } from './faultCommands';
 import { registerFaultsStatus, showFaultsInTrafficView } from './faultsStatus';
 import type { SandboxToolsRuntime, SandboxToolsWiring } from './deps';
-import { announceStart, offerReset, resetSandbox, saveStateAsScenario } from './scenarioCommands';
+import { announceStart, ScenarioCommands } from './scenarioCommands';
 
 export type { SandboxToolsRuntime };
 
@@ -16,13 +16,14 @@ export function start(wiring: SandboxToolsWiring, subscriptions: vscode.Disposab
   const { host } = wiring;
   registerFaultsStatus(subscriptions, host);
   showFaultsInTrafficView(subscriptions, host, wiring.trafficHeader);
+  const scenario = new ScenarioCommands(wiring);
   return {
-    resetSandbox: () => resetSandbox(wiring),
-    saveStateAsScenario: () => saveStateAsScenario(wiring),
+    resetSandbox: () => scenario.reset(),
+    saveStateAsScenario: () => scenario.saveState(),
     injectFault: () => injectFault(host, wiring.ensureRunning),
     showFaults: () => showFaults(host),
     clearFaults: () => clearFaults(host),
     announceStart,
-    offerReset: () => offerReset(wiring),
+    offerReset: () => scenario.offerReset(),
   };
 }

@@ -14,9 +14,6 @@ export interface ScenarioCommandsDeps {
   ensureRunning: () => Promise<boolean>;
 }
 
-/** Text this window wrote to the scenario file itself, so its own save is not offered as an edit. */
-let lastWritten: string | undefined;
-
 async function openScenario(): Promise<void> {
   const uri = scenarioUri();
   if (uri) {
@@ -31,8 +28,41 @@ async function showScenarioProblem(message: string): Promise<void> {
   }
 }
 
+/**
+ * Reset, Save State as Scenario and the offer to reset after an edit of the scenario file: one
+ * per activation of the bundle, which owns what this window last wrote to the file.
+ */
+export class ScenarioCommands {
+  /** Text this window wrote to the scenario file itself, so its own save is not offered as an edit. */
+  private lastWritten: string | undefined;
+
+  constructor(private readonly deps: ScenarioCommandsDeps) {}
+
+  reset(confirmed = false): Promise<void> {
+    return resetSandbox(this.deps, confirmed);
+  }
+
+  async saveState(): Promise<void> {
+    const save = await stateToSave(this.deps);
+    if (save !== undefined) {
+      this.lastWritten = save.text;
+      await writeScenario(save.uri, save.text);
+    }
+  }
+
+  /** The scenario file was edited: offers a reset to start from it, or points at its problem. */
+  async offerReset(): Promise<void> {
+    const uri = scenarioUri();
+    const text = uri && (await vscode.workspace.fs.readFile(uri).then((bytes) => new TextDecoder().decode(bytes), () => undefined));
+    if (text !== undefined && text === this.lastWritten) {
+      return;
+    }
+    await offerResetFor(this.deps);
+  }
+}
+
 /** Resets, after asking unless `confirmed`; a broken scenario changes nothing and is named. */
-export async function resetSandbox({ host, restartSandbox }: ScenarioCommandsDeps, confirmed = false): Promise<void> {
+async function resetSandbox({ host, restartSandbox }: ScenarioCommandsDeps, confirmed: boolean): Promise<void> {
   const reading = await host.readScenario();
   if (reading.kind === 'broken') {
     await showScenarioProblem(vscode.l10n.t('The sandbox was not reset, and keeps its state: {0}', reading.message));
@@ -52,39 +82,37 @@ export async function resetSandbox({ host, restartSandbox }: ScenarioCommandsDep
   void vscode.window.showInformationMessage(vscode.l10n.t('The sandbox was reset to {0}.', after.kind === 'ok' ? SCENARIO_FILE : vscode.l10n.t('the demo data')));
 }
 
-export async function saveStateAsScenario({ host, ensureRunning }: ScenarioCommandsDeps): Promise<void> {
+/** The sandbox's state as scenario text and where it goes, once the user agreed to write it (undefined: nothing to write). */
+async function stateToSave({ host, ensureRunning }: ScenarioCommandsDeps): Promise<{ uri: vscode.Uri; text: string } | undefined> {
   const uri = scenarioUri();
   if (!uri) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Open a folder first: the sandbox scenario is {0} in the workspace.', SCENARIO_FILE));
-    return;
+    return undefined;
   }
   if (!(await ensureRunning())) {
-    return;
+    return undefined;
   }
   const text = await host.scenarioText();
   if (text === undefined) {
-    return;
+    return undefined;
   }
   const exists = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
   if (exists) {
     if (!(await confirmModal(vscode.l10n.t('Replace {0} with the sandbox’s current state? Its refresh token, latency, token lifetime and faults are kept.', SCENARIO_FILE), vscode.l10n.t('Replace')))) {
-      return;
+      return undefined;
     }
   }
-  lastWritten = text;
+  return { uri, text };
+}
+
+async function writeScenario(uri: vscode.Uri, text: string): Promise<void> {
   await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   await vscode.window.showTextDocument(uri, { preview: false });
   void vscode.window.showInformationMessage(vscode.l10n.t('Saved the sandbox’s state to {0}. "OTO: Reset Sandbox" starts from it.', SCENARIO_FILE));
 }
 
-/** The scenario file was edited: offers a reset to start from it, or points at its problem. */
-export async function offerReset(deps: ScenarioCommandsDeps): Promise<void> {
-  const uri = scenarioUri();
-  const text = uri && (await vscode.workspace.fs.readFile(uri).then((bytes) => new TextDecoder().decode(bytes), () => undefined));
-  if (text !== undefined && text === lastWritten) {
-    return;
-  }
+async function offerResetFor(deps: ScenarioCommandsDeps): Promise<void> {
   const reading = await deps.host.readScenario();
   if (reading.kind === 'broken') {
     await showScenarioProblem(vscode.l10n.t('The sandbox keeps its state until the scenario is fixed: {0}', reading.message));

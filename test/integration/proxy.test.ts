@@ -7,6 +7,7 @@ import { startSandbox, type RunningSandbox } from '../../src/sandbox';
 import { activateExtension } from './support/extension';
 import { screenshot } from './support/screenshot';
 import { finished, notificationCenter, press, quickInput, statusBarTexts, treeRows, typeText, uiAvailable, waitFor } from './support/ui';
+import { received } from '../unit/fakes/journal';
 
 async function pick(title: RegExp, item: string): Promise<void> {
   await waitFor(`the quick pick ${title}`, quickInput, (state) => state.visible && title.test(state.title));
@@ -57,10 +58,10 @@ if (uiAvailable()) {
         body: JSON.stringify({ actionType: 'adjust', locationCode: 'RUH-WH1', sku: 'AJW-DATES-500', qty: 3 }),
       });
       assert.strictEqual(adjust.status, 200);
-      assert.ok(!staging.requests.some((request) => request.endpoint === 'updateStockQuantity'), 'a simulated write never reaches staging');
+      assert.ok(!received(staging).some((request) => request.endpoint === 'updateStockQuantity'), 'a simulated write never reaches staging');
       // The simulation read the locations and the SKU's stock from staging with the ERP's token.
-      assert.deepStrictEqual(staging.requests.map((request) => request.endpoint), ['refreshToken', 'checkInventoryStock', 'getPickupLocationList', 'checkInventoryStock']);
-      assert.ok(staging.requests.slice(1).every((request) => request.authorized), 'the ERP’s token, passed through untouched');
+      assert.deepStrictEqual(received(staging).map((request) => request.endpoint), ['refreshToken', 'checkInventoryStock', 'getPickupLocationList', 'checkInventoryStock']);
+      assert.ok(received(staging).slice(1).every((request) => request.authorized), 'the ERP’s token, passed through untouched');
 
       // The same Sandbox Traffic view shows the proxied exchanges, with where they went.
       await vscode.commands.executeCommand('oto.sandboxTraffic.focus');

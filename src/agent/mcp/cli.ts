@@ -87,7 +87,7 @@ export async function openContext(settings: McpSettings): Promise<RunningMcp> {
   let baseUrl = settings.baseUrl;
   let refreshToken = settings.refreshToken;
   if (baseUrl === undefined) {
-    sandbox = await startSandbox({ requestLog: false });
+    sandbox = await startSandbox();
     baseUrl = sandbox.baseUrl;
     refreshToken = sandbox.refreshToken;
   }

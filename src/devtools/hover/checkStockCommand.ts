@@ -3,7 +3,7 @@
 // SKU-shaped strings OTO does not know are named, never silently replaced by the file's SKUs.
 import * as vscode from 'vscode';
 import type { DevtoolsStock } from '../deps';
-import type { VirtualTexts } from '../documents';
+import type { VirtualTexts } from '../../common/ui/virtualTexts';
 import { HOVER_COMMANDS, renderSkuHover } from './hoverMarkdown';
 import { locationNamer } from './hoverProvider';
 import { resolveSkuSelection, skuCandidates, tokenAt, valuesOfOtherKeys } from './skuText';

@@ -5,7 +5,7 @@ import { skuCount } from '../../stock/tree/format';
 import * as vscode from 'vscode';
 import { readCurrentStock } from '../currentStock';
 import type { DevtoolsSession, DevtoolsStock } from '../deps';
-import type { VirtualTexts } from '../documents';
+import type { VirtualTexts } from '../../common/ui/virtualTexts';
 import { diffSnapshots, renderSnapshot, type StockSnapshot } from './snapshot';
 import type { SnapshotEntry, SnapshotRepository } from './snapshotRepository';
 import { plural } from '../../common/text/plural';

@@ -24,6 +24,7 @@ import { withCancellableProgress } from '../../common/ui/progress';
 import { skuCount } from '../../stock/tree/format';
 import { plural } from '../../common/text/plural';
 import { describeError, describeErrorForLog } from '../../common/text/errorText';
+import { VirtualTexts } from '../../common/ui/virtualTexts';
 
 const l10n = vscode.l10n;
 /** Larger files are not read: 10,000 rows of changes fit in far less. */
@@ -31,39 +32,21 @@ const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const DOCUMENT_SCHEME = 'oto-stock-changes';
 
 let fileProblems: FileProblems | undefined;
-const documents = new Map<string, string>();
-const documentChanges = new vscode.EventEmitter<vscode.Uri>();
+let documents: VirtualTexts | undefined;
 
 /** The Problems-panel collection and the read-only preview/results documents; registered once. */
 export function bulkSubscriptions(): vscode.Disposable[] {
   fileProblems = new FileProblems();
-  return [
-    fileProblems,
-    documentChanges,
-    vscode.workspace.registerTextDocumentContentProvider(DOCUMENT_SCHEME, {
-      onDidChange: documentChanges.event,
-      provideTextDocumentContent: (uri) => documents.get(uri.path) ?? '',
-    }),
-  ];
+  documents = new VirtualTexts(DOCUMENT_SCHEME);
+  return [fileProblems, documents];
 }
 
 /**
  * One document per file of changes, named for it (`changes.csv → OTO`): the preview, then the
  * results in its place once applied, so an open tab never goes on saying "preview".
  */
-function documentUri(source: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: DOCUMENT_SCHEME, path: `/${documentName(source)}` });
-}
-
-function setDocument(source: string, text: string): vscode.Uri {
-  const uri = documentUri(source);
-  documents.set(uri.path, text);
-  documentChanges.fire(uri);
-  return uri;
-}
-
 async function showDocument(source: string, text: string): Promise<void> {
-  const document = await vscode.workspace.openTextDocument(setDocument(source, text));
+  const document = await vscode.workspace.openTextDocument(documents!.put(documentName(source), text));
   // In the file's own group, at its full width: beside it, half the columns were cut off.
   await vscode.window.showTextDocument(document, { preview: false, viewColumn: vscode.ViewColumn.Active, preserveFocus: true });
 }
@@ -214,8 +197,8 @@ async function finish(deps: OperationsDeps, journal: Journal, source: string): P
   if (isSettled(statuses)) {
     await journal.append({ type: 'closed' });
   }
-  // The preview, wherever it is open, now says what happened.
-  setDocument(source, resultsText(statuses, source));
+  // The preview, wherever it is still open, now says what happened.
+  documents?.update(documentName(source), resultsText(statuses, source));
   await summarise(deps, journal, statuses, source);
 }
 

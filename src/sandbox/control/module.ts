@@ -6,7 +6,7 @@ import { startSandbox } from '../index';
 import type { SandboxOptions, SandboxScenario } from '../types';
 import { checkScenario, type AccountControl, type SandboxControl } from './operations';
 
-export interface ModuleSandboxOptions extends Omit<SandboxOptions, 'scenario' | 'requestLog' | 'state'> {
+export interface ModuleSandboxOptions extends Omit<SandboxOptions, 'scenario' | 'state'> {
   /** A scenario (the `.oto/sandbox.json` format), or the path of a scenario file; checked first. */
   scenario?: SandboxScenario | string;
 }
@@ -25,7 +25,7 @@ export interface ModuleSandbox extends Omit<SandboxControl, 'refreshToken'> {
 export async function startControlledSandbox(options: ModuleSandboxOptions = {}): Promise<ModuleSandbox> {
   const scenario = typeof options.scenario === 'string' ? loadScenarioFile(options.scenario) : options.scenario === undefined ? undefined : checkScenario(options.scenario);
   // A test asserts on the journal (`requests`, `count`); the unit tests' request log is not kept.
-  const sandbox = await startSandbox({ ...options, scenario, requestLog: false });
+  const sandbox = await startSandbox({ ...options, scenario });
   const control = sandbox.control;
   const own: AccountControl = control;
   return {

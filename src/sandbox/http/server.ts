@@ -6,7 +6,6 @@ import type { ApiRequest } from '../endpoints/api';
 import { ExchangeTap } from './capture';
 import { ApiFailure, gatewayFailure, genericFailureBody, jwtExpired, otoFailure } from './errors';
 import { applyLimits, drained, serverOptions } from '../../common/serverLimits';
-import type { RequestLog } from './requestLog';
 import { allows, type Route } from './routes';
 import type { Accounts, SandboxAccount } from '../control/accounts';
 import type { Fault, SandboxLimits } from '../types';
@@ -22,8 +21,6 @@ export const UNAUTHORIZED_BODY_BYTES = 16_384;
 export interface ServerContext {
   /** Each request acts on the account its token belongs to (state, tokens, faults, latency, dialect, journal). */
   accounts: Accounts;
-  /** Absent when the sandbox keeps no request log (`requestLog: false`). */
-  log?: RequestLog;
   limits: Required<SandboxLimits>;
   /** Aborted when the sandbox closes: pending delays end and hanging requests are dropped. */
   closing: AbortSignal;
@@ -186,7 +183,6 @@ export function createServer(context: ServerContext): http.Server {
       account = context.accounts.byRefreshToken(refreshToken) ?? account;
     }
     chosen.account = account;
-    context.log?.add({ method, endpoint, url: incoming.url ?? '', query: request.query, text: rawBody, body: request.body === NOT_JSON ? rawBody : request.body, authorized });
     tap?.request(rawBody ?? '', authorized, request.body === NOT_JSON ? undefined : { value: request.body }, request.query);
 
     const fault = account.faults.take(endpoint, incoming.headers['user-agent']);

@@ -11,6 +11,7 @@ import { readSettings, USAGE } from '../../../src/agent/mcp/cli';
 import { MCP_SERVER_VERSION } from '../../../src/agent/mcp/server';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox';
 import { assertNoToken } from './support';
+import { received } from '../fakes/journal';
 
 interface Session {
   client: Client;
@@ -105,7 +106,7 @@ describe('agent tools: the MCP server (dist/oto-mcp.js over stdio)', function ()
       fs.rmSync(stateDir, { recursive: true, force: true });
     });
     const env = (): Record<string, string> => ({ OTO_ENVIRONMENT: 'sandbox', OTO_BASE_URL: sandbox.baseUrl, OTO_REFRESH_TOKEN: sandbox.refreshToken, OTO_STATE_DIR: stateDir });
-    const writes = (): number => sandbox.requests.filter((request) => request.endpoint === 'updateStockQuantity').length;
+    const writes = (): number => received(sandbox).filter((request) => request.endpoint === 'updateStockQuantity').length;
 
     it('--dry-run previews the exact change from fresh figures and sends nothing', async () => {
       const session = await open(['--dry-run'], env());

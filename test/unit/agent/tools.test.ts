@@ -4,6 +4,7 @@ import { readJournal } from '../../../src/operations/journal';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { assertNoToken, HOSTILE_NAME, HOSTILE_SKU, setupAgent, type AgentFixture } from './support';
+import { received } from '../fakes/journal';
 
 describe('agent tools: the core both front ends use', () => {
   let fx: AgentFixture;
@@ -61,7 +62,7 @@ describe('agent tools: the core both front ends use', () => {
     assert.strictEqual(answer.isError, false, answer.text);
     const requests = fx.sent('checkInventoryStock') - before;
     // Each request's URL is near the 2,048 limit: as few as fit.
-    const urlLengths = fx.sandbox.requests.filter((request) => request.endpoint === 'checkInventoryStock').map((request) => `${fx.sandbox.baseUrl.replace(/\/rest\/v2$/, '')}${request.url}`.length);
+    const urlLengths = received(fx.sandbox).filter((request) => request.endpoint === 'checkInventoryStock').map((request) => `${fx.sandbox.baseUrl.replace(/\/rest\/v2$/, '')}${request.url}`.length);
     assert.ok(urlLengths.every((length) => length <= 2048));
     const floor = Math.ceil(skus.join(',').length / (2048 - `${fx.sandbox.baseUrl}/checkInventoryStock?sku=`.length));
     assert.ok(requests <= floor + 1, `${requests} requests, floor ${floor}`);
@@ -86,13 +87,13 @@ describe('agent tools: the core both front ends use', () => {
       ['oto_nothing', {}, /^No tool "oto_nothing": the tools are oto_stock, /],
       ['oto_stock', ['KHL-DATES-3KG'], /^The input must be an object/],
     ];
-    const sentBefore = fx.sandbox.requests.length;
+    const sentBefore = received(fx.sandbox).length;
     for (const [name, input, expected] of cases) {
       const answer = await call(name, input);
       assert.strictEqual(answer.isError, true, name);
       assert.match(answer.text, expected, `${name} ${JSON.stringify(input).slice(0, 80)}`);
     }
-    assert.strictEqual(fx.sandbox.requests.length, sentBefore);
+    assert.strictEqual(received(fx.sandbox).length, sentBefore);
   });
 
   it('oto_low_stock: judges low as the Stock view does (on hand in total below the SKU\'s minimum), per location only the share, the hostile name never unquoted', async () => {

@@ -1,7 +1,7 @@
 // Every client method against the sandbox's real HTTP, checking both the parsed answer and the
 // sandbox's state after writes.
 import * as assert from 'node:assert/strict';
-import { failure, useSandbox } from './support';
+import { failure, useSandbox } from '../fakes/clientSandbox';
 
 describe('OtoClient endpoints against the sandbox', () => {
   const t = useSandbox();

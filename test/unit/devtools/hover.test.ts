@@ -9,6 +9,7 @@ const GAP = '&nbsp;&nbsp;&nbsp;';
 import { until } from '../until';
 import { ManualTimer } from './manualTimer';
 import { useDevtools } from './support';
+import { faultTaken, received } from '../fakes/journal';
 
 describe('devtools SKU hover against the sandbox', () => {
   let skew = 0;
@@ -26,10 +27,10 @@ describe('devtools SKU hover against the sandbox', () => {
 
   it('shows nothing for a string that is not a catalogue SKU, and the cached figures for one that is', async () => {
     await h.store.refresh();
-    const before = h.sandbox.requests.length;
+    const before = received(h.sandbox).length;
     assert.equal(await hover.get('not-a-sku'), undefined);
     const result = await hover.get('AJW-DATES-500');
-    assert.equal(h.sandbox.requests.length, before, 'fresh cache: hovering sends nothing');
+    assert.equal(received(h.sandbox).length, before, 'fresh cache: hovering sends nothing');
     assert.ok(result && !result.stale);
 
     const truth = (await h.client.checkInventoryStock(['AJW-DATES-500']))['AJW-DATES-500'] ?? [];
@@ -149,18 +150,20 @@ describe('devtools SKU hover against the sandbox', () => {
   it('a cancelled hover stops waiting at once, and its read stops with no further request', async () => {
     await h.store.refresh();
     skew = 60_000;
-    h.sandbox.addFaults([{ endpoint: 'checkInventoryStock', latencyMs: 10_000 }]);
-    const before = h.sandbox.requests.length;
+    h.sandbox.addFaults([{ endpoint: 'checkInventoryStock', latencyMs: 10_000, times: 1 }]);
+    const before = received(h.sandbox).length;
     const controller = new AbortController();
     const pending = hover.get('AJW-DATES-500', { signal: controller.signal });
-    await until('the hover’s read at the sandbox', () => h.sandbox.requests.slice(before).some((request) => request.endpoint === 'checkInventoryStock'));
+    await until('the hover’s read at the sandbox', () => faultTaken(h.sandbox, 'checkInventoryStock'));
     const aborted = Date.now();
     controller.abort();
     assert.equal(await pending, undefined);
     // Within half the read's 10 s: it ended with the cancel, with room for a loaded machine.
     assert.ok(Date.now() - aborted < 5_000, `ended ${Date.now() - aborted} ms after the cancel`);
     await until('the store idle', () => !h.store.busy);
-    assert.deepEqual(h.sandbox.requests.slice(before).map((request) => request.endpoint).sort(), ['checkGlobalStock', 'checkInventoryStock'], 'nothing sent after the cancel');
+    // The cancelled read joins the journal once the sandbox sees its client gone.
+    await until('both reads in the journal', () => received(h.sandbox).length - before >= 2);
+    assert.deepEqual(received(h.sandbox).slice(before).map((request) => request.endpoint).sort(), ['checkGlobalStock', 'checkInventoryStock'], 'nothing sent after the cancel');
   });
 
   it('loads the catalogue on the first hover when the Stock view never did', async () => {

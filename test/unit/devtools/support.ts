@@ -11,6 +11,7 @@ import { type LogSink, RequestLogger } from '../../../src/devtools/requests/log/
 import { startSandbox } from '../../../src/sandbox';
 import type { RunningSandbox, SandboxOptions } from '../../../src/sandbox/types';
 import { StockStore } from '../../../src/stock/store/store';
+import { received, type Received } from '../fakes/journal';
 
 /** Records secrets as they cross the wire: bearer tokens sent, tokens in refreshToken answers. */
 export class TokenRecordingProxy {
@@ -93,7 +94,7 @@ export interface DevtoolsHarness {
   sink: CapturingSink;
   store: StockStore;
   /** Sandbox requests to `endpoint` so far. */
-  sent(endpoint: string): RunningSandbox['requests'];
+  sent(endpoint: string): Received[];
 }
 
 /** A fresh sandbox, client, request log and store before each test of the calling suite. */
@@ -117,7 +118,7 @@ export function useDevtools(options: { sandbox?: SandboxOptions; now?: () => num
       exchanges,
       sink,
       store,
-      sent: (endpoint: string) => sandbox.requests.filter((request) => request.endpoint === endpoint),
+      sent: (endpoint: string) => received(sandbox).filter((request) => request.endpoint === endpoint),
     });
   });
   afterEach(async () => {

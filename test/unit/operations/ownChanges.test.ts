@@ -10,13 +10,14 @@ import { RecentChanges } from '../../../src/orders/recent/recentChanges';
 import { ledgerEntriesOf } from '../../../src/operations/history/fromRecent';
 import { Ledger } from '../../../src/operations/history/ledger';
 import { LedgerRecorder } from '../../../src/operations/history/recorder';
-import { closeAfterEach, MapMemento, setup, stockedSku, type Fixture } from '../orders/fixture';
+import { closeAfterEach, setup, stockedSku, type Fixture } from '../orders/fixture';
+import { MemoryMemento } from '../fakes/memento';
 import { respond, type } from '../orders/scripted';
 
 const RUH = 'RUH-WH1';
 
 /** Workspace state that takes a while to write, as VS Code's may (it resolves once stored). */
-class SlowMemento extends MapMemento {
+class SlowMemento extends MemoryMemento {
   override async update(key: string, value: unknown): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 300));
     await super.update(key, value);

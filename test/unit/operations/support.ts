@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { OtoClient } from '../../../src/client';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../src/sandbox';
+import { received } from '../fakes/journal';
 
 export interface OperationsFixture {
   sandbox: RunningSandbox;
@@ -27,7 +28,7 @@ export async function setupOperations(options: SandboxOptions & { timeoutMs?: nu
       const stock = await client.checkInventoryStock([sku], { pickupLocationCode: locationCode });
       return stock[sku]?.find((entry) => entry.pickupLocationCode === locationCode)?.quantityOnHand ?? 0;
     },
-    writes: () => sandbox.requests.filter((request) => request.endpoint === 'updateStockQuantity').map((request) => request.body as { sku: string; locationCode: string; actionType: string; qty: number }),
+    writes: () => received(sandbox).filter((request) => request.endpoint === 'updateStockQuantity').map((request) => request.body as { sku: string; locationCode: string; actionType: string; qty: number }),
     async close() {
       await sandbox.close();
       await fs.rm(dir, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import { Journal, openJournals, readJournal } from '../../../src/operations/jour
 import { checkTransferQuantity, choiceLabels, describeHeld, describeTransfer, figuresNow, isComplete, outcomeOfJournal, sendSecond, runTransfer, sendStep, type TransferPlan } from '../../../src/operations/transfer/transfer';
 import { setupOperations, type OperationsFixture } from './support';
 import { until } from '../until';
+import { faultTaken, received } from '../fakes/journal';
 
 describe('operations: transfers between locations', () => {
   let fx: OperationsFixture;
@@ -127,9 +128,9 @@ describe('operations: transfers between locations', () => {
       assert.strictEqual('sent' in retried && retried.sent.state, 'applied');
       assert.strictEqual(await fx.onHand('MDJ-DATES-1KG', 'DMM-WH1'), 5);
       const adjust = await plan({ id: 'transfer-2' });
-      const reads = fx.sandbox.requests.filter((request) => request.endpoint === 'checkInventoryStock').length;
+      const reads = received(fx.sandbox).filter((request) => request.endpoint === 'checkInventoryStock').length;
       assert.ok('sent' in (await sendSecond(fx.client, adjust)));
-      assert.strictEqual(fx.sandbox.requests.filter((request) => request.endpoint === 'checkInventoryStock').length, reads);
+      assert.strictEqual(received(fx.sandbox).filter((request) => request.endpoint === 'checkInventoryStock').length, reads);
     });
   });
 
@@ -137,7 +138,7 @@ describe('operations: transfers between locations', () => {
     const transfer = await plan({ method: 'orders', orderDate: '27/11/2026', deliveryDate: '30/11/2026' });
     const outcome = await runTransfer(fx.client, transfer);
     assert.ok(isComplete(outcome));
-    const orders = fx.sandbox.requests.filter((request) => request.endpoint === 'createInventoryOrder').map((request) => request.body as Record<string, unknown>);
+    const orders = received(fx.sandbox).filter((request) => request.endpoint === 'createInventoryOrder').map((request) => request.body as Record<string, unknown>);
     assert.deepStrictEqual(orders.map((order) => [order.action, order.locationCode, order.orderDate, order.deliveryDate]), [
       ['outbound', 'RUH-WH1', '27/11/2026', '30/11/2026'],
       ['inbound', 'JED-WH1', '27/11/2026', '30/11/2026'],
@@ -183,7 +184,7 @@ describe('operations: transfers between locations', () => {
       // The send line is on disk and the write left; VS Code stopped before its answer.
       fx.sandbox.addFaults([{ endpoint: 'updateStockQuantity', hang: true, times: 1 }]);
       const inFlight = sendStep(fx.client, transfer, 'second', journal);
-      await until('the second write at the sandbox', () => fx.writes().length === 2);
+      await until('the second write at the sandbox', () => faultTaken(fx.sandbox, 'updateStockQuantity'));
       // The sandbox holds the write: its send line is already on disk, and no answer is.
       const [open] = await openTransfers();
       assert.deepStrictEqual(open.entries.at(-1), { ...open.entries.at(-1), type: 'send', row: 1 });

@@ -3,29 +3,19 @@
 import * as assert from 'node:assert';
 import { OtoClient } from '../../../src/client';
 import type { FlowContext } from '../../../src/orders/context';
-import { MementoLike, RecentChanges } from '../../../src/orders/recent/recentChanges';
+import { RecentChanges } from '../../../src/orders/recent/recentChanges';
+import { MemoryMemento } from '../fakes/memento';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../src/sandbox';
 import { StockStore } from '../../../src/stock/store/store';
 import { ScriptedPrompter } from './scripted';
-
-export class MapMemento implements MementoLike {
-  private readonly values = new Map<string, unknown>();
-
-  get<T>(key: string): T | undefined {
-    return this.values.get(key) as T | undefined;
-  }
-
-  async update(key: string, value: unknown): Promise<void> {
-    this.values.set(key, JSON.parse(JSON.stringify(value)));
-  }
-}
+import { received } from '../fakes/journal';
 
 export interface Fixture {
   sandbox: RunningSandbox;
   client: OtoClient;
   store: StockStore;
   prompter: ScriptedPrompter;
-  memento: MapMemento;
+  memento: MemoryMemento;
   ctx: FlowContext;
   copied: string[];
   logsShown: number;
@@ -46,9 +36,9 @@ export async function setup(options: SandboxOptions & { timeoutMs?: number; conf
   const client = new OtoClient({ baseUrl: sandbox.baseUrl, refreshToken: sandbox.refreshToken, timeoutMs: options.timeoutMs ?? 5000 });
   const store = new StockStore({ getSource: async () => client });
   await store.refresh();
-  const settled = sandbox.requests.length;
+  const settled = received(sandbox).length;
   const prompter = new ScriptedPrompter();
-  const memento = new MapMemento();
+  const memento = new MemoryMemento();
   const fixture: Fixture = {
     sandbox,
     client,
@@ -60,7 +50,7 @@ export async function setup(options: SandboxOptions & { timeoutMs?: number; conf
     environment: 'sandbox',
     generation: 1,
     ctx: undefined as unknown as FlowContext,
-    sent: (endpoint) => sandbox.requests.slice(settled).filter((request) => request.endpoint === endpoint),
+    sent: (endpoint) => received(sandbox).slice(settled).filter((request) => request.endpoint === endpoint),
     onHand: async (sku, locationCode) => {
       const stock = await client.checkInventoryStock([sku], { pickupLocationCode: locationCode });
       return stock[sku]?.find((entry) => entry.pickupLocationCode === locationCode)?.quantityOnHand ?? 0;

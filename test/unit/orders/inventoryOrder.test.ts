@@ -3,6 +3,7 @@ import * as assert from 'node:assert';
 import { createInventoryOrder } from '../../../src/orders/inventory/inventoryOrder';
 import { Answer, back, confirm, escape, pick, pickRefused, pickTyped, rejected, respond, type, typedRefused } from './scripted';
 import { closeAfterEach, Fixture, setup, stockedSku } from './fixture';
+import { settled } from '../fakes/journal';
 
 const RUH = 'RUH-WH1';
 const RUH_LABEL = 'Riyadh Central Warehouse';
@@ -324,6 +325,7 @@ describe('orders: create inventory order', () => {
     fixture.sandbox.addFaults([{ endpoint: 'createInventoryOrder', times: 1, hang: true, afterEffect: true }]);
     fixture.prompter.play(...inboundOne(a), pick(REVIEW), pick(SUBMIT), respond('Copy order JSON'));
     await createInventoryOrder(fixture.ctx, {});
+    await settled(fixture.sandbox);
     assert.strictEqual(sentOrders(fixture).length, 1);
     const [lost] = fixture.prompter.messages();
     assert.strictEqual(lost.level, 'warning');

@@ -4,7 +4,8 @@ import { createInventoryOrder } from '../../../src/orders/inventory/inventoryOrd
 import { RECENT_CHANGES_KEY, RecentChanges, StockChangeRecord } from '../../../src/orders/recent/recentChanges';
 import { showRecentChanges } from '../../../src/orders/recent/recentView';
 import { changeStock } from '../../../src/orders/change/stockChange';
-import { closeAfterEach, Fixture, MapMemento, setup, stockedSku } from './fixture';
+import { closeAfterEach, Fixture, setup, stockedSku } from './fixture';
+import { MemoryMemento } from '../fakes/memento';
 import { escape, pick, type } from './scripted';
 import type { LedgerEntry } from '../../../src/operations/history/entry';
 
@@ -18,7 +19,7 @@ function change(index: number): Omit<StockChangeRecord, 'id' | 'time'> {
 
 describe('orders: recent changes', () => {
   it('keeps the newest 200 and ignores entries it does not understand', async () => {
-    const memento = new MapMemento();
+    const memento = new MemoryMemento();
     await memento.update(RECENT_CHANGES_KEY, [{ type: 'stock', id: 'x' }, 'junk']);
     const recent = new RecentChanges(memento);
     assert.deepStrictEqual(recent.list(), []);

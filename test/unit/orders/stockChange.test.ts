@@ -4,6 +4,7 @@ import { changeStock } from '../../../src/orders/change/stockChange';
 import { undoStockChange } from '../../../src/orders/change/undo';
 import { back, confirm, escape, pick, rejected, respond, type } from './scripted';
 import { closeAfterEach, Fixture, setup, stockedSku } from './fixture';
+import { settled } from '../fakes/journal';
 
 const RUH = 'RUH-WH1';
 const RUH_LABEL = 'Riyadh Central Warehouse';
@@ -73,6 +74,7 @@ describe('orders: adjust and set stock', () => {
     assert.deepStrictEqual(fixture.prompter.messages(), [], 'a cancel is not a failure');
     assert.deepStrictEqual(fixture.prompter.inputs(), [], 'no quantity asked without the figure');
     assert.deepStrictEqual(fixture.prompter.errors, []);
+    await settled(fixture.sandbox);
     assert.strictEqual(fixture.sent('checkInventoryStock').length, 1);
     assert.strictEqual(fixture.sent('updateStockQuantity').length, 0);
   });

@@ -6,7 +6,7 @@ import { startSandbox, type RunningSandbox } from '../../../src/sandbox';
 describe('OTO facts (src/oto)', () => {
   let sandbox: RunningSandbox;
   before(async () => {
-    sandbox = await startSandbox({ seed: 1, requestLog: false });
+    sandbox = await startSandbox({ seed: 1 });
   });
   after(() => sandbox.close());
 

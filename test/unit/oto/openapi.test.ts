@@ -39,7 +39,7 @@ describe('OpenAPI document', function () {
   });
 
   it('is served by the sandbox at GET /__oto/openapi.json, listing the sandbox itself first', async () => {
-    const sandbox = await startSandbox({ seed: 1, requestLog: false });
+    const sandbox = await startSandbox({ seed: 1 });
     try {
       const response = await fetch(new URL('/__oto/openapi.json', sandbox.baseUrl));
       assert.equal(response.status, 200);
@@ -67,7 +67,7 @@ describe('OpenAPI document', function () {
       const errorSchema = ajv.compile({ $ref: 'oto#/components/schemas/Error' });
 
       before(async () => {
-        sandbox = await startSandbox({ seed: 1, dialect, requestLog: false });
+        sandbox = await startSandbox({ seed: 1, dialect });
         const signIn = await fetch(`${sandbox.baseUrl}/refreshToken`, { method: 'POST', body: JSON.stringify({ refresh_token: sandbox.refreshToken }) });
         token = ((await signIn.json()) as Json).access_token;
       });

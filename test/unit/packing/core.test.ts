@@ -11,6 +11,7 @@ import { readableStatus, withReadableStatuses, wordsOf } from '../../../src/pack
 import { warehouseFromArgument } from '../../../src/packing/target';
 import { STRINGS } from './pageHarness';
 import { arabicBundle, withBundle } from '../l10nBundle';
+import { MemoryMemento } from '../fakes/memento';
 
 function exampleResponse(endpoint: string): unknown {
   const file = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'oto-api-examples.json');
@@ -237,8 +238,8 @@ describe('packing command argument', () => {
 
 describe('packing known states in a Memento', () => {
   it('keeps states per environment and warehouse, drops empty records and junk', async () => {
-    const data = new Map<string, unknown>();
-    const memento = { get: (key: string) => data.get(key), update: async (key: string, value: unknown) => void data.set(key, value) };
+    const memento = new MemoryMemento();
+    const data = memento.values;
     let environment = 'sandbox';
     const states = mementoKnownStates(memento, () => environment, (error) => assert.fail(String(error)));
     states.set('WH1', { '11': 'picked' });

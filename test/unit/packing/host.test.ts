@@ -6,11 +6,12 @@ import { PackingController } from '../../../src/packing/controller';
 import type { HostMessage, PackingStatus, WarehouseInfo } from '../../../src/packing/protocol';
 import { DETAILS_AT_ONCE, PackingQueue, StatusRefusedError, type KnownStates } from '../../../src/packing/queue';
 import { pageStrings } from '../../../src/packing/strings';
-import { useSandbox } from '../client/support';
+import { useSandbox } from '../fakes/clientSandbox';
 import { until } from '../until';
 import { ReachabilityWatch } from '../../../src/session/reachability';
 import type { Reachability } from '../../../src/common/refresh/refreshScheduler';
 import { unreachableText } from '../../../src/common/text/unreachable';
+import { faultTaken, received } from '../fakes/journal';
 
 
 class MemoryStates implements KnownStates {
@@ -219,7 +220,7 @@ describe('packing host against the sandbox', () => {
         scope: () => environment,
       });
       const [order] = await queue.load();
-      const sentToOther = (): number => other.requests.filter((request) => request.endpoint === 'updatePackingStatus').length;
+      const sentToOther = (): number => received(other).filter((request) => request.endpoint === 'updatePackingStatus').length;
 
       environment = 'production';
       await assert.rejects(queue.setStatus(order.orderId, 'picked', false), (error: unknown) =>
@@ -241,7 +242,7 @@ describe('packing host against the sandbox', () => {
     sandbox.sandbox.addFaults([{ endpoint: 'getPackingOrders', latencyMs: 300, times: 1 }]);
     const closed = new AbortController();
     const given = queue.load(closed.signal);
-    await until('the list requested', () => sandbox.sent('getPackingOrders').length === 1);
+    await until('the list requested', () => faultTaken(sandbox.sandbox, 'getPackingOrders'));
     closed.abort();
     // The tab reopens at once, before the given-up read has ended.
     const reopened = queue.load();
@@ -272,9 +273,8 @@ describe('packing host against the sandbox', () => {
     // A read under way when the user signs in again: its answer belongs to the old sign-in.
     sandbox.sandbox.addFaults([{ endpoint: 'getPackingOrders', latencyMs: 150, times: 1 }]);
     h.posted.length = 0;
-    const readsBefore = sandbox.sent('getPackingOrders').length;
     const stale = h.controller.refresh();
-    await until('the read to reach the sandbox', () => sandbox.sent('getPackingOrders').length > readsBefore);
+    await until('the read to reach the sandbox', () => faultTaken(sandbox.sandbox, 'getPackingOrders'));
     generation = 2;
     const reset = h.controller.reset();
     await Promise.all([stale, reset]);
@@ -293,7 +293,7 @@ describe('packing host against the sandbox', () => {
     sandbox.sandbox.addFaults([{ endpoint: 'updatePackingStatus', latencyMs: 150, times: 1 }]);
     const first = h.controller.receive({ type: 'updatePackingStatus', requestId: 1, orderId, packingStatus: 'picked', skipPicked: false });
     // Its answer is held back 150 ms from the moment it arrives: the second change comes while it is in flight.
-    await until('the first change to reach the sandbox', () => sandbox.sent('updatePackingStatus').length === 1);
+    await until('the first change to reach the sandbox', () => faultTaken(sandbox.sandbox, 'updatePackingStatus'));
     await h.controller.receive({ type: 'updatePackingStatus', requestId: 2, orderId, packingStatus: 'packed', skipPicked: false, confirmed: true });
     assert.match((lastOf(h.posted, 'statusResult') as { error: string }).error, /already being updated/);
     await first;
@@ -401,19 +401,21 @@ describe('packing host against the sandbox', () => {
 
   it('a panel closed while its queue is read stops the read: no further request, nothing shown or logged as an error', async () => {
     const h = await host();
-    sandbox.sandbox.addFaults([{ endpoint: 'orderDetails', latencyMs: 10_000 }]);
-    const reading = h.controller.receive({ type: 'ready' });
     // The first few are read at once, each held 10 s: no more is asked until one of them answers.
     const reads = Math.min(DETAILS_AT_ONCE, (await sandbox.client.getPackingOrders(h.warehouse.code)).length);
-    await until(`the first ${reads} packing histories requested`, () => sandbox.sent('orderDetails').length === reads);
-    const sent = sandbox.sandbox.requests.length;
+    sandbox.sandbox.addFaults([{ endpoint: 'orderDetails', latencyMs: 10_000, times: reads }]);
+    const reading = h.controller.receive({ type: 'ready' });
+    await until(`the first ${reads} packing histories requested`, () => faultTaken(sandbox.sandbox, 'orderDetails'));
+    const sent = received(sandbox.sandbox).length;
     const closed = Date.now();
     h.controller.dispose();
     await reading;
     assert.ok(Date.now() - closed < 1_000, `ended ${Date.now() - closed} ms after the close`);
-    // A later exchange marks the point by which a read started by the controller would have arrived.
+    // The held reads join the journal as their client goes; a later exchange marks the point by
+    // which a read started by the controller would have arrived.
+    await until('the held reads in the journal', () => received(sandbox.sandbox).length === sent + reads);
     await sandbox.client.getPickupLocations();
-    assert.equal(sandbox.sandbox.requests.length, sent + 1, 'no request after the close');
+    assert.deepEqual(received(sandbox.sandbox).slice(sent).map((request) => request.endpoint), [...Array<string>(reads).fill('orderDetails'), 'getPickupLocationList'], 'no request after the close');
     assert.deepEqual(h.posted.map((message) => message.type), ['init', 'loading'], 'no queue half-read, no error');
     assert.deepEqual(h.logged.filter((line) => line.startsWith('error ')), []);
     assert.equal(h.queue.readAt, undefined, 'nothing kept');
@@ -423,11 +425,11 @@ describe('packing host against the sandbox', () => {
     const h = await host();
     await h.controller.receive({ type: 'ready' });
     const posted = h.posted.length;
-    const sent = sandbox.sandbox.requests.length;
+    const sent = received(sandbox.sandbox).length;
     h.controller.dispose();
     await h.controller.reset();
     assert.deepEqual(h.posted.slice(posted), [], 'nothing posted to a disposed webview');
-    assert.equal(sandbox.sandbox.requests.length, sent, 'no read for a closed panel');
+    assert.equal(received(sandbox.sandbox).length, sent, 'no read for a closed panel');
     assert.deepEqual(h.logged.filter((line) => line.startsWith('error ')), []);
   });
 
@@ -441,7 +443,7 @@ describe('packing host against the sandbox', () => {
 
   it('ignores and logs malformed messages from the page, sending nothing', async () => {
     const h = await host();
-    const requestsBefore = sandbox.sandbox.requests.length;
+    const requestsBefore = received(sandbox.sandbox).length;
     for (const bad of [
       undefined,
       'ready',
@@ -456,7 +458,7 @@ describe('packing host against the sandbox', () => {
       await h.controller.receive(bad);
     }
     assert.deepEqual(h.posted, []);
-    assert.equal(sandbox.sandbox.requests.length, requestsBefore);
+    assert.equal(received(sandbox.sandbox).length, requestsBefore);
     assert.equal(h.logged.filter((line) => line.startsWith('warn ') && line.includes('ignored a malformed')).length, 9);
     await h.controller.receive({ type: 'showLog' });
     assert.equal(h.showLogCalls, 1);

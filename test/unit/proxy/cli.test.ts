@@ -6,7 +6,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox';
 import { run, waitFor } from '../sandbox/support/cliProcess';
-import { accessToken, call } from '../sandbox/support/http';
+import { accessToken, call } from '../fakes/sandboxHttp';
+import { received } from '../fakes/journal';
 
 describe('recording proxy CLI', () => {
   let upstream: RunningSandbox;
@@ -43,7 +44,7 @@ describe('recording proxy CLI', () => {
     assert.ok(lines[1].findings.some((finding) => finding.rule === 'qty-not-integer'), 'the contract lint judges proxied traffic too');
     assert.ok(!fs.readFileSync(log, 'utf8').includes(token));
     assert.ok(!cli.output().includes(token));
-    assert.ok(!upstream.requests.some((request) => request.endpoint === 'updateStockQuantity'));
+    assert.ok(!received(upstream).some((request) => request.endpoint === 'updateStockQuantity'));
   });
 
   it('blocks writes unless --writes forward asks for them, answering in OTO\'s error shape', async () => {
@@ -57,7 +58,7 @@ describe('recording proxy CLI', () => {
     assert.equal((blocked.json as { otoErrorCode: string }).otoErrorCode, 'OTO9403');
     assert.equal(await cli.exited, 0);
     assert.match(cli.output(), /POST updateStockQuantity 403 OTO9403/);
-    assert.ok(!upstream.requests.some((request) => request.endpoint === 'updateStockQuantity'));
+    assert.ok(!received(upstream).some((request) => request.endpoint === 'updateStockQuantity'));
 
     const forwarding = run(['--proxy', upstream.baseUrl, '--port', '0', '--writes', 'forward', '--exit-after-idle', '1']);
     const [, forwardUrl] = await waitFor(/base URL:\s+(\S+)/, forwarding);
@@ -65,7 +66,7 @@ describe('recording proxy CLI', () => {
     const sent = await call(`${forwardUrl}/updateStockQuantity`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ actionType: 'adjust', locationCode: 'RUH-WH1', sku: 'AJW-DATES-500', qty: 1 }) });
     assert.equal(sent.status, 200);
     assert.equal(await forwarding.exited, 0);
-    assert.equal(upstream.requests.filter((request) => request.endpoint === 'updateStockQuantity').length, 1);
+    assert.equal(received(upstream).filter((request) => request.endpoint === 'updateStockQuantity').length, 1);
   });
 
   it('says in --help which writes mode is the default, once', async () => {

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { compareShapes, describeDifference, shapeOf } from '../../../src/proxy/drift';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox';
 import type { Finding } from '../../../src/traffic/exchange';
-import { accessToken, call } from '../sandbox/support/http';
+import { accessToken, call } from '../fakes/sandboxHttp';
 import { proxyTo, type ProxyHarness } from './support';
 
 const SKU = 'AJW-DATES-500';

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
 import { describeFailure } from '../../../src/proxy/upstream';
-import { call } from '../sandbox/support/http';
+import { call } from '../fakes/sandboxHttp';
 import { until } from '../until';
 import { bodyOf, closedPort, proxyTo, rawRequest, recordingUpstream, type ProxyHarness, type RecordingUpstream } from './support';
 

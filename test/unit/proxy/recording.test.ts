@@ -3,8 +3,9 @@
 import * as assert from 'node:assert/strict';
 import { parseRecording, recordingText, replayRecording, replaySides, RecordingError } from '../../../src/proxy/recording';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox';
-import { accessToken, call } from '../sandbox/support/http';
+import { accessToken, call } from '../fakes/sandboxHttp';
 import { proxyTo, type ProxyHarness } from './support';
+import { received } from '../fakes/journal';
 
 describe('recording proxy: save and replay', () => {
   let staging: RunningSandbox;
@@ -35,10 +36,10 @@ describe('recording proxy: save and replay', () => {
     const recorded = parseRecording(saved);
     assert.deepEqual(recorded.map((exchange) => exchange.endpoint), ['refreshToken', 'checkInventoryStock', 'updateStockQuantity', 'updateStockQuantity']);
 
-    const before = local.requests.length;
+    const before = received(local).length;
     const pairs = await replayRecording(recorded, local);
     // The replayed sign-in's token serves the calls after it: one refresh, as recorded.
-    assert.deepEqual(local.requests.slice(before).map((request) => [request.endpoint, request.authorized]), [
+    assert.deepEqual(received(local).slice(before).map((request) => [request.endpoint, request.authorized]), [
       ['refreshToken', false],
       ['checkInventoryStock', true],
       ['updateStockQuantity', true],
@@ -58,10 +59,10 @@ describe('recording proxy: save and replay', () => {
 
   it('does not send a request whose body was cut when recorded, and says so', async () => {
     const [exchange] = parseRecording(JSON.stringify({ id: 1, method: 'POST', endpoint: 'updateStockQuantity', path: '/rest/v2/updateStockQuantity', query: {}, requestHeaders: {}, requestBody: { text: '{"a":', truncated: true }, status: 200 }));
-    const before = local.requests.length;
+    const before = received(local).length;
     const [pair] = await replayRecording([exchange], local);
     assert.equal(pair.skipped, 'not sent: its body was cut when it was recorded');
-    assert.equal(local.requests.length, before);
+    assert.equal(received(local).length, before);
     assert.match(replaySides([pair]).sandbox, /→ not sent: its body was cut when it was recorded/);
   });
 

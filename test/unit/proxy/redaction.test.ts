@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox';
 import { JsonlWriter } from '../../../src/traffic/jsonl';
 import { formatTrafficLine } from '../../../src/traffic/report';
-import { call } from '../sandbox/support/http';
+import { call } from '../fakes/sandboxHttp';
 import { proxyTo, type ProxyHarness } from './support';
 
 describe('recording proxy: redaction', () => {

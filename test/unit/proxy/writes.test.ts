@@ -2,8 +2,9 @@
 // in for staging; its request log is the proof), while reads, POST reads included, still do.
 import * as assert from 'node:assert/strict';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox';
-import { accessToken, call, type Answer } from '../sandbox/support/http';
+import { accessToken, call, type Answer } from '../fakes/sandboxHttp';
 import { proxyTo, type ProxyHarness } from './support';
+import { received } from '../fakes/journal';
 
 const SKU = 'AJW-DATES-500';
 const WRITES = ['updateStockQuantity', 'createInventoryOrder', 'updatePackingStatus'];
@@ -23,7 +24,7 @@ describe('recording proxy: writes', () => {
     });
   const through = to(() => harness.proxy.baseUrl);
   const direct = to(() => sandbox.baseUrl);
-  const writesReceived = (): string[] => sandbox.requests.map((request) => request.endpoint).filter((endpoint) => WRITES.includes(endpoint));
+  const writesReceived = (): string[] => received(sandbox).map((request) => request.endpoint).filter((endpoint) => WRITES.includes(endpoint));
   const at = (answer: Answer, code: string, sku = SKU): Entry | undefined => (answer.json as { stock: Record<string, Entry[]> }).stock[sku]?.find((entry) => entry.pickupLocationCode === code);
   const queueIds = async (via: (endpoint: string, body?: unknown) => Promise<Answer>): Promise<string[]> =>
     ((await via('getPackingOrders', { warehouseCode: 'RUH-WH1' })).json as { orders: Array<{ orderId: string }> }).orders.map((order) => order.orderId);
@@ -59,7 +60,7 @@ describe('recording proxy: writes', () => {
         });
       }
       assert.deepEqual(writesReceived(), []);
-      assert.ok(!sandbox.requests.some((request) => request.endpoint === 'someFutureWrite'));
+      assert.ok(!received(sandbox).some((request) => request.endpoint === 'someFutureWrite'));
       assert.deepEqual(new Set(harness.exchanges.map((exchange) => exchange.fault)), new Set(['blocked by the recording proxy (writes: block), not sent']));
       assert.equal(harness.exchanges.length, 4);
     });
@@ -70,7 +71,7 @@ describe('recording proxy: writes', () => {
       assert.ok((await queueIds(through)).length > 0);
       const refreshed = await call(`${harness.proxy.baseUrl}/refreshToken`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refresh_token: sandbox.refreshToken }) });
       assert.equal(refreshed.status, 200);
-      assert.deepEqual(sandbox.requests.map((request) => request.endpoint).slice(-4), ['checkInventoryStock', 'productList', 'getPackingOrders', 'refreshToken']);
+      assert.deepEqual(received(sandbox).map((request) => request.endpoint).slice(-4), ['checkInventoryStock', 'productList', 'getPackingOrders', 'refreshToken']);
     });
   });
 

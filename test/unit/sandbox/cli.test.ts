@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { startSandbox } from '../../../src/sandbox';
 import { run, waitFor } from './support/cliProcess';
-import { call } from './support/http';
+import { call } from '../fakes/sandboxHttp';
 
 describe('sandbox CLI', () => {
   it('prints the base URL, the refresh token and a curl example, serves, and stops on SIGINT', async () => {

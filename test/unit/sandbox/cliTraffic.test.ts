@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { run, waitFor } from './support/cliProcess';
-import { call } from './support/http';
+import { call } from '../fakes/sandboxHttp';
 
 const ADJUST = { actionType: 'adjust', locationCode: 'RUH-WH1', sku: 'AJW-DATES-500' };
 

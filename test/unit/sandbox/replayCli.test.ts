@@ -12,7 +12,7 @@ const ADJUST = { actionType: 'adjust', locationCode: 'RUH-WH1', sku: 'AJW-DATES-
 
 /** An ERP's session against a sandbox, as the sandbox's traffic log records it (the `--log` lines). */
 async function record(): Promise<string> {
-  const sandbox = await startSandbox({ seed: 1, requestLog: false });
+  const sandbox = await startSandbox({ seed: 1 });
   try {
     const post = (endpoint: string, body: unknown, token?: string): Promise<Response> =>
       fetch(`${sandbox.baseUrl}/${endpoint}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
@@ -78,7 +78,7 @@ describe('sandbox CLI: --replay', function () {
   });
 
   it('replays --against a running sandbox with the refresh token from $OTO_REFRESH_TOKEN', async () => {
-    const target = await startSandbox({ seed: 1, requestLog: false });
+    const target = await startSandbox({ seed: 1 });
     try {
       const recordingFile = file(recording);
       const missing = await replay(['--replay', recordingFile, '--against', target.baseUrl], { OTO_REFRESH_TOKEN: '' });

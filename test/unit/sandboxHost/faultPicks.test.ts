@@ -4,7 +4,7 @@ import * as assert from 'node:assert';
 import { startSandbox } from '../../../src/sandbox';
 import { DELIVERY_FAULT_KINDS } from '../../../src/sandbox';
 import { deliveryFaultKinds, deliveryFaultOf, describeFault, faultKinds, faultOf, type FaultChoices } from '../../../src/sandboxHost/faultPicks';
-import { call, signIn } from '../sandbox/support/http';
+import { call, signIn } from '../fakes/sandboxHttp';
 
 const choices = (over: Partial<FaultChoices>): FaultChoices => ({ endpoint: '*', kind: 'serverError500', limit: { by: 'requests', count: 2 }, clients: 'all', ...over });
 

@@ -7,6 +7,7 @@ import type { SessionDeps } from '../../../src/session';
 import { startSandbox } from '../../../src/sandbox';
 import type { RunningSandbox } from '../../../src/sandbox/types';
 import { MemorySecrets, MemorySettings } from './fakes';
+import { faultTaken, fingerprint, received } from '../fakes/journal';
 
 /** Resolves when nothing answers at the URL any more (connection refused). */
 async function assertNothingListening(baseUrl: string): Promise<void> {
@@ -190,10 +191,10 @@ describe('Session', function () {
       assert.deepStrictEqual(changes, [{ environment: 'staging', signedIn: true, reason: 'environment' }]);
       assert.strictEqual(starts(), 0, 'signing in to staging never starts the sandbox');
 
-      const before = staging.requests.length;
+      const before = received(staging).length;
       await (await session.getClient()).getPickupLocations();
       assert.deepStrictEqual(
-        staging.requests.slice(before).map((request) => [request.endpoint, request.authorized]),
+        received(staging).slice(before).map((request) => [request.endpoint, request.authorized]),
         [['getPickupLocationList', true]],
         'the client checked at sign-in is reused with its access token',
       );
@@ -218,9 +219,8 @@ describe('Session', function () {
       const { session, settings, secrets, changes } = await setup();
       staging.addFaults([{ endpoint: 'accountInfo', latencyMs: 10_000, times: 1 }]);
       const controller = new AbortController();
-      const before = staging.requests.length;
       const signing = session.signIn('staging', staging.refreshToken, controller.signal);
-      await until('accountInfo at OTO', () => staging.requests.slice(before).some((request) => request.endpoint === 'accountInfo'));
+      await until('accountInfo at OTO', () => faultTaken(staging, 'accountInfo'));
       controller.abort();
       const error = await signing.then(() => assert.fail('a cancelled sign-in must not sign in'), (rejection: unknown) => rejection);
       assert.ok(error instanceof OtoError);
@@ -276,7 +276,7 @@ describe('Session', function () {
 
     it('keeps one token per environment and never sends one to another', async () => {
       const { session, secrets } = await setup();
-      const productionBefore = production.requests.length;
+      const productionBefore = received(production).length;
       await session.signIn('staging', staging.refreshToken);
 
       await session.useEnvironment('production');
@@ -287,22 +287,22 @@ describe('Session', function () {
       );
       assert.ok(notSignedIn instanceof OtoError);
       assert.strictEqual(notSignedIn.kind, 'auth');
-      assert.strictEqual(production.requests.length, productionBefore, "staging's token was never sent to production");
+      assert.strictEqual(received(production).length, productionBefore, "staging's token was never sent to production");
 
       await session.signIn('production', production.refreshToken);
       assert.strictEqual(secrets.values.get(tokenKey('production')), production.refreshToken);
       assert.strictEqual(secrets.values.get(tokenKey('staging')), staging.refreshToken);
-      const productionTokens = production.requests
+      const productionTokens = received(production)
         .slice(productionBefore)
         .filter((request) => request.endpoint === 'refreshToken')
-        .map((request) => (request.body as { refresh_token: string }).refresh_token);
-      assert.deepStrictEqual(productionTokens, [production.refreshToken]);
+        .map((request) => request.refreshToken);
+      assert.deepStrictEqual(productionTokens, [fingerprint(production.refreshToken)]);
 
       await session.useEnvironment('staging');
       assert.strictEqual(session.isSignedIn, true);
-      const before = production.requests.length;
+      const before = received(production).length;
       await (await session.getClient()).getAccountInfo();
-      assert.strictEqual(production.requests.length, before, 'staging calls go to staging only');
+      assert.strictEqual(received(production).length, before, 'staging calls go to staging only');
     });
 
     it('signs out: the token is deleted and the client refused', async () => {
@@ -414,13 +414,13 @@ describe('Session', function () {
       assert.ok((await (await session.getClient()).getAccountInfo()).name);
 
       // Pointing production somewhere else signs it out there: its token stays with the server that accepted it.
-      const stagingRequests = staging.requests.length;
+      const stagingRequests = received(staging).length;
       settings.set({ baseUrl: staging.baseUrl });
       await session.settle();
       assert.deepStrictEqual(changes, [{ environment: 'production', signedIn: false, reason: 'baseUrl' }]);
       await assert.rejects(session.getClient(), (error: unknown) =>
         error instanceof OtoError && error.kind === 'auth' && error.message.includes(staging.baseUrl));
-      assert.strictEqual(staging.requests.length, stagingRequests, 'nothing may reach the new URL before signing in there');
+      assert.strictEqual(received(staging).length, stagingRequests, 'nothing may reach the new URL before signing in there');
 
       // Signing in there keeps a token of its own, and clearing the override brings back the first one.
       await session.signIn('production', staging.refreshToken);
@@ -430,7 +430,7 @@ describe('Session', function () {
       await session.settle();
       assert.strictEqual(session.isSignedIn, true);
       assert.ok((await (await session.getClient()).getAccountInfo()).name);
-      assert.ok(staging.requests.every((request) => JSON.stringify(request.body ?? '').indexOf(production.refreshToken) < 0));
+      assert.ok(received(staging).every((request) => request.refreshToken !== fingerprint(production.refreshToken) && request.exchange.client.token !== fingerprint(production.refreshToken)));
     });
 
     it('refuses to send a token to a plain-http override that is not this machine', async () => {

@@ -2,6 +2,7 @@
 // built by the real tree model, and a plain object standing in for VS Code's tree view.
 import * as assert from 'node:assert';
 import { CONTEXT_KEYS } from '../../../src/common/ids';
+import { MemoryMemento } from '../fakes/memento';
 import { savedTreeOptions, StockViewController, type StockTreeData, type StockTreeView, type StockViewHost, type StockViewRow } from '../../../src/stock/controller';
 import { buildTree, type TreeOptions } from '../../../src/stock/tree/treeModel';
 import { LOW, TEA, stockFixture, type StockFixture } from './fixture';
@@ -31,10 +32,11 @@ function harness(fixture: StockFixture, initial: TreeOptions = { grouping: 'loca
   const reveals: Harness['view']['reveals'] = [];
   const view: Harness['view'] = { visible: true, reveals, reveal: async (row, revealOptions) => void reveals.push({ row, options: revealOptions }) };
   const contexts = new Map<string, unknown>();
-  const saved = new Map<string, unknown>();
+  const state = new MemoryMemento();
+  const saved = state.values;
   const h = { view, tree, contexts, saved, infos: [] as string[], progress: 0, describeAnswers: [] as Harness['describeAnswers'] } as Omit<Harness, 'controller'>;
   const host: StockViewHost = {
-    state: { get: (key) => saved.get(key), update: async (key, value) => void saved.set(key, value) },
+    state,
     setContext: (key, value) => contexts.set(key, value),
     withProgress: (task) => {
       (h as Harness).progress++;

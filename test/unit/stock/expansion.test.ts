@@ -1,26 +1,18 @@
 import * as assert from 'node:assert';
 import { ExpansionMemory, ONE_SCREEN_ROWS, rowId } from '../../../src/stock/tree/expansion';
+import { MemoryMemento } from '../fakes/memento';
 
-class Memento {
-  readonly values = new Map<string, unknown>();
-  get(key: string): unknown {
-    return this.values.get(key);
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    this.values.set(key, JSON.parse(JSON.stringify(value)));
-  }
-}
 
 describe('Stock view expansion', () => {
   it('expands everything only when it fits on about one screen, and every match of a filter', () => {
-    const memory = new ExpansionMemory(new Memento());
+    const memory = new ExpansionMemory(new MemoryMemento());
     assert.strictEqual(memory.expands('L1', ONE_SCREEN_ROWS, false), true);
     assert.strictEqual(memory.expands('L1', ONE_SCREEN_ROWS + 1, false), false);
     assert.strictEqual(memory.expands('L1', 5000, true), true);
   });
 
   it('keeps what the user expanded or collapsed, across a reload, bounded', async () => {
-    const memento = new Memento();
+    const memento = new MemoryMemento();
     const first = new ExpansionMemory(memento);
     first.remember('big', true);
     first.remember('small', false);
@@ -43,7 +35,7 @@ describe('Stock view expansion', () => {
   });
 
   it('ignores junk found in storage', () => {
-    const memento = new Memento();
+    const memento = new MemoryMemento();
     memento.values.set('oto.stock.expanded', [['ok', true], ['bad', 'yes'], 7, null]);
     const memory = new ExpansionMemory(memento);
     assert.strictEqual(memory.expands('ok', 5000, false), true);

@@ -4,6 +4,7 @@ import { OtoClient } from '../../../src/client';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../src/sandbox';
 import type { StockSource } from '../../../src/stock/store/source';
 import { StockStore } from '../../../src/stock/store/store';
+import { received, type Received } from '../fakes/journal';
 
 export const TEA = 'TST-TEA';
 export const LOW = 'TST-LOW';
@@ -25,7 +26,7 @@ export interface StockFixture {
   client: OtoClient;
   store: StockStore;
   /** Requests the sandbox received for these endpoints since `mark()` (or the start). */
-  sent(...endpoints: string[]): Array<RunningSandbox['requests'][number]>;
+  sent(...endpoints: string[]): Received[];
   mark(): void;
   close(): Promise<void>;
 }
@@ -41,8 +42,8 @@ export async function stockFixture(options: SandboxOptions = {}, wrap: (client: 
     sandbox,
     client,
     store,
-    sent: (...endpoints) => sandbox.requests.slice(from).filter((request) => endpoints.length === 0 || endpoints.includes(request.endpoint)),
-    mark: () => (from = sandbox.requests.length),
+    sent: (...endpoints) => received(sandbox).slice(from).filter((request) => endpoints.length === 0 || endpoints.includes(request.endpoint)),
+    mark: () => (from = received(sandbox).length),
     close: async () => {
       store.dispose();
       await sandbox.close();

@@ -4,6 +4,7 @@ import type { StockSource } from '../../../src/stock/store/source';
 import { StockStore, type StockChangeEvent } from '../../../src/stock/store/store';
 import { LOW, TEA, stockFixture, type StockFixture } from './fixture';
 import { until } from '../until';
+import { faultTaken } from '../fakes/journal';
 
 describe('StockStore against the sandbox', () => {
   let fixture: StockFixture;
@@ -139,10 +140,10 @@ describe('StockStore against the sandbox', () => {
       },
     });
     await fixture.close();
-    fixture = await stockFixture({ faults: [{ endpoint: 'checkInventoryStock', latencyMs: 150 }] }, counting);
+    fixture = await stockFixture({ faults: [{ endpoint: 'checkInventoryStock', latencyMs: 150, times: 1 }] }, counting);
     const first = fixture.store.refresh();
     // Its stock read is at the sandbox, answered 150 ms after it arrived: the burst comes while it is under way.
-    await until('the first stock read to reach the sandbox', () => fixture.sent('checkInventoryStock').length >= 1);
+    await until('the first stock read to reach the sandbox', () => faultTaken(fixture.sandbox, 'checkInventoryStock'));
     assert.strictEqual(fixture.store.busy, true);
     const burst = Array.from({ length: 5 }, () => fixture.store.refresh());
     await Promise.all([first, ...burst]);
@@ -222,10 +223,9 @@ describe('StockStore against the sandbox', () => {
 
   it('forgets everything on reset and drops a read still in flight', async () => {
     await fixture.store.refresh();
-    fixture.sandbox.addFaults([{ endpoint: 'checkInventoryStock', latencyMs: 100 }]);
-    const readsBefore = fixture.sent('checkInventoryStock').length;
+    fixture.sandbox.addFaults([{ endpoint: 'checkInventoryStock', latencyMs: 100, times: 1 }]);
     const pending = fixture.store.refresh();
-    await until('the stock read to reach the sandbox', () => fixture.sent('checkInventoryStock').length > readsBefore);
+    await until('the stock read to reach the sandbox', () => faultTaken(fixture.sandbox, 'checkInventoryStock'));
     fixture.store.reset();
     await pending;
     assert.strictEqual(fixture.store.loaded, false);

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { until } from '../until';
 import type { StockChangeEvent } from '../../../src/stock/store/store';
 import { TEA, stockFixture, type StockFixture } from './fixture';
+import { faultTaken } from '../fakes/journal';
 
 describe('StockStore cancellation against the sandbox', () => {
   let fixture: StockFixture;
@@ -24,11 +25,11 @@ describe('StockStore cancellation against the sandbox', () => {
   it('a refresh given up mid-read ends at once, sends nothing more and leaves the figures, issues and events as they were', async () => {
     await fixture.client.updateStockQuantity({ actionType: 'set', locationCode: 'RUH-WH1', sku: TEA, qty: 5 });
     fixture.mark();
-    fixture.sandbox.addFaults([{ endpoint: 'checkInventoryStock', latencyMs: 10_000 }]);
+    fixture.sandbox.addFaults([{ endpoint: 'checkInventoryStock', latencyMs: 10_000, times: 1 }]);
     const before = fixture.store.lastResult;
     const controller = new AbortController();
     const refreshing = fixture.store.refresh({ reloadCatalogue: true, signal: controller.signal });
-    await until('the figures requested', () => fixture.sent('checkInventoryStock').length === 1);
+    await until('the figures requested', () => faultTaken(fixture.sandbox, 'checkInventoryStock'));
     const aborted = Date.now();
     controller.abort();
     const result = await refreshing;
@@ -50,7 +51,7 @@ describe('StockStore cancellation against the sandbox', () => {
     const controller = new AbortController();
     const givenUp = fixture.store.refresh({ signal: controller.signal });
     const kept = fixture.store.refresh();
-    await until('the figures requested', () => fixture.sent('checkInventoryStock').length === 1);
+    await until('the figures requested', () => faultTaken(fixture.sandbox, 'checkInventoryStock'));
     controller.abort();
     assert.equal((await givenUp).cancelled, true);
     const result = await kept;
@@ -65,7 +66,7 @@ describe('StockStore cancellation against the sandbox', () => {
     await fixture.client.updateStockQuantity({ actionType: 'set', locationCode: 'RUH-WH1', sku: TEA, qty: 5 });
     fixture.sandbox.addFaults([{ endpoint: 'checkInventoryStock', latencyMs: 400, times: 1 }]);
     const running = fixture.store.refresh();
-    await until('the figures requested', () => fixture.sent('checkInventoryStock').length === 1);
+    await until('the figures requested', () => faultTaken(fixture.sandbox, 'checkInventoryStock'));
     const hover = new AbortController();
     const hovering = fixture.store.invalidate([{ sku: TEA }], { signal: hover.signal });
     hover.abort();

@@ -7,7 +7,7 @@ import { startSandbox, type RunningSandbox } from '../../../src/sandbox';
 import { BODY_LIMIT_BYTES, UNAUTHENTICATED_BODY_LIMIT_BYTES } from '../../../src/traffic/capture';
 import type { TrafficExchange } from '../../../src/traffic/exchange';
 import { TrafficStore } from '../../../src/traffic/store';
-import { accessToken, call } from '../sandbox/support/http';
+import { accessToken, call } from '../fakes/sandboxHttp';
 import { exchange } from './build';
 
 /** The exchange the sandbox records for the next request, once its response is over. */

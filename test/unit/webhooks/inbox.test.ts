@@ -11,7 +11,7 @@ import { forwardEvent, parseForwardTarget } from '../../../src/webhooks/forward'
 import { Inbox, MAX_EVENTS, type InboxEvent, type InboxKeys } from '../../../src/webhooks/inbox';
 import { startReceiver, type RunningReceiver } from '../../../src/webhooks/receiver';
 import { startReceiver as startErpReceiver, type Receiver as ErpReceiver } from '../sandbox/webhooks/receiver';
-import { signIn } from '../sandbox/support/http';
+import { signIn } from '../fakes/sandboxHttp';
 
 const SECRET = 'inbox-secret-7f3a9c2e11d04b5a';
 const AUTHORIZATION = 'inbox-auth-2b8e6d4c90a1f357';

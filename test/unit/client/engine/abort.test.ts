@@ -2,7 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { until } from '../../until';
 import type { OtoClient } from '../../../../src/client';
-import { failure, useSandbox } from '../support';
+import { failure, useSandbox } from '../../fakes/clientSandbox';
+import { faultTaken, received, settled } from '../../fakes/journal';
 
 describe('OtoClient timeouts and cancellation', () => {
   const t = useSandbox();
@@ -32,43 +33,47 @@ describe('OtoClient timeouts and cancellation', () => {
     controller.abort();
     const error = await failure(t.client.getAccountInfo({ signal: controller.signal }));
     assert.equal(error.kind, 'aborted');
-    assert.equal(t.sandbox.requests.length, 0);
+    assert.equal(received(t.sandbox).length, 0);
   });
 
   /**
-   * Starts `call`, aborts it once the sandbox has received `count` requests to `endpoint` (so the
-   * call is provably under way), and checks it ends as aborted within `withinMs` of the abort.
+   * Starts `call`, aborts it once a request to `endpoint` has taken the fault set for it (so the
+   * call is provably under way), checks it ends as aborted within `withinMs` of the abort, and
+   * waits until what the sandbox received is all in its journal.
    */
-  async function abortOnceSent(endpoint: string, count: number, withinMs: number, call: (signal: AbortSignal) => Promise<unknown>): Promise<void> {
+  async function abortOnceSent(endpoint: string, withinMs: number, call: (signal: AbortSignal) => Promise<unknown>, arrived = () => faultTaken(t.sandbox, endpoint)): Promise<void> {
     const controller = new AbortController();
     const pending = call(controller.signal);
     pending.catch(() => undefined);
-    await until(`${count} ${endpoint} request(s) at the sandbox`, () => t.sent(endpoint).length >= count);
+    await until(`a ${endpoint} request at the sandbox`, arrived);
     const aborted = Date.now();
     controller.abort();
     assert.equal((await failure(pending)).kind, 'aborted');
     assert.ok(Date.now() - aborted < withinMs, `ended ${Date.now() - aborted} ms after the abort`);
+    await settled(t.sandbox);
   }
 
   it('abandons a request in flight when the signal fires', async () => {
-    t.sandbox.addFaults([{ endpoint: 'getPickupLocationList', hang: true }]);
+    t.sandbox.addFaults([{ endpoint: 'getPickupLocationList', hang: true, times: 1 }]);
     // The request hangs for ever: only the abort can end it (the client's own timeout is 2 s here).
-    await abortOnceSent('getPickupLocationList', 1, 1_500, (signal) => t.client.getPickupLocations({ signal }));
+    await abortOnceSent('getPickupLocationList', 1_500, (signal) => t.client.getPickupLocations({ signal }));
     assert.equal(t.sent('getPickupLocationList').length, 1);
   });
 
   it('stops waiting between retries when the signal fires', async () => {
     const client = t.newClient({ retry: { baseDelayMs: 5_000, maxDelayMs: 5_000 } });
-    t.sandbox.addFaults([{ endpoint: 'accountInfo', status: 503 }]);
+    t.sandbox.addFaults([{ endpoint: 'accountInfo', status: 503, times: 1 }]);
     // The backoff after the 503 is at least 2.5 s (jitter keeps half of it): ending sooner proves the abort cut it short.
-    await abortOnceSent('accountInfo', 1, 2_000, (signal) => client.getAccountInfo({ signal }));
+    await abortOnceSent('accountInfo', 2_000, (signal) => client.getAccountInfo({ signal }));
     assert.equal(t.sent('accountInfo').length, 1);
   });
 
   it('abandons every batch of a long SKU list', async () => {
     const skus = Array.from({ length: 1_000 }, (_, index) => `SKU-ABORT-${index}`);
     t.sandbox.addFaults([{ endpoint: 'checkInventoryStock', hang: true }]);
-    await abortOnceSent('checkInventoryStock', 1, 1_500, (signal) => t.client.checkInventoryStock(skus, { signal }));
+    // Every batch hangs: once the token is in, a request open at the sandbox is a batch.
+    const batchHeld = (): boolean => t.sent('refreshToken').length === 1 && t.sandbox.activity.open > 0;
+    await abortOnceSent('checkInventoryStock', 1_500, (signal) => t.client.checkInventoryStock(skus, { signal }), batchHeld);
     assert.ok(t.sent('checkInventoryStock').length <= 4, 'no batch starts after the abort');
   });
 
@@ -119,7 +124,7 @@ describe('OtoClient cancellation of every call, and of writes only before they l
     it(`${name} takes a signal: one that has fired sends nothing`, async () => {
       const error = await failure(call(t.client, AbortSignal.abort()));
       assert.equal(error.kind, 'aborted');
-      assert.equal(t.sandbox.requests.length, 0);
+      assert.equal(received(t.sandbox).length, 0);
     });
   }
 
@@ -127,7 +132,7 @@ describe('OtoClient cancellation of every call, and of writes only before they l
     t.sandbox.addFaults([{ endpoint: 'refreshToken', latencyMs: 600, times: 1 }]);
     const controller = new AbortController();
     const pending = t.client.getAccountInfo({ signal: controller.signal });
-    await until('the refresh at the sandbox', () => t.sent('refreshToken').length === 1);
+    await until('the refresh at the sandbox', () => faultTaken(t.sandbox, 'refreshToken'));
     controller.abort();
     const error = await failure(pending);
     // The sandbox holds the refresh's answer 600 ms from its arrival: the call ended before it came.
@@ -149,7 +154,7 @@ describe('OtoClient cancellation of every call, and of writes only before they l
     t.sandbox.addFaults([{ endpoint: 'refreshToken', latencyMs: 600, times: 1 }]);
     const controller = new AbortController();
     const pending = calls.updateStockQuantity(t.client, controller.signal);
-    await until('the refresh at the sandbox', () => t.sent('refreshToken').length === 1);
+    await until('the refresh at the sandbox', () => faultTaken(t.sandbox, 'refreshToken'));
     controller.abort();
     const error = await failure(pending);
     assert.deepEqual([error.kind, error.unsent], ['aborted', true]);
@@ -180,7 +185,7 @@ describe('OtoClient cancellation of every call, and of writes only before they l
     const [before] = (await t.client.checkInventoryStock(['AJW-DATES-500'], { pickupLocationCode: 'RUH-WH1' }))['AJW-DATES-500'];
     const controller = new AbortController();
     const pending = calls.updateStockQuantity(t.client, controller.signal);
-    await until('the write at the sandbox', () => t.sent('updateStockQuantity').length === 1);
+    await until('the write at the sandbox', () => faultTaken(t.sandbox, 'updateStockQuantity'));
     controller.abort();
     const answer = await pending;
     assert.ok(answer, 'the call resolved with OTO’s answer');

@@ -2,7 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { startSandbox } from '../../../../src/sandbox';
 import type { RunningSandbox } from '../../../../src/sandbox/types';
-import { failure, useSandbox } from '../support';
+import { failure, useSandbox } from '../../fakes/clientSandbox';
+import { fingerprint, received } from '../../fakes/journal';
 
 const JWT_EXPIRED = '{"message":"Jwt is expired","code":401}';
 
@@ -11,12 +12,13 @@ describe('OtoClient authentication', () => {
     const t = useSandbox();
 
     it('sends nothing until the first call, then refreshes once with the refresh token and no Authorization', async () => {
-      assert.equal(t.sandbox.requests.length, 0);
+      assert.equal(received(t.sandbox).length, 0);
       await t.client.getAccountInfo();
-      const [refresh, call] = t.sandbox.requests;
+      const [refresh, call] = received(t.sandbox);
       assert.equal(refresh.endpoint, 'refreshToken');
       assert.equal(refresh.method, 'POST');
-      assert.deepEqual(refresh.body, { refresh_token: t.sandbox.refreshToken });
+      assert.equal(refresh.refreshToken, fingerprint(t.sandbox.refreshToken), 'it sent the refresh token');
+      assert.equal(refresh.exchange.requestBody.bytes, JSON.stringify({ refresh_token: t.sandbox.refreshToken }).length, 'and nothing else');
       assert.equal(t.events[0].requestHeaders.Authorization, undefined);
       assert.equal(call.authorized, true);
     });
@@ -48,7 +50,7 @@ describe('OtoClient authentication', () => {
       await t.client.getAccountInfo();
       t.sandbox.addFaults([{ endpoint: 'accountInfo', status: 401, body: JWT_EXPIRED, times: 1 }]);
       await t.client.getAccountInfo();
-      assert.deepEqual(t.sandbox.requests.map((request) => request.endpoint),
+      assert.deepEqual(received(t.sandbox).map((request) => request.endpoint),
         ['refreshToken', 'accountInfo', 'accountInfo', 'refreshToken', 'accountInfo']);
     });
 
@@ -151,7 +153,7 @@ describe('OtoClient authentication', () => {
       const client = t.newClient({ refreshToken: async () => '' });
       const error = await failure(client.getPickupLocations());
       assert.equal(error.kind, 'auth');
-      assert.equal(t.sandbox.requests.length, 0);
+      assert.equal(received(t.sandbox).length, 0);
     });
 
     it('the next call after a failed refresh tries again', async () => {
@@ -219,7 +221,7 @@ describe('OtoClient authentication', () => {
 
       t.sandbox.addFaults([{ endpoint: 'accountInfo', status: 302, headers: { Location: `${elsewhere.baseUrl}/accountInfo` }, times: 1 }]);
       assert.equal((await failure(t.client.getAccountInfo())).status, 302);
-      assert.deepEqual(elsewhere.requests, []);
+      assert.deepEqual(received(elsewhere), []);
     });
   });
 });

@@ -4,7 +4,8 @@
 // 30 minutes, and the plain facts of each exchange (operation, URL, User-Agent).
 import * as assert from 'node:assert/strict';
 import { OtoClient, OtoError } from '../../../../src/client';
-import { failure, useSandbox } from '../support';
+import { failure, useSandbox } from '../../fakes/clientSandbox';
+import { received } from '../../fakes/journal';
 
 const REFRESH_TOKEN = 'rt-options-secret-0123456789abcdef';
 
@@ -58,7 +59,7 @@ describe('OtoClient options', () => {
       assert.equal(blank.endpoint, 'refreshToken');
       assert.equal(blank.message, 'No refresh token is set: sign in first');
     }
-    assert.equal(t.sandbox.requests.length, 0);
+    assert.equal(received(t.sandbox).length, 0);
   });
 
   it('keeps a token whose answer gives no usable lifetime for 30 minutes (less the margin), not for no time', async () => {

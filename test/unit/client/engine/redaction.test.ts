@@ -2,7 +2,7 @@
 // failures whose bodies echo a token back.
 import * as assert from 'node:assert/strict';
 import { OtoError, redact, redactHeaders } from '../../../../src/client';
-import { failure, useSandbox } from '../support';
+import { failure, useSandbox } from '../../fakes/clientSandbox';
 
 const REFRESH_TOKEN = 'rt-sandbox-secret-0123456789abcdef';
 

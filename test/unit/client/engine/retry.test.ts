@@ -3,7 +3,8 @@
 import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
 import type { OtoRequestEvent } from '../../../../src/client';
-import { failure, useSandbox } from '../support';
+import { failure, useSandbox } from '../../fakes/clientSandbox';
+import { settled } from '../../fakes/journal';
 
 const LOCATION = 'ASDS';
 const SKU = 'SKU-RETRY';
@@ -120,6 +121,7 @@ describe('OtoClient retries', () => {
       t.sandbox.addFaults([{ endpoint: 'updateStockQuantity', hang: true, afterEffect: true, times: 1 }]);
       const error = await failure(client.updateStockQuantity(adjust));
       assert.equal(error.kind, 'timeout');
+      await settled(t.sandbox);
       assert.equal(t.sent('updateStockQuantity').length, 1);
       assert.equal(await onHand(), 15);
     });
@@ -142,6 +144,7 @@ describe('OtoClient retries', () => {
       const client = t.newClient({ timeoutMs: 200 });
       t.sandbox.addFaults([{ endpoint: 'createInventoryOrder', hang: true, afterEffect: true, times: 1 }]);
       assert.equal((await failure(client.createInventoryOrder(order))).kind, 'timeout');
+      await settled(t.sandbox);
       assert.equal(t.sent('createInventoryOrder').length, 1);
     });
 
@@ -182,6 +185,7 @@ describe('OtoClient retries', () => {
       const client = t.newClient({ timeoutMs: 200 });
       t.sandbox.addFaults([{ endpoint: 'updateStockQuantity', hang: true, afterEffect: true, times: 1 }]);
       assert.equal((await failure(client.updateStockQuantity(set(5)))).kind, 'timeout');
+      await settled(t.sandbox);
       assert.equal(t.sent('updateStockQuantity').length, 2);
       assert.equal(await onHand(), 5);
     });

@@ -2,7 +2,8 @@
 // merged with nothing lost or repeated, and any character in a SKU arriving intact.
 import * as assert from 'node:assert/strict';
 import { MAX_URL_LENGTH, OtoRequestEvent } from '../../../../src/client';
-import { failure, useSandbox } from '../support';
+import { failure, useSandbox } from '../../fakes/clientSandbox';
+import { received } from '../../fakes/journal';
 
 const ODD_SKUS = ['ä/ö?&=#% +', 'سكو-١٢٣', 'a"b\'c<d>', '100%', 'L'.repeat(400)];
 const extra = {
@@ -73,13 +74,13 @@ describe('OtoClient SKU batching', () => {
 
   it('answers an empty list without a request', async () => {
     assert.deepEqual(await t.client.checkInventoryStock([]), Object.create(null));
-    assert.equal(t.sandbox.requests.length, 0);
+    assert.equal(received(t.sandbox).length, 0);
   });
 
   it('refuses a SKU too long for any URL, sending nothing', async () => {
     const error = await failure(t.client.checkGlobalStock(['ok', 'X'.repeat(3_000)]));
     assert.equal(error.kind, 'validation');
-    assert.equal(t.sandbox.requests.length, 0);
+    assert.equal(received(t.sandbox).length, 0);
   });
 
   it('fails the whole read when one batch fails for good', async () => {

@@ -1,7 +1,8 @@
 // Bad input is refused before anything is sent, with a message naming the field.
 import * as assert from 'node:assert/strict';
 import { OtoClient, OtoError } from '../../../../src/client';
-import { failure, useSandbox } from '../support';
+import { failure, useSandbox } from '../../fakes/clientSandbox';
+import { received } from '../../fakes/journal';
 
 type Case = [name: string, call: (client: OtoClient) => Promise<unknown>, field: string, message: RegExp];
 
@@ -55,7 +56,7 @@ describe('OtoClient input validation', () => {
       assert.equal(error.field, field);
       assert.ok(error.message.startsWith(field), error.message);
       assert.match(error.message, message);
-      assert.equal(t.sandbox.requests.length, 0);
+      assert.equal(received(t.sandbox).length, 0);
     });
   }
 

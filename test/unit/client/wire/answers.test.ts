@@ -1,7 +1,7 @@
 // Answers that are not what OTO documents become OtoErrors rather than bad data.
 import * as assert from 'node:assert/strict';
 import { isPlanGatedError } from '../../../../src/client';
-import { failure, useSandbox } from '../support';
+import { failure, useSandbox } from '../../fakes/clientSandbox';
 
 describe('OtoClient answer checking', () => {
   const t = useSandbox({}, { retry: { maxAttempts: 1 } });

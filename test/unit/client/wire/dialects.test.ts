@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import type { OtoClient } from '../../../../src/client';
 import type { Dialect, SandboxExtraData } from '../../../../src/sandbox';
 import { fixture } from '../../sandbox/endpoints/fixture';
-import { failure, useSandbox } from '../support';
+import { failure, useSandbox } from '../../fakes/clientSandbox';
 
 const EXTRA: SandboxExtraData = {
   packingOrders: [{ orderId: 'DIALECT-1', warehouseCode: 'RUH-WH1', items: [{ sku: 'AJW-DATES-500', quantity: 1, price: 40 }] }],

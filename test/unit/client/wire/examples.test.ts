@@ -5,7 +5,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { OtoClient, OtoError } from '../../../../src/client';
-import { failure, useSandbox } from '../support';
+import { failure, useSandbox } from '../../fakes/clientSandbox';
+import { received } from '../../fakes/journal';
 
 /** SKU-keyed answers come back as null-prototype maps (a SKU may be called `__proto__`). */
 const skuMap = (value: Json): Json => Object.assign(Object.create(null) as Json, value);
@@ -136,7 +137,7 @@ describe('OTO example requests and responses', () => {
       if (REFUSED_LOCALLY.includes(example.name)) {
         const refused = await failure(adapter.send(t.client, example.request));
         assert.equal(refused.kind, 'validation');
-        assert.equal(t.sandbox.requests.length, 0, 'nothing is sent for a refused request');
+        assert.equal(received(t.sandbox).length, 0, 'nothing is sent for a refused request');
       }
       // A 401 is answered twice: the client refreshes once and retries once, then gives up.
       t.sandbox.addFaults([{ endpoint, status, body: example.responseBody, times: status === 401 ? 2 : 1 }]);
@@ -166,7 +167,7 @@ describe('OTO example requests and responses', () => {
     await t.client.getAccountInfo();
     // The example's token is not one the sandbox issued: the first call is refused, the client
     // refreshes (this time for real) and the retry goes through.
-    assert.deepEqual(t.sandbox.requests.map((request) => [request.endpoint, request.authorized]),
+    assert.deepEqual(received(t.sandbox).map((request) => [request.endpoint, request.authorized]),
       [['refreshToken', false], ['accountInfo', false], ['refreshToken', false], ['accountInfo', true]]);
   });
 

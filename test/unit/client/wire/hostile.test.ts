@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import * as zlib from 'node:zlib';
 import { OtoClient, OtoClientOptions, OtoRequestEvent } from '../../../../src/client';
 import { until } from '../../until';
-import { failure } from '../support';
+import { failure } from '../../fakes/clientSandbox';
 
 const ACCESS_TOKEN = 'at-hostile-0123456789abcdef';
 const REFRESH_TOKEN = 'rt-hostile-0123456789abcdef';

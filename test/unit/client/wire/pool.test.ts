@@ -4,8 +4,9 @@
 import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
 import { OtoClient, type OtoClientOptions } from '../../../../src/client';
-import { failure, useSandbox } from '../support';
+import { failure, useSandbox } from '../../fakes/clientSandbox';
 import { until } from '../../until';
+import { faultTaken } from '../../fakes/journal';
 
 /** A TCP relay in front of the sandbox that counts the client's sockets ('connection' events). */
 interface Relay {
@@ -116,7 +117,7 @@ describe('OtoClient connection pool', () => {
     const queued = client.updateStockQuantity({ actionType: 'adjust', locationCode: code, sku, qty: 5 }, { signal: controller.signal });
     queued.catch(() => undefined);
     // The write is queued by the time the call ahead of it is at the sandbox.
-    await until('the call ahead at the sandbox', () => t.sent('healthCheck').length === 1);
+    await until('the call ahead at the sandbox', () => faultTaken(t.sandbox, 'healthCheck'));
     controller.abort();
     const error = await failure(queued);
     assert.deepEqual([error.kind, error.unsent], ['aborted', true]);
@@ -135,7 +136,7 @@ describe('OtoClient connection pool', () => {
     const controller = new AbortController();
     const queued = client.checkGlobalStock(['A-1'], { signal: controller.signal });
     queued.catch(() => undefined);
-    await until('the call ahead at the sandbox', () => t.sent('healthCheck').length === 1);
+    await until('the call ahead at the sandbox', () => faultTaken(t.sandbox, 'healthCheck'));
     controller.abort();
     assert.deepEqual((await failure(queued)).unsent, true);
     await holding;

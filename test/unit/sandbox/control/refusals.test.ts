@@ -3,13 +3,13 @@
 // control API must never be left with half an arrangement.
 import * as assert from 'node:assert';
 import { startSandbox, type RunningSandbox } from '../../../../src/sandbox';
-import type { Answer } from '../support/http';
+import type { Answer } from '../../fakes/sandboxHttp';
 import { control, okJson } from './support';
 
 describe('sandbox control room: refused calls change nothing', () => {
   let sandbox: RunningSandbox;
   beforeEach(async () => {
-    sandbox = await startSandbox({ requestLog: false });
+    sandbox = await startSandbox();
   });
   afterEach(() => sandbox.close());
 

@@ -1,6 +1,6 @@
 // Talks to a sandbox's control room over real HTTP, as an ERP's test suite would.
 import type { RunningSandbox } from '../../../../src/sandbox';
-import { call, type Answer } from '../support/http';
+import { call, type Answer } from '../../fakes/sandboxHttp';
 
 /** `http://127.0.0.1:PORT/__oto` of a running sandbox. */
 export function controlUrl(sandbox: RunningSandbox): string {

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert';
 import { parseScenario, ScenarioError, startSandbox, type Dialect, type SandboxExtraData } from '../../../../src/sandbox';
 import { parseArguments } from '../../../../src/sandbox/cli';
-import { ok, signIn, useSandbox, type Api } from '../support/http';
+import { ok, signIn, useSandbox, type Api } from '../../fakes/sandboxHttp';
 
 const STOCK = { locationCode: 'RUH-WH1', sku: 'AJW-DATES-500' };
 /** An order with a known id, and a product stocked at one location only. */

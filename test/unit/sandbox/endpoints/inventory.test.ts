@@ -1,6 +1,6 @@
 // createInventoryOrder records orders with status `new` that move the forecast, not the stock.
 import * as assert from 'node:assert';
-import { ok, useSandbox } from '../support/http';
+import { ok, useSandbox } from '../../fakes/sandboxHttp';
 
 type Entry = { pickupLocationCode?: string; quantityOnHand: number; quantityForecasted: number };
 

@@ -1,6 +1,6 @@
 // The packing flow: orders are picked, then packed, and then leave the warehouse's queue.
 import * as assert from 'node:assert';
-import { ok, useSandbox } from '../support/http';
+import { ok, useSandbox } from '../../fakes/sandboxHttp';
 
 type Queue = { count: number; orders: Array<{ orderId: string; items: Array<{ productId?: number; name: string; quantity: number; sku: string }> }> };
 type Details = {

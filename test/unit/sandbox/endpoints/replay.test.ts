@@ -2,7 +2,7 @@
 // answers with OTO's example answers: same status, same shape, and the same error bodies.
 import * as assert from 'node:assert';
 import { startSandbox, type RunningSandbox } from '../../../../src/sandbox';
-import { call } from '../support/http';
+import { call } from '../../fakes/sandboxHttp';
 import { EXAMPLE_REFRESH_TOKEN, endpointPath, exampleData, fixture, statusOf, type Example, type FixtureEndpoint } from './fixture';
 import { missingFrom, unknownIn } from './shape';
 

@@ -1,6 +1,6 @@
 // updateStockQuantity really changes what checkInventoryStock and checkGlobalStock report.
 import * as assert from 'node:assert';
-import { ok, useSandbox } from '../support/http';
+import { ok, useSandbox } from '../../fakes/sandboxHttp';
 
 type Entry = { pickupLocationCode?: string; sku: string; quantityOnHand: number; quantityForecasted: number };
 type Global = { sku: string; quantityOnHand: number; quantityForecasted?: number; minInventory?: number };

@@ -1,7 +1,8 @@
 // Tokens: the refresh token buys short-lived opaque access tokens; anything else gets OTO's 401.
 import * as assert from 'node:assert';
 import { startSandbox, type RunningSandbox } from '../../../../src/sandbox';
-import { accessToken, call } from '../support/http';
+import { accessToken, call } from '../../fakes/sandboxHttp';
+import { received } from '../../fakes/journal';
 
 const JWT_EXPIRED = { message: 'Jwt is expired', code: 401 };
 
@@ -70,7 +71,7 @@ describe('sandbox auth', () => {
         assert.deepStrictEqual([answer.status, answer.json], [401, JWT_EXPIRED], path);
       }
       assert.deepStrictEqual((await stock()).json, before);
-      const refused = sandbox.requests.filter((logged) => logged.endpoint !== 'refreshToken').slice(1, -1);
+      const refused = received(sandbox).filter((logged) => logged.endpoint !== 'refreshToken').slice(1, -1);
       assert.strictEqual(refused.length, PROTECTED.length);
       assert.ok(refused.every((logged) => !logged.authorized));
     });

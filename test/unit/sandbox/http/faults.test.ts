@@ -2,7 +2,8 @@
 // connections and "applied, then the answer was lost".
 import * as assert from 'node:assert';
 import { startSandbox, type Fault, type RunningSandbox } from '../../../../src/sandbox';
-import { call, ok, signIn, type Api } from '../support/http';
+import { call, ok, signIn, type Api } from '../../fakes/sandboxHttp';
+import { received } from '../../fakes/journal';
 
 describe('sandbox faults', () => {
   let sandbox: RunningSandbox;
@@ -94,14 +95,14 @@ describe('sandbox faults', () => {
     await adjust();
     await api.get('checkGlobalStock?sku=A,B');
     assert.deepStrictEqual(
-      sandbox.requests.map(({ method, endpoint, url, query, authorized }) => ({ method, endpoint, url, query, authorized })),
+      received(sandbox).map(({ method, endpoint, url, query, authorized }) => ({ method, endpoint, url, query, authorized })),
       [
         { method: 'POST', endpoint: 'refreshToken', url: '/rest/v2/refreshToken', query: {}, authorized: false },
         { method: 'POST', endpoint: 'updateStockQuantity', url: '/rest/v2/updateStockQuantity', query: {}, authorized: true },
         { method: 'GET', endpoint: 'checkGlobalStock', url: '/rest/v2/checkGlobalStock?sku=A,B', query: { sku: 'A,B' }, authorized: true },
       ],
     );
-    assert.deepStrictEqual(sandbox.requests[1].body, { actionType: 'adjust', locationCode: 'RUH-WH1', sku: 'F-1', qty: 5 });
+    assert.deepStrictEqual(received(sandbox)[1].body, { actionType: 'adjust', locationCode: 'RUH-WH1', sku: 'F-1', qty: 5 });
   });
 });
 

@@ -3,7 +3,7 @@
 // alike.
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
-import { useSandbox } from '../support/http';
+import { useSandbox } from '../../fakes/sandboxHttp';
 
 describe('sandbox request targets', () => {
   const t = useSandbox();

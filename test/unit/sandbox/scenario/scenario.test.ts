@@ -10,7 +10,7 @@ import {
 import { LISTED_PROBLEMS } from '../../../../src/sandbox/scenario/scenario';
 import type { TrafficExchange } from '../../../../src/traffic/exchange';
 import { RULES } from '../../../../src/traffic/lint';
-import { accessToken, call, ok, signIn, type Api } from '../support/http';
+import { accessToken, call, ok, signIn, type Api } from '../../fakes/sandboxHttp';
 
 type StockAnswer = { stock: Record<string, Array<{ pickupLocationCode?: string; quantityOnHand: number; quantityForecasted: number }>> };
 

@@ -1,7 +1,7 @@
 // The seeded demo data: deterministic, realistic, clean, and scalable for benchmarks.
 import * as assert from 'node:assert';
 import { startSandbox, type RunningSandbox } from '../../../../src/sandbox';
-import { ok, signIn, type Api } from '../support/http';
+import { ok, signIn, type Api } from '../../fakes/sandboxHttp';
 
 type Product = { name: string; sku: string; barcode: string; productImage: string };
 type Location = { code: string; city: string; name: string };

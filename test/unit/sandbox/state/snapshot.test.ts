@@ -2,7 +2,7 @@
 // afterwards is what it read before, and a damaged snapshot is refused with the field named.
 import * as assert from 'node:assert';
 import { SnapshotError, startSandbox, type RunningSandbox, type SandboxSnapshot } from '../../../../src/sandbox';
-import { ok, signIn, type Api } from '../support/http';
+import { ok, signIn, type Api } from '../../fakes/sandboxHttp';
 
 describe('sandbox state export and import', () => {
   const running: RunningSandbox[] = [];

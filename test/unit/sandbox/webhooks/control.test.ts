@@ -2,7 +2,7 @@
 // fires and resets its own webhooks.
 import * as assert from 'node:assert/strict';
 import { startSandbox, type RunningSandbox } from '../../../../src/sandbox';
-import { call, signIn, type Answer } from '../support/http';
+import { call, signIn, type Answer } from '../../fakes/sandboxHttp';
 import { startReceiver, verifies, type Receiver } from './receiver';
 
 describe('sandbox webhooks: control room and accounts', () => {

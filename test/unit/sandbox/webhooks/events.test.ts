@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { startSandbox, type RunningSandbox, type WebhookSettings } from '../../../../src/sandbox';
 import { formatTrafficLine } from '../../../../src/traffic/report';
-import { signIn, type Api } from '../support/http';
+import { signIn, type Api } from '../../fakes/sandboxHttp';
 import { hmac, startReceiver, verifies, type Receiver } from './receiver';
 
 const ORDER_STATUS_FIELDS = [

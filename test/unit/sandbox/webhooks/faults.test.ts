@@ -1,7 +1,7 @@
 // Each delivery fault, as a receiver under test sees it over real HTTP.
 import * as assert from 'node:assert/strict';
 import { startSandbox, STALE_BY_MS, type DeliveryFault, type RunningSandbox } from '../../../../src/sandbox';
-import { signIn, type Api } from '../support/http';
+import { signIn, type Api } from '../../fakes/sandboxHttp';
 import { startReceiver, verifies, type Receiver } from './receiver';
 
 const SECRET = 'fault-test-secret-1234';

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { startSandbox, type DeliveryFault, type RunningSandbox } from '../../../../src/sandbox';
-import { signIn, type Api } from '../support/http';
+import { signIn, type Api } from '../../fakes/sandboxHttp';
 import { startReceiver, verifies, type Delivery, type Receiver } from './receiver';
 
 const SECRET = 'findings-secret-5678';

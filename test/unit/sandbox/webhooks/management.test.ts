@@ -1,6 +1,6 @@
 // OTO's management API /rest/v2/webhook over real HTTP: every call, every answer, every error.
 import * as assert from 'node:assert/strict';
-import { call, useSandbox, type Answer } from '../support/http';
+import { call, useSandbox, type Answer } from '../../fakes/sandboxHttp';
 
 describe('sandbox webhooks: management API', () => {
   const context = useSandbox();

@@ -54,7 +54,7 @@ describe('sandbox webhooks: scenario and CLI', () => {
     const receiver = await startReceiver();
     const cli = parseArguments(['--port', '0', '--webhook', receiver.url, '--webhook-secret', 'cli-secret-42', '--webhook-type', 'walletTransaction'], {});
     assert.deepEqual(cli.sandbox.webhooks, { register: [{ url: receiver.url, secretKey: 'cli-secret-42', webhookType: 'walletTransaction' }] });
-    const sandbox = await startSandbox({ ...cli.sandbox, requestLog: false });
+    const sandbox = await startSandbox({ ...cli.sandbox });
     try {
       assert.deepEqual(sandbox.webhooks.list(), [{ id: 1, method: 'post', url: receiver.url, webhookType: 'walletTransaction', secretKey: 'cli-secret-42' }]);
       sandbox.webhooks.trigger({ type: 'walletTransaction', orderId: sandbox.exportState().orders[0].orderId });

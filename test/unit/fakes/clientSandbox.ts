@@ -1,9 +1,10 @@
-// Shared set-up for the client tests: a real sandbox on 127.0.0.1 and a client pointed at it with
-// short backoff delays, so retries are exercised for real without slowing the suite.
+// A real sandbox on 127.0.0.1 for each test and a client pointed at it with short backoff delays,
+// so retries are exercised for real without slowing the suite (the client and packing tests).
 import * as assert from 'node:assert/strict';
 import { OtoClient, OtoClientOptions, OtoError, OtoRequestEvent } from '../../../src/client';
 import { startSandbox } from '../../../src/sandbox';
 import type { RunningSandbox, SandboxOptions } from '../../../src/sandbox/types';
+import { received, type Received } from './journal';
 
 export interface Harness {
   sandbox: RunningSandbox;
@@ -12,7 +13,7 @@ export interface Harness {
   /** A further client on the same sandbox (its own tokens and events go to `events` too). */
   newClient(options?: Partial<OtoClientOptions>): OtoClient;
   /** What the sandbox received for `endpoint`, in order. */
-  sent(endpoint: string): RunningSandbox['requests'];
+  sent(endpoint: string): Received[];
 }
 
 /** Starts a fresh sandbox before each test of the calling suite and closes it after. */
@@ -35,7 +36,7 @@ export function useSandbox(sandboxOptions: SandboxOptions = {}, clientOptions: P
       events,
       newClient,
       client: newClient(),
-      sent: (endpoint: string) => sandbox.requests.filter((request) => request.endpoint === endpoint),
+      sent: (endpoint: string) => received(sandbox).filter((request) => request.endpoint === endpoint),
     });
   });
   afterEach(async () => {

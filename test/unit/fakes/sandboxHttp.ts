@@ -1,5 +1,5 @@
 // Talks real HTTP to a running sandbox, the way any OTO integration would.
-import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../../src/sandbox';
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../src/sandbox';
 
 export interface Answer {
   status: number;
