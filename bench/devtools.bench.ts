@@ -40,7 +40,7 @@ export async function run(): Promise<void> {
     time('snapshot rendering', () => renderSnapshot(before));
     const changes = time('snapshot diff', () => diffSnapshots(before, after));
     console.log(`snapshot diff found ${changes.length} changed location/SKU figures`);
-    const sample = readings[0];
+    const [sample] = store.skus();
     if (sample) {
       const rounds = 10_000;
       const started = performance.now();

@@ -65,6 +65,8 @@ export const COMMANDS = {
   sandboxTrafficAllExchanges: 'oto.sandboxTraffic.allExchanges',
   sandboxTrafficFindingsOnly: 'oto.sandboxTraffic.findingsOnly',
   sandboxTrafficOthersOnly: 'oto.sandboxTraffic.othersOnly',
+  sandboxTrafficShowOwnReads: 'oto.sandboxTraffic.showOwnReads',
+  sandboxTrafficHideOwnReads: 'oto.sandboxTraffic.hideOwnReads',
   // The Webhook Inbox and triggered events (src/webhookInbox, over src/webhooks)
   connectWebhookInbox: 'oto.connectWebhookInbox',
   disconnectWebhookInbox: 'oto.disconnectWebhookInbox',
@@ -133,6 +135,7 @@ export const CONTEXT_KEYS = {
   proxyRunning: 'oto.proxy.running',
   trafficFindingsOnly: 'oto.traffic.findingsOnly',
   trafficOthersOnly: 'oto.traffic.othersOnly',
+  trafficOwnReads: 'oto.traffic.ownReads',
   /** The Webhook Inbox's receiver is listening and registered with the sandbox. */
   webhooksConnected: 'oto.webhooks.connected',
 } as const;

@@ -1,6 +1,7 @@
 // Stock of a set of SKUs as devtools reads it: per location (the no-location entry kept, with
 // `locationCode` absent) plus the global figures. Hover, snapshots, export and "check stock" all
 // speak this one shape, filled from the stock store (never from the API directly).
+import { byLocationCode, type CardSku } from '../stock/tree/skuCard';
 
 export interface LocationFigures {
   /** Absent for OTO's entry without a pickup location ("(no location)"). */
@@ -36,28 +37,10 @@ export function isLow(reading: SkuReading): boolean {
 }
 
 /** Orders locations by code with the no-location entry last, so every rendering is stable. */
-export function compareLocations(a: { readonly locationCode?: string }, b: { readonly locationCode?: string }): number {
-  if (a.locationCode === b.locationCode) {
-    return 0;
-  }
-  if (a.locationCode === undefined) {
-    return 1;
-  }
-  if (b.locationCode === undefined) {
-    return -1;
-  }
-  return a.locationCode < b.locationCode ? -1 : 1;
-}
+export const compareLocations = byLocationCode;
 
-/** A SKU as the stock store holds it (structural: `SkuStock` of src/stock satisfies it). */
-export interface StoreSku {
-  readonly sku: string;
-  readonly product?: { readonly name?: string };
-  readonly locations: ReadonlyArray<{ readonly locationCode?: string; readonly onHand: number; readonly forecast: number }>;
-  readonly global?: { readonly onHand: number; readonly forecast?: number; readonly minInventory?: number };
-  /** When its figures were read (epoch ms); absent before the first read. */
-  readonly readAt?: number;
-}
+/** A SKU as the stock store holds it (structural: `SkuStock` of src/stock satisfies it), as the SKU card reads it. */
+export type StoreSku = CardSku;
 
 export function readingFromStore(entry: StoreSku): SkuReading {
   const global = entry.global;

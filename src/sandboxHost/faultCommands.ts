@@ -1,119 +1,19 @@
-// "OTO: Inject Sandbox Fault…" (a few quick steps), "Show Sandbox Faults" (each removable) and
-// "Clear Sandbox Faults": thin prompts over the host's faults.
+// "OTO: Inject Sandbox Fault…" (its counted steps with Back are faultFlow.ts), "Show Sandbox
+// Faults" (each removable) and "Clear Sandbox Faults": thin prompts over the host's faults.
 import * as vscode from 'vscode';
-import { deliveryFaultKinds, deliveryFaultOf, describeFault, faultKinds, faultOf, type DeliveryFaultChoices, type FaultChoices } from './faultPicks';
-import { WEBHOOK_TYPES } from '../oto/webhooks';
+import { deliveryFaultKinds, deliveryFaultOf, describeFault, faultOf } from './faultPicks';
+import { askFault } from './faultFlow';
+import { VsCodePrompter } from '../stockChange/prompts/vscodePrompter';
 import type { SandboxHost } from './host';
 import { COMMANDS } from '../common/ids';
 import { plural } from '../common/text/plural';
-
-/** Five steps, six when the kind asks for its amount (a Retry-After, a latency): each counted. */
-function step(n: number, total: number): string {
-  return vscode.l10n.t('Inject Sandbox Fault ({0}/{1})', n, total);
-}
-
-async function askNumber(title: string, prompt: string, initial: number, max: number): Promise<number | undefined> {
-  const value = await vscode.window.showInputBox({
-    title,
-    prompt,
-    // A step of several: looking elsewhere (the Stock view, a terminal) must not cancel the lot.
-    ignoreFocusOut: true,
-    value: String(initial),
-    validateInput: (text) => {
-      const number = Number(text.trim());
-      return /^\d+$/.test(text.trim()) && number >= 1 && number <= max ? undefined : vscode.l10n.t('A whole number from 1 to {0}.', max);
-    },
-  });
-  return value === undefined ? undefined : Number(value.trim());
-}
-
-/** The webhooks the sandbox sends, rather than an endpoint it answers. */
-const DELIVERIES = 'deliveries';
-
-/** Asks what to do to webhook deliveries (after step 1): kind, its delay, which type, how many. */
-async function askDeliveryFault(): Promise<DeliveryFaultChoices | undefined> {
-  const kind = await vscode.window.showQuickPick(deliveryFaultKinds(), { title: step(2, 4), ignoreFocusOut: true, placeHolder: vscode.l10n.t('What happens to the deliveries?') });
-  if (!kind) {
-    return undefined;
-  }
-  const total = kind.amount ? 5 : 4;
-  const at = (n: number): string => step(kind.amount && n > 2 ? n + 1 : n, total);
-  const amount = kind.amount && (await askNumber(step(3, total), kind.amount.prompt, kind.amount.initial, kind.amount.max));
-  if (kind.amount && amount === undefined) {
-    return undefined;
-  }
-  const type = await vscode.window.showQuickPick(
-    [{ label: vscode.l10n.t('Every type'), webhookType: undefined }, ...WEBHOOK_TYPES.map((name) => ({ label: name, webhookType: name }))],
-    { title: at(3), ignoreFocusOut: true, placeHolder: vscode.l10n.t('Deliveries of which type?') },
-  );
-  if (!type) {
-    return undefined;
-  }
-  const times = await askNumber(at(4), vscode.l10n.t('How many deliveries?'), 1, 1000);
-  return times === undefined ? undefined : { kind: kind.type, amount, webhookType: type.webhookType, times };
-}
-
-/** Asks what to inject; undefined when cancelled at any step. */
-async function askFault(endpoints: readonly string[]): Promise<FaultChoices | DeliveryFaultChoices | undefined> {
-  const endpoint = await vscode.window.showQuickPick(
-    [
-      { label: '*', description: vscode.l10n.t('all endpoints') },
-      { label: `$(radio-tower) ${vscode.l10n.t('Webhook deliveries')}`, description: vscode.l10n.t('what the sandbox sends your receiver'), target: DELIVERIES },
-      ...endpoints.map((name) => ({ label: name })),
-    ],
-    { title: step(1, 5), ignoreFocusOut: true, placeHolder: vscode.l10n.t('Which endpoint fails?') },
-  );
-  if (!endpoint) {
-    return undefined;
-  }
-  if ('target' in endpoint) {
-    return askDeliveryFault();
-  }
-  const kinds = faultKinds();
-  const kind = await vscode.window.showQuickPick(kinds, { title: step(2, 5), ignoreFocusOut: true, placeHolder: vscode.l10n.t('How does it fail?') });
-  if (!kind) {
-    return undefined;
-  }
-  const total = kind.amount ? 6 : 5;
-  const at = (n: number): string => step(kind.amount && n > 2 ? n + 1 : n, total);
-  const amount = kind.amount && (await askNumber(step(3, total), kind.amount.prompt, kind.amount.initial, kind.amount.max));
-  if (kind.amount && amount === undefined) {
-    return undefined;
-  }
-  const by = await vscode.window.showQuickPick(
-    [
-      { by: 'requests' as const, label: vscode.l10n.t('For the next N requests') },
-      { by: 'seconds' as const, label: vscode.l10n.t('For N seconds') },
-    ],
-    { title: at(3), ignoreFocusOut: true, placeHolder: vscode.l10n.t('For how long?') },
-  );
-  if (!by) {
-    return undefined;
-  }
-  const count = await askNumber(
-    at(4),
-    by.by === 'requests' ? vscode.l10n.t('How many requests?') : vscode.l10n.t('How many seconds?'),
-    by.by === 'requests' ? 3 : 60,
-    by.by === 'requests' ? 100_000 : 86_400,
-  );
-  if (count === undefined) {
-    return undefined;
-  }
-  const clients = await vscode.window.showQuickPick(
-    [
-      { clients: 'others' as const, label: vscode.l10n.t('Other clients only'), detail: vscode.l10n.t('Your ERP, curl, CI; the Stock view keeps working') },
-      { clients: 'all' as const, label: vscode.l10n.t('Every client'), detail: vscode.l10n.t('This extension included') },
-    ],
-    { title: at(5), ignoreFocusOut: true, placeHolder: vscode.l10n.t('Who gets the fault?') },
-  );
-  return clients && { endpoint: endpoint.label, kind: kind.type, amount, limit: { by: by.by, count }, clients: clients.clients };
-}
 
 export async function injectFault(host: SandboxHost, ensureRunning: () => Promise<boolean>): Promise<void> {
   if (!(await ensureRunning()) || !host.current) {
     return;
   }
-  const choices = await askFault(host.current.endpoints);
+  const prompter = new VsCodePrompter();
+  const choices = await askFault(prompter, host.current.endpoints).finally(() => prompter.dispose());
   if (!choices) {
     return;
   }

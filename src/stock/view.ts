@@ -1,6 +1,6 @@
 // The thin vscode side of the Stock view: turns the plain tree model into TreeItems and tells
 // VS Code exactly which rows changed. Everything it shows comes from the StockStore.
-import { formatDateTime, formatNumber } from '../common/text/display';
+import { displayFormats } from '../common/text/display';
 import * as vscode from 'vscode';
 import { rowId, type ExpansionMemory } from './tree/expansion';
 import type { StockIssue } from './store/issues';
@@ -80,7 +80,7 @@ export class StockTreeProvider implements vscode.TreeDataProvider<StockViewEleme
     if (element.kind === 'issue') {
       return item;
     }
-    const context = { locations: this.store.locations, formatTime: (ms: number) => formatDateTime(ms, vscode.env.language), formatNumber: (value: number) => formatNumber(value, vscode.env.language) };
+    const context = { locations: this.store.locations, ...displayFormats(vscode.env.language) };
     let markdown: string | undefined;
     if (element.kind === 'location') {
       markdown = locationTooltip(element);

@@ -58,7 +58,7 @@ export interface TrafficCommands {
   copyExchangeAsCurl(argument: unknown): Promise<void>;
   replayExchange(argument: unknown): Promise<void>;
   clear(): void;
-  filter(name: 'othersOnly' | 'findingsOnly', on: boolean): void;
+  filter(name: 'othersOnly' | 'findingsOnly' | 'ownReads', on: boolean): void;
   copyCurl(): Promise<void>;
 }
 

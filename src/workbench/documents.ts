@@ -1,13 +1,13 @@
 // `oto-traffic:` documents: one captured exchange, read-only and virtual (nothing lands on disk).
 import * as vscode from 'vscode';
 import type { TrafficExchange } from '../traffic/exchange';
-import { formatTrafficDocument, type TrafficDocument } from './exchangeDocument';
+import { formatTrafficDocument, trafficDocumentPath, trafficIdOf, type TrafficDocument } from './exchangeDocument';
 import type { TrafficFeed } from './feed';
 import { findingText } from './findingText';
 import { TRAFFIC_SCHEME } from '../common/ids';
 
 export function trafficUri(exchange: TrafficExchange): vscode.Uri {
-  return vscode.Uri.from({ scheme: TRAFFIC_SCHEME, path: `/${exchange.id}-${exchange.endpoint.replace(/[^\w-]/g, '_').slice(0, 60) || 'request'}.json` });
+  return vscode.Uri.from({ scheme: TRAFFIC_SCHEME, path: trafficDocumentPath(exchange, vscode.l10n.t('Sandbox Traffic')) });
 }
 
 export function trafficDocument(feed: TrafficFeed, exchange: TrafficExchange): TrafficDocument {
@@ -21,8 +21,8 @@ export class TrafficDocuments implements vscode.TextDocumentContentProvider, vsc
   constructor(private readonly feed: TrafficFeed) {}
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    const id = Number(/^\/(\d+)-/.exec(uri.path)?.[1]);
-    const exchange = this.feed.get(id);
+    const id = trafficIdOf(uri.path);
+    const exchange = id === undefined ? undefined : this.feed.get(id);
     return exchange
       ? trafficDocument(this.feed, exchange).text
       : `${JSON.stringify({ error: vscode.l10n.t('This exchange is no longer kept (only the last {0} are).', this.feed.capacity) }, null, 2)}\n`;

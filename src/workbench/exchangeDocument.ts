@@ -17,6 +17,24 @@ function body(captured: CapturedBody | undefined): unknown {
   return json !== undefined ? json : captured.text;
 }
 
+/**
+ * The exchange document's path: `Sandbox Traffic/#59 POST updateStockQuantity.json`. Its name is
+ * what a tab and a Problems-panel entry show, its folder what the Problems panel shows beside it
+ * (a leading `/` would have shown there alone). Request text never gets in: the endpoint is one
+ * of OTO's names or `request`.
+ */
+export function trafficDocumentPath(exchange: Pick<TrafficExchange, 'id' | 'method' | 'endpoint'>, folder: string): string {
+  const endpoint = exchange.endpoint.replace(/[^\w-]/g, '_').slice(0, 60) || 'request';
+  const method = /^[A-Z]{1,10}$/.test(exchange.method) ? `${exchange.method} ` : '';
+  return `${folder.replace(/[/\\]/g, '_')}/#${exchange.id} ${method}${endpoint}.json`;
+}
+
+/** The exchange id a document path names (its `#59`), or undefined. */
+export function trafficIdOf(path: string): number | undefined {
+  const id = /(?:^|\/)#(\d+) [^/]*$/.exec(path)?.[1];
+  return id === undefined ? undefined : Number(id);
+}
+
 export function formatTrafficDocument(exchange: TrafficExchange, url: string, wording: (finding: TrafficExchange['findings'][number]) => string): TrafficDocument {
   const document = {
     findings: exchange.findings.map((finding) => ({

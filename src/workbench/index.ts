@@ -31,6 +31,8 @@ export function registerWorkbench(context: vscode.ExtensionContext, deps: Workbe
     [COMMANDS.sandboxTrafficAllClients]: (commands) => commands.filter('othersOnly', false),
     [COMMANDS.sandboxTrafficFindingsOnly]: (commands) => commands.filter('findingsOnly', true),
     [COMMANDS.sandboxTrafficAllExchanges]: (commands) => commands.filter('findingsOnly', false),
+    [COMMANDS.sandboxTrafficShowOwnReads]: (commands) => commands.filter('ownReads', true),
+    [COMMANDS.sandboxTrafficHideOwnReads]: (commands) => commands.filter('ownReads', false),
     [COMMANDS.copySandboxCurl]: (commands) => commands.copyCurl(),
   });
   context.subscriptions.push(
@@ -45,6 +47,7 @@ export function registerWorkbench(context: vscode.ExtensionContext, deps: Workbe
   void deps.session.runningSandbox?.then(load, () => undefined);
   void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.trafficOthersOnly, false);
   void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.trafficFindingsOnly, false);
+  void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.trafficOwnReads, false);
   // Removing a part from a header not made yet changes nothing, so it loads nothing either.
   return {
     setDescription: (key, text) => (text === undefined && !part.started ? undefined : load().header.setDescription(key, text)),

@@ -10,6 +10,7 @@ import { TrafficDocuments } from './documents';
 import { TrafficFeed } from './feed';
 import { TrafficHeader } from './header';
 import { TrafficView } from './trafficView';
+import { hiddenOwnReadsText } from './rows';
 
 export type { WorkbenchRuntime };
 
@@ -20,6 +21,19 @@ export function start(wiring: WorkbenchWiring, subscriptions: vscode.Disposable[
   const view = new TrafficView(feed);
   const header = new TrafficHeader(wiring.treeView, feed);
   const documents = new TrafficDocuments(feed);
-  subscriptions.push(feed, view, header, documents, new TrafficDiagnostics(feed), view.onDidChangeTreeData(() => wiring.repaint()));
+  // Above the rows: how many of this editor's reads the view hides, whenever the rows change.
+  const showHidden = (): void => header.setMessage('hidden', hiddenOwnReadsText(view.hiddenOwnReads()));
+  showHidden();
+  subscriptions.push(
+    feed,
+    view,
+    header,
+    documents,
+    new TrafficDiagnostics(feed),
+    view.onDidChangeTreeData(() => {
+      showHidden();
+      wiring.repaint();
+    }),
+  );
   return { rows: view, documents, header, commands: trafficCommands(feed, view, wiring) };
 }

@@ -4,6 +4,7 @@ import { rowParts } from '../common/text/bidi';
 import { formatDuration } from '../common/text/timeFormat';
 import type { Severity, TrafficExchange } from '../traffic/exchange';
 import { plural } from '../common/text/plural';
+import { isEndpointName, OTO_ENDPOINTS } from '../oto';
 
 export interface TrafficRow {
   label: string;
@@ -23,6 +24,31 @@ export function worstSeverity(exchange: TrafficExchange): Severity | undefined {
     }
   }
   return worst;
+}
+
+/** A finding's severity in the user's language, as the Problems panel names it. */
+export function severityLabel(severity: Severity): string {
+  return severity === 'error' ? l10n.t('Error') : severity === 'warning' ? l10n.t('Warning') : l10n.t('Info');
+}
+
+/**
+ * A read this editor made that went well (the Stock view's refreshes, the hover's batches): what
+ * buries an ERP's requests. Its writes, its failures and anything with a finding are not.
+ */
+export function isOwnBackgroundRead(exchange: TrafficExchange): boolean {
+  return (
+    exchange.client.own &&
+    exchange.direction !== 'outbound' &&
+    !(isEndpointName(exchange.endpoint) && OTO_ENDPOINTS[exchange.endpoint].writes) &&
+    exchange.status !== undefined &&
+    exchange.status < 400 &&
+    exchange.findings.length === 0
+  );
+}
+
+/** The line above the rows while this editor's reads are hidden; undefined when none are. */
+export function hiddenOwnReadsText(hidden: number): string | undefined {
+  return hidden === 0 ? undefined : plural(hidden, '1 read by this editor hidden', '{0} reads by this editor hidden');
 }
 
 /** The client as a row shows it: its User-Agent (short) or its address. */

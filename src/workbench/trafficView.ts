@@ -1,23 +1,33 @@
 // The "Sandbox Traffic" view: every exchange any client had with the in-process sandbox, newest
-// first, with its findings; filters for other clients only and for exchanges with findings.
+// first, with its findings. This editor's own successful reads (the Stock view's refreshes) are
+// hidden unless asked for, with their count above the rows: they are what the Requests view is
+// for, and here they buried the ERP's requests. Filters for other clients only and for findings.
 import * as vscode from 'vscode';
 import { Coalesced } from '../common/refresh/coalesce';
 import type { TrafficExchange } from '../traffic/exchange';
 import type { TrafficFeed } from './feed';
-import { trafficRow } from './rows';
-import { COMMANDS } from '../common/ids';
+import { isOwnBackgroundRead, severityLabel, trafficRow } from './rows';
+import { COMMANDS, CONTEXT_KEYS } from '../common/ids';
 
 export const OPEN_TRAFFIC_COMMAND = COMMANDS.openSandboxExchange;
 
 export interface TrafficFilters {
   othersOnly: boolean;
   findingsOnly: boolean;
+  /** This editor's own successful reads shown (off by default). */
+  ownReads: boolean;
 }
+
+const FILTER_KEYS: Record<keyof TrafficFilters, string> = {
+  othersOnly: CONTEXT_KEYS.trafficOthersOnly,
+  findingsOnly: CONTEXT_KEYS.trafficFindingsOnly,
+  ownReads: CONTEXT_KEYS.trafficOwnReads,
+};
 
 export class TrafficView implements vscode.TreeDataProvider<TrafficExchange>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  readonly filters: TrafficFilters = { othersOnly: false, findingsOnly: false };
+  readonly filters: TrafficFilters = { othersOnly: false, findingsOnly: false, ownReads: false };
   private readonly repaint = new Coalesced(() => this.changed.fire(undefined));
   private readonly subscriptions: vscode.Disposable[];
 
@@ -32,7 +42,7 @@ export class TrafficView implements vscode.TreeDataProvider<TrafficExchange>, vs
 
   setFilter(name: keyof TrafficFilters, on: boolean): void {
     this.filters[name] = on;
-    void vscode.commands.executeCommand('setContext', name === 'othersOnly' ? 'oto.traffic.othersOnly' : 'oto.traffic.findingsOnly', on);
+    void vscode.commands.executeCommand('setContext', FILTER_KEYS[name], on);
     this.refreshSoon();
   }
 
@@ -40,7 +50,29 @@ export class TrafficView implements vscode.TreeDataProvider<TrafficExchange>, vs
     if (element) {
       return [];
     }
-    return this.feed.list().filter((exchange) => (!this.filters.othersOnly || !exchange.client.own) && (!this.filters.findingsOnly || exchange.findings.length > 0));
+    return this.feed.list().filter((exchange) => this.shows(exchange));
+  }
+
+  /** How many of this editor's reads the view hides now (0 while they are shown or all own rows are). */
+  hiddenOwnReads(): number {
+    if (this.filters.ownReads || this.filters.othersOnly) {
+      return 0;
+    }
+    let hidden = 0;
+    for (const exchange of this.feed.list()) {
+      if (isOwnBackgroundRead(exchange) && (!this.filters.findingsOnly || exchange.findings.length > 0)) {
+        hidden++;
+      }
+    }
+    return hidden;
+  }
+
+  private shows(exchange: TrafficExchange): boolean {
+    return (
+      (!this.filters.othersOnly || !exchange.client.own) &&
+      (!this.filters.findingsOnly || exchange.findings.length > 0) &&
+      (this.filters.ownReads || !isOwnBackgroundRead(exchange))
+    );
   }
 
   getTreeItem(exchange: TrafficExchange): vscode.TreeItem {
@@ -51,7 +83,7 @@ export class TrafficView implements vscode.TreeDataProvider<TrafficExchange>, vs
     item.iconPath = new vscode.ThemeIcon(row.icon.id, row.icon.color ? new vscode.ThemeColor(row.icon.color) : undefined);
     item.contextValue = 'oto.trafficExchange';
     // Plain text, not Markdown: everything here came from the client.
-    item.tooltip = [`#${exchange.id} ${exchange.method} ${exchange.target ?? exchange.path}`, row.description, ...exchange.findings.map((finding) => `${finding.severity}: ${finding.rule}`)].join('\n');
+    item.tooltip = [`#${exchange.id} ${exchange.method} ${exchange.target ?? exchange.path}`, row.description, ...exchange.findings.map((finding) => `${severityLabel(finding.severity)}: ${finding.rule}`)].join('\n');
     item.accessibilityInformation = { label: `${row.label}, ${row.description}` };
     item.command = { command: OPEN_TRAFFIC_COMMAND, title: vscode.l10n.t('Open exchange'), arguments: [exchange] };
     return item;

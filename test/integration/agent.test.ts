@@ -55,10 +55,12 @@ if (uiAvailable()) {
       const low = await invoke('oto_low_stock', { location: 'RUH-WH1' });
       const lowRows = low.split('\n').filter((line) => line.startsWith('RUH-WH1 · "'));
       assert.ok(lowRows.length > 0, low);
+      // Judged as the Stock view judges: on hand in total below the SKU's minimum.
       const global = await client.checkGlobalStock(lowRows.map((line) => JSON.parse(/· ("[^"]*")/.exec(line)![1]) as string));
       for (const line of lowRows) {
-        const [, sku, onHand] = /· "([^"]*)": (-?\d+) on hand/.exec(line)!;
-        assert.ok(Number(onHand) <= 0 || Number(onHand) < (global[sku]?.minInventory ?? 0), line);
+        const [, sku, total] = /· "([^"]*)": -?\d+ on hand here, (-?\d+) in total/.exec(line)!;
+        assert.strictEqual(Number(total), global[sku].quantityOnHand, line);
+        assert.ok(Number(total) < (global[sku]?.minInventory ?? 0), line);
       }
       const queue = await invoke('oto_packing_queue', { warehouse: 'RUH-WH1' });
       const [first] = await client.getPackingOrders('RUH-WH1');

@@ -35,7 +35,8 @@ describe('devtools in a real VS Code', () => {
     const document = await fixture('order.json');
     const content = await hoverOn(document, 'AJW-DATES-500', 'the hover on AJW-DATES-500 to name Ajwa Dates', (text) => text.includes('Ajwa Dates'));
     assert.match(content, /\*\*AJW\\-DATES\\-500\*\* — Ajwa Dates 500 g/);
-    assert.match(content, /\| Riyadh Central Warehouse \\\(RUH\\-WH1\\\) \| \d+ \| \d+ \|/);
+    // Figures as the Stock view's tooltip writes them, with a change mark when a suite before changed them.
+    assert.match(content, /\| Riyadh Central Warehouse \\\(RUH\\-WH1\\\) \| (?:&nbsp;)+[\d,]+(?: \\\(\\?[+−][\d,]+\\\))? \| (?:&nbsp;)+[\d,]+(?: \\\(\\?[+−][\d,]+\\\))? \|/);
     assert.match(content, /Minimum inventory: \d+/);
     assert.match(content, /\(command:oto\.adjustStock\?/);
     assert.match(content, /\[Reveal in Stock view\]\(command:oto\.revealSku\?/, 'the Stock module registers the reveal command');

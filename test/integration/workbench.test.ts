@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { activateExtension } from './support/extension';
 import { copied } from './support/sandbox';
 import { screenshot, useTheme } from './support/screenshot';
-import { clickTreeRow, sideBarWidth, treeRows, uiAvailable, waitFor, type TreeRow } from './support/ui';
+import { clickTreeRow, collapsePane, pageTexts, sideBarWidth, treeRows, uiAvailable, waitFor, type TreeRow } from './support/ui';
 
 const ERP_AGENT = 'acme-erp/2.1';
 const ONE_FINDING = '1 finding';
@@ -145,9 +145,25 @@ describe('integration workbench in a real VS Code', () => {
       }
     });
 
+    it('hides this editor\'s own reads by default, says how many, and shows them on request', async () => {
+      // This editor reads the sandbox itself (the Stock view's refresh): rows the view hides.
+      await vscode.commands.executeCommand('oto.refresh');
+      const message = await waitFor('the hidden count above the rows', () => pageTexts('.pane:has(> .pane-header[aria-label*="Sandbox Traffic"]) .message'), (texts) => texts.some((text) => /^\d+ reads? by this editor hidden/.test(text)));
+      assert.ok(message.some((text) => /^\d+ reads? by this editor hidden$/.test(text)), message.join('\n'));
+      const hidden = (await rows()) ?? [];
+      assert.ok(!hidden.some((row) => row.label.startsWith('GET ') && row.description.startsWith('200 · this editor')), JSON.stringify(hidden));
+      assert.ok(hidden.some((row) => row.description.includes(ERP_AGENT)), 'the ERP\'s requests in sight');
+      await vscode.commands.executeCommand('oto.sandboxTraffic.showOwnReads');
+      await waitFor('this editor\'s reads', rows, (seen) => (seen ?? []).some((row) => row.label === 'GET checkInventoryStock' && row.description.startsWith(`200 · ${OWN_CLIENT}`)));
+      await waitFor('no hidden count while they show', () => pageTexts('.pane:has(> .pane-header[aria-label*="Sandbox Traffic"]) .message'), (texts) => !texts.some((text) => /hidden/.test(text)));
+      await vscode.commands.executeCommand('oto.sandboxTraffic.hideOwnReads');
+      await waitFor('this editor\'s reads hidden again', rows, (seen) => !(seen ?? []).some((row) => row.label === 'GET checkInventoryStock' && row.description.includes(OWN_CLIENT)));
+    });
+
     it('filters to other clients only and to exchanges with findings, and back', async () => {
       // This editor reads the sandbox itself, so the filter has its rows to hide and to show again
       // (otherwise they are there only if a background refresh happened to run since the clear).
+      await vscode.commands.executeCommand('oto.sandboxTraffic.showOwnReads');
       await vscode.commands.executeCommand('oto.refresh');
       await waitFor('a row of this editor', rows, (seen) => (seen ?? []).some((row) => row.description.includes(OWN_CLIENT)));
       await vscode.commands.executeCommand('oto.sandboxTraffic.othersOnly');
@@ -159,6 +175,34 @@ describe('integration workbench in a real VS Code', () => {
       await vscode.commands.executeCommand('oto.sandboxTraffic.allExchanges');
       await vscode.commands.executeCommand('oto.sandboxTraffic.allClients');
       await waitFor('all rows again', rows, (seen) => (seen ?? []).some((row) => row.description.includes(OWN_CLIENT)));
+      await vscode.commands.executeCommand('oto.sandboxTraffic.hideOwnReads');
+    });
+
+    it('side bar: Stock first, Sandbox Traffic with other clients\' requests, Requests (this editor\'s calls) and the Webhook Inbox collapsed until opened, Requests listing at once', async () => {
+      await vscode.commands.executeCommand('workbench.view.extension.oto');
+      // About the width a new window gives the side bar (the test above widened it).
+      await sideBarWidth(320);
+      await collapsePane('Requests');
+      await collapsePane('Webhook Inbox');
+      await vscode.commands.executeCommand('oto.stock.focus');
+      await waitFor('the Stock view\'s rows', () => treeRows('Stock'), (found) => (found?.length ?? 0) > 0);
+      // Beside the titles, what fits at this width: the environment in a word, the sandbox's host:port.
+      const descriptions = await pageTexts('.pane-header .description');
+      assert.ok(descriptions.includes('Sandbox'), JSON.stringify(descriptions));
+      assert.ok(descriptions.some((text) => /^127\.0\.0\.1:\d+$/.test(text)), JSON.stringify(descriptions));
+      for (const theme of ['light', 'dark'] as const) {
+        await useTheme(theme);
+        await screenshot(`sidebar-${theme}`);
+      }
+      await useTheme('light');
+      // Opened, Requests lists what this editor has sent so far from its log, newest first.
+      await vscode.commands.executeCommand('oto.refresh');
+      await vscode.commands.executeCommand('oto.requests.focus');
+      const listed = await waitFor('the Requests rows', () => treeRows('Requests'), (found) => (found?.length ?? 0) > 0);
+      assert.ok((listed ?? []).some((row) => row.label === 'GET checkInventoryStock'), JSON.stringify(listed));
+      await screenshot('sidebar-requests-open');
+      await collapsePane('Requests');
+      await sideBarWidth(760);
     });
 
     it('selecting a row opens its document; Copy as cURL gives a line without the token', async () => {
@@ -174,7 +218,7 @@ describe('integration workbench in a real VS Code', () => {
       );
       assert.match(editor?.document.getText() ?? '', /"rule": "date-format"/);
       await screenshot('traffic-document');
-      const id = Number(/^\/(\d+)-/.exec(editor?.document.uri.path ?? '')?.[1]);
+      const id = Number(/#(\d+) /.exec(editor?.document.uri.path ?? '')?.[1]);
       await vscode.env.clipboard.writeText('');
       await vscode.commands.executeCommand('oto.copySandboxExchangeAsCurl', { id });
       const curl = await vscode.env.clipboard.readText();

@@ -2,12 +2,12 @@
 // one exchange explained, a SKU's stock history. Each reads through the shared client (batched
 // as it batches) or the stores the extension keeps, and answers in a few bounded lines.
 import type { InventoryStockEntry } from '../../client';
-import { isAlerting } from '../../operations/alerts/lowStock';
 import type { LedgerEntry } from '../../stockChange/ledgerEntry';
 import { toDetailsView } from '../../packing/details';
 import { PackingQueue, type KnownStates } from '../../packing/queue';
 import type { PackingStatus } from '../../packing/protocol';
 import type { TrafficExchange } from '../../traffic/exchange';
+import { isLow } from '../../stock/store/figures';
 import { signed } from '../../orders/change/apply';
 import type { AgentContext } from './context';
 import { AgentInputError, Fields, type InputSchema } from './input';
@@ -72,7 +72,11 @@ export const lowStockSchema: InputSchema = {
   additionalProperties: false,
 };
 
-/** SKUs below their minInventory (or at 0 or below) at each location that keeps them, the largest shortfall first. */
+/**
+ * SKUs low as the Stock view judges them: on hand in total (OTO's global stock) below the
+ * minInventory, which OTO keeps per SKU, not per location. With a location, the low SKUs stocked
+ * there, each with its share; the largest shortfall first either way.
+ */
 export async function readLowStock(ctx: AgentContext, input: unknown): Promise<string> {
   const fields = new Fields(input, lowStockSchema);
   const location = fields.optionalText('location');
@@ -86,23 +90,28 @@ export async function readLowStock(ctx: AgentContext, input: unknown): Promise<s
   if (skus.length === 0) {
     return [header(ctx.environment(), 'low stock'), 'The catalogue is empty.'].join('\n');
   }
-  const [global, stock] = await Promise.all([client.checkGlobalStock(skus), client.checkInventoryStock(skus, location === undefined ? {} : { pickupLocationCode: location })]);
-  const low: Array<{ line: string; shortfall: number; location: string }> = [];
-  for (const sku of skus) {
-    const minInventory = Object.hasOwn(global, sku) ? global[sku].minInventory : undefined;
-    for (const entry of Object.hasOwn(stock, sku) ? stock[sku] : []) {
-      if (entry.pickupLocationCode === undefined || (location !== undefined && entry.pickupLocationCode !== location)) {
-        continue;
-      }
-      const level = { sku, onHand: entry.quantityOnHand, minInventory };
-      if (isAlerting(level)) {
-        const minimum = minInventory === undefined ? 'no minimum' : `minimum ${minInventory}`;
-        low.push({ location: entry.pickupLocationCode, shortfall: (minInventory ?? 0) - entry.quantityOnHand, line: `${entry.pickupLocationCode} · ${quote(sku)}: ${entry.quantityOnHand} on hand, ${minimum}` });
-      }
+  const global = await client.checkGlobalStock(skus);
+  const lowSkus = skus.filter((sku) => Object.hasOwn(global, sku) && isLow({ onHand: global[sku].quantityOnHand, minInventory: global[sku].minInventory }));
+  const stock = lowSkus.length === 0 ? {} : await client.checkInventoryStock(lowSkus, location === undefined ? {} : { pickupLocationCode: location });
+  const low: Array<{ line: string; shortfall: number }> = [];
+  for (const sku of lowSkus) {
+    const { quantityOnHand: total, minInventory } = global[sku];
+    const judged = `${total} in total, minimum ${minInventory} (${(minInventory ?? 0) - total} short)`;
+    const entries = (Object.hasOwn(stock, sku) ? stock[sku] : []).filter((entry) => location === undefined || entry.pickupLocationCode === location);
+    if (location === undefined) {
+      const shares = entries.map((entry) => `${entry.pickupLocationCode ?? 'no location'} ${entry.quantityOnHand}`);
+      low.push({ shortfall: (minInventory ?? 0) - total, line: `${quote(sku)}: ${judged}${shares.length > 0 ? ` · ${shares.join(' · ')}` : ''}` });
+    } else if (entries.length > 0) {
+      const here = entries.reduce((sum, entry) => sum + entry.quantityOnHand, 0);
+      low.push({ shortfall: (minInventory ?? 0) - total, line: `${location} · ${quote(sku)}: ${here} on hand here, ${judged}` });
     }
   }
-  low.sort((a, b) => b.shortfall - a.shortfall || a.location.localeCompare(b.location));
-  const title = `low stock${location === undefined ? ` at ${locations.length} locations` : ` at ${quote(location)}`}: ${low.length} SKU-location${low.length === 1 ? '' : 's'} below minInventory or at 0`;
+  low.sort((a, b) => b.shortfall - a.shortfall);
+  const rule = 'low = on hand in total below minInventory, as the Stock view counts it';
+  const title =
+    location === undefined
+      ? `low stock: ${low.length} SKU${low.length === 1 ? '' : 's'} (${rule})`
+      : `low stock at ${quote(location)}: ${low.length} of the ${lowSkus.length} low SKU${lowSkus.length === 1 ? '' : 's'} stocked here (${rule})`;
   return [header(ctx.environment(), title), ...(low.length === 0 ? ['None.'] : bounded(low.map((item) => item.line), rows, 'rows'))].join('\n');
 }
 

@@ -39,6 +39,11 @@ export function formatNumber(value: number, language: string): string {
   return formatter((locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }), language).format(value);
 }
 
+/** Figures and times in the display language, as the Stock view's tooltip and the SKU hover write them. */
+export function displayFormats(language: string): { formatNumber(value: number): string; formatTime(ms: number): string } {
+  return { formatNumber: (value) => formatNumber(value, language), formatTime: (ms) => formatDateTime(ms, language) };
+}
+
 /** Arabic-Indic (٠–٩), Extended Arabic-Indic (۰–۹) digits and the minus signs users type, as ASCII. */
 export function asciiDigits(text: string): string {
   return text

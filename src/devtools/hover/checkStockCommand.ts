@@ -10,7 +10,9 @@ import { resolveSkuSelection, skuCandidates, tokenAt, valuesOfOtherKeys } from '
 import { escapeMarkdown } from '../../common/text/markdown';
 import { withCancellableProgress } from '../../common/ui/progress';
 import { skuCount } from '../../stock/tree/format';
-import { globalOnHand, isLow, readingFromStore, type SkuReading } from '../stockReading';
+import type { StoreSku } from '../stockReading';
+import { displayFormats } from '../../common/text/display';
+import { byLocationCode, isLowInTotal } from '../../stock/tree/skuCard';
 
 /** Candidate strings in the order the user most likely means them. */
 function candidatesOf(editor: vscode.TextEditor): string[] {
@@ -72,24 +74,25 @@ export async function checkStock(stock: DevtoolsStock, reports: VirtualTexts): P
   const stale = outcome.issues.length > 0;
   const readings = skus.flatMap((sku) => {
     const entry = stock.getSku(sku);
-    return entry ? [readingFromStore(entry)] : [];
+    return entry ? [entry] : [];
   });
   await showReadings(stock, reports, readings, stale, unknownNote);
 }
 
-type Item = vscode.QuickPickItem & { reading?: SkuReading };
+type Item = vscode.QuickPickItem & { reading?: StoreSku };
 
-async function showReadings(stock: DevtoolsStock, reports: VirtualTexts, readings: SkuReading[], stale: boolean, unknownNote: string | undefined): Promise<void> {
+async function showReadings(stock: DevtoolsStock, reports: VirtualTexts, readings: StoreSku[], stale: boolean, unknownNote: string | undefined): Promise<void> {
   const name = locationNamer(stock);
   const items: Item[] = [
     { label: `$(preview) ${vscode.l10n.t('Open as Markdown preview')}` },
     { label: '', kind: vscode.QuickPickItemKind.Separator },
     ...readings.map((reading) => ({
       reading,
-      label: `${isLow(reading) ? '$(warning) ' : ''}${reading.sku}`,
-      description: [reading.name, vscode.l10n.t('{0} on hand', globalOnHand(reading))].filter(Boolean).join(' · '),
-      detail: reading.locations
-        .map((entry) => `${entry.locationCode === undefined ? vscode.l10n.t('(no location)') : (name(entry.locationCode) ?? entry.locationCode)}: ${entry.quantityOnHand}`)
+      label: `${isLowInTotal(reading) ? '$(warning) ' : ''}${reading.sku}`,
+      description: [reading.product?.name, vscode.l10n.t('{0} on hand', reading.global?.onHand ?? reading.locations.reduce((sum, entry) => sum + entry.onHand, 0))].filter(Boolean).join(' · '),
+      detail: [...reading.locations]
+        .sort(byLocationCode)
+        .map((entry) => `${entry.locationCode === undefined ? vscode.l10n.t('(no location)') : (name(entry.locationCode) ?? entry.locationCode)}: ${entry.onHand}`)
         .join(' · '),
     })),
   ];
@@ -104,16 +107,16 @@ async function showReadings(stock: DevtoolsStock, reports: VirtualTexts, reading
   }
   const reveal = HOVER_COMMANDS.reveal;
   if (picked.reading && (await vscode.commands.getCommands(true)).includes(reveal)) {
-    await vscode.commands.executeCommand(reveal, { kind: 'sku', sku: picked.reading.sku, ...(picked.reading.name ? { name: picked.reading.name } : {}) });
+    await vscode.commands.executeCommand(reveal, { kind: 'sku', sku: picked.reading.sku, ...(picked.reading.product?.name ? { name: picked.reading.product.name } : {}) });
     return;
   }
   await showPreview(stock, reports, picked.reading ? [picked.reading] : readings, stale, picked.reading ? undefined : unknownNote);
 }
 
-async function showPreview(stock: DevtoolsStock, reports: VirtualTexts, readings: SkuReading[], stale: boolean, unknownNote: string | undefined): Promise<void> {
+async function showPreview(stock: DevtoolsStock, reports: VirtualTexts, readings: StoreSku[], stale: boolean, unknownNote: string | undefined): Promise<void> {
   const name = locationNamer(stock);
   // The preview is not trusted, so the hover's command links would be dead text: leave them out.
-  const sections = readings.map((reading) => renderSkuHover(reading, { locationName: name, stale, target: 'document' }));
+  const sections = readings.map((reading) => renderSkuHover(reading, { locationName: name, stale, target: 'document', ...displayFormats(vscode.env.language) }));
   const content = [...sections, ...(unknownNote ? [`_${escapeMarkdown(unknownNote)}_`] : [])].join('\n\n---\n\n');
   await vscode.commands.executeCommand('markdown.showPreview', reports.register(`${vscode.l10n.t('Stock')}.md`, `${content}\n`));
 }

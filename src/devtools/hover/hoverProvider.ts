@@ -6,6 +6,7 @@ import { HOVER_COMMANDS, renderNotInCatalogue, renderSkuHover } from './hoverMar
 import type { HoverStock } from './hoverStock';
 import { isValueOfOtherKey, tokenAt } from './skuText';
 import { readSetting } from '../../common/settings/read';
+import { displayFormats } from '../../common/text/display';
 
 function hoverLanguages(): string[] {
   return readSetting('hover.languages').filter((language) => language !== '');
@@ -38,8 +39,10 @@ class SkuHoverProvider implements vscode.HoverProvider {
     }
     const registered = new Set(await vscode.commands.getCommands(true));
     const markdown = new vscode.MarkdownString(
-      renderSkuHover(result.reading, {
+      renderSkuHover(result.stock, {
         locationName: locationNamer(this.stock),
+        // As the Stock view's tooltip writes them.
+        ...displayFormats(vscode.env.language),
         stale: result.stale,
         isRegistered: (command) => registered.has(command),
       }),

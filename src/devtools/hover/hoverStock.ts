@@ -5,11 +5,11 @@ import { unlessAborted } from '../../common/ui/cancellation';
 import { RefreshBatcher, type Timer } from './refreshBatcher';
 import type { DevtoolsStock } from '../deps';
 import { looksLikeSku } from './skuText';
-import { HOVER_STALE_AFTER_MS, isFresh, readingFromStore, type SkuReading } from '../stockReading';
+import { HOVER_STALE_AFTER_MS, isFresh, type StoreSku } from '../stockReading';
 
 export interface HoverStore {
-  /** The SKU's cached reading and whether it is fresh; undefined when it is not in the catalogue. */
-  lookup(sku: string): { reading: SkuReading; fresh: boolean } | undefined;
+  /** The SKU's cached figures and whether they are fresh; undefined when it is not in the catalogue. */
+  lookup(sku: string): { stock: StoreSku; fresh: boolean } | undefined;
   /** True when the catalogue has been read and this SKU is not in it. */
   knownMissing(sku: string): boolean;
   /** Re-reads exactly these SKUs, unless `signal` fires first. */
@@ -17,7 +17,7 @@ export interface HoverStore {
 }
 
 export interface HoverResult {
-  readonly reading: SkuReading;
+  readonly stock: StoreSku;
   /** True when a refresh was needed and did not succeed in time. */
   readonly stale: boolean;
 }
@@ -39,7 +39,7 @@ export class HoverStock {
       return undefined;
     }
     if (cached.fresh) {
-      return { reading: cached.reading, stale: false };
+      return { stock: cached.stock, stale: false };
     }
     const { signal } = options;
     let timeout: ReturnType<typeof setTimeout> | undefined;
@@ -57,7 +57,7 @@ export class HoverStock {
       return undefined;
     }
     const after = this.store.lookup(sku) ?? cached;
-    return { reading: after.reading, stale: !refreshed || !after.fresh };
+    return { stock: after.stock, stale: !refreshed || !after.fresh };
   }
 
   /** Whether the hover should say the string is a SKU OTO does not know. */
@@ -90,7 +90,7 @@ export function hoverStoreOf(stock: DevtoolsStock, now: () => number = Date.now,
         return undefined;
       }
       const entry = stock.getSku(sku);
-      return entry && { reading: readingFromStore(entry), fresh: isFresh(entry, now(), staleAfterMs) };
+      return entry && { stock: entry, fresh: isFresh(entry, now(), staleAfterMs) };
     },
     knownMissing(sku) {
       return stock.loaded && stock.getSku(sku) === undefined;

@@ -96,18 +96,31 @@ describe('agent tools: the core both front ends use', () => {
     assert.strictEqual(received(fx.sandbox).length, sentBefore);
   });
 
-  it('oto_low_stock: only SKUs below their minimum at the location, the hostile name never unquoted', async () => {
-    const answer = await call('oto_low_stock', { location: 'RUH-WH1' });
-    assert.strictEqual(answer.isError, false, answer.text);
-    const rows = answer.text.split('\n').slice(1);
-    assert.ok(rows.length > 1, answer.text);
-    assert.ok(rows.some((row) => row === 'RUH-WH1 · "HOSTILE-1": 3 on hand, minimum 50'), answer.text);
-    const global = await fx.client.checkGlobalStock(rows.map((row) => JSON.parse(/· ("[^"]*")/.exec(row)![1]) as string));
-    for (const row of rows) {
-      const [, sku, onHand] = /· "([^"]*)": (-?\d+) on hand/.exec(row)!;
-      const minimum = global[sku]?.minInventory;
-      assert.ok(Number(onHand) <= 0 || (minimum !== undefined && Number(onHand) < minimum), row);
-    }
+  it('oto_low_stock: judges low as the Stock view does (on hand in total below the SKU\'s minimum), per location only the share, the hostile name never unquoted', async () => {
+    await fx.close();
+    // 30 + 30 = 60 in total, above its minimum of 50: not low, though each location holds less than 50.
+    const split = { sku: 'SPLIT-1', name: 'Split', minInventory: 50, stock: { 'RUH-WH1': { onHand: 30 }, 'JED-WH1': { onHand: 30 } } };
+    // 20 + 10 = 30 in total, below 50: low, and stocked at both.
+    const short = { sku: 'SHORT-1', name: 'Short', minInventory: 50, stock: { 'RUH-WH1': { onHand: 20 }, 'JED-WH1': { onHand: 10 } } };
+    fx = await setupAgent({ extra: { products: [{ sku: HOSTILE_SKU, name: HOSTILE_NAME, minInventory: 50, stock: { 'RUH-WH1': { onHand: 3 } } }, split, short] } });
+    const products = (await fx.client.listProducts()).map((product) => product.sku);
+    const global = await fx.client.checkGlobalStock(products);
+    const lowInTotal = products.filter((sku) => global[sku].minInventory !== undefined && global[sku].quantityOnHand < global[sku].minInventory);
+
+    const everywhere = await call('oto_low_stock', { limit: 200 });
+    assert.strictEqual(everywhere.isError, false, everywhere.text);
+    const [title, ...rows] = everywhere.text.split('\n');
+    assert.match(title, new RegExp(`low stock: ${lowInTotal.length} SKUs \\(low = on hand in total below minInventory, as the Stock view counts it\\)`));
+    assert.deepStrictEqual(rows.map((row) => JSON.parse(/^("[^"]*")/.exec(row)![1]) as string).sort(), [...lowInTotal].sort(), 'the SKUs the Stock view counts low, no more');
+    assert.ok(!rows.some((row) => row.startsWith('"SPLIT-1"')), 'each location below 50 but 60 in total: not low');
+    assert.ok(rows.includes('"SHORT-1": 30 in total, minimum 50 (20 short) · RUH-WH1 20 · JED-WH1 10'), everywhere.text);
+    assert.ok(rows.includes('"HOSTILE-1": 3 in total, minimum 50 (47 short) · RUH-WH1 3'), everywhere.text);
+
+    const here = await call('oto_low_stock', { location: 'JED-WH1', limit: 200 });
+    const hereRows = here.text.split('\n').slice(1);
+    assert.ok(hereRows.includes('JED-WH1 · "SHORT-1": 10 on hand here, 30 in total, minimum 50 (20 short)'), here.text);
+    assert.ok(!hereRows.some((row) => row.includes('"SPLIT-1"') || row.includes('"HOSTILE-1"')), 'not low, or not stocked here');
+    assert.match(here.text.split('\n')[0], new RegExp(`low stock at "JED-WH1": ${hereRows.length} of the ${lowInTotal.length} low SKUs stocked here`));
     assert.match((await call('oto_low_stock', { location: 'NOWHERE' })).text, /^No pickup location "NOWHERE": the locations are RUH-WH1, /);
   });
 

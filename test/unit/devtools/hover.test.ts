@@ -3,6 +3,9 @@ import type { DevtoolsStock } from '../../../src/devtools/deps';
 import { escapeMarkdown } from '../../../src/common/text/markdown';
 import { renderNotInCatalogue, renderSkuHover } from '../../../src/devtools/hover/hoverMarkdown';
 import { HoverStock, hoverStoreOf } from '../../../src/devtools/hover/hoverStock';
+import { skuTooltip } from '../../../src/stock/tree/tooltip';
+
+const GAP = '&nbsp;&nbsp;&nbsp;';
 import { until } from '../until';
 import { ManualTimer } from './manualTimer';
 import { useDevtools } from './support';
@@ -33,17 +36,17 @@ describe('devtools SKU hover against the sandbox', () => {
     const truth = (await h.client.checkInventoryStock(['AJW-DATES-500']))['AJW-DATES-500'] ?? [];
     const global = (await h.client.checkGlobalStock(['AJW-DATES-500']))['AJW-DATES-500'];
     assert.ok(truth.length > 0 && global);
-    const markdown = renderSkuHover(result.reading, { locationName: (code) => h.store.locations.find((location) => location.code === code)?.name });
+    const markdown = renderSkuHover(result.stock, { locationName: (code) => h.store.locations.find((location) => location.code === code)?.name });
     assert.match(markdown, /^\*\*AJW\\-DATES\\-500\*\* — Ajwa Dates 500 g/);
     for (const entry of truth) {
       const code = entry.pickupLocationCode;
       const label = escapeMarkdown(code ? `(${code})` : '(no location)');
       const row = markdown.split('\n').find((line) => line.includes(label));
       assert.ok(row, `a row for ${code ?? '(no location)'}`);
-      assert.ok(row.endsWith(`| ${entry.quantityOnHand} | ${entry.quantityForecasted} |`), row);
+      assert.ok(row.endsWith(`| ${GAP}${escapeMarkdown(String(entry.quantityOnHand))} | ${GAP}${escapeMarkdown(String(entry.quantityForecasted))} |`), row);
     }
     const forecastTotal = global.quantityForecasted ?? truth.reduce((sum, entry) => sum + entry.quantityForecasted, 0);
-    assert.ok(markdown.includes(`| **${global.quantityOnHand}** | **${forecastTotal}** |`), 'global totals');
+    assert.ok(markdown.includes(`| ${GAP}**${global.quantityOnHand}** | ${GAP}${forecastTotal} |`), 'global totals, the forecast summed where OTO gives none');
     if (global.minInventory !== undefined) {
       assert.ok(markdown.includes(`Minimum inventory: ${global.minInventory}`));
     }
@@ -51,9 +54,28 @@ describe('devtools SKU hover against the sandbox', () => {
     for (const command of ['oto.adjustStock', 'oto.revealSku', 'oto.createInventoryOrder']) {
       assert.ok(markdown.includes(`(command:${command}?${args})`), command);
     }
-    const withoutReveal = renderSkuHover(result.reading, { isRegistered: (command) => command !== 'oto.revealSku' });
+    const withoutReveal = renderSkuHover(result.stock, { isRegistered: (command) => command !== 'oto.revealSku' });
     assert.ok(!withoutReveal.includes('oto.revealSku'), 'no link to a command nobody registered');
     assert.ok(withoutReveal.includes('(command:oto.adjustStock?'));
+  });
+
+  it('shows a SKU exactly as the Stock view\'s tooltip does (one card: order, labels, fields), with room between On hand and Forecast', async () => {
+    await h.store.refresh();
+    const low = [...h.store.skus()].find((entry) => entry.low && entry.locations.length > 1 && entry.product?.barcode);
+    assert.ok(low, 'a low SKU at several locations, with a barcode');
+    const formats = { formatNumber: (value: number) => value.toLocaleString('en'), formatTime: (ms: number) => `t=${ms}` };
+    const tooltip = skuTooltip(low, { locations: h.store.locations, ...formats });
+    const hovered = renderSkuHover(low, { locationName: (code) => h.store.locations.find((location) => location.code === code)?.name, ...formats, isRegistered: () => false });
+    assert.strictEqual(hovered, tooltip);
+    const linked = renderSkuHover(low, { locationName: (code) => h.store.locations.find((location) => location.code === code)?.name, ...formats });
+    assert.ok(linked.startsWith(`${tooltip}\n\n[`), 'the hover is the card, then its command links');
+    const lines = tooltip.split('\n');
+    assert.ok(lines.includes(`| Location | ${GAP}On hand | ${GAP}Forecast |`), 'the headers do not run together');
+    assert.ok(lines.indexOf(lines.find((line) => line.startsWith('$(warning) **Low stock**'))!) < lines.findIndex((line) => line.startsWith('| Location')), 'what it is judged on, then the figures');
+    assert.ok(lines.some((line) => line.startsWith('Barcode: ')), 'the barcode in both');
+    assert.strictEqual(lines.at(-1), `Read at t=${low.readAt}`, 'the read time in both');
+    const codes = lines.filter((line) => line.startsWith('| ') && !line.startsWith('| Location') && !line.startsWith('| **Total')).map((line) => /\(([A-Z]+\\-[A-Z]+\d)\\\)/.exec(line)?.[1] ?? 'none');
+    assert.deepStrictEqual(codes, [...codes].sort((a, b) => (a === 'none' ? 1 : b === 'none' ? -1 : a < b ? -1 : 1)), 'by location code, the entry without one last');
   });
 
   it('re-reads only stale SKUs, in batches, at most one batch per second however fast the hovers come', async () => {
@@ -121,8 +143,8 @@ describe('devtools SKU hover against the sandbox', () => {
     const result = await hover.get('AJW-DATES-500', { maxWaitMs: 5_000 });
     assert.ok(result);
     assert.equal(result.stale, true);
-    assert.ok(result.reading.locations.length > 0, 'the cached figures are still shown');
-    assert.match(renderSkuHover(result.reading, { stale: true }), /refresh failed/);
+    assert.ok(result.stock.locations.length > 0, 'the cached figures are still shown');
+    assert.match(renderSkuHover(result.stock, { stale: true }), /refresh failed/);
   });
 
   it('a cancelled hover stops waiting at once, and its read stops with no further request', async () => {
@@ -154,6 +176,6 @@ describe('devtools SKU hover against the sandbox', () => {
       });
     });
     assert.equal(h.store.loaded, true);
-    assert.equal((await hover.get('AJW-DATES-500'))?.reading.sku, 'AJW-DATES-500');
+    assert.equal((await hover.get('AJW-DATES-500'))?.stock.sku, 'AJW-DATES-500');
   });
 });

@@ -258,7 +258,7 @@ describe('Stock tree model against the sandbox', () => {
   it('writes tooltip figures with the display language’s thousands separators', () => {
     const stock = { sku: 'BIG', locations: [{ locationCode: 'RUH-WH1', onHand: 12500, forecast: 1234567, change: { onHand: -1500, forecast: 0 } }], global: { onHand: 12500, minInventory: 20000 }, low: true };
     const tooltip = skuTooltip(stock, { locations: fixture.store.locations, formatNumber: (value) => formatNumber(value, 'en') });
-    assert.match(tooltip, /\| 12,500 \\\(−1,500\\\) \| 1,234,567 \|/);
+    assert.match(tooltip, /\| &nbsp;&nbsp;&nbsp;12,500 \\\(−1,500\\\) \| &nbsp;&nbsp;&nbsp;1,234,567 \|/);
     assert.match(tooltip, /12,500 on hand in total, below the minimum inventory of 20,000/);
   });
 
@@ -276,11 +276,12 @@ describe('Stock tree model against the sandbox', () => {
         '',
         'Minimum inventory: 100',
         '',
-        '| Location | On hand | Forecast |',
-        '|---|---:|---:|',
-        '| **Riyadh Central Warehouse \\(RUH\\-WH1\\)** | 277 | 261 |',
-        '| \\(no location\\) | \\-7 | \\-16 |',
-        '| **Total \\(global stock\\)** | **270** | 245 |',
+        // The gaps: hovers and tooltips draw tables without cell padding.
+        '| Location | &nbsp;&nbsp;&nbsp;On hand | &nbsp;&nbsp;&nbsp;Forecast |',
+        '|:--|--:|--:|',
+        '| **Riyadh Central Warehouse \\(RUH\\-WH1\\)** | &nbsp;&nbsp;&nbsp;277 | &nbsp;&nbsp;&nbsp;261 |',
+        '| \\(no location\\) | &nbsp;&nbsp;&nbsp;\\-7 | &nbsp;&nbsp;&nbsp;\\-16 |',
+        '| **Total \\(global stock\\)** | &nbsp;&nbsp;&nbsp;**270** | &nbsp;&nbsp;&nbsp;245 |',
         '',
         `Read at t=${tea.readAt}`,
       ].join('\n'),

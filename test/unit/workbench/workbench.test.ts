@@ -1,9 +1,9 @@
 // The Sandbox Traffic view's plain parts: its rows, its exchange documents, and the localised
 // wording of findings (which must say exactly what the core says, in English).
 import * as assert from 'node:assert';
-import { formatTrafficDocument } from '../../../src/workbench/exchangeDocument';
+import { formatTrafficDocument, trafficDocumentPath, trafficIdOf } from '../../../src/workbench/exchangeDocument';
 import { findingText } from '../../../src/workbench/findingText';
-import { hostOf, trafficRow } from '../../../src/workbench/rows';
+import { hiddenOwnReadsText, hostOf, isOwnBackgroundRead, severityLabel, trafficRow } from '../../../src/workbench/rows';
 import { ADJUST, exchange, lastFindings, READ, type Sent } from '../traffic/build';
 import { arabicBundle, withBundle } from '../l10nBundle';
 
@@ -67,6 +67,29 @@ describe('Sandbox Traffic view rows', () => {
   });
 });
 
+describe('Sandbox Traffic: this editor\'s background reads', () => {
+  const OWN = 'oto-stock-vscode/0.1.0';
+
+  it('counts as background only this editor\'s reads that went well: not its writes, failures or findings, nor anyone else\'s reads', () => {
+    assert.strictEqual(isOwnBackgroundRead(exchange(1, { ...READ, userAgent: OWN })), true, 'a Stock view refresh');
+    assert.strictEqual(isOwnBackgroundRead(exchange(2, { target: '/rest/v2/refreshToken', body: { refresh_token: 'x' }, userAgent: OWN })), true, 'its token refresh');
+    assert.strictEqual(isOwnBackgroundRead(exchange(3, READ)), false, 'the ERP\'s read');
+    assert.strictEqual(isOwnBackgroundRead(exchange(4, { body: ADJUST, userAgent: OWN })), false, 'its write (an Adjust) stays in sight');
+    assert.strictEqual(isOwnBackgroundRead(exchange(5, { ...READ, userAgent: OWN, status: 429, response: { success: false, otoErrorCode: 'OTO1143' } })), false, 'a read a fault hit stays in sight');
+    const [finding] = lastFindings({ body: { ...ADJUST, qty: '40.5' } });
+    assert.strictEqual(isOwnBackgroundRead({ ...exchange(6, { ...READ, userAgent: OWN }), findings: [finding] }), false, 'a read with a finding stays in sight');
+    const unanswered = { ...exchange(7, { ...READ, userAgent: OWN }), status: undefined, responseBody: undefined };
+    assert.strictEqual(isOwnBackgroundRead(unanswered), false, 'a read that got no answer stays in sight');
+  });
+
+  it('says how many it hides, and where they are, only while it hides some', () => {
+    assert.strictEqual(hiddenOwnReadsText(0), undefined);
+    assert.strictEqual(hiddenOwnReadsText(1), '1 read by this editor hidden');
+    assert.strictEqual(hiddenOwnReadsText(12), '12 reads by this editor hidden');
+    assert.match(withBundle(arabicBundle(), () => hiddenOwnReadsText(12) ?? ''), /[\u0600-\u06ff]/);
+  });
+});
+
 describe('Sandbox Traffic exchange documents', () => {
   it('puts a finding about a request field on that field\'s line, where the fix goes, and others on their entry', () => {
     const sent = { body: { ...ADJUST, qty: '40.5' } };
@@ -100,6 +123,19 @@ describe('Sandbox Traffic exchange documents', () => {
     findingLines.forEach((line, index) => assert.strictEqual(lines[line].trim(), `"rule": "${findings[index].rule}",`));
     assert.strictEqual(parsed.request.body.description, '<img src=x onerror=alert(1)>');
     assert.strictEqual(parsed.request.url, 'http://127.0.0.1:8787/rest/v2/createInventoryOrder');
+  });
+
+  it('names a document (its tab, its Problems entry) by exchange, method and endpoint, in a folder the Problems panel shows beside it', () => {
+    const adjust = exchange(59, { body: ADJUST });
+    const path = trafficDocumentPath(adjust, 'Sandbox Traffic');
+    assert.strictEqual(path, 'Sandbox Traffic/#59 POST updateStockQuantity.json');
+    assert.ok(!path.startsWith('/'), 'no lone "/" beside the entry');
+    assert.strictEqual(trafficIdOf(path), 59);
+    assert.strictEqual(trafficIdOf(trafficDocumentPath(adjust, 'حركة البيئة التجريبية')), 59, 'in Arabic too');
+    // Nothing the client chose gets into the name but OTO's endpoint name or `request`.
+    const odd = { ...exchange(7, { target: '/rest/v2/../../etc/passwd' }), endpoint: '../../etc/passwd', method: 'GET /x' };
+    assert.strictEqual(trafficDocumentPath(odd, 'a/b'), 'a_b/#7 ______etc_passwd.json');
+    assert.strictEqual(trafficIdOf('/59-updateStockQuantity.json'), undefined, 'the old names are not read as exchanges');
   });
 
   it('shows a truncated body as its kept text, with its real size', () => {
@@ -145,5 +181,8 @@ describe('Sandbox Traffic finding wording', () => {
     assert.notStrictEqual(arabic, finding.message);
     assert.match(arabic, /[\u0600-\u06ff]/);
     assert.ok(arabic.includes('"40.5"') && arabic.includes('qty'), arabic);
+    // The row's tooltip names each finding's severity in the user's language, as Problems does.
+    assert.deepStrictEqual(withBundle(arabicBundle(), () => [severityLabel('error'), severityLabel('warning'), severityLabel('info')]), ['خطأ', 'تحذير', 'معلومة']);
+    assert.deepStrictEqual([severityLabel('error'), severityLabel('warning')], ['Error', 'Warning']);
   });
 });

@@ -1,4 +1,6 @@
-// The "Requests" view: the ring of recent exchanges, newest first.
+// The "Requests" view: this editor's own calls to OTO (the ring of recent exchanges), newest
+// first, whichever environment they went to. What other clients send the sandbox is the Sandbox
+// Traffic view's. Rows are built from the ring at once; tooltips only when hovered.
 import * as vscode from 'vscode';
 import { Coalesced } from '../../../common/refresh/coalesce';
 import { rowParts } from '../../../common/text/bidi';
@@ -57,6 +59,20 @@ export class RequestsView implements vscode.TreeDataProvider<Exchange>, vscode.D
     item.iconPath = failed ? new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground')) : new vscode.ThemeIcon('pass');
     const kind = planReplay(exchange).kind;
     item.contextValue = `oto.exchange.${kind}`;
+    item.accessibilityInformation = {
+      label: failed
+        ? times > 1
+          ? vscode.l10n.t('{0} {1} failed {2} times in a row: {3}', exchange.method, exchange.endpoint, times, status)
+          : vscode.l10n.t('{0} {1} failed: {2}, {3}', exchange.method, exchange.endpoint, status, formatDuration(exchange.durationMs))
+        : vscode.l10n.t('{0} {1}: {2}, {3}', exchange.method, exchange.endpoint, status, formatDuration(exchange.durationMs)),
+    };
+    item.command = { command: OPEN_EXCHANGE_COMMAND, title: vscode.l10n.t('Open request'), arguments: [exchange] };
+    return item;
+  }
+
+  /** The tooltip, built when hovered: a view of 200 rows opens without building 200 of them. */
+  resolveTreeItem(item: vscode.TreeItem, exchange: Exchange): vscode.TreeItem {
+    const times = exchange.count ?? 1;
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendText(`${exchange.method} ${redactText(exchange.url)}\n\n`);
     tooltip.appendText(vscode.l10n.t('Attempt {0}', exchange.attempt));
@@ -67,14 +83,6 @@ export class RequestsView implements vscode.TreeDataProvider<Exchange>, vscode.D
       tooltip.appendText(`\n\n${[exchange.error.code, redactText(exchange.error.message)].filter(Boolean).join(' ')}`);
     }
     item.tooltip = tooltip;
-    item.accessibilityInformation = {
-      label: failed
-        ? times > 1
-          ? vscode.l10n.t('{0} {1} failed {2} times in a row: {3}', exchange.method, exchange.endpoint, times, status)
-          : vscode.l10n.t('{0} {1} failed: {2}, {3}', exchange.method, exchange.endpoint, status, formatDuration(exchange.durationMs))
-        : vscode.l10n.t('{0} {1}: {2}, {3}', exchange.method, exchange.endpoint, status, formatDuration(exchange.durationMs)),
-    };
-    item.command = { command: OPEN_EXCHANGE_COMMAND, title: vscode.l10n.t('Open request'), arguments: [exchange] };
     return item;
   }
 
