@@ -86,7 +86,7 @@ const builds = [
     plugins: [nodeUrlForWhatwgUrl],
   },
   // The sandbox CLI in one file, for an ERP's CI: `node oto-sandbox.js`, no node_modules needed.
-  singleFileCli('oto-sandbox', 'src/sandbox/cli.ts'),
+  singleFileCli('oto-sandbox', 'src/sandboxCli/cli.ts'),
   // The agent tools as a stdio MCP server in one file (`node oto-mcp.js`), likewise.
   singleFileCli('oto-mcp', 'src/agent/mcp/cli.ts'),
   page('packing'),

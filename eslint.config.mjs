@@ -59,7 +59,7 @@ function importRules() {
     group: ['**/sandbox/*', '!**/sandbox/types'],
     message: 'Import the sandbox from src/sandbox (its index.ts), never from one of its rooms or files: what it offers others is exported there.',
   };
-  const featureRooms = ['session', 'stock', 'stockChange', 'orders', 'packing', 'devtools', 'operations', 'sandboxHost', 'workbench', 'recording', 'statusBar', 'sandbox', 'proxy', 'traffic', 'agent', 'webhooks', 'webhookInbox', 'extension'];
+  const featureRooms = ['session', 'stock', 'stockChange', 'orders', 'packing', 'devtools', 'operations', 'sandboxHost', 'workbench', 'recording', 'statusBar', 'sandbox', 'sandboxCli', 'proxy', 'traffic', 'agent', 'webhooks', 'webhookInbox', 'extension'];
   const commonFloor = {
     group: featureRooms.flatMap((room) => [`**/${room}`, `**/${room}/**`]),
     message: 'src/common is the ground floor: it imports OTO\'s facts (src/oto) and the client, never a feature room. Move what it needs down.',
@@ -72,6 +72,12 @@ function importRules() {
     group: ['**/sandbox', '**/sandbox/**', '**/proxy', '**/proxy/**'],
     message: 'The traffic core sits below the sandbox and the proxy: OTO\'s facts are in src/oto.',
   };
+  // The proxy may run the sandbox's simulation; the sandbox never reaches for the proxy or for the
+  // command line that starts either of them (src/sandboxCli), or the two would import each other.
+  const sandboxBelow = {
+    group: ['**/proxy', '**/proxy/**', '**/sandboxCli', '**/sandboxCli/**'],
+    message: 'The sandbox imports neither the proxy nor its command line (src/sandboxCli runs both).',
+  };
   const stockChangeFloor = {
     group: featureRooms.filter((room) => room !== 'stockChange').flatMap((room) => [`**/${room}`, `**/${room}/**`]),
     message: 'src/stockChange is the stock-change domain\'s shared core (prompts and steps, quantities, reasons, dates, targets, records, ledger entries): orders, operations and the agent tools stand on it, so it imports no feature room.',
@@ -83,11 +89,11 @@ function importRules() {
     message: `orders/ and operations/ do not import each other: move what both need down to src/stockChange (or hand it over through the wiring).`,
   });
   const rule = (paths, patterns) => ({ 'no-restricted-imports': ['error', { paths, patterns }] });
-  const plainNode = ['src/client/**/*.ts', 'src/proxy/**/*.ts', 'src/agent/core/**/*.ts', 'src/agent/mcp/**/*.ts', 'src/webhooks/**/*.ts'];
+  const plainNode = ['src/client/**/*.ts', 'src/proxy/**/*.ts', 'src/agent/core/**/*.ts', 'src/agent/mcp/**/*.ts', 'src/webhooks/**/*.ts', 'src/sandboxCli/**/*.ts'];
   return [
     { files: ['src/**/*.ts'], ignores: ['src/sandbox/**'], rules: rule([], [sandboxRooms]) },
     { files: plainNode, rules: rule([vscode], [sandboxRooms]) },
-    { files: ['src/sandbox/**/*.ts'], rules: rule([vscode], []) },
+    { files: ['src/sandbox/**/*.ts'], rules: rule([vscode], [sandboxBelow]) },
     { files: ['src/traffic/**/*.ts'], rules: rule([vscode], [trafficFloor]) },
     { files: ['src/common/**/*.ts'], rules: rule([], [commonFloor]) },
     { files: ['src/stockChange/**/*.ts'], rules: rule([], [sandboxRooms, stockChangeFloor]) },

@@ -13,7 +13,7 @@ import { controlRoom, isLoopbackHost } from './control/room';
 import type { RunningSandbox, SandboxOptions } from './types';
 
 export * from './types';
-export { DIALECTS } from './endpoints/dialect';
+export { DIALECTS, isDialect } from './endpoints/dialect';
 export { SNAPSHOT_FORMAT, SnapshotError, type SandboxSnapshot } from './state/snapshot';
 export { loadScenarioFile, parseScenario, ScenarioError, type ScenarioProblem } from './scenario/scenario';
 export { scenarioFromState } from './scenario/scenarioSave';
@@ -26,6 +26,7 @@ export { ControlError, type ControlProblem } from './control/problems';
 export type { AccountControl, Health, SandboxControl } from './control/operations';
 export type { FindingsReport, JournalFilter, JournalMatcher } from './control/journal';
 export type { StockSetting } from './control/stock';
+export { startControlledSandbox, type ModuleSandbox, type ModuleSandboxOptions } from './control/module';
 
 const DEFAULT_HOST = '127.0.0.1';
 

@@ -2,7 +2,7 @@
 // and field formats checked before anything is looked up, in both.
 import * as assert from 'node:assert';
 import { parseScenario, ScenarioError, startSandbox, type Dialect, type SandboxExtraData } from '../../../../src/sandbox';
-import { parseArguments } from '../../../../src/sandbox/cli';
+import { parseArguments } from '../../../../src/sandboxCli/cli';
 import { ok, signIn, useSandbox, type Api } from '../../fakes/sandboxHttp';
 
 const STOCK = { locationCode: 'RUH-WH1', sku: 'AJW-DATES-500' };

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 
-export const CLI = path.resolve(__dirname, '../../../../src/sandbox/cli.js');
+export const CLI = path.resolve(__dirname, '../../../../src/sandboxCli/cli.js');
 
 export interface Cli {
   child: ChildProcess;

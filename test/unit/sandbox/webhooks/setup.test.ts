@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_SHIPMENT_ERROR_SIGNING } from '../../../../src/oto/webhooks';
 import { parseScenario, ScenarioError, scenarioFromState, startSandbox } from '../../../../src/sandbox';
-import { parseArguments } from '../../../../src/sandbox/cli';
+import { parseArguments } from '../../../../src/sandboxCli/cli';
 import { startReceiver, verifies } from './receiver';
 
 describe('sandbox webhooks: scenario and CLI', () => {

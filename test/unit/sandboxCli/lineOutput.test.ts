@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { LineOutput } from '../../../src/sandbox/lineOutput';
+import { LineOutput } from '../../../src/sandboxCli/lineOutput';
 
 /** A stream that records each write; `stuck` leaves writes pending (a reader that stopped) until `release`. */
 function sink(stuck = false): Writable & { writes: string[]; release(): void } {

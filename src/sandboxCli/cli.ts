@@ -14,15 +14,12 @@ import { JsonlWriter } from '../traffic/jsonl';
 import { describeRuleChanges, knownRules, lintOptionsOf, parseRuleFlag } from '../traffic/lintConfig';
 import type { RuleLevel } from '../traffic/rules';
 import { formatTrafficLine, isSeverity, TrafficSummary } from '../traffic/report';
-import { DIALECTS, isDialect } from './endpoints/dialect';
+import { DIALECTS, isDialect, isWebhookType, loadScenarioFile, startSandbox, WEBHOOK_TYPES, type SandboxOptions, type WebhookInput } from '../sandbox';
 import { LineOutput } from './lineOutput';
-import { loadScenarioFile, startSandbox } from './index';
-import type { SandboxOptions } from './types';
-import { isWebhookType, WEBHOOK_TYPES, type WebhookInput } from './webhooks/types';
 
 // Required rather than run (`require('./oto-sandbox.js')`), the file is a module: startSandbox gives
 // the control room's operations as functions. Run as a script, it is the CLI (require.main below).
-export { startControlledSandbox as startSandbox, type ModuleSandbox, type ModuleSandboxOptions } from './control/module';
+export { startControlledSandbox as startSandbox, type ModuleSandbox, type ModuleSandboxOptions } from '../sandbox';
 
 const DEFAULT_PORT = 8787;
 const DEFAULT_PROXY_PORT = 8788;
