@@ -38,8 +38,9 @@ const readers = {
       .map(({ top: _top, ...row }) => row);
   },
   quickInput: () => {
-    const widget = document.querySelector<HTMLElement>('.quick-input-widget');
-    if (!widget || widget.style.display === 'none') {
+    // The workbench can hold more than one widget (quick chat has its own), hidden ones too.
+    const widget = Array.from(document.querySelectorAll<HTMLElement>('.quick-input-widget')).find((candidate) => candidate.style.display !== 'none');
+    if (!widget) {
       return { visible: false };
     }
     const input = widget.querySelector<HTMLInputElement>('.quick-input-box input');
@@ -157,8 +158,8 @@ async function perform(page: Page, request: Request): Promise<unknown> {
       // Keys go to whatever has focus: a quick input that has just appeared may not have it yet
       // (the editor a test opened still does), so its box is focused before typing.
       await page.evaluate(() => {
-        const widget = document.querySelector<HTMLElement>('.quick-input-widget');
-        const input = widget && widget.style.display !== 'none' ? widget.querySelector<HTMLInputElement>('.quick-input-box input') : null;
+        const widget = Array.from(document.querySelectorAll<HTMLElement>('.quick-input-widget')).find((candidate) => candidate.style.display !== 'none');
+        const input = widget ? widget.querySelector<HTMLInputElement>('.quick-input-box input') : null;
         if (input && document.activeElement !== input) {
           input.focus();
         }
