@@ -42,6 +42,13 @@ export interface PickRequest<T> extends StepPosition {
   canGoBack: boolean;
 }
 
+/** A list to tick: several items chosen at once, each shown with a checkbox. */
+export interface PickManyRequest<T> extends StepPosition {
+  placeholder: string;
+  items: ReadonlyArray<PickItem<T> & { picked: boolean }>;
+  canGoBack: boolean;
+}
+
 export interface InputRequest extends StepPosition {
   value: string;
   placeholder?: string;
@@ -68,6 +75,8 @@ export type MessageLevel = 'info' | 'warning' | 'error';
 
 export interface Prompter {
   pick<T>(request: PickRequest<T>): Promise<Prompted<T>>;
+  /** The values of the items ticked when accepted (perhaps none). */
+  pickMany<T>(request: PickManyRequest<T>): Promise<Prompted<T[]>>;
   input(request: InputRequest): Promise<Prompted<string>>;
   /** A modal confirmation; true only when the confirm button was chosen. */
   confirm(request: ConfirmRequest): Promise<boolean>;

@@ -3,7 +3,7 @@
 // quick input stays up (busy) until the next replaces it, so stepping through does not flicker.
 import * as vscode from 'vscode';
 import { withCancellableProgress } from '../../common/ui/progress';
-import { BACK, ConfirmRequest, InputRequest, MessageLevel, PickRequest, Prompted, Prompter, StepPosition } from './prompter';
+import { BACK, ConfirmRequest, InputRequest, MessageLevel, PickManyRequest, PickRequest, Prompted, Prompter, StepPosition } from './prompter';
 
 interface IndexedItem extends vscode.QuickPickItem {
   /** Into the request's items; -1 for the typed choice, -2 for a problem row (accepting it does nothing). */
@@ -68,6 +68,18 @@ export class VsCodePrompter implements Prompter, vscode.Disposable {
         }),
       ),
     );
+  }
+
+  pickMany<T>(request: PickManyRequest<T>): Promise<Prompted<T[]>> {
+    const quickPick = vscode.window.createQuickPick<IndexedItem>();
+    quickPick.title = request.title;
+    showStep(quickPick, request);
+    quickPick.placeholder = request.placeholder;
+    quickPick.canSelectMany = true;
+    const items = request.items.map((item, index): IndexedItem => ({ label: item.label, description: item.description, detail: item.detail, index }));
+    quickPick.items = items;
+    quickPick.selectedItems = items.filter((item) => request.items[item.index].picked);
+    return this.show<T[]>(quickPick, request.canGoBack, [], (settle) => quickPick.onDidAccept(() => settle(quickPick.selectedItems.map((item) => request.items[item.index].value))));
   }
 
   input(request: InputRequest): Promise<Prompted<string>> {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
-import { parseCsv } from '../../../src/operations/bulk/csv';
-import { hasStockChangeColumns, validateTable } from '../../../src/operations/bulk/validate';
+import { parseCsv } from '../../../src/operations/bulk/file/csv';
+import { hasStockChangeColumns, validateTable } from '../../../src/operations/bulk/file/validate';
 
 const known = {
   hasSku: (sku: string) => ['SKU-1', 'SKU-2', 'SKU-3'].includes(sku),

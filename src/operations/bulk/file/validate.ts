@@ -2,10 +2,10 @@
 // the SKU and location against the store, and one change per SKU and location. A file with any
 // problem sends nothing; each problem names its line so it can be shown in the Problems panel.
 import * as l10n from '@vscode/l10n';
-import { parseReason, REASONS, type Reason } from '../../stockChange/reasons';
+import { parseReason, REASONS, type Reason } from '../../../stockChange/reasons';
 import type { Table, TableProblem } from './table';
-import { asciiDigits } from '../../common/text/display';
-import { pluralOfMany } from '../../common/text/plural';
+import { asciiDigits } from '../../../common/text/display';
+import { pluralOfMany } from '../../../common/text/plural';
 
 export type BulkAction = 'set' | 'adjust';
 
