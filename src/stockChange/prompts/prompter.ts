@@ -12,6 +12,11 @@ export interface StepPosition {
   /** 1-based position of this step in the flow, shown as "2/3". */
   step: number;
   totalSteps: number;
+  /**
+   * Stays open when focus moves away: a confirmation read beside a preview, or a long flow whose
+   * answers a look elsewhere must not lose.
+   */
+  ignoreFocusOut?: boolean;
 }
 
 export interface PickItem<T> {
@@ -30,8 +35,6 @@ export interface PickRequest<T> extends StepPosition {
   matchOnDetail?: boolean;
   /** Typing also filters on each item's description (e.g. a location's code). */
   matchOnDescription?: boolean;
-  /** Stays open when focus moves away (a confirmation read beside a preview). */
-  ignoreFocusOut?: boolean;
   /**
    * What is typed, read as a choice of its own (shown above the items whatever the filter), or
    * the problem with it; undefined while it is neither (nothing typed, or a filter of the items).

@@ -13,10 +13,11 @@ interface IndexedItem extends vscode.QuickPickItem {
 const TYPED = -1;
 const PROBLEM = -2;
 
-/** "Adjust Stock (2/3)"; a flow of one step shows no "(1/1)". */
+/** "Adjust Stock (2/3)"; a flow of one step shows no "(1/1)". Whether it stays open on focus out. */
 function showStep(input: vscode.QuickInput, position: StepPosition): void {
   input.step = position.totalSteps > 1 ? position.step : undefined;
   input.totalSteps = position.totalSteps > 1 ? position.totalSteps : undefined;
+  input.ignoreFocusOut = position.ignoreFocusOut ?? false;
 }
 
 export class VsCodePrompter implements Prompter, vscode.Disposable {
@@ -29,7 +30,6 @@ export class VsCodePrompter implements Prompter, vscode.Disposable {
     quickPick.placeholder = request.placeholder;
     quickPick.matchOnDetail = request.matchOnDetail ?? false;
     quickPick.matchOnDescription = request.matchOnDescription ?? false;
-    quickPick.ignoreFocusOut = request.ignoreFocusOut ?? false;
     const listed: IndexedItem[] = request.items.map((item, index) => ({ label: item.label, description: item.description, detail: item.detail, index }));
     let typed: T | undefined;
     // The typed choice, or a problem (with what was typed or chosen), sits above the listed items.
