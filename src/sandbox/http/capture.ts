@@ -54,7 +54,8 @@ export class ExchangeTap {
       authenticated: false,
       durationMs: 0,
     };
-    response.once('close', () => {
+    // `on`, not `once`: a response closes once, and `once` wraps the listener on every request.
+    response.on('close', () => {
       this.raw.durationMs = performance.now() - this.started;
       emit(this.raw);
     });
