@@ -65,6 +65,17 @@ const readers = {
     Array.from(document.querySelectorAll('.notifications-toasts .notification-toast, .notifications-center .notification-list-item')).map(
       (toast) => toast.querySelector('.notification-list-item-message')?.textContent ?? toast.textContent ?? '',
     ),
+  // What keys would go to: a quick input closes when focus leaves it.
+  focused: () => {
+    const element = document.activeElement as HTMLElement | null;
+    const area = element?.closest('.quick-input-widget, .notifications-center, .notifications-toasts, .pane, .part');
+    return {
+      pageHasFocus: document.hasFocus(),
+      element: element ? `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).trim().split(/\s+/).join('.')}` : ''}` : null,
+      ariaLabel: element?.getAttribute('aria-label') ?? null,
+      area: area ? `${area.className} ${area.querySelector('.pane-header h3, .title-label')?.textContent ?? ''}`.trim() : null,
+    };
+  },
 };
 
 /** The showing webviews' content frames (a webview is an iframe holding the `active-frame` iframe). */
@@ -130,6 +141,8 @@ async function perform(page: Page, request: Request): Promise<unknown> {
       return page.evaluate(readers.quickInput);
     case 'notifications':
       return page.evaluate(readers.notifications);
+    case 'focused':
+      return page.evaluate(readers.focused);
     case 'statusBar':
       return page.evaluate(readers.statusBar);
     case 'pageTexts':
