@@ -127,6 +127,20 @@ describe('traffic capture (sandbox over HTTP)', () => {
     assert.strictEqual(seen.fault, '429 Retry-After 7');
   });
 
+  it('keeps the headers of two plain JSON answers of one size as one shared, frozen record; the headers of a fault as their own', async () => {
+    const read = (): Promise<unknown> => call(`${sandbox.baseUrl}/checkGlobalStock?sku=AJW-DATES-500`, { headers: { Authorization: `Bearer ${token}` } });
+    await read();
+    await read();
+    sandbox.addFaults([{ endpoint: '*', status: 429, headers: { 'Retry-After': '7' }, times: 1 }]);
+    await read();
+    const [faulted, second, first] = sandbox.traffic.list();
+    assert.deepStrictEqual(first.responseHeaders, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(first.responseBody?.bytes) });
+    assert.strictEqual(second.responseHeaders, first.responseHeaders);
+    assert.ok(Object.isFrozen(first.responseHeaders));
+    assert.strictEqual(faulted.responseHeaders?.['retry-after'], '7');
+    assert.notStrictEqual(faulted.responseHeaders, first.responseHeaders);
+  });
+
   it('keeps the raw request target, and takes an encoded SKU list (URLSearchParams) as the list it is, without a finding', async () => {
     const recorded = nextExchange(sandbox);
     const query = new URLSearchParams({ sku: 'AJW-DATES-500,COF-SAU-250' }).toString();
