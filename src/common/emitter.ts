@@ -18,17 +18,29 @@ export class Emitter<T> implements Disposable {
   };
 
   fire(event: T): void {
-    for (const listener of [...this.listeners]) {
-      // One failing listener must not stop the others from hearing about the change.
-      try {
-        listener(event);
-      } catch (error) {
-        console.error(error);
+    if (this.listeners.size === 1) {
+      // Most have one listener, and some fire on every request: no copy of the set for one.
+      for (const only of this.listeners) {
+        tell(only, event);
+        break;
       }
+      return;
+    }
+    for (const listener of [...this.listeners]) {
+      tell(listener, event);
     }
   }
 
   dispose(): void {
     this.listeners.clear();
+  }
+}
+
+function tell<T>(listener: (event: T) => void, event: T): void {
+  // One failing listener must not stop the others from hearing about the change.
+  try {
+    listener(event);
+  } catch (error) {
+    console.error(error);
   }
 }

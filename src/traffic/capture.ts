@@ -204,6 +204,36 @@ export function captureHeaders(headers: HeaderValues): Record<string, string> {
   return result;
 }
 
+/**
+ * The headers of the sandbox's own JSON answers, as captured, by Content-Length: nearly every
+ * answer has just these two, and a record of them per exchange was an object and two token scans
+ * for nothing. Shared and frozen; small, and emptied when full.
+ */
+const jsonAnswerHeaders = new Map<string, Readonly<Record<string, string>>>();
+const JSON_ANSWER_HEADERS = 256;
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
+function captureResponseHeaders(headers: HeaderValues): Readonly<Record<string, string>> {
+  const length = headers['Content-Length'];
+  if (typeof length !== 'string' || headers['Content-Type'] !== JSON_CONTENT_TYPE) {
+    return captureHeaders(headers);
+  }
+  for (const name in headers) {
+    if (name !== 'Content-Type' && name !== 'Content-Length') {
+      return captureHeaders(headers);
+    }
+  }
+  let kept = jsonAnswerHeaders.get(length);
+  if (kept === undefined) {
+    kept = Object.freeze(captureHeaders(headers));
+    if (jsonAnswerHeaders.size >= JSON_ANSWER_HEADERS) {
+      jsonAnswerHeaders.clear();
+    }
+    jsonAnswerHeaders.set(length, kept);
+  }
+  return kept;
+}
+
 /** The error code of an OTO error answer, whichever of OTO's three shapes it has. */
 export function otoCodeOf(status: number | undefined, body: CapturedBody | undefined): string | undefined {
   if (status === undefined || !body || (status < 400 && !body.text.includes('"success":false'))) {
@@ -304,7 +334,7 @@ export function captureExchange(raw: RawExchange): TrafficExchange {
     requestHeaders,
     requestBody,
     status: raw.status,
-    responseHeaders: raw.responseHeaders ? captureHeaders(raw.responseHeaders) : undefined,
+    responseHeaders: raw.responseHeaders ? captureResponseHeaders(raw.responseHeaders) : undefined,
     responseBody,
     durationMs: raw.durationMs,
     otoCode: otoCodeOf(raw.status, responseBody),

@@ -15,8 +15,10 @@
 // each refresh: token-churn cannot follow it (README, "Contract lint").
 import type { TrafficExchange } from './exchange';
 
-/** Fingerprints and connections remembered; the oldest are forgotten past this. */
+/** Fingerprints and connections remembered; the least recently used are forgotten past this. */
 const REMEMBERED = 10_000;
+/** How far past REMEMBERED a map grows before the least recently used are cut, all at once. */
+const SLACK = REMEMBERED / 8;
 
 interface Line {
   readonly family: string;
@@ -24,20 +26,46 @@ interface Line {
   readonly refreshToken: string | undefined;
 }
 
-function remember<V>(map: Map<string, V>, key: string, value: V): void {
-  map.delete(key);
-  map.set(key, value);
-  if (map.size > REMEMBERED) {
-    map.delete(map.keys().next().value as string);
+/**
+ * A map that forgets its least recently set keys past REMEMBERED. Setting a key it has marks the
+ * entry in place: the same connection and token come with every request, and moving the key to the
+ * map's end each time (a delete and a set) churned the map on every exchange.
+ */
+class Recent<V> {
+  private readonly entries = new Map<string, { value: V; used: number }>();
+  private uses = 0;
+
+  get(key: string): V | undefined {
+    return this.entries.get(key)?.value;
+  }
+
+  set(key: string, value: V): void {
+    const entry = this.entries.get(key);
+    if (entry) {
+      entry.value = value;
+      entry.used = ++this.uses;
+      return;
+    }
+    this.entries.set(key, { value, used: ++this.uses });
+    if (this.entries.size > REMEMBERED + SLACK) {
+      const byUse = [...this.entries].sort((a, b) => a[1].used - b[1].used);
+      for (let i = 0; i < byUse.length - REMEMBERED; i++) {
+        this.entries.delete(byUse[i][0]);
+      }
+    }
+  }
+
+  clear(): void {
+    this.entries.clear();
   }
 }
 
 export class TokenFamilies {
   private next = 1;
   /** Access-token fingerprint → its family. */
-  private readonly byToken = new Map<string, Line>();
+  private readonly byToken = new Recent<Line>();
   /** `address port` → the family of the latest request over that connection. */
-  private readonly byConnection = new Map<string, Line>();
+  private readonly byConnection = new Recent<Line>();
 
   /** Sets `exchange.client.family` (and remembers what the exchange tells of tokens). */
   assign(exchange: TrafficExchange): void {
@@ -49,7 +77,7 @@ export class TokenFamilies {
       line = this.byToken.get(token);
       if (!line) {
         line = this.start(grant?.refreshToken);
-        remember(this.byToken, token, line);
+        this.byToken.set(token, line);
       }
     } else if (exchange.endpoint === 'refreshToken') {
       const previous = this.byConnection.get(connection);
@@ -60,9 +88,9 @@ export class TokenFamilies {
       return;
     }
     if (grant?.accessToken !== undefined) {
-      remember(this.byToken, grant.accessToken, line);
+      this.byToken.set(grant.accessToken, line);
     }
-    remember(this.byConnection, connection, line);
+    this.byConnection.set(connection, line);
     (exchange.client as { family?: string }).family = line.family;
   }
 

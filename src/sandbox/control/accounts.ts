@@ -3,7 +3,7 @@
 // other. An OTO request acts on the account its access token (or, for refreshToken, its refresh
 // token) belongs to; anything else is the default account's.
 import { Emitter } from '../../common/emitter';
-import { captureExchange, type RawExchange } from '../../traffic/capture';
+import type { RawExchange } from '../../traffic/capture';
 import { TrafficStore, type TrafficStoreOptions } from '../../traffic/store';
 import { bearerToken, randomToken, Tokens } from '../http/auth';
 import { FaultQueue } from '../http/faults';
@@ -118,7 +118,7 @@ export class SandboxAccount {
   record(raw: RawExchange): void {
     if (this.capture) {
       // Exchanges are timed by the account's clock, so the lint's windows follow `advanceClock`.
-      this.traffic.record(captureExchange(this.offsetMs === 0 ? raw : { ...raw, startedAt: raw.startedAt + this.offsetMs }));
+      this.traffic.capture(this.offsetMs === 0 ? raw : { ...raw, startedAt: raw.startedAt + this.offsetMs });
     }
   }
 
@@ -298,6 +298,8 @@ export class Accounts {
 
   dispose(): void {
     for (const account of this.all()) {
+      // What ended before the close is recorded and told while its listeners still hear it.
+      account.traffic.flush();
       account.dispose();
     }
     this.recorded.dispose();

@@ -65,14 +65,17 @@ export const checkGlobalStock: Endpoint = (state, request) => {
       forecasted += forecastOf(record);
     }
     // OTO leaves out what does not apply: no forecast when it equals on hand, no unset minimum.
-    stock[product.sku] = [
-      {
-        ...(product.minInventory === undefined ? {} : { minInventory: product.minInventory }),
-        sku: product.sku,
-        ...(forecasted === onHand ? {} : { quantityForecasted: forecasted }),
-        quantityOnHand: onHand,
-      },
-    ];
+    // Fields in OTO's order, set one by one: no object spread per product on every read.
+    const entry: Record<string, unknown> = {};
+    if (product.minInventory !== undefined) {
+      entry.minInventory = product.minInventory;
+    }
+    entry.sku = product.sku;
+    if (forecasted !== onHand) {
+      entry.quantityForecasted = forecasted;
+    }
+    entry.quantityOnHand = onHand;
+    stock[product.sku] = [entry];
   }
   return { success: true, stock };
 };

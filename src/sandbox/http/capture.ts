@@ -1,8 +1,9 @@
 // The server's side of traffic capture: notes what one request brought and what it was answered,
 // and hands the whole exchange over once the response is done (or the connection is gone: a hang
-// or a drop is an exchange too, without an answer). It is recorded at once, not deferred: whoever
-// reads the journal right after an answer or an abandoned call (a test, the editor's views, the
-// control API) finds the exchange there.
+// or a drop is an exchange too, without an answer). It hands over references to what the server
+// already has; the journal (TrafficStore.capture) shortens, parses and lints them off the request
+// path, and any reader of the journal right after an answer or an abandoned call (a test, the
+// editor's views, the control API) still finds the exchange there.
 import type * as http from 'node:http';
 import type { RawExchange } from '../../traffic/capture';
 import type { TrafficSource } from '../../traffic/exchange';
@@ -53,14 +54,10 @@ export class ExchangeTap {
       authenticated: false,
       durationMs: 0,
     };
-    response.once('close', () => {
+    // `on`, not `once`: a response closes once, and `once` wraps the listener on every request.
+    response.on('close', () => {
       this.raw.durationMs = performance.now() - this.started;
-      try {
-        emit(this.raw);
-      } catch (error) {
-        // Capture is an observer: whatever goes wrong in it, the sandbox keeps serving.
-        console.error('OTO sandbox: traffic capture failed:', error);
-      }
+      emit(this.raw);
     });
   }
 

@@ -42,6 +42,9 @@ export class FaultQueue {
 
   /** The first live fault for `endpoint` and this client, using one of its uses. */
   take(endpoint: string, userAgent?: string): Fault | undefined {
+    if (this.entries.length === 0) {
+      return undefined;
+    }
     this.prune();
     const own = isOwnClient(userAgent);
     const index = this.entries.findIndex(

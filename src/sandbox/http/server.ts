@@ -70,6 +70,35 @@ interface Target {
 const PLAIN_TARGET = new RegExp(`^${API_PREFIX.replace(/\//g, '\\/')}[A-Za-z]+\\/?(?:\\?[^#]*)?$`);
 
 /**
+ * A query as `Object.fromEntries(new URLSearchParams(query))` makes it. One with nothing to decode
+ * (no `%`, no `+`: an ERP's `?sku=A,B`) is split here, without the URLSearchParams object and the
+ * array of pairs; a `__proto__` name goes through the parser, where it stays an own field.
+ */
+export function queryOf(query: string): Record<string, string> {
+  if (query.includes('%') || query.includes('+') || query.includes('__proto__')) {
+    return Object.fromEntries(new URLSearchParams(query));
+  }
+  const result: Record<string, string> = {};
+  let from = 0;
+  while (from <= query.length) {
+    let to = query.indexOf('&', from);
+    if (to < 0) {
+      to = query.length;
+    }
+    if (to > from) {
+      const equals = query.indexOf('=', from);
+      if (equals < 0 || equals > to) {
+        result[query.slice(from, to)] = '';
+      } else {
+        result[query.slice(from, equals)] = query.slice(equals + 1, to);
+      }
+    }
+    from = to + 1;
+  }
+  return result;
+}
+
+/**
  * The request target's path and query. An endpoint's own target is split as it is, without
  * building a URL (that was a good part of a request's cost); anything else goes through the URL
  * parser (dot segments, encodings), and Node passes on targets such as `//[` that are none.
@@ -78,9 +107,7 @@ function targetOf(incoming: http.IncomingMessage): Target {
   const target = incoming.url ?? '/';
   if (PLAIN_TARGET.test(target)) {
     const mark = target.indexOf('?');
-    return mark < 0
-      ? { pathname: target, query: {} }
-      : { pathname: target.slice(0, mark), query: Object.fromEntries(new URLSearchParams(target.slice(mark + 1))) };
+    return mark < 0 ? { pathname: target, query: {} } : { pathname: target.slice(0, mark), query: queryOf(target.slice(mark + 1)) };
   }
   try {
     const url = new URL(target, 'http://127.0.0.1');
@@ -153,59 +180,82 @@ interface Chosen {
   account: SandboxAccount;
 }
 
+/** What is settled about a request before its body is read. */
+interface Arrival {
+  incoming: http.IncomingMessage;
+  response: http.ServerResponse;
+  chosen: Chosen;
+  tap: ExchangeTap | undefined;
+  endpoint: string;
+  query: Record<string, string>;
+  method: string;
+  authorized: boolean;
+  account: SandboxAccount;
+  route: Route | undefined;
+}
+
 export function createServer(context: ServerContext): http.Server {
-  const handle = async (incoming: http.IncomingMessage, response: http.ServerResponse, chosen: Chosen, tap?: ExchangeTap): Promise<void> => {
+  // Synchronous until a body must be read or a delay waited for: most requests (reads without a
+  // latency) are answered without a Promise.
+  const handle = (incoming: http.IncomingMessage, response: http.ServerResponse, chosen: Chosen, tap?: ExchangeTap): Promise<void> | void => {
     const url = targetOf(incoming);
     const endpoint = url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length).replace(/\/$/, '') : '';
     // The token is checked before any body is kept: a request that will be refused anyway (no
     // such endpoint, wrong method, no valid token) has its body dropped unread.
     const issuer = context.accounts.byAuthorization(incoming.headers.authorization);
     const authorized = issuer?.alive === true;
-    let account = issuer?.account ?? context.accounts.default;
+    const account = issuer?.account ?? context.accounts.default;
     const table = account.routes;
     const route = Object.prototype.hasOwnProperty.call(table, endpoint) ? table[endpoint] : undefined;
     const method = incoming.method ?? 'GET';
+    const arrival: Arrival = { incoming, response, chosen, tap, endpoint, query: url.query, method, authorized, account, route };
     const wanted = route !== undefined && allows(route, method) && (authorized || !route.auth);
-    let rawBody: string | undefined;
     if (wanted && bodiless(incoming)) {
-      rawBody = '';
       incoming.resume();
-    } else if (wanted) {
-      rawBody = await readBody(incoming, authorized ? context.limits.maxBodyBytes : UNAUTHORIZED_BODY_BYTES);
-    } else {
-      tap?.refusedBody(Number(incoming.headers['content-length']) || undefined);
-      await drained(incoming);
+      return respond(arrival, '');
     }
-    const request: ApiRequest = { method, endpoint, query: url.query, body: parseBody(rawBody ?? '') };
+    if (wanted) {
+      return readBody(incoming, authorized ? context.limits.maxBodyBytes : UNAUTHORIZED_BODY_BYTES).then((rawBody) => respond(arrival, rawBody));
+    }
+    tap?.refusedBody(Number(incoming.headers['content-length']) || undefined);
+    return drained(incoming).then(() => respond(arrival, undefined));
+  };
+  const respond = (arrival: Arrival, rawBody: string | undefined): Promise<void> | void => {
+    const { incoming, endpoint, authorized, tap } = arrival;
+    const request: ApiRequest = { method: arrival.method, endpoint, query: arrival.query, body: parseBody(rawBody ?? '') };
+    let account = arrival.account;
     if (!authorized && endpoint === 'refreshToken') {
       // Signing in: the account is the one whose refresh token this is.
       const refreshToken = (request.body as { refresh_token?: unknown } | undefined)?.refresh_token;
       account = context.accounts.byRefreshToken(refreshToken) ?? account;
     }
-    chosen.account = account;
+    arrival.chosen.account = account;
     tap?.request(rawBody ?? '', authorized, request.body === NOT_JSON ? undefined : { value: request.body }, request.query);
 
     const fault = account.faults.take(endpoint, incoming.headers['user-agent']);
     if (fault) {
       tap?.fault(fault);
     }
-    const delay = account.latencyMs + (fault?.latencyMs ?? 0);
-    if (delay > 0) {
-      await sleep(delay, undefined, { signal: context.closing });
-    }
     // A fault either replaces the answer or, with afterEffect, lets the call change state first.
     // Only a sign-in changes the account here, and refreshToken is every account's endpoint.
-    const routeOfAccount = account.routes === table ? route : account.routes[endpoint];
-    const reply = !fault || fault.afterEffect ? answer(routeOfAccount, account, request, authorized) : undefined;
+    const route = account === arrival.account ? arrival.route : account.routes[endpoint];
+    const delay = account.latencyMs + (fault?.latencyMs ?? 0);
+    if (delay > 0) {
+      return sleep(delay, undefined, { signal: context.closing }).then(() => finish(arrival, account, route, request, fault));
+    }
+    finish(arrival, account, route, request, fault);
+  };
+  const finish = (arrival: Arrival, account: SandboxAccount, route: Route | undefined, request: ApiRequest, fault: Fault | undefined): void => {
+    const reply = !fault || fault.afterEffect ? answer(route, account, request, arrival.authorized) : undefined;
     if (fault?.hang) {
       return;
     }
     const failed = fault && faultReply(fault);
     if (fault && (fault.reset || (fault.afterEffect && !failed))) {
-      incoming.socket.destroy();
+      arrival.incoming.socket.destroy();
       return;
     }
-    send(response, failed ?? reply ?? answer(routeOfAccount, account, request, authorized), fault?.headers, tap);
+    send(arrival.response, failed ?? reply ?? answer(route, account, request, arrival.authorized), fault?.headers, arrival.tap);
   };
   const server = http.createServer(serverOptions(context.limits), (incoming, response) => {
     if (context.control && incoming.url?.startsWith(CONTROL_PATH)) {
@@ -214,14 +264,19 @@ export function createServer(context: ServerContext): http.Server {
     }
     const chosen: Chosen = { account: context.accounts.default };
     const tap = context.capture ? new ExchangeTap(incoming, response, (raw) => chosen.account.record(raw), context.clock) : undefined;
-    handle(incoming, response, chosen, tap).catch((error: unknown) => {
+    const failed = (error: unknown): void => {
       if (context.closing.aborted || response.headersSent) {
         return;
       }
       const failure = error instanceof ApiFailure ? error : otoFailure('OTO1081', 500);
       tap?.refusedBody(Number(incoming.headers['content-length']) || undefined);
       send(response, { status: failure.status, body: JSON.stringify(failure.body) }, {}, tap);
-    });
+    };
+    try {
+      handle(incoming, response, chosen, tap)?.catch(failed);
+    } catch (error) {
+      failed(error);
+    }
   });
   applyLimits(server, context.limits);
   return server;

@@ -33,4 +33,29 @@ describe('Emitter', () => {
     emitter.fire('x');
     assert.deepStrictEqual(heard, ['x']);
   });
+
+  it('tells a lone listener that throws, and one added while it is told only from the next event on', () => {
+    const emitter = new Emitter<number>();
+    const heard: string[] = [];
+    const originalError = console.error;
+    const logged: unknown[] = [];
+    console.error = (error: unknown) => logged.push(error);
+    try {
+      const lone = emitter.event((value) => {
+        heard.push(`lone ${value}`);
+        if (value === 1) {
+          emitter.event((later) => heard.push(`added ${later}`));
+          throw new Error('after adding one');
+        }
+      });
+      emitter.fire(1);
+      emitter.fire(2);
+      lone.dispose();
+      emitter.fire(3);
+    } finally {
+      console.error = originalError;
+    }
+    assert.deepStrictEqual(heard, ['lone 1', 'lone 2', 'added 2', 'added 3']);
+    assert.strictEqual(logged.length, 1);
+  });
 });

@@ -4,7 +4,7 @@ import * as assert from 'node:assert';
 import * as http from 'node:http';
 import { OtoClient } from '../../../src/client';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox';
-import { BODY_LIMIT_BYTES, UNAUTHENTICATED_BODY_LIMIT_BYTES } from '../../../src/traffic/capture';
+import { BODY_LIMIT_BYTES, UNAUTHENTICATED_BODY_LIMIT_BYTES, type RawExchange } from '../../../src/traffic/capture';
 import type { TrafficExchange } from '../../../src/traffic/exchange';
 import { TrafficStore } from '../../../src/traffic/store';
 import { accessToken, call } from '../fakes/sandboxHttp';
@@ -127,6 +127,20 @@ describe('traffic capture (sandbox over HTTP)', () => {
     assert.strictEqual(seen.fault, '429 Retry-After 7');
   });
 
+  it('keeps the headers of two plain JSON answers of one size as one shared, frozen record; the headers of a fault as their own', async () => {
+    const read = (): Promise<unknown> => call(`${sandbox.baseUrl}/checkGlobalStock?sku=AJW-DATES-500`, { headers: { Authorization: `Bearer ${token}` } });
+    await read();
+    await read();
+    sandbox.addFaults([{ endpoint: '*', status: 429, headers: { 'Retry-After': '7' }, times: 1 }]);
+    await read();
+    const [faulted, second, first] = sandbox.traffic.list();
+    assert.deepStrictEqual(first.responseHeaders, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(first.responseBody?.bytes) });
+    assert.strictEqual(second.responseHeaders, first.responseHeaders);
+    assert.ok(Object.isFrozen(first.responseHeaders));
+    assert.strictEqual(faulted.responseHeaders?.['retry-after'], '7');
+    assert.notStrictEqual(faulted.responseHeaders, first.responseHeaders);
+  });
+
   it('keeps the raw request target, and takes an encoded SKU list (URLSearchParams) as the list it is, without a finding', async () => {
     const recorded = nextExchange(sandbox);
     const query = new URLSearchParams({ sku: 'AJW-DATES-500,COF-SAU-250' }).toString();
@@ -237,6 +251,73 @@ describe('traffic store', () => {
     assert.strictEqual(store.size, 0);
     assert.strictEqual(store.keptBytes, 0);
     assert.strictEqual(cleared, 1);
+  });
+
+  const raw = (port: number, authorization = 'Bearer sandbox-at-0123456789abcdef0123'): RawExchange => ({
+    startedAt: 1_000 + port,
+    source: { kind: 'sandbox' },
+    remoteAddress: '127.0.0.1',
+    remotePort: port,
+    method: 'GET',
+    target: '/rest/v2/checkGlobalStock?sku=A',
+    requestHeaders: { authorization },
+    requestBody: '',
+    authenticated: true,
+    status: 200,
+    responseHeaders: { 'Content-Type': 'application/json' },
+    responseBody: '{"success":true}',
+    durationMs: 1,
+  });
+
+  it('records a raw exchange after the turn, and at once for any reader before that, in the order they ended', async () => {
+    const store = new TrafficStore();
+    const told: number[] = [];
+    store.onDidRecord((recorded) => told.push(recorded.client.port));
+    store.capture(raw(1));
+    store.capture(raw(2));
+    assert.deepStrictEqual(told, [], 'nothing is recorded on the request path');
+    assert.deepStrictEqual(store.history().map((kept) => [kept.id, kept.client.port]), [[1, 1], [2, 2]]);
+    assert.deepStrictEqual(told, [1, 2]);
+    // A directly recorded exchange (a webhook) comes after those that ended before it.
+    store.capture(raw(3));
+    store.record(exchange(0, { at: 5 }));
+    assert.deepStrictEqual(store.list().map((kept) => kept.id), [4, 3, 2, 1]);
+    store.capture(raw(5));
+    assert.strictEqual(store.size, 5);
+    store.capture(raw(6));
+    assert.strictEqual(store.get(6)?.client.port, 6);
+    store.capture(raw(7));
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepStrictEqual(told, [1, 2, 3, store.get(4)?.client.port, 5, 6, 7]);
+  });
+
+  it('keeps no raw exchange, with its token whole, past a bound or the turn', async () => {
+    const store = new TrafficStore();
+    const secret = 'sandbox-at-fedcba9876543210fedcba98';
+    for (let port = 1; port <= 300; port++) {
+      store.capture(raw(port, `Bearer ${secret}`));
+    }
+    // Past the bound, what waits is recorded without waiting for the turn (or a reader).
+    assert.ok((store as unknown as { waiting: unknown[] }).waiting.length < 256);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.strictEqual((store as unknown as { waiting: unknown[] }).waiting.length, 0);
+    const kept = JSON.stringify(store.history());
+    assert.ok(!kept.includes(secret) && kept.includes('…ba98'));
+  });
+
+  it('goes on after a raw exchange it cannot capture, and tells the others', () => {
+    const store = new TrafficStore();
+    const failures: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => failures.push(args);
+    try {
+      store.capture({ ...raw(1), requestHeaders: null as unknown as RawExchange['requestHeaders'] });
+      store.capture(raw(2));
+      assert.deepStrictEqual(store.history().map((kept) => kept.client.port), [2]);
+      assert.strictEqual(failures.length, 1);
+    } finally {
+      console.error = original;
+    }
   });
 
   it('refuses a capacity that is not a positive integer', () => {

@@ -5,6 +5,8 @@ import * as assert from 'node:assert';
 import * as http from 'node:http';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox';
 import type { TrafficExchange } from '../../../src/traffic/exchange';
+import { TokenFamilies } from '../../../src/traffic/families';
+import { exchange } from './build';
 
 /** One CI worker: its own keep-alive connection pool, Node's default User-Agent (none). */
 class Worker {
@@ -114,5 +116,24 @@ describe('lint clients are token families (over HTTP)', () => {
     assert.ok(!text.includes(worker.token) && !text.includes(sandbox.refreshToken));
     assert.match(seen[1].client.token ?? '', /^[\w-]{16}$/);
     assert.strictEqual(seen[0].grant?.accessToken, seen[1].client.token);
+  });
+});
+
+describe('token families: what is remembered', () => {
+  it('keeps the family of a token through 9,000 newer tokens, and forgets it past 10,000 and a margin', () => {
+    const families = new TokenFamilies();
+    const familyOf = (token: string, port: number): string | undefined => {
+      const one = exchange(0, { token, port, target: '/rest/v2/checkGlobalStock?sku=A' });
+      families.assign(one);
+      return one.client.family;
+    };
+    const first = familyOf('sandbox-at-first-000000000000000', 1);
+    for (let index = 0; index < 12_000; index++) {
+      familyOf(`sandbox-at-${String(index).padStart(24, '0')}`, 2 + index);
+      if (index === 9_000) {
+        assert.strictEqual(familyOf('sandbox-at-first-000000000000000', 1), first);
+      }
+    }
+    assert.notStrictEqual(familyOf('sandbox-at-first-000000000000000', 1), first, 'a token 12,000 tokens back starts a family of its own');
   });
 });

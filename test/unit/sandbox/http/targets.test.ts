@@ -3,6 +3,7 @@
 // alike.
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
+import { queryOf } from '../../../../src/sandbox/http/server';
 import { useSandbox } from '../../fakes/sandboxHttp';
 
 describe('sandbox request targets', () => {
@@ -51,5 +52,29 @@ describe('sandbox request targets', () => {
       request.end();
     });
     assert.equal(status, 400);
+  });
+
+  it('splits a query exactly as URLSearchParams does, duplicates, empty pairs and odd names included', () => {
+    const queries = [
+      '', 'sku=A', 'sku=A,B', 'sku=A&sku=B', 'a=1&b=2&a=3', '&&sku=A&&', 'sku', 'sku=', '=x', 'a=b=c', 'sku=A?x=1',
+      '2=two&1=one&b=B', 'sku=%41%2CB', 'sku=A+B', '__proto__=x', 'constructor=1&toString=2', 'a&b&c', 'x=1;y=2',
+    ];
+    // And a few hundred made of the characters that matter, in every arrangement they fall into.
+    const alphabet = ['a', 'b', '=', '&', '%41', '+', '1'];
+    let seed = 7;
+    for (let index = 0; index < 400; index++) {
+      let query = '';
+      for (let length = index % 9; length > 0; length--) {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        query += alphabet[seed % alphabet.length];
+      }
+      queries.push(query);
+    }
+    for (const query of queries) {
+      const expected = Object.fromEntries(new URLSearchParams(query));
+      const split = queryOf(query);
+      assert.deepEqual(Object.entries(split), Object.entries(expected), query);
+      assert.equal(Object.getPrototypeOf(split), Object.prototype, query);
+    }
   });
 });
