@@ -73,7 +73,8 @@ describe('operations: the history chart and page protocol', () => {
     const series = seriesFromRows(rows, [{ locationCode: 'RUH-WH1', onHand: 12 }, { locationCode: 'DMM-WH1', onHand: 3 }], T0 + 7_200_000);
     assert.deepStrictEqual(series, [
       { locationCode: 'JED-WH1', points: [{ t: T0 + 1_800_000, value: 0 }, { t: T0 + 1_800_000, value: 5 }] },
-      { locationCode: 'RUH-WH1', points: [{ t: T0, value: 10 }, { t: T0, value: 7 }, { t: T0 + 3_600_000, value: 7 }, { t: T0 + 3_600_000, value: 12 }, { t: T0 + 7_200_000, value: 12 }] },
+      // The change at T0 + 1 h starts from the 7 already drawn: only its new figure is a point.
+      { locationCode: 'RUH-WH1', points: [{ t: T0, value: 10 }, { t: T0, value: 7 }, { t: T0 + 3_600_000, value: 12 }, { t: T0 + 7_200_000, value: 12 }] },
     ]);
   });
 
