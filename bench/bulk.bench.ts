@@ -6,11 +6,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { OtoClient } from '../src/client';
-import { parseCsv } from '../src/operations/bulk/csv';
+import { parseCsv } from '../src/operations/bulk/file/csv';
 import { Journal } from '../src/operations/journal';
 import { buildPreview } from '../src/operations/bulk/preview';
 import { sendRows } from '../src/operations/bulk/run';
-import { validateTable } from '../src/operations/bulk/validate';
+import { validateTable } from '../src/operations/bulk/file/validate';
 import { startSandbox } from '../src/sandbox';
 
 const ROWS = 1_000;

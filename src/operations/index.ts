@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RecentChange } from '../stockChange/records';
 import type { LedgerEntry } from '../stockChange/ledgerEntry';
-import { hasStockChangeColumns } from './bulk/validate';
+import { hasStockChangeColumns } from './bulk/file/validate';
 import type { OperationsRuntime, OperationsWiring } from './deps';
 import { COMMANDS } from '../common/ids';
 import { lazyPart } from '../common/lazyBundle';

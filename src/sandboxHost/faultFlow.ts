@@ -43,7 +43,8 @@ export async function askFault(prompter: Prompter, endpoints: readonly string[])
   const amountOf = (): { prompt: string; initial: number; max: number } | undefined => (state.target?.kind === 'deliveries' ? state.deliveryKind?.amount : state.kind?.amount);
   // The amount step comes third when the kind has one; the steps after it move one on.
   const extra = (): number => (amountOf() ? 1 : 0);
-  const at = (step: number): StepPosition => ({ title, step, totalSteps: (state.target?.kind === 'deliveries' ? 4 : 5) + extra() });
+  // Five or six steps: a look elsewhere (the traffic, an endpoint's name) must not lose the answers given.
+  const at = (step: number): StepPosition => ({ title, step, totalSteps: (state.target?.kind === 'deliveries' ? 4 : 5) + extra(), ignoreFocusOut: true });
 
   const number = (input: StepInput, position: StepPosition, prompt: string, initial: number, max: number): Promise<number> =>
     input

@@ -50,6 +50,8 @@ export class InboxController implements vscode.Disposable {
   private receiver: RunningReceiver | undefined;
   private starting: Promise<RunningReceiver> | undefined;
   private keys: InboxKeys = { secrets: [] };
+  /** The sandbox the inbox is registered with: its deliveries are judged by its clock. */
+  private sender: InboxSandbox | undefined;
   private readonly reports = new Map<number, string>();
   private nextReport = 1;
   private forwards = 0;
@@ -57,7 +59,7 @@ export class InboxController implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly wiring: InboxWiring) {
-    this.inbox = new Inbox(() => this.keys);
+    this.inbox = new Inbox(() => this.keys, () => (this.sender ? this.sender.control.now() - Date.now() : 0));
     this.disposables.push(
       this.inbox.onDidChange((event) => {
         wiring.repaint();
@@ -93,6 +95,7 @@ export class InboxController implements vscode.Disposable {
       disconnectInbox(sandbox.webhooks, receiver.origin);
     }
     await this.stopReceiver();
+    this.sender = undefined;
     await this.wiring.workspaceState.update(INBOX_CONNECTED_KEY, false);
     await this.setConnected(false);
     void vscode.window.showInformationMessage(vscode.l10n.t('Webhook Inbox disconnected: the sandbox no longer sends to it.'));
@@ -131,6 +134,7 @@ export class InboxController implements vscode.Disposable {
       const credentials = await this.credentials();
       receiver = await this.ensureReceiver();
       connectInbox(sandbox.webhooks, receiver.origin, credentials);
+      this.sender = sandbox;
     } catch (error) {
       // OTO's refusal (OTO1120: ten webhooks already) or a port that cannot be had.
       void vscode.window.showErrorMessage(vscode.l10n.t('The Webhook Inbox could not be connected: {0}', error instanceof Error ? error.message : String(error)));

@@ -19,6 +19,8 @@ export interface InboxSandbox {
     setOrderStatus(orderId: string, status: string): void;
   };
   exportState(): { readonly orders: ReadonlyArray<{ readonly orderId: string; readonly status: string; readonly warehouseCode: string }> };
+  /** Its clock (epoch ms), ahead of this machine's by what `advanceClock` added: the timestamps it signs. */
+  readonly control: { now(): number };
 }
 
 export interface InboxSession {

@@ -105,13 +105,13 @@ export function inboxAnswer(payload: Record<string, unknown> | undefined, verifi
     return { status: 401, reason: `The signature does not match: it is not Base64(HMAC-SHA256(secretKey, ${over})) with the webhook's secretKey` };
   }
   if (verification.timestamp?.stale) {
-    return { status: 401, reason: `The timestamp is more than ${STALE_AFTER_MS / 60_000} minutes from this machine's clock: refused as a possible replay` };
+    return { status: 401, reason: `The timestamp is more than ${STALE_AFTER_MS / 60_000} minutes from the inbox's clock: refused as a possible replay` };
   }
   return { status: 200 };
 }
 
 /** Reads one delivery into an event. */
-export function readDelivery(id: number, request: ReceivedRequest, keys: InboxKeys): InboxEvent {
+export function readDelivery(id: number, request: ReceivedRequest, keys: InboxKeys, clockOffsetMs = 0): InboxEvent {
   const bodyText = request.body.toString('utf8');
   let payload: Record<string, unknown> | undefined;
   try {
@@ -120,7 +120,7 @@ export function readDelivery(id: number, request: ReceivedRequest, keys: InboxKe
   } catch {
     payload = undefined;
   }
-  const verification = verifyPayload(payload, keys.secrets, { type: typeOfPath(request.path), now: request.receivedAt });
+  const verification = verifyPayload(payload, keys.secrets, { type: typeOfPath(request.path), now: request.receivedAt + clockOffsetMs });
   const type = verification.type;
   const subject = payload && type === 'newOrders' && isRecord(payload.order) ? payload.order : payload;
   return {
@@ -148,11 +148,19 @@ export class Inbox {
   /** An event arrived or changed (its forward answer), or `undefined`: the list was cleared. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly keys: () => InboxKeys) {}
+  /**
+   * `clockOffsetMs`: how far the sender's clock runs ahead of this machine's. The sandbox's
+   * `advanceClock` moves time on for everything it emulates; a receiver living in that time judges
+   * a timestamp by the same clock, or every delivery after an advance would look like a replay.
+   */
+  constructor(
+    private readonly keys: () => InboxKeys,
+    private readonly clockOffsetMs: () => number = () => 0,
+  ) {}
 
   /** The receiver's handler: keeps the delivery (a refused one too), says what to answer. */
   readonly receive = (request: ReceivedRequest): ReceiverAnswer => {
-    const event = readDelivery(this.nextId++, request, this.keys());
+    const event = readDelivery(this.nextId++, request, this.keys(), this.clockOffsetMs());
     this.events.push(event);
     this.bytes += event.bodyText.length;
     const { cut, bytes } = oldestToCut(

@@ -3,6 +3,7 @@
 // hidden unless asked for, with their count above the rows: they are what the Requests view is
 // for, and here they buried the ERP's requests. Filters for other clients only and for findings.
 import * as vscode from 'vscode';
+import { Disposable } from '../common/lifecycle';
 import { Coalesced } from '../common/refresh/coalesce';
 import type { TrafficExchange } from '../traffic/exchange';
 import type { TrafficFeed } from './feed';
@@ -24,16 +25,17 @@ const FILTER_KEYS: Record<keyof TrafficFilters, string> = {
   ownReads: CONTEXT_KEYS.trafficOwnReads,
 };
 
-export class TrafficView implements vscode.TreeDataProvider<TrafficExchange>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<undefined>();
+export class TrafficView extends Disposable implements vscode.TreeDataProvider<TrafficExchange> {
+  private readonly changed = this._register(new vscode.EventEmitter<undefined>());
   readonly onDidChangeTreeData = this.changed.event;
   readonly filters: TrafficFilters = { othersOnly: false, findingsOnly: false, ownReads: false };
-  private readonly repaint = new Coalesced(() => this.changed.fire(undefined));
-  private readonly subscriptions: vscode.Disposable[];
+  private readonly repaint = this._register(new Coalesced(() => this.changed.fire(undefined)));
 
   constructor(private readonly feed: TrafficFeed) {
+    super();
     // An ERP's sync can send hundreds of requests a second: one repaint per burst.
-    this.subscriptions = [feed.onDidRecord(() => this.refreshSoon()), feed.onDidReset(() => this.refreshSoon())];
+    this._register(feed.onDidRecord(() => this.refreshSoon()));
+    this._register(feed.onDidReset(() => this.refreshSoon()));
   }
 
   refreshSoon(): void {
@@ -87,13 +89,5 @@ export class TrafficView implements vscode.TreeDataProvider<TrafficExchange>, vs
     item.accessibilityInformation = { label: `${row.label}, ${row.description}` };
     item.command = { command: OPEN_TRAFFIC_COMMAND, title: vscode.l10n.t('Open exchange'), arguments: [exchange] };
     return item;
-  }
-
-  dispose(): void {
-    this.repaint.dispose();
-    this.subscriptions.forEach((subscription) => {
-      subscription.dispose();
-    });
-    this.changed.dispose();
   }
 }

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import type MochaType = require('mocha');
 import * as vscode from 'vscode';
 import { screenshot } from './support/screenshot';
-import { notificationCenter, quickInput, uiAvailable } from './support/ui';
+import { focused, notificationCenter, quickInput, uiAvailable } from './support/ui';
 
 // Mocha 12's main entry is ESM; its CommonJS build loads in any extension host.
 const Mocha = require('mocha/lib/mocha.cjs') as typeof MochaType;
@@ -17,9 +17,12 @@ interface Outcome {
   titles: string[];
   state: 'passed' | 'failed';
   error?: string;
+  /** What the workbench showed right after the failure; the launcher prints it in its summary. */
+  seen?: string[];
 }
 
 let failures = 0;
+const outcomes: Outcome[] = [];
 
 /**
  * After a failed test, what the workbench showed: the quick input, the notifications and a
@@ -30,15 +33,23 @@ async function recordFailure(this: MochaType.Context): Promise<void> {
     return;
   }
   failures++;
+  const title = this.currentTest.fullTitle();
+  const seen = [...outcomes].reverse().find((outcome) => outcome.title === title && outcome.state === 'failed');
   const look = async (what: string, probe: () => Promise<unknown>): Promise<void> => {
+    let line: string;
     try {
-      console.log(`[failure ${failures}] ${what}: ${JSON.stringify(await probe())}`);
+      line = `${what}: ${JSON.stringify(await probe())}`;
     } catch (error) {
-      console.log(`[failure ${failures}] ${what}: could not be read (${(error as Error).message})`);
+      line = `${what}: could not be read (${(error as Error).message})`;
+    }
+    console.log(`[failure ${failures}] ${line}`);
+    if (seen) {
+      seen.seen = [...(seen.seen ?? []), line];
     }
   };
-  await look('test', async () => this.currentTest?.fullTitle());
+  console.log(`[failure ${failures}] test: ${title}`);
   await look('quick input', quickInput);
+  await look('focus', focused);
   await look('notifications', notificationCenter);
   await look('active tab', async () => vscode.window.tabGroups.activeTabGroup.activeTab?.label);
   // A key meant for a box that had already closed lands in the editor behind it.
@@ -56,7 +67,6 @@ export function run(): Promise<void> {
       mocha.addFile(path.join(__dirname, file));
     }
   }
-  const outcomes: Outcome[] = [];
   // The code-server launcher starts echoing the console from here on.
   console.log('[oto-tests] started');
   if (!uiAvailable()) {

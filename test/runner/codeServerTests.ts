@@ -28,7 +28,7 @@ interface Results {
   failures: number;
   /** The test under way when the file was written; absent once the run is over. */
   running?: string;
-  outcomes: Array<{ titles: string[]; state: 'passed' | 'failed' }>;
+  outcomes: Array<{ titles: string[]; state: 'passed' | 'failed'; error?: string; seen?: string[] }>;
 }
 
 function requireFile(file: string, hint: string): string {
@@ -148,7 +148,9 @@ async function runPass(pass: Pass, fromSource: boolean, manifest: Manifest, tool
     if (results?.running) {
       log(`the test host stopped during: ${results.running}`);
     }
-    const failed = results?.outcomes.filter((outcome) => outcome.state === 'failed').map((outcome) => outcome.titles) ?? [];
+    const failed = results?.outcomes
+      .filter((outcome) => outcome.state === 'failed')
+      .map((outcome) => ({ titles: outcome.titles, details: [...(outcome.error ? [outcome.error.split('\n')[0]] : []), ...(outcome.seen ?? [])] })) ?? [];
     const refused = manifestProblems(fs.readFileSync(consoleLog, 'utf8'), `${manifest.publisher}.${manifest.name}`);
     const summary = results ? failureSummary(kind, results.passes, failed) : [`[harness] ${kind}: no results written`];
     // A contribution VS Code refused is gone from the product though every test passed.

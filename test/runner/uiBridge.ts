@@ -38,8 +38,9 @@ const readers = {
       .map(({ top: _top, ...row }) => row);
   },
   quickInput: () => {
-    const widget = document.querySelector<HTMLElement>('.quick-input-widget');
-    if (!widget || widget.style.display === 'none') {
+    // The workbench can hold more than one widget (quick chat has its own), hidden ones too.
+    const widget = Array.from(document.querySelectorAll<HTMLElement>('.quick-input-widget')).find((candidate) => candidate.style.display !== 'none');
+    if (!widget) {
       return { visible: false };
     }
     const input = widget.querySelector<HTMLInputElement>('.quick-input-box input');
@@ -65,6 +66,17 @@ const readers = {
     Array.from(document.querySelectorAll('.notifications-toasts .notification-toast, .notifications-center .notification-list-item')).map(
       (toast) => toast.querySelector('.notification-list-item-message')?.textContent ?? toast.textContent ?? '',
     ),
+  // What keys would go to: a quick input closes when focus leaves it.
+  focused: () => {
+    const element = document.activeElement as HTMLElement | null;
+    const area = element?.closest('.quick-input-widget, .notifications-center, .notifications-toasts, .pane, .part');
+    return {
+      pageHasFocus: document.hasFocus(),
+      element: element ? `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).trim().split(/\s+/).join('.')}` : ''}` : null,
+      ariaLabel: element?.getAttribute('aria-label') ?? null,
+      area: area ? `${area.className} ${area.querySelector('.pane-header h3, .title-label')?.textContent ?? ''}`.trim() : null,
+    };
+  },
 };
 
 /** The showing webviews' content frames (a webview is an iframe holding the `active-frame` iframe). */
@@ -130,6 +142,8 @@ async function perform(page: Page, request: Request): Promise<unknown> {
       return page.evaluate(readers.quickInput);
     case 'notifications':
       return page.evaluate(readers.notifications);
+    case 'focused':
+      return page.evaluate(readers.focused);
     case 'statusBar':
       return page.evaluate(readers.statusBar);
     case 'pageTexts':
@@ -144,8 +158,8 @@ async function perform(page: Page, request: Request): Promise<unknown> {
       // Keys go to whatever has focus: a quick input that has just appeared may not have it yet
       // (the editor a test opened still does), so its box is focused before typing.
       await page.evaluate(() => {
-        const widget = document.querySelector<HTMLElement>('.quick-input-widget');
-        const input = widget && widget.style.display !== 'none' ? widget.querySelector<HTMLInputElement>('.quick-input-box input') : null;
+        const widget = Array.from(document.querySelectorAll<HTMLElement>('.quick-input-widget')).find((candidate) => candidate.style.display !== 'none');
+        const input = widget ? widget.querySelector<HTMLInputElement>('.quick-input-box input') : null;
         if (input && document.activeElement !== input) {
           input.focus();
         }

@@ -7,17 +7,18 @@ import { isOtoError } from '../../client';
 import type { OperationsDeps } from '../deps';
 import type { LedgerEntry } from '../../stockChange/ledgerEntry';
 import { bulkLedgerEntry, interruptedBulkEntries, journalWrite, recordMissing, withNote } from '../history/journalEntries';
-import { parseCsv } from './csv';
+import { parseCsv } from './file/csv';
 import { confirmPick } from '../../stockChange/prompts/confirmPick';
 import { VsCodePrompter } from '../../stockChange/prompts/vscodePrompter';
 import { Journal, readJournal, type ReadJournal } from '../journal';
-import { parseJsonRows } from './jsonRows';
+import { parseJsonRows } from './file/jsonRows';
 import { buildPreview, type Preview } from './preview';
 import { reportCsv } from './report';
 import { BULK_CONCURRENCY, checkRows, sendRows } from './run';
+import { askLostRows, type LostRowsAnswer } from './lostRows';
 import { countStates, isSettled, statusOf, type RowStatus } from './state';
 import { previewText, resultsText, totalLine } from './text';
-import { validateTable, type BulkChange } from './validate';
+import { validateTable, type BulkChange } from './file/validate';
 import { isCancellation, withAbortSignal } from '../../common/ui/cancellation';
 import { COMMANDS } from '../../common/ids';
 import { withCancellableProgress } from '../../common/ui/progress';
@@ -292,40 +293,16 @@ export async function reviewJournal(deps: OperationsDeps, read: ReadJournal): Pr
   }
 }
 
-/** The operator's decision for rows whose answer was lost; undefined when they stopped deciding. */
-async function decide(journal: Journal, checks: readonly RowStatus[]): Promise<{ as: 'applied' | 'not-applied' | 'resend'; rows: RowStatus[] } | undefined> {
-  interface RowItem extends vscode.QuickPickItem {
-    index: number;
+/** The operator's decision for rows whose answer was lost, kept in the journal; undefined when they stopped deciding. */
+async function decide(journal: Journal, checks: readonly RowStatus[]): Promise<LostRowsAnswer | undefined> {
+  const prompter = new VsCodePrompter();
+  const answer = await askLostRows(prompter, checks).finally(() => prompter.dispose());
+  if (answer) {
+    for (const { row } of answer.rows) {
+      await journal.append({ type: 'resolved', row: row.index, as: answer.as });
+    }
   }
-  const items: RowItem[] = checks.map(({ row, status }) => ({
-    label: l10n.t('{0} at {1}: {2}', row.sku, row.locationCode, row.action === 'adjust' ? `adjust ${row.qty > 0 ? '+' : ''}${row.qty}` : `set ${row.qty}`),
-    description: l10n.t('line {0}', row.line),
-    detail: l10n.t('check: may or may not have been applied. Before {0}, {1} if applied, now {2}.', row.before, row.after, status.state === 'check' && status.now !== undefined ? status.now : '?'),
-    index: row.index,
-    picked: true,
-  }));
-  const picked = await vscode.window.showQuickPick(items, {
-    canPickMany: true,
-    title: l10n.t('Rows whose answer was lost'),
-    placeHolder: l10n.t('Choose the rows to decide now (all are chosen)'),
-  });
-  if (!picked || picked.length === 0) {
-    return undefined;
-  }
-  const decisions = [
-    { label: l10n.t('They were applied'), detail: l10n.t('The figure now shows the change; record them as applied.'), as: 'applied' as const },
-    { label: l10n.t('They were not applied'), detail: l10n.t('Leave the stock as it is now; record them as not applied.'), as: 'not-applied' as const },
-    { label: l10n.t('Send them again'), detail: l10n.t('They go back to the rows not sent: they are previewed with fresh figures before anything is sent.'), as: 'resend' as const },
-  ];
-  const decision = await vscode.window.showQuickPick(decisions, { title: plural(picked.length, '1 row whose answer was lost', '{0} rows whose answer was lost'), placeHolder: l10n.t('What happened to them?') });
-  if (!decision) {
-    return undefined;
-  }
-  for (const item of picked) {
-    await journal.append({ type: 'resolved', row: item.index, as: decision.as });
-  }
-  const chosen = new Set(picked.map((item) => item.index));
-  return { as: decision.as, rows: checks.filter(({ row }) => chosen.has(row.index)) };
+  return answer;
 }
 
 async function showError(deps: OperationsDeps, what: string, error: unknown): Promise<void> {

@@ -1,7 +1,7 @@
 // What a file of changes will do, from fresh figures: each row before → after, the rows that
 // change nothing, and the totals per location the operator confirms.
 import type { InventoryStock } from '../../client';
-import type { BulkChange } from './validate';
+import type { BulkChange } from './file/validate';
 
 export interface PlannedRow extends BulkChange {
   /** Position in the file's list of changes: the row's id in the journal. */

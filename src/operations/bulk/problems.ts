@@ -4,7 +4,7 @@
 // would still sit under the "applied" of the next run. While the file is edited its problems
 // are checked again, and the status bar message goes once none is left (or the next run starts).
 import * as vscode from 'vscode';
-import type { TableProblem } from './table';
+import type { TableProblem } from './file/table';
 import { pluralOfMany } from '../../common/text/plural';
 
 const l10n = vscode.l10n;

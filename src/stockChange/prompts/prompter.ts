@@ -12,6 +12,11 @@ export interface StepPosition {
   /** 1-based position of this step in the flow, shown as "2/3". */
   step: number;
   totalSteps: number;
+  /**
+   * Stays open when focus moves away: a confirmation read beside a preview, or a long flow whose
+   * answers a look elsewhere must not lose.
+   */
+  ignoreFocusOut?: boolean;
 }
 
 export interface PickItem<T> {
@@ -30,8 +35,6 @@ export interface PickRequest<T> extends StepPosition {
   matchOnDetail?: boolean;
   /** Typing also filters on each item's description (e.g. a location's code). */
   matchOnDescription?: boolean;
-  /** Stays open when focus moves away (a confirmation read beside a preview). */
-  ignoreFocusOut?: boolean;
   /**
    * What is typed, read as a choice of its own (shown above the items whatever the filter), or
    * the problem with it; undefined while it is neither (nothing typed, or a filter of the items).
@@ -39,6 +42,13 @@ export interface PickRequest<T> extends StepPosition {
   typed?(text: string): { item: PickItem<T> } | { problem: string } | undefined;
   /** A problem with the chosen value: shown, and the pick stays open. */
   validate?(value: T): string | undefined;
+  canGoBack: boolean;
+}
+
+/** A list to tick: several items chosen at once, each shown with a checkbox. */
+export interface PickManyRequest<T> extends StepPosition {
+  placeholder: string;
+  items: ReadonlyArray<PickItem<T> & { picked: boolean }>;
   canGoBack: boolean;
 }
 
@@ -68,6 +78,8 @@ export type MessageLevel = 'info' | 'warning' | 'error';
 
 export interface Prompter {
   pick<T>(request: PickRequest<T>): Promise<Prompted<T>>;
+  /** The values of the items ticked when accepted (perhaps none). */
+  pickMany<T>(request: PickManyRequest<T>): Promise<Prompted<T[]>>;
   input(request: InputRequest): Promise<Prompted<string>>;
   /** A modal confirmation; true only when the confirm button was chosen. */
   confirm(request: ConfirmRequest): Promise<boolean>;

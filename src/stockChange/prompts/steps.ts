@@ -1,7 +1,7 @@
 // A multi-step flow in the manner of VS Code's quickinput sample: each step asks one thing and
 // returns the next step; Back re-runs the previous step (which prefills from the flow's state),
 // Escape ends the whole flow.
-import { BACK, InputRequest, PickRequest, Prompter } from './prompter';
+import { BACK, InputRequest, PickManyRequest, PickRequest, Prompter } from './prompter';
 
 // Back and Escape unwind a flow as these two symbols, not errors: only runSteps catches them.
 /* eslint-disable @typescript-eslint/only-throw-error */
@@ -20,6 +20,10 @@ export class StepInput {
 
   async pick<T>(request: Omit<PickRequest<T>, 'canGoBack'>): Promise<T> {
     return settle(await this.prompter.pick({ ...request, canGoBack: this.canGoBack }));
+  }
+
+  async pickMany<T>(request: Omit<PickManyRequest<T>, 'canGoBack'>): Promise<T[]> {
+    return settle(await this.prompter.pickMany({ ...request, canGoBack: this.canGoBack }));
   }
 
   async input(request: Omit<InputRequest, 'canGoBack'>): Promise<string> {

@@ -3,7 +3,7 @@
 // quick input stays up (busy) until the next replaces it, so stepping through does not flicker.
 import * as vscode from 'vscode';
 import { withCancellableProgress } from '../../common/ui/progress';
-import { BACK, ConfirmRequest, InputRequest, MessageLevel, PickRequest, Prompted, Prompter, StepPosition } from './prompter';
+import { BACK, ConfirmRequest, InputRequest, MessageLevel, PickManyRequest, PickRequest, Prompted, Prompter, StepPosition } from './prompter';
 
 interface IndexedItem extends vscode.QuickPickItem {
   /** Into the request's items; -1 for the typed choice, -2 for a problem row (accepting it does nothing). */
@@ -13,10 +13,11 @@ interface IndexedItem extends vscode.QuickPickItem {
 const TYPED = -1;
 const PROBLEM = -2;
 
-/** "Adjust Stock (2/3)"; a flow of one step shows no "(1/1)". */
+/** "Adjust Stock (2/3)"; a flow of one step shows no "(1/1)". Whether it stays open on focus out. */
 function showStep(input: vscode.QuickInput, position: StepPosition): void {
   input.step = position.totalSteps > 1 ? position.step : undefined;
   input.totalSteps = position.totalSteps > 1 ? position.totalSteps : undefined;
+  input.ignoreFocusOut = position.ignoreFocusOut ?? false;
 }
 
 export class VsCodePrompter implements Prompter, vscode.Disposable {
@@ -29,7 +30,6 @@ export class VsCodePrompter implements Prompter, vscode.Disposable {
     quickPick.placeholder = request.placeholder;
     quickPick.matchOnDetail = request.matchOnDetail ?? false;
     quickPick.matchOnDescription = request.matchOnDescription ?? false;
-    quickPick.ignoreFocusOut = request.ignoreFocusOut ?? false;
     const listed: IndexedItem[] = request.items.map((item, index) => ({ label: item.label, description: item.description, detail: item.detail, index }));
     let typed: T | undefined;
     // The typed choice, or a problem (with what was typed or chosen), sits above the listed items.
@@ -68,6 +68,18 @@ export class VsCodePrompter implements Prompter, vscode.Disposable {
         }),
       ),
     );
+  }
+
+  pickMany<T>(request: PickManyRequest<T>): Promise<Prompted<T[]>> {
+    const quickPick = vscode.window.createQuickPick<IndexedItem>();
+    quickPick.title = request.title;
+    showStep(quickPick, request);
+    quickPick.placeholder = request.placeholder;
+    quickPick.canSelectMany = true;
+    const items = request.items.map((item, index): IndexedItem => ({ label: item.label, description: item.description, detail: item.detail, index }));
+    quickPick.items = items;
+    quickPick.selectedItems = items.filter((item) => request.items[item.index].picked);
+    return this.show<T[]>(quickPick, request.canGoBack, [], (settle) => quickPick.onDidAccept(() => settle(quickPick.selectedItems.map((item) => request.items[item.index].value))));
   }
 
   input(request: InputRequest): Promise<Prompted<string>> {

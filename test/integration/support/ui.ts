@@ -139,6 +139,8 @@ export const collapsePane = (title: string): Promise<void> => request('collapseP
 /** Drags the side bar's edge to make it about `width` pixels wide; resolves to the new width. */
 export const sideBarWidth = (width: number): Promise<number> => request('sideBarWidth', { width });
 export const quickInput = (): Promise<QuickInputState> => request('quickInput');
+/** Where the page's keyboard focus is (element, its area of the workbench): for a failure's record. */
+export const focused = (): Promise<unknown> => request('focused');
 /**
  * The messages in the notification center, which it opens first: in the headless page toasts
  * do not always show, but every notification lands in the center.
@@ -173,7 +175,11 @@ export async function answerQuickInput(step: string, text: string, list = true):
   // without items, so keys typed while the pick is still on screen cannot go to the pick's filter.
   await waitFor(`quick input ${step}${list ? '' : ' (a box, not a list)'}`, quickInput, (state: QuickInputState) => state.visible && state.title.includes(step) && (list || state.items.length === 0));
   await typeText(text);
-  await waitFor(`"${text}" typed in ${step}`, quickInput, (state: QuickInputState) => state.visible && state.value === text && (!list || state.items.length > 0));
+  const typed = await waitFor(`"${text}" typed in ${step}`, quickInput, (state: QuickInputState) => !state.visible || (state.value === text && (!list || state.items.length > 0)));
+  if (!typed.visible) {
+    // Nothing in the test closes it: say at once where the focus went, not 15 s later.
+    throw new Error(`quick input ${step} closed while "${text}" was typed in it; focus: ${JSON.stringify(await focused())}`);
+  }
   await press('Enter');
 }
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
-import { parseCsv } from '../../../src/operations/bulk/csv';
-import { parseJsonRows } from '../../../src/operations/bulk/jsonRows';
+import { parseCsv } from '../../../src/operations/bulk/file/csv';
+import { parseJsonRows } from '../../../src/operations/bulk/file/jsonRows';
 import { arabicBundle, withBundle } from '../l10nBundle';
 
 describe('operations: reading a file of stock changes', () => {

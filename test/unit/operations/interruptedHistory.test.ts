@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import * as path from 'node:path';
 import { buildPreview } from '../../../src/operations/bulk/preview';
 import { sendRows } from '../../../src/operations/bulk/run';
-import type { BulkChange } from '../../../src/operations/bulk/validate';
+import type { BulkChange } from '../../../src/operations/bulk/file/validate';
 import { MAX_LEDGER_NOTE, type LedgerEntry } from '../../../src/stockChange/ledgerEntry';
 import { interruptedBulkEntries, interruptedTransferEntries, journalWrite, recordMissing, transferLedgerEntry, type LedgerAccess } from '../../../src/operations/history/journalEntries';
 import { Ledger } from '../../../src/operations/history/ledger';

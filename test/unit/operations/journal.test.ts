@@ -4,7 +4,7 @@ import { Journal, openJournals, readJournal } from '../../../src/operations/jour
 import { buildPreview, type PlannedRow } from '../../../src/operations/bulk/preview';
 import { checkRows, sendRows } from '../../../src/operations/bulk/run';
 import { countStates, foldRows, statusOf } from '../../../src/operations/bulk/state';
-import type { BulkChange } from '../../../src/operations/bulk/validate';
+import type { BulkChange } from '../../../src/operations/bulk/file/validate';
 import { setupOperations, type OperationsFixture } from './support';
 
 const CHANGES: BulkChange[] = [

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
-import { parseCsv } from '../../../src/operations/bulk/csv';
-import { hasStockChangeColumns, validateTable } from '../../../src/operations/bulk/validate';
+import { parseCsv } from '../../../src/operations/bulk/file/csv';
+import { hasStockChangeColumns, validateTable } from '../../../src/operations/bulk/file/validate';
 
 const known = {
   hasSku: (sku: string) => ['SKU-1', 'SKU-2', 'SKU-3'].includes(sku),
@@ -19,6 +19,13 @@ describe('operations: validating stock changes before anything is sent', () => {
       { line: 2, sku: 'SKU-1', locationCode: 'RUH-WH1', action: 'adjust', qty: -2, reason: 'damaged', note: 'dropped' },
       { line: 3, sku: 'SKU-2', locationCode: 'JED-WH1', action: 'set', qty: 40, reason: 'cycle-count', note: undefined },
     ]);
+  });
+
+  it('reads quantities in the digits every quantity box reads: Arabic-Indic, Extended Arabic-Indic, a Unicode minus, direction marks', () => {
+    const result = validate('sku,locationCode,action,qty\nSKU-1,RUH-WH1,adjust,\u2212\u0663\nSKU-2,JED-WH1,set,\u06f4\u06f0\nSKU-3,RUH-WH1,adjust,\u200f\u0661\u0662\n');
+    assert.deepStrictEqual(result.problems, []);
+    assert.deepStrictEqual(result.changes.map((change) => change.qty), [-3, 40, 12]);
+    assert.deepStrictEqual(validate('sku,locationCode,action,qty\nSKU-1,RUH-WH1,adjust,\u0661.\u0665\n').problems, [{ line: 2, message: 'qty "\u0661.\u0665" is not a whole number: use digits only, with an optional sign.' }]);
   });
 
   it('names every problem on its line, and a file with any problem yields no changes', () => {

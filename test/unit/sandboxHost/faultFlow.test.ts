@@ -18,6 +18,7 @@ describe('Inject Sandbox Fault steps', () => {
     assert.deepStrictEqual(choices, { endpoint: 'checkInventoryStock', kind: 'rateLimit', amount: 7, limit: { by: 'requests', count: 2 }, clients: 'others' });
     assert.deepStrictEqual(steps(prompter), ['1/5', '2/5 back', '3/6 back', '4/6 back', '5/6 back', '6/6 back']);
     assert.ok(prompter.shown.every((shown) => shown.kind !== 'pick' && shown.kind !== 'input' ? true : shown.request.title === 'Inject Sandbox Fault'));
+    assert.ok(prompter.shown.every((shown) => shown.kind !== 'pick' && shown.kind !== 'input' ? true : shown.request.ignoreFocusOut === true), 'a look elsewhere keeps every step open');
   });
 
   it('counts five steps for a kind without an amount', async () => {

@@ -1,10 +1,11 @@
 // A Prompter that plays a script instead of a user, and records everything it was shown, so the
 // flows run in plain Node exactly as they do behind VS Code's quick input.
-import { BACK, ConfirmRequest, InputRequest, MessageLevel, PickRequest, Prompted, Prompter } from '../../../src/stockChange/prompts/prompter';
+import { BACK, ConfirmRequest, InputRequest, MessageLevel, PickManyRequest, PickRequest, Prompted, Prompter } from '../../../src/stockChange/prompts/prompter';
 
 export type Answer =
   | { kind: 'pick'; label: string | RegExp }
   | { kind: 'pickTyped'; text: string }
+  | { kind: 'tick'; labels: readonly string[] }
   | { kind: 'pickRefused'; label?: string; text?: string; message: RegExp }
   | { kind: 'type'; value: string }
   | { kind: 'typeAlternative'; value: string }
@@ -16,6 +17,8 @@ export type Answer =
 
 /** Picks the item whose label is (or, for a RegExp, matches) this. */
 export const pick = (label: string | RegExp): Answer => ({ kind: 'pick', label });
+/** Accepts a list of checkboxes with exactly the items of these labels ticked (none: accepts it empty). */
+export const tick = (...labels: string[]): Answer => ({ kind: 'tick', labels });
 /** Types into a quick pick and accepts the choice it makes of the text (not one of its items). */
 export const pickTyped = (text: string): Answer => ({ kind: 'pickTyped', text });
 /** Chooses this item, which the pick must refuse with a message matching `message`; it stays open. */
@@ -36,6 +39,7 @@ export const respond = (action: string): Answer => ({ kind: 'respond', action })
 
 export type Shown =
   | { kind: 'pick'; request: PickRequest<unknown>; labels: string[]; rejections: string[] }
+  | { kind: 'pickMany'; request: PickManyRequest<unknown>; labels: string[]; ticked: string[] }
   | { kind: 'input'; request: InputRequest; prompts: string[]; rejections: string[] }
   | { kind: 'confirm'; request: ConfirmRequest }
   | { kind: 'message'; level: MessageLevel; text: string; actions: readonly string[] }
@@ -118,6 +122,27 @@ export class ScriptedPrompter implements Prompter {
       }
       return request.items[index].value;
     }
+  }
+
+  pickManys(): Array<Extract<Shown, { kind: 'pickMany' }>> {
+    return this.shown.filter((entry): entry is Extract<Shown, { kind: 'pickMany' }> => entry.kind === 'pickMany');
+  }
+
+  async pickMany<T>(request: PickManyRequest<T>): Promise<Prompted<T[]>> {
+    const labels = request.items.map((item) => item.label);
+    this.shown.push({ kind: 'pickMany', request, labels, ticked: request.items.filter((item) => item.picked).map((item) => item.label) });
+    const answer = this.next('list of checkboxes', request.placeholder);
+    if (answer.kind === 'back' || answer.kind === 'escape') {
+      return this.navigate(answer, request.canGoBack);
+    }
+    if (answer.kind !== 'tick') {
+      throw this.fail(`script expected ${answer.kind} but a list of checkboxes was shown: ${request.placeholder}`);
+    }
+    const missing = answer.labels.filter((label) => !labels.includes(label));
+    if (missing.length > 0) {
+      throw this.fail(`no item ${missing.join(', ')} in "${request.placeholder}": ${labels.join(' | ')}`);
+    }
+    return request.items.filter((item) => answer.labels.includes(item.label)).map((item) => item.value);
   }
 
   async input(request: InputRequest): Promise<Prompted<string>> {

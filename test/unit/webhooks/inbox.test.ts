@@ -126,6 +126,27 @@ describe('webhook inbox: receiving from the sandbox', () => {
     assert.match(formatInboxDocument(stale), /Stale timestamp: 24 h old/);
   });
 
+  it('judges timestamps by the sandbox\'s clock once advanceClock moved it on: fresh then, while a receiver on this machine\'s clock refuses them as replays', async () => {
+    const running = await start();
+    running.control.advanceClock(2 * 3600);
+    const followsSandbox = new Inbox(() => KEYS, () => running.control.now() - Date.now());
+    const second = await startReceiver({ port: 0, onReceive: followsSandbox.receive });
+    try {
+      connectInbox(running.webhooks, receiver!.origin, { secretKey: SECRET, authorizationKey: AUTHORIZATION });
+      connectInbox(running.webhooks, second.origin, { secretKey: SECRET, authorizationKey: AUTHORIZATION });
+      running.webhooks.trigger({ type: 'orderStatus', orderId: running.exportState().orders[0].orderId });
+      const [[onMachineClock], [onSandboxClock]] = await Promise.all([eventsOnce(inbox, 1), eventsOnce(followsSandbox, 1)]);
+      assert.equal(onMachineClock.verification.timestamp?.stale, true, 'two hours ahead of this machine');
+      assert.equal(onMachineClock.answer.status, 401);
+      assert.equal(onSandboxClock.verification.verdict, 'valid');
+      assert.equal(onSandboxClock.verification.timestamp?.stale, false);
+      assert.ok(Math.abs(onSandboxClock.verification.timestamp?.ageMs ?? Infinity) < 60_000, String(onSandboxClock.verification.timestamp?.ageMs));
+      assert.equal(onSandboxClock.answer.status, 200);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('finds which string a shipmentError was signed over, whichever the scenario chose', async () => {
     for (const shipmentErrorSigning of ['status', 'errorCode'] as const) {
       const running = await start({ shipmentErrorSigning });

@@ -2,9 +2,10 @@
 // the SKU and location against the store, and one change per SKU and location. A file with any
 // problem sends nothing; each problem names its line so it can be shown in the Problems panel.
 import * as l10n from '@vscode/l10n';
-import { parseReason, REASONS, type Reason } from '../../stockChange/reasons';
+import { parseReason, REASONS, type Reason } from '../../../stockChange/reasons';
 import type { Table, TableProblem } from './table';
-import { pluralOfMany } from '../../common/text/plural';
+import { asciiDigits } from '../../../common/text/display';
+import { pluralOfMany } from '../../../common/text/plural';
 
 export type BulkAction = 'set' | 'adjust';
 
@@ -136,11 +137,13 @@ function parseQty(text: string, action: string, report: (message: string) => voi
     report(l10n.t('The qty is empty.'));
     return undefined;
   }
-  if (!/^[+-]?\d+$/.test(text)) {
+  // The digits every quantity box reads: a sheet typed on an Arabic keyboard holds `٥` or `۵`.
+  const plain = asciiDigits(text);
+  if (!/^[+-]?\d+$/.test(plain)) {
     report(l10n.t('qty "{0}" is not a whole number: use digits only, with an optional sign.', text));
     return undefined;
   }
-  const qty = Number(text);
+  const qty = Number(plain);
   if (Math.abs(qty) > MAX_QTY) {
     report(l10n.t('qty {0} is out of range: at most {1} units per change.', text, MAX_QTY));
     return undefined;

@@ -4,7 +4,7 @@
 import Papa from 'papaparse';
 import * as l10n from '@vscode/l10n';
 import { stripBom, type Table, type TableProblem, type TableRow } from './table';
-import { plural } from '../../common/text/plural';
+import { plural } from '../../../common/text/plural';
 
 export function parseCsv(source: string): Table {
   const text = stripBom(source);
