@@ -551,6 +551,16 @@ describe('packing page (Chromium)', function () {
     assert.deepEqual(await cardTexts(handle).then((ids) => [ids[0], ids[499]]), ['ORD-1', 'ORD-500']);
   });
 
+  it('lists every item of a long order, past the rows its card is copied with, each once and in order', async () => {
+    const [long] = makeOrders(1, 15);
+    const [short] = makeOrders(1, 2);
+    await handle.showQueue([long, { ...short, orderId: 'ORD-2' }]);
+    const rows = (index: number): Promise<string[][]> =>
+      handle.page.locator('.card').nth(index).locator('.items tbody tr').evaluateAll((lines) => lines.map((line) => Array.from(line.children, (cell) => cell.textContent ?? '')));
+    assert.deepEqual(await rows(0), long.items.map((item) => [item.sku, item.name, String(item.quantity)]));
+    assert.deepEqual(await rows(1), short.items.map((item) => [item.sku, item.name, String(item.quantity)]));
+  });
+
   it('renders a large queue and keeps untouched cards when one changes', async () => {
     await handle.send({ type: 'init', warehouse: { code: 'WH-RUH', name: 'Riyadh Central' }, strings: STRINGS, locale: 'en' });
     // The first cards come at once, the rest in the following frames.
