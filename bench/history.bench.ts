@@ -4,7 +4,8 @@
 import * as os from 'node:os';
 import { historyStrings } from '../src/operations/history/strings';
 import type { HistoryRow } from '../src/operations/history/protocol';
-import { launchBrowser, openPackingPage } from '../test/unit/packing/pageHarness';
+import { launchBrowser, openPackingPage, type Browser, type PackingPageHandle } from '../test/unit/packing/pageHarness';
+import { formatBreakdown, traceBreakdown, TRACE_END, TRACE_START } from './support/pageTrace';
 
 const POINTS = 10_000;
 const RUNS = 9;
@@ -26,6 +27,31 @@ export function makeHistory(count: number, start = Date.UTC(2026, 9, 1)): Histor
   });
 }
 
+/** Runs in the page: delivers the history and waits until the chart is laid out, then painted. */
+async function drawHistory(marks?: readonly string[]): Promise<{ laidOut: number; painted: number; paths: number }> {
+  if (marks) {
+    performance.mark(marks[0]);
+  }
+  const start = performance.now();
+  window.dispatchEvent(new MessageEvent('message', { data: (window as unknown as { benchHistory: unknown }).benchHistory }));
+  void document.body.offsetHeight;
+  const laidOut = performance.now() - start;
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const painted = performance.now() - start;
+  if (marks) {
+    performance.mark(marks[1]);
+  }
+  return { laidOut, painted, paths: document.querySelectorAll('path.line').length };
+}
+
+/** A page given its strings, with the history ready to be delivered. */
+async function historyPage(browser: Browser, rows: HistoryRow[]): Promise<PackingPageHandle> {
+  const handle = await openPackingPage(browser, { bundle: 'history' });
+  await handle.send({ type: 'init', strings: historyStrings(), locale: 'en' });
+  await handle.page.evaluate((data) => Object.assign(window, { benchHistory: data }), { type: 'history', sku: 'AJW-DATES-500', name: 'Ajwa dates 500 g', rows, now: [], readAt: rows[rows.length - 1].time });
+  return handle;
+}
+
 export async function run(): Promise<void> {
   const browser = await launchBrowser();
   try {
@@ -34,17 +60,8 @@ export async function run(): Promise<void> {
     const painted: number[] = [];
     const reference: number[] = [];
     for (let index = 0; index < RUNS; index++) {
-      const handle = await openPackingPage(browser, { bundle: 'history' });
-      await handle.send({ type: 'init', strings: historyStrings(), locale: 'en' });
-      await handle.page.evaluate((data) => Object.assign(window, { benchHistory: data }), { type: 'history', sku: 'AJW-DATES-500', name: 'Ajwa dates 500 g', rows, now: [], readAt: rows[rows.length - 1].time });
-      const timing = await handle.page.evaluate(async () => {
-        const start = performance.now();
-        window.dispatchEvent(new MessageEvent('message', { data: (window as unknown as { benchHistory: unknown }).benchHistory }));
-        void document.body.offsetHeight;
-        const laidOut = performance.now() - start;
-        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-        return { laidOut, painted: performance.now() - start, paths: document.querySelectorAll('path.line').length };
-      });
+      const handle = await historyPage(browser, rows);
+      const timing = await handle.page.evaluate(drawHistory, undefined);
       if (timing.paths !== 3) {
         throw new Error(`the chart drew ${timing.paths} lines, not 3`);
       }
@@ -60,9 +77,13 @@ export async function run(): Promise<void> {
       }));
       await handle.page.close();
     }
+    const traced = await historyPage(browser, rows);
+    const breakdown = await traceBreakdown(traced.page, () => traced.page.evaluate(drawHistory, [TRACE_START, TRACE_END]));
+    await traced.page.close();
     console.log(`history chart, ${POINTS} changes over 3 locations ${RUNS} runs (goal: painted < 60 ms)`);
     console.log(`  chart laid out:            median ${median(layout).toFixed(1)} ms (min ${Math.min(...layout).toFixed(1)}, max ${Math.max(...layout).toFixed(1)})`);
     console.log(`  painted:                    median ${median(painted).toFixed(1)} ms`);
+    console.log(`  main thread, painted:       ${formatBreakdown(breakdown)}`);
     console.log(`  reference: 10,000 bare elements in median ${median(reference).toFixed(1)} ms (load average ${os.loadavg()[0].toFixed(2)})`);
   } finally {
     await browser.close();

@@ -6,10 +6,14 @@ export function searchText(order: QueueOrder): string {
   return [order.orderId, ...order.items.flatMap((item) => [item.sku, item.name])].join('\n').toLocaleLowerCase();
 }
 
-export function matchesSearch(haystack: string, query: string): boolean {
+/** The words of a search, each to be found; none for an empty one (everything matches). */
+export function searchWords(query: string): string[] {
   return query
     .toLocaleLowerCase()
     .split(/\s+/)
-    .filter((word) => word !== '')
-    .every((word) => haystack.includes(word));
+    .filter((word) => word !== '');
+}
+
+export function matchesSearch(haystack: string, words: readonly string[]): boolean {
+  return words.every((word) => haystack.includes(word));
 }

@@ -37,11 +37,8 @@ export type Action = 'pick' | 'pack' | 'confirmPack' | 'cancelPack' | 'advance' 
 const templates = new WeakMap<object, Map<string, Node>>();
 const UNSCOPED = {};
 
-/**
- * A copy of a fixed subtree, built once per key and `scope` (the strings it shows, when it shows
- * any): cloning is much cheaper than building, which counts in long queues.
- */
-function fromTemplate<T extends Node>(key: string, build: () => T, scope: object = UNSCOPED): T {
+/** A fixed subtree, built once per key and `scope` (the strings it shows, when it shows any). */
+function templateOf<T extends Node>(key: string, build: () => T, scope: object = UNSCOPED): T {
   let cache = templates.get(scope);
   if (!cache) {
     cache = new Map();
@@ -52,7 +49,12 @@ function fromTemplate<T extends Node>(key: string, build: () => T, scope: object
     template = build();
     cache.set(key, template);
   }
-  return template.cloneNode(true) as T;
+  return template as T;
+}
+
+/** A copy of a template: cloning is much cheaper than building, which counts in long queues. */
+function fromTemplate<T extends Node>(key: string, build: () => T, scope: object = UNSCOPED): T {
+  return templateOf(key, build, scope).cloneNode(true) as T;
 }
 
 function icon(name: string, spin = false): HTMLElement {
@@ -66,10 +68,8 @@ function button(action: Action, label: string, options: { icon?: string; seconda
     // aria-disabled rather than disabled: the button keeps focus while its call is in flight.
     attrs['aria-disabled'] = 'true';
   }
-  const node = el('button', { className: options.secondary ? 'button secondary' : 'button', attrs }, [
-    ...(options.icon ? [icon(options.icon)] : []),
-    el('span', { text: label }),
-  ]);
+  // The label as the button's own text, not in a span: a queue has 1,500 buttons.
+  const node = el('button', { className: options.secondary ? 'button secondary' : 'button', attrs }, [...(options.icon ? [icon(options.icon)] : []), document.createTextNode(label)]);
   node.disabled = options.disabled ?? false;
   return node;
 }
@@ -160,15 +160,38 @@ function stateLabel(state: PackingState, s: PageStrings): string {
   return { ready: s.stateReady, picked: s.statePicked, packed: s.statePacked, unknown: s.stateUnknown }[state];
 }
 
-function renderItems(order: QueueOrder, s: PageStrings, f: Formatter): HTMLTableRowElement[] {
-  const rows = order.items.map((item) => {
-    const row = fromTemplate('item-row', () => el('tr', {}, [el('td', { className: 'sku' }), el('td', { className: 'name' }), el('td', { className: 'qty' })]));
-    row.cells[0].textContent = item.sku;
-    row.cells[1].textContent = item.name || s.unknownValue;
-    row.cells[2].textContent = f.number(item.quantity);
-    return row;
-  });
-  return rows;
+/** A cell whose text is filled in later, through the empty text node it holds (cheaper than `textContent`, which makes one). */
+function textCell(className: string): HTMLTableCellElement {
+  return el('td', { className }, [document.createTextNode('')]);
+}
+
+function itemRow(): HTMLTableRowElement {
+  return el('tr', {}, [textCell('sku'), textCell('name'), textCell('qty')]);
+}
+
+function fill(cell: Element, text: string): void {
+  (cell.firstChild as Text).data = text;
+}
+
+/** Orders with up to this many items get their rows with the card's copy; longer ones row by row. */
+const ROWS_IN_TEMPLATE = 12;
+
+/** Fills the item table's rows (`body` holds the first `ROWS_IN_TEMPLATE` of them already). */
+function fillItems(body: HTMLTableSectionElement, order: QueueOrder, s: PageStrings, f: Formatter): void {
+  const { items } = order;
+  for (let index = body.childElementCount; index < items.length; index++) {
+    body.append(fromTemplate('item-row', itemRow));
+  }
+  // Walked by sibling: indexing `rows` and `cells` (live collections) costs more, 2,500 times.
+  let row = body.firstElementChild as Element;
+  for (const item of items) {
+    const sku = row.firstElementChild as Element;
+    const name = sku.nextElementSibling as Element;
+    fill(sku, item.sku);
+    fill(name, item.name || s.unknownValue);
+    fill(name.nextElementSibling as Element, f.number(item.quantity));
+    row = row.nextElementSibling as Element;
+  }
 }
 
 /** Ready, or not known to be anything else: picking is the next step (OTO itself refuses a pick that is not). */
@@ -270,19 +293,19 @@ function optionalRows(d: OrderDetailsView, s: PageStrings, f: Formatter): Node[]
   );
 }
 
-/** Everything of a card that depends only on its shape (state, flags) and the strings. */
-function cardSkeleton(view: CardView, s: PageStrings): HTMLElement {
+/** Everything of a card that depends only on its shape (state, flags, item count) and the strings. */
+function cardSkeleton(view: CardView, s: PageStrings, rows: number): HTMLElement {
   return el('article', { className: `card state-${view.state}${view.pending ? ' pending' : ''}`, attrs: { tabindex: '-1' } }, [
     el('div', { className: 'card-head' }, [
       el('h2', { className: 'order-id' }, [el('span', { className: 'muted', text: s.orderLabel }), el('span', { className: 'order-value' })]),
-      el('span', { className: `badge badge-${view.state}` }, [icon(STATE_ICON[view.state]), el('span', { text: stateLabel(view.state, s) })]),
+      el('span', { className: `badge badge-${view.state}` }, [icon(STATE_ICON[view.state]), document.createTextNode(stateLabel(view.state, s))]),
       el('span', { className: 'units' }),
     ]),
     el('table', { className: 'items' }, [
-      // Fixed column widths, the same in every card, so the item tables line up down the queue.
-      el('colgroup', {}, [el('col', { className: 'col-sku' }), el('col', { className: 'col-name' }), el('col', { className: 'col-qty' })]),
-      el('thead', {}, [el('tr', {}, [el('th', { text: s.columnSku, attrs: { scope: 'col' } }), el('th', { text: s.columnProduct, attrs: { scope: 'col' } }), el('th', { className: 'qty', text: s.columnQuantity, attrs: { scope: 'col' } })])]),
-      el('tbody'),
+      // Fixed column widths on the header cells (packing.css), the same in every card, so the item
+      // tables line up down the queue.
+      el('thead', {}, [el('tr', {}, [el('th', { className: 'col-sku', text: s.columnSku, attrs: { scope: 'col' } }), el('th', { text: s.columnProduct, attrs: { scope: 'col' } }), el('th', { className: 'qty', text: s.columnQuantity, attrs: { scope: 'col' } })])]),
+      el('tbody', {}, Array.from({ length: rows }, itemRow)),
     ]),
     ...(view.error !== undefined ? [el('p', { className: 'card-error', attrs: { role: 'alert' } }, [icon('error'), el('span', { className: 'card-error-text' })])] : []),
     renderActions(view, s),
@@ -290,33 +313,85 @@ function cardSkeleton(view: CardView, s: PageStrings): HTMLElement {
   ]);
 }
 
-function part(card: HTMLElement, selector: string): HTMLElement {
-  return card.querySelector(selector) as HTMLElement;
+/** The parts of a card its order fills in, by selector. */
+const CARD_PARTS = {
+  title: '.order-id',
+  value: '.order-value',
+  units: '.units',
+  items: 'tbody',
+  errorText: '.card-error-text',
+  confirm: '.confirm',
+  question: '.confirm-question',
+  toggle: '[data-action="toggleDetails"]',
+  details: '.details',
+} as const;
+
+type CardPart = keyof typeof CARD_PARTS;
+
+/** Where each part sits in a card's skeleton, as child indices from the card; found once per skeleton. */
+const partPaths = new WeakMap<Node, Partial<Record<CardPart, number[]>>>();
+
+function pathsIn(skeleton: HTMLElement): Partial<Record<CardPart, number[]>> {
+  let paths = partPaths.get(skeleton);
+  if (!paths) {
+    paths = {};
+    for (const [name, selector] of Object.entries(CARD_PARTS) as Array<[CardPart, string]>) {
+      const found = skeleton.querySelector(selector);
+      if (found) {
+        const path: number[] = [];
+        for (let node: Element = found; node !== skeleton; node = node.parentElement as Element) {
+          path.unshift(Array.prototype.indexOf.call((node.parentElement as Element).children, node));
+        }
+        paths[name] = path;
+      }
+    }
+    partPaths.set(skeleton, paths);
+  }
+  return paths;
+}
+
+/**
+ * A card's part, walked to by child index: a copy of a skeleton has its parts where the skeleton
+ * has them, and walking is much cheaper than a selector search through the whole card (500 cards
+ * × 7 parts).
+ */
+function part<T extends HTMLElement = HTMLElement>(card: HTMLElement, path: number[] | undefined): T {
+  let node: Element = card;
+  for (const index of path ?? []) {
+    node = node.firstElementChild as Element;
+    for (let step = 0; step < index; step++) {
+      node = node.nextElementSibling as Element;
+    }
+  }
+  return node as T;
 }
 
 export function renderCard(view: CardView, s: PageStrings, f: Formatter): HTMLElement {
   const { order } = view;
-  const shape = [view.state, view.pending, view.confirming, view.expanded, view.error !== undefined, view.offline, view.advance].join('|');
-  const card = fromTemplate(`card|${shape}`, () => cardSkeleton(view, s), s);
+  const rows = Math.min(order.items.length, ROWS_IN_TEMPLATE);
+  const shape = [view.state, view.pending, view.confirming, view.expanded, view.error !== undefined, view.offline, view.advance, rows].join('|');
+  const skeleton = templateOf(`card|${shape}`, () => cardSkeleton(view, s, rows), s);
+  const card = skeleton.cloneNode(true) as HTMLElement;
+  const paths = pathsIn(skeleton);
   const titleId = nextId('order');
   const detailsId = nextId('details');
-  card.dataset.orderId = order.orderId;
+  card.setAttribute('data-order-id', order.orderId);
   card.setAttribute('aria-labelledby', titleId);
-  part(card, '.order-id').id = titleId;
-  part(card, '.order-value').textContent = order.orderId;
+  part(card, paths.title).id = titleId;
+  part(card, paths.value).textContent = order.orderId;
   const units = order.items.reduce((sum, item) => sum + item.quantity, 0);
-  part(card, '.units').textContent = f.text(pickForm(s.totalUnits, units), units);
-  part(card, 'tbody').append(...renderItems(order, s, f));
+  part(card, paths.units).textContent = f.text(pickForm(s.totalUnits, units), units);
+  fillItems(part<HTMLTableSectionElement>(card, paths.items), order, s, f);
   if (view.error !== undefined) {
-    part(card, '.card-error-text').textContent = view.error;
+    part(card, paths.errorText).textContent = view.error;
   }
   if (view.confirming) {
     const questionId = nextId('confirm');
-    part(card, '.confirm-question').id = questionId;
-    part(card, '.confirm').setAttribute('aria-labelledby', questionId);
+    part(card, paths.question).id = questionId;
+    part(card, paths.confirm).setAttribute('aria-labelledby', questionId);
   }
-  part(card, '[data-action="toggleDetails"]').setAttribute('aria-controls', detailsId);
-  const details = part(card, '.details');
+  part(card, paths.toggle).setAttribute('aria-controls', detailsId);
+  const details = part(card, paths.details);
   details.id = detailsId;
   details.setAttribute('aria-labelledby', titleId);
   details.hidden = !view.expanded;

@@ -1,7 +1,7 @@
 // The geometry of the stock history chart, without a DOM: on hand over time per location as
 // step lines (a change holds until the next one), scaled into the plot area, with axis ticks.
-// Dense series are reduced to at most a few points per pixel column (first, min, max, last of
-// each column), so 10,000 changes draw as fast as a few hundred and look the same.
+// Dense series are thinned to at most four points per pixel column (first, lowest, highest and
+// last), so 10,000 changes draw about as fast as a few hundred and look the same.
 import type { HistoryRow, LocationNow } from './protocol';
 
 export interface Point {
@@ -53,7 +53,7 @@ export interface ChartGeometry {
   plot: { x0: number; x1: number; y0: number; y1: number };
 }
 
-/** Per location, on hand before and after each change, ending at the figure read now. */
+/** Per location, on hand before (where it differs from the figure before it) and after each change, ending at the figure read now. */
 export function seriesFromRows(rows: readonly HistoryRow[], now: readonly LocationNow[], readAt: number): Series[] {
   const byLocation = new Map<string, Point[]>();
   // The host sends the ledger in time order: sorting is then only a check (10,000 rows: the chart's budget).
@@ -72,7 +72,13 @@ export function seriesFromRows(rows: readonly HistoryRow[], now: readonly Locati
       byLocation.set(row.locationCode, points);
     }
     const previous = points.length > 0 ? points[points.length - 1].value : undefined;
-    points.push({ t: row.time, value: row.before ?? previous ?? row.after }, { t: row.time, value: row.after });
+    const before = row.before ?? previous ?? row.after;
+    // The line holds the figure drawn last until the next change: a change from that same figure
+    // (the usual case) needs no point of its own for it, which halves the points of a long ledger.
+    if (before !== previous) {
+      points.push({ t: row.time, value: before });
+    }
+    points.push({ t: row.time, value: row.after });
   }
   for (const { locationCode, onHand } of now) {
     const points = byLocation.get(locationCode);
@@ -98,84 +104,149 @@ export function niceTicks(min: number, max: number, count: number): number[] {
   return ticks;
 }
 
+/** Below this many points a series is drawn point by point; from it on, by pixel column. */
+const REDUCE_FROM = 2000;
+
+/**
+ * The chart of `series`, each in time order (as `seriesFromRows` makes them). The page runs this
+ * on cold code the moment a history arrives, before V8 has optimised anything: each point is
+ * read once, to thin a dense series to its pixel columns, and only what is kept is measured and
+ * drawn.
+ */
 export function chartGeometry(series: readonly Series[], box: ChartBox): ChartGeometry {
   const plot = box.rtl
     ? { x0: box.right, x1: box.width - box.left, y0: box.top, y1: box.height - box.bottom }
     : { x0: box.left, x1: box.width - box.right, y0: box.top, y1: box.height - box.bottom };
+  const lines = series.filter((line) => line.points.length > 0);
+  if (lines.length === 0) {
+    return { paths: [], xTicks: [], yTicks: [], plot };
+  }
+  // In time order, a series' first and last points bound its time.
   let tMin = Infinity;
   let tMax = -Infinity;
-  let vMin = 0;
-  let vMax = -Infinity;
-  for (const line of series) {
-    for (const point of line.points) {
-      tMin = point.t < tMin ? point.t : tMin;
-      tMax = point.t > tMax ? point.t : tMax;
-      vMin = point.value < vMin ? point.value : vMin;
-      vMax = point.value > vMax ? point.value : vMax;
-    }
-  }
-  if (vMax === -Infinity) {
-    return { paths: [], xTicks: [], yTicks: [], plot };
+  for (const { points } of lines) {
+    tMin = Math.min(tMin, points[0].t);
+    tMax = Math.max(tMax, points[points.length - 1].t);
   }
   if (tMax === tMin) {
     tMax = tMin + 60_000;
   }
+  const width = plot.x1 - plot.x0;
+  const kept = lines.map((line) => byPixelColumn(line.points, tMin, width / (tMax - tMin)));
+  // Each column keeps its lowest and highest point, so the kept points span every value.
+  let vMin = 0;
+  let vMax = -Infinity;
+  for (const points of kept) {
+    for (const { value } of points) {
+      vMin = value < vMin ? value : vMin;
+      vMax = value > vMax ? value : vMax;
+    }
+  }
   const yTicks = niceTicks(vMin, vMax <= vMin ? vMin + 1 : vMax, 5);
   const yTop = Math.max(vMax, yTicks[yTicks.length - 1]);
   const yBottom = Math.min(vMin, yTicks[0]);
-  const width = plot.x1 - plot.x0;
-  const x = (t: number): number => {
-    const share = (t - tMin) / (tMax - tMin);
-    return box.rtl ? plot.x1 - share * width : plot.x0 + share * width;
-  };
-  const y = (value: number): number => plot.y1 - ((value - yBottom) / (yTop - yBottom || 1)) * (plot.y1 - plot.y0);
-  const paths = series.filter((line) => line.points.length > 0).map((line) => {
-    const reduced = reduceToColumns(line.points, x);
-    let d = '';
-    let previousX: number | undefined;
-    let previousY: number | undefined;
-    for (const point of reduced) {
-      const px = round(x(point.t));
-      const py = round(y(point.value));
-      // A step: hold the previous figure until this change, then move to it.
-      d += d === '' ? `M${px} ${py}` : `${px === previousX ? '' : `H${px}`}${py === previousY ? '' : `V${py}`}`;
-      previousX = px;
-      previousY = py;
-    }
+  const xMap: LinearMap = { origin: box.rtl ? plot.x1 : plot.x0, from: tMin, factor: (box.rtl ? -width : width) / (tMax - tMin) };
+  const yMap: LinearMap = { origin: plot.y1, from: yBottom, factor: -(plot.y1 - plot.y0) / (yTop - yBottom || 1) };
+  const x = (t: number): number => round(xMap.origin + (t - xMap.from) * xMap.factor);
+  const y = (value: number): number => round(yMap.origin + (value - yMap.from) * yMap.factor);
+  const paths = lines.map((line, index) => {
     const end = line.points[line.points.length - 1];
-    return { locationCode: line.locationCode, d, last: { x: round(x(end.t)), y: round(y(end.value)), value: end.value } };
+    return { locationCode: line.locationCode, d: stepPath(kept[index], xMap, yMap, kept[index] !== line.points), last: { x: x(end.t), y: y(end.value), value: end.value } };
   });
-  const xTicks = timeTicks(tMin, tMax, Math.max(2, Math.floor(width / 110))).map((t) => ({ position: round(x(t)), value: t }));
-  return { paths, xTicks, yTicks: yTicks.map((value) => ({ position: round(y(value)), value })), plot };
+  const xTicks = timeTicks(tMin, tMax, Math.max(2, Math.floor(width / 110))).map((t) => ({ position: x(t), value: t }));
+  return { paths, xTicks, yTicks: yTicks.map((value) => ({ position: y(value), value })), plot };
 }
 
-/** Keeps, per pixel column, the first, lowest, highest and last point: the drawn line is unchanged. */
-function reduceToColumns(points: readonly Point[], x: (t: number) => number): Point[] {
-  if (points.length < 2000) {
-    return [...points];
+/** `origin + (v − from) × factor`: where a value lies on an axis. */
+interface LinearMap {
+  origin: number;
+  from: number;
+  factor: number;
+}
+
+/**
+ * A dense series thinned to the first, lowest, highest and last point of each pixel column (in
+ * time order, each once; columns counted from `t0`, the plot's edge): the drawn line is
+ * unchanged. A sparse one as it is.
+ */
+function byPixelColumn(points: readonly Point[], t0: number, pixelsPerMs: number): readonly Point[] {
+  if (points.length < REDUCE_FROM) {
+    return points;
   }
+  const msPerPixel = 1 / pixelsPerMs;
   const kept: Point[] = [];
   let start = 0;
   while (start < points.length) {
-    const column = Math.round(x(points[start].t));
-    let end = start + 1;
+    // The column's end as a time: inside it, each point costs a comparison, not a position.
+    const columnEnd = t0 + (Math.floor((points[start].t - t0) * pixelsPerMs) + 1) * msPerPixel;
     let low = start;
     let high = start;
-    for (; end < points.length && Math.round(x(points[end].t)) === column; end++) {
-      low = points[end].value < points[low].value ? end : low;
-      high = points[end].value > points[high].value ? end : high;
-    }
-    // In time order, each point once.
-    let last = -1;
-    for (const index of [start, Math.min(low, high), Math.max(low, high), end - 1]) {
-      if (index > last) {
-        kept.push(points[index]);
-        last = index;
+    let lowValue = points[start].value;
+    let highValue = lowValue;
+    let next = start + 1;
+    for (; next < points.length && points[next].t < columnEnd; next++) {
+      const value = points[next].value;
+      if (value < lowValue) {
+        low = next;
+        lowValue = value;
+      } else if (value > highValue) {
+        high = next;
+        highValue = value;
       }
     }
-    start = end;
+    const first = Math.min(low, high);
+    const second = Math.max(low, high);
+    kept.push(points[start]);
+    if (first > start) {
+      kept.push(points[first]);
+    }
+    if (second > first) {
+      kept.push(points[second]);
+    }
+    if (next - 1 > second) {
+      kept.push(points[next - 1]);
+    }
+    start = next;
   }
   return kept;
+}
+
+/**
+ * The step line through `points` (a change holds until the next one) as SVG path data. Turning
+ * numbers into text is most of the cost here on cold code, so each value's `V` command is made
+ * once, and a thinned series (`byColumn`) is drawn at whole-pixel columns: one `H` per column.
+ */
+function stepPath(points: readonly Point[], xMap: LinearMap, yMap: LinearMap, byColumn: boolean): string {
+  const { origin: x0, from: t0, factor: xFactor } = xMap;
+  const { origin: y0, from: v0, factor: yFactor } = yMap;
+  const pixelsPerMs = Math.abs(xFactor);
+  const direction = Math.sign(xFactor);
+  const vertical = new Map<number, string>();
+  let d = '';
+  let previousX = Number.NaN;
+  let previousY = '';
+  for (const { t, value } of points) {
+    const px = byColumn ? x0 + direction * Math.floor((t - t0) * pixelsPerMs) : round(x0 + (t - t0) * xFactor);
+    let py = vertical.get(value);
+    if (py === undefined) {
+      py = `V${round(y0 + (value - v0) * yFactor)}`;
+      vertical.set(value, py);
+    }
+    if (d === '') {
+      d = `M${px} ${py.slice(1)}`;
+    } else {
+      // A step: hold the previous figure until this change, then move to it.
+      if (px !== previousX) {
+        d += `H${px}`;
+      }
+      if (py !== previousY) {
+        d += py;
+      }
+    }
+    previousX = px;
+    previousY = py;
+  }
+  return d;
 }
 
 const HOUR = 3_600_000;

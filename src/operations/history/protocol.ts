@@ -3,7 +3,7 @@
 // import: the page bundle includes this file.
 import { LEDGER_SOURCES, type LedgerSource } from '../../stockChange/ledgerEntry';
 import { isPluralForms, type PluralForms } from '../../common/text/pluralForms';
-import { hasOnlyKeys, isArrayOf, isInteger, isRecord, isShortString, isTime, optional, parseMessage, type Check, type Checks } from '../../common/webview/schema';
+import { hasOnlyKeys, isArrayOf, isInteger, isRecord, isShortString, isTime, parseMessage, type Checks } from '../../common/webview/schema';
 
 /** One ledger entry as the page shows it. */
 export interface HistoryRow {
@@ -25,7 +25,7 @@ export interface LocationNow {
 }
 
 export const HISTORY_STRING_KEYS = [
-  'title', 'chartLabel', 'noHistory', 'filterLabel', 'filterPlaceholder', 'allSources', 'allLocations', 'exportCsv', 'refresh',
+  'title', 'loading', 'chartLabel', 'noHistory', 'filterLabel', 'filterPlaceholder', 'allSources', 'allLocations', 'exportCsv', 'refresh',
   'columnTime', 'columnSource', 'columnLocation', 'columnChange', 'columnBeforeAfter', 'columnReason', 'columnTransaction',
   'sourceSingle', 'sourceBulk', 'sourceTransfer', 'sourceOrder', 'sourceUndo', 'sourceOutside', 'onHandAxis', 'now',
   'reasonReceived', 'reasonDamaged', 'reasonCycleCount', 'reasonCorrection', 'reasonReturned', 'reasonOther',
@@ -60,37 +60,36 @@ export const MAX_HISTORY_ROWS = 100_000;
 const isText = (value: unknown, max = 500): value is string => isShortString(value, max);
 const isCode = (value: unknown): value is string => isShortString(value, 200);
 
-const rowChecks: Record<keyof HistoryRow, Check> = {
-  time: isTime,
-  source: (value) => LEDGER_SOURCES.includes(value as LedgerSource),
-  action: (value) => isText(value, 40),
-  locationCode: isCode,
-  before: optional(isInteger),
-  after: optional(isInteger),
-  qty: optional(isInteger),
-  transactionId: optional(isCode),
-  reason: optional((value) => isText(value, 40)),
-  note: optional((value) => isText(value)),
-};
+const ROW_KEYS: ReadonlySet<string> = new Set<keyof HistoryRow>(['time', 'source', 'action', 'locationCode', 'before', 'after', 'qty', 'transactionId', 'reason', 'note']);
+const SOURCES: ReadonlySet<unknown> = new Set(LEDGER_SOURCES);
 
-const rowCheckList = Object.entries(rowChecks);
-
-/** Run for every row of a history (up to 100,000): plain loops, no intermediate arrays. */
+/**
+ * Run for every row of a history (up to 100,000), in a page whose code is still cold when the
+ * history arrives: one expression of plain checks, no closure or entry array per field (a table
+ * of per-field checks cost 30 ms for 10,000 rows there).
+ */
 function isRow(value: unknown): value is HistoryRow {
   if (!isRecord(value)) {
     return false;
   }
   for (const key in value) {
-    if (!Object.hasOwn(rowChecks, key)) {
+    if (!ROW_KEYS.has(key)) {
       return false;
     }
   }
-  for (const [key, check] of rowCheckList) {
-    if (!check(value[key])) {
-      return false;
-    }
-  }
-  return true;
+  const { before, after, qty, transactionId, reason, note } = value;
+  return (
+    isTime(value.time) &&
+    SOURCES.has(value.source) &&
+    isText(value.action, 40) &&
+    isCode(value.locationCode) &&
+    (before === undefined || isInteger(before)) &&
+    (after === undefined || isInteger(after)) &&
+    (qty === undefined || isInteger(qty)) &&
+    (transactionId === undefined || isCode(transactionId)) &&
+    (reason === undefined || isText(reason, 40)) &&
+    (note === undefined || isText(note))
+  );
 }
 
 function isStrings(value: unknown): value is HistoryStrings {

@@ -7,6 +7,7 @@ import { pluralForms } from '../../common/text/plural';
 export function historyStrings(): HistoryStrings {
   return {
     title: l10n.t('Stock history of {0}'),
+    loading: l10n.t('Reading the stock history…'),
     chartLabel: l10n.t('On hand over time, per location'),
     noHistory: l10n.t('No changes of this SKU are recorded yet. Changes made through the extension, and changes a refresh finds, appear here.'),
     filterLabel: l10n.t('Filter the entries'),

@@ -73,7 +73,8 @@ describe('operations: the history chart and page protocol', () => {
     const series = seriesFromRows(rows, [{ locationCode: 'RUH-WH1', onHand: 12 }, { locationCode: 'DMM-WH1', onHand: 3 }], T0 + 7_200_000);
     assert.deepStrictEqual(series, [
       { locationCode: 'JED-WH1', points: [{ t: T0 + 1_800_000, value: 0 }, { t: T0 + 1_800_000, value: 5 }] },
-      { locationCode: 'RUH-WH1', points: [{ t: T0, value: 10 }, { t: T0, value: 7 }, { t: T0 + 3_600_000, value: 7 }, { t: T0 + 3_600_000, value: 12 }, { t: T0 + 7_200_000, value: 12 }] },
+      // The change at T0 + 1 h starts from the 7 already drawn: only its new figure is a point.
+      { locationCode: 'RUH-WH1', points: [{ t: T0, value: 10 }, { t: T0, value: 7 }, { t: T0 + 3_600_000, value: 12 }, { t: T0 + 7_200_000, value: 12 }] },
     ]);
   });
 
@@ -114,6 +115,50 @@ describe('operations: the history chart and page protocol', () => {
     const geometry = chartGeometry(seriesFromRows(many, [], T0), { width: 800, height: 260, left: 56, right: 16, top: 12, bottom: 28, rtl: false });
     const commands = geometry.paths[0].d.match(/[MHV]/g)?.length ?? 0;
     assert.ok(commands < 800 * 8, `${commands} path commands`);
+  });
+
+  it('draws a dense series by pixel column, each column reaching the same figures as every change in it would', () => {
+    // 10,000 changes over a plot 350 px wide: about 29 changes to a pixel column.
+    const many: HistoryRow[] = Array.from({ length: 10_000 }, (_, index) => ({ time: T0 + index * 60_000, source: 'outside', action: 'observed', locationCode: 'RUH-WH1', before: (index * 37) % 101, after: ((index + 1) * 37) % 101 }));
+    const box = { width: 400, height: 200, left: 40, right: 10, top: 10, bottom: 20, rtl: false };
+    const [line] = seriesFromRows(many, [], T0);
+    const geometry = chartGeometry([line], box);
+    const [low, high] = [geometry.yTicks[0], geometry.yTicks[geometry.yTicks.length - 1]];
+    const yOf = (value: number): number => low.position + ((value - low.value) * (high.position - low.position)) / (high.value - low.value);
+    const tMin = line.points[0].t;
+    const pixelsPerMs = 350 / (line.points[line.points.length - 1].t - tMin);
+    // What each column must show: the figure held into it, and every figure set inside it.
+    const expected = new Map<number, [number, number]>();
+    let held: number | undefined;
+    for (const { t, value } of line.points) {
+      const column = Math.floor((t - tMin) * pixelsPerMs);
+      const [from, to] = expected.get(column) ?? [held ?? yOf(value), held ?? yOf(value)];
+      expected.set(column, [Math.min(from, yOf(value)), Math.max(to, yOf(value))]);
+      held = yOf(value);
+    }
+    // What the path shows: the vertical strokes in each column, from where the pen stood.
+    const drawn = new Map<number, [number, number]>();
+    let x = 0;
+    let y = 0;
+    for (const [, command, args] of geometry.paths[0].d.matchAll(/([MHV])([^MHV]+)/g)) {
+      const numbers = args.trim().split(/\s+/).map(Number);
+      if (command === 'M') {
+        [x, y] = numbers;
+      } else if (command === 'H') {
+        x = numbers[0];
+      }
+      const column = Math.floor(x - 40);
+      const to = command === 'V' ? numbers[0] : y;
+      const [from, until] = drawn.get(column) ?? [y, y];
+      drawn.set(column, [Math.min(from, y, to), Math.max(until, y, to)]);
+      y = to;
+    }
+    assert.ok(geometry.paths[0].d.length < 40 * 350, `${geometry.paths[0].d.length} characters for ${line.points.length} points`);
+    assert.deepStrictEqual([...drawn.keys()], [...expected.keys()], 'every column drawn, none added');
+    for (const [column, [from, to]] of expected) {
+      const [drawnFrom, drawnTo] = drawn.get(column) as [number, number];
+      assert.ok(Math.abs(drawnFrom - from) < 0.25 && Math.abs(drawnTo - to) < 0.25, `column ${column}: drawn ${drawnFrom}–${drawnTo}, changes reach ${from.toFixed(2)}–${to.toFixed(2)}`);
+    }
   });
 
   it('filters entries by source, location and text', () => {

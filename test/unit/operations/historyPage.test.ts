@@ -24,6 +24,9 @@ describe('stock history page (Chromium)', () => {
       await handle.page.setViewportSize({ width: 900, height: 640 });
       const strings = withBundle(language === 'ar' ? arabicBundle() : {}, () => historyStrings());
       await handle.send({ type: 'init', strings, locale: language });
+      // While the host reads the ledger, the page says so (a status, for screen readers too).
+      assert.strictEqual(await handle.page.innerText('[role="status"].loading'), strings.loading);
+      assert.strictEqual(await handle.page.getAttribute('#app', 'aria-busy'), 'true');
       await handle.send({ type: 'history', sku: 'AJW-DATES-500', name: '<b>تمر عجوة</b>', rows: [], now: [], readAt: 0, extra: true });
       const rows = makeHistory(90, Date.UTC(2026, 10, 20));
       rows[89] = { ...rows[89], reason: 'damaged', note: '<img src=x onerror=alert(1)> pallet' };
@@ -38,6 +41,7 @@ describe('stock history page (Chromium)', () => {
         first: document.querySelector<HTMLElement>('.table tbody tr')?.innerText ?? '',
         yLabelAnchor: document.querySelector('.axis-label')?.getAttribute('text-anchor'),
       }));
+      assert.strictEqual(await handle.page.locator('.loading').count(), 0, 'the history took the loading line\'s place');
       assert.strictEqual(shown.dir, language === 'ar' ? 'rtl' : 'ltr');
       assert.strictEqual(shown.lines, 3);
       assert.strictEqual(shown.subtitle, '<b>تمر عجوة</b>');

@@ -541,17 +541,37 @@ describe('packing page (Chromium)', function () {
     assert.equal(await handle.page.locator('.notice').count(), 0);
   });
 
+  it('renders a queue of 500 in the task that brings it, so one frame paints it whole', async () => {
+    await handle.send({ type: 'init', warehouse: { code: 'WH-RUH', name: 'Riyadh Central' }, strings: STRINGS, locale: 'en' });
+    const atOnce = await handle.page.evaluate((data) => {
+      window.dispatchEvent(new MessageEvent('message', { data }));
+      return document.querySelectorAll('.card').length;
+    }, { type: 'queue', orders: makeOrders(500, 5), readAt: 1 });
+    assert.equal(atOnce, 500);
+    assert.deepEqual(await cardTexts(handle).then((ids) => [ids[0], ids[499]]), ['ORD-1', 'ORD-500']);
+  });
+
+  it('lists every item of a long order, past the rows its card is copied with, each once and in order', async () => {
+    const [long] = makeOrders(1, 15);
+    const [short] = makeOrders(1, 2);
+    await handle.showQueue([long, { ...short, orderId: 'ORD-2' }]);
+    const rows = (index: number): Promise<string[][]> =>
+      handle.page.locator('.card').nth(index).locator('.items tbody tr').evaluateAll((lines) => lines.map((line) => Array.from(line.children, (cell) => cell.textContent ?? '')));
+    assert.deepEqual(await rows(0), long.items.map((item) => [item.sku, item.name, String(item.quantity)]));
+    assert.deepEqual(await rows(1), short.items.map((item) => [item.sku, item.name, String(item.quantity)]));
+  });
+
   it('renders a large queue and keeps untouched cards when one changes', async () => {
     await handle.send({ type: 'init', warehouse: { code: 'WH-RUH', name: 'Riyadh Central' }, strings: STRINGS, locale: 'en' });
     // The first cards come at once, the rest in the following frames.
     const atOnce = await handle.page.evaluate((data) => {
       window.dispatchEvent(new MessageEvent('message', { data }));
       return document.querySelectorAll('.card').length;
-    }, { type: 'queue', orders: makeOrders(200, 5), readAt: 1 });
-    assert.ok(atOnce > 0 && atOnce < 200, `${atOnce} cards at once`);
-    assert.equal(await handle.page.locator('.summary .count').innerText(), '200 orders');
-    await handle.page.waitForFunction(() => document.querySelectorAll('.card').length === 200);
-    assert.deepEqual(await cardTexts(handle).then((ids) => [ids[0], ids[199]]), ['ORD-1', 'ORD-200']);
+    }, { type: 'queue', orders: makeOrders(1500, 5), readAt: 1 });
+    assert.ok(atOnce > 0 && atOnce < 1500, `${atOnce} cards at once`);
+    assert.equal(await handle.page.locator('.summary .count').innerText(), '1,500 orders');
+    await handle.page.waitForFunction(() => document.querySelectorAll('.card').length === 1500);
+    assert.deepEqual(await cardTexts(handle).then((ids) => [ids[0], ids[1499]]), ['ORD-1', 'ORD-1500']);
     await handle.page.evaluate(() => document.querySelectorAll('.card')[5].setAttribute('data-marker', 'kept'));
     await handle.page.locator('.card').first().locator('[data-action="pick"]').click();
     assert.equal(await handle.page.locator('.card[data-marker="kept"]').count(), 1);
