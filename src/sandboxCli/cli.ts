@@ -16,6 +16,7 @@ import type { RuleLevel } from '../traffic/rules';
 import { formatTrafficLine, isSeverity, TrafficSummary } from '../traffic/report';
 import { DIALECTS, isDialect, isWebhookType, loadScenarioFile, startSandbox, WEBHOOK_TYPES, type SandboxOptions, type WebhookInput } from '../sandbox';
 import { LineOutput } from './lineOutput';
+import { boundYoungGeneration, sizedByUser } from './youngGeneration';
 
 // Required rather than run (`require('./oto-sandbox.js')`), the file is a module: startSandbox gives
 // the control room's operations as functions. Run as a script, it is the CLI (require.main below).
@@ -275,6 +276,10 @@ async function main(program: string): Promise<void> {
     const report = await runReplay({ file: cli.replay, against: cli.against, sandbox: cli.sandbox, env: process.env });
     console.log(report.lines.join('\n'));
     process.exit(report.exitCode);
+  }
+  // The CLI's process is its own (required as a module, the caller's process is left alone).
+  if (!sizedByUser(process.execArgv, process.env.NODE_OPTIONS)) {
+    boundYoungGeneration();
   }
   const lint = lintOptions(cli);
   const limits = cliLimits(cli.maxConnections);
