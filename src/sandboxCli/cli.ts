@@ -16,7 +16,7 @@ import type { RuleLevel } from '../traffic/rules';
 import { formatTrafficLine, isSeverity, TrafficSummary } from '../traffic/report';
 import { DIALECTS, isDialect, isWebhookType, loadScenarioFile, startSandbox, WEBHOOK_TYPES, type SandboxOptions, type WebhookInput } from '../sandbox';
 import { LineOutput } from './lineOutput';
-import { boundYoungGeneration, sizedByUser } from './youngGeneration';
+import { sizeHeapForService } from './heapSizing';
 
 // Required rather than run (`require('./oto-sandbox.js')`), the file is a module: startSandbox gives
 // the control room's operations as functions. Run as a script, it is the CLI (require.main below).
@@ -278,9 +278,7 @@ async function main(program: string): Promise<void> {
     process.exit(report.exitCode);
   }
   // The CLI's process is its own (required as a module, the caller's process is left alone).
-  if (!sizedByUser(process.execArgv, process.env.NODE_OPTIONS)) {
-    boundYoungGeneration();
-  }
+  sizeHeapForService();
   const lint = lintOptions(cli);
   const limits = cliLimits(cli.maxConnections);
   const extra = cli.proxy === undefined ? [] : [{ id: 'shape-drift', severity: 'info' }];
