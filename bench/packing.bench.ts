@@ -3,7 +3,8 @@
 // laid out (the page builds the first cards at once, the rest a batch per frame), and to all 500
 // cards laid out and then painted. Each run uses a fresh page, so every render is a first render.
 // Wall times swing with the machine's load, so the CPU time Chromium's renderers spent on the
-// whole render is printed too, with a bare-DOM reference to read the figures against.
+// whole render is printed too, with a bare-DOM reference to read the figures against, and the
+// number of nodes the cards are made of, which does not swing at all.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { launchBrowser, makeOrders, openPackingPage, STRINGS, type Browser, type PackingPageHandle } from '../test/unit/packing/pageHarness';
@@ -21,6 +22,8 @@ interface Timing {
   allLayoutMs: number;
   allFrameMs: number;
   cards: number;
+  /** Elements and text nodes in the card list once it is whole, counted after the timings. */
+  nodes: number;
 }
 
 function median(values: number[]): number {
@@ -70,7 +73,12 @@ async function renderQueue({ total, marks }: { total: number; marks?: readonly s
   if (marks) {
     performance.mark(marks[1]);
   }
-  return { firstLayoutMs, allLayoutMs, allFrameMs, cards: cards() };
+  const walker = document.createTreeWalker(document.querySelector('.cards') as Node, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  let nodes = 0;
+  while (walker.nextNode()) {
+    nodes += 1;
+  }
+  return { firstLayoutMs, allLayoutMs, allFrameMs, cards: cards(), nodes };
 }
 
 /** A page with the warehouse shown and the queue ready to be delivered. */
@@ -122,7 +130,7 @@ export async function run(): Promise<void> {
     const traced = await queuePage(browser, orders);
     const breakdown = await traceBreakdown(traced.page, () => traced.page.evaluate(renderQueue, { total: ORDERS, marks: [TRACE_START, TRACE_END] }));
     await traced.page.close();
-    const line = (label: string, key: Exclude<keyof Timing, 'cards'>): string => {
+    const line = (label: string, key: Exclude<keyof Timing, 'cards' | 'nodes'>): string => {
       const values = timings.map((timing) => timing[key]);
       return `  ${label.padEnd(38)} median ${median(values).toFixed(1)} ms (min ${Math.min(...values).toFixed(1)}, max ${Math.max(...values).toFixed(1)})`;
     };
@@ -132,6 +140,8 @@ export async function run(): Promise<void> {
     console.log(line(`all ${ORDERS} cards, painted:`, 'allFrameMs'));
     console.log(`  ${'renderer CPU time for the whole render:'.padEnd(38)} mean ${(cpuMs / RUNS).toFixed(1)} ms`);
     console.log(`  ${'main thread, all 500 cards painted:'.padEnd(38)} ${formatBreakdown(breakdown)}`);
+    // The one figure the machine's load does not move: what the page builds and copies per card.
+    console.log(`  ${'nodes in the card list:'.padEnd(38)} ${timings[0].nodes} (${(timings[0].nodes / ORDERS).toFixed(1)} per card)`);
     console.log(`  ${'search over the queue:'.padEnd(38)} mean ${(filterMs / RUNS).toFixed(1)} ms per keystroke`);
     console.log(`  reference: ${REFERENCE_ELEMENTS} bare elements created in median ${median(referenceMs).toFixed(1)} ms on this machine (load average ${os.loadavg()[0].toFixed(2)})`);
   } finally {
