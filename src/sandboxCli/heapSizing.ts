@@ -64,12 +64,12 @@ export function sizeHeapForService(execArgv: readonly string[] = process.execArg
 }
 
 /**
- * Bounds the young generation at `boundBytes` from now on: after each of V8's minor collections
- * (one observer; V8 grows only in those), the growth factor is 2 below the bound and 1 at it. V8
- * also halves an idle young generation, and it then grows back to the bound under the next load.
- * Returns what stops it.
+ * Bounds the young generation at `boundBytes` for the life of the process: after each of V8's
+ * collections (it grows the young generation only in a minor one, and tells the observer between
+ * turns of the event loop), the growth factor is 2 below the bound and 1 at it. V8 also halves an
+ * idle young generation, which then grows back to the bound under the next load.
  */
-export function boundYoungGeneration(boundBytes = DEFAULT_NEW_SPACE_BYTES): () => void {
+export function boundYoungGeneration(boundBytes = DEFAULT_NEW_SPACE_BYTES): void {
   let factor = GROW;
   const apply = (): void => {
     const wanted = growthFactorFor(newSpaceBytes(), boundBytes);
@@ -78,11 +78,6 @@ export function boundYoungGeneration(boundBytes = DEFAULT_NEW_SPACE_BYTES): () =
       v8.setFlagsFromString(`--semi-space-growth-factor=${factor}`);
     }
   };
-  const observer = new PerformanceObserver(apply);
-  observer.observe({ entryTypes: ['gc'] });
+  new PerformanceObserver(apply).observe({ entryTypes: ['gc'] });
   apply();
-  return () => {
-    observer.disconnect();
-    v8.setFlagsFromString(`--semi-space-growth-factor=${GROW}`);
-  };
 }
