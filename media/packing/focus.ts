@@ -1,5 +1,5 @@
 // Keeping keyboard focus sensible while cards are redrawn, and moving it between cards.
-// A redrawn card is a new element, so focus is put back by order id and button, not by node.
+// A redrawn card has new buttons, so focus is put back by order id and button, not by node.
 
 export interface FocusedControl {
   orderId: string;

@@ -72,6 +72,25 @@ function afterNextPaint(callback: () => void): () => void {
   };
 }
 
+/**
+ * A redrawn card goes into the element it replaces: the list keeps its children (so scroll
+ * anchoring keeps the cards on screen still), and an off-screen card keeps the height it was last
+ * laid out at (`contain-intrinsic-size: auto`) rather than the placeholder's, so a change above
+ * the screen does not move what is on it.
+ */
+function takeOver(previous: HTMLElement, next: HTMLElement): HTMLElement {
+  for (const name of previous.getAttributeNames()) {
+    if (!next.hasAttribute(name)) {
+      previous.removeAttribute(name);
+    }
+  }
+  for (const name of next.getAttributeNames()) {
+    previous.setAttribute(name, next.getAttribute(name) as string);
+  }
+  previous.replaceChildren(...next.childNodes);
+  return previous;
+}
+
 export class PackingPage {
   private ready: Ready | undefined;
   private orders: QueueOrder[] = [];
@@ -314,7 +333,8 @@ export class PackingPage {
           break;
         }
         budget -= 1;
-        state.card = { key, element: renderCard(view, strings, format) };
+        const element = renderCard(view, strings, format);
+        state.card = { key, element: state.card ? takeOver(state.card.element, element) : element };
       }
       elements.push(state.card.element);
     }

@@ -83,8 +83,9 @@ describe('packing page (Chromium)', function () {
     assert.equal(await badge(handle, 0), 'Ready');
     assert.equal(await badge(handle, 1), 'Picked');
     assert.equal(await page.locator('.card').nth(1).locator('[data-action="pick"]').isDisabled(), true);
-    // The codicon font and the page's styles loaded under the CSP.
-    assert.match(await page.locator('.badge .codicon').first().evaluate((node) => getComputedStyle(node).fontFamily), /codicon/);
+    // The codicon font and the page's styles loaded under the CSP: the badge's glyph is drawn before its text.
+    assert.match(await page.locator('.badge').first().evaluate((node) => getComputedStyle(node, '::before').fontFamily), /codicon/);
+    assert.equal(await page.locator('.badge').first().evaluate((node) => (node as HTMLElement).getBoundingClientRect().width > 0 && document.fonts.check('16px codicon')), true);
     assert.equal(await page.locator('.button').first().evaluate((node) => getComputedStyle(node).cursor), 'pointer');
     assert.equal(await page.locator('.button').first().evaluate((node) => getComputedStyle(node).backgroundColor), 'rgb(49, 49, 49)');
   });
@@ -575,5 +576,80 @@ describe('packing page (Chromium)', function () {
     await handle.page.evaluate(() => document.querySelectorAll('.card')[5].setAttribute('data-marker', 'kept'));
     await handle.page.locator('.card').first().locator('[data-action="pick"]').click();
     assert.equal(await handle.page.locator('.card[data-marker="kept"]').count(), 1);
+  });
+
+  it('names buttons and item columns for a screen reader without their glyphs, and names every card, off screen too', async () => {
+    await handle.showQueue(makeOrders(40, 2));
+    const session = await handle.page.context().newCDPSession(handle.page);
+    const { nodes } = (await session.send('Accessibility.getFullAXTree')) as { nodes: Array<{ ignored: boolean; role?: { value: string }; name?: { value: string } }> };
+    await session.detach();
+    const named = (role: string): string[] => nodes.filter((node) => !node.ignored && node.role?.value === role).map((node) => node.name?.value ?? '');
+    // Chromium leaves out what content-visibility skips (off screen) but the card itself, so each card is named by its own label.
+    assert.deepEqual(
+      named('article'),
+      Array.from({ length: 40 }, (_, index) => `Order ORD-${index + 1}`),
+    );
+    // The cards on screen: buttons named by their words alone (no private-use glyph), headers by their columns.
+    const buttons = named('button').filter((name) => name !== 'Refresh');
+    assert.ok(buttons.length >= 6, `${buttons.length} card buttons in the tree`);
+    assert.deepEqual(new Set(buttons), new Set(['Mark picked', 'Mark packed', 'Details']));
+    const headers = named('columnheader');
+    assert.ok(headers.length >= 6 && headers.length % 3 === 0, `${headers.length} column headers`);
+    assert.deepEqual(headers.slice(0, 6), ['SKU', 'Product', 'Qty', 'SKU', 'Product', 'Qty']);
+    assert.deepEqual(named('cell').slice(0, 3), ['SKU-1-1', 'Product 1.1', '1']);
+    assert.ok(!nodes.some((node) => /[\ue000-\uf8ff]/.test(node.name?.value ?? '')), 'no glyph in any name');
+    // The headers' words are drawn on screen, from the same attribute.
+    const th = handle.page.locator('.card').first().locator('th').first();
+    assert.equal(await th.evaluate((node) => getComputedStyle(node, '::before').content), '"SKU" / ""');
+    assert.ok((await th.boundingBox())!.height > 10);
+  });
+
+  it('scrolls an off-screen card into view when the keyboard moves into it, which then works as any other', async () => {
+    await handle.showQueue(makeOrders(40, 3));
+    const { page } = handle;
+    const shownAndRendered = (): Promise<{ orderId: string; action: string; inView: boolean; rendered: boolean }> =>
+      page.evaluate(() => {
+        const active = document.activeElement as HTMLElement;
+        const box = active.getBoundingClientRect();
+        return {
+          orderId: active.closest<HTMLElement>('.card')?.dataset.orderId ?? '',
+          action: active.dataset.action ?? '',
+          inView: box.top >= 0 && box.bottom <= window.innerHeight && box.height > 0,
+          // A card content-visibility still skips would say false here.
+          rendered: active.checkVisibility({ contentVisibilityAuto: true }),
+        };
+      });
+    // Before: the last card is off screen and skipped.
+    assert.equal(await page.locator('.card').last().evaluate((card) => card.querySelector('button')!.checkVisibility({ contentVisibilityAuto: true })), false);
+    await page.locator('.card').first().locator('[data-action="pick"]').focus();
+    for (let index = 1; index < 40; index++) {
+      await page.keyboard.press('ArrowDown');
+    }
+    assert.deepEqual(await shownAndRendered(), { orderId: 'ORD-40', action: 'pick', inView: true, rendered: true });
+    // Tab from the card before it, scrolled far away first, lands in it and scrolls it in as well.
+    await page.locator('.card').nth(37).locator('[data-action="toggleDetails"]').focus();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.keyboard.press('Tab');
+    assert.deepEqual(await shownAndRendered(), { orderId: 'ORD-39', action: 'pick', inView: true, rendered: true });
+    await page.keyboard.press('Enter');
+    const picked = (await handle.waitForPosted(isUpdate)) as Update;
+    assert.equal(picked.orderId, 'ORD-39');
+    // The page's find (Ctrl+F in the webview) finds the words of a card far below.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    assert.equal(await page.evaluate(() => (window as unknown as { find(text: string): boolean }).find('Product 35.3')), true);
+  });
+
+  it('keeps the cards on screen where they are when a card above them is redrawn', async () => {
+    await handle.showQueue(makeOrders(40, 3));
+    const { page } = handle;
+    await page.locator('.card').nth(20).evaluate((card) => card.scrollIntoView({ block: 'start' }));
+    const top = (): Promise<number> => page.locator('.card').nth(20).evaluate((card) => Math.round(card.getBoundingClientRect().top));
+    const before = await top();
+    // Card 3 (far above) gets a different height: an error line, then back.
+    await page.locator('.card').nth(2).locator('[data-action="pick"]').evaluate((button) => (button as HTMLButtonElement).click());
+    const picked = (await handle.waitForPosted(isUpdate)) as Update;
+    await handle.send({ type: 'statusResult', requestId: picked.requestId, orderId: 'ORD-3', ok: false, error: 'OTO refused the change: a long message that makes the card taller than it was' });
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    assert.equal(await top(), before);
   });
 });
