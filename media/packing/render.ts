@@ -171,17 +171,13 @@ function stateLabel(state: PackingState, s: PageStrings): string {
   return { ready: s.stateReady, picked: s.statePicked, packed: s.statePacked, unknown: s.stateUnknown }[state];
 }
 
-/** A cell whose text is filled in later, through the empty text node it holds (cheaper than `textContent`, which makes one). */
-function textCell(className: string): HTMLTableCellElement {
-  return el('td', { className }, [document.createTextNode('')]);
-}
-
+/**
+ * A row of empty cells, given their text by `textContent` once copied: a copy without the text
+ * nodes is that much cheaper, and one `textContent` costs less than reaching an empty text node
+ * and setting its data (the page's code runs cold, once per queue, so each DOM call counts).
+ */
 function itemRow(): HTMLTableRowElement {
-  return el('tr', {}, [textCell('sku'), textCell('name'), textCell('qty')]);
-}
-
-function fill(cell: Element, text: string): void {
-  (cell.firstChild as Text).data = text;
+  return el('tr', {}, [el('td', { className: 'sku' }), el('td', { className: 'name' }), el('td', { className: 'qty' })]);
 }
 
 /** Orders with up to this many items get their rows with the card's copy; longer ones row by row. */
@@ -198,9 +194,9 @@ function fillItems(body: HTMLTableSectionElement, order: QueueOrder, s: PageStri
   for (const item of items) {
     const sku = row.firstElementChild as Element;
     const name = sku.nextElementSibling as Element;
-    fill(sku, item.sku);
-    fill(name, item.name || s.unknownValue);
-    fill(name.nextElementSibling as Element, f.number(item.quantity));
+    sku.textContent = item.sku;
+    name.textContent = item.name || s.unknownValue;
+    (name.nextElementSibling as Element).textContent = f.number(item.quantity);
     row = row.nextElementSibling as Element;
   }
 }
@@ -304,7 +300,6 @@ function optionalRows(d: OrderDetailsView, s: PageStrings, f: Formatter): Node[]
   );
 }
 
-/** Everything of a card that depends only on its shape (state, flags, item count) and the strings. */
 /**
  * A column header named by its `aria-label`, which a screen reader announces with each cell of the
  * column; packing.css draws the label from that attribute, so 500 cards' headers are not 1,500 text
@@ -314,13 +309,40 @@ function columnHeader(label: string, className?: string): HTMLTableCellElement {
   return el('th', { className, attrs: { scope: 'col', 'aria-label': label } });
 }
 
+const unitsTexts = new WeakMap<PageStrings, Map<number, string>>();
+
+/**
+ * "15 units": made once per total and page strings (the formatter comes with them, in `init`),
+ * as choosing a plural form costs more than the rest of a card's text (500 cards).
+ */
+function unitsText(order: QueueOrder, s: PageStrings, f: Formatter): string {
+  let units = 0;
+  for (const item of order.items) {
+    units += item.quantity;
+  }
+  let texts = unitsTexts.get(s);
+  if (!texts) {
+    texts = new Map();
+    unitsTexts.set(s, texts);
+  }
+  let text = texts.get(units);
+  if (text === undefined) {
+    text = f.text(pickForm(s.totalUnits, units), units);
+    // A queue has a few dozen different totals; the bound keeps a hostile one from growing this.
+    if (texts.size < 1000) {
+      texts.set(units, text);
+    }
+  }
+  return text;
+}
+
 /** Everything of a card that depends only on its shape (state, flags, item count) and the strings. */
 function cardSkeleton(view: CardView, s: PageStrings, rows: number): HTMLElement {
   return el('article', { className: `card state-${view.state}${view.pending ? ' pending' : ''}`, attrs: { tabindex: '-1' } }, [
     el('div', { className: 'card-head' }, [
-      el('h2', { className: 'order-id' }, [el('span', { className: 'muted', text: s.orderLabel }), el('span', { className: 'order-value' }, [document.createTextNode('')])]),
+      el('h2', { className: 'order-id' }, [el('span', { className: 'muted', text: s.orderLabel }), el('span', { className: 'order-value' })]),
       el('span', { className: `badge badge-${view.state}${glyph(STATE_ICON[view.state])}`, text: stateLabel(view.state, s) }),
-      el('span', { className: 'units' }, [document.createTextNode('')]),
+      el('span', { className: 'units' }),
     ]),
     el('table', { className: 'items' }, [
       // Fixed column widths on the header cells (packing.css), the same in every card, so the item
@@ -397,9 +419,8 @@ export function renderCard(view: CardView, s: PageStrings, f: Formatter): HTMLEl
   const label = `${s.orderLabel} ${order.orderId}`;
   card.setAttribute('data-order-id', order.orderId);
   card.setAttribute('aria-label', label);
-  fill(part(card, paths.value), order.orderId);
-  const units = order.items.reduce((sum, item) => sum + item.quantity, 0);
-  fill(part(card, paths.units), f.text(pickForm(s.totalUnits, units), units));
+  part(card, paths.value).textContent = order.orderId;
+  part(card, paths.units).textContent = unitsText(order, s, f);
   fillItems(part<HTMLTableSectionElement>(card, paths.items), order, s, f);
   if (view.error !== undefined) {
     part(card, paths.errorText).textContent = view.error;
