@@ -183,22 +183,29 @@ function itemRow(): HTMLTableRowElement {
 /** Orders with up to this many items get their rows with the card's copy; longer ones row by row. */
 const ROWS_IN_TEMPLATE = 12;
 
-/** Fills the item table's rows (`body` holds the first `ROWS_IN_TEMPLATE` of them already). */
-function fillItems(body: HTMLTableSectionElement, order: QueueOrder, s: PageStrings, f: Formatter): void {
-  const { items } = order;
+/**
+ * Fills the item table's rows (`body` holds the first `ROWS_IN_TEMPLATE` of them already) and
+ * returns the order's total units. An indexed loop: the page's code runs cold, where an iterator
+ * per order costs.
+ */
+function fillItems(body: HTMLTableSectionElement, items: QueueOrder['items'], s: PageStrings, f: Formatter): number {
   for (let index = body.childElementCount; index < items.length; index++) {
     body.append(fromTemplate('item-row', itemRow));
   }
   // Walked by sibling: indexing `rows` and `cells` (live collections) costs more, 2,500 times.
   let row = body.firstElementChild as Element;
-  for (const item of items) {
+  let units = 0;
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index];
     const sku = row.firstElementChild as Element;
     const name = sku.nextElementSibling as Element;
     sku.textContent = item.sku;
     name.textContent = item.name || s.unknownValue;
     (name.nextElementSibling as Element).textContent = f.number(item.quantity);
+    units += item.quantity;
     row = row.nextElementSibling as Element;
   }
+  return units;
 }
 
 /** Ready, or not known to be anything else: picking is the next step (OTO itself refuses a pick that is not). */
@@ -315,11 +322,7 @@ const unitsTexts = new WeakMap<PageStrings, Map<number, string>>();
  * "15 units": made once per total and page strings (the formatter comes with them, in `init`),
  * as choosing a plural form costs more than the rest of a card's text (500 cards).
  */
-function unitsText(order: QueueOrder, s: PageStrings, f: Formatter): string {
-  let units = 0;
-  for (const item of order.items) {
-    units += item.quantity;
-  }
+function unitsText(units: number, s: PageStrings, f: Formatter): string {
   let texts = unitsTexts.get(s);
   if (!texts) {
     texts = new Map();
@@ -409,7 +412,7 @@ function part<T extends HTMLElement = HTMLElement>(card: HTMLElement, path: numb
 export function renderCard(view: CardView, s: PageStrings, f: Formatter): HTMLElement {
   const { order } = view;
   const rows = Math.min(order.items.length, ROWS_IN_TEMPLATE);
-  const shape = [view.state, view.pending, view.confirming, view.expanded, view.error !== undefined, view.offline, view.advance, rows].join('|');
+  const shape = `${view.state}|${view.pending}|${view.confirming}|${view.expanded}|${view.error !== undefined}|${view.offline}|${view.advance}|${rows}`;
   const skeleton = templateOf(`card|${shape}`, () => cardSkeleton(view, s, rows), s);
   const card = skeleton.cloneNode(true) as HTMLElement;
   const paths = pathsIn(skeleton);
@@ -420,8 +423,8 @@ export function renderCard(view: CardView, s: PageStrings, f: Formatter): HTMLEl
   card.setAttribute('data-order-id', order.orderId);
   card.setAttribute('aria-label', label);
   part(card, paths.value).textContent = order.orderId;
-  part(card, paths.units).textContent = unitsText(order, s, f);
-  fillItems(part<HTMLTableSectionElement>(card, paths.items), order, s, f);
+  const units = fillItems(part<HTMLTableSectionElement>(card, paths.items), order.items, s, f);
+  part(card, paths.units).textContent = unitsText(units, s, f);
   if (view.error !== undefined) {
     part(card, paths.errorText).textContent = view.error;
   }
