@@ -291,6 +291,7 @@ async function main(program: string): Promise<void> {
   const lines = cli.quiet ? undefined : new LineOutput();
   let idle: NodeJS.Timeout | undefined;
   let stopping = false;
+  let outputClosed = false;
   const stop = (): void => {
     clearTimeout(idle);
     if (stopping) {
@@ -302,7 +303,8 @@ async function main(program: string): Promise<void> {
       .then(() => log?.close())
       .then(() => {
         lines?.flush();
-        console.log(`${'refreshToken' in server ? 'OTO sandbox' : 'OTO recording proxy'} stopped\n${summary.format(cli.failOn)}`);
+        // With the output closed, the summary still reaches whoever watches the run.
+        (outputClosed ? console.error : console.log)(`${'refreshToken' in server ? 'OTO sandbox' : 'OTO recording proxy'} stopped\n${summary.format(cli.failOn)}`);
         process.exit(summary.exitCode(cli.failOn));
       });
   };
@@ -318,6 +320,19 @@ async function main(program: string): Promise<void> {
     }
   };
   server.activity.onDidChange(waitForIdle);
+  // A reader that goes away (`| head`, a test harness that died) ends the run cleanly, log closed
+  // and summary given, as SIGPIPE ends other command-line tools: the next line's EPIPE would
+  // otherwise crash the process with a stack trace, and a sandbox nobody reads is an orphan.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') {
+      throw error;
+    }
+    if (!outputClosed) {
+      outputClosed = true;
+      console.error('The output was closed (EPIPE): stopping.');
+    }
+    stop();
+  });
   // Every account's exchanges: an added account's line is marked with it, and so is its log line.
   const record = ({ account, exchange }: { account?: string; exchange: TrafficExchange }): void => {
     const other = account !== undefined && account !== 'default';

@@ -1,9 +1,10 @@
 // Turns what a server saw of one request and its answer into a TrafficExchange: tokens shortened,
 // bodies cut at the capture limit (their real size kept), JSON parsed only when someone reads it.
-import { createHash } from 'node:crypto';
 import type { CapturedBody, Finding, TokenGrant, TrafficExchange, TrafficSource } from './exchange';
 import { bearerToken, mightHoldToken, shortenAuthorization, shortenTokens, tokenFingerprint } from './tokens';
 import { API_PREFIX, ENDPOINT_NAMES, WEBHOOK_ENDPOINT } from '../oto';
+import { withinDepth } from '../common/json/depth';
+import { roughKey } from './bodyIdentity';
 
 /** Bodies past this are kept truncated. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -55,9 +56,11 @@ export type CapturedExchange = Omit<TrafficExchange, 'id' | 'findings'> & Partia
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
 
+/** The body's JSON; `undefined` when it is not JSON, or nested too deep to keep as JSON (`withinDepth`). */
 function parse(text: string): unknown {
   try {
-    return text.trim() === '' ? undefined : (JSON.parse(text) as unknown);
+    const value = text.trim() === '' ? undefined : (JSON.parse(text) as unknown);
+    return withinDepth(value) ? value : undefined;
   } catch {
     return undefined;
   }
@@ -72,8 +75,8 @@ function parse(text: string): unknown {
  */
 class KeptBody implements CapturedBody {
   private parsed: { value: unknown } | undefined;
-  /** `bodyDigest`'s, once made (`null`: not JSON). */
-  digest: string | null | undefined = undefined;
+  /** `bodyKey`'s, once made (`null`: not JSON). */
+  key: number | null | undefined = undefined;
 
   constructor(
     readonly text: string,
@@ -116,29 +119,32 @@ export function keptCost(body: CapturedBody | undefined): number {
   return (keepsParse ? 5 : 2) * body.text.length;
 }
 
-// Bodies that capture did not make (read back from a log, built by a test) keep their digest here.
-const otherDigests = new WeakMap<CapturedBody, string | null>();
+// Bodies that capture did not make (read back from a log, built by a test) keep their key here.
+const otherKeys = new WeakMap<CapturedBody, number | null>();
 
 /**
- * A digest of the body's parsed JSON (`null` when it has none), made once per body: the
+ * The `roughKey` of the body's parsed JSON (`null` when it has none), made once per body: the
  * duplicate-write check compares a write with every earlier one in its window (a bulk import: a
- * thousand), so the digest is a field of the body rather than a lookup (a WeakMap lookup per earlier
- * write was half the check's cost). Equal for bodies that differ only in spacing.
+ * thousand), so the key is a field of the body rather than a lookup (a WeakMap lookup per earlier
+ * write was half the check's cost).
  */
-export function bodyDigest(body: CapturedBody): string | null {
+export function bodyKey(body: CapturedBody): number | null {
   const kept = body instanceof KeptBody ? body : undefined;
-  let digest = kept ? kept.digest : otherDigests.get(body);
-  if (digest === undefined) {
+  let key = kept ? kept.key : otherKeys.get(body);
+  if (key === undefined) {
     const { json } = body;
-    digest = json === undefined ? null : createHash('sha256').update(JSON.stringify(json)).digest('base64');
+    key = json === undefined ? null : roughKey(json);
     if (kept) {
-      kept.digest = digest;
+      kept.key = key;
     } else {
-      otherDigests.set(body, digest);
+      otherKeys.set(body, key);
     }
   }
-  return digest;
+  return key;
 }
+
+/** A parse too deep to keep (`withinDepth`): the body is kept as its text. */
+const NOT_KEPT_AS_JSON = Object.freeze({ value: undefined });
 
 /** The body of every request that has none (most reads): one object for all of them, not one each. */
 const NO_REQUEST_BODY = new KeptBody('', 0, false, { value: undefined }, true);
@@ -159,7 +165,8 @@ export function captureBody(body: Buffer | string, limit: number, realBytes?: nu
     raw = buffer ? buffer.toString('utf8') : (body as string);
   }
   const text = mightHoldToken(raw) ? shortenTokens(raw) : raw;
-  return new KeptBody(text, bytes, bytes > limit, text === raw ? parsed : undefined, keepParse);
+  const known = text !== raw ? undefined : parsed === undefined || withinDepth(parsed.value) ? parsed : NOT_KEPT_AS_JSON;
+  return new KeptBody(text, bytes, bytes > limit, known, keepParse);
 }
 
 /** What an `Authorization` value is kept as, and the fingerprint of its bearer token. */

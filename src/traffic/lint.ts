@@ -19,7 +19,15 @@ export function lint(history: readonly TrafficExchange[], exchange: TrafficExcha
     if (level === 'off') {
       continue;
     }
-    const found = rule.check(history, exchange, settled);
+    let found: readonly Finding[];
+    try {
+      found = rule.check(history, exchange, settled);
+    } catch (error) {
+      // One rule's failure must not cost the exchange its place in the journal, nor the other
+      // rules their findings: the journal is the record of what the client sent.
+      console.error(`OTO traffic lint: the rule ${rule.id} failed on exchange #${exchange.id}:`, error);
+      continue;
+    }
     if (found.length > 0) {
       (findings ??= []).push(...(level === undefined || level === rule.severity ? found : found.map((finding) => ({ ...finding, severity: level }))));
     }

@@ -3,6 +3,7 @@
 // token: then only callers that send it (`Authorization: Bearer <token>`), from anywhere.
 import type * as http from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
+import { MAX_JSON_DEPTH, withinDepth } from '../../common/json/depth';
 import { ApiFailure } from '../http/errors';
 import { readBody } from '../http/server';
 import type { SandboxControl } from './operations';
@@ -134,6 +135,9 @@ export function controlRoom(options: ControlRoomOptions): (incoming: http.Incomi
         body = JSON.parse(text) as unknown;
       } catch (error) {
         throw new ControlError(400, [{ field: '', message: `the body is not valid JSON (${error instanceof Error ? error.message : String(error)})` }]);
+      }
+      if (!withinDepth(body)) {
+        throw new ControlError(400, [{ field: '', message: `the body nests deeper than ${MAX_JSON_DEPTH} levels` }]);
       }
     }
     const params = Object.fromEntries(match.entry.names.map((name, index) => [name, decodePart(match.found![index + 1])]));

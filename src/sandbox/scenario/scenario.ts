@@ -3,6 +3,7 @@
 // and SKUs that must exist). Every problem names its line and field; nothing half-read is used.
 import * as fs from 'node:fs';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { MAX_JSON_DEPTH, offsetTooDeep } from '../../common/json/depth';
 import { DEMO_PRODUCTS, demoLocations } from '../state/demo';
 import { compileSchema, describeSchemaError, fieldName } from './schema';
 import SCENARIO_SCHEMA from './scenario.schema.json';
@@ -57,6 +58,10 @@ export function parseScenario(text: string, file = '.oto/sandbox.json'): Sandbox
   };
   if (text.trim() === '') {
     throw new ScenarioError(file, [at(0, [], 'the file is empty; {} is the demo data as it is')]);
+  }
+  const deep = offsetTooDeep(text);
+  if (deep !== undefined) {
+    throw new ScenarioError(file, [at(deep, [], `nested deeper than ${MAX_JSON_DEPTH} levels`)]);
   }
   const syntax: ParseError[] = [];
   const tree = parseTree(text, syntax, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });

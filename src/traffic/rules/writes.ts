@@ -1,5 +1,6 @@
 // Writes OTO cannot make safe for you: it has no idempotency key, and `set` is last-writer-wins.
-import { bodyDigest } from '../capture';
+import { bodyKey } from '../capture';
+import { sameJson } from '../bodyIdentity';
 import type { TrafficExchange } from '../exchange';
 import { clientLabel, requestObject, rule, sameClient, sameToken, succeeded } from './rule';
 
@@ -13,16 +14,18 @@ function isRepeatableHarm(exchange: TrafficExchange): boolean {
 }
 
 /**
- * The same body as `exchange`'s, also when only its spacing differs: the same digest of the parsed
- * JSON (equal texts parse alike), or for a body that is not JSON the same text. Digests are made
- * once per body and kept with it, so a bulk import's check compares two short strings per earlier
- * write rather than two 8 KB texts.
+ * The same body as `exchange`'s, also when only its spacing or the order of its members differs:
+ * the same parsed JSON, or for a body that is not JSON the same text. Keys are made once per body
+ * and kept with it, so a bulk import's check compares two numbers per earlier write, and two
+ * bodies only when their keys agree.
  */
 function sameBodyAs(exchange: TrafficExchange): (earlier: TrafficExchange) => boolean {
-  const own = bodyDigest(exchange.requestBody);
-  return own === null
-    ? (earlier) => earlier.requestBody.text === exchange.requestBody.text
-    : (earlier) => bodyDigest(earlier.requestBody) === own;
+  const own = bodyKey(exchange.requestBody);
+  if (own === null) {
+    return (earlier) => earlier.requestBody.text === exchange.requestBody.text;
+  }
+  const { json } = exchange.requestBody;
+  return (earlier) => bodyKey(earlier.requestBody) === own && sameJson(earlier.requestBody.json, json);
 }
 
 /** A 4xx said no: that write changed nothing, so sending it again doubles nothing. */

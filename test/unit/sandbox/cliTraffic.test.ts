@@ -68,6 +68,21 @@ describe('sandbox CLI: traffic for CI', () => {
     assert.match(cli.output(), /passed: no finding at or above "error"/);
   });
 
+  it('stops cleanly when its output is closed (`| head`): log closed, summary on stderr, no crash', async function () {
+    this.timeout(30_000);
+    const log = path.join(dir, 'traffic.jsonl');
+    const cli = run(['--port', '0', '--refresh-token', 'ci-token', '--log', log, '--fail-on', 'error']);
+    const [, baseUrl] = await waitFor(/base URL:\s+(\S+)/, cli);
+    cli.child.stdout?.destroy();
+    await erp(baseUrl, 'ci-token', [['updateStockQuantity', { ...ADJUST, qty: '40.5' }]]);
+    // The exit code is the summary's (a finding at "error"), not a crash's.
+    assert.strictEqual(await cli.exited, 1, cli.output());
+    assert.doesNotMatch(cli.output(), /Unhandled|EPIPE\n\s+at /);
+    assert.match(cli.output(), /The output was closed \(EPIPE\): stopping\./);
+    assert.match(cli.output(), /2 exchanges, 1 finding[\s\S]*FAILED: findings at or above "error"/);
+    assert.strictEqual(fs.readFileSync(log, 'utf8').trimEnd().split('\n').length, 2);
+  });
+
   it('--quiet prints no line per exchange, yet logs, sums up and fails as usual', async function () {
     this.timeout(30_000);
     const log = path.join(dir, 'traffic.jsonl');

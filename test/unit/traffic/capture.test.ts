@@ -6,6 +6,7 @@ import { OtoClient } from '../../../src/client';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox';
 import { BODY_LIMIT_BYTES, UNAUTHENTICATED_BODY_LIMIT_BYTES, type RawExchange } from '../../../src/traffic/capture';
 import type { TrafficExchange } from '../../../src/traffic/exchange';
+import type { Rule } from '../../../src/traffic/rules';
 import { TrafficStore } from '../../../src/traffic/store';
 import { accessToken, call } from '../fakes/sandboxHttp';
 import { exchange } from './build';
@@ -151,6 +152,26 @@ describe('traffic capture (sandbox over HTTP)', () => {
     assert.strictEqual(answer.status, 200);
     assert.deepStrictEqual(Object.keys((answer.json as { stock: object }).stock).sort(), ['AJW-DATES-500', 'COF-SAU-250'], 'the sandbox answers both SKUs');
     assert.deepStrictEqual(seen.findings, []);
+  });
+
+  it('keeps a write nested too deep to keep as JSON, as its text, and the journal still answers', async () => {
+    // Twenty thousand levels overflowed every recursive reader of the parse; the order, which the
+    // sandbox applied, went missing from the journal.
+    const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    const body = `{"action":"inbound","locationCode":"RUH-WH1","items":[{"sku":"AJW-DATES-500","qty":1}],"notes":${deep}}`;
+    const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+    const recorded = nextExchange(sandbox);
+    assert.strictEqual((await call(`${sandbox.baseUrl}/createInventoryOrder`, { method: 'POST', headers, body })).status, 200);
+    const seen = await recorded;
+    assert.strictEqual(seen.endpoint, 'createInventoryOrder');
+    assert.strictEqual(seen.requestBody.text, body);
+    assert.strictEqual(seen.requestBody.json, undefined);
+    const resent = nextExchange(sandbox);
+    await call(`${sandbox.baseUrl}/createInventoryOrder`, { method: 'POST', headers, body });
+    assert.deepStrictEqual((await resent).findings.map((finding) => finding.rule), ['duplicate-write'], 'compared as text');
+    const journal = await call(`${sandbox.baseUrl.replace(/\/rest\/v2$/, '/__oto')}/requests?endpoint=createInventoryOrder`);
+    assert.strictEqual(journal.status, 200, journal.text);
+    assert.strictEqual((journal.json as { requests: unknown[] }).requests.length, 2);
   });
 
   it('captures nothing with traffic off', async () => {
@@ -315,6 +336,23 @@ describe('traffic store', () => {
       store.capture(raw(2));
       assert.deepStrictEqual(store.history().map((kept) => kept.client.port), [2]);
       assert.strictEqual(failures.length, 1);
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it('keeps an exchange and the other rules\' findings when one rule fails on it, and says which rule', () => {
+    const failing: Rule = { id: 'broken-rule', severity: 'info', check: () => { throw new RangeError('Maximum call stack size exceeded'); }, word: () => '' };
+    const store = new TrafficStore({ rules: [failing] });
+    const failures: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => failures.push(args);
+    try {
+      const kept = store.record(exchange(0, { body: { actionType: 'adjust', locationCode: 'RUH-WH1', sku: 'AJW-DATES-500', qty: '1.5' } }));
+      assert.deepStrictEqual(kept.findings.map((finding) => finding.rule), ['qty-not-integer']);
+      assert.deepStrictEqual(store.history().map((one) => one.id), [kept.id]);
+      assert.strictEqual(failures.length, 1);
+      assert.match(String(failures[0][0]), /the rule broken-rule failed on exchange #1/);
     } finally {
       console.error = original;
     }

@@ -162,6 +162,16 @@ describe('traffic lint rules', () => {
       assert.deepStrictEqual(fired({ body: ADJUST }, { text: spaced, at: 100 }), ['duplicate-write']);
       assert.deepStrictEqual(fired({ body: ADJUST }, { text: spaced.replace('"5"', '"6"'), at: 100 }), []);
     });
+    it('fires for the same body with its members in another order', () => {
+      const reordered = '{"items":[{"qty":3,"sku":"AJW-DATES-500"}],"locationCode":"RUH-WH1","action":"inbound"}';
+      assert.deepStrictEqual(fired(order(), { target: ORDER, text: reordered, at: 100 }), ['duplicate-write']);
+    });
+    it('does not fire for two long bodies that differ only in the middle of a long field', () => {
+      const notes = 'Inbound from the ERP import, batch notes: '.padEnd(8_000, 'x');
+      const other = `${notes.slice(0, 4_000)}y${notes.slice(4_001)}`;
+      assert.deepStrictEqual(fired(order({ description: notes }), { ...order({ description: other }), at: 100 }), []);
+      assert.deepStrictEqual(fired(order({ description: notes }), { ...order({ description: notes }), at: 100 }), ['duplicate-write']);
+    });
     it('serialises each body once, not once per pair, when a bulk import sends many writes in the window', () => {
       // An ERP importing 200 different inventory orders within seconds: each is compared with
       // every earlier one; serialising both bodies per comparison made that quadratic.

@@ -21,6 +21,17 @@ describe('sandbox control room: refused calls change nothing', () => {
     return orderId;
   };
 
+  it('a body nested deeper than 64 levels: 400 saying so, for a scenario to reset to and any other call', async () => {
+    const before = state();
+    const deep = `{"seed": 1, "products": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
+    for (const [method, path] of [['POST', '/reset'], ['PUT', '/stock'], ['POST', '/requests/count']]) {
+      const answer = await control(sandbox, method, path, deep);
+      assert.deepStrictEqual(refused(answer), [400, ['']], `${method} ${path}`);
+      assert.match(answer.text, /the body nests deeper than 64 levels/);
+    }
+    assert.strictEqual(state(), before);
+  });
+
   it('an order status that does not fit the order now: 409 naming the status', async () => {
     const orderId = await packedOrder();
     const before = state();

@@ -138,6 +138,7 @@ describe('sandbox scenarios', () => {
       ['a SKU twice', '{"products": [\n{"sku": "A", "name": "A"},\n{"sku": "A", "name": "B"}]}', 3, 'products[1].sku', /SKU "A" appears more than once/],
       ['locations without a warehouse for the demo products', '{"locations": [{"code": "B", "kind": "branch"}]}', 1, 'locations', /at least one warehouse/],
       ['an empty file', '  \n', 1, '', /empty/],
+      ['a value nested twenty thousand deep', `{\n"seed": 1,\n"products": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`, 3, '', /nested deeper than 64 levels/],
     ];
     for (const [what, text, line, field, message] of cases) {
       it(`names the line and field of ${what}`, () => {
