@@ -151,7 +151,7 @@ export class PackingPage {
   private handle(message: HostMessage): void {
     switch (message.type) {
       case 'init':
-        return this.init(message.warehouse, message.strings, message.locale);
+        return this.init(message.warehouse, message.strings, message.locale, message.screenReader === true);
       case 'loading':
         this.loading = true;
         return this.update();
@@ -188,7 +188,8 @@ export class PackingPage {
     this.api.postMessage(message);
   }
 
-  private init(warehouse: WarehouseInfo, strings: PageStrings, locale: string): void {
+  private init(warehouse: WarehouseInfo, strings: PageStrings, locale: string, screenReader: boolean): void {
+    this.root.classList.toggle('screen-reader', screenReader);
     const header = renderHeader(warehouse, strings, this.search);
     const search = header.querySelector('input') as HTMLInputElement;
     const summarySlot = header.querySelector('.summary-slot') as HTMLElement;

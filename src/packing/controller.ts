@@ -22,6 +22,8 @@ export interface PackingControllerOptions {
   queue: PackingQueue;
   strings: PageStrings;
   locale: string;
+  /** Whether VS Code's accessibility support is on (`editor.accessibilitySupport`), read at each init. */
+  screenReader?(): boolean;
   post(message: HostMessage): void;
   log: PackingLog;
   showLog(): void;
@@ -166,7 +168,7 @@ export class PackingController {
   /** A page that (re)appears gets everything at once, and a fresh read only if its data is stale. */
   private async pageReady(): Promise<void> {
     const { warehouse, strings, locale, queue } = this.options;
-    this.post({ type: 'init', warehouse, strings, locale });
+    this.post({ type: 'init', warehouse, strings, locale, ...(this.options.screenReader?.() ? { screenReader: true as const } : {}) });
     if (this.unreachable) {
       this.post({ type: 'unreachable', message: this.unreachableMessage() });
     }

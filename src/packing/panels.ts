@@ -99,6 +99,7 @@ export class PackingPanels implements vscode.Disposable {
       queue,
       strings: pageStrings(),
       locale: vscode.env.language,
+      screenReader: () => vscode.workspace.getConfiguration('editor').get<string>('accessibilitySupport') === 'on',
       post: pagePoster(panel.webview, (text) => log.warn(text), 'Packing'),
       log,
       showLog: () => void vscode.commands.executeCommand(COMMANDS.showLog),

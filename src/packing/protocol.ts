@@ -119,7 +119,8 @@ export type PageStrings = Record<PageStringKey, string> & Record<PagePluralKey, 
 
 /** Host → page. */
 export type HostMessage =
-  | { type: 'init'; warehouse: WarehouseInfo; strings: PageStrings; locale: string }
+  /** `screenReader`: VS Code's accessibility support is on, so every card is rendered whole (see packing.css). */
+  | { type: 'init'; warehouse: WarehouseInfo; strings: PageStrings; locale: string; screenReader?: true }
   | { type: 'loading' }
   /** The session changed: everything shown so far belongs to the one that ended. */
   | { type: 'reset' }
@@ -211,7 +212,7 @@ const isFalse = (value: unknown): boolean => value === false;
 const isBoolean = (value: unknown): boolean => typeof value === 'boolean';
 
 const hostChecks: Record<HostMessage['type'], Checks[]> = {
-  init: [{ warehouse: isWarehouse, strings: isStrings, locale: isString }],
+  init: [{ warehouse: isWarehouse, strings: isStrings, locale: isString, screenReader: optional(isTrue) }],
   loading: [{}],
   reset: [{}],
   queue: [{ orders: (v) => isArrayOf(v, isOrder), readAt: isTime, advance: optional(isTrue) }],

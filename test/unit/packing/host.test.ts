@@ -41,6 +41,8 @@ describe('packing host against the sandbox', () => {
   // The queue's read time and the controller's staleness check read this clock, moved on by hand.
   let time = Date.now();
   const clock = (): number => time;
+  // VS Code's editor.accessibilitySupport, as the panel reads it.
+  let screenReader = false;
 
   async function firstWarehouse(client: OtoClient): Promise<WarehouseInfo> {
     const locations = await client.getPickupLocations();
@@ -58,6 +60,7 @@ describe('packing host against the sandbox', () => {
       queue,
       strings: pageStrings(),
       locale: 'en',
+      screenReader: () => screenReader,
       post: (message) => result.posted.push(message),
       log: { info: (m) => result.logged.push(`info ${m}`), warn: (m) => result.logged.push(`warn ${m}`), error: (m) => result.logged.push(`error ${m}`) },
       showLog: () => {
@@ -141,6 +144,20 @@ describe('packing host against the sandbox', () => {
     }
     assert.deepEqual(queue.orders, expected);
     assert.deepEqual(sandbox.sent('getPackingOrders').at(-1)?.body, { warehouseCode: h.warehouse.code });
+  });
+
+  it('tells the page at each init whether accessibility support is on, as the setting is then', async () => {
+    const h = await host();
+    screenReader = false;
+    await h.controller.receive({ type: 'ready' });
+    assert.equal(lastOf(h.posted, 'init').screenReader, undefined);
+    screenReader = true;
+    try {
+      await h.controller.receive({ type: 'ready' });
+      assert.equal(lastOf(h.posted, 'init').screenReader, true);
+    } finally {
+      screenReader = false;
+    }
   });
 
   it('sends a cached queue to a page that reappears, and reads again only once it is stale', async () => {

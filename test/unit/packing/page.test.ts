@@ -604,6 +604,23 @@ describe('packing page (Chromium)', function () {
     assert.ok((await th.boundingBox())!.height > 10);
   });
 
+  it('renders every card whole when VS Code\'s accessibility support is on, so a screen reader reads off-screen items too', async () => {
+    const cells = async (): Promise<string[]> => {
+      const session = await handle.page.context().newCDPSession(handle.page);
+      const { nodes } = (await session.send('Accessibility.getFullAXTree')) as { nodes: Array<{ ignored: boolean; role?: { value: string }; name?: { value: string } }> };
+      await session.detach();
+      return nodes.filter((node) => !node.ignored && node.role?.value === 'cell').map((node) => node.name?.value ?? '');
+    };
+    const init = { type: 'init', warehouse: { code: 'WH-RUH', name: 'Riyadh Central' }, strings: STRINGS, locale: 'en' };
+    const orders = makeOrders(40, 2);
+    await handle.send({ ...init, screenReader: true });
+    await handle.send({ type: 'queue', orders, readAt: Date.UTC(2026, 10, 27, 9, 30) });
+    assert.ok((await cells()).includes('SKU-40-2'), 'the last card\'s items are in the accessibility tree');
+    await handle.send(init);
+    await handle.send({ type: 'queue', orders, readAt: Date.UTC(2026, 10, 27, 9, 31) });
+    assert.ok(!(await cells()).includes('SKU-40-2'), 'without it, an off-screen card waits until it nears the screen');
+  });
+
   it('scrolls an off-screen card into view when the keyboard moves into it, which then works as any other', async () => {
     await handle.showQueue(makeOrders(40, 3));
     const { page } = handle;
