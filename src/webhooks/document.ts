@@ -1,6 +1,7 @@
 // The read-only document of one inbox event: what it is, the signature verdict and why, the
 // Authorization check, the forwarded receiver's answer, then the request as received with the
 // Authorization value shortened. JSON, so the editor colours it and every value stays a string.
+import { withinDepth } from '../common/json/depth';
 import { shortenAuthorization, shortenTokens } from '../traffic/tokens';
 import type { InboxEvent } from './inbox';
 import { verifyPayload, type NamedSecret } from './verify';
@@ -62,7 +63,7 @@ export function formatInboxDocument(event: InboxEvent): string {
 /**
  * Verify Webhook Signature…'s report on a pasted payload: the verdict and why, every signing
  * string tried (the one that matched marked), which secret matched (by name, never its value), and
- * the timestamp's age. Undefined when the text is not a JSON object.
+ * the timestamp's age. Undefined when the text is not a JSON object (or nests too deep to show).
  */
 export function formatVerificationDocument(payloadText: string, secrets: readonly NamedSecret[], now: number): string | undefined {
   let payload: unknown;
@@ -71,7 +72,7 @@ export function formatVerificationDocument(payloadText: string, secrets: readonl
   } catch {
     return undefined;
   }
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload) || !withinDepth(payload)) {
     return undefined;
   }
   const verification = verifyPayload(payload, secrets, { now });

@@ -2,6 +2,7 @@
 // signature against the kept secret, the Authorization header against the kept key) and, once
 // forwarded, what the ERP's own receiver answered. Newest first, bounded in count and bytes.
 // No `vscode`: the view and the documents read it; tested from plain Node.
+import { MAX_JSON_DEPTH, withinDepth } from '../common/json/depth';
 import { Emitter } from '../common/emitter';
 import { oldestToCut } from '../common/trim';
 import { bearerToken } from '../traffic/tokens';
@@ -114,9 +115,12 @@ export function inboxAnswer(payload: Record<string, unknown> | undefined, verifi
 export function readDelivery(id: number, request: ReceivedRequest, keys: InboxKeys, clockOffsetMs = 0): InboxEvent {
   const bodyText = request.body.toString('utf8');
   let payload: Record<string, unknown> | undefined;
+  let tooDeep = false;
   try {
     const parsed: unknown = JSON.parse(bodyText);
-    payload = isRecord(parsed) ? parsed : undefined;
+    // Kept as its text only: opening it (a JSON document) would overflow the stack.
+    tooDeep = !withinDepth(parsed);
+    payload = isRecord(parsed) && !tooDeep ? parsed : undefined;
   } catch {
     payload = undefined;
   }
@@ -136,7 +140,7 @@ export function readDelivery(id: number, request: ReceivedRequest, keys: InboxKe
     status: payload ? statusOf(payload, type) : undefined,
     verification,
     authorization: checkAuthorization(request.headers.authorization, keys.authorizationKey),
-    answer: inboxAnswer(payload, verification),
+    answer: tooDeep ? { status: 400, reason: `The body nests deeper than ${MAX_JSON_DEPTH} levels: OTO's webhooks are a few levels deep` } : inboxAnswer(payload, verification),
   };
 }
 

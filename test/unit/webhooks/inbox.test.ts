@@ -7,7 +7,7 @@ import * as http from 'node:http';
 import * as net from 'node:net';
 import { startSandbox, type RunningSandbox, type WebhookSettings } from '../../../src/sandbox';
 import { connectInbox, disconnectInbox, inboxUrl, isConnected } from '../../../src/webhooks/connect';
-import { formatInboxDocument } from '../../../src/webhooks/document';
+import { formatInboxDocument, formatVerificationDocument } from '../../../src/webhooks/document';
 import { forwardEvent, parseForwardTarget } from '../../../src/webhooks/forward';
 import { Inbox, MAX_EVENTS, type InboxEvent, type InboxKeys } from '../../../src/webhooks/inbox';
 import { startReceiver, type RunningReceiver } from '../../../src/webhooks/receiver';
@@ -300,6 +300,19 @@ describe('webhook inbox: the receiver is bounded', () => {
     assert.deepEqual([text.status, text.json.code], [400, 400]);
     assert.equal(inbox.list()[0].bodyText, 'not json');
     assert.equal(inbox.list()[0].verification.verdict, 'unsigned');
+  });
+
+  it('keeps a delivery nested too deep to show as JSON as its text, answers 400 saying so, and opens it as text', async () => {
+    const port = await start({});
+    const deep = `{"orderId": "1", "status": "delivered", "extra": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
+    const answer = await request(port, 'POST', '/orderStatus', deep);
+    assert.deepEqual([answer.status, answer.json.code], [400, 400]);
+    assert.match(String(answer.json.message), /nests deeper than 64 levels/);
+    const [event] = inbox.list();
+    assert.equal(event.payload, undefined);
+    assert.equal(event.bodyText, deep);
+    assert.ok(formatInboxDocument(event).includes('"body": "{\\"orderId\\": \\"1\\"'), 'the document shows the body as text');
+    assert.equal(formatVerificationDocument(deep, [], Date.now()), undefined, 'Verify Webhook Signature… takes it as no JSON object');
   });
 
   it('answers a request whose headers never finish 408, and a connection past the cap 503', async () => {
