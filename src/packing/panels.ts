@@ -13,6 +13,7 @@ import { pageStrings } from './strings';
 import { unreachableText } from '../common/text/unreachable';
 import { COMMANDS, PACKING_PANEL } from '../common/ids';
 import type { Reachability } from '../common/refresh/refreshScheduler';
+import { accessibilitySupportOn } from '../common/settings/read';
 
 export const PACKING_VIEW_TYPE = PACKING_PANEL;
 
@@ -99,7 +100,7 @@ export class PackingPanels implements vscode.Disposable {
       queue,
       strings: pageStrings(),
       locale: vscode.env.language,
-      screenReader: () => vscode.workspace.getConfiguration('editor').get<string>('accessibilitySupport') === 'on',
+      screenReader: accessibilitySupportOn,
       post: pagePoster(panel.webview, (text) => log.warn(text), 'Packing'),
       log,
       showLog: () => void vscode.commands.executeCommand(COMMANDS.showLog),
