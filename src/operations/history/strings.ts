@@ -38,5 +38,11 @@ export function historyStrings(): HistoryStrings {
     reasonCorrection: reasonLabel('correction'),
     reasonReturned: reasonLabel('returned'),
     reasonOther: reasonLabel('other'),
+    actionAdjust: l10n.t('adjust'),
+    actionSet: l10n.t('set'),
+    actionInbound: l10n.t('inbound'),
+    actionOutbound: l10n.t('outbound'),
+    actionObserved: l10n.t('observed'),
+    showMore: l10n.t('Show more ({0} not shown)'),
   };
 }
