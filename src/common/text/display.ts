@@ -39,6 +39,28 @@ export function formatNumber(value: number, language: string): string {
   return formatter((locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }), language).format(value);
 }
 
+/** Figures a number formatter remembers the text of (a tree repeats the same few quantities). */
+const MAX_REMEMBERED_NUMBERS = 1000;
+
+/**
+ * `formatNumber` for many figures in one language: one Intl format made once, and each figure's
+ * text remembered (up to a bound), so a tree of tens of thousands of rows stays quick.
+ */
+export function numberFormatter(language: string): (value: number) => string {
+  const format = formatter((locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }), language);
+  const texts = new Map<number, string>();
+  return (value) => {
+    let text = texts.get(value);
+    if (text === undefined) {
+      text = format.format(value);
+      if (texts.size < MAX_REMEMBERED_NUMBERS) {
+        texts.set(value, text);
+      }
+    }
+    return text;
+  };
+}
+
 /** Figures and times in the display language, as the Stock view's tooltip and the SKU hover write them. */
 export function displayFormats(language: string): { formatNumber(value: number): string; formatTime(ms: number): string } {
   return { formatNumber: (value) => formatNumber(value, language), formatTime: (ms) => formatDateTime(ms, language) };
