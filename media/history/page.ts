@@ -119,7 +119,7 @@ export class HistoryPage {
     if (data.name) {
       // A product's name reads in its own direction (a Latin name inside the Arabic page, or an
       // Arabic one inside the English page), its brackets and figures kept in place.
-      header.append(el('p', { className: 'subtitle', text: data.name, attrs: { dir: 'auto' } }));
+      header.append(element('p', 'subtitle', data.name));
     }
     const refresh = element('button', 'button secondary');
     refresh.append(element('span', 'codicon codicon-refresh'), document.createTextNode(` ${strings.refresh}`));
@@ -287,7 +287,7 @@ export class HistoryPage {
         // The word in the page's direction, the signed figure left to right beside it.
         change.append(' ', el('bdi', { className: 'figure', text: `${row.action === 'adjust' && row.qty > 0 ? '+' : ''}${format.number(row.qty)}`, attrs: { dir: 'ltr' } }));
       }
-      const figures = row.before !== undefined && row.after !== undefined ? `${format.number(row.before)} → ${format.number(row.after)}` : '';
+      const figures = row.before !== undefined && row.after !== undefined ? format.text(strings.beforeAfter, row.before, row.after) : '';
       for (const text of [format.timeAndDate(row.time), sourceLabel[row.source] ?? row.source, row.locationCode]) {
         line.append(element('td', undefined, text));
       }

@@ -66,7 +66,7 @@ describe('stock history page (Chromium)', () => {
       assert.match(shown.first, new RegExp(`${language === 'ar' ? 'تالف' : 'Damaged'} · <img src=x onerror=alert\\(1\\)> pallet`));
       // The action in the page's language, figures in the locale's format.
       assert.deepStrictEqual(shown.changes, language === 'ar'
-        ? [['تعديل -9', shown.changes[0][1]], ['رُصد عند التحديث', '1,250 → 1,245']]
+        ? [['تعديل -9', shown.changes[0][1]], ['رُصد عند التحديث', '1,250 ← 1,245']]
         : [['adjust -9', shown.changes[0][1]], ['observed', '1,250 → 1,245']]);
       assert.deepStrictEqual(new Set(shown.headers), new Set(['col']), 'each column header is one for a screen reader');
       // A note and a product name read in their own direction: in the Arabic page a Latin note is
@@ -76,8 +76,30 @@ describe('stock history page (Chromium)', () => {
       assert.ok(increasing(note.slice(0, 4)) && increasing(note.slice(11, 28)), `the note reads left to right: ${note.join(', ')}`);
       const figure = await charLefts('.table tbody tr .figure');
       assert.ok(figure[figure.length - 1] > figure[figure.length - 2], `"-9", its sign on the left: ${figure.join(', ')}`);
+      // Before, then after, the way the page reads: in Arabic the before figure is on the right.
+      const [beforeAt, afterAt] = await handle.page.evaluate(() => {
+        const cell = document.querySelectorAll<HTMLTableRowElement>('.table tbody tr')[1].cells[4];
+        const text = cell.firstChild as Text;
+        const at = (index: number): number => {
+          const range = document.createRange();
+          range.setStart(text, index);
+          range.setEnd(text, index + 1);
+          return range.getBoundingClientRect().left;
+        };
+        return [at(0), at(text.length - 1)];
+      });
+      assert.ok(language === 'ar' ? beforeAt > afterAt : beforeAt < afterAt, `before at ${beforeAt}, after at ${afterAt}`);
       const name = await charLefts('.subtitle');
       assert.ok(increasing(name.slice(0, 3)) && increasing(name.slice(-4)) && name[0] < name[name.length - 4], `"<b>" then "</b>", in order: ${name.join(', ')}`);
+      // On the title's side of the header: next to it, not across the page by the Refresh button.
+      const gap = await handle.page.evaluate(() => {
+        const range = document.createRange();
+        range.selectNodeContents(document.querySelector('.subtitle') as Element);
+        const name = range.getBoundingClientRect();
+        const title = (document.querySelector('.title') as Element).getBoundingClientRect();
+        return document.documentElement.dir === 'rtl' ? title.left - name.right : name.left - title.right;
+      });
+      assert.ok(gap >= 0 && gap < 40, `the name ${gap} px from the title`);
       // The value axis stands beside the plot (on the right in Arabic), never over its lines.
       const axis = await handle.page.evaluate(() => {
         const grid = (document.querySelector('line.grid') as SVGLineElement).getBoundingClientRect();
