@@ -171,7 +171,8 @@ export class HistoryPage {
     const slotWidth = slot.clientWidth;
     const series = seriesFromRows(data.rows, data.now, data.readAt);
     if (series.length === 0) {
-      slot.replaceChildren(element('p', 'empty', strings.noHistory));
+      // Entries without on hand figures (inventory orders) are listed below: the history is not empty.
+      slot.replaceChildren(element('p', 'empty', data.rows.length === 0 ? strings.noHistory : strings.noOnHandChanges));
       return slotWidth;
     }
     const box = chartBox(slotWidth || 720, parseFloat(getComputedStyle(slot).fontSize), this.rtl);
@@ -210,6 +211,11 @@ export class HistoryPage {
   private renderEntries(slot: HTMLElement): void {
     const strings = this.strings as HistoryStrings;
     const data = this.data as Loaded;
+    if (data.rows.length === 0) {
+      // The chart's slot says there is nothing yet: no empty table, filters or export under it.
+      slot.replaceChildren();
+      return;
+    }
     const tools = element('div', 'tools');
     const search = element('input', 'search');
     search.type = 'search';

@@ -10,6 +10,7 @@ export function historyStrings(): HistoryStrings {
     loading: l10n.t('Reading the stock history…'),
     chartLabel: l10n.t('On hand over time, per location'),
     noHistory: l10n.t('No changes of this SKU are recorded yet. Changes made through the extension, and changes a refresh finds, appear here.'),
+    noOnHandChanges: l10n.t('No change of on hand is recorded for this SKU, so there is no line to draw: the entries below (inventory orders) move its forecast.'),
     filterLabel: l10n.t('Filter the entries'),
     filterPlaceholder: l10n.t('Filter by note, reason, transaction…'),
     allSources: l10n.t('All sources'),

@@ -134,6 +134,23 @@ describe('stock history page (Chromium)', () => {
       await handle.page.close();
     });
   }
+  it('says what an empty history or one of inventory orders only has, without an empty table or a false "nothing recorded"', async () => {
+    const handle = await openPackingPage(browser, { bundle: 'history' });
+    const strings = historyStrings();
+    await handle.send({ type: 'init', strings, locale: 'en' });
+    await handle.send({ type: 'history', sku: 'AJW-DATES-500', name: '', rows: [], now: [], readAt: 0 });
+    await handle.page.waitForSelector('.chart .empty');
+    assert.strictEqual(await handle.page.innerText('.chart .empty'), strings.noHistory);
+    assert.strictEqual(await handle.page.locator('.table, .tools').count(), 0, 'no table, filter or export of nothing');
+    const order = { time: Date.UTC(2026, 10, 20), source: 'order' as const, action: 'inbound', locationCode: 'RUH-WH1', qty: 4, transactionId: 'INV-1' };
+    await handle.send({ type: 'history', sku: 'AJW-DATES-500', name: '', rows: [order], now: [{ locationCode: 'RUH-WH1', onHand: 88 }], readAt: order.time + 60_000 });
+    await handle.page.waitForSelector('.table tbody tr');
+    assert.strictEqual(await handle.page.innerText('.chart .empty'), strings.noOnHandChanges);
+    assert.deepStrictEqual(await handle.page.locator('.table tbody tr').count(), 1);
+    assert.match(await handle.page.innerText('.table tbody tr'), /inbound\s+4/);
+    assert.deepStrictEqual(await handle.problems(), []);
+    await handle.page.close();
+  });
   it('names the button that shows the entries past the first 200, and shows them', async () => {
     const handle = await openPackingPage(browser, { bundle: 'history' });
     await handle.send({ type: 'init', strings: historyStrings(), locale: 'en' });
