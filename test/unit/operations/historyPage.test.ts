@@ -151,6 +151,29 @@ describe('stock history page (Chromium)', () => {
     assert.deepStrictEqual(await handle.problems(), []);
     await handle.page.close();
   });
+  for (const language of ['en', 'ar'] as const) {
+    it(`keeps every column of the entries within reach in a narrow panel, the page itself not widened (${language})`, async () => {
+      const handle = await openPackingPage(browser, { bundle: 'history', language });
+      await handle.page.setViewportSize({ width: 620, height: 640 });
+      await handle.send({ type: 'init', strings: withBundle(language === 'ar' ? arabicBundle() : {}, () => historyStrings()), locale: language });
+      const rows = makeHistory(20, Date.UTC(2026, 10, 20)).map((row) => ({ ...row, reason: 'cycle-count' as const, note: 'Counted at the end of the night shift', transactionId: 'TX-20261120-000123' }));
+      await handle.send({ type: 'history', sku: 'AJW-DATES-500', name: 'Ajwa Dates 500 g', rows, now: [], readAt: rows[19].time });
+      await handle.page.waitForSelector('.table tbody tr');
+      const layout = await handle.page.evaluate(() => {
+        const holder = document.querySelector('.table-holder') as HTMLElement;
+        return { page: document.documentElement.scrollWidth, view: document.documentElement.clientWidth, holder: holder.clientWidth, table: (document.querySelector('.table') as HTMLElement).scrollWidth };
+      });
+      assert.ok(layout.page <= layout.view, `the page is not wider than the panel: ${JSON.stringify(layout)}`);
+      // The last column is reached by scrolling the table's own box.
+      const last = handle.page.locator('.table thead th').last();
+      await last.scrollIntoViewIfNeeded();
+      assert.ok(await last.isVisible());
+      const box = await last.evaluate((th) => { const rect = th.getBoundingClientRect(); return [rect.left, rect.right]; });
+      assert.ok(box[0] >= 0 && box[1] <= layout.view + 1, `the Transaction column scrolled into view: ${box.join('–')} of ${layout.view}`);
+      assert.deepStrictEqual(await handle.problems(), []);
+      await handle.page.close();
+    });
+  }
   it('names the button that shows the entries past the first 200, and shows them', async () => {
     const handle = await openPackingPage(browser, { bundle: 'history' });
     await handle.send({ type: 'init', strings: historyStrings(), locale: 'en' });
