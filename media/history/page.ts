@@ -11,6 +11,8 @@ import type { WebviewApi } from '../common/webviewApi';
 const SVG = 'http://www.w3.org/2000/svg';
 /** The chart's palette: VS Code's chart colours, one class per series (the CSS maps them). */
 const SERIES_CLASSES = 6;
+/** A time label this close to an end of the plot (CSS pixels) is anchored at that end, not centred. */
+const EDGE_LABEL_PX = 60;
 /** Rows put in the table at once; the rest wait for "Show more", so 100,000 entries stay quick. */
 const TABLE_PAGE = 200;
 
@@ -189,8 +191,12 @@ export class HistoryPage {
       label.textContent = format.number(tick.value);
       chart.append(label);
     }
+    // A label at either end of the time axis lies inside the chart, anchored at its outer edge: centred
+    // there it would be cut off by the chart's box. `start` is the text's right edge in right to left.
+    const [toLeft, toRight] = this.rtl ? ['end', 'start'] : ['start', 'end'];
     for (const tick of geometry.xTicks) {
-      const label = svg('text', { x: tick.position, y: plot.y1 + 18, 'text-anchor': 'middle' }, 'axis-label');
+      const anchor = tick.position - plot.x0 < EDGE_LABEL_PX ? toLeft : plot.x1 - tick.position < EDGE_LABEL_PX ? toRight : 'middle';
+      const label = svg('text', { x: tick.position, y: plot.y1 + 18, 'text-anchor': anchor }, 'axis-label time-label');
       label.textContent = format.chartTime(tick.value);
       chart.append(label);
     }

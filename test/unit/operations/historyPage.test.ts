@@ -174,6 +174,28 @@ describe('stock history page (Chromium)', () => {
       await handle.page.close();
     });
   }
+  for (const language of ['en', 'ar'] as const) {
+    it(`keeps the time labels at the ends of the axis inside the chart (${language})`, async () => {
+      const handle = await openPackingPage(browser, { bundle: 'history', language });
+      await handle.page.setViewportSize({ width: 700, height: 640 });
+      await handle.send({ type: 'init', strings: withBundle(language === 'ar' ? arabicBundle() : {}, () => historyStrings()), locale: language });
+      // Seconds long: its axis runs from one whole minute to the next, a label at each end.
+      const time = Date.UTC(2026, 10, 20, 9, 0, 5);
+      const rows = [{ time, source: 'outside' as const, action: 'observed', locationCode: 'RUH-WH1', before: 91, after: 94 }];
+      await handle.send({ type: 'history', sku: 'AJW-DATES-500', name: '', rows, now: [{ locationCode: 'RUH-WH1', onHand: 94 }], readAt: time + 30_000 });
+      await handle.page.waitForSelector('.time-label');
+      const shown = await handle.page.evaluate(() => {
+        const chart = (document.querySelector('.chart') as HTMLElement).getBoundingClientRect();
+        return { chart: [chart.left, chart.right], labels: Array.from(document.querySelectorAll('.time-label'), (label) => { const box = label.getBoundingClientRect(); return [box.left, box.right]; }) };
+      });
+      assert.strictEqual(shown.labels.length, 2, JSON.stringify(shown));
+      for (const [left, right] of shown.labels) {
+        assert.ok(left >= shown.chart[0] - 0.5 && right <= shown.chart[1] + 0.5, `a time label (${left}–${right}) inside the chart (${shown.chart.join('–')})`);
+      }
+      assert.deepStrictEqual(await handle.problems(), []);
+      await handle.page.close();
+    });
+  }
   it('names the button that shows the entries past the first 200, and shows them', async () => {
     const handle = await openPackingPage(browser, { bundle: 'history' });
     await handle.send({ type: 'init', strings: historyStrings(), locale: 'en' });
