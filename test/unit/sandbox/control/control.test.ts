@@ -126,7 +126,7 @@ describe('sandbox control room', () => {
       ok(await adjust(2));
       const before = await onHand();
       const answer = await control(sandbox, 'POST', '/reset', { locations: 5, products: [{ sku: 'X' }], bogus: true });
-      assert.deepStrictEqual(problemFields(answer), ['bogus', 'locations', 'products[0]']);
+      assert.deepStrictEqual(problemFields(answer), ['bogus', 'locations', 'products[0].name']);
       assert.strictEqual(sandbox.traffic.size, 3);
       assert.strictEqual(await onHand(), before);
     });

@@ -78,6 +78,9 @@ describe('sandbox control room: refused calls change nothing', () => {
     assert.strictEqual(refused(await control(sandbox, 'POST', '/faults', [{ endpoint: 'updateStockQuantity', status: 503 }, { kind: 'explode' }]))[0], 400);
     assert.strictEqual(refused(await control(sandbox, 'POST', '/webhooks/faults', [{ kind: 'drop' }, { kind: 'explode' }]))[0], 400);
     assert.deepStrictEqual(refused(await control(sandbox, 'DELETE', '/faults/1x')), [400, ['id']]);
+    // A missing field is named as itself, as a wrong one is.
+    assert.deepStrictEqual(refused(await control(sandbox, 'POST', '/faults', {})), [400, ['endpoint']]);
+    assert.deepStrictEqual(refused(await control(sandbox, 'POST', '/faults', [{ status: 503 }, { endpoint: '*', status: 'x' }])), [400, ['[0].endpoint', '[1].status']]);
     assert.deepStrictEqual(await faults(), faultsBefore);
     assert.deepStrictEqual(okJson(await control(sandbox, 'POST', '/clock', { advanceSeconds: 60 })).offsetSeconds, 60, 'the refused move moved nothing');
   });
