@@ -12,7 +12,7 @@ import type { ActiveFault, Fault, SandboxFaults, SandboxScenario } from '../type
 import type { Accounts, SandboxAccount } from './accounts';
 import { checkFilter, checkMatcher, countRequests, findingsOf, selectRequests, type FindingsReport, type JournalFilter, type JournalMatcher } from './journal';
 import type { SandboxWebhooks } from '../webhooks/types';
-import { ControlError, Problems } from './problems';
+import { ControlError, isObject, Problems } from './problems';
 import { applyStockSettings, checkStockSettings, type StockSetting } from './stock';
 import { SANDBOX_VERSION } from './version';
 
@@ -76,11 +76,15 @@ export function checkFaults(value: unknown): Fault[] {
   faultSchema ??= compileSchema<Fault>(SCENARIO_SCHEMA.definitions.fault);
   const list = Array.isArray(value) ? value : [value];
   const problems = new Problems();
+  const example = 'e.g. {"endpoint": "updateStockQuantity", "status": 503, "times": 1}';
   if (list.length === 0) {
-    problems.add('', 'is empty: give a fault, e.g. {"endpoint": "updateStockQuantity", "status": 503, "times": 1}');
+    problems.add('', `is empty: give a fault, ${example}`);
   }
   list.forEach((fault: unknown, index) => {
-    if (!faultSchema!(fault)) {
+    if (!isObject(fault)) {
+      // An empty body or a bare value: the schema's "must be object" would not say what was wanted.
+      problems.add(Array.isArray(value) ? `[${index}]` : '', `must be a fault object, ${example}`);
+    } else if (!faultSchema!(fault)) {
       for (const error of faultSchema!.errors ?? []) {
         const { path, message } = describeSchemaError(error);
         problems.add(fieldName(Array.isArray(value) ? [String(index), ...path] : path), message);

@@ -208,6 +208,22 @@ describe('sandbox control room', () => {
       assert.deepStrictEqual(problemFields(await control(sandbox, 'GET', '/requests?limit=0&status=99&since=x&colour=red')), ['colour', 'limit', 'since', 'status']);
     });
 
+    it('refuses a misspelt endpoint, which would match nothing and let "no write was sent" pass, but takes one a request went to', async () => {
+      await start();
+      await adjust(1);
+      for (const answer of [
+        await control(sandbox, 'GET', '/requests?endpoint=updateStockQuantiy'),
+        await control(sandbox, 'POST', '/requests/count', { endpoint: 'updateStockQuantiy' }),
+      ]) {
+        assert.deepStrictEqual(problemFields(answer), ['endpoint']);
+        assert.match((answer.json as { message: string }).message, /^endpoint: "updateStockQuantiy" is none of OTO's endpoints and no request in the journal went to it; endpoints: refreshToken, /);
+      }
+      assert.deepStrictEqual(okJson(await control(sandbox, 'POST', '/requests/count', { endpoint: 'createInventoryOrder' })), { count: 0, ids: [] });
+      // An ERP's own typo is in the journal under its name, and can be asked about.
+      await api.get('checkStock?sku=AJW-DATES-500');
+      assert.strictEqual(okJson<{ count: number }>(await control(sandbox, 'POST', '/requests/count', { endpoint: 'checkStock' })).count, 1);
+    });
+
     it('counts with a matcher: query and body subsets, numbers strict unless looseNumbers', async () => {
       await start();
       await adjust(5);

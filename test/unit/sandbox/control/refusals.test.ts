@@ -76,10 +76,18 @@ describe('sandbox control room: refused calls change nothing', () => {
     const faultsBefore = await faults();
     assert.strictEqual(refused(await control(sandbox, 'POST', '/clock', { advanceSeconds: 0 }))[0], 400);
     assert.strictEqual(refused(await control(sandbox, 'POST', '/faults', [{ endpoint: 'updateStockQuantity', status: 503 }, { kind: 'explode' }]))[0], 400);
-    assert.strictEqual(refused(await control(sandbox, 'POST', '/webhooks/faults', [{ kind: 'drop' }, { kind: 'explode' }]))[0], 400);
+    assert.deepStrictEqual(refused(await control(sandbox, 'POST', '/webhooks/faults', [{ kind: 'drop' }, { kind: 'explode' }])), [400, ['[1].kind']]);
+    // Each delivery-fault problem under its own field (all were filed under "kind").
+    assert.deepStrictEqual(refused(await control(sandbox, 'POST', '/webhooks/faults', { kind: 'drop', times: 0, colour: 'red' })), [400, ['times', 'colour']]);
+    assert.deepStrictEqual(refused(await control(sandbox, 'POST', '/webhooks/faults', [{ kind: 'drop' }, 7])), [400, ['[1]']]);
     assert.deepStrictEqual(refused(await control(sandbox, 'DELETE', '/faults/1x')), [400, ['id']]);
     // A missing field is named as itself, as a wrong one is.
     assert.deepStrictEqual(refused(await control(sandbox, 'POST', '/faults', {})), [400, ['endpoint']]);
+    for (const [body, fields] of [[undefined, ['']], ['null', ['']], ['[{"endpoint": "*", "status": 503}, 7]', ['[1]']]] as const) {
+      const answer = await control(sandbox, 'POST', '/faults', body);
+      assert.deepStrictEqual(refused(answer), [400, fields], String(body));
+      assert.match(answer.text, /must be a fault object, e\.g\. \{\\"endpoint\\": \\"updateStockQuantity\\"/);
+    }
     assert.deepStrictEqual(refused(await control(sandbox, 'POST', '/faults', [{ status: 503 }, { endpoint: '*', status: 'x' }])), [400, ['[0].endpoint', '[1].status']]);
     assert.deepStrictEqual(await faults(), faultsBefore);
     assert.deepStrictEqual(okJson(await control(sandbox, 'POST', '/clock', { advanceSeconds: 60 })).offsetSeconds, 60, 'the refused move moved nothing');
