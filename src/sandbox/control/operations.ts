@@ -18,6 +18,11 @@ import { SANDBOX_VERSION } from './version';
 
 /** Ten years: a clock moved further is a mistake in the test. */
 export const MAX_ADVANCE_SECONDS = 10 * 365 * 24 * 3600;
+/**
+ * How far ahead of the sandbox's clock an account's may be moved in all. Without a bound, moves
+ * of ten years each passed the last date JavaScript can hold and every dated answer became a 500.
+ */
+export const MAX_CLOCK_OFFSET_SECONDS = 10 * MAX_ADVANCE_SECONDS;
 
 /** What a test can do to one account. */
 export interface AccountControl {
@@ -147,7 +152,11 @@ function accountControl(accounts: Accounts, account: SandboxAccount): AccountCon
     findings: () => findingsOf(account.traffic),
     faults: faultsOf(account),
     advanceClock: (seconds) => {
-      account.advanceClock(checkAdvance(seconds));
+      if (account.offsetMs / 1000 + checkAdvance(seconds) > MAX_CLOCK_OFFSET_SECONDS) {
+        const left = Math.max(0, MAX_CLOCK_OFFSET_SECONDS - account.offsetMs / 1000);
+        throw new ControlError(400, [{ field: 'advanceSeconds', message: `the clock may run at most ${MAX_CLOCK_OFFSET_SECONDS} seconds (100 years) ahead in all, ${left} more now; POST /__oto/reset puts it back in step` }]);
+      }
+      account.advanceClock(seconds as number);
       return { now: new Date(account.now()).toISOString(), offsetSeconds: account.offsetMs / 1000 };
     },
     now: account.now,

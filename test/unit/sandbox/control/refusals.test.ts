@@ -3,7 +3,7 @@
 // control API must never be left with half an arrangement.
 import * as assert from 'node:assert';
 import { startSandbox, type RunningSandbox } from '../../../../src/sandbox';
-import type { Answer } from '../../fakes/sandboxHttp';
+import { signIn, type Answer } from '../../fakes/sandboxHttp';
 import { control, okJson } from './support';
 
 describe('sandbox control room: refused calls change nothing', () => {
@@ -91,5 +91,20 @@ describe('sandbox control room: refused calls change nothing', () => {
     assert.deepStrictEqual(refused(await control(sandbox, 'POST', '/faults', [{ status: 503 }, { endpoint: '*', status: 'x' }])), [400, ['[0].endpoint', '[1].status']]);
     assert.deepStrictEqual(await faults(), faultsBefore);
     assert.deepStrictEqual(okJson(await control(sandbox, 'POST', '/clock', { advanceSeconds: 60 })).offsetSeconds, 60, 'the refused move moved nothing');
+  });
+
+  it('a clock moved past 100 years ahead in all: 400, the clock where it was, dated calls still answered', async () => {
+    const tenYears = 10 * 365 * 24 * 3600;
+    for (let i = 0; i < 10; i++) {
+      okJson(await control(sandbox, 'POST', '/clock', { advanceSeconds: i === 0 ? tenYears - 60 : tenYears }));
+    }
+    const before = sandbox.control.now();
+    const answer = await control(sandbox, 'POST', '/clock', { advanceSeconds: 61 });
+    assert.deepStrictEqual(refused(answer), [400, ['advanceSeconds']]);
+    assert.match((answer.json as { message: string }).message, /at most 3153600000 seconds \(100 years\) ahead in all, 60 more now; POST \/__oto\/reset/);
+    assert.ok(sandbox.control.now() - before < 5_000, 'the refused move moved nothing');
+    assert.strictEqual(okJson(await control(sandbox, 'POST', '/clock', { advanceSeconds: 60 })).offsetSeconds, 10 * tenYears);
+    const api = await signIn(sandbox);
+    assert.strictEqual((await api.post('createInventoryOrder', { action: 'inbound', locationCode: 'RUH-WH1', items: [{ sku: 'AJW-DATES-500', qty: 1 }] })).status, 200);
   });
 });
