@@ -13,6 +13,7 @@ import type { Accounts, SandboxAccount } from './accounts';
 import { checkFilter, checkMatcher, countRequests, findingsOf, selectRequests, type FindingsReport, type JournalFilter, type JournalMatcher } from './journal';
 import type { SandboxWebhooks } from '../webhooks/types';
 import { ControlError, isObject, Problems } from './problems';
+import { faultHeaderProblems } from '../http/faults';
 import { applyStockSettings, checkStockSettings, type StockSetting } from './stock';
 import { SANDBOX_VERSION } from './version';
 
@@ -94,6 +95,10 @@ export function checkFaults(value: unknown): Fault[] {
         const { path, message } = describeSchemaError(error);
         problems.add(fieldName(Array.isArray(value) ? [String(index), ...path] : path), message);
       }
+    } else {
+      for (const [name, message] of faultHeaderProblems(fault.headers)) {
+        problems.add(fieldName(Array.isArray(value) ? [String(index), 'headers', name] : ['headers', name]), message);
+      }
     }
   });
   problems.check();
@@ -119,10 +124,20 @@ function checkAdvance(seconds: unknown): number {
   return seconds;
 }
 
+/** Faults active at once in an account, as many as a scenario file may arm: each may carry a 1 MB body. */
+export const MAX_ACTIVE_FAULTS = SCENARIO_SCHEMA.properties.faults.maxItems;
+
 function faultsOf(account: SandboxAccount): SandboxFaults {
   const queue = account.faults;
   return {
-    add: (faults) => queue.add(checkFaults(faults)),
+    add: (faults) => {
+      const checked = checkFaults(faults);
+      const active = queue.list().length;
+      if (active + checked.length > MAX_ACTIVE_FAULTS) {
+        throw new ControlError(409, [{ field: '', message: `at most ${MAX_ACTIVE_FAULTS} faults active at once (${active} now); DELETE /__oto/faults/{id} or DELETE /__oto/faults those no longer wanted` }]);
+      }
+      return queue.add(checked);
+    },
     list: (): ActiveFault[] => queue.list(),
     remove: (id) => queue.remove(id),
     clear: () => queue.clear(),

@@ -81,6 +81,12 @@ describe('sandbox control room: refused calls change nothing', () => {
     assert.deepStrictEqual(refused(await control(sandbox, 'POST', '/webhooks/faults', { kind: 'drop', times: 0, colour: 'red' })), [400, ['times', 'colour']]);
     assert.deepStrictEqual(refused(await control(sandbox, 'POST', '/webhooks/faults', [{ kind: 'drop' }, 7])), [400, ['[1]']]);
     assert.deepStrictEqual(refused(await control(sandbox, 'DELETE', '/faults/1x')), [400, ['id']]);
+    // Headers Node cannot send (every faulted answer became a 500), or that would misframe the
+    // answer and the next one on the connection.
+    const badHeaders = await control(sandbox, 'POST', '/faults', { endpoint: 'healthCheck', status: 503, headers: { 'Retry-After': '5', 'Content-Length': '5', 'transfer-encoding': 'chunked', 'Bad Header': 'x', 'X-A': 'a\r\nInjected: 1' } });
+    assert.deepStrictEqual(refused(badHeaders), [400, ['headers.Content-Length', 'headers.transfer-encoding', 'headers.Bad Header', 'headers.X-A']]);
+    assert.match(badHeaders.text, /is the sandbox's own .*use \\"reset\\"/);
+    assert.deepStrictEqual(refused(await control(sandbox, 'POST', '/faults', [{ endpoint: '*', headers: { Connection: 'close' } }])), [400, ['[0].headers.Connection']]);
     // A missing field is named as itself, as a wrong one is.
     assert.deepStrictEqual(refused(await control(sandbox, 'POST', '/faults', {})), [400, ['endpoint']]);
     for (const [body, fields] of [[undefined, ['']], ['null', ['']], ['[{"endpoint": "*", "status": 503}, 7]', ['[1]']]] as const) {
@@ -91,6 +97,16 @@ describe('sandbox control room: refused calls change nothing', () => {
     assert.deepStrictEqual(refused(await control(sandbox, 'POST', '/faults', [{ status: 503 }, { endpoint: '*', status: 'x' }])), [400, ['[0].endpoint', '[1].status']]);
     assert.deepStrictEqual(await faults(), faultsBefore);
     assert.deepStrictEqual(okJson(await control(sandbox, 'POST', '/clock', { advanceSeconds: 60 })).offsetSeconds, 60, 'the refused move moved nothing');
+  });
+
+  it('faults past 100 active at once: 409, none of them added (each may hold a 1 MB body)', async () => {
+    const fault = { endpoint: 'healthCheck', latencyMs: 1, body: 'x'.repeat(5_000), status: 503 };
+    okJson(await control(sandbox, 'POST', '/faults', Array.from({ length: 99 }, () => fault)));
+    const answer = await control(sandbox, 'POST', '/faults', [fault, fault]);
+    assert.strictEqual(answer.status, 409);
+    assert.match((answer.json as { message: string }).message, /at most 100 faults active at once \(99 now\)/);
+    assert.strictEqual(okJson<{ faults: unknown[] }>(await control(sandbox, 'GET', '/faults')).faults.length, 99);
+    okJson(await control(sandbox, 'POST', '/faults', fault));
   });
 
   it('a clock moved past 100 years ahead in all: 400, the clock where it was, dated calls still answered', async () => {

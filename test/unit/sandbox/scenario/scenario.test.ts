@@ -137,6 +137,7 @@ describe('sandbox scenarios', () => {
       ['an unnamed item not in the catalogue', '{"packingOrders": [{"orderId": "1", "warehouseCode": "RUH-WH1",\n "items": [{"sku": "NOPE", "quantity": 1}]}]}', 2, 'packingOrders[0].items[0]', /needs a "name"/],
       ['a SKU twice', '{"products": [\n{"sku": "A", "name": "A"},\n{"sku": "A", "name": "B"}]}', 3, 'products[1].sku', /SKU "A" appears more than once/],
       ['locations without a warehouse for the demo products', '{"locations": [{"code": "B", "kind": "branch"}]}', 1, 'locations', /at least one warehouse/],
+      ['a fault header that would misframe the answer', '{"faults": [\n{"endpoint": "*", "status": 503,\n "headers": {"Content-Length": "5"}}]}', 3, 'faults[0].headers.Content-Length', /is the sandbox's own/],
       ['an empty file', '  \n', 1, '', /empty/],
       ['a value nested twenty thousand deep', `{\n"seed": 1,\n"products": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`, 3, '', /nested deeper than 64 levels/],
     ];
