@@ -2,7 +2,7 @@
 // from HTTP to the operations core. To add a call (a document served as JSON, the webhooks' routes),
 // add an entry here; the room checks the caller, reads the body and answers JSON for every entry.
 import type { ActiveFault } from '../types';
-import type { AccountControl, SandboxControl } from './operations';
+import { MAX_ACTIVE_FAULTS, type AccountControl, type SandboxControl } from './operations';
 import { filterFromQuery } from './journal';
 import { ControlError, isObject } from './problems';
 import { deliveryFaultProblems } from '../webhooks/deliveryFaults';
@@ -220,6 +220,10 @@ export const CONTROL_ROUTES: ControlRoute[] = [
       );
       if (problems.length > 0) {
         throw new ControlError(400, problems);
+      }
+      const active = account.webhooks.faults.list().length;
+      if (active + list.length > MAX_ACTIVE_FAULTS) {
+        throw new ControlError(409, [{ field: '', message: `at most ${MAX_ACTIVE_FAULTS} delivery faults active at once (${active} now); DELETE /__oto/webhooks/faults those no longer wanted` }]);
       }
       const ids = account.webhooks.faults.add(list as never);
       return Array.isArray(body) ? { ids } : { id: ids[0] };

@@ -107,6 +107,11 @@ describe('sandbox control room: refused calls change nothing', () => {
     assert.match((answer.json as { message: string }).message, /at most 100 faults active at once \(99 now\)/);
     assert.strictEqual(okJson<{ faults: unknown[] }>(await control(sandbox, 'GET', '/faults')).faults.length, 99);
     okJson(await control(sandbox, 'POST', '/faults', fault));
+    // Delivery faults likewise.
+    okJson(await control(sandbox, 'POST', '/webhooks/faults', Array.from({ length: 100 }, () => ({ kind: 'drop' }))));
+    const deliveries = await control(sandbox, 'POST', '/webhooks/faults', { kind: 'drop' });
+    assert.strictEqual(deliveries.status, 409);
+    assert.match((deliveries.json as { message: string }).message, /at most 100 delivery faults active at once \(100 now\)/);
   });
 
   it('a clock moved past 100 years ahead in all: 400, the clock where it was, dated calls still answered', async () => {
