@@ -4,7 +4,7 @@ import type { Connection, FlowContext, OrdersClient } from '../context';
 import type { ReasonNote } from '../../stockChange/reasonStep';
 import type { LocationInfo } from '../../stockChange/stockView';
 import { showFailure, showLostAnswer, stillCurrent } from './failure';
-import { isLostAnswer, isServerErrorAnswer } from '../../stockChange/outcome';
+import { isLostAnswer, isServerErrorAnswer, isUnreadableAnswer } from '../../stockChange/outcome';
 import * as l10n from '@vscode/l10n';
 import { resultingStock, StockAction } from '../../stockChange/quantity';
 import type { StockChangeRecord } from '../../stockChange/records';
@@ -96,7 +96,11 @@ async function reportLostChange(ctx: FlowContext, connection: Connection, plan: 
   const subject = describeSubject(plan.sku, plan.location);
   const answered = isServerErrorAnswer(error);
   const text =
-    plan.action === 'adjust'
+    isUnreadableAnswer(error)
+      ? plan.action === 'adjust'
+        ? l10n.t('OTO answered the adjustment of {0} by {1}, but its answer could not be read ({2}). It may or may not have been applied; nothing was resent.', subject, signed(plan.qty), describeError(error))
+        : l10n.t('OTO answered setting {0} to {1}, but its answer could not be read ({2}). It may or may not have been applied; nothing was resent.', subject, plan.qty, describeError(error))
+      : plan.action === 'adjust'
       ? answered
         ? l10n.t('OTO answered the adjustment of {0} by {1} with a server error ({2}). It may or may not have been applied; nothing was resent.', subject, signed(plan.qty), describeError(error))
         : l10n.t('No answer from OTO to the adjustment of {0} by {1} ({2}). It may or may not have been applied; nothing was resent.', subject, signed(plan.qty), describeError(error))

@@ -98,6 +98,23 @@ describe('operations: the bulk journal and its recovery', () => {
     });
   }
 
+  // An answer with a success status that cannot be read came from a server that took the request:
+  // the change was probably made, and "OTO refused it" would invite the operator to make it again.
+  const unreadable: Array<[string, string]> = [
+    ['not JSON', '<html>OK</html>'],
+    ['JSON not in the documented shape', '{"ok":1}'],
+  ];
+  for (const [what, body] of unreadable) {
+    it(`an adjust answered 200 with a body that is ${what} is "check", not "not applied", and never resent`, async () => {
+      fx.sandbox.addFaults([{ endpoint: 'updateStockQuantity', afterEffect: true, status: 200, body, times: 1 }]);
+      const run = await journal();
+      await sendRows({ client: fx.client, journal: run, rows: [rows[0]] });
+      assert.strictEqual(fx.writes().length, 1, 'sent once, not resent');
+      assert.strictEqual(statusOf((await readJournal(run.file))!)[0].status.state, 'check');
+      assert.strictEqual(await fx.onHand('AJW-DATES-500', 'RUH-WH1'), 88, 'the change was made');
+    });
+  }
+
   it('a set whose answer is lost is "check" as well: it is not counted as applied, and no new row is sent for it', async () => {
     // Enough faults that even a client that retried sets would see only lost answers.
     fx.sandbox.addFaults([{ endpoint: 'updateStockQuantity', afterEffect: true, status: 502, times: 10 }]);

@@ -464,6 +464,20 @@ describe('orders: adjust and set stock', () => {
       assert.strictEqual(fixture.ctx.recent.list().length, 0);
     });
 
+    it('says an adjust answered 200 with an unreadable body may or may not have been applied: not "not changed", no "Adjust again" before a re-read', async () => {
+      fixture = await setup();
+      const { sku, onHand } = stockedSku(fixture, RUH);
+      fixture.sandbox.addFaults([{ endpoint: 'updateStockQuantity', times: 1, status: 200, body: '<html>OK</html>', afterEffect: true }]);
+      fixture.prompter.play(type('+5'));
+      await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
+      const [lost] = fixture.prompter.messages();
+      assert.strictEqual(lost.level, 'warning');
+      assert.match(lost.text, /^OTO answered the adjustment of .* by \+5, but its answer could not be read \(OTO answered updateStockQuantity with something that is not JSON\)\. It may or may not have been applied; nothing was resent\.$/);
+      assert.deepStrictEqual(lost.actions, ['Re-read stock', 'Show log']);
+      assert.strictEqual(fixture.sent('updateStockQuantity').length, 1);
+      assert.strictEqual(await fixture.onHand(sku, RUH), onHand + 5, 'applied once');
+    });
+
     it('says a set whose answer was a server error may or may not have been applied, and does not resend it', async () => {
       fixture = await setup();
       const { sku, onHand } = stockedSku(fixture, RUH);
