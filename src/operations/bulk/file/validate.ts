@@ -58,9 +58,23 @@ export function hasStockChangeColumns(columns: readonly string[]): boolean {
   return REQUIRED.every((column) => names[column] !== undefined);
 }
 
+/** Columns named more than once (`qty` twice, or `qty` and `QTY`): which one holds the change is unclear. */
+function ambiguousColumns(columns: readonly string[]): TableProblem[] {
+  return [...REQUIRED, ...OPTIONAL].flatMap((column) => {
+    const found = columns.filter((name) => name.toLowerCase() === column.toLowerCase());
+    return found.length > 1
+      ? [{ line: 1, message: l10n.t('The header names the column {0} more than once ({1}): keep one, so that it is clear which holds the change.', column, found.join(', ')) }]
+      : [];
+  });
+}
+
 export function validateTable(table: Table, known: KnownStock): Validation {
   const problems: TableProblem[] = [...table.problems];
   const names = columnNames(table.columns);
+  const ambiguous = ambiguousColumns(table.columns);
+  if (ambiguous.length > 0) {
+    return { changes: [], problems: [...problems, ...ambiguous] };
+  }
   const missing = REQUIRED.filter((column) => names[column] === undefined);
   if (missing.length > 0) {
     problems.push({
