@@ -45,8 +45,9 @@ export function signed(qty: number): string {
  * Sends the change once. With `again` (a label, "Adjust again"), a failure after which the change
  * provably did not land offers it, and choosing it resolves 'again' for the flow to ask anew with a
  * fresh figure: a refusal at once, a lost answer only once the stock re-read shows it did not land.
+ * `onLost` runs when the answer was lost, before the user is told.
  */
-export async function applyStockChange(ctx: FlowContext, connection: Connection, plan: StockChangePlan, options: { again?: string } = {}): Promise<AppliedChange | 'again' | undefined> {
+export async function applyStockChange(ctx: FlowContext, connection: Connection, plan: StockChangePlan, options: { again?: string; onLost?: () => Promise<void> } = {}): Promise<AppliedChange | 'again' | undefined> {
   const subject = describeSubject(plan.sku, plan.location);
   const after = resultingStock(plan.action, plan.before, plan.qty);
   const touched = [{ sku: plan.sku, locationCode: plan.location.code }];
@@ -80,6 +81,7 @@ export async function applyStockChange(ctx: FlowContext, connection: Connection,
     const again = options.again === undefined ? [] : [options.again];
     if (isLostAnswer(error)) {
       refreshRows(ctx, touched);
+      await options.onLost?.();
       return (await reportLostChange(ctx, connection, plan, error, again)) ? 'again' : undefined;
     }
     return (await showFailure(ctx, l10n.t('{0} was not changed', subject), error, again)) === undefined ? undefined : 'again';

@@ -507,6 +507,46 @@ describe('orders: adjust and set stock', () => {
       assert.ok(kept?.type === 'stock' && kept.undone !== true);
     });
 
+    it('an undo of an adjust whose answer was lost is not sent again once the figure shows it landed', async () => {
+      fixture = await setup();
+      const { sku, onHand } = stockedSku(fixture, RUH);
+      fixture.prompter.play(type('+4'));
+      await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
+      const [record] = fixture.ctx.recent.list();
+      fixture.sandbox.addFaults([{ endpoint: 'updateStockQuantity', times: 1, status: 502, afterEffect: true }]);
+      await undoStockChange(fixture.ctx, record as Parameters<typeof undoStockChange>[1]);
+      assert.strictEqual(await fixture.onHand(sku, RUH), onHand, 'the undo landed, its answer lost');
+      // Undo again (from Recent Changes): the -4 must not go a second time.
+      await undoStockChange(fixture.ctx, fixture.ctx.recent.list().find((change) => change.id === record.id) as Parameters<typeof undoStockChange>[1]);
+      assert.strictEqual(fixture.sent('updateStockQuantity').length, 2, 'the change and one undo; no second undo');
+      assert.strictEqual(await fixture.onHand(sku, RUH), onHand, 'not undone twice');
+      assert.match(fixture.prompter.messages().at(-1)?.text ?? '', new RegExp(`An earlier undo of this change of ${sku} .* had no clear answer, and the stock is now ${onHand}, what that undo would leave: it was most likely applied, so it was not sent again\\.`));
+    });
+
+    it('an undo whose answer was lost is sent on a second Undo only while the figure is still the one it started from', async () => {
+      fixture = await setup();
+      const { sku, onHand } = stockedSku(fixture, RUH);
+      fixture.prompter.play(type('+4'));
+      await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
+      const [record] = fixture.ctx.recent.list();
+      // The undo never lands (the connection drops before the change), but that cannot be told from here.
+      fixture.sandbox.addFaults([{ endpoint: 'updateStockQuantity', times: 1, reset: true }]);
+      await undoStockChange(fixture.ctx, record as Parameters<typeof undoStockChange>[1]);
+      assert.strictEqual(await fixture.onHand(sku, RUH), onHand + 4);
+      await undoStockChange(fixture.ctx, fixture.ctx.recent.list().find((change) => change.id === record.id) as Parameters<typeof undoStockChange>[1]);
+      assert.strictEqual(await fixture.onHand(sku, RUH), onHand, 'undone once');
+      // Someone else moves the stock after a further lost undo: neither figure, so nothing is sent.
+      const [undo] = fixture.ctx.recent.list();
+      fixture.sandbox.addFaults([{ endpoint: 'updateStockQuantity', times: 1, reset: true }]);
+      await undoStockChange(fixture.ctx, undo as Parameters<typeof undoStockChange>[1]);
+      await fixture.client.updateStockQuantity({ actionType: 'adjust', sku, locationCode: RUH, qty: 10 });
+      const writes = fixture.sent('updateStockQuantity').length;
+      await undoStockChange(fixture.ctx, fixture.ctx.recent.list().find((change) => change.id === undo.id) as Parameters<typeof undoStockChange>[1]);
+      assert.strictEqual(fixture.sent('updateStockQuantity').length, writes, 'nothing sent');
+      assert.strictEqual(await fixture.onHand(sku, RUH), onHand + 10);
+      assert.match(fixture.prompter.messages().at(-1)?.text ?? '', /neither the .* it started from nor the .* it would leave/);
+    });
+
     it('sends nothing when the environment changed while the change was being prepared', async () => {
       fixture = await setup();
       const { sku, onHand } = stockedSku(fixture, RUH);
