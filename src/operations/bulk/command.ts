@@ -131,6 +131,9 @@ async function planAndApply(deps: OperationsDeps, changes: readonly BulkChange[]
         onRow: (row, state) => {
           if (state.state === 'applied') {
             record(deps, environment, [bulkLedgerEntry(row, { transactionId: state.transactionId, run: journalWrite(journal.start.runId, row.index) })]);
+          } else if (state.state === 'check') {
+            // Maybe applied: the read that follows must not call it another writer's change.
+            deps.expectUnconfirmed(environment, [bulkLedgerEntry(row, { run: journalWrite(journal.start.runId, row.index) })]);
           }
           done++;
           progress.report({ increment: 100 / toSend.length, message: l10n.t('{0} of {1}', done, toSend.length) });
