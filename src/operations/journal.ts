@@ -138,6 +138,16 @@ export async function openJournals(dir: string, environment: string, kind: Journ
   return journals.filter((journal) => kindOf(journal.start) === kind && journal.start.environment === environment && !resumed.has(journal.start.runId) && !isClosed(journal));
 }
 
+/** Every journal of this kind and environment still on disk (the open ones and the last closed ones), oldest first. */
+export async function journalsOf(dir: string, environment: string, kind: JournalKind): Promise<ReadJournal[]> {
+  return (await allJournals(dir)).filter((journal) => kindOf(journal.start) === kind && journal.start.environment === environment);
+}
+
+/** Whether a journal is still offered for review (see openJournals), among `journals` read from the same folder. */
+export function isOpen(journal: ReadJournal, journals: readonly ReadJournal[]): boolean {
+  return !isClosed(journal) && !journals.some((other) => other.start.resumes === journal.start.runId);
+}
+
 /** Removes the oldest closed journals beyond KEEP_CLOSED_JOURNALS. */
 export async function pruneJournals(dir: string): Promise<void> {
   const closed = (await allJournals(dir)).filter(isClosed);

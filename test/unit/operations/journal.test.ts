@@ -1,6 +1,7 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs/promises';
-import { Journal, openJournals, readJournal } from '../../../src/operations/journal';
+import { Journal, journalsOf, openJournals, readJournal } from '../../../src/operations/journal';
+import { findEarlierApply } from '../../../src/operations/bulk/rerun';
 import { buildPreview, type PlannedRow } from '../../../src/operations/bulk/preview';
 import { checkRows, sendRows } from '../../../src/operations/bulk/run';
 import { countStates, foldRows, statusOf } from '../../../src/operations/bulk/state';
@@ -148,5 +149,53 @@ describe('operations: the bulk journal and its recovery', () => {
       { state: 'not-sent' },
       { state: 'noop' },
     ]);
+  });
+
+  // Applying a file again: the command looks for an earlier apply of the same file in the journals,
+  // so the rows it applied are not sent twice.
+  describe('applying a file that was applied before', () => {
+    const earlier = async (changes: readonly BulkChange[] = CHANGES, source = 'changes.csv') => findEarlierApply(source, changes, await journalsOf(fx.dir, 'sandbox', 'bulk'));
+
+    it('finds a finished apply of the same file, with what it applied', async () => {
+      assert.strictEqual(await earlier(), undefined, 'never applied');
+      const run = await journal();
+      await sendRows({ client: fx.client, journal: run, rows: sendable(rows) });
+      await run.append({ type: 'closed' });
+      const found = await earlier();
+      assert.strictEqual(found?.journal.start.runId, run.start.runId);
+      assert.strictEqual(found?.open, false);
+      assert.deepStrictEqual(found?.counts, { applied: 3, failed: 0, check: 0, notSent: 0, noop: 1, resolved: 0 });
+      assert.strictEqual(await earlier(CHANGES, 'other.csv'), undefined, 'another file');
+      assert.strictEqual(await earlier([{ ...CHANGES[0], qty: -4 }, ...CHANGES.slice(1)]), undefined, 'other changes');
+      assert.ok(await earlier([...CHANGES, { line: 6, sku: 'AJW-DATES-500', locationCode: 'JED-WH1', action: 'adjust', qty: 1 }]), 'the same rows and a new one');
+    });
+
+    it('finds an apply stopped mid-way as still open (applied, to check, not sent), so it is reviewed rather than sent again', async () => {
+      const run = await journal();
+      const cancel = new AbortController();
+      fx.sandbox.addFaults([{ endpoint: 'updateStockQuantity', times: 1, latencyMs: 0 }, { endpoint: 'updateStockQuantity', afterEffect: true, status: 502, times: 1 }]);
+      await sendRows({ client: fx.client, journal: run, rows: sendable(rows), concurrency: 1, signal: cancel.signal, onRow: (row) => row.index === 1 && cancel.abort() });
+      const found = await earlier();
+      assert.strictEqual(found?.open, true);
+      assert.deepStrictEqual(found?.counts, { applied: 1, failed: 0, check: 1, notSent: 1, noop: 1, resolved: 0 });
+    });
+
+    it('a run that resumed another is the one found; one that sent nothing that landed is not', async () => {
+      const first = await journal();
+      await sendRows({ client: fx.client, journal: first, rows: [rows[0]] });
+      const resumed = await Journal.create(fx.dir, { environment: 'sandbox', source: 'changes.csv', rows: rows.slice(1), resumes: first.start.runId });
+      const found = await earlier();
+      assert.strictEqual(found?.journal.start.runId, resumed.start.runId);
+      assert.strictEqual(found?.open, true, 'its rows were never sent');
+      await resumed.append({ type: 'closed' });
+      assert.strictEqual((await earlier())?.journal.start.runId, first.start.runId, 'the run before it applied a row');
+      assert.strictEqual((await earlier())?.open, false, 'resumed, so no longer open');
+
+      fx.sandbox.addFaults([{ endpoint: 'updateStockQuantity', status: 400, body: '{"success":false,"otoErrorCode":"OTO1132","otoErrorMessage":"Quantity is missing or invalid"}' }]);
+      const refused = await Journal.create(fx.dir, { environment: 'sandbox', source: 'refused.csv', rows });
+      await sendRows({ client: fx.client, journal: refused, rows: sendable(rows) });
+      await refused.append({ type: 'closed' });
+      assert.strictEqual(await earlier(CHANGES, 'refused.csv'), undefined, 'every row refused: nothing to send twice');
+    });
   });
 });
