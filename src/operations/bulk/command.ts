@@ -19,7 +19,7 @@ import { reportCsv } from './report';
 import { BULK_CONCURRENCY, checkRows, sendRows } from './run';
 import { askLostRows, type LostRowsAnswer } from './lostRows';
 import { countStates, isSettled, statusOf, type Counts, type RowStatus } from './state';
-import { previewText, resultsText, totalLine } from './text';
+import { belowZeroLine, previewText, resultsText, totalLine } from './text';
 import { validateTable, type BulkChange } from './file/validate';
 import { isCancellation, withAbortSignal } from '../../common/ui/cancellation';
 import { COMMANDS } from '../../common/ids';
@@ -163,6 +163,7 @@ async function confirmApply(preview: Preview, source: string, environment: strin
     placeholder: l10n.t('Every row is in the preview.'),
     action: plural(preview.toSend, '$(check) Apply 1 stock change', '$(check) Apply {0} stock changes'),
     detail: [
+      belowZeroLine(preview) ?? '',
       ...preview.totals.map(totalLine),
       unchanged === 0 ? '' : plural(unchanged, '1 row changes nothing and is not sent.', '{0} rows change nothing and are not sent.'),
     ].filter(Boolean).join(' · '),
