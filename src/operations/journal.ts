@@ -42,6 +42,8 @@ export type JournalEntry =
   | { type: 'failed'; row: number; at: string; code?: string; message: string }
   /** No answer (network, timeout, a 5xx without OTO's code): the change may or may not have been made. */
   | { type: 'lost'; row: number; at: string; message: string }
+  /** A set not sent: the stock had changed since the preview (`now`), and a set would overwrite that change. */
+  | { type: 'held'; row: number; at: string; now: number }
   /** The SKU re-read after a lost answer. */
   | { type: 'checked'; row: number; at: string; now: number }
   /** The operator's decision about a row whose answer was lost; `resend` makes it sendable again. */
@@ -177,7 +179,7 @@ function isClosed(journal: ReadJournal): boolean {
   return journal.entries.some((entry) => entry.type === 'closed');
 }
 
-const TYPES: readonly JournalEntryType[] = ['start', 'send', 'applied', 'failed', 'lost', 'checked', 'resolved', 'stopped', 'closed'];
+const TYPES: readonly JournalEntryType[] = ['start', 'send', 'applied', 'failed', 'lost', 'held', 'checked', 'resolved', 'stopped', 'closed'];
 
 function isEntry(value: unknown): value is JournalEntry {
   if (typeof value !== 'object' || value === null) {
@@ -205,7 +207,8 @@ function isTransferPlan(value: unknown): value is TransferPlan {
 
 /** Where one write of a journal stands (a bulk row, a transfer's step). */
 export type RowState =
-  | { state: 'not-sent' }
+  /** `now`: a set held back because the stock had moved since the preview, to this figure. */
+  | { state: 'not-sent'; now?: number }
   | { state: 'noop' }
   | { state: 'in-flight' }
   | { state: 'applied'; transactionId?: string; warnings: string[] }
@@ -238,6 +241,9 @@ export function foldStates(initial: readonly RowState[], entries: readonly Journ
         break;
       case 'lost':
         states[entry.row] = { state: 'check', message: entry.message, now: checked.get(entry.row) };
+        break;
+      case 'held':
+        states[entry.row] = { state: 'not-sent', now: entry.now };
         break;
       case 'checked': {
         checked.set(entry.row, entry.now);

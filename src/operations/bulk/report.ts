@@ -14,7 +14,7 @@ export function outcomeLabel(status: RowState): string {
     case 'in-flight':
       return l10n.t('check: may or may not have been applied');
     case 'not-sent':
-      return l10n.t('not sent');
+      return status.now === undefined ? l10n.t('not sent') : l10n.t('not sent: the stock changed since the preview ({0} now)', status.now);
     case 'noop':
       return l10n.t('unchanged: already at this figure');
     case 'resolved':

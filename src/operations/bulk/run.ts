@@ -1,7 +1,7 @@
 // Sends the sendable rows of a journal, a few at a time. Each write is announced in the journal
 // (on disk) before it is sent and its answer recorded after; a write whose answer was lost is
 // recorded as such and never sent again from here. Cancelling stops new sends; writes in flight
-// finish and are recorded.
+// finish and are recorded. A set whose figure moved since the preview is not sent (holdMovedSets).
 import type { InventoryStock, UpdateStockQuantityRequest, UpdateStockQuantityResponse } from '../../client';
 import { isOtoError } from '../../client';
 import { isLostAnswer } from '../../stockChange/outcome';
@@ -27,14 +27,14 @@ export interface RunOptions {
 
 export interface RunResult {
   cancelled: boolean;
-  /** Rows not sent because the apply was cancelled. */
+  /** Rows not sent because the apply was cancelled (a set held back is not counted). */
   notSent: number;
 }
 
 export const BULK_CONCURRENCY = 4;
 
 export async function sendRows(options: RunOptions): Promise<RunResult> {
-  const queue = [...options.rows];
+  const queue = await holdMovedSets(options);
   let cancelled = false;
   const worker = async (): Promise<void> => {
     for (let row = queue.shift(); row !== undefined; row = queue.shift()) {
@@ -57,6 +57,30 @@ export async function sendRows(options: RunOptions): Promise<RunResult> {
     throw failure.reason;
   }
   return { cancelled, notSent: queue.length };
+}
+
+/**
+ * A set overwrites whatever is there, and OTO has no compare-and-set: the set rows' figures are
+ * read again (one batched read) just before sending, and a row whose figure moved since the
+ * preview is held back (journalled, "not sent" with the figure now) for a fresh preview. The rows
+ * to send are returned.
+ */
+async function holdMovedSets(options: RunOptions): Promise<PlannedRow[]> {
+  const sets = options.rows.filter((row) => row.action === 'set');
+  if (sets.length === 0) {
+    return [...options.rows];
+  }
+  const stock = await options.client.checkInventoryStock([...new Set(sets.map((row) => row.sku))]);
+  const held = new Set<PlannedRow>();
+  for (const row of sets) {
+    const now = onHandAt(stock, row.sku, row.locationCode);
+    if (now !== row.before) {
+      await options.journal.append({ type: 'held', row: row.index, now });
+      held.add(row);
+      options.onRow?.(row, { state: 'not-sent', now });
+    }
+  }
+  return options.rows.filter((row) => !held.has(row));
 }
 
 async function sendOne(options: RunOptions, row: PlannedRow): Promise<RowState> {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs/promises';
 import { Journal, journalsOf, openJournals, readJournal } from '../../../src/operations/journal';
 import { findEarlierApply } from '../../../src/operations/bulk/rerun';
+import { outcomeLabel } from '../../../src/operations/bulk/report';
 import { buildPreview, type PlannedRow } from '../../../src/operations/bulk/preview';
 import { checkRows, sendRows } from '../../../src/operations/bulk/run';
 import { countStates, foldRows, statusOf } from '../../../src/operations/bulk/state';
@@ -41,6 +42,19 @@ describe('operations: the bulk journal and its recovery', () => {
     assert.ok(statuses.every(({ status }) => status.state !== 'applied' || /\S/.test(status.transactionId ?? '')));
     assert.strictEqual(await fx.onHand('SKR-DATES-1KG', 'RUH-WH1'), 50);
     assert.strictEqual(fx.writes().length, 3, 'the unchanged row is not sent');
+  });
+
+  it('a set whose figure another writer changed since the preview is not sent: it is "not sent", with the figure now, for a fresh preview', async () => {
+    // Between the preview and the confirmation, someone else moves SKR-DATES-1KG (previewed at 122).
+    await fx.client.updateStockQuantity({ actionType: 'adjust', sku: 'SKR-DATES-1KG', locationCode: 'RUH-WH1', qty: 4 });
+    const run = await journal();
+    await sendRows({ client: fx.client, journal: run, rows: sendable(rows) });
+    const statuses = statusOf((await readJournal(run.file))!);
+    assert.deepStrictEqual(statuses[1].status, { state: 'not-sent', now: 126 });
+    assert.deepStrictEqual(statuses.map(({ status }) => status.state), ['applied', 'not-sent', 'applied', 'noop']);
+    assert.strictEqual(await fx.onHand('SKR-DATES-1KG', 'RUH-WH1'), 126, 'the other writer\'s change stands');
+    assert.deepStrictEqual(fx.writes().map((write) => write.sku).sort(), ['AJW-DATES-500', 'KHL-DATES-3KG', 'SKR-DATES-1KG'], 'only the other writer\'s write to it');
+    assert.match(outcomeLabel(statuses[1].status), /^not sent: the stock changed since the preview \(126 now\)$/);
   });
 
   it('interrupted before any send: every row is "not sent", and resuming sends each exactly once', async () => {
