@@ -42,8 +42,12 @@ export type JournalEntry =
   | { type: 'failed'; row: number; at: string; code?: string; message: string }
   /** No answer (network, timeout, a 5xx without OTO's code): the change may or may not have been made. */
   | { type: 'lost'; row: number; at: string; message: string }
-  /** A set not sent: the stock had changed since the preview (`now`), and a set would overwrite that change. */
-  | { type: 'held'; row: number; at: string; now: number }
+  /**
+   * Not applied, to send again after a fresh preview: a set whose stock had changed since the
+   * preview (`now`; a set would overwrite that change), or a write OTO refused unprocessed because
+   * of its rate limit (`message`).
+   */
+  | { type: 'held'; row: number; at: string; now?: number; message?: string }
   /** The SKU re-read after a lost answer. */
   | { type: 'checked'; row: number; at: string; now: number }
   /** The operator's decision about a row whose answer was lost; `resend` makes it sendable again. */
@@ -207,8 +211,8 @@ function isTransferPlan(value: unknown): value is TransferPlan {
 
 /** Where one write of a journal stands (a bulk row, a transfer's step). */
 export type RowState =
-  /** `now`: a set held back because the stock had moved since the preview, to this figure. */
-  | { state: 'not-sent'; now?: number }
+  /** `now`: a set held back because the stock had moved since the preview, to this figure; `message`: refused by OTO's rate limit. */
+  | { state: 'not-sent'; now?: number; message?: string }
   | { state: 'noop' }
   | { state: 'in-flight' }
   | { state: 'applied'; transactionId?: string; warnings: string[] }
@@ -243,7 +247,7 @@ export function foldStates(initial: readonly RowState[], entries: readonly Journ
         states[entry.row] = { state: 'check', message: entry.message, now: checked.get(entry.row) };
         break;
       case 'held':
-        states[entry.row] = { state: 'not-sent', now: entry.now };
+        states[entry.row] = { state: 'not-sent', ...(entry.now === undefined ? {} : { now: entry.now }), ...(entry.message === undefined ? {} : { message: entry.message }) };
         break;
       case 'checked': {
         checked.set(entry.row, entry.now);

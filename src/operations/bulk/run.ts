@@ -32,20 +32,31 @@ export interface RunResult {
 }
 
 export const BULK_CONCURRENCY = 4;
+/** OTO's rate limit: sending waits this long when it names no Retry-After, and stops when it asks for longer than the most. */
+const RATE_LIMIT_PAUSE_MS = 1_000;
+const MAX_RATE_LIMIT_PAUSE_MS = 60_000;
 
 export async function sendRows(options: RunOptions): Promise<RunResult> {
   const queue = await holdMovedSets(options);
   let cancelled = false;
+  /** OTO asked to slow down: no row is sent before this time (epoch ms); `Infinity`: none more. */
+  let resumeAt = 0;
   const worker = async (): Promise<void> => {
     for (let row = queue.shift(); row !== undefined; row = queue.shift()) {
-      if (options.signal?.aborted) {
-        cancelled = true;
+      if (resumeAt > Date.now() && resumeAt !== Infinity) {
+        await pause(resumeAt - Date.now(), options.signal);
+      }
+      if (options.signal?.aborted || resumeAt === Infinity) {
+        cancelled ||= options.signal?.aborted === true;
         queue.unshift(row);
         return;
       }
       // If the announcement cannot be written, the write is not sent (the error ends the apply).
       await options.journal.append({ type: 'send', row: row.index });
-      const state = await sendOne(options, row);
+      const { state, slowDownMs } = await sendOne(options, row);
+      if (slowDownMs !== undefined) {
+        resumeAt = Math.max(resumeAt, slowDownMs > MAX_RATE_LIMIT_PAUSE_MS ? Infinity : Date.now() + slowDownMs);
+      }
       options.onRow?.(row, state);
     }
   };
@@ -83,22 +94,42 @@ async function holdMovedSets(options: RunOptions): Promise<PlannedRow[]> {
   return options.rows.filter((row) => !held.has(row));
 }
 
-async function sendOne(options: RunOptions, row: PlannedRow): Promise<RowState> {
+/** `slowDownMs`: OTO refused the write for its rate limit and asked to wait this long (or a default). */
+async function sendOne(options: RunOptions, row: PlannedRow): Promise<{ state: RowState; slowDownMs?: number }> {
   try {
     const answer = await options.client.updateStockQuantity({ actionType: row.action, sku: row.sku, locationCode: row.locationCode, qty: row.qty });
     const transactionId = answer.transactionID === undefined ? undefined : String(answer.transactionID);
     await options.journal.append({ type: 'applied', row: row.index, transactionId, warnings: answer.warnings });
-    return { state: 'applied', transactionId, warnings: answer.warnings };
+    return { state: { state: 'applied', transactionId, warnings: answer.warnings } };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (isLostAnswer(error)) {
       await options.journal.append({ type: 'lost', row: row.index, message });
-      return { state: 'check', message };
+      return { state: { state: 'check', message } };
+    }
+    // Refused unprocessed: the row is as if never sent (Review sends it after a fresh preview),
+    // and the run waits as OTO asked before sending the next one.
+    if (isOtoError(error) && error.kind === 'rate-limit') {
+      await options.journal.append({ type: 'held', row: row.index, message });
+      return { state: { state: 'not-sent', message }, slowDownMs: error.retryAfterMs ?? RATE_LIMIT_PAUSE_MS };
     }
     const code = isOtoError(error) ? error.code : undefined;
     await options.journal.append({ type: 'failed', row: row.index, code, message });
-    return { state: 'failed', code, message };
+    return { state: { state: 'failed', code, message } };
   }
+}
+
+/** Waits `ms`, or less once `signal` fires. */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }
 
 /**

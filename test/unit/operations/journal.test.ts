@@ -57,6 +57,20 @@ describe('operations: the bulk journal and its recovery', () => {
     assert.match(outcomeLabel(statuses[1].status), /^not sent: the stock changed since the preview \(126 now\)$/);
   });
 
+  it('a row OTO refuses for its rate limit is "not applied", to send again from Review, never resent; the next row waits as OTO asked', async () => {
+    fx.sandbox.addFaults([{ endpoint: 'updateStockQuantity', status: 429, headers: { 'Retry-After': '1' }, times: 1 }]);
+    const run = await journal();
+    await sendRows({ client: fx.client, journal: run, rows: sendable(rows), concurrency: 1 });
+    const read = (await readJournal(run.file))!;
+    const statuses = statusOf(read);
+    assert.deepStrictEqual(statuses.map(({ status }) => status.state), ['not-sent', 'applied', 'applied', 'noop']);
+    assert.strictEqual(outcomeLabel(statuses[0].status), 'not applied: OTO asked to slow down; send it again from Review');
+    assert.deepStrictEqual(countStates(statuses), { applied: 2, failed: 0, check: 0, notSent: 1, noop: 1, resolved: 0 }, 'offered by Review, as rows never sent are');
+    assert.deepStrictEqual(fx.writes().map((write) => write.sku), ['AJW-DATES-500', 'SKR-DATES-1KG', 'KHL-DATES-3KG'], 'the refused row was sent once, not resent');
+    const at = (type: string, row: number): number => Date.parse(read.entries.find((entry) => entry.type === type && 'row' in entry && entry.row === row)!.at);
+    assert.ok(at('send', 1) - at('held', 0) >= 900, 'the next row waited for the Retry-After');
+  });
+
   it('interrupted before any send: every row is "not sent", and resuming sends each exactly once', async () => {
     const run = await journal();
     const read = (await openJournals(fx.dir, 'sandbox', 'bulk'))[0];
