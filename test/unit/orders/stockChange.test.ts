@@ -5,6 +5,8 @@ import { undoStockChange } from '../../../src/orders/change/undo';
 import { back, confirm, escape, pick, rejected, respond, ScriptedPrompter, type, typeAlternative } from '../stockChange/scripted';
 import { closeAfterEach, Fixture, setup, stockedSku } from './fixture';
 import { settled } from '../fakes/journal';
+import { until } from '../until';
+import { setTimeout as delay } from 'node:timers/promises';
 
 const RUH = 'RUH-WH1';
 const RUH_LABEL = 'Riyadh Central Warehouse';
@@ -409,6 +411,22 @@ describe('orders: adjust and set stock', () => {
       assert.match(done.text, /^Adjusted .* by \+4/);
       assert.strictEqual(fixture.sent('updateStockQuantity').length, 2);
       assert.strictEqual(await fixture.onHand(sku, RUH), onHand + 4, 'applied once');
+    });
+
+    it('no answer at all (a timeout): a re-read showing the figure unchanged offers no "Adjust again", as OTO may still be applying it', async () => {
+      fixture = await setup({ timeoutMs: 300 });
+      const { sku, onHand } = stockedSku(fixture, RUH);
+      // OTO is slow: the change lands after the client gave up waiting.
+      fixture.sandbox.addFaults([{ endpoint: 'updateStockQuantity', times: 1, latencyMs: 1_500 }]);
+      fixture.prompter.play(type('+4'), respond('Re-read stock'));
+      await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
+      const [lost, reread] = fixture.prompter.messages();
+      assert.match(lost.text, /^No answer from OTO to the adjustment/);
+      assert.match(reread.text, new RegExp(`: ${onHand} on hand now\\. It was ${onHand} before the change and would be ${onHand + 4} had it been applied\\. OTO gave no answer, so it may still apply it: check again later\\.$`));
+      assert.deepStrictEqual(reread.actions, [], 'nothing to send again on a figure that cannot prove it');
+      // It lands after all, once (read every 100 ms until then).
+      await until('the slow change to land', async () => (await delay(100), await fixture.onHand(sku, RUH)) === onHand + 4);
+      assert.strictEqual(fixture.sent('updateStockQuantity').length, 1);
     });
 
     it('a lost answer whose re-read shows it landed offers no "Adjust again"', async () => {
