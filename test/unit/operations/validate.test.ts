@@ -72,6 +72,16 @@ describe('operations: validating stock changes before anything is sent', () => {
     });
   });
 
+  it('names invisible direction marks around a SKU or location code (pasted from a right-to-left sheet) instead of calling it unknown', () => {
+    assert.deepStrictEqual(validate('sku,locationCode,action,qty\n\u200fSKU-1\u200f,RUH-WH1\u200e,adjust,2\n'), {
+      changes: [],
+      problems: [
+        { line: 2, message: 'The sku "SKU-1" holds invisible direction marks (text copied from a right-to-left sheet carries them): delete them.' },
+        { line: 2, message: 'The locationCode "RUH-WH1" holds invisible direction marks (text copied from a right-to-left sheet carries them): delete them.' },
+      ],
+    });
+  });
+
   it('says which columns are missing, and that a header alone has no changes', () => {
     assert.deepStrictEqual(validate('sku,action\nSKU-1,adjust\n').problems, [
       { line: 1, message: 'The file lacks the column(s) locationCode, qty. A file of stock changes has the columns sku, locationCode, action and qty (reason and note are optional), in any order.' },
