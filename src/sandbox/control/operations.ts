@@ -171,7 +171,7 @@ function accountControl(accounts: Accounts, account: SandboxAccount): AccountCon
         const left = Math.max(0, MAX_CLOCK_OFFSET_SECONDS - account.offsetMs / 1000);
         throw new ControlError(400, [{ field: 'advanceSeconds', message: `the clock may run at most ${MAX_CLOCK_OFFSET_SECONDS} seconds (100 years) ahead in all, ${left} more now; POST /__oto/reset puts it back in step` }]);
       }
-      account.advanceClock(seconds as number);
+      account.advanceClock(seconds);
       return { now: new Date(account.now()).toISOString(), offsetSeconds: account.offsetMs / 1000 };
     },
     now: account.now,
