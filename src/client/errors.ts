@@ -39,6 +39,11 @@ export interface OtoErrorInit {
   unsent?: boolean;
   /** An answer came but was larger than `maxAnswerBytes`, so what it said is unknown. */
   answerTooLarge?: boolean;
+  /**
+   * A success status came with a body that is not JSON or not in the documented shape: the server
+   * took the request (a write probably took effect), but what it said is unknown.
+   */
+  unreadable?: boolean;
 }
 
 /**
@@ -59,6 +64,7 @@ export class OtoError extends Error {
   attempts?: number;
   readonly unsent?: boolean;
   readonly answerTooLarge?: boolean;
+  readonly unreadable?: boolean;
 
   constructor(init: OtoErrorInit) {
     super(init.message);
@@ -73,6 +79,7 @@ export class OtoError extends Error {
     this.attempts = init.attempts;
     this.unsent = init.unsent;
     this.answerTooLarge = init.answerTooLarge;
+    this.unreadable = init.unreadable;
   }
 }
 

@@ -17,6 +17,8 @@
 // - Redirects are never followed (a 3xx is an `api` error): tokens and bodies go to the base URL only.
 // - Answers are bounded: more than `maxAnswerBytes` (32 MB after decompression) fails the call at
 //   once (`answerTooLarge`, not retried); a body cut short is a `network` error at once.
+// - A success status with a body that is not JSON or not the documented shape is an `api` error
+//   marked `unreadable`: the server took the request, so a write's outcome is unknown, not refused.
 // - An access token that cannot go in a header (a space, a line break, non-ASCII) is refused when
 //   issued and never kept. SKU-keyed results are null-prototype objects: a SKU may be `__proto__`.
 // - Shape errors name a string by its length, never its text (it could be an echoed token);

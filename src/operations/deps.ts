@@ -37,6 +37,8 @@ export interface OperationsDeps extends OperationsWiring {
   ledger(environment: string): Ledger;
   /** Records changes the extension made (so the next read does not count them as outside ones). */
   record(environment: string, entries: readonly LedgerEntry[]): Promise<void>;
+  /** Writes whose answer was lost: not recorded, but a read showing them is not counted as outside (see LedgerRecorder.expectUnconfirmed). */
+  expectUnconfirmed(environment: string, entries: readonly LedgerEntry[]): void;
   /** Makes the ledger agree with the stock read now (see LedgerRecorder.reconcile); resolves with what it recorded. */
   reconcile(environment: string, sku: string, entries: readonly LedgerEntry[], now: readonly LocationNow[], readSince: number): Promise<LedgerEntry[]>;
   /** Where bulk journals are kept. */

@@ -42,6 +42,12 @@ export type JournalEntry =
   | { type: 'failed'; row: number; at: string; code?: string; message: string }
   /** No answer (network, timeout, a 5xx without OTO's code): the change may or may not have been made. */
   | { type: 'lost'; row: number; at: string; message: string }
+  /**
+   * Not applied, to send again after a fresh preview: a set whose stock had changed since the
+   * preview (`now`; a set would overwrite that change), or a write OTO refused unprocessed because
+   * of its rate limit (`message`).
+   */
+  | { type: 'held'; row: number; at: string; now?: number; message?: string }
   /** The SKU re-read after a lost answer. */
   | { type: 'checked'; row: number; at: string; now: number }
   /** The operator's decision about a row whose answer was lost; `resend` makes it sendable again. */
@@ -138,6 +144,16 @@ export async function openJournals(dir: string, environment: string, kind: Journ
   return journals.filter((journal) => kindOf(journal.start) === kind && journal.start.environment === environment && !resumed.has(journal.start.runId) && !isClosed(journal));
 }
 
+/** Every journal of this kind and environment still on disk (the open ones and the last closed ones), oldest first. */
+export async function journalsOf(dir: string, environment: string, kind: JournalKind): Promise<ReadJournal[]> {
+  return (await allJournals(dir)).filter((journal) => kindOf(journal.start) === kind && journal.start.environment === environment);
+}
+
+/** Whether a journal is still offered for review (see openJournals), among `journals` read from the same folder. */
+export function isOpen(journal: ReadJournal, journals: readonly ReadJournal[]): boolean {
+  return !isClosed(journal) && !journals.some((other) => other.start.resumes === journal.start.runId);
+}
+
 /** Removes the oldest closed journals beyond KEEP_CLOSED_JOURNALS. */
 export async function pruneJournals(dir: string): Promise<void> {
   const closed = (await allJournals(dir)).filter(isClosed);
@@ -167,7 +183,7 @@ function isClosed(journal: ReadJournal): boolean {
   return journal.entries.some((entry) => entry.type === 'closed');
 }
 
-const TYPES: readonly JournalEntryType[] = ['start', 'send', 'applied', 'failed', 'lost', 'checked', 'resolved', 'stopped', 'closed'];
+const TYPES: readonly JournalEntryType[] = ['start', 'send', 'applied', 'failed', 'lost', 'held', 'checked', 'resolved', 'stopped', 'closed'];
 
 function isEntry(value: unknown): value is JournalEntry {
   if (typeof value !== 'object' || value === null) {
@@ -195,7 +211,8 @@ function isTransferPlan(value: unknown): value is TransferPlan {
 
 /** Where one write of a journal stands (a bulk row, a transfer's step). */
 export type RowState =
-  | { state: 'not-sent' }
+  /** `now`: a set held back because the stock had moved since the preview, to this figure; `message`: refused by OTO's rate limit. */
+  | { state: 'not-sent'; now?: number; message?: string }
   | { state: 'noop' }
   | { state: 'in-flight' }
   | { state: 'applied'; transactionId?: string; warnings: string[] }
@@ -228,6 +245,9 @@ export function foldStates(initial: readonly RowState[], entries: readonly Journ
         break;
       case 'lost':
         states[entry.row] = { state: 'check', message: entry.message, now: checked.get(entry.row) };
+        break;
+      case 'held':
+        states[entry.row] = { state: 'not-sent', ...(entry.now === undefined ? {} : { now: entry.now }), ...(entry.message === undefined ? {} : { message: entry.message }) };
         break;
       case 'checked': {
         checked.set(entry.row, entry.now);

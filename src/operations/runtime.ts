@@ -32,6 +32,7 @@ export function createRuntime(wiring: OperationsWiring, subscriptions: vscode.Di
     bulk,
     ledger,
     record: (environment, entries) => recorder.record(environment, entries),
+    expectUnconfirmed: (environment, entries) => recorder.expectUnconfirmed(environment, entries),
     reconcile: (environment, sku, entries, now, readSince) => recorder.reconcile(environment, sku, entries, now, readSince),
     journalDir: path.join(wiring.storageDir, 'journals'),
   };

@@ -88,7 +88,7 @@ export function units(value: number): string {
 }
 
 /** A result below zero that the change makes worse (raising a negative figure towards 0 is not warned about). */
-function goesBelowZero(before: number, after: number): boolean {
+export function goesBelowZero(before: number, after: number): boolean {
   return after < 0 && after < before;
 }
 

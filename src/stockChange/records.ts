@@ -20,6 +20,11 @@ export interface StockChangeRecord {
   undoOf?: string;
   /** Set once this change has been undone, so it is not undone twice. */
   undone?: boolean;
+  /**
+   * An undo of this change was sent and its answer lost: the figure it started from and the one it
+   * would leave. A further Undo sends only while the stock is still at `before`.
+   */
+  undoUnknown?: { before: number; after: number };
   /** Why, as the operator said it (kept for the ledger; OTO takes no reason). */
   reason?: Reason;
   note?: string;

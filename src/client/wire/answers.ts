@@ -16,13 +16,13 @@ export function interpretAnswer<T>(answer: HttpAnswer, endpoint: string, check: 
     throw errorFromAnswer(answer, endpoint, body, now);
   }
   if (body === undefined) {
-    throw new OtoError({ kind: 'api', endpoint, status: answer.status, message: `OTO answered ${endpoint} with something that is not JSON` });
+    throw new OtoError({ kind: 'api', endpoint, status: answer.status, unreadable: true, message: `OTO answered ${endpoint} with something that is not JSON` });
   }
   try {
     return check(body);
   } catch (error) {
     if (error instanceof WireError) {
-      throw new OtoError({ kind: 'api', endpoint, status: answer.status, message: `OTO's answer to ${endpoint} is not in the documented shape: ${error.describeAt(endpoint)}` });
+      throw new OtoError({ kind: 'api', endpoint, status: answer.status, unreadable: true, message: `OTO's answer to ${endpoint} is not in the documented shape: ${error.describeAt(endpoint)}` });
     }
     throw error;
   }

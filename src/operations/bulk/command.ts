@@ -10,14 +10,16 @@ import { bulkLedgerEntry, interruptedBulkEntries, journalWrite, recordMissing, w
 import { parseCsv } from './file/csv';
 import { confirmPick } from '../../stockChange/prompts/confirmPick';
 import { VsCodePrompter } from '../../stockChange/prompts/vscodePrompter';
-import { Journal, readJournal, type ReadJournal } from '../journal';
+import { Journal, journalsOf, readJournal, type ReadJournal } from '../journal';
+import { findEarlierApply, type EarlierApply } from './rerun';
+import { confirmModal } from '../../common/ui/confirm';
 import { parseJsonRows } from './file/jsonRows';
 import { buildPreview, type Preview } from './preview';
 import { reportCsv } from './report';
 import { BULK_CONCURRENCY, checkRows, sendRows } from './run';
 import { askLostRows, type LostRowsAnswer } from './lostRows';
-import { countStates, isSettled, statusOf, type RowStatus } from './state';
-import { previewText, resultsText, totalLine } from './text';
+import { countStates, isSettled, statusOf, type Counts, type RowStatus } from './state';
+import { belowZeroLine, previewText, resultsText, totalLine } from './text';
 import { validateTable, type BulkChange } from './file/validate';
 import { isCancellation, withAbortSignal } from '../../common/ui/cancellation';
 import { COMMANDS } from '../../common/ids';
@@ -83,6 +85,10 @@ export async function applyStockChangesFromFile(deps: OperationsDeps, argument: 
       return;
     }
     deps.bulk.problems.clear(uri);
+    const earlier = findEarlierApply(name, changes, await journalsOf(deps.journalDir, deps.environment(), 'bulk'));
+    if (earlier && !(await confirmRerun(deps, earlier, name))) {
+      return;
+    }
     await planAndApply(deps, changes, name);
   } catch (error) {
     await showError(deps, l10n.t('Stock changes from {0} were not applied', name), error);
@@ -131,6 +137,9 @@ async function planAndApply(deps: OperationsDeps, changes: readonly BulkChange[]
         onRow: (row, state) => {
           if (state.state === 'applied') {
             record(deps, environment, [bulkLedgerEntry(row, { transactionId: state.transactionId, run: journalWrite(journal.start.runId, row.index) })]);
+          } else if (state.state === 'check') {
+            // Maybe applied: the read that follows must not call it another writer's change.
+            deps.expectUnconfirmed(environment, [bulkLedgerEntry(row, { run: journalWrite(journal.start.runId, row.index) })]);
           }
           done++;
           progress.report({ increment: 100 / toSend.length, message: l10n.t('{0} of {1}', done, toSend.length) });
@@ -154,6 +163,7 @@ async function confirmApply(preview: Preview, source: string, environment: strin
     placeholder: l10n.t('Every row is in the preview.'),
     action: plural(preview.toSend, '$(check) Apply 1 stock change', '$(check) Apply {0} stock changes'),
     detail: [
+      belowZeroLine(preview) ?? '',
       ...preview.totals.map(totalLine),
       unchanged === 0 ? '' : plural(unchanged, '1 row changes nothing and is not sent.', '{0} rows change nothing and are not sent.'),
     ].filter(Boolean).join(' · '),
@@ -200,20 +210,7 @@ async function readBack(journal: Journal): Promise<ReadJournal> {
 
 async function summarise(deps: OperationsDeps, journal: Journal, statuses: readonly RowStatus[], source: string): Promise<void> {
   const counts = countStates(statuses);
-  const parts = [l10n.t('{0} applied', counts.applied + counts.resolved)];
-  if (counts.failed > 0) {
-    parts.push(l10n.t('{0} refused by OTO', counts.failed));
-  }
-  if (counts.check > 0) {
-    parts.push(l10n.t('{0} to check (may or may not have been applied)', counts.check));
-  }
-  if (counts.notSent > 0) {
-    parts.push(l10n.t('{0} not sent', counts.notSent));
-  }
-  if (counts.noop > 0) {
-    parts.push(l10n.t('{0} unchanged', counts.noop));
-  }
-  const text = l10n.t('Stock changes from {0}: {1}.', source, parts.join(', '));
+  const text = l10n.t('Stock changes from {0}: {1}.', source, countsText(counts));
   const save = l10n.t('Save report');
   const details = l10n.t('Show details');
   const review = l10n.t('Review');
@@ -227,6 +224,44 @@ async function summarise(deps: OperationsDeps, journal: Journal, statuses: reado
   } else if (choice === review) {
     await reviewJournal(deps, await readBack(journal));
   }
+}
+
+/** "3 applied, 1 to check (may or may not have been applied), 2 not sent". */
+function countsText(counts: Counts): string {
+  const parts = [l10n.t('{0} applied', counts.applied + counts.resolved)];
+  if (counts.failed > 0) {
+    parts.push(l10n.t('{0} refused by OTO', counts.failed));
+  }
+  if (counts.check > 0) {
+    parts.push(l10n.t('{0} to check (may or may not have been applied)', counts.check));
+  }
+  if (counts.notSent > 0) {
+    parts.push(l10n.t('{0} not sent', counts.notSent));
+  }
+  if (counts.noop > 0) {
+    parts.push(l10n.t('{0} unchanged', counts.noop));
+  }
+  return parts.join(', ');
+}
+
+/**
+ * The file was applied before: true only when the operator says to send it all again. An apply
+ * still open is offered for review instead (which sends only what was never sent).
+ */
+async function confirmRerun(deps: OperationsDeps, earlier: EarlierApply, source: string): Promise<boolean> {
+  const when = new Date(earlier.journal.start.at).toLocaleString(vscode.env.language);
+  const again = l10n.t('Apply the whole file again');
+  if (earlier.open) {
+    const review = l10n.t('Review');
+    const choice = await vscode.window.showWarningMessage(
+      l10n.t('An apply of {0} from {1} is not finished: {2}. Review it to send only what was never sent; applying the whole file again sends its applied rows a second time.', source, when, countsText(earlier.counts)),
+      { modal: true }, review, again);
+    if (choice === review) {
+      await reviewJournal(deps, earlier.journal);
+    }
+    return choice === again;
+  }
+  return confirmModal(l10n.t('{0} was applied on {1}: {2}. Applying it again sends every row again (an adjust a second time).', source, when, countsText(earlier.counts)), again);
 }
 
 async function saveReport(statuses: readonly RowStatus[], source: string): Promise<void> {

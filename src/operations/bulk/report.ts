@@ -14,7 +14,10 @@ export function outcomeLabel(status: RowState): string {
     case 'in-flight':
       return l10n.t('check: may or may not have been applied');
     case 'not-sent':
-      return l10n.t('not sent');
+      if (status.now !== undefined) {
+        return l10n.t('not sent: the stock changed since the preview ({0} now)', status.now);
+      }
+      return status.message === undefined ? l10n.t('not sent') : l10n.t('not applied: OTO asked to slow down; send it again from Review');
     case 'noop':
       return l10n.t('unchanged: already at this figure');
     case 'resolved':
@@ -35,7 +38,7 @@ export function reportCsv(statuses: readonly RowStatus[]): string {
     outcome: outcomeLabel(status),
     transactionId: status.state === 'applied' ? (status.transactionId ?? '') : '',
     otoCode: status.state === 'failed' ? (status.code ?? '') : '',
-    message: status.state === 'failed' || status.state === 'check' ? (status.message ?? '') : status.state === 'applied' ? status.warnings.join(' · ') : '',
+    message: status.state === 'failed' || status.state === 'check' || status.state === 'not-sent' ? (status.message ?? '') : status.state === 'applied' ? status.warnings.join(' · ') : '',
     reason: row.reason ?? '',
     note: row.note ?? '',
   }));

@@ -5,6 +5,7 @@ import type { LocationTotal, Preview, PlannedRow } from './preview';
 import { outcomeLabel } from './report';
 import type { RowStatus } from './state';
 import { plural } from '../../common/text/plural';
+import { goesBelowZero } from '../../stockChange/quantity';
 
 function signed(value: number): string {
   return value > 0 ? `+${value}` : String(value);
@@ -36,13 +37,24 @@ export function totalLine(total: LocationTotal): string {
   return change ? l10n.t('{0}: {1} → {2} ({3})', total.locationCode, total.before, total.after, change) : l10n.t('{0}: {1} → {2}', total.locationCode, total.before, total.after);
 }
 
+/** The After of a row, marked when the row leaves the stock below zero (as the quantity box's preview marks it). */
+function afterCell(row: PlannedRow): string {
+  return goesBelowZero(row.before, row.after) ? l10n.t('{0} (below zero)', row.after) : String(row.after);
+}
+
+/** For the confirmation: the rows that leave the stock below zero, by line; undefined when none does. */
+export function belowZeroLine(preview: Preview): string | undefined {
+  const lines = preview.rows.filter((row) => !row.noop && goesBelowZero(row.before, row.after)).map((row) => row.line);
+  return lines.length === 0 ? undefined : plural(lines.length, '1 row leaves the stock below zero (line {1}).', '{0} rows leave the stock below zero (lines {1}).', lines.join(', '));
+}
+
 export function previewText(preview: Preview, source: string): string {
   const sending = preview.rows.filter((row) => !row.noop);
   const unchanged = preview.rows.filter((row) => row.noop);
   const rowTable = (rows: PlannedRow[]): string =>
     table(
       [l10n.t('Line'), l10n.t('SKU'), l10n.t('Location'), l10n.t('Change'), l10n.t('Before'), l10n.t('After'), l10n.t('Reason')],
-      rows.map((row) => [String(row.line), row.sku, row.locationCode, change(row), String(row.before), String(row.after), row.reason ?? '']),
+      rows.map((row) => [String(row.line), row.sku, row.locationCode, change(row), String(row.before), afterCell(row), row.reason ?? '']),
     );
   const parts = [
     l10n.t('Stock changes from {0}: preview (figures read just now)', source),
@@ -56,6 +68,10 @@ export function previewText(preview: Preview, source: string): string {
     plural(sending.length, '1 row to send', '{0} rows to send'),
     rowTable(sending),
   ];
+  const belowZero = belowZeroLine(preview);
+  if (belowZero) {
+    parts.push('', belowZero);
+  }
   if (unchanged.length > 0) {
     const heading = plural(unchanged.length, '1 row changes nothing (the stock already has that figure) and is not sent', '{0} rows change nothing (the stock already has that figure) and are not sent');
     parts.push('', heading, rowTable(unchanged));

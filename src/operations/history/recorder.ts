@@ -39,6 +39,19 @@ export class LedgerRecorder {
     return this.ledger(environment).append(entries).catch(this.onError);
   }
 
+  /**
+   * Our writes whose answer was lost (a bulk row to check): nothing is recorded, as whether they
+   * were applied is not known, but a read finding the figure they would leave is not counted as
+   * another writer's change. Once the operator says they were applied, `record` enters them once.
+   */
+  expectUnconfirmed(environment: string, entries: readonly LedgerEntry[]): void {
+    for (const entry of entries) {
+      if (entry.after !== undefined) {
+        this.expect(environment, entry.sku, entry.locationCode, { before: entry.before, after: entry.after, time: entry.time });
+      }
+    }
+  }
+
   /** What a read of the store found changed; the ones we did not make go to the ledger as "outside". */
   observe(environment: string, changes: readonly StockChange[]): Promise<void> {
     const time = this.now().toISOString();

@@ -11,7 +11,7 @@ import type { OperationsDeps } from '../deps';
 import { interruptedTransferEntries, journalWrite, recordMissing, transferLedgerEntry } from '../history/journalEntries';
 import { Journal, openJournals, type ReadJournal } from '../journal';
 import { askTransfer } from './flow';
-import { choiceLabels, describeHeld, describeTransfer, figuresNow, isComplete, outcomeOfJournal, runTransfer, sendSecond, sendStep, TRANSFER_STEPS, type RetryResult, type StepName, type StepOutcome, type TransferOutcome, type TransferPlan } from './transfer';
+import { choiceLabels, describeHeld, describeTransfer, figuresNow, isComplete, outcomeOfJournal, runTransfer, sendReverse, sendSecond, TRANSFER_STEPS, type RetryResult, type StepName, type StepOutcome, type TransferOutcome, type TransferPlan } from './transfer';
 import { describeError, describeErrorForLog } from '../../common/text/errorText';
 
 const l10n = vscode.l10n;
@@ -155,10 +155,11 @@ async function followUp(deps: OperationsDeps, environment: string, plan: Transfe
     }
     since = undefined;
     const client = await deps.getClient();
-    const sent = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: choice ?? '' }, async (): Promise<RetryResult> => (step === 'second' ? sendSecond(client, plan, journal) : { sent: await sendStep(client, plan, step, journal) }));
+    const sent = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: choice ?? '' }, (): Promise<RetryResult> => (step === 'second' ? sendSecond(client, plan, journal, current) : sendReverse(client, plan, journal, current)));
     if ('held' in sent) {
-      deps.log.info(`Transfer ${plan.id}: the set at ${plan.to} held back (${sent.held.onHand} there now)`);
-      held = describeHeld(plan, sent.held.onHand, current.second.state !== 'not-sent');
+      const { onHand, locationCode, expected } = sent.held;
+      deps.log.info(`Transfer ${plan.id}: the ${step} step held back (${onHand} at ${locationCode ?? plan.to} now${expected === undefined ? '' : `, ${expected} needed`})`);
+      held = describeHeld(plan, onHand, current.second.state !== 'not-sent', locationCode === undefined || expected === undefined ? undefined : { locationCode, expected });
       continue;
     }
     const result = sent.sent;

@@ -122,17 +122,60 @@ function entryAt(stock: InventoryStock, sku: string, code: string): InventorySto
   return (Object.hasOwn(stock, sku) ? stock[sku] : []).find((entry) => entry.pickupLocationCode === code);
 }
 
-/** What retrying the second step did: sent it, or held it back (`onHand`: the destination's figure now). */
-export type RetryResult = { sent: StepOutcome } | { held: { onHand: number } };
+/**
+ * What sending a step (first or again) did: sent it, or held it back (`onHand`: the figure now at
+ * the location read; with `expected`, the figure the step had to start from there).
+ */
+export type RetryResult = { sent: StepOutcome } | { held: { onHand: number; locationCode?: string; expected?: number } };
+
+/**
+ * A transfer made at once whose outcome is unclear (a step without an answer) is told by its
+ * figures: the first step, or a reverse, left the source at `fromBefore − qty`; the second step, an
+ * adjust, starts from `toBefore`. A step is sent only where the figure it must start from is there
+ * now; anything else (it landed, or did not, or someone else moved the stock) holds it back.
+ */
+function figuresToCheck(plan: TransferPlan, step: 'second' | 'reverse', outcome: TransferOutcome | undefined): Array<{ locationCode: string; expected: number }> {
+  if (plan.method !== 'immediate' || !outcome) {
+    return [];
+  }
+  const checks: Array<{ locationCode: string; expected: number }> = [];
+  if (outcome.first.state === 'lost' || (step === 'reverse' && outcome.reverse?.state === 'lost')) {
+    checks.push({ locationCode: plan.from, expected: plan.fromBefore - plan.qty });
+  }
+  if (step === 'second' && outcome.second.state === 'lost' && !plan.toIsNew) {
+    checks.push({ locationCode: plan.to, expected: plan.toBefore });
+  }
+  return checks;
+}
+
+async function heldBack(client: TransferClient, plan: TransferPlan, step: 'second' | 'reverse', outcome: TransferOutcome | undefined): Promise<RetryResult | undefined> {
+  const checks = figuresToCheck(plan, step, outcome);
+  if (checks.length === 0) {
+    return undefined;
+  }
+  const stock = await client.checkInventoryStock([plan.sku]);
+  for (const { locationCode, expected } of checks) {
+    const onHand = entryAt(stock, plan.sku, locationCode)?.quantityOnHand ?? 0;
+    if (onHand !== expected) {
+      return { held: { onHand, locationCode, expected } };
+    }
+  }
+  return undefined;
+}
 
 /**
  * Sends the second step, first or again. A set (the destination had no inventory of the SKU when
  * the transfer was prepared) is not safe once the destination has some: another writer may have
  * stocked it since, or a set sent before may have landed, and a set would overwrite that figure.
- * So the destination is read first, and the set is held back when it has inventory there now; an
- * adjust or an order is relative and is sent as it is.
+ * So the destination is read first, and the set is held back when it has inventory there now. An
+ * adjust or an order is relative: sent as it is, unless `outcome` has a step without an answer
+ * and the figures do not show the second step still to make (see figuresToCheck).
  */
-export async function sendSecond(client: TransferClient, plan: TransferPlan, journal?: Journal): Promise<RetryResult> {
+export async function sendSecond(client: TransferClient, plan: TransferPlan, journal?: Journal, outcome?: TransferOutcome): Promise<RetryResult> {
+  const held = await heldBack(client, plan, 'second', outcome);
+  if (held) {
+    return held;
+  }
   const write = stepRequest(plan, 'second');
   if (write.kind === 'stock' && write.request.actionType === 'set') {
     const there = entryAt(await client.checkInventoryStock([plan.sku]), plan.sku, plan.to);
@@ -143,8 +186,20 @@ export async function sendSecond(client: TransferClient, plan: TransferPlan, jou
   return { sent: await sendStep(client, plan, 'second', journal) };
 }
 
-/** Why the set was held back (`sentBefore`: it had been sent, without an answer or refused), and what the operator can do instead. */
-export function describeHeld(plan: TransferPlan, onHand: number, sentBefore: boolean): string {
+/** Reverses the first step, unless `outcome` has a step without an answer and the source's figure does not show the first step's result (see figuresToCheck). */
+export async function sendReverse(client: TransferClient, plan: TransferPlan, journal?: Journal, outcome?: TransferOutcome): Promise<RetryResult> {
+  return (await heldBack(client, plan, 'reverse', outcome)) ?? { sent: await sendStep(client, plan, 'reverse', journal) };
+}
+
+/**
+ * Why a step was held back (`sentBefore`: the set had been sent, without an answer or refused), and
+ * what the operator can do instead. `figure`: held because a figure was not the one the step must
+ * start from.
+ */
+export function describeHeld(plan: TransferPlan, onHand: number, sentBefore: boolean, figure?: { locationCode: string; expected: number }): string {
+  if (figure) {
+    return l10n.t('{0} now has {1} of {2}, not the {3} this step must start from, so nothing was sent: a step without an answer may have been applied, or the stock changed there since. Check the figures; Leave as it is and adjust the stock yourself if needed.', figure.locationCode, onHand, plan.sku, figure.expected);
+  }
   return sentBefore
     ? l10n.t('{0} now has {1} of {2}, so the set to {3} was not sent again: it may have been applied, or the stock changed there since. Check the figure; Leave as it is and adjust it yourself if units are missing.', plan.to, onHand, plan.sku, plan.qty)
     : l10n.t('{0} now has {1} of {2} (it had none when the transfer was prepared), so the set to {3} was not sent: it would overwrite that figure. Reverse the first step and transfer again, or Leave as it is.', plan.to, onHand, plan.sku, plan.qty);

@@ -4,7 +4,7 @@ import type { Connection, FlowContext, OrdersClient } from '../context';
 import type { ReasonNote } from '../../stockChange/reasonStep';
 import type { LocationInfo } from '../../stockChange/stockView';
 import { showFailure, showLostAnswer, stillCurrent } from './failure';
-import { isLostAnswer, isServerErrorAnswer } from '../../stockChange/outcome';
+import { isLostAnswer, isServerErrorAnswer, isUnreadableAnswer } from '../../stockChange/outcome';
 import * as l10n from '@vscode/l10n';
 import { resultingStock, StockAction } from '../../stockChange/quantity';
 import type { StockChangeRecord } from '../../stockChange/records';
@@ -44,9 +44,11 @@ export function signed(qty: number): string {
 /**
  * Sends the change once. With `again` (a label, "Adjust again"), a failure after which the change
  * provably did not land offers it, and choosing it resolves 'again' for the flow to ask anew with a
- * fresh figure: a refusal at once, a lost answer only once the stock re-read shows it did not land.
+ * fresh figure: a refusal at once, a lost answer that was an answer (a server error) only once the
+ * stock re-read shows it did not land; after no answer at all, never (OTO may still apply it).
+ * `onLost` runs when the answer was lost, before the user is told.
  */
-export async function applyStockChange(ctx: FlowContext, connection: Connection, plan: StockChangePlan, options: { again?: string } = {}): Promise<AppliedChange | 'again' | undefined> {
+export async function applyStockChange(ctx: FlowContext, connection: Connection, plan: StockChangePlan, options: { again?: string; onLost?: () => Promise<void> } = {}): Promise<AppliedChange | 'again' | undefined> {
   const subject = describeSubject(plan.sku, plan.location);
   const after = resultingStock(plan.action, plan.before, plan.qty);
   const touched = [{ sku: plan.sku, locationCode: plan.location.code }];
@@ -80,6 +82,7 @@ export async function applyStockChange(ctx: FlowContext, connection: Connection,
     const again = options.again === undefined ? [] : [options.again];
     if (isLostAnswer(error)) {
       refreshRows(ctx, touched);
+      await options.onLost?.();
       return (await reportLostChange(ctx, connection, plan, error, again)) ? 'again' : undefined;
     }
     return (await showFailure(ctx, l10n.t('{0} was not changed', subject), error, again)) === undefined ? undefined : 'again';
@@ -96,7 +99,11 @@ async function reportLostChange(ctx: FlowContext, connection: Connection, plan: 
   const subject = describeSubject(plan.sku, plan.location);
   const answered = isServerErrorAnswer(error);
   const text =
-    plan.action === 'adjust'
+    isUnreadableAnswer(error)
+      ? plan.action === 'adjust'
+        ? l10n.t('OTO answered the adjustment of {0} by {1}, but its answer could not be read ({2}). It may or may not have been applied; nothing was resent.', subject, signed(plan.qty), describeError(error))
+        : l10n.t('OTO answered setting {0} to {1}, but its answer could not be read ({2}). It may or may not have been applied; nothing was resent.', subject, plan.qty, describeError(error))
+      : plan.action === 'adjust'
       ? answered
         ? l10n.t('OTO answered the adjustment of {0} by {1} with a server error ({2}). It may or may not have been applied; nothing was resent.', subject, signed(plan.qty), describeError(error))
         : l10n.t('No answer from OTO to the adjustment of {0} by {1} ({2}). It may or may not have been applied; nothing was resent.', subject, signed(plan.qty), describeError(error))
@@ -111,10 +118,15 @@ async function reportLostChange(ctx: FlowContext, connection: Connection, plan: 
     const now = await ctx.prompter.progress(l10n.t('Reading stock of {0}…', subject), (signal) => readOnHand(connection.client, plan.sku, plan.location.code, signal), { cancellable: true });
     refreshRows(ctx, [{ sku: plan.sku, locationCode: plan.location.code }]);
     const after = resultingStock(plan.action, plan.before, plan.qty);
+    const unchanged = now === plan.before && now !== after;
+    // Only an answer says OTO is done with the request: after none (a timeout, a dropped
+    // connection) it may still be applying it, and an unchanged figure proves nothing yet.
+    const finished = isServerErrorAnswer(error) || isUnreadableAnswer(error);
     // Still the figure from before, and not what the change would have left: it did not land, so
     // the operator may make it again (through the flow, on this fresh figure).
-    const offered = now === plan.before && now !== after ? again : [];
-    const choice = await ctx.prompter.message('info', l10n.t('{0}: {1} on hand now. It was {2} before the change and would be {3} had it been applied.', subject, now, plan.before, after), offered);
+    const offered = unchanged && finished ? again : [];
+    const figures = l10n.t('{0}: {1} on hand now. It was {2} before the change and would be {3} had it been applied.', subject, now, plan.before, after);
+    const choice = await ctx.prompter.message('info', unchanged && !finished ? l10n.t('{0} OTO gave no answer, so it may still apply it: check again later.', figures) : figures, offered);
     return choice !== undefined && offered.includes(choice);
   } catch (readError) {
     await showFailure(ctx, l10n.t('Could not read the stock of {0}', subject), readError);

@@ -6,6 +6,7 @@ import { showFailure, withWarnings } from './failure';
 import * as l10n from '@vscode/l10n';
 import type { StockChangeRecord } from '../../stockChange/records';
 import { findLocation } from '../../stockChange/target';
+import { resultingStock } from '../../stockChange/quantity';
 
 /**
  * Undos under way, by record id: one per flows' bundle, owned by what runs the flows. The
@@ -59,6 +60,20 @@ async function undoOnce(ctx: FlowContext, record: StockChangeRecord, location: R
   try {
     const connection = await connect(ctx);
     const now = await ctx.prompter.progress(l10n.t('Reading stock of {0}…', subject), (signal) => readOnHand(connection.client, record.sku, record.locationCode, signal), { cancellable: true });
+    // Workspace state outlives versions of the extension: figures that are not whole numbers are not used.
+    const earlier = Number.isSafeInteger(record.undoUnknown?.before) && Number.isSafeInteger(record.undoUnknown?.after) ? record.undoUnknown : undefined;
+    // An undo already sent may have landed: sending the inverse again would undo the change twice.
+    if (earlier && now !== earlier.before) {
+      refreshRows(ctx, [{ sku: record.sku, locationCode: record.locationCode }]);
+      await ctx.prompter.message(
+        'warning',
+        now === earlier.after
+          ? l10n.t('An earlier undo of this change of {0} had no clear answer, and the stock is now {1}, what that undo would leave: it was most likely applied, so it was not sent again.', subject, now)
+          : l10n.t('An earlier undo of this change of {0} had no clear answer, and the stock is now {1}: neither the {2} it started from nor the {3} it would leave, so whether it was applied cannot be told. Nothing was sent; check the stock and change it by hand if needed.', subject, now, earlier.before, earlier.after),
+        [],
+      );
+      return;
+    }
     const plan = inversePlan(record, now);
     if (!plan) {
       refreshRows(ctx, [{ sku: record.sku, locationCode: record.locationCode }]);
@@ -69,7 +84,8 @@ async function undoOnce(ctx: FlowContext, record: StockChangeRecord, location: R
       );
       return;
     }
-    const applied = await applyStockChange(ctx, connection, { ...plan, location });
+    const after = resultingStock(plan.action, now, plan.qty);
+    const applied = await applyStockChange(ctx, connection, { ...plan, location }, { onLost: () => ctx.recent.markUndoUnknown(record.id, { before: now, after }) });
     if (!applied || applied === 'again') {
       return;
     }

@@ -5,7 +5,7 @@ import { refreshRows } from '../change/apply';
 import { Connection, FlowContext } from '../context';
 import type { LocationInfo } from '../../stockChange/stockView';
 import { connectOrReport, showFailure, showLostAnswer, stillCurrent, withWarnings } from '../change/failure';
-import { isLostAnswer, isServerErrorAnswer } from '../../stockChange/outcome';
+import { isLostAnswer, isServerErrorAnswer, isUnreadableAnswer } from '../../stockChange/outcome';
 import { itemCount, unitCount } from '../../stockChange/prompts/counts';
 import * as l10n from '@vscode/l10n';
 import { DETAIL_FIELDS, detailText, editDetails, fieldLabel, OrderDetails } from './orderDetails';
@@ -168,7 +168,9 @@ async function submitOrder(ctx: FlowContext, connection: Connection, request: Cr
       refreshRows(ctx, touched);
       choice = await showLostAnswer(
         ctx,
-        isServerErrorAnswer(error)
+        isUnreadableAnswer(error)
+          ? l10n.t('OTO answered the order at {0}, but its answer could not be read ({1}). The order may exist in OTO; nothing was resent, so check OTO before creating it again.', where, describeError(error))
+          : isServerErrorAnswer(error)
           ? l10n.t('OTO answered the order at {0} with a server error ({1}). The order may exist in OTO; nothing was resent, so check OTO before creating it again.', where, describeError(error))
           : l10n.t('No answer from OTO to the order at {0} ({1}). The order may exist in OTO; nothing was resent, so check OTO before creating it again.', where, describeError(error)),
         [copy],

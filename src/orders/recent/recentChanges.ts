@@ -39,7 +39,12 @@ export class RecentChanges {
   }
 
   async markUndone(id: string): Promise<void> {
-    await this.write((changes) => changes.map((change) => (change.id === id && change.type === 'stock' ? { ...change, undone: true } : change)));
+    await this.write((changes) => changes.map((change) => (change.id === id && change.type === 'stock' ? { ...change, undone: true, undoUnknown: undefined } : change)));
+  }
+
+  /** An undo of the change was sent and its answer lost (see StockChangeRecord.undoUnknown). */
+  async markUndoUnknown(id: string, figures: { before: number; after: number }): Promise<void> {
+    await this.write((changes) => changes.map((change) => (change.id === id && change.type === 'stock' ? { ...change, undoUnknown: figures } : change)));
   }
 
   private write(change: (changes: RecentChange[]) => RecentChange[]): Promise<void> {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import { buildPreview } from '../../../src/operations/bulk/preview';
-import { documentName, previewText, totalLine } from '../../../src/operations/bulk/text';
+import { belowZeroLine, documentName, previewText, totalLine } from '../../../src/operations/bulk/text';
 import { arabicBundle, withBundle } from '../l10nBundle';
 
 const stock = { 'SKU-1': [{ pickupLocationCode: 'RUH', quantityOnHand: 10 }], 'SKU-2': [{ pickupLocationCode: 'RUH', quantityOnHand: 4 }] };
@@ -43,5 +43,22 @@ describe('bulk: preview totals and the document', () => {
 
   it('names the document for the file, not "Preview of changes.csv.txt"', () => {
     assert.strictEqual(documentName('changes.csv'), 'changes.csv → OTO');
+  });
+});
+
+describe('bulk: rows that leave the stock below zero', () => {
+  const adjusts = (changes: Array<[string, number]>) =>
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    buildPreview(changes.map(([sku, qty], index) => ({ line: index + 2, sku, locationCode: 'RUH', action: 'adjust' as const, qty })), stock as any);
+
+  it('are marked in the preview and named by line for the confirmation, as the quantity box warns of one', () => {
+    const planned = adjusts([['SKU-1', -12], ['SKU-2', -1], ['SKU-2', -9]]);
+    const text = previewText(planned, 'changes.csv');
+    assert.match(text, /^2\s+SKU-1\s+RUH\s+adjust -12\s+10\s+-2 \(below zero\)/m);
+    assert.match(text, /^3\s+SKU-2\s+RUH\s+adjust -1\s+4\s+3\s*$/m);
+    assert.match(text, /^2 rows leave the stock below zero \(lines 2, 4\)\.$/m);
+    assert.strictEqual(belowZeroLine(planned), '2 rows leave the stock below zero (lines 2, 4).');
+    assert.strictEqual(belowZeroLine(adjusts([['SKU-1', -12]])), '1 row leaves the stock below zero (line 2).');
+    assert.strictEqual(belowZeroLine(adjusts([['SKU-1', -3]])), undefined);
   });
 });

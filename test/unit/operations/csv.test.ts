@@ -23,6 +23,11 @@ describe('operations: reading a file of stock changes', () => {
     ]);
   });
 
+  it('counts lines ended by CR alone (old Mac software) as the editor does, so each row is named on its line', () => {
+    const table = parseCsv('sku,locationCode,action,qty\rSKU-1,RUH-WH1,adjust,3\r\rSKU-2,RUH-WH1,set,"1\r0"\r');
+    assert.deepStrictEqual(table.rows.map((row) => [row.line, row.cells.sku]), [[2, 'SKU-1'], [4, 'SKU-2']]);
+  });
+
   it('reads semicolon-separated files as Excel writes them in Arabic and European locales', () => {
     const table = parseCsv('qty;sku;action;locationCode\n5;SKU-1;adjust;RUH-WH1\n');
     assert.deepStrictEqual(table.rows[0].cells, { qty: '5', sku: 'SKU-1', action: 'adjust', locationCode: 'RUH-WH1' });

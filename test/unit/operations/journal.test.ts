@@ -1,6 +1,8 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs/promises';
-import { Journal, openJournals, readJournal } from '../../../src/operations/journal';
+import { Journal, journalsOf, openJournals, readJournal } from '../../../src/operations/journal';
+import { findEarlierApply } from '../../../src/operations/bulk/rerun';
+import { outcomeLabel } from '../../../src/operations/bulk/report';
 import { buildPreview, type PlannedRow } from '../../../src/operations/bulk/preview';
 import { checkRows, sendRows } from '../../../src/operations/bulk/run';
 import { countStates, foldRows, statusOf } from '../../../src/operations/bulk/state';
@@ -40,6 +42,33 @@ describe('operations: the bulk journal and its recovery', () => {
     assert.ok(statuses.every(({ status }) => status.state !== 'applied' || /\S/.test(status.transactionId ?? '')));
     assert.strictEqual(await fx.onHand('SKR-DATES-1KG', 'RUH-WH1'), 50);
     assert.strictEqual(fx.writes().length, 3, 'the unchanged row is not sent');
+  });
+
+  it('a set whose figure another writer changed since the preview is not sent: it is "not sent", with the figure now, for a fresh preview', async () => {
+    // Between the preview and the confirmation, someone else moves SKR-DATES-1KG (previewed at 122).
+    await fx.client.updateStockQuantity({ actionType: 'adjust', sku: 'SKR-DATES-1KG', locationCode: 'RUH-WH1', qty: 4 });
+    const run = await journal();
+    await sendRows({ client: fx.client, journal: run, rows: sendable(rows) });
+    const statuses = statusOf((await readJournal(run.file))!);
+    assert.deepStrictEqual(statuses[1].status, { state: 'not-sent', now: 126 });
+    assert.deepStrictEqual(statuses.map(({ status }) => status.state), ['applied', 'not-sent', 'applied', 'noop']);
+    assert.strictEqual(await fx.onHand('SKR-DATES-1KG', 'RUH-WH1'), 126, 'the other writer\'s change stands');
+    assert.deepStrictEqual(fx.writes().map((write) => write.sku).sort(), ['AJW-DATES-500', 'KHL-DATES-3KG', 'SKR-DATES-1KG'], 'only the other writer\'s write to it');
+    assert.match(outcomeLabel(statuses[1].status), /^not sent: the stock changed since the preview \(126 now\)$/);
+  });
+
+  it('a row OTO refuses for its rate limit is "not applied", to send again from Review, never resent; the next row waits as OTO asked', async () => {
+    fx.sandbox.addFaults([{ endpoint: 'updateStockQuantity', status: 429, headers: { 'Retry-After': '1' }, times: 1 }]);
+    const run = await journal();
+    await sendRows({ client: fx.client, journal: run, rows: sendable(rows), concurrency: 1 });
+    const read = (await readJournal(run.file))!;
+    const statuses = statusOf(read);
+    assert.deepStrictEqual(statuses.map(({ status }) => status.state), ['not-sent', 'applied', 'applied', 'noop']);
+    assert.strictEqual(outcomeLabel(statuses[0].status), 'not applied: OTO asked to slow down; send it again from Review');
+    assert.deepStrictEqual(countStates(statuses), { applied: 2, failed: 0, check: 0, notSent: 1, noop: 1, resolved: 0 }, 'offered by Review, as rows never sent are');
+    assert.deepStrictEqual(fx.writes().map((write) => write.sku), ['AJW-DATES-500', 'SKR-DATES-1KG', 'KHL-DATES-3KG'], 'the refused row was sent once, not resent');
+    const at = (type: string, row: number): number => Date.parse(read.entries.find((entry) => entry.type === type && 'row' in entry && entry.row === row)!.at);
+    assert.ok(at('send', 1) - at('held', 0) >= 900, 'the next row waited for the Retry-After');
   });
 
   it('interrupted before any send: every row is "not sent", and resuming sends each exactly once', async () => {
@@ -98,6 +127,23 @@ describe('operations: the bulk journal and its recovery', () => {
     });
   }
 
+  // An answer with a success status that cannot be read came from a server that took the request:
+  // the change was probably made, and "OTO refused it" would invite the operator to make it again.
+  const unreadable: Array<[string, string]> = [
+    ['not JSON', '<html>OK</html>'],
+    ['JSON not in the documented shape', '{"ok":1}'],
+  ];
+  for (const [what, body] of unreadable) {
+    it(`an adjust answered 200 with a body that is ${what} is "check", not "not applied", and never resent`, async () => {
+      fx.sandbox.addFaults([{ endpoint: 'updateStockQuantity', afterEffect: true, status: 200, body, times: 1 }]);
+      const run = await journal();
+      await sendRows({ client: fx.client, journal: run, rows: [rows[0]] });
+      assert.strictEqual(fx.writes().length, 1, 'sent once, not resent');
+      assert.strictEqual(statusOf((await readJournal(run.file))!)[0].status.state, 'check');
+      assert.strictEqual(await fx.onHand('AJW-DATES-500', 'RUH-WH1'), 88, 'the change was made');
+    });
+  }
+
   it('a set whose answer is lost is "check" as well: it is not counted as applied, and no new row is sent for it', async () => {
     // Enough faults that even a client that retried sets would see only lost answers.
     fx.sandbox.addFaults([{ endpoint: 'updateStockQuantity', afterEffect: true, status: 502, times: 10 }]);
@@ -131,5 +177,53 @@ describe('operations: the bulk journal and its recovery', () => {
       { state: 'not-sent' },
       { state: 'noop' },
     ]);
+  });
+
+  // Applying a file again: the command looks for an earlier apply of the same file in the journals,
+  // so the rows it applied are not sent twice.
+  describe('applying a file that was applied before', () => {
+    const earlier = async (changes: readonly BulkChange[] = CHANGES, source = 'changes.csv') => findEarlierApply(source, changes, await journalsOf(fx.dir, 'sandbox', 'bulk'));
+
+    it('finds a finished apply of the same file, with what it applied', async () => {
+      assert.strictEqual(await earlier(), undefined, 'never applied');
+      const run = await journal();
+      await sendRows({ client: fx.client, journal: run, rows: sendable(rows) });
+      await run.append({ type: 'closed' });
+      const found = await earlier();
+      assert.strictEqual(found?.journal.start.runId, run.start.runId);
+      assert.strictEqual(found?.open, false);
+      assert.deepStrictEqual(found?.counts, { applied: 3, failed: 0, check: 0, notSent: 0, noop: 1, resolved: 0 });
+      assert.strictEqual(await earlier(CHANGES, 'other.csv'), undefined, 'another file');
+      assert.strictEqual(await earlier([{ ...CHANGES[0], qty: -4 }, ...CHANGES.slice(1)]), undefined, 'other changes');
+      assert.ok(await earlier([...CHANGES, { line: 6, sku: 'AJW-DATES-500', locationCode: 'JED-WH1', action: 'adjust', qty: 1 }]), 'the same rows and a new one');
+    });
+
+    it('finds an apply stopped mid-way as still open (applied, to check, not sent), so it is reviewed rather than sent again', async () => {
+      const run = await journal();
+      const cancel = new AbortController();
+      fx.sandbox.addFaults([{ endpoint: 'updateStockQuantity', times: 1, latencyMs: 0 }, { endpoint: 'updateStockQuantity', afterEffect: true, status: 502, times: 1 }]);
+      await sendRows({ client: fx.client, journal: run, rows: sendable(rows), concurrency: 1, signal: cancel.signal, onRow: (row) => row.index === 1 && cancel.abort() });
+      const found = await earlier();
+      assert.strictEqual(found?.open, true);
+      assert.deepStrictEqual(found?.counts, { applied: 1, failed: 0, check: 1, notSent: 1, noop: 1, resolved: 0 });
+    });
+
+    it('a run that resumed another is the one found; one that sent nothing that landed is not', async () => {
+      const first = await journal();
+      await sendRows({ client: fx.client, journal: first, rows: [rows[0]] });
+      const resumed = await Journal.create(fx.dir, { environment: 'sandbox', source: 'changes.csv', rows: rows.slice(1), resumes: first.start.runId });
+      const found = await earlier();
+      assert.strictEqual(found?.journal.start.runId, resumed.start.runId);
+      assert.strictEqual(found?.open, true, 'its rows were never sent');
+      await resumed.append({ type: 'closed' });
+      assert.strictEqual((await earlier())?.journal.start.runId, first.start.runId, 'the run before it applied a row');
+      assert.strictEqual((await earlier())?.open, false, 'resumed, so no longer open');
+
+      fx.sandbox.addFaults([{ endpoint: 'updateStockQuantity', status: 400, body: '{"success":false,"otoErrorCode":"OTO1132","otoErrorMessage":"Quantity is missing or invalid"}' }]);
+      const refused = await Journal.create(fx.dir, { environment: 'sandbox', source: 'refused.csv', rows });
+      await sendRows({ client: fx.client, journal: refused, rows: sendable(rows) });
+      await refused.append({ type: 'closed' });
+      assert.strictEqual(await earlier(CHANGES, 'refused.csv'), undefined, 'every row refused: nothing to send twice');
+    });
   });
 });

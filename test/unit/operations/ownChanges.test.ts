@@ -13,6 +13,10 @@ import { LedgerRecorder } from '../../../src/operations/history/recorder';
 import { closeAfterEach, setup, stockedSku, type Fixture } from '../orders/fixture';
 import { MemoryMemento } from '../fakes/memento';
 import { respond, type } from '../stockChange/scripted';
+import { buildPreview } from '../../../src/operations/bulk/preview';
+import { sendRows } from '../../../src/operations/bulk/run';
+import { Journal } from '../../../src/operations/journal';
+import { bulkLedgerEntry, journalWrite } from '../../../src/operations/history/journalEntries';
 
 const RUH = 'RUH-WH1';
 
@@ -87,6 +91,30 @@ describe('operations: the ledger counts the extension’s own changes once', () 
     assert.deepStrictEqual(entries.map((entry) => `${entry.source} ${entry.before} → ${entry.after}`), [`outside ${onHand} → ${onHand + 2}`, `single ${onHand + 5} → ${onHand + 4}`, `outside ${onHand + 2} → ${onHand + 5}`]);
     const [, ours, between] = entries;
     assert.ok(Date.parse(between.time) < Date.parse(ours.time), 'the move before ours is dated before it');
+  });
+
+  it('a bulk row whose answer was lost and which landed is not "outside" when read, and is entered once when the operator says it was applied', async () => {
+    await wire();
+    const { sku, onHand } = stockedSku(fixture, RUH);
+    const journal = await Journal.create(dir, { environment: 'sandbox', source: 'changes.csv', rows: [] });
+    const [row] = buildPreview([{ line: 2, sku, locationCode: RUH, action: 'adjust', qty: -3 }], await fixture.client.checkInventoryStock([sku])).rows;
+    fixture.sandbox.addFaults([{ endpoint: 'updateStockQuantity', times: 1, status: 502, afterEffect: true }]);
+    // As the bulk command wires it: an applied row recorded, a row to check expected but not recorded.
+    await sendRows({
+      client: fixture.client, journal, rows: [row],
+      onRow: (sent, state) => {
+        if (state.state === 'check') {
+          recorder.expectUnconfirmed('sandbox', [bulkLedgerEntry(sent, { run: journalWrite(journal.start.runId, sent.index) })]);
+        }
+      },
+    });
+    const read = settled(fixture);
+    await fixture.store.invalidate([{ sku, locationCode: RUH }]);
+    await read;
+    assert.deepStrictEqual(await summary(sku), [], 'not another writer\'s change, and not ours until decided');
+    // The operator: "They were applied".
+    await recorder.record('sandbox', [bulkLedgerEntry(row, { after: onHand - 3, run: journalWrite(journal.start.runId, row.index) })]);
+    assert.deepStrictEqual(await summary(sku), [`bulk ${onHand} → ${onHand - 3}`]);
   });
 
   it('the history reconciles: a figure the ledger never saw becomes one observed entry, not again from the store', async () => {

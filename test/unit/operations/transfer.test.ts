@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs/promises';
 import { Journal, openJournals, readJournal } from '../../../src/operations/journal';
-import { choiceLabels, describeHeld, describeTransfer, figuresNow, isComplete, outcomeOfJournal, sendSecond, runTransfer, sendStep, type TransferPlan } from '../../../src/operations/transfer/transfer';
+import { choiceLabels, describeHeld, describeTransfer, figuresNow, isComplete, outcomeOfJournal, sendReverse, sendSecond, runTransfer, sendStep, type TransferPlan } from '../../../src/operations/transfer/transfer';
 import { setupOperations, type OperationsFixture } from './support';
 import { until } from '../until';
 import { faultTaken, received } from '../fakes/journal';
@@ -77,6 +77,58 @@ describe('operations: transfers between locations', () => {
     assert.strictEqual(reverse.state, 'applied');
     assert.ok(isComplete({ first, second, reverse }));
     assert.strictEqual(await fx.onHand('KHL-DATES-3KG', 'RUH-WH1'), 98);
+  });
+
+  describe('sending a step again after a lost answer (at once: the figures tell whether it landed)', () => {
+    it('a second step (an adjust) whose answer was lost is not sent again once the destination shows it landed', async () => {
+      const transfer = await plan();
+      const first = await sendStep(fx.client, transfer, 'first');
+      fx.sandbox.addFaults([{ endpoint: 'updateStockQuantity', afterEffect: true, times: 1 }]);
+      const second = await sendStep(fx.client, transfer, 'second');
+      assert.strictEqual(second.state, 'lost');
+      const retried = await sendSecond(fx.client, transfer, undefined, { first, second });
+      assert.deepStrictEqual(retried, { held: { onHand: 236, locationCode: 'JED-WH1', expected: 231 } });
+      assert.strictEqual(fx.writes().length, 2, 'the +5 was not sent twice');
+      assert.strictEqual(await fx.onHand('KHL-DATES-3KG', 'JED-WH1'), 236);
+      assert.strictEqual(describeHeld(transfer, 236, true, { locationCode: 'JED-WH1', expected: 231 }), 'JED-WH1 now has 236 of KHL-DATES-3KG, not the 231 this step must start from, so nothing was sent: a step without an answer may have been applied, or the stock changed there since. Check the figures; Leave as it is and adjust the stock yourself if needed.');
+    });
+
+    it('a second step whose answer was lost and that did not land is sent again', async () => {
+      const transfer = await plan();
+      const first = await sendStep(fx.client, transfer, 'first');
+      fx.sandbox.addFaults([{ endpoint: 'updateStockQuantity', reset: true, times: 1 }]);
+      const second = await sendStep(fx.client, transfer, 'second');
+      assert.strictEqual(second.state, 'lost');
+      const retried = await sendSecond(fx.client, transfer, undefined, { first, second });
+      assert.strictEqual('sent' in retried && retried.sent.state, 'applied');
+      assert.strictEqual(await fx.onHand('KHL-DATES-3KG', 'JED-WH1'), 236);
+    });
+
+    it('a reverse whose answer was lost is not sent again once the source shows it landed', async () => {
+      const transfer = await plan();
+      const first = await sendStep(fx.client, transfer, 'first');
+      const second = { state: 'failed' as const, message: 'refused' };
+      fx.sandbox.addFaults([{ endpoint: 'updateStockQuantity', afterEffect: true, times: 1 }]);
+      const reverse = await sendStep(fx.client, transfer, 'reverse');
+      assert.strictEqual(reverse.state, 'lost');
+      assert.strictEqual(await fx.onHand('KHL-DATES-3KG', 'RUH-WH1'), 98, 'the reverse landed');
+      const again = await sendReverse(fx.client, transfer, undefined, { first, second, reverse });
+      assert.deepStrictEqual(again, { held: { onHand: 98, locationCode: 'RUH-WH1', expected: 93 } });
+      assert.strictEqual(await fx.onHand('KHL-DATES-3KG', 'RUH-WH1'), 98, 'not reversed twice');
+    });
+
+    it('a first step whose answer was lost and that did not land is neither reversed nor followed by the second', async () => {
+      const transfer = await plan();
+      fx.sandbox.addFaults([{ endpoint: 'updateStockQuantity', reset: true, times: 1 }]);
+      const first = await sendStep(fx.client, transfer, 'first');
+      assert.strictEqual(first.state, 'lost');
+      const outcome = { first, second: { state: 'not-sent' as const } };
+      assert.deepStrictEqual(await sendReverse(fx.client, transfer, undefined, outcome), { held: { onHand: 98, locationCode: 'RUH-WH1', expected: 93 } });
+      assert.deepStrictEqual(await sendSecond(fx.client, transfer, undefined, outcome), { held: { onHand: 98, locationCode: 'RUH-WH1', expected: 93 } });
+      assert.strictEqual(fx.writes().length, 1, 'nothing more sent');
+      assert.strictEqual(await fx.onHand('KHL-DATES-3KG', 'RUH-WH1'), 98);
+      assert.strictEqual(await fx.onHand('KHL-DATES-3KG', 'JED-WH1'), 231, 'no units made up at the destination');
+    });
   });
 
   describe('retrying the second step when it is a set (the destination had no inventory of the SKU)', () => {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert';
 import { parseCsv } from '../../../src/operations/bulk/file/csv';
+import { parseJsonRows } from '../../../src/operations/bulk/file/jsonRows';
 import { hasStockChangeColumns, validateTable } from '../../../src/operations/bulk/file/validate';
 
 const known = {
@@ -55,6 +56,30 @@ describe('operations: validating stock changes before anything is sent', () => {
       { line: 10, message: 'Unknown reason "lost": use one of received, damaged, cycle-count, correction, returned, other, or leave it empty.' },
       { line: 10, message: 'SKU-3 at RUH-WH1 is already changed on line 6: one change per SKU and location per file.' },
     ]);
+  });
+
+  it('refuses a header that names a column twice (exactly or in another case), in CSV and JSON, and sends nothing', () => {
+    assert.deepStrictEqual(validate('sku,locationCode,action,qty,qty\nSKU-1,RUH-WH1,set,5,7\n'), {
+      changes: [],
+      problems: [{ line: 1, message: 'The header names the column qty more than once (qty, qty): keep one, so that it is clear which holds the change.' }],
+    });
+    assert.deepStrictEqual(validate('SKU,locationCode,action,qty,sku\nSKU-1,RUH-WH1,set,5,SKU-2\n').problems, [
+      { line: 1, message: 'The header names the column sku more than once (SKU, sku): keep one, so that it is clear which holds the change.' },
+    ]);
+    assert.deepStrictEqual(validateTable(parseJsonRows('[{"sku":"SKU-1","locationCode":"RUH-WH1","action":"set","qty":5,"QTY":7}]'), known), {
+      changes: [],
+      problems: [{ line: 1, message: 'The header names the column qty more than once (qty, QTY): keep one, so that it is clear which holds the change.' }],
+    });
+  });
+
+  it('names invisible direction marks around a SKU or location code (pasted from a right-to-left sheet) instead of calling it unknown', () => {
+    assert.deepStrictEqual(validate('sku,locationCode,action,qty\n\u200fSKU-1\u200f,RUH-WH1\u200e,adjust,2\n'), {
+      changes: [],
+      problems: [
+        { line: 2, message: 'The sku "SKU-1" holds invisible direction marks (text copied from a right-to-left sheet carries them): delete them.' },
+        { line: 2, message: 'The locationCode "RUH-WH1" holds invisible direction marks (text copied from a right-to-left sheet carries them): delete them.' },
+      ],
+    });
   });
 
   it('says which columns are missing, and that a header alone has no changes', () => {

@@ -346,6 +346,18 @@ describe('orders: create inventory order', () => {
     assert.match(lost.text, /^OTO answered the order at .* with a server error \(OTO5000 Internal error\)\. The order may exist in OTO; nothing was resent/);
   });
 
+  it('after a 200 whose body is not in the documented shape says the order may exist (not "not created"), and never resends', async () => {
+    fixture = await setup();
+    const [a] = twoSkus(fixture);
+    fixture.sandbox.addFaults([{ endpoint: 'createInventoryOrder', times: 1, status: 200, body: '{"success":true}', afterEffect: true }]);
+    fixture.prompter.play(...inboundOne(a), pick(REVIEW), pick(SUBMIT), respond('Copy order JSON'));
+    await createInventoryOrder(fixture.ctx, {});
+    assert.strictEqual(sentOrders(fixture).length, 1);
+    const [lost] = fixture.prompter.messages();
+    assert.strictEqual(lost.level, 'warning');
+    assert.match(lost.text, /^OTO answered the order at .*, but its answer could not be read \(OTO's answer to createInventoryOrder is not in the documented shape: .*\)\. The order may exist in OTO; nothing was resent/);
+  });
+
   it('says so when not signed in, before asking anything', async () => {
     fixture = await setup();
     fixture.ctx.getClient = () => Promise.reject(new Error('Sign in to OTO first.'));

@@ -5,6 +5,8 @@ import { undoStockChange } from '../../../src/orders/change/undo';
 import { back, confirm, escape, pick, rejected, respond, ScriptedPrompter, type, typeAlternative } from '../stockChange/scripted';
 import { closeAfterEach, Fixture, setup, stockedSku } from './fixture';
 import { settled } from '../fakes/journal';
+import { until } from '../until';
+import { setTimeout as delay } from 'node:timers/promises';
 
 const RUH = 'RUH-WH1';
 const RUH_LABEL = 'Riyadh Central Warehouse';
@@ -411,6 +413,22 @@ describe('orders: adjust and set stock', () => {
       assert.strictEqual(await fixture.onHand(sku, RUH), onHand + 4, 'applied once');
     });
 
+    it('no answer at all (a timeout): a re-read showing the figure unchanged offers no "Adjust again", as OTO may still be applying it', async () => {
+      fixture = await setup({ timeoutMs: 300 });
+      const { sku, onHand } = stockedSku(fixture, RUH);
+      // OTO is slow: the change lands after the client gave up waiting.
+      fixture.sandbox.addFaults([{ endpoint: 'updateStockQuantity', times: 1, latencyMs: 1_500 }]);
+      fixture.prompter.play(type('+4'), respond('Re-read stock'));
+      await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
+      const [lost, reread] = fixture.prompter.messages();
+      assert.match(lost.text, /^No answer from OTO to the adjustment/);
+      assert.match(reread.text, new RegExp(`: ${onHand} on hand now\\. It was ${onHand} before the change and would be ${onHand + 4} had it been applied\\. OTO gave no answer, so it may still apply it: check again later\\.$`));
+      assert.deepStrictEqual(reread.actions, [], 'nothing to send again on a figure that cannot prove it');
+      // It lands after all, once (read every 100 ms until then).
+      await until('the slow change to land', async () => (await delay(100), await fixture.onHand(sku, RUH)) === onHand + 4);
+      assert.strictEqual(fixture.sent('updateStockQuantity').length, 1);
+    });
+
     it('a lost answer whose re-read shows it landed offers no "Adjust again"', async () => {
       fixture = await setup();
       const { sku, onHand } = stockedSku(fixture, RUH);
@@ -464,6 +482,20 @@ describe('orders: adjust and set stock', () => {
       assert.strictEqual(fixture.ctx.recent.list().length, 0);
     });
 
+    it('says an adjust answered 200 with an unreadable body may or may not have been applied: not "not changed", no "Adjust again" before a re-read', async () => {
+      fixture = await setup();
+      const { sku, onHand } = stockedSku(fixture, RUH);
+      fixture.sandbox.addFaults([{ endpoint: 'updateStockQuantity', times: 1, status: 200, body: '<html>OK</html>', afterEffect: true }]);
+      fixture.prompter.play(type('+5'));
+      await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
+      const [lost] = fixture.prompter.messages();
+      assert.strictEqual(lost.level, 'warning');
+      assert.match(lost.text, /^OTO answered the adjustment of .* by \+5, but its answer could not be read \(OTO answered updateStockQuantity with something that is not JSON\)\. It may or may not have been applied; nothing was resent\.$/);
+      assert.deepStrictEqual(lost.actions, ['Re-read stock', 'Show log']);
+      assert.strictEqual(fixture.sent('updateStockQuantity').length, 1);
+      assert.strictEqual(await fixture.onHand(sku, RUH), onHand + 5, 'applied once');
+    });
+
     it('says a set whose answer was a server error may or may not have been applied, and does not resend it', async () => {
       fixture = await setup();
       const { sku, onHand } = stockedSku(fixture, RUH);
@@ -491,6 +523,46 @@ describe('orders: adjust and set stock', () => {
       assert.match(fixture.prompter.messages().at(-1)?.text ?? '', /may or may not have been applied; nothing was resent/);
       const kept = fixture.ctx.recent.list().find((change) => change.id === record.id);
       assert.ok(kept?.type === 'stock' && kept.undone !== true);
+    });
+
+    it('an undo of an adjust whose answer was lost is not sent again once the figure shows it landed', async () => {
+      fixture = await setup();
+      const { sku, onHand } = stockedSku(fixture, RUH);
+      fixture.prompter.play(type('+4'));
+      await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
+      const [record] = fixture.ctx.recent.list();
+      fixture.sandbox.addFaults([{ endpoint: 'updateStockQuantity', times: 1, status: 502, afterEffect: true }]);
+      await undoStockChange(fixture.ctx, record as Parameters<typeof undoStockChange>[1]);
+      assert.strictEqual(await fixture.onHand(sku, RUH), onHand, 'the undo landed, its answer lost');
+      // Undo again (from Recent Changes): the -4 must not go a second time.
+      await undoStockChange(fixture.ctx, fixture.ctx.recent.list().find((change) => change.id === record.id) as Parameters<typeof undoStockChange>[1]);
+      assert.strictEqual(fixture.sent('updateStockQuantity').length, 2, 'the change and one undo; no second undo');
+      assert.strictEqual(await fixture.onHand(sku, RUH), onHand, 'not undone twice');
+      assert.match(fixture.prompter.messages().at(-1)?.text ?? '', new RegExp(`An earlier undo of this change of ${sku} .* had no clear answer, and the stock is now ${onHand}, what that undo would leave: it was most likely applied, so it was not sent again\\.`));
+    });
+
+    it('an undo whose answer was lost is sent on a second Undo only while the figure is still the one it started from', async () => {
+      fixture = await setup();
+      const { sku, onHand } = stockedSku(fixture, RUH);
+      fixture.prompter.play(type('+4'));
+      await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
+      const [record] = fixture.ctx.recent.list();
+      // The undo never lands (the connection drops before the change), but that cannot be told from here.
+      fixture.sandbox.addFaults([{ endpoint: 'updateStockQuantity', times: 1, reset: true }]);
+      await undoStockChange(fixture.ctx, record as Parameters<typeof undoStockChange>[1]);
+      assert.strictEqual(await fixture.onHand(sku, RUH), onHand + 4);
+      await undoStockChange(fixture.ctx, fixture.ctx.recent.list().find((change) => change.id === record.id) as Parameters<typeof undoStockChange>[1]);
+      assert.strictEqual(await fixture.onHand(sku, RUH), onHand, 'undone once');
+      // Someone else moves the stock after a further lost undo: neither figure, so nothing is sent.
+      const [undo] = fixture.ctx.recent.list();
+      fixture.sandbox.addFaults([{ endpoint: 'updateStockQuantity', times: 1, reset: true }]);
+      await undoStockChange(fixture.ctx, undo as Parameters<typeof undoStockChange>[1]);
+      await fixture.client.updateStockQuantity({ actionType: 'adjust', sku, locationCode: RUH, qty: 10 });
+      const writes = fixture.sent('updateStockQuantity').length;
+      await undoStockChange(fixture.ctx, fixture.ctx.recent.list().find((change) => change.id === undo.id) as Parameters<typeof undoStockChange>[1]);
+      assert.strictEqual(fixture.sent('updateStockQuantity').length, writes, 'nothing sent');
+      assert.strictEqual(await fixture.onHand(sku, RUH), onHand + 10);
+      assert.match(fixture.prompter.messages().at(-1)?.text ?? '', /neither the .* it started from nor the .* it would leave/);
     });
 
     it('sends nothing when the environment changed while the change was being prepared', async () => {

@@ -11,13 +11,15 @@ export function parseCsv(source: string): Table {
   const problems: TableProblem[] = [];
   const records: Array<{ line: number; cells: string[] }> = [];
   // Line numbers are counted incrementally from Papa Parse's cursor (where each row ends), so a
-  // quoted field with line breaks still reports the line its row starts on.
+  // quoted field with line breaks still reports the line its row starts on. A file whose lines
+  // end in CR alone (as old Mac software writes them) counts CRs, as the editor does.
+  const newline = !text.includes('\n') && text.includes('\r') ? 13 : 10;
   let counted = 0;
   let line = 1;
   let start = 0;
   const lineAt = (position: number): number => {
     for (; counted < position; counted++) {
-      if (text.charCodeAt(counted) === 10) {
+      if (text.charCodeAt(counted) === newline) {
         line++;
       }
     }

@@ -36,6 +36,12 @@ export const MAX_QTY = 1_000_000;
 export const MAX_ROWS = 10_000;
 export const MAX_NOTE_LENGTH = 500;
 
+/**
+ * Direction marks and embeddings a paste from a right-to-left sheet leaves around text: invisible,
+ * so "Unknown SKU" would name what looks like a known one; never part of a SKU or a location code.
+ */
+const DIRECTION_MARKS = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g;
+
 const REQUIRED = ['sku', 'locationCode', 'action', 'qty'] as const;
 const OPTIONAL = ['reason', 'note'] as const;
 type Column = (typeof REQUIRED)[number] | (typeof OPTIONAL)[number];
@@ -58,9 +64,23 @@ export function hasStockChangeColumns(columns: readonly string[]): boolean {
   return REQUIRED.every((column) => names[column] !== undefined);
 }
 
+/** Columns named more than once (`qty` twice, or `qty` and `QTY`): which one holds the change is unclear. */
+function ambiguousColumns(columns: readonly string[]): TableProblem[] {
+  return [...REQUIRED, ...OPTIONAL].flatMap((column) => {
+    const found = columns.filter((name) => name.toLowerCase() === column.toLowerCase());
+    return found.length > 1
+      ? [{ line: 1, message: l10n.t('The header names the column {0} more than once ({1}): keep one, so that it is clear which holds the change.', column, found.join(', ')) }]
+      : [];
+  });
+}
+
 export function validateTable(table: Table, known: KnownStock): Validation {
   const problems: TableProblem[] = [...table.problems];
   const names = columnNames(table.columns);
+  const ambiguous = ambiguousColumns(table.columns);
+  if (ambiguous.length > 0) {
+    return { changes: [], problems: [...problems, ...ambiguous] };
+  }
   const missing = REQUIRED.filter((column) => names[column] === undefined);
   if (missing.length > 0) {
     problems.push({
@@ -92,14 +112,23 @@ export function validateTable(table: Table, known: KnownStock): Validation {
     const locationCode = cell(cells, 'locationCode');
     const actionText = cell(cells, 'action');
     const qtyText = cell(cells, 'qty');
+    /** Reports (and is true for) a value with direction marks in it. */
+    const marked = (column: 'sku' | 'locationCode', value: string): boolean => {
+      const plain = value.replace(DIRECTION_MARKS, '');
+      if (plain === value) {
+        return false;
+      }
+      report(l10n.t('The {0} "{1}" holds invisible direction marks (text copied from a right-to-left sheet carries them): delete them.', column, plain));
+      return true;
+    };
     if (sku === '') {
       report(l10n.t('The sku is empty.'));
-    } else if (!known.hasSku(sku)) {
+    } else if (!marked('sku', sku) && !known.hasSku(sku)) {
       report(l10n.t('Unknown SKU "{0}": it is not in the catalogue of this OTO account.', sku));
     }
     if (locationCode === '') {
       report(l10n.t('The locationCode is empty.'));
-    } else if (!known.hasLocation(locationCode)) {
+    } else if (!marked('locationCode', locationCode) && !known.hasLocation(locationCode)) {
       report(l10n.t('Unknown location "{0}": it is not one of this account\'s pickup locations.', locationCode));
     }
     const action = actionText.toLowerCase();
