@@ -1,6 +1,7 @@
 // Fills the host's localised templates and formats numbers and times for the panel's locale, for
 // every webview page. Intl throws on a locale tag it does not know, so every format falls back to
 // the default locale. Each Intl format is made once here: making one costs milliseconds.
+import { numberFormatter } from '../../src/common/text/display';
 
 export interface Formatter {
   text(template: string, ...args: Array<string | number>): string;
@@ -16,9 +17,6 @@ export interface Formatter {
   chartTime(epochMs: number): string;
 }
 
-/** Figures a formatter remembers the text of: a bound, as the pages' data comes off the network. */
-const MAX_REMEMBERED_NUMBERS = 1000;
-
 function safely<T>(make: (locale: string | undefined) => T, locale: string): T {
   try {
     return make(locale || undefined);
@@ -28,24 +26,12 @@ function safely<T>(make: (locale: string | undefined) => T, locale: string): T {
 }
 
 export function createFormatter(locale: string): Formatter {
-  const numbers = safely((tag) => new Intl.NumberFormat(tag), locale);
   const times = safely((tag) => new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit', second: '2-digit' }), locale);
   const dateTimes = safely((tag) => new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' }), locale);
   const dates = safely((tag) => new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' }), locale);
   const chartTimes = safely((tag) => new Intl.DateTimeFormat(tag, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }), locale);
-  // Pages repeat the same few figures (a queue's quantities, 2,500 of them in 500 orders), and
-  // each Intl format call costs about a microsecond on cold code: each figure is formatted once.
-  const numberTexts = new Map<number, string>();
-  const number = (value: number): string => {
-    let text = numberTexts.get(value);
-    if (text === undefined) {
-      text = numbers.format(value);
-      if (numberTexts.size < MAX_REMEMBERED_NUMBERS) {
-        numberTexts.set(value, text);
-      }
-    }
-    return text;
-  };
+  // Each figure formatted once: pages repeat the same few (a queue's quantities).
+  const number = numberFormatter(locale, 3);
   return {
     number,
     time: (epochMs) => times.format(new Date(epochMs)),

@@ -117,6 +117,8 @@ export class HistoryPage {
     const header = element('header', 'header');
     header.append(element('h1', 'title', this.format.text(strings.title, data.sku)));
     if (data.name) {
+      // A product's name reads in its own direction (a Latin name inside the Arabic page, or an
+      // Arabic one inside the English page), its brackets and figures kept in place.
       header.append(element('p', 'subtitle', data.name));
     }
     const refresh = element('button', 'button secondary');
@@ -169,7 +171,8 @@ export class HistoryPage {
     const slotWidth = slot.clientWidth;
     const series = seriesFromRows(data.rows, data.now, data.readAt);
     if (series.length === 0) {
-      slot.replaceChildren(element('p', 'empty', strings.noHistory));
+      // Entries without on hand figures (inventory orders) are listed below: the history is not empty.
+      slot.replaceChildren(element('p', 'empty', data.rows.length === 0 ? strings.noHistory : strings.noOnHandChanges));
       return slotWidth;
     }
     const box = chartBox(slotWidth || 720, parseFloat(getComputedStyle(slot).fontSize), this.rtl);
@@ -180,7 +183,9 @@ export class HistoryPage {
     const { plot } = geometry;
     for (const tick of geometry.yTicks) {
       chart.append(svg('line', { x1: plot.x0, x2: plot.x1, y1: tick.position, y2: tick.position }, 'grid'));
-      const label = svg('text', { x: this.rtl ? plot.x1 + 6 : plot.x0 - 6, y: tick.position + 4, 'text-anchor': this.rtl ? 'start' : 'end' }, 'axis-label');
+      // Figures run left to right on both sides: in a right-to-left page, `start` would otherwise
+      // be the label's right edge and the label would lie over the plot.
+      const label = svg('text', { x: this.rtl ? plot.x1 + 6 : plot.x0 - 6, y: tick.position + 4, 'text-anchor': this.rtl ? 'start' : 'end', direction: 'ltr' }, 'axis-label value-label');
       label.textContent = format.number(tick.value);
       chart.append(label);
     }
@@ -206,6 +211,11 @@ export class HistoryPage {
   private renderEntries(slot: HTMLElement): void {
     const strings = this.strings as HistoryStrings;
     const data = this.data as Loaded;
+    if (data.rows.length === 0) {
+      // The chart's slot says there is nothing yet: no empty table, filters or export under it.
+      slot.replaceChildren();
+      return;
+    }
     const tools = element('div', 'tools');
     const search = element('input', 'search');
     search.type = 'search';
@@ -243,7 +253,7 @@ export class HistoryPage {
       count.textContent = this.format.text(pickForm(strings.entriesCount, rows.length), rows.length);
       tableHolder.replaceChildren(this.table(rows.slice(0, this.shown)));
       if (rows.length > this.shown) {
-        const more = element('button', 'button secondary', `+${rows.length - this.shown}`);
+        const more = element('button', 'button secondary more', this.format.text(strings.showMore, rows.length - this.shown));
         more.addEventListener('click', () => {
           this.shown += TABLE_PAGE;
           update();
@@ -262,7 +272,9 @@ export class HistoryPage {
     const table = element('table', 'table');
     const head = element('tr');
     for (const title of [strings.columnTime, strings.columnSource, strings.columnLocation, strings.columnChange, strings.columnBeforeAfter, strings.columnReason, strings.columnTransaction]) {
-      head.append(element('th', undefined, title));
+      const th = element('th', undefined, title);
+      th.scope = 'col';
+      head.append(th);
     }
     table.append(element('thead'));
     table.tHead?.append(head);
@@ -273,16 +285,35 @@ export class HistoryPage {
       correction: strings.reasonCorrection, returned: strings.reasonReturned, other: strings.reasonOther,
     };
     const sourceLabel: Record<string, string> = { single: strings.sourceSingle, bulk: strings.sourceBulk, transfer: strings.sourceTransfer, order: strings.sourceOrder, undo: strings.sourceUndo, outside: strings.sourceOutside };
+    const actionLabel: Record<string, string> = { adjust: strings.actionAdjust, set: strings.actionSet, inbound: strings.actionInbound, outbound: strings.actionOutbound, observed: strings.actionObserved };
     for (const row of rows) {
       const line = element('tr', `row source-${row.source}`);
-      const change = row.qty === undefined ? row.action : `${row.action} ${row.action === 'adjust' && row.qty > 0 ? '+' : ''}${row.qty}`;
-      const figures = row.before !== undefined && row.after !== undefined ? `${row.before} → ${row.after}` : '';
-      for (const text of [format.timeAndDate(row.time), sourceLabel[row.source] ?? row.source, row.locationCode, change, figures, [row.reason && (reasonLabel[row.reason] ?? row.reason), row.note].filter(Boolean).join(' · '), row.transactionId ?? '']) {
+      const change = element('td', undefined, actionLabel[row.action] ?? row.action);
+      if (row.qty !== undefined) {
+        // The word in the page's direction, the signed figure left to right beside it.
+        change.append(' ', el('bdi', { className: 'figure', text: `${row.action === 'adjust' && row.qty > 0 ? '+' : ''}${format.number(row.qty)}`, attrs: { dir: 'ltr' } }));
+      }
+      const figures = row.before !== undefined && row.after !== undefined ? format.text(strings.beforeAfter, row.before, row.after) : '';
+      for (const text of [format.timeAndDate(row.time), sourceLabel[row.source] ?? row.source, row.locationCode]) {
         line.append(element('td', undefined, text));
       }
+      line.append(change, element('td', undefined, figures), this.reasonCell(row, reasonLabel), element('td', undefined, row.transactionId ?? ''));
       body.append(line);
     }
     table.append(body);
     return table;
+  }
+
+  /** The reason in the page's words, then the note as it was typed, in its own direction. */
+  private reasonCell(row: HistoryRow, reasonLabel: Record<string, string>): HTMLTableCellElement {
+    const cell = element('td');
+    const reason = row.reason && (reasonLabel[row.reason] ?? row.reason);
+    if (reason) {
+      cell.append(reason);
+    }
+    if (row.note) {
+      cell.append(...(reason ? [' · '] : []), el('bdi', { className: 'note', text: row.note }));
+    }
+    return cell;
   }
 }

@@ -55,6 +55,10 @@ export function parseRecording(text: string): RecordedExchange[] {
   if (read.bad.length > 0) {
     throw new RecordingError(`Line ${read.bad[0]} of the recording is not an exchange of OTO Stock's traffic log.`);
   }
+  // Replaying nothing finds no difference: a CI step given an empty or wrong file would pass.
+  if (read.values.length === 0) {
+    throw new RecordingError(read.torn ? "The recording has no exchanges: its only line is not a whole JSON line of OTO Stock's traffic log." : 'The recording has no exchanges.');
+  }
   return read.values;
 }
 

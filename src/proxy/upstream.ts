@@ -117,8 +117,12 @@ export function createUpstream(baseUrl: string, limits: { timeoutMs: number; max
         reject(failure);
       };
       const timer = setTimeout(() => fail(new UpstreamFailure(504, `the upstream ${base.host} did not answer within ${limits.timeoutMs} ms`)), limits.timeoutMs);
-      outgoing.on('error', (error: NodeJS.ErrnoException) => fail(new UpstreamFailure(502, describeFailure(error, base.host))));
+      // Once the status line is in, a dropped connection cut the answer short: the request had reached the upstream.
+      const cut = (): UpstreamFailure => new UpstreamFailure(502, `the upstream ${base.host} dropped the connection while answering`);
+      let answering = false;
+      outgoing.on('error', (error: NodeJS.ErrnoException) => fail(answering ? cut() : new UpstreamFailure(502, describeFailure(error, base.host))));
       outgoing.on('response', (incoming) => {
+        answering = true;
         const declared = Number(incoming.headers['content-length']);
         const tooLarge = new UpstreamFailure(502, `the upstream's answer is larger than ${limits.maxAnswerBytes} bytes`);
         if (declared > limits.maxAnswerBytes) {
@@ -135,10 +139,10 @@ export function createUpstream(baseUrl: string, limits: { timeoutMs: number; max
           }
           chunks.push(chunk);
         });
-        incoming.on('error', (error: NodeJS.ErrnoException) => fail(new UpstreamFailure(502, describeFailure(error, base.host))));
+        incoming.on('error', () => fail(cut()));
         incoming.on('close', () => {
           if (!incoming.complete) {
-            fail(new UpstreamFailure(502, `the upstream ${base.host} dropped the connection while answering`));
+            fail(cut());
           }
         });
         incoming.on('end', () => {

@@ -11,6 +11,7 @@ import { ADDED_ACCOUNT_JOURNAL_BYTES, Accounts, type AccountDefaults } from './c
 import { sandboxControl } from './control/operations';
 import { controlRoom, isLoopbackHost } from './control/room';
 import type { RunningSandbox, SandboxOptions } from './types';
+import SCENARIO_SCHEMA from './scenario/scenario.schema.json';
 
 export * from './types';
 export { DIALECTS, isDialect } from './endpoints/dialect';
@@ -35,9 +36,18 @@ function checkOptions(options: SandboxOptions): void {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new RangeError(`port must be an integer from 0 to 65535, got ${port}`);
   }
-  for (const [name, value] of [['latencyMs', options.latencyMs], ['accessTokenTtlSeconds', options.accessTokenTtlSeconds]] as const) {
-    if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
-      throw new RangeError(`${name} must be a non-negative number, got ${value}`);
+  // The scenario file's bounds, so a flag cannot ask for what the file may not: a latency past
+  // Node's timer range would be no latency at all, tokens that live 0 s are born expired, and a
+  // billion products is an out-of-memory crash rather than a message.
+  const { properties } = SCENARIO_SCHEMA;
+  for (const [name, value, min, max, integer] of [
+    ['latencyMs', options.latencyMs, properties.latencyMs.minimum, properties.latencyMs.maximum, false],
+    ['accessTokenTtlSeconds', options.accessTokenTtlSeconds, properties.accessTokenTtlSeconds.minimum, properties.accessTokenTtlSeconds.maximum, false],
+    ['seed', options.seed, properties.seed.minimum, properties.seed.maximum, true],
+    ['products', options.products, 0, properties.products.maxItems, true],
+  ] as const) {
+    if (value !== undefined && !(Number.isFinite(value) && value >= min && value <= max && (!integer || Number.isInteger(value)))) {
+      throw new RangeError(`${name} must be a ${integer ? 'whole number' : 'number'} from ${min} to ${max}, got ${value}`);
     }
   }
   for (const [name, value] of Object.entries(options.idsFrom ?? {})) {

@@ -265,6 +265,25 @@ function tryIt(baseUrl: string, refreshToken: string, skus: readonly string[]): 
     : `${signIn}\n  curl -s "${baseUrl}/checkInventoryStock?sku=${list}" -H "Authorization: Bearer $TOKEN"`;
 }
 
+const UNWRITABLE: Record<string, string> = {
+  EISDIR: 'it is a folder; give a file name',
+  ENOENT: 'its folder does not exist',
+  ENOTDIR: 'a part of its path is not a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+};
+
+/** `--log FILE` opened for writing, or an error naming the flag and why the file cannot be written. */
+function openLog(file: string): JsonlWriter {
+  try {
+    return new JsonlWriter(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    throw new Error(`--log ${file}: cannot be written: ${UNWRITABLE[code] ?? (error instanceof Error ? error.message : String(error))}`, { cause: error });
+  }
+}
+
 async function main(program: string): Promise<void> {
   const args = process.argv.slice(2);
   if (args.includes('--help') || args.includes('-h')) {
@@ -286,7 +305,7 @@ async function main(program: string): Promise<void> {
   const server = cli.proxy === undefined
     ? await startSandbox({ ...cli.sandbox, limits, traffic: { lint } })
     : await startProxy({ upstream: cli.proxy, environment: environmentOf(cli.proxy), port: cli.sandbox.port, writes, limits, traffic: { lint } });
-  const log = cli.log === undefined ? undefined : new JsonlWriter(cli.log);
+  const log = cli.log === undefined ? undefined : openLog(cli.log);
   const summary = new TrafficSummary(describeRuleChanges(lint, knownRules(extra)));
   const lines = cli.quiet ? undefined : new LineOutput();
   let idle: NodeJS.Timeout | undefined;

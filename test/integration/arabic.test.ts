@@ -104,12 +104,27 @@ if (uiAvailable() && vscode.env.language === LANGUAGE) {
       }
     });
 
-    it('draws a SKU’s stock history right-to-left with an Arabic title', async () => {
+    it('draws a SKU’s stock history right-to-left with an Arabic title, each change in Arabic words', async () => {
       const sku = 'AJW-DATES-500';
+      // A change from outside the extension, which the next refresh finds and records as observed.
+      const { client } = await sandbox();
+      const entry = (await client.checkInventoryStock([sku]))[sku].find((row) => row.pickupLocationCode);
+      assert.ok(entry?.pickupLocationCode, `${sku} at a location`);
+      await client.updateStockQuantity({ actionType: 'adjust', locationCode: entry.pickupLocationCode, sku, qty: 3 });
+      await vscode.commands.executeCommand('oto.refresh');
       await vscode.commands.executeCommand('oto.showStockHistory', sku);
       const title = say('Stock history of {0}').replace('{0}', sku);
       await waitFor('the history page', () => texts('.title'), (titles) => titles[0] === title);
       assert.deepStrictEqual(await attribute('html', 'dir'), ['rtl']);
+      // Shown again until the recorded entry is in (the refresh records it as it ends).
+      const observed = say('observed');
+      await waitFor(`an entry "${observed}" in the Change column`, async () => {
+        const cells = await texts('.table tbody td:nth-child(4)');
+        if (!cells.includes(observed)) {
+          await vscode.commands.executeCommand('oto.showStockHistory', sku);
+        }
+        return cells;
+      }, (cells) => cells.includes(observed) && !cells.some((cell) => /[a-z]/.test(cell)));
       for (const theme of ['light', 'dark'] as const) {
         await useTheme(theme);
         await waitFor(`the page in the ${theme} theme`, () => attribute('body', 'data-vscode-theme-kind'), (kinds) => kinds[0] === `vscode-${theme}`);

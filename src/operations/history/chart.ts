@@ -97,8 +97,11 @@ export function niceTicks(min: number, max: number, count: number): number[] {
   const raw = (max - min) / Math.max(1, count);
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((factor) => factor * magnitude).find((candidate) => candidate >= raw) ?? raw;
+  // From the step at or below min to the one at or above max: the highest line (and the lowest)
+  // has a labelled figure beyond it rather than running above the last label.
   const ticks: number[] = [];
-  for (let value = Math.ceil(min / step) * step; value <= max + step * 1e-9; value += step) {
+  const first = Math.floor(min / step + 1e-9) * step;
+  for (let value = first; ticks.length === 0 || ticks[ticks.length - 1] < max - step * 1e-9; value += step) {
     ticks.push(Number(value.toPrecision(12)));
   }
   return ticks;
@@ -128,10 +131,14 @@ export function chartGeometry(series: readonly Series[], box: ChartBox): ChartGe
     tMin = Math.min(tMin, points[0].t);
     tMax = Math.max(tMax, points[points.length - 1].t);
   }
-  if (tMax === tMin) {
-    tMax = tMin + 60_000;
-  }
   const width = plot.x1 - plot.x0;
+  const tickCount = Math.max(2, Math.floor(width / 110));
+  // A history of a few seconds holds no whole minute (or one): its time axis would have no label
+  // or one. It is widened to the whole minutes around it, which are labelled.
+  if (tMax === tMin || timeTicks(tMin, tMax, tickCount).length < 2) {
+    tMin = Math.floor(tMin / MINUTE) * MINUTE;
+    tMax = Math.max(tMin + MINUTE, Math.ceil(tMax / MINUTE) * MINUTE);
+  }
   const kept = lines.map((line) => byPixelColumn(line.points, tMin, width / (tMax - tMin)));
   // Each column keeps its lowest and highest point, so the kept points span every value.
   let vMin = 0;
@@ -153,7 +160,7 @@ export function chartGeometry(series: readonly Series[], box: ChartBox): ChartGe
     const end = line.points[line.points.length - 1];
     return { locationCode: line.locationCode, d: stepPath(kept[index], xMap, yMap, kept[index] !== line.points), last: { x: x(end.t), y: y(end.value), value: end.value } };
   });
-  const xTicks = timeTicks(tMin, tMax, Math.max(2, Math.floor(width / 110))).map((t) => ({ position: x(t), value: t }));
+  const xTicks = timeTicks(tMin, tMax, tickCount).map((t) => ({ position: x(t), value: t }));
   return { paths, xTicks, yTicks: yTicks.map((value) => ({ position: y(value), value })), plot };
 }
 
@@ -249,9 +256,10 @@ function stepPath(points: readonly Point[], xMap: LinearMap, yMap: LinearMap, by
   return d;
 }
 
-const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-const TIME_STEPS = [60_000, 5 * 60_000, 15 * 60_000, HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 7 * DAY, 14 * DAY, 30 * DAY, 90 * DAY, 365 * DAY];
+const TIME_STEPS = [MINUTE, 5 * MINUTE, 15 * MINUTE, HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 7 * DAY, 14 * DAY, 30 * DAY, 90 * DAY, 365 * DAY];
 
 /** Ticks at round times (whole minutes, hours, days…), about `count` of them. */
 export function timeTicks(tMin: number, tMax: number, count: number): number[] {

@@ -29,6 +29,7 @@ export const HISTORY_STRING_KEYS = [
   'columnTime', 'columnSource', 'columnLocation', 'columnChange', 'columnBeforeAfter', 'columnReason', 'columnTransaction',
   'sourceSingle', 'sourceBulk', 'sourceTransfer', 'sourceOrder', 'sourceUndo', 'sourceOutside', 'onHandAxis', 'now',
   'reasonReceived', 'reasonDamaged', 'reasonCycleCount', 'reasonCorrection', 'reasonReturned', 'reasonOther',
+  'actionAdjust', 'actionSet', 'actionInbound', 'actionOutbound', 'actionObserved', 'showMore', 'beforeAfter', 'noOnHandChanges',
 ] as const;
 export type HistoryStringKey = (typeof HISTORY_STRING_KEYS)[number];
 /** The counted messages, as plural forms the page picks from by the count (`{0}`). */

@@ -10,6 +10,7 @@ export function historyStrings(): HistoryStrings {
     loading: l10n.t('Reading the stock history…'),
     chartLabel: l10n.t('On hand over time, per location'),
     noHistory: l10n.t('No changes of this SKU are recorded yet. Changes made through the extension, and changes a refresh finds, appear here.'),
+    noOnHandChanges: l10n.t('No change of on hand is recorded for this SKU, so there is no line to draw: the entries below (inventory orders) move its forecast.'),
     filterLabel: l10n.t('Filter the entries'),
     filterPlaceholder: l10n.t('Filter by note, reason, transaction…'),
     allSources: l10n.t('All sources'),
@@ -38,5 +39,13 @@ export function historyStrings(): HistoryStrings {
     reasonCorrection: reasonLabel('correction'),
     reasonReturned: reasonLabel('returned'),
     reasonOther: reasonLabel('other'),
+    actionAdjust: l10n.t('adjust'),
+    actionSet: l10n.t('set'),
+    actionInbound: l10n.t('inbound'),
+    actionOutbound: l10n.t('outbound'),
+    actionObserved: l10n.t('observed'),
+    showMore: l10n.t('Show more ({0} not shown)'),
+    // The arrow points the way the page reads, as the column's title does ("Before → after").
+    beforeAfter: l10n.t('{0} → {1}'),
   };
 }

@@ -3,7 +3,8 @@
 import type { Finding, Severity, TrafficExchange } from '../../traffic/exchange';
 import { TrafficSummary } from '../../traffic/report';
 import type { TrafficStore } from '../../traffic/store';
-import { fieldOf, isObject, Problems } from './problems';
+import { ControlError, fieldOf, isObject, Problems } from './problems';
+import { ENDPOINT_NAMES, WEBHOOK_ENDPOINT } from '../../oto';
 
 /** What `requests` and `count` select on; every field given must match. */
 export interface JournalMatcher {
@@ -58,10 +59,25 @@ export function journalOf(store: TrafficStore): readonly TrafficExchange[] {
   return kept.length > store.capacity ? kept.slice(kept.length - store.capacity) : kept;
 }
 
+const ENDPOINTS: readonly string[] = [...ENDPOINT_NAMES, WEBHOOK_ENDPOINT.name];
+
+/**
+ * A misspelt endpoint would match nothing, and a test asserting that no write was sent would pass
+ * whatever the ERP did: a name is taken when it is OTO's or some request in the journal went to it.
+ */
+function checkEndpointKnown(journal: readonly TrafficExchange[], endpoint: string | undefined): void {
+  if (endpoint === undefined || ENDPOINTS.includes(endpoint) || journal.some((exchange) => exchange.endpoint === endpoint)) {
+    return;
+  }
+  throw new ControlError(400, [{ field: 'endpoint', message: `"${endpoint}" is none of OTO's endpoints and no request in the journal went to it; endpoints: ${ENDPOINTS.join(', ')}` }]);
+}
+
 export function selectRequests(store: TrafficStore, filter: JournalFilter = {}): TrafficExchange[] {
   const { match, limit } = compileFilter(filter);
+  const journal = journalOf(store);
+  checkEndpointKnown(journal, filter.endpoint);
   const found: TrafficExchange[] = [];
-  for (const exchange of journalOf(store)) {
+  for (const exchange of journal) {
     if (found.length >= limit) {
       break;
     }

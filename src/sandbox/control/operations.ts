@@ -12,12 +12,18 @@ import type { ActiveFault, Fault, SandboxFaults, SandboxScenario } from '../type
 import type { Accounts, SandboxAccount } from './accounts';
 import { checkFilter, checkMatcher, countRequests, findingsOf, selectRequests, type FindingsReport, type JournalFilter, type JournalMatcher } from './journal';
 import type { SandboxWebhooks } from '../webhooks/types';
-import { ControlError, Problems } from './problems';
+import { ControlError, isObject, Problems } from './problems';
+import { faultHeaderProblems } from '../http/faults';
 import { applyStockSettings, checkStockSettings, type StockSetting } from './stock';
 import { SANDBOX_VERSION } from './version';
 
 /** Ten years: a clock moved further is a mistake in the test. */
 export const MAX_ADVANCE_SECONDS = 10 * 365 * 24 * 3600;
+/**
+ * How far ahead of the sandbox's clock an account's may be moved in all. Without a bound, moves
+ * of ten years each passed the last date JavaScript can hold and every dated answer became a 500.
+ */
+export const MAX_CLOCK_OFFSET_SECONDS = 10 * MAX_ADVANCE_SECONDS;
 
 /** What a test can do to one account. */
 export interface AccountControl {
@@ -76,14 +82,22 @@ export function checkFaults(value: unknown): Fault[] {
   faultSchema ??= compileSchema<Fault>(SCENARIO_SCHEMA.definitions.fault);
   const list = Array.isArray(value) ? value : [value];
   const problems = new Problems();
+  const example = 'e.g. {"endpoint": "updateStockQuantity", "status": 503, "times": 1}';
   if (list.length === 0) {
-    problems.add('', 'is empty: give a fault, e.g. {"endpoint": "updateStockQuantity", "status": 503, "times": 1}');
+    problems.add('', `is empty: give a fault, ${example}`);
   }
   list.forEach((fault: unknown, index) => {
-    if (!faultSchema!(fault)) {
+    if (!isObject(fault)) {
+      // An empty body or a bare value: the schema's "must be object" would not say what was wanted.
+      problems.add(Array.isArray(value) ? `[${index}]` : '', `must be a fault object, ${example}`);
+    } else if (!faultSchema!(fault)) {
       for (const error of faultSchema!.errors ?? []) {
         const { path, message } = describeSchemaError(error);
         problems.add(fieldName(Array.isArray(value) ? [String(index), ...path] : path), message);
+      }
+    } else {
+      for (const [name, message] of faultHeaderProblems(fault.headers)) {
+        problems.add(fieldName(Array.isArray(value) ? [String(index), 'headers', name] : ['headers', name]), message);
       }
     }
   });
@@ -110,10 +124,20 @@ function checkAdvance(seconds: unknown): number {
   return seconds;
 }
 
+/** Faults active at once in an account, as many as a scenario file may arm: each may carry a 1 MB body. */
+export const MAX_ACTIVE_FAULTS = SCENARIO_SCHEMA.properties.faults.maxItems;
+
 function faultsOf(account: SandboxAccount): SandboxFaults {
   const queue = account.faults;
   return {
-    add: (faults) => queue.add(checkFaults(faults)),
+    add: (faults) => {
+      const checked = checkFaults(faults);
+      const active = queue.list().length;
+      if (active + checked.length > MAX_ACTIVE_FAULTS) {
+        throw new ControlError(409, [{ field: '', message: `at most ${MAX_ACTIVE_FAULTS} faults active at once (${active} now); DELETE /__oto/faults/{id} or DELETE /__oto/faults those no longer wanted` }]);
+      }
+      return queue.add(checked);
+    },
     list: (): ActiveFault[] => queue.list(),
     remove: (id) => queue.remove(id),
     clear: () => queue.clear(),
@@ -143,7 +167,11 @@ function accountControl(accounts: Accounts, account: SandboxAccount): AccountCon
     findings: () => findingsOf(account.traffic),
     faults: faultsOf(account),
     advanceClock: (seconds) => {
-      account.advanceClock(checkAdvance(seconds));
+      if (account.offsetMs / 1000 + checkAdvance(seconds) > MAX_CLOCK_OFFSET_SECONDS) {
+        const left = Math.max(0, MAX_CLOCK_OFFSET_SECONDS - account.offsetMs / 1000);
+        throw new ControlError(400, [{ field: 'advanceSeconds', message: `the clock may run at most ${MAX_CLOCK_OFFSET_SECONDS} seconds (100 years) ahead in all, ${left} more now; POST /__oto/reset puts it back in step` }]);
+      }
+      account.advanceClock(seconds);
       return { now: new Date(account.now()).toISOString(), offsetSeconds: account.offsetMs / 1000 };
     },
     now: account.now,

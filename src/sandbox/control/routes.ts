@@ -2,9 +2,10 @@
 // from HTTP to the operations core. To add a call (a document served as JSON, the webhooks' routes),
 // add an entry here; the room checks the caller, reads the body and answers JSON for every entry.
 import type { ActiveFault } from '../types';
-import type { AccountControl, SandboxControl } from './operations';
+import { MAX_ACTIVE_FAULTS, type AccountControl, type SandboxControl } from './operations';
 import { filterFromQuery } from './journal';
 import { ControlError, isObject } from './problems';
+import { deliveryFaultProblems } from '../webhooks/deliveryFaults';
 import { WebhookError } from '../webhooks/registry';
 import type { NewOrderInput, TriggerRequest } from '../webhooks/types';
 import { SANDBOX_VERSION } from './version';
@@ -209,7 +210,22 @@ export const CONTROL_ROUTES: ControlRoute[] = [
     path: '/webhooks/faults',
     summary: 'add a delivery fault (or an array): duplicate, outOfOrder, delay, drop, wrongSignature, staleTimestamp, retry',
     handle: ({ account, body }) => {
-      const ids = webhookCall(() => account.webhooks.faults.add((Array.isArray(body) ? body : [body]) as never), 'kind');
+      const list: unknown[] = Array.isArray(body) ? body : [body];
+      // Each problem under the field it is about, as POST /faults names them (`[1].times`).
+      const problems = list.flatMap((fault, index) =>
+        deliveryFaultProblems(fault).map((message) => {
+          const field = /^(\w+) must|^unknown field (\w+)/.exec(message)?.slice(1).find((name) => name !== undefined) ?? '';
+          return { field: Array.isArray(body) ? `[${index}]${field === '' ? '' : `.${field}`}` : field, message };
+        }),
+      );
+      if (problems.length > 0) {
+        throw new ControlError(400, problems);
+      }
+      const active = account.webhooks.faults.list().length;
+      if (active + list.length > MAX_ACTIVE_FAULTS) {
+        throw new ControlError(409, [{ field: '', message: `at most ${MAX_ACTIVE_FAULTS} delivery faults active at once (${active} now); DELETE /__oto/webhooks/faults those no longer wanted` }]);
+      }
+      const ids = account.webhooks.faults.add(list as never);
       return Array.isArray(body) ? { ids } : { id: ids[0] };
     },
   },

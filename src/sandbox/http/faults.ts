@@ -1,9 +1,40 @@
 // The faults a sandbox still has to inject, matched per endpoint (and client) in the order they
 // were added. A fault ends when its uses run out or its time is up; listeners hear of every
 // change, so a status bar can show what is active without polling.
+import { validateHeaderName, validateHeaderValue } from 'node:http';
 import { Emitter, type Event } from '../../common/emitter';
 import { isOwnClient } from '../../traffic/capture';
 import type { ActiveFault, Fault } from '../types';
+
+/** Headers that frame the answer or manage the connection: the server's own to send. */
+const FRAMING_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'trailer', 'te']);
+
+/**
+ * What is wrong with a fault's `headers`, as [header name, problem]. A name or value Node cannot
+ * send turned every faulted answer into a 500; a Content-Length or Transfer-Encoding of the
+ * fault's own would misframe the answer, and the client would read the next one wrong too.
+ */
+export function faultHeaderProblems(headers: Readonly<Record<string, string>> | undefined): Array<[string, string]> {
+  const problems: Array<[string, string]> = [];
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (FRAMING_HEADERS.has(name.toLowerCase())) {
+      problems.push([name, 'is the sandbox\'s own (it frames the answer on the connection); for an answer cut short, use "reset"']);
+      continue;
+    }
+    try {
+      validateHeaderName(name);
+    } catch {
+      problems.push([name, 'is not a valid header name (letters, digits and !#$%&\'*+-.^_`|~ only)']);
+      continue;
+    }
+    try {
+      validateHeaderValue(name, value);
+    } catch {
+      problems.push([name, 'has a character a header value cannot carry (a line break or a control character)']);
+    }
+  }
+  return problems;
+}
 
 interface Entry {
   id: number;

@@ -36,6 +36,8 @@ interface Reply {
   status: number;
   /** Already serialised: a fault may send a body that is not JSON. */
   body: string;
+  /** Headers the answer itself needs (a 405's `Allow`), under a fault's own. */
+  headers?: Record<string, string>;
 }
 
 const NOT_JSON = Symbol('not JSON');
@@ -136,10 +138,13 @@ function parseBody(text: string): unknown {
 function answer(route: Route | undefined, account: SandboxAccount, request: ApiRequest, authorized: boolean): Reply {
   try {
     if (!route) {
-      throw gatewayFailure(404, `No endpoint ${request.endpoint}`);
+      throw gatewayFailure(404, request.endpoint === '' ? `No endpoint here: OTO's endpoints are under ${API_PREFIX} (e.g. ${API_PREFIX}healthCheck)` : `No endpoint ${request.endpoint}`);
     }
     if (!allows(route, request.method)) {
-      throw gatewayFailure(405, `${request.endpoint} expects ${[route.method].flat().join(' or ')}`);
+      // RFC 9110 §15.5.6: a 405 names the methods the target has, and strict clients read it.
+      const methods = [route.method].flat();
+      const failure = gatewayFailure(405, `${request.endpoint} expects ${methods.join(' or ')}`);
+      return { status: failure.status, body: JSON.stringify(failure.body), headers: { Allow: methods.join(', ') } };
     }
     if (route.auth && !authorized) {
       throw jwtExpired();
@@ -255,7 +260,8 @@ export function createServer(context: ServerContext): http.Server {
       arrival.incoming.socket.destroy();
       return;
     }
-    send(arrival.response, failed ?? reply ?? answer(route, account, request, arrival.authorized), fault?.headers, arrival.tap);
+    const sent = failed ?? reply ?? answer(route, account, request, arrival.authorized);
+    send(arrival.response, sent, sent.headers && fault?.headers ? { ...sent.headers, ...fault.headers } : (sent.headers ?? fault?.headers), arrival.tap);
   };
   const server = http.createServer(serverOptions(context.limits), (incoming, response) => {
     if (context.control && incoming.url?.startsWith(CONTROL_PATH)) {

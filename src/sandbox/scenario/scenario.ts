@@ -6,6 +6,7 @@ import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type 
 import { MAX_JSON_DEPTH, offsetTooDeep } from '../../common/json/depth';
 import { DEMO_PRODUCTS, demoLocations } from '../state/demo';
 import { compileSchema, describeSchemaError, fieldName } from './schema';
+import { faultHeaderProblems } from '../http/faults';
 import SCENARIO_SCHEMA from './scenario.schema.json';
 import type { SandboxScenario } from '../types';
 
@@ -158,6 +159,11 @@ function crossCheck(scenario: SandboxScenario): Array<[Path, string]> {
         problems.push([['packingOrders', index, 'items', itemIndex], `"${item.sku}" is not in the catalogue, so the item needs a "name"`]);
       }
     });
+  });
+  scenario.faults?.forEach((fault, index) => {
+    for (const [name, message] of faultHeaderProblems(fault.headers)) {
+      problems.push([['faults', index, 'headers', name], message]);
+    }
   });
   scenario.inventoryOrders?.forEach((order, index) => {
     known(order.locationCode, ['inventoryOrders', index, 'locationCode']);

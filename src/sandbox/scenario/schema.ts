@@ -30,7 +30,8 @@ export function describeSchemaError(error: ErrorObject): { path: string[]; messa
       return { path: [...path, String(params.additionalProperty)], message: `unknown field "${String(params.additionalProperty)}"${hint}` };
     }
     case 'required':
-      return { path, message: `"${String(params.missingProperty)}" is required` };
+      // Named as the missing field itself, as a control call's 400 names each field it refuses.
+      return { path: [...path, String(params.missingProperty)], message: 'is required' };
     case 'enum':
       return { path, message: `must be one of ${(params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(', ')}` };
     default:

@@ -1,6 +1,7 @@
 // A localised message with placeholders, translated once and then filled in many times: the tree
 // formats tens of thousands of rows and must not run the translation lookup for each one.
 import { bidiFor, type Bidi } from '../../common/text/bidi';
+import { displayLanguage, numberFormatter } from '../../common/text/display';
 import * as l10n from '@vscode/l10n';
 
 export class Template {
@@ -36,6 +37,8 @@ export class TreeTexts {
   readonly onHand: Template;
   readonly lowInTotal: Template;
   readonly bidi: Bidi;
+  /** A figure with the display language's thousands separators (`12,500`), as the tooltip writes it. */
+  readonly number: (value: number) => string;
 
   constructor(rightToLeft = false) {
     this.noLocation = l10n.t('(no location)');
@@ -45,6 +48,7 @@ export class TreeTexts {
     this.onHand = new Template(l10n.t('{0} on hand', '{0}'));
     this.lowInTotal = new Template(l10n.t('low in total ({0})', '{0}'));
     this.bidi = bidiFor(rightToLeft);
+    this.number = numberFormatter(displayLanguage());
   }
 
   /** A row description of parts (`272 on hand`, `261 forecast`, a name), each isolated in right-to-left languages. */

@@ -156,16 +156,16 @@ abstract class SkuRow implements SkuNode {
     const { figures, texts } = this;
     const change: Figures | undefined = figures.change;
     const { figure } = texts.bidi;
-    const parts = [texts.onHand.fill(figure(quantity(figures.onHand, change?.onHand)))];
+    const parts = [texts.onHand.fill(figure(quantity(figures.onHand, change?.onHand, texts.number)))];
     // The forecast only when it says something on hand does not (the tooltip has every figure), so
     // rows stay short at the default sidebar width, in both groupings alike.
     if (figures.forecast !== undefined && (figures.forecast !== figures.onHand || change?.forecast)) {
-      parts.push(texts.forecast.fill(figure(quantity(figures.forecast, change?.forecast))));
+      parts.push(texts.forecast.fill(figure(quantity(figures.forecast, change?.forecast, texts.number))));
     }
     // A location's share of a SKU that is low in total says so with the total it is judged on, so
     // a row with plenty on hand is not read as low itself.
     if (this.stock.low && this.scope === 'location' && !this.underItsSku) {
-      parts.push(texts.lowInTotal.fill(figure(quantity(totalOf(this.stock).onHand))));
+      parts.push(texts.lowInTotal.fill(figure(quantity(totalOf(this.stock).onHand, undefined, texts.number))));
     }
     const name = this.stock.product?.name;
     // Figures first: a narrow sidebar cuts the end of the description off.

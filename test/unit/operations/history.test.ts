@@ -88,7 +88,10 @@ describe('operations: the history chart and page protocol', () => {
     const rtl = chartGeometry(series, { ...box, rtl: true });
     // Mirrored: the value axis' space is now on the right, so the earliest change sits at 400 − 40.
     assert.ok(rtl.paths.find((item) => item.locationCode === 'RUH-WH1')?.d.startsWith('M360 '));
-    assert.deepStrictEqual(niceTicks(0, 12, 5), [0, 5, 10]);
+    // Round steps that cover the figures: the highest and lowest lines stay inside labelled figures.
+    assert.deepStrictEqual(niceTicks(0, 12, 5), [0, 5, 10, 15]);
+    assert.deepStrictEqual(niceTicks(0, 94, 5), [0, 20, 40, 60, 80, 100]);
+    assert.deepStrictEqual(niceTicks(-7, 10, 5), [-10, -5, 0, 5, 10]);
   });
 
   it('draws at the slot\'s own width, with room for labels that follows the font and not the width', () => {
@@ -108,6 +111,17 @@ describe('operations: the history chart and page protocol', () => {
     assert.ok(chartBox(420, 20, false).bottom > half.bottom);
     assert.strictEqual(chartBox(100, 13, true).width, MIN_CHART_WIDTH, 'a narrow slot scrolls a chart of the least width');
     assert.strictEqual(chartBox(Number.NaN, Number.NaN, false).left, chartBox(500, 13, false).left, 'no width or font read yet: the defaults');
+  });
+
+  it('labels the time axis of a history only seconds long, at the whole minutes around it', () => {
+    const start = T0 + 5_000;
+    const short: HistoryRow[] = [{ time: start, source: 'outside', action: 'observed', locationCode: 'RUH-WH1', before: 91, after: 94 }];
+    const box = { width: 800, height: 260, left: 56, right: 16, top: 12, bottom: 28, rtl: false };
+    for (const readAt of [start + 30_000, start]) {
+      const geometry = chartGeometry(seriesFromRows(short, [{ locationCode: 'RUH-WH1', onHand: 94 }], readAt), box);
+      assert.deepStrictEqual(geometry.xTicks.map((tick) => tick.value), [T0, T0 + 60_000], `read ${readAt - start} ms after the change`);
+      assert.deepStrictEqual(geometry.xTicks.map((tick) => tick.position), [geometry.plot.x0, geometry.plot.x1]);
+    }
   });
 
   it('draws 10,000 changes with a path bounded by the plot width', () => {

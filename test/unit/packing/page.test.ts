@@ -444,6 +444,46 @@ describe('packing page (Chromium)', function () {
     assert.deepEqual(await handle.state(), { warehouse: { code: 'WH-RUH', name: 'Riyadh Central' }, search: 'ajwa', expanded: ['11022'] });
   });
 
+  it('keeps what OTO sent in its own direction in Arabic: a Latin sentence keeps its full stop at its end, an order id its brackets', async () => {
+    await handle.page.close();
+    handle = await openPackingPage(browser, { language: 'ar' });
+    await handle.send({ type: 'init', warehouse: { code: 'WH-RUH', name: 'Riyadh WH (Main)' }, strings: withBundle(arabicBundle(), pageStrings), locale: 'ar' });
+    await handle.send({ type: 'queue', orders: ORDERS, readAt: Date.UTC(2026, 10, 27, 9, 30) });
+    const card = handle.page.locator('.card').first();
+    await card.locator('[data-action="toggleDetails"]').click();
+    await handle.send({
+      type: 'orderDetails',
+      orderId: '11022',
+      details: { status: 'assignedToWarehouse', customerCity: 'Riyadh (North).', packingHistory: [{ date: '2026-02-18T12:16:05', status: 'picked', description: 'Order is picked.' }] },
+    });
+    await card.locator('.history-description').waitFor();
+    // Where each character is drawn, left to right on the screen: a text read left to right has
+    // each character right of the one before it.
+    const lefts = (selector: string, index = 0): Promise<number[]> =>
+      handle.page.locator(selector).nth(index).evaluate((node) => {
+        const text = node.firstChild as Text;
+        return Array.from(text.textContent ?? '', (_, at) => {
+          const range = document.createRange();
+          range.setStart(text, at);
+          range.setEnd(text, at + 1);
+          return range.getBoundingClientRect().left;
+        });
+      });
+    for (const [selector, index] of [['.title > span:last-child', 0], ['.card .details dd', 1], ['.history-description', 0], ['.order-value', 2]] as const) {
+      const shown = await lefts(selector, index);
+      assert.ok(shown.every((left, at) => at === 0 || left > shown[at - 1]), `${selector} reads left to right: ${shown.join(', ')}`);
+    }
+    // The city stays on the column's side of the card, the page's right.
+    const city = await card.locator('.details dd').nth(1).evaluate((dd) => {
+      const range = document.createRange();
+      range.selectNodeContents(dd);
+      return { text: range.getBoundingClientRect().right, cell: dd.getBoundingClientRect().right };
+    });
+    assert.ok(Math.abs(city.text - city.cell) < 2, JSON.stringify(city));
+    fs.mkdirSync(path.join(ROOT, 'test-output', 'screenshots'), { recursive: true });
+    await handle.page.screenshot({ path: path.join(ROOT, 'test-output', 'screenshots', 'packing-page-details-ar.png') });
+  });
+
   for (const language of ['en', 'ar'] as const) {
     it(`shows the Packed question in place of the Mark buttons, with a visible focus, laid out for ${language === 'ar' ? 'Arabic, right to left' : 'English'}`, async () => {
       await handle.page.close();
@@ -660,7 +700,8 @@ describe('packing page (Chromium)', function () {
     await handle.showQueue(makeOrders(40, 3));
     const { page } = handle;
     await page.locator('.card').nth(20).evaluate((card) => card.scrollIntoView({ block: 'start' }));
-    const top = (): Promise<number> => page.locator('.card').nth(20).evaluate((card) => Math.round(card.getBoundingClientRect().top));
+    // `|| 0`: a card a fraction of a pixel above the top rounds to -0, which strict equality tells from 0.
+    const top = (): Promise<number> => page.locator('.card').nth(20).evaluate((card) => Math.round(card.getBoundingClientRect().top) || 0);
     const before = await top();
     // Card 3 (far above) gets a different height: an error line, then back.
     await page.locator('.card').nth(2).locator('[data-action="pick"]').evaluate((button) => (button as HTMLButtonElement).click());

@@ -61,6 +61,16 @@ describe('recording proxy: failures', () => {
     assert.equal(upstream.received.length, 1);
   });
 
+  it('says the upstream dropped the connection while answering when it had begun to, not before', async () => {
+    upstream.behaviour = 'cut';
+    harness = await proxyTo(upstream.baseUrl, { writes: 'forward' });
+    const answer = await post('updateStockQuantity');
+    assert.equal(answer.status, 502);
+    // "Before answering" would tell an ERP its forwarded write may not have reached OTO; it did.
+    assert.equal((answer.json as { message: string }).message, `OTO Stock recording proxy: the upstream ${new URL(upstream.baseUrl).host} dropped the connection while answering`);
+    assert.equal(upstream.received.length, 1);
+  });
+
   it('does not pass on an answer larger than its limit', async () => {
     upstream.behaviour = 'huge';
     harness = await proxyTo(upstream.baseUrl, { limits: { maxAnswerBytes: 10_000 } });

@@ -13,7 +13,8 @@ export interface Received {
   body: Buffer;
 }
 
-export type Behaviour = 'answer' | 'hang' | 'reset' | 'huge';
+/** `cut`: the status line and part of the body, then the connection dropped. */
+export type Behaviour = 'answer' | 'hang' | 'reset' | 'huge' | 'cut';
 
 export interface RecordingUpstream {
   baseUrl: string;
@@ -36,6 +37,11 @@ export async function recordingUpstream(): Promise<RecordingUpstream> {
       }
       if (upstream.behaviour === 'reset') {
         request.socket.destroy();
+        return;
+      }
+      if (upstream.behaviour === 'cut') {
+        response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '100' });
+        response.write('{"success":', () => setTimeout(() => request.socket.destroy(), 20));
         return;
       }
       if (upstream.behaviour === 'huge') {

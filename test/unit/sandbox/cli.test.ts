@@ -82,6 +82,42 @@ describe('sandbox CLI', () => {
     assert.match(viaNpm.output(), /Usage: npm run sandbox -- \[options\]/);
   });
 
+  it('refuses a number the scenario file would refuse, in one line without a stack', async () => {
+    for (const [args, message] of [
+      // Past Node's timer range a latency would silently be none.
+      [['--latency', '99999999999'], /latencyMs must be a number from 0 to 60000, got 99999999999/],
+      [['--token-ttl', '0'], /accessTokenTtlSeconds must be a number from 1 to 86400, got 0/],
+      [['--products', '1000000000'], /products must be a whole number from 0 to 100000, got 1000000000/],
+      [['--seed', '-1'], /seed must be a whole number from 0 to 4294967295, got -1/],
+    ] as const) {
+      const cli = run(['--port', '0', ...args]);
+      // A CLI that took the value serves on: stopped, so the test fails rather than waits.
+      const started = waitFor(/listening/, cli, 10_000).then(() => cli.child.kill('SIGKILL'), () => undefined);
+      assert.strictEqual(await cli.exited, 1, `${args.join(' ')}: ${cli.output()}`);
+      await started;
+      assert.match(cli.output().split('\n')[0], message);
+      assert.doesNotMatch(cli.output(), /listening|\n\s+at /);
+    }
+  });
+
+  it('says which --log path cannot be written and why, and stops with exit 1', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oto-log-'));
+    try {
+      for (const [file, reason] of [
+        [dir, 'it is a folder; give a file name'],
+        [path.join(dir, 'missing', 'traffic.jsonl'), 'its folder does not exist'],
+      ] as const) {
+        const cli = run(['--port', '0', '--log', file]);
+        assert.strictEqual(await cli.exited, 1, file);
+        const first = cli.output().split('\n')[0];
+        assert.ok(/^node \S*cli\.js: /.test(first) && first.endsWith(`: --log ${file}: cannot be written: ${reason}`), first);
+        assert.doesNotMatch(cli.output(), /\n\s+at /);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('takes --name=value as well as --name value', async () => {
     const cli = run(['--port=0', '--refresh-token=eq-token']);
     try {

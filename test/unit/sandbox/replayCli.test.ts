@@ -110,5 +110,12 @@ describe('sandbox CLI: --replay', function () {
     assert.match(missing.output, /cannot read .*none\.jsonl/);
     const notJson = await replay(['--replay', file('{"id":1}\nnot json\n')]);
     assert.match(notJson.output, /Line 1 of the recording is not an exchange/);
+    // Nothing replayed is no evidence: an empty file, or one long line that is not JSON, fails the step.
+    for (const [text, message] of [['', /The recording has no exchanges\./], ['\n\n', /The recording has no exchanges\./], ['x'.repeat(100_000), /no exchanges: its only line is not a whole JSON line/]] as const) {
+      const nothing = await replay(['--replay', file(text)]);
+      assert.equal(nothing.code, 1, JSON.stringify(text.slice(0, 10)));
+      assert.match(nothing.output, message);
+      assert.doesNotMatch(nothing.output, /no differences/);
+    }
   });
 });

@@ -22,6 +22,7 @@ describe('localised row texts', () => {
     const stock: SkuStock = { sku: 'S1', product: { sku: 'S1', name: 'تمر' }, locations: [{ onHand: -3, forecast: -4, change: { onHand: -1, forecast: 0 } }], global: { onHand: 1, minInventory: 5 }, low: true };
     const [group] = withBundle(arabic, () => buildTree({ locations: [], skus: [stock] }, { grouping: 'location', lowOnly: false, text: '' }).model.roots);
     assert.deepStrictEqual([group.label, group.description], ['(بدون موقع)', 'إدخالات بلا رمز موقع']);
-    assert.strictEqual(group.children?.[0].description, 'المتوفر -3 (\u22121) · المتوقع -4 · منخفض إجمالًا (1) · تمر', 'on hand first, whatever the language');
+    // Figures as the language writes them: Intl marks Arabic's negative figures left to right (U+200E).
+    assert.strictEqual(group.children?.[0].description, 'المتوفر \u200e-3 (\u22121) · المتوقع \u200e-4 · منخفض إجمالًا (1) · تمر', 'on hand first, whatever the language');
   });
 });

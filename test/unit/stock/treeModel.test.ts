@@ -56,12 +56,22 @@ describe('Stock tree model against the sandbox', () => {
     const LRI = '\u2066';
     const PDI = '\u2069';
     // On hand stays first and the minus stays before its number, whatever the bidi algorithm does around them.
-    assert.strictEqual(tea.description, `${FSI}المتوفر ${LRI}-7${PDI}${PDI} · ${FSI}المتوقع ${LRI}-16${PDI}${PDI} · ${FSI}Green *Tea* | [500 g]${PDI}`);
+    // Figures as Arabic writes them (Intl marks a negative one left to right, U+200E).
+    const LRM = '\u200e';
+    assert.strictEqual(tea.description, `${FSI}المتوفر ${LRI}${LRM}-7${PDI}${PDI} · ${FSI}المتوقع ${LRI}${LRM}-16${PDI}${PDI} · ${FSI}Green *Tea* | [500 g]${PDI}`);
     const riyadh = rootOf(rtl.model, 'Riyadh Central Warehouse');
     assert.ok(riyadh.description.includes(`${FSI}${LRI}RUH-WH1${PDI}${PDI}`), riyadh.description);
 
     const ltr = childOf(build(byLocation).model.roots.find((root) => (root as LocationNode).group === 'none'), TEA);
     assert.strictEqual(ltr.description, '-7 on hand · -16 forecast · Green *Tea* | [500 g]');
+  });
+
+  it('writes a row\'s figures with the display language\'s thousands separators, as its tooltip does', () => {
+    const skus = Array.from(fixture.store.skus(), (stock) =>
+      stock.sku === TEA ? { ...stock, locations: stock.locations.map((location) => ({ ...location, onHand: 12500, forecast: 12480, change: { onHand: -1200, forecast: 0 } })) } : stock,
+    );
+    const none = buildTree({ locations: fixture.store.locations, skus }, byLocation).model.roots.find((root) => (root as LocationNode).group === 'none');
+    assert.strictEqual(childOf(none, TEA).description, `12,500 (\u22121,200) on hand · 12,480 forecast · Green *Tea* | [500 g]`);
   });
 
   it('groups SKUs under warehouses, branches and a "(no location)" group', () => {

@@ -126,7 +126,7 @@ describe('sandbox control room', () => {
       ok(await adjust(2));
       const before = await onHand();
       const answer = await control(sandbox, 'POST', '/reset', { locations: 5, products: [{ sku: 'X' }], bogus: true });
-      assert.deepStrictEqual(problemFields(answer), ['bogus', 'locations', 'products[0]']);
+      assert.deepStrictEqual(problemFields(answer), ['bogus', 'locations', 'products[0].name']);
       assert.strictEqual(sandbox.traffic.size, 3);
       assert.strictEqual(await onHand(), before);
     });
@@ -206,6 +206,22 @@ describe('sandbox control room', () => {
     it('refuses unknown or malformed filters, naming each', async () => {
       await start();
       assert.deepStrictEqual(problemFields(await control(sandbox, 'GET', '/requests?limit=0&status=99&since=x&colour=red')), ['colour', 'limit', 'since', 'status']);
+    });
+
+    it('refuses a misspelt endpoint, which would match nothing and let "no write was sent" pass, but takes one a request went to', async () => {
+      await start();
+      await adjust(1);
+      for (const answer of [
+        await control(sandbox, 'GET', '/requests?endpoint=updateStockQuantiy'),
+        await control(sandbox, 'POST', '/requests/count', { endpoint: 'updateStockQuantiy' }),
+      ]) {
+        assert.deepStrictEqual(problemFields(answer), ['endpoint']);
+        assert.match((answer.json as { message: string }).message, /^endpoint: "updateStockQuantiy" is none of OTO's endpoints and no request in the journal went to it; endpoints: refreshToken, /);
+      }
+      assert.deepStrictEqual(okJson(await control(sandbox, 'POST', '/requests/count', { endpoint: 'createInventoryOrder' })), { count: 0, ids: [] });
+      // An ERP's own typo is in the journal under its name, and can be asked about.
+      await api.get('checkStock?sku=AJW-DATES-500');
+      assert.strictEqual(okJson<{ count: number }>(await control(sandbox, 'POST', '/requests/count', { endpoint: 'checkStock' })).count, 1);
     });
 
     it('counts with a matcher: query and body subsets, numbers strict unless looseNumbers', async () => {

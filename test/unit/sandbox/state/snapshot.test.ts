@@ -65,7 +65,7 @@ describe('sandbox state export and import', () => {
   const damaged: Array<[string, (snapshot: SandboxSnapshot) => void, RegExp]> = [
     ['another format', (snapshot) => Object.assign(snapshot, { format: 'oto-sandbox-state/0' }), /^saved sandbox state: format must be equal to constant/],
     ['a fractional quantity', (snapshot) => Object.assign(snapshot.products[2].stock[0], { onHand: 1.5 }), /products\[2\]\.stock\[0\]\.onHand must be integer/],
-    ['a missing field', (snapshot) => delete (snapshot.orders[0] as Partial<SandboxSnapshot['orders'][number]>).items, /orders\[0\] "items" is required/],
+    ['a missing field', (snapshot) => delete (snapshot.orders[0] as Partial<SandboxSnapshot['orders'][number]>).items, /orders\[0\]\.items is required/],
     ['stock at an unknown location', (snapshot) => Object.assign(snapshot.products[0].stock[0], { code: 'NOPE-1' }), /stock of AJW-DATES-500 is at unknown location NOPE-1/],
     ['a SKU twice', (snapshot) => snapshot.products.push({ ...snapshot.products[0] }), /SKU AJW-DATES-500 appears twice/],
   ];
