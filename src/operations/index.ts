@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { RecentChange } from '../stockChange/records';
 import type { LedgerEntry } from '../stockChange/ledgerEntry';
 import { hasStockChangeColumns } from './bulk/file/validate';
+import { headerCells } from './bulk/file/table';
 import type { OperationsRuntime, OperationsWiring } from './deps';
 import { COMMANDS } from '../common/ids';
 import { lazyPart } from '../common/lazyBundle';
@@ -42,7 +43,7 @@ export function registerOperations(context: vscode.ExtensionContext, wiring: Omi
   context.subscriptions.push(
     vscode.languages.registerCodeLensProvider({ pattern: '**/*.csv' }, {
       provideCodeLenses(document) {
-        const header = document.lineAt(0).text.replace(/^\uFEFF/, '').split(/[,;\t]/).map((cell) => cell.trim().replace(/^"|"$/g, ''));
+        const header = headerCells(document.lineAt(0).text, document.lineCount > 1 ? document.lineAt(1).text : undefined);
         return hasStockChangeColumns(header)
           ? [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: vscode.l10n.t('$(cloud-upload) Apply these stock changes to OTO…'), command: COMMANDS.applyStockChanges, arguments: [document.uri] })]
           : [];

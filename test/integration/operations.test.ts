@@ -125,6 +125,24 @@ if (uiAvailable()) {
       await screenshot('bulk-tree-after');
     });
 
+    it('asks before applying the same file again, and sends nothing unless told to', async () => {
+      const { client } = await sandbox();
+      const skus = [...new Set(planned.map((row) => row.sku))];
+      const figures = async (): Promise<Array<number | undefined>> => {
+        const stock = await client.checkInventoryStock(skus);
+        return planned.map((row) => stock[row.sku]?.find((entry) => entry.pickupLocationCode === row.locationCode)?.quantityOnHand);
+      };
+      const applied = await figures();
+      await vscode.commands.executeCommand('notifications.clearAll');
+      // Not awaited: the command ends once its notification is answered.
+      void vscode.commands.executeCommand('oto.applyStockChanges', vscode.Uri.file(file));
+      // The test host refuses modal dialogs (declined, as Escape would be), naming what it asked.
+      const told = await waitFor('the question about the earlier apply', notificationCenter, (lines) => lines.some((line) => line.includes('ops-20.csv was applied on')));
+      assert.ok(told.some((line) => /ops-20\.csv was applied on .*: 20 applied\. Applying it again sends every row again/.test(line)), JSON.stringify(told));
+      assert.deepStrictEqual(await figures(), applied, 'nothing sent twice');
+      await vscode.commands.executeCommand('notifications.clearAll');
+    });
+
     it('shows the stock history of a SKU changed by the file, as a chart and entries, in each theme', async () => {
       const row = planned[0];
       await vscode.commands.executeCommand('oto.showStockHistory', row.sku);

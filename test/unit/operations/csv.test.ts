@@ -1,5 +1,6 @@
 import * as assert from 'node:assert';
 import { parseCsv } from '../../../src/operations/bulk/file/csv';
+import { headerCells } from '../../../src/operations/bulk/file/table';
 import { parseJsonRows } from '../../../src/operations/bulk/file/jsonRows';
 import { arabicBundle, withBundle } from '../l10nBundle';
 
@@ -26,6 +27,20 @@ describe('operations: reading a file of stock changes', () => {
   it('counts lines ended by CR alone (old Mac software) as the editor does, so each row is named on its line', () => {
     const table = parseCsv('sku,locationCode,action,qty\rSKU-1,RUH-WH1,adjust,3\r\rSKU-2,RUH-WH1,set,"1\r0"\r');
     assert.deepStrictEqual(table.rows.map((row) => [row.line, row.cells.sku]), [[2, 'SKU-1'], [4, 'SKU-2']]);
+  });
+
+  it('honours a first line `sep=;` (as Excel reads and writes it): the delimiter, not the header, and each row still on its line', () => {
+    const table = parseCsv('\uFEFFsep=;\r\nsku;locationCode;action;qty\r\nSKU-1;RUH-WH1;adjust;"1,5"\r\n\r\nSKU-2;RUH-WH1;set;4\r\n');
+    assert.deepStrictEqual(table.columns, ['sku', 'locationCode', 'action', 'qty']);
+    assert.deepStrictEqual(table.rows.map((row) => [row.line, row.cells.sku, row.cells.qty]), [[3, 'SKU-1', '1,5'], [5, 'SKU-2', '4']]);
+    assert.deepStrictEqual(table.problems, []);
+    assert.deepStrictEqual(parseCsv('SEP=,\nsku,locationCode,action,qty\nSKU-1,RUH-WH1,set,2\n').rows, [{ line: 3, cells: { sku: 'SKU-1', locationCode: 'RUH-WH1', action: 'set', qty: '2' } }]);
+  });
+
+  it('finds the header the CodeLens looks at on the first line, or the second after `sep=`', () => {
+    assert.deepStrictEqual(headerCells('\uFEFF"sku",locationCode;action\tqty', undefined), ['sku', 'locationCode', 'action', 'qty']);
+    assert.deepStrictEqual(headerCells('sep=;', 'sku;locationCode;action;qty'), ['sku', 'locationCode', 'action', 'qty']);
+    assert.deepStrictEqual(headerCells('sep=;', undefined), ['']);
   });
 
   it('reads semicolon-separated files as Excel writes them in Arabic and European locales', () => {

@@ -3,11 +3,14 @@
 // or tab as the delimiter (Excel uses `;` where the decimal separator is a comma).
 import Papa from 'papaparse';
 import * as l10n from '@vscode/l10n';
-import { stripBom, type Table, type TableProblem, type TableRow } from './table';
+import { SEPARATOR_LINE, stripBom, type Table, type TableProblem, type TableRow } from './table';
 import { plural } from '../../../common/text/plural';
 
 export function parseCsv(source: string): Table {
-  const text = stripBom(source);
+  const whole = stripBom(source);
+  // The `sep=` line is honoured and is not the header; rows keep the lines they are on.
+  const separator = SEPARATOR_LINE.exec(whole);
+  const text = separator ? whole.slice(separator[0].length) : whole;
   const problems: TableProblem[] = [];
   const records: Array<{ line: number; cells: string[] }> = [];
   // Line numbers are counted incrementally from Papa Parse's cursor (where each row ends), so a
@@ -15,7 +18,7 @@ export function parseCsv(source: string): Table {
   // end in CR alone (as old Mac software writes them) counts CRs, as the editor does.
   const newline = !text.includes('\n') && text.includes('\r') ? 13 : 10;
   let counted = 0;
-  let line = 1;
+  let line = separator ? 2 : 1;
   let start = 0;
   const lineAt = (position: number): number => {
     for (; counted < position; counted++) {
@@ -26,7 +29,7 @@ export function parseCsv(source: string): Table {
     return line;
   };
   Papa.parse<string[]>(text, {
-    delimitersToGuess: [',', ';', '\t'],
+    ...(separator ? { delimiter: separator[1] } : { delimitersToGuess: [',', ';', '\t'] }),
     step: (result) => {
       const rowLine = lineAt(start);
       for (const error of result.errors) {
@@ -58,3 +61,4 @@ export function parseCsv(source: string): Table {
   });
   return { columns: header.cells.filter((name) => name !== ''), rows, problems };
 }
+

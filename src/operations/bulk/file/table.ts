@@ -25,3 +25,16 @@ export interface Table {
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
+
+/** Excel's first line naming the delimiter (`sep=;`): Excel reads it, and writes it on request. */
+export const SEPARATOR_LINE = /^sep=(.)(\r\n|\n|\r|$)/i;
+
+/**
+ * The header's cells of a CSV document from its first lines, cheaply (for the CodeLens, on every
+ * edit): the first line, or the second after a `sep=` line.
+ */
+export function headerCells(first: string, second: string | undefined): string[] {
+  const line = stripBom(first);
+  const header = SEPARATOR_LINE.test(line) ? (second ?? '') : line;
+  return header.split(/[,;\t]/).map((cell) => cell.trim().replace(/^"|"$/g, ''));
+}
