@@ -71,6 +71,9 @@ function webhookCall<T>(run: () => T, field: string): T {
   try {
     return run();
   } catch (error) {
+    if (error instanceof WebhookError && error.status === 507) {
+      throw new ControlError(507, error.problems.map((message) => ({ field: '', message })));
+    }
     if (error instanceof WebhookError) {
       const status = error.code === 'OTO1002' ? 404 : error.code === 'OTO1103' ? 409 : 400;
       throw new ControlError(status, error.problems.map((message) => ({ field: error.code === 'OTO1002' ? 'orderId' : (/^([a-z][\w.[\]]*)[\s:]/.exec(message)?.[1] ?? field), message })));

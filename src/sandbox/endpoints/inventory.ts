@@ -5,6 +5,7 @@ import { otoFailure, quantityRangeFailure } from '../http/errors';
 import { inQuantityRange } from '../../oto';
 import type { InventoryOrderItem } from '../state/model';
 import { emptyRecord, historyDate, orderDate, type StockRecord } from '../state/model';
+import { admitInventoryOrder } from './capacity';
 
 export const createInventoryOrder: Endpoint = (state, request) => {
   const body = bodyOf(request);
@@ -74,6 +75,8 @@ export const createInventoryOrder: Endpoint = (state, request) => {
     checkFigures(state.productBySku.get(sku), location.code, record);
     next.set(sku, record);
   }
+  const kept = { items, description: text(body.description), waybillNumber: text(body.waybillNumber), binLocationName };
+  admitInventoryOrder(state, kept);
   for (const [sku, record] of next) {
     const stock = state.productBySku.get(sku)?.stock;
     const current = stock?.get(location.code);
@@ -93,8 +96,8 @@ export const createInventoryOrder: Endpoint = (state, request) => {
     status: 'new',
     binLocationName,
     ...dates,
-    waybillNumber: text(body.waybillNumber),
-    description: text(body.description),
+    waybillNumber: kept.waybillNumber,
+    description: kept.description,
     createdAt: orderDate(now),
     statusHistory: [{ id: state.nextEventId++, date: historyDate(now), description: `Created by ${state.account.name}`, status: 'new' }],
   });

@@ -3,6 +3,7 @@ import { bodyOf, text, type Endpoint } from './api';
 import { otoFailure } from '../http/errors';
 import type { CustomerOrder, InventoryOrder, SandboxState } from '../state/model';
 import { historyDate } from '../state/model';
+import { trimHistories } from './capacity';
 
 const VAT = 0.15;
 
@@ -34,6 +35,7 @@ export function applyPackingStatus(
       }
     }
   }
+  trimHistories(order);
   state.webhooks?.statusChanged(order, packingStatus);
 }
 

@@ -6,6 +6,7 @@ import type { RawExchange } from '../../traffic/capture';
 import type { WebhookDeliveryInfo } from '../../traffic/exchange';
 import type { CustomerOrder, SandboxState } from '../state/model';
 import { applyPackingStatus } from '../endpoints/packing';
+import { customerOrdersFull, trimHistories } from '../endpoints/capacity';
 import { addArrivingOrder } from '../state/seed';
 import { DEFAULT_TIMEOUT_MS, deliver, isLoopback, WEBHOOK_USER_AGENT, type DeliveryResult } from '../../common/webhookDelivery';
 import { DeliveryFaultQueue } from './deliveryFaults';
@@ -187,12 +188,17 @@ export class WebhookHub implements SandboxWebhooks {
     if (status !== 'picked' && status !== 'packed') {
       order.status = status;
       order.statusHistory.push({ id: this.state.nextEventId++, date: this.state.now().toISOString().slice(0, 19), description: 'Status set through the sandbox', status });
+      trimHistories(order);
       this.emit('orderStatus', order, { status });
     }
     this.setup.changed();
   }
 
   addOrder(input: NewOrderInput): void {
+    const full = customerOrdersFull(this.state);
+    if (full !== undefined) {
+      throw new WebhookError('OTO1010', full, 507);
+    }
     const problems = this.orderProblems(input);
     if (problems.length > 0) {
       throw new WebhookError('OTO1010', problems.join('; '), 400, problems);
