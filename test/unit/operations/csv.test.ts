@@ -70,6 +70,13 @@ describe('operations: reading a file of stock changes', () => {
       { line: 3, cells: { sku: 'SKU-2', note: 'a, "b"', locationCode: 'JED-WH1', action: 'set', qty: '7' } },
     ]);
     assert.match(parseJsonRows('{"sku": 1}').problems[0].message, /JSON array/);
+    // JSON.parse keeps the last of a name given twice: the row is refused, naming the name, not sent with 50.
+    const twice = parseJsonRows('[\n  {"sku": "SKU-1", "locationCode": "RUH-WH1", "action": "adjust", "qty": 5},\n  {"sku": "SKU-2", "locationCode": "JED-WH1", "action": "adjust", "qty": 5, "note": {"qty": 1}, "q\\u0074y": 50}\n]');
+    assert.deepStrictEqual(twice.rows.map((row) => row.line), [2]);
+    assert.deepStrictEqual(twice.problems.map((problem) => problem.line), [3]);
+    assert.match(twice.problems[0].message, /Item 2 names qty more than once/);
+    // A name repeated in a nested object, or in another item, is not the item's own name twice.
+    assert.deepStrictEqual(parseJsonRows('[{"sku": "A", "note": {"x": 1, "y": {"x": 2}}}, {"sku": "B"}]').problems, []);
     assert.match(parseJsonRows('[{"sku": ').problems[0].message, /not valid JSON/);
   });
 });
