@@ -3,6 +3,7 @@
 // recorded as such and never sent again from here. Cancelling stops new sends; writes in flight
 // finish and are recorded. A set whose figure moved since the preview is not sent (holdMovedSets).
 import type { InventoryStock, UpdateStockQuantityRequest, UpdateStockQuantityResponse } from '../../client';
+import { setTimeout as wait } from 'node:timers/promises';
 import { isOtoError } from '../../client';
 import { isLostAnswer } from '../../stockChange/outcome';
 import type { Journal } from '../journal';
@@ -121,15 +122,7 @@ async function sendOne(options: RunOptions, row: PlannedRow): Promise<{ state: R
 
 /** Waits `ms`, or less once `signal` fires. */
 function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
+  return wait(ms, undefined, { signal }).catch(() => undefined);
 }
 
 /**
