@@ -65,7 +65,11 @@ describe('sandbox CLI: young generation bound', () => {
     this.timeout(120_000);
     const [bounded, free] = await Promise.all([largestSpaces('bounded'), largestSpaces('free')]);
     assert.ok(free.young > DEFAULT_NEW_SPACE_BYTES, `without the bound V8 grew to ${free.young} bytes`);
-    assert.equal(bounded.young, DEFAULT_NEW_SPACE_BYTES);
+    // The bound is set by an observer V8 tells of its collections between turns of the event loop,
+    // so V8 can grow once more before it hears (16 MB, seen once in seven full runs); never to the
+    // ceiling V8 alone reaches.
+    assert.ok(bounded.young === DEFAULT_NEW_SPACE_BYTES || bounded.young === 2 * DEFAULT_NEW_SPACE_BYTES, `bounded young generation ${bounded.young} bytes`);
+    assert.ok(bounded.young < free.young, `bounded ${bounded.young} bytes, ${free.young} left to V8`);
     assert.ok(bounded.old < free.old, `old space ${bounded.old} bytes sized, ${free.old} left to V8`);
   });
 });
