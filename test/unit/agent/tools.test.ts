@@ -224,6 +224,33 @@ describe('agent tools: the core both front ends use', () => {
     assert.deepStrictEqual(await fx.ledger.forSku('KHL-DATES-3KG'), []);
   });
 
+  it('an answer that came but could not be read, or a server error, is an unknown outcome, never "No answer"; nothing resent', async () => {
+    fx.sandbox.addFaults([
+      { endpoint: 'updateStockQuantity', afterEffect: true, status: 200, body: '<html>gateway page</html>', times: 1 },
+      { endpoint: 'createInventoryOrder', afterEffect: true, status: 502, times: 1 },
+    ]);
+    const before = await fx.onHand('KHL-DATES-3KG', 'RUH-WH1');
+    const unreadable = await call('oto_adjust_stock', { location: 'RUH-WH1', sku: 'KHL-DATES-3KG', qty: -4, reason: 'damaged' });
+    assert.strictEqual(unreadable.isError, true);
+    assert.match(unreadable.text, /^OTO sandbox · Adjust OTO stock\.[^\n]*\nOTO answered the adjustment of RUH-WH1 · KHL-DATES-3KG by -4, but its answer could not be read \(.+\)\. It may or may not have been applied; nothing was resent\./);
+    assert.doesNotMatch(unreadable.text, /No answer/);
+    assert.strictEqual(fx.sent('updateStockQuantity'), 1);
+    assert.strictEqual(await fx.onHand('KHL-DATES-3KG', 'RUH-WH1'), before - 4);
+    const serverError = await call('oto_create_inventory_order', { action: 'inbound', location: 'JED-WH1', items: [{ sku: 'KHL-DATES-3KG', qty: 3 }], reason: 'ASN' });
+    assert.strictEqual(serverError.isError, true);
+    assert.match(serverError.text, /\nOTO answered the inbound inventory order at JED-WH1 with a server error \(.+\)\. It may or may not have been applied; nothing was resent\./);
+    assert.strictEqual(fx.sent('createInventoryOrder'), 1);
+  });
+
+  it('a transfer step whose answer could not be read is an unknown outcome with its reason, not "no answer"', async () => {
+    fx.sandbox.addFaults([{ endpoint: 'updateStockQuantity', times: 1, latencyMs: 0 }, { endpoint: 'updateStockQuantity', afterEffect: true, status: 200, body: 'not json', times: 1 }]);
+    const answer = await call('oto_transfer_stock', { sku: 'KHL-DATES-3KG', from: 'RUH-WH1', to: 'JED-WH1', qty: 2, reason: 'rebalance' });
+    assert.strictEqual(answer.isError, true);
+    assert.match(answer.text, /\+2 at JED-WH1: outcome unknown \(.+\), may or may not have been applied\. A step whose outcome is unknown/);
+    assert.doesNotMatch(answer.text, /no answer/i);
+    assert.strictEqual(fx.sent('updateStockQuantity'), 2);
+  });
+
   it('adjust where the location keeps none of the SKU is refused before sending (OTO1134), set creates it', async () => {
     const refused = await call('oto_adjust_stock', { location: 'DMM-WH1', sku: 'MDJ-DATES-1KG', qty: 3, reason: 'r' });
     assert.match(refused.text, /^DMM-WH1 keeps no inventory of "MDJ-DATES-1KG": OTO refuses an adjust there \(OTO1134\)\. oto_set_stock creates it/);
@@ -285,7 +312,7 @@ describe('agent tools: the core both front ends use', () => {
     fx.sandbox.addFaults([{ endpoint: 'updateStockQuantity', times: 1, latencyMs: 0 }, { endpoint: 'updateStockQuantity', afterEffect: true, reset: true, times: 1 }]);
     const answer = await call('oto_transfer_stock', { sku: 'KHL-DATES-3KG', from: 'RUH-WH1', to: 'JED-WH1', qty: 2, reason: 'rebalance' });
     assert.strictEqual(answer.isError, true);
-    assert.match(answer.text, /is incomplete: −2 at RUH-WH1 applied \(\S+\); \+2 at JED-WH1: no answer, may or may not have been applied\. A step without an answer may or may not have been applied; nothing was resent\./);
+    assert.match(answer.text, /is incomplete: −2 at RUH-WH1 applied \(\S+\); \+2 at JED-WH1: outcome unknown \(.+\), may or may not have been applied\. A step whose outcome is unknown may or may not have been applied; nothing was resent\./);
     assert.strictEqual(fx.sent('updateStockQuantity'), 2);
     const [file] = await fs.readdir(fx.ctx.journalDir!);
     const journal = await readJournal(path.join(fx.ctx.journalDir!, file));
