@@ -6,13 +6,13 @@
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { OtoClient } from '../../client';
+import { OtoClient, redact } from '../../client';
 import { OTO_BASE_URLS } from '../../oto';
 import { Ledger } from '../../operations/history/ledger';
 import { startSandbox, type RunningSandbox } from '../../sandbox';
 import type { AgentContext, WriteMode } from '../core';
 import { createMcpServer, MCP_SERVER_VERSION } from './server';
+import { LineTransport } from './stdioTransport';
 
 export const ENVIRONMENTS = ['sandbox', 'staging', 'production'] as const;
 export type McpEnvironment = (typeof ENVIRONMENTS)[number];
@@ -140,11 +140,13 @@ async function main(): Promise<void> {
     void settled().then(() => new Promise((resolve) => setImmediate(resolve))).then(() => server.close()).finally(() => running.close()).finally(() => process.exit(0));
   };
   server.onclose = stop;
+  // What the client got wrong (a line that is not JSON, one too long) is answered to it and noted here.
+  server.onerror = (error) => process.stderr.write(`oto-mcp: ${redact(error.message, running.ctx.secrets?.() ?? []).slice(0, 300)}\n`);
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   // The client closing our stdin is the end of the session.
   process.stdin.on('end', stop);
-  await server.connect(new StdioServerTransport());
+  await server.connect(new LineTransport());
   process.stderr.write(`oto-mcp: serving ${running.describe}\n`);
 }
 
