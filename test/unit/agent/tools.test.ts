@@ -251,6 +251,33 @@ describe('agent tools: the core both front ends use', () => {
     assert.strictEqual(fx.sent('updateStockQuantity'), 2);
   });
 
+  it('two writes called at once run one after the other: the second plans from what the first left, every answer true', async () => {
+    fx.sandbox.addFaults([{ endpoint: 'updateStockQuantity', latencyMs: 300, times: 1 }]);
+    const before = await fx.onHand('KHL-DATES-3KG', 'RUH-WH1');
+    const [first, second] = await Promise.all([
+      call('oto_adjust_stock', { location: 'RUH-WH1', sku: 'KHL-DATES-3KG', qty: 2, reason: 'a' }),
+      call('oto_adjust_stock', { location: 'RUH-WH1', sku: 'KHL-DATES-3KG', qty: 3, reason: 'b' }),
+    ]);
+    assert.match(first.text, new RegExp(`Applied: RUH-WH1 · KHL-DATES-3KG: ${before} → ${before + 2}\\.`));
+    assert.match(second.text, new RegExp(`Applied: RUH-WH1 · KHL-DATES-3KG: ${before + 2} → ${before + 5}\\.`));
+    assert.strictEqual(await fx.onHand('KHL-DATES-3KG', 'RUH-WH1'), before + 5);
+    assert.deepStrictEqual((await fx.ledger.forSku('KHL-DATES-3KG')).map((entry) => [entry.before, entry.after]), [[before, before + 2], [before + 2, before + 5]]);
+  });
+
+  it('two confirmed plans of the same figure applied at once: the second finds the figure moved and sends nothing', async () => {
+    fx.sandbox.addFaults([{ endpoint: 'updateStockQuantity', latencyMs: 300, times: 1 }]);
+    const tool = findTool('oto_set_stock') as WriteTool;
+    const a = await planWrite(fx.ctx, tool, { location: 'RUH-WH1', sku: 'KHL-DATES-3KG', qty: 40, reason: 'count a' });
+    const b = await planWrite(fx.ctx, tool, { location: 'RUH-WH1', sku: 'KHL-DATES-3KG', qty: 60, reason: 'count b' });
+    assert.ok('plan' in a && 'plan' in b);
+    const [applied, refused] = await Promise.all([applyPlan(fx.ctx, tool, a.plan), applyPlan(fx.ctx, tool, b.plan)]);
+    answers.push(applied, refused);
+    assert.strictEqual(applied.isError, false, applied.text);
+    assert.match(refused.text, /RUH-WH1 · KHL-DATES-3KG is 40 now, not the \d+ the change was prepared from, so nothing was sent/);
+    assert.strictEqual(fx.sent('updateStockQuantity'), 1);
+    assert.strictEqual(await fx.onHand('KHL-DATES-3KG', 'RUH-WH1'), 40);
+  });
+
   it('adjust where the location keeps none of the SKU is refused before sending (OTO1134), set creates it', async () => {
     const refused = await call('oto_adjust_stock', { location: 'DMM-WH1', sku: 'MDJ-DATES-1KG', qty: 3, reason: 'r' });
     assert.match(refused.text, /^DMM-WH1 keeps no inventory of "MDJ-DATES-1KG": OTO refuses an adjust there \(OTO1134\)\. oto_set_stock creates it/);
