@@ -26,6 +26,12 @@ const MAX_WAIT_MS = 10 * 60_000;
 export class LedgerRecorder {
   /** Per environment, `sku␟location` → our changes no read has shown yet, oldest first. */
   private readonly expected = new Map<string, Map<string, Expected[]>>();
+  /**
+   * Per environment, `sku␟location` → figures a read found that bulk rows still to be decided
+   * explain (their answer lost, the operator not yet asked): the history does not record them as
+   * outside, or the operator's "they were applied" would enter the same move a second time.
+   */
+  private readonly undecided = new Map<string, Map<string, number[]>>();
 
   constructor(
     private readonly ledger: (environment: string) => Ledger,
@@ -36,6 +42,10 @@ export class LedgerRecorder {
   /** Our own changes: recorded, and their figures expected on the next read. */
   record(environment: string, entries: readonly LedgerEntry[]): Promise<void> {
     this.expectAll(environment, entries, {});
+    // The operator's decision on bulk rows enters them (or their rows' own figures) now.
+    for (const entry of entries.filter((recorded) => recorded.source === 'bulk')) {
+      this.undecided.get(environment)?.delete(key(entry.sku, entry.locationCode));
+    }
     return this.ledger(environment).append(entries).catch(this.onError);
   }
 
@@ -91,7 +101,7 @@ export class LedgerRecorder {
     const found: LedgerEntry[] = [];
     for (const { locationCode, onHand } of now) {
       const last = lastFigure(entries, sku, locationCode);
-      if (last?.after === undefined || Date.parse(last.time) > readSince || last.after === onHand) {
+      if (last?.after === undefined || Date.parse(last.time) > readSince || last.after === onHand || this.undecided.get(environment)?.get(key(sku, locationCode))?.includes(onHand)) {
         continue;
       }
       // Our own changes whose answer was lost may explain it; what they do not is outside.
@@ -128,12 +138,25 @@ export class LedgerRecorder {
     // Ours explain the read, unless the stock had already moved before our first change started
     // from it: that move was someone else's, and came before ours.
     const earlier = first.before === undefined ? [] : outside(before, first.before, justBefore(first.time));
-    const shown = waiting.slice(0, reached + 1).flatMap((change) => (change.onceRead ? [change.onceRead] : []));
-    return [...earlier, ...shown];
+    const shown = waiting.slice(0, reached + 1);
+    if (shown.some((change) => change.unconfirmed && !change.onceRead)) {
+      this.markUndecided(environment, sku, locationCode, after);
+    }
+    return [...earlier, ...shown.flatMap((change) => (change.onceRead ? [change.onceRead] : []))];
   }
 
   private append(environment: string, entries: LedgerEntry[]): Promise<void> {
     return entries.length === 0 ? Promise.resolve() : this.ledger(environment).append(entries).catch(this.onError);
+  }
+
+  private markUndecided(environment: string, sku: string, locationCode: string, figure: number): void {
+    let byKey = this.undecided.get(environment);
+    if (!byKey) {
+      byKey = new Map();
+      this.undecided.set(environment, byKey);
+    }
+    const id = key(sku, locationCode);
+    byKey.set(id, [...(byKey.get(id) ?? []), figure].slice(-MAX_WAITING));
   }
 
   private expect(environment: string, sku: string, locationCode: string, change: Expected): void {

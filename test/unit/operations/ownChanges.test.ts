@@ -98,7 +98,7 @@ describe('operations: the ledger counts the extension’s own changes once', () 
     assert.ok(Date.parse(between.time) < Date.parse(ours.time), 'the move before ours is dated before it');
   });
 
-  it('a bulk row whose answer was lost and which landed is not "outside" when read, and is entered once when the operator says it was applied', async () => {
+  it('a bulk row whose answer was lost and which landed is not "outside" when read or when the history opens, and is entered once when the operator says it was applied', async () => {
     await wire();
     const { sku, onHand } = stockedSku(fixture, RUH);
     const journal = await Journal.create(dir, { environment: 'sandbox', source: 'changes.csv', rows: [] });
@@ -117,9 +117,12 @@ describe('operations: the ledger counts the extension’s own changes once', () 
     await fixture.store.invalidate([{ sku, locationCode: RUH }]);
     await read;
     assert.deepStrictEqual(await summary(sku), [], 'not another writer\'s change, and not ours until decided');
+    // The history opens before the operator decides: the ledger's last figure is older, and the difference is the undecided row's.
+    await ledger.append([{ time: new Date(Date.now() - 60_000).toISOString(), source: 'outside', action: 'observed', sku, locationCode: RUH, before: onHand - 1, after: onHand }]);
+    assert.deepStrictEqual(await recorder.reconcile('sandbox', sku, await ledger.forSku(sku), [{ locationCode: RUH, onHand: onHand - 3 }], Date.now()), [], 'not outside while undecided');
     // The operator: "They were applied".
     await recorder.record('sandbox', [bulkLedgerEntry(row, { after: onHand - 3, run: journalWrite(journal.start.runId, row.index) })]);
-    assert.deepStrictEqual(await summary(sku), [`bulk ${onHand} → ${onHand - 3}`]);
+    assert.deepStrictEqual(await summary(sku), [`outside ${onHand - 1} → ${onHand}`, `bulk ${onHand} → ${onHand - 3}`]);
   });
 
   it('a single adjust whose answer was lost and which landed is entered once as ours, marked "answer lost", when a read shows it', async () => {
