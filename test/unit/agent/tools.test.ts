@@ -294,6 +294,9 @@ describe('agent tools: the core both front ends use', () => {
     const input = { action: 'inbound', location: 'JED-WH1', items: [{ sku: 'KHL-DATES-3KG', qty: 12 }], reason: 'supplier ASN 77' };
     const dry = await call('oto_create_inventory_order', input, 'dry-run');
     assert.match(dry.text, /JED-WH1 · KHL-DATES-3KG: forecast (\d+) → \d+ \(inbound 12\)/);
+    const twice = await call('oto_create_inventory_order', { ...input, items: [{ sku: 'KHL-DATES-3KG', qty: 12 }, { sku: 'AJW-DATES-500', qty: 1 }, { sku: ' KHL-DATES-3KG', qty: 3 }] }, 'dry-run');
+    assert.strictEqual(twice.isError, true);
+    assert.strictEqual(twice.text, 'items[2] repeats the SKU "KHL-DATES-3KG" of items[0]: give each SKU once, with its total quantity.');
     const answer = await call('oto_create_inventory_order', input);
     assert.strictEqual(answer.isError, false, answer.text);
     assert.match(answer.text, /Created the inbound inventory order at JED-WH1: OTO id "\d+", 1 item\./);
