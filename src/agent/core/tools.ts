@@ -87,7 +87,11 @@ async function run(ctx: AgentContext, name: string, input: unknown, mode: WriteM
     return { isError: true, text: `No tool ${JSON.stringify(name.slice(0, 60))}: the tools are ${AGENT_TOOLS.map((candidate) => candidate.name).join(', ')}.` };
   }
   if (tool.kind === 'read') {
-    return { isError: false, text: await tool.run(ctx, input) };
+    // An answer names the environment it read; one that switched meanwhile may have read the other.
+    const environment = ctx.environment();
+    const text = await tool.run(ctx, input);
+    const now = ctx.environment();
+    return now === environment ? { isError: false, text } : { isError: true, text: `OTO switched from ${environment} to ${now} while this was read, so the figures may be either's and are not given. Ask again.` };
   }
   if (mode === 'off') {
     return { isError: true, text: `Writes are off here, so nothing was read or sent. (The MCP server sends writes only when started with --allow-writes; in VS Code, the setting oto.agent.writes decides per environment.)` };

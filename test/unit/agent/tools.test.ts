@@ -213,6 +213,18 @@ describe('agent tools: the core both front ends use', () => {
     assert.strictEqual(fx.sent('updateStockQuantity'), 1);
   });
 
+  it('a read during which the environment switched is not answered with figures of either', async () => {
+    let environment = 'sandbox';
+    const ctx = { ...fx.ctx, environment: () => environment, getClient: async () => { const client = await fx.ctx.getClient(); environment = 'staging'; return client; } };
+    const answer = await callTool(ctx, 'oto_stock', { skus: ['KHL-DATES-3KG'] }, 'on');
+    answers.push(answer);
+    assert.strictEqual(answer.isError, true);
+    assert.strictEqual(answer.text, 'OTO switched from sandbox to staging while this was read, so the figures may be either\'s and are not given. Ask again.');
+    environment = 'sandbox';
+    const again = await call('oto_stock', { skus: ['KHL-DATES-3KG'] });
+    assert.match(again.text, /^OTO sandbox · stock of 1 SKU\./);
+  });
+
   it('a lost answer is reported as "may or may not have been applied" and not resent', async () => {
     fx.sandbox.addFaults([{ endpoint: 'updateStockQuantity', afterEffect: true, reset: true, times: 1 }]);
     const before = await fx.onHand('KHL-DATES-3KG', 'RUH-WH1');
