@@ -198,6 +198,12 @@ describe('agent tools: the MCP server (dist/oto-mcp.js over stdio)', function ()
     assert.deepStrictEqual(readSettings([], { OTO_ENVIRONMENT: 'production' }), { exit: 'OTO_REFRESH_TOKEN is needed for OTO production.', code: 2 });
     assert.deepStrictEqual(readSettings([], { OTO_BASE_URL: 'http://127.0.0.1:8787/rest/v2' }), { exit: 'OTO_REFRESH_TOKEN is needed for OTO sandbox at OTO_BASE_URL.', code: 2 });
     assert.deepStrictEqual(readSettings(['--version'], {}), { exit: MCP_SERVER_VERSION, code: 0 });
+    // The token is never sent in clear over the network, as the extension's oto.baseUrl refuses it too.
+    const insecure = { exit: 'OTO_BASE_URL must use https (plain http only to 127.0.0.1 or localhost): the refresh token would cross the network unencrypted.', code: 2 };
+    assert.deepStrictEqual(readSettings([], { OTO_ENVIRONMENT: 'staging', OTO_BASE_URL: 'http://oto.example.com/rest/v2', OTO_REFRESH_TOKEN: 'rt' }), insecure);
+    assert.deepStrictEqual(readSettings([], { OTO_BASE_URL: 'http://10.0.0.5:8787/rest/v2', OTO_REFRESH_TOKEN: 'rt' }), insecure);
+    assert.deepStrictEqual(readSettings([], { OTO_BASE_URL: 'staging-api.tryoto.com', OTO_REFRESH_TOKEN: 'rt' }), { exit: 'OTO_BASE_URL is not a URL: "staging-api.tryoto.com".', code: 2 });
+    assert.strictEqual((readSettings([], { OTO_BASE_URL: 'http://localhost:8787/rest/v2', OTO_REFRESH_TOKEN: 'rt' }) as { baseUrl: string }).baseUrl, 'http://localhost:8787/rest/v2');
   });
 
   it('reports the extension\'s version', () => {
