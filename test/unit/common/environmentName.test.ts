@@ -3,6 +3,8 @@
 import * as assert from 'node:assert/strict';
 import { environmentInText } from '../../../src/common/text/environmentName';
 import { unreachableText } from '../../../src/common/text/unreachable';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { arabicBundle, withBundle } from '../l10nBundle';
 
 describe('environment names inside a sentence', () => {
@@ -21,5 +23,21 @@ describe('environment names inside a sentence', () => {
     assert.doesNotMatch(sentence, /staging/);
     assert.match(sentence, new RegExp(names[1]));
     assert.equal(unknown, 'qa-2');
+  });
+
+  it('calls each environment by one Arabic name in every shipped string: staging never by the sandbox\'s word, nor the sandbox by staging\'s', () => {
+    const root = path.resolve(__dirname, '..', '..', '..', '..');
+    const read = (file: string): Record<string, string> => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as Record<string, string>;
+    const manifestEnglish = read('package.nls.json');
+    const pairs = [
+      ...Object.entries(arabicBundle()),
+      ...Object.entries(read('package.nls.ar.json')).map(([key, arabic]) => [manifestEnglish[key] ?? key, arabic] as const),
+    ];
+    const crossed = pairs.filter(([english, arabic]) => {
+      const sandbox = /sandbox/i.test(english);
+      const staging = /staging/i.test(english);
+      return (sandbox && !staging && /بيئة الاختبار|المحلية \(sandbox\)/.test(arabic)) || (staging && !sandbox && /التجريبية/.test(arabic));
+    });
+    assert.deepEqual(crossed, []);
   });
 });
