@@ -71,6 +71,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     getClient: () => session.getClient(),
     environment: () => session.environment,
     record: operations.record,
+    expectLost: operations.expectLost,
     history: operations.history,
     runningSandbox: () => session.runningSandbox,
     onDidChangeSandbox: session.onDidChangeSandbox,

@@ -9,6 +9,8 @@ export interface AgentWiring {
   environment(): string;
   /** Records changes in the stock ledger, through the operator tools' recorder (so a refresh does not count them as outside ones). */
   record(environment: string, entries: readonly LedgerEntry[]): Promise<void>;
+  /** A change whose answer was lost: recorded, marked so, once a read shows it applied. */
+  expectLost(environment: string, entries: readonly LedgerEntry[]): void;
   /** One SKU's ledger entries, oldest first. */
   history(environment: string, sku: string): Promise<readonly LedgerEntry[]>;
   /** Where transfers are journalled (the operator tools' folder: an interrupted one is offered for review). */

@@ -59,6 +59,8 @@ export interface OperationsRuntime {
   onLostAnswer(change: LostStockChange): void;
   /** Changes made elsewhere in the extension (the agent tools), recorded like the commands' own. */
   record(environment: string, entries: readonly LedgerEntry[]): Promise<void>;
+  /** Their changes whose answer was lost (LedgerRecorder.expectLost). */
+  expectLost(environment: string, entries: readonly LedgerEntry[]): void;
   history(environment: string, sku: string): Promise<LedgerEntry[]>;
   /** The environment's bulk rows and transfers in the ledger, oldest first. */
   operatorChanges(environment: string): Promise<LedgerEntry[]>;

@@ -22,6 +22,8 @@ export interface Operations {
   operatorChanges(environment: string): Promise<readonly LedgerEntry[]>;
   /** For the agent tools: their changes go to the ledger through the same recorder. */
   record(environment: string, entries: readonly LedgerEntry[]): Promise<void>;
+  /** For the agent tools: their changes whose answer was lost, recorded once a read shows them applied. */
+  expectLost(environment: string, entries: readonly LedgerEntry[]): void;
   /** One SKU's ledger entries, oldest first. */
   history(environment: string, sku: string): Promise<LedgerEntry[]>;
 }
@@ -75,6 +77,7 @@ export function registerOperations(context: vscode.ExtensionContext, wiring: Omi
   return {
     onRecorded: (record) => load().onRecorded(record),
     onLostAnswer: (change) => load().onLostAnswer(change),
+    expectLost: (environment, entries) => load().expectLost(environment, entries),
     operatorChanges: (environment) => load().operatorChanges(environment),
     record: (environment, entries) => load().record(environment, entries),
     history: (environment, sku) => load().history(environment, sku),

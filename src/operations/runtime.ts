@@ -46,6 +46,7 @@ export function createRuntime(wiring: OperationsWiring, subscriptions: vscode.Di
     reviewStockChanges: (asked) => reviewOpenJournals(deps, transfers, asked),
     onRecorded: (record) => void recorder.record(record.environment, ledgerEntriesOf(record)),
     onLostAnswer: (change) => recorder.expectLost(change.environment, ledgerEntriesOf(change)),
+    expectLost: (environment, entries) => recorder.expectLost(environment, entries),
     record: (environment, entries) => recorder.record(environment, entries),
     history: (environment, sku) => ledger(environment).forSku(sku),
     operatorChanges: async (environment) => (await ledger(environment).entries()).filter((entry) => entry.source === 'bulk' || entry.source === 'transfer'),

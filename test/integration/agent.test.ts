@@ -88,7 +88,7 @@ if (uiAvailable()) {
       const { client } = await sandbox();
       // dist/agent.js as the extension loads it, started over the sandbox the extension shows.
       const bundle = require(path.join(extension.extensionPath, 'dist', 'agent.js')) as { start(wiring: AgentWiring): AgentRuntime };
-      const runtime = bundle.start({ getClient: () => Promise.resolve(client), environment: () => 'sandbox', record: () => Promise.resolve(), history: () => Promise.resolve([]), journalDir: path.join(os.tmpdir(), 'oto-agent-journals'), traffic: () => undefined });
+      const runtime = bundle.start({ getClient: () => Promise.resolve(client), environment: () => 'sandbox', record: () => Promise.resolve(), expectLost: () => undefined, history: () => Promise.resolve([]), journalDir: path.join(os.tmpdir(), 'oto-agent-journals'), traffic: () => undefined });
       const before = await onHandAtRiyadh();
       const token = new vscode.CancellationTokenSource().token;
       const prepared = await runtime.prepare('oto_adjust_stock', { input: { location: 'RUH-WH1', sku: SKU, qty: 7, reason: 'in-editor test' }, token, fromChat: true });

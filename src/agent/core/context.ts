@@ -25,6 +25,8 @@ export interface AgentContext {
   environment(): string;
   /** Records changes in the environment's stock ledger (the same recorder the commands use). Absent: no ledger here. */
   record?(environment: string, entries: readonly LedgerEntry[]): Promise<void>;
+  /** A change whose answer was lost: the ledger records it, marked so, once a read shows it applied (LedgerRecorder.expectLost). */
+  expectLost?(environment: string, entries: readonly LedgerEntry[]): void;
   /** One SKU's ledger entries, oldest first. Absent: no ledger here. */
   history?(environment: string, sku: string): Promise<readonly LedgerEntry[]>;
   /** Where transfers are journalled step by step (the operator tools' folder, so VS Code reviews one left half done). */

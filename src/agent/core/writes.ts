@@ -134,12 +134,16 @@ export async function planStockChange(ctx: AgentContext, action: StockAction, in
       if (now !== before) {
         return { isError: true, text: `${subject} is ${now} now, not the ${before} the change was prepared from, so nothing was sent. Prepare it again from the new figure.` };
       }
+      const entry: LedgerEntry = { time: new Date().toISOString(), source: 'single', action, sku, locationCode: location, before, after, qty, note: agentNote(reason) };
       try {
         const answer = await client.updateStockQuantity({ actionType: action, locationCode: location, sku, qty });
         const transactionId = answer.transactionID === undefined ? undefined : String(answer.transactionID);
-        await record(ctx, environment, [{ time: new Date().toISOString(), source: 'single', action, sku, locationCode: location, before, after, qty, transactionId, note: agentNote(reason) }]);
+        await record(ctx, environment, [{ ...entry, transactionId }]);
         return { isError: false, text: withWarnings(`Applied: ${subject}: ${before} → ${after}. Transaction ${transactionId === undefined ? '—' : quote(transactionId, 40)}.`, answer.warnings.map((warning) => quote(warning))) };
       } catch (error) {
+        if (isLostAnswer(error)) {
+          ctx.expectLost?.(environment, [entry]);
+        }
         return failed(what, error);
       }
     },

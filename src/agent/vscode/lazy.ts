@@ -30,6 +30,7 @@ export function start(wiring: AgentWiring): AgentRuntime {
     getClient: () => wiring.getClient(),
     environment: () => wiring.environment(),
     record: (environment, entries) => wiring.record(environment, entries),
+    expectLost: (environment, entries) => wiring.expectLost(environment, entries),
     history: (environment, sku) => wiring.history(environment, sku),
     journalDir: wiring.journalDir,
     traffic: () => wiring.traffic(),

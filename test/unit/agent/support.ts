@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { AgentContext } from '../../../src/agent/core';
 import { OtoClient } from '../../../src/client';
 import { Ledger } from '../../../src/operations/history/ledger';
+import { LedgerRecorder } from '../../../src/operations/history/recorder';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../src/sandbox';
 import { received } from '../fakes/journal';
 
@@ -19,6 +20,8 @@ export interface AgentFixture {
   client: OtoClient;
   ctx: AgentContext;
   ledger: Ledger;
+  /** As the extension wires the agent tools: their changes through the operator tools' recorder. */
+  recorder: LedgerRecorder;
   dir: string;
   onHand(sku: string, locationCode: string): Promise<number>;
   /** Requests of an endpoint the sandbox received (each attempt counts). */
@@ -37,10 +40,14 @@ export async function setupAgent(options: SandboxOptions & { timeoutMs?: number 
   const client = new OtoClient({ baseUrl: sandbox.baseUrl, refreshToken: sandbox.refreshToken, timeoutMs: options.timeoutMs ?? 3000, retry: { baseDelayMs: 1, maxDelayMs: 2 } });
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'oto-agent-'));
   const ledger = Ledger.forEnvironment(path.join(dir, 'ledger'), 'sandbox');
+  const recorder = new LedgerRecorder(() => ledger, (error) => {
+    throw error;
+  });
   const ctx: AgentContext = {
     getClient: () => Promise.resolve(client),
     environment: () => 'sandbox',
-    record: (_environment, entries) => ledger.append(entries),
+    record: (environment, entries) => recorder.record(environment, entries),
+    expectLost: (environment, entries) => recorder.expectLost(environment, entries),
     history: (_environment, sku) => ledger.forSku(sku),
     journalDir: path.join(dir, 'journals'),
     traffic: () => sandbox.traffic,
@@ -51,6 +58,7 @@ export async function setupAgent(options: SandboxOptions & { timeoutMs?: number 
     client,
     ctx,
     ledger,
+    recorder,
     dir,
     async onHand(sku, locationCode) {
       const stock = await client.checkInventoryStock([sku], { pickupLocationCode: locationCode });

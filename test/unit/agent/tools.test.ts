@@ -234,6 +234,9 @@ describe('agent tools: the core both front ends use', () => {
     assert.strictEqual(fx.sent('updateStockQuantity'), 1);
     assert.strictEqual(await fx.onHand('KHL-DATES-3KG', 'RUH-WH1'), before - 4);
     assert.deepStrictEqual(await fx.ledger.forSku('KHL-DATES-3KG'), []);
+    // A read of the stock (the Stock view's) finds the figure it leaves: ours, marked so, not another writer's.
+    await fx.recorder.observe('sandbox', [{ sku: 'KHL-DATES-3KG', scope: 'location', locationCode: 'RUH-WH1', before: { onHand: before, forecast: before }, after: { onHand: before - 4, forecast: before - 4 } }]);
+    assert.deepStrictEqual((await fx.ledger.forSku('KHL-DATES-3KG')).map((entry) => [entry.source, entry.before, entry.after, entry.answer, entry.note]), [['single', before, before - 4, 'lost', 'agent: damaged']]);
   });
 
   it('an answer that came but could not be read, or a server error, is an unknown outcome, never "No answer"; nothing resent', async () => {
