@@ -12,7 +12,7 @@ import { addArrivingOrder } from '../state/seed';
 import { DEFAULT_TIMEOUT_MS, deliver, isLoopback, WEBHOOK_USER_AGENT, type DeliveryResult } from '../../common/webhookDelivery';
 import { DeliveryFaultQueue, MAX_DELAY_MS } from './deliveryFaults';
 import { impliesPacked, payloadOf } from './payloads';
-import { WebhookError, WebhookRegistry } from './registry';
+import { WebhookError, webhookIdOf, WebhookRegistry } from './registry';
 import { STALE_AFTER_MS, timestampMs } from '../../oto/webhooks';
 import { sign, signedField, signedValue, signingString } from './signing';
 import { isWebhookType, WEBHOOK_TYPES, type DeliveryFault, type DeliveryFaultKind, type DeliveryOutcome, type NewOrderInput, type SandboxWebhooks, type TriggerRequest, type Webhook, type WebhookInput, type WebhookSettings, type WebhookType } from './types';
@@ -172,6 +172,9 @@ export class WebhookHub implements SandboxWebhooks {
   }
 
   private order(orderId: string): CustomerOrder {
+    if (typeof orderId !== 'string' || orderId === '') {
+      throw new WebhookError('OTO1010', `orderId must be the id of an order of the sandbox, as a string (such as "1042"), got ${JSON.stringify(orderId) ?? 'nothing'}`);
+    }
     const order = this.state.orders.find((candidate) => candidate.orderId === orderId);
     if (!order) {
       throw new WebhookError('OTO1002', `The order ID does not exist: ${JSON.stringify(orderId)}`, 404);
@@ -264,11 +267,15 @@ export class WebhookHub implements SandboxWebhooks {
     if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) {
       throw new WebhookError('OTO1010', 'fields must be an object of the payload fields to override');
     }
-    const only = request.webhookId;
-    if (only !== undefined) {
-      const hook = typeof only === 'number' ? this.registry.get(only) : undefined;
+    // An id as OTO gives it: a number, or its digits as POST /rest/v2/webhook answers it.
+    const only = request.webhookId === undefined ? undefined : webhookIdOf(request.webhookId);
+    if (request.webhookId !== undefined) {
+      if (only === undefined) {
+        throw new WebhookError('OTO1010', `webhookId must be the id of a registered webhook (a whole number, from GET /rest/v2/webhook), got ${JSON.stringify(request.webhookId)}`);
+      }
+      const hook = this.registry.get(only);
       if (!hook) {
-        throw new WebhookError('OTO1125', `webhook id ${JSON.stringify(only)} does not exist`, 404);
+        throw new WebhookError('OTO1125', `webhookId ${only} is not a webhook of this account (GET /rest/v2/webhook lists them)`, 404);
       }
       if (hook.webhookType !== type) {
         throw new WebhookError('OTO1010', `webhook ${hook.id} is registered for ${hook.webhookType}, not ${type}`);

@@ -61,6 +61,39 @@ describe('sandbox webhooks: control room and accounts', () => {
     assert.equal((await control('POST', '/webhooks/trigger', { type: 'stock', orderId })).status, 400);
   });
 
+  it('POST /__oto/webhooks/trigger: a missing or non-string orderId and a malformed webhookId are 400s naming the field, an unknown webhookId a 404; nothing is sent', async () => {
+    const orderId = firstOrder();
+    const problems = (answer: Answer): Array<{ field: string; message: string }> => (answer.json as { problems: Array<{ field: string; message: string }> }).problems;
+    const missing = await control('POST', '/webhooks/trigger', { type: 'orderStatus' });
+    assert.equal(missing.status, 400);
+    assert.equal(problems(missing)[0].field, 'orderId');
+    assert.match(problems(missing)[0].message, /orderId must be .* got nothing/);
+    const number = await control('POST', '/webhooks/trigger', { type: 'orderStatus', orderId: Number(orderId) });
+    assert.deepEqual([number.status, problems(number)[0].field], [400, 'orderId']);
+    assert.match(problems(number)[0].message, /as a string/);
+    const word = await control('POST', '/webhooks/trigger', { type: 'orderStatus', orderId, webhookId: 'first' });
+    assert.deepEqual([word.status, problems(word)[0].field], [400, 'webhookId']);
+    const unknown = await control('POST', '/webhooks/trigger', { type: 'orderStatus', orderId, webhookId: 99 });
+    assert.deepEqual([unknown.status, problems(unknown)[0].field], [404, 'webhookId']);
+    await sandbox.webhooks.idle();
+    assert.equal(receiver.deliveries.length, 0);
+    // The id as POST /rest/v2/webhook answers it, a string of digits, is taken.
+    const [hook] = sandbox.webhooks.list();
+    assert.deepEqual((await control('POST', '/webhooks/trigger', { type: 'orderStatus', orderId, webhookId: String(hook.id) })).json, { ok: true, deliveries: 1 });
+    await receiver.received(1);
+  });
+
+  it('DELETE /__oto/webhooks/faults/{id} removes one delivery fault; an unknown id is a 404 naming it, a bad one a 400', async () => {
+    assert.deepEqual((await control('POST', '/webhooks/faults', [{ kind: 'drop' }, { kind: 'delay', delayMs: 10 }])).json, { ids: [1, 2] });
+    assert.deepEqual((await control('DELETE', '/webhooks/faults/1')).json, { ok: true });
+    assert.deepEqual(sandbox.webhooks.faults.list().map((fault) => fault.id), [2]);
+    const again = await control('DELETE', '/webhooks/faults/1');
+    assert.equal(again.status, 404);
+    assert.equal((again.json as { problems: Array<{ field: string }> }).problems[0].field, 'id');
+    assert.equal((await control('DELETE', '/webhooks/faults/one')).status, 400);
+    assert.deepEqual(sandbox.webhooks.faults.list().map((fault) => fault.id), [2]);
+  });
+
   it('keeps each account its own webhooks, and a reset goes back to those it started with', async () => {
     const created = (await control('POST', '/accounts')).json as { account: string; refreshToken: string };
     const other = sandbox.control.account(created.account);
