@@ -193,6 +193,10 @@ export class WebhookHub implements SandboxWebhooks {
     if (status === 'packed' && order.packingStatus === 'packed') {
       throw new WebhookError('OTO1103', `Status of the order is not suitable for the action: ${orderId} is already packed`);
     }
+    // OTO sends orderStatus when the status changes: setting the one it has changes nothing, so no event.
+    if (status === order.status) {
+      throw new WebhookError('OTO1103', `Status of the order is not suitable for the action: ${orderId} is already ${status} (POST /__oto/webhooks/trigger sends an event again)`);
+    }
     // The packing queue follows: picked, packed and every later status go through the packing flow
     // (which fires its own orderStatus), so the order leaves the queue once packed.
     if (status === 'picked' || (impliesPacked(status) && order.packingStatus !== 'packed')) {

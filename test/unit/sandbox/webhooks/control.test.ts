@@ -35,6 +35,17 @@ describe('sandbox webhooks: control room and accounts', () => {
     assert.deepEqual((bad.json as { problems: Array<{ field: string }> }).problems.map((problem) => problem.field), ['extra']);
   });
 
+  it('POST /__oto/orders/{orderId}/status to the status the order already has is a 409 and sends nothing: one event per change', async () => {
+    const orderId = firstOrder();
+    await control('POST', `/orders/${orderId}/status`, { status: 'shipmentCreated' });
+    await receiver.received(2);
+    const again = await control('POST', `/orders/${orderId}/status`, { status: 'shipmentCreated' });
+    assert.equal(again.status, 409);
+    assert.match((again.json as { problems: Array<{ message: string }> }).problems[0].message, /already shipmentCreated/);
+    await sandbox.webhooks.idle();
+    assert.deepEqual(receiver.deliveries.map((delivery) => delivery.json.status), ['packed', 'shipmentCreated']);
+  });
+
   it('POST /__oto/orders adds a newOrders-shaped order and fires newOrders; every problem named at once', async () => {
     sandbox.webhooks.register({ url: `${receiver.url}/new`, webhookType: 'newOrders' });
     const answer = await control('POST', '/orders', { orderId: 'WMS-77', pickupLocationCode: 'DMM-WH1', items: [{ sku: 'AJW-DATES-500', qtyOrdered: 3 }] });
