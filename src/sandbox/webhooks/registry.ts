@@ -31,6 +31,32 @@ export function webhookIdOf(value: unknown): number | undefined {
   return Number.isSafeInteger(id) && id > 0 ? id : undefined;
 }
 
+/** A registration OTO would refuse among `inputs` (a scenario's, the sandbox's own): which, the field, and why. */
+export interface RegistrationProblem {
+  index: number;
+  field: string;
+  message: string;
+}
+
+/** What OTO would refuse of `inputs` registered in order, each checked against those before it; empty when none. */
+export function registrationProblems(inputs: readonly WebhookInput[]): RegistrationProblem[] {
+  const urls: string[] = [];
+  const problems: RegistrationProblem[] = [];
+  inputs.forEach((input, index) => {
+    if (urls.length >= MAX_WEBHOOKS) {
+      problems.push({ index, field: '', message: `OTO1120: ${OTO_MESSAGES.OTO1120}` });
+      return;
+    }
+    const checked = input !== null && typeof input === 'object' ? checkWebhookFields({ method: 'post', ...input }, urls) : { code: 'OTO1121', message: OTO_MESSAGES.OTO1121, field: '' };
+    if ('code' in checked) {
+      problems.push({ index, field: checked.field, message: `${checked.code}: ${checked.message}` });
+    } else {
+      urls.push(checked.url);
+    }
+  });
+  return problems;
+}
+
 export class WebhookRegistry {
   private readonly hooks: Webhook[] = [];
   private nextId = 1;

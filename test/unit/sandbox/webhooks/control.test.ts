@@ -105,6 +105,30 @@ describe('sandbox webhooks: control room and accounts', () => {
     assert.deepEqual(sandbox.webhooks.faults.list().map((fault) => fault.id), [2]);
   });
 
+  it('refuses a reset or a new account whose scenario registers webhooks OTO would refuse (a URL twice, or the sandbox\'s own), naming them, with nothing changed', async () => {
+    const fields = (answer: Answer): string[] => (answer.json as { problems: Array<{ field: string }> }).problems.map((problem) => problem.field);
+    await signIn(sandbox);
+    const before = sandbox.control.health().exchanges;
+    assert.ok(before > 0);
+    const twice = { webhooks: { register: [{ url: `${receiver.url}/a` }, { url: `${receiver.url}/a` }] } };
+    const reset = await control('POST', '/reset', twice);
+    assert.equal(reset.status, 400);
+    assert.deepEqual(fields(reset), ['webhooks.register[1].url']);
+    const own = await control('POST', '/reset', { webhooks: { register: [{ url: receiver.url }] } });
+    assert.equal(own.status, 400);
+    assert.deepEqual(fields(own), ['webhooks.register']);
+    assert.match((own.json as { message: string }).message, /OTO1122.*sandbox's own webhook/);
+    const account = await control('POST', '/accounts', twice);
+    assert.deepEqual([account.status, fields(account)], [400, ['webhooks.register[1].url']]);
+    assert.deepEqual(sandbox.control.accounts(), ['default']);
+    // Nothing changed: the journal, the webhooks, and a plain reset still works.
+    assert.equal(sandbox.control.health().exchanges, before);
+    assert.deepEqual(sandbox.webhooks.list().map((hook) => hook.url), [receiver.url]);
+    assert.equal((await control('POST', '/reset')).status, 200);
+    assert.equal((await control('POST', '/reset', { webhooks: { register: [{ url: `${receiver.url}/b` }] } })).status, 200);
+    assert.deepEqual(sandbox.webhooks.list().map((hook) => hook.url), [`${receiver.url}/b`, receiver.url]);
+  });
+
   it('keeps each account its own webhooks, and a reset goes back to those it started with', async () => {
     const created = (await control('POST', '/accounts')).json as { account: string; refreshToken: string };
     const other = sandbox.control.account(created.account);
