@@ -88,6 +88,13 @@ describe('webhook inbox: receiving from the sandbox', () => {
     assert.deepEqual(running.webhooks.list().map((hook) => hook.url), ['http://127.0.0.1:9/erp']);
   });
 
+  it('connects for every type or none: with room for only some (OTO1120), it registers nothing and says why', async () => {
+    const others = Array.from({ length: 8 }, (_, index) => ({ url: `http://127.0.0.1:9/erp-${index}` }));
+    const running = await start({ register: others });
+    assert.throws(() => connectInbox(running.webhooks, receiver!.origin, { secretKey: SECRET, authorizationKey: AUTHORIZATION }), /OTO1120/);
+    assert.deepEqual(running.webhooks.list().map((hook) => hook.url), others.map((hook) => hook.url));
+  });
+
   it('shows orderStatus picked and packed with a valid signature, order and status, newest first, when the packing endpoint marks an order', async () => {
     const running = await start();
     connectInbox(running.webhooks, receiver!.origin, { secretKey: SECRET, authorizationKey: AUTHORIZATION });
