@@ -480,7 +480,8 @@ export class WebhookHub implements SandboxWebhooks {
       return;
     }
     if (job.faults.has('duplicate') && job.copyOf === undefined) {
-      const copy = { ...job, attempt: 1, copyOf: exchangeId ?? 0, faults: new Map([...job.faults].filter(([kind]) => kind !== 'retry')) };
+      // The copy is not retried: its record says so too.
+      const copy = { ...job, attempt: 1, copyOf: exchangeId ?? 0, faults: new Map([...job.faults].filter(([kind]) => kind !== 'retry')), info: { ...job.info, faults: job.info.faults.filter((kind) => kind !== 'retry') } };
       if (this.admit(copy)) {
         this.enqueue(copy);
       }

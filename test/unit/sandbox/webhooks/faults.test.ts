@@ -159,6 +159,20 @@ describe('sandbox webhooks: delivery faults', () => {
     assert.equal(receiver.deliveries.length, 4, 'no retry once the fault is used up');
   });
 
+  it('retry with duplicate: the copy goes once the retries end, recorded as a copy, not as retried', async () => {
+    await start([{ kind: 'retry', backoffMs: 20, attempts: 2, times: 1 }, { kind: 'duplicate', times: 1 }]);
+    receiver.answers = [{ status: 500 }, { status: 200 }];
+    const [orderId] = await orders();
+    await api.post('updatePackingStatus', { orderId, packingStatus: 'packed' });
+    await receiver.received(3);
+    await sandbox.webhooks.idle();
+    assert.deepEqual(outbound().map((exchange) => [exchange.status, exchange.webhook?.attempt, exchange.webhook?.faults, exchange.fault]), [
+      [500, 1, ['retry', 'duplicate'], 'webhook: retry, duplicate'],
+      [200, 2, ['retry', 'duplicate'], 'webhook: retry, duplicate, attempt 2'],
+      [200, 1, ['duplicate'], 'webhook: duplicate copy'],
+    ]);
+  });
+
   it('checks faults given at run time and names every problem', async () => {
     await start();
     assert.throws(() => sandbox.webhooks.faults.add([{ kind: 'explode' as 'drop', delayMs: -1 }]), /kind must be one of.*delayMs must be/);
