@@ -143,12 +143,20 @@ export class Fields {
     if (!Array.isArray(value) || value.length === 0 || value.length > 100) {
       throw new AgentInputError(`${name} must be a list of 1 to 100 items, each { "sku": "…", "qty": 5 }.`);
     }
+    const seen = new Map<string, number>();
     return value.map((item: unknown, index) => {
       const fields = typeof item === 'object' && item !== null && !Array.isArray(item) ? (item as Record<string, unknown>) : undefined;
       if (!fields || typeof fields.sku !== 'string' || fields.sku.trim() === '' || fields.sku.length > MAX_TEXT || Object.keys(fields).some((key) => key !== 'sku' && key !== 'qty')) {
         throw new AgentInputError(`${name}[${index}] must be { "sku": "…", "qty": 5 }.`);
       }
-      return { sku: fields.sku.trim(), qty: checkInteger(fields.qty, `${name}[${index}].qty`, 'positive') };
+      const sku = fields.sku.trim();
+      // Twice, the preview would show each line from the same figure, and neither line would be the result.
+      const earlier = seen.get(sku);
+      if (earlier !== undefined) {
+        throw new AgentInputError(`${name}[${index}] repeats the SKU ${JSON.stringify(sku.slice(0, 60))} of ${name}[${earlier}]: give each SKU once, with its total quantity.`);
+      }
+      seen.set(sku, index);
+      return { sku, qty: checkInteger(fields.qty, `${name}[${index}].qty`, 'positive') };
     });
   }
 }

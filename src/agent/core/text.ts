@@ -2,6 +2,7 @@
 // beyond brevity: OTO's data (SKUs, product names, order ids, bodies) is always a quoted value,
 // never free text a model could take as an instruction, and every answer is bounded.
 import { redact } from '../../client';
+import { quoted } from '../../common/text/quoted';
 
 /** The longest value quoted as it is; longer ones are cut with "…". */
 export const MAX_QUOTED = 120;
@@ -16,9 +17,7 @@ export const MAX_ANSWER_CHARS = 12_000;
  * are the control and bidirectional characters that could make it read as something else.
  */
 export function quote(value: unknown, max = MAX_QUOTED): string {
-  const text = String(value);
-  const cut = text.length > max ? `${text.slice(0, max)}…` : text;
-  return JSON.stringify(cut).replace(/[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return quoted(value, max);
 }
 
 /** At most `max` rows, then "… and N more <what>". */

@@ -87,20 +87,43 @@ async function run(ctx: AgentContext, name: string, input: unknown, mode: WriteM
     return { isError: true, text: `No tool ${JSON.stringify(name.slice(0, 60))}: the tools are ${AGENT_TOOLS.map((candidate) => candidate.name).join(', ')}.` };
   }
   if (tool.kind === 'read') {
-    return { isError: false, text: await tool.run(ctx, input) };
+    // An answer names the environment it read; one that switched meanwhile may have read the other.
+    const environment = ctx.environment();
+    const text = await tool.run(ctx, input);
+    const now = ctx.environment();
+    return now === environment ? { isError: false, text } : { isError: true, text: `OTO switched from ${environment} to ${now} while this was read, so the figures may be either's and are not given. Ask again.` };
   }
   if (mode === 'off') {
     return { isError: true, text: `Writes are off here, so nothing was read or sent. (The MCP server sends writes only when started with --allow-writes; in VS Code, the setting oto.agent.writes decides per environment.)` };
   }
-  const plan = await tool.plan(ctx, input);
   if (mode === 'dry-run') {
+    const plan = await tool.plan(ctx, input);
     return { isError: false, text: `Dry run: nothing was sent. The change would be:\n${describePlan(tool, plan)}` };
   }
-  return applyPlan(ctx, tool, plan);
+  // Planned and sent with no other write of these tools in between: a second call at once plans from what the first left.
+  return oneWriteAtATime(ctx, async () => send(ctx, tool, await tool.plan(ctx, input)));
 }
 
-/** Sends a planned write; the answer is bounded and cleared of tokens like any other. */
-export async function applyPlan(ctx: AgentContext, tool: WriteTool, plan: writes.WritePlan): Promise<ToolAnswer> {
+/** The write under way per context; the next waits for it to end. */
+const writing = new WeakMap<AgentContext, Promise<unknown>>();
+
+/**
+ * Writes of one context run one after another. Each reads its figure again right before sending;
+ * two at once would both read the figure before either landed, and both be sent, each answer
+ * naming a result that is not the stock's (and a `set` overwriting the other's change).
+ */
+function oneWriteAtATime<T>(ctx: AgentContext, write: () => Promise<T>): Promise<T> {
+  const turn = (writing.get(ctx) ?? Promise.resolve()).then(write, write);
+  writing.set(ctx, turn.catch(() => undefined));
+  return turn;
+}
+
+/** Sends a planned write (after any other of this context); the answer is bounded and cleared of tokens like any other. */
+export function applyPlan(ctx: AgentContext, tool: WriteTool, plan: writes.WritePlan): Promise<ToolAnswer> {
+  return oneWriteAtATime(ctx, () => send(ctx, tool, plan));
+}
+
+async function send(ctx: AgentContext, tool: WriteTool, plan: writes.WritePlan): Promise<ToolAnswer> {
   const answer = await plan.apply().catch((error: unknown): ToolAnswer => ({ isError: true, text: failureText(error) }));
   return { isError: answer.isError, text: finish(`${header(plan.environment, tool.title)}\n${answer.text}`, secretsOf(ctx)) };
 }

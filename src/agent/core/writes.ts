@@ -13,7 +13,7 @@ import { describeHeld, describeTransfer, isComplete, newTransferId, runTransfer,
 import { readOnHand, signed } from '../../orders/change/apply';
 import { describeError } from '../../common/text/errorText';
 import { withWarnings } from '../../orders/change/failure';
-import { isLostAnswer } from '../../stockChange/outcome';
+import { isLostAnswer, isServerErrorAnswer, isUnreadableAnswer } from '../../stockChange/outcome';
 import { parseStockQuantity, parseTransferQuantity, resultingStock, riskOf, type StockAction } from '../../stockChange/quantity';
 import { refusal, StatusRefusedError, type RefusalReason } from '../../packing/queue';
 import type { AgentClient, AgentContext, ToolAnswer } from './context';
@@ -61,9 +61,15 @@ function stillCurrent(ctx: AgentContext, plan: { environment: string }): ToolAns
 
 function failed(what: string, error: unknown): ToolAnswer {
   if (isLostAnswer(error)) {
+    // An answer that came but could not be read, or a server error, is not "no answer": OTO took the request.
+    const heard = isUnreadableAnswer(error)
+      ? `OTO answered ${what}, but its answer could not be read`
+      : isServerErrorAnswer(error)
+        ? `OTO answered ${what} with a server error`
+        : `No answer from OTO to ${what}`;
     return {
       isError: true,
-      text: `No answer from OTO to ${what} (${describeError(error)}). It may or may not have been applied; nothing was resent. Read the figures again (oto_stock) before deciding what to do; do not repeat the change blindly.`,
+      text: `${heard} (${describeError(error)}). It may or may not have been applied; nothing was resent. Read the figures again (oto_stock) before deciding what to do; do not repeat the change blindly.`,
     };
   }
   return { isError: true, text: `${what} was not applied: ${describeError(error)}` };
@@ -344,7 +350,7 @@ export async function planTransfer(ctx: AgentContext, input: unknown): Promise<W
         return { isError: outcome.first.state !== 'applied', text: `Transfer of ${qty} × ${code(sku)}: ${text}.` };
       }
       const held = outcome.held ? ` ${describeHeld(plan, outcome.held.onHand, false)}` : '';
-      const unclear = outcome.first.state === 'lost' || outcome.second.state === 'lost' ? ' A step without an answer may or may not have been applied; nothing was resent.' : '';
+      const unclear = outcome.first.state === 'lost' || outcome.second.state === 'lost' ? ' A step whose outcome is unknown may or may not have been applied; nothing was resent.' : '';
       const review = journal ? ' In VS Code, "OTO: Review Interrupted Stock Changes…" offers to retry the second step or reverse the first.' : '';
       return { isError: true, text: `Transfer of ${qty} × ${code(sku)} is incomplete: ${text}.${held}${unclear} Nothing more was sent: read the stock (oto_stock) and tell the user.${review}` };
     },

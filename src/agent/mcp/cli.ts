@@ -6,13 +6,14 @@
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { OtoClient } from '../../client';
+import { OtoClient, redact } from '../../client';
 import { OTO_BASE_URLS } from '../../oto';
 import { Ledger } from '../../operations/history/ledger';
 import { startSandbox, type RunningSandbox } from '../../sandbox';
+import { checkBaseUrl } from '../../session/environment';
 import type { AgentContext, WriteMode } from '../core';
 import { createMcpServer, MCP_SERVER_VERSION } from './server';
+import { LineTransport } from './stdioTransport';
 
 export const ENVIRONMENTS = ['sandbox', 'staging', 'production'] as const;
 export type McpEnvironment = (typeof ENVIRONMENTS)[number];
@@ -66,6 +67,11 @@ export function readSettings(argv: readonly string[], env: NodeJS.ProcessEnv): M
     return { exit: `OTO_ENVIRONMENT must be ${ENVIRONMENTS.join(', ')}; got ${JSON.stringify(environment.slice(0, 40))}.`, code: 2 };
   }
   const baseUrl = env.OTO_BASE_URL?.trim() || (environment === 'sandbox' ? undefined : OTO_BASE_URLS[environment as 'staging' | 'production']);
+  // The extension's own rule for oto.baseUrl: the token never crosses the network unencrypted.
+  const problem = baseUrl === undefined ? undefined : checkBaseUrl(baseUrl);
+  if (baseUrl !== undefined && problem !== undefined) {
+    return { exit: problem === 'notUrl' ? `OTO_BASE_URL is not a URL: ${JSON.stringify(baseUrl.slice(0, 80))}.` : 'OTO_BASE_URL must use https (plain http only to 127.0.0.1 or localhost): the refresh token would cross the network unencrypted.', code: 2 };
+  }
   const refreshToken = env.OTO_REFRESH_TOKEN?.trim() || undefined;
   if (baseUrl !== undefined && refreshToken === undefined) {
     return { exit: `OTO_REFRESH_TOKEN is needed for OTO ${environment}${environment === 'sandbox' ? ' at OTO_BASE_URL' : ''}.`, code: 2 };
@@ -140,11 +146,13 @@ async function main(): Promise<void> {
     void settled().then(() => new Promise((resolve) => setImmediate(resolve))).then(() => server.close()).finally(() => running.close()).finally(() => process.exit(0));
   };
   server.onclose = stop;
+  // What the client got wrong (a line that is not JSON, one too long) is answered to it and noted here.
+  server.onerror = (error) => process.stderr.write(`oto-mcp: ${redact(error.message, running.ctx.secrets?.() ?? []).slice(0, 300)}\n`);
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   // The client closing our stdin is the end of the session.
   process.stdin.on('end', stop);
-  await server.connect(new StdioServerTransport());
+  await server.connect(new LineTransport());
   process.stderr.write(`oto-mcp: serving ${running.describe}\n`);
 }
 

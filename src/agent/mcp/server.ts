@@ -2,7 +2,7 @@
 // tools' JSON Schemas are the core's own (the same VS Code's agent mode is given), so both front
 // ends describe and check a tool identically.
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult, type Tool } from '@modelcontextprotocol/sdk/types.js';
+import { CallToolRequestSchema, ListToolsRequestSchema, RequestSchema, type CallToolRequest, type CallToolResult, type Tool } from '@modelcontextprotocol/sdk/types.js';
 import { AGENT_TOOLS, callTool, type AgentContext, type WriteMode } from '../core';
 
 /** The version the server reports (kept equal to the extension's by a unit test). */
@@ -25,6 +25,8 @@ export function listedTools(mode: WriteMode): Tool[] {
   }));
 }
 
+const LOOSE_CALL_TOOL = RequestSchema.extend({ method: CallToolRequestSchema.shape.method });
+
 export interface McpServer {
   server: Server;
   /** Resolves once no tool call is under way: a client that closes its end right after asking still gets the answer (and a write is never cut off). */
@@ -41,7 +43,10 @@ export function createMcpServer(ctx: AgentContext, mode: WriteMode): McpServer {
     },
   );
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listedTools(mode) }));
-  server.setRequestHandler(CallToolRequestSchema, async (request): Promise<CallToolResult> => {
+  // Registered loosely: the SDK checks a tools/call against its full schema itself and answers a bad
+  // one -32602 (invalid params); registered with that schema, its first check answered -32603 (internal error).
+  server.setRequestHandler(LOOSE_CALL_TOOL, async (loose): Promise<CallToolResult> => {
+    const request = loose as CallToolRequest;
     const call = callTool(ctx, request.params.name, request.params.arguments ?? {}, mode);
     calls.add(call);
     try {

@@ -8,12 +8,9 @@ import { configureLocalisation } from '../../common/text/localisation';
 import { escapeMarkdown } from '../../common/text/markdown';
 import { confirmModal } from '../../common/ui/confirm';
 import { applyPlan, callTool, findTool, planWrite, type AgentContext, type WritePlan } from '../core';
+import { PreparedPlans } from './preparedPlans';
 import type { AgentRuntime, AgentWiring, ToolCall } from '../deps';
 import { agentWritesFor, type AgentWrites } from './policy';
-
-/** How long a confirmed plan waits for its invocation, and how many are kept. */
-const PLAN_TTL_MS = 5 * 60_000;
-const MAX_PLANS = 20;
 
 function text(value: string): vscode.LanguageModelToolResult {
   return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(value)]);
@@ -38,16 +35,7 @@ export function start(wiring: AgentWiring): AgentRuntime {
     traffic: () => wiring.traffic(),
   };
   /** Plans shown in a confirmation, by tool and input, until invoked. */
-  const plans = new Map<string, { plan: WritePlan; at: number } | { error: string; at: number }>();
-  const remember = (key: string, value: { plan: WritePlan } | { error: string }): void => {
-    const now = Date.now();
-    for (const [old, entry] of plans) {
-      if (now - entry.at > PLAN_TTL_MS || plans.size >= MAX_PLANS) {
-        plans.delete(old);
-      }
-    }
-    plans.set(key, { ...value, at: now });
-  };
+  const plans = new PreparedPlans();
   const refusedOff = (environment: string): string => vscode.l10n.t('Agent writes are off for OTO {0} (setting oto.agent.writes), so nothing was read or sent.', environment);
 
   return {
@@ -62,10 +50,10 @@ export function start(wiring: AgentWiring): AgentRuntime {
       }
       const planned = await planWrite(ctx, tool, call.input);
       if ('error' in planned) {
-        remember(keyOf(name, call.input), { error: planned.error });
+        plans.remember(keyOf(name, call.input), { error: planned.error });
         return { invocationMessage: vscode.l10n.t('Checking the change against OTO {0}…', environment) };
       }
-      remember(keyOf(name, call.input), { plan: planned.plan });
+      plans.remember(keyOf(name, call.input), { plan: planned.plan });
       return {
         invocationMessage: vscode.l10n.t('Sending the change to OTO {0}…', environment),
         confirmationMessages: { title: vscode.l10n.t('Let the agent change OTO {0}?', environment), message: confirmation(planned.plan) },
@@ -82,14 +70,13 @@ export function start(wiring: AgentWiring): AgentRuntime {
       if (policy === 'off') {
         return text(refusedOff(environment));
       }
-      const key = keyOf(name, call.input);
-      const prepared = plans.get(key);
-      plans.delete(key);
+      const prepared = plans.take(keyOf(name, call.input));
       if (prepared && 'error' in prepared) {
         return text(prepared.error);
       }
-      // Without a plan the user saw (a caller that skipped prepareInvocation), one is made now and asked about.
-      const planned = prepared && Date.now() - prepared.at <= PLAN_TTL_MS ? { plan: prepared.plan } : await planWrite(ctx, tool, call.input);
+      // The plan the user saw, however old (its apply refuses if the figure moved); without one (a
+      // caller that skipped prepareInvocation, or one let go), a plan is made now and asked about.
+      const planned = prepared ?? (await planWrite(ctx, tool, call.input));
       if ('error' in planned) {
         return text(planned.error);
       }

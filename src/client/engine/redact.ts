@@ -52,7 +52,31 @@ export function redact(text: string, secrets: readonly string[] = []): string {
     const redacted = redactPlain(decoded, secrets);
     return redacted === decoded ? literal : JSON.stringify(redacted);
   });
-  return redactPlain(unescaped, secrets);
+  // A literal cut short (a body bounded mid-string) or with unbalanced quotes is not matched above:
+  // a known secret written with JSON escapes is looked for wherever it is.
+  const escapedSecrets = !unescaped.includes('\\') ? unescaped : secrets.reduce((result, secret) => (secret.length >= 8 ? result.replace(escapedForm(secret), REDACTED) : result), unescaped);
+  return redactPlain(escapedSecrets, secrets);
+}
+
+const ESCAPED_FORMS = new Map<string, RegExp>();
+
+/** `secret` with any of its characters written as a JSON escape (`\u002d`, `\/`), once or more times over. */
+function escapedForm(secret: string): RegExp {
+  let pattern = ESCAPED_FORMS.get(secret);
+  if (pattern === undefined) {
+    const source = secret.split('').map((char) => {
+      const hex = [...char.charCodeAt(0).toString(16).padStart(4, '0')].map((digit) => (/[a-f]/.test(digit) ? `[${digit}${digit.toUpperCase()}]` : digit)).join('');
+      const plain = char.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+      return `(?:${plain}|\\\\+u${hex}${'/"\\'.includes(char) ? `|\\\\+${plain}` : ''})`;
+    }).join('');
+    pattern = new RegExp(source, 'g');
+    // Few secrets are ever given (the refresh token, the latest access tokens); the cache stays small.
+    if (ESCAPED_FORMS.size >= 32) {
+      ESCAPED_FORMS.clear();
+    }
+    ESCAPED_FORMS.set(secret, pattern);
+  }
+  return pattern;
 }
 
 function redactPlain(text: string, secrets: readonly string[]): string {

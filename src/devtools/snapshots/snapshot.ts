@@ -2,6 +2,7 @@
 // line, so a rendering lists every location and SKU in one stable order; `diffSnapshots` gives
 // the same comparison as data (for the summary shown beside the editor, and for tests).
 import * as l10n from '@vscode/l10n';
+import { bareOrQuoted } from '../../common/text/quoted';
 import { compareLocations, type SkuReading } from '../stockReading';
 
 export interface StockSnapshot {
@@ -55,11 +56,12 @@ export function renderSnapshot(snapshot: StockSnapshot): string {
     if (lines.length > 0) {
       lines.push('');
     }
-    lines.push(`[${code ?? l10n.t('(no location)')}]`);
+    // A SKU or code is shown bare unless it holds a line break or a bidi control, which would forge or reorder a line of the diff.
+    lines.push(`[${code === undefined ? l10n.t('(no location)') : bareOrQuoted(code)}]`);
     const skus = locations.get(code) ?? new Map<string, Figures>();
     for (const sku of [...skus.keys()].sort()) {
       const figures = skus.get(sku) as Figures;
-      lines.push(`  ${sku}: ${l10n.t('on hand {0}, forecasted {1}', figures.quantityOnHand, figures.quantityForecasted)}`);
+      lines.push(`  ${bareOrQuoted(sku)}: ${l10n.t('on hand {0}, forecasted {1}', figures.quantityOnHand, figures.quantityForecasted)}`);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -278,7 +278,10 @@ function describeOutcome(plan: TransferPlan, step: StepName, outcome: StepOutcom
     case 'failed':
       return l10n.t('{0} not applied ({1})', what, [outcome.code, outcome.message].filter(Boolean).join(' '));
     case 'lost':
-      return l10n.t('{0}: no answer, may or may not have been applied', what);
+      // Not "no answer": a server error or an unreadable success is an answer, and the message says which.
+      return outcome.message
+        ? l10n.t('{0}: outcome unknown ({1}), may or may not have been applied', what, outcome.message)
+        : l10n.t('{0}: outcome unknown, may or may not have been applied', what);
     case 'not-sent':
       return l10n.t('{0} not sent', what);
   }

@@ -2,6 +2,7 @@
 // folder (no node_modules), run with plain node, spoken to through the official SDK's own client
 // over stdio.
 import * as assert from 'node:assert';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -93,6 +94,56 @@ describe('agent tools: the MCP server (dist/oto-mcp.js over stdio)', function ()
     }
   });
 
+  it('a client that gets the protocol wrong is answered with JSON-RPC errors and the session goes on: not JSON, not a message, a line over 4 MB, bad tools/call params', async () => {
+    const child = spawn(process.execPath, [alone], { cwd: dir, env: { PATH: process.env.PATH ?? '' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const lines = (): Array<Record<string, unknown>> => stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+    const send = (line: string): boolean => child.stdin.write(`${line}\n`);
+    const request = (id: number, method: string, params?: unknown): boolean => send(JSON.stringify({ jsonrpc: '2.0', id, method, ...(params === undefined ? {} : { params }) }));
+    const answered = async (id: number): Promise<Record<string, unknown>> => {
+      for (let waited = 0; waited < 20_000; waited += 20) {
+        const found = lines().find((message) => message.id === id);
+        if (found) {
+          return found;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      throw new Error(`no answer to ${id}; stdout: ${stdout.slice(0, 500)}; stderr: ${stderr.slice(0, 500)}`);
+    };
+    try {
+      request(1, 'initialize', { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } });
+      await answered(1);
+      send(JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }));
+      send('{not json');
+      send('[1, 2, 3]');
+      send(JSON.stringify({ jsonrpc: '1.0', id: 'old', method: 'tools/list' }));
+      send(`{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"oto_stock","arguments":{"skus":["${'A'.repeat(5 * 1024 * 1024)}"]}}}`);
+      request(6, 'tools/call', { name: 'oto_stock', arguments: 'KHL-DATES-3KG' });
+      request(7, 'tools/call');
+      request(8, 'no/such/method');
+      request(9, 'tools/call', { name: 'oto_stock', arguments: { skus: ['KHL-DATES-3KG'] } });
+      const stock = await answered(9);
+      assert.match(JSON.stringify(stock.result), /total \d+ on hand/);
+      const refusals = lines().filter((message) => message.id === null).map((message) => (message.error as { code: number }).code);
+      assert.deepStrictEqual(refusals, [-32700, -32600, -32600], stdout.slice(0, 2000));
+      assert.strictEqual(((await answered('old' as unknown as number)).error as { code: number }).code, -32600);
+      assert.match(JSON.stringify(lines()), /A message over 4 MB was refused unread/);
+      assert.ok(!lines().some((message) => message.id === 5), 'the cut message is never read');
+      assert.strictEqual(((await answered(6)).error as { code: number }).code, -32602);
+      assert.strictEqual(((await answered(7)).error as { code: number }).code, -32602);
+      assert.strictEqual(((await answered(8)).error as { code: number }).code, -32601);
+      assert.match(stderr, /oto-mcp: Parse error: a line that is not JSON/);
+      assert.strictEqual(child.exitCode, null, 'still serving');
+    } finally {
+      child.stdin.end();
+    }
+    assert.strictEqual(await exited, 0);
+  });
+
   describe('against a sandbox of the test\'s (OTO_BASE_URL, OTO_REFRESH_TOKEN)', () => {
     let sandbox: RunningSandbox;
     let stateDir: string;
@@ -147,6 +198,12 @@ describe('agent tools: the MCP server (dist/oto-mcp.js over stdio)', function ()
     assert.deepStrictEqual(readSettings([], { OTO_ENVIRONMENT: 'production' }), { exit: 'OTO_REFRESH_TOKEN is needed for OTO production.', code: 2 });
     assert.deepStrictEqual(readSettings([], { OTO_BASE_URL: 'http://127.0.0.1:8787/rest/v2' }), { exit: 'OTO_REFRESH_TOKEN is needed for OTO sandbox at OTO_BASE_URL.', code: 2 });
     assert.deepStrictEqual(readSettings(['--version'], {}), { exit: MCP_SERVER_VERSION, code: 0 });
+    // The token is never sent in clear over the network, as the extension's oto.baseUrl refuses it too.
+    const insecure = { exit: 'OTO_BASE_URL must use https (plain http only to 127.0.0.1 or localhost): the refresh token would cross the network unencrypted.', code: 2 };
+    assert.deepStrictEqual(readSettings([], { OTO_ENVIRONMENT: 'staging', OTO_BASE_URL: 'http://oto.example.com/rest/v2', OTO_REFRESH_TOKEN: 'rt' }), insecure);
+    assert.deepStrictEqual(readSettings([], { OTO_BASE_URL: 'http://10.0.0.5:8787/rest/v2', OTO_REFRESH_TOKEN: 'rt' }), insecure);
+    assert.deepStrictEqual(readSettings([], { OTO_BASE_URL: 'staging-api.tryoto.com', OTO_REFRESH_TOKEN: 'rt' }), { exit: 'OTO_BASE_URL is not a URL: "staging-api.tryoto.com".', code: 2 });
+    assert.strictEqual((readSettings([], { OTO_BASE_URL: 'http://localhost:8787/rest/v2', OTO_REFRESH_TOKEN: 'rt' }) as { baseUrl: string }).baseUrl, 'http://localhost:8787/rest/v2');
   });
 
   it('reports the extension\'s version', () => {

@@ -213,6 +213,18 @@ describe('agent tools: the core both front ends use', () => {
     assert.strictEqual(fx.sent('updateStockQuantity'), 1);
   });
 
+  it('a read during which the environment switched is not answered with figures of either', async () => {
+    let environment = 'sandbox';
+    const ctx = { ...fx.ctx, environment: () => environment, getClient: async () => { const client = await fx.ctx.getClient(); environment = 'staging'; return client; } };
+    const answer = await callTool(ctx, 'oto_stock', { skus: ['KHL-DATES-3KG'] }, 'on');
+    answers.push(answer);
+    assert.strictEqual(answer.isError, true);
+    assert.strictEqual(answer.text, 'OTO switched from sandbox to staging while this was read, so the figures may be either\'s and are not given. Ask again.');
+    environment = 'sandbox';
+    const again = await call('oto_stock', { skus: ['KHL-DATES-3KG'] });
+    assert.match(again.text, /^OTO sandbox · stock of 1 SKU\./);
+  });
+
   it('a lost answer is reported as "may or may not have been applied" and not resent', async () => {
     fx.sandbox.addFaults([{ endpoint: 'updateStockQuantity', afterEffect: true, reset: true, times: 1 }]);
     const before = await fx.onHand('KHL-DATES-3KG', 'RUH-WH1');
@@ -222,6 +234,60 @@ describe('agent tools: the core both front ends use', () => {
     assert.strictEqual(fx.sent('updateStockQuantity'), 1);
     assert.strictEqual(await fx.onHand('KHL-DATES-3KG', 'RUH-WH1'), before - 4);
     assert.deepStrictEqual(await fx.ledger.forSku('KHL-DATES-3KG'), []);
+  });
+
+  it('an answer that came but could not be read, or a server error, is an unknown outcome, never "No answer"; nothing resent', async () => {
+    fx.sandbox.addFaults([
+      { endpoint: 'updateStockQuantity', afterEffect: true, status: 200, body: '<html>gateway page</html>', times: 1 },
+      { endpoint: 'createInventoryOrder', afterEffect: true, status: 502, times: 1 },
+    ]);
+    const before = await fx.onHand('KHL-DATES-3KG', 'RUH-WH1');
+    const unreadable = await call('oto_adjust_stock', { location: 'RUH-WH1', sku: 'KHL-DATES-3KG', qty: -4, reason: 'damaged' });
+    assert.strictEqual(unreadable.isError, true);
+    assert.match(unreadable.text, /^OTO sandbox · Adjust OTO stock\.[^\n]*\nOTO answered the adjustment of RUH-WH1 · KHL-DATES-3KG by -4, but its answer could not be read \(.+\)\. It may or may not have been applied; nothing was resent\./);
+    assert.doesNotMatch(unreadable.text, /No answer/);
+    assert.strictEqual(fx.sent('updateStockQuantity'), 1);
+    assert.strictEqual(await fx.onHand('KHL-DATES-3KG', 'RUH-WH1'), before - 4);
+    const serverError = await call('oto_create_inventory_order', { action: 'inbound', location: 'JED-WH1', items: [{ sku: 'KHL-DATES-3KG', qty: 3 }], reason: 'ASN' });
+    assert.strictEqual(serverError.isError, true);
+    assert.match(serverError.text, /\nOTO answered the inbound inventory order at JED-WH1 with a server error \(.+\)\. It may or may not have been applied; nothing was resent\./);
+    assert.strictEqual(fx.sent('createInventoryOrder'), 1);
+  });
+
+  it('a transfer step whose answer could not be read is an unknown outcome with its reason, not "no answer"', async () => {
+    fx.sandbox.addFaults([{ endpoint: 'updateStockQuantity', times: 1, latencyMs: 0 }, { endpoint: 'updateStockQuantity', afterEffect: true, status: 200, body: 'not json', times: 1 }]);
+    const answer = await call('oto_transfer_stock', { sku: 'KHL-DATES-3KG', from: 'RUH-WH1', to: 'JED-WH1', qty: 2, reason: 'rebalance' });
+    assert.strictEqual(answer.isError, true);
+    assert.match(answer.text, /\+2 at JED-WH1: outcome unknown \(.+\), may or may not have been applied\. A step whose outcome is unknown/);
+    assert.doesNotMatch(answer.text, /no answer/i);
+    assert.strictEqual(fx.sent('updateStockQuantity'), 2);
+  });
+
+  it('two writes called at once run one after the other: the second plans from what the first left, every answer true', async () => {
+    fx.sandbox.addFaults([{ endpoint: 'updateStockQuantity', latencyMs: 300, times: 1 }]);
+    const before = await fx.onHand('KHL-DATES-3KG', 'RUH-WH1');
+    const [first, second] = await Promise.all([
+      call('oto_adjust_stock', { location: 'RUH-WH1', sku: 'KHL-DATES-3KG', qty: 2, reason: 'a' }),
+      call('oto_adjust_stock', { location: 'RUH-WH1', sku: 'KHL-DATES-3KG', qty: 3, reason: 'b' }),
+    ]);
+    assert.match(first.text, new RegExp(`Applied: RUH-WH1 · KHL-DATES-3KG: ${before} → ${before + 2}\\.`));
+    assert.match(second.text, new RegExp(`Applied: RUH-WH1 · KHL-DATES-3KG: ${before + 2} → ${before + 5}\\.`));
+    assert.strictEqual(await fx.onHand('KHL-DATES-3KG', 'RUH-WH1'), before + 5);
+    assert.deepStrictEqual((await fx.ledger.forSku('KHL-DATES-3KG')).map((entry) => [entry.before, entry.after]), [[before, before + 2], [before + 2, before + 5]]);
+  });
+
+  it('two confirmed plans of the same figure applied at once: the second finds the figure moved and sends nothing', async () => {
+    fx.sandbox.addFaults([{ endpoint: 'updateStockQuantity', latencyMs: 300, times: 1 }]);
+    const tool = findTool('oto_set_stock') as WriteTool;
+    const a = await planWrite(fx.ctx, tool, { location: 'RUH-WH1', sku: 'KHL-DATES-3KG', qty: 40, reason: 'count a' });
+    const b = await planWrite(fx.ctx, tool, { location: 'RUH-WH1', sku: 'KHL-DATES-3KG', qty: 60, reason: 'count b' });
+    assert.ok('plan' in a && 'plan' in b);
+    const [applied, refused] = await Promise.all([applyPlan(fx.ctx, tool, a.plan), applyPlan(fx.ctx, tool, b.plan)]);
+    answers.push(applied, refused);
+    assert.strictEqual(applied.isError, false, applied.text);
+    assert.match(refused.text, /RUH-WH1 · KHL-DATES-3KG is 40 now, not the \d+ the change was prepared from, so nothing was sent/);
+    assert.strictEqual(fx.sent('updateStockQuantity'), 1);
+    assert.strictEqual(await fx.onHand('KHL-DATES-3KG', 'RUH-WH1'), 40);
   });
 
   it('adjust where the location keeps none of the SKU is refused before sending (OTO1134), set creates it', async () => {
@@ -240,6 +306,9 @@ describe('agent tools: the core both front ends use', () => {
     const input = { action: 'inbound', location: 'JED-WH1', items: [{ sku: 'KHL-DATES-3KG', qty: 12 }], reason: 'supplier ASN 77' };
     const dry = await call('oto_create_inventory_order', input, 'dry-run');
     assert.match(dry.text, /JED-WH1 · KHL-DATES-3KG: forecast (\d+) → \d+ \(inbound 12\)/);
+    const twice = await call('oto_create_inventory_order', { ...input, items: [{ sku: 'KHL-DATES-3KG', qty: 12 }, { sku: 'AJW-DATES-500', qty: 1 }, { sku: ' KHL-DATES-3KG', qty: 3 }] }, 'dry-run');
+    assert.strictEqual(twice.isError, true);
+    assert.strictEqual(twice.text, 'items[2] repeats the SKU "KHL-DATES-3KG" of items[0]: give each SKU once, with its total quantity.');
     const answer = await call('oto_create_inventory_order', input);
     assert.strictEqual(answer.isError, false, answer.text);
     assert.match(answer.text, /Created the inbound inventory order at JED-WH1: OTO id "\d+", 1 item\./);
@@ -285,7 +354,7 @@ describe('agent tools: the core both front ends use', () => {
     fx.sandbox.addFaults([{ endpoint: 'updateStockQuantity', times: 1, latencyMs: 0 }, { endpoint: 'updateStockQuantity', afterEffect: true, reset: true, times: 1 }]);
     const answer = await call('oto_transfer_stock', { sku: 'KHL-DATES-3KG', from: 'RUH-WH1', to: 'JED-WH1', qty: 2, reason: 'rebalance' });
     assert.strictEqual(answer.isError, true);
-    assert.match(answer.text, /is incomplete: −2 at RUH-WH1 applied \(\S+\); \+2 at JED-WH1: no answer, may or may not have been applied\. A step without an answer may or may not have been applied; nothing was resent\./);
+    assert.match(answer.text, /is incomplete: −2 at RUH-WH1 applied \(\S+\); \+2 at JED-WH1: outcome unknown \(.+\), may or may not have been applied\. A step whose outcome is unknown may or may not have been applied; nothing was resent\./);
     assert.strictEqual(fx.sent('updateStockQuantity'), 2);
     const [file] = await fs.readdir(fx.ctx.journalDir!);
     const journal = await readJournal(path.join(fx.ctx.journalDir!, file));

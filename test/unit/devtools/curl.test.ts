@@ -68,6 +68,12 @@ describe('devtools Copy as cURL', () => {
     assert.equal(await onHand(), before + 14);
   });
 
+  it('puts no token from the URL in the command: a token in the query is hidden like one in the body', () => {
+    const curl = buildCurl({ method: 'GET', url: 'http://127.0.0.1:8787/rest/v2/checkInventoryStock?sku=A&access_token=at-0123456789abcdef&refresh_token=rt-9876543210', endpoint: 'checkInventoryStock' });
+    assert.match(curl, /'http:\/\/127\.0\.0\.1:8787\/rest\/v2\/checkInventoryStock\?sku=A&access_token=\*\*\*&refresh_token=\*\*\*'/);
+    assert.doesNotMatch(curl, /0123456789abcdef|9876543210/);
+  });
+
   it('quotes any text for a POSIX shell', async () => {
     for (const text of [`it's`, `a "b" $HOME \`x\` \\ ;|&`, '', 'ع\n2']) {
       const { stdout } = await run('sh', ['-c', `printf %s ${shellQuote(text)}`]);

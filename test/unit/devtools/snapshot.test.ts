@@ -78,6 +78,21 @@ describe('devtools stock snapshots', () => {
     assert.deepEqual(diffSnapshots(a, a), []);
   });
 
+  it('a SKU or location code with a line break or a bidi control cannot forge or reorder a line of the comparison', () => {
+    const snapshot: StockSnapshot = {
+      name: 'hostile', takenAt: '2026-11-27T09:00:00.000Z', environment: 'sandbox',
+      skus: [
+        { sku: 'X\n  REAL-SKU: on hand 999, forecasted 999', locations: [{ locationCode: 'W1', quantityOnHand: 1, quantityForecasted: 1 }] },
+        { sku: 'Y\u202e1', locations: [{ locationCode: 'W\r2', quantityOnHand: 2, quantityForecasted: 2 }] },
+        { sku: 'تمر-1 *[x]*', locations: [{ locationCode: 'W1', quantityOnHand: 3, quantityForecasted: 3 }] },
+      ],
+    };
+    assert.equal(
+      renderSnapshot(snapshot),
+      ['["W\\r2"]', '  "Y\\u202e1": on hand 2, forecasted 2', '', '[W1]', '  "X\\n  REAL-SKU: on hand 999, forecasted 999": on hand 1, forecasted 1', '  تمر-1 *[x]*: on hand 3, forecasted 3', ''].join('\n'),
+    );
+  });
+
   it('saves, lists newest first, loads and deletes snapshots on disk, skipping damaged files', async () => {
     const directory = await fs.mkdtemp(path.join(os.tmpdir(), 'oto-snapshots-'));
     try {

@@ -39,7 +39,8 @@ export function buildCurl(exchange: RequestLike): string {
   if (exchange.method !== 'GET') {
     parts.push(`-X ${exchange.method}`);
   }
-  parts.push(shellQuote(exchange.url));
+  // The URL too: a client (an ERP in the sandbox's traffic) may put a token in the query.
+  parts.push(shellQuote(redactText(exchange.url)));
   if (needsAccessToken(exchange.endpoint)) {
     parts.push(`-H "Authorization: Bearer $OTO_ACCESS_TOKEN"`);
   }

@@ -131,6 +131,15 @@ describe('token redaction', () => {
       assert.equal(redact('{"message":"refresh_token: abc\\u0031def"}'), '{"message":"refresh_token: ***"}');
     });
 
+    it('redacts a known secret written with JSON escapes outside a whole literal: a body cut mid-string, an escaped quote before it, escaped twice over', () => {
+      const secret = 'sandbox-rt-0123456789abcdef/0123';
+      assert.equal(redact('{"body":"x sandbox\\u002drt\\u002D0123456789abcdef\\/0123', [secret]), '{"body":"x ***');
+      assert.equal(redact('{"x":"sandbox\\u002drt-0123456789abcdef/0123\\"}', [secret]), '{"x":"***\\"}');
+      assert.equal(redact('"{\\"echo\\":\\"sandbox\\\\u002drt-0123456789abcdef\\\\/0123 and more', [secret]), '"{\\"echo\\":\\"*** and more');
+      // What is not the secret keeps its escapes.
+      assert.equal(redact('{"body":"sandbox\\u002drt\\u002d999', [secret]), '{"body":"sandbox\\u002drt\\u002d999');
+    });
+
     it('draws the line of "looks like a credential" at 24 characters, or 8 mixing letters with digits or punctuation', () => {
       assert.equal(redact('token: abcdefghijklmnopqrstuvw'), 'token: abcdefghijklmnopqrstuvw');
       assert.equal(redact('token: abcdefghijklmnopqrstuvwx'), 'token: ***');
