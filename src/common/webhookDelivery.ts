@@ -29,7 +29,7 @@ export interface DeliveryResult {
   body: Buffer;
   /** The answer's size as far as it was read or announced. */
   bytes: number;
-  /** `refused`, `timeout`, `reset`, `closed` or the network error's code, when no whole answer came. */
+  /** `refused`, `timeout`, `reset` (also an answer cut short after its status), `closed` or the network error's code, when no whole answer came. */
   error?: string;
   durationMs: number;
 }
@@ -109,8 +109,10 @@ export function deliver(request: DeliveryRequest): Promise<DeliveryResult> {
         }
       });
       response.on('end', () => finish());
-      response.on('error', () => finish());
-      response.on('close', () => finish());
+      // The receiver closed before the answer it announced was whole: its status came, but it
+      // crashed or cut the connection while answering, which is no clean acknowledgement.
+      response.on('error', () => finish('reset'));
+      response.on('close', () => finish(response.complete ? undefined : 'reset'));
     });
     outgoing.end(request.body);
   });

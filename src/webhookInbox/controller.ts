@@ -42,6 +42,8 @@ function forwardProblem(problem: ForwardTargetProblem): string {
       return vscode.l10n.t('The URL must start with http:// or https://.');
     case 'notLoopback':
       return vscode.l10n.t('Only addresses on this machine (localhost, 127.0.0.1, ::1): the inbox never sends a delivery, with its signature and key, elsewhere.');
+    case 'self':
+      return vscode.l10n.t('That is the inbox\'s own port: forward to your receiver, not back to the inbox.');
   }
 }
 
@@ -250,14 +252,14 @@ export class InboxController implements vscode.Disposable {
       value: current ?? '',
       ignoreFocusOut: true,
       validateInput: (value) => {
-        const target = value.trim() === '' ? undefined : parseForwardTarget(value);
+        const target = value.trim() === '' ? undefined : parseForwardTarget(value, this.receiver?.port);
         return target === undefined || target instanceof URL ? undefined : forwardProblem(target);
       },
     });
     if (text === undefined) {
       return;
     }
-    const target = text.trim() === '' ? undefined : parseForwardTarget(text);
+    const target = text.trim() === '' ? undefined : parseForwardTarget(text, this.receiver?.port);
     if (target !== undefined && !(target instanceof URL)) {
       return;
     }

@@ -32,10 +32,22 @@ function isInboxUrl(url: string, origin: string): boolean {
   return WEBHOOK_TYPES.some((type) => url === inboxUrl(origin, type));
 }
 
-/** Registers the inbox for every type; returns the webhooks now pointing at it. */
+/**
+ * Registers the inbox for every type; returns the webhooks now pointing at it. All or none: when the
+ * sandbox refuses one (OTO1120, ten webhooks already), those registered before it are removed again.
+ */
 export function connectInbox(webhooks: WebhookRegistrar, origin: string, credentials: InboxCredentials): RegisteredWebhook[] {
   disconnectInbox(webhooks, origin);
-  return WEBHOOK_TYPES.map((webhookType) => webhooks.register({ url: inboxUrl(origin, webhookType), webhookType, method: 'post', ...credentials }));
+  const registered: RegisteredWebhook[] = [];
+  try {
+    for (const webhookType of WEBHOOK_TYPES) {
+      registered.push(webhooks.register({ url: inboxUrl(origin, webhookType), webhookType, method: 'post', ...credentials }));
+    }
+  } catch (error) {
+    registered.forEach((hook) => webhooks.remove(hook.id));
+    throw error;
+  }
+  return registered;
 }
 
 /** Removes the inbox's registrations; returns how many there were. */

@@ -1,17 +1,22 @@
 // Forward to…: every event the inbox receives goes on to the ERP's own receiver on this machine,
 // as `stripe listen --forward-to` does: same method, body and Authorization header, OTO's 10 s to
 // answer, the answer kept (bounded) beside the event. Loopback only: the inbox never sends a
-// delivery, with its signature and key, off this machine. No `vscode`.
+// delivery, with its signature and key, off this machine. What an inbox forwarded carries a mark and
+// is never forwarded again: a target that is an inbox (this one, or another window's forwarding
+// back) would otherwise loop without end in the extension host. No `vscode`.
 import { deliver, isLoopback, DEFAULT_TIMEOUT_MS, WEBHOOK_USER_AGENT } from '../common/webhookDelivery';
 import type { ForwardResult, InboxEvent } from './inbox';
 
 /** What is kept of the answer's body, in characters. */
 export const FORWARD_ANSWER_LIMIT = 4096;
 
-export type ForwardTargetProblem = 'notUrl' | 'notHttp' | 'notLoopback';
+export type ForwardTargetProblem = 'notUrl' | 'notHttp' | 'notLoopback' | 'self';
 
-/** Checks a target the user typed; the URL, or what is wrong with it. */
-export function parseForwardTarget(text: string): URL | ForwardTargetProblem {
+/** The header that marks a request an inbox forwarded. */
+export const FORWARDED_HEADER = 'x-oto-inbox-forwarded';
+
+/** Checks a target the user typed; the URL, or what is wrong with it. `ownPort`: the inbox's own receiver, refused as a target. */
+export function parseForwardTarget(text: string, ownPort?: number): URL | ForwardTargetProblem {
   let url: URL;
   try {
     url = new URL(text.trim());
@@ -21,7 +26,11 @@ export function parseForwardTarget(text: string): URL | ForwardTargetProblem {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return 'notHttp';
   }
-  return isLoopback(url) ? url : 'notLoopback';
+  if (!isLoopback(url)) {
+    return 'notLoopback';
+  }
+  const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
+  return port === ownPort ? 'self' : url;
 }
 
 const FORWARDED_HEADERS = ['content-type', 'authorization'];
@@ -30,7 +39,10 @@ export async function forwardEvent(event: InboxEvent, target: URL, options: { si
   if (!isLoopback(target)) {
     return { url: target.href, error: 'notLoopback', body: '', truncated: false, durationMs: 0 };
   }
-  const headers: Record<string, string> = { 'User-Agent': WEBHOOK_USER_AGENT };
+  if (event.headers[FORWARDED_HEADER] !== undefined) {
+    return { url: target.href, error: 'loop', body: '', truncated: false, durationMs: 0 };
+  }
+  const headers: Record<string, string> = { 'User-Agent': WEBHOOK_USER_AGENT, [FORWARDED_HEADER]: '1' };
   for (const name of FORWARDED_HEADERS) {
     const value = event.headers[name];
     if (value !== undefined) {

@@ -20,6 +20,9 @@ export function forwardText(forward: ForwardResult): string {
   if (forward.status !== undefined) {
     return `→ ${forward.status}`;
   }
+  if (forward.error === 'loop') {
+    return l10n.t('→ not forwarded: an inbox forwarded it here (a loop)');
+  }
   return forward.error === 'timeout' ? l10n.t('→ no answer in time') : l10n.t('→ not delivered ({0})', forward.error ?? '?');
 }
 

@@ -16,6 +16,7 @@ import { importState, type SandboxSnapshot } from '../state/snapshot';
 import type { Dialect, Fault, SandboxScenario } from '../types';
 import { ControlError } from './problems';
 import { createWebhooks, mergeWebhookSettings, receiverRules, type WebhookHub, type WebhookSettings } from '../webhooks';
+import { registrationProblems } from '../webhooks/registry';
 
 export const DEFAULT_ACCOUNT = 'default';
 export const DEFAULT_TOKEN_TTL_SECONDS = 3600;
@@ -54,6 +55,25 @@ export interface AccountSetup {
   baseClock: () => number;
   /** Capture options of the journal, or false for none. */
   traffic: TrafficStoreOptions | false;
+}
+
+/**
+ * Refuses a scenario whose webhooks OTO would refuse, together with the sandbox's own (`--webhook`):
+ * a 400 naming each, before anything of the account changes (a reset half done left it unresettable).
+ */
+export function checkScenarioWebhooks(scenario: SandboxScenario | undefined, defaults: AccountDefaults): void {
+  const own = scenario?.webhooks?.register ?? [];
+  const problems = registrationProblems(mergeWebhookSettings(scenario?.webhooks, defaults.webhooks).register ?? []);
+  if (problems.length > 0) {
+    throw new ControlError(
+      400,
+      problems.map(({ index, field, message }) =>
+        index < own.length
+          ? { field: `webhooks.register[${index}]${field === '' ? '' : `.${field}`}`, message }
+          : { field: 'webhooks.register', message: `${message} (with the sandbox's own webhook ${JSON.stringify(defaults.webhooks?.register?.[index - own.length]?.url)}, from --webhook or its options)` },
+      ),
+    );
+  }
 }
 
 export class SandboxAccount {
@@ -134,6 +154,7 @@ export class SandboxAccount {
    */
   reset(scenario?: SandboxScenario): void {
     if (scenario) {
+      checkScenarioWebhooks(scenario, this.setup.defaults);
       this.origin = { kind: 'scenario', scenario };
       const { defaults } = this.setup;
       this.tokens.refreshToken = scenario.refreshToken ?? this.tokens.refreshToken;
@@ -243,8 +264,9 @@ export class Accounts {
       throw new ControlError(400, [{ field: 'refreshToken', message: `already the refresh token of account "${taken.id}"; every account needs its own` }]);
     }
     const { demo, scenario: shared, ...setup } = this.template;
-    const id = `account-${this.nextNumber++}`;
     const from = scenario ?? shared;
+    checkScenarioWebhooks(from, setup.defaults);
+    const id = `account-${this.nextNumber++}`;
     const account = new SandboxAccount({
       ...setup,
       id,

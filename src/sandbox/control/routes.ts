@@ -75,7 +75,7 @@ function webhookCall<T>(run: () => T, field: string): T {
       throw new ControlError(507, error.problems.map((message) => ({ field: '', message })));
     }
     if (error instanceof WebhookError) {
-      const status = error.code === 'OTO1002' ? 404 : error.code === 'OTO1103' ? 409 : 400;
+      const status = error.code === 'OTO1002' || error.status === 404 ? 404 : error.code === 'OTO1103' ? 409 : 400;
       throw new ControlError(status, error.problems.map((message) => ({ field: error.code === 'OTO1002' ? 'orderId' : (/^([a-z][\w.[\]]*)[\s:]/.exec(message)?.[1] ?? field), message })));
     }
     if (error instanceof RangeError) {
@@ -233,6 +233,18 @@ export const CONTROL_ROUTES: ControlRoute[] = [
     },
   },
   { method: 'GET', path: '/webhooks/faults', summary: 'the active delivery faults', handle: ({ account }) => ({ faults: account.webhooks.faults.list() }) },
+  {
+    method: 'DELETE',
+    path: '/webhooks/faults/{id}',
+    summary: 'remove one delivery fault',
+    handle: (call) => {
+      const id = faultId(call);
+      if (!call.account.webhooks.faults.remove(id)) {
+        throw new ControlError(404, [{ field: 'id', message: `no active delivery fault ${id} in account "${call.account.id}" (GET /__oto/webhooks/faults lists them)` }]);
+      }
+      return { ok: true };
+    },
+  },
   {
     method: 'DELETE',
     path: '/webhooks/faults',

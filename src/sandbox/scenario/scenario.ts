@@ -7,6 +7,7 @@ import { MAX_JSON_DEPTH, offsetTooDeep } from '../../common/json/depth';
 import { DEMO_PRODUCTS, demoLocations } from '../state/demo';
 import { compileSchema, describeSchemaError, fieldName } from './schema';
 import { faultHeaderProblems } from '../http/faults';
+import { registrationProblems } from '../webhooks/registry';
 import SCENARIO_SCHEMA from './scenario.schema.json';
 import type { SandboxScenario } from '../types';
 
@@ -165,6 +166,10 @@ function crossCheck(scenario: SandboxScenario): Array<[Path, string]> {
       problems.push([['faults', index, 'headers', name], message]);
     }
   });
+  // Registered at start as POST /rest/v2/webhook would be: what OTO refuses (a URL twice) is named here.
+  for (const { index, field, message } of registrationProblems(scenario.webhooks?.register ?? [])) {
+    problems.push([['webhooks', 'register', index, ...(field === '' ? [] : [field])], message]);
+  }
   scenario.inventoryOrders?.forEach((order, index) => {
     known(order.locationCode, ['inventoryOrders', index, 'locationCode']);
     order.items.forEach((item, itemIndex) => {

@@ -1,6 +1,7 @@
 // The webhooks of one account's state: hears its orders change, builds each event for every
 // webhook registered for its type (timestamp, signature, faults), and delivers them off the
-// request path. Deliveries run at most MAX_IN_FLIGHT at a time; at most MAX_QUEUED wait.
+// request path. Deliveries run at most MAX_IN_FLIGHT at a time; at most MAX_QUEUED (MAX_QUEUED_BYTES
+// of bodies) wait, whether queued, delayed, held out of order or waiting to be retried.
 import { Emitter } from '../../common/emitter';
 import type { RawExchange } from '../../traffic/capture';
 import type { WebhookDeliveryInfo } from '../../traffic/exchange';
@@ -9,15 +10,16 @@ import { applyPackingStatus } from '../endpoints/packing';
 import { customerOrdersFull, trimHistories } from '../endpoints/capacity';
 import { addArrivingOrder } from '../state/seed';
 import { DEFAULT_TIMEOUT_MS, deliver, isLoopback, WEBHOOK_USER_AGENT, type DeliveryResult } from '../../common/webhookDelivery';
-import { DeliveryFaultQueue } from './deliveryFaults';
+import { DeliveryFaultQueue, MAX_DELAY_MS } from './deliveryFaults';
 import { impliesPacked, payloadOf } from './payloads';
-import { WebhookError, WebhookRegistry } from './registry';
+import { WebhookError, webhookIdOf, WebhookRegistry } from './registry';
 import { STALE_AFTER_MS, timestampMs } from '../../oto/webhooks';
 import { sign, signedField, signedValue, signingString } from './signing';
 import { isWebhookType, WEBHOOK_TYPES, type DeliveryFault, type DeliveryFaultKind, type DeliveryOutcome, type NewOrderInput, type SandboxWebhooks, type TriggerRequest, type Webhook, type WebhookInput, type WebhookSettings, type WebhookType } from './types';
 
 export const MAX_IN_FLIGHT = 8;
 export const MAX_QUEUED = 1000;
+export const MAX_QUEUED_BYTES = 32 * 1024 * 1024;
 /** A delivery held for `outOfOrder` goes anyway after this long without a later event of its order. */
 export const MAX_HOLD_MS = 60_000;
 /** What `staleTimestamp` takes off the timestamp. */
@@ -48,6 +50,11 @@ interface Job {
 interface Held {
   job: Job;
   timer: NodeJS.Timeout;
+}
+
+/** The wait before attempt `attempt + 1` of a `retry` fault: doubling from `backoffMs`, at most MAX_DELAY_MS (a timer past 2^31 ms would fire at once). */
+export function retryWaitMs(backoffMs: number, attempt: number): number {
+  return Math.min(backoffMs * 2 ** (attempt - 1), MAX_DELAY_MS);
 }
 
 function timestampOf(hook: Webhook, settings: WebhookSettings, at: number): number | string {
@@ -87,6 +94,9 @@ export class WebhookHub implements SandboxWebhooks {
   private pumpScheduled = false;
   /** Jobs queued, in flight, delayed or waiting to be retried: `idle()` waits for none. */
   private pending = 0;
+  /** Jobs queued, delayed, held or waiting to be retried, and their bodies' length: bounded by MAX_QUEUED and MAX_QUEUED_BYTES. */
+  private waiting = 0;
+  private waitingBytes = 0;
   private readonly held = new Map<string, Held[]>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private idleWaiters: Array<() => void> = [];
@@ -162,6 +172,9 @@ export class WebhookHub implements SandboxWebhooks {
   }
 
   private order(orderId: string): CustomerOrder {
+    if (typeof orderId !== 'string' || orderId === '') {
+      throw new WebhookError('OTO1010', `orderId must be the id of an order of the sandbox, as a string (such as "1042"), got ${JSON.stringify(orderId) ?? 'nothing'}`);
+    }
     const order = this.state.orders.find((candidate) => candidate.orderId === orderId);
     if (!order) {
       throw new WebhookError('OTO1002', `The order ID does not exist: ${JSON.stringify(orderId)}`, 404);
@@ -179,6 +192,10 @@ export class WebhookHub implements SandboxWebhooks {
     }
     if (status === 'packed' && order.packingStatus === 'packed') {
       throw new WebhookError('OTO1103', `Status of the order is not suitable for the action: ${orderId} is already packed`);
+    }
+    // OTO sends orderStatus when the status changes: setting the one it has changes nothing, so no event.
+    if (status === order.status) {
+      throw new WebhookError('OTO1103', `Status of the order is not suitable for the action: ${orderId} is already ${status} (POST /__oto/webhooks/trigger sends an event again)`);
     }
     // The packing queue follows: picked, packed and every later status go through the packing flow
     // (which fires its own orderStatus), so the order leaves the queue once packed.
@@ -254,11 +271,15 @@ export class WebhookHub implements SandboxWebhooks {
     if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) {
       throw new WebhookError('OTO1010', 'fields must be an object of the payload fields to override');
     }
-    const only = request.webhookId;
-    if (only !== undefined) {
-      const hook = typeof only === 'number' ? this.registry.get(only) : undefined;
+    // An id as OTO gives it: a number, or its digits as POST /rest/v2/webhook answers it.
+    const only = request.webhookId === undefined ? undefined : webhookIdOf(request.webhookId);
+    if (request.webhookId !== undefined) {
+      if (only === undefined) {
+        throw new WebhookError('OTO1010', `webhookId must be the id of a registered webhook (a whole number, from GET /rest/v2/webhook), got ${JSON.stringify(request.webhookId)}`);
+      }
+      const hook = this.registry.get(only);
       if (!hook) {
-        throw new WebhookError('OTO1125', `webhook id ${JSON.stringify(only)} does not exist`, 404);
+        throw new WebhookError('OTO1125', `webhookId ${only} is not a webhook of this account (GET /rest/v2/webhook lists them)`, 404);
       }
       if (hook.webhookType !== type) {
         throw new WebhookError('OTO1010', `webhook ${hook.id} is registered for ${hook.webhookType}, not ${type}`);
@@ -331,6 +352,9 @@ export class WebhookHub implements SandboxWebhooks {
       this.finish(job, undefined, 'dropped');
       return;
     }
+    if (!this.admit(job)) {
+      return;
+    }
     if (job.faults.has('outOfOrder')) {
       const list = this.held.get(key) ?? [];
       const timer = setTimeout(() => this.release(key, job), MAX_HOLD_MS);
@@ -372,12 +396,20 @@ export class WebhookHub implements SandboxWebhooks {
     }
   }
 
+  /** Counts a job in among those waiting, or records it as not sent when they are at their bound. */
+  private admit(job: Job): boolean {
+    if (this.waiting >= MAX_QUEUED || this.waitingBytes + job.body.length > MAX_QUEUED_BYTES) {
+      this.finish(job, undefined, 'queue full');
+      return false;
+    }
+    this.waiting++;
+    this.waitingBytes += job.body.length;
+    return true;
+  }
+
+  /** Queues an admitted job to be sent. */
   private enqueue(job: Job): void {
     if (this.closing.aborted) {
-      return;
-    }
-    if (this.queue.length >= MAX_QUEUED) {
-      this.finish(job, undefined, 'queue full');
       return;
     }
     this.pending++;
@@ -395,6 +427,8 @@ export class WebhookHub implements SandboxWebhooks {
   private pump(): void {
     while (this.inFlight < MAX_IN_FLIGHT && this.queue.length > 0) {
       const job = this.queue.shift() as Job;
+      this.waiting--;
+      this.waitingBytes -= job.body.length;
       this.inFlight++;
       void this.send(job).finally(() => {
         this.inFlight--;
@@ -428,21 +462,28 @@ export class WebhookHub implements SandboxWebhooks {
       return;
     }
     const exchangeId = this.finish(job, result, result.error);
-    const acknowledged = result.error === undefined && result.status !== undefined && result.status >= 200 && result.status < 300;
-    const retry = job.faults.get('retry');
-    if (!acknowledged && retry && job.attempt < (retry.attempts ?? DEFAULT_ATTEMPTS)) {
-      this.later((retry.backoffMs ?? DEFAULT_BACKOFF_MS) * 2 ** (job.attempt - 1), { ...job, attempt: job.attempt + 1 });
-      return;
-    }
-    if (job.faults.has('duplicate') && job.copyOf === undefined) {
-      this.enqueue({ ...job, attempt: 1, copyOf: exchangeId ?? 0, faults: new Map([...job.faults].filter(([kind]) => kind !== 'retry')) });
-      return;
-    }
-    // A later event of this order went: what was held back for it goes now, after it.
+    // A later event of this order went, answered or not: what was held back for it goes now, after
+    // it, whatever retries or copies of it are still to come.
     if (job.copyOf === undefined && job.attempt === 1) {
       const key = `${job.hook.id}\u0000${job.orderId}`;
       if (this.held.has(key)) {
         this.release(key);
+      }
+    }
+    const acknowledged = result.error === undefined && result.status !== undefined && result.status >= 200 && result.status < 300;
+    const retry = job.faults.get('retry');
+    if (!acknowledged && retry && job.attempt < (retry.attempts ?? DEFAULT_ATTEMPTS)) {
+      const next = { ...job, attempt: job.attempt + 1 };
+      if (this.admit(next)) {
+        this.later(retryWaitMs(retry.backoffMs ?? DEFAULT_BACKOFF_MS, job.attempt), next);
+      }
+      return;
+    }
+    if (job.faults.has('duplicate') && job.copyOf === undefined) {
+      // The copy is not retried: its record says so too.
+      const copy = { ...job, attempt: 1, copyOf: exchangeId ?? 0, faults: new Map([...job.faults].filter(([kind]) => kind !== 'retry')), info: { ...job.info, faults: job.info.faults.filter((kind) => kind !== 'retry') } };
+      if (this.admit(copy)) {
+        this.enqueue(copy);
       }
     }
   }
@@ -513,6 +554,8 @@ export class WebhookHub implements SandboxWebhooks {
     this.timers.clear();
     this.held.clear();
     this.queue.length = 0;
+    this.waiting = 0;
+    this.waitingBytes = 0;
     this.pending = this.inFlight;
     this.checkIdle();
     this.delivered.dispose();

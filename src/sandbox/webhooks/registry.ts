@@ -4,7 +4,7 @@ import { MAX_WEBHOOKS_PER_ACCOUNT as MAX_WEBHOOKS } from '../../oto';
 import { checkWebhookFields, isWebhookInputProblem } from '../../oto/webhookInput';
 import { ApiFailure, OTO_MESSAGES, otoFailure } from '../http/errors';
 import type { ApiRequest, Endpoint } from '../endpoints/api';
-import type { Webhook, WebhookInput, WebhookType } from './types';
+import { WEBHOOK_TYPES, type Webhook, type WebhookInput, type WebhookType } from './types';
 
 export { MAX_WEBHOOKS_PER_ACCOUNT as MAX_WEBHOOKS } from '../../oto';
 
@@ -25,9 +25,36 @@ function failureOf(code: string, message: string, status = 400): ApiFailure {
   return new ApiFailure(status, { success: false, otoErrorCode: code, otoErrorMessage: message });
 }
 
-function idOf(value: unknown): number | undefined {
+/** A webhook id as OTO gives it (a number in lists, its digits in POST's answer); undefined for anything else. */
+export function webhookIdOf(value: unknown): number | undefined {
   const id = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d{1,15}\s*$/.test(value) ? Number(value) : NaN;
   return Number.isSafeInteger(id) && id > 0 ? id : undefined;
+}
+
+/** A registration OTO would refuse among `inputs` (a scenario's, the sandbox's own): which, the field, and why. */
+export interface RegistrationProblem {
+  index: number;
+  field: string;
+  message: string;
+}
+
+/** What OTO would refuse of `inputs` registered in order, each checked against those before it; empty when none. */
+export function registrationProblems(inputs: readonly WebhookInput[]): RegistrationProblem[] {
+  const urls: string[] = [];
+  const problems: RegistrationProblem[] = [];
+  inputs.forEach((input, index) => {
+    if (urls.length >= MAX_WEBHOOKS) {
+      problems.push({ index, field: '', message: `OTO1120: ${OTO_MESSAGES.OTO1120}` });
+      return;
+    }
+    const checked = input !== null && typeof input === 'object' ? checkWebhookFields({ method: 'post', ...input }, urls) : { code: 'OTO1121', message: OTO_MESSAGES.OTO1121, field: '' };
+    if ('code' in checked) {
+      problems.push({ index, field: checked.field, message: `${checked.code}: ${checked.message}` });
+    } else {
+      urls.push(checked.url);
+    }
+  });
+  return problems;
 }
 
 export class WebhookRegistry {
@@ -79,7 +106,7 @@ export class WebhookRegistry {
   }
 
   update(body: Record<string, unknown>): Webhook {
-    const id = idOf(body.id);
+    const id = webhookIdOf(body.id);
     if (body.id === undefined || body.id === null || body.id === '') {
       throw otoFailure('OTO1125');
     }
@@ -87,7 +114,11 @@ export class WebhookRegistry {
     if (!hook) {
       throw failureOf('OTO1125', `webhook id ${JSON.stringify(body.id)} does not exist`, 404);
     }
-    // Fields left out keep their value; url and method are still required of the result.
+    // Fields left out keep their value; url and method are still required of the result. A null
+    // webhookType would read as left out and then default to orderStatus: a change of type unasked.
+    if (body.webhookType === null) {
+      throw failureOf('OTO1010', `webhookType must be one of ${WEBHOOK_TYPES.join(', ')}, got null`);
+    }
     const merged = { ...hook, ...Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) };
     const fields = this.check(merged, hook.id);
     this.hooks[this.hooks.indexOf(hook)] = { id: hook.id, ...fields };
@@ -124,7 +155,7 @@ export class WebhookRegistry {
         if (given === undefined || given === '') {
           throw otoFailure('OTO1125');
         }
-        const id = idOf(given);
+        const id = webhookIdOf(given);
         if (id === undefined || !this.remove(id)) {
           throw failureOf('OTO1125', `webhook id ${JSON.stringify(given)} does not exist`, 404);
         }
@@ -132,7 +163,7 @@ export class WebhookRegistry {
       }
       default: {
         const wanted = request.query.id;
-        const hooks = wanted === undefined ? this.hooks : this.hooks.filter((hook) => hook.id === idOf(wanted));
+        const hooks = wanted === undefined ? this.hooks : this.hooks.filter((hook) => hook.id === webhookIdOf(wanted));
         return { webhooks: hooks.map(listed), success: true };
       }
     }

@@ -8,7 +8,7 @@ import * as net from 'node:net';
 import { startSandbox, type RunningSandbox, type WebhookSettings } from '../../../src/sandbox';
 import { connectInbox, disconnectInbox, inboxUrl, isConnected } from '../../../src/webhooks/connect';
 import { formatInboxDocument, formatVerificationDocument } from '../../../src/webhooks/document';
-import { forwardEvent, parseForwardTarget } from '../../../src/webhooks/forward';
+import { FORWARDED_HEADER, forwardEvent, parseForwardTarget } from '../../../src/webhooks/forward';
 import { Inbox, MAX_EVENTS, type InboxEvent, type InboxKeys } from '../../../src/webhooks/inbox';
 import { startReceiver, type RunningReceiver } from '../../../src/webhooks/receiver';
 import { startReceiver as startErpReceiver, type Receiver as ErpReceiver } from '../sandbox/webhooks/receiver';
@@ -86,6 +86,13 @@ describe('webhook inbox: receiving from the sandbox', () => {
     assert.ok(isConnected(running.webhooks, origin));
     assert.equal(disconnectInbox(running.webhooks, origin), 4);
     assert.deepEqual(running.webhooks.list().map((hook) => hook.url), ['http://127.0.0.1:9/erp']);
+  });
+
+  it('connects for every type or none: with room for only some (OTO1120), it registers nothing and says why', async () => {
+    const others = Array.from({ length: 8 }, (_, index) => ({ url: `http://127.0.0.1:9/erp-${index}` }));
+    const running = await start({ register: others });
+    assert.throws(() => connectInbox(running.webhooks, receiver!.origin, { secretKey: SECRET, authorizationKey: AUTHORIZATION }), /OTO1120/);
+    assert.deepEqual(running.webhooks.list().map((hook) => hook.url), others.map((hook) => hook.url));
   });
 
   it('shows orderStatus picked and packed with a valid signature, order and status, newest first, when the packing endpoint marks an order', async () => {
@@ -387,5 +394,46 @@ describe('webhook inbox: Forward to…', () => {
     assert.equal(parseForwardTarget('localhost:3000'), 'notHttp');
     assert.equal(parseForwardTarget('not a url'), 'notUrl');
     assert.equal((parseForwardTarget(' http://localhost:3000/oto ') as URL).href, 'http://localhost:3000/oto');
+  });
+
+  it('never forwards what an inbox forwarded: an inbox forwarding to itself (or to another forwarding back) gets each delivery once, not in a loop', async () => {
+    const inbox = new Inbox(() => KEYS);
+    const signal = new AbortController().signal;
+    let forwards = 0;
+    // The controller's wiring: each event received is forwarded, and its answer kept beside it.
+    const receiver = await startReceiver({
+      port: 0,
+      onReceive: (received) => {
+        const answer = inbox.receive(received);
+        const [latest] = inbox.list();
+        forwards++;
+        void forwardEvent(latest, new URL(`${receiver.origin}/orderStatus`), { signal }).then((result) => inbox.setForward(latest.id, result));
+        return answer;
+      },
+    });
+    try {
+      assert.equal(parseForwardTarget(`http://localhost:${receiver.port}/orderStatus`, receiver.port), 'self');
+      assert.ok(parseForwardTarget(`http://localhost:${receiver.port + 1}/erp`, receiver.port) instanceof URL);
+      await request(receiver.port, 'POST', '/orderStatus', '{"orderId":"1042","status":"packed"}', { Authorization: AUTHORIZATION });
+      const [again, first] = await eventsOnce(inbox, 2);
+      // Both forwards have answered: a loop would have sent the second on, a third event.
+      await new Promise<void>((resolve) => {
+        const settled = (): boolean => inbox.list().every((event) => event.forward !== undefined);
+        const subscription = inbox.onDidChange(() => settled() && (subscription.dispose(), resolve()));
+        if (settled()) {
+          subscription.dispose();
+          resolve();
+        }
+      });
+      assert.equal(inbox.list().length, 2);
+      assert.equal(forwards, 2);
+      assert.equal(again.headers[FORWARDED_HEADER], '1');
+      assert.equal(again.bodyText, first.bodyText);
+      assert.equal(again.headers.authorization, AUTHORIZATION);
+      assert.equal(inbox.get(again.id)?.forward?.error, 'loop');
+      assert.equal(inbox.get(first.id)?.forward?.status, 200);
+    } finally {
+      await receiver.close();
+    }
   });
 });

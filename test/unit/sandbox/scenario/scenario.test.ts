@@ -159,6 +159,12 @@ describe('sandbox scenarios', () => {
       assert.match(error.message, /unknown field "extra" \(known: \$schema, refreshToken, .*, lint, webhooks\)/);
     });
 
+    it('names a webhook OTO would refuse to register: the same URL twice', () => {
+      const error = refused('{"webhooks": {"register": [\n{"url": "http://127.0.0.1:3000/a"},\n{"url": "http://127.0.0.1:3000/b"},\n{"url": "http://127.0.0.1:3000/a"}]}}');
+      assert.deepStrictEqual(error.problems.map((problem) => [problem.line, problem.field]), [[4, 'webhooks.register[2].url']]);
+      assert.match(error.message, /OTO1122/);
+    });
+
     it('lists a bounded number of problems and counts the rest', () => {
       const products = Array.from({ length: 30 }, (_, i) => `{"sku": "S-${i}", "name": "N", "stock": {"NOPE-${i}": 1}}`).join(',\n');
       const error = refused(`{"products": [\n${products}]}`);

@@ -35,6 +35,17 @@ describe('sandbox webhooks: control room and accounts', () => {
     assert.deepEqual((bad.json as { problems: Array<{ field: string }> }).problems.map((problem) => problem.field), ['extra']);
   });
 
+  it('POST /__oto/orders/{orderId}/status to the status the order already has is a 409 and sends nothing: one event per change', async () => {
+    const orderId = firstOrder();
+    await control('POST', `/orders/${orderId}/status`, { status: 'shipmentCreated' });
+    await receiver.received(2);
+    const again = await control('POST', `/orders/${orderId}/status`, { status: 'shipmentCreated' });
+    assert.equal(again.status, 409);
+    assert.match((again.json as { problems: Array<{ message: string }> }).problems[0].message, /already shipmentCreated/);
+    await sandbox.webhooks.idle();
+    assert.deepEqual(receiver.deliveries.map((delivery) => delivery.json.status), ['packed', 'shipmentCreated']);
+  });
+
   it('POST /__oto/orders adds a newOrders-shaped order and fires newOrders; every problem named at once', async () => {
     sandbox.webhooks.register({ url: `${receiver.url}/new`, webhookType: 'newOrders' });
     const answer = await control('POST', '/orders', { orderId: 'WMS-77', pickupLocationCode: 'DMM-WH1', items: [{ sku: 'AJW-DATES-500', qtyOrdered: 3 }] });
@@ -59,6 +70,63 @@ describe('sandbox webhooks: control room and accounts', () => {
     const bad = await control('POST', '/webhooks/faults', { kind: 'explode' });
     assert.equal(bad.status, 400);
     assert.equal((await control('POST', '/webhooks/trigger', { type: 'stock', orderId })).status, 400);
+  });
+
+  it('POST /__oto/webhooks/trigger: a missing or non-string orderId and a malformed webhookId are 400s naming the field, an unknown webhookId a 404; nothing is sent', async () => {
+    const orderId = firstOrder();
+    const problems = (answer: Answer): Array<{ field: string; message: string }> => (answer.json as { problems: Array<{ field: string; message: string }> }).problems;
+    const missing = await control('POST', '/webhooks/trigger', { type: 'orderStatus' });
+    assert.equal(missing.status, 400);
+    assert.equal(problems(missing)[0].field, 'orderId');
+    assert.match(problems(missing)[0].message, /orderId must be .* got nothing/);
+    const number = await control('POST', '/webhooks/trigger', { type: 'orderStatus', orderId: Number(orderId) });
+    assert.deepEqual([number.status, problems(number)[0].field], [400, 'orderId']);
+    assert.match(problems(number)[0].message, /as a string/);
+    const word = await control('POST', '/webhooks/trigger', { type: 'orderStatus', orderId, webhookId: 'first' });
+    assert.deepEqual([word.status, problems(word)[0].field], [400, 'webhookId']);
+    const unknown = await control('POST', '/webhooks/trigger', { type: 'orderStatus', orderId, webhookId: 99 });
+    assert.deepEqual([unknown.status, problems(unknown)[0].field], [404, 'webhookId']);
+    await sandbox.webhooks.idle();
+    assert.equal(receiver.deliveries.length, 0);
+    // The id as POST /rest/v2/webhook answers it, a string of digits, is taken.
+    const [hook] = sandbox.webhooks.list();
+    assert.deepEqual((await control('POST', '/webhooks/trigger', { type: 'orderStatus', orderId, webhookId: String(hook.id) })).json, { ok: true, deliveries: 1 });
+    await receiver.received(1);
+  });
+
+  it('DELETE /__oto/webhooks/faults/{id} removes one delivery fault; an unknown id is a 404 naming it, a bad one a 400', async () => {
+    assert.deepEqual((await control('POST', '/webhooks/faults', [{ kind: 'drop' }, { kind: 'delay', delayMs: 10 }])).json, { ids: [1, 2] });
+    assert.deepEqual((await control('DELETE', '/webhooks/faults/1')).json, { ok: true });
+    assert.deepEqual(sandbox.webhooks.faults.list().map((fault) => fault.id), [2]);
+    const again = await control('DELETE', '/webhooks/faults/1');
+    assert.equal(again.status, 404);
+    assert.equal((again.json as { problems: Array<{ field: string }> }).problems[0].field, 'id');
+    assert.equal((await control('DELETE', '/webhooks/faults/one')).status, 400);
+    assert.deepEqual(sandbox.webhooks.faults.list().map((fault) => fault.id), [2]);
+  });
+
+  it('refuses a reset or a new account whose scenario registers webhooks OTO would refuse (a URL twice, or the sandbox\'s own), naming them, with nothing changed', async () => {
+    const fields = (answer: Answer): string[] => (answer.json as { problems: Array<{ field: string }> }).problems.map((problem) => problem.field);
+    await signIn(sandbox);
+    const before = sandbox.control.health().exchanges;
+    assert.ok(before > 0);
+    const twice = { webhooks: { register: [{ url: `${receiver.url}/a` }, { url: `${receiver.url}/a` }] } };
+    const reset = await control('POST', '/reset', twice);
+    assert.equal(reset.status, 400);
+    assert.deepEqual(fields(reset), ['webhooks.register[1].url']);
+    const own = await control('POST', '/reset', { webhooks: { register: [{ url: receiver.url }] } });
+    assert.equal(own.status, 400);
+    assert.deepEqual(fields(own), ['webhooks.register']);
+    assert.match((own.json as { message: string }).message, /OTO1122.*sandbox's own webhook/);
+    const account = await control('POST', '/accounts', twice);
+    assert.deepEqual([account.status, fields(account)], [400, ['webhooks.register[1].url']]);
+    assert.deepEqual(sandbox.control.accounts(), ['default']);
+    // Nothing changed: the journal, the webhooks, and a plain reset still works.
+    assert.equal(sandbox.control.health().exchanges, before);
+    assert.deepEqual(sandbox.webhooks.list().map((hook) => hook.url), [receiver.url]);
+    assert.equal((await control('POST', '/reset')).status, 200);
+    assert.equal((await control('POST', '/reset', { webhooks: { register: [{ url: `${receiver.url}/b` }] } })).status, 200);
+    assert.deepEqual(sandbox.webhooks.list().map((hook) => hook.url), [`${receiver.url}/b`, receiver.url]);
   });
 
   it('keeps each account its own webhooks, and a reset goes back to those it started with', async () => {

@@ -1,6 +1,7 @@
 // Each event OTO sends, in OTO's shape, signed as OTO signs, delivered over real HTTP to a receiver
 // that checks the signature with node:crypto alone; each delivery an outbound exchange.
 import * as assert from 'node:assert/strict';
+import * as net from 'node:net';
 import { startSandbox, type RunningSandbox, type WebhookSettings } from '../../../../src/sandbox';
 import { formatTrafficLine } from '../../../../src/traffic/report';
 import { signIn, type Api } from '../../fakes/sandboxHttp';
@@ -182,6 +183,25 @@ describe('sandbox webhooks: events and delivery', () => {
     assert.equal(exchange.status, 200);
     assert.ok((exchange.responseBody?.text.length ?? 0) <= 64 * 1024);
     assert.ok((exchange.responseBody?.bytes ?? 0) > 64 * 1024);
+  });
+
+  it('records an answer the receiver cut short (its status sent, then the connection closed mid-body) as reset, not as a clean acknowledgement', async () => {
+    // A receiver that crashes while answering: 200 and a Content-Length of 100, then 3 bytes and a close.
+    const crashing = net.createServer((socket) => {
+      socket.once('data', () => socket.end('HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nabc'));
+    });
+    await new Promise<void>((resolve) => crashing.listen(0, '127.0.0.1', resolve));
+    try {
+      sandbox = await startSandbox({ webhooks: { register: [{ url: `http://127.0.0.1:${(crashing.address() as net.AddressInfo).port}/hook` }] } });
+      api = await signIn(sandbox);
+      await api.post('updatePackingStatus', { orderId: await queuedOrder(), packingStatus: 'packed' });
+      await sandbox.webhooks.idle();
+      const [exchange] = sandbox.traffic.list().filter((candidate) => candidate.direction === 'outbound');
+      assert.equal(exchange.webhook?.error, 'reset');
+      assert.deepEqual(exchange.findings.map((finding) => finding.rule), ['webhook-not-acknowledged']);
+    } finally {
+      await new Promise((resolve) => crashing.close(resolve));
+    }
   });
 
   it('answers the /rest/v2/ call before the webhook goes out', async () => {

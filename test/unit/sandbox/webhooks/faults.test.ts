@@ -2,6 +2,9 @@
 import * as assert from 'node:assert/strict';
 import { startSandbox, STALE_BY_MS, type DeliveryFault, type RunningSandbox } from '../../../../src/sandbox';
 import { signIn, type Api } from '../../fakes/sandboxHttp';
+import { MAX_DELAY_MS } from '../../../../src/sandbox/webhooks/deliveryFaults';
+import { MAX_QUEUED, MAX_QUEUED_BYTES, retryWaitMs } from '../../../../src/sandbox/webhooks/hub';
+import type { DeliveryOutcome } from '../../../../src/sandbox/webhooks/types';
 import { startReceiver, verifies, type Receiver } from './receiver';
 
 const SECRET = 'fault-test-secret-1234';
@@ -45,6 +48,52 @@ describe('sandbox webhooks: delivery faults', () => {
     await api.post('updatePackingStatus', { orderId, packingStatus: 'packed' });
     const deliveries = await receiver.received(2);
     assert.deepEqual(deliveries.map((delivery) => delivery.json.status), ['packed', 'picked']);
+  });
+
+  for (const later of [{ kind: 'duplicate', times: 1 }, { kind: 'retry', backoffMs: 1000, attempts: 2, times: 1 }] as DeliveryFault[]) {
+    it(`outOfOrder: the held delivery goes right after the next one of its order, even when that one is ${later.kind === 'retry' ? 'retried' : 'duplicated'}`, async () => {
+      await start([{ kind: 'outOfOrder', times: 1 }]);
+      const [orderId] = (await orders()).slice(-1);
+      await api.post('updatePackingStatus', { orderId, packingStatus: 'picked' });
+      await sandbox.webhooks.idle();
+      sandbox.webhooks.faults.add([later]);
+      receiver.answers = later.kind === 'retry' ? [{ status: 500 }, { status: 200 }] : [{ status: 200 }];
+      await api.post('updatePackingStatus', { orderId, packingStatus: 'packed' });
+      // Not MAX_HOLD_MS later: the packed delivery went, so picked follows it at once.
+      const deliveries = await receiver.received(3);
+      assert.deepEqual(deliveries.map((delivery) => delivery.json.status), ['packed', 'picked', 'packed']);
+    });
+  }
+
+  it('retry: each wait doubles from backoffMs but never past MAX_DELAY_MS (a timer past 2^31 ms would fire at once)', () => {
+    assert.deepEqual([1, 2, 3].map((attempt) => retryWaitMs(50, attempt)), [50, 100, 200]);
+    assert.equal(retryWaitMs(60_000, 19), MAX_DELAY_MS);
+    assert.ok(MAX_DELAY_MS < 2 ** 31 - 1);
+  });
+
+  it(`bounds what waits: past ${MAX_QUEUED} deliveries delayed, the next is recorded as queue full, not kept`, async () => {
+    await start([{ kind: 'delay', delayMs: MAX_DELAY_MS }]);
+    const [orderId] = await orders();
+    const outcomes: DeliveryOutcome[] = [];
+    sandbox.webhooks.onDidDeliver((outcome) => outcomes.push(outcome));
+    for (let index = 0; index <= MAX_QUEUED; index++) {
+      sandbox.webhooks.trigger({ type: 'orderStatus', orderId });
+    }
+    assert.deepEqual(outcomes.map((outcome) => outcome.error), ['queue full']);
+  });
+
+  it(`bounds what waits by size too: past ${MAX_QUEUED_BYTES / 1024 / 1024} MB of delayed bodies, the next is recorded as queue full`, async () => {
+    await start([{ kind: 'delay', delayMs: MAX_DELAY_MS }]);
+    const [orderId] = await orders();
+    const outcomes: DeliveryOutcome[] = [];
+    sandbox.webhooks.onDidDeliver((outcome) => outcomes.push(outcome));
+    const note = 'x'.repeat(1024 * 1024);
+    const fits = Math.floor(MAX_QUEUED_BYTES / note.length) - 1;
+    for (let index = 0; index <= fits; index++) {
+      sandbox.webhooks.trigger({ type: 'orderStatus', orderId, fields: { note } });
+    }
+    assert.deepEqual(outcomes.map((outcome) => outcome.error), ['queue full']);
+    assert.equal(receiver.deliveries.length, 0);
   });
 
   it('delay: sent delayMs later', async () => {
@@ -108,6 +157,20 @@ describe('sandbox webhooks: delivery faults', () => {
     await sandbox.webhooks.idle();
     await new Promise((resolve) => setTimeout(resolve, 150));
     assert.equal(receiver.deliveries.length, 4, 'no retry once the fault is used up');
+  });
+
+  it('retry with duplicate: the copy goes once the retries end, recorded as a copy, not as retried', async () => {
+    await start([{ kind: 'retry', backoffMs: 20, attempts: 2, times: 1 }, { kind: 'duplicate', times: 1 }]);
+    receiver.answers = [{ status: 500 }, { status: 200 }];
+    const [orderId] = await orders();
+    await api.post('updatePackingStatus', { orderId, packingStatus: 'packed' });
+    await receiver.received(3);
+    await sandbox.webhooks.idle();
+    assert.deepEqual(outbound().map((exchange) => [exchange.status, exchange.webhook?.attempt, exchange.webhook?.faults, exchange.fault]), [
+      [500, 1, ['retry', 'duplicate'], 'webhook: retry, duplicate'],
+      [200, 2, ['retry', 'duplicate'], 'webhook: retry, duplicate, attempt 2'],
+      [200, 1, ['duplicate'], 'webhook: duplicate copy'],
+    ]);
   });
 
   it('checks faults given at run time and names every problem', async () => {

@@ -46,6 +46,12 @@ describe('sandbox webhooks: management API', () => {
     error(await send('PUT', { id: 1, method: 'get' }), 400, 'OTO1121');
   });
 
+  it('refuses a PUT whose webhookType is null, rather than reading it as left out and turning the webhook into orderStatus', async () => {
+    await send('POST', { method: 'post', url: 'http://127.0.0.1:9/errors', webhookType: 'shipmentError' });
+    error(await send('PUT', { id: 1, webhookType: null }), 400, 'OTO1010');
+    assert.equal(context.sandbox.webhooks.list()[0].webhookType, 'shipmentError');
+  });
+
   it('deletes by id in the query or the body; OTO1125 without one, 404 for an unknown one', async () => {
     await send('POST', { method: 'post', url: 'http://127.0.0.1:9/a' });
     await send('POST', { method: 'post', url: 'http://127.0.0.1:9/b' });
