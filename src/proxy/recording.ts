@@ -84,9 +84,27 @@ export interface ReplayedPair {
   skipped?: string;
 }
 
+/** The answer's first MAX_REPLAYED_ANSWER_BYTES; past them reading stops and the connection is dropped (an endless answer included). */
 async function readAnswer(response: Response): Promise<string> {
-  const bytes = Buffer.from(await response.arrayBuffer());
-  return bytes.length > MAX_REPLAYED_ANSWER_BYTES ? `${bytes.subarray(0, MAX_REPLAYED_ANSWER_BYTES).toString('utf8')}\n… (cut at ${MAX_REPLAYED_ANSWER_BYTES} bytes)` : bytes.toString('utf8');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let cut = false;
+  const reader = response.body?.getReader();
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) {
+      break;
+    }
+    chunks.push(Buffer.from(value.buffer, value.byteOffset, value.byteLength));
+    size += value.byteLength;
+    if (size > MAX_REPLAYED_ANSWER_BYTES) {
+      cut = true;
+      await reader.cancel();
+      break;
+    }
+  }
+  const bytes = Buffer.concat(chunks, size);
+  return cut ? `${bytes.subarray(0, MAX_REPLAYED_ANSWER_BYTES).toString('utf8')}\n… (cut at ${MAX_REPLAYED_ANSWER_BYTES} bytes)` : bytes.toString('utf8');
 }
 
 /**

@@ -1,6 +1,8 @@
 // Save Recording / Replay Recording against Sandbox: a session recorded through the proxy (staging
 // is a sandbox here), saved as JSONL, read back and replayed in order against another sandbox.
 import * as assert from 'node:assert/strict';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { parseRecording, recordingText, replayRecording, replaySides, RecordingError } from '../../../src/proxy/recording';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox';
 import { accessToken, call } from '../fakes/sandboxHttp';
@@ -84,5 +86,53 @@ describe('recording proxy: save and replay', () => {
   it('keeps tokens out of the diff even when the sandbox answers one', async () => {
     const token = await accessToken(local);
     assert.ok(!replaySides([{ recorded: { id: 1, method: 'GET', endpoint: 'x', path: '/rest/v2/x', query: {}, requestHeaders: {}, requestBody: { text: '', truncated: false } }, answer: { status: 200, text: JSON.stringify({ access_token: token }) } }]).sandbox.includes(token));
+  });
+});
+
+describe('recording replay against a hostile target', () => {
+  let server: http.Server;
+  let baseUrl: string;
+  let sent = 0;
+  let closed: Promise<void>;
+
+  beforeEach(async () => {
+    sent = 0;
+    let onClose: () => void = () => undefined;
+    closed = new Promise((resolve) => {
+      onClose = resolve;
+    });
+    // An answer that never ends: 64 KB chunks for as long as the connection stays open.
+    server = http.createServer((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      const chunk = Buffer.alloc(65_536, 0x20);
+      const pump = (): void => {
+        while (!response.destroyed && response.write(chunk)) {
+          sent += chunk.length;
+        }
+        if (!response.destroyed) {
+          response.once('drain', pump);
+        }
+      };
+      response.on('close', onClose);
+      pump();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/rest/v2`;
+  });
+  afterEach(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('reads an answer up to 1 MB, then stops reading and closes the connection (an endless answer included)', async () => {
+    const exchange = { id: 1, method: 'GET', endpoint: 'healthCheck', path: '/rest/v2/healthCheck', query: {}, requestHeaders: {}, requestBody: { text: '', truncated: false }, status: 200 };
+    const started = performance.now();
+    const [pair] = await replayRecording([exchange], { baseUrl, refreshToken: 'rt-unused-0123456789' });
+    assert.ok(performance.now() - started < 5_000, 'not after the 10 s replay timeout');
+    assert.equal(pair.answer?.status, 200);
+    assert.ok(pair.answer.text.endsWith('\n… (cut at 1000000 bytes)'), pair.skipped);
+    assert.equal(pair.answer.text.length, 1_000_000 + '\n… (cut at 1000000 bytes)'.length);
+    await closed;
+    assert.ok(sent < 16_000_000, `the target wrote ${sent} bytes before the connection closed`);
   });
 });
