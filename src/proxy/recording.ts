@@ -89,17 +89,14 @@ async function readAnswer(response: Response): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   let cut = false;
-  const reader = response.body?.getReader();
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) {
-      break;
-    }
-    chunks.push(Buffer.from(value.buffer, value.byteOffset, value.byteLength));
-    size += value.byteLength;
+  const reader = response.body?.getReader() as ReadableStreamDefaultReader<Uint8Array> | undefined;
+  for (let read = await reader?.read(); read && !read.done; read = await reader?.read()) {
+    chunks.push(Buffer.from(read.value.buffer, read.value.byteOffset, read.value.byteLength));
+    size += read.value.byteLength;
     if (size > MAX_REPLAYED_ANSWER_BYTES) {
       cut = true;
-      await reader.cancel();
+      // Cancelling the stream drops the connection: nothing more is read.
+      await reader?.cancel();
       break;
     }
   }
