@@ -5,6 +5,7 @@ import type { TrafficExchange } from '../traffic/exchange';
 import { jsonLine } from '../traffic/jsonl';
 import { readJsonLines } from '../common/text/jsonLines';
 import { shortenTokens } from '../traffic/tokens';
+import { answeredByProxy } from './types';
 
 /** A recording holds at most this many exchanges (the traffic store's default capacity). */
 export const MAX_RECORDED = 1_000;
@@ -24,6 +25,10 @@ export interface RecordedExchange {
   requestBody: { text: string; truncated: boolean };
   status?: number;
   responseBody?: { text: string; truncated: boolean };
+  /** Who answered: the sandbox, or OTO behind the proxy. */
+  source?: { kind: string };
+  /** What the server did instead of answering as OTO (see PROXY_NOTES), or the fault it injected. */
+  fault?: string;
 }
 
 export function recordingText(exchanges: readonly TrafficExchange[]): string {
@@ -66,8 +71,18 @@ function isRecordedExchange(json: unknown): json is RecordedExchange {
   return (
     isRecord(json) && typeof json.id === 'number' && typeof json.method === 'string' && typeof json.endpoint === 'string' && typeof json.path === 'string' &&
     (json.target === undefined || typeof json.target === 'string') && isStringMap(json.query) && isStringMap(json.requestHeaders) && isBody(json.requestBody) &&
-    (json.status === undefined || typeof json.status === 'number') && (json.responseBody === undefined || isBody(json.responseBody))
+    (json.status === undefined || typeof json.status === 'number') && (json.responseBody === undefined || isBody(json.responseBody)) &&
+    (json.source === undefined || (isRecord(json.source) && typeof json.source.kind === 'string')) && (json.fault === undefined || typeof json.fault === 'string')
   );
+}
+
+/**
+ * The recording proxy answered it itself (blocked, refused, the upstream failed): it is not
+ * replayed. A blocked write sent now would change the sandbox where OTO never changed, and its
+ * recorded answer (the proxy's 403, 404 or 502) says nothing of what OTO answers.
+ */
+export function isAnsweredByProxy(exchange: RecordedExchange): boolean {
+  return exchange.source?.kind === 'proxy' && answeredByProxy(exchange.fault);
 }
 
 export interface ReplayTarget {
@@ -82,6 +97,8 @@ export interface ReplayedPair {
   answer?: { status: number; text: string };
   /** Why it was not sent, or how sending failed. */
   skipped?: string;
+  /** Not sent because the recording proxy answered it itself: there is no answer of OTO to compare, so no difference. */
+  byProxy?: true;
 }
 
 /** The answer's first MAX_REPLAYED_ANSWER_BYTES; past them reading stops and the connection is dropped (an endless answer included). */
@@ -132,6 +149,10 @@ export async function replayRecording(recorded: readonly RecordedExchange[], tar
   const pairs: ReplayedPair[] = [];
   for (const exchange of recorded) {
     signal?.throwIfAborted();
+    if (isAnsweredByProxy(exchange)) {
+      pairs.push({ recorded: exchange, skipped: `not sent: the recording proxy answered it itself (${exchange.fault})`, byProxy: true });
+      continue;
+    }
     if (exchange.requestBody.truncated) {
       pairs.push({ recorded: exchange, skipped: 'not sent: its body was cut when it was recorded' });
       continue;

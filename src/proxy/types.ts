@@ -20,6 +20,23 @@ export interface ProxyLimits extends ServerLimits {
   maxAnswerBytes?: number;
 }
 
+/**
+ * How an exchange's `fault` says what the proxy did instead of passing it on (blocked, simulated,
+ * refused, the upstream failed), as the traffic view, the log and a saved recording show it.
+ */
+export const PROXY_NOTES = {
+  blocked: 'blocked by the recording proxy (writes: block), not sent',
+  simulated: 'simulated by the recording proxy (writes: simulate), not sent',
+  refused: 'refused by the recording proxy, not sent',
+  /** Followed by what failed. */
+  upstreamFailed: 'upstream failed: ',
+} as const;
+
+/** The proxy answered it itself, and OTO never did: blocked, refused, or the upstream failed (a simulated write was answered by the sandbox, as OTO would). */
+export function answeredByProxy(fault: string | undefined): boolean {
+  return fault === PROXY_NOTES.blocked || fault === PROXY_NOTES.refused || (fault?.startsWith(PROXY_NOTES.upstreamFailed) ?? false);
+}
+
 /** One exchange as the proxy saw it, before capture shortens its tokens. */
 export interface ProxiedExchange {
   readonly startedAt: number;

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseRecording, recordingText, replayRecording, replaySides, RecordingError } from '../../../src/proxy/recording';
+import { differencesOf } from '../../../src/proxy/replay';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox';
 import { accessToken, call } from '../fakes/sandboxHttp';
 import { proxyTo, type ProxyHarness } from './support';
@@ -57,6 +58,30 @@ describe('recording proxy: save and replay', () => {
     for (const side of Object.values(sides)) {
       assert.ok(!side.includes(token) && !side.includes(staging.refreshToken) && !side.includes(local.refreshToken));
     }
+  });
+
+  it('does not replay what the proxy answered itself (a blocked write, a refused path, a failed upstream): OTO never answered it', async () => {
+    await harness.proxy.close();
+    harness = await proxyTo(staging.baseUrl, { writes: 'block' });
+    const refreshed = await call(`${harness.proxy.baseUrl}/refreshToken`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refresh_token: staging.refreshToken }) });
+    const headers = { Authorization: `Bearer ${(refreshed.json as { access_token: string }).access_token}`, 'Content-Type': 'application/json' };
+    await call(`${harness.proxy.baseUrl}/checkInventoryStock?sku=AJW-DATES-500`, { headers });
+    const blocked = await call(`${harness.proxy.baseUrl}/updateStockQuantity`, { method: 'POST', headers, body: JSON.stringify({ actionType: 'adjust', locationCode: 'RUH-WH1', sku: 'AJW-DATES-500', qty: 4 }) });
+    assert.equal(blocked.status, 403);
+    await call(`${harness.proxy.baseUrl.replace('/rest/v2', '')}/admin`, { headers });
+    const recorded = parseRecording(recordingText(harness.exchanges));
+    assert.equal(recorded.length, 4);
+
+    const before = received(local).length;
+    const pairs = await replayRecording(recorded, local);
+    assert.deepEqual(received(local).slice(before).map((request) => request.endpoint), ['refreshToken', 'checkInventoryStock'], 'the blocked write did not change the sandbox');
+    assert.deepEqual(pairs.map((pair) => pair.skipped), [
+      undefined,
+      undefined,
+      'not sent: the recording proxy answered it itself (blocked by the recording proxy (writes: block), not sent)',
+      'not sent: the recording proxy answered it itself (refused by the recording proxy, not sent)',
+    ]);
+    assert.deepEqual(pairs.flatMap(differencesOf), [], 'no answer of OTO to compare, so no difference');
   });
 
   it('does not send a request whose body was cut when recorded, and says so', async () => {
