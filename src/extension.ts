@@ -48,6 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     generation: () => session.generation,
     workspaceState: context.workspaceState,
     onRecorded: operations.onRecorded,
+    onLostAnswer: operations.onLostAnswer,
     operatorChanges: operations.operatorChanges,
   });
   registerStatusBar(context, { session, lowStock: stock });

@@ -303,7 +303,9 @@ export class HistoryPage {
       for (const text of [format.timeAndDate(row.time), sourceLabel[row.source] ?? row.source, row.locationCode]) {
         line.append(element('td', undefined, text));
       }
-      line.append(change, element('td', undefined, figures), this.reasonCell(row, reasonLabel), element('td', undefined, row.transactionId ?? ''));
+      // OTO gave no transaction id for a change whose answer was lost: the cell says why it has none.
+      const transaction = row.transactionId ?? (row.answer === 'lost' ? strings.answerLost : '');
+      line.append(change, element('td', undefined, figures), this.reasonCell(row, reasonLabel), element('td', row.answer === 'lost' ? 'answer-lost' : undefined, transaction));
       body.append(line);
     }
     table.append(body);

@@ -5,7 +5,7 @@ import type { StockStore } from '../stock/store/store';
 import type { BulkSurfaces } from './bulk/documents';
 import type { BulkClient } from './bulk/run';
 import type { LedgerEntry } from '../stockChange/ledgerEntry';
-import type { RecentChange } from '../stockChange/records';
+import type { LostStockChange, RecentChange } from '../stockChange/records';
 import type { StockChange } from '../stock/store/figures';
 import type { Ledger } from './history/ledger';
 import type { LocationNow } from './history/protocol';
@@ -55,6 +55,8 @@ export interface OperationsRuntime {
   /** `asked`: the command was run (say so when nothing waits); else the offer on start. */
   reviewStockChanges(asked: boolean): Promise<void>;
   onRecorded(record: RecentChange): void;
+  /** A single change whose answer was lost: recorded, marked so, once a read shows it applied (LedgerRecorder.expectLost). */
+  onLostAnswer(change: LostStockChange): void;
   /** Changes made elsewhere in the extension (the agent tools), recorded like the commands' own. */
   record(environment: string, entries: readonly LedgerEntry[]): Promise<void>;
   history(environment: string, sku: string): Promise<LedgerEntry[]>;

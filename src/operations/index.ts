@@ -4,7 +4,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { RecentChange } from '../stockChange/records';
+import type { LostStockChange, RecentChange } from '../stockChange/records';
 import type { LedgerEntry } from '../stockChange/ledgerEntry';
 import { hasStockChangeColumns } from './bulk/file/validate';
 import { headerCells } from './bulk/file/table';
@@ -17,6 +17,7 @@ import { registerLazyCommands } from '../common/lazyCommands';
 export interface Operations {
   /** For the flows in src/orders: a change or order they recorded goes to the ledger. */
   onRecorded(record: RecentChange): void;
+  onLostAnswer(change: LostStockChange): void;
   /** The environment's bulk rows and transfers in the stock ledger (for Show Recent Changes). */
   operatorChanges(environment: string): Promise<readonly LedgerEntry[]>;
   /** For the agent tools: their changes go to the ledger through the same recorder. */
@@ -73,6 +74,7 @@ export function registerOperations(context: vscode.ExtensionContext, wiring: Omi
   );
   return {
     onRecorded: (record) => load().onRecorded(record),
+    onLostAnswer: (change) => load().onLostAnswer(change),
     operatorChanges: (environment) => load().operatorChanges(environment),
     record: (environment, entries) => load().record(environment, entries),
     history: (environment, sku) => load().history(environment, sku),

@@ -45,6 +45,7 @@ export function createRuntime(wiring: OperationsWiring, subscriptions: vscode.Di
     showStockHistory: (argument) => history.show(argument),
     reviewStockChanges: (asked) => reviewOpenJournals(deps, transfers, asked),
     onRecorded: (record) => void recorder.record(record.environment, ledgerEntriesOf(record)),
+    onLostAnswer: (change) => recorder.expectLost(change.environment, ledgerEntriesOf(change)),
     record: (environment, entries) => recorder.record(environment, entries),
     history: (environment, sku) => ledger(environment).forSku(sku),
     operatorChanges: async (environment) => (await ledger(environment).entries()).filter((entry) => entry.source === 'bulk' || entry.source === 'transfer'),

@@ -3,7 +3,7 @@ import type { OrdersClient } from './context';
 import type { StockView } from '../stockChange/stockView';
 import type { LedgerEntry } from '../stockChange/ledgerEntry';
 import type { MementoLike } from './recent/recentChanges';
-import type { RecentChange } from '../stockChange/records';
+import type { LostStockChange, RecentChange } from '../stockChange/records';
 
 export interface OrdersWiring {
   /** The shared client of the active environment; rejects (an `auth` OtoError) when not signed in. */
@@ -18,6 +18,8 @@ export interface OrdersWiring {
   workspaceState: MementoLike;
   /** Told of every change and order recorded (the stock ledger). */
   onRecorded?(record: RecentChange): void;
+  /** Told of every single change whose answer was lost (the ledger records it once a read shows it applied). */
+  onLostAnswer?(change: LostStockChange): void;
   /** The environment's bulk rows and transfers from the stock ledger, for Show Recent Changes. */
   operatorChanges?(environment: string): Promise<readonly LedgerEntry[]>;
 }

@@ -23,7 +23,7 @@ const asksReason = (): boolean => readSetting('askReason');
 export function start(deps: OrdersWiring): OrdersRuntime {
   // This bundle has its own copy of `@vscode/l10n` and the display language.
   configureLocalisation();
-  const recent = new RecentChanges(deps.workspaceState, undefined, deps.onRecorded);
+  const recent = new RecentChanges(deps.workspaceState, undefined, deps.onRecorded, deps.onLostAnswer);
   const undos = new UndosUnderWay();
   const run = async (flow: (ctx: FlowContext) => Promise<void>): Promise<void> => {
     const prompter = new VsCodePrompter();

@@ -25,6 +25,11 @@ export interface LedgerEntry {
   transferId?: string;
   /** The journal write (`<runId>#<row>`) a bulk row's or a transfer step's entry records. */
   run?: string;
+  /**
+   * `lost`: OTO's answer to this change of ours was lost, and a later read found the figure it
+   * leaves; the entry says so rather than pass it off as confirmed (or as another writer's).
+   */
+  answer?: 'lost';
 }
 
 /** The longest note the ledger keeps. */
@@ -46,6 +51,7 @@ export function isLedgerEntry(value: unknown): value is LedgerEntry {
     typeof entry.locationCode === 'string' && entry.locationCode.length <= 200 &&
     isOptionalInteger(entry.before) && isOptionalInteger(entry.after) && isOptionalInteger(entry.qty) &&
     isOptionalText(entry.transactionId, 200) && isOptionalText(entry.note, MAX_LEDGER_NOTE) && isOptionalText(entry.transferId, 200) && isOptionalText(entry.run, 300) &&
-    (entry.reason === undefined || isReason(entry.reason))
+    (entry.reason === undefined || isReason(entry.reason)) &&
+    (entry.answer === undefined || entry.answer === 'lost')
   );
 }

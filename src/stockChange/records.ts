@@ -44,3 +44,6 @@ export interface OrderRecord {
 }
 
 export type RecentChange = StockChangeRecord | OrderRecord;
+
+/** A single change whose answer was lost, as it would have been recorded: not kept in Recent Changes, as whether it was applied is not known. */
+export type LostStockChange = Omit<StockChangeRecord, 'id'>;

@@ -1,8 +1,8 @@
 // The ledger entries of a change or inventory order the single-change flows recorded.
-import type { RecentChange } from '../../stockChange/records';
+import type { LostStockChange, RecentChange } from '../../stockChange/records';
 import type { LedgerEntry } from '../../stockChange/ledgerEntry';
 
-export function ledgerEntriesOf(record: RecentChange): LedgerEntry[] {
+export function ledgerEntriesOf(record: RecentChange | LostStockChange): LedgerEntry[] {
   if (record.type === 'order') {
     return record.items.map((item) => ({ time: record.time, source: 'order', action: record.action, sku: item.sku, locationCode: record.locationCode, qty: item.qty, transactionId: record.otoId }));
   }

@@ -16,6 +16,7 @@ export function historyCsv(rows: readonly HistoryRow[]): string {
     reason: row.reason ?? '',
     note: row.note ?? '',
     transactionId: row.transactionId ?? '',
+    answer: row.answer ?? '',
   })), { newline: '\r\n' });
   return `\uFEFF${csv}\r\n`;
 }

@@ -18,7 +18,7 @@ const l10n = vscode.l10n;
 
 export function toRow(entry: LedgerEntry): HistoryRow {
   const row: HistoryRow = { time: Date.parse(entry.time), source: entry.source, action: entry.action, locationCode: entry.locationCode };
-  for (const key of ['before', 'after', 'qty', 'transactionId', 'reason', 'note'] as const) {
+  for (const key of ['before', 'after', 'qty', 'transactionId', 'reason', 'note', 'answer'] as const) {
     if (entry[key] !== undefined) {
       (row as unknown as Record<string, unknown>)[key] = entry[key];
     }

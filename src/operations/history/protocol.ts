@@ -17,6 +17,8 @@ export interface HistoryRow {
   transactionId?: string;
   reason?: string;
   note?: string;
+  /** `lost`: our change whose answer was lost, found applied by a later read (LedgerEntry.answer). */
+  answer?: 'lost';
 }
 
 export interface LocationNow {
@@ -29,7 +31,7 @@ export const HISTORY_STRING_KEYS = [
   'columnTime', 'columnSource', 'columnLocation', 'columnChange', 'columnBeforeAfter', 'columnReason', 'columnTransaction',
   'sourceSingle', 'sourceBulk', 'sourceTransfer', 'sourceOrder', 'sourceUndo', 'sourceOutside', 'onHandAxis', 'now',
   'reasonReceived', 'reasonDamaged', 'reasonCycleCount', 'reasonCorrection', 'reasonReturned', 'reasonOther',
-  'actionAdjust', 'actionSet', 'actionInbound', 'actionOutbound', 'actionObserved', 'showMore', 'beforeAfter', 'noOnHandChanges',
+  'actionAdjust', 'actionSet', 'actionInbound', 'actionOutbound', 'actionObserved', 'showMore', 'beforeAfter', 'noOnHandChanges', 'answerLost',
 ] as const;
 export type HistoryStringKey = (typeof HISTORY_STRING_KEYS)[number];
 /** The counted messages, as plural forms the page picks from by the count (`{0}`). */
@@ -61,7 +63,7 @@ export const MAX_HISTORY_ROWS = 100_000;
 const isText = (value: unknown, max = 500): value is string => isShortString(value, max);
 const isCode = (value: unknown): value is string => isShortString(value, 200);
 
-const ROW_KEYS: ReadonlySet<string> = new Set<keyof HistoryRow>(['time', 'source', 'action', 'locationCode', 'before', 'after', 'qty', 'transactionId', 'reason', 'note']);
+const ROW_KEYS: ReadonlySet<string> = new Set<keyof HistoryRow>(['time', 'source', 'action', 'locationCode', 'before', 'after', 'qty', 'transactionId', 'reason', 'note', 'answer']);
 const SOURCES: ReadonlySet<unknown> = new Set(LEDGER_SOURCES);
 
 /**
@@ -78,7 +80,7 @@ function isRow(value: unknown): value is HistoryRow {
       return false;
     }
   }
-  const { before, after, qty, transactionId, reason, note } = value;
+  const { before, after, qty, transactionId, reason, note, answer } = value;
   return (
     isTime(value.time) &&
     SOURCES.has(value.source) &&
@@ -89,7 +91,8 @@ function isRow(value: unknown): value is HistoryRow {
     (qty === undefined || isInteger(qty)) &&
     (transactionId === undefined || isCode(transactionId)) &&
     (reason === undefined || isText(reason, 40)) &&
-    (note === undefined || isText(note))
+    (note === undefined || isText(note)) &&
+    (answer === undefined || answer === 'lost')
   );
 }
 

@@ -13,6 +13,10 @@ interface Expected {
   before?: number;
   after: number;
   time: string;
+  /** Its answer was lost: not in the ledger (yet), so a read that does not find it starts from the read's own figure. */
+  unconfirmed?: true;
+  /** What the ledger records once a read finds the figure this change leaves (a single change whose answer was lost). */
+  onceRead?: LedgerEntry;
 }
 
 /** How many of our changes per SKU and location wait for a read, and for how long at most. */
@@ -22,6 +26,12 @@ const MAX_WAIT_MS = 10 * 60_000;
 export class LedgerRecorder {
   /** Per environment, `sku␟location` → our changes no read has shown yet, oldest first. */
   private readonly expected = new Map<string, Map<string, Expected[]>>();
+  /**
+   * Per environment, `sku␟location` → figures a read found that bulk rows still to be decided
+   * explain (their answer lost, the operator not yet asked): the history does not record them as
+   * outside, or the operator's "they were applied" would enter the same move a second time.
+   */
+  private readonly undecided = new Map<string, Map<string, number[]>>();
 
   constructor(
     private readonly ledger: (environment: string) => Ledger,
@@ -31,10 +41,10 @@ export class LedgerRecorder {
 
   /** Our own changes: recorded, and their figures expected on the next read. */
   record(environment: string, entries: readonly LedgerEntry[]): Promise<void> {
-    for (const entry of entries) {
-      if (entry.after !== undefined) {
-        this.expect(environment, entry.sku, entry.locationCode, { before: entry.before, after: entry.after, time: entry.time });
-      }
+    this.expectAll(environment, entries, {});
+    // The operator's decision on bulk rows enters them (or their rows' own figures) now.
+    for (const entry of entries.filter((recorded) => recorded.source === 'bulk')) {
+      this.undecided.get(environment)?.delete(key(entry.sku, entry.locationCode));
     }
     return this.ledger(environment).append(entries).catch(this.onError);
   }
@@ -45,9 +55,24 @@ export class LedgerRecorder {
    * another writer's change. Once the operator says they were applied, `record` enters them once.
    */
   expectUnconfirmed(environment: string, entries: readonly LedgerEntry[]): void {
+    this.expectAll(environment, entries, { unconfirmed: true });
+  }
+
+  /**
+   * A single change (or undo) whose answer was lost: nothing is recorded now, and a read (the
+   * store's, or the history's) that finds the figure it leaves records it as ours, marked
+   * `answer: 'lost'` (no operator step decides a single change, as one does a bulk row).
+   */
+  expectLost(environment: string, entries: readonly LedgerEntry[]): void {
+    for (const entry of entries) {
+      this.expectAll(environment, [entry], { unconfirmed: true, onceRead: { ...entry, answer: 'lost' } });
+    }
+  }
+
+  private expectAll(environment: string, entries: readonly LedgerEntry[], marks: Pick<Expected, 'unconfirmed' | 'onceRead'>): void {
     for (const entry of entries) {
       if (entry.after !== undefined) {
-        this.expect(environment, entry.sku, entry.locationCode, { before: entry.before, after: entry.after, time: entry.time });
+        this.expect(environment, entry.sku, entry.locationCode, { before: entry.before, after: entry.after, time: entry.time, ...marks });
       }
     }
   }
@@ -55,14 +80,14 @@ export class LedgerRecorder {
   /** What a read of the store found changed; the ones we did not make go to the ledger as "outside". */
   observe(environment: string, changes: readonly StockChange[]): Promise<void> {
     const time = this.now().toISOString();
-    const outside: LedgerEntry[] = [];
+    const found: LedgerEntry[] = [];
     for (const change of changes) {
       if (change.scope !== 'location' || change.locationCode === undefined) {
         continue;
       }
-      outside.push(...this.unexplained(environment, change.sku, change.locationCode, change.before?.onHand ?? 0, change.after?.onHand ?? 0, time));
+      found.push(...this.explain(environment, change.sku, change.locationCode, change.before?.onHand ?? 0, change.after?.onHand ?? 0, time));
     }
-    return this.append(environment, outside);
+    return this.append(environment, found);
   }
 
   /**
@@ -76,10 +101,11 @@ export class LedgerRecorder {
     const found: LedgerEntry[] = [];
     for (const { locationCode, onHand } of now) {
       const last = lastFigure(entries, sku, locationCode);
-      if (last?.after === undefined || Date.parse(last.time) > readSince || last.after === onHand) {
+      if (last?.after === undefined || Date.parse(last.time) > readSince || last.after === onHand || this.undecided.get(environment)?.get(key(sku, locationCode))?.includes(onHand)) {
         continue;
       }
-      found.push({ time, source: 'outside', action: 'observed', sku, locationCode, before: last.after, after: onHand });
+      // Our own changes whose answer was lost may explain it; what they do not is outside.
+      found.push(...this.explain(environment, sku, locationCode, last.after, onHand, time));
       // The store's own read of the same change is not a second one.
       this.expect(environment, sku, locationCode, { before: last.after, after: onHand, time });
     }
@@ -87,8 +113,11 @@ export class LedgerRecorder {
     return found;
   }
 
-  /** The outside entries a read of `before → after` holds once our own changes are taken out. */
-  private unexplained(environment: string, sku: string, locationCode: string, before: number, after: number, time: string): LedgerEntry[] {
+  /**
+   * What the ledger gains from a read of `before → after`: the outside entries it holds once our
+   * own changes are taken out, and our changes whose answer was lost that it shows applied.
+   */
+  private explain(environment: string, sku: string, locationCode: string, before: number, after: number, time: string): LedgerEntry[] {
     const waiting = this.waiting(environment, sku, locationCode);
     const outside = (from: number, to: number, at = time): LedgerEntry[] => (from === to ? [] : [{ time: at, source: 'outside', action: 'observed', sku, locationCode, before: from, after: to }]);
     if (waiting.length === 0) {
@@ -101,16 +130,33 @@ export class LedgerRecorder {
     }
     this.forget(environment, sku, locationCode, reached === -1 ? waiting.length : reached + 1);
     if (reached === -1) {
-      // Someone changed it after ours: from the figure our changes left.
-      return before === after ? [] : outside(waiting[waiting.length - 1].after, after);
+      // Someone changed it after ours: from the figure our recorded changes left (one whose answer
+      // was lost may never have landed, so it is no starting point; then the read's own is).
+      const recorded = waiting.filter((change) => !change.unconfirmed);
+      return before === after ? [] : outside(recorded.length === 0 ? before : recorded[recorded.length - 1].after, after);
     }
     // Ours explain the read, unless the stock had already moved before our first change started
     // from it: that move was someone else's, and came before ours.
-    return first.before === undefined ? [] : outside(before, first.before, justBefore(first.time));
+    const earlier = first.before === undefined ? [] : outside(before, first.before, justBefore(first.time));
+    const shown = waiting.slice(0, reached + 1);
+    if (shown.some((change) => change.unconfirmed && !change.onceRead)) {
+      this.markUndecided(environment, sku, locationCode, after);
+    }
+    return [...earlier, ...shown.flatMap((change) => (change.onceRead ? [change.onceRead] : []))];
   }
 
   private append(environment: string, entries: LedgerEntry[]): Promise<void> {
     return entries.length === 0 ? Promise.resolve() : this.ledger(environment).append(entries).catch(this.onError);
+  }
+
+  private markUndecided(environment: string, sku: string, locationCode: string, figure: number): void {
+    let byKey = this.undecided.get(environment);
+    if (!byKey) {
+      byKey = new Map();
+      this.undecided.set(environment, byKey);
+    }
+    const id = key(sku, locationCode);
+    byKey.set(id, [...(byKey.get(id) ?? []), figure].slice(-MAX_WAITING));
   }
 
   private expect(environment: string, sku: string, locationCode: string, change: Expected): void {

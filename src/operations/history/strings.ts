@@ -45,6 +45,7 @@ export function historyStrings(): HistoryStrings {
     actionOutbound: l10n.t('outbound'),
     actionObserved: l10n.t('observed'),
     showMore: l10n.t('Show more ({0} not shown)'),
+    answerLost: l10n.t('answer lost; a later read found it applied'),
     // The arrow points the way the page reads, as the column's title does ("Before → after").
     beforeAfter: l10n.t('{0} → {1}'),
   };

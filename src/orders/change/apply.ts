@@ -56,23 +56,26 @@ export async function applyStockChange(ctx: FlowContext, connection: Connection,
   if (!(await stillCurrent(ctx, connection))) {
     return undefined;
   }
+  const planned = {
+    type: 'stock' as const,
+    environment: connection.environment,
+    action: plan.action,
+    locationCode: plan.location.code,
+    sku: plan.sku,
+    qty: plan.qty,
+    before: plan.before,
+    after,
+    undoOf: plan.undoOf,
+    reason: plan.reason,
+    note: plan.note,
+  };
   try {
     const response = await ctx.prompter.progress(title, () =>
       connection.client.updateStockQuantity({ actionType: plan.action, locationCode: plan.location.code, sku: plan.sku, qty: plan.qty }),
     );
     const record = await ctx.recent.add<StockChangeRecord>({
-      type: 'stock',
-      environment: connection.environment,
-      action: plan.action,
-      locationCode: plan.location.code,
-      sku: plan.sku,
-      qty: plan.qty,
-      before: plan.before,
-      after,
+      ...planned,
       transactionId: response.transactionID === undefined ? undefined : String(response.transactionID),
-      undoOf: plan.undoOf,
-      reason: plan.reason,
-      note: plan.note,
     });
     // Only once the change is recorded (and so known to the ledger) may a read show it: read
     // earlier, it would count as made outside the extension as well.
@@ -81,6 +84,8 @@ export async function applyStockChange(ctx: FlowContext, connection: Connection,
   } catch (error) {
     const again = options.again === undefined ? [] : [options.again];
     if (isLostAnswer(error)) {
+      // Before any read: one that finds the figure it leaves records it as ours, answer lost.
+      ctx.recent.lost(planned);
       refreshRows(ctx, touched);
       await options.onLost?.();
       return (await reportLostChange(ctx, connection, plan, error, again)) ? 'again' : undefined;

@@ -1,6 +1,6 @@
 // This workspace's stock changes and inventory orders, newest first, kept in workspace state.
 import { randomUUID } from 'node:crypto';
-import type { RecentChange } from '../../stockChange/records';
+import type { LostStockChange, RecentChange, StockChangeRecord } from '../../stockChange/records';
 
 export const RECENT_CHANGES_KEY = 'oto.recentChanges';
 export const RECENT_CHANGES_LIMIT = 200;
@@ -23,6 +23,8 @@ export class RecentChanges {
     private readonly now: () => Date = () => new Date(),
     /** Told of each new record (the stock ledger listens). */
     private readonly onAdd?: (record: RecentChange) => void,
+    /** Told of each change whose answer was lost (the stock ledger records it once a read shows it applied). */
+    private readonly onLost?: (change: LostStockChange) => void,
   ) {}
 
   list(): RecentChange[] {
@@ -36,6 +38,11 @@ export class RecentChanges {
     await this.write((changes) => [record, ...changes].slice(0, RECENT_CHANGES_LIMIT));
     this.onAdd?.(record);
     return record;
+  }
+
+  /** A change sent whose answer was lost: not kept here (whether it was applied is not known), only told on. */
+  lost(entry: NewRecord<StockChangeRecord>): void {
+    this.onLost?.({ ...entry, time: this.now().toISOString() });
   }
 
   async markUndone(id: string): Promise<void> {

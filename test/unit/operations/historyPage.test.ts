@@ -32,6 +32,8 @@ describe('stock history page (Chromium)', () => {
       rows[89] = { ...rows[89], action: 'adjust', qty: -9, reason: 'damaged', note: '<img src=x onerror=alert(1)> pallet' };
       // An observed difference carries no quantity.
       rows[88] = { time: rows[88].time, locationCode: rows[88].locationCode, source: 'outside', action: 'observed', before: 1250, after: 1245 };
+      // Our change whose answer was lost, found applied by a later read: no transaction id, and the cell says why.
+      rows[87] = { time: rows[87].time, locationCode: rows[87].locationCode, source: 'single', action: 'adjust', qty: 2, before: 1248, after: 1250, answer: 'lost' };
       await handle.send({ type: 'history', sku: 'AJW-DATES-500', name: '<b>تمر عجوة</b>', rows, now: [{ locationCode: 'RUH-WH1', onHand: 390 }], readAt: rows[89].time + 3_600_000 });
       await handle.page.waitForSelector('.table tbody tr');
       const shown = await handle.page.evaluate(() => ({
@@ -44,6 +46,7 @@ describe('stock history page (Chromium)', () => {
         // Without the marks Intl puts around a figure in Arabic (they stay on the page).
         changes: Array.from(document.querySelectorAll<HTMLTableRowElement>('.table tbody tr')).slice(0, 2).map((row) => [row.cells[3].innerText, row.cells[4].innerText].map((text) => text.replace(/[\u200e\u200f\u061c]/g, ''))),
         headers: Array.from(document.querySelectorAll('.table th')).map((th) => th.getAttribute('scope')),
+        transactions: Array.from(document.querySelectorAll<HTMLTableRowElement>('.table tbody tr')).slice(1, 3).map((row) => row.cells[6].innerText),
       }));
       // Where each character of an element's text is drawn, left to right on the screen.
       const charLefts = (selector: string): Promise<number[]> =>
@@ -63,6 +66,7 @@ describe('stock history page (Chromium)', () => {
       assert.strictEqual(shown.subtitle, '<b>تمر عجوة</b>');
       assert.strictEqual(shown.images, 0, 'a note is text, never markup');
       assert.strictEqual(shown.rows, 90);
+      assert.deepStrictEqual(shown.transactions, ['', strings.answerLost], 'an observed difference has no transaction; a lost answer says why it has none');
       assert.match(shown.first, new RegExp(`${language === 'ar' ? 'تالف' : 'Damaged'} · <img src=x onerror=alert\\(1\\)> pallet`));
       // The action in the page's language, figures in the locale's format.
       assert.deepStrictEqual(shown.changes, language === 'ar'

@@ -53,7 +53,12 @@ describe('operations: the ledger counts the extension’s own changes once', () 
     ledger = Ledger.forEnvironment(dir, 'sandbox');
     recorder = new LedgerRecorder(() => ledger, (error) => assert.fail(String(error)));
     // As src/operations wires it: each recorded change to the ledger, each read's changes observed.
-    fixture.ctx.recent = new RecentChanges(new SlowMemento(), undefined, (record) => void recorder.record(record.environment, ledgerEntriesOf(record)));
+    fixture.ctx.recent = new RecentChanges(
+      new SlowMemento(),
+      undefined,
+      (record) => void recorder.record(record.environment, ledgerEntriesOf(record)),
+      (change) => recorder.expectLost(change.environment, ledgerEntriesOf(change)),
+    );
     fixture.store.onDidChange((event) => void recorder.observe('sandbox', event.changes));
   }
 
@@ -93,7 +98,7 @@ describe('operations: the ledger counts the extension’s own changes once', () 
     assert.ok(Date.parse(between.time) < Date.parse(ours.time), 'the move before ours is dated before it');
   });
 
-  it('a bulk row whose answer was lost and which landed is not "outside" when read, and is entered once when the operator says it was applied', async () => {
+  it('a bulk row whose answer was lost and which landed is not "outside" when read or when the history opens, and is entered once when the operator says it was applied', async () => {
     await wire();
     const { sku, onHand } = stockedSku(fixture, RUH);
     const journal = await Journal.create(dir, { environment: 'sandbox', source: 'changes.csv', rows: [] });
@@ -112,9 +117,56 @@ describe('operations: the ledger counts the extension’s own changes once', () 
     await fixture.store.invalidate([{ sku, locationCode: RUH }]);
     await read;
     assert.deepStrictEqual(await summary(sku), [], 'not another writer\'s change, and not ours until decided');
+    // The history opens before the operator decides: the ledger's last figure is older, and the difference is the undecided row's.
+    await ledger.append([{ time: new Date(Date.now() - 60_000).toISOString(), source: 'outside', action: 'observed', sku, locationCode: RUH, before: onHand - 1, after: onHand }]);
+    assert.deepStrictEqual(await recorder.reconcile('sandbox', sku, await ledger.forSku(sku), [{ locationCode: RUH, onHand: onHand - 3 }], Date.now()), [], 'not outside while undecided');
     // The operator: "They were applied".
     await recorder.record('sandbox', [bulkLedgerEntry(row, { after: onHand - 3, run: journalWrite(journal.start.runId, row.index) })]);
-    assert.deepStrictEqual(await summary(sku), [`bulk ${onHand} → ${onHand - 3}`]);
+    assert.deepStrictEqual(await summary(sku), [`outside ${onHand - 1} → ${onHand}`, `bulk ${onHand} → ${onHand - 3}`]);
+  });
+
+  it('a single adjust whose answer was lost and which landed is entered once as ours, marked "answer lost", when a read shows it', async () => {
+    await wire();
+    const { sku, onHand } = stockedSku(fixture, RUH);
+    fixture.sandbox.addFaults([{ endpoint: 'updateStockQuantity', times: 1, status: 502, afterEffect: true }]);
+    const read = settled(fixture);
+    fixture.prompter.play(type('+3'));
+    await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
+    await read;
+    const entries = await ledger.forSku(sku);
+    assert.deepStrictEqual(entries.map((entry) => `${entry.source} ${entry.action} ${entry.qty} ${entry.before} → ${entry.after} ${entry.answer}`), [`single adjust 3 ${onHand} → ${onHand + 3} lost`]);
+    assert.strictEqual(fixture.ctx.recent.list().length, 0, 'not in Recent Changes: nothing to undo from an answer never read');
+  });
+
+  it('a single set whose answer was lost and which did not land leaves no entry; another writer\'s change after it is outside from the figure read, not from the one it would have left', async () => {
+    await wire();
+    const { sku, onHand } = stockedSku(fixture, RUH);
+    fixture.sandbox.addFaults([{ endpoint: 'updateStockQuantity', times: 1, status: 502 }]);
+    fixture.prompter.play(type(String(onHand + 50)));
+    await changeStock(fixture.ctx, 'set', { sku, locationCode: RUH });
+    await fixture.client.updateStockQuantity({ actionType: 'adjust', locationCode: RUH, sku, qty: 2 });
+    const read = settled(fixture);
+    await fixture.store.invalidate([{ sku, locationCode: RUH }]);
+    await read;
+    assert.deepStrictEqual(await summary(sku), [`outside ${onHand} → ${onHand + 2}`]);
+  });
+
+  it('the history\'s reconciliation records a lost answer\'s change that landed as ours, not as outside', async () => {
+    await wire();
+    const { sku, onHand } = stockedSku(fixture, RUH);
+    let read = settled(fixture);
+    fixture.prompter.play(type('+1'));
+    await changeStock(fixture.ctx, 'adjust', { sku, locationCode: RUH });
+    await read;
+    // A lost answer whose change landed, and no read of the store since (as when the operator opens the history at once).
+    recorder.expectLost('sandbox', [{ time: new Date().toISOString(), source: 'single', action: 'adjust', sku, locationCode: RUH, qty: 4, before: onHand + 1, after: onHand + 5 }]);
+    await fixture.client.updateStockQuantity({ actionType: 'adjust', locationCode: RUH, sku, qty: 4 });
+    const found = await recorder.reconcile('sandbox', sku, await ledger.forSku(sku), [{ locationCode: RUH, onHand: onHand + 5 }], Date.now());
+    assert.deepStrictEqual(found.map((entry) => [entry.source, entry.before, entry.after, entry.answer]), [['single', onHand + 1, onHand + 5, 'lost']]);
+    read = settled(fixture);
+    await fixture.store.invalidate([{ sku, locationCode: RUH }]);
+    await read;
+    assert.deepStrictEqual(await summary(sku), [`single ${onHand} → ${onHand + 1}`, `single ${onHand + 1} → ${onHand + 5}`], 'the store\'s read of it is not a second entry');
   });
 
   it('the history reconciles: a figure the ledger never saw becomes one observed entry, not again from the store', async () => {
