@@ -29,6 +29,8 @@ export interface RecordedExchange {
   source?: { kind: string };
   /** What the server did instead of answering as OTO (see PROXY_NOTES), or the fault it injected. */
   fault?: string;
+  /** `outbound`: a webhook delivery the sandbox sent, not a request it received. */
+  direction?: string;
 }
 
 export function recordingText(exchanges: readonly TrafficExchange[]): string {
@@ -72,18 +74,29 @@ function isRecordedExchange(json: unknown): json is RecordedExchange {
     isRecord(json) && typeof json.id === 'number' && typeof json.method === 'string' && typeof json.endpoint === 'string' && typeof json.path === 'string' &&
     (json.target === undefined || typeof json.target === 'string') && isStringMap(json.query) && isStringMap(json.requestHeaders) && isBody(json.requestBody) &&
     (json.status === undefined || typeof json.status === 'number') && (json.responseBody === undefined || isBody(json.responseBody)) &&
-    (json.source === undefined || (isRecord(json.source) && typeof json.source.kind === 'string')) && (json.fault === undefined || typeof json.fault === 'string')
+    (json.source === undefined || (isRecord(json.source) && typeof json.source.kind === 'string')) && (json.fault === undefined || typeof json.fault === 'string') &&
+    (json.direction === undefined || typeof json.direction === 'string')
   );
 }
 
 /**
- * The recording proxy answered it itself (blocked, refused, the upstream failed): it is not
- * replayed. A blocked write sent now would change the sandbox where OTO never changed, and its
- * recorded answer (the proxy's 403, 404 or 502) says nothing of what OTO answers.
+ * Why an exchange of a recording is not a request to replay: the recording proxy answered it
+ * itself (blocked, refused, the upstream failed), or it is a webhook delivery the sandbox sent. A
+ * blocked write sent now would change the sandbox where OTO never changed, and its recorded answer
+ * (the proxy's 403, 404 or 502) says nothing of what OTO answers; a delivery is the sandbox's own
+ * doing, which the replayed requests cause again.
  */
-export function isAnsweredByProxy(exchange: RecordedExchange): boolean {
-  return exchange.source?.kind === 'proxy' && answeredByProxy(exchange.fault);
+export function notReplayed(exchange: RecordedExchange): 'proxy' | 'webhook' | undefined {
+  if (exchange.direction === 'outbound') {
+    return 'webhook';
+  }
+  return exchange.source?.kind === 'proxy' && answeredByProxy(exchange.fault) ? 'proxy' : undefined;
 }
+
+const NOT_REPLAYED: Readonly<Record<'proxy' | 'webhook', (exchange: RecordedExchange) => string>> = {
+  proxy: (exchange) => `not sent: the recording proxy answered it itself (${exchange.fault ?? ''})`,
+  webhook: () => 'not sent: a webhook delivery the sandbox sent, not a request to it',
+};
 
 export interface ReplayTarget {
   /** The sandbox's base URL, e.g. `http://127.0.0.1:8787/rest/v2`. */
@@ -97,8 +110,8 @@ export interface ReplayedPair {
   answer?: { status: number; text: string };
   /** Why it was not sent, or how sending failed. */
   skipped?: string;
-  /** Not sent because the recording proxy answered it itself: there is no answer of OTO to compare, so no difference. */
-  byProxy?: true;
+  /** Not a request to replay (see notReplayed): there is nothing to compare, so no difference. */
+  notReplayed?: 'proxy' | 'webhook';
 }
 
 /** The answer's first MAX_REPLAYED_ANSWER_BYTES; past them reading stops and the connection is dropped (an endless answer included). */
@@ -149,8 +162,9 @@ export async function replayRecording(recorded: readonly RecordedExchange[], tar
   const pairs: ReplayedPair[] = [];
   for (const exchange of recorded) {
     signal?.throwIfAborted();
-    if (isAnsweredByProxy(exchange)) {
-      pairs.push({ recorded: exchange, skipped: `not sent: the recording proxy answered it itself (${exchange.fault})`, byProxy: true });
+    const why = notReplayed(exchange);
+    if (why !== undefined) {
+      pairs.push({ recorded: exchange, skipped: NOT_REPLAYED[why](exchange), notReplayed: why });
       continue;
     }
     if (exchange.requestBody.truncated) {

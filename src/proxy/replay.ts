@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import { changesState } from '../oto';
 import { isLoopbackHost, startSandbox, type SandboxOptions } from '../sandbox';
 import { compareShapes, describeDifference, shapeOf } from './drift';
-import { isAnsweredByProxy, parseRecording, replayRecording, type RecordedExchange, type ReplayedPair } from './recording';
+import { notReplayed, parseRecording, replayRecording, type RecordedExchange, type ReplayedPair } from './recording';
 
 export interface ReplayOptions {
   file: string;
@@ -54,7 +54,7 @@ function codeOf(status: number | undefined, json: unknown): string | undefined {
 export function differencesOf(pair: ReplayedPair, index: number): string[] {
   const { recorded, answer, skipped } = pair;
   const heading = `#${index + 1} ${recorded.method} ${recorded.target ?? recorded.path}`;
-  if (pair.byProxy) {
+  if (pair.notReplayed !== undefined) {
     return [];
   }
   if (!answer) {
@@ -94,7 +94,7 @@ function targetOf(against: string): URL {
 }
 
 function writesIn(recorded: readonly RecordedExchange[]): number {
-  return recorded.filter((exchange) => changesState(exchange.method, exchange.endpoint) && !isAnsweredByProxy(exchange)).length;
+  return recorded.filter((exchange) => changesState(exchange.method, exchange.endpoint) && notReplayed(exchange) === undefined).length;
 }
 
 export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
@@ -130,8 +130,12 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
   }
   const lines = pairs.flatMap(differencesOf);
   const sent = pairs.filter((pair) => pair.answer !== undefined).length;
-  const byProxy = pairs.filter((pair) => pair.byProxy).length;
-  const ofWhich = `Replayed ${sent} of ${recorded.length} exchanges against ${where}${byProxy === 0 ? '' : ` (${byProxy} the recording proxy answered itself, not sent)`}`;
+  const count = (why: ReplayedPair['notReplayed']): number => pairs.filter((pair) => pair.notReplayed === why).length;
+  const notSent = [
+    [count('proxy'), 'the recording proxy answered itself'],
+    [count('webhook'), 'webhook deliveries the sandbox sent'],
+  ].filter(([number]) => number !== 0).map(([number, what]) => `${number} ${what}`);
+  const ofWhich = `Replayed ${sent} of ${recorded.length} exchanges against ${where}${notSent.length === 0 ? '' : ` (${notSent.join(', ')}: not sent)`}`;
   // As with an empty recording: when nothing was sent, nothing was compared, and a CI step must not pass on it.
   const summary = lines.length > 0
     ? `${ofWhich}: ${lines.length} difference${lines.length === 1 ? '' : 's'}.`

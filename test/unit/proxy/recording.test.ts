@@ -114,6 +114,42 @@ describe('recording proxy: save and replay', () => {
   });
 });
 
+describe('recording replay of a sandbox log with webhook deliveries', () => {
+  it('does not send the deliveries the sandbox made (they are not requests to it), nor count them as differences', async () => {
+    const receiver = http.createServer((request, response) => {
+      request.resume();
+      request.on('end', () => {
+        response.writeHead(200, { 'Content-Type': 'application/json' });
+        response.end('{"ok":true}');
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/oto/webhook`;
+    const recordedOn = await startSandbox({ webhooks: { register: [{ url, webhookType: 'orderStatus', secretKey: 'erp-webhook-secret-4711' }] } });
+    const local = await startSandbox();
+    try {
+      const post = async (endpoint: string, body: unknown, token?: string): Promise<Record<string, unknown>> =>
+        (await call(`${recordedOn.baseUrl}/${endpoint}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) })).json as Record<string, unknown>;
+      const token = (await post('refreshToken', { refresh_token: recordedOn.refreshToken })).access_token as string;
+      const orders = (await post('getPackingOrders', { warehouseCode: 'RUH-WH1' }, token)).orders as Array<{ orderId: string }>;
+      await post('updatePackingStatus', { orderId: orders[orders.length - 1].orderId, packingStatus: 'picked' }, token);
+      await recordedOn.webhooks.idle();
+      const recorded = parseRecording(recordingText(recordedOn.traffic.list().reverse()));
+      assert.deepEqual(recorded.map((exchange) => exchange.direction ?? 'inbound'), ['inbound', 'inbound', 'inbound', 'outbound']);
+
+      const before = received(local).length;
+      const pairs = await replayRecording(recorded, local);
+      assert.deepEqual(received(local).slice(before).map((request) => request.endpoint), ['refreshToken', 'getPackingOrders', 'updatePackingStatus']);
+      assert.equal(pairs[3].skipped, 'not sent: a webhook delivery the sandbox sent, not a request to it');
+      assert.deepEqual(pairs.flatMap(differencesOf), []);
+    } finally {
+      await recordedOn.close();
+      await local.close();
+      await new Promise((resolve) => receiver.close(resolve));
+    }
+  });
+});
+
 describe('recording replay against a hostile target', () => {
   let server: http.Server;
   let baseUrl: string;

@@ -86,11 +86,11 @@ describe('sandbox CLI: --replay', function () {
     lines[4].responseBody.text = JSON.stringify({ message: 'OTO Stock recording proxy: the upstream did not answer', code: 504 });
     const { code, output } = await replay(['--replay', file(lines.map((line) => JSON.stringify(line)).join('\n'))]);
     assert.equal(code, 0, output);
-    assert.equal(output.trim(), 'Replayed 3 of 5 exchanges against a fresh sandbox (2 the recording proxy answered itself, not sent): no differences in status, code or answer shape.');
+    assert.equal(output.trim(), 'Replayed 3 of 5 exchanges against a fresh sandbox (2 the recording proxy answered itself: not sent): no differences in status, code or answer shape.');
     // Writes the proxy blocked are not sent, so they do not make a remote target refuse the recording; replaying nothing fails.
     const blockedOnly = await replay(['--replay', file(JSON.stringify(lines[2])), '--against', 'http://192.0.2.1/rest/v2'], { OTO_REFRESH_TOKEN: 'x' });
     assert.equal(blockedOnly.code, 1, blockedOnly.output);
-    assert.equal(blockedOnly.output.trim(), 'Replayed 0 of 1 exchanges against 192.0.2.1 (1 the recording proxy answered itself, not sent): nothing was sent, so nothing was compared.');
+    assert.equal(blockedOnly.output.trim(), 'Replayed 0 of 1 exchanges against 192.0.2.1 (1 the recording proxy answered itself: not sent): nothing was sent, so nothing was compared.');
     // The same fault on the sandbox's own exchange is not the proxy's: it is replayed and compared.
     lines[2].source = { kind: 'sandbox' };
     const sandboxOwn = await replay(['--replay', file(lines.map((line) => JSON.stringify(line)).join('\n'))]);
