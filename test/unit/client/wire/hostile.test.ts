@@ -113,6 +113,23 @@ describe('OtoClient against a hostile server', () => {
     });
   });
 
+  it('reports an answer that will not decompress as unreadable (not as a network failure cut short), and does not ask again', async () => {
+    for (const encoding of ['gzip', 'deflate', 'br']) {
+      hits.length = 0;
+      handler = (_request, response) => {
+        response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': encoding, 'Content-Length': 13 });
+        response.end('{"name":"Ha"}');
+      };
+      const error = await failure(client().getAccountInfo());
+      assert.equal(error.kind, 'api', encoding);
+      assert.equal(error.status, 200);
+      assert.equal(error.unreadable, true);
+      assert.match(error.message, new RegExp(`^OTO's answer to accountInfo \\(HTTP 200\\) could not be decompressed \\(Content-Encoding: ${encoding}: .+\\)$`));
+      assert.equal(error.attempts, 1);
+      assert.equal(count('accountInfo'), 1, 'the same bytes would come again');
+    }
+  });
+
   it('reports a body cut short as a network error at once, not after the timeout', async () => {
     handler = (_request, response) => {
       response.socket?.write('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"name":"Ha');
