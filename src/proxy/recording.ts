@@ -37,6 +37,15 @@ export function recordingText(exchanges: readonly TrafficExchange[]): string {
   return exchanges.map(jsonLine).join('');
 }
 
+/**
+ * What Save Recording keeps of a store: its last exchanges, oldest first, at most MAX_RECORDED.
+ * The store's history holds up to an eighth more until its next cut: saved, they made a file that
+ * replay refuses.
+ */
+export function recordedExchanges(traffic: { list(): TrafficExchange[] }): TrafficExchange[] {
+  return traffic.list().slice(0, MAX_RECORDED).reverse();
+}
+
 export class RecordingError extends Error {}
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseRecording, recordingText, replayRecording, replaySides, RecordingError } from '../../../src/proxy/recording';
+import { parseRecording, recordedExchanges, recordingText, replayRecording, replaySides, RecordingError } from '../../../src/proxy/recording';
 import { differencesOf } from '../../../src/proxy/replay';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox';
 import { accessToken, call } from '../fakes/sandboxHttp';
@@ -82,6 +82,20 @@ describe('recording proxy: save and replay', () => {
       'not sent: the recording proxy answered it itself (refused by the recording proxy, not sent)',
     ]);
     assert.deepEqual(pairs.flatMap(differencesOf), [], 'no answer of OTO to compare, so no difference');
+  });
+
+  it('saves at most the 1,000 exchanges a replay takes, the latest, oldest first, after a session longer than that', async () => {
+    const token = await accessToken(staging);
+    const reads = Array.from({ length: 1_050 }, (_, index) => `${harness.proxy.baseUrl}/checkInventoryStock?sku=SKU-${index}`);
+    for (let start = 0; start < reads.length; start += 50) {
+      await Promise.all(reads.slice(start, start + 50).map((url) => call(url, { headers: { Authorization: `Bearer ${token}` } })));
+    }
+    assert.ok(harness.proxy.traffic.history().length > 1_000, 'the store holds more than it lists until its next cut');
+    const saved = recordedExchanges(harness.proxy.traffic);
+    assert.equal(saved.length, 1_000);
+    assert.deepEqual(saved.map((exchange) => exchange.id), [...saved.map((exchange) => exchange.id)].sort((a, b) => a - b), 'oldest first');
+    assert.equal(saved.at(-1)?.id, harness.proxy.traffic.list()[0].id, 'up to the latest');
+    assert.equal(parseRecording(recordingText(saved)).length, 1_000);
   });
 
   it('does not send a request whose body was cut when recorded, and says so', async () => {
