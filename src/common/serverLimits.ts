@@ -97,6 +97,7 @@ const turnedAway = new WeakMap<net.Server, Set<net.Socket>>();
  */
 export function applyLimits(server: http.Server, limits: Required<ServerLimits>): void {
   server.on('clientError', answerClientError);
+  server.on('checkContinue', askForBodyWhenRead);
   // Left to Node, a CONNECT is closed without a word and an Expect other than 100-continue gets an
   // empty 417: both get the gateway's JSON like any other refusal, as the last answer on the connection.
   server.on('connect', (request: http.IncomingMessage, socket: net.Socket) => {
@@ -176,6 +177,26 @@ function turnAway(socket: net.Socket, answer: string, busy: Set<net.Socket>, ans
   socket.once('data', () => socket.end(answer));
 }
 
+/** Requests sent with `Expect: 100-continue` whose client has not been told to send the body yet. */
+const awaitingContinue = new WeakMap<http.IncomingMessage, http.ServerResponse>();
+
+/**
+ * `Expect: 100-continue` (curl and .NET's HttpClient send it before larger bodies): Node would say
+ * 100 Continue on arrival, and the client would upload a body the server then refuses unread (no
+ * such endpoint, no valid token, too large). The 100 goes out only once the handler reads the body;
+ * a request answered without it is answered at once (`drained`), and Node closes the connection
+ * after that answer, since the client may never send the body it announced.
+ */
+function askForBodyWhenRead(this: http.Server, request: http.IncomingMessage, response: http.ServerResponse): void {
+  awaitingContinue.set(request, response);
+  request.once('resume', () => {
+    if (awaitingContinue.delete(request) && !response.headersSent) {
+      response.writeContinue();
+    }
+  });
+  this.emit('request', request, response);
+}
+
 /** How long `drained` waits for more of a body that has stopped coming. */
 const DRAIN_PAUSE_MS = 1_000;
 
@@ -187,7 +208,8 @@ const DRAIN_PAUSE_MS = 1_000;
  */
 export function drained(request: http.IncomingMessage): Promise<void> {
   return new Promise((resolve) => {
-    if (request.complete) {
+    // A client waiting for 100 Continue sends no body until told: there is nothing to drain.
+    if (request.complete || awaitingContinue.delete(request)) {
       resolve();
       return;
     }

@@ -36,14 +36,14 @@ export interface Fault {
   body?: string;
   /** Extra response headers, e.g. `{ 'Retry-After': '1' }`. */
   headers?: Record<string, string>;
-  /** Never answer; the socket stays open until the client gives up or the sandbox closes. */
+  /** Never answer; the socket stays open until the client gives up or the sandbox closes. Wins over `reset`, `status` and `body`. */
   hang?: boolean;
   /**
    * Apply the request's effect (e.g. the stock change) first, then lose the answer: hang with
    * `hang`, answer `status`/`body` when given, or else drop the connection.
    */
   afterEffect?: boolean;
-  /** Drop the connection without answering (a network error). Implied by `afterEffect` alone. */
+  /** Drop the connection without answering (a network error). Implied by `afterEffect` alone; wins over `status` and `body`. */
   reset?: boolean;
 }
 

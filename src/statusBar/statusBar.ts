@@ -7,6 +7,7 @@ import type { Environment } from '../session/environment';
 import { sandboxLabel } from '../session/describe';
 import { COMMANDS, focusViewCommand, VIEWS } from '../common/ids';
 import { lowJudgedText, lowSkusText } from '../stock/tree/format';
+import { environmentInText } from '../common/text/environmentName';
 
 /** What the status bar needs from the stock store. */
 export interface LowStockSource {
@@ -34,9 +35,9 @@ export function registerStatusBar(context: vscode.ExtensionContext, { session, l
   const update = () => {
     if (!session.isSignedIn) {
       // Still shown, so the environment in use is always named, signed in or not.
-      const label = vscode.l10n.t('OTO {0} · not signed in', session.environment);
+      const label = vscode.l10n.t('OTO {0} · not signed in', environmentInText(session.environment));
       item.text = `$(account) ${label}`;
-      item.tooltip = vscode.l10n.t('Not signed in to OTO {0}. Click to sign in.', session.environment);
+      item.tooltip = vscode.l10n.t('Not signed in to OTO {0}. Click to sign in.', environmentInText(session.environment));
       item.accessibilityInformation = { label: item.tooltip, role: 'button' };
       item.command = COMMANDS.signIn;
       item.show();
@@ -47,12 +48,12 @@ export function registerStatusBar(context: vscode.ExtensionContext, { session, l
     const sandbox = session.environment === 'sandbox';
     const label =
       low === undefined
-        ? vscode.l10n.t('OTO {0}', session.environment)
-        : vscode.l10n.t('OTO {0} · {1} low', session.environment, low);
+        ? vscode.l10n.t('OTO {0}', environmentInText(session.environment))
+        : vscode.l10n.t('OTO {0} · {1} low', environmentInText(session.environment), low);
     // The beaker marks demo data at a glance, so sandbox figures are never read as a real account's.
     item.text = `${sandbox ? '$(beaker)' : '$(package)'} ${label}`;
     const lines = [
-      sandbox ? sandboxLabel() : vscode.l10n.t('OTO {0}', session.environment),
+      sandbox ? sandboxLabel() : vscode.l10n.t('OTO {0}', environmentInText(session.environment)),
       low === undefined ? undefined : lowSkusText(low),
       low ? lowJudgedText() : undefined,
       vscode.l10n.t('Click to show the Stock view'),

@@ -3,6 +3,7 @@
 // the OTO log, which every request is written to, instead.
 import * as l10n from '@vscode/l10n';
 import { isOtoError } from '../../client';
+import { environmentInText } from './environmentName';
 
 /** No answer at all came from OTO: DNS failure, connection refused or reset. */
 export function isUnreachable(error: unknown): boolean {
@@ -13,5 +14,5 @@ export function isUnreachable(error: unknown): boolean {
 export function unreachableText(environment?: string): string {
   return environment === undefined
     ? l10n.t('OTO cannot be reached — check your network or proxy.')
-    : l10n.t('OTO {0} cannot be reached — check your network or proxy.', environment);
+    : l10n.t('OTO {0} cannot be reached — check your network or proxy.', environmentInText(environment));
 }

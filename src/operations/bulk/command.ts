@@ -27,6 +27,7 @@ import { withCancellableProgress } from '../../common/ui/progress';
 import { skuCount } from '../../stock/tree/format';
 import { plural } from '../../common/text/plural';
 import { describeError, describeErrorForLog } from '../../common/text/errorText';
+import { environmentInText } from '../../common/text/environmentName';
 
 const l10n = vscode.l10n;
 /** Larger files are not read: 10,000 rows of changes fit in far less. */
@@ -114,7 +115,7 @@ async function planAndApply(deps: OperationsDeps, changes: readonly BulkChange[]
     return;
   }
   if (deps.environment() !== environment) {
-    void vscode.window.showWarningMessage(l10n.t('OTO switched from {0} to {1} while this was being prepared, so nothing was sent. Run the command again.', environment, deps.environment()));
+    void vscode.window.showWarningMessage(l10n.t('OTO switched from {0} to {1} while this was being prepared, so nothing was sent. Run the command again.', environmentInText(environment), environmentInText(deps.environment())));
     return;
   }
   const journal = await Journal.create(deps.journalDir, { environment, source, rows: preview.rows, resumes: resumes?.start.runId });

@@ -13,6 +13,7 @@ import { Journal, openJournals, type ReadJournal } from '../journal';
 import { askTransfer } from './flow';
 import { choiceLabels, describeHeld, describeTransfer, figuresNow, isComplete, outcomeOfJournal, runTransfer, sendReverse, sendSecond, TRANSFER_STEPS, type RetryResult, type StepName, type StepOutcome, type TransferOutcome, type TransferPlan } from './transfer';
 import { describeError, describeErrorForLog } from '../../common/text/errorText';
+import { environmentInText } from '../../common/text/environmentName';
 
 const l10n = vscode.l10n;
 
@@ -44,7 +45,7 @@ export class Transfers {
       }
       const { plan, client, environment } = asked;
       if (deps.environment() !== environment) {
-        void vscode.window.showWarningMessage(l10n.t('OTO switched from {0} to {1} while this was being prepared, so nothing was sent. Run the command again.', environment, deps.environment()));
+        void vscode.window.showWarningMessage(l10n.t('OTO switched from {0} to {1} while this was being prepared, so nothing was sent. Run the command again.', environmentInText(environment), environmentInText(deps.environment())));
         return;
       }
       const journal = await Journal.create(deps.journalDir, { environment, source: `${plan.sku} ${plan.from} → ${plan.to}`, rows: [], transfer: plan });

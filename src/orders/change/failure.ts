@@ -5,6 +5,7 @@ import { describeError } from '../../common/text/errorText';
 import { connect, type Connection, type FlowContext } from '../context';
 import * as l10n from '@vscode/l10n';
 import type { MessageLevel } from '../../stockChange/prompts/prompter';
+import { environmentInText } from '../../common/text/environmentName';
 
 /** The flow's connection, or undefined once the user has been told why there is none (not signed in, say). */
 export async function connectOrReport(ctx: FlowContext, title: string): Promise<Connection | undefined> {
@@ -24,11 +25,11 @@ export async function connectOrReport(ctx: FlowContext, title: string): Promise<
 export async function stillCurrent(ctx: FlowContext, connection: Connection): Promise<boolean> {
   const now = ctx.environment();
   if (now !== connection.environment) {
-    await ctx.prompter.message('warning', l10n.t('OTO switched from {0} to {1} while this was being prepared, so nothing was sent. Run the command again.', connection.environment, now), []);
+    await ctx.prompter.message('warning', l10n.t('OTO switched from {0} to {1} while this was being prepared, so nothing was sent. Run the command again.', environmentInText(connection.environment), environmentInText(now)), []);
     return false;
   }
   if (ctx.generation() !== connection.generation) {
-    await ctx.prompter.message('warning', l10n.t('You signed in or out of OTO {0} while this was being prepared, so nothing was sent. Run the command again.', now), []);
+    await ctx.prompter.message('warning', l10n.t('You signed in or out of OTO {0} while this was being prepared, so nothing was sent. Run the command again.', environmentInText(now)), []);
     return false;
   }
   return true;

@@ -7,6 +7,7 @@ import * as l10n from '@vscode/l10n';
 import type { StockChangeRecord } from '../../stockChange/records';
 import { findLocation } from '../../stockChange/target';
 import { resultingStock } from '../../stockChange/quantity';
+import { environmentInText } from '../../common/text/environmentName';
 
 /**
  * Undos under way, by record id: one per flows' bundle, owned by what runs the flows. The
@@ -54,7 +55,7 @@ async function undoOnce(ctx: FlowContext, record: StockChangeRecord, location: R
     return;
   }
   if (madeIn !== undefined && madeIn !== ctx.generation()) {
-    await ctx.prompter.message('warning', l10n.t('You signed in or out of OTO {0} since this change of {1}, so it was not undone here. Undo it from the account it was made in.', record.environment, subject), []);
+    await ctx.prompter.message('warning', l10n.t('You signed in or out of OTO {0} since this change of {1}, so it was not undone here. Undo it from the account it was made in.', environmentInText(record.environment), subject), []);
     return;
   }
   try {

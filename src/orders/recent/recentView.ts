@@ -13,6 +13,7 @@ import { findLocation, locationName } from '../../stockChange/target';
 import { Step, runSteps } from '../../stockChange/prompts/steps';
 import { undoStockChange } from '../change/undo';
 import type { LedgerEntry } from '../../stockChange/ledgerEntry';
+import { environmentInText } from '../../common/text/environmentName';
 
 /** One row of the list: a recorded change or order, a bulk row, or a transfer's steps. */
 export type Listed =
@@ -72,7 +73,7 @@ function stockItem(stock: StockView, row: StockRow, icon: string, kind: string, 
     // Every row starts with an icon saying what it was, so the labels line up.
     label: `${icon} ${row.sku} · ${where}`,
     description: l10n.t('{0} → {1} ({2}) · transaction {3}', row.before ?? '—', row.after ?? '—', kind, row.transactionId ?? '—'),
-    detail: undone ? l10n.t('{0} · {1} · undone', when, environment) : l10n.t('{0} · {1}', when, environment),
+    detail: undone ? l10n.t('{0} · {1} · undone', when, environmentInText(environment)) : l10n.t('{0} · {1}', when, environmentInText(environment)),
   };
 }
 
@@ -90,7 +91,7 @@ function describe(stock: StockView, listed: Listed, recent: readonly RecentChang
     return {
       label: `$(arrow-swap) ${first.sku} · ${from} → ${to}`,
       description: l10n.t('transfer of {0} · transactions {1}', unitCount(Math.abs(first.qty ?? 0)), references),
-      detail: l10n.t('{0} · {1}', when, environment),
+      detail: l10n.t('{0} · {1}', when, environmentInText(environment)),
       value: listed,
     };
   }

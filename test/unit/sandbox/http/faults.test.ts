@@ -80,6 +80,20 @@ describe('sandbox faults', () => {
     });
   }
 
+  it('takes one way to fail when a fault names several: a hang over a dropped connection over a status, after any latency', async () => {
+    await start({ faults: [
+      { endpoint: 'accountInfo', hang: true, reset: true, status: 503, times: 1 },
+      { endpoint: 'accountInfo', reset: true, status: 503, body: '{}', times: 1 },
+      { endpoint: 'accountInfo', latencyMs: 150, status: 503, times: 1 },
+    ] });
+    const get = (ms: number) => fetch(`${sandbox.baseUrl}/accountInfo`, { headers: { Authorization: `Bearer ${api.token}` }, signal: AbortSignal.timeout(ms) });
+    await assert.rejects(get(300), (error: Error) => error.name === 'TimeoutError', 'hung: no answer, no drop');
+    await assert.rejects(get(2000), (error: Error) => error.name !== 'TimeoutError', 'dropped, not answered 503');
+    const started = Date.now();
+    assert.strictEqual((await get(2000)).status, 503);
+    assert.ok(Date.now() - started >= 140, 'the latency came first');
+  });
+
   it('applies nothing when the fault replaces the answer', async () => {
     await start({ faults: [{ endpoint: 'updateStockQuantity', reset: true, times: 1 }, { endpoint: 'updateStockQuantity', status: 500, times: 1 }] });
     const before = await onHand();
