@@ -5,7 +5,7 @@ import type { TrafficExchange } from '../traffic/exchange';
 import { jsonLine } from '../traffic/jsonl';
 import { readJsonLines } from '../common/text/jsonLines';
 import { shortenTokens } from '../traffic/tokens';
-import { answeredByProxy } from './types';
+import { answeredByProxy, leavesApi } from './types';
 
 /** A recording holds at most this many exchanges (the traffic store's default capacity). */
 export const MAX_RECORDED = 1_000;
@@ -180,7 +180,13 @@ export async function replayRecording(recorded: readonly RecordedExchange[], tar
       pairs.push({ recorded: exchange, skipped: 'not sent: its body was cut when it was recorded' });
       continue;
     }
-    const pathAndQuery = (exchange.target ?? exchange.path).replace(/^\/rest\/v2\//, '');
+    const recordedTarget = exchange.target ?? exchange.path;
+    const pathAndQuery = recordedTarget.replace(/^\/rest\/v2\//, '');
+    // The recording is a file anyone may have edited: its requests go below /rest/v2/ of the target, nowhere else.
+    if (pathAndQuery === recordedTarget || leavesApi(pathAndQuery)) {
+      pairs.push({ recorded: exchange, skipped: 'not sent: its path is not below /rest/v2/' });
+      continue;
+    }
     const headers: Record<string, string> = {};
     const contentType = exchange.requestHeaders['content-type'];
     if (contentType !== undefined) {

@@ -37,6 +37,15 @@ export function answeredByProxy(fault: string | undefined): boolean {
   return fault === PROXY_NOTES.blocked || fault === PROXY_NOTES.refused || (fault?.startsWith(PROXY_NOTES.upstreamFailed) ?? false);
 }
 
+/**
+ * True when `pathAndQuery` (what follows `/rest/v2/`) could climb out of it once a server
+ * normalises it: a dot segment, an encoded slash or a backslash.
+ */
+export function leavesApi(pathAndQuery: string): boolean {
+  const path = pathAndQuery.split('?', 1)[0];
+  return path.split('/').some((segment) => /^(\.|%2e){1,2}$/i.test(segment)) || /\\|%5c|%2f/i.test(path);
+}
+
 /** One exchange as the proxy saw it, before capture shortens its tokens. */
 export interface ProxiedExchange {
   readonly startedAt: number;

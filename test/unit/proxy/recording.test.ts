@@ -98,6 +98,17 @@ describe('recording proxy: save and replay', () => {
     assert.equal(parseRecording(recordingText(saved)).length, 1_000);
   });
 
+  it('sends nothing outside /rest/v2/ of the target, whatever an edited recording says (dot segments, encoded slashes, other paths)', async () => {
+    const line = (target: string): string => JSON.stringify({ id: 1, method: 'POST', endpoint: 'x', path: target.split('?')[0], target, query: {}, requestHeaders: {}, requestBody: { text: '', truncated: false }, status: 200 });
+    const targets = ['/rest/v2/../../__oto/reset', '/rest/v2/%2e%2e/%2E%2E/__oto/reset', '/rest/v2/..%2f..%2f__oto/reset', '/rest/v2/..\\..\\__oto/reset', '/__oto/reset'];
+    const recorded = parseRecording(targets.map(line).join('\n'));
+    const before = received(local).length;
+    const pairs = await replayRecording(recorded, local);
+    assert.deepEqual(pairs.map((pair) => pair.skipped), targets.map(() => 'not sent: its path is not below /rest/v2/'));
+    assert.equal(received(local).length, before);
+    assert.equal(pairs.flatMap(differencesOf).length, targets.length, 'each one a difference: the recording was not replayed whole');
+  });
+
   it('does not send a request whose body was cut when recorded, and says so', async () => {
     const [exchange] = parseRecording(JSON.stringify({ id: 1, method: 'POST', endpoint: 'updateStockQuantity', path: '/rest/v2/updateStockQuantity', query: {}, requestHeaders: {}, requestBody: { text: '{"a":', truncated: true }, status: 200 }));
     const before = received(local).length;
