@@ -31,6 +31,13 @@ export interface OtoClientOptions extends EngineOptions {
 }
 
 const PAGE_SIZE = 100;
+/**
+ * The most products listProducts reads (1,000 pages), as many as the sandbox can hold. A count
+ * past it, or pages of new SKUs past it, is refused rather than followed: a server claiming a
+ * trillion products would otherwise be asked for ten billion pages.
+ */
+const MAX_PRODUCTS = 100_000;
+const MAX_PRODUCT_PAGES = MAX_PRODUCTS / PAGE_SIZE;
 
 export class OtoClient {
   readonly baseUrl: string;
@@ -144,7 +151,12 @@ export class OtoClient {
   async listProducts(options?: RequestOptions): Promise<Product[]> {
     const page = (currentPage: number, signal?: AbortSignal): Promise<{ productCount?: number; products: Product[] }> =>
       this.engine.call({ ...callOf('productList'), body: { pageSize: PAGE_SIZE, currentPage }, check: answers.productPageAnswer }, signal);
+    const tooMany = (count: string): OtoError =>
+      new OtoError({ kind: 'api', endpoint: 'productList', message: `OTO's answer to productList counts ${count} products; the client lists at most ${MAX_PRODUCTS.toLocaleString('en-US')}` });
     const first = await page(1, options?.signal);
+    if (first.productCount !== undefined && first.productCount > MAX_PRODUCTS) {
+      throw tooMany(String(first.productCount));
+    }
     const pages = [first];
     if (first.productCount !== undefined) {
       const rest = Array.from({ length: Math.max(0, Math.ceil(first.productCount / PAGE_SIZE) - 1) }, (_, index) => index + 2);
@@ -169,6 +181,9 @@ export class OtoClient {
         last = await page(number, options?.signal);
         if (!addNew(last.products)) {
           break;
+        }
+        if (number > MAX_PRODUCT_PAGES) {
+          throw tooMany(`more than ${MAX_PRODUCTS.toLocaleString('en-US')}`);
         }
       }
     }

@@ -98,6 +98,18 @@ const turnedAway = new WeakMap<net.Server, Set<net.Socket>>();
 export function applyLimits(server: http.Server, limits: Required<ServerLimits>): void {
   server.on('clientError', answerClientError);
   server.on('checkContinue', askForBodyWhenRead);
+  // Left to Node, a CONNECT is closed without a word and an Expect other than 100-continue gets an
+  // empty 417: both get the gateway's JSON like any other refusal, as the last answer on the connection.
+  server.on('connect', (request: http.IncomingMessage, socket: net.Socket) => {
+    socket.on('error', () => socket.destroy());
+    socket.end(rawAnswer(405, `${request.method ?? 'CONNECT'} is not served: this is OTO's API, not a proxy to tunnel through`));
+  });
+  server.on('checkExpectation', (request: http.IncomingMessage, response: http.ServerResponse) => {
+    const body = JSON.stringify(gatewayErrorBody(417, `Expect: ${String(request.headers.expect).slice(0, 60)} is not supported (only 100-continue is)`));
+    response.shouldKeepAlive = false;
+    response.writeHead(417, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+    response.end(body);
+  });
   // http.Server hears of a new socket through its one 'connection' listener; it is taken out and
   // called only for connections within the cap.
   const listeners = server.listeners('connection');

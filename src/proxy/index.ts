@@ -9,7 +9,7 @@ import { referenceShapes, shapeDriftRule } from './drift';
 import { resolveLimits, stopServer, trackActivity } from '../common/serverLimits';
 import { createProxyServer, UPSTREAM_LIMITS } from './server';
 import { createSimulator } from './simulate';
-import { DEFAULT_WRITES, WRITES_MODES, type ProxiedExchange, type ProxyLimits, type ProxyOptions, type RunningProxy, type WritesMode } from './types';
+import { DEFAULT_WRITES, PROXY_NOTES, WRITES_MODES, type ProxiedExchange, type ProxyLimits, type ProxyOptions, type RunningProxy, type WritesMode } from './types';
 import { createUpstream } from './upstream';
 
 export * from './types';
@@ -30,13 +30,13 @@ function resolveProxyLimits(limits: ProxyLimits = {}): Required<ProxyLimits> {
 function handlingNote(exchange: ProxiedExchange, writes: WritesMode): string | undefined {
   switch (exchange.handling) {
     case 'blocked':
-      return 'blocked by the recording proxy (writes: block), not sent';
+      return PROXY_NOTES.blocked;
     case 'simulated':
-      return 'simulated by the recording proxy (writes: simulate), not sent';
+      return PROXY_NOTES.simulated;
     case 'refused':
-      return 'refused by the recording proxy, not sent';
+      return PROXY_NOTES.refused;
     case 'upstream-failed':
-      return `upstream failed: ${exchange.failure ?? 'no answer'}`;
+      return `${PROXY_NOTES.upstreamFailed}${exchange.failure ?? 'no answer'}`;
     default:
       return writes === 'simulate' && exchange.simulatedRead ? 'answer includes simulated changes' : undefined;
   }

@@ -5,6 +5,7 @@ import type { TrafficExchange } from '../traffic/exchange';
 import { jsonLine } from '../traffic/jsonl';
 import { readJsonLines } from '../common/text/jsonLines';
 import { shortenTokens } from '../traffic/tokens';
+import { answeredByProxy, leavesApi } from './types';
 
 /** A recording holds at most this many exchanges (the traffic store's default capacity). */
 export const MAX_RECORDED = 1_000;
@@ -24,10 +25,25 @@ export interface RecordedExchange {
   requestBody: { text: string; truncated: boolean };
   status?: number;
   responseBody?: { text: string; truncated: boolean };
+  /** Who answered: the sandbox, or OTO behind the proxy. */
+  source?: { kind: string };
+  /** What the server did instead of answering as OTO (see PROXY_NOTES), or the fault it injected. */
+  fault?: string;
+  /** `outbound`: a webhook delivery the sandbox sent, not a request it received. */
+  direction?: string;
 }
 
 export function recordingText(exchanges: readonly TrafficExchange[]): string {
   return exchanges.map(jsonLine).join('');
+}
+
+/**
+ * What Save Recording keeps of a store: its last exchanges, oldest first, at most MAX_RECORDED.
+ * The store's history holds up to an eighth more until its next cut: saved, they made a file that
+ * replay refuses.
+ */
+export function recordedExchanges(traffic: { list(): TrafficExchange[] }): TrafficExchange[] {
+  return traffic.list().slice(0, MAX_RECORDED).reverse();
 }
 
 export class RecordingError extends Error {}
@@ -66,9 +82,30 @@ function isRecordedExchange(json: unknown): json is RecordedExchange {
   return (
     isRecord(json) && typeof json.id === 'number' && typeof json.method === 'string' && typeof json.endpoint === 'string' && typeof json.path === 'string' &&
     (json.target === undefined || typeof json.target === 'string') && isStringMap(json.query) && isStringMap(json.requestHeaders) && isBody(json.requestBody) &&
-    (json.status === undefined || typeof json.status === 'number') && (json.responseBody === undefined || isBody(json.responseBody))
+    (json.status === undefined || typeof json.status === 'number') && (json.responseBody === undefined || isBody(json.responseBody)) &&
+    (json.source === undefined || (isRecord(json.source) && typeof json.source.kind === 'string')) && (json.fault === undefined || typeof json.fault === 'string') &&
+    (json.direction === undefined || typeof json.direction === 'string')
   );
 }
+
+/**
+ * Why an exchange of a recording is not a request to replay: the recording proxy answered it
+ * itself (blocked, refused, the upstream failed), or it is a webhook delivery the sandbox sent. A
+ * blocked write sent now would change the sandbox where OTO never changed, and its recorded answer
+ * (the proxy's 403, 404 or 502) says nothing of what OTO answers; a delivery is the sandbox's own
+ * doing, which the replayed requests cause again.
+ */
+export function notReplayed(exchange: RecordedExchange): 'proxy' | 'webhook' | undefined {
+  if (exchange.direction === 'outbound') {
+    return 'webhook';
+  }
+  return exchange.source?.kind === 'proxy' && answeredByProxy(exchange.fault) ? 'proxy' : undefined;
+}
+
+const NOT_REPLAYED: Readonly<Record<'proxy' | 'webhook', (exchange: RecordedExchange) => string>> = {
+  proxy: (exchange) => `not sent: the recording proxy answered it itself (${exchange.fault ?? ''})`,
+  webhook: () => 'not sent: a webhook delivery the sandbox sent, not a request to it',
+};
 
 export interface ReplayTarget {
   /** The sandbox's base URL, e.g. `http://127.0.0.1:8787/rest/v2`. */
@@ -82,11 +119,28 @@ export interface ReplayedPair {
   answer?: { status: number; text: string };
   /** Why it was not sent, or how sending failed. */
   skipped?: string;
+  /** Not a request to replay (see notReplayed): there is nothing to compare, so no difference. */
+  notReplayed?: 'proxy' | 'webhook';
 }
 
+/** The answer's first MAX_REPLAYED_ANSWER_BYTES; past them reading stops and the connection is dropped (an endless answer included). */
 async function readAnswer(response: Response): Promise<string> {
-  const bytes = Buffer.from(await response.arrayBuffer());
-  return bytes.length > MAX_REPLAYED_ANSWER_BYTES ? `${bytes.subarray(0, MAX_REPLAYED_ANSWER_BYTES).toString('utf8')}\n… (cut at ${MAX_REPLAYED_ANSWER_BYTES} bytes)` : bytes.toString('utf8');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let cut = false;
+  const reader = response.body?.getReader() as ReadableStreamDefaultReader<Uint8Array> | undefined;
+  for (let read = await reader?.read(); read && !read.done; read = await reader?.read()) {
+    chunks.push(Buffer.from(read.value.buffer, read.value.byteOffset, read.value.byteLength));
+    size += read.value.byteLength;
+    if (size > MAX_REPLAYED_ANSWER_BYTES) {
+      cut = true;
+      // Cancelling the stream drops the connection: nothing more is read.
+      await reader?.cancel();
+      break;
+    }
+  }
+  const bytes = Buffer.concat(chunks, size);
+  return cut ? `${bytes.subarray(0, MAX_REPLAYED_ANSWER_BYTES).toString('utf8')}\n… (cut at ${MAX_REPLAYED_ANSWER_BYTES} bytes)` : bytes.toString('utf8');
 }
 
 /**
@@ -117,11 +171,22 @@ export async function replayRecording(recorded: readonly RecordedExchange[], tar
   const pairs: ReplayedPair[] = [];
   for (const exchange of recorded) {
     signal?.throwIfAborted();
+    const why = notReplayed(exchange);
+    if (why !== undefined) {
+      pairs.push({ recorded: exchange, skipped: NOT_REPLAYED[why](exchange), notReplayed: why });
+      continue;
+    }
     if (exchange.requestBody.truncated) {
       pairs.push({ recorded: exchange, skipped: 'not sent: its body was cut when it was recorded' });
       continue;
     }
-    const pathAndQuery = (exchange.target ?? exchange.path).replace(/^\/rest\/v2\//, '');
+    const recordedTarget = exchange.target ?? exchange.path;
+    const pathAndQuery = recordedTarget.replace(/^\/rest\/v2\//, '');
+    // The recording is a file anyone may have edited: its requests go below /rest/v2/ of the target, nowhere else.
+    if (pathAndQuery === recordedTarget || leavesApi(pathAndQuery)) {
+      pairs.push({ recorded: exchange, skipped: 'not sent: its path is not below /rest/v2/' });
+      continue;
+    }
     const headers: Record<string, string> = {};
     const contentType = exchange.requestHeaders['content-type'];
     if (contentType !== undefined) {

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import { changesState } from '../oto';
 import { isLoopbackHost, startSandbox, type SandboxOptions } from '../sandbox';
 import { compareShapes, describeDifference, shapeOf } from './drift';
-import { parseRecording, replayRecording, type RecordedExchange, type ReplayedPair } from './recording';
+import { notReplayed, parseRecording, replayRecording, type RecordedExchange, type ReplayedPair } from './recording';
 
 export interface ReplayOptions {
   file: string;
@@ -54,6 +54,9 @@ function codeOf(status: number | undefined, json: unknown): string | undefined {
 export function differencesOf(pair: ReplayedPair, index: number): string[] {
   const { recorded, answer, skipped } = pair;
   const heading = `#${index + 1} ${recorded.method} ${recorded.target ?? recorded.path}`;
+  if (pair.notReplayed !== undefined) {
+    return [];
+  }
   if (!answer) {
     return [`${heading}: ${skipped ?? 'not sent'}`];
   }
@@ -91,7 +94,7 @@ function targetOf(against: string): URL {
 }
 
 function writesIn(recorded: readonly RecordedExchange[]): number {
-  return recorded.filter((exchange) => changesState(exchange.method, exchange.endpoint)).length;
+  return recorded.filter((exchange) => changesState(exchange.method, exchange.endpoint) && notReplayed(exchange) === undefined).length;
 }
 
 export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
@@ -127,8 +130,17 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
   }
   const lines = pairs.flatMap(differencesOf);
   const sent = pairs.filter((pair) => pair.answer !== undefined).length;
-  const summary = lines.length === 0
-    ? `Replayed ${sent} of ${recorded.length} exchanges against ${where}: no differences in status, code or answer shape.`
-    : `Replayed ${sent} of ${recorded.length} exchanges against ${where}: ${lines.length} difference${lines.length === 1 ? '' : 's'}.`;
-  return { lines: [...lines, summary], differences: lines.length, exitCode: lines.length === 0 ? 0 : 1 };
+  const count = (why: ReplayedPair['notReplayed']): number => pairs.filter((pair) => pair.notReplayed === why).length;
+  const notSent = [
+    [count('proxy'), 'the recording proxy answered itself'],
+    [count('webhook'), 'webhook deliveries the sandbox sent'],
+  ].filter(([number]) => number !== 0).map(([number, what]) => `${number} ${what}`);
+  const ofWhich = `Replayed ${sent} of ${recorded.length} exchanges against ${where}${notSent.length === 0 ? '' : ` (${notSent.join(', ')}: not sent)`}`;
+  // As with an empty recording: when nothing was sent, nothing was compared, and a CI step must not pass on it.
+  const summary = lines.length > 0
+    ? `${ofWhich}: ${lines.length} difference${lines.length === 1 ? '' : 's'}.`
+    : sent === 0
+      ? `${ofWhich}: nothing was sent, so nothing was compared.`
+      : `${ofWhich}: no differences in status, code or answer shape.`;
+  return { lines: [...lines, summary], differences: lines.length, exitCode: lines.length === 0 && sent > 0 ? 0 : 1 };
 }

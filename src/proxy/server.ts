@@ -4,7 +4,7 @@
 import * as http from 'node:http';
 import { applyLimits, drained, serverOptions } from '../common/serverLimits';
 import type { Simulator } from './simulate';
-import type { ProxiedExchange, ProxyLimits, WritesMode } from './types';
+import { leavesApi, type ProxiedExchange, type ProxyLimits, type WritesMode } from './types';
 import { decodedBody, UpstreamFailure, type Upstream, type UpstreamAnswer } from './upstream';
 import { API_PREFIX, changesState as isWrite, gatewayErrorBody } from '../oto';
 
@@ -60,9 +60,7 @@ function apiPath(target: string): string {
     throw new Refusal(404, `The recording proxy forwards only ${API_PREFIX}… (got ${target.slice(0, 80)})`);
   }
   const rest = target.slice(API_PREFIX.length);
-  const path = rest.split('?', 1)[0];
-  // A dot segment or a backslash could climb out of /rest/v2/ once the upstream normalises it.
-  if (path.split('/').some((segment) => /^(\.|%2e){1,2}$/i.test(segment)) || /\\|%5c|%2f/i.test(path)) {
+  if (leavesApi(rest)) {
     throw new Refusal(400, 'The path must not leave /rest/v2/ (dot segments, encoded slashes and backslashes are refused)');
   }
   return rest;

@@ -20,6 +20,32 @@ export interface ProxyLimits extends ServerLimits {
   maxAnswerBytes?: number;
 }
 
+/**
+ * How an exchange's `fault` says what the proxy did instead of passing it on (blocked, simulated,
+ * refused, the upstream failed), as the traffic view, the log and a saved recording show it.
+ */
+export const PROXY_NOTES = {
+  blocked: 'blocked by the recording proxy (writes: block), not sent',
+  simulated: 'simulated by the recording proxy (writes: simulate), not sent',
+  refused: 'refused by the recording proxy, not sent',
+  /** Followed by what failed. */
+  upstreamFailed: 'upstream failed: ',
+} as const;
+
+/** The proxy answered it itself, and OTO never did: blocked, refused, or the upstream failed (a simulated write was answered by the sandbox, as OTO would). */
+export function answeredByProxy(fault: string | undefined): boolean {
+  return fault === PROXY_NOTES.blocked || fault === PROXY_NOTES.refused || (fault?.startsWith(PROXY_NOTES.upstreamFailed) ?? false);
+}
+
+/**
+ * True when `pathAndQuery` (what follows `/rest/v2/`) could climb out of it once a server
+ * normalises it: a dot segment, an encoded slash or a backslash.
+ */
+export function leavesApi(pathAndQuery: string): boolean {
+  const path = pathAndQuery.split('?', 1)[0];
+  return path.split('/').some((segment) => /^(\.|%2e){1,2}$/i.test(segment)) || /\\|%5c|%2f/i.test(path);
+}
+
 /** One exchange as the proxy saw it, before capture shortens its tokens. */
 export interface ProxiedExchange {
   readonly startedAt: number;

@@ -2,7 +2,7 @@
 // against Sandbox. Thin prompts over the proxy core (src/proxy) and its recording functions.
 import * as vscode from 'vscode';
 import type { VirtualTexts } from '../common/ui/virtualTexts';
-import { parseRecording, recordingText, RecordingError, replayRecording as replayAgainst, replaySides } from '../proxy/recording';
+import { parseRecording, recordedExchanges, recordingText, RecordingError, replayRecording as replayAgainst, replaySides } from '../proxy/recording';
 import type { WritesMode } from '../proxy/types';
 import type { RemoteEnvironment } from '../session/environment';
 import { environmentName } from '../session/describe';
@@ -89,7 +89,8 @@ export async function stopProxy(controller: RecordingProxyController): Promise<v
 }
 
 export async function saveRecording(controller: RecordingProxyController): Promise<void> {
-  const exchanges = controller.traffic?.history() ?? [];
+  const traffic = controller.traffic;
+  const exchanges = traffic ? recordedExchanges(traffic) : [];
   if (exchanges.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('The recording proxy has seen no exchange yet: nothing to save.'));
     return;

@@ -241,9 +241,16 @@ function captureResponseHeaders(headers: HeaderValues): Readonly<Record<string, 
   return kept;
 }
 
+/**
+ * `success: false` as any server writes it: OTO's documentation spaces it (`"success": false`), a
+ * pretty-printing upstream breaks lines. Tested on the text, so a 2xx body is parsed only when it
+ * may be a refusal.
+ */
+const SUCCESS_FALSE = /"success"\s*:\s*false/;
+
 /** The error code of an OTO error answer, whichever of OTO's three shapes it has. */
 export function otoCodeOf(status: number | undefined, body: CapturedBody | undefined): string | undefined {
-  if (status === undefined || !body || (status < 400 && !body.text.includes('"success":false'))) {
+  if (status === undefined || !body || (status < 400 && !SUCCESS_FALSE.test(body.text))) {
     return undefined;
   }
   const json = body.json as Record<string, unknown> | undefined;

@@ -7,7 +7,7 @@ import type { TrafficExchange } from '../traffic/exchange';
 import type { TrafficCommands, WorkbenchWiring } from './deps';
 import { TrafficDocuments } from './documents';
 import type { TrafficFeed } from './feed';
-import { trafficRow } from './rows';
+import { isDelivery, trafficRow } from './rows';
 import type { TrafficView } from './trafficView';
 
 function asRequest(feed: TrafficFeed, exchange: TrafficExchange): RequestLike & { environment: string } {
@@ -58,13 +58,21 @@ export function trafficCommands(feed: TrafficFeed, view: TrafficView, deps: Work
       await run(exchange);
     }
   };
+  // Copy as cURL and Replay make a request to the sandbox; a delivery the sandbox sent is none.
+  const onRequest = (run: (exchange: TrafficExchange) => Promise<unknown>) => onExchange(async (exchange) => {
+    if (isDelivery(exchange)) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('#{0} is a webhook delivery the sandbox sent, not a request to it: open it to see what was sent.', exchange.id));
+      return;
+    }
+    await run(exchange);
+  });
   return {
     openExchange: onExchange((exchange) => TrafficDocuments.open(exchange)),
-    copyExchangeAsCurl: onExchange(async (exchange) => {
+    copyExchangeAsCurl: onRequest(async (exchange) => {
       await vscode.env.clipboard.writeText(buildCurl(asRequest(feed, exchange)));
       void vscode.window.showInformationMessage(vscode.l10n.t('Copied as cURL. Set OTO_ACCESS_TOKEN in your shell before running it.'));
     }),
-    replayExchange: onExchange(async (exchange) => {
+    replayExchange: onRequest(async (exchange) => {
       // Listening starts before the request is sent, so its exchange cannot be missed.
       const next = nextOwnExchange(feed, exchange.endpoint);
       if (!(await deps.replayRequest(asRequest(feed, exchange), deps.session, deps.stock))) {

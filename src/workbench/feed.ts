@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { TrafficExchange } from '../traffic/exchange';
 import type { ProxyTrafficSource, RunningSandboxLike, TrafficStoreLike, WorkbenchSession } from './deps';
 import { Disposable, SwappedSubscriptions } from '../common/lifecycle';
+import { exchangeUrl } from './rows';
 
 type ProxyLike = { readonly baseUrl: string; readonly traffic: TrafficStoreLike };
 
@@ -62,9 +63,7 @@ export class TrafficFeed extends Disposable {
 
   /** The URL the exchange was sent to, on the origin of the sandbox or proxy that took it. */
   urlOf(exchange: TrafficExchange): string {
-    const server = exchange.source.kind === 'proxy' ? this.proxy : this.current;
-    const origin = server ? new URL(server.baseUrl).origin : 'http://127.0.0.1';
-    return `${origin}${exchange.target ?? exchange.path}`;
+    return exchangeUrl(exchange, (exchange.source.kind === 'proxy' ? this.proxy : this.current)?.baseUrl);
   }
 
   private followProxy(proxy: ProxyLike | undefined): void {

@@ -12,6 +12,28 @@ export interface TrafficRow {
   /** A codicon id and, for failures, the theme colour to paint it with. */
   icon: { id: string; color?: string };
   worstSeverity?: Severity;
+  /**
+   * `oto.trafficDelivery` for a webhook delivery the sandbox sent, which has no Copy as cURL or
+   * Replay (it is no request to the sandbox); `oto.trafficExchange` for a request a client sent.
+   */
+  contextValue: 'oto.trafficExchange' | 'oto.trafficDelivery';
+}
+
+/** A webhook delivery the sandbox sent, not a request it received. */
+export function isDelivery(exchange: TrafficExchange): boolean {
+  return exchange.direction === 'outbound';
+}
+
+/**
+ * The exchange's full URL: a request's target on the server that received it (`serverBaseUrl`,
+ * the sandbox's or the proxy's), a delivery's target as it is (the receiver's whole URL).
+ */
+export function exchangeUrl(exchange: TrafficExchange, serverBaseUrl: string | undefined): string {
+  const target = exchange.target ?? exchange.path;
+  if (isDelivery(exchange)) {
+    return target;
+  }
+  return `${serverBaseUrl ? new URL(serverBaseUrl).origin : 'http://127.0.0.1'}${target}`;
 }
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -83,7 +105,13 @@ export function trafficRow(exchange: TrafficExchange): TrafficRow {
     ...(exchange.source.kind === 'proxy' ? [l10n.t('proxy → {0}', exchange.source.environment ?? new URL(exchange.source.upstream).host)] : []),
     formatDuration(exchange.durationMs),
   ];
-  return { label: `${exchange.method} ${exchange.endpoint || exchange.path}`, description: rowParts(parts), icon, worstSeverity: worst };
+  return {
+    label: `${exchange.method} ${exchange.endpoint || exchange.path}`,
+    description: rowParts(parts),
+    icon,
+    worstSeverity: worst,
+    contextValue: isDelivery(exchange) ? 'oto.trafficDelivery' : 'oto.trafficExchange',
+  };
 }
 
 /** The view title's short name of a server: `127.0.0.1:41901` for `http://127.0.0.1:41901/rest/v2`. */

@@ -83,7 +83,7 @@ export class TrafficView extends Disposable implements vscode.TreeDataProvider<T
     item.id = String(exchange.id);
     item.description = row.description;
     item.iconPath = new vscode.ThemeIcon(row.icon.id, row.icon.color ? new vscode.ThemeColor(row.icon.color) : undefined);
-    item.contextValue = 'oto.trafficExchange';
+    item.contextValue = row.contextValue;
     // Plain text, not Markdown: everything here came from the client.
     item.tooltip = [`#${exchange.id} ${exchange.method} ${exchange.target ?? exchange.path}`, row.description, ...exchange.findings.map((finding) => `${severityLabel(finding.severity)}: ${finding.rule}`)].join('\n');
     item.accessibilityInformation = { label: `${row.label}, ${row.description}` };

@@ -105,7 +105,13 @@ export function send(request: HttpRequest, endpoint: string, limits: SendLimits,
       finish(networkError(error.message, error.code !== undefined && NOT_CONNECTED.includes(error.code)));
     });
     outgoing.on('response', (response) => {
-      const decoded = decode(response);
+      // An error of the response itself reaches the inflater too: only one that is not it is the inflater's own.
+      let cutShort: Error | undefined;
+      response.once('error', (error) => {
+        cutShort = error;
+      });
+      const encoding = header(response, 'content-encoding');
+      const decoded = decode(response, encoding);
       answer = decoded;
       const chunks: Buffer[] = [];
       let size = 0;
@@ -125,8 +131,14 @@ export function send(request: HttpRequest, endpoint: string, limits: SendLimits,
         ended = true;
         finish(undefined, { status: response.statusCode ?? 0, retryAfter: header(response, 'retry-after'), text: Buffer.concat(chunks, size).toString('utf8') });
       });
-      // Errors of the stream, not only its end, say the body was cut short or would not inflate.
-      decoded.on('error', (error) => finish(networkError(`the answer was cut short (${error.message})`)));
+      // Errors of the stream, not only its end, say the body was cut short, or would not inflate: the
+      // server answered, in bytes that asking again would bring back the same.
+      decoded.on('error', (error) => finish(decoded === response || error === cutShort
+        ? networkError(`the answer was cut short (${error.message})`)
+        : new OtoError({
+          kind: 'api', endpoint, status: response.statusCode, unreadable: true,
+          message: `OTO's answer to ${endpoint} (HTTP ${response.statusCode}) could not be decompressed (Content-Encoding: ${encoding}: ${error.message})`,
+        })));
       response.on('close', () => {
         if (!ended && !response.complete) {
           finish(networkError(`the answer was cut short after ${size} bytes`));
@@ -137,9 +149,9 @@ export function send(request: HttpRequest, endpoint: string, limits: SendLimits,
   });
 }
 
-/** The body, inflated when the server compressed it. */
-function decode(response: http.IncomingMessage): Readable {
-  const encoding = header(response, 'content-encoding')?.trim().toLowerCase();
+/** The body, inflated when the server compressed it (`contentEncoding` says how). */
+function decode(response: http.IncomingMessage, contentEncoding: string | null): Readable {
+  const encoding = contentEncoding?.trim().toLowerCase();
   // Lenient flushing, as browsers do: servers often end gzip streams early.
   const lenient = { flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH };
   const inflater = encoding === 'gzip' || encoding === 'x-gzip' ? zlib.createGunzip(lenient)

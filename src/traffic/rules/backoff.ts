@@ -1,16 +1,22 @@
-// retry-after-ignored: a client told to wait (429/503 with Retry-After) comes back to the same
+// retry-after-ignored: a client told to wait (429/503, or OTO's rate-limit codes, with Retry-After) comes back to the same
 // endpoint sooner. What the answer asked to wait for is that endpoint: a call elsewhere in the
 // meantime (reading stock while an adjust waits out its 429) is no retry.
+import { RATE_LIMIT_CODES } from '../../oto';
 import type { TrafficExchange } from '../exchange';
 import { rule, sameClient } from './rule';
 
 /** How many exchanges back the client's previous answer is looked for. */
 const LOOK_BACK = 256;
 
+/** An answer that asked the client to back off: its Retry-After is a wait; on any other it asks nothing. */
+function askedToBackOff(exchange: TrafficExchange): boolean {
+  return exchange.status === 429 || exchange.status === 503 || (exchange.otoCode !== undefined && RATE_LIMIT_CODES.includes(exchange.otoCode));
+}
+
 /** Retry-After in milliseconds: delta-seconds or an HTTP date (relative to when it was sent). */
 function retryAfterMs(exchange: TrafficExchange): number | undefined {
   const value = exchange.responseHeaders?.['retry-after']?.trim();
-  if (!value) {
+  if (!value || !askedToBackOff(exchange)) {
     return undefined;
   }
   if (/^\d+$/.test(value)) {

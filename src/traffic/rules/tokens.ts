@@ -47,10 +47,12 @@ export const expiredTokenReused = rule(
     if (token === undefined) {
       return [];
     }
+    // Its last call answered before this one left: calls in flight together when the token
+    // expired are all refused, and none of them repeats a 401 the client had seen.
     const previous = findBack(
       history,
       () => true,
-      (candidate) => sameClient(candidate, exchange),
+      (candidate) => candidate.startedAt + candidate.durationMs <= exchange.startedAt && sameClient(candidate, exchange),
     );
     const repeated = previous && previous.status === 401 && !isRefresh(previous) && previous.requestHeaders.authorization === token;
     return repeated ? [{ params: { earlier: previous.id }, related: [previous.id] }] : [];

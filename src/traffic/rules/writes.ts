@@ -28,9 +28,13 @@ function sameBodyAs(exchange: TrafficExchange): (earlier: TrafficExchange) => bo
   return (earlier) => bodyKey(earlier.requestBody) === own && sameJson(earlier.requestBody.json, json);
 }
 
-/** A 4xx said no: that write changed nothing, so sending it again doubles nothing. */
+/**
+ * A 4xx said no, and so did a 2xx with OTO's `success: false` (its error code): that write changed
+ * nothing, so sending it again doubles nothing.
+ */
 function mayHaveApplied(exchange: TrafficExchange): boolean {
-  return exchange.status === undefined || exchange.status < 400 || exchange.status >= 500;
+  const { status } = exchange;
+  return status === undefined || status >= 500 || (status < 400 && (status >= 300 || exchange.otoCode === undefined));
 }
 
 export const duplicateWrite = rule(

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
 import { describeFailure } from '../../../src/proxy/upstream';
+import { startSandbox } from '../../../src/sandbox';
 import { call } from '../fakes/sandboxHttp';
 import { until } from '../until';
 import { bodyOf, closedPort, proxyTo, rawRequest, recordingUpstream, type ProxyHarness, type RecordingUpstream } from './support';
@@ -111,6 +112,26 @@ describe('recording proxy: failures', () => {
     const huge = await rawRequest(harness.proxy.port, `GET /rest/v2/healthCheck HTTP/1.1\r\nHost: x\r\nX-Big: ${'z'.repeat(5_000)}\r\n\r\n`);
     assert.match(huge, /^HTTP\/1.1 431 /);
     assert.equal(upstream.received.length, 0);
+  });
+
+  it('answers CONNECT and an Expect it does not know with JSON errors (Node closes the one silently, answers the other with an empty 417), as the sandbox does', async () => {
+    harness = await proxyTo(upstream.baseUrl);
+    const sandbox = await startSandbox();
+    try {
+      for (const port of [harness.proxy.port, Number(new URL(sandbox.baseUrl).port)]) {
+        const connect = await rawRequest(port, 'CONNECT api.tryoto.com:443 HTTP/1.1\r\nHost: api.tryoto.com:443\r\n\r\n');
+        assert.match(connect, /^HTTP\/1.1 405 Method Not Allowed\r\nContent-Type: application\/json; charset=utf-8\r\n/);
+        assert.deepEqual(bodyOf(connect), { message: 'CONNECT is not served: this is OTO\'s API, not a proxy to tunnel through', code: 405 });
+        const expect = await rawRequest(port, 'POST /rest/v2/updateStockQuantity HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\nExpect: banana\r\n\r\n{}');
+        assert.match(expect, /^HTTP\/1.1 417 Expectation Failed\r\n/);
+        assert.match(expect, /\r\nConnection: close\r\n/i);
+        assert.deepEqual(bodyOf(expect), { message: 'Expect: banana is not supported (only 100-continue is)', code: 417 });
+      }
+      assert.equal(upstream.received.length, 0);
+      assert.equal(harness.proxy.exchangeCount, 0);
+    } finally {
+      await sandbox.close();
+    }
   });
 
   it('answers connections past its cap 503 in JSON, sends nothing upstream, and keeps serving the others', async () => {

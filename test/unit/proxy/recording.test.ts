@@ -1,7 +1,10 @@
 // Save Recording / Replay Recording against Sandbox: a session recorded through the proxy (staging
 // is a sandbox here), saved as JSONL, read back and replayed in order against another sandbox.
 import * as assert from 'node:assert/strict';
-import { parseRecording, recordingText, replayRecording, replaySides, RecordingError } from '../../../src/proxy/recording';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parseRecording, recordedExchanges, recordingText, replayRecording, replaySides, RecordingError } from '../../../src/proxy/recording';
+import { differencesOf } from '../../../src/proxy/replay';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox';
 import { accessToken, call } from '../fakes/sandboxHttp';
 import { proxyTo, type ProxyHarness } from './support';
@@ -57,6 +60,55 @@ describe('recording proxy: save and replay', () => {
     }
   });
 
+  it('does not replay what the proxy answered itself (a blocked write, a refused path, a failed upstream): OTO never answered it', async () => {
+    await harness.proxy.close();
+    harness = await proxyTo(staging.baseUrl, { writes: 'block' });
+    const refreshed = await call(`${harness.proxy.baseUrl}/refreshToken`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refresh_token: staging.refreshToken }) });
+    const headers = { Authorization: `Bearer ${(refreshed.json as { access_token: string }).access_token}`, 'Content-Type': 'application/json' };
+    await call(`${harness.proxy.baseUrl}/checkInventoryStock?sku=AJW-DATES-500`, { headers });
+    const blocked = await call(`${harness.proxy.baseUrl}/updateStockQuantity`, { method: 'POST', headers, body: JSON.stringify({ actionType: 'adjust', locationCode: 'RUH-WH1', sku: 'AJW-DATES-500', qty: 4 }) });
+    assert.equal(blocked.status, 403);
+    await call(`${harness.proxy.baseUrl.replace('/rest/v2', '')}/admin`, { headers });
+    const recorded = parseRecording(recordingText(harness.exchanges));
+    assert.equal(recorded.length, 4);
+
+    const before = received(local).length;
+    const pairs = await replayRecording(recorded, local);
+    assert.deepEqual(received(local).slice(before).map((request) => request.endpoint), ['refreshToken', 'checkInventoryStock'], 'the blocked write did not change the sandbox');
+    assert.deepEqual(pairs.map((pair) => pair.skipped), [
+      undefined,
+      undefined,
+      'not sent: the recording proxy answered it itself (blocked by the recording proxy (writes: block), not sent)',
+      'not sent: the recording proxy answered it itself (refused by the recording proxy, not sent)',
+    ]);
+    assert.deepEqual(pairs.flatMap(differencesOf), [], 'no answer of OTO to compare, so no difference');
+  });
+
+  it('saves at most the 1,000 exchanges a replay takes, the latest, oldest first, after a session longer than that', async () => {
+    const token = await accessToken(staging);
+    const reads = Array.from({ length: 1_050 }, (_, index) => `${harness.proxy.baseUrl}/checkInventoryStock?sku=SKU-${index}`);
+    for (let start = 0; start < reads.length; start += 50) {
+      await Promise.all(reads.slice(start, start + 50).map((url) => call(url, { headers: { Authorization: `Bearer ${token}` } })));
+    }
+    assert.ok(harness.proxy.traffic.history().length > 1_000, 'the store holds more than it lists until its next cut');
+    const saved = recordedExchanges(harness.proxy.traffic);
+    assert.equal(saved.length, 1_000);
+    assert.deepEqual(saved.map((exchange) => exchange.id), [...saved.map((exchange) => exchange.id)].sort((a, b) => a - b), 'oldest first');
+    assert.equal(saved.at(-1)?.id, harness.proxy.traffic.list()[0].id, 'up to the latest');
+    assert.equal(parseRecording(recordingText(saved)).length, 1_000);
+  });
+
+  it('sends nothing outside /rest/v2/ of the target, whatever an edited recording says (dot segments, encoded slashes, other paths)', async () => {
+    const line = (target: string): string => JSON.stringify({ id: 1, method: 'POST', endpoint: 'x', path: target.split('?')[0], target, query: {}, requestHeaders: {}, requestBody: { text: '', truncated: false }, status: 200 });
+    const targets = ['/rest/v2/../../__oto/reset', '/rest/v2/%2e%2e/%2E%2E/__oto/reset', '/rest/v2/..%2f..%2f__oto/reset', '/rest/v2/..\\..\\__oto/reset', '/__oto/reset'];
+    const recorded = parseRecording(targets.map(line).join('\n'));
+    const before = received(local).length;
+    const pairs = await replayRecording(recorded, local);
+    assert.deepEqual(pairs.map((pair) => pair.skipped), targets.map(() => 'not sent: its path is not below /rest/v2/'));
+    assert.equal(received(local).length, before);
+    assert.equal(pairs.flatMap(differencesOf).length, targets.length, 'each one a difference: the recording was not replayed whole');
+  });
+
   it('does not send a request whose body was cut when recorded, and says so', async () => {
     const [exchange] = parseRecording(JSON.stringify({ id: 1, method: 'POST', endpoint: 'updateStockQuantity', path: '/rest/v2/updateStockQuantity', query: {}, requestHeaders: {}, requestBody: { text: '{"a":', truncated: true }, status: 200 }));
     const before = received(local).length;
@@ -84,5 +136,89 @@ describe('recording proxy: save and replay', () => {
   it('keeps tokens out of the diff even when the sandbox answers one', async () => {
     const token = await accessToken(local);
     assert.ok(!replaySides([{ recorded: { id: 1, method: 'GET', endpoint: 'x', path: '/rest/v2/x', query: {}, requestHeaders: {}, requestBody: { text: '', truncated: false } }, answer: { status: 200, text: JSON.stringify({ access_token: token }) } }]).sandbox.includes(token));
+  });
+});
+
+describe('recording replay of a sandbox log with webhook deliveries', () => {
+  it('does not send the deliveries the sandbox made (they are not requests to it), nor count them as differences', async () => {
+    const receiver = http.createServer((request, response) => {
+      request.resume();
+      request.on('end', () => {
+        response.writeHead(200, { 'Content-Type': 'application/json' });
+        response.end('{"ok":true}');
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/oto/webhook`;
+    const recordedOn = await startSandbox({ webhooks: { register: [{ url, webhookType: 'orderStatus', secretKey: 'erp-webhook-secret-4711' }] } });
+    const local = await startSandbox();
+    try {
+      const post = async (endpoint: string, body: unknown, token?: string): Promise<Record<string, unknown>> =>
+        (await call(`${recordedOn.baseUrl}/${endpoint}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) })).json as Record<string, unknown>;
+      const token = (await post('refreshToken', { refresh_token: recordedOn.refreshToken })).access_token as string;
+      const orders = (await post('getPackingOrders', { warehouseCode: 'RUH-WH1' }, token)).orders as Array<{ orderId: string }>;
+      await post('updatePackingStatus', { orderId: orders[orders.length - 1].orderId, packingStatus: 'picked' }, token);
+      await recordedOn.webhooks.idle();
+      const recorded = parseRecording(recordingText(recordedOn.traffic.list().reverse()));
+      assert.deepEqual(recorded.map((exchange) => exchange.direction ?? 'inbound'), ['inbound', 'inbound', 'inbound', 'outbound']);
+
+      const before = received(local).length;
+      const pairs = await replayRecording(recorded, local);
+      assert.deepEqual(received(local).slice(before).map((request) => request.endpoint), ['refreshToken', 'getPackingOrders', 'updatePackingStatus']);
+      assert.equal(pairs[3].skipped, 'not sent: a webhook delivery the sandbox sent, not a request to it');
+      assert.deepEqual(pairs.flatMap(differencesOf), []);
+    } finally {
+      await recordedOn.close();
+      await local.close();
+      await new Promise((resolve) => receiver.close(resolve));
+    }
+  });
+});
+
+describe('recording replay against a hostile target', () => {
+  let server: http.Server;
+  let baseUrl: string;
+  let sent = 0;
+  let closed: Promise<void>;
+
+  beforeEach(async () => {
+    sent = 0;
+    let onClose: () => void = () => undefined;
+    closed = new Promise((resolve) => {
+      onClose = resolve;
+    });
+    // An answer that never ends: 64 KB chunks for as long as the connection stays open.
+    server = http.createServer((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      const chunk = Buffer.alloc(65_536, 0x20);
+      const pump = (): void => {
+        while (!response.destroyed && response.write(chunk)) {
+          sent += chunk.length;
+        }
+        if (!response.destroyed) {
+          response.once('drain', pump);
+        }
+      };
+      response.on('close', onClose);
+      pump();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/rest/v2`;
+  });
+  afterEach(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('reads an answer up to 1 MB, then stops reading and closes the connection (an endless answer included)', async () => {
+    const exchange = { id: 1, method: 'GET', endpoint: 'healthCheck', path: '/rest/v2/healthCheck', query: {}, requestHeaders: {}, requestBody: { text: '', truncated: false }, status: 200 };
+    const started = performance.now();
+    const [pair] = await replayRecording([exchange], { baseUrl, refreshToken: 'rt-unused-0123456789' });
+    assert.ok(performance.now() - started < 5_000, 'not after the 10 s replay timeout');
+    assert.equal(pair.answer?.status, 200);
+    assert.ok(pair.answer.text.endsWith('\n… (cut at 1000000 bytes)'), pair.skipped);
+    assert.equal(pair.answer.text.length, 1_000_000 + '\n… (cut at 1000000 bytes)'.length);
+    await closed;
+    assert.ok(sent < 16_000_000, `the target wrote ${sent} bytes before the connection closed`);
   });
 });

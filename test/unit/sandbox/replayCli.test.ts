@@ -77,6 +77,27 @@ describe('sandbox CLI: --replay', function () {
     assert.equal(reported[3], 'Replayed 5 of 5 exchanges against a fresh sandbox: 3 differences.');
   });
 
+  it('does not send, nor count as a difference, what the recording proxy answered itself (a blocked write, a failed upstream)', async () => {
+    const lines = recording.trim().split('\n').map((line) => JSON.parse(line));
+    const proxy = { kind: 'proxy', upstream: 'https://staging-api.tryoto.com/rest/v2', environment: 'staging' };
+    Object.assign(lines[2], { source: proxy, status: 403, fault: 'blocked by the recording proxy (writes: block), not sent' });
+    lines[2].responseBody.text = JSON.stringify({ success: false, otoErrorCode: 'OTO9403', otoErrorMessage: 'Write blocked by the OTO Stock recording proxy' });
+    Object.assign(lines[4], { source: proxy, status: 504, fault: 'upstream failed: the upstream staging-api.tryoto.com did not answer within 30000 ms' });
+    lines[4].responseBody.text = JSON.stringify({ message: 'OTO Stock recording proxy: the upstream did not answer', code: 504 });
+    const { code, output } = await replay(['--replay', file(lines.map((line) => JSON.stringify(line)).join('\n'))]);
+    assert.equal(code, 0, output);
+    assert.equal(output.trim(), 'Replayed 3 of 5 exchanges against a fresh sandbox (2 the recording proxy answered itself: not sent): no differences in status, code or answer shape.');
+    // Writes the proxy blocked are not sent, so they do not make a remote target refuse the recording; replaying nothing fails.
+    const blockedOnly = await replay(['--replay', file(JSON.stringify(lines[2])), '--against', 'http://192.0.2.1/rest/v2'], { OTO_REFRESH_TOKEN: 'x' });
+    assert.equal(blockedOnly.code, 1, blockedOnly.output);
+    assert.equal(blockedOnly.output.trim(), 'Replayed 0 of 1 exchanges against 192.0.2.1 (1 the recording proxy answered itself: not sent): nothing was sent, so nothing was compared.');
+    // The same fault on the sandbox's own exchange is not the proxy's: it is replayed and compared.
+    lines[2].source = { kind: 'sandbox' };
+    const sandboxOwn = await replay(['--replay', file(lines.map((line) => JSON.stringify(line)).join('\n'))]);
+    assert.equal(sandboxOwn.code, 1, sandboxOwn.output);
+    assert.match(sandboxOwn.output, /^#3 POST \/rest\/v2\/updateStockQuantity: status 403 recorded, 200 now$/m);
+  });
+
   it('replays --against a running sandbox with the refresh token from $OTO_REFRESH_TOKEN', async () => {
     const target = await startSandbox({ seed: 1 });
     try {

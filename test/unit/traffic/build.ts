@@ -14,6 +14,8 @@ export interface Sent {
   status?: number;
   responseHeaders?: Record<string, string>;
   response?: unknown;
+  /** The answer's raw text instead of `response` as JSON (spacing as another server writes it). */
+  responseText?: string;
   /** Milliseconds after the start of the test's history. */
   at?: number;
   durationMs?: number;
@@ -51,7 +53,7 @@ export function exchange(id: number, sent: Sent): TrafficExchange {
     authenticated: true,
     status: sent.noAnswer ? undefined : (sent.status ?? 200),
     responseHeaders: sent.noAnswer ? undefined : (sent.responseHeaders ?? {}),
-    responseBody: sent.noAnswer ? undefined : JSON.stringify(sent.response ?? { success: true }),
+    responseBody: sent.noAnswer ? undefined : (sent.responseText ?? JSON.stringify(sent.response ?? { success: true })),
     durationMs: sent.durationMs ?? 5,
   });
   return { ...captured, id, findings: [] };

@@ -126,6 +126,15 @@ describe('traffic lint rules', () => {
         [502, ['duplicate-write']],
       ]);
     });
+    it('takes a refusal under HTTP 200 (success: false, however the server spaces it) as a refusal', () => {
+      const spaced = '{"success": false, "otoErrorCode": "OTO1132", "otoErrorMessage": "Quantity is missing or invalid"}';
+      assert.strictEqual(exchange(1, { body: ADJUST, responseText: spaced }).otoCode, 'OTO1132');
+      assert.strictEqual(exchange(1, { body: ADJUST, responseText: '{\n  "success" :\tfalse,\n  "errorCode": 7,\n  "errorMsg": "qty must be a number"\n}' }).otoCode, '7');
+      const after = (text: string): string[] => fired({ body: ADJUST, responseText: text }, { body: ADJUST, at: 100 });
+      assert.deepStrictEqual(after('{"success":false,"otoErrorCode":"OTO1132","otoErrorMessage":"Quantity is missing or invalid"}'), []);
+      assert.deepStrictEqual(after(spaced), []);
+      assert.deepStrictEqual(after('{"success": true, "note": "success: false is only words here"}'), ['duplicate-write']);
+    });
     it('points at the latest earlier copy when there are several', () => {
       assert.deepStrictEqual(lastFindings({ body: ADJUST }, { body: ADJUST, at: 100 }, { body: ADJUST, at: 200 })[0].exchangeIds, [3, 2]);
     });
@@ -258,6 +267,11 @@ describe('traffic lint rules', () => {
       assert.deepStrictEqual(fired({ body: ADJUST, ...OTHER }, { target: '/rest/v2/checkInventoryStock', at: 100 }, { body: SET, at: 200 }), ['set-overwrote-change'], 'a read without SKUs read none');
       assert.deepStrictEqual(fired({ body: ADJUST, ...OTHER }, { target: '/rest/v2/checkInventoryStock?sku=AJW-DATES-5000', at: 100 }, { body: SET, at: 200 }), ['set-overwrote-change'], 'a SKU that only starts the same');
     });
+    it('does not take a change another client sent and OTO refused under HTTP 200 (success: false) for a change', () => {
+      const refusedSet: Sent = { body: { ...SET, qty: 3 }, ...OTHER, responseText: '{"success": false, "otoErrorCode": "OTO1132", "otoErrorMessage": "Quantity is missing or invalid"}' };
+      assert.deepStrictEqual(fired({ ...READ }, refusedSet, { body: SET, at: 100 }), []);
+      assert.deepStrictEqual(fired({ ...READ }, { ...refusedSet, responseText: '{"success": true}' }, { body: SET, at: 100 }), ['set-overwrote-change']);
+    });
     it('fires when another client changed the quantity after this client last read it', () => {
       const findings = lastFindings(READ, { body: ADJUST, userAgent: 'oto-stock-vscode/0.1.0', ...OTHER, at: 100 }, { body: SET, at: 200 });
       assert.strictEqual(findings[0].rule, 'set-overwrote-change');
@@ -325,6 +339,14 @@ describe('traffic lint rules', () => {
     });
     it('only asks the latest answer of that endpoint: a later one without Retry-After lifts the wait', () => {
       assert.deepStrictEqual(fired(limited, { ...READ, at: 5005 }, { ...READ, at: 5100 }), []);
+    });
+    it('takes Retry-After only from an answer that asked to back off: 429, 503 or OTO\'s rate-limit codes', () => {
+      const after = (status: number, response: unknown): string[] => fired({ ...READ, status, responseHeaders: { 'retry-after': '5' }, response }, { ...READ, at: 100 });
+      assert.deepStrictEqual(after(503, { message: 'Service Unavailable', code: 503 }), ['retry-after-ignored']);
+      assert.deepStrictEqual(after(200, { success: false, otoErrorCode: 'OTO1105', otoErrorMessage: 'Wait for 1 minute before request again!' }), ['retry-after-ignored']);
+      assert.deepStrictEqual(after(200, { success: true, stock: {} }), [], 'a success a gateway stamped with Retry-After asked nothing');
+      assert.deepStrictEqual(after(301, { message: 'Moved' }), []);
+      assert.deepStrictEqual(after(500, { message: 'Internal error', code: 500 }), []);
     });
     it('reads an HTTP-date Retry-After: fires before that time and not after', () => {
       // The answer ends 5 ms after the start of the history (T0); the date asks to wait 3 s from then.
@@ -481,6 +503,12 @@ describe('traffic lint rules', () => {
     it('does not fire when the earlier call with that token was answered, only this one refused', () => {
       assert.deepStrictEqual(fired({ ...READ }, { ...expired, at: 100 }), []);
       assert.deepStrictEqual(fired({ target: '/rest/v2/refreshToken', body: { refresh_token: 'x' }, status: 401 }, { ...expired, at: 100 }), [], 'a refused refresh is no reuse');
+    });
+    it('does not fire for concurrent calls refused together: only a call sent after the 401 came back repeats it', () => {
+      const slow: Sent = { ...expired, durationMs: 50 };
+      assert.deepStrictEqual(rulesFired(slow, { ...slow, at: 10 }, { ...slow, at: 20 }).flat(), [], 'three calls in flight when the token expired');
+      assert.deepStrictEqual(fired(slow, { ...slow, at: 50 }), ['expired-token-reused'], 'sent the moment the 401 arrived');
+      assert.deepStrictEqual(fired(slow, { ...slow, at: 10 }, { ...expired, at: 200 }), ['expired-token-reused']);
     });
     it('does not fire when the client refreshed in between or sent a new token', () => {
       assert.deepStrictEqual(fired(expired, { target: '/rest/v2/refreshToken', body: { refresh_token: 'x' }, at: 50 }, { ...expired, at: 100 }), []);

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert';
 import { formatTrafficDocument, trafficDocumentPath, trafficIdOf } from '../../../src/workbench/exchangeDocument';
 import { findingText } from '../../../src/workbench/findingText';
-import { hiddenOwnReadsText, hostOf, isOwnBackgroundRead, severityLabel, trafficRow } from '../../../src/workbench/rows';
+import { exchangeUrl, hiddenOwnReadsText, hostOf, isOwnBackgroundRead, severityLabel, trafficRow } from '../../../src/workbench/rows';
 import { ADJUST, exchange, lastFindings, READ, type Sent } from '../traffic/build';
 import { arabicBundle, withBundle } from '../l10nBundle';
 
@@ -23,6 +23,18 @@ describe('Sandbox Traffic view rows', () => {
     // Each part first-strong isolated (FSI … PDI), so the bidi algorithm cannot reorder them.
     assert.strictEqual(description, ['200', arabicBundle()['this editor'], '4 ms'].map((part) => `\u2068${part}\u2069`).join(' · '));
     assert.strictEqual(trafficRow(own).description, '200 · this editor · 4 ms', 'nothing invisible added in English');
+  });
+
+  it('gives a webhook delivery the sandbox sent its receiver\'s URL, and no Copy as cURL or Replay (it is no request to the sandbox)', () => {
+    const request = exchange(3, READ);
+    const receiver = 'http://127.0.0.1:45123/oto/webhook?tenant=7';
+    const delivery = { ...exchange(4, { target: '/oto/webhook?tenant=7', body: { orderId: '100377', status: 'picked' } }), direction: 'outbound' as const, path: receiver, target: receiver, endpoint: '' };
+    assert.strictEqual(exchangeUrl(delivery, 'http://127.0.0.1:8787/rest/v2'), receiver);
+    assert.strictEqual(exchangeUrl(request, 'http://127.0.0.1:8787/rest/v2'), 'http://127.0.0.1:8787/rest/v2/checkInventoryStock?sku=AJW-DATES-500,COF-SAU-250');
+    assert.strictEqual(exchangeUrl(request, undefined), 'http://127.0.0.1/rest/v2/checkInventoryStock?sku=AJW-DATES-500,COF-SAU-250');
+    assert.strictEqual(trafficRow(delivery).contextValue, 'oto.trafficDelivery');
+    assert.strictEqual(trafficRow(request).contextValue, 'oto.trafficExchange');
+    assert.match(formatTrafficDocument(delivery, exchangeUrl(delivery, 'http://127.0.0.1:8787/rest/v2'), findingText).text, new RegExp(`"url": "${receiver.replace(/[?.]/g, '\\$&')}"`));
   });
 
   it('names where a proxied exchange went', () => {

@@ -113,6 +113,23 @@ describe('OtoClient against a hostile server', () => {
     });
   });
 
+  it('reports an answer that will not decompress as unreadable (not as a network failure cut short), and does not ask again', async () => {
+    for (const encoding of ['gzip', 'deflate', 'br']) {
+      hits.length = 0;
+      handler = (_request, response) => {
+        response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': encoding, 'Content-Length': 13 });
+        response.end('{"name":"Ha"}');
+      };
+      const error = await failure(client().getAccountInfo());
+      assert.equal(error.kind, 'api', encoding);
+      assert.equal(error.status, 200);
+      assert.equal(error.unreadable, true);
+      assert.match(error.message, new RegExp(`^OTO's answer to accountInfo \\(HTTP 200\\) could not be decompressed \\(Content-Encoding: ${encoding}: .+\\)$`));
+      assert.equal(error.attempts, 1);
+      assert.equal(count('accountInfo'), 1, 'the same bytes would come again');
+    }
+  });
+
   it('reports a body cut short as a network error at once, not after the timeout', async () => {
     handler = (_request, response) => {
       response.socket?.write('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"name":"Ha');
@@ -125,6 +142,47 @@ describe('OtoClient against a hostile server', () => {
     assert.equal(error.attempts, 2);
     // Both attempts inside half of one timeout: neither waited for it, with room for a loaded machine.
     assert.ok(Date.now() - started < 4_000, `took ${Date.now() - started} ms`);
+  });
+
+  describe('a catalogue past what the client lists', () => {
+    const page = (currentPage: number, size = 100): Array<{ name: string; sku: string }> =>
+      Array.from({ length: size }, (_, index) => ({ name: 'Item', sku: `SKU-${currentPage}-${index}` }));
+    const pageAsked = async (request: http.IncomingMessage): Promise<number> => {
+      let text = '';
+      for await (const chunk of request) {
+        text += String(chunk);
+      }
+      return (JSON.parse(text) as { currentPage: number }).currentPage;
+    };
+
+    it('refuses a productCount past 100,000 products at once, clearly, without asking for its pages', async () => {
+      for (const productCount of [1e12, 100_001]) {
+        hits.length = 0;
+        handler = (_request, response) => json(response, { success: true, productCount, products: page(1) });
+        const error = await failure(client().listProducts());
+        assert.equal(error.kind, 'api');
+        assert.equal(error.endpoint, 'productList');
+        assert.equal(error.message, `OTO's answer to productList counts ${productCount} products; the client lists at most 100,000`);
+        assert.equal(count('productList'), 1);
+      }
+    });
+
+    it('stops a catalogue without a count that never ends (every page new SKUs) after 1,000 pages', async () => {
+      handler = (request, response) => void pageAsked(request).then((currentPage) => json(response, { success: true, products: page(currentPage) }));
+      const error = await failure(client().listProducts());
+      assert.equal(error.kind, 'api');
+      assert.equal(error.message, "OTO's answer to productList counts more than 100,000 products; the client lists at most 100,000");
+      assert.equal(count('productList'), 1_001, 'the page after the 1,000th had new SKUs still');
+    });
+
+    it('still lists exactly 100,000 products, counted or not', async () => {
+      handler = (request, response) => void pageAsked(request).then((currentPage) => json(response, { success: true, productCount: 100_000, products: page(currentPage) }));
+      assert.equal((await client().listProducts()).length, 100_000);
+      hits.length = 0;
+      handler = (request, response) => void pageAsked(request).then((currentPage) => json(response, { success: true, products: page(currentPage, currentPage <= 1_000 ? 100 : 0) }));
+      assert.equal((await client().listProducts()).length, 100_000);
+      assert.equal(count('productList'), 1_001);
+    });
   });
 
   describe('access tokens that cannot go in a header', () => {
