@@ -12,8 +12,10 @@ const VALUE = `(?!["*])[^\\s"'\\\\,&;}]+`;
 const PATTERNS: ReadonlyArray<[RegExp, string | ((match: string, label: string, value: string) => string)]> = [
   // "access_token": "…" (or "token": "…") in JSON, escaped quotes inside the value included.
   [new RegExp(`("(?:${CREDENTIAL_FIELD}|token)"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi'), `$1"${REDACTED}"`],
-  // refresh_token: … / refresh_token=… in prose, headers or query strings; token=… in a query.
-  [new RegExp(`(\\b${CREDENTIAL_FIELD}\\s*[:=]\\s*|\\btoken=)${VALUE}`, 'gi'), `$1${REDACTED}`],
+  // refresh_token=… in a query string or a form; token=… in a query.
+  [new RegExp(`(\\b${CREDENTIAL_FIELD}\\s*=\\s*|\\btoken=)${VALUE}`, 'gi'), `$1${REDACTED}`],
+  // refresh_token: … in prose or a header: anything but a word ("Invalid refreshToken: expired").
+  [new RegExp(`(\\b${CREDENTIAL_FIELD}\\s*:\\s*)(${VALUE})`, 'gi'), (match, label: string, value: string) => (looksLikeCredential(value) || !PLAIN_WORD.test(value) ? `${label}${REDACTED}` : match)],
   [new RegExp(`(\\bAuthorization:\\s*Bearer\\s+)${VALUE}`, 'gi'), `$1${REDACTED}`],
   // "token: …" and "Bearer …" in prose: only what looks like a credential.
   [new RegExp(`(\\btoken\\s*:\\s*|\\bBearer\\s+)(${VALUE})`, 'gi'), (match, label: string, value: string) => (looksLikeCredential(value) ? `${label}${REDACTED}` : match)],
@@ -26,6 +28,9 @@ const MIGHT_HOLD_TOKEN = /token|bearer|eyJ|secretKey|authorizationKey/i;
 
 /** A JSON string literal (escapes included). */
 const STRING_LITERAL = /"(?:[^"\\]|\\.)*"/g;
+
+/** A word of prose as it follows a label: letters, lower case but for the first. */
+const PLAIN_WORD = /^[A-Za-z][a-z]*$/;
 
 /** Long, or mixing letters with digits or punctuation: not a word of prose. */
 function looksLikeCredential(value: string): boolean {

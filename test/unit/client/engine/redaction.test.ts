@@ -108,7 +108,14 @@ describe('token redaction', () => {
       assert.equal(redact('{"refresh_token": "abc\\"def", "x": 1}'), '{"refresh_token": "***", "x": 1}');
       assert.equal(redact('{"access_token":"ey.a.b","token_type":"Bearer"}'), '{"access_token":"***","token_type":"Bearer"}');
       assert.equal(redact('?refresh_token=abcdef&x=1'), '?refresh_token=***&x=1');
-      assert.equal(redact('refresh_token: abcdef'), 'refresh_token: ***');
+      assert.equal(redact('refresh_token: rt-abc123'), 'refresh_token: ***');
+      assert.equal(redact('refreshToken: abcDEFghi'), 'refreshToken: ***');
+    });
+
+    it('hides tokens, not words, after a credential\'s name in prose: "Invalid refreshToken: expired" stays as it is', () => {
+      for (const prose of ['Invalid refreshToken: expired', 'refresh_token: missing', 'secretKey: the key is required', 'authorizationKey: None given']) {
+        assert.equal(redact(prose), prose);
+      }
     });
 
     it('removes bearer tokens and anything shaped like a JWT', () => {
