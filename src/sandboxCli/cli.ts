@@ -248,6 +248,9 @@ export function parseArguments(allArgs: string[], env: NodeJS.ProcessEnv): CliOp
   return cli;
 }
 
+// Said at start: otherwise an engineer registering a LAN address waits for deliveries that never leave.
+const NOT_SENT = '\n                  not loopback: its deliveries are recorded, not sent (a scenario\'s "webhooks": {"allowRemote": true} sends them)';
+
 /** The lint options of the run: the scenario's `lint`, then each `--rule` over it. */
 function lintOptions(cli: CliOptions): ReturnType<typeof lintOptionsOf> {
   const scenario = lintOptionsOf(cli.sandbox.scenario?.lint);
@@ -389,7 +392,7 @@ ${howToStop}
     console.log(`OTO sandbox listening
   base URL:       ${server.baseUrl}
   refresh token:  ${server.refreshToken}
-  control API:    ${server.baseUrl.replace(/\/rest\/v2$/, '/__oto/')}${cli.sandbox.controlToken === undefined ? ' (this machine only)' : ' (with the control token)'}${server.webhooks.list().map((hook) => `\n  webhook ${hook.id}:      ${hook.webhookType} → ${hook.method.toUpperCase()} ${hook.url}${hook.secretKey === undefined ? ' (unsigned)' : ' (signed)'}`).join('')}
+  control API:    ${server.baseUrl.replace(/\/rest\/v2$/, '/__oto/')}${cli.sandbox.controlToken === undefined ? ' (this machine only)' : ' (with the control token)'}${server.webhooks.list().map((hook) => `\n  webhook ${hook.id}:      ${hook.webhookType} → ${hook.method.toUpperCase()} ${hook.url}${hook.secretKey === undefined ? ' (unsigned)' : ' (signed)'}${server.webhooks.sendsTo(hook.url) ? '' : NOT_SENT}`).join('')}
 ${changed}
 Try it:
 ${tryIt(server.baseUrl, server.refreshToken, skus)}

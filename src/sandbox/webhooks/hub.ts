@@ -163,6 +163,11 @@ export class WebhookHub implements SandboxWebhooks {
     return this.registry.list();
   }
 
+  /** Whether deliveries to the URL are sent: only loopback ones are, unless the settings allow remote ones. */
+  sendsTo(url: string | URL): boolean {
+    return this.settings.allowRemote === true || isLoopback(typeof url === 'string' ? new URL(url) : url);
+  }
+
   register(input: WebhookInput): Webhook {
     return this.registry.register(input);
   }
@@ -440,7 +445,7 @@ export class WebhookHub implements SandboxWebhooks {
   }
 
   private async send(job: Job): Promise<void> {
-    if (!this.settings.allowRemote && !isLoopback(job.url)) {
+    if (!this.sendsTo(job.url)) {
       this.finish(job, undefined, 'not loopback');
       return;
     }

@@ -106,6 +106,8 @@ export interface DeliveryOutcome {
 export interface SandboxWebhooks {
   /** Registered webhooks, secrets included (this is the sandbox's own side). */
   list(): Webhook[];
+  /** Whether deliveries to the URL are sent: loopback ones, or any with `allowRemote`. */
+  sendsTo(url: string): boolean;
   /** Registers one with OTO's checks; a WebhookError (OTO's code and message) when refused. */
   register(input: WebhookInput): Webhook;
   remove(id: number): boolean;

@@ -1,11 +1,13 @@
 // Webhooks set up at start: the scenario's section (checked by the schema) and the CLI's flags.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_SHIPMENT_ERROR_SIGNING } from '../../../../src/oto/webhooks';
 import { parseScenario, ScenarioError, scenarioFromState, startSandbox } from '../../../../src/sandbox';
 import { parseArguments } from '../../../../src/sandboxCli/cli';
 import { startReceiver, verifies } from './receiver';
+import { run, waitFor } from '../support/cliProcess';
 
 describe('sandbox webhooks: scenario and CLI', () => {
   it('reads a scenario webhooks section and delivers with its choices and faults', async () => {
@@ -88,5 +90,26 @@ describe('sandbox webhooks: scenario and CLI', () => {
     assert.throws(() => parseArguments(['--webhook-secret', 'x'], {}), /need --webhook URL/);
     assert.throws(() => parseArguments(['--webhook', 'http://127.0.0.1:1/', '--webhook-type', 'stock'], {}), /--webhook-type must be orderStatus, newOrders/);
     assert.throws(() => parseArguments(['--proxy', 'http://127.0.0.1:1', '--webhook', 'http://127.0.0.1:1/'], {}), /cannot be used with --proxy/);
+  });
+
+  it('says at start when a --webhook URL is not loopback, so its deliveries are recorded, not sent; not once the scenario allows remote ones', async function () {
+    this.timeout(30_000);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oto-webhook-cli-'));
+    const scenario = path.join(dir, 'remote.json');
+    fs.writeFileSync(scenario, JSON.stringify({ webhooks: { allowRemote: true } }));
+    try {
+      for (const [extra, said] of [[[], true], [['--scenario', scenario], false]] as const) {
+        const cli = run(['--port', '0', '--webhook', 'http://10.0.0.1:9/erp', ...extra]);
+        try {
+          const [banner] = await waitFor(/webhook 1:[^]*?Try it:/, cli);
+          assert.strictEqual(/not loopback: its deliveries are recorded, not sent \(a scenario's "webhooks": \{"allowRemote": true\} sends them\)/.test(banner), said, banner);
+        } finally {
+          cli.child.kill('SIGTERM');
+          await cli.exited;
+        }
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
