@@ -166,7 +166,7 @@ export function createProxyServer(context: ProxyContext): http.Server {
       requestHeaders: incoming.headers,
       requestBody: body,
       status: outcome.reply.status,
-      responseHeaders: Object.fromEntries(pairs(outcome.reply.headers)),
+      responseHeaders: headerRecord(outcome.reply.headers),
       responseBody: outcome.decoded ?? outcome.reply.body,
       durationMs: performance.now() - started,
       handling: outcome.handling,
@@ -190,6 +190,16 @@ function pairs(flat: readonly string[]): Array<[string, string]> {
   const result: Array<[string, string]> = [];
   for (let i = 0; i < flat.length; i += 2) {
     result.push([flat[i].toLowerCase(), flat[i + 1]]);
+  }
+  return result;
+}
+
+/** Raw headers by name, a repeated one (two Set-Cookie) as the list of its values rather than the last. */
+function headerRecord(flat: readonly string[]): Record<string, string | string[]> {
+  const result: Record<string, string | string[]> = {};
+  for (const [name, value] of pairs(flat)) {
+    const earlier = result[name];
+    result[name] = earlier === undefined ? value : Array.isArray(earlier) ? [...earlier, value] : [earlier, value];
   }
   return result;
 }

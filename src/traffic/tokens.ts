@@ -39,10 +39,59 @@ export function shortenTokens(text: string): string {
     .replace(BARE, (token) => shortenToken(token));
 }
 
-/** An Authorization value as kept: `Bearer …abcd`; a bare credential `…abcd`. */
+/**
+ * An Authorization value as kept: `Bearer …abcd`; a bare credential `…abcd`. A Basic credential
+ * keeps nothing but its scheme: the last characters of `user:password` in base64 are the
+ * password's last characters.
+ */
 export function shortenAuthorization(value: string): string {
   const match = /^(\S+)\s+(\S+)$/.exec(value.trim());
-  return match ? `${match[1]} ${shortenToken(match[2])}` : shortenToken(value.trim());
+  if (!match) {
+    return shortenToken(value.trim());
+  }
+  return match[1].toLowerCase() === 'basic' ? `${match[1]} ${ELLIPSIS}` : `${match[1]} ${shortenToken(match[2])}`;
+}
+
+/**
+ * Headers whose whole value is a credential, however it looks (lower case, as Node gives names).
+ * A Set, so telling them from the others costs one lookup per header on every captured request.
+ */
+const CREDENTIAL_HEADERS: ReadonlySet<string> = new Set([
+  'x-api-key', 'api-key', 'apikey', 'x-apikey', 'x-auth-token', 'x-access-token', 'x-refresh-token', 'x-session-token',
+  'x-csrf-token', 'x-xsrf-token', 'x-amz-security-token', 'x-goog-api-key', 'ocp-apim-subscription-key', 'x-functions-key',
+]);
+
+/** `a=secret1; b=secret2` → `a=…ret1; b=…ret2`: which cookies were sent stays readable, their values do not. */
+function shortenCookiePairs(text: string): string {
+  return text.split(';').map((pair) => {
+    const equals = pair.indexOf('=');
+    return equals < 0 ? pair : `${pair.slice(0, equals + 1)}${shortenToken(pair.slice(equals + 1).trim())}`;
+  }).join(';');
+}
+
+/** One Set-Cookie value: the cookie's value shortened, its attributes (Path, Expires, HttpOnly) kept. */
+function shortenSetCookie(text: string): string {
+  const semicolon = text.indexOf(';');
+  return semicolon < 0 ? shortenCookiePairs(text) : shortenCookiePairs(text.slice(0, semicolon)) + text.slice(semicolon);
+}
+
+/**
+ * A header's value as kept in captured traffic, `name` in lower case: Authorization and
+ * Proxy-Authorization by `shortenAuthorization`, cookies pair by pair, API-key headers whole, any
+ * other value with its tokens shortened. `Set-Cookie` comes as a list (its Expires holds commas).
+ */
+export function shortenHeader(name: string, value: string | readonly string[]): string {
+  if (name === 'set-cookie') {
+    return typeof value === 'string' ? shortenSetCookie(value) : value.map(shortenSetCookie).join(', ');
+  }
+  const text = typeof value === 'string' ? value : value.join(', ');
+  if (name === 'authorization' || name === 'proxy-authorization') {
+    return shortenAuthorization(text);
+  }
+  if (name === 'cookie') {
+    return shortenCookiePairs(text);
+  }
+  return CREDENTIAL_HEADERS.has(name) ? shortenToken(text.trim()) : shortenTokens(text);
 }
 
 // Fingerprints tie the requests of one client together without keeping its token: an HMAC under a

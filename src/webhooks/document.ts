@@ -2,7 +2,7 @@
 // Authorization check, the forwarded receiver's answer, then the request as received with the
 // Authorization value shortened. JSON, so the editor colours it and every value stays a string.
 import { withinDepth } from '../common/json/depth';
-import { shortenAuthorization, shortenTokens } from '../traffic/tokens';
+import { shortenHeader, shortenTokens } from '../traffic/tokens';
 import type { InboxEvent } from './inbox';
 import { verifyPayload, type NamedSecret } from './verify';
 import { authorizationText, timestampWarning, verdictLabel, verdictReason } from './words';
@@ -10,7 +10,7 @@ import { authorizationText, timestampWarning, verdictLabel, verdictReason } from
 function shownHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
   const shown: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    shown[name] = name === 'authorization' ? shortenAuthorization(value) : value;
+    shown[name] = shortenHeader(name.toLowerCase(), value);
   }
   return shown;
 }
