@@ -1,7 +1,7 @@
 // Turns what a server saw of one request and its answer into a TrafficExchange: tokens shortened,
 // bodies cut at the capture limit (their real size kept), JSON parsed only when someone reads it.
 import type { CapturedBody, Finding, TokenGrant, TrafficExchange, TrafficSource } from './exchange';
-import { bearerToken, mightHoldToken, shortenAuthorization, shortenTokens, tokenFingerprint } from './tokens';
+import { bearerToken, mightHoldToken, shortenAuthorization, shortenHeader, shortenTokens, tokenFingerprint } from './tokens';
 import { API_PREFIX, ENDPOINT_NAMES, WEBHOOK_ENDPOINT } from '../oto';
 import { withinDepth } from '../common/json/depth';
 import { roughKey } from './bodyIdentity';
@@ -204,9 +204,9 @@ export function captureHeaders(headers: HeaderValues): Record<string, string> {
     if (value === undefined || !Object.prototype.hasOwnProperty.call(headers, name)) {
       continue;
     }
-    const text = typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : String(value);
     const key = name.toLowerCase();
-    result[key] = key === 'authorization' ? keptAuthorization(text).shortened : key === 'proxy-authorization' ? shortenAuthorization(text) : shortenTokens(text);
+    const kept = typeof value === 'string' || Array.isArray(value) ? (value as string | readonly string[]) : String(value);
+    result[key] = key === 'authorization' && typeof kept === 'string' ? keptAuthorization(kept).shortened : shortenHeader(key, kept);
   }
   return result;
 }
