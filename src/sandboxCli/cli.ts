@@ -16,6 +16,7 @@ import type { RuleLevel } from '../traffic/rules';
 import { formatTrafficLine, isSeverity, TrafficSummary } from '../traffic/report';
 import { DIALECTS, isDialect, isWebhookType, loadScenarioFile, startSandbox, WEBHOOK_TYPES, type SandboxOptions, type WebhookInput } from '../sandbox';
 import { LineOutput } from './lineOutput';
+import { hideUrlCredentials } from '../common/text/urlCredentials';
 import { sizeHeapForService } from './heapSizing';
 
 // Required rather than run (`require('./oto-sandbox.js')`), the file is a module: startSandbox gives
@@ -392,7 +393,7 @@ ${howToStop}
     console.log(`OTO sandbox listening
   base URL:       ${server.baseUrl}
   refresh token:  ${server.refreshToken}
-  control API:    ${server.baseUrl.replace(/\/rest\/v2$/, '/__oto/')}${cli.sandbox.controlToken === undefined ? ' (this machine only)' : ' (with the control token)'}${server.webhooks.list().map((hook) => `\n  webhook ${hook.id}:      ${hook.webhookType} → ${hook.method.toUpperCase()} ${hook.url}${hook.secretKey === undefined ? ' (unsigned)' : ' (signed)'}${server.webhooks.sendsTo(hook.url) ? '' : NOT_SENT}`).join('')}
+  control API:    ${server.baseUrl.replace(/\/rest\/v2$/, '/__oto/')}${cli.sandbox.controlToken === undefined ? ' (this machine only)' : ' (with the control token)'}${server.webhooks.list().map((hook) => `\n  webhook ${hook.id}:      ${hook.webhookType} → ${hook.method.toUpperCase()} ${hideUrlCredentials(hook.url)}${hook.secretKey === undefined ? ' (unsigned)' : ' (signed)'}${server.webhooks.sendsTo(hook.url) ? '' : NOT_SENT}`).join('')}
 ${changed}
 Try it:
 ${tryIt(server.baseUrl, server.refreshToken, skus)}

@@ -2,6 +2,7 @@
 // two tokens apart while debugging, useless to anyone reading a log. Behind the recording proxy
 // they are real OTO credentials, so this runs on every header, body and URL before it is kept.
 import { createHmac, randomBytes } from 'node:crypto';
+import { hideUrlCredentials, mightHoldUrlCredentials } from '../common/text/urlCredentials';
 
 const ELLIPSIS = '…';
 
@@ -25,18 +26,19 @@ const BARE = /\beyJ[\w-]*\.[\w-]+\.[\w-]*|\bsandbox-(?:rt|at)-[0-9a-f]{16,}/g;
 const MIGHT_HOLD_TOKEN = /token|bearer|eyJ|sandbox-|secretKey|authorizationKey/i;
 
 export function mightHoldToken(text: string): boolean {
-  return MIGHT_HOLD_TOKEN.test(text);
+  return MIGHT_HOLD_TOKEN.test(text) || mightHoldUrlCredentials(text);
 }
 
-/** `text` with every token shortened: named fields (JSON, escaped JSON, form), bearer values, JWTs. */
+/**
+ * `text` with every token shortened: named fields (JSON, escaped JSON, form), bearer values, JWTs,
+ * and the password of a URL (`http://user:…@host`: a webhook's target may carry one).
+ */
 export function shortenTokens(text: string): string {
-  if (!MIGHT_HOLD_TOKEN.test(text)) {
-    return text;
-  }
-  return text
+  const shortened = !MIGHT_HOLD_TOKEN.test(text) ? text : text
     .replace(NAMED, (_match, prefix: string, value: string) => prefix + shortenToken(value))
     .replace(BEARER, (_match, prefix: string, value: string) => prefix + shortenToken(value))
     .replace(BARE, (token) => shortenToken(token));
+  return hideUrlCredentials(shortened, ELLIPSIS);
 }
 
 /**

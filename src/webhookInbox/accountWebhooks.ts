@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { isOtoError } from '../client/errors';
 import { describeError } from '../common/text/errorText';
+import { hideUrlCredentials } from '../common/text/urlCredentials';
 import { confirmModal } from '../common/ui/confirm';
 import { isWebhookType, WEBHOOK_TYPES } from '../oto/webhooks';
 import { environmentName } from '../session/describe';
@@ -190,7 +191,7 @@ export class AccountWebhooks implements vscode.Disposable {
       return;
     }
     const environment = this.environment;
-    const question = vscode.l10n.t('Remove webhook {0} ({1} → {2}) from OTO {3}?', hook.id, hook.webhookType ?? '?', hook.url, environmentName(environment));
+    const question = vscode.l10n.t('Remove webhook {0} ({1} → {2}) from OTO {3}?', hook.id, hook.webhookType ?? '?', hideUrlCredentials(hook.url), environmentName(environment));
     const remove = vscode.l10n.t('Remove Webhook');
     const confirmed =
       confirmationOf(environment, 'remove') === 'modal'
@@ -225,7 +226,7 @@ export class AccountWebhooks implements vscode.Disposable {
       void vscode.window.showErrorMessage(vscode.l10n.t('Webhook {0} has no webhook type the sandbox knows: {1}', hook.id, type ?? '?'));
       return;
     }
-    const order = await pickSandboxOrder(sandbox, vscode.l10n.t('Send Test Event: {0} to {1}', type, hook.url), undefined);
+    const order = await pickSandboxOrder(sandbox, vscode.l10n.t('Send Test Event: {0} to {1}', type, hideUrlCredentials(hook.url)), undefined);
     if (!order) {
       return;
     }
@@ -243,16 +244,16 @@ export class AccountWebhooks implements vscode.Disposable {
     try {
       sandbox.webhooks.trigger({ type, orderId: order.orderId, webhookId });
       const outcome = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Sending {0} for order {1} to {2}…', type, order.orderId, hook.url) },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Sending {0} for order {1} to {2}…', type, order.orderId, hideUrlCredentials(hook.url)) },
         () => answered,
       );
       if (outcome === undefined) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Test {0} sent to {1}: no answer yet (a delivery fault may hold it). See Sandbox Traffic.', type, hook.url));
+        void vscode.window.showWarningMessage(vscode.l10n.t('Test {0} sent to {1}: no answer yet (a delivery fault may hold it). See Sandbox Traffic.', type, hideUrlCredentials(hook.url)));
       } else if (outcome.status !== undefined && outcome.status >= 200 && outcome.status < 300) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Test {0} for order {1} delivered to {2}: HTTP {3}.', type, order.orderId, hook.url, outcome.status));
+        void vscode.window.showInformationMessage(vscode.l10n.t('Test {0} for order {1} delivered to {2}: HTTP {3}.', type, order.orderId, hideUrlCredentials(hook.url), outcome.status));
       } else {
         const answer = outcome.status === undefined ? (outcome.error ?? '?') : `HTTP ${outcome.status}`;
-        void vscode.window.showWarningMessage(vscode.l10n.t('Test {0} for order {1} not acknowledged by {2}: {3}.', type, order.orderId, hook.url, answer));
+        void vscode.window.showWarningMessage(vscode.l10n.t('Test {0} for order {1} not acknowledged by {2}: {3}.', type, order.orderId, hideUrlCredentials(hook.url), answer));
       }
     } catch (error) {
       void vscode.window.showErrorMessage(vscode.l10n.t('The test event was not sent: {0}', error instanceof Error ? error.message : String(error)));

@@ -4,6 +4,7 @@
 // errors (OTO1120–OTO1125) mean. No `vscode`: tested from plain Node.
 import * as l10n from '@vscode/l10n';
 import { rowParts } from '../common/text/bidi';
+import { hideUrlCredentials } from '../common/text/urlCredentials';
 import { MAX_WEBHOOK_KEY_LENGTH, MAX_WEBHOOKS_PER_ACCOUNT } from '../oto';
 import { MAX_WEBHOOK_URL_LENGTH, webhookKeyProblem, webhookUrlProblem } from '../oto/webhookInput';
 import { shortenToken } from '../traffic/tokens';
@@ -50,9 +51,9 @@ export function webhookRowText(hook: ListedWebhook): WebhookRowText {
   const signed = hook.secretKey ? l10n.t('signed') : l10n.t('unsigned');
   return {
     label: `${type} · ${hook.method.toUpperCase()}`,
-    description: rowParts([hook.url, signed]),
+    description: rowParts([hideUrlCredentials(hook.url), signed]),
     details: [
-      l10n.t('Webhook {0}: {1} {2}', hook.id, hook.method.toUpperCase(), hook.url),
+      l10n.t('Webhook {0}: {1} {2}', hook.id, hook.method.toUpperCase(), hideUrlCredentials(hook.url)),
       l10n.t('Type: {0}', type),
       l10n.t('secretKey: {0}', shownKey(hook.secretKey)),
       l10n.t('authorizationKey: {0}', shownKey(hook.authorizationKey)),

@@ -2,6 +2,7 @@
 // signature verdict, the time, and the forwarded receiver's answer. No `vscode`.
 import * as l10n from '@vscode/l10n';
 import { rowParts } from '../common/text/bidi';
+import { hideUrlCredentials } from '../common/text/urlCredentials';
 import { formatTime } from '../common/text/timeFormat';
 import type { ForwardResult, InboxEvent } from './inbox';
 import { verdictLabel, verdictReason, timestampWarning } from './words';
@@ -42,7 +43,7 @@ export function rowText(event: InboxEvent): RowText {
       verdictReason(verification),
       ...(warning ? [warning] : []),
       ...(event.answer.status === 200 ? [] : [l10n.t('The inbox answered {0}, refusing it as a careful receiver should.', event.answer.status)]),
-      ...(event.forward ? [l10n.t('Forwarded to {0}: {1}', event.forward.url, forwardText(event.forward))] : []),
+      ...(event.forward ? [l10n.t('Forwarded to {0}: {1}', hideUrlCredentials(event.forward.url), forwardText(event.forward))] : []),
     ],
   };
 }

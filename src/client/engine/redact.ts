@@ -2,6 +2,7 @@
 // out passes through `redact`; the request log and "Copy as cURL" reuse it. It hides tokens, not
 // words: after a bare "token:" or "Bearer" only a value shaped like a credential is hidden, so
 // "refused the refresh token: This action…" keeps its "This".
+import { hideUrlCredentials } from '../../common/text/urlCredentials';
 
 export const REDACTED = '***';
 
@@ -92,6 +93,8 @@ function redactPlain(text: string, secrets: readonly string[]): string {
       result = result.split(secret).join(REDACTED);
     }
   }
+  // A URL's password (a webhook's target may carry one) is a credential too.
+  result = hideUrlCredentials(result, REDACTED);
   if (!MIGHT_HOLD_TOKEN.test(result)) {
     return result;
   }
