@@ -38,6 +38,9 @@ function handlingNote(exchange: ProxiedExchange, writes: WritesMode): string | u
     case 'upstream-failed':
       return `${PROXY_NOTES.upstreamFailed}${exchange.failure ?? 'no answer'}`;
     default:
+      if (exchange.undecodable !== undefined) {
+        return `${PROXY_NOTES.undecodable}${exchange.undecodable})`;
+      }
       return writes === 'simulate' && exchange.simulatedRead ? 'answer includes simulated changes' : undefined;
   }
 }

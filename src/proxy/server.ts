@@ -5,7 +5,7 @@ import * as http from 'node:http';
 import { applyLimits, drained, serverOptions } from '../common/serverLimits';
 import type { Simulator } from './simulate';
 import { leavesApi, type ProxiedExchange, type ProxyLimits, type WritesMode } from './types';
-import { decodedBody, UpstreamFailure, type Upstream, type UpstreamAnswer } from './upstream';
+import { decodeAnswer, UpstreamFailure, type Upstream, type UpstreamAnswer } from './upstream';
 import { API_PREFIX, changesState as isWrite, gatewayErrorBody } from '../oto';
 
 /** Beyond the sandbox's own limits: how long and how much the upstream may answer. */
@@ -99,6 +99,8 @@ interface Outcome {
   decoded?: Buffer;
   failure?: string;
   simulatedRead?: boolean;
+  /** Why the upstream's answer would not decompress (the capture keeps no body then). */
+  undecodable?: string;
 }
 
 async function answer(context: ProxyContext, incoming: http.IncomingMessage, body: Buffer, pathAndQuery: string): Promise<Outcome> {
@@ -114,14 +116,14 @@ async function answer(context: ProxyContext, incoming: http.IncomingMessage, bod
     return { reply: { status: simulated.status, headers: ['Content-Type', 'application/json; charset=utf-8'], body: Buffer.from(simulated.body) }, handling: 'simulated' };
   }
   const upstream = await context.upstream.send(request);
-  const decoded = decodedBody(upstream, context.limits.maxAnswerBytes);
+  const { body: decoded, undecodable } = decodeAnswer(upstream, context.limits.maxAnswerBytes);
   const patched = context.writes === 'simulate' ? context.simulator.patchRead(endpoint, pathAndQuery, upstream.status, decoded) : undefined;
   if (patched !== undefined) {
     // The patched body is sent as plain JSON, whatever encoding the upstream used.
     const headers = pairs(upstream.rawHeaders).filter(([name]) => name !== 'content-encoding').flat();
     return { reply: { status: upstream.status, headers, body: patched }, handling: 'forwarded', decoded: patched, simulatedRead: true };
   }
-  return { reply: forwardedReply(upstream), handling: 'forwarded', decoded };
+  return { reply: forwardedReply(upstream), handling: 'forwarded', decoded, ...(undecodable === undefined ? {} : { undecodable }) };
 }
 
 function send(response: http.ServerResponse, reply: Reply): void {
@@ -172,6 +174,7 @@ export function createProxyServer(context: ProxyContext): http.Server {
       handling: outcome.handling,
       ...(outcome.failure !== undefined ? { failure: outcome.failure } : {}),
       ...(outcome.simulatedRead ? { simulatedRead: true } : {}),
+      ...(outcome.undecodable !== undefined ? { undecodable: outcome.undecodable } : {}),
     });
   };
 

@@ -30,6 +30,8 @@ export const PROXY_NOTES = {
   refused: 'refused by the recording proxy, not sent',
   /** Followed by what failed. */
   upstreamFailed: 'upstream failed: ',
+  /** Followed by the encoding and what went wrong. */
+  undecodable: 'answer forwarded as it came but not kept: it would not decompress (',
 } as const;
 
 /** The proxy answered it itself, and OTO never did: blocked, refused, or the upstream failed (a simulated write was answered by the sandbox, as OTO would). */
@@ -67,6 +69,8 @@ export interface ProxiedExchange {
   readonly failure?: string;
   /** A read whose answer the simulation changed. */
   readonly simulatedRead?: boolean;
+  /** Why the upstream's compressed answer would not decompress: the client got it as it came, the capture keeps no body. */
+  readonly undecodable?: string;
 }
 
 export interface ProxyOptions {

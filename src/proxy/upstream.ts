@@ -156,23 +156,37 @@ export function createUpstream(baseUrl: string, limits: { timeoutMs: number; max
   return { base, send, close: () => agent.destroy() };
 }
 
+/** The answer's body decoded for reading, or why it could not be: then the body is empty. */
+export interface DecodedAnswer {
+  readonly body: Buffer;
+  /** `Content-Encoding: gzip: incorrect header check`, or the decoded size past the bound. */
+  readonly undecodable?: string;
+}
+
 /** The answer's body decoded for reading (capture, drift, simulation), within `maxBytes`. */
-export function decodedBody(answer: UpstreamAnswer, maxBytes: number): Buffer {
+export function decodeAnswer(answer: UpstreamAnswer, maxBytes: number): DecodedAnswer {
   const encoding = headerValue(answer.rawHeaders, 'content-encoding')?.trim().toLowerCase();
   try {
     if (encoding === 'gzip' || encoding === 'x-gzip') {
-      return zlib.gunzipSync(answer.body, { maxOutputLength: maxBytes });
+      return { body: zlib.gunzipSync(answer.body, { maxOutputLength: maxBytes }) };
     }
     if (encoding === 'deflate') {
-      return zlib.inflateSync(answer.body, { maxOutputLength: maxBytes });
+      return { body: zlib.inflateSync(answer.body, { maxOutputLength: maxBytes }) };
     }
     if (encoding === 'br') {
-      return zlib.brotliDecompressSync(answer.body, { maxOutputLength: maxBytes });
+      return { body: zlib.brotliDecompressSync(answer.body, { maxOutputLength: maxBytes }) };
     }
-  } catch {
-    return Buffer.alloc(0);
+  } catch (error) {
+    const tooLarge = (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
+    const why = tooLarge ? `more than ${maxBytes} bytes once decompressed` : error instanceof Error ? error.message : String(error);
+    return { body: Buffer.alloc(0), undecodable: `Content-Encoding: ${encoding}: ${why}` };
   }
-  return answer.body;
+  return { body: answer.body };
+}
+
+/** `decodeAnswer`'s body alone: empty when it would not decode. */
+export function decodedBody(answer: UpstreamAnswer, maxBytes: number): Buffer {
+  return decodeAnswer(answer, maxBytes).body;
 }
 
 export function headerValue(rawHeaders: readonly string[], name: string): string | undefined {
