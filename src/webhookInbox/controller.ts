@@ -40,6 +40,8 @@ function forwardProblem(problem: ForwardTargetProblem): string {
       return vscode.l10n.t('Type a URL, such as http://localhost:3000/oto/webhook.');
     case 'notHttp':
       return vscode.l10n.t('The URL must start with http:// or https://.');
+    case 'credentials':
+      return vscode.l10n.t('Leave the user name and password out of the URL: the forwarding target is saved with the workspace, in clear. Your receiver gets each delivery\'s Authorization header as sent.');
     case 'notLoopback':
       return vscode.l10n.t('Only addresses on this machine (localhost, 127.0.0.1, ::1): the inbox never sends a delivery, with its signature and key, elsewhere.');
     case 'self':

@@ -10,7 +10,7 @@ import type { ForwardResult, InboxEvent } from './inbox';
 /** What is kept of the answer's body, in characters. */
 export const FORWARD_ANSWER_LIMIT = 4096;
 
-export type ForwardTargetProblem = 'notUrl' | 'notHttp' | 'notLoopback' | 'self';
+export type ForwardTargetProblem = 'notUrl' | 'notHttp' | 'credentials' | 'notLoopback' | 'self';
 
 /** The header that marks a request an inbox forwarded. */
 export const FORWARDED_HEADER = 'x-oto-inbox-forwarded';
@@ -25,6 +25,10 @@ export function parseForwardTarget(text: string, ownPort?: number): URL | Forwar
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return 'notHttp';
+  }
+  // The target is kept in the workspace's state, in clear: no place for a password.
+  if (url.username !== '' || url.password !== '') {
+    return 'credentials';
   }
   if (!isLoopback(url)) {
     return 'notLoopback';

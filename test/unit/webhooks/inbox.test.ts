@@ -393,6 +393,9 @@ describe('webhook inbox: Forward to…', () => {
     assert.equal(parseForwardTarget('ftp://127.0.0.1/x'), 'notHttp');
     assert.equal(parseForwardTarget('localhost:3000'), 'notHttp');
     assert.equal(parseForwardTarget('not a url'), 'notUrl');
+    // Saved with the workspace in clear: a password (or a user name, often a key) is refused, not kept.
+    assert.equal(parseForwardTarget('http://erp:s3cret@127.0.0.1:3000/oto'), 'credentials');
+    assert.equal(parseForwardTarget('http://key-123@localhost:3000/oto'), 'credentials');
     assert.equal((parseForwardTarget(' http://localhost:3000/oto ') as URL).href, 'http://localhost:3000/oto');
   });
 
