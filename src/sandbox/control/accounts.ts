@@ -17,6 +17,12 @@ import type { Dialect, Fault, SandboxScenario } from '../types';
 import { ControlError } from './problems';
 import { createWebhooks, mergeWebhookSettings, receiverRules, type WebhookHub, type WebhookSettings } from '../webhooks';
 import { registrationProblems } from '../webhooks/registry';
+import { hideUrlCredentials } from '../../common/text/urlCredentials';
+
+/** A webhook URL as an answer names it: its password hidden (`hideUrlCredentials`). */
+function shownUrl(url: string | undefined): string | undefined {
+  return url === undefined ? undefined : hideUrlCredentials(url);
+}
 
 export const DEFAULT_ACCOUNT = 'default';
 export const DEFAULT_TOKEN_TTL_SECONDS = 3600;
@@ -70,7 +76,7 @@ export function checkScenarioWebhooks(scenario: SandboxScenario | undefined, def
       problems.map(({ index, field, message }) =>
         index < own.length
           ? { field: `webhooks.register[${index}]${field === '' ? '' : `.${field}`}`, message }
-          : { field: 'webhooks.register', message: `${message} (with the sandbox's own webhook ${JSON.stringify(defaults.webhooks?.register?.[index - own.length]?.url)}, from --webhook or its options)` },
+          : { field: 'webhooks.register', message: `${message} (with the sandbox's own webhook ${JSON.stringify(shownUrl(defaults.webhooks?.register?.[index - own.length]?.url))}, from --webhook or its options)` },
       ),
     );
   }

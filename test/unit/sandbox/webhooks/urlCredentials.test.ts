@@ -52,6 +52,12 @@ describe('sandbox webhooks: a URL with a password', () => {
       assert.ok(!text.includes(PASSWORD), `${name} holds the password`);
     }
     assert.ok(lines.includes('http://erp:…@127.0.0.1'), lines);
+
+    // A scenario registering the same URL again is refused, naming the sandbox's own webhook: not its password.
+    const reset = await call(`${control}/reset`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ webhooks: { register: [{ url: hookUrl }] } }) });
+    assert.equal(reset.status, 400);
+    assert.match((reset.json as { message: string }).message, /sandbox's own webhook "http:\/\/erp:…@127\.0\.0\.1/);
+    assert.ok(!reset.text.includes(PASSWORD), reset.text);
   });
 
   it('hides the password (a lone user name too) in every form a text may hold a URL, and nothing else', () => {
