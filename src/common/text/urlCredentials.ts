@@ -5,9 +5,12 @@
 // The scheme, `//` (JSON may escape the slashes), then the user information up to its `@`.
 const USERINFO = /(\b[A-Za-z][A-Za-z0-9+.-]*:(?:\\*\/){2})([^\s/?#@"'<>\\]+)@/g;
 
-/** Whether `text` may hold a URL with credentials: a cheap test before the pattern. */
+/**
+ * Whether `text` may hold a URL with credentials: a cheap test before the pattern, which captured
+ * traffic runs on every header and body (an order's e-mail addresses alone do not pass it).
+ */
 export function mightHoldUrlCredentials(text: string): boolean {
-  return text.includes('@') && text.includes(':');
+  return text.includes('@') && (text.includes('://') || text.includes(':\\'));
 }
 
 /** `http://user:pass@host` → `http://user:…@host`; `http://key@host` → `http://…@host`; `mask` replaces `…`. */

@@ -64,6 +64,7 @@ describe('sandbox webhooks: a URL with a password', () => {
     assert.equal(hideUrlCredentials('POST http://erp:s3cret@127.0.0.1:9/hook'), 'POST http://erp:…@127.0.0.1:9/hook');
     assert.equal(hideUrlCredentials('https://sk_live_1234@erp.example/x', '***'), 'https://***@erp.example/x');
     assert.equal(shortenTokens('{"url":"http:\\/\\/erp:s3cret@erp.example\\/hook"}'), '{"url":"http:\\/\\/erp:…@erp.example\\/hook"}');
+    assert.equal(shortenTokens(JSON.stringify(JSON.stringify({ url: 'http://erp:s3cret@erp.example/hook' }))).includes('s3cret'), false);
     assert.equal(redact('{"url":"http://erp:s3cret@erp.example/hook","email":"a@b.sa"}'), '{"url":"http://erp:***@erp.example/hook","email":"a@b.sa"}');
     // An address in a path or query, an e-mail, a time: not credentials.
     for (const text of ['http://erp.example/hook?email=ops@erp.sa', 'mailto:ops@erp.sa', 'at 10:30 by ops@erp.sa', 'http://erp.example:8080/a@b']) {
