@@ -511,7 +511,8 @@ export class WebhookHub implements SandboxWebhooks {
         requestHeaders: job.headers,
         requestBody: job.body,
         authenticated: true,
-        status: result?.error === undefined ? result?.status : undefined,
+        // A status that came before a timeout or a cut is known: it is kept beside the error.
+        status: result?.status,
         responseHeaders: result?.headers,
         responseBody: result?.body,
         durationMs: result?.durationMs ?? 0,
@@ -524,7 +525,7 @@ export class WebhookHub implements SandboxWebhooks {
       webhookId: job.hook.id,
       type: job.type,
       orderId: job.orderId,
-      ...(result?.status === undefined || result.error !== undefined ? {} : { status: result.status }),
+      ...(result?.status === undefined ? {} : { status: result.status }),
       ...(error === undefined ? {} : { error }),
       attempt: job.attempt,
       ...(exchangeId === undefined ? {} : { exchangeId }),

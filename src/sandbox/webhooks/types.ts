@@ -93,9 +93,9 @@ export interface DeliveryOutcome {
   webhookId: number;
   type: WebhookType;
   orderId: string;
-  /** The receiver's status; absent when nothing came back (refused, timeout, dropped, not sent). */
+  /** The receiver's status, when it sent one (also beside an `error`: it timed out or dropped the rest of its answer). */
   status?: number;
-  /** Why nothing came back, or why it was not sent. */
+  /** Why no whole answer came back, or why it was not sent. */
   error?: string;
   attempt: number;
   /** The traffic exchange that records it, when capture is on. */
