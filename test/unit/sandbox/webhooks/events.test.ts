@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
 import { startSandbox, type DeliveryOutcome, type RunningSandbox, type WebhookSettings } from '../../../../src/sandbox';
 import { formatTrafficLine } from '../../../../src/traffic/report';
+import { trafficRow } from '../../../../src/workbench/rows';
 import { signIn, type Api } from '../../fakes/sandboxHttp';
 import { hmac, startReceiver, verifies, type Receiver } from './receiver';
 
@@ -222,6 +223,8 @@ describe('sandbox webhooks: events and delivery', () => {
       const [exchange] = sandbox.traffic.list().filter((candidate) => candidate.direction === 'outbound');
       assert.equal(exchange.webhook?.error, 'timeout');
       assert.equal(exchange.status, 202);
+      assert.match(formatTrafficLine(exchange), / 202 timeout /);
+      assert.match(trafficRow(exchange).description, /^202 · timeout · /);
       assert.deepEqual(outcomes.map((outcome) => [outcome.status, outcome.error]), [[202, 'timeout']]);
       assert.deepEqual(exchange.findings.map((finding) => finding.rule), ['webhook-not-acknowledged'], 'not acknowledged, and not also "slow"');
     } finally {
