@@ -23,6 +23,7 @@ export interface DeliveryRequest {
 }
 
 export interface DeliveryResult {
+  /** The status line's, when one came (also beside an `error`). */
   status?: number;
   headers?: http.IncomingHttpHeaders;
   /** At most RECEIVER_BODY_LIMIT bytes. */
@@ -72,7 +73,7 @@ export function deliver(request: DeliveryRequest): Promise<DeliveryResult> {
       settled = true;
       clearTimeout(timer);
       request.signal.removeEventListener('abort', onAbort);
-      resolve({ status: error === undefined ? status : status, headers, body: Buffer.concat(chunks), bytes, error, durationMs: performance.now() - started });
+      resolve({ status, headers, body: Buffer.concat(chunks), bytes, error, durationMs: performance.now() - started });
     };
     const transport = request.url.protocol === 'https:' ? https : http;
     const outgoing = transport.request(request.url, {

@@ -9,6 +9,7 @@ import { CLI_MAX_CONNECTIONS, cliLimits } from '../common/serverLimits';
 import { DEFAULT_WRITES, startProxy, WRITES_MODES, type WritesMode } from '../proxy';
 import { environmentOf } from '../proxy/environment';
 import { runReplay } from '../proxy/replay';
+import { MAX_RECORDED } from '../proxy/recording';
 import type { Severity, TrafficExchange } from '../traffic/exchange';
 import { JsonlWriter } from '../traffic/jsonl';
 import { describeRuleChanges, knownRules, lintOptionsOf, parseRuleFlag } from '../traffic/lintConfig';
@@ -62,7 +63,8 @@ export function usage(program: string): string {
                      block answers writes 403 in OTO's error shape, simulate answers them as OTO would;
                      neither sends them. Only forward sends them on and changes the upstream's real stock.
   --replay FILE      send a recording's requests (the --log format) to a fresh sandbox (set up by the flags above) and
-                     compare status, OTO code and answer shape with what was recorded; exit 1 on a difference
+                     compare status, OTO code and answer shape with what was recorded; exit 1 on a difference.
+                     At most ${MAX_RECORDED} exchanges (a longer file is refused, naming its count: replay a slice of it)
   --against URL      with --replay: send them to this base URL instead (its refresh token from $OTO_REFRESH_TOKEN)`;
 }
 

@@ -19,6 +19,10 @@ export function formatTrafficLine(exchange: TrafficExchange): string {
   }
   const status = exchange.status === undefined ? '---' : String(exchange.status);
   line += ` ${exchange.method} ${exchange.endpoint || exchange.path} ${status}`;
+  // A delivery with no whole answer says why, beside any status it got first (`202 timeout`).
+  if (hook?.error !== undefined) {
+    line += ` ${hook.error}`;
+  }
   // A gateway error's code is its status (`{"message", "code": 401}`): said once, not `401 401`.
   if (exchange.otoCode !== undefined && exchange.otoCode !== String(exchange.status)) {
     line += ` ${exchange.otoCode}`;

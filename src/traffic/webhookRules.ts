@@ -57,7 +57,7 @@ export const webhookSlow = rule(
       p,
     ),
   (_history, exchange) =>
-    delivered(exchange) && exchange.status !== undefined && exchange.durationMs > SLOW_RECEIVER_MS
+    delivered(exchange) && exchange.status !== undefined && exchange.webhook?.error === undefined && exchange.durationMs > SLOW_RECEIVER_MS
       ? [{ params: { ...what(exchange), seconds: (exchange.durationMs / 1000).toFixed(1) } }]
       : [],
 );

@@ -232,16 +232,21 @@ export class AccountWebhooks implements vscode.Disposable {
     }
     const webhookId = Number(hook.id);
     let listener: { dispose(): void } | undefined;
+    // The event this trigger builds: not another one to the same webhook (a packing change at the
+    // same moment), and not an attempt a `retry` fault will follow with another.
+    let eventId = -1;
     const answered = new Promise<{ status?: number; error?: string } | undefined>((resolve) => {
       const timer = setTimeout(() => resolve(undefined), TEST_WAIT_MS);
       listener = sandbox.webhooks.onDidDeliver((outcome) => {
-        if (outcome.webhookId === webhookId) {
+        if (outcome.eventId === eventId && outcome.final) {
           clearTimeout(timer);
           resolve(outcome);
         }
       });
     });
     try {
+      // Known before the trigger: a delivery dropped or refused by a fault is told before it returns.
+      eventId = sandbox.webhooks.lastEventId + 1;
       sandbox.webhooks.trigger({ type, orderId: order.orderId, webhookId });
       const outcome = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Sending {0} for order {1} to {2}…', type, order.orderId, hideUrlCredentials(hook.url)) },
@@ -252,7 +257,8 @@ export class AccountWebhooks implements vscode.Disposable {
       } else if (outcome.status !== undefined && outcome.status >= 200 && outcome.status < 300) {
         void vscode.window.showInformationMessage(vscode.l10n.t('Test {0} for order {1} delivered to {2}: HTTP {3}.', type, order.orderId, hideUrlCredentials(hook.url), outcome.status));
       } else {
-        const answer = outcome.status === undefined ? (outcome.error ?? '?') : `HTTP ${outcome.status}`;
+        const status = outcome.status === undefined ? undefined : `HTTP ${outcome.status}`;
+        const answer = [status, outcome.error].filter((part) => part !== undefined).join(', ') || '?';
         void vscode.window.showWarningMessage(vscode.l10n.t('Test {0} for order {1} not acknowledged by {2}: {3}.', type, order.orderId, hideUrlCredentials(hook.url), answer));
       }
     } catch (error) {

@@ -13,8 +13,10 @@ export interface InboxSandbox {
     preview(type: WebhookType, orderId: string): Record<string, unknown>;
     /** The same core as `POST /__oto/webhooks/trigger`; returns how many webhooks it went to. */
     trigger(request: { type: WebhookType; orderId: string; fields?: Record<string, unknown>; webhookId?: number }): number;
-    /** How each delivery went (Send Test Event waits for its own). */
-    onDidDeliver(listener: (outcome: { webhookId: number; status?: number; error?: string }) => void): { dispose(): void };
+    /** The id of the latest event built; the next event (a `trigger`'s) gets the one after it. */
+    readonly lastEventId: number;
+    /** How each delivery went (Send Test Event waits for the final one of the event it built). */
+    onDidDeliver(listener: (outcome: { eventId: number; final: boolean; status?: number; error?: string }) => void): { dispose(): void };
     /** The same core as `POST /__oto/orders/{orderId}/status`: fires orderStatus, the packing queue follows. */
     setOrderStatus(orderId: string, status: string): void;
   };

@@ -36,7 +36,8 @@ export function formatInboxDocument(event: InboxEvent): string {
     },
     authorization: { check: event.authorization, why: authorizationText(event.authorization) },
     // What the inbox answered the sender, as the sender (the sandbox, curl) saw it.
-    answered: event.answer.status === 200 ? { status: 200 } : { status: event.answer.status, why: event.answer.reason },
+    ...(event.cutShort ? { cutShort: event.cutShort } : {}),
+    answered: event.cutShort ? null : event.answer.status === 200 ? { status: 200 } : { status: event.answer.status, why: event.answer.reason },
     ...(event.forward
       ? {
           forwarded: {

@@ -41,8 +41,10 @@ export interface InboxEvent {
   readonly status?: string;
   readonly verification: Verification;
   readonly authorization: AuthorizationCheck;
-  /** What the inbox answered the sender. */
+  /** What the inbox answered the sender, or would have: to one cut short, nothing was sent. */
   readonly answer: ReceiverAnswer;
+  /** The connection closed before the body was whole (`bytes` came of `announced`): nothing was answered. */
+  readonly cutShort?: ReceivedRequest['cutShort'];
   forward?: ForwardResult;
 }
 
@@ -140,6 +142,7 @@ export function readDelivery(id: number, request: ReceivedRequest, keys: InboxKe
     status: payload ? statusOf(payload, type) : undefined,
     verification,
     authorization: checkAuthorization(request.headers.authorization, keys.authorizationKey),
+    ...(request.cutShort ? { cutShort: request.cutShort } : {}),
     answer: tooDeep ? { status: 400, reason: `The body nests deeper than ${MAX_JSON_DEPTH} levels: OTO's webhooks are a few levels deep` } : inboxAnswer(payload, verification),
   };
 }

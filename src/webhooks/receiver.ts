@@ -16,6 +16,8 @@ export interface ReceivedRequest {
   readonly headers: Readonly<Record<string, string>>;
   readonly body: Buffer;
   readonly receivedAt: number;
+  /** The connection closed before the body was whole: nobody is left to answer, and `body` is what came (empty past the cap). */
+  readonly cutShort?: { readonly bytes: number; readonly announced?: number };
 }
 
 /** What the receiver answers a delivery: 200, or a refusal with its status and why (an OTO-shaped JSON error). */
@@ -25,7 +27,7 @@ export interface ReceiverOptions {
   /** 0 picks any free port. */
   readonly port: number;
   readonly limits?: ServerLimits;
-  /** Called for every POST or PUT within the limits; says what to answer. */
+  /** Called for every POST or PUT within the limits, and for one cut short; says what to answer (nothing is, to one cut short). */
   readonly onReceive: (request: ReceivedRequest) => ReceiverAnswer;
 }
 
@@ -60,10 +62,19 @@ function flatHeaders(incoming: http.IncomingMessage): Record<string, string> {
   return headers;
 }
 
-/** The body, or undefined when it is over the cap (the rest read and dropped, so the 413 is not lost to a reset). */
-function readBody(incoming: http.IncomingMessage, maxBytes: number): Promise<Buffer | undefined> {
-  if (Number(incoming.headers['content-length']) > maxBytes) {
-    return drained(incoming).then(() => undefined);
+interface ReadBody {
+  /** Undefined when it is over the cap. */
+  readonly body?: Buffer;
+  readonly bytes: number;
+  /** The connection closed before the body was whole. */
+  readonly cutShort: boolean;
+}
+
+/** The body, none when it is over the cap (the rest read and dropped, so the 413 is not lost to a reset). */
+function readBody(incoming: http.IncomingMessage, maxBytes: number): Promise<ReadBody> {
+  const announced = Number(incoming.headers['content-length']);
+  if (announced > maxBytes) {
+    return drained(incoming).then(() => ({ bytes: announced, cutShort: !incoming.complete }));
   }
   return new Promise((resolve) => {
     let chunks: Buffer[] | undefined = [];
@@ -75,8 +86,11 @@ function readBody(incoming: http.IncomingMessage, maxBytes: number): Promise<Buf
       }
       chunks?.push(chunk);
     });
-    incoming.on('end', () => resolve(chunks ? Buffer.concat(chunks) : undefined));
-    incoming.on('error', () => resolve(undefined));
+    const done = (cutShort: boolean): void => resolve({ body: chunks ? Buffer.concat(chunks) : undefined, bytes: size, cutShort });
+    incoming.on('end', () => done(false));
+    // A dropped connection: 'error' (aborted) and then 'close', with `complete` still false.
+    incoming.on('error', () => done(true));
+    incoming.on('close', () => done(!incoming.complete));
   });
 }
 
@@ -99,14 +113,20 @@ export async function startReceiver(options: ReceiverOptions): Promise<RunningRe
       refuse(response, 414, `The path is too long: at most ${MAX_PATH} characters`);
       return;
     }
-    const body = await readBody(incoming, limits.maxBodyBytes);
-    if (body === undefined) {
-      if (!response.destroyed) {
-        refuse(response, 413, `Request body too large: at most ${limits.maxBodyBytes} bytes`);
-      }
+    const read = await readBody(incoming, limits.maxBodyBytes);
+    const received = { method, path, headers: flatHeaders(incoming), receivedAt: Date.now() };
+    if (read.cutShort) {
+      // No client is left to read an answer: what came is kept, marked as cut short.
+      const announced = Number(incoming.headers['content-length']);
+      options.onReceive({ ...received, body: read.body ?? Buffer.alloc(0), cutShort: { bytes: read.bytes, ...(Number.isFinite(announced) ? { announced } : {}) } });
+      response.destroy();
       return;
     }
-    const answer = options.onReceive({ method, path, headers: flatHeaders(incoming), body, receivedAt: Date.now() });
+    if (read.body === undefined) {
+      refuse(response, 413, `Request body too large: at most ${limits.maxBodyBytes} bytes`);
+      return;
+    }
+    const answer = options.onReceive({ ...received, body: read.body });
     if (answer.status === 200) {
       sendJson(response, 200, { success: true });
     } else {

@@ -27,11 +27,20 @@ export function forwardText(forward: ForwardResult): string {
   return forward.error === 'timeout' ? l10n.t('→ no answer in time') : l10n.t('→ not delivered ({0})', forward.error ?? '?');
 }
 
+function cutShortText(cut: NonNullable<InboxEvent['cutShort']>): string {
+  return cut.announced === undefined
+    ? l10n.t('The connection closed after {0} bytes, before the body was whole: nothing was answered.', cut.bytes)
+    : l10n.t('The connection closed after {0} of {1} bytes, before the body was whole: nothing was answered.', cut.bytes, cut.announced);
+}
+
 export function rowText(event: InboxEvent): RowText {
   const { verification } = event;
   const warning = timestampWarning(verification);
   const stale = verification.timestamp?.stale === true;
   const parts = [event.status ?? '', stale ? `${verdictLabel(verification.verdict)}, ${l10n.t('stale')}` : verdictLabel(verification.verdict), formatTime(event.receivedAt).slice(0, 8)];
+  if (event.cutShort) {
+    parts.unshift(l10n.t('cut short'));
+  }
   if (event.forward) {
     parts.push(forwardText(event.forward));
   }
@@ -42,7 +51,7 @@ export function rowText(event: InboxEvent): RowText {
     details: [
       verdictReason(verification),
       ...(warning ? [warning] : []),
-      ...(event.answer.status === 200 ? [] : [l10n.t('The inbox answered {0}, refusing it as a careful receiver should.', event.answer.status)]),
+      ...(event.cutShort ? [cutShortText(event.cutShort)] : event.answer.status === 200 ? [] : [l10n.t('The inbox answered {0}, refusing it as a careful receiver should.', event.answer.status)]),
       ...(event.forward ? [l10n.t('Forwarded to {0}: {1}', hideUrlCredentials(event.forward.url), forwardText(event.forward))] : []),
     ],
   };

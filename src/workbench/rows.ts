@@ -85,9 +85,11 @@ export function clientName(exchange: TrafficExchange): string {
 export function trafficRow(exchange: TrafficExchange): TrafficRow {
   const worst = worstSeverity(exchange);
   const status = exchange.status;
+  // A webhook delivery with no whole answer (`timeout`, `reset`), whatever status came first.
+  const cut = exchange.direction === 'outbound' ? exchange.webhook?.error : undefined;
   // The icon says the worst thing about the exchange, in the colour the Problems panel gives it.
   const icon =
-    status === undefined
+    status === undefined || cut !== undefined
       ? { id: 'debug-disconnect', color: 'errorForeground' }
       : status >= 400 || worst === 'error'
         ? { id: 'error', color: 'errorForeground' }
@@ -99,6 +101,7 @@ export function trafficRow(exchange: TrafficExchange): TrafficRow {
   // An OTO code that only repeats the status (OTO's 401 answers say `401`) is left out.
   const parts = [
     statusText,
+    ...(cut !== undefined ? [cut] : []),
     ...(exchange.otoCode !== undefined && exchange.otoCode !== statusText ? [exchange.otoCode] : []),
     ...(exchange.findings.length > 0 ? [plural(exchange.findings.length, '1 finding', '{0} findings')] : []),
     clientName(exchange),

@@ -5,6 +5,7 @@
 // Send CodeLens delivers.
 import * as assert from 'node:assert';
 import * as http from 'node:http';
+import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
 import { activateExtension } from './support/extension';
@@ -75,6 +76,17 @@ if (uiAvailable()) {
       const found = await waitFor('the packed event', rows, (seen) => row(seen, `orderStatus · ${orderId}`, /^packed · valid signature · \d\d:\d\d:\d\d$/) !== undefined);
       assert.ok(row(found, `orderStatus · ${orderId}`, /^picked · valid signature/), 'the picked event too');
       assert.strictEqual(found?.[0].description.startsWith('packed'), true, 'newest first');
+    });
+
+    it('shows a delivery whose connection dropped mid-body as cut short', async () => {
+      const client = new OtoClient({ baseUrl: await copied('oto.copySandboxBaseUrl'), refreshToken: await copied('oto.copySandboxRefreshToken'), timeoutMs: 5_000 });
+      const inbox = new URL((await client.listWebhooks()).find((hook) => hook.url.endsWith('/orderStatus'))?.url ?? '');
+      const socket = net.connect(Number(inbox.port), '127.0.0.1');
+      socket.on('error', () => undefined);
+      socket.write(`POST ${inbox.pathname} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"orderId": `);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      socket.destroy();
+      await waitFor('the cut-short delivery', rows, (seen) => (seen ?? []).some((candidate) => /^cut short · /.test(candidate.description)));
     });
 
     it('advances the order from its row: the next statuses offered, orderStatus fired and shown', async () => {

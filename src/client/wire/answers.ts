@@ -2,6 +2,7 @@
 // (otoErrorCode/otoErrorMessage, errorCode/errorMsg, gateway message/code), sometimes under
 // HTTP 200 with success: false; all of them end up as one OtoError.
 import { OtoError, OtoErrorKind, RATE_LIMIT_CODES } from '../errors';
+import { retryAfterMs } from '../../common/http/retryAfter';
 import type { HttpAnswer } from './http';
 import { Check, WireError } from './wire';
 
@@ -44,7 +45,7 @@ function errorFromAnswer(answer: HttpAnswer, endpoint: string, body: unknown, no
     code,
     message,
     warnings,
-    retryAfterMs: parseRetryAfter(answer.retryAfter, now),
+    retryAfterMs: retryAfterMs(answer.retryAfter, now),
   });
 }
 
@@ -63,18 +64,6 @@ export function isTransient(error: OtoError): boolean {
   }
   return error.kind === 'network' || error.kind === 'timeout' || error.kind === 'rate-limit' ||
     (error.status !== undefined && TRANSIENT_STATUSES.includes(error.status));
-}
-
-/** `Retry-After` as milliseconds: either delay-seconds or an HTTP date. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (value === null || value.trim() === '') {
-    return undefined;
-  }
-  if (/^\s*\d+\s*$/.test(value)) {
-    return Number(value) * 1000;
-  }
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 function parseJson(body: string): unknown {

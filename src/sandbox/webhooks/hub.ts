@@ -45,6 +45,8 @@ interface Job {
   faults: Map<DeliveryFaultKind, DeliveryFault>;
   attempt: number;
   copyOf?: number;
+  /** The event it delivers (one per emit, shared by its retries and copies). */
+  eventId: number;
 }
 
 interface Held {
@@ -89,6 +91,7 @@ export interface HubSetup {
 export class WebhookHub implements SandboxWebhooks {
   private readonly deliveryFaults = new DeliveryFaultQueue();
   private readonly delivered = new Emitter<DeliveryOutcome>();
+  private eventCount = 0;
   private readonly queue: Job[] = [];
   private inFlight = 0;
   private pumpScheduled = false;
@@ -270,6 +273,10 @@ export class WebhookHub implements SandboxWebhooks {
     return payloadOf(this.state, checkedType(type), this.order(orderId));
   }
 
+  get lastEventId(): number {
+    return this.eventCount;
+  }
+
   trigger(request: TriggerRequest): number {
     const type = checkedType(request.type);
     const fields = request.fields ?? {};
@@ -301,13 +308,14 @@ export class WebhookHub implements SandboxWebhooks {
     }
     const base = { ...payloadOf(this.state, type, order), ...overrides };
     const now = this.state.now().getTime();
+    this.eventCount++;
     for (const hook of hooks) {
-      this.dispatch(this.build(hook, type, order.orderId, base, now));
+      this.dispatch({ ...this.build(hook, type, order.orderId, base, now), eventId: this.eventCount });
     }
     return hooks.length;
   }
 
-  private build(hook: Webhook, type: WebhookType, orderId: string, base: Record<string, unknown>, now: number): Job {
+  private build(hook: Webhook, type: WebhookType, orderId: string, base: Record<string, unknown>, now: number): Omit<Job, 'eventId'> {
     const faults = this.deliveryFaults.take(type);
     const staleFault = faults.has('staleTimestamp');
     const payload: Record<string, unknown> = { ...base };
@@ -466,7 +474,12 @@ export class WebhookHub implements SandboxWebhooks {
     if (result.error === 'closed') {
       return;
     }
-    const exchangeId = this.finish(job, result, result.error);
+    const acknowledged = result.error === undefined && result.status !== undefined && result.status >= 200 && result.status < 300;
+    const retry = job.faults.get('retry');
+    const next = !acknowledged && retry && job.attempt < (retry.attempts ?? DEFAULT_ATTEMPTS) ? { ...job, attempt: job.attempt + 1 } : undefined;
+    // Admitted before the outcome is told, so it says whether this attempt is the event's last.
+    const retrying = next !== undefined && this.admit(next);
+    const exchangeId = this.finish(job, result, result.error, !retrying);
     // A later event of this order went, answered or not: what was held back for it goes now, after
     // it, whatever retries or copies of it are still to come.
     if (job.copyOf === undefined && job.attempt === 1) {
@@ -475,12 +488,9 @@ export class WebhookHub implements SandboxWebhooks {
         this.release(key);
       }
     }
-    const acknowledged = result.error === undefined && result.status !== undefined && result.status >= 200 && result.status < 300;
-    const retry = job.faults.get('retry');
-    if (!acknowledged && retry && job.attempt < (retry.attempts ?? DEFAULT_ATTEMPTS)) {
-      const next = { ...job, attempt: job.attempt + 1 };
-      if (this.admit(next)) {
-        this.later(retryWaitMs(retry.backoffMs ?? DEFAULT_BACKOFF_MS, job.attempt), next);
+    if (next) {
+      if (retrying) {
+        this.later(retryWaitMs(retry?.backoffMs ?? DEFAULT_BACKOFF_MS, job.attempt), next);
       }
       return;
     }
@@ -494,7 +504,7 @@ export class WebhookHub implements SandboxWebhooks {
   }
 
   /** Records the delivery as an outbound exchange and tells the listeners; returns the exchange id. */
-  private finish(job: Job, result: DeliveryResult | undefined, error: string | undefined): number | undefined {
+  private finish(job: Job, result: DeliveryResult | undefined, error: string | undefined, final = true): number | undefined {
     const info: WebhookDeliveryInfo = { ...job.info, attempt: job.attempt, sent: result !== undefined, ...(error === undefined ? {} : { error }), ...(job.copyOf === undefined ? {} : { copyOf: job.copyOf }) };
     const described = [...job.info.faults.map((kind) => (kind === 'duplicate' && job.copyOf !== undefined ? 'duplicate copy' : kind)), ...(job.attempt > 1 ? [`attempt ${job.attempt}`] : []), ...(result ? [] : [error ?? 'not sent'])];
     if (job.copyOf !== undefined) {
@@ -511,7 +521,8 @@ export class WebhookHub implements SandboxWebhooks {
         requestHeaders: job.headers,
         requestBody: job.body,
         authenticated: true,
-        status: result?.error === undefined ? result?.status : undefined,
+        // A status that came before a timeout or a cut is known: it is kept beside the error.
+        status: result?.status,
         responseHeaders: result?.headers,
         responseBody: result?.body,
         durationMs: result?.durationMs ?? 0,
@@ -524,9 +535,11 @@ export class WebhookHub implements SandboxWebhooks {
       webhookId: job.hook.id,
       type: job.type,
       orderId: job.orderId,
-      ...(result?.status === undefined || result.error !== undefined ? {} : { status: result.status }),
+      ...(result?.status === undefined ? {} : { status: result.status }),
       ...(error === undefined ? {} : { error }),
       attempt: job.attempt,
+      eventId: job.eventId,
+      final,
       ...(exchangeId === undefined ? {} : { exchangeId }),
     });
     return exchangeId;

@@ -93,11 +93,15 @@ export interface DeliveryOutcome {
   webhookId: number;
   type: WebhookType;
   orderId: string;
-  /** The receiver's status; absent when nothing came back (refused, timeout, dropped, not sent). */
+  /** The receiver's status, when it sent one (also beside an `error`: it timed out or dropped the rest of its answer). */
   status?: number;
-  /** Why nothing came back, or why it was not sent. */
+  /** Why no whole answer came back, or why it was not sent. */
   error?: string;
   attempt: number;
+  /** The event delivered (see `lastEventId`); its retries and copies share it. */
+  eventId: number;
+  /** No further attempt of this delivery follows (a `retry` fault's earlier failures are not final); a duplicate copy may still. */
+  final: boolean;
   /** The traffic exchange that records it, when capture is on. */
   exchangeId?: number;
 }
@@ -119,6 +123,8 @@ export interface SandboxWebhooks {
   preview(type: WebhookType, orderId: string): Record<string, unknown>;
   /** Fires an event of any type for an order, with fields overridden; returns how many webhooks it goes to. */
   trigger(request: TriggerRequest): number;
+  /** The id of the latest event built (by a trigger, a status change, a new order); the next one gets the id after it, which its outcomes carry. */
+  readonly lastEventId: number;
   readonly faults: {
     add(faults: readonly DeliveryFault[]): number[];
     list(): ActiveDeliveryFault[];

@@ -1,6 +1,7 @@
 // retry-after-ignored: a client told to wait (429/503, or OTO's rate-limit codes, with Retry-After) comes back to the same
 // endpoint sooner. What the answer asked to wait for is that endpoint: a call elsewhere in the
 // meantime (reading stock while an adjust waits out its 429) is no retry.
+import { retryAfterMs } from '../../common/http/retryAfter';
 import { RATE_LIMIT_CODES } from '../../oto';
 import type { TrafficExchange } from '../exchange';
 import { rule, sameClient } from './rule';
@@ -13,17 +14,9 @@ function askedToBackOff(exchange: TrafficExchange): boolean {
   return exchange.status === 429 || exchange.status === 503 || (exchange.otoCode !== undefined && RATE_LIMIT_CODES.includes(exchange.otoCode));
 }
 
-/** Retry-After in milliseconds: delta-seconds or an HTTP date (relative to when it was sent). */
-function retryAfterMs(exchange: TrafficExchange): number | undefined {
-  const value = exchange.responseHeaders?.['retry-after']?.trim();
-  if (!value || !askedToBackOff(exchange)) {
-    return undefined;
-  }
-  if (/^\d+$/.test(value)) {
-    return Number(value) * 1000;
-  }
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - (exchange.startedAt + exchange.durationMs));
+/** The wait an answer asked for, counted from when it was sent; none when it did not ask to back off. */
+function askedWaitMs(exchange: TrafficExchange): number | undefined {
+  return askedToBackOff(exchange) ? retryAfterMs(exchange.responseHeaders?.['retry-after'], exchange.startedAt + exchange.durationMs) : undefined;
 }
 
 export const retryAfterIgnored = rule(
@@ -46,7 +39,7 @@ export const retryAfterIgnored = rule(
         break;
       }
     }
-    const wait = last && retryAfterMs(last);
+    const wait = last && askedWaitMs(last);
     if (!last || wait === undefined) {
       return [];
     }

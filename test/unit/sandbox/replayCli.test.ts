@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { recordingText } from '../../../src/proxy/recording';
 import { startSandbox } from '../../../src/sandbox';
+import { usage } from '../../../src/sandboxCli/cli';
 import { run } from './support/cliProcess';
 
 const ADJUST = { actionType: 'adjust', locationCode: 'RUH-WH1', sku: 'AJW-DATES-500' };
@@ -122,6 +123,15 @@ describe('sandbox CLI: --replay', function () {
     const { code, output } = await replay(['--replay', file(recording), '--against', 'http://192.0.2.1/rest/v2'], { OTO_REFRESH_TOKEN: 'x' });
     assert.equal(code, 1);
     assert.match(output, /the recording has 3 write\(s\), which would change the real stock at 192\.0\.2\.1/);
+  });
+
+  it('states its bound in the usage, and refuses a longer recording naming its count, sending nothing', async () => {
+    assert.match(usage('oto-sandbox'), /--replay FILE[\s\S]*At most 1000 exchanges \(a longer file is refused, naming its count: replay a slice of it\)/);
+    const line = recording.trim().split('\n')[1];
+    const long = await replay(['--replay', file(`${Array.from({ length: 1001 }, () => line).join('\n')}\n`)]);
+    assert.equal(long.code, 1);
+    assert.match(long.output, /The recording has 1001 exchanges; at most 1000 are replayed\./);
+    assert.doesNotMatch(long.output, /Replayed/);
   });
 
   it('says what is wrong with a bad flag or file', async () => {

@@ -337,6 +337,11 @@ describe('traffic lint rules', () => {
       assert.deepStrictEqual(fired(limited, ...between(255), { ...READ, at: 1000 }), ['retry-after-ignored']);
       assert.deepStrictEqual(fired(limited, ...between(256), { ...READ, at: 1000 }), []);
     });
+    it('ignores a Retry-After that is neither delay-seconds nor an HTTP date', () => {
+      for (const value of ['2.5', '2099-01-01', 'Jan 1 2099']) {
+        assert.deepStrictEqual(fired({ ...limited, responseHeaders: { 'retry-after': value } }, { ...READ, at: 100 }), [], value);
+      }
+    });
     it('only asks the latest answer of that endpoint: a later one without Retry-After lifts the wait', () => {
       assert.deepStrictEqual(fired(limited, { ...READ, at: 5005 }, { ...READ, at: 5100 }), []);
     });

@@ -11,6 +11,7 @@ import { formatInboxDocument, formatVerificationDocument } from '../../../src/we
 import { FORWARDED_HEADER, forwardEvent, parseForwardTarget } from '../../../src/webhooks/forward';
 import { Inbox, MAX_EVENTS, type InboxEvent, type InboxKeys } from '../../../src/webhooks/inbox';
 import { startReceiver, type RunningReceiver } from '../../../src/webhooks/receiver';
+import { rowText } from '../../../src/webhooks/rowText';
 import { startReceiver as startErpReceiver, type Receiver as ErpReceiver } from '../sandbox/webhooks/receiver';
 import { signIn } from '../fakes/sandboxHttp';
 
@@ -307,6 +308,26 @@ describe('webhook inbox: the receiver is bounded', () => {
     assert.deepEqual([text.status, text.json.code], [400, 400]);
     assert.equal(inbox.list()[0].bodyText, 'not json');
     assert.equal(inbox.list()[0].verification.verdict, 'unsigned');
+  });
+
+  it('records a delivery whose connection dropped mid-body as cut short, answering nothing (no 413 for nobody)', async () => {
+    const port = await start({ maxBodyBytes: 1024 });
+    const arrived = eventsOnce(inbox, 1);
+    const socket = net.connect(port, '127.0.0.1');
+    let answered = '';
+    socket.on('data', (chunk: Buffer) => (answered += chunk.toString('latin1')));
+    socket.on('error', () => undefined);
+    socket.write('POST /orderStatus HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"orderId": "1"');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    socket.destroy();
+    const [event] = await arrived;
+    assert.deepEqual(event.cutShort, { bytes: 15, announced: 100 });
+    assert.equal(event.bodyText, '{"orderId": "1"');
+    assert.equal(answered, '');
+    const row = rowText(event);
+    assert.match(row.description, /cut short/);
+    assert.ok(row.details.includes('The connection closed after 15 of 100 bytes, before the body was whole: nothing was answered.'), row.details.join(' | '));
+    assert.equal(JSON.parse(formatInboxDocument(event)).answered, null);
   });
 
   it('keeps a delivery nested too deep to show as JSON as its text, answers 400 saying so, and opens it as text', async () => {

@@ -104,6 +104,13 @@ describe('OtoClient retries', () => {
     assert.equal(t.sent('checkInventoryStock').length, 1);
   });
 
+  it('ignores a Retry-After that is neither delay-seconds nor an HTTP date (2.5 is no "retry at once")', async () => {
+    t.sandbox.addFaults([{ endpoint: 'checkInventoryStock', status: 429, headers: { 'Retry-After': '2.5' }, times: 10 }]);
+    const error = await failure(onHand());
+    assert.equal(error.kind, 'rate-limit');
+    assert.equal(error.retryAfterMs, undefined);
+  });
+
   describe('changes that must not happen twice', () => {
     const adjust = { actionType: 'adjust' as const, locationCode: LOCATION, sku: SKU, qty: 5 };
     const order = { action: 'inbound' as const, locationCode: LOCATION, items: [{ sku: SKU, qty: 3 }] };

@@ -2,8 +2,9 @@
 // that checks the signature with node:crypto alone; each delivery an outbound exchange.
 import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
-import { startSandbox, type RunningSandbox, type WebhookSettings } from '../../../../src/sandbox';
+import { startSandbox, type DeliveryOutcome, type RunningSandbox, type WebhookSettings } from '../../../../src/sandbox';
 import { formatTrafficLine } from '../../../../src/traffic/report';
+import { trafficRow } from '../../../../src/workbench/rows';
 import { signIn, type Api } from '../../fakes/sandboxHttp';
 import { hmac, startReceiver, verifies, type Receiver } from './receiver';
 
@@ -198,9 +199,37 @@ describe('sandbox webhooks: events and delivery', () => {
       await sandbox.webhooks.idle();
       const [exchange] = sandbox.traffic.list().filter((candidate) => candidate.direction === 'outbound');
       assert.equal(exchange.webhook?.error, 'reset');
+      assert.equal(exchange.status, 200, 'the status it sent is known');
       assert.deepEqual(exchange.findings.map((finding) => finding.rule), ['webhook-not-acknowledged']);
     } finally {
       await new Promise((resolve) => crashing.close(resolve));
+    }
+  });
+
+  it('keeps the status of a receiver that sent its status line, then took longer than the timeout to finish', async () => {
+    const sockets: net.Socket[] = [];
+    const slow = net.createServer((socket) => {
+      sockets.push(socket);
+      socket.once('data', () => socket.write('HTTP/1.1 202 Accepted\r\nContent-Length: 100\r\n\r\nabc'));
+    });
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    try {
+      sandbox = await startSandbox({ webhooks: { timeoutMs: 300, register: [{ url: `http://127.0.0.1:${(slow.address() as net.AddressInfo).port}/hook` }] } });
+      api = await signIn(sandbox);
+      const outcomes: DeliveryOutcome[] = [];
+      sandbox.webhooks.onDidDeliver((outcome) => outcomes.push(outcome));
+      await api.post('updatePackingStatus', { orderId: await queuedOrder(), packingStatus: 'packed' });
+      await sandbox.webhooks.idle();
+      const [exchange] = sandbox.traffic.list().filter((candidate) => candidate.direction === 'outbound');
+      assert.equal(exchange.webhook?.error, 'timeout');
+      assert.equal(exchange.status, 202);
+      assert.match(formatTrafficLine(exchange), / 202 timeout /);
+      assert.match(trafficRow(exchange).description, /^202 · timeout · /);
+      assert.deepEqual(outcomes.map((outcome) => [outcome.status, outcome.error]), [[202, 'timeout']]);
+      assert.deepEqual(exchange.findings.map((finding) => finding.rule), ['webhook-not-acknowledged'], 'not acknowledged, and not also "slow"');
+    } finally {
+      sockets.forEach((socket) => socket.destroy());
+      await new Promise((resolve) => slow.close(resolve));
     }
   });
 

@@ -159,6 +159,32 @@ describe('sandbox webhooks: delivery faults', () => {
     assert.equal(receiver.deliveries.length, 4, 'no retry once the fault is used up');
   });
 
+  it('tells each outcome with its event and whether it is the last attempt: a trigger can wait for its own, not a 500 to be retried nor another event at the same moment', async () => {
+    await start([{ kind: 'retry', backoffMs: 50, attempts: 3, times: 1 }]);
+    receiver.answers = [{ status: 500 }, { status: 200 }, { status: 200 }];
+    const outcomes: DeliveryOutcome[] = [];
+    sandbox.webhooks.onDidDeliver((outcome) => outcomes.push(outcome));
+    const [first, second] = await orders();
+    const triggered = sandbox.webhooks.lastEventId + 1;
+    sandbox.webhooks.trigger({ type: 'orderStatus', orderId: first });
+    assert.equal(sandbox.webhooks.lastEventId, triggered);
+    await api.post('updatePackingStatus', { orderId: second, packingStatus: 'packed' });
+    await receiver.received(3);
+    await sandbox.webhooks.idle();
+    const mine = outcomes.filter((outcome) => outcome.eventId === triggered);
+    assert.deepEqual(mine.map((outcome) => [outcome.orderId, outcome.attempt, outcome.status, outcome.final]), [[first, 1, 500, false], [first, 2, 200, true]]);
+    assert.deepEqual(outcomes.filter((outcome) => outcome.eventId !== triggered).map((outcome) => [outcome.orderId, outcome.final]), [[second, true]]);
+  });
+
+  it('tells a dropped delivery as final, before the trigger returns', async () => {
+    await start([{ kind: 'drop', times: 1 }]);
+    const outcomes: DeliveryOutcome[] = [];
+    sandbox.webhooks.onDidDeliver((outcome) => outcomes.push(outcome));
+    const [orderId] = await orders();
+    sandbox.webhooks.trigger({ type: 'orderStatus', orderId });
+    assert.deepEqual(outcomes.map((outcome) => [outcome.eventId, outcome.error, outcome.final]), [[sandbox.webhooks.lastEventId, 'dropped', true]]);
+  });
+
   it('retry with duplicate: the copy goes once the retries end, recorded as a copy, not as retried', async () => {
     await start([{ kind: 'retry', backoffMs: 20, attempts: 2, times: 1 }, { kind: 'duplicate', times: 1 }]);
     receiver.answers = [{ status: 500 }, { status: 200 }];
