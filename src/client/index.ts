@@ -37,6 +37,8 @@ export type { OtoClientOptions, RetryOptions } from './client';
 export { OtoError, isOtoError, isPlanGatedError, PLAN_GATED_CODES, RATE_LIMIT_CODES } from './errors';
 export type { OtoErrorKind } from './errors';
 export { redact, redactHeaders, REDACTED } from './engine/redact';
+export { hideUrlCredentials, mightHoldUrlCredentials } from './engine/urlCredentials';
+export { retryAfterMs } from './wire/retryAfter';
 // OTO's facts the client's callers need (limits, the date format) come from their one home.
 export { compareDdMmYyyy, formatDdMmYyyy, isValidDdMmYyyy, parseDdMmYyyy, MAX_QUANTITY, MAX_URL_LENGTH } from '../oto';
 export type { CalendarDate, EndpointName } from '../oto';

@@ -17,7 +17,7 @@ import type { RuleLevel } from '../traffic/rules';
 import { formatTrafficLine, isSeverity, TrafficSummary } from '../traffic/report';
 import { DIALECTS, isDialect, isWebhookType, loadScenarioFile, startSandbox, WEBHOOK_TYPES, type SandboxOptions, type WebhookInput } from '../sandbox';
 import { LineOutput } from './lineOutput';
-import { hideUrlCredentials } from '../common/text/urlCredentials';
+import { hideUrlCredentials } from '../client';
 import { sizeHeapForService } from './heapSizing';
 
 // Required rather than run (`require('./oto-sandbox.js')`), the file is a module: startSandbox gives

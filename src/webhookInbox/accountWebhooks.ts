@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { isOtoError } from '../client/errors';
 import { describeError } from '../common/text/errorText';
-import { hideUrlCredentials } from '../common/text/urlCredentials';
+import { hideUrlCredentials } from '../client';
 import { confirmModal } from '../common/ui/confirm';
 import { isWebhookType, WEBHOOK_TYPES } from '../oto/webhooks';
 import { environmentName } from '../session/describe';

@@ -2,7 +2,7 @@
 // out passes through `redact`; the request log and "Copy as cURL" reuse it. It hides tokens, not
 // words: after a bare "token:" or "Bearer" only a value shaped like a credential is hidden, so
 // "refused the refresh token: This action…" keeps its "This".
-import { hideUrlCredentials } from '../../common/text/urlCredentials';
+import { hideUrlCredentials } from './urlCredentials';
 
 export const REDACTED = '***';
 

@@ -2,7 +2,7 @@
 // (otoErrorCode/otoErrorMessage, errorCode/errorMsg, gateway message/code), sometimes under
 // HTTP 200 with success: false; all of them end up as one OtoError.
 import { OtoError, OtoErrorKind, RATE_LIMIT_CODES } from '../errors';
-import { retryAfterMs } from '../../common/http/retryAfter';
+import { retryAfterMs } from './retryAfter';
 import type { HttpAnswer } from './http';
 import { Check, WireError } from './wire';
 

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { OtoClient } from '../../../../src/client';
 import { redact } from '../../../../src/client/engine/redact';
-import { hideUrlCredentials } from '../../../../src/common/text/urlCredentials';
+import { hideUrlCredentials } from '../../../../src/client';
 import { startSandbox, type RunningSandbox } from '../../../../src/sandbox';
 import { formatTrafficLine } from '../../../../src/traffic/report';
 import { shortenTokens } from '../../../../src/traffic/tokens';
