@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { retryAfterMs } from '../../../src/client';
+import { retryAfterMs } from '../../../../src/client';
 
 describe('retryAfterMs (RFC 9110 Retry-After)', () => {
   const now = Date.UTC(1994, 10, 6, 8, 49, 30);
