@@ -2,7 +2,7 @@
 // two tokens apart while debugging, useless to anyone reading a log. Behind the recording proxy
 // they are real OTO credentials, so this runs on every header, body and URL before it is kept.
 import { createHmac, randomBytes } from 'node:crypto';
-import { hideUrlCredentials, mightHoldUrlCredentials } from '../client';
+import { hideUrlCredentials, mightHoldUrlCredentials } from '../client/engine/urlCredentials';
 
 const ELLIPSIS = '…';
 

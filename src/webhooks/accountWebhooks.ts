@@ -4,7 +4,7 @@
 // errors (OTO1120–OTO1125) mean. No `vscode`: tested from plain Node.
 import * as l10n from '@vscode/l10n';
 import { rowParts } from '../common/text/bidi';
-import { hideUrlCredentials } from '../client';
+import { hideUrlCredentials } from '../client/engine/urlCredentials';
 import { MAX_WEBHOOK_KEY_LENGTH, MAX_WEBHOOKS_PER_ACCOUNT } from '../oto';
 import { MAX_WEBHOOK_URL_LENGTH, webhookKeyProblem, webhookUrlProblem } from '../oto/webhookInput';
 import { shortenToken } from '../traffic/tokens';

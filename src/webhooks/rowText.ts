@@ -2,7 +2,7 @@
 // signature verdict, the time, and the forwarded receiver's answer. No `vscode`.
 import * as l10n from '@vscode/l10n';
 import { rowParts } from '../common/text/bidi';
-import { hideUrlCredentials } from '../client';
+import { hideUrlCredentials } from '../client/engine/urlCredentials';
 import { formatTime } from '../common/text/timeFormat';
 import type { ForwardResult, InboxEvent } from './inbox';
 import { verdictLabel, verdictReason, timestampWarning } from './words';

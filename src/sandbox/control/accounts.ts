@@ -17,7 +17,7 @@ import type { Dialect, Fault, SandboxScenario } from '../types';
 import { ControlError } from './problems';
 import { createWebhooks, mergeWebhookSettings, receiverRules, type WebhookHub, type WebhookSettings } from '../webhooks';
 import { registrationProblems } from '../webhooks/registry';
-import { hideUrlCredentials } from '../../client';
+import { hideUrlCredentials } from '../../client/engine/urlCredentials';
 
 /** A webhook URL as an answer names it: its password hidden (`hideUrlCredentials`). */
 function shownUrl(url: string | undefined): string | undefined {

@@ -1,7 +1,7 @@
 // retry-after-ignored: a client told to wait (429/503, or OTO's rate-limit codes, with Retry-After) comes back to the same
 // endpoint sooner. What the answer asked to wait for is that endpoint: a call elsewhere in the
 // meantime (reading stock while an adjust waits out its 429) is no retry.
-import { retryAfterMs } from '../../client';
+import { retryAfterMs } from '../../client/wire/retryAfter';
 import { RATE_LIMIT_CODES } from '../../oto';
 import type { TrafficExchange } from '../exchange';
 import { rule, sameClient } from './rule';
