@@ -7,7 +7,7 @@ import { readJsonLines } from '../common/text/jsonLines';
 import { shortenTokens } from '../traffic/tokens';
 import { answeredByProxy, leavesApi } from './types';
 
-/** A recording holds at most this many exchanges (the traffic store's default capacity). */
+/** A recording the editor replays into a diff holds at most this many exchanges (the traffic store's default capacity); the CLI streams any length. */
 export const MAX_RECORDED = 1_000;
 /** A replayed answer is read up to this size; the rest is cut (and said so). */
 const MAX_REPLAYED_ANSWER_BYTES = 1_000_000;
@@ -31,6 +31,8 @@ export interface RecordedExchange {
   fault?: string;
   /** `outbound`: a webhook delivery the sandbox sent, not a request it received. */
   direction?: string;
+  /** The sandbox account whose exchange it was (a `--log` line of an added account; none for the default one). */
+  account?: string;
 }
 
 export function recordingText(exchanges: readonly TrafficExchange[]): string {
@@ -78,13 +80,13 @@ export function parseRecording(text: string): RecordedExchange[] {
   return read.values;
 }
 
-function isRecordedExchange(json: unknown): json is RecordedExchange {
+export function isRecordedExchange(json: unknown): json is RecordedExchange {
   return (
     isRecord(json) && typeof json.id === 'number' && typeof json.method === 'string' && typeof json.endpoint === 'string' && typeof json.path === 'string' &&
     (json.target === undefined || typeof json.target === 'string') && isStringMap(json.query) && isStringMap(json.requestHeaders) && isBody(json.requestBody) &&
     (json.status === undefined || typeof json.status === 'number') && (json.responseBody === undefined || isBody(json.responseBody)) &&
     (json.source === undefined || (isRecord(json.source) && typeof json.source.kind === 'string')) && (json.fault === undefined || typeof json.fault === 'string') &&
-    (json.direction === undefined || typeof json.direction === 'string')
+    (json.direction === undefined || typeof json.direction === 'string') && (json.account === undefined || typeof json.account === 'string')
   );
 }
 
@@ -143,12 +145,15 @@ async function readAnswer(response: Response): Promise<string> {
   return cut ? `${bytes.subarray(0, MAX_REPLAYED_ANSWER_BYTES).toString('utf8')}\n… (cut at ${MAX_REPLAYED_ANSWER_BYTES} bytes)` : bytes.toString('utf8');
 }
 
+/** Replays one recorded exchange after another to one target, signing in once (and again where the recording did). */
+export type Replayer = (exchange: RecordedExchange) => Promise<ReplayedPair>;
+
 /**
- * Sends the recorded requests, in order, to the sandbox. The recording's tokens are shortened, so
- * the sandbox's own stand in: its refresh token for refreshToken calls, an access token for it
- * wherever the recording had an Authorization.
+ * A replayer for `target`. The recording's tokens are shortened, so the target's own stand in:
+ * its refresh token for refreshToken calls, an access token for it wherever the recording had an
+ * Authorization.
  */
-export async function replayRecording(recorded: readonly RecordedExchange[], target: ReplayTarget, signal?: AbortSignal): Promise<ReplayedPair[]> {
+export function createReplayer(target: ReplayTarget, signal?: AbortSignal): Replayer {
   let accessToken: string | undefined;
   const send = async (method: string, pathAndQuery: string, headers: Record<string, string>, body: string | undefined): Promise<{ status: number; text: string }> => {
     const response = await fetch(`${target.baseUrl}/${pathAndQuery}`, {
@@ -168,24 +173,20 @@ export async function replayRecording(recorded: readonly RecordedExchange[], tar
     return accessToken;
   };
 
-  const pairs: ReplayedPair[] = [];
-  for (const exchange of recorded) {
+  return async (exchange) => {
     signal?.throwIfAborted();
     const why = notReplayed(exchange);
     if (why !== undefined) {
-      pairs.push({ recorded: exchange, skipped: NOT_REPLAYED[why](exchange), notReplayed: why });
-      continue;
+      return { recorded: exchange, skipped: NOT_REPLAYED[why](exchange), notReplayed: why };
     }
     if (exchange.requestBody.truncated) {
-      pairs.push({ recorded: exchange, skipped: 'not sent: its body was cut when it was recorded' });
-      continue;
+      return { recorded: exchange, skipped: 'not sent: its body was cut when it was recorded' };
     }
     const recordedTarget = exchange.target ?? exchange.path;
     const pathAndQuery = recordedTarget.replace(/^\/rest\/v2\//, '');
     // The recording is a file anyone may have edited: its requests go below /rest/v2/ of the target, nowhere else.
     if (pathAndQuery === recordedTarget || leavesApi(pathAndQuery)) {
-      pairs.push({ recorded: exchange, skipped: 'not sent: its path is not below /rest/v2/' });
-      continue;
+      return { recorded: exchange, skipped: 'not sent: its path is not below /rest/v2/' };
     }
     const headers: Record<string, string> = {};
     const contentType = exchange.requestHeaders['content-type'];
@@ -204,11 +205,20 @@ export async function replayRecording(recorded: readonly RecordedExchange[], tar
         // The token the replayed sign-in got serves the calls after it, as it served the recorded ones.
         accessToken = (JSON.parse(answer.text) as { access_token?: string }).access_token ?? accessToken;
       }
-      pairs.push({ recorded: exchange, answer });
+      return { recorded: exchange, answer };
     } catch (error) {
       signal?.throwIfAborted();
-      pairs.push({ recorded: exchange, skipped: `failed: ${error instanceof Error ? error.message : String(error)}` });
+      return { recorded: exchange, skipped: `failed: ${error instanceof Error ? error.message : String(error)}` };
     }
+  };
+}
+
+/** Sends the recorded requests, in order, to the target (see createReplayer), every pair kept: the editor's diff shows them all. */
+export async function replayRecording(recorded: readonly RecordedExchange[], target: ReplayTarget, signal?: AbortSignal): Promise<ReplayedPair[]> {
+  const replay = createReplayer(target, signal);
+  const pairs: ReplayedPair[] = [];
+  for (const exchange of recorded) {
+    pairs.push(await replay(exchange));
   }
   return pairs;
 }

@@ -3,11 +3,11 @@
 // staging capture becomes a regression test. Tokens are the target's own: the sandbox this CLI
 // starts signs in with its refresh token; another target's comes from $OTO_REFRESH_TOKEN, never a
 // flag (a flag would sit in the shell's history and the CI log).
-import * as fs from 'node:fs';
 import { changesState } from '../oto';
-import { isLoopbackHost, startSandbox, type SandboxOptions } from '../sandbox';
+import { isLoopbackHost, startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox';
 import { compareShapes, describeDifference, shapeOf } from './drift';
-import { notReplayed, parseRecording, replayRecording, type RecordedExchange, type ReplayedPair } from './recording';
+import { createReplayer, notReplayed, RecordingError, type ReplayedPair, type Replayer } from './recording';
+import { readRecordingFile } from './recordingFile';
 
 export interface ReplayOptions {
   file: string;
@@ -18,11 +18,14 @@ export interface ReplayOptions {
 }
 
 export interface ReplayReport {
-  /** One line per difference, then the summary. */
-  lines: string[];
+  /** The last line written: how many were replayed and how many differed. */
+  summary: string;
   differences: number;
   exitCode: 0 | 1;
 }
+
+/** Where each line of the report goes as it is found (a difference, then the summary); a promise holds the replay until it is taken. */
+export type ReportLine = (line: string) => void | Promise<void>;
 
 export class ReplayError extends Error {}
 
@@ -93,54 +96,132 @@ function targetOf(against: string): URL {
   return url;
 }
 
-function writesIn(recorded: readonly RecordedExchange[]): number {
-  return recorded.filter((exchange) => changesState(exchange.method, exchange.endpoint) && notReplayed(exchange) === undefined).length;
+/** What a first pass over the file finds, before anything is sent: every line checked, writes and sign-ins counted. */
+interface RecordingScan {
+  exchanges: number;
+  writes: number;
+  signsIn: boolean;
 }
 
-export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
-  let text: string;
-  try {
-    text = fs.readFileSync(options.file, 'utf8');
-  } catch (error) {
-    throw new ReplayError(`cannot read ${options.file}: ${error instanceof Error ? error.message : String(error)}`);
+async function scan(file: string): Promise<RecordingScan> {
+  const found: RecordingScan = { exchanges: 0, writes: 0, signsIn: false };
+  for await (const { exchange } of readRecordingFile(file)) {
+    found.exchanges += 1;
+    if (changesState(exchange.method, exchange.endpoint) && notReplayed(exchange) === undefined) {
+      found.writes += 1;
+    }
+    found.signsIn ||= exchange.endpoint === 'refreshToken' || exchange.requestHeaders.authorization !== undefined;
   }
-  const recorded = parseRecording(text);
-  let pairs: ReplayedPair[];
+  return found;
+}
+
+/**
+ * A replayer per account of the recording, in a fresh sandbox: a `--log` of parallel workers
+ * holds each worker's exchanges marked with its account, and replayed through one account they
+ * would act on one another's stock. An account first seen gets an account of its own (the
+ * sandbox's scenario or demo data, as an account made without a body starts); past the
+ * sandbox's bound on accounts at once, the one used least recently makes room, as the recorded
+ * run must have removed one.
+ */
+function accountReplayers(sandbox: RunningSandbox): (account: string | undefined) => Replayer {
+  const defaultReplayer = createReplayer({ baseUrl: sandbox.baseUrl, refreshToken: sandbox.refreshToken });
+  const added = new Map<string, { id: string; replay: Replayer }>();
+  return (account) => {
+    if (account === undefined || account === 'default') {
+      return defaultReplayer;
+    }
+    let entry = added.get(account);
+    if (entry) {
+      added.delete(account);
+    } else {
+      let made: { account: string; refreshToken: string } | undefined;
+      while (made === undefined) {
+        try {
+          made = sandbox.control.createAccount();
+        } catch (error) {
+          const oldest = added.keys().next();
+          if (oldest.done) {
+            throw error;
+          }
+          sandbox.control.removeAccount(added.get(oldest.value)?.id ?? '');
+          added.delete(oldest.value);
+        }
+      }
+      entry = { id: made.account, replay: createReplayer({ baseUrl: sandbox.baseUrl, refreshToken: made.refreshToken }) };
+    }
+    // The map's order is the order of use: the first key is the one used least recently.
+    added.set(account, entry);
+    return entry.replay;
+  };
+}
+
+/**
+ * Replays the recording in `options.file`, a line at a time: memory holds one exchange and its
+ * answer, whatever the file's length. Each difference goes to `report` as it is found, then the summary.
+ */
+export async function runReplay(options: ReplayOptions, report: ReportLine): Promise<ReplayReport> {
+  let found: RecordingScan;
+  try {
+    found = await scan(options.file);
+  } catch (error) {
+    throw error instanceof RecordingError ? new ReplayError(error.message) : error;
+  }
+  let sandbox: RunningSandbox | undefined;
+  let replayerOf: (account: string | undefined) => Replayer;
   let where: string;
   if (options.against === undefined) {
-    const sandbox = await startSandbox({ ...options.sandbox, port: 0 });
-    try {
-      pairs = await replayRecording(recorded, { baseUrl: sandbox.baseUrl, refreshToken: sandbox.refreshToken });
-    } finally {
-      await sandbox.close();
-    }
+    sandbox = await startSandbox({ ...options.sandbox, port: 0 });
+    replayerOf = accountReplayers(sandbox);
     where = 'a fresh sandbox';
   } else {
     const url = targetOf(options.against);
-    const writes = writesIn(recorded);
-    if (writes > 0 && !isLoopbackHost(url.hostname.replace(/^\[|\]$/g, '')) && options.env.OTO_REPLAY_WRITES !== '1') {
-      throw new ReplayError(`the recording has ${writes} write(s), which would change the real stock at ${url.host}: replay it against a sandbox, or set OTO_REPLAY_WRITES=1 to send them`);
+    if (found.writes > 0 && !isLoopbackHost(url.hostname.replace(/^\[|\]$/g, '')) && options.env.OTO_REPLAY_WRITES !== '1') {
+      throw new ReplayError(`the recording has ${found.writes} write(s), which would change the real stock at ${url.host}: replay it against a sandbox, or set OTO_REPLAY_WRITES=1 to send them`);
     }
     const refreshToken = options.env.OTO_REFRESH_TOKEN ?? '';
-    if (refreshToken === '' && recorded.some((exchange) => exchange.endpoint === 'refreshToken' || exchange.requestHeaders.authorization !== undefined)) {
+    if (refreshToken === '' && found.signsIn) {
       throw new ReplayError(`set OTO_REFRESH_TOKEN to ${url.host}'s refresh token: the recording's own tokens were shortened when it was written`);
     }
-    pairs = await replayRecording(recorded, { baseUrl: options.against.replace(/\/+$/, ''), refreshToken });
+    // Another server has one merchant for this token: every account's exchanges go to it.
+    const replay = createReplayer({ baseUrl: options.against.replace(/\/+$/, ''), refreshToken });
+    replayerOf = () => replay;
     where = url.host;
   }
-  const lines = pairs.flatMap(differencesOf);
-  const sent = pairs.filter((pair) => pair.answer !== undefined).length;
-  const count = (why: ReplayedPair['notReplayed']): number => pairs.filter((pair) => pair.notReplayed === why).length;
+  let index = 0;
+  let sent = 0;
+  let differences = 0;
+  const notSentBy = { proxy: 0, webhook: 0 };
+  try {
+    for await (const { exchange } of readRecordingFile(options.file)) {
+      const pair = await replayerOf(exchange.account)(exchange);
+      if (pair.answer !== undefined) {
+        sent += 1;
+      }
+      if (pair.notReplayed !== undefined) {
+        notSentBy[pair.notReplayed] += 1;
+      }
+      for (const line of differencesOf(pair, index)) {
+        differences += 1;
+        await report(line);
+      }
+      index += 1;
+    }
+  } catch (error) {
+    throw error instanceof RecordingError ? new ReplayError(error.message) : error;
+  } finally {
+    await sandbox?.close();
+  }
   const notSent = [
-    [count('proxy'), 'the recording proxy answered itself'],
-    [count('webhook'), 'webhook deliveries the sandbox sent'],
+    [notSentBy.proxy, 'the recording proxy answered itself'],
+    [notSentBy.webhook, 'webhook deliveries the sandbox sent'],
   ].filter(([number]) => number !== 0).map(([number, what]) => `${number} ${what}`);
-  const ofWhich = `Replayed ${sent} of ${recorded.length} exchanges against ${where}${notSent.length === 0 ? '' : ` (${notSent.join(', ')}: not sent)`}`;
+  const ofWhich = `Replayed ${sent} of ${index} exchanges against ${where}${notSent.length === 0 ? '' : ` (${notSent.join(', ')}: not sent)`}`;
   // As with an empty recording: when nothing was sent, nothing was compared, and a CI step must not pass on it.
-  const summary = lines.length > 0
-    ? `${ofWhich}: ${lines.length} difference${lines.length === 1 ? '' : 's'}.`
+  const summary = differences > 0
+    ? `${ofWhich}: ${differences} difference${differences === 1 ? '' : 's'}.`
     : sent === 0
       ? `${ofWhich}: nothing was sent, so nothing was compared.`
       : `${ofWhich}: no differences in status, code or answer shape.`;
-  return { lines: [...lines, summary], differences: lines.length, exitCode: lines.length === 0 && sent > 0 ? 0 : 1 };
+  await report(summary);
+  return { summary, differences, exitCode: differences === 0 && sent > 0 ? 0 : 1 };
 }

@@ -9,7 +9,6 @@ import { CLI_MAX_CONNECTIONS, cliLimits } from '../common/serverLimits';
 import { DEFAULT_WRITES, startProxy, WRITES_MODES, type WritesMode } from '../proxy';
 import { environmentOf } from '../proxy/environment';
 import { runReplay } from '../proxy/replay';
-import { MAX_RECORDED } from '../proxy/recording';
 import type { Severity, TrafficExchange } from '../traffic/exchange';
 import { JsonlWriter } from '../traffic/jsonl';
 import { describeRuleChanges, knownRules, lintOptionsOf, parseRuleFlag } from '../traffic/lintConfig';
@@ -64,7 +63,7 @@ export function usage(program: string): string {
                      neither sends them. Only forward sends them on and changes the upstream's real stock.
   --replay FILE      send a recording's requests (the --log format) to a fresh sandbox (set up by the flags above) and
                      compare status, OTO code and answer shape with what was recorded; exit 1 on a difference.
-                     At most ${MAX_RECORDED} exchanges (a longer file is refused, naming its count: replay a slice of it)
+                     Any length: the file is read a line at a time; an added account's exchanges go to an account of their own
   --against URL      with --replay: send them to this base URL instead (its refresh token from $OTO_REFRESH_TOKEN)`;
 }
 
@@ -298,8 +297,10 @@ async function main(program: string): Promise<void> {
   }
   const cli = parseArguments(args, process.env);
   if (cli.replay !== undefined) {
-    const report = await runReplay({ file: cli.replay, against: cli.against, sandbox: cli.sandbox, env: process.env });
-    console.log(report.lines.join('\n'));
+    // Each difference is printed as it is found; a slow reader of stdout holds the replay, not memory.
+    const report = await runReplay({ file: cli.replay, against: cli.against, sandbox: cli.sandbox, env: process.env }, (line) =>
+      process.stdout.write(`${line}\n`) ? undefined : new Promise<void>((resolve) => process.stdout.once('drain', resolve)),
+    );
     process.exit(report.exitCode);
   }
   // The CLI's process is its own (required as a module, the caller's process is left alone).

@@ -125,13 +125,59 @@ describe('sandbox CLI: --replay', function () {
     assert.match(output, /the recording has 3 write\(s\), which would change the real stock at 192\.0\.2\.1/);
   });
 
-  it('states its bound in the usage, and refuses a longer recording naming its count, sending nothing', async () => {
-    assert.match(usage('oto-sandbox'), /--replay FILE[\s\S]*At most 1000 exchanges \(a longer file is refused, naming its count: replay a slice of it\)/);
-    const line = recording.trim().split('\n')[1];
-    const long = await replay(['--replay', file(`${Array.from({ length: 1001 }, () => line).join('\n')}\n`)]);
-    assert.equal(long.code, 1);
-    assert.match(long.output, /The recording has 1001 exchanges; at most 1000 are replayed\./);
-    assert.doesNotMatch(long.output, /Replayed/);
+  it('replays a long run whole (past the 1,000 the traffic store keeps), printing each difference as it is found', async () => {
+    assert.match(usage('oto-sandbox'), /--replay FILE[\s\S]*Any length: the file is read a line at a time/);
+    const sandbox = await startSandbox({ seed: 1 });
+    const log: string[] = [];
+    sandbox.onDidRecordExchange(({ exchange }) => log.push(JSON.stringify(exchange)));
+    try {
+      const token = ((await (await fetch(`${sandbox.baseUrl}/refreshToken`, { method: 'POST', body: JSON.stringify({ refresh_token: sandbox.refreshToken }) })).json()) as { access_token: string }).access_token;
+      const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+      for (let i = 0; i < 1_100; i++) {
+        const answer = i % 5 === 0
+          ? await fetch(`${sandbox.baseUrl}/updateStockQuantity`, { method: 'POST', headers, body: JSON.stringify({ ...ADJUST, qty: 1 }) })
+          : await fetch(`${sandbox.baseUrl}/checkInventoryStock?sku=AJW-DATES-500`, { headers });
+        assert.equal(answer.status, 200);
+      }
+    } finally {
+      await sandbox.close();
+    }
+    assert.equal(log.length, 1_101);
+    const whole = await replay(['--replay', file(`${log.join('\n')}\n`)]);
+    assert.equal(whole.code, 0, whole.output.slice(-2_000));
+    assert.equal(whole.output.trim(), 'Replayed 1101 of 1101 exchanges against a fresh sandbox: no differences in status, code or answer shape.');
+    // A difference far into the file is named with its place in the whole recording.
+    const changed = JSON.parse(log[1_050]) as { status: number };
+    changed.status = 503;
+    log[1_050] = JSON.stringify(changed);
+    const late = await replay(['--replay', file(`${log.join('\n')}\n`)]);
+    assert.equal(late.code, 1);
+    assert.match(late.output, /^#1051 (GET|POST) \/rest\/v2\/\w+.*: status 503 recorded, 200 now$/m);
+  });
+
+  it("replays each account's exchanges of a --log from parallel workers to an account of its own", async () => {
+    const sandbox = await startSandbox({ seed: 1 });
+    const log: string[] = [];
+    try {
+      const worker = sandbox.control.createAccount();
+      const signIn = async (refreshToken: string): Promise<string> =>
+        ((await (await fetch(`${sandbox.baseUrl}/refreshToken`, { method: 'POST', body: JSON.stringify({ refresh_token: refreshToken }) })).json()) as { access_token: string }).access_token;
+      const register = (token: string): Promise<Response> =>
+        fetch(`${sandbox.baseUrl}/webhook`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ url: 'http://127.0.0.1:9/hook', method: 'post', webhookType: 'orderStatus' }) });
+      // The same URL registered once by each merchant: two accounts accept it; one account would refuse the second.
+      assert.equal((await register(await signIn(sandbox.refreshToken))).status, 200);
+      assert.equal((await register(await signIn(worker.refreshToken))).status, 200);
+      const lines = [
+        ...sandbox.control.account().requests().map((exchange) => ({ ...exchange })),
+        ...sandbox.control.account(worker.account).requests().map((exchange) => ({ ...exchange, account: worker.account })),
+      ].sort((a, b) => a.startedAt - b.startedAt);
+      log.push(...lines.map((line) => JSON.stringify(line)));
+    } finally {
+      await sandbox.close();
+    }
+    const { code, output } = await replay(['--replay', file(`${log.join('\n')}\n`)]);
+    assert.equal(code, 0, output);
+    assert.equal(output.trim(), 'Replayed 4 of 4 exchanges against a fresh sandbox: no differences in status, code or answer shape.');
   });
 
   it('says what is wrong with a bad flag or file', async () => {
