@@ -17,6 +17,7 @@ import type { Dialect, Fault, SandboxScenario } from '../types';
 import { ControlError } from './problems';
 import { createWebhooks, mergeWebhookSettings, receiverRules, type WebhookHub, type WebhookSettings } from '../webhooks';
 import { registrationProblems } from '../webhooks/registry';
+import type { WebhookInput } from '../webhooks/types';
 import { hideUrlCredentials } from '../../client/engine/urlCredentials';
 
 /** A webhook URL as an answer names it: its password hidden (`hideUrlCredentials`). */
@@ -180,6 +181,27 @@ export class SandboxAccount {
     // Registrations and delivery faults are the account's too: back to those it started with.
     this.webhooks.restart();
     this.changed();
+  }
+
+  /**
+   * The account's registrations as a scenario registers them, ids kept: those made through OTO's
+   * API or the control room as well as the scenario's, but not the sandbox's own (`--webhook`,
+   * the options), which it registers again wherever it starts.
+   */
+  registrations(): WebhookInput[] {
+    const own = new Set((this.setup.defaults.webhooks?.register ?? []).map((input) => input.url.trim()));
+    return this.webhooks.list()
+      .filter((hook) => !own.has(hook.url))
+      .map(({ id, method, url, webhookType, secretKey, authorizationKey, timestampFormat, orderPrefix }) => ({
+        id,
+        url,
+        method,
+        webhookType,
+        ...(secretKey === undefined ? {} : { secretKey }),
+        ...(authorizationKey === undefined ? {} : { authorizationKey }),
+        ...(timestampFormat === undefined ? {} : { timestampFormat }),
+        ...(orderPrefix === undefined ? {} : { orderPrefix }),
+      }));
   }
 
   /** Moves the account's clock on; faults whose time is up end now. */

@@ -156,7 +156,15 @@ function accountControl(accounts: Accounts, account: SandboxAccount): AccountCon
       accounts.checkRefreshToken(account, checked?.refreshToken);
       account.reset(checked);
     },
-    state: () => scenarioFromState(exportState(account.state), account.scenario ?? {}),
+    state: () => {
+      // Registrations are the merchant's data as much as its stock: a state restored without them
+      // would deliver nothing where the saved run delivered. The scenario's settings (signing,
+      // delivery faults) are kept as the scenario had them, as its request faults are.
+      const base = account.scenario ?? {};
+      const register = account.registrations();
+      const webhooks = base.webhooks === undefined && register.length === 0 ? undefined : { ...base.webhooks, register };
+      return scenarioFromState(exportState(account.state), { ...base, ...(webhooks === undefined ? {} : { webhooks }) });
+    },
     setStock: (rows) => {
       applyStockSettings(account.state, checkStockSettings(rows, account.state));
       account.changed();

@@ -139,10 +139,11 @@ export class WebhookHub implements SandboxWebhooks {
    */
   restart(): void {
     this.settings = this.setup.settings();
-    const registry = new WebhookRegistry();
+    const registry = new WebhookRegistry(new Set((this.settings.register ?? []).flatMap((input) => (input.id === undefined ? [] : [input.id]))));
     for (const input of this.settings.register ?? []) {
       registry.register(input);
     }
+    registry.numberPastAll();
     this.registry = registry;
     this.deliveryFaults.clear();
     this.deliveryFaults.add(this.settings.faults ?? []);

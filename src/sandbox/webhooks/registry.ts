@@ -41,6 +41,7 @@ export interface RegistrationProblem {
 /** What OTO would refuse of `inputs` registered in order, each checked against those before it; empty when none. */
 export function registrationProblems(inputs: readonly WebhookInput[]): RegistrationProblem[] {
   const urls: string[] = [];
+  const ids = new Set<number>();
   const problems: RegistrationProblem[] = [];
   inputs.forEach((input, index) => {
     if (urls.length >= MAX_WEBHOOKS) {
@@ -48,6 +49,14 @@ export function registrationProblems(inputs: readonly WebhookInput[]): Registrat
       return;
     }
     const checked = input !== null && typeof input === 'object' ? checkWebhookFields({ method: 'post', ...input }, urls) : { code: 'OTO1121', message: OTO_MESSAGES.OTO1121, field: '' };
+    const id = input !== null && typeof input === 'object' ? input.id : undefined;
+    if (id !== undefined && ids.has(id)) {
+      problems.push({ index, field: 'id', message: `OTO1010: id ${id} is already another registration's` });
+      return;
+    }
+    if (id !== undefined) {
+      ids.add(id);
+    }
     if ('code' in checked) {
       problems.push({ index, field: checked.field, message: `${checked.code}: ${checked.message}` });
     } else {
@@ -60,6 +69,12 @@ export function registrationProblems(inputs: readonly WebhookInput[]): Registrat
 export class WebhookRegistry {
   private readonly hooks: Webhook[] = [];
   private nextId = 1;
+
+  /**
+   * `reserved`: the ids the registrations given with one (a saved state's) will take, skipped by
+   * those given without: the sandbox's own webhook, registered at start, keeps the number it had.
+   */
+  constructor(private readonly reserved: ReadonlySet<number> = new Set()) {}
 
   list(): Webhook[] {
     return this.hooks.map((hook) => ({ ...hook }));
@@ -79,9 +94,13 @@ export class WebhookRegistry {
     if (input === null || typeof input !== 'object') {
       throw new WebhookError('OTO1121', OTO_MESSAGES.OTO1121);
     }
+    const { id, ...fields } = input;
+    if (id !== undefined && (!Number.isSafeInteger(id) || id < 1 || this.get(id))) {
+      throw new WebhookError('OTO1010', `id must be a whole number above 0 that no other registration has, got ${JSON.stringify(id)}`);
+    }
     try {
       // OTO's API requires the method; the sandbox's own callers (CLI, scenario) get post by default.
-      return this.create({ method: 'post', ...input });
+      return this.create({ method: 'post', ...fields }, id);
     } catch (error) {
       throw asWebhookError(error);
     }
@@ -95,12 +114,21 @@ export class WebhookRegistry {
     return index >= 0;
   }
 
-  create(body: Record<string, unknown>): Webhook {
+  /** Registrations made from now on are numbered past every id given so far (OTO does not reuse one). */
+  numberPastAll(): void {
+    this.nextId = Math.max(this.nextId, ...this.hooks.map((hook) => hook.id + 1));
+  }
+
+  /** A registration with the next free id, or `id` (a saved one's). */
+  create(body: Record<string, unknown>, id?: number): Webhook {
     if (this.hooks.length >= MAX_WEBHOOKS) {
       throw otoFailure('OTO1120');
     }
     const fields = this.check(body, undefined);
-    const hook: Webhook = { id: this.nextId++, ...fields };
+    while (id === undefined && (this.reserved.has(this.nextId) || this.get(this.nextId))) {
+      this.nextId += 1;
+    }
+    const hook: Webhook = { id: id ?? this.nextId++, ...fields };
     this.hooks.push(hook);
     return { ...hook };
   }

@@ -12,7 +12,12 @@ export interface Webhook extends WebhookFields {
 }
 
 /** What `POST /rest/v2/webhook` (and the CLI, a scenario) registers. */
-export type WebhookInput = Omit<Webhook, 'id' | 'method' | 'webhookType'> & { method?: 'post' | 'put'; webhookType?: WebhookType };
+export type WebhookInput = Omit<Webhook, 'id' | 'method' | 'webhookType'> & {
+  method?: 'post' | 'put';
+  webhookType?: WebhookType;
+  /** The id it keeps (a saved state's, so an ERP's stored id still names it); the next free one when omitted. */
+  id?: number;
+};
 
 /** What the delivery faults can do to one delivery. */
 export const DELIVERY_FAULT_KINDS = ['duplicate', 'outOfOrder', 'delay', 'drop', 'wrongSignature', 'staleTimestamp', 'retry'] as const;
