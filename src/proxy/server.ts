@@ -25,6 +25,11 @@ interface Reply {
   /** Flat list of header names and values. */
   headers: string[];
   body: Buffer;
+  /**
+   * The Content-Length to send when it is not the body's: an answer to HEAD has no body but says
+   * what GET would send (the upstream's, or none when it gave none).
+   */
+  contentLength?: string | null;
 }
 
 class Refusal extends Error {
@@ -88,9 +93,12 @@ function readBody(incoming: http.IncomingMessage, limits: Required<ProxyLimits>)
   });
 }
 
-function forwardedReply(answer: UpstreamAnswer): Reply {
-  return { status: answer.status, headers: answer.rawHeaders, body: answer.body };
+function forwardedReply(answer: UpstreamAnswer, method: string): Reply {
+  return { status: answer.status, headers: answer.rawHeaders, body: answer.body, ...(method === 'HEAD' ? { contentLength: answer.contentLength ?? null } : {}) };
 }
+
+/** No Content-Length at all: HTTP forbids one on a 1xx or 204 answer; a 304's would be the GET's, which the proxy does not know. */
+const NO_LENGTH = new Set([204, 304]);
 
 interface Outcome {
   reply: Reply;
@@ -123,14 +131,15 @@ async function answer(context: ProxyContext, incoming: http.IncomingMessage, bod
     const headers = pairs(upstream.rawHeaders).filter(([name]) => name !== 'content-encoding').flat();
     return { reply: { status: upstream.status, headers, body: patched }, handling: 'forwarded', decoded: patched, simulatedRead: true };
   }
-  return { reply: forwardedReply(upstream), handling: 'forwarded', decoded, ...(undecodable === undefined ? {} : { undecodable }) };
+  return { reply: forwardedReply(upstream, method), handling: 'forwarded', decoded, ...(undecodable === undefined ? {} : { undecodable }) };
 }
 
 function send(response: http.ServerResponse, reply: Reply): void {
   if (response.headersSent || response.destroyed) {
     return;
   }
-  response.writeHead(reply.status, [...reply.headers, 'Content-Length', String(reply.body.length)]);
+  const length = NO_LENGTH.has(reply.status) || reply.status < 200 ? null : reply.contentLength === undefined ? String(reply.body.length) : reply.contentLength;
+  response.writeHead(reply.status, length === null ? reply.headers : [...reply.headers, 'Content-Length', length]);
   response.end(reply.body);
 }
 

@@ -26,6 +26,8 @@ export interface UpstreamAnswer {
   rawHeaders: string[];
   /** The bytes as sent, still compressed if the upstream compressed them. */
   body: Buffer;
+  /** The upstream's Content-Length (a framing header, not in rawHeaders): what a GET would send, for an answer to HEAD. */
+  contentLength?: string;
 }
 
 export class UpstreamFailure extends Error {
@@ -147,7 +149,8 @@ export function createUpstream(baseUrl: string, limits: { timeoutMs: number; max
         });
         incoming.on('end', () => {
           clearTimeout(timer);
-          resolve({ status: incoming.statusCode ?? 502, rawHeaders: endToEndHeaders(incoming.rawHeaders), body: Buffer.concat(chunks) });
+          const contentLength = incoming.headers['content-length'];
+          resolve({ status: incoming.statusCode ?? 502, rawHeaders: endToEndHeaders(incoming.rawHeaders), body: Buffer.concat(chunks), ...(contentLength === undefined ? {} : { contentLength }) });
         });
       });
       outgoing.end(request.body);
