@@ -26,3 +26,29 @@ export const SKU_SEPARATOR = ',';
 export function splitSkuList(value: string): string[] {
   return [...new Set(value.split(SKU_SEPARATOR).filter((sku) => sku !== ''))];
 }
+
+/**
+ * The parameter names a query gives more than once (`?sku=A&sku=B` → `['sku']`), decoded as a
+ * server decodes them. OTO documents one value per parameter and a SKU list as one comma-separated
+ * value (`sku=A,B`); it does not say what it does with a repeated one, and common servers keep
+ * the first, the last or join them: so a repeat is refused by the sandbox and an error to the lint.
+ */
+export function repeatedQueryNames(search: string): string[] {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const part of search.replace(/^\?/, '').split('&')) {
+    if (part === '') {
+      continue;
+    }
+    const equals = part.indexOf('=');
+    const raw = (equals < 0 ? part : part.slice(0, equals)).replace(/\+/g, ' ');
+    let name = raw;
+    try {
+      name = decodeURIComponent(raw);
+    } catch {
+      // A malformed escape stays as written, as URLSearchParams leaves it.
+    }
+    (seen.has(name) ? repeated : seen).add(name);
+  }
+  return [...repeated];
+}

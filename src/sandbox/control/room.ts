@@ -4,6 +4,7 @@
 import type * as http from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { MAX_JSON_DEPTH, withinDepth } from '../../common/json/depth';
+import { repeatedQueryNames } from '../../oto';
 import { ApiFailure } from '../http/errors';
 import { readBody } from '../http/server';
 import type { SandboxControl } from './operations';
@@ -108,6 +109,13 @@ export function controlRoom(options: ControlRoomOptions): (incoming: http.Incomi
       incoming.resume();
       fail(response, 400, 'Bad request target');
       return;
+    }
+    // URLSearchParams.get keeps the first of a repeated name (`?status=200&status=4xx`): a filter
+    // would quietly be half of what was asked, and a test pass on it.
+    const repeated = repeatedQueryNames(url.search);
+    if (repeated.length > 0) {
+      incoming.resume();
+      throw new ControlError(400, repeated.map((name) => ({ field: name, message: 'is given more than once; give it once (a list, where a call takes one, is one value)' })));
     }
     const path = url.pathname.slice(CONTROL_PREFIX.length) || '/';
     const method = incoming.method ?? 'GET';

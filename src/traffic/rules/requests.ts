@@ -1,5 +1,6 @@
 // What is wrong with a request on its own: its URL, its SKUs, its headers.
 import type { TrafficExchange } from '../exchange';
+import { repeatedQueryNames } from '../../oto';
 import { orderItems, requestObject, rule } from './rule';
 
 const MAX_URL_LENGTH = 2048;
@@ -49,6 +50,24 @@ export const skuComma = rule(
       p,
     ),
   (_history, exchange) => skusWithComma(exchange).map((sku) => ({ params: { sku: sku.length > 80 ? `${sku.slice(0, 77)}…` : sku } })),
+);
+
+/** The query of the target as sent (the parsed `query` keeps one value per name, so it cannot show a repeat). */
+function queryOfTarget(exchange: TrafficExchange): string {
+  const target = exchange.target ?? '';
+  const mark = target.indexOf('?');
+  return mark < 0 ? '' : target.slice(mark + 1).split('#', 1)[0];
+}
+
+export const repeatedQueryParameter = rule(
+  'repeated-query-parameter',
+  'error',
+  (l10n, p) =>
+    l10n.t(
+      'The query gives "{name}" more than once: OTO takes one value per parameter, and which one it would read is not documented. Send a SKU list as one value, sku=A,B.',
+      p,
+    ),
+  (_history, exchange) => repeatedQueryNames(queryOfTarget(exchange)).map((name) => ({ params: { name: name.length > 80 ? `${name.slice(0, 77)}…` : name } })),
 );
 
 export const noContentType = rule(

@@ -14,7 +14,7 @@ const fired = (...sent: Sent[]): string[] => rulesFired(...sent).pop()!;
 const OTHER = { token: 'sandbox-at-ffffffffffffffffffffffffffffffff', port: 50001 };
 
 describe('traffic lint rules', () => {
-  it('has ten rules with stable ids and fixed severities', () => {
+  it('has eleven rules with stable ids and fixed severities', () => {
     assert.deepStrictEqual(
       RULES.map((rule) => `${rule.id}:${rule.severity}`).sort(),
       [
@@ -23,6 +23,7 @@ describe('traffic lint rules', () => {
         'expired-token-reused:warning',
         'no-content-type:info',
         'qty-not-integer:error',
+        'repeated-query-parameter:error',
         'retry-after-ignored:warning',
         'set-overwrote-change:warning',
         'sku-comma:error',
@@ -421,6 +422,21 @@ describe('traffic lint rules', () => {
       const base = '/rest/v2/checkInventoryStock?sku=';
       assert.deepStrictEqual(fired({ target: base + 'A'.repeat(2049 - base.length) }), ['url-too-long']);
       assert.deepStrictEqual(fired({ target: base + 'A'.repeat(2048 - base.length) }), []);
+    });
+  });
+
+  describe('repeated-query-parameter', () => {
+    it('fires once per name a query repeats, however it is encoded, naming it', () => {
+      assert.deepStrictEqual(fired({ target: '/rest/v2/checkInventoryStock?sku=A&sku=B' }), ['repeated-query-parameter']);
+      assert.deepStrictEqual(fired({ target: '/rest/v2/checkInventoryStock?sku=A&%73ku=B&pickupLocationCode=X&pickupLocationCode=Y&sku=C' }), ['repeated-query-parameter', 'repeated-query-parameter']);
+      const [finding] = lastFindings({ target: '/rest/v2/checkGlobalStock?sku=A&sku=B' });
+      assert.deepStrictEqual(finding.params, { name: 'sku' });
+      assert.strictEqual(finding.message, 'The query gives "sku" more than once: OTO takes one value per parameter, and which one it would read is not documented. Send a SKU list as one value, sku=A,B.');
+    });
+    it('does not fire for one value per name, a comma list, or names that only look alike', () => {
+      assert.deepStrictEqual(fired({ target: '/rest/v2/checkInventoryStock?sku=A,B&pickupLocationCode=X' }), []);
+      assert.deepStrictEqual(fired({ target: '/rest/v2/checkInventoryStock?sku=A&SKU=B&sku_=C' }), []);
+      assert.deepStrictEqual(fired({ target: '/rest/v2/checkInventoryStock?sku=A#sku=B' }), []);
     });
   });
 

@@ -32,6 +32,18 @@ describe('sandbox control room: refused calls change nothing', () => {
     assert.strictEqual(state(), before);
   });
 
+  it('a query that gives a name twice: 400 naming it, and the call is not made (a filter would be half what was asked)', async () => {
+    const made = sandbox.control.createAccount();
+    const before = state();
+    assert.deepStrictEqual(refused(await control(sandbox, 'GET', '/requests?status=200&status=4xx&limit=1&limit=2')), [400, ['status', 'limit']]);
+    assert.deepStrictEqual(refused(await control(sandbox, 'POST', `/reset?account=default&account=${made.account}`)), [400, ['account']]);
+    const stock = await control(sandbox, 'PUT', '/stock?account=default&%61ccount=default', [{ sku: 'AJW-DATES-500', locationCode: 'RUH-WH1', quantityOnHand: 1 }]);
+    assert.deepStrictEqual(refused(stock), [400, ['account']]);
+    assert.match(stock.text, /is given more than once/);
+    assert.strictEqual(state(), before);
+    assert.strictEqual((await control(sandbox, 'GET', '/requests?status=200&limit=1')).status, 200);
+  });
+
   it('an order status that does not fit the order now: 409 naming the status', async () => {
     const orderId = await packedOrder();
     const before = state();
