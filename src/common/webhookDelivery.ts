@@ -76,11 +76,18 @@ export function deliver(request: DeliveryRequest): Promise<DeliveryResult> {
       resolve({ status, headers, body: Buffer.concat(chunks), bytes, error, durationMs: performance.now() - started });
     };
     const transport = request.url.protocol === 'https:' ? https : http;
-    const outgoing = transport.request(request.url, {
-      method: request.method,
-      headers: { ...request.headers, 'Content-Length': String(Buffer.byteLength(request.body)) },
-      agent: false,
-    });
+    let outgoing: http.ClientRequest;
+    try {
+      outgoing = transport.request(request.url, {
+        method: request.method,
+        headers: { ...request.headers, 'Content-Length': String(Buffer.byteLength(request.body)) },
+        agent: false,
+      });
+    } catch (error) {
+      // A header value HTTP cannot carry throws here, synchronously: a failed delivery, not a crash of whoever delivers.
+      resolve({ body: Buffer.alloc(0), bytes: 0, error: errorName(error as NodeJS.ErrnoException), durationMs: performance.now() - started });
+      return;
+    }
     const timer = setTimeout(() => {
       finish('timeout');
       outgoing.destroy();

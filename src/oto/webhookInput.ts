@@ -51,8 +51,18 @@ export function webhookUrlProblem(url: unknown): WebhookInputProblem | undefined
   return undefined;
 }
 
-/** A key of at most MAX_WEBHOOK_KEY_LENGTH characters (OTO1123 authorizationKey, OTO1124 secretKey). */
+/** What an HTTP header value cannot hold (RFC 9110 field-value, as Node checks it): control characters, and anything past Latin-1. */
+const NOT_IN_A_HEADER = /[^\t\x20-\x7e\x80-\xff]/;
+
+/**
+ * A key of at most MAX_WEBHOOK_KEY_LENGTH characters (OTO1123 authorizationKey, OTO1124 secretKey);
+ * an authorizationKey is sent as the Authorization header, so one a header cannot carry (a line
+ * break, `…`) is refused too: no delivery could ever send it.
+ */
 export function webhookKeyProblem(field: 'secretKey' | 'authorizationKey', value: string | undefined): WebhookInputProblem | undefined {
+  if (field === 'authorizationKey' && value !== undefined && NOT_IN_A_HEADER.test(value)) {
+    return { code: 'OTO1123', message: 'authorizationKey is sent in the Authorization header, so it may hold only printable characters (no line breaks, nothing past Latin-1)', field };
+  }
   if ((value?.length ?? 0) <= MAX_WEBHOOK_KEY_LENGTH) {
     return undefined;
   }

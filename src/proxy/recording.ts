@@ -145,6 +145,33 @@ async function readAnswer(response: Response): Promise<string> {
   return cut ? `${bytes.subarray(0, MAX_REPLAYED_ANSWER_BYTES).toString('utf8')}\n… (cut at ${MAX_REPLAYED_ANSWER_BYTES} bytes)` : bytes.toString('utf8');
 }
 
+/**
+ * A webhook registration's body with stand-ins for the keys the log shortened (`…ey-1`): sent as
+ * recorded, the `…` could never go in an Authorization header, and the target refuses it where
+ * it took the real key. The stand-in keeps the last characters, so registrations stay apart.
+ */
+function withStandInKeys(text: string): string {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return text;
+  }
+  if (!isRecord(json)) {
+    return text;
+  }
+  let changed = false;
+  const body = { ...json };
+  for (const field of ['secretKey', 'authorizationKey']) {
+    const value = body[field];
+    if (typeof value === 'string' && value.startsWith('…')) {
+      body[field] = `replayed-${value.slice(1)}`;
+      changed = true;
+    }
+  }
+  return changed ? JSON.stringify(body) : text;
+}
+
 /** Replays one recorded exchange after another to one target, signing in once (and again where the recording did). */
 export type Replayer = (exchange: RecordedExchange) => Promise<ReplayedPair>;
 
@@ -194,6 +221,9 @@ export function createReplayer(target: ReplayTarget, signal?: AbortSignal): Repl
       headers['Content-Type'] = contentType;
     }
     let body = exchange.method === 'GET' || exchange.method === 'HEAD' ? undefined : exchange.requestBody.text;
+    if (body !== undefined && exchange.endpoint === 'webhook') {
+      body = withStandInKeys(body);
+    }
     try {
       if (exchange.endpoint === 'refreshToken') {
         body = JSON.stringify({ refresh_token: target.refreshToken });

@@ -109,6 +109,18 @@ describe('recording proxy: save and replay', () => {
     assert.equal(pairs.flatMap(differencesOf).length, targets.length, 'each one a difference: the recording was not replayed whole');
   });
 
+  it('registers a recorded webhook with stand-ins for the keys the log shortened (a `…` cannot go in a header)', async () => {
+    const body = { method: 'post', url: 'http://127.0.0.1:9/hook', webhookType: 'orderStatus', secretKey: '…cret', authorizationKey: '…ey-1' };
+    const [exchange] = parseRecording(JSON.stringify({
+      id: 1, method: 'POST', endpoint: 'webhook', path: '/rest/v2/webhook', query: {}, requestHeaders: { authorization: 'Bearer …abcd', 'content-type': 'application/json' },
+      requestBody: { text: JSON.stringify(body), truncated: false }, status: 200, responseBody: { text: '{"success":true,"id":"1","message":"webhook has been created"}', truncated: false },
+    }));
+    const [pair] = await replayRecording([exchange], local);
+    assert.equal(pair.answer?.status, 200, pair.answer?.text);
+    assert.deepEqual(differencesOf(pair, 0), []);
+    assert.deepEqual(local.webhooks.list().map(({ secretKey, authorizationKey }) => [secretKey, authorizationKey]), [['replayed-cret', 'replayed-ey-1']]);
+  });
+
   it('does not send a request whose body was cut when recorded, and says so', async () => {
     const [exchange] = parseRecording(JSON.stringify({ id: 1, method: 'POST', endpoint: 'updateStockQuantity', path: '/rest/v2/updateStockQuantity', query: {}, requestHeaders: {}, requestBody: { text: '{"a":', truncated: true }, status: 200 }));
     const before = received(local).length;

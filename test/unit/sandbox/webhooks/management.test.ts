@@ -87,6 +87,17 @@ describe('sandbox webhooks: management API', () => {
     assert.equal((await send('POST', { method: 'post', url: 'http://127.0.0.1:9/b', secretKey: 's'.repeat(255) })).status, 200);
   });
 
+  it('refuses an authorizationKey no Authorization header can carry (OTO1123), by POST and by PUT; the next delivery would have thrown', async () => {
+    const why = 'authorizationKey is sent in the Authorization header, so it may hold only printable characters (no line breaks, nothing past Latin-1)';
+    for (const authorizationKey of ['\u2026ey-1', 'key\r\nX-Injected: 1', 'tab\u0000']) {
+      error(await send('POST', { method: 'post', url: 'http://127.0.0.1:9/c', authorizationKey }), 400, 'OTO1123', why);
+    }
+    assert.equal((await send('POST', { method: 'post', url: 'http://127.0.0.1:9/c', authorizationKey: 'Clé\tlatin-1 ok' })).status, 200);
+    error(await send('PUT', { id: 1, authorizationKey: 'cl\u00e9-\u0661' }), 400, 'OTO1123', why);
+    const listed = (await send('GET')).json as { webhooks: Array<{ authorizationKey: string | null }> };
+    assert.deepEqual(listed.webhooks.map((hook) => hook.authorizationKey), ['Clé\tlatin-1 ok']);
+  });
+
   it('refuses a call without a valid token (401) and a method OTO does not have (405), gateway-shaped', async () => {
     const anonymous = await call(`${context.sandbox.baseUrl}/webhook`);
     assert.equal(anonymous.status, 401);
