@@ -97,16 +97,36 @@ export function isRecordedExchange(json: unknown): json is RecordedExchange {
  * (the proxy's 403, 404 or 502) says nothing of what OTO answers; a delivery is the sandbox's own
  * doing, which the replayed requests cause again.
  */
-export function notReplayed(exchange: RecordedExchange): 'proxy' | 'webhook' | undefined {
+export function notReplayed(exchange: RecordedExchange): NotReplayed | undefined {
   if (exchange.direction === 'outbound') {
     return 'webhook';
   }
-  return exchange.source?.kind === 'proxy' && answeredByProxy(exchange.fault) ? 'proxy' : undefined;
+  if (exchange.source?.kind === 'proxy') {
+    return answeredByProxy(exchange.fault) ? 'proxy' : undefined;
+  }
+  return sandboxFault(exchange) === 'instead' ? 'fault' : undefined;
 }
 
-const NOT_REPLAYED: Readonly<Record<'proxy' | 'webhook', (exchange: RecordedExchange) => string>> = {
+export type NotReplayed = 'proxy' | 'webhook' | 'fault';
+
+/**
+ * What a fault the sandbox injected did, read from its words (`describeFault` in
+ * sandbox/http/capture.ts): `instead` of the call (a 429, a hang, a drop: the account never
+ * handled it), `after` it (`applied, then …`: the change was made, its answer lost), or nothing
+ * to the answer (`+200 ms` alone).
+ */
+export function sandboxFault(exchange: RecordedExchange): 'instead' | 'after' | undefined {
+  const words = exchange.fault;
+  if (words === undefined || words === '' || /^\+\d+ ms$/.test(words)) {
+    return undefined;
+  }
+  return words.startsWith('applied, then') ? 'after' : 'instead';
+}
+
+const NOT_REPLAYED: Readonly<Record<NotReplayed, (exchange: RecordedExchange) => string>> = {
   proxy: (exchange) => `not sent: the recording proxy answered it itself (${exchange.fault ?? ''})`,
   webhook: () => 'not sent: a webhook delivery the sandbox sent, not a request to it',
+  fault: (exchange) => `not sent: a fault the sandbox injected answered it instead (${exchange.fault ?? ''})`,
 };
 
 export interface ReplayTarget {
@@ -122,7 +142,9 @@ export interface ReplayedPair {
   /** Why it was not sent, or how sending failed. */
   skipped?: string;
   /** Not a request to replay (see notReplayed): there is nothing to compare, so no difference. */
-  notReplayed?: 'proxy' | 'webhook';
+  notReplayed?: NotReplayed;
+  /** Sent (its change was made when recorded) but not compared: a fault the sandbox injected lost its recorded answer. */
+  notCompared?: 'fault';
 }
 
 /** The answer's first MAX_REPLAYED_ANSWER_BYTES; past them reading stops and the connection is dropped (an endless answer included). */
@@ -235,7 +257,7 @@ export function createReplayer(target: ReplayTarget, signal?: AbortSignal): Repl
         // The token the replayed sign-in got serves the calls after it, as it served the recorded ones.
         accessToken = (JSON.parse(answer.text) as { access_token?: string }).access_token ?? accessToken;
       }
-      return { recorded: exchange, answer };
+      return { recorded: exchange, answer, ...(sandboxFault(exchange) === 'after' ? { notCompared: 'fault' as const } : {}) };
     } catch (error) {
       signal?.throwIfAborted();
       return { recorded: exchange, skipped: `failed: ${error instanceof Error ? error.message : String(error)}` };

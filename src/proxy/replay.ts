@@ -63,11 +63,15 @@ export function differencesOf(pair: ReplayedPair, index: number): string[] {
   if (!answer) {
     return [`${heading}: ${skipped ?? 'not sent'}`];
   }
-  if (recorded.status === undefined) {
+  if (recorded.status === undefined || pair.notCompared !== undefined) {
     return [];
   }
   if (answer.status !== recorded.status) {
     return [`${heading}: status ${recorded.status} recorded, ${answer.status} now`];
+  }
+  // An answer to HEAD has no body; what was captured is the body the server would have sent.
+  if (recorded.method === 'HEAD') {
+    return [];
   }
   const [before, now] = [parse(recorded.responseBody?.text), parse(answer.text)];
   const [codeBefore, codeNow] = [codeOf(recorded.status, before), codeOf(answer.status, now)];
@@ -190,7 +194,8 @@ export async function runReplay(options: ReplayOptions, report: ReportLine): Pro
   let index = 0;
   let sent = 0;
   let differences = 0;
-  const notSentBy = { proxy: 0, webhook: 0 };
+  const notSentBy = { proxy: 0, webhook: 0, fault: 0 };
+  let notCompared = 0;
   try {
     for await (const { exchange } of readRecordingFile(options.file)) {
       const pair = await replayerOf(exchange.account)(exchange);
@@ -199,6 +204,9 @@ export async function runReplay(options: ReplayOptions, report: ReportLine): Pro
       }
       if (pair.notReplayed !== undefined) {
         notSentBy[pair.notReplayed] += 1;
+      }
+      if (pair.notCompared !== undefined) {
+        notCompared += 1;
       }
       for (const line of differencesOf(pair, index)) {
         differences += 1;
@@ -214,8 +222,10 @@ export async function runReplay(options: ReplayOptions, report: ReportLine): Pro
   const notSent = [
     [notSentBy.proxy, 'the recording proxy answered itself'],
     [notSentBy.webhook, 'webhook deliveries the sandbox sent'],
+    [notSentBy.fault, 'answered by a fault the sandbox injected'],
   ].filter(([number]) => number !== 0).map(([number, what]) => `${number} ${what}`);
-  const ofWhich = `Replayed ${sent} of ${index} exchanges against ${where}${notSent.length === 0 ? '' : ` (${notSent.join(', ')}: not sent)`}`;
+  const unanswered = notCompared === 0 ? '' : `; ${notCompared} applied under a fault that lost the answer: sent, not compared`;
+  const ofWhich = `Replayed ${sent} of ${index} exchanges against ${where}${notSent.length === 0 ? '' : ` (${notSent.join(', ')}: not sent${unanswered})`}${notSent.length === 0 && unanswered !== '' ? ` (${unanswered.slice(2)})` : ''}`;
   // As with an empty recording: when nothing was sent, nothing was compared, and a CI step must not pass on it.
   const summary = differences > 0
     ? `${ofWhich}: ${differences} difference${differences === 1 ? '' : 's'}.`

@@ -180,6 +180,38 @@ describe('sandbox CLI: --replay', function () {
     assert.equal(output.trim(), 'Replayed 4 of 4 exchanges against a fresh sandbox: no differences in status, code or answer shape.');
   });
 
+  it('does not send what an injected fault answered instead, sends what was applied before its answer was lost without comparing it, and compares HEAD by status', async () => {
+    const sandbox = await startSandbox({ seed: 1 });
+    const log: string[] = [];
+    sandbox.onDidRecordExchange(({ exchange }) => log.push(JSON.stringify(exchange)));
+    try {
+      const token = ((await (await fetch(`${sandbox.baseUrl}/refreshToken`, { method: 'POST', body: JSON.stringify({ refresh_token: sandbox.refreshToken }) })).json()) as { access_token: string }).access_token;
+      const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+      const read = (method = 'GET'): Promise<Response> => fetch(`${sandbox.baseUrl}/checkInventoryStock?sku=AJW-DATES-500`, { method, headers });
+      sandbox.faults.add([{ endpoint: 'checkInventoryStock', status: 429, headers: { 'Retry-After': '1' }, times: 1 }, { endpoint: 'updateStockQuantity', afterEffect: true, status: 500, times: 1 }]);
+      sandbox.faults.add([{ endpoint: 'healthCheck', latencyMs: 5, times: 1 }]);
+      assert.equal((await read()).status, 429);
+      assert.equal((await fetch(`${sandbox.baseUrl}/updateStockQuantity`, { method: 'POST', headers, body: JSON.stringify({ ...ADJUST, qty: 7 }) })).status, 500);
+      assert.equal((await fetch(`${sandbox.baseUrl}/healthCheck`, { headers })).status, 200);
+      assert.equal((await read('HEAD')).status, 405);
+      assert.equal((await read()).status, 200);
+    } finally {
+      await sandbox.close();
+    }
+    const target = await startSandbox({ seed: 1 });
+    try {
+      const onHand = (): number | undefined => target.control.state().products?.find((product) => product.sku === ADJUST.sku)?.stock?.[ADJUST.locationCode];
+      const before = onHand() ?? 0;
+      const { code, output } = await replay(['--replay', file(`${log.join('\n')}\n`), '--against', target.baseUrl], { OTO_REFRESH_TOKEN: target.refreshToken });
+      assert.equal(code, 0, output);
+      assert.match(output.trim(), /^Replayed 5 of 6 exchanges against 127\.0\.0\.1:\d+ \(1 answered by a fault the sandbox injected: not sent; 1 applied under a fault that lost the answer: sent, not compared\): no differences in status, code or answer shape\.$/);
+      assert.equal(onHand(), before + 7, 'the change applied before its answer was lost is applied again');
+      assert.deepEqual(target.traffic.list().reverse().map((exchange) => `${exchange.method} ${exchange.endpoint}`), ['POST refreshToken', 'POST updateStockQuantity', 'GET healthCheck', 'HEAD checkInventoryStock', 'GET checkInventoryStock']);
+    } finally {
+      await target.close();
+    }
+  });
+
   it('says what is wrong with a bad flag or file', async () => {
     assert.match((await replay(['--against', 'http://127.0.0.1:1/rest/v2'])).output, /--against needs --replay/);
     const missing = await replay(['--replay', path.join(dir, 'none.jsonl')]);
