@@ -116,11 +116,12 @@ export type NotReplayed = 'proxy' | 'webhook' | 'fault';
  * to the answer (`+200 ms` alone).
  */
 export function sandboxFault(exchange: RecordedExchange): 'instead' | 'after' | undefined {
-  const words = exchange.fault;
-  if (words === undefined || words === '' || /^\+\d+ ms$/.test(words)) {
+  const words = /^(applied, then )?(hang|\d{3}(?: Retry-After .*?)?|connection dropped)(?: \+\d+ ms)?$/.exec(exchange.fault ?? '');
+  if (!words) {
+    // No fault, latency alone (the answer is the account's), or words the sandbox does not write.
     return undefined;
   }
-  return words.startsWith('applied, then') ? 'after' : 'instead';
+  return words[1] === undefined ? 'instead' : 'after';
 }
 
 const NOT_REPLAYED: Readonly<Record<NotReplayed, (exchange: RecordedExchange) => string>> = {
