@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { recordingText } from '../../../src/proxy/recording';
-import { startSandbox } from '../../../src/sandbox';
+import { startSandbox, type RunningSandbox } from '../../../src/sandbox';
 import { usage } from '../../../src/sandboxCli/cli';
 import { run } from './support/cliProcess';
 
@@ -26,6 +26,20 @@ async function record(): Promise<string> {
   } finally {
     await sandbox.close();
   }
+}
+
+/** The `--log` lines of what `act` sends a fresh sandbox, signed in (its headers carry the token). */
+async function logOf(act: (sandbox: RunningSandbox, headers: Record<string, string>) => Promise<void>): Promise<string[]> {
+  const sandbox = await startSandbox({ seed: 1 });
+  const log: string[] = [];
+  sandbox.onDidRecordExchange(({ exchange }) => log.push(JSON.stringify(exchange)));
+  try {
+    const token = ((await (await fetch(`${sandbox.baseUrl}/refreshToken`, { method: 'POST', body: JSON.stringify({ refresh_token: sandbox.refreshToken }) })).json()) as { access_token: string }).access_token;
+    await act(sandbox, { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' });
+  } finally {
+    await sandbox.close();
+  }
+  return log;
 }
 
 describe('sandbox CLI: --replay', function () {
@@ -127,21 +141,14 @@ describe('sandbox CLI: --replay', function () {
 
   it('replays a long run whole (past the 1,000 the traffic store keeps), printing each difference as it is found', async () => {
     assert.match(usage('oto-sandbox'), /--replay FILE[\s\S]*Any length: the file is read a line at a time/);
-    const sandbox = await startSandbox({ seed: 1 });
-    const log: string[] = [];
-    sandbox.onDidRecordExchange(({ exchange }) => log.push(JSON.stringify(exchange)));
-    try {
-      const token = ((await (await fetch(`${sandbox.baseUrl}/refreshToken`, { method: 'POST', body: JSON.stringify({ refresh_token: sandbox.refreshToken }) })).json()) as { access_token: string }).access_token;
-      const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+    const log = await logOf(async (sandbox, headers) => {
       for (let i = 0; i < 1_100; i++) {
         const answer = i % 5 === 0
           ? await fetch(`${sandbox.baseUrl}/updateStockQuantity`, { method: 'POST', headers, body: JSON.stringify({ ...ADJUST, qty: 1 }) })
           : await fetch(`${sandbox.baseUrl}/checkInventoryStock?sku=AJW-DATES-500`, { headers });
         assert.equal(answer.status, 200);
       }
-    } finally {
-      await sandbox.close();
-    }
+    });
     assert.equal(log.length, 1_101);
     const whole = await replay(['--replay', file(`${log.join('\n')}\n`)]);
     assert.equal(whole.code, 0, whole.output.slice(-2_000));
@@ -181,12 +188,7 @@ describe('sandbox CLI: --replay', function () {
   });
 
   it('does not send what an injected fault answered instead, sends what was applied before its answer was lost without comparing it, and compares HEAD by status', async () => {
-    const sandbox = await startSandbox({ seed: 1 });
-    const log: string[] = [];
-    sandbox.onDidRecordExchange(({ exchange }) => log.push(JSON.stringify(exchange)));
-    try {
-      const token = ((await (await fetch(`${sandbox.baseUrl}/refreshToken`, { method: 'POST', body: JSON.stringify({ refresh_token: sandbox.refreshToken }) })).json()) as { access_token: string }).access_token;
-      const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+    const log = await logOf(async (sandbox, headers) => {
       const read = (method = 'GET'): Promise<Response> => fetch(`${sandbox.baseUrl}/checkInventoryStock?sku=AJW-DATES-500`, { method, headers });
       sandbox.faults.add([{ endpoint: 'checkInventoryStock', status: 429, headers: { 'Retry-After': '1' }, times: 1 }, { endpoint: 'updateStockQuantity', afterEffect: true, status: 500, times: 1 }]);
       sandbox.faults.add([{ endpoint: 'healthCheck', latencyMs: 5, times: 1 }]);
@@ -195,9 +197,7 @@ describe('sandbox CLI: --replay', function () {
       assert.equal((await fetch(`${sandbox.baseUrl}/healthCheck`, { headers })).status, 200);
       assert.equal((await read('HEAD')).status, 405);
       assert.equal((await read()).status, 200);
-    } finally {
-      await sandbox.close();
-    }
+    });
     const target = await startSandbox({ seed: 1 });
     try {
       const onHand = (): number | undefined => target.control.state().products?.find((product) => product.sku === ADJUST.sku)?.stock?.[ADJUST.locationCode];
