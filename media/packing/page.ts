@@ -55,12 +55,12 @@ interface CardState {
  * (an empty card of the placeholder height, named like the card: render.ts) and builds whole
  * cards for as many as the window can show, counting no card shorter than `MIN_CARD_HEIGHT`; the
  * first frame paints those, with the list at its full length. The rest are built in idle time,
- * `BUILD_SLICE_MS` at a time, so a key or a scroll is answered in between; a shell that nears the
+ * `BUILD_SLICE_MS` (a frame) at a time, so a key or a scroll is answered in between; a shell that nears the
  * screen first, or any key pressed meanwhile, has them built at once. Building all 500 cards in
  * the first task had cost about 25 ms of script and its frame (painted in 53 to 73 ms).
  */
 const MIN_CARD_HEIGHT = 100;
-const BUILD_SLICE_MS = 8;
+const BUILD_SLICE_MS = 16;
 /** Under load the browser may find no idle time: the rest is built within this wait anyway. */
 const BUILD_TIMEOUT_MS = 100;
 
