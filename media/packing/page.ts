@@ -75,7 +75,7 @@ interface ContentVisibilityEvent extends Event {
  * laid out at (`contain-intrinsic-size: auto`) rather than the placeholder's, so a change above
  * the screen does not move what is on it.
  */
-function takeOver(previous: HTMLElement, next: HTMLElement): HTMLElement {
+function takeOver(previous: HTMLElement, next: HTMLElement): void {
   for (const name of previous.getAttributeNames()) {
     if (!next.hasAttribute(name)) {
       previous.removeAttribute(name);
@@ -85,7 +85,6 @@ function takeOver(previous: HTMLElement, next: HTMLElement): HTMLElement {
     previous.setAttribute(name, next.getAttribute(name) as string);
   }
   previous.replaceChildren(...next.childNodes);
-  return previous;
 }
 
 export class PackingPage {
