@@ -1,7 +1,7 @@
 // A server for the traffic benchmark, in its own process so the load generator does not share its
-// thread: `bare` (node:http answering a fixed JSON body, the limit on this machine), `off` (the
-// sandbox library without capture), `on` (with capture and lint, as the extension's in-process
-// sandbox runs) or `webhooks` (`on` with an orderStatus webhook registered to the URL after it, and
+// thread: `bare` (node:http answering a fixed JSON body, the limit on this machine), `busy` (bare
+// plus the microseconds of work after it), `off` (the sandbox library without capture), `on` (with
+// capture and lint, as the extension's in-process sandbox runs) or `webhooks` (`on` with an orderStatus webhook registered to the URL after it, and
 // events fired at the rate after that). The sandbox is the shipped bundle (dist/sandbox.js). Prints
 // one line once it listens, `listening <base URL> <refresh token>`. The CLI as shipped is run by the
 // bench itself.
@@ -13,8 +13,17 @@ const FIXED_BODY = JSON.stringify({ success: true, stock: { 'AJW-DATES-500': [{ 
 
 async function main(): Promise<void> {
   const kind = process.argv[2];
-  if (kind === 'bare') {
+  if (kind === 'bare' || kind === 'busy') {
+    // `busy`: bare plus a fixed spell of work per request, to show what a ratio to bare means on
+    // this machine in microseconds of a server's own work (see BUSY_MICROSECONDS in the bench).
+    const busyMs = kind === 'busy' ? Number(process.argv[3]) / 1000 : 0;
     const server = http.createServer((_request, response) => {
+      if (busyMs > 0) {
+        const until = performance.now() + busyMs;
+        while (performance.now() < until) {
+          // The work: nothing but time on the CPU.
+        }
+      }
       response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
       response.end(FIXED_BODY);
     });

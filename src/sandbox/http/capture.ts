@@ -39,9 +39,10 @@ type Writable<T> = { -readonly [K in keyof T]: T[K] };
 export class ExchangeTap {
   private readonly raw: Writable<RawExchange>;
   private readonly started = performance.now();
+  private handedOver = false;
 
   /** `now`: the sandbox's clock, which the lint's time windows compare exchanges by. */
-  constructor(incoming: http.IncomingMessage, response: http.ServerResponse, emit: (raw: RawExchange) => void, now: () => number = Date.now) {
+  constructor(incoming: http.IncomingMessage, private readonly emit: (raw: RawExchange) => void, now: () => number = Date.now) {
     this.raw = {
       startedAt: now(),
       source: SANDBOX_SOURCE,
@@ -54,11 +55,17 @@ export class ExchangeTap {
       authenticated: false,
       durationMs: 0,
     };
-    // `on`, not `once`: a response closes once, and `once` wraps the listener on every request.
-    response.on('close', () => {
-      this.raw.durationMs = performance.now() - this.started;
-      emit(this.raw);
-    });
+  }
+
+  /**
+   * For an exchange not answered in the turn it arrived (a body still to read, a delay, a hang, a
+   * dropped connection): handed over when its response closes. Most reads are answered in that
+   * turn and handed over by `answer`, with no listener on their response.
+   */
+  untilClosed(response: http.ServerResponse): void {
+    if (!this.handedOver) {
+      response.on('close', () => this.handOver());
+    }
   }
 
   /** The body as read (`parsed` when it was JSON), whether the request carried a valid token, its query. */
@@ -80,10 +87,21 @@ export class ExchangeTap {
     this.raw.fault = describeFault(fault);
   }
 
+  /** What was written back: the exchange is complete and handed over. */
   answer(status: number, headers: Record<string, string>, body: string): void {
     this.raw.status = status;
     this.raw.responseHeaders = headers;
     this.raw.responseBody = body;
+    this.handOver();
+  }
+
+  private handOver(): void {
+    if (this.handedOver) {
+      return;
+    }
+    this.handedOver = true;
+    this.raw.durationMs = performance.now() - this.started;
+    this.emit(this.raw);
   }
 }
 

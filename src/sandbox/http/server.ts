@@ -175,9 +175,9 @@ function faultReply(fault: Fault): Reply | undefined {
 
 function send(response: http.ServerResponse, reply: Reply, headers: Record<string, string> = {}, tap?: ExchangeTap): void {
   const sent = { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(reply.body)), ...headers };
-  tap?.answer(reply.status, sent, reply.body);
   response.writeHead(reply.status, sent);
   response.end(reply.body);
+  tap?.answer(reply.status, sent, reply.body);
 }
 
 /** Which account a request acts on; settled once its token (or refresh token) is read. */
@@ -269,7 +269,7 @@ export function createServer(context: ServerContext): http.Server {
       return;
     }
     const chosen: Chosen = { account: context.accounts.default };
-    const tap = context.capture ? new ExchangeTap(incoming, response, (raw) => chosen.account.record(raw), context.clock) : undefined;
+    const tap = context.capture ? new ExchangeTap(incoming, (raw) => chosen.account.record(raw), context.clock) : undefined;
     const failed = (error: unknown): void => {
       if (context.closing.aborted || response.headersSent) {
         return;
@@ -283,6 +283,7 @@ export function createServer(context: ServerContext): http.Server {
     } catch (error) {
       failed(error);
     }
+    tap?.untilClosed(response);
   });
   applyLimits(server, context.limits);
   return server;

@@ -117,6 +117,35 @@ describe('traffic capture (sandbox over HTTP)', () => {
     assert.strictEqual(seen.fault, 'hang');
   });
 
+  // A read is handed to the journal as it is answered, other exchanges when their response closes:
+  // each of them once, whichever way it ends.
+  it('records each exchange once: a read answered at once, a body answered later, a dropped connection, a delayed answer its client gave up on', async () => {
+    const seen: TrafficExchange[] = [];
+    const subscription = sandbox.traffic.onDidRecord((recorded) => seen.push(recorded));
+    const auth = { Authorization: `Bearer ${token}` };
+    await call(`${sandbox.baseUrl}/checkGlobalStock?sku=AJW-DATES-500`, { headers: auth });
+    await call(`${sandbox.baseUrl}/updateStockQuantity`, {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ actionType: 'adjust', locationCode: 'RUH-WH1', sku: 'AJW-DATES-500', qty: 1 }),
+    });
+    sandbox.addFaults([{ endpoint: 'accountInfo', reset: true, times: 1 }, { endpoint: 'healthCheck', latencyMs: 400, times: 1 }]);
+    await assert.rejects(call(`${sandbox.baseUrl}/accountInfo`, { headers: auth }));
+    await assert.rejects(call(`${sandbox.baseUrl}/healthCheck`, { signal: AbortSignal.timeout(100) }));
+    // The delayed answer is still written once its latency is over, to a closed connection.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    subscription.dispose();
+    assert.deepStrictEqual(
+      seen.map((recorded) => [recorded.endpoint, recorded.status, recorded.fault]),
+      [
+        ['checkGlobalStock', 200, undefined],
+        ['updateStockQuantity', 200, undefined],
+        ['accountInfo', undefined, 'connection dropped'],
+        ['healthCheck', undefined, '+400 ms'],
+      ],
+    );
+  });
+
   it('records an injected 429 with its Retry-After', async () => {
     sandbox.addFaults([{ endpoint: '*', status: 429, headers: { 'Retry-After': '7' }, times: 1 }]);
     const recorded = nextExchange(sandbox);
