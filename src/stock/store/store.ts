@@ -4,7 +4,7 @@
 import { SharedAbort, unlessAborted } from '../../common/ui/cancellation';
 import { Emitter, type Event } from '../../common/emitter';
 import { bySku, mergeRead, type SkuRead, type SkuStock, type StockChange } from './figures';
-import { describeIssue, type StockIssue, type StockOperation } from './issues';
+import { CatalogueUnreadError, describeIssue, type StockIssue, type StockOperation } from './issues';
 import type { GlobalStockEntry, InventoryStockEntry, PickupLocation, Product, StockSource } from './source';
 
 export interface StockTarget {
@@ -133,6 +133,33 @@ export class StockStore {
     job.fullRefresh = true;
     job.reloadCatalogue ||= options.reloadCatalogue === true;
     return this.wait(job, options.signal);
+  }
+
+  /**
+   * Makes sure the catalogue and the pickup locations are known, reading them when they are not
+   * (or when the locations failed last time). For a command that checks SKUs or locations against
+   * them: when they cannot be read, it throws why (OTO's error, the catalogue past the client's
+   * cap) rather than let every SKU look unknown. False when the caller gave up.
+   */
+  async requireCatalogue(options: ReadOptions = {}): Promise<boolean> {
+    const unread = (): StockIssue[] => {
+      const issues = this.last?.issues ?? [];
+      if (!this.loaded) {
+        return issues.filter((issue) => issue.operation === 'catalogue' || issue.operation === 'connect');
+      }
+      return this.pickupLocations.length === 0 ? issues.filter((issue) => issue.operation === 'locations') : [];
+    };
+    if (!this.loaded || unread().length > 0) {
+      const read = await this.refresh({ reloadCatalogue: true, signal: options.signal });
+      if (read.cancelled) {
+        return false;
+      }
+    }
+    const issues = unread();
+    if (!this.loaded || issues.length > 0) {
+      throw new CatalogueUnreadError(issues);
+    }
+    return true;
   }
 
   /** Re-reads just these SKUs (after a write), firing an event that names them. */
