@@ -40,6 +40,12 @@ export interface ReadOptions {
 export interface StockStoreOptions {
   /** The client of the active environment; rejects when not signed in. */
   getSource(): Promise<StockSource>;
+  /**
+   * The session's generation (it moves the moment the environment, base URL or sign-in changes,
+   * before the session announces it): a read begun under another commits nothing, so figures of
+   * the old environment are never shown, or recorded as changes, under the new one.
+   */
+  sessionGeneration?: () => number;
   now?: () => number;
   /** How long a change mark stays after the change was seen (`oto.changeMarkMinutes`); 0 by default. */
   changeMarkMs?: () => number;
@@ -240,6 +246,7 @@ export class StockStore {
 
   private async run(job: Job): Promise<ReadResult> {
     const generation = this.generation;
+    const sessionGeneration = this.options.sessionGeneration?.();
     const { signal } = job.cancel;
     const startedAt = this.now();
     const issues: StockIssue[] = [];
@@ -249,8 +256,8 @@ export class StockStore {
         issues.push(describeIssue(operation, error));
       }
     };
-    // An abandoned read (reset, or every caller gave up) commits nothing it read.
-    const current = (): boolean => generation === this.generation && !signal.aborted;
+    // An abandoned read (reset, a switch of the session, or every caller gave up) commits nothing it read.
+    const current = (): boolean => generation === this.generation && sessionGeneration === this.options.sessionGeneration?.() && !signal.aborted;
     let event: StockChangeEvent | undefined;
     try {
       if (!current()) {

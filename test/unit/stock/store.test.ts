@@ -235,6 +235,37 @@ describe('StockStore against the sandbox', () => {
     assert.strictEqual(fixture.store.getSku(TEA), undefined);
   });
 
+  it('commits nothing read under an earlier session generation: figures of the environment switched away from never land', async () => {
+    let sessionGeneration = 1;
+    const client = fixture.client;
+    // The environment switches while the catalogue is being read: the session's generation moves
+    // at once, its change event (and the store's reset) only once the keyring has answered.
+    const source: StockSource = {
+      listProducts: async (options) => {
+        const products = await client.listProducts(options);
+        sessionGeneration++;
+        return products;
+      },
+      getPickupLocations: (options) => client.getPickupLocations(options),
+      checkInventoryStock: (skus, options) => client.checkInventoryStock(skus, options),
+      checkGlobalStock: (skus, options) => client.checkGlobalStock(skus, options),
+    };
+    const store = new StockStore({ getSource: () => Promise.resolve(source), sessionGeneration: () => sessionGeneration });
+    const seen: StockChangeEvent[] = [];
+    store.onDidChange((event) => seen.push(event));
+    await store.refresh();
+    assert.strictEqual(store.loaded, false, 'no catalogue of the old environment');
+    assert.strictEqual(store.getSku(TEA), undefined);
+    assert.strictEqual(store.lastResult, undefined);
+    assert.strictEqual(seen.length, 0, 'no event: nothing to show, nothing to record as a change');
+    // A read begun under the new generation lands as usual.
+    source.listProducts = (options) => client.listProducts(options);
+    await store.refresh();
+    assert.ok(store.loaded);
+    assert.deepStrictEqual(seen.map((event) => event.reason), ['refresh']);
+    store.dispose();
+  });
+
   it('records a missing sign-in as an auth issue, without reading anything', async () => {
     const store = new StockStore({ getSource: () => Promise.reject(new OtoError({ kind: 'auth', message: 'Not signed in to OTO staging' })) });
     const result = await store.refresh();
