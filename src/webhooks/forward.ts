@@ -75,6 +75,10 @@ export async function forwardEvent(event: InboxEvent, target: URL, options: { si
   if (event.headers[FORWARDED_HEADER] !== undefined) {
     return { url: target.href, error: 'loop', body: '', truncated: false, durationMs: 0 };
   }
+  // The sender went before its body was whole: the receiver would get bytes no sender sent.
+  if (event.cutShort) {
+    return { url: target.href, error: 'cutShort', body: '', truncated: false, durationMs: 0 };
+  }
   const headers: Record<string, string> = { 'User-Agent': WEBHOOK_USER_AGENT, [FORWARDED_HEADER]: '1' };
   for (const name of FORWARDED_HEADERS) {
     const value = event.headers[name];

@@ -18,7 +18,7 @@ export type AuthorizationCheck = 'matches' | 'differs' | 'missing' | 'notChecked
 export interface ForwardResult {
   readonly url: string;
   readonly status?: number;
-  /** Why nothing came back: `refused`, `timeout`, `reset`, a network error's code, `notLoopback`, `busy`, or `loop` (an inbox forwarded it here: not forwarded again). */
+  /** Why nothing came back: `refused`, `timeout`, `reset`, a network error's code, `notLoopback`, `busy`, `loop` (an inbox forwarded it here: not forwarded again), or `cutShort` (the delivery never came whole: not forwarded). */
   readonly error?: string;
   /** At most FORWARD_ANSWER_LIMIT characters of the answer's body. */
   readonly body: string;

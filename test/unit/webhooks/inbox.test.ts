@@ -11,7 +11,7 @@ import { formatInboxDocument, formatVerificationDocument } from '../../../src/we
 import { checkSavedForwardTarget, FORWARDED_HEADER, forwardEvent, parseForwardTarget } from '../../../src/webhooks/forward';
 import { Inbox, MAX_EVENTS, type InboxEvent, type InboxKeys } from '../../../src/webhooks/inbox';
 import { startReceiver, type RunningReceiver } from '../../../src/webhooks/receiver';
-import { rowText } from '../../../src/webhooks/rowText';
+import { forwardText, rowText } from '../../../src/webhooks/rowText';
 import { startReceiver as startErpReceiver, type Receiver as ErpReceiver } from '../sandbox/webhooks/receiver';
 import { signIn } from '../fakes/sandboxHttp';
 
@@ -328,6 +328,19 @@ describe('webhook inbox: the receiver is bounded', () => {
     assert.match(row.description, /cut short/);
     assert.ok(row.details.includes('The connection closed after 15 of 100 bytes, before the body was whole: nothing was answered.'), row.details.join(' | '));
     assert.equal(JSON.parse(formatInboxDocument(event)).answered, null);
+    // Not forwarded: the ERP's receiver would get a body no sender finished.
+    const erpReceiver = await startErpReceiver('/erp/oto');
+    try {
+      const result = await forwardEvent(event, new URL(erpReceiver.url), { signal: new AbortController().signal });
+      assert.equal(result.error, 'cutShort');
+      inbox.setForward(event.id, result);
+      assert.match(rowText(inbox.get(event.id) as InboxEvent).description, /→ not forwarded: the delivery never came whole/);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.equal(erpReceiver.deliveries.length, 0);
+      assert.equal(forwardText({ url: erpReceiver.url, error: 'busy', body: '', truncated: false, durationMs: 0 }), '→ not forwarded: too many forwards were under way');
+    } finally {
+      await erpReceiver.close();
+    }
   });
 
   it('keeps a delivery nested too deep to show as JSON as its text, answers 400 saying so, and opens it as text', async () => {
