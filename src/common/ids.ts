@@ -50,6 +50,7 @@ export const COMMANDS = {
   showSandboxFaults: 'oto.showSandboxFaults',
   clearSandboxFaults: 'oto.clearSandboxFaults',
   saveSandboxStateAsScenario: 'oto.saveSandboxStateAsScenario',
+  saveSandboxForCi: 'oto.saveSandboxForCi',
   // The recording proxy (src/recording, over src/proxy)
   startRecordingProxy: 'oto.startRecordingProxy',
   stopRecordingProxy: 'oto.stopRecordingProxy',

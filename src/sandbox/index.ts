@@ -22,6 +22,7 @@ export { randomToken } from './http/auth';
 export * from './webhooks/types';
 export { WebhookError, MAX_WEBHOOKS, STALE_BY_MS, SLOW_RECEIVER_MS, RECEIVER_BODY_LIMIT } from './webhooks';
 export { isLoopbackHost } from './control/room';
+export { SANDBOX_VERSION } from './control/version';
 export { isSimulatedWrite, simulateWrite, type SimulatedWrite, type SimulationInput, type SimulationResult } from './simulation';
 export { ControlError, type ControlProblem } from './control/problems';
 export type { AccountControl, Health, SandboxControl } from './control/operations';

@@ -15,7 +15,7 @@ import { JsonlWriter } from '../traffic/jsonl';
 import { describeRuleChanges, knownRules, lintOptionsOf, parseRuleFlag } from '../traffic/lintConfig';
 import type { RuleLevel } from '../traffic/rules';
 import { formatTrafficLine, isSeverity, TrafficSummary } from '../traffic/report';
-import { DIALECTS, isDialect, isWebhookType, loadScenarioFile, startSandbox, WEBHOOK_TYPES, type SandboxOptions, type WebhookInput } from '../sandbox';
+import { DIALECTS, isDialect, isWebhookType, loadScenarioFile, SANDBOX_VERSION, startSandbox, WEBHOOK_TYPES, type SandboxOptions, type WebhookInput } from '../sandbox';
 import { LineOutput } from './lineOutput';
 import { hideUrlCredentials } from '../client';
 import { sizeHeapForService } from './heapSizing';
@@ -38,6 +38,7 @@ export function programName(env: NodeJS.ProcessEnv, script: string | undefined, 
 
 export function usage(program: string): string {
   return `Usage: ${program} [options]      (--name value or --name=value)
+  --help, --version  this text; the version of this file (oto-sandbox ${SANDBOX_VERSION})
   --scenario FILE    start from a scenario (the format of .oto/sandbox.json); the flags below win over it
   --port N           port on 127.0.0.1 (default $OTO_SANDBOX_PORT or ${DEFAULT_PORT}; 0 picks a free one)
   --seed N           seed of the demo data (default 1)
@@ -294,6 +295,10 @@ async function main(program: string): Promise<void> {
   const args = process.argv.slice(2);
   if (args.includes('--help') || args.includes('-h')) {
     console.log(usage(program));
+    return;
+  }
+  if (args.includes('--version')) {
+    console.log(`oto-sandbox ${SANDBOX_VERSION}`);
     return;
   }
   const cli = parseArguments(args, process.env);

@@ -1,6 +1,7 @@
 // The in-process sandbox as a workbench: reset, scenario file, faults. Registers their commands and
 // watches the scenario file; the work (and the faults' status bar item) is in dist/sandboxHost.js,
 // loaded on the first command, start of the sandbox, fault or edit of the scenario file.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../common/ids';
 import { lazyPart } from '../common/lazyBundle';
@@ -38,10 +39,12 @@ export function registerSandboxHost(context: vscode.ExtensionContext, { host, se
     restartSandbox: () => session.restartSandbox(),
     ensureRunning: async () => (await sandboxEndpoint(session)) !== undefined,
     trafficHeader,
+    cli: { cliFile: path.join(context.extensionPath, 'dist', 'oto-sandbox.js'), version: (context.extension.packageJSON as { version: string }).version },
   });
   registerLazyCommands(context.subscriptions, part.load, {
     [COMMANDS.resetSandbox]: (tools) => tools.resetSandbox(),
     [COMMANDS.saveSandboxStateAsScenario]: (tools) => tools.saveStateAsScenario(),
+    [COMMANDS.saveSandboxForCi]: (tools, where) => tools.saveForCi(where),
     [COMMANDS.injectSandboxFault]: (tools) => tools.injectFault(),
     [COMMANDS.showSandboxFaults]: (tools) => tools.showFaults(),
     [COMMANDS.clearSandboxFaults]: (tools) => tools.clearFaults(),

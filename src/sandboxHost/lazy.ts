@@ -6,6 +6,7 @@ import { configureLocalisation } from '../common/text/localisation';
 import { clearFaults, injectFault, showFaults } from './faultCommands';
 import { registerFaultsStatus, showFaultsInTrafficView } from './faultsStatus';
 import type { SandboxToolsRuntime, SandboxToolsWiring } from './deps';
+import { saveSandboxForCi } from './saveForCi';
 import { announceStart, ScenarioCommands } from './scenarioCommands';
 
 export type { SandboxToolsRuntime };
@@ -20,6 +21,7 @@ export function start(wiring: SandboxToolsWiring, subscriptions: vscode.Disposab
   return {
     resetSandbox: () => scenario.reset(),
     saveStateAsScenario: () => scenario.saveState(),
+    saveForCi: (where) => saveSandboxForCi(wiring.cli, where),
     injectFault: () => injectFault(host, wiring.ensureRunning),
     showFaults: () => showFaults(host),
     clearFaults: () => clearFaults(host),

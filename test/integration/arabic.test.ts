@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { activateExtension } from './support/extension';
 import { sandbox } from './support/sandbox';
 import { screenshot, useTheme } from './support/screenshot';
-import { press, quickInput, statusBarTexts, treeRows, typeText, uiAvailable, waitFor, webviewAttributes, webviewTexts } from './support/ui';
+import { notificationCenter, press, quickInput, statusBarTexts, treeRows, typeText, uiAvailable, waitFor, webviewAttributes, webviewTexts } from './support/ui';
 
 const LANGUAGE = 'ar';
 
@@ -130,6 +130,25 @@ if (uiAvailable() && vscode.env.language === LANGUAGE) {
         await useTheme(theme);
         await waitFor(`the page in the ${theme} theme`, () => attribute('body', 'data-vscode-theme-kind'), (kinds) => kinds[0] === `vscode-${theme}`);
         await screenshot(`ar-history-${theme}`);
+      }
+    });
+
+    it('says in Arabic where it saved the sandbox for CI, with the start line left to right inside it', async () => {
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+      assert.ok(folder, 'the test workspace');
+      const ci = vscode.Uri.joinPath(folder, 'ci-ar');
+      await vscode.workspace.fs.createDirectory(ci);
+      try {
+        await vscode.commands.executeCommand('notifications.clearAll');
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await vscode.commands.executeCommand('oto.saveSandboxForCi', ci);
+        const saved = shape(say('Saved the OTO sandbox {0} to {1}. It needs only Node 18 or later. In CI: {2}'));
+        const shown = await waitFor('the Arabic message', notificationCenter, (messages) => messages.some((message) => saved.test(message)));
+        assert.ok(shown.some((message) => message.includes('node ci-ar/oto-sandbox.js --port 8787')), JSON.stringify(shown));
+        await screenshot('ar-sandbox-saved-for-ci');
+      } finally {
+        await vscode.commands.executeCommand('notifications.clearAll');
+        await vscode.workspace.fs.delete(ci, { recursive: true });
       }
     });
   });

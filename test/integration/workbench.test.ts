@@ -2,11 +2,15 @@
 // extension's client) talks to the sandbox the extension runs, and the Sandbox Traffic view, the
 // exchange documents and the Problems panel show what it sent and what OTO would have said.
 import * as assert from 'node:assert';
+import { execFileSync, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension } from './support/extension';
+import { activateExtension, EXTENSION_ID } from './support/extension';
 import { copied } from './support/sandbox';
 import { screenshot, useTheme } from './support/screenshot';
-import { clickTreeRow, collapsePane, pageTexts, sideBarWidth, treeRows, uiAvailable, waitFor, type TreeRow } from './support/ui';
+import { clickTreeRow, collapsePane, notificationCenter, pageTexts, sideBarWidth, treeRows, uiAvailable, waitFor, type TreeRow } from './support/ui';
 
 const ERP_AGENT = 'acme-erp/2.1';
 const ONE_FINDING = '1 finding';
@@ -72,6 +76,39 @@ describe('integration workbench in a real VS Code', () => {
 
   it('the ERP got OTO’s answers: the bad quantity refused, the rest accepted', () => {
     assert.deepStrictEqual(statuses, [200, 400, 200, 200, 200]);
+  });
+
+  it('saves the sandbox it ships as one file a project can run without node_modules, and says how CI starts it', async function () {
+    this.timeout(60_000);
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(fs.mkdtempSync(path.join(os.tmpdir(), 'oto-ci-')));
+    const ci = vscode.Uri.joinPath(folder, 'ci-tools');
+    await vscode.workspace.fs.createDirectory(ci);
+    try {
+      await vscode.commands.executeCommand('notifications.clearAll');
+      const saved = await vscode.commands.executeCommand<vscode.Uri | undefined>('oto.saveSandboxForCi', ci);
+      assert.strictEqual(saved?.fsPath, path.join(ci.fsPath, 'oto-sandbox.js'));
+      const shipped = path.join(vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath ?? '', 'dist', 'oto-sandbox.js');
+      assert.ok(fs.readFileSync(saved.fsPath).equals(fs.readFileSync(shipped)), 'the very file the extension ships');
+      // Run from where it was saved, as CI would: no node_modules beside it.
+      const version = execFileSync(process.execPath, [saved.fsPath, '--version'], { encoding: 'utf8', timeout: 10_000, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+      assert.match(version, /^oto-sandbox \d+\.\d+\.\d+/);
+      const run = spawn(process.execPath, [saved.fsPath, '--port', '0', '--quiet', '--exit-after-idle', '1'], { cwd: ci.fsPath, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const exited = new Promise<number | null>((resolve) => run.once('exit', resolve));
+      let banner = '';
+      run.stdout.on('data', (chunk: Buffer) => (banner += chunk.toString('utf8')));
+      const baseUrl = await waitFor('the saved sandbox\'s banner', async () => /base URL:\s+(\S+)/.exec(banner)?.[1], (url) => url !== undefined, 20_000);
+      const health = await fetch(`${baseUrl}/healthCheck`, { signal: AbortSignal.timeout(5_000) });
+      assert.strictEqual(health.status, 200);
+      await health.arrayBuffer();
+      assert.strictEqual(await exited, 0);
+      const shown = await waitFor('the saved message', notificationCenter, (texts) => texts.some((text) => text.includes('Saved the OTO sandbox')));
+      const startsWith = vscode.workspace.workspaceFolders?.[0] ? 'ci-tools/oto-sandbox.js' : saved.fsPath;
+      assert.ok(shown.some((text) => text.includes(`node ${startsWith} --port 8787`)), JSON.stringify(shown));
+      await screenshot('sandbox-saved-for-ci');
+    } finally {
+      await vscode.commands.executeCommand('notifications.clearAll');
+      await vscode.workspace.fs.delete(ci, { recursive: true });
+    }
   });
 
   it('puts one diagnostic per finding in the Problems panel, with the rule id as code and "OTO sandbox" as source', async () => {
