@@ -31,6 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   const stock = registerStock(context, {
     getClient: () => session.getClient(),
+    sessionGeneration: () => session.generation,
     onDidChange: session.onDidChange,
     describeView: () => describeSession(session),
     reachability: reachable,

@@ -19,7 +19,7 @@ import { matchesSearch, searchText, searchWords } from './filter';
 import { focusCard, focusedControl, focusNeighbour, refocus, visibleCards, type FocusedControl } from './focus';
 import { createFormatter, type Formatter } from '../common/format';
 import type { WebviewApi } from '../common/webviewApi';
-import { notPicked, renderCard, renderEmpty, renderHeader, renderLoadError, renderLoading, renderNoMatches, renderUnreachable, renderSummary, type Action, type CardView, type DetailsState } from './render';
+import { notPicked, renderCard, renderEmpty, renderShell, renderHeader, renderLoadError, renderLoading, renderNoMatches, renderUnreachable, renderSummary, type Action, type CardView, type DetailsState } from './render';
 
 interface Ready {
   warehouse: WarehouseInfo;
@@ -31,7 +31,8 @@ interface Ready {
 }
 
 interface Card {
-  key: string;
+  /** The view it was built from, as JSON; undefined while it is a shell (built later). */
+  key: string | undefined;
   element: HTMLElement;
 }
 
@@ -50,26 +51,22 @@ interface CardState {
 }
 
 /**
- * Cards built in the task that brings a queue; a longer queue follows in tasks of `LATER_BATCH`,
- * one a frame, so its first screen shows (and answers keys) meanwhile. Cards off screen are
- * neither laid out nor painted (`content-visibility: auto`), so a batch costs its building, about
- * 25 ms for 500 cards on a loaded 2-core machine: well within one task. Building 40 first and
- * the rest after a paint put a whole frame between the first screen and the rest (500 orders
- * painted in 117 ms); built in one go, a queue of 500 is painted with the first frame.
+ * A queue is shown in two steps. The task that brings it puts a shell for every order in the list
+ * (an empty card of the placeholder height, named like the card: render.ts) and builds whole
+ * cards for as many as the window can show, counting no card shorter than `MIN_CARD_HEIGHT`; the
+ * first frame paints those, with the list at its full length. The rest are built in idle time,
+ * `BUILD_SLICE_MS` (a frame) at a time, so a key or a scroll is answered in between; a shell that nears the
+ * screen first, or any key pressed meanwhile, has them built at once. Building all 500 cards in
+ * the first task had cost about 25 ms of script and its frame (painted in 53 to 73 ms).
  */
-const FIRST_BATCH = 600;
-const LATER_BATCH = 600;
+const MIN_CARD_HEIGHT = 100;
+const BUILD_SLICE_MS = 16;
+/** Under load the browser may find no idle time: the rest is built within this wait anyway. */
+const BUILD_TIMEOUT_MS = 100;
 
-/** Runs `callback` in the first task after the next frame is painted; returns a cancel function. */
-function afterNextPaint(callback: () => void): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => {
-    timer = setTimeout(callback, 0);
-  });
-  return () => {
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-  };
+/** Chromium's event when a `content-visibility: auto` element starts or stops being skipped (not in TypeScript's DOM lib yet). */
+interface ContentVisibilityEvent extends Event {
+  skipped: boolean;
 }
 
 /**
@@ -78,7 +75,7 @@ function afterNextPaint(callback: () => void): () => void {
  * laid out at (`contain-intrinsic-size: auto`) rather than the placeholder's, so a change above
  * the screen does not move what is on it.
  */
-function takeOver(previous: HTMLElement, next: HTMLElement): HTMLElement {
+function takeOver(previous: HTMLElement, next: HTMLElement): void {
   for (const name of previous.getAttributeNames()) {
     if (!next.hasAttribute(name)) {
       previous.removeAttribute(name);
@@ -88,7 +85,6 @@ function takeOver(previous: HTMLElement, next: HTMLElement): HTMLElement {
     previous.setAttribute(name, next.getAttribute(name) as string);
   }
   previous.replaceChildren(...next.childNodes);
-  return previous;
 }
 
 export class PackingPage {
@@ -103,7 +99,10 @@ export class PackingPage {
   private search = '';
   private readonly states = new Map<string, CardState>();
   private nextRequestId = 1;
-  private cancelContinuation: (() => void) | undefined;
+  /** The idle callback building the shells, while some are left. */
+  private buildTask: number | undefined;
+  /** Where in `orders` that callback goes on; every order before it has its card built. */
+  private buildCursor = 0;
   private readonly haystacks = new WeakMap<QueueOrder, string>();
   /** The host offers Advance Order Status… on each card (the sandbox). */
   private advance = false;
@@ -135,6 +134,10 @@ export class PackingPage {
     this.root.addEventListener('input', (event) => this.onInput(event));
     this.root.addEventListener('keydown', (event) => this.onKeyDown(event));
     document.addEventListener('keydown', (event) => this.onDocumentKeyDown(event));
+    // Before the key does anything (Tab, arrows, find): every card is there for it to reach.
+    document.addEventListener('keydown', () => this.buildShells(Infinity), true);
+    // Capture: the event does not bubble.
+    this.list.addEventListener('contentvisibilityautostatechange', (event) => this.onNearScreen(event as ContentVisibilityEvent), true);
     this.root.replaceChildren(renderLoading(undefined));
     this.post({ type: 'ready' });
   }
@@ -194,6 +197,7 @@ export class PackingPage {
     const search = header.querySelector('input') as HTMLInputElement;
     const summarySlot = header.querySelector('.summary-slot') as HTMLElement;
     this.ready = { warehouse, strings, format: createFormatter(locale), header, summarySlot, search };
+    this.stopBuilding();
     for (const state of this.states.values()) {
       state.card = undefined;
     }
@@ -207,8 +211,7 @@ export class PackingPage {
   /** The session changed: nothing of the old one stays on screen, and no button of it stays live. */
   private reset(): void {
     this.advance = false;
-    this.cancelContinuation?.();
-    this.cancelContinuation = undefined;
+    this.stopBuilding();
     this.orders = [];
     this.readAt = undefined;
     this.loaded = false;
@@ -299,19 +302,17 @@ export class PackingPage {
   }
 
   /**
-   * Brings the DOM in step with the state; cards whose view did not change are left alone. At most
-   * `budget` cards are built in one go: the rest of a long queue follows in later tasks, so the
-   * first screen shows (and answers keys) at once.
+   * Brings the DOM in step with the state: a new order gets a shell, a built card whose view
+   * changed is rebuilt, the others are left alone. A shell is built from the order's view at the
+   * time it is built, so a change that comes meanwhile is in it.
    */
-  private update(budget = FIRST_BATCH): void {
+  private update(): void {
     const ready = this.ready;
     if (!ready) {
       return;
     }
-    this.cancelContinuation?.();
-    this.cancelContinuation = undefined;
     const focus = focusedControl();
-    const { strings, format } = ready;
+    const { strings } = ready;
     // Without orders the load error says it already; with them, the notice says why the buttons wait.
     const notice = this.loaded || this.loadError === undefined ? this.unreachable : undefined;
     if (notice !== this.noticeShown) {
@@ -327,27 +328,86 @@ export class PackingPage {
     const elements: HTMLElement[] = [];
     for (const order of this.orders) {
       const state = this.stateOf(order.orderId);
-      const view = this.cardView(order, state);
-      const key = JSON.stringify(view);
-      if (!state.card || state.card.key !== key) {
-        if (budget === 0) {
-          break;
-        }
-        budget -= 1;
-        const element = renderCard(view, strings, format);
-        state.card = { key, element: state.card ? takeOver(state.card.element, element) : element };
+      if (!state.card) {
+        state.card = { key: undefined, element: renderShell(order.orderId, strings) };
+      } else if (state.card.key !== undefined) {
+        this.build(order, state, state.card);
       }
       elements.push(state.card.element);
     }
     this.showCards(elements);
-    if (elements.length < this.orders.length) {
-      // One batch per frame, so what is already built is painted and answers keys meanwhile.
-      this.cancelContinuation = afterNextPaint(() => {
-        this.cancelContinuation = undefined;
-        this.update(LATER_BATCH);
-      });
-    }
     this.applyFilter(focus);
+  }
+
+  /**
+   * Builds the order's card into its element (a shell, or the card it had) unless what it shows
+   * is unchanged. The element stays, so the list keeps its children (scroll anchoring keeps the
+   * cards on screen still) and whether the search hides it.
+   */
+  private build(order: QueueOrder, state: CardState, card: Card): void {
+    const view = this.cardView(order, state);
+    const key = JSON.stringify(view);
+    if (card.key === key || !this.ready) {
+      return;
+    }
+    const hidden = card.element.hidden;
+    takeOver(card.element, renderCard(view, this.ready.strings, this.ready.format));
+    card.element.hidden = hidden;
+    card.key = key;
+  }
+
+  /** Builds the cards still shells until `until` (a `performance.now()` time), at least one; true when none is left. */
+  private buildShells(until: number): boolean {
+    if (this.buildTask === undefined) {
+      return true;
+    }
+    let built = 0;
+    for (; this.buildCursor < this.orders.length; this.buildCursor++) {
+      if (built > 0 && performance.now() >= until) {
+        return false;
+      }
+      const order = this.orders[this.buildCursor];
+      const state = this.states.get(order.orderId);
+      if (state?.card && state.card.key === undefined) {
+        this.build(order, state, state.card);
+        built += 1;
+      }
+    }
+    this.stopBuilding();
+    return true;
+  }
+
+  /** Shells are left: the list says it is not whole yet (`aria-busy`), and idle time builds them. */
+  private buildLater(): void {
+    this.list.setAttribute('aria-busy', 'true');
+    this.buildCursor = 0;
+    if (this.buildTask !== undefined) {
+      return;
+    }
+    const next = (deadline: IdleDeadline): void => {
+      const slice = deadline.didTimeout ? BUILD_SLICE_MS : Math.min(BUILD_SLICE_MS, deadline.timeRemaining());
+      if (!this.buildShells(performance.now() + slice)) {
+        this.buildTask = requestIdleCallback(next, { timeout: BUILD_TIMEOUT_MS });
+      }
+    };
+    this.buildTask = requestIdleCallback(next, { timeout: BUILD_TIMEOUT_MS });
+  }
+
+  private stopBuilding(): void {
+    if (this.buildTask !== undefined) {
+      cancelIdleCallback(this.buildTask);
+      this.buildTask = undefined;
+    }
+    this.list.removeAttribute('aria-busy');
+  }
+
+  /** A shell comes near the screen (scrolled to) before idle time built it: it is built for the frame that shows it. */
+  private onNearScreen(event: ContentVisibilityEvent): void {
+    const orderId = event.skipped ? undefined : (event.target as HTMLElement).dataset.orderId;
+    const state = orderId === undefined ? undefined : this.states.get(orderId);
+    if (orderId !== undefined && state?.card && state.card.key === undefined) {
+      this.build(this.orderById(orderId), state, state.card);
+    }
   }
 
   /** Puts these cards in the list, appending when the list already holds the first of them. */
@@ -377,15 +437,36 @@ export class PackingPage {
       return;
     }
     let shown = 0;
+    let shells = 0;
+    // With VS Code's accessibility support on, every card is built at once: a screen reader reads
+    // the whole list, off screen too (packing.css).
+    const firstScreen = this.root.classList.contains('screen-reader') ? Infinity : Math.ceil(window.innerHeight / MIN_CARD_HEIGHT);
     // Parsed once per filtering, and no order's text is made while nothing is searched.
     const words = searchWords(this.search);
     for (const order of this.orders) {
       const visible = words.length === 0 || matchesSearch(this.searchText(order), words);
       shown += visible ? 1 : 0;
-      const card = this.states.get(order.orderId)?.card;
-      if (card && card.element.hidden === visible) {
+      const state = this.states.get(order.orderId);
+      const card = state?.card;
+      if (!state || !card) {
+        continue;
+      }
+      if (card.element.hidden === visible) {
         card.element.hidden = !visible;
       }
+      if (card.key === undefined) {
+        // The cards the search shows first are built for the next frame; the others wait for idle time.
+        if (visible && shown <= firstScreen) {
+          this.build(order, state, card);
+        } else {
+          shells += 1;
+        }
+      }
+    }
+    if (shells > 0) {
+      this.buildLater();
+    } else {
+      this.stopBuilding();
     }
     const { strings, format, warehouse } = ready;
     const refreshError = this.unreachable === undefined ? this.loadError?.message : undefined;

@@ -409,6 +409,24 @@ function part<T extends HTMLElement = HTMLElement>(card: HTMLElement, path: numb
   return node as T;
 }
 
+/** What names a card, shell or built: its own label, the same in both. */
+function cardLabel(orderId: string, s: PageStrings): string {
+  return `${s.orderLabel} ${orderId}`;
+}
+
+/**
+ * A card's stand-in until it is built: an empty card of the placeholder height, in its place in
+ * the list and named like the card, so the first frame paints the cards on screen with the list
+ * at its full length (scroll bar, find, a screen reader's list of articles) and builds the rest
+ * after. The built card takes over this element (`takeOver` in page.ts).
+ */
+export function renderShell(orderId: string, s: PageStrings): HTMLElement {
+  const shell = fromTemplate('shell', () => el('article', { className: 'card shell', attrs: { tabindex: '-1' } }));
+  shell.setAttribute('data-order-id', orderId);
+  shell.setAttribute('aria-label', cardLabel(orderId, s));
+  return shell;
+}
+
 export function renderCard(view: CardView, s: PageStrings, f: Formatter): HTMLElement {
   const { order } = view;
   const rows = Math.min(order.items.length, ROWS_IN_TEMPLATE);
@@ -419,7 +437,7 @@ export function renderCard(view: CardView, s: PageStrings, f: Formatter): HTMLEl
   // Named by a label of its own rather than by its heading: a card content-visibility skips
   // (off screen) is in the accessibility tree without its contents, so only its own attribute can
   // name it there.
-  const label = `${s.orderLabel} ${order.orderId}`;
+  const label = cardLabel(order.orderId, s);
   card.setAttribute('data-order-id', order.orderId);
   card.setAttribute('aria-label', label);
   part(card, paths.value).textContent = order.orderId;

@@ -37,6 +37,7 @@ export type { OtoClientOptions, RetryOptions } from './client';
 export { OtoError, isOtoError, isPlanGatedError, PLAN_GATED_CODES, RATE_LIMIT_CODES } from './errors';
 export type { OtoErrorKind } from './errors';
 export { redact, redactHeaders, REDACTED } from './engine/redact';
+export { credentialHeaderKind } from './engine/credentialHeaders';
 export { hideUrlCredentials, mightHoldUrlCredentials } from './engine/urlCredentials';
 export { retryAfterMs } from './wire/retryAfter';
 // OTO's facts the client's callers need (limits, the date format) come from their one home.

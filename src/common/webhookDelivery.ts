@@ -16,7 +16,8 @@ export interface DeliveryRequest {
   url: URL;
   method: 'POST' | 'PUT';
   headers: Record<string, string>;
-  body: string;
+  /** Bytes are sent as they are (a forwarded body is not re-encoded). */
+  body: string | Uint8Array;
   timeoutMs: number;
   /** Aborted when the sandbox closes. */
   signal: AbortSignal;

@@ -17,6 +17,8 @@ import { readSetting } from '../common/settings/read';
 export interface StockDeps {
   /** The client of the active environment; rejects (kind `auth`) when not signed in. */
   getClient(): Promise<StockSource>;
+  /** Moves on every switch of environment or base URL and every sign-in or out, as soon as it happens. */
+  sessionGeneration(): number;
   /** Environment switched, signed in or signed out: the view starts over. */
   onDidChange(listener: () => unknown): { dispose(): unknown };
   /** The view's description: the sandbox label, or the signed-in account; undefined for none. */
@@ -33,7 +35,7 @@ function changeMarkMs(): number {
 }
 
 export function registerStock(context: vscode.ExtensionContext, deps: StockDeps): StockStore {
-  const store = new StockStore({ getSource: () => deps.getClient(), changeMarkMs });
+  const store = new StockStore({ getSource: () => deps.getClient(), sessionGeneration: () => deps.sessionGeneration(), changeMarkMs });
   const initial = savedTreeOptions(context.globalState, isRightToLeft(vscode.env.language));
   const expansion = new ExpansionMemory(context.workspaceState);
   const provider = new StockTreeProvider(store, initial, expansion);

@@ -2,6 +2,7 @@
 // two tokens apart while debugging, useless to anyone reading a log. Behind the recording proxy
 // they are real OTO credentials, so this runs on every header, body and URL before it is kept.
 import { createHmac, randomBytes } from 'node:crypto';
+import { credentialHeaderKind, maskCredentialHeader, maskCredentialHeaderLines, mightHoldCredentialHeaderLine } from '../client/engine/credentialHeaders';
 import { hideUrlCredentials, mightHoldUrlCredentials } from '../client/engine/urlCredentials';
 
 const ELLIPSIS = '…';
@@ -26,19 +27,20 @@ const BARE = /\beyJ[\w-]*\.[\w-]+\.[\w-]*|\bsandbox-(?:rt|at)-[0-9a-f]{16,}/g;
 const MIGHT_HOLD_TOKEN = /token|bearer|eyJ|sandbox-|secretKey|authorizationKey/i;
 
 export function mightHoldToken(text: string): boolean {
-  return MIGHT_HOLD_TOKEN.test(text) || mightHoldUrlCredentials(text);
+  return MIGHT_HOLD_TOKEN.test(text) || mightHoldUrlCredentials(text) || mightHoldCredentialHeaderLine(text);
 }
 
 /**
  * `text` with every token shortened: named fields (JSON, escaped JSON, form), bearer values, JWTs,
- * and the password of a URL (`http://user:…@host`: a webhook's target may carry one).
+ * the password of a URL (`http://user:…@host`: a webhook's target may carry one), and the
+ * credential of a header line quoted in it (`Cookie: a=…`, `X-Api-Key: …`).
  */
 export function shortenTokens(text: string): string {
   const shortened = !MIGHT_HOLD_TOKEN.test(text) ? text : text
     .replace(NAMED, (_match, prefix: string, value: string) => prefix + shortenToken(value))
     .replace(BEARER, (_match, prefix: string, value: string) => prefix + shortenToken(value))
     .replace(BARE, (token) => shortenToken(token));
-  return hideUrlCredentials(shortened, ELLIPSIS);
+  return maskCredentialHeaderLines(hideUrlCredentials(shortened, ELLIPSIS), shortenToken);
 }
 
 /**
@@ -47,53 +49,20 @@ export function shortenTokens(text: string): string {
  * password's last characters.
  */
 export function shortenAuthorization(value: string): string {
-  const match = /^(\S+)\s+(\S+)$/.exec(value.trim());
-  if (!match) {
-    return shortenToken(value.trim());
-  }
-  return match[1].toLowerCase() === 'basic' ? `${match[1]} ${ELLIPSIS}` : `${match[1]} ${shortenToken(match[2])}`;
+  return maskCredentialHeader('authorization', value, shortenToken);
 }
 
 /**
- * Headers whose whole value is a credential, however it looks (lower case, as Node gives names).
- * A Set, so telling them from the others costs one lookup per header on every captured request.
- */
-const CREDENTIAL_HEADERS: ReadonlySet<string> = new Set([
-  'x-api-key', 'api-key', 'apikey', 'x-apikey', 'x-auth-token', 'x-access-token', 'x-refresh-token', 'x-session-token',
-  'x-csrf-token', 'x-xsrf-token', 'x-amz-security-token', 'x-goog-api-key', 'ocp-apim-subscription-key', 'x-functions-key',
-]);
-
-/** `a=secret1; b=secret2` → `a=…ret1; b=…ret2`: which cookies were sent stays readable, their values do not. */
-function shortenCookiePairs(text: string): string {
-  return text.split(';').map((pair) => {
-    const equals = pair.indexOf('=');
-    return equals < 0 ? pair : `${pair.slice(0, equals + 1)}${shortenToken(pair.slice(equals + 1).trim())}`;
-  }).join(';');
-}
-
-/** One Set-Cookie value: the cookie's value shortened, its attributes (Path, Expires, HttpOnly) kept. */
-function shortenSetCookie(text: string): string {
-  const semicolon = text.indexOf(';');
-  return semicolon < 0 ? shortenCookiePairs(text) : shortenCookiePairs(text.slice(0, semicolon)) + text.slice(semicolon);
-}
-
-/**
- * A header's value as kept in captured traffic, `name` in lower case: Authorization and
- * Proxy-Authorization by `shortenAuthorization`, cookies pair by pair, API-key headers whole, any
- * other value with its tokens shortened. `Set-Cookie` comes as a list (its Expires holds commas).
+ * A header's value as kept in captured traffic, `name` in lower case: a credential header (the
+ * client's one rule, `credentialHeaderKind`) with its credential shortened, any other value with
+ * its tokens shortened. `Set-Cookie` comes as a list (its Expires holds commas).
  */
 export function shortenHeader(name: string, value: string | readonly string[]): string {
-  if (name === 'set-cookie') {
-    return typeof value === 'string' ? shortenSetCookie(value) : value.map(shortenSetCookie).join(', ');
+  const kind = credentialHeaderKind(name);
+  if (kind !== undefined) {
+    return maskCredentialHeader(kind, value, shortenToken);
   }
-  const text = typeof value === 'string' ? value : value.join(', ');
-  if (name === 'authorization' || name === 'proxy-authorization') {
-    return shortenAuthorization(text);
-  }
-  if (name === 'cookie') {
-    return shortenCookiePairs(text);
-  }
-  return CREDENTIAL_HEADERS.has(name) ? shortenToken(text.trim()) : shortenTokens(text);
+  return shortenTokens(typeof value === 'string' ? value : value.join(', '));
 }
 
 // Fingerprints tie the requests of one client together without keeping its token: an HMAC under a

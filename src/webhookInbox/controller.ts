@@ -8,7 +8,7 @@ import { readSetting } from '../common/settings/read';
 import { escapeMarkdown } from '../common/text/markdown';
 import { connectInbox, disconnectInbox, INBOX_CONNECTED_KEY, type InboxCredentials } from '../webhooks/connect';
 import { formatInboxDocument, formatVerificationDocument } from '../webhooks/document';
-import { forwardEvent, parseForwardTarget, type ForwardTargetProblem } from '../webhooks/forward';
+import { checkSavedForwardTarget, forwardEvent, parseForwardTarget, type ForwardTargetProblem, type RefusedSavedTarget } from '../webhooks/forward';
 import { Inbox, type InboxEvent, type InboxKeys } from '../webhooks/inbox';
 import { startReceiver, type ReceivedRequest, type RunningReceiver } from '../webhooks/receiver';
 import { rowText, type RowIcon } from '../webhooks/rowText';
@@ -59,6 +59,7 @@ export class InboxController implements vscode.Disposable {
   private readonly reports = new Map<number, string>();
   private nextReport = 1;
   private forwards = 0;
+  private droppingSavedTarget = false;
   private readonly forwarding = new AbortController();
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -228,8 +229,38 @@ export class InboxController implements vscode.Disposable {
 
   private forwardTarget(): URL | undefined {
     const text = this.wiring.workspaceState.get<string>(FORWARD_KEY);
-    const target = text === undefined ? undefined : parseForwardTarget(text);
-    return target instanceof URL ? target : undefined;
+    if (text === undefined) {
+      return undefined;
+    }
+    const target = checkSavedForwardTarget(text);
+    if (target instanceof URL) {
+      return target;
+    }
+    void this.dropSavedTarget(target);
+    return undefined;
+  }
+
+  /**
+   * A saved target refused now (saved by an earlier version, with a password in its URL): it is
+   * removed from the workspace's state, where it sat in clear, and the user is told why nothing
+   * is forwarded any more, with the target offered again without what was refused.
+   */
+  private async dropSavedTarget(refused: RefusedSavedTarget): Promise<void> {
+    if (this.droppingSavedTarget) {
+      return;
+    }
+    this.droppingSavedTarget = true;
+    try {
+      await this.wiring.workspaceState.update(FORWARD_KEY, undefined);
+      this.describe();
+      const again = vscode.l10n.t('Forward Webhooks to…');
+      const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Webhooks are no longer forwarded to the saved target {0}, and it was removed. {1}', refused.shown, forwardProblem(refused.problem)), again);
+      if (choice === again) {
+        await this.forwardTo(refused.suggestion);
+      }
+    } finally {
+      this.droppingSavedTarget = false;
+    }
   }
 
   private async forward(event: InboxEvent, target: URL): Promise<void> {
@@ -245,8 +276,9 @@ export class InboxController implements vscode.Disposable {
     }
   }
 
-  async forwardTo(): Promise<void> {
-    const current = this.wiring.workspaceState.get<string>(FORWARD_KEY);
+  /** `initial`: the URL to offer (a refused saved target's, without its password); the saved target otherwise. */
+  async forwardTo(initial?: string): Promise<void> {
+    const current = initial ?? this.wiring.workspaceState.get<string>(FORWARD_KEY);
     const text = await vscode.window.showInputBox({
       title: vscode.l10n.t('Forward Webhooks to…'),
       prompt: vscode.l10n.t('Each event the inbox receives is sent on to this URL on this machine, its answer shown beside the event. Leave empty to stop forwarding.'),

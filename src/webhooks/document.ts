@@ -5,7 +5,7 @@ import { withinDepth } from '../common/json/depth';
 import { shortenHeader, shortenTokens } from '../traffic/tokens';
 import type { InboxEvent } from './inbox';
 import { verifyPayload, type NamedSecret } from './verify';
-import { authorizationText, timestampWarning, verdictLabel, verdictReason } from './words';
+import { authorizationText, notUtf8Text, timestampWarning, verdictLabel, verdictReason } from './words';
 
 function shownHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
   const shown: Record<string, string> = {};
@@ -55,6 +55,7 @@ export function formatInboxDocument(event: InboxEvent): string {
       path: event.path,
       headers: shownHeaders(event.headers),
       body: event.payload ?? event.bodyText,
+      ...(event.rawBody ? { bodyEncoding: notUtf8Text() } : {}),
     },
   };
   // The body is the sender's: a secret or token pasted into it is shortened like captured traffic.

@@ -2,6 +2,7 @@
 // signature against the kept secret, the Authorization header against the kept key) and, once
 // forwarded, what the ERP's own receiver answered. Newest first, bounded in count and bytes.
 // No `vscode`: the view and the documents read it; tested from plain Node.
+import { isUtf8 } from 'node:buffer';
 import { MAX_JSON_DEPTH, withinDepth } from '../common/json/depth';
 import { Emitter } from '../common/emitter';
 import { oldestToCut } from '../common/trim';
@@ -17,7 +18,7 @@ export type AuthorizationCheck = 'matches' | 'differs' | 'missing' | 'notChecked
 export interface ForwardResult {
   readonly url: string;
   readonly status?: number;
-  /** Why nothing came back: `refused`, `timeout`, `reset`, a network error's code, `notLoopback`, `busy`, or `loop` (an inbox forwarded it here: not forwarded again). */
+  /** Why nothing came back: `refused`, `timeout`, `reset`, a network error's code, `notLoopback`, `busy`, `loop` (an inbox forwarded it here: not forwarded again), or `cutShort` (the delivery never came whole: not forwarded). */
   readonly error?: string;
   /** At most FORWARD_ANSWER_LIMIT characters of the answer's body. */
   readonly body: string;
@@ -33,6 +34,11 @@ export interface InboxEvent {
   /** As received (the Authorization value included: forwarding resends it); shortened wherever shown. */
   readonly headers: Readonly<Record<string, string>>;
   readonly bodyText: string;
+  /**
+   * The bytes as received, kept only when they are not UTF-8 (`bodyText` then holds U+FFFD where
+   * they did not decode): forwarding sends these, so the ERP's receiver gets what the sender sent.
+   */
+  readonly rawBody?: Buffer;
   /** The parsed body; undefined when it was not a JSON object. */
   readonly payload?: Record<string, unknown>;
   readonly type?: WebhookType;
@@ -116,6 +122,7 @@ export function inboxAnswer(payload: Record<string, unknown> | undefined, verifi
 /** Reads one delivery into an event. */
 export function readDelivery(id: number, request: ReceivedRequest, keys: InboxKeys, clockOffsetMs = 0): InboxEvent {
   const bodyText = request.body.toString('utf8');
+  const rawBody = isUtf8(request.body) ? undefined : request.body;
   let payload: Record<string, unknown> | undefined;
   let tooDeep = false;
   try {
@@ -136,6 +143,7 @@ export function readDelivery(id: number, request: ReceivedRequest, keys: InboxKe
     path: request.path,
     headers: request.headers,
     bodyText,
+    ...(rawBody ? { rawBody } : {}),
     ...(payload ? { payload } : {}),
     type,
     orderId: subject ? text(subject.orderId) : undefined,
@@ -145,6 +153,11 @@ export function readDelivery(id: number, request: ReceivedRequest, keys: InboxKe
     ...(request.cutShort ? { cutShort: request.cutShort } : {}),
     answer: tooDeep ? { status: 400, reason: `The body nests deeper than ${MAX_JSON_DEPTH} levels: OTO's webhooks are a few levels deep` } : inboxAnswer(payload, verification),
   };
+}
+
+/** What an event's bodies weigh in the inbox's byte bound: the text, and the bytes when kept beside it. */
+function keptSize(event: InboxEvent): number {
+  return event.bodyText.length + (event.rawBody?.length ?? 0);
 }
 
 export class Inbox {
@@ -169,9 +182,9 @@ export class Inbox {
   readonly receive = (request: ReceivedRequest): ReceiverAnswer => {
     const event = readDelivery(this.nextId++, request, this.keys(), this.clockOffsetMs());
     this.events.push(event);
-    this.bytes += event.bodyText.length;
+    this.bytes += keptSize(event);
     const { cut, bytes } = oldestToCut(
-      this.events.map((kept) => kept.bodyText.length),
+      this.events.map(keptSize),
       this.bytes,
       { maxCount: MAX_EVENTS, keepCount: KEEP_EVENTS, maxBytes: MAX_BYTES },
     );

@@ -21,8 +21,13 @@ export function forwardText(forward: ForwardResult): string {
   if (forward.status !== undefined) {
     return `→ ${forward.status}`;
   }
-  if (forward.error === 'loop') {
-    return l10n.t('→ not forwarded: an inbox forwarded it here (a loop)');
+  switch (forward.error) {
+    case 'loop':
+      return l10n.t('→ not forwarded: an inbox forwarded it here (a loop)');
+    case 'cutShort':
+      return l10n.t('→ not forwarded: the delivery never came whole');
+    case 'busy':
+      return l10n.t('→ not forwarded: too many forwards were under way');
   }
   return forward.error === 'timeout' ? l10n.t('→ no answer in time') : l10n.t('→ not delivered ({0})', forward.error ?? '?');
 }

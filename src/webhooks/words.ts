@@ -76,3 +76,8 @@ export function authorizationText(check: AuthorizationCheck): string {
       return l10n.t('Not checked: no authorizationKey is kept.');
   }
 }
+
+/** Said in an event's document when its body's bytes are not UTF-8. */
+export function notUtf8Text(): string {
+  return l10n.t('The body is not UTF-8: shown with � where its bytes did not decode; forwarded as received, byte for byte.');
+}

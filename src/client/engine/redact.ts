@@ -2,6 +2,7 @@
 // out passes through `redact`; the request log and "Copy as cURL" reuse it. It hides tokens, not
 // words: after a bare "token:" or "Bearer" only a value shaped like a credential is hidden, so
 // "refused the refresh token: This action…" keeps its "This".
+import { credentialHeaderKind, maskCredentialHeader, maskCredentialHeaderLines } from './credentialHeaders';
 import { hideUrlCredentials } from './urlCredentials';
 
 export const REDACTED = '***';
@@ -95,6 +96,8 @@ function redactPlain(text: string, secrets: readonly string[]): string {
   }
   // A URL's password (a webhook's target may carry one) is a credential too.
   result = hideUrlCredentials(result, REDACTED);
+  // A header line quoted in text (a cURL, an error) hides what the header would.
+  result = maskCredentialHeaderLines(result, hideWhole);
   if (!MIGHT_HOLD_TOKEN.test(result)) {
     return result;
   }
@@ -104,17 +107,20 @@ function redactPlain(text: string, secrets: readonly string[]): string {
   return result;
 }
 
-/** Headers with the Authorization value reduced to its scheme (`Bearer ***`). */
-export function redactHeaders(headers: Readonly<Record<string, string>>, secrets: readonly string[] = []): Record<string, string> {
+/**
+ * Headers with every credential hidden: Authorization and Proxy-Authorization down to their scheme
+ * (`Bearer ***`), cookies down to their names, API-key headers whole (`credentialHeaderKind`, the
+ * rule captured traffic keeps too); the other values redacted of tokens and `secrets`.
+ */
+export function redactHeaders(headers: Readonly<Record<string, string | readonly string[]>>, secrets: readonly string[] = []): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    result[name] = name.toLowerCase() === 'authorization' ? redactCredentials(value) : redact(value, secrets);
+    const kind = credentialHeaderKind(name);
+    result[name] = kind !== undefined ? maskCredentialHeader(kind, value, hideWhole) : redact(typeof value === 'string' ? value : value.join(', '), secrets);
   }
   return result;
 }
 
-/** `Bearer abc` → `Bearer ***`; a bare credential → `***`. */
-function redactCredentials(value: string): string {
-  const space = value.indexOf(' ');
-  return space > 0 ? `${value.slice(0, space + 1)}${REDACTED}` : REDACTED;
+function hideWhole(): string {
+  return REDACTED;
 }

@@ -69,11 +69,9 @@ export async function applyStockChangesFromFile(deps: OperationsDeps, argument: 
   const name = path.basename(uri.path);
   try {
     const text = await readText(uri);
-    if (!deps.store.loaded) {
-      const read = await withCancellableProgress({ title: l10n.t('Reading the catalogue and locations…') }, (signal) => deps.store.refresh({ reloadCatalogue: true, signal }));
-      if (read.cancelled) {
-        return;
-      }
+    // Checked against what could not be read, every SKU would look unknown: the reason is said instead.
+    if (!(await withCancellableProgress({ title: l10n.t('Reading the catalogue and locations…') }, (signal) => deps.store.requireCatalogue({ signal })))) {
+      return;
     }
     const check = (content: string, file: vscode.Uri) => {
       const table = /\.json$/i.test(file.path) ? parseJsonRows(content) : parseCsv(content);

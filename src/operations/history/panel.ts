@@ -10,6 +10,7 @@ import { historyStrings } from './strings';
 import { historyCsv } from './historyCsv';
 import { HistoryController, type SkuHistory } from './controller';
 import { HISTORY_PANEL } from '../../common/ids';
+import { describeError } from '../../common/text/errorText';
 import { plural } from '../../common/text/plural';
 import { pagePoster, pageShell } from '../../common/webview/panel';
 import { VsCodePrompter } from '../../stockChange/prompts/vscodePrompter';
@@ -31,8 +32,12 @@ async function chooseSku(deps: OperationsDeps, argument: unknown): Promise<strin
   if (given) {
     return given;
   }
-  if (!deps.store.loaded) {
-    await deps.store.refresh({ reloadCatalogue: true });
+  try {
+    await deps.store.requireCatalogue();
+  } catch (error) {
+    // The pick would list nothing, with no word of why.
+    void vscode.window.showErrorMessage(l10n.t('{0}: {1}', l10n.t('Show Stock History'), describeError(error)));
+    return undefined;
   }
   const items = [...deps.store.skus()].map((stock) => ({ label: stock.sku, detail: stock.product?.name, value: stock.sku }));
   const prompter = new VsCodePrompter();

@@ -32,9 +32,7 @@ export class Transfers {
     const title = l10n.t('Transfer Stock');
     const prompter = new VsCodePrompter();
     try {
-      if (!deps.store.loaded) {
-        await deps.store.refresh({ reloadCatalogue: true });
-      }
+      await deps.store.requireCatalogue();
       const asked = await askTransfer(
         { prompter, stock: deps.store, getClient: () => deps.getClient(), environment: () => deps.environment(), now: () => new Date(), asksReason: () => readSetting('askReason') },
         targetOf(argument),

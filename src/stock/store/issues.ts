@@ -39,3 +39,17 @@ export function describeIssue(operation: StockOperation, error: unknown): StockI
   const message = error instanceof Error ? error.message : String(error);
   return { operation, code, kind, planGated: false, message };
 }
+
+/**
+ * The catalogue or the pickup locations could not be read, so nothing can be checked against them:
+ * said with the read's own reasons.
+ */
+export class CatalogueUnreadError extends Error {
+  constructor(readonly issues: readonly StockIssue[]) {
+    const reasons = [...new Set(issues.map((issue) => issue.message))].join(' ');
+    super(issues.some((issue) => issue.operation === 'locations')
+      ? l10n.t('The pickup locations could not be read, so nothing was checked or sent. {0}', reasons)
+      : l10n.t('The catalogue could not be read, so nothing was checked or sent. {0}', reasons));
+    this.name = 'CatalogueUnreadError';
+  }
+}

@@ -4,7 +4,7 @@
 import { SharedAbort, unlessAborted } from '../../common/ui/cancellation';
 import { Emitter, type Event } from '../../common/emitter';
 import { bySku, mergeRead, type SkuRead, type SkuStock, type StockChange } from './figures';
-import { describeIssue, type StockIssue, type StockOperation } from './issues';
+import { CatalogueUnreadError, describeIssue, type StockIssue, type StockOperation } from './issues';
 import type { GlobalStockEntry, InventoryStockEntry, PickupLocation, Product, StockSource } from './source';
 
 export interface StockTarget {
@@ -40,6 +40,12 @@ export interface ReadOptions {
 export interface StockStoreOptions {
   /** The client of the active environment; rejects when not signed in. */
   getSource(): Promise<StockSource>;
+  /**
+   * The session's generation (it moves the moment the environment, base URL or sign-in changes,
+   * before the session announces it): a read begun under another commits nothing, so figures of
+   * the old environment are never shown, or recorded as changes, under the new one.
+   */
+  sessionGeneration?: () => number;
   now?: () => number;
   /** How long a change mark stays after the change was seen (`oto.changeMarkMinutes`); 0 by default. */
   changeMarkMs?: () => number;
@@ -135,6 +141,33 @@ export class StockStore {
     return this.wait(job, options.signal);
   }
 
+  /**
+   * Makes sure the catalogue and the pickup locations are known, reading them when they are not
+   * (or when the locations failed last time). For a command that checks SKUs or locations against
+   * them: when they cannot be read, it throws why (OTO's error, the catalogue past the client's
+   * cap) rather than let every SKU look unknown. False when the caller gave up.
+   */
+  async requireCatalogue(options: ReadOptions = {}): Promise<boolean> {
+    const unread = (): StockIssue[] => {
+      const issues = this.last?.issues ?? [];
+      if (!this.loaded) {
+        return issues.filter((issue) => issue.operation === 'catalogue' || issue.operation === 'connect');
+      }
+      return this.pickupLocations.length === 0 ? issues.filter((issue) => issue.operation === 'locations') : [];
+    };
+    if (!this.loaded || unread().length > 0) {
+      const read = await this.refresh({ reloadCatalogue: true, signal: options.signal });
+      if (read.cancelled) {
+        return false;
+      }
+    }
+    const issues = unread();
+    if (!this.loaded || issues.length > 0) {
+      throw new CatalogueUnreadError(issues);
+    }
+    return true;
+  }
+
   /** Re-reads just these SKUs (after a write), firing an event that names them. */
   invalidate(targets: readonly StockTarget[], options: ReadOptions = {}): Promise<ReadResult> {
     if (options.signal?.aborted) {
@@ -213,6 +246,7 @@ export class StockStore {
 
   private async run(job: Job): Promise<ReadResult> {
     const generation = this.generation;
+    const sessionGeneration = this.options.sessionGeneration?.();
     const { signal } = job.cancel;
     const startedAt = this.now();
     const issues: StockIssue[] = [];
@@ -222,8 +256,8 @@ export class StockStore {
         issues.push(describeIssue(operation, error));
       }
     };
-    // An abandoned read (reset, or every caller gave up) commits nothing it read.
-    const current = (): boolean => generation === this.generation && !signal.aborted;
+    // An abandoned read (reset, a switch of the session, or every caller gave up) commits nothing it read.
+    const current = (): boolean => generation === this.generation && sessionGeneration === this.options.sessionGeneration?.() && !signal.aborted;
     let event: StockChangeEvent | undefined;
     try {
       if (!current()) {

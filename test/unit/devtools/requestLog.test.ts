@@ -108,6 +108,17 @@ describe('devtools exchange ring', () => {
     assert.match(document, /"sku": "__proto__"/);
   });
 
+  it('masks a cookie or API-key header an exchange document would show, as it masks Authorization', () => {
+    const document = formatExchangeDocument({
+      ...event(1),
+      requestHeaders: { Cookie: 'session=sess-9f2c4e6a8b0d1f3e', 'X-Api-Key': 'key-live-3b5d7f9a1c3e', Accept: 'application/json' },
+      status: 200,
+      responseBody: '{"success":true}',
+    });
+    assert.ok(!document.includes('sess-9f2c4e6a8b0d1f3e') && !document.includes('key-live-3b5d7f9a1c3e'), document);
+    assert.match(document, /"Accept": "application\/json"/);
+  });
+
   it('keeps the last 200, newest first, and forgets what fell out', () => {
     const log = new ExchangeLog(200);
     const added = Array.from({ length: 250 }, (_, index) => log.add(event(index + 1)));

@@ -582,14 +582,105 @@ describe('packing page (Chromium)', function () {
     assert.equal(await handle.page.locator('.notice').count(), 0);
   });
 
-  it('renders a queue of 500 in the task that brings it, so one frame paints it whole', async () => {
+  it('puts all 500 orders in the list in the task that brings them, builds those on screen at once and the rest after the first frame', async () => {
     await handle.send({ type: 'init', warehouse: { code: 'WH-RUH', name: 'Riyadh Central' }, strings: STRINGS, locale: 'en' });
     const atOnce = await handle.page.evaluate((data) => {
       window.dispatchEvent(new MessageEvent('message', { data }));
-      return document.querySelectorAll('.card').length;
+      const cards = Array.from(document.querySelectorAll<HTMLElement>('.card'));
+      const built = cards.filter((card) => !card.classList.contains('shell'));
+      return {
+        cards: cards.length,
+        labels: [cards[0].getAttribute('aria-label'), cards[499].getAttribute('aria-label')],
+        built: built.length,
+        // Built ones come first, and reach past the bottom of the window.
+        builtFirst: built.every((card, index) => card === cards[index]),
+        builtBottom: built[built.length - 1].getBoundingClientRect().bottom,
+        height: window.innerHeight,
+        busy: document.querySelector('.cards')?.getAttribute('aria-busy'),
+      };
     }, { type: 'queue', orders: makeOrders(500, 5), readAt: 1 });
-    assert.equal(atOnce, 500);
-    assert.deepEqual(await cardTexts(handle).then((ids) => [ids[0], ids[499]]), ['ORD-1', 'ORD-500']);
+    assert.equal(atOnce.cards, 500);
+    assert.deepEqual(atOnce.labels, ['Order ORD-1', 'Order ORD-500']);
+    assert.ok(atOnce.built > 0 && atOnce.built < 50, `${atOnce.built} cards built at once`);
+    assert.ok(atOnce.builtFirst);
+    assert.ok(atOnce.builtBottom > atOnce.height, `the built cards end at ${atOnce.builtBottom}, the window at ${atOnce.height}`);
+    assert.equal(atOnce.busy, 'true');
+    await handle.page.waitForFunction(() => !document.querySelector('.cards')?.hasAttribute('aria-busy'));
+    assert.equal(await handle.page.locator('.card.shell').count(), 0);
+    assert.deepEqual(await cardTexts(handle), Array.from({ length: 500 }, (_, index) => `ORD-${index + 1}`));
+  });
+
+  it('keeps every change that comes while the rest of a queue is being built, once, and builds the rest at once when a key is pressed', async () => {
+    await handle.send({ type: 'init', warehouse: { code: 'WH-RUH', name: 'Riyadh Central' }, strings: STRINGS, locale: 'en' });
+    const orders = makeOrders(500, 2);
+    // Idle time comes when the test says, a millisecond of it: the queue is then part built, part shells.
+    await handle.page.evaluate(() => {
+      const waiting: IdleRequestCallback[] = [];
+      Object.assign(window, {
+        requestIdleCallback: (callback: IdleRequestCallback) => waiting.push(callback),
+        cancelIdleCallback: () => undefined,
+        idleMoment: () => waiting.shift()?.({ didTimeout: false, timeRemaining: () => 1 }),
+      });
+    });
+    await handle.page.evaluate((data) => window.dispatchEvent(new MessageEvent('message', { data })), { type: 'queue', orders, readAt: 1 });
+    // After a moment of idle time, a refresh: ORD-400 picked, ORD-450 gone, ORD-501 new.
+    const changed = orders.filter((order) => order.orderId !== 'ORD-450').map((order) => (order.orderId === 'ORD-400' ? { ...order, state: 'picked' as const } : order));
+    changed.push({ ...makeOrders(501, 1)[500] });
+    const state = await handle.page.evaluate((data) => {
+      (window as unknown as { idleMoment(): void }).idleMoment();
+      const busyBefore = document.querySelector('.cards')?.getAttribute('aria-busy');
+      window.dispatchEvent(new MessageEvent('message', { data }));
+      const shellsBefore = document.querySelectorAll('.card.shell').length;
+      // Any key: every card is there before it acts.
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }));
+      return { busyBefore, shellsBefore, shellsAfter: document.querySelectorAll('.card.shell').length, busyAfter: document.querySelector('.cards')?.hasAttribute('aria-busy') };
+    }, { type: 'queue', orders: changed, readAt: 2 });
+    assert.equal(state.busyBefore, 'true');
+    assert.ok(state.shellsBefore > 0, `${state.shellsBefore} shells before the key`);
+    assert.equal(state.shellsAfter, 0);
+    assert.equal(state.busyAfter, false);
+    assert.deepEqual(await cardTexts(handle), changed.map((order) => order.orderId));
+    // textContent: these cards are off screen, where content-visibility leaves innerText empty.
+    assert.equal(await handle.page.locator('.card[data-order-id="ORD-400"] .badge').textContent(), 'Picked');
+    assert.equal(await handle.page.locator('.card[data-order-id="ORD-450"]').count(), 0);
+    assert.equal(await handle.page.locator('.card[data-order-id="ORD-501"] .order-value').textContent(), 'ORD-501');
+  });
+
+  it('builds a card scrolled to before idle time built it, for the frame that shows it, and a search shows matching cards built', async () => {
+    await handle.send({ type: 'init', warehouse: { code: 'WH-RUH', name: 'Riyadh Central' }, strings: STRINGS, locale: 'en' });
+    // No idle time at all (a busy machine): only scrolling and searching build cards.
+    await handle.page.evaluate(() => Object.assign(window, { requestIdleCallback: () => 0 }));
+    await handle.send({ type: 'queue', orders: makeOrders(300, 3), readAt: 1 });
+    const built = (): Promise<boolean[]> => handle.page.$$eval('.card', (cards) => cards.map((card) => !card.classList.contains('shell')));
+    assert.equal((await built())[150], false);
+    await handle.page.locator('.card').nth(150).evaluate((card) => card.scrollIntoView({ block: 'start' }));
+    // Within a frame or two every card on screen is built (timeout: no idle time ever comes).
+    await handle.page.waitForFunction(
+      () => {
+        const onScreen = Array.from(document.querySelectorAll('.card')).filter((card) => {
+          const box = card.getBoundingClientRect();
+          return box.bottom > 0 && box.top < window.innerHeight;
+        });
+        return onScreen.length > 1 && onScreen.every((card) => !card.classList.contains('shell'));
+      },
+      undefined,
+      { timeout: 5000 },
+    );
+    assert.equal((await built())[290], false, 'a card far below is still a shell');
+    // The search shows ORD-29 and ORD-290…299: those it brings on screen are built in the task of the keystroke.
+    const searched = await handle.page.locator('input[type="search"]').evaluate((input) => {
+      window.scrollTo(0, 0);
+      (input as HTMLInputElement).value = 'ORD-29';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      const shown = Array.from(document.querySelectorAll<HTMLElement>('.card:not([hidden])'));
+      const onScreen = shown.filter((card) => card.getBoundingClientRect().top < window.innerHeight);
+      return { shown: shown.length, onScreen: onScreen.length, shells: onScreen.filter((card) => card.classList.contains('shell')).map((card) => card.dataset.orderId) };
+    });
+    assert.equal(searched.shown, 11);
+    assert.ok(searched.onScreen > 1, `${searched.onScreen} on screen`);
+    assert.deepEqual(searched.shells, []);
+    await handle.page.keyboard.press('Shift');
+    assert.deepEqual((await cardTexts(handle)).slice(0, 3), ['ORD-29', 'ORD-290', 'ORD-291']);
   });
 
   it('lists every item of a long order, past the rows its card is copied with, each once and in order', async () => {
@@ -604,14 +695,15 @@ describe('packing page (Chromium)', function () {
 
   it('renders a large queue and keeps untouched cards when one changes', async () => {
     await handle.send({ type: 'init', warehouse: { code: 'WH-RUH', name: 'Riyadh Central' }, strings: STRINGS, locale: 'en' });
-    // The first cards come at once, the rest in the following frames.
+    // Every order has its place at once, the cards on screen built; the rest follow in idle time.
     const atOnce = await handle.page.evaluate((data) => {
       window.dispatchEvent(new MessageEvent('message', { data }));
-      return document.querySelectorAll('.card').length;
+      return { cards: document.querySelectorAll('.card').length, shells: document.querySelectorAll('.card.shell').length };
     }, { type: 'queue', orders: makeOrders(1500, 5), readAt: 1 });
-    assert.ok(atOnce > 0 && atOnce < 1500, `${atOnce} cards at once`);
+    assert.equal(atOnce.cards, 1500);
+    assert.ok(atOnce.shells > 1400 && atOnce.shells < 1500, `${atOnce.shells} shells at once`);
     assert.equal(await handle.page.locator('.summary .count').innerText(), '1,500 orders');
-    await handle.page.waitForFunction(() => document.querySelectorAll('.card').length === 1500);
+    await handle.page.waitForFunction(() => document.querySelectorAll('.card.shell').length === 0);
     assert.deepEqual(await cardTexts(handle).then((ids) => [ids[0], ids[1499]]), ['ORD-1', 'ORD-1500']);
     await handle.page.evaluate(() => document.querySelectorAll('.card')[5].setAttribute('data-marker', 'kept'));
     await handle.page.locator('.card').first().locator('[data-action="pick"]').click();

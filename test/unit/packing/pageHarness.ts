@@ -84,7 +84,7 @@ export interface PackingPageHandle {
   waitForPosted(match: (message: PageMessage) => boolean, from?: number): Promise<PageMessage>;
   /** Delivers a message (a HostMessage, or anything, to see the page refuse it) the way the host's `webview.postMessage` would. */
   send(message: unknown): Promise<void>;
-  /** Sends init and a queue, and waits until the cards are in the DOM. */
+  /** Sends init and a queue, and waits until every card is built (the page builds those off screen after the first frame). */
   showQueue(orders: QueueOrder[], readAt?: number): Promise<void>;
   /** The page's last `setState`. */
   state(): Promise<unknown>;
@@ -183,6 +183,7 @@ export async function openPackingPage(browser: Browser, options: PageOptions = {
     async showQueue(orders, readAt = Date.UTC(2026, 10, 27, 9, 30)) {
       await send({ type: 'init', warehouse: { code: 'WH-RUH', name: 'Riyadh Central' }, strings: STRINGS, locale: options.language ?? 'en' });
       await send({ type: 'queue', orders, readAt });
+      await page.waitForFunction(() => !document.querySelector('.cards')?.hasAttribute('aria-busy'));
     },
     state: () => page.evaluate(() => (window as unknown as { __state(): unknown }).__state()),
     problems: async () => [...problems, ...(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).map((v) => `CSP violation: ${v}`)],

@@ -213,6 +213,59 @@ describe('StockStore against the sandbox', () => {
     assert.strictEqual(fixture.sent('checkInventoryStock').length, 0, 'no catalogue, nothing to read');
   });
 
+  it('requireCatalogue says why the catalogue or locations are unknown (past the client\'s cap, OTO\'s error) instead of leaving every SKU unknown', async () => {
+    fixture.sandbox.addFaults([{ endpoint: 'getPickupLocationList', times: 1, status: 400, body: JSON.stringify({ success: false, otoErrorCode: 'OTO1001', otoErrorMessage: 'Locations are unavailable' }) }]);
+    await assert.rejects(fixture.store.requireCatalogue(), /^CatalogueUnreadError: The pickup locations could not be read, so nothing was checked or sent\. .*Locations are unavailable/);
+    assert.ok(fixture.store.loaded, 'the catalogue came');
+    assert.strictEqual(await fixture.store.requireCatalogue(), true, 'the locations are read again, and come');
+    assert.ok(fixture.store.locations.length > 0);
+    // Once both are in, nothing more is read.
+    const lists = fixture.sent('productList').length;
+    assert.strictEqual(await fixture.store.requireCatalogue(), true);
+    assert.strictEqual(fixture.sent('productList').length, lists);
+    // An account past 100,000 products: the client refuses the list whole, it never cuts it short.
+    fixture.store.reset();
+    fixture.sandbox.addFaults([{ endpoint: 'productList', times: 1, status: 200, body: JSON.stringify({ success: true, productCount: 100_001, products: [] }) }]);
+    await assert.rejects(fixture.store.requireCatalogue(), (error: Error) => {
+      assert.strictEqual(error.name, 'CatalogueUnreadError');
+      assert.strictEqual(error.message, "The catalogue could not be read, so nothing was checked or sent. OTO's answer to productList counts 100001 products; the client lists at most 100,000");
+      return true;
+    });
+    assert.strictEqual(fixture.store.loaded, false);
+    assert.strictEqual(fixture.store.getSku(TEA), undefined);
+  });
+
+  it('commits nothing read under an earlier session generation: figures of the environment switched away from never land', async () => {
+    let sessionGeneration = 1;
+    const client = fixture.client;
+    // The environment switches while the catalogue is being read: the session's generation moves
+    // at once, its change event (and the store's reset) only once the keyring has answered.
+    const source: StockSource = {
+      listProducts: async (options) => {
+        const products = await client.listProducts(options);
+        sessionGeneration++;
+        return products;
+      },
+      getPickupLocations: (options) => client.getPickupLocations(options),
+      checkInventoryStock: (skus, options) => client.checkInventoryStock(skus, options),
+      checkGlobalStock: (skus, options) => client.checkGlobalStock(skus, options),
+    };
+    const store = new StockStore({ getSource: () => Promise.resolve(source), sessionGeneration: () => sessionGeneration });
+    const seen: StockChangeEvent[] = [];
+    store.onDidChange((event) => seen.push(event));
+    await store.refresh();
+    assert.strictEqual(store.loaded, false, 'no catalogue of the old environment');
+    assert.strictEqual(store.getSku(TEA), undefined);
+    assert.strictEqual(store.lastResult, undefined);
+    assert.strictEqual(seen.length, 0, 'no event: nothing to show, nothing to record as a change');
+    // A read begun under the new generation lands as usual.
+    source.listProducts = (options) => client.listProducts(options);
+    await store.refresh();
+    assert.ok(store.loaded);
+    assert.deepStrictEqual(seen.map((event) => event.reason), ['refresh']);
+    store.dispose();
+  });
+
   it('records a missing sign-in as an auth issue, without reading anything', async () => {
     const store = new StockStore({ getSource: () => Promise.reject(new OtoError({ kind: 'auth', message: 'Not signed in to OTO staging' })) });
     const result = await store.refresh();

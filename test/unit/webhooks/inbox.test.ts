@@ -8,10 +8,10 @@ import * as net from 'node:net';
 import { startSandbox, type RunningSandbox, type WebhookSettings } from '../../../src/sandbox';
 import { connectInbox, disconnectInbox, inboxUrl, isConnected } from '../../../src/webhooks/connect';
 import { formatInboxDocument, formatVerificationDocument } from '../../../src/webhooks/document';
-import { FORWARDED_HEADER, forwardEvent, parseForwardTarget } from '../../../src/webhooks/forward';
+import { checkSavedForwardTarget, FORWARDED_HEADER, forwardEvent, parseForwardTarget } from '../../../src/webhooks/forward';
 import { Inbox, MAX_EVENTS, type InboxEvent, type InboxKeys } from '../../../src/webhooks/inbox';
 import { startReceiver, type RunningReceiver } from '../../../src/webhooks/receiver';
-import { rowText } from '../../../src/webhooks/rowText';
+import { forwardText, rowText } from '../../../src/webhooks/rowText';
 import { startReceiver as startErpReceiver, type Receiver as ErpReceiver } from '../sandbox/webhooks/receiver';
 import { signIn } from '../fakes/sandboxHttp';
 
@@ -328,6 +328,19 @@ describe('webhook inbox: the receiver is bounded', () => {
     assert.match(row.description, /cut short/);
     assert.ok(row.details.includes('The connection closed after 15 of 100 bytes, before the body was whole: nothing was answered.'), row.details.join(' | '));
     assert.equal(JSON.parse(formatInboxDocument(event)).answered, null);
+    // Not forwarded: the ERP's receiver would get a body no sender finished.
+    const erpReceiver = await startErpReceiver('/erp/oto');
+    try {
+      const result = await forwardEvent(event, new URL(erpReceiver.url), { signal: new AbortController().signal });
+      assert.equal(result.error, 'cutShort');
+      inbox.setForward(event.id, result);
+      assert.match(rowText(inbox.get(event.id) as InboxEvent).description, /→ not forwarded: the delivery never came whole/);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.equal(erpReceiver.deliveries.length, 0);
+      assert.equal(forwardText({ url: erpReceiver.url, error: 'busy', body: '', truncated: false, durationMs: 0 }), '→ not forwarded: too many forwards were under way');
+    } finally {
+      await erpReceiver.close();
+    }
   });
 
   it('keeps a delivery nested too deep to show as JSON as its text, answers 400 saying so, and opens it as text', async () => {
@@ -404,6 +417,40 @@ describe('webhook inbox: Forward to…', () => {
     assert.deepEqual([result.status, result.body, result.url], [500, '{"error":"duplicate key"}', erp.url]);
   });
 
+  it('forwards a body that is not UTF-8 byte for byte, and says so in the event\'s document', async () => {
+    // Latin-1 "Café" and a lone continuation byte: decoded as UTF-8 they become U+FFFD.
+    const sent = Buffer.concat([Buffer.from('{"orderId":"1042","status":"packed","note":"Caf'), Buffer.from([0xe9, 0x80]), Buffer.from('"}')]);
+    const inbox = new Inbox(() => KEYS);
+    const received: Buffer[] = [];
+    const target = http.createServer((incoming, response) => {
+      const chunks: Buffer[] = [];
+      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+      incoming.on('end', () => {
+        received.push(Buffer.concat(chunks));
+        response.end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+    const receiver = await startReceiver({ port: 0, onReceive: inbox.receive });
+    try {
+      await request(receiver.port, 'POST', '/orderStatus', sent, { Authorization: AUTHORIZATION });
+      const [event] = await eventsOnce(inbox, 1);
+      assert.equal(event.orderId, '1042');
+      const result = await forwardEvent(event, new URL(`http://127.0.0.1:${(target.address() as net.AddressInfo).port}/erp`), { signal: new AbortController().signal });
+      assert.equal(result.status, 200);
+      assert.deepEqual(received, [sent]);
+      assert.match(formatInboxDocument(event), /"bodyEncoding": "The body is not UTF-8/);
+      // A UTF-8 body is kept once, as its text, and its document says nothing of its encoding.
+      const utf8 = inbox.receive({ method: 'POST', path: '/orderStatus', headers: {}, body: Buffer.from('{"orderId":"1043","note":"مقهى"}'), receivedAt: Date.now() });
+      assert.equal(utf8.status, 200);
+      assert.equal(inbox.list()[0].rawBody, undefined);
+      assert.doesNotMatch(formatInboxDocument(inbox.list()[0]), /bodyEncoding/);
+    } finally {
+      await receiver.close();
+      await new Promise<void>((resolve) => target.close(() => resolve()));
+    }
+  });
+
   it('says refused when nothing listens, and sends nothing off this machine', async () => {
     const closed = await startErpReceiver();
     const url = new URL(closed.url);
@@ -418,6 +465,15 @@ describe('webhook inbox: Forward to…', () => {
     assert.equal(parseForwardTarget('http://erp:s3cret@127.0.0.1:3000/oto'), 'credentials');
     assert.equal(parseForwardTarget('http://key-123@localhost:3000/oto'), 'credentials');
     assert.equal((parseForwardTarget(' http://localhost:3000/oto ') as URL).href, 'http://localhost:3000/oto');
+  });
+
+  it('says why a target saved by an earlier version is refused now, shows it without its password, and offers it without credentials', () => {
+    assert.deepEqual(checkSavedForwardTarget('http://erp:s3cret-pass@127.0.0.1:3000/oto?x=1'), { problem: 'credentials', shown: 'http://erp:…@127.0.0.1:3000/oto?x=1', suggestion: 'http://127.0.0.1:3000/oto?x=1' });
+    assert.deepEqual(checkSavedForwardTarget('http://key-123@localhost:3000/oto'), { problem: 'credentials', shown: 'http://…@localhost:3000/oto', suggestion: 'http://localhost:3000/oto' });
+    // Off this machine with a password: refused for both, and nothing to offer (it would still go elsewhere).
+    assert.deepEqual(checkSavedForwardTarget('http://erp:s3cret-pass@192.0.2.10/oto'), { problem: 'credentials', shown: 'http://erp:…@192.0.2.10/oto' });
+    assert.deepEqual(checkSavedForwardTarget('http://192.0.2.10/oto'), { problem: 'notLoopback', shown: 'http://192.0.2.10/oto' });
+    assert.equal((checkSavedForwardTarget('http://localhost:3000/oto') as URL).href, 'http://localhost:3000/oto');
   });
 
   it('never forwards what an inbox forwarded: an inbox forwarding to itself (or to another forwarding back) gets each delivery once, not in a loop', async () => {

@@ -1,7 +1,8 @@
 // No token in any event or error: checked by scanning everything a run of calls produced, including
 // failures whose bodies echo a token back.
 import * as assert from 'node:assert/strict';
-import { OtoError, redact, redactHeaders } from '../../../../src/client';
+import { credentialHeaderKind, OtoError, redact, redactHeaders } from '../../../../src/client';
+import { shortenHeader, shortenTokens } from '../../../../src/traffic/tokens';
 import { failure, useSandbox } from '../../fakes/clientSandbox';
 
 const REFRESH_TOKEN = 'rt-sandbox-secret-0123456789abcdef';
@@ -182,6 +183,47 @@ describe('token redaction', () => {
       assert.deepEqual(redactHeaders({ Authorization: 'Bearer abc', Accept: 'application/json' }), { Authorization: 'Bearer ***', Accept: 'application/json' });
       assert.deepEqual(redactHeaders({ authorization: 'abc' }), { authorization: '***' });
       assert.deepEqual(redactHeaders({ authorization: ' abc' }), { authorization: '***' });
+    });
+
+    it('redactHeaders hides every credential header: cookies to their names, Proxy-Authorization to its scheme, API keys whole', () => {
+      const basic = Buffer.from('me:proxy-pass-8e6c4a2f').toString('base64');
+      assert.deepEqual(redactHeaders({
+        Cookie: 'session=sess-9f2c4e6a8b0d1f3e; lang=ar',
+        'Set-Cookie': ['session=issued-71c3e5a9b2d4; Path=/; Expires=Wed, 09 Jun 2027 10:18:14 GMT; HttpOnly', 'theme=dark'],
+        'Proxy-Authorization': `Basic ${basic}`,
+        'X-Api-Key': 'key-live-3b5d7f9a1c3e',
+        'Ocp-Apim-Subscription-Key': 'abc',
+        'X-Request-Id': 'req-42',
+      }), {
+        Cookie: 'session=***; lang=***',
+        'Set-Cookie': 'session=***; Path=/; Expires=Wed, 09 Jun 2027 10:18:14 GMT; HttpOnly, theme=***',
+        'Proxy-Authorization': 'Basic ***',
+        'X-Api-Key': '***',
+        'Ocp-Apim-Subscription-Key': '***',
+        'X-Request-Id': 'req-42',
+      });
+    });
+
+    it('redactHeaders and captured traffic agree on which headers carry a credential (one rule)', () => {
+      const names = ['Authorization', 'Proxy-Authorization', 'Cookie', 'Set-Cookie', 'X-Api-Key', 'Api-Key', 'X-Auth-Token', 'X-Amz-Security-Token', 'X-Functions-Key', 'Accept', 'Content-Type', 'X-Request-Id', 'User-Agent'];
+      const value = 'Scheme s3cr3t-v4lue-0123456789=abc';
+      for (const name of names) {
+        const hidden = redactHeaders({ [name]: value })[name] !== value;
+        const shortened = shortenHeader(name.toLowerCase(), value) !== value;
+        assert.equal(hidden, shortened, name);
+        assert.equal(hidden, credentialHeaderKind(name) !== undefined, name);
+      }
+    });
+
+    it('redact hides the credential of a header line quoted in text, and keeps prose naming a header', () => {
+      assert.equal(redact('curl -H "Cookie: session=sess-9f2c4e6a8b0d; lang=ar" -H "X-Api-Key: key-live-3b5d7f9a"'), 'curl -H "Cookie: session=***; lang=***" -H "X-Api-Key: ***"');
+      assert.equal(redact('Proxy-Authorization: Basic bWU6cGFzcw==\r\nSet-Cookie: s=v; Path=/'), 'Proxy-Authorization: Basic ***\r\nSet-Cookie: s=***; Path=/');
+      // Captured traffic keeps the last characters, by the same rule; a bearer value as its token patterns keep it.
+      assert.equal(shortenTokens('-H "Cookie: session=sess-9f2c4e6a8b0d" -H "X-Api-Key: key-live-3b5d7f9a"'), '-H "Cookie: session=…8b0d" -H "X-Api-Key: …7f9a"');
+      assert.equal(shortenTokens('Authorization: Bearer at-0123456789abcdef'), 'Authorization: Bearer …cdef');
+      for (const prose of ['Authorization: missing', 'Cookie: none sent', 'X-Api-Key: required', 'the api-key: header']) {
+        assert.equal(redact(prose), prose);
+      }
     });
   });
 });
