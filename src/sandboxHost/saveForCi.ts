@@ -7,8 +7,8 @@ import { confirmModal } from '../common/ui/confirm';
 import { SANDBOX_FILE_NAME, startCommandFor, type ShippedCli } from './sandboxFile';
 
 /**
- * Where to save: `where` when the command was given one (a folder from the Explorer's context menu,
- * or a file or folder Uri from a keybinding or another extension), the save dialog otherwise.
+ * Where to save: `where` when the command was given a folder or file Uri (from a keybinding or
+ * another extension), the save dialog otherwise.
  */
 async function targetFor(where: unknown, folder: vscode.Uri | undefined, version: string): Promise<vscode.Uri | undefined> {
   if (!(where instanceof vscode.Uri)) {
@@ -20,8 +20,9 @@ async function targetFor(where: unknown, folder: vscode.Uri | undefined, version
     });
   }
   const kind = await vscode.workspace.fs.stat(where).then((stat) => stat.type, () => undefined);
-  const target = kind !== undefined && (kind & vscode.FileType.Directory) !== 0 ? vscode.Uri.joinPath(where, SANDBOX_FILE_NAME) : where;
-  const exists = await vscode.workspace.fs.stat(target).then(() => true, () => false);
+  const isFolder = kind !== undefined && (kind & vscode.FileType.Directory) !== 0;
+  const target = isFolder ? vscode.Uri.joinPath(where, SANDBOX_FILE_NAME) : where;
+  const exists = isFolder ? await vscode.workspace.fs.stat(target).then(() => true, () => false) : kind !== undefined;
   if (exists && !(await confirmModal(vscode.l10n.t('Replace {0} with the sandbox {1} this extension ships?', vscode.workspace.asRelativePath(target), version), vscode.l10n.t('Replace')))) {
     return undefined;
   }

@@ -28,8 +28,11 @@ export function forwardText(forward: ForwardResult): string {
       return l10n.t('→ not forwarded: the delivery never came whole');
     case 'busy':
       return l10n.t('→ not forwarded: too many forwards were under way');
+    case 'timeout':
+      return l10n.t('→ no answer in time');
+    default:
+      return l10n.t('→ not delivered ({0})', forward.error ?? '?');
   }
-  return forward.error === 'timeout' ? l10n.t('→ no answer in time') : l10n.t('→ not delivered ({0})', forward.error ?? '?');
 }
 
 function cutShortText(cut: NonNullable<InboxEvent['cutShort']>): string {
