@@ -1,6 +1,7 @@
 // `npm run sandbox` (or `node dist/oto-sandbox.js`, the same CLI in one file): runs the OTO sandbox
 // standalone so curl, an ERP script, an ERP's CI or a second VS Code window can talk to it. Prints
-// one line per exchange (batched off the request path; none with --quiet); stops on Ctrl-C, SIGTERM
+// one line per exchange (batched off the request path; under a flood only the notable ones and a count
+// a second; none with --quiet); stops on Ctrl-C, SIGTERM
 // or after --exit-after-idle, with a summary of the contract lint's findings and exit code 1 when
 // one reached --fail-on. With --proxy it runs the recording proxy to a real OTO instead, with the
 // same logging.
@@ -13,9 +14,10 @@ import type { Severity, TrafficExchange } from '../traffic/exchange';
 import { JsonlWriter } from '../traffic/jsonl';
 import { describeRuleChanges, knownRules, lintOptionsOf, parseRuleFlag } from '../traffic/lintConfig';
 import type { RuleLevel } from '../traffic/rules';
-import { formatTrafficLine, isSeverity, TrafficSummary } from '../traffic/report';
+import { isSeverity, TrafficSummary } from '../traffic/report';
 import { DIALECTS, isDialect, isWebhookType, loadScenarioFile, SANDBOX_VERSION, startSandbox, WEBHOOK_TYPES, type SandboxOptions, type WebhookInput } from '../sandbox';
 import { LineOutput } from './lineOutput';
+import { ExchangeLines, LINES_PER_SECOND } from './exchangeLines';
 import { hideUrlCredentials } from '../client';
 import { sizeHeapForService } from './heapSizing';
 
@@ -55,6 +57,8 @@ export function usage(program: string): string {
   --control-token T  the control API (/__oto/...) then asks for "Authorization: Bearer T" (16+ characters),
                      from any address; without it, only this machine may call it
   --quiet            no line per exchange (the summary, --log and --fail-on still work)
+  --every-line       a line for every exchange even past ${LINES_PER_SECOND} a second (by default, past that only those with a
+                     finding, a fault or an error status are printed, and a count of the rest each second)
   --webhook URL      register a webhook at start (loopback URLs only unless the scenario allows others)
   --webhook-secret S   its secretKey (signs each delivery)
   --webhook-type T   its webhookType: ${WEBHOOK_TYPES.map((type, index) => (index === 0 ? `${type} (default)` : type)).join(', ')}
@@ -81,6 +85,8 @@ export interface CliOptions {
   failOn?: Severity;
   /** `--quiet`: no line per exchange. */
   quiet?: boolean;
+  /** `--every-line`: a line per exchange even under a flood. */
+  everyLine?: boolean;
   /** `--exit-after-idle`: seconds with no request open and none arriving before stopping. */
   exitAfterIdleSeconds?: number;
   /** `--proxy`: the upstream base URL of a recording proxy to run instead of the sandbox. */
@@ -177,6 +183,9 @@ const SWITCHES: Record<string, (cli: CliOptions) => void> = {
   '--quiet': (cli) => {
     cli.quiet = true;
   },
+  '--every-line': (cli) => {
+    cli.everyLine = true;
+  },
 };
 
 export function parseArguments(allArgs: string[], env: NodeJS.ProcessEnv): CliOptions {
@@ -189,6 +198,9 @@ export function parseArguments(allArgs: string[], env: NodeJS.ProcessEnv): CliOp
     }
     return !isSwitch;
   });
+  if (cli.quiet && cli.everyLine) {
+    throw new Error('--quiet prints no line and --every-line prints each: give one of them');
+  }
   if (env.OTO_SANDBOX_PORT) {
     options.port = Number(env.OTO_SANDBOX_PORT);
   }
@@ -319,7 +331,7 @@ async function main(program: string): Promise<void> {
     : await startProxy({ upstream: cli.proxy, environment: environmentOf(cli.proxy), port: cli.sandbox.port, writes, limits, traffic: { lint } });
   const log = cli.log === undefined ? undefined : openLog(cli.log);
   const summary = new TrafficSummary(describeRuleChanges(lint, knownRules(extra)));
-  const lines = cli.quiet ? undefined : new LineOutput();
+  const lines = cli.quiet ? undefined : new ExchangeLines(new LineOutput(), cli.everyLine);
   let idle: NodeJS.Timeout | undefined;
   let stopping = false;
   let outputClosed = false;
@@ -366,9 +378,8 @@ async function main(program: string): Promise<void> {
   });
   // Every account's exchanges: an added account's line is marked with it, and so is its log line.
   const record = ({ account, exchange }: { account?: string; exchange: TrafficExchange }): void => {
-    const other = account !== undefined && account !== 'default';
-    lines?.write(`${other ? `[${account}] ` : ''}${formatTrafficLine(exchange)}`);
-    log?.write(other ? ({ ...exchange, account } as TrafficExchange) : exchange);
+    lines?.add(exchange, account);
+    log?.write(account !== undefined && account !== 'default' ? ({ ...exchange, account } as TrafficExchange) : exchange);
     summary.add(exchange);
   };
   if ('onDidRecordExchange' in server) {

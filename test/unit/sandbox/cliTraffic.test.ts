@@ -95,6 +95,43 @@ describe('sandbox CLI: traffic for CI', () => {
     assert.strictEqual(fs.readFileSync(log, 'utf8').trimEnd().split('\n').length, 2);
   });
 
+  /** 400 reads, 20 at a time, and one call to an endpoint that is not there (a 404, worth a look). */
+  async function flood(baseUrl: string): Promise<void> {
+    const token = await call(`${baseUrl}/refreshToken`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refresh_token: 'ci-token' }) });
+    const headers = { Authorization: `Bearer ${(token.json as { access_token: string }).access_token}` };
+    for (let batch = 0; batch < 20; batch++) {
+      const answers = await Promise.all(Array.from({ length: 20 }, () => call(`${baseUrl}/checkGlobalStock?sku=AJW-DATES-500`, { headers })));
+      assert.ok(answers.every((answer) => answer.status === 200));
+      if (batch === 10) {
+        assert.equal((await call(`${baseUrl}/noSuchEndpoint`, { headers })).status, 404);
+      }
+    }
+  }
+
+  it('under a flood prints the exchanges worth a look and a count of the rest each second; --every-line prints each', async function () {
+    this.timeout(60_000);
+    for (const everyLine of [false, true]) {
+      const cli = run(['--port', '0', '--refresh-token', 'ci-token', '--exit-after-idle', '1', ...(everyLine ? ['--every-line'] : [])]);
+      const [, baseUrl] = await waitFor(/base URL:\s+(\S+)/, cli);
+      await flood(baseUrl);
+      assert.strictEqual(await cli.exited, 0, cli.output());
+      const output = cli.output();
+      const printed = output.split('\n').filter((line) => / GET checkGlobalStock 200 /.test(line)).length;
+      const counted = [...output.matchAll(/\+(\d+) more answered without a finding/g)].reduce((sum, match) => sum + Number(match[1]), 0);
+      assert.match(output, / GET noSuchEndpoint 404 /, 'the 404 is printed, flood or not');
+      assert.match(output, /402 exchanges, 0 findings/);
+      if (everyLine) {
+        assert.deepStrictEqual([printed, counted], [400, 0]);
+      } else {
+        assert.ok(counted > 0, `${printed} printed, none counted:\n${output.slice(-2_000)}`);
+        assert.strictEqual(printed + counted, 400, 'each read is printed or counted, once');
+      }
+    }
+    const both = run(['--port', '0', '--quiet', '--every-line']);
+    assert.strictEqual(await both.exited, 1);
+    assert.match(both.output(), /--quiet prints no line and --every-line prints each: give one of them/);
+  });
+
   it('refuses a bad --fail-on, --exit-after-idle or a log it cannot write', async () => {
     for (const args of [['--fail-on', 'info'], ['--fail-on', 'loud'], ['--exit-after-idle', '0'], ['--log', path.join(dir, 'missing', 'x.jsonl')]]) {
       const cli = run(['--port', '0', ...args]);
