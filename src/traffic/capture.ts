@@ -281,9 +281,25 @@ function endpointOf(path: string): string {
   return CANONICAL_ENDPOINTS.get(name) ?? name;
 }
 
+/**
+ * A target's path as a server resolves it: an absolute-form target (`GET http://host/rest/v2/x`, as
+ * clients send through a proxy, `curl -x`) and dot segments (`/rest/v2/a/../x`) name the same
+ * endpoint the server answered, and the CLI's line, the log and the lint must say that one.
+ */
+function resolvedPath(path: string): string {
+  if (path.startsWith('/') && !path.includes('/.')) {
+    return path;
+  }
+  try {
+    return new URL(path, 'http://127.0.0.1').pathname;
+  } catch {
+    return path;
+  }
+}
+
 function splitTarget(target: string, parsed: Readonly<Record<string, string>> | undefined): { path: string; query: Readonly<Record<string, string>> } {
   const mark = target.indexOf('?');
-  const path = mark < 0 ? target : target.slice(0, mark);
+  const path = resolvedPath(mark < 0 ? target : target.slice(0, mark));
   if (mark < 0) {
     return { path, query: {} };
   }

@@ -5,6 +5,7 @@ import type * as http from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { MAX_JSON_DEPTH, withinDepth } from '../../common/json/depth';
 import { repeatedQueryNames } from '../../oto';
+import { bearerToken } from '../http/auth';
 import { ApiFailure } from '../http/errors';
 import { readBody } from '../http/server';
 import type { SandboxControl } from './operations';
@@ -91,7 +92,7 @@ export function controlRoom(options: ControlRoomOptions): (incoming: http.Incomi
 
   const serve = async (incoming: http.IncomingMessage, response: http.ServerResponse): Promise<void> => {
     if (options.token !== undefined) {
-      const given = /^Bearer (\S+)$/.exec(incoming.headers.authorization ?? '')?.[1];
+      const given = bearerToken(incoming.headers.authorization);
       if (given === undefined || !sameSecret(given, options.token)) {
         incoming.resume();
         fail(response, 401, 'The control API needs the sandbox\'s control token: Authorization: Bearer <token>', { 'WWW-Authenticate': 'Bearer realm="oto-sandbox-control"' });

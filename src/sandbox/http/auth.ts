@@ -8,10 +8,11 @@ export function randomToken(kind: 'rt' | 'at'): string {
   return `sandbox-${kind}-${randomBytes(24).toString('hex')}`;
 }
 
-/** The token of an `Authorization: Bearer …` header. */
-export function bearerToken(authorization: string | undefined): string | undefined {
-  return /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
-}
+// The scheme is case-insensitive and may be followed by several spaces (RFC 9110 §11.1, §11.4):
+// `bearer <token>` from a client on another stack is a token too, as the capture reads it.
+import { bearerToken } from '../../traffic/tokens';
+
+export { bearerToken };
 
 /** An expired token is known this long after it expired (its requests are still its account's). */
 const EXPIRED_KEPT_MS = 3_600_000;

@@ -1,0 +1,111 @@
+// What clients on other stacks send, byte for byte over a raw socket (curl, .NET, Java, a shell
+// script's printf): what a polite Node client never sends, and what the sandbox answers and
+// records for it.
+import * as assert from 'node:assert/strict';
+import * as net from 'node:net';
+import { received } from '../../fakes/journal';
+import { useSandbox } from '../../fakes/sandboxHttp';
+
+interface RawAnswer {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+  json: unknown;
+}
+
+/**
+ * Writes `parts` (a request's bytes, in as many writes as given) and reads answers until `count`
+ * whole ones have come or the server closes; an answer is read by its Content-Length.
+ */
+function raw(port: number, parts: ReadonlyArray<string | Buffer>, count = 1): Promise<{ answers: RawAnswer[]; closed: boolean }> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1');
+    let buffer = Buffer.alloc(0);
+    const answers: RawAnswer[] = [];
+    let closed = false;
+    const finish = (): void => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve({ answers, closed });
+    };
+    const timer = setTimeout(finish, 5_000);
+    const take = (): void => {
+      for (;;) {
+        const end = buffer.indexOf('\r\n\r\n');
+        if (end < 0) {
+          return;
+        }
+        const [statusLine, ...lines] = buffer.subarray(0, end).toString('latin1').split('\r\n');
+        const headers = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
+        const status = Number(statusLine.slice(9, 12));
+        const length = status === 100 ? 0 : Number(headers['content-length'] ?? 0);
+        if (buffer.length < end + 4 + length) {
+          return;
+        }
+        const text = buffer.subarray(end + 4, end + 4 + length).toString('utf8');
+        buffer = buffer.subarray(end + 4 + length);
+        if (status !== 100) {
+          let json: unknown;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            json = undefined;
+          }
+          answers.push({ status, headers, text, json });
+        }
+        if (answers.length >= count) {
+          finish();
+          return;
+        }
+      }
+    };
+    socket.on('data', (chunk: Buffer) => {
+      buffer = Buffer.concat([buffer, chunk]);
+      take();
+    });
+    socket.on('close', () => {
+      closed = true;
+      finish();
+    });
+    socket.on('error', reject);
+    socket.on('connect', () => {
+      for (const part of parts) {
+        socket.write(part);
+      }
+    });
+  });
+}
+
+/** A request's head (Host added) and its body, as one Buffer. */
+function request(method: string, target: string, headers: Record<string, string | number>, body: string | Buffer = ''): Buffer {
+  const head = `${method} ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\n${Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n`;
+  return Buffer.concat([Buffer.from(head, 'latin1'), typeof body === 'string' ? Buffer.from(body) : body]);
+}
+
+describe('sandbox at the wire: what other stacks send', () => {
+  const t = useSandbox();
+  const port = (): number => Number(new URL(t.sandbox.baseUrl).port);
+  const path = (endpoint: string): string => `${new URL(t.sandbox.baseUrl).pathname}/${endpoint}`;
+
+  it('takes the Bearer scheme in any case and after several spaces (RFC 9110 §11.1, §11.4), and sees the same token in its journal', async () => {
+    for (const authorization of [`bearer ${t.api.token}`, `BEARER ${t.api.token}`, `Bearer  ${t.api.token}`]) {
+      const { answers } = await raw(port(), [request('GET', path('checkInventoryStock?sku=AJW-DATES-500'), { Authorization: authorization })]);
+      assert.equal(answers[0].status, 200, authorization);
+    }
+    const logged = received(t.sandbox).filter((exchange) => exchange.endpoint === 'checkInventoryStock');
+    assert.deepEqual(logged.map((exchange) => exchange.authorized), [true, true, true]);
+  });
+
+  it('records an absolute-form or dot-segment target under the endpoint it answered, not an empty one', async () => {
+    const base = new URL(t.sandbox.baseUrl);
+    for (const target of [`${base.origin}${path('checkInventoryStock?sku=AJW-DATES-500')}`, path('x/../checkInventoryStock?sku=AJW-DATES-500')]) {
+      const { answers } = await raw(port(), [request('GET', target, { Authorization: `Bearer ${t.api.token}` })]);
+      assert.equal(answers[0].status, 200, target);
+    }
+    const logged = received(t.sandbox).filter((exchange) => exchange.method === 'GET').slice(-2);
+    assert.deepEqual(logged.map((exchange) => [exchange.endpoint, exchange.exchange.path]), [
+      ['checkInventoryStock', `${base.pathname}/checkInventoryStock`],
+      ['checkInventoryStock', `${base.pathname}/checkInventoryStock`],
+    ]);
+  });
+});
