@@ -271,7 +271,9 @@ export function createServer(context: ServerContext): http.Server {
     const chosen: Chosen = { account: context.accounts.default };
     const tap = context.capture ? new ExchangeTap(incoming, (raw) => chosen.account.record(raw), context.clock) : undefined;
     const failed = (error: unknown): void => {
-      if (context.closing.aborted || response.headersSent) {
+      // A client gone mid-body (it gave up on an `Expect: 100-continue`, its upload was cut) is
+      // answered nothing: its exchange is recorded as the drop it was, not as a 500 never sent.
+      if (context.closing.aborted || response.headersSent || incoming.socket.destroyed) {
         return;
       }
       const failure = error instanceof ApiFailure ? error : otoFailure('OTO1081', 500);

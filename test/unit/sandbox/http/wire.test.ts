@@ -3,7 +3,8 @@
 // records for it.
 import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
-import { received } from '../../fakes/journal';
+import { received, sentTo } from '../../fakes/journal';
+import { until } from '../../until';
 import { useSandbox } from '../../fakes/sandboxHttp';
 
 interface RawAnswer {
@@ -107,5 +108,18 @@ describe('sandbox at the wire: what other stacks send', () => {
       ['checkInventoryStock', `${base.pathname}/checkInventoryStock`],
       ['checkInventoryStock', `${base.pathname}/checkInventoryStock`],
     ]);
+  });
+
+  it('records a client that left mid-body as a request without an answer, not as a 500 it never sent', async () => {
+    const head = request('POST', path('updateStockQuantity'), { Authorization: `Bearer ${t.api.token}`, 'Content-Type': 'application/json', 'Content-Length': 100 }, '{"actionType":"adj');
+    for (const extra of [{}, { Expect: '100-continue' }]) {
+      const socket = net.connect(port(), '127.0.0.1');
+      await new Promise((resolve) => socket.on('connect', resolve));
+      socket.write(Object.keys(extra).length ? request('POST', path('updateStockQuantity'), { Authorization: `Bearer ${t.api.token}`, 'Content-Length': 100, ...extra }) : head);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      socket.destroy();
+    }
+    await until('both cut requests in the journal', () => sentTo(t.sandbox, 'updateStockQuantity').length === 2);
+    assert.deepEqual(sentTo(t.sandbox, 'updateStockQuantity').map((exchange) => [exchange.exchange.status, exchange.exchange.otoCode]), [[undefined, undefined], [undefined, undefined]]);
   });
 });
