@@ -273,7 +273,8 @@ export function otoCodeOf(status: number | undefined, body: CapturedBody | undef
  */
 const CANONICAL_ENDPOINTS = new Map<string, string>([...ENDPOINT_NAMES, WEBHOOK_ENDPOINT.name].map((name) => [name, name]));
 
-function endpointOf(path: string): string {
+function endpointOf(sent: string): string {
+  const path = resolvedPath(sent);
   if (!path.startsWith(API_PREFIX)) {
     return '';
   }
@@ -282,9 +283,10 @@ function endpointOf(path: string): string {
 }
 
 /**
- * A target's path as a server resolves it: an absolute-form target (`GET http://host/rest/v2/x`, as
- * clients send through a proxy, `curl -x`) and dot segments (`/rest/v2/a/../x`) name the same
- * endpoint the server answered, and the CLI's line, the log and the lint must say that one.
+ * A target's path as a server resolves it, for its endpoint: an absolute-form target (`GET
+ * http://host/rest/v2/x`, as clients send through a proxy, `curl -x`) and dot segments
+ * (`/rest/v2/a/../x`) name the endpoint the server answered, and the CLI's line, the log and the
+ * lint must say that one. The path itself stays as sent (a webhook delivery's is its whole URL).
  */
 function resolvedPath(path: string): string {
   if (path.startsWith('/') && !path.includes('/.')) {
@@ -299,7 +301,7 @@ function resolvedPath(path: string): string {
 
 function splitTarget(target: string, parsed: Readonly<Record<string, string>> | undefined): { path: string; query: Readonly<Record<string, string>> } {
   const mark = target.indexOf('?');
-  const path = resolvedPath(mark < 0 ? target : target.slice(0, mark));
+  const path = mark < 0 ? target : target.slice(0, mark);
   if (mark < 0) {
     return { path, query: {} };
   }

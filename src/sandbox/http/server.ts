@@ -4,6 +4,7 @@ import * as http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ApiRequest } from '../endpoints/api';
 import { ExchangeTap } from './capture';
+import { bodyDecoder, type BodyDecoder } from './bodyText';
 import { ApiFailure, gatewayFailure, genericFailureBody, jwtExpired, otoFailure } from './errors';
 import { applyLimits, drained, serverOptions } from '../../common/serverLimits';
 import { allows, type Route } from './routes';
@@ -42,8 +43,8 @@ interface Reply {
 
 const NOT_JSON = Symbol('not JSON');
 
-/** The body as text, or a 413 failure once a body past `limit` has come in (see `drained`). */
-export function readBody(request: http.IncomingMessage, limit: number): Promise<string> {
+/** The body as text (UTF-8 unless `decode` says otherwise), or a 413 failure once a body past `limit` has come in (see `drained`). */
+export function readBody(request: http.IncomingMessage, limit: number, decode: BodyDecoder = (bytes) => bytes.toString('utf8')): Promise<string> {
   const tooLarge = (): ApiFailure => gatewayFailure(413, `Request body too large: at most ${limit} bytes`);
   if (Number(request.headers['content-length']) > limit) {
     return drained(request).then(() => Promise.reject(tooLarge()));
@@ -58,7 +59,7 @@ export function readBody(request: http.IncomingMessage, limit: number): Promise<
       }
       chunks?.push(chunk);
     });
-    request.on('end', () => (chunks ? resolve(Buffer.concat(chunks).toString('utf8')) : reject(tooLarge())));
+    request.on('end', () => (chunks ? resolve(decode(Buffer.concat(chunks))) : reject(tooLarge())));
     request.on('error', reject);
   });
 }
@@ -220,7 +221,12 @@ export function createServer(context: ServerContext): http.Server {
       return respond(arrival, '');
     }
     if (wanted) {
-      return readBody(incoming, authorized ? context.limits.maxBodyBytes : UNAUTHORIZED_BODY_BYTES).then((rawBody) => respond(arrival, rawBody));
+      const decode = bodyDecoder(incoming.headers);
+      if (decode instanceof ApiFailure) {
+        tap?.refusedBody(Number(incoming.headers['content-length']) || undefined);
+        return drained(incoming).then(() => Promise.reject(decode));
+      }
+      return readBody(incoming, authorized ? context.limits.maxBodyBytes : UNAUTHORIZED_BODY_BYTES, decode).then((rawBody) => respond(arrival, rawBody));
     }
     tap?.refusedBody(Number(incoming.headers['content-length']) || undefined);
     return drained(incoming).then(() => respond(arrival, undefined));
