@@ -82,6 +82,8 @@ export function serverOptions(limits: Required<ServerLimits>): http.ServerOption
     headersTimeout: limits.headersTimeoutMs,
     requestTimeout: limits.requestTimeoutMs,
     keepAliveTimeout: limits.keepAliveTimeoutMs,
+    // Node would answer an HTTP/1.1 request without Host with an empty 400; `requireHost` answers it in JSON.
+    requireHostHeader: false,
     // Node checks the two timeouts above only this often (30 s by default).
     connectionsCheckingInterval: Math.min(1_000, Math.ceil(limits.headersTimeoutMs / 4)),
   };
@@ -95,9 +97,10 @@ const turnedAway = new WeakMap<net.Server, Set<net.Socket>>();
  * here instead: below it, a connection goes to the HTTP server as usual; past it, it gets a 503
  * written straight on the socket, without handing it to the HTTP parser.
  */
-export function applyLimits(server: http.Server, limits: Required<ServerLimits>): void {
+export function applyLimits(server: http.Server, limits: Required<ServerLimits>, options: { hostOptional?: boolean } = {}): void {
   server.on('clientError', answerClientError);
   server.on('checkContinue', askForBodyWhenRead);
+  requireHost(server, options.hostOptional === true);
   // Left to Node, a CONNECT is closed without a word and an Expect other than 100-continue gets an
   // empty 417: both get the gateway's JSON like any other refusal, as the last answer on the connection.
   server.on('connect', (request: http.IncomingMessage, socket: net.Socket) => {
@@ -175,6 +178,33 @@ function turnAway(socket: net.Socket, answer: string, busy: Set<net.Socket>, ans
   socket.on('error', () => socket.destroy());
   // In flowing mode: the chunks after the first are dropped unread.
   socket.once('data', () => socket.end(answer));
+}
+
+/**
+ * HTTP/1.1 asks for a Host header and a server to answer 400 without one (RFC 9112 §3.2): a
+ * script's `printf … | nc` often leaves it out, and is told so in JSON, as the last answer on the
+ * connection. The server's own request listeners hear only requests that have one.
+ */
+/** Connections that have carried a request: a parse error on one is often in the bytes after a body. */
+const served = new WeakSet<object>();
+
+function requireHost(server: http.Server, optional: boolean): void {
+  const listeners = server.listeners('request') as Array<(request: http.IncomingMessage, response: http.ServerResponse) => void>;
+  server.removeAllListeners('request');
+  server.on('request', (request: http.IncomingMessage, response: http.ServerResponse) => {
+    served.add(request.socket);
+    if (!optional && request.headers.host === undefined && request.httpVersionMajor === 1 && request.httpVersionMinor >= 1) {
+      const body = JSON.stringify(gatewayErrorBody(400, 'Bad request: HTTP/1.1 needs a Host header (RFC 9112 §3.2), e.g. Host: 127.0.0.1'));
+      response.shouldKeepAlive = false;
+      response.writeHead(400, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+      response.end(body);
+      drained(request).catch(() => undefined);
+      return;
+    }
+    for (const listener of listeners) {
+      listener.call(server, request, response);
+    }
+  });
 }
 
 /** Requests sent with `Expect: 100-continue` whose client has not been told to send the body yet. */
@@ -272,14 +302,51 @@ export function stopServer(server: http.Server): Promise<void> {
  * JSON instead of Node's empty answer; a socket that already has an answer on it is just closed.
  */
 function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
-  const answered = (socket as Duplex & { _httpMessage?: http.ServerResponse })._httpMessage?.headersSent === true;
-  if (error.code === 'ECONNRESET' || !socket.writable || answered) {
+  const pending = (socket as Duplex & { _httpMessage?: http.ServerResponse })._httpMessage;
+  if (error.code === 'ECONNRESET' || !socket.writable || pending?.headersSent === true) {
     socket.destroy();
     return;
   }
   const [status, message] =
     error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request header fields too large']
       : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'Request timeout: the request was not received in time']
-        : [400, 'Bad request'];
+        : [400, `Bad request: ${parseProblem(error.code, served.has(socket))}`];
+  if (pending && !pending.writableFinished && pending.req.complete) {
+    // Bytes after a body that is still being answered (a Content-Length that counted characters,
+    // not bytes): that request was read whole and may have changed stock, so its own answer goes
+    // first, and this one after it, rather than a 400 in its place that says nothing happened.
+    pending.once('finish', () => socket.end(rawAnswer(status, message)));
+    pending.once('close', () => socket.destroy());
+    return;
+  }
   socket.end(rawAnswer(status, message));
+}
+
+/** What Node's parser refused, in words a client's author can act on (`after`: a request came before on this connection). */
+function parseProblem(code: string | undefined, after: boolean): string {
+  switch (code) {
+    case 'HPE_INVALID_URL':
+      return 'the request target has characters a URL cannot carry as they are: percent-encode them as UTF-8 (a SKU تمر as %D8%AA%D9%85%D8%B1, a space as %20)';
+    case 'HPE_INVALID_CONSTANT':
+    case 'HPE_INVALID_VERSION':
+    case 'HPE_CR_EXPECTED':
+    case 'HPE_LF_EXPECTED':
+      return 'the request line must be METHOD TARGET HTTP/1.1 and each line end with CRLF (a space in the URL is sent as %20)';
+    case 'HPE_INVALID_METHOD':
+      return after
+        ? 'bytes after the previous request\'s body where a request should start: does its Content-Length count bytes (UTF-8), not characters?'
+        : 'the request line must start with a method in upper case (GET, POST)';
+    case 'HPE_INVALID_HEADER_TOKEN':
+      return 'a header name has characters HTTP does not allow (a space, a colon)';
+    case 'HPE_INVALID_TRANSFER_ENCODING':
+    case 'HPE_UNEXPECTED_CONTENT_LENGTH':
+    case 'HPE_INVALID_CONTENT_LENGTH':
+      return 'send one Content-Length, or Transfer-Encoding: chunked alone (a body is compressed with Content-Encoding, not Transfer-Encoding)';
+    case 'HPE_INVALID_CHUNK_SIZE':
+      return 'a malformed chunked body: each chunk starts with its size in hex and CRLF';
+    case 'HPE_PAUSED_H2_UPGRADE':
+      return 'HTTP/2 without TLS is not served: send HTTP/1.1';
+    default:
+      return 'the request is not well-formed HTTP/1.1';
+  }
 }

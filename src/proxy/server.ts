@@ -188,13 +188,13 @@ export function createProxyServer(context: ProxyContext): http.Server {
   };
 
   const server = http.createServer(
-    // Node would answer a missing Host with an empty 400; the upstream gets its own Host anyway.
-    { ...serverOptions(limits), requireHostHeader: false },
+    serverOptions(limits),
     (incoming, response) => {
       handle(incoming, response).catch(() => response.destroy());
     },
   );
-  applyLimits(server, limits);
+  // A missing Host is no matter here: the upstream gets its own Host anyway.
+  applyLimits(server, limits, { hostOptional: true });
   return server;
 }
 

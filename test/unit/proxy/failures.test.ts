@@ -108,7 +108,7 @@ describe('recording proxy: failures', () => {
     harness = await proxyTo(upstream.baseUrl, { limits: { maxHeaderBytes: 2_000 } });
     const malformed = await rawRequest(harness.proxy.port, 'NOT HTTP AT ALL\r\n\r\n');
     assert.match(malformed, /^HTTP\/1.1 400 /);
-    assert.deepEqual(bodyOf(malformed), { message: 'Bad request', code: 400 });
+    assert.deepEqual(bodyOf(malformed), { message: 'Bad request: the request line must start with a method in upper case (GET, POST)', code: 400 });
     const huge = await rawRequest(harness.proxy.port, `GET /rest/v2/healthCheck HTTP/1.1\r\nHost: x\r\nX-Big: ${'z'.repeat(5_000)}\r\n\r\n`);
     assert.match(huge, /^HTTP\/1.1 431 /);
     assert.equal(upstream.received.length, 0);

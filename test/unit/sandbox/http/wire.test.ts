@@ -120,6 +120,33 @@ describe('sandbox at the wire: what other stacks send', () => {
     await until('both cut requests in the journal', () => sentTo(t.sandbox, 'updateStockQuantity').length === 2);
     assert.deepEqual(sentTo(t.sandbox, 'updateStockQuantity').map((exchange) => [exchange.exchange.status, exchange.exchange.otoCode]), [[undefined, undefined], [undefined, undefined]]);
   });
+
+  it('answers an HTTP/1.1 request without Host in JSON (an HTTP/1.0 one as usual), and each malformed request saying what is wrong', async () => {
+    const noHost = await raw(port(), [`GET ${path('healthCheck')} HTTP/1.1\r\n\r\n`]);
+    assert.deepEqual([noHost.answers[0].status, noHost.answers[0].json, noHost.answers[0].headers.connection], [400, { message: 'Bad request: HTTP/1.1 needs a Host header (RFC 9112 §3.2), e.g. Host: 127.0.0.1', code: 400 }, 'close']);
+    assert.equal((await raw(port(), [`GET ${path('healthCheck')} HTTP/1.0\r\n\r\n`])).answers[0].status, 200);
+    const problems: Array<[string, Buffer | string, RegExp]> = [
+      ['raw UTF-8 in the target', Buffer.concat([Buffer.from(`GET ${path('checkInventoryStock')}?sku=`), Buffer.from('تمر'), Buffer.from(' HTTP/1.1\r\nHost: x\r\n\r\n')]), /percent-encode them as UTF-8/],
+      ['a lower-case method', `get ${path('healthCheck')} HTTP/1.1\r\nHost: x\r\n\r\n`, /a method in upper case/],
+      ['Content-Length with chunked', `POST ${path('healthCheck')} HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n`, /Transfer-Encoding: chunked alone/],
+    ];
+    for (const [what, bytes, message] of problems) {
+      const { answers } = await raw(port(), [bytes]);
+      assert.equal(answers[0].status, 400, what);
+      assert.match((answers[0].json as { message: string }).message, message, what);
+      assert.equal(answers[0].headers.connection, 'close', what);
+    }
+  });
+
+  it('answers a write whose Content-Length fell short of its bytes first, then refuses the rest, so the client sees the change it made', async () => {
+    const body = JSON.stringify({ actionType: 'adjust', locationCode: 'RUH-WH1', sku: 'AJW-DATES-500', qty: 1 });
+    const before = (await t.api.get('checkInventoryStock?sku=AJW-DATES-500')).json as { stock: Record<string, Array<{ quantityOnHand: number }>> };
+    const { answers } = await raw(port(), [request('POST', path('updateStockQuantity'), { Authorization: `Bearer ${t.api.token}`, 'Content-Type': 'application/json', 'Content-Length': body.length }, `${body}xyz`)], 2);
+    assert.deepEqual(answers.map((answer) => answer.status), [200, 400]);
+    assert.match((answers[1].json as { message: string }).message, /does its Content-Length count bytes/);
+    const after = (await t.api.get('checkInventoryStock?sku=AJW-DATES-500')).json as typeof before;
+    assert.equal(after.stock['AJW-DATES-500'][0].quantityOnHand, before.stock['AJW-DATES-500'][0].quantityOnHand + 1);
+  });
 });
 
 describe('sandbox at the wire: request bodies in other encodings', () => {
