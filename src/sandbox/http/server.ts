@@ -106,8 +106,26 @@ export function queryOf(query: string): Record<string, string> {
  * building a URL (that was a good part of a request's cost); anything else goes through the URL
  * parser (dot segments, encodings), and Node passes on targets such as `//[` that are none.
  */
+/**
+ * Refuses a query whose percent-encoding is not UTF-8 (`sku=%FF`, a cut `%D8%A`): URLSearchParams
+ * would turn it into U+FFFD and the call would answer for a SKU nobody sent.
+ */
+function checkEncoding(query: string): void {
+  for (const pair of query.split('&')) {
+    try {
+      decodeURIComponent(pair.replace(/\+/g, ' '));
+    } catch {
+      throw gatewayFailure(400, `Bad query: ${pair.slice(0, 60)} is not percent-encoded UTF-8 (each byte as %XX, a SKU تمر as %D8%AA%D9%85%D8%B1; a % itself as %25)`);
+    }
+  }
+}
+
 function targetOf(incoming: http.IncomingMessage): Target {
   const target = incoming.url ?? '/';
+  const mark = target.indexOf('?');
+  if (mark >= 0 && target.includes('%', mark)) {
+    checkEncoding(target.slice(mark + 1).split('#')[0]);
+  }
   if (PLAIN_TARGET.test(target)) {
     const mark = target.indexOf('?');
     return mark < 0 ? { pathname: target, query: {} } : { pathname: target.slice(0, mark), query: queryOf(target.slice(mark + 1)) };
@@ -136,10 +154,17 @@ function parseBody(text: string): unknown {
   }
 }
 
+/** A 404's words, naming the endpoint meant when only case or extra slashes differ (`checkinventorystock`, `/checkInventoryStock`). */
+function noEndpoint(endpoint: string, table: Record<string, Route>): string {
+  const wanted = endpoint.replace(/^\/+|\/+$/g, '').toLowerCase();
+  const meant = Object.keys(table).find((name) => name.toLowerCase() === wanted);
+  return meant === undefined ? `No endpoint ${endpoint}` : `No endpoint ${endpoint}: did you mean ${API_PREFIX}${meant}? (paths are case-sensitive)`;
+}
+
 function answer(route: Route | undefined, account: SandboxAccount, request: ApiRequest, authorized: boolean): Reply {
   try {
     if (!route) {
-      throw gatewayFailure(404, request.endpoint === '' ? `No endpoint here: OTO's endpoints are under ${API_PREFIX} (e.g. ${API_PREFIX}healthCheck)` : `No endpoint ${request.endpoint}`);
+      throw gatewayFailure(404, request.endpoint === '' ? `No endpoint here: OTO's endpoints are under ${API_PREFIX} (e.g. ${API_PREFIX}healthCheck)` : noEndpoint(request.endpoint, account.routes));
     }
     if (!allows(route, request.method)) {
       // RFC 9110 §15.5.6: a 405 names the methods the target has, and strict clients read it.

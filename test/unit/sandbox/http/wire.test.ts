@@ -147,6 +147,30 @@ describe('sandbox at the wire: what other stacks send', () => {
     const after = (await t.api.get('checkInventoryStock?sku=AJW-DATES-500')).json as typeof before;
     assert.equal(after.stock['AJW-DATES-500'][0].quantityOnHand, before.stock['AJW-DATES-500'][0].quantityOnHand + 1);
   });
+
+  it('refuses a query that is not percent-encoded UTF-8, naming it, rather than answering for U+FFFD; reads Arabic SKUs encoded, + and %20 alike', async () => {
+    for (const query of ['sku=%FF%FE', 'sku=%D8%AA%D9%85%D8%B', 'sku=100%', 'pickupLocationCode=RUH-WH1&sku=AJW-DATES-500%2C%E0']) {
+      const { answers } = await raw(port(), [request('GET', path(`checkInventoryStock?${query}`), { Authorization: `Bearer ${t.api.token}` })]);
+      assert.equal(answers[0].status, 400, query);
+      assert.match((answers[0].json as { message: string }).message, /^Bad query: sku=\S+ is not percent-encoded UTF-8/, query);
+    }
+    const read = async (query: string): Promise<Readonly<Record<string, string>>> => {
+      await raw(port(), [request('GET', path(`checkInventoryStock?${query}`), { Authorization: `Bearer ${t.api.token}` })]);
+      return received(t.sandbox).at(-1)?.query ?? {};
+    };
+    assert.deepEqual(await read('sku=%D8%AA%D9%85%D8%B1'), { sku: 'تمر' });
+    assert.deepEqual(await read('sku=A+B'), await read('sku=A%20B'));
+  });
+
+  it('names the endpoint meant when a 404 differs from one only in case or slashes', async () => {
+    for (const endpoint of ['checkinventorystock', '/checkInventoryStock', 'CHECKINVENTORYSTOCK/']) {
+      const { answers } = await raw(port(), [request('GET', `${new URL(t.sandbox.baseUrl).pathname}/${endpoint}?sku=AJW-DATES-500`, { Authorization: `Bearer ${t.api.token}` })]);
+      assert.equal(answers[0].status, 404, endpoint);
+      assert.match((answers[0].json as { message: string }).message, /: did you mean \/rest\/v2\/checkInventoryStock\? \(paths are case-sensitive\)$/, endpoint);
+    }
+    const { answers } = await raw(port(), [request('GET', path('nothingLikeIt'), { Authorization: `Bearer ${t.api.token}` })]);
+    assert.equal((answers[0].json as { message: string }).message, 'No endpoint nothingLikeIt');
+  });
 });
 
 describe('sandbox at the wire: request bodies in other encodings', () => {
