@@ -43,7 +43,7 @@ describe('traffic lint rules', () => {
     });
     it('quotes the value it read, cut short when long', () => {
       const [finding] = lastFindings({ body: { ...ADJUST, qty: '1'.repeat(70) + '.5' } });
-      assert.deepStrictEqual(finding.params, { field: 'qty', value: `"${'1'.repeat(56)}…` });
+      assert.deepStrictEqual(finding.params, { field: 'qty', value: `"${'1'.repeat(56)}…`, problem: 'type' });
       assert.strictEqual(finding.message, `qty is "${'1'.repeat(56)}…, not an integer: OTO answers OTO1132 "Quantity is missing or invalid" and changes nothing. Send a whole number, e.g. 40 or "40".`);
     });
     for (const qty of ['40.5', 1.5, '1e3', '', null, 'ten']) {
@@ -55,6 +55,21 @@ describe('traffic lint rules', () => {
         assert.deepStrictEqual(finding.exchangeIds, [1]);
       });
     }
+    it('says a whole number past ±2,147,483,647 is beyond the range, not "not an integer", quoting the digits sent', () => {
+      for (const [qty, value] of [[2147483648, '2147483648'], ['-2147483648', '"-2147483648"'], [1e308, '1e+308']] as const) {
+        const [finding] = lastFindings({ body: { ...ADJUST, qty } });
+        assert.deepStrictEqual(finding.params, { field: 'qty', value, problem: 'range' }, String(qty));
+        assert.match(finding.message, /, beyond ±2,147,483,647: OTO answers OTO1132/);
+      }
+      const text = JSON.stringify({ ...ADJUST, qty: 0 }).replace('"qty":0', '"qty":9007199254740993');
+      assert.strictEqual(lastFindings({ text })[0].params?.value, '9007199254740993');
+    });
+    it('fires for an adjustment by zero (-0 too) and a set below zero, which OTO refuses; not for a set to zero', () => {
+      assert.deepStrictEqual(lastFindings({ body: { ...ADJUST, qty: '0' } })[0].params, { field: 'qty', value: '"0"', problem: 'zero' });
+      assert.deepStrictEqual(lastFindings({ text: JSON.stringify({ ...ADJUST, qty: 0 }).replace('"qty":0', '"qty":-0') })[0].params, { field: 'qty', value: '-0', problem: 'zero' });
+      assert.match(lastFindings({ body: { ...SET, qty: -3 } })[0].message, /^qty is -3: stock cannot be set below zero/);
+      assert.deepStrictEqual(fired({ body: { ...SET, qty: 0 } }), []);
+    });
     it('fires for an inventory order item, naming the item', () => {
       const [finding] = lastFindings(order({ items: [{ sku: 'A', qty: 2 }, { sku: 'B', qty: '2.5' }] }));
       assert.strictEqual(finding.params?.field, 'items[1].qty');
