@@ -2,7 +2,7 @@
 import { retryAfterIgnored } from './backoff';
 import { dateFormat } from './dates';
 import { qtyNotInteger } from './quantity';
-import { noContentType, repeatedQueryParameter, skuComma, urlTooLong } from './requests';
+import { noContentType, repeatedJsonKey, repeatedQueryParameter, skuComma, urlTooLong } from './requests';
 import type { Rule } from './rule';
 import { expiredTokenReused, tokenChurn } from './tokens';
 import { duplicateWrite, setOverwroteChange } from './writes';
@@ -21,4 +21,5 @@ export const RULES: readonly Rule[] = [
   urlTooLong,
   noContentType,
   repeatedQueryParameter,
+  repeatedJsonKey,
 ];

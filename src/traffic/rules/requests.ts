@@ -1,4 +1,5 @@
-// What is wrong with a request on its own: its URL, its SKUs, its headers.
+// What is wrong with a request on its own: its URL, its SKUs, its headers, its body's keys.
+import { repeatedKeys } from '../../common/json/repeatedKeys';
 import type { TrafficExchange } from '../exchange';
 import { repeatedQueryNames } from '../../oto';
 import { orderItems, requestObject, rule } from './rule';
@@ -68,6 +69,23 @@ export const repeatedQueryParameter = rule(
       p,
     ),
   (_history, exchange) => repeatedQueryNames(queryOfTarget(exchange)).map((name) => ({ params: { name: name.length > 80 ? `${name.slice(0, 77)}…` : name } })),
+);
+
+export const repeatedJsonKey = rule(
+  'repeated-json-key',
+  'error',
+  (l10n, p) =>
+    l10n.t(
+      'The body gives "{name}" more than once in one object: the sandbox, like most JSON readers, takes the last value, but which one OTO reads, or whether it refuses the body, is not documented. Send each key once.',
+      p,
+    ),
+  (_history, exchange) => {
+    const { text, truncated } = exchange.requestBody;
+    // Only a body that parsed as JSON, whole: a cut one's last object may be cut mid-key.
+    return exchange.method === 'POST' && !truncated && requestObject(exchange) !== undefined
+      ? repeatedKeys(text, 5).map((name) => ({ params: { name: name.length > 80 ? `${name.slice(0, 77)}…` : name } }))
+      : [];
+  },
 );
 
 export const noContentType = rule(

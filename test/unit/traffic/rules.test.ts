@@ -14,7 +14,7 @@ const fired = (...sent: Sent[]): string[] => rulesFired(...sent).pop()!;
 const OTHER = { token: 'sandbox-at-ffffffffffffffffffffffffffffffff', port: 50001 };
 
 describe('traffic lint rules', () => {
-  it('has eleven rules with stable ids and fixed severities', () => {
+  it('has twelve rules with stable ids and fixed severities', () => {
     assert.deepStrictEqual(
       RULES.map((rule) => `${rule.id}:${rule.severity}`).sort(),
       [
@@ -23,6 +23,7 @@ describe('traffic lint rules', () => {
         'expired-token-reused:warning',
         'no-content-type:info',
         'qty-not-integer:error',
+        'repeated-json-key:error',
         'repeated-query-parameter:error',
         'retry-after-ignored:warning',
         'set-overwrote-change:warning',
@@ -79,6 +80,17 @@ describe('traffic lint rules', () => {
         assert.deepStrictEqual(fired({ body: { ...ADJUST, qty } }), [], String(qty));
       }
       assert.deepStrictEqual(fired(order()), []);
+    });
+  });
+
+  describe('repeated-json-key', () => {
+    it('names a key given twice in one object, once, at any depth; not the same key in two objects, nor a key-like string value', () => {
+      const names = (text: string): unknown[] => lastFindings({ text }).filter((finding) => finding.rule === 'repeated-json-key').map((finding) => finding.params?.name);
+      assert.deepStrictEqual(names('{"actionType":"adjust","locationCode":"RUH-WH1","sku":"A","qty":1,"qty":1000,"qty":2}'), ['qty']);
+      assert.deepStrictEqual(names('{"action":"inbound","items":[{"sku":"A","qty":1,"sku":"B"},{"sku":"C","qty":2}]}'), ['sku']);
+      assert.deepStrictEqual(names('{"a\\"":1,"a\\u0022":2,"b":"\\"b\\":","c":[1,{"b":2}]}'), ['a"']);
+      assert.deepStrictEqual(names(JSON.stringify(ADJUST)), []);
+      assert.deepStrictEqual(fired({ method: 'PUT', text: '{"qty":1,"qty":2}' }), [], 'only POST bodies');
     });
   });
 
