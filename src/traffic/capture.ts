@@ -4,6 +4,7 @@ import type { CapturedBody, Finding, TokenGrant, TrafficExchange, TrafficSource 
 import { bearerToken, mightHoldToken, shortenAuthorization, shortenHeader, shortenTokens, tokenFingerprint } from './tokens';
 import { API_PREFIX, ENDPOINT_NAMES, WEBHOOK_ENDPOINT } from '../oto';
 import { withinDepth } from '../common/json/depth';
+import { decoderFor } from '../common/text/charset';
 import { roughKey } from './bodyIdentity';
 
 /** Bodies past this are kept truncated. */
@@ -338,6 +339,20 @@ function grantOf(raw: RawExchange): TokenGrant | undefined {
 }
 
 /**
+ * A request body as its client meant it: bytes (the recording proxy's, forwarded as they came) in
+ * the charset their Content-Type names, after a BOM, so the journal and the lint read the SKU sent
+ * (`charset=windows-1256`), not mojibake. Bytes in a charset no decoder knows stay UTF-8.
+ */
+function requestText(raw: RawExchange): Buffer | string {
+  const body = raw.requestBody;
+  if (typeof body === 'string' || body.length === 0) {
+    return body;
+  }
+  const decode = decoderFor(headerText(raw.requestHeaders['content-type']));
+  return decode ? decode(body) : body;
+}
+
+/**
  * The exchange, numbered 0 and without findings until the store numbers and judges it. Every
  * field is present (absent ones `undefined`), so all exchanges share one shape: the lint reads
  * hundreds of them per request.
@@ -349,7 +364,7 @@ export function captureExchange(raw: RawExchange): TrafficExchange {
   const requestHeaders = captureHeaders(raw.requestHeaders);
   const userAgent = requestHeaders['user-agent'];
   const limit = raw.authenticated ? BODY_LIMIT_BYTES : UNAUTHENTICATED_BODY_LIMIT_BYTES;
-  const requestBody = captureBody(raw.requestBody, limit, raw.requestBytes, 'parsedRequest' in raw ? { value: raw.parsedRequest } : undefined, true);
+  const requestBody = captureBody(requestText(raw), limit, raw.requestBytes, 'parsedRequest' in raw ? { value: raw.parsedRequest } : undefined, true);
   const responseBody = raw.responseBody === undefined ? undefined : captureBody(raw.responseBody, BODY_LIMIT_BYTES);
   const authorization = headerText(raw.requestHeaders.authorization);
   const endpoint = endpointOf(path);

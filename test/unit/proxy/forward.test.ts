@@ -41,6 +41,15 @@ describe('recording proxy: forwarding', () => {
     await upstream.close();
   });
 
+  it('forwards a body in another charset byte for byte and journals it as the text its client meant', async () => {
+    // {"sku":"تمر"} in windows-1256, as an ERP on an Arabic Windows code page sends it.
+    const body = Buffer.concat([Buffer.from('{"sku":"'), Buffer.from([0xca, 0xe3, 0xd1]), Buffer.from('"}')]);
+    await send(harness.proxy.port, '/rest/v2/updateStockQuantity', { method: 'POST', headers: [['Content-Type', 'application/json; charset=windows-1256']], body });
+    assert.deepEqual(upstream.received[0].body, body);
+    const [exchange] = harness.exchanges;
+    assert.deepEqual(exchange.requestBody.json, { sku: 'تمر' });
+  });
+
   it('passes method, path, query, body bytes and end-to-end headers unchanged, with the client’s Authorization', async () => {
     const body = Buffer.from([0x7b, 0x22, 0x71, 0x74, 0x79, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]); // not even UTF-8
     const headers: Array<[string, string]> = [
