@@ -4,8 +4,10 @@
 import type * as http from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { MAX_JSON_DEPTH, withinDepth } from '../../common/json/depth';
+import { drained } from '../../common/serverLimits';
 import { repeatedQueryNames } from '../../oto';
 import { bearerToken } from '../http/auth';
+import { bodyDecoder } from '../http/bodyText';
 import { ApiFailure } from '../http/errors';
 import { readBody } from '../http/server';
 import type { SandboxControl } from './operations';
@@ -137,7 +139,14 @@ export function controlRoom(options: ControlRoomOptions): (incoming: http.Incomi
       }
       return;
     }
-    const text = await readBody(incoming, options.maxBodyBytes);
+    // As the API reads its bodies: a scenario saved by .NET with a BOM, or in another charset, is
+    // read as meant; a compressed one is refused 415 saying so, not "not valid JSON (…\u001f…)".
+    const decode = bodyDecoder(incoming.headers);
+    if (decode instanceof ApiFailure) {
+      await drained(incoming);
+      throw decode;
+    }
+    const text = await readBody(incoming, options.maxBodyBytes, decode);
     let body: unknown;
     if (text.trim() !== '') {
       try {

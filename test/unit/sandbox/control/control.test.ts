@@ -66,6 +66,15 @@ describe('sandbox control room', () => {
       assert.strictEqual(large.status, 413);
     });
 
+    it('reads a body as the API does: after a byte order mark, in its charset; a compressed one is refused 415 saying so', async () => {
+      await start();
+      const scenario = JSON.stringify({ products: [{ sku: 'BOM-1', name: 'Saved by .NET', stock: { 'JED-WH1': 3 } }] });
+      okJson(await control(sandbox, 'POST', '/reset', `\ufeff${scenario}`));
+      assert.strictEqual(await onHand('BOM-1', 'JED-WH1'), 3);
+      const gzipped = await control(sandbox, 'POST', '/reset', scenario, { 'Content-Encoding': 'gzip' });
+      assert.deepStrictEqual([gzipped.status, (gzipped.json as { message: string }).message], [415, 'Content-Encoding: gzip is not supported: send the request body uncompressed (OTO does not say it reads compressed bodies)']);
+    });
+
     it('answers a caller without the control token 401 when the sandbox has one, and one with it 200', async () => {
       const token = 'ci-control-token-0123456789';
       await start({ controlToken: token });
@@ -75,6 +84,7 @@ describe('sandbox control room', () => {
         assert.match(refused.headers.get('www-authenticate') ?? '', /^Bearer/);
       }
       assert.strictEqual((await control(sandbox, 'GET', '/health', undefined, { Authorization: `Bearer ${token}` })).status, 200);
+      assert.strictEqual((await control(sandbox, 'GET', '/health', undefined, { Authorization: `bearer  ${token}` })).status, 200, 'the scheme in any case (RFC 9110)');
     });
 
     it('refuses to start on an address other than loopback without a control token, and a short token', async () => {
