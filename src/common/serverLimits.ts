@@ -92,15 +92,35 @@ export function serverOptions(limits: Required<ServerLimits>): http.ServerOption
 /** The sockets being answered 503 for the cap, per server, so stopping the server ends them too. */
 const turnedAway = new WeakMap<net.Server, Set<net.Socket>>();
 
+/** A request answered here before any handler saw it (malformed, too large a head, no Host). */
+export interface Refusal {
+  readonly remoteAddress: string;
+  readonly remotePort: number;
+  /** As far as the request line could be read ('' when not at all). */
+  readonly method: string;
+  readonly target: string;
+  readonly headers: http.IncomingHttpHeaders;
+  readonly status: number;
+  /** The JSON answer sent. */
+  readonly body: string;
+}
+
+export interface LimitOptions {
+  /** Requests without Host are served (the recording proxy: its upstream gets a Host anyway). */
+  hostOptional?: boolean;
+  /** Hears of each refusal, so a server that journals its exchanges journals these too. */
+  onRefusal?: (refusal: Refusal) => void;
+}
+
 /**
  * Node's own `maxConnections` closes a connection past the cap without a word, so the cap is kept
  * here instead: below it, a connection goes to the HTTP server as usual; past it, it gets a 503
  * written straight on the socket, without handing it to the HTTP parser.
  */
-export function applyLimits(server: http.Server, limits: Required<ServerLimits>, options: { hostOptional?: boolean } = {}): void {
-  server.on('clientError', answerClientError);
+export function applyLimits(server: http.Server, limits: Required<ServerLimits>, options: LimitOptions = {}): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => answerClientError(error, socket, options.onRefusal));
   server.on('checkContinue', askForBodyWhenRead);
-  requireHost(server, options.hostOptional === true);
+  requireHost(server, options.hostOptional === true, options.onRefusal);
   // Left to Node, a CONNECT is closed without a word and an Expect other than 100-continue gets an
   // empty 417: both get the gateway's JSON like any other refusal, as the last answer on the connection.
   server.on('connect', (request: http.IncomingMessage, socket: net.Socket) => {
@@ -154,9 +174,14 @@ function busyAnswer(maxConnections: number): string {
   return rawAnswer(503, message, `Retry-After: ${BUSY_RETRY_AFTER_SECONDS}\r\n`);
 }
 
+/** A gateway-shaped JSON error body. */
+function errorJson(status: number, message: string): string {
+  return JSON.stringify(gatewayErrorBody(status, message));
+}
+
 /** A whole gateway-shaped JSON answer as bytes for the socket, for where no ServerResponse exists. */
 function rawAnswer(status: number, message: string, extraHeaders = ''): string {
-  const body = JSON.stringify(gatewayErrorBody(status, message));
+  const body = errorJson(status, message);
   return (
     `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
     `Content-Length: ${Buffer.byteLength(body)}\r\n${extraHeaders}Connection: close\r\n\r\n${body}`
@@ -188,17 +213,19 @@ function turnAway(socket: net.Socket, answer: string, busy: Set<net.Socket>, ans
 /** Connections that have carried a request: a parse error on one is often in the bytes after a body. */
 const served = new WeakSet<object>();
 
-function requireHost(server: http.Server, optional: boolean): void {
+function requireHost(server: http.Server, optional: boolean, onRefusal: LimitOptions['onRefusal']): void {
   const listeners = server.listeners('request') as Array<(request: http.IncomingMessage, response: http.ServerResponse) => void>;
   server.removeAllListeners('request');
   server.on('request', (request: http.IncomingMessage, response: http.ServerResponse) => {
     served.add(request.socket);
     if (!optional && request.headers.host === undefined && request.httpVersionMajor === 1 && request.httpVersionMinor >= 1) {
-      const body = JSON.stringify(gatewayErrorBody(400, 'Bad request: HTTP/1.1 needs a Host header (RFC 9112 §3.2), e.g. Host: 127.0.0.1'));
+      const body = errorJson(400, 'Bad request: HTTP/1.1 needs a Host header (RFC 9112 §3.2), e.g. Host: 127.0.0.1');
       response.shouldKeepAlive = false;
       response.writeHead(400, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
       response.end(body);
       drained(request).catch(() => undefined);
+      const { remoteAddress = '', remotePort = 0 } = request.socket;
+      onRefusal?.({ remoteAddress, remotePort, method: request.method ?? '', target: request.url ?? '', headers: request.headers, status: 400, body });
       return;
     }
     for (const listener of listeners) {
@@ -301,7 +328,7 @@ export function stopServer(server: http.Server): Promise<void> {
  * What Node's parser refused (headers too large, a malformed request, a timeout) gets the gateway's
  * JSON instead of Node's empty answer; a socket that already has an answer on it is just closed.
  */
-function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+function answerClientError(error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex, onRefusal: LimitOptions['onRefusal']): void {
   const pending = (socket as Duplex & { _httpMessage?: http.ServerResponse })._httpMessage;
   if (error.code === 'ECONNRESET' || !socket.writable || pending?.headersSent === true) {
     socket.destroy();
@@ -311,6 +338,11 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
     error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request header fields too large']
       : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'Request timeout: the request was not received in time']
         : [400, `Bad request: ${parseProblem(error.code, served.has(socket))}`];
+  if (onRefusal) {
+    const { method, target } = refusedLine(error, served.has(socket));
+    const { remoteAddress = '', remotePort = 0 } = socket as net.Socket;
+    onRefusal({ remoteAddress, remotePort, method, target, headers: {}, status, body: errorJson(status, message) });
+  }
   if (pending && !pending.writableFinished && pending.req.complete) {
     // Bytes after a body that is still being answered (a Content-Length that counted characters,
     // not bytes): that request was read whole and may have changed stock, so its own answer goes
@@ -320,6 +352,35 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
     return;
   }
   socket.end(rawAnswer(status, message));
+}
+
+const REQUEST_LINE = /^([!-~]{1,32}) (\S{1,2048}) HTTP\/\d/;
+
+/**
+ * The request line of what the parser refused, when it can be told: the line the parser stopped
+ * in, or the packet's first line on a connection that carried no request before. A packet holds
+ * earlier requests too (pipelined, or the one whose body the refused bytes follow), so anything
+ * else is named by nothing rather than by a request that was answered as it should be.
+ */
+function refusedLine(error: { rawPacket?: Buffer; bytesParsed?: number }, after: boolean): { method: string; target: string } {
+  const packet = error.rawPacket;
+  if (!packet) {
+    return { method: '', target: '' };
+  }
+  const at = Math.min(error.bytesParsed ?? 0, packet.length);
+  const start = packet.lastIndexOf(0x0a, at - 1) + 1;
+  const end = packet.indexOf(0x0a, at);
+  const candidates = [packet.subarray(start, end < 0 ? Math.min(packet.length, start + 4096) : end)];
+  if (!after) {
+    candidates.push(packet.subarray(0, Math.min(packet.length, 4096)));
+  }
+  for (const candidate of candidates) {
+    const found = REQUEST_LINE.exec(candidate.toString('utf8'));
+    if (found) {
+      return { method: found[1], target: found[2] };
+    }
+  }
+  return { method: '', target: '' };
 }
 
 /** What Node's parser refused, in words a client's author can act on (`after`: a request came before on this connection). */

@@ -5,6 +5,7 @@
 // path, and any reader of the journal right after an answer or an abandoned call (a test, the
 // editor's views, the control API) still finds the exchange there.
 import type * as http from 'node:http';
+import type { Refusal } from '../../common/serverLimits';
 import type { RawExchange } from '../../traffic/capture';
 import type { TrafficSource } from '../../traffic/exchange';
 import type { Fault } from '../types';
@@ -32,6 +33,25 @@ export function describeFault(fault: Fault): string {
     parts.push(`+${fault.latencyMs} ms`);
   }
   return parts.join(' ');
+}
+
+/** A request the server's limits refused before it reached the API (malformed, no Host), as an exchange. */
+export function refusedExchange(refusal: Refusal, startedAt: number): RawExchange {
+  return {
+    startedAt,
+    source: SANDBOX_SOURCE,
+    remoteAddress: refusal.remoteAddress,
+    remotePort: refusal.remotePort,
+    method: refusal.method,
+    target: refusal.target,
+    requestHeaders: refusal.headers,
+    requestBody: '',
+    authenticated: false,
+    status: refusal.status,
+    responseHeaders: { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(refusal.body)), Connection: 'close' },
+    responseBody: refusal.body,
+    durationMs: 0,
+  };
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };

@@ -3,10 +3,10 @@
 import * as http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ApiRequest } from '../endpoints/api';
-import { ExchangeTap } from './capture';
+import { ExchangeTap, refusedExchange } from './capture';
 import { bodyDecoder, type BodyDecoder } from './bodyText';
 import { ApiFailure, gatewayFailure, genericFailureBody, jwtExpired, otoFailure } from './errors';
-import { applyLimits, drained, serverOptions } from '../../common/serverLimits';
+import { applyLimits, drained, serverOptions, type Refusal } from '../../common/serverLimits';
 import { allows, type Route } from './routes';
 import type { Accounts, SandboxAccount } from '../control/accounts';
 import type { Fault, SandboxLimits } from '../types';
@@ -318,6 +318,12 @@ export function createServer(context: ServerContext): http.Server {
     }
     tap?.untilClosed(response);
   });
-  applyLimits(server, context.limits);
+  // What the limits refused before the API saw it is journalled too: the CLI's line and --log show
+  // the 400 a script's malformed request got, under the account its token names.
+  const journal = (refusal: Refusal): void => {
+    const account = context.accounts.byAuthorization(refusal.headers.authorization)?.account ?? context.accounts.default;
+    account.record(refusedExchange(refusal, context.clock()));
+  };
+  applyLimits(server, context.limits, { onRefusal: context.capture ? journal : undefined });
   return server;
 }

@@ -136,6 +136,12 @@ describe('sandbox at the wire: what other stacks send', () => {
       assert.match((answers[0].json as { message: string }).message, message, what);
       assert.equal(answers[0].headers.connection, 'close', what);
     }
+    // Each is in the journal (the CLI's line, --log) with the request line as far as it was read.
+    await until('the refusals journalled', () => received(t.sandbox).filter((exchange) => exchange.exchange.status === 400).length === 4);
+    const refused = received(t.sandbox).filter((exchange) => exchange.exchange.status === 400);
+    assert.deepEqual(refused.map((exchange) => [exchange.method, exchange.endpoint]), [['GET', 'healthCheck'], ['GET', 'checkInventoryStock'], ['get', 'healthCheck'], ['POST', 'healthCheck']]);
+    assert.deepEqual(refused[1].query, { sku: 'تمر' });
+    assert.match(refused[2].exchange.responseBody?.text ?? '', /a method in upper case/);
   });
 
   it('answers a write whose Content-Length fell short of its bytes first, then refuses the rest, so the client sees the change it made', async () => {
@@ -146,6 +152,10 @@ describe('sandbox at the wire: what other stacks send', () => {
     assert.match((answers[1].json as { message: string }).message, /does its Content-Length count bytes/);
     const after = (await t.api.get('checkInventoryStock?sku=AJW-DATES-500')).json as typeof before;
     assert.equal(after.stock['AJW-DATES-500'][0].quantityOnHand, before.stock['AJW-DATES-500'][0].quantityOnHand + 1);
+    // The journal keeps the write as answered, and the stray bytes as a refusal of no request line, not of the write.
+    await until('the refusal journalled', () => received(t.sandbox).some((exchange) => exchange.exchange.status === 400));
+    assert.deepEqual(sentTo(t.sandbox, 'updateStockQuantity').map((exchange) => exchange.exchange.status), [200]);
+    assert.deepEqual(received(t.sandbox).filter((exchange) => exchange.exchange.status === 400).map((exchange) => [exchange.method, exchange.url]), [['', '']]);
   });
 
   it('refuses a query that is not percent-encoded UTF-8, naming it, rather than answering for U+FFFD; reads Arabic SKUs encoded, + and %20 alike', async () => {
