@@ -8,7 +8,26 @@ export type BodyDecoder = (bytes: Buffer) => string;
 
 const BOM = 0xfeff;
 
-const utf8: BodyDecoder = (bytes) => {
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * False for bytes that are not UTF-8 (a Latin-1 `é` sent without a charset): decoded, they hold
+ * U+FFFD where the client meant something else. Checked only when the text has one.
+ */
+export function isUtf8Text(bytes: Buffer, text: string): boolean {
+  if (!text.includes('\ufffd')) {
+    return true;
+  }
+  try {
+    strictUtf8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** UTF-8, after a BOM; UTF-16 by its BOM. */
+export const utf8: BodyDecoder = (bytes) => {
   const text = bytes.toString('utf8');
   if (text.charCodeAt(0) === BOM) {
     return text.slice(1);

@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ApiRequest } from '../endpoints/api';
 import { ExchangeTap, refusedExchange } from './capture';
 import { bodyDecoder, type BodyDecoder } from './bodyText';
+import { isUtf8Text, utf8 } from '../../common/text/charset';
 import { ApiFailure, gatewayFailure, genericFailureBody, jwtExpired, otoFailure } from './errors';
 import { applyLimits, drained, serverOptions, type Refusal } from '../../common/serverLimits';
 import { allows, type Route } from './routes';
@@ -251,14 +252,22 @@ export function createServer(context: ServerContext): http.Server {
         tap?.refusedBody(Number(incoming.headers['content-length']) || undefined);
         return drained(incoming).then(() => Promise.reject(decode));
       }
-      return readBody(incoming, authorized ? context.limits.maxBodyBytes : UNAUTHORIZED_BODY_BYTES, decode).then((rawBody) => respond(arrival, rawBody));
+      // Bytes that are not the UTF-8 they are said (or taken) to be are "Invalid Json format", as a
+      // strict JSON reader (Jackson) refuses them; the journal shows them with U+FFFD where they broke.
+      let malformed = false;
+      const read = (bytes: Buffer): string => {
+        const text = decode(bytes);
+        malformed = decode === utf8 && !isUtf8Text(bytes, text);
+        return text;
+      };
+      return readBody(incoming, authorized ? context.limits.maxBodyBytes : UNAUTHORIZED_BODY_BYTES, read).then((rawBody) => respond(arrival, rawBody, malformed));
     }
     tap?.refusedBody(Number(incoming.headers['content-length']) || undefined);
     return drained(incoming).then(() => respond(arrival, undefined));
   };
-  const respond = (arrival: Arrival, rawBody: string | undefined): Promise<void> | void => {
+  const respond = (arrival: Arrival, rawBody: string | undefined, malformed = false): Promise<void> | void => {
     const { incoming, endpoint, authorized, tap } = arrival;
-    const request: ApiRequest = { method: arrival.method, endpoint, query: arrival.query, body: parseBody(rawBody ?? '') };
+    const request: ApiRequest = { method: arrival.method, endpoint, query: arrival.query, body: malformed ? NOT_JSON : parseBody(rawBody ?? '') };
     let account = arrival.account;
     if (!authorized && endpoint === 'refreshToken') {
       // Signing in: the account is the one whose refresh token this is.

@@ -213,6 +213,18 @@ describe('sandbox at the wire: request bodies in other encodings', () => {
     assert.deepEqual(sentTo(t.sandbox, 'updateStockQuantity').map((exchange) => (exchange.body as { sku: string }).sku), [ARABIC, ARABIC, ARABIC, LATIN]);
   });
 
+  it('refuses bytes that are not the UTF-8 they are taken to be "Invalid Json format", as a strict JSON reader does; a real U+FFFD is text', async () => {
+    const latin1 = await post(Buffer.from(adjust(LATIN), 'latin1'));
+    assert.deepEqual([latin1.status, latin1.json], [400, { success: false, otoErrorCode: 'OTO1075', otoErrorMessage: 'Invalid Json format' }]);
+    const declared = await post(Buffer.from(adjust(LATIN), 'latin1'), { 'Content-Type': 'application/json; charset=utf-8' });
+    assert.equal(declared.status, 400);
+    assert.equal(await onHand(LATIN), 10);
+    // The journal shows what came, with U+FFFD where it broke.
+    assert.equal((sentTo(t.sandbox, 'updateStockQuantity')[0].body as { sku: string }).sku, 'CAF\ufffd-250');
+    const replacement = await post(Buffer.from(adjust('NO-SUCH-\ufffd')));
+    assert.equal((replacement.json as { otoErrorCode: string }).otoErrorCode, 'OTO1126', 'a U+FFFD sent as UTF-8 is a character like any other');
+  });
+
   it('refuses a compressed body or an unknown charset with a 415 saying so, changing nothing', async () => {
     const gzip = await post(zlib.gzipSync(adjust(ARABIC)), { 'Content-Encoding': 'gzip' });
     assert.deepEqual([gzip.status, gzip.json], [415, { message: 'Content-Encoding: gzip is not supported: send the request body uncompressed (OTO does not say it reads compressed bodies)', code: 415 }]);
