@@ -14,9 +14,10 @@ import { Journal, journalsOf, readJournal, type ReadJournal } from '../journal';
 import { findEarlierApply, type EarlierApply } from './rerun';
 import { confirmModal } from '../../common/ui/confirm';
 import { parseJsonRows } from './file/jsonRows';
-import { buildPreview, type Preview } from './preview';
+import { decodeFile, encodingName } from './file/decode';
+import { buildPreview, type PlannedRow, type Preview } from './preview';
 import { reportCsv } from './report';
-import { BULK_CONCURRENCY, checkRows, sendRows } from './run';
+import { BULK_CONCURRENCY, checkRows, sendRows, type BulkClient } from './run';
 import { askLostRows, type LostRowsAnswer } from './lostRows';
 import { countStates, isSettled, statusOf, type Counts, type RowStatus } from './state';
 import { belowZeroLine, previewText, resultsText, totalLine } from './text';
@@ -48,17 +49,37 @@ async function chooseFile(argument: unknown): Promise<vscode.Uri | undefined> {
   return picked?.[0];
 }
 
-async function readText(uri: vscode.Uri): Promise<string> {
+interface FileText {
+  text: string;
+  /** What the preview says about how the text was read, when there is something to say. */
+  readAs?: string;
+}
+
+async function readText(uri: vscode.Uri): Promise<FileText> {
   const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
   if (open) {
-    // What the operator sees, unsaved edits included.
-    return open.getText();
+    // What the operator sees, unsaved edits included (and said to be).
+    return { text: open.getText(), readAs: open.isDirty ? l10n.t('Read from the editor, unsaved edits included.') : undefined };
   }
   const stat = await vscode.workspace.fs.stat(uri);
   if (stat.size > MAX_FILE_BYTES) {
     throw new Error(l10n.t('{0} is {1} MB; files of stock changes are read up to {2} MB.', path.basename(uri.path), (stat.size / 1024 / 1024).toFixed(1), MAX_FILE_BYTES / 1024 / 1024));
   }
-  return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+  const { text, encoding } = decodeFile(await vscode.workspace.fs.readFile(uri));
+  return { text, readAs: encoding === 'utf-8' ? undefined : l10n.t('Read as {0}.', encodingName(encoding)) };
+}
+
+/**
+ * Files being read, previewed or applied in this window (by URI), and the journals being sent:
+ * a second apply of the same file meanwhile (a CodeLens clicked twice), or a review of the run
+ * still sending, would send the rows the first one is about to send.
+ */
+const busyFiles = new Set<string>();
+const sendingJournals = new Set<string>();
+
+/** True while this window is sending the rows of the journal `file`. */
+export function isBeingSent(file: string): boolean {
+  return sendingJournals.has(file);
 }
 
 export async function applyStockChangesFromFile(deps: OperationsDeps, argument: unknown): Promise<void> {
@@ -67,8 +88,13 @@ export async function applyStockChangesFromFile(deps: OperationsDeps, argument: 
     return;
   }
   const name = path.basename(uri.path);
+  if (busyFiles.has(uri.toString())) {
+    void vscode.window.showInformationMessage(l10n.t('The stock changes from {0} are being applied already: wait for that apply to finish.', name));
+    return;
+  }
+  busyFiles.add(uri.toString());
   try {
-    const text = await readText(uri);
+    const { text, readAs } = await readText(uri);
     // Checked against what could not be read, every SKU would look unknown: the reason is said instead.
     if (!(await withCancellableProgress({ title: l10n.t('Reading the catalogue and locations…') }, (signal) => deps.store.requireCatalogue({ signal })))) {
       return;
@@ -85,23 +111,35 @@ export async function applyStockChangesFromFile(deps: OperationsDeps, argument: 
     }
     deps.bulk.problems.clear(uri);
     const earlier = findEarlierApply(name, changes, await journalsOf(deps.journalDir, deps.environment(), 'bulk'));
-    if (earlier && !(await confirmRerun(deps, earlier, name))) {
+    if (earlier && !(await confirmRerun(deps, earlier, name, changes.length))) {
       return;
     }
-    await planAndApply(deps, changes, name);
+    // What is confirmed is what the preview showed: a file saved or edited since is not sent.
+    const unchanged = async (): Promise<boolean> => (await readText(uri)).text === text;
+    await planAndApply(deps, changes, name, { readAs, unchanged });
   } catch (error) {
     await showError(deps, l10n.t('Stock changes from {0} were not applied', name), error);
+  } finally {
+    busyFiles.delete(uri.toString());
   }
 }
 
-/** Fresh figures, preview, one confirmation, then the journalled apply. `resumes`: the interrupted run this continues. */
-async function planAndApply(deps: OperationsDeps, changes: readonly BulkChange[], source: string, resumes?: ReadJournal): Promise<void> {
+interface PlanOptions {
+  /** The interrupted run this continues. */
+  resumes?: ReadJournal;
+  readAs?: string;
+  /** False when the file no longer says what was previewed. */
+  unchanged?: () => Promise<boolean>;
+}
+
+/** Fresh figures, preview, one confirmation, then the journalled apply. */
+async function planAndApply(deps: OperationsDeps, changes: readonly BulkChange[], source: string, { resumes, readAs, unchanged }: PlanOptions = {}): Promise<void> {
   const environment = deps.environment();
   const client = await deps.getClient();
   const skus = [...new Set(changes.map((change) => change.sku))];
   const stock = await withCancellableProgress({ title: l10n.t('Reading stock of {0}…', skuCount(skus.length)) }, (signal) => client.checkInventoryStock(skus, { signal }));
   const preview = buildPreview(changes, stock);
-  await deps.bulk.show(source, previewText(preview, source));
+  await deps.bulk.show(source, previewText(preview, source, readAs));
   if (preview.toSend === 0) {
     void vscode.window.showInformationMessage(l10n.t('Every row of {0} sets the stock to the figure it already has: nothing to send.', source));
     if (resumes) {
@@ -110,6 +148,10 @@ async function planAndApply(deps: OperationsDeps, changes: readonly BulkChange[]
     return;
   }
   if (!(await confirmApply(preview, source, environment))) {
+    return;
+  }
+  if (unchanged && !(await unchanged())) {
+    void vscode.window.showWarningMessage(l10n.t('{0} changed since the preview (saved, edited or replaced), so nothing was sent: what you confirmed is no longer what the file says. Apply it again to preview what it says now.', source));
     return;
   }
   if (deps.environment() !== environment) {
@@ -122,6 +164,16 @@ async function planAndApply(deps: OperationsDeps, changes: readonly BulkChange[]
   }
   deps.log.info(`Bulk: applying ${preview.toSend} changes from ${source} (journal ${journal.file})`);
   const toSend = preview.rows.filter((row) => !row.noop);
+  sendingJournals.add(journal.file);
+  try {
+    await send(deps, journal, toSend, source, client, environment);
+    await finish(deps, journal, source);
+  } finally {
+    sendingJournals.delete(journal.file);
+  }
+}
+
+async function send(deps: OperationsDeps, journal: Journal, toSend: readonly PlannedRow[], source: string, client: BulkClient, environment: string): Promise<void> {
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: l10n.t('Applying stock changes from {0}', source), cancellable: true },
     (progress, token) => withAbortSignal(token, async (signal) => {
@@ -146,7 +198,6 @@ async function planAndApply(deps: OperationsDeps, changes: readonly BulkChange[]
       });
     }),
   );
-  await finish(deps, journal, source);
 }
 
 /**
@@ -247,20 +298,26 @@ function countsText(counts: Counts): string {
  * The file was applied before: true only when the operator says to send it all again. An apply
  * still open is offered for review instead (which sends only what was never sent).
  */
-async function confirmRerun(deps: OperationsDeps, earlier: EarlierApply, source: string): Promise<boolean> {
+async function confirmRerun(deps: OperationsDeps, earlier: EarlierApply, source: string, rows: number): Promise<boolean> {
   const when = new Date(earlier.journal.start.at).toLocaleString(vscode.env.language);
   const again = l10n.t('Apply the whole file again');
+  // Named as it was applied (a copy under another name is the same rows), and how much of this
+  // file it was when the file has changed since.
+  const applied = earlier.journal.start.source === source ? source : l10n.t('{0} (the same rows as {1})', earlier.journal.start.source, source);
+  const overlap = earlier.common === rows && earlier.common === earlier.journal.start.rows.length
+    ? ''
+    : ` ${plural(earlier.common, '1 of the {1} rows of {2} was among its rows; the file changed since.', '{0} of the {1} rows of {2} were among its rows; the file changed since.', rows, source)}`;
   if (earlier.open) {
     const review = l10n.t('Review');
     const choice = await vscode.window.showWarningMessage(
-      l10n.t('An apply of {0} from {1} is not finished: {2}. Review it to send only what was never sent; applying the whole file again sends its applied rows a second time.', source, when, countsText(earlier.counts)),
+      l10n.t('An apply of {0} from {1} is not finished: {2}. Review it to send only what was never sent; applying the whole file again sends its applied rows a second time.', applied, when, countsText(earlier.counts)) + overlap,
       { modal: true }, review, again);
     if (choice === review) {
       await reviewJournal(deps, earlier.journal);
     }
     return choice === again;
   }
-  return confirmModal(l10n.t('{0} was applied on {1}: {2}. Applying it again sends every row again (an adjust a second time).', source, when, countsText(earlier.counts)), again);
+  return confirmModal(l10n.t('{0} was applied on {1}: {2}. Applying it again sends every row again (an adjust a second time).', applied, when, countsText(earlier.counts)) + overlap, again);
 }
 
 async function saveReport(statuses: readonly RowStatus[], source: string): Promise<void> {
@@ -281,6 +338,10 @@ async function saveReport(statuses: readonly RowStatus[], source: string): Promi
  */
 export async function reviewJournal(deps: OperationsDeps, read: ReadJournal): Promise<void> {
   const source = read.start.source;
+  if (sendingJournals.has(read.file)) {
+    void vscode.window.showInformationMessage(l10n.t('The stock changes from {0} are being applied right now: their outcome is shown when the apply ends.', source));
+    return;
+  }
   if (read.start.environment !== deps.environment()) {
     void vscode.window.showWarningMessage(l10n.t('The stock changes from {0} were applied in the {1} environment; switch to it to review them.', source, read.start.environment));
     return;
@@ -323,7 +384,7 @@ export async function reviewJournal(deps: OperationsDeps, read: ReadJournal): Pr
   const question = plural(notSent.length, '1 row of {1} was never sent. Preview it with fresh figures and send it?', '{0} rows of {1} were never sent. Preview them with fresh figures and send them?', source);
   const choice = await vscode.window.showInformationMessage(question, send);
   if (choice === send) {
-    await planAndApply(deps, notSent.map(({ row }) => row), source, await readBack(journal));
+    await planAndApply(deps, notSent.map(({ row }) => row), source, { resumes: await readBack(journal) });
   }
 }
 

@@ -29,6 +29,26 @@ describe('operations: validating stock changes before anything is sent', () => {
     assert.deepStrictEqual(validate('sku,locationCode,action,qty\nSKU-1,RUH-WH1,adjust,\u0661.\u0665\n').problems, [{ line: 2, message: 'qty "\u0661.\u0665" is not a whole number: use digits only, with an optional sign.' }]);
   });
 
+  it('asks which separator a quantity holds rather than reading `1,200` or `١٬٢٠٠` as one number or another', () => {
+    const separator = (qty: string) => `qty "${qty}" holds a separator: is it a thousands or a decimal separator? Write the whole number of units with digits only (e.g. 1200, not 1,200), with an optional sign.`;
+    const result = validate('sku;locationCode;action;qty\nSKU-1;RUH-WH1;adjust;"1,200"\nSKU-2;RUH-WH1;set;1.200\nSKU-3;RUH-WH1;set;\u0661\u066c\u0662\u0660\u0660\nSKU-1;JED-WH1;adjust;-\u0661\u066b\u0665\u0660\u0660\nSKU-2;JED-WH1;set;1,5\n');
+    assert.deepStrictEqual(result.changes, []);
+    assert.deepStrictEqual(result.problems, [
+      { line: 2, message: separator('1,200') },
+      { line: 3, message: separator('1.200') },
+      { line: 4, message: separator('\u0661\u066c\u0662\u0660\u0660') },
+      { line: 5, message: 'qty "-\u0661\u066b\u0665\u0660\u0660" is not a whole number: use digits only, with an optional sign.' },
+      { line: 6, message: 'qty "1,5" is not a whole number: use digits only, with an optional sign.' },
+    ]);
+  });
+
+  it('names a row with characters the decoder could not read (a file in another encoding), not an unknown SKU', () => {
+    const result = validate('sku,locationCode,action,qty,note\n\ufffd\ufffd\ufffd,RUH-WH1,adjust,1,\nSKU-1,RUH-WH1,adjust,1,\ufffd\ufffd\nSKU-2,RUH-WH1,adjust,1,\n');
+    assert.deepStrictEqual(result.changes, []);
+    const unreadable = 'This row holds characters that could not be read (shown as \ufffd): the file is in another encoding than the one it was read in. Reopen it with its encoding (e.g. Arabic (Windows 1256)) or save it as "CSV UTF-8", and apply it again.';
+    assert.deepStrictEqual(result.problems, [{ line: 2, message: unreadable }, { line: 3, message: unreadable }]);
+  });
+
   it('names every problem on its line, and a file with any problem yields no changes', () => {
     const result = validate([
       'sku,locationCode,action,qty,reason',

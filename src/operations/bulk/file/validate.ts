@@ -42,6 +42,9 @@ export const MAX_NOTE_LENGTH = 500;
  */
 const DIRECTION_MARKS = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g;
 
+/** What a decoder leaves for bytes it could not read: the file was read in another encoding than its own. */
+const UNREADABLE = '\ufffd';
+
 const REQUIRED = ['sku', 'locationCode', 'action', 'qty'] as const;
 const OPTIONAL = ['reason', 'note'] as const;
 type Column = (typeof REQUIRED)[number] | (typeof OPTIONAL)[number];
@@ -121,6 +124,11 @@ export function validateTable(table: Table, known: KnownStock): Validation {
       report(l10n.t('The {0} "{1}" holds invisible direction marks (text copied from a right-to-left sheet carries them): delete them.', column, plain));
       return true;
     };
+    if (Object.values(cells).some((value) => value.includes(UNREADABLE))) {
+      // Said once for the row, before an "unknown SKU" that would name a garbled one.
+      report(l10n.t('This row holds characters that could not be read (shown as \ufffd): the file is in another encoding than the one it was read in. Reopen it with its encoding (e.g. Arabic (Windows 1256)) or save it as "CSV UTF-8", and apply it again.'));
+      continue;
+    }
     if (sku === '') {
       report(l10n.t('The sku is empty.'));
     } else if (!marked('sku', sku) && !known.hasSku(sku)) {
@@ -169,7 +177,12 @@ function parseQty(text: string, action: string, report: (message: string) => voi
   // The digits every quantity box reads: a sheet typed on an Arabic keyboard holds `٥` or `۵`.
   const plain = asciiDigits(text);
   if (!/^[+-]?\d+$/.test(plain)) {
-    report(l10n.t('qty "{0}" is not a whole number: use digits only, with an optional sign.', text));
+    // `1,200` and `1.200` are a thousand and two hundred in one locale and one point two in
+    // another (and `١٬٢٠٠` is often typed for either): which the sheet meant cannot be known, so
+    // the message asks instead of calling `1,200` "not a whole number".
+    report(/^[+-]?\d{1,3}([.,\u066c'\u00a0\u202f ]\d{3})+$/.test(plain)
+      ? l10n.t('qty "{0}" holds a separator: is it a thousands or a decimal separator? Write the whole number of units with digits only (e.g. 1200, not 1,200), with an optional sign.', text)
+      : l10n.t('qty "{0}" is not a whole number: use digits only, with an optional sign.', text));
     return undefined;
   }
   const qty = Number(plain);
