@@ -74,8 +74,23 @@ async function readText(uri: vscode.Uri): Promise<FileText> {
  * a second apply of the same file meanwhile (a CodeLens clicked twice), or a review of the run
  * still sending, would send the rows the first one is about to send.
  */
-const busyFiles = new Set<string>();
+const busyFiles = new Map<string, object>();
 const sendingJournals = new Set<string>();
+
+/** Holds `uri` as busy; undefined when it already is. The release lets go of this hold only. */
+function holdFile(uri: vscode.Uri): (() => void) | undefined {
+  const key = uri.toString();
+  if (busyFiles.has(key)) {
+    return undefined;
+  }
+  const hold = {};
+  busyFiles.set(key, hold);
+  return () => {
+    if (busyFiles.get(key) === hold) {
+      busyFiles.delete(key);
+    }
+  };
+}
 
 /** True while this window is sending the rows of the journal `file`. */
 export function isBeingSent(file: string): boolean {
@@ -88,11 +103,11 @@ export async function applyStockChangesFromFile(deps: OperationsDeps, argument: 
     return;
   }
   const name = path.basename(uri.path);
-  if (busyFiles.has(uri.toString())) {
+  const release = holdFile(uri);
+  if (!release) {
     void vscode.window.showInformationMessage(l10n.t('The stock changes from {0} are being applied already: wait for that apply to finish.', name));
     return;
   }
-  busyFiles.add(uri.toString());
   try {
     const { text, readAs } = await readText(uri);
     // Checked against what could not be read, every SKU would look unknown: the reason is said instead.
@@ -102,7 +117,15 @@ export async function applyStockChangesFromFile(deps: OperationsDeps, argument: 
     const check = (content: string, file: vscode.Uri) => {
       const table = /\.json$/i.test(file.path) ? parseJsonRows(content) : parseCsv(content);
       const locations = new Set(deps.store.locations.map((location) => location.code));
-      return validateTable(table, { hasSku: (sku) => deps.store.getSku(sku) !== undefined, hasLocation: (code) => locations.has(code) });
+      return validateTable(table, {
+        hasSku: (sku) => deps.store.getSku(sku) !== undefined,
+        hasLocation: (code) => locations.has(code),
+        skus: function* () {
+          for (const item of deps.store.skus()) {
+            yield item.sku;
+          }
+        },
+      });
     };
     const { changes, problems } = check(text, uri);
     if (problems.length > 0) {
@@ -116,11 +139,11 @@ export async function applyStockChangesFromFile(deps: OperationsDeps, argument: 
     }
     // What is confirmed is what the preview showed: a file saved or edited since is not sent.
     const unchanged = async (): Promise<boolean> => (await readText(uri)).text === text;
-    await planAndApply(deps, changes, name, { readAs, unchanged });
+    await planAndApply(deps, changes, name, { readAs, unchanged, sent: release });
   } catch (error) {
     await showError(deps, l10n.t('Stock changes from {0} were not applied', name), error);
   } finally {
-    busyFiles.delete(uri.toString());
+    release();
   }
 }
 
@@ -130,10 +153,12 @@ interface PlanOptions {
   readAs?: string;
   /** False when the file no longer says what was previewed. */
   unchanged?: () => Promise<boolean>;
+  /** Called once the rows are sent and settled, before the summary waits on the operator. */
+  sent?: () => void;
 }
 
 /** Fresh figures, preview, one confirmation, then the journalled apply. */
-async function planAndApply(deps: OperationsDeps, changes: readonly BulkChange[], source: string, { resumes, readAs, unchanged }: PlanOptions = {}): Promise<void> {
+async function planAndApply(deps: OperationsDeps, changes: readonly BulkChange[], source: string, { resumes, readAs, unchanged, sent }: PlanOptions = {}): Promise<void> {
   const environment = deps.environment();
   const client = await deps.getClient();
   const skus = [...new Set(changes.map((change) => change.sku))];
@@ -147,11 +172,14 @@ async function planAndApply(deps: OperationsDeps, changes: readonly BulkChange[]
     }
     return;
   }
-  if (!(await confirmApply(preview, source, environment))) {
+  if (!(await confirmApply(preview, source, environment, readAs))) {
     return;
   }
   if (unchanged && !(await unchanged())) {
-    void vscode.window.showWarningMessage(l10n.t('{0} changed since the preview (saved, edited or replaced), so nothing was sent: what you confirmed is no longer what the file says. Apply it again to preview what it says now.', source));
+    const message = l10n.t('{0} changed since the preview (saved, edited or replaced), so nothing was sent: what you confirmed is no longer what the file says. Apply it again to preview what it says now.', source);
+    // The open preview no longer passes for one waiting to be sent.
+    deps.bulk.update(source, `${message}\n\n${previewText(preview, source, readAs)}`);
+    void vscode.window.showWarningMessage(message);
     return;
   }
   if (deps.environment() !== environment) {
@@ -165,12 +193,16 @@ async function planAndApply(deps: OperationsDeps, changes: readonly BulkChange[]
   deps.log.info(`Bulk: applying ${preview.toSend} changes from ${source} (journal ${journal.file})`);
   const toSend = preview.rows.filter((row) => !row.noop);
   sendingJournals.add(journal.file);
+  let statuses: RowStatus[];
   try {
     await send(deps, journal, toSend, source, client, environment);
-    await finish(deps, journal, source);
+    statuses = await settle(deps, journal, source);
   } finally {
+    // Before the summary, which waits on the operator (and whose Review is the run's own).
     sendingJournals.delete(journal.file);
+    sent?.();
   }
+  await summarise(deps, journal, statuses, source);
 }
 
 async function send(deps: OperationsDeps, journal: Journal, toSend: readonly PlannedRow[], source: string, client: BulkClient, environment: string): Promise<void> {
@@ -204,7 +236,7 @@ async function send(deps: OperationsDeps, journal: Journal, toSend: readonly Pla
  * The one confirmation, as a quick pick over the preview document (which stays readable beside
  * it): the totals per location, then Apply or Cancel. Escape or clicking away cancels.
  */
-async function confirmApply(preview: Preview, source: string, environment: string): Promise<boolean> {
+async function confirmApply(preview: Preview, source: string, environment: string, readAs: string | undefined): Promise<boolean> {
   const unchanged = preview.rows.length - preview.toSend;
   const prompter = new VsCodePrompter();
   try {
@@ -213,6 +245,8 @@ async function confirmApply(preview: Preview, source: string, environment: strin
     placeholder: l10n.t('Every row is in the preview.'),
     action: plural(preview.toSend, '$(check) Apply 1 stock change', '$(check) Apply {0} stock changes'),
     detail: [
+      // Also here, as the quick pick covers the preview's first lines: a wrong encoding is seen before anything is sent.
+      readAs ?? '',
       belowZeroLine(preview) ?? '',
       ...preview.totals.map(totalLine),
       unchanged === 0 ? '' : plural(unchanged, '1 row changes nothing and is not sent.', '{0} rows change nothing and are not sent.'),
@@ -223,8 +257,8 @@ async function confirmApply(preview: Preview, source: string, environment: strin
   }
 }
 
-/** After an apply (or on review): re-read what is unclear, record the ledger, refresh the tree, summarise. */
-async function finish(deps: OperationsDeps, journal: Journal, source: string): Promise<void> {
+/** After an apply: re-read what is unclear, refresh the tree, show the results; the rows' outcomes. */
+async function settle(deps: OperationsDeps, journal: Journal, source: string): Promise<RowStatus[]> {
   const read = await readBack(journal);
   let statuses = statusOf(read);
   const unclear = statuses.filter(({ status }) => status.state === 'check' && status.now === undefined).map(({ row }) => row);
@@ -242,7 +276,7 @@ async function finish(deps: OperationsDeps, journal: Journal, source: string): P
   }
   // The preview, wherever it is still open, now says what happened.
   deps.bulk.update(source, resultsText(statuses, source));
-  await summarise(deps, journal, statuses, source);
+  return statuses;
 }
 
 /** The ledger keeps what was applied (its failures go to the log: the journal is the record that matters). */

@@ -42,6 +42,21 @@ describe('operations: validating stock changes before anything is sent', () => {
     ]);
   });
 
+  it('names what Excel did to an unknown SKU: leading zeros dropped, a long number in scientific notation', () => {
+    const catalogue = ['SKU-1', '00123', '0042'];
+    const result = validateTable(parseCsv('sku,locationCode,action,qty\n123,RUH-WH1,adjust,1\n6.28E+12,RUH-WH1,adjust,1\n42,RUH-WH1,adjust,1\n124,RUH-WH1,adjust,1\n'), {
+      hasSku: (sku) => catalogue.includes(sku),
+      hasLocation: (code) => code === 'RUH-WH1',
+      skus: () => catalogue,
+    });
+    assert.deepStrictEqual(result.problems, [
+      { line: 2, message: 'Unknown SKU "123": the catalogue has "00123". Excel drops the leading zeros of a number when it opens a CSV: write the SKU as the catalogue has it (format the column as Text before saving).' },
+      { line: 3, message: 'Unknown SKU "6.28E+12": a long number that Excel wrote in scientific notation, which loses its last digits. Format the column as Text and write the SKUs again.' },
+      { line: 4, message: 'Unknown SKU "42": the catalogue has "0042". Excel drops the leading zeros of a number when it opens a CSV: write the SKU as the catalogue has it (format the column as Text before saving).' },
+      { line: 5, message: 'Unknown SKU "124": it is not in the catalogue of this OTO account.' },
+    ]);
+  });
+
   it('names a row with characters the decoder could not read (a file in another encoding), not an unknown SKU', () => {
     const result = validate('sku,locationCode,action,qty,note\n\ufffd\ufffd\ufffd,RUH-WH1,adjust,1,\nSKU-1,RUH-WH1,adjust,1,\ufffd\ufffd\nSKU-2,RUH-WH1,adjust,1,\n');
     assert.deepStrictEqual(result.changes, []);

@@ -23,6 +23,8 @@ export interface BulkChange {
 export interface KnownStock {
   hasSku(sku: string): boolean;
   hasLocation(code: string): boolean;
+  /** The catalogue's SKUs: an unknown SKU that is one of them without its leading zeros is named so. */
+  skus?(): Iterable<string>;
 }
 
 export interface Validation {
@@ -77,6 +79,21 @@ function ambiguousColumns(columns: readonly string[]): TableProblem[] {
   });
 }
 
+/**
+ * Why a SKU may be unknown when the file passed through Excel: it opens a CSV's `00123` as the
+ * number 123, and a long barcode as `6.28E+12`, and saves them so.
+ */
+function unknownSkuMessage(sku: string, padded: () => Map<string, string>): string {
+  const withZeros = /^\d+$/.test(sku) ? padded().get(sku) : undefined;
+  if (withZeros !== undefined) {
+    return l10n.t('Unknown SKU "{0}": the catalogue has "{1}". Excel drops the leading zeros of a number when it opens a CSV: write the SKU as the catalogue has it (format the column as Text before saving).', sku, withZeros);
+  }
+  if (/^\d+([.,]\d+)?E\+\d+$/i.test(sku)) {
+    return l10n.t('Unknown SKU "{0}": a long number that Excel wrote in scientific notation, which loses its last digits. Format the column as Text and write the SKUs again.', sku);
+  }
+  return l10n.t('Unknown SKU "{0}": it is not in the catalogue of this OTO account.', sku);
+}
+
 export function validateTable(table: Table, known: KnownStock): Validation {
   const problems: TableProblem[] = [...table.problems];
   const names = columnNames(table.columns);
@@ -106,6 +123,12 @@ export function validateTable(table: Table, known: KnownStock): Validation {
   };
   const changes: BulkChange[] = [];
   const firstLine = new Map<string, number>();
+  // Built at the first unknown all-digit SKU: the catalogue's SKUs with leading zeros, by the number left without them.
+  let padded: Map<string, string> | undefined;
+  const paddedSkus = (): Map<string, string> => {
+    padded ??= new Map([...(known.skus?.() ?? [])].filter((sku) => /^0+\d+$/.test(sku)).map((sku) => [sku.replace(/^0+(?=\d)/, ''), sku]));
+    return padded;
+  };
   for (const { line, cells } of table.rows) {
     const report = (message: string): void => {
       problems.push({ line, message });
@@ -132,7 +155,7 @@ export function validateTable(table: Table, known: KnownStock): Validation {
     if (sku === '') {
       report(l10n.t('The sku is empty.'));
     } else if (!marked('sku', sku) && !known.hasSku(sku)) {
-      report(l10n.t('Unknown SKU "{0}": it is not in the catalogue of this OTO account.', sku));
+      report(unknownSkuMessage(sku, paddedSkus));
     }
     if (locationCode === '') {
       report(l10n.t('The locationCode is empty.'));
