@@ -57,6 +57,16 @@ describe('operations: validating stock changes before anything is sent', () => {
     ]);
   });
 
+  it('names a comment-like line once, as such, not as an unknown SKU with three empty cells', () => {
+    const result = validate('sku,locationCode,action,qty\n# counted on Sunday\nSKU-1,RUH-WH1,adjust,1\n"// JED next week",,,\n#SKU,RUH-WH1,adjust,1\n');
+    assert.deepStrictEqual(result.changes, []);
+    assert.deepStrictEqual(result.problems, [
+      { line: 2, message: 'This line reads as a comment ("# counted on Sunday"), and a file of stock changes has none: delete the line, or put the words in the note column of a change.' },
+      { line: 4, message: 'This line reads as a comment ("// JED next week"), and a file of stock changes has none: delete the line, or put the words in the note column of a change.' },
+      { line: 5, message: 'Unknown SKU "#SKU": it is not in the catalogue of this OTO account.' },
+    ]);
+  });
+
   it('names a row with characters the decoder could not read (a file in another encoding), not an unknown SKU', () => {
     const result = validate('sku,locationCode,action,qty,note\n\ufffd\ufffd\ufffd,RUH-WH1,adjust,1,\nSKU-1,RUH-WH1,adjust,1,\ufffd\ufffd\nSKU-2,RUH-WH1,adjust,1,\n');
     assert.deepStrictEqual(result.changes, []);

@@ -147,6 +147,12 @@ export function validateTable(table: Table, known: KnownStock): Validation {
       report(l10n.t('The {0} "{1}" holds invisible direction marks (text copied from a right-to-left sheet carries them): delete them.', column, plain));
       return true;
     };
+    const filled = Object.values(cells).filter((value) => value !== '');
+    if (filled.length === 1 && /^(#|\/\/)/.test(filled[0])) {
+      // Said once, rather than as an unknown SKU and three empty cells.
+      report(l10n.t('This line reads as a comment ("{0}"), and a file of stock changes has none: delete the line, or put the words in the note column of a change.', filled[0]));
+      continue;
+    }
     if (Object.values(cells).some((value) => value.includes(UNREADABLE))) {
       // Said once for the row, before an "unknown SKU" that would name a garbled one.
       report(l10n.t('This row holds characters that could not be read (shown as \ufffd): the file is in another encoding than the one it was read in. Reopen it with its encoding (e.g. Arabic (Windows 1256)) or save it as "CSV UTF-8", and apply it again.'));
