@@ -34,6 +34,7 @@ export class ExchangeLines {
   private printed = 0;
   private counted = 0;
   private timer: NodeJS.Timeout | undefined;
+  private explained = false;
 
   /** `now`: wall time, not the sandbox's clock (which a test may have moved). */
   constructor(
@@ -76,8 +77,9 @@ export class ExchangeLines {
     }
     const count = this.counted;
     this.counted = 0;
-    this.output.write(
-      `${formatTime(this.second).slice(0, 8)} +${count.toLocaleString('en-US')} more answered without a finding (past ${this.perSecond} lines a second, only exchanges worth a look are printed; --every-line prints each, --log keeps each)`,
-    );
+    // Why, the first time only: a flood says it once a second.
+    const why = this.explained ? '' : ` (past ${this.perSecond} lines a second, only exchanges worth a look are printed; --every-line prints each, --log keeps each)`;
+    this.explained = true;
+    this.output.write(`${formatTime(this.second).slice(0, 8)} +${count.toLocaleString('en-US')} more answered without a finding${why}`);
   }
 }

@@ -64,6 +64,9 @@ describe('sandbox CLI lines under a flood', () => {
     assert.equal(out.lines.length, 9);
     assert.match(out.lines[7], /^\d\d:\d\d:00 \+18 more answered without a finding \(past 5 lines a second.*--every-line prints each, --log keeps each\)$/);
     assert.match(out.lines[8], /GET checkGlobalStock 200/, 'a new second prints again');
+    reads(10, 27).forEach((exchange) => lines.add(exchange));
+    lines.flush();
+    assert.match(out.lines.at(-1) ?? '', /^\d\d:\d\d:01 \+6 more answered without a finding$/, 'why is said once');
   });
 
   it('says the count at the end of the second when no exchange follows, and on flush', async () => {
