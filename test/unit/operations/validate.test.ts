@@ -67,6 +67,23 @@ describe('operations: validating stock changes before anything is sent', () => {
     ]);
   });
 
+  it('reads a quantity inside direction embeddings, and asks about a minus sign after the number rather than calling it no number', () => {
+    const result = validate('sku,locationCode,action,qty\nSKU-1,RUH-WH1,adjust,\u202b-5\u202c\nSKU-2,RUH-WH1,adjust,12-\n');
+    assert.deepStrictEqual(result.problems, [{ line: 3, message: 'qty "12-" has its minus sign after the number (as some ERPs export a negative number): write -12 if that is meant.' }]);
+    assert.deepStrictEqual(validate('sku,locationCode,action,qty\nSKU-1,RUH-WH1,adjust,\u202b-5\u202c\n').changes.map((change) => change.qty), [-5]);
+  });
+
+  it('names a non-breaking or zero-width space inside an unknown SKU or location code, not just "unknown"', () => {
+    const result = validateTable(parseCsv('sku,locationCode,action,qty\nSKU\u00a01,RUH-WH1,adjust,1\nSKU-2,RUH\u200b-WH1,adjust,1\nSKU\u00a0X,RUH-WH1,adjust,1\n'), {
+      hasSku: (sku) => ['SKU 1', 'SKU-2', 'SKU\u00a0X'].includes(sku),
+      hasLocation: (code) => code === 'RUH-WH1',
+    });
+    assert.deepStrictEqual(result.problems, [
+      { line: 2, message: 'The sku "SKU\u00a01" holds a non-breaking or zero-width space (text copied from a web page or a sheet carries them), and is not known with it: type it again with ordinary spaces.' },
+      { line: 3, message: 'The locationCode "RUH\u200b-WH1" holds a non-breaking or zero-width space (text copied from a web page or a sheet carries them), and is not known with it: type it again with ordinary spaces.' },
+    ], 'a SKU the catalogue has with its non-breaking space is known');
+  });
+
   it('names a row with characters the decoder could not read (a file in another encoding), not an unknown SKU', () => {
     const result = validate('sku,locationCode,action,qty,note\n\ufffd\ufffd\ufffd,RUH-WH1,adjust,1,\nSKU-1,RUH-WH1,adjust,1,\ufffd\ufffd\nSKU-2,RUH-WH1,adjust,1,\n');
     assert.deepStrictEqual(result.changes, []);

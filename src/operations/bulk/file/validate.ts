@@ -44,6 +44,12 @@ export const MAX_NOTE_LENGTH = 500;
  */
 const DIRECTION_MARKS = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g;
 
+/**
+ * Spaces that look like ordinary ones, and ones that do not show at all: a SKU copied from a web
+ * page or a sheet carries them, and "Unknown SKU" would name what looks like a known one.
+ */
+const ODD_SPACES = /[\u00a0\u2007\u202f\u200b\u2060\ufeff]/;
+
 /** What a decoder leaves for bytes it could not read: the file was read in another encoding than its own. */
 const UNREADABLE = '\ufffd';
 
@@ -147,6 +153,14 @@ export function validateTable(table: Table, known: KnownStock): Validation {
       report(l10n.t('The {0} "{1}" holds invisible direction marks (text copied from a right-to-left sheet carries them): delete them.', column, plain));
       return true;
     };
+    /** Reports (and is true for) an unknown value with a non-breaking or zero-width space in it. */
+    const oddlySpaced = (column: 'sku' | 'locationCode', value: string): boolean => {
+      if (!ODD_SPACES.test(value)) {
+        return false;
+      }
+      report(l10n.t('The {0} "{1}" holds a non-breaking or zero-width space (text copied from a web page or a sheet carries them), and is not known with it: type it again with ordinary spaces.', column, value));
+      return true;
+    };
     const filled = Object.values(cells).filter((value) => value !== '');
     if (filled.length === 1 && /^(#|\/\/)/.test(filled[0])) {
       // Said once, rather than as an unknown SKU and three empty cells.
@@ -160,12 +174,12 @@ export function validateTable(table: Table, known: KnownStock): Validation {
     }
     if (sku === '') {
       report(l10n.t('The sku is empty.'));
-    } else if (!marked('sku', sku) && !known.hasSku(sku)) {
+    } else if (!marked('sku', sku) && !known.hasSku(sku) && !oddlySpaced('sku', sku)) {
       report(unknownSkuMessage(sku, paddedSkus));
     }
     if (locationCode === '') {
       report(l10n.t('The locationCode is empty.'));
-    } else if (!marked('locationCode', locationCode) && !known.hasLocation(locationCode)) {
+    } else if (!marked('locationCode', locationCode) && !known.hasLocation(locationCode) && !oddlySpaced('locationCode', locationCode)) {
       report(l10n.t('Unknown location "{0}": it is not one of this account\'s pickup locations.', locationCode));
     }
     const action = actionText.toLowerCase();
@@ -203,8 +217,15 @@ function parseQty(text: string, action: string, report: (message: string) => voi
     report(l10n.t('The qty is empty.'));
     return undefined;
   }
-  // The digits every quantity box reads: a sheet typed on an Arabic keyboard holds `٥` or `۵`.
-  const plain = asciiDigits(text);
+  // The digits every quantity box reads: a sheet typed on an Arabic keyboard holds `٥` or `۵`;
+  // and no direction mark or embedding, which would make "5" look like no whole number.
+  const plain = asciiDigits(text.replace(DIRECTION_MARKS, ''));
+  if (/^\d+-$/.test(plain)) {
+    // As SAP and some ERPs write a negative number; in a right-to-left sheet it may also be how
+    // `-5` was typed to look. Which one it is is not guessed.
+    report(l10n.t('qty "{0}" has its minus sign after the number (as some ERPs export a negative number): write -{1} if that is meant.', text, plain.slice(0, -1)));
+    return undefined;
+  }
   if (!/^[+-]?\d+$/.test(plain)) {
     // `1,200` and `1.200` are a thousand and two hundred in one locale and one point two in
     // another (and `١٬٢٠٠` is often typed for either): which the sheet meant cannot be known, so
