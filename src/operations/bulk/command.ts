@@ -11,7 +11,7 @@ import { parseCsv } from './file/csv';
 import { confirmPick } from '../../stockChange/prompts/confirmPick';
 import { VsCodePrompter } from '../../stockChange/prompts/vscodePrompter';
 import { Journal, journalsOf, readJournal, type ReadJournal } from '../journal';
-import { findEarlierApply, type EarlierApply } from './rerun';
+import { findEarlierApply, rerunPlan, type EarlierApply } from './rerun';
 import { confirmModal } from '../../common/ui/confirm';
 import { parseJsonRows } from './file/jsonRows';
 import { decodeFile, encodingName } from './file/decode';
@@ -134,12 +134,17 @@ export async function applyStockChangesFromFile(deps: OperationsDeps, argument: 
     }
     deps.bulk.problems.clear(uri);
     const earlier = findEarlierApply(name, changes, await journalsOf(deps.journalDir, deps.environment(), 'bulk'));
-    if (earlier && !(await confirmRerun(deps, earlier, name, changes.length))) {
+    const rerun = rerunPlan(earlier, earlier !== undefined && (await confirmRerun(deps, earlier, name, changes.length)));
+    if (!rerun.send) {
       return;
+    }
+    if (rerun.resumes) {
+      // What the run taken over had applied goes to the stock history now (its review would have done it).
+      await recordMissing(deps, rerun.resumes.start.environment, interruptedBulkEntries(rerun.resumes));
     }
     // What is confirmed is what the preview showed: a file saved or edited since is not sent.
     const unchanged = async (): Promise<boolean> => (await readText(uri)).text === text;
-    await planAndApply(deps, changes, name, { readAs, unchanged, sent: release });
+    await planAndApply(deps, changes, name, { readAs, unchanged, sent: release, resumes: rerun.resumes });
   } catch (error) {
     await showError(deps, l10n.t('Stock changes from {0} were not applied', name), error);
   } finally {

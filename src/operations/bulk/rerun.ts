@@ -42,3 +42,16 @@ export function findEarlierApply(source: string, changes: readonly BulkChange[],
   }
   return undefined;
 }
+
+/**
+ * What the operator's answer about an earlier apply means for this one: whether to send, and
+ * which run it takes over. Sending the whole file again over an apply still open takes it over
+ * (the new run resumes it), so that apply is not offered for review again, where its rows never
+ * sent would be sent once more after the whole file has sent them.
+ */
+export function rerunPlan(earlier: EarlierApply | undefined, again: boolean): { send: boolean; resumes?: ReadJournal } {
+  if (!earlier) {
+    return { send: true };
+  }
+  return again ? { send: true, resumes: earlier.open ? earlier.journal : undefined } : { send: false };
+}

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs/promises';
 import { Journal, journalsOf, openJournals, readJournal } from '../../../src/operations/journal';
-import { findEarlierApply } from '../../../src/operations/bulk/rerun';
+import { findEarlierApply, rerunPlan } from '../../../src/operations/bulk/rerun';
 import { outcomeLabel } from '../../../src/operations/bulk/report';
 import { buildPreview, type PlannedRow } from '../../../src/operations/bulk/preview';
 import { checkRows, sendRows } from '../../../src/operations/bulk/run';
@@ -210,6 +210,23 @@ describe('operations: the bulk journal and its recovery', () => {
       const copy = await earlier([...CHANGES].reverse(), 'changes (1).csv');
       assert.strictEqual(copy?.journal.start.source, 'changes.csv');
       assert.strictEqual(copy?.common, 4);
+    });
+
+    it('the whole file sent again over an apply still open takes that apply over: its unsent rows are offered for review no more', async () => {
+      const stopped = await journal();
+      await sendRows({ client: fx.client, journal: stopped, rows: sendable(rows).slice(0, 1) });
+      const found = await earlier();
+      assert.strictEqual(found?.open, true);
+      assert.deepStrictEqual(rerunPlan(found, false), { send: false });
+      assert.ok((await openJournals(fx.dir, 'sandbox', 'bulk')).some((open) => open.start.runId === stopped.start.runId), 'offered for review until taken over');
+      const plan = rerunPlan(found, true);
+      assert.strictEqual(plan.resumes?.start.runId, stopped.start.runId);
+      // As planAndApply does with it: the new run names the one it takes over.
+      await Journal.create(fx.dir, { environment: 'sandbox', source: 'changes.csv', rows, resumes: plan.resumes?.start.runId });
+      assert.ok(!(await openJournals(fx.dir, 'sandbox', 'bulk')).some((open) => open.start.runId === stopped.start.runId), 'the stopped apply is not offered for review');
+      assert.deepStrictEqual(rerunPlan(undefined, false), { send: true }, 'never applied: sent');
+      assert.ok(found);
+      assert.deepStrictEqual(rerunPlan({ ...found, open: false }, true), { send: true, resumes: undefined }, 'a finished apply is not taken over');
     });
 
     it('finds an apply stopped mid-way as still open (applied, to check, not sent), so it is reviewed rather than sent again', async () => {
