@@ -2,7 +2,7 @@
 // extension's client, store and log: the ledgers and their recorder, and the commands' work.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { applyStockChangesFromFile, reviewJournal } from './bulk/command';
+import { applyStockChangesFromFile, isBeingSent, reviewJournal } from './bulk/command';
 import { BulkSurfaces } from './bulk/documents';
 import { openJournals, pruneJournals } from './journal';
 import { LowStockNotifier } from './alerts/notify';
@@ -60,7 +60,8 @@ async function reviewOpenJournals(deps: OperationsDeps, transfers: Transfers, as
   // Closed journals are the record of what happened; the oldest go once there are many.
   await pruneJournals(deps.journalDir);
   const interrupted = await transfers.reviewTransfers();
-  const journals = await openJournals(deps.journalDir, deps.environment(), 'bulk');
+  // A run still sending in this window is not interrupted: its outcome comes when it ends.
+  const journals = (await openJournals(deps.journalDir, deps.environment(), 'bulk')).filter((journal) => !isBeingSent(journal.file));
   if (journals.length === 0) {
     if (asked && interrupted === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No apply of stock changes is waiting for review in {0}.', deps.environment()));

@@ -4,6 +4,7 @@
 // out right-to-left, that Arabic-Indic digits are read, and leave screenshots of each, light and dark.
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { activateExtension } from './support/extension';
@@ -86,6 +87,50 @@ if (uiAvailable() && vscode.env.language === LANGUAGE) {
       await waitFor('the quick input closed', quickInput, (state) => !state.visible);
       const after = (await client.checkInventoryStock([sku]))[sku].find((row) => row.pickupLocationCode === location.code);
       assert.strictEqual(after?.quantityOnHand, before, 'Escape sent nothing');
+    });
+
+    it('reads a Windows-1256 file of stock changes (Excel\'s plain "CSV" on an Arabic Windows), names its encoding in Arabic, and asks about a thousands separator', async () => {
+      const { client } = await sandbox();
+      const sku = 'AJW-DATES-500';
+      const entry = (await client.checkInventoryStock([sku]))[sku].find((row) => row.pickupLocationCode);
+      assert.ok(entry?.pickupLocationCode, `${sku} at a location`);
+      const before = entry.quantityOnHand;
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oto-arabic-bulk-'));
+      const ascii = (text: string): number[] => [...text].map((char) => char.charCodeAt(0));
+      // The note تالف in Windows-1256: not valid UTF-8, so the file is read as Arabic ANSI.
+      const file = path.join(dir, 'arabic-ansi.csv');
+      fs.writeFileSync(file, Buffer.from([...ascii(`sku,locationCode,action,qty,note\r\n${sku},${entry.pickupLocationCode},adjust,2,`), 0xca, 0xc7, 0xe1, 0xdd, ...ascii('\r\n')]));
+      await vscode.commands.executeCommand('notifications.clearAll');
+      void vscode.commands.executeCommand('oto.applyStockChanges', vscode.Uri.file(file));
+      const readAs = say('Read as {0}.').replace('{0}', say('Arabic (Windows-1256)'));
+      const preview = await waitFor('the preview naming the encoding in Arabic', async () => vscode.workspace.textDocuments.find((item) => item.uri.scheme === 'oto-stock-changes' && item.getText().includes('arabic-ansi.csv')), (found) => found?.getText().split('\n')[1] === readAs);
+      assert.ok(preview);
+      const confirm = await waitFor('the confirmation', quickInput, (state) => state.visible && state.items.length === 2);
+      assert.ok(confirm.visible && confirm.items[0].ariaLabel.includes(readAs), JSON.stringify(confirm));
+      for (const theme of ['dark', 'light'] as const) {
+        await useTheme(theme);
+        await screenshot(`ar-bulk-ansi-confirm-${theme}`);
+      }
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      await waitFor('the confirmation closed', quickInput, (state) => !state.visible);
+
+      // ١٬٢٠٠: a thousand and two hundred, or one point two? Asked on its line, in Arabic.
+      const separated = path.join(dir, 'separator.csv');
+      fs.writeFileSync(separated, `sku,locationCode,action,qty\n${sku},${entry.pickupLocationCode},adjust,\u0661\u066c\u0662\u0660\u0660\n`);
+      void vscode.commands.executeCommand('oto.applyStockChanges', vscode.Uri.file(separated));
+      const problem = say('qty "{0}" holds a separator: is it a thousands or a decimal separator? Write the whole number of units with digits only (e.g. 1200, not 1,200), with an optional sign.').replace('{0}', '\u0661\u066c\u0662\u0660\u0660');
+      const diagnostics = await waitFor('the problem in Arabic', async () => vscode.languages.getDiagnostics(vscode.Uri.file(separated)), (found) => found.length > 0);
+      assert.deepStrictEqual(diagnostics.map((item) => [item.range.start.line, item.message]), [[1, problem]]);
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      for (const theme of ['dark', 'light'] as const) {
+        await useTheme(theme);
+        await screenshot(`ar-bulk-separator-${theme}`);
+      }
+      await vscode.commands.executeCommand('workbench.action.closePanel');
+      const after = (await client.checkInventoryStock([sku]))[sku].find((row) => row.pickupLocationCode === entry.pickupLocationCode);
+      assert.strictEqual(after?.quantityOnHand, before, 'nothing sent');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.rmSync(dir, { recursive: true, force: true });
     });
 
     it('lays the packing queue out right-to-left with its words in Arabic', async () => {

@@ -143,6 +143,48 @@ if (uiAvailable()) {
       await vscode.commands.executeCommand('notifications.clearAll');
     });
 
+    it('reads Excel\'s "Unicode Text" file, refuses a second apply while the first is open, and sends nothing when the file changed since the preview', async () => {
+      const { client } = await sandbox();
+      const [first, second] = planned.slice(2, 4);
+      const figures = async (): Promise<Array<number | undefined>> => {
+        const stock = await client.checkInventoryStock([first.sku, second.sku]);
+        return [first, second].map((row) => stock[row.sku]?.find((entry) => entry.pickupLocationCode === row.locationCode)?.quantityOnHand);
+      };
+      const before = await figures();
+      const unicodeText = (qty: number): Buffer => Buffer.from(`\uFEFFsku\tlocationCode\taction\tqty\r\n${first.sku}\t${first.locationCode}\tadjust\t${qty}\r\n${second.sku}\t${second.locationCode}\tadjust\t${qty}\r\n`, 'utf16le');
+      const utf16 = path.join(dir, 'ops-utf16.csv');
+      fs.writeFileSync(utf16, unicodeText(1));
+      await vscode.commands.executeCommand('notifications.clearAll');
+      const confirmation = (): Promise<QuickInputState> => waitFor('the confirmation', quickInput, (state) => state.visible && state.title.startsWith('Apply 2 stock changes from ops-utf16.csv'));
+
+      void vscode.commands.executeCommand('oto.applyStockChanges', vscode.Uri.file(utf16));
+      const preview = await waitFor('the preview, read as UTF-16', async () => vscode.workspace.textDocuments.find((item) => item.uri.scheme === 'oto-stock-changes' && item.getText().includes('ops-utf16.csv: preview')), (found) => found?.getText().includes('2 rows to send') === true);
+      assert.match(preview?.getText() ?? '', /^Stock changes from ops-utf16\.csv: preview \(figures read just now\)\nRead as UTF-16 LE\.\n/);
+      assert.match(preview?.getText() ?? '', new RegExp(`${first.sku}\\s+${first.locationCode}\\s+adjust \\+1\\s+${before[0]}\\s+${(before[0] ?? 0) + 1}`));
+      await confirmation();
+      // The CodeLens clicked again while the first apply waits for its confirmation: not a second one.
+      await vscode.commands.executeCommand('oto.applyStockChanges', vscode.Uri.file(utf16));
+      await screenshot('bulk-utf16-preview-confirm');
+      assert.ok((await quickInput()).visible, 'the first apply\'s confirmation is still open');
+      // Cancelled wherever the focus went (a new notification can take it).
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      await waitFor('the confirmation closed', quickInput, (state) => !state.visible);
+      await waitFor('the refusal of a second apply', notificationCenter, (lines) => lines.some((line) => line.includes('The stock changes from ops-utf16.csv are being applied already')));
+      await vscode.commands.executeCommand('notifications.clearAll');
+      await vscode.commands.executeCommand('notifications.hideList');
+
+      void vscode.commands.executeCommand('oto.applyStockChanges', vscode.Uri.file(utf16));
+      await confirmation();
+      // Saved again (by Excel, a colleague) while the confirmation is open: what was confirmed is not what the file says.
+      fs.writeFileSync(utf16, unicodeText(2));
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await waitFor('the warning that nothing was sent', notificationCenter, (lines) => lines.some((line) => line.includes('ops-utf16.csv changed since the preview (saved, edited or replaced), so nothing was sent')));
+      await waitFor('the preview saying it was not sent', async () => preview?.getText() ?? '', (text) => text.startsWith('ops-utf16.csv changed since the preview'));
+      await screenshot('bulk-changed-since-preview');
+      assert.deepStrictEqual(await figures(), before, 'nothing sent');
+      await vscode.commands.executeCommand('notifications.clearAll');
+    });
+
     it('shows the stock history of a SKU changed by the file, as a chart and entries, in each theme', async () => {
       const row = planned[0];
       await vscode.commands.executeCommand('oto.showStockHistory', row.sku);

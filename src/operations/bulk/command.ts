@@ -11,12 +11,13 @@ import { parseCsv } from './file/csv';
 import { confirmPick } from '../../stockChange/prompts/confirmPick';
 import { VsCodePrompter } from '../../stockChange/prompts/vscodePrompter';
 import { Journal, journalsOf, readJournal, type ReadJournal } from '../journal';
-import { findEarlierApply, type EarlierApply } from './rerun';
+import { findEarlierApply, rerunPlan, type EarlierApply } from './rerun';
 import { confirmModal } from '../../common/ui/confirm';
 import { parseJsonRows } from './file/jsonRows';
-import { buildPreview, type Preview } from './preview';
+import { decodeFile, encodingName } from './file/decode';
+import { buildPreview, type PlannedRow, type Preview } from './preview';
 import { reportCsv } from './report';
-import { BULK_CONCURRENCY, checkRows, sendRows } from './run';
+import { BULK_CONCURRENCY, checkRows, sendRows, type BulkClient } from './run';
 import { askLostRows, type LostRowsAnswer } from './lostRows';
 import { countStates, isSettled, statusOf, type Counts, type RowStatus } from './state';
 import { belowZeroLine, previewText, resultsText, totalLine } from './text';
@@ -48,17 +49,52 @@ async function chooseFile(argument: unknown): Promise<vscode.Uri | undefined> {
   return picked?.[0];
 }
 
-async function readText(uri: vscode.Uri): Promise<string> {
+interface FileText {
+  text: string;
+  /** What the preview says about how the text was read, when there is something to say. */
+  readAs?: string;
+}
+
+async function readText(uri: vscode.Uri): Promise<FileText> {
   const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
   if (open) {
-    // What the operator sees, unsaved edits included.
-    return open.getText();
+    // What the operator sees, unsaved edits included (and said to be).
+    return { text: open.getText(), readAs: open.isDirty ? l10n.t('Read from the editor, unsaved edits included.') : undefined };
   }
   const stat = await vscode.workspace.fs.stat(uri);
   if (stat.size > MAX_FILE_BYTES) {
     throw new Error(l10n.t('{0} is {1} MB; files of stock changes are read up to {2} MB.', path.basename(uri.path), (stat.size / 1024 / 1024).toFixed(1), MAX_FILE_BYTES / 1024 / 1024));
   }
-  return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+  const { text, encoding } = decodeFile(await vscode.workspace.fs.readFile(uri));
+  return { text, readAs: encoding === 'utf-8' ? undefined : l10n.t('Read as {0}.', encodingName(encoding)) };
+}
+
+/**
+ * Files being read, previewed or applied in this window (by URI), and the journals being sent:
+ * a second apply of the same file meanwhile (a CodeLens clicked twice), or a review of the run
+ * still sending, would send the rows the first one is about to send.
+ */
+const busyFiles = new Map<string, object>();
+const sendingJournals = new Set<string>();
+
+/** Holds `uri` as busy; undefined when it already is. The release lets go of this hold only. */
+function holdFile(uri: vscode.Uri): (() => void) | undefined {
+  const key = uri.toString();
+  if (busyFiles.has(key)) {
+    return undefined;
+  }
+  const hold = {};
+  busyFiles.set(key, hold);
+  return () => {
+    if (busyFiles.get(key) === hold) {
+      busyFiles.delete(key);
+    }
+  };
+}
+
+/** True while this window is sending the rows of the journal `file`. */
+export function isBeingSent(file: string): boolean {
+  return sendingJournals.has(file);
 }
 
 export async function applyStockChangesFromFile(deps: OperationsDeps, argument: unknown): Promise<void> {
@@ -67,8 +103,13 @@ export async function applyStockChangesFromFile(deps: OperationsDeps, argument: 
     return;
   }
   const name = path.basename(uri.path);
+  const release = holdFile(uri);
+  if (!release) {
+    void vscode.window.showInformationMessage(l10n.t('The stock changes from {0} are being applied already: wait for that apply to finish.', name));
+    return;
+  }
   try {
-    const text = await readText(uri);
+    const { text, readAs } = await readText(uri);
     // Checked against what could not be read, every SKU would look unknown: the reason is said instead.
     if (!(await withCancellableProgress({ title: l10n.t('Reading the catalogue and locations…') }, (signal) => deps.store.requireCatalogue({ signal })))) {
       return;
@@ -76,7 +117,15 @@ export async function applyStockChangesFromFile(deps: OperationsDeps, argument: 
     const check = (content: string, file: vscode.Uri) => {
       const table = /\.json$/i.test(file.path) ? parseJsonRows(content) : parseCsv(content);
       const locations = new Set(deps.store.locations.map((location) => location.code));
-      return validateTable(table, { hasSku: (sku) => deps.store.getSku(sku) !== undefined, hasLocation: (code) => locations.has(code) });
+      return validateTable(table, {
+        hasSku: (sku) => deps.store.getSku(sku) !== undefined,
+        hasLocation: (code) => locations.has(code),
+        skus: function* () {
+          for (const item of deps.store.skus()) {
+            yield item.sku;
+          }
+        },
+      });
     };
     const { changes, problems } = check(text, uri);
     if (problems.length > 0) {
@@ -85,23 +134,42 @@ export async function applyStockChangesFromFile(deps: OperationsDeps, argument: 
     }
     deps.bulk.problems.clear(uri);
     const earlier = findEarlierApply(name, changes, await journalsOf(deps.journalDir, deps.environment(), 'bulk'));
-    if (earlier && !(await confirmRerun(deps, earlier, name))) {
+    const rerun = rerunPlan(earlier, earlier !== undefined && (await confirmRerun(deps, earlier, name, changes.length)));
+    if (!rerun.send) {
       return;
     }
-    await planAndApply(deps, changes, name);
+    if (rerun.resumes) {
+      // What the run taken over had applied goes to the stock history now (its review would have done it).
+      await recordMissing(deps, rerun.resumes.start.environment, interruptedBulkEntries(rerun.resumes));
+    }
+    // What is confirmed is what the preview showed: a file saved or edited since is not sent.
+    const unchanged = async (): Promise<boolean> => (await readText(uri)).text === text;
+    await planAndApply(deps, changes, name, { readAs, unchanged, sent: release, resumes: rerun.resumes });
   } catch (error) {
     await showError(deps, l10n.t('Stock changes from {0} were not applied', name), error);
+  } finally {
+    release();
   }
 }
 
-/** Fresh figures, preview, one confirmation, then the journalled apply. `resumes`: the interrupted run this continues. */
-async function planAndApply(deps: OperationsDeps, changes: readonly BulkChange[], source: string, resumes?: ReadJournal): Promise<void> {
+interface PlanOptions {
+  /** The interrupted run this continues. */
+  resumes?: ReadJournal;
+  readAs?: string;
+  /** False when the file no longer says what was previewed. */
+  unchanged?: () => Promise<boolean>;
+  /** Called once the rows are sent and settled, before the summary waits on the operator. */
+  sent?: () => void;
+}
+
+/** Fresh figures, preview, one confirmation, then the journalled apply. */
+async function planAndApply(deps: OperationsDeps, changes: readonly BulkChange[], source: string, { resumes, readAs, unchanged, sent }: PlanOptions = {}): Promise<void> {
   const environment = deps.environment();
   const client = await deps.getClient();
   const skus = [...new Set(changes.map((change) => change.sku))];
   const stock = await withCancellableProgress({ title: l10n.t('Reading stock of {0}…', skuCount(skus.length)) }, (signal) => client.checkInventoryStock(skus, { signal }));
   const preview = buildPreview(changes, stock);
-  await deps.bulk.show(source, previewText(preview, source));
+  await deps.bulk.show(source, previewText(preview, source, readAs));
   if (preview.toSend === 0) {
     void vscode.window.showInformationMessage(l10n.t('Every row of {0} sets the stock to the figure it already has: nothing to send.', source));
     if (resumes) {
@@ -109,7 +177,14 @@ async function planAndApply(deps: OperationsDeps, changes: readonly BulkChange[]
     }
     return;
   }
-  if (!(await confirmApply(preview, source, environment))) {
+  if (!(await confirmApply(preview, source, environment, readAs))) {
+    return;
+  }
+  if (unchanged && !(await unchanged())) {
+    const message = l10n.t('{0} changed since the preview (saved, edited or replaced), so nothing was sent: what you confirmed is no longer what the file says. Apply it again to preview what it says now.', source);
+    // The open preview no longer passes for one waiting to be sent.
+    deps.bulk.update(source, `${message}\n\n${previewText(preview, source, readAs)}`);
+    void vscode.window.showWarningMessage(message);
     return;
   }
   if (deps.environment() !== environment) {
@@ -122,6 +197,20 @@ async function planAndApply(deps: OperationsDeps, changes: readonly BulkChange[]
   }
   deps.log.info(`Bulk: applying ${preview.toSend} changes from ${source} (journal ${journal.file})`);
   const toSend = preview.rows.filter((row) => !row.noop);
+  sendingJournals.add(journal.file);
+  let statuses: RowStatus[];
+  try {
+    await send(deps, journal, toSend, source, client, environment);
+    statuses = await settle(deps, journal, source);
+  } finally {
+    // Before the summary, which waits on the operator (and whose Review is the run's own).
+    sendingJournals.delete(journal.file);
+    sent?.();
+  }
+  await summarise(deps, journal, statuses, source);
+}
+
+async function send(deps: OperationsDeps, journal: Journal, toSend: readonly PlannedRow[], source: string, client: BulkClient, environment: string): Promise<void> {
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: l10n.t('Applying stock changes from {0}', source), cancellable: true },
     (progress, token) => withAbortSignal(token, async (signal) => {
@@ -146,14 +235,13 @@ async function planAndApply(deps: OperationsDeps, changes: readonly BulkChange[]
       });
     }),
   );
-  await finish(deps, journal, source);
 }
 
 /**
  * The one confirmation, as a quick pick over the preview document (which stays readable beside
  * it): the totals per location, then Apply or Cancel. Escape or clicking away cancels.
  */
-async function confirmApply(preview: Preview, source: string, environment: string): Promise<boolean> {
+async function confirmApply(preview: Preview, source: string, environment: string, readAs: string | undefined): Promise<boolean> {
   const unchanged = preview.rows.length - preview.toSend;
   const prompter = new VsCodePrompter();
   try {
@@ -162,6 +250,8 @@ async function confirmApply(preview: Preview, source: string, environment: strin
     placeholder: l10n.t('Every row is in the preview.'),
     action: plural(preview.toSend, '$(check) Apply 1 stock change', '$(check) Apply {0} stock changes'),
     detail: [
+      // Also here, as the quick pick covers the preview's first lines: a wrong encoding is seen before anything is sent.
+      readAs ?? '',
       belowZeroLine(preview) ?? '',
       ...preview.totals.map(totalLine),
       unchanged === 0 ? '' : plural(unchanged, '1 row changes nothing and is not sent.', '{0} rows change nothing and are not sent.'),
@@ -172,8 +262,8 @@ async function confirmApply(preview: Preview, source: string, environment: strin
   }
 }
 
-/** After an apply (or on review): re-read what is unclear, record the ledger, refresh the tree, summarise. */
-async function finish(deps: OperationsDeps, journal: Journal, source: string): Promise<void> {
+/** After an apply: re-read what is unclear, refresh the tree, show the results; the rows' outcomes. */
+async function settle(deps: OperationsDeps, journal: Journal, source: string): Promise<RowStatus[]> {
   const read = await readBack(journal);
   let statuses = statusOf(read);
   const unclear = statuses.filter(({ status }) => status.state === 'check' && status.now === undefined).map(({ row }) => row);
@@ -191,7 +281,7 @@ async function finish(deps: OperationsDeps, journal: Journal, source: string): P
   }
   // The preview, wherever it is still open, now says what happened.
   deps.bulk.update(source, resultsText(statuses, source));
-  await summarise(deps, journal, statuses, source);
+  return statuses;
 }
 
 /** The ledger keeps what was applied (its failures go to the log: the journal is the record that matters). */
@@ -247,20 +337,26 @@ function countsText(counts: Counts): string {
  * The file was applied before: true only when the operator says to send it all again. An apply
  * still open is offered for review instead (which sends only what was never sent).
  */
-async function confirmRerun(deps: OperationsDeps, earlier: EarlierApply, source: string): Promise<boolean> {
+async function confirmRerun(deps: OperationsDeps, earlier: EarlierApply, source: string, rows: number): Promise<boolean> {
   const when = new Date(earlier.journal.start.at).toLocaleString(vscode.env.language);
   const again = l10n.t('Apply the whole file again');
+  // Named as it was applied (a copy under another name is the same rows), and how much of this
+  // file it was when the file has changed since.
+  const applied = earlier.journal.start.source === source ? source : l10n.t('{0} (the same rows as {1})', earlier.journal.start.source, source);
+  const overlap = earlier.common === rows && earlier.common === earlier.journal.start.rows.length
+    ? ''
+    : ` ${plural(earlier.common, '1 of the {1} rows of {2} was among its rows; the file changed since.', '{0} of the {1} rows of {2} were among its rows; the file changed since.', rows, source)}`;
   if (earlier.open) {
     const review = l10n.t('Review');
     const choice = await vscode.window.showWarningMessage(
-      l10n.t('An apply of {0} from {1} is not finished: {2}. Review it to send only what was never sent; applying the whole file again sends its applied rows a second time.', source, when, countsText(earlier.counts)),
+      l10n.t('An apply of {0} from {1} is not finished: {2}. Review it to send only what was never sent; applying the whole file again sends its applied rows a second time.', applied, when, countsText(earlier.counts)) + overlap,
       { modal: true }, review, again);
     if (choice === review) {
       await reviewJournal(deps, earlier.journal);
     }
     return choice === again;
   }
-  return confirmModal(l10n.t('{0} was applied on {1}: {2}. Applying it again sends every row again (an adjust a second time).', source, when, countsText(earlier.counts)), again);
+  return confirmModal(l10n.t('{0} was applied on {1}: {2}. Applying it again sends every row again (an adjust a second time).', applied, when, countsText(earlier.counts)) + overlap, again);
 }
 
 async function saveReport(statuses: readonly RowStatus[], source: string): Promise<void> {
@@ -281,6 +377,10 @@ async function saveReport(statuses: readonly RowStatus[], source: string): Promi
  */
 export async function reviewJournal(deps: OperationsDeps, read: ReadJournal): Promise<void> {
   const source = read.start.source;
+  if (sendingJournals.has(read.file)) {
+    void vscode.window.showInformationMessage(l10n.t('The stock changes from {0} are being applied right now: their outcome is shown when the apply ends.', source));
+    return;
+  }
   if (read.start.environment !== deps.environment()) {
     void vscode.window.showWarningMessage(l10n.t('The stock changes from {0} were applied in the {1} environment; switch to it to review them.', source, read.start.environment));
     return;
@@ -323,7 +423,7 @@ export async function reviewJournal(deps: OperationsDeps, read: ReadJournal): Pr
   const question = plural(notSent.length, '1 row of {1} was never sent. Preview it with fresh figures and send it?', '{0} rows of {1} were never sent. Preview them with fresh figures and send them?', source);
   const choice = await vscode.window.showInformationMessage(question, send);
   if (choice === send) {
-    await planAndApply(deps, notSent.map(({ row }) => row), source, await readBack(journal));
+    await planAndApply(deps, notSent.map(({ row }) => row), source, { resumes: await readBack(journal) });
   }
 }
 

@@ -48,7 +48,8 @@ export function belowZeroLine(preview: Preview): string | undefined {
   return lines.length === 0 ? undefined : plural(lines.length, '1 row leaves the stock below zero (line {1}).', '{0} rows leave the stock below zero (lines {1}).', lines.join(', '));
 }
 
-export function previewText(preview: Preview, source: string): string {
+/** `readAs`: how the file was read, when that is worth saying (an encoding other than UTF-8, unsaved edits). */
+export function previewText(preview: Preview, source: string, readAs?: string): string {
   const sending = preview.rows.filter((row) => !row.noop);
   const unchanged = preview.rows.filter((row) => row.noop);
   const rowTable = (rows: PlannedRow[]): string =>
@@ -58,6 +59,7 @@ export function previewText(preview: Preview, source: string): string {
     );
   const parts = [
     l10n.t('Stock changes from {0}: preview (figures read just now)', source),
+    ...(readAs ? [readAs] : []),
     '',
     l10n.t('Totals per location'),
     table(

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs/promises';
 import { Journal, journalsOf, openJournals, readJournal } from '../../../src/operations/journal';
-import { findEarlierApply } from '../../../src/operations/bulk/rerun';
+import { findEarlierApply, rerunPlan } from '../../../src/operations/bulk/rerun';
 import { outcomeLabel } from '../../../src/operations/bulk/report';
 import { buildPreview, type PlannedRow } from '../../../src/operations/bulk/preview';
 import { checkRows, sendRows } from '../../../src/operations/bulk/run';
@@ -193,9 +193,40 @@ describe('operations: the bulk journal and its recovery', () => {
       assert.strictEqual(found?.journal.start.runId, run.start.runId);
       assert.strictEqual(found?.open, false);
       assert.deepStrictEqual(found?.counts, { applied: 3, failed: 0, check: 0, notSent: 0, noop: 1, resolved: 0 });
-      assert.strictEqual(await earlier(CHANGES, 'other.csv'), undefined, 'another file');
-      assert.strictEqual(await earlier([{ ...CHANGES[0], qty: -4 }, ...CHANGES.slice(1)]), undefined, 'other changes');
-      assert.ok(await earlier([...CHANGES, { line: 6, sku: 'AJW-DATES-500', locationCode: 'JED-WH1', action: 'adjust', qty: 1 }]), 'the same rows and a new one');
+      assert.strictEqual(found?.common, 4);
+      assert.strictEqual(await earlier(CHANGES.map((change) => ({ ...change, qty: change.qty + 7 }))), undefined, 'other changes');
+      assert.strictEqual(await earlier(CHANGES.slice(0, 1), 'other.csv'), undefined, 'another file that shares a row with it');
+      assert.strictEqual(await earlier(CHANGES.slice(0, 1)), undefined, 'the same name, but less than half of its rows');
+      assert.strictEqual((await earlier([...CHANGES, { line: 6, sku: 'AJW-DATES-500', locationCode: 'JED-WH1', action: 'adjust', qty: 1 }]))?.common, 4, 'the same rows and a new one');
+    });
+
+    it('finds it when a row was fixed in the file since, or the file is a copy under another name: the other rows would be applied twice', async () => {
+      const run = await journal();
+      await sendRows({ client: fx.client, journal: run, rows: sendable(rows) });
+      await run.append({ type: 'closed' });
+      const fixed = await earlier([{ ...CHANGES[0], qty: CHANGES[0].qty - 4 }, ...CHANGES.slice(1)]);
+      assert.strictEqual(fixed?.journal.start.runId, run.start.runId);
+      assert.strictEqual(fixed?.common, 3);
+      const copy = await earlier([...CHANGES].reverse(), 'changes (1).csv');
+      assert.strictEqual(copy?.journal.start.source, 'changes.csv');
+      assert.strictEqual(copy?.common, 4);
+    });
+
+    it('the whole file sent again over an apply still open takes that apply over: its unsent rows are offered for review no more', async () => {
+      const stopped = await journal();
+      await sendRows({ client: fx.client, journal: stopped, rows: sendable(rows).slice(0, 1) });
+      const found = await earlier();
+      assert.strictEqual(found?.open, true);
+      assert.deepStrictEqual(rerunPlan(found, false), { send: false });
+      assert.ok((await openJournals(fx.dir, 'sandbox', 'bulk')).some((open) => open.start.runId === stopped.start.runId), 'offered for review until taken over');
+      const plan = rerunPlan(found, true);
+      assert.strictEqual(plan.resumes?.start.runId, stopped.start.runId);
+      // As planAndApply does with it: the new run names the one it takes over.
+      await Journal.create(fx.dir, { environment: 'sandbox', source: 'changes.csv', rows, resumes: plan.resumes?.start.runId });
+      assert.ok(!(await openJournals(fx.dir, 'sandbox', 'bulk')).some((open) => open.start.runId === stopped.start.runId), 'the stopped apply is not offered for review');
+      assert.deepStrictEqual(rerunPlan(undefined, false), { send: true }, 'never applied: sent');
+      assert.ok(found);
+      assert.deepStrictEqual(rerunPlan({ ...found, open: false }, true), { send: true, resumes: undefined }, 'a finished apply is not taken over');
     });
 
     it('finds an apply stopped mid-way as still open (applied, to check, not sent), so it is reviewed rather than sent again', async () => {
@@ -223,7 +254,8 @@ describe('operations: the bulk journal and its recovery', () => {
       const refused = await Journal.create(fx.dir, { environment: 'sandbox', source: 'refused.csv', rows });
       await sendRows({ client: fx.client, journal: refused, rows: sendable(rows) });
       await refused.append({ type: 'closed' });
-      assert.strictEqual(await earlier(CHANGES, 'refused.csv'), undefined, 'every row refused: nothing to send twice');
+      // Every row refused: that run applied nothing to send twice; the same rows applied as changes.csv are what is found.
+      assert.strictEqual((await earlier(CHANGES, 'refused.csv'))?.journal.start.source, 'changes.csv');
     });
   });
 });
