@@ -28,6 +28,14 @@ export function isPlain(exchange: TrafficExchange): boolean {
   );
 }
 
+/**
+ * `12,345`, without Intl: the first locale-aware format loads ICU's locale data, which held the
+ * CLI's resident memory about 6 MB higher for the rest of its run (the bench's RSS after 100,000 reads).
+ */
+function grouped(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
 export class ExchangeLines {
   /** The wall-clock second being counted (ms since the epoch, a multiple of 1,000). */
   private second = Number.NaN;
@@ -80,6 +88,6 @@ export class ExchangeLines {
     // Why, the first time only: a flood says it once a second.
     const why = this.explained ? '' : ` (past ${this.perSecond} lines a second, only exchanges worth a look are printed; --every-line prints each, --log keeps each)`;
     this.explained = true;
-    this.output.write(`${formatTime(this.second).slice(0, 8)} +${count.toLocaleString('en-US')} more answered without a finding${why}`);
+    this.output.write(`${formatTime(this.second).slice(0, 8)} +${grouped(count)} more answered without a finding${why}`);
   }
 }

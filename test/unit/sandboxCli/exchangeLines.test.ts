@@ -84,6 +84,18 @@ describe('sandbox CLI lines under a flood', () => {
     assert.equal(out.lines.length, 4);
   });
 
+  it('groups a large count by thousands', () => {
+    const out = sink();
+    const time = clock();
+    const lines = new ExchangeLines(out, false, time.now, 5);
+    const read = built(1, READ);
+    for (let count = 0; count < 1_234_572; count++) {
+      lines.add(read);
+    }
+    lines.flush();
+    assert.match(out.lines.at(-1) ?? '', / \+1,234,567 more answered/);
+  });
+
   it('--every-line prints each, however many', () => {
     const out = sink();
     const time = clock();
