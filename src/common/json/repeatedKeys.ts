@@ -18,14 +18,18 @@ export function repeatedKeys(text: string, limit = 10): string[] {
     const code = text.charCodeAt(index);
     if (code === QUOTE) {
       let end = index + 1;
+      let escaped = false;
       while (end < text.length && text.charCodeAt(end) !== QUOTE) {
-        end += text.charCodeAt(end) === BACKSLASH ? 2 : 1;
+        const backslash = text.charCodeAt(end) === BACKSLASH;
+        escaped ||= backslash;
+        end += backslash ? 2 : 1;
       }
       const keys = open.at(-1);
       if (keyNext && keys) {
         let key: string;
+        // Only a key with an escape needs decoding: an 8 KB order body has hundreds of plain ones.
         try {
-          key = JSON.parse(text.slice(index, end + 1)) as string;
+          key = escaped ? (JSON.parse(text.slice(index, end + 1)) as string) : text.slice(index + 1, end);
         } catch {
           return found;
         }
